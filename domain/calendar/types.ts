@@ -1,0 +1,53 @@
+import type { RegionCode } from '../regions';
+
+/** Local business hours, 'HH:MM' 24-hour clock in the region's time zone. */
+export interface BusinessHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface Holiday {
+  /** The local date the holiday is observed (taken) on, 'YYYY-MM-DD'. */
+  readonly date: string;
+  /** The holiday's own date when it falls on a weekend and is taken on the next working day. */
+  readonly actualDate?: string;
+  readonly name: string;
+}
+
+/**
+ * The business calendar of one region: Monday–Friday minus the designated paid holidays of the
+ * federal public service as observed in that region, with business hours in its time zone
+ * (DESIGN.md §5). Pure: every instant is an argument.
+ */
+export interface BusinessCalendar {
+  readonly region: RegionCode;
+  readonly timeZone: string;
+  readonly hours: BusinessHours;
+  /** The local date, 'YYYY-MM-DD', of an instant in this region. */
+  localDate(instant: Date): string;
+  /** The first instant of a local date in this region. */
+  startOfLocalDay(localDate: string): Date;
+  /** The last instant (to the millisecond) of a local date in this region. */
+  endOfLocalDay(localDate: string): Date;
+  /** Monday–Friday and not an observed designated paid holiday. */
+  isBusinessDay(localDate: string): boolean;
+  /** The observed holidays of a year, in date order. */
+  holidays(year: number): readonly Holiday[];
+  /** The first instant at or after `instant` that lies within business hours of a business day. */
+  nextBusinessStart(instant: Date): Date;
+  /**
+   * The counting rule: the day of receipt is excluded; count `days` business days after it; the
+   * deadline is the end of business of the last one. Receipt at or after the end of business, or
+   * on a non-business day, counts as received on the next business day; receipt before the start
+   * of business on a business day counts as that day.
+   */
+  addBusinessDays(receivedAt: Date, days: number): Date;
+  /** Milliseconds of business time (within business hours of business days) in [from, to); 0 when to <= from. */
+  businessTimeBetween(from: Date, to: Date): number;
+  /** The instant at which `ms` of business time has elapsed after `from` (ms >= 0). */
+  addBusinessTime(from: Date, ms: number): Date;
+}
+
+export interface CalendarProvider {
+  forRegion(region: RegionCode): BusinessCalendar;
+}

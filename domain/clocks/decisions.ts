@@ -1,0 +1,169 @@
+import { addCalendarDays } from '../dates';
+import type { DecideContext } from '../decide-context';
+import { defineError } from '../errors';
+import type { RegionCode } from '../regions';
+import type { ClockEvent, ClockWarning } from './events';
+import { isOpen, type ClockState, type Clocks } from './state';
+
+type ClockOf<T extends ClockEvent['type']> = Extract<ClockEvent, { type: T }>;
+
+export const UnknownClock = defineError<{ clock: string; known: string }>('CLOCK.UNKNOWN', 'invalid', {
+  en: (p) => `This case has no clock named "${p.clock}". Its clocks: ${p.known}.`,
+  fr: (p) => `Ce dossier n'a pas de délai nommé « ${p.clock} ». Ses délais : ${p.known}.`,
+});
+
+export const ClockNotRunning = defineError<{ clock: string; status: string }>('CLOCK.NOT_RUNNING', 'not_allowed', {
+  en: (p) => `The ${p.clock} clock is ${p.status}, not running.`,
+  fr: (p) => `Le délai ${p.clock} est à l'état ${p.status} et non en cours.`,
+});
+
+export const ClockNotPaused = defineError<{ clock: string; status: string }>('CLOCK.NOT_PAUSED', 'not_allowed', {
+  en: (p) => `The ${p.clock} clock is ${p.status}, not paused.`,
+  fr: (p) => `Le délai ${p.clock} est à l'état ${p.status} et non en pause.`,
+});
+
+const iso = (date: Date): string => date.toISOString();
+
+function warningsBetween(start: Date, due: Date, thresholds: readonly number[], at: (fraction: number) => Date): ClockWarning[] {
+  if (due.getTime() <= start.getTime()) return [];
+  return [...thresholds].sort((a, b) => a - b).map((threshold) => ({ threshold, at: iso(at(threshold)) }));
+}
+
+export interface StartClock {
+  readonly clock: string;
+  readonly name: string;
+  readonly level?: number;
+  readonly region: RegionCode;
+  readonly startedAt: Date;
+}
+
+/** Starts a clock of `days` business days under the counting rule (DESIGN.md §5). */
+export function startBusinessClock(ctx: DecideContext, start: StartClock & { days: number }): ClockOf<'ClockStarted'> {
+  const calendar = ctx.calendars.forRegion(start.region);
+  const due = calendar.addBusinessDays(start.startedAt, start.days);
+  const total = calendar.businessTimeBetween(start.startedAt, due);
+  const warnings = warningsBetween(start.startedAt, due, ctx.settings.sla.warningThresholds, (fraction) =>
+    calendar.addBusinessTime(start.startedAt, Math.round(total * fraction)),
+  );
+  return started(start, 'business', start.days, due, warnings);
+}
+
+/**
+ * Starts a clock of `days` calendar days counted from a local date: it runs out at the end of the
+ * last day in the case's region.
+ */
+export function startCalendarClock(
+  ctx: DecideContext,
+  start: StartClock & { days: number; fromLocalDate: string },
+): ClockOf<'ClockStarted'> {
+  const calendar = ctx.calendars.forRegion(start.region);
+  const due = calendar.endOfLocalDay(addCalendarDays(start.fromLocalDate, start.days));
+  const begin = start.startedAt.getTime();
+  const warnings = warningsBetween(start.startedAt, due, ctx.settings.sla.warningThresholds, (fraction) =>
+    new Date(begin + Math.round((due.getTime() - begin) * fraction)),
+  );
+  return started(start, 'calendar', start.days, due, warnings);
+}
+
+function started(
+  start: StartClock,
+  basis: 'business' | 'calendar',
+  days: number,
+  due: Date,
+  warnings: ClockWarning[],
+): ClockOf<'ClockStarted'> {
+  return {
+    type: 'ClockStarted',
+    data: {
+      clock: start.clock,
+      name: start.name,
+      ...(start.level !== undefined ? { level: start.level } : {}),
+      basis,
+      days,
+      region: start.region,
+      startedAt: iso(start.startedAt),
+      dueAt: iso(due),
+      warnings,
+    },
+  };
+}
+
+function requireClock(clocks: Clocks, key: string): ClockState {
+  const clock = clocks[key];
+  if (!clock) throw UnknownClock({ clock: key, known: Object.keys(clocks).join(', ') || 'none' });
+  return clock;
+}
+
+export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string): ClockOf<'ClockPaused'> {
+  const clock = requireClock(clocks, key);
+  if (clock.status !== 'running') throw ClockNotRunning({ clock: key, status: clock.status });
+  return { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), reason } };
+}
+
+/** Resumes a paused clock: its due time and pending warnings move by the time it spent paused. */
+export function resumeClock(ctx: DecideContext, clocks: Clocks, key: string, at: Date): ClockOf<'ClockResumed'> {
+  const clock = requireClock(clocks, key);
+  if (clock.status !== 'paused' || !clock.pausedAt) throw ClockNotPaused({ clock: key, status: clock.status });
+  const pausedAt = new Date(clock.pausedAt);
+  let shift: (instant: string) => string;
+  let pausedMs: number;
+  if (clock.basis === 'business') {
+    const calendar = ctx.calendars.forRegion(clock.region);
+    pausedMs = calendar.businessTimeBetween(pausedAt, at);
+    shift = (instant) => iso(calendar.addBusinessTime(new Date(instant), pausedMs));
+  } else {
+    pausedMs = Math.max(0, at.getTime() - pausedAt.getTime());
+    shift = (instant) => iso(new Date(new Date(instant).getTime() + pausedMs));
+  }
+  return {
+    type: 'ClockResumed',
+    data: {
+      clock: key,
+      resumedAt: iso(at),
+      pausedBusinessMs: pausedMs,
+      dueAt: shift(clock.dueAt),
+      warnings: clock.pendingWarnings.map((w) => ({ threshold: w.threshold, at: shift(w.at) })),
+    },
+  };
+}
+
+/** Records that what a clock measured happened, if the clock is still open. */
+export function meetClock(clocks: Clocks, key: string, at: Date): ClockOf<'ClockMet'>[] {
+  const clock = clocks[key];
+  if (!clock || !isOpen(clock)) return [];
+  return [{ type: 'ClockMet', data: { clock: key, at: iso(at), onTime: at.getTime() <= Date.parse(clock.dueAt) } }];
+}
+
+/** Cancels every open clock, e.g. when a case is withdrawn. */
+export function cancelOpenClocks(clocks: Clocks, at: Date, reason: string): ClockOf<'ClockCancelled'>[] {
+  return Object.values(clocks)
+    .filter(isOpen)
+    .map((clock) => ({ type: 'ClockCancelled', data: { clock: clock.clock, at: iso(at), reason } }));
+}
+
+/**
+ * What the SLA scheduler records at `now`: every warning whose instant has passed, then the breach
+ * if the due time has passed. Each carries its true instant, however late it is recorded.
+ */
+export function dueClockEvents(clocks: Clocks, now: Date): (ClockOf<'ClockWarned'> | ClockOf<'ClockBreached'>)[] {
+  const events: (ClockOf<'ClockWarned'> | ClockOf<'ClockBreached'>)[] = [];
+  for (const clock of Object.values(clocks)) {
+    if (clock.status !== 'running') continue;
+    for (const warning of clock.pendingWarnings) {
+      if (Date.parse(warning.at) <= now.getTime()) {
+        events.push({ type: 'ClockWarned', data: { clock: clock.clock, threshold: warning.threshold, at: warning.at, dueAt: clock.dueAt } });
+      }
+    }
+    if (Date.parse(clock.dueAt) <= now.getTime()) {
+      events.push({ type: 'ClockBreached', data: { clock: clock.clock, at: clock.dueAt } });
+    }
+  }
+  return events;
+}
+
+/** The next instant at which the scheduler has something to record for this clock, if any. */
+export function nextClockDeadline(clock: ClockState): string | undefined {
+  if (clock.status !== 'running') return undefined;
+  const next = clock.pendingWarnings[0]?.at;
+  return next !== undefined && Date.parse(next) < Date.parse(clock.dueAt) ? next : clock.dueAt;
+}

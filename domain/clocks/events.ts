@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { RegionCode } from '../regions';
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** A clock's key within its case: `acknowledgement`, `response-1`, `optInWindow`… */
+export const ClockKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/);
+
+export const ClockWarning = z.strictObject({
+  threshold: z.number().gt(0).lt(1),
+  at: Instant,
+});
+export type ClockWarning = z.infer<typeof ClockWarning>;
+
+/**
+ * A clock started. `dueAt` and the warning instants are computed when the clock starts and written
+ * here, so replay never changes history when the calendar configuration changes later.
+ */
+export const ClockStarted = z.strictObject({
+  type: z.literal('ClockStarted'),
+  data: z.strictObject({
+    clock: ClockKey,
+    name: z.string().min(1).max(64),
+    level: z.number().int().positive().optional(),
+    basis: z.enum(['business', 'calendar']),
+    /** The length of the clock in its basis: business days or calendar days. */
+    days: z.number().int().positive(),
+    region: RegionCode,
+    startedAt: Instant,
+    dueAt: Instant,
+    warnings: z.array(ClockWarning),
+  }),
+});
+
+export const ClockPaused = z.strictObject({
+  type: z.literal('ClockPaused'),
+  data: z.strictObject({
+    clock: ClockKey,
+    pausedAt: Instant,
+    reason: z.string().min(1).max(500),
+  }),
+});
+
+/** A clock resumed: the due time is pushed by the business time it spent paused. */
+export const ClockResumed = z.strictObject({
+  type: z.literal('ClockResumed'),
+  data: z.strictObject({
+    clock: ClockKey,
+    resumedAt: Instant,
+    pausedBusinessMs: z.number().int().nonnegative(),
+    dueAt: Instant,
+    warnings: z.array(ClockWarning),
+  }),
+});
+
+/** A warning threshold passed. `at` is when it passed, which may be earlier than when it was recorded. */
+export const ClockWarned = z.strictObject({
+  type: z.literal('ClockWarned'),
+  data: z.strictObject({
+    clock: ClockKey,
+    threshold: z.number().gt(0).lt(1),
+    at: Instant,
+    dueAt: Instant,
+  }),
+});
+
+/** The clock ran out. `at` is its due time, however late the scheduler noticed. */
+export const ClockBreached = z.strictObject({
+  type: z.literal('ClockBreached'),
+  data: z.strictObject({
+    clock: ClockKey,
+    at: Instant,
+  }),
+});
+
+/** What the clock measured happened. `onTime` is false when it happened after the due time. */
+export const ClockMet = z.strictObject({
+  type: z.literal('ClockMet'),
+  data: z.strictObject({
+    clock: ClockKey,
+    at: Instant,
+    onTime: z.boolean(),
+  }),
+});
+
+/** The clock no longer applies (the case was withdrawn or closed before it was met). */
+export const ClockCancelled = z.strictObject({
+  type: z.literal('ClockCancelled'),
+  data: z.strictObject({
+    clock: ClockKey,
+    at: Instant,
+    reason: z.string().min(1).max(500),
+  }),
+});
+
+export const ClockEvent = z.discriminatedUnion('type', [
+  ClockStarted,
+  ClockPaused,
+  ClockResumed,
+  ClockWarned,
+  ClockBreached,
+  ClockMet,
+  ClockCancelled,
+]);
+export type ClockEvent = z.infer<typeof ClockEvent>;
+export type ClockEventType = ClockEvent['type'];
+
+export const CLOCK_EVENT_SCHEMAS = [
+  ClockStarted,
+  ClockPaused,
+  ClockResumed,
+  ClockWarned,
+  ClockBreached,
+  ClockMet,
+  ClockCancelled,
+] as const;
+
+export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = CLOCK_EVENT_SCHEMAS.map((s) => s.shape.type.value);

@@ -1,0 +1,4 @@
+export * from './decisions';
+export * from './events';
+export * from './machine';
+export * from './state';

@@ -1,0 +1,110 @@
+import { assertNever } from '../assert-never';
+import type { RegionCode } from '../regions';
+import type { ClockEvent, ClockWarning } from './events';
+
+export type ClockStatus = 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
+
+/** A clock as folded from its events: what the case view and the SLA read model show. */
+export interface ClockState {
+  readonly clock: string;
+  readonly name: string;
+  readonly level?: number;
+  readonly basis: 'business' | 'calendar';
+  readonly days: number;
+  readonly region: RegionCode;
+  readonly status: ClockStatus;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  /** Warnings not yet recorded, in time order. */
+  readonly pendingWarnings: readonly ClockWarning[];
+  readonly warnedThresholds: readonly number[];
+  readonly pausedAt?: string;
+  readonly pauseReason?: string;
+  readonly breachedAt?: string;
+  readonly metAt?: string;
+  readonly onTime?: boolean;
+  readonly cancelledAt?: string;
+}
+
+export type Clocks = Readonly<Record<string, ClockState>>;
+
+/** Is this clock still counting or paused (not yet met, breached for good, or cancelled)? */
+export function isOpen(clock: ClockState): boolean {
+  if (clock.status === 'breached') return clock.metAt === undefined && clock.cancelledAt === undefined;
+  return clock.status === 'running' || clock.status === 'paused';
+}
+
+function update(clocks: Clocks, key: string, change: (clock: ClockState) => ClockState): Clocks {
+  const clock = clocks[key];
+  if (!clock) return clocks;
+  return { ...clocks, [key]: change(clock) };
+}
+
+/** Folds one clock event into the clocks of a case. */
+export function evolveClocks(clocks: Clocks, event: ClockEvent): Clocks {
+  switch (event.type) {
+    case 'ClockStarted': {
+      const d = event.data;
+      return {
+        ...clocks,
+        [d.clock]: {
+          clock: d.clock,
+          name: d.name,
+          ...(d.level !== undefined ? { level: d.level } : {}),
+          basis: d.basis,
+          days: d.days,
+          region: d.region,
+          status: 'running',
+          startedAt: d.startedAt,
+          dueAt: d.dueAt,
+          pendingWarnings: d.warnings,
+          warnedThresholds: [],
+        },
+      };
+    }
+    case 'ClockPaused':
+      return update(clocks, event.data.clock, (c) => ({
+        ...c,
+        status: 'paused',
+        pausedAt: event.data.pausedAt,
+        pauseReason: event.data.reason,
+      }));
+    case 'ClockResumed':
+      return update(clocks, event.data.clock, ({ pausedAt: _p, pauseReason: _r, ...c }) => ({
+        ...c,
+        status: 'running',
+        dueAt: event.data.dueAt,
+        pendingWarnings: event.data.warnings,
+      }));
+    case 'ClockWarned':
+      return update(clocks, event.data.clock, (c) => ({
+        ...c,
+        warnedThresholds: [...c.warnedThresholds, event.data.threshold],
+        pendingWarnings: c.pendingWarnings.filter((w) => w.threshold !== event.data.threshold),
+      }));
+    case 'ClockBreached':
+      return update(clocks, event.data.clock, (c) => ({
+        ...c,
+        status: 'breached',
+        breachedAt: event.data.at,
+        pendingWarnings: [],
+      }));
+    case 'ClockMet':
+      return update(clocks, event.data.clock, (c) => ({
+        ...c,
+        status: c.status === 'breached' ? 'breached' : 'met',
+        metAt: event.data.at,
+        onTime: event.data.onTime,
+        pendingWarnings: [],
+      }));
+    case 'ClockCancelled':
+      return update(clocks, event.data.clock, (c) => ({
+        ...c,
+        status: c.status === 'breached' ? 'breached' : 'cancelled',
+        cancelledAt: event.data.at,
+        pendingWarnings: [],
+      }));
+    default:
+      return assertNever(event);
+  }
+}

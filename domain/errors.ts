@@ -1,0 +1,121 @@
+/**
+ * Domain errors: every failure a user can meet has a stable `code`, a `kind` (which the HTTP layer
+ * maps to a status, DESIGN.md §8) and a sentence in both official languages.
+ */
+export type ErrorKind =
+  | 'invalid' // 400: the input is malformed
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403: role or assignment forbids
+  | 'not_found' // 404
+  | 'not_allowed' // 409: the transition is not allowed in this state
+  | 'conflict' // 409: revision conflict, retryable
+  | 'too_large' // 413
+  | 'rule' // 422: a business rule is broken
+  | 'rate_limited' // 429
+  | 'unavailable'; // 503: try again later
+
+export type Language = 'en' | 'fr';
+
+export interface ErrorTexts<P> {
+  readonly en: (params: P) => string;
+  readonly fr: (params: P) => string;
+}
+
+export class DomainError<P extends object = Record<string, unknown>> extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    readonly texts: ErrorTexts<P>,
+    readonly params: P,
+    /** Structured detail for clients: zod issues, allowed commands, the expected revision… */
+    readonly details?: unknown,
+  ) {
+    super(texts.en(params));
+  }
+
+  messageIn(language: Language): string {
+    return this.texts[language](this.params);
+  }
+}
+
+export interface ErrorDefinition<P extends object> {
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly texts: ErrorTexts<P>;
+  (params: P, details?: unknown): DomainError<P>;
+  /** Is this error an instance of this definition? */
+  is(error: unknown): error is DomainError<P>;
+}
+
+const catalog = new Map<string, ErrorDefinition<never>>();
+
+/** Every error defined so far, by code: the catalog documented in OpenAPI and checked by tests. */
+export function errorCatalog(): ReadonlyMap<string, ErrorDefinition<never>> {
+  return catalog;
+}
+
+export function defineError<P extends object = Record<string, never>>(
+  code: string,
+  kind: ErrorKind,
+  texts: ErrorTexts<P>,
+): ErrorDefinition<P> {
+  const create = (params: P, details?: unknown) => new DomainError<P>(code, kind, texts, params, details);
+  const definition = Object.assign(create, {
+    code,
+    kind,
+    texts,
+    is: (error: unknown): error is DomainError<P> => error instanceof DomainError && error.code === code,
+  });
+  const existing = catalog.get(code);
+  if (existing && existing.kind !== kind) throw new Error(`Error code ${code} defined twice with different kinds`);
+  catalog.set(code, definition as unknown as ErrorDefinition<never>);
+  return definition;
+}
+
+export const InvalidInput = defineError<{ issues: string }>('VALIDATION.INVALID_INPUT', 'invalid', {
+  en: (p) => `The input is invalid: ${p.issues}`,
+  fr: (p) => `Les données sont invalides : ${p.issues}`,
+});
+
+export const UnknownWorkflow = defineError<{ workflow: string; known: string }>('WORKFLOW.UNKNOWN', 'invalid', {
+  en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
+  fr: (p) => `Aucun processus ne s'appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+});
+
+export const UnknownCommand = defineError<{ command: string; workflow: string }>('COMMAND.UNKNOWN', 'invalid', {
+  en: (p) => `The ${p.workflow} workflow has no command named "${p.command}".`,
+  fr: (p) => `Le processus ${p.workflow} n'a pas de commande nommée « ${p.command} ».`,
+});
+
+export const NotAnOpeningCommand = defineError<{ command: string; workflow: string; opening: string }>(
+  'COMMAND.NOT_OPENING',
+  'invalid',
+  {
+    en: (p) => `A ${p.workflow} case is opened with ${p.opening}, not ${p.command}.`,
+    fr: (p) => `Un dossier ${p.workflow} s'ouvre avec ${p.opening}, et non ${p.command}.`,
+  },
+);
+
+export const CaseNotFound = defineError<{ caseId: string }>('CASE.NOT_FOUND', 'not_found', {
+  en: (p) => `No case has the id ${p.caseId}.`,
+  fr: (p) => `Aucun dossier ne porte l'identifiant ${p.caseId}.`,
+});
+
+export const CaseAlreadyExists = defineError<{ caseId: string }>('CASE.ALREADY_EXISTS', 'conflict', {
+  en: (p) => `A case with the id ${p.caseId} already exists.`,
+  fr: (p) => `Un dossier portant l'identifiant ${p.caseId} existe déjà.`,
+});
+
+export const CommandNotAllowed = defineError<{ command: string; state: string }>('COMMAND.NOT_ALLOWED', 'not_allowed', {
+  en: (p) => `${p.command} is not allowed while the case is ${p.state}.`,
+  fr: (p) => `${p.command} n'est pas permis lorsque le dossier est à l'état ${p.state}.`,
+});
+
+export const RevisionConflict = defineError<{ expected: string; actual: string }>('CASE.REVISION_CONFLICT', 'conflict', {
+  en: (p) =>
+    `The case changed since you read it (you expected revision ${p.expected}, it is now at ${p.actual}). Reload it and try again.`,
+  fr: (p) =>
+    `Le dossier a changé depuis votre lecture (révision attendue ${p.expected}, révision actuelle ${p.actual}). Rechargez-le et réessayez.`,
+});

@@ -1,0 +1,98 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import { ClockEvent, CLOCK_EVENT_TYPES, type ClockEventType } from './clocks/events';
+import { evolveClocks } from './clocks/state';
+import type { MachineEvent, NewEvent } from './envelope';
+import type { AnyWorkflowDefinition, CaseState, CommandDefinition, EventDefinition } from './workflow';
+
+const clockTypes = new Set<string>(CLOCK_EVENT_TYPES);
+
+export function isClockEvent(event: NewEvent): event is ClockEvent {
+  return clockTypes.has(event.type);
+}
+
+export function isClockEventType(type: string): type is ClockEventType {
+  return clockTypes.has(type);
+}
+
+/** The state of a case before its first event. */
+export function initialCaseState(definition: AnyWorkflowDefinition): CaseState {
+  const [snapshot] = initialTransition(definition.machine);
+  return { snapshot, clocks: {}, revision: -1 };
+}
+
+/**
+ * Does the machine accept this event in this state? A finished machine accepts nothing (XState's
+ * `can` alone would still answer for root-level transitions).
+ */
+export function machineAccepts(snapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
+  return snapshot.status === 'active' && snapshot.can(event);
+}
+
+export class EventRejectedByMachine extends Error {
+  override readonly name = 'EventRejectedByMachine';
+  constructor(
+    readonly eventType: string,
+    readonly state: string,
+  ) {
+    super(`The machine does not accept ${eventType} in state ${state}`);
+  }
+}
+
+/** Folds one event into a case. The machine must accept it: history the machine rejects is corrupt or of another version. */
+export function evolveCase(
+  definition: AnyWorkflowDefinition,
+  state: CaseState,
+  event: MachineEvent,
+  revision = state.revision + 1,
+): CaseState {
+  if (!machineAccepts(state.snapshot, event)) throw new EventRejectedByMachine(event.type, stateName(state.snapshot));
+  if (isClockEvent(event)) {
+    return { snapshot: state.snapshot, clocks: evolveClocks(state.clocks, event), revision };
+  }
+  const [snapshot] = transition(definition.machine, state.snapshot, event);
+  return { snapshot, clocks: state.clocks, revision };
+}
+
+/** The dotted name of the current state: `underReview`, `phase2.engaging`. */
+export function stateName(snapshot: AnyMachineSnapshot): string {
+  return flatten(snapshot.value).join(', ');
+}
+
+function flatten(value: StateValue, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  return Object.entries(value).flatMap(([key, child]) =>
+    child === undefined ? [prefix + key] : flatten(child, `${prefix}${key}.`),
+  );
+}
+
+/** Is the case in a final state? */
+export function isFinal(state: CaseState): boolean {
+  return state.snapshot.status !== 'active';
+}
+
+/** The commands the machine would accept now, in the order the workflow lists them. */
+export function allowedCommands(definition: AnyWorkflowDefinition, state: CaseState, meta: MachineEvent['meta']): string[] {
+  return definition.commands
+    .filter((command) => command.type !== definition.openingCommand || state.revision < 0)
+    .filter((command) => isCommandAllowed(command, state, meta))
+    .map((command) => command.type);
+}
+
+export function isCommandAllowed(command: CommandDefinition, state: CaseState, meta: MachineEvent['meta']): boolean {
+  if (!machineAccepts(state.snapshot, { type: command.primaryEvent, data: {}, meta })) return false;
+  return command.available ? command.available(state) : true;
+}
+
+export function findCommand(definition: AnyWorkflowDefinition, type: string): CommandDefinition | undefined {
+  return definition.commands.find((command) => command.type === type);
+}
+
+/** The schema of an event this workflow may record, including the shared clock events. */
+export function findEventSchema(definition: AnyWorkflowDefinition, type: string): EventDefinition | undefined {
+  return definition.events.find((event) => event.type === type) ?? CLOCK_EVENT_DEFINITIONS.find((e) => e.type === type);
+}
+
+const CLOCK_EVENT_DEFINITIONS: readonly EventDefinition[] = ClockEvent.options.map((option) => ({
+  type: option.shape.type.value,
+  schema: option.shape.data,
+}));

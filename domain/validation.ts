@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { InvalidInput, type DomainError } from './errors';
+
+/** One problem with an input, naming the field by its path (`data.nextLevel.contact`). */
+export interface InputIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export function describeIssues(error: z.ZodError, prefix = ''): InputIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'unknown field' }));
+    }
+    return [{ path: base || '(body)', message: issue.message }];
+  });
+}
+
+/** Parses an input or throws VALIDATION.INVALID_INPUT naming every field at fault. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalidInput(describeIssues(result.error, prefix));
+}
+
+export function invalidInput(issues: readonly InputIssue[]): DomainError<{ issues: string }> {
+  return InvalidInput({ issues: issues.map((i) => `${i.path}: ${i.message}`).join('; ') }, { issues });
+}

@@ -1,0 +1,66 @@
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+import type { Clocks } from './clocks/state';
+import type { DecideContext } from './decide-context';
+import type { NewEvent } from './envelope';
+import type { RegionCode } from './regions';
+
+/** A command a workflow accepts: its name (imperative, PascalCase) and the zod schema of its data. */
+export interface CommandDefinition {
+  readonly type: string;
+  readonly schema: z.ZodType;
+  readonly description: string;
+  /**
+   * The event this command records when it succeeds. The command is offered in a state exactly
+   * when the machine accepts this event there (and `available`, if given, agrees).
+   */
+  readonly primaryEvent: string;
+  /** A further condition on the state, for commands the machine alone cannot tell (e.g. a clock must be paused). */
+  readonly available?: (state: CaseState) => boolean;
+}
+
+/** An event a workflow records: its type (past tense) and the zod schema of its data. */
+export interface EventDefinition {
+  readonly type: string;
+  readonly schema: z.ZodType;
+  readonly description?: string;
+}
+
+/** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
+export interface CaseState<TSnapshot extends AnyMachineSnapshot = AnyMachineSnapshot> {
+  readonly snapshot: TSnapshot;
+  readonly clocks: Clocks;
+  /** Revision of the last event folded; -1 when there is none. */
+  readonly revision: number;
+}
+
+/** What lists and views show of a case. Never personal information. */
+export interface CaseSummary {
+  readonly region: RegionCode;
+  readonly assignees: readonly string[];
+  /** A few facts for lists: level, model, phase… */
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/**
+ * One workflow, at one version: the machine is the authority on which transitions are legal;
+ * `decide` turns a valid command into events; the machine folds them (DESIGN.md §2).
+ */
+export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMachineSnapshot> {
+  /** kebab-case name used in the API: `complaint`. */
+  readonly name: string;
+  readonly version: number;
+  /** Stream category, without a hyphen so that KurrentDB's `$by_category` projection works: `complaint-<caseId>`. */
+  readonly category: string;
+  readonly title: string;
+  readonly description: string;
+  readonly machine: AnyStateMachine;
+  readonly openingCommand: string;
+  readonly commands: readonly CommandDefinition[];
+  readonly events: readonly EventDefinition[];
+  /** Pure: the events that record this command, or a thrown DomainError. The command's data is already valid. */
+  decide(command: NewEvent, state: CaseState<TSnapshot>, ctx: DecideContext): NewEvent[];
+  summarize(state: CaseState<TSnapshot>): CaseSummary;
+}
+
+export type AnyWorkflowDefinition = WorkflowDefinition<AnyMachineSnapshot>;
