@@ -10,6 +10,8 @@ export interface CommandDefinition {
   readonly type: string;
   readonly schema: z.ZodType;
   readonly description: string;
+  /** Valid data for this command in the usual state it is used in: shown in OpenAPI, used by demos and tests. */
+  readonly example: Readonly<Record<string, unknown>>;
   /**
    * The event this command records when it succeeds. The command is offered in a state exactly
    * when the machine accepts this event there (and `available`, if given, agrees).
@@ -24,6 +26,20 @@ export interface EventDefinition {
   readonly type: string;
   readonly schema: z.ZodType;
   readonly description?: string;
+  /**
+   * Personal information in this event's data (names, contact details, free text about harm),
+   * encrypted with the key of the data subject it belongs to (DESIGN.md §7). Paths are dotted
+   * within `data`; every field listed must be a string (or optional string), since an erased
+   * field reads `[erased]`.
+   */
+  readonly personalData?: readonly PersonalDataGroup[];
+}
+
+export interface PersonalDataGroup {
+  /** Dotted path, within `data`, of the subject's id. */
+  readonly subject: string;
+  /** Dotted paths, within `data`, of the fields that belong to that subject. */
+  readonly fields: readonly string[];
 }
 
 /** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
