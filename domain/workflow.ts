@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Clocks } from './clocks/state';
 import type { DecideContext } from './decide-context';
+import type { DomainError } from './errors';
 import type { NewEvent } from './envelope';
 import type { RegionCode } from './regions';
 
@@ -19,6 +20,11 @@ export interface CommandDefinition {
   readonly primaryEvent: string;
   /** A further condition on the state, for commands the machine alone cannot tell (e.g. a clock must be paused). */
   readonly available?: (state: CaseState) => boolean;
+  /**
+   * When the machine refuses this command, the business rule that explains why (e.g. a no-contact
+   * condition not yet amended), thrown instead of the generic COMMAND.NOT_ALLOWED.
+   */
+  readonly refusal?: (state: CaseState) => DomainError | undefined;
 }
 
 /** An event a workflow records: its type (past tense) and the zod schema of its data. */
