@@ -51,3 +51,27 @@ export interface BusinessCalendar {
 export interface CalendarProvider {
   forRegion(region: RegionCode): BusinessCalendar;
 }
+
+/** A holiday written in date-holidays' rule grammar. */
+export interface HolidayRule {
+  readonly name: string;
+  /**
+   * The day the holiday falls on ('06-24', '1st monday in August', 'easter 1'), optionally with the
+   * day it is taken when that is a weekend ('06-24 and if saturday,sunday then next monday').
+   * Whatever the rule says, a holiday on a weekend or on a day another holiday takes is taken on
+   * the next working day.
+   */
+  readonly rule: string;
+  /** The first year the holiday is kept. */
+  readonly since?: number;
+}
+
+/** The one provincial or civic holiday of a region, added to the federal designated paid holidays. */
+export type RegionalHolidayRule = HolidayRule;
+
+export interface CalendarOptions {
+  /** Business hours in every region's local time; 07:00–17:00 by default. */
+  readonly hours?: BusinessHours;
+  /** Replaces the default provincial or civic holiday of a region. */
+  readonly regionalHolidays?: Partial<Record<RegionCode, RegionalHolidayRule>>;
+}

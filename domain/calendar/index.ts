@@ -1,0 +1,38 @@
+import { RegionCode, REGION_TIME_ZONES } from '../regions';
+import { businessHoursMs, createBusinessCalendar } from './business-calendar';
+import { checkHolidayRule, holidayCalendar, REGIONAL_HOLIDAYS } from './holidays';
+import type { BusinessCalendar, BusinessHours, CalendarOptions, CalendarProvider, RegionalHolidayRule } from './types';
+
+export type * from './types';
+export { FEDERAL_HOLIDAYS, REGIONAL_HOLIDAYS } from './holidays';
+
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = Object.freeze({ start: '07:00', end: '17:00' });
+
+/**
+ * The business calendars of every region (DESIGN.md §5). Options are checked here, so a bad
+ * configuration fails at start-up rather than on the first command of a region.
+ */
+export function createCalendarProvider(options: CalendarOptions = {}): CalendarProvider {
+  const hours: BusinessHours = Object.freeze({ ...(options.hours ?? DEFAULT_BUSINESS_HOURS) });
+  businessHoursMs(hours);
+  const overrides: Partial<Record<RegionCode, RegionalHolidayRule>> = {};
+  for (const [region, rule] of Object.entries(options.regionalHolidays ?? {})) {
+    if (!rule) continue;
+    const code = RegionCode.parse(region);
+    checkHolidayRule(rule);
+    overrides[code] = Object.freeze({ ...rule });
+  }
+  const calendars = new Map<RegionCode, BusinessCalendar>();
+  return {
+    forRegion(region) {
+      let calendar = calendars.get(region);
+      if (!calendar) {
+        const code = RegionCode.parse(region);
+        const regional = overrides[code] ?? REGIONAL_HOLIDAYS[code];
+        calendar = createBusinessCalendar(code, REGION_TIME_ZONES[code], hours, holidayCalendar(regional));
+        calendars.set(code, calendar);
+      }
+      return calendar;
+    },
+  };
+}
