@@ -12,7 +12,8 @@ export type ErrorKind =
   | 'too_large' // 413
   | 'rule' // 422: a business rule is broken
   | 'rate_limited' // 429
-  | 'unavailable'; // 503: try again later
+  | 'unavailable' // 503: try again later
+  | 'internal'; // 500: a defect on the server's side
 
 export type Language = 'en' | 'fr';
 

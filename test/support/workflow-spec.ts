@@ -63,17 +63,20 @@ export function specFor(definition: AnyWorkflowDefinition) {
           };
           return {
             run,
-            thenEvents(expected: readonly NewEvent[]): Outcome {
-              const outcome = run();
-              expect(outcome.events).toEqual(expected);
-              return outcome;
+            // The then* steps return nothing, so that `it('…', () => given(…).when(…).thenThrows(…))` reads as a spec.
+            thenEvents(expected: readonly NewEvent[]): void {
+              expect(run().events).toEqual(expected);
             },
-            thenState(expected: string): Outcome {
-              const outcome = run();
-              expect(outcome.stateName).toBe(expected);
-              return outcome;
+            thenState(expected: string): void {
+              expect(run().stateName).toBe(expected);
             },
-            thenThrows(code: string, details?: unknown): DomainError {
+            /** Asserts the command fails with this code (and details, if given). Use `error()` to inspect it further. */
+            thenThrows(code: string, details?: unknown): void {
+              const error = this.error();
+              expect(error.code).toBe(code);
+              if (details !== undefined) expect(error.details).toMatchObject(details as object);
+            },
+            error(): DomainError {
               let caught: unknown;
               try {
                 run();
@@ -81,10 +84,7 @@ export function specFor(definition: AnyWorkflowDefinition) {
                 caught = error;
               }
               expect(caught).toBeInstanceOf(DomainError);
-              const error = caught as DomainError;
-              expect(error.code).toBe(code);
-              if (details !== undefined) expect(error.details).toMatchObject(details as object);
-              return error;
+              return caught as DomainError;
             },
           };
         },

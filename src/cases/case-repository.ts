@@ -1,0 +1,186 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import type { DecideContext } from '../../domain/decide-context';
+import { SCHEMA_VERSION, type EventMetadata, type MachineEvent, type NewEvent } from '../../domain/envelope';
+import { CaseAlreadyExists, CaseNotFound, RevisionConflict } from '../../domain/errors';
+import { evolveCase, initialCaseState } from '../../domain/fold';
+import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { eventHash, GENESIS_HASH } from '../audit/hash-chain';
+import {
+  EVENT_STORE,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '../event-store/event-store';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
+
+/** A case folded from its stream, with what the next append needs. */
+export interface LoadedCase {
+  readonly caseId: string;
+  readonly streamId: string;
+  readonly definition: AnyWorkflowDefinition;
+  readonly state: CaseState;
+  /** Hash of the last event, the next event's `prevHash`. */
+  readonly lastHash: string;
+  /** Position of the last event; 0 before the first. */
+  readonly position: number;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface AppendOptions {
+  readonly correlationId: string;
+  readonly causationId: string;
+  /** Event ids to use instead of fresh UUIDv7s (the scheduler's deterministic ids). */
+  readonly eventIds?: readonly string[];
+}
+
+const CACHE_LIMIT = 10_000;
+
+export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
+
+/** Turns a stored event into what the machine folds. */
+export function toMachineEvent(event: RecordedEvent): MachineEvent {
+  const metadata = event.metadata as unknown as EventMetadata;
+  return { type: event.type, data: event.data, meta: { occurredAt: metadata.occurredAt, actor: metadata.actor } };
+}
+
+/**
+ * Loads cases from their streams and appends their new events. Folded cases are cached by stream,
+ * and a load reads only the events after the cached revision, so a case is never replayed whole
+ * twice and is never stale.
+ */
+@Injectable()
+export class CaseRepository {
+  private readonly cache = new Map<string, LoadedCase>();
+  private readonly categoryOf = new Map<string, AnyWorkflowDefinition>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  /** A case that does not exist yet, to be opened with `definition`. */
+  fresh(definition: AnyWorkflowDefinition, caseId: string): LoadedCase {
+    return {
+      caseId,
+      streamId: streamIdOf(definition, caseId),
+      definition,
+      state: initialCaseState(definition),
+      lastHash: GENESIS_HASH,
+      position: 0,
+      openedAt: '',
+      updatedAt: '',
+    };
+  }
+
+  /** Which workflow's stream holds this case, or undefined. */
+  async locate(caseId: string): Promise<AnyWorkflowDefinition | undefined> {
+    const known = this.categoryOf.get(caseId);
+    if (known) return known;
+    for (const definition of this.registry.latest()) {
+      try {
+        const [first] = await this.store.readStream(streamIdOf(definition, caseId), { maxCount: 1 });
+        if (!first) continue;
+        const metadata = first.metadata as unknown as EventMetadata;
+        const opened = this.registry.version(metadata.workflow, metadata.workflowVersion);
+        this.categoryOf.set(caseId, opened);
+        return opened;
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+    }
+    return undefined;
+  }
+
+  /** The case folded to its latest event; CASE.NOT_FOUND if it does not exist. */
+  async load(caseId: string): Promise<LoadedCase> {
+    const definition = await this.locate(caseId);
+    if (!definition) throw CaseNotFound({ caseId });
+    const streamId = streamIdOf(definition, caseId);
+    const cached = this.cache.get(streamId);
+    const events = await this.store.readStream(streamId, { fromRevision: cached ? cached.state.revision + 1 : 0 });
+    const loaded = this.fold(cached ?? this.fresh(definition, caseId), events);
+    this.remember(loaded);
+    return loaded;
+  }
+
+  /** The case as it stood after a prefix of its history, without touching the cache. */
+  fold(start: LoadedCase, events: readonly RecordedEvent[]): LoadedCase {
+    let { state, lastHash, position, openedAt, updatedAt } = start;
+    for (const event of events) {
+      state = evolveCase(start.definition, state, toMachineEvent(event), event.revision);
+      const metadata = event.metadata as unknown as EventMetadata;
+      lastHash = metadata.hash ?? lastHash;
+      position = event.position;
+      openedAt ||= metadata.occurredAt;
+      updatedAt = metadata.occurredAt;
+    }
+    return { ...start, state, lastHash, position, openedAt, updatedAt };
+  }
+
+  /**
+   * Appends the events of a decision with the case's revision as the expected revision, chaining
+   * their hashes. WRONG_EXPECTED_REVISION surfaces as CASE.REVISION_CONFLICT (or CASE.ALREADY_EXISTS
+   * for an opening command).
+   */
+  async append(
+    loaded: LoadedCase,
+    events: readonly NewEvent[],
+    next: CaseState,
+    ctx: DecideContext,
+    options: AppendOptions,
+  ): Promise<LoadedCase> {
+    if (events.length === 0) return loaded;
+    const occurredAt = ctx.now.toISOString();
+    let prevHash = loaded.lastHash;
+    const toAppend: EventToAppend[] = events.map((event, i) => {
+      const revision = loaded.state.revision + 1 + i;
+      const business: Omit<EventMetadata, 'prevHash' | 'hash'> = {
+        actor: ctx.actor,
+        correlationId: options.correlationId,
+        causationId: options.causationId,
+        occurredAt,
+        workflow: loaded.definition.name,
+        workflowVersion: loaded.definition.version,
+        schemaVersion: SCHEMA_VERSION,
+      };
+      const hash = eventHash(prevHash, { streamId: loaded.streamId, revision, type: event.type, data: event.data, metadata: business });
+      const metadata = { ...business, prevHash, hash };
+      prevHash = hash;
+      return { id: options.eventIds?.[i] ?? uuidv7(), type: event.type, data: event.data, metadata };
+    });
+    const expectedRevision = loaded.state.revision < 0 ? 'no_stream' : loaded.state.revision;
+    try {
+      const result = await this.store.append(loaded.streamId, toAppend, { expectedRevision });
+      const appended: LoadedCase = {
+        ...loaded,
+        state: next,
+        lastHash: prevHash,
+        position: result.position,
+        openedAt: loaded.openedAt || occurredAt,
+        updatedAt: occurredAt,
+      };
+      this.categoryOf.set(loaded.caseId, loaded.definition);
+      this.remember(appended);
+      return appended;
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) {
+        if (expectedRevision === 'no_stream') throw CaseAlreadyExists({ caseId: loaded.caseId });
+        throw RevisionConflict(
+          { expected: String(loaded.state.revision), actual: String(error.actual) },
+          { expectedRevision: loaded.state.revision, actualRevision: error.actual },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private remember(loaded: LoadedCase): void {
+    this.cache.delete(loaded.streamId);
+    this.cache.set(loaded.streamId, loaded);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+  }
+}

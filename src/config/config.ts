@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
+
+const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const escalationChain = z
+  .string()
+  .transform((value, ctx): EscalationLevel[] => {
+    const titles = value.split(';').map((t) => t.trim()).filter(Boolean);
+    if (titles.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one level title, separated by ";"' });
+      return z.NEVER;
+    }
+    return titles.map((title, i) => ({ level: i + 1, title }));
+  });
+
+const thresholds = z.string().transform((value, ctx) => {
+  const parts = value.split(',').map((t) => Number(t.trim()));
+  if (parts.some((n) => !Number.isFinite(n) || n <= 0 || n >= 1)) {
+    ctx.addIssue({ code: 'custom', message: 'must be fractions between 0 and 1, separated by commas (e.g. 0.5,0.8)' });
+    return z.NEVER;
+  }
+  return [...new Set(parts)].sort((a, b) => a - b);
+});
+
+const optionalUrl = z.url().optional();
+
+/**
+ * Environment variables, validated at start-up (DESIGN.md §11). Every one has a working default
+ * for the embedded mode, except what production must choose.
+ */
+export const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    MEND_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    MEND_DATA_DIR: z.string().min(1).default('./data'),
+    MEND_SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
+    EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    MEND_DEFAULT_REGION: RegionCode.default('ON'),
+    MEND_BUSINESS_HOURS: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 07:00-17:00')
+      .refine((v) => v.split('-').every((h) => HOUR.test(h)) && v.split('-')[0]! < v.split('-')[1]!, 'must be HH:MM-HH:MM with start before end')
+      .default('07:00-17:00'),
+    MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
+    MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
+    MEND_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MEND_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
+    MEND_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+    MEND_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    MEND_JWT_JWKS_URL: optionalUrl,
+    MEND_JWT_ISSUER: z.string().min(1).optional(),
+    MEND_JWT_AUDIENCE: z.string().min(1).optional(),
+    MEND_CORS_ORIGINS: z.string().optional(),
+    MEND_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
+    MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
+    MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MEND_STORE === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EVENTSTORE_CONNECTION_STRING'],
+        message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
+      });
+    }
+    if (env.MEND_JWT_JWKS_URL && (!env.MEND_JWT_ISSUER || !env.MEND_JWT_AUDIENCE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEND_JWT_ISSUER'],
+        message: 'MEND_JWT_ISSUER and MEND_JWT_AUDIENCE are required with MEND_JWT_JWKS_URL',
+      });
+    }
+  });
+
+export interface MendConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly store:
+    | { readonly engine: 'sqlite'; readonly durability: 'full' | 'normal' }
+    | { readonly engine: 'eventstoredb'; readonly connectionString: string };
+  readonly dataDir: string;
+  readonly defaultRegion: RegionCode;
+  readonly businessHours: { readonly start: string; readonly end: string };
+  readonly settings: MendSettings;
+  readonly clockStart?: string;
+  readonly log: { readonly level: string; readonly format: 'json' | 'pretty' | 'auto' };
+  readonly bodyLimit: number;
+  readonly auth: {
+    readonly secret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer?: string;
+    readonly audience?: string;
+  };
+  readonly corsOrigins: readonly string[];
+  readonly rateLimitPerMinute: number;
+  readonly projectionLagLimit: number;
+  readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/** Reads the configuration from environment variables, or throws a ConfigError naming each bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): MendConfig {
+  // Empty variables count as unset, as in most twelve-factor services.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        const value = env[variable];
+        const shown = value === undefined ? '' : ` (got "${variable.includes('SECRET') ? '***' : value}")`;
+        return { variable, message: `${issue.message}${shown}` };
+      }),
+    );
+  }
+  const e = parsed.data;
+  const [start, end] = e.MEND_BUSINESS_HOURS.split('-') as [string, string];
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store:
+      e.MEND_STORE === 'eventstoredb'
+        ? { engine: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
+        : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
+    dataDir: resolve(e.MEND_DATA_DIR),
+    defaultRegion: e.MEND_DEFAULT_REGION,
+    businessHours: { start, end },
+    settings: {
+      sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
+      complaint: { escalationChain: e.MEND_ESCALATION_CHAIN },
+    },
+    ...(e.MEND_CLOCK_START ? { clockStart: e.MEND_CLOCK_START } : {}),
+    log: { level: e.MEND_LOG_LEVEL, format: e.MEND_LOG_FORMAT },
+    bodyLimit: e.MEND_BODY_LIMIT,
+    auth: {
+      ...(e.MEND_JWT_SECRET ? { secret: e.MEND_JWT_SECRET } : {}),
+      ...(e.MEND_JWT_JWKS_URL ? { jwksUrl: e.MEND_JWT_JWKS_URL } : {}),
+      ...(e.MEND_JWT_ISSUER ? { issuer: e.MEND_JWT_ISSUER } : {}),
+      ...(e.MEND_JWT_AUDIENCE ? { audience: e.MEND_JWT_AUDIENCE } : {}),
+    },
+    corsOrigins: e.MEND_CORS_ORIGINS ? e.MEND_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
+    rateLimitPerMinute: e.MEND_RATE_LIMIT,
+    projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
+    scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
+  };
+}
+
+export const MEND_CONFIG = Symbol('MendConfig');

@@ -1,0 +1,42 @@
+import { defineError } from '../../domain/errors';
+
+/** Errors the HTTP layer itself raises, with both official languages like every other error. */
+export const RouteNotFound = defineError<{ method: string; path: string }>('ROUTE.NOT_FOUND', 'not_found', {
+  en: (p) => `There is no ${p.method} ${p.path}. See /docs for the API.`,
+  fr: (p) => `${p.method} ${p.path} n'existe pas. Consultez /docs pour l'API.`,
+});
+
+export const MalformedBody = defineError<{ reason: string }>('REQUEST.MALFORMED_BODY', 'invalid', {
+  en: (p) => `The request body is not valid JSON: ${p.reason}`,
+  fr: (p) => `Le corps de la requête n'est pas du JSON valide : ${p.reason}`,
+});
+
+export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'invalid', {
+  en: (p) => `Send the body as application/json (got ${p.contentType}).`,
+  fr: (p) => `Envoyez le corps en application/json (reçu : ${p.contentType}).`,
+});
+
+export const BodyTooLarge = defineError<{ limit: number }>('REQUEST.BODY_TOO_LARGE', 'too_large', {
+  en: (p) => `The request body is larger than the limit of ${p.limit} bytes.`,
+  fr: (p) => `Le corps de la requête dépasse la limite de ${p.limit} octets.`,
+});
+
+export const MethodNotAllowed = defineError<{ method: string; path: string }>('ROUTE.METHOD_NOT_ALLOWED', 'invalid', {
+  en: (p) => `${p.method} is not supported on ${p.path}.`,
+  fr: (p) => `${p.method} n'est pas pris en charge sur ${p.path}.`,
+});
+
+export const InvalidIfMatch = defineError<{ value: string }>('REQUEST.INVALID_IF_MATCH', 'invalid', {
+  en: (p) => `If-Match must be a case revision such as "3" (got ${p.value}).`,
+  fr: (p) => `If-Match doit être une révision du dossier, par exemple "3" (reçu : ${p.value}).`,
+});
+
+export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable', {
+  en: () => 'The event store is unavailable. Try again shortly.',
+  fr: () => 'Le magasin d’événements est indisponible. Réessayez sous peu.',
+});
+
+export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNAL_ERROR', 'internal', {
+  en: (p) => `Something went wrong on our side (reference ${p.reference}). Nothing was recorded.`,
+  fr: (p) => `Une erreur s'est produite de notre côté (référence ${p.reference}). Rien n'a été enregistré.`,
+});
