@@ -1,0 +1,63 @@
+import { defineError } from '../../domain/errors';
+
+/** A response below the last level must tell the complainant who the complaint can be elevated to. */
+export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: number; nextTitle: string }>(
+  'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
+  'rule',
+  {
+    en: (p) =>
+      `A response at level ${p.level} must give the name, role and contact information of the person the complaint can be elevated to (level ${p.nextLevel}, ${p.nextTitle}) if the complainant is not satisfied.`,
+    fr: (p) =>
+      `Une réponse au niveau ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (niveau ${p.nextLevel}, ${p.nextTitle}) si le plaignant n'est pas satisfait.`,
+  },
+);
+
+/** At the last level of the chain there is no one to elevate to: naming someone would promise a review that does not exist. */
+export const ResponseNamesLevelBeyondChain = defineError<{ level: number; title: string }>(
+  'COMPLAINT.NO_NEXT_LEVEL',
+  'rule',
+  {
+    en: (p) =>
+      `Level ${p.level} (${p.title}) is the last level of review: the response cannot name a further level of authority.`,
+    fr: (p) =>
+      `Le niveau ${p.level} (${p.title}) est le dernier niveau de révision : la réponse ne peut pas désigner d'autre niveau d'autorité.`,
+  },
+);
+
+export const ReviewChainEnded = defineError<{ level: number; title: string }>('COMPLAINT.REVIEW_CHAIN_ENDED', 'rule', {
+  en: (p) =>
+    `The complaint was answered at level ${p.level} (${p.title}), the last level of review: there is no further level to request a review from.`,
+  fr: (p) =>
+    `La plainte a reçu une réponse au niveau ${p.level} (${p.title}), le dernier niveau de révision : il n'existe aucun autre niveau auquel demander une révision.`,
+});
+
+export const ReceivedInFuture = defineError<{ receivedAt: string; now: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
+  en: (p) => `A complaint cannot be recorded as received at ${p.receivedAt}, which is later than now (${p.now}).`,
+  fr: (p) => `Une plainte ne peut pas être inscrite comme reçue le ${p.receivedAt}, qui est postérieur à maintenant (${p.now}).`,
+});
+
+export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; level: number }>(
+  'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
+  'forbidden',
+  {
+    en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
+    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level}; seul un superviseur peut la réattribuer.`,
+  },
+);
+
+export const AlreadyAssigned = defineError<{ handlerId: string; level: number }>('COMPLAINT.ALREADY_ASSIGNED', 'rule', {
+  en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}.`,
+  fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level}.`,
+});
+
+/** The right of review is a review by the next level of authority, not by someone who already decided the complaint. */
+export const ReviewerNotIndependent = defineError<{ handlerId: string; level: number; earlierLevel: number }>(
+  'COMPLAINT.REVIEWER_NOT_INDEPENDENT',
+  'rule',
+  {
+    en: (p) =>
+      `${p.handlerId} handled this complaint at level ${p.earlierLevel} and cannot review it at level ${p.level}: a review must be done by someone else.`,
+    fr: (p) =>
+      `${p.handlerId} a traité cette plainte au niveau ${p.earlierLevel} et ne peut pas la réviser au niveau ${p.level} : la révision doit être faite par une autre personne.`,
+  },
+);

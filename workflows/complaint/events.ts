@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { Channel, Program } from './commands';
+
+const Instant = z.iso.datetime({ offset: true });
+const SubjectId = z.string().min(1).max(100);
+const HandlerId = z.string().min(1).max(200);
+const Level = z.number().int().positive();
+const LevelTitle = z.string().min(1).max(200);
+
+/** One level of authority as configured when the complaint was received. */
+export const EscalationLevel = z.strictObject({ level: Level, title: LevelTitle });
+
+/**
+ * A complaint reached the program. The escalation chain in force at receipt is recorded with it:
+ * the case keeps that chain, so a later change of configuration never changes a complaint's levels.
+ */
+export const ComplaintReceived = z.strictObject({
+  type: z.literal('ComplaintReceived'),
+  data: z.strictObject({
+    channel: Channel,
+    receivedAt: Instant,
+    region: RegionCode,
+    complainant: z.strictObject({
+      subjectId: SubjectId,
+      name: z.string().min(1).max(200),
+      pseudonym: z.boolean(),
+      contact: z.string().min(1).max(500).optional(),
+    }),
+    text: z.string().min(1).max(20_000),
+    concerns: z.strictObject({ program: Program, caseId: z.string().min(1).max(100).optional() }).optional(),
+    escalationChain: z.array(EscalationLevel).min(1).max(20),
+    /** The level the complaint starts at: the lowest. */
+    level: Level,
+    levelTitle: LevelTitle,
+  }),
+});
+
+export const ComplaintAcknowledged = z.strictObject({
+  type: z.literal('ComplaintAcknowledged'),
+  data: z.strictObject({
+    acknowledgedAt: Instant,
+    method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
+  }),
+});
+
+/** The person who reviews the complaint at its current level. `previousHandlerId` is set on a reassignment. */
+export const HandlerAssigned = z.strictObject({
+  type: z.literal('HandlerAssigned'),
+  data: z.strictObject({
+    handlerId: HandlerId,
+    level: Level,
+    levelTitle: LevelTitle,
+    assignedAt: Instant,
+    previousHandlerId: HandlerId.optional(),
+  }),
+});
+
+/** The response at a level. Below the last level it names who the complaint can be elevated to next. */
+export const ComplaintResponded = z.strictObject({
+  type: z.literal('ComplaintResponded'),
+  data: z.strictObject({
+    respondedAt: Instant,
+    level: Level,
+    levelTitle: LevelTitle,
+    complainantId: SubjectId,
+    response: z.string().min(1).max(20_000),
+    /** Absent only at the last level of the chain. */
+    nextLevel: z
+      .strictObject({
+        level: Level,
+        title: LevelTitle,
+        subjectId: SubjectId,
+        name: z.string().min(1).max(200),
+        role: z.string().min(1).max(200),
+        contact: z.string().min(1).max(500),
+      })
+      .optional(),
+  }),
+});
+
+export const ResponseAccepted = z.strictObject({
+  type: z.literal('ResponseAccepted'),
+  data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle }),
+});
+
+/** The complainant used the right of review: the complaint moves up to `level`. */
+export const ReviewRequested = z.strictObject({
+  type: z.literal('ReviewRequested'),
+  data: z.strictObject({
+    requestedAt: Instant,
+    fromLevel: Level,
+    level: Level,
+    levelTitle: LevelTitle,
+    complainantId: SubjectId,
+    grounds: z.string().min(1).max(20_000).optional(),
+  }),
+});
+
+export const ComplaintClosed = z.strictObject({
+  type: z.literal('ComplaintClosed'),
+  data: z.strictObject({
+    closedAt: Instant,
+    level: Level,
+    levelTitle: LevelTitle,
+    /** `reviewsExhausted`: answered at the last level; `reviewNotRequested`: the complainant did not use the right of review. */
+    outcome: z.enum(['reviewsExhausted', 'reviewNotRequested']),
+  }),
+});
+
+export const ComplaintWithdrawn = z.strictObject({
+  type: z.literal('ComplaintWithdrawn'),
+  data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle }),
+});
+
+export const ComplaintEvent = z.discriminatedUnion('type', [
+  ComplaintReceived,
+  ComplaintAcknowledged,
+  HandlerAssigned,
+  ComplaintResponded,
+  ResponseAccepted,
+  ReviewRequested,
+  ComplaintClosed,
+  ComplaintWithdrawn,
+]);
+export type ComplaintEvent = z.infer<typeof ComplaintEvent>;
+export type ComplaintEventType = ComplaintEvent['type'];
+export type ComplaintEventOf<T extends ComplaintEventType> = Extract<ComplaintEvent, { type: T }>;
