@@ -1,0 +1,531 @@
+import { resumeClock } from '../../domain/clocks';
+import { foldHistory, specContext, specFor } from '../../test/support/workflow-spec';
+import type { MendSettings } from '../../domain/settings';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import {
+  acknowledged,
+  CHAIN,
+  clockStarted,
+  COMPLAINANT_ID,
+  complaintReceived,
+  handlerAssigned,
+  received,
+  RECEIVED_AT,
+  responded,
+  respondedAtLastLevel,
+  reviewRequested,
+  underReview,
+} from './complaint.fixtures';
+import { complaintWorkflow } from './index';
+
+const spec = specFor(complaintWorkflow);
+const given = spec.given;
+const supervisor = { id: 'supervisor-1', role: 'supervisor' } as const;
+const LATER = '2026-03-03T15:00:00.000Z'; // Tuesday 10:00 in Ottawa
+const MONDAY_AFTER = '2026-03-09T14:00:00.000Z';
+
+const receive = (data: Record<string, unknown> = {}) => ({
+  type: 'ReceiveComplaint',
+  data: {
+    channel: 'electronic',
+    receivedAt: RECEIVED_AT,
+    complainant: { name: 'Robin', pseudonym: true, contact: 'robin@example.org' },
+    text: 'My preparation meeting was cancelled twice.',
+    ...data,
+  },
+});
+const nextLevelContact = { name: 'Alex Tremblay', role: 'Program manager', contact: 'alex@example.gc.ca' };
+const respond = (data: Record<string, unknown> = { nextLevel: nextLevelContact }) => ({
+  type: 'Respond',
+  data: { response: 'We are sorry; a new meeting is booked.', ...data },
+});
+const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
+
+describe('complaint: ReceiveComplaint', () => {
+  it('records the complaint at the lowest level with the chain in force, and starts both clocks from receipt', () => {
+    const outcome = given().when(receive({ complainant: { subjectId: COMPLAINANT_ID, name: 'Robin', pseudonym: true, contact: 'robin@example.org' } }), { now: LATER });
+    outcome.thenEvents(received());
+    expect(outcome.run().stateName).toBe('received');
+    expect(outcome.run().allowedCommands).toEqual(['AcknowledgeComplaint', 'AssignHandler', 'PauseClock', 'WithdrawComplaint']);
+  });
+
+  it('counts 2 and 30 business days after the day of receipt, to 17:00 in the region (Good Friday and Easter Monday excluded)', () => {
+    const { state } = given().when(receive()).run();
+    expect(state.clocks['acknowledgement']?.dueAt).toBe('2026-03-04T22:00:00.000Z'); // Wednesday 17:00 EST
+    expect(state.clocks['response-1']?.dueAt).toBe('2026-04-15T21:00:00.000Z'); // 17:00 EDT
+  });
+
+  it('counts a mailed complaint from the day the program received it, per the counting rule', () => {
+    const friday1659 = given().when(receive({ channel: 'mail', receivedAt: '2026-03-06T16:59:00-05:00' }), { now: MONDAY_AFTER }).run();
+    expect(friday1659.state.clocks['acknowledgement']?.dueAt).toBe('2026-03-10T21:00:00.000Z'); // Tuesday 17:00 EDT
+    const friday1700 = given().when(receive({ channel: 'mail', receivedAt: '2026-03-06T17:00:00-05:00' }), { now: MONDAY_AFTER }).run();
+    expect(friday1700.state.clocks['acknowledgement']?.dueAt).toBe('2026-03-11T21:00:00.000Z'); // Wednesday
+  });
+
+  it('mints a data subject for a complainant who has none, and defaults the region to ON', () => {
+    const { events } = given().when(receive()).run();
+    expect(events[0]).toMatchObject({ data: { region: 'ON', complainant: { subjectId: 'id-1', name: 'Robin', pseudonym: true } } });
+  });
+
+  it('records what the complaint concerns', () => {
+    const { events } = given().when(receive({ concerns: { program: 'restorative-engagement', caseId: 'case-42' } })).run();
+    expect(events[0]).toMatchObject({ data: { concerns: { program: 'restorative-engagement', caseId: 'case-42' } } });
+  });
+
+  it('records the escalation chain of the settings, lowest level first', () => {
+    const settings: MendSettings = {
+      ...DEFAULT_SETTINGS,
+      complaint: { escalationChain: [{ level: 2, title: 'Director' }, { level: 1, title: 'Coordinator' }] },
+    };
+    const { events } = given().when(receive(), { settings }).run();
+    expect(events[0]).toMatchObject({
+      data: { escalationChain: [{ level: 1, title: 'Coordinator' }, { level: 2, title: 'Director' }], level: 1, levelTitle: 'Coordinator' },
+    });
+  });
+
+  it('refuses a receipt time later than now', () => {
+    given().when(receive({ receivedAt: '2026-03-02T14:00:01Z' })).thenThrows('COMPLAINT.RECEIVED_IN_FUTURE');
+  });
+
+  it('rejects an unknown channel, a missing name and unknown fields, naming each field', () => {
+    const error = given()
+      .when(receive({ channel: 'fax', complainant: { pseudonym: true }, priority: 'high' }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    const paths = (error.details as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['data.channel', 'data.complainant.name', 'data.priority']));
+  });
+
+  it('rejects a receipt time without an offset', () => {
+    given().when(receive({ receivedAt: '2026-03-02T09:00:00' })).thenThrows('VALIDATION.INVALID_INPUT');
+  });
+
+  it('cannot receive a complaint twice', () => {
+    given(...received()).when(receive()).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  it('is the only way to open a case', () => {
+    given().when(command('AcknowledgeComplaint')).thenThrows('COMMAND.NOT_OPENING');
+  });
+});
+
+describe('complaint: AcknowledgeComplaint', () => {
+  it('acknowledges receipt and meets the acknowledgement clock on time', () => {
+    given(...received())
+      .when(command('AcknowledgeComplaint', { method: 'email' }), { now: LATER })
+      .thenEvents([
+        { type: 'ComplaintAcknowledged', data: { acknowledgedAt: LATER, method: 'email' } },
+        { type: 'ClockMet', data: { clock: 'acknowledgement', at: LATER, onTime: true } },
+      ]);
+  });
+
+  it('waits for a handler when nobody is assigned yet', () => {
+    given(...received()).when(command('AcknowledgeComplaint')).thenState('acknowledged');
+  });
+
+  it('goes straight under review when the complaint was already sent to a handler', () => {
+    given(...received(), handlerAssigned('practitioner-1')).when(command('AcknowledgeComplaint')).thenState('underReview');
+  });
+
+  it('still acknowledges after the deadline was breached, recording that it was late', () => {
+    const late = '2026-03-05T15:00:00.000Z';
+    const { events } = given(...received(), { type: 'ClockBreached', data: { clock: 'acknowledgement', at: '2026-03-04T22:00:00.000Z' } })
+      .when(command('AcknowledgeComplaint'), { now: late })
+      .run();
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'acknowledgement', at: late, onTime: false } });
+  });
+
+  it('resumes a paused acknowledgement clock before meeting it, so lateness counts only unpaused time', () => {
+    const history = [...received(), { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt: RECEIVED_AT, reason: 'Letter unreadable' } }];
+    const resumeAt = '2026-03-06T15:00:00.000Z';
+    const expectedResume = resumeClock(specContext(), foldHistory(complaintWorkflow, history).clocks, 'acknowledgement', new Date(resumeAt));
+    given(...history)
+      .when(command('AcknowledgeComplaint'), { now: resumeAt })
+      .thenEvents([
+        { type: 'ComplaintAcknowledged', data: { acknowledgedAt: resumeAt } },
+        expectedResume,
+        { type: 'ClockMet', data: { clock: 'acknowledgement', at: resumeAt, onTime: true } },
+      ]);
+  });
+
+  it('is not offered once acknowledged', () => {
+    given(...received(), ...acknowledged())
+      .when(command('AcknowledgeComplaint'))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignHandler', 'PauseClock', 'WithdrawComplaint'] });
+  });
+});
+
+describe('complaint: AssignHandler', () => {
+  it('sends an acknowledged complaint to its level-1 handler, which starts the review', () => {
+    const step = given(...received(), ...acknowledged())
+      .when(command('AssignHandler', { handlerId: 'practitioner-1' }), { now: LATER })
+      ;
+    step.thenEvents([{ type: 'HandlerAssigned', data: { handlerId: 'practitioner-1', level: 1, levelTitle: CHAIN[0]?.title, assignedAt: LATER } }]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('underReview');
+    expect(outcome.allowedCommands).toEqual(['AssignHandler', 'Respond', 'PauseClock', 'WithdrawComplaint']);
+  });
+
+  it('may route the complaint before it is acknowledged', () => {
+    const step = given(...received()).when(command('AssignHandler', { handlerId: 'practitioner-1' }));
+    step.thenState('received');
+    const outcome = step.run();
+    expect(complaintWorkflow.summarize(outcome.state).assignees).toEqual(['practitioner-1']);
+  });
+
+  it('lets a supervisor reassign the complaint, recording who had it', () => {
+    given(...underReview())
+      .when(command('AssignHandler', { handlerId: 'practitioner-2' }), { actor: supervisor })
+      .thenEvents([handlerAssigned('practitioner-2', 1, 'practitioner-1')]);
+  });
+
+  it('lets a supervisor reassign after the response too', () => {
+    given(...underReview(), ...responded(1))
+      .when(command('AssignHandler', { handlerId: 'practitioner-2' }), { actor: supervisor })
+      .thenState('responded');
+  });
+
+  it('keeps reassignment to supervisors', () => {
+    given(...underReview())
+      .when(command('AssignHandler', { handlerId: 'practitioner-2' }))
+      .thenThrows('COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR');
+  });
+
+  it('refuses to assign the handler the complaint already has', () => {
+    given(...underReview())
+      .when(command('AssignHandler', { handlerId: 'practitioner-1' }), { actor: supervisor })
+      .thenThrows('COMPLAINT.ALREADY_ASSIGNED');
+  });
+
+  it('assigns the reviewer at the next level after a review request', () => {
+    const step = given(...underReview(), ...responded(1), ...reviewRequested(1))
+      .when(command('AssignHandler', { handlerId: 'manager-2' }))
+      ;
+    step.thenEvents([handlerAssigned('manager-2', 2)]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('underReview');
+    expect(complaintWorkflow.summarize(outcome.state)).toMatchObject({ assignees: ['manager-2'], details: { level: 2 } });
+  });
+
+  it('refuses a reviewer who handled the complaint at a lower level', () => {
+    given(...underReview(), ...responded(1), ...reviewRequested(1))
+      .when(command('AssignHandler', { handlerId: 'practitioner-1' }), { actor: supervisor })
+      .thenThrows('COMPLAINT.REVIEWER_NOT_INDEPENDENT');
+  });
+
+  it('rejects a missing handler id', () => {
+    given(...received()).when(command('AssignHandler', {})).thenThrows('VALIDATION.INVALID_INPUT');
+  });
+});
+
+describe('complaint: Respond', () => {
+  it('answers at level 1 naming the level-2 authority, and meets the level-1 response clock', () => {
+    const step = given(...underReview())
+      .when(respond(), { now: LATER })
+      ;
+    step.thenEvents([
+        {
+          type: 'ComplaintResponded',
+          data: {
+            respondedAt: LATER,
+            level: 1,
+            levelTitle: CHAIN[0]?.title,
+            complainantId: COMPLAINANT_ID,
+            response: 'We are sorry; a new meeting is booked.',
+            nextLevel: { level: 2, title: CHAIN[1]?.title, subjectId: 'id-1', ...nextLevelContact },
+          },
+        },
+        { type: 'ClockMet', data: { clock: 'response-1', at: LATER, onTime: true } },
+      ]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('responded');
+    expect(outcome.allowedCommands).toEqual(['AssignHandler', 'AcceptResponse', 'RequestReview', 'CloseComplaint', 'WithdrawComplaint']);
+  });
+
+  it('keeps the data subject id given for the next-level authority', () => {
+    const { events } = given(...underReview()).when(respond({ nextLevel: { subjectId: 'staff-7', ...nextLevelContact } })).run();
+    expect(events[0]).toMatchObject({ data: { nextLevel: { subjectId: 'staff-7' } } });
+  });
+
+  it('refuses a response that does not name the next level of authority', () => {
+    const error = given(...underReview()).when(respond({})).error();
+    expect(error.code).toBe('COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL');
+    expect(error.message).toContain(CHAIN[1]?.title);
+    expect(error.messageIn('fr')).toContain('niveau 2');
+  });
+
+  it('rejects a next level without its contact information, naming the field', () => {
+    given(...underReview())
+      .when(respond({ nextLevel: { name: 'Alex Tremblay', role: 'Program manager' } }))
+      .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.nextLevel.contact' }] });
+  });
+
+  it('answers at the last level without a next level', () => {
+    const history = [...underReview(), ...responded(1), ...reviewRequested(1), handlerAssigned('manager-2', 2), ...responded(2), ...reviewRequested(2), handlerAssigned('director-3', 3)];
+    const outcome = given(...history).when(respond({})).run();
+    expect(outcome.events[0]).toEqual({
+      type: 'ComplaintResponded',
+      data: { respondedAt: RECEIVED_AT, level: 3, levelTitle: CHAIN[2]?.title, complainantId: COMPLAINANT_ID, response: 'We are sorry; a new meeting is booked.' },
+    });
+    expect(outcome.events[1]).toMatchObject({ type: 'ClockMet', data: { clock: 'response-3' } });
+    expect(outcome.allowedCommands).toEqual(['AssignHandler', 'AcceptResponse', 'CloseComplaint', 'WithdrawComplaint']);
+  });
+
+  it('refuses to name a further level at the last level of the chain', () => {
+    const history = [...underReview(), ...responded(1), ...reviewRequested(1), handlerAssigned('manager-2', 2), ...responded(2), ...reviewRequested(2), handlerAssigned('director-3', 3)];
+    given(...history).when(respond()).thenThrows('COMPLAINT.NO_NEXT_LEVEL');
+  });
+
+  it('follows the chain recorded at receipt, not a chain configured since', () => {
+    const settings: MendSettings = { ...DEFAULT_SETTINGS, complaint: { escalationChain: [{ level: 1, title: 'Only level' }] } };
+    given(...underReview()).when(respond({}), { settings }).thenThrows('COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL');
+  });
+
+  it('still responds after the response deadline was breached, recording that it was late', () => {
+    const late = '2026-04-16T15:00:00.000Z';
+    const { events } = given(...underReview(), { type: 'ClockBreached', data: { clock: 'response-1', at: '2026-04-15T21:00:00.000Z' } })
+      .when(respond(), { now: late })
+      .run();
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'response-1', at: late, onTime: false } });
+  });
+
+  it('resumes a response clock paused while awaiting the complainant, then meets it on time', () => {
+    const pausedAt = '2026-04-13T14:00:00.000Z';
+    const at = '2026-04-20T14:00:00.000Z'; // after the original due date, within the pushed one
+    const { events } = given(...underReview(), { type: 'ClockPaused', data: { clock: 'response-1', pausedAt, reason: 'Awaiting the complainant' } })
+      .when(respond(), { now: at })
+      .run();
+    expect(events.map((e) => e.type)).toEqual(['ComplaintResponded', 'ClockResumed', 'ClockMet']);
+    expect(events[2]).toEqual({ type: 'ClockMet', data: { clock: 'response-1', at, onTime: true } });
+  });
+
+  it('is not offered before a handler reviews the complaint', () => {
+    given(...received(), ...acknowledged())
+      .when(respond())
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignHandler', 'PauseClock', 'WithdrawComplaint'] });
+  });
+});
+
+describe('complaint: AcceptResponse', () => {
+  it('resolves the complaint', () => {
+    const step = given(...underReview(), ...responded(1))
+      .when(command('AcceptResponse'), { now: LATER })
+      ;
+    step.thenEvents([{ type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } }]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('resolved');
+    expect(outcome.allowedCommands).toEqual([]);
+  });
+
+  it('cancels a clock still open when the complainant accepts', () => {
+    const stillOpen = clockStarted('acknowledgement', 1, RECEIVED_AT, 2);
+    const { events } = given(...underReview(), ...responded(1), stillOpen).when(command('AcceptResponse')).run();
+    expect(events.map((e) => e.type)).toEqual(['ClockCancelled', 'ResponseAccepted']);
+  });
+
+  it('needs a response first', () => {
+    given(...underReview()).when(command('AcceptResponse')).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('complaint: RequestReview', () => {
+  it('escalates to the next level of authority with a new 30-business-day response clock from the request', () => {
+    const step = given(...underReview(), ...responded(1))
+      .when(command('RequestReview', { grounds: 'I still do not know why it was cancelled.' }), { now: LATER })
+      ;
+    step.thenEvents([
+        {
+          type: 'ReviewRequested',
+          data: { requestedAt: LATER, fromLevel: 1, level: 2, levelTitle: CHAIN[1]?.title, complainantId: COMPLAINANT_ID, grounds: 'I still do not know why it was cancelled.' },
+        },
+        clockStarted('response-2', 2, LATER, 30),
+      ]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('reviewRequested');
+    expect(outcome.state.clocks['response-2']?.dueAt).toBe('2026-04-16T21:00:00.000Z');
+    expect(complaintWorkflow.summarize(outcome.state)).toEqual({
+      region: 'ON',
+      assignees: [],
+      details: { channel: 'electronic', program: null, level: 2, levelTitle: CHAIN[1]?.title, levels: 3, lastLevel: false, reviewsRequested: 1 },
+    });
+  });
+
+  it('explains that the chain has ended after the last level answered', () => {
+    const error = given(...respondedAtLastLevel()).when(command('RequestReview')).error();
+    expect(error.code).toBe('COMPLAINT.REVIEW_CHAIN_ENDED');
+    expect(error.message).toContain(CHAIN[2]?.title);
+  });
+
+  it('ends the chain at the only level of a one-level chain', () => {
+    const history = [
+      complaintReceived({ escalationChain: [{ level: 1, title: 'Coordinator' }], levelTitle: 'Coordinator' }),
+      ...acknowledged(),
+      { type: 'HandlerAssigned', data: { handlerId: 'practitioner-1', level: 1, levelTitle: 'Coordinator', assignedAt: RECEIVED_AT } },
+    ];
+    const answered = given(...history).when(respond({})).run();
+    expect(answered.allowedCommands).not.toContain('RequestReview');
+    given(...history, ...answered.events).when(command('RequestReview')).thenThrows('COMPLAINT.REVIEW_CHAIN_ENDED');
+  });
+
+  it('is not offered before a response', () => {
+    given(...underReview()).when(command('RequestReview')).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('complaint: PauseClock and ResumeClock', () => {
+  const paused = { type: 'ClockPaused', data: { clock: 'response-1', pausedAt: RECEIVED_AT, reason: 'Awaiting the complainant' } };
+
+  it('pauses a running clock with a reason', () => {
+    given(...underReview())
+      .when(command('PauseClock', { clock: 'response-1', reason: 'Awaiting the complainant' }))
+      .thenEvents([paused]);
+  });
+
+  it('requires a reason', () => {
+    given(...underReview())
+      .when(command('PauseClock', { clock: 'response-1' }))
+      .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.reason' }] });
+  });
+
+  it('names the clocks of the case when asked to pause one it does not have', () => {
+    given(...underReview()).when(command('PauseClock', { clock: 'response-2', reason: 'x' })).thenThrows('CLOCK.UNKNOWN');
+  });
+
+  it('refuses to pause a clock that was met', () => {
+    given(...underReview()).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' })).thenThrows('CLOCK.NOT_RUNNING');
+  });
+
+  it('is not offered when no clock is running', () => {
+    given(...underReview(), paused)
+      .when(command('PauseClock', { clock: 'response-1', reason: 'x' }))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignHandler', 'Respond', 'ResumeClock', 'WithdrawComplaint'] });
+  });
+
+  it('resumes a paused clock, pushing its due time by the business time it was paused', () => {
+    const { events, state } = given(...underReview(), paused)
+      .when(command('ResumeClock', { clock: 'response-1' }), { now: '2026-03-04T14:00:00.000Z' })
+      .run();
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'ClockResumed', data: expect.objectContaining({ clock: 'response-1', pausedBusinessMs: 20 * 3_600_000, dueAt: '2026-04-17T21:00:00.000Z' }) }),
+    ]);
+    expect(state.clocks['response-1']?.status).toBe('running');
+  });
+
+  it('refuses to resume a clock that is running', () => {
+    given(...underReview(), paused, clockStarted('response-9', 9, RECEIVED_AT, 30))
+      .when(command('ResumeClock', { clock: 'response-9' }))
+      .thenThrows('CLOCK.NOT_PAUSED');
+  });
+
+  it('is not offered when no clock is paused', () => {
+    given(...underReview()).when(command('ResumeClock', { clock: 'response-1' })).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('complaint: CloseComplaint', () => {
+  it('closes an answered complaint whose complainant did not request a review', () => {
+    const step = given(...underReview(), ...responded(1))
+      .when(command('CloseComplaint'), { now: LATER })
+      ;
+    step.thenEvents([{ type: 'ComplaintClosed', data: { closedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewNotRequested' } }]);
+    const outcome = step.run();
+    expect(outcome.stateName).toBe('closed');
+  });
+
+  it('closes after the last level answered, the reviews exhausted', () => {
+    const { events } = given(...respondedAtLastLevel()).when(command('CloseComplaint')).run();
+    expect(events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 3, levelTitle: CHAIN[2]?.title, outcome: 'reviewsExhausted' } }]);
+  });
+
+  it('still explains the ended chain when a review is requested after closing', () => {
+    const closed = given(...respondedAtLastLevel()).when(command('CloseComplaint')).run();
+    given(...respondedAtLastLevel(), ...closed.events).when(command('RequestReview')).thenThrows('COMPLAINT.REVIEW_CHAIN_ENDED');
+  });
+
+  it('refuses a review after closing below the last level as a closed case', () => {
+    given(...underReview(), ...responded(1), { type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 1, levelTitle: 'x', outcome: 'reviewNotRequested' } })
+      .when(command('RequestReview'))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] });
+  });
+
+  it('needs a response first', () => {
+    given(...underReview()).when(command('CloseComplaint')).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('complaint: WithdrawComplaint', () => {
+  const states: [string, () => unknown[]][] = [
+    ['received', () => received()],
+    ['acknowledged', () => [...received(), ...acknowledged()]],
+    ['underReview', () => underReview()],
+    ['responded', () => [...underReview(), ...responded(1)]],
+    ['reviewRequested', () => [...underReview(), ...responded(1), ...reviewRequested(1)]],
+  ];
+
+  it.each(states)('can be withdrawn while %s', (_name, history) => {
+    given(...(history() as never[])).when(command('WithdrawComplaint')).thenState('withdrawn');
+  });
+
+  it('cancels the open clocks before recording the withdrawal', () => {
+    given(...received())
+      .when(command('WithdrawComplaint'), { now: LATER })
+      .thenEvents([
+        { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.' } },
+        { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.' } },
+        { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } },
+      ]);
+  });
+
+  it('cancels a paused clock and a breached one too', () => {
+    const { events } = given(
+      ...underReview(),
+      { type: 'ClockPaused', data: { clock: 'response-1', pausedAt: RECEIVED_AT, reason: 'Awaiting the complainant' } },
+      clockStarted('response-9', 9, RECEIVED_AT, 30),
+      { type: 'ClockBreached', data: { clock: 'response-9', at: RECEIVED_AT } },
+    )
+      .when(command('WithdrawComplaint'))
+      .run();
+    expect(events.filter((e) => e.type === 'ClockCancelled').map((e) => (e.data as { clock: string }).clock)).toEqual(['response-1', 'response-9']);
+  });
+
+  it('cannot withdraw a resolved complaint', () => {
+    given(...underReview(), ...responded(1), { type: 'ResponseAccepted', data: { acceptedAt: RECEIVED_AT, level: 1, levelTitle: 'x' } })
+      .when(command('WithdrawComplaint'))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] });
+  });
+});
+
+describe('complaint: a breached clock never blocks the work', () => {
+  it('offers the same commands with a breached response clock', () => {
+    const breach = { type: 'ClockBreached', data: { clock: 'response-1', at: '2026-04-15T21:00:00.000Z' } };
+    const { allowedCommands } = given(...received(), ...acknowledged())
+      .when(command('AssignHandler', { handlerId: 'practitioner-1' }))
+      .run();
+    const breached = given(...received(), ...acknowledged(), breach).when(command('AssignHandler', { handlerId: 'practitioner-1' })).run();
+    expect(breached.allowedCommands).toEqual(allowedCommands.filter((c) => c !== 'PauseClock'));
+  });
+});
+
+describe('complaint: summary', () => {
+  it('shows the level, its title, the handler and the channel, and no personal information', () => {
+    const history = [
+      ...received(),
+      ...acknowledged(),
+      handlerAssigned('practitioner-1'),
+    ];
+    const { state } = given(...history).when(respond({ nextLevel: { name: 'Zed Uniquename', role: 'Manager', contact: 'zed@unique.example' } })).run();
+    const summary = complaintWorkflow.summarize(state);
+    expect(summary).toEqual({
+      region: 'ON',
+      assignees: ['practitioner-1'],
+      details: { channel: 'electronic', program: null, level: 1, levelTitle: CHAIN[0]?.title, levels: 3, lastLevel: false, reviewsRequested: 0 },
+    });
+    const text = JSON.stringify(summary);
+    for (const personal of ['Robin', 'robin@example.org', 'cancelled', 'Zed', 'zed@unique', COMPLAINANT_ID]) expect(text).not.toContain(personal);
+  });
+
+  it('marks the last level', () => {
+    const state = foldHistory(complaintWorkflow, respondedAtLastLevel());
+    expect(complaintWorkflow.summarize(state).details).toMatchObject({ level: 3, lastLevel: true, reviewsRequested: 2 });
+  });
+});
