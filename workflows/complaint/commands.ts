@@ -122,4 +122,3 @@ export const ComplaintCommand = z.discriminatedUnion('type', [
   WithdrawComplaint,
 ]);
 export type ComplaintCommand = z.infer<typeof ComplaintCommand>;
-export type ComplaintCommandType = ComplaintCommand['type'];

@@ -1,4 +1,4 @@
-import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import { acceptClockEvents } from '../../domain/clocks/machine';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { MachineEvent } from '../../domain/envelope';
@@ -135,5 +135,3 @@ export const complaintMachine = setup({
     withdrawn: { type: 'final' },
   },
 });
-
-export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
