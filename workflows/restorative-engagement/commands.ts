@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+
+const Instant = z.iso.datetime({ offset: true });
+const SubjectId = z.string().min(1).max(100);
+/** A restorative practitioner's actor id (their login): never personal data of the class member. */
+export const PractitionerId = z.string().min(1).max(200);
+export const EngagementId = z.string().min(1).max(100);
+
+/** A list whose entries must differ, so that the error names the list when one repeats. */
+function distinct<T extends z.ZodType>(item: T) {
+  return z.array(item).refine((values) => new Set(values).size === values.length, { message: 'entries must not repeat' });
+}
+
+/** How the class member asked to join: "indicate this on your claim form" or a written request to the claims administrator. */
+export const OptInChannel = z.enum(['claimForm', 'writtenRequest']);
+export type OptInChannel = z.infer<typeof OptInChannel>;
+
+export const OfficialLanguage = z.enum(['en', 'fr']);
+export type OfficialLanguage = z.infer<typeof OfficialLanguage>;
+
+/**
+ * The class member: a real name or a pseudonym, how to reach them, and their claim reference. All
+ * optional, so that a person can be registered by pseudonym only. Personal information.
+ */
+export const ClassMember = z.strictObject({
+  /** When absent, a new data subject is minted. */
+  subjectId: SubjectId.optional(),
+  name: z.string().min(1).max(200).optional(),
+  pseudonym: z.boolean().default(false),
+  contact: z.string().min(1).max(500).optional(),
+  /** The claims administrator's reference for the class member's claim. */
+  claimReference: z.string().min(1).max(100).optional(),
+});
+
+const optInFields = {
+  region: RegionCode.default(DEFAULT_REGION),
+  /** When the claims administrator received the request (or the claim form that indicated interest). */
+  receivedAt: Instant,
+  classMember: ClassMember,
+  /** The official language the class member asked to be served in, if known yet. */
+  officialLanguage: OfficialLanguage.optional(),
+};
+
+export const ReceiveOptIn = z.strictObject({
+  type: z.literal('ReceiveOptIn'),
+  data: z.discriminatedUnion('channel', [
+    z.strictObject({
+      channel: z.literal('claimForm'),
+      ...optInFields,
+      claimDecisionDate: z.iso.date().optional(),
+    }),
+    z.strictObject({
+      channel: z.literal('writtenRequest'),
+      ...optInFields,
+      /** The date of the initial claim decision: the 30-day opt-in window counts from it. */
+      claimDecisionDate: z.iso.date(),
+    }),
+  ]),
+});
+
+/** The program reached the class member, who decided to take part ("once class members have decided to participate"). */
+export const ConfirmParticipation = z.strictObject({
+  type: z.literal('ConfirmParticipation'),
+  data: z.strictObject({
+    officialLanguage: OfficialLanguage,
+    confirmedAt: Instant.optional(),
+  }),
+});
+
+/** "One restorative practitioner is assigned to each class member… two can be assigned, depending on the person's needs." */
+const Practitioners = distinct(PractitionerId).min(1).max(2);
+
+export const AssignPractitioner = z.strictObject({
+  type: z.literal('AssignPractitioner'),
+  data: z.strictObject({ practitionerIds: Practitioners }),
+});
+
+export const ReassignmentReason = z.enum(['availability', 'classMemberRequest', 'needsChanged', 'conflictOfInterest', 'other']);
+
+export const ReassignPractitioner = z.strictObject({
+  type: z.literal('ReassignPractitioner'),
+  data: z.strictObject({ practitionerIds: Practitioners, reason: ReassignmentReason }),
+});
+
+/**
+ * What a phase-1 session covered. There is deliberately no topic, and no field, for the class
+ * member's experience of sexual misconduct: "class members will not be asked to share their sexual
+ * misconduct experience" in phase 1.
+ */
+export const PreparationTopic = z.enum([
+  'programOverview',
+  'participationOptions',
+  'confidentialityLimits',
+  'dutyToReportException',
+  'supportServices',
+  'goalSetting',
+]);
+export type PreparationTopic = z.infer<typeof PreparationTopic>;
+
+export const SessionDelivery = z.enum(['inPerson', 'virtual', 'phone']);
+
+export const RecordPreparationSession = z.strictObject({
+  type: z.literal('RecordPreparationSession'),
+  data: z.strictObject({
+    heldAt: Instant.optional(),
+    delivery: SessionDelivery,
+    topics: distinct(PreparationTopic).min(1),
+    supportPersonPresent: z.boolean().default(false),
+  }),
+});
+
+/** The class member's goals and objectives for their participation, in their words. Personal information. */
+export const SetGoals = z.strictObject({
+  type: z.literal('SetGoals'),
+  data: z.strictObject({ goals: z.string().min(1).max(4000) }),
+});
+
+export const CompletePreparation = z.strictObject({
+  type: z.literal('CompletePreparation'),
+  data: z.strictObject({}),
+});
+
+/** The ways of sharing the class member may choose "any or all of". */
+export const ParticipationOption = z.enum(['writtenSharing', 'recordedSharing', 'engagementSession']);
+export type ParticipationOption = z.infer<typeof ParticipationOption>;
+/** "These options may be done in person, virtually or indirectly…" */
+export const EngagementDelivery = z.enum(['inPerson', 'virtual', 'indirect']);
+export type EngagementDelivery = z.infer<typeof EngagementDelivery>;
+/** "…as an individual or in a group." */
+export const EngagementSetting = z.enum(['individual', 'group']);
+export type EngagementSetting = z.infer<typeof EngagementSetting>;
+/** "If you choose to share your experience(s), you may do so anonymously." */
+export const Anonymity = z.enum(['anonymous', 'identified']);
+export type Anonymity = z.infer<typeof Anonymity>;
+
+export const ChooseParticipation = z.strictObject({
+  type: z.literal('ChooseParticipation'),
+  data: z.strictObject({
+    options: distinct(ParticipationOption).min(1),
+    deliveries: distinct(EngagementDelivery).min(1),
+    settings: distinct(EngagementSetting).min(1),
+    anonymity: Anonymity,
+  }),
+});
+
+/** One engagement: a session with Defence representatives, or a written or recorded sharing to prepare. */
+export const ScheduleEngagement = z.strictObject({
+  type: z.literal('ScheduleEngagement'),
+  data: z.strictObject({
+    /** When absent, a new id is minted. */
+    engagementId: EngagementId.optional(),
+    option: ParticipationOption,
+    delivery: EngagementDelivery,
+    setting: EngagementSetting,
+    scheduledFor: Instant,
+    supportPersonAttending: z.boolean().default(false),
+  }),
+});
+
+export const RecordEngagement = z.strictObject({
+  type: z.literal('RecordEngagement'),
+  data: z.discriminatedUnion('outcome', [
+    /** The session took place, or the sharing was prepared with the practitioner. */
+    z.strictObject({ outcome: z.literal('held'), engagementId: EngagementId, heldAt: Instant.optional() }),
+    z.strictObject({
+      outcome: z.literal('cancelled'),
+      engagementId: EngagementId,
+      cancelledBy: z.enum(['classMember', 'program']),
+    }),
+  ]),
+});
+
+/**
+ * Submit a prepared sharing to the program for Defence representatives. A sharing "will only be
+ * submitted with your consent": the command carries when the class member gave it.
+ */
+export const SubmitSharing = z.strictObject({
+  type: z.literal('SubmitSharing'),
+  data: z.strictObject({
+    engagementId: EngagementId,
+    consentGivenAt: Instant.optional(),
+    /** Defaults to the class member's anonymity preference. */
+    anonymous: z.boolean().optional(),
+  }),
+});
+
+export const CompleteEngagementPhase = z.strictObject({
+  type: z.literal('CompleteEngagementPhase'),
+  data: z.strictObject({}),
+});
+
+/** How the class member wants their input used ("validate how they want their input to be used"). */
+export const InputUse = z.enum(['defenceRepresentativeLearning', 'programImprovement', 'cultureChangeResearch']);
+
+/** "Maintaining a connection with the program in order to obtain updates … and potentially participate in research or consultations." */
+export const StayConnected = z.strictObject({
+  programUpdates: z.boolean(),
+  researchAndConsultations: z.boolean(),
+});
+
+export const GoalsMet = z.enum(['met', 'notMet', 'notYetKnown']);
+export type GoalsMet = z.infer<typeof GoalsMet>;
+
+const reflectionFields = {
+  reflectedAt: Instant.optional(),
+  /** The class member's feedback, in their words. Personal information. */
+  feedback: z.string().min(1).max(4000).optional(),
+  /** "With their consent, the restorative practitioner will explore options to follow up with them sometime after the process." */
+  followUpConsent: z.boolean(),
+};
+
+export const RecordReflection = z.strictObject({
+  type: z.literal('RecordReflection'),
+  data: z.discriminatedUnion('goalsMet', [
+    z.strictObject({
+      goalsMet: z.literal('met'),
+      ...reflectionFields,
+      inputUse: distinct(InputUse),
+      stayConnected: StayConnected,
+    }),
+    z.strictObject({ goalsMet: z.literal('notMet'), ...reflectionFields }),
+    z.strictObject({ goalsMet: z.literal('notYetKnown'), ...reflectionFields }),
+  ]),
+});
+
+/** Goals not met: the class member and practitioner decided on next steps in phase 2. */
+export const ReturnToEngagement = z.strictObject({
+  type: z.literal('ReturnToEngagement'),
+  data: z.strictObject({}),
+});
+
+export const CloseEngagement = z.strictObject({
+  type: z.literal('CloseEngagement'),
+  data: z.strictObject({
+    /** Schedules a follow-up this many weeks after closing; needs the class member's consent. */
+    followUpInWeeks: z.number().int().min(1).max(104).optional(),
+  }),
+});
+
+export const RecordFollowUp = z.strictObject({
+  type: z.literal('RecordFollowUp'),
+  data: z.discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('held'), heldAt: Instant.optional(), goalsMet: GoalsMet }),
+    z.strictObject({ outcome: z.literal('notReached') }),
+  ]),
+});
+
+/**
+ * "You can change your mind about participating at any time." No reason is asked: the class member
+ * owes the program no explanation.
+ */
+export const Withdraw = z.strictObject({
+  type: z.literal('Withdraw'),
+  data: z.strictObject({ withdrawnAt: Instant.optional() }),
+});
+
+export const RestorativeEngagementCommand = z.discriminatedUnion('type', [
+  ReceiveOptIn,
+  ConfirmParticipation,
+  AssignPractitioner,
+  ReassignPractitioner,
+  RecordPreparationSession,
+  SetGoals,
+  CompletePreparation,
+  ChooseParticipation,
+  ScheduleEngagement,
+  RecordEngagement,
+  SubmitSharing,
+  CompleteEngagementPhase,
+  RecordReflection,
+  ReturnToEngagement,
+  CloseEngagement,
+  RecordFollowUp,
+  Withdraw,
+]);
+export type RestorativeEngagementCommand = z.output<typeof RestorativeEngagementCommand>;

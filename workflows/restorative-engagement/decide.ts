@@ -1,0 +1,310 @@
+import { assertNever } from '../../domain/assert-never';
+import { cancelOpenClocks, meetClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
+import { evolveClocks } from '../../domain/clocks/state';
+import { addCalendarDays } from '../../domain/dates';
+import type { DecideContext } from '../../domain/decide-context';
+import type { NewEvent } from '../../domain/envelope';
+import { stateName } from '../../domain/fold';
+import type { Role } from '../../domain/roles';
+import type { CaseState } from '../../domain/workflow';
+import type { RestorativeEngagementCommand } from './commands';
+import {
+  AnonymityPreferenceConflict,
+  ChoiceNotMade,
+  EngagementAlreadyRecorded,
+  EngagementIdTaken,
+  FollowUpWithoutConsent,
+  NotASharing,
+  OptInWindowClosed,
+  ReassignmentRequiresSupervisor,
+  SharingAlreadySubmitted,
+  SharingNotPrepared,
+  TimeInFuture,
+  UnknownEngagement,
+} from './errors';
+import type { RestorativeEngagementEvent } from './events';
+import { engagementsIn, type EngagementFacts, type RestorativeEngagementContext } from './machine';
+
+/** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
+export const OPT_IN_WINDOW_DAYS = 30;
+export const OPT_IN_CLOCK = 'optInWindow';
+
+/** Roles that may take a case from the practitioners it is assigned to (DESIGN.md §7). */
+const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
+
+type Decided = (RestorativeEngagementEvent | ClockEvent)[];
+type Command<T extends RestorativeEngagementCommand['type']> = Extract<RestorativeEngagementCommand, { type: T }>;
+
+export function engagementContext(state: CaseState): RestorativeEngagementContext {
+  return state.snapshot.context as RestorativeEngagementContext;
+}
+
+/** The command's data was parsed by its schema before `decide` runs (domain/process.ts). */
+export function decide(command: NewEvent, state: CaseState, ctx: DecideContext): NewEvent[] {
+  const cmd = command as RestorativeEngagementCommand;
+  const context = engagementContext(state);
+  const now = ctx.now.toISOString();
+  switch (cmd.type) {
+    case 'ReceiveOptIn':
+      return receiveOptIn(cmd, ctx);
+    case 'ConfirmParticipation':
+      return [
+        {
+          type: 'ParticipationConfirmed',
+          data: { confirmedAt: past('confirmedAt', cmd.data.confirmedAt, ctx), officialLanguage: cmd.data.officialLanguage },
+        },
+      ];
+    case 'AssignPractitioner':
+      return [{ type: 'PractitionerAssigned', data: { practitionerIds: cmd.data.practitionerIds, assignedAt: now } }];
+    case 'ReassignPractitioner':
+      return reassign(cmd, context, ctx);
+    case 'RecordPreparationSession':
+      return [
+        {
+          type: 'PreparationSessionHeld',
+          data: {
+            sessionId: ctx.newId(),
+            heldAt: past('heldAt', cmd.data.heldAt, ctx),
+            delivery: cmd.data.delivery,
+            topics: cmd.data.topics,
+            supportPersonPresent: cmd.data.supportPersonPresent,
+          },
+        },
+      ];
+    case 'SetGoals':
+      return [{ type: 'GoalsSet', data: { classMemberId: classMemberOf(context), goals: cmd.data.goals, setAt: now } }];
+    case 'CompletePreparation':
+      return [{ type: 'PreparationCompleted', data: { completedAt: now, sessionsHeld: context.preparationSessions } }];
+    case 'ChooseParticipation':
+      return [{ type: 'ParticipationChosen', data: { ...cmd.data, chosenAt: now } }];
+    case 'ScheduleEngagement':
+      return schedule(cmd, context, ctx);
+    case 'RecordEngagement':
+      return recordEngagement(cmd, context, ctx);
+    case 'SubmitSharing':
+      return submitSharing(cmd, context, ctx);
+    case 'CompleteEngagementPhase':
+      return [
+        {
+          type: 'EngagementPhaseCompleted',
+          data: {
+            completedAt: now,
+            engagementsHeld: engagementsIn(context, 'held').length,
+            sharingsSubmitted: context.engagements.filter((e) => e.submitted).length,
+          },
+        },
+      ];
+    case 'RecordReflection':
+      return recordReflection(cmd, context, ctx);
+    case 'ReturnToEngagement':
+      return [{ type: 'ReturnedToEngagement', data: { returnedAt: now, round: context.round + 1 } }];
+    case 'CloseEngagement':
+      return close(cmd, state, ctx);
+    case 'RecordFollowUp':
+      return [
+        {
+          type: 'FollowUpRecorded',
+          data:
+            cmd.data.outcome === 'held'
+              ? { outcome: 'held', at: past('heldAt', cmd.data.heldAt, ctx), goalsMet: cmd.data.goalsMet }
+              : { outcome: 'notReached', at: now },
+        },
+      ];
+    case 'Withdraw':
+      return [
+        ...cancelOpenClocks(state.clocks, ctx.now, 'The class member withdrew from the program.'),
+        {
+          type: 'ParticipationWithdrawn',
+          data: { withdrawnAt: past('withdrawnAt', cmd.data.withdrawnAt, ctx), stage: stateName(state.snapshot) },
+        },
+      ];
+    default:
+      return assertNever(cmd);
+  }
+}
+
+/** When a fact happened: as given, or now. Never later than now. */
+function past(field: string, value: string | undefined, ctx: DecideContext): string {
+  if (value === undefined) return ctx.now.toISOString();
+  if (Date.parse(value) > ctx.now.getTime()) throw TimeInFuture({ field, value, now: ctx.now.toISOString() });
+  return value;
+}
+
+function classMemberOf(context: RestorativeEngagementContext): string {
+  if (context.classMemberId === undefined) throw new Error('A restorative engagement case without a class member: its history is corrupt.');
+  return context.classMemberId;
+}
+
+function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  const receivedAt = new Date(past('receivedAt', d.receivedAt, ctx));
+  const calendar = ctx.calendars.forRegion(d.region);
+  if (d.claimDecisionDate !== undefined && d.claimDecisionDate > calendar.localDate(ctx.now)) {
+    throw TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate, now: ctx.now.toISOString() });
+  }
+  const opened = (optInWindowLastDay?: string): RestorativeEngagementEvent => ({
+    type: 'OptInReceived',
+    data: {
+      region: d.region,
+      channel: d.channel,
+      receivedAt: d.receivedAt,
+      ...(d.claimDecisionDate !== undefined ? { claimDecisionDate: d.claimDecisionDate } : {}),
+      ...(optInWindowLastDay !== undefined ? { optInWindowLastDay } : {}),
+      classMember: {
+        subjectId: d.classMember.subjectId ?? ctx.newId(),
+        ...(d.classMember.name !== undefined ? { name: d.classMember.name } : {}),
+        pseudonym: d.classMember.pseudonym,
+        ...(d.classMember.contact !== undefined ? { contact: d.classMember.contact } : {}),
+        ...(d.classMember.claimReference !== undefined ? { claimReference: d.classMember.claimReference } : {}),
+      },
+      ...(d.officialLanguage !== undefined ? { officialLanguage: d.officialLanguage } : {}),
+    },
+  });
+  // Interest indicated on the claim form itself needs no further request, so no window applies.
+  if (d.channel === 'claimForm') return [opened()];
+
+  // The window runs from the decision date to the end of its 30th day in the case's region. It is
+  // recorded as a clock met at receipt, so an auditor sees that it was respected.
+  const lastDay = addCalendarDays(d.claimDecisionDate, OPT_IN_WINDOW_DAYS);
+  const windowStart = Math.min(calendar.startOfLocalDay(d.claimDecisionDate).getTime(), receivedAt.getTime());
+  const window = startCalendarClock(ctx, {
+    clock: OPT_IN_CLOCK,
+    name: 'Opt-in window',
+    region: d.region,
+    startedAt: new Date(windowStart),
+    fromLocalDate: d.claimDecisionDate,
+    days: OPT_IN_WINDOW_DAYS,
+  });
+  if (receivedAt.getTime() > Date.parse(window.data.dueAt)) {
+    throw OptInWindowClosed({ claimDecisionDate: d.claimDecisionDate, lastDay, receivedOn: calendar.localDate(receivedAt) });
+  }
+  return [opened(lastDay), window, ...meetClock(evolveClocks({}, window), OPT_IN_CLOCK, receivedAt)];
+}
+
+function reassign(cmd: Command<'ReassignPractitioner'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  if (!REASSIGNING_ROLES.has(ctx.actor.role)) {
+    throw ReassignmentRequiresSupervisor({ practitioners: context.practitionerIds.join(', ') });
+  }
+  return [
+    {
+      type: 'PractitionersReassigned',
+      data: {
+        practitionerIds: cmd.data.practitionerIds,
+        previousPractitionerIds: [...context.practitionerIds],
+        reason: cmd.data.reason,
+        reassignedAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  const chosen = context.participation;
+  if (!chosen) throw new Error('Engagement scheduled before participation was chosen: the machine should not allow it.');
+  // "Honouring choices for how they would like to participate": only what the class member chose.
+  if (!chosen.options.includes(d.option)) throw ChoiceNotMade({ choice: d.option, chosen: chosen.options });
+  if (!chosen.deliveries.includes(d.delivery)) throw ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries });
+  if (!chosen.settings.includes(d.setting)) throw ChoiceNotMade({ choice: d.setting, chosen: chosen.settings });
+  const engagementId = d.engagementId ?? ctx.newId();
+  if (context.engagements.some((e) => e.engagementId === engagementId)) throw EngagementIdTaken({ engagementId });
+  return [
+    {
+      type: 'EngagementScheduled',
+      data: {
+        engagementId,
+        option: d.option,
+        delivery: d.delivery,
+        setting: d.setting,
+        scheduledFor: d.scheduledFor,
+        supportPersonAttending: d.supportPersonAttending,
+      },
+    },
+  ];
+}
+
+function findEngagement(context: RestorativeEngagementContext, engagementId: string): EngagementFacts {
+  const engagement = context.engagements.find((e) => e.engagementId === engagementId);
+  if (!engagement) {
+    throw UnknownEngagement({ engagementId, known: context.engagements.map((e) => e.engagementId).join(', ') || 'none' });
+  }
+  return engagement;
+}
+
+function recordEngagement(cmd: Command<'RecordEngagement'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  const engagement = findEngagement(context, d.engagementId);
+  if (engagement.status !== 'scheduled') {
+    throw EngagementAlreadyRecorded({ engagementId: d.engagementId, outcome: engagement.status });
+  }
+  return [
+    {
+      type: 'EngagementRecorded',
+      data:
+        d.outcome === 'held'
+          ? { engagementId: d.engagementId, outcome: 'held', at: past('heldAt', d.heldAt, ctx) }
+          : { engagementId: d.engagementId, outcome: 'cancelled', at: ctx.now.toISOString(), cancelledBy: d.cancelledBy },
+    },
+  ];
+}
+
+function submitSharing(cmd: Command<'SubmitSharing'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  const engagement = findEngagement(context, d.engagementId);
+  const option = engagement.option;
+  if (option === 'engagementSession') throw NotASharing({ engagementId: d.engagementId });
+  if (engagement.status !== 'held') throw SharingNotPrepared({ engagementId: d.engagementId, status: engagement.status });
+  if (engagement.submitted) throw SharingAlreadySubmitted({ engagementId: d.engagementId });
+  const prefersAnonymity = context.participation?.anonymity === 'anonymous';
+  const anonymous = d.anonymous ?? prefersAnonymity;
+  if (prefersAnonymity && !anonymous) throw AnonymityPreferenceConflict({ engagementId: d.engagementId });
+  return [
+    {
+      type: 'SharingSubmitted',
+      data: {
+        engagementId: d.engagementId,
+        option,
+        consentGivenAt: past('consentGivenAt', d.consentGivenAt, ctx),
+        anonymous,
+        submittedAt: ctx.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function recordReflection(cmd: Command<'RecordReflection'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  return [
+    {
+      type: 'ReflectionRecorded',
+      data: {
+        classMemberId: classMemberOf(context),
+        reflectedAt: past('reflectedAt', d.reflectedAt, ctx),
+        goalsMet: d.goalsMet,
+        ...(d.feedback !== undefined ? { feedback: d.feedback } : {}),
+        ...(d.goalsMet === 'met' ? { inputUse: d.inputUse, stayConnected: d.stayConnected } : {}),
+        followUpConsent: d.followUpConsent,
+      },
+    },
+  ];
+}
+
+function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideContext): Decided {
+  const context = engagementContext(state);
+  const reflection = context.reflection;
+  if (!reflection) throw new Error('Engagement closed before a reflection: the machine should not allow it.');
+  const weeks = cmd.data.followUpInWeeks;
+  if (weeks !== undefined && !reflection.followUpConsent) throw FollowUpWithoutConsent({});
+  const today = ctx.calendars.forRegion(context.region).localDate(ctx.now);
+  return [
+    ...cancelOpenClocks(state.clocks, ctx.now, 'The engagement was closed.'),
+    {
+      type: 'EngagementClosed',
+      data: {
+        closedAt: ctx.now.toISOString(),
+        goalsMet: reflection.goalsMet,
+        ...(weeks !== undefined ? { followUpDueOn: addCalendarDays(today, weeks * 7) } : {}),
+      },
+    },
+  ];
+}

@@ -1,0 +1,262 @@
+import { and, assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import type { ClockEvent } from '../../domain/clocks/events';
+import { acceptClockEvents } from '../../domain/clocks/machine';
+import type { MachineEvent } from '../../domain/envelope';
+import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
+import type {
+  Anonymity,
+  EngagementDelivery,
+  EngagementSetting,
+  GoalsMet,
+  OfficialLanguage,
+  OptInChannel,
+  ParticipationOption,
+  PreparationTopic,
+} from './commands';
+import type { RestorativeEngagementEvent } from './events';
+
+/** One engagement of phase 2, as far as guards, `decide` and `summarize` need it. */
+export interface EngagementFacts {
+  readonly engagementId: string;
+  readonly option: ParticipationOption;
+  readonly delivery: EngagementDelivery;
+  readonly setting: EngagementSetting;
+  readonly status: 'scheduled' | 'held' | 'cancelled';
+  readonly submitted: boolean;
+}
+
+/** What the class member chose in phase 2: the options, how and with whom, and their anonymity preference. */
+export interface ParticipationChoices {
+  readonly options: readonly ParticipationOption[];
+  readonly deliveries: readonly EngagementDelivery[];
+  readonly settings: readonly EngagementSetting[];
+  readonly anonymity: Anonymity;
+}
+
+/** Folded from event data. No personal information: the class member appears only as an opaque subject id. */
+export interface RestorativeEngagementContext {
+  readonly region: RegionCode;
+  readonly channel?: OptInChannel;
+  readonly classMemberId?: string;
+  readonly officialLanguage?: OfficialLanguage;
+  /** The restorative practitioners assigned now: one, or two depending on the class member's needs. */
+  readonly practitionerIds: readonly string[];
+  readonly preparationSessions: number;
+  readonly topicsCovered: readonly PreparationTopic[];
+  readonly goalsSet: boolean;
+  readonly participation?: ParticipationChoices;
+  readonly engagements: readonly EngagementFacts[];
+  /** The round of phase 2: 1 the first time, one more each time the class member returns to it from phase 3. */
+  readonly round: number;
+  /** The reflection of the current phase 3; cleared when the class member returns to phase 2. */
+  readonly reflection?: { readonly goalsMet: GoalsMet; readonly followUpConsent: boolean };
+  /** The class member's latest word on their goals: at reflection, closing or follow-up. */
+  readonly goalsMet?: GoalsMet;
+  readonly followUpDueOn?: string;
+}
+
+export type RestorativeEngagementMachineEvent = (RestorativeEngagementEvent | ClockEvent) & {
+  readonly meta: MachineEvent['meta'];
+};
+
+/** What phase 1 must have covered before the class member moves on to engagement. */
+export type PreparationItem = 'meeting' | 'confidentialityLimits' | 'goals';
+
+/**
+ * Phase 1: the class member meets their practitioner, learns about the program, its options and the
+ * limits of confidentiality, and sets goals. Engagement starts only after all three.
+ */
+export function missingPreparation(context: RestorativeEngagementContext): PreparationItem[] {
+  const missing: PreparationItem[] = [];
+  if (context.preparationSessions === 0) missing.push('meeting');
+  if (!context.topicsCovered.includes('confidentialityLimits')) missing.push('confidentialityLimits');
+  if (!context.goalsSet) missing.push('goals');
+  return missing;
+}
+
+export function engagementsIn(context: RestorativeEngagementContext, status: EngagementFacts['status']): EngagementFacts[] {
+  return context.engagements.filter((engagement) => engagement.status === status);
+}
+
+/** Phase 2 can end once something took place and nothing is left scheduled. */
+export function engagementsSettled(context: RestorativeEngagementContext): boolean {
+  return engagementsIn(context, 'held').length > 0 && engagementsIn(context, 'scheduled').length === 0;
+}
+
+const initialContext: RestorativeEngagementContext = {
+  region: DEFAULT_REGION,
+  practitionerIds: [],
+  preparationSessions: 0,
+  topicsCovered: [],
+  goalsSet: false,
+  engagements: [],
+  round: 0,
+};
+
+const updateEngagement = (
+  engagements: readonly EngagementFacts[],
+  engagementId: string,
+  change: Partial<Pick<EngagementFacts, 'status' | 'submitted'>>,
+): EngagementFacts[] => engagements.map((e) => (e.engagementId === engagementId ? { ...e, ...change } : e));
+
+/**
+ * The Restorative Engagement lifecycle of one class member (DESIGN.md §4, seeds 000 and 001): opt-in
+ * -> confirmation -> practitioner assigned -> phase 1 preparation -> phase 2 engagement (choose
+ * options, then any number of engagements) -> phase 3 reflection (back to phase 2 if goals are not
+ * met) -> completed, possibly after a consented follow-up. Withdrawal is possible from every state.
+ */
+export const restorativeEngagementMachine = setup({
+  types: {
+    context: {} as RestorativeEngagementContext,
+    events: {} as RestorativeEngagementMachineEvent,
+  },
+  guards: {
+    opened: ({ context }) => context.classMemberId !== undefined,
+    assigned: ({ context }) => context.practitionerIds.length > 0,
+    preparationReady: ({ context }) => missingPreparation(context).length === 0,
+    engagementsSettled: ({ context }) => engagementsSettled(context),
+    reflected: ({ context }) => context.reflection !== undefined,
+    goalsNotMet: ({ context }) => context.reflection !== undefined && context.reflection.goalsMet !== 'met',
+    // Reads event data: a probe without data (domain/fold.ts) falls through to the next transition.
+    followUpPlanned: ({ event }) => event.type === 'EngagementClosed' && event.data.followUpDueOn !== undefined,
+  },
+  actions: {
+    recordOptIn: assign(({ event }) => {
+      assertEvent(event, 'OptInReceived');
+      const d = event.data;
+      return {
+        region: d.region,
+        channel: d.channel,
+        classMemberId: d.classMember.subjectId,
+        ...(d.officialLanguage ? { officialLanguage: d.officialLanguage } : {}),
+      };
+    }),
+    recordConfirmation: assign(({ event }) => {
+      assertEvent(event, 'ParticipationConfirmed');
+      return { officialLanguage: event.data.officialLanguage };
+    }),
+    recordAssignment: assign(({ event }) => {
+      assertEvent(event, ['PractitionerAssigned', 'PractitionersReassigned']);
+      return { practitionerIds: event.data.practitionerIds };
+    }),
+    recordPreparationSession: assign(({ context, event }) => {
+      assertEvent(event, 'PreparationSessionHeld');
+      const covered = new Set([...context.topicsCovered, ...event.data.topics]);
+      return { preparationSessions: context.preparationSessions + 1, topicsCovered: [...covered] };
+    }),
+    recordGoals: assign({ goalsSet: true }),
+    beginEngagement: assign({ round: 1 }),
+    recordChoices: assign(({ event }) => {
+      assertEvent(event, 'ParticipationChosen');
+      const { options, deliveries, settings, anonymity } = event.data;
+      return { participation: { options, deliveries, settings, anonymity } };
+    }),
+    recordScheduled: assign(({ context, event }) => {
+      assertEvent(event, 'EngagementScheduled');
+      const { engagementId, option, delivery, setting } = event.data;
+      return {
+        engagements: [
+          ...context.engagements,
+          { engagementId, option, delivery, setting, status: 'scheduled' as const, submitted: false },
+        ],
+      };
+    }),
+    recordOutcome: assign(({ context, event }) => {
+      assertEvent(event, 'EngagementRecorded');
+      return { engagements: updateEngagement(context.engagements, event.data.engagementId, { status: event.data.outcome }) };
+    }),
+    recordSubmission: assign(({ context, event }) => {
+      assertEvent(event, 'SharingSubmitted');
+      return { engagements: updateEngagement(context.engagements, event.data.engagementId, { submitted: true }) };
+    }),
+    recordReflection: assign(({ event }) => {
+      assertEvent(event, 'ReflectionRecorded');
+      const { goalsMet, followUpConsent } = event.data;
+      return { reflection: { goalsMet, followUpConsent }, goalsMet };
+    }),
+    recordReturn: assign(({ event }) => {
+      assertEvent(event, 'ReturnedToEngagement');
+      return { round: event.data.round, reflection: undefined };
+    }),
+    recordClosing: assign(({ event }) => {
+      assertEvent(event, 'EngagementClosed');
+      return {
+        goalsMet: event.data.goalsMet,
+        ...(event.data.followUpDueOn !== undefined ? { followUpDueOn: event.data.followUpDueOn } : {}),
+      };
+    }),
+    recordFollowUp: assign(({ context, event }) => {
+      assertEvent(event, 'FollowUpRecorded');
+      return { goalsMet: event.data.goalsMet ?? context.goalsMet };
+    }),
+  },
+}).createMachine({
+  id: 'restorativeEngagement',
+  context: initialContext,
+  initial: 'new',
+  on: {
+    ...acceptClockEvents,
+    // "Participation is completely voluntary, and you can change your mind about participating at any time."
+    ParticipationWithdrawn: { guard: 'opened', target: '.withdrawn' },
+    // A supervisor may hand the case to other practitioners at any stage once it has some.
+    PractitionersReassigned: { guard: 'assigned', actions: 'recordAssignment' },
+  },
+  states: {
+    new: {
+      on: { OptInReceived: { target: 'optInReceived', actions: 'recordOptIn' } },
+    },
+    /** Interest indicated; the program has yet to reach the class member. */
+    optInReceived: {
+      on: { ParticipationConfirmed: { target: 'awaitingPractitioner', actions: 'recordConfirmation' } },
+    },
+    awaitingPractitioner: {
+      on: { PractitionerAssigned: { target: 'phase1', actions: 'recordAssignment' } },
+    },
+    /** Preparation. The class member is never asked to share their experience here. */
+    phase1: {
+      on: {
+        PreparationSessionHeld: { actions: 'recordPreparationSession' },
+        GoalsSet: { actions: 'recordGoals' },
+        PreparationCompleted: { guard: 'preparationReady', target: 'phase2', actions: 'beginEngagement' },
+      },
+    },
+    /** Engagement: choose how to take part, then any number of engagements. */
+    phase2: {
+      initial: 'choosingOptions',
+      states: {
+        choosingOptions: {
+          on: { ParticipationChosen: { target: 'engaging', actions: 'recordChoices' } },
+        },
+        engaging: {
+          on: {
+            ParticipationChosen: { actions: 'recordChoices' },
+            EngagementScheduled: { actions: 'recordScheduled' },
+            EngagementRecorded: { actions: 'recordOutcome' },
+            SharingSubmitted: { actions: 'recordSubmission' },
+            EngagementPhaseCompleted: { guard: 'engagementsSettled', target: '#restorativeEngagement.phase3' },
+          },
+        },
+      },
+    },
+    /** Reflection: were the class member's goals met? */
+    phase3: {
+      on: {
+        ReflectionRecorded: { actions: 'recordReflection' },
+        GoalsSet: { actions: 'recordGoals' },
+        ReturnedToEngagement: { guard: 'goalsNotMet', target: 'phase2.engaging', actions: 'recordReturn' },
+        EngagementClosed: [
+          { guard: and(['reflected', 'followUpPlanned']), target: 'followUpScheduled', actions: 'recordClosing' },
+          { guard: 'reflected', target: 'completed', actions: 'recordClosing' },
+        ],
+      },
+    },
+    /** Closed with the class member's consent to be contacted again some time after the process. */
+    followUpScheduled: {
+      on: { FollowUpRecorded: { target: 'completed', actions: 'recordFollowUp' } },
+    },
+    completed: { type: 'final' },
+    withdrawn: { type: 'final' },
+  },
+});
+
+export type RestorativeEngagementSnapshot = SnapshotFrom<typeof restorativeEngagementMachine>;
