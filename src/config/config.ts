@@ -9,6 +9,10 @@ const escalationChain = z
   .string()
   .transform((value, ctx): EscalationLevel[] => {
     const titles = value.split(';').map((t) => t.trim()).filter(Boolean);
+    if (titles.some((t) => t.length > 200)) {
+      ctx.addIssue({ code: 'custom', message: 'each level title must be at most 200 characters' });
+      return z.NEVER;
+    }
     if (titles.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one level title, separated by ";"' });
       return z.NEVER;

@@ -73,6 +73,13 @@ const SCHEMA = `
 
 const UNLIMITED = -1;
 
+interface SubscriptionCursor {
+  position: number;
+  readonly maxBatchSize: number;
+  closed: boolean;
+  wake?: (() => void) | undefined;
+}
+
 /**
  * The embedded event store (DESIGN.md §3): one `events` table in a SQLite file in WAL mode.
  *
@@ -284,46 +291,48 @@ export class SqliteEventStore implements EventStore {
 
   subscribeAll(options: SubscribeAllOptions = {}): AllSubscription {
     this.assertOpen();
-    const maxBatchSize = options.maxBatchSize ?? 500;
     const from = options.fromPosition ?? 'start';
-    let position = from === 'start' ? 0 : from === 'end' ? (this.statements.head.get()?.position ?? 0) : from;
-    let closed = false;
-    let wake: (() => void) | undefined;
-    const waker = () => wake?.();
-    const store = this;
+    const cursor: SubscriptionCursor = {
+      position: from === 'start' ? 0 : from === 'end' ? (this.statements.head.get()?.position ?? 0) : from,
+      maxBatchSize: options.maxBatchSize ?? 500,
+      closed: false,
+    };
     const subscription: AllSubscription = {
-      async *[Symbol.asyncIterator]() {
-        store.wakers.add(waker);
-        try {
-          while (!closed && !store.closed) {
-            const batch = store.readAfter(position, maxBatchSize);
-            if (batch.length > 0) {
-              position = batch[batch.length - 1]!.position;
-              yield batch;
-              continue;
-            }
-            await new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, store.pollIntervalMs);
-              wake = () => {
-                clearTimeout(timer);
-                resolve();
-              };
-            });
-            wake = undefined;
-          }
-        } finally {
-          store.wakers.delete(waker);
-          store.subscriptions.delete(subscription);
-        }
-      },
-      async close() {
-        closed = true;
-        wake?.();
-        store.subscriptions.delete(subscription);
+      [Symbol.asyncIterator]: () => this.batches(cursor, subscription),
+      close: async () => {
+        cursor.closed = true;
+        cursor.wake?.();
+        this.subscriptions.delete(subscription);
       },
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  private async *batches(cursor: SubscriptionCursor, subscription: AllSubscription): AsyncGenerator<RecordedEvent[]> {
+    const waker = () => cursor.wake?.();
+    this.wakers.add(waker);
+    try {
+      while (!cursor.closed && !this.closed) {
+        const batch = this.readAfter(cursor.position, cursor.maxBatchSize);
+        if (batch.length > 0) {
+          cursor.position = batch[batch.length - 1]!.position;
+          yield batch;
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollIntervalMs);
+          cursor.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        cursor.wake = undefined;
+      }
+    } finally {
+      this.wakers.delete(waker);
+      this.subscriptions.delete(subscription);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppOptions } from './app.module';
+import { annotateRawRequest } from './logging/logging';
+import { MendExceptionFilter } from './http/exception.filter';
+import { newRequestId, registerCorrelation } from './http/correlation';
+import { buildOpenApi } from './http/openapi';
+import { WorkflowRegistry } from './workflows/workflow-registry';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../../package.json') as { version: string };
+
+/** Builds the Mend application (not yet listening): the one place HTTP concerns are wired. */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.config.bodyLimit,
+    genReqId: newRequestId,
+    // Paths are matched exactly: /cases/ is not /cases.
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  registerCorrelation(fastify);
+  fastify.addHook('preHandler', async (request) => {
+    annotateRawRequest(request.raw, {
+      correlationId: request.correlationId,
+      ...(request.actor ? { actor: request.actor } : {}),
+    });
+  });
+  app.useGlobalFilters(new MendExceptionFilter(options.config.bodyLimit));
+  app.enableShutdownHooks();
+
+  const document = buildOpenApi(app.get(WorkflowRegistry), version);
+  SwaggerModule.setup('docs', app, document as never, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    swaggerOptions: { persistAuthorization: true },
+  });
+  return app;
+}

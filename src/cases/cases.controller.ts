@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { CaseView } from '../../domain/case-view';
+import type { Actor } from '../../domain/roles';
+import { parseInput } from '../../domain/validation';
+import { CurrentActor } from '../auth/actor.decorator';
+import { InvalidIfMatch } from '../http/http-errors';
+import { CaseRepository } from './case-repository';
+import { CaseViews } from './case-views';
+import type { CommandOutcome } from './execute-command.handler';
+import { ExecuteCommand } from './execute-command.command';
+
+export const CaseId = z.uuid({ message: 'must be a UUID' });
+const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, 'must be a command name in PascalCase');
+
+export const OpenCaseBody = z.strictObject({
+  workflow: z.string().min(1).max(100),
+  command: CommandName,
+  data: z.record(z.string(), z.unknown()).default({}),
+  caseId: CaseId.optional().meta({ description: 'Choose the id of the new case (for safe retries); default: a new UUID' }),
+});
+
+/** `If-Match: "3"` (or 3, or W/"3") → 3. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(header.trim());
+  if (!match) throw InvalidIfMatch({ value: header });
+  return Number(match[1]);
+}
+
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly cases: CaseRepository,
+    private readonly views: CaseViews,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async open(
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const input = parseInput(OpenCaseBody, body ?? {});
+    const caseId = input.caseId ?? randomUUID();
+    const outcome = await this.commandBus.execute<ExecuteCommand, CommandOutcome>(
+      new ExecuteCommand({
+        caseId,
+        openWorkflow: input.workflow,
+        command: input.command,
+        data: input.data,
+        actor,
+        correlationId: request.correlationId,
+        causationId: request.id,
+      }),
+    );
+    void reply.header('Location', `/cases/${caseId}`).header('ETag', `"${outcome.loaded.state.revision}"`);
+    return this.views.present(outcome.loaded, actor);
+  }
+
+  @Post(':id/commands/:command')
+  @HttpCode(200)
+  async run(
+    @Param('id') id: string,
+    @Param('command') command: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const caseId = parseInput(CaseId, id, 'caseId');
+    const name = parseInput(CommandName, command, 'command');
+    const expectedRevision = parseIfMatch(ifMatch);
+    const outcome = await this.commandBus.execute<ExecuteCommand, CommandOutcome>(
+      new ExecuteCommand({
+        caseId,
+        command: name,
+        data: body ?? {},
+        actor,
+        ...(expectedRevision !== undefined ? { expectedRevision } : {}),
+        correlationId: request.correlationId,
+        causationId: request.id,
+      }),
+    );
+    void reply.header('ETag', `"${outcome.loaded.state.revision}"`);
+    return this.views.present(outcome.loaded, actor);
+  }
+
+  @Get(':id')
+  async view(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const loaded = await this.cases.load(parseInput(CaseId, id, 'caseId'));
+    void reply.header('ETag', `"${loaded.state.revision}"`);
+    return this.views.present(loaded, actor);
+  }
+}

@@ -1,0 +1,263 @@
+import {
+  BACKWARDS,
+  END,
+  excludeSystemEvents,
+  FORWARDS,
+  KurrentDBClient,
+  START,
+  type Direction,
+  type Position,
+  type ReadPosition,
+} from '@kurrent/kurrentdb-client';
+import {
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type AllSubscription,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeAllOptions,
+} from './event-store';
+import {
+  isMissingStream,
+  isNotLeader,
+  isSystemEvent,
+  storePositionIfKnown,
+  toEventData,
+  toKurrentPosition,
+  toRecordedEvent,
+  toRevision,
+  toStoreError,
+  toStreamState,
+} from './kurrentdb-mapping';
+import { KurrentDbAllSubscription } from './kurrentdb-subscription';
+
+const DEFAULT_MAX_BATCH_SIZE = 500;
+
+/**
+ * The scale-out event store (DESIGN.md §3): EventStoreDB 22.10+ / KurrentDB through
+ * `@kurrent/kurrentdb-client`, built from a connection string such as
+ * `kurrentdb://kurrentdb:2113?tls=false` or `kurrentdb://admin:changeit@node1:2113,node2:2113,node3:2113`.
+ *
+ * Idempotency is the server's: appending event ids that are already the events right after the
+ * expected revision (same ids, same order, same expected revision — a retried request) succeeds
+ * without writing and returns the stored result. With `any` and `stream_exists` the server
+ * recognises a retry only while the ids are still in its recent-events cache. Ids appended at a
+ * revision where they do not follow the expected one are not recognised: the server reports a
+ * conflict when the expected revision is stale, and writes them again when it is current. Event
+ * ids are not unique across streams in KurrentDB, so DuplicateEventIdError never comes from here.
+ */
+export class KurrentDbEventStore implements EventStore {
+  readonly engine = 'eventstoredb' as const;
+  private readonly client: KurrentDBClient;
+  private readonly subscriptions = new Set<KurrentDbAllSubscription>();
+  private closed = false;
+
+  constructor(connectionString: string) {
+    this.client = KurrentDBClient.connectionString(connectionString);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { readonly expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = options.expectedRevision;
+    const streamState = toStreamState(expected);
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    const batch = events.map(toEventData);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await this.client.appendToStream(streamId, batch, { streamState });
+        // Only when the connection string sets throwOnAppendFailure=false.
+        if (!result.success) throw new WrongExpectedRevisionError(streamId, expected, await this.lastRevision(streamId));
+        const nextExpectedRevision = toRevision(result.nextExpectedRevision);
+        const position =
+          storePositionIfKnown(result.position) ?? (await this.positionOfRevision(streamId, nextExpectedRevision));
+        return { nextExpectedRevision, position };
+      } catch (error) {
+        // A node that lost the leadership refused the write, so sending it again cannot duplicate it;
+        // the client has already switched to the new leader.
+        if (attempt === 1 && isNotLeader(error)) continue;
+        throw toStoreError(error, { streamId, expected });
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const { maxCount, toPosition } = options;
+    const events: RecordedEvent[] = [];
+    if (maxCount === undefined || maxCount > 0) {
+      try {
+        // Backwards, events above toPosition come first and must not count towards maxCount.
+        const serverMaxCount = backwards && toPosition !== undefined ? undefined : maxCount;
+        const read = this.client.readStream(streamId, {
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+          maxCount: serverMaxCount,
+        });
+        for await (const resolved of read) {
+          if (!resolved.event) continue;
+          const event = toRecordedEvent(resolved.event);
+          if (toPosition !== undefined && event.position > toPosition) {
+            // A stream's positions grow with its revisions: forwards, nothing later qualifies.
+            if (backwards) continue;
+            break;
+          }
+          events.push(event);
+          if (maxCount !== undefined && events.length >= maxCount) break;
+        }
+      } catch (error) {
+        if (isMissingStream(error)) throw new StreamNotFoundError(streamId);
+        throw toStoreError(error);
+      }
+    }
+    if (events.length === 0 && (await this.lastRevision(streamId)) === 'no_stream') {
+      throw new StreamNotFoundError(streamId);
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const { fromPosition, maxCount } = options;
+    if (maxCount !== undefined && maxCount <= 0) return [];
+    if (options.direction !== 'backwards') {
+      // $all reads forwards include the event at the position they start from.
+      const from = fromPosition === undefined || fromPosition === 0 ? START : toKurrentPosition(fromPosition);
+      return this.readAllEvents(FORWARDS, from, maxCount);
+    }
+    if (fromPosition === undefined) return this.readAllEvents(BACKWARDS, END, maxCount);
+    // Backwards from a position, KurrentDB starts with the event *before* it (positions are
+    // record starts, a backwards read goes from record ends). The port's bound is inclusive, so
+    // the event at the position itself is fetched first.
+    const start = toKurrentPosition(fromPosition);
+    const [atStart] = await this.readAllEvents(FORWARDS, start, 1);
+    const first = atStart !== undefined && atStart.position === fromPosition ? [atStart] : [];
+    const remaining = maxCount === undefined ? undefined : maxCount - first.length;
+    if (remaining === 0) return first;
+    return [...first, ...(await this.readAllEvents(BACKWARDS, start, remaining))];
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): AllSubscription {
+    this.assertOpen();
+    const maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    if (!Number.isSafeInteger(maxBatchSize) || maxBatchSize < 1) {
+      throw new RangeError(`maxBatchSize must be a positive integer, got ${maxBatchSize}`);
+    }
+    const from = options.fromPosition;
+    // subscribeToAll delivers the events strictly after the position it is given: the port's checkpoint semantics.
+    const start: ReadPosition =
+      from === undefined || from === 'start' || from === 0 ? START : from === 'end' ? END : toKurrentPosition(from);
+    const subscription = new KurrentDbAllSubscription(
+      (position) =>
+        this.client.subscribeToAll(
+          { fromPosition: position, filter: excludeSystemEvents() },
+          { highWaterMark: Math.max(16, maxBatchSize) },
+        ),
+      start,
+      maxBatchSize,
+      (closed) => this.subscriptions.delete(closed),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    const [last] = await this.readAllEvents(BACKWARDS, END, 1);
+    return last?.position ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  /**
+   * Reads $all without system events. The server filters out `$`-typed events; events of other
+   * types in `$` streams (a user projection's results) are dropped here, and the read goes on
+   * until `maxCount` of Mend's own events are found.
+   */
+  private async readAllEvents(direction: Direction, from: ReadPosition, maxCount?: number): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let position = from;
+    // Forwards reads include their start, so a continuation would see its last event again.
+    let alreadySeen: Position | undefined;
+    try {
+      for (;;) {
+        const wanted = maxCount === undefined ? undefined : maxCount - events.length + (alreadySeen ? 1 : 0);
+        let received = 0;
+        let dropped = false;
+        let last: Position | undefined;
+        const read = this.client.readAll({ direction, fromPosition: position, maxCount: wanted, filter: excludeSystemEvents() });
+        for await (const resolved of read) {
+          received += 1;
+          const event = resolved.event;
+          if (!event) continue;
+          last = event.position;
+          if (alreadySeen && samePosition(event.position, alreadySeen)) continue;
+          if (isSystemEvent(event)) dropped = true;
+          else events.push(toRecordedEvent(event));
+        }
+        if (!dropped || wanted === undefined || received < wanted || last === undefined) return events;
+        position = last;
+        alreadySeen = direction === FORWARDS ? last : undefined;
+      }
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** An append of no events writes nothing; it still answers whether the expectation holds. */
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const last = await this.lastEvent(streamId);
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' && last === undefined) ||
+      (expected === 'stream_exists' && last !== undefined) ||
+      expected === last?.revision;
+    if (!ok) throw new WrongExpectedRevisionError(streamId, expected, last?.revision ?? 'no_stream');
+    return { nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? 0 };
+  }
+
+  private async lastRevision(streamId: string): Promise<number | 'no_stream'> {
+    return (await this.lastEvent(streamId))?.revision ?? 'no_stream';
+  }
+
+  private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (resolved.event) return toRecordedEvent(resolved.event);
+      }
+      return undefined;
+    } catch (error) {
+      if (isMissingStream(error)) return undefined;
+      throw toStoreError(error);
+    }
+  }
+
+  private async positionOfRevision(streamId: string, revision: number): Promise<number> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!event) throw new Error(`KurrentDB acknowledged ${streamId}@${revision} but the event cannot be read back`);
+    return event.position;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.commit === b.commit && a.prepare === b.prepare;
+}

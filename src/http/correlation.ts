@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller's X-Correlation-Id when it is sane, else a new id; echoed on the response and recorded with every event. */
+    correlationId: string;
+  }
+}
+
+const SANE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function registerCorrelation(fastify: FastifyInstance): void {
+  fastify.decorateRequest('correlationId', '');
+  fastify.addHook('onRequest', async (request, reply) => {
+    const given = request.headers['x-correlation-id'];
+    request.correlationId = typeof given === 'string' && SANE.test(given) ? given : uuidv7();
+    void reply.header('X-Correlation-Id', request.correlationId);
+  });
+}
+
+/** Fastify's request id, also set on the raw request so the request log (pino-http) uses the same one. */
+export const newRequestId = (raw: { id?: unknown }): string => {
+  const id = uuidv7();
+  raw.id = id;
+  return id;
+};

@@ -1,0 +1,110 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { DomainError, type ErrorKind } from '../../domain/errors';
+import { EventStoreUnavailableError } from '../event-store/event-store';
+import {
+  BodyTooLarge,
+  InternalError,
+  MalformedBody,
+  MethodNotAllowed,
+  RouteNotFound,
+  StoreUnavailable,
+  UnsupportedMediaType,
+} from './http-errors';
+import { preferredLanguage } from './language';
+
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  not_allowed: 409,
+  conflict: 409,
+  too_large: 413,
+  rule: 422,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The body of every error response (DESIGN.md §8). */
+export interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+interface FrameworkError {
+  code?: string;
+  statusCode?: number;
+  message?: string;
+}
+
+/** Maps anything thrown while serving a request to a DomainError; `unexpected` marks a defect. */
+export function asDomainError(
+  exception: unknown,
+  request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
+  bodyLimit: number,
+): { error: DomainError; unexpected: boolean } {
+  if (exception instanceof DomainError) return { error: exception, unexpected: false };
+  if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
+  const path = request.url.split('?')[0] ?? request.url;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) return { error: RouteNotFound({ method: request.method, path }), unexpected: false };
+    if (status === 405) return { error: MethodNotAllowed({ method: request.method, path }), unexpected: false };
+  }
+  const framework = exception as FrameworkError;
+  switch (framework?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: UnsupportedMediaType({ contentType: String(request.headers['content-type'] ?? 'none') }), unexpected: false };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { error: MalformedBody({ reason: 'it is empty' }), unexpected: false };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { error: MalformedBody({ reason: framework.message ?? 'it cannot be parsed' }), unexpected: false };
+  }
+  if (exception instanceof SyntaxError && framework.statusCode === 400) {
+    return { error: MalformedBody({ reason: exception.message }), unexpected: false };
+  }
+  if (framework?.statusCode === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
+  if (framework?.statusCode === 415) {
+    return { error: UnsupportedMediaType({ contentType: String(request.headers['content-type'] ?? 'none') }), unexpected: false };
+  }
+  return { error: InternalError({ reference: uuidv7() }), unexpected: true };
+}
+
+/**
+ * The one exception filter (DESIGN.md §8): every error becomes `{code, message, details}` with the
+ * status of its kind, the message in the language the client prefers. Controllers hold no try/catch.
+ */
+@Catch()
+export class MendExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly bodyLimit: number) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { error, unexpected } = asDomainError(exception, request, this.bodyLimit);
+    const status = STATUS_BY_KIND[error.kind];
+    const path = request.url.split('?')[0];
+    if (unexpected) {
+      this.logger.error({ err: exception, reference: (error.params as { reference?: string }).reference, path }, 'Unexpected error');
+    } else if (status === 401 || status === 403) {
+      this.logger.warn({ code: error.code, path, method: request.method, actor: request.actor?.id, role: request.actor?.role }, 'Access denied');
+    }
+    const body: ErrorBody = {
+      code: error.code,
+      message: error.messageIn(preferredLanguage(request.headers['accept-language'])),
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    };
+    if (status === 503 || status === 429) void reply.header('Retry-After', '1');
+    void reply.status(status).header('Content-Language', preferredLanguage(request.headers['accept-language'])).send(body);
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { errorCatalog } from '../../domain/errors';
+import type { WorkflowRegistry } from '../workflows/workflow-registry';
+import { STATUS_BY_KIND } from './exception.filter';
+import { CaseViewSchema, ClockViewSchema, ErrorBodySchema } from './response-schemas';
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of what a client sends. */
+export function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  return rest;
+}
+
+function outputSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _ignored, id: _id, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+
+function errors(...statuses: number[]) {
+  const text: Record<number, string> = {
+    400: 'Invalid input: the message names each field at fault',
+    401: 'No token, or a token that was refused',
+    403: 'Your role or assignment does not allow this',
+    404: 'No such case (or one you may not see)',
+    409: 'Not allowed in this state (details list the allowed commands), or a revision conflict',
+    413: 'Body too large',
+    422: 'A business rule is broken',
+    429: 'Too many requests for this token',
+    503: 'Unavailable: retry after the Retry-After delay',
+  };
+  return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json(ref('Error')) }]));
+}
+
+const caseResponse = (status: number, description: string) => ({
+  [String(status)]: {
+    description,
+    headers: { ETag: { description: 'The case revision, for If-Match', schema: { type: 'string' } } },
+    content: json(ref('CaseView')),
+  },
+});
+
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Case id' };
+
+/**
+ * The OpenAPI document, generated from the same zod schemas that validate requests: every command
+ * of every workflow is a path with its own request schema and example.
+ */
+export function buildOpenApi(registry: WorkflowRegistry, version: string): Record<string, unknown> {
+  const workflows = registry.latest();
+  const commandSchemas: Record<string, JsonSchema> = {};
+  const byCommand = new Map<string, { workflow: string; schemaName: string; description: string; example: unknown }[]>();
+  for (const workflow of workflows) {
+    for (const command of workflow.commands) {
+      const schemaName = `${workflow.category}.${command.type}`;
+      commandSchemas[schemaName] = { ...jsonSchema(command.schema), description: command.description };
+      const list = byCommand.get(command.type) ?? [];
+      list.push({ workflow: workflow.name, schemaName, description: command.description, example: command.example });
+      byCommand.set(command.type, list);
+    }
+  }
+
+  const openingBodies = workflows.map((workflow) => {
+    const opening = workflow.commands.find((c) => c.type === workflow.openingCommand)!;
+    return {
+      type: 'object',
+      additionalProperties: false,
+      required: ['workflow', 'command', 'data'],
+      properties: {
+        workflow: { const: workflow.name },
+        command: { const: opening.type },
+        data: ref(`${workflow.category}.${opening.type}`),
+        caseId: { type: 'string', format: 'uuid', description: 'Optional id for the new case (safe retries)' },
+      },
+      example: { workflow: workflow.name, command: opening.type, data: opening.example },
+    };
+  });
+
+  const paths: Record<string, unknown> = {
+    '/cases': {
+      post: {
+        tags: ['cases'],
+        summary: 'Open a case with its workflow’s opening command',
+        requestBody: { required: true, content: json({ oneOf: openingBodies }) },
+        responses: { ...caseResponse(201, 'The new case'), ...errors(400, 401, 403, 409, 413, 422, 429) },
+      },
+    },
+    '/cases/{id}': {
+      get: {
+        tags: ['cases'],
+        summary: 'The case: state, revision, allowed commands, assignees, clocks',
+        parameters: [idParam],
+        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 404) },
+      },
+    },
+    '/workflows': {
+      get: {
+        tags: ['workflows'],
+        summary: 'Every workflow: states, commands with JSON Schemas, a Mermaid diagram',
+        responses: { '200': { description: 'The workflow definitions' }, ...errors(401) },
+      },
+    },
+    '/health': {
+      get: { tags: ['operations'], summary: 'Liveness', security: [], responses: { '200': { description: 'Alive' } } },
+    },
+  };
+
+  for (const [command, variants] of byCommand) {
+    const schema = variants.length === 1 ? ref(variants[0]!.schemaName) : { oneOf: variants.map((v) => ref(v.schemaName)) };
+    paths[`/cases/{id}/commands/${command}`] = {
+      post: {
+        tags: [...new Set(variants.map((v) => v.workflow))],
+        summary: variants[0]!.description,
+        description: variants.length > 1 ? `Used by: ${variants.map((v) => v.workflow).join(', ')}` : undefined,
+        parameters: [
+          idParam,
+          { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The revision you saw, e.g. "3": a stale one is a 409' },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema, example: variants[0]!.example } } },
+        responses: { ...caseResponse(200, 'The case after the command'), ...errors(400, 401, 403, 404, 409, 413, 422, 429, 503) },
+      },
+    };
+  }
+
+  const codes = [...errorCatalog().values()]
+    .map((e) => `| ${e.code} | ${STATUS_BY_KIND[e.kind]} |`)
+    .sort()
+    .join('\n');
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mend',
+      version,
+      description:
+        'Event-sourced workflow engine for restorative engagement lifecycles. Every command is an event; ' +
+        'every error is `{code, message, details}` in English or French (Accept-Language).\n\n' +
+        `| error code | status |\n|---|---|\n${codes}`,
+    },
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Error: outputSchema(ErrorBodySchema),
+        Clock: outputSchema(ClockViewSchema),
+        CaseView: outputSchema(CaseViewSchema),
+        ...commandSchemas,
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+
+/**
+ * Schemas of what the API answers. They document responses in OpenAPI, and the end-to-end tests
+ * parse real responses with them, so the documentation cannot drift from the behaviour.
+ */
+export const ErrorBodySchema = z
+  .object({
+    code: z.string().meta({ description: 'Stable error code, e.g. COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL' }),
+    message: z.string().meta({ description: 'A sentence in English or French, by Accept-Language' }),
+    details: z.unknown().optional(),
+  })
+  .meta({ id: 'Error' });
+
+export const ClockViewSchema = z
+  .object({
+    clock: z.string(),
+    name: z.string(),
+    level: z.number().int().optional(),
+    basis: z.enum(['business', 'calendar']),
+    days: z.number().int(),
+    region: RegionCode,
+    status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+    startedAt: z.string(),
+    dueAt: z.string(),
+    warnedThresholds: z.array(z.number()),
+    nextWarningAt: z.string().optional(),
+    pausedAt: z.string().optional(),
+    pauseReason: z.string().optional(),
+    breachedAt: z.string().optional(),
+    metAt: z.string().optional(),
+    onTime: z.boolean().optional(),
+    cancelledAt: z.string().optional(),
+  })
+  .meta({ id: 'Clock' });
+
+export const CaseViewSchema = z
+  .object({
+    caseId: z.uuid(),
+    workflow: z.string(),
+    workflowVersion: z.number().int(),
+    state: z.string().meta({ description: 'Dotted path of the current state, e.g. phase2.engaging' }),
+    status: z.enum(['open', 'closed']),
+    revision: z.number().int().meta({ description: 'Revision of the last event; also the ETag' }),
+    position: z.number().int().meta({ description: 'Global position of the last event: pass it as ?minPosition= to read your writes' }),
+    allowedCommands: z.array(z.string()),
+    region: RegionCode,
+    assignees: z.array(z.string()),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    clocks: z.array(ClockViewSchema),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseView' });

@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { MendConfig } from '../config/config';
+
+/** What the request log may say about a request: never a body, a token or personal data. */
+interface RawRequest extends IncomingMessage {
+  mend?: { correlationId?: string; actor?: { id: string; role: string } };
+}
+
+/**
+ * One JSON line per request (pretty on a terminal): method, route, status, duration, correlation
+ * id and actor id/role. Authorization headers and cookies are never logged.
+ */
+export function loggerParams(config: MendConfig): Params {
+  const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && process.stdout.isTTY === true);
+  return {
+    pinoHttp: {
+      level: config.log.level,
+      ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
+      customProps: (req: RawRequest) => ({
+        ...(req.mend?.correlationId ? { correlationId: req.mend.correlationId } : {}),
+        ...(req.mend?.actor ? { actor: req.mend.actor.id, role: req.mend.actor.role } : {}),
+      }),
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        res: (res: ServerResponse | { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`,
+      customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`,
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+      quietReqLogger: true,
+    },
+  };
+}
+
+/** Records on the raw request what the request log line should carry. */
+export function annotateRawRequest(raw: IncomingMessage, annotation: RawRequest['mend']): void {
+  const request = raw as RawRequest;
+  request.mend = { ...request.mend, ...annotation };
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { clockStartingAt, systemClock } from './clock/clock';
+import { ConfigError, loadConfig, type MendConfig } from './config/config';
+import { createApp } from './app';
+
+/** EX_CONFIG from sysexits: the configuration is wrong. */
+const EXIT_CONFIG = 78;
+
+export async function serve(config: MendConfig): Promise<void> {
+  const clock = config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock;
+  const app = await createApp({ config, clock });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(
+    `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
+  );
+}
+
+function readConfig(): MendConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(EXIT_CONFIG);
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  serve(readConfig()).catch((error: unknown) => {
+    console.error('Mend failed to start:', error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,55 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { defineError } from '../../domain/errors';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import { jsonSchema } from '../http/openapi';
+import { mermaidDiagram, stateNames } from './diagram';
+import { WorkflowRegistry } from './workflow-registry';
+
+/** What a client needs to drive a workflow: its states, its commands with JSON Schemas, its diagram. */
+export function describeWorkflow(definition: AnyWorkflowDefinition) {
+  return {
+    name: definition.name,
+    version: definition.version,
+    title: definition.title,
+    description: definition.description,
+    category: definition.category,
+    openingCommand: definition.openingCommand,
+    states: stateNames(definition),
+    commands: definition.commands.map((command) => ({
+      name: command.type,
+      description: command.description,
+      records: command.primaryEvent,
+      schema: jsonSchema(command.schema),
+      example: command.example,
+    })),
+    events: definition.events.map((event) => ({
+      type: event.type,
+      ...(event.description ? { description: event.description } : {}),
+      schema: jsonSchema(event.schema),
+    })),
+    diagram: mermaidDiagram(definition),
+  };
+}
+
+const WorkflowNotFound = defineError<{ workflow: string; known: string }>('WORKFLOW.NOT_FOUND', 'not_found', {
+  en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
+  fr: (p) => `Aucun processus ne s'appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+});
+
+@Controller('workflows')
+export class WorkflowsController {
+  constructor(private readonly registry: WorkflowRegistry) {}
+
+  @Get()
+  list() {
+    return this.registry.latest().map(describeWorkflow);
+  }
+
+  @Get(':name')
+  one(@Param('name') name: string) {
+    if (!this.registry.names().includes(name)) {
+      throw WorkflowNotFound({ workflow: name.slice(0, 100), known: this.registry.names().join(', ') });
+    }
+    return describeWorkflow(this.registry.get(name));
+  }
+}

@@ -1,0 +1,14 @@
+import type { AnyWorkflowDefinition } from '../domain/workflow';
+import { complaintWorkflow } from './complaint';
+import { restorativeEngagementWorkflow } from './restorative-engagement';
+import { restorativeOpportunitiesWorkflow } from './restorative-opportunities';
+
+/**
+ * Every workflow Mend runs, at every version still needed to replay a case. A new workflow is one
+ * folder and one line here; a new version of one is added beside the old, never in place of it.
+ */
+export const workflowDefinitions: readonly AnyWorkflowDefinition[] = [
+  restorativeEngagementWorkflow,
+  restorativeOpportunitiesWorkflow,
+  complaintWorkflow,
+];
