@@ -17,9 +17,10 @@ export type ErrorKind =
 
 export type Language = 'en' | 'fr';
 
+// Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.
 export interface ErrorTexts<P> {
-  readonly en: (params: P) => string;
-  readonly fr: (params: P) => string;
+  en(params: P): string;
+  fr(params: P): string;
 }
 
 export class DomainError<P extends object = Record<string, unknown>> extends Error {
