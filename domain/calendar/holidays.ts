@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import type { RegionCode } from '../regions';
-import { DAY_MS, dayFromLocalDate, isWeekend, localDateOfDay } from './local-days';
+import { dayFromLocalDate, isWeekend, localDateOfDay, yearOfDay } from './local-days';
 import type { Holiday, HolidayRule } from './types';
 
 /**
@@ -99,7 +99,7 @@ class RuleSet {
     for (const entry of entries) {
       if (entry.substitute) continue;
       const actual = dayFromLocalDate(entry.date.slice(0, 10));
-      if (new Date(actual * DAY_MS).getUTCFullYear() !== year) continue;
+      if (yearOfDay(actual) !== year) continue;
       const substitute = entries.find(
         (other) =>
           other.substitute &&
@@ -166,7 +166,7 @@ export class HolidayCalendar {
       listed = Object.freeze(
         [year - 1, year, year + 1]
           .flatMap((y) => this.settledIn(y))
-          .filter((holiday) => new Date(holiday.observed * DAY_MS).getUTCFullYear() === year)
+          .filter((holiday) => yearOfDay(holiday.observed) === year)
           .sort((a, b) => a.observed - b.observed)
           .map((holiday) =>
             Object.freeze({

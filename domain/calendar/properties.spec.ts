@@ -39,7 +39,9 @@ function instantAt(timeZone: string, date: string, time: string): number {
   let instant = wall;
   for (let i = 0; i < 3; i++) {
     const shown = wallOf(timeZone, instant);
-    instant += wall - Date.parse(`${shown.date}T${shown.time}Z`);
+    const error = wall - Date.parse(`${shown.date}T${shown.time}Z`);
+    if (error === 0) break;
+    instant += error;
   }
   return instant;
 }
@@ -123,22 +125,23 @@ describe.each(REGIONS)('calendar properties in %s, 2020–2035', (region) => {
   });
 
   it('has no business day on a weekend, and every other weekday that is not a holiday is one', () => {
+    const wrong: string[] = [];
     for (const year of YEARS) {
       const holidays = new Set(calendar.holidays(year).map((holiday) => holiday.date));
       for (let date = `${year}-01-01`; date < `${year + 1}-01-01`; date = addCalendarDays(date, 1)) {
-        expect(calendar.isBusinessDay(date)).toBe(!isWeekend(date) && !holidays.has(date));
+        if (calendar.isBusinessDay(date) !== (!isWeekend(date) && !holidays.has(date))) wrong.push(date);
       }
     }
+    expect(wrong).toEqual([]);
   });
 
   it('sets every deadline at 17:00 local on the Nth business day after the day receipt counts for', () => {
     const next = random(seed);
+    const wrong: object[] = [];
     for (const receivedAt of sampleInstants(calendar, 300, seed)) {
       const days = [0, 1, 2, 5, 30][Math.floor(next() * 5)]!;
       const due = calendar.addBusinessDays(receivedAt, days);
       const dueWall = wallOf(calendar.timeZone, due.getTime());
-      expect(dueWall.time).toBe('17:00:00.000');
-      expect(calendar.isBusinessDay(dueWall.date)).toBe(true);
 
       const received = wallOf(calendar.timeZone, receivedAt.getTime());
       let counted = received.date;
@@ -150,28 +153,36 @@ describe.each(REGIONS)('calendar properties in %s, 2020–2035', (region) => {
       for (let date = addCalendarDays(counted, 1); date <= dueWall.date; date = addCalendarDays(date, 1)) {
         if (calendar.isBusinessDay(date)) businessDays++;
       }
-      expect({ receivedAt, businessDays }).toEqual({ receivedAt, businessDays: days });
+      if (dueWall.time !== '17:00:00.000' || !calendar.isBusinessDay(dueWall.date) || businessDays !== days) {
+        wrong.push({ receivedAt, days, due, businessDays });
+      }
     }
+    expect(wrong).toEqual([]);
   });
 
   it('adds business time that business time between then measures back, to the millisecond', () => {
     const next = random(seed * 31);
+    const wrong: object[] = [];
     for (const from of sampleInstants(calendar, 300, seed * 7)) {
       const ms = Math.floor(next() * 40 * BUSINESS_DAY);
       const until = calendar.addBusinessTime(from, ms);
-      expect({ from, ms: calendar.businessTimeBetween(from, until) }).toEqual({ from, ms });
-      if (ms > 0) expect(calendar.businessTimeBetween(from, new Date(until.getTime() - 1))).toBe(ms - 1);
+      const measured = calendar.businessTimeBetween(from, until);
+      // The earliest such instant: a millisecond before it, one millisecond less has elapsed.
+      const justBefore = ms > 0 ? calendar.businessTimeBetween(from, new Date(until.getTime() - 1)) : -1;
+      if (measured !== ms || (ms > 0 && justBefore !== ms - 1)) wrong.push({ from, ms, until, measured, justBefore });
     }
+    expect(wrong).toEqual([]);
   });
 
   it('measures business time as the overlap with 07:00–17:00 of each business day', () => {
     const next = random(seed * 13);
+    const wrong: object[] = [];
     for (const from of sampleInstants(calendar, 40, seed * 11)) {
       const to = from.getTime() + Math.floor(next() * 20 * 86_400_000);
-      expect({ from, ms: calendar.businessTimeBetween(from, new Date(to)) }).toEqual({
-        from,
-        ms: referenceBusinessTime(calendar, from.getTime(), to),
-      });
+      const measured = calendar.businessTimeBetween(from, new Date(to));
+      const reference = referenceBusinessTime(calendar, from.getTime(), to);
+      if (measured !== reference) wrong.push({ from, to: new Date(to), measured, reference });
     }
+    expect(wrong).toEqual([]);
   });
 });

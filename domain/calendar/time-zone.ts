@@ -24,26 +24,24 @@ const WEEK_MS = 7 * DAY_MS;
  * `changes[i - 1]` on.
  */
 interface YearOffsets {
+  readonly start: number;
+  readonly end: number;
   readonly offsets: readonly number[];
   readonly changes: readonly number[];
 }
 
+const OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+// Formatting only the offset ("GMT-03:30") is about three times faster than formatToParts.
 function intlOffsetReader(timeZone: string): (instant: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
   return (instant) => {
-    const fields: Record<string, number> = {};
-    for (const part of format.formatToParts(instant)) fields[part.type] = Number(part.value);
-    const wall = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
-    return wall - Math.floor(instant / 1000) * 1000;
+    const text = format.format(instant);
+    const match = OFFSET.exec(text);
+    if (!match) throw new RangeError(`Unreadable offset of ${timeZone}: ${text}`);
+    if (!match[1]) return 0;
+    const ms = ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
+    return match[1] === '-' ? -ms : ms;
   };
 }
 
@@ -80,13 +78,18 @@ function createZoneClock(timeZone: string): ZoneClock {
       from = to;
       fromOffset = toOffset;
     }
-    const result = { offsets, changes };
+    const result = { start, end, offsets, changes };
     years.set(year, result);
     return result;
   }
 
+  let recent: YearOffsets | undefined;
+
   function offsetAt(instant: number): number {
-    const { offsets, changes } = yearOffsets(new Date(instant).getUTCFullYear());
+    if (!recent || instant < recent.start || instant >= recent.end) {
+      recent = yearOffsets(new Date(instant).getUTCFullYear());
+    }
+    const { offsets, changes } = recent;
     let index = 0;
     while (index < changes.length && instant >= changes[index]!) index++;
     return offsets[index]!;
