@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+
+export const Instant = z.iso.datetime({ offset: true });
+export const LocalDate = z.iso.date();
+export const SubjectId = z.string().trim().min(1).max(100);
+/** The login of a Restorative Justice Unit officer or RO mediator: an actor id, not a participant's personal information. */
+export const StaffId = z.string().trim().min(1).max(200);
+const Note = z.string().trim().min(1).max(5000);
+
+/** The two parties of a victim-offender mediation. A victim representative acts as the victim. */
+export const Party = z.enum(['victim', 'offender']);
+export type Party = z.infer<typeof Party>;
+
+/**
+ * A participant as the program knows them: a real name or a pseudonym (`pseudonym: true`), and how
+ * to reach them. Every field is optional: a participant can be registered with nothing but a new
+ * data subject id, which `decide` mints when `subjectId` is absent. Personal information.
+ */
+export const PersonInput = z.strictObject({
+  subjectId: SubjectId.optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  pseudonym: z.boolean().optional(),
+  contact: z.string().trim().min(1).max(500).optional(),
+});
+
+/** The offender, optionally with their FPS number (CSC's fingerprint serial number). Personal information. */
+export const OffenderInput = PersonInput.extend({
+  fpsNumber: z.string().trim().min(1).max(20).optional(),
+});
+
+/** The CSC staff person an offender expressed their interest to, who forwards it to the program. */
+export const StaffRole = z.enum([
+  'paroleOfficer',
+  'chaplain',
+  'psychologist',
+  'elderOrSpiritualAdvisor',
+  'programOfficer',
+  'victimServicesOfficer',
+  'other',
+]);
+
+export const ReferredBy = z.strictObject({
+  staffRole: StaffRole,
+  staffId: StaffId.optional(),
+  /** The institution or parole office the referral comes from. */
+  site: z.string().trim().min(1).max(200).optional(),
+});
+
+/** An offender in the community: conditionally released, or supervised under a long-term supervision order. */
+export const CommunityStatus = z.enum(['conditionalRelease', 'longTermSupervision']);
+
+const referral = {
+  region: RegionCode.default(DEFAULT_REGION),
+  /** When the program received the referral: the business time it is recorded at. */
+  receivedAt: Instant,
+  victim: PersonInput,
+  offender: OffenderInput,
+};
+
+/**
+ * The referral types of the protocols. `offender` is a request an offender made directly to the
+ * program: it parses, so that `decide` can refuse it with the rule (RO.OFFENDER_SELF_REFERRAL).
+ */
+export const ReceiveReferral = z.strictObject({
+  type: z.literal('ReceiveReferral'),
+  data: z.discriminatedUnion('source', [
+    /** A victim's own request; registered and non-registered victims alike. */
+    z.strictObject({ source: z.literal('victim'), ...referral, victimRegistered: z.boolean() }),
+    /** A victim representative acting on behalf of a registered victim. */
+    z.strictObject({
+      source: z.literal('victimRepresentative'),
+      ...referral,
+      victimRegistered: z.boolean(),
+      representative: PersonInput,
+    }),
+    /** CSC staff communicating the request of an offender in an institution. */
+    z.strictObject({ source: z.literal('institutional'), ...referral, referredBy: ReferredBy }),
+    /** CSC staff communicating the request of a conditionally released or long-term offender. */
+    z.strictObject({
+      source: z.literal('community'),
+      ...referral,
+      referredBy: ReferredBy,
+      offenderStatus: CommunityStatus,
+    }),
+    z.strictObject({ source: z.literal('offender'), ...referral, victim: PersonInput.optional() }),
+  ]),
+});
+
+export const BeginIntakeAssessment = z.strictObject({
+  type: z.literal('BeginIntakeAssessment'),
+  data: z.strictObject({
+    /** The Restorative Justice Unit officer who assesses the referral: the case's first assignment. */
+    intakeOfficerId: StaffId,
+  }),
+});
+
+/** A court order not to communicate with the victim, or a Parole Board of Canada condition of no contact. */
+export const NoContactConditionKind = z.enum(['courtNonCommunicationOrder', 'paroleBoardNoContactCondition']);
+export type NoContactConditionKind = z.infer<typeof NoContactConditionKind>;
+
+/**
+ * Only the clause the condition carries to allow mediation, never the whole condition (which names
+ * the victim): it must contain "unless deemed appropriate and facilitated by CSC's Restorative
+ * Opportunities Program".
+ */
+export const FacilitationWording = z.string().trim().min(1).max(500);
+
+export const SafetyConcerns = z.enum(['none', 'managed', 'unresolved']);
+
+export const NotSuitableReason = z.enum([
+  'offenderDoesNotAcceptResponsibility',
+  'safetyConcerns',
+  'riskOfRevictimization',
+  'offenderNotUnderCscJurisdiction',
+  'victimCannotBeReached',
+  'other',
+]);
+
+const IntakeCondition = z.strictObject({
+  kind: NoContactConditionKind,
+  /** The facilitation clause, when the condition was drafted with it already. */
+  facilitationWording: FacilitationWording.optional(),
+});
+
+export const AssessIntake = z.strictObject({
+  type: z.literal('AssessIntake'),
+  data: z
+    .strictObject({
+      outcome: z.enum(['suitable', 'notSuitable']),
+      offenderAcceptedResponsibility: z.boolean(),
+      safetyConcerns: SafetyConcerns,
+      /** Every court non-communication order and Parole Board no-contact condition in place; `[]` when there is none. */
+      noContactConditions: z.array(IntakeCondition).max(2),
+      notSuitableReason: NotSuitableReason.optional(),
+    })
+    .superRefine((data, issues) => {
+      const kinds = data.noContactConditions.map((c) => c.kind);
+      if (new Set(kinds).size !== kinds.length) {
+        issues.addIssue({ code: 'custom', path: ['noContactConditions'], message: 'list each kind of condition once' });
+      }
+      if (data.outcome === 'notSuitable' && data.notSuitableReason === undefined) {
+        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: 'required when the outcome is notSuitable' });
+      }
+      if (data.outcome === 'suitable' && data.notSuitableReason !== undefined) {
+        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: 'only for an outcome of notSuitable' });
+      }
+    }),
+});
+
+export const AssignMediator = z.strictObject({
+  type: z.literal('AssignMediator'),
+  data: z.strictObject({ mediatorId: StaffId }),
+});
+
+export const Assignment = z.enum(['intakeOfficer', 'mediator']);
+export type Assignment = z.infer<typeof Assignment>;
+
+export const ReassignCase = z.strictObject({
+  type: z.literal('ReassignCase'),
+  data: z.strictObject({
+    assignment: Assignment,
+    assigneeId: StaffId,
+    /** Why, for the audit trail: workload, leave, a conflict of interest. Not about the participants. */
+    reason: z.string().trim().min(1).max(500).optional(),
+  }),
+});
+
+export const RecordNoContactCondition = z.strictObject({
+  type: z.literal('RecordNoContactCondition'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    imposedOn: LocalDate,
+    facilitationWording: FacilitationWording.optional(),
+  }),
+});
+
+export const RecordConditionAmended = z.strictObject({
+  type: z.literal('RecordConditionAmended'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    amendedOn: LocalDate,
+    facilitationWording: FacilitationWording,
+  }),
+});
+
+export const RecordPreparation = z.strictObject({
+  type: z.literal('RecordPreparation'),
+  data: z.strictObject({
+    /** Each party is prepared separately, by the mediator. */
+    party: Party,
+    heldAt: Instant,
+    /** `given`: the party consents to communicate with the other; `notYet`: preparation continues. */
+    consent: z.enum(['given', 'notYet']),
+    /** The mediator's notes of the session (needs, questions, hopes). Personal information. */
+    notes: Note.optional(),
+  }),
+});
+
+export const AgreeSupportPerson = z.strictObject({
+  type: z.literal('AgreeSupportPerson'),
+  data: z.strictObject({
+    /** Whom the support person accompanies. All participants agreed to their presence. */
+    supports: Party,
+    person: PersonInput,
+  }),
+});
+
+/** The victim-offender mediation models of the program. */
+export const MediationModel = z.enum(['letterExchange', 'videoExchange', 'faceToFace', 'shuttleMediation', 'groupConference']);
+export type MediationModel = z.infer<typeof MediationModel>;
+
+export const SelectModel = z.strictObject({
+  type: z.literal('SelectModel'),
+  data: z.strictObject({ model: MediationModel }),
+});
+
+export const Venue = z.strictObject({
+  kind: z.enum(['institution', 'paroleOffice']),
+  /** The institution or parole office, e.g. "Collins Bay Institution". */
+  site: z.string().trim().min(1).max(200),
+});
+
+export const MeetingRoom = z.enum(['boardroom', 'meetingRoom', 'chapel', 'otherPrivateRoom', 'visitsAndCorrespondenceArea']);
+
+export const ExceptionalCircumstances = z.strictObject({
+  reason: z.enum(['noOtherSpaceAvailable', 'securityRequirement', 'accessibilityNeeds', 'other']),
+  /** No visitors or staff other than those agreed upon before the meeting will be in the area. */
+  areaClosedToOthers: z.boolean(),
+});
+
+export const ArrangeMeeting = z.strictObject({
+  type: z.literal('ArrangeMeeting'),
+  data: z.strictObject({
+    scheduledFor: Instant,
+    venue: Venue,
+    room: MeetingRoom,
+    /** Required to use the Visits and Correspondence area. */
+    exceptionalCircumstances: ExceptionalCircumstances.optional(),
+    /** Besides the mediator, the victim and the offender: support persons already agreed by all participants. */
+    supportPersonIds: z.array(SubjectId).max(10).default([]),
+    /** The room is closed and private enough that the meeting is neither interrupted nor observed. */
+    privateAndUninterrupted: z.boolean(),
+    /** Institutional staff will not record the dialogue (audio or video), and no outside party will hear it. */
+    notRecordedOrOverheard: z.boolean(),
+    /** Institutional staff will have entry documents naming the victims, with their arrival times, at the principal entrance. */
+    entryDocumentsArranged: z.boolean().optional(),
+  }),
+});
+
+export const RecordDialogue = z.strictObject({
+  type: z.literal('RecordDialogue'),
+  data: z.strictObject({
+    /** When the meeting took place, or the exchange (of letters, videos, relayed messages) was completed. */
+    heldAt: Instant,
+  }),
+});
+
+export const BeginFollowUp = z.strictObject({
+  type: z.literal('BeginFollowUp'),
+  data: z.strictObject({}),
+});
+
+export const RecordFollowUp = z.strictObject({
+  type: z.literal('RecordFollowUp'),
+  data: z.strictObject({
+    party: Party,
+    heldAt: Instant,
+    notes: Note.optional(),
+  }),
+});
+
+export const CloseCase = z.strictObject({
+  type: z.literal('CloseCase'),
+  data: z.strictObject({}),
+});
+
+export const DetermineNotSuitable = z.strictObject({
+  type: z.literal('DetermineNotSuitable'),
+  data: z.strictObject({ reason: NotSuitableReason }),
+});
+
+export const Withdraw = z.strictObject({
+  type: z.literal('Withdraw'),
+  data: z.strictObject({
+    /** Who withdraws: participation is voluntary for everyone, at every stage. No reason is required. */
+    party: Party,
+    /** What the party chose to say about it. Personal information. */
+    note: Note.optional(),
+  }),
+});
+
+export const RestorativeOpportunitiesCommand = z.discriminatedUnion('type', [
+  ReceiveReferral,
+  BeginIntakeAssessment,
+  AssessIntake,
+  AssignMediator,
+  ReassignCase,
+  RecordNoContactCondition,
+  RecordConditionAmended,
+  RecordPreparation,
+  AgreeSupportPerson,
+  SelectModel,
+  ArrangeMeeting,
+  RecordDialogue,
+  BeginFollowUp,
+  RecordFollowUp,
+  CloseCase,
+  DetermineNotSuitable,
+  Withdraw,
+]);
+/** A command as `decide` receives it: its data already parsed by its schema. */
+export type RestorativeOpportunitiesCommand = z.output<typeof RestorativeOpportunitiesCommand>;

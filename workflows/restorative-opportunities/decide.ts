@@ -1,0 +1,267 @@
+import { assertNever } from '../../domain/assert-never';
+import { cancelOpenClocks } from '../../domain/clocks/decisions';
+import type { ClockEvent } from '../../domain/clocks/events';
+import type { DecideContext } from '../../domain/decide-context';
+import type { NewEvent } from '../../domain/envelope';
+import type { CaseState } from '../../domain/workflow';
+import type { NoContactConditionKind, RestorativeOpportunitiesCommand } from './commands';
+import {
+  AlreadyAssigned,
+  ConditionNotInPlace,
+  EntryDocumentsNotArranged,
+  FACILITATION_WORDING,
+  FacilitationWordingMissing,
+  MeetingSpaceNotPrivate,
+  MeetingWouldBeRecorded,
+  ModelAlreadySelected,
+  NoMediatorAssigned,
+  OffenderResponsibilityNotAccepted,
+  OffenderSelfReferral,
+  RepresentativeForUnregisteredVictim,
+  SafetyConcernsUnresolved,
+  SupportPersonNotAgreed,
+  TimeInTheFuture,
+  VisitsAreaNotClosedToOthers,
+  VisitsAreaNotExceptional,
+} from './errors';
+import type { RestorativeOpportunitiesEvent } from './events';
+import { MODEL_NEEDS_MEETING, type RestorativeOpportunitiesContext, type RestorativeOpportunitiesSnapshot } from './machine';
+
+type State = CaseState<RestorativeOpportunitiesSnapshot>;
+type Decided = (RestorativeOpportunitiesEvent | ClockEvent)[];
+type Command<T extends RestorativeOpportunitiesCommand['type']> = Extract<RestorativeOpportunitiesCommand, { type: T }>;
+type Data<T extends RestorativeOpportunitiesCommand['type']> = Command<T>['data'];
+
+export const roContext = (state: State): RestorativeOpportunitiesContext => state.snapshot.context;
+
+/**
+ * Pure: the events that record a command, or a named rule it breaks. The pipeline has parsed the
+ * command's data with its schema and checked that the machine offers it in this state.
+ */
+export function decide(command: NewEvent, state: State, ctx: DecideContext): Decided {
+  const cmd = command as RestorativeOpportunitiesCommand;
+  const context = roContext(state);
+  switch (cmd.type) {
+    case 'ReceiveReferral':
+      return receiveReferral(cmd.data, ctx);
+    case 'BeginIntakeAssessment':
+      return [{ type: 'IntakeAssessmentBegun', data: { intakeOfficerId: cmd.data.intakeOfficerId } }];
+    case 'AssessIntake':
+      return assessIntake(cmd.data, state, ctx);
+    case 'AssignMediator':
+      return [{ type: 'MediatorAssigned', data: { mediatorId: cmd.data.mediatorId } }];
+    case 'ReassignCase':
+      return reassign(cmd.data, context);
+    case 'RecordNoContactCondition':
+      return recordCondition(cmd.data, context, ctx);
+    case 'RecordConditionAmended':
+      return amendCondition(cmd.data, context, ctx);
+    case 'RecordPreparation':
+      return recordPreparation(cmd.data, context, ctx);
+    case 'AgreeSupportPerson':
+      return [{ type: 'SupportPersonAgreed', data: { supports: cmd.data.supports, person: withSubject(cmd.data.person, ctx) } }];
+    case 'SelectModel':
+      return selectModel(cmd.data, state);
+    case 'ArrangeMeeting':
+      return arrangeMeeting(cmd.data, context, ctx);
+    case 'RecordDialogue':
+      return recordDialogue(cmd.data, context, ctx);
+    case 'BeginFollowUp':
+      return [{ type: 'FollowUpBegun', data: {} }];
+    case 'RecordFollowUp':
+      return recordFollowUp(cmd.data, context, ctx);
+    case 'CloseCase':
+      return [...cancelOpenClocks(state.clocks, ctx.now, 'The case was closed.'), { type: 'CaseClosed', data: {} }];
+    case 'DetermineNotSuitable':
+      return [
+        ...cancelOpenClocks(state.clocks, ctx.now, 'The case was found not suitable for mediation.'),
+        { type: 'CaseDeterminedNotSuitable', data: { reason: cmd.data.reason } },
+      ];
+    case 'Withdraw':
+      return withdraw(cmd.data, state, ctx);
+    default:
+      return assertNever(cmd);
+  }
+}
+
+/** A participant's data subject id: the one given, or a new one. */
+function withSubject<P extends { subjectId?: string }>(person: P, ctx: DecideContext): P & { subjectId: string } {
+  return { ...person, subjectId: person.subjectId ?? ctx.newId() };
+}
+
+const utc = (instant: string): string => new Date(instant).toISOString();
+
+function notInTheFuture(field: string, instant: string, ctx: DecideContext): string {
+  if (Date.parse(instant) > ctx.now.getTime()) throw TimeInTheFuture({ field, value: instant });
+  return utc(instant);
+}
+
+function dayNotInTheFuture(field: string, localDate: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): void {
+  if (localDate > ctx.calendars.forRegion(context.region).localDate(ctx.now)) throw TimeInTheFuture({ field, value: localDate });
+}
+
+/**
+ * Does this clause carry the protocols' facilitation wording? Compared without regard to case,
+ * spacing or the shape of apostrophes and quotation marks, as staff copy it from condition texts.
+ */
+export function carriesFacilitationWording(clause: string): boolean {
+  const normalize = (text: string) =>
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+  return normalize(clause).includes(normalize(FACILITATION_WORDING));
+}
+
+function conditionStatus(kind: NoContactConditionKind, wording: string | undefined) {
+  if (wording === undefined) return 'inPlace' as const;
+  if (!carriesFacilitationWording(wording)) throw FacilitationWordingMissing({ condition: kind });
+  return 'facilitationPermitted' as const;
+}
+
+function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Decided {
+  // "Requests made directly by an offender to the RO program administration will not be accepted."
+  if (data.source === 'offender') throw OffenderSelfReferral({});
+  if (data.source === 'victimRepresentative' && !data.victimRegistered) throw RepresentativeForUnregisteredVictim({});
+  const receivedAt = notInTheFuture('receivedAt', data.receivedAt, ctx);
+  const victim = withSubject(data.victim, ctx);
+  const offender = withSubject(data.offender, ctx);
+  const common = { region: data.region, receivedAt, victim, offender };
+  switch (data.source) {
+    case 'victim':
+      return [{ type: 'ReferralReceived', data: { source: 'victim', ...common, victimRegistered: data.victimRegistered } }];
+    case 'victimRepresentative':
+      return [
+        {
+          type: 'ReferralReceived',
+          data: {
+            source: 'victimRepresentative',
+            ...common,
+            victimRegistered: true,
+            representative: withSubject(data.representative, ctx),
+          },
+        },
+      ];
+    case 'institutional':
+      return [{ type: 'ReferralReceived', data: { source: 'institutional', ...common, referredBy: data.referredBy } }];
+    case 'community':
+      return [
+        {
+          type: 'ReferralReceived',
+          data: { source: 'community', ...common, referredBy: data.referredBy, offenderStatus: data.offenderStatus },
+        },
+      ];
+    default:
+      return assertNever(data);
+  }
+}
+
+function assessIntake(data: Data<'AssessIntake'>, state: State, ctx: DecideContext): Decided {
+  if (data.outcome === 'suitable') {
+    // RO serves offenders "who have taken responsibility for their actions".
+    if (!data.offenderAcceptedResponsibility) throw OffenderResponsibilityNotAccepted({});
+    if (data.safetyConcerns === 'unresolved') throw SafetyConcernsUnresolved({});
+  }
+  const noContactConditions = data.noContactConditions.map((condition) => ({
+    ...condition,
+    status: conditionStatus(condition.kind, condition.facilitationWording),
+  }));
+  const assessed: RestorativeOpportunitiesEvent = { type: 'IntakeAssessed', data: { ...data, noContactConditions } };
+  if (data.outcome === 'suitable') return [assessed];
+  return [...cancelOpenClocks(state.clocks, ctx.now, 'The case was found not suitable for mediation.'), assessed];
+}
+
+function reassign(data: Data<'ReassignCase'>, context: RestorativeOpportunitiesContext): Decided {
+  const previous = data.assignment === 'mediator' ? context.mediatorId : context.intakeOfficerId;
+  if (previous === undefined) {
+    // The machine offers ReassignCase once an intake officer is assigned; a mediator comes later.
+    if (data.assignment === 'mediator') throw NoMediatorAssigned({});
+    throw new Error('The machine offers ReassignCase only after the first assignment');
+  }
+  if (previous === data.assigneeId) throw AlreadyAssigned({ assignment: data.assignment, assigneeId: data.assigneeId });
+  return [{ type: 'CaseReassigned', data: { ...data, previousAssigneeId: previous } }];
+}
+
+function recordCondition(
+  data: Data<'RecordNoContactCondition'>,
+  context: RestorativeOpportunitiesContext,
+  ctx: DecideContext,
+): Decided {
+  dayNotInTheFuture('imposedOn', data.imposedOn, context, ctx);
+  const status = conditionStatus(data.kind, data.facilitationWording);
+  return [{ type: 'NoContactConditionRecorded', data: { ...data, status } }];
+}
+
+function amendCondition(data: Data<'RecordConditionAmended'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  if (context.conditions[data.kind] !== 'inPlace') throw ConditionNotInPlace({ condition: data.kind });
+  dayNotInTheFuture('amendedOn', data.amendedOn, context, ctx);
+  if (!carriesFacilitationWording(data.facilitationWording)) throw FacilitationWordingMissing({ condition: data.kind });
+  return [{ type: 'NoContactConditionAmended', data }];
+}
+
+function partyId(party: 'victim' | 'offender', context: RestorativeOpportunitiesContext): string {
+  const id = party === 'victim' ? context.victimId : context.offenderId;
+  // The machine offers these commands only after the referral, which records both parties.
+  if (id === undefined) throw new Error(`The case has no ${party}`);
+  return id;
+}
+
+function recordPreparation(data: Data<'RecordPreparation'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
+  return [{ type: 'PreparationSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt } }];
+}
+
+function selectModel(data: Data<'SelectModel'>, state: State): Decided {
+  const context = roContext(state);
+  const beforeDialogue = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
+  if (beforeDialogue && context.model === data.model) throw ModelAlreadySelected({ model: data.model });
+  return [{ type: 'ModelSelected', data }];
+}
+
+/** The protocols' "Meeting Space" and "Victims Entering Institutions" rules. */
+function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  if (data.room === 'visitsAndCorrespondenceArea') {
+    if (!data.exceptionalCircumstances) throw VisitsAreaNotExceptional({});
+    if (!data.exceptionalCircumstances.areaClosedToOthers) throw VisitsAreaNotClosedToOthers({});
+  }
+  if (!data.privateAndUninterrupted) throw MeetingSpaceNotPrivate({});
+  if (!data.notRecordedOrOverheard) throw MeetingWouldBeRecorded({});
+  if (data.venue.kind === 'institution' && data.entryDocumentsArranged !== true) throw EntryDocumentsNotArranged({});
+  const unknown = data.supportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
+  if (unknown.length > 0) throw SupportPersonNotAgreed({ ids: unknown });
+  return [
+    {
+      type: 'MeetingArranged',
+      data: {
+        ...data,
+        meetingId: ctx.newId(),
+        scheduledFor: utc(data.scheduledFor),
+        supportPersonIds: [...new Set(data.supportPersonIds)],
+        privateAndUninterrupted: true,
+        notRecordedOrOverheard: true,
+      },
+    },
+  ];
+}
+
+function recordDialogue(data: Data<'RecordDialogue'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
+  const model = context.model;
+  if (model === undefined) throw new Error('The machine offers RecordDialogue only once a model is selected');
+  const meeting = MODEL_NEEDS_MEETING[model] && context.meetingId !== undefined ? { meetingId: context.meetingId } : {};
+  return [{ type: 'DialogueHeld', data: { model, heldAt, ...meeting } }];
+}
+
+function recordFollowUp(data: Data<'RecordFollowUp'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
+  return [{ type: 'FollowUpSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt } }];
+}
+
+function withdraw(data: Data<'Withdraw'>, state: State, ctx: DecideContext): Decided {
+  // Clocks are cancelled first: once the case is withdrawn its machine accepts nothing more.
+  return [
+    ...cancelOpenClocks(state.clocks, ctx.now, `The ${data.party} withdrew from the process.`),
+    { type: 'ParticipationWithdrawn', data: { ...data, subjectId: partyId(data.party, roContext(state)) } },
+  ];
+}

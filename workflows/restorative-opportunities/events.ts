@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import {
+  CommunityStatus,
+  ExceptionalCircumstances,
+  FacilitationWording,
+  Instant,
+  LocalDate,
+  MediationModel,
+  MeetingRoom,
+  NoContactConditionKind,
+  NotSuitableReason,
+  Party,
+  ReferredBy,
+  SafetyConcerns,
+  Assignment,
+  StaffId,
+  SubjectId,
+  Venue,
+} from './commands';
+
+const Note = z.string().min(1).max(5000);
+
+/** A participant with their data subject id. `name` and `contact` are personal information, encrypted per subject. */
+export const Person = z.strictObject({
+  subjectId: SubjectId,
+  name: z.string().min(1).max(200).optional(),
+  pseudonym: z.boolean().optional(),
+  contact: z.string().min(1).max(500).optional(),
+});
+
+export const Offender = Person.extend({
+  fpsNumber: z.string().min(1).max(20).optional(),
+});
+
+/**
+ * Whether a no-contact condition stops the parties from communicating: `inPlace` until it carries
+ * the facilitation wording, then `facilitationPermitted`.
+ */
+export const ConditionStatus = z.enum(['inPlace', 'facilitationPermitted']);
+export type ConditionStatus = z.infer<typeof ConditionStatus>;
+
+const referral = {
+  region: RegionCode,
+  receivedAt: Instant,
+  victim: Person,
+  offender: Offender,
+};
+
+/** A referral reached the NHQ Restorative Justice Unit. */
+export const ReferralReceived = z.strictObject({
+  type: z.literal('ReferralReceived'),
+  data: z.discriminatedUnion('source', [
+    z.strictObject({ source: z.literal('victim'), ...referral, victimRegistered: z.boolean() }),
+    z.strictObject({
+      source: z.literal('victimRepresentative'),
+      ...referral,
+      victimRegistered: z.literal(true),
+      representative: Person,
+    }),
+    z.strictObject({ source: z.literal('institutional'), ...referral, referredBy: ReferredBy }),
+    z.strictObject({ source: z.literal('community'), ...referral, referredBy: ReferredBy, offenderStatus: CommunityStatus }),
+  ]),
+});
+
+export const IntakeAssessmentBegun = z.strictObject({
+  type: z.literal('IntakeAssessmentBegun'),
+  data: z.strictObject({ intakeOfficerId: StaffId }),
+});
+
+export const ConditionAtIntake = z.strictObject({
+  kind: NoContactConditionKind,
+  status: ConditionStatus,
+  facilitationWording: FacilitationWording.optional(),
+});
+
+export const IntakeAssessed = z.strictObject({
+  type: z.literal('IntakeAssessed'),
+  data: z.strictObject({
+    outcome: z.enum(['suitable', 'notSuitable']),
+    offenderAcceptedResponsibility: z.boolean(),
+    safetyConcerns: SafetyConcerns,
+    noContactConditions: z.array(ConditionAtIntake).max(2),
+    notSuitableReason: NotSuitableReason.optional(),
+  }),
+});
+
+export const MediatorAssigned = z.strictObject({
+  type: z.literal('MediatorAssigned'),
+  data: z.strictObject({ mediatorId: StaffId }),
+});
+
+export const CaseReassigned = z.strictObject({
+  type: z.literal('CaseReassigned'),
+  data: z.strictObject({
+    assignment: Assignment,
+    assigneeId: StaffId,
+    previousAssigneeId: StaffId,
+    reason: z.string().min(1).max(500).optional(),
+  }),
+});
+
+/** A no-contact condition was imposed, or learned of, after intake (e.g. at a conditional release). */
+export const NoContactConditionRecorded = z.strictObject({
+  type: z.literal('NoContactConditionRecorded'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    imposedOn: LocalDate,
+    status: ConditionStatus,
+    facilitationWording: FacilitationWording.optional(),
+  }),
+});
+
+/** The condition now allows victim-offender mediation "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program". */
+export const NoContactConditionAmended = z.strictObject({
+  type: z.literal('NoContactConditionAmended'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    amendedOn: LocalDate,
+    facilitationWording: FacilitationWording,
+  }),
+});
+
+export const PreparationSessionHeld = z.strictObject({
+  type: z.literal('PreparationSessionHeld'),
+  data: z.strictObject({
+    party: Party,
+    /** The data subject the notes belong to: the party prepared. */
+    subjectId: SubjectId,
+    heldAt: Instant,
+    consent: z.enum(['given', 'notYet']),
+    notes: Note.optional(),
+  }),
+});
+
+export const SupportPersonAgreed = z.strictObject({
+  type: z.literal('SupportPersonAgreed'),
+  data: z.strictObject({
+    supports: Party,
+    person: Person,
+  }),
+});
+
+export const ModelSelected = z.strictObject({
+  type: z.literal('ModelSelected'),
+  data: z.strictObject({ model: MediationModel }),
+});
+
+/** The mediator reserved the date, time and room with institutional or parole office staff. */
+export const MeetingArranged = z.strictObject({
+  type: z.literal('MeetingArranged'),
+  data: z.strictObject({
+    meetingId: z.string().min(1).max(100),
+    scheduledFor: Instant,
+    venue: Venue,
+    room: MeetingRoom,
+    exceptionalCircumstances: ExceptionalCircumstances.optional(),
+    supportPersonIds: z.array(SubjectId).max(10),
+    privateAndUninterrupted: z.literal(true),
+    notRecordedOrOverheard: z.literal(true),
+    entryDocumentsArranged: z.boolean().optional(),
+  }),
+});
+
+/** The victim and the offender communicated: they met, or the exchange by the selected model was completed. */
+export const DialogueHeld = z.strictObject({
+  type: z.literal('DialogueHeld'),
+  data: z.strictObject({
+    model: MediationModel,
+    heldAt: Instant,
+    meetingId: z.string().min(1).max(100).optional(),
+  }),
+});
+
+export const FollowUpBegun = z.strictObject({
+  type: z.literal('FollowUpBegun'),
+  data: z.strictObject({}),
+});
+
+export const FollowUpSessionHeld = z.strictObject({
+  type: z.literal('FollowUpSessionHeld'),
+  data: z.strictObject({
+    party: Party,
+    subjectId: SubjectId,
+    heldAt: Instant,
+    notes: Note.optional(),
+  }),
+});
+
+export const CaseClosed = z.strictObject({
+  type: z.literal('CaseClosed'),
+  data: z.strictObject({}),
+});
+
+/** Ongoing case assessment found the case no longer suitable for mediation. */
+export const CaseDeterminedNotSuitable = z.strictObject({
+  type: z.literal('CaseDeterminedNotSuitable'),
+  data: z.strictObject({ reason: NotSuitableReason }),
+});
+
+export const ParticipationWithdrawn = z.strictObject({
+  type: z.literal('ParticipationWithdrawn'),
+  data: z.strictObject({
+    party: Party,
+    subjectId: SubjectId,
+    note: Note.optional(),
+  }),
+});
+
+export const RestorativeOpportunitiesEvent = z.discriminatedUnion('type', [
+  ReferralReceived,
+  IntakeAssessmentBegun,
+  IntakeAssessed,
+  MediatorAssigned,
+  CaseReassigned,
+  NoContactConditionRecorded,
+  NoContactConditionAmended,
+  PreparationSessionHeld,
+  SupportPersonAgreed,
+  ModelSelected,
+  MeetingArranged,
+  DialogueHeld,
+  FollowUpBegun,
+  FollowUpSessionHeld,
+  CaseClosed,
+  CaseDeterminedNotSuitable,
+  ParticipationWithdrawn,
+]);
+export type RestorativeOpportunitiesEvent = z.infer<typeof RestorativeOpportunitiesEvent>;

@@ -1,0 +1,249 @@
+import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
+import { acceptClockEvents } from '../../domain/clocks/machine';
+import type { ClockEvent } from '../../domain/clocks/events';
+import type { MachineEvent } from '../../domain/envelope';
+import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
+import type { MediationModel, NoContactConditionKind, Party } from './commands';
+import type { ConditionStatus, RestorativeOpportunitiesEvent } from './events';
+
+/** What guards, `decide` and `summarize` need, folded from event data. Subject ids only: no personal information. */
+export interface RestorativeOpportunitiesContext {
+  readonly region: RegionCode;
+  readonly source?: 'victim' | 'victimRepresentative' | 'institutional' | 'community';
+  readonly victimId?: string;
+  readonly offenderId?: string;
+  readonly intakeOfficerId?: string;
+  readonly mediatorId?: string;
+  readonly intakeAssessed: boolean;
+  /** Court non-communication orders and Parole Board no-contact conditions known on the case. */
+  readonly conditions: Readonly<Partial<Record<NoContactConditionKind, ConditionStatus>>>;
+  readonly consent: Readonly<Record<Party, boolean>>;
+  /** Support persons whose presence all participants agreed to. */
+  readonly supportPersonIds: readonly string[];
+  readonly model?: MediationModel;
+  readonly meetingId?: string;
+  readonly dialoguesHeld: number;
+}
+
+export type RestorativeOpportunitiesMachineEvent = (RestorativeOpportunitiesEvent | ClockEvent) & {
+  readonly meta: MachineEvent['meta'];
+};
+
+/**
+ * Face-to-face meetings and group conferences bring the parties together in one room, which the
+ * mediator arranges with the institution or parole office; the other models are exchanges the
+ * mediator carries.
+ */
+export const MODEL_NEEDS_MEETING: Readonly<Record<MediationModel, boolean>> = {
+  faceToFace: true,
+  groupConference: true,
+  letterExchange: false,
+  videoExchange: false,
+  shuttleMediation: false,
+};
+
+/**
+ * The conditions that still forbid the victim and the offender to communicate. While one is in
+ * place no model may bring them into communication: a meeting, their own letters or recordings,
+ * and messages the mediator relays between them all reach the other party, and court orders and
+ * Parole Board conditions forbid contact "directly or indirectly". Only the mediator's separate
+ * meetings with each party stay allowed (protocols: "a meeting between an offender and a
+ * Restorative Opportunities Mediator is not considered a breach").
+ */
+export function blockingConditions(context: RestorativeOpportunitiesContext): NoContactConditionKind[] {
+  return (Object.entries(context.conditions) as [NoContactConditionKind, ConditionStatus][])
+    .filter(([, status]) => status === 'inPlace')
+    .map(([kind]) => kind);
+}
+
+export const communicationPermitted = (context: RestorativeOpportunitiesContext): boolean =>
+  blockingConditions(context).length === 0;
+
+export const missingConsents = (context: RestorativeOpportunitiesContext): Party[] =>
+  (['victim', 'offender'] as const).filter((party) => !context.consent[party]);
+
+const initialContext: RestorativeOpportunitiesContext = {
+  region: DEFAULT_REGION,
+  intakeAssessed: false,
+  conditions: {},
+  consent: { victim: false, offender: false },
+  supportPersonIds: [],
+  dialoguesHeld: 0,
+};
+
+/**
+ * Victim-offender mediation in CSC's Restorative Opportunities program (DESIGN.md §4): a referral
+ * reaches the NHQ Restorative Justice Unit, which assesses it and assigns a mediator; the mediator
+ * prepares each party separately until both consent; a model is selected (a meeting is arranged
+ * for face-to-face and group conferences); the dialogue is held, followed up, and the case closed.
+ * Participation is voluntary for everyone at every stage.
+ */
+export const restorativeOpportunitiesMachine = setup({
+  types: {
+    context: {} as RestorativeOpportunitiesContext,
+    events: {} as RestorativeOpportunitiesMachineEvent,
+  },
+  guards: {
+    caseOpened: ({ context }) => context.victimId !== undefined,
+    hasAssignee: ({ context }) => context.intakeOfficerId !== undefined,
+    intakeAssessed: ({ context }) => context.intakeAssessed,
+    contactRestricted: ({ context }) => !communicationPermitted(context),
+    communicationPermitted: ({ context }) => communicationPermitted(context),
+    bothConsented: ({ context }) => missingConsents(context).length === 0,
+    meetingCanBeArranged: ({ context }) =>
+      context.model !== undefined && MODEL_NEEDS_MEETING[context.model] && communicationPermitted(context),
+    exchangeCanBeHeld: ({ context }) =>
+      context.model !== undefined && !MODEL_NEEDS_MEETING[context.model] && communicationPermitted(context),
+    // Reads the event, not the context: a probe without data falls through to the suitable branch.
+    assessedNotSuitable: ({ event }) => event.type === 'IntakeAssessed' && event.data.outcome === 'notSuitable',
+  },
+  actions: {
+    recordReferral: assign(({ event }) => {
+      assertEvent(event, 'ReferralReceived');
+      return {
+        region: event.data.region,
+        source: event.data.source,
+        victimId: event.data.victim.subjectId,
+        offenderId: event.data.offender.subjectId,
+      };
+    }),
+    assignIntakeOfficer: assign(({ event }) => {
+      assertEvent(event, 'IntakeAssessmentBegun');
+      return { intakeOfficerId: event.data.intakeOfficerId };
+    }),
+    recordIntake: assign(({ event }) => {
+      assertEvent(event, 'IntakeAssessed');
+      return {
+        intakeAssessed: true,
+        conditions: Object.fromEntries(event.data.noContactConditions.map((c) => [c.kind, c.status])),
+      };
+    }),
+    assignMediator: assign(({ event }) => {
+      assertEvent(event, 'MediatorAssigned');
+      return { mediatorId: event.data.mediatorId };
+    }),
+    reassign: assign(({ event }) => {
+      assertEvent(event, 'CaseReassigned');
+      return event.data.assignment === 'mediator'
+        ? { mediatorId: event.data.assigneeId }
+        : { intakeOfficerId: event.data.assigneeId };
+    }),
+    recordCondition: assign(({ context, event }) => {
+      assertEvent(event, 'NoContactConditionRecorded');
+      return { conditions: { ...context.conditions, [event.data.kind]: event.data.status } };
+    }),
+    amendCondition: assign(({ context, event }) => {
+      assertEvent(event, 'NoContactConditionAmended');
+      return { conditions: { ...context.conditions, [event.data.kind]: 'facilitationPermitted' as const } };
+    }),
+    recordPreparation: assign(({ context, event }) => {
+      assertEvent(event, 'PreparationSessionHeld');
+      if (event.data.consent !== 'given') return {};
+      return { consent: { ...context.consent, [event.data.party]: true } };
+    }),
+    recordSupportPerson: assign(({ context, event }) => {
+      assertEvent(event, 'SupportPersonAgreed');
+      return { supportPersonIds: [...context.supportPersonIds, event.data.person.subjectId] };
+    }),
+    selectModel: assign(({ event }) => {
+      assertEvent(event, 'ModelSelected');
+      return { model: event.data.model, meetingId: undefined };
+    }),
+    arrangeMeeting: assign(({ event }) => {
+      assertEvent(event, 'MeetingArranged');
+      return { meetingId: event.data.meetingId };
+    }),
+    recordDialogue: assign(({ context }) => ({ dialoguesHeld: context.dialoguesHeld + 1, meetingId: undefined })),
+  },
+}).createMachine({
+  id: 'restorativeOpportunities',
+  context: initialContext,
+  initial: 'awaitingReferral',
+  on: {
+    ...acceptClockEvents,
+    // "Participation in the RO Program is voluntary for all participants", at every stage.
+    ParticipationWithdrawn: { guard: 'caseOpened', target: '.withdrawn' },
+    CaseReassigned: { guard: 'hasAssignee', actions: 'reassign' },
+    NoContactConditionRecorded: { guard: 'intakeAssessed', actions: 'recordCondition' },
+    NoContactConditionAmended: { guard: 'contactRestricted', actions: 'amendCondition' },
+  },
+  states: {
+    awaitingReferral: {
+      on: { ReferralReceived: { target: 'referralReceived', actions: 'recordReferral' } },
+    },
+    referralReceived: {
+      on: { IntakeAssessmentBegun: { target: 'intakeAssessment', actions: 'assignIntakeOfficer' } },
+    },
+    intakeAssessment: {
+      on: {
+        IntakeAssessed: [
+          { guard: 'assessedNotSuitable', target: 'notSuitable', actions: 'recordIntake' },
+          { target: 'awaitingMediator', actions: 'recordIntake' },
+        ],
+      },
+    },
+    awaitingMediator: {
+      on: {
+        MediatorAssigned: { target: 'mediatorAssigned', actions: 'assignMediator' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    mediatorAssigned: {
+      on: {
+        PreparationSessionHeld: { target: 'preparation', actions: 'recordPreparation' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    preparation: {
+      on: {
+        PreparationSessionHeld: { actions: 'recordPreparation' },
+        SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    modelSelected: {
+      on: {
+        PreparationSessionHeld: { actions: 'recordPreparation' },
+        SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        ModelSelected: { actions: 'selectModel' },
+        MeetingArranged: { guard: 'meetingCanBeArranged', target: 'meetingArranged', actions: 'arrangeMeeting' },
+        DialogueHeld: { guard: 'exchangeCanBeHeld', target: 'dialogueHeld', actions: 'recordDialogue' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    meetingArranged: {
+      on: {
+        PreparationSessionHeld: { actions: 'recordPreparation' },
+        SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        // Another model instead: the arranged meeting will not take place.
+        ModelSelected: { target: 'modelSelected', actions: 'selectModel' },
+        // Rearranged (another date, room or attendees); a condition recorded since blocks it.
+        MeetingArranged: { guard: 'communicationPermitted', actions: 'arrangeMeeting' },
+        DialogueHeld: { guard: 'communicationPermitted', target: 'dialogueHeld', actions: 'recordDialogue' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    dialogueHeld: {
+      on: {
+        PreparationSessionHeld: { actions: 'recordPreparation' },
+        SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        // A further dialogue, by the same model or another (letters first, then a meeting).
+        ModelSelected: { target: 'modelSelected', actions: 'selectModel' },
+        FollowUpBegun: { target: 'followUp' },
+        CaseDeterminedNotSuitable: { target: 'notSuitable' },
+      },
+    },
+    followUp: {
+      on: {
+        FollowUpSessionHeld: { actions: () => undefined },
+        CaseClosed: { target: 'closed' },
+      },
+    },
+    closed: { type: 'final' },
+    withdrawn: { type: 'final' },
+    notSuitable: { type: 'final' },
+  },
+});
+
+export type RestorativeOpportunitiesSnapshot = SnapshotFrom<typeof restorativeOpportunitiesMachine>;
