@@ -1,0 +1,194 @@
+import type { NewEvent } from '../../domain/envelope';
+import { specFor } from '../../test/support/workflow-spec';
+import { restorativeEngagementWorkflow } from './index';
+import {
+  awaitingPractitioner,
+  completed,
+  engaged,
+  engaging,
+  followingUp,
+  inPhase1,
+  inPhase3,
+  optInReceived,
+  participationWithdrawn,
+  prepared,
+} from './spec-history';
+
+const { given } = specFor(restorativeEngagementWorkflow);
+const NOW = '2026-03-02T14:00:00.000Z';
+const supervisor = { actor: { id: 'supervisor-1', role: 'supervisor' as const } };
+
+describe('restorative engagement: assigning practitioners', () => {
+  const assign = (...practitionerIds: string[]) => ({ type: 'AssignPractitioner', data: { practitionerIds } });
+
+  it('assigns one restorative practitioner and starts phase 1', () => {
+    const outcome = given(...awaitingPractitioner).when(assign('practitioner-7')).run();
+    expect(outcome.events).toEqual([{ type: 'PractitionerAssigned', data: { practitionerIds: ['practitioner-7'], assignedAt: NOW } }]);
+    expect(outcome.stateName).toBe('phase1');
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).assignees).toEqual(['practitioner-7']);
+  });
+
+  it('assigns two practitioners when the class member needs them', () => {
+    const outcome = given(...awaitingPractitioner).when(assign('practitioner-7', 'practitioner-8')).run();
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).assignees).toEqual(['practitioner-7', 'practitioner-8']);
+  });
+
+  it('never assigns more than two, naming the field', () => {
+    const error = given(...awaitingPractitioner).when(assign('p-1', 'p-2', 'p-3')).error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.practitionerIds');
+  });
+
+  it('does not assign the same practitioner twice', () => {
+    const error = given(...awaitingPractitioner).when(assign('p-1', 'p-1')).error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.practitionerIds: entries must not repeat');
+  });
+
+  it('needs at least one practitioner', () =>
+    given(...awaitingPractitioner)
+      .when(assign())
+      .thenThrows('VALIDATION.INVALID_INPUT'));
+
+  it('assigns only once the class member confirmed they take part', () =>
+    given(optInReceived())
+      .when(assign('practitioner-7'))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['ConfirmParticipation', 'Withdraw'] }));
+
+  it('is a reassignment once practitioners are assigned', () =>
+    given(...inPhase1)
+      .when(assign('practitioner-7'))
+      .thenThrows('COMMAND.NOT_ALLOWED', {
+        allowedCommands: ['ReassignPractitioner', 'RecordPreparationSession', 'SetGoals', 'Withdraw'],
+      }));
+});
+
+describe('restorative engagement: reassigning practitioners', () => {
+  const reassign = (...practitionerIds: string[]) => ({
+    type: 'ReassignPractitioner',
+    data: { practitionerIds, reason: 'needsChanged' },
+  });
+
+  it('lets a supervisor reassign, recording who had the case', () => {
+    const outcome = given(...engaged).when(reassign('practitioner-2', 'practitioner-3'), supervisor).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'PractitionersReassigned',
+        data: {
+          practitionerIds: ['practitioner-2', 'practitioner-3'],
+          previousPractitionerIds: ['practitioner-1'],
+          reason: 'needsChanged',
+          reassignedAt: NOW,
+        },
+      },
+    ]);
+    expect(outcome.stateName).toBe('phase2.engaging');
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).assignees).toEqual(['practitioner-2', 'practitioner-3']);
+  });
+
+  it('lets an admin reassign', () =>
+    given(...inPhase1)
+      .when(reassign('practitioner-2'), { actor: { id: 'admin-1', role: 'admin' } })
+      .thenState('phase1'));
+
+  it('lets only a supervisor reassign', () => {
+    const error = given(...inPhase1).when(reassign('practitioner-2')).error();
+    expect(error.code).toBe('RE.REASSIGNMENT_REQUIRES_SUPERVISOR');
+    expect(error.kind).toBe('forbidden');
+  });
+
+  it('reassigns in every active state after the first assignment', () => {
+    const histories: Record<string, NewEvent[]> = {
+      phase1: inPhase1,
+      'phase2.choosingOptions': prepared,
+      'phase2.engaging': engaging,
+      phase3: inPhase3,
+      followUpScheduled: followingUp,
+    };
+    for (const [state, history] of Object.entries(histories)) {
+      given(...history).when(reassign('practitioner-9'), supervisor).thenState(state);
+    }
+  });
+
+  it('has nothing to reassign before the first assignment', () =>
+    given(...awaitingPractitioner)
+      .when(reassign('practitioner-9'), supervisor)
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignPractitioner', 'Withdraw'] }));
+
+  it('reassigns nothing once the case is completed', () =>
+    given(...completed)
+      .when(reassign('practitioner-9'), supervisor)
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+});
+
+describe('restorative engagement: withdrawal', () => {
+  const withdraw = { type: 'Withdraw', data: {} };
+
+  it('can happen at any stage: "you can change your mind about participating at any time"', () => {
+    const histories: Record<string, NewEvent[]> = {
+      optInReceived: [optInReceived()],
+      awaitingPractitioner,
+      phase1: inPhase1,
+      'phase2.choosingOptions': prepared,
+      'phase2.engaging': engaged,
+      phase3: inPhase3,
+      followUpScheduled: followingUp,
+    };
+    for (const [stage, history] of Object.entries(histories)) {
+      const outcome = given(...history).when(withdraw).run();
+      expect(outcome.events).toEqual([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage } }]);
+      expect(outcome.stateName).toBe('withdrawn');
+      expect(outcome.allowedCommands).toEqual([]);
+    }
+  });
+
+  it('cancels the clocks still open', () => {
+    const window: NewEvent = {
+      type: 'ClockStarted',
+      data: {
+        clock: 'optInWindow',
+        name: 'Opt-in window',
+        basis: 'calendar',
+        days: 30,
+        region: 'ON',
+        startedAt: '2026-02-02T05:00:00.000Z',
+        dueAt: '2026-03-05T04:59:59.999Z',
+        warnings: [],
+      },
+    };
+    const outcome = given(optInReceived(), window).when(withdraw).run();
+    expect(outcome.events).toEqual([
+      { type: 'ClockCancelled', data: { clock: 'optInWindow', at: NOW, reason: 'The class member withdrew from the program.' } },
+      { type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage: 'optInReceived' } },
+    ]);
+    expect(outcome.state.clocks.optInWindow?.status).toBe('cancelled');
+  });
+
+  it('asks for no reason, and takes none', () => {
+    const error = given(...inPhase1)
+      .when({ type: 'Withdraw', data: { reason: 'personal' } })
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.reason: unknown field');
+  });
+
+  it('records when the class member said so', () =>
+    given(...inPhase1)
+      .when({ type: 'Withdraw', data: { withdrawnAt: '2026-02-28T10:00:00-05:00' } })
+      .thenEvents([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: '2026-02-28T10:00:00-05:00', stage: 'phase1' } }]));
+
+  it('refuses a withdrawal dated in the future', () =>
+    given(...inPhase1)
+      .when({ type: 'Withdraw', data: { withdrawnAt: '2026-03-02T14:00:01Z' } })
+      .thenThrows('RE.TIME_IN_FUTURE'));
+
+  it('is final', () =>
+    given(...inPhase1, participationWithdrawn())
+      .when(withdraw)
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+
+  it('is not offered once the case is completed', () =>
+    given(...completed)
+      .when(withdraw)
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+});

@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { CLOCK_EVENT_TYPES } from '../../domain/clocks/events';
+import { errorCatalog } from '../../domain/errors';
+import { initialCaseState, stateName } from '../../domain/fold';
+import { processCommand } from '../../domain/process';
+import type { CaseState } from '../../domain/workflow';
+import { foldHistory, specContext } from '../../test/support/workflow-spec';
+import { restorativeEngagementWorkflow as workflow } from './index';
+import { restorativeEngagementMachine } from './machine';
+import { completed, FEEDBACK, GOALS, reflectionRecorded, engaged, sharingSubmitted, engagementPhaseCompleted } from './spec-history';
+
+interface StateConfig {
+  readonly on?: Record<string, unknown>;
+  readonly states?: Record<string, StateConfig>;
+}
+const root = restorativeEngagementMachine.config as StateConfig;
+
+function eventTypesIn(config: StateConfig): string[] {
+  return [...Object.keys(config.on ?? {}), ...Object.values(config.states ?? {}).flatMap(eventTypesIn)];
+}
+
+function leafStates(config: StateConfig, prefix = ''): string[] {
+  return Object.entries(config.states ?? {}).flatMap(([name, child]) =>
+    child.states ? leafStates(child, `${prefix}${name}.`) : [`${prefix}${name}`],
+  );
+}
+
+function schemaAt(schema: z.ZodType, path: string): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path.split('.')) {
+    const object: unknown = current instanceof z.ZodOptional ? current.unwrap() : current;
+    if (!(object instanceof z.ZodObject)) return undefined;
+    current = (object.shape as Record<string, z.ZodType>)[key];
+  }
+  return current;
+}
+
+const isString = (schema: z.ZodType | undefined) =>
+  (schema instanceof z.ZodOptional ? schema.unwrap() : schema) instanceof z.ZodString;
+
+const exampleOf = (type: string) => {
+  const command = workflow.commands.find((c) => c.type === type);
+  if (!command) throw new Error(`no command ${type}`);
+  return command.example;
+};
+
+type Step = string | readonly [string, Record<string, unknown>];
+
+/** Runs commands from an empty case through the real pipeline, with each command's example unless data is given. */
+function walk(steps: readonly Step[], now: string): { states: string[]; state: CaseState } {
+  let state = initialCaseState(workflow);
+  const states: string[] = [];
+  for (const step of steps) {
+    const [type, data] = typeof step === 'string' ? [step, exampleOf(step)] : step;
+    const actor = type === 'ReassignPractitioner' ? ({ id: 'supervisor-1', role: 'supervisor' } as const) : undefined;
+    state = processCommand(workflow, state, { type, data }, specContext({ now, ...(actor ? { actor } : {}) })).state;
+    states.push(stateName(state.snapshot));
+  }
+  return { states, state };
+}
+
+const toPhase3: Step[] = [
+  'ReceiveOptIn',
+  'ConfirmParticipation',
+  'AssignPractitioner',
+  'ReassignPractitioner',
+  'RecordPreparationSession',
+  'SetGoals',
+  'CompletePreparation',
+  'ChooseParticipation',
+  'ScheduleEngagement',
+  'RecordEngagement',
+  'SubmitSharing',
+  'CompleteEngagementPhase',
+];
+const paths: readonly Step[][] = [
+  [...toPhase3, 'RecordReflection', 'CloseEngagement', 'RecordFollowUp'],
+  [...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'],
+  ['ReceiveOptIn', 'Withdraw'],
+];
+
+describe('restorative engagement: the definition', () => {
+  it('is version 1 of a category without hyphens', () => {
+    expect(workflow.version).toBe(1);
+    expect(workflow.category).toBe('restorativeEngagement');
+    expect(workflow.openingCommand).toBe('ReceiveOptIn');
+  });
+
+  it.each(workflow.commands.map((c) => [c.type, c] as const))('%s: its example parses with its schema', (_type, command) => {
+    expect(command.schema.safeParse(command.example).error).toBeUndefined();
+  });
+
+  it('has a schema for every event the machine mentions, and the machine mentions every event it defines', () => {
+    const mentioned = new Set(eventTypesIn(root));
+    const defined = new Set(workflow.events.map((e) => e.type));
+    const shared = new Set<string>(CLOCK_EVENT_TYPES);
+    expect([...mentioned].filter((type) => !defined.has(type) && !shared.has(type))).toEqual([]);
+    expect([...defined].filter((type) => !mentioned.has(type))).toEqual([]);
+    expect(workflow.commands.filter((c) => !defined.has(c.primaryEvent))).toEqual([]);
+  });
+
+  it('has these states', () => {
+    expect(leafStates(root)).toEqual([
+      'new',
+      'optInReceived',
+      'awaitingPractitioner',
+      'phase1',
+      'phase2.choosingOptions',
+      'phase2.engaging',
+      'phase3',
+      'followUpScheduled',
+      'completed',
+      'withdrawn',
+    ]);
+  });
+
+  it('accepts the shared clock events in every state', () => {
+    expect(Object.keys(root.on ?? {})).toEqual(expect.arrayContaining([...CLOCK_EVENT_TYPES]));
+  });
+
+  it('declares personal data as string fields of a data subject', () => {
+    for (const event of workflow.events) {
+      for (const group of event.personalData ?? []) {
+        expect([event.type, group.subject, isString(schemaAt(event.schema, group.subject))]).toEqual([event.type, group.subject, true]);
+        for (const field of group.fields) {
+          expect([event.type, field, isString(schemaAt(event.schema, field))]).toEqual([event.type, field, true]);
+        }
+      }
+    }
+    expect(workflow.events.filter((e) => e.personalData).map((e) => e.type)).toEqual(['OptInReceived', 'GoalsSet', 'ReflectionRecorded']);
+  });
+
+  it('names every error RE.* with a text in both official languages', () => {
+    const codes = [...errorCatalog().values()].filter((e) => e.code.startsWith('RE.'));
+    expect(codes.length).toBeGreaterThanOrEqual(16);
+    for (const error of codes) {
+      expect(typeof error.texts.en).toBe('function');
+      expect(typeof error.texts.fr).toBe('function');
+    }
+  });
+
+  it('summarizes a case without personal information', () => {
+    const summary = workflow.summarize(foldHistory(workflow, completed));
+    const shown = JSON.stringify(summary);
+    for (const secret of ['Sam Tremblay', 'sam@example.org', 'cm-1', GOALS, FEEDBACK]) expect(shown).not.toContain(secret);
+    expect(summary).toEqual({
+      region: 'ON',
+      assignees: ['practitioner-1'],
+      details: {
+        channel: 'writtenRequest',
+        officialLanguage: 'en',
+        practitioners: 1,
+        round: 1,
+        engagementsScheduled: 0,
+        engagementsHeld: 1,
+        sharingsSubmitted: 0,
+        goalsMet: 'met',
+        followUpDueOn: '2026-05-25',
+      },
+    });
+  });
+
+  it('counts submitted sharings and the latest word on goals', () => {
+    const state = foldHistory(workflow, [...engaged, sharingSubmitted('e-1'), engagementPhaseCompleted(), reflectionRecorded('notMet')]);
+    expect(workflow.summarize(state).details).toMatchObject({ sharingsSubmitted: 1, goalsMet: 'notMet' });
+  });
+});
+
+describe('restorative engagement: every state is reachable with the command examples', () => {
+  it.each(['2026-03-02T14:00:00Z', '2027-01-15T15:00:00Z'])('at %s', (now) => {
+    const reached = new Set(paths.flatMap((path) => walk(path, now).states));
+    expect([...reached].sort()).toEqual(leafStates(root).filter((s) => s !== 'new').sort());
+  });
+
+  it('walks the main path through every phase', () => {
+    expect(walk(paths[0] ?? [], '2026-03-02T14:00:00Z').states).toEqual([
+      'optInReceived',
+      'awaitingPractitioner',
+      'phase1',
+      'phase1',
+      'phase1',
+      'phase1',
+      'phase2.choosingOptions',
+      'phase2.engaging',
+      'phase2.engaging',
+      'phase2.engaging',
+      'phase2.engaging',
+      'phase3',
+      'phase3',
+      'followUpScheduled',
+      'completed',
+    ]);
+  });
+
+  it('uses every command on the way', () => {
+    const used = new Set(paths.flat().map((step) => (typeof step === 'string' ? step : step[0])));
+    expect(workflow.commands.map((c) => c.type).filter((type) => !used.has(type))).toEqual([]);
+  });
+});

@@ -1,0 +1,443 @@
+import { specFor } from '../../test/support/workflow-spec';
+import { restorativeEngagementWorkflow } from './index';
+import {
+  CLASS_MEMBER_ID,
+  engaged,
+  engagementCancelled,
+  engagementHeld,
+  engagementPhaseCompleted,
+  engagementScheduled,
+  engaging,
+  followingUp,
+  goalsSet,
+  inPhase1,
+  inPhase3,
+  participationChosen,
+  preparationSessionHeld,
+  prepared,
+  reflectionRecorded,
+  returnedToEngagement,
+  sharingSubmitted,
+} from './spec-history';
+
+const { given } = specFor(restorativeEngagementWorkflow);
+const NOW = '2026-03-02T14:00:00.000Z';
+
+describe('restorative engagement: phase 1, preparation', () => {
+  const session = (data: Record<string, unknown> = {}) => ({
+    type: 'RecordPreparationSession',
+    data: { delivery: 'inPerson', topics: ['programOverview', 'confidentialityLimits'], ...data },
+  });
+
+  it('records a session with the practitioner and what it covered', () =>
+    given(...inPhase1)
+      .when(session({ heldAt: '2026-02-27T15:00:00-05:00', supportPersonPresent: true }))
+      .thenEvents([
+        {
+          type: 'PreparationSessionHeld',
+          data: {
+            sessionId: 'id-1',
+            heldAt: '2026-02-27T15:00:00-05:00',
+            delivery: 'inPerson',
+            topics: ['programOverview', 'confidentialityLimits'],
+            supportPersonPresent: true,
+          },
+        },
+      ]));
+
+  it('never records the class member’s experience in phase 1: there is no field for it', () => {
+    const error = given(...inPhase1)
+      .when(session({ experience: 'It happened during basic training.' }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.experience: unknown field');
+  });
+
+  it('never records the class member’s experience in phase 1: it is not a topic of preparation', () => {
+    const error = given(...inPhase1)
+      .when(session({ topics: ['sexualMisconductExperience'] }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.topics.0');
+  });
+
+  it('refuses a session dated in the future', () =>
+    given(...inPhase1)
+      .when(session({ heldAt: '2026-03-03T10:00:00-05:00' }))
+      .thenThrows('RE.TIME_IN_FUTURE'));
+
+  it('records the class member’s goals against their subject id', () =>
+    given(...inPhase1)
+      .when({ type: 'SetGoals', data: { goals: 'See concrete change in my former unit.' } })
+      .thenEvents([
+        { type: 'GoalsSet', data: { classMemberId: CLASS_MEMBER_ID, goals: 'See concrete change in my former unit.', setAt: NOW } },
+      ]));
+
+  it('does not offer CompletePreparation before the class member met their practitioner, heard the limits of confidentiality and set goals', () => {
+    const error = given(...inPhase1)
+      .when({ type: 'CompletePreparation', data: {} })
+      .error();
+    expect(error.code).toBe('RE.PREPARATION_INCOMPLETE');
+    expect(error.params).toEqual({ missing: ['meeting', 'confidentialityLimits', 'goals'] });
+    expect(error.messageIn('fr')).toContain('limites de la confidentialité');
+  });
+
+  it('names what is still missing from preparation', () =>
+    given(...inPhase1, preparationSessionHeld(['programOverview', 'goalSetting']), goalsSet())
+      .when({ type: 'CompletePreparation', data: {} })
+      .thenThrows('RE.PREPARATION_INCOMPLETE'));
+
+  it('lists CompletePreparation only once preparation is complete', () => {
+    const outcome = given(...inPhase1, preparationSessionHeld())
+      .when({ type: 'SetGoals', data: { goals: 'To be heard.' } })
+      .run();
+    expect(outcome.allowedCommands).toEqual([
+      'ReassignPractitioner',
+      'RecordPreparationSession',
+      'SetGoals',
+      'CompletePreparation',
+      'Withdraw',
+    ]);
+  });
+
+  it('ends phase 1 and asks the class member how they want to take part', () => {
+    const outcome = given(...inPhase1, preparationSessionHeld(), goalsSet())
+      .when({ type: 'CompletePreparation', data: {} })
+      .run();
+    expect(outcome.events).toEqual([{ type: 'PreparationCompleted', data: { completedAt: NOW, sessionsHeld: 1 } }]);
+    expect(outcome.stateName).toBe('phase2.choosingOptions');
+    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'ChooseParticipation', 'Withdraw']);
+  });
+});
+
+describe('restorative engagement: phase 2, engagement', () => {
+  const choose = (data: Record<string, unknown> = {}) => ({
+    type: 'ChooseParticipation',
+    data: { options: ['recordedSharing'], deliveries: ['virtual'], settings: ['group'], anonymity: 'identified', ...data },
+  });
+  const schedule = (data: Record<string, unknown> = {}) => ({
+    type: 'ScheduleEngagement',
+    data: { option: 'engagementSession', delivery: 'virtual', setting: 'individual', scheduledFor: '2026-03-20T13:00:00-04:00', ...data },
+  });
+
+  it('records the class member’s choices, including their anonymity preference', () => {
+    const outcome = given(...prepared).when(choose()).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'ParticipationChosen',
+        data: { options: ['recordedSharing'], deliveries: ['virtual'], settings: ['group'], anonymity: 'identified', chosenAt: NOW },
+      },
+    ]);
+    expect(outcome.stateName).toBe('phase2.engaging');
+  });
+
+  it('rejects a choice listing an option twice', () => {
+    const error = given(...prepared)
+      .when(choose({ options: ['writtenSharing', 'writtenSharing'] }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.options');
+  });
+
+  it('does not schedule before the class member chose how to take part', () =>
+    given(...prepared)
+      .when(schedule())
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['ReassignPractitioner', 'ChooseParticipation', 'Withdraw'] }));
+
+  it('lets the class member change their choices during phase 2', () =>
+    given(...engaging).when(choose()).thenState('phase2.engaging'));
+
+  it('schedules an engagement the class member chose, minting its id', () =>
+    given(...engaging)
+      .when(schedule({ supportPersonAttending: true }))
+      .thenEvents([
+        {
+          type: 'EngagementScheduled',
+          data: {
+            engagementId: 'id-1',
+            option: 'engagementSession',
+            delivery: 'virtual',
+            setting: 'individual',
+            scheduledFor: '2026-03-20T13:00:00-04:00',
+            supportPersonAttending: true,
+          },
+        },
+      ]));
+
+  it('allows several engagements', () => {
+    const outcome = given(...engaged, engagementScheduled('e-2', { option: 'engagementSession', delivery: 'virtual' }))
+      .when(schedule({ engagementId: 'e-3' }))
+      .run();
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details).toMatchObject({
+      engagementsScheduled: 2,
+      engagementsHeld: 1,
+    });
+  });
+
+  it('refuses an option the class member did not choose', () => {
+    const error = given(...engaging)
+      .when(schedule({ option: 'recordedSharing' }))
+      .error();
+    expect(error.code).toBe('RE.OPTION_NOT_CHOSEN');
+    expect(error.messageIn('en')).toContain('did not choose "recorded sharing"');
+    expect(error.messageIn('fr')).toContain('« partage enregistré »');
+  });
+
+  it('refuses a way of taking part the class member did not choose', () =>
+    given(...engaging)
+      .when(schedule({ delivery: 'inPerson' }))
+      .thenThrows('RE.OPTION_NOT_CHOSEN'));
+
+  it('refuses a group engagement when the class member chose to take part individually', () =>
+    given(...engaging)
+      .when(schedule({ setting: 'group' }))
+      .thenThrows('RE.OPTION_NOT_CHOSEN'));
+
+  it('refuses an engagement id the case already has', () =>
+    given(...engaged)
+      .when(schedule({ engagementId: 'e-1' }))
+      .thenThrows('RE.ENGAGEMENT_ID_TAKEN'));
+
+  it('records that an engagement was held', () =>
+    given(...engaging, engagementScheduled('e-1'))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-1', heldAt: '2026-02-26T13:00:00-05:00' } })
+      .thenEvents([{ type: 'EngagementRecorded', data: { engagementId: 'e-1', outcome: 'held', at: '2026-02-26T13:00:00-05:00' } }]));
+
+  it('records that an engagement was cancelled, and by whom', () =>
+    given(...engaging, engagementScheduled('e-1'))
+      .when({ type: 'RecordEngagement', data: { outcome: 'cancelled', engagementId: 'e-1', cancelledBy: 'classMember' } })
+      .thenEvents([
+        { type: 'EngagementRecorded', data: { engagementId: 'e-1', outcome: 'cancelled', at: NOW, cancelledBy: 'classMember' } },
+      ]));
+
+  it('refuses to record an engagement the case does not have, listing those it has', () => {
+    const error = given(...engaged)
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-9' } })
+      .error();
+    expect(error.code).toBe('RE.ENGAGEMENT_UNKNOWN');
+    expect(error.message).toContain('e-1');
+  });
+
+  it('refuses to record an engagement twice', () =>
+    given(...engaged)
+      .when({ type: 'RecordEngagement', data: { outcome: 'cancelled', engagementId: 'e-1', cancelledBy: 'program' } })
+      .thenThrows('RE.ENGAGEMENT_ALREADY_RECORDED'));
+
+  describe('submitting a sharing', () => {
+    const submit = (data: Record<string, unknown> = {}) => ({ type: 'SubmitSharing', data: { engagementId: 'e-1', ...data } });
+
+    it('submits with the class member’s consent, anonymously as they asked', () =>
+      given(...engaged)
+        .when(submit({ consentGivenAt: '2026-03-01T11:00:00-05:00' }))
+        .thenEvents([
+          {
+            type: 'SharingSubmitted',
+            data: {
+              engagementId: 'e-1',
+              option: 'writtenSharing',
+              consentGivenAt: '2026-03-01T11:00:00-05:00',
+              anonymous: true,
+              submittedAt: NOW,
+            },
+          },
+        ]));
+
+    it('refuses to submit with their identity a sharing the class member wanted anonymous', () =>
+      given(...engaged)
+        .when(submit({ anonymous: false }))
+        .thenThrows('RE.ANONYMITY_PREFERENCE'));
+
+    it('submits with their identity once the class member chose to be identified', () => {
+      const outcome = given(...engaged, participationChosen({ anonymity: 'identified' }))
+        .when(submit())
+        .run();
+      expect(outcome.events[0]?.data).toMatchObject({ anonymous: false });
+    });
+
+    it('refuses to submit a sharing that was not prepared yet', () =>
+      given(...engaging, engagementScheduled('e-1'))
+        .when(submit())
+        .thenThrows('RE.SHARING_NOT_PREPARED'));
+
+    it('refuses to submit a cancelled sharing', () =>
+      given(...engaging, engagementScheduled('e-1'), engagementCancelled('e-1'))
+        .when(submit())
+        .thenThrows('RE.SHARING_NOT_PREPARED'));
+
+    it('has nothing to submit for an engagement session', () =>
+      given(...engaging, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual' }), engagementHeld('s-1'))
+        .when(submit({ engagementId: 's-1' }))
+        .thenThrows('RE.NOT_A_SHARING'));
+
+    it('submits a sharing only once', () =>
+      given(...engaged, sharingSubmitted('e-1'))
+        .when(submit())
+        .thenThrows('RE.SHARING_ALREADY_SUBMITTED'));
+
+    it('refuses a consent dated in the future', () =>
+      given(...engaged)
+        .when(submit({ consentGivenAt: '2026-03-02T14:00:01Z' }))
+        .thenThrows('RE.TIME_IN_FUTURE'));
+
+    it('refuses an unknown engagement', () =>
+      given(...engaged)
+        .when(submit({ engagementId: 'e-9' }))
+        .thenThrows('RE.ENGAGEMENT_UNKNOWN'));
+  });
+
+  it('ends phase 2 once an engagement was held and none is pending, counting them', () => {
+    const outcome = given(...engaged, sharingSubmitted('e-1'))
+      .when({ type: 'CompleteEngagementPhase', data: {} })
+      .run();
+    expect(outcome.events).toEqual([
+      { type: 'EngagementPhaseCompleted', data: { completedAt: NOW, engagementsHeld: 1, sharingsSubmitted: 1 } },
+    ]);
+    expect(outcome.stateName).toBe('phase3');
+  });
+
+  it('does not end phase 2 before anything was held', () =>
+    given(...engaging, engagementScheduled('e-1'), engagementCancelled('e-1'))
+      .when({ type: 'CompleteEngagementPhase', data: {} })
+      .thenThrows('RE.NO_ENGAGEMENT_HELD'));
+
+  it('does not end phase 2 while an engagement is still scheduled, naming it', () => {
+    const error = given(...engaged, engagementScheduled('e-2'))
+      .when({ type: 'CompleteEngagementPhase', data: {} })
+      .error();
+    expect(error.code).toBe('RE.ENGAGEMENTS_PENDING');
+    expect(error.params).toEqual({ engagementIds: ['e-2'] });
+  });
+});
+
+describe('restorative engagement: phase 3, reflection', () => {
+  const reflect = (data: Record<string, unknown>) => ({ type: 'RecordReflection', data: { followUpConsent: true, ...data } });
+
+  it('records goals met, feedback, how the input is to be used and the wish to stay connected', () => {
+    const outcome = given(...inPhase3)
+      .when(
+        reflect({
+          goalsMet: 'met',
+          feedback: 'I felt heard.',
+          inputUse: ['defenceRepresentativeLearning'],
+          stayConnected: { programUpdates: true, researchAndConsultations: true },
+        }),
+      )
+      .run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'ReflectionRecorded',
+        data: {
+          classMemberId: CLASS_MEMBER_ID,
+          reflectedAt: NOW,
+          goalsMet: 'met',
+          feedback: 'I felt heard.',
+          inputUse: ['defenceRepresentativeLearning'],
+          stayConnected: { programUpdates: true, researchAndConsultations: true },
+          followUpConsent: true,
+        },
+      },
+    ]);
+    expect(outcome.stateName).toBe('phase3');
+    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'Withdraw']);
+  });
+
+  it('asks how the input is to be used when goals were met', () => {
+    const error = given(...inPhase3)
+      .when(reflect({ goalsMet: 'met' }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.inputUse');
+  });
+
+  it('records goals not met, offering a return to phase 2', () => {
+    const outcome = given(...inPhase3)
+      .when(reflect({ goalsMet: 'notMet', followUpConsent: false }))
+      .run();
+    expect(outcome.events[0]?.data).toEqual({
+      classMemberId: CLASS_MEMBER_ID,
+      reflectedAt: NOW,
+      goalsMet: 'notMet',
+      followUpConsent: false,
+    });
+    expect(outcome.allowedCommands).toContain('ReturnToEngagement');
+  });
+
+  it('lets the class member revise their goals in phase 3', () => given(...inPhase3).when({ type: 'SetGoals', data: { goals: 'Different goals.' } }).thenState('phase3'));
+
+  it('returns to phase 2 for next steps when goals were not met', () => {
+    const outcome = given(...inPhase3, reflectionRecorded('notMet'))
+      .when({ type: 'ReturnToEngagement', data: {} })
+      .run();
+    expect(outcome.events).toEqual([{ type: 'ReturnedToEngagement', data: { returnedAt: NOW, round: 2 } }]);
+    expect(outcome.stateName).toBe('phase2.engaging');
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details.round).toBe(2);
+  });
+
+  it('does not return to phase 2 before a reflection', () =>
+    given(...inPhase3)
+      .when({ type: 'ReturnToEngagement', data: {} })
+      .thenThrows('RE.REFLECTION_REQUIRED'));
+
+  it('does not return to phase 2 when goals were met', () =>
+    given(...inPhase3, reflectionRecorded('met'))
+      .when({ type: 'ReturnToEngagement', data: {} })
+      .thenThrows('RE.GOALS_MET'));
+
+  it('does not close before a reflection', () =>
+    given(...inPhase3)
+      .when({ type: 'CloseEngagement', data: {} })
+      .thenThrows('RE.REFLECTION_REQUIRED'));
+
+  it('asks for a new reflection after a return to phase 2', () =>
+    given(...inPhase3, reflectionRecorded('notMet'), returnedToEngagement(), engagementScheduled('e-2'), engagementHeld('e-2'), engagementPhaseCompleted())
+      .when({ type: 'CloseEngagement', data: {} })
+      .thenThrows('RE.REFLECTION_REQUIRED'));
+
+  it('closes without a follow-up', () => {
+    const outcome = given(...inPhase3, reflectionRecorded('met'))
+      .when({ type: 'CloseEngagement', data: {} })
+      .run();
+    expect(outcome.events).toEqual([{ type: 'EngagementClosed', data: { closedAt: NOW, goalsMet: 'met' } }]);
+    expect(outcome.stateName).toBe('completed');
+    expect(outcome.allowedCommands).toEqual([]);
+  });
+
+  it('closes with a follow-up some weeks later when the class member consented', () => {
+    const outcome = given(...inPhase3, reflectionRecorded('notYetKnown', true))
+      .when({ type: 'CloseEngagement', data: { followUpInWeeks: 12 } })
+      .run();
+    expect(outcome.events).toEqual([
+      { type: 'EngagementClosed', data: { closedAt: NOW, goalsMet: 'notYetKnown', followUpDueOn: '2026-05-25' } },
+    ]);
+    expect(outcome.stateName).toBe('followUpScheduled');
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details.followUpDueOn).toBe('2026-05-25');
+  });
+
+  it('schedules no follow-up without the class member’s consent', () =>
+    given(...inPhase3, reflectionRecorded('notYetKnown', false))
+      .when({ type: 'CloseEngagement', data: { followUpInWeeks: 12 } })
+      .thenThrows('RE.FOLLOW_UP_WITHOUT_CONSENT'));
+});
+
+describe('restorative engagement: follow-up', () => {
+  it('records the follow-up and completes the case', () => {
+    const outcome = given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met' } })
+      .run();
+    expect(outcome.events).toEqual([{ type: 'FollowUpRecorded', data: { outcome: 'held', at: NOW, goalsMet: 'met' } }]);
+    expect(outcome.stateName).toBe('completed');
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details.goalsMet).toBe('met');
+  });
+
+  it('completes the case when the class member could not be reached', () =>
+    given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
+      .thenEvents([{ type: 'FollowUpRecorded', data: { outcome: 'notReached', at: NOW } }]));
+
+  it('records no follow-up before the case is closed', () =>
+    given(...inPhase3, reflectionRecorded('met'))
+      .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
+      .thenThrows('COMMAND.NOT_ALLOWED', {
+        allowedCommands: ['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'Withdraw'],
+      }));
+});
