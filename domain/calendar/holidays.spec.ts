@@ -149,6 +149,11 @@ describe('regional holiday configuration', () => {
     jest.restoreAllMocks();
   });
 
+  it('rejects a region that does not exist', () => {
+    expect(() => createCalendarProvider().forRegion('QB' as RegionCode)).toThrow('Unknown region "QB"');
+    expect(() => createCalendarProvider({ regionalHolidays: { QB: { name: 'x', rule: '06-24' } } as never })).toThrow(RangeError);
+  });
+
   it('rejects business hours that end before they start', () => {
     expect(() => createCalendarProvider({ hours: { start: '17:00', end: '07:00' } })).toThrow(RangeError);
     expect(() => createCalendarProvider({ hours: { start: '7am', end: '17:00' } })).toThrow(RangeError);

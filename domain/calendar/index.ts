@@ -6,6 +6,12 @@ import type { BusinessCalendar, BusinessHours, CalendarOptions, CalendarProvider
 export type * from './types';
 export { FEDERAL_HOLIDAYS, REGIONAL_HOLIDAYS } from './holidays';
 
+function regionCode(value: string): RegionCode {
+  const parsed = RegionCode.safeParse(value);
+  if (!parsed.success) throw new RangeError(`Unknown region "${value}"; one of ${RegionCode.options.join(', ')}`);
+  return parsed.data;
+}
+
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = Object.freeze({ start: '07:00', end: '17:00' });
 
 /**
@@ -18,16 +24,15 @@ export function createCalendarProvider(options: CalendarOptions = {}): CalendarP
   const overrides: Partial<Record<RegionCode, RegionalHolidayRule>> = {};
   for (const [region, rule] of Object.entries(options.regionalHolidays ?? {})) {
     if (!rule) continue;
-    const code = RegionCode.parse(region);
     checkHolidayRule(rule);
-    overrides[code] = Object.freeze({ ...rule });
+    overrides[regionCode(region)] = Object.freeze({ ...rule });
   }
   const calendars = new Map<RegionCode, BusinessCalendar>();
   return {
     forRegion(region) {
       let calendar = calendars.get(region);
       if (!calendar) {
-        const code = RegionCode.parse(region);
+        const code = regionCode(region);
         const regional = overrides[code] ?? REGIONAL_HOLIDAYS[code];
         calendar = createBusinessCalendar(code, REGION_TIME_ZONES[code], hours, holidayCalendar(regional));
         calendars.set(code, calendar);
