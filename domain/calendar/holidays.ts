@@ -203,6 +203,8 @@ export class HolidayCalendar {
 
 let federalRules: RuleSet | undefined;
 
+// date-holidays keys holidays by rule text, so a regional rule written like a federal one would
+// replace it in a shared engine: the regional rule gets an engine of its own.
 export function holidayCalendar(regional: HolidayRule): HolidayCalendar {
   federalRules ??= new RuleSet(FEDERAL_HOLIDAYS);
   return new HolidayCalendar(federalRules, new RuleSet([regional]));
