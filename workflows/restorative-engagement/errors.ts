@@ -75,6 +75,16 @@ export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAG
   fr: (p) => `Ce dossier a déjà un engagement ${p.engagementId}.`,
 });
 
+export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
+  en: () => 'No engagement is scheduled, so there is none to record: schedule it first (ScheduleEngagement).',
+  fr: () => "Aucun engagement n'est prévu, il n'y a donc rien à inscrire : planifiez-le d'abord (ScheduleEngagement).",
+});
+
+export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
+  en: () => 'No prepared written or recorded sharing is waiting to be submitted.',
+  fr: () => "Aucun partage écrit ou enregistré préparé n'attend d'être soumis.",
+});
+
 export const UnknownEngagement = defineError<{ engagementId: string; known: string }>('RE.ENGAGEMENT_UNKNOWN', 'rule', {
   en: (p) => `This case has no engagement ${p.engagementId}. Its engagements: ${p.known}.`,
   fr: (p) => `Ce dossier n'a pas d'engagement ${p.engagementId}. Ses engagements : ${p.known}.`,

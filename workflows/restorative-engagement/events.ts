@@ -114,7 +114,7 @@ export const EngagementScheduled = z.strictObject({
   }),
 });
 
-export const EngagementOutcome = z.enum(['held', 'cancelled']);
+const EngagementOutcome = z.enum(['held', 'cancelled']);
 
 export const EngagementRecorded = z.strictObject({
   type: z.literal('EngagementRecorded'),

@@ -1,4 +1,3 @@
-import type { DomainError } from '../../domain/errors';
 import type { CaseState, CaseSummary, CommandDefinition, EventDefinition, WorkflowDefinition } from '../../domain/workflow';
 import {
   AssignPractitioner,
@@ -20,7 +19,15 @@ import {
   Withdraw,
 } from './commands';
 import { decide, engagementContext } from './decide';
-import { EngagementsPending, GoalsAlreadyMet, NoEngagementHeld, PreparationIncomplete, ReflectionRequired } from './errors';
+import {
+  EngagementsPending,
+  GoalsAlreadyMet,
+  NoEngagementHeld,
+  NoSharingToSubmit,
+  NothingScheduled,
+  PreparationIncomplete,
+  ReflectionRequired,
+} from './errors';
 import {
   EngagementClosed,
   EngagementPhaseCompleted,
@@ -42,12 +49,7 @@ import {
 } from './events';
 import { engagementsIn, missingPreparation, restorativeEngagementMachine } from './machine';
 
-/**
- * `refusal` is typed to return DomainError<Record<string, unknown>>, to which an error with typed
- * parameters is not assignable (DomainError is invariant in its parameters): widen it here.
- */
-const refusalOf = <P extends object>(error: DomainError<P> | undefined): DomainError | undefined =>
-  error as unknown as DomainError | undefined;
+const inPhase2Engaging = (state: CaseState): boolean => state.snapshot.matches({ phase2: 'engaging' });
 
 const commands: readonly CommandDefinition[] = [
   {
@@ -114,7 +116,7 @@ const commands: readonly CommandDefinition[] = [
     refusal: (state) => {
       if (!state.snapshot.matches('phase1')) return undefined;
       const missing = missingPreparation(engagementContext(state));
-      return missing.length > 0 ? refusalOf(PreparationIncomplete({ missing })) : undefined;
+      return missing.length > 0 ? PreparationIncomplete({ missing }) : undefined;
     },
   },
   {
@@ -149,6 +151,7 @@ const commands: readonly CommandDefinition[] = [
     description: 'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.',
     example: { outcome: 'held', engagementId: 'engagement-1' },
     primaryEvent: 'EngagementRecorded',
+    refusal: (state) => (inPhase2Engaging(state) ? NothingScheduled({}) : undefined),
   },
   {
     type: 'SubmitSharing',
@@ -157,6 +160,7 @@ const commands: readonly CommandDefinition[] = [
       'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
     example: { engagementId: 'engagement-1' },
     primaryEvent: 'SharingSubmitted',
+    refusal: (state) => (inPhase2Engaging(state) ? NoSharingToSubmit({}) : undefined),
   },
   {
     type: 'CompleteEngagementPhase',
@@ -165,11 +169,11 @@ const commands: readonly CommandDefinition[] = [
     example: {},
     primaryEvent: 'EngagementPhaseCompleted',
     refusal: (state) => {
-      if (!state.snapshot.matches({ phase2: 'engaging' })) return undefined;
+      if (!inPhase2Engaging(state)) return undefined;
       const context = engagementContext(state);
-      if (engagementsIn(context, 'held').length === 0) return refusalOf(NoEngagementHeld({}));
+      if (engagementsIn(context, 'held').length === 0) return NoEngagementHeld({});
       const pending = engagementsIn(context, 'scheduled').map((e) => e.engagementId);
-      return pending.length > 0 ? refusalOf(EngagementsPending({ engagementIds: pending })) : undefined;
+      return pending.length > 0 ? EngagementsPending({ engagementIds: pending }) : undefined;
     },
   },
   {
@@ -194,7 +198,7 @@ const commands: readonly CommandDefinition[] = [
     primaryEvent: 'ReturnedToEngagement',
     refusal: (state) => {
       if (!state.snapshot.matches('phase3')) return undefined;
-      return refusalOf(engagementContext(state).reflection === undefined ? ReflectionRequired({}) : GoalsAlreadyMet({}));
+      return engagementContext(state).reflection === undefined ? ReflectionRequired({}) : GoalsAlreadyMet({});
     },
   },
   {
@@ -203,7 +207,7 @@ const commands: readonly CommandDefinition[] = [
     description: 'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.',
     example: { followUpInWeeks: 12 },
     primaryEvent: 'EngagementClosed',
-    refusal: (state) => (state.snapshot.matches('phase3') ? refusalOf(ReflectionRequired({})) : undefined),
+    refusal: (state) => (state.snapshot.matches('phase3') ? ReflectionRequired({}) : undefined),
   },
   {
     type: 'RecordFollowUp',

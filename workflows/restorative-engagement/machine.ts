@@ -78,6 +78,11 @@ export function engagementsIn(context: RestorativeEngagementContext, status: Eng
   return context.engagements.filter((engagement) => engagement.status === status);
 }
 
+/** Held written or recorded sharings the class member has not (yet) consented to submit. */
+export function sharingsToSubmit(context: RestorativeEngagementContext): EngagementFacts[] {
+  return engagementsIn(context, 'held').filter((e) => e.option !== 'engagementSession' && !e.submitted);
+}
+
 /** Phase 2 can end once something took place and nothing is left scheduled. */
 export function engagementsSettled(context: RestorativeEngagementContext): boolean {
   return engagementsIn(context, 'held').length > 0 && engagementsIn(context, 'scheduled').length === 0;
@@ -114,6 +119,8 @@ export const restorativeEngagementMachine = setup({
     opened: ({ context }) => context.classMemberId !== undefined,
     assigned: ({ context }) => context.practitionerIds.length > 0,
     preparationReady: ({ context }) => missingPreparation(context).length === 0,
+    hasScheduledEngagement: ({ context }) => engagementsIn(context, 'scheduled').length > 0,
+    hasSharingToSubmit: ({ context }) => sharingsToSubmit(context).length > 0,
     engagementsSettled: ({ context }) => engagementsSettled(context),
     reflected: ({ context }) => context.reflection !== undefined,
     goalsNotMet: ({ context }) => context.reflection !== undefined && context.reflection.goalsMet !== 'met',
@@ -231,8 +238,8 @@ export const restorativeEngagementMachine = setup({
           on: {
             ParticipationChosen: { actions: 'recordChoices' },
             EngagementScheduled: { actions: 'recordScheduled' },
-            EngagementRecorded: { actions: 'recordOutcome' },
-            SharingSubmitted: { actions: 'recordSubmission' },
+            EngagementRecorded: { guard: 'hasScheduledEngagement', actions: 'recordOutcome' },
+            SharingSubmitted: { guard: 'hasSharingToSubmit', actions: 'recordSubmission' },
             EngagementPhaseCompleted: { guard: 'engagementsSettled', target: '#restorativeEngagement.phase3' },
           },
         },

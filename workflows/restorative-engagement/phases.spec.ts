@@ -211,17 +211,27 @@ describe('restorative engagement: phase 2, engagement', () => {
       ]));
 
   it('refuses to record an engagement the case does not have, listing those it has', () => {
-    const error = given(...engaged)
+    const error = given(...engaged, engagementScheduled('e-2'))
       .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-9' } })
       .error();
     expect(error.code).toBe('RE.ENGAGEMENT_UNKNOWN');
-    expect(error.message).toContain('e-1');
+    expect(error.message).toContain('e-1, e-2');
   });
 
   it('refuses to record an engagement twice', () =>
-    given(...engaged)
+    given(...engaged, engagementScheduled('e-2'))
       .when({ type: 'RecordEngagement', data: { outcome: 'cancelled', engagementId: 'e-1', cancelledBy: 'program' } })
       .thenThrows('RE.ENGAGEMENT_ALREADY_RECORDED'));
+
+  it('offers RecordEngagement and SubmitSharing only when there is something to record or submit', () => {
+    const outcome = given(...prepared).when(choose()).run();
+    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'ChooseParticipation', 'ScheduleEngagement', 'Withdraw']);
+  });
+
+  it('has nothing to record while no engagement is scheduled', () =>
+    given(...engaged)
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-1' } })
+      .thenThrows('RE.NOTHING_SCHEDULED'));
 
   describe('submitting a sharing', () => {
     const submit = (data: Record<string, unknown> = {}) => ({ type: 'SubmitSharing', data: { engagementId: 'e-1', ...data } });
@@ -254,25 +264,41 @@ describe('restorative engagement: phase 2, engagement', () => {
       expect(outcome.events[0]?.data).toMatchObject({ anonymous: false });
     });
 
+    // Another sharing waits to be submitted, so SubmitSharing is offered and the engagement named is what is wrong.
+    const anotherSharingReady = [...engaging, engagementScheduled('w-2'), engagementHeld('w-2')];
+
     it('refuses to submit a sharing that was not prepared yet', () =>
-      given(...engaging, engagementScheduled('e-1'))
+      given(...anotherSharingReady, engagementScheduled('e-1'))
         .when(submit())
         .thenThrows('RE.SHARING_NOT_PREPARED'));
 
     it('refuses to submit a cancelled sharing', () =>
-      given(...engaging, engagementScheduled('e-1'), engagementCancelled('e-1'))
+      given(...anotherSharingReady, engagementScheduled('e-1'), engagementCancelled('e-1'))
         .when(submit())
         .thenThrows('RE.SHARING_NOT_PREPARED'));
 
     it('has nothing to submit for an engagement session', () =>
-      given(...engaging, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual' }), engagementHeld('s-1'))
+      given(...anotherSharingReady, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual' }), engagementHeld('s-1'))
         .when(submit({ engagementId: 's-1' }))
         .thenThrows('RE.NOT_A_SHARING'));
 
     it('submits a sharing only once', () =>
-      given(...engaged, sharingSubmitted('e-1'))
+      given(...anotherSharingReady, engagementScheduled('e-1'), engagementHeld('e-1'), sharingSubmitted('e-1'))
         .when(submit())
         .thenThrows('RE.SHARING_ALREADY_SUBMITTED'));
+
+    it('is not offered when no prepared sharing waits for submission', () => {
+      const outcome = given(...engaged).when(submit()).run();
+      expect(outcome.allowedCommands).not.toContain('SubmitSharing');
+      given(...engaged, sharingSubmitted('e-1'))
+        .when(submit())
+        .thenThrows('RE.NO_SHARING_TO_SUBMIT');
+    });
+
+    it('has nothing to submit after engagement sessions only', () =>
+      given(...engaging, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual' }), engagementHeld('s-1'))
+        .when(submit({ engagementId: 's-1' }))
+        .thenThrows('RE.NO_SHARING_TO_SUBMIT'));
 
     it('refuses a consent dated in the future', () =>
       given(...engaged)

@@ -1,4 +1,5 @@
 import type { NewEvent } from '../../domain/envelope';
+import { PreparationTopic } from './commands';
 import type { RestorativeEngagementEvent } from './events';
 
 /** History for the specs: the events of a case, built with the usual facts and overridable data. */
@@ -25,16 +26,7 @@ export const participationConfirmed = (officialLanguage: 'en' | 'fr' = 'en') =>
 export const practitionerAssigned = (...practitionerIds: string[]) =>
   event('PractitionerAssigned', { practitionerIds: practitionerIds.length ? practitionerIds : ['practitioner-1'], assignedAt: AT });
 
-export const ALL_TOPICS = [
-  'programOverview',
-  'participationOptions',
-  'confidentialityLimits',
-  'dutyToReportException',
-  'supportServices',
-  'goalSetting',
-] as const;
-
-export const preparationSessionHeld = (topics: EventOf<'PreparationSessionHeld'>['data']['topics'] = [...ALL_TOPICS]) =>
+export const preparationSessionHeld = (topics: EventOf<'PreparationSessionHeld'>['data']['topics'] = [...PreparationTopic.options]) =>
   event('PreparationSessionHeld', { sessionId: 'session-1', heldAt: AT, delivery: 'virtual', topics, supportPersonPresent: false });
 
 export const GOALS = 'Be heard by leaders who can change how complaints are handled.';
