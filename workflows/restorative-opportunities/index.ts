@@ -50,9 +50,6 @@ import {
 
 type State = CaseState<RestorativeOpportunitiesSnapshot>;
 
-// `refusal` returns DomainError<Record<string, unknown>>, to which an error with typed parameters is not assignable (domain/workflow.ts).
-const asRefusal = (error: DomainError<object>): DomainError => error as unknown as DomainError;
-
 /** Before the dialogue, a condition not yet amended is why the parties cannot be brought into communication. */
 function contactRefusal(needsMeeting: boolean) {
   return (caseState: CaseState): DomainError | undefined => {
@@ -62,7 +59,7 @@ function contactRefusal(needsMeeting: boolean) {
     if (!beforeDialogue || context.model === undefined) return undefined;
     if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return undefined;
     const conditions = blockingConditions(context);
-    return conditions.length > 0 ? asRefusal(NoContactConditionNotAmended({ conditions })) : undefined;
+    return conditions.length > 0 ? NoContactConditionNotAmended({ conditions }) : undefined;
   };
 }
 
@@ -70,7 +67,7 @@ function consentRefusal(caseState: CaseState): DomainError | undefined {
   const state = caseState as State;
   if (!state.snapshot.matches('preparation')) return undefined;
   const parties = missingConsents(roContext(state));
-  return parties.length > 0 ? asRefusal(ConsentRequired({ parties })) : undefined;
+  return parties.length > 0 ? ConsentRequired({ parties }) : undefined;
 }
 
 const commands: readonly CommandDefinition[] = [

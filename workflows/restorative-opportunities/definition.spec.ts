@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import { CLOCK_EVENT_TYPES } from '../../domain/clocks/events';
+import { errorCatalog } from '../../domain/errors';
+import { foldHistory, specFor } from '../../test/support/workflow-spec';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import {
+  afterDialogue,
+  consented,
+  dialogueHeld,
+  followUpBegun,
+  meetingArranged,
+  modelSelected,
+  OFFENDER_ID,
+  referralReceived,
+  SUPPORT_ID,
+  supportPersonAgreed,
+  VICTIM_ID,
+  withMediator,
+} from './restorative-opportunities.fixtures';
+import './errors';
+import { restorativeOpportunitiesWorkflow } from './index';
+
+const workflow: AnyWorkflowDefinition = restorativeOpportunitiesWorkflow;
+const { given } = specFor(workflow);
+
+describe('restorative opportunities: definition', () => {
+  it('is version 1 of a stream category without hyphens, opened by ReceiveReferral', () => {
+    expect(workflow).toMatchObject({ name: 'restorative-opportunities', version: 1, openingCommand: 'ReceiveReferral' });
+    expect(workflow.category).toMatch(/^[a-zA-Z]+$/);
+  });
+
+  it.each(workflow.commands.map((c) => [c.type, c] as const))('the example of %s parses with its schema', (_type, command) =>
+    expect(command.schema.safeParse(command.example).error).toBeUndefined(),
+  );
+
+  it('names commands in the imperative and records each as an event of this workflow', () => {
+    const eventTypes = workflow.events.map((e) => e.type);
+    for (const command of workflow.commands) {
+      expect(command.type).toMatch(/^[A-Z][a-zA-Z]+$/);
+      expect(eventTypes).toContain(command.primaryEvent);
+    }
+  });
+
+  it('has a schema for every event type the machine mentions, and mentions every event it has a schema for', () => {
+    const mentioned = new Set(workflow.machine.events);
+    const known = new Set([...workflow.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
+    expect([...mentioned].filter((type) => !known.has(type))).toEqual([]);
+    expect(workflow.events.map((e) => e.type).filter((type) => !mentioned.has(type))).toEqual([]);
+  });
+});
+
+/** The schemas a dotted path leads to in an event's data schema, through unions and optionals. */
+function schemasAt(schema: z.ZodType, path: string[]): z.ZodType[] {
+  if (schema instanceof z.ZodOptional) return schemasAt(schema.unwrap() as z.ZodType, path);
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => schemasAt(option, path));
+  if (path.length === 0) return [schema];
+  if (schema instanceof z.ZodObject) {
+    const [head, ...rest] = path;
+    const child = (schema.shape as Record<string, z.ZodType>)[head!];
+    return child ? schemasAt(child, rest) : [];
+  }
+  return [];
+}
+
+const isString = (schema: z.ZodType): boolean =>
+  schema instanceof z.ZodOptional ? isString(schema.unwrap() as z.ZodType) : schema instanceof z.ZodString;
+
+describe('restorative opportunities: personal information', () => {
+  const groups = workflow.events.flatMap((event) => (event.personalData ?? []).map((group) => [event.type, event.schema, group] as const));
+
+  it.each(groups)('%s declares personal fields that exist and are strings, with a data subject', (_type, schema, group) => {
+    const subjects = schemasAt(schema, group.subject.split('.'));
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(subjects.every(isString)).toBe(true);
+    for (const field of group.fields) {
+      const found = schemasAt(schema, field.split('.'));
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every(isString)).toBe(true);
+    }
+  });
+
+  it('declares names, contact details and narratives of every participant', () => {
+    const declared = Object.fromEntries(workflow.events.map((e) => [e.type, (e.personalData ?? []).flatMap((g) => g.fields)]));
+    expect(declared['ReferralReceived']).toEqual(
+      expect.arrayContaining(['victim.name', 'victim.contact', 'offender.name', 'offender.contact', 'representative.name']),
+    );
+    expect(declared['PreparationSessionHeld']).toEqual(['notes']);
+    expect(declared['FollowUpSessionHeld']).toEqual(['notes']);
+    expect(declared['SupportPersonAgreed']).toEqual(['person.name', 'person.contact']);
+    expect(declared['ParticipationWithdrawn']).toEqual(['note']);
+  });
+
+  it('keeps participants, their subject ids and the content of the process out of the case summary', () => {
+    const state = foldHistory(workflow, [
+      ...consented(),
+      supportPersonAgreed(),
+      modelSelected('faceToFace'),
+      meetingArranged({ supportPersonIds: [SUPPORT_ID] }),
+      dialogueHeld(),
+      followUpBegun(),
+    ]);
+    const summary = JSON.stringify(workflow.summarize(state));
+    for (const secret of ['Sam Tremblay', 'sam.tremblay', 'Jordan Roy', 'Alex Tremblay', VICTIM_ID, OFFENDER_ID, SUPPORT_ID, 'Collins Bay']) {
+      expect(summary).not.toContain(secret);
+    }
+    expect(workflow.summarize(state)).toEqual({
+      region: 'ON',
+      assignees: ['rju-officer-1', 'mediator-1'],
+      details: { referralSource: 'victim', noContactCondition: 'none', model: 'faceToFace', dialoguesHeld: 1 },
+    });
+  });
+
+  it('decides the same whatever the names, contacts and notes say', () => {
+    const text = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0);
+    fc.assert(
+      fc.property(text, text, text, (name, contact, notes) => {
+        const referral = given()
+          .when({
+            type: 'ReceiveReferral',
+            data: { source: 'victim', victimRegistered: true, receivedAt: '2026-01-12T14:30:00-05:00', victim: { name, contact }, offender: { name } },
+          })
+          .run();
+        expect(referral.stateName).toBe('referralReceived');
+        expect(referral.events[0]?.data).toMatchObject({ victim: { subjectId: 'id-1' }, offender: { subjectId: 'id-2' } });
+        const session = given(...withMediator())
+          .when({ type: 'RecordPreparation', data: { party: 'victim', heldAt: '2026-01-27T15:00:00-05:00', consent: 'notYet', notes } })
+          .run();
+        expect(session.allowedCommands).not.toContain('SelectModel');
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('restorative opportunities: errors', () => {
+  const errors = [...errorCatalog().values()].filter((error) => error.code.startsWith('RO.'));
+  // One set of parameters that every RO error's texts can read.
+  const params = {
+    condition: 'courtNonCommunicationOrder',
+    conditions: ['paroleBoardNoContactCondition'],
+    parties: ['victim'],
+    field: 'heldAt',
+    value: '2026-03-03',
+    assignment: 'mediator',
+    assigneeId: 'mediator-1',
+    model: 'faceToFace',
+    ids: ['subject-x'],
+  } as never;
+
+  it('defines the rules of the workflow under the RO prefix', () =>
+    expect(errors.map((e) => e.code).sort()).toEqual([
+      'RO.ALREADY_ASSIGNED',
+      'RO.CONDITION_NOT_IN_PLACE',
+      'RO.CONSENT_REQUIRED',
+      'RO.ENTRY_DOCUMENTS_NOT_ARRANGED',
+      'RO.FACILITATION_WORDING_MISSING',
+      'RO.MEETING_SPACE_NOT_PRIVATE',
+      'RO.MEETING_WOULD_BE_RECORDED',
+      'RO.MODEL_ALREADY_SELECTED',
+      'RO.NO_CONTACT_CONDITION_NOT_AMENDED',
+      'RO.NO_MEDIATOR_ASSIGNED',
+      'RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED',
+      'RO.OFFENDER_SELF_REFERRAL',
+      'RO.REPRESENTATIVE_FOR_UNREGISTERED_VICTIM',
+      'RO.SAFETY_CONCERNS_UNRESOLVED',
+      'RO.SUPPORT_PERSON_NOT_AGREED',
+      'RO.TIME_IN_THE_FUTURE',
+      'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS',
+      'RO.VISITS_AREA_NOT_EXCEPTIONAL',
+    ]));
+
+  it.each(errors.map((e) => [e.code, e] as const))('%s is a business rule explained in English and in French', (_code, error) => {
+    expect(error.kind).toBe('rule');
+    const en = error(params).messageIn('en');
+    const fr = error(params).messageIn('fr');
+    expect(en.length).toBeGreaterThan(30);
+    expect(fr.length).toBeGreaterThan(30);
+    expect(fr).not.toEqual(en);
+    expect(`${en} ${fr}`).not.toMatch(/undefined|\[object Object\]/);
+  });
+});
+
+describe('restorative opportunities: history', () => {
+  it('refuses history the machine does not allow: a second dialogue without a model chosen for it', () =>
+    expect(() => foldHistory(workflow, [...afterDialogue(), dialogueHeld()])).toThrow(/does not accept DialogueHeld/));
+
+  it('refuses history with a second referral', () =>
+    expect(() => foldHistory(workflow, [referralReceived(), referralReceived()])).toThrow(/does not accept ReferralReceived/));
+});

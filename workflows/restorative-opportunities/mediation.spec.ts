@@ -1,0 +1,371 @@
+import type { NewEvent } from '../../domain/envelope';
+import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { specFor } from '../../test/support/workflow-spec';
+import {
+  afterDialogue,
+  atIntake,
+  awaitingMediator,
+  clockStarted,
+  consented,
+  dialogueHeld,
+  inFollowUp,
+  inPreparation,
+  modelSelected,
+  NOW,
+  OFFENDER_ID,
+  prepared,
+  referralReceived,
+  SUPPORT_ID,
+  supportPersonAgreed,
+  VICTIM_ID,
+  withMediator,
+  withMeeting,
+  withModel,
+} from './restorative-opportunities.fixtures';
+import { restorativeOpportunitiesWorkflow } from './index';
+
+const workflow: AnyWorkflowDefinition = restorativeOpportunitiesWorkflow;
+const { given } = specFor(workflow);
+const summarize = (state: CaseState) => workflow.summarize(state);
+const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
+
+const prepare = (party: 'victim' | 'offender', consent: 'given' | 'notYet' = 'given', extra: Record<string, unknown> = {}) =>
+  command('RecordPreparation', { party, heldAt: '2026-01-27T15:00:00-05:00', consent, ...extra });
+const select = (model: string) => command('SelectModel', { model });
+const dialogue = (heldAt = '2026-02-24T10:00:00-05:00') => command('RecordDialogue', { heldAt });
+const arrange = (data: Record<string, unknown> = {}) =>
+  command('ArrangeMeeting', {
+    scheduledFor: '2026-02-24T10:00:00-05:00',
+    venue: { kind: 'institution', site: 'Collins Bay Institution' },
+    room: 'chapel',
+    privateAndUninterrupted: true,
+    notRecordedOrOverheard: true,
+    entryDocumentsArranged: true,
+    ...data,
+  });
+
+describe('restorative opportunities: RecordPreparation', () => {
+  it('records the mediator’s first session with one party: preparation begins', () => {
+    const outcome = given(...withMediator())
+      .when(prepare('victim', 'notYet', { notes: 'Wants to know whether the offender thinks about that night.' }))
+      .run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'PreparationSessionHeld',
+        data: {
+          party: 'victim',
+          subjectId: VICTIM_ID,
+          heldAt: '2026-01-27T20:00:00.000Z',
+          consent: 'notYet',
+          notes: 'Wants to know whether the offender thinks about that night.',
+        },
+      },
+    ]);
+    expect(outcome.stateName).toBe('preparation');
+    expect(outcome.allowedCommands).toEqual([
+      'ReassignCase',
+      'RecordNoContactCondition',
+      'RecordPreparation',
+      'AgreeSupportPerson',
+      'DetermineNotSuitable',
+      'Withdraw',
+    ]);
+  });
+
+  it('prepares each party separately, as many sessions as they need', () =>
+    given(...inPreparation(), prepared('victim', 'notYet')).when(prepare('offender')).thenState('preparation'));
+
+  it('refuses a session dated after now', () =>
+    given(...withMediator()).when(prepare('victim', 'given', { heldAt: '2026-03-02T09:30:00-05:00' }), { now: NOW }).thenThrows('RO.TIME_IN_THE_FUTURE'));
+
+  it('is not offered before a mediator is assigned', () =>
+    given(...awaitingMediator())
+      .when(prepare('victim'))
+      .thenThrows('COMMAND.NOT_ALLOWED', {
+        allowedCommands: ['AssignMediator', 'ReassignCase', 'RecordNoContactCondition', 'DetermineNotSuitable', 'Withdraw'],
+      }));
+});
+
+describe('restorative opportunities: SelectModel', () => {
+  it('needs the consent of both parties: the rule names who has not consented', () => {
+    const error = given(...inPreparation()).when(select('faceToFace')).error();
+    expect(error.code).toBe('RO.CONSENT_REQUIRED');
+    expect(error.params).toEqual({ parties: ['offender'] });
+    expect(error.messageIn('en')).toContain('The offender has not consented yet.');
+    expect(error.messageIn('fr')).toContain("Le délinquant n'a pas encore donné son consentement.");
+  });
+
+  it('does not count a session without consent as consent', () => {
+    const error = given(...withMediator(), prepared('victim', 'notYet'), prepared('offender', 'notYet')).when(select('faceToFace')).error();
+    expect(error.params).toEqual({ parties: ['victim', 'offender'] });
+    expect(error.messageIn('en')).toContain('The victim and the offender have not consented yet.');
+  });
+
+  it('keeps a consent once given: only a withdrawal ends participation', () =>
+    given(...consented(), prepared('victim', 'notYet')).when(select('faceToFace')).thenState('modelSelected'));
+
+  it('records the model the participants chose', () => {
+    const outcome = given(...consented()).when(select('letterExchange')).run();
+    expect(outcome.events).toEqual([{ type: 'ModelSelected', data: { model: 'letterExchange' } }]);
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toContain('RecordDialogue');
+    expect(outcome.allowedCommands).not.toContain('ArrangeMeeting');
+    expect(summarize(outcome.state).details['model']).toBe('letterExchange');
+  });
+
+  it('a face-to-face meeting must be arranged before it is held', () => {
+    const outcome = given(...consented()).when(select('faceToFace')).run();
+    expect(outcome.allowedCommands).toContain('ArrangeMeeting');
+    expect(outcome.allowedCommands).not.toContain('RecordDialogue');
+  });
+
+  it('lets the participants change their mind before the dialogue', () =>
+    given(...withModel('faceToFace')).when(select('shuttleMediation')).thenState('modelSelected'));
+
+  it('refuses to select the model already selected', () =>
+    given(...withModel('videoExchange')).when(select('videoExchange')).thenThrows('RO.MODEL_ALREADY_SELECTED'));
+
+  it('choosing another model instead of an arranged meeting cancels the meeting', () => {
+    const outcome = given(...withMeeting()).when(select('letterExchange')).run();
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(given(...withMeeting(), modelSelected('letterExchange')).when(dialogue()).run().events).toEqual([
+      { type: 'DialogueHeld', data: { model: 'letterExchange', heldAt: '2026-02-24T15:00:00.000Z' } },
+    ]);
+  });
+
+  it('after a dialogue, prepares a further one by the same model or another', () => {
+    given(...afterDialogue()).when(select('faceToFace')).thenState('modelSelected');
+    given(...withModel('letterExchange'), dialogueHeld('letterExchange', undefined)).when(select('faceToFace')).thenState('modelSelected');
+  });
+});
+
+describe('restorative opportunities: AgreeSupportPerson', () => {
+  it('records a support person all participants agreed to, as a data subject of their own', () => {
+    const outcome = given(...inPreparation())
+      .when(command('AgreeSupportPerson', { supports: 'offender', person: { name: 'Elder Marie Cardinal' } }))
+      .run();
+    expect(outcome.events).toEqual([
+      { type: 'SupportPersonAgreed', data: { supports: 'offender', person: { subjectId: 'id-1', name: 'Elder Marie Cardinal' } } },
+    ]);
+    expect(outcome.stateName).toBe('preparation');
+  });
+
+  it('is not offered before preparation begins', () =>
+    given(...withMediator())
+      .when(command('AgreeSupportPerson', { supports: 'victim', person: {} }))
+      .thenThrows('COMMAND.NOT_ALLOWED'));
+});
+
+describe('restorative opportunities: ArrangeMeeting', () => {
+  it('reserves the date, time and a closed private room, with entry documents ready for the victim', () => {
+    const outcome = given(...withModel('faceToFace')).when(arrange()).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'MeetingArranged',
+        data: {
+          meetingId: 'id-1',
+          scheduledFor: '2026-02-24T15:00:00.000Z',
+          venue: { kind: 'institution', site: 'Collins Bay Institution' },
+          room: 'chapel',
+          supportPersonIds: [],
+          privateAndUninterrupted: true,
+          notRecordedOrOverheard: true,
+          entryDocumentsArranged: true,
+        },
+      },
+    ]);
+    expect(outcome.stateName).toBe('meetingArranged');
+    expect(outcome.allowedCommands).toEqual([
+      'ReassignCase',
+      'RecordNoContactCondition',
+      'RecordPreparation',
+      'AgreeSupportPerson',
+      'SelectModel',
+      'ArrangeMeeting',
+      'RecordDialogue',
+      'DetermineNotSuitable',
+      'Withdraw',
+    ]);
+  });
+
+  it('admits support persons only when all participants agreed to their presence', () => {
+    given(...withModel('groupConference'))
+      .when(arrange({ supportPersonIds: [SUPPORT_ID] }))
+      .thenThrows('RO.SUPPORT_PERSON_NOT_AGREED');
+    const outcome = given(...consented(), supportPersonAgreed(), modelSelected('groupConference'))
+      .when(arrange({ supportPersonIds: [SUPPORT_ID, SUPPORT_ID] }))
+      .run();
+    expect(outcome.events[0]?.data).toMatchObject({ supportPersonIds: [SUPPORT_ID] });
+  });
+
+  it('names the support persons nobody agreed to', () => {
+    const error = given(...consented(), supportPersonAgreed(), modelSelected('groupConference'))
+      .when(arrange({ supportPersonIds: [SUPPORT_ID, 'subject-stranger'] }))
+      .error();
+    expect(error.params).toEqual({ ids: ['subject-stranger'] });
+  });
+
+  it('refuses a room that is not private enough to meet without interruption or observation', () =>
+    given(...withModel('faceToFace')).when(arrange({ privateAndUninterrupted: false })).thenThrows('RO.MEETING_SPACE_NOT_PRIVATE'));
+
+  it('refuses a dialogue that institutional staff would record or outsiders would hear', () =>
+    given(...withModel('faceToFace')).when(arrange({ notRecordedOrOverheard: false })).thenThrows('RO.MEETING_WOULD_BE_RECORDED'));
+
+  it('refuses the Visits and Correspondence area without exceptional circumstances', () =>
+    given(...withModel('faceToFace'))
+      .when(arrange({ room: 'visitsAndCorrespondenceArea' }))
+      .thenThrows('RO.VISITS_AREA_NOT_EXCEPTIONAL'));
+
+  it('refuses the Visits and Correspondence area when other visitors or staff may be there', () =>
+    given(...withModel('faceToFace'))
+      .when(arrange({ room: 'visitsAndCorrespondenceArea', exceptionalCircumstances: { reason: 'noOtherSpaceAvailable', areaClosedToOthers: false } }))
+      .thenThrows('RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS'));
+
+  it('accepts the Visits and Correspondence area in exceptional circumstances, closed to others', () =>
+    given(...withModel('faceToFace'))
+      .when(arrange({ room: 'visitsAndCorrespondenceArea', exceptionalCircumstances: { reason: 'securityRequirement', areaClosedToOthers: true } }))
+      .thenState('meetingArranged'));
+
+  it('refuses a meeting in an institution until entry documents are arranged for the victims', () =>
+    given(...withModel('faceToFace')).when(arrange({ entryDocumentsArranged: false })).thenThrows('RO.ENTRY_DOCUMENTS_NOT_ARRANGED'));
+
+  it('needs no entry documents at a parole office', () =>
+    given(...withModel('faceToFace'))
+      .when(arrange({ venue: { kind: 'paroleOffice', site: 'Kingston Parole Office' }, entryDocumentsArranged: undefined }))
+      .thenState('meetingArranged'));
+
+  it('arranges the meeting again when its date or room changes', () => {
+    const outcome = given(...withMeeting()).when(arrange({ scheduledFor: '2026-02-26T13:00:00-05:00', room: 'boardroom' })).run();
+    expect(outcome.stateName).toBe('meetingArranged');
+    expect(outcome.events[0]?.data).toMatchObject({ meetingId: 'id-1', scheduledFor: '2026-02-26T18:00:00.000Z' });
+  });
+});
+
+describe('restorative opportunities: RecordDialogue', () => {
+  it('records the meeting that was held', () => {
+    const outcome = given(...withMeeting()).when(dialogue()).run();
+    expect(outcome.events).toEqual([
+      { type: 'DialogueHeld', data: { model: 'faceToFace', heldAt: '2026-02-24T15:00:00.000Z', meetingId: 'meeting-1' } },
+    ]);
+    expect(outcome.stateName).toBe('dialogueHeld');
+    expect(outcome.allowedCommands).toEqual([
+      'ReassignCase',
+      'RecordNoContactCondition',
+      'RecordPreparation',
+      'AgreeSupportPerson',
+      'SelectModel',
+      'BeginFollowUp',
+      'DetermineNotSuitable',
+      'Withdraw',
+    ]);
+    expect(summarize(outcome.state).details['dialoguesHeld']).toBe(1);
+  });
+
+  it.each(['letterExchange', 'videoExchange', 'shuttleMediation'] as const)('records a %s, which needs no meeting', (model) =>
+    given(...withModel(model))
+      .when(dialogue())
+      .thenEvents([{ type: 'DialogueHeld', data: { model, heldAt: '2026-02-24T15:00:00.000Z' } }]));
+
+  it('is not offered for a face-to-face meeting not yet arranged', () =>
+    given(...withModel('faceToFace')).when(dialogue()).thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('refuses a dialogue dated after now', () =>
+    given(...withMeeting()).when(dialogue('2026-03-02T14:00:00.001Z'), { now: NOW }).thenThrows('RO.TIME_IN_THE_FUTURE'));
+
+  it('counts every dialogue of the case', () => {
+    const outcome = given(...afterDialogue(), modelSelected('letterExchange')).when(dialogue()).run();
+    expect(summarize(outcome.state).details['dialoguesHeld']).toBe(2);
+  });
+});
+
+describe('restorative opportunities: follow-up and closing', () => {
+  it('begins follow-up after the dialogue', () => {
+    const outcome = given(...afterDialogue()).when(command('BeginFollowUp')).run();
+    expect(outcome.events).toEqual([{ type: 'FollowUpBegun', data: {} }]);
+    expect(outcome.stateName).toBe('followUp');
+    expect(outcome.allowedCommands).toEqual(['ReassignCase', 'RecordNoContactCondition', 'RecordFollowUp', 'CloseCase', 'Withdraw']);
+  });
+
+  it('does not follow up a case whose dialogue has not been held', () =>
+    given(...withMeeting()).when(command('BeginFollowUp')).thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('records follow-up sessions with each party', () =>
+    given(...inFollowUp())
+      .when(command('RecordFollowUp', { party: 'offender', heldAt: '2026-02-27T11:00:00-05:00', notes: 'Relieved; wants no further contact.' }))
+      .thenEvents([
+        {
+          type: 'FollowUpSessionHeld',
+          data: { party: 'offender', subjectId: OFFENDER_ID, heldAt: '2026-02-27T16:00:00.000Z', notes: 'Relieved; wants no further contact.' },
+        },
+      ]));
+
+  it('closes the case after follow-up, cancelling any open clock first', () => {
+    const outcome = given(clockStarted(), ...inFollowUp()).when(command('CloseCase')).run();
+    expect(outcome.events).toEqual([
+      { type: 'ClockCancelled', data: { clock: 'contact', at: '2026-03-02T14:00:00.000Z', reason: 'The case was closed.' } },
+      { type: 'CaseClosed', data: {} },
+    ]);
+    expect(outcome.stateName).toBe('closed');
+    expect(outcome.allowedCommands).toEqual([]);
+  });
+
+  it('does not close a case before follow-up', () =>
+    given(...afterDialogue()).when(command('CloseCase')).thenThrows('COMMAND.NOT_ALLOWED'));
+});
+
+describe('restorative opportunities: DetermineNotSuitable', () => {
+  it('ends a case that ongoing assessment finds no longer suitable', () => {
+    const outcome = given(clockStarted(), ...inPreparation()).when(command('DetermineNotSuitable', { reason: 'riskOfRevictimization' })).run();
+    expect(outcome.events.map((e) => e.type)).toEqual(['ClockCancelled', 'CaseDeterminedNotSuitable']);
+    expect(outcome.events[1]?.data).toEqual({ reason: 'riskOfRevictimization' });
+    expect(outcome.stateName).toBe('notSuitable');
+  });
+
+  it('belongs to the intake assessment while it is under way', () =>
+    given(...atIntake()).when(command('DetermineNotSuitable', { reason: 'other' })).thenThrows('COMMAND.NOT_ALLOWED'));
+});
+
+describe('restorative opportunities: Withdraw', () => {
+  const stages: [string, NewEvent[]][] = [
+    ['referralReceived', [referralReceived()]],
+    ['intakeAssessment', atIntake()],
+    ['awaitingMediator', awaitingMediator()],
+    ['mediatorAssigned', withMediator()],
+    ['preparation', inPreparation()],
+    ['modelSelected', withModel()],
+    ['meetingArranged', withMeeting()],
+    ['dialogueHeld', afterDialogue()],
+    ['followUp', inFollowUp()],
+  ];
+
+  it.each(stages)('either party may withdraw from %s: participation is voluntary at every stage', (_stage, history) => {
+    given(...history).when(command('Withdraw', { party: 'offender' })).thenState('withdrawn');
+    given(...history).when(command('Withdraw', { party: 'victim' })).thenState('withdrawn');
+  });
+
+  it('records who withdrew, and what they chose to say, under their own data subject', () =>
+    given(...inPreparation())
+      .when(command('Withdraw', { party: 'victim', note: 'Not ready this year.' }))
+      .thenEvents([{ type: 'ParticipationWithdrawn', data: { party: 'victim', subjectId: VICTIM_ID, note: 'Not ready this year.' } }]));
+
+  it('cancels open clocks before the case ends', () =>
+    given(clockStarted(), referralReceived())
+      .when(command('Withdraw', { party: 'victim' }))
+      .thenEvents([
+        { type: 'ClockCancelled', data: { clock: 'contact', at: NOW, reason: 'The victim withdrew from the process.' } },
+        { type: 'ParticipationWithdrawn', data: { party: 'victim', subjectId: VICTIM_ID } },
+      ]));
+
+  it('is not offered once the case has ended', () =>
+    given(...inFollowUp(), { type: 'CaseClosed', data: {} })
+      .when(command('Withdraw', { party: 'victim' }))
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+
+  it('ends the case: nothing more can be recorded', () => {
+    const outcome = given(...afterDialogue())
+      .when(command('Withdraw', { party: 'offender' }))
+      .run();
+    expect(outcome.state.snapshot.status).toBe('done');
+    expect(outcome.allowedCommands).toEqual([]);
+  });
+});

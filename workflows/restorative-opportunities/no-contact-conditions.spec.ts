@@ -1,0 +1,196 @@
+import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { specFor } from '../../test/support/workflow-spec';
+import { ArrangeMeeting } from './commands';
+import { FACILITATION_WORDING } from './errors';
+import {
+  atIntake,
+  conditionAmended,
+  conditionRecorded,
+  consented,
+  inPlace,
+  MEETING_ID,
+  NOW,
+  OFFENDER_ID,
+  withMediator,
+  withMeeting,
+  withModel,
+} from './restorative-opportunities.fixtures';
+import { restorativeOpportunitiesWorkflow } from './index';
+
+const workflow: AnyWorkflowDefinition = restorativeOpportunitiesWorkflow;
+const { given } = specFor(workflow);
+const summarize = (state: CaseState) => workflow.summarize(state);
+const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
+
+const parole = inPlace('paroleBoardNoContactCondition');
+const court = inPlace('courtNonCommunicationOrder');
+const arrange = command('ArrangeMeeting', ArrangeMeeting.shape.data.parse(workflow.commands.find((c) => c.type === 'ArrangeMeeting')?.example));
+const dialogue = command('RecordDialogue', { heldAt: '2026-02-24T10:00:00-05:00' });
+const amend = (facilitationWording: string = FACILITATION_WORDING, kind = 'paroleBoardNoContactCondition') =>
+  command('RecordConditionAmended', { kind, amendedOn: '2026-02-16', facilitationWording });
+
+describe('restorative opportunities: while a no-contact condition is in place', () => {
+  it('the mediator still meets the offender to prepare them: that is not a breach', () =>
+    given(...withMediator([parole]))
+      .when(command('RecordPreparation', { party: 'offender', heldAt: '2026-01-27T15:00:00-05:00', consent: 'given' }))
+      .thenEvents([
+        {
+          type: 'PreparationSessionHeld',
+          data: { party: 'offender', subjectId: OFFENDER_ID, heldAt: '2026-01-27T20:00:00.000Z', consent: 'given' },
+        },
+      ]));
+
+  it('the participants may still choose a model: the upcoming dialogue is what the amendment is asked for', () => {
+    const outcome = given(...consented([parole])).when(command('SelectModel', { model: 'faceToFace' })).run();
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toEqual([
+      'ReassignCase',
+      'RecordNoContactCondition',
+      'RecordConditionAmended',
+      'RecordPreparation',
+      'AgreeSupportPerson',
+      'SelectModel',
+      'DetermineNotSuitable',
+      'Withdraw',
+    ]);
+  });
+
+  it('no face-to-face meeting can be arranged: the rule explains why, instead of a bare 409', () => {
+    const error = given(...withModel('faceToFace', [parole])).when(arrange).error();
+    expect(error.code).toBe('RO.NO_CONTACT_CONDITION_NOT_AMENDED');
+    expect(error.kind).toBe('rule');
+    expect(error.params).toEqual({ conditions: ['paroleBoardNoContactCondition'] });
+    expect(error.messageIn('en')).toContain(`“${FACILITATION_WORDING}”`);
+    expect(error.messageIn('en')).toContain('a meeting between the mediator and the offender is not a breach');
+    expect(error.messageIn('fr')).toContain('la condition de non-contact imposée par la Commission des libérations conditionnelles du Canada l\'interdit');
+  });
+
+  it('no group conference can be arranged either', () =>
+    given(...withModel('groupConference', [court])).when(arrange).thenThrows('RO.NO_CONTACT_CONDITION_NOT_AMENDED'));
+
+  it.each(['letterExchange', 'videoExchange', 'shuttleMediation'] as const)(
+    'no %s can take place: the exchange reaches the other party, directly or through the mediator',
+    (model) => given(...withModel(model, [parole])).when(dialogue).thenThrows('RO.NO_CONTACT_CONDITION_NOT_AMENDED'),
+  );
+
+  it('names every condition still in place', () => {
+    const error = given(...withModel('faceToFace', [court, parole]), conditionAmended('paroleBoardNoContactCondition'))
+      .when(arrange)
+      .error();
+    expect(error.params).toEqual({ conditions: ['courtNonCommunicationOrder'] });
+    const both = given(...withModel('faceToFace', [court, parole])).when(arrange).error();
+    expect(both.messageIn('en')).toContain('court non-communication order and the Parole Board of Canada no-contact condition forbid it. They must');
+    expect(both.messageIn('fr')).toContain("l'interdisent. Elles doivent d'abord être modifiées");
+  });
+
+  it('a command the stage does not offer still gets the plain 409', () => {
+    given(...withMediator([parole]))
+      .when(arrange)
+      .thenThrows('COMMAND.NOT_ALLOWED', {
+        allowedCommands: ['ReassignCase', 'RecordNoContactCondition', 'RecordConditionAmended', 'RecordPreparation', 'DetermineNotSuitable', 'Withdraw'],
+      });
+    // A letter exchange has no meeting to arrange, whatever the condition.
+    given(...withModel('letterExchange', [parole])).when(arrange).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('restorative opportunities: RecordConditionAmended', () => {
+  it('records the amendment with the facilitation wording, which allows the meeting', () => {
+    const outcome = given(...withModel('faceToFace', [parole])).when(amend()).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'NoContactConditionAmended',
+        data: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
+      },
+    ]);
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toContain('ArrangeMeeting');
+    expect(outcome.allowedCommands).not.toContain('RecordConditionAmended');
+    expect(summarize(outcome.state).details['noContactCondition']).toBe('facilitationPermitted');
+  });
+
+  it('then lets the meeting be arranged', () =>
+    given(...withModel('faceToFace', [parole]), conditionAmended()).when(arrange).thenState('meetingArranged'));
+
+  it('then lets a letter exchange take place', () =>
+    given(...withModel('letterExchange', [court]), conditionAmended('courtNonCommunicationOrder'))
+      .when(dialogue)
+      .thenState('dialogueHeld'));
+
+  it('reads the wording as staff copy it: curly apostrophes, capitals, line breaks, within the condition’s clause', () =>
+    given(...withModel('faceToFace', [parole]))
+      .when(amend('…, unless deemed appropriate and\nfacilitated by CSC’s Restorative Opportunities program.'))
+      .thenState('modelSelected'));
+
+  it('refuses an amendment that does not carry the wording', () => {
+    const error = given(...withModel('faceToFace', [parole])).when(amend('unless approved by the parole officer')).error();
+    expect(error.code).toBe('RO.FACILITATION_WORDING_MISSING');
+    expect(error.messageIn('en')).toContain(FACILITATION_WORDING);
+    expect(error.messageIn('fr')).toContain('La condition de non-contact');
+  });
+
+  it('refuses to amend a kind of condition that is not in place', () =>
+    given(...withModel('faceToFace', [parole]))
+      .when(amend(FACILITATION_WORDING, 'courtNonCommunicationOrder'))
+      .thenThrows('RO.CONDITION_NOT_IN_PLACE'));
+
+  it('refuses an amendment dated after today in the case’s region', () =>
+    // 22:00 on 2 March in Ottawa is already 3 March in UTC.
+    given(...withModel('faceToFace', [parole]))
+      .when({ ...amend(), data: { ...amend().data, amendedOn: '2026-03-03' } }, { now: '2026-03-03T03:00:00Z' })
+      .thenThrows('RO.TIME_IN_THE_FUTURE'));
+
+  it('is not offered when no condition blocks contact', () =>
+    given(...withModel('faceToFace'))
+      .when(amend())
+      .thenThrows('COMMAND.NOT_ALLOWED', {
+        allowedCommands: [
+          'ReassignCase',
+          'RecordNoContactCondition',
+          'RecordPreparation',
+          'AgreeSupportPerson',
+          'SelectModel',
+          'ArrangeMeeting',
+          'DetermineNotSuitable',
+          'Withdraw',
+        ],
+      }));
+});
+
+describe('restorative opportunities: RecordNoContactCondition', () => {
+  const record = (data: Record<string, unknown> = {}) =>
+    command('RecordNoContactCondition', { kind: 'paroleBoardNoContactCondition', imposedOn: '2026-02-26', ...data });
+
+  it('records a condition imposed after intake, e.g. at a conditional release', () =>
+    given(...withMeeting())
+      .when(record())
+      .thenEvents([
+        { type: 'NoContactConditionRecorded', data: { kind: 'paroleBoardNoContactCondition', imposedOn: '2026-02-26', status: 'inPlace' } },
+      ]));
+
+  it('stops an arranged meeting from being held, or arranged again, until it is amended', () => {
+    given(...withMeeting(), conditionRecorded()).when(dialogue).thenThrows('RO.NO_CONTACT_CONDITION_NOT_AMENDED');
+    given(...withMeeting(), conditionRecorded()).when(arrange).thenThrows('RO.NO_CONTACT_CONDITION_NOT_AMENDED');
+    const outcome = given(...withMeeting(), conditionRecorded(), conditionAmended()).when(dialogue).run();
+    expect(outcome.events).toEqual([
+      { type: 'DialogueHeld', data: { model: 'faceToFace', heldAt: '2026-02-24T15:00:00.000Z', meetingId: MEETING_ID } },
+    ]);
+  });
+
+  it('does not block contact when the condition was drafted with the facilitation wording', () => {
+    const outcome = given(...withMeeting()).when(record({ facilitationWording: FACILITATION_WORDING })).run();
+    expect(outcome.events[0]?.data).toMatchObject({ status: 'facilitationPermitted' });
+    expect(outcome.allowedCommands).toContain('RecordDialogue');
+  });
+
+  it('refuses a clause without the wording', () =>
+    given(...withMeeting()).when(record({ facilitationWording: 'no contact' })).thenThrows('RO.FACILITATION_WORDING_MISSING'));
+
+  it('refuses a condition imposed after today', () =>
+    given(...withMeeting()).when(record({ imposedOn: '2026-03-03' }), { now: NOW }).thenThrows('RO.TIME_IN_THE_FUTURE'));
+
+  it('belongs to the intake assessment until it is done', () =>
+    given(...atIntake())
+      .when(record())
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssessIntake', 'ReassignCase', 'Withdraw'] }));
+});
