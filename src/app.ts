@@ -8,10 +8,10 @@ import { annotateRawRequest } from './logging/logging';
 import { MendExceptionFilter } from './http/exception.filter';
 import { newRequestId, registerCorrelation } from './http/correlation';
 import { buildOpenApi } from './http/openapi';
+import { openApiSections } from './http/openapi-sections';
+import { MEND_VERSION } from './version';
 import { WorkflowRegistry } from './workflows/workflow-registry';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { version } = require('../../package.json') as { version: string };
 
 /** Builds the Mend application (not yet listening): the one place HTTP concerns are wired. */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
@@ -37,7 +37,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useGlobalFilters(new MendExceptionFilter(options.config.bodyLimit));
   app.enableShutdownHooks();
 
-  const document = buildOpenApi(app.get(WorkflowRegistry), version);
+  const document = buildOpenApi(app.get(WorkflowRegistry), MEND_VERSION, openApiSections);
   SwaggerModule.setup('docs', app, document as never, {
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',

@@ -51,9 +51,14 @@ export function asDomainError(
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
   const path = request.url.split('?')[0] ?? request.url;
   if (exception instanceof HttpException) {
+    // Nest wraps Fastify's own rejections (unparsable body, size, media type) by their status.
     const status = exception.getStatus();
+    const contentType = String(request.headers['content-type'] ?? 'none');
     if (status === 404) return { error: RouteNotFound({ method: request.method, path }), unexpected: false };
     if (status === 405) return { error: MethodNotAllowed({ method: request.method, path }), unexpected: false };
+    if (status === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
+    if (status === 415) return { error: UnsupportedMediaType({ contentType }), unexpected: false };
+    if (status === 400) return { error: MalformedBody({ reason: exception.message }), unexpected: false };
   }
   const framework = exception as FrameworkError;
   switch (framework?.code) {

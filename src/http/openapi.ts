@@ -17,10 +17,17 @@ function outputSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown) => ({ 'application/json': { schema } });
+/** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
+export interface OpenApiSection {
+  readonly paths: Record<string, unknown>;
+  readonly schemas?: Record<string, z.ZodType>;
+}
 
-function errors(...statuses: number[]) {
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export const json = (schema: unknown) => ({ 'application/json': { schema } });
+
+/** Error responses of an operation, by status. */
+export function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: 'Invalid input: the message names each field at fault',
     401: 'No token, or a token that was refused',
@@ -35,7 +42,7 @@ function errors(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json(ref('Error')) }]));
 }
 
-const caseResponse = (status: number, description: string) => ({
+export const caseResponse = (status: number, description: string) => ({
   [String(status)]: {
     description,
     headers: { ETag: { description: 'The case revision, for If-Match', schema: { type: 'string' } } },
@@ -43,13 +50,17 @@ const caseResponse = (status: number, description: string) => ({
   },
 });
 
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Case id' };
+export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Case id' };
 
 /**
  * The OpenAPI document, generated from the same zod schemas that validate requests: every command
  * of every workflow is a path with its own request schema and example.
  */
-export function buildOpenApi(registry: WorkflowRegistry, version: string): Record<string, unknown> {
+export function buildOpenApi(
+  registry: WorkflowRegistry,
+  version: string,
+  sections: readonly OpenApiSection[] = [],
+): Record<string, unknown> {
   const workflows = registry.latest();
   const commandSchemas: Record<string, JsonSchema> = {};
   const byCommand = new Map<string, { workflow: string; schemaName: string; description: string; example: unknown }[]>();
@@ -125,6 +136,12 @@ export function buildOpenApi(registry: WorkflowRegistry, version: string): Recor
     };
   }
 
+  const sectionSchemas: Record<string, JsonSchema> = {};
+  for (const section of sections) {
+    Object.assign(paths, section.paths);
+    for (const [name, schema] of Object.entries(section.schemas ?? {})) sectionSchemas[name] = outputSchema(schema);
+  }
+
   const codes = [...errorCatalog().values()]
     .map((e) => `| ${e.code} | ${STATUS_BY_KIND[e.kind]} |`)
     .sort()
@@ -148,6 +165,7 @@ export function buildOpenApi(registry: WorkflowRegistry, version: string): Recor
         Error: outputSchema(ErrorBodySchema),
         Clock: outputSchema(ClockViewSchema),
         CaseView: outputSchema(CaseViewSchema),
+        ...sectionSchemas,
         ...commandSchemas,
       },
     },

@@ -23,12 +23,18 @@ export function mermaidDiagram(definition: AnyWorkflowDefinition): string {
     return typeof name === 'string' && !name.startsWith('xstate.') ? ` [${name}]` : ' [guarded]';
   };
 
-  const edges = (node: AnyStateNode, fromIds: readonly string[], indent: string) => {
+  const anywhere: string[] = [];
+  const edges = (node: AnyStateNode, fromIds: readonly string[], indent: string, root = false) => {
     for (const [eventType, transitions] of node.transitions) {
       if (isClockEventType(eventType)) continue;
       for (const transition of transitions) {
         const targets = (transition.target ?? []) as AnyStateNode[];
         const label = `${labelFor(eventType)}${guardText(transition.guard)}`;
+        // A root-level transition that stays put is possible in every open state: one note says so.
+        if (root && targets.length === 0) {
+          anywhere.push(label);
+          continue;
+        }
         for (const from of fromIds) {
           if (targets.length === 0) lines.push(`${indent}${from} --> ${from}: ${label}`);
           for (const target of targets) lines.push(`${indent}${from} --> ${idOf(target)}: ${label}`);
@@ -56,7 +62,11 @@ export function mermaidDiagram(definition: AnyWorkflowDefinition): string {
 
   render(root, '  ');
   const topLevelOpen = (Object.values(root.states) as AnyStateNode[]).filter((s) => s.type !== 'final').map(idOf);
-  edges(root, topLevelOpen, '  ');
+  edges(root, topLevelOpen, '  ', true);
+  const first = (root.initial?.target?.[0] as AnyStateNode | undefined) ?? undefined;
+  if (anywhere.length > 0 && first) {
+    lines.push(`  note right of ${idOf(first)}`, `    In every open state: ${anywhere.join(', ')}`, '  end note');
+  }
   return `${lines.join('\n')}\n`;
 }
 

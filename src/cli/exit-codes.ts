@@ -1,0 +1,15 @@
+/** Exit codes scripts can trust (sysexits where one fits). */
+export const ExitCode = {
+  ok: 0,
+  /** The check ran and found a problem (e.g. a tampered event). */
+  failed: 1,
+  /** Wrong arguments. */
+  usage: 64,
+  /** Input data was wrong (an unknown case, a malformed file). */
+  dataError: 65,
+  /** Something is unavailable (the store cannot be opened). */
+  unavailable: 69,
+  software: 70,
+  /** The configuration is wrong. */
+  config: 78,
+} as const;

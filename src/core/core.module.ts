@@ -1,0 +1,57 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { createCalendarProvider } from '../../domain/calendar';
+import { workflowDefinitions } from '../../workflows/registry';
+import { TOKEN_VERIFIER } from '../auth/auth.guard';
+import { jwksVerifier, localSecret, localVerifier } from '../auth/jwt';
+import { CaseRepository } from '../cases/case-repository';
+import { CaseViews } from '../cases/case-views';
+import { CLOCK, type Clock } from '../clock/clock';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store';
+import { createEventStore } from '../event-store/event-store.factory';
+import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
+import { CALENDARS, SETTINGS } from '../workflows/tokens';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
+
+export interface CoreOptions {
+  readonly config: MendConfig;
+  readonly clock: Clock;
+  /** An already open store (the CLI and tests); otherwise the configured engine is opened. */
+  readonly store?: EventStore;
+  /**
+   * `server` runs the background work (projections, the SLA scheduler); `cli` is a one-shot
+   * command that must not start them. Default: server.
+   */
+  readonly mode?: RunMode;
+}
+
+export type RunMode = 'server' | 'cli';
+export const RUN_MODE = Symbol('RunMode');
+
+/** What every feature module uses: configuration, the clock, the event store, the workflows, the case repository. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot({ config, clock, store, mode = 'server' }: CoreOptions): DynamicModule {
+    const verifier = config.auth.jwksUrl
+      ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience! })
+      : localVerifier(localSecret(config.dataDir, config.auth.secret).secret);
+    const providers = [
+      { provide: MEND_CONFIG, useValue: config },
+      { provide: RUN_MODE, useValue: mode },
+      { provide: CLOCK, useValue: clock },
+      { provide: EVENT_STORE, useFactory: () => store ?? createEventStore(config, clock) },
+      { provide: WorkflowRegistry, useValue: new WorkflowRegistry(workflowDefinitions) },
+      { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours }) },
+      { provide: SETTINGS, useValue: config.settings },
+      { provide: TOKEN_VERIFIER, useValue: verifier },
+      CaseRepository,
+      CaseViews,
+    ];
+    return {
+      module: CoreModule,
+      providers: [...providers, EventStoreLifecycle],
+      exports: providers.map((p) => ('provide' in p ? p.provide : p)),
+    };
+  }
+}

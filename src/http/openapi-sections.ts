@@ -1,0 +1,4 @@
+import type { OpenApiSection } from './openapi';
+
+/** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
+export const openApiSections: readonly OpenApiSection[] = [];
