@@ -102,9 +102,9 @@ function dayNotInTheFuture(field: string, localDate: string, context: Restorativ
 
 /**
  * Does this clause carry the protocols' facilitation wording? Compared without regard to case,
- * spacing or the shape of apostrophes and quotation marks, as staff copy it from condition texts.
+ * spacing or the shape of apostrophes, as staff copy it from condition texts.
  */
-export function carriesFacilitationWording(clause: string): boolean {
+function carriesFacilitationWording(clause: string): boolean {
   const normalize = (text: string) =>
     text
       .normalize('NFKC')

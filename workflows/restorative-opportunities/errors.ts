@@ -32,8 +32,8 @@ const MODELS: Record<MediationModel, Record<Language, string>> = {
 };
 
 const ASSIGNMENTS: Record<Assignment, Record<Language, string>> = {
-  intakeOfficer: { en: 'intake officer', fr: "agent chargé de l'évaluation initiale" },
-  mediator: { en: 'mediator', fr: 'médiateur' },
+  intakeOfficer: { en: 'intake officer', fr: "l'agent chargé de l'évaluation initiale" },
+  mediator: { en: 'mediator', fr: 'le médiateur' },
 };
 
 const list = (labels: readonly string[], and: string): string =>
@@ -54,15 +54,15 @@ export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIV
 });
 
 export const TimeInTheFuture = defineError<{ field: string; value: string }>('RO.TIME_IN_THE_FUTURE', 'rule', {
-  en: (p) => `${p.field} (${p.value}) is later than now: record what happened once it has happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur au moment présent : consignez les faits une fois qu'ils ont eu lieu.`,
+  en: (p) => `${p.field} (${p.value}) is in the future: record what happened once it has happened.`,
+  fr: (p) => `${p.field} (${p.value}) est dans le futur : consignez les faits une fois qu'ils ont eu lieu.`,
 });
 
 export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED', 'rule', {
   en: () =>
     'A case is suitable for victim-offender mediation only when the offender has taken responsibility for their actions. Record the intake as not suitable, or complete the assessment once they have.',
   fr: () =>
-    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Consignez l'évaluation comme non favorable, ou terminez-la lorsqu'il l'aura fait.",
+    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Consignez le dossier comme non admissible, ou terminez l'évaluation lorsqu'il l'aura fait.",
 });
 
 export const SafetyConcernsUnresolved = defineError('RO.SAFETY_CONCERNS_UNRESOLVED', 'rule', {
@@ -129,7 +129,7 @@ export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule',
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `${p.assigneeId} is already this case's ${ASSIGNMENTS[p.assignment].en}.`,
-  fr: (p) => `${p.assigneeId} est déjà le ${ASSIGNMENTS[p.assignment].fr} de ce dossier.`,
+  fr: (p) => `${p.assigneeId} est déjà ${ASSIGNMENTS[p.assignment].fr} de ce dossier.`,
 });
 
 export const ModelAlreadySelected = defineError<{ model: MediationModel }>('RO.MODEL_ALREADY_SELECTED', 'rule', {

@@ -44,11 +44,12 @@ export const MODEL_NEEDS_MEETING: Readonly<Record<MediationModel, boolean>> = {
 
 /**
  * The conditions that still forbid the victim and the offender to communicate. While one is in
- * place no model may bring them into communication: a meeting, their own letters or recordings,
- * and messages the mediator relays between them all reach the other party, and court orders and
- * Parole Board conditions forbid contact "directly or indirectly". Only the mediator's separate
- * meetings with each party stay allowed (protocols: "a meeting between an offender and a
- * Restorative Opportunities Mediator is not considered a breach").
+ * place, no model may bring them into communication: every one of them reaches the other party (a
+ * meeting, their own letters or recordings, or messages the mediator relays), and a court
+ * non-communication order forbids communicating "directly or indirectly" (Criminal Code s. 743.21),
+ * as no-contact conditions commonly do. Only the mediator's separate meetings with each party stay
+ * allowed: "a meeting between an offender and a Restorative Opportunities Mediator is not
+ * considered a breach" (protocols).
  */
 export function blockingConditions(context: RestorativeOpportunitiesContext): NoContactConditionKind[] {
   return (Object.entries(context.conditions) as [NoContactConditionKind, ConditionStatus][])
@@ -236,6 +237,7 @@ export const restorativeOpportunitiesMachine = setup({
     },
     followUp: {
       on: {
+        // Stays in follow-up; a targetless transition needs an action for `can` to count it.
         FollowUpSessionHeld: { actions: () => undefined },
         CaseClosed: { target: 'closed' },
       },
