@@ -7,6 +7,7 @@ import { CasesModule } from './cases/cases.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logging';
+import { ProjectionsModule } from './projections/projections.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 export type AppOptions = CoreOptions;
@@ -23,6 +24,7 @@ export class AppModule {
         CoreModule.forRoot(options),
         HealthModule,
         WorkflowsModule,
+        ProjectionsModule,
         CasesModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

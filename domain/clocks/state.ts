@@ -29,7 +29,7 @@ export interface ClockState {
 export type Clocks = Readonly<Record<string, ClockState>>;
 
 /** Is this clock still counting or paused (not yet met, breached for good, or cancelled)? */
-export function isOpen(clock: ClockState): boolean {
+export function isOpen(clock: Pick<ClockState, 'status' | 'metAt' | 'cancelledAt'>): boolean {
   if (clock.status === 'breached') return clock.metAt === undefined && clock.cancelledAt === undefined;
   return clock.status === 'running' || clock.status === 'paused';
 }

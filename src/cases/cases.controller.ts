@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,13 +7,17 @@ import type { CaseView } from '../../domain/case-view';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
+import { casesProjection } from '../../projections/cases';
 import { InvalidIfMatch } from '../http/http-errors';
+import { CaseQueries } from '../projections/cases/case-queries';
+import { ProjectionsService } from '../projections/projections.service';
 import { CaseRepository } from './case-repository';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './execute-command.handler';
 import { ExecuteCommand } from './execute-command.command';
 
 export const CaseId = z.uuid({ message: 'must be a UUID' });
+const MinPosition = z.coerce.number().int().min(0).optional();
 const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, 'must be a command name in PascalCase');
 
 export const OpenCaseBody = z.strictObject({
@@ -37,6 +41,8 @@ export class CasesController {
     private readonly commandBus: CommandBus,
     private readonly cases: CaseRepository,
     private readonly views: CaseViews,
+    private readonly queries: CaseQueries,
+    private readonly projections: ProjectionsService,
   ) {}
 
   @Post()
@@ -93,14 +99,22 @@ export class CasesController {
     return this.views.present(outcome.loaded, actor);
   }
 
+  /**
+   * The case, from the read model (no replay). With ?minPosition= it waits until the read model has
+   * reached that position; a case the read model has not seen yet is loaded from its stream.
+   */
   @Get(':id')
   async view(
     @Param('id') id: string,
+    @Query('minPosition') minPosition: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CaseView> {
-    const loaded = await this.cases.load(parseInput(CaseId, id, 'caseId'));
-    void reply.header('ETag', `"${loaded.state.revision}"`);
-    return this.views.present(loaded, actor);
+    const caseId = parseInput(CaseId, id, 'caseId');
+    await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
+    const record = this.queries.get(caseId);
+    const view = record ? this.views.presentRecord(record, actor) : this.views.present(await this.cases.load(caseId), actor);
+    void reply.header('ETag', `"${view.revision}"`);
+    return view;
   }
 }

@@ -1,0 +1,82 @@
+import type { StateValue } from 'xstate';
+import { buildCaseView, type ClockView } from '../../domain/case-view';
+import type { Clocks } from '../../domain/clocks/state';
+import { isOpen } from '../../domain/clocks/state';
+import { evolveCase, initialCaseState } from '../../domain/fold';
+import type { RegionCode } from '../../domain/regions';
+import type { CaseState, AnyWorkflowDefinition } from '../../domain/workflow';
+import type { ProjectionEvent } from '../projection';
+
+/** What a case projection remembers of a case between events, so it never replays a stream. */
+export interface PersistedCase {
+  readonly value: StateValue;
+  readonly context: unknown;
+  readonly clocks: Clocks;
+}
+
+/** A case as the read model holds it: the view of the case plus the folded state to continue from. */
+export interface CaseRecord {
+  readonly caseId: string;
+  readonly streamId: string;
+  readonly workflow: string;
+  readonly workflowVersion: number;
+  readonly state: string;
+  readonly status: 'open' | 'closed';
+  readonly region: RegionCode;
+  readonly assignees: readonly string[];
+  readonly details: Readonly<Record<string, string | number | boolean | null>>;
+  readonly clocks: readonly ClockView[];
+  /** Due time of the earliest open clock, for "what is due next" lists. */
+  readonly nextDueAt: string | null;
+  readonly revision: number;
+  readonly position: number;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+  readonly persisted: PersistedCase;
+}
+
+/** Restores the folded state of a case from what the read model persisted. */
+export function restoreCase(definition: AnyWorkflowDefinition, persisted: PersistedCase, revision: number): CaseState {
+  const snapshot = definition.machine.resolveState({ value: persisted.value, context: persisted.context as never });
+  return { snapshot, clocks: persisted.clocks, revision };
+}
+
+/**
+ * Folds one event into a case record: restore, evolve through the machine, summarise. Pure; the
+ * same function serves the live runner and rebuilds.
+ */
+export function foldCaseRecord(previous: CaseRecord | undefined, event: ProjectionEvent): CaseRecord {
+  const { definition } = event;
+  const before = previous ? restoreCase(definition, previous.persisted, previous.revision) : initialCaseState(definition);
+  const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
+  const view = buildCaseView(
+    definition,
+    state,
+    {
+      caseId: event.caseId,
+      position: event.position,
+      openedAt: previous?.openedAt ?? event.metadata.occurredAt,
+      updatedAt: event.metadata.occurredAt,
+    },
+    { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor },
+  );
+  const openDue = view.clocks.filter(isOpen).map((c) => c.dueAt).sort();
+  return {
+    caseId: event.caseId,
+    streamId: event.streamId,
+    workflow: definition.name,
+    workflowVersion: definition.version,
+    state: view.state,
+    status: view.status,
+    region: view.region,
+    assignees: view.assignees,
+    details: view.details,
+    clocks: view.clocks,
+    nextDueAt: openDue[0] ?? null,
+    revision: event.revision,
+    position: event.position,
+    openedAt: view.openedAt,
+    updatedAt: view.updatedAt,
+    persisted: { value: state.snapshot.value, context: state.snapshot.context, clocks: state.clocks },
+  };
+}

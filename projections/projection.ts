@@ -1,0 +1,34 @@
+import type { EventMetadata } from '../domain/envelope';
+import type { AnyWorkflowDefinition } from '../domain/workflow';
+
+/**
+ * A read model: its name, the version of its tables and logic (a new version is rebuilt from the
+ * log), and the tables it owns. Tables are created under a physical name per generation, so a
+ * rebuild fills fresh tables and swaps them in at once; readers use the logical name (a view).
+ */
+export interface ProjectionDefinition {
+  readonly name: string;
+  readonly version: number;
+  readonly description: string;
+  readonly tables: readonly TableDefinition[];
+}
+
+export interface TableDefinition {
+  /** Logical name, which readers query. */
+  readonly name: string;
+  /** The SQL that creates the table and its indexes under a physical name. */
+  create(physical: string): readonly string[];
+}
+
+/** A case event as projections receive it: validated, with the workflow definition it was recorded under. */
+export interface ProjectionEvent {
+  readonly caseId: string;
+  readonly streamId: string;
+  readonly position: number;
+  readonly revision: number;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: string;
+  readonly definition: AnyWorkflowDefinition;
+}

@@ -1,0 +1,5 @@
+import { casesProjection } from './cases';
+import type { ProjectionDefinition } from './projection';
+
+/** Every read model Mend keeps. A new one is a folder, a projector in src/, and a line here. */
+export const projectionDefinitions: readonly ProjectionDefinition[] = [casesProjection];

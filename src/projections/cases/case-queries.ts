@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { fromCaseRow, type CaseRecord, type CaseRow } from '../../../projections/cases';
+import { RegionCode } from '../../../domain/regions';
+import { invalidInput } from '../../../domain/validation';
+import { READ_MODELS } from '../projections.tokens';
+import type { ReadModelDatabase } from '../read-model.database';
+
+export const CaseListQuery = z.strictObject({
+  workflow: z.string().min(1).max(100).optional(),
+  state: z.string().min(1).max(200).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  region: RegionCode.optional(),
+  assignee: z.string().min(1).max(200).optional(),
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** What lists show of a case. */
+export interface CaseSummary {
+  readonly caseId: string;
+  readonly workflow: string;
+  readonly workflowVersion: number;
+  readonly state: string;
+  readonly status: 'open' | 'closed';
+  readonly region: string;
+  readonly assignees: readonly string[];
+  readonly details: CaseRecord['details'];
+  readonly openClocks: number;
+  readonly nextDueAt: string | null;
+  readonly revision: number;
+  readonly position: number;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface CasePage {
+  readonly items: readonly CaseSummary[];
+  /** How many cases match the filters, across all pages. */
+  readonly total: number;
+  /** Pass as ?cursor= for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+const Cursor = z.tuple([z.string(), z.string()]);
+
+function encodeCursor(row: Pick<CaseRow, 'updated_at' | 'case_id'>): string {
+  return Buffer.from(JSON.stringify([row.updated_at, row.case_id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalidInput([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+  }
+}
+
+export function toSummary(row: CaseRow): CaseSummary {
+  const record = fromCaseRow(row);
+  return {
+    caseId: record.caseId,
+    workflow: record.workflow,
+    workflowVersion: record.workflowVersion,
+    state: record.state,
+    status: record.status,
+    region: record.region,
+    assignees: record.assignees,
+    details: record.details,
+    openClocks: row.open_clocks,
+    nextDueAt: record.nextDueAt,
+    revision: record.revision,
+    position: record.position,
+    openedAt: record.openedAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/**
+ * Queries over the cases read model. Pages are ordered by last update, newest first, with keyset
+ * cursors: a page never repeats or skips a case that did not change while the client paged.
+ */
+@Injectable()
+export class CaseQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  private get db(): Database.Database {
+    return this.readModels.db;
+  }
+
+  get(caseId: string): CaseRecord | undefined {
+    const row = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_id = ?').get(caseId);
+    return row && fromCaseRow(row);
+  }
+
+  list(query: CaseListQuery, hiddenWorkflows: readonly string[] = []): CasePage {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.workflow) {
+      where.push('workflow = @workflow');
+      params['workflow'] = query.workflow;
+    }
+    if (query.state) {
+      where.push('(state = @state OR state LIKE @statePrefix)');
+      params['state'] = query.state;
+      params['statePrefix'] = `${query.state}.%`;
+    }
+    if (query.status) {
+      where.push('status = @status');
+      params['status'] = query.status;
+    }
+    if (query.region) {
+      where.push('region = @region');
+      params['region'] = query.region;
+    }
+    if (query.assignee) {
+      where.push('case_id IN (SELECT case_id FROM case_assignees WHERE assignee_id = @assignee)');
+      params['assignee'] = query.assignee;
+    }
+    if (query.updatedSince) {
+      where.push('updated_at >= @updatedSince');
+      params['updatedSince'] = new Date(query.updatedSince).toISOString();
+    }
+    hiddenWorkflows.forEach((workflow, i) => {
+      where.push(`workflow <> @hidden${i}`);
+      params[`hidden${i}`] = workflow;
+    });
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM cases ${filter}`).get(params)!.n;
+    const page: string[] = [...where];
+    if (query.cursor) {
+      const [updatedAt, caseId] = decodeCursor(query.cursor);
+      page.push('(updated_at, case_id) < (@cursorUpdatedAt, @cursorCaseId)');
+      params['cursorUpdatedAt'] = updatedAt;
+      params['cursorCaseId'] = caseId;
+    }
+    const rows = this.db
+      .prepare<Record<string, unknown>, CaseRow>(
+        `SELECT * FROM cases ${page.length > 0 ? `WHERE ${page.join(' AND ')}` : ''}
+         ORDER BY updated_at DESC, case_id DESC LIMIT @limit`,
+      )
+      .all({ ...params, limit: query.limit + 1 });
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toSummary),
+      total,
+      ...(rows.length > query.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+    };
+  }
+}

@@ -1,0 +1,209 @@
+import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
+import type { EventBus } from '@nestjs/cqrs';
+import type { ProjectionDefinition } from '../../projections/projection';
+import type { Clock } from '../clock/clock';
+import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import { PoisonEventError, ProjectionUnit, publishToProjectors } from './projected-event';
+import type { ProjectionEventDecoder } from './projection-event.decoder';
+import type { ProjectionState, ReadModelDatabase } from './read-model.database';
+
+export interface ProjectionStatusReport {
+  readonly name: string;
+  readonly status: 'starting' | 'running' | 'failed' | 'stopped';
+  readonly checkpoint: number;
+  readonly generation: number;
+  readonly error?: string;
+  readonly errorPosition?: number;
+}
+
+export interface ProjectionLag {
+  /** Events stored but not yet projected. */
+  readonly events: number;
+  /** Age of the oldest event not yet projected, in seconds (0 when caught up). */
+  readonly seconds: number;
+}
+
+type BatchOutcome = 'applied' | 'resubscribe' | 'failed';
+
+const RETRY_MS = 1000;
+
+/**
+ * Runs one projection: a catch-up-then-live subscription from its checkpoint; for each batch, one
+ * read-model transaction in which every event is validated and published on the EventBus to the
+ * projectors, and the checkpoint is moved, so each event takes effect exactly once. Events at or
+ * below the checkpoint are skipped. A poison event stops the projection at that event, logged and
+ * visible to /ready; nothing is skipped silently.
+ */
+export class ProjectionRunner {
+  private readonly logger: Logger;
+  private readonly progress = new EventEmitter();
+  private state: ProjectionState;
+  private unit: ProjectionUnit;
+  private status: ProjectionStatusReport['status'] = 'starting';
+  private failure?: { message: string; position: number };
+  private stopping = false;
+  private subscription?: { close(): Promise<void> };
+  private loop?: Promise<void>;
+  private wakeRetry?: () => void;
+
+  constructor(
+    readonly definition: ProjectionDefinition,
+    private readonly db: ReadModelDatabase,
+    private readonly store: EventStore,
+    private readonly eventBus: EventBus,
+    private readonly decoder: ProjectionEventDecoder,
+    private readonly clock: Clock,
+  ) {
+    this.logger = new Logger(`Projection:${definition.name}`);
+    this.progress.setMaxListeners(0);
+    this.state = db.ensure(definition);
+    this.unit = new ProjectionUnit(definition.name, db.db, this.state.generation);
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeRetry?.();
+    await this.subscription?.close();
+    await this.loop;
+    if (this.status !== 'failed') this.status = 'stopped';
+    this.progress.emit('checkpoint');
+  }
+
+  report(): ProjectionStatusReport {
+    return {
+      name: this.definition.name,
+      status: this.status,
+      checkpoint: this.state.checkpoint,
+      generation: this.state.generation,
+      ...(this.failure ? { error: this.failure.message, errorPosition: this.failure.position } : {}),
+    };
+  }
+
+  get checkpoint(): number {
+    return this.state.checkpoint;
+  }
+
+  /** Resolves true once the projection has reached `position`, false after `timeoutMs` or if it stops. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.state.checkpoint >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.state.checkpoint >= position) done(true);
+        else if (this.status === 'failed' || this.status === 'stopped') done(false);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const done = (reached: boolean) => {
+        clearTimeout(timer);
+        this.progress.off('checkpoint', check);
+        resolve(reached);
+      };
+      this.progress.on('checkpoint', check);
+    });
+  }
+
+  async lag(): Promise<ProjectionLag> {
+    const head = await this.store.headPosition();
+    if (head <= this.state.checkpoint) return { events: 0, seconds: 0 };
+    const [oldest] = (await this.store.readAll({ fromPosition: this.state.checkpoint, maxCount: 2 })).filter(
+      (e) => e.position > this.state.checkpoint,
+    );
+    const seconds = oldest ? Math.max(0, (this.clock.now().getTime() - Date.parse(oldest.recordedAt)) / 1000) : 0;
+    const events = this.store.engine === 'sqlite' ? head - this.state.checkpoint : await this.countAfter(this.state.checkpoint);
+    return { events, seconds };
+  }
+
+  /** Counts unprojected events where positions are not contiguous (KurrentDB), up to a bound. */
+  private async countAfter(position: number, bound = 100_000): Promise<number> {
+    let count = 0;
+    let from = position;
+    while (count < bound) {
+      const page = (await this.store.readAll({ fromPosition: from, maxCount: 1000 })).filter((e) => e.position > from);
+      if (page.length === 0) break;
+      count += page.length;
+      from = page[page.length - 1]!.position;
+    }
+    return count;
+  }
+
+  private async run(): Promise<void> {
+    this.status = 'running';
+    while (!this.stopping) {
+      const subscription = this.store.subscribeAll({ fromPosition: this.state.checkpoint, maxBatchSize: 500 });
+      this.subscription = subscription;
+      try {
+        for await (const batch of subscription) {
+          if (this.stopping) break;
+          const outcome = this.apply(batch);
+          if (outcome === 'failed') {
+            await subscription.close();
+            return;
+          }
+          if (outcome === 'resubscribe') break;
+        }
+      } catch (error) {
+        if (this.stopping) break;
+        this.logger.warn(`Subscription failed, retrying in ${RETRY_MS} ms: ${(error as Error).message}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, RETRY_MS);
+          this.wakeRetry = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      } finally {
+        await subscription.close();
+      }
+    }
+  }
+
+  /** Applies a batch in one transaction; on a poison event, commits the events before it and stops. */
+  private apply(batch: readonly RecordedEvent[]): BatchOutcome {
+    try {
+      return this.transaction(batch);
+    } catch (error) {
+      if (!(error instanceof PoisonEventError)) throw error;
+      const poisonIndex = batch.indexOf(error.event);
+      if (poisonIndex > 0) this.transaction(batch.slice(0, poisonIndex));
+      this.fail(error);
+      return 'failed';
+    }
+  }
+
+  private transaction(batch: readonly RecordedEvent[]): BatchOutcome {
+    const outcome = this.db.db
+      .transaction((): BatchOutcome => {
+        // Another process (a rebuild) may have swapped in a new generation: continue from its checkpoint.
+        const stored = this.db.state(this.definition.name);
+        if (stored && stored.generation !== this.state.generation) {
+          this.state = stored;
+          this.unit = new ProjectionUnit(this.definition.name, this.db.db, stored.generation);
+          return 'resubscribe';
+        }
+        let checkpoint = this.state.checkpoint;
+        for (const recorded of batch) {
+          if (recorded.position <= checkpoint) continue;
+          publishToProjectors(recorded, this.unit, this.decoder, this.eventBus);
+          checkpoint = recorded.position;
+        }
+        if (checkpoint !== this.state.checkpoint) this.db.setCheckpoint(this.definition.name, checkpoint);
+        this.state = { ...this.state, checkpoint };
+        return 'applied';
+      })
+      .immediate();
+    this.progress.emit('checkpoint');
+    return outcome;
+  }
+
+  private fail(error: PoisonEventError): void {
+    this.status = 'failed';
+    this.failure = { message: error.message, position: error.event.position };
+    this.db.markFailed(this.definition.name, error.message, error.event.position);
+    this.logger.error({ err: error.cause, position: error.event.position, eventId: error.event.id }, error.message);
+    this.progress.emit('checkpoint');
+  }
+}

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { Global, Module } from '@nestjs/common';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { CaseQueries } from './cases/case-queries';
+import { CaseQueriesController } from './cases/case-queries.controller';
+import { CasesProjector } from './cases/cases.projector';
+import { ProjectionEventDecoder } from './projection-event.decoder';
+import { ProjectionsController } from './projections.controller';
+import { ProjectionsService } from './projections.service';
+import { READ_MODELS } from './projections.tokens';
+import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
+
+/** Read models: the runners that keep them, the projectors, and the queries over them. */
+@Global()
+@Module({
+  controllers: [CaseQueriesController, ProjectionsController],
+  providers: [
+    {
+      provide: READ_MODELS,
+      inject: [MEND_CONFIG],
+      useFactory: (config: MendConfig) => new ReadModelDatabase(join(config.dataDir, READ_MODELS_FILE)),
+    },
+    ProjectionEventDecoder,
+    ProjectionsService,
+    CaseQueries,
+    CasesProjector,
+  ],
+  exports: [READ_MODELS, ProjectionsService, CaseQueries],
+})
+export class ProjectionsModule {}
