@@ -1,5 +1,6 @@
 import { casesProjection } from './cases';
+import { complaintBoardProjection } from './complaint-board';
 import type { ProjectionDefinition } from './projection';
 
 /** Every read model Mend keeps. A new one is a folder, a projector in src/, and a line here. */
-export const projectionDefinitions: readonly ProjectionDefinition[] = [casesProjection];
+export const projectionDefinitions: readonly ProjectionDefinition[] = [casesProjection, complaintBoardProjection];

@@ -7,6 +7,7 @@ import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { cliConfig } from './context';
 import { ExitCode } from './exit-codes';
+import { projectionsCommand } from './projections.command';
 
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -48,6 +49,7 @@ export function program(): Command {
       console.log(await mintLocalToken(secret, { subject: options.sub, role: options.role, ttlSeconds: options.ttl }));
     });
 
+  projectionsCommand(mend);
   return mend;
 }
 

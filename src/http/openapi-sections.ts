@@ -1,4 +1,5 @@
+import { projectionsOpenApi } from '../projections/projections.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi];

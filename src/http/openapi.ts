@@ -103,7 +103,16 @@ export function buildOpenApi(
       get: {
         tags: ['cases'],
         summary: 'The case: state, revision, allowed commands, assignees, clocks',
-        parameters: [idParam],
+        parameters: [
+          idParam,
+          {
+            name: 'minPosition',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 0 },
+            description: 'Wait until the read model has reached this position (your last command’s `position`)',
+          },
+        ],
         responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 404) },
       },
     },

@@ -74,13 +74,16 @@ export class ProjectionRunner {
     this.progress.emit('checkpoint');
   }
 
+  /** Status as stored (a CLI process sees what the server recorded), with this runner's own status. */
   report(): ProjectionStatusReport {
+    const stored = this.db.state(this.definition.name) ?? this.state;
+    const failure = this.failure ?? (stored.status === 'failed' && stored.error ? { message: stored.error, position: stored.errorPosition ?? 0 } : undefined);
     return {
       name: this.definition.name,
-      status: this.status,
-      checkpoint: this.state.checkpoint,
-      generation: this.state.generation,
-      ...(this.failure ? { error: this.failure.message, errorPosition: this.failure.position } : {}),
+      status: failure ? 'failed' : this.status,
+      checkpoint: stored.checkpoint,
+      generation: stored.generation,
+      ...(failure ? { error: failure.message, errorPosition: failure.position } : {}),
     };
   }
 

@@ -4,6 +4,8 @@ import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { CaseQueries } from './cases/case-queries';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesProjector } from './cases/cases.projector';
+import { ComplaintBoardController } from './complaint-board/complaint-board.controller';
+import { ComplaintBoardProjector } from './complaint-board/complaint-board.projector';
 import { ProjectionEventDecoder } from './projection-event.decoder';
 import { ProjectionsController } from './projections.controller';
 import { ProjectionsService } from './projections.service';
@@ -13,7 +15,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
 /** Read models: the runners that keep them, the projectors, and the queries over them. */
 @Global()
 @Module({
-  controllers: [CaseQueriesController, ProjectionsController],
+  controllers: [CaseQueriesController, ComplaintBoardController, ProjectionsController],
   providers: [
     {
       provide: READ_MODELS,
@@ -24,6 +26,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
     ProjectionsService,
     CaseQueries,
     CasesProjector,
+    ComplaintBoardProjector,
   ],
   exports: [READ_MODELS, ProjectionsService, CaseQueries],
 })

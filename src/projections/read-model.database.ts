@@ -112,7 +112,9 @@ export class ReadModelDatabase {
   }
 
   setCheckpoint(name: string, checkpoint: number): void {
-    this.db.prepare('UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(checkpoint, name);
+    this.db
+      .prepare("UPDATE projection_state SET checkpoint = ?, status = 'running', error = NULL, error_position = NULL WHERE name = ?")
+      .run(checkpoint, name);
   }
 
   markFailed(name: string, error: string, position: number): void {

@@ -1,0 +1,79 @@
+import { complaintWorkflow } from '../../workflows/complaint';
+import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/decide';
+import { foldCaseRecord, type CaseRecord } from '../cases/case-record';
+import type { ProjectionDefinition, ProjectionEvent } from '../projection';
+
+/**
+ * The complaint escalation board: each open complaint at its level of authority, with its handler
+ * and the response due at that level, so a supervisor sees where every complaint stands.
+ */
+export const complaintBoardProjection: ProjectionDefinition = {
+  name: 'complaint-board',
+  version: 1,
+  description: 'Complaints by level of authority, with handler and response due time',
+  tables: [
+    {
+      name: 'complaint_board',
+      create: (t) => [
+        `CREATE TABLE ${t} (
+          case_id TEXT PRIMARY KEY,
+          level INTEGER NOT NULL,
+          level_title TEXT NOT NULL,
+          state TEXT NOT NULL,
+          status TEXT NOT NULL,
+          region TEXT NOT NULL,
+          handler_id TEXT,
+          response_due_at TEXT,
+          response_clock_status TEXT,
+          acknowledgement_status TEXT,
+          opened_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          record TEXT NOT NULL
+        )`,
+        `CREATE INDEX ${t}_by_level ON ${t} (status, level, response_due_at)`,
+      ],
+    },
+  ],
+};
+
+/** A row of the board. */
+export interface BoardRow {
+  case_id: string;
+  level: number;
+  level_title: string;
+  state: string;
+  status: 'open' | 'closed';
+  region: string;
+  handler_id: string | null;
+  response_due_at: string | null;
+  response_clock_status: string | null;
+  acknowledgement_status: string | null;
+  opened_at: string;
+  updated_at: string;
+  record: string;
+}
+
+export const isComplaintEvent = (event: ProjectionEvent) => event.definition.name === complaintWorkflow.name;
+
+/** Folds a complaint event into its board row. Pure. */
+export function projectBoardRow(previous: BoardRow | undefined, event: ProjectionEvent): BoardRow {
+  const record = foldCaseRecord(previous ? (JSON.parse(previous.record) as CaseRecord) : undefined, event);
+  const level = Number(record.details['level'] ?? 1);
+  const response = record.clocks.find((c) => c.clock === responseClock(level));
+  const acknowledgement = record.clocks.find((c) => c.clock === ACKNOWLEDGEMENT_CLOCK);
+  return {
+    case_id: record.caseId,
+    level,
+    level_title: String(record.details['levelTitle'] ?? ''),
+    state: record.state,
+    status: record.status,
+    region: record.region,
+    handler_id: record.assignees[0] ?? null,
+    response_due_at: response?.dueAt ?? null,
+    response_clock_status: response?.status ?? null,
+    acknowledgement_status: acknowledgement?.status ?? null,
+    opened_at: record.openedAt,
+    updated_at: record.updatedAt,
+    record: JSON.stringify(record),
+  };
+}

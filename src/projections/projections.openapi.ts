@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { errors, json, ref, type OpenApiSection } from '../http/openapi';
+
+const CaseSummarySchema = z
+  .object({
+    caseId: z.uuid(),
+    workflow: z.string(),
+    workflowVersion: z.number().int(),
+    state: z.string(),
+    status: z.enum(['open', 'closed']),
+    region: RegionCode,
+    assignees: z.array(z.string()),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    openClocks: z.number().int(),
+    nextDueAt: z.string().nullable(),
+    revision: z.number().int(),
+    position: z.number().int(),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+const CasePageSchema = z
+  .object({
+    items: z.array(CaseSummarySchema),
+    total: z.number().int().meta({ description: 'Cases matching the filters, across all pages' }),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+  })
+  .meta({ id: 'CasePage' });
+
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+
+const minPosition = query(
+  'minPosition',
+  'Wait (up to 5 s) until the read model has reached this position — the `position` of your last command — then answer; 503 with Retry-After if it has not',
+  { type: 'integer', minimum: 0 },
+);
+
+export const projectionsOpenApi: OpenApiSection = {
+  schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema },
+  paths: {
+    '/cases': {
+      get: {
+        tags: ['cases'],
+        summary: 'Case summaries, filtered, newest update first, cursor-paged, with the total',
+        parameters: [
+          query('workflow', 'restorative-engagement | restorative-opportunities | complaint'),
+          query('state', 'A state, or a parent state (phase2 matches phase2.engaging)'),
+          query('status', 'open | closed'),
+          query('region', 'Province or territory code'),
+          query('assignee', 'An assigned practitioner, mediator or handler id'),
+          query('updatedSince', 'ISO 8601 instant with offset', { type: 'string', format: 'date-time' }),
+          query('limit', '1–200, default 50', { type: 'integer', minimum: 1, maximum: 200 }),
+          query('cursor', 'From the previous page'),
+          minPosition,
+        ],
+        responses: { '200': { description: 'A page of cases', content: json(ref('CasePage')) }, ...errors(400, 401, 503) },
+      },
+    },
+    '/caseload/{practitionerId}': {
+      get: {
+        tags: ['cases'],
+        summary: 'A practitioner’s caseload: the open cases assigned to them',
+        parameters: [
+          { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
+          query('status', 'open (default) | closed'),
+          query('workflow', 'Filter by workflow'),
+          query('limit', '1–200, default 50', { type: 'integer' }),
+          query('cursor', 'From the previous page'),
+          minPosition,
+        ],
+        responses: { '200': { description: 'A page of cases', content: json(ref('CasePage')) }, ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/complaints/board': {
+      get: {
+        tags: ['complaint'],
+        summary: 'The escalation board: open complaints per level of authority, earliest response due first',
+        parameters: [query('region', 'Province or territory code'), query('level', 'One level', { type: 'integer' }), minPosition],
+        responses: { '200': { description: 'Levels with counts by state and their complaints' }, ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/projections': {
+      get: {
+        tags: ['operations'],
+        summary: 'Each read model: status, checkpoint, lag in events and seconds',
+        responses: { '200': { description: 'Projection status' }, ...errors(401, 403) },
+      },
+    },
+  },
+};
