@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthGuard } from './auth/auth.guard';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logging';
 import { ProjectionsModule } from './projections/projections.module';
+import { SecurityModule } from './security/security.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 export type AppOptions = CoreOptions;
@@ -22,12 +22,13 @@ export class AppModule {
         CqrsModule.forRoot(),
         LoggerModule.forRoot(loggerParams(options.config)),
         CoreModule.forRoot(options),
+        SecurityModule,
         HealthModule,
         WorkflowsModule,
         ProjectionsModule,
         CasesModule,
+        AuditModule,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

@@ -39,6 +39,11 @@ export interface AppendOptions {
 
 const CACHE_LIMIT = 10_000;
 
+/** What authorisation needs to know of a loaded case. */
+export function accessFacts(loaded: LoadedCase): { caseId: string; workflow: string; assignees: readonly string[] } {
+  return { caseId: loaded.caseId, workflow: loaded.definition.name, assignees: loaded.definition.summarize(loaded.state).assignees };
+}
+
 export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
 
 /** Turns a stored event into what the machine folds. */

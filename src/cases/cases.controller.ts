@@ -6,12 +6,15 @@ import { z } from 'zod';
 import type { CaseView } from '../../domain/case-view';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
+import { RecordsRead } from '../audit/records-read.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { casesProjection } from '../../projections/cases';
 import { InvalidIfMatch } from '../http/http-errors';
 import { CaseQueries } from '../projections/cases/case-queries';
 import { ProjectionsService } from '../projections/projections.service';
-import { CaseRepository } from './case-repository';
+import { PolicyService } from '../security/policy.service';
+import { RequirePermission } from '../security/require-permission.decorator';
+import { accessFacts, CaseRepository } from './case-repository';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './execute-command.handler';
 import { ExecuteCommand } from './execute-command.command';
@@ -43,6 +46,7 @@ export class CasesController {
     private readonly views: CaseViews,
     private readonly queries: CaseQueries,
     private readonly projections: ProjectionsService,
+    private readonly policy: PolicyService,
   ) {}
 
   @Post()
@@ -104,6 +108,7 @@ export class CasesController {
    * reached that position; a case the read model has not seen yet is loaded from its stream.
    */
   @Get(':id')
+  @RecordsRead('case')
   async view(
     @Param('id') id: string,
     @Query('minPosition') minPosition: string | undefined,
@@ -113,7 +118,15 @@ export class CasesController {
     const caseId = parseInput(CaseId, id, 'caseId');
     await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
     const record = this.queries.get(caseId);
-    const view = record ? this.views.presentRecord(record, actor) : this.views.present(await this.cases.load(caseId), actor);
+    if (record) {
+      this.policy.authorizeRead(actor, record);
+      const view = this.views.presentRecord(record, actor);
+      void reply.header('ETag', `"${view.revision}"`);
+      return view;
+    }
+    const loaded = await this.cases.load(caseId);
+    this.policy.authorizeRead(actor, accessFacts(loaded));
+    const view = this.views.present(loaded, actor);
     void reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -9,7 +9,8 @@ import type { MendSettings } from '../../domain/settings';
 import { CLOCK, type Clock } from '../clock/clock';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
-import { CaseRepository, type LoadedCase } from './case-repository';
+import { PolicyService } from '../security/policy.service';
+import { accessFacts, CaseRepository, type LoadedCase } from './case-repository';
 import { ExecuteCommand } from './execute-command.command';
 
 export interface CommandOutcome {
@@ -31,6 +32,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDARS) private readonly calendars: CalendarProvider,
     @Inject(SETTINGS) private readonly settings: MendSettings,
+    private readonly policy: PolicyService,
   ) {}
 
   async execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
@@ -39,6 +41,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       const loaded = input.openWorkflow
         ? this.cases.fresh(this.registry.get(input.openWorkflow), input.caseId)
         : await this.cases.load(input.caseId);
+      if (input.openWorkflow) this.policy.authorizeOpening(input.actor, loaded.definition.name, input.command);
+      else this.policy.authorizeCommand(input.actor, accessFacts(loaded), input.command);
       if (input.expectedRevision !== undefined && input.expectedRevision !== loaded.state.revision) {
         throw RevisionConflict(
           { expected: String(input.expectedRevision), actual: String(loaded.state.revision) },

@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { RequirePermission } from '../security/require-permission.decorator';
 import { ProjectionsService } from './projections.service';
 
 @Controller('projections')
@@ -7,6 +8,7 @@ export class ProjectionsController {
 
   /** Each projection's status, checkpoint and lag. */
   @Get()
+  @RequirePermission('projections.read')
   async status() {
     return Promise.all(
       this.projections.reports().map(async (report) => ({ ...report, lag: await this.projections.lag(report.name) })),

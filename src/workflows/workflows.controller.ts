@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { defineError } from '../../domain/errors';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { jsonSchema } from '../http/openapi';
+import { RequirePermission } from '../security/require-permission.decorator';
 import { mermaidDiagram, stateNames } from './diagram';
 import { WorkflowRegistry } from './workflow-registry';
 
@@ -37,6 +38,7 @@ const WorkflowNotFound = defineError<{ workflow: string; known: string }>('WORKF
 });
 
 @Controller('workflows')
+@RequirePermission('workflows.read')
 export class WorkflowsController {
   constructor(private readonly registry: WorkflowRegistry) {}
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RegionCode } from '../../../domain/regions';
 import { parseInput } from '../../../domain/validation';
 import { complaintBoardProjection, type BoardRow } from '../../../projections/complaint-board';
+import { RequirePermission } from '../../security/require-permission.decorator';
 import { ProjectionsService } from '../projections.service';
 import { READ_MODELS } from '../projections.tokens';
 import type { ReadModelDatabase } from '../read-model.database';
@@ -43,6 +44,7 @@ export class ComplaintBoardController {
 
   /** The escalation board: open complaints per level of authority. */
   @Get('board')
+  @RequirePermission('complaints.board')
   async board(@Query() raw: unknown): Promise<{ levels: BoardLevel[] }> {
     const query = parseInput(BoardQuery, raw ?? {}, 'query');
     await this.projections.awaitPosition(complaintBoardProjection.name, query.minPosition);

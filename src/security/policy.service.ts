@@ -1,0 +1,146 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CaseNotFound, defineError } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
+import {
+  CASE_READ_SCOPE,
+  COMMAND_PERMISSIONS,
+  QUERY_PERMISSIONS,
+  SEES_PERSONAL_DATA,
+  type PersonRole,
+  type QueryPermission,
+  type ReadScope,
+} from './permissions';
+
+export const RoleForbidden = defineError<{ role: string; action: string }>('ACCESS.ROLE_FORBIDDEN', 'forbidden', {
+  en: (p) => `The ${p.role} role may not ${p.action}.`,
+  fr: (p) => `Le rôle ${p.role} ne permet pas de ${p.action}.`,
+});
+
+export const NotAssigned = defineError<{ caseId: string; action: string }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
+  en: (p) => `Case ${p.caseId} is not assigned to you, so you may not ${p.action}.`,
+  fr: (p) => `Le dossier ${p.caseId} ne vous est pas assigné : vous ne pouvez pas ${p.action}.`,
+});
+
+export const OtherCaseload = defineError('ACCESS.OTHER_CASELOAD', 'forbidden', {
+  en: () => 'A practitioner may see only their own caseload.',
+  fr: () => 'Un praticien ne peut consulter que sa propre charge de travail.',
+});
+
+/** What the policy needs to know of a case. */
+export interface CaseAccessFacts {
+  readonly caseId: string;
+  readonly workflow: string;
+  readonly assignees: readonly string[];
+}
+
+/** How a role's lists are narrowed. */
+export interface ListScope {
+  /** Workflows whose cases this role may not see at all. */
+  readonly hiddenWorkflows: readonly string[];
+  /** Set when the role sees only the cases assigned to it. */
+  readonly assignee?: string;
+}
+
+const isPerson = (actor: Actor): actor is Actor & { role: PersonRole } => actor.role !== 'system';
+
+/**
+ * The one place authorisation is decided (DESIGN.md §7), from the permission table. Every denial
+ * is thrown as a 403 with its reason — or, for a case the role may not know exists, as the 404
+ * of a case that does not exist — and logged.
+ */
+@Injectable()
+export class PolicyService {
+  private readonly logger = new Logger('Access');
+
+  /** Route-level permission for queries and operations. */
+  require(actor: Actor, permission: QueryPermission): void {
+    if (!isPerson(actor)) return;
+    if (!(QUERY_PERMISSIONS[permission] as readonly string[]).includes(actor.role)) {
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: describe(permission) }), { permission });
+    }
+  }
+
+  /** May this actor read this case's content? 404 when the role may not know it exists. */
+  authorizeRead(actor: Actor, facts: CaseAccessFacts, action = 'read this case'): void {
+    const scope = this.scope(actor, facts.workflow);
+    if (scope === 'none') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
+    if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId });
+    }
+  }
+
+  /** May this actor open a case with this command? */
+  authorizeOpening(actor: Actor, workflow: string, command: string): void {
+    if (!isPerson(actor)) return;
+    const grant = COMMAND_PERMISSIONS[workflow]?.[command]?.[actor.role];
+    if (!grant) {
+      if (this.scope(actor, workflow) === 'none' && actor.role !== 'admin' && actor.role !== 'auditor') {
+        throw this.deny(actor, RoleForbidden({ role: actor.role, action: `open ${workflow} cases` }), { workflow, command });
+      }
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
+    }
+  }
+
+  /** May this actor run this command on this case? Checked before the decision is made. */
+  authorizeCommand(actor: Actor, facts: CaseAccessFacts, command: string): void {
+    if (!isPerson(actor)) return;
+    if (this.scope(actor, facts.workflow) === 'none') {
+      throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
+    }
+    const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
+    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { caseId: facts.caseId, command });
+    if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: `run ${command}` }), { caseId: facts.caseId, command });
+    }
+  }
+
+  /** The commands of `allowed` this actor may run on this case (what the case view offers them). */
+  commandsFor(actor: Actor, facts: CaseAccessFacts, allowed: readonly string[]): string[] {
+    if (!isPerson(actor)) return [...allowed];
+    if (this.scope(actor, facts.workflow) === 'none') return [];
+    return allowed.filter((command) => {
+      const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
+      return grant === 'any' || (grant === 'assigned' && facts.assignees.includes(actor.id));
+    });
+  }
+
+  /** Which cases this actor's lists may show. */
+  listScope(actor: Actor): ListScope {
+    if (!isPerson(actor)) return { hiddenWorkflows: [] };
+    const hiddenWorkflows = Object.keys(CASE_READ_SCOPE).filter((workflow) => this.scope(actor, workflow) === 'none');
+    const assignedOnly = Object.values(CASE_READ_SCOPE).some((scopes) => scopes[actor.role] === 'assigned');
+    return { hiddenWorkflows, ...(assignedOnly ? { assignee: actor.id } : {}) };
+  }
+
+  /** Workflows whose cases this actor may not know exist. */
+  hiddenWorkflows(actor: Actor): string[] {
+    return [...this.listScope(actor).hiddenWorkflows];
+  }
+
+  /** May this actor see a caseload? A practitioner only their own. */
+  authorizeCaseload(actor: Actor, practitionerId: string): void {
+    this.require(actor, 'caseload.read');
+    if (actor.role === 'practitioner' && actor.id !== practitionerId) throw this.deny(actor, OtherCaseload({}), { practitionerId });
+  }
+
+  /** Does this actor see personal information in the case content they may read? */
+  seesPersonalData(actor: Actor): boolean {
+    return !isPerson(actor) || SEES_PERSONAL_DATA[actor.role];
+  }
+
+  private scope(actor: Actor, workflow: string): ReadScope {
+    if (!isPerson(actor)) return 'all';
+    // A workflow the table does not list is readable by no one: fail closed.
+    return CASE_READ_SCOPE[workflow]?.[actor.role] ?? 'none';
+  }
+
+  private deny<E extends Error & { code: string }>(actor: Actor, error: E, context: Record<string, unknown>): E {
+    this.logger.warn({ actor: actor.id, role: actor.role, code: error.code, ...context }, 'Access denied');
+    return error;
+  }
+}
+
+function describe(permission: QueryPermission): string {
+  const [area, verb] = permission.split('.') as [string, string];
+  return `${verb} ${area}`;
+}
