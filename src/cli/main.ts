@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PersonRole } from '../../domain/roles';
+import { auditCommands } from '../audit/audit.command';
 import { localSecret, mintLocalToken } from '../auth/jwt';
 import { serve } from '../main';
 import { MEND_VERSION } from '../version';
@@ -50,6 +51,7 @@ export function program(): Command {
     });
 
   projectionsCommand(mend);
+  auditCommands(mend);
   return mend;
 }
 

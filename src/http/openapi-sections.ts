@@ -1,5 +1,6 @@
+import { auditOpenApi } from '../audit/audit.openapi';
 import { projectionsOpenApi } from '../projections/projections.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi];

@@ -1,0 +1,22 @@
+import { defineError } from '../../domain/errors';
+
+export const AsOfChoice = defineError('AUDIT.AS_OF_CHOICE', 'invalid', {
+  en: () => 'Give exactly one of asOf (an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00) or revision (a number).',
+  fr: () =>
+    'Indiquez exactement un des paramètres asOf (une heure ISO 8601 avec son décalage, p. ex. 2026-03-02T09:00:00-05:00) ou revision (un nombre).',
+});
+
+export const CaseNotYetOpened = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_OPENED', 'not_found', {
+  en: (p) => `Case ${p.caseId} did not exist yet at ${p.asOf}: its first event occurred at ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.caseId} n'existait pas encore le ${p.asOf} : son premier événement date du ${p.openedAt}.`,
+});
+
+export const RevisionNotFound = defineError<{ caseId: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
+  en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
+  fr: (p) => `Le dossier ${p.caseId} n'a pas de révision ${p.revision} : sa dernière révision est la ${p.lastRevision}.`,
+});
+
+export const AccessLogForbidden = defineError<{ role: string }>('AUDIT.ACCESS_LOG_FORBIDDEN', 'forbidden', {
+  en: (p) => `The access log is for auditors, supervisors and administrators; your role is ${p.role}.`,
+  fr: (p) => `Le registre des consultations est réservé aux vérificateurs, aux superviseurs et aux administrateurs; votre rôle est ${p.role}.`,
+});

@@ -1,0 +1,101 @@
+import { errors, idParam, json, ref, type OpenApiSection } from '../http/openapi';
+import { AccessPageSchema, HistoryPageSchema, VerificationSchema } from './audit.schemas';
+import { CONTENT_TYPES } from './export-format';
+
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  description,
+});
+const count = { type: 'integer', minimum: 0 };
+const instant = { type: 'string', format: 'date-time' };
+const readNote = 'Each successful call is recorded in the case’s access log (GET /audit/access).';
+
+export const auditOpenApi: OpenApiSection = {
+  schemas: { HistoryPage: HistoryPageSchema, Verification: VerificationSchema, AccessPage: AccessPageSchema },
+  paths: {
+    '/cases/{id}/history': {
+      get: {
+        tags: ['audit'],
+        summary: 'Every event of the case, oldest first: type, actor, business and store times, revision, position, data',
+        description: readNote,
+        parameters: [
+          idParam,
+          query('fromRevision', 'First revision of the page (the `next` of the previous page)', count),
+          query('limit', 'Events per page, 1 to 1000 (default 100)', { type: 'integer', minimum: 1, maximum: 1000 }),
+        ],
+        responses: { '200': { description: 'A page of the history', content: json(ref('HistoryPage')) }, ...errors(400, 401, 404) },
+      },
+    },
+    '/cases/{id}/state': {
+      get: {
+        tags: ['audit'],
+        summary: 'The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision',
+        description: `Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; allowed commands and clocks are as of that moment. ${readNote}`,
+        parameters: [
+          idParam,
+          query('asOf', 'ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00', instant),
+          query('revision', 'A revision of the case', count),
+        ],
+        responses: {
+          '200': {
+            description: 'The case view then, with the moment it describes',
+            content: json({ allOf: [ref('CaseView'), { type: 'object', required: ['asOf'], properties: { asOf: instant } }] }),
+          },
+          ...errors(400, 401),
+          '404': {
+            description: 'No such case, a time before its first event (the message gives that time), or a revision past its last',
+            content: json(ref('Error')),
+          },
+        },
+      },
+    },
+    '/cases/{id}/export': {
+      get: {
+        tags: ['audit'],
+        summary: 'The case’s history as a file: NDJSON (one history item per line) or CSV (RFC 4180, with a header row)',
+        description: readNote,
+        parameters: [idParam, query('format', 'ndjson (default) or csv', { type: 'string', enum: ['ndjson', 'csv'] })],
+        responses: {
+          '200': {
+            description: 'Streamed as an attachment',
+            content: {
+              [CONTENT_TYPES.ndjson]: { schema: { type: 'string' } },
+              [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
+            },
+          },
+          ...errors(400, 401, 404),
+        },
+      },
+    },
+    '/audit/verify': {
+      get: {
+        tags: ['audit'],
+        summary: 'Verify the hash chains of every stream, or of one case (its stream and its access log)',
+        description:
+          'Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order.',
+        parameters: [query('caseId', 'Only this case', { type: 'string', format: 'uuid' })],
+        responses: { '200': { description: 'The verdict', content: json(ref('Verification')) }, ...errors(400, 401, 404) },
+      },
+    },
+    '/audit/access': {
+      get: {
+        tags: ['audit'],
+        summary: 'Who read which case’s content, and when (auditors, supervisors and administrators)',
+        description:
+          'Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.',
+        parameters: [
+          query('caseId', 'Reads of this case', { type: 'string', format: 'uuid' }),
+          query('actorId', 'Reads by this person'),
+          query('from', 'Reads at or after this time', instant),
+          query('to', 'Reads before this time', instant),
+          query('cursor', 'The `next` of the previous page', count),
+          query('limit', 'Records per page, 1 to 1000 (default 100)', { type: 'integer', minimum: 1, maximum: 1000 }),
+        ],
+        responses: { '200': { description: 'A page of access records', content: json(ref('AccessPage')) }, ...errors(400, 401, 403) },
+      },
+    },
+  },
+};

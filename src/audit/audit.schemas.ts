@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of what the audit API answers: they document the responses in OpenAPI and the tests
+ * parse real responses with them. None carries a zod `id`, so each converts to a self-contained
+ * JSON Schema under the name its OpenAPI section gives it.
+ */
+const ActorSchema = z.object({ id: z.string(), role: z.string() });
+
+export const HistoryItemSchema = z.object({
+  position: z.number().int().meta({ description: 'Global position in the event store' }),
+  streamId: z.string(),
+  caseId: z.string(),
+  revision: z.number().int().meta({ description: 'Place in the case’s stream, from 0' }),
+  eventId: z.string(),
+  type: z.string(),
+  occurredAt: z.string().meta({ description: 'Business time: when the command was given' }),
+  recordedAt: z.string().meta({ description: 'When the store recorded the event' }),
+  actor: ActorSchema,
+  correlationId: z.string(),
+  causationId: z.string(),
+  workflowVersion: z.number().int(),
+  data: z.unknown(),
+  hash: z.string().meta({ description: 'sha256 chaining this event to the one before it (see /audit/verify)' }),
+});
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+
+export const HistoryPageSchema = z.object({
+  caseId: z.string(),
+  workflow: z.string(),
+  items: z.array(HistoryItemSchema),
+  next: z.number().int().nullable().meta({ description: 'The fromRevision of the next page, or null at the end' }),
+});
+
+export const ChainProblemSchema = z.object({
+  streamId: z.string(),
+  revision: z.number().int(),
+  position: z.number().int(),
+  eventId: z.string(),
+  problem: z.enum(['hash mismatch', 'broken link', 'revision gap', 'revision out of order']),
+  detail: z.string(),
+});
+export type ChainProblem = z.infer<typeof ChainProblemSchema>;
+
+export const VerificationSchema = z.object({
+  ok: z.boolean(),
+  streams: z.number().int(),
+  events: z.number().int(),
+  /** The first problem of each tampered stream, in store order (at most 100). */
+  problems: z.array(ChainProblemSchema),
+  tamperedStreams: z.number().int(),
+  message: z.string(),
+});
+export type Verification = z.infer<typeof VerificationSchema>;
+
+export const AccessRecordSchema = z.object({
+  caseId: z.string(),
+  read: z.enum(['case', 'history', 'state', 'export']),
+  details: z.record(z.string(), z.union([z.string(), z.number()])),
+  actor: ActorSchema,
+  occurredAt: z.string(),
+  correlationId: z.string(),
+  eventId: z.string(),
+  revision: z.number().int(),
+  position: z.number().int(),
+});
+export type AccessRecord = z.infer<typeof AccessRecordSchema>;
+
+export const AccessPageSchema = z.object({
+  items: z.array(AccessRecordSchema),
+  next: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end' }),
+});

@@ -1,0 +1,56 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import type { Actor } from '../../domain/roles';
+import { parseInput } from '../../domain/validation';
+import { CurrentActor } from '../auth/actor.decorator';
+import { CaseId } from '../cases/cases.controller';
+import { AsOfChoice } from './audit-errors';
+import { AuditReader } from './audit-reader.service';
+import type { HistoryItem } from './audit.schemas';
+import { ExportQuery, HistoryQuery, StateQuery } from './audit.queries';
+import { CaseAsOf, type CaseViewAsOf } from './as-of.service';
+import { CONTENT_TYPES, encodeExport } from './export-format';
+import { RecordsRead } from './records-read.decorator';
+
+/** A case's past: its history, its state at any moment, its export. Each read is recorded in its access log. */
+@Controller('cases/:id')
+export class CaseAuditController {
+  constructor(
+    private readonly reader: AuditReader,
+    private readonly asOf: CaseAsOf,
+  ) {}
+
+  @Get('history')
+  @RecordsRead('history')
+  async history(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
+    const caseId = parseInput(CaseId, id, 'caseId');
+    const { fromRevision, limit } = parseInput(HistoryQuery, query);
+    const { definition } = await this.reader.locate(caseId);
+    const items: HistoryItem[] = [];
+    for await (const item of this.reader.read({ caseId, fromRevision }, actor, limit + 1)) {
+      if (items.length === limit) return { caseId, workflow: definition.name, items, next: item.revision };
+      items.push(item);
+    }
+    return { caseId, workflow: definition.name, items, next: null };
+  }
+
+  @Get('state')
+  @RecordsRead('state')
+  async state(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<CaseViewAsOf> {
+    const caseId = parseInput(CaseId, id, 'caseId');
+    const { asOf, revision } = parseInput(StateQuery, query);
+    if ((asOf === undefined) === (revision === undefined)) throw AsOfChoice({});
+    return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor);
+  }
+
+  /** Streamed page by page: memory stays flat however long the case. */
+  @Get('export')
+  @RecordsRead('export')
+  async export(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+    const caseId = parseInput(CaseId, id, 'caseId');
+    const { format } = parseInput(ExportQuery, query);
+    const { streamId } = await this.reader.locate(caseId);
+    const body = Readable.from(encodeExport(this.reader.read({ caseId }, actor), format));
+    return new StreamableFile(body, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${streamId}.${format}"` });
+  }
+}
