@@ -1,0 +1,132 @@
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import type { ComplaintContext } from '../../workflows/complaint/machine';
+import { complaintWorkflow } from '../../workflows/complaint';
+import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
+import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
+import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
+import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
+import type { PersonActor, WorkflowDriver } from '../support/workflow-model';
+
+const supervisor: PersonActor = { id: 'supervisor-1', role: 'supervisor' };
+const practitioner = (id: string): PersonActor => ({ id, role: 'practitioner' });
+
+const example = (definition: AnyWorkflowDefinition, command: string): Record<string, unknown> => {
+  const found = definition.commands.find((c) => c.type === command);
+  if (!found) throw new Error(`${definition.name} has no command ${command}`);
+  return { ...found.example };
+};
+
+/**
+ * Restorative engagement: a supervisor takes the intake steps and assigns; the assigned
+ * practitioner does the rest. Ids of engagements scheduled earlier; a reflection whose goals were
+ * met and one whose were not (the way back to phase 2); closing with and without a follow-up.
+ */
+const restorativeEngagement: WorkflowDriver = {
+  definition: restorativeEngagementWorkflow,
+  actorOf(command, context: RestorativeEngagementContext) {
+    const assigned = context.practitionerIds[0];
+    if (['ReceiveOptIn', 'ConfirmParticipation', 'AssignPractitioner', 'ReassignPractitioner'].includes(command)) return supervisor;
+    return assigned !== undefined ? practitioner(assigned) : supervisor;
+  },
+  reader: supervisor,
+  // Preparation and engagements progress towards guards before the commands offered change.
+  abstraction: (context: RestorativeEngagementContext) => ({
+    missing: missingPreparation(context),
+    scheduled: engagementsIn(context, 'scheduled').length > 0,
+    held: engagementsIn(context, 'held').length > 0,
+    toSubmit: sharingsToSubmit(context).length > 0,
+    goalsMet: context.reflection?.goalsMet ?? null,
+  }),
+  variants(command, context: RestorativeEngagementContext) {
+    const re = (name: string) => example(restorativeEngagementWorkflow, name);
+    switch (command) {
+      case 'ScheduleEngagement':
+        return [{ ...re(command), engagementId: `engagement-${context.engagements.length + 1}` }];
+      case 'RecordEngagement': {
+        const scheduled = engagementsIn(context, 'scheduled')[0];
+        return scheduled ? [{ outcome: 'held', engagementId: scheduled.engagementId }] : [];
+      }
+      case 'SubmitSharing': {
+        const sharing = sharingsToSubmit(context)[0];
+        return sharing ? [{ engagementId: sharing.engagementId }] : [];
+      }
+      case 'RecordReflection':
+        return [re(command), { goalsMet: 'notMet', feedback: 'I still want to be heard by a senior leader.', followUpConsent: false }];
+      case 'CloseEngagement':
+        return [re(command), {}];
+      default:
+        return undefined;
+    }
+  },
+};
+
+/**
+ * Restorative opportunities, confidential to the Restorative Justice Unit: intake with and without
+ * a no-contact condition, and not suitable; each party's consent; a model that needs a meeting and
+ * one that does not; amending the condition in place; reassigning the intake officer (a mediator
+ * comes later).
+ */
+const restorativeOpportunities: WorkflowDriver = {
+  definition: restorativeOpportunitiesWorkflow,
+  actorOf: () => ({ id: 'rju-1', role: 'rju' }),
+  reader: { id: 'rju-1', role: 'rju' },
+  variants(command, context: RestorativeOpportunitiesContext) {
+    const ro = (name: string) => example(restorativeOpportunitiesWorkflow, name);
+    switch (command) {
+      case 'AssessIntake':
+        return [
+          ro(command),
+          { ...ro(command), noContactConditions: [{ kind: 'paroleBoardNoContactCondition' }] },
+          {
+            outcome: 'notSuitable',
+            offenderAcceptedResponsibility: false,
+            safetyConcerns: 'none',
+            noContactConditions: [],
+            notSuitableReason: 'offenderDoesNotAcceptResponsibility',
+          },
+        ];
+      case 'ReassignCase':
+        return [{ assignment: 'intakeOfficer', assigneeId: context.intakeOfficerId === 'rju-officer-2' ? 'rju-officer-3' : 'rju-officer-2' }];
+      case 'RecordConditionAmended': {
+        const kind = blockingConditions(context)[0];
+        return kind ? [{ ...ro(command), kind }] : [];
+      }
+      case 'RecordPreparation':
+        return [ro(command), { ...ro(command), party: 'offender', notes: 'Ready to answer the victim’s questions.' }];
+      case 'SelectModel':
+        return [{ model: 'faceToFace' }, { model: 'letterExchange' }];
+      default:
+        return undefined;
+    }
+  },
+};
+
+/**
+ * Complaint: a supervisor receives it and sends it to a new handler at each assignment (a reviewer
+ * at a higher level must not have handled a lower one); the handler responds; a response naming
+ * the next level, and one without it for the last level.
+ */
+const complaint: WorkflowDriver = {
+  definition: complaintWorkflow,
+  actorOf(command, context: ComplaintContext) {
+    if (command === 'ReceiveComplaint' || command === 'AssignHandler' || context.handlerId === undefined) return supervisor;
+    return practitioner(context.handlerId);
+  },
+  reader: supervisor,
+  // The level decides whether a review can be requested later; a handler assigned before the acknowledgement decides where it leads.
+  abstraction: (context: ComplaintContext) => ({ level: context.level, handler: context.handlerId !== undefined }),
+  variants(command, context: ComplaintContext) {
+    const c = (name: string) => example(complaintWorkflow, name);
+    switch (command) {
+      case 'AssignHandler':
+        return [{ handlerId: `practitioner-${context.assignments.length + 1}` }];
+      case 'Respond':
+        return [c(command), { response: (c(command) as { response: string }).response }];
+      default:
+        return undefined;
+    }
+  },
+};
+
+/** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint];
