@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logging';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
 import { WorkflowsModule } from './workflows/workflows.module';

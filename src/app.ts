@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import { annotateRawRequest } from './logging/logging';
 import { MendExceptionFilter } from './http/exception.filter';
+import { harden } from './http/hardening';
 import { newRequestId, registerCorrelation } from './http/correlation';
 import { buildOpenApi } from './http/openapi';
 import { openApiSections } from './http/openapi-sections';
@@ -34,7 +35,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
       ...(request.actor ? { actor: request.actor } : {}),
     });
   });
-  app.useGlobalFilters(new MendExceptionFilter(options.config.bodyLimit));
+  app.useGlobalFilters(new MendExceptionFilter(options.config));
+  await harden(app, options.config);
   app.enableShutdownHooks();
 
   const document = buildOpenApi(app.get(WorkflowRegistry), MEND_VERSION, openApiSections);

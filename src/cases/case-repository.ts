@@ -14,6 +14,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '../event-store/event-store';
+import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 
 /** A case folded from its stream, with what the next append needs. */
@@ -65,6 +66,7 @@ export class CaseRepository {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: WorkflowRegistry,
+    private readonly codec: PersonalDataCodec,
   ) {}
 
   /** A case that does not exist yet, to be opened with `definition`. */
@@ -152,10 +154,11 @@ export class CaseRepository {
         workflowVersion: loaded.definition.version,
         schemaVersion: SCHEMA_VERSION,
       };
-      const hash = eventHash(prevHash, { streamId: loaded.streamId, revision, type: event.type, data: event.data, metadata: business });
+      const data = this.codec.seal(loaded.definition, event.type, event.data);
+      const hash = eventHash(prevHash, { streamId: loaded.streamId, revision, type: event.type, data, metadata: business });
       const metadata = { ...business, prevHash, hash };
       prevHash = hash;
-      return { id: options.eventIds?.[i] ?? uuidv7(), type: event.type, data: event.data, metadata };
+      return { id: options.eventIds?.[i] ?? uuidv7(), type: event.type, data, metadata };
     });
     const expectedRevision = loaded.state.revision < 0 ? 'no_stream' : loaded.state.revision;
     try {

@@ -7,6 +7,7 @@ import { serve } from '../main';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { cliConfig } from './context';
+import { eraseCommand } from './erase.command';
 import { ExitCode } from './exit-codes';
 import { projectionsCommand } from './projections.command';
 
@@ -51,6 +52,7 @@ export function program(): Command {
     });
 
   projectionsCommand(mend);
+  eraseCommand(mend);
   auditCommands(mend);
   return mend;
 }

@@ -60,7 +60,7 @@ export const EnvSchema = z
     MEND_JWT_ISSUER: z.string().min(1).optional(),
     MEND_JWT_AUDIENCE: z.string().min(1).optional(),
     MEND_CORS_ORIGINS: z.string().optional(),
-    MEND_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    MEND_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
@@ -102,6 +102,7 @@ export interface MendConfig {
     readonly audience?: string;
   };
   readonly corsOrigins: readonly string[];
+  /** Requests per minute per token (or per address without one); 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { createCalendarProvider } from '../../domain/calendar';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -10,6 +11,9 @@ import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
 import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
+import { KEYS_FILE, KeyStore } from '../privacy/key-store';
+import { KeyStoreLifecycle } from '../privacy/key-store.lifecycle';
+import { KEY_STORE, PersonalDataCodec } from '../privacy/personal-data.codec';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 
@@ -45,12 +49,17 @@ export class CoreModule {
       { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours }) },
       { provide: SETTINGS, useValue: config.settings },
       { provide: TOKEN_VERIFIER, useValue: verifier },
+      {
+        provide: KEY_STORE,
+        useFactory: () => new KeyStore(join(config.dataDir, KEYS_FILE), () => clock.now().getTime()),
+      },
+      PersonalDataCodec,
       CaseRepository,
       CaseViews,
     ];
     return {
       module: CoreModule,
-      providers: [...providers, EventStoreLifecycle],
+      providers: [...providers, EventStoreLifecycle, KeyStoreLifecycle],
       exports: providers.map((p) => ('provide' in p ? p.provide : p)),
     };
   }

@@ -8,6 +8,7 @@ import {
   InternalError,
   MalformedBody,
   MethodNotAllowed,
+  RateLimited,
   RouteNotFound,
   StoreUnavailable,
   UnsupportedMediaType,
@@ -42,10 +43,15 @@ interface FrameworkError {
 }
 
 /** Maps anything thrown while serving a request to a DomainError; `unexpected` marks a defect. */
+export interface Limits {
+  readonly bodyLimit: number;
+  readonly rateLimitPerMinute: number;
+}
+
 export function asDomainError(
   exception: unknown,
   request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
-  bodyLimit: number,
+  { bodyLimit, rateLimitPerMinute }: Limits,
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
@@ -59,6 +65,7 @@ export function asDomainError(
     if (status === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
     if (status === 415) return { error: UnsupportedMediaType({ contentType }), unexpected: false };
     if (status === 400) return { error: MalformedBody({ reason: exception.message }), unexpected: false };
+    if (status === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
   }
   const framework = exception as FrameworkError;
   switch (framework?.code) {
@@ -75,6 +82,7 @@ export function asDomainError(
   if (exception instanceof SyntaxError && framework.statusCode === 400) {
     return { error: MalformedBody({ reason: exception.message }), unexpected: false };
   }
+  if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
   if (framework?.statusCode === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
   if (framework?.statusCode === 415) {
     return { error: UnsupportedMediaType({ contentType: String(request.headers['content-type'] ?? 'none') }), unexpected: false };
@@ -90,13 +98,13 @@ export function asDomainError(
 export class MendExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(private readonly bodyLimit: number) {}
+  constructor(private readonly limits: Limits) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { error, unexpected } = asDomainError(exception, request, this.bodyLimit);
+    const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];
     const path = request.url.split('?')[0];
     if (unexpected) {

@@ -40,3 +40,8 @@ export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNA
   en: (p) => `Something went wrong on our side (reference ${p.reference}). Nothing was recorded.`,
   fr: (p) => `Une erreur s'est produite de notre côté (référence ${p.reference}). Rien n'a été enregistré.`,
 });
+
+export const RateLimited = defineError<{ limit: number }>('REQUEST.RATE_LIMITED', 'rate_limited', {
+  en: (p) => `Too many requests: the limit is ${p.limit} a minute for each token. Slow down and retry.`,
+  fr: (p) => `Trop de requêtes : la limite est de ${p.limit} par minute pour chaque jeton. Ralentissez et réessayez.`,
+});

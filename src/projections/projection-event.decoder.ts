@@ -3,6 +3,7 @@ import { EventMetadata } from '../../domain/envelope';
 import { findEventSchema } from '../../domain/fold';
 import type { ProjectionEvent } from '../../projections/projection';
 import type { RecordedEvent } from '../event-store/event-store';
+import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 
 /** A stored event in a case stream that does not match its schemas: projections stop on it. */
@@ -19,11 +20,16 @@ export class UndecodableEventError extends Error {
 export class ProjectionEventDecoder {
   private readonly categories: ReadonlySet<string>;
 
-  constructor(private readonly registry: WorkflowRegistry) {
+  constructor(
+    private readonly registry: WorkflowRegistry,
+    private readonly codec: PersonalDataCodec,
+  ) {
     this.categories = new Set(registry.categories().map((c) => c.category));
   }
 
-  decode(recorded: RecordedEvent): ProjectionEvent | undefined {
+  decode(stored: RecordedEvent): ProjectionEvent | undefined {
+    // Read models never hold personal information: sealed fields are redacted without a key.
+    const recorded = this.codec.open(stored, 'redact');
     const dash = recorded.streamId.indexOf('-');
     const category = dash > 0 ? recorded.streamId.slice(0, dash) : '';
     if (!this.categories.has(category)) return undefined;

@@ -44,7 +44,7 @@ export async function startApp(
   options: { env?: Record<string, string>; clock?: ManualClock | Clock; start?: string; dataDir?: string } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mend-app-'));
-  const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off', PORT: '0', ...options.env });
+  const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off', MEND_RATE_LIMIT: '0', PORT: '0', ...options.env });
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(options.start ?? '2026-03-02T14:00:00Z');
   const app = await createApp({ config, clock });
   await app.listen({ port: 0, host: '127.0.0.1' });

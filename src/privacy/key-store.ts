@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export const KEYS_FILE = 'keys.sqlite';
+
+interface KeyRow {
+  key: Buffer;
+}
+
+/**
+ * One AES-256 key per data subject, in a file of its own beside the log (DESIGN.md §7). Erasing a
+ * subject deletes their key — "crypto-shredding" — with SQLite's secure_delete, which overwrites
+ * the freed bytes, and a journal that is deleted rather than kept: the key cannot be recovered
+ * from the file afterwards. Writes are synchronous (FULL): an event is never stored sealed with a
+ * key that a crash could lose.
+ *
+ * In a deployment of several API nodes over one KurrentDB cluster, keys must be shared: keep this
+ * file on shared storage for one writer, or replace this class with a KMS-backed one.
+ */
+export class KeyStore {
+  private readonly db: Database.Database;
+  private readonly find: Database.Statement<[string], KeyRow>;
+  private readonly insert: Database.Statement<[string, Buffer, number]>;
+  private readonly erasedAt: Database.Statement<[string], { erased_at: number }>;
+
+  constructor(filename: string, private readonly now: () => number = Date.now) {
+    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = DELETE');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB NOT NULL, created_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS erased_subjects (subject_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL);
+    `);
+    this.find = this.db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
+    this.insert = this.db.prepare('INSERT OR IGNORE INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?)');
+    this.erasedAt = this.db.prepare('SELECT erased_at FROM erased_subjects WHERE subject_id = ?');
+  }
+
+  /** The subject's key, or undefined once erased (or never created). */
+  key(subjectId: string): Buffer | undefined {
+    return this.find.get(subjectId)?.key;
+  }
+
+  /** The subject's key, created on first use. Undefined when the subject has been erased. */
+  keyFor(subjectId: string): Buffer | undefined {
+    if (this.erasedAt.get(subjectId)) return undefined;
+    const existing = this.key(subjectId);
+    if (existing) return existing;
+    this.insert.run(subjectId, randomBytes(32), this.now());
+    return this.key(subjectId);
+  }
+
+  isErased(subjectId: string): boolean {
+    return this.erasedAt.get(subjectId) !== undefined;
+  }
+
+  /** Destroys the subject's key. Returns whether a key existed. Idempotent. */
+  erase(subjectId: string): { hadKey: boolean; erasedAt: Date } {
+    const at = this.now();
+    const hadKey = this.db
+      .transaction(() => {
+        const deleted = this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId).changes > 0;
+        this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)').run(subjectId, at);
+        return deleted;
+      })
+      .immediate();
+    return { hadKey, erasedAt: new Date(this.erasedAt.get(subjectId)?.erased_at ?? at) };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

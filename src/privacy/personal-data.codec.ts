@@ -1,0 +1,127 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { defineError } from '../../domain/errors';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import type { RecordedEvent } from '../event-store/event-store';
+import type { KeyStore } from './key-store';
+
+export const KEY_STORE = Symbol('KeyStore');
+
+/** How a sealed field is stored in event data: self-describing, bound to its subject and field. */
+interface SealedField {
+  readonly $sealed: 'aes-256-gcm/1';
+  readonly subject: string;
+  readonly iv: string;
+  readonly tag: string;
+  readonly data: string;
+}
+
+export const ERASED = '[erased]';
+export const REDACTED = '[redacted]';
+/** A sealed field whose ciphertext does not authenticate (it was altered): the hash chain names the event. */
+export const UNREADABLE = '[unreadable]';
+
+export const SubjectErased = defineError<{ subjectId: string }>('SUBJECT.ERASED', 'rule', {
+  en: (p) => `The personal information of subject ${p.subjectId} was erased; record new information under a new subject id.`,
+  fr: (p) =>
+    `Les renseignements personnels du sujet ${p.subjectId} ont été effacés; consignez les nouveaux renseignements sous un nouvel identifiant.`,
+});
+
+const isSealed = (value: unknown): value is SealedField =>
+  typeof value === 'object' && value !== null && (value as { $sealed?: unknown }).$sealed === 'aes-256-gcm/1';
+
+function get(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+}
+
+/** A copy of `data` with `path` replaced (copying only the objects on the way). */
+function set(data: unknown, path: string, value: unknown): unknown {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  const node = { ...(data as Record<string, unknown>) };
+  node[head] = rest.length === 0 ? value : set(node[head], rest.join('.'), value);
+  return node;
+}
+
+/**
+ * Personal information is sealed in event data with the key of the person it belongs to
+ * (AES-256-GCM, the subject and field bound as additional data), and opened only for people whose
+ * role may see it. Hashes are computed over sealed data, so destroying a key leaves the chain
+ * verifiable and history replayable: the fields then read `[erased]`.
+ */
+@Injectable()
+export class PersonalDataCodec {
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
+
+  /** The event's data with its declared personal fields sealed, ready to hash and store. */
+  seal(definition: AnyWorkflowDefinition, type: string, data: unknown): unknown {
+    const groups = definition.events.find((e) => e.type === type)?.personalData ?? [];
+    let sealed = data;
+    for (const group of groups) {
+      const subject = get(data, group.subject);
+      if (typeof subject !== 'string') continue;
+      const fields = group.fields.filter((field) => typeof get(data, field) === 'string');
+      if (fields.length === 0) continue;
+      const key = this.keys.keyFor(subject);
+      if (!key) throw SubjectErased({ subjectId: subject });
+      for (const field of fields) sealed = set(sealed, field, encrypt(key, subject, field, get(data, field) as string));
+    }
+    return sealed;
+  }
+
+  /**
+   * The stored event with personal fields opened: `reveal` decrypts (or reads `[erased]`),
+   * `redact` replaces them with `[redacted]` without touching a key.
+   */
+  open(event: RecordedEvent, mode: 'reveal' | 'redact'): RecordedEvent {
+    if (!containsSealed(event.data)) return event;
+    return { ...event, data: this.openValue(event.data, '', mode) };
+  }
+
+  private openValue(value: unknown, path: string, mode: 'reveal' | 'redact'): unknown {
+    if (isSealed(value)) {
+      if (mode === 'redact') return REDACTED;
+      const key = this.keys.key(value.subject);
+      if (!key) return ERASED;
+      try {
+        return decrypt(key, value, path);
+      } catch {
+        return UNREADABLE;
+      }
+    }
+    if (Array.isArray(value)) return value.map((item, i) => this.openValue(item, `${path}.${i}`, mode));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, this.openValue(v, path ? `${path}.${k}` : k, mode)]),
+      );
+    }
+    return value;
+  }
+}
+
+function containsSealed(value: unknown): boolean {
+  if (isSealed(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSealed);
+  if (value && typeof value === 'object') return Object.values(value).some(containsSealed);
+  return false;
+}
+
+function encrypt(key: Buffer, subject: string, field: string, plaintext: string): SealedField {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`${subject}\u0000${field}`));
+  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return {
+    $sealed: 'aes-256-gcm/1',
+    subject,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+}
+
+function decrypt(key: Buffer, sealed: SealedField, field: string): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(Buffer.from(`${sealed.subject}\u0000${field}`));
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8');
+}
