@@ -7,8 +7,9 @@ import { withContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
 
 /**
- * Who reads through the CLI: the operating-system account, recorded in access logs as an
- * administrator, since whoever can open the data directory can read everything in it.
+ * Who reads through the CLI: the operating-system account. It holds no token and no role of the
+ * permission table (whoever can open the data directory can read all of it), so access logs
+ * record it as `system` with the account's name.
  */
 export function cliReader(): Actor {
   let name: string;
@@ -17,7 +18,7 @@ export function cliReader(): Actor {
   } catch {
     name = process.env.USER ?? 'unknown';
   }
-  return { id: `os:${name}`.slice(0, 200), role: 'admin' };
+  return { id: `os:${name}`.slice(0, 200), role: 'system' };
 }
 
 /** Runs an audit verb in the application context; domain errors (an unknown case, a bad id) end it in one line. */

@@ -15,8 +15,3 @@ export const RevisionNotFound = defineError<{ caseId: string; revision: number; 
   en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
   fr: (p) => `Le dossier ${p.caseId} n'a pas de révision ${p.revision} : sa dernière révision est la ${p.lastRevision}.`,
 });
-
-export const AccessLogForbidden = defineError<{ role: string }>('AUDIT.ACCESS_LOG_FORBIDDEN', 'forbidden', {
-  en: (p) => `The access log is for auditors, supervisors and administrators; your role is ${p.role}.`,
-  fr: (p) => `Le registre des consultations est réservé aux vérificateurs, aux superviseurs et aux administrateurs; votre rôle est ${p.role}.`,
-});

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
-import { CurrentActor } from '../auth/actor.decorator';
+import { RequirePermission } from '../security/require-permission.decorator';
 import { AccessLog, type AccessPage } from './access-log.service';
 import type { Verification } from './audit.schemas';
 import { AccessQuery, VerifyQuery } from './audit.queries';
@@ -16,6 +15,7 @@ export class AuditController {
 
   /** The hash chains of one case (its stream and its access log) or of the whole store. */
   @Get('verify')
+  @RequirePermission('audit.verify')
   async verify(@Query() query: unknown): Promise<Verification> {
     const { caseId } = parseInput(VerifyQuery, query);
     return caseId ? this.verification.verifyCase(caseId) : this.verification.verifyAll();
@@ -23,7 +23,8 @@ export class AuditController {
 
   /** Who read which case's content, and when. */
   @Get('access')
-  async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPage> {
-    return this.accessLog.query(parseInput(AccessQuery, query), actor);
+  @RequirePermission('audit.access')
+  async access(@Query() query: unknown): Promise<AccessPage> {
+    return this.accessLog.query(parseInput(AccessQuery, query));
   }
 }

@@ -26,14 +26,14 @@ export const auditOpenApi: OpenApiSection = {
           query('fromRevision', 'First revision of the page (the `next` of the previous page)', count),
           query('limit', 'Events per page, 1 to 1000 (default 100)', { type: 'integer', minimum: 1, maximum: 1000 }),
         ],
-        responses: { '200': { description: 'A page of the history', content: json(ref('HistoryPage')) }, ...errors(400, 401, 404) },
+        responses: { '200': { description: 'A page of the history', content: json(ref('HistoryPage')) }, ...errors(400, 401, 403, 404) },
       },
     },
     '/cases/{id}/state': {
       get: {
         tags: ['audit'],
         summary: 'The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision',
-        description: `Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; allowed commands and clocks are as of that moment. ${readNote}`,
+        description: `Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; clocks are as of that moment, and allowedCommands lists what the workflow allowed then (whoever the reader is). ${readNote}`,
         parameters: [
           idParam,
           query('asOf', 'ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00', instant),
@@ -44,7 +44,7 @@ export const auditOpenApi: OpenApiSection = {
             description: 'The case view then, with the moment it describes',
             content: json({ allOf: [ref('CaseView'), { type: 'object', required: ['asOf'], properties: { asOf: instant } }] }),
           },
-          ...errors(400, 401),
+          ...errors(400, 401, 403),
           '404': {
             description: 'No such case, a time before its first event (the message gives that time), or a revision past its last',
             content: json(ref('Error')),
@@ -66,7 +66,7 @@ export const auditOpenApi: OpenApiSection = {
               [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
             },
           },
-          ...errors(400, 401, 404),
+          ...errors(400, 401, 403, 404),
         },
       },
     },
@@ -77,7 +77,7 @@ export const auditOpenApi: OpenApiSection = {
         description:
           'Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order.',
         parameters: [query('caseId', 'Only this case', { type: 'string', format: 'uuid' })],
-        responses: { '200': { description: 'The verdict', content: json(ref('Verification')) }, ...errors(400, 401, 404) },
+        responses: { '200': { description: 'The verdict', content: json(ref('Verification')) }, ...errors(400, 401, 403, 404) },
       },
     },
     '/audit/access': {

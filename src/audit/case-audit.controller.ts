@@ -3,7 +3,10 @@ import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
+import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { CaseId } from '../cases/cases.controller';
+import { PolicyService } from '../security/policy.service';
+import { RequirePermission } from '../security/require-permission.decorator';
 import { AsOfChoice } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
 import type { HistoryItem } from './audit.schemas';
@@ -18,13 +21,17 @@ export class CaseAuditController {
   constructor(
     private readonly reader: AuditReader,
     private readonly asOf: CaseAsOf,
+    private readonly cases: CaseRepository,
+    private readonly policy: PolicyService,
   ) {}
 
   @Get('history')
+  @RequirePermission('cases.history')
   @RecordsRead('history')
   async history(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { fromRevision, limit } = parseInput(HistoryQuery, query);
+    await this.authorizeRead(caseId, actor);
     const { definition } = await this.reader.locate(caseId);
     const items: HistoryItem[] = [];
     for await (const item of this.reader.read({ caseId, fromRevision }, actor, limit + 1)) {
@@ -35,22 +42,31 @@ export class CaseAuditController {
   }
 
   @Get('state')
+  @RequirePermission('cases.history')
   @RecordsRead('state')
   async state(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<CaseViewAsOf> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { asOf, revision } = parseInput(StateQuery, query);
     if ((asOf === undefined) === (revision === undefined)) throw AsOfChoice({});
+    await this.authorizeRead(caseId, actor);
     return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor);
   }
 
   /** Streamed page by page: memory stays flat however long the case. */
   @Get('export')
+  @RequirePermission('cases.export')
   @RecordsRead('export')
   async export(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { format } = parseInput(ExportQuery, query);
+    await this.authorizeRead(caseId, actor);
     const { streamId } = await this.reader.locate(caseId);
     const body = Readable.from(encodeExport(this.reader.read({ caseId }, actor), format));
     return new StreamableFile(body, { type: CONTENT_TYPES[format], disposition: `attachment; filename="${streamId}.${format}"` });
+  }
+
+  /** The same rule as GET /cases/:id: a practitioner reads the cases assigned to them, RO cases exist only for the RJU. */
+  private async authorizeRead(caseId: string, actor: Actor): Promise<void> {
+    this.policy.authorizeRead(actor, accessFacts(await this.cases.load(caseId)));
   }
 }
