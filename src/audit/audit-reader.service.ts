@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/roles';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { CaseRepository, streamIdOf } from '../cases/case-repository';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { PersonalDataCodec } from '../privacy/personal-data.codec';
+import { PolicyService } from '../security/policy.service';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import type { HistoryItem } from './audit.schemas';
 import { allPages, caseIdOf, categoryOf, PAGE_SIZE, streamPages } from './stream-pages';
@@ -27,6 +29,8 @@ export class AuditReader {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly cases: CaseRepository,
     private readonly registry: WorkflowRegistry,
+    private readonly codec: PersonalDataCodec,
+    private readonly policy: PolicyService,
   ) {}
 
   /** The case's stream and the workflow version it runs on, or CASE.NOT_FOUND. */
@@ -38,12 +42,14 @@ export class AuditReader {
 
   /**
    * The events of a selection as `reader` may see them, oldest first, read page by page. Every
-   * event shown to a person passes through here: this is where per-role redaction and the
-   * decryption of personal data (DESIGN.md §7) belong.
+   * event shown to a person passes through here, so this is the one place personal information
+   * is opened: revealed to the roles that may see it, `[redacted]` for the others, `[erased]`
+   * once its key is destroyed (DESIGN.md §7).
    */
   async *read(selection: EventSelection, reader: Actor, pageSize = PAGE_SIZE): AsyncGenerator<HistoryItem> {
+    const mode = this.policy.seesPersonalData(reader) ? 'reveal' : 'redact';
     for await (const page of this.pages(selection, pageSize)) {
-      for (const event of page) yield present(event, reader);
+      for (const event of page) yield present(this.codec.open(event, mode));
     }
   }
 
@@ -72,8 +78,7 @@ export class AuditReader {
   }
 }
 
-// `_reader` is who reads: the security work decides here what each role may see of `data`.
-function present(event: RecordedEvent, _reader: Actor): HistoryItem {
+function present(event: RecordedEvent): HistoryItem {
   const metadata = event.metadata as unknown as EventMetadata;
   return {
     position: event.position,
