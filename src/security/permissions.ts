@@ -12,8 +12,11 @@ import type { Role } from '../../domain/roles';
  * - admins manage configuration and erasure, and read no case content.
  */
 
-/** How much of a workflow's cases a role may read. */
-export type ReadScope = 'all' | 'assigned' | 'none';
+/**
+ * How much of a workflow's cases a role may read: all of them, those assigned to the person,
+ * none (a 403 that says so), or hidden (a 404, as if the case did not exist).
+ */
+export type ReadScope = 'all' | 'assigned' | 'denied' | 'hidden';
 
 /** Who may run a command: anyone of the role, or only those the case is assigned to. */
 export type CommandGrant = 'any' | 'assigned';
@@ -24,15 +27,16 @@ const REGULAR_CASES: Readonly<Record<PersonRole, ReadScope>> = {
   practitioner: 'assigned',
   supervisor: 'all',
   auditor: 'all',
-  rju: 'none',
-  admin: 'none',
+  // The Restorative Justice Unit belongs to another department: SMSRC cases are not theirs to know of.
+  rju: 'hidden',
+  admin: 'denied',
 };
 
 /** Confidentiality by program: RO case content stays with the Restorative Justice Unit. */
 export const CASE_READ_SCOPE: Readonly<Record<string, Readonly<Record<PersonRole, ReadScope>>>> = {
   'restorative-engagement': REGULAR_CASES,
   complaint: REGULAR_CASES,
-  'restorative-opportunities': { practitioner: 'none', supervisor: 'none', auditor: 'none', rju: 'all', admin: 'none' },
+  'restorative-opportunities': { practitioner: 'hidden', supervisor: 'hidden', auditor: 'hidden', rju: 'all', admin: 'hidden' },
 };
 
 /** Roles that see personal information (names, contacts, narratives) in the cases they may read; others see `[redacted]`. */

@@ -63,7 +63,8 @@ export class PolicyService {
   /** May this actor read this case's content? 404 when the role may not know it exists. */
   authorizeRead(actor: Actor, facts: CaseAccessFacts, action = 'read this case'): void {
     const scope = this.scope(actor, facts.workflow);
-    if (scope === 'none') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
+    if (scope === 'hidden') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
+    if (scope === 'denied') throw this.deny(actor, RoleForbidden({ role: actor.role, action: action }), { caseId: facts.caseId });
     if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
       throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId });
     }
@@ -73,18 +74,13 @@ export class PolicyService {
   authorizeOpening(actor: Actor, workflow: string, command: string): void {
     if (!isPerson(actor)) return;
     const grant = COMMAND_PERMISSIONS[workflow]?.[command]?.[actor.role];
-    if (!grant) {
-      if (this.scope(actor, workflow) === 'none' && actor.role !== 'admin' && actor.role !== 'auditor') {
-        throw this.deny(actor, RoleForbidden({ role: actor.role, action: `open ${workflow} cases` }), { workflow, command });
-      }
-      throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
-    }
+    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
   }
 
   /** May this actor run this command on this case? Checked before the decision is made. */
   authorizeCommand(actor: Actor, facts: CaseAccessFacts, command: string): void {
     if (!isPerson(actor)) return;
-    if (this.scope(actor, facts.workflow) === 'none') {
+    if (this.scope(actor, facts.workflow) === 'hidden') {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
     const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
@@ -97,7 +93,7 @@ export class PolicyService {
   /** The commands of `allowed` this actor may run on this case (what the case view offers them). */
   commandsFor(actor: Actor, facts: CaseAccessFacts, allowed: readonly string[]): string[] {
     if (!isPerson(actor)) return [...allowed];
-    if (this.scope(actor, facts.workflow) === 'none') return [];
+    if (this.scope(actor, facts.workflow) === 'hidden') return [];
     return allowed.filter((command) => {
       const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
       return grant === 'any' || (grant === 'assigned' && facts.assignees.includes(actor.id));
@@ -107,7 +103,7 @@ export class PolicyService {
   /** Which cases this actor's lists may show. */
   listScope(actor: Actor): ListScope {
     if (!isPerson(actor)) return { hiddenWorkflows: [] };
-    const hiddenWorkflows = Object.keys(CASE_READ_SCOPE).filter((workflow) => this.scope(actor, workflow) === 'none');
+    const hiddenWorkflows = Object.keys(CASE_READ_SCOPE).filter((workflow) => ['hidden', 'denied'].includes(this.scope(actor, workflow)));
     const assignedOnly = Object.values(CASE_READ_SCOPE).some((scopes) => scopes[actor.role] === 'assigned');
     return { hiddenWorkflows, ...(assignedOnly ? { assignee: actor.id } : {}) };
   }
@@ -131,7 +127,7 @@ export class PolicyService {
   private scope(actor: Actor, workflow: string): ReadScope {
     if (!isPerson(actor)) return 'all';
     // A workflow the table does not list is readable by no one: fail closed.
-    return CASE_READ_SCOPE[workflow]?.[actor.role] ?? 'none';
+    return CASE_READ_SCOPE[workflow]?.[actor.role] ?? 'hidden';
   }
 
   private deny<E extends Error & { code: string }>(actor: Actor, error: E, context: Record<string, unknown>): E {

@@ -1,0 +1,145 @@
+import { Logger } from '@nestjs/common';
+import { CaseNotFound } from '../../domain/errors';
+import { PersonRole, type Actor } from '../../domain/roles';
+import { workflowDefinitions } from '../../workflows/registry';
+import { COMMAND_PERMISSIONS, QUERY_PERMISSIONS, type QueryPermission } from '../../src/security/permissions';
+import { NotAssigned, PolicyService, RoleForbidden } from '../../src/security/policy.service';
+
+/**
+ * The permission table, tested exhaustively against the rules of DESIGN.md §7 written out here as
+ * a specification: every role against every command of every workflow (assigned and not), and
+ * every query permission.
+ */
+const RO = 'restorative-opportunities';
+/** Commands only a supervisor runs: assignments, and confirming participation before anyone is assigned. */
+const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation']);
+/** Steps a supervisor takes because they can come before anyone is assigned, or close a case on the person's behalf. */
+const SUPERVISOR_STEPS = new Set([
+  'ConfirmParticipation',
+  'Withdraw',
+  'AcknowledgeComplaint',
+  'AcceptResponse',
+  'RequestReview',
+  'PauseClock',
+  'ResumeClock',
+  'CloseComplaint',
+  'WithdrawComplaint',
+]);
+
+type Expected = 'allowed' | 'forbidden' | 'not assigned' | 'hidden';
+
+function expected(role: PersonRole, workflow: string, command: string, opening: boolean, assigned: boolean): Expected {
+  if (workflow === RO) return role === 'rju' ? 'allowed' : 'hidden';
+  // SMSRC cases do not exist for the Restorative Justice Unit; admins and auditors never write.
+  if (role === 'rju') return 'hidden';
+  if (role === 'admin' || role === 'auditor') return 'forbidden';
+  if (opening) return 'allowed';
+  if (role === 'supervisor') return SUPERVISOR_ONLY.has(command) || SUPERVISOR_STEPS.has(command) ? 'allowed' : 'forbidden';
+  if (SUPERVISOR_ONLY.has(command)) return 'forbidden';
+  return assigned ? 'allowed' : 'not assigned';
+}
+
+function outcome(run: () => void): Expected {
+  try {
+    run();
+    return 'allowed';
+  } catch (error) {
+    if (CaseNotFound.is(error)) return 'hidden';
+    if (NotAssigned.is(error)) return 'not assigned';
+    if (RoleForbidden.is(error)) return 'forbidden';
+    throw error;
+  }
+}
+
+describe('the permission table', () => {
+  const policy = new PolicyService();
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('lists every command of every workflow, and nothing else', () => {
+    for (const definition of workflowDefinitions) {
+      expect(Object.keys(COMMAND_PERMISSIONS[definition.name] ?? {}).sort()).toEqual(definition.commands.map((c) => c.type).sort());
+    }
+    expect(Object.keys(COMMAND_PERMISSIONS).sort()).toEqual(workflowDefinitions.map((d) => d.name).sort());
+  });
+
+  const cases = workflowDefinitions.flatMap((definition) =>
+    definition.commands.flatMap((command) =>
+      PersonRole.options.flatMap((role) =>
+        [true, false].map((assigned) => ({ workflow: definition.name, command: command.type, opening: command.type === definition.openingCommand, role, assigned })),
+      ),
+    ),
+  );
+
+  it.each(cases)('$role, assigned $assigned: $workflow $command', ({ workflow, command, opening, role, assigned }) => {
+    const actor: Actor = { id: 'person-1', role };
+    const facts = { caseId: 'c0ffee00-0000-4000-8000-000000000001', workflow, assignees: assigned ? ['person-1'] : ['someone-else'] };
+    const got = opening
+      ? outcome(() => policy.authorizeOpening(actor, workflow, command))
+      : outcome(() => policy.authorizeCommand(actor, facts, command));
+    const want = expected(role, workflow, command, opening, assigned);
+    // Opening commands have no case yet, so an RO referral by another role is a plain 403.
+    expect(got).toBe(opening && want === 'hidden' ? 'forbidden' : want);
+  });
+
+  it('offers in a case view exactly the commands the actor may run', () => {
+    for (const definition of workflowDefinitions) {
+      const all = definition.commands.map((c) => c.type).filter((c) => c !== definition.openingCommand);
+      for (const role of PersonRole.options) {
+        for (const assigned of [true, false]) {
+          const actor: Actor = { id: 'person-1', role };
+          const facts = { caseId: 'c', workflow: definition.name, assignees: assigned ? ['person-1'] : [] };
+          const offered = policy.commandsFor(actor, facts, all);
+          expect(offered).toEqual(all.filter((c) => expected(role, definition.name, c, false, assigned) === 'allowed'));
+        }
+      }
+    }
+  });
+
+  const queryExpectations: Record<QueryPermission, readonly PersonRole[]> = {
+    'cases.read': ['practitioner', 'supervisor', 'auditor', 'rju'],
+    'cases.history': ['practitioner', 'supervisor', 'auditor', 'rju'],
+    'cases.export': ['supervisor', 'auditor', 'rju'],
+    'caseload.read': ['practitioner', 'supervisor', 'rju'],
+    'complaints.board': ['supervisor', 'auditor'],
+    'sla.read': ['supervisor', 'auditor'],
+    'audit.verify': ['auditor', 'admin'],
+    'audit.access': ['auditor', 'supervisor', 'admin'],
+    'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'],
+    'projections.read': ['supervisor', 'admin'],
+    'metrics.read': ['admin', 'supervisor'],
+    'subjects.erase': ['admin'],
+  };
+
+  it('covers every query permission in this specification', () => {
+    expect(Object.keys(QUERY_PERMISSIONS).sort()).toEqual(Object.keys(queryExpectations).sort());
+  });
+
+  it.each(Object.keys(queryExpectations).flatMap((permission) => PersonRole.options.map((role) => ({ permission: permission as QueryPermission, role }))))(
+    '$role: $permission',
+    ({ permission, role }) => {
+      const got = outcome(() => policy.require({ id: 'person-1', role }, permission));
+      expect(got).toBe(queryExpectations[permission].includes(role) ? 'allowed' : 'forbidden');
+    },
+  );
+
+  it('reads: practitioners only their assigned cases, rju only RO, auditors and supervisors all else, admins none', () => {
+    const read = (role: PersonRole, workflow: string, assigned: boolean) =>
+      outcome(() =>
+        policy.authorizeRead({ id: 'person-1', role }, { caseId: 'c', workflow, assignees: assigned ? ['person-1'] : [] }),
+      );
+    for (const workflow of ['restorative-engagement', 'complaint']) {
+      expect(read('practitioner', workflow, true)).toBe('allowed');
+      expect(read('practitioner', workflow, false)).toBe('not assigned');
+      expect(read('supervisor', workflow, false)).toBe('allowed');
+      expect(read('auditor', workflow, false)).toBe('allowed');
+      expect(read('rju', workflow, false)).toBe('hidden');
+      expect(read('admin', workflow, false)).toBe('forbidden');
+    }
+    for (const role of ['practitioner', 'supervisor', 'auditor', 'admin'] as const) expect(read(role, RO, true)).toBe('hidden');
+    expect(read('rju', RO, false)).toBe('allowed');
+  });
+
+  it('treats a workflow missing from the table as invisible to everyone (fail closed)', () => {
+    expect(outcome(() => policy.authorizeRead({ id: 'p', role: 'supervisor' }, { caseId: 'c', workflow: 'unlisted', assignees: [] }))).toBe('hidden');
+  });
+});
