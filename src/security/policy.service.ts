@@ -41,6 +41,8 @@ export interface ListScope {
   readonly assignee?: string;
 }
 
+const isListed = (workflow: string, command: string) => Object.hasOwn(COMMAND_PERMISSIONS[workflow] ?? {}, command);
+
 const isPerson = (actor: Actor): actor is Actor & { role: PersonRole } => actor.role !== 'system';
 
 /**
@@ -74,7 +76,10 @@ export class PolicyService {
   authorizeOpening(actor: Actor, workflow: string, command: string): void {
     if (!isPerson(actor)) return;
     const grant = COMMAND_PERMISSIONS[workflow]?.[command]?.[actor.role];
-    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
+    // A command the workflow does not have is not a permission question: the decision refuses it (400).
+    if (!grant && isListed(workflow, command)) {
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
+    }
   }
 
   /** May this actor run this command on this case? Checked before the decision is made. */
@@ -83,6 +88,7 @@ export class PolicyService {
     if (this.scope(actor, facts.workflow) === 'hidden') {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
+    if (!isListed(facts.workflow, command)) return;
     const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
     if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
