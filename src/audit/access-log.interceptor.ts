@@ -1,8 +1,9 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
 import { AccessLog, type ReadKind } from './access-log.service';
+import { ReadNotRecorded } from './audit-errors';
 import { READ_KIND } from './records-read.decorator';
 
 const MAX_DETAILS = 10;
@@ -11,10 +12,12 @@ const MAX_DETAIL_LENGTH = 200;
 /**
  * Records the reads of routes marked `@RecordsRead`. The record is written after the handler has
  * found the content (a failed read is not a read) and before the response is sent; a read whose
- * record cannot be stored fails with the store's error.
+ * record cannot be stored is refused with a 503, and the cause is logged.
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('AccessLog');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly log: AccessLog,
@@ -27,14 +30,13 @@ export class AccessLogInterceptor implements NestInterceptor {
     const actor = request.actor;
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
-        await this.log.record({
-          caseId: (request.params as { id: string }).id,
-          read,
-          details: details(request.query),
-          actor,
-          correlationId: request.correlationId,
-          causationId: request.id,
-        });
+        const caseId = (request.params as { id: string }).id;
+        try {
+          await this.log.record({ caseId, read, details: details(request.query), actor, correlationId: request.correlationId, causationId: request.id });
+        } catch (error) {
+          this.logger.error({ err: error, caseId, actor: actor.id, read }, 'A read could not be recorded; it was refused');
+          throw ReadNotRecorded({ caseId });
+        }
         return result;
       }),
     );

@@ -15,3 +15,9 @@ export const RevisionNotFound = defineError<{ caseId: string; revision: number; 
   en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
   fr: (p) => `Le dossier ${p.caseId} n'a pas de révision ${p.revision} : sa dernière révision est la ${p.lastRevision}.`,
 });
+
+export const ReadNotRecorded = defineError<{ caseId: string }>('AUDIT.READ_NOT_RECORDED', 'unavailable', {
+  en: (p) => `Your read of case ${p.caseId} could not be recorded in its access log, so it was not served. Try again shortly.`,
+  fr: (p) =>
+    `Votre consultation du dossier ${p.caseId} n'a pas pu être consignée dans son registre des consultations; elle n'a donc pas été servie. Réessayez sous peu.`,
+});

@@ -11,7 +11,7 @@ const query = (name: string, description: string, schema: Record<string, unknown
 });
 const count = { type: 'integer', minimum: 0 };
 const instant = { type: 'string', format: 'date-time' };
-const readNote = 'Each successful call is recorded in the case’s access log (GET /audit/access).';
+const readNote = 'Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.';
 
 export const auditOpenApi: OpenApiSection = {
   schemas: { HistoryPage: HistoryPageSchema, Verification: VerificationSchema, AccessPage: AccessPageSchema },
@@ -26,7 +26,7 @@ export const auditOpenApi: OpenApiSection = {
           query('fromRevision', 'First revision of the page (the `next` of the previous page)', count),
           query('limit', 'Events per page, 1 to 1000 (default 100)', { type: 'integer', minimum: 1, maximum: 1000 }),
         ],
-        responses: { '200': { description: 'A page of the history', content: json(ref('HistoryPage')) }, ...errors(400, 401, 403, 404) },
+        responses: { '200': { description: 'A page of the history', content: json(ref('HistoryPage')) }, ...errors(400, 401, 403, 404, 503) },
       },
     },
     '/cases/{id}/state': {
@@ -44,7 +44,7 @@ export const auditOpenApi: OpenApiSection = {
             description: 'The case view then, with the moment it describes',
             content: json({ allOf: [ref('CaseView'), { type: 'object', required: ['asOf'], properties: { asOf: instant } }] }),
           },
-          ...errors(400, 401, 403),
+          ...errors(400, 401, 403, 503),
           '404': {
             description: 'No such case, a time before its first event (the message gives that time), or a revision past its last',
             content: json(ref('Error')),
@@ -66,7 +66,7 @@ export const auditOpenApi: OpenApiSection = {
               [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
             },
           },
-          ...errors(400, 401, 403, 404),
+          ...errors(400, 401, 403, 404, 503),
         },
       },
     },
