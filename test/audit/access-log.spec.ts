@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { AccessPageSchema, type AccessRecord } from '../../src/audit/audit.schemas';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { driveComplaint, eventsFile, fetchText } from './audit-support';
+
+describe('the access log: every read of a case’s content is recorded', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+  let auditor: HttpClient;
+  let caseId: string;
+  let otherCaseId: string;
+
+  const log = async (query: string): Promise<{ items: AccessRecord[]; next: number | null }> => {
+    const response = await auditor.get(`/audit/access?${query}`);
+    expect(response.status).toBe(200);
+    return AccessPageSchema.parse(response.body);
+  };
+  const readsOf = async (id: string) => (await log(`caseId=${id}&limit=1000`)).items;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    ({ caseId } = await driveComplaint(running));
+    ({ caseId: otherCaseId } = await driveComplaint(running));
+    supervisor = await running.as('supervisor', 'supervisor-1');
+    auditor = await running.as('auditor', 'auditor-1');
+  });
+  afterAll(async () => running.close());
+
+  it('starts empty: commands are not reads', async () => {
+    expect(await readsOf(caseId)).toEqual([]);
+  });
+
+  it('records the view, history, state and export reads with the reader, what was read and when', async () => {
+    running.clock.set('2026-03-10T15:00:00Z');
+    expect((await supervisor.get(`/cases/${caseId}`, { 'x-correlation-id': 'read-view-1' })).status).toBe(200);
+    expect((await supervisor.get(`/cases/${caseId}/history?limit=5`)).status).toBe(200);
+    running.clock.set('2026-03-10T15:05:00Z');
+    expect((await auditor.get(`/cases/${caseId}/state?revision=2`)).status).toBe(200);
+    expect((await fetchText(running, auditor, `/cases/${caseId}/export?format=csv`)).status).toBe(200);
+
+    const reads = await readsOf(caseId);
+    expect(reads.map(({ read, actor, occurredAt, details }) => ({ read, actor, occurredAt, details }))).toEqual([
+      { read: 'case', actor: { id: 'supervisor-1', role: 'supervisor' }, occurredAt: '2026-03-10T15:00:00.000Z', details: {} },
+      { read: 'history', actor: { id: 'supervisor-1', role: 'supervisor' }, occurredAt: '2026-03-10T15:00:00.000Z', details: { limit: '5' } },
+      { read: 'state', actor: { id: 'auditor-1', role: 'auditor' }, occurredAt: '2026-03-10T15:05:00.000Z', details: { revision: '2' } },
+      { read: 'export', actor: { id: 'auditor-1', role: 'auditor' }, occurredAt: '2026-03-10T15:05:00.000Z', details: { format: 'csv' } },
+    ]);
+    expect(reads[0]!.correlationId).toBe('read-view-1');
+    expect(reads.every((r) => r.caseId === caseId)).toBe(true);
+    expect(reads.map((r) => r.revision)).toEqual([0, 1, 2, 3]);
+    const stored = await running.store.readStream(`accessLog-${caseId}`);
+    expect(stored.map((e) => [e.id, e.type])).toEqual(reads.map((r) => [r.eventId, 'CaseContentRead']));
+  });
+
+  it('does not count failed reads, other cases, or the list of cases', async () => {
+    running.clock.set('2026-03-11T10:00:00Z');
+    const before = (await readsOf(caseId)).length;
+    expect((await supervisor.get(`/cases/${caseId}/state`)).status).toBe(400);
+    expect((await supervisor.get(`/cases/${caseId}/history?limit=0`)).status).toBe(400);
+    const stranger = await running.as('practitioner', 'practitioner-9');
+    expect((await stranger.get(`/cases/${caseId}/history`)).status).toBe(403);
+    expect((await supervisor.get(`/cases`)).status).toBe(200);
+    expect((await supervisor.get(`/cases/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect((await supervisor.get(`/cases/${otherCaseId}`)).status).toBe(200);
+    expect(await readsOf(caseId)).toHaveLength(before);
+    expect(await readsOf(otherCaseId)).toHaveLength(1);
+  });
+
+  it('keeps each case’s log a hash chain, however many reads arrive at once', async () => {
+    const before = (await readsOf(caseId)).length;
+    const responses = await Promise.all(Array.from({ length: 25 }, () => supervisor.get(`/cases/${caseId}`)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const reads = await readsOf(caseId);
+    expect(reads).toHaveLength(before + 25);
+    expect(reads.map((r) => r.revision)).toEqual(reads.map((_, i) => i));
+    const verdict = await auditor.get(`/audit/verify?caseId=${caseId}`);
+    expect(verdict.body).toMatchObject({ ok: true, streams: 2 });
+  });
+
+  it('answers by reader and time window across all cases, page by page', async () => {
+    const bySupervisor = await log('actorId=supervisor-1&limit=1000');
+    expect(bySupervisor.items.length).toBeGreaterThan(25);
+    expect(bySupervisor.items.every((r) => r.actor.id === 'supervisor-1')).toBe(true);
+    expect(new Set(bySupervisor.items.map((r) => r.caseId))).toEqual(new Set([caseId, otherCaseId]));
+
+    const window = await log(`from=${encodeURIComponent('2026-03-10T15:01:00Z')}&to=${encodeURIComponent('2026-03-10T15:10:00-00:00')}`);
+    expect(window.items.map((r) => r.read)).toEqual(['state', 'export']);
+
+    const pages: AccessRecord[][] = [];
+    for (let cursor: number | null = null; ; ) {
+      const page: { items: AccessRecord[]; next: number | null } = await log(`actorId=supervisor-1&limit=7${cursor === null ? '' : `&cursor=${cursor}`}`);
+      pages.push(page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    expect(pages.flat()).toEqual(bySupervisor.items);
+    expect(pages[0]).toHaveLength(7);
+
+    const byCasePages: AccessRecord[] = [];
+    for (let cursor: number | null = null; ; ) {
+      const page: { items: AccessRecord[]; next: number | null } = await log(`caseId=${caseId}&limit=10${cursor === null ? '' : `&cursor=${cursor}`}`);
+      byCasePages.push(...page.items);
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    expect(byCasePages).toEqual(await readsOf(caseId));
+  });
+
+  it('is for auditors, supervisors and administrators only, and refuses bad filters naming them', async () => {
+    const practitioner = await running.as('practitioner', 'practitioner-1');
+    expect((await practitioner.get('/audit/access')).status).toBe(403);
+    expect((await (await running.as('admin', 'admin-1')).get('/audit/access')).status).toBe(200);
+    expect((await supervisor.get('/audit/access')).status).toBe(200);
+    const bad = await auditor.get('/audit/access?from=yesterday&caseId=x&limit=5000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['caseId', 'from', 'limit']);
+  });
+
+  it('refuses a read whose record cannot be stored: no read goes unrecorded', async () => {
+    // Another connection makes the store refuse access records, as a full disk would.
+    const db = new Database(eventsFile(running.dataDir));
+    db.exec(`CREATE TRIGGER refuse_reads BEFORE INSERT ON events WHEN NEW.stream_id LIKE 'accessLog-%' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    db.close();
+    const before = await running.store.readStream(`accessLog-${caseId}`);
+    const response = await supervisor.get(`/cases/${caseId}`);
+    expect(response.status).toBe(503);
+    expect(response.body.code).toBe('AUDIT.READ_NOT_RECORDED');
+    expect(response.body).not.toHaveProperty('state');
+    expect(await running.store.readStream(`accessLog-${caseId}`)).toHaveLength(before.length);
+  });
+});
