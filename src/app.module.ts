@@ -9,6 +9,7 @@ import { loggerParams } from './logging/logging';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
+import { SlaModule } from './sla/sla.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 export type AppOptions = CoreOptions;
@@ -29,6 +30,7 @@ export class AppModule {
         ProjectionsModule,
         CasesModule,
         AuditModule,
+        SlaModule,
       ],
     };
   }

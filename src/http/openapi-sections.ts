@@ -1,6 +1,7 @@
 import { auditOpenApi } from '../audit/audit.openapi';
 import { projectionsOpenApi } from '../projections/projections.openapi';
+import { slaOpenApi } from '../sla/sla.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi];

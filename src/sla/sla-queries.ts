@@ -1,0 +1,264 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { invalidInput } from '../../domain/validation';
+import { COUNTER_COLUMNS, type SlaAlertRow, type SlaClockRow, type SlaCounts } from '../../projections/sla-clocks';
+import { READ_MODELS } from '../projections/projections.tokens';
+import type { ReadModelDatabase } from '../projections/read-model.database';
+
+const Instant = z.iso.datetime({ offset: true });
+
+/** `warned` is a running clock with at least one warning recorded. */
+export const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);
+
+export const SlaClocksQuery = z.strictObject({
+  status: SlaStatus.optional(),
+  workflow: z.string().min(1).max(100).optional(),
+  region: RegionCode.optional(),
+  level: z.coerce.number().int().min(1).optional(),
+  caseId: z.uuid().optional(),
+  dueBefore: Instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+export type SlaClocksQuery = z.infer<typeof SlaClocksQuery>;
+
+export const SlaSummaryQuery = z.strictObject({
+  workflow: z.string().min(1).max(100).optional(),
+  region: RegionCode.optional(),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+export type SlaSummaryQuery = z.infer<typeof SlaSummaryQuery>;
+
+/** One clock as supervisors see it. */
+export interface SlaClockItem {
+  readonly caseId: string;
+  readonly clock: string;
+  readonly workflow: string;
+  readonly region: string;
+  readonly level: number | null;
+  readonly name: string;
+  readonly basis: 'business' | 'calendar';
+  readonly days: number;
+  readonly status: SlaClockRow['status'];
+  readonly warnedThresholds: readonly number[];
+  readonly startedAt: string;
+  readonly dueAt: string;
+  /** The next warning or the due time: when the scheduler acts next. Null unless running. */
+  readonly nextDeadlineAt: string | null;
+  /** Running past its due time: the breach is about to be recorded. */
+  readonly overdue: boolean;
+  readonly pausedAt: string | null;
+  readonly pauseReason: string | null;
+  readonly breachedAt: string | null;
+  readonly metAt: string | null;
+  readonly onTime: boolean | null;
+  readonly cancelledAt: string | null;
+  readonly updatedAt: string;
+}
+
+export interface SlaClockPage {
+  readonly items: readonly SlaClockItem[];
+  /** Pass as ?cursor= for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+export interface SlaCountsView {
+  readonly running: number;
+  readonly warned: number;
+  /** Running clocks past their due time whose breach is not recorded yet. */
+  readonly overdue: number;
+  readonly paused: number;
+  readonly breached: number;
+  readonly met: number;
+  readonly metOnTime: number;
+  readonly metLate: number;
+  readonly cancelled: number;
+  /** Met on time / (met + breached); null while no clock has been met or breached. */
+  readonly onTimeRate: number | null;
+}
+
+export interface SlaGroupKey {
+  readonly workflow: string;
+  readonly region: string;
+  readonly level: number | null;
+}
+
+export interface SlaSummary {
+  readonly asOf: string;
+  readonly overall: SlaCountsView;
+  readonly byWorkflow: readonly (SlaCountsView & { workflow: string })[];
+  readonly byRegion: readonly (SlaCountsView & { region: string })[];
+  readonly byLevel: readonly (SlaCountsView & { level: number | null })[];
+  readonly groups: readonly (SlaCountsView & SlaGroupKey)[];
+}
+
+type GroupRow = SlaCounts & { workflow: string; region: string; level: number; overdue: number };
+
+const Cursor = z.tuple([z.string(), z.string(), z.string()]);
+
+function encodeCursor(row: Pick<SlaClockRow, 'due_at' | 'case_id' | 'clock'>): string {
+  return Buffer.from(JSON.stringify([row.due_at, row.case_id, row.clock])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string, string] {
+  try {
+    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalidInput([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+  }
+}
+
+export function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
+  return {
+    caseId: row.case_id,
+    clock: row.clock,
+    workflow: row.workflow,
+    region: row.region,
+    level: row.level > 0 ? row.level : null,
+    name: row.name,
+    basis: row.basis,
+    days: row.days,
+    status: row.status,
+    warnedThresholds: JSON.parse(row.warned_thresholds) as number[],
+    startedAt: row.started_at,
+    dueAt: row.due_at,
+    nextDeadlineAt: row.next_deadline_at,
+    overdue: row.status === 'running' && Date.parse(row.due_at) <= now.getTime(),
+    pausedAt: row.paused_at,
+    pauseReason: row.pause_reason,
+    breachedAt: row.breached_at,
+    metAt: row.met_at,
+    onTime: row.on_time === null ? null : row.on_time === 1,
+    cancelledAt: row.cancelled_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function countsView(counts: SlaCounts & { overdue: number }): SlaCountsView {
+  const closed = counts.met + counts.breached;
+  return {
+    running: counts.running,
+    warned: counts.warned,
+    overdue: counts.overdue,
+    paused: counts.paused,
+    breached: counts.breached,
+    met: counts.met,
+    metOnTime: counts.met_on_time,
+    metLate: counts.met - counts.met_on_time,
+    cancelled: counts.cancelled,
+    onTimeRate: closed === 0 ? null : Math.round((counts.met_on_time / closed) * 10_000) / 10_000,
+  };
+}
+
+function rollUp<K extends string>(rows: readonly GroupRow[], key: (row: GroupRow) => K): Map<K, GroupRow> {
+  const totals = new Map<K, GroupRow>();
+  for (const row of rows) {
+    const k = key(row);
+    const total = totals.get(k) ?? { ...row, running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 };
+    for (const column of [...COUNTER_COLUMNS, 'overdue'] as const) total[column] += row[column];
+    totals.set(k, total);
+  }
+  return totals;
+}
+
+/** Workflows whose cases the reader may not know exist (DESIGN.md §7) are left out of every answer. */
+const hide = (workflows: readonly string[], prefix: string) => workflows.map((_, i) => `${prefix}workflow <> @hidden${i}`);
+const hiddenParams = (workflows: readonly string[]) => Object.fromEntries(workflows.map((w, i) => [`hidden${i}`, w]));
+
+/** Queries over the SLA read model: the at-risk list, the counts, and the warnings and breaches recorded. */
+@Injectable()
+export class SlaQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  private get db(): Database.Database {
+    return this.readModels.db;
+  }
+
+  /** Clocks by due time, earliest first, filtered, with a keyset cursor. */
+  clocks(query: SlaClocksQuery, now: Date, hiddenWorkflows: readonly string[]): SlaClockPage {
+    const where = hide(hiddenWorkflows, '');
+    const params: Record<string, unknown> = { limit: query.limit + 1, ...hiddenParams(hiddenWorkflows) };
+    if (query.status === 'warned') where.push("status = 'running' AND warned = 1");
+    else if (query.status) {
+      where.push('status = @status');
+      params['status'] = query.status;
+    }
+    for (const field of ['workflow', 'region', 'level'] as const) {
+      if (query[field] === undefined) continue;
+      where.push(`${field} = @${field}`);
+      params[field] = query[field];
+    }
+    if (query.caseId) {
+      where.push('case_id = @caseId');
+      params['caseId'] = query.caseId;
+    }
+    if (query.dueBefore) {
+      where.push('due_at < @dueBefore');
+      params['dueBefore'] = new Date(query.dueBefore).toISOString();
+    }
+    if (query.cursor) {
+      const [dueAt, caseId, clock] = decodeCursor(query.cursor);
+      where.push('(due_at, case_id, clock) > (@cursorDueAt, @cursorCaseId, @cursorClock)');
+      Object.assign(params, { cursorDueAt: dueAt, cursorCaseId: caseId, cursorClock: clock });
+    }
+    const rows = this.db
+      .prepare<Record<string, unknown>, SlaClockRow>(
+        `SELECT * FROM sla_clocks ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY due_at, case_id, clock LIMIT @limit`,
+      )
+      .all(params);
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((row) => toClockItem(row, now)),
+      ...(rows.length > query.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+    };
+  }
+
+  /** Counts per (workflow, region, level), rolled up per workflow, region, level and overall. */
+  summary(query: SlaSummaryQuery, now: Date, hiddenWorkflows: readonly string[]): SlaSummary {
+    const where = hide(hiddenWorkflows, 's.');
+    const params: Record<string, unknown> = { now: now.toISOString(), ...hiddenParams(hiddenWorkflows) };
+    for (const field of ['workflow', 'region'] as const) {
+      if (query[field] === undefined) continue;
+      where.push(`s.${field} = @${field}`);
+      params[field] = query[field];
+    }
+    // Overdue clocks are few (the scheduler records their breach at its next sweep): counted from the status index.
+    const rows = this.db
+      .prepare<Record<string, unknown>, GroupRow>(
+        `SELECT s.*, coalesce(o.overdue, 0) AS overdue FROM sla_summary s
+         LEFT JOIN (SELECT workflow, region, level, count(*) AS overdue FROM sla_clocks
+                    WHERE status = 'running' AND due_at <= @now GROUP BY workflow, region, level) o
+           USING (workflow, region, level)
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY s.workflow, s.region, s.level`,
+      )
+      .all(params);
+    const level = (value: number) => (value > 0 ? value : null);
+    const overall = rollUp(rows, () => 'all').get('all');
+    return {
+      asOf: now.toISOString(),
+      overall: countsView(overall ?? { running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 }),
+      byWorkflow: [...rollUp(rows, (r) => r.workflow)].map(([workflow, c]) => ({ workflow, ...countsView(c) })),
+      byRegion: [...rollUp(rows, (r) => r.region)].map(([region, c]) => ({ region, ...countsView(c) })),
+      byLevel: [...rollUp(rows, (r) => String(r.level))].map(([, c]) => ({ level: level(c.level), ...countsView(c) })),
+      groups: rows.map((r) => ({ workflow: r.workflow, region: r.region, level: level(r.level), ...countsView(r) })),
+    };
+  }
+
+  /** Warnings and breaches recorded after a position, oldest first. */
+  alertsAfter(position: number, limit: number): SlaAlertRow[] {
+    return this.db
+      .prepare<[number, number], SlaAlertRow>('SELECT * FROM sla_alerts WHERE position > ? ORDER BY position LIMIT ?')
+      .all(position, limit);
+  }
+
+  /** Position of the last warning or breach recorded, 0 if none. */
+  lastAlertPosition(): number {
+    return this.db.prepare<[], { position: number | null }>('SELECT max(position) AS position FROM sla_alerts').get()?.position ?? 0;
+  }
+}

@@ -1,0 +1,228 @@
+import { performance } from 'node:perf_hooks';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import { slaClocksProjection } from '../../projections/sla-clocks';
+import { CLOCK, type Clock } from '../clock/clock';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { RUN_MODE, type RunMode } from '../core/core.module';
+import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
+import { READ_MODELS } from '../projections/projections.tokens';
+import type { ReadModelDatabase } from '../projections/read-model.database';
+import type { DueClocksOutcome } from './record-due-clocks.handler';
+import { RecordDueClocks } from './record-due-clocks.command';
+
+/** Due rows one sweep reads at most. */
+export const SWEEP_BATCH = 500;
+/** Cases recorded at once: concurrent appends share one SQLite commit (group commit). */
+const CONCURRENCY = 16;
+/** How long a sweep waits for the read model to show what it recorded, so the next sweep does not redo it. */
+const CATCH_UP_MS = 5000;
+
+export interface SweepReport {
+  /** The service's time the sweep acted at. */
+  readonly at: string;
+  /** Rows due at that time, across all batches. */
+  readonly dueRows: number;
+  /** Cases this sweep acted on (one bounded batch). */
+  readonly cases: number;
+  readonly warnings: number;
+  readonly breaches: number;
+  /** Due events another scheduler had recorded first. */
+  readonly alreadyRecorded: number;
+  /** Cases left to the next sweep: concurrent writers or a failure. */
+  readonly deferred: number;
+  readonly durationMs: number;
+}
+
+/** What `/ready` and metrics read of the scheduler. */
+export interface SchedulerLiveness {
+  /** Whether this process sweeps on its own (server mode and MEND_SCHEDULER=on). */
+  readonly enabled: boolean;
+  readonly intervalMs: number;
+  readonly sweeping: boolean;
+  readonly lastSweep: SweepReport | null;
+  readonly totals: {
+    readonly sweeps: number;
+    readonly warnings: number;
+    readonly breaches: number;
+    readonly alreadyRecorded: number;
+    readonly failures: number;
+  };
+  readonly lastError: { readonly at: string; readonly message: string } | null;
+}
+
+interface DueRow {
+  case_id: string;
+  next_deadline_at: string;
+}
+
+/**
+ * The durable SLA scheduler (DESIGN.md §5). Every interval it reads the clocks whose next deadline
+ * has passed from the sla-clocks read model (a partial index holds only running clocks), oldest
+ * first and a bounded batch at a time, and records each case's due warnings and breaches through
+ * the command bus. It keeps nothing that must survive: what is due is in the read model, what was
+ * recorded is in the store, and deterministic event ids make every scheduler and every restart
+ * record each warning and breach once.
+ */
+@Injectable()
+export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SlaScheduler.name);
+  private readonly enabled: boolean;
+  private timer: NodeJS.Timeout | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private sweeping = false;
+  private stopped = false;
+  /** Where the next batch starts when the last one was full, so rows that stay due cannot starve the rest. */
+  private resumeAfter: DueRow | undefined;
+  private lastSweep: SweepReport | null = null;
+  private lastError: SchedulerLiveness['lastError'] = null;
+  private readonly totals = { sweeps: 0, warnings: 0, breaches: 0, alreadyRecorded: 0, failures: 0 };
+
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    private readonly commandBus: CommandBus,
+    private readonly projections: ProjectionsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEND_CONFIG) private readonly config: MendConfig,
+    @Inject(RUN_MODE) mode: RunMode,
+  ) {
+    this.enabled = mode === 'server' && config.scheduler.enabled;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.queue;
+  }
+
+  /** Sweeps once now (sweeps of one scheduler never overlap): what tests and operators call. */
+  sweep(options: { limit?: number } = {}): Promise<SweepReport> {
+    const run = this.queue.then(() => this.run(options.limit ?? SWEEP_BATCH));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  liveness(): SchedulerLiveness {
+    return {
+      enabled: this.enabled,
+      intervalMs: this.config.scheduler.intervalMs,
+      sweeping: this.sweeping,
+      lastSweep: this.lastSweep,
+      totals: { ...this.totals },
+      lastError: this.lastError,
+    };
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.sweep().then(
+        () => this.schedule(),
+        (error: unknown) => {
+          this.fail(error);
+          this.schedule();
+        },
+      );
+    }, this.config.scheduler.intervalMs);
+    this.timer.unref();
+  }
+
+  private async run(limit: number): Promise<SweepReport> {
+    this.sweeping = true;
+    const started = performance.now();
+    try {
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const dueRows = this.countDue(at);
+      const rows = this.dueBatch(at, limit);
+      this.resumeAfter = rows.length === limit ? rows[rows.length - 1] : undefined;
+      const cases = [...new Set(rows.map((row) => row.case_id))];
+      const correlationId = uuidv7();
+      const outcomes = await mapConcurrently(cases, CONCURRENCY, (caseId) => this.record(caseId, correlationId));
+      const recorded = outcomes.filter((o): o is DueClocksOutcome => o !== undefined);
+      const report: SweepReport = {
+        at,
+        dueRows,
+        cases: cases.length,
+        warnings: sum(recorded, (o) => o.warnings),
+        breaches: sum(recorded, (o) => o.breaches),
+        alreadyRecorded: sum(recorded, (o) => o.alreadyRecorded),
+        deferred: outcomes.length - recorded.length + recorded.filter((o) => o.contended).length,
+        durationMs: Math.round(performance.now() - started),
+      };
+      await this.catchUp(Math.max(0, ...recorded.map((o) => o.position)));
+      this.totals.sweeps += 1;
+      this.totals.warnings += report.warnings;
+      this.totals.breaches += report.breaches;
+      this.totals.alreadyRecorded += report.alreadyRecorded;
+      this.lastSweep = report;
+      return report;
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /** One case; a failure is logged and counted, and the case stays due for the next sweep. */
+  private async record(caseId: string, correlationId: string): Promise<DueClocksOutcome | undefined> {
+    try {
+      return await this.commandBus.execute<RecordDueClocks, DueClocksOutcome>(new RecordDueClocks({ caseId, correlationId }));
+    } catch (error) {
+      this.fail(error, caseId);
+      return undefined;
+    }
+  }
+
+  private fail(error: unknown, caseId?: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.totals.failures += 1;
+    this.lastError = { at: this.clock.now().toISOString(), message: caseId ? `case ${caseId}: ${message}` : message };
+    this.logger.error({ err: error, caseId }, `SLA sweep failed${caseId ? ` on case ${caseId}` : ''}: ${message}`);
+  }
+
+  private countDue(at: string): number {
+    return this.readModels.db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?')
+      .get(at)!.n;
+  }
+
+  private dueBatch(at: string, limit: number): DueRow[] {
+    const after = this.resumeAfter;
+    return this.readModels.db
+      .prepare<{ at: string; limit: number; afterAt: string; afterCase: string }, DueRow>(
+        `SELECT case_id, next_deadline_at FROM sla_clocks
+         WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= @at
+           AND (next_deadline_at, case_id) > (@afterAt, @afterCase)
+         ORDER BY next_deadline_at, case_id LIMIT @limit`,
+      )
+      .all({ at, limit, afterAt: after?.next_deadline_at ?? '', afterCase: after?.case_id ?? '' });
+  }
+
+  private async catchUp(position: number): Promise<void> {
+    try {
+      await this.projections.awaitPosition(slaClocksProjection.name, position || undefined, CATCH_UP_MS);
+    } catch (error) {
+      // The next sweep reads those rows again and finds nothing left to record.
+      if (!ProjectionBehind.is(error)) throw error;
+    }
+  }
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((total, item) => total + value(item), 0);

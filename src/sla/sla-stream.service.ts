@@ -1,0 +1,133 @@
+import type { ServerResponse } from 'node:http';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { SlaAlertRow } from '../../projections/sla-clocks';
+import { CLOCK, type Clock } from '../clock/clock';
+import { SlaAlertsNotifier } from './sla-alerts.notifier';
+import { SlaQueries } from './sla-queries';
+
+/** Proxies drop connections that stay silent; a comment line every 15 s keeps them open. */
+export const HEARTBEAT_MS = 15_000;
+const PAGE = 500;
+
+export interface StreamFilter {
+  readonly workflow?: string;
+  readonly region?: string;
+  /** Workflows whose cases the reader may not know exist. */
+  readonly hiddenWorkflows: readonly string[];
+}
+
+const passes = (row: SlaAlertRow, filter: StreamFilter) =>
+  (filter.workflow === undefined || row.workflow === filter.workflow) &&
+  (filter.region === undefined || row.region === filter.region) &&
+  !filter.hiddenWorkflows.includes(row.workflow);
+
+/** A warning or a breach as the stream sends it. */
+export interface SlaAlert {
+  readonly position: number;
+  readonly type: SlaAlertRow['type'];
+  readonly caseId: string;
+  readonly clock: string;
+  readonly name: string;
+  readonly workflow: string;
+  readonly region: string;
+  readonly level: number | null;
+  readonly threshold: number | null;
+  /** When the threshold passed or the clock ran out. */
+  readonly at: string;
+  readonly dueAt: string;
+  /** When the scheduler recorded it. */
+  readonly recordedAt: string;
+}
+
+export function toAlert(row: SlaAlertRow): SlaAlert {
+  return {
+    position: row.position,
+    type: row.type,
+    caseId: row.case_id,
+    clock: row.clock,
+    name: row.name,
+    workflow: row.workflow,
+    region: row.region,
+    level: row.level > 0 ? row.level : null,
+    threshold: row.threshold,
+    at: row.at,
+    dueAt: row.due_at,
+    recordedAt: row.occurred_at,
+  };
+}
+
+/**
+ * Server-Sent Events of the warnings and breaches in the sla-clocks read model, so a breach
+ * recorded by any scheduler, in any process, reaches every console. Each event's id is its global
+ * position: a client that reconnects with Last-Event-ID misses nothing and sees nothing twice.
+ */
+@Injectable()
+export class SlaStream implements BeforeApplicationShutdown {
+  private readonly open = new Set<ServerResponse>();
+
+  constructor(
+    private readonly queries: SlaQueries,
+    private readonly notifier: SlaAlertsNotifier,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The position to stream after: a reconnect's Last-Event-ID, else just before ?minPosition=, else now. */
+  startAfter(lastEventId: number | undefined, minPosition: number | undefined): number {
+    if (lastEventId !== undefined) return lastEventId;
+    if (minPosition !== undefined) return Math.max(0, minPosition - 1);
+    return this.queries.lastAlertPosition();
+  }
+
+  /** Serves one client until it disconnects or the application shuts down. */
+  async serve(reply: FastifyReply, after: number, filter: StreamFilter): Promise<void> {
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    response.flushHeaders();
+    const closed = event(response, 'close');
+    this.open.add(response);
+    let cursor = after;
+    try {
+      await write(
+        response,
+        `retry: 3000\n: streaming warnings and breaches after position ${cursor}\n\n`,
+        closed,
+      );
+      while (!response.destroyed && !response.writableEnded) {
+        const rows = this.queries.alertsAfter(cursor, PAGE);
+        for (const row of rows) {
+          cursor = row.position;
+          if (!passes(row, filter)) continue;
+          await write(response, `id: ${row.position}\nevent: ${row.type}\ndata: ${JSON.stringify(toAlert(row))}\n\n`, closed);
+        }
+        if (rows.length === PAGE) continue;
+        const wake = await this.notifier.next(HEARTBEAT_MS, closed);
+        if (wake === 'timeout') await write(response, `: heartbeat ${this.clock.now().toISOString()}\n\n`, closed);
+      }
+    } finally {
+      this.open.delete(response);
+      if (!response.writableEnded) response.end();
+    }
+  }
+
+  /** Ends every stream, or the HTTP server would wait for them to close. */
+  beforeApplicationShutdown(): void {
+    for (const response of this.open) response.end();
+  }
+}
+
+/** Writes a chunk, waiting for a slow client to drain rather than buffering without bound. */
+async function write(response: ServerResponse, chunk: string, closed: Promise<void>): Promise<void> {
+  if (response.destroyed || response.writableEnded) return;
+  if (!response.write(chunk)) await Promise.race([event(response, 'drain'), closed]);
+}
+
+function event(response: ServerResponse, name: 'drain' | 'close'): Promise<void> {
+  return new Promise((resolve) => response.once(name, () => resolve()));
+}

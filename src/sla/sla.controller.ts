@@ -1,0 +1,79 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import type { Actor } from '../../domain/roles';
+import { parseInput } from '../../domain/validation';
+import { slaClocksProjection } from '../../projections/sla-clocks';
+import { CurrentActor } from '../auth/actor.decorator';
+import { CLOCK, type Clock } from '../clock/clock';
+import { ProjectionsService } from '../projections/projections.service';
+import { PolicyService } from '../security/policy.service';
+import { RequirePermission } from '../security/require-permission.decorator';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { SlaClocksQuery, SlaQueries, SlaSummaryQuery, type SlaClockPage, type SlaSummary } from './sla-queries';
+import { SlaScheduler, type SchedulerLiveness } from './sla-scheduler.service';
+import { SlaStream } from './sla-stream.service';
+
+const StreamQuery = z.strictObject({
+  workflow: z.string().min(1).max(100).optional(),
+  region: RegionCode.optional(),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+const LastEventId = z.coerce.number().int().min(0).optional();
+
+/** Supervisor monitoring (DESIGN.md §5, §9): the at-risk list, the counts, the live stream of warnings and breaches. */
+@Controller('sla')
+@RequirePermission('sla.read')
+export class SlaController {
+  constructor(
+    private readonly queries: SlaQueries,
+    private readonly projections: ProjectionsService,
+    private readonly registry: WorkflowRegistry,
+    private readonly policy: PolicyService,
+    private readonly scheduler: SlaScheduler,
+    private readonly stream: SlaStream,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Clocks by due time, earliest first: with ?status=running, the at-risk list. */
+  @Get('clocks')
+  async clocks(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SlaClockPage> {
+    const query = parseInput(SlaClocksQuery, raw ?? {}, 'query');
+    this.requireKnownWorkflow(query.workflow);
+    await this.projections.awaitPosition(slaClocksProjection.name, query.minPosition);
+    return this.queries.clocks(query, this.clock.now(), this.policy.hiddenWorkflows(actor));
+  }
+
+  /** Counts and on-time rates per workflow, region and level, with this instance's scheduler liveness. */
+  @Get('summary')
+  async summary(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SlaSummary & { scheduler: SchedulerLiveness }> {
+    const query = parseInput(SlaSummaryQuery, raw ?? {}, 'query');
+    this.requireKnownWorkflow(query.workflow);
+    await this.projections.awaitPosition(slaClocksProjection.name, query.minPosition);
+    return {
+      ...this.queries.summary(query, this.clock.now(), this.policy.hiddenWorkflows(actor)),
+      scheduler: this.scheduler.liveness(),
+    };
+  }
+
+  /** Server-Sent Events: every warning and breach as it is recorded. */
+  @Get('stream')
+  async events(
+    @Query() raw: unknown,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const query = parseInput(StreamQuery, raw ?? {}, 'query');
+    this.requireKnownWorkflow(query.workflow);
+    const after = this.stream.startAfter(parseInput(LastEventId, lastEventId, 'Last-Event-ID'), query.minPosition);
+    await this.stream.serve(reply, after, { ...query, hiddenWorkflows: this.policy.hiddenWorkflows(actor) });
+  }
+
+  /** An unknown workflow is a 400 naming the known ones, not an empty answer. */
+  private requireKnownWorkflow(workflow: string | undefined): void {
+    if (workflow !== undefined) this.registry.get(workflow);
+  }
+}
+
