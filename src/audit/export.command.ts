@@ -71,6 +71,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
     for await (const chunk of encodeExport(recordedFirst(), options.format)) {
       if (!out.write(chunk)) await once(out, 'drain');
     }
+    bar.update(total, total);
     bar.stop();
     return count;
   });

@@ -32,12 +32,13 @@ export function caseTimeZone(loaded: LoadedCase): string {
 
 /**
  * The main facts of an event's data on one line: `channel=electronic level=1 complainant.name=Robin`.
- * Nested objects are flattened, lists counted, long texts shortened.
+ * Nested objects are flattened, lists counted, long texts shortened; data subject ids, opaque
+ * keys to personal information, are left out.
  */
 export function factsLine(data: unknown): string {
   const facts: string[] = [];
   const walk = (value: unknown, path: string): void => {
-    if (value === null || value === undefined) return;
+    if (value === null || value === undefined || path.endsWith('subjectId')) return;
     if (Array.isArray(value)) facts.push(`${path}=[${value.length}]`);
     else if (typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
     else {
