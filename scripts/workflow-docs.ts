@@ -1,0 +1,43 @@
+import type { AnyWorkflowDefinition } from '../domain/workflow';
+import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
+
+/** Where each workflow's page is written, relative to the repository root. */
+export const workflowDocPath = (definition: AnyWorkflowDefinition) => `docs/workflows/${definition.name}.md`;
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const code = (text: string) => `\`${text}\``;
+
+/** A workflow's page: what it is for, its chart, its states and its commands, all from the definition. */
+export function workflowDoc(definition: AnyWorkflowDefinition): string {
+  const { rows, everywhere } = stateTable(definition);
+  const lines = [
+    `# ${definition.title}`,
+    '',
+    '<!-- Generated from the workflow definition by `npm run diagrams`. Do not edit by hand. -->',
+    '',
+    definition.description,
+    '',
+    `Workflow ${code(definition.name)}, version ${definition.version}. A case opens with ${code(definition.openingCommand)}; ` +
+      `its events are kept in the stream ${code(`${definition.category}-<caseId>`)}. ` +
+      'Each arrow is labelled with the command that records it, and its guard in brackets.',
+    '',
+    '```mermaid',
+    mermaidDiagram(definition).trimEnd(),
+    '```',
+    '',
+    '## States',
+    '',
+    '| State | Kind | Commands here |',
+    '|---|---|---|',
+    ...rows.map((row) => `| ${code(row.state)} | ${row.kind === 'state' ? '' : row.kind} | ${row.transitions.map(cell).join('<br>') || '—'} |`),
+    '',
+    ...(everywhere.length > 0 ? [`From every open state: ${everywhere.map(cell).join('; ')}.`, ''] : []),
+    '## Commands',
+    '',
+    '| Command | Records | Description |',
+    '|---|---|---|',
+    ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
