@@ -29,6 +29,7 @@ export class AppModule {
         WorkflowsModule,
         ProjectionsModule,
         CasesModule,
+        PrivacyModule,
         AuditModule,
         SlaModule,
       ],

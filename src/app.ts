@@ -4,7 +4,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
-import { annotateRawRequest } from './logging/logging';
 import { MendExceptionFilter } from './http/exception.filter';
 import { harden } from './http/hardening';
 import { newRequestId, registerCorrelation } from './http/correlation';
@@ -29,12 +28,6 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   registerCorrelation(fastify);
-  fastify.addHook('preHandler', async (request) => {
-    annotateRawRequest(request.raw, {
-      correlationId: request.correlationId,
-      ...(request.actor ? { actor: request.actor } : {}),
-    });
-  });
   app.useGlobalFilters(new MendExceptionFilter(options.config));
   await harden(app, options.config);
   app.enableShutdownHooks();

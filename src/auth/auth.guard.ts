@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles';
+import { annotateRawRequest } from '../logging/logging';
 import { MissingToken } from './auth-errors';
 import type { TokenVerifier } from './jwt';
 import { IS_PUBLIC } from './public.decorator';
@@ -30,6 +31,7 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw MissingToken({});
     request.actor = await this.verify(match[1]!);
+    annotateRawRequest(request.raw, { actor: request.actor });
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { annotateRawRequest } from '../logging/logging';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,6 +16,7 @@ export function registerCorrelation(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const given = request.headers['x-correlation-id'];
     request.correlationId = typeof given === 'string' && SANE.test(given) ? given : uuidv7();
+    annotateRawRequest(request.raw, { correlationId: request.correlationId });
     void reply.header('X-Correlation-Id', request.correlationId);
   });
 }
