@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workflowDefinitions } from '../../workflows/registry';
+import { apiExamplesDoc, runJourney, type Exchange } from '../support/api-examples';
+import { startApp, type RunningApp } from '../support/app';
+import { journeys, type Journey } from './journeys.fixture';
+
+/**
+ * The issue's "done means", as a new user would do it over HTTP with the README's examples: each
+ * journey's requests are those of docs/api-examples.md, and the page must show what they answer.
+ */
+describe('journeys from the README, over HTTP', () => {
+  let running: RunningApp;
+  const runs: { journey: Journey; exchanges: Exchange[] }[] = [];
+
+  beforeAll(async () => {
+    running = await startApp({ start: journeys[0]!.at, env: { MEND_RATE_LIMIT: '1000000' } });
+    for (const journey of journeys) runs.push({ journey, exchanges: await runJourney(running, journey) });
+  });
+  afterAll(async () => running.close());
+
+  const run = (workflow: string) => runs.find((r) => r.journey.workflow === workflow)!;
+  const storedTypes = async (journey: Journey) => {
+    const category = workflowDefinitions.find((d) => d.name === journey.workflow)!.category;
+    return (await running.store.readStream(`${category}-${journey.caseId}`)).map((e) => ({ type: e.type, data: e.data as any }));
+  };
+
+  it.each(journeys.map((j) => [j.title, j] as const))('%s: every step answers as the page says', (_title, journey) => {
+    const { exchanges } = run(journey.workflow);
+    const outcome = (status: number, body: any, expected: Journey['steps'][number]['expect']) => ({
+      status,
+      ...(expected.state !== undefined ? { state: body.state } : {}),
+      ...(expected.code !== undefined ? { code: body.code } : {}),
+    });
+    expect(exchanges.map((e) => ({ step: e.step.title, ...outcome(e.status, e.response, e.step.expect) }))).toEqual(
+      journey.steps.map((step) => ({ step: step.title, ...step.expect })),
+    );
+  });
+
+  it('restorative engagement: all three phases, then completion after the follow-up', async () => {
+    const { journey, exchanges } = run('restorative-engagement');
+    const last = exchanges.at(-1)!.response;
+    expect(last).toMatchObject({ state: 'completed', status: 'closed', assignees: ['p-1'], details: { goalsMet: 'met', sharingsSubmitted: 1 } });
+    const types = (await storedTypes(journey)).map((e) => e.type);
+    expect(types.filter((t) => !t.startsWith('Clock'))).toEqual([
+      'OptInReceived',
+      'ParticipationConfirmed',
+      'PractitionerAssigned',
+      'PreparationSessionHeld',
+      'GoalsSet',
+      'PreparationCompleted',
+      'ParticipationChosen',
+      'EngagementScheduled',
+      'EngagementRecorded',
+      'SharingSubmitted',
+      'EngagementPhaseCompleted',
+      'ReflectionRecorded',
+      'EngagementClosed',
+      'FollowUpRecorded',
+    ]);
+  });
+
+  it('restorative opportunities: the meeting is refused, nothing recorded, until the condition is amended', async () => {
+    const { journey, exchanges } = run('restorative-opportunities');
+    const refused = exchanges.findIndex((e) => e.status === 422);
+    const [before, amended, arranged] = [exchanges[refused - 1]!, exchanges[refused + 1]!, exchanges[refused + 2]!];
+    expect(before.response.details.noContactCondition).toBe('inPlace');
+    expect(exchanges[refused]!.response.message).toContain('RecordConditionAmended');
+    // The amendment was sent with the revision seen before the refusal: the refusal stored nothing.
+    expect(amended.ifMatch).toBe(before.response.revision);
+    expect(amended.response.details.noContactCondition).toBe('facilitationPermitted');
+    expect({ step: arranged.step.command, state: arranged.response.state }).toEqual({ step: 'ArrangeMeeting', state: 'meetingArranged' });
+    expect(exchanges.at(-1)!.response).toMatchObject({ state: 'closed', status: 'closed' });
+    const stored = await storedTypes(journey);
+    expect(stored.filter((e) => e.type === 'MeetingArranged')).toHaveLength(1);
+  });
+
+  it('restorative opportunities: no one outside the Restorative Justice Unit knows the case exists', async () => {
+    const { journey } = run('restorative-opportunities');
+    for (const role of ['practitioner', 'supervisor', 'auditor'] as const) {
+      const response = await (await running.as(role)).get(`/cases/${journey.caseId}`);
+      expect({ role, status: response.status, code: response.body.code }).toEqual({ role, status: 404, code: 'CASE.NOT_FOUND' });
+    }
+  });
+
+  it('complaint: two reviews by new reviewers, each level answered on time, closed when the reviews are exhausted', async () => {
+    const { journey, exchanges } = run('complaint');
+    expect(exchanges.at(-1)!.response).toMatchObject({
+      state: 'closed',
+      status: 'closed',
+      details: { level: 3, lastLevel: true, reviewsRequested: 2 },
+    });
+    const clocks = exchanges.at(-1)!.response.clocks as { clock: string; status: string; onTime?: boolean }[];
+    expect(clocks.map(({ clock, status, onTime }) => ({ clock, status, onTime }))).toEqual(
+      ['acknowledgement', 'response-1', 'response-2', 'response-3'].map((clock) => ({ clock, status: 'met', onTime: true })),
+    );
+    const stored = await storedTypes(journey);
+    expect(stored.filter((e) => e.type === 'HandlerAssigned').map((e) => [e.data.level, e.data.handlerId])).toEqual([
+      [1, 'p-1'],
+      [2, 'p-2'],
+      [3, 'p-3'],
+    ]);
+    expect(stored.find((e) => e.type === 'ComplaintClosed')!.data.outcome).toBe('reviewsExhausted');
+  });
+
+  it('docs/api-examples.md shows these very requests and what they answered', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'docs', 'api-examples.md'), 'utf8');
+    if (committed !== apiExamplesDoc(runs)) {
+      throw new Error(
+        'docs/api-examples.md no longer matches the journeys or what the API answers: run ' +
+          '`node -r ./test/support/register.js scripts/api-examples.ts`, review the difference and commit it.',
+      );
+    }
+  });
+});

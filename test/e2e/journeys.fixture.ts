@@ -1,0 +1,437 @@
+import type { PersonRole } from '../../domain/roles';
+
+/**
+ * The README's API examples: three journeys a new user takes over HTTP. docs/api-examples.md is
+ * generated from these very requests (scripts/api-examples.ts), and journeys.e2e.spec.ts runs them
+ * and fails when the page no longer says what the API answers.
+ */
+
+/** The shell variables that hold a bearer token, and whom each names. */
+export const tokens = {
+  SUPERVISOR: { sub: 's-1', role: 'supervisor' },
+  PRACTITIONER: { sub: 'p-1', role: 'practitioner' },
+  PRACTITIONER_2: { sub: 'p-2', role: 'practitioner' },
+  PRACTITIONER_3: { sub: 'p-3', role: 'practitioner' },
+  RJU: { sub: 'rju-1', role: 'rju' },
+} as const satisfies Record<string, { sub: string; role: PersonRole }>;
+export type TokenName = keyof typeof tokens;
+
+/** Fields of the case view an example shows besides its state, status, revision and allowed commands. */
+export type Shown = 'assignees' | 'details' | 'clocks';
+
+export interface JourneyStep {
+  /** What the user does, as the example's heading says it. */
+  readonly title: string;
+  readonly as: TokenName;
+  /** The command to send; absent: read the case. The journey's first step opens the case. */
+  readonly command?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly expect: { readonly status: number; readonly state?: string; readonly code?: string };
+  readonly show?: readonly Shown[];
+}
+
+export interface Journey {
+  readonly title: string;
+  readonly intro: string;
+  readonly workflow: string;
+  /** The business time the journey's requests are sent at, after every time they mention. */
+  readonly at: string;
+  /** The shell variable that holds the case id, and the id itself (chosen by the client, so retries are safe). */
+  readonly caseVar: string;
+  readonly caseId: string;
+  readonly steps: readonly JourneyStep[];
+}
+
+const FACILITATION = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
+
+export const journeys: readonly Journey[] = [
+  {
+    title: 'Restorative engagement: from opt-in to completion',
+    intro:
+      'A class member asked in writing to take part, 18 days after their claim decision. A supervisor records the opt-in, ' +
+      'confirms participation and assigns practitioner p-1, who takes the class member through preparation (phase 1), ' +
+      'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later.',
+    workflow: 'restorative-engagement',
+    at: '2026-03-09T15:00:00Z',
+    caseVar: 'RE_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
+    steps: [
+      {
+        title: 'The supervisor records the written opt-in, which opens the case',
+        as: 'SUPERVISOR',
+        command: 'ReceiveOptIn',
+        data: {
+          channel: 'writtenRequest',
+          region: 'ON',
+          receivedAt: '2026-02-20T10:15:00-05:00',
+          claimDecisionDate: '2026-02-02',
+          classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+          officialLanguage: 'en',
+        },
+        expect: { status: 201, state: 'optInReceived' },
+        show: ['clocks'],
+      },
+      {
+        title: 'The program reached the class member, who confirms',
+        as: 'SUPERVISOR',
+        command: 'ConfirmParticipation',
+        data: { officialLanguage: 'en' },
+        expect: { status: 200, state: 'awaitingPractitioner' },
+      },
+      {
+        title: 'The supervisor assigns practitioner p-1: phase 1, preparation, begins',
+        as: 'SUPERVISOR',
+        command: 'AssignPractitioner',
+        data: { practitionerIds: ['p-1'] },
+        expect: { status: 200, state: 'phase1' },
+        show: ['assignees'],
+      },
+      {
+        title: 'p-1 records a preparation session',
+        as: 'PRACTITIONER',
+        command: 'RecordPreparationSession',
+        data: {
+          delivery: 'virtual',
+          topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices'],
+          heldAt: '2026-02-26T13:00:00-05:00',
+        },
+        expect: { status: 200, state: 'phase1' },
+      },
+      {
+        title: 'p-1 records the goals the class member set',
+        as: 'PRACTITIONER',
+        command: 'SetGoals',
+        data: { goals: 'Be heard by leaders who can change how complaints are handled in my former unit.' },
+        expect: { status: 200, state: 'phase1' },
+      },
+      {
+        title: 'Preparation is complete: phase 2, engagement, begins',
+        as: 'PRACTITIONER',
+        command: 'CompletePreparation',
+        data: {},
+        expect: { status: 200, state: 'phase2.choosingOptions' },
+      },
+      {
+        title: 'The class member chooses an anonymous written sharing',
+        as: 'PRACTITIONER',
+        command: 'ChooseParticipation',
+        data: { options: ['writtenSharing'], deliveries: ['indirect'], settings: ['individual'], anonymity: 'anonymous' },
+        expect: { status: 200, state: 'phase2.engaging' },
+      },
+      {
+        title: 'p-1 plans the session where the letter is prepared',
+        as: 'PRACTITIONER',
+        command: 'ScheduleEngagement',
+        data: { engagementId: 'letter-1', option: 'writtenSharing', delivery: 'indirect', setting: 'individual', scheduledFor: '2026-03-05T13:00:00-05:00' },
+        expect: { status: 200, state: 'phase2.engaging' },
+      },
+      {
+        title: 'The letter was prepared',
+        as: 'PRACTITIONER',
+        command: 'RecordEngagement',
+        data: { outcome: 'held', engagementId: 'letter-1', heldAt: '2026-03-05T14:30:00-05:00' },
+        expect: { status: 200, state: 'phase2.engaging' },
+      },
+      {
+        title: 'With the class member’s consent, the letter is submitted, anonymously',
+        as: 'PRACTITIONER',
+        command: 'SubmitSharing',
+        data: { engagementId: 'letter-1', consentGivenAt: '2026-03-06T10:00:00-05:00' },
+        expect: { status: 200, state: 'phase2.engaging' },
+        show: ['details'],
+      },
+      {
+        title: 'Engagement is complete: phase 3, reflection, begins',
+        as: 'PRACTITIONER',
+        command: 'CompleteEngagementPhase',
+        data: {},
+        expect: { status: 200, state: 'phase3' },
+      },
+      {
+        title: 'The class member’s goals were met; they consent to a follow-up',
+        as: 'PRACTITIONER',
+        command: 'RecordReflection',
+        data: {
+          goalsMet: 'met',
+          feedback: 'I felt listened to and I want my letter used in future cohorts.',
+          inputUse: ['defenceRepresentativeLearning', 'programImprovement'],
+          stayConnected: { programUpdates: true, researchAndConsultations: false },
+          followUpConsent: true,
+        },
+        expect: { status: 200, state: 'phase3' },
+      },
+      {
+        title: 'p-1 closes the process, with a follow-up in twelve weeks',
+        as: 'PRACTITIONER',
+        command: 'CloseEngagement',
+        data: { followUpInWeeks: 12 },
+        expect: { status: 200, state: 'followUpScheduled' },
+        show: ['details'],
+      },
+      {
+        title: 'The follow-up took place: the case is completed',
+        as: 'PRACTITIONER',
+        command: 'RecordFollowUp',
+        data: { outcome: 'held', goalsMet: 'met' },
+        expect: { status: 200, state: 'completed' },
+      },
+      {
+        title: 'Anyone it is assigned to can read the case',
+        as: 'PRACTITIONER',
+        expect: { status: 200, state: 'completed' },
+        show: ['assignees', 'details'],
+      },
+    ],
+  },
+  {
+    title: 'Restorative opportunities: a no-contact condition blocks the meeting until it is amended',
+    intro:
+      'A victim asks to meet the offender. The Restorative Justice Unit finds a Parole Board no-contact condition at intake: ' +
+      'the mediator may prepare each party, but no face-to-face meeting can be arranged until the condition carries the ' +
+      'facilitation wording. Once it is amended, the meeting is arranged, held, followed up and the case closed. Only ' +
+      '`rju` tokens see these cases.',
+    workflow: 'restorative-opportunities',
+    at: '2026-03-09T16:00:00Z',
+    caseVar: 'RO_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697802',
+    steps: [
+      {
+        title: 'The Restorative Justice Unit records the victim’s request, which opens the case',
+        as: 'RJU',
+        command: 'ReceiveReferral',
+        data: {
+          source: 'victim',
+          region: 'ON',
+          receivedAt: '2026-01-12T14:30:00-05:00',
+          victimRegistered: true,
+          victim: { name: 'Sam Tremblay', contact: 'sam.tremblay@example.org, 613-555-0175' },
+          offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
+        },
+        expect: { status: 201, state: 'referralReceived' },
+      },
+      {
+        title: 'An officer begins the intake assessment',
+        as: 'RJU',
+        command: 'BeginIntakeAssessment',
+        data: { intakeOfficerId: 'rju-1' },
+        expect: { status: 200, state: 'intakeAssessment' },
+      },
+      {
+        title: 'Suitable, but a Parole Board no-contact condition is in place',
+        as: 'RJU',
+        command: 'AssessIntake',
+        data: {
+          outcome: 'suitable',
+          offenderAcceptedResponsibility: true,
+          safetyConcerns: 'none',
+          noContactConditions: [{ kind: 'paroleBoardNoContactCondition' }],
+        },
+        expect: { status: 200, state: 'awaitingMediator' },
+        show: ['details'],
+      },
+      {
+        title: 'A mediator is assigned',
+        as: 'RJU',
+        command: 'AssignMediator',
+        data: { mediatorId: 'mediator-1' },
+        expect: { status: 200, state: 'mediatorAssigned' },
+      },
+      {
+        title: 'The mediator prepares the victim, who consents to meet',
+        as: 'RJU',
+        command: 'RecordPreparation',
+        data: { party: 'victim', heldAt: '2026-01-27T15:00:00-05:00', consent: 'given' },
+        expect: { status: 200, state: 'preparation' },
+      },
+      {
+        title: 'The mediator meets the offender separately — no breach of the condition — who consents too',
+        as: 'RJU',
+        command: 'RecordPreparation',
+        data: { party: 'offender', heldAt: '2026-02-03T10:00:00-05:00', consent: 'given' },
+        expect: { status: 200, state: 'preparation' },
+      },
+      {
+        title: 'They choose a face-to-face meeting',
+        as: 'RJU',
+        command: 'SelectModel',
+        data: { model: 'faceToFace' },
+        expect: { status: 200, state: 'modelSelected' },
+      },
+      {
+        title: 'Arranging the meeting is refused while the condition is not amended',
+        as: 'RJU',
+        command: 'ArrangeMeeting',
+        data: {
+          scheduledFor: '2026-02-24T10:00:00-05:00',
+          venue: { kind: 'institution', site: 'Collins Bay Institution' },
+          room: 'chapel',
+          privateAndUninterrupted: true,
+          notRecordedOrOverheard: true,
+          entryDocumentsArranged: true,
+        },
+        expect: { status: 422, code: 'RO.NO_CONTACT_CONDITION_NOT_AMENDED' },
+      },
+      {
+        title: 'The Parole Board amends the condition with the facilitation wording',
+        as: 'RJU',
+        command: 'RecordConditionAmended',
+        data: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION },
+        expect: { status: 200, state: 'modelSelected' },
+        show: ['details'],
+      },
+      {
+        title: 'Now the same request arranges the meeting',
+        as: 'RJU',
+        command: 'ArrangeMeeting',
+        data: {
+          scheduledFor: '2026-02-24T10:00:00-05:00',
+          venue: { kind: 'institution', site: 'Collins Bay Institution' },
+          room: 'chapel',
+          privateAndUninterrupted: true,
+          notRecordedOrOverheard: true,
+          entryDocumentsArranged: true,
+        },
+        expect: { status: 200, state: 'meetingArranged' },
+      },
+      {
+        title: 'The meeting took place',
+        as: 'RJU',
+        command: 'RecordDialogue',
+        data: { heldAt: '2026-02-24T10:00:00-05:00' },
+        expect: { status: 200, state: 'dialogueHeld' },
+      },
+      {
+        title: 'The mediator begins the follow-up',
+        as: 'RJU',
+        command: 'BeginFollowUp',
+        data: {},
+        expect: { status: 200, state: 'followUp' },
+      },
+      {
+        title: 'A follow-up session with the victim',
+        as: 'RJU',
+        command: 'RecordFollowUp',
+        data: { party: 'victim', heldAt: '2026-02-27T11:00:00-05:00' },
+        expect: { status: 200, state: 'followUp' },
+      },
+      {
+        title: 'The case is closed',
+        as: 'RJU',
+        command: 'CloseCase',
+        data: {},
+        expect: { status: 200, state: 'closed' },
+      },
+    ],
+  },
+  {
+    title: 'Complaint: two levels of review, then closure',
+    intro:
+      'A participant complains by email. A supervisor sends it to p-1, who acknowledges it within the 2-business-day ' +
+      'clock and responds, naming who the complaint can go to next. The complainant asks for a review twice; each level ' +
+      'has a new reviewer and its own 30-business-day clock. The last level’s response ends the right of review and the ' +
+      'complaint is closed.',
+    workflow: 'complaint',
+    at: '2026-03-09T17:00:00Z',
+    caseVar: 'COMPLAINT_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697803',
+    steps: [
+      {
+        title: 'A supervisor records the complaint, which starts its clocks',
+        as: 'SUPERVISOR',
+        command: 'ReceiveComplaint',
+        data: {
+          channel: 'electronic',
+          receivedAt: '2026-03-09T11:30:00-04:00',
+          region: 'ON',
+          complainant: { name: 'Robin', pseudonym: true, contact: 'robin.participant@example.org' },
+          text: 'My preparation meeting was cancelled twice without notice and nobody called me back.',
+          concerns: { program: 'restorative-engagement' },
+        },
+        expect: { status: 201, state: 'received' },
+        show: ['clocks'],
+      },
+      {
+        title: 'The supervisor sends it to p-1, the level-1 reviewer',
+        as: 'SUPERVISOR',
+        command: 'AssignHandler',
+        data: { handlerId: 'p-1' },
+        expect: { status: 200, state: 'received' },
+        show: ['assignees'],
+      },
+      {
+        title: 'p-1 acknowledges receipt: the acknowledgement clock is met',
+        as: 'PRACTITIONER',
+        command: 'AcknowledgeComplaint',
+        data: { method: 'email' },
+        expect: { status: 200, state: 'underReview' },
+        show: ['clocks'],
+      },
+      {
+        title: 'p-1 responds, naming who the complaint can be elevated to',
+        as: 'PRACTITIONER',
+        command: 'Respond',
+        data: {
+          response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
+          nextLevel: { name: 'Alex Tremblay', role: 'Restorative Engagement program manager', contact: 'alex.tremblay@example.gc.ca, 613-555-0142' },
+        },
+        expect: { status: 200, state: 'responded' },
+      },
+      {
+        title: 'The complainant asks for a review: level 2, with a new 30-business-day clock',
+        as: 'PRACTITIONER',
+        command: 'RequestReview',
+        data: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
+        expect: { status: 200, state: 'reviewRequested' },
+        show: ['details', 'clocks'],
+      },
+      {
+        title: 'The supervisor sends it to p-2, who did not handle level 1',
+        as: 'SUPERVISOR',
+        command: 'AssignHandler',
+        data: { handlerId: 'p-2' },
+        expect: { status: 200, state: 'underReview' },
+      },
+      {
+        title: 'p-2 responds at level 2, naming level 3',
+        as: 'PRACTITIONER_2',
+        command: 'Respond',
+        data: {
+          response: 'The cancellations were caused by a scheduling error that has now been fixed. We are sorry nobody told you.',
+          nextLevel: { name: 'Jordan Lee', role: 'Executive Director, SMSRC', contact: 'jordan.lee@example.gc.ca' },
+        },
+        expect: { status: 200, state: 'responded' },
+      },
+      {
+        title: 'The complainant asks for a second review: level 3, the last',
+        as: 'PRACTITIONER_2',
+        command: 'RequestReview',
+        data: { grounds: 'I want to know what will stop this from happening to others.' },
+        expect: { status: 200, state: 'reviewRequested' },
+        show: ['details'],
+      },
+      {
+        title: 'The supervisor sends it to p-3',
+        as: 'SUPERVISOR',
+        command: 'AssignHandler',
+        data: { handlerId: 'p-3' },
+        expect: { status: 200, state: 'underReview' },
+      },
+      {
+        title: 'p-3 gives the last level’s response: there is no level to name',
+        as: 'PRACTITIONER_3',
+        command: 'Respond',
+        data: { response: 'Scheduling changes now require a call to the participant. Thank you for raising this.' },
+        expect: { status: 200, state: 'responded' },
+        show: ['details'],
+      },
+      {
+        title: 'The reviews are exhausted: p-3 closes the complaint',
+        as: 'PRACTITIONER_3',
+        command: 'CloseComplaint',
+        data: {},
+        expect: { status: 200, state: 'closed' },
+        show: ['clocks'],
+      },
+    ],
+  },
+];

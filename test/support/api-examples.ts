@@ -1,0 +1,148 @@
+import { tokens, type Journey, type JourneyStep, type TokenName } from '../e2e/journeys.fixture';
+import type { HttpClient, RunningApp } from './app';
+
+/** One request of a journey as sent, and what came back. */
+export interface Exchange {
+  readonly step: JourneyStep;
+  readonly method: 'GET' | 'POST';
+  /** With the case id as its shell variable: `/cases/$RE_CASE/commands/SetGoals`. */
+  readonly path: string;
+  readonly ifMatch?: number;
+  readonly body?: Readonly<Record<string, unknown>>;
+  readonly status: number;
+  readonly response: any;
+}
+
+/**
+ * Runs a journey over HTTP at its business time, step after step, each with the token its step
+ * names and, for commands on the case, the revision last seen as If-Match. Asserts nothing: the
+ * caller does.
+ */
+export async function runJourney(running: RunningApp, journey: Journey): Promise<Exchange[]> {
+  const clients = new Map<TokenName, HttpClient>();
+  const as = async (name: TokenName) => {
+    if (!clients.has(name)) clients.set(name, await running.as(tokens[name].role, tokens[name].sub));
+    return clients.get(name)!;
+  };
+  running.clock.set(journey.at);
+  const exchanges: Exchange[] = [];
+  let seen: { revision: number; position: number } | undefined;
+  for (const [index, step] of journey.steps.entries()) {
+    const http = await as(step.as);
+    const casePath = `/cases/$${journey.caseVar}`;
+    const sent =
+      index === 0
+        ? { method: 'POST' as const, path: '/cases', body: { workflow: journey.workflow, command: step.command!, caseId: journey.caseId, data: step.data ?? {} } }
+        : step.command
+          ? { method: 'POST' as const, path: `${casePath}/commands/${step.command}`, body: step.data ?? {}, ifMatch: seen!.revision }
+          : { method: 'GET' as const, path: `${casePath}?minPosition=${seen!.position}` };
+    const url = sent.path.replace(`$${journey.caseVar}`, journey.caseId);
+    const response =
+      sent.method === 'GET' ? await http.get(url) : await http.post(url, sent.body, 'ifMatch' in sent ? { 'if-match': `"${sent.ifMatch}"` } : {});
+    if (response.status < 300) seen = response.body as { revision: number; position: number };
+    exchanges.push({ step, ...sent, status: response.status, response: response.body });
+  }
+  return exchanges;
+}
+
+/** JSON as a person reads it: objects over several lines, short lists of plain values on one. */
+function readableJson(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value).replace(/","/g, '", "');
+    return `[\n${value.map((v) => inner + readableJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${readableJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What an example shows of a response: the error, or the case's state and what the step asks to see. */
+function abbreviated(exchange: Exchange): unknown {
+  const body = exchange.response;
+  if (exchange.status >= 400) return body;
+  const shown: Record<string, unknown> = {
+    state: body.state,
+    status: body.status,
+    revision: body.revision,
+    position: body.position,
+    allowedCommands: body.allowedCommands,
+  };
+  for (const field of exchange.step.show ?? []) {
+    shown[field] =
+      field === 'clocks'
+        ? (body.clocks as { clock: string; status: string; dueAt: string; onTime?: boolean }[]).map(({ clock, status, dueAt, onTime }) => ({
+            clock,
+            status,
+            dueAt,
+            ...(onTime === undefined ? {} : { onTime }),
+          }))
+        : body[field];
+  }
+  return shown;
+}
+
+function curl(exchange: Exchange): string {
+  const lines = [`curl -s${exchange.method === 'GET' ? '' : ' -X POST'} "$MEND${exchange.path}"`, `  -H "Authorization: Bearer $${exchange.step.as}"`];
+  if (exchange.ifMatch !== undefined) lines.push(`  -H 'If-Match: "${exchange.ifMatch}"'`);
+  if (exchange.body === undefined) return lines.join(' \\\n');
+  lines.push(`  -H 'Content-Type: application/json'`);
+  if (Object.keys(exchange.body).length === 0) return [...lines, `  -d '{}'`].join(' \\\n');
+  return `${[...lines, "  --data @- <<'JSON'"].join(' \\\n')}\n${readableJson(exchange.body)}\nJSON`;
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 409: 'Conflict', 422: 'Unprocessable Entity' };
+
+/** docs/api-examples.md: the setup, then each journey's requests with their abbreviated responses. */
+export function apiExamplesDoc(runs: readonly { journey: Journey; exchanges: readonly Exchange[] }[]): string {
+  const lines = [
+    '# The HTTP API by example',
+    '',
+    '<!-- Generated by `node -r ./test/support/register.js scripts/api-examples.ts` from test/e2e/journeys.fixture.ts.',
+    '     test/e2e/journeys.e2e.spec.ts sends the same requests and fails when this page no longer matches. -->',
+    '',
+    'Three journeys through Mend over HTTP, with `curl`. Responses are abbreviated to the case’s state, whether it is',
+    'open, its revision and position, the commands the caller may send next and, where it matters, its assignees,',
+    'details or clocks; errors are shown whole. Every command answers with the case view. Send the revision you last saw',
+    'as `If-Match`: a request made on a stale view is refused with a 409 instead of overwriting someone else’s work.',
+    'Reads come from a read model kept up to date in the background; pass the `position` of your last write as',
+    '`?minPosition=` to read your own writes.',
+    '',
+    '## Setup',
+    '',
+    'Start Mend (`npm start` builds it and serves on port 3000, with its data in `./data`), then, in the same directory,',
+    'mint local tokens for the people in the examples:',
+    '',
+    '```sh',
+    'export MEND=http://localhost:3000',
+    ...Object.entries(tokens).map(([name, { sub, role }]) => `${name}=$(npx mend token --sub ${sub} --role ${role})`),
+    '```',
+    '',
+    'Practitioners act only on the cases assigned to them; supervisors open, assign and reassign; only the Restorative',
+    'Justice Unit (`rju`) sees restorative opportunities cases. The examples were recorded on 9 March 2026; a command',
+    'may not record a time later than when it is sent.',
+  ];
+  runs.forEach(({ journey, exchanges }, j) => {
+    lines.push('', `## ${j + 1}. ${journey.title}`, '', journey.intro, '', '```sh', `${journey.caseVar}=${journey.caseId}`, '```');
+    exchanges.forEach((exchange, i) => {
+      lines.push(
+        '',
+        `### ${j + 1}.${i + 1} ${exchange.step.title}`,
+        '',
+        '```sh',
+        curl(exchange),
+        '```',
+        '',
+        `${exchange.status} ${STATUS_TEXT[exchange.status] ?? ''}`.trimEnd(),
+        '',
+        '```json',
+        readableJson(abbreviated(exchange)),
+        '```',
+      );
+    });
+  });
+  return `${lines.join('\n')}\n`;
+}
