@@ -21,6 +21,9 @@ const STATEMENTS: readonly RegExp[] = [
   new RegExp(`^note (?:left|right) of (${ID})$`),
 ];
 
+/** Words Mermaid's state diagram lexer takes as keywords wherever they stand, in any case. */
+const RESERVED = new Set(['default', 'end', 'note', 'state', 'class', 'classdef', 'direction', 'scale']);
+
 /** Checks a chart line by line against the grammar; returns the problems, and the state ids it uses. */
 function checkMermaid(chart: string): { problems: string[]; ids: Set<string> } {
   const [header, ...lines] = chart.trimEnd().split('\n');
@@ -39,7 +42,10 @@ function checkMermaid(chart: string): { problems: string[]; ids: Set<string> } {
       problems.push(`not a stateDiagram-v2 statement: "${line}"`);
       continue;
     }
-    for (const id of match.slice(1).filter((g) => g !== undefined)) ids.add(id);
+    for (const id of match.slice(1).filter((g) => g !== undefined)) {
+      if (RESERVED.has(id.toLowerCase())) problems.push(`state id "${id}" is a Mermaid keyword`);
+      ids.add(id);
+    }
     if (line.endsWith('{')) depth++;
     if (line === '}') depth--;
     if (line.startsWith('note ')) inNote = true;
