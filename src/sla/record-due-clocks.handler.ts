@@ -20,7 +20,7 @@ export interface DueClocksOutcome {
   readonly alreadyRecorded: number;
   /** Every attempt met a concurrent change; the next sweep tries again. */
   readonly contended: boolean;
-  /** Global position of the last event the call appended or found, 0 if none. */
+  /** Global position of the case's last event as the call left it: the read model shows the result once it gets there. */
   readonly position: number;
 }
 
@@ -33,7 +33,7 @@ export interface DueClocksOutcome {
 export const SLA_CASE_WRITER = Symbol('SlaCaseWriter');
 
 const MAX_ATTEMPTS = 5;
-const NOTHING: DueClocksOutcome = { warnings: 0, breaches: 0, alreadyRecorded: 0, contended: false, position: 0 };
+const nothing = (position: number): DueClocksOutcome => ({ warnings: 0, breaches: 0, alreadyRecorded: 0, contended: false, position });
 
 /**
  * Records a case's due warnings and breaches through the same write path as every command: fold,
@@ -54,6 +54,7 @@ export class RecordDueClocksHandler implements ICommandHandler<RecordDueClocks, 
   ) {}
 
   async execute({ input }: RecordDueClocks): Promise<DueClocksOutcome> {
+    let position = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.cases.load(input.caseId);
       const ctx: DecideContext = {
@@ -64,7 +65,8 @@ export class RecordDueClocksHandler implements ICommandHandler<RecordDueClocks, 
         settings: this.settings,
       };
       const decision = decideDueClocks(loaded.definition, loaded.state, ctx.now);
-      if (decision.events.length === 0) return NOTHING;
+      if (decision.events.length === 0) return nothing(loaded.position);
+      position = loaded.position;
       const causationId = uuidv7();
       try {
         await this.writer.append(loaded, decision.events, decision.state, ctx, {
@@ -79,7 +81,7 @@ export class RecordDueClocksHandler implements ICommandHandler<RecordDueClocks, 
       }
       return this.outcome(loaded, decision.events, causationId);
     }
-    return { ...NOTHING, contended: true };
+    return { ...nothing(position), contended: true };
   }
 
   /** Reads back what the append stored, to count what this call recorded and what was there already. */

@@ -74,3 +74,52 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data?: string;
+}
+
+/** A Server-Sent Events client over fetch, as a console would use one (it can send the bearer token). */
+export async function openStream(baseUrl: string, token: string, path: string, headers: Record<string, string> = {}) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers }, signal: controller.signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const events: SseEvent[] = [];
+  const comments: string[] = [];
+  const pump = async () => {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('the stream ended');
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event: SseEvent = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) comments.push(line.slice(1).trim());
+        else if (line.startsWith('id: ')) event.id = line.slice(4);
+        else if (line.startsWith('event: ')) event.event = line.slice(7);
+        else if (line.startsWith('data: ')) event.data = line.slice(6);
+      }
+      if (event.data !== undefined) events.push(event);
+    }
+  };
+  return {
+    response,
+    events,
+    comments,
+    /** Reads until `count` events have arrived. */
+    async take(count: number): Promise<SseEvent[]> {
+      while (events.length < count) await pump();
+      return events.slice(0, count);
+    },
+    async greeting(): Promise<string> {
+      while (comments.length === 0) await pump();
+      return comments[0]!;
+    },
+    close: () => controller.abort(),
+  };
+}

@@ -1,0 +1,175 @@
+import type { SlaAlert } from '../../src/sla/sla-stream.service';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { drain, openStream, receiveComplaint, run, scheduler } from './sla-support';
+
+describe('SLA monitoring for supervisors', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+  const ids: Record<string, string> = {};
+  const T1 = '2026-03-05T19:00:00.000Z'; // Thursday 14:00 in Ottawa
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    supervisor = await running.as('supervisor');
+    const monday = '2026-03-02T09:00:00-05:00';
+    ids['acknowledged'] = await receiveComplaint(supervisor, monday, 'ON');
+    await run(supervisor, ids['acknowledged'], 'AcknowledgeComplaint');
+    ids['quebec'] = await receiveComplaint(supervisor, monday, 'QC');
+    ids['paused'] = await receiveComplaint(supervisor, monday, 'BC');
+    await run(supervisor, ids['paused'], 'PauseClock', { clock: 'response-1', reason: 'Awaiting documents.' });
+    ids['withdrawn'] = await receiveComplaint(supervisor, monday, 'ON');
+    await run(supervisor, ids['withdrawn'], 'WithdrawComplaint');
+    ids['late'] = await receiveComplaint(supervisor, monday, 'ON');
+    running.clock.set('2026-03-04T14:00:00Z');
+    ids['wednesday'] = await receiveComplaint(supervisor, '2026-03-04T09:00:00-05:00', 'ON');
+    // Thursday: acknowledged after its due time, before the scheduler noticed.
+    running.clock.set(T1);
+    await run(supervisor, ids['late'], 'AcknowledgeComplaint');
+  });
+  afterAll(async () => running.close());
+
+  const head = async () => running.store.headPosition();
+  const clocks = async (query: string) => {
+    const response = await supervisor.get(`/sla/clocks?minPosition=${await head()}&${query}`);
+    expect(response.status).toBe(200);
+    return response.body.items as { caseId: string; clock: string; status: string; dueAt: string; overdue: boolean; onTime: boolean | null }[];
+  };
+  const named = (items: { caseId: string; clock: string }[]) =>
+    items.map((item) => `${Object.keys(ids).find((name) => ids[name] === item.caseId)} ${item.clock}`);
+
+  it('counts overdue clocks before the scheduler records their breach', async () => {
+    const summary = await supervisor.get(`/sla/summary?minPosition=${await head()}`);
+    expect(summary.body.overall).toMatchObject({ overdue: 2, breached: 0 });
+    expect(named((await clocks('status=running')).filter((c) => c.overdue))).toEqual(['quebec acknowledgement', 'paused acknowledgement']);
+  });
+
+  it('lists clocks by status, earliest due first', async () => {
+    await drain(scheduler(running));
+    expect(named(await clocks('status=breached'))).toEqual(['quebec acknowledgement', 'paused acknowledgement']);
+    expect(named(await clocks('status=warned'))).toEqual(['wednesday acknowledgement']);
+    expect(named(await clocks('status=paused'))).toEqual(['paused response-1']);
+    expect(named(await clocks('status=cancelled'))).toEqual(['withdrawn acknowledgement', 'withdrawn response-1']);
+    // Both fell due at the same time: same-time clocks are ordered by case id, which is random here.
+    expect((await clocks('status=met')).map((c) => [named([c])[0], c.onTime]).sort()).toEqual([
+      ['acknowledged acknowledgement', true],
+      ['late acknowledgement', false],
+    ]);
+    const atRisk = await clocks('status=running');
+    const [first, ...rest] = named(atRisk);
+    expect(first).toBe('wednesday acknowledgement');
+    expect(rest.slice(0, 3).sort()).toEqual(['acknowledged response-1', 'late response-1', 'quebec response-1']);
+    expect(rest[3]).toBe('wednesday response-1');
+    expect(atRisk.map((c) => c.dueAt)).toEqual([...atRisk.map((c) => c.dueAt)].sort());
+  });
+
+  it('filters by region, workflow, level, case and due time', async () => {
+    expect(named(await clocks('region=QC'))).toEqual(['quebec acknowledgement', 'quebec response-1']);
+    expect(await clocks('workflow=complaint&level=1')).toHaveLength(12);
+    expect(await clocks('workflow=restorative-engagement')).toEqual([]);
+    expect(named(await clocks(`caseId=${ids['paused']}`))).toEqual(['paused acknowledgement', 'paused response-1']);
+    expect(named(await clocks('status=running&dueBefore=2026-03-07T00:00:00Z'))).toEqual(['wednesday acknowledgement']);
+  });
+
+  it('pages with a cursor, never repeating or skipping a clock', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await supervisor.get(`/sla/clocks?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...named(page.body.items));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(named(await clocks('limit=500')));
+    expect(new Set(seen).size).toBe(12);
+  });
+
+  it('sums counts and the on-time rate per workflow, region and level', async () => {
+    const summary = await supervisor.get(`/sla/summary?minPosition=${await head()}`);
+    expect(summary.status).toBe(200);
+    const overall = { running: 5, warned: 1, overdue: 0, paused: 1, breached: 2, met: 2, metOnTime: 1, metLate: 1, cancelled: 2, onTimeRate: 0.25 };
+    expect(summary.body.overall).toEqual(overall);
+    expect(summary.body.byWorkflow).toEqual([{ workflow: 'complaint', ...overall }]);
+    expect(summary.body.byLevel).toEqual([{ level: 1, ...overall }]);
+    const byRegion = Object.fromEntries((summary.body.byRegion as { region: string }[]).map(({ region, ...counts }) => [region, counts]));
+    expect(byRegion['QC']).toMatchObject({ running: 1, breached: 1, onTimeRate: 0 });
+    expect(byRegion['BC']).toMatchObject({ paused: 1, breached: 1, onTimeRate: 0 });
+    expect(byRegion['ON']).toMatchObject({ running: 4, warned: 1, met: 2, metOnTime: 1, cancelled: 2, onTimeRate: 0.5 });
+    expect(summary.body.groups).toHaveLength(3);
+    expect(summary.body.scheduler).toMatchObject({ enabled: false, lastSweep: { at: T1 } });
+    const quebec = await supervisor.get('/sla/summary?region=QC');
+    expect(quebec.body.overall).toMatchObject({ running: 1, breached: 1 });
+  });
+
+  it('streams breaches as the scheduler records them, and resumes after the last event id', async () => {
+    const token = await running.token('supervisor');
+    const live = await openStream(running.baseUrl, token, '/sla/stream');
+    expect(live.response.status).toBe(200);
+    expect(live.response.headers.get('content-type')).toContain('text/event-stream');
+    await live.greeting();
+    const quebec = await openStream(running.baseUrl, token, '/sla/stream?region=QC');
+    await quebec.greeting();
+
+    // Ten weeks later every level-1 response is late.
+    running.clock.set('2026-05-15T14:00:00Z');
+    await drain(scheduler(running));
+    const due = Object.fromEntries((await clocks('status=breached&limit=500')).map((c) => [`${c.caseId} ${c.clock}`, c.dueAt]));
+    const received = await live.take(14);
+    const alerts = received.map((e) => ({ id: Number(e.id), event: e.event, ...(JSON.parse(e.data!) as SlaAlert) }));
+    // The wednesday acknowledgement's breach, then each running response clock's warnings and breach.
+    expect(alerts.filter((a) => a.type === 'ClockBreached').map((a) => named([a])[0]).sort()).toEqual([
+      'acknowledged response-1',
+      'late response-1',
+      'quebec response-1',
+      'wednesday acknowledgement',
+      'wednesday response-1',
+    ]);
+    for (const alert of alerts) {
+      expect(alert.event).toBe(alert.type);
+      expect(alert.id).toBe(alert.position);
+      expect(alert.recordedAt).toBe('2026-05-15T14:00:00.000Z');
+      if (alert.type === 'ClockBreached') expect(alert.at).toBe(due[`${alert.caseId} ${alert.clock}`]);
+    }
+    expect(alerts.map((a) => a.id)).toEqual([...alerts.map((a) => a.id)].sort((a, b) => a - b));
+    live.close();
+
+    expect((await quebec.take(3)).map((e) => JSON.parse(e.data!).region)).toEqual(['QC', 'QC', 'QC']);
+    quebec.close();
+
+    const resumed = await openStream(running.baseUrl, token, '/sla/stream', { 'last-event-id': String(alerts[4]!.id) });
+    expect((await resumed.take(9)).map((e) => Number(e.id))).toEqual(alerts.slice(5).map((a) => a.id));
+    resumed.close();
+
+    const replayed = await openStream(running.baseUrl, token, '/sla/stream?minPosition=0');
+    // Before: Thursday's seven (two acknowledgements warned twice and breached, one warned once).
+    const everything = await replayed.take(21);
+    expect(everything.slice(-14).map((e) => Number(e.id))).toEqual(alerts.map((a) => a.id));
+    replayed.close();
+  });
+
+  it('is for supervisors and auditors, and names the field at fault in bad queries', async () => {
+    const practitioner = await running.as('practitioner');
+    for (const path of ['/sla/clocks', '/sla/summary', '/sla/stream']) {
+      const refused = await practitioner.get(path);
+      expect({ path, status: refused.status, code: refused.body.code }).toEqual({ path, status: 403, code: 'ACCESS.ROLE_FORBIDDEN' });
+      expect((await fetch(`${running.baseUrl}${path}`)).status).toBe(401);
+    }
+    expect((await (await running.as('auditor')).get('/sla/summary')).status).toBe(200);
+
+    const bad = async (path: string, field: string, headers?: Record<string, string>) => {
+      const response = await supervisor.get(path, headers);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(response.body.message).toContain(field);
+    };
+    await bad('/sla/clocks?status=late', 'query.status');
+    await bad('/sla/clocks?limit=0', 'query.limit');
+    await bad('/sla/clocks?dueBefore=tomorrow', 'query.dueBefore');
+    await bad('/sla/clocks?cursor=nonsense', 'cursor');
+    await bad('/sla/clocks?colour=red', 'query.colour');
+    await bad('/sla/clocks?workflow=parking', 'parking');
+    await bad('/sla/summary?region=XX', 'query.region');
+    await bad('/sla/stream', 'Last-Event-ID', { 'last-event-id': 'yesterday' });
+  });
+});
