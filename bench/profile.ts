@@ -1,0 +1,33 @@
+/** How much work each section does: `--quick` for the smoke test and a first look, the full run for the report. */
+export interface Profile {
+  readonly name: 'quick' | 'full';
+  readonly runs: number;
+  readonly append: { readonly sequential: number; readonly batched: number; readonly batchSize: number; readonly concurrent: number; readonly concurrency: number };
+  readonly peer: { readonly sequential: number; readonly batched: number; readonly streams: number };
+  readonly http: { readonly seconds: number; readonly connections: number; readonly runs: number };
+  readonly fold: { readonly caseEvents: number; readonly replays: number; readonly asOfRuns: number };
+  readonly rebuild: { readonly events: number; readonly runs: number };
+  readonly sla: { readonly totals: readonly number[]; readonly due: number; readonly runs: number };
+}
+
+export const QUICK: Profile = {
+  name: 'quick',
+  runs: 3,
+  append: { sequential: 200, batched: 10_000, batchSize: 100, concurrent: 10_000, concurrency: 250 },
+  peer: { sequential: 100, batched: 2_000, streams: 10 },
+  http: { seconds: 2, connections: 10, runs: 3 },
+  fold: { caseEvents: 1_000, replays: 20, asOfRuns: 5 },
+  rebuild: { events: 50_000, runs: 1 },
+  sla: { totals: [10_000, 100_000], due: 1_000, runs: 5 },
+};
+
+export const FULL: Profile = {
+  name: 'full',
+  runs: 5,
+  append: { sequential: 3_000, batched: 100_000, batchSize: 100, concurrent: 50_000, concurrency: 250 },
+  peer: { sequential: 500, batched: 20_000, streams: 50 },
+  http: { seconds: 10, connections: 10, runs: 5 },
+  fold: { caseEvents: 1_000, replays: 200, asOfRuns: 21 },
+  rebuild: { events: 1_000_000, runs: 1 },
+  sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
+};
