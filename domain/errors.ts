@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'not_allowed' // 409: the transition is not allowed in this state
   | 'conflict' // 409: revision conflict, retryable
   | 'too_large' // 413
+  | 'unsupported_media' // 415
   | 'rule' // 422: a business rule is broken
   | 'rate_limited' // 429
   | 'unavailable' // 503: try again later
@@ -76,9 +77,9 @@ export function defineError<P extends object = Record<string, never>>(
   return definition;
 }
 
-export const InvalidInput = defineError<{ issues: string }>('VALIDATION.INVALID_INPUT', 'invalid', {
+export const InvalidInput = defineError<{ issues: string; issuesFr?: string }>('VALIDATION.INVALID_INPUT', 'invalid', {
   en: (p) => `The input is invalid: ${p.issues}`,
-  fr: (p) => `Les données sont invalides : ${p.issues}`,
+  fr: (p) => `Les données sont invalides : ${p.issuesFr ?? p.issues}`,
 });
 
 export const UnknownWorkflow = defineError<{ workflow: string; known: string }>('WORKFLOW.UNKNOWN', 'invalid', {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InvalidInput, type DomainError } from './errors';
 
 /** One problem with an input, naming the field by its path (`data.nextLevel.contact`). */
@@ -7,11 +7,11 @@ export interface InputIssue {
   readonly message: string;
 }
 
-export function describeIssues(error: z.ZodError, prefix = ''): InputIssue[] {
+export function describeIssues(error: z.ZodError, prefix = '', language: 'en' | 'fr' = 'en'): InputIssue[] {
   return error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'unknown field' }));
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: language === 'fr' ? 'champ inconnu' : 'unknown field' }));
     }
     return [{ path: base || '(body)', message: issue.message }];
   });
@@ -21,9 +21,15 @@ export function describeIssues(error: z.ZodError, prefix = ''): InputIssue[] {
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw invalidInput(describeIssues(result.error, prefix));
+  // The same problems in French, for clients that ask for it (zod's own French texts).
+  const french = schema.safeParse(input, { error: frenchErrors });
+  throw invalidInput(describeIssues(result.error, prefix), french.success ? undefined : describeIssues(french.error, prefix, 'fr'));
 }
 
-export function invalidInput(issues: readonly InputIssue[]): DomainError<{ issues: string }> {
-  return InvalidInput({ issues: issues.map((i) => `${i.path}: ${i.message}`).join('; ') }, { issues });
+const frenchErrors = z.locales.fr().localeError;
+
+const joined = (issues: readonly InputIssue[]) => issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+
+export function invalidInput(issues: readonly InputIssue[], french?: readonly InputIssue[]): DomainError<{ issues: string; issuesFr?: string }> {
+  return InvalidInput({ issues: joined(issues), ...(french ? { issuesFr: joined(french) } : {}) }, { issues });
 }

@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import { MendExceptionFilter } from './http/exception.filter';
+import { MalformedPath } from './http/http-errors';
+import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
 import { newRequestId, registerCorrelation } from './http/correlation';
 import { buildOpenApi } from './http/openapi';
@@ -20,13 +23,22 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     genReqId: newRequestId,
     // Paths are matched exactly: /cases/ is not /cases.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // A path the router cannot even parse gets the same error shape as everything else.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const language = preferredLanguage(request.headers['accept-language']);
+      const refusal = MalformedPath({ reason: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path segment is too long' : 'it is not a valid URL path' });
+      void reply.status(400).header('Content-Language', language).send({ code: refusal.code, message: refusal.messageIn(language) });
+    },
   });
+  // JSON is the only body Mend reads: no form or text parsers.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   registerCorrelation(fastify);
   app.useGlobalFilters(new MendExceptionFilter(options.config));
   await harden(app, options.config);

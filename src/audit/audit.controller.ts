@@ -1,5 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { CaseNotFound } from '../../domain/errors';
+import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
+import { CurrentActor } from '../auth/actor.decorator';
+import { CaseRepository } from '../cases/case-repository';
+import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { AccessLog, type AccessPage } from './access-log.service';
 import type { Verification } from './audit.schemas';
@@ -11,20 +16,33 @@ export class AuditController {
   constructor(
     private readonly verification: ChainVerification,
     private readonly accessLog: AccessLog,
+    private readonly cases: CaseRepository,
+    private readonly policy: PolicyService,
   ) {}
+
+  /** Whether the actor may know this case exists (RO cases exist only for the Restorative Justice Unit). */
+  private async knowable(actor: Actor, caseId: string): Promise<boolean> {
+    const definition = await this.cases.locate(caseId);
+    return !definition || !this.policy.hiddenWorkflows(actor).includes(definition.name);
+  }
 
   /** The hash chains of one case (its stream and its access log) or of the whole store. */
   @Get('verify')
   @RequirePermission('audit.verify')
-  async verify(@Query() query: unknown): Promise<Verification> {
+  async verify(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<Verification> {
     const { caseId } = parseInput(VerifyQuery, query);
+    if (caseId && !(await this.knowable(actor, caseId))) throw CaseNotFound({ caseId });
     return caseId ? this.verification.verifyCase(caseId) : this.verification.verifyAll();
   }
 
   /** Who read which case's content, and when. */
   @Get('access')
   @RequirePermission('audit.access')
-  async access(@Query() query: unknown): Promise<AccessPage> {
-    return this.accessLog.query(parseInput(AccessQuery, query));
+  async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPage> {
+    const parsed = parseInput(AccessQuery, query);
+    if (parsed.caseId && !(await this.knowable(actor, parsed.caseId))) return { items: [], next: null };
+    const page = await this.accessLog.query(parsed);
+    const knowable = await Promise.all(page.items.map((item) => this.knowable(actor, item.caseId)));
+    return { ...page, items: page.items.filter((_, i) => knowable[i]) };
   }
 }

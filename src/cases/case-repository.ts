@@ -14,6 +14,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '../event-store/event-store';
+import { MendMetrics } from '../metrics/mend-metrics';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 
@@ -67,6 +68,7 @@ export class CaseRepository {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: WorkflowRegistry,
     private readonly codec: PersonalDataCodec,
+    private readonly metrics: MendMetrics,
   ) {}
 
   /** A case that does not exist yet, to be opened with `definition`. */
@@ -162,7 +164,7 @@ export class CaseRepository {
     });
     const expectedRevision = loaded.state.revision < 0 ? 'no_stream' : loaded.state.revision;
     try {
-      const result = await this.store.append(loaded.streamId, toAppend, { expectedRevision });
+      const result = await this.metrics.observeAppend(this.store.append(loaded.streamId, toAppend, { expectedRevision }));
       const appended: LoadedCase = {
         ...loaded,
         state: next,

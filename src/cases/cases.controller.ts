@@ -30,9 +30,10 @@ export const OpenCaseBody = z.strictObject({
   caseId: CaseId.optional().meta({ description: 'Choose the id of the new case (for safe retries); default: a new UUID' }),
 });
 
-/** `If-Match: "3"` (or 3, or W/"3") → 3. */
+/** `If-Match: "3"` (or 3, or W/"3") → 3; `*` → no expectation. */
 export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
+  // `*` matches any current version: no expectation.
+  if (header === undefined || header.trim() === '*') return undefined;
   const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(header.trim());
   if (!match) throw InvalidIfMatch({ value: header });
   return Number(match[1]);

@@ -41,8 +41,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       const loaded = input.openWorkflow
         ? this.cases.fresh(this.registry.get(input.openWorkflow), input.caseId)
         : await this.cases.load(input.caseId);
-      if (input.openWorkflow) this.policy.authorizeOpening(input.actor, loaded.definition.name, input.command);
-      else this.policy.authorizeCommand(input.actor, accessFacts(loaded), input.command);
+      if (input.openWorkflow) {
+        // A command that does not open cases is refused by the decision (400 COMMAND.NOT_OPENING).
+        if (input.command === loaded.definition.openingCommand) this.policy.authorizeOpening(input.actor, loaded.definition.name, input.command);
+      } else this.policy.authorizeCommand(input.actor, accessFacts(loaded), input.command);
       if (input.expectedRevision !== undefined && input.expectedRevision !== loaded.state.revision) {
         throw RevisionConflict(
           { expected: String(input.expectedRevision), actual: String(loaded.state.revision) },

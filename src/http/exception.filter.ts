@@ -23,6 +23,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   not_allowed: 409,
   conflict: 409,
   too_large: 413,
+  unsupported_media: 415,
   rule: 422,
   rate_limited: 429,
   unavailable: 503,

@@ -11,7 +11,7 @@ export const MalformedBody = defineError<{ reason: string }>('REQUEST.MALFORMED_
   fr: (p) => `Le corps de la requête n'est pas du JSON valide : ${p.reason}`,
 });
 
-export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'invalid', {
+export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media', {
   en: (p) => `Send the body as application/json (got ${p.contentType}).`,
   fr: (p) => `Envoyez le corps en application/json (reçu : ${p.contentType}).`,
 });
@@ -44,4 +44,9 @@ export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNA
 export const RateLimited = defineError<{ limit: number }>('REQUEST.RATE_LIMITED', 'rate_limited', {
   en: (p) => `Too many requests: the limit is ${p.limit} a minute for each token. Slow down and retry.`,
   fr: (p) => `Trop de requêtes : la limite est de ${p.limit} par minute pour chaque jeton. Ralentissez et réessayez.`,
+});
+
+export const MalformedPath = defineError<{ reason: string }>('REQUEST.MALFORMED_PATH', 'invalid', {
+  en: (p) => `The request path was refused: ${p.reason}.`,
+  fr: (p) => `Le chemin de la requête a été refusé : ${p.reason === 'a path segment is too long' ? 'un segment est trop long' : 'ce n’est pas un chemin valide'}.`,
 });

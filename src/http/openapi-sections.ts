@@ -1,7 +1,9 @@
 import { auditOpenApi } from '../audit/audit.openapi';
+import { healthOpenApi } from '../health/health.openapi';
+import { metricsOpenApi } from '../metrics/metrics.openapi';
 import { projectionsOpenApi } from '../projections/projections.openapi';
 import { slaOpenApi } from '../sla/sla.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi, healthOpenApi, metricsOpenApi];

@@ -12,9 +12,22 @@ export function jsonSchema(schema: z.ZodType): JsonSchema {
   return rest;
 }
 
-function outputSchema(schema: z.ZodType): JsonSchema {
-  const { $schema: _ignored, id: _id, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
-  return rest;
+const COMPONENTS = '#/components/schemas/';
+
+/** Points zod's local `#/$defs/X` references at the document's components. */
+function toComponentRefs<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', `"${COMPONENTS}`)) as T;
+}
+
+/**
+ * Adds a response schema to the components under `name`, with every schema it names by zod id
+ * (`.meta({ id })`) as a component of its own, referenced where it is used.
+ */
+function addOutputSchema(components: Record<string, JsonSchema>, name: string, schema: z.ZodType): void {
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
+  const { $schema: _ignored, $defs = {}, ...root } = toComponentRefs(generated) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  Object.assign(components, $defs);
+  if (root['$ref'] !== `${COMPONENTS}${name}`) components[name] = root;
 }
 
 /** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
@@ -35,6 +48,7 @@ export function errors(...statuses: number[]) {
     404: 'No such case (or one you may not see)',
     409: 'Not allowed in this state (details list the allowed commands), or a revision conflict',
     413: 'Body too large',
+    415: 'The body is not application/json',
     422: 'A business rule is broken',
     429: 'Too many requests for this token',
     503: 'Unavailable: retry after the Retry-After delay',
@@ -68,6 +82,8 @@ export function buildOpenApi(
     for (const command of workflow.commands) {
       const schemaName = `${workflow.category}.${command.type}`;
       commandSchemas[schemaName] = { ...jsonSchema(command.schema), description: command.description };
+      // Opening commands are sent to POST /cases, not to a case.
+      if (command.type === workflow.openingCommand) continue;
       const list = byCommand.get(command.type) ?? [];
       list.push({ workflow: workflow.name, schemaName, description: command.description, example: command.example });
       byCommand.set(command.type, list);
@@ -96,7 +112,7 @@ export function buildOpenApi(
         tags: ['cases'],
         summary: 'Open a case with its workflow’s opening command',
         requestBody: { required: true, content: json({ oneOf: openingBodies }) },
-        responses: { ...caseResponse(201, 'The new case'), ...errors(400, 401, 403, 409, 413, 422, 429) },
+        responses: { ...caseResponse(201, 'The new case'), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
       },
     },
     '/cases/{id}': {
@@ -113,7 +129,7 @@ export function buildOpenApi(
             description: 'Wait until the read model has reached this position (your last command’s `position`)',
           },
         ],
-        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 404) },
+        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
       },
     },
     '/workflows': {
@@ -133,22 +149,36 @@ export function buildOpenApi(
     paths[`/cases/{id}/commands/${command}`] = {
       post: {
         tags: [...new Set(variants.map((v) => v.workflow))],
-        summary: variants[0]!.description,
-        description: variants.length > 1 ? `Used by: ${variants.map((v) => v.workflow).join(', ')}` : undefined,
+        summary: variants.length === 1 ? variants[0]!.description : `${command} (${variants.map((v) => v.workflow).join(', ')})`,
+        description: variants.map((v) => `**${v.workflow}**: ${v.description}`).join('\n\n'),
         parameters: [
           idParam,
           { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The revision you saw, e.g. "3": a stale one is a 409' },
         ],
-        requestBody: { required: true, content: { 'application/json': { schema, example: variants[0]!.example } } },
-        responses: { ...caseResponse(200, 'The case after the command'), ...errors(400, 401, 403, 404, 409, 413, 422, 429, 503) },
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema,
+              examples: Object.fromEntries(variants.map((v) => [v.workflow, { summary: `${v.workflow}: ${v.description}`, value: v.example }])),
+            },
+          },
+        },
+        responses: { ...caseResponse(200, 'The case after the command'), ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
       },
     };
   }
 
-  const sectionSchemas: Record<string, JsonSchema> = {};
+  const responseSchemas: Record<string, JsonSchema> = {};
+  addOutputSchema(responseSchemas, 'Error', ErrorBodySchema);
+  addOutputSchema(responseSchemas, 'Clock', ClockViewSchema);
+  addOutputSchema(responseSchemas, 'CaseView', CaseViewSchema);
   for (const section of sections) {
-    Object.assign(paths, section.paths);
-    for (const [name, schema] of Object.entries(section.schemas ?? {})) sectionSchemas[name] = outputSchema(schema);
+    // Sections may add methods to a path another part documents (GET /cases beside POST /cases).
+    for (const [path, operations] of Object.entries(section.paths)) {
+      paths[path] = { ...(paths[path] as Record<string, unknown> | undefined), ...(operations as Record<string, unknown>) };
+    }
+    for (const [name, schema] of Object.entries(section.schemas ?? {})) addOutputSchema(responseSchemas, name, schema);
   }
 
   const codes = [...errorCatalog().values()]
@@ -171,10 +201,7 @@ export function buildOpenApi(
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {
-        Error: outputSchema(ErrorBodySchema),
-        Clock: outputSchema(ClockViewSchema),
-        CaseView: outputSchema(CaseViewSchema),
-        ...sectionSchemas,
+        ...responseSchemas,
         ...commandSchemas,
       },
     },

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { EventBus } from '@nestjs/cqrs';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { Clock } from '../clock/clock';
-import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import type { AllSubscription, EventStore, RecordedEvent } from '../event-store/event-store';
 import { PoisonEventError, ProjectionUnit, publishToProjectors } from './projected-event';
 import type { ProjectionEventDecoder } from './projection-event.decoder';
 import type { ProjectionState, ReadModelDatabase } from './read-model.database';
@@ -136,7 +136,16 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     this.status = 'running';
     while (!this.stopping) {
-      const subscription = this.store.subscribeAll({ fromPosition: this.state.checkpoint, maxBatchSize: 500 });
+      let subscription: AllSubscription;
+      try {
+        subscription = this.store.subscribeAll({ fromPosition: this.state.checkpoint, maxBatchSize: 500 });
+      } catch (error) {
+        // The store is closed or unreachable: retry unless the application is stopping.
+        if (this.stopping) break;
+        this.logger.warn(`Cannot subscribe, retrying in ${RETRY_MS} ms: ${(error as Error).message}`);
+        await this.pause();
+        continue;
+      }
       this.subscription = subscription;
       try {
         for await (const batch of subscription) {
@@ -151,17 +160,21 @@ export class ProjectionRunner {
       } catch (error) {
         if (this.stopping) break;
         this.logger.warn(`Subscription failed, retrying in ${RETRY_MS} ms: ${(error as Error).message}`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, RETRY_MS);
-          this.wakeRetry = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        await this.pause();
       } finally {
         await subscription.close();
       }
     }
+  }
+
+  private pause(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, RETRY_MS);
+      this.wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   /** Applies a batch in one transaction; on a poison event, commits the events before it and stops. */

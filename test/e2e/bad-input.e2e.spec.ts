@@ -132,19 +132,19 @@ describe('bad input over HTTP', () => {
       });
     });
 
-    it('a body in another format: 400 asking for application/json', async () => {
+    it('a body in another format: 415 asking for application/json', async () => {
       await expectRefused(raw(() => received, 'AssignHandler', '<handlerId>practitioner-2</handlerId>', 'application/xml'), {
-        status: 400,
+        status: 415,
         code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
         names: ['application/json', 'application/xml'],
       });
     });
 
-    it('plain text: 400 saying the data must be an object', async () => {
-      await expectRefused(raw(() => received, 'AssignHandler', 'handlerId=practitioner-2', 'text/plain'), {
-        status: 400,
-        code: 'VALIDATION.INVALID_INPUT',
-        names: ['data', 'expected object'],
+    it.each(['text/plain', 'application/x-www-form-urlencoded'])('%s: 415, only JSON is read', async (contentType) => {
+      await expectRefused(raw(() => received, 'AssignHandler', 'handlerId=practitioner-2', contentType), {
+        status: 415,
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        names: ['application/json'],
       });
     });
 

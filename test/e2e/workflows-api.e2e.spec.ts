@@ -102,7 +102,7 @@ describe('the workflows and their commands, as clients discover them', () => {
 
   describe('GET /openapi.json', () => {
     // Section schemas that carry a zod id come out as {$ref: '#/$defs/X', $defs} inside components, which resolves against the document root.
-    it.failing('resolves every $ref it makes', () => {
+    it('resolves every $ref it makes', () => {
       const missing = refsIn(openapi)
         .filter((ref) => !(ref.replace('#/components/schemas/', '') in openapi.components.schemas))
         .filter((ref, i, all) => all.indexOf(ref) === i);
@@ -110,7 +110,8 @@ describe('the workflows and their commands, as clients discover them', () => {
     });
 
     it.each(definitions)('%s: a path for every command, with the request schema GET /workflows gives', (name, definition) => {
-      for (const command of definition.commands) {
+      // The opening command is sent to POST /cases, documented there.
+      for (const command of definition.commands.filter((c) => c.type !== definition.openingCommand)) {
         const path = openapi.paths[`/cases/{id}/commands/${command.type}`];
         const body = path?.post?.requestBody?.content?.['application/json'];
         const schemaName = `${definition.category}.${command.type}`;
@@ -130,7 +131,7 @@ describe('the workflows and their commands, as clients discover them', () => {
     });
 
     // The read-model section's `/cases` (GET) replaces the whole path, POST /cases with it: sections are merged by path, not by method.
-    it.failing('opens a case of each workflow with its opening command', () => {
+    it('opens a case of each workflow with its opening command', () => {
       expect(openapi.paths['/cases'].post).toBeDefined();
       const openings = openapi.paths['/cases'].post.requestBody.content['application/json'].schema.oneOf as any[];
       expect(openings.map((o) => [o.properties.workflow.const, o.properties.command.const, o.properties.data.$ref])).toEqual(

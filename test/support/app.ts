@@ -85,7 +85,7 @@ export function client(baseUrl: string, token: string): HttpClient {
     const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text.length > 0) parsed = JSON.parse(text);
+    if ((response.headers.get('content-type') ?? '').startsWith('application/json') && text.length > 0) parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T };
   };
   return {
