@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logging';
+import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
@@ -32,6 +33,7 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         SlaModule,
+        MetricsModule,
       ],
     };
   }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { errors, json, ref, type OpenApiSection } from '../http/openapi';
+
+const CheckSchema = z.record(z.string(), z.looseObject({ status: z.enum(['up', 'down']) }));
+
+const ReadinessSchema = z
+  .object({
+    status: z.literal('ok'),
+    info: CheckSchema,
+    error: CheckSchema,
+    details: CheckSchema.meta({ description: 'eventStore, projections and slaScheduler, each up or down with why' }),
+  })
+  .meta({ id: 'Readiness' });
+
+export const healthOpenApi: OpenApiSection = {
+  schemas: { Readiness: ReadinessSchema },
+  paths: {
+    '/ready': {
+      get: {
+        tags: ['operations'],
+        summary: 'Readiness: store reachable, projections running within the lag limit, SLA scheduler sweeping',
+        security: [],
+        responses: {
+          '200': { description: 'Ready', content: json(ref('Readiness')) },
+          ...errors(503),
+        },
+      },
+    },
+  },
+};

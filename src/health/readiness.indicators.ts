@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { CLOCK, type Clock } from '../clock/clock';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store';
+import { ProjectionsService } from '../projections/projections.service';
+import { SlaScheduler } from '../sla/sla-scheduler.service';
+
+/** Sweeps the scheduler may miss before it counts as stalled. */
+const MISSED_SWEEPS = 3;
+/** Room for a slow sweep on a loaded machine on top of the missed intervals. */
+const SWEEP_GRACE_MS = 30_000;
+
+/** The three things `/ready` checks. Each answers up or down with what an operator needs to act, and no case data. */
+@Injectable()
+export class ReadinessIndicators {
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionsService,
+    private readonly scheduler: SlaScheduler,
+    @Inject(MEND_CONFIG) private readonly config: MendConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.startedAt = clock.now().getTime();
+  }
+
+  async eventStore(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('eventStore');
+    try {
+      return check.up({ engine: this.store.engine, headPosition: await this.store.headPosition() });
+    } catch (error) {
+      return check.down({ engine: this.store.engine, message: (error as Error).message });
+    }
+  }
+
+  async projectionsCaughtUp(): Promise<HealthIndicatorResult> {
+    const limit = this.config.projectionLagLimit;
+    const projections = await Promise.all(
+      this.projections.reports().map(async (report) => {
+        const lag = await this.projections.lag(report.name);
+        const problem =
+          report.status !== 'running' ? `is ${report.status}` : lag.events > limit ? `is ${lag.events} events behind (limit ${limit})` : undefined;
+        return { name: report.name, status: report.status, lagEvents: lag.events, ...(problem ? { problem } : {}) };
+      }),
+    );
+    const check = this.indicators.check('projections');
+    const failing = projections.filter((p) => p.problem);
+    return failing.length === 0
+      ? check.up({ lagLimit: limit, projections })
+      : check.down({ message: failing.map((p) => `${p.name} ${p.problem}`).join('; '), lagLimit: limit, projections });
+  }
+
+  slaScheduler(): HealthIndicatorResult {
+    const check = this.indicators.check('slaScheduler');
+    const liveness = this.scheduler.liveness();
+    if (!liveness.enabled) return check.up({ enabled: false });
+    const now = this.clock.now().getTime();
+    const since = liveness.lastSweep ? Date.parse(liveness.lastSweep.at) : this.startedAt;
+    const allowedMs = MISSED_SWEEPS * liveness.intervalMs + SWEEP_GRACE_MS;
+    const details = { enabled: true, lastSweepAt: liveness.lastSweep?.at ?? null, sweeping: liveness.sweeping, failures: liveness.totals.failures };
+    if (liveness.sweeping || now - since <= allowedMs) return check.up(details);
+    return check.down({
+      ...details,
+      message: `no sweep completed in ${Math.round((now - since) / 1000)} s${liveness.lastError ? `; last error: ${liveness.lastError.message}` : ''}`,
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Counter, Gauge } from 'prom-client';
+import type { ProjectionLag } from '../projections/projection-runner';
+import { ProjectionsService } from '../projections/projections.service';
+import { READ_MODELS } from '../projections/projections.tokens';
+import type { ReadModelDatabase } from '../projections/read-model.database';
+import { SlaScheduler } from '../sla/sla-scheduler.service';
+import { MendMetrics } from './mend-metrics';
+
+/** `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add up. */
+const CLOCK_STATUS_SQL = `
+  SELECT workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
+  FROM sla_clocks GROUP BY 1, 2`;
+
+/**
+ * Gauges read on each scrape from what the application already knows: projection progress, the
+ * SLA scheduler's totals, and clocks by status from the sla-clocks read model. Nothing is kept twice.
+ */
+@Injectable()
+export class ScrapeMetrics {
+  constructor(
+    metrics: MendMetrics,
+    projections: ProjectionsService,
+    scheduler: SlaScheduler,
+    @Inject(READ_MODELS) readModels: ReadModelDatabase,
+  ) {
+    const registers = [metrics.registry];
+    const lag = (name: string, help: string, read: (lag: ProjectionLag) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['projection'] as const,
+        registers,
+        async collect() {
+          this.reset();
+          for (const projection of projections.names()) this.set({ projection }, read(await projections.lag(projection)));
+        },
+      });
+    lag('mend_projection_lag_events', 'Events stored but not yet projected, per projection', (l) => l.events);
+    lag('mend_projection_lag_seconds', 'Age of the oldest event not yet projected, per projection (0 when caught up)', (l) => l.seconds);
+    new Gauge({
+      name: 'mend_projection_up',
+      help: '1 while the projection runs, 0 when it is starting, stopped or failed',
+      labelNames: ['projection', 'status'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const report of projections.reports()) this.set({ projection: report.name, status: report.status }, report.status === 'running' ? 1 : 0);
+      },
+    });
+    const totals = (name: string, help: string, read: (t: ReturnType<SlaScheduler['liveness']>['totals']) => number) =>
+      new Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.reset();
+          this.inc(read(scheduler.liveness().totals));
+        },
+      });
+    totals('mend_sla_scheduler_sweeps_total', 'SLA scheduler sweeps completed by this process', (t) => t.sweeps);
+    totals('mend_sla_scheduler_failures_total', 'SLA scheduler failures (a sweep or one case in it)', (t) => t.failures);
+    totals('mend_sla_warnings_recorded_total', 'SLA warnings this process recorded', (t) => t.warnings);
+    totals('mend_sla_breaches_recorded_total', 'SLA breaches this process recorded', (t) => t.breaches);
+    new Gauge({
+      name: 'mend_sla_scheduler_last_sweep_duration_seconds',
+      help: 'Duration of the last SLA sweep',
+      registers,
+      collect() {
+        this.set((scheduler.liveness().lastSweep?.durationMs ?? 0) / 1000);
+      },
+    });
+    new Gauge({
+      name: 'mend_sla_scheduler_enabled',
+      help: '1 when this process runs the SLA scheduler (server mode, MEND_SCHEDULER=on)',
+      registers,
+      collect() {
+        this.set(scheduler.liveness().enabled ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'mend_sla_clocks',
+      help: 'SLA clocks by workflow and status (running, warned, paused, breached, met, cancelled)',
+      labelNames: ['workflow', 'status'] as const,
+      registers,
+      collect() {
+        this.reset();
+        const rows = readModels.db.prepare<[], { workflow: string; status: string; n: number }>(CLOCK_STATUS_SQL).all();
+        for (const row of rows) this.set({ workflow: row.workflow, status: row.status }, row.n);
+      },
+    });
+  }
+}
