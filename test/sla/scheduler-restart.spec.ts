@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/config';
 import type { RecordedEvent } from '../../src/event-store/event-store';
 import { EVENTS_FILE } from '../../src/event-store/event-store.factory';
 import { dueClockEventId, type DueClockEvent } from '../../src/sla/due-clocks';
+import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
 import type { PersonRole } from '../../domain/roles';
 import { createApp } from '../../src/app';
 import { localSecret, mintLocalToken } from '../../src/auth/jwt';
@@ -124,6 +125,8 @@ describe('the SLA scheduler across crashes', () => {
       { logger: false },
     );
     await seedComplaints(context, { count: COMPLAINTS, receivedAt: RECEIVED_AT });
+    // MEND_SCHEDULER is on by default, but a CLI command never sweeps.
+    expect(context.get(SlaScheduler).liveness()).toMatchObject({ enabled: false, totals: { sweeps: 0 } });
     await context.close();
 
     const kills: number[] = [];
