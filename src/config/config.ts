@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { RegionCode } from '../../domain/regions';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -43,7 +42,6 @@ export const EnvSchema = z
     MEND_DATA_DIR: z.string().min(1).default('./data'),
     MEND_SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
-    MEND_DEFAULT_REGION: RegionCode.default('ON'),
     MEND_BUSINESS_HOURS: z
       .string()
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 07:00-17:00')
@@ -89,7 +87,6 @@ export interface MendConfig {
     | { readonly engine: 'sqlite'; readonly durability: 'full' | 'normal' }
     | { readonly engine: 'eventstoredb'; readonly connectionString: string };
   readonly dataDir: string;
-  readonly defaultRegion: RegionCode;
   readonly businessHours: { readonly start: string; readonly end: string };
   readonly settings: MendSettings;
   readonly clockStart?: string;
@@ -140,7 +137,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         ? { engine: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
         : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
     dataDir: resolve(e.MEND_DATA_DIR),
-    defaultRegion: e.MEND_DEFAULT_REGION,
     businessHours: { start, end },
     settings: {
       sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
