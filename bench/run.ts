@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
+import { peerSection } from './peer/emmett.bench';
 import { benchContext, scratchDir } from './fixtures/bench-context';
 import { CaseWriter } from './fixtures/complaint-cases';
 import type { Section } from './report/figures';
@@ -32,15 +33,21 @@ export interface BenchReport {
 }
 
 /** Runs every section in turn, prints the table and writes `bench/results/latest.json`. */
-export async function runBenchmarks(profile: Profile, options: { output?: string; log?: (line: string) => void } = {}): Promise<BenchReport> {
+export async function runBenchmarks(
+  profile: Profile,
+  options: { output?: string; only?: readonly string[]; log?: (line: string) => void } = {},
+): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const machine = describeMachine();
   const template = await complaintTemplate();
   const sections: Section[] = [];
-  const steps: [string, () => Promise<Section>][] = [['append', () => appendSection(profile, template)]];
-  for (const [name, step] of steps) {
+  const steps: [string, () => Promise<Section>][] = [
+    ['append', () => appendSection(profile, template)],
+    ['peer', () => peerSection(profile, template)],
+  ];
+  for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
     const sectionStarted = performance.now();
     sections.push(await step());
@@ -56,7 +63,8 @@ export async function runBenchmarks(profile: Profile, options: { output?: string
 
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
-  runBenchmarks(quick ? QUICK : FULL).then(
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  runBenchmarks(quick ? QUICK : FULL, only ? { only, output: join(__dirname, 'results', 'partial.json') } : {}).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error);
