@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { ConsoleModule } from './console/console.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging/logging';
@@ -33,6 +34,7 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         SlaModule,
+        ConsoleModule,
         MetricsModule,
       ],
     };

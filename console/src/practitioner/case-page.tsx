@@ -1,0 +1,123 @@
+import { useState } from 'preact/hooks';
+import { useConsole } from '../shared/context';
+import { href } from '../shared/router';
+import { Status } from '../shared/status';
+import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+import { Clocks } from './clocks';
+import { CommandForm } from './command-form';
+import { humanize } from './schema';
+import { Timeline } from './timeline';
+import { WorkflowDiagram } from './workflow-diagram';
+
+interface Loaded {
+  readonly view: CaseView;
+  readonly workflow: WorkflowInfo | undefined;
+  readonly history: HistoryPage;
+}
+
+/** Assignment first: it is what a supervisor opens a case for most often. */
+const ASSIGNMENT = /Assign|Reassign/;
+
+/** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
+export function CasePage({ caseId }: { caseId: string }) {
+  const { api, workflows, session } = useConsole();
+  const [minPosition, setMinPosition] = useState(0);
+  const [loaded, reload] = useLoad<Loaded>(async () => {
+    const path = `/cases/${encodeURIComponent(caseId)}`;
+    const view = await api.get<CaseView>(`${path}${minPosition ? `?minPosition=${minPosition}` : ''}`);
+    const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
+    return { view, workflow: all.find((w) => w.name === view.workflow), history };
+  }, `${caseId}:${minPosition}`);
+  const [open, setOpen] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+
+  return (
+    <section aria-labelledby="case-title">
+      <p>
+        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>← Back to the list</a>
+      </p>
+      <Status loaded={loaded}>
+        {({ view, workflow, history }) => {
+          const commands = (workflow?.commands ?? [])
+            .filter((c) => view.allowedCommands.includes(c.name))
+            .sort((a, b) => Number(ASSIGNMENT.test(b.name)) - Number(ASSIGNMENT.test(a.name)));
+          const chosen = commands.find((c) => c.name === open);
+          return (
+            <>
+              <h2 id="case-title">
+                {workflow?.title ?? view.workflow} case <code class="case-id">{view.caseId}</code>
+              </h2>
+              <p class="facts">
+                <span>
+                  State: <strong data-testid="case-state">{humanize(view.state.split('.').pop()!)}</strong>
+                </span>
+                <span>Status: {view.status}</span>
+                {view.region ? <span>Region: {view.region}</span> : null}
+                <span>Assigned to: {view.assignees?.length ? view.assignees.join(', ') : 'nobody'}</span>
+                <span>Revision {view.revision}</span>
+              </p>
+              {notice ? (
+                <p role="status" class="notice">
+                  {notice}
+                </p>
+              ) : null}
+              {workflow ? <WorkflowDiagram workflow={workflow} current={view.state} /> : null}
+              <div class="columns">
+                <section aria-labelledby="next-steps">
+                  <h3 id="next-steps">Next steps</h3>
+                  {commands.length === 0 ? <p>Nothing you may do on this case now.</p> : null}
+                  <ul class="command-list">
+                    {commands.map((c) => (
+                      <li key={c.name}>
+                        <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => setOpen(c.name === open ? undefined : c.name)}>
+                          {humanize(c.name)}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  {chosen ? (
+                    <CommandForm
+                      key={`${chosen.name}:${view.revision}`}
+                      api={api}
+                      caseView={view}
+                      command={chosen}
+                      onDone={(next) => {
+                        setOpen(undefined);
+                        setNotice(`${humanize(chosen.name)} recorded. The case is now in ${humanize(next.state.split('.').pop()!)}.`);
+                        if (next.position === minPosition) reload();
+                        else setMinPosition(next.position);
+                      }}
+                    />
+                  ) : null}
+                </section>
+                <section aria-labelledby="clocks-title">
+                  <h3 id="clocks-title">Clocks</h3>
+                  <Clocks clocks={view.clocks ?? []} />
+                  {view.details ? <Details details={view.details} /> : null}
+                </section>
+              </div>
+              <section aria-labelledby="timeline-title">
+                <h3 id="timeline-title">Timeline</h3>
+                <Timeline items={history.items} />
+              </section>
+            </>
+          );
+        }}
+      </Status>
+    </section>
+  );
+}
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  return (
+    <dl class="details">
+      {Object.entries(details).map(([key, value]) => (
+        <div key={key}>
+          <dt>{humanize(key)}</dt>
+          <dd>{value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

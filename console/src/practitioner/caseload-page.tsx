@@ -1,0 +1,22 @@
+import { CaseTable } from '../shared/case-table';
+import { useConsole } from '../shared/context';
+import { Status } from '../shared/status';
+import type { CasePage } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+
+/** The cases assigned to the signed-in practitioner, the nearest deadline first. */
+export function CaseloadPage() {
+  const { api, session } = useConsole();
+  const [loaded] = useLoad(() => api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), session.id);
+  return (
+    <section aria-labelledby="caseload-title">
+      <h2 id="caseload-title">My caseload</h2>
+      <Status loaded={loaded}>
+        {(page) => <CaseTable items={[...page.items].sort(byDue)} caption={`${page.items.length} cases assigned to you`} />}
+      </Status>
+    </section>
+  );
+}
+
+const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
+  (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999');

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import { ApiError, errorText, type Api } from '../shared/api';
+import type { CaseView, WorkflowCommand } from '../shared/types';
+import { humanize, initialValue, prune } from './schema';
+import { fieldId, SchemaField, type FieldErrors } from './schema-field';
+
+interface Props {
+  readonly api: Api;
+  readonly caseView: CaseView;
+  readonly command: WorkflowCommand;
+  readonly onDone: (view: CaseView) => void;
+}
+
+/** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
+const fieldPath = (path: string) => path.replace(/^data\.?/, '').replace(/\[(\d+)\]/g, '.$1');
+
+/** One allowed next step: a form generated from the command's JSON Schema, sent with If-Match. */
+export function CommandForm({ api, caseView, command, onDone }: Props) {
+  const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
+  const [errors, setErrors] = useState<FieldErrors>(new Map());
+  const [failure, setFailure] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const idPrefix = `cmd-${command.name}`;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setSending(true);
+    setFailure(undefined);
+    try {
+      const view = await api.post<CaseView>(
+        `/cases/${encodeURIComponent(caseView.caseId)}/commands/${encodeURIComponent(command.name)}`,
+        prune(value) ?? {},
+        { 'if-match': `"${caseView.revision}"` },
+      );
+      setErrors(new Map());
+      onDone(view);
+    } catch (error) {
+      const issues = error instanceof ApiError ? error.issues : [];
+      setErrors(new Map(issues.map((issue) => [fieldPath(issue.path), issue.message])));
+      setFailure(errorText(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const titleId = `${idPrefix}-title`;
+  return (
+    <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
+      <h3 id={titleId}>{humanize(command.name)}</h3>
+      {command.description ? <p class="hint">{command.description}</p> : null}
+      {failure ? (
+        <div class="error-summary" role="alert">
+          <p>{failure}</p>
+          {errors.size > 0 ? (
+            <ul>
+              {[...errors].map(([path, message]) => (
+                <li key={path}>
+                  <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
+                    {path ? humanize(path.split('.').pop()!) : 'Form'}: {message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <SchemaField schema={command.schema} name={command.name} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
+      <button type="submit" disabled={sending}>
+        {sending ? 'Sending…' : humanize(command.name)}
+      </button>
+    </form>
+  );
+}
+
+/** The summary's links move focus to the field without touching the route in the address bar. */
+function focusField(event: Event, id: string): void {
+  event.preventDefault();
+  document.getElementById(id)?.focus();
+}

@@ -1,0 +1,64 @@
+import { forgetSession, type Session } from './session';
+
+/** One field named by the API's `details.issues`. */
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A refusal from the API, as its exception filter shapes it: `{code, message, details}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: readonly Issue[],
+  ) {
+    super(message);
+  }
+}
+
+export interface Api {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  /** The raw response, for downloads and streams. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** Every call carries the bearer token in a header; an expired token signs the person out. */
+export function createApi(session: Session, onSignedOut: () => void): Api {
+  const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${session.token}`);
+    headers.set('accept-language', document.documentElement.lang || 'en');
+    const response = await fetch(path, { ...init, headers, cache: 'no-store', referrerPolicy: 'no-referrer' });
+    if (response.status === 401) {
+      forgetSession();
+      onSignedOut();
+    }
+    return response;
+  };
+  const json = async <T>(response: Response): Promise<T> => {
+    const text = await response.text();
+    const body = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!response.ok) throw toApiError(response.status, body);
+    return body as T;
+  };
+  return {
+    get: async (path) => json(await send(path)),
+    post: async (path, body, headers = {}) =>
+      json(await send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })),
+    fetch: async (path, init) => {
+      const response = await send(path, init);
+      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+      return response;
+    },
+  };
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = (body ?? {}) as { code?: string; message?: string; details?: { issues?: Issue[] } };
+  return new ApiError(status, error.code ?? `HTTP.${status}`, error.message ?? `The server answered ${status}.`, error.details?.issues ?? []);
+}
+
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Hash routes (#/cases/<id>): the server serves one page, and the fragment never leaves the
+ * browser, so neither server logs nor Referer headers see where a person went.
+ */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'caseload' }
+  | { readonly page: 'cases' }
+  | { readonly page: 'case'; readonly caseId: string }
+  | { readonly page: 'sla' }
+  | { readonly page: 'audit'; readonly caseId?: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  switch (parts[0]) {
+    case 'caseload':
+      return { page: 'caseload' };
+    case 'cases':
+      return parts[1] ? { page: 'case', caseId: parts[1] } : { page: 'cases' };
+    case 'sla':
+      return { page: 'sla' };
+    case 'audit':
+      return parts[1] ? { page: 'audit', caseId: parts[1] } : { page: 'audit' };
+    default:
+      return { page: 'home' };
+  }
+}
+
+export const href = {
+  caseload: () => '#/caseload',
+  cases: () => '#/cases',
+  case: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}`,
+  sla: () => '#/sla',
+  audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
+};
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,45 @@
+import { CommandForm } from '../practitioner/command-form';
+import { humanize } from '../practitioner/schema';
+import { useConsole } from '../shared/context';
+import { Status } from '../shared/status';
+import type { CaseView } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+
+const ASSIGNMENT = /Assign|Reassign/;
+
+/** The assignment commands the case allows now, as forms, without leaving the dashboard. */
+export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { api, workflows } = useConsole();
+  const [loaded, reload] = useLoad(async () => {
+    const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
+    const workflow = (await workflows).find((w) => w.name === view.workflow);
+    return { view, commands: (workflow?.commands ?? []).filter((c) => ASSIGNMENT.test(c.name) && view.allowedCommands.includes(c.name)) };
+  }, caseId);
+  return (
+    <div class="reassign">
+      <Status loaded={loaded}>
+        {({ view, commands }) =>
+          commands.length === 0 ? (
+            <p>This case allows no assignment now ({humanize(view.state)}).</p>
+          ) : (
+            <>
+              <p>Assigned to: {view.assignees?.join(', ') || 'nobody'}</p>
+              {commands.map((command) => (
+                <CommandForm
+                  key={`${command.name}:${view.revision}`}
+                  api={api}
+                  caseView={view}
+                  command={command}
+                  onDone={() => {
+                    reload();
+                    onDone();
+                  }}
+                />
+              ))}
+            </>
+          )
+        }
+      </Status>
+    </div>
+  );
+}
