@@ -1,4 +1,3 @@
-import type { DomainError } from '../../domain/errors';
 import type { CaseState, CommandDefinition, EventDefinition, WorkflowDefinition } from '../../domain/workflow';
 import {
   AcceptResponse,
@@ -94,8 +93,7 @@ const commands: readonly CommandDefinition[] = [
       const level = currentLevel(context);
       const answered = state.snapshot.matches('responded') || state.snapshot.matches('closed');
       if (!answered || !level || nextLevel(context)) return undefined;
-      // `refusal` returns DomainError<Record<string, unknown>>, which a typed error is not assignable to (domain/workflow.ts).
-      return ReviewChainEnded({ level: level.level, title: level.title }) as unknown as DomainError;
+      return ReviewChainEnded({ level: level.level, title: level.title });
     },
   },
   {
