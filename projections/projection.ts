@@ -11,6 +11,11 @@ export interface ProjectionDefinition {
   readonly version: number;
   readonly description: string;
   readonly tables: readonly TableDefinition[];
+  /**
+   * The workflows whose events it reads; all of them when absent. Events of other workflows pass
+   * it by undecoded, so a poison event in a stream it does not read never stops it.
+   */
+  readonly workflows?: readonly string[];
 }
 
 export interface TableDefinition {

@@ -11,6 +11,7 @@ export const complaintBoardProjection: ProjectionDefinition = {
   name: 'complaint-board',
   version: 1,
   description: 'Complaints by level of authority, with handler and response due time',
+  workflows: [complaintWorkflow.name],
   tables: [
     {
       name: 'complaint_board',

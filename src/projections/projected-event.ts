@@ -1,7 +1,7 @@
 import type { IEventHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import type { EventBus } from '@nestjs/cqrs';
-import type { ProjectionEvent } from '../../projections/projection';
+import type { ProjectionDefinition, ProjectionEvent } from '../../projections/projection';
 import type { RecordedEvent } from '../event-store/event-store';
 import type { ProjectionEventDecoder } from './projection-event.decoder';
 import { physicalName } from './read-model.database';
@@ -12,14 +12,24 @@ import { physicalName } from './read-model.database';
  */
 export class ProjectionUnit {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly workflows?: ReadonlySet<string>;
+  readonly projection: string;
   handlers = 0;
   failure: unknown = undefined;
 
   constructor(
-    readonly projection: string,
+    definition: ProjectionDefinition,
     readonly db: Database.Database,
     readonly generation: number,
-  ) {}
+  ) {
+    this.projection = definition.name;
+    if (definition.workflows) this.workflows = new Set(definition.workflows);
+  }
+
+  /** Does this projection read events of this workflow (undefined: not a case event)? */
+  reads(workflow: string | undefined): boolean {
+    return workflow !== undefined && (this.workflows?.has(workflow) ?? true);
+  }
 
   /** The physical name of one of this projection's tables in the generation being written. */
   table(name: string): string {
@@ -92,6 +102,7 @@ export function publishToProjectors(
   decoder: ProjectionEventDecoder,
   eventBus: EventBus,
 ): void {
+  if (!unit.reads(decoder.workflowOf(recorded))) return;
   let decoded;
   try {
     decoded = decoder.decode(recorded);

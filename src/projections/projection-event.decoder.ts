@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
 import { EventMetadata } from '../../domain/envelope';
 import { findEventSchema } from '../../domain/fold';
+import { describeIssues } from '../../domain/validation';
 import type { ProjectionEvent } from '../../projections/projection';
 import type { RecordedEvent } from '../event-store/event-store';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
@@ -18,23 +20,28 @@ export class UndecodableEventError extends Error {
  */
 @Injectable()
 export class ProjectionEventDecoder {
-  private readonly categories: ReadonlySet<string>;
+  private readonly workflowByCategory: ReadonlyMap<string, string>;
 
   constructor(
     private readonly registry: WorkflowRegistry,
     private readonly codec: PersonalDataCodec,
   ) {
-    this.categories = new Set(registry.categories().map((c) => c.category));
+    this.workflowByCategory = new Map(registry.categories().map((c) => [c.category, c.name]));
+  }
+
+  /** The workflow whose stream holds this event, or undefined when it is not in a case stream. */
+  workflowOf(recorded: Pick<RecordedEvent, 'streamId'>): string | undefined {
+    const dash = recorded.streamId.indexOf('-');
+    return dash > 0 ? this.workflowByCategory.get(recorded.streamId.slice(0, dash)) : undefined;
   }
 
   decode(stored: RecordedEvent): ProjectionEvent | undefined {
     // Read models never hold personal information: sealed fields are redacted without a key.
     const recorded = this.codec.open(stored, 'redact');
+    if (this.workflowOf(recorded) === undefined) return undefined;
     const dash = recorded.streamId.indexOf('-');
-    const category = dash > 0 ? recorded.streamId.slice(0, dash) : '';
-    if (!this.categories.has(category)) return undefined;
     const metadata = EventMetadata.safeParse(recorded.metadata);
-    if (!metadata.success) throw this.undecodable(recorded, `metadata: ${metadata.error.message}`);
+    if (!metadata.success) throw this.undecodable(recorded, issues(metadata.error, 'metadata'));
     let definition;
     try {
       definition = this.registry.version(metadata.data.workflow, metadata.data.workflowVersion);
@@ -44,7 +51,7 @@ export class ProjectionEventDecoder {
     const schema = findEventSchema(definition, recorded.type);
     if (!schema) throw this.undecodable(recorded, `${definition.name} v${definition.version} has no event ${recorded.type}`);
     const data = schema.schema.safeParse(recorded.data);
-    if (!data.success) throw this.undecodable(recorded, `data: ${data.error.message}`);
+    if (!data.success) throw this.undecodable(recorded, issues(data.error, 'data'));
     return {
       caseId: recorded.streamId.slice(dash + 1),
       streamId: recorded.streamId,
@@ -63,4 +70,11 @@ export class ProjectionEventDecoder {
       `Event ${recorded.id} (${recorded.type}, stream ${recorded.streamId}, revision ${recorded.revision}, position ${recorded.position}) cannot be decoded: ${reason}`,
     );
   }
+}
+
+/** Zod's issues on one line, each naming its field: `data.delivery: Invalid option…; data.heldAt: …`. */
+function issues(error: z.ZodError, prefix: string): string {
+  return describeIssues(error, prefix)
+    .map((issue) => `${issue.path}: ${issue.message}`)
+    .join('; ');
 }

@@ -43,7 +43,7 @@ export class ProjectionRebuilder {
     const previous = this.db.ensure(definition);
     const generation = previous.generation + 1;
     this.db.db.transaction(() => this.db.createTables(definition, generation)).immediate();
-    const unit = new ProjectionUnit(definition.name, this.db.db, generation);
+    const unit = new ProjectionUnit(definition, this.db.db, generation);
     const head = await this.store.headPosition();
     let position = 0;
     let events = 0;

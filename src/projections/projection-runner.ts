@@ -58,7 +58,7 @@ export class ProjectionRunner {
     this.logger = new Logger(`Projection:${definition.name}`);
     this.progress.setMaxListeners(0);
     this.state = db.ensure(definition);
-    this.unit = new ProjectionUnit(definition.name, db.db, this.state.generation);
+    this.unit = new ProjectionUnit(definition, db.db, this.state.generation);
   }
 
   start(): void {
@@ -197,7 +197,7 @@ export class ProjectionRunner {
         const stored = this.db.state(this.definition.name);
         if (stored && stored.generation !== this.state.generation) {
           this.state = stored;
-          this.unit = new ProjectionUnit(this.definition.name, this.db.db, stored.generation);
+          this.unit = new ProjectionUnit(this.definition, this.db.db, stored.generation);
           return 'resubscribe';
         }
         let checkpoint = this.state.checkpoint;
