@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { clockStartingAt, systemClock } from './clock/clock';
 import { ConfigError, loadConfig, type MendConfig } from './config/config';
+import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { createApp } from './app';
 
 /** EX_CONFIG from sysexits: the configuration is wrong. */
@@ -15,6 +16,7 @@ export async function serve(config: MendConfig): Promise<void> {
   console.log(
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
+  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) console.log('The store is empty: load demo cases with `npx mend seed-demo` (same MEND_DATA_DIR; npx mend needs the build npm start makes).');
 }
 
 function readConfig(): MendConfig {

@@ -10,6 +10,7 @@ import { cliConfig } from './context';
 import { eraseCommand } from './erase.command';
 import { ExitCode } from './exit-codes';
 import { projectionsCommand } from './projections.command';
+import { seedDemoCommand } from './seed-demo.command';
 
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -54,6 +55,7 @@ export function program(): Command {
   projectionsCommand(mend);
   eraseCommand(mend);
   auditCommands(mend);
+  seedDemoCommand(mend);
   return mend;
 }
 

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { NestFactory } from '@nestjs/core';
+import type { PersonRole } from '../../domain/roles';
+import { AppModule } from '../app.module';
+import { localSecret, mintLocalToken } from '../auth/jwt';
+import { clockStartingAt, ManualClock, systemClock } from '../clock/clock';
+import type { MendConfig } from '../config/config';
+import { EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
+import { createEventStore } from '../event-store/event-store.factory';
+import { demoStaff } from '../demo/demo-people';
+import { DemoSeedFailed, seedDemo, type SeedResult } from '../demo/demo-seeder';
+import { demoSummary } from '../demo/demo-summary';
+import { CliError } from './cli-error';
+import { cliConfig } from './context';
+import { ExitCode } from './exit-codes';
+
+const TOKEN_TTL_SECONDS = 8 * 3600;
+
+export function seedDemoCommand(program: Command): void {
+  program
+    .command('seed-demo')
+    .description(
+      'load a demo: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks; refuses a store that already holds events (exit 65)',
+    )
+    .action(async () => {
+      const config = cliConfig();
+      const present = (config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock).now();
+      const store = await openEmptyStore(config);
+      const result = await seed(config, store, present);
+      for (const line of demoSummary(result, config.dataDir)) console.log(line);
+      console.log('');
+      for (const line of await tokenLines(config)) console.log(line);
+    });
+}
+
+async function openEmptyStore(config: MendConfig): Promise<EventStore> {
+  let store: EventStore;
+  try {
+    // Recorded times are the real ones; business times (occurredAt) are the demo's.
+    store = await createEventStore(config, systemClock);
+  } catch (error) {
+    if (error instanceof EventStoreUnavailableError) throw new CliError(error.message, ExitCode.unavailable);
+    throw error;
+  }
+  const head = await store.headPosition();
+  if (head > 0) {
+    await store.close();
+    throw new CliError(
+      `The store in ${config.dataDir} already holds events (position ${head}): seed-demo loads only into an empty store. Point MEND_DATA_DIR at a new directory.`,
+      ExitCode.dataError,
+    );
+  }
+  return store;
+}
+
+async function seed(config: MendConfig, store: EventStore, present: Date): Promise<SeedResult> {
+  const clock = new ManualClock(present);
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config: { ...config, log: { ...config.log, level: 'silent' } }, clock, store, mode: 'cli' }),
+    { logger: false, abortOnError: false },
+  );
+  try {
+    return await seedDemo(context, clock, present, config.settings);
+  } catch (error) {
+    if (error instanceof DemoSeedFailed) throw new CliError(error.message, ExitCode.software);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+async function tokenLines(config: MendConfig): Promise<string[]> {
+  if (config.auth.jwksUrl) return ['This instance trusts an OIDC issuer (MEND_JWT_JWKS_URL): get tokens from that issuer.'];
+  const { secret } = localSecret(config.dataDir, config.auth.secret);
+  const people: [string, string, PersonRole][] = [
+    ['SUPERVISOR', demoStaff.supervisor.id, 'supervisor'],
+    ['PRACTITIONER', demoStaff.practitioners[0].id, 'practitioner'],
+    ['RJU', demoStaff.rju.id, 'rju'],
+    ['AUDITOR', demoStaff.auditor.id, 'auditor'],
+    ['ADMIN', demoStaff.admin.id, 'admin'],
+  ];
+  const lines = [`Tokens to try (valid ${TOKEN_TTL_SECONDS / 3600} hours; mend token --sub <id> --role <role> makes more):`];
+  for (const [name, subject, role] of people) {
+    lines.push(`  export ${name}=${await mintLocalToken(secret, { subject, role, ttlSeconds: TOKEN_TTL_SECONDS })}  # ${subject}`);
+  }
+  const base = `http://${config.host}:${config.port}`;
+  lines.push(
+    `Then, with Mend serving (npm start): curl -H "Authorization: Bearer $SUPERVISOR" '${base}/sla/clocks?status=breached'`,
+    `  curl -H "Authorization: Bearer $PRACTITIONER" '${base}/cases?assignee=${demoStaff.practitioners[0].id}'`,
+  );
+  return lines;
+}

@@ -1,0 +1,103 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { v7 as uuidv7 } from 'uuid';
+import type { ClockState } from '../../domain/clocks/state';
+import { stateName } from '../../domain/fold';
+import type { MendSettings } from '../../domain/settings';
+import { CaseRepository } from '../cases/case-repository';
+import { ExecuteCommand } from '../cases/execute-command.command';
+import type { ManualClock } from '../clock/clock';
+import type { DueClocksOutcome } from '../sla/record-due-clocks.handler';
+import { RecordDueClocks } from '../sla/record-due-clocks.command';
+import { demoCases, type DemoCase } from './demo-scenarios';
+
+const DAY = 86_400_000;
+/** Demo days start at 10:00 in Ottawa (15:00 UTC, 14:00 in summer): inside business hours across Canada. */
+const DEMO_HOUR_UTC = 15;
+
+export interface SeededCase {
+  readonly caseId: string;
+  readonly workflow: string;
+  readonly stage: string;
+  readonly state: string;
+  readonly clocks: readonly Pick<ClockState, 'name' | 'status' | 'warnedThresholds' | 'metAt' | 'cancelledAt'>[];
+}
+
+export interface SeedResult {
+  readonly cases: readonly SeededCase[];
+  readonly commands: number;
+  readonly warnings: number;
+  readonly breaches: number;
+}
+
+/** The last demo hour at or before `present`: every demo command happens before the present. */
+function anchorBefore(present: Date): number {
+  const anchor = new Date(present);
+  anchor.setUTCHours(DEMO_HOUR_UTC, 0, 0, 0);
+  return anchor.getTime() > present.getTime() ? anchor.getTime() - DAY : anchor.getTime();
+}
+
+export class DemoSeedFailed extends Error {}
+
+/**
+ * Writes the demo through the application's own command path: each command is sent by the actor
+ * who would send it, at its business time (the clock is moved forward between commands), after
+ * recording what the SLA scheduler would have recorded on that case by then. At the end the clock
+ * is at the present and every case's due warnings and breaches are recorded.
+ */
+export async function seedDemo(context: INestApplicationContext, clock: ManualClock, present: Date, settings: MendSettings): Promise<SeedResult> {
+  const commandBus = context.get(CommandBus);
+  const repository = context.get(CaseRepository);
+  const anchor = anchorBefore(present);
+  const cases = demoCases(settings.complaint.escalationChain.length).map((demo) => ({ demo, caseId: uuidv7() }));
+  const timeline = cases
+    .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
+    .sort((a, b) => a.at - b.at || a.c - b.c || a.s - b.s);
+
+  let warnings = 0;
+  let breaches = 0;
+  const recordDue = async (caseId: string) => {
+    const outcome = await commandBus.execute<RecordDueClocks, DueClocksOutcome>(new RecordDueClocks({ caseId, correlationId: uuidv7() }));
+    warnings += outcome.warnings;
+    breaches += outcome.breaches;
+  };
+
+  for (const { at, s, caseId, demo } of timeline) {
+    clock.set(new Date(at));
+    const step = demo.steps[s]!;
+    if (s > 0) await recordDue(caseId);
+    const correlationId = uuidv7();
+    try {
+      await commandBus.execute(
+        new ExecuteCommand({
+          caseId,
+          ...(s === 0 ? { openWorkflow: demo.workflow } : {}),
+          command: step.command,
+          data: step.data(new Date(at)),
+          actor: step.actor,
+          correlationId,
+          causationId: correlationId,
+        }),
+      );
+    } catch (error) {
+      throw new DemoSeedFailed(`${describe(demo)}: ${step.command} at ${new Date(at).toISOString()} was refused: ${(error as Error).message}`);
+    }
+  }
+
+  clock.set(present);
+  const seeded: SeededCase[] = [];
+  for (const { demo, caseId } of cases) {
+    await recordDue(caseId);
+    const loaded = await repository.load(caseId);
+    seeded.push({
+      caseId,
+      workflow: demo.workflow,
+      stage: demo.stage,
+      state: stateName(loaded.state.snapshot),
+      clocks: Object.values(loaded.state.clocks),
+    });
+  }
+  return { cases: seeded, commands: timeline.length, warnings, breaches };
+}
+
+const describe = (demo: DemoCase) => `demo ${demo.workflow} case (${demo.stage})`;
