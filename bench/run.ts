@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
 import { peerSection } from './peer/emmett.bench';
+import { httpSection } from './http/http.bench';
 import { benchContext, scratchDir } from './fixtures/bench-context';
 import { CaseWriter } from './fixtures/complaint-cases';
 import type { Section } from './report/figures';
@@ -46,6 +47,7 @@ export async function runBenchmarks(
   const steps: [string, () => Promise<Section>][] = [
     ['append', () => appendSection(profile, template)],
     ['peer', () => peerSection(profile, template)],
+    ['http', () => httpSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);

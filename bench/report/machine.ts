@@ -1,4 +1,4 @@
-import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 
 export interface Machine {
   readonly cpu: string;
@@ -9,6 +9,8 @@ export interface Machine {
   readonly os: string;
   /** Where the benchmark's SQLite files live: its disk sets the sync rate. */
   readonly tmpdir: string;
+  /** The 1-minute load average when the run began: the cores are shared, and a busy machine moves every figure. */
+  readonly loadAverage: number;
 }
 
 export function describeMachine(): Machine {
@@ -21,5 +23,6 @@ export function describeMachine(): Machine {
     node: process.version,
     os: `${platform()} ${release()}`,
     tmpdir: tmpdir(),
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
 }

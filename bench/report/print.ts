@@ -25,7 +25,7 @@ function table(rows: readonly string[][]): string {
 /** The report as a reader scans it: one table per section, Mend next to its baseline and the ratio. */
 export function formatReport(profile: string, machine: Machine, sections: readonly Section[]): string {
   const lines = [
-    `Mend benchmarks (${profile}) — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}, files in ${machine.tmpdir}`,
+    `Mend benchmarks (${profile}) — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.os}, files in ${machine.tmpdir}, load average ${machine.loadAverage} at start`,
     '',
   ];
   for (const section of sections) {

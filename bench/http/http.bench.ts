@@ -1,0 +1,165 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { figure, measured, type Section } from '../report/figures';
+import type { Profile } from '../profile';
+import { autocannon, type AutocannonRequest, type AutocannonResult } from './autocannon';
+import { HANDLER_ID, type ServerReady } from './bench-server';
+
+const TARGET = 0.4;
+const ROOT = join(__dirname, '..', '..');
+
+interface Server extends ServerReady {
+  stop(): Promise<void>;
+}
+
+function startServer(): Promise<Server> {
+  const child: ChildProcess = fork(join(__dirname, 'bench-server.ts'), [], {
+    cwd: ROOT,
+    execArgv: ['-r', join(ROOT, 'test', 'support', 'register.js')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+    child.once('message', (ready: ServerReady) =>
+      resolve({
+        ...ready,
+        stop: () =>
+          new Promise<void>((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.send('stop');
+          }),
+      }),
+    );
+  });
+}
+
+async function post(server: Server, token: string, path: string, body: unknown): Promise<{ caseId: string }> {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as { caseId: string };
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Complaints received, acknowledged and assigned to the handler whose token drives the load. */
+async function assignedComplaints(server: Server, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { caseId } = await post(server, server.tokens.supervisor, '/cases', {
+      workflow: 'complaint',
+      command: 'ReceiveComplaint',
+      data: {
+        channel: 'electronic',
+        receivedAt: new Date().toISOString(),
+        region: 'ON',
+        complainant: { name: 'Robin Tremblay', contact: 'robin@example.org' },
+        text: 'My engagement session was cancelled twice.',
+      },
+    });
+    await post(server, server.tokens.supervisor, `/cases/${caseId}/commands/AcknowledgeComplaint`, { method: 'email' });
+    await post(server, server.tokens.supervisor, `/cases/${caseId}/commands/AssignHandler`, { handlerId: HANDLER_ID });
+    ids.push(caseId);
+  }
+  return ids;
+}
+
+/**
+ * One round per connection: pause the response clock, resume it, read the case. A round takes a
+ * case no other connection holds, so its commands never race; it gives the case back at the end.
+ */
+function rounds(prefix: string, caseIds: readonly string[], token: string): AutocannonRequest[] {
+  const free = [...caseIds];
+  let spare = 0;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const caseOf = (context: Record<string, unknown>) => context['caseId'] as string;
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request, context) => {
+        context['caseId'] = free.pop() ?? caseIds[spare++ % caseIds.length];
+        return {
+          ...request,
+          headers,
+          path: `${prefix}/${caseOf(context)}/commands/PauseClock`,
+          body: JSON.stringify({ clock: 'response-1', reason: 'Awaiting the complainant.' }),
+        };
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest: (request, context) => ({
+        ...request,
+        headers,
+        path: `${prefix}/${caseOf(context)}/commands/ResumeClock`,
+        body: JSON.stringify({ clock: 'response-1' }),
+      }),
+    },
+    {
+      method: 'GET',
+      setupRequest: (request, context) => ({ ...request, headers: { authorization: headers.authorization }, path: `${prefix}/${caseOf(context)}` }),
+      onResponse: (_status, _body, context) => {
+        free.push(caseOf(context));
+      },
+    },
+  ];
+}
+
+export async function httpSection(profile: Profile): Promise<Section> {
+  const { http } = profile;
+  const server = await startServer();
+  try {
+    const caseIds = await assignedComplaints(server, http.connections * 2);
+    const load = (prefix: string) =>
+      autocannon({ url: server.baseUrl, connections: http.connections, duration: http.seconds, requests: rounds(prefix, caseIds, server.tokens.handler) });
+    const mend: AutocannonResult[] = [];
+    const bare: AutocannonResult[] = [];
+    await load('/cases');
+    for (let run = 0; run < http.runs; run++) {
+      mend.push(await load('/cases'));
+      bare.push(await load('/bench/bare'));
+    }
+    const of = (results: AutocannonResult[], value: (r: AutocannonResult) => number) => measured(results.map(value));
+    const failures = (results: AutocannonResult[]) => results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    const statuses = (results: AutocannonResult[]) => {
+      const counts: Record<string, number> = {};
+      for (const result of results) for (const [status, { count }] of Object.entries(result.statusCodeStats)) counts[status] = (counts[status] ?? 0) + count;
+      return counts;
+    };
+    const bareLabel = 'bare routes of the same app, same requests';
+    return {
+      id: 'http',
+      title: `Commands over HTTP: PauseClock, ResumeClock, GET /cases/:id rounds, ${http.connections} connections, ${http.seconds} s per run (autocannon, loopback)`,
+      figures: [
+        figure({
+          label: 'throughput',
+          unit: 'req/s',
+          mend: of(mend, (r) => r.requests.average),
+          baseline: { ...of(bare, (r) => r.requests.average), label: bareLabel },
+          target: TARGET,
+          details: {
+            requests: mend.reduce((n, r) => n + r.requests.total, 0),
+            failedRequests: failures(mend),
+            statuses: statuses(mend),
+            bareRequests: bare.reduce((n, r) => n + r.requests.total, 0),
+            bareFailedRequests: failures(bare),
+            bareStatuses: statuses(bare),
+          },
+        }),
+        figure({ label: 'latency p50', unit: 'ms', better: 'lower', mend: of(mend, (r) => r.latency.p50), baseline: { ...of(bare, (r) => r.latency.p50), label: bareLabel } }),
+        figure({ label: 'latency p99', unit: 'ms', better: 'lower', mend: of(mend, (r) => r.latency.p99), baseline: { ...of(bare, (r) => r.latency.p99), label: bareLabel } }),
+      ],
+      notes: [
+        `The app runs in a child process (the real modules, SQLite store at its default durability, projections running, scheduler off); autocannon in this one. Failed requests (non-2xx, errors, timeouts): Mend ${failures(mend)} (statuses ${JSON.stringify(statuses(mend))}), bare ${failures(bare)}.`,
+        'Each command folds the case, decides, checks the machine and appends with its hash chain; each GET reads the cases read model and records the read in the access log.',
+        'The bare routes sit behind the same authentication guard, interceptors and filter, and parse the same bodies; they do no other work.',
+      ],
+    };
+  } finally {
+    await server.stop();
+  }
+}
