@@ -20,6 +20,13 @@ const CLOCK_COLUMNS = [
 ] as const;
 const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
 
+const SELECT_CLOCK = 'SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?';
+const UPSERT_CLOCK = `INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${params(CLOCK_COLUMNS)})`;
+const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, region, level, ${columns(COUNTER_COLUMNS)})
+  VALUES (@workflow, @region, @level, ${params(COUNTER_COLUMNS)})
+  ON CONFLICT (workflow, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const INSERT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`;
+
 @EventsHandler(ProjectedEvent)
 export class SlaClocksProjector extends Projector {
   readonly projection = slaClocksProjection.name;
@@ -31,23 +38,13 @@ export class SlaClocksProjector extends Projector {
   protected project(event: ProjectionEvent, unit: ProjectionUnit): void {
     const key = clockKeyOf(event);
     if (key === undefined) return;
-    const previous = unit
-      .statement<[string, string], SlaClockRow>('SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?')
-      .get(event.caseId, key);
+    const previous = unit.statement<[string, string], SlaClockRow>(SELECT_CLOCK).get(event.caseId, key);
     const change = projectSlaClock(previous, event);
     if (!change) return;
-    unit
-      .statement(`INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${params(CLOCK_COLUMNS)})`)
-      .run(change.row);
-    unit
-      .statement(
-        `INSERT INTO {sla_summary} (workflow, region, level, ${columns(COUNTER_COLUMNS)})
-         VALUES (@workflow, @region, @level, ${params(COUNTER_COLUMNS)})
-         ON CONFLICT (workflow, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-      )
-      .run({ workflow: change.row.workflow, region: change.row.region, level: change.row.level, ...change.delta });
+    unit.statement(UPSERT_CLOCK).run(change.row);
+    unit.statement(ADD_COUNTS).run({ workflow: change.row.workflow, region: change.row.region, level: change.row.level, ...change.delta });
     if (change.alert) {
-      unit.statement(`INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`).run(change.alert);
+      unit.statement(INSERT_ALERT).run(change.alert);
       this.alerts.recorded();
     }
   }

@@ -95,7 +95,10 @@ export interface SlaSummary {
   readonly groups: readonly (SlaCountsView & SlaGroupKey)[];
 }
 
-type GroupRow = SlaCounts & { workflow: string; region: string; level: number; overdue: number };
+type Counts = SlaCounts & { overdue: number };
+type GroupRow = Counts & { workflow: string; region: string; level: number };
+const COUNTED = [...COUNTER_COLUMNS, 'overdue'] as const;
+const ZERO: Counts = { running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 };
 
 const Cursor = z.tuple([z.string(), z.string(), z.string()]);
 
@@ -137,7 +140,7 @@ export function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
   };
 }
 
-function countsView(counts: SlaCounts & { overdue: number }): SlaCountsView {
+function countsView(counts: Counts): SlaCountsView {
   const closed = counts.met + counts.breached;
   return {
     running: counts.running,
@@ -153,15 +156,15 @@ function countsView(counts: SlaCounts & { overdue: number }): SlaCountsView {
   };
 }
 
-function rollUp<K extends string>(rows: readonly GroupRow[], key: (row: GroupRow) => K): Map<K, GroupRow> {
-  const totals = new Map<K, GroupRow>();
+/** The groups' counts added up by `key`, in key order. */
+function rollUp<K extends string | number>(rows: readonly GroupRow[], key: (row: GroupRow) => K): [K, Counts][] {
+  const totals = new Map<K, Counts>();
   for (const row of rows) {
-    const k = key(row);
-    const total = totals.get(k) ?? { ...row, running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 };
-    for (const column of [...COUNTER_COLUMNS, 'overdue'] as const) total[column] += row[column];
-    totals.set(k, total);
+    const total = totals.get(key(row)) ?? { ...ZERO };
+    for (const column of COUNTED) total[column] += row[column];
+    totals.set(key(row), total);
   }
-  return totals;
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Workflows whose cases the reader may not know exist (DESIGN.md §7) are left out of every answer. */
@@ -239,13 +242,12 @@ export class SlaQueries {
       )
       .all(params);
     const level = (value: number) => (value > 0 ? value : null);
-    const overall = rollUp(rows, () => 'all').get('all');
     return {
       asOf: now.toISOString(),
-      overall: countsView(overall ?? { running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 }),
-      byWorkflow: [...rollUp(rows, (r) => r.workflow)].map(([workflow, c]) => ({ workflow, ...countsView(c) })),
-      byRegion: [...rollUp(rows, (r) => r.region)].map(([region, c]) => ({ region, ...countsView(c) })),
-      byLevel: [...rollUp(rows, (r) => String(r.level))].map(([, c]) => ({ level: level(c.level), ...countsView(c) })),
+      overall: countsView(rollUp(rows, () => 0)[0]?.[1] ?? ZERO),
+      byWorkflow: rollUp(rows, (r) => r.workflow).map(([workflow, c]) => ({ workflow, ...countsView(c) })),
+      byRegion: rollUp(rows, (r) => r.region).map(([region, c]) => ({ region, ...countsView(c) })),
+      byLevel: rollUp(rows, (r) => r.level).map(([value, c]) => ({ level: level(value), ...countsView(c) })),
       groups: rows.map((r) => ({ workflow: r.workflow, region: r.region, level: level(r.level), ...countsView(r) })),
     };
   }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { slaClocksProjection } from '../../projections/sla-clocks';
@@ -66,7 +66,7 @@ interface DueRow {
  * record each warning and breach once.
  */
 @Injectable()
-export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaScheduler.name);
   private readonly enabled: boolean;
   private timer: NodeJS.Timeout | undefined;
@@ -94,7 +94,8 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.enabled) this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the store and the read models close: the sweep in progress finishes, no other starts. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.queue;

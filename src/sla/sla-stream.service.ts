@@ -81,9 +81,12 @@ export class SlaStream implements BeforeApplicationShutdown {
 
   /** Serves one client until it disconnects or the application shuts down. */
   async serve(reply: FastifyReply, after: number, filter: StreamFilter): Promise<void> {
+    // Headers set so far (security headers, the correlation id) are kept: a hijacked reply writes only what it is given.
+    const inherited = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
     reply.hijack();
     const response = reply.raw;
     response.writeHead(200, {
+      ...Object.fromEntries(inherited),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',

@@ -87,6 +87,7 @@ describe('SLA monitoring for supervisors', () => {
   });
 
   it('sums counts and the on-time rate per workflow, region and level', async () => {
+    await drain(scheduler(running));
     const summary = await supervisor.get(`/sla/summary?minPosition=${await head()}`);
     expect(summary.status).toBe(200);
     const overall = { running: 5, warned: 1, overdue: 0, paused: 1, breached: 2, met: 2, metOnTime: 1, metLate: 1, cancelled: 2, onTimeRate: 0.25 };
@@ -104,10 +105,12 @@ describe('SLA monitoring for supervisors', () => {
   });
 
   it('streams breaches as the scheduler records them, and resumes after the last event id', async () => {
+    await drain(scheduler(running));
     const token = await running.token('supervisor');
     const live = await openStream(running.baseUrl, token, '/sla/stream');
     expect(live.response.status).toBe(200);
     expect(live.response.headers.get('content-type')).toContain('text/event-stream');
+    expect(live.response.headers.get('x-correlation-id')).toBeTruthy();
     await live.greeting();
     const quebec = await openStream(running.baseUrl, token, '/sla/stream?region=QC');
     await quebec.greeting();
