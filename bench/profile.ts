@@ -16,7 +16,7 @@ export const QUICK: Profile = {
   append: { sequential: 200, batched: 10_000, batchSize: 100, concurrent: 10_000, concurrency: 250 },
   peer: { sequential: 100, batched: 2_000, streams: 10 },
   http: { seconds: 2, connections: 10, runs: 3 },
-  fold: { caseEvents: 1_000, replays: 20, asOfRuns: 5 },
+  fold: { caseEvents: 1_000, replays: 5, asOfRuns: 5 },
   rebuild: { events: 50_000, runs: 1 },
   sla: { totals: [10_000, 100_000], due: 1_000, runs: 5 },
 };
@@ -27,7 +27,7 @@ export const FULL: Profile = {
   append: { sequential: 3_000, batched: 100_000, batchSize: 100, concurrent: 50_000, concurrency: 250 },
   peer: { sequential: 500, batched: 20_000, streams: 50 },
   http: { seconds: 10, connections: 10, runs: 5 },
-  fold: { caseEvents: 1_000, replays: 200, asOfRuns: 21 },
+  fold: { caseEvents: 1_000, replays: 40, asOfRuns: 21 },
   rebuild: { events: 1_000_000, runs: 1 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
 };

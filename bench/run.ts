@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
 import { peerSection } from './peer/emmett.bench';
 import { httpSection } from './http/http.bench';
+import { foldSection } from './fold/fold.bench';
 import { benchContext, scratchDir } from './fixtures/bench-context';
 import { CaseWriter } from './fixtures/complaint-cases';
 import type { Section } from './report/figures';
@@ -48,6 +49,7 @@ export async function runBenchmarks(
     ['append', () => appendSection(profile, template)],
     ['peer', () => peerSection(profile, template)],
     ['http', () => httpSection(profile)],
+    ['fold', () => foldSection(profile, template)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
