@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { PersonRole } from '../../domain/roles';
+import type { RunningApp } from '../support/app';
+
+const ROOT = join(__dirname, '..', '..');
+const CONSOLE = join(ROOT, 'console');
+export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'console');
+
+function newestSource(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? newestSource(join(dir, entry.name)) : statSync(join(dir, entry.name)).mtimeMs,
+    ),
+  );
+}
+
+/** Builds console/dist when it is missing or older than its sources, before the app looks for it. */
+export function ensureConsoleBuilt(): void {
+  const index = join(CONSOLE, 'dist', 'index.html');
+  const sources = Math.max(newestSource(join(CONSOLE, 'src')), statSync(join(CONSOLE, 'index.html')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(CONSOLE, 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+}
+
+export interface Browser {
+  readonly context: BrowserContext;
+  /** A new tab signed in as this person through the console's own sign-in form. */
+  signedIn(role: PersonRole, subject?: string): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium from the system (Debian's package), in a fresh profile that is removed afterwards. */
+export async function openBrowser(running: RunningApp): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'mend-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    locale: 'en-CA',
+    timezoneId: 'America/Toronto',
+  });
+  // Fail on a missing element within the jest test's own time, naming the element.
+  context.setDefaultTimeout(10_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    signedIn: async (role, subject) => {
+      const page = await context.newPage();
+      // The browser's clock reads the app's manual clock, so "time left" is counted from the same now.
+      await page.clock.setFixedTime(running.clock.now());
+      await page.goto(running.baseUrl);
+      await page.getByLabel('Access token').fill(await running.token(role, subject));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText(`Signed in as`).waitFor();
+      return page;
+    },
+    screenshot: async (page, name) => {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+
+const HOUR = 3_600_000;
+
+/** The RO referral of docs/api-examples.md: only `rju` may know it exists. */
+const referral = {
+  source: 'victim',
+  region: 'ON',
+  receivedAt: '2026-03-02T09:00:00-05:00',
+  victimRegistered: true,
+  victim: { name: 'Sam Tremblay', contact: 'sam.tremblay@example.org' },
+  offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
+};
+
+describe('the Mend console in headless Chromium, against the real app on SQLite', () => {
+  jest.setTimeout(60_000);
+  let running: RunningApp;
+  let browser: Browser;
+  let supervisor: HttpClient;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    // Monday 2 March 2026, 09:00 in Ottawa.
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    supervisor = await running.as('supervisor', 'supervisor-1');
+    browser = await openBrowser(running);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  const caseView = async (caseId: string) => {
+    const view = await supervisor.get(`/cases/${caseId}?minPosition=${await running.store.headPosition()}`);
+    expect(view.status).toBe(200);
+    return view.body;
+  };
+
+  it('serves the console shell at / without a token, and asks for one', async () => {
+    const response = await fetch(`${running.baseUrl}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<div id="app"></div>');
+    const page = await browser.context.newPage();
+    await page.goto(running.baseUrl);
+    await expectVisible(page.getByLabel('Access token'));
+    await page.getByLabel('Access token').fill('not a token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectVisible(page.getByText('This is not a Mend token'));
+    await page.close();
+  });
+
+  it('a practitioner advances a case through a generated form, seeing the API’s field errors beside the fields', async () => {
+    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    await expectVisible(page.getByRole('heading', { name: 'My caseload' }));
+    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    expect(await page.getByTestId('case-state').textContent()).toBe('Under review');
+    expect(await page.locator('.state[aria-current="step"] .state-name').textContent()).toContain('Under review');
+    await expectVisible(page.getByRole('table', { name: /Clocks/ }).getByText('Response, level 1'));
+    await expectVisible(page.getByRole('cell', { name: /≈ \d+ business days/ }).first());
+    await expectVisible(page.locator('.timeline').getByText('Handler assigned'));
+
+    const revision = (await caseView(caseId)).revision;
+    await page.getByRole('button', { name: 'Respond', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Respond' });
+    await form.getByRole('button', { name: 'Respond' }).click();
+    // Sent empty: the API's 400 names data.response, shown beside that field and in the summary.
+    await expectVisible(form.locator('#cmd-Respond-response-error'));
+    expect(await form.locator('#cmd-Respond-response').getAttribute('aria-invalid')).toBe('true');
+    expect((await caseView(caseId)).revision).toBe(revision);
+    await browser.screenshot(page, 'practitioner-field-errors');
+
+    await form.getByLabel(/^Response/).fill('We rebooked your preparation meeting for next week.');
+    await form.getByLabel(/^Name/).fill('Alex Tremblay');
+    await form.getByLabel(/^Role/).fill('Program manager');
+    await form.getByLabel(/^Contact/).fill('alex.tremblay@example.gc.ca');
+    await form.getByRole('button', { name: 'Respond' }).click();
+    await expectVisible(page.getByRole('status').getByText('Respond recorded. The case is now in Responded.'));
+    await page.getByTestId('case-state').getByText('Responded').waitFor();
+    await expectVisible(page.locator('.timeline').getByText('Complaint responded'));
+    await browser.screenshot(page, 'practitioner');
+
+    const stored = await running.store.readStream(`complaint-${caseId}`);
+    expect(stored.map((e) => e.type)).toContain('ComplaintResponded');
+    expect((await caseView(caseId)).state).toBe('responded');
+    await page.close();
+  });
+
+  it('a supervisor sees a breach arrive live on the SLA dashboard, and reassigns the case from the at-risk list', async () => {
+    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00', 'QC');
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    await expectVisible(page.getByRole('heading', { name: 'SLA dashboard' }));
+    await page.getByText('Live updates: connected').waitFor();
+    expect(await page.getByTestId('total-breached').textContent()).toBe('0');
+
+    // Wednesday 17:00 has passed with no acknowledgement: the scheduler records the breach.
+    running.clock.set(new Date(Date.parse('2026-03-04T22:00:00Z') + HOUR));
+    const reports = await drain(scheduler(running));
+    expect(reports.reduce((n, r) => n + r.breaches, 0)).toBe(1);
+
+    const live = page.getByTestId('live-alerts');
+    await live.getByText(/Breached: Acknowledgement, Complaint, QC/).waitFor();
+    await page.getByTestId('total-breached').getByText('1').waitFor();
+    await page.clock.setFixedTime(running.clock.now());
+    await browser.screenshot(page, 'supervisor');
+
+    await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
+    const form = page.getByRole('form', { name: 'Assign handler' });
+    await form.getByLabel(/^Handler id/).fill('practitioner-2');
+    await form.getByRole('button', { name: 'Assign handler' }).click();
+    await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
+    await page.close();
+  });
+
+  it('an auditor moves the time slider back and sees the earlier state, the verified chain, and downloads the export', async () => {
+    running.clock.set('2026-03-09T14:00:00Z');
+    const caseId = await receiveComplaint(supervisor, '2026-03-09T09:00:00-05:00');
+    running.clock.advance(2 * HOUR);
+    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    running.clock.advance(2 * HOUR);
+    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+
+    const page = await browser.signedIn('auditor', 'auditor-1');
+    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    await expectVisible(page.getByRole('heading', { name: /Audit of case/ }));
+    await expectVisible(page.getByTestId('verification').getByText('✔ Verified'));
+    await page.getByTestId('as-of-state').getByText('Under review').waitFor();
+
+    const slider = page.getByLabel(/^Moment/);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.getByTestId('as-of-state').getByText('Received').waitFor();
+    expect(await page.locator('.timeline li.later').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('as-of-state').getByText('Acknowledged').waitFor();
+    await browser.screenshot(page, 'auditor');
+    await page.keyboard.press('End');
+    await page.getByTestId('as-of-state').getByText('Under review').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Events as NDJSON' }).click()]);
+    expect(download.suggestedFilename()).toBe(`complaint-${caseId}.ndjson`);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.type)).toEqual((await running.store.readStream(`complaint-${caseId}`)).map((e) => e.type));
+    // Auditors see personal information redacted: the console shows what the API gives it.
+    expect(lines[0].data.complainant.name).toBe('[redacted]');
+    await page.close();
+  });
+
+  it('shows a restorative opportunities case to rju users only', async () => {
+    const rju = await running.as('rju', 'rju-1');
+    const opened = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: referral });
+    expect(opened.status).toBe(201);
+    const roCase = opened.body.caseId as string;
+
+    for (const role of ['supervisor', 'auditor', 'practitioner'] as const) {
+      const page = await browser.signedIn(role, `${role}-ro`);
+      if (role !== 'practitioner') {
+        await page.goto(`${running.baseUrl}/#/cases`);
+        await page.getByRole('heading', { name: 'Cases' }).waitFor();
+        await page.getByLabel('Show').selectOption('');
+        await page.locator('table.cases, main p').first().waitFor();
+      }
+      expect(await page.content()).not.toContain(roCase);
+      await page.goto(`${running.baseUrl}/#/cases/${roCase}`);
+      await page.getByRole('alert').first().waitFor();
+      expect(await page.getByRole('alert').first().textContent()).toMatch(/no case|not found|does not exist/i);
+      expect(await page.content()).not.toContain('Sam Tremblay');
+      await page.close();
+    }
+
+    const page = await browser.signedIn('rju', 'rju-1');
+    await expectVisible(page.getByRole('link', { name: new RegExp(roCase) }));
+    await page.getByRole('link', { name: new RegExp(roCase) }).click();
+    await expectVisible(page.getByRole('heading', { name: /^Restorative Opportunities .* case/ }));
+    await browser.screenshot(page, 'rju-case');
+    await page.close();
+  });
+});
+
+async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  expect(await locator.isVisible()).toBe(true);
+}
+
+/** Reads go through a read model the app updates in the background; poll until it shows the write. */
+async function expectEventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last: T | undefined;
+  for (let i = 0; i < 50; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(last).toEqual(expected);
+}
