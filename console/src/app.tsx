@@ -29,6 +29,7 @@ const NAV: Record<Role, readonly NavItem[]> = {
 };
 
 export function App() {
+  const route = useRoute();
   const [session, setSession] = useState<Session | undefined>(storedSession);
   const signOut = () => {
     forgetSession();
@@ -55,7 +56,9 @@ export function App() {
             <ul>
               {NAV[session.role].map((item) => (
                 <li key={item.href}>
-                  <a href={item.href}>{item.label}</a>
+                  <a href={item.href} aria-current={item.page === route.page ? 'page' : undefined}>
+                    {item.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -73,7 +76,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {context ? (
           <Console.Provider value={context}>
-            <Page />
+            <Page route={route} />
           </Console.Provider>
         ) : (
           <SignIn onSignedIn={setSession} />
@@ -83,8 +86,7 @@ export function App() {
   );
 }
 
-function Page() {
-  const route = useRoute();
+function Page({ route }: { route: Route }) {
   const { role } = useConsole().session;
   switch (route.page) {
     case 'caseload':

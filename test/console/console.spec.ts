@@ -61,6 +61,8 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     await expectVisible(page.getByRole('heading', { name: 'My caseload' }));
+    await expectVisible(page.getByRole('link', { name: new RegExp(caseId) }));
+    await browser.screenshot(page, 'practitioner-caseload');
     await page.getByRole('link', { name: new RegExp(caseId) }).click();
     expect(await page.getByTestId('case-state').textContent()).toBe('Under review');
     expect(await page.locator('.state[aria-current="step"] .state-name').textContent()).toContain('Under review');
@@ -115,6 +117,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
     const form = page.getByRole('form', { name: 'Assign handler' });
     await form.getByLabel(/^Handler id/).fill('practitioner-2');
+    await browser.screenshot(page, 'supervisor-reassign');
     await form.getByRole('button', { name: 'Assign handler' }).click();
     await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
     await page.close();

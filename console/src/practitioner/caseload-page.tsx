@@ -12,7 +12,7 @@ export function CaseloadPage() {
     <section aria-labelledby="caseload-title">
       <h2 id="caseload-title">My caseload</h2>
       <Status loaded={loaded}>
-        {(page) => <CaseTable items={[...page.items].sort(byDue)} caption={`${page.items.length} cases assigned to you`} />}
+        {(page) => <CaseTable items={[...page.items].sort(byDue)} caption={page.items.length === 1 ? '1 case assigned to you' : `${page.items.length} cases assigned to you`} />}
       </Status>
     </section>
   );

@@ -17,8 +17,11 @@ export function Clocks({ clocks, now = new Date() }: { clocks: readonly ClockVie
   return (
     <table class="clocks">
       <caption>
-        Clocks. Time left is approximate: counted here from the due time over weekdays, without the holidays the server's
-        calendar also skips.
+        <span class="visually-hidden">Clocks</span>
+        <span class="hint">
+          Time left is approximate: counted here from the due time over weekdays, without the holidays the server's calendar also
+          skips.
+        </span>
       </caption>
       <thead>
         <tr>

@@ -22,8 +22,10 @@ export function CasesPage() {
         </select>
       </div>
       <Status loaded={loaded}>
-        {(page) => <CaseTable items={page.items} caption={`${page.total ?? page.items.length} cases`} audit={session.role === 'auditor'} />}
+        {(page) => <CaseTable items={page.items} caption={count(page.total ?? page.items.length)} audit={session.role === 'auditor'} />}
       </Status>
     </section>
   );
 }
+
+const count = (n: number) => (n === 1 ? '1 case' : `${n} cases`);

@@ -5,9 +5,9 @@ export interface Bar {
   readonly settled: number;
 }
 
-const WIDTH = 420;
+const WIDTH = 340;
 const BAR = 22;
-const LABEL = 150;
+const LABEL = 110;
 
 /** A small horizontal bar chart in SVG, with the figures also written out for screen readers. */
 export function OnTimeChart({ bars, title }: { bars: readonly Bar[]; title: string }) {

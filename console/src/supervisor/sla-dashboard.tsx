@@ -71,7 +71,7 @@ export function SlaDashboard() {
       <Status loaded={loaded}>
         {({ summary, atRisk }) => (
           <>
-            <p class="hint">Counts as of {formatInstant(summary.asOf)}.</p>
+            <p class="hint">Counts as of {formatInstant(summary.asOf)}</p>
             <Totals counts={summary.overall} />
             <div class="columns">
               <CountsTable title="By workflow" rows={summary.byWorkflow.map((r) => ({ ...r, label: humanize(r.workflow) }))} />
