@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { localSecret, localVerifier } from '../../src/auth/jwt';
+import { ExitCode } from '../../src/cli/exit-codes';
+import { program } from '../../src/cli/main';
+import { systemClock } from '../../src/clock/clock';
+import { EVENTS_FILE } from '../../src/event-store/event-store.factory';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { startApp } from '../support/app';
+import { eachLimited, mend } from './cli-process';
+
+// Each verb is a child process that compiles the sources on load: give them time on a busy machine.
+jest.setTimeout(120_000);
+
+/** Every verb of the program, as the words that name it (`['projections', 'rebuild']`). */
+function verbs(command: Command, prefix: string[] = []): string[][] {
+  return command.commands.flatMap((sub) => {
+    const path = [...prefix, sub.name()];
+    return sub.commands.length > 0 ? [path, ...verbs(sub, path)] : [path];
+  });
+}
+
+async function headPosition(dataDir: string): Promise<number> {
+  const store = new SqliteEventStore({ filename: join(dataDir, EVENTS_FILE) });
+  try {
+    return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
+describe('mend, the operator CLI', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-ops-cli-'));
+  const env = { MEND_DATA_DIR: dataDir };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('has --help on every verb, each exiting 0', async () => {
+    const all = verbs(program());
+    expect(all.map((v) => v.join(' '))).toEqual(
+      expect.arrayContaining(['serve', 'token', 'projections', 'projections rebuild', 'projections status', 'replay', 'audit verify', 'export', 'erase', 'seed-demo']),
+    );
+    const results = await eachLimited(all, 2, (verb) => mend([...verb, '--help'], env));
+    results.forEach((result, i) => {
+      expect({ verb: all[i], code: result.code, usage: result.stdout.split('\n')[0] }).toEqual({
+        verb: all[i],
+        code: ExitCode.ok,
+        usage: expect.stringMatching(new RegExp(`^Usage: mend ${all[i]!.join(' ')}\\b`)),
+      });
+    });
+  });
+
+  it('refuses an unknown verb with exit 64, naming it', async () => {
+    const result = await mend(['frobnicate'], env);
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a bad configuration value with exit 78, naming the variable', async () => {
+    const store = await mend(['projections', 'status'], { ...env, MEND_STORE: 'nope' });
+    expect(store.code).toBe(ExitCode.config);
+    expect(store.stderr).toMatch(/MEND_STORE: .*\(got "nope"\)/);
+    const port = await mend(['serve'], { ...env, PORT: 'abc' });
+    expect(port.code).toBe(ExitCode.config);
+    expect(port.stderr).toMatch(/PORT: .*\(got "abc"\)/);
+  });
+
+  it('token prints a bearer token this instance accepts, for the person and role asked', async () => {
+    const result = await mend(['token', '--sub', 'auditor-7', '--role', 'auditor', '--ttl', '30m'], env);
+    expect(result.code).toBe(ExitCode.ok);
+    const token = result.stdout.trim();
+    expect(token.split('.')).toHaveLength(3);
+    expect(await localVerifier(localSecret(dataDir).secret)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
+    expect((await mend(['token', '--sub', 'x', '--role', 'janitor'], env)).code).toBe(ExitCode.usage);
+    expect((await mend(['token', '--role', 'admin'], env)).code).toBe(ExitCode.usage);
+    expect((await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', 'soon'], env)).code).toBe(ExitCode.usage);
+  });
+
+  describe('on the demo data set', () => {
+    let seeded: { stdout: string; code: number | null };
+    let head: number;
+    let breachedCase: string;
+
+    beforeAll(async () => {
+      seeded = await mend(['seed-demo'], env);
+      head = await headPosition(dataDir);
+      breachedCase = /A complaint with a breached clock: (\S+)/.exec(seeded.stdout)?.[1] ?? '';
+    });
+
+    it('seed-demo loads dozens of cases of every workflow and prints a summary and tokens', async () => {
+      expect(seeded.code).toBe(ExitCode.ok);
+      expect(seeded.stdout).toMatch(/^Loaded the demo into .*: 45 cases, \d+ commands/);
+      expect(seeded.stdout).toMatch(/restorative-engagement: 13 cases — .*phase1 .*completed 2.*withdrawn 2/);
+      expect(seeded.stdout).toMatch(/restorative-opportunities: 14 cases — .*modelSelected 2.*notSuitable 1/);
+      expect(seeded.stdout).toMatch(/complaint: 18 cases — .*underReview \d+.*closed 2/);
+      expect(seeded.stdout).toMatch(/SLA clocks: .*breached \d+.*warned \d+/);
+      const supervisorToken = /export SUPERVISOR=(\S+)/.exec(seeded.stdout)?.[1];
+      expect(await localVerifier(localSecret(dataDir).secret)(supervisorToken!)).toEqual({ id: 'demo-supervisor-1', role: 'supervisor' });
+      expect(head).toBeGreaterThan(200);
+    });
+
+    it('seed-demo refuses a store that holds events (exit 65) and adds nothing', async () => {
+      const again = await mend(['seed-demo'], env);
+      expect(again.code).toBe(ExitCode.dataError);
+      expect(again.stderr).toContain('already holds events');
+      expect(await headPosition(dataDir)).toBe(head);
+    });
+
+    it('projections status shows the read models behind, rebuild brings them to the head', async () => {
+      const before = await mend(['projections', 'status'], env);
+      expect(before.code).toBe(ExitCode.ok);
+      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(before.stdout).toContain(`${name}: checkpoint 0, ${head} events behind`);
+      const rebuilt = await mend(['projections', 'rebuild'], env);
+      expect(rebuilt.code).toBe(ExitCode.ok);
+      expect(rebuilt.stdout).toMatch(new RegExp(`sla-clocks: ${head} events in .*checkpoint ${head}`));
+      const after = await mend(['projections', 'status'], env);
+      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(after.stdout).toContain(`${name}: checkpoint ${head}, 0 events behind`);
+      expect((await mend(['projections', 'rebuild', 'nope'], env)).code).toBe(ExitCode.usage);
+    });
+
+    it('the served demo shows breached and warned clocks to a supervisor', async () => {
+      const running = await startApp({ dataDir, clock: systemClock });
+      try {
+        const supervisor = await running.as('supervisor', 'demo-supervisor-1');
+        const summary = await supervisor.get('/sla/summary');
+        expect(summary.status).toBe(200);
+        expect(summary.body.overall.breached).toBeGreaterThan(0);
+        expect(summary.body.overall.warned).toBeGreaterThan(0);
+        const breached = await supervisor.get(`/sla/clocks?status=breached&caseId=${breachedCase}`);
+        expect(breached.body.items.length).toBeGreaterThan(0);
+      } finally {
+        await running.close();
+      }
+    });
+
+    it('replay prints the timeline of a demo case, breach included', async () => {
+      const result = await mend(['replay', breachedCase], env);
+      expect(result.code).toBe(ExitCode.ok);
+      expect(result.stdout).toContain(`Case ${breachedCase}: complaint`);
+      expect(result.stdout).toContain('demo-supervisor-1 (supervisor)  ComplaintReceived');
+      expect(result.stdout).toContain('ClockBreached');
+      expect((await mend(['replay', 'not-a-uuid'], env)).code).toBe(ExitCode.usage);
+    });
+
+    it('export writes the case as NDJSON; erase shreds a participant; audit verify still holds', async () => {
+      const exported = await mend(['export', '--case', breachedCase], env);
+      expect(exported.code).toBe(ExitCode.ok);
+      const events = exported.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { caseId: string; type: string; data: any });
+      expect(events.every((e) => e.caseId === breachedCase)).toBe(true);
+      expect(events[0]!.type).toBe('ComplaintReceived');
+      const complainant = events[0]!.data.complainant as { subjectId: string; name: string };
+      expect(complainant.name).toMatch(/^Participant C-\d{3}$/);
+
+      const erased = await mend(['erase', complainant.subjectId, '--by', 'demo-admin-1'], env);
+      expect(erased.code).toBe(ExitCode.ok);
+      expect(erased.stdout).toContain(`Erased ${complainant.subjectId}`);
+      const after = await mend(['export', '--case', breachedCase, '--format', 'ndjson'], env);
+      expect(JSON.parse(after.stdout.split('\n')[0]!).data.complainant.name).toBe('[erased]');
+      expect((await mend(['erase', complainant.subjectId], env)).code).toBe(ExitCode.usage);
+
+      const verified = await mend(['audit', 'verify'], env);
+      expect(verified.code).toBe(ExitCode.ok);
+      expect(verified.stdout).toMatch(/all \d+ streams verified/);
+    });
+  });
+});
