@@ -17,7 +17,7 @@ export const QUICK: Profile = {
   peer: { sequential: 100, batched: 2_000, streams: 10 },
   http: { seconds: 2, connections: 10, runs: 3 },
   fold: { caseEvents: 1_000, replays: 5, asOfRuns: 5 },
-  rebuild: { events: 50_000, runs: 1 },
+  rebuild: { events: 20_000, runs: 1 },
   sla: { totals: [10_000, 100_000], due: 1_000, runs: 5 },
 };
 

@@ -4,6 +4,7 @@ import { appendSection } from './append/append.bench';
 import { peerSection } from './peer/emmett.bench';
 import { httpSection } from './http/http.bench';
 import { foldSection } from './fold/fold.bench';
+import { rebuildSection } from './rebuild/rebuild.bench';
 import { benchContext, scratchDir } from './fixtures/bench-context';
 import { CaseWriter } from './fixtures/complaint-cases';
 import type { Section } from './report/figures';
@@ -50,6 +51,7 @@ export async function runBenchmarks(
     ['peer', () => peerSection(profile, template)],
     ['http', () => httpSection(profile)],
     ['fold', () => foldSection(profile, template)],
+    ['rebuild', () => rebuildSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
