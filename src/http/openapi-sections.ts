@@ -1,4 +1,5 @@
 import { auditOpenApi } from '../audit/audit.openapi';
+import { consoleOpenApi } from '../console/console.openapi';
 import { healthOpenApi } from '../health/health.openapi';
 import { metricsOpenApi } from '../metrics/metrics.openapi';
 import { projectionsOpenApi } from '../projections/projections.openapi';
@@ -6,4 +7,4 @@ import { slaOpenApi } from '../sla/sla.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi, healthOpenApi, metricsOpenApi];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi, healthOpenApi, metricsOpenApi, consoleOpenApi];

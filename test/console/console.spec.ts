@@ -45,6 +45,9 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('<div id="app"></div>');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const openapi = (await (await fetch(`${running.baseUrl}/openapi.json`)).json()) as { paths: Record<string, any> };
+    expect(openapi.paths['/']?.get?.security).toEqual([]);
     const page = await browser.context.newPage();
     await page.goto(running.baseUrl);
     await expectVisible(page.getByLabel('Access token'));
