@@ -200,13 +200,16 @@ export class ProjectionRunner {
           this.unit = new ProjectionUnit(this.definition, this.db.db, stored.generation);
           return 'resubscribe';
         }
-        let checkpoint = this.state.checkpoint;
+        // The stored checkpoint, not this runner's memory of it: another Mend process on this data directory may
+        // have projected these events already, and an event must not take effect twice.
+        const from = Math.max(this.state.checkpoint, stored?.checkpoint ?? 0);
+        let checkpoint = from;
         for (const recorded of batch) {
           if (recorded.position <= checkpoint) continue;
           publishToProjectors(recorded, this.unit, this.decoder, this.eventBus);
           checkpoint = recorded.position;
         }
-        if (checkpoint !== this.state.checkpoint) this.db.setCheckpoint(this.definition.name, checkpoint);
+        if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
         this.state = { ...this.state, checkpoint };
         return 'applied';
       })
