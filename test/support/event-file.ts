@@ -19,14 +19,21 @@ export function storeHead(dataDir: string): number {
 
 /** The last revision of every stream. */
 export function streamRevisions(dataDir: string): Map<string, number> {
+  return new Map([...streamHeads(dataDir)].map(([streamId, head]) => [streamId, head.revision]));
+}
+
+/** The revision and position of the last event of every stream. */
+export function streamHeads(dataDir: string): Map<string, { revision: number; position: number }> {
   return withEvents(
     dataDir,
     (db) =>
       new Map(
         db
-          .prepare<[], { stream_id: string; revision: number }>('SELECT stream_id, max(revision) AS revision FROM events GROUP BY stream_id')
+          .prepare<[], { stream_id: string; revision: number; position: number }>(
+            'SELECT stream_id, max(revision) AS revision, max(position) AS position FROM events GROUP BY stream_id',
+          )
           .all()
-          .map((row) => [row.stream_id, row.revision]),
+          .map((row) => [row.stream_id, { revision: row.revision, position: row.position }]),
       ),
   );
 }
