@@ -47,28 +47,42 @@ export class ProjectionRebuilder {
     const head = await this.store.headPosition();
     let position = 0;
     let events = 0;
-    try {
+    /** Projects what the log holds after `position`; resolves with how many events that was. */
+    const readOn = async (): Promise<number> => {
+      let read = 0;
       for (;;) {
         const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE });
         const fresh = page.filter((e) => e.position > position);
-        if (fresh.length === 0) break;
+        if (fresh.length === 0) return read;
         this.db.db.transaction(() => {
           for (const recorded of fresh) publishToProjectors(recorded, unit, this.decoder, this.eventBus);
         })();
         position = fresh[fresh.length - 1]!.position;
         events += fresh.length;
+        read += fresh.length;
         onProgress({ projection: definition.name, events, position, head });
+      }
+    };
+    try {
+      for (;;) {
+        const read = await readOn();
+        const swapped = this.db.db
+          .transaction(() => {
+            const current = this.db.state(definition.name);
+            // A live runner may have projected past the end this rebuild read: swapping in now would take the read
+            // model back in the log, under readers who already waited for a later position. Read on first (unless
+            // nothing was left to read: a checkpoint past the end of this log).
+            if (current && current.checkpoint > position && read > 0) return false;
+            this.db.swapIn(definition, generation, position, current?.generation);
+            return true;
+          })
+          .immediate();
+        if (swapped) break;
       }
     } catch (error) {
       this.db.db.transaction(() => this.db.dropTables(definition, generation)).immediate();
       throw error;
     }
-    this.db.db
-      .transaction(() => {
-        const current = this.db.state(definition.name);
-        this.db.swapIn(definition, generation, position, current?.generation);
-      })
-      .immediate();
     return { projection: definition.name, events, generation, checkpoint: position, seconds: (performance.now() - started) / 1000 };
   }
 }
