@@ -5,6 +5,7 @@ import { peerSection } from './peer/emmett.bench';
 import { httpSection } from './http/http.bench';
 import { foldSection } from './fold/fold.bench';
 import { rebuildSection } from './rebuild/rebuild.bench';
+import { slaSection } from './sla/sla-sweep.bench';
 import { benchContext, scratchDir } from './fixtures/bench-context';
 import { CaseWriter } from './fixtures/complaint-cases';
 import type { Section } from './report/figures';
@@ -52,6 +53,7 @@ export async function runBenchmarks(
     ['http', () => httpSection(profile)],
     ['fold', () => foldSection(profile, template)],
     ['rebuild', () => rebuildSection(profile)],
+    ['sla', () => slaSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
