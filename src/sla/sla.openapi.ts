@@ -31,7 +31,7 @@ const SlaClockSchema = z
   })
   .meta({ id: 'SlaClock' });
 
-const SlaClockPageSchema = z
+export const SlaClockPageSchema = z
   .object({
     items: z.array(SlaClockSchema),
     nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
@@ -81,7 +81,7 @@ const SchedulerLivenessSchema = z
   })
   .meta({ id: 'SlaSchedulerLiveness' });
 
-const SlaSummarySchema = z
+export const SlaSummarySchema = z
   .object({
     asOf: instant,
     overall: SlaCountsSchema,
@@ -93,7 +93,7 @@ const SlaSummarySchema = z
   })
   .meta({ id: 'SlaSummary' });
 
-const SlaAlertSchema = z
+export const SlaAlertSchema = z
   .object({
     position: z.number().int().meta({ description: 'Global position of the event; also the SSE id' }),
     type: z.enum(['ClockWarned', 'ClockBreached']),

@@ -1,3 +1,4 @@
+import { SlaAlertSchema, SlaClockPageSchema, SlaSummarySchema } from '../../src/sla/sla.openapi';
 import type { SlaAlert } from '../../src/sla/sla-stream.service';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { drain, openStream, receiveComplaint, run, scheduler } from './sla-support';
@@ -32,6 +33,7 @@ describe('SLA monitoring for supervisors', () => {
   const clocks = async (query: string) => {
     const response = await supervisor.get(`/sla/clocks?minPosition=${await head()}&${query}`);
     expect(response.status).toBe(200);
+    SlaClockPageSchema.parse(response.body);
     return response.body.items as { caseId: string; clock: string; status: string; dueAt: string; overdue: boolean; onTime: boolean | null }[];
   };
   const named = (items: { caseId: string; clock: string }[]) =>
@@ -90,6 +92,7 @@ describe('SLA monitoring for supervisors', () => {
     await drain(scheduler(running));
     const summary = await supervisor.get(`/sla/summary?minPosition=${await head()}`);
     expect(summary.status).toBe(200);
+    SlaSummarySchema.parse(summary.body);
     const overall = { running: 5, warned: 1, overdue: 0, paused: 1, breached: 2, met: 2, metOnTime: 1, metLate: 1, cancelled: 2, onTimeRate: 0.25 };
     expect(summary.body.overall).toEqual(overall);
     expect(summary.body.byWorkflow).toEqual([{ workflow: 'complaint', ...overall }]);
@@ -120,7 +123,7 @@ describe('SLA monitoring for supervisors', () => {
     await drain(scheduler(running));
     const due = Object.fromEntries((await clocks('status=breached&limit=500')).map((c) => [`${c.caseId} ${c.clock}`, c.dueAt]));
     const received = await live.take(14);
-    const alerts = received.map((e) => ({ id: Number(e.id), event: e.event, ...(JSON.parse(e.data!) as SlaAlert) }));
+    const alerts = received.map((e) => ({ id: Number(e.id), event: e.event, ...(SlaAlertSchema.parse(JSON.parse(e.data!)) as SlaAlert) }));
     // The wednesday acknowledgement's breach, then each running response clock's warnings and breach.
     expect(alerts.filter((a) => a.type === 'ClockBreached').map((a) => named([a])[0]).sort()).toEqual([
       'acknowledged response-1',
