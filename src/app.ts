@@ -40,7 +40,9 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   registerCorrelation(fastify);
-  app.useGlobalFilters(new MendExceptionFilter(options.config));
+  const errors = new MendExceptionFilter(options.config);
+  app.useGlobalFilters(errors);
+  fastify.setErrorHandler((error, request, reply) => errors.reply(error, request, reply));
   await harden(app, options.config);
   app.enableShutdownHooks();
 

@@ -103,8 +103,11 @@ export class MendExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.reply(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /** Answers a request with the error body; also Fastify's error handler, for what fails before Nest (parsers, hooks). */
+  reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];
     const path = request.url.split('?')[0];
@@ -113,12 +116,14 @@ export class MendExceptionFilter implements ExceptionFilter {
     } else if (status === 401 || status === 403) {
       this.logger.warn({ code: error.code, path, method: request.method, actor: request.actor?.id, role: request.actor?.role }, 'Access denied');
     }
+    const language = preferredLanguage(request.headers['accept-language']);
     const body: ErrorBody = {
       code: error.code,
-      message: error.messageIn(preferredLanguage(request.headers['accept-language'])),
+      message: error.messageIn(language),
       ...(error.details !== undefined ? { details: error.details } : {}),
     };
-    if (status === 503 || status === 429) void reply.header('Retry-After', '1');
-    void reply.status(status).header('Content-Language', preferredLanguage(request.headers['accept-language'])).send(body);
+    if (status === 503) void reply.header('Retry-After', '1');
+    if (status === 429 && !reply.hasHeader('retry-after')) void reply.header('Retry-After', '60');
+    void reply.status(status).header('Content-Language', language).send(body);
   }
 }
