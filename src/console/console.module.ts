@@ -16,6 +16,8 @@ export class ConsoleModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   async onModuleInit(): Promise<void> {
+    // A CLI context has no HTTP server: nothing to serve.
+    if (!this.adapterHost.httpAdapter) return;
     const root = consoleRoot();
     if (!root) {
       this.logger.warn('The console is not built: run `npm run build:console` to serve it at /.');
