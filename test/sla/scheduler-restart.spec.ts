@@ -73,27 +73,13 @@ async function observe(dataDir: string) {
   };
 }
 
-/** Reads the events file beside the running service. */
-function storedEvents(dataDir: string): RecordedEvent[] {
-  const db = new Database(join(dataDir, EVENTS_FILE), { readonly: true, fileMustExist: true });
+/** Every event in the data directory's events file, read beside the running service. */
+async function storedEvents(dataDir: string): Promise<RecordedEvent[]> {
+  const store = new SqliteEventStore({ filename: join(dataDir, EVENTS_FILE) });
   try {
-    return db
-      .prepare<[], { id: string; stream_id: string; type: string; data: string; metadata: string; revision: number; position: number; recorded_at: number }>(
-        'SELECT * FROM events ORDER BY position',
-      )
-      .all()
-      .map((row) => ({
-        id: row.id,
-        streamId: row.stream_id,
-        type: row.type,
-        data: JSON.parse(row.data) as unknown,
-        metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-        revision: row.revision,
-        position: row.position,
-        recordedAt: new Date(row.recorded_at).toISOString(),
-      }));
+    return await store.readAll();
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -147,7 +133,7 @@ describe('the SLA scheduler across crashes', () => {
     // breaches the other process records.
     const observer = await observe(dataDir);
     const supervisor = await observer.token('supervisor');
-    const stream = await openStream(observer.baseUrl, supervisor, `/sla/stream?minPosition=${storedEvents(dataDir).at(-1)!.position + 1}`);
+    const stream = await openStream(observer.baseUrl, supervisor, `/sla/stream?minPosition=${(await storedEvents(dataDir)).at(-1)!.position + 1}`);
     const server = serve(dataDir);
     await server.ready;
     await until(() => breachesStored(dataDir) >= CLOCKS, 'every breach');
@@ -159,7 +145,7 @@ describe('the SLA scheduler across crashes', () => {
     expect(seen.filter((alert) => alert.type === 'ClockBreached').length).toBeGreaterThan(0);
     expect(seen.every((alert) => Date.parse(alert.recordedAt) >= Date.parse(CLOCK_START))).toBe(true);
 
-    const events = storedEvents(dataDir);
+    const events = await storedEvents(dataDir);
     const recorded = events.filter((e) => (e.metadata['actor'] as { id: string }).id === 'sla-scheduler');
     const key = (e: RecordedEvent) => `${e.streamId} ${e.type} ${JSON.stringify(e.data)}`;
     expect(new Set(recorded.map(key)).size).toBe(recorded.length);
