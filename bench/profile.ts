@@ -1,9 +1,9 @@
 /** How much work each section does: `--quick` for the smoke test and a first look, the full run for the report. */
 export interface Profile {
-  readonly name: 'quick' | 'full';
+  readonly name: 'smoke' | 'quick' | 'full';
   readonly runs: number;
   readonly append: { readonly sequential: number; readonly batched: number; readonly batchSize: number; readonly concurrent: number; readonly concurrency: number };
-  readonly peer: { readonly sequential: number; readonly batched: number; readonly streams: number };
+  readonly peer: { readonly sequential: number; readonly batched: number };
   readonly http: { readonly seconds: number; readonly connections: number; readonly runs: number };
   readonly fold: { readonly caseEvents: number; readonly replays: number; readonly asOfRuns: number };
   readonly rebuild: { readonly events: number; readonly runs: number };
@@ -14,7 +14,7 @@ export const QUICK: Profile = {
   name: 'quick',
   runs: 3,
   append: { sequential: 200, batched: 10_000, batchSize: 100, concurrent: 10_000, concurrency: 250 },
-  peer: { sequential: 100, batched: 2_000, streams: 10 },
+  peer: { sequential: 100, batched: 2_000 },
   http: { seconds: 2, connections: 10, runs: 3 },
   fold: { caseEvents: 1_000, replays: 5, asOfRuns: 5 },
   rebuild: { events: 20_000, runs: 1 },
@@ -25,9 +25,21 @@ export const FULL: Profile = {
   name: 'full',
   runs: 5,
   append: { sequential: 3_000, batched: 100_000, batchSize: 100, concurrent: 50_000, concurrency: 250 },
-  peer: { sequential: 500, batched: 20_000, streams: 50 },
+  peer: { sequential: 500, batched: 20_000 },
   http: { seconds: 10, connections: 10, runs: 5 },
   fold: { caseEvents: 1_000, replays: 40, asOfRuns: 21 },
   rebuild: { events: 1_000_000, runs: 1 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
+};
+
+/** Just enough of every section to prove it runs end to end: the smoke test's profile. */
+export const SMOKE: Profile = {
+  name: 'smoke',
+  runs: 1,
+  append: { sequential: 20, batched: 1_000, batchSize: 100, concurrent: 1_000, concurrency: 250 },
+  peer: { sequential: 20, batched: 200 },
+  http: { seconds: 1, connections: 4, runs: 1 },
+  fold: { caseEvents: 60, replays: 1, asOfRuns: 1 },
+  rebuild: { events: 2_000, runs: 1 },
+  sla: { totals: [2_000, 5_000], due: 100, runs: 1 },
 };

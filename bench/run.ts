@@ -65,7 +65,6 @@ export async function runBenchmarks(
   const output = options.output ?? RESULTS_FILE;
   mkdirSync(join(output, '..'), { recursive: true });
   writeFileSync(output, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(formatReport(profile.name, machine, sections));
   return report;
 }
 
@@ -73,7 +72,10 @@ if (require.main === module) {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
   runBenchmarks(quick ? QUICK : FULL, only ? { only, output: join(__dirname, 'results', 'partial.json') } : {}).then(
-    () => process.exit(0),
+    (report) => {
+      console.log(formatReport(report.profile, report.machine, report.sections));
+      process.exit(0);
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -69,6 +69,20 @@ async function assignedComplaints(server: Server, count: number): Promise<string
 }
 
 /**
+ * A run ends mid-round: a case may be left with its clock paused. Resumes every such clock so that
+ * the next run's first PauseClock is legal (a refusal here means the clock was running).
+ */
+async function settle(server: Server, caseIds: readonly string[]): Promise<void> {
+  for (const caseId of caseIds) {
+    await fetch(`${server.baseUrl}/cases/${caseId}/commands/ResumeClock`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.handler}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clock: 'response-1' }),
+    }).then((response) => response.arrayBuffer());
+  }
+}
+
+/**
  * One round per connection: pause the response clock, resume it, read the case. A round takes a
  * case no other connection holds, so its commands never race; it gives the case back at the end.
  */
@@ -114,8 +128,11 @@ export async function httpSection(profile: Profile): Promise<Section> {
   const server = await startServer();
   try {
     const caseIds = await assignedComplaints(server, http.connections * 2);
-    const load = (prefix: string) =>
-      autocannon({ url: server.baseUrl, connections: http.connections, duration: http.seconds, requests: rounds(prefix, caseIds, server.tokens.handler) });
+    const load = async (prefix: string) => {
+      const result = await autocannon({ url: server.baseUrl, connections: http.connections, duration: http.seconds, requests: rounds(prefix, caseIds, server.tokens.handler) });
+      await settle(server, caseIds);
+      return result;
+    };
     const mend: AutocannonResult[] = [];
     const bare: AutocannonResult[] = [];
     await load('/cases');
