@@ -10,7 +10,7 @@ import type { ReadModelDatabase } from '../projections/read-model.database';
 const Instant = z.iso.datetime({ offset: true });
 
 /** `warned` is a running clock with at least one warning recorded. */
-export const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);
+const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);
 
 export const SlaClocksQuery = z.strictObject({
   status: SlaStatus.optional(),
@@ -114,7 +114,7 @@ function decodeCursor(cursor: string): [string, string, string] {
   }
 }
 
-export function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
+function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
   return {
     caseId: row.case_id,
     clock: row.clock,

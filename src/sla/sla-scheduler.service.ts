@@ -13,7 +13,7 @@ import type { DueClocksOutcome } from './record-due-clocks.handler';
 import { RecordDueClocks } from './record-due-clocks.command';
 
 /** Due rows one sweep reads at most. */
-export const SWEEP_BATCH = 500;
+const SWEEP_BATCH = 500;
 /** Cases recorded at once: concurrent appends share one SQLite commit (group commit). */
 const CONCURRENCY = 16;
 /** How long a sweep waits for the read model to show what it recorded, so the next sweep does not redo it. */

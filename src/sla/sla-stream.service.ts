@@ -7,7 +7,7 @@ import { SlaAlertsNotifier } from './sla-alerts.notifier';
 import { SlaQueries } from './sla-queries';
 
 /** Proxies drop connections that stay silent; a comment line every 15 s keeps them open. */
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 const PAGE = 500;
 
 export interface StreamFilter {
@@ -40,7 +40,7 @@ export interface SlaAlert {
   readonly recordedAt: string;
 }
 
-export function toAlert(row: SlaAlertRow): SlaAlert {
+function toAlert(row: SlaAlertRow): SlaAlert {
   return {
     position: row.position,
     type: row.type,
