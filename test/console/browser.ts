@@ -50,8 +50,8 @@ export async function openBrowser(running: RunningApp): Promise<Browser> {
     locale: 'en-CA',
     timezoneId: 'America/Toronto',
   });
-  // Fail on a missing element within the jest test's own time, naming the element.
-  context.setDefaultTimeout(10_000);
+  // Fail on a missing element well within the jest test's own time, naming the element.
+  context.setDefaultTimeout(20_000);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     context,

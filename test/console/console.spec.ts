@@ -6,6 +6,16 @@ import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 
 const HOUR = 3_600_000;
 
+/** A written opt-in 18 days after the claim decision, as in docs/api-examples.md. */
+const optIn = {
+  channel: 'writtenRequest',
+  region: 'ON',
+  receivedAt: '2026-02-20T10:15:00-05:00',
+  claimDecisionDate: '2026-02-02',
+  classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+  officialLanguage: 'en',
+};
+
 /** The RO referral of docs/api-examples.md: only `rju` may know it exists. */
 const referral = {
   source: 'victim',
@@ -17,7 +27,7 @@ const referral = {
 };
 
 describe('the Mend console in headless Chromium, against the real app on SQLite', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(90_000);
   let running: RunningApp;
   let browser: Browser;
   let supervisor: HttpClient;
@@ -96,6 +106,49 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     const stored = await running.store.readStream(`complaint-${caseId}`);
     expect(stored.map((e) => e.type)).toContain('ComplaintResponded');
     expect((await caseView(caseId)).state).toBe('responded');
+    await page.close();
+  });
+
+  it('a practitioner fills enums, a checkbox list and free text, and sends an empty command, moving a case into a nested state', async () => {
+    const opened = await supervisor.post('/cases', {
+      workflow: 'restorative-engagement',
+      command: 'ReceiveOptIn',
+      data: optIn,
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    await run(supervisor, caseId, 'ConfirmParticipation', { officialLanguage: 'en' });
+    await run(supervisor, caseId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
+
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    await page.getByTestId('case-state').getByText('Phase1').waitFor();
+
+    await page.getByRole('button', { name: 'Record preparation session', exact: true }).click();
+    const session = page.getByRole('form', { name: 'Record preparation session' });
+    await session.getByLabel(/^Delivery/).selectOption({ label: 'Virtual' });
+    for (const topic of ['Program overview', 'Participation options', 'Confidentiality limits', 'Duty to report exception', 'Support services']) {
+      await session.getByLabel(topic).check();
+    }
+    await session.getByRole('button', { name: 'Record preparation session' }).click();
+    await page.getByRole('status').getByText('Record preparation session recorded.').waitFor();
+
+    await page.getByRole('button', { name: 'Set goals', exact: true }).click();
+    const goals = page.getByRole('form', { name: 'Set goals' });
+    await goals.getByLabel(/^Goals/).fill('Be heard by leaders who can change how complaints are handled.');
+    await goals.getByRole('button', { name: 'Set goals' }).click();
+    await page.getByRole('status').getByText('Set goals recorded.').waitFor();
+
+    await page.getByRole('button', { name: 'Complete preparation', exact: true }).click();
+    await page.getByRole('form', { name: 'Complete preparation' }).getByRole('button', { name: 'Complete preparation' }).click();
+    await page.getByTestId('case-state').getByText('Choosing options').waitFor();
+    expect(await page.locator('.state.current > .state-name').allTextContents()).toEqual(['Phase2', 'Choosing options current']);
+
+    const history = await supervisor.get(`/cases/${caseId}/history`);
+    const recorded = history.body.items.find((e: { type: string }) => e.type === 'PreparationSessionHeld').data as { delivery: string; topics: string[] };
+    expect(recorded.delivery).toBe('virtual');
+    expect([...recorded.topics].sort()).toEqual(['confidentialityLimits', 'dutyToReportException', 'participationOptions', 'programOverview', 'supportServices']);
+    expect((await caseView(caseId)).state).toBe('phase2.choosingOptions');
     await page.close();
   });
 
