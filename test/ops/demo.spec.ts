@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { ManualClock } from '../../src/clock/clock';
+import { loadConfig } from '../../src/config/config';
+import { seedDemo, type SeededCase, type SeedResult } from '../../src/demo/demo-seeder';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store';
+import { SLA_SCHEDULER_ACTOR } from '../../src/sla/due-clocks';
+
+jest.setTimeout(120_000);
+
+/** The demo at a fixed present (a Friday in March 2026), so each case's clocks are known. */
+describe('the demo data set', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-demo-'));
+  const present = new Date('2026-03-20T18:00:00Z');
+  let context: INestApplicationContext;
+  let result: SeedResult;
+
+  beforeAll(async () => {
+    const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent' });
+    const clock = new ManualClock(present);
+    context = await NestFactory.createApplicationContext(AppModule.forRoot({ config, clock, mode: 'cli' }), { logger: false });
+    result = await seedDemo(context, clock, present, config.settings);
+  });
+  afterAll(async () => {
+    await context.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const statesOf = (workflow: string) => new Set(result.cases.filter((c) => c.workflow === workflow).map((c) => c.state));
+  const byStage = (stage: string): SeededCase[] => result.cases.filter((c) => c.stage === stage);
+  const clock = (c: SeededCase, name: string) => c.clocks.find((k) => k.name === name)!;
+
+  it('holds every stage of the restorative engagement', () => {
+    expect(statesOf('restorative-engagement')).toEqual(
+      new Set(['optInReceived', 'awaitingPractitioner', 'phase1', 'phase2.choosingOptions', 'phase2.engaging', 'phase3', 'followUpScheduled', 'completed', 'withdrawn']),
+    );
+  });
+
+  it('holds every stage of restorative opportunities, including a meeting blocked by a no-contact condition', () => {
+    expect(statesOf('restorative-opportunities')).toEqual(
+      new Set([
+        'referralReceived',
+        'intakeAssessment',
+        'awaitingMediator',
+        'mediatorAssigned',
+        'preparation',
+        'modelSelected',
+        'meetingArranged',
+        'dialogueHeld',
+        'followUp',
+        'closed',
+        'notSuitable',
+        'withdrawn',
+      ]),
+    );
+    expect(byStage('face-to-face chosen, condition not yet amended').map((c) => c.state)).toEqual(['modelSelected']);
+  });
+
+  it('holds complaints at every stage, with clocks running, warned, breached, paused and met', () => {
+    expect(statesOf('complaint')).toEqual(
+      new Set(['received', 'underReview', 'responded', 'resolved', 'reviewRequested', 'withdrawn', 'closed']),
+    );
+    const [fresh] = byStage('received today, acknowledgement clock running');
+    expect(clock(fresh!, 'Acknowledgement')).toMatchObject({ status: 'running', warnedThresholds: [] });
+    for (const c of byStage('never acknowledged: acknowledgement breached')) expect(clock(c, 'Acknowledgement').status).toBe('breached');
+    const [late] = byStage('acknowledged late, after its breach');
+    expect(clock(late!, 'Acknowledgement')).toMatchObject({ status: 'breached', metAt: expect.any(String) });
+    expect(clock(byStage('under review, response warned (50%)')[0]!, 'Response, level 1')).toMatchObject({ status: 'running', warnedThresholds: [0.5] });
+    expect(clock(byStage('under review, response warned (80%)')[0]!, 'Response, level 1')).toMatchObject({ status: 'running', warnedThresholds: [0.5, 0.8] });
+    for (const c of byStage('under review, response breached')) expect(clock(c, 'Response, level 1').status).toBe('breached');
+    expect(clock(byStage('response clock paused')[0]!, 'Response, level 1').status).toBe('paused');
+    expect(clock(byStage('responded')[0]!, 'Response, level 1').status).toBe('met');
+    expect(clock(byStage('under review at level 2, response warned')[0]!, 'Response, level 2').warnedThresholds).toEqual([0.5, 0.8]);
+    expect(result.breaches).toBe(5);
+  });
+
+  it('is sent by the demo staff, and by the SLA scheduler for warnings and breaches', async () => {
+    const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
+    const actors = new Set(events.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
+    expect([...actors].sort()).toEqual([
+      'demo-practitioner-1',
+      'demo-practitioner-2',
+      'demo-practitioner-3',
+      'demo-practitioner-4',
+      'demo-rju-1',
+      'demo-supervisor-1',
+      SLA_SCHEDULER_ACTOR.id,
+    ]);
+  });
+});
