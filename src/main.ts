@@ -16,7 +16,7 @@ export async function serve(config: MendConfig): Promise<void> {
   console.log(
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
-  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) console.log('The store is empty: load demo cases with `npx mend seed-demo` (same MEND_DATA_DIR; npx mend needs the build npm start makes).');
+  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
 }
 
 function readConfig(): MendConfig {

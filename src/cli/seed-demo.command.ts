@@ -20,7 +20,7 @@ export function seedDemoCommand(program: Command): void {
   program
     .command('seed-demo')
     .description(
-      'load a demo: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks; refuses a store that already holds events (exit 65)',
+      'load a demo: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks; run it with Mend stopped; refuses a store that already holds events (exit 65)',
     )
     .action(async () => {
       const config = cliConfig();

@@ -60,7 +60,7 @@ describe('the request log', () => {
       .filter((line) => line.req !== undefined && line.res !== undefined);
 
   it('tells how to load the demo when the store is empty', () => {
-    expect(stdout).toContain('The store is empty: load demo cases with `npx mend seed-demo`');
+    expect(stdout).toContain('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
   });
 
   it('writes one JSON line per request: method, route, status, duration, correlation id, actor', async () => {
