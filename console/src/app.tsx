@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditPage } from './auditor/audit-page';
 import { CasePage } from './practitioner/case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
@@ -30,6 +30,13 @@ const NAV: Record<Role, readonly NavItem[]> = {
 
 export function App() {
   const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A new page moves focus to its content, as a full page load would, for keyboard and screen reader users.
+  useEffect(() => {
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [route]);
   const [session, setSession] = useState<Session | undefined>(storedSession);
   const signOut = () => {
     forgetSession();
@@ -73,7 +80,7 @@ export function App() {
           </p>
         ) : null}
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {context ? (
           <Console.Provider value={context}>
             <Page route={route} />

@@ -91,6 +91,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await expectVisible(form.locator('#cmd-Respond-response-error'));
     expect(await form.locator('#cmd-Respond-response').getAttribute('aria-invalid')).toBe('true');
     expect((await caseView(caseId)).revision).toBe(revision);
+    expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot(page, 'practitioner-field-errors');
 
     await form.getByLabel(/^Response/).fill('We rebooked your preparation meeting for next week.');
@@ -173,6 +174,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
     const form = page.getByRole('form', { name: 'Assign handler' });
     await form.getByLabel(/^Handler id/).fill('practitioner-2');
+    expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot(page, 'supervisor-reassign');
     await form.getByRole('button', { name: 'Assign handler' }).click();
     await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
@@ -200,6 +202,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(await page.locator('.timeline li.later').count()).toBeGreaterThan(0);
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('as-of-state').getByText('Acknowledged').waitFor();
+    expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot(page, 'auditor');
     await page.keyboard.press('End');
     await page.getByTestId('as-of-state').getByText('Under review').waitFor();
@@ -243,6 +246,15 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.close();
   });
 });
+
+/** Form controls a screen reader would announce without a name. */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+      .filter((control) => control.labels?.length === 0 && !control.getAttribute('aria-label'))
+      .map((control) => control.outerHTML),
+  );
+}
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
   await locator.waitFor({ state: 'visible' });

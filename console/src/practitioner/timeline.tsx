@@ -9,6 +9,7 @@ export function Timeline({ items, upTo }: { items: readonly HistoryItem[]; upTo?
     <ol class="timeline">
       {items.map((item) => (
         <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
+          {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">Later: </span> : null}
           <span class="event-type">{humanize(item.type)}</span>{' '}
           <time dateTime={item.occurredAt}>{formatInstant(item.occurredAt)}</time>{' '}
           <span class="hint">
