@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
 import { peerSection } from './peer/emmett.bench';
@@ -30,6 +31,8 @@ async function complaintTemplate(): Promise<RecordedEvent[]> {
 
 export interface BenchReport {
   readonly profile: Profile['name'];
+  /** The sizes and run counts this report was measured with. */
+  readonly settings: Profile;
   readonly startedAt: string;
   readonly seconds: number;
   readonly machine: ReturnType<typeof describeMachine>;
@@ -61,7 +64,7 @@ export async function runBenchmarks(
     sections.push(await step());
     log(`bench: ${name} done in ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s`);
   }
-  const report: BenchReport = { profile: profile.name, startedAt, seconds: (performance.now() - started) / 1000, machine, sections };
+  const report: BenchReport = { profile: profile.name, settings: profile, startedAt, seconds: (performance.now() - started) / 1000, machine, sections };
   const output = options.output ?? RESULTS_FILE;
   mkdirSync(join(output, '..'), { recursive: true });
   writeFileSync(output, `${JSON.stringify(report, null, 2)}\n`);
@@ -69,9 +72,12 @@ export async function runBenchmarks(
 }
 
 if (require.main === module) {
-  const quick = process.argv.includes('--quick');
-  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-  runBenchmarks(quick ? QUICK : FULL, only ? { only, output: join(__dirname, 'results', 'partial.json') } : {}).then(
+  const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const base = process.argv.includes('--quick') ? QUICK : FULL;
+  const rebuildEvents = option('rebuild-events');
+  const profile = rebuildEvents ? { ...base, rebuild: { ...base.rebuild, events: Number(rebuildEvents) } } : base;
+  const only = option('only')?.split(',');
+  runBenchmarks(profile, only ? { only, output: join(tmpdir(), 'mend-bench-partial.json') } : {}).then(
     (report) => {
       console.log(formatReport(report.profile, report.machine, report.sections));
       process.exit(0);
