@@ -15,7 +15,7 @@ import { formatReport } from './report/print';
 import { FULL, QUICK, type Profile } from './profile';
 import type { RecordedEvent } from '../src/event-store/event-store';
 
-export const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
+const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
 
 /** A complaint's stored history, the shape of every event the benchmarks write. */
 async function complaintTemplate(): Promise<RecordedEvent[]> {
@@ -39,7 +39,7 @@ export interface BenchReport {
   readonly sections: readonly Section[];
 }
 
-/** Runs every section in turn, prints the table and writes `bench/results/latest.json`. */
+/** Runs every section in turn and writes the report (by default `bench/results/latest.json`). */
 export async function runBenchmarks(
   profile: Profile,
   options: { output?: string; only?: readonly string[]; log?: (line: string) => void } = {},
