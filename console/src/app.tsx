@@ -101,11 +101,11 @@ function Page({ route }: { route: Route }) {
     case 'cases':
       return <CasesPage />;
     case 'case':
-      return role === 'auditor' ? <AuditPage caseId={route.caseId} /> : <CasePage caseId={route.caseId} />;
+      return role === 'auditor' ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'sla':
       return <SlaDashboard />;
     case 'audit':
-      return <AuditPage caseId={route.caseId} />;
+      return <AuditPage key={route.caseId ?? ""} caseId={route.caseId} />;
     case 'home':
       return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>The console has no pages for administrators: use the CLI.</p> : <CasesPage />;
   }

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -16,19 +17,17 @@ interface Loaded {
   readonly history: HistoryPage;
 }
 
-/** Assignment first: it is what a supervisor opens a case for most often. */
-const ASSIGNMENT = /Assign|Reassign/;
-
 /** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
-  const [minPosition, setMinPosition] = useState(0);
+  // The position of this person's last command: reads wait until the read model has it.
+  const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
     const path = `/cases/${encodeURIComponent(caseId)}`;
-    const view = await api.get<CaseView>(`${path}${minPosition ? `?minPosition=${minPosition}` : ''}`);
+    const view = await api.get<CaseView>(`${path}${minPosition.current ? `?minPosition=${minPosition.current}` : ''}`);
     const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
     return { view, workflow: all.find((w) => w.name === view.workflow), history };
-  }, `${caseId}:${minPosition}`);
+  }, caseId);
   const [open, setOpen] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
@@ -41,7 +40,8 @@ export function CasePage({ caseId }: { caseId: string }) {
         {({ view, workflow, history }) => {
           const commands = (workflow?.commands ?? [])
             .filter((c) => view.allowedCommands.includes(c.name))
-            .sort((a, b) => Number(ASSIGNMENT.test(b.name)) - Number(ASSIGNMENT.test(a.name)));
+            // Assignment first: it is what a supervisor opens a case for most often.
+            .sort((a, b) => Number(isAssignment(b.name)) - Number(isAssignment(a.name)));
           const chosen = commands.find((c) => c.name === open);
           return (
             <>
@@ -85,8 +85,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                       onDone={(next) => {
                         setOpen(undefined);
                         setNotice(`${humanize(chosen.name)} recorded. The case is now in ${humanize(next.state.split('.').pop()!)}.`);
-                        if (next.position === minPosition) reload();
-                        else setMinPosition(next.position);
+                        minPosition.current = next.position;
+                        reload();
                       }}
                     />
                   ) : null}
