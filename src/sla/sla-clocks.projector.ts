@@ -8,7 +8,6 @@ import {
   type SlaClockRow,
 } from '../../projections/sla-clocks';
 import { ProjectedEvent, Projector, type ProjectionUnit } from '../projections/projected-event';
-import { SlaAlertsNotifier } from './sla-alerts.notifier';
 
 const columns = (names: readonly string[]) => names.join(', ');
 const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', ');
@@ -31,10 +30,6 @@ const INSERT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUM
 export class SlaClocksProjector extends Projector {
   readonly projection = slaClocksProjection.name;
 
-  constructor(private readonly alerts: SlaAlertsNotifier) {
-    super();
-  }
-
   protected project(event: ProjectionEvent, unit: ProjectionUnit): void {
     const key = clockKeyOf(event);
     if (key === undefined) return;
@@ -43,9 +38,6 @@ export class SlaClocksProjector extends Projector {
     if (!change) return;
     unit.statement(UPSERT_CLOCK).run(change.row);
     unit.statement(ADD_COUNTS).run({ workflow: change.row.workflow, region: change.row.region, level: change.row.level, ...change.delta });
-    if (change.alert) {
-      unit.statement(INSERT_ALERT).run(change.alert);
-      this.alerts.recorded();
-    }
+    if (change.alert) unit.statement(INSERT_ALERT).run(change.alert);
   }
 }

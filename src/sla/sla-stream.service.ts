@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { SlaAlertRow } from '../../projections/sla-clocks';
+import { slaClocksProjection, type SlaAlertRow } from '../../projections/sla-clocks';
 import { CLOCK, type Clock } from '../clock/clock';
-import { SlaAlertsNotifier } from './sla-alerts.notifier';
+import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
 import { SlaQueries } from './sla-queries';
 
 /** Proxies drop connections that stay silent; a comment line every 15 s keeps them open. */
@@ -68,7 +69,7 @@ export class SlaStream implements BeforeApplicationShutdown {
 
   constructor(
     private readonly queries: SlaQueries,
-    private readonly notifier: SlaAlertsNotifier,
+    private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -110,13 +111,36 @@ export class SlaStream implements BeforeApplicationShutdown {
           await write(response, `id: ${row.position}\nevent: ${row.type}\ndata: ${JSON.stringify(toAlert(row))}\n\n`, closed);
         }
         if (rows.length === PAGE) continue;
-        const wake = await this.notifier.next(HEARTBEAT_MS, closed);
-        if (wake === 'timeout') await write(response, `: heartbeat ${this.clock.now().toISOString()}\n\n`, closed);
+        const wake = await this.nextChange(closed);
+        if (wake === 'quiet') await write(response, `: heartbeat ${this.clock.now().toISOString()}\n\n`, closed);
       }
     } finally {
       this.open.delete(response);
       if (!response.writableEnded) response.end();
     }
+  }
+
+  /**
+   * Waits until the read model moves past where it is now — whoever projected the events, this
+   * process or another on the same data directory — or for a heartbeat's time, or for the client
+   * to leave.
+   */
+  private async nextChange(closed: Promise<void>): Promise<'moved' | 'quiet' | 'closed'> {
+    const started = performance.now();
+    const checkpoint = this.projections.reports().find((r) => r.name === slaClocksProjection.name)?.checkpoint ?? 0;
+    const moved = this.projections.awaitPosition(slaClocksProjection.name, checkpoint + 1, HEARTBEAT_MS).then(
+      () => true,
+      (error: unknown) => {
+        if (ProjectionBehind.is(error)) return false;
+        throw error;
+      },
+    );
+    const outcome = await Promise.race([moved, closed.then(() => 'closed' as const)]);
+    if (outcome === 'closed') return 'closed';
+    if (outcome) return 'moved';
+    // A stopped projection answers at once: wait out the heartbeat rather than spin.
+    await Promise.race([delay(HEARTBEAT_MS - (performance.now() - started)), closed]);
+    return 'quiet';
   }
 
   /** Ends every stream, or the HTTP server would wait for them to close. */
@@ -129,6 +153,10 @@ export class SlaStream implements BeforeApplicationShutdown {
 async function write(response: ServerResponse, chunk: string, closed: Promise<void>): Promise<void> {
   if (response.destroyed || response.writableEnded) return;
   if (!response.write(chunk)) await Promise.race([event(response, 'drain'), closed]);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
 }
 
 function event(response: ServerResponse, name: 'drain' | 'close'): Promise<void> {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseRepository } from '../cases/case-repository';
 import { RecordDueClocksHandler, SLA_CASE_WRITER } from './record-due-clocks.handler';
-import { SlaAlertsNotifier } from './sla-alerts.notifier';
 import { SlaClocksProjector } from './sla-clocks.projector';
 import { SlaController } from './sla.controller';
 import { SlaQueries } from './sla-queries';
@@ -13,7 +12,6 @@ import { SlaStream } from './sla-stream.service';
   controllers: [SlaController],
   providers: [
     SlaClocksProjector,
-    SlaAlertsNotifier,
     SlaQueries,
     { provide: SLA_CASE_WRITER, useClass: CaseRepository },
     RecordDueClocksHandler,
