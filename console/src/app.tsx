@@ -105,7 +105,7 @@ function Page({ route }: { route: Route }) {
     case 'sla':
       return <SlaDashboard />;
     case 'audit':
-      return <AuditPage key={route.caseId ?? ""} caseId={route.caseId} />;
+      return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
     case 'home':
       return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>The console has no pages for administrators: use the CLI.</p> : <CasesPage />;
   }

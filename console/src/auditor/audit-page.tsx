@@ -117,7 +117,7 @@ function AsOf({ caseId, items, workflow }: { caseId: string; items: readonly His
           }}
         >
           <label for="as-of-typed">Or any instant</label>
-          <input id="as-of-typed" type="text" placeholder="2026-03-02T09:00:00-05:00" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          <input id="as-of-typed" type="text" size={30} placeholder="2026-03-02T09:00:00-05:00" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
           <button type="submit" class="secondary">
             Show
           </button>
@@ -144,7 +144,7 @@ function AsOf({ caseId, items, workflow }: { caseId: string; items: readonly His
       </section>
       <section aria-labelledby="history-title">
         <h3 id="history-title">History</h3>
-        <p class="hint">Events after the chosen moment are dimmed.</p>
+        <p class="hint">Events after the chosen moment are shown in italics.</p>
         <Timeline items={items} upTo={view?.revision} />
       </section>
     </>
