@@ -21,7 +21,8 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && mkdir /out \
  && cp -r package.json node_modules dist /out/ \
- && if [ -d bin ]; then cp -r bin /out/; fi
+ && if [ -d bin ]; then cp -r bin /out/; fi \
+ && mkdir -p /out/console && cp -r console/dist /out/console/
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
