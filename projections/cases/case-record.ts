@@ -1,8 +1,8 @@
 import type { StateValue } from 'xstate';
-import { buildCaseView, type ClockView } from '../../domain/case-view';
+import { clockView, type ClockView } from '../../domain/case-view';
 import type { Clocks } from '../../domain/clocks/state';
 import { isOpen } from '../../domain/clocks/state';
-import { evolveCase, initialCaseState } from '../../domain/fold';
+import { evolveCase, initialCaseState, stateName } from '../../domain/fold';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseState, AnyWorkflowDefinition } from '../../domain/workflow';
 import type { ProjectionEvent } from '../projection';
@@ -49,17 +49,18 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
   const { definition } = event;
   const before = previous ? restoreCase(definition, previous.persisted, previous.revision) : initialCaseState(definition);
   const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
-  const view = buildCaseView(
-    definition,
-    state,
-    {
-      caseId: event.caseId,
-      position: event.position,
-      openedAt: previous?.openedAt ?? event.metadata.occurredAt,
-      updatedAt: event.metadata.occurredAt,
-    },
-    { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor },
-  );
+  // The record needs the view's facts, not the commands it offers (which cost a machine check per command).
+  const summary = definition.summarize(state);
+  const view = {
+    state: stateName(state.snapshot),
+    status: state.snapshot.status === 'active' ? ('open' as const) : ('closed' as const),
+    region: summary.region,
+    assignees: summary.assignees,
+    details: summary.details,
+    clocks: Object.values(state.clocks).map(clockView),
+    openedAt: previous?.openedAt ?? event.metadata.occurredAt,
+    updatedAt: event.metadata.occurredAt,
+  };
   const openDue = view.clocks.filter(isOpen).map((c) => c.dueAt).sort();
   return {
     caseId: event.caseId,
