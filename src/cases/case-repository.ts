@@ -174,6 +174,12 @@ export class CaseRepository {
         updatedAt: occurredAt,
       };
       this.categoryOf.set(loaded.caseId, loaded.definition);
+      if (options.eventIds) {
+        // Chosen ids may already be stored (another scheduler got there first): then the store kept
+        // its events, whose hashes are not the ones computed here. Read the stream back instead.
+        this.cache.delete(loaded.streamId);
+        return this.load(loaded.caseId);
+      }
       this.remember(appended);
       return appended;
     } catch (error) {
