@@ -54,9 +54,13 @@ export class ProjectionRebuilder {
         const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE });
         const fresh = page.filter((e) => e.position > position);
         if (fresh.length === 0) return read;
-        this.db.db.transaction(() => {
-          for (const recorded of fresh) publishToProjectors(recorded, unit, this.decoder, this.eventBus);
-        })();
+        // IMMEDIATE: a deferred transaction that reads first cannot take the write lock once a live runner has committed
+        // meanwhile (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+        this.db.db
+          .transaction(() => {
+            for (const recorded of fresh) publishToProjectors(recorded, unit, this.decoder, this.eventBus);
+          })
+          .immediate();
         position = fresh[fresh.length - 1]!.position;
         events += fresh.length;
         read += fresh.length;
