@@ -120,8 +120,11 @@ export class ProjectionRunner {
     return { events, seconds };
   }
 
-  /** Counts unprojected events where positions are not contiguous (KurrentDB), up to a bound. */
-  private async countAfter(position: number, bound = 100_000): Promise<number> {
+  /**
+   * Counts unprojected events where positions are not contiguous (KurrentDB), up to a bound just
+   * past any sensible lag limit: /ready and every scrape call this.
+   */
+  private async countAfter(position: number, bound = 20_000): Promise<number> {
     let count = 0;
     let from = position;
     while (count < bound) {

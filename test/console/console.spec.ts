@@ -249,8 +249,11 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
 /** Form controls a screen reader would announce without a name. */
 function unlabelledControls(page: Page): Promise<string[]> {
+  // Runs in the page; typed structurally, since the test's own program has no DOM library.
+  type Control = { labels: { length: number } | null; getAttribute(name: string): string | null; outerHTML: string };
+  type Page = { querySelectorAll(selector: string): Iterable<Control> };
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+    [...(globalThis as unknown as { document: Page }).document.querySelectorAll('input, select, textarea')]
       .filter((control) => control.labels?.length === 0 && !control.getAttribute('aria-label'))
       .map((control) => control.outerHTML),
   );
