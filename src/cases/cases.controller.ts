@@ -109,6 +109,7 @@ export class CasesController {
    * reached that position; a case the read model has not seen yet is loaded from its stream.
    */
   @Get(':id')
+  @RequirePermission('cases.read')
   @RecordsRead('case')
   async view(
     @Param('id') id: string,
