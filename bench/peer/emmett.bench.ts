@@ -114,8 +114,8 @@ export async function peerSection(profile: Profile, template: readonly RecordedE
       for (const durability of ['full', 'normal'] as const) mend[durability].push(await mendRates(workload, durability));
       for (const [i, mode] of MODES.entries()) emmett[i]!.push(await emmettRates(workload, mode));
     }
-    const of = (rates: Rates[], key: keyof Rates): Measured => measured(rates.map((r) => r[key]));
-    const compare = (key: keyof Rates, what: string, target?: number) =>
+    const of = (rates: Rates[], key: 'append' | 'read'): Measured => measured(rates.map((r) => r[key]));
+    const compare = (key: 'append' | 'read', what: string, target?: number) =>
       MODES.forEach((mode, i) =>
         figures.push(
           figure({
