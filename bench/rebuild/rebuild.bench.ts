@@ -24,7 +24,16 @@ class RssSampler {
     const first = this.samples[0]!;
     const last = this.samples[this.samples.length - 1]!;
     const peak = Math.max(...this.samples);
-    return { startMiB: mib(first), peakMiB: mib(peak), endMiB: mib(last), growthMiB: mib(peak - first), samples: this.samples.length };
+    const at = (fraction: number) => mib(this.samples[Math.min(this.samples.length - 1, Math.floor(fraction * this.samples.length))]!);
+    return {
+      startMiB: mib(first),
+      peakMiB: mib(peak),
+      endMiB: mib(last),
+      growthMiB: mib(peak - first),
+      // Flat means the quarters stay level as the events go by, not that no page allocates.
+      quartersMiB: [at(0.25), at(0.5), at(0.75), mib(last)],
+      samples: this.samples.length,
+    };
   }
 }
 
