@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'not_found' // 404
   | 'not_allowed' // 409: the transition is not allowed in this state
   | 'conflict' // 409: revision conflict, retryable
+  | 'precondition_failed' // 412
   | 'too_large' // 413
   | 'unsupported_media' // 415
   | 'rule' // 422: a business rule is broken

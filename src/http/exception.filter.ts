@@ -8,7 +8,9 @@ import {
   InternalError,
   MalformedBody,
   MethodNotAllowed,
+  PreconditionFailed,
   RateLimited,
+  RequestRefused,
   RouteNotFound,
   StoreUnavailable,
   UnsupportedMediaType,
@@ -22,6 +24,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   not_found: 404,
   not_allowed: 409,
   conflict: 409,
+  precondition_failed: 412,
   too_large: 413,
   unsupported_media: 415,
   rule: 422,
@@ -84,9 +87,14 @@ export function asDomainError(
     return { error: MalformedBody({ reason: exception.message }), unexpected: false };
   }
   if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
+  if (framework?.statusCode === 412) return { error: PreconditionFailed({}), unexpected: false };
   if (framework?.statusCode === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
   if (framework?.statusCode === 415) {
     return { error: UnsupportedMediaType({ contentType: String(request.headers['content-type'] ?? 'none') }), unexpected: false };
+  }
+  // Any other refusal by the framework or a plugin is the client's, not a defect of ours.
+  if (framework?.statusCode !== undefined && framework.statusCode >= 400 && framework.statusCode < 500) {
+    return { error: RequestRefused({ status: framework.statusCode }), unexpected: false };
   }
   return { error: InternalError({ reference: uuidv7() }), unexpected: true };
 }

@@ -50,3 +50,13 @@ export const MalformedPath = defineError<{ reason: string }>('REQUEST.MALFORMED_
   en: (p) => `The request path was refused: ${p.reason}.`,
   fr: (p) => `Le chemin de la requête a été refusé : ${p.reason === 'a path segment is too long' ? 'un segment est trop long' : 'ce n’est pas un chemin valide'}.`,
 });
+
+export const PreconditionFailed = defineError('REQUEST.PRECONDITION_FAILED', 'precondition_failed', {
+  en: () => 'The If-Match or If-Unmodified-Since condition does not hold for this resource.',
+  fr: () => 'La condition If-Match ou If-Unmodified-Since n’est pas remplie pour cette ressource.',
+});
+
+export const RequestRefused = defineError<{ status: number }>('REQUEST.REFUSED', 'invalid', {
+  en: (p) => `The request was refused as malformed (HTTP ${p.status}).`,
+  fr: (p) => `La requête a été refusée comme mal formée (HTTP ${p.status}).`,
+});
