@@ -42,6 +42,9 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   registerCorrelation(fastify);
   const errors = new MendExceptionFilter(options.config);
   app.useGlobalFilters(errors);
+  // Errors Fastify raises before Nest's router (parsers, body and rate limits) get the same body.
+  // Nest's own handler was registered before the global filter existed, so it is replaced (Fastify
+  // warns FSTWRN004 about the override once at start-up).
   fastify.setErrorHandler((error, request, reply) => errors.reply(error, request, reply));
   await harden(app, options.config);
   app.enableShutdownHooks();
