@@ -5,7 +5,7 @@ import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { HttpTraffic } from '../support/http-traffic';
 import { Random } from '../support/random';
 
-const ITERATIONS = 60;
+const ITERATIONS = 30;
 
 const example = (command: string) => ({ ...complaintWorkflow.commands.find((c) => c.type === command)!.example });
 
@@ -27,7 +27,7 @@ describe('read your writes with ?minPosition=', () => {
       token: (actor: Actor) => running.token(actor.role as PersonRole, actor.id),
       random: new Random(7),
     });
-    const load = background.run(3, () => stop);
+    const load = background.run(2, () => stop);
     const seen: string[] = [];
     try {
       for (let i = 0; i < ITERATIONS; i++) {
