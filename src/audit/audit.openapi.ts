@@ -1,14 +1,7 @@
-import { errors, idParam, json, ref, type OpenApiSection } from '../http/openapi';
+import { errors, idParam, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { AccessPageSchema, HistoryPageSchema, VerificationSchema } from './audit.schemas';
 import { CONTENT_TYPES } from './export-format';
 
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema,
-  description,
-});
 const count = { type: 'integer', minimum: 0 };
 const instant = { type: 'string', format: 'date-time' };
 const readNote = 'Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.';

@@ -64,6 +64,15 @@ export const caseResponse = (status: number, description: string) => ({
   },
 });
 
+/** An optional query parameter of an operation. */
+export const queryParam = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+
 export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Case id' };
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 
 const CaseSummarySchema = z
   .object({
@@ -28,14 +28,6 @@ const CasePageSchema = z
     nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
   })
   .meta({ id: 'CasePage' });
-
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
 
 const minPosition = query(
   'minPosition',

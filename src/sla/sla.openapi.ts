@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
@@ -109,14 +109,6 @@ export const SlaAlertSchema = z
     recordedAt: instant,
   })
   .meta({ id: 'SlaAlert' });
-
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
 
 const workflow = query('workflow', 'restorative-engagement | restorative-opportunities | complaint');
 const region = query('region', 'Province or territory code');
