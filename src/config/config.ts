@@ -30,6 +30,9 @@ const thresholds = z.string().transform((value, ctx) => {
 
 const optionalUrl = z.url().optional();
 
+/** A schema name PostgreSQL accepts unquoted (it is spliced into SQL text, so nothing else is allowed). */
+export const POSTGRES_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * Environment variables, validated at start-up (DESIGN.md §11). Every one has a working default
  * for the embedded mode, except what production must choose.
@@ -38,10 +41,14 @@ export const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    MEND_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    MEND_STORE: z.enum(['sqlite', 'postgres', 'eventstoredb']).default('sqlite'),
     MEND_DATA_DIR: z.string().min(1).default('./data'),
     MEND_SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    MEND_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
+    MEND_POSTGRES_SCHEMA: z.string().regex(POSTGRES_SCHEMA_NAME, 'must be a lower-case schema name (letters, digits, _)').default('mend'),
+    MEND_KEYSTORE: z.enum(['sqlite', 'postgres']).optional(),
+    MEND_KEYSTORE_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
     MEND_BUSINESS_HOURS: z
       .string()
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 07:00-17:00')
@@ -71,6 +78,20 @@ export const EnvSchema = z
         message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
       });
     }
+    if (env.MEND_STORE === 'postgres' && !env.MEND_POSTGRES_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEND_POSTGRES_URL'],
+        message: 'is required when MEND_STORE=postgres (e.g. postgres://mend:secret@localhost:5432/mend)',
+      });
+    }
+    if (env.MEND_KEYSTORE === 'postgres' && !env.MEND_KEYSTORE_POSTGRES_URL && !env.MEND_POSTGRES_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEND_KEYSTORE_POSTGRES_URL'],
+        message: 'is required when MEND_KEYSTORE=postgres and there is no MEND_POSTGRES_URL',
+      });
+    }
     if (env.MEND_JWT_JWKS_URL && (!env.MEND_JWT_ISSUER || !env.MEND_JWT_AUDIENCE)) {
       ctx.addIssue({
         code: 'custom',
@@ -85,7 +106,15 @@ export interface MendConfig {
   readonly host: string;
   readonly store:
     | { readonly engine: 'sqlite'; readonly durability: 'full' | 'normal' }
+    | { readonly engine: 'postgres'; readonly connectionString: string; readonly schema: string }
     | { readonly engine: 'eventstoredb'; readonly connectionString: string };
+  /**
+   * Where the personal-data keys live: a SQLite file in the data directory (one node), or a
+   * PostgreSQL schema every node shares.
+   */
+  readonly keyStore:
+    | { readonly engine: 'sqlite' }
+    | { readonly engine: 'postgres'; readonly connectionString: string; readonly schema: string };
   readonly dataDir: string;
   readonly businessHours: { readonly start: string; readonly end: string };
   readonly settings: MendSettings;
@@ -135,7 +164,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     store:
       e.MEND_STORE === 'eventstoredb'
         ? { engine: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
-        : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
+        : e.MEND_STORE === 'postgres'
+          ? { engine: 'postgres', connectionString: e.MEND_POSTGRES_URL!, schema: e.MEND_POSTGRES_SCHEMA }
+          : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
+    keyStore: keyStoreConfig(e),
     dataDir: resolve(e.MEND_DATA_DIR),
     businessHours: { start, end },
     settings: {
@@ -156,6 +188,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
   };
+}
+
+/**
+ * Keys follow the log: nodes that share a PostgreSQL log share its keys. A KurrentDB deployment
+ * names a PostgreSQL server for them (MEND_KEYSTORE_POSTGRES_URL); SQLite stays the default only
+ * for a single node.
+ */
+function keyStoreConfig(e: z.infer<typeof EnvSchema>): MendConfig['keyStore'] {
+  const url = e.MEND_KEYSTORE_POSTGRES_URL ?? (e.MEND_STORE === 'postgres' ? e.MEND_POSTGRES_URL : undefined);
+  const engine = e.MEND_KEYSTORE ?? (url ? 'postgres' : 'sqlite');
+  return engine === 'postgres' ? { engine, connectionString: (url ?? e.MEND_POSTGRES_URL)!, schema: e.MEND_POSTGRES_SCHEMA } : { engine };
 }
 
 export const MEND_CONFIG = Symbol('MendConfig');
