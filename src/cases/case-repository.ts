@@ -145,6 +145,7 @@ export class CaseRepository {
     if (events.length === 0) return loaded;
     const occurredAt = ctx.now.toISOString();
     let prevHash = loaded.lastHash;
+    const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));
     const toAppend: EventToAppend[] = events.map((event, i) => {
       const revision = loaded.state.revision + 1 + i;
       const business: Omit<EventMetadata, 'prevHash' | 'hash'> = {
@@ -156,7 +157,7 @@ export class CaseRepository {
         workflowVersion: loaded.definition.version,
         schemaVersion: SCHEMA_VERSION,
       };
-      const data = this.codec.seal(loaded.definition, event.type, event.data);
+      const data = sealed[i];
       const hash = eventHash(prevHash, { streamId: loaded.streamId, revision, type: event.type, data, metadata: business });
       const metadata = { ...business, prevHash, hash };
       prevHash = hash;

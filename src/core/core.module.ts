@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { createCalendarProvider } from '../../domain/calendar';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -11,7 +10,7 @@ import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
 import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
-import { KEYS_FILE, KeyStore } from '../privacy/key-store';
+import { createKeyStore } from '../privacy/key-store.factory';
 import { KeyStoreLifecycle } from '../privacy/key-store.lifecycle';
 import { KEY_STORE, PersonalDataCodec } from '../privacy/personal-data.codec';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
@@ -51,7 +50,7 @@ export class CoreModule {
       { provide: TOKEN_VERIFIER, useValue: verifier },
       {
         provide: KEY_STORE,
-        useFactory: () => new KeyStore(join(config.dataDir, KEYS_FILE), () => clock.now().getTime()),
+        useFactory: () => createKeyStore(config, clock),
       },
       PersonalDataCodec,
       CaseRepository,

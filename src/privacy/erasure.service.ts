@@ -37,7 +37,7 @@ export class ErasureService {
 
   async erase(rawSubjectId: string, actor: Actor, correlationId: string): Promise<ErasureResult> {
     const subjectId = parseInput(SubjectId, rawSubjectId, 'subjectId');
-    const { hadKey, erasedAt } = this.keys.erase(subjectId);
+    const { hadKey, erasedAt } = await this.keys.erase(subjectId);
     const streamId = `${ERASURE_CATEGORY}-${subjectId}`;
     const last = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }).catch((error: unknown) => {
       if (error instanceof StreamNotFoundError) return [];
