@@ -17,6 +17,7 @@ import {
 import { MendMetrics } from '../metrics/mend-metrics';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import type { CaseAccessFacts } from '../security/policy.service';
 
 /** A case folded from its stream, with what the next append needs. */
 export interface LoadedCase {
@@ -42,8 +43,13 @@ export interface AppendOptions {
 const CACHE_LIMIT = 10_000;
 
 /** What authorisation needs to know of a loaded case. */
-export function accessFacts(loaded: LoadedCase): { caseId: string; workflow: string; assignees: readonly string[] } {
-  return { caseId: loaded.caseId, workflow: loaded.definition.name, assignees: loaded.definition.summarize(loaded.state).assignees };
+export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
+  return {
+    caseId: loaded.caseId,
+    workflow: loaded.definition.name,
+    workflowVersion: loaded.definition.version,
+    assignees: loaded.definition.summarize(loaded.state).assignees,
+  };
 }
 
 export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
