@@ -1,6 +1,6 @@
+import { SubjectId } from '../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
@@ -9,8 +9,6 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
-
-export const SubjectId = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'must be a subject id (letters, digits, . _ : -)');
 
 export const ERASURE_CATEGORY = 'erasure';
 
