@@ -1,16 +1,13 @@
+import { SubjectId } from '../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
-import { eventHash, GENESIS_HASH } from '../audit/hash-chain';
 import { CLOCK, type Clock } from '../clock/clock';
-import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store';
+import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
-
-export const SubjectId = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'must be a subject id (letters, digits, . _ : -)');
 
 export const ERASURE_CATEGORY = 'erasure';
 
@@ -31,34 +28,22 @@ export interface ErasureResult {
 export class ErasureService {
   constructor(
     @Inject(KEY_STORE) private readonly keys: KeyStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: ChainedStreamWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async erase(rawSubjectId: string, actor: Actor, correlationId: string): Promise<ErasureResult> {
     const subjectId = parseInput(SubjectId, rawSubjectId, 'subjectId');
     const { hadKey, erasedAt } = this.keys.erase(subjectId);
-    const streamId = `${ERASURE_CATEGORY}-${subjectId}`;
-    const last = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
-    const revision = (last[0]?.revision ?? -1) + 1;
-    const prevHash = (last[0]?.metadata['hash'] as string | undefined) ?? GENESIS_HASH;
     const data = { subjectId, erasedAt: erasedAt.toISOString(), keyDestroyed: hadKey };
-    const business = {
+    const metadata = {
       actor,
       correlationId,
       causationId: correlationId,
       occurredAt: this.clock.now().toISOString(),
       schemaVersion: SCHEMA_VERSION,
     };
-    const hash = eventHash(prevHash, { streamId, revision, type: 'PersonalDataErased', data, metadata: business });
-    const result = await this.store.append(
-      streamId,
-      [{ id: uuidv7(), type: 'PersonalDataErased', data, metadata: { ...business, prevHash, hash } }],
-      { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 },
-    );
+    const result = await this.writer.appendAtEnd(`${ERASURE_CATEGORY}-${subjectId}`, [{ id: uuidv7(), type: 'PersonalDataErased', data, metadata }]);
     return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position: result.position };
   }
 }
