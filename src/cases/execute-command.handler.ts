@@ -61,7 +61,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       const decision = processCommand(loaded.definition, loaded.state, { type: input.command, data: input.data }, ctx);
       try {
         const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, input);
-        return { loaded: appended, appended: decision.events.length };
+        return { loaded: appended.loaded, appended: appended.written };
       } catch (error) {
         if (attempt < attempts && RevisionConflict.is(error)) continue;
         throw error;

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
+import { Instant } from '../../domain/schemas';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -49,7 +50,7 @@ export const EnvSchema = z
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
-    MEND_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    MEND_CLOCK_START: Instant.optional(),
     MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MEND_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
     MEND_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),

@@ -68,7 +68,7 @@ describe('restore refuses what it cannot trust', () => {
   it('refuses an altered byte in the encrypted keys, naming the file', async () => {
     const dir = damagedCopy((d) => {
       const bytes = readFileSync(join(d, BACKUP_KEYS_FILE));
-      bytes[bytes.length - 5] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0xff, bytes.length - 5);
       writeFileSync(join(d, BACKUP_KEYS_FILE), bytes);
     });
     await expect(restoreBackup(configFor(target('altered'), vault.env), dir)).rejects.toThrow(`${join(dir, BACKUP_KEYS_FILE)} is damaged: its sha256 is`);
