@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { withContext } from './context';
 
@@ -9,7 +10,8 @@ export function eraseCommand(program: Command): void {
     .argument('<subjectId>', 'the data subject id recorded in their events')
     .requiredOption('--by <id>', 'the administrator doing it (recorded in the erasure stream)')
     .action(async (subjectId: string, options: { by: string }) => {
-      await withContext(async (context) => {
+      await withContext(async (context, config) => {
+        if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
         const result = await context.get(ErasureService).erase(subjectId, { id: options.by, role: 'admin' }, `cli-erase-${Date.now()}`);
         console.log(
           result.keyDestroyed

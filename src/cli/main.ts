@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PersonRole } from '../../domain/roles';
 import { auditCommands } from '../audit/audit.command';
+import { backupCommands } from '../backup/backup.command';
 import { localSecret, mintLocalToken } from '../auth/jwt';
 import { serve } from '../main';
 import { MEND_VERSION } from '../version';
@@ -56,6 +57,7 @@ export function program(): Command {
   eraseCommand(mend);
   auditCommands(mend);
   seedDemoCommand(mend);
+  backupCommands(mend);
   return mend;
 }
 

@@ -12,6 +12,7 @@ import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
 import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
+import { ERASURE_LEDGER, ErasureLedger } from '../privacy/erasure-ledger';
 import { KEYS_FILE, KeyStore } from '../privacy/key-store';
 import { KeyStoreLifecycle } from '../privacy/key-store.lifecycle';
 import { KEY_STORE, PersonalDataCodec } from '../privacy/personal-data.codec';
@@ -55,6 +56,7 @@ export class CoreModule {
         provide: KEY_STORE,
         useFactory: () => new KeyStore(join(config.dataDir, KEYS_FILE), () => clock.now().getTime()),
       },
+      { provide: ERASURE_LEDGER, useFactory: () => (config.erasureLedger ? ErasureLedger.open(config.erasureLedger) : null) },
       PersonalDataCodec,
       CaseRepository,
       CaseViews,
