@@ -117,7 +117,7 @@ export class MendExceptionFilter implements ExceptionFilter {
     this.reply(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 
-  /** Answers a request with the error body; also Fastify's error handler, for what fails before Nest (parsers, hooks). */
+  /** Answers a request with the error body. */
   reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];
