@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const CaseSummarySchema = z
   .object({
@@ -43,7 +43,7 @@ export const projectionsOpenApi: OpenApiSection = {
         tags: ['cases'],
         summary: 'Case summaries, filtered, newest update first, cursor-paged, with the total',
         parameters: [
-          query('workflow', 'restorative-engagement | restorative-opportunities | complaint'),
+          workflowQueryParam(),
           query('state', 'A state, or a parent state (phase2 matches phase2.engaging)'),
           query('status', 'open | closed'),
           query('region', 'Province or territory code'),
@@ -63,7 +63,7 @@ export const projectionsOpenApi: OpenApiSection = {
         parameters: [
           { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
           query('status', 'open (default) | closed'),
-          query('workflow', 'Filter by workflow'),
+          workflowQueryParam(),
           query('limit', '1–200, default 50', { type: 'integer' }),
           query('cursor', 'From the previous page'),
           minPosition,
@@ -73,7 +73,7 @@ export const projectionsOpenApi: OpenApiSection = {
     },
     '/complaints/board': {
       get: {
-        tags: ['complaint'],
+        tags: ['boards'],
         summary: 'The escalation board: open complaints per level of authority, earliest response due first',
         parameters: [query('region', 'Province or territory code'), query('level', 'One level', { type: 'integer' }), minPosition],
         responses: { '200': { description: 'Levels with counts by state and their complaints' }, ...errors(400, 401, 403, 503) },
