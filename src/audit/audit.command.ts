@@ -2,9 +2,9 @@ import { Option, type Command } from 'commander';
 import { exportCommand } from './export.command';
 import { EXPORT_FORMATS } from './export-format';
 import { replayCommand } from './replay.command';
-import { verifyCommand } from './verify.command';
+import { checkpointCommand, verifyCommand } from './verify.command';
 
-/** The auditors' verbs: `replay`, `audit verify`, `export`. */
+/** The auditors' verbs: `replay`, `audit verify`, `audit checkpoint`, `export`. */
 export function auditCommands(program: Command): void {
   program
     .command('replay')
@@ -12,13 +12,17 @@ export function auditCommands(program: Command): void {
     .argument('<caseId>', 'the case')
     .action(replayCommand);
 
-  program
-    .command('audit')
-    .description('the tamper-evident log')
+  const audit = program.command('audit').description('the tamper-evident log');
+  audit
     .command('verify')
-    .description('check the hash chain of every stream (or of one case); exit code 1 names the first tampered event of each stream')
+    .description('check the hash chain of every stream (or of one case) and compare the store with its latest signed checkpoint; exit code 1 names what was changed or deleted')
     .option('--case <id>', 'only this case: its stream and its access log')
+    .option('--checkpoint <digest>', 'a checkpoint digest published earlier: the store must still hold that genuine checkpoint')
     .action(verifyCommand);
+  audit
+    .command('checkpoint')
+    .description('sign the store’s head (position, event count, every stream’s last hash) with the audit key (MEND_AUDIT_KEY or MEND_AUDIT_KEY_FILE) and print the digest to publish')
+    .action(checkpointCommand);
 
   program
     .command('export')

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
 
@@ -30,6 +30,20 @@ const thresholds = z.string().transform((value, ctx) => {
 
 const optionalUrl = z.url().optional();
 
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A duration in seconds: `90`, `90s`, `30m`, `12h`, `1d`. */
+export const duration = z
+  .string()
+  .regex(/^\d{1,9}[smhd]?$/, 'must be a duration such as 3600, 30m, 12h or 1d')
+  .transform((value) => Number.parseInt(value, 10) * (DURATION_UNITS[value.at(-1)!] ?? 1))
+  .pipe(z.number().int().min(1, 'must be at least one second'));
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /**
  * Environment variables, validated at start-up (DESIGN.md §11). Every one has a working default
  * for the embedded mode, except what production must choose.
@@ -57,6 +71,11 @@ export const EnvSchema = z
     MEND_JWT_JWKS_URL: optionalUrl,
     MEND_JWT_ISSUER: z.string().min(1).optional(),
     MEND_JWT_AUDIENCE: z.string().min(1).optional(),
+    MEND_JWT_MAX_TTL: duration.default(12 * 3600),
+    MEND_AUDIT_KEY: z.string().min(1).optional(),
+    MEND_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    MEND_AUDIT_PUBLIC_KEY: z.string().min(1).optional(),
+    MEND_AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     MEND_CORS_ORIGINS: z.string().optional(),
     MEND_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
@@ -70,6 +89,17 @@ export const EnvSchema = z
         path: ['EVENTSTORE_CONNECTION_STRING'],
         message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
       });
+    }
+    for (const [inline, file] of [
+      ['MEND_AUDIT_KEY', 'MEND_AUDIT_KEY_FILE'],
+      ['MEND_AUDIT_PUBLIC_KEY', 'MEND_AUDIT_PUBLIC_KEY_FILE'],
+    ] as const) {
+      if (env[inline] && env[file]) ctx.addIssue({ code: 'custom', path: [file], message: `give either ${inline} or ${file}, not both` });
+      const path = env[file];
+      // A key kept beside the data would let whoever can rewrite the log re-sign it.
+      if (path && isInside(resolve(path), resolve(env.MEND_DATA_DIR))) {
+        ctx.addIssue({ code: 'custom', path: [file], message: `must not be inside the data directory (${resolve(env.MEND_DATA_DIR)})` });
+      }
     }
     if (env.MEND_JWT_JWKS_URL && (!env.MEND_JWT_ISSUER || !env.MEND_JWT_AUDIENCE)) {
       ctx.addIssue({
@@ -97,13 +127,20 @@ export interface MendConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
+    /** The longest lifetime (exp − iat) a token may have, in seconds: tokens without exp or living longer are refused. */
+    readonly maxTtlSeconds: number;
   };
+  /** The Ed25519 keys of signed audit checkpoints, kept outside the data directory. */
+  readonly auditKeys: { readonly privateKey?: KeySource; readonly publicKey?: KeySource };
   readonly corsOrigins: readonly string[];
   /** Requests per minute per token (or per address without one); 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
 }
+
+/** A PEM key given inline or as a file path. */
+export type KeySource = { readonly pem: string } | { readonly file: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -122,7 +159,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const shown = value === undefined ? '' : ` (got "${variable.includes('SECRET') ? '***' : value}")`;
+        const secret = variable.includes('SECRET') || variable.endsWith('_KEY');
+        const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
         return { variable, message: `${issue.message}${shown}` };
       }),
     );
@@ -150,12 +188,23 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ...(e.MEND_JWT_JWKS_URL ? { jwksUrl: e.MEND_JWT_JWKS_URL } : {}),
       ...(e.MEND_JWT_ISSUER ? { issuer: e.MEND_JWT_ISSUER } : {}),
       ...(e.MEND_JWT_AUDIENCE ? { audience: e.MEND_JWT_AUDIENCE } : {}),
+      maxTtlSeconds: e.MEND_JWT_MAX_TTL,
+    },
+    auditKeys: {
+      ...keySource('privateKey', e.MEND_AUDIT_KEY, e.MEND_AUDIT_KEY_FILE),
+      ...keySource('publicKey', e.MEND_AUDIT_PUBLIC_KEY, e.MEND_AUDIT_PUBLIC_KEY_FILE),
     },
     corsOrigins: e.MEND_CORS_ORIGINS ? e.MEND_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
   };
+}
+
+function keySource<K extends string>(name: K, pem: string | undefined, file: string | undefined): Partial<Record<K, KeySource>> {
+  if (pem) return { [name]: { pem } } as Record<K, KeySource>;
+  if (file) return { [name]: { file: resolve(file) } } as Record<K, KeySource>;
+  return {};
 }
 
 export const MEND_CONFIG = Symbol('MendConfig');
