@@ -47,6 +47,18 @@ export async function mintLocalToken(secret: Uint8Array, request: TokenRequest):
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
+/**
+ * A token must say when it expires, and not live longer than the configured maximum: a stolen
+ * token then works for hours, not years. Checked against both its issue time and now, so a token
+ * issued "in the future" gains nothing.
+ */
+function checkLifetime(payload: JWTPayload, maxTtlSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw InvalidToken({ reason: 'it has no expiry (exp)' });
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = Math.max(payload.exp - now, typeof payload.iat === 'number' ? payload.exp - payload.iat : 0);
+  if (lifetime > maxTtlSeconds) throw InvalidToken({ reason: `it lives longer than the ${maxTtlSeconds}-second maximum (MEND_JWT_MAX_TTL)` });
+}
+
 function actorFrom(payload: JWTPayload): Actor {
   const role = PersonRole.safeParse(payload['role']);
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
@@ -66,26 +78,28 @@ function reasonOf(error: unknown): string {
   return 'it could not be verified';
 }
 
-async function verifying(verify: () => Promise<JWTPayload>): Promise<Actor> {
+async function verifying(verify: () => Promise<JWTPayload>, maxTtlSeconds: number): Promise<Actor> {
   let payload: JWTPayload;
   try {
     payload = await verify();
   } catch (error) {
     throw InvalidToken({ reason: reasonOf(error) });
   }
+  checkLifetime(payload, maxTtlSeconds);
   return actorFrom(payload);
 }
 
 /** Verifies tokens of the local instance: HS256 only (so `alg: none` and key confusion are refused), issuer and audience checked. */
-export function localVerifier(secret: Uint8Array): TokenVerifier {
+export function localVerifier(secret: Uint8Array, maxTtlSeconds: number): TokenVerifier {
   return (token) =>
-    verifying(async () =>
-      (await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE })).payload,
+    verifying(
+      async () => (await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE })).payload,
+      maxTtlSeconds,
     );
 }
 
 /** Verifies tokens of an OIDC issuer against its JWKS (asymmetric algorithms only), issuer and audience checked. */
-export function jwksVerifier(options: { jwksUrl: string; issuer: string; audience: string }): TokenVerifier {
+export function jwksVerifier(options: { jwksUrl: string; issuer: string; audience: string; maxTtlSeconds: number }): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl));
   return (token) =>
     verifying(async () =>
@@ -96,5 +110,6 @@ export function jwksVerifier(options: { jwksUrl: string; issuer: string; audienc
           audience: options.audience,
         })
       ).payload,
+      options.maxTtlSeconds,
     );
 }

@@ -7,18 +7,18 @@ import { serve } from '../main';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { cliConfig } from './context';
+import { durationSeconds } from '../config/config';
 import { eraseCommand } from './erase.command';
 import { ExitCode } from './exit-codes';
 import { projectionsCommand } from './projections.command';
 import { seedDemoCommand } from './seed-demo.command';
 
-const DURATION = /^(\d+)(s|m|h|d)$/;
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+const DEFAULT_TOKEN_TTL = 8 * 3600;
 
 export function parseDuration(value: string): number {
-  const match = DURATION.exec(value);
-  if (!match) throw new InvalidArgumentError('use a number and a unit: 30m, 8h, 7d');
-  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  const seconds = /[smhd]$/.test(value) ? durationSeconds(value) : undefined;
+  if (!seconds) throw new InvalidArgumentError('use a number and a unit: 30m, 8h, 7d');
+  return seconds;
 }
 
 /** Builds the `mend` program. Verbs add themselves here; each has --help. */
@@ -42,14 +42,19 @@ export function program(): Command {
     .description('print a bearer token for this local instance (signed with its HS256 secret)')
     .requiredOption('--sub <id>', 'the person the token names (an opaque id, never a name)')
     .addOption(new Option('--role <role>', 'their role').choices(PersonRole.options).makeOptionMandatory())
-    .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h, 7d', parseDuration, 8 * 3600)
-    .action(async (options: { sub: string; role: PersonRole; ttl: number }) => {
+    .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h (default 8h, at most MEND_JWT_MAX_TTL: 12h unless configured)', parseDuration)
+    .action(async (options: { sub: string; role: PersonRole; ttl?: number }) => {
       const settings = cliConfig();
+      const max = settings.auth.maxTtlSeconds;
+      if (options.ttl !== undefined && options.ttl > max) {
+        throw new CliError(`--ttl: at most ${max} seconds (MEND_JWT_MAX_TTL); the server refuses tokens that live longer`, ExitCode.usage);
+      }
+      const ttl = options.ttl ?? Math.min(DEFAULT_TOKEN_TTL, max);
       if (settings.auth.jwksUrl) {
         throw new CliError('This instance trusts an OIDC issuer (MEND_JWT_JWKS_URL): get tokens from that issuer.', ExitCode.usage);
       }
       const { secret } = localSecret(settings.dataDir, settings.auth.secret);
-      console.log(await mintLocalToken(secret, { subject: options.sub, role: options.role, ttlSeconds: options.ttl }));
+      console.log(await mintLocalToken(secret, { subject: options.sub, role: options.role, ttlSeconds: ttl }));
     });
 
   projectionsCommand(mend);

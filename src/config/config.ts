@@ -32,11 +32,19 @@ const optionalUrl = z.url().optional();
 
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
-/** A duration in seconds: `90`, `90s`, `30m`, `12h`, `1d`. */
-export const duration = z
+/** Seconds in a duration written `90`, `90s`, `30m`, `12h` or `1d`; undefined when it is not one. */
+export function durationSeconds(value: string): number | undefined {
+  if (!/^\d{1,9}[smhd]?$/.test(value)) return undefined;
+  return Number.parseInt(value, 10) * (DURATION_UNITS[value.at(-1)!] ?? 1);
+}
+
+const duration = z
   .string()
-  .regex(/^\d{1,9}[smhd]?$/, 'must be a duration such as 3600, 30m, 12h or 1d')
-  .transform((value) => Number.parseInt(value, 10) * (DURATION_UNITS[value.at(-1)!] ?? 1))
+  .transform((value, ctx) => {
+    const seconds = durationSeconds(value);
+    if (seconds === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration such as 3600, 30m, 12h or 1d' });
+    return seconds ?? z.NEVER;
+  })
   .pipe(z.number().int().min(1, 'must be at least one second'));
 
 function isInside(path: string, dir: string): boolean {

@@ -72,10 +72,14 @@ describe('mend, the operator CLI', () => {
     expect(result.code).toBe(ExitCode.ok);
     const token = result.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
-    expect(await localVerifier(localSecret(dataDir).secret)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
+    expect(await localVerifier(localSecret(dataDir).secret, 12 * 3600)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
     expect((await mend(['token', '--sub', 'x', '--role', 'janitor'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--role', 'admin'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', 'soon'], env)).code).toBe(ExitCode.usage);
+    const tooLong = await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', '13h'], env);
+    expect(tooLong.code).toBe(ExitCode.usage);
+    expect(tooLong.stderr).toContain('MEND_JWT_MAX_TTL');
+    expect(tooLong.stdout).toBe('');
   });
 
   describe('on the demo data set', () => {
@@ -98,7 +102,7 @@ describe('mend, the operator CLI', () => {
       expect(seeded.stdout).toMatch(/SLA clocks: .*breached [1-9]/);
       expect(seeded.stdout).toMatch(/SLA clocks: .*warned [1-9]/);
       const supervisorToken = /export SUPERVISOR=(\S+)/.exec(seeded.stdout)?.[1];
-      expect(await localVerifier(localSecret(dataDir).secret)(supervisorToken!)).toEqual({ id: 'demo-supervisor-1', role: 'supervisor' });
+      expect(await localVerifier(localSecret(dataDir).secret, 12 * 3600)(supervisorToken!)).toEqual({ id: 'demo-supervisor-1', role: 'supervisor' });
       expect(head).toBeGreaterThan(200);
     });
 
