@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { PersonRole, type Actor } from '../../domain/roles';
+import { ensurePrivateDir } from '../security/private-files';
 import { InvalidToken } from './auth-errors';
 
 /** Issuer and audience of the tokens a local instance mints (`mend token`). */
@@ -18,7 +19,7 @@ export function localSecret(dataDir: string, configured?: string): { secret: Uin
   if (configured) return { secret: new TextEncoder().encode(configured), generated: false };
   const file = join(dataDir, SECRET_FILE);
   if (existsSync(file)) return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()), generated: false };
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const value = randomBytes(48).toString('base64url');
   writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
