@@ -17,6 +17,13 @@ describe('hardened HTTP', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
 
+    it('Swagger UI does not keep the token in localStorage', async () => {
+      const page = await fetch(`${running.baseUrl}/docs`);
+      expect(page.status).toBe(200);
+      const init = await (await fetch(`${running.baseUrl}/docs/swagger-ui-init.js`)).text();
+      expect(init).toContain('"persistAuthorization": false');
+    });
+
     it('allows no cross-origin requests', async () => {
       const preflight = await fetch(`${running.baseUrl}/cases`, {
         method: 'OPTIONS',
