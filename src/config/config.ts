@@ -86,6 +86,7 @@ export const EnvSchema = z
     MEND_AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     MEND_CORS_ORIGINS: z.string().optional(),
     MEND_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
+    MEND_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
@@ -141,8 +142,14 @@ export interface MendConfig {
   /** The Ed25519 keys of signed audit checkpoints, kept outside the data directory. */
   readonly auditKeys: { readonly privateKey?: KeySource; readonly publicKey?: KeySource };
   readonly corsOrigins: readonly string[];
-  /** Requests per minute per token (or per address without one); 0 turns the limit off. */
+  /** Requests per minute per authenticated person (the token's verified subject); 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Requests per minute per client address, counted before authentication so that unauthenticated
+   * or junk-token requests are limited too; 0 turns it off. Default: four times the per-person
+   * limit, as several people may share an office's address.
+   */
+  readonly rateLimitPerAddress: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
 }
@@ -204,6 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     corsOrigins: e.MEND_CORS_ORIGINS ? e.MEND_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
+    rateLimitPerAddress: e.MEND_RATE_LIMIT_PER_ADDRESS ?? 4 * e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
   };
