@@ -13,7 +13,11 @@ import { CliError } from './cli-error';
  * no background work), then closes it, store included.
  */
 export async function withContext<T>(work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
-  const config = cliConfig();
+  return withContextOf(cliConfig(), work);
+}
+
+/** The same, on a given configuration (e.g. a restore working in its staging directory). */
+export async function withContextOf<T>(config: MendConfig, work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
   let context: INestApplicationContext;
   try {
     context = await NestFactory.createApplicationContext(

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PersonRole } from '../../domain/roles';
 import { auditVerbs } from '../audit/audit.verbs';
+import { backupVerbs } from '../backup/backup.verbs';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
@@ -63,6 +64,7 @@ export function program(): Command {
     );
 
   auditVerbs(mend);
+  backupVerbs(mend);
 
   mend
     .command('seed-demo')

@@ -6,7 +6,7 @@ import { clockStartingAt, ManualClock, systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
-import { demoStaff } from '../demo/demo-people';
+import { demoStaff } from '../../domain/demo';
 import { DemoSeedFailed, seedDemo, type SeedResult } from '../demo/demo-seeder';
 import { demoSummary } from '../demo/demo-summary';
 import { CliError } from './cli-error';

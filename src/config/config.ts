@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
+import { Instant } from '../../domain/schemas';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -49,7 +50,7 @@ export const EnvSchema = z
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
-    MEND_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    MEND_CLOCK_START: Instant.optional(),
     MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MEND_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
     MEND_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
@@ -62,6 +63,12 @@ export const EnvSchema = z
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+    MEND_ERASURE_LEDGER: z.string().min(1).optional(),
+    MEND_BACKUP_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 random bytes, e.g. `openssl rand -hex 32`)')
+      .optional(),
+    MEND_BACKUP_KEY_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MEND_STORE === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
@@ -70,6 +77,20 @@ export const EnvSchema = z
         path: ['EVENTSTORE_CONNECTION_STRING'],
         message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
       });
+    }
+    const dataDir = resolve(env.MEND_DATA_DIR);
+    for (const variable of ['MEND_ERASURE_LEDGER', 'MEND_BACKUP_KEY_FILE'] as const) {
+      const path = env[variable];
+      if (path && isInside(resolve(path), dataDir)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: `must be outside MEND_DATA_DIR (${dataDir}): a restore replaces the data directory, and this file must survive it`,
+        });
+      }
+    }
+    if (env.MEND_BACKUP_KEY && env.MEND_BACKUP_KEY_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['MEND_BACKUP_KEY'], message: 'set MEND_BACKUP_KEY or MEND_BACKUP_KEY_FILE, not both' });
     }
     if (env.MEND_JWT_JWKS_URL && (!env.MEND_JWT_ISSUER || !env.MEND_JWT_AUDIENCE)) {
       ctx.addIssue({
@@ -103,6 +124,16 @@ export interface MendConfig {
   readonly rateLimitPerMinute: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
+  /** The append-only erasure ledger, outside the data directory; undefined when not configured. */
+  readonly erasureLedger?: string;
+  /** Where `mend backup` and `mend restore` find the backup key (never stored beside the backup). */
+  readonly backupKey: { readonly hex: string } | { readonly file: string } | undefined;
+}
+
+/** Whether `path` is `dir` or lies under it. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export class ConfigError extends Error {
@@ -122,7 +153,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const shown = value === undefined ? '' : ` (got "${variable.includes('SECRET') ? '***' : value}")`;
+        const secret = variable.includes('SECRET') || variable === 'MEND_BACKUP_KEY';
+        const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
         return { variable, message: `${issue.message}${shown}` };
       }),
     );
@@ -155,6 +187,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
+    ...(e.MEND_ERASURE_LEDGER ? { erasureLedger: resolve(e.MEND_ERASURE_LEDGER) } : {}),
+    backupKey: e.MEND_BACKUP_KEY
+      ? { hex: e.MEND_BACKUP_KEY.toLowerCase() }
+      : e.MEND_BACKUP_KEY_FILE
+        ? { file: resolve(e.MEND_BACKUP_KEY_FILE) }
+        : undefined,
   };
 }
 

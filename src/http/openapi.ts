@@ -80,6 +80,31 @@ export const caseResponse = (status: number, description: string) => ({
   },
 });
 
+/** The `?workflow=` filter of a query: its values are the registered workflows' names, filled in by buildOpenApi. */
+export const workflowQueryParam = (description = 'A workflow’s name (GET /workflows lists them)') => ({
+  name: 'workflow',
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
+
+/**
+ * Gives every `?workflow=` parameter the registered names as its values, so that no section names a
+ * workflow itself. Sections are shared constants: the paths are copied before they are changed.
+ */
+function namesWorkflows(paths: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy = structuredClone(paths);
+  for (const operations of Object.values(copy) as Record<string, { parameters?: { name: string; in: string; schema?: unknown }[] }>[]) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.name === 'workflow' && parameter.in === 'query') parameter.schema = { type: 'string', enum: [...names] };
+      }
+    }
+  }
+  return copy;
+}
+
 /** An optional query parameter of an operation. */
 export const queryParam = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
   name,
@@ -248,7 +273,7 @@ export function buildOpenApi(
     servers: [{ url: '/', description: 'This Mend instance: paths are relative to where it serves this document' }],
     security: [{ bearer: [] }],
     tags,
-    paths,
+    paths: namesWorkflows(paths, registry.names()),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {

@@ -9,6 +9,12 @@ interface KeyRow {
   key: Buffer;
 }
 
+/** Every key and every erasure of a key store, for a backup (the caller encrypts it). */
+export interface KeyDump {
+  readonly keys: readonly { readonly subjectId: string; readonly key: Buffer; readonly createdAt: number }[];
+  readonly erased: readonly { readonly subjectId: string; readonly erasedAt: number }[];
+}
+
 /**
  * One AES-256 key per data subject, in a file of its own beside the log (DESIGN.md §7). Erasing a
  * subject deletes their key — "crypto-shredding" — with SQLite's secure_delete, which overwrites
@@ -70,6 +76,33 @@ export class KeyStore {
       })
       .immediate();
     return { hadKey, erasedAt: new Date(this.erasedAt.get(subjectId)?.erased_at ?? at) };
+  }
+
+  /** Every key and erasure, read in one transaction (a consistent state while Mend writes). */
+  dump(): KeyDump {
+    return this.db.transaction(() => ({
+      keys: this.db
+        .prepare<[], { subject_id: string; key: Buffer; created_at: number }>('SELECT subject_id, key, created_at FROM subject_keys ORDER BY subject_id')
+        .all()
+        .map((r) => ({ subjectId: r.subject_id, key: r.key, createdAt: r.created_at })),
+      erased: this.db
+        .prepare<[], { subject_id: string; erased_at: number }>('SELECT subject_id, erased_at FROM erased_subjects ORDER BY subject_id')
+        .all()
+        .map((r) => ({ subjectId: r.subject_id, erasedAt: r.erased_at })),
+    }))();
+  }
+
+  /** Loads a dump into this (empty) store, in one transaction: a restore. */
+  load(dump: KeyDump): void {
+    const key = this.db.prepare('INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?)');
+    const erased = this.db.prepare('INSERT INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)');
+    this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM subject_keys UNION ALL SELECT 1 FROM erased_subjects LIMIT 1').get()) {
+        throw new Error('The key store is not empty: a dump loads only into an empty one');
+      }
+      for (const k of dump.keys) key.run(k.subjectId, k.key, k.createdAt);
+      for (const e of dump.erased) erased.run(e.subjectId, e.erasedAt);
+    })();
   }
 
   close(): void {

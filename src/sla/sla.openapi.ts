@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
@@ -110,7 +110,7 @@ export const SlaAlertSchema = z
   })
   .meta({ id: 'SlaAlert' });
 
-const workflow = query('workflow', 'restorative-engagement | restorative-opportunities | complaint');
+const workflow = workflowQueryParam();
 const region = query('region', 'Province or territory code');
 const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not', {
   type: 'integer',

@@ -111,7 +111,7 @@ describe('mend, the operator CLI', () => {
     beforeAll(async () => {
       seeded = await mend(['seed-demo'], env);
       head = await headPosition(dataDir);
-      breachedCase = /A complaint with a breached clock: (\S+)/.exec(seeded.stdout)?.[1] ?? '';
+      breachedCase = /A case with a breached clock, for supervisors to open: (\S+)/.exec(seeded.stdout)?.[1] ?? '';
     });
 
     it('seed-demo loads dozens of cases of every workflow and prints a summary and tokens', async () => {
