@@ -22,7 +22,7 @@ import {
   type SignedCheckpoint,
 } from './checkpoint';
 import { signingKey, verifyingKey } from './checkpoint-keys';
-import { eventHash, GENESIS_HASH } from './hash-chain';
+import { eventHash, GENESIS_HASH } from '../event-store/hash-chain';
 import { allPages, caseIdOf, categoryOf, streamPages } from './stream-pages';
 
 const REPORTED_PROBLEMS = 100;

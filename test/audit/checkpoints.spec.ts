@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerificationSchema, type CheckpointProblem, type Verification } from '../../src/audit/audit.schemas';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM, signCheckpoint } from '../../src/audit/checkpoint';
-import { eventHash, GENESIS_HASH } from '../../src/audit/hash-chain';
+import { eventHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
 import { ExitCode } from '../../src/cli/exit-codes';
 import { startApp } from '../support/app';
 import { driveComplaint, eventsFile, runCli } from './audit-support';
