@@ -70,6 +70,18 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       }
     });
 
+    it('names itself, every state and every command in English and in French, and labels nothing else', () => {
+      const { labels } = definition;
+      const bilingual = (text: { en?: string; fr?: string } | undefined) => Boolean(text?.en?.trim() && text.fr?.trim());
+      expect([bilingual(labels.title), bilingual(labels.description)]).toEqual([true, true]);
+      const states = machineStates(definition);
+      expect(states.filter((state) => !bilingual(labels.states[state]))).toEqual([]);
+      expect(Object.keys(labels.states).filter((state) => !states.includes(state))).toEqual([]);
+      const commands = definition.commands.map((c) => c.type);
+      expect(commands.filter((command) => !bilingual(labels.commands[command]))).toEqual([]);
+      expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
+    });
+
     it('reaches every state of its machine', () => {
       const reached = reachableStates(definition);
       expect(machineStates(definition).filter((state) => !reached.has(state))).toEqual([]);
