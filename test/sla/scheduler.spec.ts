@@ -11,7 +11,7 @@ import { loadConfig, MEND_CONFIG } from '../../src/config/config';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ProjectionsService } from '../../src/projections/projections.service';
-import { READ_MODELS } from '../../src/projections/projections.tokens';
+import { SlaQueries } from '../../src/sla/sla-queries';
 import { createApp } from '../../src/app';
 import { dueClockEventId, type DueClockEvent } from '../../src/sla/due-clocks';
 import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
@@ -133,7 +133,7 @@ describe('the SLA scheduler', () => {
 
 /** A second scheduler in the same process, over the same store and read model. */
 function anotherScheduler(app: INestApplicationContext): SlaScheduler {
-  return new SlaScheduler(app.get(READ_MODELS), app.get(CommandBus), app.get(ProjectionsService), app.get(CLOCK), app.get(MEND_CONFIG), 'cli');
+  return new SlaScheduler(app.get(SlaQueries), app.get(CommandBus), app.get(ProjectionsService), app.get(CLOCK), app.get(MEND_CONFIG), 'cli');
 }
 
 /** The store as a node sees it: closed by the test once every node has stopped, not by the first node to stop. */
