@@ -1,3 +1,4 @@
+import { Instant } from '../../domain/schemas';
 import { z } from 'zod';
 import { CaseId } from '../cases/cases.controller';
 import { EXPORT_FORMATS } from './export-format';
@@ -6,23 +7,29 @@ const wholeNumber = z
   .string()
   .regex(/^\d{1,15}$/, 'must be a whole number')
   .transform(Number);
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' });
 const limit = wholeNumber.pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(100);
 
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });
 
-export const StateQuery = z.strictObject({ asOf: instant.optional(), revision: wholeNumber.optional() });
+export const StateQuery = z.strictObject({ asOf: Instant.optional(), revision: wholeNumber.optional() });
 
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('ndjson') });
 
-export const VerifyQuery = z.strictObject({ caseId: CaseId.optional() });
+export const VerifyQuery = z.strictObject({
+  caseId: CaseId.optional(),
+  checkpoint: z
+    .string()
+    .regex(/^(sha256:)?[0-9a-f]{64}$/, 'must be a checkpoint digest: 64 lower-case hexadecimal digits, optionally after sha256:')
+    .transform((digest) => digest.replace(/^sha256:/, ''))
+    .optional(),
+});
 
 export const AccessQuery = z.strictObject({
   caseId: CaseId.optional(),
   actorId: z.string().min(1).max(200).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   cursor: wholeNumber.optional(),
   limit,
 });

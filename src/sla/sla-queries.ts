@@ -1,3 +1,4 @@
+import { Instant } from '../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -51,8 +52,6 @@ export interface DueRow {
   readonly case_id: string;
   readonly next_deadline_at: string;
 }
-
-const Instant = z.iso.datetime({ offset: true });
 
 /** `warned` is a running clock with at least one warning recorded. */
 const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);
