@@ -7,7 +7,7 @@ import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
 import { ErasureLedger } from '../privacy/erasure-ledger';
-import { KEYS_FILE, KeyStore, type KeyDump } from '../privacy/key-store';
+import { KEYS_FILE, SqliteKeyStore, type KeyDump } from '../privacy/key-store';
 import { MEND_VERSION } from '../version';
 import {
   assertEmptyTarget,
@@ -38,6 +38,8 @@ export interface BackupResult {
   /** Bytes written into the backup. */
   readonly bytes: number;
   readonly seconds: number;
+  /** Seconds spent in each step: the log's snapshot, the key store and secret, hashing and syncing. */
+  readonly steps: { readonly snapshot: number; readonly keys: number; readonly hashes: number };
 }
 
 /**
@@ -57,10 +59,17 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   const dir = resolve(target);
   const key = backupKey(config, dir);
   const state = assertEmptyTarget(dir, 'The backup directory');
+  if (config.keyStore.engine === 'postgres') {
+    throw new BackupError(
+      'The personal-data keys are in PostgreSQL (shared by every node): back up the Mend schema with PostgreSQL\'s own tools, keys and log together (docs/deploy-postgres.md).',
+      'config',
+    );
+  }
   const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   try {
     const takenAt = new Date().toISOString();
+    const mark = [performance.now()];
     let headPosition: number;
     let eventCount: number | null;
     if (config.store.engine === 'sqlite') {
@@ -79,6 +88,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
       eventCount = null;
     }
 
+    mark.push(performance.now());
     onProgress?.({ step: 'keys', done: 0, total: 1 });
     const dump = readKeys(join(config.dataDir, KEYS_FILE));
     writeFileSync(join(staging, BACKUP_KEYS_FILE), seal(key, BACKUP_KEYS_FILE, serializeKeys(dump)), { mode: 0o600 });
@@ -88,6 +98,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     }
     writeFileSync(join(staging, BACKUP_CONFIG_FILE), `${JSON.stringify(publicConfig(config), null, 2)}\n`, { mode: 0o600 });
     onProgress?.({ step: 'keys', done: 1, total: 1 });
+    mark.push(performance.now());
 
     const names = [BACKUP_EVENTS_FILE, BACKUP_KEYS_FILE, BACKUP_SECRET_FILE, BACKUP_CONFIG_FILE].filter((name) => existsSync(join(staging, name)));
     const total = names.reduce((sum, name) => sum + statSync(join(staging, name)).size, 0);
@@ -125,7 +136,15 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     if (state === 'empty') rmdirSync(dir);
     renameSync(staging, dir);
     fsyncPath(dirname(dir));
-    return { dir, manifest, bytes: total, seconds: (performance.now() - started) / 1000 };
+    const ended = performance.now();
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    return {
+      dir,
+      manifest,
+      bytes: total,
+      seconds: seconds(started, ended),
+      steps: { snapshot: seconds(mark[0]!, mark[1]!), keys: seconds(mark[1]!, mark[2]!), hashes: seconds(mark[2]!, ended) },
+    };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -182,11 +201,11 @@ function logFacts(file: string): { headPosition: number; eventCount: number } {
 
 function readKeys(file: string): KeyDump {
   if (!existsSync(file)) return { keys: [], erased: [] };
-  const keys = new KeyStore(file);
+  const keys = new SqliteKeyStore(file);
   try {
     return keys.dump();
   } finally {
-    keys.close();
+    keys.closeSync();
   }
 }
 
