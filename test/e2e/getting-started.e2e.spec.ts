@@ -36,6 +36,16 @@ describe('docs/getting-started.md, followed', () => {
     rmSync(cwd, { recursive: true, force: true });
   });
 
+  it('tells the README’s story: the demo is loaded before Mend starts, in one block', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const demo = fencedBlocks(readme).find((b) => b.code.includes('npx mend seed-demo'))?.code ?? '';
+    expect({ seedDemo: demo.indexOf('npx mend seed-demo') >= 0, thenStart: demo.indexOf('npm start') > demo.indexOf('npx mend seed-demo') }).toEqual({
+      seedDemo: true,
+      thenStart: true,
+    });
+    expect(page.indexOf('npx mend seed-demo')).toBeLessThan(page.indexOf('npm start\n'));
+  });
+
   it('loads the demo with Mend stopped, before it starts', () => {
     expect({ code: seeded.code, blocks: seeded.outputs.length }).toEqual({ code: 0, blocks: before.length });
     expect(seeded.outputs.join('\n')).toMatch(/^Loaded the demo into .*: 45 cases/m);
