@@ -27,7 +27,7 @@ export const BackupManifest = z.strictObject({
   mendVersion: z.string(),
   /** When the snapshot of the log began. */
   takenAt: z.iso.datetime(),
-  store: z.enum(['sqlite', 'eventstoredb']),
+  store: z.enum(['sqlite', 'postgres', 'eventstoredb']),
   /** Position of the last event in the backup (sqlite), or of the store when the key store was saved (other engines). */
   headPosition: z.number().int().min(0),
   /** Events in the backup; null when the log is backed up by its engine's own tool. */

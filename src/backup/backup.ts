@@ -7,7 +7,7 @@ import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
 import { ErasureLedger } from '../privacy/erasure-ledger';
-import { KEYS_FILE, KeyStore, type KeyDump } from '../privacy/key-store';
+import { KEYS_FILE, SqliteKeyStore, type KeyDump } from '../privacy/key-store';
 import { MEND_VERSION } from '../version';
 import {
   assertEmptyTarget,
@@ -59,6 +59,12 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   const dir = resolve(target);
   const key = backupKey(config, dir);
   const state = assertEmptyTarget(dir, 'The backup directory');
+  if (config.keyStore.engine === 'postgres') {
+    throw new BackupError(
+      'The personal-data keys are in PostgreSQL (shared by every node): back up the Mend schema with PostgreSQL\'s own tools, keys and log together (docs/deploy-postgres.md).',
+      'config',
+    );
+  }
   const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   try {
@@ -224,11 +230,11 @@ function logFacts(file: string): { headPosition: number; eventCount: number } {
 
 function readKeys(file: string): KeyDump {
   if (!existsSync(file)) return { keys: [], erased: [] };
-  const keys = new KeyStore(file);
+  const keys = new SqliteKeyStore(file);
   try {
     return keys.dump();
   } finally {
-    keys.close();
+    keys.closeSync();
   }
 }
 

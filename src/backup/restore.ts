@@ -7,7 +7,7 @@ import type { MendConfig } from '../config/config';
 import { EVENTS_FILE } from '../event-store/event-store.factory';
 import { ErasureLedger, ErasureLedgerError, type LedgerEntry } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
-import { KEYS_FILE, KeyStore } from '../privacy/key-store';
+import { KEYS_FILE, SqliteKeyStore } from '../privacy/key-store';
 import { ProjectionsService } from '../projections/projections.service';
 import { deserializeKeys } from './backup';
 import {
@@ -76,7 +76,7 @@ export async function restoreBackup(
     const erasedByLedger = new Map(entries.map((e) => [e.subjectId, e]));
     const hadKey = new Set(dump.keys.filter((k) => erasedByLedger.has(k.subjectId)).map((k) => k.subjectId));
     const alreadyErased = new Set(dump.erased.map((e) => e.subjectId));
-    const keys = new KeyStore(join(staging, KEYS_FILE));
+    const keys = new SqliteKeyStore(join(staging, KEYS_FILE));
     try {
       keys.load({
         keys: dump.keys.filter((k) => !erasedByLedger.has(k.subjectId)),
@@ -86,7 +86,7 @@ export async function restoreBackup(
         ],
       });
     } finally {
-      keys.close();
+      keys.closeSync();
     }
 
     const work = await withContextOf({ ...config, dataDir: staging }, async (context) => {
@@ -103,7 +103,7 @@ export async function restoreBackup(
         rebuilt.push({ name, events: result.events });
       }
       const head = manifest.headPosition + entries.length;
-      const verification = await context.get(ChainVerification).verifyAll((position) => options.onProgress?.({ step: 'verify', done: position, total: head }));
+      const verification = await context.get(ChainVerification).verifyAll({ onProgress: (position) => options.onProgress?.({ step: 'verify', done: position, total: head }) });
       if (!verification.ok) {
         throw new BackupError(`The restored log does not verify: ${verification.message}`, 'chain');
       }

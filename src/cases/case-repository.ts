@@ -17,6 +17,7 @@ import {
 import { MendMetrics } from '../metrics/mend-metrics';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import type { CaseAccessFacts } from '../security/policy.service';
 
 /** A case folded from its stream, with what the next append needs. */
 export interface LoadedCase {
@@ -52,8 +53,13 @@ export interface AppendedCase {
 const CACHE_LIMIT = 10_000;
 
 /** What authorisation needs to know of a loaded case. */
-export function accessFacts(loaded: LoadedCase): { caseId: string; workflow: string; assignees: readonly string[] } {
-  return { caseId: loaded.caseId, workflow: loaded.definition.name, assignees: loaded.definition.summarize(loaded.state).assignees };
+export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
+  return {
+    caseId: loaded.caseId,
+    workflow: loaded.definition.name,
+    workflowVersion: loaded.definition.version,
+    assignees: loaded.definition.summarize(loaded.state).assignees,
+  };
 }
 
 export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
@@ -164,10 +170,11 @@ export class CaseRepository {
       workflowVersion: loaded.definition.version,
       schemaVersion: SCHEMA_VERSION,
     };
+    const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));
     const toAppend: EventToAppend[] = events.map((event, i) => ({
       id: options.eventIds?.[i] ?? uuidv7(),
       type: event.type,
-      data: this.codec.seal(loaded.definition, event.type, event.data),
+      data: sealed[i],
       metadata,
     }));
     const tail = { revision: loaded.state.revision, hash: loaded.lastHash };

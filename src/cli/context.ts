@@ -2,19 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { systemClock } from '../clock/clock';
-import { ConfigError, loadConfig, type MendConfig } from '../config/config';
+import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError } from '../event-store/event-store';
+import { cliConfig } from './cli-config';
 import { ExitCode } from './exit-codes';
 import { CliError } from './cli-error';
-
-export function cliConfig(): MendConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.config);
-    throw error;
-  }
-}
 
 /**
  * Runs a CLI verb inside Mend's application context (the same modules as the server, no HTTP and

@@ -46,7 +46,7 @@ export class ErasureService {
     const eventId = uuidv7();
     const occurredAt = this.clock.now().toISOString();
     this.ledger?.append({ subjectId, eventId, erasedAt: occurredAt, actor: { id: actor.id, role: actor.role }, correlationId });
-    const { hadKey, erasedAt } = this.keys.erase(subjectId);
+    const { hadKey, erasedAt } = await this.keys.erase(subjectId);
     const data = { subjectId, erasedAt: erasedAt.toISOString(), keyDestroyed: hadKey };
     const position = await this.record(eventId, data, { actor, correlationId, occurredAt });
     return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position };
@@ -58,7 +58,7 @@ export class ErasureService {
    * holds that event. Idempotent. Never writes to the ledger.
    */
   async reapply(entry: LedgerEntry, options: { hadKey?: boolean } = {}): Promise<{ recorded: boolean; keyDestroyed: boolean }> {
-    const erased = this.keys.erase(entry.subjectId);
+    const erased = await this.keys.erase(entry.subjectId);
     const keyDestroyed = options.hadKey ?? erased.hadKey;
     const stream = await this.store.readStream(`${ERASURE_CATEGORY}-${entry.subjectId}`).catch((error: unknown) => {
       if (error instanceof StreamNotFoundError) return [];

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { privateDatabaseFile } from '../security/private-files';
 
 export const KEYS_FILE = 'keys.sqlite';
 
@@ -16,23 +15,36 @@ export interface KeyDump {
 }
 
 /**
- * One AES-256 key per data subject, in a file of its own beside the log (DESIGN.md §7). Erasing a
+ * One AES-256 key per data subject (DESIGN.md §7), and the record of who was erased. Every node
+ * that reads a log must read the same keys: SQLite for one node, PostgreSQL for several
+ * (PostgresKeyStore). No implementation caches a key in memory, so an erasure takes effect on
+ * every node with its next read.
+ */
+export interface KeyStore {
+  /** The subject's key, or undefined once erased (or never created). */
+  key(subjectId: string): Promise<Buffer | undefined>;
+  /** The subject's key, created on first use. Undefined when the subject has been erased. */
+  keyFor(subjectId: string): Promise<Buffer | undefined>;
+  /** Destroys the subject's key. Returns whether a key existed. Idempotent. */
+  erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The keys of a single node, in a file of its own beside the log. Erasing a
  * subject deletes their key — "crypto-shredding" — with SQLite's secure_delete, which overwrites
  * the freed bytes, and a journal that is deleted rather than kept: the key cannot be recovered
  * from the file afterwards. Writes are synchronous (FULL): an event is never stored sealed with a
  * key that a crash could lose.
- *
- * In a deployment of several API nodes over one KurrentDB cluster, keys must be shared: keep this
- * file on shared storage for one writer, or replace this class with a KMS-backed one.
  */
-export class KeyStore {
+export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly find: Database.Statement<[string], KeyRow>;
   private readonly insert: Database.Statement<[string, Buffer, number]>;
   private readonly erasedAt: Database.Statement<[string], { erased_at: number }>;
 
   constructor(filename: string, private readonly now: () => number = Date.now) {
-    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    privateDatabaseFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('synchronous = FULL');
@@ -47,26 +59,19 @@ export class KeyStore {
     this.erasedAt = this.db.prepare('SELECT erased_at FROM erased_subjects WHERE subject_id = ?');
   }
 
-  /** The subject's key, or undefined once erased (or never created). */
-  key(subjectId: string): Buffer | undefined {
+  async key(subjectId: string): Promise<Buffer | undefined> {
     return this.find.get(subjectId)?.key;
   }
 
-  /** The subject's key, created on first use. Undefined when the subject has been erased. */
-  keyFor(subjectId: string): Buffer | undefined {
+  async keyFor(subjectId: string): Promise<Buffer | undefined> {
     if (this.erasedAt.get(subjectId)) return undefined;
-    const existing = this.key(subjectId);
+    const existing = this.find.get(subjectId)?.key;
     if (existing) return existing;
     this.insert.run(subjectId, randomBytes(32), this.now());
-    return this.key(subjectId);
+    return this.find.get(subjectId)?.key;
   }
 
-  isErased(subjectId: string): boolean {
-    return this.erasedAt.get(subjectId) !== undefined;
-  }
-
-  /** Destroys the subject's key. Returns whether a key existed. Idempotent. */
-  erase(subjectId: string): { hadKey: boolean; erasedAt: Date } {
+  async erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }> {
     const at = this.now();
     const hadKey = this.db
       .transaction(() => {
@@ -105,7 +110,12 @@ export class KeyStore {
     })();
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  /** For the synchronous backup and restore code, which opens the file beside a running node. */
+  closeSync(): void {
     if (this.db.open) this.db.close();
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { takeBackup } from '../../src/backup/backup';
 import { BackupError } from '../../src/backup/backup-files';
 import { restoreBackup, type RestoreReport } from '../../src/backup/restore';
-import { KEYS_FILE, KeyStore } from '../../src/privacy/key-store';
+import { KEYS_FILE, SqliteKeyStore } from '../../src/privacy/key-store';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { storedEvents } from '../support/event-file';
 import { configFor, filesContaining, secrets } from './backup-support';
@@ -23,12 +23,12 @@ async function openComplaint(supervisor: HttpClient, name: string): Promise<{ ca
   return { caseId: opened.body.caseId, subjectId: history.body.items[0].data.complainant.subjectId };
 }
 
-function keyOf(dataDir: string, subjectId: string): Buffer {
-  const keys = new KeyStore(join(dataDir, KEYS_FILE));
+async function keyOf(dataDir: string, subjectId: string): Promise<Buffer> {
+  const keys = new SqliteKeyStore(join(dataDir, KEYS_FILE));
   try {
-    return keys.key(subjectId)!;
+    return (await keys.key(subjectId))!;
   } finally {
-    keys.close();
+    await keys.close();
   }
 }
 
@@ -55,8 +55,8 @@ describe('restoring a backup taken before an erasure', () => {
     const supervisor = await running.as('supervisor', 'supervisor-1');
     erased = await openComplaint(supervisor, ERASED_NAME);
     kept = await openComplaint(supervisor, KEPT_NAME);
-    erasedKey = keyOf(dataDir, erased.subjectId);
-    keptKey = keyOf(dataDir, kept.subjectId);
+    erasedKey = await keyOf(dataDir, erased.subjectId);
+    keptKey = await keyOf(dataDir, kept.subjectId);
     await takeBackup(configFor(dataDir, vault.env), backupDir);
     const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, {});
     expect(erasure.status).toBe(200);
