@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CHECKPOINT_STREAM, checkpointDigest, type SignedCheckpoint } from '../audit/checkpoint';
 import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
@@ -72,18 +73,21 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     const mark = [performance.now()];
     let headPosition: number;
     let eventCount: number | null;
+    let checkpoint: SignedCheckpoint | undefined;
     const hashed = new Map<string, string>();
     if (config.store.engine === 'sqlite') {
       const source = join(config.dataDir, EVENTS_FILE);
       if (!existsSync(source)) throw new BackupError(`There is no event log at ${source} (MEND_DATA_DIR): nothing to back up.`, 'config');
       const snapshot = await snapshotSqlite(source, join(staging, BACKUP_EVENTS_FILE), (done, total) => onProgress?.({ step: 'log', done, total }));
       hashed.set(BACKUP_EVENTS_FILE, snapshot.sha256);
-      ({ headPosition, eventCount } = logFacts(join(staging, BACKUP_EVENTS_FILE)));
+      ({ headPosition, eventCount, checkpoint } = logFacts(join(staging, BACKUP_EVENTS_FILE)));
     } else {
       // The engine's own backup holds the log (docs/operations.md); Mend saves what the engine does not.
       const store = await createEventStore(config, systemClock);
       try {
         headPosition = await store.headPosition();
+        const [last] = await store.readStream(CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 }).catch(() => []);
+        checkpoint = last?.data as SignedCheckpoint | undefined;
       } finally {
         await store.close();
       }
@@ -126,8 +130,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
       store: config.store.engine,
       headPosition,
       eventCount,
-      // Signed audit checkpoints do not exist yet in this version; the field is kept for them.
-      auditCheckpoint: null,
+      auditCheckpoint: checkpoint ? summary(checkpoint) : null,
       keyStore: { subjects: dump.keys.length, erased: dump.erased.length },
       erasureLedger: {
         configured: config.erasureLedger !== undefined,
@@ -218,14 +221,30 @@ export async function snapshotSqlite(
   return hashed;
 }
 
-function logFacts(file: string): { headPosition: number; eventCount: number } {
+function logFacts(file: string): { headPosition: number; eventCount: number; checkpoint: SignedCheckpoint | undefined } {
   const db = new Database(file, { fileMustExist: true, readonly: true });
   try {
     const row = db.prepare<[], { head: number | null; count: number }>('SELECT MAX(position) AS head, COUNT(*) AS count FROM events').get()!;
-    return { headPosition: row.head ?? 0, eventCount: row.count };
+    const last = db
+      .prepare<[string], { data: string }>('SELECT data FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
+      .get(CHECKPOINT_STREAM);
+    return { headPosition: row.head ?? 0, eventCount: row.count, checkpoint: last ? (JSON.parse(last.data) as SignedCheckpoint) : undefined };
   } finally {
     db.close();
   }
+}
+
+/** The latest signed audit checkpoint in the backup, as the manifest names it: the digest an operator publishes and compares. */
+function summary(checkpoint: SignedCheckpoint) {
+  return {
+    sequence: checkpoint.sequence,
+    position: checkpoint.position,
+    events: checkpoint.events,
+    streams: checkpoint.streams,
+    createdAt: checkpoint.createdAt,
+    keyId: checkpoint.keyId,
+    digest: checkpointDigest(checkpoint),
+  };
 }
 
 function readKeys(file: string): KeyDump {
