@@ -116,7 +116,7 @@ export class SlaStream implements BeforeApplicationShutdown {
     response.writeHead(200, {
       ...Object.fromEntries(inherited),
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
