@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
 import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { STREAMS_PER_PERSON } from './sla-stream.service';
 
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
@@ -171,7 +172,8 @@ export const slaOpenApi: OpenApiSection = {
           `${readers} Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's ` +
           'EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to ' +
           'resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. ' +
-          'A comment line is sent every 15 s when nothing happens.',
+          'A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); ' +
+          `one person may hold at most ${STREAMS_PER_PERSON} streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).`,
         parameters: [
           workflow,
           region,
@@ -184,7 +186,7 @@ export const slaOpenApi: OpenApiSection = {
             // OpenAPI 3.1 cannot type the items of a stream (3.2's itemSchema does); the extension names the schema of each event's data.
             content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': ref('SlaAlert') } },
           },
-          ...errors(400, 401, 403),
+          ...errors(400, 401, 403, 429),
         },
       },
     },
