@@ -170,10 +170,11 @@ export class CaseRepository {
       workflowVersion: loaded.definition.version,
       schemaVersion: SCHEMA_VERSION,
     };
+    const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));
     const toAppend: EventToAppend[] = events.map((event, i) => ({
       id: options.eventIds?.[i] ?? uuidv7(),
       type: event.type,
-      data: this.codec.seal(loaded.definition, event.type, event.data),
+      data: sealed[i],
       metadata,
     }));
     const tail = { revision: loaded.state.revision, hash: loaded.lastHash };

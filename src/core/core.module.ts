@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { createCalendarProvider } from '../../domain/calendar';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -12,7 +11,8 @@ import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
 import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
-import { KEYS_FILE, KeyStore } from '../privacy/key-store';
+import { createKeyStore } from '../privacy/key-store.factory';
+import { ERASURE_LEDGER, ErasureLedger } from '../privacy/erasure-ledger';
 import { KeyStoreLifecycle } from '../privacy/key-store.lifecycle';
 import { KEY_STORE, PersonalDataCodec } from '../privacy/personal-data.codec';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
@@ -39,8 +39,8 @@ export const RUN_MODE = Symbol('RunMode');
 export class CoreModule {
   static forRoot({ config, clock, store, mode = 'server' }: CoreOptions): DynamicModule {
     const verifier = config.auth.jwksUrl
-      ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience! })
-      : localVerifier(localSecret(config.dataDir, config.auth.secret).secret);
+      ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience!, maxTtlSeconds: config.auth.maxTtlSeconds })
+      : localVerifier(localSecret(config.dataDir, config.auth.secret).secret, config.auth.maxTtlSeconds);
     const providers = [
       { provide: MEND_CONFIG, useValue: config },
       { provide: RUN_MODE, useValue: mode },
@@ -53,8 +53,9 @@ export class CoreModule {
       { provide: TOKEN_VERIFIER, useValue: verifier },
       {
         provide: KEY_STORE,
-        useFactory: () => new KeyStore(join(config.dataDir, KEYS_FILE), () => clock.now().getTime()),
+        useFactory: () => createKeyStore(config, clock),
       },
+      { provide: ERASURE_LEDGER, useFactory: () => (config.erasureLedger ? ErasureLedger.open(config.erasureLedger) : null) },
       PersonalDataCodec,
       CaseRepository,
       CaseViews,

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, type ErrorKind } from '../../domain/errors';
 import { EventStoreUnavailableError } from '../event-store/event-store';
+import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import {
   BodyTooLarge,
   InternalError,
@@ -13,6 +14,7 @@ import {
   RequestRefused,
   RouteNotFound,
   StoreUnavailable,
+  ErasureLedgerUnavailable,
   UnsupportedMediaType,
 } from './http-errors';
 import { preferredLanguage } from './language';
@@ -49,16 +51,17 @@ interface FrameworkError {
 /** Maps anything thrown while serving a request to a DomainError; `unexpected` marks a defect. */
 export interface Limits {
   readonly bodyLimit: number;
-  readonly rateLimitPerMinute: number;
+  readonly rateLimitPerAddress: number;
 }
 
 export function asDomainError(
   exception: unknown,
   request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
-  { bodyLimit, rateLimitPerMinute }: Limits,
+  { bodyLimit, rateLimitPerAddress }: Limits,
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
+  if (exception instanceof ErasureLedgerError) return { error: ErasureLedgerUnavailable({}), unexpected: true };
   const path = request.url.split('?')[0] ?? request.url;
   if (exception instanceof HttpException) {
     // Nest wraps Fastify's own rejections (unparsable body, size, media type) by their status.
@@ -69,7 +72,7 @@ export function asDomainError(
     if (status === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
     if (status === 415) return { error: UnsupportedMediaType({ contentType }), unexpected: false };
     if (status === 400) return { error: MalformedBody({ reason: exception.message }), unexpected: false };
-    if (status === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
+    if (status === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   }
   const framework = exception as FrameworkError;
   switch (framework?.code) {
@@ -86,7 +89,7 @@ export function asDomainError(
   if (exception instanceof SyntaxError && framework.statusCode === 400) {
     return { error: MalformedBody({ reason: exception.message }), unexpected: false };
   }
-  if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
+  if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   if (framework?.statusCode === 412) return { error: PreconditionFailed({}), unexpected: false };
   if (framework?.statusCode === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
   if (framework?.statusCode === 415) {
@@ -114,7 +117,7 @@ export class MendExceptionFilter implements ExceptionFilter {
     this.reply(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 
-  /** Answers a request with the error body; also Fastify's error handler, for what fails before Nest (parsers, hooks). */
+  /** Answers a request with the error body. */
   reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];

@@ -8,12 +8,15 @@ const minPosition = query(
 );
 
 export const projectionsOpenApi: OpenApiSection = {
+  tags: [{ name: 'boards', description: 'Boards of a workflow’s open cases' }],
   schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema },
   paths: {
     '/cases': {
       get: {
+        operationId: 'listCases',
         tags: ['cases'],
         summary: 'Case summaries, filtered, newest update first, cursor-paged, with the total',
+        description: 'Only the cases your role may see are listed and counted. Pass the `next` cursor of a page to get the next one.',
         parameters: [
           workflowQueryParam(),
           query('state', 'A state, or a parent state (phase2 matches phase2.engaging)'),
@@ -30,8 +33,10 @@ export const projectionsOpenApi: OpenApiSection = {
     },
     '/caseload/{practitionerId}': {
       get: {
+        operationId: 'getCaseload',
         tags: ['cases'],
         summary: 'A practitioner’s caseload: the open cases assigned to them',
+        description: 'Practitioners read their own caseload; supervisors read anyone’s.',
         parameters: [
           { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
           query('status', 'open (default) | closed'),
@@ -45,16 +50,20 @@ export const projectionsOpenApi: OpenApiSection = {
     },
     '/complaints/board': {
       get: {
+        operationId: 'getComplaintBoard',
         tags: ['boards'],
         summary: 'The escalation board: open complaints per level of authority, earliest response due first',
+        description: 'For supervisors and complaint handlers: where each open complaint stands in the chain of review.',
         parameters: [query('region', 'Province or territory code'), query('level', 'One level', { type: 'integer' }), minPosition],
         responses: { '200': { description: 'Levels with counts by state and their complaints' }, ...errors(400, 401, 403, 503) },
       },
     },
     '/projections': {
       get: {
+        operationId: 'listProjections',
         tags: ['operations'],
         summary: 'Each read model: status, checkpoint, lag in events and seconds',
+        description: 'For administrators and supervisors: a failed projection names the position and the error it stopped at.',
         responses: { '200': { description: 'Projection status' }, ...errors(401, 403) },
       },
     },

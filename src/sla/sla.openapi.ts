@@ -10,6 +10,7 @@ const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read mo
 const readers = 'For supervisors, auditors and administrators.';
 
 export const slaOpenApi: OpenApiSection = {
+  tags: [{ name: 'sla', description: 'SLA clocks: the at-risk list, counts and on-time rates, warnings and breaches as they happen' }],
   schemas: {
     SlaClock: SlaClockSchema,
     SlaClockPage: SlaClockPageSchema,
@@ -21,6 +22,7 @@ export const slaOpenApi: OpenApiSection = {
   paths: {
     '/sla/clocks': {
       get: {
+        operationId: 'listSlaClocks',
         tags: ['sla'],
         summary: 'Clocks by due time, earliest first: with status=running, the at-risk list',
         description: readers,
@@ -43,6 +45,7 @@ export const slaOpenApi: OpenApiSection = {
     },
     '/sla/summary': {
       get: {
+        operationId: 'getSlaSummary',
         tags: ['sla'],
         summary: 'Counts of running, warned, overdue, paused, breached, met and cancelled clocks, and the on-time rate, per workflow, region and level',
         description: `${readers} Also reports this instance’s scheduler: its last sweep and totals.`,
@@ -52,6 +55,7 @@ export const slaOpenApi: OpenApiSection = {
     },
     '/sla/stream': {
       get: {
+        operationId: 'streamSlaAlerts',
         tags: ['sla'],
         summary: 'Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded',
         description:
@@ -68,7 +72,8 @@ export const slaOpenApi: OpenApiSection = {
         responses: {
           '200': {
             description: 'An event stream; the data of each event is an SlaAlert (components/schemas/SlaAlert)',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
+            // OpenAPI 3.1 cannot type the items of a stream (3.2's itemSchema does); the extension names the schema of each event's data.
+            content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': ref('SlaAlert') } },
           },
           ...errors(400, 401, 403),
         },
