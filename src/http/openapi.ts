@@ -197,6 +197,16 @@ export function buildOpenApi(
         responses: { '200': { description: 'The workflow definitions', content: json({ type: 'array', items: ref('Workflow') }) }, ...errors(401) },
       },
     },
+    '/workflows/{name}': {
+      get: {
+        operationId: 'getWorkflow',
+        tags: ['workflows'],
+        summary: 'One workflow’s definition: states, commands with JSON Schemas, a Mermaid diagram',
+        description: 'The same description as one item of GET /workflows; an unknown name is a 404 naming the known ones.',
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: workflows.map((w) => w.name) }, description: 'The workflow’s name' }],
+        responses: { '200': { description: 'The workflow definition' }, ...errors(401, 403, 404) },
+      },
+    },
     '/health': {
       get: {
         operationId: 'getHealth',

@@ -1,5 +1,6 @@
 import { SchedulerLivenessSchema, SlaAlertSchema, SlaClockPageSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from './sla.schemas';
 import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { STREAMS_PER_PERSON } from './sla-stream.service';
 
 const workflow = workflowQueryParam();
 const region = query('region', 'Province or territory code');
@@ -62,7 +63,8 @@ export const slaOpenApi: OpenApiSection = {
           `${readers} Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's ` +
           'EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to ' +
           'resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. ' +
-          'A comment line is sent every 15 s when nothing happens.',
+          'A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); ' +
+          `one person may hold at most ${STREAMS_PER_PERSON} streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).`,
         parameters: [
           workflow,
           region,
@@ -75,7 +77,7 @@ export const slaOpenApi: OpenApiSection = {
             // OpenAPI 3.1 cannot type the items of a stream (3.2's itemSchema does); the extension names the schema of each event's data.
             content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': ref('SlaAlert') } },
           },
-          ...errors(400, 401, 403),
+          ...errors(400, 401, 403, 429),
         },
       },
     },
