@@ -42,14 +42,14 @@ const yearMessage = `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED
 /** A point in time: ISO 8601 with its offset (`2026-03-02T09:30:00-05:00`), in the supported years. */
 export const Instant = fieldKind(
   z.iso
-    .datetime({ offset: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' })
+    .datetime({ offset: true, abort: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' })
     .refine(inSupportedYears, { message: yearMessage }),
   'instant',
 );
 
 /** A local calendar date, `YYYY-MM-DD`, in the supported years. */
 export const LocalDate = fieldKind(
-  z.iso.date({ message: 'must be a date written YYYY-MM-DD' }).refine(inSupportedYears, { message: yearMessage }),
+  z.iso.date({ abort: true, message: 'must be a date written YYYY-MM-DD' }).refine(inSupportedYears, { message: yearMessage }),
   'date',
 );
 
