@@ -14,7 +14,8 @@ import {
 } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
-import { complaintContext, decide, responseClock } from './decide';
+import { responseClock } from './clocks';
+import { complaintContext, decide } from './decide';
 import { ReviewChainEnded } from './errors';
 import {
   ComplaintAcknowledged,
