@@ -27,7 +27,6 @@ import type { ComplaintEvent } from './events';
 import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './clocks';
 import { currentLevel, nextLevel, type ComplaintContext } from './machine';
 
-
 /** Roles that may take a complaint from the handler it is assigned to. */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
 
