@@ -76,7 +76,9 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
     }),
   ).finally(() => bars.stop());
   const m = report.manifest;
-  if (report.ledger.tornLastLine) console.error('The erasure ledger ends with an incomplete line (a crash during an append); it was skipped.');
+  if (report.ledger.tornLines.length > 0) {
+    console.error(`The erasure ledger has lines cut short by a crash during an append (line ${report.ledger.tornLines.join(', ')}): skipped, those erasures had not taken effect.`);
+  }
   console.log(
     `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
       (m.auditCheckpoint ? `Latest signed audit checkpoint in it: ${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest} (compare with the published one).\n` : '') +

@@ -35,7 +35,7 @@ export interface RestoreReport {
   readonly manifest: BackupManifest;
   readonly dataDir: string;
   /** Ledger entries read, and erasures the restored log did not hold yet (re-applied). */
-  readonly ledger: { readonly configured: boolean; readonly entries: number; readonly reapplied: number; readonly tornLastLine: boolean };
+  readonly ledger: { readonly configured: boolean; readonly entries: number; readonly reapplied: number; readonly tornLines: readonly number[] };
   readonly rebuilt: readonly { readonly name: string; readonly events: number }[];
   readonly verifiedEvents: number;
 }
@@ -61,7 +61,7 @@ export async function restoreBackup(
   const key = backupKey(config, dir);
   const dump = deserializeKeys(open(key, BACKUP_KEYS_FILE, readFileSync(join(dir, BACKUP_KEYS_FILE))));
   const secret = manifest.files.some((f) => f.name === BACKUP_SECRET_FILE) ? open(key, BACKUP_SECRET_FILE, readFileSync(join(dir, BACKUP_SECRET_FILE))) : undefined;
-  const { entries, tornLastLine } = readLedger(config, options.withoutLedger ?? false);
+  const { entries, tornLines } = readLedger(config, options.withoutLedger ?? false);
 
   const target = config.dataDir;
   const state = assertEmptyTarget(target, 'The data directory (MEND_DATA_DIR)');
@@ -117,7 +117,7 @@ export async function restoreBackup(
     return {
       manifest,
       dataDir: target,
-      ledger: { configured: config.erasureLedger !== undefined, entries: entries.length, reapplied: work.reapplied, tornLastLine },
+      ledger: { configured: config.erasureLedger !== undefined, entries: entries.length, reapplied: work.reapplied, tornLines },
       rebuilt: work.rebuilt,
       verifiedEvents: work.verifiedEvents,
     };
@@ -156,16 +156,16 @@ export async function checkBackup(dir: string, onProgress?: (progress: RestorePr
   return manifest;
 }
 
-function readLedger(config: MendConfig, withoutLedger: boolean): { entries: LedgerEntry[]; tornLastLine: boolean } {
+function readLedger(config: MendConfig, withoutLedger: boolean): { entries: LedgerEntry[]; tornLines: number[] } {
   if (!config.erasureLedger) {
-    if (withoutLedger) return { entries: [], tornLastLine: false };
+    if (withoutLedger) return { entries: [], tornLines: [] };
     throw new BackupError(
       'MEND_ERASURE_LEDGER is not set, so erasures made after this backup cannot be re-applied and the people erased since would come back. Set it to the ledger file, or pass --without-ledger if no ledger was ever kept.',
       'config',
     );
   }
   if (!existsSync(config.erasureLedger)) {
-    if (withoutLedger) return { entries: [], tornLastLine: false };
+    if (withoutLedger) return { entries: [], tornLines: [] };
     throw new BackupError(
       `The erasure ledger ${config.erasureLedger} (MEND_ERASURE_LEDGER) does not exist. Mend creates it when it starts, so it is probably lost or the path is wrong. Restore it first, or pass --without-ledger.`,
       'config',

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Role } from '../../domain/roles';
@@ -55,8 +55,9 @@ export class ErasureLedger {
     const line = `${JSON.stringify(LedgerEntry.parse(entry))}\n`;
     let fd: number | undefined;
     try {
-      fd = openSync(this.path, 'a', 0o600);
-      writeSync(fd, line);
+      fd = openSync(this.path, 'a+', 0o600);
+      // After a crash in the middle of an append, the torn line is closed first, so this one stands alone.
+      writeSync(fd, endsTorn(fd) ? `\n${line}` : line);
       fsyncSync(fd);
     } catch (error) {
       throw new ErasureLedgerError(`The erasure could not be written to the ledger ${this.path}: ${(error as Error).message}`);
@@ -66,26 +67,39 @@ export class ErasureLedger {
   }
 
   /**
-   * Every entry, in order. A last line without its newline (a crash in the middle of an append,
-   * before the erasure took effect) is skipped and reported; any other bad line stops the read.
+   * Every entry, in order. A line cut short (a crash in the middle of an append: the erasure had not
+   * taken effect, since the key is destroyed only after the line is synced) is skipped and reported;
+   * a complete line that is not a ledger entry stops the read.
    */
-  static read(path: string): { entries: LedgerEntry[]; tornLastLine: boolean } {
+  static read(path: string): { entries: LedgerEntry[]; tornLines: number[] } {
     const text = readFileSync(path, 'utf8');
     const lines = text.split('\n');
     const last = lines.pop()!;
-    const entries = lines.map((line, index) => {
+    const tornLines: number[] = [];
+    const entries: LedgerEntry[] = [];
+    lines.forEach((line, index) => {
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);
       } catch {
-        throw new ErasureLedgerError(`The erasure ledger ${path} is damaged at line ${index + 1}: not JSON`);
+        tornLines.push(index + 1);
+        return;
       }
       const entry = LedgerEntry.safeParse(parsed);
       if (!entry.success) throw new ErasureLedgerError(`The erasure ledger ${path} is damaged at line ${index + 1}: ${entry.error.issues[0]?.message}`);
-      return entry.data;
+      entries.push(entry.data);
     });
-    return { entries, tornLastLine: last.length > 0 };
+    if (last.length > 0) tornLines.push(lines.length + 1);
+    return { entries, tornLines };
   }
+}
+
+function endsTorn(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 function syncDirectory(dir: string): void {

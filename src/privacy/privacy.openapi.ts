@@ -17,7 +17,8 @@ export const privacyOpenApi: OpenApiSection = {
         operationId: 'eraseSubject',
         tags: ['privacy'],
         summary: 'Erase a data subject: destroy their key, so every field sealed for them reads [erased]',
-        description: 'Administrators only. History still replays and hashes still verify; the erasure itself is recorded as an event.',
+        description:
+          'Administrators only. History still replays and hashes still verify; the erasure itself is recorded as an event. When an erasure ledger is configured (MEND_ERASURE_LEDGER), the erasure is written there first, so a restore of an older backup erases the person again; if it cannot be written, nothing is erased (503 SERVICE.ERASURE_LEDGER_UNAVAILABLE).',
         parameters: [{ name: 'subjectId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'The data subject id recorded in their events' }],
         responses: { '200': { description: 'The erasure', content: json(ref('ErasureResult')) }, ...errors(400, 401, 403, 422, 429, 503) },
       },
