@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module';
 import { MendExceptionFilter } from './http/exception.filter';
+import { clientErrorHandler } from './http/client-errors';
 import { MalformedPath } from './http/http-errors';
 import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
@@ -21,6 +22,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const adapter = new FastifyAdapter({
     bodyLimit: options.config.bodyLimit,
     genReqId: newRequestId,
+    clientErrorHandler,
     // Paths are matched exactly: /cases/ is not /cases.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // A path the router cannot even parse gets the same error shape as everything else.

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import type { EventStore } from './event-store';
 import { SqliteEventStore } from './sqlite-event-store';
+import { ensurePrivateDir } from '../security/private-files';
 
 export const EVENTS_FILE = 'events.sqlite';
 
@@ -61,6 +62,6 @@ function checkLogIdentity(config: MendConfig): void {
         `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
     );
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ log: current })}\n`);
+  ensurePrivateDir(config.dataDir);
+  writeFileSync(file, `${JSON.stringify({ log: current })}\n`, { mode: 0o600 });
 }

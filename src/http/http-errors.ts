@@ -65,3 +65,13 @@ export const RequestRefused = defineError<{ status: number }>('REQUEST.REFUSED',
   en: (p) => `The request was refused as malformed (HTTP ${p.status}).`,
   fr: (p) => `La requête a été refusée comme mal formée (HTTP ${p.status}).`,
 });
+
+export const HeadersTooLarge = defineError('REQUEST.HEADERS_TOO_LARGE', 'too_large', {
+  en: () => 'The request headers are larger than the server accepts (a cookie or token too long?). Send smaller headers.',
+  fr: () => 'Les en-têtes de la requête dépassent la taille acceptée par le serveur (un témoin ou un jeton trop long?). Envoyez des en-têtes plus petits.',
+});
+
+export const RequestTimeout = defineError('REQUEST.TIMEOUT', 'invalid', {
+  en: () => 'The request was not received in time. Send it again.',
+  fr: () => 'La requête n’a pas été reçue à temps. Envoyez-la de nouveau.',
+});

@@ -48,6 +48,15 @@ describe('hardened HTTP', () => {
       }
     });
 
+    it('answers headers too large with 431 in the {code, message} shape, in both languages', async () => {
+      const response = await fetch(`${running.baseUrl}/workflows`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+      expect(response.status).toBe(431);
+      const body = (await response.json()) as { code: string; message: string };
+      expect(body.code).toBe('REQUEST.HEADERS_TOO_LARGE');
+      expect(body.message).toContain('headers are larger');
+      expect(body.message).toContain('en-têtes');
+    });
+
     it('Swagger UI does not keep the token in localStorage', async () => {
       const page = await fetch(`${running.baseUrl}/docs`);
       expect(page.status).toBe(200);
