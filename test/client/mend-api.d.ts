@@ -1206,6 +1206,55 @@ export interface components {
             openedAt: string;
             updatedAt: string;
         };
+        Workflow: {
+            name: string;
+            version: number;
+            /**
+             * @description The language of the labels, chosen by Accept-Language
+             * @enum {string}
+             */
+            language: "en" | "fr";
+            title: string;
+            description: string;
+            category: string;
+            openingCommand: string;
+            /** @description Every state, by dotted path */
+            states: string[];
+            /** @description Each state’s name for people, by dotted path */
+            stateLabels: {
+                [key: string]: string;
+            };
+            commands: {
+                name: string;
+                /** @description The command’s name for people, in the language of Accept-Language */
+                label: string;
+                description: string;
+                /** @description The event the command records when it succeeds */
+                records: string;
+                /** @description A JSON Schema (2020-12) generated from the zod schema */
+                schema: {
+                    [key: string]: unknown;
+                };
+                example: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description The command assigns people to the case
+                 * @constant
+                 */
+                assigns?: true;
+            }[];
+            events: {
+                type: string;
+                description?: string;
+                /** @description A JSON Schema (2020-12) generated from the zod schema */
+                schema: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description A Mermaid stateDiagram-v2 */
+            diagram: string;
+        };
         CaseSummary: {
             /** Format: uuid */
             caseId: string;
@@ -2338,7 +2387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Workflow"][];
+                };
             };
             /** @description No token, or a token that was refused */
             401: {
