@@ -65,6 +65,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One workflow’s definition: states, commands with JSON Schemas, a Mermaid diagram
+         * @description The same description as one item of GET /workflows; an unknown name is a 404 naming the known ones.
+         */
+        get: operations["getWorkflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1078,7 +1098,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded
-         * @description For supervisors, auditors and administrators. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens.
+         * @description For supervisors, auditors and administrators. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
          */
         get: operations["streamSlaAlerts"];
         put?: never;
@@ -1143,6 +1163,26 @@ export interface paths {
         get: operations["getConsole"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subjects/{subjectId}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a data subject: destroy their key, so every field sealed for them reads [erased]
+         * @description Administrators only. History still replays and hashes still verify; the erasure itself is recorded as an event.
+         */
+        post: operations["eraseSubject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1594,6 +1634,15 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        ErasureResult: {
+            subjectId: string;
+            /** @description When the key was destroyed */
+            erasedAt: string;
+            /** @description False when the subject had no key (never recorded, or already erased) */
+            keyDestroyed: boolean;
+            /** @description Store position of the erasure event */
+            position: number;
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -2393,6 +2442,54 @@ export interface operations {
             };
             /** @description No token, or a token that was refused */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workflow’s name */
+                name: "restorative-engagement" | "restorative-opportunities" | "complaint";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow definition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7879,6 +7976,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getReadiness: {
@@ -7972,6 +8078,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    eraseSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The data subject id recorded in their events */
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The erasure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
