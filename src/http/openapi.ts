@@ -192,7 +192,7 @@ export function buildOpenApi(
       get: {
         operationId: 'listWorkflows',
         tags: ['workflows'],
-        summary: 'Every workflow: states, commands with JSON Schemas, a Mermaid diagram',
+        summary: 'Every workflow at every version still running: states, commands with JSON Schemas, a Mermaid diagram',
         description: 'What a client needs to build forms: each command’s JSON Schema, description and example, and the event it records.',
         responses: { '200': { description: 'The workflow definitions', content: json({ type: 'array', items: ref('Workflow') }) }, ...errors(401) },
       },

@@ -26,6 +26,11 @@ export class WorkflowRegistry {
     return [...this.byName.values()].map((versions) => versions[versions.length - 1]!);
   }
 
+  /** Every version of every workflow, each workflow's versions oldest first. */
+  all(): AnyWorkflowDefinition[] {
+    return [...this.byName.values()].flat();
+  }
+
   names(): string[] {
     return [...this.byName.keys()];
   }

@@ -56,7 +56,8 @@ export class WorkflowsController {
   @Get()
   list(@Headers('accept-language') acceptLanguage?: string) {
     const language = preferredLanguage(acceptLanguage);
-    return this.registry.latest().map((definition) => describeWorkflow(definition, language));
+    // Every version: cases opened on an earlier version still run on it (and their forms follow it).
+    return this.registry.all().map((definition) => describeWorkflow(definition, language));
   }
 
   @Get(':name')
@@ -64,6 +65,7 @@ export class WorkflowsController {
     if (!this.registry.names().includes(name)) {
       throw WorkflowNotFound({ workflow: name.slice(0, 100), known: this.registry.names().join(', ') });
     }
+    // The latest version: the one new cases open on.
     return describeWorkflow(this.registry.get(name), preferredLanguage(acceptLanguage));
   }
 }

@@ -53,7 +53,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every workflow: states, commands with JSON Schemas, a Mermaid diagram
+         * Every workflow at every version still running: states, commands with JSON Schemas, a Mermaid diagram
          * @description What a client needs to build forms: each command’s JSON Schema, description and example, and the event it records.
          */
         get: operations["listWorkflows"];

@@ -1,5 +1,6 @@
 import { mermaidDiagram } from '../../src/workflows/diagram';
 import { workflowDefinitions } from '../../workflows/registry';
+import { ensureConsoleBuilt, openBrowser } from '../console/browser';
 import { startApp, type RunningApp } from '../support/app';
 import { conformanceSpec } from './conformance';
 import { informationRequestWorkflow as fixture } from './fixture-workflow';
@@ -13,8 +14,9 @@ describe('a fourth workflow, added as one folder', () => {
 
   let running: RunningApp;
   beforeAll(async () => {
+    ensureConsoleBuilt();
     running = await startApp({ workflows: [...workflowDefinitions, fixture] });
-  });
+  }, 120_000);
   afterAll(async () => running.close());
 
   it('is opened and advanced over HTTP, with its grants enforced at every step', async () => {
@@ -65,6 +67,27 @@ describe('a fourth workflow, added as one folder', () => {
       expect(listed.commands.find((c: { name: string }) => c.name === 'AssignOfficer')).toMatchObject({ assigns: true });
     }
   });
+
+  it('has its forms drawn by the console in Chromium, from its schemas, and advances through them', async () => {
+    const browser = await openBrowser(running);
+    try {
+      const practitioner = await running.as('practitioner', 'practitioner-1');
+      const opened = await practitioner.post('/cases', { workflow: fixture.name, command: fixture.openingCommand, data: fixture.commands[0]!.example });
+      const caseId = opened.body.caseId as string;
+      const page = await browser.signedIn('supervisor', 'supervisor-1');
+      await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+      await page.getByTestId('case-state').getByText('Received').waitFor();
+      await page.getByRole('button', { name: 'Assign officer', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Assign officer' });
+      await form.getByLabel(/^Officer id/).fill('practitioner-1');
+      await form.getByRole('button', { name: 'Assign officer' }).click();
+      await page.getByTestId('case-state').getByText('Assigned').waitFor();
+      const view = await practitioner.get(`/cases/${caseId}`);
+      expect(view.body).toMatchObject({ state: 'assigned', assignees: ['practitioner-1'] });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('is documented in /openapi.json: its opening body, its command paths and the ?workflow= filter', async () => {
     const document = (await (await fetch(`${running.baseUrl}/openapi.json`)).json()) as any;

@@ -29,7 +29,7 @@ function CaseAudit({ caseId }: { caseId: string }) {
       page = await api.get<HistoryPage>(`${path}/history?limit=1000&fromRevision=${page?.next ?? 0}`);
       items.push(...page.items);
     } while (page.next !== null);
-    const workflow = (await workflows).find((w) => w.name === page.workflow);
+    const workflow = (await workflows).find((w) => w.name === page.workflow && w.version === items[0]?.workflowVersion);
     return { items, workflow };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);

@@ -25,7 +25,7 @@ export function CasePage({ caseId }: { caseId: string }) {
     const path = `/cases/${encodeURIComponent(caseId)}`;
     const view = await api.get<CaseView>(`${path}${minPosition.current ? `?minPosition=${minPosition.current}` : ''}`);
     const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
-    return { view, workflow: all.find((w) => w.name === view.workflow), history };
+    return { view, workflow: all.find((w) => w.name === view.workflow && w.version === view.workflowVersion), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
   const [notice, setNotice] = useState<string>();

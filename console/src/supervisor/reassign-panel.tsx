@@ -10,7 +10,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
   const { api, workflows } = useConsole();
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
-    const workflow = (await workflows).find((w) => w.name === view.workflow);
+    const workflow = (await workflows).find((w) => w.name === view.workflow && w.version === view.workflowVersion);
     return { view, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
   }, caseId);
   return (
