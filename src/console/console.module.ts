@@ -15,7 +15,7 @@ export class ConsoleModule implements OnModuleInit {
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     // A CLI context has no HTTP server: nothing to serve.
     if (!this.adapterHost.httpAdapter) return;
     const root = consoleRoot();
@@ -24,7 +24,10 @@ export class ConsoleModule implements OnModuleInit {
       return;
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(fastifyStatic, {
+    // Queued, not awaited: Fastify loads it when the app starts listening. Awaiting it here loads the
+    // instance early, and the error handler Nest sets afterwards (which hands parser, body-limit and
+    // media-type refusals to Mend's exception filter) would no longer reach the API's routes.
+    void fastify.register(fastifyStatic, {
       root,
       prefix: '/',
       // One route per built file, so any other path still reaches the API's own 404.
