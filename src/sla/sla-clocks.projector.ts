@@ -14,7 +14,7 @@ const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', '
 
 const CLOCK_COLUMNS = [
   'case_id', 'clock', 'stream_id', 'workflow', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
-  'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at', 'pause_reason',
+  'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at',
   'breached_at', 'met_at', 'on_time', 'cancelled_at', 'revision', 'position', 'updated_at',
 ] as const;
 const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;

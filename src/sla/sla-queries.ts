@@ -51,7 +51,6 @@ export interface SlaClockItem {
   /** Running past its due time: the breach is about to be recorded. */
   readonly overdue: boolean;
   readonly pausedAt: string | null;
-  readonly pauseReason: string | null;
   readonly breachedAt: string | null;
   readonly metAt: string | null;
   readonly onTime: boolean | null;
@@ -131,7 +130,6 @@ function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
     nextDeadlineAt: row.next_deadline_at,
     overdue: row.status === 'running' && Date.parse(row.due_at) <= now.getTime(),
     pausedAt: row.paused_at,
-    pauseReason: row.pause_reason,
     breachedAt: row.breached_at,
     metAt: row.met_at,
     onTime: row.on_time === null ? null : row.on_time === 1,
