@@ -89,7 +89,7 @@ describe('erasing every subject of every personal-data field', () => {
         const workflow = String(stored.metadata['workflow'] ?? '');
         const definition = workflowDefinitions.find((d) => d.name === workflow);
         if (!definition) continue;
-        const opened = codec.open(stored, 'reveal');
+        const opened = await codec.reveal(stored);
         for (const group of findEventSchema(definition, stored.type)?.personalData ?? []) {
           const subject = get(stored.data, group.subject);
           if (typeof subject === 'string') subjects.add(subject);

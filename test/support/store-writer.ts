@@ -47,7 +47,7 @@ export async function writeCases(
       const ctx = decideContext(clock.now(), planned.actor);
       const data = options.augment ? options.augment(definition.name, planned.command, planned.data) : planned.data;
       const decision = processCommand(definition, loaded.state, { type: planned.command, data }, ctx);
-      loaded = await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: `writer-${commands}`, causationId: `writer-${commands}` });
+      ({ loaded } = await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: `writer-${commands}`, causationId: `writer-${commands}` }));
       commands += 1;
       events += decision.events.length;
       planned = driver.next(definition, loaded.state, clock.now());

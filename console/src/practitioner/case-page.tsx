@@ -1,5 +1,4 @@
 import { useRef, useState } from 'preact/hooks';
-import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -41,7 +40,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           const commands = (workflow?.commands ?? [])
             .filter((c) => view.allowedCommands.includes(c.name))
             // Assignment first: it is what a supervisor opens a case for most often.
-            .sort((a, b) => Number(isAssignment(b.name)) - Number(isAssignment(a.name)));
+            .sort((a, b) => Number(b.assigns === true) - Number(a.assigns === true));
           const chosen = commands.find((c) => c.name === open);
           return (
             <>
