@@ -32,6 +32,9 @@ async function keyOf(dataDir: string, subjectId: string): Promise<Buffer> {
   }
 }
 
+
+/** The person consented to the disposal of their information (within the Privacy Act's retention period). */
+const CONSENT = { consent: { givenBy: 'subject', givenAt: '2026-01-01T00:00:00Z' } };
 /**
  * Crypto-shredding survives disaster recovery: a person erased after a backup was taken stays
  * erased when that backup is restored, because the erasure ledger (outside the data directory)
@@ -58,7 +61,7 @@ describe('restoring a backup taken before an erasure', () => {
     erasedKey = await keyOf(dataDir, erased.subjectId);
     keptKey = await keyOf(dataDir, kept.subjectId);
     await takeBackup(configFor(dataDir, vault.env), backupDir);
-    const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, {});
+    const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, CONSENT);
     expect(erasure.status).toBe(200);
     await running.close();
     report = await restoreBackup(configFor(restoredDir, vault.env), backupDir);
