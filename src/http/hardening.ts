@@ -1,21 +1,12 @@
-import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
 import type { MendConfig } from '../config/config';
 
-/** The rate-limit bucket of a request: its bearer token (hashed), or its address when it has none. */
-function bucket(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (typeof authorization === 'string' && authorization.length > 0) {
-    return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
-  }
-  return `ip:${request.ip}`;
-}
-
 /**
- * Security headers (helmet), CORS (off unless origins are configured), and a rate limit per token.
+ * Security headers (helmet), CORS (off unless origins are configured), and a rate limit per client
+ * address, counted before authentication: a flood of junk tokens is limited like any other. The
+ * limit per person, keyed on the token's verified subject, is the AuthGuard's.
  * Body size is limited by the Fastify adapter (MEND_BODY_LIMIT); input shapes by strict zod schemas.
  */
 export async function harden(app: NestFastifyApplication, config: MendConfig): Promise<void> {
@@ -23,8 +14,9 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Swagger UI (/docs) injects its configuration inline.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline scripts: the console's build and Swagger UI (/docs, its configuration in swagger-ui-init.js) load theirs from files.
+        scriptSrc: ["'self'"],
+        // Swagger UI's page carries an inline <style>; styles cannot run code.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -34,6 +26,13 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
     },
     crossOriginEmbedderPolicy: false,
   });
+  // What an authenticated request answers may be case content: no browser or proxy cache keeps it.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      if (request.actor !== undefined && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],
@@ -43,11 +42,11 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
       credentials: false,
     });
   }
-  if (config.rateLimitPerMinute > 0) {
+  if (config.rateLimitPerAddress > 0) {
     await app.register(rateLimit, {
-      max: config.rateLimitPerMinute,
+      max: config.rateLimitPerAddress,
       timeWindow: '1 minute',
-      keyGenerator: bucket,
+      keyGenerator: (request) => request.ip,
       allowList: (request) => request.url === '/health' || request.url === '/ready',
     });
   }

@@ -2,8 +2,8 @@ import { auditOpenApi } from '../audit/audit.openapi';
 import { consoleOpenApi } from '../console/console.openapi';
 import { healthOpenApi } from '../health/health.openapi';
 import { metricsOpenApi } from '../metrics/metrics.openapi';
-import { projectionsOpenApi } from '../projections/projections.openapi';
 import { privacyOpenApi } from '../privacy/privacy.openapi';
+import { projectionsOpenApi } from '../projections/projections.openapi';
 import { slaOpenApi } from '../sla/sla.openapi';
 import type { OpenApiSection } from './openapi';
 

@@ -7,7 +7,7 @@ const ErasureResultSchema = z
     subjectId: z.string(),
     erasedAt: z.string().meta({ description: 'When the key was destroyed' }),
     keyDestroyed: z.boolean().meta({ description: 'False when the subject had no key (never recorded, or already erased)' }),
-    position: z.number().int(),
+    position: z.number().int().meta({ description: 'Store position of the erasure event' }),
     ground: z.enum(['consent', 'retentionElapsed', 'neverUsed']).meta({
       description: "Why the erasure was allowed: the person's consent, the retention period after the data's last use has passed, or no case used the data",
     }),
@@ -33,7 +33,7 @@ export const privacyOpenApi: OpenApiSection = {
         requestBody: { required: false, content: json(ref('EraseRequest')) },
         responses: {
           '200': { description: 'Erased (or recorded as erased when there was no key)', content: json(ref('ErasureResult')) },
-          ...errors(400, 401, 403, 422, 503),
+          ...errors(400, 401, 403, 422, 429, 503),
         },
       },
     },

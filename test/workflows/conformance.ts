@@ -1,0 +1,208 @@
+import type { AnyStateNodeConfig } from 'xstate';
+import { z } from 'zod';
+import { createCalendarProvider } from '../../domain/calendar';
+import { CLOCK_EVENT_TYPES } from '../../domain/clocks';
+import { DAY } from '../../domain/demo';
+import { DomainError } from '../../domain/errors';
+import { initialCaseState, stateName } from '../../domain/fold';
+import { processCommand } from '../../domain/process';
+import { PersonRole, type Actor } from '../../domain/roles';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { stateNames } from '../../src/workflows/diagram';
+
+/**
+ * The structural invariants every workflow definition keeps, as functions of a definition, so that
+ * the conformance spec runs them over every registered workflow (and the fixture workflow under
+ * test/), and a new workflow gets all of them without writing one.
+ */
+
+/** Every event type the machine's chart names, in any state. */
+export function machineEventTypes(definition: AnyWorkflowDefinition): Set<string> {
+  const mentioned = new Set<string>();
+  const visit = (node: AnyStateNodeConfig): void => {
+    for (const type of Object.keys(node.on ?? {})) mentioned.add(type);
+    for (const child of Object.values(node.states ?? {})) visit(child);
+  };
+  visit(definition.machine.config as AnyStateNodeConfig);
+  return mentioned;
+}
+
+/** The schemas a dotted path leads to in a data schema, through optionals, defaults and unions (one per branch). */
+export function schemasAt(schema: z.ZodType, path: readonly string[]): z.ZodType[] {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) {
+    return schemasAt(schema.unwrap() as z.ZodType, path);
+  }
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((option) => schemasAt(option, path));
+  if (path.length === 0) return [schema];
+  if (schema instanceof z.ZodObject) {
+    const [head, ...rest] = path;
+    const child = (schema.shape as Record<string, z.ZodType>)[head!];
+    return child ? schemasAt(child, rest) : [];
+  }
+  return [];
+}
+
+/** Does this dotted path lead to a string (or an optional one) in every branch of the schema that has it? */
+export function isStringAt(schema: z.ZodType, path: string): boolean {
+  const found = schemasAt(schema, path.split('.'));
+  return found.length > 0 && found.every((s) => schemasAt(s, []).every((inner) => inner instanceof z.ZodString));
+}
+
+const calendars = createCalendarProvider();
+const START = Date.parse('2026-03-02T15:00:00Z');
+/** Someone of every role, so that exploration is about the workflow's rules, not about who runs them. */
+const ACTORS: readonly Actor[] = PersonRole.options.map((role) => ({ id: `${role}-1`, role }));
+
+function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor): CaseState | undefined {
+  let ids = 0;
+  try {
+    return processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS }).state;
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The states a case of this workflow reaches: along its demo cases (realistic data at realistic
+ * times), then from every state found, by every command with its example, a day apart, as any role.
+ * A state is explored from the first case found in it. Returns each state's dotted path and its ancestors.
+ */
+export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40): Set<string> {
+  const seen = new Set<string>();
+  const frontier: { state: CaseState; at: number; depth: number }[] = [];
+  const visit = (state: CaseState, at: number, depth: number) => {
+    const name = stateName(state.snapshot);
+    if (seen.has(name)) return;
+    name.split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
+    frontier.push({ state, at, depth });
+  };
+
+  for (const demo of definition.demo?.({ first: 1, settings: DEFAULT_SETTINGS }) ?? []) {
+    let state = initialCaseState(definition);
+    for (const step of demo.steps) {
+      const at = START + step.day * DAY;
+      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor);
+      if (!next) break;
+      state = next;
+      visit(state, at, 0);
+    }
+  }
+  // The state before the opening command: a case that does not exist yet.
+  stateName(initialCaseState(definition).snapshot).split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
+  const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
+  for (const actor of ACTORS) {
+    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor);
+    if (opened) visit(opened, START, 0);
+  }
+  while (frontier.length > 0) {
+    const { state, at, depth } = frontier.shift()!;
+    if (depth >= maxDepth) continue;
+    for (const command of definition.commands) {
+      if (command.type === definition.openingCommand) continue;
+      for (const actor of ACTORS) {
+        const next = run(definition, state, command.type, command.example, at + DAY, actor);
+        if (next) {
+          visit(next, at + DAY, depth + 1);
+          break;
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+/** Every state of the machine, as dotted paths. */
+export const machineStates = (definition: AnyWorkflowDefinition): string[] => stateNames(definition);
+
+/** The event types a workflow may record: its own and the shared clock events. */
+export const knownEventTypes = (definition: AnyWorkflowDefinition): Set<string> =>
+  new Set<string>([...definition.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
+
+/**
+ * One conformance spec (STYLE.md): every structural invariant, over every registered workflow at
+ * every version. A workflow's own specs say how it behaves; this one says it is well formed.
+ */
+export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): void {
+  describe.each(definitions.map((d) => [`${d.name} v${d.version}`, d] as const))('%s', (_label, definition) => {
+    it('is named in kebab-case, in a stream category without a hyphen, at a positive version', () => {
+      expect(definition.name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      expect(definition.category).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+      expect(Number.isInteger(definition.version) && definition.version > 0).toBe(true);
+    });
+
+    it('opens cases with one of its commands, and names commands in PascalCase once each', () => {
+      const types = definition.commands.map((c) => c.type);
+      expect(types).toContain(definition.openingCommand);
+      expect(new Set(types).size).toBe(types.length);
+      for (const type of types) expect(type).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    });
+
+    it.each(definition.commands.map((c) => [c.type, c] as const))('%s: its example is valid against its schema', (_type, command) => {
+      expect(command.schema.safeParse(command.example).error).toBeUndefined();
+    });
+
+    it('records a known event for every command', () => {
+      const known = knownEventTypes(definition);
+      expect(definition.commands.filter((c) => !known.has(c.primaryEvent)).map((c) => c.type)).toEqual([]);
+    });
+
+    it('has a schema for every event its machine names, and its machine names every event it has a schema for', () => {
+      const mentioned = machineEventTypes(definition);
+      const known = knownEventTypes(definition);
+      expect([...mentioned].filter((type) => !known.has(type))).toEqual([]);
+      expect(definition.events.map((e) => e.type).filter((type) => !mentioned.has(type))).toEqual([]);
+    });
+
+    it('grants every command to at least one role, and names only roles a person can hold', () => {
+      const ungranted = definition.commands.filter((c) => !c.grants || Object.keys(c.grants).length === 0).map((c) => c.type);
+      expect(ungranted).toEqual([]);
+      for (const command of definition.commands) {
+        for (const [role, grant] of Object.entries(command.grants ?? {})) {
+          expect([command.type, PersonRole.safeParse(role).success, ['any', 'assigned'].includes(grant)]).toEqual([command.type, true, true]);
+        }
+      }
+    });
+
+    it('says, for every role, how much of its cases the role may read', () => {
+      expect(Object.keys(definition.readScope).sort()).toEqual([...PersonRole.options].sort());
+      for (const scope of Object.values(definition.readScope)) expect(['all', 'assigned', 'denied', 'hidden']).toContain(scope);
+    });
+
+    it('lets the roles granted a command on a case read that case', () => {
+      for (const command of definition.commands) {
+        for (const role of Object.keys(command.grants ?? {}) as PersonRole[]) {
+          expect([command.type, role, ['all', 'assigned'].includes(definition.readScope[role])]).toEqual([command.type, role, true]);
+        }
+      }
+    });
+
+    it('declares personal data only on string fields, each with a string subject id', () => {
+      for (const event of definition.events) {
+        for (const group of event.personalData ?? []) {
+          expect([event.type, group.subject, isStringAt(event.schema, group.subject)]).toEqual([event.type, group.subject, true]);
+          for (const field of group.fields) expect([event.type, field, isStringAt(event.schema, field)]).toEqual([event.type, field, true]);
+        }
+      }
+    });
+
+    it('names itself, every state and every command in English and in French, and labels nothing else', () => {
+      const { labels } = definition;
+      const bilingual = (text: { en?: string; fr?: string } | undefined) => Boolean(text?.en?.trim() && text.fr?.trim());
+      expect([bilingual(labels.title), bilingual(labels.description)]).toEqual([true, true]);
+      const states = machineStates(definition);
+      expect(states.filter((state) => !bilingual(labels.states[state]))).toEqual([]);
+      expect(Object.keys(labels.states).filter((state) => !states.includes(state))).toEqual([]);
+      const commands = definition.commands.map((c) => c.type);
+      expect(commands.filter((command) => !bilingual(labels.commands[command]))).toEqual([]);
+      expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
+    });
+
+    it('reaches every state of its machine', () => {
+      const reached = reachableStates(definition);
+      expect(machineStates(definition).filter((state) => !reached.has(state))).toEqual([]);
+    });
+  });
+}
+
