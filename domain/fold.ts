@@ -1,5 +1,5 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
-import { ClockEvent, CLOCK_EVENT_TYPES, type ClockEventType } from './clocks/events';
+import { CLOCK_EVENT_DEFINITIONS, ClockEvent, CLOCK_EVENT_TYPES, type ClockEventType } from './clocks/events';
 import { evolveClocks } from './clocks/state';
 import type { MachineEvent, NewEvent } from './envelope';
 import type { AnyWorkflowDefinition, CaseState, CommandDefinition, EventDefinition } from './workflow';
@@ -91,8 +91,3 @@ export function findCommand(definition: AnyWorkflowDefinition, type: string): Co
 export function findEventSchema(definition: AnyWorkflowDefinition, type: string): EventDefinition | undefined {
   return definition.events.find((event) => event.type === type) ?? CLOCK_EVENT_DEFINITIONS.find((e) => e.type === type);
 }
-
-const CLOCK_EVENT_DEFINITIONS: readonly EventDefinition[] = ClockEvent.options.map((option) => ({
-  type: option.shape.type.value,
-  schema: option.shape.data,
-}));

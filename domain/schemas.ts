@@ -54,19 +54,23 @@ export const LocalDate = fieldKind(
 );
 
 /** The characters of a subject id: the same everywhere, so that every subject a workflow records can be erased. */
-export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,200}$/;
 
 /**
  * A data subject's id: opaque, never a name (`Robin Tremblay` is refused). Mend mints a UUID when
  * a command leaves it out; a caller may give their own (e.g. a claim system's id).
  */
 export const SubjectId = fieldKind(
-  z.string().regex(SUBJECT_ID_PATTERN, 'must be a subject id: 1 to 100 letters, digits, . _ : - (never a name)'),
+  z.string().regex(SUBJECT_ID_PATTERN, 'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)'),
   'id',
 );
 
-/** The id of a person acting in Mend (a staff login, as in their token). Never personal information about a participant. */
-export const StaffId = fieldKind(z.string().trim().min(1).max(200), 'id');
+/**
+ * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).
+ * Written like a subject id, since what is recorded about staff (why they were replaced) is
+ * sealed with their key and can be erased.
+ */
+export const StaffId = fieldKind(z.string().trim().regex(SUBJECT_ID_PATTERN, 'must be a login: 1 to 200 letters, digits, . _ : @ -'), 'id');
 
 /** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
 export const RecordId = fieldKind(z.string().min(1).max(100), 'id');

@@ -94,10 +94,11 @@ function requireClock(clocks: Clocks, key: string): ClockState {
   return clock;
 }
 
-export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string): ClockOf<'ClockPaused'> {
+/** Pauses a running clock. `subjectId`: whom the reason is about, whose key seals it. */
+export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string, subjectId: string): ClockOf<'ClockPaused'> {
   const clock = requireClock(clocks, key);
   if (clock.status !== 'running') throw ClockNotRunning({ clock: key, status: clock.status });
-  return { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), reason } };
+  return { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), subjectId, reason } };
 }
 
 /** Resumes a paused clock: its due time and pending warnings move by the time it spent paused. */

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions';
-import { fieldKind, Instant } from '../schemas';
+import { fieldKind, Instant, SubjectId } from '../schemas';
+import type { EventDefinition } from '../workflow';
+
+/** Text the workflow itself writes (a clock's name, why it was cancelled): never from a request. */
+const WorkflowText = fieldKind(z.string().min(1).max(500), 'code');
 
 /** A clock's key within its case: `acknowledgement`, `response-1`, `optInWindow`… */
 export const ClockKey = fieldKind(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/), 'code');
@@ -19,7 +23,7 @@ export const ClockStarted = z.strictObject({
   type: z.literal('ClockStarted'),
   data: z.strictObject({
     clock: ClockKey,
-    name: z.string().min(1).max(64),
+    name: fieldKind(z.string().min(1).max(64), 'code'),
     level: z.number().int().positive().optional(),
     basis: z.enum(['business', 'calendar']),
     /** The length of the clock in its basis: business days or calendar days. */
@@ -36,6 +40,11 @@ export const ClockPaused = z.strictObject({
   data: z.strictObject({
     clock: ClockKey,
     pausedAt: Instant,
+    /**
+     * Whom the reason is about (the complainant): free text is personal data, sealed with this
+     * subject's key. Absent only in events recorded before reasons were sealed.
+     */
+    subjectId: SubjectId.optional(),
     reason: z.string().min(1).max(500),
   }),
 });
@@ -88,7 +97,7 @@ export const ClockCancelled = z.strictObject({
   data: z.strictObject({
     clock: ClockKey,
     at: Instant,
-    reason: z.string().min(1).max(500),
+    reason: WorkflowText,
   }),
 });
 
@@ -115,3 +124,10 @@ export const CLOCK_EVENT_SCHEMAS = [
 ] as const;
 
 export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = CLOCK_EVENT_SCHEMAS.map((s) => s.shape.type.value);
+
+/** The shared clock events as every workflow records them, with the personal data they carry. */
+export const CLOCK_EVENT_DEFINITIONS: readonly EventDefinition[] = CLOCK_EVENT_SCHEMAS.map((option) => ({
+  type: option.shape.type.value,
+  schema: option.shape.data,
+  ...(option === ClockPaused ? { personalData: [{ subject: 'subjectId', fields: ['reason'] }] } : {}),
+}));

@@ -19,7 +19,6 @@ export interface ClockState {
   readonly pendingWarnings: readonly ClockWarning[];
   readonly warnedThresholds: readonly number[];
   readonly pausedAt?: string;
-  readonly pauseReason?: string;
   readonly breachedAt?: string;
   readonly metAt?: string;
   readonly onTime?: boolean;
@@ -67,10 +66,9 @@ export function evolveClocks(clocks: Clocks, event: ClockEvent): Clocks {
         ...c,
         status: 'paused',
         pausedAt: event.data.pausedAt,
-        pauseReason: event.data.reason,
       }));
     case 'ClockResumed':
-      return update(clocks, event.data.clock, ({ pausedAt: _p, pauseReason: _r, ...c }) => ({
+      return update(clocks, event.data.clock, ({ pausedAt: _p, ...c }) => ({
         ...c,
         status: 'running',
         dueAt: event.data.dueAt,

@@ -36,7 +36,6 @@ export const slaClocksProjection: ProjectionDefinition = {
           due_at TEXT NOT NULL,
           next_deadline_at TEXT,
           paused_at TEXT,
-          pause_reason TEXT,
           breached_at TEXT,
           met_at TEXT,
           on_time INTEGER,

@@ -23,7 +23,6 @@ export interface SlaClockRow {
   /** What the scheduler must act on next: the next pending warning or the due time; NULL unless running. */
   next_deadline_at: string | null;
   paused_at: string | null;
-  pause_reason: string | null;
   breached_at: string | null;
   met_at: string | null;
   on_time: 0 | 1 | null;
@@ -95,7 +94,6 @@ export function toSlaClockRow(clock: ClockState, facts: RowFacts): SlaClockRow {
     due_at: utc(clock.dueAt),
     next_deadline_at: next === undefined ? null : utc(next),
     paused_at: clock.pausedAt === undefined ? null : utc(clock.pausedAt),
-    pause_reason: clock.pauseReason ?? null,
     breached_at: clock.breachedAt === undefined ? null : utc(clock.breachedAt),
     met_at: clock.metAt === undefined ? null : utc(clock.metAt),
     on_time: clock.onTime === undefined ? null : clock.onTime ? 1 : 0,
@@ -121,7 +119,6 @@ export function toClockState(row: SlaClockRow): ClockState {
     pendingWarnings: JSON.parse(row.pending_warnings) as ClockState['pendingWarnings'],
     warnedThresholds: JSON.parse(row.warned_thresholds) as number[],
     ...(row.paused_at !== null ? { pausedAt: row.paused_at } : {}),
-    ...(row.pause_reason !== null ? { pauseReason: row.pause_reason } : {}),
     ...(row.breached_at !== null ? { breachedAt: row.breached_at } : {}),
     ...(row.met_at !== null ? { metAt: row.met_at } : {}),
     ...(row.on_time !== null ? { onTime: row.on_time === 1 } : {}),

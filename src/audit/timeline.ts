@@ -51,11 +51,17 @@ export function factsLine(data: unknown): string {
 }
 
 /** What happened to the clocks between two moments of a case. */
-export function clockChanges(before: LoadedCase['state']['clocks'], after: LoadedCase['state']['clocks'], time: (iso: string) => string): string[] {
-  return Object.values(after).flatMap((clock) => describeClockChange(before[clock.clock], clock, time));
+export function clockChanges(
+  before: LoadedCase['state']['clocks'],
+  after: LoadedCase['state']['clocks'],
+  time: (iso: string) => string,
+  pauseReason?: string,
+): string[] {
+  return Object.values(after).flatMap((clock) => describeClockChange(before[clock.clock], clock, time, pauseReason));
 }
 
-function describeClockChange(before: ClockState | undefined, after: ClockState, time: (iso: string) => string): string[] {
+/** `pauseReason`: the reason of the ClockPaused event described, as the reader may see it (personal data: it is never kept in clock state). */
+function describeClockChange(before: ClockState | undefined, after: ClockState, time: (iso: string) => string, pauseReason?: string): string[] {
   const name = `clock ${after.name}`;
   const due = `due ${time(after.dueAt)}`;
   if (!before) return [`${name} started, ${due}`];
@@ -68,7 +74,7 @@ function describeClockChange(before: ClockState | undefined, after: ClockState, 
   } else if (after.status !== before.status) {
     switch (after.status) {
       case 'paused':
-        lines.push(`${name} paused${after.pauseReason ? ` (${after.pauseReason})` : ''}`);
+        lines.push(`${name} paused${pauseReason ? ` (${pauseReason})` : ''}`);
         break;
       case 'running':
         lines.push(`${name} resumed, now ${due}`);
@@ -95,7 +101,10 @@ export function describeStep(item: HistoryItem, before: LoadedCase, after: Loade
   const lines = [heading];
   const state = stateName(after.state.snapshot);
   if (state !== stateName(before.state.snapshot)) lines.push(`         → ${state}`);
-  for (const change of clockChanges(before.state.clocks, after.state.clocks, time)) lines.push(`         ${change}`);
+  const reason = item.type === 'ClockPaused' ? (item.data as { reason?: unknown }).reason : undefined;
+  for (const change of clockChanges(before.state.clocks, after.state.clocks, time, typeof reason === 'string' ? reason : undefined)) {
+    lines.push(`         ${change}`);
+  }
   return lines;
 }
 

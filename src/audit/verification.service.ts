@@ -24,6 +24,7 @@ import {
 import { signingKey, verifyingKey } from './checkpoint-keys';
 import { eventHash, GENESIS_HASH } from '../event-store/hash-chain';
 import { allPages, caseIdOf, categoryOf, streamPages } from './stream-pages';
+import { CASE_ID_CATEGORY } from '../cases/case-repository';
 
 const REPORTED_PROBLEMS = 100;
 
@@ -213,7 +214,7 @@ export class ChainVerification {
     return { problems, digests, ...(latest ? { latest } : {}), ...(last ? { last } : {}) };
   }
 
-  /** RO streams (and their access logs) exist only for those who may read RO cases. */
+  /** RO streams (and their access logs and case-id reservations) exist only for those who may read RO cases. */
   private visibility(hiddenWorkflows: readonly string[], streamIds: readonly string[]): StreamVisibility {
     if (hiddenWorkflows.length === 0) return () => true;
     const hiddenCategories = new Set(
@@ -226,7 +227,7 @@ export class ChainVerification {
     return (streamId) => {
       const category = categoryOf(streamId);
       if (hiddenCategories.has(category)) return false;
-      return !(category === ACCESS_LOG_CATEGORY && hiddenCases.has(caseIdOf(streamId)));
+      return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId)));
     };
   }
 }

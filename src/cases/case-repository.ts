@@ -64,6 +64,19 @@ export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
 
 export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
 
+/**
+ * The category of the streams that reserve case ids. A case's stream is named after its workflow
+ * (`complaint-<id>`), so nothing in the names stops two workflows from holding streams under one
+ * id. Before a case's first event is appended, its id is reserved by appending one event to
+ * `caseid-<id>` with the expected revision "no stream": every store (SQLite, PostgreSQL, KurrentDB)
+ * already guarantees that exactly one of two concurrent appends with that expectation succeeds, so
+ * the reservation is race-free without any store-specific index, and an id belongs to one case
+ * whatever its workflow. No workflow may use this category.
+ */
+export const CASE_ID_CATEGORY = 'caseid';
+export const CASE_ID_RESERVED = 'CaseIdReserved';
+const reservationStreamOf = (caseId: string) => `${CASE_ID_CATEGORY}-${caseId}`;
+
 /** Turns a stored event into what the machine folds. */
 export function toMachineEvent(event: RecordedEvent): MachineEvent {
   const metadata = event.metadata as unknown as EventMetadata;
@@ -178,6 +191,7 @@ export class CaseRepository {
       metadata,
     }));
     const tail = { revision: loaded.state.revision, hash: loaded.lastHash };
+    if (tail.revision < 0) await this.reserve(loaded, ctx, options);
     try {
       const result = await this.metrics.observeAppend(
         this.writer.append(loaded.streamId, tail, toAppend, { idsMayBeStored: options.eventIds !== undefined }),
@@ -206,6 +220,48 @@ export class CaseRepository {
           { expectedRevision: loaded.state.revision, actualRevision: error.actual },
         );
       }
+      throw error;
+    }
+  }
+
+  /**
+   * Reserves the case's id for its workflow before the first event is appended, or throws
+   * CASE.ALREADY_EXISTS — the same answer whichever workflow holds the id and whether the caller
+   * may see that case, so the answer tells nothing of it. A reservation left by an open that failed
+   * after it (a crash, a store error) holds the id for the same workflow: retrying the open works.
+   */
+  private async reserve(loaded: LoadedCase, ctx: DecideContext, options: AppendOptions): Promise<void> {
+    const taken = () => CaseAlreadyExists({ caseId: loaded.caseId });
+    let holder = await this.reservationOf(loaded.caseId);
+    if (holder === undefined) {
+      // Cases opened before ids were reserved have no reservation: look for their streams.
+      if (await this.locate(loaded.caseId)) throw taken();
+      const data = { caseId: loaded.caseId, workflow: loaded.definition.name };
+      const metadata = {
+        actor: ctx.actor,
+        correlationId: options.correlationId,
+        causationId: options.causationId,
+        occurredAt: ctx.now.toISOString(),
+        schemaVersion: SCHEMA_VERSION,
+      };
+      try {
+        await this.writer.append(reservationStreamOf(loaded.caseId), EMPTY_CHAIN, [{ id: uuidv7(), type: CASE_ID_RESERVED, data, metadata }]);
+        return;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        holder = await this.reservationOf(loaded.caseId);
+      }
+    }
+    if (holder !== loaded.definition.name) throw taken();
+  }
+
+  /** The workflow the case id is reserved for, or undefined. */
+  private async reservationOf(caseId: string): Promise<string | undefined> {
+    try {
+      const [first] = await this.store.readStream(reservationStreamOf(caseId), { maxCount: 1 });
+      return first ? String((first.data as { workflow?: unknown }).workflow) : undefined;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
   }

@@ -19,7 +19,11 @@ import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
 import { ExecuteCommand } from './execute-command.command';
 
-export const CaseId = z.uuid({ message: 'must be a UUID' });
+/**
+ * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same
+ * case, never a second one).
+ */
+export const CaseId = z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase());
 const MinPosition = z.coerce.number().int().min(0).optional();
 const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, 'must be a command name in PascalCase');
 

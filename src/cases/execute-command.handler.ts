@@ -22,7 +22,14 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     const command = { type: input.command, data: input.data };
     const step: CaseStep = {
       authorize: (loaded, actor) => {
-        if (!input.openWorkflow) this.policy.authorizeCommand(actor, accessFacts(loaded), command.type);
+        if (!input.openWorkflow) {
+          const facts = accessFacts(loaded);
+          // The opening command on an existing case is refused by the decision with the case's state and
+          // allowed commands: only to those who may read the case. Others get the answer any case they
+          // may not act on gives (e.g. 403 ACCESS.NOT_ASSIGNED to a practitioner), revealing nothing.
+          if (command.type === loaded.definition.openingCommand) this.policy.authorizeRead(actor, facts, `run ${command.type}`);
+          this.policy.authorizeCommand(actor, facts, command.type);
+        }
         // A command that does not open cases is refused by the decision (400 COMMAND.NOT_OPENING).
         else if (command.type === loaded.definition.openingCommand) this.policy.authorizeOpening(actor, loaded.definition.name, command.type);
       },

@@ -57,7 +57,9 @@ export function program(): Command {
     .description("erase a data subject's personal information (destroys their key; history still replays, fields read [erased])")
     .argument('<subjectId>', 'the data subject id recorded in their events')
     .requiredOption('--by <id>', 'the administrator doing it (recorded in the erasure stream)')
-    .action((subjectId: string, options: { by: string }) =>
+    .option('--consent-by <who>', "the person's consent to disposal, given by: subject | representative (needed within the retention period after the data's last use)")
+    .option('--consent-at <instant>', 'when that consent was given, ISO 8601 with offset')
+    .action((subjectId: string, options: { by: string; consentBy?: string; consentAt?: string }) =>
       (require('./erase.command') as typeof import('./erase.command')).eraseCommand(subjectId, options),
     );
 

@@ -87,6 +87,7 @@ export const EnvSchema = z
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
     MEND_ERASURE_LEDGER: z.string().min(1).optional(),
+    MEND_RETENTION_YEARS: z.coerce.number().int('must be a whole number of years').min(0).max(100).default(2),
     MEND_BACKUP_KEY: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 random bytes, e.g. `openssl rand -hex 32`)')
@@ -192,6 +193,11 @@ export interface MendConfig {
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
   /** The append-only erasure ledger, outside the data directory; undefined when not configured. */
   readonly erasureLedger?: string;
+  /**
+   * How long personal information is kept after its last use in a case before it may be erased
+   * without the person's consent (Privacy Act s.6(1), Privacy Regulations s.4(1): two years).
+   */
+  readonly retentionYears: number;
   /** Where `mend backup` and `mend restore` find the backup key (never stored beside the backup). */
   readonly backupKey: { readonly hex: string } | { readonly file: string } | undefined;
 }
@@ -266,6 +272,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
     ...(e.MEND_ERASURE_LEDGER ? { erasureLedger: resolve(e.MEND_ERASURE_LEDGER) } : {}),
+    retentionYears: e.MEND_RETENTION_YEARS,
     backupKey: e.MEND_BACKUP_KEY
       ? { hex: e.MEND_BACKUP_KEY.toLowerCase() }
       : e.MEND_BACKUP_KEY_FILE

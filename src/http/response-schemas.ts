@@ -27,7 +27,6 @@ export const ClockViewSchema = z
     warnedThresholds: z.array(z.number()),
     nextWarningAt: z.string().optional(),
     pausedAt: z.string().optional(),
-    pauseReason: z.string().optional(),
     breachedAt: z.string().optional(),
     metAt: z.string().optional(),
     onTime: z.boolean().optional(),

@@ -5,11 +5,13 @@ import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CLOCK, type Clock } from '../clock/clock';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store';
 import { ERASURE_LEDGER, type ErasureLedger, type LedgerEntry } from './erasure-ledger';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
+import { ConsentInFuture, EraseRequest, lastUse, retainedUntil, RetentionPeriodRunning, type ErasureConsent, type ErasureGround } from './retention';
 
 export const ERASURE_CATEGORY = 'erasure';
 
@@ -19,6 +21,8 @@ export interface ErasureResult {
   /** False when the subject had no key (never recorded, or already erased). */
   readonly keyDestroyed: boolean;
   readonly position: number;
+  /** Why the erasure was allowed: the person consented, the retention period after the last use has passed, or the data was never used in a case. */
+  readonly ground: ErasureGround;
 }
 
 /**
@@ -33,6 +37,7 @@ export class ErasureService {
     private readonly writer: ChainedStreamWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MEND_CONFIG) private readonly config: Pick<MendConfig, 'retentionYears'>,
     @Optional() @Inject(ERASURE_LEDGER) private readonly ledger: ErasureLedger | null = null,
   ) {}
 
@@ -41,15 +46,45 @@ export class ErasureService {
    * records the erasure in the log. A crash between the steps leaves the ledger ahead of the log,
    * never behind it: a restore, or `mend erasure reapply`, finishes the erasure.
    */
-  async erase(rawSubjectId: string, actor: Actor, correlationId: string): Promise<ErasureResult> {
+  async erase(rawSubjectId: string, actor: Actor, correlationId: string, rawRequest: unknown = {}): Promise<ErasureResult> {
     const subjectId = parseInput(SubjectId, rawSubjectId, 'subjectId');
+    const request = parseInput(EraseRequest, rawRequest ?? {});
+    const now = this.clock.now();
+    const { ground, lastUsedAt } = await this.groundFor(subjectId, request.consent, now);
     const eventId = uuidv7();
-    const occurredAt = this.clock.now().toISOString();
+    const occurredAt = now.toISOString();
     this.ledger?.append({ subjectId, eventId, erasedAt: occurredAt, actor: { id: actor.id, role: actor.role }, correlationId });
     const { hadKey, erasedAt } = await this.keys.erase(subjectId);
-    const data = { subjectId, erasedAt: erasedAt.toISOString(), keyDestroyed: hadKey };
+    const data = {
+      subjectId,
+      erasedAt: erasedAt.toISOString(),
+      keyDestroyed: hadKey,
+      ground,
+      ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
+      ...(request.consent ? { consent: request.consent } : {}),
+    };
     const position = await this.record(eventId, data, { actor, correlationId, occurredAt });
-    return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position };
+    return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position, ground };
+  }
+
+  /**
+   * The Privacy Act's retention floor: refused (422, saying until when) while the subject's
+   * information was used in a case event less than the retention period ago, unless the request
+   * records the person's consent.
+   */
+  private async groundFor(subjectId: string, consent: ErasureConsent | undefined, now: Date): Promise<{ ground: ErasureGround; lastUsedAt?: string }> {
+    if (consent && Date.parse(consent.givenAt) > now.getTime()) throw ConsentInFuture({ givenAt: consent.givenAt });
+    const lastUsedAt = await lastUse(this.store, subjectId);
+    if (consent) return { ground: 'consent', ...(lastUsedAt !== undefined ? { lastUsedAt } : {}) };
+    if (lastUsedAt === undefined) return { ground: 'neverUsed' };
+    const until = retainedUntil(lastUsedAt, this.config.retentionYears);
+    if (until.getTime() > now.getTime()) {
+      throw RetentionPeriodRunning(
+        { subjectId, lastUsedAt, retainedUntil: until.toISOString(), years: this.config.retentionYears },
+        { lastUsedAt, retainedUntil: until.toISOString() },
+      );
+    }
+    return { ground: 'retentionElapsed', lastUsedAt };
   }
 
   /**
@@ -72,7 +107,7 @@ export class ErasureService {
 
   private async record(
     eventId: string,
-    data: { subjectId: string; erasedAt: string; keyDestroyed: boolean },
+    data: { subjectId: string; erasedAt: string; keyDestroyed: boolean; ground?: ErasureGround },
     context: { actor: Actor; correlationId: string; occurredAt: string; reapplied?: boolean },
   ): Promise<number> {
     const metadata = {

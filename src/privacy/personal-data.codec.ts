@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { defineError } from '../../domain/errors';
+import { findEventSchema } from '../../domain/fold';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import type { RecordedEvent } from '../event-store/event-store';
 import type { KeyStore } from './key-store';
@@ -54,7 +55,7 @@ export class PersonalDataCodec {
 
   /** The event's data with its declared personal fields sealed, ready to hash and store. */
   async seal(definition: AnyWorkflowDefinition, type: string, data: unknown): Promise<unknown> {
-    const groups = definition.events.find((e) => e.type === type)?.personalData ?? [];
+    const groups = findEventSchema(definition, type)?.personalData ?? [];
     let sealed = data;
     for (const group of groups) {
       const subject = get(data, group.subject);

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles';
 import { CurrentActor } from '../auth/actor.decorator';
@@ -13,7 +13,12 @@ export class PrivacyController {
   @Post(':subjectId/erase')
   @HttpCode(200)
   @RequirePermission('subjects.erase')
-  erase(@Param('subjectId') subjectId: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ErasureResult> {
-    return this.erasure.erase(subjectId, actor, request.correlationId);
+  erase(
+    @Param('subjectId') subjectId: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<ErasureResult> {
+    return this.erasure.erase(subjectId, actor, request.correlationId, body);
   }
 }

@@ -16,7 +16,7 @@ const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', '
 
 const CLOCK_COLUMNS = [
   'case_id', 'clock', 'stream_id', 'workflow', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
-  'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at', 'pause_reason',
+  'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at',
   'breached_at', 'met_at', 'on_time', 'cancelled_at', 'revision', 'position', 'updated_at',
 ] as const;
 const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
@@ -95,7 +95,6 @@ export interface SlaClockItem {
   /** Running past its due time: the breach is about to be recorded. */
   readonly overdue: boolean;
   readonly pausedAt: string | null;
-  readonly pauseReason: string | null;
   readonly breachedAt: string | null;
   readonly metAt: string | null;
   readonly onTime: boolean | null;
@@ -175,7 +174,6 @@ function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
     nextDeadlineAt: row.next_deadline_at,
     overdue: row.status === 'running' && Date.parse(row.due_at) <= now.getTime(),
     pausedAt: row.paused_at,
-    pauseReason: row.pause_reason,
     breachedAt: row.breached_at,
     metAt: row.met_at,
     onTime: row.on_time === null ? null : row.on_time === 1,

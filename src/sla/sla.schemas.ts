@@ -25,7 +25,6 @@ export const SlaClockSchema = z
     nextDeadlineAt: nullableInstant.meta({ description: 'The next warning or the due time; null unless running' }),
     overdue: z.boolean().meta({ description: 'Running past its due time: the scheduler records the breach at its next sweep' }),
     pausedAt: nullableInstant,
-    pauseReason: z.string().nullable(),
     breachedAt: nullableInstant.meta({ description: 'The due time the clock ran out at, however late it was recorded' }),
     metAt: nullableInstant,
     onTime: z.boolean().nullable(),

@@ -72,7 +72,8 @@ describe('signed audit checkpoints', () => {
     const signed = await runCli(['audit', 'checkpoint'], original, signing);
     expect(signed.code).toBe(0);
     digest = /sha256:([0-9a-f]{64})/.exec(signed.stdout)![1]!;
-    expect(signed.stdout).toMatch(/checkpoint 1 signed at position \d+ \(\d+ events, 2 streams\)/);
+    // Two case streams and their two case-id reservations.
+    expect(signed.stdout).toMatch(/checkpoint 1 signed at position \d+ \(\d+ events, 4 streams\)/);
     // Work after the checkpoint is not covered by it, and does not disturb the comparison.
     const later = await startApp({ dataDir: original });
     await driveComplaint(later);

@@ -34,6 +34,9 @@ async function keyOf(dataDir: string, subjectId: string): Promise<Buffer> {
   }
 }
 
+
+/** The person consented to the disposal of their information (within the Privacy Act's retention period). */
+const CONSENT = { consent: { givenBy: 'subject', givenAt: '2026-01-01T00:00:00Z' } };
 /**
  * Crypto-shredding survives disaster recovery: a person erased after a backup was taken stays
  * erased when that backup is restored, because the erasure ledger (outside the data directory)
@@ -72,7 +75,7 @@ describe('restoring a backup taken before an erasure', () => {
     if ('refused' in created) throw new Error(`checkpoint refused: ${created.refused.message}`);
     checkpoint = created;
     manifest = (await takeBackup(configFor(dataDir, env), backupDir)).manifest;
-    const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, {});
+    const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, CONSENT);
     expect(erasure.status).toBe(200);
     await running.close();
     report = await restoreBackup(configFor(restoredDir, env), backupDir);

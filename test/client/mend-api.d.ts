@@ -1179,8 +1179,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Erase a data subject: destroy their key, so every field sealed for them reads [erased]
-         * @description Administrators only. History still replays and hashes still verify; the erasure itself is recorded as an event.
+         * Erase a data subject's personal information everywhere (their key is destroyed)
+         * @description Admins only. The Privacy Act keeps personal information used in a case for the retention period (MEND_RETENTION_YEARS, default 2) after its last use: within it, the request must record the person's consent (who gave it, when), or it is refused with 422 ERASURE.RETENTION_PERIOD saying until when. The erasure is recorded with the ground that applied. History still replays; the fields read [erased]. When an erasure ledger is configured (MEND_ERASURE_LEDGER), the erasure is written there first, so a restore of an older backup erases the person again; if it cannot be written, nothing is erased (503 SERVICE.ERASURE_LEDGER_UNAVAILABLE).
          */
         post: operations["eraseSubject"];
         delete?: never;
@@ -1216,7 +1216,6 @@ export interface components {
             warnedThresholds: number[];
             nextWarningAt?: string;
             pausedAt?: string;
-            pauseReason?: string;
             breachedAt?: string;
             metAt?: string;
             onTime?: boolean;
@@ -1434,7 +1433,6 @@ export interface components {
             /** @description Running past its due time: the scheduler records the breach at its next sweep */
             overdue: boolean;
             pausedAt: string | null;
-            pauseReason: string | null;
             /** @description The due time the clock ran out at, however late it was recorded */
             breachedAt: string | null;
             metAt: string | null;
@@ -1635,6 +1633,20 @@ export interface components {
                 };
             };
         };
+        EraseRequest: {
+            consent?: {
+                /**
+                 * @description The person themselves, or their legal representative
+                 * @enum {string}
+                 */
+                givenBy: "subject" | "representative";
+                /**
+                 * Format: date-time
+                 * @description When the consent was given (not in the future)
+                 */
+                givenAt: string;
+            };
+        };
         ErasureResult: {
             subjectId: string;
             /** @description When the key was destroyed */
@@ -1643,6 +1655,11 @@ export interface components {
             keyDestroyed: boolean;
             /** @description Store position of the erasure event */
             position: number;
+            /**
+             * @description Why the erasure was allowed: the person's consent, the retention period after the data's last use has passed, or no case used the data
+             * @enum {string}
+             */
+            ground: "consent" | "retentionElapsed" | "neverUsed";
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -8091,9 +8108,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EraseRequest"];
+            };
+        };
         responses: {
-            /** @description The erasure */
+            /** @description Erased (or recorded as erased when there was no key) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -183,7 +183,7 @@ describe('mend, the operator CLI', () => {
       const complainant = events[0]!.data.complainant as { subjectId: string; name: string };
       expect(complainant.name).toMatch(/^Participant C-\d{3}$/);
 
-      const erased = await mend(['erase', complainant.subjectId, '--by', 'demo-admin-1'], env);
+      const erased = await mend(['erase', complainant.subjectId, '--by', 'demo-admin-1', '--consent-by', 'subject', '--consent-at', '2026-01-01T00:00:00Z'], env);
       expect(erased.code).toBe(ExitCode.ok);
       expect(erased.stdout).toContain(`Erased ${complainant.subjectId}`);
       const after = await mend(['export', '--case', breachedCase, '--format', 'ndjson'], env);

@@ -12,6 +12,8 @@ import { startApp, type HttpClient, type RunningApp } from '../support/app';
 const example = (workflow: string, command: string) =>
   workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example as Record<string, unknown>;
 
+/** The person consented to the disposal of their information (within the Privacy Act's retention period). */
+const CONSENT = { consent: { givenBy: 'subject', givenAt: '2026-03-02T12:00:00Z' } };
 const NAME = 'Zéphyrine Quackenbush-7731';
 const CONTACT = 'zq7731@example.invalid';
 const NARRATIVE = 'narrative-marker QX98765: the session was cancelled twice';
@@ -84,7 +86,7 @@ describe('crypto-shredding', () => {
   });
 
   it('lets only an admin erase a subject', async () => {
-    const refused = await supervisor.post(`/subjects/${subjectId}/erase`, {});
+    const refused = await supervisor.post(`/subjects/${subjectId}/erase`, CONSENT);
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('ACCESS.ROLE_FORBIDDEN');
   });
@@ -99,7 +101,7 @@ describe('crypto-shredding', () => {
       keys.close();
       rowsBefore = rows(running.app.get<ReadModelDatabase>(READ_MODELS));
       const admin = await running.as('admin', 'admin-1');
-      const erased = await admin.post(`/subjects/${subjectId}/erase`, {});
+      const erased = await admin.post(`/subjects/${subjectId}/erase`, CONSENT);
       expect(erased.status).toBe(200);
       expect(erased.body).toMatchObject({ subjectId, keyDestroyed: true });
     });

@@ -21,7 +21,15 @@ export interface WrittenCases {
  */
 export async function writeCases(
   context: Pick<INestApplicationContext, 'get'>,
-  options: { readonly random: Random; readonly cases: number; readonly commandsPerCase?: number; readonly clock?: Clock; readonly concurrency?: number },
+  options: {
+    readonly random: Random;
+    readonly cases: number;
+    readonly commandsPerCase?: number;
+    readonly clock?: Clock;
+    readonly concurrency?: number;
+    /** Changes the data the driver planned for a command (e.g. to fill optional fields); the changed data must stay valid. */
+    readonly augment?: (workflow: string, command: string, data: Record<string, unknown>) => Record<string, unknown>;
+  },
 ): Promise<WrittenCases> {
   const repository = context.get(CaseRepository);
   const driver = new CaseDriver(options.random);
@@ -37,7 +45,8 @@ export async function writeCases(
     let planned: typeof opening | undefined = opening;
     for (let n = 0; planned && n < limit; n++) {
       const ctx = decideContext(clock.now(), planned.actor);
-      const decision = processCommand(definition, loaded.state, { type: planned.command, data: planned.data }, ctx);
+      const data = options.augment ? options.augment(definition.name, planned.command, planned.data) : planned.data;
+      const decision = processCommand(definition, loaded.state, { type: planned.command, data }, ctx);
       ({ loaded } = await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: `writer-${commands}`, causationId: `writer-${commands}` }));
       commands += 1;
       events += decision.events.length;

@@ -373,7 +373,11 @@ describe('complaint: RequestReview', () => {
 });
 
 describe('complaint: PauseClock and ResumeClock', () => {
-  const paused = { type: 'ClockPaused', data: { clock: 'response-1', pausedAt: RECEIVED_AT, reason: 'Awaiting the complainant' } };
+  // The reason is free text about the complainant: sealed with their key.
+  const paused = {
+    type: 'ClockPaused',
+    data: { clock: 'response-1', pausedAt: RECEIVED_AT, subjectId: 'subject-complainant', reason: 'Awaiting the complainant' },
+  };
 
   it('pauses a running clock with a reason', () => {
     given(...underReview())

@@ -168,7 +168,7 @@ const events: readonly EventDefinition[] = [
     description: 'The complaint was answered at its current level, naming who it can be elevated to next.',
     personalData: [
       { subject: 'complainantId', fields: ['response'] },
-      { subject: 'nextLevel.subjectId', fields: ['nextLevel.name', 'nextLevel.contact'] },
+      { subject: 'nextLevel.subjectId', fields: ['nextLevel.name', 'nextLevel.role', 'nextLevel.contact'] },
     ],
   },
   {

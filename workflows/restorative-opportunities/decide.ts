@@ -114,10 +114,14 @@ function carriesFacilitationWording(clause: string): boolean {
   return normalize(clause).includes(normalize(FACILITATION_WORDING));
 }
 
+/**
+ * A condition's status, and the wording to record: the program's clause once the wording given
+ * carries it, never the text given (free text that may quote the condition, which names the victim).
+ */
 function conditionStatus(kind: NoContactConditionKind, wording: string | undefined) {
-  if (wording === undefined) return 'inPlace' as const;
+  if (wording === undefined) return { status: 'inPlace' as const };
   if (!carriesFacilitationWording(wording)) throw FacilitationWordingMissing({ condition: kind });
-  return 'facilitationPermitted' as const;
+  return { status: 'facilitationPermitted' as const, facilitationWording: FACILITATION_WORDING };
 }
 
 function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Decided {
@@ -164,8 +168,8 @@ function assessIntake(data: Data<'AssessIntake'>, state: State, ctx: DecideConte
     if (data.safetyConcerns === 'unresolved') throw SafetyConcernsUnresolved({});
   }
   const noContactConditions = data.noContactConditions.map((condition) => ({
-    ...condition,
-    status: conditionStatus(condition.kind, condition.facilitationWording),
+    kind: condition.kind,
+    ...conditionStatus(condition.kind, condition.facilitationWording),
   }));
   const assessed: RestorativeOpportunitiesEvent = { type: 'IntakeAssessed', data: { ...data, noContactConditions } };
   if (data.outcome === 'suitable') return [assessed];
@@ -189,15 +193,14 @@ function recordCondition(
   ctx: DecideContext,
 ): Decided {
   dayNotInTheFuture('imposedOn', data.imposedOn, context, ctx);
-  const status = conditionStatus(data.kind, data.facilitationWording);
-  return [{ type: 'NoContactConditionRecorded', data: { ...data, status } }];
+  return [{ type: 'NoContactConditionRecorded', data: { kind: data.kind, imposedOn: data.imposedOn, ...conditionStatus(data.kind, data.facilitationWording) } }];
 }
 
 function amendCondition(data: Data<'RecordConditionAmended'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
   if (context.conditions[data.kind] !== 'inPlace') throw ConditionNotInPlace({ condition: data.kind });
   dayNotInTheFuture('amendedOn', data.amendedOn, context, ctx);
   if (!carriesFacilitationWording(data.facilitationWording)) throw FacilitationWordingMissing({ condition: data.kind });
-  return [{ type: 'NoContactConditionAmended', data }];
+  return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, facilitationWording: FACILITATION_WORDING } }];
 }
 
 function partyId(party: 'victim' | 'offender', context: RestorativeOpportunitiesContext): string {
@@ -236,6 +239,7 @@ function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpport
       data: {
         ...data,
         meetingId: ctx.newId(),
+        offenderId: partyId('offender', context),
         scheduledFor: utc(data.scheduledFor),
         supportPersonIds: [...new Set(data.supportPersonIds)],
         privateAndUninterrupted: true,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
+import { fieldKind, RecordId } from '../../domain/schemas';
 import {
   CommunityStatus,
   ExceptionalCircumstances,
-  FacilitationWording,
   Instant,
   LocalDate,
   MediationModel,
@@ -20,6 +20,13 @@ import {
 } from './commands';
 
 const Note = z.string().min(1).max(5000);
+
+/**
+ * The facilitation clause a condition carries, as recorded: the program's own wording
+ * (FACILITATION_WORDING), once the clause given was found to contain it — never the caller's text,
+ * which may quote the condition and name the victim.
+ */
+const RecordedWording = fieldKind(z.string().min(1).max(500), 'code');
 
 /** A participant with their data subject id. `name` and `contact` are personal information, encrypted per subject. */
 export const Person = z.strictObject({
@@ -71,7 +78,7 @@ export const IntakeAssessmentBegun = z.strictObject({
 export const ConditionAtIntake = z.strictObject({
   kind: NoContactConditionKind,
   status: ConditionStatus,
-  facilitationWording: FacilitationWording.optional(),
+  facilitationWording: RecordedWording.optional(),
 });
 
 export const IntakeAssessed = z.strictObject({
@@ -107,7 +114,7 @@ export const NoContactConditionRecorded = z.strictObject({
     kind: NoContactConditionKind,
     imposedOn: LocalDate,
     status: ConditionStatus,
-    facilitationWording: FacilitationWording.optional(),
+    facilitationWording: RecordedWording.optional(),
   }),
 });
 
@@ -117,7 +124,7 @@ export const NoContactConditionAmended = z.strictObject({
   data: z.strictObject({
     kind: NoContactConditionKind,
     amendedOn: LocalDate,
-    facilitationWording: FacilitationWording,
+    facilitationWording: RecordedWording,
   }),
 });
 
@@ -150,7 +157,9 @@ export const ModelSelected = z.strictObject({
 export const MeetingArranged = z.strictObject({
   type: z.literal('MeetingArranged'),
   data: z.strictObject({
-    meetingId: z.string().min(1).max(100),
+    meetingId: RecordId,
+    /** The offender, whose whereabouts the venue tells: its site is sealed with their key. Absent only in events recorded before. */
+    offenderId: SubjectId.optional(),
     scheduledFor: Instant,
     venue: Venue,
     room: MeetingRoom,
@@ -168,7 +177,7 @@ export const DialogueHeld = z.strictObject({
   data: z.strictObject({
     model: MediationModel,
     heldAt: Instant,
-    meetingId: z.string().min(1).max(100).optional(),
+    meetingId: RecordId.optional(),
   }),
 });
 

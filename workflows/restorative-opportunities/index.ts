@@ -252,7 +252,7 @@ const events: readonly EventDefinition[] = [
     description: 'A referral reached the NHQ Restorative Justice Unit.',
     personalData: [
       { subject: 'victim.subjectId', fields: ['victim.name', 'victim.contact'] },
-      { subject: 'offender.subjectId', fields: ['offender.name', 'offender.contact', 'offender.fpsNumber'] },
+      { subject: 'offender.subjectId', fields: ['offender.name', 'offender.contact', 'offender.fpsNumber', 'referredBy.site'] },
       // Only in referrals from a victim representative.
       { subject: 'representative.subjectId', fields: ['representative.name', 'representative.contact'] },
     ],
@@ -272,6 +272,8 @@ const events: readonly EventDefinition[] = [
     type: 'CaseReassigned',
     schema: CaseReassigned.shape.data,
     description: 'The case was given to another intake officer or mediator.',
+    // Why (leave, workload, a conflict of interest) is about the person replaced.
+    personalData: [{ subject: 'previousAssigneeId', fields: ['reason'] }],
   },
   {
     type: 'NoContactConditionRecorded',
@@ -300,6 +302,8 @@ const events: readonly EventDefinition[] = [
     type: 'MeetingArranged',
     schema: MeetingArranged.shape.data,
     description: 'The date, time and room of a meeting were reserved.',
+    // Where the meeting is held tells where the offender is.
+    personalData: [{ subject: 'offenderId', fields: ['venue.site'] }],
   },
   { type: 'DialogueHeld', schema: DialogueHeld.shape.data, description: 'The victim and the offender communicated.' },
   { type: 'FollowUpBegun', schema: FollowUpBegun.shape.data, description: 'Follow-up with the parties began.' },

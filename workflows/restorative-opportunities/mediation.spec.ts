@@ -164,6 +164,7 @@ describe('restorative opportunities: ArrangeMeeting', () => {
         type: 'MeetingArranged',
         data: {
           meetingId: 'id-1',
+          offenderId: 'subject-offender',
           scheduledFor: '2026-02-24T15:00:00.000Z',
           venue: { kind: 'institution', site: 'Collins Bay Institution' },
           room: 'chapel',

@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLOCK_EVENT_TYPES } from '../../domain/clocks/events';
+import { findEventSchema } from '../../domain/fold';
+import { CASE_ID_CATEGORY } from '../../src/cases/case-repository';
+import { PersonalDataCodec } from '../../src/privacy/personal-data.codec';
+import { workflowDefinitions } from '../../workflows/registry';
+import { startApp, type RunningApp } from '../support/app';
+import { Random } from '../support/random';
+import { writeCases } from '../support/store-writer';
+
+/** Every file under a directory, recursively, byte for byte (databases, WAL and journal files). */
+function everyFile(dir: string): { path: string; bytes: Buffer }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? everyFile(path) : [{ path, bytes: readFileSync(path) }];
+  });
+}
+
+function get(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+}
+
+const person = (random: Random, tag: string) => ({
+  name: `${tag} Quackenbush-${random.int(1000, 9999)}`,
+  contact: `${tag.toLowerCase()}-${random.int(1000, 9999)}@example.invalid`,
+});
+
+/** The optional personal fields the driver's examples leave out, filled in now and then. */
+function fillOptional(random: Random, workflow: string, command: string, data: Record<string, unknown>): Record<string, unknown> {
+  switch (`${workflow}/${command}`) {
+    case 'restorative-engagement/ReceiveOptIn':
+      return { ...data, classMember: { ...(data['classMember'] as object), claimReference: `CLAIM-${random.int(100000, 999999)}` } };
+    case 'restorative-opportunities/ReceiveReferral': {
+      const { referredBy: _r, offenderStatus: _o, victimRegistered: _v, ...common } = data;
+      const offender = { ...(common['offender'] as object), ...person(random, 'Offender'), fpsNumber: `${random.int(100000, 999999)}A` };
+      return random.chance(0.5)
+        ? { ...common, offender, source: 'victimRepresentative', victimRegistered: true, representative: person(random, 'Representative') }
+        : { ...common, offender, source: 'institutional', referredBy: { staffRole: 'paroleOfficer', site: `Institution ${random.int(1000, 9999)}` } };
+    }
+    case 'complaint/Respond':
+      // A role of its own: the example's is also a level title of the escalation chain in configuration.
+      return data['nextLevel'] ? { ...data, nextLevel: { ...(data['nextLevel'] as object), ...person(random, 'Manager'), role: `Manager ${random.int(1000, 9999)}` } } : data;
+    case 'restorative-opportunities/RecordFollowUp':
+      return { ...data, notes: `Follow-up notes ${random.int(100000, 999999)}` };
+    case 'restorative-opportunities/Withdraw':
+      return { ...data, note: `Withdrawal note ${random.int(100000, 999999)}` };
+    default:
+      return data;
+  }
+}
+
+/**
+ * Every subject a workflow records can be erased, and erasing them leaves no plaintext anywhere:
+ * cases of every workflow are written until every declared personal-data field of every event
+ * (the clocks' included) holds a value; then every subject is erased through the API, and every
+ * file of the data directory — event store, key store, read models, their WAL files — is searched
+ * for each value.
+ */
+describe('erasing every subject of every personal-data field', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T15:00:00Z' });
+  });
+  afterAll(() => running.close());
+
+  it('leaves no plaintext of any of them in the data directory', async () => {
+    const codec = running.app.get(PersonalDataCodec);
+    const declared = new Set<string>();
+    for (const definition of workflowDefinitions) {
+      // The clock events a workflow's own commands record (ClockPaused only where a command pauses clocks).
+      const clockEvents = CLOCK_EVENT_TYPES.filter((type) => definition.commands.some((c) => c.primaryEvent === type));
+      for (const type of [...definition.events.map((e) => e.type), ...clockEvents]) {
+        for (const group of findEventSchema(definition, type)!.personalData ?? []) {
+          for (const field of group.fields) declared.add(`${definition.name} ${type} ${field}`);
+        }
+      }
+    }
+
+    // Write cases until every declared field was recorded, from a fixed seed.
+    const random = new Random(1717);
+    const seen = new Map<string, string>();
+    const subjects = new Set<string>();
+    for (let round = 0; round < 30 && seen.size < declared.size; round++) {
+      await writeCases(running.app, { random, cases: 30, commandsPerCase: 40, clock: running.clock, concurrency: 20, augment: (w, c, d) => fillOptional(random, w, c, d) });
+      for (const stored of await running.store.readAll({})) {
+        if (stored.streamId.startsWith(`${CASE_ID_CATEGORY}-`)) continue;
+        const workflow = String(stored.metadata['workflow'] ?? '');
+        const definition = workflowDefinitions.find((d) => d.name === workflow);
+        if (!definition) continue;
+        const opened = await codec.reveal(stored);
+        for (const group of findEventSchema(definition, stored.type)?.personalData ?? []) {
+          const subject = get(stored.data, group.subject);
+          if (typeof subject === 'string') subjects.add(subject);
+          for (const field of group.fields) {
+            const value = get(opened.data, field);
+            if (typeof value !== 'string') continue;
+            expect(get(stored.data, field)).toMatchObject({ $sealed: 'aes-256-gcm/1' });
+            seen.set(`${workflow} ${stored.type} ${field}`, value);
+          }
+        }
+      }
+      running.clock.advance(24 * 3600_000);
+    }
+    expect([...declared].filter((field) => !seen.has(field))).toEqual([]);
+
+    const admin = await running.as('admin');
+    for (const subjectId of subjects) {
+      const erased = await admin.post(`/subjects/${encodeURIComponent(subjectId)}/erase`, {
+        consent: { givenBy: 'subject', givenAt: running.clock.now().toISOString() },
+      });
+      expect({ subjectId, status: erased.status }).toEqual({ subjectId, status: 200 });
+    }
+
+    const values = [...new Set(seen.values())].filter((value) => value.length >= 6);
+    const leaks = (files: { path: string; bytes: Buffer }[]) =>
+      values.flatMap((value) =>
+        files
+          .filter(({ bytes }) => bytes.includes(Buffer.from(value, 'utf8')) || bytes.includes(Buffer.from(JSON.stringify(value).slice(1, -1), 'utf8')))
+          .map(({ path }) => `${value} in ${path}`),
+      );
+    expect(leaks(everyFile(running.dataDir))).toEqual([]);
+  }, 300_000);
+});
