@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { withFrench } from '../../domain/validation';
 import { CaseId } from '../cases/cases.controller';
 import { EXPORT_FORMATS } from './export-format';
 
 const wholeNumber = z
   .string()
-  .regex(/^\d{1,15}$/, 'must be a whole number')
+  .regex(/^\d{1,15}$/, withFrench('must be a whole number', 'doit être un nombre entier'))
   .transform(Number);
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' });
-const limit = wholeNumber.pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(100);
+const instant = z.iso.datetime({ offset: true });
+const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
 
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });

@@ -25,7 +25,7 @@ export interface ExportOptions {
   readonly out?: string;
 }
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' });
+const Instant = z.iso.datetime({ offset: true });
 /** Records of the cases seen last, so a case whose events are spread through a bulk export is recorded about once. */
 const RECENTLY_RECORDED = 10_000;
 const BATCH = 500;

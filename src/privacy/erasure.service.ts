@@ -3,14 +3,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
-import { parseInput } from '../../domain/validation';
+import { parseInput, withFrench } from '../../domain/validation';
 import { eventHash, GENESIS_HASH } from '../audit/hash-chain';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
 
-export const SubjectId = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'must be a subject id (letters, digits, . _ : -)');
+export const SubjectId = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, withFrench('must be a subject id (letters, digits, . _ : -)', 'doit être un identifiant de personne (lettres, chiffres, . _ : -)'));
 
 export const ERASURE_CATEGORY = 'erasure';
 

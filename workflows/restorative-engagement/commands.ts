@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+import { withFrench } from '../../domain/validation';
 
 const Instant = z.iso.datetime({ offset: true });
 const SubjectId = z.string().min(1).max(100);
@@ -9,7 +10,9 @@ export const EngagementId = z.string().min(1).max(100);
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
 function distinct<T extends z.ZodType>(item: T) {
-  return z.array(item).refine((values) => new Set(values).size === values.length, { message: 'entries must not repeat' });
+  return z.array(item).refine((values) => new Set(values).size === values.length, {
+    message: withFrench('entries must not repeat', 'les éléments ne doivent pas se répéter'),
+  });
 }
 
 /** How the class member asked to join: "indicate this on your claim form" or a written request to the claims administrator. */
