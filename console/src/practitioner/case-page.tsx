@@ -1,13 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
+import { useI18n, type Language } from '../i18n/i18n';
 import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
+import { Fill, L, technical, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
 import { CommandForm } from './command-form';
-import { humanize } from './schema';
 import { Timeline } from './timeline';
 import { WorkflowDiagram } from './workflow-diagram';
 
@@ -15,29 +16,31 @@ interface Loaded {
   readonly view: CaseView;
   readonly workflow: WorkflowInfo | undefined;
   readonly history: HistoryPage;
+  readonly answeredIn: Language;
 }
 
 /** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
-  const { api, workflows, session } = useConsole();
+  const { api, workflows, workflowsLanguage, session } = useConsole();
+  const { t } = useI18n();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
     const path = `/cases/${encodeURIComponent(caseId)}`;
     const view = await api.get<CaseView>(`${path}${minPosition.current ? `?minPosition=${minPosition.current}` : ''}`);
-    const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
-    return { view, workflow: all.find((w) => w.name === view.workflow), history };
+    const [all, history, answeredIn] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`), workflowsLanguage]);
+    return { view, workflow: all.find((w) => w.name === view.workflow), history, answeredIn };
   }, caseId);
   const [open, setOpen] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ command: Label; state: Label }>();
 
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>← Back to the list</a>
+        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
-        {({ view, workflow, history }) => {
+        {({ view, workflow, history, answeredIn }) => {
           const commands = (workflow?.commands ?? [])
             .filter((c) => view.allowedCommands.includes(c.name))
             // Assignment first: it is what a supervisor opens a case for most often.
@@ -46,32 +49,50 @@ export function CasePage({ caseId }: { caseId: string }) {
           return (
             <>
               <h2 id="case-title">
-                {workflow?.title ?? view.workflow} case <code class="case-id">{view.caseId}</code>
+                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow, answeredIn)]} /> <code class="case-id">{view.caseId}</code>
               </h2>
               <p class="facts">
                 <span>
-                  State: <strong data-testid="case-state">{humanize(view.state.split('.').pop()!)}</strong>
+                  {t.state}
+                  {t.colon}
+                  <strong data-testid="case-state">
+                    <L label={technical(view.state)} />
+                  </strong>
                 </span>
-                <span>Status: {view.status}</span>
-                {view.region ? <span>Region: {view.region}</span> : null}
-                <span>Assigned to: {view.assignees?.length ? view.assignees.join(', ') : 'nobody'}</span>
-                <span>Revision {view.revision}</span>
+                <span>
+                  {t.status}
+                  {t.colon}
+                  {view.status === 'closed' ? t.statusClosed : t.statusOpen}
+                </span>
+                {view.region ? (
+                  <span>
+                    {t.region}
+                    {t.colon}
+                    {view.region}
+                  </span>
+                ) : null}
+                <span>
+                  {t.assignedTo}
+                  {t.colon}
+                  {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
+                </span>
+                <span>{t.revision(view.revision)}</span>
               </p>
               {notice ? (
                 <p role="status" class="notice">
-                  {notice}
+                  <Fill sentence={t.recorded} labels={[notice.command, notice.state]} />
                 </p>
               ) : null}
-              {workflow ? <WorkflowDiagram workflow={workflow} current={view.state} /> : null}
+              {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow, answeredIn)} current={view.state} /> : null}
               <div class="columns">
                 <section aria-labelledby="next-steps">
-                  <h3 id="next-steps">Next steps</h3>
-                  {commands.length === 0 ? <p>Nothing you may do on this case now.</p> : null}
+                  <h3 id="next-steps">{t.nextSteps}</h3>
+                  {commands.length === 0 ? <p>{t.nothingToDo}</p> : null}
                   <ul class="command-list">
                     {commands.map((c) => (
                       <li key={c.name}>
                         <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => setOpen(c.name === open ? undefined : c.name)}>
-                          {humanize(c.name)}
+                          <L label={technical(c.name)} />
                         </button>
                       </li>
                     ))}
@@ -84,7 +105,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                       command={chosen}
                       onDone={(next) => {
                         setOpen(undefined);
-                        setNotice(`${humanize(chosen.name)} recorded. The case is now in ${humanize(next.state.split('.').pop()!)}.`);
+                        setNotice({ command: technical(chosen.name), state: technical(next.state) });
                         minPosition.current = next.position;
                         reload();
                       }}
@@ -92,14 +113,14 @@ export function CasePage({ caseId }: { caseId: string }) {
                   ) : null}
                 </section>
                 <section aria-labelledby="clocks-title">
-                  <h3 id="clocks-title">Clocks</h3>
-                  <Clocks clocks={view.clocks ?? []} />
+                  <h3 id="clocks-title">{t.clocks}</h3>
+                  <Clocks clocks={view.clocks ?? []} region={view.region} />
                   {view.details ? <Details details={view.details} /> : null}
                 </section>
               </div>
               <section aria-labelledby="timeline-title">
-                <h3 id="timeline-title">Timeline</h3>
-                <Timeline items={history.items} />
+                <h3 id="timeline-title">{t.timeline}</h3>
+                <Timeline items={history.items} region={view.region} />
               </section>
             </>
           );
@@ -114,7 +135,9 @@ function Details({ details }: { details: Record<string, unknown> }) {
     <dl class="details">
       {Object.entries(details).map(([key, value]) => (
         <div key={key}>
-          <dt>{humanize(key)}</dt>
+          <dt>
+            <L label={technical(key)} />
+          </dt>
           <dd>{value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
         </div>
       ))}

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText, type Api } from '../shared/api';
+import { L, technical } from '../shared/labels';
 import type { CaseView, WorkflowCommand } from '../shared/types';
-import { humanize, initialValue, prune } from './schema';
+import { initialValue, prune } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
 interface Props {
@@ -16,6 +18,7 @@ const fieldPath = (path: string) => path.replace(/^data\.?/, '').replace(/\[(\d+
 
 /** One allowed next step: a form generated from the command's JSON Schema, sent with If-Match. */
 export function CommandForm({ api, caseView, command, onDone }: Props) {
+  const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [failure, setFailure] = useState<string>();
@@ -46,8 +49,15 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
   const titleId = `${idPrefix}-title`;
   return (
     <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
-      <h3 id={titleId}>{humanize(command.name)}</h3>
-      {command.description ? <p class="hint">{command.description}</p> : null}
+      <h3 id={titleId}>
+        <L label={technical(command.name)} />
+      </h3>
+      {/* The command's description is written in its workflow's definition, in English for now. */}
+      {command.description ? (
+        <p class="hint" lang="en">
+          {command.description}
+        </p>
+      ) : null}
       {failure ? (
         <div class="error-summary" role="alert">
           <p>{failure}</p>
@@ -56,7 +66,9 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
               {[...errors].map(([path, message]) => (
                 <li key={path}>
                   <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
-                    {path ? humanize(path.split('.').pop()!) : 'Form'}: {message}
+                    {path ? <L label={technical(path)} /> : t.formWhole}
+                    {t.colon}
+                    {message}
                   </a>
                 </li>
               ))}
@@ -66,7 +78,7 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
       ) : null}
       <SchemaField schema={command.schema} name={command.name} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
       <button type="submit" disabled={sending}>
-        {sending ? 'Sending…' : humanize(command.name)}
+        {sending ? t.sending : <L label={technical(command.name)} />}
       </button>
     </form>
   );

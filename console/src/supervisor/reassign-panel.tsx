@@ -1,5 +1,5 @@
 import { CommandForm } from '../practitioner/command-form';
-import { humanize } from '../practitioner/schema';
+import { useI18n } from '../i18n/i18n';
 import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
 import { Status } from '../shared/status';
@@ -9,6 +9,7 @@ import { useLoad } from '../shared/use-load';
 /** The assignment commands the case allows now, as forms, without leaving the dashboard. */
 export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { api, workflows } = useConsole();
+  const { t } = useI18n();
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow);
@@ -19,10 +20,14 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
       <Status loaded={loaded}>
         {({ view, commands }) =>
           commands.length === 0 ? (
-            <p>This case allows no assignment now ({humanize(view.state)}).</p>
+            <p>{t.noAssignmentNow}</p>
           ) : (
             <>
-              <p>Assigned to: {view.assignees?.join(', ') || 'nobody'}</p>
+              <p>
+                {t.assignedTo}
+                {t.colon}
+                {view.assignees?.join(', ') || t.nobody}
+              </p>
               {commands.map((command) => (
                 <CommandForm
                   key={`${command.name}:${view.revision}`}
