@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText, type Api } from '../shared/api';
 import { L, technical } from '../shared/labels';
@@ -23,6 +23,11 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
+  // A refusal takes the focus to its summary, so keyboard and screen reader users land on what to fix.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failure) summary.current?.focus();
+  }, [failure]);
   const idPrefix = `cmd-${command.name}`;
 
   const submit = async (event: Event) => {
@@ -41,6 +46,8 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
       const issues = error instanceof ApiError ? error.issues : [];
       setErrors(new Map(issues.map((issue) => [fieldPath(issue.path), issue.message])));
       setFailure(errorText(error));
+      // The same refusal again does not change `failure`: the summary already shown takes the focus here.
+      summary.current?.focus();
     } finally {
       setSending(false);
     }
@@ -59,7 +66,7 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
         </p>
       ) : null}
       {failure ? (
-        <div class="error-summary" role="alert">
+        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <p>{failure}</p>
           {errors.size > 0 ? (
             <ul>
