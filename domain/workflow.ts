@@ -1,7 +1,9 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
+import type { Grants, ReadScopes } from './access';
 import type { Clocks } from './clocks/state';
 import type { DecideContext } from './decide-context';
+import type { DemoScenario } from './demo';
 import type { DomainError } from './errors';
 import type { NewEvent } from './envelope';
 import type { RegionCode } from './regions';
@@ -25,6 +27,13 @@ export interface CommandDefinition {
    * condition not yet amended), thrown instead of the generic COMMAND.NOT_ALLOWED.
    */
   readonly refusal?: (state: CaseState) => DomainError | undefined;
+  /**
+   * Who may run this command. A role not listed may not; the policy refuses a command whose
+   * grants are missing to every role (fails closed).
+   */
+  readonly grants: Grants;
+  /** The command assigns people to the case (or replaces them): consoles offer it where assignments are made. */
+  readonly assigns?: true;
 }
 
 /** An event a workflow records: its type (past tense) and the zod schema of its data. */
@@ -76,12 +85,16 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
   readonly category: string;
   readonly title: string;
   readonly description: string;
+  /** Who may read this workflow's cases, role by role (e.g. confidential to the Restorative Justice Unit). */
+  readonly readScope: ReadScopes;
   readonly machine: AnyStateMachine;
   readonly openingCommand: string;
   readonly commands: readonly CommandDefinition[];
   readonly events: readonly EventDefinition[];
   /** Pure: the events that record this command, or a thrown DomainError. The command's data is already valid. */
   decide(command: NewEvent, state: CaseState<TSnapshot>, ctx: DecideContext): NewEvent[];
+  /** Cases that show this workflow at every stage, for `mend seed-demo`. */
+  readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;
 }
 

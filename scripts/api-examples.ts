@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiExamplesDoc, runJourney } from '../test/support/api-examples';
 import { startApp } from '../test/support/app';
-import { journeys } from '../test/e2e/journeys.fixture';
+import { EXAMPLES_CLOCK_START, journeys } from '../test/e2e/journeys.fixture';
 
 /** Runs the README's journeys on a fresh Mend and writes what it answered to docs/api-examples.md. */
 async function main(): Promise<void> {
-  const running = await startApp({ start: journeys[0]!.at });
+  const running = await startApp({ start: EXAMPLES_CLOCK_START });
   try {
     const runs = [];
     for (const journey of journeys) runs.push({ journey, exchanges: await runJourney(running, journey) });

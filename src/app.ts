@@ -41,11 +41,10 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   fastify.removeContentTypeParser('text/plain');
   registerCorrelation(fastify);
   const errors = new MendExceptionFilter(options.config);
+  // Errors Fastify raises before Nest's router (parsers, body and rate limits) reach this filter too:
+  // Nest sets Fastify's error handler when the app initialises, and it hands them to the global
+  // filters. (Setting a second handler of our own made Fastify warn FSTWRN004 at every start.)
   app.useGlobalFilters(errors);
-  // Errors Fastify raises before Nest's router (parsers, body and rate limits) get the same body.
-  // Nest's own handler was registered before the global filter existed, so it is replaced (Fastify
-  // warns FSTWRN004 about the override once at start-up).
-  fastify.setErrorHandler((error, request, reply) => errors.reply(error, request, reply));
   await harden(app, options.config);
   app.enableShutdownHooks();
 

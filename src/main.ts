@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { clockStartingAt, systemClock } from './clock/clock';
 import { ConfigError, loadConfig, type MendConfig } from './config/config';
 import { EVENT_STORE, type EventStore } from './event-store/event-store';
+import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
 import { createApp } from './app';
 
 /** EX_CONFIG from sysexits: the configuration is wrong. */
@@ -16,6 +17,7 @@ export async function serve(config: MendConfig): Promise<void> {
   console.log(
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
+  if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
   if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
 }
 

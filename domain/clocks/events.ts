@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions';
-
-const Instant = z.iso.datetime({ offset: true });
+import { fieldKind, Instant } from '../schemas';
 
 /** A clock's key within its case: `acknowledgement`, `response-1`, `optInWindow`… */
-export const ClockKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/);
+export const ClockKey = fieldKind(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/), 'code');
 
 export const ClockWarning = z.strictObject({
   threshold: z.number().gt(0).lt(1),

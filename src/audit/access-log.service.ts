@@ -3,16 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
 import { CLOCK, type Clock } from '../clock/clock';
-import {
-  EVENT_STORE,
-  StreamNotFoundError,
-  WrongExpectedRevisionError,
-  type EventStore,
-  type EventToAppend,
-  type RecordedEvent,
-} from '../event-store/event-store';
+import { ChainedStreamWriter, type ChainTail } from '../event-store/chained-stream-writer';
+import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent } from '../event-store/event-store';
 import type { AccessRecord } from './audit.schemas';
-import { eventHash, GENESIS_HASH } from './hash-chain';
 import { allPages, streamPages } from './stream-pages';
 
 export const ACCESS_LOG_CATEGORY = 'accessLog';
@@ -53,13 +46,7 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
-interface Tail {
-  readonly revision: number;
-  readonly hash: string;
-}
-
 const TAIL_CACHE_LIMIT = 10_000;
-const CONFLICT_RETRIES = 5;
 /** Events one query may scan before it answers with what it found and a cursor to go on. */
 const SCAN_BUDGET = 10_000;
 
@@ -76,10 +63,11 @@ const SCAN_BUDGET = 10_000;
 @Injectable()
 export class AccessLog {
   private readonly queues = new Map<string, Pending[]>();
-  private readonly tails = new Map<string, Tail>();
+  private readonly tails = new Map<string, ChainTail>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: ChainedStreamWriter,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -157,40 +145,18 @@ export class AccessLog {
     }
   }
 
-  /** Appends after the log's last event, chaining hashes; another writer's append in between means: read the tail again and retry. */
+  /** Appends after the log's last event (cached), the writer reading the tail again when another process appended in between. */
   private async appendChained(streamId: string, events: readonly EventToAppend[]): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const tail = this.tails.get(streamId) ?? (await this.readTail(streamId));
-      let { revision, hash: prevHash } = tail;
-      const chained = events.map((event) => {
-        revision += 1;
-        const hash = eventHash(prevHash, { streamId, revision, type: event.type, data: event.data, metadata: event.metadata });
-        const linked = { ...event, metadata: { ...event.metadata, prevHash, hash } };
-        prevHash = hash;
-        return linked;
-      });
-      try {
-        await this.store.append(streamId, chained, { expectedRevision: tail.revision < 0 ? 'no_stream' : tail.revision });
-        this.remember(streamId, { revision, hash: prevHash });
-        return;
-      } catch (error) {
-        this.tails.delete(streamId);
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= CONFLICT_RETRIES) throw error;
-      }
-    }
-  }
-
-  private async readTail(streamId: string): Promise<Tail> {
     try {
-      const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-      return last ? { revision: last.revision, hash: String(last.metadata.hash) } : { revision: -1, hash: GENESIS_HASH };
+      const { tail } = await this.writer.appendAtEnd(streamId, events, this.tails.get(streamId));
+      this.remember(streamId, tail);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { revision: -1, hash: GENESIS_HASH };
+      this.tails.delete(streamId);
       throw error;
     }
   }
 
-  private remember(streamId: string, tail: Tail): void {
+  private remember(streamId: string, tail: ChainTail): void {
     this.tails.delete(streamId);
     this.tails.set(streamId, tail);
     if (this.tails.size > TAIL_CACHE_LIMIT) this.tails.delete(this.tails.keys().next().value!);

@@ -47,9 +47,9 @@ export class AuditReader {
    * once its key is destroyed (DESIGN.md §7).
    */
   async *read(selection: EventSelection, reader: Actor, pageSize = PAGE_SIZE): AsyncGenerator<HistoryItem> {
-    const mode = this.policy.seesPersonalData(reader) ? 'reveal' : 'redact';
+    const reveal = this.policy.seesPersonalData(reader);
     for await (const page of this.pages(selection, pageSize)) {
-      for (const event of page) yield present(this.codec.open(event, mode));
+      for (const event of page) yield present(reveal ? await this.codec.reveal(event) : this.codec.redact(event));
     }
   }
 

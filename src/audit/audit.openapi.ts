@@ -7,10 +7,12 @@ const instant = { type: 'string', format: 'date-time' };
 const readNote = 'Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.';
 
 export const auditOpenApi: OpenApiSection = {
+  tags: [{ name: 'audit', description: 'History, the case as of a moment, exports, hash-chain verification, the access log' }],
   schemas: { HistoryPage: HistoryPageSchema, Verification: VerificationSchema, AccessPage: AccessPageSchema },
   paths: {
     '/cases/{id}/history': {
       get: {
+        operationId: 'getCaseHistory',
         tags: ['audit'],
         summary: 'Every event of the case, oldest first: type, actor, business and store times, revision, position, data',
         description: readNote,
@@ -24,6 +26,7 @@ export const auditOpenApi: OpenApiSection = {
     },
     '/cases/{id}/state': {
       get: {
+        operationId: 'getCaseAsOf',
         tags: ['audit'],
         summary: 'The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision',
         description: `Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; clocks are as of that moment, and allowedCommands lists what the workflow allowed then (whoever the reader is). ${readNote}`,
@@ -47,6 +50,7 @@ export const auditOpenApi: OpenApiSection = {
     },
     '/cases/{id}/export': {
       get: {
+        operationId: 'exportCase',
         tags: ['audit'],
         summary: 'The case’s history as a file: NDJSON (one history item per line) or CSV (RFC 4180, with a header row)',
         description: readNote,
@@ -65,6 +69,7 @@ export const auditOpenApi: OpenApiSection = {
     },
     '/audit/verify': {
       get: {
+        operationId: 'verifyHashChains',
         tags: ['audit'],
         summary: 'Verify the hash chains of every stream, or of one case (its stream and its access log)',
         description:
@@ -75,6 +80,7 @@ export const auditOpenApi: OpenApiSection = {
     },
     '/audit/access': {
       get: {
+        operationId: 'listAccessRecords',
         tags: ['audit'],
         summary: 'Who read which case’s content, and when (auditors, supervisors and administrators)',
         description:

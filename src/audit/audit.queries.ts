@@ -1,3 +1,4 @@
+import { Instant } from '../../domain/schemas';
 import { z } from 'zod';
 import { withFrench } from '../../domain/validation';
 import { CaseId } from '../cases/cases.controller';
@@ -7,13 +8,12 @@ const wholeNumber = z
   .string()
   .regex(/^\d{1,15}$/, withFrench('must be a whole number', 'doit être un nombre entier'))
   .transform(Number);
-const instant = z.iso.datetime({ offset: true });
 const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
 
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });
 
-export const StateQuery = z.strictObject({ asOf: instant.optional(), revision: wholeNumber.optional() });
+export const StateQuery = z.strictObject({ asOf: Instant.optional(), revision: wholeNumber.optional() });
 
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('ndjson') });
 
@@ -22,8 +22,8 @@ export const VerifyQuery = z.strictObject({ caseId: CaseId.optional() });
 export const AccessQuery = z.strictObject({
   caseId: CaseId.optional(),
   actorId: z.string().min(1).max(200).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   cursor: wholeNumber.optional(),
   limit,
 });

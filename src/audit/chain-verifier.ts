@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import type { ChainProblem, Verification } from './audit.schemas';
-import { eventHash, GENESIS_HASH } from './hash-chain';
+import { eventHash, GENESIS_HASH } from '../event-store/hash-chain';
 
 const REPORTED_PROBLEMS = 100;
 

@@ -1,3 +1,4 @@
+import { Instant } from '../../domain/schemas';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -25,7 +26,6 @@ export interface ExportOptions {
   readonly out?: string;
 }
 
-const Instant = z.iso.datetime({ offset: true });
 /** Records of the cases seen last, so a case whose events are spread through a bulk export is recorded about once. */
 const RECENTLY_RECORDED = 10_000;
 const BATCH = 500;

@@ -5,7 +5,30 @@ export const MissingToken = defineError('AUTH.MISSING_TOKEN', 'unauthenticated',
   fr: () => 'Envoyez un jeton porteur dans l’en-tête Authorization (Authorization: Bearer <jeton>).',
 });
 
-export const InvalidToken = defineError<{ reason: string }>('AUTH.INVALID_TOKEN', 'unauthenticated', {
-  en: (p) => `The bearer token was refused: ${p.reason}.`,
-  fr: (p) => `Le jeton porteur a été refusé : ${p.reason}.`,
+/** Why a token was refused, in both languages (a claim or the accepted roles fill the blanks). */
+const REFUSALS = {
+  expired: { en: () => 'it has expired.', fr: () => 'il a expiré.' },
+  claim: { en: (claim: string) => `its ${claim} claim is not accepted.`, fr: (claim: string) => `sa revendication ${claim} n’est pas acceptée.` },
+  algorithm: { en: () => 'its signing algorithm is not accepted.', fr: () => 'son algorithme de signature n’est pas accepté.' },
+  signature: { en: () => 'its signature does not verify.', fr: () => 'sa signature n’est pas valide.' },
+  foreignSecret: {
+    en: () => 'this token was not signed by this instance’s secret — minted for another data directory (MEND_DATA_DIR) or with another MEND_JWT_SECRET?',
+    fr: () =>
+      'ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET ?',
+  },
+  noKey: { en: () => 'no key of the issuer matches it.', fr: () => 'aucune clé de l’émetteur ne lui correspond.' },
+  malformed: { en: () => 'it is malformed.', fr: () => 'il est mal formé.' },
+  unverifiable: { en: () => 'it could not be verified.', fr: () => 'il n’a pas pu être vérifié.' },
+  noSubject: { en: () => 'it names no subject (sub).', fr: () => 'il ne nomme aucun sujet (sub).' },
+  role: {
+    en: (roles: string) => `its role claim must be one of ${roles}.`,
+    fr: (roles: string) => `sa revendication role doit être l’une de : ${roles}.`,
+  },
+} satisfies Record<string, { en(detail: string): string; fr(detail: string): string }>;
+
+export type TokenRefusal = keyof typeof REFUSALS;
+
+export const InvalidToken = defineError<{ reason: TokenRefusal; detail?: string }>('AUTH.INVALID_TOKEN', 'unauthenticated', {
+  en: (p) => `The bearer token was refused: ${REFUSALS[p.reason].en(p.detail ?? '')}`,
+  fr: (p) => `Le jeton porteur a été refusé : ${REFUSALS[p.reason].fr(p.detail ?? '')}`,
 });

@@ -3,26 +3,35 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { PersonRole, type Actor } from '../../domain/roles';
-import { InvalidToken } from './auth-errors';
+import { InvalidToken, type TokenRefusal } from './auth-errors';
 
 /** Issuer and audience of the tokens a local instance mints (`mend token`). */
 export const LOCAL_ISSUER = 'mend';
 export const LOCAL_AUDIENCE = 'mend';
 const SECRET_FILE = 'jwt-secret';
 
+/** The HS256 secret of a local instance, and where it came from (said by `mend token`, so a newcomer knows which server accepts the token). */
+export interface LocalSecret {
+  readonly secret: Uint8Array;
+  /** The file it was read from or written to; absent when MEND_JWT_SECRET supplied it. */
+  readonly file?: string;
+  /** Whether this call generated it (no secret existed in the data directory). */
+  readonly generated: boolean;
+}
+
 /**
- * The HS256 secret of the embedded mode: MEND_JWT_SECRET, or one generated on first start into the
+ * The HS256 secret of the embedded mode: MEND_JWT_SECRET, or one generated on first use into the
  * data directory (readable by its owner only) and reused, so tokens outlive restarts.
  */
-export function localSecret(dataDir: string, configured?: string): { secret: Uint8Array; generated: boolean } {
+export function localSecret(dataDir: string, configured?: string): LocalSecret {
   if (configured) return { secret: new TextEncoder().encode(configured), generated: false };
   const file = join(dataDir, SECRET_FILE);
-  if (existsSync(file)) return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()), generated: false };
+  if (existsSync(file)) return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()), file, generated: false };
   mkdirSync(dataDir, { recursive: true });
   const value = randomBytes(48).toString('base64url');
   writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
-  return { secret: new TextEncoder().encode(value), generated: true };
+  return { secret: new TextEncoder().encode(value), file, generated: true };
 }
 
 export interface TokenRequest {
@@ -50,28 +59,32 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 function actorFrom(payload: JWTPayload): Actor {
   const role = PersonRole.safeParse(payload['role']);
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
-    throw InvalidToken({ reason: 'it names no subject (sub)' });
+    throw InvalidToken({ reason: 'noSubject' });
   }
-  if (!role.success) throw InvalidToken({ reason: `its role claim must be one of ${PersonRole.options.join(', ')}` });
+  if (!role.success) throw InvalidToken({ reason: 'role', detail: PersonRole.options.join(', ') });
   return { id: payload.sub, role: role.data };
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'it has expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `its ${error.claim} claim is not accepted`;
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'its signing algorithm is not accepted';
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'its signature does not verify';
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no key of the issuer matches it';
-  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return 'it is malformed';
-  return 'it could not be verified';
+/**
+ * Why jose refused a token. A bad signature on a local instance almost always means the token was
+ * minted with another instance's secret (`mend token` run with another MEND_DATA_DIR), so it says so.
+ */
+function refusalOf(error: unknown, badSignature: TokenRefusal): { reason: TokenRefusal; detail?: string } {
+  if (error instanceof joseErrors.JWTExpired) return { reason: 'expired' };
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return { reason: 'claim', detail: error.claim };
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return { reason: 'algorithm' };
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return { reason: badSignature };
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return { reason: 'noKey' };
+  if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) return { reason: 'malformed' };
+  return { reason: 'unverifiable' };
 }
 
-async function verifying(verify: () => Promise<JWTPayload>): Promise<Actor> {
+async function verifying(verify: () => Promise<JWTPayload>, badSignature: TokenRefusal): Promise<Actor> {
   let payload: JWTPayload;
   try {
     payload = await verify();
   } catch (error) {
-    throw InvalidToken({ reason: reasonOf(error) });
+    throw InvalidToken(refusalOf(error, badSignature));
   }
   return actorFrom(payload);
 }
@@ -81,6 +94,7 @@ export function localVerifier(secret: Uint8Array): TokenVerifier {
   return (token) =>
     verifying(async () =>
       (await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE })).payload,
+      'foreignSecret',
     );
 }
 
@@ -96,5 +110,6 @@ export function jwksVerifier(options: { jwksUrl: string; issuer: string; audienc
           audience: options.audience,
         })
       ).payload,
+      'signature',
     );
 }

@@ -5,7 +5,7 @@ import { SCHEMA_VERSION, type EventMetadata, type MachineEvent, type NewEvent } 
 import { CaseAlreadyExists, CaseNotFound, RevisionConflict } from '../../domain/errors';
 import { evolveCase, initialCaseState } from '../../domain/fold';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
-import { eventHash, GENESIS_HASH } from '../audit/hash-chain';
+import { ChainedStreamWriter, EMPTY_CHAIN } from '../event-store/chained-stream-writer';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -17,6 +17,7 @@ import {
 import { MendMetrics } from '../metrics/mend-metrics';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import type { CaseAccessFacts } from '../security/policy.service';
 
 /** A case folded from its stream, with what the next append needs. */
 export interface LoadedCase {
@@ -35,15 +36,30 @@ export interface LoadedCase {
 export interface AppendOptions {
   readonly correlationId: string;
   readonly causationId: string;
-  /** Event ids to use instead of fresh UUIDv7s (the scheduler's deterministic ids). */
+  /**
+   * Event ids to use instead of fresh UUIDv7s: deterministic ids, which another writer may have
+   * stored first (then the store keeps its events and this append writes none).
+   */
   readonly eventIds?: readonly string[];
+}
+
+/** A case after an append. */
+export interface AppendedCase {
+  readonly loaded: LoadedCase;
+  /** How many of the events this append stored: fewer only when chosen ids were stored by another writer first. */
+  readonly written: number;
 }
 
 const CACHE_LIMIT = 10_000;
 
 /** What authorisation needs to know of a loaded case. */
-export function accessFacts(loaded: LoadedCase): { caseId: string; workflow: string; assignees: readonly string[] } {
-  return { caseId: loaded.caseId, workflow: loaded.definition.name, assignees: loaded.definition.summarize(loaded.state).assignees };
+export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
+  return {
+    caseId: loaded.caseId,
+    workflow: loaded.definition.name,
+    workflowVersion: loaded.definition.version,
+    assignees: loaded.definition.summarize(loaded.state).assignees,
+  };
 }
 
 export const streamIdOf = (definition: AnyWorkflowDefinition, caseId: string) => `${definition.category}-${caseId}`;
@@ -66,6 +82,7 @@ export class CaseRepository {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: ChainedStreamWriter,
     private readonly registry: WorkflowRegistry,
     private readonly codec: PersonalDataCodec,
     private readonly metrics: MendMetrics,
@@ -78,7 +95,7 @@ export class CaseRepository {
       streamId: streamIdOf(definition, caseId),
       definition,
       state: initialCaseState(definition),
-      lastHash: GENESIS_HASH,
+      lastHash: EMPTY_CHAIN.hash,
       position: 0,
       openedAt: '',
       updatedAt: '',
@@ -131,9 +148,9 @@ export class CaseRepository {
   }
 
   /**
-   * Appends the events of a decision with the case's revision as the expected revision, chaining
-   * their hashes. WRONG_EXPECTED_REVISION surfaces as CASE.REVISION_CONFLICT (or CASE.ALREADY_EXISTS
-   * for an opening command).
+   * Appends the events of a decision after the case's last event, through the chained-stream
+   * writer (expected revision and hash chain). WRONG_EXPECTED_REVISION surfaces as
+   * CASE.REVISION_CONFLICT (or CASE.ALREADY_EXISTS for an opening command).
    */
   async append(
     loaded: LoadedCase,
@@ -141,50 +158,49 @@ export class CaseRepository {
     next: CaseState,
     ctx: DecideContext,
     options: AppendOptions,
-  ): Promise<LoadedCase> {
-    if (events.length === 0) return loaded;
+  ): Promise<AppendedCase> {
+    if (events.length === 0) return { loaded, written: 0 };
     const occurredAt = ctx.now.toISOString();
-    let prevHash = loaded.lastHash;
-    const toAppend: EventToAppend[] = events.map((event, i) => {
-      const revision = loaded.state.revision + 1 + i;
-      const business: Omit<EventMetadata, 'prevHash' | 'hash'> = {
-        actor: ctx.actor,
-        correlationId: options.correlationId,
-        causationId: options.causationId,
-        occurredAt,
-        workflow: loaded.definition.name,
-        workflowVersion: loaded.definition.version,
-        schemaVersion: SCHEMA_VERSION,
-      };
-      const data = this.codec.seal(loaded.definition, event.type, event.data);
-      const hash = eventHash(prevHash, { streamId: loaded.streamId, revision, type: event.type, data, metadata: business });
-      const metadata = { ...business, prevHash, hash };
-      prevHash = hash;
-      return { id: options.eventIds?.[i] ?? uuidv7(), type: event.type, data, metadata };
-    });
-    const expectedRevision = loaded.state.revision < 0 ? 'no_stream' : loaded.state.revision;
+    const metadata: Omit<EventMetadata, 'prevHash' | 'hash'> = {
+      actor: ctx.actor,
+      correlationId: options.correlationId,
+      causationId: options.causationId,
+      occurredAt,
+      workflow: loaded.definition.name,
+      workflowVersion: loaded.definition.version,
+      schemaVersion: SCHEMA_VERSION,
+    };
+    const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));
+    const toAppend: EventToAppend[] = events.map((event, i) => ({
+      id: options.eventIds?.[i] ?? uuidv7(),
+      type: event.type,
+      data: sealed[i],
+      metadata,
+    }));
+    const tail = { revision: loaded.state.revision, hash: loaded.lastHash };
     try {
-      const result = await this.metrics.observeAppend(this.store.append(loaded.streamId, toAppend, { expectedRevision }));
+      const result = await this.metrics.observeAppend(
+        this.writer.append(loaded.streamId, tail, toAppend, { idsMayBeStored: options.eventIds !== undefined }),
+      );
+      this.categoryOf.set(loaded.caseId, loaded.definition);
+      if (result.written < events.length) {
+        // Another writer stored these ids first (a scheduler beside this one): the store kept its events, not these.
+        this.cache.delete(loaded.streamId);
+        return { loaded: await this.load(loaded.caseId), written: result.written };
+      }
       const appended: LoadedCase = {
         ...loaded,
         state: next,
-        lastHash: prevHash,
+        lastHash: result.tail.hash,
         position: result.position,
         openedAt: loaded.openedAt || occurredAt,
         updatedAt: occurredAt,
       };
-      this.categoryOf.set(loaded.caseId, loaded.definition);
-      if (options.eventIds) {
-        // Chosen ids may already be stored (another scheduler got there first): then the store kept
-        // its events, whose hashes are not the ones computed here. Read the stream back instead.
-        this.cache.delete(loaded.streamId);
-        return this.load(loaded.caseId);
-      }
       this.remember(appended);
-      return appended;
+      return { loaded: appended, written: result.written };
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
-        if (expectedRevision === 'no_stream') throw CaseAlreadyExists({ caseId: loaded.caseId });
+        if (tail.revision < 0) throw CaseAlreadyExists({ caseId: loaded.caseId });
         throw RevisionConflict(
           { expected: String(loaded.state.revision), actual: String(error.actual) },
           { expectedRevision: loaded.state.revision, actualRevision: error.actual },

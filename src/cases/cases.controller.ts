@@ -16,7 +16,7 @@ import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { accessFacts, CaseRepository } from './case-repository';
 import { CaseViews } from './case-views';
-import type { CommandOutcome } from './execute-command.handler';
+import type { CommandOutcome } from './command-pipeline';
 import { ExecuteCommand } from './execute-command.command';
 
 export const CaseId = z.uuid();

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller';
+import { CommandPipeline } from './command-pipeline';
 import { ExecuteCommandHandler } from './execute-command.handler';
 
 @Module({
   controllers: [CasesController],
-  providers: [ExecuteCommandHandler],
+  providers: [CommandPipeline, ExecuteCommandHandler],
+  exports: [CommandPipeline],
 })
 export class CasesModule {}

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/roles';
 
-/** Run one command of a workflow on a case. The one command every HTTP call and the scheduler send. */
+/** Run one command of a workflow on a case: what every HTTP command sends. */
 export class ExecuteCommand {
   constructor(
     readonly input: {
@@ -14,8 +14,6 @@ export class ExecuteCommand {
       readonly expectedRevision?: number;
       readonly correlationId: string;
       readonly causationId: string;
-      /** Deterministic event ids (the scheduler), one per event the decision may produce. */
-      readonly eventIds?: readonly string[];
     },
   ) {}
 }

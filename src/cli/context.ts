@@ -2,26 +2,22 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { systemClock } from '../clock/clock';
-import { ConfigError, loadConfig, type MendConfig } from '../config/config';
+import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError } from '../event-store/event-store';
+import { cliConfig } from './cli-config';
 import { ExitCode } from './exit-codes';
 import { CliError } from './cli-error';
-
-export function cliConfig(): MendConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.config);
-    throw error;
-  }
-}
 
 /**
  * Runs a CLI verb inside Mend's application context (the same modules as the server, no HTTP and
  * no background work), then closes it, store included.
  */
 export async function withContext<T>(work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
-  const config = cliConfig();
+  return withContextOf(cliConfig(), work);
+}
+
+/** The same, on a given configuration (e.g. a restore working in its staging directory). */
+export async function withContextOf<T>(config: MendConfig, work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
   let context: INestApplicationContext;
   try {
     context = await NestFactory.createApplicationContext(

@@ -10,6 +10,8 @@ export const ExitCode = {
   /** Something is unavailable (the store cannot be opened). */
   unavailable: 69,
   software: 70,
+  /** An output cannot be created (e.g. a restore into a directory that is not empty). */
+  cannotCreate: 73,
   /** The configuration is wrong. */
   config: 78,
 } as const;

@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PersonRole } from '../../domain/roles';
-import { auditCommands } from '../audit/audit.command';
-import { localSecret, mintLocalToken } from '../auth/jwt';
-import { serve } from '../main';
+import { auditVerbs } from '../audit/audit.verbs';
+import { backupVerbs } from '../backup/backup.verbs';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
-import { cliConfig } from './context';
-import { eraseCommand } from './erase.command';
 import { ExitCode } from './exit-codes';
-import { projectionsCommand } from './projections.command';
-import { seedDemoCommand } from './seed-demo.command';
 
 const DURATION = /^(\d+)(s|m|h|d)$/;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -21,7 +16,11 @@ export function parseDuration(value: string): number {
   return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
 }
 
-/** Builds the `mend` program. Verbs add themselves here; each has --help. */
+/**
+ * Builds the `mend` program. Verbs add themselves here; each has --help. A verb's implementation
+ * (`*.command.ts`) is required when the verb runs, not before: the application's modules take about
+ * a second of CPU to load, which `mend token` and every `--help` do without.
+ */
 export function program(): Command {
   const mend = new Command('mend')
     .description('Mend: event-sourced workflows for restorative engagement, mediation and complaints')
@@ -32,30 +31,47 @@ export function program(): Command {
   mend
     .command('serve')
     .description('serve the HTTP API (the same as npm start)')
-    .action(async () => {
-      await serve(cliConfig());
-      await new Promise(() => undefined);
-    });
+    .action(() => (require('./serve.command') as typeof import('./serve.command')).serveCommand());
 
   mend
     .command('token')
-    .description('print a bearer token for this local instance (signed with its HS256 secret)')
+    .description('print a bearer token for this local instance (signed with its HS256 secret; stderr says which secret, from which data directory)')
     .requiredOption('--sub <id>', 'the person the token names (an opaque id, never a name)')
     .addOption(new Option('--role <role>', 'their role').choices(PersonRole.options).makeOptionMandatory())
     .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h, 7d', parseDuration, 8 * 3600)
-    .action(async (options: { sub: string; role: PersonRole; ttl: number }) => {
-      const settings = cliConfig();
-      if (settings.auth.jwksUrl) {
-        throw new CliError('This instance trusts an OIDC issuer (MEND_JWT_JWKS_URL): get tokens from that issuer.', ExitCode.usage);
-      }
-      const { secret } = localSecret(settings.dataDir, settings.auth.secret);
-      console.log(await mintLocalToken(secret, { subject: options.sub, role: options.role, ttlSeconds: options.ttl }));
-    });
+    .action((options: { sub: string; role: PersonRole; ttl: number }) =>
+      (require('./token.command') as typeof import('./token.command')).tokenCommand(options),
+    );
 
-  projectionsCommand(mend);
-  eraseCommand(mend);
-  auditCommands(mend);
-  seedDemoCommand(mend);
+  const projections = mend.command('projections').description('read models: status and rebuilds');
+  projections
+    .command('rebuild')
+    .description('rebuild read models from the whole log into fresh tables, then swap them in at once (safe while Mend serves)')
+    .argument('[name]', 'one projection (default: all)')
+    .action((name: string | undefined) => (require('./projections.command') as typeof import('./projections.command')).rebuildCommand(name));
+  projections
+    .command('status')
+    .description('each projection: status, checkpoint and lag')
+    .action(() => (require('./projections.command') as typeof import('./projections.command')).statusCommand());
+
+  mend
+    .command('erase')
+    .description("erase a data subject's personal information (destroys their key; history still replays, fields read [erased])")
+    .argument('<subjectId>', 'the data subject id recorded in their events')
+    .requiredOption('--by <id>', 'the administrator doing it (recorded in the erasure stream)')
+    .action((subjectId: string, options: { by: string }) =>
+      (require('./erase.command') as typeof import('./erase.command')).eraseCommand(subjectId, options),
+    );
+
+  auditVerbs(mend);
+  backupVerbs(mend);
+
+  mend
+    .command('seed-demo')
+    .description(
+      'load a demo into an empty store: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks. Run it before starting Mend (stop a running Mend first: its SLA scheduler would record present-day breaches ahead of the demo); refuses a store that already holds events (exit 65)',
+    )
+    .action(() => (require('./seed-demo.command') as typeof import('./seed-demo.command')).seedDemoCommand());
   return mend;
 }
 

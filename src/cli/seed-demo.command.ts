@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
 import type { PersonRole } from '../../domain/roles';
 import { AppModule } from '../app.module';
@@ -7,30 +6,24 @@ import { clockStartingAt, ManualClock, systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
-import { demoStaff } from '../demo/demo-people';
+import { demoStaff } from '../../domain/demo';
 import { DemoSeedFailed, seedDemo, type SeedResult } from '../demo/demo-seeder';
 import { demoSummary } from '../demo/demo-summary';
 import { CliError } from './cli-error';
-import { cliConfig } from './context';
+import { cliConfig } from './cli-config';
 import { ExitCode } from './exit-codes';
 
 const TOKEN_TTL_SECONDS = 8 * 3600;
 
-export function seedDemoCommand(program: Command): void {
-  program
-    .command('seed-demo')
-    .description(
-      'load a demo: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks; run it with Mend stopped; refuses a store that already holds events (exit 65)',
-    )
-    .action(async () => {
-      const config = cliConfig();
-      const present = (config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock).now();
-      const store = await openEmptyStore(config);
-      const result = await seed(config, store, present);
-      for (const line of demoSummary(result, config.dataDir)) console.log(line);
-      console.log('');
-      for (const line of await tokenLines(config)) console.log(line);
-    });
+/** `mend seed-demo`: loads the demo into an empty store, then prints a summary and tokens. */
+export async function seedDemoCommand(): Promise<void> {
+  const config = cliConfig();
+  const present = (config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock).now();
+  const store = await openEmptyStore(config);
+  const result = await seed(config, store, present);
+  for (const line of demoSummary(result, config.dataDir)) console.log(line);
+  console.log('');
+  for (const line of await tokenLines(config)) console.log(line);
 }
 
 async function openEmptyStore(config: MendConfig): Promise<EventStore> {

@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
+import { Instant } from '../../domain/schemas';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -30,6 +31,9 @@ const thresholds = z.string().transform((value, ctx) => {
 
 const optionalUrl = z.url().optional();
 
+/** A schema name PostgreSQL accepts unquoted (it is spliced into SQL text, so nothing else is allowed). */
+export const POSTGRES_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * Environment variables, validated at start-up (DESIGN.md §11). Every one has a working default
  * for the embedded mode, except what production must choose.
@@ -38,10 +42,14 @@ export const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    MEND_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+    MEND_STORE: z.enum(['sqlite', 'postgres', 'eventstoredb']).default('sqlite'),
     MEND_DATA_DIR: z.string().min(1).default('./data'),
     MEND_SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    MEND_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
+    MEND_POSTGRES_SCHEMA: z.string().regex(POSTGRES_SCHEMA_NAME, 'must be a lower-case schema name (letters, digits, _)').default('mend'),
+    MEND_KEYSTORE: z.enum(['sqlite', 'postgres']).optional(),
+    MEND_KEYSTORE_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
     MEND_BUSINESS_HOURS: z
       .string()
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 07:00-17:00')
@@ -49,7 +57,7 @@ export const EnvSchema = z
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
-    MEND_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+    MEND_CLOCK_START: Instant.optional(),
     MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MEND_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
     MEND_BODY_LIMIT: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
@@ -62,6 +70,12 @@ export const EnvSchema = z
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+    MEND_ERASURE_LEDGER: z.string().min(1).optional(),
+    MEND_BACKUP_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 random bytes, e.g. `openssl rand -hex 32`)')
+      .optional(),
+    MEND_BACKUP_KEY_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MEND_STORE === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
@@ -70,6 +84,34 @@ export const EnvSchema = z
         path: ['EVENTSTORE_CONNECTION_STRING'],
         message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
       });
+    }
+    if (env.MEND_STORE === 'postgres' && !env.MEND_POSTGRES_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEND_POSTGRES_URL'],
+        message: 'is required when MEND_STORE=postgres (e.g. postgres://mend:secret@localhost:5432/mend)',
+      });
+    }
+    if (env.MEND_KEYSTORE === 'postgres' && !env.MEND_KEYSTORE_POSTGRES_URL && !env.MEND_POSTGRES_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEND_KEYSTORE_POSTGRES_URL'],
+        message: 'is required when MEND_KEYSTORE=postgres and there is no MEND_POSTGRES_URL',
+      });
+    }
+    const dataDir = resolve(env.MEND_DATA_DIR);
+    for (const variable of ['MEND_ERASURE_LEDGER', 'MEND_BACKUP_KEY_FILE'] as const) {
+      const path = env[variable];
+      if (path && isInside(resolve(path), dataDir)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: `must be outside MEND_DATA_DIR (${dataDir}): a restore replaces the data directory, and this file must survive it`,
+        });
+      }
+    }
+    if (env.MEND_BACKUP_KEY && env.MEND_BACKUP_KEY_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['MEND_BACKUP_KEY'], message: 'set MEND_BACKUP_KEY or MEND_BACKUP_KEY_FILE, not both' });
     }
     if (env.MEND_JWT_JWKS_URL && (!env.MEND_JWT_ISSUER || !env.MEND_JWT_AUDIENCE)) {
       ctx.addIssue({
@@ -85,7 +127,15 @@ export interface MendConfig {
   readonly host: string;
   readonly store:
     | { readonly engine: 'sqlite'; readonly durability: 'full' | 'normal' }
+    | { readonly engine: 'postgres'; readonly connectionString: string; readonly schema: string }
     | { readonly engine: 'eventstoredb'; readonly connectionString: string };
+  /**
+   * Where the personal-data keys live: a SQLite file in the data directory (one node), or a
+   * PostgreSQL schema every node shares.
+   */
+  readonly keyStore:
+    | { readonly engine: 'sqlite' }
+    | { readonly engine: 'postgres'; readonly connectionString: string; readonly schema: string };
   readonly dataDir: string;
   readonly businessHours: { readonly start: string; readonly end: string };
   readonly settings: MendSettings;
@@ -103,6 +153,16 @@ export interface MendConfig {
   readonly rateLimitPerMinute: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
+  /** The append-only erasure ledger, outside the data directory; undefined when not configured. */
+  readonly erasureLedger?: string;
+  /** Where `mend backup` and `mend restore` find the backup key (never stored beside the backup). */
+  readonly backupKey: { readonly hex: string } | { readonly file: string } | undefined;
+}
+
+/** Whether `path` is `dir` or lies under it. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export class ConfigError extends Error {
@@ -122,7 +182,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const shown = value === undefined ? '' : ` (got "${variable.includes('SECRET') ? '***' : value}")`;
+        const secret = variable.includes('SECRET') || variable === 'MEND_BACKUP_KEY';
+        const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
         return { variable, message: `${issue.message}${shown}` };
       }),
     );
@@ -135,7 +196,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     store:
       e.MEND_STORE === 'eventstoredb'
         ? { engine: 'eventstoredb', connectionString: e.EVENTSTORE_CONNECTION_STRING! }
-        : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
+        : e.MEND_STORE === 'postgres'
+          ? { engine: 'postgres', connectionString: e.MEND_POSTGRES_URL!, schema: e.MEND_POSTGRES_SCHEMA }
+          : { engine: 'sqlite', durability: e.MEND_SQLITE_DURABILITY },
+    keyStore: keyStoreConfig(e),
     dataDir: resolve(e.MEND_DATA_DIR),
     businessHours: { start, end },
     settings: {
@@ -155,7 +219,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
+    ...(e.MEND_ERASURE_LEDGER ? { erasureLedger: resolve(e.MEND_ERASURE_LEDGER) } : {}),
+    backupKey: e.MEND_BACKUP_KEY
+      ? { hex: e.MEND_BACKUP_KEY.toLowerCase() }
+      : e.MEND_BACKUP_KEY_FILE
+        ? { file: resolve(e.MEND_BACKUP_KEY_FILE) }
+        : undefined,
   };
+}
+
+/**
+ * Keys follow the log: nodes that share a PostgreSQL log share its keys. A KurrentDB deployment
+ * names a PostgreSQL server for them (MEND_KEYSTORE_POSTGRES_URL); SQLite stays the default only
+ * for a single node.
+ */
+function keyStoreConfig(e: z.infer<typeof EnvSchema>): MendConfig['keyStore'] {
+  const url = e.MEND_KEYSTORE_POSTGRES_URL ?? (e.MEND_STORE === 'postgres' ? e.MEND_POSTGRES_URL : undefined);
+  const engine = e.MEND_KEYSTORE ?? (url ? 'postgres' : 'sqlite');
+  return engine === 'postgres' ? { engine, connectionString: (url ?? e.MEND_POSTGRES_URL)!, schema: e.MEND_POSTGRES_SCHEMA } : { engine };
 }
 
 export const MEND_CONFIG = Symbol('MendConfig');

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { createCalendarProvider } from '../../domain/calendar';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -8,10 +7,12 @@ import { CaseRepository } from '../cases/case-repository';
 import { CaseViews } from '../cases/case-views';
 import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
 import { EventStoreLifecycle } from '../event-store/event-store.lifecycle';
-import { KEYS_FILE, KeyStore } from '../privacy/key-store';
+import { createKeyStore } from '../privacy/key-store.factory';
+import { ERASURE_LEDGER, ErasureLedger } from '../privacy/erasure-ledger';
 import { KeyStoreLifecycle } from '../privacy/key-store.lifecycle';
 import { KEY_STORE, PersonalDataCodec } from '../privacy/personal-data.codec';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
@@ -32,7 +33,7 @@ export interface CoreOptions {
 export type RunMode = 'server' | 'cli';
 export const RUN_MODE = Symbol('RunMode');
 
-/** What every feature module uses: configuration, the clock, the event store, the workflows, the case repository. */
+/** What every feature module uses: configuration, the clock, the event store and its chained-stream writer, the workflows, the case repository. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -45,14 +46,16 @@ export class CoreModule {
       { provide: RUN_MODE, useValue: mode },
       { provide: CLOCK, useValue: clock },
       { provide: EVENT_STORE, useFactory: () => store ?? createEventStore(config, clock) },
+      { provide: ChainedStreamWriter, inject: [EVENT_STORE], useFactory: (events: EventStore) => new ChainedStreamWriter(events) },
       { provide: WorkflowRegistry, useValue: new WorkflowRegistry(workflowDefinitions) },
       { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours }) },
       { provide: SETTINGS, useValue: config.settings },
       { provide: TOKEN_VERIFIER, useValue: verifier },
       {
         provide: KEY_STORE,
-        useFactory: () => new KeyStore(join(config.dataDir, KEYS_FILE), () => clock.now().getTime()),
+        useFactory: () => createKeyStore(config, clock),
       },
+      { provide: ERASURE_LEDGER, useFactory: () => (config.erasureLedger ? ErasureLedger.open(config.erasureLedger) : null) },
       PersonalDataCodec,
       CaseRepository,
       CaseViews,

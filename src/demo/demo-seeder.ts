@@ -9,7 +9,8 @@ import { ExecuteCommand } from '../cases/execute-command.command';
 import type { ManualClock } from '../clock/clock';
 import type { DueClocksOutcome } from '../sla/record-due-clocks.handler';
 import { RecordDueClocks } from '../sla/record-due-clocks.command';
-import { demoCases, type DemoCase } from './demo-scenarios';
+import type { DemoCase as WorkflowDemoCase } from '../../domain/demo';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
 
 const DAY = 86_400_000;
 /** Demo days start at 10:00 in Ottawa (15:00 UTC, 14:00 in summer): inside business hours across Canada. */
@@ -20,6 +21,8 @@ export interface SeededCase {
   readonly workflow: string;
   readonly stage: string;
   readonly state: string;
+  /** Supervisors may read every case of its workflow. */
+  readonly supervisorsSee: boolean;
   readonly clocks: readonly Pick<ClockState, 'name' | 'status' | 'warnedThresholds' | 'metAt' | 'cancelledAt'>[];
 }
 
@@ -39,6 +42,17 @@ function anchorBefore(present: Date): number {
 
 export class DemoSeedFailed extends Error {}
 
+type DemoCase = WorkflowDemoCase & { readonly workflow: string };
+
+/** Every workflow's demo cases (each written in its folder), numbered one after the other. */
+function demoCases(registry: WorkflowRegistry, settings: MendSettings): DemoCase[] {
+  const cases: DemoCase[] = [];
+  for (const definition of registry.latest()) {
+    for (const demo of definition.demo?.({ first: cases.length + 1, settings }) ?? []) cases.push({ ...demo, workflow: definition.name });
+  }
+  return cases;
+}
+
 /**
  * Writes the demo through the application's own command path: each command is sent by the actor
  * who would send it, at its business time (the clock is moved forward between commands), after
@@ -49,7 +63,7 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
   const commandBus = context.get(CommandBus);
   const repository = context.get(CaseRepository);
   const anchor = anchorBefore(present);
-  const cases = demoCases(settings.complaint.escalationChain.length).map((demo) => ({ demo, caseId: uuidv7() }));
+  const cases = demoCases(context.get(WorkflowRegistry), settings).map((demo) => ({ demo, caseId: uuidv7() }));
   const timeline = cases
     .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
     .sort((a, b) => a.at - b.at || a.c - b.c || a.s - b.s);
@@ -94,6 +108,7 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
       workflow: demo.workflow,
       stage: demo.stage,
       state: stateName(loaded.state.snapshot),
+      supervisorsSee: loaded.definition.readScope.supervisor === 'all',
       clocks: Object.values(loaded.state.clocks),
     });
   }

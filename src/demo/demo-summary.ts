@@ -15,7 +15,7 @@ function counts(values: readonly string[]): string {
 export function demoSummary(result: SeedResult, dataDir: string): string[] {
   const workflows = [...new Set(result.cases.map((c) => c.workflow))];
   const clocks = result.cases.flatMap((c) => c.clocks.map(clockStatus));
-  const breached = result.cases.find((c) => c.workflow === 'complaint' && c.clocks.some((clock) => clock.status === 'breached' && !clock.metAt));
+  const breached = result.cases.find((c) => c.supervisorsSee && c.clocks.some((clock) => clock.status === 'breached' && !clock.metAt));
   return [
     `Loaded the demo into ${dataDir}: ${result.cases.length} cases, ${result.commands} commands sent by the demo staff at business times over the past months.`,
     ...workflows.map((workflow) => {
@@ -24,6 +24,6 @@ export function demoSummary(result: SeedResult, dataDir: string): string[] {
     }),
     `  SLA clocks: ${counts(clocks)} (the demo recorded ${result.warnings} warnings and ${result.breaches} breaches)`,
     '  Participants are pseudonymous ("Participant C-031", c031@example.org); staff ids are demo-*.',
-    ...(breached ? [`  A complaint with a breached clock: ${breached.caseId}`] : []),
+    ...(breached ? [`  A case with a breached clock, for supervisors to open: ${breached.caseId} (${breached.workflow})`] : []),
   ];
 }

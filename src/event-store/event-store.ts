@@ -1,6 +1,6 @@
 /**
- * The event store port (DESIGN.md §3). Two engines implement it: the embedded SQLite store and
- * EventStoreDB/KurrentDB. One contract suite (test/contract) runs against both.
+ * The event store port (DESIGN.md §3). Three engines implement it: the embedded SQLite store,
+ * PostgreSQL and EventStoreDB/KurrentDB. One contract suite (test/contract) runs against each.
  *
  * Revisions count the events of a stream from 0. Positions order every event of the store; they
  * grow with commit order but need not be contiguous.
@@ -73,7 +73,7 @@ export interface AllSubscription extends AsyncIterable<readonly RecordedEvent[]>
 
 export interface EventStore {
   /** Which engine this is, for logs and `/ready`. */
-  readonly engine: 'sqlite' | 'eventstoredb';
+  readonly engine: 'sqlite' | 'postgres' | 'eventstoredb';
   append(
     streamId: string,
     events: readonly EventToAppend[],

@@ -17,8 +17,10 @@ export const healthOpenApi: OpenApiSection = {
   paths: {
     '/ready': {
       get: {
+        operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Readiness: store reachable, projections running within the lag limit, SLA scheduler sweeping',
+        description: 'Answers 503 with the failing check while any is down; needs no token.',
         security: [],
         responses: {
           '200': { description: 'Ready', content: json(ref('Readiness')) },

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, type ErrorKind } from '../../domain/errors';
 import { EventStoreUnavailableError } from '../event-store/event-store';
+import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import {
   BodyTooLarge,
   InternalError,
@@ -13,6 +14,7 @@ import {
   RequestRefused,
   RouteNotFound,
   StoreUnavailable,
+  ErasureLedgerUnavailable,
   UnsupportedMediaType,
 } from './http-errors';
 import { preferredLanguage } from './language';
@@ -59,6 +61,7 @@ export function asDomainError(
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
+  if (exception instanceof ErasureLedgerError) return { error: ErasureLedgerUnavailable({}), unexpected: true };
   const path = request.url.split('?')[0] ?? request.url;
   if (exception instanceof HttpException) {
     // Nest wraps Fastify's own rejections (unparsable body, size, media type) by their status.
@@ -114,7 +117,7 @@ export class MendExceptionFilter implements ExceptionFilter {
     this.reply(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
 
-  /** Answers a request with the error body; also Fastify's error handler, for what fails before Nest (parsers, hooks). */
+  /** Answers a request with the error body. */
   reply(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];

@@ -36,6 +36,11 @@ export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable'
   fr: () => 'Le magasin d’événements est indisponible. Réessayez sous peu.',
 });
 
+export const ErasureLedgerUnavailable = defineError('SERVICE.ERASURE_LEDGER_UNAVAILABLE', 'unavailable', {
+  en: () => 'The erasure ledger cannot be written, so nothing was erased. Try again shortly, or ask the operator to check MEND_ERASURE_LEDGER.',
+  fr: () => 'Le registre des effacements ne peut pas être écrit : rien n’a été effacé. Réessayez sous peu ou demandez à l’exploitant de vérifier MEND_ERASURE_LEDGER.',
+});
+
 export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNAL_ERROR', 'internal', {
   en: (p) => `Something went wrong on our side (reference ${p.reference}). Nothing was recorded.`,
   fr: (p) => `Une erreur s'est produite de notre côté (référence ${p.reference}). Rien n'a été enregistré.`,

@@ -30,10 +30,26 @@ function addOutputSchema(components: Record<string, JsonSchema>, name: string, s
   if (root['$ref'] !== `${COMPONENTS}${name}`) components[name] = root;
 }
 
-/** A feature's part of the OpenAPI document: its paths and the schemas they refer to. */
+/** A tag of the document: operations are grouped by it in Swagger UI and in generated clients. */
+export interface OpenApiTag {
+  readonly name: string;
+  readonly description: string;
+}
+
+/**
+ * A feature's part of the OpenAPI document: its paths, the schemas they refer to and the tags it
+ * introduces. Every operation has an `operationId` (stable: clients generated from the document
+ * name their methods after it) and only declared tags; test/e2e/openapi-lint.spec.ts holds them to it.
+ */
 export interface OpenApiSection {
   readonly paths: Record<string, unknown>;
   readonly schemas?: Record<string, z.ZodType>;
+  readonly tags?: readonly OpenApiTag[];
+}
+
+/** The operationId of a workflow command's path: the command's name in lower camel case (`AcknowledgeComplaint` → `acknowledgeComplaint`). */
+export function commandOperationId(command: string): string {
+  return command.charAt(0).toLowerCase() + command.slice(1);
 }
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -63,6 +79,31 @@ export const caseResponse = (status: number, description: string) => ({
     content: json(ref('CaseView')),
   },
 });
+
+/** The `?workflow=` filter of a query: its values are the registered workflows' names, filled in by buildOpenApi. */
+export const workflowQueryParam = (description = 'A workflow’s name (GET /workflows lists them)') => ({
+  name: 'workflow',
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
+
+/**
+ * Gives every `?workflow=` parameter the registered names as its values, so that no section names a
+ * workflow itself. Sections are shared constants: the paths are copied before they are changed.
+ */
+function namesWorkflows(paths: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const copy = structuredClone(paths);
+  for (const operations of Object.values(copy) as Record<string, { parameters?: { name: string; in: string; schema?: unknown }[] }>[]) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of operation.parameters ?? []) {
+        if (parameter.name === 'workflow' && parameter.in === 'query') parameter.schema = { type: 'string', enum: [...names] };
+      }
+    }
+  }
+  return copy;
+}
 
 /** An optional query parameter of an operation. */
 export const queryParam = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
@@ -118,16 +159,21 @@ export function buildOpenApi(
   const paths: Record<string, unknown> = {
     '/cases': {
       post: {
+        operationId: 'openCase',
         tags: ['cases'],
         summary: 'Open a case with its workflow’s opening command',
+        description:
+          'The body names the workflow and its opening command with the command’s data; the new case is returned with its revision in the ETag header. Send a caseId of your own to retry safely.',
         requestBody: { required: true, content: json({ oneOf: openingBodies }) },
         responses: { ...caseResponse(201, 'The new case'), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
       },
     },
     '/cases/{id}': {
       get: {
+        operationId: 'getCase',
         tags: ['cases'],
         summary: 'The case: state, revision, allowed commands, assignees, clocks',
+        description: 'The ETag header carries the revision: send it back as If-Match with a command to be refused (409) if someone else changed the case in between.',
         parameters: [
           idParam,
           {
@@ -143,13 +189,22 @@ export function buildOpenApi(
     },
     '/workflows': {
       get: {
+        operationId: 'listWorkflows',
         tags: ['workflows'],
         summary: 'Every workflow: states, commands with JSON Schemas, a Mermaid diagram',
+        description: 'What a client needs to build forms: each command’s JSON Schema, description and example, and the event it records.',
         responses: { '200': { description: 'The workflow definitions' }, ...errors(401) },
       },
     },
     '/health': {
-      get: { tags: ['operations'], summary: 'Liveness', security: [], responses: { '200': { description: 'Alive' } } },
+      get: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: 'Liveness',
+        description: 'Answers 200 while the process serves; needs no token.',
+        security: [],
+        responses: { '200': { description: 'Alive' } },
+      },
     },
   };
 
@@ -157,6 +212,7 @@ export function buildOpenApi(
     const schema = variants.length === 1 ? ref(variants[0]!.schemaName) : { oneOf: variants.map((v) => ref(v.schemaName)) };
     paths[`/cases/{id}/commands/${command}`] = {
       post: {
+        operationId: commandOperationId(command),
         tags: [...new Set(variants.map((v) => v.workflow))],
         summary: variants.length === 1 ? variants[0]!.description : `${command} (${variants.map((v) => v.workflow).join(', ')})`,
         description: variants.map((v) => `**${v.workflow}**: ${v.description}`).join('\n\n'),
@@ -190,6 +246,14 @@ export function buildOpenApi(
     for (const [name, schema] of Object.entries(section.schemas ?? {})) addOutputSchema(responseSchemas, name, schema);
   }
 
+  const tags: OpenApiTag[] = [
+    { name: 'cases', description: 'Open cases, read them, list them' },
+    ...workflows.map((workflow) => ({ name: workflow.name, description: `${workflow.title}: its commands` })),
+    { name: 'workflows', description: 'The workflow definitions clients build forms from' },
+    { name: 'operations', description: 'Probes, metrics and read-model status' },
+    ...sections.flatMap((section) => section.tags ?? []),
+  ];
+
   const codes = [...errorCatalog().values()]
     .map((e) => `| ${e.code} | ${STATUS_BY_KIND[e.kind]} |`)
     .sort()
@@ -200,13 +264,16 @@ export function buildOpenApi(
     info: {
       title: 'Mend',
       version,
+      contact: { name: 'The team that operates this Mend instance' },
       description:
         'Event-sourced workflow engine for restorative engagement lifecycles. Every command is an event; ' +
         'every error is `{code, message, details}` in English or French (Accept-Language).\n\n' +
         `| error code | status |\n|---|---|\n${codes}`,
     },
+    servers: [{ url: '/', description: 'This Mend instance: paths are relative to where it serves this document' }],
     security: [{ bearer: [] }],
-    paths,
+    tags,
+    paths: namesWorkflows(paths, registry.names()),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: {

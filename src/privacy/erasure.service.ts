@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { SubjectId } from '../../domain/schemas';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
-import { parseInput, withFrench } from '../../domain/validation';
-import { eventHash, GENESIS_HASH } from '../audit/hash-chain';
+import { parseInput } from '../../domain/validation';
 import { CLOCK, type Clock } from '../clock/clock';
+import { ChainedStreamWriter } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-store/event-store';
+import { ERASURE_LEDGER, type ErasureLedger, type LedgerEntry } from './erasure-ledger';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
-
-export const SubjectId = z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, withFrench('must be a subject id (letters, digits, . _ : -)', 'doit être un identifiant de personne (lettres, chiffres, . _ : -)'));
 
 export const ERASURE_CATEGORY = 'erasure';
 
@@ -31,34 +30,61 @@ export interface ErasureResult {
 export class ErasureService {
   constructor(
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly writer: ChainedStreamWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(ERASURE_LEDGER) private readonly ledger: ErasureLedger | null = null,
   ) {}
 
+  /**
+   * Writes the erasure to the ledger (synced, when one is configured), then destroys the key, then
+   * records the erasure in the log. A crash between the steps leaves the ledger ahead of the log,
+   * never behind it: a restore, or `mend erasure reapply`, finishes the erasure.
+   */
   async erase(rawSubjectId: string, actor: Actor, correlationId: string): Promise<ErasureResult> {
     const subjectId = parseInput(SubjectId, rawSubjectId, 'subjectId');
-    const { hadKey, erasedAt } = this.keys.erase(subjectId);
-    const streamId = `${ERASURE_CATEGORY}-${subjectId}`;
-    const last = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }).catch((error: unknown) => {
+    const eventId = uuidv7();
+    const occurredAt = this.clock.now().toISOString();
+    this.ledger?.append({ subjectId, eventId, erasedAt: occurredAt, actor: { id: actor.id, role: actor.role }, correlationId });
+    const { hadKey, erasedAt } = await this.keys.erase(subjectId);
+    const data = { subjectId, erasedAt: erasedAt.toISOString(), keyDestroyed: hadKey };
+    const position = await this.record(eventId, data, { actor, correlationId, occurredAt });
+    return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position };
+  }
+
+  /**
+   * Does a ledger entry's erasure again on this store (after a restore): destroys the key if it is
+   * still there and records the erasure with the entry's own event id, unless the log already
+   * holds that event. Idempotent. Never writes to the ledger.
+   */
+  async reapply(entry: LedgerEntry, options: { hadKey?: boolean } = {}): Promise<{ recorded: boolean; keyDestroyed: boolean }> {
+    const erased = await this.keys.erase(entry.subjectId);
+    const keyDestroyed = options.hadKey ?? erased.hadKey;
+    const stream = await this.store.readStream(`${ERASURE_CATEGORY}-${entry.subjectId}`).catch((error: unknown) => {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     });
-    const revision = (last[0]?.revision ?? -1) + 1;
-    const prevHash = (last[0]?.metadata['hash'] as string | undefined) ?? GENESIS_HASH;
-    const data = { subjectId, erasedAt: erasedAt.toISOString(), keyDestroyed: hadKey };
-    const business = {
-      actor,
-      correlationId,
-      causationId: correlationId,
-      occurredAt: this.clock.now().toISOString(),
+    if (stream.some((event) => event.id === entry.eventId)) return { recorded: false, keyDestroyed };
+    const data = { subjectId: entry.subjectId, erasedAt: entry.erasedAt, keyDestroyed };
+    await this.record(entry.eventId, data, { actor: entry.actor, correlationId: entry.correlationId, occurredAt: entry.erasedAt, reapplied: true });
+    return { recorded: true, keyDestroyed };
+  }
+
+  private async record(
+    eventId: string,
+    data: { subjectId: string; erasedAt: string; keyDestroyed: boolean },
+    context: { actor: Actor; correlationId: string; occurredAt: string; reapplied?: boolean },
+  ): Promise<number> {
+    const metadata = {
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.correlationId,
+      occurredAt: context.occurredAt,
       schemaVersion: SCHEMA_VERSION,
+      // A restore re-applied it from the erasure ledger: the original event was not in the backup.
+      ...(context.reapplied ? { reappliedFrom: 'erasure-ledger' } : {}),
     };
-    const hash = eventHash(prevHash, { streamId, revision, type: 'PersonalDataErased', data, metadata: business });
-    const result = await this.store.append(
-      streamId,
-      [{ id: uuidv7(), type: 'PersonalDataErased', data, metadata: { ...business, prevHash, hash } }],
-      { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 },
-    );
-    return { subjectId, erasedAt: data.erasedAt, keyDestroyed: hadKey, position: result.position };
+    const result = await this.writer.appendAtEnd(`${ERASURE_CATEGORY}-${data.subjectId}`, [{ id: eventId, type: 'PersonalDataErased', data, metadata }]);
+    return result.position;
   }
 }

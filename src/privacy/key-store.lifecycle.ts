@@ -6,7 +6,7 @@ import { KEY_STORE } from './personal-data.codec';
 export class KeyStoreLifecycle implements OnApplicationShutdown {
   constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
 
-  onApplicationShutdown(): void {
-    this.keys.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys.close();
   }
 }

@@ -9,17 +9,36 @@ interface KeyRow {
   key: Buffer;
 }
 
+/** Every key and every erasure of a key store, for a backup (the caller encrypts it). */
+export interface KeyDump {
+  readonly keys: readonly { readonly subjectId: string; readonly key: Buffer; readonly createdAt: number }[];
+  readonly erased: readonly { readonly subjectId: string; readonly erasedAt: number }[];
+}
+
 /**
- * One AES-256 key per data subject, in a file of its own beside the log (DESIGN.md §7). Erasing a
+ * One AES-256 key per data subject (DESIGN.md §7), and the record of who was erased. Every node
+ * that reads a log must read the same keys: SQLite for one node, PostgreSQL for several
+ * (PostgresKeyStore). No implementation caches a key in memory, so an erasure takes effect on
+ * every node with its next read.
+ */
+export interface KeyStore {
+  /** The subject's key, or undefined once erased (or never created). */
+  key(subjectId: string): Promise<Buffer | undefined>;
+  /** The subject's key, created on first use. Undefined when the subject has been erased. */
+  keyFor(subjectId: string): Promise<Buffer | undefined>;
+  /** Destroys the subject's key. Returns whether a key existed. Idempotent. */
+  erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The keys of a single node, in a file of its own beside the log. Erasing a
  * subject deletes their key — "crypto-shredding" — with SQLite's secure_delete, which overwrites
  * the freed bytes, and a journal that is deleted rather than kept: the key cannot be recovered
  * from the file afterwards. Writes are synchronous (FULL): an event is never stored sealed with a
  * key that a crash could lose.
- *
- * In a deployment of several API nodes over one KurrentDB cluster, keys must be shared: keep this
- * file on shared storage for one writer, or replace this class with a KMS-backed one.
  */
-export class KeyStore {
+export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly find: Database.Statement<[string], KeyRow>;
   private readonly insert: Database.Statement<[string, Buffer, number]>;
@@ -41,26 +60,19 @@ export class KeyStore {
     this.erasedAt = this.db.prepare('SELECT erased_at FROM erased_subjects WHERE subject_id = ?');
   }
 
-  /** The subject's key, or undefined once erased (or never created). */
-  key(subjectId: string): Buffer | undefined {
+  async key(subjectId: string): Promise<Buffer | undefined> {
     return this.find.get(subjectId)?.key;
   }
 
-  /** The subject's key, created on first use. Undefined when the subject has been erased. */
-  keyFor(subjectId: string): Buffer | undefined {
+  async keyFor(subjectId: string): Promise<Buffer | undefined> {
     if (this.erasedAt.get(subjectId)) return undefined;
-    const existing = this.key(subjectId);
+    const existing = this.find.get(subjectId)?.key;
     if (existing) return existing;
     this.insert.run(subjectId, randomBytes(32), this.now());
-    return this.key(subjectId);
+    return this.find.get(subjectId)?.key;
   }
 
-  isErased(subjectId: string): boolean {
-    return this.erasedAt.get(subjectId) !== undefined;
-  }
-
-  /** Destroys the subject's key. Returns whether a key existed. Idempotent. */
-  erase(subjectId: string): { hadKey: boolean; erasedAt: Date } {
+  async erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }> {
     const at = this.now();
     const hadKey = this.db
       .transaction(() => {
@@ -72,7 +84,39 @@ export class KeyStore {
     return { hadKey, erasedAt: new Date(this.erasedAt.get(subjectId)?.erased_at ?? at) };
   }
 
-  close(): void {
+  /** Every key and erasure, read in one transaction (a consistent state while Mend writes). */
+  dump(): KeyDump {
+    return this.db.transaction(() => ({
+      keys: this.db
+        .prepare<[], { subject_id: string; key: Buffer; created_at: number }>('SELECT subject_id, key, created_at FROM subject_keys ORDER BY subject_id')
+        .all()
+        .map((r) => ({ subjectId: r.subject_id, key: r.key, createdAt: r.created_at })),
+      erased: this.db
+        .prepare<[], { subject_id: string; erased_at: number }>('SELECT subject_id, erased_at FROM erased_subjects ORDER BY subject_id')
+        .all()
+        .map((r) => ({ subjectId: r.subject_id, erasedAt: r.erased_at })),
+    }))();
+  }
+
+  /** Loads a dump into this (empty) store, in one transaction: a restore. */
+  load(dump: KeyDump): void {
+    const key = this.db.prepare('INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?)');
+    const erased = this.db.prepare('INSERT INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)');
+    this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM subject_keys UNION ALL SELECT 1 FROM erased_subjects LIMIT 1').get()) {
+        throw new Error('The key store is not empty: a dump loads only into an empty one');
+      }
+      for (const k of dump.keys) key.run(k.subjectId, k.key, k.createdAt);
+      for (const e of dump.erased) erased.run(e.subjectId, e.erasedAt);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  /** For the synchronous backup and restore code, which opens the file beside a running node. */
+  closeSync(): void {
     if (this.db.open) this.db.close();
   }
 }

@@ -53,7 +53,7 @@ export class PersonalDataCodec {
   constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
 
   /** The event's data with its declared personal fields sealed, ready to hash and store. */
-  seal(definition: AnyWorkflowDefinition, type: string, data: unknown): unknown {
+  async seal(definition: AnyWorkflowDefinition, type: string, data: unknown): Promise<unknown> {
     const groups = definition.events.find((e) => e.type === type)?.personalData ?? [];
     let sealed = data;
     for (const group of groups) {
@@ -61,41 +61,53 @@ export class PersonalDataCodec {
       if (typeof subject !== 'string') continue;
       const fields = group.fields.filter((field) => typeof get(data, field) === 'string');
       if (fields.length === 0) continue;
-      const key = this.keys.keyFor(subject);
+      const key = await this.keys.keyFor(subject);
       if (!key) throw SubjectErased({ subjectId: subject });
       for (const field of fields) sealed = set(sealed, field, encrypt(key, subject, field, get(data, field) as string));
     }
     return sealed;
   }
 
-  /**
-   * The stored event with personal fields opened: `reveal` decrypts (or reads `[erased]`),
-   * `redact` replaces them with `[redacted]` without touching a key.
-   */
-  open(event: RecordedEvent, mode: 'reveal' | 'redact'): RecordedEvent {
+  /** The stored event with personal fields decrypted, or `[erased]` once their key is destroyed. */
+  async reveal(event: RecordedEvent): Promise<RecordedEvent> {
     if (!containsSealed(event.data)) return event;
-    return { ...event, data: this.openValue(event.data, '', mode) };
+    // Each subject's key is read once per event, and never kept: an erasure on another node counts
+    // from the next read.
+    const keys = new Map<string, Buffer | undefined>();
+    for (const subject of sealedSubjects(event.data)) keys.set(subject, await this.keys.key(subject));
+    return { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) };
   }
 
-  private openValue(value: unknown, path: string, mode: 'reveal' | 'redact'): unknown {
-    if (isSealed(value)) {
-      if (mode === 'redact') return REDACTED;
-      const key = this.keys.key(value.subject);
-      if (!key) return ERASED;
-      try {
-        return decrypt(key, value, path);
-      } catch {
-        return UNREADABLE;
-      }
-    }
-    if (Array.isArray(value)) return value.map((item, i) => this.openValue(item, `${path}.${i}`, mode));
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, this.openValue(v, path ? `${path}.${k}` : k, mode)]),
-      );
-    }
-    return value;
+  /** The stored event with personal fields replaced by `[redacted]`, without touching a key. */
+  redact(event: RecordedEvent): RecordedEvent {
+    if (!containsSealed(event.data)) return event;
+    return { ...event, data: openValue(event.data, '', () => 'redact') };
   }
+}
+
+function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) => Buffer | undefined | 'redact'): unknown {
+  if (isSealed(value)) {
+    const key = keyOf(value);
+    if (key === 'redact') return REDACTED;
+    if (!key) return ERASED;
+    try {
+      return decrypt(key, value, path);
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  if (Array.isArray(value)) return value.map((item, i) => openValue(item, `${path}.${i}`, keyOf));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openValue(v, path ? `${path}.${k}` : k, keyOf)]));
+  }
+  return value;
+}
+
+function sealedSubjects(value: unknown, found = new Set<string>()): Set<string> {
+  if (isSealed(value)) found.add(value.subject);
+  else if (Array.isArray(value)) for (const item of value) sealedSubjects(item, found);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) sealedSubjects(item, found);
+  return found;
 }
 
 function containsSealed(value: unknown): boolean {

@@ -37,7 +37,7 @@ export class ProjectionEventDecoder {
 
   decode(stored: RecordedEvent): ProjectionEvent | undefined {
     // Read models never hold personal information: sealed fields are redacted without a key.
-    const recorded = this.codec.open(stored, 'redact');
+    const recorded = this.codec.redact(stored);
     if (this.workflowOf(recorded) === undefined) return undefined;
     const dash = recorded.streamId.indexOf('-');
     const metadata = EventMetadata.safeParse(recorded.metadata);

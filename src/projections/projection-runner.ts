@@ -116,7 +116,7 @@ export class ProjectionRunner {
       (e) => e.position > this.state.checkpoint,
     );
     const seconds = oldest ? Math.max(0, (this.clock.now().getTime() - Date.parse(oldest.recordedAt)) / 1000) : 0;
-    const events = this.store.engine === 'sqlite' ? head - this.state.checkpoint : await this.countAfter(this.state.checkpoint);
+    const events = this.store.engine !== 'eventstoredb' ? head - this.state.checkpoint : await this.countAfter(this.state.checkpoint);
     return { events, seconds };
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const CaseSummarySchema = z
   .object({
@@ -36,14 +36,17 @@ const minPosition = query(
 );
 
 export const projectionsOpenApi: OpenApiSection = {
+  tags: [{ name: 'boards', description: 'Boards of a workflow’s open cases' }],
   schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema },
   paths: {
     '/cases': {
       get: {
+        operationId: 'listCases',
         tags: ['cases'],
         summary: 'Case summaries, filtered, newest update first, cursor-paged, with the total',
+        description: 'Only the cases your role may see are listed and counted. Pass the `next` cursor of a page to get the next one.',
         parameters: [
-          query('workflow', 'restorative-engagement | restorative-opportunities | complaint'),
+          workflowQueryParam(),
           query('state', 'A state, or a parent state (phase2 matches phase2.engaging)'),
           query('status', 'open | closed'),
           query('region', 'Province or territory code'),
@@ -58,12 +61,14 @@ export const projectionsOpenApi: OpenApiSection = {
     },
     '/caseload/{practitionerId}': {
       get: {
+        operationId: 'getCaseload',
         tags: ['cases'],
         summary: 'A practitioner’s caseload: the open cases assigned to them',
+        description: 'Practitioners read their own caseload; supervisors read anyone’s.',
         parameters: [
           { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
           query('status', 'open (default) | closed'),
-          query('workflow', 'Filter by workflow'),
+          workflowQueryParam(),
           query('limit', '1–200, default 50', { type: 'integer' }),
           query('cursor', 'From the previous page'),
           minPosition,
@@ -73,16 +78,20 @@ export const projectionsOpenApi: OpenApiSection = {
     },
     '/complaints/board': {
       get: {
-        tags: ['complaint'],
+        operationId: 'getComplaintBoard',
+        tags: ['boards'],
         summary: 'The escalation board: open complaints per level of authority, earliest response due first',
+        description: 'For supervisors and complaint handlers: where each open complaint stands in the chain of review.',
         parameters: [query('region', 'Province or territory code'), query('level', 'One level', { type: 'integer' }), minPosition],
         responses: { '200': { description: 'Levels with counts by state and their complaints' }, ...errors(400, 401, 403, 503) },
       },
     },
     '/projections': {
       get: {
+        operationId: 'listProjections',
         tags: ['operations'],
         summary: 'Each read model: status, checkpoint, lag in events and seconds',
+        description: 'For administrators and supervisors: a failed projection names the position and the error it stopped at.',
         responses: { '200': { description: 'Projection status' }, ...errors(401, 403) },
       },
     },

@@ -2,15 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CaseNotFound, defineError } from '../../domain/errors';
 import { roleLabel, type Actor } from '../../domain/roles';
 import type { Bilingual } from '../../domain/validation';
-import {
-  CASE_READ_SCOPE,
-  COMMAND_PERMISSIONS,
-  QUERY_PERMISSIONS,
-  SEES_PERSONAL_DATA,
-  type PersonRole,
-  type QueryPermission,
-  type ReadScope,
-} from './permissions';
+import type { CommandGrant, ReadScope } from '../../domain/access';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { QUERY_PERMISSIONS, SEES_PERSONAL_DATA, type PersonRole, type QueryPermission } from './permissions';
 
 /** What was refused, said in both languages (an infinitive phrase: "read this case", "consulter ce dossier"). */
 type Action = Bilingual;
@@ -54,6 +48,8 @@ export const OtherCaseload = defineError('ACCESS.OTHER_CASELOAD', 'forbidden', {
 export interface CaseAccessFacts {
   readonly caseId: string;
   readonly workflow: string;
+  /** The workflow version the case runs on; its grants apply. The latest when not given. */
+  readonly workflowVersion?: number;
   readonly assignees: readonly string[];
 }
 
@@ -65,18 +61,20 @@ export interface ListScope {
   readonly assignee?: string;
 }
 
-const isListed = (workflow: string, command: string) => Object.hasOwn(COMMAND_PERMISSIONS[workflow] ?? {}, command);
-
 const isPerson = (actor: Actor): actor is Actor & { role: PersonRole } => actor.role !== 'system';
 
 /**
- * The one place authorisation is decided (DESIGN.md §7), from the permission table. Every denial
+ * The one place authorisation is decided (DESIGN.md §7), from each workflow's definition (its
+ * commands' grants and its read scope) and the query permissions. It fails closed: a workflow it
+ * does not know is hidden, a command without grants is refused to every role. Every denial
  * is thrown as a 403 with its reason — or, for a case the role may not know exists, as the 404
  * of a case that does not exist — and logged.
  */
 @Injectable()
 export class PolicyService {
   private readonly logger = new Logger('Access');
+
+  constructor(private readonly registry: WorkflowRegistry) {}
 
   /** Route-level permission for queries and operations. */
   require(actor: Actor, permission: QueryPermission): void {
@@ -99,9 +97,10 @@ export class PolicyService {
   /** May this actor open a case with this command? */
   authorizeOpening(actor: Actor, workflow: string, command: string): void {
     if (!isPerson(actor)) return;
-    const grant = COMMAND_PERMISSIONS[workflow]?.[command]?.[actor.role];
+    const definition = this.registry.find(workflow);
     // A command the workflow does not have is not a permission question: the decision refuses it (400).
-    if (!grant && isListed(workflow, command)) {
+    if (definition && !definition.commands.some((c) => c.type === command)) return;
+    if (!this.grant(actor.role, { workflow }, command)) {
       throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { workflow, command });
     }
   }
@@ -112,8 +111,8 @@ export class PolicyService {
     if (this.scope(actor, facts.workflow) === 'hidden') {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
-    if (!isListed(facts.workflow, command)) return;
-    const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
+    if (!this.known(facts, command)) return;
+    const grant = this.grant(actor.role, facts, command);
     if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
       throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: runCommand(command) }), { caseId: facts.caseId, command });
@@ -125,7 +124,7 @@ export class PolicyService {
     if (!isPerson(actor)) return [...allowed];
     if (this.scope(actor, facts.workflow) === 'hidden') return [];
     return allowed.filter((command) => {
-      const grant = COMMAND_PERMISSIONS[facts.workflow]?.[command]?.[actor.role];
+      const grant = this.grant(actor.role, facts, command);
       return grant === 'any' || (grant === 'assigned' && facts.assignees.includes(actor.id));
     });
   }
@@ -133,8 +132,9 @@ export class PolicyService {
   /** Which cases this actor's lists may show. */
   listScope(actor: Actor): ListScope {
     if (!isPerson(actor)) return { hiddenWorkflows: [] };
-    const hiddenWorkflows = Object.keys(CASE_READ_SCOPE).filter((workflow) => ['hidden', 'denied'].includes(this.scope(actor, workflow)));
-    const assignedOnly = Object.values(CASE_READ_SCOPE).some((scopes) => scopes[actor.role] === 'assigned');
+    const workflows = this.registry.latest();
+    const hiddenWorkflows = workflows.filter((d) => ['hidden', 'denied'].includes(d.readScope[actor.role])).map((d) => d.name);
+    const assignedOnly = workflows.some((d) => d.readScope[actor.role] === 'assigned');
     return { hiddenWorkflows, ...(assignedOnly ? { assignee: actor.id } : {}) };
   }
 
@@ -156,8 +156,19 @@ export class PolicyService {
 
   private scope(actor: Actor, workflow: string): ReadScope {
     if (!isPerson(actor)) return 'all';
-    // A workflow the table does not list is readable by no one: fail closed.
-    return CASE_READ_SCOPE[workflow]?.[actor.role] ?? 'hidden';
+    // A workflow that is not registered is readable by no one: fail closed.
+    return this.registry.find(workflow)?.readScope[actor.role] ?? 'hidden';
+  }
+
+  /** Does the case's workflow (at its version) have this command? Commands it lacks are refused by the decision (400). */
+  private known(facts: Pick<CaseAccessFacts, 'workflow' | 'workflowVersion'>, command: string): boolean {
+    return this.registry.find(facts.workflow, facts.workflowVersion)?.commands.some((c) => c.type === command) ?? false;
+  }
+
+  /** The grant a role holds for a command, from the definition of the case's workflow; none when anything is missing. */
+  private grant(role: PersonRole, facts: Pick<CaseAccessFacts, 'workflow' | 'workflowVersion'>, command: string): CommandGrant | undefined {
+    const definition = this.registry.find(facts.workflow, facts.workflowVersion);
+    return definition?.commands.find((c) => c.type === command)?.grants?.[role];
   }
 
   private deny<E extends Error & { code: string }>(actor: Actor, error: E, context: Record<string, unknown>): E {

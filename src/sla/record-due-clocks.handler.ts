@@ -1,14 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import type { CalendarProvider } from '../../domain/calendar/types';
-import type { DecideContext } from '../../domain/decide-context';
 import { RevisionConflict } from '../../domain/errors';
-import type { MendSettings } from '../../domain/settings';
-import { CaseRepository, type LoadedCase } from '../cases/case-repository';
-import { CLOCK, type Clock } from '../clock/clock';
-import { DuplicateEventIdError, EVENT_STORE, type EventStore } from '../event-store/event-store';
-import { CALENDARS, SETTINGS } from '../workflows/tokens';
+import { CommandPipeline, type CaseStep } from '../cases/command-pipeline';
+import { DuplicateEventIdError } from '../event-store/event-store';
 import { decideDueClocks, dueClockEventId, SLA_SCHEDULER_ACTOR, type DueClockEvent } from './due-clocks';
 import { RecordDueClocks } from './record-due-clocks.command';
 
@@ -25,78 +19,42 @@ export interface DueClocksOutcome {
 }
 
 /**
- * A case repository of the scheduler's own, used only to append. When another scheduler stored
- * the same ids first, the append is a no-op that a repository takes for its own write, hashes
- * included: the shared repository's cache must never hold that, so it never sees these appends and
- * reads them from the store at its next load.
+ * The scheduler's step: the warnings and breaches due on the case at the command's time, decided
+ * from its clocks and checked against the machine. It acts for the system, on no person's behalf,
+ * so no permission applies; it is not reachable over HTTP.
  */
-export const SLA_CASE_WRITER = Symbol('SlaCaseWriter');
-
-const MAX_ATTEMPTS = 5;
-const nothing = (position: number): DueClocksOutcome => ({ warnings: 0, breaches: 0, alreadyRecorded: 0, contended: false, position });
+const recordDueClocks: CaseStep = {
+  authorize: () => undefined,
+  decide: (loaded, ctx) => decideDueClocks(loaded.definition, loaded.state, ctx.now),
+  eventIds: (loaded, events) => events.map((event) => dueClockEventId(loaded.streamId, event as DueClockEvent)),
+};
 
 /**
- * Records a case's due warnings and breaches through the same write path as every command: fold,
- * decide (purely, from the case's clocks), check against the machine, append with the expected
- * revision and the hash chain. Event ids are deterministic, so a second scheduler appending the
- * same events is a no-op; a conflict means another writer moved the case: reload and decide again,
- * and what is already recorded is no longer due.
+ * Records a case's due warnings and breaches through the command pipeline every HTTP command takes:
+ * one case repository, one retry policy (a conflict reloads the case and decides again, and what
+ * another writer recorded meanwhile is no longer due). The ids are deterministic, so a second
+ * scheduler appending the same events stores nothing.
  */
 @CommandHandler(RecordDueClocks)
 export class RecordDueClocksHandler implements ICommandHandler<RecordDueClocks, DueClocksOutcome> {
-  constructor(
-    private readonly cases: CaseRepository,
-    @Inject(SLA_CASE_WRITER) private readonly writer: CaseRepository,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CALENDARS) private readonly calendars: CalendarProvider,
-    @Inject(SETTINGS) private readonly settings: MendSettings,
-  ) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
   async execute({ input }: RecordDueClocks): Promise<DueClocksOutcome> {
-    let position = 0;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const loaded = await this.cases.load(input.caseId);
-      const ctx: DecideContext = {
-        now: this.clock.now(),
-        actor: SLA_SCHEDULER_ACTOR,
-        newId: uuidv7,
-        calendars: this.calendars,
-        settings: this.settings,
+    try {
+      const request = { caseId: input.caseId, actor: SLA_SCHEDULER_ACTOR, correlationId: input.correlationId, causationId: uuidv7() };
+      const { loaded, decided, appended } = await this.pipeline.run(request, recordDueClocks);
+      // A store keeps a batch of ids whole or not at all: this call stored all it decided, or another scheduler did.
+      const mine = appended === decided.length ? decided : [];
+      return {
+        warnings: mine.filter((event) => event.type === 'ClockWarned').length,
+        breaches: mine.filter((event) => event.type === 'ClockBreached').length,
+        alreadyRecorded: decided.length - mine.length,
+        contended: false,
+        position: loaded.position,
       };
-      const decision = decideDueClocks(loaded.definition, loaded.state, ctx.now);
-      if (decision.events.length === 0) return nothing(loaded.position);
-      position = loaded.position;
-      const causationId = uuidv7();
-      try {
-        await this.writer.append(loaded, decision.events, decision.state, ctx, {
-          correlationId: input.correlationId,
-          causationId,
-          eventIds: decision.events.map((event) => dueClockEventId(loaded.streamId, event)),
-        });
-      } catch (error) {
-        // A conflict, or ids stored in part by a scheduler that saw fewer events due.
-        if (RevisionConflict.is(error) || error instanceof DuplicateEventIdError) continue;
-        throw error;
-      }
-      return this.outcome(loaded, decision.events, causationId);
+    } catch (error) {
+      if (!RevisionConflict.is(error) && !(error instanceof DuplicateEventIdError)) throw error;
+      return { warnings: 0, breaches: 0, alreadyRecorded: 0, contended: true, position: 0 };
     }
-    return { ...nothing(position), contended: true };
-  }
-
-  /** Reads back what the append stored, to count what this call recorded and what was there already. */
-  private async outcome(loaded: LoadedCase, events: readonly DueClockEvent[], causationId: string): Promise<DueClocksOutcome> {
-    const stored = await this.store.readStream(loaded.streamId, {
-      fromRevision: loaded.state.revision + 1,
-      maxCount: events.length,
-    });
-    const mine = stored.filter((event) => event.metadata['causationId'] === causationId);
-    return {
-      warnings: mine.filter((event) => event.type === 'ClockWarned').length,
-      breaches: mine.filter((event) => event.type === 'ClockBreached').length,
-      alreadyRecorded: events.length - mine.length,
-      contended: false,
-      position: Math.max(0, ...stored.map((event) => event.position)),
-    };
   }
 }

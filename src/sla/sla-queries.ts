@@ -1,3 +1,4 @@
+import { Instant } from '../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -7,7 +8,6 @@ import { COUNTER_COLUMNS, type SlaAlertRow, type SlaClockRow, type SlaCounts } f
 import { READ_MODELS } from '../projections/projections.tokens';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 
-const Instant = z.iso.datetime({ offset: true });
 
 /** `warned` is a running clock with at least one warning recorded. */
 const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);

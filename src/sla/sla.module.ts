@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CaseRepository } from '../cases/case-repository';
-import { RecordDueClocksHandler, SLA_CASE_WRITER } from './record-due-clocks.handler';
+import { CasesModule } from '../cases/cases.module';
+import { RecordDueClocksHandler } from './record-due-clocks.handler';
 import { SlaClocksProjector } from './sla-clocks.projector';
 import { SlaController } from './sla.controller';
 import { SlaQueries } from './sla-queries';
@@ -9,11 +9,11 @@ import { SlaStream } from './sla-stream.service';
 
 /** The SLA engine (DESIGN.md §5): the sla-clocks read model, the durable scheduler, supervisor monitoring. */
 @Module({
+  imports: [CasesModule],
   controllers: [SlaController],
   providers: [
     SlaClocksProjector,
     SlaQueries,
-    { provide: SLA_CASE_WRITER, useClass: CaseRepository },
     RecordDueClocksHandler,
     SlaScheduler,
     SlaStream,

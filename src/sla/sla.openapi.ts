@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
@@ -110,7 +110,7 @@ export const SlaAlertSchema = z
   })
   .meta({ id: 'SlaAlert' });
 
-const workflow = query('workflow', 'restorative-engagement | restorative-opportunities | complaint');
+const workflow = workflowQueryParam();
 const region = query('region', 'Province or territory code');
 const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not', {
   type: 'integer',
@@ -119,6 +119,7 @@ const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read mo
 const readers = 'For supervisors, auditors and administrators.';
 
 export const slaOpenApi: OpenApiSection = {
+  tags: [{ name: 'sla', description: 'SLA clocks: the at-risk list, counts and on-time rates, warnings and breaches as they happen' }],
   schemas: {
     SlaClock: SlaClockSchema,
     SlaClockPage: SlaClockPageSchema,
@@ -130,6 +131,7 @@ export const slaOpenApi: OpenApiSection = {
   paths: {
     '/sla/clocks': {
       get: {
+        operationId: 'listSlaClocks',
         tags: ['sla'],
         summary: 'Clocks by due time, earliest first: with status=running, the at-risk list',
         description: readers,
@@ -152,6 +154,7 @@ export const slaOpenApi: OpenApiSection = {
     },
     '/sla/summary': {
       get: {
+        operationId: 'getSlaSummary',
         tags: ['sla'],
         summary: 'Counts of running, warned, overdue, paused, breached, met and cancelled clocks, and the on-time rate, per workflow, region and level',
         description: `${readers} Also reports this instance’s scheduler: its last sweep and totals.`,
@@ -161,6 +164,7 @@ export const slaOpenApi: OpenApiSection = {
     },
     '/sla/stream': {
       get: {
+        operationId: 'streamSlaAlerts',
         tags: ['sla'],
         summary: 'Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded',
         description:
@@ -177,7 +181,8 @@ export const slaOpenApi: OpenApiSection = {
         responses: {
           '200': {
             description: 'An event stream; the data of each event is an SlaAlert (components/schemas/SlaAlert)',
-            content: { 'text/event-stream': { schema: { type: 'string' } } },
+            // OpenAPI 3.1 cannot type the items of a stream (3.2's itemSchema does); the extension names the schema of each event's data.
+            content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': ref('SlaAlert') } },
           },
           ...errors(400, 401, 403),
         },

@@ -30,6 +30,12 @@ export class WorkflowRegistry {
     return [...this.byName.keys()];
   }
 
+  /** A workflow at a version (the latest when none is given), or undefined when it is not registered. */
+  find(name: string, version?: number): AnyWorkflowDefinition | undefined {
+    const versions = this.byName.get(name);
+    return version === undefined ? versions?.[versions.length - 1] : versions?.find((d) => d.version === version);
+  }
+
   /** The latest version of a workflow, or WORKFLOW.UNKNOWN. */
   get(name: string): AnyWorkflowDefinition {
     const versions = this.byName.get(name);

@@ -22,6 +22,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition) {
       records: command.primaryEvent,
       schema: jsonSchema(command.schema),
       example: command.example,
+      ...(command.assigns ? { assigns: true } : {}),
     })),
     events: definition.events.map((event) => ({
       type: event.type,

@@ -123,7 +123,7 @@ describe('mend replay, export and audit verify', () => {
       [['export'], ExitCode.usage, 'say what to export'],
       [['export', '--case', complaintId, '--workflow', 'complaint'], ExitCode.usage, 'cannot be combined'],
       [['export', '--workflow', 'gardening'], ExitCode.usage, 'no workflow named "gardening"'],
-      [['export', '--from', 'yesterday'], ExitCode.usage, '--from: must be a date and time with its offset'],
+      [['export', '--from', 'yesterday'], ExitCode.usage, '--from: must be an ISO 8601 time'],
       [['export', '--case', UNKNOWN_CASE], ExitCode.dataError, `No case has the id ${UNKNOWN_CASE}`],
     ];
     for (const [args, exit, message] of cases) {

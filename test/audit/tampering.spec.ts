@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerificationSchema, type ChainProblem } from '../../src/audit/audit.schemas';
-import { eventHash } from '../../src/audit/hash-chain';
+import { eventHash } from '../../src/event-store/hash-chain';
 import { startApp } from '../support/app';
 import { driveComplaint, eventsFile, runCli } from './audit-support';
 

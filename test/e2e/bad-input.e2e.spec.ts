@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { COMMAND_PERMISSIONS } from '../../src/security/permissions';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type HttpResponse, type RunningApp } from '../support/app';
 
@@ -341,7 +340,7 @@ describe('bad input over HTTP', () => {
     const senders = new Map<string, HttpClient>();
     const sender = (workflow: string, command: string) => {
       if (workflow === 'restorative-opportunities') return senders.get('rju')!;
-      return COMMAND_PERMISSIONS[workflow]?.[command]?.practitioner ? practitioner : supervisor;
+      return workflowDefinitions.find((d) => d.name === workflow)?.commands.find((c) => c.type === command)?.grants.practitioner ? practitioner : supervisor;
     };
     const histories: Record<string, [string, unknown][]> = {
       'restorative-engagement': [

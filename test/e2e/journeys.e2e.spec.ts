@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { workflowDefinitions } from '../../workflows/registry';
 import { apiExamplesDoc, runJourney, type Exchange } from '../support/api-examples';
 import { startApp, type RunningApp } from '../support/app';
-import { journeys, type Journey } from './journeys.fixture';
+import { EXAMPLES_CLOCK_START, journeys, type Journey } from './journeys.fixture';
 
 /**
  * The issue's "done means", as a new user would do it over HTTP with the README's examples: each
@@ -14,7 +14,7 @@ describe('journeys from the README, over HTTP', () => {
   const runs: { journey: Journey; exchanges: Exchange[] }[] = [];
 
   beforeAll(async () => {
-    running = await startApp({ start: journeys[0]!.at, env: { MEND_RATE_LIMIT: '1000000' } });
+    running = await startApp({ start: EXAMPLES_CLOCK_START, env: { MEND_RATE_LIMIT: '1000000' } });
     for (const journey of journeys) runs.push({ journey, exchanges: await runJourney(running, journey) });
   });
   afterAll(async () => running.close());

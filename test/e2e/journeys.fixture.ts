@@ -34,13 +34,22 @@ export interface Journey {
   readonly title: string;
   readonly intro: string;
   readonly workflow: string;
-  /** The business time the journey's requests are sent at, after every time they mention. */
-  readonly at: string;
   /** The shell variable that holds the case id, and the id itself (chosen by the client, so retries are safe). */
   readonly caseVar: string;
   readonly caseId: string;
   readonly steps: readonly JourneyStep[];
 }
+
+/**
+ * The instant the examples are sent at, after every time they mention. docs/api-examples.md has the
+ * reader start Mend with MEND_CLOCK_START at it: the service clock then reads the examples' day,
+ * whatever day they are followed on, so no deadline in them is past due (on today's clock the SLA
+ * scheduler would record breaches, and every revision after them would differ from the page).
+ */
+export const EXAMPLES_CLOCK_START = '2026-03-09T17:00:00Z';
+
+/** The data directory the examples' Mend serves, apart from any other (the cases have fixed ids). */
+export const EXAMPLES_DATA_DIR = './data-examples';
 
 const FACILITATION = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
 
@@ -52,7 +61,6 @@ export const journeys: readonly Journey[] = [
       'confirms participation and assigns practitioner p-1, who takes the class member through preparation (phase 1), ' +
       'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later.',
     workflow: 'restorative-engagement',
-    at: '2026-03-09T15:00:00Z',
     caseVar: 'RE_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
     steps: [
@@ -191,7 +199,6 @@ export const journeys: readonly Journey[] = [
       'facilitation wording. Once it is amended, the meeting is arranged, held, followed up and the case closed. Only ' +
       '`rju` tokens see these cases.',
     workflow: 'restorative-opportunities',
-    at: '2026-03-09T16:00:00Z',
     caseVar: 'RO_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697802',
     steps: [
@@ -331,7 +338,6 @@ export const journeys: readonly Journey[] = [
       'has a new reviewer and its own 30-business-day clock. The last level’s response ends the right of review and the ' +
       'complaint is closed.',
     workflow: 'complaint',
-    at: '2026-03-09T17:00:00Z',
     caseVar: 'COMPLAINT_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697803',
     steps: [

@@ -17,8 +17,12 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs `mend <args>` as `node -r register src/cli/main.ts`, the way the packaged bin runs the build. */
 export function mend(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  return run(['-r', './test/support/register.js', 'src/cli/main.ts', ...args], env);
+}
+
+function run(nodeArgs: readonly string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', './test/support/register.js', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: ROOT,
       env: cliEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +34,24 @@ export function mend(args: readonly string[], env: Record<string, string>): Prom
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Runs `mend <args>` in a child process like `mend`, then lists the modules it loaded that belong to
+ * the application (NestJS, the SQLite driver, the app module): what a verb pays for before it can work.
+ */
+export async function applicationModulesLoadedBy(args: readonly string[], env: Record<string, string>): Promise<CliResult & { loaded: string[] }> {
+  const marker = 'MEND-LOADED-MODULES ';
+  const script = [
+    `require('./src/cli/main.ts').main(${JSON.stringify(['node', 'mend', ...args])}).then((code) => {`,
+    `  const loaded = Object.keys(require.cache).filter((f) => /node_modules[\\/](@nestjs|better-sqlite3)[\\/]|app\\.module\\.ts$/.test(f));`,
+    `  process.stderr.write('\\n${marker}' + JSON.stringify(loaded) + '\\n');`,
+    '  process.exitCode = code;',
+    '});',
+  ].join('\n');
+  const result = await run(['-r', './test/support/register.js', '-e', script], env);
+  const line = result.stderr.split('\n').find((l) => l.startsWith(marker));
+  return { ...result, loaded: line ? (JSON.parse(line.slice(marker.length)) as string[]) : ['(the verb did not finish)'] };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time (child processes compile the sources: two cores are shared). */

@@ -9,7 +9,7 @@ import { systemClock } from '../../src/clock/clock';
 import { EVENTS_FILE } from '../../src/event-store/event-store.factory';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { startApp } from '../support/app';
-import { eachLimited, mend } from './cli-process';
+import { applicationModulesLoadedBy, eachLimited, mend } from './cli-process';
 
 // Each verb is a child process that compiles the sources on load: give them time on a busy machine.
 jest.setTimeout(120_000);
@@ -51,6 +51,16 @@ describe('mend, the operator CLI', () => {
     });
   });
 
+  it('token and every --help load no NestJS module and no store driver: they need none of the application', async () => {
+    const runs = [['token', '--sub', 'p-1', '--role', 'practitioner'], ...verbs(program()).map((verb) => [...verb, '--help'])];
+    const lazy = { MEND_DATA_DIR: join(dataDir, 'lazy') };
+    const results = await eachLimited(runs, 2, (args) => applicationModulesLoadedBy(args, lazy));
+    results.forEach((result, i) => expect({ args: runs[i], code: result.code, loaded: result.loaded }).toEqual({ args: runs[i], code: 0, loaded: [] }));
+    const status = await applicationModulesLoadedBy(['projections', 'status'], lazy);
+    expect(status.code).toBe(ExitCode.ok);
+    expect(status.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/@nestjs[\\/]core/)]));
+  });
+
   it('refuses an unknown verb with exit 64, naming it', async () => {
     const result = await mend(['frobnicate'], env);
     expect(result.code).toBe(ExitCode.usage);
@@ -73,9 +83,24 @@ describe('mend, the operator CLI', () => {
     const token = result.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
     expect(await localVerifier(localSecret(dataDir).secret)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
+    expect(result.stderr).toContain(`${join(dataDir, 'jwt-secret')}; only a Mend serving the data directory ${dataDir} (MEND_DATA_DIR) accepts it.`);
     expect((await mend(['token', '--sub', 'x', '--role', 'janitor'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--role', 'admin'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', 'soon'], env)).code).toBe(ExitCode.usage);
+  });
+
+  it('token says on stderr when it generated the secret, and where: a newcomer sees which data directory it serves', async () => {
+    const fresh = join(dataDir, 'fresh');
+    const result = await mend(['token', '--sub', 'p-1', '--role', 'practitioner'], { MEND_DATA_DIR: fresh });
+    expect(result.code).toBe(ExitCode.ok);
+    expect(result.stdout.trim().split('.')).toHaveLength(3);
+    expect(result.stderr).toBe(
+      `mend: ${fresh} had no signing secret yet: generated one into ${join(fresh, 'jwt-secret')}; only a Mend serving the data directory ${fresh} (MEND_DATA_DIR) accepts it.\n`,
+    );
+    const again = await mend(['token', '--sub', 'p-1', '--role', 'practitioner'], { MEND_DATA_DIR: fresh });
+    expect(again.stderr).toBe(`mend: signed with the secret in ${join(fresh, 'jwt-secret')}; only a Mend serving the data directory ${fresh} (MEND_DATA_DIR) accepts it.\n`);
+    const configured = await mend(['token', '--sub', 'p-1', '--role', 'practitioner'], { MEND_DATA_DIR: fresh, MEND_JWT_SECRET: 's'.repeat(40) });
+    expect(configured.stderr).toContain('signed with MEND_JWT_SECRET');
   });
 
   describe('on the demo data set', () => {
@@ -86,7 +111,7 @@ describe('mend, the operator CLI', () => {
     beforeAll(async () => {
       seeded = await mend(['seed-demo'], env);
       head = await headPosition(dataDir);
-      breachedCase = /A complaint with a breached clock: (\S+)/.exec(seeded.stdout)?.[1] ?? '';
+      breachedCase = /A case with a breached clock, for supervisors to open: (\S+)/.exec(seeded.stdout)?.[1] ?? '';
     });
 
     it('seed-demo loads dozens of cases of every workflow and prints a summary and tokens', async () => {

@@ -25,6 +25,7 @@ describe('the request log', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mend-ops-log-'));
   let child: ChildProcess;
   let stdout = '';
+  let stderr = '';
   let baseUrl: string;
 
   beforeAll(async () => {
@@ -34,6 +35,7 @@ describe('the request log', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     baseUrl = await eventually(() => /Mend is serving on (http:\/\/[\d.]+:\d+)/.exec(stdout)?.[1]);
   });
   afterAll(async () => {
@@ -58,6 +60,10 @@ describe('the request log', () => {
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as RequestLine)
       .filter((line) => line.req !== undefined && line.res !== undefined);
+
+  it('starts without a word on stderr: no framework warning that reads like an error', () => {
+    expect(stderr).toBe('');
+  });
 
   it('tells how to load the demo when the store is empty', () => {
     expect(stdout).toContain('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');

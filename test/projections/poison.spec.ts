@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { eventHash } from '../../src/audit/hash-chain';
+import { eventHash } from '../../src/event-store/hash-chain';
 import { EVENTS_FILE } from '../../src/event-store/event-store.factory';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { READ_MODELS_FILE } from '../../src/projections/read-model.database';

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { eventHash, GENESIS_HASH } from '../../src/audit/hash-chain';
+import { eventHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
 import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent } from '../../src/event-store/event-store';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { Random } from '../support/random';

@@ -61,6 +61,25 @@ describe('authentication: every endpoint but the probes needs a valid bearer tok
     expect(body.message.length).toBeGreaterThan(10);
   });
 
+  it('says why a token signed with another instance’s secret is refused, in English and French', async () => {
+    const foreign = `Bearer ${await signed(new TextEncoder().encode('y'.repeat(48)), {})}`;
+    const english = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: foreign } });
+    expect(english.status).toBe(401);
+    expect(((await english.json()) as { message: string }).message).toBe(
+      'The bearer token was refused: this token was not signed by this instance’s secret — minted for another data directory (MEND_DATA_DIR) or with another MEND_JWT_SECRET?',
+    );
+    const french = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: foreign, 'accept-language': 'fr-CA' } });
+    expect(((await french.json()) as { message: string }).message).toBe(
+      'Le jeton porteur a été refusé : ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET ?',
+    );
+  });
+
+  it('says why an expired token is refused in the caller’s language, the reason included', async () => {
+    const expired = `Bearer ${await signed(secret, {}, { exp: Math.floor(Date.now() / 1000) - 60 })}`;
+    const french = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: expired, 'accept-language': 'fr' } });
+    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé : il a expiré.');
+  });
+
   it('serves the liveness probe without a token', async () => {
     expect((await fetch(`${running.baseUrl}/health`)).status).toBe(200);
   });

@@ -1,4 +1,4 @@
-import { tokens, type Journey, type JourneyStep, type TokenName } from '../e2e/journeys.fixture';
+import { EXAMPLES_CLOCK_START, EXAMPLES_DATA_DIR, tokens, type Journey, type JourneyStep, type TokenName } from '../e2e/journeys.fixture';
 import type { HttpClient, RunningApp } from './app';
 
 /** One request of a journey as sent, and what came back. */
@@ -14,9 +14,9 @@ export interface Exchange {
 }
 
 /**
- * Runs a journey over HTTP at its business time, step after step, each with the token its step
- * names and, for commands on the case, the revision last seen as If-Match. Asserts nothing: the
- * caller does.
+ * Runs a journey over HTTP, step after step, each with the token its step names and, for commands
+ * on the case, the revision last seen as If-Match. Asserts nothing: the caller does. The app's
+ * clock is the caller's: EXAMPLES_CLOCK_START, as the page has the reader start Mend.
  */
 export async function runJourney(running: RunningApp, journey: Journey): Promise<Exchange[]> {
   const clients = new Map<TokenName, HttpClient>();
@@ -24,7 +24,6 @@ export async function runJourney(running: RunningApp, journey: Journey): Promise
     if (!clients.has(name)) clients.set(name, await running.as(tokens[name].role, tokens[name].sub));
     return clients.get(name)!;
   };
-  running.clock.set(journey.at);
   const exchanges: Exchange[] = [];
   let seen: { revision: number; position: number } | undefined;
   for (const [index, step] of journey.steps.entries()) {
@@ -113,17 +112,29 @@ export function apiExamplesDoc(runs: readonly { journey: Journey; exchanges: rea
     '',
     '## Setup',
     '',
-    'Start Mend (`npm start` builds it and serves on port 3000, with its data in `./data`), then, in the same directory,',
-    'mint local tokens for the people in the examples:',
+    'The examples carry their dates: a complaint received on 9 March 2026 at 11:30, a meeting held on 24 February. Start',
+    'a Mend for them on a data directory of its own, with its clock started on the day they were recorded',
+    '(`MEND_CLOCK_START` starts the service clock at that instant and lets it run):',
+    '',
+    '```sh',
+    `MEND_DATA_DIR=${EXAMPLES_DATA_DIR} MEND_CLOCK_START=${EXAMPLES_CLOCK_START} npm start`,
+    '```',
+    '',
+    'Every deadline, revision and answer below is then the one you get, whatever day you follow them. On today’s clock',
+    'their deadlines would be long past: the SLA scheduler would record warnings and breaches on the cases, their',
+    'revisions would move on, and an `If-Match` copied from this page would be refused with a 409.',
+    '',
+    'Then, in another terminal in the same directory, mint local tokens for the people in the examples:',
     '',
     '```sh',
     'export MEND=http://localhost:3000',
+    `export MEND_DATA_DIR=${EXAMPLES_DATA_DIR}`,
     ...Object.entries(tokens).map(([name, { sub, role }]) => `${name}=$(npx mend token --sub ${sub} --role ${role})`),
     '```',
     '',
     'Practitioners act only on the cases assigned to them; supervisors open, assign and reassign; only the Restorative',
-    'Justice Unit (`rju`) sees restorative opportunities cases. The examples were recorded on 9 March 2026; a command',
-    'may not record a time later than when it is sent.',
+    'Justice Unit (`rju`) sees restorative opportunities cases. A command may not record a time later than when it is',
+    'sent.',
   ];
   runs.forEach(({ journey, exchanges }, j) => {
     lines.push('', `## ${j + 1}. ${journey.title}`, '', journey.intro, '', '```sh', `${journey.caseVar}=${journey.caseId}`, '```');

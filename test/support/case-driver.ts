@@ -6,7 +6,6 @@ import type { RegionCode } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
-import { COMMAND_PERMISSIONS } from '../../src/security/permissions';
 import { workflowDefinitions } from '../../workflows/registry';
 import { complaintContext } from '../../workflows/complaint/decide';
 import { nextLevel } from '../../workflows/complaint/machine';
@@ -113,9 +112,9 @@ function practitioners(random: Random): string[] {
   return [first, second];
 }
 
-/** Who may run this command on this case, from the permission table: an assigned practitioner when there is one. */
+/** Who may run this command on this case, from the command's grants: an assigned practitioner when there is one. */
 function actorFor(definition: AnyWorkflowDefinition, command: string, state: CaseState, random: Random): Actor | undefined {
-  const grants = COMMAND_PERMISSIONS[definition.name]?.[command] ?? {};
+  const grants = definition.commands.find((c) => c.type === command)?.grants ?? {};
   const assignees = state.revision < 0 ? [] : definition.summarize(state).assignees;
   const candidates: Actor[] = [];
   if (grants.rju) candidates.push(RJU);

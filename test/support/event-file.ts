@@ -37,3 +37,14 @@ export function streamHeads(dataDir: string): Map<string, { revision: number; po
       ),
   );
 }
+
+/** Every stored event's position, id, stream and revision, in position order (up to `toPosition`). */
+export function storedEvents(dataDir: string, toPosition = Number.MAX_SAFE_INTEGER): { position: number; id: string; streamId: string; revision: number }[] {
+  return withEvents(dataDir, (db) =>
+    db
+      .prepare<[number], { position: number; id: string; streamId: string; revision: number }>(
+        'SELECT position, id, stream_id AS streamId, revision FROM events WHERE position <= ? ORDER BY position',
+      )
+      .all(toPosition),
+  );
+}

@@ -48,6 +48,8 @@ export interface TrafficOptions {
  */
 export class HttpTraffic {
   readonly acknowledged = new Map<string, Acknowledged>();
+  /** Every acknowledged write, in the order the answers came. */
+  readonly writes: Acknowledged[] = [];
   readonly stats: TrafficStats = { sent: 0, acknowledged: 0, refused: 0, lost: 0, serverErrors: [], refusals: new Map() };
   private readonly driver: CaseDriver;
   private readonly pools: TrafficCase[][] = [];
@@ -109,13 +111,15 @@ export class HttpTraffic {
     }
     const view = JSON.parse(text) as { revision: number; position: number; updatedAt: string };
     this.stats.acknowledged += 1;
-    this.acknowledged.set(target.caseId, {
+    const write: Acknowledged = {
       caseId: target.caseId,
       streamId: `${target.definition.category}-${target.caseId}`,
       workflow: target.definition.name,
       revision: view.revision,
       position: view.position,
-    });
+    };
+    this.acknowledged.set(target.caseId, write);
+    this.writes.push(write);
     try {
       target.state = advance(target.definition, target.state, planned, new Date(view.updatedAt));
     } catch {

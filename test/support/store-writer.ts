@@ -38,7 +38,7 @@ export async function writeCases(
     for (let n = 0; planned && n < limit; n++) {
       const ctx = decideContext(clock.now(), planned.actor);
       const decision = processCommand(definition, loaded.state, { type: planned.command, data: planned.data }, ctx);
-      loaded = await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: `writer-${commands}`, causationId: `writer-${commands}` });
+      ({ loaded } = await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: `writer-${commands}`, causationId: `writer-${commands}` }));
       commands += 1;
       events += decision.events.length;
       planned = driver.next(definition, loaded.state, clock.now());

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 
-const Instant = z.iso.datetime({ offset: true });
-const SubjectId = z.string().min(1).max(100);
 /** An actor id (the person's login), never personal data. */
-const HandlerId = z.string().min(1).max(200);
+const HandlerId = StaffId;
 
 /** How a complaint reached the program: electronic (email, web form) or mail. */
 export const Channel = z.enum(['electronic', 'mail']);
@@ -45,7 +44,7 @@ export const ReceiveComplaint = z.strictObject({
       .strictObject({
         program: Program,
         /** The case the complaint is about, if any. */
-        caseId: z.string().min(1).max(100).optional(),
+        caseId: RecordId.optional(),
       })
       .optional(),
   }),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
+import { fieldKind, Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 import { Channel, Program } from './commands';
 
-const Instant = z.iso.datetime({ offset: true });
-const SubjectId = z.string().min(1).max(100);
-const HandlerId = z.string().min(1).max(200);
+const HandlerId = StaffId;
 const Level = z.number().int().positive();
-const LevelTitle = z.string().min(1).max(200);
+/** The title of a level of authority, from the escalation chain in configuration: never from a request. */
+const LevelTitle = fieldKind(z.string().min(1).max(200), 'code');
 
 /** One level of authority as configured when the complaint was received. */
 export const EscalationLevel = z.strictObject({ level: Level, title: LevelTitle });
@@ -28,7 +28,7 @@ export const ComplaintReceived = z.strictObject({
       contact: z.string().min(1).max(500).optional(),
     }),
     text: z.string().min(1).max(20_000),
-    concerns: z.strictObject({ program: Program, caseId: z.string().min(1).max(100).optional() }).optional(),
+    concerns: z.strictObject({ program: Program, caseId: RecordId.optional() }).optional(),
     escalationChain: z.array(EscalationLevel).min(1).max(20),
     /** The level the complaint starts at: the lowest. */
     level: Level,

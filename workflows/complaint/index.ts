@@ -1,3 +1,4 @@
+import { grants, readScopes } from '../../domain/access';
 import type { CaseState, CommandDefinition, EventDefinition, WorkflowDefinition } from '../../domain/workflow';
 import {
   AcceptResponse,
@@ -11,6 +12,7 @@ import {
   ResumeClock,
   WithdrawComplaint,
 } from './commands';
+import { complaintDemo } from './demo';
 import { complaintContext, decide, responseClock } from './decide';
 import { ReviewChainEnded } from './errors';
 import {
@@ -31,6 +33,7 @@ const hasClockIn = (status: 'running' | 'paused') => (state: CaseState) =>
 const commands: readonly CommandDefinition[] = [
   {
     type: 'ReceiveComplaint',
+    grants: grants.intake,
     schema: ReceiveComplaint.shape.data,
     description:
       'Record a complaint, concern or feedback from a participant. Starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived).',
@@ -46,6 +49,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AcknowledgeComplaint',
+    // Acknowledgement is due within 2 business days, assigned or not.
+    grants: grants.assignedOrSupervisor,
     schema: AcknowledgeComplaint.shape.data,
     description: 'Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock.',
     example: { method: 'email' },
@@ -53,6 +58,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AssignHandler',
+    grants: grants.supervisorOnly,
+    assigns: true,
     schema: AssignHandler.shape.data,
     description:
       'Send the complaint to the person who reviews it at its current level. Replacing an assigned handler is for supervisors; someone who handled a lower level cannot review it.',
@@ -61,6 +68,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'Respond',
+    grants: grants.assignedPractitioner,
     schema: Respond.shape.data,
     description:
       "Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock.",
@@ -76,6 +84,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AcceptResponse',
+    grants: grants.assignedOrSupervisor,
     schema: AcceptResponse.shape.data,
     description: 'The complainant is satisfied with the response: the complaint is resolved.',
     example: {},
@@ -83,6 +92,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RequestReview',
+    grants: grants.assignedOrSupervisor,
     schema: RequestReview.shape.data,
     description:
       'The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
@@ -98,6 +108,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'PauseClock',
+    grants: grants.assignedOrSupervisor,
     schema: PauseClock.shape.data,
     description: 'Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.',
     example: { clock: responseClock(1), reason: 'Awaiting the dates the complainant is available for a call.' },
@@ -106,6 +117,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ResumeClock',
+    grants: grants.assignedOrSupervisor,
     schema: ResumeClock.shape.data,
     description: 'Restart a paused clock: its due time moves by the business time it spent paused.',
     example: { clock: responseClock(1) },
@@ -114,6 +126,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'CloseComplaint',
+    grants: grants.assignedOrSupervisor,
     schema: CloseComplaint.shape.data,
     description:
       'Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested.',
@@ -122,6 +135,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'WithdrawComplaint',
+    grants: grants.assignedOrSupervisor,
     schema: WithdrawComplaint.shape.data,
     description: 'The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled.',
     example: {},
@@ -186,11 +200,13 @@ export const complaintWorkflow: WorkflowDefinition = {
   title: 'Complaint',
   description:
     'Concerns, complaints or feedback from participants: acknowledged within 2 business days, answered within 30 business days at each level, with a right of review by the next level of authority.',
+  readScope: readScopes.departmental,
   machine: complaintMachine,
   openingCommand: 'ReceiveComplaint',
   commands,
   events,
   decide,
+  demo: complaintDemo,
   summarize(state) {
     const context = complaintContext(state);
     const level = currentLevel(context);

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
+import { Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 
-const Instant = z.iso.datetime({ offset: true });
-const SubjectId = z.string().min(1).max(100);
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
-export const PractitionerId = z.string().min(1).max(200);
-export const EngagementId = z.string().min(1).max(100);
+export const PractitionerId = StaffId;
+export const EngagementId = RecordId;
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
 function distinct<T extends z.ZodType>(item: T) {
@@ -51,13 +50,13 @@ export const ReceiveOptIn = z.strictObject({
     z.strictObject({
       channel: z.literal('claimForm'),
       ...optInFields,
-      claimDecisionDate: z.iso.date().optional(),
+      claimDecisionDate: LocalDate.optional(),
     }),
     z.strictObject({
       channel: z.literal('writtenRequest'),
       ...optInFields,
       /** The date of the initial claim decision: the 30-day opt-in window counts from it. */
-      claimDecisionDate: z.iso.date(),
+      claimDecisionDate: LocalDate,
     }),
   ]),
 });

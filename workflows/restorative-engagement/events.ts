@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
+import { fieldKind, Instant, LocalDate, RecordId, SubjectId } from '../../domain/schemas';
 import {
   Anonymity,
   EngagementDelivery,
@@ -17,9 +18,6 @@ import {
   StayConnected,
 } from './commands';
 
-const Instant = z.iso.datetime({ offset: true });
-const LocalDate = z.iso.date();
-const SubjectId = z.string().min(1).max(100);
 const Practitioners = z.array(PractitionerId).min(1).max(2);
 
 /**
@@ -69,7 +67,7 @@ export const PractitionersReassigned = z.strictObject({
 export const PreparationSessionHeld = z.strictObject({
   type: z.literal('PreparationSessionHeld'),
   data: z.strictObject({
-    sessionId: z.string().min(1).max(100),
+    sessionId: RecordId,
     heldAt: Instant,
     delivery: SessionDelivery,
     topics: z.array(PreparationTopic).min(1),
@@ -193,7 +191,8 @@ export const ParticipationWithdrawn = z.strictObject({
   data: z.strictObject({
     withdrawnAt: Instant,
     /** The state the case was in, e.g. `phase2.engaging`. */
-    stage: z.string().min(1).max(100),
+    /** The state the case was in, written by the workflow. */
+    stage: fieldKind(z.string().min(1).max(100), 'code'),
   }),
 });
 

@@ -1,3 +1,4 @@
+import { grants, readScopes } from '../../domain/access';
 import type { CaseState, CaseSummary, CommandDefinition, EventDefinition, WorkflowDefinition } from '../../domain/workflow';
 import {
   AssignPractitioner,
@@ -18,6 +19,7 @@ import {
   SubmitSharing,
   Withdraw,
 } from './commands';
+import { restorativeEngagementDemo } from './demo';
 import { decide, engagementContext } from './decide';
 import {
   EngagementsPending,
@@ -54,6 +56,7 @@ const inPhase2Engaging = (state: CaseState): boolean => state.snapshot.matches({
 const commands: readonly CommandDefinition[] = [
   {
     type: 'ReceiveOptIn',
+    grants: grants.intake,
     schema: ReceiveOptIn.shape.data,
     description:
       'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt.',
@@ -69,6 +72,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ConfirmParticipation',
+    grants: grants.supervisorOnly,
     schema: ConfirmParticipation.shape.data,
     description: 'The program reached the class member, who decided to take part, and the official language they will be served in.',
     example: { officialLanguage: 'en' },
@@ -76,6 +80,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AssignPractitioner',
+    grants: grants.supervisorOnly,
+    assigns: true,
     schema: AssignPractitioner.shape.data,
     description: 'Assign one restorative practitioner, or two depending on the class member’s needs (never more). Starts phase 1.',
     example: { practitionerIds: ['practitioner-1'] },
@@ -83,6 +89,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ReassignPractitioner',
+    grants: grants.supervisorOnly,
+    assigns: true,
     schema: ReassignPractitioner.shape.data,
     description: 'A supervisor hands the case to other practitioners (one or two), at any stage after the first assignment.',
     example: { practitionerIds: ['practitioner-2'], reason: 'availability' },
@@ -90,6 +98,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordPreparationSession',
+    grants: grants.assignedPractitioner,
     schema: RecordPreparationSession.shape.data,
     description:
       'Phase 1: a session with the practitioner and what it covered (the program, the options, the limits of confidentiality, support, goals). Never the class member’s experience: they are not asked to share it in phase 1.',
@@ -102,6 +111,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'SetGoals',
+    grants: grants.assignedPractitioner,
     schema: SetGoals.shape.data,
     description: 'Record the class member’s goals and objectives for their participation (phase 1), or revise them in phase 3.',
     example: { goals: 'Be heard by leaders who can change how complaints are handled in my former unit.' },
@@ -109,6 +119,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'CompletePreparation',
+    grants: grants.assignedPractitioner,
     schema: CompletePreparation.shape.data,
     description: 'End phase 1 once the class member has met their practitioner, heard the limits of confidentiality and set goals.',
     example: {},
@@ -121,6 +132,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ChooseParticipation',
+    grants: grants.assignedPractitioner,
     schema: ChooseParticipation.shape.data,
     description:
       'Phase 2: the ways the class member chose to take part (written or recorded sharing, engagement sessions with Defence representatives), how (in person, virtual, indirect), alone or in a group, and whether anonymously. May be changed at any time in phase 2.',
@@ -134,6 +146,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ScheduleEngagement',
+    grants: grants.assignedPractitioner,
     schema: ScheduleEngagement.shape.data,
     description: 'Plan one engagement among those the class member chose. Several engagements are allowed.',
     example: {
@@ -147,6 +160,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordEngagement',
+    grants: grants.assignedPractitioner,
     schema: RecordEngagement.shape.data,
     description: 'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.',
     example: { outcome: 'held', engagementId: 'engagement-1' },
@@ -155,6 +169,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'SubmitSharing',
+    grants: grants.assignedPractitioner,
     schema: SubmitSharing.shape.data,
     description:
       'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
@@ -164,6 +179,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'CompleteEngagementPhase',
+    grants: grants.assignedPractitioner,
     schema: CompleteEngagementPhase.shape.data,
     description: 'End phase 2 once at least one engagement was held and none is still scheduled. Starts phase 3, reflection.',
     example: {},
@@ -178,6 +194,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordReflection',
+    grants: grants.assignedPractitioner,
     schema: RecordReflection.shape.data,
     description:
       'Phase 3: were the class member’s goals met? If so, their feedback, how they want their input used and whether they want to stay connected; in every case, whether they consent to a follow-up.',
@@ -192,6 +209,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ReturnToEngagement',
+    grants: grants.assignedPractitioner,
     schema: ReturnToEngagement.shape.data,
     description: 'Goals not (yet) met: the class member takes next steps in phase 2.',
     example: {},
@@ -203,6 +221,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'CloseEngagement',
+    grants: grants.assignedPractitioner,
     schema: CloseEngagement.shape.data,
     description: 'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.',
     example: { followUpInWeeks: 12 },
@@ -211,6 +230,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordFollowUp',
+    grants: grants.assignedPractitioner,
     schema: RecordFollowUp.shape.data,
     description: 'Record the follow-up with the class member after the process (or that they could not be reached). Completes the case.',
     example: { outcome: 'held', goalsMet: 'met' },
@@ -218,6 +238,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'Withdraw',
+    // A class member may withdraw before anyone is assigned: a supervisor records it then.
+    grants: grants.assignedOrSupervisor,
     schema: Withdraw.shape.data,
     description: 'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
     example: {},
@@ -289,10 +311,12 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   title: 'Restorative Engagement',
   description:
     'A class member of the CAF-DND Sexual Misconduct Class Action Settlement in the SMSRC Restorative Engagement program: opt-in within 30 days of the initial claim decision, a restorative practitioner, then preparation, engagement and reflection.',
+  readScope: readScopes.departmental,
   machine: restorativeEngagementMachine,
   openingCommand: 'ReceiveOptIn',
   commands,
   events,
   decide,
+  demo: restorativeEngagementDemo,
   summarize,
 };

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
+import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
 
-export const Instant = z.iso.datetime({ offset: true });
-export const LocalDate = z.iso.date();
-export const SubjectId = z.string().trim().min(1).max(100);
-/** The login of a Restorative Justice Unit officer or RO mediator: an actor id, not a participant's personal information. */
-export const StaffId = z.string().trim().min(1).max(200);
+export { Instant, LocalDate, StaffId, SubjectId };
 const Note = z.string().trim().min(1).max(5000);
 
 /** The two parties of a victim-offender mediation. A victim representative acts as the victim. */

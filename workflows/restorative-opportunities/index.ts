@@ -1,3 +1,4 @@
+import { grants, readScopes } from '../../domain/access';
 import type { DomainError } from '../../domain/errors';
 import type { CaseState, CommandDefinition, EventDefinition, WorkflowDefinition } from '../../domain/workflow';
 import {
@@ -19,6 +20,7 @@ import {
   SelectModel,
   Withdraw,
 } from './commands';
+import { restorativeOpportunitiesDemo } from './demo';
 import { decide, roContext } from './decide';
 import { ConsentRequired, FACILITATION_WORDING, NoContactConditionNotAmended } from './errors';
 import {
@@ -73,6 +75,7 @@ function consentRefusal(caseState: CaseState): DomainError | undefined {
 const commands: readonly CommandDefinition[] = [
   {
     type: 'ReceiveReferral',
+    grants: grants.rju,
     schema: ReceiveReferral.shape.data,
     description:
       'Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person.',
@@ -88,6 +91,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'BeginIntakeAssessment',
+    grants: grants.rju,
     schema: BeginIntakeAssessment.shape.data,
     description: 'A Restorative Justice Unit officer takes the referral and begins its intake assessment. The first assignment of the case.',
     example: { intakeOfficerId: 'rju-officer-1' },
@@ -95,6 +99,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AssessIntake',
+    grants: grants.rju,
     schema: AssessIntake.shape.data,
     description:
       'Record the intake assessment: has the offender taken responsibility, are there safety concerns, and is a court non-communication order or a Parole Board no-contact condition in place? A condition flags the case: the victim and the offender cannot be brought into communication until it carries the facilitation wording. A case that is not suitable ends here.',
@@ -103,6 +108,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AssignMediator',
+    grants: grants.rju,
+    assigns: true,
     schema: AssignMediator.shape.data,
     description: 'Assign the RO mediator who prepares the parties and facilitates the dialogue.',
     example: { mediatorId: 'mediator-1' },
@@ -110,6 +117,8 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ReassignCase',
+    grants: grants.rju,
+    assigns: true,
     schema: ReassignCase.shape.data,
     description: 'Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.',
     example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
@@ -117,6 +126,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordNoContactCondition',
+    grants: grants.rju,
     schema: RecordNoContactCondition.shape.data,
     description:
       'Record a court non-communication order or Parole Board no-contact condition imposed or learned of after intake (e.g. at a conditional release). Unless it already carries the facilitation wording, it blocks communication between the victim and the offender.',
@@ -125,6 +135,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordConditionAmended',
+    grants: grants.rju,
     schema: RecordConditionAmended.shape.data,
     description: `Record that a no-contact condition was amended to allow mediation by adding the wording “${FACILITATION_WORDING}”. Give only the added clause, never the whole condition (which names the victim).`,
     example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
@@ -132,6 +143,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordPreparation',
+    grants: grants.rju,
     schema: RecordPreparation.shape.data,
     description:
       'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
@@ -145,6 +157,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'AgreeSupportPerson',
+    grants: grants.rju,
     schema: AgreeSupportPerson.shape.data,
     description: 'Record a support person for the victim or the offender whose presence all participants discussed and agreed upon.',
     example: { supports: 'victim', person: { name: 'Alex Tremblay', contact: '613-555-0199' } },
@@ -152,6 +165,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'SelectModel',
+    grants: grants.rju,
     schema: SelectModel.shape.data,
     description:
       'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.',
@@ -161,6 +175,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'ArrangeMeeting',
+    grants: grants.rju,
     schema: ArrangeMeeting.shape.data,
     description:
       'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.',
@@ -178,6 +193,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordDialogue',
+    grants: grants.rju,
     schema: RecordDialogue.shape.data,
     description:
       'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.',
@@ -187,6 +203,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'BeginFollowUp',
+    grants: grants.rju,
     schema: BeginFollowUp.shape.data,
     description: 'The dialogues are over: the mediator follows up with each party.',
     example: {},
@@ -194,6 +211,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'RecordFollowUp',
+    grants: grants.rju,
     schema: RecordFollowUp.shape.data,
     description: 'Record a follow-up session between the mediator and one party.',
     example: { party: 'victim', heldAt: '2026-02-27T11:00:00-05:00' },
@@ -201,6 +219,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'CloseCase',
+    grants: grants.rju,
     schema: CloseCase.shape.data,
     description: 'Close the case after follow-up.',
     example: {},
@@ -208,6 +227,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'DetermineNotSuitable',
+    grants: grants.rju,
     schema: DetermineNotSuitable.shape.data,
     description: 'Ongoing case assessment found the case no longer suitable for mediation (e.g. a safety concern arose): the case ends.',
     example: { reason: 'safetyConcerns' },
@@ -215,6 +235,7 @@ const commands: readonly CommandDefinition[] = [
   },
   {
     type: 'Withdraw',
+    grants: grants.rju,
     schema: Withdraw.shape.data,
     description:
       'The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.',
@@ -313,11 +334,14 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
   title: 'Restorative Opportunities (victim-offender mediation)',
   description:
     'Referral to the NHQ Restorative Justice Unit, intake assessment (responsibility, safety, no-contact conditions), mediator assignment, separate preparation and consent of each party, choice of model, meeting arrangements, dialogue, follow-up. Voluntary for everyone at every stage.',
+  // RO case content stays with the Restorative Justice Unit (DESIGN.md §7).
+  readScope: readScopes.confidentialToRju,
   machine: restorativeOpportunitiesMachine,
   openingCommand: 'ReceiveReferral',
   commands,
   events,
   decide,
+  demo: restorativeOpportunitiesDemo,
   summarize(state) {
     const context = roContext(state);
     const conditions = Object.keys(context.conditions).length;

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n, type Language } from '../i18n/i18n';
-import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
 import { Fill, L, technical, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
@@ -44,7 +43,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           const commands = (workflow?.commands ?? [])
             .filter((c) => view.allowedCommands.includes(c.name))
             // Assignment first: it is what a supervisor opens a case for most often.
-            .sort((a, b) => Number(isAssignment(b.name)) - Number(isAssignment(a.name)));
+            .sort((a, b) => Number(b.assigns === true) - Number(a.assigns === true));
           const chosen = commands.find((c) => c.name === open);
           return (
             <>

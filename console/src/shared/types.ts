@@ -78,6 +78,8 @@ export interface WorkflowCommand {
   readonly description?: string;
   readonly records?: string;
   readonly schema: JsonSchema;
+  /** The command assigns people to the case (or replaces them). */
+  readonly assigns?: boolean;
   readonly example?: unknown;
 }
 

@@ -1,6 +1,5 @@
 import { CommandForm } from '../practitioner/command-form';
 import { useI18n } from '../i18n/i18n';
-import { isAssignment } from '../shared/assignment';
 import { useConsole } from '../shared/context';
 import { Status } from '../shared/status';
 import type { CaseView } from '../shared/types';
@@ -13,7 +12,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow);
-    return { view, commands: (workflow?.commands ?? []).filter((c) => isAssignment(c.name) && view.allowedCommands.includes(c.name)) };
+    return { view, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
   }, caseId);
   return (
     <div class="reassign">

@@ -1,3 +1,4 @@
+import { Instant } from '../../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ export const CaseListQuery = z.strictObject({
   status: z.enum(['open', 'closed']).optional(),
   region: RegionCode.optional(),
   assignee: z.string().min(1).max(200).optional(),
-  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  updatedSince: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
   minPosition: z.coerce.number().int().min(0).optional(),

@@ -1,16 +1,14 @@
 import { Option, type Command } from 'commander';
-import { exportCommand } from './export.command';
+import type { ExportOptions } from './export.command';
 import { EXPORT_FORMATS } from './export-format';
-import { replayCommand } from './replay.command';
-import { verifyCommand } from './verify.command';
 
-/** The auditors' verbs: `replay`, `audit verify`, `export`. */
-export function auditCommands(program: Command): void {
+/** The auditors' verbs: `replay`, `audit verify`, `export`; each loads its implementation when it runs (see cli/main.ts). */
+export function auditVerbs(program: Command): void {
   program
     .command('replay')
     .description('print a case’s timeline: each event with its time, actor and facts, the state it led to, the clocks')
     .argument('<caseId>', 'the case')
-    .action(replayCommand);
+    .action((caseId: string) => (require('./replay.command') as typeof import('./replay.command')).replayCommand(caseId));
 
   program
     .command('audit')
@@ -18,7 +16,7 @@ export function auditCommands(program: Command): void {
     .command('verify')
     .description('check the hash chain of every stream (or of one case); exit code 1 names the first tampered event of each stream')
     .option('--case <id>', 'only this case: its stream and its access log')
-    .action(verifyCommand);
+    .action((options: { case?: string }) => (require('./verify.command') as typeof import('./verify.command')).verifyCommand(options));
 
   program
     .command('export')
@@ -29,5 +27,7 @@ export function auditCommands(program: Command): void {
     .option('--to <time>', 'events that occurred before this ISO 8601 time')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('ndjson'))
     .option('--out <file>', 'write to this file instead of stdout')
-    .action(exportCommand);
+    .action((options: ExportOptions) =>
+      (require('./export.command') as typeof import('./export.command')).exportCommand(options),
+    );
 }

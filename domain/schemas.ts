@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { withFrench } from './validation';
+
+/**
+ * The shared field schemas every workflow, the erasure endpoint and the CLI use: one definition
+ * of a data subject's id, of an instant and of a local date, so that whatever a command accepts
+ * can be erased, projected and replayed.
+ *
+ * Every string a workflow records is either personal data (declared in the workflow's
+ * `personalData`, sealed per subject) or one of the kinds below, registered in FIELD_KINDS; a test
+ * walks every event schema and fails on a string field that is neither (test/security/free-text.spec.ts).
+ */
+export type FieldKind =
+  /** An opaque identifier (a subject, a staff login, a case, a meeting). Never text about a person. */
+  | 'id'
+  /** A point in time, ISO 8601 with its offset, within the supported years. */
+  | 'instant'
+  /** A local calendar date, YYYY-MM-DD, within the supported years. */
+  | 'date'
+  /**
+   * A bounded code or label that never comes from a request's free text: a clock key, a level
+   * title from configuration, a sentence written by the workflow itself.
+   */
+  | 'code';
+
+export const FIELD_KINDS = z.registry<{ kind: FieldKind }>();
+
+/** Registers `schema` as a field of this kind (returns it, for use in a declaration). */
+export function fieldKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
+  FIELD_KINDS.add(schema, { kind });
+  return schema;
+}
+
+/** The years an instant or a date may fall in. Outside them dates are typing mistakes, and calendars have no data. */
+export const SUPPORTED_YEARS = { from: 1900, to: 2200 } as const;
+
+const inSupportedYears = (value: string): boolean => {
+  const year = Number(value.slice(0, 4));
+  return year >= SUPPORTED_YEARS.from && year <= SUPPORTED_YEARS.to;
+};
+const yearMessage = withFrench(
+  `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED_YEARS.to}`,
+  `doit tomber entre les années ${SUPPORTED_YEARS.from} et ${SUPPORTED_YEARS.to}`,
+);
+
+/** A point in time: ISO 8601 with its offset (`2026-03-02T09:30:00-05:00`), in the supported years. */
+export const Instant = fieldKind(
+  z.iso
+    .datetime({
+      offset: true,
+      message: withFrench(
+        'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00',
+        'doit être une date et une heure ISO 8601 avec leur décalage, par exemple 2026-03-02T09:00:00-05:00',
+      ),
+    })
+    .refine(inSupportedYears, { message: yearMessage }),
+  'instant',
+);
+
+/** A local calendar date, `YYYY-MM-DD`, in the supported years. */
+export const LocalDate = fieldKind(
+  z.iso.date({ message: withFrench('must be a date written YYYY-MM-DD', 'doit être une date écrite AAAA-MM-JJ') }).refine(inSupportedYears, { message: yearMessage }),
+  'date',
+);
+
+/** The characters of a subject id: the same everywhere, so that every subject a workflow records can be erased. */
+export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * A data subject's id: opaque, never a name (`Robin Tremblay` is refused). Mend mints a UUID when
+ * a command leaves it out; a caller may give their own (e.g. a claim system's id).
+ */
+export const SubjectId = fieldKind(
+  z
+    .string()
+    .regex(
+      SUBJECT_ID_PATTERN,
+      withFrench(
+        'must be a subject id: 1 to 100 letters, digits, . _ : - (never a name)',
+        'doit être un identifiant de personne\u00a0: de 1 à 100 lettres, chiffres, . _ : - (jamais un nom)',
+      ),
+    ),
+  'id',
+);
+
+/** The id of a person acting in Mend (a staff login, as in their token). Never personal information about a participant. */
+export const StaffId = fieldKind(z.string().trim().min(1).max(200), 'id');
+
+/** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
+export const RecordId = fieldKind(z.string().min(1).max(100), 'id');

@@ -1,0 +1,133 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { z } from 'zod';
+import { isInside, type MendConfig } from '../config/config';
+
+/** Why a backup or a restore stopped; the CLI maps the kind to its exit code. */
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+  constructor(
+    message: string,
+    /** `damaged`: a backup file is missing, altered or unreadable; `config`: a setting is missing or wrong; `target`: where to write is not usable; `chain`: the restored log does not verify. */
+    readonly kind: 'damaged' | 'config' | 'target' | 'chain',
+  ) {
+    super(message);
+  }
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+export const BACKUP_EVENTS_FILE = 'events.sqlite';
+export const BACKUP_KEYS_FILE = 'keys.enc';
+export const BACKUP_SECRET_FILE = 'jwt-secret.enc';
+export const BACKUP_CONFIG_FILE = 'config.json';
+
+export const BackupManifest = z.strictObject({
+  format: z.literal('mend-backup'),
+  formatVersion: z.literal(1),
+  mendVersion: z.string(),
+  /** When the snapshot of the log began. */
+  takenAt: z.iso.datetime(),
+  store: z.enum(['sqlite', 'postgres', 'eventstoredb']),
+  /** Position of the last event in the backup (sqlite), or of the store when the key store was saved (other engines). */
+  headPosition: z.number().int().min(0),
+  /** Events in the backup; null when the log is backed up by its engine's own tool. */
+  eventCount: z.number().int().min(0).nullable(),
+  /** The latest signed audit checkpoint when the backup was taken; null when there is none. */
+  auditCheckpoint: z.unknown().nullable(),
+  keyStore: z.strictObject({ subjects: z.number().int().min(0), erased: z.number().int().min(0) }),
+  erasureLedger: z.strictObject({ configured: z.boolean(), entries: z.number().int().min(0) }),
+  files: z.array(
+    z.strictObject({
+      name: z.string().regex(/^[a-z0-9.-]+$/),
+      bytes: z.number().int().min(0),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Encrypted with the backup key (AES-256-GCM). */
+      encrypted: z.boolean(),
+    }),
+  ),
+});
+export type BackupManifest = z.infer<typeof BackupManifest>;
+
+const MAGIC = Buffer.from('MENDENC1');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/** The 32-byte backup key from MEND_BACKUP_KEY or MEND_BACKUP_KEY_FILE. */
+export function backupKey(config: MendConfig, backupDir: string): Buffer {
+  const source = config.backupKey;
+  if (!source) {
+    throw new BackupError(
+      'No backup key: set MEND_BACKUP_KEY (64 hexadecimal characters) or MEND_BACKUP_KEY_FILE (a file holding them), kept apart from the backups (e.g. `openssl rand -hex 32`).',
+      'config',
+    );
+  }
+  if ('hex' in source) return Buffer.from(source.hex, 'hex');
+  if (isInside(source.file, backupDir)) {
+    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) is inside the backup (${backupDir}): keep the key apart from what it protects.`, 'config');
+  }
+  let text: string;
+  try {
+    text = readFileSync(source.file, 'utf8').trim();
+  } catch (error) {
+    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) cannot be read: ${(error as Error).message}`, 'config');
+  }
+  if (!/^[0-9a-fA-F]{64}$/.test(text)) {
+    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) must hold 64 hexadecimal characters (32 random bytes)`, 'config');
+  }
+  return Buffer.from(text, 'hex');
+}
+
+/** AES-256-GCM with a fresh IV; the file's name is bound as additional data, so files cannot be swapped. */
+export function seal(key: Buffer, name: string, plaintext: Buffer): Buffer {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(`mend-backup:${name}`));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]);
+}
+
+export function open(key: Buffer, name: string, sealed: Buffer): Buffer {
+  if (sealed.length < MAGIC.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new BackupError(`${name} is not an encrypted Mend backup file`, 'damaged');
+  }
+  const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
+  const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(`mend-backup:${name}`));
+  decipher.setAuthTag(tag);
+  try {
+    return Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new BackupError(`The backup key does not open ${name}: it is not the key this backup was taken with (MEND_BACKUP_KEY / MEND_BACKUP_KEY_FILE).`, 'config');
+  }
+}
+
+/** A file's sha256, streamed (the log can be large); `onBytes` is told of each chunk read. */
+export async function sha256File(path: string, onBytes?: (bytes: number) => void): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    onBytes?.((chunk as Buffer).length);
+  }
+  return hash.digest('hex');
+}
+
+export function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a path is absent or an empty directory; throws when it is a non-empty directory or a file. */
+export function assertEmptyTarget(path: string, what: string): 'absent' | 'empty' {
+  if (!existsSync(path)) return 'absent';
+  if (!statSync(path).isDirectory()) throw new BackupError(`${what} ${path} is a file, not a directory.`, 'target');
+  const entries = readdirSync(path);
+  if (entries.length > 0) {
+    throw new BackupError(`${what} ${path} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty or new directory.`, 'target');
+  }
+  return 'empty';
+}

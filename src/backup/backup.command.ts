@@ -1,0 +1,100 @@
+import { CliError } from '../cli/cli-error';
+import { cliConfig } from '../cli/cli-config';
+import { withContext } from '../cli/context';
+import { ExitCode } from '../cli/exit-codes';
+import { progress, type Progress } from '../cli/progress';
+import { ErasureLedger, NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
+import { ErasureService } from '../privacy/erasure.service';
+import { takeBackup } from './backup';
+import { BackupError } from './backup-files';
+import { restoreBackup } from './restore';
+
+const EXIT_BY_KIND: Record<BackupError['kind'], number> = {
+  damaged: ExitCode.dataError,
+  config: ExitCode.config,
+  target: ExitCode.cannotCreate,
+  chain: ExitCode.dataError,
+};
+
+async function reporting<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message, EXIT_BY_KIND[error.kind]);
+    throw error;
+  }
+}
+
+/** One progress bar per step, in KiB or events. */
+function steps(): { update(step: string, done: number, total: number, unit: string): void; stop(): void } {
+  let current: { step: string; bar: Progress } | undefined;
+  return {
+    update(step, done, total, unit) {
+      if (current?.step !== step) {
+        current?.bar.stop();
+        current = { step, bar: progress(step, unit) };
+      }
+      current.bar.update(done, total);
+    },
+    stop: () => current?.bar.stop(),
+  };
+}
+
+const KIB = 1024;
+
+/** `mend backup <dir>`. */
+export async function backupCommand(dir: string): Promise<void> {
+  const config = cliConfig();
+  if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
+  const bars = steps();
+  const result = await reporting(() =>
+    takeBackup(config, dir, (p) =>
+      p.step === 'keys' ? bars.update('key store', p.done, p.total, 'files') : bars.update(p.step === 'log' ? 'snapshot of the log' : 'sha256', Math.round(p.done / KIB), Math.round(p.total / KIB), 'KiB'),
+    ),
+  ).finally(() => bars.stop());
+  const m = result.manifest;
+  console.log(
+    `Backup written to ${result.dir}: ${m.eventCount ?? 'log held by the engine,'} events up to position ${m.headPosition}, ${m.keyStore.subjects} keys (encrypted), ` +
+      `${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s; signed audit checkpoint: ${m.auditCheckpoint === null ? 'none' : 'included'}; ` +
+      `erasure ledger: ${m.erasureLedger.configured ? `${m.erasureLedger.entries} entries` : 'NOT CONFIGURED'}.`,
+  );
+  if (m.store !== 'sqlite') console.log(`The ${m.store} log itself is not in this backup: back it up with the engine's own tool (docs/operations.md).`);
+}
+
+/** `mend restore <dir>`. */
+export async function restoreCommand(dir: string, options: { withoutLedger?: boolean }): Promise<void> {
+  const config = cliConfig();
+  if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
+  const bars = steps();
+  const report = await reporting(() =>
+    restoreBackup(config, dir, {
+      withoutLedger: options.withoutLedger ?? false,
+      onProgress: (p) =>
+        p.step === 'hashes'
+          ? bars.update('check sha256', Math.round(p.done / KIB), Math.round(p.total / KIB), 'KiB')
+          : bars.update(p.step === 'verify' ? 'verify hash chain' : `rebuild ${p.label}`, p.done, p.total, 'events'),
+    }),
+  ).finally(() => bars.stop());
+  const m = report.manifest;
+  if (report.ledger.tornLastLine) console.error('The erasure ledger ends with an incomplete line (a crash during an append); it was skipped.');
+  console.log(
+    `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
+      `Erasure ledger: ${report.ledger.configured ? `${report.ledger.entries} entries, ${report.ledger.reapplied} erasures made after the backup re-applied` : 'not configured (erasures made after the backup are NOT re-applied)'}.\n` +
+      `Hash chain verified: ${report.verifiedEvents} events. Read models rebuilt: ${report.rebuilt.map((r) => `${r.name} (${r.events} events)`).join(', ')}.\n` +
+      'Start Mend as usual.',
+  );
+}
+
+/** `mend erasure reapply`. */
+export async function reapplyCommand(): Promise<void> {
+  const config = cliConfig();
+  if (!config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
+  const { entries } = ErasureLedger.read(config.erasureLedger);
+  const reapplied = await withContext(async (context) => {
+    const service = context.get(ErasureService);
+    let count = 0;
+    for (const entry of entries) if ((await service.reapply(entry)).recorded) count += 1;
+    return count;
+  });
+  console.log(`${entries.length} erasures in the ledger; ${reapplied} were missing from the store and are now re-applied.`);
+}

@@ -1,0 +1,228 @@
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { systemClock } from '../clock/clock';
+import type { MendConfig } from '../config/config';
+import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
+import { ErasureLedger } from '../privacy/erasure-ledger';
+import { KEYS_FILE, SqliteKeyStore, type KeyDump } from '../privacy/key-store';
+import { MEND_VERSION } from '../version';
+import {
+  assertEmptyTarget,
+  BACKUP_CONFIG_FILE,
+  BACKUP_EVENTS_FILE,
+  BACKUP_KEYS_FILE,
+  BACKUP_SECRET_FILE,
+  backupKey,
+  BackupError,
+  BackupManifest,
+  fsyncPath,
+  MANIFEST_FILE,
+  seal,
+  sha256File,
+} from './backup-files';
+
+const SECRET_FILE = 'jwt-secret';
+
+export interface BackupProgress {
+  readonly step: 'log' | 'keys' | 'hashes';
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface BackupResult {
+  readonly dir: string;
+  readonly manifest: BackupManifest;
+  /** Bytes written into the backup. */
+  readonly bytes: number;
+  readonly seconds: number;
+}
+
+/**
+ * Takes a backup of a Mend instance into `target` (absent or empty), safe while Mend serves:
+ * - the event log (SQLite): a consistent snapshot with `VACUUM INTO`, which reads the log in one
+ *   read transaction (WAL readers never block writers) — never a copy of the file;
+ * - the key store, read in one transaction after the log (so every key an event in the snapshot
+ *   needs is there, unless the person was erased since), encrypted with the backup key;
+ * - the generated JWT secret, encrypted; the configuration that is not secret;
+ * - a manifest: head position, event count, the latest signed audit checkpoint (none yet), each
+ *   file's sha256, Mend's version, when the snapshot began.
+ * Read models are not backed up: a restore rebuilds them. The backup is written beside `target`
+ * and renamed into place when complete, so a backup directory with a manifest is always whole.
+ */
+export async function takeBackup(config: MendConfig, target: string, onProgress?: (progress: BackupProgress) => void): Promise<BackupResult> {
+  const started = performance.now();
+  const dir = resolve(target);
+  const key = backupKey(config, dir);
+  const state = assertEmptyTarget(dir, 'The backup directory');
+  if (config.keyStore.engine === 'postgres') {
+    throw new BackupError(
+      'The personal-data keys are in PostgreSQL (shared by every node): back up the Mend schema with PostgreSQL\'s own tools, keys and log together (docs/deploy-postgres.md).',
+      'config',
+    );
+  }
+  const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  try {
+    const takenAt = new Date().toISOString();
+    let headPosition: number;
+    let eventCount: number | null;
+    if (config.store.engine === 'sqlite') {
+      const source = join(config.dataDir, EVENTS_FILE);
+      if (!existsSync(source)) throw new BackupError(`There is no event log at ${source} (MEND_DATA_DIR): nothing to back up.`, 'config');
+      await snapshotSqlite(source, join(staging, BACKUP_EVENTS_FILE), (done, total) => onProgress?.({ step: 'log', done, total }));
+      ({ headPosition, eventCount } = logFacts(join(staging, BACKUP_EVENTS_FILE)));
+    } else {
+      // The engine's own backup holds the log (docs/operations.md); Mend saves what the engine does not.
+      const store = await createEventStore(config, systemClock);
+      try {
+        headPosition = await store.headPosition();
+      } finally {
+        await store.close();
+      }
+      eventCount = null;
+    }
+
+    onProgress?.({ step: 'keys', done: 0, total: 1 });
+    const dump = readKeys(join(config.dataDir, KEYS_FILE));
+    writeFileSync(join(staging, BACKUP_KEYS_FILE), seal(key, BACKUP_KEYS_FILE, serializeKeys(dump)), { mode: 0o600 });
+    const secretFile = join(config.dataDir, SECRET_FILE);
+    if (existsSync(secretFile)) {
+      writeFileSync(join(staging, BACKUP_SECRET_FILE), seal(key, BACKUP_SECRET_FILE, readFileSync(secretFile)), { mode: 0o600 });
+    }
+    writeFileSync(join(staging, BACKUP_CONFIG_FILE), `${JSON.stringify(publicConfig(config), null, 2)}\n`, { mode: 0o600 });
+    onProgress?.({ step: 'keys', done: 1, total: 1 });
+
+    const names = [BACKUP_EVENTS_FILE, BACKUP_KEYS_FILE, BACKUP_SECRET_FILE, BACKUP_CONFIG_FILE].filter((name) => existsSync(join(staging, name)));
+    const total = names.reduce((sum, name) => sum + statSync(join(staging, name)).size, 0);
+    let hashed = 0;
+    const files: BackupManifest['files'] = [];
+    for (const name of names) {
+      const path = join(staging, name);
+      const sha256 = await sha256File(path, (bytes) => {
+        hashed += bytes;
+        onProgress?.({ step: 'hashes', done: hashed, total });
+      });
+      fsyncPath(path);
+      files.push({ name, bytes: statSync(path).size, sha256, encrypted: name.endsWith('.enc') });
+    }
+    const manifest: BackupManifest = {
+      format: 'mend-backup',
+      formatVersion: 1,
+      mendVersion: MEND_VERSION,
+      takenAt,
+      store: config.store.engine,
+      headPosition,
+      eventCount,
+      // Signed audit checkpoints do not exist yet in this version; the field is kept for them.
+      auditCheckpoint: null,
+      keyStore: { subjects: dump.keys.length, erased: dump.erased.length },
+      erasureLedger: {
+        configured: config.erasureLedger !== undefined,
+        entries: config.erasureLedger && existsSync(config.erasureLedger) ? ErasureLedger.read(config.erasureLedger).entries.length : 0,
+      },
+      files,
+    };
+    writeFileSync(join(staging, MANIFEST_FILE), `${JSON.stringify(BackupManifest.parse(manifest), null, 2)}\n`, { mode: 0o600 });
+    fsyncPath(join(staging, MANIFEST_FILE));
+    fsyncPath(staging);
+    if (state === 'empty') rmdirSync(dir);
+    renameSync(staging, dir);
+    fsyncPath(dirname(dir));
+    return { dir, manifest, bytes: total, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * `VACUUM INTO` in a worker thread (it is one long synchronous statement), while this thread
+ * reports progress from the size of the file being written.
+ */
+export async function snapshotSqlite(source: string, target: string, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const probe = new Database(source, { fileMustExist: true, readonly: true });
+  let total: number;
+  try {
+    total = (probe.pragma('page_count', { simple: true }) as number) * (probe.pragma('page_size', { simple: true }) as number);
+  } finally {
+    probe.close();
+  }
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const Database = require(workerData.module);
+     const db = new Database(workerData.source, { fileMustExist: true });
+     try {
+       db.pragma('busy_timeout = 10000');
+       db.prepare('VACUUM INTO ?').run(workerData.target);
+     } finally {
+       db.close();
+     }`,
+    { eval: true, workerData: { module: require.resolve('better-sqlite3'), source, target } },
+  );
+  const timer = setInterval(() => {
+    if (existsSync(target)) onProgress?.(statSync(target).size, total);
+  }, 200);
+  try {
+    await new Promise<void>((resolveDone, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolveDone() : reject(new Error(`The snapshot of ${source} stopped (worker exit ${code})`))));
+    });
+  } finally {
+    clearInterval(timer);
+  }
+  onProgress?.(statSync(target).size, Math.max(total, statSync(target).size));
+}
+
+function logFacts(file: string): { headPosition: number; eventCount: number } {
+  const db = new Database(file, { fileMustExist: true, readonly: true });
+  try {
+    const row = db.prepare<[], { head: number | null; count: number }>('SELECT MAX(position) AS head, COUNT(*) AS count FROM events').get()!;
+    return { headPosition: row.head ?? 0, eventCount: row.count };
+  } finally {
+    db.close();
+  }
+}
+
+function readKeys(file: string): KeyDump {
+  if (!existsSync(file)) return { keys: [], erased: [] };
+  const keys = new SqliteKeyStore(file);
+  try {
+    return keys.dump();
+  } finally {
+    keys.closeSync();
+  }
+}
+
+export function serializeKeys(dump: KeyDump): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      keys: dump.keys.map((k) => ({ subjectId: k.subjectId, key: k.key.toString('base64'), createdAt: k.createdAt })),
+      erased: dump.erased,
+    }),
+  );
+}
+
+export function deserializeKeys(bytes: Buffer): KeyDump {
+  const parsed = JSON.parse(bytes.toString('utf8')) as {
+    keys: { subjectId: string; key: string; createdAt: number }[];
+    erased: { subjectId: string; erasedAt: number }[];
+  };
+  return { keys: parsed.keys.map((k) => ({ ...k, key: Buffer.from(k.key, 'base64') })), erased: parsed.erased };
+}
+
+/** The configuration a restore may want to compare with, without any secret. */
+function publicConfig(config: MendConfig): Record<string, unknown> {
+  return {
+    store: config.store.engine === 'sqlite' ? config.store : { engine: config.store.engine },
+    dataDir: config.dataDir,
+    businessHours: config.businessHours,
+    settings: config.settings,
+    auth: { jwksUrl: config.auth.jwksUrl ?? null, issuer: config.auth.issuer ?? null, audience: config.auth.audience ?? null, localSecret: !config.auth.secret },
+    erasureLedger: config.erasureLedger ?? null,
+    projectionLagLimit: config.projectionLagLimit,
+    scheduler: config.scheduler,
+  };
+}

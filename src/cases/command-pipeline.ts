@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import type { CalendarProvider } from '../../domain/calendar/types';
+import type { DecideContext } from '../../domain/decide-context';
+import type { NewEvent } from '../../domain/envelope';
+import { RevisionConflict } from '../../domain/errors';
+import type { Decision } from '../../domain/process';
+import type { Actor } from '../../domain/roles';
+import type { MendSettings } from '../../domain/settings';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import { CLOCK, type Clock } from '../clock/clock';
+import { DuplicateEventIdError } from '../event-store/event-store';
+import { CALENDARS, SETTINGS } from '../workflows/tokens';
+import { CaseRepository, type LoadedCase } from './case-repository';
+
+/**
+ * What is decided on a case: a workflow command a person sends over HTTP, or the warnings and
+ * breaches the SLA scheduler records. Both run through the one pipeline below.
+ */
+export interface CaseStep {
+  /** Throws (403) when the actor may not take this step on this case. */
+  authorize(loaded: LoadedCase, actor: Actor): void;
+  /** Pure: the events to record, each accepted by the machine, and the case after them (none: nothing to record). */
+  decide(loaded: LoadedCase, ctx: DecideContext): Decision;
+  /**
+   * Deterministic ids for the decided events, so that any number of writers deciding the same
+   * events store them once. Fresh UUIDv7s when absent.
+   */
+  eventIds?(loaded: LoadedCase, events: readonly NewEvent[]): readonly string[];
+}
+
+export interface CaseRequest {
+  readonly caseId: string;
+  /** Set to open a new case of this workflow; otherwise the case must exist. */
+  readonly open?: AnyWorkflowDefinition;
+  readonly actor: Actor;
+  /** From `If-Match`: the revision the client saw. A mismatch is a conflict, never retried. */
+  readonly expectedRevision?: number;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+export interface CommandOutcome {
+  /** The case after the step. */
+  readonly loaded: LoadedCase;
+  /** The events the step decided at its last attempt. */
+  readonly decided: readonly NewEvent[];
+  /**
+   * How many of them this call stored: all of them, or none when another writer had stored them
+   * under the same deterministic ids first.
+   */
+  readonly appended: number;
+}
+
+/**
+ * How often a step is decided when another writer moved the case in between: each conflict
+ * reloads the case and decides again on the fresh state, unless the caller named the revision it
+ * expects (If-Match) or opens the case.
+ */
+export const COMMAND_ATTEMPTS = 5;
+
+/**
+ * The one decision pipeline (DESIGN.md §2): load and fold the case, authorize, decide purely, check
+ * every new event against the machine (in the step's decision), append with the expected revision
+ * through the chained-stream writer; on a conflict, the one retry policy above.
+ */
+@Injectable()
+export class CommandPipeline {
+  constructor(
+    private readonly cases: CaseRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CALENDARS) private readonly calendars: CalendarProvider,
+    @Inject(SETTINGS) private readonly settings: MendSettings,
+  ) {}
+
+  async run(request: CaseRequest, step: CaseStep): Promise<CommandOutcome> {
+    const attempts = request.expectedRevision === undefined && !request.open ? COMMAND_ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = request.open ? this.cases.fresh(request.open, request.caseId) : await this.cases.load(request.caseId);
+      step.authorize(loaded, request.actor);
+      if (request.expectedRevision !== undefined && request.expectedRevision !== loaded.state.revision) {
+        throw RevisionConflict(
+          { expected: String(request.expectedRevision), actual: String(loaded.state.revision) },
+          { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },
+        );
+      }
+      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId: uuidv7, calendars: this.calendars, settings: this.settings };
+      const decision = step.decide(loaded, ctx);
+      try {
+        const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, {
+          correlationId: request.correlationId,
+          causationId: request.causationId,
+          ...(step.eventIds ? { eventIds: step.eventIds(loaded, decision.events) } : {}),
+        });
+        return { loaded: appended.loaded, decided: decision.events, appended: appended.written };
+      } catch (error) {
+        // A duplicate id: deterministic ids stored in part by a writer that decided fewer events; the fresh state shows them.
+        const retryable = RevisionConflict.is(error) || error instanceof DuplicateEventIdError;
+        if (attempt < attempts && retryable) continue;
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { workflowDefinitions } from '../../workflows/registry';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+
+const example = (workflow: string, command: string) =>
+  workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example as Record<string, unknown>;
+
+const OUT_OF_RANGE = ['0999-03-02T09:30:00-05:00', '0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2201-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
+
+/**
+ * Every date outside the supported years (1900–2200) is a 400 naming the field, never a 500, and
+ * nothing is stored: the one `Instant` and `LocalDate` schemas of domain/schemas.ts carry the range.
+ */
+describe('dates outside the supported years', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+  let auditor: HttpClient;
+
+  beforeAll(async () => {
+    running = await startApp();
+    supervisor = await running.as('supervisor');
+    auditor = await running.as('auditor');
+  });
+  afterAll(() => running.close());
+
+  const issues = (body: { details?: { issues?: { path: string; message: string }[] } }) => body.details?.issues ?? [];
+
+  it.each(OUT_OF_RANGE)('refuses a complaint received at %s with a 400 naming data.receivedAt', async (receivedAt) => {
+    const data = { ...example('complaint', 'ReceiveComplaint'), receivedAt };
+    const response = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data });
+    expect(response.status).toBe(400);
+    expect(issues(response.body).map((i) => i.path)).toEqual(['data.receivedAt']);
+    expect(issues(response.body)[0]!.message).toMatch(/1900 to 2200|ISO 8601/);
+  });
+
+  it('refuses an opt-in whose claim decision date is in year 999, naming the field', async () => {
+    const data = { ...example('restorative-engagement', 'ReceiveOptIn'), channel: 'writtenRequest', claimDecisionDate: '0999-02-20' };
+    const response = await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data });
+    expect(response.status).toBe(400);
+    expect(issues(response.body).map((i) => i.path)).toEqual(['data.claimDecisionDate']);
+  });
+
+  it('refuses a query date out of range with a 400 naming the parameter', async () => {
+    const cases = await supervisor.get('/cases?updatedSince=0999-01-01T00:00:00Z');
+    expect(cases.status).toBe(400);
+    expect(issues(cases.body).map((i) => i.path)).toEqual(['query.updatedSince']);
+    const clocks = await supervisor.get('/sla/clocks?dueBefore=2201-01-01T00:00:00Z');
+    expect(clocks.status).toBe(400);
+    expect(JSON.stringify(clocks.body)).toContain('dueBefore');
+    const access = await auditor.get('/audit/access?from=0500-01-01T00:00:00Z');
+    expect(access.status).toBe(400);
+    expect(JSON.stringify(access.body)).toContain('from');
+    const asOf = await auditor.get('/cases/0190a7e4-8f0e-7c53-a8e5-3b0c6f3f9d21/state?asOf=0999-12-31T00:00:00Z');
+    expect(asOf.status).toBe(400);
+    expect(JSON.stringify(asOf.body)).toContain('asOf');
+  });
+
+  it('stored nothing from the refused requests', async () => {
+    expect(await running.store.readAll({})).toEqual([]);
+  });
+});

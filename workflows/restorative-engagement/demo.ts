@@ -1,0 +1,67 @@
+import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+
+function engagementPath(n: number): DemoStep[] {
+  const { supervisor } = demoStaff;
+  const p = practitioner(n);
+  return [
+    step(0, supervisor, 'ReceiveOptIn', (at) => ({
+      channel: 'writtenRequest',
+      region: regionOf(n),
+      receivedAt: iso(at, -2 * HOUR),
+      claimDecisionDate: date(at, -12 * DAY),
+      classMember: participant('RE', n),
+      officialLanguage: n % 3 === 1 ? 'fr' : 'en',
+    })),
+    step(1, supervisor, 'ConfirmParticipation', () => ({ officialLanguage: n % 3 === 1 ? 'fr' : 'en' })),
+    step(3, supervisor, 'AssignPractitioner', () => ({ practitionerIds: [p.id] })),
+    step(8, p, 'RecordPreparationSession', (at) => ({
+      delivery: n % 2 === 0 ? 'virtual' : 'inPerson',
+      topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
+      heldAt: iso(at, -2 * HOUR),
+    })),
+    step(10, p, 'SetGoals', () => ({ goals: 'Be heard by leaders who can change how complaints are handled.' })),
+    step(15, p, 'CompletePreparation'),
+    step(16, p, 'ChooseParticipation', () => ({ options: ['writtenSharing'], deliveries: ['indirect'], settings: ['individual'], anonymity: 'anonymous' })),
+    step(17, p, 'ScheduleEngagement', (at) => ({
+      engagementId: 'letter-1',
+      option: 'writtenSharing',
+      delivery: 'indirect',
+      setting: 'individual',
+      scheduledFor: iso(at, 2 * DAY),
+    })),
+    step(21, p, 'RecordEngagement', (at) => ({ outcome: 'held', engagementId: 'letter-1', heldAt: iso(at, -DAY) })),
+    step(22, p, 'SubmitSharing', () => ({ engagementId: 'letter-1' })),
+    step(30, p, 'CompleteEngagementPhase'),
+    step(40, p, 'RecordReflection', () => ({
+      goalsMet: 'met',
+      feedback: 'I felt listened to.',
+      inputUse: ['defenceRepresentativeLearning', 'programImprovement'],
+      stayConnected: { programUpdates: true, researchAndConsultations: false },
+      followUpConsent: true,
+    })),
+    step(42, p, 'CloseEngagement', () => ({ followUpInWeeks: 12 })),
+    step(126, p, 'RecordFollowUp', () => ({ outcome: 'held', goalsMet: 'met' })),
+  ];
+}
+
+/** A case at every stage of the program, and two withdrawals. */
+export const restorativeEngagementDemo: DemoScenario = ({ first }) => {
+  const demo = demoCollector(first);
+  for (const [count, stage] of [
+    [1, 'opt-in received'],
+    [2, 'awaiting a practitioner'],
+    [3, 'phase 1: preparation'],
+    [5, 'phase 1, goals set'],
+    [6, 'phase 2: choosing options'],
+    [8, 'phase 2: engagement scheduled'],
+    [10, 'phase 2: sharing submitted'],
+    [11, 'phase 3: reflection'],
+    [13, 'follow-up scheduled'],
+    [14, 'completed'],
+    [14, 'completed'],
+  ] as const) {
+    demo.add(stage, upTo(engagementPath(demo.n), count));
+  }
+  for (const count of [3, 7]) demo.add('withdrawn', then(engagementPath(demo.n), count, step(2, practitioner(demo.n), 'Withdraw')));
+  return demo.cases;
+};

@@ -1,0 +1,66 @@
+import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { FACILITATION_WORDING } from './errors';
+
+function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
+  const { rju } = demoStaff;
+  return [
+    step(0, rju, 'ReceiveReferral', (at) => ({
+      source: 'victim',
+      region: regionOf(n),
+      receivedAt: iso(at, -3 * HOUR),
+      victimRegistered: true,
+      victim: participant('V', n),
+      offender: participant('O', n),
+    })),
+    step(2, rju, 'BeginIntakeAssessment', () => ({ intakeOfficerId: rju.id })),
+    step(9, rju, 'AssessIntake', () => ({
+      outcome: 'suitable',
+      offenderAcceptedResponsibility: true,
+      safetyConcerns: 'none',
+      noContactConditions: noContactCondition ? [{ kind: 'paroleBoardNoContactCondition' }] : [],
+    })),
+    step(12, rju, 'AssignMediator', () => ({ mediatorId: rju.id })),
+    step(16, rju, 'RecordPreparation', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
+    step(20, rju, 'RecordPreparation', (at) => ({ party: 'offender', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
+    step(23, rju, 'SelectModel', () => ({ model: 'faceToFace' })),
+    ...(noContactCondition
+      ? [step(30, rju, 'RecordConditionAmended', (at) => ({ kind: 'paroleBoardNoContactCondition', amendedOn: date(at, -DAY), facilitationWording: FACILITATION_WORDING }))]
+      : []),
+    step(33, rju, 'ArrangeMeeting', (at) => ({
+      scheduledFor: iso(at, 7 * DAY),
+      venue: { kind: 'institution', site: 'Demo Institution' },
+      room: 'chapel',
+      privateAndUninterrupted: true,
+      notRecordedOrOverheard: true,
+      entryDocumentsArranged: true,
+    })),
+    step(41, rju, 'RecordDialogue', (at) => ({ heldAt: iso(at, -DAY) })),
+    step(42, rju, 'BeginFollowUp'),
+    step(50, rju, 'RecordFollowUp', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR) })),
+    step(60, rju, 'CloseCase'),
+  ];
+}
+
+/** A referral at every stage, with and without a no-contact condition, and the two ways out. */
+export const restorativeOpportunitiesDemo: DemoScenario = ({ first }) => {
+  const demo = demoCollector(first);
+  for (const [count, condition, stage] of [
+    [1, false, 'referral received'],
+    [2, false, 'intake assessment'],
+    [3, true, 'awaiting a mediator, no-contact condition'],
+    [4, false, 'mediator assigned'],
+    [6, false, 'preparation'],
+    [7, true, 'face-to-face chosen, condition not yet amended'],
+    [8, true, 'condition amended'],
+    [8, false, 'meeting arranged'],
+    [9, false, 'dialogue held'],
+    [11, false, 'follow-up'],
+    [12, false, 'closed'],
+    [13, true, 'closed'],
+  ] as const) {
+    demo.add(stage, upTo(opportunitiesPath(demo.n, condition), count));
+  }
+  demo.add('not suitable', then(opportunitiesPath(demo.n, false), 4, step(5, demoStaff.rju, 'DetermineNotSuitable', () => ({ reason: 'safetyConcerns' }))));
+  demo.add('withdrawn', then(opportunitiesPath(demo.n, false), 5, step(3, demoStaff.rju, 'Withdraw', () => ({ party: 'victim' }))));
+  return demo.cases;
+};
