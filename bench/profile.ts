@@ -8,6 +8,7 @@ export interface Profile {
   readonly fold: { readonly caseEvents: number; readonly replays: number; readonly asOfRuns: number };
   readonly rebuild: { readonly events: number; readonly runs: number };
   readonly sla: { readonly totals: readonly number[]; readonly due: number; readonly runs: number };
+  readonly backup: { readonly events: number; readonly clients: number };
 }
 
 export const QUICK: Profile = {
@@ -19,6 +20,7 @@ export const QUICK: Profile = {
   fold: { caseEvents: 1_000, replays: 5, asOfRuns: 5 },
   rebuild: { events: 20_000, runs: 1 },
   sla: { totals: [10_000, 100_000], due: 1_000, runs: 5 },
+  backup: { events: 50_000, clients: 5 },
 };
 
 export const FULL: Profile = {
@@ -30,6 +32,7 @@ export const FULL: Profile = {
   fold: { caseEvents: 1_000, replays: 40, asOfRuns: 21 },
   rebuild: { events: 1_000_000, runs: 1 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
+  backup: { events: 1_000_000, clients: 5 },
 };
 
 /** Just enough of every section to prove it runs end to end: the smoke test's profile. */
@@ -42,4 +45,5 @@ export const SMOKE: Profile = {
   fold: { caseEvents: 60, replays: 1, asOfRuns: 1 },
   rebuild: { events: 2_000, runs: 1 },
   sla: { totals: [2_000, 5_000], due: 100, runs: 1 },
+  backup: { events: 2_000, clients: 2 },
 };

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
+import { backupSection } from './backup/backup.bench';
 import { peerSection } from './peer/emmett.bench';
 import { httpSection } from './http/http.bench';
 import { foldSection } from './fold/fold.bench';
@@ -57,6 +58,7 @@ export async function runBenchmarks(
     ['fold', () => foldSection(profile, template)],
     ['rebuild', () => rebuildSection(profile)],
     ['sla', () => slaSection(profile)],
+    ['backup', () => backupSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
@@ -75,7 +77,9 @@ if (require.main === module) {
   const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const base = process.argv.includes('--quick') ? QUICK : FULL;
   const rebuildEvents = option('rebuild-events');
-  const profile = rebuildEvents ? { ...base, rebuild: { ...base.rebuild, events: Number(rebuildEvents) } } : base;
+  const backupEvents = option('backup-events');
+  const sized = rebuildEvents ? { ...base, rebuild: { ...base.rebuild, events: Number(rebuildEvents) } } : base;
+  const profile = backupEvents ? { ...sized, backup: { ...sized.backup, events: Number(backupEvents) } } : sized;
   const only = option('only')?.split(',');
   runBenchmarks(profile, only ? { only, output: join(tmpdir(), 'mend-bench-partial.json') } : {}).then(
     (report) => {

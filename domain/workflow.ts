@@ -57,6 +57,24 @@ export interface PersonalDataGroup {
   readonly fields: readonly string[];
 }
 
+/** A text people read, in both official languages. */
+export interface Bilingual {
+  readonly en: string;
+  readonly fr: string;
+}
+
+/**
+ * How a workflow is named to people, in English and French: the API answers in the caller's
+ * language (Accept-Language) and the console shows these. Keyed by state path (`phase2.engaging`)
+ * and by command type; the conformance spec fails when one is missing or lacks a language.
+ */
+export interface WorkflowLabels {
+  readonly title: Bilingual;
+  readonly description: Bilingual;
+  readonly states: Readonly<Record<string, Bilingual>>;
+  readonly commands: Readonly<Record<string, Bilingual>>;
+}
+
 /** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
 export interface CaseState<TSnapshot extends AnyMachineSnapshot = AnyMachineSnapshot> {
   readonly snapshot: TSnapshot;
@@ -83,8 +101,8 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
   readonly version: number;
   /** Stream category, without a hyphen so that KurrentDB's `$by_category` projection works: `complaint-<caseId>`. */
   readonly category: string;
-  readonly title: string;
-  readonly description: string;
+  /** Its title, its description and the names of its states and commands, in English and French. */
+  readonly labels: WorkflowLabels;
   /** Who may read this workflow's cases, role by role (e.g. confidential to the Restorative Justice Unit). */
   readonly readScope: ReadScopes;
   readonly machine: AnyStateMachine;

@@ -11,11 +11,11 @@ const code = (text: string) => `\`${text}\``;
 export function workflowDoc(definition: AnyWorkflowDefinition): string {
   const { rows, everywhere } = stateTable(definition);
   const lines = [
-    `# ${definition.title}`,
+    `# ${definition.labels.title.en}`,
     '',
     '<!-- Generated from the workflow definition by `npm run diagrams`. Do not edit by hand. -->',
     '',
-    definition.description,
+    definition.labels.description.en,
     '',
     `Workflow ${code(definition.name)}, version ${definition.version}. A case opens with ${code(definition.openingCommand)}; ` +
       `its events are kept in the stream ${code(`${definition.category}-<caseId>`)}. ` +

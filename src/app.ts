@@ -52,7 +52,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   SwaggerModule.setup('docs', app, document as never, {
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',
-    swaggerOptions: { persistAuthorization: true },
+    // The token stays in the page's memory: persisted, it would sit in localStorage for any script to read.
+    swaggerOptions: { persistAuthorization: false },
   });
   return app;
 }

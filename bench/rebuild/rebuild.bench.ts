@@ -38,7 +38,7 @@ class RssSampler {
 }
 
 /** Realistic complaint histories written through the case repository, then copied under fresh ids until the log holds `total` events. */
-async function seed(context: INestApplicationContext, total: number): Promise<{ events: number; seconds: number }> {
+export async function seedLog(context: INestApplicationContext, total: number): Promise<{ events: number; seconds: number }> {
   const writer = new CaseWriter(context);
   const templates: RecordedEvent[][] = [];
   for (let i = 0; i < 3; i++) templates.push(await writer.complaint(new Date(Date.UTC(2026, 2, 2 + i, 14)).toISOString()));
@@ -73,7 +73,7 @@ export async function rebuildSection(profile: Profile): Promise<Section> {
   const dir = scratchDir('rebuild');
   const context = await benchContext(dir.path);
   try {
-    const seeded = await seed(context, profile.rebuild.events);
+    const seeded = await seedLog(context, profile.rebuild.events);
     const store = context.get<EventStore>(EVENT_STORE);
     const projections = context.get(ProjectionsService);
     const figures: Figure[] = [];

@@ -2,11 +2,10 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import { AccessLog, type ReadKind } from './access-log.service';
+import { AccessLog } from './access-log.service';
 import { ReadNotRecorded } from './audit-errors';
-import { READ_KIND } from './records-read.decorator';
+import { READ_KIND, type RecordedRead } from './records-read.decorator';
 
-const MAX_DETAILS = 10;
 const MAX_DETAIL_LENGTH = 200;
 
 /**
@@ -24,15 +23,16 @@ export class AccessLogInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const read = this.reflector.get<ReadKind | undefined>(READ_KIND, context.getHandler());
+    const marked = this.reflector.get<RecordedRead | undefined>(READ_KIND, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!read || !request.actor) return next.handle();
+    if (!marked || !request.actor) return next.handle();
+    const read = marked.kind;
     const actor = request.actor;
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
         const caseId = (request.params as { id: string }).id;
         try {
-          await this.log.record({ caseId, read, details: details(request.query), actor, correlationId: request.correlationId, causationId: request.id });
+          await this.log.record({ caseId, read, details: details(request.query, marked.params), actor, correlationId: request.correlationId, causationId: request.id });
         } catch (error) {
           this.logger.error({ err: error, caseId, actor: actor.id, read }, 'A read could not be recorded; it was refused');
           throw ReadNotRecorded({ caseId });
@@ -43,11 +43,13 @@ export class AccessLogInterceptor implements NestInterceptor {
   }
 }
 
-/** The query that said what was read (a moment, a format, a page), bounded: it comes from the client. */
-function details(query: unknown): Record<string, string> {
+/**
+ * The declared parameters that said what was read, bounded: they come from the client. Anything
+ * else in the query string (a name typed in the wrong place, a token) is not kept forever in the log.
+ */
+function details(query: unknown, declared: readonly string[]): Record<string, string> {
   const entries = Object.entries((query ?? {}) as Record<string, unknown>)
-    .filter(([, value]) => typeof value === 'string')
-    .slice(0, MAX_DETAILS)
-    .map(([key, value]) => [key.slice(0, MAX_DETAIL_LENGTH), (value as string).slice(0, MAX_DETAIL_LENGTH)]);
+    .filter(([key, value]) => declared.includes(key) && typeof value === 'string')
+    .map(([key, value]) => [key, (value as string).slice(0, MAX_DETAIL_LENGTH)]);
   return Object.fromEntries(entries);
 }

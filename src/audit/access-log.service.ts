@@ -97,8 +97,21 @@ export class AccessLog {
     });
   }
 
-  /** The records matching a query, oldest first. */
-  async query(query: AccessQuery): Promise<AccessPage> {
+  /**
+   * The records matching a query, oldest first, among the cases `knowable` lets the reader know
+   * of: records of other cases are skipped before the page is filled, so neither a page's size nor
+   * its cursor tells that they exist.
+   */
+  async query(query: AccessQuery, knowable: (caseId: string) => Promise<boolean> = async () => true): Promise<AccessPage> {
+    const known = new Map<string, boolean>();
+    const mayKnow = async (caseId: string) => {
+      let answer = known.get(caseId);
+      if (answer === undefined) {
+        answer = await knowable(caseId);
+        known.set(caseId, answer);
+      }
+      return answer;
+    };
     const from = query.from === undefined ? -Infinity : Date.parse(query.from);
     const to = query.to === undefined ? Infinity : Date.parse(query.to);
     const byCase = query.caseId !== undefined;
@@ -115,7 +128,7 @@ export class AccessLog {
         if (event.type === CASE_CONTENT_READ && event.streamId.startsWith(`${ACCESS_LOG_CATEGORY}-`)) {
           const record = toAccessRecord(event);
           const at = Date.parse(record.occurredAt);
-          if ((query.actorId === undefined || record.actor.id === query.actorId) && at >= from && at < to) {
+          if ((query.actorId === undefined || record.actor.id === query.actorId) && at >= from && at < to && (await mayKnow(record.caseId))) {
             if (items.length === query.limit) return { items, next: lastItem };
             items.push(record);
             lastItem = cursorOf(event);

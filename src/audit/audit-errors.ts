@@ -21,3 +21,14 @@ export const ReadNotRecorded = defineError<{ caseId: string }>('AUDIT.READ_NOT_R
   fr: (p) =>
     `Votre consultation du dossier ${p.caseId} n'a pas pu être consignée dans son registre des consultations; elle n'a donc pas été servie. Réessayez sous peu.`,
 });
+
+export const AuditKeyMissing = defineError('AUDIT.KEY_MISSING', 'invalid', {
+  en: () => 'No audit key is configured to sign a checkpoint: set MEND_AUDIT_KEY or MEND_AUDIT_KEY_FILE (an Ed25519 private key kept outside the data directory).',
+  fr: () =>
+    "Aucune clé d'audit n'est configurée pour signer un point de contrôle : définissez MEND_AUDIT_KEY ou MEND_AUDIT_KEY_FILE (une clé privée Ed25519 conservée hors du répertoire de données).",
+});
+
+export const AuditKeyInvalid = defineError<{ variable: string; reason: string }>('AUDIT.KEY_INVALID', 'invalid', {
+  en: (p) => `The audit key in ${p.variable} cannot be used: ${p.reason}.`,
+  fr: (p) => `La clé d'audit de ${p.variable} est inutilisable : ${p.reason}.`,
+});

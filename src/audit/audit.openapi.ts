@@ -71,10 +71,18 @@ export const auditOpenApi: OpenApiSection = {
       get: {
         operationId: 'verifyHashChains',
         tags: ['audit'],
-        summary: 'Verify the hash chains of every stream, or of one case (its stream and its access log)',
+        summary: 'Verify the hash chains of every stream, or of one case (its stream and its access log), and compare the store with its latest signed checkpoint',
         description:
-          'Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order.',
-        parameters: [query('caseId', 'Only this case', { type: 'string', format: 'uuid' })],
+          'Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order. ' +
+          'When signed checkpoints are stored (`mend audit checkpoint`), everything up to the latest genuine one is compared with it: streams deleted, events deleted from a stream’s end, events rewritten and re-chained, streams inserted, the event count; on SQLite, missing positions. ' +
+          'Checkpoints whose signature does not verify with the audit public key are reported as forged. Streams the caller may not know exist (RO cases, their access logs) are neither counted nor named.',
+        parameters: [
+          query('caseId', 'Only this case', { type: 'string', format: 'uuid' }),
+          query('checkpoint', 'A checkpoint digest published earlier (64 hex digits, optionally after sha256:): the store must still hold that genuine checkpoint', {
+            type: 'string',
+            pattern: '^(sha256:)?[0-9a-f]{64}$',
+          }),
+        ],
         responses: { '200': { description: 'The verdict', content: json(ref('Verification')) }, ...errors(400, 401, 403, 404) },
       },
     },
@@ -84,7 +92,7 @@ export const auditOpenApi: OpenApiSection = {
         tags: ['audit'],
         summary: 'Who read which case’s content, and when (auditors, supervisors and administrators)',
         description:
-          'Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.',
+          'Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.',
         parameters: [
           query('caseId', 'Reads of this case', { type: 'string', format: 'uuid' }),
           query('actorId', 'Reads by this person'),

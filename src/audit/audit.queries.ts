@@ -17,7 +17,14 @@ export const StateQuery = z.strictObject({ asOf: Instant.optional(), revision: w
 
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('ndjson') });
 
-export const VerifyQuery = z.strictObject({ caseId: CaseId.optional() });
+export const VerifyQuery = z.strictObject({
+  caseId: CaseId.optional(),
+  checkpoint: z
+    .string()
+    .regex(/^(sha256:)?[0-9a-f]{64}$/, 'must be a checkpoint digest: 64 lower-case hexadecimal digits, optionally after sha256:')
+    .transform((digest) => digest.replace(/^sha256:/, ''))
+    .optional(),
+});
 
 export const AccessQuery = z.strictObject({
   caseId: CaseId.optional(),

@@ -42,13 +42,44 @@ export const ChainProblemSchema = z.object({
 });
 export type ChainProblem = z.infer<typeof ChainProblemSchema>;
 
+export const CheckpointProblemSchema = z.object({
+  streamId: z.string().optional().meta({ description: 'The stream concerned; absent for a problem of the whole store' }),
+  problem: z.enum([
+    'stream deleted',
+    'events deleted',
+    'events inserted',
+    'events rewritten',
+    'stream inserted',
+    'event count',
+    'positions missing',
+    'forged checkpoint',
+    'unverifiable checkpoint',
+    'unknown checkpoint',
+  ]),
+  detail: z.string(),
+});
+export type CheckpointProblem = z.infer<typeof CheckpointProblemSchema>;
+
+export const CheckpointSummarySchema = z.object({
+  sequence: z.number().int(),
+  position: z.number().int().meta({ description: 'The store position the checkpoint signed' }),
+  digest: z.string().meta({ description: 'sha256 of the signed statement: the value operators publish' }),
+  createdAt: z.string(),
+  keyId: z.string(),
+});
+export type CheckpointSummary = z.infer<typeof CheckpointSummarySchema>;
+
 export const VerificationSchema = z.object({
   ok: z.boolean(),
+  /** Streams and events the caller may see: RO streams are counted and named only for those who may know them. */
   streams: z.number().int(),
   events: z.number().int(),
   /** The first problem of each tampered stream, in store order (at most 100). */
   problems: z.array(ChainProblemSchema),
   tamperedStreams: z.number().int(),
+  checkpoint: CheckpointSummarySchema.nullable().meta({ description: 'The latest genuine signed checkpoint the store was compared with, or null' }),
+  /** What differs from the latest genuine checkpoint, forged checkpoints, and (on SQLite) missing positions (at most 100). */
+  checkpointProblems: z.array(CheckpointProblemSchema),
   message: z.string(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { ExportOptions } from './export.command';
 import { EXPORT_FORMATS } from './export-format';
 
-/** The auditors' verbs: `replay`, `audit verify`, `export`; each loads its implementation when it runs (see cli/main.ts). */
+/** The auditors' verbs: `replay`, `audit verify`, `audit checkpoint`, `export`; each loads its implementation when it runs (see cli/main.ts). */
 export function auditVerbs(program: Command): void {
   program
     .command('replay')
@@ -10,13 +10,19 @@ export function auditVerbs(program: Command): void {
     .argument('<caseId>', 'the case')
     .action((caseId: string) => (require('./replay.command') as typeof import('./replay.command')).replayCommand(caseId));
 
-  program
-    .command('audit')
-    .description('the tamper-evident log')
+  const audit = program.command('audit').description('the tamper-evident log');
+  audit
     .command('verify')
-    .description('check the hash chain of every stream (or of one case); exit code 1 names the first tampered event of each stream')
+    .description('check the hash chain of every stream (or of one case) and compare the store with its latest signed checkpoint; exit code 1 names what was changed or deleted')
     .option('--case <id>', 'only this case: its stream and its access log')
-    .action((options: { case?: string }) => (require('./verify.command') as typeof import('./verify.command')).verifyCommand(options));
+    .option('--checkpoint <digest>', 'a checkpoint digest published earlier: the store must still hold that genuine checkpoint')
+    .action((options: { case?: string; checkpoint?: string }) =>
+      (require('./verify.command') as typeof import('./verify.command')).verifyCommand(options),
+    );
+  audit
+    .command('checkpoint')
+    .description('sign the store’s head (position, event count, every stream’s last hash) with the audit key (MEND_AUDIT_KEY or MEND_AUDIT_KEY_FILE) and print the digest to publish')
+    .action(() => (require('./verify.command') as typeof import('./verify.command')).checkpointCommand());
 
   program
     .command('export')

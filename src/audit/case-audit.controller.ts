@@ -27,7 +27,7 @@ export class CaseAuditController {
 
   @Get('history')
   @RequirePermission('cases.history')
-  @RecordsRead('history')
+  @RecordsRead('history', Object.keys(HistoryQuery.shape))
   async history(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { fromRevision, limit } = parseInput(HistoryQuery, query);
@@ -43,7 +43,7 @@ export class CaseAuditController {
 
   @Get('state')
   @RequirePermission('cases.history')
-  @RecordsRead('state')
+  @RecordsRead('state', Object.keys(StateQuery.shape))
   async state(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<CaseViewAsOf> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { asOf, revision } = parseInput(StateQuery, query);
@@ -55,7 +55,7 @@ export class CaseAuditController {
   /** Streamed page by page: memory stays flat however long the case. */
   @Get('export')
   @RequirePermission('cases.export')
-  @RecordsRead('export')
+  @RecordsRead('export', Object.keys(ExportQuery.shape))
   async export(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const { format } = parseInput(ExportQuery, query);

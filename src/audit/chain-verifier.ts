@@ -7,8 +7,54 @@ const REPORTED_PROBLEMS = 100;
 interface StreamCursor {
   nextRevision: number;
   lastHash: string;
+  events: number;
   problem?: ChainProblem;
 }
+
+/** A stream's last event at a position of the store: what a checkpoint signs. */
+export interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+/**
+ * Every stream's head, and the number of events, at a position of the store (a checkpoint's), as
+ * recorded: fed the same events as a ChainVerifier.
+ */
+export class HeadsAt {
+  readonly heads = new Map<string, StreamHead>();
+  events = 0;
+
+  constructor(readonly position: number) {}
+
+  add(event: RecordedEvent): void {
+    if (event.position > this.position) return;
+    this.events += 1;
+    const known = this.heads.get(event.streamId);
+    if (!known || event.revision > known.revision) this.heads.set(event.streamId, { revision: event.revision, hash: String(event.metadata.hash) });
+  }
+}
+
+/**
+ * On SQLite, positions are the rowids of an INTEGER PRIMARY KEY without AUTOINCREMENT: each commit
+ * takes the next number, and a rolled-back append takes none, so positions run 1, 2, 3… with no
+ * hole. A hole means deleted events.
+ */
+export class PositionGaps {
+  private expected = 1;
+  readonly gaps: { from: number; to: number }[] = [];
+
+  add(event: RecordedEvent): void {
+    if (event.position > this.expected) this.gaps.push({ from: this.expected, to: event.position - 1 });
+    this.expected = Math.max(this.expected, event.position + 1);
+  }
+}
+
+/** What the chains alone say; the verification adds the checkpoint's verdict. */
+export type ChainVerdict = Omit<Verification, 'checkpoint' | 'checkpointProblems'>;
+
+/** Which streams the reader may know exist: the others are neither counted nor named. */
+export type StreamVisibility = (streamId: string) => boolean;
 
 /**
  * Checks the hash chains of any number of streams from their events in store (position) order,
@@ -27,9 +73,10 @@ export class ChainVerifier {
     this.events += 1;
     let stream = this.streams.get(event.streamId);
     if (!stream) {
-      stream = { nextRevision: 0, lastHash: GENESIS_HASH };
+      stream = { nextRevision: 0, lastHash: GENESIS_HASH, events: 0 };
       this.streams.set(event.streamId, stream);
     }
+    stream.events += 1;
     if (stream.problem) {
       // A revision that seemed missing turns up later: it was not deleted, the two were recorded out of order.
       if (stream.problem.problem === 'revision gap' && event.revision === stream.nextRevision) {
@@ -47,18 +94,25 @@ export class ChainVerifier {
     stream.lastHash = String(event.metadata.hash);
   }
 
-  result(): Verification {
-    const tampered = [...this.streams.values()].flatMap((s) => (s.problem ? [s.problem] : [])).sort((a, b) => a.position - b.position);
+  /** Every stream seen, visible or not. */
+  streamIds(): string[] {
+    return [...this.streams.keys()];
+  }
+
+  result(visible: StreamVisibility = () => true): ChainVerdict {
+    const shown = [...this.streams].filter(([id]) => visible(id)).map(([, stream]) => stream);
+    const events = shown.reduce((sum, s) => sum + s.events, 0);
+    const tampered = shown.flatMap((s) => (s.problem ? [s.problem] : [])).sort((a, b) => a.position - b.position);
     const first = tampered[0];
     return {
       ok: first === undefined,
-      streams: this.streams.size,
-      events: this.events,
+      streams: shown.length,
+      events,
       problems: tampered.slice(0, REPORTED_PROBLEMS),
       tamperedStreams: tampered.length,
       message: first
-        ? `tampered: ${tampered.length} of ${this.streams.size} streams (${this.events} events checked). First: ${describeProblem(first)}`
-        : `all ${this.streams.size} streams verified (${this.events} events)`,
+        ? `tampered: ${tampered.length} of ${shown.length} streams (${events} events checked). First: ${describeProblem(first)}`
+        : `all ${shown.length} streams verified (${events} events)`,
     };
   }
 

@@ -19,6 +19,11 @@ const REFUSALS = {
   noKey: { en: () => 'no key of the issuer matches it.', fr: () => 'aucune clé de l’émetteur ne lui correspond.' },
   malformed: { en: () => 'it is malformed.', fr: () => 'il est mal formé.' },
   unverifiable: { en: () => 'it could not be verified.', fr: () => 'il n’a pas pu être vérifié.' },
+  noExpiry: { en: () => 'it has no expiry (exp).', fr: () => 'il n’a pas d’expiration (exp).' },
+  tooLong: {
+    en: (seconds: string) => `it lives longer than the ${seconds}-second maximum (MEND_JWT_MAX_TTL).`,
+    fr: (seconds: string) => `sa durée de vie dépasse le maximum de ${seconds} secondes (MEND_JWT_MAX_TTL).`,
+  },
   noSubject: { en: () => 'it names no subject (sub).', fr: () => 'il ne nomme aucun sujet (sub).' },
   role: {
     en: (roles: string) => `its role claim must be one of ${roles}.`,

@@ -1,11 +1,14 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles';
+import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { RateLimited } from '../http/http-errors';
 import { annotateRawRequest } from '../logging/logging';
 import { MissingToken } from './auth-errors';
 import type { TokenVerifier } from './jwt';
 import { IS_PUBLIC } from './public.decorator';
+import { SubjectRateLimit } from './subject-rate-limit';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
@@ -16,13 +19,21 @@ declare module 'fastify' {
   }
 }
 
-/** Every route but the public probes requires a valid bearer token; the actor it names is attached to the request. */
+/**
+ * Every route but the public probes requires a valid bearer token; the actor it names is attached
+ * to the request. Each person's request rate is limited here, once their token is verified.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly limit: SubjectRateLimit | undefined;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
-  ) {}
+    @Inject(MEND_CONFIG) config: MendConfig,
+  ) {
+    this.limit = config.rateLimitPerMinute > 0 ? new SubjectRateLimit(config.rateLimitPerMinute) : undefined;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
@@ -32,6 +43,11 @@ export class AuthGuard implements CanActivate {
     if (!match) throw MissingToken({});
     request.actor = await this.verify(match[1]!);
     annotateRawRequest(request.raw, { actor: request.actor });
+    const wait = this.limit?.take(request.actor.id);
+    if (wait !== undefined) {
+      void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(wait));
+      throw RateLimited({ limit: this.limit!.perMinute, per: 'person' });
+    }
     return true;
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { PersonRole, type Actor } from '../../domain/roles';
+import { ensurePrivateDir } from '../security/private-files';
 import { InvalidToken, type TokenRefusal } from './auth-errors';
 
 /** Issuer and audience of the tokens a local instance mints (`mend token`). */
@@ -27,7 +28,7 @@ export function localSecret(dataDir: string, configured?: string): LocalSecret {
   if (configured) return { secret: new TextEncoder().encode(configured), generated: false };
   const file = join(dataDir, SECRET_FILE);
   if (existsSync(file)) return { secret: new TextEncoder().encode(readFileSync(file, 'utf8').trim()), file, generated: false };
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const value = randomBytes(48).toString('base64url');
   writeFileSync(file, `${value}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
@@ -56,6 +57,18 @@ export async function mintLocalToken(secret: Uint8Array, request: TokenRequest):
 
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
+/**
+ * A token must say when it expires, and not live longer than the configured maximum: a stolen
+ * token then works for hours, not years. Checked against both its issue time and now, so a token
+ * issued "in the future" gains nothing.
+ */
+function checkLifetime(payload: JWTPayload, maxTtlSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw InvalidToken({ reason: 'noExpiry' });
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = Math.max(payload.exp - now, typeof payload.iat === 'number' ? payload.exp - payload.iat : 0);
+  if (lifetime > maxTtlSeconds) throw InvalidToken({ reason: 'tooLong', detail: String(maxTtlSeconds) });
+}
+
 function actorFrom(payload: JWTPayload): Actor {
   const role = PersonRole.safeParse(payload['role']);
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
@@ -79,27 +92,29 @@ function refusalOf(error: unknown, badSignature: TokenRefusal): { reason: TokenR
   return { reason: 'unverifiable' };
 }
 
-async function verifying(verify: () => Promise<JWTPayload>, badSignature: TokenRefusal): Promise<Actor> {
+async function verifying(verify: () => Promise<JWTPayload>, badSignature: TokenRefusal, maxTtlSeconds: number): Promise<Actor> {
   let payload: JWTPayload;
   try {
     payload = await verify();
   } catch (error) {
     throw InvalidToken(refusalOf(error, badSignature));
   }
+  checkLifetime(payload, maxTtlSeconds);
   return actorFrom(payload);
 }
 
 /** Verifies tokens of the local instance: HS256 only (so `alg: none` and key confusion are refused), issuer and audience checked. */
-export function localVerifier(secret: Uint8Array): TokenVerifier {
+export function localVerifier(secret: Uint8Array, maxTtlSeconds: number): TokenVerifier {
   return (token) =>
     verifying(async () =>
       (await jwtVerify(token, secret, { algorithms: ['HS256'], issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE })).payload,
       'foreignSecret',
+      maxTtlSeconds,
     );
 }
 
 /** Verifies tokens of an OIDC issuer against its JWKS (asymmetric algorithms only), issuer and audience checked. */
-export function jwksVerifier(options: { jwksUrl: string; issuer: string; audience: string }): TokenVerifier {
+export function jwksVerifier(options: { jwksUrl: string; issuer: string; audience: string; maxTtlSeconds: number }): TokenVerifier {
   const keys = createRemoteJWKSet(new URL(options.jwksUrl));
   return (token) =>
     verifying(async () =>
@@ -111,5 +126,6 @@ export function jwksVerifier(options: { jwksUrl: string; issuer: string; audienc
         })
       ).payload,
       'signature',
+      options.maxTtlSeconds,
     );
 }

@@ -38,6 +38,8 @@ export interface BackupResult {
   /** Bytes written into the backup. */
   readonly bytes: number;
   readonly seconds: number;
+  /** Seconds spent in each step: the log's snapshot, the key store and secret, hashing and syncing. */
+  readonly steps: { readonly snapshot: number; readonly keys: number; readonly hashes: number };
 }
 
 /**
@@ -67,6 +69,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   try {
     const takenAt = new Date().toISOString();
+    const mark = [performance.now()];
     let headPosition: number;
     let eventCount: number | null;
     if (config.store.engine === 'sqlite') {
@@ -85,6 +88,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
       eventCount = null;
     }
 
+    mark.push(performance.now());
     onProgress?.({ step: 'keys', done: 0, total: 1 });
     const dump = readKeys(join(config.dataDir, KEYS_FILE));
     writeFileSync(join(staging, BACKUP_KEYS_FILE), seal(key, BACKUP_KEYS_FILE, serializeKeys(dump)), { mode: 0o600 });
@@ -94,6 +98,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     }
     writeFileSync(join(staging, BACKUP_CONFIG_FILE), `${JSON.stringify(publicConfig(config), null, 2)}\n`, { mode: 0o600 });
     onProgress?.({ step: 'keys', done: 1, total: 1 });
+    mark.push(performance.now());
 
     const names = [BACKUP_EVENTS_FILE, BACKUP_KEYS_FILE, BACKUP_SECRET_FILE, BACKUP_CONFIG_FILE].filter((name) => existsSync(join(staging, name)));
     const total = names.reduce((sum, name) => sum + statSync(join(staging, name)).size, 0);
@@ -131,7 +136,15 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     if (state === 'empty') rmdirSync(dir);
     renameSync(staging, dir);
     fsyncPath(dirname(dir));
-    return { dir, manifest, bytes: total, seconds: (performance.now() - started) / 1000 };
+    const ended = performance.now();
+    const seconds = (from: number, to: number) => (to - from) / 1000;
+    return {
+      dir,
+      manifest,
+      bytes: total,
+      seconds: seconds(started, ended),
+      steps: { snapshot: seconds(mark[0]!, mark[1]!), keys: seconds(mark[1]!, mark[2]!), hashes: seconds(mark[2]!, ended) },
+    };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

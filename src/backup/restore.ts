@@ -103,7 +103,7 @@ export async function restoreBackup(
         rebuilt.push({ name, events: result.events });
       }
       const head = manifest.headPosition + entries.length;
-      const verification = await context.get(ChainVerification).verifyAll((position) => options.onProgress?.({ step: 'verify', done: position, total: head }));
+      const verification = await context.get(ChainVerification).verifyAll({ onProgress: (position) => options.onProgress?.({ step: 'verify', done: position, total: head }) });
       if (!verification.ok) {
         throw new BackupError(`The restored log does not verify: ${verification.message}`, 'chain');
       }

@@ -110,7 +110,7 @@ export class CasesController {
    */
   @Get(':id')
   @RequirePermission('cases.read')
-  @RecordsRead('case')
+  @RecordsRead('case', ['minPosition'])
   async view(
     @Param('id') id: string,
     @Query('minPosition') minPosition: string | undefined,

@@ -3,17 +3,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { PersonRole } from '../../domain/roles';
 import { auditVerbs } from '../audit/audit.verbs';
 import { backupVerbs } from '../backup/backup.verbs';
+import { durationSeconds } from '../config/duration';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
 
-const DURATION = /^(\d+)(s|m|h|d)$/;
-const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
-
 export function parseDuration(value: string): number {
-  const match = DURATION.exec(value);
-  if (!match) throw new InvalidArgumentError('use a number and a unit: 30m, 8h, 7d');
-  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  const seconds = /[smhd]$/.test(value) ? durationSeconds(value) : undefined;
+  if (!seconds) throw new InvalidArgumentError('use a number and a unit: 30m, 8h, 7d');
+  return seconds;
 }
 
 /**
@@ -38,8 +36,8 @@ export function program(): Command {
     .description('print a bearer token for this local instance (signed with its HS256 secret; stderr says which secret, from which data directory)')
     .requiredOption('--sub <id>', 'the person the token names (an opaque id, never a name)')
     .addOption(new Option('--role <role>', 'their role').choices(PersonRole.options).makeOptionMandatory())
-    .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h, 7d', parseDuration, 8 * 3600)
-    .action((options: { sub: string; role: PersonRole; ttl: number }) =>
+    .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h (default 8h; at most MEND_JWT_MAX_TTL, 12h unless configured)', parseDuration)
+    .action((options: { sub: string; role: PersonRole; ttl?: number }) =>
       (require('./token.command') as typeof import('./token.command')).tokenCommand(options),
     );
 

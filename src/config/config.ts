@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
 import { Instant } from '../../domain/schemas';
+import { durationSeconds } from './duration';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -30,6 +31,15 @@ const thresholds = z.string().transform((value, ctx) => {
 });
 
 const optionalUrl = z.url().optional();
+
+const duration = z
+  .string()
+  .transform((value, ctx) => {
+    const seconds = durationSeconds(value);
+    if (seconds === undefined) ctx.addIssue({ code: 'custom', message: 'must be a duration such as 3600, 30m, 12h or 1d' });
+    return seconds ?? z.NEVER;
+  })
+  .pipe(z.number().int().min(1, 'must be at least one second'));
 
 /** A schema name PostgreSQL accepts unquoted (it is spliced into SQL text, so nothing else is allowed). */
 export const POSTGRES_SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -65,8 +75,14 @@ export const EnvSchema = z
     MEND_JWT_JWKS_URL: optionalUrl,
     MEND_JWT_ISSUER: z.string().min(1).optional(),
     MEND_JWT_AUDIENCE: z.string().min(1).optional(),
+    MEND_JWT_MAX_TTL: duration.default(12 * 3600),
+    MEND_AUDIT_KEY: z.string().min(1).optional(),
+    MEND_AUDIT_KEY_FILE: z.string().min(1).optional(),
+    MEND_AUDIT_PUBLIC_KEY: z.string().min(1).optional(),
+    MEND_AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     MEND_CORS_ORIGINS: z.string().optional(),
     MEND_RATE_LIMIT: z.coerce.number().int().min(0).default(3000),
+    MEND_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
@@ -84,6 +100,17 @@ export const EnvSchema = z
         path: ['EVENTSTORE_CONNECTION_STRING'],
         message: 'is required when MEND_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)',
       });
+    }
+    for (const [inline, file] of [
+      ['MEND_AUDIT_KEY', 'MEND_AUDIT_KEY_FILE'],
+      ['MEND_AUDIT_PUBLIC_KEY', 'MEND_AUDIT_PUBLIC_KEY_FILE'],
+    ] as const) {
+      if (env[inline] && env[file]) ctx.addIssue({ code: 'custom', path: [file], message: `give either ${inline} or ${file}, not both` });
+      const path = env[file];
+      // A key kept beside the data would let whoever can rewrite the log re-sign it.
+      if (path && isInside(resolve(path), resolve(env.MEND_DATA_DIR))) {
+        ctx.addIssue({ code: 'custom', path: [file], message: `must not be inside the data directory (${resolve(env.MEND_DATA_DIR)})` });
+      }
     }
     if (env.MEND_STORE === 'postgres' && !env.MEND_POSTGRES_URL) {
       ctx.addIssue({
@@ -147,10 +174,20 @@ export interface MendConfig {
     readonly jwksUrl?: string;
     readonly issuer?: string;
     readonly audience?: string;
+    /** The longest lifetime (exp − iat) a token may have, in seconds: tokens without exp or living longer are refused. */
+    readonly maxTtlSeconds: number;
   };
+  /** The Ed25519 keys of signed audit checkpoints, kept outside the data directory. */
+  readonly auditKeys: { readonly privateKey?: KeySource; readonly publicKey?: KeySource };
   readonly corsOrigins: readonly string[];
-  /** Requests per minute per token (or per address without one); 0 turns the limit off. */
+  /** Requests per minute per authenticated person (the token's verified subject); 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Requests per minute per client address, counted before authentication so that unauthenticated
+   * or junk-token requests are limited too; 0 turns it off. Default: four times the per-person
+   * limit, as several people may share an office's address.
+   */
+  readonly rateLimitPerAddress: number;
   readonly projectionLagLimit: number;
   readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
   /** The append-only erasure ledger, outside the data directory; undefined when not configured. */
@@ -164,6 +201,9 @@ export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
+
+/** A PEM key given inline or as a file path. */
+export type KeySource = { readonly pem: string } | { readonly file: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -182,7 +222,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const secret = variable.includes('SECRET') || variable === 'MEND_BACKUP_KEY';
+        const secret = variable.includes('SECRET') || variable.endsWith('_KEY');
         const shown = value === undefined ? '' : ` (got "${secret ? '***' : value}")`;
         return { variable, message: `${issue.message}${shown}` };
       }),
@@ -214,9 +254,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ...(e.MEND_JWT_JWKS_URL ? { jwksUrl: e.MEND_JWT_JWKS_URL } : {}),
       ...(e.MEND_JWT_ISSUER ? { issuer: e.MEND_JWT_ISSUER } : {}),
       ...(e.MEND_JWT_AUDIENCE ? { audience: e.MEND_JWT_AUDIENCE } : {}),
+      maxTtlSeconds: e.MEND_JWT_MAX_TTL,
+    },
+    auditKeys: {
+      ...keySource('privateKey', e.MEND_AUDIT_KEY, e.MEND_AUDIT_KEY_FILE),
+      ...keySource('publicKey', e.MEND_AUDIT_PUBLIC_KEY, e.MEND_AUDIT_PUBLIC_KEY_FILE),
     },
     corsOrigins: e.MEND_CORS_ORIGINS ? e.MEND_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : [],
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
+    rateLimitPerAddress: e.MEND_RATE_LIMIT_PER_ADDRESS ?? 4 * e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
     scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
     ...(e.MEND_ERASURE_LEDGER ? { erasureLedger: resolve(e.MEND_ERASURE_LEDGER) } : {}),
@@ -226,6 +272,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         ? { file: resolve(e.MEND_BACKUP_KEY_FILE) }
         : undefined,
   };
+}
+
+function keySource<K extends string>(name: K, pem: string | undefined, file: string | undefined): Partial<Record<K, KeySource>> {
+  if (pem) return { [name]: { pem } } as Record<K, KeySource>;
+  if (file) return { [name]: { file: resolve(file) } } as Record<K, KeySource>;
+  return {};
 }
 
 /**

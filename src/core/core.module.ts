@@ -39,8 +39,8 @@ export const RUN_MODE = Symbol('RunMode');
 export class CoreModule {
   static forRoot({ config, clock, store, mode = 'server' }: CoreOptions): DynamicModule {
     const verifier = config.auth.jwksUrl
-      ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience! })
-      : localVerifier(localSecret(config.dataDir, config.auth.secret).secret);
+      ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience!, maxTtlSeconds: config.auth.maxTtlSeconds })
+      : localVerifier(localSecret(config.dataDir, config.auth.secret).secret, config.auth.maxTtlSeconds);
     const providers = [
       { provide: MEND_CONFIG, useValue: config },
       { provide: RUN_MODE, useValue: mode },

@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
@@ -16,6 +14,7 @@ import {
   type RecordedEvent,
   type SubscribeAllOptions,
 } from './event-store';
+import { privateDatabaseFile } from '../security/private-files';
 
 /**
  * How a commit reaches the disk (SQLite's `synchronous` pragma in WAL mode):
@@ -103,7 +102,7 @@ export class SqliteEventStore implements EventStore {
   private readonly commitBatch: (batch: readonly PendingAppend[]) => (AppendResult | { error: unknown })[];
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    privateDatabaseFile(options.filename);
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);

@@ -51,13 +51,13 @@ interface FrameworkError {
 /** Maps anything thrown while serving a request to a DomainError; `unexpected` marks a defect. */
 export interface Limits {
   readonly bodyLimit: number;
-  readonly rateLimitPerMinute: number;
+  readonly rateLimitPerAddress: number;
 }
 
 export function asDomainError(
   exception: unknown,
   request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>,
-  { bodyLimit, rateLimitPerMinute }: Limits,
+  { bodyLimit, rateLimitPerAddress }: Limits,
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
@@ -72,7 +72,7 @@ export function asDomainError(
     if (status === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
     if (status === 415) return { error: UnsupportedMediaType({ contentType }), unexpected: false };
     if (status === 400) return { error: MalformedBody({ reason: exception.message }), unexpected: false };
-    if (status === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
+    if (status === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   }
   const framework = exception as FrameworkError;
   switch (framework?.code) {
@@ -89,7 +89,7 @@ export function asDomainError(
   if (exception instanceof SyntaxError && framework.statusCode === 400) {
     return { error: MalformedBody({ reason: exception.message }), unexpected: false };
   }
-  if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerMinute }), unexpected: false };
+  if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   if (framework?.statusCode === 412) return { error: PreconditionFailed({}), unexpected: false };
   if (framework?.statusCode === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
   if (framework?.statusCode === 415) {

@@ -1,21 +1,12 @@
-import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
 import type { MendConfig } from '../config/config';
 
-/** The rate-limit bucket of a request: its bearer token (hashed), or its address when it has none. */
-function bucket(request: FastifyRequest): string {
-  const authorization = request.headers.authorization;
-  if (typeof authorization === 'string' && authorization.length > 0) {
-    return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
-  }
-  return `ip:${request.ip}`;
-}
-
 /**
- * Security headers (helmet), CORS (off unless origins are configured), and a rate limit per token.
+ * Security headers (helmet), CORS (off unless origins are configured), and a rate limit per client
+ * address, counted before authentication: a flood of junk tokens is limited like any other. The
+ * limit per person, keyed on the token's verified subject, is the AuthGuard's.
  * Body size is limited by the Fastify adapter (MEND_BODY_LIMIT); input shapes by strict zod schemas.
  */
 export async function harden(app: NestFastifyApplication, config: MendConfig): Promise<void> {
@@ -43,11 +34,11 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
       credentials: false,
     });
   }
-  if (config.rateLimitPerMinute > 0) {
+  if (config.rateLimitPerAddress > 0) {
     await app.register(rateLimit, {
-      max: config.rateLimitPerMinute,
+      max: config.rateLimitPerAddress,
       timeWindow: '1 minute',
-      keyGenerator: bucket,
+      keyGenerator: (request) => request.ip,
       allowList: (request) => request.url === '/health' || request.url === '/ready',
     });
   }

@@ -46,9 +46,9 @@ export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNA
   fr: (p) => `Une erreur s'est produite de notre côté (référence ${p.reference}). Rien n'a été enregistré.`,
 });
 
-export const RateLimited = defineError<{ limit: number }>('REQUEST.RATE_LIMITED', 'rate_limited', {
-  en: (p) => `Too many requests: the limit is ${p.limit} a minute for each token. Slow down and retry.`,
-  fr: (p) => `Trop de requêtes : la limite est de ${p.limit} par minute pour chaque jeton. Ralentissez et réessayez.`,
+export const RateLimited = defineError<{ limit: number; per: 'person' | 'address' }>('REQUEST.RATE_LIMITED', 'rate_limited', {
+  en: (p) => `Too many requests: the limit is ${p.limit} a minute for each ${p.per === 'person' ? 'person' : 'network address'}. Slow down and retry.`,
+  fr: (p) => `Trop de requêtes : la limite est de ${p.limit} par minute pour chaque ${p.per === 'person' ? 'personne' : 'adresse réseau'}. Ralentissez et réessayez.`,
 });
 
 export const MalformedPath = defineError<{ reason: string }>('REQUEST.MALFORMED_PATH', 'invalid', {

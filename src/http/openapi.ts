@@ -248,7 +248,7 @@ export function buildOpenApi(
 
   const tags: OpenApiTag[] = [
     { name: 'cases', description: 'Open cases, read them, list them' },
-    ...workflows.map((workflow) => ({ name: workflow.name, description: `${workflow.title}: its commands` })),
+    ...workflows.map((workflow) => ({ name: workflow.name, description: `${workflow.labels.title.en}: its commands` })),
     { name: 'workflows', description: 'The workflow definitions clients build forms from' },
     { name: 'operations', description: 'Probes, metrics and read-model status' },
     ...sections.flatMap((section) => section.tags ?? []),

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { privateDatabaseFile } from '../security/private-files';
 
 export const KEYS_FILE = 'keys.sqlite';
 
@@ -45,7 +44,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly erasedAt: Database.Statement<[string], { erased_at: number }>;
 
   constructor(filename: string, private readonly now: () => number = Date.now) {
-    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    privateDatabaseFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = DELETE');
     this.db.pragma('synchronous = FULL');

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ProjectionDefinition } from '../../projections/projection';
+import { privateDatabaseFile } from '../security/private-files';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
@@ -40,7 +39,7 @@ export class ReadModelDatabase {
   readonly db: Database.Database;
 
   constructor(filename: string) {
-    if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+    privateDatabaseFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

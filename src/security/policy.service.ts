@@ -143,6 +143,14 @@ export class PolicyService {
     return [...this.listScope(actor).hiddenWorkflows];
   }
 
+  /** Workflows whose cases this actor may not even know exist (answered 404, not 403): what audit counts leave out. */
+  unknowableWorkflows(actor: Actor): string[] {
+    return this.registry
+      .latest()
+      .map((d) => d.name)
+      .filter((workflow) => this.scope(actor, workflow) === 'hidden');
+  }
+
   /** May this actor see a caseload? A practitioner only their own. */
   authorizeCaseload(actor: Actor, practitionerId: string): void {
     this.require(actor, 'caseload.read');

@@ -1,23 +1,33 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { defineError } from '../../domain/errors';
+import type { Language } from '../../domain/errors';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import { preferredLanguage } from '../http/language';
 import { jsonSchema } from '../http/openapi';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { mermaidDiagram, stateNames } from './diagram';
 import { WorkflowRegistry } from './workflow-registry';
 
-/** What a client needs to drive a workflow: its states, its commands with JSON Schemas, its diagram. */
-export function describeWorkflow(definition: AnyWorkflowDefinition) {
+/**
+ * What a client needs to drive a workflow: its states, its commands with JSON Schemas, its
+ * diagram, and the names people read, in the caller's language.
+ */
+export function describeWorkflow(definition: AnyWorkflowDefinition, language: Language = 'en') {
+  const { labels } = definition;
+  const states = stateNames(definition);
   return {
     name: definition.name,
     version: definition.version,
-    title: definition.title,
-    description: definition.description,
+    language,
+    title: labels.title[language],
+    description: labels.description[language],
     category: definition.category,
     openingCommand: definition.openingCommand,
-    states: stateNames(definition),
+    states,
+    stateLabels: Object.fromEntries(states.map((state) => [state, labels.states[state]?.[language] ?? state])),
     commands: definition.commands.map((command) => ({
       name: command.type,
+      label: labels.commands[command.type]?.[language] ?? command.type,
       description: command.description,
       records: command.primaryEvent,
       schema: jsonSchema(command.schema),
@@ -44,15 +54,16 @@ export class WorkflowsController {
   constructor(private readonly registry: WorkflowRegistry) {}
 
   @Get()
-  list() {
-    return this.registry.latest().map(describeWorkflow);
+  list(@Headers('accept-language') acceptLanguage?: string) {
+    const language = preferredLanguage(acceptLanguage);
+    return this.registry.latest().map((definition) => describeWorkflow(definition, language));
   }
 
   @Get(':name')
-  one(@Param('name') name: string) {
+  one(@Param('name') name: string, @Headers('accept-language') acceptLanguage?: string) {
     if (!this.registry.names().includes(name)) {
       throw WorkflowNotFound({ workflow: name.slice(0, 100), known: this.registry.names().join(', ') });
     }
-    return describeWorkflow(this.registry.get(name));
+    return describeWorkflow(this.registry.get(name), preferredLanguage(acceptLanguage));
   }
 }

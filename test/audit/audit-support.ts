@@ -72,11 +72,11 @@ export interface CliResult {
 }
 
 /** Runs `mend <args>` from the TypeScript sources in a child process against a data directory. */
-export function runCli(args: readonly string[], dataDir: string): Promise<CliResult> {
+export function runCli(args: readonly string[], dataDir: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', './test/support/register.js', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent' },
+      env: { ...process.env, MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

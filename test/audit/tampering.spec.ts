@@ -88,11 +88,21 @@ describe('hash-chain verification names the tampered event', () => {
 
   it('verifies an untouched store clean, over HTTP and from the CLI', async () => {
     const { all, one, cli } = await verdicts(original);
-    expect(all).toEqual({ ok: true, streams, events, problems: [], tamperedStreams: 0, message: `all ${streams} streams verified (${events} events)` });
+    expect(all).toEqual({
+      ok: true,
+      streams,
+      events,
+      problems: [],
+      tamperedStreams: 0,
+      checkpoint: null,
+      checkpointProblems: [],
+      message: `all ${streams} streams verified (${events} events)`,
+    });
     expect(one.ok).toBe(true);
     expect(one.streams).toBe(2);
     expect(cli.code).toBe(0);
     expect(cli.stdout.trim()).toBe(`all ${streams} streams verified (${events} events)`);
+    expect(cli.stderr).toContain('no signed checkpoint');
   });
 
   it('names an event whose data was altered: hash mismatch', async () => {

@@ -15,7 +15,7 @@ describe('npm run bench', () => {
     const report = JSON.parse(readFileSync(output, 'utf8')) as BenchReport;
     expect(report.profile).toBe('smoke');
     expect(report.machine).toMatchObject({ cores: expect.any(Number), memoryGiB: expect.any(Number), node: process.version });
-    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla']);
+    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup']);
     for (const section of report.sections) {
       expect(section.figures.length).toBeGreaterThan(0);
       for (const figure of section.figures) {

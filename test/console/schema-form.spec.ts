@@ -19,7 +19,7 @@ function fieldKinds(schema: JsonSchema, path = ''): [string, FieldKind][] {
   }
 }
 
-const commands = workflowDefinitions.map(describeWorkflow).flatMap((w) => w.commands.map((c) => ({ workflow: w.name, ...c })));
+const commands = workflowDefinitions.map((d) => describeWorkflow(d)).flatMap((w) => w.commands.map((c) => ({ workflow: w.name, ...c })));
 
 describe('console forms: every command of every workflow, from GET /workflows', () => {
   it.each(commands.map((c) => [`${c.workflow} ${c.name}`, c] as const))('%s is drawn with real controls, no raw JSON box', (_, command) => {

@@ -52,10 +52,23 @@ describe('the workflows and their commands, as clients discover them', () => {
 
     it.each(definitions)('%s: its states, by dotted path, and its Mermaid diagram', (name, definition) => {
       const workflow = described(name);
-      expect(workflow).toMatchObject({ title: definition.title, description: definition.description, openingCommand: definition.openingCommand });
+      expect(workflow).toMatchObject({ title: definition.labels.title.en, description: definition.labels.description.en, openingCommand: definition.openingCommand });
       expect(workflow.states).toEqual(stateNames(definition));
       expect(workflow.diagram).toBe(mermaidDiagram(definition));
       expect(workflow.diagram.startsWith('stateDiagram-v2\n')).toBe(true);
+    });
+
+    it.each(definitions)('%s: its title, states and commands in the caller\'s language (Accept-Language)', async (name, definition) => {
+      const client = await running.as('practitioner');
+      for (const language of ['en', 'fr'] as const) {
+        const response = await client.get(`/workflows/${name}`, { 'accept-language': language === 'fr' ? 'fr-CA,fr;q=0.9,en;q=0.5' : 'en-CA' });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ language, title: definition.labels.title[language], description: definition.labels.description[language] });
+        expect(response.body.stateLabels).toEqual(Object.fromEntries(stateNames(definition).map((s) => [s, definition.labels.states[s]![language]])));
+        expect(response.body.commands.map((c: { name: string; label: string }) => [c.name, c.label])).toEqual(
+          definition.commands.map((c) => [c.type, definition.labels.commands[c.type]![language]]),
+        );
+      }
     });
 
     it.each(definitions)('%s: every command, the event it records and a JSON Schema generated from its zod schema', (name, definition) => {

@@ -82,11 +82,15 @@ describe('mend, the operator CLI', () => {
     expect(result.code).toBe(ExitCode.ok);
     const token = result.stdout.trim();
     expect(token.split('.')).toHaveLength(3);
-    expect(await localVerifier(localSecret(dataDir).secret)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
+    expect(await localVerifier(localSecret(dataDir).secret, 12 * 3600)(token)).toEqual({ id: 'auditor-7', role: 'auditor' });
     expect(result.stderr).toContain(`${join(dataDir, 'jwt-secret')}; only a Mend serving the data directory ${dataDir} (MEND_DATA_DIR) accepts it.`);
     expect((await mend(['token', '--sub', 'x', '--role', 'janitor'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--role', 'admin'], env)).code).toBe(ExitCode.usage);
     expect((await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', 'soon'], env)).code).toBe(ExitCode.usage);
+    const tooLong = await mend(['token', '--sub', 'x', '--role', 'admin', '--ttl', '13h'], env);
+    expect(tooLong.code).toBe(ExitCode.usage);
+    expect(tooLong.stderr).toContain('MEND_JWT_MAX_TTL');
+    expect(tooLong.stdout).toBe('');
   });
 
   it('token says on stderr when it generated the secret, and where: a newcomer sees which data directory it serves', async () => {
@@ -123,7 +127,7 @@ describe('mend, the operator CLI', () => {
       expect(seeded.stdout).toMatch(/SLA clocks: .*breached [1-9]/);
       expect(seeded.stdout).toMatch(/SLA clocks: .*warned [1-9]/);
       const supervisorToken = /export SUPERVISOR=(\S+)/.exec(seeded.stdout)?.[1];
-      expect(await localVerifier(localSecret(dataDir).secret)(supervisorToken!)).toEqual({ id: 'demo-supervisor-1', role: 'supervisor' });
+      expect(await localVerifier(localSecret(dataDir).secret, 12 * 3600)(supervisorToken!)).toEqual({ id: 'demo-supervisor-1', role: 'supervisor' });
       expect(head).toBeGreaterThan(200);
     });
 

@@ -17,6 +17,13 @@ describe('hardened HTTP', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
 
+    it('Swagger UI does not keep the token in localStorage', async () => {
+      const page = await fetch(`${running.baseUrl}/docs`);
+      expect(page.status).toBe(200);
+      const init = await (await fetch(`${running.baseUrl}/docs/swagger-ui-init.js`)).text();
+      expect(init).toContain('"persistAuthorization": false');
+    });
+
     it('allows no cross-origin requests', async () => {
       const preflight = await fetch(`${running.baseUrl}/cases`, {
         method: 'OPTIONS',
@@ -44,6 +51,37 @@ describe('hardened HTTP', () => {
       expect((await (await running.as('supervisor', 'calm-1')).get('/workflows')).status).toBe(200);
       expect((await fetch(`${running.baseUrl}/health`)).status).toBe(200);
     });
+
+    it('counts a person’s requests however the Authorization header is spelled', async () => {
+      const token = await running.token('supervisor', 'respelled-1');
+      const spellings = ['Bearer', 'bearer', 'BEARER', 'BeArEr'].flatMap((scheme) => [`${scheme} ${token}`, `${scheme}   ${token}`]);
+      const statuses: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        const response = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: spellings[i % spellings.length]! } });
+        statuses.push(response.status);
+        await response.arrayBuffer();
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(20)).toEqual([429, 429, 429, 429]);
+    });
+  });
+
+  it('limits each address before authentication: a flood of junk tokens is refused with 429', async () => {
+    const running = await startApp({ env: { MEND_RATE_LIMIT: '1000', MEND_RATE_LIMIT_PER_ADDRESS: '30' } });
+    try {
+      const answers: { status: number; code: string }[] = [];
+      for (let i = 0; i < 35; i++) {
+        const response = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: `Bearer junk-${i}.x.y`, 'accept-language': 'fr' } });
+        answers.push({ status: response.status, code: ((await response.json()) as { code: string }).code });
+      }
+      expect(answers.slice(0, 30).every((a) => a.status === 401)).toBe(true);
+      expect(answers.slice(30)).toEqual(Array.from({ length: 5 }, () => ({ status: 429, code: 'REQUEST.RATE_LIMITED' })));
+      const refused = await fetch(`${running.baseUrl}/workflows`, { headers: { 'accept-language': 'fr' } });
+      expect(refused.headers.get('retry-after')).not.toBeNull();
+      expect(((await refused.json()) as { message: string }).message).toContain('adresse réseau');
+    } finally {
+      await running.close();
+    }
   });
 
   it('answers CORS preflights only for configured origins', async () => {

@@ -5,17 +5,23 @@ import { client, startApp, type RunningApp } from '../support/app';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-async function signed(secret: Uint8Array, claims: Record<string, unknown>, options: { exp?: number; aud?: string; iss?: string } = {}) {
+async function signed(
+  secret: Uint8Array,
+  claims: Record<string, unknown>,
+  options: { exp?: number | null; iat?: number; aud?: string; iss?: string } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: 'supervisor', ...claims })
+  const jwt = new SignJWT({ role: 'supervisor', ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(String(claims['sub'] ?? 'supervisor-1'))
     .setIssuer(options.iss ?? LOCAL_ISSUER)
     .setAudience(options.aud ?? LOCAL_AUDIENCE)
-    .setIssuedAt(now - 10)
-    .setExpirationTime(options.exp ?? now + 600)
-    .sign(secret);
+    .setIssuedAt(options.iat ?? now - 10);
+  if (options.exp !== null) jwt.setExpirationTime(options.exp ?? now + 600);
+  return jwt.sign(secret);
 }
+
+const YEAR = 365 * 86_400;
 
 describe('authentication: every endpoint but the probes needs a valid bearer token', () => {
   let running: RunningApp;
@@ -54,11 +60,33 @@ describe('authentication: every endpoint but the probes needs a valid bearer tok
     ],
     ['a token with an unknown role', async () => `Bearer ${await signed(secret, { role: 'superuser' })}`, 'AUTH.INVALID_TOKEN'],
     ['a token that is not a JWT', async () => 'Bearer not.a.jwt', 'AUTH.INVALID_TOKEN'],
+    ['a token without expiry (exp)', async () => `Bearer ${await signed(secret, {}, { exp: null })}`, 'AUTH.INVALID_TOKEN'],
+    ['a token living for a year', async () => `Bearer ${await signed(secret, {}, { exp: Math.floor(Date.now() / 1000) + YEAR })}`, 'AUTH.INVALID_TOKEN'],
+    [
+      'a token issued in the future so its exp - iat looks short',
+      async () => {
+        const later = Math.floor(Date.now() / 1000) + YEAR;
+        return `Bearer ${await signed(secret, {}, { iat: later, exp: later + 600 })}`;
+      },
+      'AUTH.INVALID_TOKEN',
+    ],
   ])('refuses %s with 401', async (_name, token, code) => {
     const { status: got, body } = await status(await token());
     expect(got).toBe(401);
     expect(body.code).toBe(code);
     expect(body.message.length).toBeGreaterThan(10);
+  });
+
+  it('names why a long-lived or endless token is refused, in English and French', async () => {
+    const endless = await status(`Bearer ${await signed(secret, {}, { exp: null })}`);
+    expect(endless.body.message).toContain('exp');
+    const long = await status(`Bearer ${await signed(secret, {}, { exp: Math.floor(Date.now() / 1000) + 13 * 3600 })}`);
+    expect(long.body.message).toContain('43200-second maximum');
+    expect((await status(`Bearer ${await signed(secret, {}, { exp: Math.floor(Date.now() / 1000) + 11 * 3600 })}`)).status).toBe(200);
+    const french = await fetch(`${running.baseUrl}/workflows`, {
+      headers: { authorization: `Bearer ${await signed(secret, {}, { exp: null })}`, 'accept-language': 'fr' },
+    });
+    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé : il n’a pas d’expiration (exp).');
   });
 
   it('says why a token signed with another instance’s secret is refused, in English and French', async () => {

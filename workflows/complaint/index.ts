@@ -13,6 +13,7 @@ import {
   WithdrawComplaint,
 } from './commands';
 import { complaintDemo } from './demo';
+import { complaintLabels } from './labels';
 import { complaintContext, decide, responseClock } from './decide';
 import { ReviewChainEnded } from './errors';
 import {
@@ -197,9 +198,7 @@ export const complaintWorkflow: WorkflowDefinition = {
   name: 'complaint',
   version: 1,
   category: 'complaint',
-  title: 'Complaint',
-  description:
-    'Concerns, complaints or feedback from participants: acknowledged within 2 business days, answered within 30 business days at each level, with a right of review by the next level of authority.',
+  labels: complaintLabels,
   readScope: readScopes.departmental,
   machine: complaintMachine,
   openingCommand: 'ReceiveComplaint',

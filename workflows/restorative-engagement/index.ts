@@ -20,6 +20,7 @@ import {
   Withdraw,
 } from './commands';
 import { restorativeEngagementDemo } from './demo';
+import { restorativeEngagementLabels } from './labels';
 import { decide, engagementContext } from './decide';
 import {
   EngagementsPending,
@@ -308,9 +309,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   name: 'restorative-engagement',
   version: 1,
   category: 'restorativeEngagement',
-  title: 'Restorative Engagement',
-  description:
-    'A class member of the CAF-DND Sexual Misconduct Class Action Settlement in the SMSRC Restorative Engagement program: opt-in within 30 days of the initial claim decision, a restorative practitioner, then preparation, engagement and reflection.',
+  labels: restorativeEngagementLabels,
   readScope: readScopes.departmental,
   machine: restorativeEngagementMachine,
   openingCommand: 'ReceiveOptIn',

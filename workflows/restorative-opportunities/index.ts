@@ -21,6 +21,7 @@ import {
   Withdraw,
 } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
+import { restorativeOpportunitiesLabels } from './labels';
 import { decide, roContext } from './decide';
 import { ConsentRequired, FACILITATION_WORDING, NoContactConditionNotAmended } from './errors';
 import {
@@ -331,9 +332,7 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
   name: 'restorative-opportunities',
   version: 1,
   category: 'restorativeOpportunities',
-  title: 'Restorative Opportunities (victim-offender mediation)',
-  description:
-    'Referral to the NHQ Restorative Justice Unit, intake assessment (responsibility, safety, no-contact conditions), mediator assignment, separate preparation and consent of each party, choice of model, meeting arrangements, dialogue, follow-up. Voluntary for everyone at every stage.',
+  labels: restorativeOpportunitiesLabels,
   // RO case content stays with the Restorative Justice Unit (DESIGN.md §7).
   readScope: readScopes.confidentialToRju,
   machine: restorativeOpportunitiesMachine,

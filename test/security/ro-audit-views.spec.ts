@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VerificationSchema } from '../../src/audit/audit.schemas';
+import { workflowDefinitions } from '../../workflows/registry';
+import { eventsFile, runCli } from '../audit/audit-support';
+import { startApp, type HttpClient } from '../support/app';
+
+const example = (workflow: string, command: string) =>
+  workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example;
+
+/**
+ * The audit views count and name only what the caller may know exists: an auditor or an
+ * administrator learns nothing of RO cases from /audit/access pages and cursors or from
+ * /audit/verify counts and problems, even when an RO stream is damaged.
+ */
+describe('RO cases stay invisible in the audit views', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-ro-audit-'));
+  let roCaseId: string;
+  let complaintId: string;
+
+  beforeAll(async () => {
+    const running = await startApp({ dataDir, start: '2026-03-02T15:00:00Z' });
+    const rju = await running.as('rju', 'rju-1');
+    const ro = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: example('restorative-opportunities', 'ReceiveReferral') });
+    expect(ro.status).toBe(201);
+    roCaseId = ro.body.caseId;
+    for (let i = 0; i < 3; i++) expect((await rju.get(`/cases/${roCaseId}?minPosition=${ro.body.position}`)).status).toBe(200);
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const complaint = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('complaint', 'ReceiveComplaint') });
+    complaintId = complaint.body.caseId;
+    expect((await supervisor.get(`/cases/${complaintId}?minPosition=${complaint.body.position}`)).status).toBe(200);
+    await running.close();
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function withApp(work: (as: (role: 'auditor' | 'admin' | 'supervisor') => Promise<HttpClient>) => Promise<void>) {
+    const running = await startApp({ dataDir });
+    try {
+      await work((role) => running.as(role, `${role}-7`));
+    } finally {
+      await running.close();
+    }
+  }
+
+  it('/audit/access fills its pages after filtering: no empty page with a cursor, no RO read', async () => {
+    await withApp(async (as) => {
+      // Administrators may not read case content, so they see no read of any case.
+      for (const [role, expected] of [
+        ['auditor', [complaintId]],
+        ['supervisor', [complaintId]],
+        ['admin', []],
+      ] as const) {
+        const http = await as(role);
+        const seen: string[] = [];
+        let cursor: number | null = -1;
+        while (cursor !== null) {
+          const page = await http.get(`/audit/access?limit=1${cursor >= 0 ? `&cursor=${cursor}` : ''}`);
+          expect(page.status).toBe(200);
+          const { items, next } = page.body as { items: { caseId: string }[]; next: number | null };
+          if (next !== null) expect(items).toHaveLength(1);
+          seen.push(...items.map((item) => item.caseId));
+          cursor = next;
+        }
+        expect(seen).toEqual(expected);
+      }
+    });
+  });
+
+  it('/audit/verify counts only the streams the caller may see, and never names a damaged RO stream', async () => {
+    const db = new Database(eventsFile(dataDir));
+    db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE stream_id LIKE ? AND revision = 0`).run(`%-${roCaseId}`);
+    db.close();
+    await withApp(async (as) => {
+      for (const role of ['auditor', 'admin'] as const) {
+        const response = await (await as(role)).get('/audit/verify');
+        expect(response.status).toBe(200);
+        const verdict = VerificationSchema.parse(response.body);
+        expect(verdict).toMatchObject({ ok: true, streams: 2, tamperedStreams: 0, problems: [] });
+        expect(JSON.stringify(response.body)).not.toContain(roCaseId);
+      }
+    });
+    // The operator, who holds the data directory, is told.
+    const cli = await runCli(['audit', 'verify'], dataDir);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(roCaseId);
+  });
+});
