@@ -35,6 +35,8 @@ export function fieldKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
 export const SUPPORTED_YEARS = { from: 1900, to: 2200 } as const;
 
 const inSupportedYears = (value: string): boolean => {
+  // A value that does not start with a year is the format check's to report, not this one's.
+  if (!/^\d{4}/.test(value)) return true;
   const year = Number(value.slice(0, 4));
   return year >= SUPPORTED_YEARS.from && year <= SUPPORTED_YEARS.to;
 };

@@ -67,13 +67,10 @@ function Shell() {
   const context = useMemo<ConsoleContext | undefined>(() => {
     if (!session) return undefined;
     const api = createApi(session, () => setSession(undefined), language);
-    const answer = api.fetch('/workflows');
-    const workflows = answer.then((response) => response.json() as Promise<WorkflowInfo[]>);
-    const workflowsLanguage = answer.then((response) => (response.headers.get('content-language') === 'fr' ? 'fr' : 'en') as Language);
+    const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
-    workflowsLanguage.catch(() => undefined);
-    return { api, session, workflows, workflowsLanguage };
+    return { api, session, workflows };
   }, [session, language]);
   const other: Language = language === 'en' ? 'fr' : 'en';
 

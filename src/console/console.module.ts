@@ -15,7 +15,7 @@ export class ConsoleModule implements OnModuleInit {
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     // A CLI context has no HTTP server: nothing to serve.
     if (!this.adapterHost.httpAdapter) return;
     const root = consoleRoot();
@@ -24,7 +24,10 @@ export class ConsoleModule implements OnModuleInit {
       return;
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(fastifyStatic, {
+    // Queued, not awaited: awaiting a registration loads Fastify's plugins early, and the error
+    // handler Nest sets afterwards then no longer reaches parser errors (a bad JSON body got
+    // Fastify's own answer instead of REQUEST.MALFORMED_BODY whenever the console was built).
+    void fastify.register(fastifyStatic, {
       root,
       prefix: '/',
       // One route per built file, so any other path still reaches the API's own 404.

@@ -92,15 +92,18 @@ describe('the Mend console in English and in French', () => {
 
     await page.getByRole('link', { name: new RegExp(complaintCase) }).click();
     await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
-    // The state's name is the workflow's, still in English: marked so, not passed off as French.
-    expect(await page.getByTestId('case-state').locator('[lang="en"]').textContent()).toBe('Under review');
+    // The state and commands are named by the workflow's own French labels (GET /workflows in French).
+    expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
+    // A field's name has no label yet: shown in English, and marked so rather than passed off as French.
+    await page.getByRole('button', { name: 'Répondre', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Répondre' });
+    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').textContent()).toBe('Response');
     // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE).
     expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2} mars 2026.*\d{1,2} h \d{2} HNE$/);
     await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
 
-    await page.getByRole('button', { name: 'Respond', exact: true }).click();
-    const form = page.getByRole('form', { name: 'Respond' });
-    await form.getByRole('button', { name: 'Respond' }).click();
+    await form.getByRole('button', { name: 'Répondre' }).click();
     // The API was asked in French: its message and each field's error come back in French.
     const summary = page.locator('.error-summary');
     await summary.waitFor();
@@ -163,8 +166,9 @@ describe('the Mend console in English and in French', () => {
         if (target.path()) await page.goto(`${running.baseUrl}/${target.path()}`);
         await page.locator(target.ready).first().waitFor();
         if (name.includes('form open')) {
-          await page.getByRole('button', { name: 'Respond', exact: true }).click();
-          await page.getByRole('form', { name: 'Respond' }).getByRole('button', { name: 'Respond' }).click();
+          const respond = language === 'fr' ? 'Répondre' : 'Respond';
+          await page.getByRole('button', { name: respond, exact: true }).click();
+          await page.getByRole('form', { name: respond }).getByRole('button', { name: respond }).click();
           await page.locator('.error-summary li').first().waitFor();
         }
         if (name.includes('SLA')) await page.locator('table.at-risk button').first().click().then(() => page.locator('.reassign form').first().waitFor());
@@ -213,12 +217,12 @@ describe('the Mend console in English and in French', () => {
       // The new page takes the focus, as a page load would.
       expect((await focused(page)).id).toBe('main');
 
-      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Respond');
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre');
       await page.keyboard.press('Enter');
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.type('Nous avons reporté votre rencontre à la semaine prochaine.');
       // The next level is left out: the API names each of its fields, in French.
-      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Respond' && f.inForm);
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
       await page.keyboard.press('Enter');
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
@@ -228,7 +232,7 @@ describe('the Mend console in English and in French', () => {
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Delete');
-      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Respond' && f.inForm);
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
       await page.keyboard.press('Enter');
       await page.locator('.error-summary li').first().waitFor();
       expect(await focused(page)).toMatchObject({ inSummary: true });
@@ -279,7 +283,7 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > width) problems.push('page is ' + document.documentElement.scrollWidth + 'px wide for ' + width + 'px');
     for (const element of document.querySelectorAll('body *')) {
       const box = element.getBoundingClientRect();
-      if (box.width > 0 && box.right > width + 1 && !element.closest('.table-scroll, .visually-hidden, .skip')) {
+      if (box.width > 0 && box.right > width + 1 && !element.closest('.visually-hidden, .skip')) {
         problems.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + element.className + ' ends at ' + Math.round(box.right) + 'px');
       }
     }

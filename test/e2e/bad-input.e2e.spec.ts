@@ -107,13 +107,13 @@ describe('bad input over HTTP', () => {
       const byPath = (body: { details: { issues: { path: string; message: string }[] } }) =>
         Object.fromEntries(body.details.issues.map((issue) => [issue.path, issue.message]));
       expect(byPath(english)).toMatchObject({
-        'data.receivedAt': 'must be a date and time with its offset from UTC, e.g. 2026-03-02T09:00:00-05:00',
+        'data.receivedAt': 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00',
         'data.channel': expect.stringMatching(/^must be one of: "/),
         'data.text': 'must not be empty',
         'data.complainant.name': 'is required',
       });
       expect(byPath(french)).toMatchObject({
-        'data.receivedAt': 'doit être une date et une heure avec leur décalage par rapport à l’UTC, par exemple 2026-03-02T09:00:00-05:00',
+        'data.receivedAt': 'doit être une date et une heure ISO 8601 avec leur décalage, par exemple 2026-03-02T09:00:00-05:00',
         'data.channel': expect.stringMatching(/^doit être l’une des valeurs suivantes\u00a0: «\u00a0/),
         'data.text': 'ne doit pas être vide',
         'data.complainant.name': 'est obligatoire',

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useI18n, type Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { Clocks } from '../practitioner/clocks';
 import { Timeline } from '../practitioner/timeline';
 import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
 import { CasesPage } from '../shared/cases-page';
 import { useConsole } from '../shared/context';
-import { L, technical, workflowTitle } from '../shared/labels';
+import { L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryItem, HistoryPage, Verification, WorkflowInfo } from '../shared/types';
@@ -20,7 +20,7 @@ export function AuditPage({ caseId }: { caseId?: string }) {
 }
 
 function CaseAudit({ caseId }: { caseId: string }) {
-  const { api, workflows, workflowsLanguage } = useConsole();
+  const { api, workflows } = useConsole();
   const { t } = useI18n();
   const path = `/cases/${encodeURIComponent(caseId)}`;
   const [loaded] = useLoad(async () => {
@@ -31,7 +31,7 @@ function CaseAudit({ caseId }: { caseId: string }) {
       items.push(...page.items);
     } while (page.next !== null);
     const workflow = (await workflows).find((w) => w.name === page.workflow);
-    return { items, workflow, workflowName: page.workflow, answeredIn: await workflowsLanguage };
+    return { items, workflow, workflowName: page.workflow };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);
 
@@ -63,14 +63,14 @@ function CaseAudit({ caseId }: { caseId: string }) {
         </section>
       </div>
       <Status loaded={loaded}>
-        {({ items, workflow, workflowName, answeredIn }) => <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} answeredIn={answeredIn} />}
+        {({ items, workflow, workflowName }) => <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} />}
       </Status>
     </section>
   );
 }
 
 /** The slider moves over the instants events were recorded at; the field below takes any instant. */
-function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string; answeredIn: Language }) {
+function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string }) {
   const { caseId, items, workflow } = props;
   const { api } = useConsole();
   const { t, instant } = useI18n();
@@ -142,7 +142,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                 {t.state}
                 {t.colon}
                 <strong data-testid="as-of-state">
-                  <L label={technical(view.state)} />
+                  <L label={stateLabel(workflow, view.state)} />
                 </strong>
               </span>
               <span>
@@ -157,7 +157,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                 {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
               </span>
             </p>
-            {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName, props.answeredIn)} current={view.state} /> : null}
+            {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName)} current={view.state} /> : null}
             <Clocks clocks={view.clocks ?? []} region={view.region} now={new Date(asOf)} />
           </div>
         ) : null}

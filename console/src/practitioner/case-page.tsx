@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { useI18n, type Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
-import { Fill, L, technical, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, Fill, L, stateLabel, technical, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
@@ -15,20 +15,19 @@ interface Loaded {
   readonly view: CaseView;
   readonly workflow: WorkflowInfo | undefined;
   readonly history: HistoryPage;
-  readonly answeredIn: Language;
 }
 
 /** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
-  const { api, workflows, workflowsLanguage, session } = useConsole();
+  const { api, workflows, session } = useConsole();
   const { t } = useI18n();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
     const path = `/cases/${encodeURIComponent(caseId)}`;
     const view = await api.get<CaseView>(`${path}${minPosition.current ? `?minPosition=${minPosition.current}` : ''}`);
-    const [all, history, answeredIn] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`), workflowsLanguage]);
-    return { view, workflow: all.find((w) => w.name === view.workflow), history, answeredIn };
+    const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
+    return { view, workflow: all.find((w) => w.name === view.workflow), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
   const [notice, setNotice] = useState<{ command: Label; state: Label }>();
@@ -39,7 +38,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
-        {({ view, workflow, history, answeredIn }) => {
+        {({ view, workflow, history }) => {
           const commands = (workflow?.commands ?? [])
             .filter((c) => view.allowedCommands.includes(c.name))
             // Assignment first: it is what a supervisor opens a case for most often.
@@ -48,14 +47,14 @@ export function CasePage({ caseId }: { caseId: string }) {
           return (
             <>
               <h2 id="case-title">
-                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow, answeredIn)]} /> <code class="case-id">{view.caseId}</code>
+                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.caseId}</code>
               </h2>
               <p class="facts">
                 <span>
                   {t.state}
                   {t.colon}
                   <strong data-testid="case-state">
-                    <L label={technical(view.state)} />
+                    <L label={stateLabel(workflow, view.state)} />
                   </strong>
                 </span>
                 <span>
@@ -82,7 +81,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <Fill sentence={t.recorded} labels={[notice.command, notice.state]} />
                 </p>
               ) : null}
-              {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow, answeredIn)} current={view.state} /> : null}
+              {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow)} current={view.state} /> : null}
               <div class="columns">
                 <section aria-labelledby="next-steps">
                   <h3 id="next-steps">{t.nextSteps}</h3>
@@ -91,7 +90,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                     {commands.map((c) => (
                       <li key={c.name}>
                         <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => setOpen(c.name === open ? undefined : c.name)}>
-                          <L label={technical(c.name)} />
+                          <L label={commandLabel(workflow, c.name)} />
                         </button>
                       </li>
                     ))}
@@ -102,9 +101,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                       api={api}
                       caseView={view}
                       command={chosen}
+                      label={commandLabel(workflow, chosen.name)}
                       onDone={(next) => {
                         setOpen(undefined);
-                        setNotice({ command: technical(chosen.name), state: technical(next.state) });
+                        setNotice({ command: commandLabel(workflow, chosen.name), state: stateLabel(workflow, next.state) });
                         minPosition.current = next.position;
                         reload();
                       }}

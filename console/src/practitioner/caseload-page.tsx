@@ -7,13 +7,15 @@ import { useLoad } from '../shared/use-load';
 
 /** The cases assigned to the signed-in practitioner, the nearest deadline first. */
 export function CaseloadPage() {
-  const { api, session } = useConsole();
+  const { api, session, workflows } = useConsole();
   const { t } = useI18n();
-  const [loaded] = useLoad(() => api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), session.id);
+  const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), workflows]), session.id);
   return (
     <section aria-labelledby="caseload-title">
       <h2 id="caseload-title">{t.navCaseload}</h2>
-      <Status loaded={loaded}>{(page) => <CaseTable items={[...page.items].sort(byDue)} caption={t.assignedCount(page.items.length)} />}</Status>
+      <Status loaded={loaded}>
+        {([page, all]) => <CaseTable items={[...page.items].sort(byDue)} workflows={all} caption={t.assignedCount(page.items.length)} />}
+      </Status>
     </section>
   );
 }

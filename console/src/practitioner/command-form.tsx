@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText, type Api } from '../shared/api';
-import { L, technical } from '../shared/labels';
+import { L, technical, type Label } from '../shared/labels';
 import type { CaseView, WorkflowCommand } from '../shared/types';
 import { initialValue, prune } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
@@ -10,6 +10,8 @@ interface Props {
   readonly api: Api;
   readonly caseView: CaseView;
   readonly command: WorkflowCommand;
+  /** The command's label, from its workflow. */
+  readonly label: Label;
   readonly onDone: (view: CaseView) => void;
 }
 
@@ -17,7 +19,7 @@ interface Props {
 const fieldPath = (path: string) => path.replace(/^data\.?/, '').replace(/\[(\d+)\]/g, '.$1');
 
 /** One allowed next step: a form generated from the command's JSON Schema, sent with If-Match. */
-export function CommandForm({ api, caseView, command, onDone }: Props) {
+export function CommandForm({ api, caseView, command, label, onDone }: Props) {
   const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -57,7 +59,7 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
   return (
     <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
       <h3 id={titleId}>
-        <L label={technical(command.name)} />
+        <L label={label} />
       </h3>
       {/* The command's description is written in its workflow's definition, in English for now. */}
       {command.description ? (
@@ -85,7 +87,7 @@ export function CommandForm({ api, caseView, command, onDone }: Props) {
       ) : null}
       <SchemaField schema={command.schema} name={command.name} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
       <button type="submit" disabled={sending}>
-        {sending ? t.sending : <L label={technical(command.name)} />}
+        {sending ? t.sending : <L label={label} />}
       </button>
     </form>
   );

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { Fill, L, technical, type Label } from '../shared/labels';
+import { Fill, L, stateLabel, type Label } from '../shared/labels';
 import type { WorkflowInfo } from '../shared/types';
 
 interface Transition {
@@ -37,7 +37,7 @@ export function WorkflowDiagram({ workflow, title, current }: { workflow: Workfl
     return (
       <li key={state} class={`state${isCurrent(state) ? ' current' : ''}${children.length ? ' compound' : ''}`} aria-current={state === current ? 'step' : undefined}>
         <span class="state-name">
-          <L label={technical(state)} />
+          <L label={stateLabel(workflow, state)} />
           {state === current ? <span class="badge">{t.currentBadge}</span> : null}
         </span>
         {children.length ? <ol class="states nested">{children.map(box)}</ol> : null}
@@ -49,7 +49,7 @@ export function WorkflowDiagram({ workflow, title, current }: { workflow: Workfl
       <figcaption>
         <Fill sentence={t.caseIsIn} labels={[title]} />{' '}
         <strong>
-          <L label={technical(current)} />
+          <L label={stateLabel(workflow, current)} />
         </strong>
       </figcaption>
       <ol class="states" aria-label={t.workflowStates}>
@@ -60,7 +60,7 @@ export function WorkflowDiagram({ workflow, title, current }: { workflow: Workfl
         <ul class="transitions">
           {transitions(workflow).map((transition, i) => (
             <li key={i} class={isCurrent(transition.from) ? 'from-current' : undefined}>
-              <L label={technical(transition.from)} /> → <L label={technical(transition.to)} />
+              <L label={stateLabel(workflow, transition.from)} /> → <L label={stateLabel(workflow, transition.to)} />
               {transition.label ? (
                 <span class="hint">
                   {t.colon}

@@ -1,11 +1,13 @@
 import { useI18n } from '../i18n/i18n';
 import { businessDaysLeft } from './business-days';
-import { L, technical } from './labels';
+import { L, stateLabel, workflowTitle } from './labels';
 import { href } from './router';
-import type { CaseSummary } from './types';
+import type { CaseSummary, WorkflowInfo } from './types';
 
 /** Cases as a table; each row opens the case page (or, for auditors, the audit page). */
-export function CaseTable({ items, caption, audit = false }: { items: readonly CaseSummary[]; caption: string; audit?: boolean }) {
+export function CaseTable(props: { items: readonly CaseSummary[]; workflows: readonly WorkflowInfo[]; caption: string; audit?: boolean }) {
+  const { items, caption, audit = false } = props;
+  const workflow = (name: string) => props.workflows.find((w) => w.name === name);
   const { t, instant } = useI18n();
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = new Date();
@@ -33,10 +35,10 @@ export function CaseTable({ items, caption, audit = false }: { items: readonly C
                 </a>
               </th>
               <td>
-                <L label={technical(item.workflow)} />
+                <L label={workflowTitle(workflow(item.workflow), item.workflow)} />
               </td>
               <td>
-                <L label={technical(item.state)} />
+                <L label={stateLabel(workflow(item.workflow), item.state)} />
                 {item.status === 'closed' ? t.closed : ''}
               </td>
               <td>{item.region}</td>

@@ -8,10 +8,10 @@ import { useLoad } from './use-load';
 
 /** Every case the signed-in person may read: the API leaves out those they may not know exist. */
 export function CasesPage() {
-  const { api, session } = useConsole();
+  const { api, session, workflows } = useConsole();
   const { t } = useI18n();
   const [status, setStatus] = useState<'open' | 'closed' | ''>('open');
-  const [loaded] = useLoad(() => api.get<CasePage>(`/cases?limit=200${status ? `&status=${status}` : ''}`), status);
+  const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/cases?limit=200${status ? `&status=${status}` : ''}`), workflows]), status);
   return (
     <section aria-labelledby="cases-title">
       <h2 id="cases-title">{t.navCases}</h2>
@@ -24,7 +24,9 @@ export function CasesPage() {
         </select>
       </div>
       <Status loaded={loaded}>
-        {(page) => <CaseTable items={page.items} caption={t.caseCount(page.total ?? page.items.length)} audit={session.role === 'auditor'} />}
+        {([page, all]) => (
+          <CaseTable items={page.items} workflows={all} caption={t.caseCount(page.total ?? page.items.length)} audit={session.role === 'auditor'} />
+        )}
       </Status>
     </section>
   );

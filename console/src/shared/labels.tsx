@@ -9,18 +9,28 @@ export interface Label {
 }
 
 /**
- * How the console names a workflow's states, commands, events, fields and values: from what
- * GET /workflows answers. The workflows do not label these yet, so their technical names are
- * shown humanised ("underReview" → "Under review"), which is English: on a French page they are
- * marked `lang="en"` rather than passed off as French.
+ * How the console names a workflow and its states and commands: with the labels GET /workflows
+ * gives in the language asked for, marked with the language they came in. Fields, values and
+ * events have no labels yet: their technical names are shown humanised ("nextLevel" → "Next
+ * level"), which is English, so a French page marks them `lang="en"` instead of passing them off
+ * as French.
  */
 export function technical(name: string): Label {
   return { text: humanize(name.split('.').pop()!), lang: 'en' };
 }
 
-/** The workflow's title, in the language GET /workflows answered in (its Content-Language; English when it names none). */
-export function workflowTitle(workflow: WorkflowInfo | undefined, name: string, answeredIn: Language): Label {
-  return workflow ? { text: workflow.title, lang: answeredIn } : technical(name);
+export function workflowTitle(workflow: WorkflowInfo | undefined, name: string): Label {
+  return workflow ? { text: workflow.title, lang: workflow.language ?? 'en' } : technical(name);
+}
+
+export function stateLabel(workflow: WorkflowInfo | undefined, state: string): Label {
+  const text = workflow?.stateLabels?.[state];
+  return text !== undefined && text !== state ? { text, lang: workflow?.language ?? 'en' } : technical(state);
+}
+
+export function commandLabel(workflow: WorkflowInfo | undefined, command: string): Label {
+  const text = workflow?.commands.find((c) => c.name === command)?.label;
+  return text !== undefined && text !== command ? { text, lang: workflow?.language ?? 'en' } : technical(command);
 }
 
 /** Text in another language than the page's carries its own `lang`, so screen readers pronounce it rightly. */

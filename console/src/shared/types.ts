@@ -75,6 +75,8 @@ export interface JsonSchema {
 
 export interface WorkflowCommand {
   readonly name: string;
+  /** How people name the command, in the workflow's `language`. */
+  readonly label?: string;
   readonly description?: string;
   readonly records?: string;
   readonly schema: JsonSchema;
@@ -86,10 +88,13 @@ export interface WorkflowCommand {
 export interface WorkflowInfo {
   readonly name: string;
   readonly version: number;
+  /** The language the labels below are in: the one asked for with Accept-Language. */
+  readonly language?: 'en' | 'fr';
   readonly title: string;
   readonly description?: string;
   readonly openingCommand: string;
   readonly states: readonly string[];
+  readonly stateLabels?: Readonly<Record<string, string>>;
   readonly commands: readonly WorkflowCommand[];
   readonly diagram: string;
 }

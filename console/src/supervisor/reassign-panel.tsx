@@ -1,6 +1,7 @@
 import { CommandForm } from '../practitioner/command-form';
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
+import { commandLabel } from '../shared/labels';
 import { Status } from '../shared/status';
 import type { CaseView } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -12,12 +13,12 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow);
-    return { view, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
+    return { view, workflow, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
   }, caseId);
   return (
     <div class="reassign">
       <Status loaded={loaded}>
-        {({ view, commands }) =>
+        {({ view, workflow, commands }) =>
           commands.length === 0 ? (
             <p>{t.noAssignmentNow}</p>
           ) : (
@@ -33,6 +34,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
                   api={api}
                   caseView={view}
                   command={command}
+                  label={commandLabel(workflow, command.name)}
                   onDone={() => {
                     reload();
                     onDone();

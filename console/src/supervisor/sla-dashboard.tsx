@@ -1,13 +1,13 @@
-import { Fragment, type ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { createContext, Fragment, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { L, technical } from '../shared/labels';
+import { L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary } from '../shared/types';
+import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
@@ -16,13 +16,14 @@ import { followSlaStream, type StreamState } from './sla-stream';
 interface Board {
   readonly summary: SlaSummary;
   readonly atRisk: readonly SlaClockItem[];
+  readonly workflows: readonly WorkflowInfo[];
 }
 
 const levelName = ({ t }: I18n, level: number | null) => (level === null ? t.noLevel : t.level(level));
 
 /** Supervisors: clocks by workflow, region and level, the on-time rate, the at-risk list, live alerts. */
 export function SlaDashboard() {
-  const { api } = useConsole();
+  const { api, workflows } = useConsole();
   const i18n = useI18n();
   const { t, instant, percent } = i18n;
   const [version, setVersion] = useState(0);
@@ -30,11 +31,12 @@ export function SlaDashboard() {
   const [stream, setStream] = useState<StreamState>('connecting');
   const [reassigning, setReassigning] = useState<string>();
   const [loaded] = useLoad<Board>(async () => {
-    const [summary, clocks] = await Promise.all([
+    const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
       api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=running&limit=100'),
+      workflows,
     ]);
-    return { summary, atRisk: clocks.items };
+    return { summary, atRisk: clocks.items, workflows: all };
   }, String(version));
 
   useEffect(
@@ -51,6 +53,7 @@ export function SlaDashboard() {
   );
 
   return (
+    <WorkflowsContext.Provider value={loaded.status === 'ready' ? loaded.value.workflows : []}>
     <section aria-labelledby="sla-title">
       <h2 id="sla-title">{t.slaTitle}</h2>
       <p class={`stream stream-${stream}`} role="status">
@@ -66,7 +69,7 @@ export function SlaDashboard() {
               <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
                 <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
                 {t.colon}
-                <span lang={i18n.language === 'en' ? undefined : 'en'}>{a.name}</span>, <L label={technical(a.workflow)} />, {a.region}, {levelName(i18n, a.level)} —{' '}
+                <span lang={i18n.language === 'en' ? undefined : 'en'}>{a.name}</span>, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
                 <a href={href.case(a.caseId)}>{t.caseShort(a.caseId.slice(0, 8))}</a>, {t.due(instant(a.dueAt, a.region))}
               </li>
             ))}
@@ -74,17 +77,18 @@ export function SlaDashboard() {
         )}
       </section>
       <Status loaded={loaded}>
-        {({ summary, atRisk }) => (
+        {({ summary, atRisk, workflows: all }) => (
+          <>
           <>
             <p class="hint">{t.countsAsOf(instant(summary.asOf))}</p>
             <Totals counts={summary.overall} />
             <div class="columns">
-              <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <L label={technical(r.workflow)} /> }))} />
+              <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <WorkflowName name={r.workflow} /> }))} />
               <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: r.region }))} />
               <CountsTable id="by-level" title={t.byLevel} rows={summary.byLevel.map((r) => ({ ...r, key: String(r.level), label: levelName(i18n, r.level) }))} />
             </div>
             <div class="columns">
-              <OnTimeChart id="on-time-workflow" title={t.onTimeByWorkflow} bars={summary.byWorkflow.map((r) => bar(technical(r.workflow).text, r))} />
+              <OnTimeChart id="on-time-workflow" title={t.onTimeByWorkflow} bars={summary.byWorkflow.map((r) => bar(workflowTitle(all.find((w) => w.name === r.workflow), r.workflow).text, r))} />
               <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(r.region, r))} />
               <OnTimeChart id="on-time-level" title={t.onTimeByLevel} bars={summary.byLevel.map((r) => bar(levelName(i18n, r.level), r))} />
             </div>
@@ -93,10 +97,20 @@ export function SlaDashboard() {
               <AtRisk items={atRisk} reassigning={reassigning} onReassign={setReassigning} onDone={() => setVersion((v) => v + 1)} />
             </section>
           </>
+          </>
         )}
       </Status>
     </section>
+    </WorkflowsContext.Provider>
   );
+}
+
+/** The workflows as GET /workflows named them, for the names in the tables; alerts may arrive before they load. */
+const WorkflowsContext = createContext<readonly WorkflowInfo[]>([]);
+
+function WorkflowName({ name }: { name: string }) {
+  const all = useContext(WorkflowsContext);
+  return <L label={workflowTitle(all.find((w) => w.name === name), name)} />;
 }
 
 const bar = (label: string, counts: SlaCounts): Bar => ({ label, rate: counts.onTimeRate, settled: counts.met + counts.breached });
@@ -193,7 +207,7 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                     {item.warnedThresholds.length ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
                   </td>
                   <td>
-                    <L label={technical(item.workflow)} />
+                    <WorkflowName name={item.workflow} />
                   </td>
                   <td>{item.region}</td>
                   <td>
