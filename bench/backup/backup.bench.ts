@@ -155,7 +155,7 @@ export async function backupSection(profile: Profile): Promise<Section> {
         }),
       ],
       notes: [
-        `Seeded with complaint histories copied under fresh ids (as the rebuild section). The backup is takeBackup, what \`mend backup\` runs: VACUUM INTO in a worker thread, the key store encrypted, sha256 of each file, fsync, rename. Its rate is the MB it writes per second, the copy's the MB it copies.`,
+        `Seeded with complaint histories copied under fresh ids (as the rebuild section). The backup is takeBackup, what \`mend backup\` runs: VACUUM INTO, sha256 and fsync of the snapshot in a worker thread; the key store read and encrypted; the small files hashed and synced; the manifest written; the directory renamed into place and synced. Its rate is the MB it writes per second (stepSeconds in the report splits it); the copy's is the MB it copies, into the page cache, never synced.`,
         `${profile.backup.clients} clients send ReceiveComplaint over HTTP to the same process the whole time (app, load generator and backup share the process and its cores; the snapshot's worker thread is the only other thread). ${counts.failed} commands failed.`,
       ],
     };

@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/clock/clock';
 import { physicalName, ReadModelDatabase } from '../../src/projections/read-model.database';
 import type { ProjectionsService } from '../../src/projections/projections.service';
 import type { DueClocksOutcome } from '../../src/sla/record-due-clocks.handler';
+import { SlaQueries } from '../../src/sla/sla-queries';
 import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
 import { benchConfig, scratchDir } from '../fixtures/bench-context';
 import { figure, measured, timed, type Figure, type Section } from '../report/figures';
@@ -58,7 +59,7 @@ function scheduler(readModels: ReadModelDatabase, dataDir: string): SlaScheduler
   const recorded: DueClocksOutcome = { warnings: 1, breaches: 0, alreadyRecorded: 0, contended: false, position: 0 };
   const commandBus = { execute: () => Promise.resolve(recorded) } as unknown as CommandBus;
   const projections = { awaitPosition: () => Promise.resolve() } as unknown as ProjectionsService;
-  return new SlaScheduler(readModels, commandBus, projections, new ManualClock(NOW), benchConfig(dataDir), 'cli');
+  return new SlaScheduler(new SlaQueries(readModels), commandBus, projections, new ManualClock(NOW), benchConfig(dataDir), 'cli');
 }
 
 export async function slaSection(profile: Profile): Promise<Section> {

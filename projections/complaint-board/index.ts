@@ -1,5 +1,5 @@
 import { complaintWorkflow } from '../../workflows/complaint';
-import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/decide';
+import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/clocks';
 import { foldCaseRecord, type CaseRecord } from '../cases/case-record';
 import type { ProjectionDefinition, ProjectionEvent } from '../projection';
 
@@ -53,8 +53,6 @@ export interface BoardRow {
   updated_at: string;
   record: string;
 }
-
-export const isComplaintEvent = (event: ProjectionEvent) => event.definition.name === complaintWorkflow.name;
 
 /** Folds a complaint event into its board row. Pure. */
 export function projectBoardRow(previous: BoardRow | undefined, event: ProjectionEvent): BoardRow {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decodeJwt } from 'jose';
 import type { Actor } from '../../domain/roles';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { RateLimited } from '../http/http-errors';
@@ -16,6 +17,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated actor, set by the AuthGuard. */
     actor?: Actor;
+    /** When the bearer token stops being valid (epoch ms): long-lived responses (the SLA stream) end then. */
+    tokenExpiresAt?: number;
   }
 }
 
@@ -42,6 +45,8 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw MissingToken({});
     request.actor = await this.verify(match[1]!);
+    // Verified above, and every accepted token carries exp (jwt.ts).
+    request.tokenExpiresAt = Number(decodeJwt(match[1]!).exp) * 1000;
     annotateRawRequest(request.raw, { actor: request.actor });
     const wait = this.limit?.take(request.actor.id);
     if (wait !== undefined) {

@@ -32,8 +32,19 @@ export const BackupManifest = z.strictObject({
   headPosition: z.number().int().min(0),
   /** Events in the backup; null when the log is backed up by its engine's own tool. */
   eventCount: z.number().int().min(0).nullable(),
-  /** The latest signed audit checkpoint when the backup was taken; null when there is none. */
-  auditCheckpoint: z.unknown().nullable(),
+  /** The latest signed audit checkpoint in the backup (`mend audit checkpoint`); null when there is none. */
+  auditCheckpoint: z
+    .strictObject({
+      sequence: z.number().int(),
+      position: z.number().int(),
+      events: z.number().int(),
+      streams: z.number().int(),
+      createdAt: z.string(),
+      keyId: z.string(),
+      /** sha256 of the signed statement: the digest the operator publishes. */
+      digest: z.string(),
+    })
+    .nullable(),
   keyStore: z.strictObject({ subjects: z.number().int().min(0), erased: z.number().int().min(0) }),
   erasureLedger: z.strictObject({ configured: z.boolean(), entries: z.number().int().min(0) }),
   files: z.array(

@@ -55,7 +55,7 @@ export async function backupCommand(dir: string): Promise<void> {
   const m = result.manifest;
   console.log(
     `Backup written to ${result.dir}: ${m.eventCount ?? 'log held by the engine,'} events up to position ${m.headPosition}, ${m.keyStore.subjects} keys (encrypted), ` +
-      `${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s; signed audit checkpoint: ${m.auditCheckpoint === null ? 'none' : 'included'}; ` +
+      `${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s; signed audit checkpoint: ${m.auditCheckpoint === null ? 'none' : `${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest}`}; ` +
       `erasure ledger: ${m.erasureLedger.configured ? `${m.erasureLedger.entries} entries` : 'NOT CONFIGURED'}.`,
   );
   if (m.store !== 'sqlite') console.log(`The ${m.store} log itself is not in this backup: back it up with the engine's own tool (docs/operations.md).`);
@@ -79,6 +79,7 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
   if (report.ledger.tornLastLine) console.error('The erasure ledger ends with an incomplete line (a crash during an append); it was skipped.');
   console.log(
     `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
+      (m.auditCheckpoint ? `Latest signed audit checkpoint in it: ${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest} (compare with the published one).\n` : '') +
       `Erasure ledger: ${report.ledger.configured ? `${report.ledger.entries} entries, ${report.ledger.reapplied} erasures made after the backup re-applied` : 'not configured (erasures made after the backup are NOT re-applied)'}.\n` +
       `Hash chain verified: ${report.verifiedEvents} events. Read models rebuilt: ${report.rebuilt.map((r) => `${r.name} (${r.events} events)`).join(', ')}.\n` +
       'Start Mend as usual.',

@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { createCalendarProvider } from '../../domain/calendar';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { workflowDefinitions } from '../../workflows/registry';
 import { TOKEN_VERIFIER } from '../auth/auth.guard';
 import { jwksVerifier, localSecret, localVerifier } from '../auth/jwt';
@@ -28,6 +29,8 @@ export interface CoreOptions {
    * command that must not start them. Default: server.
    */
   readonly mode?: RunMode;
+  /** The workflows this instance runs; default: every workflow of workflows/registry.ts. Tests add a fixture workflow here. */
+  readonly workflows?: readonly AnyWorkflowDefinition[];
 }
 
 export type RunMode = 'server' | 'cli';
@@ -37,7 +40,7 @@ export const RUN_MODE = Symbol('RunMode');
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot({ config, clock, store, mode = 'server' }: CoreOptions): DynamicModule {
+  static forRoot({ config, clock, store, mode = 'server', workflows = workflowDefinitions }: CoreOptions): DynamicModule {
     const verifier = config.auth.jwksUrl
       ? jwksVerifier({ jwksUrl: config.auth.jwksUrl, issuer: config.auth.issuer!, audience: config.auth.audience!, maxTtlSeconds: config.auth.maxTtlSeconds })
       : localVerifier(localSecret(config.dataDir, config.auth.secret).secret, config.auth.maxTtlSeconds);
@@ -47,7 +50,7 @@ export class CoreModule {
       { provide: CLOCK, useValue: clock },
       { provide: EVENT_STORE, useFactory: () => store ?? createEventStore(config, clock) },
       { provide: ChainedStreamWriter, inject: [EVENT_STORE], useFactory: (events: EventStore) => new ChainedStreamWriter(events) },
-      { provide: WorkflowRegistry, useValue: new WorkflowRegistry(workflowDefinitions) },
+      { provide: WorkflowRegistry, useValue: new WorkflowRegistry(workflows) },
       { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours }) },
       { provide: SETTINGS, useValue: config.settings },
       { provide: TOKEN_VERIFIER, useValue: verifier },

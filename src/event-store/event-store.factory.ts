@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
@@ -8,6 +9,7 @@ export const EVENTS_FILE = 'events.sqlite';
 
 /** The configured engine: the embedded SQLite store by default, PostgreSQL or EventStoreDB/KurrentDB when chosen. */
 export async function createEventStore(config: MendConfig, clock: Clock): Promise<EventStore> {
+  checkLogIdentity(config);
   if (config.store.engine === 'postgres') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { PostgresEventStore } = require('./postgres-event-store') as typeof import('./postgres-event-store');
@@ -25,4 +27,40 @@ export async function createEventStore(config: MendConfig, clock: Clock): Promis
     durability: config.store.durability,
     now: () => clock.now().getTime(),
   });
+}
+
+/** Which log a data directory's read models were built from. */
+export const LOG_IDENTITY_FILE = 'log-identity.json';
+const READ_MODELS = 'read-models.sqlite';
+
+/** The log a configuration names: the engine, and for a server the database and schema (never credentials). */
+export function logIdentity(config: MendConfig): string {
+  const store = config.store;
+  if (store.engine === 'sqlite') return 'sqlite';
+  if (store.engine === 'postgres') {
+    const url = new URL(store.connectionString);
+    return `postgres ${url.hostname}:${url.port || '5432'}${url.pathname} schema ${store.schema}`;
+  }
+  return 'eventstoredb';
+}
+
+/**
+ * Read-model checkpoints are positions in one log: a data directory whose read models were built
+ * from SQLite, and then pointed at PostgreSQL or KurrentDB, would resume at a position of the other
+ * log and skip events (or loop). The directory records the log it was used with; a different one
+ * is refused while read models exist, with what to do.
+ */
+function checkLogIdentity(config: MendConfig): void {
+  const file = join(config.dataDir, LOG_IDENTITY_FILE);
+  const current = logIdentity(config);
+  const recorded = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { log?: string }).log : undefined;
+  if (recorded === current) return;
+  if (recorded !== undefined && existsSync(join(config.dataDir, READ_MODELS))) {
+    throw new Error(
+      `The read models in ${config.dataDir} were built from another log (${recorded}), not ${current}: their checkpoints mean nothing there. ` +
+        `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
+    );
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ log: current })}\n`);
 }

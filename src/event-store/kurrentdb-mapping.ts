@@ -146,7 +146,10 @@ export function isTransient(error: unknown): boolean {
     converted instanceof TimeoutError ||
     converted instanceof NotLeaderError ||
     converted instanceof CancelledError ||
-    (converted instanceof Error && /^Failed to discover after \d+ attempts/.test(converted.message))
+    (converted instanceof Error && /^Failed to discover after \d+ attempts/.test(converted.message)) ||
+    // Inside a batch-append reply the server's own transient states arrive as an unknown error
+    // carrying its message: the append was not done and may be retried (503, not 500).
+    (converted instanceof Error && /\b(Server is not ready|Too busy)\b/i.test(converted.message))
   );
 }
 

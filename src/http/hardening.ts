@@ -14,8 +14,9 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Swagger UI (/docs) injects its configuration inline.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // No inline scripts: the console's build and Swagger UI (/docs, its configuration in swagger-ui-init.js) load theirs from files.
+        scriptSrc: ["'self'"],
+        // Swagger UI's page carries an inline <style>; styles cannot run code.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
@@ -25,6 +26,13 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
     },
     crossOriginEmbedderPolicy: false,
   });
+  // What an authenticated request answers may be case content: no browser or proxy cache keeps it.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      if (request.actor !== undefined && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    });
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: [...config.corsOrigins],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCatalog } from '../../domain/errors';
 import type { WorkflowRegistry } from '../workflows/workflow-registry';
 import { STATUS_BY_KIND } from './exception.filter';
+import { WorkflowSchema } from '../workflows/workflow.schemas';
 import { CaseViewSchema, ClockViewSchema, ErrorBodySchema } from './response-schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -193,7 +194,17 @@ export function buildOpenApi(
         tags: ['workflows'],
         summary: 'Every workflow: states, commands with JSON Schemas, a Mermaid diagram',
         description: 'What a client needs to build forms: each command’s JSON Schema, description and example, and the event it records.',
-        responses: { '200': { description: 'The workflow definitions' }, ...errors(401) },
+        responses: { '200': { description: 'The workflow definitions', content: json({ type: 'array', items: ref('Workflow') }) }, ...errors(401) },
+      },
+    },
+    '/workflows/{name}': {
+      get: {
+        operationId: 'getWorkflow',
+        tags: ['workflows'],
+        summary: 'One workflow’s definition: states, commands with JSON Schemas, a Mermaid diagram',
+        description: 'The same description as one item of GET /workflows; an unknown name is a 404 naming the known ones.',
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: workflows.map((w) => w.name) }, description: 'The workflow’s name' }],
+        responses: { '200': { description: 'The workflow definition' }, ...errors(401, 403, 404) },
       },
     },
     '/health': {
@@ -238,6 +249,7 @@ export function buildOpenApi(
   addOutputSchema(responseSchemas, 'Error', ErrorBodySchema);
   addOutputSchema(responseSchemas, 'Clock', ClockViewSchema);
   addOutputSchema(responseSchemas, 'CaseView', CaseViewSchema);
+  addOutputSchema(responseSchemas, 'Workflow', WorkflowSchema);
   for (const section of sections) {
     // Sections may add methods to a path another part documents (GET /cases beside POST /cases).
     for (const [path, operations] of Object.entries(section.paths)) {

@@ -1,16 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import type { ProjectionLag } from '../projections/projection-runner';
 import { ProjectionsService } from '../projections/projections.service';
-import { READ_MODELS } from '../projections/projections.tokens';
-import type { ReadModelDatabase } from '../projections/read-model.database';
+import { SlaQueries } from '../sla/sla-queries';
 import { SlaScheduler } from '../sla/sla-scheduler.service';
 import { MendMetrics } from './mend-metrics';
-
-/** `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add up. */
-const CLOCK_STATUS_SQL = `
-  SELECT workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
-  FROM sla_clocks GROUP BY 1, 2`;
 
 /**
  * Gauges read on each scrape from what the application already knows: projection progress, the
@@ -22,7 +16,7 @@ export class ScrapeMetrics {
     metrics: MendMetrics,
     projections: ProjectionsService,
     scheduler: SlaScheduler,
-    @Inject(READ_MODELS) readModels: ReadModelDatabase,
+    slaQueries: SlaQueries,
   ) {
     const registers = [metrics.registry];
     const lag = (name: string, help: string, read: (lag: ProjectionLag) => number) =>
@@ -85,8 +79,7 @@ export class ScrapeMetrics {
       registers,
       collect() {
         this.reset();
-        const rows = readModels.db.prepare<[], { workflow: string; status: string; n: number }>(CLOCK_STATUS_SQL).all();
-        for (const row of rows) this.set({ workflow: row.workflow, status: row.status }, row.n);
+        for (const row of slaQueries.clocksByStatus()) this.set({ workflow: row.workflow, status: row.status }, row.n);
       },
     });
   }

@@ -1,8 +1,8 @@
-import type { EventBus } from '@nestjs/cqrs';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { EventStore } from '../event-store/event-store';
-import { ProjectionUnit, publishToProjectors } from './projected-event';
 import type { ProjectionEventDecoder } from './projection-event.decoder';
+import { projectEvent, ProjectionTarget } from './projection-target';
+import { ProjectionTables, type Projector } from './projector';
 import type { ReadModelDatabase } from './read-model.database';
 
 export interface RebuildProgress {
@@ -34,16 +34,19 @@ export class ProjectionRebuilder {
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly store: EventStore,
-    private readonly eventBus: EventBus,
     private readonly decoder: ProjectionEventDecoder,
   ) {}
 
-  async rebuild(definition: ProjectionDefinition, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult> {
+  async rebuild(
+    definition: ProjectionDefinition,
+    projectors: readonly Projector[],
+    onProgress: (progress: RebuildProgress) => void = () => undefined,
+  ): Promise<RebuildResult> {
     const started = performance.now();
     const previous = this.db.ensure(definition);
     const generation = previous.generation + 1;
     this.db.db.transaction(() => this.db.createTables(definition, generation)).immediate();
-    const unit = new ProjectionUnit(definition, this.db.db, generation);
+    const targets = [new ProjectionTarget(definition, new ProjectionTables(this.db.db, generation), projectors)];
     const head = await this.store.headPosition();
     let position = 0;
     let events = 0;
@@ -58,7 +61,7 @@ export class ProjectionRebuilder {
         // meanwhile (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
         this.db.db
           .transaction(() => {
-            for (const recorded of fresh) publishToProjectors(recorded, unit, this.decoder, this.eventBus);
+            for (const recorded of fresh) projectEvent(recorded, targets, this.decoder);
           })
           .immediate();
         position = fresh[fresh.length - 1]!.position;

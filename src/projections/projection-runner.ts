@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import type { EventBus } from '@nestjs/cqrs';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { Clock } from '../clock/clock';
 import type { AllSubscription, EventStore, RecordedEvent } from '../event-store/event-store';
-import { PoisonEventError, ProjectionUnit, publishToProjectors } from './projected-event';
 import type { ProjectionEventDecoder } from './projection-event.decoder';
+import { PoisonEventError, projectEvent, ProjectionTarget } from './projection-target';
+import { ProjectionTables, type Projector } from './projector';
 import type { ProjectionState, ReadModelDatabase } from './read-model.database';
 
 export interface ProjectionStatusReport {
@@ -30,7 +30,7 @@ const RETRY_MS = 1000;
 
 /**
  * Runs one projection: a catch-up-then-live subscription from its checkpoint; for each batch, one
- * read-model transaction in which every event is validated and published on the EventBus to the
+ * read-model transaction in which every event the projection reads is validated and handed to its
  * projectors, and the checkpoint is moved, so each event takes effect exactly once. Events at or
  * below the checkpoint are skipped. A poison event stops the projection at that event, logged and
  * visible to /ready; nothing is skipped silently.
@@ -39,7 +39,7 @@ export class ProjectionRunner {
   private readonly logger: Logger;
   private readonly progress = new EventEmitter();
   private state: ProjectionState;
-  private unit: ProjectionUnit;
+  private target: ProjectionTarget;
   private status: ProjectionStatusReport['status'] = 'starting';
   private failure?: { message: string; position: number };
   private stopping = false;
@@ -51,14 +51,14 @@ export class ProjectionRunner {
     readonly definition: ProjectionDefinition,
     private readonly db: ReadModelDatabase,
     private readonly store: EventStore,
-    private readonly eventBus: EventBus,
+    private readonly projectors: readonly Projector[],
     private readonly decoder: ProjectionEventDecoder,
     private readonly clock: Clock,
   ) {
     this.logger = new Logger(`Projection:${definition.name}`);
     this.progress.setMaxListeners(0);
     this.state = db.ensure(definition);
-    this.unit = new ProjectionUnit(definition, db.db, this.state.generation);
+    this.target = this.targetFor(this.state.generation);
   }
 
   start(): void {
@@ -200,7 +200,7 @@ export class ProjectionRunner {
         const stored = this.db.state(this.definition.name);
         if (stored && stored.generation !== this.state.generation) {
           this.state = stored;
-          this.unit = new ProjectionUnit(this.definition, this.db.db, stored.generation);
+          this.target = this.targetFor(stored.generation);
           return 'resubscribe';
         }
         // The stored checkpoint, not this runner's memory of it: another Mend process on this data directory may
@@ -209,7 +209,7 @@ export class ProjectionRunner {
         let checkpoint = from;
         for (const recorded of batch) {
           if (recorded.position <= checkpoint) continue;
-          publishToProjectors(recorded, this.unit, this.decoder, this.eventBus);
+          projectEvent(recorded, [this.target], this.decoder);
           checkpoint = recorded.position;
         }
         if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
@@ -219,6 +219,10 @@ export class ProjectionRunner {
       .immediate();
     this.progress.emit('checkpoint');
     return outcome;
+  }
+
+  private targetFor(generation: number): ProjectionTarget {
+    return new ProjectionTarget(this.definition, new ProjectionTables(this.db.db, generation), this.projectors);
   }
 
   private fail(error: PoisonEventError): void {

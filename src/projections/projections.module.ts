@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { CaseQueries } from './cases/case-queries';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesProjector } from './cases/cases.projector';
 import { ComplaintBoardController } from './complaint-board/complaint-board.controller';
 import { ComplaintBoardProjector } from './complaint-board/complaint-board.projector';
+import { ComplaintBoardQueries } from './complaint-board/complaint-board.queries';
 import { ProjectionEventDecoder } from './projection-event.decoder';
 import { ProjectionsController } from './projections.controller';
 import { ProjectionsService } from './projections.service';
@@ -15,6 +17,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
 /** Read models: the runners that keep them, the projectors, and the queries over them. */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   controllers: [CaseQueriesController, ComplaintBoardController, ProjectionsController],
   providers: [
     {
@@ -26,6 +29,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
     ProjectionsService,
     CaseQueries,
     CasesProjector,
+    ComplaintBoardQueries,
     ComplaintBoardProjector,
   ],
   exports: [READ_MODELS, ProjectionsService, CaseQueries],

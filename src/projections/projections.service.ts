@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventBus } from '@nestjs/cqrs';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { projectionDefinitions } from '../../projections/registry';
 import { defineError } from '../../domain/errors';
 import { CLOCK, type Clock } from '../clock/clock';
@@ -9,6 +9,7 @@ import { ProjectionEventDecoder } from './projection-event.decoder';
 import { ProjectionRebuilder, type RebuildProgress, type RebuildResult } from './projection-rebuilder';
 import { ProjectionRunner, type ProjectionLag, type ProjectionStatusReport } from './projection-runner';
 import { READ_MODELS } from './projections.tokens';
+import { Projector } from './projector';
 import type { ReadModelDatabase } from './read-model.database';
 
 export const ProjectionBehind = defineError<{ position: number; projection: string }>('PROJECTION.BEHIND', 'unavailable', {
@@ -24,21 +25,40 @@ export const UnknownProjection = defineError<{ name: string; known: string }>('P
 /** How long a query with ?minPosition= waits for the read model before answering 503. */
 export const MIN_POSITION_WAIT_MS = 5000;
 
-/** Runs every projection (in server mode), and answers for their progress and rebuilds. */
+/**
+ * Runs every projection (in server mode), and answers for their progress and rebuilds. Each
+ * projection's projectors are the `Projector` providers (@EventsHandler classes) of any module that
+ * name it; a registered projection without one, or a projector of an unregistered projection,
+ * stops the application at start-up.
+ */
 @Injectable()
-export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly projectors = new Map<string, Projector[]>();
 
   constructor(
     @Inject(READ_MODELS) private readonly db: ReadModelDatabase,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly eventBus: EventBus,
+    private readonly discovery: DiscoveryService,
     private readonly decoder: ProjectionEventDecoder,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RUN_MODE) private readonly mode: RunMode,
-  ) {
+  ) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!(instance instanceof Projector)) continue;
+      const name = instance.projection.name;
+      if (!projectionDefinitions.some((definition) => definition.name === name)) {
+        throw new Error(`${instance.constructor.name} keeps the projection "${name}", which projections/registry.ts does not list`);
+      }
+      this.projectors.set(name, [...(this.projectors.get(name) ?? []), instance]);
+    }
     for (const definition of projectionDefinitions) {
-      this.runners.set(definition.name, new ProjectionRunner(definition, db, store, eventBus, decoder, clock));
+      const projectors = this.projectors.get(definition.name);
+      if (!projectors) throw new Error(`No projector keeps the ${definition.name} projection: provide a Projector for it in a module`);
+      this.runners.set(definition.name, new ProjectionRunner(definition, this.db, this.store, projectors, this.decoder, this.clock));
     }
   }
 
@@ -52,7 +72,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   names(): string[] {
-    return [...this.runners.keys()];
+    return projectionDefinitions.map((definition) => definition.name);
   }
 
   reports(): ProjectionStatusReport[] {
@@ -71,7 +91,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
     const runner = this.runner(name);
-    return new ProjectionRebuilder(this.db, this.store, this.eventBus, this.decoder).rebuild(runner.definition, onProgress);
+    return new ProjectionRebuilder(this.db, this.store, this.decoder).rebuild(runner.definition, this.projectors.get(name)!, onProgress);
   }
 
   private runner(name: string): ProjectionRunner {

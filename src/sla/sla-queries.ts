@@ -6,8 +6,52 @@ import { RegionCode } from '../../domain/regions';
 import { invalidInput } from '../../domain/validation';
 import { COUNTER_COLUMNS, type SlaAlertRow, type SlaClockRow, type SlaCounts } from '../../projections/sla-clocks';
 import { READ_MODELS } from '../projections/projections.tokens';
+import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 
+/** The sla-clocks read model's SQL: what its projector writes, what the scheduler sweeps, what supervisors and metrics read. */
+
+const columns = (names: readonly string[]) => names.join(', ');
+const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', ');
+
+const CLOCK_COLUMNS = [
+  'case_id', 'clock', 'stream_id', 'workflow', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
+  'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at', 'pause_reason',
+  'breached_at', 'met_at', 'on_time', 'cancelled_at', 'revision', 'position', 'updated_at',
+] as const;
+const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
+
+const SELECT_CLOCK = 'SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?';
+const PUT_CLOCK = `INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${params(CLOCK_COLUMNS)})`;
+const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, region, level, ${columns(COUNTER_COLUMNS)})
+  VALUES (@workflow, @region, @level, ${params(COUNTER_COLUMNS)})
+  ON CONFLICT (workflow, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const PUT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`;
+
+/** The projector's reads and writes, in the generation being written. */
+export const slaClockRows = {
+  get: (tables: ProjectionTables, caseId: string, clock: string): SlaClockRow | undefined =>
+    tables.statement<[string, string], SlaClockRow>(SELECT_CLOCK).get(caseId, clock),
+  put: (tables: ProjectionTables, row: SlaClockRow): void => void tables.statement(PUT_CLOCK).run(row),
+  addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'region' | 'level'>, delta: SlaCounts): void =>
+    void tables.statement(ADD_COUNTS).run({ workflow: group.workflow, region: group.region, level: group.level, ...delta }),
+  putAlert: (tables: ProjectionTables, alert: SlaAlertRow): void => void tables.statement(PUT_ALERT).run(alert),
+};
+
+const COUNT_DUE = 'SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?';
+const DUE_BATCH = `SELECT case_id, next_deadline_at FROM sla_clocks
+  WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= @at
+    AND (next_deadline_at, case_id) > (@afterAt, @afterCase)
+  ORDER BY next_deadline_at, case_id LIMIT @limit`;
+/** `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add up. */
+const CLOCKS_BY_STATUS = `SELECT workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
+  FROM sla_clocks GROUP BY 1, 2`;
+
+/** A row the scheduler finds due: a case with a clock whose next deadline has passed. */
+export interface DueRow {
+  readonly case_id: string;
+  readonly next_deadline_at: string;
+}
 
 /** `warned` is a running clock with at least one warning recorded. */
 const SlaStatus = z.enum(['running', 'warned', 'paused', 'breached', 'met', 'cancelled']);
@@ -257,6 +301,26 @@ export class SlaQueries {
     return this.db
       .prepare<[number, number], SlaAlertRow>('SELECT * FROM sla_alerts WHERE position > ? ORDER BY position LIMIT ?')
       .all(position, limit);
+  }
+
+  /** Rows whose next deadline is at or before `at`: what is due. */
+  countDue(at: string): number {
+    return this.db.prepare<[string], { n: number }>(COUNT_DUE).get(at)!.n;
+  }
+
+  /**
+   * Due rows, earliest deadline first, after `after` (where the last full batch ended), at most
+   * `limit`. A partial index holds only running clocks, so this reads the due rows and nothing else.
+   */
+  dueBatch(at: string, limit: number, after: DueRow | undefined): DueRow[] {
+    return this.db
+      .prepare<{ at: string; limit: number; afterAt: string; afterCase: string }, DueRow>(DUE_BATCH)
+      .all({ at, limit, afterAt: after?.next_deadline_at ?? '', afterCase: after?.case_id ?? '' });
+  }
+
+  /** Clocks counted per workflow and status (`warned` apart from `running`), for metrics. */
+  clocksByStatus(): { workflow: string; status: string; n: number }[] {
+    return this.db.prepare<[], { workflow: string; status: string; n: number }>(CLOCKS_BY_STATUS).all();
   }
 
   /** Position of the last warning or breach recorded, 0 if none. */

@@ -7,10 +7,9 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { RUN_MODE, type RunMode } from '../core/core.module';
 import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
-import { READ_MODELS } from '../projections/projections.tokens';
-import type { ReadModelDatabase } from '../projections/read-model.database';
 import type { DueClocksOutcome } from './record-due-clocks.handler';
 import { RecordDueClocks } from './record-due-clocks.command';
+import { SlaQueries, type DueRow } from './sla-queries';
 
 /** Due rows one sweep reads at most. */
 const SWEEP_BATCH = 500;
@@ -52,11 +51,6 @@ export interface SchedulerLiveness {
   readonly lastError: { readonly at: string; readonly message: string } | null;
 }
 
-interface DueRow {
-  case_id: string;
-  next_deadline_at: string;
-}
-
 /**
  * The durable SLA scheduler (DESIGN.md §5). Every interval it reads the clocks whose next deadline
  * has passed from the sla-clocks read model (a partial index holds only running clocks), oldest
@@ -80,7 +74,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly totals = { sweeps: 0, warnings: 0, breaches: 0, alreadyRecorded: 0, failures: 0 };
 
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    private readonly queries: SlaQueries,
     private readonly commandBus: CommandBus,
     private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -139,8 +133,8 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       const now = this.clock.now();
       const at = now.toISOString();
-      const dueRows = this.countDue(at);
-      const rows = this.dueBatch(at, limit);
+      const dueRows = this.queries.countDue(at);
+      const rows = this.queries.dueBatch(at, limit, this.resumeAfter);
       this.resumeAfter = rows.length === limit ? rows[rows.length - 1] : undefined;
       const cases = [...new Set(rows.map((row) => row.case_id))];
       const correlationId = uuidv7();
@@ -183,24 +177,6 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     this.totals.failures += 1;
     this.lastError = { at: this.clock.now().toISOString(), message: caseId ? `case ${caseId}: ${message}` : message };
     this.logger.error({ err: error, caseId }, `SLA sweep failed${caseId ? ` on case ${caseId}` : ''}: ${message}`);
-  }
-
-  private countDue(at: string): number {
-    return this.readModels.db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?')
-      .get(at)!.n;
-  }
-
-  private dueBatch(at: string, limit: number): DueRow[] {
-    const after = this.resumeAfter;
-    return this.readModels.db
-      .prepare<{ at: string; limit: number; afterAt: string; afterCase: string }, DueRow>(
-        `SELECT case_id, next_deadline_at FROM sla_clocks
-         WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= @at
-           AND (next_deadline_at, case_id) > (@afterAt, @afterCase)
-         ORDER BY next_deadline_at, case_id LIMIT @limit`,
-      )
-      .all({ at, limit, afterAt: after?.next_deadline_at ?? '', afterCase: after?.case_id ?? '' });
   }
 
   private async catchUp(position: number): Promise<void> {

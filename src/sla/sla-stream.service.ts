@@ -5,11 +5,21 @@ import type { FastifyReply } from 'fastify';
 import { slaClocksProjection, type SlaAlertRow } from '../../projections/sla-clocks';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
+import { TooManyStreams } from './sla-errors';
 import { SlaQueries } from './sla-queries';
 
 /** Proxies drop connections that stay silent; a comment line every 15 s keeps them open. */
 const HEARTBEAT_MS = 15_000;
 const PAGE = 500;
+/** Open streams one person may hold at once (a console per screen, a few tabs): each holds a connection and a poll. */
+export const STREAMS_PER_PERSON = 5;
+
+/** Who reads a stream, and until when their token is valid. */
+export interface StreamReader {
+  readonly subject: string;
+  /** Epoch ms: the stream ends then, so an expired token stops receiving alerts. */
+  readonly expiresAt: number;
+}
 
 export interface StreamFilter {
   readonly workflow?: string;
@@ -66,6 +76,7 @@ function toAlert(row: SlaAlertRow): SlaAlert {
 @Injectable()
 export class SlaStream implements BeforeApplicationShutdown {
   private readonly open = new Set<ServerResponse>();
+  private readonly perSubject = new Map<string, number>();
 
   constructor(
     private readonly queries: SlaQueries,
@@ -80,8 +91,24 @@ export class SlaStream implements BeforeApplicationShutdown {
     return this.queries.lastAlertPosition();
   }
 
-  /** Serves one client until it disconnects or the application shuts down. */
-  async serve(reply: FastifyReply, after: number, filter: StreamFilter): Promise<void> {
+  /**
+   * Serves one client until it disconnects, its token expires, or the application shuts down. A
+   * person holding STREAMS_PER_PERSON streams already is refused (429) before anything is sent.
+   */
+  async serve(reply: FastifyReply, after: number, filter: StreamFilter, reader: StreamReader): Promise<void> {
+    const held = this.perSubject.get(reader.subject) ?? 0;
+    if (held >= STREAMS_PER_PERSON) throw TooManyStreams({ limit: STREAMS_PER_PERSON });
+    this.perSubject.set(reader.subject, held + 1);
+    try {
+      await this.stream(reply, after, filter, reader.expiresAt);
+    } finally {
+      const left = (this.perSubject.get(reader.subject) ?? 1) - 1;
+      if (left > 0) this.perSubject.set(reader.subject, left);
+      else this.perSubject.delete(reader.subject);
+    }
+  }
+
+  private async stream(reply: FastifyReply, after: number, filter: StreamFilter, expiresAt: number): Promise<void> {
     // Headers set so far (security headers, the correlation id) are kept: a hijacked reply writes only what it is given.
     const inherited = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
     reply.hijack();
@@ -89,13 +116,17 @@ export class SlaStream implements BeforeApplicationShutdown {
     response.writeHead(200, {
       ...Object.fromEntries(inherited),
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
     response.flushHeaders();
     const closed = event(response, 'close');
     this.open.add(response);
+    // Token lifetimes are wall-clock time, whatever the business clock says.
+    const expiry = setTimeout(() => {
+      if (!response.writableEnded) response.end(': the token expired; reconnect with a new one\n\n');
+    }, Math.max(0, expiresAt - Date.now()));
     let cursor = after;
     try {
       await write(
@@ -115,6 +146,7 @@ export class SlaStream implements BeforeApplicationShutdown {
         if (wake === 'quiet') await write(response, `: heartbeat ${this.clock.now().toISOString()}\n\n`, closed);
       }
     } finally {
+      clearTimeout(expiry);
       this.open.delete(response);
       if (!response.writableEnded) response.end();
     }

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
@@ -63,12 +63,18 @@ export class SlaController {
     @Query() raw: unknown,
     @Headers('last-event-id') lastEventId: string | undefined,
     @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const query = parseInput(StreamQuery, raw ?? {}, 'query');
     this.requireKnownWorkflow(query.workflow);
     const after = this.stream.startAfter(parseInput(LastEventId, lastEventId, 'Last-Event-ID'), query.minPosition);
-    await this.stream.serve(reply, after, { ...query, hiddenWorkflows: this.policy.hiddenWorkflows(actor) });
+    await this.stream.serve(
+      reply,
+      after,
+      { ...query, hiddenWorkflows: this.policy.hiddenWorkflows(actor) },
+      { subject: actor.id, expiresAt: request.tokenExpiresAt ?? Date.now() },
+    );
   }
 
   /** An unknown workflow is a 400 naming the known ones, not an empty answer. */

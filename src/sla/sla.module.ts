@@ -18,6 +18,6 @@ import { SlaStream } from './sla-stream.service';
     SlaScheduler,
     SlaStream,
   ],
-  exports: [SlaScheduler],
+  exports: [SlaScheduler, SlaQueries],
 })
 export class SlaModule {}

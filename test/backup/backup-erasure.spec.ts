@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeBackup } from '../../src/backup/backup';
-import { BackupError } from '../../src/backup/backup-files';
+import { BackupError, type BackupManifest } from '../../src/backup/backup-files';
 import { restoreBackup, type RestoreReport } from '../../src/backup/restore';
+import { ChainVerification, type CreatedCheckpoint } from '../../src/audit/verification.service';
 import { KEYS_FILE, SqliteKeyStore } from '../../src/privacy/key-store';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { storedEvents } from '../support/event-file';
@@ -49,24 +51,48 @@ describe('restoring a backup taken before an erasure', () => {
   let erasedKey: Buffer;
   let keptKey: Buffer;
   let report: RestoreReport;
+  let checkpoint: CreatedCheckpoint;
+  let manifest: BackupManifest;
+  // Signed audit checkpoints, their keys outside the data directory as well.
+  const auditKey = join(vault.dir, 'audit.key');
+  const auditPublicKey = join(vault.dir, 'audit.pub');
+  const env = { ...vault.env, MEND_AUDIT_KEY_FILE: auditKey, MEND_AUDIT_PUBLIC_KEY_FILE: auditPublicKey };
 
   beforeAll(async () => {
-    running = await startApp({ dataDir, start: '2026-03-09T15:00:00Z', env: vault.env });
+    const pair = generateKeyPairSync('ed25519');
+    writeFileSync(auditKey, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(auditPublicKey, pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    running = await startApp({ dataDir, start: '2026-03-09T15:00:00Z', env });
     const supervisor = await running.as('supervisor', 'supervisor-1');
     erased = await openComplaint(supervisor, ERASED_NAME);
     kept = await openComplaint(supervisor, KEPT_NAME);
     erasedKey = await keyOf(dataDir, erased.subjectId);
     keptKey = await keyOf(dataDir, kept.subjectId);
-    await takeBackup(configFor(dataDir, vault.env), backupDir);
+    const created = await running.app.get(ChainVerification).checkpoint({ id: 'admin-1', role: 'admin' });
+    if ('refused' in created) throw new Error(`checkpoint refused: ${created.refused.message}`);
+    checkpoint = created;
+    manifest = (await takeBackup(configFor(dataDir, env), backupDir)).manifest;
     const erasure = await (await running.as('admin', 'admin-1')).post(`/subjects/${erased.subjectId}/erase`, {});
     expect(erasure.status).toBe(200);
     await running.close();
-    report = await restoreBackup(configFor(restoredDir, vault.env), backupDir);
+    report = await restoreBackup(configFor(restoredDir, env), backupDir);
   });
 
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
     rmSync(vault.dir, { recursive: true, force: true });
+  });
+
+  it('names the latest signed audit checkpoint in the manifest, with the digest to compare', () => {
+    expect(manifest.auditCheckpoint).toEqual({
+      sequence: checkpoint.sequence,
+      position: checkpoint.position,
+      events: checkpoint.events,
+      streams: checkpoint.streams,
+      createdAt: expect.any(String),
+      keyId: checkpoint.keyId,
+      digest: checkpoint.digest,
+    });
   });
 
   it('recorded the erasure in the ledger, outside the data directory, and the backup still holds the key (encrypted)', () => {
@@ -89,7 +115,7 @@ describe('restoring a backup taken before an erasure', () => {
   });
 
   it("shows the erased person's fields as [erased], the other person's as recorded, and the chain still verifies", async () => {
-    const restored = await startApp({ dataDir: restoredDir, start: '2026-03-10T15:00:00Z', env: vault.env });
+    const restored = await startApp({ dataDir: restoredDir, start: '2026-03-10T15:00:00Z', env });
     try {
       const verified = await (await restored.as('auditor', 'auditor-1')).get('/audit/verify');
       expect(verified.body).toMatchObject({ ok: true });

@@ -997,8 +997,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the hash chains of every stream, or of one case (its stream and its access log)
-         * @description Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order.
+         * Verify the hash chains of every stream, or of one case (its stream and its access log), and compare the store with its latest signed checkpoint
+         * @description Names the first event of each stream whose content, order or link does not match: hash mismatch, broken link, revision gap, revision out of order. When signed checkpoints are stored (`mend audit checkpoint`), everything up to the latest genuine one is compared with it: streams deleted, events deleted from a stream’s end, events rewritten and re-chained, streams inserted, the event count; on SQLite, missing positions. Checkpoints whose signature does not verify with the audit public key are reported as forged. Streams the caller may not know exist (RO cases, their access logs) are neither counted nor named.
          */
         get: operations["verifyHashChains"];
         put?: never;
@@ -1018,7 +1018,7 @@ export interface paths {
         };
         /**
          * Who read which case’s content, and when (auditors, supervisors and administrators)
-         * @description Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
+         * @description Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
          */
         get: operations["listAccessRecords"];
         put?: never;
@@ -1206,6 +1206,55 @@ export interface components {
             openedAt: string;
             updatedAt: string;
         };
+        Workflow: {
+            name: string;
+            version: number;
+            /**
+             * @description The language of the labels, chosen by Accept-Language
+             * @enum {string}
+             */
+            language: "en" | "fr";
+            title: string;
+            description: string;
+            category: string;
+            openingCommand: string;
+            /** @description Every state, by dotted path */
+            states: string[];
+            /** @description Each state’s name for people, by dotted path */
+            stateLabels: {
+                [key: string]: string;
+            };
+            commands: {
+                name: string;
+                /** @description The command’s name for people, in the language of Accept-Language */
+                label: string;
+                description: string;
+                /** @description The event the command records when it succeeds */
+                records: string;
+                /** @description A JSON Schema (2020-12) generated from the zod schema */
+                schema: {
+                    [key: string]: unknown;
+                };
+                example: {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description The command assigns people to the case
+                 * @constant
+                 */
+                assigns?: true;
+            }[];
+            events: {
+                type: string;
+                description?: string;
+                /** @description A JSON Schema (2020-12) generated from the zod schema */
+                schema: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description A Mermaid stateDiagram-v2 */
+            diagram: string;
+        };
         CaseSummary: {
             /** Format: uuid */
             caseId: string;
@@ -1278,6 +1327,23 @@ export interface components {
                 detail: string;
             }[];
             tamperedStreams: number;
+            /** @description The latest genuine signed checkpoint the store was compared with, or null */
+            checkpoint: {
+                sequence: number;
+                /** @description The store position the checkpoint signed */
+                position: number;
+                /** @description sha256 of the signed statement: the value operators publish */
+                digest: string;
+                createdAt: string;
+                keyId: string;
+            } | null;
+            checkpointProblems: {
+                /** @description The stream concerned; absent for a problem of the whole store */
+                streamId?: string;
+                /** @enum {string} */
+                problem: "stream deleted" | "events deleted" | "events inserted" | "events rewritten" | "stream inserted" | "event count" | "positions missing" | "forged checkpoint" | "unverifiable checkpoint" | "unknown checkpoint";
+                detail: string;
+            }[];
             message: string;
         };
         AccessPage: {
@@ -2321,7 +2387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Workflow"][];
+                };
             };
             /** @description No token, or a token that was refused */
             401: {
@@ -7502,6 +7570,8 @@ export interface operations {
             query?: {
                 /** @description Only this case */
                 caseId?: string;
+                /** @description A checkpoint digest published earlier (64 hex digits, optionally after sha256:): the store must still hold that genuine checkpoint */
+                checkpoint?: string;
             };
             header?: never;
             path?: never;

@@ -343,9 +343,9 @@ export function describeEventStoreContract(engineName: string, createStore: () =
     });
 
     describe('payloads', () => {
-      it('round-trips a large payload (1 MB)', async () => {
+      it('round-trips a large payload (1 MB, under the 1 MiB append limit of KurrentDB 22.10–25.0)', async () => {
         const stream = newStream();
-        const big = { text: 'x'.repeat(1024 * 1024), list: Array.from({ length: 1000 }, (_, i) => i) };
+        const big = { text: 'x'.repeat(1_000_000), list: Array.from({ length: 1000 }, (_, i) => i) };
         await store.append(stream, [event('Big', big)], { expectedRevision: 'no_stream' });
         const [read] = await store.readStream(stream);
         expect(read!.data).toEqual(big);

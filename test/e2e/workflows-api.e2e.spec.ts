@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PersonRole } from '../../domain/roles';
 import { mermaidDiagram, stateNames } from '../../src/workflows/diagram';
+import { WorkflowSchema } from '../../src/workflows/workflow.schemas';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type RunningApp } from '../support/app';
 
@@ -46,6 +47,10 @@ describe('the workflows and their commands, as clients discover them', () => {
   const described = (name: string) => workflows.find((w) => w.name === name);
 
   describe('GET /workflows', () => {
+    it('answers in the shape the OpenAPI document and the console take from WorkflowSchema', () => {
+      for (const workflow of workflows) expect(WorkflowSchema.strict().safeParse(workflow).error).toBeUndefined();
+    });
+
     it('lists every registered workflow at its latest version', () => {
       expect(workflows.map((w) => [w.name, w.version])).toEqual(workflowDefinitions.map((d) => [d.name, d.version]));
     });

@@ -1,10 +1,11 @@
+import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type RunningApp } from '../support/app';
 
 describe('hardened HTTP', () => {
   describe('by default', () => {
     let running: RunningApp;
     beforeAll(async () => {
-      running = await startApp({ env: { MEND_RATE_LIMIT: '20', MEND_BODY_LIMIT: '2048' } });
+      running = await startApp({ start: '2026-03-02T15:00:00Z', env: { MEND_RATE_LIMIT: '20', MEND_BODY_LIMIT: '2048' } });
     });
     afterAll(async () => running.close());
 
@@ -15,6 +16,36 @@ describe('hardened HTTP', () => {
       expect(response.headers.get('strict-transport-security')).toContain('max-age=');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(response.headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('allows no inline script, and the pages served need none', async () => {
+      const csp = (await fetch(`${running.baseUrl}/health`)).headers.get('content-security-policy')!;
+      const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!;
+      expect(scriptSrc).not.toContain('unsafe-inline');
+      for (const page of ['/docs', '/']) {
+        const response = await fetch(`${running.baseUrl}${page}`);
+        if (response.status !== 200) continue; // the console is served only once built
+        const html = await response.text();
+        const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+        expect(scripts.length).toBeGreaterThan(0);
+        for (const [, attributes, body] of scripts) {
+          expect(attributes).toMatch(/\bsrc=/);
+          expect(body!.trim()).toBe('');
+        }
+      }
+    });
+
+    it('marks every answer to an authenticated request Cache-Control: no-store', async () => {
+      const http = await running.as('supervisor', 'cache-1');
+      const data = workflowDefinitions.find((d) => d.name === 'complaint')!.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
+      const opened = await http.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data });
+      expect(opened.status).toBe(201);
+      expect(opened.headers.get('cache-control')).toBe('no-store');
+      const id = opened.body.caseId as string;
+      for (const path of [`/cases/${id}?minPosition=${opened.body.position}`, `/cases/${id}/history`, `/cases/${id}/export?format=csv`, '/cases', `/cases/nope`]) {
+        const response = await http.get(path);
+        expect([path, response.headers.get('cache-control')]).toEqual([path, 'no-store']);
+      }
     });
 
     it('Swagger UI does not keep the token in localStorage', async () => {

@@ -1,4 +1,4 @@
-import { SlaAlertSchema, SlaClockPageSchema, SlaSummarySchema } from '../../src/sla/sla.openapi';
+import { SlaAlertSchema, SlaClockPageSchema, SlaSummarySchema } from '../../src/sla/sla.schemas';
 import type { SlaAlert } from '../../src/sla/sla-stream.service';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { drain, openStream, receiveComplaint, run, scheduler } from './sla-support';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { PersonRole } from '../../domain/roles';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { createApp } from '../../src/app';
 import { localSecret, mintLocalToken } from '../../src/auth/jwt';
 import { ManualClock, type Clock } from '../../src/clock/clock';
@@ -41,12 +42,19 @@ export interface HttpClient {
  * listening on a free port. Only the clock is under the test's control.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; clock?: ManualClock | Clock; start?: string; dataDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: ManualClock | Clock;
+    start?: string;
+    dataDir?: string;
+    /** The workflows the app runs (default: the registry's). */
+    workflows?: readonly AnyWorkflowDefinition[];
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mend-app-'));
   const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off', MEND_RATE_LIMIT: '0', PORT: '0', ...options.env });
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock(options.start ?? '2026-03-02T14:00:00Z');
-  const app = await createApp({ config, clock });
+  const app = await createApp({ config, clock, ...(options.workflows ? { workflows: options.workflows } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

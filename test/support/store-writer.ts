@@ -54,7 +54,7 @@ export async function writeCases(
 }
 
 /** Mend's application context on a data directory, as the CLI runs it: no HTTP, no background work. */
-export async function cliContext(dataDir: string): Promise<INestApplicationContext> {
-  const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off' });
+export async function cliContext(dataDir: string, env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off', ...env });
   return NestFactory.createApplicationContext(AppModule.forRoot({ config, clock: systemClock, mode: 'cli' }), { logger: false, abortOnError: false });
 }

@@ -2,7 +2,7 @@ import { createCalendarProvider } from '../../domain/calendar';
 import { startBusinessClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './decide';
+import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './clocks';
 import type { ComplaintEvent, ComplaintEventOf } from './events';
 
 /** History builders for the complaint specs: events as the store would hold them. */

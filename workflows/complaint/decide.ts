@@ -24,15 +24,10 @@ import {
   ReviewerNotIndependent,
 } from './errors';
 import type { ComplaintEvent } from './events';
+import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './clocks';
 import { currentLevel, nextLevel, type ComplaintContext } from './machine';
 
-/** "We will acknowledge receipt of a complaint sent electronically within two business days." */
-export const ACKNOWLEDGEMENT_BUSINESS_DAYS = 2;
-/** "Your complaint will be responded to within 30 business days": at every level of review. */
-export const RESPONSE_BUSINESS_DAYS = 30;
-
-export const ACKNOWLEDGEMENT_CLOCK = 'acknowledgement';
-export const responseClock = (level: number): string => `response-${level}`;
+export { responseClock } from './clocks';
 
 /** Roles that may take a complaint from the handler it is assigned to. */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);

@@ -6,7 +6,30 @@ import { fromCaseRow, type CaseRecord, type CaseRow } from '../../../projections
 import { RegionCode } from '../../../domain/regions';
 import { invalidInput } from '../../../domain/validation';
 import { READ_MODELS } from '../projections.tokens';
+import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
+
+/** The cases read model's SQL: what its projector writes, and what lists and case views read. */
+
+const SELECT_CASE = 'SELECT * FROM {cases} WHERE case_id = ?';
+const PUT_CASE = `INSERT INTO {cases} (case_id, stream_id, workflow, workflow_version, state, status, region, assignees, details,
+    clocks, open_clocks, next_due_at, revision, position, opened_at, updated_at, persisted)
+  VALUES (@case_id, @stream_id, @workflow, @workflow_version, @state, @status, @region, @assignees, @details,
+    @clocks, @open_clocks, @next_due_at, @revision, @position, @opened_at, @updated_at, @persisted)
+  ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, status = excluded.status, region = excluded.region,
+    assignees = excluded.assignees, details = excluded.details, clocks = excluded.clocks,
+    open_clocks = excluded.open_clocks, next_due_at = excluded.next_due_at, revision = excluded.revision,
+    position = excluded.position, updated_at = excluded.updated_at, persisted = excluded.persisted`;
+const ASSIGN = 'INSERT INTO {case_assignees} (assignee_id, case_id) VALUES (?, ?)';
+const UNASSIGN = 'DELETE FROM {case_assignees} WHERE assignee_id = ? AND case_id = ?';
+
+/** The projector's reads and writes, in the generation being written. */
+export const caseRows = {
+  get: (tables: ProjectionTables, caseId: string): CaseRow | undefined => tables.statement<[string], CaseRow>(SELECT_CASE).get(caseId),
+  put: (tables: ProjectionTables, row: CaseRow): void => void tables.statement(PUT_CASE).run(row),
+  assign: (tables: ProjectionTables, assignee: string, caseId: string): void => void tables.statement(ASSIGN).run(assignee, caseId),
+  unassign: (tables: ProjectionTables, assignee: string, caseId: string): void => void tables.statement(UNASSIGN).run(assignee, caseId),
+};
 
 export const CaseListQuery = z.strictObject({
   workflow: z.string().min(1).max(100).optional(),

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BoardRow } from '../../../projections/complaint-board';
+import { READ_MODELS } from '../projections.tokens';
+import type { ProjectionTables } from '../projector';
+import type { ReadModelDatabase } from '../read-model.database';
+
+/** The complaint-board read model's SQL: what its projector writes, and what the board reads. */
+
+const SELECT_ROW = 'SELECT * FROM {complaint_board} WHERE case_id = ?';
+const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, level, level_title, state, status, region, handler_id,
+    response_due_at, response_clock_status, acknowledgement_status, opened_at, updated_at, record)
+  VALUES (@case_id, @level, @level_title, @state, @status, @region, @handler_id, @response_due_at,
+    @response_clock_status, @acknowledgement_status, @opened_at, @updated_at, @record)`;
+const OPEN_BY_LEVEL = `SELECT * FROM complaint_board WHERE status = 'open'
+    AND (@region IS NULL OR region = @region) AND (@level IS NULL OR level = @level)
+  ORDER BY level, response_due_at IS NULL, response_due_at, case_id`;
+
+/** The projector's reads and writes, in the generation being written. */
+export const boardRows = {
+  get: (tables: ProjectionTables, caseId: string): BoardRow | undefined => tables.statement<[string], BoardRow>(SELECT_ROW).get(caseId),
+  put: (tables: ProjectionTables, row: BoardRow): void => void tables.statement(PUT_ROW).run(row),
+};
+
+/** One open complaint on the board. */
+export interface BoardItem {
+  readonly caseId: string;
+  readonly state: string;
+  readonly region: string;
+  readonly handlerId: string | null;
+  readonly responseDueAt: string | null;
+  readonly responseClock: string | null;
+  readonly acknowledgement: string | null;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface BoardLevel {
+  readonly level: number;
+  readonly title: string;
+  readonly byState: Record<string, number>;
+  /** Open complaints at this level, the earliest response due first. */
+  readonly items: readonly BoardItem[];
+}
+
+@Injectable()
+export class ComplaintBoardQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  /** Open complaints per level of authority, with counts per state, optionally of one region or level. */
+  levels(filter: { region?: string | undefined; level?: number | undefined }): BoardLevel[] {
+    const rows = this.readModels.db
+      .prepare<{ region: string | null; level: number | null }, BoardRow>(OPEN_BY_LEVEL)
+      .all({ region: filter.region ?? null, level: filter.level ?? null });
+    const levels = new Map<number, { title: string; byState: Record<string, number>; items: BoardItem[] }>();
+    for (const row of rows) {
+      const level = levels.get(row.level) ?? { title: row.level_title, byState: {}, items: [] };
+      level.byState[row.state] = (level.byState[row.state] ?? 0) + 1;
+      level.items.push({
+        caseId: row.case_id,
+        state: row.state,
+        region: row.region,
+        handlerId: row.handler_id,
+        responseDueAt: row.response_due_at,
+        responseClock: row.response_clock_status,
+        acknowledgement: row.acknowledgement_status,
+        openedAt: row.opened_at,
+        updatedAt: row.updated_at,
+      });
+      levels.set(row.level, level);
+    }
+    return [...levels.entries()].map(([level, rest]) => ({ level, ...rest }));
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+
+/**
+ * Schemas of the case lists: the source of the OpenAPI document's shapes and of the console's
+ * types. Nothing here may import NestJS.
+ */
+export const CaseSummarySchema = z
+  .object({
+    caseId: z.uuid(),
+    workflow: z.string(),
+    workflowVersion: z.number().int(),
+    state: z.string(),
+    status: z.enum(['open', 'closed']),
+    region: RegionCode,
+    assignees: z.array(z.string()),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    openClocks: z.number().int(),
+    nextDueAt: z.string().nullable(),
+    revision: z.number().int(),
+    position: z.number().int(),
+    openedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const CasePageSchema = z
+  .object({
+    items: z.array(CaseSummarySchema),
+    total: z.number().int().meta({ description: 'Cases matching the filters, across all pages' }),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+  })
+  .meta({ id: 'CasePage' });
+

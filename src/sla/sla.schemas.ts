@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+
+/**
+ * Schemas of what the SLA API answers: the source of the OpenAPI document's shapes and of the
+ * console's types (console/src/shared/types.ts infers them). Nothing here may import NestJS.
+ */
+const instant = z.string().meta({ format: 'date-time' });
+const nullableInstant = instant.nullable();
+
+export const SlaClockSchema = z
+  .object({
+    caseId: z.uuid(),
+    clock: z.string().meta({ description: 'The clock’s key in its case: acknowledgement, response-2, optInWindow…' }),
+    workflow: z.string(),
+    region: RegionCode,
+    level: z.number().int().nullable().meta({ description: 'Level of authority, for complaint clocks' }),
+    name: z.string(),
+    basis: z.enum(['business', 'calendar']),
+    days: z.number().int(),
+    status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
+    warnedThresholds: z.array(z.number()).meta({ description: 'Warnings recorded, as fractions of the clock’s time' }),
+    startedAt: instant,
+    dueAt: instant,
+    nextDeadlineAt: nullableInstant.meta({ description: 'The next warning or the due time; null unless running' }),
+    overdue: z.boolean().meta({ description: 'Running past its due time: the scheduler records the breach at its next sweep' }),
+    pausedAt: nullableInstant,
+    pauseReason: z.string().nullable(),
+    breachedAt: nullableInstant.meta({ description: 'The due time the clock ran out at, however late it was recorded' }),
+    metAt: nullableInstant,
+    onTime: z.boolean().nullable(),
+    cancelledAt: nullableInstant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'SlaClock' });
+
+export const SlaClockPageSchema = z
+  .object({
+    items: z.array(SlaClockSchema),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+  })
+  .meta({ id: 'SlaClockPage' });
+
+const counts = {
+  running: z.number().int().meta({ description: 'Running clocks, warned ones included' }),
+  warned: z.number().int().meta({ description: 'Running clocks with at least one warning recorded' }),
+  overdue: z.number().int().meta({ description: 'Running clocks past their due time, breach not yet recorded' }),
+  paused: z.number().int(),
+  breached: z.number().int().meta({ description: 'Clocks that ran out, whether or not met later' }),
+  met: z.number().int().meta({ description: 'Clocks met without a recorded breach' }),
+  metOnTime: z.number().int(),
+  metLate: z.number().int(),
+  cancelled: z.number().int(),
+  onTimeRate: z.number().nullable().meta({ description: 'metOnTime / (met + breached); null when both are 0' }),
+};
+
+export const SlaCountsSchema = z.object(counts).meta({ id: 'SlaCounts' });
+
+export const SchedulerLivenessSchema = z
+  .object({
+    enabled: z.boolean().meta({ description: 'This instance sweeps on its own (server mode, MEND_SCHEDULER=on)' }),
+    intervalMs: z.number().int(),
+    sweeping: z.boolean(),
+    lastSweep: z
+      .object({
+        at: instant,
+        dueRows: z.number().int(),
+        cases: z.number().int(),
+        warnings: z.number().int(),
+        breaches: z.number().int(),
+        alreadyRecorded: z.number().int(),
+        deferred: z.number().int(),
+        durationMs: z.number(),
+      })
+      .nullable(),
+    totals: z.object({
+      sweeps: z.number().int(),
+      warnings: z.number().int(),
+      breaches: z.number().int(),
+      alreadyRecorded: z.number().int(),
+      failures: z.number().int(),
+    }),
+    lastError: z.object({ at: instant, message: z.string() }).nullable(),
+  })
+  .meta({ id: 'SlaSchedulerLiveness' });
+
+export const SlaSummarySchema = z
+  .object({
+    asOf: instant,
+    overall: SlaCountsSchema,
+    byWorkflow: z.array(z.object({ workflow: z.string(), ...counts })),
+    byRegion: z.array(z.object({ region: RegionCode, ...counts })),
+    byLevel: z.array(z.object({ level: z.number().int().nullable(), ...counts })),
+    groups: z.array(z.object({ workflow: z.string(), region: RegionCode, level: z.number().int().nullable(), ...counts })),
+    scheduler: SchedulerLivenessSchema,
+  })
+  .meta({ id: 'SlaSummary' });
+
+export const SlaAlertSchema = z
+  .object({
+    position: z.number().int().meta({ description: 'Global position of the event; also the SSE id' }),
+    type: z.enum(['ClockWarned', 'ClockBreached']),
+    caseId: z.uuid(),
+    clock: z.string(),
+    name: z.string(),
+    workflow: z.string(),
+    region: RegionCode,
+    level: z.number().int().nullable(),
+    threshold: z.number().nullable().meta({ description: 'For a warning: the fraction of the clock’s time passed' }),
+    at: instant.meta({ description: 'When the threshold passed or the clock ran out' }),
+    dueAt: instant,
+    recordedAt: instant,
+  })
+  .meta({ id: 'SlaAlert' });
+

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * What GET /workflows answers for each workflow: the source of the OpenAPI document's shape and of
+ * the console's types. Nothing here may import NestJS.
+ */
+const JsonSchemaObject = z.record(z.string(), z.unknown()).meta({ description: 'A JSON Schema (2020-12) generated from the zod schema' });
+
+export const WorkflowCommandSchema = z.object({
+  name: z.string(),
+  label: z.string().meta({ description: 'The command’s name for people, in the language of Accept-Language' }),
+  description: z.string(),
+  records: z.string().meta({ description: 'The event the command records when it succeeds' }),
+  schema: JsonSchemaObject,
+  example: z.record(z.string(), z.unknown()),
+  assigns: z.literal(true).optional().meta({ description: 'The command assigns people to the case' }),
+});
+
+export const WorkflowSchema = z
+  .object({
+    name: z.string(),
+    version: z.number().int(),
+    language: z.enum(['en', 'fr']).meta({ description: 'The language of the labels, chosen by Accept-Language' }),
+    title: z.string(),
+    description: z.string(),
+    category: z.string(),
+    openingCommand: z.string(),
+    states: z.array(z.string()).meta({ description: 'Every state, by dotted path' }),
+    stateLabels: z.record(z.string(), z.string()).meta({ description: 'Each state’s name for people, by dotted path' }),
+    commands: z.array(WorkflowCommandSchema),
+    events: z.array(z.object({ type: z.string(), description: z.string().optional(), schema: JsonSchemaObject })),
+    diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
+  })
+  .meta({ id: 'Workflow' });

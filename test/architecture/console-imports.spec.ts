@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/**
+ * The console takes the API's response shapes from the server's zod schemas (one place per shape),
+ * but only as types: an import that leaves console/ must be `import type`, so that nothing of the
+ * server (NestJS, zod, the store) reaches the browser bundle.
+ */
+const root = resolve(__dirname, '..', '..');
+const consoleDir = join(root, 'console', 'src');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(path) ? [path] : [];
+  });
+}
+
+describe('the console', () => {
+  const imports = sources(consoleDir).flatMap((path) =>
+    [...readFileSync(path, 'utf8').matchAll(/^import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({
+      file: relative(root, path),
+      typeOnly: Boolean(m[1]),
+      target: resolve(join(path, '..'), m[2]!),
+      relative: m[2]!.startsWith('.'),
+    })),
+  );
+
+  it('imports the server\'s response schemas, as types', () => {
+    // The regions' time zones are one table of plain data, without zod: the console shows a case's times in them.
+    const sharedData = [join(root, 'domain', 'region-time-zones')];
+    const fromServer = imports.filter((i) => i.relative && !i.target.startsWith(join(root, 'console')) && !sharedData.includes(i.target));
+    expect(fromServer.length).toBeGreaterThan(0);
+    expect(fromServer.filter((i) => !i.typeOnly)).toEqual([]);
+    for (const i of fromServer) expect(relative(root, i.target)).toMatch(/^src\/.*(\.schemas|response-schemas)$/);
+  });
+});

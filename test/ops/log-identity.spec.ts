@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../src/clock/clock';
+import { loadConfig } from '../../src/config/config';
+import { createEventStore, LOG_IDENTITY_FILE } from '../../src/event-store/event-store.factory';
+import { READ_MODELS_FILE } from '../../src/projections/read-model.database';
+
+describe('a data directory remembers which log its read models were built from', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'mend-identity-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const sqlite = () => loadConfig({ MEND_DATA_DIR: dataDir });
+  const postgres = () => loadConfig({ MEND_DATA_DIR: dataDir, MEND_STORE: 'postgres', MEND_POSTGRES_URL: 'postgres://mend:secret@db.invalid:5432/mend' });
+  const kurrent = () => loadConfig({ MEND_DATA_DIR: dataDir, MEND_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://db.invalid:2113?tls=false' });
+
+  it('refuses another engine while read models built from SQLite are there, saying what to do', async () => {
+    await (await createEventStore(sqlite(), systemClock)).close();
+    writeFileSync(join(dataDir, READ_MODELS_FILE), '');
+    for (const other of [postgres(), kurrent()]) {
+      await expect(createEventStore(other, systemClock)).rejects.toThrow(
+        /were built from another log \(sqlite\).*delete read-models\.sqlite\* in it so that they are rebuilt/,
+      );
+    }
+    // The same log again is fine.
+    await (await createEventStore(sqlite(), systemClock)).close();
+  });
+
+  it('records the log without credentials', async () => {
+    await (await createEventStore(sqlite(), systemClock)).close();
+    rmSync(join(dataDir, 'events.sqlite'));
+    // No read models yet: switching is allowed, and the new log is recorded.
+    await createEventStore(postgres(), systemClock).catch(() => undefined);
+    const recorded = JSON.parse(readFileSync(join(dataDir, LOG_IDENTITY_FILE), 'utf8')) as { log: string };
+    expect(recorded.log).toBe('postgres db.invalid:5432/mend schema mend');
+  });
+});

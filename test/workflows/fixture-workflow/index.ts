@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { grants, readScopes } from '../../../domain/access';
+import { assertNever } from '../../../domain/assert-never';
+import type { DecideContext } from '../../../domain/decide-context';
+import type { NewEvent } from '../../../domain/envelope';
+import { DEFAULT_REGION, RegionCode } from '../../../domain/regions';
+import { StaffId } from '../../../domain/schemas';
+import type { CaseState, WorkflowDefinition } from '../../../domain/workflow';
+import { OfficerAssigned, RequestAnswered, RequestClosed, RequestReceived } from './events';
+import { informationRequestMachine, type InformationRequestContext } from './machine';
+
+/**
+ * A fourth workflow, kept under test/ and registered only in test apps: the proof that a workflow
+ * is one folder. Nothing outside this folder names it.
+ */
+const ReceiveRequest = z.strictObject({
+  receivedAt: z.iso.datetime({ offset: true }),
+  region: RegionCode.default(DEFAULT_REGION),
+  topic: z.enum(['restorativeEngagement', 'complaints', 'other']),
+  requester: z.strictObject({ name: z.string().min(1).max(200), contact: z.string().min(1).max(500) }),
+});
+const AssignOfficer = z.strictObject({ officerId: StaffId });
+const AnswerRequest = z.strictObject({ answer: z.string().min(1).max(5000) });
+const CloseRequest = z.strictObject({});
+
+type Command =
+  | { type: 'ReceiveRequest'; data: z.infer<typeof ReceiveRequest> }
+  | { type: 'AssignOfficer'; data: z.infer<typeof AssignOfficer> }
+  | { type: 'AnswerRequest'; data: z.infer<typeof AnswerRequest> }
+  | { type: 'CloseRequest'; data: z.infer<typeof CloseRequest> };
+
+const contextOf = (state: CaseState) => state.snapshot.context as InformationRequestContext;
+
+function decide(command: NewEvent, state: CaseState, ctx: DecideContext): NewEvent[] {
+  const cmd = command as Command;
+  switch (cmd.type) {
+    case 'ReceiveRequest':
+      return [{ type: 'RequestReceived', data: { ...cmd.data, requester: { subjectId: ctx.newId(), ...cmd.data.requester } } }];
+    case 'AssignOfficer':
+      return [{ type: 'OfficerAssigned', data: cmd.data }];
+    case 'AnswerRequest':
+      return [{ type: 'RequestAnswered', data: { requesterId: contextOf(state).requesterId!, answer: cmd.data.answer } }];
+    case 'CloseRequest':
+      return [{ type: 'RequestClosed', data: {} }];
+    default:
+      return assertNever(cmd);
+  }
+}
+
+export const informationRequestWorkflow: WorkflowDefinition = {
+  name: 'information-request',
+  version: 1,
+  category: 'informationRequest',
+  labels: {
+    title: { en: 'Information request', fr: 'Demande de renseignements' },
+    description: { en: 'A question about the programs, answered by an officer.', fr: 'Une question sur les programmes, à laquelle répond un agent.' },
+    states: {
+      new: { en: 'New', fr: 'Nouvelle' },
+      received: { en: 'Received', fr: 'Reçue' },
+      assigned: { en: 'Assigned', fr: 'Assignée' },
+      answered: { en: 'Answered', fr: 'Répondue' },
+      closed: { en: 'Closed', fr: 'Fermée' },
+    },
+    commands: {
+      ReceiveRequest: { en: 'Receive a request', fr: 'Recevoir une demande' },
+      AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
+      AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
+      CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
+    },
+  },
+  readScope: readScopes.departmental,
+  machine: informationRequestMachine,
+  openingCommand: 'ReceiveRequest',
+  commands: [
+    {
+      type: 'ReceiveRequest',
+      schema: ReceiveRequest,
+      description: 'Record a question from a member of the public.',
+      example: { receivedAt: '2026-03-02T09:00:00-05:00', region: 'ON', topic: 'other', requester: { name: 'Kim', contact: 'kim@example.org' } },
+      primaryEvent: 'RequestReceived',
+      grants: grants.intake,
+    },
+    {
+      type: 'AssignOfficer',
+      schema: AssignOfficer,
+      description: 'Give the request to the officer who answers it.',
+      example: { officerId: 'practitioner-1' },
+      primaryEvent: 'OfficerAssigned',
+      grants: grants.supervisorOnly,
+      assigns: true,
+    },
+    {
+      type: 'AnswerRequest',
+      schema: AnswerRequest,
+      description: 'Record the answer sent to the requester.',
+      example: { answer: 'The program runs in every region; a practitioner will call you.' },
+      primaryEvent: 'RequestAnswered',
+      grants: grants.assignedPractitioner,
+    },
+    { type: 'CloseRequest', schema: CloseRequest, description: 'Close an answered request.', example: {}, primaryEvent: 'RequestClosed', grants: grants.assignedOrSupervisor },
+  ],
+  events: [
+    {
+      type: 'RequestReceived',
+      schema: RequestReceived.shape.data,
+      description: 'A question reached the program.',
+      personalData: [{ subject: 'requester.subjectId', fields: ['requester.name', 'requester.contact'] }],
+    },
+    { type: 'OfficerAssigned', schema: OfficerAssigned.shape.data, description: 'An officer took the request.' },
+    {
+      type: 'RequestAnswered',
+      schema: RequestAnswered.shape.data,
+      description: 'The requester was answered.',
+      personalData: [{ subject: 'requesterId', fields: ['answer'] }],
+    },
+    { type: 'RequestClosed', schema: RequestClosed.shape.data, description: 'The request was closed.' },
+  ],
+  decide,
+  summarize(state) {
+    const context = contextOf(state);
+    return { region: context.region, assignees: context.officerId ? [context.officerId] : [], details: {} };
+  },
+};
