@@ -21,7 +21,7 @@ import { ExecuteCommand } from './execute-command.command';
 
 export const CaseId = z.uuid();
 const MinPosition = z.coerce.number().int().min(0).optional();
-const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase, e.g. AssignHandler', 'doit être un nom de commande en PascalCase, par exemple AssignHandler'));
+const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase', 'doit être un nom de commande en PascalCase'));
 
 export const OpenCaseBody = z.strictObject({
   workflow: z.string().min(1).max(100),
