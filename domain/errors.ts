@@ -35,6 +35,8 @@ export class DomainError<P extends object = Record<string, unknown>> extends Err
     readonly params: P,
     /** Structured detail for clients: zod issues, allowed commands, the expected revision… */
     readonly details?: unknown,
+    /** The same detail in another language where it holds sentences (field errors); `details` is the English. */
+    readonly localizedDetails?: Partial<Record<Language, unknown>>,
   ) {
     super(texts.en(params));
   }
@@ -42,13 +44,17 @@ export class DomainError<P extends object = Record<string, unknown>> extends Err
   messageIn(language: Language): string {
     return this.texts[language](this.params);
   }
+
+  detailsIn(language: Language): unknown {
+    return this.localizedDetails?.[language] ?? this.details;
+  }
 }
 
 export interface ErrorDefinition<P extends object> {
   readonly code: string;
   readonly kind: ErrorKind;
   readonly texts: ErrorTexts<P>;
-  (params: P, details?: unknown): DomainError<P>;
+  (params: P, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>): DomainError<P>;
   /** Is this error an instance of this definition? */
   is(error: unknown): error is DomainError<P>;
 }
@@ -65,7 +71,8 @@ export function defineError<P extends object = Record<string, never>>(
   kind: ErrorKind,
   texts: ErrorTexts<P>,
 ): ErrorDefinition<P> {
-  const create = (params: P, details?: unknown) => new DomainError<P>(code, kind, texts, params, details);
+  const create = (params: P, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
+    new DomainError<P>(code, kind, texts, params, details, localizedDetails);
   const definition = Object.assign(create, {
     code,
     kind,
@@ -78,9 +85,9 @@ export function defineError<P extends object = Record<string, never>>(
   return definition;
 }
 
-export const InvalidInput = defineError<{ issues: string; issuesFr?: string }>('VALIDATION.INVALID_INPUT', 'invalid', {
+export const InvalidInput = defineError<{ issues: string; issuesFr: string }>('VALIDATION.INVALID_INPUT', 'invalid', {
   en: (p) => `The input is invalid: ${p.issues}`,
-  fr: (p) => `Les données sont invalides : ${p.issuesFr ?? p.issues}`,
+  fr: (p) => `Les données sont invalides\u00a0: ${p.issuesFr}`,
 });
 
 export const UnknownWorkflow = defineError<{ workflow: string; known: string }>('WORKFLOW.UNKNOWN', 'invalid', {
@@ -90,7 +97,7 @@ export const UnknownWorkflow = defineError<{ workflow: string; known: string }>(
 
 export const UnknownCommand = defineError<{ command: string; workflow: string }>('COMMAND.UNKNOWN', 'invalid', {
   en: (p) => `The ${p.workflow} workflow has no command named "${p.command}".`,
-  fr: (p) => `Le processus ${p.workflow} n'a pas de commande nommée « ${p.command} ».`,
+  fr: (p) => `Le processus «\u00a0${p.workflow}\u00a0» n’a pas de commande nommée «\u00a0${p.command}\u00a0».`,
 });
 
 export const NotAnOpeningCommand = defineError<{ command: string; workflow: string; opening: string }>(
@@ -98,7 +105,7 @@ export const NotAnOpeningCommand = defineError<{ command: string; workflow: stri
   'invalid',
   {
     en: (p) => `A ${p.workflow} case is opened with ${p.opening}, not ${p.command}.`,
-    fr: (p) => `Un dossier ${p.workflow} s'ouvre avec ${p.opening}, et non ${p.command}.`,
+    fr: (p) => `Un dossier du processus «\u00a0${p.workflow}\u00a0» s’ouvre avec la commande «\u00a0${p.opening}\u00a0», et non «\u00a0${p.command}\u00a0».`,
   },
 );
 
@@ -114,7 +121,7 @@ export const CaseAlreadyExists = defineError<{ caseId: string }>('CASE.ALREADY_E
 
 export const CommandNotAllowed = defineError<{ command: string; state: string }>('COMMAND.NOT_ALLOWED', 'not_allowed', {
   en: (p) => `${p.command} is not allowed while the case is ${p.state}.`,
-  fr: (p) => `${p.command} n'est pas permis lorsque le dossier est à l'état ${p.state}.`,
+  fr: (p) => `La commande «\u00a0${p.command}\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0${p.state}\u00a0».`,
 });
 
 export const RevisionConflict = defineError<{ expected: string; actual: string }>('CASE.REVISION_CONFLICT', 'conflict', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_TIME_ZONES as TIME_ZONES } from './region-time-zones';
 
 /**
  * Canadian provinces and territories. A case's region fixes its regional holiday and its time zone
@@ -10,18 +11,4 @@ export type RegionCode = z.infer<typeof RegionCode>;
 export const DEFAULT_REGION: RegionCode = 'ON';
 
 /** The IANA time zone in which each region's business hours are counted. */
-export const REGION_TIME_ZONES: Readonly<Record<RegionCode, string>> = {
-  AB: 'America/Edmonton',
-  BC: 'America/Vancouver',
-  MB: 'America/Winnipeg',
-  NB: 'America/Moncton',
-  NL: 'America/St_Johns',
-  NS: 'America/Halifax',
-  NT: 'America/Yellowknife',
-  NU: 'America/Iqaluit',
-  ON: 'America/Toronto',
-  PE: 'America/Halifax',
-  QC: 'America/Toronto',
-  SK: 'America/Regina',
-  YT: 'America/Whitehorse',
-};
+export const REGION_TIME_ZONES: Readonly<Record<RegionCode, string>> = TIME_ZONES;

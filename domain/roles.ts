@@ -17,3 +17,17 @@ export const Actor = z.strictObject({
 });
 /** The person or service on whose behalf an event was recorded. Never personal data: an opaque id. */
 export type Actor = z.infer<typeof Actor>;
+
+const ROLE_LABELS: Readonly<Record<Role, { readonly en: string; readonly fr: string }>> = {
+  practitioner: { en: 'practitioner', fr: 'praticien' },
+  supervisor: { en: 'supervisor', fr: 'superviseur' },
+  auditor: { en: 'auditor', fr: 'vérificateur' },
+  rju: { en: 'Restorative Justice Unit', fr: 'Unité de justice réparatrice' },
+  admin: { en: 'administrator', fr: 'administrateur' },
+  system: { en: 'system', fr: 'système' },
+};
+
+/** A role as people name it, in English and French (`rju` is the Restorative Justice Unit). */
+export function roleLabel(role: string): { readonly en: string; readonly fr: string } {
+  return ROLE_LABELS[role as Role] ?? { en: role, fr: role };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withFrench } from './validation';
 
 /**
  * The shared field schemas every workflow, the erasure endpoint and the CLI use: one definition
@@ -34,22 +35,34 @@ export function fieldKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
 export const SUPPORTED_YEARS = { from: 1900, to: 2200 } as const;
 
 const inSupportedYears = (value: string): boolean => {
+  // A value that does not start with a year is the format check's to report, not this one's.
+  if (!/^\d{4}/.test(value)) return true;
   const year = Number(value.slice(0, 4));
   return year >= SUPPORTED_YEARS.from && year <= SUPPORTED_YEARS.to;
 };
-const yearMessage = `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED_YEARS.to}`;
+const yearMessage = withFrench(
+  `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED_YEARS.to}`,
+  `doit tomber entre les années ${SUPPORTED_YEARS.from} et ${SUPPORTED_YEARS.to}`,
+);
 
 /** A point in time: ISO 8601 with its offset (`2026-03-02T09:30:00-05:00`), in the supported years. */
 export const Instant = fieldKind(
   z.iso
-    .datetime({ offset: true, abort: true, message: 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00' })
+    .datetime({
+      offset: true,
+      abort: true,
+      message: withFrench(
+        'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00',
+        'doit être une date et une heure ISO 8601 avec leur décalage, par exemple 2026-03-02T09:00:00-05:00',
+      ),
+    })
     .refine(inSupportedYears, { message: yearMessage }),
   'instant',
 );
 
 /** A local calendar date, `YYYY-MM-DD`, in the supported years. */
 export const LocalDate = fieldKind(
-  z.iso.date({ abort: true, message: 'must be a date written YYYY-MM-DD' }).refine(inSupportedYears, { message: yearMessage }),
+  z.iso.date({ abort: true, message: withFrench('must be a date written YYYY-MM-DD', 'doit être une date écrite AAAA-MM-JJ') }).refine(inSupportedYears, { message: yearMessage }),
   'date',
 );
 
@@ -61,7 +74,15 @@ export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,200}$/;
  * a command leaves it out; a caller may give their own (e.g. a claim system's id).
  */
 export const SubjectId = fieldKind(
-  z.string().regex(SUBJECT_ID_PATTERN, 'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)'),
+  z
+    .string()
+    .regex(
+      SUBJECT_ID_PATTERN,
+      withFrench(
+        'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)',
+        'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : @ - (jamais un nom)',
+      ),
+    ),
   'id',
 );
 
@@ -70,7 +91,10 @@ export const SubjectId = fieldKind(
  * Written like a subject id, since what is recorded about staff (why they were replaced) is
  * sealed with their key and can be erased.
  */
-export const StaffId = fieldKind(z.string().trim().regex(SUBJECT_ID_PATTERN, 'must be a login: 1 to 200 letters, digits, . _ : @ -'), 'id');
+export const StaffId = fieldKind(
+  z.string().trim().regex(SUBJECT_ID_PATTERN, withFrench('must be a login: 1 to 200 letters, digits, . _ : @ -', 'doit être un identifiant de connexion\u00a0: de 1 à 200 lettres, chiffres, . _ : @ -')),
+  'id',
+);
 
 /** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
 export const RecordId = fieldKind(z.string().min(1).max(100), 'id');

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditPage } from './auditor/audit-page';
+import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language, type Messages } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
@@ -12,23 +13,43 @@ import type { WorkflowInfo } from './shared/types';
 import { SlaDashboard } from './supervisor/sla-dashboard';
 
 interface NavItem {
-  readonly label: string;
+  readonly label: keyof Messages;
   readonly href: string;
   readonly page: Route['page'];
 }
 
 const NAV: Record<Role, readonly NavItem[]> = {
-  practitioner: [{ label: 'My caseload', href: href.caseload(), page: 'caseload' }],
+  practitioner: [{ label: 'navCaseload', href: href.caseload(), page: 'caseload' }],
   supervisor: [
-    { label: 'SLA dashboard', href: href.sla(), page: 'sla' },
-    { label: 'Cases', href: href.cases(), page: 'cases' },
+    { label: 'navSla', href: href.sla(), page: 'sla' },
+    { label: 'navCases', href: href.cases(), page: 'cases' },
   ],
-  auditor: [{ label: 'Audit', href: href.audit(), page: 'audit' }],
-  rju: [{ label: 'Cases', href: href.cases(), page: 'cases' }],
+  auditor: [{ label: 'navAudit', href: href.audit(), page: 'audit' }],
+  rju: [{ label: 'navCases', href: href.cases(), page: 'cases' }],
   admin: [],
 };
 
 export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  useEffect(() => applyToDocument(language), [language]);
+  const i18n = useMemo(() => {
+    return {
+      ...i18nFor(language),
+      setLanguage: (next: Language) => {
+        keepLanguage(next);
+        setLanguage(next);
+      },
+    };
+  }, [language]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Shell />
+    </I18nContext.Provider>
+  );
+}
+
+function Shell() {
+  const { t, language, role, setLanguage } = useI18n();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -42,48 +63,58 @@ export function App() {
     forgetSession();
     setSession(undefined);
   };
+  // A change of language asks the API again: workflow labels and messages come back in the new language.
   const context = useMemo<ConsoleContext | undefined>(() => {
     if (!session) return undefined;
-    const api = createApi(session, () => setSession(undefined));
+    const api = createApi(session, () => setSession(undefined), language);
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
     return { api, session, workflows };
-  }, [session]);
+  }, [session, language]);
+  const other: Language = language === 'en' ? 'fr' : 'en';
 
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t.skip}
       </a>
       <header>
-        <h1>Mend</h1>
+        <h1>{t.appName}</h1>
         {session ? (
-          <nav aria-label="Main">
+          <nav aria-label={t.mainNav}>
             <ul>
               {NAV[session.role].map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={item.page === route.page ? 'page' : undefined}>
-                    {item.label}
+                    {t[item.label] as string}
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
         ) : null}
-        {session ? (
-          <p class="who">
-            Signed in as <strong>{session.id}</strong> ({session.role}){' '}
+        <div class="who">
+          {session ? (
+            <p>
+              {t.signedInAs} <strong>{session.id}</strong> ({role(session.role)})
+            </p>
+          ) : null}
+          {session ? (
             <button type="button" class="secondary" onClick={signOut}>
-              Sign out
+              {t.signOut}
             </button>
-          </p>
-        ) : null}
+          ) : null}
+          <button type="button" class="secondary language" lang={other} title={t.otherLanguageHint} onClick={() => setLanguage(other)}>
+            {t.otherLanguage}
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1} ref={main}>
         {context ? (
           <Console.Provider value={context}>
-            <Page route={route} />
+            {/* Keyed by language: every page loads again, so what the API said is said again in the new language. */}
+            <Page key={language} route={route} />
           </Console.Provider>
         ) : (
           <SignIn onSignedIn={setSession} />
@@ -95,6 +126,7 @@ export function App() {
 
 function Page({ route }: { route: Route }) {
   const { role } = useConsole().session;
+  const { t } = useI18n();
   switch (route.page) {
     case 'caseload':
       return <CaseloadPage />;
@@ -107,6 +139,6 @@ function Page({ route }: { route: Route }) {
     case 'audit':
       return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
     case 'home':
-      return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>The console has no pages for administrators: use the CLI.</p> : <CasesPage />;
+      return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>{t.noAdminPages}</p> : <CasesPage />;
   }
 }

@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from './i18n/i18n';
 import { keepSession, sessionFromToken, type Session } from './shared/session';
 
 /** Asks for a bearer token (e.g. from `npx mend token --sub p-1 --role practitioner`). */
 export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const { t } = useI18n();
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<boolean>(false);
   return (
     <section class="sign-in" aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title">Sign in</h2>
+      <h2 id="sign-in-title">{t.signIn}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           const session = sessionFromToken(token);
           if (!session) {
-            setError('This is not a Mend token: it must be a JWT naming a subject and a role.');
+            setError(true);
             return;
           }
           keepSession(session);
@@ -21,9 +23,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
         }}
       >
         <div class={`field${error ? ' invalid' : ''}`}>
-          <label for="token">Access token</label>
+          <label for="token">{t.accessToken}</label>
           <span id="token-hint" class="hint">
-            Kept in this tab only, until you sign out or close it.
+            {t.tokenHint}
           </span>
           <textarea
             id="token"
@@ -37,11 +39,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
           />
           {error ? (
             <span id="token-error" class="field-error">
-              {error}
+              {t.notAToken}
             </span>
           ) : null}
         </div>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.signIn}</button>
       </form>
     </section>
   );

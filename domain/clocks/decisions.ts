@@ -7,6 +7,15 @@ import { isOpen, type ClockState, type Clocks } from './state';
 
 type ClockOf<T extends ClockEvent['type']> = Extract<ClockEvent, { type: T }>;
 
+const STATUS_FR: Readonly<Record<string, string>> = {
+  running: 'en cours',
+  paused: 'en pause',
+  met: 'respecté',
+  breached: 'dépassé',
+  cancelled: 'annulé',
+};
+const statusFr = (status: string) => STATUS_FR[status] ?? `à l’état «\u00a0${status}\u00a0»`;
+
 export const UnknownClock = defineError<{ clock: string; known: string }>('CLOCK.UNKNOWN', 'invalid', {
   en: (p) => `This case has no clock named "${p.clock}". Its clocks: ${p.known}.`,
   fr: (p) => `Ce dossier n'a pas de délai nommé « ${p.clock} ». Ses délais : ${p.known}.`,
@@ -14,12 +23,12 @@ export const UnknownClock = defineError<{ clock: string; known: string }>('CLOCK
 
 export const ClockNotRunning = defineError<{ clock: string; status: string }>('CLOCK.NOT_RUNNING', 'not_allowed', {
   en: (p) => `The ${p.clock} clock is ${p.status}, not running.`,
-  fr: (p) => `Le délai ${p.clock} est à l'état ${p.status} et non en cours.`,
+  fr: (p) => `Le délai «\u00a0${p.clock}\u00a0» est ${statusFr(p.status)}, et non en cours.`,
 });
 
 export const ClockNotPaused = defineError<{ clock: string; status: string }>('CLOCK.NOT_PAUSED', 'not_allowed', {
   en: (p) => `The ${p.clock} clock is ${p.status}, not paused.`,
-  fr: (p) => `Le délai ${p.clock} est à l'état ${p.status} et non en pause.`,
+  fr: (p) => `Le délai «\u00a0${p.clock}\u00a0» est ${statusFr(p.status)}, et non en pause.`,
 });
 
 const iso = (date: Date): string => date.toISOString();

@@ -1,13 +1,14 @@
 import { Instant } from '../../domain/schemas';
 import { z } from 'zod';
+import { withFrench } from '../../domain/validation';
 import { CaseId } from '../cases/cases.controller';
 import { EXPORT_FORMATS } from './export-format';
 
 const wholeNumber = z
   .string()
-  .regex(/^\d{1,15}$/, 'must be a whole number')
+  .regex(/^\d{1,15}$/, withFrench('must be a whole number', 'doit être un nombre entier'))
   .transform(Number);
-const limit = wholeNumber.pipe(z.number().min(1, 'must be at least 1').max(1000, 'must be at most 1000')).default(100);
+const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
 
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });

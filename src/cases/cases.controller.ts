@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CaseView } from '../../domain/case-view';
 import type { Actor } from '../../domain/roles';
-import { parseInput } from '../../domain/validation';
+import { parseInput, withFrench } from '../../domain/validation';
 import { RecordsRead } from '../audit/records-read.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { casesProjection } from '../../projections/cases';
@@ -23,9 +23,9 @@ import { ExecuteCommand } from './execute-command.command';
  * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same
  * case, never a second one).
  */
-export const CaseId = z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase());
+export const CaseId = z.uuid({ message: withFrench('must be a UUID', 'doit être un UUID') }).transform((id) => id.toLowerCase());
 const MinPosition = z.coerce.number().int().min(0).optional();
-const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, 'must be a command name in PascalCase');
+const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase', 'doit être un nom de commande en PascalCase'));
 
 export const OpenCaseBody = z.strictObject({
   workflow: z.string().min(1).max(100),

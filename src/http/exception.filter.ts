@@ -128,10 +128,11 @@ export class MendExceptionFilter implements ExceptionFilter {
       this.logger.warn({ code: error.code, path, method: request.method, actor: request.actor?.id, role: request.actor?.role }, 'Access denied');
     }
     const language = preferredLanguage(request.headers['accept-language']);
+    const details = error.detailsIn(language);
     const body: ErrorBody = {
       code: error.code,
       message: error.messageIn(language),
-      ...(error.details !== undefined ? { details: error.details } : {}),
+      ...(details !== undefined ? { details } : {}),
     };
     if (status === 503) void reply.header('Retry-After', '1');
     if (status === 429 && !reply.hasHeader('retry-after')) void reply.header('Retry-After', '60');

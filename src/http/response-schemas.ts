@@ -9,7 +9,10 @@ export const ErrorBodySchema = z
   .object({
     code: z.string().meta({ description: 'Stable error code, e.g. COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL' }),
     message: z.string().meta({ description: 'A sentence in English or French, by Accept-Language' }),
-    details: z.unknown().optional(),
+    details: z.unknown().optional().meta({
+      description:
+        'Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message',
+    }),
   })
   .meta({ id: 'Error' });
 

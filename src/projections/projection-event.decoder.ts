@@ -72,9 +72,9 @@ export class ProjectionEventDecoder {
   }
 }
 
-/** Zod's issues on one line, each naming its field: `data.delivery: Invalid option…; data.heldAt: …`. */
+/** Zod's issues on one line, each naming its field: `data.delivery: must be one of…; data.heldAt: …`. */
 function issues(error: z.ZodError, prefix: string): string {
   return describeIssues(error, prefix)
-    .map((issue) => `${issue.path}: ${issue.message}`)
+    .map((issue) => `${issue.path}: ${issue.message.en}`)
     .join('; ');
 }

@@ -1,19 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CaseNotFound, defineError } from '../../domain/errors';
-import type { Actor } from '../../domain/roles';
+import { roleLabel, type Actor } from '../../domain/roles';
+import type { Bilingual } from '../../domain/validation';
 import type { CommandGrant, ReadScope } from '../../domain/access';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { QUERY_PERMISSIONS, SEES_PERSONAL_DATA, type PersonRole, type QueryPermission } from './permissions';
 
-export const RoleForbidden = defineError<{ role: string; action: string }>('ACCESS.ROLE_FORBIDDEN', 'forbidden', {
-  en: (p) => `The ${p.role} role may not ${p.action}.`,
-  fr: (p) => `Le rôle ${p.role} ne permet pas de ${p.action}.`,
+/** What was refused, said in both languages (an infinitive phrase: "read this case", "consulter ce dossier"). */
+type Action = Bilingual;
+
+export const RoleForbidden = defineError<{ role: string; action: Action }>('ACCESS.ROLE_FORBIDDEN', 'forbidden', {
+  en: (p) => `The ${roleLabel(p.role).en} role may not ${p.action.en}.`,
+  fr: (p) => `Le rôle ${roleLabel(p.role).fr} ne permet pas ${/^[aeéèêiouh]/i.test(p.action.fr) ? 'd’' : 'de '}${p.action.fr}.`,
 });
 
-export const NotAssigned = defineError<{ caseId: string; action: string }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
-  en: (p) => `Case ${p.caseId} is not assigned to you, so you may not ${p.action}.`,
-  fr: (p) => `Le dossier ${p.caseId} ne vous est pas assigné : vous ne pouvez pas ${p.action}.`,
+export const NotAssigned = defineError<{ caseId: string; action: Action }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
+  en: (p) => `Case ${p.caseId} is not assigned to you, so you may not ${p.action.en}.`,
+  fr: (p) => `Le dossier ${p.caseId} ne vous est pas assigné\u00a0: vous ne pouvez pas ${p.action.fr}.`,
 });
+
+const READ_CASE: Action = { en: 'read this case', fr: 'consulter ce dossier' };
+
+/** Until each workflow labels its commands, the command is named as it is in the API, quoted. */
+export const runCommand = (command: string): Action => ({ en: `run ${command}`, fr: `exécuter la commande «\u00a0${command}\u00a0»` });
+
+const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
+  'cases.read': { en: 'read cases', fr: 'consulter les dossiers' },
+  'cases.history': { en: 'read the history of cases', fr: 'consulter l’historique des dossiers' },
+  'cases.export': { en: 'export cases', fr: 'exporter des dossiers' },
+  'caseload.read': { en: 'read caseloads', fr: 'consulter les charges de travail' },
+  'complaints.board': { en: 'read the complaints board', fr: 'consulter le tableau des plaintes' },
+  'sla.read': { en: 'read the service standard clocks', fr: 'consulter les délais des normes de service' },
+  'audit.verify': { en: 'verify the hash chain', fr: 'vérifier la chaîne de hachage' },
+  'audit.access': { en: 'read the access log', fr: 'consulter le journal des accès' },
+  'workflows.read': { en: 'read the workflows', fr: 'consulter les processus' },
+  'projections.read': { en: 'read the projections', fr: 'consulter les projections' },
+  'metrics.read': { en: 'read the metrics', fr: 'consulter les métriques' },
+  'subjects.erase': { en: 'erase a person’s data', fr: 'effacer les données d’une personne' },
+};
 
 export const OtherCaseload = defineError('ACCESS.OTHER_CASELOAD', 'forbidden', {
   en: () => 'A practitioner may see only their own caseload.',
@@ -56,12 +80,12 @@ export class PolicyService {
   require(actor: Actor, permission: QueryPermission): void {
     if (!isPerson(actor)) return;
     if (!(QUERY_PERMISSIONS[permission] as readonly string[]).includes(actor.role)) {
-      throw this.deny(actor, RoleForbidden({ role: actor.role, action: describe(permission) }), { permission });
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: QUERY_ACTIONS[permission] }), { permission });
     }
   }
 
   /** May this actor read this case's content? 404 when the role may not know it exists. */
-  authorizeRead(actor: Actor, facts: CaseAccessFacts, action = 'read this case'): void {
+  authorizeRead(actor: Actor, facts: CaseAccessFacts, action: Action = READ_CASE): void {
     const scope = this.scope(actor, facts.workflow);
     if (scope === 'hidden') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
     if (scope === 'denied') throw this.deny(actor, RoleForbidden({ role: actor.role, action: action }), { caseId: facts.caseId });
@@ -77,7 +101,7 @@ export class PolicyService {
     // A command the workflow does not have is not a permission question: the decision refuses it (400).
     if (definition && !definition.commands.some((c) => c.type === command)) return;
     if (!this.grant(actor.role, { workflow }, command)) {
-      throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { workflow, command });
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { workflow, command });
     }
   }
 
@@ -89,9 +113,9 @@ export class PolicyService {
     }
     if (!this.known(facts, command)) return;
     const grant = this.grant(actor.role, facts, command);
-    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: `run ${command}` }), { caseId: facts.caseId, command });
+    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
-      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: `run ${command}` }), { caseId: facts.caseId, command });
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: runCommand(command) }), { caseId: facts.caseId, command });
     }
   }
 
@@ -159,9 +183,4 @@ export class PolicyService {
     this.logger.warn({ actor: actor.id, role: actor.role, code: error.code, ...context }, 'Access denied');
     return error;
   }
-}
-
-function describe(permission: QueryPermission): string {
-  const [area, verb] = permission.split('.') as [string, string];
-  return `${verb} ${area}`;
 }

@@ -28,7 +28,9 @@ describe('the console', () => {
   );
 
   it('imports the server\'s response schemas, as types', () => {
-    const fromServer = imports.filter((i) => i.relative && !i.target.startsWith(join(root, 'console')));
+    // The regions' time zones are one table of plain data, without zod: the console shows a case's times in them.
+    const sharedData = [join(root, 'domain', 'region-time-zones')];
+    const fromServer = imports.filter((i) => i.relative && !i.target.startsWith(join(root, 'console')) && !sharedData.includes(i.target));
     expect(fromServer.length).toBeGreaterThan(0);
     expect(fromServer.filter((i) => !i.typeOnly)).toEqual([]);
     for (const i of fromServer) expect(relative(root, i.target)).toMatch(/^src\/.*(\.schemas|response-schemas)$/);

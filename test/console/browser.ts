@@ -38,8 +38,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium from the system (Debian's package), in a fresh profile that is removed afterwards. */
-export async function openBrowser(running: RunningApp): Promise<Browser> {
+/**
+ * Headless Chromium from the system (Debian's package), in a fresh profile that is removed afterwards.
+ * `locale` is the browser's own language, which the console follows until a language is chosen.
+ */
+export async function openBrowser(running: RunningApp, { locale = 'en-CA' }: { locale?: string } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'mend-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -47,7 +50,7 @@ export async function openBrowser(running: RunningApp): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
-    locale: 'en-CA',
+    locale,
     timezoneId: 'America/Toronto',
   });
   // Fail on a missing element well within the jest test's own time, naming the element.
@@ -60,9 +63,10 @@ export async function openBrowser(running: RunningApp): Promise<Browser> {
       // The browser's clock reads the app's manual clock, so "time left" is counted from the same now.
       await page.clock.setFixedTime(running.clock.now());
       await page.goto(running.baseUrl);
-      await page.getByLabel('Access token').fill(await running.token(role, subject));
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText(`Signed in as`).waitFor();
+      // By the form's ids, so that it signs in whichever language the console opens in.
+      await page.locator('#token').fill(await running.token(role, subject));
+      await page.locator('.sign-in button[type="submit"]').click();
+      await page.locator('header .who strong').waitFor();
       return page;
     },
     screenshot: async (page, name) => {

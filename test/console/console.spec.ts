@@ -123,16 +123,16 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     await page.getByRole('link', { name: new RegExp(caseId) }).click();
-    await page.getByTestId('case-state').getByText('Phase1').waitFor();
+    await page.getByTestId('case-state').getByText('Phase 1: preparation').waitFor();
 
-    await page.getByRole('button', { name: 'Record preparation session', exact: true }).click();
-    const session = page.getByRole('form', { name: 'Record preparation session' });
+    await page.getByRole('button', { name: 'Record a preparation session', exact: true }).click();
+    const session = page.getByRole('form', { name: 'Record a preparation session' });
     await session.getByLabel(/^Delivery/).selectOption({ label: 'Virtual' });
     for (const topic of ['Program overview', 'Participation options', 'Confidentiality limits', 'Duty to report exception', 'Support services']) {
       await session.getByLabel(topic).check();
     }
-    await session.getByRole('button', { name: 'Record preparation session' }).click();
-    await page.getByRole('status').getByText('Record preparation session recorded.').waitFor();
+    await session.getByRole('button', { name: 'Record a preparation session' }).click();
+    await page.getByRole('status').getByText('Record a preparation session recorded.').waitFor();
 
     await page.getByRole('button', { name: 'Set goals', exact: true }).click();
     const goals = page.getByRole('form', { name: 'Set goals' });
@@ -143,7 +143,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.getByRole('button', { name: 'Complete preparation', exact: true }).click();
     await page.getByRole('form', { name: 'Complete preparation' }).getByRole('button', { name: 'Complete preparation' }).click();
     await page.getByTestId('case-state').getByText('Choosing options').waitFor();
-    expect(await page.locator('.state.current > .state-name').allTextContents()).toEqual(['Phase2', 'Choosing options current']);
+    expect(await page.locator('.state.current > .state-name').allTextContents()).toEqual(['Phase 2: engagement', 'Choosing options current']);
 
     const history = await supervisor.get(`/cases/${caseId}/history`);
     const recorded = history.body.items.find((e: { type: string }) => e.type === 'PreparationSessionHeld').data as { delivery: string; topics: string[] };
@@ -172,11 +172,11 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await browser.screenshot(page, 'supervisor');
 
     await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
-    const form = page.getByRole('form', { name: 'Assign handler' });
+    const form = page.getByRole('form', { name: 'Assign a handler' });
     await form.getByLabel(/^Handler id/).fill('practitioner-2');
     expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot(page, 'supervisor-reassign');
-    await form.getByRole('button', { name: 'Assign handler' }).click();
+    await form.getByRole('button', { name: 'Assign a handler' }).click();
     await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
     await page.close();
   });

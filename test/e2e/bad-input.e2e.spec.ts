@@ -81,7 +81,7 @@ describe('bad input over HTTP', () => {
       ['an unknown field', 'AcknowledgeComplaint', { method: 'email', colour: 'blue' }, ['data.colour', 'unknown field']],
       ['a missing field', 'AssignHandler', {}, ['data.handlerId']],
       ['an empty string', 'AssignHandler', { handlerId: '' }, ['data.handlerId']],
-      ['a list instead of an object', 'AssignHandler', ['practitioner-2'], ['data', 'array']],
+      ['a list instead of an object', 'AssignHandler', ['practitioner-2'], ['data', 'a list']],
     ])('%s: 400 naming the field', async (_name, name, body, names) => {
       await expectRefused(command(() => received, name, body), { status: 400, code: 'VALIDATION.INVALID_INPUT', names });
     });
@@ -94,7 +94,33 @@ describe('bad input over HTTP', () => {
         names: ['data.channel', 'data.complainant.name', 'data.mood'],
       });
       expect(english.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['data.channel', 'data.complainant.name', 'data.mood']);
-      expect(french.message).toMatch(/^Les données sont invalides : .*data\.channel/);
+      expect(french.message).toMatch(/^Les données sont invalides\u00a0: .*data\.channel/);
+    });
+
+    it('says what is wrong with each field in plain words, in the details too, in English or in French', async () => {
+      const data = { ...exampleOf('complaint', 'ReceiveComplaint'), receivedAt: 'yesterday', channel: 'pigeon', text: '', complainant: {} };
+      const { english, french } = await expectRefused((headers) => supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data }, headers), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.receivedAt'],
+      });
+      const byPath = (body: { details: { issues: { path: string; message: string }[] } }) =>
+        Object.fromEntries(body.details.issues.map((issue) => [issue.path, issue.message]));
+      expect(byPath(english)).toMatchObject({
+        'data.receivedAt': 'must be an ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00',
+        'data.channel': expect.stringMatching(/^must be one of: "/),
+        'data.text': 'must not be empty',
+        'data.complainant.name': 'is required',
+      });
+      expect(byPath(french)).toMatchObject({
+        'data.receivedAt': 'doit être une date et une heure ISO 8601 avec leur décalage, par exemple 2026-03-02T09:00:00-05:00',
+        'data.channel': expect.stringMatching(/^doit être l’une des valeurs suivantes\u00a0: «\u00a0/),
+        'data.text': 'ne doit pas être vide',
+        'data.complainant.name': 'est obligatoire',
+      });
+      // Neither zod's own English ("Invalid ISO datetime", "Too small: expected string…") nor its French.
+      for (const body of [english, french]) expect(JSON.stringify(body)).not.toMatch(/Invalid|expected|Too small|attendu|Entrée invalide/);
+      expect(french.message).toContain('data.text\u00a0: ne doit pas être vide');
     });
 
     it('an opening request without workflow or command: 400 naming both', async () => {
@@ -233,12 +259,14 @@ describe('bad input over HTTP', () => {
 
     it('a command the state does not allow: 409 listing the commands it does allow', async () => {
       const view = await supervisor.get(`/cases/${received}`);
-      const { english } = await expectRefused(command(() => received, 'AcceptResponse', {}), {
+      const { english, french } = await expectRefused(command(() => received, 'AcceptResponse', {}), {
         status: 409,
         code: 'COMMAND.NOT_ALLOWED',
         names: ['AcceptResponse', 'received'],
         details: { state: 'received' },
       });
+      // The command and state are named as the API names them, quoted, never mixed into the French as if they were words.
+      expect(french.message).toBe('La commande «\u00a0AcceptResponse\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0received\u00a0».');
       expect(english.details.allowedCommands).toEqual(view.body.allowedCommands);
       expect(english.details.allowedCommands).toEqual(expect.arrayContaining(['AcknowledgeComplaint', 'AssignHandler']));
     });
@@ -258,6 +286,29 @@ describe('bad input over HTTP', () => {
         code: 'RE.OPT_IN_WINDOW_CLOSED',
         names: ['2026-01-02', '2026-02-01'],
       });
+    });
+  });
+
+  describe('refusals by role, in French without English words', () => {
+    it('a role that may not run a command: 403 naming the role and the command in French', async () => {
+      const auditor = await running.as('auditor', 'auditor-1');
+      const { english, french } = await expectRefused(command(() => received, 'AcknowledgeComplaint', {}, () => auditor), {
+        status: 403,
+        code: 'ACCESS.ROLE_FORBIDDEN',
+        names: ['auditor', 'AcknowledgeComplaint'],
+      });
+      expect(english.message).toBe('The auditor role may not run AcknowledgeComplaint.');
+      expect(french.message).toBe('Le rôle vérificateur ne permet pas d’exécuter la commande «\u00a0AcknowledgeComplaint\u00a0».');
+    });
+
+    it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {
+      const other = await running.as('practitioner', 'practitioner-2');
+      const { french } = await expectRefused(command(() => underReview, 'Respond', { response: 'Done.' }, () => other), {
+        status: 403,
+        code: 'ACCESS.NOT_ASSIGNED',
+        names: ['Respond'],
+      });
+      expect(french.message).toBe(`Le dossier ${underReview} ne vous est pas assigné\u00a0: vous ne pouvez pas exécuter la commande «\u00a0Respond\u00a0».`);
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+import { withFrench } from '../../domain/validation';
 import { Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
@@ -8,7 +9,9 @@ export const EngagementId = RecordId;
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
 function distinct<T extends z.ZodType>(item: T) {
-  return z.array(item).refine((values) => new Set(values).size === values.length, { message: 'entries must not repeat' });
+  return z.array(item).refine((values) => new Set(values).size === values.length, {
+    message: withFrench('entries must not repeat', 'les éléments ne doivent pas se répéter'),
+  });
 }
 
 /** How the class member asked to join: "indicate this on your claim form" or a written request to the claims administrator. */

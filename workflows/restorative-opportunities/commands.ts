@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+import { withFrench } from '../../domain/validation';
 import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
 
 export { Instant, LocalDate, StaffId, SubjectId };
@@ -134,13 +135,13 @@ export const AssessIntake = z.strictObject({
     .superRefine((data, issues) => {
       const kinds = data.noContactConditions.map((c) => c.kind);
       if (new Set(kinds).size !== kinds.length) {
-        issues.addIssue({ code: 'custom', path: ['noContactConditions'], message: 'list each kind of condition once' });
+        issues.addIssue({ code: 'custom', path: ['noContactConditions'], message: withFrench('list each kind of condition once', 'indiquez chaque type de condition une seule fois') });
       }
       if (data.outcome === 'notSuitable' && data.notSuitableReason === undefined) {
-        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: 'required when the outcome is notSuitable' });
+        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: withFrench('required when the outcome is not suitable', 'obligatoire lorsque le dossier ne se prête pas à une démarche') });
       }
       if (data.outcome === 'suitable' && data.notSuitableReason !== undefined) {
-        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: 'only for an outcome of notSuitable' });
+        issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: withFrench('only when the outcome is not suitable', 'seulement lorsque le dossier ne se prête pas à une démarche') });
       }
     }),
 });

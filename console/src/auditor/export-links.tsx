@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
 import { errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
 
 const FORMATS = [
-  { format: 'ndjson', label: 'Events as NDJSON' },
-  { format: 'csv', label: 'Events as CSV' },
+  { format: 'ndjson', label: 'exportNdjson' },
+  { format: 'csv', label: 'exportCsv' },
 ] as const;
 
 /**
@@ -13,6 +14,7 @@ const FORMATS = [
  */
 export function ExportLinks({ caseId }: { caseId: string }) {
   const { api } = useConsole();
+  const { t } = useI18n();
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState<string>();
   const download = async (format: string) => {
@@ -41,7 +43,7 @@ export function ExportLinks({ caseId }: { caseId: string }) {
         {FORMATS.map(({ format, label }) => (
           <li key={format}>
             <button type="button" class="secondary" disabled={busy === format} onClick={() => download(format)}>
-              {label}
+              {t[label]}
             </button>
           </li>
         ))}

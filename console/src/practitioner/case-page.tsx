@@ -1,12 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
+import { commandLabel, Fill, L, stateLabel, technical, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
 import { CommandForm } from './command-form';
-import { humanize } from './schema';
 import { Timeline } from './timeline';
 import { WorkflowDiagram } from './workflow-diagram';
 
@@ -19,6 +20,7 @@ interface Loaded {
 /** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
+  const { t } = useI18n();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
@@ -28,12 +30,12 @@ export function CasePage({ caseId }: { caseId: string }) {
     return { view, workflow: all.find((w) => w.name === view.workflow && w.version === view.workflowVersion), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<{ command: Label; state: Label }>();
 
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>← Back to the list</a>
+        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
         {({ view, workflow, history }) => {
@@ -45,32 +47,50 @@ export function CasePage({ caseId }: { caseId: string }) {
           return (
             <>
               <h2 id="case-title">
-                {workflow?.title ?? view.workflow} case <code class="case-id">{view.caseId}</code>
+                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.caseId}</code>
               </h2>
               <p class="facts">
                 <span>
-                  State: <strong data-testid="case-state">{humanize(view.state.split('.').pop()!)}</strong>
+                  {t.state}
+                  {t.colon}
+                  <strong data-testid="case-state">
+                    <L label={stateLabel(workflow, view.state)} />
+                  </strong>
                 </span>
-                <span>Status: {view.status}</span>
-                {view.region ? <span>Region: {view.region}</span> : null}
-                <span>Assigned to: {view.assignees?.length ? view.assignees.join(', ') : 'nobody'}</span>
-                <span>Revision {view.revision}</span>
+                <span>
+                  {t.status}
+                  {t.colon}
+                  {view.status === 'closed' ? t.statusClosed : t.statusOpen}
+                </span>
+                {view.region ? (
+                  <span>
+                    {t.region}
+                    {t.colon}
+                    {view.region}
+                  </span>
+                ) : null}
+                <span>
+                  {t.assignedTo}
+                  {t.colon}
+                  {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
+                </span>
+                <span>{t.revision(view.revision)}</span>
               </p>
               {notice ? (
                 <p role="status" class="notice">
-                  {notice}
+                  <Fill sentence={t.recorded} labels={[notice.command, notice.state]} />
                 </p>
               ) : null}
-              {workflow ? <WorkflowDiagram workflow={workflow} current={view.state} /> : null}
+              {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow)} current={view.state} /> : null}
               <div class="columns">
                 <section aria-labelledby="next-steps">
-                  <h3 id="next-steps">Next steps</h3>
-                  {commands.length === 0 ? <p>Nothing you may do on this case now.</p> : null}
+                  <h3 id="next-steps">{t.nextSteps}</h3>
+                  {commands.length === 0 ? <p>{t.nothingToDo}</p> : null}
                   <ul class="command-list">
                     {commands.map((c) => (
                       <li key={c.name}>
                         <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => setOpen(c.name === open ? undefined : c.name)}>
-                          {humanize(c.name)}
+                          <L label={commandLabel(workflow, c.name)} />
                         </button>
                       </li>
                     ))}
@@ -81,9 +101,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                       api={api}
                       caseView={view}
                       command={chosen}
+                      label={commandLabel(workflow, chosen.name)}
                       onDone={(next) => {
                         setOpen(undefined);
-                        setNotice(`${humanize(chosen.name)} recorded. The case is now in ${humanize(next.state.split('.').pop()!)}.`);
+                        setNotice({ command: commandLabel(workflow, chosen.name), state: stateLabel(workflow, next.state) });
                         minPosition.current = next.position;
                         reload();
                       }}
@@ -91,14 +112,14 @@ export function CasePage({ caseId }: { caseId: string }) {
                   ) : null}
                 </section>
                 <section aria-labelledby="clocks-title">
-                  <h3 id="clocks-title">Clocks</h3>
-                  <Clocks clocks={view.clocks ?? []} />
+                  <h3 id="clocks-title">{t.clocks}</h3>
+                  <Clocks clocks={view.clocks ?? []} region={view.region} />
                   {view.details ? <Details details={view.details} /> : null}
                 </section>
               </div>
               <section aria-labelledby="timeline-title">
-                <h3 id="timeline-title">Timeline</h3>
-                <Timeline items={history.items} />
+                <h3 id="timeline-title">{t.timeline}</h3>
+                <Timeline items={history.items} region={view.region} />
               </section>
             </>
           );
@@ -113,7 +134,9 @@ function Details({ details }: { details: Record<string, unknown> }) {
     <dl class="details">
       {Object.entries(details).map(([key, value]) => (
         <div key={key}>
-          <dt>{humanize(key)}</dt>
+          <dt>
+            <L label={technical(key)} />
+          </dt>
           <dd>{value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
         </div>
       ))}

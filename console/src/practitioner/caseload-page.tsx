@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/i18n';
 import { CaseTable } from '../shared/case-table';
 import { useConsole } from '../shared/context';
 import { Status } from '../shared/status';
@@ -6,13 +7,14 @@ import { useLoad } from '../shared/use-load';
 
 /** The cases assigned to the signed-in practitioner, the nearest deadline first. */
 export function CaseloadPage() {
-  const { api, session } = useConsole();
-  const [loaded] = useLoad(() => api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), session.id);
+  const { api, session, workflows } = useConsole();
+  const { t } = useI18n();
+  const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), workflows]), session.id);
   return (
     <section aria-labelledby="caseload-title">
-      <h2 id="caseload-title">My caseload</h2>
+      <h2 id="caseload-title">{t.navCaseload}</h2>
       <Status loaded={loaded}>
-        {(page) => <CaseTable items={[...page.items].sort(byDue)} caption={page.items.length === 1 ? '1 case assigned to you' : `${page.items.length} cases assigned to you`} />}
+        {([page, all]) => <CaseTable items={[...page.items].sort(byDue)} workflows={all} caption={t.assignedCount(page.items.length)} />}
       </Status>
     </section>
   );

@@ -1,50 +1,55 @@
-import { businessDaysLeft, formatInstant } from '../shared/business-days';
+import { useI18n, type I18n } from '../i18n/i18n';
+import { businessDaysLeft } from '../shared/business-days';
+import { daysLeft } from '../shared/case-table';
 import type { ClockView } from '../shared/types';
 
-function timeLeft(clock: ClockView, now: Date): string {
+function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
   if (clock.status !== 'running') return '—';
-  const days = businessDaysLeft(now, new Date(clock.dueAt));
   if (clock.basis === 'calendar') {
     const calendarDays = Math.round((new Date(clock.dueAt).getTime() - now.getTime()) / 86_400_000);
-    return calendarDays >= 0 ? `${calendarDays} calendar days` : `${-calendarDays} calendar days overdue`;
+    return calendarDays >= 0 ? t.calendarDays(calendarDays) : t.calendarDaysOverdue(-calendarDays);
   }
-  return days >= 0 ? `≈ ${days} business days` : `≈ ${-days} business days overdue`;
+  return daysLeft(t, businessDaysLeft(now, new Date(clock.dueAt)));
 }
 
-/** A case's clocks with the time left; business days are estimated here from the due time. */
-export function Clocks({ clocks, now = new Date() }: { clocks: readonly ClockView[]; now?: Date }) {
-  if (clocks.length === 0) return <p>No clocks.</p>;
+/** A case's clocks with the time left; business days are estimated here from the due time, shown in the case's region's time zone. */
+export function Clocks({ clocks, region, now = new Date() }: { clocks: readonly ClockView[]; region?: string; now?: Date }) {
+  const i18n = useI18n();
+  const { t, instant, percent, clockStatus } = i18n;
+  if (clocks.length === 0) return <p>{t.noClocks}</p>;
   return (
-    <table class="clocks">
-      <caption>
-        <span class="visually-hidden">Clocks</span>
-        <span class="hint">
-          Time left is approximate: counted here from the due time over weekdays, without the holidays the server's calendar also
-          skips.
-        </span>
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Clock</th>
-          <th scope="col">Status</th>
-          <th scope="col">Due</th>
-          <th scope="col">Time left (approx.)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {clocks.map((clock) => (
-          <tr key={clock.clock} class={`clock-${clock.status}${clock.warnedThresholds.length ? ' warned' : ''}`}>
-            <th scope="row">{clock.name}</th>
-            <td>
-              {clock.status}
-              {clock.warnedThresholds.length ? ` (warned at ${clock.warnedThresholds.map((t) => `${Math.round(t * 100)}%`).join(', ')})` : ''}
-              {clock.onTime === false ? ' (late)' : ''}
-            </td>
-            <td>{formatInstant(clock.dueAt)}</td>
-            <td>{timeLeft(clock, now)}</td>
+    <div class="table-scroll">
+      <table class="clocks">
+        <caption>
+          <span class="visually-hidden">{t.clocks}</span>
+          <span class="hint">{t.clocksApproximate}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colClock}</th>
+            <th scope="col">{t.colStatus}</th>
+            <th scope="col">{t.colDue}</th>
+            <th scope="col">{t.colTimeLeft}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {clocks.map((clock) => (
+            <tr key={clock.clock} class={`clock-${clock.status}${clock.warnedThresholds.length ? ' warned' : ''}`}>
+              {/* The clock's name comes from the workflow's definition, in English until workflows label their clocks. */}
+              <th scope="row" lang={i18n.language === 'en' ? undefined : 'en'}>
+                {clock.name}
+              </th>
+              <td>
+                {clockStatus(clock.status)}
+                {clock.warnedThresholds.length ? t.warnedAt(clock.warnedThresholds.map(percent).join(', ')) : ''}
+                {clock.onTime === false ? t.late : ''}
+              </td>
+              <td>{instant(clock.dueAt, region)}</td>
+              <td>{timeLeft(i18n, clock, now)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

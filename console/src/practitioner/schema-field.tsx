@@ -1,5 +1,7 @@
+import { useI18n } from '../i18n/i18n';
+import { L, technical } from '../shared/labels';
 import type { JsonSchema } from '../shared/types';
-import { branchFor, discriminator, humanize, initialValue, kindOf, withoutNull } from './schema';
+import { branchFor, discriminator, initialValue, kindOf, withoutNull } from './schema';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`). */
 export type FieldErrors = ReadonlyMap<string, string>;
@@ -20,6 +22,7 @@ export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.r
 
 /** One field drawn from a JSON Schema, with its label, hint and the API's error beside it. */
 export function SchemaField(props: FieldProps) {
+  const { t } = useI18n();
   const schema = withoutNull(props.schema);
   const kind = kindOf(schema);
   if (kind === 'object') return <ObjectFields {...props} schema={schema} />;
@@ -30,12 +33,17 @@ export function SchemaField(props: FieldProps) {
   const describedBy = [schema.description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const label = (
     <span class="label-text">
-      {humanize(props.name)}
-      {props.required ? <span class="required"> (required)</span> : <span class="optional"> (optional)</span>}
+      <L label={technical(props.name)} />
+      {props.required ? <span class="required">{t.required}</span> : <span class="optional">{t.optional}</span>}
     </span>
   );
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, name: props.path };
-  const hint = schema.description ? <span id={`${id}-hint`} class="hint">{schema.description}</span> : null;
+  // Descriptions are written in the workflows' schemas, in English for now.
+  const hint = schema.description ? (
+    <span id={`${id}-hint`} class="hint" lang="en">
+      {schema.description}
+    </span>
+  ) : null;
   const errorLine = error ? <span id={`${id}-error`} class="field-error">{error}</span> : null;
 
   if (kind === 'boolean' && props.required) {
@@ -64,7 +72,9 @@ export function SchemaField(props: FieldProps) {
                 checked={chosen.includes(option)}
                 onChange={(e) => props.onChange(e.currentTarget.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
               />
-              <label for={optionId}>{humanize(String(option))}</label>
+              <label for={optionId}>
+                <L label={technical(String(option))} />
+              </label>
             </div>
           );
         })}
@@ -86,12 +96,16 @@ export function SchemaField(props: FieldProps) {
           props.onChange(raw === '' ? undefined : options.find((o) => String(o) === raw));
         }}
       >
-        <option value="">{props.required ? 'Choose…' : '—'}</option>
-        {options.map((option) => (
-          <option key={String(option)} value={String(option)}>
-            {typeof option === 'boolean' ? (option ? 'Yes' : 'No') : humanize(String(option))}
-          </option>
-        ))}
+        <option value="">{props.required ? t.choose : '—'}</option>
+        {options.map((option) =>
+          typeof option === 'boolean' ? (
+            <option key={String(option)} value={String(option)}>
+              {option ? t.yes : t.no}
+            </option>
+          ) : (
+            <OptionLabel key={String(option)} value={String(option)} />
+          ),
+        )}
       </select>
     );
   } else if (kind === 'number') {
@@ -131,7 +145,7 @@ export function SchemaField(props: FieldProps) {
       <Tag
         {...common}
         {...(long ? { rows: 3 } : { type: kind === 'date' ? 'date' : 'text' })}
-        placeholder={schema.format === 'date-time' ? 'e.g. 2026-03-02T09:00:00-05:00' : undefined}
+        placeholder={schema.format === 'date-time' ? t.dateTimeExample : undefined}
         value={typeof props.value === 'string' ? props.value : ''}
         onInput={(e: Event) => props.onChange((e.currentTarget as HTMLInputElement).value)}
       />
@@ -147,7 +161,19 @@ export function SchemaField(props: FieldProps) {
   );
 }
 
+/** An enum value as an option; an `<option>` holds text only, so its language is its own attribute. */
+function OptionLabel({ value }: { value: string }) {
+  const { language } = useI18n();
+  const label = technical(value);
+  return (
+    <option value={value} lang={label.lang === language ? undefined : label.lang}>
+      {label.text}
+    </option>
+  );
+}
+
 function ObjectFields(props: FieldProps) {
+  const { t } = useI18n();
   const value = (props.value ?? {}) as Record<string, unknown>;
   const required = props.schema.required ?? [];
   const fields = Object.entries(props.schema.properties ?? {}).map(([key, child]) => (
@@ -168,8 +194,8 @@ function ObjectFields(props: FieldProps) {
   return (
     <fieldset class={`field group${error ? ' invalid' : ''}`}>
       <legend>
-        {humanize(props.name)}
-        {props.required ? '' : ' (optional)'}
+        <L label={technical(props.name)} />
+        {props.required ? '' : t.optional}
       </legend>
       {error ? <span class="field-error">{error}</span> : null}
       {fields}
@@ -179,6 +205,7 @@ function ObjectFields(props: FieldProps) {
 
 /** A discriminated union: choose the kind first, then fill in that kind's fields. */
 function Variants(props: FieldProps) {
+  const { t } = useI18n();
   const key = discriminator(props.schema)!;
   const branch = branchFor(props.schema, props.value);
   const options = (props.schema.oneOf ?? props.schema.anyOf ?? []).map((b) => b.properties![key]!.const);
@@ -189,8 +216,8 @@ function Variants(props: FieldProps) {
       <div class="field">
         <label for={id}>
           <span class="label-text">
-            {humanize(key)}
-            <span class="required"> (required)</span>
+            <L label={technical(key)} />
+            <span class="required">{t.required}</span>
           </span>
         </label>
         <select
@@ -203,9 +230,7 @@ function Variants(props: FieldProps) {
           }}
         >
           {options.map((o) => (
-            <option key={String(o)} value={String(o)}>
-              {humanize(String(o))}
-            </option>
+            <OptionLabel key={String(o)} value={String(o)} />
           ))}
         </select>
       </div>
@@ -215,6 +240,8 @@ function Variants(props: FieldProps) {
 }
 
 function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; hint: preact.JSX.Element | null; errorLine: preact.JSX.Element | null }) {
+  const { t } = useI18n();
+  const name = technical(props.name);
   const items = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const itemSchema = props.schema.items ?? {};
   return (
@@ -227,7 +254,7 @@ function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; 
           <li key={index}>
             <SchemaField
               schema={itemSchema}
-              name={`${humanize(props.name)} ${index + 1}`}
+              name={`${props.name} ${index + 1}`}
               path={`${props.path}.${index}`}
               idPrefix={props.idPrefix}
               required
@@ -236,13 +263,13 @@ function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; 
               errors={props.errors}
             />
             <button type="button" class="secondary" onClick={() => props.onChange(items.filter((_, i) => i !== index))}>
-              Remove {humanize(props.name).toLowerCase()} {index + 1}
+              {t.remove} <L label={{ ...name, text: `${name.text} ${index + 1}` }} />
             </button>
           </li>
         ))}
       </ol>
       <button type="button" class="secondary" onClick={() => props.onChange([...items, initialValue(itemSchema)])}>
-        Add {humanize(props.name).toLowerCase()}
+        {t.add} <L label={name} />
       </button>
     </fieldset>
   );

@@ -1,5 +1,6 @@
+import { useI18n } from '../i18n/i18n';
+import { Fill, L, stateLabel, type Label } from '../shared/labels';
 import type { WorkflowInfo } from '../shared/types';
-import { humanize } from './schema';
 
 interface Transition {
   readonly from: string;
@@ -27,7 +28,8 @@ function transitions(workflow: WorkflowInfo): Transition[] {
  * the case's state marked; the transitions, read from the Mermaid chart, listed below.
  * Drawn here rather than with the mermaid package, which would multiply the console's size.
  */
-export function WorkflowDiagram({ workflow, current }: { workflow: WorkflowInfo; current: string }) {
+export function WorkflowDiagram({ workflow, title, current }: { workflow: WorkflowInfo; title: Label; current: string }) {
+  const { t } = useI18n();
   const top = workflow.states.filter((state) => !state.includes('.'));
   const isCurrent = (state: string) => state === current || current.startsWith(`${state}.`);
   const box = (state: string) => {
@@ -35,8 +37,8 @@ export function WorkflowDiagram({ workflow, current }: { workflow: WorkflowInfo;
     return (
       <li key={state} class={`state${isCurrent(state) ? ' current' : ''}${children.length ? ' compound' : ''}`} aria-current={state === current ? 'step' : undefined}>
         <span class="state-name">
-          {humanize(state.split('.').pop()!)}
-          {state === current ? <span class="badge"> current</span> : null}
+          <L label={stateLabel(workflow, state)} />
+          {state === current ? <span class="badge">{t.currentBadge}</span> : null}
         </span>
         {children.length ? <ol class="states nested">{children.map(box)}</ol> : null}
       </li>
@@ -45,18 +47,26 @@ export function WorkflowDiagram({ workflow, current }: { workflow: WorkflowInfo;
   return (
     <figure class="diagram">
       <figcaption>
-        {workflow.title}: the case is in <strong>{humanize(current.split('.').pop()!)}</strong>
+        <Fill sentence={t.caseIsIn} labels={[title]} />{' '}
+        <strong>
+          <L label={stateLabel(workflow, current)} />
+        </strong>
       </figcaption>
-      <ol class="states" aria-label="Workflow states">
+      <ol class="states" aria-label={t.workflowStates}>
         {top.map(box)}
       </ol>
       <details>
-        <summary>Transitions</summary>
+        <summary>{t.transitions}</summary>
         <ul class="transitions">
-          {transitions(workflow).map((t, i) => (
-            <li key={i} class={isCurrent(t.from) ? 'from-current' : undefined}>
-              {humanize(t.from.split('.').pop()!)} → {humanize(t.to.split('.').pop()!)}
-              {t.label ? <span class="hint">: {t.label}</span> : null}
+          {transitions(workflow).map((transition, i) => (
+            <li key={i} class={isCurrent(transition.from) ? 'from-current' : undefined}>
+              <L label={stateLabel(workflow, transition.from)} /> → <L label={stateLabel(workflow, transition.to)} />
+              {transition.label ? (
+                <span class="hint">
+                  {t.colon}
+                  <L label={{ text: transition.label, lang: 'en' }} />
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

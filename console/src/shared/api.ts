@@ -1,3 +1,4 @@
+import { catalogues, type Language } from '../i18n/messages';
 import { forgetSession, type Session } from './session';
 
 /** One field named by the API's `details.issues`. */
@@ -25,12 +26,15 @@ export interface Api {
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
-/** Every call carries the bearer token in a header; an expired token signs the person out. */
-export function createApi(session: Session, onSignedOut: () => void): Api {
+/**
+ * Every call carries the bearer token in a header, and asks for the person's language, so the API's
+ * messages and field errors come back in it; an expired token signs the person out.
+ */
+export function createApi(session: Session, onSignedOut: () => void, language: Language): Api {
   const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${session.token}`);
-    headers.set('accept-language', document.documentElement.lang || 'en');
+    headers.set('accept-language', language);
     const response = await fetch(path, { ...init, headers, cache: 'no-store', referrerPolicy: 'no-referrer' });
     if (response.status === 401) {
       forgetSession();
@@ -41,7 +45,7 @@ export function createApi(session: Session, onSignedOut: () => void): Api {
   const json = async <T>(response: Response): Promise<T> => {
     const text = await response.text();
     const body = text ? (JSON.parse(text) as unknown) : undefined;
-    if (!response.ok) throw toApiError(response.status, body);
+    if (!response.ok) throw toApiError(response.status, body, language);
     return body as T;
   };
   return {
@@ -50,15 +54,15 @@ export function createApi(session: Session, onSignedOut: () => void): Api {
       json(await send(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })),
     fetch: async (path, init) => {
       const response = await send(path, init);
-      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined));
+      if (!response.ok) throw toApiError(response.status, await response.json().catch(() => undefined), language);
       return response;
     },
   };
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+function toApiError(status: number, body: unknown, language: Language): ApiError {
   const error = (body ?? {}) as { code?: string; message?: string; details?: { issues?: Issue[] } };
-  return new ApiError(status, error.code ?? `HTTP.${status}`, error.message ?? `The server answered ${status}.`, error.details?.issues ?? []);
+  return new ApiError(status, error.code ?? `HTTP.${status}`, error.message ?? catalogues[language].serverAnswered(status), error.details?.issues ?? []);
 }
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -19,8 +19,3 @@ export function businessDaysLeft(now: Date, dueAt: Date): number {
 function startOfDay(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate());
 }
-
-export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
-}

@@ -1,53 +1,66 @@
-import { humanize } from '../practitioner/schema';
-import { businessDaysLeft, formatInstant } from './business-days';
+import { useI18n } from '../i18n/i18n';
+import { businessDaysLeft } from './business-days';
+import { L, stateLabel, workflowTitle } from './labels';
 import { href } from './router';
-import type { CaseSummary } from './types';
+import type { CaseSummary, WorkflowInfo } from './types';
 
 /** Cases as a table; each row opens the case page (or, for auditors, the audit page). */
-export function CaseTable({ items, caption, audit = false }: { items: readonly CaseSummary[]; caption: string; audit?: boolean }) {
-  if (items.length === 0) return <p>No cases.</p>;
+export function CaseTable(props: { items: readonly CaseSummary[]; workflows: readonly WorkflowInfo[]; caption: string; audit?: boolean }) {
+  const { items, caption, audit = false } = props;
+  const workflow = (name: string) => props.workflows.find((w) => w.name === name);
+  const { t, instant } = useI18n();
+  if (items.length === 0) return <p>{t.noCases}</p>;
   const now = new Date();
   return (
-    <table class="cases">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Workflow</th>
-          <th scope="col">State</th>
-          <th scope="col">Region</th>
-          <th scope="col">Assigned to</th>
-          <th scope="col">Next due</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.caseId}>
-            <th scope="row">
-              <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
-                <code>{item.caseId.slice(0, 8)}</code>
-                <span class="visually-hidden"> (open case {item.caseId})</span>
-              </a>
-            </th>
-            <td>{humanize(item.workflow)}</td>
-            <td>
-              {humanize(item.state.split('.').pop()!)}
-              {item.status === 'closed' ? ' (closed)' : ''}
-            </td>
-            <td>{item.region}</td>
-            <td>{item.assignees.join(', ') || '—'}</td>
-            <td>
-              {item.nextDueAt ? (
-                <>
-                  {formatInstant(item.nextDueAt)} <span class="hint">(≈ {businessDaysLeft(now, new Date(item.nextDueAt))} business days)</span>
-                </>
-              ) : (
-                '—'
-              )}
-            </td>
+    <div class="table-scroll">
+      <table class="cases">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colCase}</th>
+            <th scope="col">{t.colWorkflow}</th>
+            <th scope="col">{t.colState}</th>
+            <th scope="col">{t.colRegion}</th>
+            <th scope="col">{t.colAssignedTo}</th>
+            <th scope="col">{t.colNextDue}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.caseId}>
+              <th scope="row">
+                <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
+                  <code>{item.caseId.slice(0, 8)}</code>
+                  <span class="visually-hidden">{t.openCase(item.caseId)}</span>
+                </a>
+              </th>
+              <td>
+                <L label={workflowTitle(workflow(item.workflow), item.workflow)} />
+              </td>
+              <td>
+                <L label={stateLabel(workflow(item.workflow), item.state)} />
+                {item.status === 'closed' ? t.closed : ''}
+              </td>
+              <td>{item.region}</td>
+              <td>{item.assignees.join(', ') || '—'}</td>
+              <td>
+                {item.nextDueAt ? (
+                  <>
+                    {instant(item.nextDueAt, item.region)} <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(item.nextDueAt)))})</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+/** "≈ 3 business days", or overdue by as many. */
+export function daysLeft(t: ReturnType<typeof useI18n>['t'], days: number): string {
+  return days >= 0 ? t.businessDays(days) : t.businessDaysOverdue(-days);
 }

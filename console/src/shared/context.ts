@@ -7,7 +7,7 @@ import type { WorkflowInfo } from './types';
 export interface ConsoleContext {
   readonly api: Api;
   readonly session: Session;
-  /** GET /workflows, loaded once per sign-in. */
+  /** GET /workflows, loaded once per sign-in and language: its labels are in that language. */
   readonly workflows: Promise<readonly WorkflowInfo[]>;
 }
 

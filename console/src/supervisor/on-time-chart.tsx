@@ -1,3 +1,5 @@
+import { useI18n } from '../i18n/i18n';
+
 /** One bar per group: the share of clocks met on time among those met or breached. */
 export interface Bar {
   readonly label: string;
@@ -10,14 +12,14 @@ const BAR = 22;
 const LABEL = 110;
 
 /** A small horizontal bar chart in SVG, with the figures also written out for screen readers. */
-export function OnTimeChart({ bars, title }: { bars: readonly Bar[]; title: string }) {
+export function OnTimeChart({ id, bars, title }: { id: string; bars: readonly Bar[]; title: string }) {
+  const { t, percent } = useI18n();
   const height = bars.length * (BAR + 8) + 8;
-  const id = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <figure class="chart">
       <figcaption id={id}>{title}</figcaption>
       <svg role="img" aria-labelledby={id} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
-        <title>{bars.map((b) => `${b.label}: ${b.rate === null ? 'no clock settled yet' : `${Math.round(b.rate * 100)}% on time`}`).join('; ')}</title>
+        <title>{bars.map((b) => `${b.label}${t.colon}${b.rate === null ? t.nothingSettled : t.onTimeRate(percent(b.rate))}`).join(t.semicolon)}</title>
         {bars.map((bar, i) => {
           const y = 8 + i * (BAR + 8);
           const full = WIDTH - LABEL - 50;
@@ -30,7 +32,7 @@ export function OnTimeChart({ bars, title }: { bars: readonly Bar[]; title: stri
               <rect x={LABEL} y={y} width={full} height={BAR} class="chart-track" />
               <rect x={LABEL} y={y} width={width} height={BAR} class={bar.rate !== null && bar.rate < 0.8 ? 'chart-bar low' : 'chart-bar'} />
               <text x={LABEL + full + 6} y={y + BAR * 0.7} class="chart-value">
-                {bar.rate === null ? 'n/a' : `${Math.round(bar.rate * 100)}%`}
+                {bar.rate === null ? t.notApplicable : percent(bar.rate)}
               </text>
             </g>
           );

@@ -1,6 +1,7 @@
 import { CommandForm } from '../practitioner/command-form';
-import { humanize } from '../practitioner/schema';
+import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
+import { commandLabel } from '../shared/labels';
 import { Status } from '../shared/status';
 import type { CaseView } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -8,26 +9,32 @@ import { useLoad } from '../shared/use-load';
 /** The assignment commands the case allows now, as forms, without leaving the dashboard. */
 export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { api, workflows } = useConsole();
+  const { t } = useI18n();
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow && w.version === view.workflowVersion);
-    return { view, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
+    return { view, workflow, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
   }, caseId);
   return (
     <div class="reassign">
       <Status loaded={loaded}>
-        {({ view, commands }) =>
+        {({ view, workflow, commands }) =>
           commands.length === 0 ? (
-            <p>This case allows no assignment now ({humanize(view.state)}).</p>
+            <p>{t.noAssignmentNow}</p>
           ) : (
             <>
-              <p>Assigned to: {view.assignees?.join(', ') || 'nobody'}</p>
+              <p>
+                {t.assignedTo}
+                {t.colon}
+                {view.assignees?.join(', ') || t.nobody}
+              </p>
               {commands.map((command) => (
                 <CommandForm
                   key={`${command.name}:${view.revision}`}
                   api={api}
                   caseView={view}
                   command={command}
+                  label={commandLabel(workflow, command.name)}
                   onDone={() => {
                     reload();
                     onDone();

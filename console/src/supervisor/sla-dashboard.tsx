@@ -1,11 +1,13 @@
-import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { humanize } from '../practitioner/schema';
-import { businessDaysLeft, formatInstant } from '../shared/business-days';
+import { createContext, Fragment, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { useI18n, type I18n } from '../i18n/i18n';
+import { businessDaysLeft } from '../shared/business-days';
+import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
+import { L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary } from '../shared/types';
+import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
@@ -14,23 +16,27 @@ import { followSlaStream, type StreamState } from './sla-stream';
 interface Board {
   readonly summary: SlaSummary;
   readonly atRisk: readonly SlaClockItem[];
+  readonly workflows: readonly WorkflowInfo[];
 }
 
-const levelName = (level: number | null) => (level === null ? 'No level' : `Level ${level}`);
+const levelName = ({ t }: I18n, level: number | null) => (level === null ? t.noLevel : t.level(level));
 
 /** Supervisors: clocks by workflow, region and level, the on-time rate, the at-risk list, live alerts. */
 export function SlaDashboard() {
-  const { api } = useConsole();
+  const { api, workflows } = useConsole();
+  const i18n = useI18n();
+  const { t, instant, percent } = i18n;
   const [version, setVersion] = useState(0);
   const [alerts, setAlerts] = useState<readonly SlaAlert[]>([]);
   const [stream, setStream] = useState<StreamState>('connecting');
   const [reassigning, setReassigning] = useState<string>();
   const [loaded] = useLoad<Board>(async () => {
-    const [summary, clocks] = await Promise.all([
+    const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
       api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=running&limit=100'),
+      workflows,
     ]);
-    return { summary, atRisk: clocks.items };
+    return { summary, atRisk: clocks.items, workflows: all };
   }, String(version));
 
   useEffect(
@@ -47,120 +53,140 @@ export function SlaDashboard() {
   );
 
   return (
+    <WorkflowsContext.Provider value={loaded.status === 'ready' ? loaded.value.workflows : []}>
     <section aria-labelledby="sla-title">
-      <h2 id="sla-title">SLA dashboard</h2>
+      <h2 id="sla-title">{t.slaTitle}</h2>
       <p class={`stream stream-${stream}`} role="status">
-        Live updates: {stream === 'live' ? 'connected' : stream === 'connecting' ? 'connecting…' : 'reconnecting…'}
+        {stream === 'live' ? t.liveConnected : stream === 'connecting' ? t.liveConnecting : t.liveReconnecting}
       </p>
       <section aria-labelledby="alerts-title" class="alerts">
-        <h3 id="alerts-title">Warnings and breaches as they happen</h3>
+        <h3 id="alerts-title">{t.alertsTitle}</h3>
         {alerts.length === 0 ? (
-          <p>None since you opened this page.</p>
+          <p>{t.noAlerts}</p>
         ) : (
           <ul aria-live="polite" data-testid="live-alerts">
             {alerts.map((a) => (
               <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
-                <strong>{a.type === 'ClockBreached' ? 'Breached' : `Warning (${Math.round((a.threshold ?? 0) * 100)}%)`}</strong>: {a.name},{' '}
-                {humanize(a.workflow)}, {a.region}, {levelName(a.level)} — <a href={href.case(a.caseId)}>case {a.caseId.slice(0, 8)}</a>, due{' '}
-                {formatInstant(a.dueAt)}
+                <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
+                {t.colon}
+                <span lang={i18n.language === 'en' ? undefined : 'en'}>{a.name}</span>, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
+                <a href={href.case(a.caseId)}>{t.caseShort(a.caseId.slice(0, 8))}</a>, {t.due(instant(a.dueAt, a.region))}
               </li>
             ))}
           </ul>
         )}
       </section>
       <Status loaded={loaded}>
-        {({ summary, atRisk }) => (
+        {({ summary, atRisk, workflows: all }) => (
           <>
-            <p class="hint">Counts as of {formatInstant(summary.asOf)}</p>
+          <>
+            <p class="hint">{t.countsAsOf(instant(summary.asOf))}</p>
             <Totals counts={summary.overall} />
             <div class="columns">
-              <CountsTable title="By workflow" rows={summary.byWorkflow.map((r) => ({ ...r, label: humanize(r.workflow) }))} />
-              <CountsTable title="By region" rows={summary.byRegion.map((r) => ({ ...r, label: r.region }))} />
-              <CountsTable title="By level" rows={summary.byLevel.map((r) => ({ ...r, label: levelName(r.level) }))} />
+              <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <WorkflowName name={r.workflow} /> }))} />
+              <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: r.region }))} />
+              <CountsTable id="by-level" title={t.byLevel} rows={summary.byLevel.map((r) => ({ ...r, key: String(r.level), label: levelName(i18n, r.level) }))} />
             </div>
             <div class="columns">
-              <OnTimeChart title="On-time rate by workflow" bars={summary.byWorkflow.map((r) => bar(humanize(r.workflow), r))} />
-              <OnTimeChart title="On-time rate by region" bars={summary.byRegion.map((r) => bar(r.region, r))} />
-              <OnTimeChart title="On-time rate by level" bars={summary.byLevel.map((r) => bar(levelName(r.level), r))} />
+              <OnTimeChart id="on-time-workflow" title={t.onTimeByWorkflow} bars={summary.byWorkflow.map((r) => bar(workflowTitle(all.find((w) => w.name === r.workflow), r.workflow).text, r))} />
+              <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(r.region, r))} />
+              <OnTimeChart id="on-time-level" title={t.onTimeByLevel} bars={summary.byLevel.map((r) => bar(levelName(i18n, r.level), r))} />
             </div>
             <section aria-labelledby="at-risk-title">
-              <h3 id="at-risk-title">At risk: running clocks, earliest due first</h3>
+              <h3 id="at-risk-title">{t.atRiskTitle}</h3>
               <AtRisk items={atRisk} reassigning={reassigning} onReassign={setReassigning} onDone={() => setVersion((v) => v + 1)} />
             </section>
+          </>
           </>
         )}
       </Status>
     </section>
+    </WorkflowsContext.Provider>
   );
+}
+
+/** The workflows as GET /workflows named them, for the names in the tables; alerts may arrive before they load. */
+const WorkflowsContext = createContext<readonly WorkflowInfo[]>([]);
+
+function WorkflowName({ name }: { name: string }) {
+  const all = useContext(WorkflowsContext);
+  return <L label={workflowTitle(all.find((w) => w.name === name), name)} />;
 }
 
 const bar = (label: string, counts: SlaCounts): Bar => ({ label, rate: counts.onTimeRate, settled: counts.met + counts.breached });
 
 function Totals({ counts }: { counts: SlaCounts }) {
-  const tiles: [string, number | string][] = [
-    ['Running', counts.running],
-    ['Warned', counts.warned],
-    ['Overdue', counts.overdue],
-    ['Breached', counts.breached],
-    ['On time', counts.onTimeRate === null ? 'n/a' : `${Math.round(counts.onTimeRate * 100)}%`],
+  const { t, number, percent } = useI18n();
+  // The test ids are the tiles' English names, stable whatever the page's language.
+  const tiles: [string, string, string, boolean][] = [
+    ['running', t.tileRunning, number(counts.running), false],
+    ['warned', t.tileWarned, number(counts.warned), false],
+    ['overdue', t.tileOverdue, number(counts.overdue), false],
+    ['breached', t.tileBreached, number(counts.breached), counts.breached > 0],
+    ['on-time', t.tileOnTime, counts.onTimeRate === null ? t.notApplicable : percent(counts.onTimeRate), false],
   ];
   return (
     <dl class="tiles" data-testid="sla-totals">
-      {tiles.map(([label, value]) => (
-        <div key={label} class={label === 'Breached' && value !== 0 ? 'tile alarm' : 'tile'}>
+      {tiles.map(([id, label, value, alarm]) => (
+        <div key={id} class={alarm ? 'tile alarm' : 'tile'}>
           <dt>{label}</dt>
-          <dd data-testid={`total-${label.toLowerCase().replace(/ /g, '-')}`}>{value}</dd>
+          <dd data-testid={`total-${id}`}>{value}</dd>
         </div>
       ))}
     </dl>
   );
 }
 
-function CountsTable({ title, rows }: { title: string; rows: readonly (SlaCounts & { label: string })[] }) {
+function CountsTable({ id, title, rows }: { id: string; title: string; rows: readonly (SlaCounts & { key: string; label: ComponentChildren })[] }) {
+  const { t, number } = useI18n();
   return (
-    <table class="counts">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Running</th>
-          <th scope="col">Warned</th>
-          <th scope="col">Breached</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <div class="table-scroll">
+      <table class="counts" id={id}>
+        <caption>{title}</caption>
+        <thead>
           <tr>
-            <td colSpan={4}>No clocks.</td>
+            <th scope="col">{t.colGroup}</th>
+            <th scope="col">{t.tileRunning}</th>
+            <th scope="col">{t.tileWarned}</th>
+            <th scope="col">{t.tileBreached}</th>
           </tr>
-        ) : (
-          rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <td>{row.running}</td>
-              <td>{row.warned}</td>
-              <td>{row.breached}</td>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={4}>{t.noClocks}</td>
             </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+          ) : (
+            rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>{number(row.running)}</td>
+                <td>{number(row.warned)}</td>
+                <td>{number(row.breached)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | undefined; onReassign: (caseId: string | undefined) => void; onDone: () => void }) {
-  if (props.items.length === 0) return <p>No running clocks.</p>;
+  const { t, instant, percent, language } = useI18n();
+  if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = new Date();
   return (
+    <div class="table-scroll">
     <table class="at-risk">
       <thead>
         <tr>
-          <th scope="col">Due</th>
-          <th scope="col">Clock</th>
-          <th scope="col">Workflow</th>
-          <th scope="col">Region</th>
-          <th scope="col">Case</th>
-          <th scope="col">Reassign</th>
+          <th scope="col">{t.colDue}</th>
+          <th scope="col">{t.colClock}</th>
+          <th scope="col">{t.colWorkflow}</th>
+          <th scope="col">{t.colRegion}</th>
+          <th scope="col">{t.colCase}</th>
+          <th scope="col">{t.colReassign}</th>
         </tr>
       </thead>
       <tbody>
@@ -172,15 +198,17 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
               <Fragment key={key}>
                 <tr class={item.overdue ? 'overdue' : item.warnedThresholds.length ? 'warned' : undefined}>
                   <td>
-                    {formatInstant(item.dueAt)}
-                    <span class="hint"> (≈ {businessDaysLeft(now, new Date(item.dueAt))} business days)</span>
-                    {item.overdue ? <strong> overdue</strong> : null}
+                    {instant(item.dueAt, item.region)}
+                    <span class="hint"> ({daysLeft(t, businessDaysLeft(now, new Date(item.dueAt)))})</span>
+                    {item.overdue ? <strong>{t.overdue}</strong> : null}
                   </td>
                   <td>
-                    {item.name}
-                    {item.warnedThresholds.length ? ` — warned ${item.warnedThresholds.map((t) => `${Math.round(t * 100)}%`).join(', ')}` : ''}
+                    <span lang={language === 'en' ? undefined : 'en'}>{item.name}</span>
+                    {item.warnedThresholds.length ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
                   </td>
-                  <td>{humanize(item.workflow)}</td>
+                  <td>
+                    <WorkflowName name={item.workflow} />
+                  </td>
                   <td>{item.region}</td>
                   <td>
                     <a href={href.case(item.caseId)}>{item.caseId.slice(0, 8)}</a>
@@ -192,7 +220,8 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                       aria-expanded={props.reassigning === key}
                       onClick={() => props.onReassign(props.reassigning === key ? undefined : key)}
                     >
-                      Reassign<span class="visually-hidden"> case {item.caseId.slice(0, 8)}</span>
+                      {t.reassign}
+                      <span class="visually-hidden">{t.reassignCase(item.caseId.slice(0, 8))}</span>
                     </button>
                   </td>
                 </tr>
@@ -208,5 +237,6 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
           })}
       </tbody>
     </table>
+    </div>
   );
 }

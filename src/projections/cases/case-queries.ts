@@ -80,7 +80,7 @@ function decodeCursor(cursor: string): [string, string] {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw invalidInput([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+    throw invalidInput([{ path: 'cursor', message: { en: 'is not a cursor this API returned', fr: 'n’est pas un curseur renvoyé par cette API' } }]);
   }
 }
 

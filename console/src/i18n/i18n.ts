@@ -1,0 +1,90 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
+import { catalogues, type Language, type Messages } from './messages';
+
+export type { Language, Messages };
+
+// localStorage: a preference, not a secret; it outlives the tab so the console opens in the language chosen last.
+const KEY = 'mend.language';
+
+/** The language chosen last on this browser, else the browser's own if it is French, else English. */
+export function initialLanguage(): Language {
+  const stored = localStorage.getItem(KEY);
+  if (stored === 'en' || stored === 'fr') return stored;
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function keepLanguage(language: Language): void {
+  localStorage.setItem(KEY, language);
+}
+
+/** `<html lang>` and the title follow the language, so screen readers and translators read the page rightly. */
+export function applyToDocument(language: Language): void {
+  document.documentElement.lang = language;
+  document.title = catalogues[language].title;
+}
+
+export interface I18n {
+  readonly language: Language;
+  readonly t: Messages;
+  /** An instant as people read it here, in a region's time zone when a case has one (its zone named). */
+  instant(iso: string | null | undefined, region?: string): string;
+  number(n: number): string;
+  percent(rate: number): string;
+  role(role: string): string;
+  clockStatus(status: string): string;
+}
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-CA', fr: 'fr-CA' };
+
+export function i18nFor(language: Language): I18n {
+  const t = catalogues[language];
+  const locale = LOCALES[language];
+  const numbers = new Intl.NumberFormat(locale);
+  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const roles: Record<string, string> = {
+    practitioner: t.rolePractitioner,
+    supervisor: t.roleSupervisor,
+    auditor: t.roleAuditor,
+    rju: t.roleRju,
+    admin: t.roleAdmin,
+    system: t.roleSystem,
+  };
+  const statuses: Record<string, string> = {
+    running: t.clockRunning,
+    paused: t.clockPaused,
+    met: t.clockMet,
+    breached: t.clockBreached,
+    cancelled: t.clockCancelled,
+  };
+  return {
+    language,
+    t,
+    instant: (iso, region) => {
+      if (!iso) return '—';
+      const timeZone = region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined;
+      // dateStyle cannot be combined with timeZoneName, so the zone's name is added after.
+      const shown = new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
+      return timeZone ? `${shown} ${zoneName(iso, locale, timeZone)}` : shown;
+    },
+    number: (n) => numbers.format(n),
+    percent: (rate) => percents.format(rate),
+    role: (role) => roles[role] ?? role,
+    clockStatus: (status) => statuses[status] ?? status,
+  };
+}
+
+/** "EST", "HNE": the zone's short name in this language, so a time in another region's zone says so. */
+function zoneName(iso: string, locale: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+export const I18nContext = createContext<(I18n & { setLanguage(language: Language): void }) | undefined>(undefined);
+
+export function useI18n(): I18n & { setLanguage(language: Language): void } {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside the console');
+  return context;
+}

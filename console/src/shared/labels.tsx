@@ -1,0 +1,59 @@
+import { useI18n, type Language } from '../i18n/i18n';
+import { humanize } from '../practitioner/schema';
+import type { WorkflowInfo } from './types';
+
+/** A name shown to people, with the language it is written in (which may not be the page's). */
+export interface Label {
+  readonly text: string;
+  readonly lang: Language;
+}
+
+/**
+ * How the console names a workflow and its states and commands: with the labels GET /workflows
+ * gives in the language asked for, marked with the language they came in. Fields, values and
+ * events have no labels yet: their technical names are shown humanised ("nextLevel" → "Next
+ * level"), which is English, so a French page marks them `lang="en"` instead of passing them off
+ * as French.
+ */
+export function technical(name: string): Label {
+  return { text: humanize(name.split('.').pop()!), lang: 'en' };
+}
+
+export function workflowTitle(workflow: WorkflowInfo | undefined, name: string): Label {
+  return workflow ? { text: workflow.title, lang: workflow.language ?? 'en' } : technical(name);
+}
+
+export function stateLabel(workflow: WorkflowInfo | undefined, state: string): Label {
+  const text = workflow?.stateLabels?.[state];
+  return text !== undefined && text !== state ? { text, lang: workflow?.language ?? 'en' } : technical(state);
+}
+
+export function commandLabel(workflow: WorkflowInfo | undefined, command: string): Label {
+  const text = workflow?.commands.find((c) => c.name === command)?.label;
+  return text !== undefined && text !== command ? { text, lang: workflow?.language ?? 'en' } : technical(command);
+}
+
+/** Text in another language than the page's carries its own `lang`, so screen readers pronounce it rightly. */
+export function L({ label }: { label: Label }) {
+  const { language } = useI18n();
+  return label.lang === language ? <>{label.text}</> : <span lang={label.lang}>{label.text}</span>;
+}
+
+const MARKS = ['\ue000', '\ue001', '\ue002'];
+
+/**
+ * A sentence of the page's own (from the catalogue) with names in it that may be in another
+ * language: each name keeps its `lang`. The sentence is built with markers in the names' places,
+ * so each language orders its words as it needs.
+ */
+export function Fill({ sentence, labels }: { sentence: (...names: string[]) => string; labels: readonly Label[] }) {
+  const text = sentence(...labels.map((_, i) => MARKS[i]!));
+  return (
+    <>
+      {text.split(/([\ue000-\ue002])/).map((piece, i) => {
+        const at = MARKS.indexOf(piece);
+        return at >= 0 ? <L key={i} label={labels[at]!} /> : piece;
+      })}
+    </>
+  );
+}

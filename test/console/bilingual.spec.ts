@@ -1,0 +1,335 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { en, fr } from '../../console/src/i18n/messages';
+import { receiveComplaint, run } from '../sla/sla-support';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+
+/** Every sentence of the English catalogue that French says differently: none may show on a French page. */
+const ENGLISH_ONLY = new Set(
+  Object.entries(en)
+    .filter(([key, value]) => typeof value === 'string' && value !== fr[key as keyof typeof fr])
+    .map(([, value]) => (value as string).trim())
+    .filter((text) => /\p{L}/u.test(text)),
+);
+
+/** An opt-in as in docs/api-examples.md. */
+const optIn = {
+  channel: 'writtenRequest',
+  region: 'ON',
+  receivedAt: '2026-02-20T10:15:00-05:00',
+  claimDecisionDate: '2026-02-02',
+  classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+  officialLanguage: 'fr',
+};
+
+const referral = {
+  source: 'victim',
+  region: 'QC',
+  receivedAt: '2026-03-02T09:00:00-05:00',
+  victimRegistered: true,
+  victim: { name: 'Sam Tremblay', contact: 'sam.tremblay@example.org' },
+  offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
+};
+
+type Language = 'en' | 'fr';
+
+/**
+ * The console in both official languages: the switch, what it changes (the document's language,
+ * every text, the API's answers), that it is remembered; every page checked by axe-core and at a
+ * phone's width in each language; and journeys made with the keyboard alone.
+ */
+describe('the Mend console in English and in French', () => {
+  jest.setTimeout(180_000);
+  let running: RunningApp;
+  let browser: Browser;
+  let supervisor: HttpClient;
+  let complaintCase: string;
+  let reCase: string;
+  let roCase: string;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    // Monday 2 March 2026, 09:00 in Ottawa.
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    supervisor = await running.as('supervisor', 'supervisor-1');
+    complaintCase = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    await run(supervisor, complaintCase, 'AcknowledgeComplaint', { method: 'email' });
+    await run(supervisor, complaintCase, 'AssignHandler', { handlerId: 'practitioner-1' });
+    const opened = await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
+    expect(opened.status).toBe(201);
+    reCase = opened.body.caseId as string;
+    const rju = await running.as('rju', 'rju-1');
+    const ro = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: referral });
+    expect(ro.status).toBe(201);
+    roCase = ro.body.caseId as string;
+    await supervisor.get(`/cases/${reCase}?minPosition=${await running.store.headPosition()}`);
+    browser = await openBrowser(running);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('switches to French: <html lang="fr">, French texts, the API’s errors in French, and the choice kept across a reload', async () => {
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    expect(await documentLanguage(page)).toBe('en');
+    await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+
+    const switcher = page.getByRole('button', { name: 'Français' });
+    expect(await switcher.getAttribute('lang')).toBe('fr');
+    await switcher.click();
+    await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
+    expect(await documentLanguage(page)).toBe('fr');
+    expect(await page.title()).toBe('Console Mend');
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('lang')).toBe('en');
+    expect(await englishOnPage(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
+    expect(await documentLanguage(page)).toBe('fr');
+    await expectVisible(page.getByText('Session ouverte au nom de'));
+
+    await page.getByRole('link', { name: new RegExp(complaintCase) }).click();
+    await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
+    // The state and commands are named by the workflow's own French labels (GET /workflows in French).
+    expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
+    // A field's name has no label yet: shown in English, and marked so rather than passed off as French.
+    await page.getByRole('button', { name: 'Répondre', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Répondre' });
+    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').textContent()).toBe('Response');
+    // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE).
+    expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2} mars 2026.*\d{1,2} h \d{2} HNE$/);
+    await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
+
+    await form.getByRole('button', { name: 'Répondre' }).click();
+    // The API was asked in French: its message and each field's error come back in French.
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.locator('p').textContent()).toMatch(/^Les données sont invalides\u00a0: data\.response\u00a0: est obligatoire/);
+    expect(await form.locator('#cmd-Respond-response-error').textContent()).toBe('est obligatoire');
+    expect(await summary.locator('li').first().textContent()).toBe('Response\u00a0: est obligatoire');
+    expect(await form.getByText('(obligatoire)').count()).toBeGreaterThan(0);
+    expect(await englishOnPage(page)).toEqual([]);
+    await browser.screenshot(page, 'practitioner-fr');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Next steps' }).waitFor();
+    expect(await documentLanguage(page)).toBe('en');
+    await page.close();
+  });
+
+  it('opens in French for a browser set to French, until another language is chosen', async () => {
+    const french = await openBrowser(running, { locale: 'fr-CA' });
+    try {
+      const page = await french.context.newPage();
+      await page.goto(running.baseUrl);
+      await page.getByRole('heading', { name: 'Ouvrir une session' }).waitFor();
+      expect(await documentLanguage(page)).toBe('fr');
+      await page.getByLabel('Jeton d’accès').fill('pas un jeton');
+      await page.getByRole('button', { name: 'Ouvrir une session' }).click();
+      await expectVisible(page.getByText('Ce n’est pas un jeton Mend'));
+      expect(await englishOnPage(page)).toEqual([]);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(await documentLanguage(page)).toBe('en');
+    } finally {
+      await french.close();
+    }
+  });
+
+  /** Every page of the console, for the role that sees it, with what shows it is loaded. */
+  const pages: readonly { name: string; role: 'practitioner' | 'supervisor' | 'auditor' | 'rju' | 'admin' | undefined; path: () => string; ready: string }[] = [
+    { name: 'sign-in', role: undefined, path: () => '', ready: '#token' },
+    { name: 'practitioner caseload', role: 'practitioner', path: () => '#/caseload', ready: 'table.cases' },
+    { name: 'practitioner case, form open with errors', role: 'practitioner', path: () => `#/cases/${complaintCase}`, ready: '.timeline' },
+    { name: 'supervisor SLA dashboard', role: 'supervisor', path: () => '#/sla', ready: 'table.at-risk' },
+    { name: 'supervisor cases', role: 'supervisor', path: () => '#/cases', ready: 'table.cases' },
+    { name: 'supervisor RE case', role: 'supervisor', path: () => `#/cases/${reCase}`, ready: '.timeline' },
+    { name: 'auditor cases', role: 'auditor', path: () => '#/audit', ready: 'table.cases' },
+    { name: 'auditor case audit', role: 'auditor', path: () => `#/audit/${complaintCase}`, ready: '[data-testid="as-of-view"]' },
+    { name: 'rju cases', role: 'rju', path: () => '#/cases', ready: 'table.cases' },
+    { name: 'rju RO case', role: 'rju', path: () => `#/cases/${roCase}`, ready: '.timeline' },
+    { name: 'admin home', role: 'admin', path: () => '', ready: 'main p' },
+  ];
+
+  it.each(pages.flatMap((p) => (['en', 'fr'] as const).map((language) => [p.name, language, p] as const)))(
+    '%s (%s): no axe-core violation, no sideways scrolling at 390 px',
+    async (name, language, target) => {
+      const page = target.role ? await browser.signedIn(target.role, `${target.role}-1`) : await browser.context.newPage();
+      try {
+        if (!target.role) await page.goto(running.baseUrl);
+        await chooseLanguage(page, language);
+        if (target.path()) await page.goto(`${running.baseUrl}/${target.path()}`);
+        await page.locator(target.ready).first().waitFor();
+        if (name.includes('form open')) {
+          const respond = language === 'fr' ? 'Répondre' : 'Respond';
+          await page.getByRole('button', { name: respond, exact: true }).click();
+          await page.getByRole('form', { name: respond }).getByRole('button', { name: respond }).click();
+          await page.locator('.error-summary li').first().waitFor();
+        }
+        if (name.includes('SLA')) await page.locator('table.at-risk button').first().click().then(() => page.locator('.reassign form').first().waitFor());
+        expect(await documentLanguage(page)).toBe(language);
+        if (language === 'fr') expect(await englishOnPage(page)).toEqual([]);
+
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))).toEqual([]);
+
+        await page.setViewportSize({ width: 390, height: 844 });
+        expect(await sidewaysOverflow(page)).toEqual([]);
+        await browser.screenshot(page, `390-${name.replace(/\W+/g, '-')}-${language}`);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('works with the keyboard alone: skip link, language switch, sign-in, a case, a form and its errors', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(running.baseUrl);
+      await chooseLanguage(page, 'en');
+      // From the top of a freshly loaded page, as a keyboard user arrives.
+      await page.reload();
+      await page.locator('#token').waitFor();
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'A', text: 'Skip to content', outline: true });
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('main');
+
+      await page.locator('#token').focus();
+      await page.keyboard.type(await running.token('practitioner', 'practitioner-1'));
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'BUTTON', text: 'Sign in', outline: true });
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Français');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
+
+      await tabTo(page, (f) => f.tag === 'A' && f.text.includes(complaintCase));
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
+      // The new page takes the focus, as a page load would.
+      expect((await focused(page)).id).toBe('main');
+
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre');
+      await page.keyboard.press('Enter');
+      await tabTo(page, (f) => f.id === 'cmd-Respond-response');
+      await page.keyboard.type('Nous avons reporté votre rencontre à la semaine prochaine.');
+      // The next level is left out: the API names each of its fields, in French.
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
+      await page.keyboard.press('Enter');
+      await page.locator('.error-summary').waitFor();
+      // The refusal takes the focus, so the person hears and sees it first.
+      await page.waitForFunction(`document.activeElement?.classList.contains('error-summary')`);
+      expect(await page.locator('.error-summary p').textContent()).toMatch(/niveau/);
+      // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
+      await tabTo(page, (f) => f.id === 'cmd-Respond-response');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
+      await page.keyboard.press('Enter');
+      await page.locator('.error-summary li').first().waitFor();
+      expect(await focused(page)).toMatchObject({ inSummary: true });
+      await tabTo(page, (f) => f.tag === 'A' && f.inSummary);
+      const target = (await focused(page)).href.split('#')[1]!;
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe(target);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  if ((await documentLanguage(page)) === language) return;
+  await page.locator('button.language').click();
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+}
+
+const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+/** Texts of the page (and its accessible names) outside any part marked `lang="en"` that are English sentences of the catalogue. */
+async function englishOnPage(page: Page): Promise<string[]> {
+  // In-page scripts are written as source: the tests' program has no DOM library to type them.
+  const texts = await page.evaluate<string[]>(`(() => {
+    const english = (element) => element.closest('[lang]')?.getAttribute('lang') === 'en';
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || english(parent) || parent.closest('script, style, noscript')) continue;
+      found.push(node.textContent ?? '');
+    }
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (english(element)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title']) found.push(element.getAttribute(name) ?? '');
+    }
+    return found.map((text) => text.trim()).filter(Boolean);
+  })()`);
+  return texts.filter((text) => ENGLISH_ONLY.has(text));
+}
+
+/** Elements wider than the viewport, and whether the page itself scrolls sideways. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width) problems.push('page is ' + document.documentElement.scrollWidth + 'px wide for ' + width + 'px');
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1 && !element.closest('.visually-hidden, .skip')) {
+        problems.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + element.className + ' ends at ' + Math.round(box.right) + 'px');
+      }
+    }
+    return problems.slice(0, 10);
+  })()`);
+}
+
+interface Focused {
+  readonly tag: string;
+  readonly id: string;
+  readonly text: string;
+  readonly href: string;
+  readonly outline: boolean;
+  readonly inForm: boolean;
+  readonly inSummary: boolean;
+}
+
+/** The focused element, and whether it shows a focus ring. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate<Focused>(`(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    return {
+      tag: element.tagName,
+      id: element.id,
+      text: (element.textContent ?? '').trim(),
+      href: element.getAttribute('href') ?? '',
+      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      inForm: element.closest('form.command') !== null,
+      inSummary: element.closest('.error-summary') !== null,
+    };
+  })()`);
+}
+
+/** Presses Tab until the focus is on what `wanted` describes, every stop showing its focus ring. */
+async function tabTo(page: Page, wanted: (f: Focused) => boolean): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now.tag !== 'BODY') expect({ ...now, outline: now.outline || now.tag === 'MAIN' }).toMatchObject({ outline: true });
+    if (wanted(now)) return;
+  }
+  throw new Error('The element was not reached with Tab');
+}
+
+async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  expect(await locator.isVisible()).toBe(true);
+}
