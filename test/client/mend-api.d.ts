@@ -1198,6 +1198,7 @@ export interface components {
             code: string;
             /** @description A sentence in English or French, by Accept-Language */
             message: string;
+            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message */
             details?: unknown;
         };
         Clock: {
