@@ -7,6 +7,9 @@ import { KEYS_FILE, SqliteKeyStore } from '../../src/privacy/key-store';
 import { startApp, type RunningApp } from '../support/app';
 import { secrets } from './backup-support';
 
+/** The person consented to the disposal of their information (within the Privacy Act's retention period). */
+const CONSENT = { consent: { givenBy: 'subject', givenAt: '2026-03-01T12:00:00Z' } };
+
 /** The erasure ledger: outside the data directory, written before any key is destroyed, or nothing is erased. */
 describe('the erasure ledger', () => {
   const vault = secrets();
@@ -42,10 +45,10 @@ describe('the erasure ledger', () => {
     mkdirSync(vault.ledger); // a directory where the file was: every append fails
     try {
       const admin = await running.as('admin', 'admin-1');
-      const english = await admin.post(`/subjects/${subjectId}/erase`, {});
+      const english = await admin.post(`/subjects/${subjectId}/erase`, CONSENT);
       expect({ status: english.status, code: english.body.code }).toEqual({ status: 503, code: 'SERVICE.ERASURE_LEDGER_UNAVAILABLE' });
       expect(english.body.message).toContain('nothing was erased');
-      const french = await admin.post(`/subjects/${subjectId}/erase`, {}, { 'accept-language': 'fr' });
+      const french = await admin.post(`/subjects/${subjectId}/erase`, CONSENT, { 'accept-language': 'fr' });
       expect(french.body.message).toContain('rien n’a été effacé');
       const keys = new SqliteKeyStore(join(dataDir, KEYS_FILE));
       try {
@@ -61,10 +64,10 @@ describe('the erasure ledger', () => {
 
   it('appends one synced line per erasure; a line torn by a crash is skipped, and the next append stands alone', async () => {
     const admin = await running.as('admin', 'admin-1');
-    expect((await admin.post(`/subjects/${subjectId}/erase`, {})).status).toBe(200);
+    expect((await admin.post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
     appendFileSync(vault.ledger, '{"subjectId":"half-writ');
     expect(ErasureLedger.read(vault.ledger)).toMatchObject({ entries: [expect.objectContaining({ subjectId, actor: { id: 'admin-1', role: 'admin' } })], tornLines: [2] });
-    expect((await admin.post(`/subjects/${subjectId}/erase`, {})).status).toBe(200);
+    expect((await admin.post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
     const { entries, tornLines } = ErasureLedger.read(vault.ledger);
     expect(entries.map((e) => e.subjectId)).toEqual([subjectId, subjectId]);
     expect(tornLines).toEqual([2]);

@@ -9,6 +9,9 @@ import { describeWithPostgres, dropSchema, freshSchema } from '../support/postgr
 import { mend } from '../ops/cli-process';
 import { secrets } from './backup-support';
 
+/** The person consented to the disposal of their information (within the Privacy Act's retention period). */
+const CONSENT = { consent: { givenBy: 'subject', givenAt: '2026-03-01T12:00:00Z' } };
+
 jest.setTimeout(180_000);
 
 const NAME = 'Perrine Restaurée-1618';
@@ -50,7 +53,7 @@ describeWithPostgres('PostgreSQL recovery: pg_dump, pg_restore, mend erasure rea
     caseId = opened.body.caseId;
     subjectId = (await supervisor.get(`/cases/${caseId}/history`)).body.items[0].data.complainant.subjectId;
     execFileSync('pg_dump', ['--format=custom', `--schema=${schema}`, `--file=${dump}`, url]);
-    expect((await (await running.as('admin', 'admin-1')).post(`/subjects/${subjectId}/erase`, {})).status).toBe(200);
+    expect((await (await running.as('admin', 'admin-1')).post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
     await running.close();
     running = undefined;
     // The disaster: the database is lost and restored from the dump taken before the erasure.
