@@ -132,7 +132,7 @@ describeWithPostgres('three Mend nodes on one PostgreSQL', (url) => {
       ((await (await as(node, 'supervisor')).get(`/cases/${caseId}/history`)).body.items[0].data as { complainant: Record<string, unknown> }).complainant;
     for (const node of nodes) expect(await complainant(node)).toMatchObject({ name: 'Sam Gagnon', contact: 'sam@example.org' });
 
-    const erased = await (await as(nodes[0]!, 'admin')).post('/subjects/subject-erased-on-a/erase');
+    const erased = await (await as(nodes[0]!, 'admin')).post('/subjects/subject-erased-on-a/erase', { consent: { givenBy: 'subject', givenAt: CLOCK_START } });
     expect(erased.body).toMatchObject({ keyDestroyed: true });
     // No waiting: the next read on any node finds the key gone.
     for (const node of nodes) expect(await complainant(node)).toMatchObject({ name: '[erased]', contact: '[erased]' });

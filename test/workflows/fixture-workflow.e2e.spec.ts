@@ -77,10 +77,10 @@ describe('a fourth workflow, added as one folder', () => {
       const page = await browser.signedIn('supervisor', 'supervisor-1');
       await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
       await page.getByTestId('case-state').getByText('Received').waitFor();
-      await page.getByRole('button', { name: 'Assign officer', exact: true }).click();
-      const form = page.getByRole('form', { name: 'Assign officer' });
+      await page.getByRole('button', { name: 'Assign an officer', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Assign an officer' });
       await form.getByLabel(/^Officer id/).fill('practitioner-1');
-      await form.getByRole('button', { name: 'Assign officer' }).click();
+      await form.getByRole('button', { name: 'Assign an officer' }).click();
       await page.getByTestId('case-state').getByText('Assigned').waitFor();
       const view = await practitioner.get(`/cases/${caseId}`);
       expect(view.body).toMatchObject({ state: 'assigned', assignees: ['practitioner-1'] });
