@@ -53,6 +53,12 @@ async function mendRates(workload: Workload, durability: SqliteDurability): Prom
   }
 }
 
+/** The failures of Emmett on node-sqlite3 that a second try gets past (see emmettRates). */
+function transient(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === 'SQLITE_BUSY' || (code === 'SQLITE_ERROR' && /cannot change into wal mode from within a transaction/.test(message ?? ''));
+}
+
 async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates> {
   const dir = scratchDir('peer-emmett');
   const fileName = join(dir.path, 'events.sqlite');
@@ -70,17 +76,22 @@ async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates>
     await store.schema.migrate();
     let retries = 0;
     // Emmett 0.42.4 on node-sqlite3 now and then fails a COMMIT with SQLITE_BUSY "SQL statements in progress" (a
-    // RETURNING statement not yet finalised); it rolls back, and the append can be tried again.
-    const appendToStream = async (call: Workload['groups'][number][number]) => {
-      const events = call.events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata as Record<string, unknown> }));
+    // RETURNING statement not yet finalised), or its set-up PRAGMA journal_mode = WAL with "cannot change into wal
+    // mode from within a transaction" (a statement of the previous call still open); it rolls back, and the call
+    // can be tried again.
+    const retrying = async <T>(work: () => Promise<T>): Promise<T> => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await store.appendToStream(call.streamId, events);
+          return await work();
         } catch (error) {
-          if (attempt === EMMETT_ATTEMPTS || (error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+          if (attempt === EMMETT_ATTEMPTS || !transient(error)) throw error;
           retries += 1;
         }
       }
+    };
+    const appendToStream = (call: Workload['groups'][number][number]) => {
+      const events = call.events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata as Record<string, unknown> }));
+      return retrying(() => store.appendToStream(call.streamId, events));
     };
     const append = perSecond(
       workload.events,
@@ -90,7 +101,7 @@ async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates>
     );
     let read = 0;
     const readMs = await timed(async () => {
-      for (const streamId of streamsOf(workload)) read += (await store.readStream(streamId)).events.length;
+      for (const streamId of streamsOf(workload)) read += (await retrying(() => store.readStream(streamId))).events.length;
     });
     return { append, read: perSecond(read, readMs), retries };
   } finally {
