@@ -40,7 +40,7 @@ export interface CommandDefinition {
 export interface EventDefinition {
   readonly type: string;
   readonly schema: z.ZodType;
-  readonly description?: string;
+  readonly description: string;
   /**
    * Personal information in this event's data (names, contact details, free text about harm),
    * encrypted with the key of the data subject it belongs to (DESIGN.md §7). Paths are dotted
@@ -73,6 +73,13 @@ export interface WorkflowLabels {
   readonly description: Bilingual;
   readonly states: Readonly<Record<string, Bilingual>>;
   readonly commands: Readonly<Record<string, Bilingual>>;
+  /**
+   * The fields of its commands' and events' data, by dotted path within `data`
+   * (`complainant.name`): one name per path across the workflow.
+   */
+  readonly fields?: Readonly<Record<string, Bilingual>>;
+  /** The values of its enums (`electronic`, `mail`…), by value: one name per value across the workflow. */
+  readonly values?: Readonly<Record<string, Bilingual>>;
 }
 
 /** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
@@ -117,3 +124,58 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
 }
 
 export type AnyWorkflowDefinition = WorkflowDefinition<AnyMachineSnapshot>;
+
+/**
+ * What a command's zod schema says of itself, as schema metadata (`.meta({ description, example })`
+ * on the command's `{ type, data }` object): the one place its description and example are written.
+ */
+export interface CommandMeta {
+  readonly description: string;
+  readonly example: Readonly<Record<string, unknown>>;
+}
+
+/** What an event's zod schema says of itself (`.meta({ description })` on its `{ type, data }` object). */
+export interface EventMeta {
+  readonly description: string;
+}
+
+/** The `{ type, data }` objects of a workflow's command or event union. */
+type MessageSchema = z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>;
+type MessageUnion = { readonly options: readonly MessageSchema[] };
+type TypesOf<U extends MessageUnion> = U['options'][number]['shape']['type']['value'];
+
+/** What a workflow's folder says of a command besides its schema, description and example. */
+export type CommandRules = Omit<CommandDefinition, 'type' | 'schema' | 'description' | 'example'>;
+/** What a workflow's folder says of an event besides its schema and description. */
+export type EventRules = Omit<EventDefinition, 'type' | 'schema' | 'description'>;
+
+function metaOf(schema: MessageSchema, kind: string): Record<string, unknown> {
+  const meta = schema.meta() as Record<string, unknown> | undefined;
+  const type = schema.shape.type.value;
+  if (typeof meta?.['description'] !== 'string') throw new Error(`${kind} ${type} has no description in its schema's metadata`);
+  return meta;
+}
+
+/**
+ * A workflow's commands, one per member of its command union, in the union's order: type, data
+ * schema, description and example come from the schema; grants, the event it records and its rules
+ * from `rules`, which must name every command of the union and no other (the compiler checks).
+ */
+export function commandsFrom<U extends MessageUnion>(union: U, rules: { readonly [K in TypesOf<U>]: CommandRules }): CommandDefinition[] {
+  return union.options.map((option) => {
+    const type = option.shape.type.value;
+    const meta = metaOf(option, 'Command');
+    if (typeof meta['example'] !== 'object' || meta['example'] === null) throw new Error(`Command ${type} has no example in its schema's metadata`);
+    const rule = (rules as Record<string, CommandRules>)[type];
+    if (!rule) throw new Error(`Command ${type} has no rules`);
+    return { type, schema: option.shape.data, description: meta['description'] as string, example: meta['example'] as CommandMeta['example'], ...rule };
+  });
+}
+
+/** A workflow's events, one per member of its event union: type, data schema and description from the schema; personal data from `rules`. */
+export function eventsFrom<U extends MessageUnion>(union: U, rules: { readonly [K in TypesOf<U>]?: EventRules } = {}): EventDefinition[] {
+  return union.options.map((option) => {
+    const type = option.shape.type.value;
+    return { type, schema: option.shape.data, description: metaOf(option, 'Event')['description'] as string, ...(rules as Record<string, EventRules>)[type] };
+  });
+}

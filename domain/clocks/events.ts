@@ -125,9 +125,20 @@ export const CLOCK_EVENT_SCHEMAS = [
 
 export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = CLOCK_EVENT_SCHEMAS.map((s) => s.shape.type.value);
 
+const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, string>> = {
+  ClockStarted: 'A clock started: its due time is set in business or calendar days from when it started.',
+  ClockPaused: 'A running clock was paused, with the reason; its due time moves by the time it spends paused.',
+  ClockResumed: 'A paused clock started again; its due time moved by the time it spent paused.',
+  ClockWarned: 'A running clock came within its warning period of its due time.',
+  ClockBreached: 'A running clock passed its due time without being met.',
+  ClockMet: 'What the clock was waiting for happened, on time or late.',
+  ClockCancelled: 'A clock was stopped because what it waited for will not happen (the case closed or was withdrawn).',
+};
+
 /** The shared clock events as every workflow records them, with the personal data they carry. */
 export const CLOCK_EVENT_DEFINITIONS: readonly EventDefinition[] = CLOCK_EVENT_SCHEMAS.map((option) => ({
   type: option.shape.type.value,
   schema: option.shape.data,
+  description: CLOCK_EVENT_DESCRIPTIONS[option.shape.type.value],
   ...(option === ClockPaused ? { personalData: [{ subject: 'subjectId', fields: ['reason'] }] } : {}),
 }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { responseClock } from './clocks';
 
 /** An actor id (the person's login), never personal data. */
 const HandlerId = StaffId;
@@ -48,6 +49,17 @@ export const ReceiveComplaint = z.strictObject({
       })
       .optional(),
   }),
+}).meta({
+  description:
+    'Record a complaint, concern or feedback from a participant. Starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived).',
+  example: {
+    channel: 'electronic',
+    receivedAt: '2026-03-02T09:30:00-05:00',
+    region: 'ON',
+    complainant: { name: 'Robin', pseudonym: true, contact: 'robin.participant@example.org' },
+    text: 'My preparation meeting was cancelled twice without notice and nobody called me back.',
+    concerns: { program: 'restorative-engagement' },
+  },
 });
 
 export const AcknowledgeComplaint = z.strictObject({
@@ -55,11 +67,19 @@ export const AcknowledgeComplaint = z.strictObject({
   data: z.strictObject({
     method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
   }),
+}).meta({
+  description:
+    'Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock.',
+  example: { method: 'email' },
 });
 
 export const AssignHandler = z.strictObject({
   type: z.literal('AssignHandler'),
   data: z.strictObject({ handlerId: HandlerId }),
+}).meta({
+  description:
+    'Send the complaint to the person who reviews it at its current level. Replacing an assigned handler is for supervisors; someone who handled a lower level cannot review it.',
+  example: { handlerId: 'practitioner-1' },
 });
 
 export const Respond = z.strictObject({
@@ -70,11 +90,26 @@ export const Respond = z.strictObject({
     /** Required below the last level of the chain (a business rule, so that the error can name the level); refused at the last. */
     nextLevel: NextLevelContact.optional(),
   }),
+}).meta({
+  description:
+    "Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock.",
+  example: {
+    response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
+    nextLevel: {
+      name: 'Alex Tremblay',
+      role: 'Restorative Engagement program manager',
+      contact: 'alex.tremblay@example.gc.ca, 613-555-0142',
+    },
+  },
 });
 
 export const AcceptResponse = z.strictObject({
   type: z.literal('AcceptResponse'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'The complainant is satisfied with the response: the complaint is resolved.',
+  example: {},
 });
 
 export const RequestReview = z.strictObject({
@@ -83,6 +118,10 @@ export const RequestReview = z.strictObject({
     /** Why the complainant is not satisfied, in their words. */
     grounds: z.string().min(1).max(20_000).optional(),
   }),
+}).meta({
+  description:
+    'The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
+  example: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
 });
 
 export const PauseClock = z.strictObject({
@@ -91,21 +130,37 @@ export const PauseClock = z.strictObject({
     clock: ClockKey,
     reason: z.string().min(1).max(500),
   }),
+}).meta({
+  description:
+    'Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.',
+  example: { clock: responseClock(1), reason: 'Awaiting the dates the complainant is available for a call.' },
 });
 
 export const ResumeClock = z.strictObject({
   type: z.literal('ResumeClock'),
   data: z.strictObject({ clock: ClockKey }),
+}).meta({
+  description:
+    'Restart a paused clock: its due time moves by the business time it spent paused.',
+  example: { clock: responseClock(1) },
 });
 
 export const CloseComplaint = z.strictObject({
   type: z.literal('CloseComplaint'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested.',
+  example: {},
 });
 
 export const WithdrawComplaint = z.strictObject({
   type: z.literal('WithdrawComplaint'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled.',
+  example: {},
 });
 
 export const ComplaintCommand = z.discriminatedUnion('type', [

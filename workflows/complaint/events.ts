@@ -34,7 +34,7 @@ export const ComplaintReceived = z.strictObject({
     level: Level,
     levelTitle: LevelTitle,
   }),
-});
+}).meta({ description: 'A complaint reached the program; the escalation chain in force is recorded with it.' });
 
 export const ComplaintAcknowledged = z.strictObject({
   type: z.literal('ComplaintAcknowledged'),
@@ -42,7 +42,7 @@ export const ComplaintAcknowledged = z.strictObject({
     acknowledgedAt: Instant,
     method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
   }),
-});
+}).meta({ description: 'Receipt of the complaint was acknowledged to the complainant.' });
 
 /** The person who reviews the complaint at its current level. `previousHandlerId` is set on a reassignment. */
 export const HandlerAssigned = z.strictObject({
@@ -54,7 +54,7 @@ export const HandlerAssigned = z.strictObject({
     assignedAt: Instant,
     previousHandlerId: HandlerId.optional(),
   }),
-});
+}).meta({ description: 'The complaint was sent to the person who reviews it at its current level.' });
 
 /** The response at a level. Below the last level it names who the complaint can be elevated to next. */
 export const ComplaintResponded = z.strictObject({
@@ -77,12 +77,12 @@ export const ComplaintResponded = z.strictObject({
       })
       .optional(),
   }),
-});
+}).meta({ description: 'The complaint was answered at its current level, naming who it can be elevated to next.' });
 
 export const ResponseAccepted = z.strictObject({
   type: z.literal('ResponseAccepted'),
   data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle }),
-});
+}).meta({ description: 'The complainant accepted the response: the complaint is resolved.' });
 
 /** The complainant used the right of review: the complaint moves up to `level`. */
 export const ReviewRequested = z.strictObject({
@@ -95,7 +95,7 @@ export const ReviewRequested = z.strictObject({
     complainantId: SubjectId,
     grounds: z.string().min(1).max(20_000).optional(),
   }),
-});
+}).meta({ description: 'The complainant used the right of review: the complaint moved to the next level of authority.' });
 
 export const ComplaintClosed = z.strictObject({
   type: z.literal('ComplaintClosed'),
@@ -106,12 +106,12 @@ export const ComplaintClosed = z.strictObject({
     /** `reviewsExhausted`: answered at the last level; `reviewNotRequested`: the complainant did not use the right of review. */
     outcome: z.enum(['reviewsExhausted', 'reviewNotRequested']),
   }),
-});
+}).meta({ description: 'The answered complaint was closed without being accepted.' });
 
 export const ComplaintWithdrawn = z.strictObject({
   type: z.literal('ComplaintWithdrawn'),
   data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle }),
-});
+}).meta({ description: 'The complainant withdrew the complaint.' });
 
 export const ComplaintEvent = z.discriminatedUnion('type', [
   ComplaintReceived,

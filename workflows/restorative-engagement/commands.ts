@@ -59,6 +59,17 @@ export const ReceiveOptIn = z.strictObject({
       claimDecisionDate: LocalDate,
     }),
   ]),
+}).meta({
+  description:
+    'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt.',
+  example: {
+    channel: 'writtenRequest',
+    region: 'ON',
+    receivedAt: '2026-02-20T10:15:00-05:00',
+    claimDecisionDate: '2026-02-02',
+    classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+    officialLanguage: 'en',
+  },
 });
 
 /** The program reached the class member, who decided to take part ("once class members have decided to participate"). */
@@ -68,6 +79,10 @@ export const ConfirmParticipation = z.strictObject({
     officialLanguage: OfficialLanguage,
     confirmedAt: Instant.optional(),
   }),
+}).meta({
+  description:
+    'The program reached the class member, who decided to take part, and the official language they will be served in.',
+  example: { officialLanguage: 'en' },
 });
 
 /** "One restorative practitioner is assigned to each class member… two can be assigned, depending on the person's needs." */
@@ -76,6 +91,10 @@ const Practitioners = distinct(PractitionerId).min(1).max(2);
 export const AssignPractitioner = z.strictObject({
   type: z.literal('AssignPractitioner'),
   data: z.strictObject({ practitionerIds: Practitioners }),
+}).meta({
+  description:
+    'Assign one restorative practitioner, or two depending on the class member’s needs (never more). Starts phase 1.',
+  example: { practitionerIds: ['practitioner-1'] },
 });
 
 export const ReassignmentReason = z.enum(['availability', 'classMemberRequest', 'needsChanged', 'conflictOfInterest', 'other']);
@@ -83,6 +102,10 @@ export const ReassignmentReason = z.enum(['availability', 'classMemberRequest', 
 export const ReassignPractitioner = z.strictObject({
   type: z.literal('ReassignPractitioner'),
   data: z.strictObject({ practitionerIds: Practitioners, reason: ReassignmentReason }),
+}).meta({
+  description:
+    'A supervisor hands the case to other practitioners (one or two), at any stage after the first assignment.',
+  example: { practitionerIds: ['practitioner-2'], reason: 'availability' },
 });
 
 /**
@@ -110,17 +133,33 @@ export const RecordPreparationSession = z.strictObject({
     topics: distinct(PreparationTopic).min(1),
     supportPersonPresent: z.boolean().default(false),
   }),
+}).meta({
+  description:
+    'Phase 1: a session with the practitioner and what it covered (the program, the options, the limits of confidentiality, support, goals). Never the class member’s experience: they are not asked to share it in phase 1.',
+  example: {
+    delivery: 'virtual',
+    topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
+    supportPersonPresent: false,
+  },
 });
 
 /** The class member's goals and objectives for their participation, in their words. Personal information. */
 export const SetGoals = z.strictObject({
   type: z.literal('SetGoals'),
   data: z.strictObject({ goals: z.string().min(1).max(4000) }),
+}).meta({
+  description:
+    'Record the class member’s goals and objectives for their participation (phase 1), or revise them in phase 3.',
+  example: { goals: 'Be heard by leaders who can change how complaints are handled in my former unit.' },
 });
 
 export const CompletePreparation = z.strictObject({
   type: z.literal('CompletePreparation'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'End phase 1 once the class member has met their practitioner, heard the limits of confidentiality and set goals.',
+  example: {},
 });
 
 /** The ways of sharing the class member may choose "any or all of". */
@@ -144,6 +183,15 @@ export const ChooseParticipation = z.strictObject({
     settings: distinct(EngagementSetting).min(1),
     anonymity: Anonymity,
   }),
+}).meta({
+  description:
+    'Phase 2: the ways the class member chose to take part (written or recorded sharing, engagement sessions with Defence representatives), how (in person, virtual, indirect), alone or in a group, and whether anonymously. May be changed at any time in phase 2.',
+  example: {
+    options: ['writtenSharing', 'engagementSession'],
+    deliveries: ['virtual', 'indirect'],
+    settings: ['individual'],
+    anonymity: 'anonymous',
+  },
 });
 
 /** One engagement: a session with Defence representatives, or a written or recorded sharing to prepare. */
@@ -158,6 +206,16 @@ export const ScheduleEngagement = z.strictObject({
     scheduledFor: Instant,
     supportPersonAttending: z.boolean().default(false),
   }),
+}).meta({
+  description:
+    'Plan one engagement among those the class member chose. Several engagements are allowed.',
+  example: {
+    engagementId: 'engagement-1',
+    option: 'writtenSharing',
+    delivery: 'indirect',
+    setting: 'individual',
+    scheduledFor: '2026-04-14T13:00:00-04:00',
+  },
 });
 
 export const RecordEngagement = z.strictObject({
@@ -171,6 +229,10 @@ export const RecordEngagement = z.strictObject({
       cancelledBy: z.enum(['classMember', 'program']),
     }),
   ]),
+}).meta({
+  description:
+    'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.',
+  example: { outcome: 'held', engagementId: 'engagement-1' },
 });
 
 /**
@@ -185,11 +247,19 @@ export const SubmitSharing = z.strictObject({
     /** Defaults to the class member's anonymity preference. */
     anonymous: z.boolean().optional(),
   }),
+}).meta({
+  description:
+    'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
+  example: { engagementId: 'engagement-1' },
 });
 
 export const CompleteEngagementPhase = z.strictObject({
   type: z.literal('CompleteEngagementPhase'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'End phase 2 once at least one engagement was held and none is still scheduled. Starts phase 3, reflection.',
+  example: {},
 });
 
 /** How the class member wants their input used ("validate how they want their input to be used"). */
@@ -224,12 +294,26 @@ export const RecordReflection = z.strictObject({
     z.strictObject({ goalsMet: z.literal('notMet'), ...reflectionFields }),
     z.strictObject({ goalsMet: z.literal('notYetKnown'), ...reflectionFields }),
   ]),
+}).meta({
+  description:
+    'Phase 3: were the class member’s goals met? If so, their feedback, how they want their input used and whether they want to stay connected; in every case, whether they consent to a follow-up.',
+  example: {
+    goalsMet: 'met',
+    feedback: 'I felt listened to and I want my letter used in future cohorts.',
+    inputUse: ['defenceRepresentativeLearning', 'programImprovement'],
+    stayConnected: { programUpdates: true, researchAndConsultations: false },
+    followUpConsent: true,
+  },
 });
 
 /** Goals not met: the class member and practitioner decided on next steps in phase 2. */
 export const ReturnToEngagement = z.strictObject({
   type: z.literal('ReturnToEngagement'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'Goals not (yet) met: the class member takes next steps in phase 2.',
+  example: {},
 });
 
 export const CloseEngagement = z.strictObject({
@@ -238,6 +322,10 @@ export const CloseEngagement = z.strictObject({
     /** Schedules a follow-up this many weeks after closing; needs the class member's consent. */
     followUpInWeeks: z.number().int().min(1).max(104).optional(),
   }),
+}).meta({
+  description:
+    'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.',
+  example: { followUpInWeeks: 12 },
 });
 
 export const RecordFollowUp = z.strictObject({
@@ -246,6 +334,10 @@ export const RecordFollowUp = z.strictObject({
     z.strictObject({ outcome: z.literal('held'), heldAt: Instant.optional(), goalsMet: GoalsMet }),
     z.strictObject({ outcome: z.literal('notReached') }),
   ]),
+}).meta({
+  description:
+    'Record the follow-up with the class member after the process (or that they could not be reached). Completes the case.',
+  example: { outcome: 'held', goalsMet: 'met' },
 });
 
 /**
@@ -255,6 +347,10 @@ export const RecordFollowUp = z.strictObject({
 export const Withdraw = z.strictObject({
   type: z.literal('Withdraw'),
   data: z.strictObject({ withdrawnAt: Instant.optional() }),
+}).meta({
+  description:
+    'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
+  example: {},
 });
 
 export const RestorativeEngagementCommand = z.discriminatedUnion('type', [

@@ -41,17 +41,17 @@ export const OptInReceived = z.strictObject({
     }),
     officialLanguage: OfficialLanguage.optional(),
   }),
-});
+}).meta({ description: 'A class member asked to take part. Opens the case.' });
 
 export const ParticipationConfirmed = z.strictObject({
   type: z.literal('ParticipationConfirmed'),
   data: z.strictObject({ confirmedAt: Instant, officialLanguage: OfficialLanguage }),
-});
+}).meta({ description: 'The class member confirmed they take part, in the official language they chose.' });
 
 export const PractitionerAssigned = z.strictObject({
   type: z.literal('PractitionerAssigned'),
   data: z.strictObject({ practitionerIds: Practitioners, assignedAt: Instant }),
-});
+}).meta({ description: 'One or two restorative practitioners were assigned to the class member.' });
 
 export const PractitionersReassigned = z.strictObject({
   type: z.literal('PractitionersReassigned'),
@@ -61,7 +61,7 @@ export const PractitionersReassigned = z.strictObject({
     reason: ReassignmentReason,
     reassignedAt: Instant,
   }),
-});
+}).meta({ description: 'The assigned practitioners were replaced; the previous ones are recorded.' });
 
 /** A phase-1 preparation session: what it covered, never what the class member experienced. */
 export const PreparationSessionHeld = z.strictObject({
@@ -73,7 +73,7 @@ export const PreparationSessionHeld = z.strictObject({
     topics: z.array(PreparationTopic).min(1),
     supportPersonPresent: z.boolean(),
   }),
-});
+}).meta({ description: 'A preparation session was held with the class member.' });
 
 export const GoalsSet = z.strictObject({
   type: z.literal('GoalsSet'),
@@ -82,12 +82,12 @@ export const GoalsSet = z.strictObject({
     goals: z.string().min(1).max(4000),
     setAt: Instant,
   }),
-});
+}).meta({ description: 'The class member’s goals and objectives.' });
 
 export const PreparationCompleted = z.strictObject({
   type: z.literal('PreparationCompleted'),
   data: z.strictObject({ completedAt: Instant, sessionsHeld: z.number().int().positive() }),
-});
+}).meta({ description: 'Preparation (phase 1) was completed.' });
 
 export const ParticipationChosen = z.strictObject({
   type: z.literal('ParticipationChosen'),
@@ -98,7 +98,7 @@ export const ParticipationChosen = z.strictObject({
     anonymity: Anonymity,
     chosenAt: Instant,
   }),
-});
+}).meta({ description: 'The class member chose how to take part: options, delivery, setting and anonymity.' });
 
 export const EngagementScheduled = z.strictObject({
   type: z.literal('EngagementScheduled'),
@@ -110,7 +110,7 @@ export const EngagementScheduled = z.strictObject({
     scheduledFor: Instant,
     supportPersonAttending: z.boolean(),
   }),
-});
+}).meta({ description: 'A restorative engagement was scheduled.' });
 
 const EngagementOutcome = z.enum(['held', 'cancelled']);
 
@@ -122,7 +122,7 @@ export const EngagementRecorded = z.strictObject({
     at: Instant,
     cancelledBy: z.enum(['classMember', 'program']).optional(),
   }),
-});
+}).meta({ description: 'A scheduled engagement was held, postponed or cancelled.' });
 
 /** A prepared sharing went to the program, with the class member's consent given at `consentGivenAt`. */
 export const SharingSubmitted = z.strictObject({
@@ -134,7 +134,7 @@ export const SharingSubmitted = z.strictObject({
     anonymous: z.boolean(),
     submittedAt: Instant,
   }),
-});
+}).meta({ description: 'A written or recorded sharing was submitted with the class member’s consent.' });
 
 export const EngagementPhaseCompleted = z.strictObject({
   type: z.literal('EngagementPhaseCompleted'),
@@ -143,7 +143,7 @@ export const EngagementPhaseCompleted = z.strictObject({
     engagementsHeld: z.number().int().positive(),
     sharingsSubmitted: z.number().int().nonnegative(),
   }),
-});
+}).meta({ description: 'The engagement phase (phase 2) was completed.' });
 
 export const ReflectionRecorded = z.strictObject({
   type: z.literal('ReflectionRecorded'),
@@ -156,7 +156,7 @@ export const ReflectionRecorded = z.strictObject({
     stayConnected: StayConnected.optional(),
     followUpConsent: z.boolean(),
   }),
-});
+}).meta({ description: 'The class member’s reflection in phase 3.' });
 
 export const ReturnedToEngagement = z.strictObject({
   type: z.literal('ReturnedToEngagement'),
@@ -165,7 +165,7 @@ export const ReturnedToEngagement = z.strictObject({
     /** The round of phase 2 that begins: 2 on the first return. */
     round: z.number().int().min(2),
   }),
-});
+}).meta({ description: 'The class member returned from reflection to take part in further engagements.' });
 
 export const EngagementClosed = z.strictObject({
   type: z.literal('EngagementClosed'),
@@ -175,7 +175,7 @@ export const EngagementClosed = z.strictObject({
     /** Present when a follow-up was scheduled, with the class member's consent. */
     followUpDueOn: LocalDate.optional(),
   }),
-});
+}).meta({ description: 'The engagement closed, with whether the goals were met and when follow-up is due.' });
 
 export const FollowUpRecorded = z.strictObject({
   type: z.literal('FollowUpRecorded'),
@@ -184,7 +184,7 @@ export const FollowUpRecorded = z.strictObject({
     at: Instant,
     goalsMet: GoalsMet.optional(),
   }),
-});
+}).meta({ description: 'The follow-up with the class member after closing was recorded.' });
 
 export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
@@ -194,7 +194,7 @@ export const ParticipationWithdrawn = z.strictObject({
     /** The state the case was in, written by the workflow. */
     stage: fieldKind(z.string().min(1).max(100), 'code'),
   }),
-});
+}).meta({ description: 'The class member withdrew from the program.' });
 
 export const RestorativeEngagementEvent = z.discriminatedUnion('type', [
   OptInReceived,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
 import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
+import { FACILITATION_WORDING } from './errors';
 
 export { Instant, LocalDate, StaffId, SubjectId };
 const Note = z.string().trim().min(1).max(5000);
@@ -83,6 +84,17 @@ export const ReceiveReferral = z.strictObject({
     }),
     z.strictObject({ source: z.literal('offender'), ...referral, victim: PersonInput.optional() }),
   ]),
+}).meta({
+  description:
+    'Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person.',
+  example: {
+    source: 'victim',
+    region: 'ON',
+    receivedAt: '2026-01-12T14:30:00-05:00',
+    victimRegistered: true,
+    victim: { name: 'Sam Tremblay', contact: 'sam.tremblay@example.org, 613-555-0175' },
+    offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
+  },
 });
 
 export const BeginIntakeAssessment = z.strictObject({
@@ -91,6 +103,10 @@ export const BeginIntakeAssessment = z.strictObject({
     /** The Restorative Justice Unit officer who assesses the referral: the case's first assignment. */
     intakeOfficerId: StaffId,
   }),
+}).meta({
+  description:
+    'A Restorative Justice Unit officer takes the referral and begins its intake assessment. The first assignment of the case.',
+  example: { intakeOfficerId: 'rju-officer-1' },
 });
 
 /** A court order not to communicate with the victim, or a Parole Board of Canada condition of no contact. */
@@ -144,11 +160,19 @@ export const AssessIntake = z.strictObject({
         issues.addIssue({ code: 'custom', path: ['notSuitableReason'], message: withFrench('only when the outcome is not suitable', 'seulement lorsque le dossier ne se prête pas à une démarche') });
       }
     }),
+}).meta({
+  description:
+    'Record the intake assessment: has the offender taken responsibility, are there safety concerns, and is a court non-communication order or a Parole Board no-contact condition in place? A condition flags the case: the victim and the offender cannot be brought into communication until it carries the facilitation wording. A case that is not suitable ends here.',
+  example: { outcome: 'suitable', offenderAcceptedResponsibility: true, safetyConcerns: 'none', noContactConditions: [] },
 });
 
 export const AssignMediator = z.strictObject({
   type: z.literal('AssignMediator'),
   data: z.strictObject({ mediatorId: StaffId }),
+}).meta({
+  description:
+    'Assign the RO mediator who prepares the parties and facilitates the dialogue.',
+  example: { mediatorId: 'mediator-1' },
 });
 
 export const Assignment = z.enum(['intakeOfficer', 'mediator']);
@@ -162,6 +186,10 @@ export const ReassignCase = z.strictObject({
     /** Why, for the audit trail: workload, leave, a conflict of interest. Not about the participants. */
     reason: z.string().trim().min(1).max(500).optional(),
   }),
+}).meta({
+  description:
+    'Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.',
+  example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 
 export const RecordNoContactCondition = z.strictObject({
@@ -171,6 +199,10 @@ export const RecordNoContactCondition = z.strictObject({
     imposedOn: LocalDate,
     facilitationWording: FacilitationWording.optional(),
   }),
+}).meta({
+  description:
+    'Record a court non-communication order or Parole Board no-contact condition imposed or learned of after intake (e.g. at a conditional release). Unless it already carries the facilitation wording, it blocks communication between the victim and the offender.',
+  example: { kind: 'paroleBoardNoContactCondition', imposedOn: '2026-02-02' },
 });
 
 export const RecordConditionAmended = z.strictObject({
@@ -180,6 +212,10 @@ export const RecordConditionAmended = z.strictObject({
     amendedOn: LocalDate,
     facilitationWording: FacilitationWording,
   }),
+}).meta({
+  description:
+    `Record that a no-contact condition was amended to allow mediation by adding the wording “${FACILITATION_WORDING}”. Give only the added clause, never the whole condition (which names the victim).`,
+  example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
 });
 
 export const RecordPreparation = z.strictObject({
@@ -193,6 +229,15 @@ export const RecordPreparation = z.strictObject({
     /** The mediator's notes of the session (needs, questions, hopes). Personal information. */
     notes: Note.optional(),
   }),
+}).meta({
+  description:
+    'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
+  example: {
+    party: 'victim',
+    heldAt: '2026-01-27T15:00:00-05:00',
+    consent: 'given',
+    notes: 'Wants to ask why their home was chosen; would prefer to meet in person.',
+  },
 });
 
 export const AgreeSupportPerson = z.strictObject({
@@ -202,6 +247,10 @@ export const AgreeSupportPerson = z.strictObject({
     supports: Party,
     person: PersonInput,
   }),
+}).meta({
+  description:
+    'Record a support person for the victim or the offender whose presence all participants discussed and agreed upon.',
+  example: { supports: 'victim', person: { name: 'Alex Tremblay', contact: '613-555-0199' } },
 });
 
 /** The victim-offender mediation models of the program. */
@@ -211,6 +260,10 @@ export type MediationModel = z.infer<typeof MediationModel>;
 export const SelectModel = z.strictObject({
   type: z.literal('SelectModel'),
   data: z.strictObject({ model: MediationModel }),
+}).meta({
+  description:
+    'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.',
+  example: { model: 'faceToFace' },
 });
 
 export const Venue = z.strictObject({
@@ -244,6 +297,18 @@ export const ArrangeMeeting = z.strictObject({
     /** Institutional staff will have entry documents naming the victims, with their arrival times, at the principal entrance. */
     entryDocumentsArranged: z.boolean().optional(),
   }),
+}).meta({
+  description:
+    'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.',
+  example: {
+    scheduledFor: '2026-02-24T10:00:00-05:00',
+    venue: { kind: 'institution', site: 'Collins Bay Institution' },
+    room: 'chapel',
+    supportPersonIds: [],
+    privateAndUninterrupted: true,
+    notRecordedOrOverheard: true,
+    entryDocumentsArranged: true,
+  },
 });
 
 export const RecordDialogue = z.strictObject({
@@ -252,11 +317,19 @@ export const RecordDialogue = z.strictObject({
     /** When the meeting took place, or the exchange (of letters, videos, relayed messages) was completed. */
     heldAt: Instant,
   }),
+}).meta({
+  description:
+    'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.',
+  example: { heldAt: '2026-02-24T10:00:00-05:00' },
 });
 
 export const BeginFollowUp = z.strictObject({
   type: z.literal('BeginFollowUp'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'The dialogues are over: the mediator follows up with each party.',
+  example: {},
 });
 
 export const RecordFollowUp = z.strictObject({
@@ -266,16 +339,28 @@ export const RecordFollowUp = z.strictObject({
     heldAt: Instant,
     notes: Note.optional(),
   }),
+}).meta({
+  description:
+    'Record a follow-up session between the mediator and one party.',
+  example: { party: 'victim', heldAt: '2026-02-27T11:00:00-05:00' },
 });
 
 export const CloseCase = z.strictObject({
   type: z.literal('CloseCase'),
   data: z.strictObject({}),
+}).meta({
+  description:
+    'Close the case after follow-up.',
+  example: {},
 });
 
 export const DetermineNotSuitable = z.strictObject({
   type: z.literal('DetermineNotSuitable'),
   data: z.strictObject({ reason: NotSuitableReason }),
+}).meta({
+  description:
+    'Ongoing case assessment found the case no longer suitable for mediation (e.g. a safety concern arose): the case ends.',
+  example: { reason: 'safetyConcerns' },
 });
 
 export const Withdraw = z.strictObject({
@@ -286,6 +371,10 @@ export const Withdraw = z.strictObject({
     /** What the party chose to say about it. Personal information. */
     note: Note.optional(),
   }),
+}).meta({
+  description:
+    'The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.',
+  example: { party: 'victim' },
 });
 
 export const RestorativeOpportunitiesCommand = z.discriminatedUnion('type', [

@@ -68,12 +68,12 @@ export const ReferralReceived = z.strictObject({
     z.strictObject({ source: z.literal('institutional'), ...referral, referredBy: ReferredBy }),
     z.strictObject({ source: z.literal('community'), ...referral, referredBy: ReferredBy, offenderStatus: CommunityStatus }),
   ]),
-});
+}).meta({ description: 'A referral reached the NHQ Restorative Justice Unit.' });
 
 export const IntakeAssessmentBegun = z.strictObject({
   type: z.literal('IntakeAssessmentBegun'),
   data: z.strictObject({ intakeOfficerId: StaffId }),
-});
+}).meta({ description: 'A Restorative Justice Unit officer began the intake assessment.' });
 
 export const ConditionAtIntake = z.strictObject({
   kind: NoContactConditionKind,
@@ -90,12 +90,12 @@ export const IntakeAssessed = z.strictObject({
     noContactConditions: z.array(ConditionAtIntake).max(2),
     notSuitableReason: NotSuitableReason.optional(),
   }),
-});
+}).meta({ description: 'The intake assessment found the case suitable or not, and recorded any no-contact conditions.' });
 
 export const MediatorAssigned = z.strictObject({
   type: z.literal('MediatorAssigned'),
   data: z.strictObject({ mediatorId: StaffId }),
-});
+}).meta({ description: 'A mediator was assigned to the case.' });
 
 export const CaseReassigned = z.strictObject({
   type: z.literal('CaseReassigned'),
@@ -105,7 +105,7 @@ export const CaseReassigned = z.strictObject({
     previousAssigneeId: StaffId,
     reason: z.string().min(1).max(500).optional(),
   }),
-});
+}).meta({ description: 'The case was given to another intake officer or mediator.' });
 
 /** A no-contact condition was imposed, or learned of, after intake (e.g. at a conditional release). */
 export const NoContactConditionRecorded = z.strictObject({
@@ -116,7 +116,7 @@ export const NoContactConditionRecorded = z.strictObject({
     status: ConditionStatus,
     facilitationWording: RecordedWording.optional(),
   }),
-});
+}).meta({ description: 'A no-contact condition imposed or learned of after intake was recorded.' });
 
 /** The condition now allows victim-offender mediation "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program". */
 export const NoContactConditionAmended = z.strictObject({
@@ -126,7 +126,7 @@ export const NoContactConditionAmended = z.strictObject({
     amendedOn: LocalDate,
     facilitationWording: RecordedWording,
   }),
-});
+}).meta({ description: 'A no-contact condition now carries the facilitation wording.' });
 
 export const PreparationSessionHeld = z.strictObject({
   type: z.literal('PreparationSessionHeld'),
@@ -138,7 +138,7 @@ export const PreparationSessionHeld = z.strictObject({
     consent: z.enum(['given', 'notYet']),
     notes: Note.optional(),
   }),
-});
+}).meta({ description: 'The mediator met one party to prepare them.' });
 
 export const SupportPersonAgreed = z.strictObject({
   type: z.literal('SupportPersonAgreed'),
@@ -146,12 +146,12 @@ export const SupportPersonAgreed = z.strictObject({
     supports: Party,
     person: Person,
   }),
-});
+}).meta({ description: 'All participants agreed to the presence of a support person.' });
 
 export const ModelSelected = z.strictObject({
   type: z.literal('ModelSelected'),
   data: z.strictObject({ model: MediationModel }),
-});
+}).meta({ description: 'The mediation model was chosen.' });
 
 /** The mediator reserved the date, time and room with institutional or parole office staff. */
 export const MeetingArranged = z.strictObject({
@@ -169,7 +169,7 @@ export const MeetingArranged = z.strictObject({
     notRecordedOrOverheard: z.literal(true),
     entryDocumentsArranged: z.boolean().optional(),
   }),
-});
+}).meta({ description: 'The date, time and room of a meeting were reserved.' });
 
 /** The victim and the offender communicated: they met, or the exchange by the selected model was completed. */
 export const DialogueHeld = z.strictObject({
@@ -179,12 +179,12 @@ export const DialogueHeld = z.strictObject({
     heldAt: Instant,
     meetingId: RecordId.optional(),
   }),
-});
+}).meta({ description: 'A victim-offender dialogue was held.' });
 
 export const FollowUpBegun = z.strictObject({
   type: z.literal('FollowUpBegun'),
   data: z.strictObject({}),
-});
+}).meta({ description: 'Follow-up with the participants began after the dialogue.' });
 
 export const FollowUpSessionHeld = z.strictObject({
   type: z.literal('FollowUpSessionHeld'),
@@ -194,18 +194,18 @@ export const FollowUpSessionHeld = z.strictObject({
     heldAt: Instant,
     notes: Note.optional(),
   }),
-});
+}).meta({ description: 'The mediator followed up with one party.' });
 
 export const CaseClosed = z.strictObject({
   type: z.literal('CaseClosed'),
   data: z.strictObject({}),
-});
+}).meta({ description: 'The case was closed.' });
 
 /** Ongoing case assessment found the case no longer suitable for mediation. */
 export const CaseDeterminedNotSuitable = z.strictObject({
   type: z.literal('CaseDeterminedNotSuitable'),
   data: z.strictObject({ reason: NotSuitableReason }),
-});
+}).meta({ description: 'Ongoing assessment found the case no longer suitable.' });
 
 export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
@@ -214,7 +214,7 @@ export const ParticipationWithdrawn = z.strictObject({
     subjectId: SubjectId,
     note: Note.optional(),
   }),
-});
+}).meta({ description: 'A party withdrew from the process.' });
 
 export const RestorativeOpportunitiesEvent = z.discriminatedUnion('type', [
   ReferralReceived,
