@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** One level of authority in the complaint escalation chain (configuration, DESIGN.md §4). */
 export interface EscalationLevel {
   readonly level: number;
@@ -14,6 +16,11 @@ export interface MendSettings {
     /** Lowest level first. A response at the last level ends the right of review. */
     readonly escalationChain: readonly EscalationLevel[];
   };
+  /**
+   * Each workflow's own settings, by workflow name, as its folder's `settings` schema parsed them
+   * (MEND_WORKFLOW_SETTINGS overrides the defaults). A workflow absent here has its defaults.
+   */
+  readonly workflows: Readonly<Record<string, unknown>>;
 }
 
 export const DEFAULT_SETTINGS: MendSettings = {
@@ -25,4 +32,19 @@ export const DEFAULT_SETTINGS: MendSettings = {
       { level: 3, title: 'Executive Director, SMSRC' },
     ],
   },
+  workflows: {},
 };
+
+const parsedDefaults = new WeakMap<z.ZodType, unknown>();
+
+/**
+ * A workflow's settings in a decision: what MEND_WORKFLOW_SETTINGS gave for it (validated at
+ * start-up against the same schema), else the schema's defaults. The folder passes its own name
+ * and schema, so that no other code names either.
+ */
+export function workflowSettings<T>(settings: MendSettings, name: string, schema: z.ZodType<T>): T {
+  const given = settings.workflows[name];
+  if (given !== undefined) return given as T;
+  if (!parsedDefaults.has(schema)) parsedDefaults.set(schema, schema.parse({}));
+  return parsedDefaults.get(schema) as T;
+}

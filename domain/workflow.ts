@@ -118,6 +118,17 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
   readonly events: readonly EventDefinition[];
   /** Pure: the events that record this command, or a thrown DomainError. The command's data is already valid. */
   decide(command: NewEvent, state: CaseState<TSnapshot>, ctx: DecideContext): NewEvent[];
+  /**
+   * Its configurable numbers and lists (a clock's length, a review window), as a zod object whose
+   * defaults are the program's own: `schema.parse({})` must succeed. MEND_WORKFLOW_SETTINGS may
+   * override them by workflow name; decisions read them with `workflowSettings` (domain/settings).
+   */
+  readonly settings?: z.ZodType;
+  /**
+   * The prefix of its cases' human references (`CMP` gives `CMP-2026-00042`): upper-case letters,
+   * unique among workflows, the same at every version.
+   */
+  readonly referencePrefix: string;
   /** Cases that show this workflow at every stage, for `mend seed-demo`. */
   readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;

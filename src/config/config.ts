@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
 import { Instant } from '../../domain/schemas';
+import { workflowDefinitions } from '../../workflows/registry';
 import { durationSeconds } from './duration';
 
 const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -31,6 +32,49 @@ const thresholds = z.string().transform((value, ctx) => {
 });
 
 const optionalUrl = z.url().optional();
+
+/**
+ * MEND_WORKFLOW_SETTINGS: a JSON object of settings by workflow name, e.g.
+ * `{"<workflow>": {"<setting>": 3}}`, each checked against that workflow's `settings` schema (at
+ * every version that has one) and completed with its defaults.
+ */
+const workflowSettingsJson = z.string().transform((value, ctx): Record<string, unknown> => {
+  let given: unknown;
+  try {
+    given = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of settings by workflow name' });
+    return z.NEVER;
+  }
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of settings by workflow name' });
+    return z.NEVER;
+  }
+  const parsed: Record<string, unknown> = {};
+  for (const [name, settings] of Object.entries(given)) {
+    const versions = workflowDefinitions.filter((d) => d.name === name);
+    if (versions.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `names no workflow: "${name}" (GET /workflows lists them)` });
+      continue;
+    }
+    const schemas = versions.flatMap((d) => (d.settings ? [d.settings] : []));
+    if (schemas.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `"${name}" has no settings` });
+      continue;
+    }
+    for (const schema of schemas) {
+      const result = schema.safeParse(settings);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          ctx.addIssue({ code: 'custom', message: `${[name, ...issue.path.map(String)].join('.')}: ${issue.message}` });
+        }
+        continue;
+      }
+      parsed[name] = result.data;
+    }
+  }
+  return parsed;
+});
 
 const duration = z
   .string()
@@ -67,6 +111,7 @@ export const EnvSchema = z
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
+    MEND_WORKFLOW_SETTINGS: workflowSettingsJson.default({}),
     MEND_CLOCK_START: Instant.optional(),
     MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MEND_LOG_FORMAT: z.enum(['json', 'pretty', 'auto']).default('auto'),
@@ -251,6 +296,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     settings: {
       sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
       complaint: { escalationChain: e.MEND_ESCALATION_CHAIN },
+      workflows: e.MEND_WORKFLOW_SETTINGS,
     },
     ...(e.MEND_CLOCK_START ? { clockStart: e.MEND_CLOCK_START } : {}),
     log: { level: e.MEND_LOG_LEVEL, format: e.MEND_LOG_FORMAT },

@@ -85,6 +85,7 @@ export const complaintWorkflow: WorkflowDefinition = {
   name: 'complaint',
   version: 1,
   category: 'complaint',
+  referencePrefix: 'CMP',
   labels: complaintLabels,
   readScope: readScopes.departmental,
   machine: complaintMachine,

@@ -149,6 +149,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   name: 'restorative-engagement',
   version: 1,
   category: 'restorativeEngagement',
+  referencePrefix: 'RE',
   labels: restorativeEngagementLabels,
   readScope: readScopes.departmental,
   machine: restorativeEngagementMachine,

@@ -153,6 +153,7 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
   name: 'restorative-opportunities',
   version: 1,
   category: 'restorativeOpportunities',
+  referencePrefix: 'RO',
   labels: restorativeOpportunitiesLabels,
   // RO case content stays with the Restorative Justice Unit (DESIGN.md §7).
   readScope: readScopes.confidentialToRju,

@@ -51,6 +51,7 @@ export const informationRequestWorkflow: WorkflowDefinition = {
   name: 'information-request',
   version: 1,
   category: 'informationRequest',
+  referencePrefix: 'IRQ',
   labels: {
     title: { en: 'Information request', fr: 'Demande de renseignements' },
     description: { en: 'A question about the programs, answered by an officer.', fr: 'Une question sur les programmes, à laquelle répond un agent.' },
