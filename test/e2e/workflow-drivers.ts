@@ -64,11 +64,15 @@ const restorativeEngagement: WorkflowDriver = {
  * Restorative opportunities, confidential to the Restorative Justice Unit: intake with and without
  * a no-contact condition, and not suitable; each party's consent; a model that needs a meeting and
  * one that does not; amending the condition in place; reassigning the intake officer (a mediator
- * comes later).
+ * comes later); the assigned mediator running the mediation steps.
  */
 const restorativeOpportunities: WorkflowDriver = {
   definition: restorativeOpportunitiesWorkflow,
-  actorOf: () => ({ id: 'rju-1', role: 'rju' }),
+  // The mediator records the mediation on the cases assigned to them; the unit everything else.
+  actorOf(command, context: RestorativeOpportunitiesContext) {
+    const mediates = restorativeOpportunitiesWorkflow.commands.find((c) => c.type === command)?.grants.mediator === 'assigned';
+    return mediates && context.mediatorId ? { id: context.mediatorId, role: 'mediator' } : { id: 'rju-1', role: 'rju' };
+  },
   reader: { id: 'rju-1', role: 'rju' },
   variants(command, context: RestorativeOpportunitiesContext) {
     const ro = (name: string) => example(restorativeOpportunitiesWorkflow, name);

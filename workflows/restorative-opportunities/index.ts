@@ -37,6 +37,13 @@ function consentRefusal(caseState: CaseState): DomainError | undefined {
   return parties.length > 0 ? ConsentRequired({ parties }) : undefined;
 }
 
+/**
+ * The Restorative Justice Unit receives every referral, assesses intake, assigns mediators, keeps
+ * the no-contact conditions (the protocols refer every request for communication under one to the
+ * unit) and closes cases; the mediator assigned to a case does the mediation itself — preparing
+ * each party, the model, the meeting they reserve with the institution, the dialogue, the follow-up,
+ * a party's withdrawal — and the unit may record those too.
+ */
 const commands = commandsFrom(RestorativeOpportunitiesCommand, {
   ReceiveReferral: {
     grants: grants.rju,
@@ -69,34 +76,34 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'NoContactConditionAmended',
   },
   RecordPreparation: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'PreparationSessionHeld',
   },
   AgreeSupportPerson: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'SupportPersonAgreed',
   },
   SelectModel: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'ModelSelected',
     refusal: consentRefusal,
   },
   ArrangeMeeting: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'MeetingArranged',
     refusal: contactRefusal(true),
   },
   RecordDialogue: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'DialogueHeld',
     refusal: contactRefusal(false),
   },
   BeginFollowUp: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'FollowUpBegun',
   },
   RecordFollowUp: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'FollowUpSessionHeld',
   },
   CloseCase: {
@@ -108,7 +115,7 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'CaseDeterminedNotSuitable',
   },
   Withdraw: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'ParticipationWithdrawn',
   },
 });
