@@ -30,6 +30,8 @@ export const en = {
   roleSupervisor: 'supervisor',
   roleAuditor: 'auditor',
   roleRju: 'Restorative Justice Unit',
+  roleMediator: 'Restorative Opportunities mediator',
+  roleRoAuditor: 'Restorative Opportunities auditor',
   roleAdmin: 'administrator',
   roleSystem: 'system',
 
@@ -190,6 +192,8 @@ export const fr: Messages = {
   roleSupervisor: 'superviseur',
   roleAuditor: 'vérificateur',
   roleRju: 'Unité de justice réparatrice',
+  roleMediator: 'médiateur des Possibilités de justice réparatrice',
+  roleRoAuditor: 'vérificateur des Possibilités de justice réparatrice',
   roleAdmin: 'administrateur',
   roleSystem: 'système',
 

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
 import { commandLabel, Fill, L, stateLabel, technical, workflowTitle, type Label } from '../shared/labels';
+import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
@@ -35,7 +36,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>{t.backToList}</a>
+        <a href={ROLE_PAGES[session.role].home === 'caseload' ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
         {({ view, workflow, history }) => {
