@@ -279,7 +279,9 @@ export function buildOpenApi(
       contact: { name: 'The team that operates this Mend instance' },
       description:
         'Event-sourced workflow engine for restorative engagement lifecycles. Every command is an event; ' +
-        'every error is `{code, message, details}` in English or French (Accept-Language).\n\n' +
+        'every error is `{code, message, details}` in English or French (Accept-Language). A command that breaks ' +
+        'several business rules is refused once with all of them: 422 `COMMAND.RULES_BROKEN`, each rule in `details.rules` ' +
+        '(`{code, message}`, in the same language); one broken rule answers with its own code.\n\n' +
         `| error code | status |\n|---|---|\n${codes}`,
     },
     servers: [{ url: '/', description: 'This Mend instance: paths are relative to where it serves this document' }],

@@ -11,7 +11,7 @@ export const ErrorBodySchema = z
     message: z.string().meta({ description: 'A sentence in English or French, by Accept-Language' }),
     details: z.unknown().optional().meta({
       description:
-        'Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message',
+        'Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message; for 422 COMMAND.RULES_BROKEN (a command that breaks several business rules: all are named at once), `rules: [{code, message, details?}]`, one per rule, each message in that language',
     }),
   })
   .meta({ id: 'Error' });

@@ -1198,7 +1198,7 @@ export interface components {
             code: string;
             /** @description A sentence in English or French, by Accept-Language */
             message: string;
-            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message */
+            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message; for 422 COMMAND.RULES_BROKEN (a command that breaks several business rules: all are named at once), `rules: [{code, message, details?}]`, one per rule, each message in that language */
             details?: unknown;
         };
         Clock: {

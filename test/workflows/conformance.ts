@@ -167,13 +167,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
 
     it('says, for every role, how much of its cases the role may read', () => {
       expect(Object.keys(definition.readScope).sort()).toEqual([...PersonRole.options].sort());
-      for (const scope of Object.values(definition.readScope)) expect(['all', 'assigned', 'denied', 'hidden']).toContain(scope);
+      for (const scope of Object.values(definition.readScope)) expect(['all', 'assigned', 'needToKnow', 'denied', 'hidden']).toContain(scope);
     });
 
     it('lets the roles granted a command on a case read that case', () => {
       for (const command of definition.commands) {
         for (const role of Object.keys(command.grants ?? {}) as PersonRole[]) {
-          expect([command.type, role, ['all', 'assigned'].includes(definition.readScope[role])]).toEqual([command.type, role, true]);
+          expect([command.type, role, ['all', 'assigned', 'needToKnow'].includes(definition.readScope[role])]).toEqual([command.type, role, true]);
         }
       }
     });
