@@ -499,8 +499,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
-         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
+         * Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
+         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
          */
         post: operations["reassignCase"];
         delete?: never;
@@ -1999,7 +1999,7 @@ export interface components {
         "restorativeOpportunities.AssignMediator": {
             mediatorId: string;
         };
-        /** @description Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment. */
+        /** @description Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment. */
         "restorativeOpportunities.ReassignCase": {
             /** @enum {string} */
             assignment: "intakeOfficer" | "mediator";
