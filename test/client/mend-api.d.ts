@@ -1037,7 +1037,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who read which case’s content, and when (auditors, supervisors and administrators)
+         * Who read which case’s content, and when (auditors, RO auditors, supervisors and administrators)
          * @description Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
          */
         get: operations["listAccessRecords"];
@@ -1058,7 +1058,7 @@ export interface paths {
         };
         /**
          * Clocks by due time, earliest first: with status=running, the at-risk list
-         * @description For supervisors, auditors and administrators.
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.
          */
         get: operations["listSlaClocks"];
         put?: never;
@@ -1078,7 +1078,7 @@ export interface paths {
         };
         /**
          * Counts of running, warned, overdue, paused, breached, met and cancelled clocks, and the on-time rate, per workflow, region and level
-         * @description For supervisors, auditors and administrators. Also reports this instance’s scheduler: its last sweep and totals.
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Also reports this instance’s scheduler: its last sweep and totals.
          */
         get: operations["getSlaSummary"];
         put?: never;
@@ -1098,7 +1098,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded
-         * @description For supervisors, auditors and administrators. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
          */
         get: operations["streamSlaAlerts"];
         put?: never;
