@@ -82,6 +82,8 @@ describe('the demo data set', () => {
     const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
     const actors = new Set(events.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
     expect([...actors].sort()).toEqual([
+      'demo-mediator-1',
+      'demo-mediator-2',
       'demo-practitioner-1',
       'demo-practitioner-2',
       'demo-practitioner-3',
