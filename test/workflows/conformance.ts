@@ -6,6 +6,7 @@ import { DAY } from '../../domain/demo';
 import { DomainError } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
+import { RegionCode } from '../../domain/regions';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
@@ -47,6 +48,54 @@ export function schemasAt(schema: z.ZodType, path: readonly string[]): z.ZodType
 export function isStringAt(schema: z.ZodType, path: string): boolean {
   const found = schemasAt(schema, path.split('.'));
   return found.length > 0 && found.every((s) => schemasAt(s, []).every((inner) => inner instanceof z.ZodString));
+}
+
+/** What a data schema asks people for: every field, by dotted path, and every value they choose among. */
+export interface DataVocabulary {
+  /** Dotted paths within `data`, objects included (`complainant` and `complainant.name`); array items share their array's path. */
+  readonly fields: Set<string>;
+  /** The values of its enums and of its string literals (a discriminated union's `channel: 'mail'`). */
+  readonly values: Set<string>;
+}
+
+/**
+ * Walks a command's or an event's data schema through objects, arrays, unions, optionals, defaults
+ * and pipes, and collects every field path and every enum value a form would show.
+ */
+export function dataVocabulary(schema: z.ZodType): DataVocabulary {
+  const fields = new Set<string>();
+  const values = new Set<string>();
+  const walk = (node: z.ZodType, path: readonly string[]): void => {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
+      return walk(node.unwrap() as z.ZodType, path);
+    }
+    if (node instanceof z.ZodPipe) {
+      walk(node.in as z.ZodType, path);
+      return walk(node.out as z.ZodType, path);
+    }
+    if (node instanceof z.ZodUnion) {
+      for (const option of node.options as z.ZodType[]) walk(option, path);
+      return;
+    }
+    if (node instanceof z.ZodArray) return walk(node.element as z.ZodType, path);
+    if (node instanceof z.ZodObject) {
+      for (const [key, child] of Object.entries(node.shape as Record<string, z.ZodType>)) {
+        const childPath = [...path, key];
+        fields.add(childPath.join('.'));
+        walk(child, childPath);
+      }
+      return;
+    }
+    if (node instanceof z.ZodEnum) {
+      for (const value of node.options) if (typeof value === 'string') values.add(value);
+      return;
+    }
+    if (node instanceof z.ZodLiteral) {
+      for (const value of node.values) if (typeof value === 'string') values.add(value);
+    }
+  };
+  walk(schema, []);
+  return { fields, values };
 }
 
 const calendars = createCalendarProvider();
@@ -120,6 +169,9 @@ export const machineStates = (definition: AnyWorkflowDefinition): string[] => st
 export const knownEventTypes = (definition: AnyWorkflowDefinition): Set<string> =>
   new Set<string>([...definition.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
 
+/** A text people read, present in English and in French. */
+const bilingual = (text: { en?: string; fr?: string } | undefined): boolean => Boolean(text?.en?.trim() && text.fr?.trim());
+
 /**
  * One conformance spec (STYLE.md): every structural invariant, over every registered workflow at
  * every version. A workflow's own specs say how it behaves; this one says it is well formed.
@@ -189,7 +241,6 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
 
     it('names itself, every state and every command in English and in French, and labels nothing else', () => {
       const { labels } = definition;
-      const bilingual = (text: { en?: string; fr?: string } | undefined) => Boolean(text?.en?.trim() && text.fr?.trim());
       expect([bilingual(labels.title), bilingual(labels.description)]).toEqual([true, true]);
       const states = machineStates(definition);
       expect(states.filter((state) => !bilingual(labels.states[state]))).toEqual([]);
@@ -197,6 +248,22 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       const commands = definition.commands.map((c) => c.type);
       expect(commands.filter((command) => !bilingual(labels.commands[command]))).toEqual([]);
       expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
+    });
+
+    it('names every field of its commands and every choice they offer in English and in French, and labels nothing else', () => {
+      const { labels } = definition;
+      const asked = definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const);
+      const unnamed = asked.flatMap(([type, { fields, values }]) => [
+        ...[...fields].filter((field) => !bilingual(labels.fields[field])).map((field) => `${type}: field ${field}`),
+        ...[...values].filter((value) => !bilingual(labels.values[value])).map((value) => `${type}: value ${value}`),
+      ]);
+      expect(unnamed).toEqual([]);
+      const recorded = definition.events.map((event) => dataVocabulary(event.schema));
+      const fields = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.fields]));
+      const values = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.values]));
+      expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
+      // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.
+      expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);
     });
 
     it('reaches every state of its machine', () => {
