@@ -27,6 +27,13 @@ export const WorkflowSchema = z
     openingCommand: z.string(),
     states: z.array(z.string()).meta({ description: 'Every state, by dotted path' }),
     stateLabels: z.record(z.string(), z.string()).meta({ description: 'Each state’s name for people, by dotted path' }),
+    fieldLabels: z.record(z.string(), z.string()).meta({
+      description:
+        'The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path)',
+    }),
+    valueLabels: z.record(z.string(), z.string()).meta({
+      description: 'The name for people of every value its commands offer a choice among (enum values, a union’s distinguishing values), by value',
+    }),
     commands: z.array(WorkflowCommandSchema),
     events: z.array(z.object({ type: z.string(), description: z.string().optional(), schema: JsonSchemaObject })),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),

@@ -1264,6 +1264,14 @@ export interface components {
             stateLabels: {
                 [key: string]: string;
             };
+            /** @description The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path) */
+            fieldLabels: {
+                [key: string]: string;
+            };
+            /** @description The name for people of every value its commands offer a choice among (enum values, a union’s distinguishing values), by value */
+            valueLabels: {
+                [key: string]: string;
+            };
             commands: {
                 name: string;
                 /** @description The command’s name for people, in the language of Accept-Language */
