@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Grants, ReadScopes } from './access';
+import type { ClockDeclaration } from './clocks/declarations';
 import type { Clocks } from './clocks/state';
 import type { DecideContext } from './decide-context';
 import type { DemoScenario } from './demo';
@@ -136,6 +137,13 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
    * unique among workflows, the same at every version.
    */
   readonly referencePrefix: string;
+  /**
+   * The clocks its decisions start, by key or key pattern (`response-<level>`), with their names in
+   * both languages, their basis and the commands that meet them: the API and the console name
+   * clocks from here, and the conformance spec fails on a clock started that is not declared.
+   * None when absent.
+   */
+  readonly clocks?: readonly ClockDeclaration[];
   /** Cases that show this workflow at every stage, for `mend seed-demo`. */
   readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;

@@ -40,6 +40,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       example: command.example,
       ...(command.assigns ? { assigns: true } : {}),
     })),
+    clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
     events: definition.events.map((event) => ({
       type: event.type,
       ...(event.description ? { description: event.description } : {}),

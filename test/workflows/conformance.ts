@@ -1,7 +1,7 @@
 import type { AnyStateNodeConfig } from 'xstate';
 import { z } from 'zod';
 import { createCalendarProvider } from '../../domain/calendar';
-import { CLOCK_EVENT_TYPES } from '../../domain/clocks';
+import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
 import { DAY } from '../../domain/demo';
 import { DomainError } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
@@ -9,6 +9,7 @@ import { processCommand } from '../../domain/process';
 import { RegionCode } from '../../domain/regions';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import type { NewEvent } from '../../domain/envelope';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 import { stateNames } from '../../src/workflows/diagram';
 
@@ -103,23 +104,43 @@ const START = Date.parse('2026-03-02T15:00:00Z');
 /** Someone of every role, so that exploration is about the workflow's rules, not about who runs them. */
 const ACTORS: readonly Actor[] = PersonRole.options.map((role) => ({ id: `${role}-1`, role }));
 
-function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor): CaseState | undefined {
+/** What exploring a workflow found: the states its cases reach and the clocks its decisions start. */
+export interface Exploration {
+  /** Each state's dotted path and its ancestors. */
+  readonly states: Set<string>;
+  /** The ClockStarted events recorded, by clock key: its recorded name and basis. */
+  readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string; readonly inDemo: boolean }>;
+}
+
+function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvent: (event: NewEvent) => void): CaseState | undefined {
   let ids = 0;
   try {
-    return processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS }).state;
+    const decision = processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS });
+    decision.events.forEach(onEvent);
+    return decision.state;
   } catch (error) {
     if (error instanceof DomainError) return undefined;
     throw error;
   }
 }
 
+const explorations = new WeakMap<AnyWorkflowDefinition, Exploration>();
+
 /**
- * The states a case of this workflow reaches: along its demo cases (realistic data at realistic
- * times), then from every state found, by every command with its example, a day apart, as any role.
- * A state is explored from the first case found in it. Returns each state's dotted path and its ancestors.
+ * Explores a workflow: along its demo cases (realistic data at realistic times), then from every
+ * state found, by every command with its example, a day apart, as any role. A state is explored from
+ * the first case found in it. Remembered per definition, since several invariants read it.
  */
-export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40): Set<string> {
+export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Exploration {
+  const remembered = explorations.get(definition);
+  if (remembered) return remembered;
   const seen = new Set<string>();
+  const clocksStarted: Exploration['clocksStarted'] = new Map();
+  const recorder = (inDemo: boolean) => (event: NewEvent) => {
+    if (event.type !== 'ClockStarted') return;
+    const data = event.data as { clock: string; name: string; basis: string };
+    if (!clocksStarted.get(data.clock)?.inDemo) clocksStarted.set(data.clock, { name: data.name, basis: data.basis, inDemo });
+  };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
   const visit = (state: CaseState, at: number, depth: number) => {
     const name = stateName(state.snapshot);
@@ -132,7 +153,7 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
     let state = initialCaseState(definition);
     for (const step of demo.steps) {
       const at = START + step.day * DAY;
-      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor);
+      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor, recorder(true));
       if (!next) break;
       state = next;
       visit(state, at, 0);
@@ -142,7 +163,7 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
   stateName(initialCaseState(definition).snapshot).split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
   const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
   for (const actor of ACTORS) {
-    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor);
+    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor, recorder(false));
     if (opened) visit(opened, START, 0);
   }
   while (frontier.length > 0) {
@@ -151,7 +172,7 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
     for (const command of definition.commands) {
       if (command.type === definition.openingCommand) continue;
       for (const actor of ACTORS) {
-        const next = run(definition, state, command.type, command.example, at + DAY, actor);
+        const next = run(definition, state, command.type, command.example, at + DAY, actor, recorder(false));
         if (next) {
           visit(next, at + DAY, depth + 1);
           break;
@@ -159,8 +180,13 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
       }
     }
   }
-  return seen;
+  const exploration = { states: seen, clocksStarted };
+  explorations.set(definition, exploration);
+  return exploration;
 }
+
+/** The states a case of this workflow reaches (see `explore`): each state's dotted path and its ancestors. */
+export const reachableStates = (definition: AnyWorkflowDefinition): Set<string> => explore(definition).states;
 
 /** Every state of the machine, as dotted paths. */
 export const machineStates = (definition: AnyWorkflowDefinition): string[] => stateNames(definition);
@@ -264,6 +290,30 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
       // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.
       expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);
+    });
+
+    it('declares its clocks once each, named in English and in French, met by its own commands', () => {
+      const clocks = definition.clocks ?? [];
+      expect(new Set(clocks.map((c) => c.key)).size).toBe(clocks.length);
+      const commands = new Set(definition.commands.map((c) => c.type));
+      for (const clock of clocks) {
+        // A pattern's key, its parts filled in, must be a valid clock key.
+        expect([clock.key, ClockKey.safeParse(clock.key.replace(/<[A-Za-z0-9]+>/g, '1')).success]).toEqual([clock.key, true]);
+        expect([clock.key, bilingual(clock.label)]).toEqual([clock.key, true]);
+        expect([clock.key, ['business', 'calendar'].includes(clock.basis)]).toEqual([clock.key, true]);
+        expect([clock.key, clock.metBy.length > 0, clock.metBy.filter((command) => !commands.has(command))]).toEqual([clock.key, true, []]);
+      }
+    });
+
+    it('starts only declared clocks (in its demo and in every state it reaches), under their English name and basis, and every declared one', () => {
+      const started = explore(definition).clocksStarted;
+      for (const [key, { name, basis }] of started) {
+        const found = declaredClock(definition.clocks ?? [], key);
+        expect([key, found !== undefined]).toEqual([key, true]);
+        expect([key, name, basis]).toEqual([key, fillClockLabel(found!.declaration.label.en, found!.params), found!.declaration.basis]);
+      }
+      const unstarted = (definition.clocks ?? []).filter((clock) => ![...started.keys()].some((key) => declaredClock([clock], key)));
+      expect(unstarted.map((clock) => clock.key)).toEqual([]);
     });
 
     it('reaches every state of its machine', () => {
