@@ -112,11 +112,11 @@ export interface Exploration {
   readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string; readonly inDemo: boolean }>;
 }
 
-function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvent: (event: NewEvent) => void): CaseState | undefined {
+function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvents: (events: readonly NewEvent[]) => void): CaseState | undefined {
   let ids = 0;
   try {
     const decision = processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS });
-    decision.events.forEach(onEvent);
+    onEvents(decision.events);
     return decision.state;
   } catch (error) {
     if (error instanceof DomainError) return undefined;
@@ -136,10 +136,11 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
   if (remembered) return remembered;
   const seen = new Set<string>();
   const clocksStarted: Exploration['clocksStarted'] = new Map();
-  const recorder = (inDemo: boolean) => (event: NewEvent) => {
-    if (event.type !== 'ClockStarted') return;
-    const data = event.data as { clock: string; name: string; basis: string };
-    if (!clocksStarted.get(data.clock)?.inDemo) clocksStarted.set(data.clock, { name: data.name, basis: data.basis, inDemo });
+  const recorder = (inDemo: boolean) => (events: readonly NewEvent[]) => {
+    for (const event of events.filter((e) => e.type === 'ClockStarted')) {
+      const data = event.data as { clock: string; name: string; basis: string };
+      if (!clocksStarted.get(data.clock)?.inDemo) clocksStarted.set(data.clock, { name: data.name, basis: data.basis, inDemo });
+    }
   };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
   const visit = (state: CaseState, at: number, depth: number) => {
@@ -319,6 +320,11 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
     it('reaches every state of its machine', () => {
       const reached = reachableStates(definition);
       expect(machineStates(definition).filter((state) => !reached.has(state))).toEqual([]);
+    });
+
+    it('accepts the shared clock events in every state', () => {
+      const atRoot = Object.keys((definition.machine.config as AnyStateNodeConfig).on ?? {});
+      expect(CLOCK_EVENT_TYPES.filter((type) => !atRoot.includes(type))).toEqual([]);
     });
   });
 }
