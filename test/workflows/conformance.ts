@@ -108,8 +108,8 @@ const ACTORS: readonly Actor[] = PersonRole.options.map((role) => ({ id: `${role
 export interface Exploration {
   /** Each state's dotted path and its ancestors. */
   readonly states: Set<string>;
-  /** The ClockStarted events recorded, by clock key: its recorded name and basis. */
-  readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string; readonly inDemo: boolean }>;
+  /** The clocks started (by the demo cases and anywhere else), by key: the name and basis recorded. */
+  readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string }>;
 }
 
 function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvents: (events: readonly NewEvent[]) => void): CaseState | undefined {
@@ -136,10 +136,10 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
   if (remembered) return remembered;
   const seen = new Set<string>();
   const clocksStarted: Exploration['clocksStarted'] = new Map();
-  const recorder = (inDemo: boolean) => (events: readonly NewEvent[]) => {
+  const record = (events: readonly NewEvent[]) => {
     for (const event of events.filter((e) => e.type === 'ClockStarted')) {
       const data = event.data as { clock: string; name: string; basis: string };
-      if (!clocksStarted.get(data.clock)?.inDemo) clocksStarted.set(data.clock, { name: data.name, basis: data.basis, inDemo });
+      clocksStarted.set(data.clock, { name: data.name, basis: data.basis });
     }
   };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
@@ -154,7 +154,7 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
     let state = initialCaseState(definition);
     for (const step of demo.steps) {
       const at = START + step.day * DAY;
-      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor, recorder(true));
+      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor, record);
       if (!next) break;
       state = next;
       visit(state, at, 0);
@@ -164,7 +164,7 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
   stateName(initialCaseState(definition).snapshot).split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
   const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
   for (const actor of ACTORS) {
-    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor, recorder(false));
+    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor, record);
     if (opened) visit(opened, START, 0);
   }
   while (frontier.length > 0) {
@@ -173,7 +173,7 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
     for (const command of definition.commands) {
       if (command.type === definition.openingCommand) continue;
       for (const actor of ACTORS) {
-        const next = run(definition, state, command.type, command.example, at + DAY, actor, recorder(false));
+        const next = run(definition, state, command.type, command.example, at + DAY, actor, record);
         if (next) {
           visit(next, at + DAY, depth + 1);
           break;
