@@ -125,13 +125,15 @@ function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, 
 }
 
 const explorations = new WeakMap<AnyWorkflowDefinition, Exploration>();
+/** How many commands deep exploration goes from a case's opening. */
+const MAX_DEPTH = 40;
 
 /**
  * Explores a workflow: along its demo cases (realistic data at realistic times), then from every
  * state found, by every command with its example, a day apart, as any role. A state is explored from
  * the first case found in it. Remembered per definition, since several invariants read it.
  */
-export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Exploration {
+export function explore(definition: AnyWorkflowDefinition): Exploration {
   const remembered = explorations.get(definition);
   if (remembered) return remembered;
   const seen = new Set<string>();
@@ -169,7 +171,7 @@ export function explore(definition: AnyWorkflowDefinition, maxDepth = 40): Explo
   }
   while (frontier.length > 0) {
     const { state, at, depth } = frontier.shift()!;
-    if (depth >= maxDepth) continue;
+    if (depth >= MAX_DEPTH) continue;
     for (const command of definition.commands) {
       if (command.type === definition.openingCommand) continue;
       for (const actor of ACTORS) {
