@@ -12,6 +12,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
 import { SlaModule } from './sla/sla.module';
+import { StaffModule } from './staff/staff.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 export type AppOptions = CoreOptions;
@@ -34,6 +35,7 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         SlaModule,
+        StaffModule,
         ConsoleModule,
         MetricsModule,
       ],

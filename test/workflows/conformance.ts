@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createCalendarProvider } from '../../domain/calendar';
 import { CLOCK_EVENT_TYPES } from '../../domain/clocks';
 import { DAY } from '../../domain/demo';
+import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
@@ -130,6 +131,10 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(definition.name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
       expect(definition.category).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
       expect(Number.isInteger(definition.version) && definition.version > 0).toBe(true);
+    });
+
+    it('has a reference prefix of upper-case letters', () => {
+      expect(definition.referencePrefix).toMatch(REFERENCE_PREFIX);
     });
 
     it('opens cases with one of its commands, and names commands in PascalCase once each', () => {
