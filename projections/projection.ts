@@ -21,6 +21,11 @@ export interface ProjectionDefinition {
    * projectors as stored (`Projector.handleRecord`), in log order with the case events.
    */
   readonly categories?: readonly string[];
+  /**
+   * Its projectors receive case events with personal fields opened (or `[erased]`), not
+   * `[redacted]`: only for a read model that keeps no plaintext (the search index keeps keyed hashes).
+   */
+  readonly revealsPersonalData?: true;
 }
 
 /** An event of a stream that is not a case's (see `ProjectionDefinition.categories`), as stored. */

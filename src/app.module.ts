@@ -12,6 +12,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
 import { SlaModule } from './sla/sla.module';
+import { SearchModule } from './search/search.module';
 import { StaffModule } from './staff/staff.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         SlaModule,
         StaffModule,
+        SearchModule,
         ConsoleModule,
         MetricsModule,
       ],

@@ -1277,6 +1277,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number
+         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.
+         */
+        get: operations["searchCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1850,6 +1870,17 @@ export interface components {
             languages?: ("en" | "fr")[];
             /** @description False once the person no longer takes cases (kept for the history) */
             active?: boolean;
+        };
+        SearchResult: {
+            /**
+             * @description How the query was read: as a case reference, or as words of names and external references
+             * @enum {string}
+             */
+            matchedBy: "reference" | "words";
+            /** @description Newest update first; at most `limit` */
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Cases you may read that match, across all pages */
+            total: number;
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -8737,6 +8768,71 @@ export interface operations {
             };
             /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchCases: {
+        parameters: {
+            query: {
+                /** @description A case reference, or up to 10 words */
+                q: string;
+                /** @description A workflow’s name (GET /workflows lists them) */
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                /** @description 1–100, default 25 */
+                limit?: number;
+                /** @description Wait (up to 5 s) until the read models have reached this position (your last command’s `position`) */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -192,6 +192,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       }
     });
 
+    it('makes searchable only fields it declares personal, so that erasing their subject forgets them', () => {
+      for (const event of definition.events) {
+        const personal = new Set((event.personalData ?? []).flatMap((group) => group.fields));
+        expect([event.type, (event.search ?? []).filter((field) => !personal.has(field))]).toEqual([event.type, []]);
+      }
+    });
+
     it('names itself, every state and every command in English and in French, and labels nothing else', () => {
       const { labels } = definition;
       const bilingual = (text: { en?: string; fr?: string } | undefined) => Boolean(text?.en?.trim() && text.fr?.trim());
