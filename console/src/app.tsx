@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
+import { SearchPage } from './search/search-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language, type Messages } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
@@ -18,15 +20,20 @@ interface NavItem {
   readonly page: Route['page'];
 }
 
+const SEARCH: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
+const STAFF: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
+
 const NAV: Record<Role, readonly NavItem[]> = {
-  practitioner: [{ label: 'navCaseload', href: href.caseload(), page: 'caseload' }],
+  practitioner: [{ label: 'navCaseload', href: href.caseload(), page: 'caseload' }, SEARCH],
   supervisor: [
     { label: 'navSla', href: href.sla(), page: 'sla' },
     { label: 'navCases', href: href.cases(), page: 'cases' },
+    SEARCH,
+    STAFF,
   ],
-  auditor: [{ label: 'navAudit', href: href.audit(), page: 'audit' }],
-  rju: [{ label: 'navCases', href: href.cases(), page: 'cases' }],
-  admin: [],
+  auditor: [{ label: 'navAudit', href: href.audit(), page: 'audit' }, SEARCH],
+  rju: [{ label: 'navCases', href: href.cases(), page: 'cases' }, SEARCH, STAFF],
+  admin: [STAFF],
 };
 
 export function App() {
@@ -126,7 +133,6 @@ function Shell() {
 
 function Page({ route }: { route: Route }) {
   const { role } = useConsole().session;
-  const { t } = useI18n();
   switch (route.page) {
     case 'caseload':
       return <CaseloadPage />;
@@ -138,7 +144,11 @@ function Page({ route }: { route: Route }) {
       return <SlaDashboard />;
     case 'audit':
       return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
+    case 'search':
+      return <SearchPage />;
+    case 'staff':
+      return <StaffPage />;
     case 'home':
-      return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>{t.noAdminPages}</p> : <CasesPage />;
+      return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <StaffPage /> : <CasesPage />;
   }
 }
