@@ -31,7 +31,7 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
               <th scope="row">
                 <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
                   <code>{item.reference ?? item.caseId.slice(0, 8)}</code>
-                  <span class="visually-hidden">{t.openCase(item.reference ?? item.caseId)}</span>
+                  <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                 </a>
               </th>
               <td>
