@@ -275,6 +275,9 @@ export class CaseRepository {
       }
     }
     if (holder !== loaded.definition.name) throw taken();
+    // Held for this workflow: by an open that failed after reserving (a retry may go on), or by a case that exists.
+    // Checked before a reference is reserved for it, so that refused opens use up no reference.
+    if (await this.locate(loaded.caseId)) throw taken();
   }
 
   /** The workflow the case id is reserved for, or undefined. */
