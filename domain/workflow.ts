@@ -51,6 +51,12 @@ export interface EventDefinition {
    * field reads `[erased]`.
    */
   readonly personalData?: readonly PersonalDataGroup[];
+  /**
+   * Which of its personal fields people search cases by (a name or pseudonym, a claim reference, an
+   * FPS number): dotted paths, each one of `personalData`'s fields. The search index holds only
+   * keyed hashes of their words, and forgets them when their subject is erased.
+   */
+  readonly search?: readonly string[];
 }
 
 export interface PersonalDataGroup {

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
+import { SearchPage } from './search/search-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
@@ -121,13 +123,16 @@ function Page({ route }: { route: Route }) {
       return <SlaDashboard />;
     case 'audit':
       return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
+    case 'search':
+      return <SearchPage />;
+    case 'staff':
+      return <StaffPage />;
     case 'home':
       return <Home page={ROLE_PAGES[role].home} />;
   }
 }
 
 function Home({ page }: { page: RolePages['home'] }) {
-  const { t } = useI18n();
   switch (page) {
     case 'caseload':
       return <CaseloadPage />;
@@ -137,7 +142,7 @@ function Home({ page }: { page: RolePages['home'] }) {
       return <SlaDashboard />;
     case 'audit':
       return <AuditPage />;
-    case 'none':
-      return <p>{t.noAdminPages}</p>;
+    case 'staff':
+      return <StaffPage />;
   }
 }

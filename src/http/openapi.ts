@@ -188,6 +188,26 @@ export function buildOpenApi(
         responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
       },
     },
+    '/cases/by-reference/{reference}': {
+      get: {
+        operationId: 'getCaseByReference',
+        tags: ['cases'],
+        summary: 'The case with a human reference (CMP-2026-00042)',
+        description:
+          'The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.',
+        parameters: [
+          { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'CMP-2026-00042' }, description: 'Case reference' },
+          {
+            name: 'minPosition',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 0 },
+            description: 'Wait until the read model has reached this position (your last command’s `position`)',
+          },
+        ],
+        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
+      },
+    },
     '/workflows': {
       get: {
         operationId: 'listWorkflows',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
 import { RegionCode } from '../../domain/regions';
 
 /**
@@ -40,6 +41,7 @@ export const ClockViewSchema = z
 export const CaseViewSchema = z
   .object({
     caseId: z.uuid(),
+    reference: CaseReference.nullable().meta({ description: 'The case’s human reference (CMP-2026-00042); null for cases opened before references' }),
     workflow: z.string(),
     workflowVersion: z.number().int(),
     state: z.string().meta({ description: 'Dotted path of the current state, e.g. phase2.engaging' }),

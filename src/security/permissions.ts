@@ -48,6 +48,10 @@ export const QUERY_PERMISSIONS = {
   'projections.read': ['supervisor', 'admin'],
   'metrics.read': ['admin', 'supervisor'],
   'subjects.erase': ['admin'],
+  /** GET /staff: the directory and the assignment pickers, with caseloads. */
+  'staff.read': ['supervisor', 'rju', 'admin'],
+  /** POST /staff, PATCH /staff/:id, mend staff add|update. */
+  'staff.manage': ['admin'],
 } as const satisfies Record<string, readonly PersonRole[]>;
 
 export type QueryPermission = keyof typeof QUERY_PERMISSIONS;

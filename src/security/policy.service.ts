@@ -37,6 +37,8 @@ const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
   'projections.read': { en: 'read the projections', fr: 'consulter les projections' },
   'metrics.read': { en: 'read the metrics', fr: 'consulter les métriques' },
   'subjects.erase': { en: 'erase a person’s data', fr: 'effacer les données d’une personne' },
+  'staff.read': { en: 'read the staff directory', fr: 'consulter le répertoire du personnel' },
+  'staff.manage': { en: 'manage the staff directory', fr: 'gérer le répertoire du personnel' },
 };
 
 export const OtherCaseload = defineError<{ role: string }>('ACCESS.OTHER_CASELOAD', 'forbidden', {
@@ -94,6 +96,15 @@ export class PolicyService {
     if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
       throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId });
     }
+  }
+
+  /**
+   * May this actor read this case? For lookups that must not tell a case the actor may not read
+   * from one that does not exist (a reference, a search): they answer both alike.
+   */
+  mayRead(actor: Actor, facts: CaseAccessFacts): boolean {
+    const scope = this.scope(actor, facts.workflow);
+    return scope === 'all' || (scope === 'assigned' && facts.assignees.includes(actor.id));
   }
 
   /** May this actor open a case with this command? */

@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/by-reference/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case with a human reference (CMP-2026-00042)
+         * @description The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.
+         */
+        get: operations["getCaseByReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workflows": {
         parameters: {
             query?: never;
@@ -1189,6 +1209,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory, by display name, each person with their current caseload: what assignment pickers offer
+         * @description For supervisors, the RJU and administrators. A picker asks `?role=practitioner&region=ON`. The caseload counts the open cases assigned to the person among those your role may know of.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * Add a person to the directory (administrators)
+         * @description Their id is the subject of their tokens, so that case assignments and audit records name them. 409 when the id is in the directory already.
+         */
+        post: operations["addStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own entry: the person your token’s subject names
+         * @description Any role. 404 when the directory does not name you.
+         */
+        get: operations["getMyStaffEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One person’s entry, from their stream, with their caseload
+         * @description Read from the person’s stream, so it is current at once after a change; the caseload counts the open cases assigned to them that your role may know of.
+         */
+        get: operations["getStaffMember"];
+        put?: never;
+        /**
+         * Change some of a person’s fields (administrators); the others are kept
+         * @description Send `If-Match: "<revision>"` to be refused (409) if someone changed the entry in between. `active: false` when the person no longer takes cases.
+         */
+        post: operations["updateStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number
+         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.
+         */
+        get: operations["searchCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1227,6 +1335,8 @@ export interface components {
         CaseView: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             /** @description Dotted path of the current state, e.g. phase2.engaging */
@@ -1322,6 +1432,8 @@ export interface components {
         CaseSummary: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             state: string;
@@ -1349,6 +1461,8 @@ export interface components {
         };
         HistoryPage: {
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             items: {
                 /** @description Global position in the event store */
@@ -1688,6 +1802,112 @@ export interface components {
              * @enum {string}
              */
             ground: "consent" | "retentionElapsed" | "neverUsed";
+        };
+        StaffMember: {
+            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
+            staffId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @description Official languages the person works in */
+            languages: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases */
+            active: boolean;
+            /** @description Revision of the person’s stream; also the ETag */
+            revision: number;
+            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
+            position: number;
+            updatedAt: string;
+        };
+        StaffEntry: {
+            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
+            staffId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @description Official languages the person works in */
+            languages: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases */
+            active: boolean;
+            /** @description Revision of the person’s stream; also the ETag */
+            revision: number;
+            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
+            position: number;
+            updatedAt: string;
+            /** @description Open cases assigned to the person (among those the reader may know of) */
+            caseload: number;
+        };
+        StaffList: {
+            /** @description By display name */
+            items: components["schemas"]["StaffEntry"][];
+        };
+        /**
+         * @description A person to add to the staff directory
+         * @example {
+         *       "staffId": "practitioner-1",
+         *       "displayName": "Alex Martin",
+         *       "role": "practitioner",
+         *       "region": "ON",
+         *       "languages": [
+         *         "en",
+         *         "fr"
+         *       ]
+         *     }
+         */
+        AddStaffMember: {
+            /**
+             * @description The subject (`sub`) of the person’s bearer tokens
+             * @example practitioner-1
+             */
+            staffId: string;
+            /**
+             * @description How the person is named in lists and pickers
+             * @example Alex Martin
+             */
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            languages: ("en" | "fr")[];
+        };
+        /**
+         * @description The fields to change; the others are kept
+         * @example {
+         *       "region": "QC",
+         *       "languages": [
+         *         "fr"
+         *       ]
+         *     }
+         */
+        UpdateStaffMember: {
+            /**
+             * @description How the person is named in lists and pickers
+             * @example Alex Martin
+             */
+            displayName?: string;
+            /** @enum {string} */
+            role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+            /** @enum {string} */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            languages?: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases (kept for the history) */
+            active?: boolean;
+        };
+        SearchResult: {
+            /**
+             * @description How the query was read: as a case reference, or as words of names and external references
+             * @enum {string}
+             */
+            matchedBy: "reference" | "words";
+            /** @description Newest update first; at most `limit` */
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Cases you may read that match, across all pages */
+            total: number;
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -2404,6 +2624,79 @@ export interface operations {
             path: {
                 /** @description Case id */
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCaseByReference: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has reached this position (your last command’s `position`) */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Case reference */
+                reference: string;
             };
             cookie?: never;
         };
@@ -8189,6 +8482,375 @@ export interface operations {
             };
             /** @description Too many requests for this token */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                /** @description Only this role */
+                role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+                /** @description Only this province or territory code */
+                region?: string;
+                /** @description Only people working in this official language */
+                language?: "en" | "fr";
+                /** @description true (default): people who take cases now; false: former staff; all */
+                active?: "true" | "false" | "all";
+                /** @description Wait (up to 5 s) until the directory has reached this position (the `position` of your last change) */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddStaffMember"];
+            };
+        };
+        responses: {
+            /** @description The person’s entry */
+            201: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyStaffEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEntry"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Staff id: the subject of the person’s tokens */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEntry"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateStaffMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Staff id: the subject of the person’s tokens */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffMember"];
+            };
+        };
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchCases: {
+        parameters: {
+            query: {
+                /** @description A case reference, or up to 10 words */
+                q: string;
+                /** @description A workflow’s name (GET /workflows lists them) */
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                /** @description 1–100, default 25 */
+                limit?: number;
+                /** @description Wait (up to 5 s) until the read models have reached this position (your last command’s `position`) */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -156,7 +156,8 @@ describe('the Mend console in English and in French', () => {
     { name: 'auditor case audit', role: 'auditor', path: () => `#/audit/${complaintCase}`, ready: '[data-testid="as-of-view"]' },
     { name: 'rju cases', role: 'rju', path: () => '#/cases', ready: 'table.cases' },
     { name: 'rju RO case', role: 'rju', path: () => `#/cases/${roCase}`, ready: '.timeline' },
-    { name: 'admin home', role: 'admin', path: () => '', ready: 'main p' },
+    { name: 'supervisor search', role: 'supervisor', path: () => '#/search', ready: '#search-q' },
+    { name: 'admin home: the staff directory', role: 'admin', path: () => '', ready: 'table.cases' },
   ];
 
   it.each(pages.flatMap((p) => (['en', 'fr'] as const).map((language) => [p.name, language, p] as const)))(

@@ -122,6 +122,8 @@ describe('the permissions', () => {
     'projections.read': ['supervisor', 'admin'],
     'metrics.read': ['admin', 'supervisor'],
     'subjects.erase': ['admin'],
+    'staff.read': ['supervisor', 'rju', 'admin'],
+    'staff.manage': ['admin'],
   };
 
   it('covers every query permission in this specification', () => {

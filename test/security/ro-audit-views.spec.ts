@@ -79,8 +79,9 @@ describe('RO cases stay invisible in the audit views', () => {
         const response = await (await as(role)).get('/audit/verify');
         expect(response.status).toBe(200);
         const verdict = VerificationSchema.parse(response.body);
-        // The complaint's stream, its case-id reservation and its access log; nothing of the RO case.
-        expect(verdict).toMatchObject({ ok: true, streams: 3, tamperedStreams: 0, problems: [] });
+        // The complaint's stream, its case-id and reference reservations and its access log; nothing of the RO case.
+        expect(verdict).toMatchObject({ ok: true, streams: 4, tamperedStreams: 0, problems: [] });
+        expect(JSON.stringify(response.body)).not.toMatch(/RO-\d{4}-/);
         expect(JSON.stringify(response.body)).not.toContain(roCaseId);
       }
       // The RO-cleared auditor: the RO case's stream, its reservation and its access log, the damage named; nothing of the complaint.

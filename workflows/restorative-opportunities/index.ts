@@ -136,6 +136,7 @@ const events = eventsFrom(RestorativeOpportunitiesEvent, {
       // Only in referrals from a victim representative.
       { subject: 'representative.subjectId', fields: ['representative.name', 'representative.contact'] },
     ],
+    search: ['victim.name', 'offender.name', 'offender.fpsNumber', 'representative.name'],
   },
   CaseReassigned: {
     // Why (leave, workload, a conflict of interest) is about the person replaced.

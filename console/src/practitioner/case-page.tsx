@@ -48,7 +48,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           return (
             <>
               <h2 id="case-title">
-                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.caseId}</code>
+                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.reference ?? view.caseId}</code>
               </h2>
               <p class="facts">
                 <span>

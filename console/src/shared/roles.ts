@@ -10,7 +10,7 @@ interface NavItem {
 
 /** What the console offers a role: its home page, its menu, and whether a case opens in the audit view. */
 export interface RolePages {
-  readonly home: 'caseload' | 'cases' | 'sla' | 'audit' | 'none';
+  readonly home: 'caseload' | 'cases' | 'sla' | 'audit' | 'staff';
   readonly nav: readonly NavItem[];
   /** Auditors read a case as its history and verification, never as a page to act on. */
   readonly audits: boolean;
@@ -19,6 +19,8 @@ export interface RolePages {
 const caseload: NavItem = { label: 'navCaseload', href: href.caseload(), page: 'caseload' };
 const cases: NavItem = { label: 'navCases', href: href.cases(), page: 'cases' };
 const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
+const search: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
+const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
 
 /**
  * One table of what each role is offered, so that no page switches on a role. What a role may see
@@ -26,11 +28,11 @@ const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
  * API lets them read.
  */
 export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
-  practitioner: { home: 'caseload', nav: [caseload], audits: false },
-  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases], audits: false },
-  auditor: { home: 'audit', nav: [audit], audits: true },
-  rju: { home: 'cases', nav: [cases], audits: false },
+  practitioner: { home: 'caseload', nav: [caseload, search], audits: false },
+  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, search, staff], audits: false },
+  auditor: { home: 'audit', nav: [audit, search], audits: true },
+  rju: { home: 'cases', nav: [cases, search, staff], audits: false },
   mediator: { home: 'caseload', nav: [caseload], audits: false },
   roAuditor: { home: 'audit', nav: [audit], audits: true },
-  admin: { home: 'none', nav: [], audits: false },
+  admin: { home: 'staff', nav: [staff], audits: false },
 };

@@ -10,7 +10,9 @@ export type Route =
   | { readonly page: 'cases' }
   | { readonly page: 'case'; readonly caseId: string }
   | { readonly page: 'sla' }
-  | { readonly page: 'audit'; readonly caseId?: string };
+  | { readonly page: 'audit'; readonly caseId?: string }
+  | { readonly page: 'search' }
+  | { readonly page: 'staff' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -23,6 +25,10 @@ export function parseRoute(hash: string): Route {
       return { page: 'sla' };
     case 'audit':
       return parts[1] ? { page: 'audit', caseId: parts[1] } : { page: 'audit' };
+    case 'search':
+      return { page: 'search' };
+    case 'staff':
+      return { page: 'staff' };
     default:
       return { page: 'home' };
   }
@@ -34,6 +40,8 @@ export const href = {
   case: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}`,
   sla: () => '#/sla',
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
+  search: () => '#/search',
+  staff: () => '#/staff',
 };
 
 export function useRoute(): Route {

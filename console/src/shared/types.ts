@@ -10,6 +10,8 @@ import type { CaseViewSchema, ClockViewSchema } from '../../../src/http/response
 import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections/projections.schemas';
 import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from '../../../src/sla/sla.schemas';
 import type { WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
+import type { SearchResultSchema } from '../../../src/search/search.schemas';
+import type { StaffEntrySchema, StaffListSchema } from '../../../src/staff/staff.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
 export type CaseView = z.infer<typeof CaseViewSchema>;
@@ -22,6 +24,9 @@ export type SlaSummary = z.infer<typeof SlaSummarySchema>;
 export type SlaClockItem = z.infer<typeof SlaClockSchema>;
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 export type Verification = z.infer<typeof VerificationSchema>;
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type StaffEntry = z.infer<typeof StaffEntrySchema>;
+export type StaffList = z.infer<typeof StaffListSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };
