@@ -2,6 +2,7 @@ import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { complaintWorkflow } from './complaint';
 import { restorativeEngagementWorkflow } from './restorative-engagement';
 import { restorativeOpportunitiesWorkflow } from './restorative-opportunities';
+import { supportCoordinationWorkflow } from './support-coordination';
 
 /**
  * Every workflow Mend runs, at every version still needed to replay a case. A new workflow is one
@@ -11,4 +12,5 @@ export const workflowDefinitions: readonly AnyWorkflowDefinition[] = [
   restorativeEngagementWorkflow,
   restorativeOpportunitiesWorkflow,
   complaintWorkflow,
+  supportCoordinationWorkflow,
 ];
