@@ -5,6 +5,8 @@ import { restorativeEngagementWorkflow } from '../../workflows/restorative-engag
 import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
+import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
+import type { SupportCoordinationContext } from '../../workflows/support-coordination/machine';
 import type { PersonActor, WorkflowDriver } from '../support/workflow-model';
 
 const supervisor: PersonActor = { id: 'supervisor-1', role: 'supervisor' };
@@ -128,5 +130,39 @@ const complaint: WorkflowDriver = {
   },
 };
 
+/**
+ * Support coordination: a supervisor records the opt-in (named and anonymous) and assigns or
+ * reassigns the coordinator, who does the rest (first contact at the server's time, which lies in
+ * every staffed zone's business hours); a formal complaint intended then registered; closure as
+ * unreachable before first contact, with needs met after it.
+ */
+const supportCoordination: WorkflowDriver = {
+  definition: supportCoordinationWorkflow,
+  actorOf(command, context: SupportCoordinationContext) {
+    if (['RecordOptIn', 'AssignCoordinator', 'ReassignCoordinator'].includes(command) || context.coordinatorId === undefined) return supervisor;
+    return practitioner(context.coordinatorId);
+  },
+  reader: supervisor,
+  // Which formal-complaint notes remain, and whether first contact was made (closure outcomes differ).
+  abstraction: (context: SupportCoordinationContext) => ({ formalComplaint: context.formalComplaint, reached: context.firstContactAt !== undefined }),
+  variants(command, context: SupportCoordinationContext) {
+    const rsc = (name: string) => example(supportCoordinationWorkflow, name);
+    switch (command) {
+      case 'RecordOptIn':
+        return [rsc(command), { channel: 'email', client: { anonymous: true, contact: 'anon@example.org', location: 'outsideCanada' }, language: 'fr' }];
+      case 'ReassignCoordinator':
+        return [{ ...rsc(command), coordinatorId: context.coordinatorId === 'practitioner-2' ? 'practitioner-3' : 'practitioner-2' }];
+      case 'MakeReferral':
+        return [rsc(command), { to: 'mplo', clientConsented: true, anonymous: true }];
+      case 'NoteFormalComplaint':
+        return [{ status: 'intended' }, { status: 'registered' }];
+      case 'CloseSupport':
+        return [rsc(command), { outcome: 'unreachable' }];
+      default:
+        return undefined;
+    }
+  },
+};
+
 /** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
-export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint];
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination];

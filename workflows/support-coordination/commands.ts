@@ -184,8 +184,8 @@ export const CloseSupport = z.strictObject({
 });
 
 /** "Those who join the program can withdraw from it at any time." No reason is asked. */
-export const Withdraw = z.strictObject({
-  type: z.literal('Withdraw'),
+export const RecordWithdrawal = z.strictObject({
+  type: z.literal('RecordWithdrawal'),
   data: z.strictObject({}),
 }).meta({
   description: 'The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.',
@@ -201,6 +201,6 @@ export const SupportCoordinationCommand = z.discriminatedUnion('type', [
   MakeReferral,
   NoteFormalComplaint,
   CloseSupport,
-  Withdraw,
+  RecordWithdrawal,
 ]);
 export type SupportCoordinationCommand = z.output<typeof SupportCoordinationCommand>;

@@ -56,7 +56,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
     }
     case 'CloseSupport':
       return close(cmd, state, ctx);
-    case 'Withdraw':
+    case 'RecordWithdrawal':
       return [
         ...cancelOpenClocks(state.clocks, ctx.now, 'The client withdrew from the program.'),
         { type: 'ClientWithdrew', data: { withdrawnAt: ctx.now.toISOString() } },

@@ -10,7 +10,7 @@ const calendars = createCalendarProvider();
 
 interface PathOptions {
   readonly anonymous?: boolean;
-  /** Days after the opt-in the coordinator first reaches the client: soon (on time) or late (after its breach). */
+  /** Days after the opt-in from which the coordinator first reaches the client: 0, at the first business hours (on time), or later (late). */
   readonly contactAfterDays?: number;
 }
 
@@ -26,9 +26,11 @@ function supportPath(n: number, settings: MendSettings, options: PathOptions = {
   const region = ZONE_REGIONS[timeZone][n % 2 === 0 ? 0 : ZONE_REGIONS[timeZone].length - 1]!;
   const hours = workflowSettings(settings, 'support-coordination', SupportCoordinationSettings).firstContactHours;
   const anonymous = options.anonymous ?? false;
-  const contactAfter = options.contactAfterDays ?? 0.1;
-  // The contact step is sent well after the first business hours that follow, so that it reports a time in the past.
-  const contactDay = contactAfter + 5;
+  const contactAfter = options.contactAfterDays ?? 0;
+  // The contact is recorded some days after it was made, always after the first business hours that follow (at most
+  // 4 days after a Saturday before a holiday Monday and Tuesday), so that it reports a time in the past; a contact
+  // recorded after the scheduler saw its clock due keeps that breach in the history, with the contact on time.
+  const contactDay = contactAfter === 0 ? 4 : contactAfter + 5;
   const { name, contact } = participant('RSC', n);
   const client = anonymous
     ? { anonymous: true, contact, affiliation: 'notStated', location: 'outsideCanada' }
@@ -67,7 +69,7 @@ export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
   demo.add('never assigned: first contact breached', upTo(path(), 1), 9);
   demo.add('coordinator assigned, awaiting first contact', upTo(path(), 2), 0.5);
   demo.add('assigned, never reached: first contact breached', upTo(path(), 2), 14);
-  demo.add('first contact on time, receiving support', upTo(path(), 4), 12);
+  demo.add('first contact on time, receiving support', upTo(path(), 4), 8);
   demo.add('first contact late, after its breach', upTo(path({ contactAfterDays: 8 }), 3), 16);
   demo.add('anonymous client, referred anonymously to an MPLO', upTo(path({ anonymous: true }), 5), 15);
   demo.add(
@@ -77,7 +79,7 @@ export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
   );
   demo.add('formal complaint registered', then(path(), 4, step(1, practitioner(demo.n), 'NoteFormalComplaint', () => ({ status: 'registered' }))), 18);
   demo.add('closed unreachable before first contact', then(path(), 2, step(10, practitioner(demo.n), 'CloseSupport', () => ({ outcome: 'unreachable' }))), 20);
-  demo.add('withdrawn at any time', then(path(), 2, step(1, demoStaff.supervisor, 'Withdraw')), 6);
+  demo.add('withdrawn at any time', then(path(), 2, step(1, demoStaff.supervisor, 'RecordWithdrawal')), 6);
   demo.add('closed, needs met', path(), 50);
   return demo.cases;
 };

@@ -52,7 +52,7 @@ const commands = commandsFrom(SupportCoordinationCommand, {
     grants: grants.assignedOrSupervisor,
     primaryEvent: 'SupportClosed',
   },
-  Withdraw: {
+  RecordWithdrawal: {
     // The client may withdraw before a coordinator is assigned: a supervisor records it then.
     grants: grants.assignedOrSupervisor,
     primaryEvent: 'ClientWithdrew',

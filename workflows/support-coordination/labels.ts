@@ -24,7 +24,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     MakeReferral: { en: 'Make a referral', fr: 'Orienter la personne' },
     NoteFormalComplaint: { en: 'Note a formal complaint', fr: 'Noter une plainte officielle' },
     CloseSupport: { en: 'Close the file', fr: 'Fermer le dossier' },
-    Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+    RecordWithdrawal: { en: 'Record the withdrawal', fr: 'Inscrire le retrait' },
   },
   fields: {
     optedInAt: { en: 'Opted in at', fr: 'Adhésion le' },

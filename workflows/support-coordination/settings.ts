@@ -15,7 +15,13 @@ export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60
  */
 export const SupportCoordinationSettings = z.strictObject({
   /** Business days from the opt-in within which the coordinator makes first contact. Not in the seeds: the program office's standard, 2. */
-  firstContactBusinessDays: z.number().int().min(1).max(30).default(2),
+  firstContactBusinessDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(2)
+    .meta({ description: 'Business days after the opt-in (the counting rule: the day of the opt-in excluded, to 17:00 of the last day) within which the coordinator makes first contact.' }),
   /**
    * "Your assigned Response and Support coordinator will make first contact with you on weekdays
    * during business hours: 7 am to 5 pm", in the coordinator's time zone; the end is excluded.
@@ -25,7 +31,8 @@ export const SupportCoordinationSettings = z.strictObject({
     .refine((hours) => !TIME_OF_DAY.test(hours.start) || !TIME_OF_DAY.test(hours.end) || minutesOf(hours.start) < minutesOf(hours.end), {
       message: withFrench('must start before it ends', 'doit commencer avant de finir'),
     })
-    .prefault({}),
+    .prefault({})
+    .meta({ description: "The hours, in the coordinator's time zone, within which first contact is made on a business day; `end` is excluded." }),
 });
 export type SupportCoordinationSettings = z.infer<typeof SupportCoordinationSettings>;
 

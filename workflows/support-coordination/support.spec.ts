@@ -118,32 +118,32 @@ describe('support coordination: withdraw at any time', () => {
 
   it('withdraws before a coordinator is assigned, cancelling the first-contact clock', () => {
     given(...optedIn())
-      .when(command('Withdraw'), supervisor)
+      .when(command('RecordWithdrawal'), supervisor)
       .thenEvents([{ type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client withdrew from the program.' } }, withdrawn(NOW)]);
   });
 
   it('withdraws while awaiting first contact, the clock breached or not', () => {
     const breached = { type: 'ClockBreached', data: { clock: 'firstContact', at: '2026-03-04T22:00:00.000Z' } };
-    const { events, stateName } = given(...optedIn(), coordinatorAssigned(), breached).when(command('Withdraw'), coordinator).run();
+    const { events, stateName } = given(...optedIn(), coordinatorAssigned(), breached).when(command('RecordWithdrawal'), coordinator).run();
     expect(events.map((e) => e.type)).toEqual(['ClockCancelled', 'ClientWithdrew']);
     expect(stateName).toBe('withdrawn');
   });
 
   it('withdraws while receiving support, with nothing to cancel, and asks no reason', () => {
-    given(...active()).when(command('Withdraw'), coordinator).thenEvents([withdrawn(NOW)]);
-    given(...active()).when(command('Withdraw', { reason: 'moving' }), coordinator).thenThrows('VALIDATION.INVALID_INPUT');
+    given(...active()).when(command('RecordWithdrawal'), coordinator).thenEvents([withdrawn(NOW)]);
+    given(...active()).when(command('RecordWithdrawal', { reason: 'moving' }), coordinator).thenThrows('VALIDATION.INVALID_INPUT');
   });
 
   it('is offered in every open state, to the coordinator or a supervisor', () => {
     for (const history of [optedIn(), [...optedIn(), coordinatorAssigned()], active()]) {
-      expect(given(...history).when(command('NoteFormalComplaint', { status: 'intended' }), supervisor).run().allowedCommands).toContain('Withdraw');
+      expect(given(...history).when(command('NoteFormalComplaint', { status: 'intended' }), supervisor).run().allowedCommands).toContain('RecordWithdrawal');
     }
-    expect(grantsOf('Withdraw')).toEqual({ practitioner: 'assigned', supervisor: 'any' });
+    expect(grantsOf('RecordWithdrawal')).toEqual({ practitioner: 'assigned', supervisor: 'any' });
   });
 
   it('ends the case: nothing is offered after a withdrawal or a closure', () => {
     for (const end of [withdrawn(TUESDAY_MORNING), { type: 'SupportClosed', data: { closedAt: NOW, outcome: 'needsMet', clientId: CLIENT_ID } }]) {
-      given(...active(), end).when(command('Withdraw'), coordinator).thenThrows('COMMAND.NOT_ALLOWED');
+      given(...active(), end).when(command('RecordWithdrawal'), coordinator).thenThrows('COMMAND.NOT_ALLOWED');
     }
   });
 });
