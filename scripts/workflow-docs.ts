@@ -7,40 +7,25 @@ import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
 /** Where each workflow's page is written, relative to the repository root. */
 export const workflowDocPath = (definition: AnyWorkflowDefinition) => `docs/workflows/${definition.name}.md`;
 
-/**
- * What the program office decided where the seeds are silent, written beside the workflow in its
- * folder (`workflows/<name>/decisions.md`) and appended to its page.
- */
-export const workflowDecisionsPath = (definition: AnyWorkflowDefinition) => `workflows/${definition.name}/decisions.md`;
-
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
 
-/** The settings table: each setting of the workflow's `settings` object, its default and what it means. */
-function settingsSection(definition: AnyWorkflowDefinition): string[] {
-  const schema = definition.settings;
-  if (!(schema instanceof z.ZodObject)) return [];
-  const defaults = schema.parse({}) as Record<string, unknown>;
-  const rows = Object.entries(schema.shape as Record<string, z.ZodType>).map(([key, setting]) => {
-    const description = (setting.meta() as { description?: string } | undefined)?.description ?? '';
-    return `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(description)} |`;
-  });
-  const example = JSON.stringify({ [definition.name]: { [Object.keys(defaults)[0]!]: defaults[Object.keys(defaults)[0]!] } });
-  return [
-    '## Settings',
-    '',
-    `Operators override them with ${code('MEND_WORKFLOW_SETTINGS')}, e.g. ${code(`MEND_WORKFLOW_SETTINGS='${example}'`)}; Mend refuses to start on a bad value.`,
-    '',
-    '| Setting | Default | Meaning |',
-    '|---|---|---|',
-    ...rows,
-    '',
-  ];
+/**
+ * What the program documents are silent on and the workflow decided (a tolerance, how a case
+ * resumes), written by hand in its folder's `notes.md`, which the page ends with.
+ */
+function notesOf(definition: AnyWorkflowDefinition): string[] {
+  const path = join(__dirname, '..', 'workflows', definition.name, 'notes.md');
+  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
 }
 
-function decisionsSection(definition: AnyWorkflowDefinition): string[] {
-  const path = join(__dirname, '..', workflowDecisionsPath(definition));
-  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
+/** The settings table: each setting's name, default and description, from the workflow's settings schema. */
+function settingsRows(definition: AnyWorkflowDefinition): string[] {
+  if (!(definition.settings instanceof z.ZodObject)) return [];
+  const defaults = definition.settings.parse({}) as Record<string, unknown>;
+  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(
+    ([key, schema]) => `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description ?? '')} |`,
+  );
 }
 
 /** A workflow's page: what it is for, its chart, its states and its commands, all from the definition. */
@@ -74,8 +59,19 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     '|---|---|---|',
     ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
     '',
-    ...settingsSection(definition),
-    ...decisionsSection(definition),
+    ...(settingsRows(definition).length > 0
+      ? [
+          '## Settings',
+          '',
+          `Override with \`MEND_WORKFLOW_SETTINGS='{"${definition.name}":{…}}'\`; a case records what it took from them when it took it.`,
+          '',
+          '| Setting | Default | Description |',
+          '|---|---|---|',
+          ...settingsRows(definition),
+          '',
+        ]
+      : []),
+    ...notesOf(definition),
   ];
   return lines.join('\n');
 }
