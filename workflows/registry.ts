@@ -1,5 +1,6 @@
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { complaintWorkflow } from './complaint';
+import { informationSessionWorkflow } from './information-session';
 import { restorativeEngagementWorkflow } from './restorative-engagement';
 import { restorativeOpportunitiesWorkflow } from './restorative-opportunities';
 import { supportCoordinationWorkflow } from './support-coordination';
@@ -13,4 +14,5 @@ export const workflowDefinitions: readonly AnyWorkflowDefinition[] = [
   restorativeOpportunitiesWorkflow,
   complaintWorkflow,
   supportCoordinationWorkflow,
+  informationSessionWorkflow,
 ];

@@ -72,9 +72,10 @@ export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
   demo.add('first contact on time, receiving support', upTo(path(), 4), 8);
   demo.add('first contact late, after its breach', upTo(path({ contactAfterDays: 8 }), 3), 16);
   demo.add('anonymous client, referred anonymously to an MPLO', upTo(path({ anonymous: true }), 5), 15);
+  const next = practitioner(demo.n + 1);
   demo.add(
     'reassigned to another coordinator',
-    then(path(), 3, step(2, demoStaff.supervisor, 'ReassignCoordinator', () => ({ coordinatorId: practitioner(demo.n + 1).id, timeZone: 'America/Toronto', region: 'QC', reason: 'availability' }))),
+    then(path(), 3, step(2, demoStaff.supervisor, 'ReassignCoordinator', () => ({ coordinatorId: next.id, timeZone: 'America/Toronto', region: 'QC', reason: 'availability' }))),
     20,
   );
   demo.add('formal complaint registered', then(path(), 4, step(1, practitioner(demo.n), 'NoteFormalComplaint', () => ({ status: 'registered' }))), 18);
