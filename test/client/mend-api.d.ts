@@ -1049,6 +1049,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/ScheduleInformationSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
+         * @description **information-session**: Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
+         */
+        post: operations["scheduleInformationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RegisterAttendee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
+         * @description **information-session**: Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
+         */
+        post: operations["registerAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CancelRegistration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a registration: the seat is free again.
+         * @description **information-session**: Cancel a registration: the seat is free again.
+         */
+        post: operations["cancelRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordSessionHeld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The session was held: record how many people attended. Not before its scheduled start.
+         * @description **information-session**: The session was held: record how many people attended. Not before its scheduled start.
+         */
+        post: operations["recordSessionHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CancelInformationSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
+         * @description **information-session**: Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
+         */
+        post: operations["cancelInformationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/caseload/{practitionerId}": {
         parameters: {
             query?: never;
@@ -2411,6 +2511,69 @@ export interface components {
         };
         /** @description The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked. */
         "supportCoordination.RecordWithdrawal": Record<string, never>;
+        /** @description Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives. */
+        "informationSession.RequestInformationSession": {
+            /** @enum {string} */
+            audience: "classMembers" | "futureDefenceRepresentatives" | "unitPresentation";
+            /** Format: date-time */
+            requestedAt?: string;
+            /**
+             * @default ON
+             * @enum {string}
+             */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            requester?: {
+                subjectId?: string;
+                unit: string;
+                name: string;
+                contact: string;
+            };
+            /** @enum {string} */
+            preferredFormat?: "inPerson" | "virtual";
+            /** @enum {string} */
+            preferredLanguage?: "en" | "fr" | "bilingual";
+            expectedAttendees?: number;
+            /** @default [] */
+            topics?: ("smsrcServices" | "restorativeEngagement" | "responseAndSupportCoordination" | "defenceRepresentatives" | "peerSupport")[];
+        };
+        /** @description Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made. */
+        "informationSession.ScheduleInformationSession": {
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            format: "inPerson" | "virtual";
+            /** @enum {string} */
+            language: "en" | "fr" | "bilingual";
+            presenterId: string;
+            capacity?: number;
+        };
+        /** @description Register someone for a scheduled session for class members or future Defence representatives, within its capacity. */
+        "informationSession.RegisterAttendee": {
+            attendee: {
+                subjectId?: string;
+                name: string;
+                contact?: string;
+                /** @enum {string} */
+                role: "classMember" | "futureDefenceRepresentative" | "other";
+            };
+            registrationId?: string;
+        };
+        /** @description Cancel a registration: the seat is free again. */
+        "informationSession.CancelRegistration": {
+            registrationId: string;
+        };
+        /** @description The session was held: record how many people attended. Not before its scheduled start. */
+        "informationSession.RecordSessionHeld": {
+            /** Format: date-time */
+            heldAt?: string;
+            attendance: number;
+        };
+        /** @description Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it. */
+        "informationSession.CancelInformationSession": {
+            /** @enum {string} */
+            reason: "requesterCancelled" | "presenterUnavailable" | "tooFewRegistrations" | "declined" | "other";
+        };
     };
     responses: never;
     parameters: never;
@@ -2424,7 +2587,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
                 /** @description A state, or a parent state (phase2 matches phase2.engaging) */
                 state?: string;
                 /** @description open | closed */
@@ -2534,6 +2697,17 @@ export interface operations {
                     /** @constant */
                     command: "RecordOptIn";
                     data: components["schemas"]["supportCoordination.RecordOptIn"];
+                    /**
+                     * Format: uuid
+                     * @description Optional id for the new case (safe retries)
+                     */
+                    caseId?: string;
+                } | {
+                    /** @constant */
+                    workflow: "information-session";
+                    /** @constant */
+                    command: "RequestInformationSession";
+                    data: components["schemas"]["informationSession.RequestInformationSession"];
                     /**
                      * Format: uuid
                      * @description Optional id for the new case (safe retries)
@@ -2736,7 +2910,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The workflow’s name */
-                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
             };
             cookie?: never;
         };
@@ -8530,13 +8704,623 @@ export interface operations {
             };
         };
     };
+    scheduleInformationSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.ScheduleInformationSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerAttendee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.RegisterAttendee"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.CancelRegistration"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSessionHeld: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.RecordSessionHeld"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelInformationSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.CancelInformationSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCaseload: {
         parameters: {
             query?: {
                 /** @description open (default) | closed */
                 status?: string;
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
                 /** @description 1–200, default 50 */
                 limit?: number;
                 /** @description From the previous page */
@@ -9044,7 +9828,7 @@ export interface operations {
                 /** @description running | warned (running, with a warning recorded) | paused | breached | met | cancelled */
                 status?: "running" | "warned" | "paused" | "breached" | "met" | "cancelled";
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Level of authority */
@@ -9117,7 +9901,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
@@ -9180,7 +9964,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Also send the warnings and breaches recorded at or after this position */

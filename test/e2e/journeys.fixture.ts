@@ -523,4 +523,76 @@ export const journeys: readonly Journey[] = [
       },
     ],
   },
+  {
+    title: 'Information session: registrations for class members, within its seats',
+    intro:
+      'The program plans an information session for class members who want to know what to expect from Restorative ' +
+      'Engagement. A supervisor schedules it online, in both official languages, with p-2 presenting and two seats. ' +
+      'Two class members register; a third is refused while the session is full, and registers once a seat is freed. ' +
+      'p-2 then moves the session a week later; the registrations stand.',
+    workflow: 'information-session',
+    caseVar: 'INF_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2',
+    steps: [
+      {
+        title: 'A supervisor plans a session for class members',
+        as: 'SUPERVISOR',
+        command: 'RequestInformationSession',
+        data: { audience: 'classMembers', region: 'ON', topics: ['restorativeEngagement'] },
+        expect: { status: 201, state: 'requested' },
+      },
+      {
+        title: 'The supervisor schedules it: online, bilingual, presented by p-2, two seats',
+        as: 'SUPERVISOR',
+        command: 'ScheduleInformationSession',
+        data: { startsAt: '2026-03-26T13:00:00-04:00', durationMinutes: 90, format: 'virtual', language: 'bilingual', presenterId: 'p-2', capacity: 2 },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['assignees', 'details'],
+      },
+      {
+        title: 'p-2 registers a first class member',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-1', attendee: { name: 'Sam', contact: 'sam.session@example.org', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'and a second, under a pseudonym',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-2', attendee: { name: 'Robin (pseudonym)', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['details'],
+      },
+      {
+        title: 'A third is refused: the session is full',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-3', attendee: { name: 'Alex', contact: 'alex.session@example.org', role: 'classMember' } },
+        expect: { status: 422, code: 'INF.SESSION_FULL' },
+      },
+      {
+        title: 'Robin cancels, which frees a seat',
+        as: 'PRACTITIONER_2',
+        command: 'CancelRegistration',
+        data: { registrationId: 'seat-2' },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'Alex registers',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-3', attendee: { name: 'Alex', contact: 'alex.session@example.org', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'p-2 moves the session a week later; the registrations stand',
+        as: 'PRACTITIONER_2',
+        command: 'ScheduleInformationSession',
+        data: { startsAt: '2026-04-02T13:00:00-04:00', durationMinutes: 90, format: 'virtual', language: 'bilingual', presenterId: 'p-2', capacity: 2 },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['details'],
+      },
+    ],
+  },
 ];

@@ -5,6 +5,8 @@ import { restorativeEngagementWorkflow } from '../../workflows/restorative-engag
 import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
+import { informationSessionWorkflow } from '../../workflows/information-session';
+import type { InformationSessionContext } from '../../workflows/information-session/machine';
 import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
 import type { SupportCoordinationContext } from '../../workflows/support-coordination/machine';
 import type { PersonActor, WorkflowDriver } from '../support/workflow-model';
@@ -164,5 +166,37 @@ const supportCoordination: WorkflowDriver = {
   },
 };
 
+/**
+ * Information sessions: a supervisor opens (a unit's request and a session for class members) and
+ * schedules; the presenter moves it, registers and cancels registrations, records it held (it
+ * started before the server's time) or cancels it.
+ */
+const informationSession: WorkflowDriver = {
+  definition: informationSessionWorkflow,
+  actorOf(command, context: InformationSessionContext) {
+    if (command === 'RequestInformationSession' || context.presenterId === undefined) return supervisor;
+    return practitioner(context.presenterId);
+  },
+  reader: supervisor,
+  // Whether registrations stand (one can be cancelled) decides what is offered; the audience whether any are taken.
+  abstraction: (context: InformationSessionContext) => ({ audience: context.audience, registrations: context.registrations.length }),
+  variants(command, context: InformationSessionContext) {
+    const inf = (name: string) => example(informationSessionWorkflow, name);
+    switch (command) {
+      case 'RequestInformationSession':
+        return [inf(command), { audience: 'classMembers', region: 'QC', preferredLanguage: 'fr' }];
+      case 'ScheduleInformationSession':
+        // Already given, so that it can be recorded held at the server's time.
+        return [{ ...inf(command), startsAt: '2026-03-03T14:00:00Z', presenterId: context.presenterId ?? 'practitioner-1' }];
+      case 'RegisterAttendee':
+        return context.registrations.length < 1 ? [{ ...inf(command), registrationId: `registration-${context.registrationIds.length + 1}` }] : [];
+      case 'CancelRegistration':
+        return context.registrations.slice(0, 1).map((registrationId) => ({ registrationId }));
+      default:
+        return undefined;
+    }
+  },
+};
+
 /** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
-export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination];
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination, informationSession];

@@ -90,6 +90,10 @@ describe('the demo data set', () => {
     expect(firstContact('withdrawn at any time')).toEqual([expect.objectContaining({ cancelledAt: expect.any(String) })]);
   });
 
+  it('holds information sessions requested, scheduled, held and cancelled', () => {
+    expect(statesOf('information-session')).toEqual(new Set(['requested', 'scheduled', 'held', 'cancelled']));
+  });
+
   it('is sent by the demo staff, and by the SLA scheduler for warnings and breaches', async () => {
     const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
     const actors = new Set(events.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
