@@ -16,7 +16,7 @@ export const OfficialLanguage = z.enum(['en', 'fr']);
 export const Affiliation = z.enum(['cafMember', 'formerCafMember', 'dndEmployee', 'formerDndEmployee', 'notStated']);
 
 /** Where the client is: a province or territory, or outside Canada (coordinators serve people "no matter where they are … including outside Canada"). */
-export const ClientLocation = z.union([RegionCode, z.literal('outsideCanada')]);
+export const ClientLocation = z.enum([...RegionCode.options, 'outsideCanada']);
 
 /** "You may wish to sign up for the RSC program if you have registered or intend to register a formal complaint. However it is not necessary." */
 export const FormalComplaint = z.enum(['none', 'intended', 'registered']);
