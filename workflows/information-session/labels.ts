@@ -1,3 +1,4 @@
+import { REGION_LABELS } from '../../domain/regions';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the information session workflow and everything in it are named to people, in both official languages. */
@@ -59,6 +60,7 @@ export const informationSessionLabels: WorkflowLabels = {
     registrationsAffected: { en: 'Registrations affected', fr: 'Inscriptions touchées' },
   },
   values: {
+    ...REGION_LABELS,
     classMembers: { en: 'Class members', fr: 'Membres du groupe' },
     futureDefenceRepresentatives: { en: 'Future Defence representatives', fr: 'Futurs représentants de la Défense' },
     unitPresentation: { en: 'Presentation requested by a unit', fr: 'Présentation demandée par une unité' },

@@ -4,7 +4,7 @@ import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseState } from '../../domain/workflow';
-import { FIRST_CONTACT_CLOCK } from './clocks';
+import { FIRST_CONTACT_CLOCK, firstContactClock } from './clocks';
 import type { SupportCoordinationCommand } from './commands';
 import { checkWindow, localTimeIn, ZONE_REGIONS, type CoordinatorTimeZone } from './coordinator-zones';
 import {
@@ -100,7 +100,7 @@ function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
     },
     startBusinessClock(ctx, {
       clock: FIRST_CONTACT_CLOCK,
-      name: 'First contact',
+      name: firstContactClock.label.en,
       region: d.region,
       startedAt: optedInAt,
       days: settingsOf(ctx).firstContactBusinessDays,

@@ -1,5 +1,6 @@
 import { grants, readScopes } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
+import { supportCoordinationClocks } from './clocks';
 import { SupportCoordinationCommand } from './commands';
 import { decide, supportCoordinationContext } from './decide';
 import { supportCoordinationDemo } from './demo';
@@ -105,6 +106,7 @@ export const supportCoordinationWorkflow: WorkflowDefinition = {
   events,
   decide,
   settings: SupportCoordinationSettings,
+  clocks: supportCoordinationClocks,
   demo: supportCoordinationDemo,
   summarize,
 };

@@ -1,3 +1,4 @@
+import { REGION_LABELS } from '../../domain/regions';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Response and Support Coordination workflow and everything in it are named to people, in both official languages. */
@@ -68,6 +69,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     withdrawnAt: { en: 'Withdrawn at', fr: 'Retrait le' },
   },
   values: {
+    ...REGION_LABELS,
     supportLine: { en: '24/7 support line', fr: 'Ligne de soutien 24/7' },
     email: { en: 'Email', fr: 'Courriel' },
     inPerson: { en: 'In person', fr: 'En personne' },
