@@ -1,4 +1,7 @@
 import type { Grants, ReadScope } from '../domain/access';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
 
@@ -23,6 +26,23 @@ const SCOPES: Record<ReadScope, string> = {
   denied: 'none (403)',
   hidden: 'none: the cases do not exist for them (404)',
 };
+/**
+ * What the program documents are silent on and the workflow decided (a tolerance, how a case
+ * resumes), written by hand in its folder's `notes.md`, which the page ends with.
+ */
+function notesOf(definition: AnyWorkflowDefinition): string[] {
+  const path = join(__dirname, '..', 'workflows', definition.name, 'notes.md');
+  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
+}
+
+/** The settings table: each setting's name, default and description, from the workflow's settings schema. */
+function settingsRows(definition: AnyWorkflowDefinition): string[] {
+  if (!(definition.settings instanceof z.ZodObject)) return [];
+  const defaults = definition.settings.parse({}) as Record<string, unknown>;
+  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(
+    ([key, schema]) => `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description ?? '')} |`,
+  );
+}
 
 /** Its declared clocks, if it has any: key, names in both languages, how they count, what meets them. */
 function clocksSection(definition: AnyWorkflowDefinition): string[] {
@@ -38,7 +58,7 @@ function clocksSection(definition: AnyWorkflowDefinition): string[] {
   ];
 }
 
-/** A workflow's page: what it is for, its chart, its states, its commands (and who may run them), who reads its cases and its clocks, all from the definition. */
+/** A workflow's page: what it is for, its chart, its states, its commands (and who may run them), who reads its cases, its clocks and its settings, all from the definition; then its folder's notes. */
 export function workflowDoc(definition: AnyWorkflowDefinition): string {
   const { rows, everywhere } = stateTable(definition);
   const lines = [
@@ -76,6 +96,19 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     ...Object.entries(definition.readScope).map(([role, scope]) => `| ${code(role)} | ${SCOPES[scope]} |`),
     '',
     ...clocksSection(definition),
+    ...(settingsRows(definition).length > 0
+      ? [
+          '## Settings',
+          '',
+          `Override with \`MEND_WORKFLOW_SETTINGS='{"${definition.name}":{…}}'\`; a case records what it took from them when it took it.`,
+          '',
+          '| Setting | Default | Description |',
+          '|---|---|---|',
+          ...settingsRows(definition),
+          '',
+        ]
+      : []),
+    ...notesOf(definition),
   ];
   return lines.join('\n');
 }

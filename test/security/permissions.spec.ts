@@ -14,7 +14,7 @@ import type { AnyWorkflowDefinition } from '../../domain/workflow';
  */
 const RO = 'restorative-opportunities';
 /** Commands only a supervisor runs: assignments, and confirming participation before anyone is assigned. */
-const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation']);
+const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation', 'AssignCoordinator', 'ReassignCoordinator']);
 /** Steps a supervisor takes because they can come before anyone is assigned, or close a case on the person's behalf. */
 const SUPERVISOR_STEPS = new Set([
   'ConfirmParticipation',
@@ -26,6 +26,14 @@ const SUPERVISOR_STEPS = new Set([
   'ResumeClock',
   'CloseComplaint',
   'WithdrawComplaint',
+  'NoteFormalComplaint',
+  'CloseSupport',
+  'RecordWithdrawal',
+  'ScheduleInformationSession',
+  'RegisterAttendee',
+  'CancelRegistration',
+  'RecordSessionHeld',
+  'CancelInformationSession',
 ]);
 
 /** The mediation itself, which the mediator assigned to an RO case records (and the unit may too). */
