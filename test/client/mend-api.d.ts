@@ -1246,6 +1246,40 @@ export interface components {
             openedAt: string;
             updatedAt: string;
         };
+        CommandResult: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            /** @description Dotted path of the current state, e.g. phase2.engaging */
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Revision of the last event; also the ETag */
+            revision: number;
+            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
+            position: number;
+            allowedCommands: string[];
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            clocks: components["schemas"]["Clock"][];
+            openedAt: string;
+            updatedAt: string;
+            /** @description The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing */
+            created: components["schemas"]["CreatedId"][];
+        };
+        CreatedId: {
+            /** @description The new id: send it back in later commands that name this thing */
+            id: string;
+            /** @description The event that records it, e.g. SupportPersonAgreed */
+            event: string;
+            /** @description Its dotted path within that event’s data, e.g. supportPerson.subjectId */
+            field: string;
+        };
         Workflow: {
             name: string;
             version: number;
@@ -2282,7 +2316,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new case */
+            /** @description The new case, with the ids it minted */
             201: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2290,7 +2324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -2539,7 +2573,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -2554,7 +2588,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2562,7 +2596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -2661,7 +2695,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -2676,7 +2710,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2684,7 +2718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -2783,7 +2817,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -2798,7 +2832,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2806,7 +2840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -2905,7 +2939,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -2920,7 +2954,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2928,7 +2962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3027,7 +3061,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3042,7 +3076,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3050,7 +3084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3149,7 +3183,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3164,7 +3198,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3172,7 +3206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3271,7 +3305,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3286,7 +3320,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3294,7 +3328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3393,7 +3427,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3408,7 +3442,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3416,7 +3450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3515,7 +3549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3530,7 +3564,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3538,7 +3572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3637,7 +3671,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3652,7 +3686,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3660,7 +3694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3759,7 +3793,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3774,7 +3808,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3782,7 +3816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3881,7 +3915,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3896,7 +3930,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3904,7 +3938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4003,7 +4037,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4018,7 +4052,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4026,7 +4060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4125,7 +4159,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4140,7 +4174,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4148,7 +4182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4247,7 +4281,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4262,7 +4296,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4270,7 +4304,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4369,7 +4403,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4384,7 +4418,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4392,7 +4426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4491,7 +4525,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4506,7 +4540,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4514,7 +4548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4613,7 +4647,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4628,7 +4662,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4636,7 +4670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4735,7 +4769,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4750,7 +4784,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4758,7 +4792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4857,7 +4891,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4872,7 +4906,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4880,7 +4914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4979,7 +5013,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4994,7 +5028,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5002,7 +5036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5101,7 +5135,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5116,7 +5150,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5124,7 +5158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5223,7 +5257,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5238,7 +5272,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5246,7 +5280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5345,7 +5379,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5360,7 +5394,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5368,7 +5402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5467,7 +5501,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5482,7 +5516,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5490,7 +5524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5589,7 +5623,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5604,7 +5638,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5612,7 +5646,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5711,7 +5745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5726,7 +5760,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5734,7 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5833,7 +5867,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5848,7 +5882,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5856,7 +5890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5955,7 +5989,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5970,7 +6004,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5978,7 +6012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6077,7 +6111,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6092,7 +6126,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6100,7 +6134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6199,7 +6233,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6214,7 +6248,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6222,7 +6256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6321,7 +6355,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6336,7 +6370,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6344,7 +6378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6443,7 +6477,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6458,7 +6492,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6466,7 +6500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6565,7 +6599,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6580,7 +6614,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6588,7 +6622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6687,7 +6721,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6702,7 +6736,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6710,7 +6744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6809,7 +6843,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6824,7 +6858,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6832,7 +6866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6931,7 +6965,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6946,7 +6980,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6954,7 +6988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7053,7 +7087,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7068,7 +7102,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7076,7 +7110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7175,7 +7209,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7190,7 +7224,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7198,7 +7232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
