@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditPage } from './auditor/audit-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language, type Messages } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
+import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
 import { createApi } from './shared/api';
@@ -19,13 +20,20 @@ interface NavItem {
 }
 
 const NAV: Record<Role, readonly NavItem[]> = {
-  practitioner: [{ label: 'navCaseload', href: href.caseload(), page: 'caseload' }],
+  practitioner: [
+    { label: 'navCaseload', href: href.caseload(), page: 'caseload' },
+    { label: 'navOpen', href: href.open(), page: 'open' },
+  ],
   supervisor: [
     { label: 'navSla', href: href.sla(), page: 'sla' },
     { label: 'navCases', href: href.cases(), page: 'cases' },
+    { label: 'navOpen', href: href.open(), page: 'open' },
   ],
   auditor: [{ label: 'navAudit', href: href.audit(), page: 'audit' }],
-  rju: [{ label: 'navCases', href: href.cases(), page: 'cases' }],
+  rju: [
+    { label: 'navCases', href: href.cases(), page: 'cases' },
+    { label: 'navOpen', href: href.open(), page: 'open' },
+  ],
   admin: [],
 };
 
@@ -136,6 +144,8 @@ function Page({ route }: { route: Route }) {
       return role === 'auditor' ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'sla':
       return <SlaDashboard />;
+    case 'open':
+      return <OpenCasePage key={route.workflow ?? ''} workflow={route.workflow} />;
     case 'audit':
       return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
     case 'home':

@@ -25,6 +25,8 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     openingCommand: definition.openingCommand,
     states,
     stateLabels: Object.fromEntries(states.map((state) => [state, labels.states[state]?.[language] ?? state])),
+    fieldLabels: Object.fromEntries(Object.entries(labels.fields ?? {}).map(([path, label]) => [path, label[language]])),
+    valueLabels: Object.fromEntries(Object.entries(labels.values ?? {}).map(([value, label]) => [value, label[language]])),
     commands: definition.commands.map((command) => ({
       name: command.type,
       label: labels.commands[command.type]?.[language] ?? command.type,
@@ -33,11 +35,13 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       schema: jsonSchema(command.schema),
       example: command.example,
       ...(command.assigns ? { assigns: true } : {}),
+      grants: { ...command.grants },
     })),
     events: definition.events.map((event) => ({
       type: event.type,
       ...(event.description ? { description: event.description } : {}),
       schema: jsonSchema(event.schema),
+      personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields] })),
     })),
     diagram: mermaidDiagram(definition),
   };

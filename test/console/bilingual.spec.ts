@@ -107,7 +107,8 @@ describe('the Mend console in English and in French', () => {
     // The API was asked in French: its message and each field's error come back in French.
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.locator('p').textContent()).toMatch(/^Les données sont invalides\u00a0: data\.response\u00a0: est obligatoire/);
+    // In plain words: how many things to fix, then each beside its field's name, not the API's `data.response`.
+    expect(await summary.locator('p').textContent()).toMatch(/^(Un point doit être corrigé|\d+\u00a0points doivent être corrigés) avant que l’étape puisse être enregistrée\u00a0:$/);
     expect(await form.locator('#cmd-Respond-response-error').textContent()).toBe('est obligatoire');
     expect(await summary.locator('li').first().textContent()).toBe('Response\u00a0: est obligatoire');
     expect(await form.getByText('(obligatoire)').count()).toBeGreaterThan(0);
@@ -153,6 +154,8 @@ describe('the Mend console in English and in French', () => {
     { name: 'auditor case audit', role: 'auditor', path: () => `#/audit/${complaintCase}`, ready: '[data-testid="as-of-view"]' },
     { name: 'rju cases', role: 'rju', path: () => '#/cases', ready: 'table.cases' },
     { name: 'rju RO case', role: 'rju', path: () => `#/cases/${roCase}`, ready: '.timeline' },
+    { name: 'supervisor intake, complaint form', role: 'supervisor', path: () => '#/open/complaint', ready: 'form.command' },
+    { name: 'rju intake, referral form', role: 'rju', path: () => '#/open/restorative-opportunities', ready: 'form.command' },
     { name: 'admin home', role: 'admin', path: () => '', ready: 'main p' },
   ];
 
@@ -227,7 +230,7 @@ describe('the Mend console in English and in French', () => {
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
       await page.waitForFunction(`document.activeElement?.classList.contains('error-summary')`);
-      expect(await page.locator('.error-summary p').textContent()).toMatch(/niveau/);
+      expect(await page.locator('.error-summary').textContent()).toMatch(/niveau/);
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');

@@ -89,6 +89,28 @@ export const en = {
   dateTimeExample: 'e.g. 2026-03-02T09:00:00-05:00',
   remove: 'Remove',
   add: 'Add',
+  now: 'Now',
+  wallTimeIn: (zone: string) => `Date and time in the case’s region: ${zone}.`,
+  requiredNote: 'Fields marked (required) must be filled in; the others may be left empty.',
+  fixThese: (n: number) => `${n} ${plural(n, 'thing needs', 'things need')} fixing before this can be recorded:`,
+
+  people: 'People',
+  noPeople: 'No one is named in this case yet.',
+  about: 'What the case is about',
+  nothingWritten: 'Nothing written about this case yet.',
+  happened: 'happened ',
+  enteredOn: ', entered ',
+  eventData: 'What was recorded',
+  sealedNote: (redacted: string, erased: string) =>
+    `Personal information your role may not see reads ${redacted}; information erased at the person’s request or after its retention period reads ${erased}.`,
+
+  navOpen: 'Open a case',
+  openTitle: 'Open a case',
+  openIntro: 'Choose the kind of case, then fill in what the program received. The case opens in the first state of its workflow.',
+  openWhich: 'Kind of case',
+  noOpening: 'Your role does not open cases.',
+  openedCase: (workflow: string) => `${workflow} case opened.`,
+  goToCase: 'Go to the case',
 
   backToList: '← Back to the list',
   caseOf: (workflow: string) => `${workflow} case`,
@@ -249,6 +271,29 @@ export const fr: Messages = {
   dateTimeExample: 'p. ex. 2026-03-02T09:00:00-05:00',
   remove: 'Retirer',
   add: 'Ajouter',
+  now: 'Maintenant',
+  wallTimeIn: (zone: string) => `Date et heure de la région du dossier${NBSP}: ${zone}.`,
+  requiredNote: 'Les champs marqués (obligatoire) doivent être remplis\u202f; les autres peuvent rester vides.',
+  fixThese: (n: number) =>
+    `${pluralFr(n, 'Un point doit être corrigé', `${n}${NBSP}points doivent être corrigés`)} avant que l’étape puisse être enregistrée${NBSP}:`,
+
+  people: 'Personnes',
+  noPeople: 'Personne n’est encore nommé dans ce dossier.',
+  about: 'Objet du dossier',
+  nothingWritten: 'Rien n’est encore écrit sur ce dossier.',
+  happened: 'survenu le ',
+  enteredOn: ', saisi le ',
+  eventData: 'Ce qui a été enregistré',
+  sealedNote: (redacted: string, erased: string) =>
+    `Les renseignements personnels que votre rôle ne peut pas voir s’affichent ${redacted}\u202f; ceux effacés à la demande de la personne ou après leur période de conservation s’affichent ${erased}.`,
+
+  navOpen: 'Ouvrir un dossier',
+  openTitle: 'Ouvrir un dossier',
+  openIntro: 'Choisissez le type de dossier, puis indiquez ce que le programme a reçu. Le dossier s’ouvre au premier état de son processus.',
+  openWhich: 'Type de dossier',
+  noOpening: 'Votre rôle n’ouvre pas de dossiers.',
+  openedCase: (workflow: string) => `Dossier ouvert${NBSP}: ${workflow}.`,
+  goToCase: 'Aller au dossier',
 
   backToList: '← Retour à la liste',
   caseOf: (workflow: string) => `Dossier${NBSP}: ${workflow}`,
