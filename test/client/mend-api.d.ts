@@ -1317,7 +1317,19 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
+                /** @description Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not */
+                grants: {
+                    [key: string]: "any" | "assigned";
+                };
             }[];
+            /** @description The name people read for each field of the commands’ and events’ data, by dotted path within `data` (`complainant.name`) */
+            fieldLabels: {
+                [key: string]: string;
+            };
+            /** @description The name people read for each enum value of the workflow (`electronic`, `mail`…) */
+            valueLabels: {
+                [key: string]: string;
+            };
             events: {
                 type: string;
                 description?: string;
@@ -1325,6 +1337,13 @@ export interface components {
                 schema: {
                     [key: string]: unknown;
                 };
+                /** @description Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased */
+                personalData: {
+                    /** @description Dotted path, within the event’s data, of the data subject’s id */
+                    subject: string;
+                    /** @description Dotted paths, within the event’s data, of that subject’s personal information */
+                    fields: string[];
+                }[];
             }[];
             /** @description A Mermaid stateDiagram-v2 */
             diagram: string;
