@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ApiError, errorText, type Api } from '../shared/api';
+import { ApiError, errorText, type Api, type BrokenRule } from '../shared/api';
 import { fieldLabel, L, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
@@ -47,6 +47,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
+  // Business rules broken at once (422 COMMAND.RULES_BROKEN): each named, none tied to one field.
+  const [rules, setRules] = useState<readonly BrokenRule[]>([]);
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
   // A refusal takes the focus to its summary, so keyboard and screen reader users land on what to fix.
@@ -70,9 +72,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
           })
         : await api.post<CommandResult>('/cases', { workflow: opens!.name, command: command.name, data });
       setErrors(new Map());
+      setRules([]);
       onDone(result);
     } catch (error) {
       setErrors(byField(error instanceof ApiError ? error.issues : []));
+      setRules(error instanceof ApiError ? error.rules : []);
       setFailure(errorText(error));
       // The same refusal again does not change `failure`: the summary already shown takes the focus here.
       summary.current?.focus();
@@ -81,6 +85,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
     }
   };
 
+  const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
     <FormContext.Provider value={{ workflow, timeZone }}>
@@ -97,8 +102,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
         <p class="hint">{t.requiredNote}</p>
         {failure ? (
           <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-            <p>{errors.size > 0 ? t.fixThese([...errors.values()].reduce((n, messages) => n + messages.length, 0)) : failure}</p>
-            {errors.size > 0 ? (
+            <p>{problems > 0 ? t.fixThese(problems) : failure}</p>
+            {problems > 0 ? (
               <ul>
                 {[...errors].flatMap(([path, messages]) =>
                   messages.map((message, i) => (
@@ -111,6 +116,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
                     </li>
                   )),
                 )}
+                {rules.map((rule, i) => (
+                  <li key={`rule:${i}`} data-code={rule.code}>
+                    {rule.message}
+                  </li>
+                ))}
               </ul>
             ) : null}
           </div>
