@@ -189,6 +189,22 @@ describe('the console: intake, case content and forms people can use', () => {
     await page.close();
   });
 
+  it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {
+    const page = await signedIn('practitioner', 'en');
+    await page.goto(`${running.baseUrl}/#/open/complaint`);
+    const form = page.getByRole('form', { name: 'Receive a complaint' });
+    await form.locator('#cmd-ReceiveComplaint-channel').selectOption('mail');
+    await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-02T08:00');
+    await form.locator('#cmd-ReceiveComplaint-complainant_name').fill('Alex');
+    await form.locator('#cmd-ReceiveComplaint-text').fill('A letter about my preparation meeting.');
+    await form.getByRole('button', { name: 'Receive a complaint' }).click();
+    await page.getByRole('status').getByText('It will show in your caseload once it is assigned to you.').waitFor();
+    expect(await page.getByRole('link', { name: 'Go to the case' }).count()).toBe(0);
+    // The form is empty again: sending it twice would open two cases.
+    expect(await page.locator('#cmd-ReceiveComplaint-text').inputValue()).toBe('');
+    await page.close();
+  });
+
   it('offers intake only of the workflows the role may open: rju opens referrals, not complaints', async () => {
     const page = await signedIn('rju', 'en');
     await page.goto(`${running.baseUrl}/#/open`);

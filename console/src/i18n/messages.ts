@@ -111,6 +111,7 @@ export const en = {
   noOpening: 'Your role does not open cases.',
   openedCase: (workflow: string) => `${workflow} case opened.`,
   goToCase: 'Go to the case',
+  openedNotYours: 'It will show in your caseload once it is assigned to you.',
 
   backToList: '← Back to the list',
   caseOf: (workflow: string) => `${workflow} case`,
@@ -294,6 +295,7 @@ export const fr: Messages = {
   noOpening: 'Votre rôle n’ouvre pas de dossiers.',
   openedCase: (workflow: string) => `Dossier ouvert${NBSP}: ${workflow}.`,
   goToCase: 'Aller au dossier',
+  openedNotYours: 'Il apparaîtra dans vos dossiers une fois qu’il vous aura été assigné.',
 
   backToList: '← Retour à la liste',
   caseOf: (workflow: string) => `Dossier${NBSP}: ${workflow}`,

@@ -5,7 +5,7 @@ import { useConsole } from '../shared/context';
 import { commandLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { WorkflowInfo } from '../shared/types';
+import type { CommandResult, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
 /** The workflows the signed-in role may open cases of: the latest version of each, by its opening command's grants. */
@@ -25,7 +25,15 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
   const { api, workflows, session } = useConsole();
   const { t } = useI18n();
   const [loaded] = useLoad(async () => openable(await workflows, session.role), session.role);
-  const [opened, setOpened] = useState<{ caseId: string; title: Label }>();
+  const [opened, setOpened] = useState<{ caseId: string; title: Label; readable: boolean }>();
+  // Whether the person may read the case they opened: a practitioner reads only the cases assigned to them.
+  const afterOpening = async (result: CommandResult, title: Label) => {
+    const readable = await api.get(`/cases/${encodeURIComponent(result.caseId)}?minPosition=${result.position}`).then(
+      () => true,
+      () => false,
+    );
+    setOpened({ caseId: result.caseId, title, readable });
+  };
   return (
     <section aria-labelledby="open-title">
       <h2 id="open-title">{t.openTitle}</h2>
@@ -39,7 +47,8 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
               <p>{t.openIntro}</p>
               {opened ? (
                 <p role="status" class="notice">
-                  <Fill sentence={t.openedCase} labels={[opened.title]} /> <a href={href.case(opened.caseId)}>{t.goToCase}</a>
+                  <Fill sentence={t.openedCase} labels={[opened.title]} />{' '}
+                  {opened.readable ? <a href={href.case(opened.caseId)}>{t.goToCase}</a> : t.openedNotYours}
                 </p>
               ) : null}
               <nav aria-labelledby="open-which">
@@ -63,7 +72,7 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
                   opens={chosen}
                   command={command}
                   label={commandLabel(chosen, command.name)}
-                  onDone={(result) => setOpened({ caseId: result.caseId, title: workflowTitle(chosen, chosen.name) })}
+                  onDone={(result) => void afterOpening(result, workflowTitle(chosen, chosen.name))}
                 />
               ) : null}
             </>
