@@ -2,6 +2,8 @@ import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
 export function humanize(name: string): string {
+  // A code (`ON`, `QC`, `FPS`) is written as it is.
+  if (/^[A-Z0-9]+$/.test(name)) return name;
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
