@@ -18,8 +18,8 @@ export const ErrorBodySchema = z
 
 export const ClockViewSchema = z
   .object({
-    clock: z.string(),
-    name: z.string(),
+    clock: z.string().meta({ description: 'Its key in the case: one of those its workflow declares (GET /workflows, `clocks`)' }),
+    name: z.string().meta({ description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language' }),
     level: z.number().int().optional(),
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),
@@ -60,8 +60,8 @@ export const CaseViewSchema = z
 export const CreatedIdSchema = z
   .object({
     id: z.string().meta({ description: 'The new id: send it back in later commands that name this thing' }),
-    event: z.string().meta({ description: 'The event that records it, e.g. SupportPersonAgreed' }),
-    field: z.string().meta({ description: 'Its dotted path within that event’s data, e.g. supportPerson.subjectId' }),
+    event: z.string().meta({ description: 'The type of the event that records it' }),
+    field: z.string().meta({ description: 'Its dotted path within that event’s data, e.g. person.subjectId' }),
   })
   .meta({ id: 'CreatedId' });
 

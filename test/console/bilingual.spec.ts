@@ -95,13 +95,17 @@ describe('the Mend console in English and in French', () => {
     // The state and commands are named by the workflow's own French labels (GET /workflows in French).
     expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
-    // A field's name has no label yet: shown in English, and marked so rather than passed off as French.
+    // A field is named by the workflow's French label, not its technical name.
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     const form = page.getByRole('form', { name: 'Répondre' });
-    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').textContent()).toBe('Response');
+    expect(await form.locator('label[for="cmd-Respond-response"] .label-text').textContent()).toBe('Réponse (obligatoire)');
+    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').count()).toBe(0);
     // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE).
     expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2} mars 2026.*\d{1,2} h \d{2} HNE$/);
     await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
+    // Its clocks are named as the workflow declares them, in French.
+    await expectVisible(page.getByRole('rowheader', { name: 'Accusé de réception', exact: true }));
+    await expectVisible(page.getByRole('rowheader', { name: 'Réponse, palier 1', exact: true }));
 
     await form.getByRole('button', { name: 'Répondre' }).click();
     // The API was asked in French: its message and each field's error come back in French.
@@ -110,7 +114,7 @@ describe('the Mend console in English and in French', () => {
     // In plain words: how many things to fix, then each beside its field's name, not the API's `data.response`.
     expect(await summary.locator('p').textContent()).toMatch(/^(Un point doit être corrigé|\d+\u00a0points doivent être corrigés) avant que l’étape puisse être enregistrée\u00a0:$/);
     expect(await form.locator('#cmd-Respond-response-error').textContent()).toBe('est obligatoire');
-    expect(await summary.locator('li').first().textContent()).toBe('Response\u00a0: est obligatoire');
+    expect(await summary.locator('li').first().textContent()).toBe('Réponse\u00a0: est obligatoire');
     expect(await form.getByText('(obligatoire)').count()).toBeGreaterThan(0);
     expect(await englishOnPage(page)).toEqual([]);
     await browser.screenshot(page, 'practitioner-fr');
