@@ -8,6 +8,8 @@ import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 /** Every sentence of the English catalogue that French says differently: none may show on a French page. */
 const ENGLISH_ONLY = new Set(
   Object.entries(en)
+    // The language switch is written in the other language on purpose ("Français" on an English page).
+    .filter(([key]) => key !== 'otherLanguage' && key !== 'otherLanguageHint')
     .filter(([key, value]) => typeof value === 'string' && value !== fr[key as keyof typeof fr])
     .map(([, value]) => (value as string).trim())
     .filter((text) => /\p{L}/u.test(text)),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { complaintLabels } from '../../workflows/complaint/labels';
 import { receiveComplaint, run } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
@@ -86,6 +87,9 @@ describe('the console: intake, case content and forms people can use', () => {
       expect(await form.locator('#cmd-ReceiveComplaint-text').getAttribute('aria-required')).toBe('true');
       expect(await form.locator('#cmd-ReceiveComplaint-complainant_contact').getAttribute('aria-required')).toBeNull();
       expect(await form.locator('label[for="cmd-ReceiveComplaint-text"] .required').count()).toBe(1);
+      // Fields and enum values by the workflow's labels, in the page's language, not their technical names.
+      expect(await form.locator('#cmd-ReceiveComplaint-channel option[value="electronic"]').textContent()).toBe(complaintLabels.values!['electronic']![language]);
+      expect(await form.locator('label[for="cmd-ReceiveComplaint-channel"] .label-text').textContent()).toContain(complaintLabels.fields!['channel']![language]);
 
       // Sent empty: every broken rule at once, each beside its field, in the person's language.
       await form.getByRole('button', { name: w.receive }).click();
