@@ -4,6 +4,7 @@ import { AuditPage } from './auditor/audit-page';
 import { SearchPage } from './search/search-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
+import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
 import { createApi } from './shared/api';
@@ -121,6 +122,8 @@ function Page({ route }: { route: Route }) {
       return ROLE_PAGES[role].audits ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
     case 'sla':
       return <SlaDashboard />;
+    case 'open':
+      return <OpenCasePage key={route.workflow ?? ''} workflow={route.workflow} />;
     case 'audit':
       return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
     case 'search':

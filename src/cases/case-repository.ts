@@ -152,6 +152,13 @@ export class CaseRepository {
     return loaded;
   }
 
+  /** The stored events of the case from revision `from` to `to`, both included, as stored (sealed). */
+  async eventsBetween(loaded: LoadedCase, from: number, to: number): Promise<RecordedEvent[]> {
+    if (to < from) return [];
+    const events = await this.store.readStream(loaded.streamId, { fromRevision: from, maxCount: to - from + 1 });
+    return events.filter((event) => event.revision <= to);
+  }
+
   /** The case as it stood after a prefix of its history, without touching the cache. */
   fold(start: LoadedCase, events: readonly RecordedEvent[]): LoadedCase {
     let { state, lastHash, position, openedAt, updatedAt, reference } = start;

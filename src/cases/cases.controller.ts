@@ -19,6 +19,10 @@ import { RequirePermission } from '../security/require-permission.decorator';
 import { accessFacts, CaseRepository } from './case-repository';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
+import type { CreatedId } from './created-ids';
+
+/** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
+export type CommandResult = CaseView & { readonly created: CreatedId[] };
 import { ExecuteCommand } from './execute-command.command';
 
 /**
@@ -69,7 +73,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<CommandResult> {
     const input = parseInput(OpenCaseBody, body ?? {});
     const caseId = input.caseId ?? randomUUID();
     const outcome = await this.commandBus.execute<ExecuteCommand, CommandOutcome>(
@@ -84,7 +88,7 @@ export class CasesController {
       }),
     );
     void reply.header('Location', `/cases/${caseId}`).header('ETag', `"${outcome.loaded.state.revision}"`);
-    return this.views.present(outcome.loaded, actor);
+    return { ...this.views.present(outcome.loaded, actor), created: [...outcome.created] };
   }
 
   @Post(':id/commands/:command')
@@ -97,7 +101,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<CommandResult> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const name = parseInput(CommandName, command, 'command');
     const expectedRevision = parseIfMatch(ifMatch);
@@ -113,7 +117,7 @@ export class CasesController {
       }),
     );
     void reply.header('ETag', `"${outcome.loaded.state.revision}"`);
-    return this.views.present(outcome.loaded, actor);
+    return { ...this.views.present(outcome.loaded, actor), created: [...outcome.created] };
   }
 
   /**

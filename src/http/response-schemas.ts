@@ -57,3 +57,19 @@ export const CaseViewSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'CaseView' });
+
+/** An id a command minted for something it created, and where the case records it. */
+export const CreatedIdSchema = z
+  .object({
+    id: z.string().meta({ description: 'The new id: send it back in later commands that name this thing' }),
+    event: z.string().meta({ description: 'The type of the event that records it' }),
+    field: z.string().meta({ description: 'Its dotted path within that event’s data, e.g. person.subjectId' }),
+  })
+  .meta({ id: 'CreatedId' });
+
+/** What a command (or the opening of a case) answers: the case after it, and the ids it minted. */
+export const CommandResultSchema = CaseViewSchema.extend({
+  created: z.array(CreatedIdSchema).meta({
+    description: 'The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing',
+  }),
+}).meta({ id: 'CommandResult' });

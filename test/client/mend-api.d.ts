@@ -1618,6 +1618,40 @@ export interface components {
             openedAt: string;
             updatedAt: string;
         };
+        CommandResult: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            /** @description Dotted path of the current state, e.g. phase2.engaging */
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Revision of the last event; also the ETag */
+            revision: number;
+            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
+            position: number;
+            allowedCommands: string[];
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            clocks: components["schemas"]["Clock"][];
+            openedAt: string;
+            updatedAt: string;
+            /** @description The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing */
+            created: components["schemas"]["CreatedId"][];
+        };
+        CreatedId: {
+            /** @description The new id: send it back in later commands that name this thing */
+            id: string;
+            /** @description The type of the event that records it */
+            event: string;
+            /** @description Its dotted path within that event’s data, e.g. person.subjectId */
+            field: string;
+        };
         Workflow: {
             name: string;
             version: number;
@@ -1663,6 +1697,10 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
+                /** @description Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not */
+                grants: {
+                    [key: string]: "any" | "assigned";
+                };
             }[];
             /** @description The clocks its cases run (GET /cases/{id} and /sla give each clock’s key) */
             clocks: {
@@ -1685,6 +1723,13 @@ export interface components {
                 schema: {
                     [key: string]: unknown;
                 };
+                /** @description Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased */
+                personalData: {
+                    /** @description Dotted path, within the event’s data, of the data subject’s id */
+                    subject: string;
+                    /** @description Dotted paths, within the event’s data, of that subject’s personal information */
+                    fields: string[];
+                }[];
             }[];
             /** @description A Mermaid stateDiagram-v2 */
             diagram: string;
@@ -2965,7 +3010,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new case */
+            /** @description The new case, with the ids it minted */
             201: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2973,7 +3018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3295,7 +3340,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3310,7 +3355,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3318,7 +3363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3417,7 +3462,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3432,7 +3477,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3440,7 +3485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3539,7 +3584,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3554,7 +3599,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3562,7 +3607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3661,7 +3706,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3676,7 +3721,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3684,7 +3729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3783,7 +3828,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3798,7 +3843,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3806,7 +3851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3905,7 +3950,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3920,7 +3965,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3928,7 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4027,7 +4072,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4042,7 +4087,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4050,7 +4095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4149,7 +4194,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4164,7 +4209,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4172,7 +4217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4271,7 +4316,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4286,7 +4331,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4294,7 +4339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4393,7 +4438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4408,7 +4453,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4416,7 +4461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4515,7 +4560,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4530,7 +4575,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4538,7 +4583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4637,7 +4682,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4652,7 +4697,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4660,7 +4705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4759,7 +4804,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4774,7 +4819,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4782,7 +4827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4881,7 +4926,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4896,7 +4941,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4904,7 +4949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5003,7 +5048,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5018,7 +5063,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5026,7 +5071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5125,7 +5170,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5140,7 +5185,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5148,7 +5193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5247,7 +5292,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5262,7 +5307,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5270,7 +5315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5369,7 +5414,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5384,7 +5429,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5392,7 +5437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5491,7 +5536,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5506,7 +5551,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5514,7 +5559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5613,7 +5658,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5628,7 +5673,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5636,7 +5681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5735,7 +5780,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5750,7 +5795,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5758,7 +5803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5857,7 +5902,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5872,7 +5917,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5880,7 +5925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5979,7 +6024,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5994,7 +6039,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6002,7 +6047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6101,7 +6146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6116,7 +6161,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6124,7 +6169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6223,7 +6268,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6238,7 +6283,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6246,7 +6291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6345,7 +6390,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6360,7 +6405,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6368,7 +6413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6467,7 +6512,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6482,7 +6527,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6490,7 +6535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6589,7 +6634,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6604,7 +6649,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6612,7 +6657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6711,7 +6756,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6726,7 +6771,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6734,7 +6779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6833,7 +6878,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6848,7 +6893,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6856,7 +6901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6955,7 +7000,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6970,7 +7015,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6978,7 +7023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7077,7 +7122,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7092,7 +7137,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7100,7 +7145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7199,7 +7244,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7214,7 +7259,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7222,7 +7267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7321,7 +7366,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7336,7 +7381,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7344,7 +7389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7443,7 +7488,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7458,7 +7503,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7466,7 +7511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7565,7 +7610,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7580,7 +7625,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7588,7 +7633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7687,7 +7732,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7702,7 +7747,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7710,7 +7755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7809,7 +7854,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7824,7 +7869,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7832,7 +7877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7931,7 +7976,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7946,7 +7991,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7954,7 +7999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */

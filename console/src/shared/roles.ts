@@ -21,6 +21,7 @@ const cases: NavItem = { label: 'navCases', href: href.cases(), page: 'cases' };
 const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
 const search: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
 const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
+const open: NavItem = { label: 'navOpen', href: href.open(), page: 'open' };
 
 /**
  * One table of what each role is offered, so that no page switches on a role. What a role may see
@@ -28,10 +29,10 @@ const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
  * API lets them read.
  */
 export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
-  practitioner: { home: 'caseload', nav: [caseload, search], audits: false },
-  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, search, staff], audits: false },
+  practitioner: { home: 'caseload', nav: [caseload, open, search], audits: false },
+  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff], audits: false },
   auditor: { home: 'audit', nav: [audit, search], audits: true },
-  rju: { home: 'cases', nav: [cases, search, staff], audits: false },
+  rju: { home: 'cases', nav: [cases, open, search, staff], audits: false },
   mediator: { home: 'caseload', nav: [caseload], audits: false },
   roAuditor: { home: 'audit', nav: [audit], audits: true },
   admin: { home: 'staff', nav: [staff], audits: false },

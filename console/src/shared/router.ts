@@ -10,6 +10,7 @@ export type Route =
   | { readonly page: 'cases' }
   | { readonly page: 'case'; readonly caseId: string }
   | { readonly page: 'sla' }
+  | { readonly page: 'open'; readonly workflow?: string }
   | { readonly page: 'audit'; readonly caseId?: string }
   | { readonly page: 'search' }
   | { readonly page: 'staff' };
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'case', caseId: parts[1] } : { page: 'cases' };
     case 'sla':
       return { page: 'sla' };
+    case 'open':
+      return parts[1] ? { page: 'open', workflow: parts[1] } : { page: 'open' };
     case 'audit':
       return parts[1] ? { page: 'audit', caseId: parts[1] } : { page: 'audit' };
     case 'search':
@@ -39,6 +42,7 @@ export const href = {
   cases: () => '#/cases',
   case: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}`,
   sla: () => '#/sla',
+  open: (workflow?: string) => (workflow ? `#/open/${encodeURIComponent(workflow)}` : '#/open'),
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
   search: () => '#/search',
   staff: () => '#/staff',
