@@ -35,6 +35,8 @@ export const QUERY_PERMISSIONS = {
   'cases.export': ['supervisor', 'auditor', 'rju'],
   /** GET /caseload/:id — a practitioner only their own. */
   'caseload.read': ['practitioner', 'supervisor', 'rju'],
+  /** GET /workload — open cases and clocks per person, within the workflows the role may read. */
+  'workload.read': ['supervisor', 'rju'],
   'complaints.board': ['supervisor', 'auditor'],
   'sla.read': ['supervisor', 'auditor'],
   'audit.verify': ['auditor', 'admin'],

@@ -1089,6 +1089,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sla/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On-time rates over time: clocks met on time, met late and breached, week by week, from the clock events
+         * @description For supervisors, auditors and administrators. A clock counts once, in the week its outcome happened: met in the week it was met, breached in the week it ran out (its due time, however late the scheduler recorded the breach). Weeks run Monday to Sunday in each clock’s region; the current week is last.
+         */
+        get: operations["getSlaWeeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sla/stream": {
         parameters: {
             query?: never;
@@ -1183,6 +1203,46 @@ export interface paths {
          * @description Admins only. The Privacy Act keeps personal information used in a case for the retention period (MEND_RETENTION_YEARS, default 2) after its last use: within it, the request must record the person's consent (who gave it, when), or it is refused with 422 ERASURE.RETENTION_PERIOD saying until when. The erasure is recorded with the ground that applied. History still replays; the fields read [erased]. When an erasure ledger is configured (MEND_ERASURE_LEDGER), the erasure is written there first, so a restore of an older backup erases the person again; if it cannot be written, nothing is erased (503 SERVICE.ERASURE_LEDGER_UNAVAILABLE).
          */
         post: operations["eraseSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your open cases, the one whose clock falls due first first, each with what it waits for and the commands you may run
+         * @description Practitioners read their own inbox; supervisors and the Restorative Justice Unit may read anyone’s with ?assignee=, within the workflows their role may read. Cases without an open clock come last.
+         */
+        get: operations["getInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open cases and clocks per person (running, warned, overdue, breached), and the open cases nobody is assigned to
+         * @description For supervisors and the Restorative Justice Unit: only cases of the workflows their role may read are counted.
+         */
+        get: operations["getWorkload"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1605,6 +1665,25 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        SlaWeeks: {
+            /** Format: date-time */
+            asOf: string;
+            weeks: {
+                /**
+                 * Format: date
+                 * @description The week’s Monday, a local date (weeks run Monday to Sunday in each clock’s region)
+                 */
+                week: string;
+                /** @description Clocks met on time that week */
+                metOnTime: number;
+                /** @description Clocks met late that week, before a breach was recorded */
+                metLate: number;
+                /** @description Clocks that ran out that week (by their due time, however late the breach was recorded) */
+                breached: number;
+                /** @description metOnTime / (metOnTime + metLate + breached); null in a week without outcomes */
+                onTimeRate: number | null;
+            }[];
+        };
         Readiness: {
             /** @constant */
             status: "ok";
@@ -1661,6 +1740,60 @@ export interface components {
              * @enum {string}
              */
             ground: "consent" | "retentionElapsed" | "neverUsed";
+        };
+        InboxItem: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            openClocks: number;
+            nextDueAt: string | null;
+            revision: number;
+            position: number;
+            openedAt: string;
+            updatedAt: string;
+            /** @description The open clock that falls due first (running, paused, or breached and not yet met): what the case waits for; null when no clock runs */
+            waitingFor: components["schemas"]["Clock"] | null;
+            /** @description That clock’s due time has passed */
+            overdue: boolean;
+            /** @description The commands you may run on the case now (their labels are in GET /workflows) */
+            commands: string[];
+        };
+        Inbox: {
+            assignee: string;
+            items: components["schemas"]["InboxItem"][];
+            /** @description Pass as ?cursor= for the next page */
+            nextCursor?: string;
+        };
+        WorkloadRow: {
+            /** @description A staff id; null for the open cases nobody is assigned to */
+            assignee: string | null;
+            openCases: number;
+            /** @description Clocks running or paused */
+            openClocks: number;
+            /** @description Running clocks with a warning recorded */
+            warned: number;
+            /** @description Running clocks past their due time whose breach is not recorded yet */
+            overdue: number;
+            /** @description Clocks breached and not met since */
+            breached: number;
+            /** @description The earliest due time among their open cases’ open clocks */
+            nextDueAt: string | null;
+        };
+        Workload: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description Busiest first; a case with two assignees counts for each */
+            people: components["schemas"]["WorkloadRow"][];
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -7939,6 +8072,71 @@ export interface operations {
             };
         };
     };
+    getSlaWeeks: {
+        parameters: {
+            query?: {
+                /** @description A workflow’s name (GET /workflows lists them) */
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                /** @description Province or territory code */
+                region?: string;
+                /** @description How many weeks, 1–104, default 12 */
+                weeks?: number;
+                /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaWeeks"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     streamSlaAlerts: {
         parameters: {
             query?: {
@@ -8162,6 +8360,130 @@ export interface operations {
             };
             /** @description Too many requests for this token */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                /** @description Whose inbox (default: yours); practitioners may name only themselves */
+                assignee?: string;
+                /** @description 1–200, default 50 */
+                limit?: number;
+                /** @description From the previous page */
+                cursor?: string;
+                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkload: {
+        parameters: {
+            query?: {
+                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workload"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

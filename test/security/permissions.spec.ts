@@ -95,6 +95,7 @@ describe('the permissions', () => {
     'cases.history': ['practitioner', 'supervisor', 'auditor', 'rju'],
     'cases.export': ['supervisor', 'auditor', 'rju'],
     'caseload.read': ['practitioner', 'supervisor', 'rju'],
+    'workload.read': ['supervisor', 'rju'],
     'complaints.board': ['supervisor', 'auditor'],
     'sla.read': ['supervisor', 'auditor'],
     'audit.verify': ['auditor', 'admin'],
