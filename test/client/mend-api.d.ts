@@ -977,8 +977,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision
-         * @description Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; clocks are as of that moment, and allowedCommands lists what the workflow allowed then (whoever the reader is). Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.
+         * The case as it stood at a moment: after every event that occurred (or was recorded) at or before asOf, or up to a revision
+         * @description Give exactly one of asOf and revision. With asOf, `axis=business` (the default) replays every event that occurred by then (occurredAt), marking in enteredLater those the log recorded only afterwards; `axis=recorded` replays what the log held then (recordedAt). A clock whose due time had passed by that moment is shown breached even when the scheduler recorded its breach later (breachDerived says when). The case is replayed with the workflow version it runs on, and allowedCommands lists what the workflow allowed then (whoever the reader is). Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.
          */
         get: operations["getCaseAsOf"];
         put?: never;
@@ -1466,6 +1466,66 @@ export interface components {
             }[];
             /** @description Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end */
             next: number | null;
+        };
+        CaseAsOf: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            /** @description Dotted path of the current state, e.g. phase2.engaging */
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Revision of the last event; also the ETag */
+            revision: number;
+            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
+            position: number;
+            allowedCommands: string[];
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            clocks: {
+                clock: string;
+                name: string;
+                level?: number;
+                /** @enum {string} */
+                basis: "business" | "calendar";
+                days: number;
+                /** @enum {string} */
+                region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+                /** @enum {string} */
+                status: "running" | "paused" | "met" | "breached" | "cancelled";
+                startedAt: string;
+                dueAt: string;
+                warnedThresholds: number[];
+                nextWarningAt?: string;
+                pausedAt?: string;
+                breachedAt?: string;
+                metAt?: string;
+                onTime?: boolean;
+                cancelledAt?: string;
+                /** @description Set when the clock had run out by asOf but its breach is not among the events of this view: it is shown breached from its due time; occurredAt and recordedAt say when the breach was recorded later (null: not recorded yet) */
+                breachDerived?: {
+                    occurredAt: string | null;
+                    recordedAt: string | null;
+                };
+            }[];
+            openedAt: string;
+            updatedAt: string;
+            /** @description The moment the view describes */
+            asOf: string;
+            /**
+             * @description business: after every event that occurred (occurredAt) by asOf; recorded: after every event the log had recorded (recordedAt) by asOf
+             * @enum {string}
+             */
+            axis: "business" | "recorded";
+            /** @description Revisions of the events in this view that were recorded after asOf: the case stood so then, but the log did not show it yet */
+            enteredLater: number[];
+            /** @description The case’s last revision now */
+            lastRevision: number;
         };
         SlaClock: {
             /** Format: uuid */
@@ -7672,6 +7732,8 @@ export interface operations {
                 asOf?: string;
                 /** @description A revision of the case */
                 revision?: number;
+                /** @description business (occurredAt, default) | recorded (recordedAt): which time asOf is on */
+                axis?: "business" | "recorded";
             };
             header?: never;
             path: {
@@ -7688,10 +7750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"] & {
-                        /** Format: date-time */
-                        asOf: string;
-                    };
+                    "application/json": components["schemas"]["CaseAsOf"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7721,7 +7780,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case, a time before its first event (the message gives that time), or a revision past its last */
+            /** @description No such case, a time before its first event (the message gives that time: AUDIT.CASE_NOT_YET_OPENED, or AUDIT.CASE_NOT_YET_RECORDED on the recorded axis), or a revision past its last */
             404: {
                 headers: {
                     [name: string]: unknown;
