@@ -3,7 +3,7 @@ import { L, technical } from '../shared/labels';
 import type { HistoryItem } from '../shared/types';
 
 /** The case's events, newest last, each with who recorded it and when, in the case's region's time zone. */
-export function Timeline({ items, upTo, region }: { items: readonly HistoryItem[]; upTo?: number; region?: string }) {
+export function Timeline({ items, upTo, region, enteredLater = [] }: { items: readonly HistoryItem[]; upTo?: number; region?: string; enteredLater?: readonly number[] }) {
   const { t, instant, role } = useI18n();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   return (
@@ -16,6 +16,7 @@ export function Timeline({ items, upTo, region }: { items: readonly HistoryItem[
           </span>{' '}
           <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>{' '}
           <span class="hint">{t.recordedBy(item.actor.id, role(item.actor.role), item.revision)}</span>
+          {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
         </li>
       ))}
     </ol>

@@ -5,10 +5,11 @@
  * server reaches the bundle.
  */
 import type { z } from 'zod';
-import type { HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
+import type { CaseAsOfSchema, HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
+import type { InboxItemSchema, InboxSchema, WorkloadSchema } from '../../../src/projections/work.schemas';
 import type { CaseViewSchema, ClockViewSchema } from '../../../src/http/response-schemas';
 import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections/projections.schemas';
-import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from '../../../src/sla/sla.schemas';
+import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema, SlaWeeksSchema } from '../../../src/sla/sla.schemas';
 import type { WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
@@ -22,6 +23,11 @@ export type SlaSummary = z.infer<typeof SlaSummarySchema>;
 export type SlaClockItem = z.infer<typeof SlaClockSchema>;
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 export type Verification = z.infer<typeof VerificationSchema>;
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+export type Inbox = z.infer<typeof InboxSchema>;
+export type Workload = z.infer<typeof WorkloadSchema>;
+export type SlaWeeks = z.infer<typeof SlaWeeksSchema>;
+export type CaseAsOf = z.infer<typeof CaseAsOfSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };
