@@ -78,3 +78,12 @@ export async function openBrowser(running: RunningApp, { locale = 'en-CA' }: { l
     },
   };
 }
+
+/** Switches the console to a language with its own switch, unless it already shows it. */
+export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
+  if ((await documentLanguage(page)) === language) return;
+  await page.locator('button.language').click();
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+}
+
+export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');

@@ -123,13 +123,10 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
     };
   }, [api, caseId, asOf, axis]);
 
+  // Changing axis keeps the moment shown, on the other axis; the slider moves to the last stop at or before it.
   const chooseAxis = (next: Axis) => {
-    const nextStops = stopsOf(items, next);
-    // The nearest stop at or before the moment shown, so changing axis keeps the moment where it can.
-    const at = nextStops.reduce((found, stop, i) => (stop.at <= asOf ? i : found), 0);
     setAxis(next);
-    setIndex(at);
-    setAsOf(nextStops[at]?.at ?? asOf);
+    setIndex(stopsOf(items, next).reduce((found, stop, i) => (stop.at <= asOf ? i : found), 0));
   };
   const derived = (view?.clocks ?? []).filter((c) => c.breachDerived);
   const zone = zoneOf(region);
