@@ -4,6 +4,7 @@ import type { EventMetadata } from '../../domain/envelope';
 import { isClockEventType } from '../../domain/fold';
 import type { Actor } from '../../domain/roles';
 import { CaseRepository, type LoadedCase } from '../cases/case-repository';
+import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { CaseNotYetOpened, CaseNotYetRecorded, RevisionNotFound } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
@@ -54,6 +55,7 @@ const occurredAt = (event: RecordedEvent) => (event.metadata as unknown as Event
 export class CaseAsOf {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly cases: CaseRepository,
     private readonly reader: AuditReader,
   ) {}
@@ -105,6 +107,8 @@ export class CaseAsOf {
       asOf = occurredAt(last!);
     }
     const at = Date.parse(asOf);
+    // A moment still to come is no evidence that a clock will run out: only due times already past are shown breached.
+    const ranOutBy = Math.min(at, this.clock.now().getTime());
     const view = buildCaseView(
       definition,
       loaded.state,
@@ -112,7 +116,7 @@ export class CaseAsOf {
       { occurredAt: new Date(at).toISOString(), actor },
     );
     const clocks = view.clocks.map((clock): ClockAsOf => {
-      if (clock.status !== 'running' || Date.parse(clock.dueAt) > at) return clock;
+      if (clock.status !== 'running' || Date.parse(clock.dueAt) > ranOutBy) return clock;
       const recorded = laterBreaches.get(clock.clock);
       const { nextWarningAt: _next, ...rest } = clock;
       return {

@@ -69,6 +69,11 @@ describe('GET /cases/:id/state on both axes of time', () => {
     expect(view.clocks.find((c) => c.clock === 'response-1')!.breachDerived).toBeUndefined();
   });
 
+  it('does not foretell: a due time still to come shows no breach, however far the moment asked for', async () => {
+    const view = await asOf('2026-06-01T15:00:00Z');
+    expect(view.clocks.find((c) => c.clock === 'response-1')).toMatchObject({ status: 'running', dueAt: '2026-04-15T21:00:00.000Z' });
+  });
+
   it('once the breach is recorded, shows it as recorded', async () => {
     const view = await asOf(FRIDAY);
     expect(acknowledgement(view)).toMatchObject({ status: 'breached', breachedAt: ACK_DUE });

@@ -94,14 +94,14 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
         const before = await page.locator('[data-testid="as-of-instant"]').textContent();
         await page.locator('#as-of-typed').fill(local);
         await page.locator('#as-of-typed').press('Enter');
-        await page.waitForFunction((old) => document.querySelector('[data-testid="as-of-instant"]')?.textContent !== old, before);
+        await page.waitForFunction(`document.querySelector('[data-testid="as-of-instant"]')?.textContent !== ${JSON.stringify(before)}`);
         await page.locator('[data-testid="as-of-view"]').waitFor();
       };
       const acknowledgement = page.locator('table.clocks tbody tr', { hasText: 'Acknowledgement' });
 
       // Wednesday noon: the clock still runs.
       await showAt('2026-03-04T12:00');
-      await page.waitForFunction(() => !document.querySelector('[data-testid="derived-breaches"]'));
+      await page.locator('[data-testid="derived-breaches"]').waitFor({ state: 'detached' });
       expect(await acknowledgement.locator('td').first().textContent()).toMatch(fr ? /en cours/ : /running/);
 
       // Thursday noon: past its due time, before the scheduler recorded the breach on Friday.

@@ -86,7 +86,9 @@ function stopsOf(items: readonly HistoryItem[], axis: Axis): { at: string; due: 
   const iso = (value: string) => new Date(value).toISOString();
   if (axis === 'recorded') return [...new Set(items.map((i) => iso(i.recordedAt)))].sort().map((at) => ({ at, due: false }));
   const events = new Set(items.map((i) => iso(i.occurredAt)));
-  const dues = new Set(dueTimes(items).filter((d) => !events.has(d)));
+  // Due times still to come are no moment of the case's past.
+  const now = new Date().toISOString();
+  const dues = new Set(dueTimes(items).filter((d) => !events.has(d) && d <= now));
   return [...new Set([...events, ...dues])].sort().map((at) => ({ at, due: dues.has(at) }));
 }
 
