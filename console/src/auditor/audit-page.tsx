@@ -225,7 +225,10 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                     <strong lang={language === 'en' ? undefined : 'en'}>{clock.name}</strong>
                     {t.colon}
                     {t.breachedAsOf(instant(clock.dueAt, view.region))}{' '}
-                    {clock.breachDerived?.recordedAt ? t.breachRecordedLater(instant(clock.breachDerived.recordedAt, view.region)) : t.breachNotRecorded}
+                    {/* When the breach was recorded later: by business time on that axis, by the log's time on the other. */}
+                    {clock.breachDerived?.recordedAt
+                      ? t.breachRecordedLater(instant(axis === 'business' ? clock.breachDerived.occurredAt : clock.breachDerived.recordedAt, view.region))
+                      : t.breachNotRecorded}
                   </li>
                 ))}
               </ul>
