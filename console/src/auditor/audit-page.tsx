@@ -7,7 +7,7 @@ import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
 import { CasesPage } from '../shared/cases-page';
 import { useConsole } from '../shared/context';
-import { L, stateLabel, workflowTitle } from '../shared/labels';
+import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseAsOf, HistoryItem, HistoryPage, Verification, WorkflowInfo } from '../shared/types';
@@ -103,7 +103,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const { caseId, items, workflow } = props;
   const { api } = useConsole();
   const i18n = useI18n();
-  const { t, instant, language } = i18n;
+  const { t, instant } = i18n;
   const [axis, setAxis] = useState<Axis>('business');
   const stops = stopsOf(items, axis);
   const [index, setIndex] = useState(stops.length - 1);
@@ -217,12 +217,14 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
               </p>
             ) : null}
             {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName)} current={view.state} /> : null}
-            <Clocks clocks={view.clocks ?? []} region={view.region} now={new Date(view.asOf)} />
+            <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} now={new Date(view.asOf)} />
             {derived.length > 0 ? (
               <ul class="plain" data-testid="derived-breaches">
                 {derived.map((clock) => (
                   <li key={clock.clock} class="derived-breach">
-                    <strong lang={language === 'en' ? undefined : 'en'}>{clock.name}</strong>
+                    <strong>
+                      <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                    </strong>
                     {t.colon}
                     {t.breachedAsOf(instant(clock.dueAt, view.region))}{' '}
                     {/* When the breach was recorded later: by business time on that axis, by the log's time on the other. */}

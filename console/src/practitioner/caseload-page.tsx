@@ -4,7 +4,7 @@ import { errorText } from '../shared/api';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
+import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
@@ -54,7 +54,7 @@ export function CaseloadPage() {
 
 function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflows: readonly WorkflowInfo[] }) {
   const i18n = useI18n();
-  const { t, instant, language } = i18n;
+  const { t, instant } = i18n;
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = new Date();
   const workflowOf = (item: InboxItem) => workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
@@ -89,8 +89,9 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                 <td>
                   {clock ? (
                     <>
-                      {/* The clock's name comes from the workflow's definition, in English until workflows label their clocks. */}
-                      <strong lang={language === 'en' ? undefined : 'en'}>{clock.name}</strong>
+                      <strong>
+                        <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                      </strong>
                       {clock.status === 'paused' ? ` (${t.clockPausedShort})` : null}
                       <br />
                       {t.due(instant(clock.dueAt, item.region))}{' '}

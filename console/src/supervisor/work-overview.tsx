@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
-import { L, workflowTitle } from '../shared/labels';
+import { clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
@@ -57,7 +57,7 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
 
 /** Clocks as a table: when each ran out (or is due), which clock, which case. */
 function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: 'warned' | 'breached' }) {
-  const { t, instant, percent, language } = useI18n();
+  const { t, instant, percent } = useI18n();
   if (props.items.length === 0) return <p>{props.empty}</p>;
   return (
     <div class="table-scroll">
@@ -86,7 +86,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
                 ) : null}
               </td>
               <td>
-                <span lang={language === 'en' ? undefined : 'en'}>{item.name}</span>
+                <L label={clockLabel(props.workflows.filter((w) => w.name === item.workflow), item.clock, item.name)} />
                 {props.kind === 'warned' ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
               </td>
               <td>
