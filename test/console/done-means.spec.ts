@@ -11,6 +11,8 @@ import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, type
 describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) => {
   jest.setTimeout(120_000);
   const fr = language === 'fr';
+  /** The acknowledgement clock, by the name its workflow declares in each language. */
+  const ACK = fr ? 'Accusé de réception' : 'Acknowledgement';
   let running: RunningApp;
   let browser: Browser;
   let supervisor: HttpClient;
@@ -54,7 +56,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await rows.count()).toBe(2);
       // The overdue acknowledgement first, then the response due weeks later.
       expect(await rows.nth(0).locator('th a').textContent()).toContain(lateCase.slice(0, 8));
-      expect(await rows.nth(0).locator('td').first().textContent()).toContain('Acknowledgement');
+      expect(await rows.nth(0).locator('td').first().textContent()).toContain(ACK);
       expect(await rows.nth(0).getAttribute('class')).toBe('overdue');
       expect(await rows.nth(0).locator('td').nth(1).textContent()).toContain(fr ? 'Accuser réception' : 'Acknowledge');
       expect(await rows.nth(1).locator('th a').textContent()).toContain(answeredCase.slice(0, 8));
@@ -73,7 +75,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       const breached = page.locator('#breached-clocks tbody tr');
       expect(await breached.count()).toBe(1);
       expect(await breached.first().textContent()).toContain(lateCase.slice(0, 8));
-      expect(await breached.first().textContent()).toContain('Acknowledgement');
+      expect(await breached.first().textContent()).toContain(ACK);
       // Ran out at its due time, Wednesday 17:00, though recorded on Friday.
       expect(await breached.first().locator('td').first().textContent()).toMatch(fr ? /4 mars 2026/ : /Mar 4, 2026/);
       const practitioner = page.locator('#workload tbody tr', { hasText: 'practitioner-1' });
@@ -97,7 +99,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
         await page.waitForFunction(`document.querySelector('[data-testid="as-of-instant"]')?.textContent !== ${JSON.stringify(before)}`);
         await page.locator('[data-testid="as-of-view"]').waitFor();
       };
-      const acknowledgement = page.locator('table.clocks tbody tr', { hasText: 'Acknowledgement' });
+      const acknowledgement = page.locator('table.clocks tbody tr', { hasText: ACK });
 
       // Wednesday noon: the clock still runs.
       await showAt('2026-03-04T12:00');
