@@ -1512,7 +1512,9 @@ export interface components {
                 [key: string]: string | number | boolean | null;
             };
             clocks: {
+                /** @description Its key in the case: one of those its workflow declares (GET /workflows, `clocks`) */
                 clock: string;
+                /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
                 name: string;
                 level?: number;
                 /** @enum {string} */
