@@ -2,6 +2,7 @@ import { evolveClocks, type ClockEvent } from '../../domain/clocks';
 import { isClockEventType } from '../../domain/fold';
 import type { ProjectionEvent } from '../projection';
 import { COUNTER_COLUMNS, countsOf, toClockState, toSlaClockRow, utc, type SlaAlertRow, type SlaClockRow, type SlaCounts } from './rows';
+import { weekDeltas, type WeekDelta } from './weeks';
 
 /** What one clock event changes in the SLA read model. */
 export interface SlaChange {
@@ -10,6 +11,8 @@ export interface SlaChange {
   readonly alert?: SlaAlertRow;
   /** What to add to the counters of the clock's (workflow, region, level) group. */
   readonly delta: SlaCounts;
+  /** What to add to the weekly outcome counters: a clock met or breached counts in the week it happened. */
+  readonly weeks: readonly WeekDelta[];
 }
 
 /** The clock an event is about, or undefined for an event that is not a clock event. */
@@ -38,7 +41,8 @@ export function projectSlaClock(previous: SlaClockRow | undefined, event: Projec
   });
   const delta = subtract(countsOf(row), previous ? countsOf(previous) : undefined);
   const alert = alertOf(clockEvent, row, event);
-  return alert ? { row, alert, delta } : { row, delta };
+  const weeks = weekDeltas(previous, row);
+  return alert ? { row, alert, delta, weeks } : { row, delta, weeks };
 }
 
 function alertOf(event: ClockEvent, row: SlaClockRow, projected: ProjectionEvent): SlaAlertRow | undefined {

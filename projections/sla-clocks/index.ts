@@ -2,6 +2,7 @@ import type { ProjectionDefinition } from '../projection';
 
 export * from './fold';
 export * from './rows';
+export * from './weeks';
 
 /**
  * SLA clocks: one row per clock of every case, the warnings and breaches as they were recorded,
@@ -12,8 +13,8 @@ export * from './rows';
  */
 export const slaClocksProjection: ProjectionDefinition = {
   name: 'sla-clocks',
-  version: 1,
-  description: 'SLA clocks with their next deadline, warnings and breaches, and counts per group',
+  version: 2,
+  description: 'SLA clocks with their next deadline, warnings and breaches, counts per group, and outcomes per week',
   tables: [
     {
       name: 'sla_clocks',
@@ -84,6 +85,22 @@ export const slaClocksProjection: ProjectionDefinition = {
           met_on_time INTEGER NOT NULL,
           cancelled INTEGER NOT NULL,
           PRIMARY KEY (workflow, region, level)
+        ) WITHOUT ROWID`,
+      ],
+    },
+    {
+      // Clocks met on time, met late and breached, by the week (its Monday) the outcome happened: on-time rates over time.
+      name: 'sla_weeks',
+      create: (t) => [
+        `CREATE TABLE ${t} (
+          week TEXT NOT NULL,
+          workflow TEXT NOT NULL,
+          region TEXT NOT NULL,
+          level INTEGER NOT NULL,
+          met_on_time INTEGER NOT NULL,
+          met_late INTEGER NOT NULL,
+          breached INTEGER NOT NULL,
+          PRIMARY KEY (week, workflow, region, level)
         ) WITHOUT ROWID`,
       ],
     },

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../../domain/envelope';
 import { CaseHistory, Log } from '../../test/support/projection-history';
 import { complaintWorkflow } from '../../workflows/complaint';
 import type { ProjectionEvent } from '../projection';
-import { COUNTER_COLUMNS, countsOf, projectSlaClock, toClockState, type SlaAlertRow, type SlaClockRow, type SlaCounts } from './index';
+import { COUNTER_COLUMNS, countsOf, projectSlaClock, toClockState, weekDeltas, weekOf, type SlaAlertRow, type SlaClockRow, type SlaCounts } from './index';
 
 const CASE_ID = '0190f3a0-0000-7000-8000-0000000000d1';
 const SUPERVISOR = { id: 'supervisor-1', role: 'supervisor' } as const;
@@ -176,5 +176,24 @@ describe('sla-clocks: a complaint’s clocks', () => {
     const history = new CaseHistory(complaintWorkflow, CASE_ID);
     const [received] = history.run('ReceiveComplaint', { ...complaintWorkflow.commands[0]!.example, receivedAt: RECEIVED }, { at: RECEIVED });
     expect(projectSlaClock(undefined, received!)).toBeUndefined();
+  });
+});
+
+describe('sla-clocks: outcomes by week', () => {
+  it('names a week by its Monday on the wall calendar of the clock’s region', () => {
+    // Sunday 8 March, 23:30 in Vancouver is already Monday 9 March in Ottawa.
+    expect(weekOf('2026-03-09T06:30:00.000Z', 'BC')).toBe('2026-03-02');
+    expect(weekOf('2026-03-09T06:30:00.000Z', 'ON')).toBe('2026-03-09');
+    expect(weekOf('2026-03-02T05:00:00.000Z', 'ON')).toBe('2026-03-02');
+  });
+
+  it('counts a clock once, in the week of its outcome: met late and breached move nothing twice', () => {
+    const { rows, run, sweep } = clocks();
+    const before = rows.get('acknowledgement')!;
+    sweep('2026-03-10T15:00:00.000Z');
+    const breached = rows.get('acknowledgement')!;
+    expect(weekDeltas(before, breached)).toEqual([expect.objectContaining({ week: '2026-03-02', breached: 1, met_on_time: 0 })]);
+    run('AcknowledgeComplaint', {}, '2026-03-10T16:00:00.000Z');
+    expect(weekDeltas(breached, rows.get('acknowledgement')!)).toEqual([]);
   });
 });

@@ -1,17 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildCaseView, type CaseView } from '../../domain/case-view';
 import type { EventMetadata } from '../../domain/envelope';
+import { isClockEventType } from '../../domain/fold';
 import type { Actor } from '../../domain/roles';
 import { CaseRepository, type LoadedCase } from '../cases/case-repository';
+import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store';
-import { CaseNotYetOpened, RevisionNotFound } from './audit-errors';
+import { CaseNotYetOpened, CaseNotYetRecorded, RevisionNotFound } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
 import { streamPages } from './stream-pages';
 
 /** A moment in a case's life: a business time, or the revision of one of its events. */
 export type PointInTime = { readonly asOf: string } | { readonly revision: number };
 
-export type CaseViewAsOf = CaseView & { readonly asOf: string };
+/**
+ * The two axes of time an auditor moves along: business time (`occurredAt`: when things happened,
+ * what the case was then) and recorded time (`recordedAt`: what the log held then).
+ */
+export type TimeAxis = 'business' | 'recorded';
+
+/** A clock whose due time had passed by the moment of the view although its breach is not among the events then. */
+export interface DerivedBreach {
+  /** When the breach was recorded later (its ClockBreached event's occurredAt and recordedAt); null: not recorded yet. */
+  readonly occurredAt: string | null;
+  readonly recordedAt: string | null;
+}
+
+export type ClockAsOf = CaseView['clocks'][number] & { readonly breachDerived?: DerivedBreach };
+
+export type CaseViewAsOf = Omit<CaseView, 'clocks'> & {
+  readonly asOf: string;
+  readonly axis: TimeAxis;
+  readonly clocks: readonly ClockAsOf[];
+  /** Revisions of the events this view includes that were recorded after `asOf` (business axis: entered later). */
+  readonly enteredLater: readonly number[];
+  /** The case's last revision today, so a reader knows what came after. */
+  readonly lastRevision: number;
+};
 
 /** One step of a case's history: the event, the case just before it and right after it. */
 export interface TimelineStep {
@@ -30,55 +55,78 @@ const occurredAt = (event: RecordedEvent) => (event.metadata as unknown as Event
 export class CaseAsOf {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly cases: CaseRepository,
     private readonly reader: AuditReader,
   ) {}
 
   /**
-   * As of a time T: after every event whose `occurredAt` ≤ T. Events are recorded in business
-   * time order, so that is a prefix of the stream; reading stops at the first later event.
+   * As of a time T on an axis: after every event whose `occurredAt` (business axis) or `recordedAt`
+   * (recorded axis) is at or before T. Events are appended in both orders, so that is a prefix of
+   * the stream; the rest is read only for the breaches recorded later. A clock whose due time
+   * had passed by T is shown breached from its due time even when its breach was recorded later
+   * (or not yet): `breachDerived` says so, with when it was recorded.
    */
-  async view(caseId: string, point: PointInTime, actor: Actor): Promise<CaseViewAsOf> {
+  async view(caseId: string, point: PointInTime, actor: Actor, axis: TimeAxis = 'business'): Promise<CaseViewAsOf> {
     const { streamId, definition } = await this.reader.locate(caseId);
-    const start = this.cases.fresh(definition, caseId);
+    const timeOf = (event: RecordedEvent) => Date.parse(axis === 'recorded' ? event.recordedAt : occurredAt(event));
+    const beyond =
+      'asOf' in point ? (event: RecordedEvent) => timeOf(event) > Date.parse(point.asOf) : (event: RecordedEvent) => event.revision > point.revision;
+    let loaded = this.cases.fresh(definition, caseId);
+    let first: RecordedEvent | undefined;
+    let last: RecordedEvent | undefined;
+    let lastRevision = -1;
+    let ended = false;
+    const included: RecordedEvent[] = [];
+    const laterBreaches = new Map<string, RecordedEvent>();
+    for await (const page of streamPages(this.store, streamId)) {
+      first ??= page[0];
+      const end: number = ended ? 0 : page.findIndex(beyond);
+      const prefix = ended ? [] : end < 0 ? page : page.slice(0, end);
+      loaded = this.cases.fold(loaded, prefix);
+      included.push(...prefix.filter((event) => 'asOf' in point && Date.parse(event.recordedAt) > Date.parse(point.asOf)));
+      last = prefix[prefix.length - 1] ?? last;
+      ended ||= end >= 0;
+      for (const event of page.slice(prefix.length)) {
+        const clock = isClockEventType(event.type) && event.type === 'ClockBreached' ? (event.data as { clock?: string }).clock : undefined;
+        if (clock !== undefined && !laterBreaches.has(clock)) laterBreaches.set(clock, event);
+      }
+      lastRevision = page[page.length - 1]!.revision;
+    }
     let asOf: string;
-    let loaded: LoadedCase;
     if ('asOf' in point) {
-      const limit = Date.parse(point.asOf);
-      const folded = await this.foldUntil(streamId, start, (event) => Date.parse(occurredAt(event)) > limit);
-      if (!folded.last) throw CaseNotYetOpened({ caseId, asOf: point.asOf, openedAt: occurredAt(folded.first!) });
-      ({ loaded } = folded);
+      if (!last) {
+        const error = axis === 'recorded' ? CaseNotYetRecorded : CaseNotYetOpened;
+        throw error({ caseId, asOf: point.asOf, openedAt: axis === 'recorded' ? first!.recordedAt : occurredAt(first!) });
+      }
       asOf = point.asOf;
     } else {
-      const folded = await this.foldUntil(streamId, start, (event) => event.revision > point.revision);
-      ({ loaded } = folded);
       if (loaded.state.revision < point.revision) {
         throw RevisionNotFound({ caseId, revision: point.revision, lastRevision: loaded.state.revision });
       }
-      asOf = occurredAt(folded.last!);
+      asOf = occurredAt(last!);
     }
+    const at = Date.parse(asOf);
+    // A moment still to come is no evidence that a clock will run out: only due times already past are shown breached.
+    const ranOutBy = Math.min(at, this.clock.now().getTime());
     const view = buildCaseView(
       definition,
       loaded.state,
       { caseId, reference: loaded.reference, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
-      { occurredAt: new Date(Date.parse(asOf)).toISOString(), actor },
+      { occurredAt: new Date(at).toISOString(), actor },
     );
-    return { ...view, asOf };
-  }
-
-  private async foldUntil(streamId: string, start: LoadedCase, beyond: (event: RecordedEvent) => boolean) {
-    let loaded = start;
-    let first: RecordedEvent | undefined;
-    let last: RecordedEvent | undefined;
-    for await (const page of streamPages(this.store, streamId)) {
-      first ??= page[0];
-      const end = page.findIndex(beyond);
-      const prefix = end < 0 ? page : page.slice(0, end);
-      loaded = this.cases.fold(loaded, prefix);
-      last = prefix[prefix.length - 1] ?? last;
-      if (end >= 0) break;
-    }
-    return { loaded, first, last };
+    const clocks = view.clocks.map((clock): ClockAsOf => {
+      if (clock.status !== 'running' || Date.parse(clock.dueAt) > ranOutBy) return clock;
+      const recorded = laterBreaches.get(clock.clock);
+      const { nextWarningAt: _next, ...rest } = clock;
+      return {
+        ...rest,
+        status: 'breached',
+        breachedAt: clock.dueAt,
+        breachDerived: { occurredAt: recorded ? occurredAt(recorded) : null, recordedAt: recorded?.recordedAt ?? null },
+      };
+    });
+    return { ...view, clocks, asOf, axis, enteredLater: included.map((event) => event.revision), lastRevision };
   }
 
   /** Every event of the case with the case before and after it, oldest first. */

@@ -11,6 +11,11 @@ export const CaseNotYetOpened = defineError<{ caseId: string; asOf: string; open
   fr: (p) => `Le dossier ${p.caseId} n'existait pas encore le ${p.asOf} : son premier événement date du ${p.openedAt}.`,
 });
 
+export const CaseNotYetRecorded = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_RECORDED', 'not_found', {
+  en: (p) => `Case ${p.caseId} was not recorded yet at ${p.asOf}: its first event was recorded at ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.caseId} n'était pas encore enregistré le ${p.asOf} : son premier événement a été enregistré le ${p.openedAt}.`,
+});
+
 export const RevisionNotFound = defineError<{ caseId: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
   en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
   fr: (p) => `Le dossier ${p.caseId} n'a pas de révision ${p.revision} : sa dernière révision est la ${p.lastRevision}.`,

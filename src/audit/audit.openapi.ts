@@ -1,5 +1,5 @@
 import { errors, idParam, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
-import { AccessPageSchema, HistoryPageSchema, VerificationSchema } from './audit.schemas';
+import { AccessPageSchema, CaseAsOfSchema, HistoryPageSchema, VerificationSchema } from './audit.schemas';
 import { CONTENT_TYPES } from './export-format';
 
 const count = { type: 'integer', minimum: 0 };
@@ -8,7 +8,7 @@ const readNote = 'Each successful call is recorded in the case’s access log (G
 
 export const auditOpenApi: OpenApiSection = {
   tags: [{ name: 'audit', description: 'History, the case as of a moment, exports, hash-chain verification, the access log' }],
-  schemas: { HistoryPage: HistoryPageSchema, Verification: VerificationSchema, AccessPage: AccessPageSchema },
+  schemas: { HistoryPage: HistoryPageSchema, Verification: VerificationSchema, AccessPage: AccessPageSchema, CaseAsOf: CaseAsOfSchema },
   paths: {
     '/cases/{id}/history': {
       get: {
@@ -28,21 +28,26 @@ export const auditOpenApi: OpenApiSection = {
       get: {
         operationId: 'getCaseAsOf',
         tags: ['audit'],
-        summary: 'The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision',
-        description: `Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; clocks are as of that moment, and allowedCommands lists what the workflow allowed then (whoever the reader is). ${readNote}`,
+        summary: 'The case as it stood at a moment: after every event that occurred (or was recorded) at or before asOf, or up to a revision',
+        description:
+          'Give exactly one of asOf and revision. With asOf, `axis=business` (the default) replays every event that occurred by then (occurredAt), ' +
+          'marking in enteredLater those the log recorded only afterwards; `axis=recorded` replays what the log held then (recordedAt). ' +
+          'A clock whose due time had passed by that moment is shown breached even when the scheduler recorded its breach later (breachDerived says when). ' +
+          `The case is replayed with the workflow version it runs on, and allowedCommands lists what the workflow allowed then (whoever the reader is). ${readNote}`,
         parameters: [
           idParam,
           query('asOf', 'ISO 8601 time with its offset, e.g. 2026-03-02T09:00:00-05:00', instant),
           query('revision', 'A revision of the case', count),
+          query('axis', 'business (occurredAt, default) | recorded (recordedAt): which time asOf is on', { type: 'string', enum: ['business', 'recorded'] }),
         ],
         responses: {
           '200': {
             description: 'The case view then, with the moment it describes',
-            content: json({ allOf: [ref('CaseView'), { type: 'object', required: ['asOf'], properties: { asOf: instant } }] }),
+            content: json(ref('CaseAsOf')),
           },
           ...errors(400, 401, 403, 503),
           '404': {
-            description: 'No such case, a time before its first event (the message gives that time), or a revision past its last',
+            description: 'No such case, a time before its first event (the message gives that time: AUDIT.CASE_NOT_YET_OPENED, or AUDIT.CASE_NOT_YET_RECORDED on the recorded axis), or a revision past its last',
             content: json(ref('Error')),
           },
         },

@@ -13,7 +13,12 @@ const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });
 
-export const StateQuery = z.strictObject({ asOf: Instant.optional(), revision: wholeNumber.optional() });
+export const StateQuery = z.strictObject({
+  asOf: Instant.optional(),
+  revision: wholeNumber.optional(),
+  /** Which time asOf is on: business time (occurredAt, the default) or recorded time (recordedAt). */
+  axis: z.enum(['business', 'recorded']).default('business'),
+});
 
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('ndjson') });
 

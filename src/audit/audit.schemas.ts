@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseViewSchema, ClockViewSchema } from '../http/response-schemas';
 
 /**
  * Schemas of what the audit API answers: they document the responses in OpenAPI and the tests
@@ -105,4 +106,31 @@ export const AccessPageSchema = z.object({
     .int()
     .nullable()
     .meta({ description: 'Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end' }),
+});
+
+/** GET /cases/:id/state: the case view as it stood at a moment, on the axis of time asked for. */
+export const CaseAsOfSchema = CaseViewSchema.extend({
+  asOf: z.string().meta({ description: 'The moment the view describes' }),
+  axis: z.enum(['business', 'recorded']).meta({
+    description: 'business: after every event that occurred (occurredAt) by asOf; recorded: after every event the log had recorded (recordedAt) by asOf',
+  }),
+  clocks: z.array(
+    ClockViewSchema.extend({
+      breachDerived: z
+        .object({
+          occurredAt: z.string().nullable(),
+          recordedAt: z.string().nullable(),
+        })
+        .optional()
+        .meta({
+          description:
+            'Set when the clock had run out by asOf but its breach is not among the events of this view: it is shown breached from its due time; ' +
+            'occurredAt and recordedAt say when the breach was recorded later (null: not recorded yet)',
+        }),
+    }),
+  ),
+  enteredLater: z.array(z.number().int()).meta({
+    description: 'Revisions of the events in this view that were recorded after asOf: the case stood so then, but the log did not show it yet',
+  }),
+  lastRevision: z.number().int().meta({ description: 'The case’s last revision now' }),
 });

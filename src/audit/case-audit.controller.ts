@@ -47,10 +47,10 @@ export class CaseAuditController {
   @RecordsRead('state', Object.keys(StateQuery.shape))
   async state(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<CaseViewAsOf> {
     const caseId = parseInput(CaseId, id, 'caseId');
-    const { asOf, revision } = parseInput(StateQuery, query);
+    const { asOf, revision, axis } = parseInput(StateQuery, query);
     if ((asOf === undefined) === (revision === undefined)) throw AsOfChoice({});
     await this.authorizeRead(caseId, actor);
-    return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor);
+    return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor, axis);
   }
 
   /** Streamed page by page: memory stays flat however long the case. */

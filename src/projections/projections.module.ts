@@ -5,6 +5,8 @@ import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { CaseQueries } from './cases/case-queries';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesProjector } from './cases/cases.projector';
+import { WorkController } from './cases/work.controller';
+import { WorkQueries } from './cases/work-queries';
 import { ComplaintBoardController } from './complaint-board/complaint-board.controller';
 import { ComplaintBoardProjector } from './complaint-board/complaint-board.projector';
 import { ComplaintBoardQueries } from './complaint-board/complaint-board.queries';
@@ -18,7 +20,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  controllers: [CaseQueriesController, ComplaintBoardController, ProjectionsController],
+  controllers: [CaseQueriesController, ComplaintBoardController, ProjectionsController, WorkController],
   providers: [
     {
       provide: READ_MODELS,
@@ -29,6 +31,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
     ProjectionsService,
     CaseQueries,
     CasesProjector,
+    WorkQueries,
     ComplaintBoardQueries,
     ComplaintBoardProjector,
   ],

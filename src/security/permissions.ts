@@ -39,6 +39,8 @@ export const QUERY_PERMISSIONS = {
   'cases.export': ['supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
   /** GET /caseload/:id — a role that sees only the cases assigned to it, only its own. */
   'caseload.read': ['practitioner', 'supervisor', 'rju', 'mediator'],
+  /** GET /workload — open cases and clocks per person, within the workflows the role may read. */
+  'workload.read': ['supervisor', 'rju'],
   'complaints.board': ['supervisor', 'auditor'],
   /** Views over every clock of a workflow: they leave out the workflows of which the role may not see every case. */
   'sla.read': ['supervisor', 'auditor', 'roAuditor'],

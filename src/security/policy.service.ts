@@ -29,6 +29,7 @@ const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
   'cases.history': { en: 'read the history of cases', fr: 'consulter l’historique des dossiers' },
   'cases.export': { en: 'export cases', fr: 'exporter des dossiers' },
   'caseload.read': { en: 'read caseloads', fr: 'consulter les charges de travail' },
+  'workload.read': { en: 'read the workload of each person', fr: 'consulter la charge de travail de chaque personne' },
   'complaints.board': { en: 'read the complaints board', fr: 'consulter le tableau des plaintes' },
   'sla.read': { en: 'read the service standard clocks', fr: 'consulter les délais des normes de service' },
   'audit.verify': { en: 'verify the hash chain', fr: 'vérifier la chaîne de hachage' },

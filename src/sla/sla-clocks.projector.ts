@@ -15,5 +15,6 @@ export class SlaClocksProjector extends Projector {
     slaClockRows.put(tables, change.row);
     slaClockRows.addCounts(tables, change.row, change.delta);
     if (change.alert) slaClockRows.putAlert(tables, change.alert);
+    for (const week of change.weeks) slaClockRows.addWeek(tables, week);
   }
 }

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
 import { invalidInput } from '../../domain/validation';
-import { COUNTER_COLUMNS, type SlaAlertRow, type SlaClockRow, type SlaCounts } from '../../projections/sla-clocks';
+import { COUNTER_COLUMNS, WEEK_COLUMNS, weekOf, type SlaAlertRow, type SlaClockRow, type SlaCounts, type WeekDelta } from '../../projections/sla-clocks';
 import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
@@ -27,6 +27,9 @@ const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, region, level, ${column
   VALUES (@workflow, @region, @level, ${params(COUNTER_COLUMNS)})
   ON CONFLICT (workflow, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 const PUT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`;
+const ADD_WEEK = `INSERT INTO {sla_weeks} (week, workflow, region, level, ${columns(WEEK_COLUMNS)})
+  VALUES (@week, @workflow, @region, @level, ${params(WEEK_COLUMNS)})
+  ON CONFLICT (week, workflow, region, level) DO UPDATE SET ${WEEK_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
 /** The projector's reads and writes, in the generation being written. */
 export const slaClockRows = {
@@ -36,6 +39,7 @@ export const slaClockRows = {
   addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'region' | 'level'>, delta: SlaCounts): void =>
     void tables.statement(ADD_COUNTS).run({ workflow: group.workflow, region: group.region, level: group.level, ...delta }),
   putAlert: (tables: ProjectionTables, alert: SlaAlertRow): void => void tables.statement(PUT_ALERT).run(alert),
+  addWeek: (tables: ProjectionTables, delta: WeekDelta): void => void tables.statement(ADD_WEEK).run(delta),
 };
 
 const COUNT_DUE = 'SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?';
@@ -75,6 +79,30 @@ export const SlaSummaryQuery = z.strictObject({
   minPosition: z.coerce.number().int().min(0).optional(),
 });
 export type SlaSummaryQuery = z.infer<typeof SlaSummaryQuery>;
+
+export const SlaWeeksQuery = z.strictObject({
+  workflow: z.string().min(1).max(100).optional(),
+  region: RegionCode.optional(),
+  weeks: z.coerce.number().int().min(1).max(104).default(12),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+export type SlaWeeksQuery = z.infer<typeof SlaWeeksQuery>;
+
+/** One week of clock outcomes. */
+export interface SlaWeek {
+  /** The week's Monday, a local date. */
+  readonly week: string;
+  readonly metOnTime: number;
+  readonly metLate: number;
+  readonly breached: number;
+  /** metOnTime / (metOnTime + metLate + breached); null in a week without outcomes. */
+  readonly onTimeRate: number | null;
+}
+
+export interface SlaWeeks {
+  readonly asOf: string;
+  readonly weeks: readonly SlaWeek[];
+}
 
 /** One clock as supervisors see it. */
 export interface SlaClockItem {
@@ -291,6 +319,43 @@ export class SlaQueries {
       byRegion: rollUp(rows, (r) => r.region).map(([region, c]) => ({ region, ...countsView(c) })),
       byLevel: rollUp(rows, (r) => r.level).map(([value, c]) => ({ level: level(value), ...countsView(c) })),
       groups: rows.map((r) => ({ workflow: r.workflow, region: r.region, level: level(r.level), ...countsView(r) })),
+    };
+  }
+
+  /**
+   * Outcomes of the last `weeks` weeks, oldest first, the current week (in the National Capital
+   * Region's calendar) last; weeks without an outcome are there with zeros.
+   */
+  weeks(query: SlaWeeksQuery, now: Date, hiddenWorkflows: readonly string[]): SlaWeeks {
+    const mondays: string[] = [];
+    for (let i = query.weeks - 1; i >= 0; i--) mondays.push(weekOf(new Date(now.getTime() - i * 7 * 86_400_000).toISOString(), 'ON'));
+    const where = [...hide(hiddenWorkflows, ''), 'week >= @from'];
+    const params: Record<string, unknown> = { from: mondays[0], ...hiddenParams(hiddenWorkflows) };
+    for (const field of ['workflow', 'region'] as const) {
+      if (query[field] === undefined) continue;
+      where.push(`${field} = @${field}`);
+      params[field] = query[field];
+    }
+    const rows = this.db
+      .prepare<Record<string, unknown>, { week: string; met_on_time: number; met_late: number; breached: number }>(
+        `SELECT week, sum(met_on_time) AS met_on_time, sum(met_late) AS met_late, sum(breached) AS breached
+         FROM sla_weeks WHERE ${where.join(' AND ')} GROUP BY week`,
+      )
+      .all(params);
+    const byWeek = new Map(rows.map((row) => [row.week, row]));
+    return {
+      asOf: now.toISOString(),
+      weeks: mondays.map((week) => {
+        const row = byWeek.get(week) ?? { met_on_time: 0, met_late: 0, breached: 0 };
+        const settled = row.met_on_time + row.met_late + row.breached;
+        return {
+          week,
+          metOnTime: row.met_on_time,
+          metLate: row.met_late,
+          breached: row.breached,
+          onTimeRate: settled === 0 ? null : Math.round((row.met_on_time / settled) * 10_000) / 10_000,
+        };
+      }),
     };
   }
 

@@ -11,7 +11,7 @@ import { ProjectionsService } from '../projections/projections.service';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
-import { SlaClocksQuery, SlaQueries, SlaSummaryQuery, type SlaClockPage, type SlaSummary } from './sla-queries';
+import { SlaClocksQuery, SlaQueries, SlaSummaryQuery, SlaWeeksQuery, type SlaClockPage, type SlaSummary, type SlaWeeks } from './sla-queries';
 import { SlaScheduler, type SchedulerLiveness } from './sla-scheduler.service';
 import { SlaStream } from './sla-stream.service';
 
@@ -55,6 +55,15 @@ export class SlaController {
       ...this.queries.summary(query, this.clock.now(), this.policy.hiddenWorkflows(actor)),
       scheduler: this.scheduler.liveness(),
     };
+  }
+
+  /** On-time rates over time: clocks met on time, met late and breached, week by week. */
+  @Get('weeks')
+  async weeks(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SlaWeeks> {
+    const query = parseInput(SlaWeeksQuery, raw ?? {}, 'query');
+    this.requireKnownWorkflow(query.workflow);
+    await this.projections.awaitPosition(slaClocksProjection.name, query.minPosition);
+    return this.queries.weeks(query, this.clock.now(), this.policy.hiddenWorkflows(actor));
   }
 
   /** Server-Sent Events: every warning and breach as it is recorded. */

@@ -1,4 +1,4 @@
-import { SchedulerLivenessSchema, SlaAlertSchema, SlaClockPageSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from './sla.schemas';
+import { SchedulerLivenessSchema, SlaAlertSchema, SlaClockPageSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema, SlaWeeksSchema } from './sla.schemas';
 import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 import { STREAMS_PER_PERSON } from './sla-stream.service';
 
@@ -19,6 +19,7 @@ export const slaOpenApi: OpenApiSection = {
     SlaSummary: SlaSummarySchema,
     SlaSchedulerLiveness: SchedulerLivenessSchema,
     SlaAlert: SlaAlertSchema,
+    SlaWeeks: SlaWeeksSchema,
   },
   paths: {
     '/sla/clocks': {
@@ -52,6 +53,18 @@ export const slaOpenApi: OpenApiSection = {
         description: `${readers} Also reports this instance’s scheduler: its last sweep and totals.`,
         parameters: [workflow, region, minPosition],
         responses: { '200': { description: 'The counts', content: json(ref('SlaSummary')) }, ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/sla/weeks': {
+      get: {
+        operationId: 'getSlaWeeks',
+        tags: ['sla'],
+        summary: 'On-time rates over time: clocks met on time, met late and breached, week by week, from the clock events',
+        description:
+          `${readers} A clock counts once, in the week its outcome happened: met in the week it was met, breached in the week it ran out ` +
+          '(its due time, however late the scheduler recorded the breach). Weeks run Monday to Sunday in each clock’s region; the current week is last.',
+        parameters: [workflow, region, query('weeks', 'How many weeks, 1–104, default 12', { type: 'integer', minimum: 1, maximum: 104 }), minPosition],
+        responses: { '200': { description: 'The weeks, oldest first', content: json(ref('SlaWeeks')) }, ...errors(400, 401, 403, 503) },
       },
     },
     '/sla/stream': {

@@ -116,3 +116,18 @@ export const SlaAlertSchema = z
   })
   .meta({ id: 'SlaAlert' });
 
+
+export const SlaWeeksSchema = z
+  .object({
+    asOf: instant,
+    weeks: z.array(
+      z.object({
+        week: z.string().meta({ description: 'The week’s Monday, a local date (weeks run Monday to Sunday in each clock’s region)', format: 'date' }),
+        metOnTime: z.number().int().meta({ description: 'Clocks met on time that week' }),
+        metLate: z.number().int().meta({ description: 'Clocks met late that week, before a breach was recorded' }),
+        breached: z.number().int().meta({ description: 'Clocks that ran out that week (by their due time, however late the breach was recorded)' }),
+        onTimeRate: z.number().nullable().meta({ description: 'metOnTime / (metOnTime + metLate + breached); null in a week without outcomes' }),
+      }),
+    ),
+  })
+  .meta({ id: 'SlaWeeks' });

@@ -45,26 +45,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/by-reference/{reference}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The case with a human reference (CMP-2026-00042)
-         * @description The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.
-         */
-        get: operations["getCaseByReference"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/workflows": {
         parameters: {
             query?: never;
@@ -519,8 +499,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
-         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
+         * Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
+         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
          */
         post: operations["reassignCase"];
         delete?: never;
@@ -909,266 +889,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{id}/commands/AssignCoordinator": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.
-         * @description **support-coordination**: Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.
-         */
-        post: operations["assignCoordinator"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/ReassignCoordinator": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.
-         * @description **support-coordination**: A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.
-         */
-        post: operations["reassignCoordinator"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/RecordFirstContact": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
-         * @description **support-coordination**: The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
-         */
-        post: operations["recordFirstContact"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/RecordService": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.
-         * @description **support-coordination**: Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.
-         */
-        post: operations["recordService"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/MakeReferral": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police.
-         * @description **support-coordination**: Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police.
-         */
-        post: operations["makeReferral"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/NoteFormalComplaint": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Note that the client intends to register, or has registered, a formal complaint. Not required for support.
-         * @description **support-coordination**: Note that the client intends to register, or has registered, a formal complaint. Not required for support.
-         */
-        post: operations["noteFormalComplaint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/CloseSupport": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.
-         * @description **support-coordination**: Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.
-         */
-        post: operations["closeSupport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/RecordWithdrawal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.
-         * @description **support-coordination**: The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.
-         */
-        post: operations["recordWithdrawal"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/ScheduleInformationSession": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
-         * @description **information-session**: Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
-         */
-        post: operations["scheduleInformationSession"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/RegisterAttendee": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
-         * @description **information-session**: Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
-         */
-        post: operations["registerAttendee"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/CancelRegistration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a registration: the seat is free again.
-         * @description **information-session**: Cancel a registration: the seat is free again.
-         */
-        post: operations["cancelRegistration"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/RecordSessionHeld": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The session was held: record how many people attended. Not before its scheduled start.
-         * @description **information-session**: The session was held: record how many people attended. Not before its scheduled start.
-         */
-        post: operations["recordSessionHeld"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/commands/CancelInformationSession": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
-         * @description **information-session**: Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
-         */
-        post: operations["cancelInformationSession"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/caseload/{practitionerId}": {
         parameters: {
             query?: never;
@@ -1257,8 +977,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The case as it stood at a moment: after every event that occurred at or before asOf, or up to a revision
-         * @description Give exactly one of asOf and revision. The case is replayed with the workflow version it runs on; clocks are as of that moment, and allowedCommands lists what the workflow allowed then (whoever the reader is). Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.
+         * The case as it stood at a moment: after every event that occurred (or was recorded) at or before asOf, or up to a revision
+         * @description Give exactly one of asOf and revision. With asOf, `axis=business` (the default) replays every event that occurred by then (occurredAt), marking in enteredLater those the log recorded only afterwards; `axis=recorded` replays what the log held then (recordedAt). A clock whose due time had passed by that moment is shown breached even when the scheduler recorded its breach later (breachDerived says when). The case is replayed with the workflow version it runs on, and allowedCommands lists what the workflow allowed then (whoever the reader is). Each successful call is recorded in the case’s access log (GET /audit/access) before the answer is sent; when the record cannot be stored the read is refused with a 503.
          */
         get: operations["getCaseAsOf"];
         put?: never;
@@ -1317,7 +1037,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who read which case’s content, and when (auditors, RO auditors, supervisors and administrators)
+         * Who read which case’s content, and when (auditors, supervisors and administrators)
          * @description Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
          */
         get: operations["listAccessRecords"];
@@ -1338,7 +1058,7 @@ export interface paths {
         };
         /**
          * Clocks by due time, earliest first: with status=running, the at-risk list
-         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.
+         * @description For supervisors, auditors and administrators.
          */
         get: operations["listSlaClocks"];
         put?: never;
@@ -1358,9 +1078,29 @@ export interface paths {
         };
         /**
          * Counts of running, warned, overdue, paused, breached, met and cancelled clocks, and the on-time rate, per workflow, region and level
-         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Also reports this instance’s scheduler: its last sweep and totals.
+         * @description For supervisors, auditors and administrators. Also reports this instance’s scheduler: its last sweep and totals.
          */
         get: operations["getSlaSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sla/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On-time rates over time: clocks met on time, met late and breached, week by week, from the clock events
+         * @description For supervisors, auditors and administrators. A clock counts once, in the week its outcome happened: met in the week it was met, breached in the week it ran out (its due time, however late the scheduler recorded the breach). Weeks run Monday to Sunday in each clock’s region; the current week is last.
+         */
+        get: operations["getSlaWeeks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1378,7 +1118,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded
-         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
+         * @description For supervisors, auditors and administrators. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
          */
         get: operations["streamSlaAlerts"];
         put?: never;
@@ -1469,7 +1209,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff": {
+    "/inbox": {
         parameters: {
             query?: never;
             header?: never;
@@ -1477,34 +1217,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The directory, by display name, each person with their current caseload: what assignment pickers offer
-         * @description For supervisors, the RJU and administrators. A picker asks `?role=practitioner&region=ON`. The caseload counts the open cases assigned to the person among those your role may know of.
+         * Your open cases, the one whose clock falls due first first, each with what it waits for and the commands you may run
+         * @description Practitioners read their own inbox; supervisors and the Restorative Justice Unit may read anyone’s with ?assignee=, within the workflows their role may read. Cases without an open clock come last.
          */
-        get: operations["listStaff"];
-        put?: never;
-        /**
-         * Add a person to the directory (administrators)
-         * @description Their id is the subject of their tokens, so that case assignments and audit records name them. 409 when the id is in the directory already.
-         */
-        post: operations["addStaffMember"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/staff/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Your own entry: the person your token’s subject names
-         * @description Any role. 404 when the directory does not name you.
-         */
-        get: operations["getMyStaffEntry"];
+        get: operations["getInbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1513,7 +1229,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/staff/{id}": {
+    "/workload": {
         parameters: {
             query?: never;
             header?: never;
@@ -1521,34 +1237,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One person’s entry, from their stream, with their caseload
-         * @description Read from the person’s stream, so it is current at once after a change; the caseload counts the open cases assigned to them that your role may know of.
+         * Open cases and clocks per person (running, warned, overdue, breached), and the open cases nobody is assigned to
+         * @description For supervisors and the Restorative Justice Unit: only cases of the workflows their role may read are counted.
          */
-        get: operations["getStaffMember"];
-        put?: never;
-        /**
-         * Change some of a person’s fields (administrators); the others are kept
-         * @description Send `If-Match: "<revision>"` to be refused (409) if someone changed the entry in between. `active: false` when the person no longer takes cases.
-         */
-        post: operations["updateStaffMember"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number
-         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.
-         */
-        get: operations["searchCases"];
+        get: operations["getWorkload"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1566,7 +1258,7 @@ export interface components {
             code: string;
             /** @description A sentence in English or French, by Accept-Language */
             message: string;
-            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message; for 422 COMMAND.RULES_BROKEN (a command that breaks several business rules: all are named at once), `rules: [{code, message, details?}]`, one per rule, each message in that language */
+            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message */
             details?: unknown;
         };
         Clock: {
@@ -1595,8 +1287,6 @@ export interface components {
         CaseView: {
             /** Format: uuid */
             caseId: string;
-            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
-            reference: string | null;
             workflow: string;
             workflowVersion: number;
             /** @description Dotted path of the current state, e.g. phase2.engaging */
@@ -1617,40 +1307,6 @@ export interface components {
             clocks: components["schemas"]["Clock"][];
             openedAt: string;
             updatedAt: string;
-        };
-        CommandResult: {
-            /** Format: uuid */
-            caseId: string;
-            workflow: string;
-            workflowVersion: number;
-            /** @description Dotted path of the current state, e.g. phase2.engaging */
-            state: string;
-            /** @enum {string} */
-            status: "open" | "closed";
-            /** @description Revision of the last event; also the ETag */
-            revision: number;
-            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
-            position: number;
-            allowedCommands: string[];
-            /** @enum {string} */
-            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            assignees: string[];
-            details: {
-                [key: string]: string | number | boolean | null;
-            };
-            clocks: components["schemas"]["Clock"][];
-            openedAt: string;
-            updatedAt: string;
-            /** @description The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing */
-            created: components["schemas"]["CreatedId"][];
-        };
-        CreatedId: {
-            /** @description The new id: send it back in later commands that name this thing */
-            id: string;
-            /** @description The type of the event that records it */
-            event: string;
-            /** @description Its dotted path within that event’s data, e.g. person.subjectId */
-            field: string;
         };
         Workflow: {
             name: string;
@@ -1697,10 +1353,6 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
-                /** @description Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not */
-                grants: {
-                    [key: string]: "any" | "assigned";
-                };
             }[];
             /** @description The clocks its cases run (GET /cases/{id} and /sla give each clock’s key) */
             clocks: {
@@ -1723,13 +1375,6 @@ export interface components {
                 schema: {
                     [key: string]: unknown;
                 };
-                /** @description Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased */
-                personalData: {
-                    /** @description Dotted path, within the event’s data, of the data subject’s id */
-                    subject: string;
-                    /** @description Dotted paths, within the event’s data, of that subject’s personal information */
-                    fields: string[];
-                }[];
             }[];
             /** @description A Mermaid stateDiagram-v2 */
             diagram: string;
@@ -1737,8 +1382,6 @@ export interface components {
         CaseSummary: {
             /** Format: uuid */
             caseId: string;
-            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
-            reference: string | null;
             workflow: string;
             workflowVersion: number;
             state: string;
@@ -1766,8 +1409,6 @@ export interface components {
         };
         HistoryPage: {
             caseId: string;
-            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
-            reference: string | null;
             workflow: string;
             items: {
                 /** @description Global position in the event store */
@@ -1849,6 +1490,68 @@ export interface components {
             }[];
             /** @description Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end */
             next: number | null;
+        };
+        CaseAsOf: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            /** @description Dotted path of the current state, e.g. phase2.engaging */
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Revision of the last event; also the ETag */
+            revision: number;
+            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
+            position: number;
+            allowedCommands: string[];
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            clocks: {
+                /** @description Its key in the case: one of those its workflow declares (GET /workflows, `clocks`) */
+                clock: string;
+                /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
+                name: string;
+                level?: number;
+                /** @enum {string} */
+                basis: "business" | "calendar";
+                days: number;
+                /** @enum {string} */
+                region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+                /** @enum {string} */
+                status: "running" | "paused" | "met" | "breached" | "cancelled";
+                startedAt: string;
+                dueAt: string;
+                warnedThresholds: number[];
+                nextWarningAt?: string;
+                pausedAt?: string;
+                breachedAt?: string;
+                metAt?: string;
+                onTime?: boolean;
+                cancelledAt?: string;
+                /** @description Set when the clock had run out by asOf but its breach is not among the events of this view: it is shown breached from its due time; occurredAt and recordedAt say when the breach was recorded later (null: not recorded yet) */
+                breachDerived?: {
+                    occurredAt: string | null;
+                    recordedAt: string | null;
+                };
+            }[];
+            openedAt: string;
+            updatedAt: string;
+            /** @description The moment the view describes */
+            asOf: string;
+            /**
+             * @description business: after every event that occurred (occurredAt) by asOf; recorded: after every event the log had recorded (recordedAt) by asOf
+             * @enum {string}
+             */
+            axis: "business" | "recorded";
+            /** @description Revisions of the events in this view that were recorded after asOf: the case stood so then, but the log did not show it yet */
+            enteredLater: number[];
+            /** @description The case’s last revision now */
+            lastRevision: number;
         };
         SlaClock: {
             /** Format: uuid */
@@ -2051,6 +1754,25 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        SlaWeeks: {
+            /** Format: date-time */
+            asOf: string;
+            weeks: {
+                /**
+                 * Format: date
+                 * @description The week’s Monday, a local date (weeks run Monday to Sunday in each clock’s region)
+                 */
+                week: string;
+                /** @description Clocks met on time that week */
+                metOnTime: number;
+                /** @description Clocks met late that week, before a breach was recorded */
+                metLate: number;
+                /** @description Clocks that ran out that week (by their due time, however late the breach was recorded) */
+                breached: number;
+                /** @description metOnTime / (metOnTime + metLate + breached); null in a week without outcomes */
+                onTimeRate: number | null;
+            }[];
+        };
         Readiness: {
             /** @constant */
             status: "ok";
@@ -2108,111 +1830,59 @@ export interface components {
              */
             ground: "consent" | "retentionElapsed" | "neverUsed";
         };
-        StaffMember: {
-            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
-            staffId: string;
-            displayName: string;
+        InboxItem: {
+            /** Format: uuid */
+            caseId: string;
+            workflow: string;
+            workflowVersion: number;
+            state: string;
             /** @enum {string} */
-            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+            status: "open" | "closed";
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            /** @description Official languages the person works in */
-            languages: ("en" | "fr")[];
-            /** @description False once the person no longer takes cases */
-            active: boolean;
-            /** @description Revision of the person’s stream; also the ETag */
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            openClocks: number;
+            nextDueAt: string | null;
             revision: number;
-            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
             position: number;
+            openedAt: string;
             updatedAt: string;
+            /** @description The open clock that falls due first (running, paused, or breached and not yet met): what the case waits for; null when no clock runs */
+            waitingFor: components["schemas"]["Clock"] | null;
+            /** @description That clock’s due time has passed */
+            overdue: boolean;
+            /** @description The commands you may run on the case now (their labels are in GET /workflows) */
+            commands: string[];
         };
-        StaffEntry: {
-            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
-            staffId: string;
-            displayName: string;
-            /** @enum {string} */
-            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
-            /** @enum {string} */
-            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            /** @description Official languages the person works in */
-            languages: ("en" | "fr")[];
-            /** @description False once the person no longer takes cases */
-            active: boolean;
-            /** @description Revision of the person’s stream; also the ETag */
-            revision: number;
-            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
-            position: number;
-            updatedAt: string;
-            /** @description Open cases assigned to the person (among those the reader may know of) */
-            caseload: number;
+        Inbox: {
+            assignee: string;
+            items: components["schemas"]["InboxItem"][];
+            /** @description Pass as ?cursor= for the next page */
+            nextCursor?: string;
         };
-        StaffList: {
-            /** @description By display name */
-            items: components["schemas"]["StaffEntry"][];
+        WorkloadRow: {
+            /** @description A staff id; null for the open cases nobody is assigned to */
+            assignee: string | null;
+            openCases: number;
+            /** @description Clocks running or paused */
+            openClocks: number;
+            /** @description Running clocks with a warning recorded */
+            warned: number;
+            /** @description Running clocks past their due time whose breach is not recorded yet */
+            overdue: number;
+            /** @description Clocks breached and not met since */
+            breached: number;
+            /** @description The earliest due time among their open cases’ open clocks */
+            nextDueAt: string | null;
         };
-        /**
-         * @description A person to add to the staff directory
-         * @example {
-         *       "staffId": "practitioner-1",
-         *       "displayName": "Alex Martin",
-         *       "role": "practitioner",
-         *       "region": "ON",
-         *       "languages": [
-         *         "en",
-         *         "fr"
-         *       ]
-         *     }
-         */
-        AddStaffMember: {
-            /**
-             * @description The subject (`sub`) of the person’s bearer tokens
-             * @example practitioner-1
-             */
-            staffId: string;
-            /**
-             * @description How the person is named in lists and pickers
-             * @example Alex Martin
-             */
-            displayName: string;
-            /** @enum {string} */
-            role: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
-            /** @enum {string} */
-            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            languages: ("en" | "fr")[];
-        };
-        /**
-         * @description The fields to change; the others are kept
-         * @example {
-         *       "region": "QC",
-         *       "languages": [
-         *         "fr"
-         *       ]
-         *     }
-         */
-        UpdateStaffMember: {
-            /**
-             * @description How the person is named in lists and pickers
-             * @example Alex Martin
-             */
-            displayName?: string;
-            /** @enum {string} */
-            role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
-            /** @enum {string} */
-            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            languages?: ("en" | "fr")[];
-            /** @description False once the person no longer takes cases (kept for the history) */
-            active?: boolean;
-        };
-        SearchResult: {
-            /**
-             * @description How the query was read: as a case reference, or as words of names and external references
-             * @enum {string}
-             */
-            matchedBy: "reference" | "words";
-            /** @description Newest update first; at most `limit` */
-            items: components["schemas"]["CaseSummary"][];
-            /** @description Cases you may read that match, across all pages */
-            total: number;
+        Workload: {
+            /** Format: date-time */
+            asOf: string;
+            /** @description Busiest first; a case with two assignees counts for each */
+            people: components["schemas"]["WorkloadRow"][];
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -2551,7 +2221,7 @@ export interface components {
         "restorativeOpportunities.AssignMediator": {
             mediatorId: string;
         };
-        /** @description Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment. */
+        /** @description Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment. */
         "restorativeOpportunities.ReassignCase": {
             /** @enum {string} */
             assignment: "intakeOfficer" | "mediator";
@@ -2713,160 +2383,6 @@ export interface components {
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;
-        /** @description A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default). */
-        "supportCoordination.RecordOptIn": {
-            /** Format: date-time */
-            optedInAt?: string;
-            /** @enum {string} */
-            channel: "supportLine" | "email" | "inPerson";
-            /**
-             * @default ON
-             * @enum {string}
-             */
-            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            client: {
-                subjectId?: string;
-                /** @default false */
-                anonymous?: boolean;
-                name?: string;
-                contact?: string;
-                /**
-                 * @default notStated
-                 * @enum {string}
-                 */
-                affiliation?: "cafMember" | "formerCafMember" | "dndEmployee" | "formerDndEmployee" | "notStated";
-                /** @enum {string} */
-                location?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT" | "outsideCanada";
-            };
-            /** @enum {string} */
-            language: "en" | "fr";
-            /**
-             * @default none
-             * @enum {string}
-             */
-            formalComplaint?: "none" | "intended" | "registered";
-            needs?: string;
-        };
-        /** @description Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is. */
-        "supportCoordination.AssignCoordinator": {
-            coordinatorId: string;
-            /** @enum {string} */
-            timeZone: "America/Halifax" | "America/Toronto" | "America/Vancouver";
-            /** @enum {string} */
-            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-        };
-        /** @description A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded. */
-        "supportCoordination.ReassignCoordinator": {
-            coordinatorId: string;
-            /** @enum {string} */
-            timeZone: "America/Halifax" | "America/Toronto" | "America/Vancouver";
-            /** @enum {string} */
-            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            /** @enum {string} */
-            reason: "availability" | "clientRequest" | "regionChange" | "conflictOfInterest" | "other";
-        };
-        /** @description The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock. */
-        "supportCoordination.RecordFirstContact": {
-            /** Format: date-time */
-            contactedAt?: string;
-            /** @enum {string} */
-            method: "phone" | "videoCall" | "inPerson" | "email";
-            notes?: string;
-        };
-        /** @description Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters. */
-        "supportCoordination.RecordService": {
-            /** @enum {string} */
-            service: "caseCoordination" | "advocacy" | "accompaniment" | "workplaceArrangements" | "practicalMatters";
-            /** Format: date */
-            providedOn?: string;
-            note?: string;
-        };
-        /** @description Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police. */
-        "supportCoordination.MakeReferral": {
-            /** @enum {string} */
-            to: "caf" | "dnd" | "provincial" | "territorial" | "community" | "veteransAffairsCanada" | "mplo" | "mlo" | "police";
-            clientConsented: boolean;
-            /** @default false */
-            anonymous?: boolean;
-            organization?: string;
-            note?: string;
-        };
-        /** @description Note that the client intends to register, or has registered, a formal complaint. Not required for support. */
-        "supportCoordination.NoteFormalComplaint": {
-            /** @enum {string} */
-            status: "intended" | "registered";
-        };
-        /** @description Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled. */
-        "supportCoordination.CloseSupport": {
-            /** @enum {string} */
-            outcome: "needsMet" | "referredOn" | "unreachable" | "other";
-            note?: string;
-        };
-        /** @description The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked. */
-        "supportCoordination.RecordWithdrawal": Record<string, never>;
-        /** @description Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives. */
-        "informationSession.RequestInformationSession": {
-            /** @enum {string} */
-            audience: "classMembers" | "futureDefenceRepresentatives" | "unitPresentation";
-            /** Format: date-time */
-            requestedAt?: string;
-            /**
-             * @default ON
-             * @enum {string}
-             */
-            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            requester?: {
-                subjectId?: string;
-                unit: string;
-                name: string;
-                contact: string;
-            };
-            /** @enum {string} */
-            preferredFormat?: "inPerson" | "virtual";
-            /** @enum {string} */
-            preferredLanguage?: "en" | "fr" | "bilingual";
-            expectedAttendees?: number;
-            /** @default [] */
-            topics?: ("smsrcServices" | "restorativeEngagement" | "responseAndSupportCoordination" | "defenceRepresentatives" | "peerSupport")[];
-        };
-        /** @description Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made. */
-        "informationSession.ScheduleInformationSession": {
-            /** Format: date-time */
-            startsAt: string;
-            durationMinutes: number;
-            /** @enum {string} */
-            format: "inPerson" | "virtual";
-            /** @enum {string} */
-            language: "en" | "fr" | "bilingual";
-            presenterId: string;
-            capacity?: number;
-        };
-        /** @description Register someone for a scheduled session for class members or future Defence representatives, within its capacity. */
-        "informationSession.RegisterAttendee": {
-            attendee: {
-                subjectId?: string;
-                name: string;
-                contact?: string;
-                /** @enum {string} */
-                role: "classMember" | "futureDefenceRepresentative" | "other";
-            };
-            registrationId?: string;
-        };
-        /** @description Cancel a registration: the seat is free again. */
-        "informationSession.CancelRegistration": {
-            registrationId: string;
-        };
-        /** @description The session was held: record how many people attended. Not before its scheduled start. */
-        "informationSession.RecordSessionHeld": {
-            /** Format: date-time */
-            heldAt?: string;
-            attendance: number;
-        };
-        /** @description Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it. */
-        "informationSession.CancelInformationSession": {
-            /** @enum {string} */
-            reason: "requesterCancelled" | "presenterUnavailable" | "tooFewRegistrations" | "declined" | "other";
-        };
     };
     responses: never;
     parameters: never;
@@ -2880,7 +2396,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
                 /** @description A state, or a parent state (phase2 matches phase2.engaging) */
                 state?: string;
                 /** @description open | closed */
@@ -2984,33 +2500,11 @@ export interface operations {
                      * @description Optional id for the new case (safe retries)
                      */
                     caseId?: string;
-                } | {
-                    /** @constant */
-                    workflow: "support-coordination";
-                    /** @constant */
-                    command: "RecordOptIn";
-                    data: components["schemas"]["supportCoordination.RecordOptIn"];
-                    /**
-                     * Format: uuid
-                     * @description Optional id for the new case (safe retries)
-                     */
-                    caseId?: string;
-                } | {
-                    /** @constant */
-                    workflow: "information-session";
-                    /** @constant */
-                    command: "RequestInformationSession";
-                    data: components["schemas"]["informationSession.RequestInformationSession"];
-                    /**
-                     * Format: uuid
-                     * @description Optional id for the new case (safe retries)
-                     */
-                    caseId?: string;
                 };
             };
         };
         responses: {
-            /** @description The new case, with the ids it minted */
+            /** @description The new case */
             201: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3018,7 +2512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3168,79 +2662,6 @@ export interface operations {
             };
         };
     };
-    getCaseByReference: {
-        parameters: {
-            query?: {
-                /** @description Wait until the read model has reached this position (your last command’s `position`) */
-                minPosition?: number;
-            };
-            header?: never;
-            path: {
-                /** @description Case reference */
-                reference: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The case */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     listWorkflows: {
         parameters: {
             query?: never;
@@ -3276,7 +2697,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The workflow’s name */
-                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                name: "restorative-engagement" | "restorative-opportunities" | "complaint";
             };
             cookie?: never;
         };
@@ -3340,7 +2761,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3355,7 +2776,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3363,7 +2784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3462,7 +2883,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3477,7 +2898,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3485,7 +2906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3584,7 +3005,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3599,7 +3020,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3607,7 +3028,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3706,7 +3127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3721,7 +3142,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3729,7 +3150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3828,7 +3249,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3843,7 +3264,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3851,7 +3272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3950,7 +3371,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -3965,7 +3386,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3973,7 +3394,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4072,7 +3493,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4087,7 +3508,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4095,7 +3516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4194,7 +3615,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4209,7 +3630,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4217,7 +3638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4316,7 +3737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4331,7 +3752,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4339,7 +3760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4438,7 +3859,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4453,7 +3874,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4461,7 +3882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4560,7 +3981,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4575,7 +3996,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4583,7 +4004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4682,7 +4103,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4697,7 +4118,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4705,7 +4126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4804,7 +4225,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4819,7 +4240,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4827,7 +4248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4926,7 +4347,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -4941,7 +4362,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4949,7 +4370,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5048,7 +4469,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5063,7 +4484,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5071,7 +4492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5170,7 +4591,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5185,7 +4606,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5193,7 +4614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5292,7 +4713,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5307,7 +4728,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5315,7 +4736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5414,7 +4835,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5429,7 +4850,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5437,7 +4858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5536,7 +4957,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5551,7 +4972,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5559,7 +4980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5658,7 +5079,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5673,7 +5094,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5681,7 +5102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5780,7 +5201,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5795,7 +5216,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5803,7 +5224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5902,7 +5323,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -5917,7 +5338,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5925,7 +5346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6024,7 +5445,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6039,7 +5460,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6047,7 +5468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6146,7 +5567,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6161,7 +5582,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6169,7 +5590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6268,7 +5689,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6283,7 +5704,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6291,7 +5712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6390,7 +5811,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6405,7 +5826,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6413,7 +5834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6512,7 +5933,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6527,7 +5948,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6535,7 +5956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6634,7 +6055,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6649,7 +6070,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6657,7 +6078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6756,7 +6177,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6771,7 +6192,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6779,7 +6200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6878,7 +6299,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -6893,7 +6314,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6901,7 +6322,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7000,7 +6421,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7015,7 +6436,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7023,7 +6444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7122,7 +6543,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7137,7 +6558,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7145,7 +6566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7244,7 +6665,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7259,7 +6680,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7267,7 +6688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7366,7 +6787,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7381,7 +6802,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7389,7 +6810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7488,7 +6909,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7503,7 +6924,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7511,7 +6932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7610,7 +7031,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7625,7 +7046,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7633,7 +7054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7732,7 +7153,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7747,7 +7168,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7755,7 +7176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7854,7 +7275,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7869,7 +7290,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command, with the ids it minted */
+            /** @description The case after the command */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7877,7 +7298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommandResult"];
+                    "application/json": components["schemas"]["CaseView"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7976,7 +7397,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
                 "If-Match"?: string;
             };
             path: {
@@ -7988,1592 +7409,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["complaint.WithdrawComplaint"];
-            };
-        };
-        responses: {
-            /** @description The case after the command, with the ids it minted */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandResult"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    assignCoordinator: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.AssignCoordinator"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    reassignCoordinator: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.ReassignCoordinator"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recordFirstContact: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.RecordFirstContact"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recordService: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.RecordService"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    makeReferral: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.MakeReferral"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    noteFormalComplaint: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.NoteFormalComplaint"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    closeSupport: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.CloseSupport"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recordWithdrawal: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["supportCoordination.RecordWithdrawal"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    scheduleInformationSession: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["informationSession.ScheduleInformationSession"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    registerAttendee: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["informationSession.RegisterAttendee"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    cancelRegistration: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["informationSession.CancelRegistration"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    recordSessionHeld: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["informationSession.RecordSessionHeld"];
-            };
-        };
-        responses: {
-            /** @description The case after the command */
-            200: {
-                headers: {
-                    /** @description The case revision, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A business rule is broken */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this token */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unavailable: retry after the Retry-After delay */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    cancelInformationSession: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["informationSession.CancelInformationSession"];
             };
         };
         responses: {
@@ -9686,7 +7521,7 @@ export interface operations {
                 /** @description open (default) | closed */
                 status?: string;
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
                 /** @description 1–200, default 50 */
                 limit?: number;
                 /** @description From the previous page */
@@ -9926,6 +7761,8 @@ export interface operations {
                 asOf?: string;
                 /** @description A revision of the case */
                 revision?: number;
+                /** @description business (occurredAt, default) | recorded (recordedAt): which time asOf is on */
+                axis?: "business" | "recorded";
             };
             header?: never;
             path: {
@@ -9942,10 +7779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"] & {
-                        /** Format: date-time */
-                        asOf: string;
-                    };
+                    "application/json": components["schemas"]["CaseAsOf"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -9975,7 +7809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case, a time before its first event (the message gives that time), or a revision past its last */
+            /** @description No such case, a time before its first event (the message gives that time: AUDIT.CASE_NOT_YET_OPENED, or AUDIT.CASE_NOT_YET_RECORDED on the recorded axis), or a revision past its last */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10194,7 +8028,7 @@ export interface operations {
                 /** @description running | warned (running, with a warning recorded) | paused | breached | met | cancelled */
                 status?: "running" | "warned" | "paused" | "breached" | "met" | "cancelled";
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Level of authority */
@@ -10267,7 +8101,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
@@ -10326,11 +8160,76 @@ export interface operations {
             };
         };
     };
+    getSlaWeeks: {
+        parameters: {
+            query?: {
+                /** @description A workflow’s name (GET /workflows lists them) */
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                /** @description Province or territory code */
+                region?: string;
+                /** @description How many weeks, 1–104, default 12 */
+                weeks?: number;
+                /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaWeeks"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     streamSlaAlerts: {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Also send the warnings and breaches recorded at or after this position */
@@ -10567,18 +8466,16 @@ export interface operations {
             };
         };
     };
-    listStaff: {
+    getInbox: {
         parameters: {
             query?: {
-                /** @description Only this role */
-                role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
-                /** @description Only this province or territory code */
-                region?: string;
-                /** @description Only people working in this official language */
-                language?: "en" | "fr";
-                /** @description true (default): people who take cases now; false: former staff; all */
-                active?: "true" | "false" | "all";
-                /** @description Wait (up to 5 s) until the directory has reached this position (the `position` of your last change) */
+                /** @description Whose inbox (default: yours); practitioners may name only themselves */
+                assignee?: string;
+                /** @description 1–200, default 50 */
+                limit?: number;
+                /** @description From the previous page */
+                cursor?: string;
+                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
                 minPosition?: number;
             };
             header?: never;
@@ -10587,13 +8484,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The people */
+            /** @description A page of the inbox */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffList"];
+                    "application/json": components["schemas"]["Inbox"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -10634,253 +8531,10 @@ export interface operations {
             };
         };
     };
-    addStaffMember: {
+    getWorkload: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddStaffMember"];
-            };
-        };
-        responses: {
-            /** @description The person’s entry */
-            201: {
-                headers: {
-                    /** @description The revision of the person’s entry, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffMember"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getMyStaffEntry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Your entry */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffEntry"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getStaffMember: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Staff id: the subject of the person’s tokens */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The entry */
-            200: {
-                headers: {
-                    /** @description The revision of the person’s entry, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffEntry"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateStaffMember: {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Staff id: the subject of the person’s tokens */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateStaffMember"];
-            };
-        };
-        responses: {
-            /** @description The entry */
-            200: {
-                headers: {
-                    /** @description The revision of the person’s entry, for If-Match */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffMember"];
-                };
-            };
-            /** @description Invalid input: the message names each field at fault */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No token, or a token that was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Your role or assignment does not allow this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such case (or one you may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    searchCases: {
-        parameters: {
-            query: {
-                /** @description A case reference, or up to 10 words */
-                q: string;
-                /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
-                /** @description 1–100, default 25 */
-                limit?: number;
-                /** @description Wait (up to 5 s) until the read models have reached this position (your last command’s `position`) */
+            query?: {
+                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
                 minPosition?: number;
             };
             header?: never;
@@ -10889,13 +8543,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The cases found */
+            /** @description The workload */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SearchResult"];
+                    "application/json": components["schemas"]["Workload"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */

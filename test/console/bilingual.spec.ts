@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { en, fr } from '../../console/src/i18n/messages';
-import { receiveComplaint, run } from '../sla/sla-support';
+import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 
 /** Every sentence of the English catalogue that French says differently: none may show on a French page. */
 const ENGLISH_ONLY = new Set(
@@ -34,8 +34,6 @@ const referral = {
   offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
 };
 
-type Language = 'en' | 'fr';
-
 /**
  * The console in both official languages: the switch, what it changes (the document's language,
  * every text, the API's answers), that it is remembered; every page checked by axe-core and at a
@@ -49,6 +47,7 @@ describe('the Mend console in English and in French', () => {
   let complaintCase: string;
   let reCase: string;
   let roCase: string;
+  let lateCase: string;
 
   beforeAll(async () => {
     ensureConsoleBuilt();
@@ -65,6 +64,10 @@ describe('the Mend console in English and in French', () => {
     const ro = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: referral });
     expect(ro.status).toBe(201);
     roCase = ro.body.caseId as string;
+    // A complaint received the week before and never acknowledged: its breach is on the supervisor's lists, in the workload and the weekly rates.
+    lateCase = await receiveComplaint(supervisor, '2026-02-23T09:00:00-05:00');
+    await run(supervisor, lateCase, 'AssignHandler', { handlerId: 'practitioner-1' });
+    await drain(scheduler(running));
     await supervisor.get(`/cases/${reCase}?minPosition=${await running.store.headPosition()}`);
     browser = await openBrowser(running);
   }, 120_000);
@@ -158,6 +161,7 @@ describe('the Mend console in English and in French', () => {
     { name: 'supervisor RE case', role: 'supervisor', path: () => `#/cases/${reCase}`, ready: '.timeline' },
     { name: 'auditor cases', role: 'auditor', path: () => '#/audit', ready: 'table.cases' },
     { name: 'auditor case audit', role: 'auditor', path: () => `#/audit/${complaintCase}`, ready: '[data-testid="as-of-view"]' },
+    { name: 'auditor case audit, a breached clock', role: 'auditor', path: () => `#/audit/${lateCase}`, ready: '[data-testid="as-of-view"]' },
     { name: 'rju cases', role: 'rju', path: () => '#/cases', ready: 'table.cases' },
     { name: 'rju RO case', role: 'rju', path: () => `#/cases/${roCase}`, ready: '.timeline' },
     { name: 'supervisor search', role: 'supervisor', path: () => '#/search', ready: '#search-q' },
@@ -182,6 +186,7 @@ describe('the Mend console in English and in French', () => {
           await page.locator('.error-summary li').first().waitFor();
         }
         if (name.includes('SLA')) await page.locator('table.at-risk button').first().click().then(() => page.locator('.reassign form').first().waitFor());
+        if (name.includes('SLA')) await page.locator('#breached-clocks, #workload, #weeks').last().waitFor();
         expect(await documentLanguage(page)).toBe(language);
         if (language === 'fr') expect(await englishOnPage(page)).toEqual([]);
 
@@ -256,13 +261,6 @@ describe('the Mend console in English and in French', () => {
   });
 });
 
-async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  if ((await documentLanguage(page)) === language) return;
-  await page.locator('button.language').click();
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
-}
-
-const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');
 
 /** Texts of the page (and its accessible names) outside any part marked `lang="en"` that are English sentences of the catalogue. */
 async function englishOnPage(page: Page): Promise<string[]> {

@@ -84,3 +84,11 @@ export async function expectVisible(locator: ReturnType<Page['locator']>): Promi
   await locator.waitFor({ state: 'visible' });
   expect(await locator.isVisible()).toBe(true);
 }
+/** Switches the console to a language with its own switch, unless it already shows it. */
+export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
+  if ((await documentLanguage(page)) === language) return;
+  await page.locator('button.language').click();
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+}
+
+export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');

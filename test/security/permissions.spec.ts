@@ -122,6 +122,7 @@ describe('the permissions', () => {
     'cases.history': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
     'cases.export': ['supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
     'caseload.read': ['practitioner', 'supervisor', 'rju', 'mediator'],
+    'workload.read': ['supervisor', 'rju'],
     'complaints.board': ['supervisor', 'auditor'],
     'sla.read': ['supervisor', 'auditor', 'roAuditor'],
     'audit.verify': ['auditor', 'roAuditor', 'admin'],

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { useI18n } from '../i18n/i18n';
 import { Clocks } from '../practitioner/clocks';
 import { Timeline } from '../practitioner/timeline';
@@ -6,11 +7,12 @@ import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
 import { CasesPage } from '../shared/cases-page';
 import { useConsole } from '../shared/context';
-import { L, stateLabel, workflowTitle } from '../shared/labels';
+import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { CaseView, HistoryItem, HistoryPage, Verification, WorkflowInfo } from '../shared/types';
+import type { CaseAsOf, HistoryItem, HistoryPage, Verification, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+import { zonedToIso } from '../shared/zoned-time';
 import { ExportLinks } from './export-links';
 
 /** Auditors: a case's history, the case as of any moment, its hash chain checked, its exports. */
@@ -69,66 +71,118 @@ function CaseAudit({ caseId }: { caseId: string }) {
   );
 }
 
-/** The slider moves over the instants events were recorded at; the field below takes any instant. */
+type Axis = 'business' | 'recorded';
+
+/** The due times the case's clocks had, from their started and resumed events: moments an auditor wants to stop at. */
+function dueTimes(items: readonly HistoryItem[]): string[] {
+  return items.flatMap((item) => {
+    const due = (item.data as { dueAt?: unknown } | null)?.dueAt;
+    return (item.type === 'ClockStarted' || item.type === 'ClockResumed') && typeof due === 'string' ? [new Date(due).toISOString()] : [];
+  });
+}
+
+/** The instants of one axis the slider stops at, in time order: business time has the events and the due times, recorded time the log's instants. */
+function stopsOf(items: readonly HistoryItem[], axis: Axis): { at: string; due: boolean }[] {
+  const iso = (value: string) => new Date(value).toISOString();
+  if (axis === 'recorded') return [...new Set(items.map((i) => iso(i.recordedAt)))].sort().map((at) => ({ at, due: false }));
+  const events = new Set(items.map((i) => iso(i.occurredAt)));
+  // Due times still to come are no moment of the case's past.
+  const now = new Date().toISOString();
+  const dues = new Set(dueTimes(items).filter((d) => !events.has(d) && d <= now));
+  return [...new Set([...events, ...dues])].sort().map((at) => ({ at, due: dues.has(at) }));
+}
+
+const zoneOf = (region: string | undefined): string => (REGION_TIME_ZONES as Record<string, string>)[region ?? 'ON'] ?? REGION_TIME_ZONES.ON;
+
+/**
+ * The case as of a moment, on either axis of time: business time (what had happened by then, by
+ * occurredAt) or recorded time (what the log held then). The slider stops at the axis's instants;
+ * the date and time field takes any moment, in the case's time zone.
+ */
 function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string }) {
   const { caseId, items, workflow } = props;
   const { api } = useConsole();
-  const { t, instant } = useI18n();
-  const instants = [...new Set(items.map((i) => i.recordedAt))].sort();
-  const [index, setIndex] = useState(instants.length - 1);
-  const [asOf, setAsOf] = useState(instants[instants.length - 1] ?? '');
+  const i18n = useI18n();
+  const { t, instant } = i18n;
+  const [axis, setAxis] = useState<Axis>('business');
+  const stops = stopsOf(items, axis);
+  const [index, setIndex] = useState(stops.length - 1);
+  const [asOf, setAsOf] = useState(stops[stops.length - 1]?.at ?? '');
   const [typed, setTyped] = useState('');
-  const [view, setView] = useState<CaseView>();
+  const [view, setView] = useState<CaseAsOf>();
   const [failure, setFailure] = useState<string>();
+  const region = view?.region ?? (items[0]?.data as { region?: string } | null)?.region;
 
   useEffect(() => {
     if (!asOf) return;
     let current = true;
-    api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}`).then(
+    api.get<CaseAsOf>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}&axis=${axis}`).then(
       (v) => current && (setView(v), setFailure(undefined)),
       (error: unknown) => current && setFailure(errorText(error)),
     );
     return () => {
       current = false;
     };
-  }, [api, caseId, asOf]);
+  }, [api, caseId, asOf, axis]);
+
+  // Changing axis keeps the moment shown, on the other axis; the slider moves to the last stop at or before it.
+  const chooseAxis = (next: Axis) => {
+    setAxis(next);
+    setIndex(stopsOf(items, next).reduce((found, stop, i) => (stop.at <= asOf ? i : found), 0));
+  };
+  const derived = (view?.clocks ?? []).filter((c) => c.breachDerived);
+  const zone = zoneOf(region);
 
   return (
     <>
       <section aria-labelledby="as-of-title" class="as-of">
         <h3 id="as-of-title">{t.asOfTitle}</h3>
+        <fieldset>
+          <legend>{t.axisLegend}</legend>
+          {(['business', 'recorded'] as const).map((value) => (
+            <label key={value}>
+              <input type="radio" name="as-of-axis" value={value} checked={axis === value} onChange={() => chooseAxis(value)} />{' '}
+              {value === 'business' ? t.axisBusiness : t.axisRecorded}
+            </label>
+          ))}
+        </fieldset>
         <div class="field">
-          <label for="as-of-slider">{t.moment(instants.length)}</label>
+          <label for="as-of-slider">{axis === 'business' ? t.stopsBusiness(stops.length) : t.stopsRecorded(stops.length)}</label>
           <input
             id="as-of-slider"
             type="range"
             min={0}
-            max={Math.max(0, instants.length - 1)}
+            max={Math.max(0, stops.length - 1)}
             step={1}
             value={index}
-            aria-valuetext={instant(instants[index], view?.region)}
+            aria-valuetext={`${instant(stops[index]?.at, region)}${stops[index]?.due ? t.dueStop : ''}`}
             onInput={(e) => {
               const next = Number(e.currentTarget.value);
               setIndex(next);
-              setAsOf(instants[next]!);
+              setAsOf(stops[next]!.at);
             }}
           />
           <output for="as-of-slider" data-testid="as-of-instant">
-            {instant(asOf, view?.region)}
+            {instant(asOf, region)}
+            {stops.find((s) => s.at === asOf)?.due ? t.dueStop : ''}
           </output>
         </div>
         <form
           class="field inline"
           onSubmit={(e) => {
             e.preventDefault();
-            if (typed) setAsOf(typed);
+            const at = typed ? zonedToIso(typed, zoneOf(region)) : undefined;
+            if (at) setAsOf(at);
           }}
         >
-          <label for="as-of-typed">{t.anyInstant}</label>
-          <input id="as-of-typed" type="text" size={30} placeholder={t.dateTimeExample} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+          <label for="as-of-typed">{t.pickInstant}</label>
+          <input id="as-of-typed" type="datetime-local" aria-describedby="as-of-typed-hint" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
           <button type="submit" class="secondary">
             {t.show}
           </button>
+          <p id="as-of-typed-hint" class="hint">
+            {t.pickInstantHint(zone)}
+          </p>
         </form>
         {failure ? (
           <p role="alert" class="error">
@@ -157,15 +211,37 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                 {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
               </span>
             </p>
+            {view.enteredLater.length > 0 ? (
+              <p class="notice" data-testid="entered-later">
+                {t.enteredLaterNote(view.enteredLater.length)}
+              </p>
+            ) : null}
             {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName)} current={view.state} /> : null}
-            <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} now={new Date(asOf)} />
+            <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} now={new Date(view.asOf)} />
+            {derived.length > 0 ? (
+              <ul class="plain" data-testid="derived-breaches">
+                {derived.map((clock) => (
+                  <li key={clock.clock} class="derived-breach">
+                    <strong>
+                      <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                    </strong>
+                    {t.colon}
+                    {t.breachedAsOf(instant(clock.dueAt, view.region))}{' '}
+                    {/* When the breach was recorded later: by business time on that axis, by the log's time on the other. */}
+                    {clock.breachDerived?.recordedAt
+                      ? t.breachRecordedLater(instant(axis === 'business' ? clock.breachDerived.occurredAt : clock.breachDerived.recordedAt, view.region))
+                      : t.breachNotRecorded}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         ) : null}
       </section>
       <section aria-labelledby="history-title">
         <h3 id="history-title">{t.history}</h3>
         <p class="hint">{t.laterInItalics}</p>
-        <Timeline items={items} upTo={view?.revision} region={view?.region} />
+        <Timeline items={items} upTo={view?.revision} region={view?.region} enteredLater={view?.enteredLater ?? []} />
       </section>
     </>
   );

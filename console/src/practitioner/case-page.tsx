@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
-import { commandLabel, fieldLabel, Fill, L, stateLabel, technical, valueLabel, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';

@@ -1,24 +1,131 @@
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { CaseTable } from '../shared/case-table';
+import { errorText } from '../shared/api';
+import { businessDaysLeft } from '../shared/business-days';
+import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
+import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
+import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { CasePage } from '../shared/types';
+import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
-/** The cases assigned to the signed-in practitioner, the nearest deadline first. */
+/**
+ * My work: the open cases assigned to the signed-in person, the one whose clock falls due first
+ * first (GET /inbox orders them), each with what it waits for and the steps they may take.
+ */
 export function CaseloadPage() {
   const { api, session, workflows } = useConsole();
   const { t } = useI18n();
-  const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/caseload/${encodeURIComponent(session.id)}`), workflows]), session.id);
+  const [more, setMore] = useState<{ items: readonly InboxItem[]; next?: string; failure?: string }>({ items: [] });
+  const [loaded] = useLoad(async () => {
+    const [inbox, all] = await Promise.all([api.get<Inbox>('/inbox'), workflows]);
+    setMore({ items: [], ...(inbox.nextCursor ? { next: inbox.nextCursor } : {}) });
+    return { inbox, all };
+  }, session.id);
+  const showMore = (cursor: string) =>
+    api.get<Inbox>(`/inbox?cursor=${encodeURIComponent(cursor)}`).then(
+      (page) => setMore((old) => ({ items: [...old.items, ...page.items], ...(page.nextCursor ? { next: page.nextCursor } : {}) })),
+      (error: unknown) => setMore((old) => ({ ...old, failure: errorText(error) })),
+    );
   return (
     <section aria-labelledby="caseload-title">
       <h2 id="caseload-title">{t.navCaseload}</h2>
       <Status loaded={loaded}>
-        {([page, all]) => <CaseTable items={[...page.items].sort(byDue)} workflows={all} caption={t.assignedCount(page.items.length)} />}
+        {({ inbox, all }) => (
+          <>
+            <InboxTable items={[...inbox.items, ...more.items]} workflows={all} />
+            {more.failure ? (
+              <p role="alert" class="error">
+                {more.failure}
+              </p>
+            ) : null}
+            {more.next ? (
+              <button type="button" class="secondary" onClick={() => void showMore(more.next!)}>
+                {t.moreInInbox}
+              </button>
+            ) : null}
+          </>
+        )}
       </Status>
     </section>
   );
 }
 
-const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
-  (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999');
+function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflows: readonly WorkflowInfo[] }) {
+  const i18n = useI18n();
+  const { t, instant } = i18n;
+  if (items.length === 0) return <p>{t.noCases}</p>;
+  const now = new Date();
+  const workflowOf = (item: InboxItem) => workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
+  return (
+    <div class="table-scroll">
+      <table class="cases inbox">
+        <caption>{t.inboxCaption(items.length)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colCase}</th>
+            <th scope="col">{t.colWaitingFor}</th>
+            <th scope="col">{t.colYouMay}</th>
+            <th scope="col">{t.colState}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const workflow = workflowOf(item);
+            const clock = item.waitingFor;
+            return (
+              <tr key={item.caseId} class={item.overdue ? 'overdue' : clock?.warnedThresholds.length ? 'warned' : undefined}>
+                <th scope="row">
+                  <a href={href.case(item.caseId)}>
+                    <code>{item.caseId.slice(0, 8)}</code>
+                    <span class="visually-hidden">{t.openCase(item.caseId)}</span>
+                  </a>
+                  <br />
+                  <span class="hint">
+                    <L label={workflowTitle(workflow, item.workflow)} />, {item.region}
+                  </span>
+                </th>
+                <td>
+                  {clock ? (
+                    <>
+                      <strong>
+                        <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                      </strong>
+                      {clock.status === 'paused' ? ` (${t.clockPausedShort})` : null}
+                      <br />
+                      {t.due(instant(clock.dueAt, item.region))}{' '}
+                      {item.overdue ? (
+                        <strong class="late">{t.overdueNow}</strong>
+                      ) : clock.status === 'running' ? (
+                        <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(clock.dueAt)))})</span>
+                      ) : null}
+                    </>
+                  ) : (
+                    t.noOpenClock
+                  )}
+                </td>
+                <td>
+                  {item.commands.length === 0 ? (
+                    '—'
+                  ) : (
+                    <ul class="plain">
+                      {item.commands.map((command) => (
+                        <li key={command}>
+                          <L label={commandLabel(workflow, command)} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <L label={stateLabel(workflow, item.state)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

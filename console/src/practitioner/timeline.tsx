@@ -10,7 +10,20 @@ const holdsSealed = (value: unknown): boolean =>
  * The case's events, newest last: when each happened (its business time) and when it was entered,
  * who entered it, and its data as the API showed it, in the case's region's time zone.
  */
-export function Timeline({ items, upTo, region, workflow }: { items: readonly HistoryItem[]; upTo?: number; region?: string; workflow?: WorkflowInfo | undefined }) {
+export function Timeline({
+  items,
+  upTo,
+  region,
+  workflow,
+  enteredLater = [],
+}: {
+  items: readonly HistoryItem[];
+  upTo?: number;
+  region?: string;
+  workflow?: WorkflowInfo | undefined;
+  /** Revisions the log recorded after the moment shown (an as-of view by business time). */
+  enteredLater?: readonly number[];
+}) {
   const { t, instant, role } = useI18n();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   const sealed = items.some((item) => holdsSealed(item.data));
@@ -42,6 +55,7 @@ export function Timeline({ items, upTo, region, workflow }: { items: readonly Hi
                 ) : null}
               </span>{' '}
               <span class="hint">{t.recordedBy(item.actor.id, role(item.actor.role), item.revision)}</span>
+              {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
               {hasData ? (
                 <details class="event-data">
                   <summary>{t.eventData}</summary>

@@ -5,10 +5,11 @@
  * server reaches the bundle.
  */
 import type { z } from 'zod';
-import type { HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
+import type { CaseAsOfSchema, HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
+import type { InboxItemSchema, InboxSchema, WorkloadSchema } from '../../../src/projections/work.schemas';
 import type { CaseViewSchema, ClockViewSchema, CommandResultSchema } from '../../../src/http/response-schemas';
 import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections/projections.schemas';
-import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from '../../../src/sla/sla.schemas';
+import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema, SlaWeeksSchema } from '../../../src/sla/sla.schemas';
 import type { PersonalDataGroupSchema, WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
 import type { SearchResultSchema } from '../../../src/search/search.schemas';
 import type { StaffEntrySchema, StaffListSchema } from '../../../src/staff/staff.schemas';
@@ -28,6 +29,11 @@ export type Verification = z.infer<typeof VerificationSchema>;
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 export type StaffEntry = z.infer<typeof StaffEntrySchema>;
 export type StaffList = z.infer<typeof StaffListSchema>;
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+export type Inbox = z.infer<typeof InboxSchema>;
+export type Workload = z.infer<typeof WorkloadSchema>;
+export type SlaWeeks = z.infer<typeof SlaWeeksSchema>;
+export type CaseAsOf = z.infer<typeof CaseAsOfSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };

@@ -12,6 +12,7 @@ import { useLoad } from '../shared/use-load';
 import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
 import { followSlaStream, type StreamState } from './sla-stream';
+import { WorkOverview } from './work-overview';
 
 interface Board {
   readonly summary: SlaSummary;
@@ -96,6 +97,7 @@ export function SlaDashboard() {
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
               <AtRisk items={atRisk} reassigning={reassigning} onReassign={setReassigning} onDone={() => setVersion((v) => v + 1)} />
             </section>
+            <WorkOverview version={version} workflows={all} />
           </>
           </>
         )}

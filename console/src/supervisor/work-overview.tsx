@@ -1,0 +1,187 @@
+import { useI18n } from '../i18n/i18n';
+import { useConsole } from '../shared/context';
+import { clockLabel, L, workflowTitle } from '../shared/labels';
+import { href } from '../shared/router';
+import { Status } from '../shared/status';
+import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+import { OnTimeChart } from './on-time-chart';
+
+const WEEKS = 12;
+
+/**
+ * What supervisors act on beyond the counts: the warned and the breached clocks themselves, each
+ * person's workload, and the on-time rate week by week. `version` changes when a warning or a
+ * breach arrives live, and everything is asked again.
+ */
+export function WorkOverview({ version, workflows }: { version: number; workflows: readonly WorkflowInfo[] }) {
+  const { api } = useConsole();
+  const { t } = useI18n();
+  const [loaded] = useLoad(
+    () =>
+      Promise.all([
+        api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=warned&limit=100'),
+        api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=breached&limit=100'),
+        api.get<Workload>('/workload'),
+        api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
+      ]),
+    String(version),
+  );
+  return (
+    <Status loaded={loaded}>
+      {([warned, breached, workload, weeks]) => (
+        <>
+          <section aria-labelledby="warned-title">
+            <h3 id="warned-title">{t.warnedTitle}</h3>
+            <ClockList id="warned-clocks" items={warned.items} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
+          </section>
+          <section aria-labelledby="breached-title">
+            <h3 id="breached-title">{t.breachedTitle}</h3>
+            <ClockList id="breached-clocks" items={breached.items} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
+          </section>
+          <div class="columns">
+            <section aria-labelledby="workload-title">
+              <h3 id="workload-title">{t.workloadTitle}</h3>
+              <WorkloadTable workload={workload} />
+            </section>
+            <section aria-labelledby="weeks-title">
+              <h3 id="weeks-title">{t.weeksTitle}</h3>
+              <Weeks weeks={weeks} />
+            </section>
+          </div>
+        </>
+      )}
+    </Status>
+  );
+}
+
+/** Clocks as a table: when each ran out (or is due), which clock, which case. */
+function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: 'warned' | 'breached' }) {
+  const { t, instant, percent } = useI18n();
+  if (props.items.length === 0) return <p>{props.empty}</p>;
+  return (
+    <div class="table-scroll">
+      <table id={props.id} class="clock-list">
+        <thead>
+          <tr>
+            <th scope="col">{props.kind === 'breached' ? t.colBreachedAt : t.colDue}</th>
+            <th scope="col">{t.colClock}</th>
+            <th scope="col">{t.colWorkflow}</th>
+            <th scope="col">{t.colRegion}</th>
+            <th scope="col">{t.colCase}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((item) => (
+            <tr key={`${item.caseId}:${item.clock}`} class={props.kind === 'breached' ? 'clock-breached' : 'warned'}>
+              <td>
+                {instant(props.kind === 'breached' ? (item.breachedAt ?? item.dueAt) : item.dueAt, item.region)}
+                {props.kind === 'breached' && item.metAt ? (
+                  <span class="hint">
+                    {' '}
+                    ({t.colMet}
+                    {t.colon}
+                    {instant(item.metAt, item.region)})
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                <L label={clockLabel(props.workflows.filter((w) => w.name === item.workflow), item.clock, item.name)} />
+                {props.kind === 'warned' ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
+              </td>
+              <td>
+                <L label={workflowTitle(props.workflows.find((w) => w.name === item.workflow), item.workflow)} />
+              </td>
+              <td>{item.region}</td>
+              <td>
+                <a href={href.case(item.caseId)}>
+                  <code>{item.caseId.slice(0, 8)}</code>
+                  <span class="visually-hidden">{t.openCase(item.caseId)}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function WorkloadTable({ workload }: { workload: Workload }) {
+  const { t, number, instant } = useI18n();
+  if (workload.people.length === 0) return <p>{t.noWorkload}</p>;
+  return (
+    <div class="table-scroll">
+      <table id="workload" class="counts">
+        <caption>{t.workloadCaption(instant(workload.asOf))}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.colPerson}</th>
+            <th scope="col">{t.colOpenCases}</th>
+            <th scope="col">{t.colOpenClocks}</th>
+            <th scope="col">{t.tileWarned}</th>
+            <th scope="col">{t.colOverdue}</th>
+            <th scope="col">{t.tileBreached}</th>
+            <th scope="col">{t.colNextDue}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {workload.people.map((row) => (
+            <tr key={row.assignee ?? ''} class={row.breached > 0 || row.overdue > 0 ? 'overdue' : undefined}>
+              <th scope="row">{row.assignee ?? t.unassigned}</th>
+              <td>{number(row.openCases)}</td>
+              <td>{number(row.openClocks)}</td>
+              <td>{number(row.warned)}</td>
+              <td>{number(row.overdue)}</td>
+              <td>{number(row.breached)}</td>
+              <td>{instant(row.nextDueAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The rate as bars, and the figures as a table (what the chart's bars are made of). */
+function Weeks({ weeks }: { weeks: SlaWeeks }) {
+  const { t, number, percent, language } = useI18n();
+  const day = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const name = (monday: string) => day.format(new Date(`${monday}T00:00:00Z`));
+  return (
+    <>
+      <p class="hint">{t.weeksSummary(weeks.weeks.length)}</p>
+      <OnTimeChart
+        id="on-time-weeks"
+        title={t.weeksTitle}
+        bars={weeks.weeks.map((w) => ({ label: name(w.week), rate: w.onTimeRate, settled: w.metOnTime + w.metLate + w.breached }))}
+      />
+      <div class="table-scroll">
+        <table id="weeks" class="counts">
+          <thead>
+            <tr>
+              <th scope="col">{t.colWeek}</th>
+              <th scope="col">{t.colMetOnTime}</th>
+              <th scope="col">{t.colMetLate}</th>
+              <th scope="col">{t.tileBreached}</th>
+              <th scope="col">{t.tileOnTime}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.weeks.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">
+                  <time dateTime={w.week}>{t.weekOf(name(w.week))}</time>
+                </th>
+                <td>{number(w.metOnTime)}</td>
+                <td>{number(w.metLate)}</td>
+                <td>{number(w.breached)}</td>
+                <td>{w.onTimeRate === null ? t.notApplicable : percent(w.onTimeRate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { processCommand } from '../../domain/process';
+import { CaseAsOfSchema } from '../../src/audit/audit.schemas';
+import { CaseRepository } from '../../src/cases/case-repository';
+import { decideContext } from '../support/case-driver';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { drain, receiveComplaint, scheduler } from '../sla/sla-support';
+
+/**
+ * As of by business time (issue 14, item 7): the case as it stood at an instant by occurredAt, the
+ * events entered later marked, and a clock whose due time had passed shown breached as of then
+ * even though the scheduler recorded the breach later.
+ */
+describe('GET /cases/:id/state on both axes of time', () => {
+  let running: RunningApp;
+  let auditor: HttpClient;
+  let caseId: string;
+  const ACK_DUE = '2026-03-04T22:00:00.000Z'; // Wednesday 17:00 in Ottawa
+  const FRIDAY = '2026-03-06T15:00:00.000Z';
+  const MONDAY_LATE = '2026-03-02T16:00:00.000Z';
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    // Entered on Tuesday, dated Monday 11:00 (business time): an assignment made by phone, written down the next day.
+    running.clock.set('2026-03-03T15:00:00Z');
+    const repository = running.app.get(CaseRepository);
+    const loaded = await repository.load(caseId);
+    const ctx = decideContext(new Date(MONDAY_LATE), { id: 'supervisor-1', role: 'supervisor' });
+    const decision = processCommand(loaded.definition, loaded.state, { type: 'AssignHandler', data: { handlerId: 'p1' } }, ctx);
+    await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: 'late-entry', causationId: 'late-entry' });
+    // The scheduler was down until Friday: it records the warnings and the breach then.
+    running.clock.set(FRIDAY);
+    await drain(scheduler(running));
+    auditor = await running.as('auditor', 'auditor-1');
+  });
+  afterAll(async () => running.close());
+
+  const asOf = async (instant: string, axis?: string) => {
+    const response = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(instant)}${axis ? `&axis=${axis}` : ''}`);
+    expect(response.status).toBe(200);
+    return CaseAsOfSchema.parse(response.body);
+  };
+  const acknowledgement = (view: AsOfView) => view.clocks.find((c) => c.clock === 'acknowledgement')!;
+  type AsOfView = ReturnType<typeof CaseAsOfSchema.parse>;
+
+  it('before the due time, shows the clock running', async () => {
+    const view = await asOf('2026-03-03T15:00:00Z');
+    expect(view.axis).toBe('business');
+    expect(acknowledgement(view)).toMatchObject({ status: 'running', dueAt: ACK_DUE });
+    expect(acknowledgement(view).breachDerived).toBeUndefined();
+    expect(view.revision).toBeLessThan(view.lastRevision);
+  });
+
+  it('after the due time, shows it breached as of then, and says the breach was recorded later', async () => {
+    const view = await asOf('2026-03-05T15:00:00Z');
+    const history = (await auditor.get(`/cases/${caseId}/history`)).body.items as { revision: number; type: string; occurredAt: string; recordedAt: string }[];
+    const breach = history.find((event) => event.type === 'ClockBreached' && (event as unknown as { data: { clock: string } }).data.clock === 'acknowledgement')!;
+    expect(breach.occurredAt).toBe(FRIDAY);
+    expect(view.revision).toBeLessThan(breach.revision);
+    expect(acknowledgement(view)).toMatchObject({
+      status: 'breached',
+      breachedAt: ACK_DUE,
+      breachDerived: { occurredAt: FRIDAY, recordedAt: breach.recordedAt },
+    });
+    expect(acknowledgement(view)).not.toHaveProperty('nextWarningAt');
+    // The response clock is not due for weeks: untouched.
+    expect(view.clocks.find((c) => c.clock === 'response-1')).toMatchObject({ status: 'running' });
+    expect(view.clocks.find((c) => c.clock === 'response-1')!.breachDerived).toBeUndefined();
+  });
+
+  it('does not foretell: a due time still to come shows no breach, however far the moment asked for', async () => {
+    const view = await asOf('2026-06-01T15:00:00Z');
+    expect(view.clocks.find((c) => c.clock === 'response-1')).toMatchObject({ status: 'running', dueAt: '2026-04-15T21:00:00.000Z' });
+  });
+
+  it('once the breach is recorded, shows it as recorded', async () => {
+    const view = await asOf(FRIDAY);
+    expect(acknowledgement(view)).toMatchObject({ status: 'breached', breachedAt: ACK_DUE });
+    expect(acknowledgement(view).breachDerived).toBeUndefined();
+    expect(view.revision).toBe(view.lastRevision);
+  });
+
+  it('marks the events that occurred by then but were recorded after it', async () => {
+    const history = (await auditor.get(`/cases/${caseId}/history`)).body.items as { revision: number; type: string; occurredAt: string; recordedAt: string }[];
+    const assigned = history.find((e) => e.type === 'HandlerAssigned')!;
+    expect(assigned).toMatchObject({ occurredAt: MONDAY_LATE, recordedAt: '2026-03-03T15:00:00.000Z' });
+    const monday = await asOf('2026-03-02T18:00:00Z');
+    expect(monday.assignees).toEqual(['p1']);
+    expect(monday.enteredLater).toEqual([assigned.revision]);
+    expect((await asOf('2026-03-03T16:00:00Z')).enteredLater).toEqual([]);
+    // What the log held on Monday evening: no assignment yet.
+    const held = await asOf('2026-03-02T18:00:00Z', 'recorded');
+    expect(held.assignees).toEqual([]);
+    expect(held.revision).toBeLessThan(assigned.revision);
+  });
+
+  it('on the recorded axis, shows what the log held then, and refuses an instant before it held the case', async () => {
+    const history = (await auditor.get(`/cases/${caseId}/history`)).body.items as { recordedAt: string }[];
+    const recorded = await asOf(history.at(-1)!.recordedAt, 'recorded');
+    expect(recorded).toMatchObject({ axis: 'recorded', enteredLater: [] });
+    expect(recorded.revision).toBe(recorded.lastRevision);
+    const before = new Date(Date.parse(history[0]!.recordedAt) - 60_000).toISOString();
+    const refused = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(before)}&axis=recorded`, { 'accept-language': 'fr' });
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('AUDIT.CASE_NOT_YET_RECORDED');
+    expect(refused.body.message).toContain('enregistré');
+    const bad = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(FRIDAY)}&axis=sideways`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('axis');
+  });
+});
