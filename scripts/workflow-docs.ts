@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
 
@@ -6,6 +9,24 @@ export const workflowDocPath = (definition: AnyWorkflowDefinition) => `docs/work
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
+
+/**
+ * What the program documents are silent on and the workflow decided (a tolerance, how a case
+ * resumes), written by hand in its folder's `notes.md`, which the page ends with.
+ */
+function notesOf(definition: AnyWorkflowDefinition): string[] {
+  const path = join(__dirname, '..', 'workflows', definition.name, 'notes.md');
+  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
+}
+
+/** The settings table: each setting's name, default and description, from the workflow's settings schema. */
+function settingsRows(definition: AnyWorkflowDefinition): string[] {
+  if (!(definition.settings instanceof z.ZodObject)) return [];
+  const defaults = definition.settings.parse({}) as Record<string, unknown>;
+  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(
+    ([key, schema]) => `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description ?? '')} |`,
+  );
+}
 
 /** A workflow's page: what it is for, its chart, its states and its commands, all from the definition. */
 export function workflowDoc(definition: AnyWorkflowDefinition): string {
@@ -38,6 +59,19 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     '|---|---|---|',
     ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
     '',
+    ...(settingsRows(definition).length > 0
+      ? [
+          '## Settings',
+          '',
+          `Override with \`MEND_WORKFLOW_SETTINGS='{"${definition.name}":{…}}'\`; a case records what it took from them when it took it.`,
+          '',
+          '| Setting | Default | Description |',
+          '|---|---|---|',
+          ...settingsRows(definition),
+          '',
+        ]
+      : []),
+    ...notesOf(definition),
   ];
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { complaintWorkflow } from './complaint';
+import { defenceCohortWorkflow } from './defence-cohort';
 import { restorativeEngagementWorkflow } from './restorative-engagement';
 import { restorativeOpportunitiesWorkflow } from './restorative-opportunities';
 
@@ -11,4 +12,5 @@ export const workflowDefinitions: readonly AnyWorkflowDefinition[] = [
   restorativeEngagementWorkflow,
   restorativeOpportunitiesWorkflow,
   complaintWorkflow,
+  defenceCohortWorkflow,
 ];

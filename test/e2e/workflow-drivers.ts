@@ -1,6 +1,8 @@
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import type { ComplaintContext } from '../../workflows/complaint/machine';
 import { complaintWorkflow } from '../../workflows/complaint';
+import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
+import { activeRepresentatives, type DefenceCohortContext } from '../../workflows/defence-cohort/machine';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
@@ -128,5 +130,48 @@ const complaint: WorkflowDriver = {
   },
 };
 
+/**
+ * Defence representative cohort: a supervisor forms it, adds and replaces; the cohort's first
+ * practitioner records the rest. Representatives join up to the maximum and leave down to below
+ * the minimum (flagged), before and after the start; sessions of learning and of planning for
+ * action (completion needs one); completion with the commitments of everyone still in the cohort.
+ */
+const defenceCohort: WorkflowDriver = {
+  definition: defenceCohortWorkflow,
+  actorOf(command, context: DefenceCohortContext) {
+    const guide = context.practitionerIds[0];
+    if (['FormCohort', 'AddRepresentative', 'ReplacePractitioner', 'DisbandCohort'].includes(command) || guide === undefined) return supervisor;
+    return practitioner(guide);
+  },
+  reader: supervisor,
+  // The number of representatives decides whether one can join, whether the cohort can start and
+  // whether a departure is flagged; a planning session whether it can complete.
+  abstraction: (context: DefenceCohortContext) => ({
+    representatives: activeRepresentatives(context).length,
+    planned: context.sessions.planningForAction > 0,
+  }),
+  variants(command, context: DefenceCohortContext) {
+    const drc = (name: string) => example(defenceCohortWorkflow, name);
+    const active = activeRepresentatives(context);
+    switch (command) {
+      case 'AddRepresentative':
+        return [{ representative: { ...(drc(command)['representative'] as object), subjectId: `rep-${context.representatives.length + 1}` } }];
+      case 'WithdrawRepresentative':
+        // From the minimum only, so that every departure raises the flag (the graph would take one departure for all).
+        return active.length === context.minimumRepresentatives ? [{ ...drc(command), representativeId: active.at(-1)! }] : [];
+      case 'ReplacePractitioner': {
+        const leaving = context.practitionerIds[1]!;
+        return [{ ...drc(command), practitionerId: leaving, replacementId: leaving === 'practitioner-3' ? 'practitioner-4' : 'practitioner-3' }];
+      }
+      case 'RecordSession':
+        return [drc(command), { ...drc(command), kind: 'planningForAction' }];
+      case 'CompleteCohort':
+        return [{ commitments: active.map((representativeId) => ({ representativeId, commitments: 'Brief my unit on what class members told us.' })) }];
+      default:
+        return undefined;
+    }
+  },
+};
+
 /** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
-export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint];
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, defenceCohort];
