@@ -255,8 +255,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Plan one engagement among those the class member chose. Several engagements are allowed.
-         * @description **restorative-engagement**: Plan one engagement among those the class member chose. Several engagements are allowed.
+         * Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).
+         * @description **restorative-engagement**: Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).
          */
         post: operations["scheduleEngagement"];
         delete?: never;
@@ -275,8 +275,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.
-         * @description **restorative-engagement**: Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.
+         * Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.
+         * @description **restorative-engagement**: Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.
          */
         post: operations["recordEngagement"];
         delete?: never;
@@ -375,8 +375,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.
-         * @description **restorative-engagement**: Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.
+         * Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.
+         * @description **restorative-engagement**: Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.
          */
         post: operations["closeEngagement"];
         delete?: never;
@@ -396,7 +396,7 @@ export interface paths {
         put?: never;
         /**
          * RecordFollowUp (restorative-engagement, restorative-opportunities)
-         * @description **restorative-engagement**: Record the follow-up with the class member after the process (or that they could not be reached). Completes the case.
+         * @description **restorative-engagement**: Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).
          *
          *     **restorative-opportunities**: Record a follow-up session between the mediator and one party.
          */
@@ -423,6 +423,26 @@ export interface paths {
          *     **restorative-opportunities**: The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.
          */
         post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ResumeParticipation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
+         * @description **restorative-engagement**: A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
+         */
+        post: operations["resumeParticipation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1909,7 +1929,7 @@ export interface components {
             /** @enum {string} */
             anonymity: "anonymous" | "identified";
         };
-        /** @description Plan one engagement among those the class member chose. Several engagements are allowed. */
+        /** @description Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id). */
         "restorativeEngagement.ScheduleEngagement": {
             engagementId?: string;
             /** @enum {string} */
@@ -1922,14 +1942,16 @@ export interface components {
             scheduledFor: string;
             /** @default false */
             supportPersonAttending?: boolean;
+            cohortId?: string;
         };
-        /** @description Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. */
+        /** @description Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not. */
         "restorativeEngagement.RecordEngagement": {
             /** @constant */
             outcome: "held";
             engagementId: string;
             /** Format: date-time */
             heldAt?: string;
+            cohortId?: string;
         } | {
             /** @constant */
             outcome: "cancelled";
@@ -1976,11 +1998,11 @@ export interface components {
         };
         /** @description Goals not (yet) met: the class member takes next steps in phase 2. */
         "restorativeEngagement.ReturnToEngagement": Record<string, never>;
-        /** @description Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later. */
+        /** @description Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up. */
         "restorativeEngagement.CloseEngagement": {
             followUpInWeeks?: number;
         };
-        /** @description Record the follow-up with the class member after the process (or that they could not be reached). Completes the case. */
+        /** @description Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default). */
         "restorativeEngagement.RecordFollowUp": {
             /** @constant */
             outcome: "held";
@@ -1996,6 +2018,11 @@ export interface components {
         "restorativeEngagement.Withdraw": {
             /** Format: date-time */
             withdrawnAt?: string;
+        };
+        /** @description A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection. */
+        "restorativeEngagement.ResumeParticipation": {
+            /** Format: date-time */
+            requestedAt?: string;
         };
         /** @description Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person. */
         "restorativeOpportunities.ReceiveReferral": {
@@ -4638,6 +4665,128 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.Withdraw"] | components["schemas"]["restorativeOpportunities.Withdraw"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeParticipation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["restorativeEngagement.ResumeParticipation"];
             };
         };
         responses: {

@@ -55,11 +55,12 @@ const FACILITATION = "unless deemed appropriate and facilitated by CSC's Restora
 
 export const journeys: readonly Journey[] = [
   {
-    title: 'Restorative engagement: from opt-in to completion',
+    title: 'Restorative engagement: from opt-in to the follow-up clock',
     intro:
       'A class member asked in writing to take part, 18 days after their claim decision. A supervisor records the opt-in, ' +
       'confirms participation and assigns practitioner p-1, who takes the class member through preparation (phase 1), ' +
-      'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later.',
+      'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later: a clock ' +
+      'that warns and breaches like the others, met when the follow-up is recorded (not before the week it is due).',
     workflow: 'restorative-engagement',
     caseVar: 'RE_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
@@ -169,24 +170,24 @@ export const journeys: readonly Journey[] = [
         expect: { status: 200, state: 'phase3' },
       },
       {
-        title: 'p-1 closes the process, with a follow-up in twelve weeks',
+        title: 'p-1 closes the process, with a follow-up in twelve weeks: its clock starts',
         as: 'PRACTITIONER',
         command: 'CloseEngagement',
         data: { followUpInWeeks: 12 },
         expect: { status: 200, state: 'followUpScheduled' },
-        show: ['details'],
+        show: ['details', 'clocks'],
       },
       {
-        title: 'The follow-up took place: the case is completed',
+        title: 'A follow-up recorded today is refused: it is due in twelve weeks, recordable from a week before',
         as: 'PRACTITIONER',
         command: 'RecordFollowUp',
         data: { outcome: 'held', goalsMet: 'met' },
-        expect: { status: 200, state: 'completed' },
+        expect: { status: 422, code: 'RE.FOLLOW_UP_TOO_EARLY' },
       },
       {
         title: 'Anyone it is assigned to can read the case',
         as: 'PRACTITIONER',
-        expect: { status: 200, state: 'completed' },
+        expect: { status: 200, state: 'followUpScheduled' },
         show: ['assignees', 'details'],
       },
     ],

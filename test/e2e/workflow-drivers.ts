@@ -21,13 +21,14 @@ const example = (definition: AnyWorkflowDefinition, command: string): Record<str
 /**
  * Restorative engagement: a supervisor takes the intake steps and assigns; the assigned
  * practitioner does the rest. Ids of engagements scheduled earlier; a reflection whose goals were
- * met and one whose were not (the way back to phase 2); closing with and without a follow-up.
+ * met and one whose were not (the way back to phase 2); closing with and without a follow-up;
+ * withdrawal from every stage and the resumption that follows.
  */
 const restorativeEngagement: WorkflowDriver = {
   definition: restorativeEngagementWorkflow,
   actorOf(command, context: RestorativeEngagementContext) {
     const assigned = context.practitionerIds[0];
-    if (['ReceiveOptIn', 'ConfirmParticipation', 'AssignPractitioner', 'ReassignPractitioner'].includes(command)) return supervisor;
+    if (['ReceiveOptIn', 'ConfirmParticipation', 'AssignPractitioner', 'ReassignPractitioner', 'ResumeParticipation'].includes(command)) return supervisor;
     return assigned !== undefined ? practitioner(assigned) : supervisor;
   },
   reader: supervisor,
@@ -38,6 +39,8 @@ const restorativeEngagement: WorkflowDriver = {
     held: engagementsIn(context, 'held').length > 0,
     toSubmit: sharingsToSubmit(context).length > 0,
     goalsMet: context.reflection?.goalsMet ?? null,
+    // Where a resumption leads.
+    withdrawnFrom: context.withdrawnFrom ?? null,
   }),
   variants(command, context: RestorativeEngagementContext) {
     const re = (name: string) => example(restorativeEngagementWorkflow, name);
@@ -55,7 +58,8 @@ const restorativeEngagement: WorkflowDriver = {
       case 'RecordReflection':
         return [re(command), { goalsMet: 'notMet', feedback: 'I still want to be heard by a senior leader.', followUpConsent: false }];
       case 'CloseEngagement':
-        return [re(command), {}];
+        // A follow-up a week later, which the tolerance (a week) lets the model record at once; and none.
+        return [{ followUpInWeeks: 1 }, {}];
       default:
         return undefined;
     }

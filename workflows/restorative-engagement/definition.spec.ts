@@ -34,7 +34,7 @@ function walk(steps: readonly Step[], now: string): { states: string[]; state: C
   const states: string[] = [];
   for (const step of steps) {
     const [type, data] = typeof step === 'string' ? [step, exampleOf(step)] : step;
-    const actor = type === 'ReassignPractitioner' ? ({ id: 'supervisor-1', role: 'supervisor' } as const) : undefined;
+    const actor = ['ReassignPractitioner', 'ResumeParticipation'].includes(type) ? ({ id: 'supervisor-1', role: 'supervisor' } as const) : undefined;
     state = processCommand(workflow, state, { type, data }, specContext({ now, ...(actor ? { actor } : {}) })).state;
     states.push(stateName(state.snapshot));
   }
@@ -56,9 +56,10 @@ const toPhase3: Step[] = [
   'CompleteEngagementPhase',
 ];
 const paths: readonly Step[][] = [
-  [...toPhase3, 'RecordReflection', 'CloseEngagement', 'RecordFollowUp'],
+  // A follow-up a week later may be recorded at once: the tolerance is a week.
+  [...toPhase3, 'RecordReflection', ['CloseEngagement', { followUpInWeeks: 1 }], 'RecordFollowUp'],
   [...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'],
-  ['ReceiveOptIn', 'Withdraw'],
+  ['ReceiveOptIn', 'Withdraw', 'ResumeParticipation'],
 ];
 
 describe('restorative engagement: the definition', () => {
@@ -110,7 +111,7 @@ describe('restorative engagement: the definition', () => {
         engagementsHeld: 1,
         sharingsSubmitted: 0,
         goalsMet: 'met',
-        followUpDueOn: '2026-05-25',
+        followUpDueOn: '2026-05-15',
       },
     });
   });

@@ -15,6 +15,7 @@ import {
 } from './errors';
 import { RestorativeEngagementEvent } from './events';
 import { engagementsIn, missingPreparation, restorativeEngagementMachine } from './machine';
+import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 const inPhase2Engaging = (state: CaseState): boolean => state.snapshot.matches({ phase2: 'engaging' });
 
@@ -109,6 +110,11 @@ const commands = commandsFrom(RestorativeEngagementCommand, {
     grants: grants.assignedOrSupervisor,
     primaryEvent: 'ParticipationWithdrawn',
   },
+  ResumeParticipation: {
+    // The class member asks the program, not their former practitioner, whom a supervisor may replace.
+    grants: grants.supervisorOnly,
+    primaryEvent: 'ParticipationResumed',
+  },
 });
 
 const events = eventsFrom(RestorativeEngagementEvent, {
@@ -146,7 +152,7 @@ function summarize(state: CaseState): CaseSummary {
 }
 
 export const restorativeEngagementWorkflow: WorkflowDefinition = {
-  name: 'restorative-engagement',
+  name: RESTORATIVE_ENGAGEMENT,
   version: 1,
   category: 'restorativeEngagement',
   referencePrefix: 'RE',
@@ -157,6 +163,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   commands,
   events,
   decide,
+  settings: RestorativeEngagementSettings,
   demo: restorativeEngagementDemo,
   summarize,
 };

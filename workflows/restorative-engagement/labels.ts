@@ -38,5 +38,16 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     CloseEngagement: { en: 'Close the engagement', fr: "Clore l'engagement" },
     RecordFollowUp: { en: 'Record the follow-up', fr: 'Consigner le suivi' },
     Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+    ResumeParticipation: { en: 'Resume participation', fr: 'Reprendre la participation' },
+  },
+  fields: {
+    cohortId: { en: 'Defence representative cohort', fr: 'Cohorte de représentants de la Défense' },
+    followUpDueOn: { en: 'Follow-up due on', fr: 'Suivi prévu le' },
+    followUpEarliestOn: { en: 'Follow-up possible from', fr: 'Suivi possible à partir du' },
+    requestedAt: { en: 'Requested at', fr: 'Date de la demande' },
+    resumedAt: { en: 'Resumed at', fr: 'Date de la reprise' },
+    withdrawnFrom: { en: 'Withdrawn from', fr: 'Étape du retrait' },
+    resumedIn: { en: 'Resumed in', fr: 'Étape de la reprise' },
+    cancelledEngagementIds: { en: 'Engagements cancelled', fr: 'Engagements annulés' },
   },
 };
