@@ -343,11 +343,16 @@ describe('bad input over HTTP', () => {
       return workflowDefinitions.find((d) => d.name === workflow)?.commands.find((c) => c.type === command)?.grants.practitioner ? practitioner : supervisor;
     };
     const histories: Record<string, [string, unknown][]> = {
+      // Completed: a withdrawn case is not ended (the class member may ask to take part again).
       'restorative-engagement': [
         ['ConfirmParticipation', { officialLanguage: 'fr' }],
         ['AssignPractitioner', { practitionerIds: ['practitioner-1'] }],
-        ['Withdraw', {}],
+        ...(['RecordPreparationSession', 'SetGoals', 'CompletePreparation', 'ChooseParticipation', 'ScheduleEngagement', 'RecordEngagement', 'CompleteEngagementPhase', 'RecordReflection'].map(
+          (command) => [command, workflowDefinitions.find((d) => d.name === 'restorative-engagement')!.commands.find((c) => c.type === command)!.example],
+        ) as [string, unknown][]),
+        ['CloseEngagement', {}],
       ],
+      'defence-cohort': [['DisbandCohort', { reason: 'programDecision' }]],
       'restorative-opportunities': [['Withdraw', { party: 'victim' }]],
       complaint: [
         ['AssignHandler', { handlerId: 'practitioner-1' }],
