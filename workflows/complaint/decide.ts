@@ -1,6 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import {
   cancelOpenClocks,
+  fillClockLabel,
   meetClock,
   pauseClock,
   resumeClock,
@@ -24,7 +25,7 @@ import {
   ReviewerNotIndependent,
 } from './errors';
 import type { ComplaintEvent } from './events';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './clocks';
+import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, acknowledgementClock, responseClock, responseClockDeclaration } from './clocks';
 import { currentLevel, nextLevel, type ComplaintContext } from './machine';
 
 /** Roles that may take a complaint from the handler it is assigned to. */
@@ -98,7 +99,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
     },
     startBusinessClock(ctx, {
       clock: ACKNOWLEDGEMENT_CLOCK,
-      name: 'Acknowledgement',
+      name: acknowledgementClock.label.en,
       level: first.level,
       region: d.region,
       startedAt: receivedAt,
@@ -236,7 +237,7 @@ function withdraw(state: CaseState, ctx: DecideContext): Decided {
 function startResponseClock(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region'], startedAt: Date): ClockEvent {
   return startBusinessClock(ctx, {
     clock: responseClock(level.level),
-    name: `Response, level ${level.level}`,
+    name: fillClockLabel(responseClockDeclaration.label.en, { level: String(level.level) }),
     level: level.level,
     region,
     startedAt,

@@ -1,5 +1,6 @@
 import { grants, readScopes } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
+import { complaintClocks } from './clocks';
 import { ComplaintCommand } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
@@ -93,6 +94,7 @@ export const complaintWorkflow: WorkflowDefinition = {
   commands,
   events,
   decide,
+  clocks: complaintClocks,
   demo: complaintDemo,
   summarize(state) {
     const context = complaintContext(state);

@@ -1,6 +1,7 @@
+import { REGION_LABELS } from '../../domain/regions';
 import type { WorkflowLabels } from '../../domain/workflow';
 
-/** How the complaint workflow, its states and its commands are named to people, in both official languages. */
+/** How the complaint workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
 export const complaintLabels: WorkflowLabels = {
   title: { en: 'Complaint', fr: 'Plainte' },
   description: {
@@ -29,5 +30,41 @@ export const complaintLabels: WorkflowLabels = {
     ResumeClock: { en: 'Resume a clock', fr: 'Reprendre un délai' },
     CloseComplaint: { en: 'Close the complaint', fr: 'Fermer la plainte' },
     WithdrawComplaint: { en: 'Withdraw the complaint', fr: 'Retirer la plainte' },
+  },
+  fields: {
+    channel: { en: 'Received by', fr: 'Reçue par' },
+    receivedAt: { en: 'Received on', fr: 'Date de réception' },
+    region: { en: 'Region', fr: 'Région' },
+    complainant: { en: 'Complainant', fr: 'Plaignant' },
+    'complainant.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
+    'complainant.name': { en: 'Name', fr: 'Nom' },
+    'complainant.pseudonym': { en: 'The name is a pseudonym', fr: 'Le nom est un pseudonyme' },
+    'complainant.contact': { en: 'Contact information', fr: 'Coordonnées' },
+    text: { en: 'Complaint, in the complainant’s words', fr: 'Plainte, dans les mots du plaignant' },
+    concerns: { en: 'What the complaint is about', fr: 'Objet de la plainte' },
+    'concerns.program': { en: 'Program', fr: 'Programme' },
+    'concerns.caseId': { en: 'Case concerned', fr: 'Dossier visé' },
+    method: { en: 'Acknowledged by', fr: 'Accusé de réception transmis par' },
+    handlerId: { en: 'Handler', fr: 'Responsable de la plainte' },
+    response: { en: 'Response', fr: 'Réponse' },
+    nextLevel: { en: 'Next level of review', fr: 'Palier de révision suivant' },
+    'nextLevel.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
+    'nextLevel.name': { en: 'Name', fr: 'Nom' },
+    'nextLevel.role': { en: 'Position', fr: 'Poste' },
+    'nextLevel.contact': { en: 'Contact information', fr: 'Coordonnées' },
+    grounds: { en: 'Grounds for review', fr: 'Motifs de la demande de révision' },
+    clock: { en: 'Time limit', fr: 'Délai' },
+    reason: { en: 'Reason', fr: 'Motif' },
+  },
+  values: {
+    ...REGION_LABELS,
+    electronic: { en: 'Electronic means (email, web form)', fr: 'Voie électronique (courriel, formulaire Web)' },
+    mail: { en: 'Mail', fr: 'Courrier' },
+    email: { en: 'Email', fr: 'Courriel' },
+    phone: { en: 'Telephone', fr: 'Téléphone' },
+    inPerson: { en: 'In person', fr: 'En personne' },
+    'restorative-engagement': { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
+    'restorative-opportunities': { en: 'Restorative Opportunities', fr: 'Possibilités de justice réparatrice' },
+    other: { en: 'Other', fr: 'Autre' },
   },
 };

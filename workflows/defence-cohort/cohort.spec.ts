@@ -1,5 +1,6 @@
 import type { NewEvent } from '../../domain/envelope';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { foldHistory, specFor } from '../../test/support/workflow-spec';
 import { defenceCohortWorkflow as workflow } from './index';
 import { cohortFormed, forming, ids, planned, representativeJoined, representativeWithdrawn, running, sessionHeld } from './spec-history';
@@ -345,4 +346,43 @@ describe('defence cohort: what lists show', () => {
       },
     });
   });
+});
+
+describe('defence cohort: its refusals', () => {
+  itExplainsItsErrors(
+    'DRC.',
+    [
+      'DRC.ALREADY_COHORT_PRACTITIONER',
+      'DRC.ALREADY_IN_COHORT',
+      'DRC.BEFORE_START',
+      'DRC.COHORT_FULL',
+      'DRC.COMMITMENTS_MISSING',
+      'DRC.ENGAGEMENT_SETTING',
+      'DRC.NOT_COHORT_PRACTITIONER',
+      'DRC.NOT_IN_COHORT',
+      'DRC.NO_PLANNING_SESSION',
+      'DRC.PRACTITIONERS_NOT_TWO',
+      'DRC.REPRESENTATIVES_OUT_OF_RANGE',
+      'DRC.REPRESENTATIVE_TWICE',
+      'DRC.RULES_BROKEN',
+      'DRC.TIME_IN_FUTURE',
+    ],
+    {
+      count: 2,
+      minimum: 6,
+      maximum: 8,
+      ids: 'rep-1, rep-2',
+      representativeId: 'rep-1',
+      practitionerId: 'practitioner-3',
+      practitioners: 'practitioner-1, practitioner-2',
+      field: 'heldAt',
+      value: '2026-03-03T10:00:00-05:00',
+      now: '2026-03-02T10:00:00-05:00',
+      startedOn: '2026-03-02',
+      setting: 'group',
+      en: 'A cohort has 6 to 8 Defence representatives.',
+      fr: 'Une cohorte compte de 6 à 8 représentants de la Défense.',
+    },
+    'rule',
+  );
 });

@@ -1,3 +1,4 @@
+import { REGION_LABELS } from '../../domain/regions';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Defence representative cohort workflow is named to people, in both official languages. */
@@ -74,6 +75,7 @@ export const defenceCohortLabels: WorkflowLabels = {
     disbandedAt: { en: 'Disbanded at', fr: 'Date de dissolution' },
   },
   values: {
+    ...REGION_LABELS,
     fullTime: { en: 'Full-time (daily)', fr: 'Temps plein (chaque jour)' },
     partTime: { en: 'Part-time (week-on/week-off)', fr: 'Temps partiel (une semaine sur deux)' },
     virtual: { en: 'Virtual', fr: 'Virtuelle' },

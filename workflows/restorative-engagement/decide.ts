@@ -26,13 +26,14 @@ import {
   TimeInFuture,
   UnknownEngagement,
 } from './errors';
+import { followUpClock, optInWindowClock } from './clocks';
 import type { RestorativeEngagementEvent } from './events';
 import { engagementsIn, type EngagementFacts, type RestorativeEngagementContext } from './machine';
-import { FOLLOW_UP_CLOCK, RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
+import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 /** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
 export const OPT_IN_WINDOW_DAYS = 30;
-export const OPT_IN_CLOCK = 'optInWindow';
+export const OPT_IN_CLOCK = optInWindowClock.key;
 
 /** Roles that may take a case from the practitioners it is assigned to (DESIGN.md §7). */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
@@ -168,7 +169,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   const windowStart = Math.min(calendar.startOfLocalDay(d.claimDecisionDate).getTime(), receivedAt.getTime());
   const window = startCalendarClock(ctx, {
     clock: OPT_IN_CLOCK,
-    name: 'Opt-in window',
+    name: optInWindowClock.label.en,
     region: d.region,
     startedAt: new Date(windowStart),
     fromLocalDate: d.claimDecisionDate,
@@ -314,8 +315,8 @@ function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideCon
   const dueOn = addCalendarDays(today, weeks * 7);
   const { followUpToleranceDays } = workflowSettings(ctx.settings, RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings);
   const clock = startCalendarClock(ctx, {
-    clock: FOLLOW_UP_CLOCK,
-    name: 'Follow-up',
+    clock: followUpClock.key,
+    name: followUpClock.label.en,
     region: context.region,
     startedAt: ctx.now,
     fromLocalDate: today,
@@ -344,7 +345,7 @@ function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: D
   }
   // The clock is met first: the case is completed, and takes no event, after the follow-up.
   return [
-    ...meetClock(state.clocks, FOLLOW_UP_CLOCK, new Date(at)),
+    ...meetClock(state.clocks, followUpClock.key, new Date(at)),
     {
       type: 'FollowUpRecorded',
       data: d.outcome === 'held' ? { outcome: 'held', at, goalsMet: d.goalsMet } : { outcome: 'notReached', at },

@@ -1,5 +1,6 @@
 import { grants, readScopes } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
+import { restorativeEngagementClocks } from './clocks';
 import { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementDemo } from './demo';
 import { restorativeEngagementLabels } from './labels';
@@ -164,6 +165,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   events,
   decide,
   settings: RestorativeEngagementSettings,
+  clocks: restorativeEngagementClocks,
   demo: restorativeEngagementDemo,
   summarize,
 };

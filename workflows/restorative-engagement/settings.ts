@@ -16,4 +16,3 @@ export const RestorativeEngagementSettings = z.strictObject({
 export type RestorativeEngagementSettings = z.infer<typeof RestorativeEngagementSettings>;
 
 export const RESTORATIVE_ENGAGEMENT = 'restorative-engagement';
-export const FOLLOW_UP_CLOCK = 'followUp';
