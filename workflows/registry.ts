@@ -1,6 +1,7 @@
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { complaintWorkflow } from './complaint';
 import { informationSessionWorkflow } from './information-session';
+import { defenceCohortWorkflow } from './defence-cohort';
 import { restorativeEngagementWorkflow } from './restorative-engagement';
 import { restorativeOpportunitiesWorkflow } from './restorative-opportunities';
 import { supportCoordinationWorkflow } from './support-coordination';
@@ -15,4 +16,5 @@ export const workflowDefinitions: readonly AnyWorkflowDefinition[] = [
   complaintWorkflow,
   supportCoordinationWorkflow,
   informationSessionWorkflow,
+  defenceCohortWorkflow,
 ];

@@ -255,8 +255,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Plan one engagement among those the class member chose. Several engagements are allowed.
-         * @description **restorative-engagement**: Plan one engagement among those the class member chose. Several engagements are allowed.
+         * Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).
+         * @description **restorative-engagement**: Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).
          */
         post: operations["scheduleEngagement"];
         delete?: never;
@@ -275,8 +275,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.
-         * @description **restorative-engagement**: Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.
+         * Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.
+         * @description **restorative-engagement**: Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.
          */
         post: operations["recordEngagement"];
         delete?: never;
@@ -375,8 +375,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.
-         * @description **restorative-engagement**: Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.
+         * Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.
+         * @description **restorative-engagement**: Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.
          */
         post: operations["closeEngagement"];
         delete?: never;
@@ -396,7 +396,7 @@ export interface paths {
         put?: never;
         /**
          * RecordFollowUp (restorative-engagement, restorative-opportunities)
-         * @description **restorative-engagement**: Record the follow-up with the class member after the process (or that they could not be reached). Completes the case.
+         * @description **restorative-engagement**: Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).
          *
          *     **restorative-opportunities**: Record a follow-up session between the mediator and one party.
          */
@@ -423,6 +423,26 @@ export interface paths {
          *     **restorative-opportunities**: The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.
          */
         post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ResumeParticipation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
+         * @description **restorative-engagement**: A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
+         */
+        post: operations["resumeParticipation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -883,6 +903,166 @@ export interface paths {
          * @description **complaint**: The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled.
          */
         post: operations["withdrawComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/AddRepresentative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A nominated representative joins the cohort before it starts (eight at most).
+         * @description **defence-cohort**: A nominated representative joins the cohort before it starts (eight at most).
+         */
+        post: operations["addRepresentative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/WithdrawRepresentative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A representative leaves the cohort, at any time. What the cohort recorded with them stays in its history; a cohort left with fewer than six is flagged to the supervisor, not closed.
+         * @description **defence-cohort**: A representative leaves the cohort, at any time. What the cohort recorded with them stays in its history; a cohort left with fewer than six is flagged to the supervisor, not closed.
+         */
+        post: operations["withdrawRepresentative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ReplacePractitioner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A supervisor replaces one of the cohort’s two restorative practitioners with another.
+         * @description **defence-cohort**: A supervisor replaces one of the cohort’s two restorative practitioners with another.
+         */
+        post: operations["replacePractitioner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/StartCohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The cohort met for the first time. It needs six to eight representatives and its two practitioners (every broken rule is reported at once); its planned end (12 weeks full-time, 25 weeks part-time) is computed now and recorded.
+         * @description **defence-cohort**: The cohort met for the first time. It needs six to eight representatives and its two practitioners (every broken rule is reported at once); its planned end (12 weeks full-time, 25 weeks part-time) is computed now and recorded.
+         */
+        post: operations["startCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A cohort session: learning, reflection, or planning for action.
+         * @description **defence-cohort**: A cohort session: learning, reflection, or planning for action.
+         */
+        post: operations["recordSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordEngagementSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An engagement session with class members, organised and facilitated by restorative practitioners: links the Restorative Engagement cases that took part, by case id only.
+         * @description **defence-cohort**: An engagement session with class members, organised and facilitated by restorative practitioners: links the Restorative Engagement cases that took part, by case id only.
+         */
+        post: operations["recordEngagementSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CompleteCohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The cohort completed its work: the commitments and actions of each representative still in it, after at least one session of planning for action.
+         * @description **defence-cohort**: The cohort completed its work: the commitments and actions of each representative still in it, after at least one session of planning for action.
+         */
+        post: operations["completeCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/DisbandCohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A supervisor ends a cohort that will not complete (e.g. too few representatives remain). Its history is kept.
+         * @description **defence-cohort**: A supervisor ends a cohort that will not complete (e.g. too few representatives remain). Its history is kept.
+         */
+        post: operations["disbandCohort"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1971,7 +2151,7 @@ export interface components {
             /** @enum {string} */
             anonymity: "anonymous" | "identified";
         };
-        /** @description Plan one engagement among those the class member chose. Several engagements are allowed. */
+        /** @description Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id). */
         "restorativeEngagement.ScheduleEngagement": {
             engagementId?: string;
             /** @enum {string} */
@@ -1984,14 +2164,16 @@ export interface components {
             scheduledFor: string;
             /** @default false */
             supportPersonAttending?: boolean;
+            cohortId?: string;
         };
-        /** @description Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. */
+        /** @description Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not. */
         "restorativeEngagement.RecordEngagement": {
             /** @constant */
             outcome: "held";
             engagementId: string;
             /** Format: date-time */
             heldAt?: string;
+            cohortId?: string;
         } | {
             /** @constant */
             outcome: "cancelled";
@@ -2038,11 +2220,11 @@ export interface components {
         };
         /** @description Goals not (yet) met: the class member takes next steps in phase 2. */
         "restorativeEngagement.ReturnToEngagement": Record<string, never>;
-        /** @description Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later. */
+        /** @description Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up. */
         "restorativeEngagement.CloseEngagement": {
             followUpInWeeks?: number;
         };
-        /** @description Record the follow-up with the class member after the process (or that they could not be reached). Completes the case. */
+        /** @description Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default). */
         "restorativeEngagement.RecordFollowUp": {
             /** @constant */
             outcome: "held";
@@ -2058,6 +2240,11 @@ export interface components {
         "restorativeEngagement.Withdraw": {
             /** Format: date-time */
             withdrawnAt?: string;
+        };
+        /** @description A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection. */
+        "restorativeEngagement.ResumeParticipation": {
+            /** Format: date-time */
+            requestedAt?: string;
         };
         /** @description Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person. */
         "restorativeOpportunities.ReceiveReferral": {
@@ -2383,6 +2570,92 @@ export interface components {
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;
+        /** @description Open a cohort: six to eight nominated Defence representatives and the two restorative practitioners who guide them, full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), virtual, in person or mixed. Every broken rule is reported at once. */
+        "defenceCohort.FormCohort": {
+            /**
+             * @default ON
+             * @enum {string}
+             */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @enum {string} */
+            format: "fullTime" | "partTime";
+            /** @enum {string} */
+            delivery: "virtual" | "inPerson" | "mixed";
+            practitionerIds: string[];
+            representatives: {
+                subjectId?: string;
+                name: string;
+                contact?: string;
+                /** @enum {string} */
+                affiliation: "cafMember" | "dndEmployee";
+                /** Format: date */
+                nominatedOn: string;
+            }[];
+        };
+        /** @description A nominated representative joins the cohort before it starts (eight at most). */
+        "defenceCohort.AddRepresentative": {
+            representative: {
+                subjectId?: string;
+                name: string;
+                contact?: string;
+                /** @enum {string} */
+                affiliation: "cafMember" | "dndEmployee";
+                /** Format: date */
+                nominatedOn: string;
+            };
+        };
+        /** @description A representative leaves the cohort, at any time. What the cohort recorded with them stays in its history; a cohort left with fewer than six is flagged to the supervisor, not closed. */
+        "defenceCohort.WithdrawRepresentative": {
+            representativeId: string;
+            /** @enum {string} */
+            reason: "ownRequest" | "operationalRequirements" | "postingOrDeployment" | "leave" | "other";
+            /** Format: date-time */
+            withdrawnAt?: string;
+        };
+        /** @description A supervisor replaces one of the cohort’s two restorative practitioners with another. */
+        "defenceCohort.ReplacePractitioner": {
+            practitionerId: string;
+            replacementId: string;
+            /** @enum {string} */
+            reason: "availability" | "conflictOfInterest" | "leave" | "other";
+        };
+        /** @description The cohort met for the first time. It needs six to eight representatives and its two practitioners (every broken rule is reported at once); its planned end (12 weeks full-time, 25 weeks part-time) is computed now and recorded. */
+        "defenceCohort.StartCohort": {
+            /** Format: date */
+            startedOn: string;
+        };
+        /** @description A cohort session: learning, reflection, or planning for action. */
+        "defenceCohort.RecordSession": {
+            /** @enum {string} */
+            kind: "learning" | "reflection" | "planningForAction";
+            /** Format: date-time */
+            heldAt?: string;
+            /** @enum {string} */
+            delivery: "virtual" | "inPerson";
+            attendeeIds?: string[];
+        };
+        /** @description An engagement session with class members, organised and facilitated by restorative practitioners: links the Restorative Engagement cases that took part, by case id only. */
+        "defenceCohort.RecordEngagementSession": {
+            /** Format: date-time */
+            heldAt?: string;
+            /** @enum {string} */
+            delivery: "inPerson" | "virtual" | "indirect";
+            /** @enum {string} */
+            setting: "individual" | "group";
+            engagementCaseIds: string[];
+        };
+        /** @description The cohort completed its work: the commitments and actions of each representative still in it, after at least one session of planning for action. */
+        "defenceCohort.CompleteCohort": {
+            commitments: {
+                representativeId: string;
+                commitments: string;
+            }[];
+        };
+        /** @description A supervisor ends a cohort that will not complete (e.g. too few representatives remain). Its history is kept. */
+        "defenceCohort.DisbandCohort": {
+            /** @enum {string} */
+            reason: "tooFewRepresentatives" | "practitionersUnavailable" | "programDecision" | "other";
+        };
     };
     responses: never;
     parameters: never;
@@ -2396,7 +2669,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
                 /** @description A state, or a parent state (phase2 matches phase2.engaging) */
                 state?: string;
                 /** @description open | closed */
@@ -2495,6 +2768,17 @@ export interface operations {
                     /** @constant */
                     command: "ReceiveComplaint";
                     data: components["schemas"]["complaint.ReceiveComplaint"];
+                    /**
+                     * Format: uuid
+                     * @description Optional id for the new case (safe retries)
+                     */
+                    caseId?: string;
+                } | {
+                    /** @constant */
+                    workflow: "defence-cohort";
+                    /** @constant */
+                    command: "FormCohort";
+                    data: components["schemas"]["defenceCohort.FormCohort"];
                     /**
                      * Format: uuid
                      * @description Optional id for the new case (safe retries)
@@ -2697,7 +2981,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The workflow’s name */
-                name: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
             };
             cookie?: never;
         };
@@ -4603,6 +4887,128 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.Withdraw"] | components["schemas"]["restorativeOpportunities.Withdraw"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeParticipation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["restorativeEngagement.ResumeParticipation"];
             };
         };
         responses: {
@@ -7515,13 +7921,989 @@ export interface operations {
             };
         };
     };
+    addRepresentative: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.AddRepresentative"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawRepresentative: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.WithdrawRepresentative"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replacePractitioner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.ReplacePractitioner"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startCohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.StartCohort"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.RecordSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordEngagementSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.RecordEngagementSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeCohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.CompleteCohort"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disbandCohort: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["defenceCohort.DisbandCohort"];
+            };
+        };
+        responses: {
+            /** @description The case after the command */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCaseload: {
         parameters: {
             query?: {
                 /** @description open (default) | closed */
                 status?: string;
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
                 /** @description 1–200, default 50 */
                 limit?: number;
                 /** @description From the previous page */
@@ -8028,7 +9410,7 @@ export interface operations {
                 /** @description running | warned (running, with a warning recorded) | paused | breached | met | cancelled */
                 status?: "running" | "warned" | "paused" | "breached" | "met" | "cancelled";
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Level of authority */
@@ -8101,7 +9483,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
@@ -8229,7 +9611,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Also send the warnings and breaches recorded at or after this position */

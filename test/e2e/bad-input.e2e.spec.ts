@@ -344,11 +344,16 @@ describe('bad input over HTTP', () => {
     };
     /** Each step as [command, data], sent by the role the table names, or [command, data, 'supervisor'] before anyone is assigned. */
     const histories: Record<string, [string, unknown, 'supervisor'?][]> = {
+      // Completed: a withdrawn case is not ended (the class member may ask to take part again).
       'restorative-engagement': [
         ['ConfirmParticipation', { officialLanguage: 'fr' }],
         ['AssignPractitioner', { practitionerIds: ['practitioner-1'] }],
-        ['Withdraw', {}],
+        ...(['RecordPreparationSession', 'SetGoals', 'CompletePreparation', 'ChooseParticipation', 'ScheduleEngagement', 'RecordEngagement', 'CompleteEngagementPhase', 'RecordReflection'].map(
+          (command) => [command, workflowDefinitions.find((d) => d.name === 'restorative-engagement')!.commands.find((c) => c.type === command)!.example],
+        ) as [string, unknown][]),
+        ['CloseEngagement', {}],
       ],
+      'defence-cohort': [['DisbandCohort', { reason: 'programDecision' }]],
       'restorative-opportunities': [['Withdraw', { party: 'victim' }]],
       complaint: [
         ['AssignHandler', { handlerId: 'practitioner-1' }],

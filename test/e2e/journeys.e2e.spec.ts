@@ -37,10 +37,14 @@ describe('journeys from the README, over HTTP', () => {
     );
   });
 
-  it('restorative engagement: all three phases, then completion after the follow-up', async () => {
+  it('restorative engagement: all three phases, then a follow-up clock that a follow-up recorded too early does not meet', async () => {
     const { journey, exchanges } = run('restorative-engagement');
     const last = exchanges.at(-1)!.response;
-    expect(last).toMatchObject({ state: 'completed', status: 'closed', assignees: ['p-1'], details: { goalsMet: 'met', sharingsSubmitted: 1 } });
+    expect(last).toMatchObject({ state: 'followUpScheduled', status: 'open', assignees: ['p-1'], details: { goalsMet: 'met', sharingsSubmitted: 1, followUpDueOn: '2026-06-01' } });
+    const closed = exchanges.find((e) => e.step.command === 'CloseEngagement')!.response;
+    expect(closed.clocks.find((c: { clock: string }) => c.clock === 'followUp')).toMatchObject({ status: 'running', basis: 'calendar', days: 84 });
+    const refused = exchanges.find((e) => e.status === 422)!.response;
+    expect(refused.message).toBe('The follow-up is due on 2026-06-01 and can be recorded from 2026-05-25; 2026-03-09 is too early.');
     const types = (await storedTypes(journey)).map((e) => e.type);
     expect(types.filter((t) => !t.startsWith('Clock'))).toEqual([
       'OptInReceived',
@@ -56,8 +60,25 @@ describe('journeys from the README, over HTTP', () => {
       'EngagementPhaseCompleted',
       'ReflectionRecorded',
       'EngagementClosed',
-      'FollowUpRecorded',
     ]);
+    expect(types.at(-1)).toBe('ClockStarted');
+  });
+
+  it('defence cohort: flagged below six, not started below six, completed with each representative’s commitments', async () => {
+    const { journey, exchanges } = run('defence-cohort');
+    const flagged = exchanges.find((e) => e.step.command === 'WithdrawRepresentative')!.response;
+    expect(flagged).toMatchObject({ state: 'forming', details: { representatives: 5, belowMinimum: true } });
+    const started = exchanges.find((e) => e.step.command === 'StartCohort' && e.status === 200)!.response;
+    expect(started.details).toMatchObject({ startedOn: '2026-03-09', plannedEndOn: '2026-05-31', belowMinimum: false });
+    const rules = exchanges.find((e) => e.response.code === 'DRC.RULES_BROKEN')!.response.details.rules.map((r: { code: string }) => r.code);
+    expect(rules).toEqual(['DRC.NO_PLANNING_SESSION', 'DRC.COMMITMENTS_MISSING']);
+    expect(exchanges.at(-1)!.response).toMatchObject({ state: 'completed', status: 'closed', assignees: ['p-1', 'p-2'], details: { representatives: 6, representativesWithdrawn: 1, engagementCases: 1 } });
+    const stored = await storedTypes(journey);
+    expect(stored.filter((e) => e.type === 'RepresentativeCommitted').map((e) => e.data.representativeId)).toEqual(['rep-1', 'rep-2', 'rep-3', 'rep-4', 'rep-5', 'rep-7']);
+    expect(stored.find((e) => e.type === 'EngagementSessionHeld')!.data.engagementCaseIds).toEqual([journeys[0]!.caseId]);
+    // Names and commitments are sealed in the store, each with its representative's key.
+    expect(JSON.stringify(stored)).not.toContain('Alex Martin');
+    expect(JSON.stringify(stored)).not.toContain('Brief my unit');
   });
 
   it('restorative opportunities: the meeting is refused, nothing recorded, until the condition is amended', async () => {

@@ -55,11 +55,12 @@ const FACILITATION = "unless deemed appropriate and facilitated by CSC's Restora
 
 export const journeys: readonly Journey[] = [
   {
-    title: 'Restorative engagement: from opt-in to completion',
+    title: 'Restorative engagement: from opt-in to the follow-up clock',
     intro:
       'A class member asked in writing to take part, 18 days after their claim decision. A supervisor records the opt-in, ' +
       'confirms participation and assigns practitioner p-1, who takes the class member through preparation (phase 1), ' +
-      'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later.',
+      'a written sharing (phase 2) and reflection (phase 3), then closes with a follow-up twelve weeks later: a clock ' +
+      'that warns and breaches like the others, met when the follow-up is recorded (not before the week it is due).',
     workflow: 'restorative-engagement',
     caseVar: 'RE_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
@@ -169,24 +170,24 @@ export const journeys: readonly Journey[] = [
         expect: { status: 200, state: 'phase3' },
       },
       {
-        title: 'p-1 closes the process, with a follow-up in twelve weeks',
+        title: 'p-1 closes the process, with a follow-up in twelve weeks: its clock starts',
         as: 'PRACTITIONER',
         command: 'CloseEngagement',
         data: { followUpInWeeks: 12 },
         expect: { status: 200, state: 'followUpScheduled' },
-        show: ['details'],
+        show: ['details', 'clocks'],
       },
       {
-        title: 'The follow-up took place: the case is completed',
+        title: 'A follow-up recorded today is refused: it is due in twelve weeks, recordable from a week before',
         as: 'PRACTITIONER',
         command: 'RecordFollowUp',
         data: { outcome: 'held', goalsMet: 'met' },
-        expect: { status: 200, state: 'completed' },
+        expect: { status: 422, code: 'RE.FOLLOW_UP_TOO_EARLY' },
       },
       {
         title: 'Anyone it is assigned to can read the case',
         as: 'PRACTITIONER',
-        expect: { status: 200, state: 'completed' },
+        expect: { status: 200, state: 'followUpScheduled' },
         show: ['assignees', 'details'],
       },
     ],
@@ -437,6 +438,117 @@ export const journeys: readonly Journey[] = [
         data: {},
         expect: { status: 200, state: 'closed' },
         show: ['clocks'],
+      },
+    ],
+  },
+  {
+    title: 'Defence representative cohort: formed, flagged below six, started, completed with commitments',
+    intro:
+      'A supervisor forms a full-time cohort of six nominated Defence representatives guided by practitioners p-1 and p-2. ' +
+      'One representative is posted before the start: the cohort is flagged to the supervisor, not closed, and cannot start ' +
+      'below six until another nominee joins. Once started, its planned end (12 weeks) is recorded. The cohort meets, ' +
+      'takes part in an engagement session with the class member of the first journey (linked by RE case id only), plans ' +
+      'for action and completes with each representative’s commitments. (A real cohort meets for 12 weeks; the example ' +
+      'takes one day.)',
+    workflow: 'defence-cohort',
+    caseVar: 'COHORT_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697804',
+    steps: [
+      {
+        title: 'The supervisor forms the cohort: six representatives, two practitioners',
+        as: 'SUPERVISOR',
+        command: 'FormCohort',
+        data: {
+          region: 'ON',
+          format: 'fullTime',
+          delivery: 'mixed',
+          practitionerIds: ['p-1', 'p-2'],
+          representatives: [
+            { subjectId: 'rep-1', name: 'Cpl Alex Martin', contact: 'alex.martin@example.org', affiliation: 'cafMember', nominatedOn: '2026-02-11' },
+            { subjectId: 'rep-2', name: 'Jordan Roy', contact: 'jordan.roy@example.org', affiliation: 'dndEmployee', nominatedOn: '2026-02-12' },
+            { subjectId: 'rep-3', name: 'Capt Sam Gagnon', affiliation: 'cafMember', nominatedOn: '2026-02-13' },
+            { subjectId: 'rep-4', name: 'Robin Chen', affiliation: 'dndEmployee', nominatedOn: '2026-02-14' },
+            { subjectId: 'rep-5', name: 'MWO Taylor Singh', affiliation: 'cafMember', nominatedOn: '2026-02-15' },
+            { subjectId: 'rep-6', name: 'Morgan Leblanc', affiliation: 'dndEmployee', nominatedOn: '2026-02-16' }
+          ],
+        },
+        expect: { status: 201, state: 'forming' },
+        show: ['assignees', 'details'],
+      },
+      {
+        title: 'A representative is posted before the start: the cohort falls below six and is flagged',
+        as: 'PRACTITIONER',
+        command: 'WithdrawRepresentative',
+        data: { representativeId: 'rep-6', reason: 'postingOrDeployment' },
+        expect: { status: 200, state: 'forming' },
+        show: ['details'],
+      },
+      {
+        title: 'Starting with five is refused',
+        as: 'PRACTITIONER',
+        command: 'StartCohort',
+        data: { startedOn: '2026-03-09' },
+        expect: { status: 422, code: 'DRC.REPRESENTATIVES_OUT_OF_RANGE' },
+      },
+      {
+        title: 'Another nominee joins',
+        as: 'SUPERVISOR',
+        command: 'AddRepresentative',
+        data: { representative: { subjectId: 'rep-7', name: 'Lt(N) Casey Nguyen', affiliation: 'cafMember', nominatedOn: '2026-03-02' } },
+        expect: { status: 200, state: 'forming' },
+      },
+      {
+        title: 'The cohort meets for the first time: its planned end is recorded',
+        as: 'PRACTITIONER',
+        command: 'StartCohort',
+        data: { startedOn: '2026-03-09' },
+        expect: { status: 200, state: 'running' },
+        show: ['details'],
+      },
+      {
+        title: 'A learning session',
+        as: 'PRACTITIONER',
+        command: 'RecordSession',
+        data: { kind: 'learning', delivery: 'inPerson', heldAt: '2026-03-09T09:00:00-04:00' },
+        expect: { status: 200, state: 'running' },
+      },
+      {
+        title: 'An engagement session with a class member, linked by their RE case id only',
+        as: 'PRACTITIONER_2',
+        command: 'RecordEngagementSession',
+        data: { delivery: 'virtual', setting: 'individual', engagementCaseIds: ['0195f3a0-5b1c-7a10-9d2e-3c4b5a697801'], heldAt: '2026-03-09T10:30:00-04:00' },
+        expect: { status: 200, state: 'running' },
+      },
+      {
+        title: 'Completing before any planning for action is refused, with every broken rule at once',
+        as: 'PRACTITIONER',
+        command: 'CompleteCohort',
+        data: { commitments: [{ representativeId: 'rep-1', commitments: 'Brief my unit on what class members told us.' }] },
+        expect: { status: 422, code: 'DRC.RULES_BROKEN' },
+      },
+      {
+        title: 'A session of planning for action',
+        as: 'PRACTITIONER',
+        command: 'RecordSession',
+        data: { kind: 'planningForAction', delivery: 'inPerson', heldAt: '2026-03-09T11:30:00-04:00', attendeeIds: ['rep-1', 'rep-2', 'rep-3', 'rep-4', 'rep-5', 'rep-7'] },
+        expect: { status: 200, state: 'running' },
+      },
+      {
+        title: 'The cohort completes with each representative’s commitments',
+        as: 'PRACTITIONER',
+        command: 'CompleteCohort',
+        data: {
+          commitments: [
+            { representativeId: 'rep-1', commitments: 'Brief my unit on what class members told us, and review how complaints are received in my section.' },
+            { representativeId: 'rep-2', commitments: 'Make sure harassment reports in my directorate reach a manager within a day.' },
+            { representativeId: 'rep-3', commitments: 'Add a session on the impacts of sexual misconduct to my course for junior officers.' },
+            { representativeId: 'rep-4', commitments: 'Ask my team how safe they feel raising concerns, and act on what they say.' },
+            { representativeId: 'rep-5', commitments: 'Mentor two non-commissioned members on responding to disclosures.' },
+            { representativeId: 'rep-7', commitments: 'Share the cohort’s lessons with my ship’s leadership team.' },
+          ],
+        },
+        expect: { status: 200, state: 'completed' },
+        show: ['details'],
       },
     ],
   },

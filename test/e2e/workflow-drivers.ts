@@ -1,6 +1,8 @@
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import type { ComplaintContext } from '../../workflows/complaint/machine';
 import { complaintWorkflow } from '../../workflows/complaint';
+import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
+import { activeRepresentatives, type DefenceCohortContext } from '../../workflows/defence-cohort/machine';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
@@ -23,13 +25,14 @@ const example = (definition: AnyWorkflowDefinition, command: string): Record<str
 /**
  * Restorative engagement: a supervisor takes the intake steps and assigns; the assigned
  * practitioner does the rest. Ids of engagements scheduled earlier; a reflection whose goals were
- * met and one whose were not (the way back to phase 2); closing with and without a follow-up.
+ * met and one whose were not (the way back to phase 2); closing with and without a follow-up;
+ * withdrawal from every stage and the resumption that follows.
  */
 const restorativeEngagement: WorkflowDriver = {
   definition: restorativeEngagementWorkflow,
   actorOf(command, context: RestorativeEngagementContext) {
     const assigned = context.practitionerIds[0];
-    if (['ReceiveOptIn', 'ConfirmParticipation', 'AssignPractitioner', 'ReassignPractitioner'].includes(command)) return supervisor;
+    if (['ReceiveOptIn', 'ConfirmParticipation', 'AssignPractitioner', 'ReassignPractitioner', 'ResumeParticipation'].includes(command)) return supervisor;
     return assigned !== undefined ? practitioner(assigned) : supervisor;
   },
   reader: supervisor,
@@ -40,6 +43,8 @@ const restorativeEngagement: WorkflowDriver = {
     held: engagementsIn(context, 'held').length > 0,
     toSubmit: sharingsToSubmit(context).length > 0,
     goalsMet: context.reflection?.goalsMet ?? null,
+    // Where a resumption leads.
+    withdrawnFrom: context.withdrawnFrom ?? null,
   }),
   variants(command, context: RestorativeEngagementContext) {
     const re = (name: string) => example(restorativeEngagementWorkflow, name);
@@ -57,7 +62,8 @@ const restorativeEngagement: WorkflowDriver = {
       case 'RecordReflection':
         return [re(command), { goalsMet: 'notMet', feedback: 'I still want to be heard by a senior leader.', followUpConsent: false }];
       case 'CloseEngagement':
-        return [re(command), {}];
+        // A follow-up a week later, which the tolerance (a week) lets the model record at once; and none.
+        return [{ followUpInWeeks: 1 }, {}];
       default:
         return undefined;
     }
@@ -202,5 +208,48 @@ const informationSession: WorkflowDriver = {
   },
 };
 
+/**
+ * Defence representative cohort: a supervisor forms it, adds and replaces; the cohort's first
+ * practitioner records the rest. Representatives join up to the maximum and leave down to below
+ * the minimum (flagged), before and after the start; sessions of learning and of planning for
+ * action (completion needs one); completion with the commitments of everyone still in the cohort.
+ */
+const defenceCohort: WorkflowDriver = {
+  definition: defenceCohortWorkflow,
+  actorOf(command, context: DefenceCohortContext) {
+    const guide = context.practitionerIds[0];
+    if (['FormCohort', 'AddRepresentative', 'ReplacePractitioner', 'DisbandCohort'].includes(command) || guide === undefined) return supervisor;
+    return practitioner(guide);
+  },
+  reader: supervisor,
+  // The number of representatives decides whether one can join, whether the cohort can start and
+  // whether a departure is flagged; a planning session whether it can complete.
+  abstraction: (context: DefenceCohortContext) => ({
+    representatives: activeRepresentatives(context).length,
+    planned: context.sessions.planningForAction > 0,
+  }),
+  variants(command, context: DefenceCohortContext) {
+    const drc = (name: string) => example(defenceCohortWorkflow, name);
+    const active = activeRepresentatives(context);
+    switch (command) {
+      case 'AddRepresentative':
+        return [{ representative: { ...(drc(command)['representative'] as object), subjectId: `rep-${context.representatives.length + 1}` } }];
+      case 'WithdrawRepresentative':
+        // From the minimum only, so that every departure raises the flag (the graph would take one departure for all).
+        return active.length === context.minimumRepresentatives ? [{ ...drc(command), representativeId: active.at(-1)! }] : [];
+      case 'ReplacePractitioner': {
+        const leaving = context.practitionerIds[1]!;
+        return [{ ...drc(command), practitionerId: leaving, replacementId: leaving === 'practitioner-3' ? 'practitioner-4' : 'practitioner-3' }];
+      }
+      case 'RecordSession':
+        return [drc(command), { ...drc(command), kind: 'planningForAction' }];
+      case 'CompleteCohort':
+        return [{ commitments: active.map((representativeId) => ({ representativeId, commitments: 'Brief my unit on what class members told us.' })) }];
+      default:
+        return undefined;
+    }
+  },
+};
+
 /** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
-export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination, informationSession];
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination, informationSession, defenceCohort];

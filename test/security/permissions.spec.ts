@@ -14,7 +14,21 @@ import type { AnyWorkflowDefinition } from '../../domain/workflow';
  */
 const RO = 'restorative-opportunities';
 /** Commands only a supervisor runs: assignments, and confirming participation before anyone is assigned. */
-const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation', 'AssignCoordinator', 'ReassignCoordinator']);
+const SUPERVISOR_ONLY = new Set([
+  'AssignPractitioner',
+  'ReassignPractitioner',
+  'AssignHandler',
+  'ConfirmParticipation',
+  'AssignCoordinator',
+  'ReassignCoordinator',
+  // A withdrawn class member asks the program to take part again.
+  'ResumeParticipation',
+  // A cohort's practitioners are the program's to choose; ending a cohort is the program's decision.
+  'ReplacePractitioner',
+  'DisbandCohort',
+]);
+/** Opening commands only a supervisor runs: forming a Defence representative cohort. */
+const SUPERVISOR_OPENINGS = new Set(['FormCohort']);
 /** Steps a supervisor takes because they can come before anyone is assigned, or close a case on the person's behalf. */
 const SUPERVISOR_STEPS = new Set([
   'ConfirmParticipation',
@@ -26,6 +40,9 @@ const SUPERVISOR_STEPS = new Set([
   'ResumeClock',
   'CloseComplaint',
   'WithdrawComplaint',
+  'AddRepresentative',
+  'WithdrawRepresentative',
+  'StartCohort',
   'NoteFormalComplaint',
   'CloseSupport',
   'RecordWithdrawal',
@@ -62,7 +79,7 @@ function expected(role: PersonRole, workflow: string, command: string, opening: 
   // SMSRC cases do not exist for the Restorative Justice Unit, its mediators and RO auditors; admins and auditors never write.
   if (role === 'rju' || role === 'mediator' || role === 'roAuditor') return 'hidden';
   if (role === 'admin' || role === 'auditor') return 'forbidden';
-  if (opening) return 'allowed';
+  if (opening) return SUPERVISOR_OPENINGS.has(command) && role !== 'supervisor' ? 'forbidden' : 'allowed';
   if (role === 'supervisor') return SUPERVISOR_ONLY.has(command) || SUPERVISOR_STEPS.has(command) ? 'allowed' : 'forbidden';
   if (SUPERVISOR_ONLY.has(command)) return 'forbidden';
   return assigned ? 'allowed' : 'not assigned';

@@ -1,10 +1,10 @@
 import { getAdjacencyMap, getShortestPaths } from '@xstate/graph';
-import { transition, type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type TransitionDefinition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, type AnyStateNode, type TransitionDefinition } from 'xstate';
 import type { CalendarProvider } from '../../domain/calendar/types';
 import type { DecideContext } from '../../domain/decide-context';
 import { DomainError } from '../../domain/errors';
 import type { MachineEvent } from '../../domain/envelope';
-import { allowedCommands, initialCaseState, isClockEventType, stateName } from '../../domain/fold';
+import { allowedCommands, evolveCase, initialCaseState, isClockEventType, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import type { PersonRole } from '../../domain/roles';
 import type { MendSettings } from '../../domain/settings';
@@ -45,6 +45,8 @@ export interface WorkflowDriver {
 /** A machine event on the model's graph, with the command that records it. */
 interface ModelEvent extends MachineEvent {
   readonly step: CommandStep;
+  /** The machine after every event the command records (a command may record several: a cohort and its members). */
+  readonly next: AnyMachineSnapshot;
   /** The command, which of its variants, and the role sending it: `RecordReflection#2 as practitioner`. */
   readonly label: string;
 }
@@ -170,12 +172,12 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
           if (error instanceof DomainError) return;
           throw new Error(`${definition.name}: ${step.command} in ${stateName(snapshot)} failed: ${String(error)}`, { cause: error });
         }
-        const primary = decided.events.filter((e) => !isClockEventType(e.type)).at(-1);
-        if (primary?.type !== command.primaryEvent) {
-          throw new Error(`${definition.name}: ${step.command} recorded ${primary?.type ?? 'nothing'}, not ${command.primaryEvent}`);
+        const primary = decided.events.find((e) => e.type === command.primaryEvent);
+        if (!primary) {
+          throw new Error(`${definition.name}: ${step.command} recorded ${decided.events.map((e) => e.type).join(', ') || 'nothing'}, not ${command.primaryEvent}`);
         }
         const label = `${step.command}${variants.length > 1 ? `#${index + 1}` : ''} as ${step.actor.role}`;
-        events.push({ ...primary, meta: meta(step.actor), step, label });
+        events.push({ ...primary, meta: meta(step.actor), step, label, next: decided.state.snapshot });
       });
     }
     return events;
@@ -184,7 +186,9 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
   const serializeState = (snapshot: AnyMachineSnapshot) =>
     JSON.stringify([stateName(snapshot), offered(snapshot), driver.abstraction?.(snapshot.context) ?? null]);
   const options = { events: eventsIn, serializeState, serializeEvent: (e: ModelEvent) => e.label, fromState: initial.snapshot } as never;
-  const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
+  // The graph steps to the case as the command left it, every event it recorded folded.
+  const logic = Object.assign(Object.create(machine) as AnyStateMachine, { transition: (_from: AnyMachineSnapshot, event: ModelEvent) => event.next });
+  const adjacency = getAdjacencyMap(logic, options) as unknown as Record<
     string,
     { state: AnyMachineSnapshot; transitions: Record<string, { event: ModelEvent; state: AnyMachineSnapshot }> }
   >;
@@ -232,7 +236,7 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
       const event = eventsIn(snapshot).find((e) => e.label === label);
       // The abstraction merged this state with one that offers more: the shortest paths below cover it.
       if (!event) break;
-      const [next] = transition(machine, snapshot, event);
+      const next = event.next;
       uncovered.delete(goalOf(snapshot, label, next));
       walk.push(event);
       snapshot = next;
@@ -243,7 +247,7 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
 
   if (uncovered.size > 0) {
     const shortest = new Map<string, ModelEvent[]>();
-    for (const path of getShortestPaths(machine, options)) {
+    for (const path of getShortestPaths(logic, options)) {
       // @xstate/graph's path steps are (event, state after it), the first being xstate.init.
       shortest.set(serializeState(path.state as AnyMachineSnapshot), path.steps.slice(1).map((s) => s.event as ModelEvent));
     }
@@ -261,8 +265,12 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
     let state = initial;
     return events.map(({ step }) => {
       const decision = processCommand(definition, state, { type: step.command, data: step.data }, decideContext(step.actor));
-      const recorded = decision.events.filter((e) => !isClockEventType(e.type)).at(-1)!;
-      const taken = machine.getTransitionData(state.snapshot as never, { ...recorded, meta: meta(step.actor) } as never);
+      const taken: string[] = [];
+      for (const event of decision.events) {
+        const machineEvent = { ...event, meta: meta(step.actor) };
+        if (!isClockEventType(event.type)) taken.push(...machine.getTransitionData(state.snapshot as never, machineEvent as never).map((t) => catalog.get(t)!));
+        state = evolveCase(definition, state, machineEvent);
+      }
       state = decision.state;
       return {
         step,
@@ -271,7 +279,7 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
         assignees: definition.summarize(state).assignees,
         events: decision.events.map((e) => e.type),
         allowedCommands: allowedCommands(definition, state, meta(step.actor)),
-        transitions: taken.map((t) => catalog.get(t)!),
+        transitions: taken,
       };
     });
   };

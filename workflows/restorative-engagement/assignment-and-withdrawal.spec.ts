@@ -4,6 +4,8 @@ import { restorativeEngagementWorkflow } from './index';
 import {
   awaitingPractitioner,
   completed,
+  engagementScheduled,
+  reflectionRecorded,
   engaged,
   engaging,
   followingUp,
@@ -136,9 +138,9 @@ describe('restorative engagement: withdrawal', () => {
     };
     for (const [stage, history] of Object.entries(histories)) {
       const outcome = given(...history).when(withdraw).run();
-      expect(outcome.events).toEqual([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage } }]);
+      expect(outcome.events.filter((e) => e.type === 'ParticipationWithdrawn')).toEqual([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage } }]);
       expect(outcome.stateName).toBe('withdrawn');
-      expect(outcome.allowedCommands).toEqual([]);
+      expect(outcome.allowedCommands).toEqual(['ResumeParticipation']);
     }
   });
 
@@ -182,13 +184,90 @@ describe('restorative engagement: withdrawal', () => {
       .when({ type: 'Withdraw', data: { withdrawnAt: '2026-03-02T14:00:01Z' } })
       .thenThrows('RE.TIME_IN_FUTURE'));
 
-  it('is final', () =>
+  it('is recorded once: a withdrawn case offers only a resumption', () =>
     given(...inPhase1, participationWithdrawn())
       .when(withdraw)
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['ResumeParticipation'] }));
+
+  it('reassigns nothing while the class member is withdrawn', () =>
+    given(...inPhase1, participationWithdrawn())
+      .when({ type: 'ReassignPractitioner', data: { practitionerIds: ['practitioner-2'], reason: 'availability' } }, supervisor)
+      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['ResumeParticipation'] }));
 
   it('is not offered once the case is completed', () =>
     given(...completed)
       .when(withdraw)
       .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+});
+
+describe('restorative engagement: changing one’s mind goes both ways', () => {
+  const resume = (data: Record<string, unknown> = {}) => ({ type: 'ResumeParticipation', data });
+
+  it('lets a supervisor record that a withdrawn class member asks to take part again, keeping the history', () => {
+    const history = [...inPhase1, participationWithdrawn('phase1')];
+    const outcome = given(...history).when(resume({ requestedAt: '2026-03-01T10:00:00-05:00' }), supervisor).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'ParticipationResumed',
+        data: { requestedAt: '2026-03-01T10:00:00-05:00', resumedAt: NOW, withdrawnFrom: 'phase1', resumedIn: 'phase1', cancelledEngagementIds: [] },
+      },
+    ]);
+    expect(outcome.stateName).toBe('phase1');
+    expect(outcome.state.revision).toBe(history.length);
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).assignees).toEqual(['practitioner-1']);
+    expect(outcome.allowedCommands).toContain('Withdraw');
+  });
+
+  it('resumes at the stage it was withdrawn from, or where that stage can begin again', () => {
+    const cases: [string, NewEvent[], string][] = [
+      ['optInReceived', [optInReceived()], 'optInReceived'],
+      ['awaitingPractitioner', awaitingPractitioner, 'awaitingPractitioner'],
+      ['phase1', inPhase1, 'phase1'],
+      // Phase 2 begins again with the class member's choices: they may have changed.
+      ['phase2.choosingOptions', prepared, 'phase2.choosingOptions'],
+      ['phase2.engaging', engaged, 'phase2.choosingOptions'],
+      ['phase3', inPhase3, 'phase3'],
+      // The follow-up they withdrew from is not revived: a new reflection, then a new closing.
+      ['followUpScheduled', followingUp, 'phase3'],
+    ];
+    for (const [stage, history, resumedIn] of cases) {
+      const outcome = given(...history, participationWithdrawn(stage)).when(resume(), supervisor).run();
+      expect([stage, outcome.stateName, outcome.events[0]?.data]).toEqual([stage, resumedIn, expect.objectContaining({ withdrawnFrom: stage, resumedIn })]);
+    }
+  });
+
+  it('cancels the engagements still scheduled when the class member withdrew', () => {
+    const outcome = given(...engaging, engagementScheduled('e-1'), participationWithdrawn('phase2.engaging')).when(resume(), supervisor).run();
+    expect(outcome.events[0]?.data).toMatchObject({ cancelledEngagementIds: ['e-1'] });
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details).toMatchObject({ engagementsScheduled: 0 });
+  });
+
+  it('asks for a new reflection after resuming in phase 3', () =>
+    given(...inPhase3, reflectionRecorded('met'), participationWithdrawn('phase3'), {
+      type: 'ParticipationResumed',
+      data: { requestedAt: NOW, resumedAt: NOW, withdrawnFrom: 'phase3', resumedIn: 'phase3', cancelledEngagementIds: [] },
+    })
+      .when({ type: 'CloseEngagement', data: {} })
+      .thenThrows('RE.REFLECTION_REQUIRED'));
+
+  it('resumes only a withdrawn case', () =>
+    given(...inPhase1)
+      .when(resume(), supervisor)
+      .thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('is recorded by a supervisor only', () =>
+    expect(restorativeEngagementWorkflow.commands.find((c) => c.type === 'ResumeParticipation')?.grants).toEqual({ supervisor: 'any' }));
+
+  it('refuses a request dated in the future', () =>
+    given(...inPhase1, participationWithdrawn())
+      .when(resume({ requestedAt: '2026-03-02T14:00:01Z' }), supervisor)
+      .thenThrows('RE.TIME_IN_FUTURE'));
+
+  it('lets the class member withdraw again', () =>
+    given(...inPhase1, participationWithdrawn(), {
+      type: 'ParticipationResumed',
+      data: { requestedAt: NOW, resumedAt: NOW, withdrawnFrom: 'phase1', resumedIn: 'phase1', cancelledEngagementIds: [] },
+    })
+      .when({ type: 'Withdraw', data: {} })
+      .thenState('withdrawn'));
 });

@@ -11,4 +11,15 @@ export const optInWindowClock = {
   metBy: ['ReceiveOptIn'],
 } as const satisfies ClockDeclaration;
 
-export const restorativeEngagementClocks: readonly ClockDeclaration[] = [optInWindowClock];
+/**
+ * "With their consent, the restorative practitioner will explore options to follow up with them
+ * sometime after the process": started when the engagement closes with a follow-up, met by it.
+ */
+export const followUpClock = {
+  key: 'followUp',
+  label: { en: 'Follow-up', fr: 'Suivi' },
+  basis: 'calendar',
+  metBy: ['RecordFollowUp'],
+} as const satisfies ClockDeclaration;
+
+export const restorativeEngagementClocks: readonly ClockDeclaration[] = [optInWindowClock, followUpClock];

@@ -6,6 +6,8 @@ import { Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/s
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
 export const PractitionerId = StaffId;
 export const EngagementId = RecordId;
+/** A Defence representative cohort's case id: the cohort links this case back by its id only. */
+export const CohortId = RecordId;
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
 function distinct<T extends z.ZodType>(item: T) {
@@ -205,10 +207,12 @@ export const ScheduleEngagement = z.strictObject({
     setting: EngagementSetting,
     scheduledFor: Instant,
     supportPersonAttending: z.boolean().default(false),
+    /** The case id of the Defence representative cohort an engagement session is with. */
+    cohortId: CohortId.optional(),
   }),
 }).meta({
   description:
-    'Plan one engagement among those the class member chose. Several engagements are allowed.',
+    'Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).',
   example: {
     engagementId: 'engagement-1',
     option: 'writtenSharing',
@@ -222,7 +226,7 @@ export const RecordEngagement = z.strictObject({
   type: z.literal('RecordEngagement'),
   data: z.discriminatedUnion('outcome', [
     /** The session took place, or the sharing was prepared with the practitioner. */
-    z.strictObject({ outcome: z.literal('held'), engagementId: EngagementId, heldAt: Instant.optional() }),
+    z.strictObject({ outcome: z.literal('held'), engagementId: EngagementId, heldAt: Instant.optional(), cohortId: CohortId.optional() }),
     z.strictObject({
       outcome: z.literal('cancelled'),
       engagementId: EngagementId,
@@ -231,7 +235,7 @@ export const RecordEngagement = z.strictObject({
   ]),
 }).meta({
   description:
-    'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled.',
+    'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.',
   example: { outcome: 'held', engagementId: 'engagement-1' },
 });
 
@@ -324,7 +328,7 @@ export const CloseEngagement = z.strictObject({
   }),
 }).meta({
   description:
-    'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later.',
+    'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.',
   example: { followUpInWeeks: 12 },
 });
 
@@ -336,7 +340,7 @@ export const RecordFollowUp = z.strictObject({
   ]),
 }).meta({
   description:
-    'Record the follow-up with the class member after the process (or that they could not be reached). Completes the case.',
+    'Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).',
   example: { outcome: 'held', goalsMet: 'met' },
 });
 
@@ -350,6 +354,19 @@ export const Withdraw = z.strictObject({
 }).meta({
   description:
     'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
+  example: {},
+});
+
+/**
+ * "You can change your mind about participating at any time" goes both ways: a class member who
+ * withdrew may ask to take part again. A supervisor records it; the case resumes where it makes sense.
+ */
+export const ResumeParticipation = z.strictObject({
+  type: z.literal('ResumeParticipation'),
+  data: z.strictObject({ requestedAt: Instant.optional() }),
+}).meta({
+  description:
+    'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.',
   example: {},
 });
 
@@ -371,5 +388,6 @@ export const RestorativeEngagementCommand = z.discriminatedUnion('type', [
   CloseEngagement,
   RecordFollowUp,
   Withdraw,
+  ResumeParticipation,
 ]);
 export type RestorativeEngagementCommand = z.output<typeof RestorativeEngagementCommand>;

@@ -1,5 +1,6 @@
 import { assertNever } from '../../domain/assert-never';
 import { cancelOpenClocks, meetClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
+import { workflowSettings } from '../../domain/settings';
 import { evolveClocks } from '../../domain/clocks/state';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
@@ -11,8 +12,11 @@ import type { RestorativeEngagementCommand } from './commands';
 import {
   AnonymityPreferenceConflict,
   ChoiceNotMade,
+  CohortMismatch,
+  CohortOnlyForSessions,
   EngagementAlreadyRecorded,
   EngagementIdTaken,
+  FollowUpTooEarly,
   FollowUpWithoutConsent,
   NotASharing,
   OptInWindowClosed,
@@ -22,9 +26,10 @@ import {
   TimeInFuture,
   UnknownEngagement,
 } from './errors';
-import { optInWindowClock } from './clocks';
+import { followUpClock, optInWindowClock } from './clocks';
 import type { RestorativeEngagementEvent } from './events';
 import { engagementsIn, type EngagementFacts, type RestorativeEngagementContext } from './machine';
+import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 /** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
 export const OPT_IN_WINDOW_DAYS = 30;
@@ -102,15 +107,9 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
     case 'CloseEngagement':
       return close(cmd, state, ctx);
     case 'RecordFollowUp':
-      return [
-        {
-          type: 'FollowUpRecorded',
-          data:
-            cmd.data.outcome === 'held'
-              ? { outcome: 'held', at: past('heldAt', cmd.data.heldAt, ctx), goalsMet: cmd.data.goalsMet }
-              : { outcome: 'notReached', at: now },
-        },
-      ];
+      return recordFollowUp(cmd, state, ctx);
+    case 'ResumeParticipation':
+      return resume(cmd, state, ctx);
     case 'Withdraw':
       return [
         ...cancelOpenClocks(state.clocks, ctx.now, 'The class member withdrew from the program.'),
@@ -207,6 +206,7 @@ function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngage
   if (!chosen.options.includes(d.option)) throw ChoiceNotMade({ choice: d.option, chosen: chosen.options });
   if (!chosen.deliveries.includes(d.delivery)) throw ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries });
   if (!chosen.settings.includes(d.setting)) throw ChoiceNotMade({ choice: d.setting, chosen: chosen.settings });
+  if (d.cohortId !== undefined && d.option !== 'engagementSession') throw CohortOnlyForSessions({ option: d.option });
   const engagementId = d.engagementId ?? ctx.newId();
   if (context.engagements.some((e) => e.engagementId === engagementId)) throw EngagementIdTaken({ engagementId });
   return [
@@ -219,6 +219,7 @@ function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngage
         setting: d.setting,
         scheduledFor: d.scheduledFor,
         supportPersonAttending: d.supportPersonAttending,
+        ...(d.cohortId !== undefined ? { cohortId: d.cohortId } : {}),
       },
     },
   ];
@@ -238,12 +239,19 @@ function recordEngagement(cmd: Command<'RecordEngagement'>, context: Restorative
   if (engagement.status !== 'scheduled') {
     throw EngagementAlreadyRecorded({ engagementId: d.engagementId, outcome: engagement.status });
   }
+  const cohortId = d.outcome === 'held' ? d.cohortId : undefined;
+  if (cohortId !== undefined) {
+    if (engagement.option !== 'engagementSession') throw CohortOnlyForSessions({ option: engagement.option });
+    if (engagement.cohortId !== undefined && engagement.cohortId !== cohortId) {
+      throw CohortMismatch({ engagementId: d.engagementId, scheduled: engagement.cohortId, given: cohortId });
+    }
+  }
   return [
     {
       type: 'EngagementRecorded',
       data:
         d.outcome === 'held'
-          ? { engagementId: d.engagementId, outcome: 'held', at: past('heldAt', d.heldAt, ctx) }
+          ? { engagementId: d.engagementId, outcome: 'held', at: past('heldAt', d.heldAt, ctx), ...(cohortId !== undefined ? { cohortId } : {}) }
           : { engagementId: d.engagementId, outcome: 'cancelled', at: ctx.now.toISOString(), cancelledBy: d.cancelledBy },
     },
   ];
@@ -297,14 +305,74 @@ function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideCon
   const weeks = cmd.data.followUpInWeeks;
   if (weeks !== undefined && !reflection.followUpConsent) throw FollowUpWithoutConsent({});
   const today = ctx.calendars.forRegion(context.region).localDate(ctx.now);
+  const closed: RestorativeEngagementEvent = {
+    type: 'EngagementClosed',
+    data: { closedAt: ctx.now.toISOString(), goalsMet: reflection.goalsMet },
+  };
+  const cancelled = cancelOpenClocks(state.clocks, ctx.now, 'The engagement was closed.');
+  if (weeks === undefined) return [...cancelled, closed];
+  // The follow-up is a clock like the others: it warns, and breaches when nobody followed up by the end of its due day.
+  const dueOn = addCalendarDays(today, weeks * 7);
+  const { followUpToleranceDays } = workflowSettings(ctx.settings, RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings);
+  const clock = startCalendarClock(ctx, {
+    clock: followUpClock.key,
+    name: followUpClock.label.en,
+    region: context.region,
+    startedAt: ctx.now,
+    fromLocalDate: today,
+    days: weeks * 7,
+  });
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, 'The engagement was closed.'),
+    ...cancelled,
+    { ...closed, data: { ...closed.data, followUpDueOn: dueOn, followUpEarliestOn: addCalendarDays(dueOn, -followUpToleranceDays) } },
+    clock,
+  ];
+}
+
+/**
+ * "The restorative practitioner will explore options to follow up with them sometime after the
+ * process": not before the day recorded at closing (the due date minus the tolerance), so that a
+ * call in the week of closing does not pass for the follow-up the class member consented to.
+ */
+function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: DecideContext): Decided {
+  const context = engagementContext(state);
+  const d = cmd.data;
+  const at = d.outcome === 'held' ? past('heldAt', d.heldAt, ctx) : ctx.now.toISOString();
+  const earliestOn = context.followUpEarliestOn;
+  const on = ctx.calendars.forRegion(context.region).localDate(new Date(at));
+  if (earliestOn !== undefined && on < earliestOn) {
+    throw FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn });
+  }
+  // The clock is met first: the case is completed, and takes no event, after the follow-up.
+  return [
+    ...meetClock(state.clocks, followUpClock.key, new Date(at)),
     {
-      type: 'EngagementClosed',
+      type: 'FollowUpRecorded',
+      data: d.outcome === 'held' ? { outcome: 'held', at, goalsMet: d.goalsMet } : { outcome: 'notReached', at },
+    },
+  ];
+}
+
+/** Where a resumed case picks up, by the stage it was withdrawn from (the machine's guards say the same). */
+function resumedIn(withdrawnFrom: string): string {
+  if (withdrawnFrom === 'optInReceived' || withdrawnFrom === 'awaitingPractitioner' || withdrawnFrom === 'phase1') return withdrawnFrom;
+  if (withdrawnFrom.startsWith('phase2')) return 'phase2.choosingOptions';
+  return 'phase3';
+}
+
+function resume(cmd: Command<'ResumeParticipation'>, state: CaseState, ctx: DecideContext): Decided {
+  const context = engagementContext(state);
+  const withdrawnFrom = context.withdrawnFrom;
+  if (withdrawnFrom === undefined) throw new Error('Resumption of a case that is not withdrawn: the machine should not allow it.');
+  return [
+    {
+      type: 'ParticipationResumed',
       data: {
-        closedAt: ctx.now.toISOString(),
-        goalsMet: reflection.goalsMet,
-        ...(weeks !== undefined ? { followUpDueOn: addCalendarDays(today, weeks * 7) } : {}),
+        requestedAt: past('requestedAt', cmd.data.requestedAt, ctx),
+        resumedAt: ctx.now.toISOString(),
+        withdrawnFrom,
+        resumedIn: resumedIn(withdrawnFrom),
+        cancelledEngagementIds: engagementsIn(context, 'scheduled').map((e) => e.engagementId),
       },
     },
   ];

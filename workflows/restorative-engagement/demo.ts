@@ -62,6 +62,8 @@ export const restorativeEngagementDemo: DemoScenario = ({ first }) => {
   ] as const) {
     demo.add(stage, upTo(engagementPath(demo.n), count));
   }
-  for (const count of [3, 7]) demo.add('withdrawn', then(engagementPath(demo.n), count, step(2, practitioner(demo.n), 'Withdraw')));
+  demo.add('withdrawn', then(engagementPath(demo.n), 3, step(2, practitioner(demo.n), 'Withdraw')));
+  const resumed = then(engagementPath(demo.n), 7, step(2, practitioner(demo.n), 'Withdraw'));
+  demo.add('withdrawn, then asked to take part again', [...resumed, step(resumed.at(-1)!.day + 20, demoStaff.supervisor, 'ResumeParticipation')]);
   return demo.cases;
 };

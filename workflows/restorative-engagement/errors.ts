@@ -154,3 +154,20 @@ export const FollowUpWithoutConsent = defineError('RE.FOLLOW_UP_WITHOUT_CONSENT'
   fr: () =>
     "Le membre du groupe n'a pas consenti à un suivi : fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
 });
+
+/** A follow-up "sometime after the process": not long before the day the class member was told to expect it. */
+export const FollowUpTooEarly = defineError<{ on: string; earliestOn: string; dueOn: string }>('RE.FOLLOW_UP_TOO_EARLY', 'rule', {
+  en: (p) => `The follow-up is due on ${p.dueOn} and can be recorded from ${p.earliestOn}; ${p.on} is too early.`,
+  fr: (p) => `Le suivi est prévu le ${p.dueOn} et peut être consigné à partir du ${p.earliestOn}; le ${p.on} est trop tôt.`,
+});
+
+/** Defence representative cohorts meet class members in engagement sessions; a written or recorded sharing has no cohort. */
+export const CohortOnlyForSessions = defineError<{ option: string }>('RE.COHORT_ONLY_FOR_SESSIONS', 'rule', {
+  en: (p) => `Only an engagement session is held with a Defence representative cohort, not a ${label(CHOICE_LABELS, 'en')(p.option)}.`,
+  fr: (p) => `Seule une séance d'engagement se tient avec une cohorte de représentants de la Défense, et non un ${label(CHOICE_LABELS, 'fr')(p.option)}.`,
+});
+
+export const CohortMismatch = defineError<{ engagementId: string; scheduled: string; given: string }>('RE.COHORT_MISMATCH', 'rule', {
+  en: (p) => `Engagement ${p.engagementId} was scheduled with cohort ${p.scheduled}, not ${p.given}.`,
+  fr: (p) => `L'engagement ${p.engagementId} a été planifié avec la cohorte ${p.scheduled}, et non ${p.given}.`,
+});

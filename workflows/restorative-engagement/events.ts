@@ -3,6 +3,7 @@ import { RegionCode } from '../../domain/regions';
 import { fieldKind, Instant, LocalDate, RecordId, SubjectId } from '../../domain/schemas';
 import {
   Anonymity,
+  CohortId,
   EngagementDelivery,
   EngagementId,
   EngagementSetting,
@@ -109,8 +110,9 @@ export const EngagementScheduled = z.strictObject({
     setting: EngagementSetting,
     scheduledFor: Instant,
     supportPersonAttending: z.boolean(),
+    cohortId: CohortId.optional(),
   }),
-}).meta({ description: 'A restorative engagement was scheduled.' });
+}).meta({ description: 'A restorative engagement was scheduled, with the Defence representative cohort it is with, if named.' });
 
 const EngagementOutcome = z.enum(['held', 'cancelled']);
 
@@ -121,6 +123,8 @@ export const EngagementRecorded = z.strictObject({
     outcome: EngagementOutcome,
     at: Instant,
     cancelledBy: z.enum(['classMember', 'program']).optional(),
+    /** The cohort a held engagement session was with, when named here rather than at scheduling. */
+    cohortId: CohortId.optional(),
   }),
 }).meta({ description: 'A scheduled engagement was held, postponed or cancelled.' });
 
@@ -174,6 +178,8 @@ export const EngagementClosed = z.strictObject({
     goalsMet: GoalsMet,
     /** Present when a follow-up was scheduled, with the class member's consent. */
     followUpDueOn: LocalDate.optional(),
+    /** The first day the follow-up may be recorded on: its due date minus the tolerance in force at closing. */
+    followUpEarliestOn: LocalDate.optional(),
   }),
 }).meta({ description: 'The engagement closed, with whether the goals were met and when follow-up is due.' });
 
@@ -190,11 +196,24 @@ export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
   data: z.strictObject({
     withdrawnAt: Instant,
-    /** The state the case was in, e.g. `phase2.engaging`. */
-    /** The state the case was in, written by the workflow. */
+    /** The state the case was in, written by the workflow: `phase2.engaging`. */
     stage: fieldKind(z.string().min(1).max(100), 'code'),
   }),
 }).meta({ description: 'The class member withdrew from the program.' });
+
+/** A withdrawn class member asked to take part again: the case resumes at `resumedIn`. */
+export const ParticipationResumed = z.strictObject({
+  type: z.literal('ParticipationResumed'),
+  data: z.strictObject({
+    requestedAt: Instant,
+    resumedAt: Instant,
+    /** The stage the class member withdrew from, and the stage the case resumes in. */
+    withdrawnFrom: fieldKind(z.string().min(1).max(100), 'code'),
+    resumedIn: fieldKind(z.string().min(1).max(100), 'code'),
+    /** Engagements still scheduled when the class member withdrew: not held, so cancelled now. */
+    cancelledEngagementIds: z.array(EngagementId),
+  }),
+}).meta({ description: 'A class member who had withdrawn asked to take part again; the case resumed.' });
 
 export const RestorativeEngagementEvent = z.discriminatedUnion('type', [
   OptInReceived,
@@ -214,5 +233,6 @@ export const RestorativeEngagementEvent = z.discriminatedUnion('type', [
   EngagementClosed,
   FollowUpRecorded,
   ParticipationWithdrawn,
+  ParticipationResumed,
 ]);
 export type RestorativeEngagementEvent = z.infer<typeof RestorativeEngagementEvent>;

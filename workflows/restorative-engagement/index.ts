@@ -16,6 +16,7 @@ import {
 } from './errors';
 import { RestorativeEngagementEvent } from './events';
 import { engagementsIn, missingPreparation, restorativeEngagementMachine } from './machine';
+import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 const inPhase2Engaging = (state: CaseState): boolean => state.snapshot.matches({ phase2: 'engaging' });
 
@@ -110,6 +111,11 @@ const commands = commandsFrom(RestorativeEngagementCommand, {
     grants: grants.assignedOrSupervisor,
     primaryEvent: 'ParticipationWithdrawn',
   },
+  ResumeParticipation: {
+    // The class member asks the program, not their former practitioner, whom a supervisor may replace.
+    grants: grants.supervisorOnly,
+    primaryEvent: 'ParticipationResumed',
+  },
 });
 
 const events = eventsFrom(RestorativeEngagementEvent, {
@@ -148,7 +154,7 @@ function summarize(state: CaseState): CaseSummary {
 }
 
 export const restorativeEngagementWorkflow: WorkflowDefinition = {
-  name: 'restorative-engagement',
+  name: RESTORATIVE_ENGAGEMENT,
   version: 1,
   category: 'restorativeEngagement',
   referencePrefix: 'RE',
@@ -159,6 +165,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   commands,
   events,
   decide,
+  settings: RestorativeEngagementSettings,
   clocks: restorativeEngagementClocks,
   demo: restorativeEngagementDemo,
   summarize,

@@ -39,6 +39,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     CloseEngagement: { en: 'Close the engagement', fr: "Clore l'engagement" },
     RecordFollowUp: { en: 'Record the follow-up', fr: 'Consigner le suivi' },
     Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+    ResumeParticipation: { en: 'Resume participation', fr: 'Reprendre la participation' },
   },
   fields: {
     channel: { en: 'How the class member opted in', fr: 'Mode d’adhésion' },
@@ -65,6 +66,8 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     settings: { en: 'Individually or in a group', fr: 'Individuellement ou en groupe' },
     anonymity: { en: 'Anonymity', fr: 'Anonymat' },
     engagementId: { en: 'Engagement identifier', fr: 'Identifiant de l’engagement' },
+    cohortId: { en: 'Defence representative cohort (its case id)', fr: 'Cohorte de représentants de la Défense (identifiant de son dossier)' },
+    requestedAt: { en: 'Asked on', fr: 'Date de la demande' },
     option: { en: 'Way of taking part', fr: 'Mode de participation' },
     setting: { en: 'Individually or in a group', fr: 'Individuellement ou en groupe' },
     scheduledFor: { en: 'Scheduled for', fr: 'Date prévue' },

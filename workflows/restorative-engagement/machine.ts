@@ -23,6 +23,8 @@ export interface EngagementFacts {
   readonly setting: EngagementSetting;
   readonly status: 'scheduled' | 'held' | 'cancelled';
   readonly submitted: boolean;
+  /** The Defence representative cohort an engagement session is with, by its case id. */
+  readonly cohortId?: string;
 }
 
 /** What the class member chose in phase 2: the options, how and with whom, and their anonymity preference. */
@@ -53,6 +55,9 @@ export interface RestorativeEngagementContext {
   /** The class member's latest word on their goals: at reflection, closing or follow-up. */
   readonly goalsMet?: GoalsMet;
   readonly followUpDueOn?: string;
+  readonly followUpEarliestOn?: string;
+  /** While the class member is withdrawn: the stage they withdrew from, which decides where a resumption leads. */
+  readonly withdrawnFrom?: string;
 }
 
 export type RestorativeEngagementMachineEvent = (RestorativeEngagementEvent | ClockEvent) & {
@@ -101,14 +106,15 @@ const initialContext: RestorativeEngagementContext = {
 const updateEngagement = (
   engagements: readonly EngagementFacts[],
   engagementId: string,
-  change: Partial<Pick<EngagementFacts, 'status' | 'submitted'>>,
+  change: Partial<Pick<EngagementFacts, 'status' | 'submitted' | 'cohortId'>>,
 ): EngagementFacts[] => engagements.map((e) => (e.engagementId === engagementId ? { ...e, ...change } : e));
 
 /**
  * The Restorative Engagement lifecycle of one class member (DESIGN.md §4, seeds 000 and 001): opt-in
  * -> confirmation -> practitioner assigned -> phase 1 preparation -> phase 2 engagement (choose
  * options, then any number of engagements) -> phase 3 reflection (back to phase 2 if goals are not
- * met) -> completed, possibly after a consented follow-up. Withdrawal is possible from every state.
+ * met) -> completed, possibly after a consented follow-up. Withdrawal is possible from every state,
+ * and a withdrawn class member may ask to take part again.
  */
 export const restorativeEngagementMachine = setup({
   types: {
@@ -116,8 +122,14 @@ export const restorativeEngagementMachine = setup({
     events: {} as RestorativeEngagementMachineEvent,
   },
   guards: {
-    opened: ({ context }) => context.classMemberId !== undefined,
+    // Opened and not withdrawn: what every stage of a class member's participation shares.
+    participating: ({ context }) => context.classMemberId !== undefined && context.withdrawnFrom === undefined,
     assigned: ({ context }) => context.practitionerIds.length > 0,
+    withdrewBeforeConfirming: ({ context }) => context.withdrawnFrom === 'optInReceived',
+    withdrewAwaitingPractitioner: ({ context }) => context.withdrawnFrom === 'awaitingPractitioner',
+    withdrewInPhase1: ({ context }) => context.withdrawnFrom === 'phase1',
+    withdrewInPhase2: ({ context }) => context.withdrawnFrom?.startsWith('phase2') === true,
+    withdrewInPhase3OrLater: ({ context }) => context.withdrawnFrom === 'phase3' || context.withdrawnFrom === 'followUpScheduled',
     preparationReady: ({ context }) => missingPreparation(context).length === 0,
     hasScheduledEngagement: ({ context }) => engagementsIn(context, 'scheduled').length > 0,
     hasSharingToSubmit: ({ context }) => sharingsToSubmit(context).length > 0,
@@ -160,17 +172,18 @@ export const restorativeEngagementMachine = setup({
     }),
     recordScheduled: assign(({ context, event }) => {
       assertEvent(event, 'EngagementScheduled');
-      const { engagementId, option, delivery, setting } = event.data;
+      const { engagementId, option, delivery, setting, cohortId } = event.data;
       return {
         engagements: [
           ...context.engagements,
-          { engagementId, option, delivery, setting, status: 'scheduled' as const, submitted: false },
+          { engagementId, option, delivery, setting, status: 'scheduled' as const, submitted: false, ...(cohortId !== undefined ? { cohortId } : {}) },
         ],
       };
     }),
     recordOutcome: assign(({ context, event }) => {
       assertEvent(event, 'EngagementRecorded');
-      return { engagements: updateEngagement(context.engagements, event.data.engagementId, { status: event.data.outcome }) };
+      const { engagementId, outcome, cohortId } = event.data;
+      return { engagements: updateEngagement(context.engagements, engagementId, { status: outcome, ...(cohortId !== undefined ? { cohortId } : {}) }) };
     }),
     recordSubmission: assign(({ context, event }) => {
       assertEvent(event, 'SharingSubmitted');
@@ -187,9 +200,26 @@ export const restorativeEngagementMachine = setup({
     }),
     recordClosing: assign(({ event }) => {
       assertEvent(event, 'EngagementClosed');
+      const { goalsMet, followUpDueOn, followUpEarliestOn } = event.data;
       return {
-        goalsMet: event.data.goalsMet,
-        ...(event.data.followUpDueOn !== undefined ? { followUpDueOn: event.data.followUpDueOn } : {}),
+        goalsMet,
+        ...(followUpDueOn !== undefined ? { followUpDueOn, followUpEarliestOn: followUpEarliestOn ?? followUpDueOn } : {}),
+      };
+    }),
+    recordWithdrawal: assign(({ event }) => {
+      assertEvent(event, 'ParticipationWithdrawn');
+      return { withdrawnFrom: event.data.stage };
+    }),
+    // Back to the stage withdrawn from, with what was scheduled then cancelled and the reflection to be made anew.
+    recordResumption: assign(({ context, event }) => {
+      assertEvent(event, 'ParticipationResumed');
+      const cancelled = new Set(event.data.cancelledEngagementIds);
+      return {
+        withdrawnFrom: undefined,
+        reflection: undefined,
+        followUpDueOn: undefined,
+        followUpEarliestOn: undefined,
+        engagements: context.engagements.map((e) => (cancelled.has(e.engagementId) ? { ...e, status: 'cancelled' as const } : e)),
       };
     }),
     recordFollowUp: assign(({ context, event }) => {
@@ -204,9 +234,9 @@ export const restorativeEngagementMachine = setup({
   on: {
     ...acceptClockEvents,
     // "Participation is completely voluntary, and you can change your mind about participating at any time."
-    ParticipationWithdrawn: { guard: 'opened', target: '.withdrawn' },
+    ParticipationWithdrawn: { guard: 'participating', target: '.withdrawn', actions: 'recordWithdrawal' },
     // A supervisor may hand the case to other practitioners at any stage once it has some.
-    PractitionersReassigned: { guard: 'assigned', actions: 'recordAssignment' },
+    PractitionersReassigned: { guard: and(['assigned', 'participating']), actions: 'recordAssignment' },
   },
   states: {
     new: {
@@ -262,7 +292,21 @@ export const restorativeEngagementMachine = setup({
       on: { FollowUpRecorded: { target: 'completed', actions: 'recordFollowUp' } },
     },
     completed: { type: 'final' },
-    withdrawn: { type: 'final' },
+    /**
+     * The class member changed their mind. Not final: they may change it again, and the case
+     * resumes where it makes sense (workflows/restorative-engagement/notes.md).
+     */
+    withdrawn: {
+      on: {
+        ParticipationResumed: [
+          { guard: 'withdrewBeforeConfirming', target: 'optInReceived', actions: 'recordResumption' },
+          { guard: 'withdrewAwaitingPractitioner', target: 'awaitingPractitioner', actions: 'recordResumption' },
+          { guard: 'withdrewInPhase1', target: 'phase1', actions: 'recordResumption' },
+          { guard: 'withdrewInPhase2', target: 'phase2.choosingOptions', actions: 'recordResumption' },
+          { guard: 'withdrewInPhase3OrLater', target: 'phase3', actions: 'recordResumption' },
+        ],
+      },
+    },
   },
 });
 

@@ -1,4 +1,6 @@
-import { specFor } from '../../test/support/workflow-spec';
+import { dueClockEvents } from '../../domain/clocks';
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { foldHistory, specFor } from '../../test/support/workflow-spec';
 import { restorativeEngagementWorkflow } from './index';
 import {
   CLASS_MEMBER_ID,
@@ -428,15 +430,29 @@ describe('restorative engagement: phase 3, reflection', () => {
     expect(outcome.allowedCommands).toEqual([]);
   });
 
-  it('closes with a follow-up some weeks later when the class member consented', () => {
+  it('closes with a follow-up some weeks later when the class member consented, starting its clock', () => {
     const outcome = given(...inPhase3, reflectionRecorded('notYetKnown', true))
       .when({ type: 'CloseEngagement', data: { followUpInWeeks: 12 } })
       .run();
-    expect(outcome.events).toEqual([
-      { type: 'EngagementClosed', data: { closedAt: NOW, goalsMet: 'notYetKnown', followUpDueOn: '2026-05-25' } },
-    ]);
+    expect(outcome.events[0]).toEqual({
+      type: 'EngagementClosed',
+      data: { closedAt: NOW, goalsMet: 'notYetKnown', followUpDueOn: '2026-05-25', followUpEarliestOn: '2026-05-18' },
+    });
+    expect(outcome.events[1]).toMatchObject({
+      type: 'ClockStarted',
+      data: { clock: 'followUp', basis: 'calendar', days: 84, region: 'ON', startedAt: NOW, dueAt: '2026-05-26T03:59:59.999Z' },
+    });
     expect(outcome.stateName).toBe('followUpScheduled');
+    expect(outcome.state.clocks['followUp']?.status).toBe('running');
     expect(restorativeEngagementWorkflow.summarize(outcome.state).details.followUpDueOn).toBe('2026-05-25');
+  });
+
+  it('takes the follow-up tolerance from the settings and records the earliest day with the closing', () => {
+    const settings = { ...DEFAULT_SETTINGS, workflows: { 'restorative-engagement': { followUpToleranceDays: 14 } } };
+    const outcome = given(...inPhase3, reflectionRecorded('notYetKnown', true))
+      .when({ type: 'CloseEngagement', data: { followUpInWeeks: 12 } }, { settings })
+      .run();
+    expect(outcome.events[0]?.data).toMatchObject({ followUpDueOn: '2026-05-25', followUpEarliestOn: '2026-05-11' });
   });
 
   it('schedules no follow-up without the class member’s consent', () =>
@@ -445,20 +461,61 @@ describe('restorative engagement: phase 3, reflection', () => {
       .thenThrows('RE.FOLLOW_UP_WITHOUT_CONSENT'));
 });
 
-describe('restorative engagement: follow-up', () => {
-  it('records the follow-up and completes the case', () => {
+describe('restorative engagement: follow-up is a clock', () => {
+  const inDueWeek = { now: '2026-05-12T14:00:00Z' };
+
+  it('records the follow-up, meets the clock and completes the case', () => {
     const outcome = given(...followingUp)
-      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met' } })
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met' } }, inDueWeek)
       .run();
-    expect(outcome.events).toEqual([{ type: 'FollowUpRecorded', data: { outcome: 'held', at: NOW, goalsMet: 'met' } }]);
+    expect(outcome.events).toEqual([
+      { type: 'ClockMet', data: { clock: 'followUp', at: '2026-05-12T14:00:00.000Z', onTime: true } },
+      { type: 'FollowUpRecorded', data: { outcome: 'held', at: '2026-05-12T14:00:00.000Z', goalsMet: 'met' } },
+    ]);
     expect(outcome.stateName).toBe('completed');
     expect(restorativeEngagementWorkflow.summarize(outcome.state).details.goalsMet).toBe('met');
   });
 
-  it('completes the case when the class member could not be reached', () =>
+  it('completes the case when the class member could not be reached, meeting the clock', () =>
+    given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } }, inDueWeek)
+      .thenEvents([
+        { type: 'ClockMet', data: { clock: 'followUp', at: '2026-05-12T14:00:00.000Z', onTime: true } },
+        { type: 'FollowUpRecorded', data: { outcome: 'notReached', at: '2026-05-12T14:00:00.000Z' } },
+      ]));
+
+  it('warns and breaches like the other clocks when nobody follows up', () => {
+    const state = foldHistory(restorativeEngagementWorkflow, followingUp);
+    expect(dueClockEvents(state.clocks, new Date('2026-05-20T12:00:00Z'))).toEqual([
+      { type: 'ClockWarned', data: { clock: 'followUp', threshold: 0.5, at: '2026-04-03T21:30:00.000Z', dueAt: '2026-05-16T03:59:59.999Z' } },
+      { type: 'ClockWarned', data: { clock: 'followUp', threshold: 0.8, at: '2026-04-29T06:11:59.999Z', dueAt: '2026-05-16T03:59:59.999Z' } },
+      { type: 'ClockBreached', data: { clock: 'followUp', at: '2026-05-16T03:59:59.999Z' } },
+    ]);
+  });
+
+  it('records a late follow-up as met late', () =>
+    given(...followingUp, { type: 'ClockBreached', data: { clock: 'followUp', at: '2026-05-16T03:59:59.999Z' } })
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'notMet' } }, { now: '2026-06-01T14:00:00Z' })
+      .thenEvents([
+        { type: 'ClockMet', data: { clock: 'followUp', at: '2026-06-01T14:00:00.000Z', onTime: false } },
+        { type: 'FollowUpRecorded', data: { outcome: 'held', at: '2026-06-01T14:00:00.000Z', goalsMet: 'notMet' } },
+      ]));
+
+  it('cannot be dated before it is due minus the tolerance (a week by default)', () => {
+    const error = given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2026-05-07T10:00:00-04:00' } }, inDueWeek)
+      .error();
+    expect(error.code).toBe('RE.FOLLOW_UP_TOO_EARLY');
+    expect(error.messageIn('en')).toBe('The follow-up is due on 2026-05-15 and can be recorded from 2026-05-08; 2026-05-07 is too early.');
+    given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2026-05-08T00:30:00-04:00' } }, inDueWeek)
+      .thenState('completed');
+  });
+
+  it('refuses an attempt to reach the class member in the week of closing', () =>
     given(...followingUp)
       .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
-      .thenEvents([{ type: 'FollowUpRecorded', data: { outcome: 'notReached', at: NOW } }]));
+      .thenThrows('RE.FOLLOW_UP_TOO_EARLY'));
 
   it('records no follow-up before the case is closed', () =>
     given(...inPhase3, reflectionRecorded('met'))
@@ -466,4 +523,43 @@ describe('restorative engagement: follow-up', () => {
       .thenThrows('COMMAND.NOT_ALLOWED', {
         allowedCommands: ['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'Withdraw'],
       }));
+});
+
+describe('restorative engagement: engagement sessions with a Defence representative cohort', () => {
+  const session = { option: 'engagementSession', delivery: 'virtual', setting: 'individual', scheduledFor: '2026-03-10T13:00:00-04:00' };
+  const COHORT = '0195f3a0-5b1c-7a10-9d2e-3c4b5a697804';
+
+  it('names the cohort a session is with, by its case id, when scheduling it', () => {
+    const outcome = given(...engaging)
+      .when({ type: 'ScheduleEngagement', data: { ...session, engagementId: 's-1', cohortId: COHORT } })
+      .run();
+    expect(outcome.events[0]?.data).toEqual({ engagementId: 's-1', ...session, scheduledFor: '2026-03-10T13:00:00-04:00', supportPersonAttending: false, cohortId: COHORT });
+  });
+
+  it('or when recording that it was held', () =>
+    given(...engaging, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual' }))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 's-1', cohortId: COHORT } })
+      .thenEvents([{ type: 'EngagementRecorded', data: { engagementId: 's-1', outcome: 'held', at: NOW, cohortId: COHORT } }]));
+
+  it('names no cohort for a written or recorded sharing', () => {
+    given(...engaging)
+      .when({ type: 'ScheduleEngagement', data: { ...session, option: 'writtenSharing', delivery: 'indirect', cohortId: COHORT } })
+      .thenThrows('RE.COHORT_ONLY_FOR_SESSIONS');
+    given(...engaging, engagementScheduled('e-1'))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-1', cohortId: COHORT } })
+      .thenThrows('RE.COHORT_ONLY_FOR_SESSIONS');
+  });
+
+  it('refuses another cohort than the one the session was scheduled with', () =>
+    given(...engaging, engagementScheduled('s-1', { option: 'engagementSession', delivery: 'virtual', cohortId: COHORT }))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 's-1', cohortId: 'another-cohort' } })
+      .thenThrows('RE.COHORT_MISMATCH'));
+
+  it('names a cohort with an id, never with a name', () => {
+    const error = given(...engaging)
+      .when({ type: 'ScheduleEngagement', data: { ...session, cohortId: '' } })
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.message).toContain('data.cohortId');
+  });
 });

@@ -1,3 +1,4 @@
+import { addCalendarDays } from '../../domain/dates';
 import type { NewEvent } from '../../domain/envelope';
 import { PreparationTopic } from './commands';
 import type { RestorativeEngagementEvent } from './events';
@@ -80,12 +81,35 @@ export const reflectionRecorded = (goalsMet: 'met' | 'notMet' | 'notYetKnown', f
 
 export const returnedToEngagement = (round = 2) => event('ReturnedToEngagement', { returnedAt: AT, round });
 
+/** Closed on 2026-02-20; with a follow-up due twelve weeks later, recordable from a week before. */
 export const engagementClosed = (followUpDueOn?: string) =>
-  event('EngagementClosed', { closedAt: AT, goalsMet: 'notYetKnown', ...(followUpDueOn ? { followUpDueOn } : {}) });
+  event('EngagementClosed', {
+    closedAt: AT,
+    goalsMet: 'notYetKnown',
+    ...(followUpDueOn ? { followUpDueOn, followUpEarliestOn: addCalendarDays(followUpDueOn, -7) } : {}),
+  });
+
+/** The follow-up clock CloseEngagement starts with a follow-up due on 2026-05-15 (ON). */
+export const followUpClockStarted = (): NewEvent => ({
+  type: 'ClockStarted',
+  data: {
+    clock: 'followUp',
+    name: 'Follow-up',
+    basis: 'calendar',
+    days: 84,
+    region: 'ON',
+    startedAt: AT,
+    dueAt: '2026-05-16T03:59:59.999Z',
+    warnings: [
+      { threshold: 0.5, at: '2026-04-03T21:30:00.000Z' },
+      { threshold: 0.8, at: '2026-04-29T06:11:59.999Z' },
+    ],
+  },
+});
 
 export const followUpRecorded = () => event('FollowUpRecorded', { outcome: 'held', at: AT, goalsMet: 'met' });
 
-export const participationWithdrawn = () => event('ParticipationWithdrawn', { withdrawnAt: AT, stage: 'phase1' });
+export const participationWithdrawn = (stage = 'phase1') => event('ParticipationWithdrawn', { withdrawnAt: AT, stage });
 
 /** Cases at the start of each stage. */
 export const awaitingPractitioner = [optInReceived(), participationConfirmed()];
@@ -94,5 +118,5 @@ export const prepared = [...inPhase1, preparationSessionHeld(), goalsSet(), prep
 export const engaging = [...prepared, participationChosen()];
 export const engaged = [...engaging, engagementScheduled('e-1'), engagementHeld('e-1')];
 export const inPhase3 = [...engaged, engagementPhaseCompleted()];
-export const followingUp = [...inPhase3, reflectionRecorded('notYetKnown'), engagementClosed('2026-05-25')];
+export const followingUp = [...inPhase3, reflectionRecorded('notYetKnown'), engagementClosed('2026-05-15'), followUpClockStarted()];
 export const completed = [...followingUp, followUpRecorded()];

@@ -20,7 +20,7 @@ function walk(steps: readonly Step[], now: string): { states: string[]; state: C
   const states: string[] = [];
   for (const step of steps) {
     const [type, data] = typeof step === 'string' ? [step, exampleOf(step)] : step;
-    const actor = type === 'ReassignPractitioner' ? ({ id: 'supervisor-1', role: 'supervisor' } as const) : undefined;
+    const actor = ['ReassignPractitioner', 'ResumeParticipation'].includes(type) ? ({ id: 'supervisor-1', role: 'supervisor' } as const) : undefined;
     state = processCommand(workflow, state, { type, data }, specContext({ now, ...(actor ? { actor } : {}) })).state;
     states.push(stateName(state.snapshot));
   }
@@ -41,17 +41,21 @@ const toPhase3: Step[] = [
   'SubmitSharing',
   'CompleteEngagementPhase',
 ];
-const mainPath: readonly Step[] = [...toPhase3, 'RecordReflection', 'CloseEngagement', 'RecordFollowUp'];
+// A follow-up a week later may be recorded at once: the tolerance is a week.
+const mainPath: readonly Step[] = [...toPhase3, 'RecordReflection', ['CloseEngagement', { followUpInWeeks: 1 }], 'RecordFollowUp'];
 
 describe('restorative engagement: its refusals', () => {
   itExplainsItsErrors(
     'RE.',
     [
       'RE.ANONYMITY_PREFERENCE',
+      'RE.COHORT_MISMATCH',
+      'RE.COHORT_ONLY_FOR_SESSIONS',
       'RE.ENGAGEMENTS_PENDING',
       'RE.ENGAGEMENT_ALREADY_RECORDED',
       'RE.ENGAGEMENT_ID_TAKEN',
       'RE.ENGAGEMENT_UNKNOWN',
+      'RE.FOLLOW_UP_TOO_EARLY',
       'RE.FOLLOW_UP_WITHOUT_CONSENT',
       'RE.GOALS_MET',
       'RE.NOTHING_SCHEDULED',
@@ -83,6 +87,12 @@ describe('restorative engagement: its refusals', () => {
       outcome: 'held',
       status: 'cancelled',
       engagementIds: ['engagement-1'],
+      on: '2026-03-02',
+      earliestOn: '2026-05-18',
+      dueOn: '2026-05-25',
+      option: 'writtenSharing',
+      scheduled: 'cohort-1',
+      given: 'cohort-2',
     },
   );
 });
@@ -104,7 +114,7 @@ describe('restorative engagement: what lists show of a case', () => {
         engagementsHeld: 1,
         sharingsSubmitted: 0,
         goalsMet: 'met',
-        followUpDueOn: '2026-05-25',
+        followUpDueOn: '2026-05-15',
       },
     });
   });
@@ -136,9 +146,9 @@ describe('restorative engagement: the command examples, one after the other', ()
     ]);
   });
 
-  it('go back to phase 2 when the goals are not met, and out of the program at any stage', () => {
+  it('go back to phase 2 when the goals are not met, and out of the program at any stage and back in', () => {
     const notMet = walk([...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'], '2026-03-02T14:00:00Z');
     expect(notMet.states.slice(-2)).toEqual(['phase3', 'phase2.engaging']);
-    expect(walk(['ReceiveOptIn', 'Withdraw'], '2026-03-02T14:00:00Z').states).toEqual(['optInReceived', 'withdrawn']);
+    expect(walk(['ReceiveOptIn', 'Withdraw', 'ResumeParticipation'], '2026-03-02T14:00:00Z').states).toEqual(['optInReceived', 'withdrawn', 'optInReceived']);
   });
 });

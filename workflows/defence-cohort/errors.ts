@@ -1,0 +1,90 @@
+import { defineError, type DomainError } from '../../domain/errors';
+
+export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
+  en: (p) => `A cohort has ${p.minimum} to ${p.maximum} Defence representatives; this one would have ${p.count}.`,
+  fr: (p) => `Une cohorte compte de ${p.minimum} à ${p.maximum} représentants de la Défense; celle-ci en compterait ${p.count}.`,
+});
+
+export const PractitionersNotTwo = defineError<{ count: number }>('DRC.PRACTITIONERS_NOT_TWO', 'rule', {
+  en: (p) => `Two restorative practitioners guide each cohort; ${p.count} ${p.count === 1 ? 'was' : 'were'} named.`,
+  fr: (p) => `Deux praticiens en approche réparatrice guident chaque cohorte; ${p.count} ${p.count > 1 ? 'ont été nommés' : 'a été nommé'}.`,
+});
+
+export const RepresentativeNamedTwice = defineError<{ ids: string }>('DRC.REPRESENTATIVE_TWICE', 'rule', {
+  en: (p) => `A representative can be in the cohort only once: ${p.ids} is named more than once.`,
+  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu'une fois : ${p.ids} est nommé plus d'une fois.`,
+});
+
+export const AlreadyInCohort = defineError<{ representativeId: string }>('DRC.ALREADY_IN_COHORT', 'rule', {
+  en: (p) => `Representative ${p.representativeId} has already been in this cohort.`,
+  fr: (p) => `Le représentant ${p.representativeId} a déjà fait partie de cette cohorte.`,
+});
+
+export const CohortFull = defineError<{ maximum: number }>('DRC.COHORT_FULL', 'rule', {
+  en: (p) => `The cohort already has ${p.maximum} representatives, the most a cohort may have.`,
+  fr: (p) => `La cohorte compte déjà ${p.maximum} représentants, le maximum permis.`,
+});
+
+export const NotInCohort = defineError<{ ids: string }>('DRC.NOT_IN_COHORT', 'rule', {
+  en: (p) => `Not a representative in this cohort now: ${p.ids}.`,
+  fr: (p) => `Ne fait pas partie de cette cohorte actuellement : ${p.ids}.`,
+});
+
+export const NotCohortPractitioner = defineError<{ practitionerId: string; practitioners: string }>('DRC.NOT_COHORT_PRACTITIONER', 'rule', {
+  en: (p) => `${p.practitionerId} does not guide this cohort; its practitioners are ${p.practitioners}.`,
+  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte; ses praticiens sont ${p.practitioners}.`,
+});
+
+export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>('DRC.ALREADY_COHORT_PRACTITIONER', 'rule', {
+  en: (p) => `${p.practitionerId} already guides this cohort.`,
+  fr: (p) => `${p.practitionerId} guide déjà cette cohorte.`,
+});
+
+export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('DRC.TIME_IN_FUTURE', 'rule', {
+  en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
+  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s'est déjà produit.`,
+});
+
+export const BeforeStart = defineError<{ field: string; value: string; startedOn: string }>('DRC.BEFORE_START', 'rule', {
+  en: (p) => `${p.field} (${p.value}) is before the cohort started (${p.startedOn}).`,
+  fr: (p) => `${p.field} (${p.value}) précède le début de la cohorte (${p.startedOn}).`,
+});
+
+export const EngagementSettingMismatch = defineError<{ setting: string; count: number }>('DRC.ENGAGEMENT_SETTING', 'rule', {
+  en: (p) =>
+    p.setting === 'individual'
+      ? `An individual engagement session is with one class member: name one Restorative Engagement case, not ${p.count}.`
+      : `A group engagement session is with several class members: name at least two Restorative Engagement cases, not ${p.count}.`,
+  fr: (p) =>
+    p.setting === 'individual'
+      ? `Une séance d'engagement individuelle se tient avec un seul membre du groupe : indiquez un dossier d'engagement réparateur, et non ${p.count}.`
+      : `Une séance d'engagement de groupe réunit plusieurs membres du groupe : indiquez au moins deux dossiers d'engagement réparateur, et non ${p.count}.`,
+});
+
+export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_MISSING', 'rule', {
+  en: (p) => `Completion records the commitments of every representative still in the cohort; missing: ${p.ids}.`,
+  fr: (p) => `L'achèvement consigne les engagements de chaque représentant encore dans la cohorte; il manque : ${p.ids}.`,
+});
+
+export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {
+  en: () => 'A cohort completes after at least one session of planning for action (RecordSession, kind planningForAction).',
+  fr: () => "Une cohorte se termine après au moins une séance de planification de l'action (RecordSession, type planningForAction).",
+});
+
+/** Several rules broken by one command: each is listed, in `details.rules`, so that none is found only on the next attempt. */
+export const RulesBroken = defineError<{ count: number; en: string; fr: string }>('DRC.RULES_BROKEN', 'rule', {
+  en: (p) => `${p.count} rules are broken: ${p.en}`,
+  fr: (p) => `${p.count} règles ne sont pas respectées : ${p.fr}`,
+});
+
+/** Throws the broken rule, or every broken rule at once; returns when none is broken. */
+export function throwBroken(errors: readonly DomainError[]): void {
+  if (errors.length === 0) return;
+  if (errors.length === 1) throw errors[0]!;
+  const listed = (language: 'en' | 'fr') => errors.map((e) => ({ code: e.code, message: e.messageIn(language) }));
+  throw RulesBroken(
+    { count: errors.length, en: errors.map((e) => e.messageIn('en')).join(' '), fr: errors.map((e) => e.messageIn('fr')).join(' ') },
+    { rules: listed('en') },
+    { fr: { rules: listed('fr') } },
+  );
+}
