@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarProvider } from '../../domain/calendar/types';
-import type { DecideContext } from '../../domain/decide-context';
+import { workflowFacts, type DecideContext, type WorkflowFacts } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { RevisionConflict } from '../../domain/errors';
 import type { Decision } from '../../domain/process';
@@ -11,6 +11,7 @@ import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DuplicateEventIdError } from '../event-store/event-store';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { CaseRepository, type LoadedCase } from './case-repository';
 
 /**
@@ -71,7 +72,12 @@ export class CommandPipeline {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDARS) private readonly calendars: CalendarProvider,
     @Inject(SETTINGS) private readonly settings: MendSettings,
-  ) {}
+    registry: WorkflowRegistry,
+  ) {
+    this.workflows = workflowFacts(registry.latest());
+  }
+
+  private readonly workflows: readonly WorkflowFacts[];
 
   async run(request: CaseRequest, step: CaseStep): Promise<CommandOutcome> {
     const attempts = request.expectedRevision === undefined && !request.open ? COMMAND_ATTEMPTS : 1;
@@ -84,7 +90,7 @@ export class CommandPipeline {
           { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },
         );
       }
-      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId: uuidv7, calendars: this.calendars, settings: this.settings };
+      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId: uuidv7, calendars: this.calendars, settings: this.settings, workflows: this.workflows };
       const decision = step.decide(loaded, ctx);
       try {
         const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, {

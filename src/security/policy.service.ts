@@ -51,17 +51,22 @@ export interface CaseAccessFacts {
   /** The workflow version the case runs on; its grants apply. The latest when not given. */
   readonly workflowVersion?: number;
   readonly assignees: readonly string[];
+  /** The workflow whose read scope applies, when not the case's own (a complaint about an RO case reads as an RO case). */
+  readonly readAs?: string;
 }
 
 /** How a role's lists are narrowed. */
 export interface ListScope {
-  /** Workflows whose cases this role may not see at all. */
+  /** Workflows whose cases, and the cases read as theirs, this role may not see at all. */
   readonly hiddenWorkflows: readonly string[];
   /** Set when the role sees only the cases assigned to it. */
   readonly assignee?: string;
 }
 
 const isPerson = (actor: Actor): actor is Actor & { role: PersonRole } => actor.role !== 'system';
+
+/** The workflow whose read scope a case is read under: its own, or the one its summary names. */
+const readAs = (facts: Pick<CaseAccessFacts, 'workflow' | 'readAs'>): string => facts.readAs ?? facts.workflow;
 
 /**
  * The one place authorisation is decided (DESIGN.md §7), from each workflow's definition (its
@@ -86,7 +91,7 @@ export class PolicyService {
 
   /** May this actor read this case's content? 404 when the role may not know it exists. */
   authorizeRead(actor: Actor, facts: CaseAccessFacts, action: Action = READ_CASE): void {
-    const scope = this.scope(actor, facts.workflow);
+    const scope = this.scope(actor, readAs(facts));
     if (scope === 'hidden') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
     if (scope === 'denied') throw this.deny(actor, RoleForbidden({ role: actor.role, action: action }), { caseId: facts.caseId });
     if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
@@ -108,7 +113,7 @@ export class PolicyService {
   /** May this actor run this command on this case? Checked before the decision is made. */
   authorizeCommand(actor: Actor, facts: CaseAccessFacts, command: string): void {
     if (!isPerson(actor)) return;
-    if (this.scope(actor, facts.workflow) === 'hidden') {
+    if (this.scope(actor, readAs(facts)) === 'hidden') {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
     if (!this.known(facts, command)) return;
@@ -122,7 +127,7 @@ export class PolicyService {
   /** The commands of `allowed` this actor may run on this case (what the case view offers them). */
   commandsFor(actor: Actor, facts: CaseAccessFacts, allowed: readonly string[]): string[] {
     if (!isPerson(actor)) return [...allowed];
-    if (this.scope(actor, facts.workflow) === 'hidden') return [];
+    if (this.scope(actor, readAs(facts)) === 'hidden') return [];
     return allowed.filter((command) => {
       const grant = this.grant(actor.role, facts, command);
       return grant === 'any' || (grant === 'assigned' && facts.assignees.includes(actor.id));

@@ -12,6 +12,7 @@ import { nextLevel } from '../../workflows/complaint/machine';
 import { engagementsIn, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
 import type { Random } from './random';
+import { registeredWorkflows } from './workflow-spec';
 
 /** A command chosen for a case, with who runs it. */
 export interface PlannedCommand {
@@ -126,7 +127,7 @@ function actorFor(definition: AnyWorkflowDefinition, command: string, state: Cas
 
 export function decideContext(now: Date, actor: Actor): DecideContext {
   let next = 0;
-  return { now, actor, newId: () => `local-${++next}`, calendars, settings: DEFAULT_SETTINGS };
+  return { now, actor, newId: () => `local-${++next}`, calendars, settings: DEFAULT_SETTINGS, workflows: registeredWorkflows };
 }
 
 /**

@@ -10,3 +10,8 @@ export const RESPONSE_BUSINESS_DAYS = 30;
 
 export const ACKNOWLEDGEMENT_CLOCK = 'acknowledgement';
 export const responseClock = (level: number): string => `response-${level}`;
+/**
+ * After a response below the last level, the complainant's time to use the right of review
+ * (calendar days, the `reviewWindowDays` setting): when it passes without a request, the complaint closes.
+ */
+export const reviewWindowClock = (level: number): string => `review-window-${level}`;

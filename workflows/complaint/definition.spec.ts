@@ -5,6 +5,7 @@ import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { registeredWorkflows } from '../../test/support/workflow-spec';
 import type { CaseState } from '../../domain/workflow';
 import { complaintWorkflow } from './index';
 
@@ -25,10 +26,14 @@ describe('complaint: definition', () => {
       'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
       'COMPLAINT.RECEIVED_IN_FUTURE',
       'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
+      'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL',
       'COMPLAINT.REVIEWER_NOT_INDEPENDENT',
       'COMPLAINT.REVIEW_CHAIN_ENDED',
+      'COMPLAINT.REVIEW_WINDOW_PASSED',
+      'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
+      'COMPLAINT.UNKNOWN_PROGRAM',
     ]);
-    const params = { level: 2, nextLevel: 3, nextTitle: 'Director', title: 'Manager', handlerId: 'h-1', earlierLevel: 1, receivedAt: 'a', now: 'b' };
+    const params = { level: 2, nextLevel: 3, nextTitle: 'Director', title: 'Manager', handlerId: 'h-1', earlierLevel: 1, receivedAt: 'a', now: 'b', named: 'c', until: 'd', program: 'e', known: 'f' };
     for (const error of codes) {
       const texts = error.texts as { en: (p: object) => string; fr: (p: object) => string };
       expect(texts.en(params)).not.toMatch(/undefined/);
@@ -54,6 +59,7 @@ describe('complaint: every state is reachable with realistic commands', () => {
         newId: () => `id-${++ids}`,
         calendars,
         settings: DEFAULT_SETTINGS,
+        workflows: registeredWorkflows,
       };
       state = processCommand(definition, state, { type, data }, ctx).state;
     });
@@ -69,7 +75,8 @@ describe('complaint: every state is reachable with realistic commands', () => {
     responded: walk(...toReview, 'Respond'),
     reviewRequested: walk(...toReview, 'Respond', 'RequestReview'),
     resolved: walk(...toReview, 'Respond', 'AcceptResponse'),
-    closed: walk(...toReview, 'Respond', 'CloseComplaint'),
+    feedback: walk(['ReceiveComplaint', { ...example('ReceiveComplaint'), kind: 'feedback' }]),
+    closed: walk(['ReceiveComplaint', { ...example('ReceiveComplaint'), kind: 'feedback' }], 'CloseComplaint'),
     withdrawn: walk('ReceiveComplaint', 'WithdrawComplaint'),
   };
 
@@ -96,7 +103,9 @@ describe('complaint: every state is reachable with realistic commands', () => {
     expect(Object.values(state.clocks).map((c) => [c.clock, c.status])).toEqual([
       ['acknowledgement', 'met'],
       ['response-1', 'met'],
+      ['review-window-1', 'met'],
       ['response-2', 'met'],
+      ['review-window-2', 'met'],
       ['response-3', 'met'],
     ]);
   });
