@@ -1,6 +1,7 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { Grants, ReadScopes } from './access';
+import type { ClockDeclaration } from './clocks/declarations';
 import type { Clocks } from './clocks/state';
 import type { DecideContext } from './decide-context';
 import type { DemoScenario } from './demo';
@@ -65,21 +66,28 @@ export interface Bilingual {
 
 /**
  * How a workflow is named to people, in English and French: the API answers in the caller's
- * language (Accept-Language) and the console shows these. Keyed by state path (`phase2.engaging`)
- * and by command type; the conformance spec fails when one is missing or lacks a language.
+ * language (Accept-Language) and the console shows these. The conformance spec fails when one is
+ * missing, lacks a language, or names nothing the workflow has.
  */
 export interface WorkflowLabels {
   readonly title: Bilingual;
   readonly description: Bilingual;
+  /** Each state, by dotted path (`phase2.engaging`). */
   readonly states: Readonly<Record<string, Bilingual>>;
+  /** Each command, by type. */
   readonly commands: Readonly<Record<string, Bilingual>>;
   /**
-   * The fields of its commands' and events' data, by dotted path within `data`
-   * (`complainant.name`): one name per path across the workflow.
+   * Every field of its commands' data, by dotted path within `data` (`complainant`,
+   * `complainant.name`; an array's items share its path): one name per path across the workflow,
+   * so a path means the same thing in every command that has it. Events' fields may be named too.
    */
-  readonly fields?: Readonly<Record<string, Bilingual>>;
-  /** The values of its enums (`electronic`, `mail`…), by value: one name per value across the workflow. */
-  readonly values?: Readonly<Record<string, Bilingual>>;
+  readonly fields: Readonly<Record<string, Bilingual>>;
+  /**
+   * Every value its commands offer a choice among (enum values, and the string literals that
+   * distinguish a union's branches: `electronic`, `mail`), by value: one name per value across the
+   * workflow. Regions are named once, in domain/regions (REGION_LABELS), and spread in here.
+   */
+  readonly values: Readonly<Record<string, Bilingual>>;
 }
 
 /** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
@@ -154,6 +162,13 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
    * be accepted by the machine. None when absent.
    */
   onClockBreached?(breach: ClockBreach, state: CaseState<TSnapshot>, ctx: DecideContext): NewEvent[];
+  /**
+   * The clocks its decisions start, by key or key pattern (`response-<level>`), with their names in
+   * both languages, their basis and the commands that meet them: the API and the console name
+   * clocks from here, and the conformance spec fails on a clock started that is not declared.
+   * None when absent.
+   */
+  readonly clocks?: readonly ClockDeclaration[];
   /** Cases that show this workflow at every stage, for `mend seed-demo`. */
   readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;

@@ -6,8 +6,24 @@ export const workflowDocPath = (definition: AnyWorkflowDefinition) => `docs/work
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
+/** Text in a table cell, with a pattern's `<param>` parts shown rather than read as HTML. */
+const text = (value: string) => cell(value).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A workflow's page: what it is for, its chart, its states and its commands, all from the definition. */
+/** Its declared clocks, if it has any: key, names in both languages, how they count, what meets them. */
+function clocksSection(definition: AnyWorkflowDefinition): string[] {
+  const clocks = definition.clocks ?? [];
+  if (clocks.length === 0) return [];
+  return [
+    '## Clocks',
+    '',
+    '| Clock | Name | Nom | Counted in | Met by |',
+    '|---|---|---|---|---|',
+    ...clocks.map((c) => `| ${code(c.key)} | ${text(c.label.en)} | ${text(c.label.fr)} | ${c.basis} days | ${c.metBy.map(code).join(', ')} |`),
+    '',
+  ];
+}
+
+/** A workflow's page: what it is for, its chart, its states, its commands and its clocks, all from the definition. */
 export function workflowDoc(definition: AnyWorkflowDefinition): string {
   const { rows, everywhere } = stateTable(definition);
   const lines = [
@@ -38,6 +54,7 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     '|---|---|---|',
     ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
     '',
+    ...clocksSection(definition),
   ];
   return lines.join('\n');
 }

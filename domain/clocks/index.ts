@@ -1,3 +1,4 @@
+export * from './declarations';
 export * from './decisions';
 export * from './events';
 export * from './machine';

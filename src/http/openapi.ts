@@ -48,7 +48,7 @@ export interface OpenApiSection {
   readonly tags?: readonly OpenApiTag[];
 }
 
-/** The operationId of a workflow command's path: the command's name in lower camel case (`AcknowledgeComplaint` → `acknowledgeComplaint`). */
+/** The operationId of a workflow command's path: the command's name in lower camel case (`OpenCase` → `openCase`). */
 export function commandOperationId(command: string): string {
   return command.charAt(0).toLowerCase() + command.slice(1);
 }

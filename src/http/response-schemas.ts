@@ -18,8 +18,8 @@ export const ErrorBodySchema = z
 
 export const ClockViewSchema = z
   .object({
-    clock: z.string(),
-    name: z.string(),
+    clock: z.string().meta({ description: 'Its key in the case: one of those its workflow declares (GET /workflows, `clocks`)' }),
+    name: z.string().meta({ description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language' }),
     level: z.number().int().optional(),
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),

@@ -7,15 +7,19 @@ import { RegionCode } from '../../domain/regions';
  */
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
+const clockKey = z.string().meta({ description: 'The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`)' });
+const clockName = z.string().meta({
+  description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language',
+});
 
 export const SlaClockSchema = z
   .object({
     caseId: z.uuid(),
-    clock: z.string().meta({ description: 'The clock’s key in its case: acknowledgement, response-2, optInWindow…' }),
+    clock: clockKey,
     workflow: z.string(),
     region: RegionCode,
-    level: z.number().int().nullable().meta({ description: 'Level of authority, for complaint clocks' }),
-    name: z.string(),
+    level: z.number().int().nullable().meta({ description: 'The level of authority the clock counts for, for clocks counted per level' }),
+    name: clockName,
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),
     status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
@@ -100,8 +104,8 @@ export const SlaAlertSchema = z
     position: z.number().int().meta({ description: 'Global position of the event; also the SSE id' }),
     type: z.enum(['ClockWarned', 'ClockBreached']),
     caseId: z.uuid(),
-    clock: z.string(),
-    name: z.string(),
+    clock: clockKey,
+    name: clockName,
     workflow: z.string(),
     region: RegionCode,
     level: z.number().int().nullable(),

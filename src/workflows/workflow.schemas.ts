@@ -27,7 +27,24 @@ export const WorkflowSchema = z
     openingCommand: z.string(),
     states: z.array(z.string()).meta({ description: 'Every state, by dotted path' }),
     stateLabels: z.record(z.string(), z.string()).meta({ description: 'Each state’s name for people, by dotted path' }),
+    fieldLabels: z.record(z.string(), z.string()).meta({
+      description:
+        'The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path)',
+    }),
+    valueLabels: z.record(z.string(), z.string()).meta({
+      description: 'The name for people of every value its commands offer a choice among (enum values, a union’s distinguishing values), by value',
+    }),
     commands: z.array(WorkflowCommandSchema),
+    clocks: z
+      .array(
+        z.object({
+          key: z.string().meta({ description: 'The clock’s key in a case, or a pattern of keys whose `<param>` parts stand for letters and digits (one clock per level, say)' }),
+          label: z.string().meta({ description: 'Its name for people, in the language of Accept-Language; a pattern’s `<param>` parts are filled in from the key' }),
+          basis: z.enum(['business', 'calendar']).meta({ description: 'Counted in business days, or in calendar days to the end of the last day' }),
+          metBy: z.array(z.string()).meta({ description: 'The commands whose success meets it' }),
+        }),
+      )
+      .meta({ description: 'The clocks its cases run (GET /cases/{id} and /sla give each clock’s key)' }),
     events: z.array(z.object({ type: z.string(), description: z.string().optional(), schema: JsonSchemaObject })),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
   })

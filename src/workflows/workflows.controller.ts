@@ -1,16 +1,20 @@
 import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { defineError } from '../../domain/errors';
 import type { Language } from '../../domain/errors';
-import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import type { AnyWorkflowDefinition, Bilingual } from '../../domain/workflow';
 import { preferredLanguage } from '../http/language';
 import { jsonSchema } from '../http/openapi';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { mermaidDiagram, stateNames } from './diagram';
 import { WorkflowRegistry } from './workflow-registry';
 
+const inLanguage = (texts: Readonly<Record<string, Bilingual>>, language: Language): Record<string, string> =>
+  Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[language]]));
+
 /**
  * What a client needs to drive a workflow: its states, its commands with JSON Schemas, its
- * diagram, and the names people read, in the caller's language.
+ * diagram, and the names people read (of the workflow, its states, commands, fields and
+ * choices), in the caller's language.
  */
 export function describeWorkflow(definition: AnyWorkflowDefinition, language: Language = 'en') {
   const { labels } = definition;
@@ -25,6 +29,8 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     openingCommand: definition.openingCommand,
     states,
     stateLabels: Object.fromEntries(states.map((state) => [state, labels.states[state]?.[language] ?? state])),
+    fieldLabels: inLanguage(labels.fields, language),
+    valueLabels: inLanguage(labels.values, language),
     commands: definition.commands.map((command) => ({
       name: command.type,
       label: labels.commands[command.type]?.[language] ?? command.type,
@@ -34,6 +40,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       example: command.example,
       ...(command.assigns ? { assigns: true } : {}),
     })),
+    clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
     events: definition.events.map((event) => ({
       type: event.type,
       ...(event.description ? { description: event.description } : {}),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { declaredClock, type ClockDeclaration } from '../../domain/clocks/declarations';
 import { workflowDefinitions } from '../../workflows/registry';
 import { informationRequestWorkflow } from '../workflows/fixture-workflow';
 
@@ -37,10 +38,23 @@ export function stringsIn(path: string, text = readFileSync(path, 'utf8')): { te
   return found;
 }
 
-/** The names a workflow is known by: its name, its stream category, its commands. */
-export function workflowNames(definitions = workflowDefinitions): Set<string> {
-  return new Set(definitions.flatMap((d) => [d.name, d.category, ...d.commands.map((c) => c.type)]));
+/**
+ * The names a workflow is known by: its name, its stream category, its commands, its events and
+ * its clocks' keys (a key pattern such as `response-<level>` stands for every key it matches).
+ */
+export function workflowNames(definitions = workflowDefinitions): Names {
+  return {
+    exact: new Set(definitions.flatMap((d) => [d.name, d.category, ...d.commands.map((c) => c.type), ...d.events.map((e) => e.type)])),
+    clocks: definitions.flatMap((d) => d.clocks ?? []),
+  };
 }
+
+export interface Names {
+  readonly exact: ReadonlySet<string>;
+  readonly clocks: readonly ClockDeclaration[];
+}
+
+const isName = (names: Names, word: string) => names.exact.has(word) || declaredClock(names.clocks, word) !== undefined;
 
 /**
  * The words of a string that can only be a name (PascalCase like a command, or hyphenated like
@@ -51,22 +65,22 @@ function distinctiveWords(text: string): string[] {
   return text.split(/[^A-Za-z0-9-]+/).filter((word) => /[A-Z]|-/.test(word));
 }
 
-/** Where a file's strings name a workflow or a command, as `path:line "name"`. */
-export function namingsIn(paths: readonly string[], names: ReadonlySet<string>, text?: string): string[] {
+/** Where a file's strings name a workflow, a command, an event or a clock, as `path:line "name"`. */
+export function namingsIn(paths: readonly string[], names: Names, text?: string): string[] {
   return paths.flatMap((path) =>
     stringsIn(path, text).flatMap(({ text, line }) => {
-      return [...new Set([text, ...distinctiveWords(text)])].filter((word) => names.has(word)).map((word) => `${relative(root, path)}:${line} "${word}"`);
+      return [...new Set([text, ...distinctiveWords(text)])].filter((word) => isName(names, word)).map((word) => `${relative(root, path)}:${line} "${word}"`);
     }),
   );
 }
 
-describe('src/ and console/src name no workflow and no command', () => {
+describe('src/ and console/src name no workflow, command, event or clock', () => {
   // The fixture workflow under test/ too: the application runs it without naming it.
   const names = workflowNames([...workflowDefinitions, informationRequestWorkflow]);
 
   it('knows the names it looks for', () => {
-    expect(names).toEqual(expect.objectContaining({ size: expect.any(Number) }));
-    expect(names.size).toBeGreaterThan(workflowDefinitions.length * 2);
+    expect(names.exact.size).toBeGreaterThan(workflowDefinitions.length * 2);
+    expect(names.clocks.length).toBeGreaterThan(0);
   });
 
   it.each(['src', 'console/src'])('%s spells out none of them', (dir) => {
@@ -83,6 +97,14 @@ describe('src/ and console/src name no workflow and no command', () => {
     expect(probe(`const note = "Use ${command} first";`)).toEqual([command]);
     expect(probe(`import { x } from './${workflow!.name}';`)).toEqual([]);
     expect(probe(`const note = 'Every complaint clock';`)).toEqual([]);
-    expect(probe(`const tag = 'complaint';`)).toEqual(names.has('complaint') ? ['complaint'] : []);
+    expect(probe(`const tag = 'complaint';`)).toEqual(names.exact.has('complaint') ? ['complaint'] : []);
+    const event = workflow!.events[0]!.type;
+    expect(probe(`if (event.type === '${event}') count++;`)).toEqual([event]);
+    const clocks = workflowDefinitions.flatMap((d) => d.clocks ?? []);
+    const fixed = clocks.find((clock) => !clock.key.includes('<'))!.key;
+    const pattern = clocks.find((clock) => clock.key.includes('<'))!.key;
+    expect(probe(`const due = clocks['${fixed}'];`)).toEqual([fixed]);
+    const key = pattern.replace(/<[A-Za-z0-9]+>/g, '2');
+    expect(probe(`const note = 'The clock, e.g. ${key}';`)).toEqual([key]);
   });
 });

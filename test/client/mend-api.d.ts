@@ -1202,7 +1202,9 @@ export interface components {
             details?: unknown;
         };
         Clock: {
+            /** @description Its key in the case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
+            /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
             name: string;
             level?: number;
             /** @enum {string} */
@@ -1264,6 +1266,14 @@ export interface components {
             stateLabels: {
                 [key: string]: string;
             };
+            /** @description The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path) */
+            fieldLabels: {
+                [key: string]: string;
+            };
+            /** @description The name for people of every value its commands offer a choice among (enum values, a union’s distinguishing values), by value */
+            valueLabels: {
+                [key: string]: string;
+            };
             commands: {
                 name: string;
                 /** @description The command’s name for people, in the language of Accept-Language */
@@ -1283,6 +1293,20 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
+            }[];
+            /** @description The clocks its cases run (GET /cases/{id} and /sla give each clock’s key) */
+            clocks: {
+                /** @description The clock’s key in a case, or a pattern of keys whose `<param>` parts stand for letters and digits (one clock per level, say) */
+                key: string;
+                /** @description Its name for people, in the language of Accept-Language; a pattern’s `<param>` parts are filled in from the key */
+                label: string;
+                /**
+                 * @description Counted in business days, or in calendar days to the end of the last day
+                 * @enum {string}
+                 */
+                basis: "business" | "calendar";
+                /** @description The commands whose success meets it */
+                metBy: string[];
             }[];
             events: {
                 type: string;
@@ -1410,13 +1434,14 @@ export interface components {
         SlaClock: {
             /** Format: uuid */
             caseId: string;
-            /** @description The clock’s key in its case: acknowledgement, response-2, optInWindow… */
+            /** @description The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
             workflow: string;
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
-            /** @description Level of authority, for complaint clocks */
+            /** @description The level of authority the clock counts for, for clocks counted per level */
             level: number | null;
+            /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
             name: string;
             /** @enum {string} */
             basis: "business" | "calendar";
@@ -1587,7 +1612,9 @@ export interface components {
             type: "ClockWarned" | "ClockBreached";
             /** Format: uuid */
             caseId: string;
+            /** @description The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
+            /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
             name: string;
             workflow: string;
             /** @enum {string} */

@@ -102,6 +102,9 @@ describe('the Mend console in English and in French', () => {
     // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE).
     expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2} mars 2026.*\d{1,2} h \d{2} HNE$/);
     await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
+    // Its clocks are named as the workflow declares them, in French.
+    await expectVisible(page.getByRole('rowheader', { name: 'Accusé de réception', exact: true }));
+    await expectVisible(page.getByRole('rowheader', { name: 'Réponse, palier 1', exact: true }));
 
     await form.getByRole('button', { name: 'Répondre' }).click();
     // The API was asked in French: its message and each field's error come back in French.

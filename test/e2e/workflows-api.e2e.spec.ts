@@ -63,7 +63,7 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(workflow.diagram.startsWith('stateDiagram-v2\n')).toBe(true);
     });
 
-    it.each(definitions)('%s: its title, states and commands in the caller\'s language (Accept-Language)', async (name, definition) => {
+    it.each(definitions)('%s: its title, states, commands, fields, choices and clocks in the caller\'s language (Accept-Language)', async (name, definition) => {
       const client = await running.as('practitioner');
       for (const language of ['en', 'fr'] as const) {
         const response = await client.get(`/workflows/${name}`, { 'accept-language': language === 'fr' ? 'fr-CA,fr;q=0.9,en;q=0.5' : 'en-CA' });
@@ -72,6 +72,12 @@ describe('the workflows and their commands, as clients discover them', () => {
         expect(response.body.stateLabels).toEqual(Object.fromEntries(stateNames(definition).map((s) => [s, definition.labels.states[s]![language]])));
         expect(response.body.commands.map((c: { name: string; label: string }) => [c.name, c.label])).toEqual(
           definition.commands.map((c) => [c.type, definition.labels.commands[c.type]![language]]),
+        );
+        const inLanguage = (texts: Readonly<Record<string, { en: string; fr: string }>>) => Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, t[language]]));
+        expect(response.body.fieldLabels).toEqual(inLanguage(definition.labels.fields));
+        expect(response.body.valueLabels).toEqual(inLanguage(definition.labels.values));
+        expect(response.body.clocks).toEqual(
+          (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: clock.metBy })),
         );
       }
     });

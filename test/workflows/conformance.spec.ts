@@ -1,6 +1,38 @@
+import { z } from 'zod';
 import { workflowDefinitions } from '../../workflows/registry';
-import { conformanceSpec } from './conformance';
+import { conformanceSpec, dataVocabulary } from './conformance';
 
 describe('every registered workflow conforms', () => {
   conformanceSpec(workflowDefinitions);
+});
+
+describe('the fields and choices a command asks for', () => {
+  it('are found through nested objects, arrays, unions, optionals and defaults', () => {
+    const schema = z.strictObject({
+      channel: z.enum(['electronic', 'mail']),
+      person: z.strictObject({ name: z.string().optional(), role: z.enum(['chaplain']).default('chaplain') }).optional(),
+      conditions: z.array(z.strictObject({ kind: z.enum(['order', 'condition']) })).max(2),
+      topics: z.array(z.enum(['overview'])).min(1),
+      outcome: z.discriminatedUnion('status', [
+        z.strictObject({ status: z.literal('held'), heldAt: z.string() }),
+        z.strictObject({ status: z.literal('cancelled'), by: z.enum(['program']).nullable() }),
+      ]),
+      count: z.number().int(),
+    });
+    const { fields, values } = dataVocabulary(schema);
+    expect([...fields].sort()).toEqual(
+      ['channel', 'conditions', 'conditions.kind', 'count', 'outcome', 'outcome.by', 'outcome.heldAt', 'outcome.status', 'person', 'person.name', 'person.role', 'topics'].sort(),
+    );
+    expect([...values].sort()).toEqual(['cancelled', 'chaplain', 'condition', 'electronic', 'held', 'mail', 'order', 'overview', 'program'].sort());
+  });
+
+  it('of a union at the top of the data are the fields of every branch', () => {
+    const schema = z.discriminatedUnion('source', [
+      z.strictObject({ source: z.literal('victim'), registered: z.boolean() }),
+      z.strictObject({ source: z.literal('community'), status: z.enum(['conditionalRelease']) }),
+    ]);
+    const { fields, values } = dataVocabulary(schema);
+    expect([...fields].sort()).toEqual(['registered', 'source', 'status']);
+    expect([...values].sort()).toEqual(['community', 'conditionalRelease', 'victim']);
+  });
 });

@@ -1,13 +1,15 @@
 import type { AnyStateNodeConfig } from 'xstate';
 import { z } from 'zod';
 import { createCalendarProvider } from '../../domain/calendar';
-import { CLOCK_EVENT_TYPES } from '../../domain/clocks';
+import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
 import { DAY } from '../../domain/demo';
 import { DomainError } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
+import { RegionCode } from '../../domain/regions';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import type { NewEvent } from '../../domain/envelope';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 import { stateNames } from '../../src/workflows/diagram';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -51,28 +53,99 @@ export function isStringAt(schema: z.ZodType, path: string): boolean {
   return found.length > 0 && found.every((s) => schemasAt(s, []).every((inner) => inner instanceof z.ZodString));
 }
 
+/** What a data schema asks people for: every field, by dotted path, and every value they choose among. */
+export interface DataVocabulary {
+  /** Dotted paths within `data`, objects included (`complainant` and `complainant.name`); array items share their array's path. */
+  readonly fields: Set<string>;
+  /** The values of its enums and of its string literals (a discriminated union's `channel: 'mail'`). */
+  readonly values: Set<string>;
+}
+
+/**
+ * Walks a command's or an event's data schema through objects, arrays, unions, optionals, defaults
+ * and pipes, and collects every field path and every enum value a form would show.
+ */
+export function dataVocabulary(schema: z.ZodType): DataVocabulary {
+  const fields = new Set<string>();
+  const values = new Set<string>();
+  const walk = (node: z.ZodType, path: readonly string[]): void => {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
+      return walk(node.unwrap() as z.ZodType, path);
+    }
+    if (node instanceof z.ZodPipe) {
+      walk(node.in as z.ZodType, path);
+      return walk(node.out as z.ZodType, path);
+    }
+    if (node instanceof z.ZodUnion) {
+      for (const option of node.options as z.ZodType[]) walk(option, path);
+      return;
+    }
+    if (node instanceof z.ZodArray) return walk(node.element as z.ZodType, path);
+    if (node instanceof z.ZodObject) {
+      for (const [key, child] of Object.entries(node.shape as Record<string, z.ZodType>)) {
+        const childPath = [...path, key];
+        fields.add(childPath.join('.'));
+        walk(child, childPath);
+      }
+      return;
+    }
+    if (node instanceof z.ZodEnum) {
+      for (const value of node.options) if (typeof value === 'string') values.add(value);
+      return;
+    }
+    if (node instanceof z.ZodLiteral) {
+      for (const value of node.values) if (typeof value === 'string') values.add(value);
+    }
+  };
+  walk(schema, []);
+  return { fields, values };
+}
+
 const calendars = createCalendarProvider();
 const START = Date.parse('2026-03-02T15:00:00Z');
 /** Someone of every role, so that exploration is about the workflow's rules, not about who runs them. */
 const ACTORS: readonly Actor[] = PersonRole.options.map((role) => ({ id: `${role}-1`, role }));
 
-function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor): CaseState | undefined {
+/** What exploring a workflow found: the states its cases reach and the clocks its decisions start. */
+export interface Exploration {
+  /** Each state's dotted path and its ancestors. */
+  readonly states: Set<string>;
+  /** The clocks started (by the demo cases and anywhere else), by key: the name and basis recorded. */
+  readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string }>;
+}
+
+function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvents: (events: readonly NewEvent[]) => void): CaseState | undefined {
   let ids = 0;
   try {
-    return processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS, workflows: registeredWorkflows }).state;
+    const decision = processCommand(definition, state, { type, data }, { now: new Date(at), actor, newId: () => `id-${++ids}`, calendars, settings: DEFAULT_SETTINGS, workflows: registeredWorkflows });
+    onEvents(decision.events);
+    return decision.state;
   } catch (error) {
     if (error instanceof DomainError) return undefined;
     throw error;
   }
 }
 
+const explorations = new WeakMap<AnyWorkflowDefinition, Exploration>();
+/** How many commands deep exploration goes from a case's opening. */
+const MAX_DEPTH = 40;
+
 /**
- * The states a case of this workflow reaches: along its demo cases (realistic data at realistic
- * times), then from every state found, by every command with its example, a day apart, as any role.
- * A state is explored from the first case found in it. Returns each state's dotted path and its ancestors.
+ * Explores a workflow: along its demo cases (realistic data at realistic times), then from every
+ * state found, by every command with its example, a day apart, as any role. A state is explored from
+ * the first case found in it. Remembered per definition, since several invariants read it.
  */
-export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40): Set<string> {
+export function explore(definition: AnyWorkflowDefinition): Exploration {
+  const remembered = explorations.get(definition);
+  if (remembered) return remembered;
   const seen = new Set<string>();
+  const clocksStarted: Exploration['clocksStarted'] = new Map();
+  const record = (events: readonly NewEvent[]) => {
+    for (const event of events.filter((e) => e.type === 'ClockStarted')) {
+      const data = event.data as { clock: string; name: string; basis: string };
+      clocksStarted.set(data.clock, { name: data.name, basis: data.basis });
+    }
+  };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
   const visit = (state: CaseState, at: number, depth: number) => {
     const name = stateName(state.snapshot);
@@ -85,7 +158,7 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
     let state = initialCaseState(definition);
     for (const step of demo.steps) {
       const at = START + step.day * DAY;
-      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor);
+      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor, record);
       if (!next) break;
       state = next;
       visit(state, at, 0);
@@ -95,16 +168,16 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
   stateName(initialCaseState(definition).snapshot).split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
   const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
   for (const actor of ACTORS) {
-    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor);
+    const opened = run(definition, initialCaseState(definition), opening.type, opening.example, START, actor, record);
     if (opened) visit(opened, START, 0);
   }
   while (frontier.length > 0) {
     const { state, at, depth } = frontier.shift()!;
-    if (depth >= maxDepth) continue;
+    if (depth >= MAX_DEPTH) continue;
     for (const command of definition.commands) {
       if (command.type === definition.openingCommand) continue;
       for (const actor of ACTORS) {
-        const next = run(definition, state, command.type, command.example, at + DAY, actor);
+        const next = run(definition, state, command.type, command.example, at + DAY, actor, record);
         if (next) {
           visit(next, at + DAY, depth + 1);
           break;
@@ -112,8 +185,13 @@ export function reachableStates(definition: AnyWorkflowDefinition, maxDepth = 40
       }
     }
   }
-  return seen;
+  const exploration = { states: seen, clocksStarted };
+  explorations.set(definition, exploration);
+  return exploration;
 }
+
+/** The states a case of this workflow reaches (see `explore`): each state's dotted path and its ancestors. */
+export const reachableStates = (definition: AnyWorkflowDefinition): Set<string> => explore(definition).states;
 
 /** Every state of the machine, as dotted paths. */
 export const machineStates = (definition: AnyWorkflowDefinition): string[] => stateNames(definition);
@@ -121,6 +199,9 @@ export const machineStates = (definition: AnyWorkflowDefinition): string[] => st
 /** The event types a workflow may record: its own and the shared clock events. */
 export const knownEventTypes = (definition: AnyWorkflowDefinition): Set<string> =>
   new Set<string>([...definition.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
+
+/** A text people read, present in English and in French. */
+const bilingual = (text: { en?: string; fr?: string } | undefined): boolean => Boolean(text?.en?.trim() && text.fr?.trim());
 
 /**
  * One conformance spec (STYLE.md): every structural invariant, over every registered workflow at
@@ -194,7 +275,6 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
 
     it('names itself, every state and every command in English and in French, and labels nothing else', () => {
       const { labels } = definition;
-      const bilingual = (text: { en?: string; fr?: string } | undefined) => Boolean(text?.en?.trim() && text.fr?.trim());
       expect([bilingual(labels.title), bilingual(labels.description)]).toEqual([true, true]);
       const states = machineStates(definition);
       expect(states.filter((state) => !bilingual(labels.states[state]))).toEqual([]);
@@ -204,9 +284,54 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
     });
 
+    it('names every field of its commands and every choice they offer in English and in French, and labels nothing else', () => {
+      const { labels } = definition;
+      const asked = definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const);
+      const unnamed = asked.flatMap(([type, { fields, values }]) => [
+        ...[...fields].filter((field) => !bilingual(labels.fields[field])).map((field) => `${type}: field ${field}`),
+        ...[...values].filter((value) => !bilingual(labels.values[value])).map((value) => `${type}: value ${value}`),
+      ]);
+      expect(unnamed).toEqual([]);
+      const recorded = definition.events.map((event) => dataVocabulary(event.schema));
+      const fields = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.fields]));
+      const values = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.values]));
+      expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
+      // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.
+      expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);
+    });
+
+    it('declares its clocks once each, named in English and in French, met by its own commands', () => {
+      const clocks = definition.clocks ?? [];
+      expect(new Set(clocks.map((c) => c.key)).size).toBe(clocks.length);
+      const commands = new Set(definition.commands.map((c) => c.type));
+      for (const clock of clocks) {
+        // A pattern's key, its parts filled in, must be a valid clock key.
+        expect([clock.key, ClockKey.safeParse(clock.key.replace(/<[A-Za-z0-9]+>/g, '1')).success]).toEqual([clock.key, true]);
+        expect([clock.key, bilingual(clock.label)]).toEqual([clock.key, true]);
+        expect([clock.key, ['business', 'calendar'].includes(clock.basis)]).toEqual([clock.key, true]);
+        expect([clock.key, clock.metBy.length > 0, clock.metBy.filter((command) => !commands.has(command))]).toEqual([clock.key, true, []]);
+      }
+    });
+
+    it('starts only declared clocks (in its demo and in every state it reaches), under their English name and basis, and every declared one', () => {
+      const started = explore(definition).clocksStarted;
+      for (const [key, { name, basis }] of started) {
+        const found = declaredClock(definition.clocks ?? [], key);
+        expect([key, found !== undefined]).toEqual([key, true]);
+        expect([key, name, basis]).toEqual([key, fillClockLabel(found!.declaration.label.en, found!.params), found!.declaration.basis]);
+      }
+      const unstarted = (definition.clocks ?? []).filter((clock) => ![...started.keys()].some((key) => declaredClock([clock], key)));
+      expect(unstarted.map((clock) => clock.key)).toEqual([]);
+    });
+
     it('reaches every state of its machine', () => {
       const reached = reachableStates(definition);
       expect(machineStates(definition).filter((state) => !reached.has(state))).toEqual([]);
+    });
+
+    it('accepts the shared clock events in every state', () => {
+      const atRoot = Object.keys((definition.machine.config as AnyStateNodeConfig).on ?? {});
+      expect(CLOCK_EVENT_TYPES.filter((type) => !atRoot.includes(type))).toEqual([]);
     });
   });
 }

@@ -61,7 +61,12 @@ describe('a fourth workflow, added as one folder', () => {
     const client = await running.as('practitioner');
     for (const language of ['en', 'fr'] as const) {
       const listed = (await client.get('/workflows', { 'accept-language': language })).body.find((w: { name: string }) => w.name === fixture.name);
-      expect(listed).toMatchObject({ title: fixture.labels.title[language], stateLabels: { answered: fixture.labels.states['answered']![language] } });
+      expect(listed).toMatchObject({
+        title: fixture.labels.title[language],
+        stateLabels: { answered: fixture.labels.states['answered']![language] },
+        fieldLabels: { 'requester.contact': fixture.labels.fields['requester.contact']![language] },
+        valueLabels: { complaints: fixture.labels.values['complaints']![language] },
+      });
       expect(listed.diagram).toBe(mermaidDiagram(fixture));
       expect(listed.diagram).toContain('received --> assigned');
       expect(listed.commands.find((c: { name: string }) => c.name === 'AssignOfficer')).toMatchObject({ assigns: true });

@@ -1,6 +1,8 @@
+import { clockKey, type ClockDeclaration } from '../../domain/clocks/declarations';
+
 /**
- * The complaint's clocks, by key: what its decisions start and stop, and what read models of
- * complaints look up (the escalation board). Pure names and numbers, shared by both.
+ * The complaint's clocks: what its decisions start and stop, what read models of complaints look
+ * up (the escalation board), and how the API and the console name them. Pure names and numbers.
  */
 
 /** "We will acknowledge receipt of a complaint sent electronically within two business days." */
@@ -8,10 +10,38 @@ export const ACKNOWLEDGEMENT_BUSINESS_DAYS = 2;
 /** "Your complaint will be responded to within 30 business days": at every level of review. */
 export const RESPONSE_BUSINESS_DAYS = 30;
 
-export const ACKNOWLEDGEMENT_CLOCK = 'acknowledgement';
-export const responseClock = (level: number): string => `response-${level}`;
+export const acknowledgementClock = {
+  key: 'acknowledgement',
+  label: { en: 'Acknowledgement', fr: 'Accusé de réception' },
+  basis: 'business',
+  metBy: ['AcknowledgeComplaint'],
+} as const satisfies ClockDeclaration;
+
+/** One response clock per level of review: a review request starts the next level's. */
+export const responseClockDeclaration = {
+  key: 'response-<level>',
+  label: { en: 'Response, level <level>', fr: 'Réponse, palier <level>' },
+  basis: 'business',
+  metBy: ['Respond'],
+} as const satisfies ClockDeclaration;
+
+
+
+export const ACKNOWLEDGEMENT_CLOCK = acknowledgementClock.key;
+export const responseClock = (level: number): string => clockKey(responseClockDeclaration, { level });
+
 /**
  * After a response below the last level, the complainant's time to use the right of review
- * (calendar days, the `reviewWindowDays` setting): when it passes without a request, the complaint closes.
+ * (calendar days, the `reviewWindowDays` setting): when it passes without a request, the complaint
+ * closes. No service standard (ClockStarted.standard is false).
  */
-export const reviewWindowClock = (level: number): string => `review-window-${level}`;
+export const reviewWindowClockDeclaration = {
+  key: 'review-window-<level>',
+  label: { en: 'Review window, level <level>', fr: 'Délai de demande de révision, palier <level>' },
+  basis: 'calendar',
+  metBy: ['RequestReview'],
+} as const satisfies ClockDeclaration;
+
+export const reviewWindowClock = (level: number): string => clockKey(reviewWindowClockDeclaration, { level });
+
+export const complaintClocks: readonly ClockDeclaration[] = [acknowledgementClock, responseClockDeclaration, reviewWindowClockDeclaration];

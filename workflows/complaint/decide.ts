@@ -1,6 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import {
   cancelOpenClocks,
+  fillClockLabel,
   meetClock,
   pauseClock,
   resumeClock,
@@ -27,7 +28,16 @@ import {
   UnknownProgram,
 } from './errors';
 import type { ComplaintEvent } from './events';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock, reviewWindowClock } from './clocks';
+import {
+  ACKNOWLEDGEMENT_BUSINESS_DAYS,
+  ACKNOWLEDGEMENT_CLOCK,
+  RESPONSE_BUSINESS_DAYS,
+  acknowledgementClock,
+  responseClock,
+  responseClockDeclaration,
+  reviewWindowClock,
+  reviewWindowClockDeclaration,
+} from './clocks';
 import { currentLevel, nextLevel, type ComplaintContext } from './machine';
 import { chainFor, complaintSettings } from './settings';
 
@@ -111,7 +121,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
     received,
     startBusinessClock(ctx, {
       clock: ACKNOWLEDGEMENT_CLOCK,
-      name: 'Acknowledgement',
+      name: acknowledgementClock.label.en,
       level: first.level,
       region: d.region,
       startedAt: receivedAt,
@@ -207,7 +217,7 @@ const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('fr-CA') 
 function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region']): ClockEvent {
   return startCalendarClock(ctx, {
     clock: reviewWindowClock(level.level),
-    name: 'Review window',
+    name: fillClockLabel(reviewWindowClockDeclaration.label.en, { level: String(level.level) }),
     level: level.level,
     region,
     startedAt: ctx.now,
@@ -284,7 +294,7 @@ function withdraw(state: CaseState, ctx: DecideContext): Decided {
 function startResponseClock(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region'], startedAt: Date): ClockEvent {
   return startBusinessClock(ctx, {
     clock: responseClock(level.level),
-    name: `Response, level ${level.level}`,
+    name: fillClockLabel(responseClockDeclaration.label.en, { level: String(level.level) }),
     level: level.level,
     region,
     startedAt,

@@ -1,5 +1,6 @@
 import { grants, readScopes, type Grants } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
+import { complaintClocks } from './clocks';
 import { ComplaintCommand } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
@@ -123,6 +124,7 @@ export const complaintWorkflow: WorkflowDefinition = {
   decide,
   onClockBreached,
   settings: ComplaintSettings,
+  clocks: complaintClocks,
   demo: complaintDemo,
   summarize(state) {
     const context = complaintContext(state);

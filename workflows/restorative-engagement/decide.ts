@@ -22,12 +22,13 @@ import {
   TimeInFuture,
   UnknownEngagement,
 } from './errors';
+import { optInWindowClock } from './clocks';
 import type { RestorativeEngagementEvent } from './events';
 import { engagementsIn, type EngagementFacts, type RestorativeEngagementContext } from './machine';
 
 /** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
 export const OPT_IN_WINDOW_DAYS = 30;
-export const OPT_IN_CLOCK = 'optInWindow';
+export const OPT_IN_CLOCK = optInWindowClock.key;
 
 /** Roles that may take a case from the practitioners it is assigned to (DESIGN.md §7). */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
@@ -169,7 +170,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   const windowStart = Math.min(calendar.startOfLocalDay(d.claimDecisionDate).getTime(), receivedAt.getTime());
   const window = startCalendarClock(ctx, {
     clock: OPT_IN_CLOCK,
-    name: 'Opt-in window',
+    name: optInWindowClock.label.en,
     region: d.region,
     startedAt: new Date(windowStart),
     fromLocalDate: d.claimDecisionDate,

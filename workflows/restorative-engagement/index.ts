@@ -1,5 +1,6 @@
 import { grants, readScopes } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
+import { restorativeEngagementClocks } from './clocks';
 import { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementDemo } from './demo';
 import { restorativeEngagementLabels } from './labels';
@@ -157,6 +158,7 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   commands,
   events,
   decide,
+  clocks: restorativeEngagementClocks,
   demo: restorativeEngagementDemo,
   summarize,
 };

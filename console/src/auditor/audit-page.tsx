@@ -158,7 +158,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
               </span>
             </p>
             {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName)} current={view.state} /> : null}
-            <Clocks clocks={view.clocks ?? []} region={view.region} now={new Date(asOf)} />
+            <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} now={new Date(asOf)} />
           </div>
         ) : null}
       </section>

@@ -113,7 +113,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 </section>
                 <section aria-labelledby="clocks-title">
                   <h3 id="clocks-title">{t.clocks}</h3>
-                  <Clocks clocks={view.clocks ?? []} region={view.region} />
+                  <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} />
                   {view.details ? <Details details={view.details} /> : null}
                 </section>
               </div>

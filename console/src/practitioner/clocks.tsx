@@ -1,7 +1,8 @@
 import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
-import type { ClockView } from '../shared/types';
+import { clockLabel, L } from '../shared/labels';
+import type { ClockView, WorkflowInfo } from '../shared/types';
 
 function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
   if (clock.status !== 'running') return '—';
@@ -13,7 +14,7 @@ function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
 }
 
 /** A case's clocks with the time left; business days are estimated here from the due time, shown in the case's region's time zone. */
-export function Clocks({ clocks, region, now = new Date() }: { clocks: readonly ClockView[]; region?: string; now?: Date }) {
+export function Clocks({ clocks, workflow, region, now = new Date() }: { clocks: readonly ClockView[]; workflow: WorkflowInfo | undefined; region?: string; now?: Date }) {
   const i18n = useI18n();
   const { t, instant, percent, clockStatus } = i18n;
   if (clocks.length === 0) return <p>{t.noClocks}</p>;
@@ -35,9 +36,8 @@ export function Clocks({ clocks, region, now = new Date() }: { clocks: readonly 
         <tbody>
           {clocks.map((clock) => (
             <tr key={clock.clock} class={`clock-${clock.status}${clock.warnedThresholds.length ? ' warned' : ''}`}>
-              {/* The clock's name comes from the workflow's definition, in English until workflows label their clocks. */}
-              <th scope="row" lang={i18n.language === 'en' ? undefined : 'en'}>
-                {clock.name}
+              <th scope="row">
+                <L label={clockLabel([workflow], clock.clock, clock.name)} />
               </th>
               <td>
                 {clockStatus(clock.status)}

@@ -1,3 +1,4 @@
+import { declaredClock, fillClockLabel } from '../../../domain/clocks/declarations';
 import { useI18n, type Language } from '../i18n/i18n';
 import { humanize } from '../practitioner/schema';
 import type { WorkflowInfo } from './types';
@@ -31,6 +32,18 @@ export function stateLabel(workflow: WorkflowInfo | undefined, state: string): L
 export function commandLabel(workflow: WorkflowInfo | undefined, command: string): Label {
   const text = workflow?.commands.find((c) => c.name === command)?.label;
   return text !== undefined && text !== command ? { text, lang: workflow?.language ?? 'en' } : technical(command);
+}
+
+/**
+ * A clock's name from the clocks its workflow declares (GET /workflows, any of the versions given),
+ * else the English name recorded when it started.
+ */
+export function clockLabel(workflows: readonly (WorkflowInfo | undefined)[], key: string, recorded: string): Label {
+  for (const workflow of workflows) {
+    const found = workflow && declaredClock(workflow.clocks ?? [], key);
+    if (found) return { text: fillClockLabel(found.declaration.label, found.params), lang: workflow.language ?? 'en' };
+  }
+  return { text: recorded, lang: 'en' };
 }
 
 /** Text in another language than the page's carries its own `lang`, so screen readers pronounce it rightly. */

@@ -4,7 +4,7 @@ import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { L, workflowTitle } from '../shared/labels';
+import { clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
@@ -69,7 +69,7 @@ export function SlaDashboard() {
               <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
                 <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
                 {t.colon}
-                <span lang={i18n.language === 'en' ? undefined : 'en'}>{a.name}</span>, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
+                <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
                 <a href={href.case(a.caseId)}>{t.caseShort(a.caseId.slice(0, 8))}</a>, {t.due(instant(a.dueAt, a.region))}
               </li>
             ))}
@@ -111,6 +111,11 @@ const WorkflowsContext = createContext<readonly WorkflowInfo[]>([]);
 function WorkflowName({ name }: { name: string }) {
   const all = useContext(WorkflowsContext);
   return <L label={workflowTitle(all.find((w) => w.name === name), name)} />;
+}
+
+function ClockName({ workflow, clock, name }: { workflow: string; clock: string; name: string }) {
+  const all = useContext(WorkflowsContext);
+  return <L label={clockLabel(all.filter((w) => w.name === workflow), clock, name)} />;
 }
 
 const bar = (label: string, counts: SlaCounts): Bar => ({ label, rate: counts.onTimeRate, settled: counts.met + counts.breached });
@@ -173,7 +178,7 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
 }
 
 function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | undefined; onReassign: (caseId: string | undefined) => void; onDone: () => void }) {
-  const { t, instant, percent, language } = useI18n();
+  const { t, instant, percent } = useI18n();
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = new Date();
   return (
@@ -203,7 +208,7 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                     {item.overdue ? <strong>{t.overdue}</strong> : null}
                   </td>
                   <td>
-                    <span lang={language === 'en' ? undefined : 'en'}>{item.name}</span>
+                    <ClockName workflow={item.workflow} clock={item.clock} name={item.name} />
                     {item.warnedThresholds.length ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
                   </td>
                   <td>

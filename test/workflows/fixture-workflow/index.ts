@@ -3,7 +3,7 @@ import { grants, readScopes } from '../../../domain/access';
 import { assertNever } from '../../../domain/assert-never';
 import type { DecideContext } from '../../../domain/decide-context';
 import type { NewEvent } from '../../../domain/envelope';
-import { DEFAULT_REGION, RegionCode } from '../../../domain/regions';
+import { DEFAULT_REGION, REGION_LABELS, RegionCode } from '../../../domain/regions';
 import { StaffId } from '../../../domain/schemas';
 import type { CaseState, WorkflowDefinition } from '../../../domain/workflow';
 import { OfficerAssigned, RequestAnswered, RequestClosed, RequestReceived } from './events';
@@ -67,6 +67,22 @@ export const informationRequestWorkflow: WorkflowDefinition = {
       AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
       AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
       CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
+    },
+    fields: {
+      receivedAt: { en: 'Received on', fr: 'Date de réception' },
+      region: { en: 'Region', fr: 'Région' },
+      topic: { en: 'Topic', fr: 'Sujet' },
+      requester: { en: 'Requester', fr: 'Demandeur' },
+      'requester.name': { en: 'Name', fr: 'Nom' },
+      'requester.contact': { en: 'Contact information', fr: 'Coordonnées' },
+      officerId: { en: 'Officer', fr: 'Agent' },
+      answer: { en: 'Answer', fr: 'Réponse' },
+    },
+    values: {
+      ...REGION_LABELS,
+      restorativeEngagement: { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
+      complaints: { en: 'Complaints', fr: 'Plaintes' },
+      other: { en: 'Other', fr: 'Autre' },
     },
   },
   readScope: readScopes.departmental,

@@ -1,4 +1,4 @@
-import { errorCatalog } from '../../domain/errors';
+import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { foldHistory, specFor } from '../../test/support/workflow-spec';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import {
@@ -22,17 +22,6 @@ const workflow: AnyWorkflowDefinition = restorativeOpportunitiesWorkflow;
 const { given } = specFor(workflow);
 
 describe('restorative opportunities: personal information', () => {
-  it('declares names, contact details and narratives of every participant', () => {
-    const declared = Object.fromEntries(workflow.events.map((e) => [e.type, (e.personalData ?? []).flatMap((g) => g.fields)]));
-    expect(declared['ReferralReceived']).toEqual(
-      expect.arrayContaining(['victim.name', 'victim.contact', 'offender.name', 'offender.contact', 'representative.name']),
-    );
-    expect(declared['PreparationSessionHeld']).toEqual(['notes']);
-    expect(declared['FollowUpSessionHeld']).toEqual(['notes']);
-    expect(declared['SupportPersonAgreed']).toEqual(['person.name', 'person.contact']);
-    expect(declared['ParticipationWithdrawn']).toEqual(['note']);
-  });
-
   it('keeps participants, their subject ids and the content of the process out of the case summary', () => {
     const state = foldHistory(workflow, [
       ...consented(),
@@ -76,23 +65,11 @@ describe('restorative opportunities: personal information', () => {
   });
 });
 
-describe('restorative opportunities: errors', () => {
-  const errors = [...errorCatalog().values()].filter((error) => error.code.startsWith('RO.'));
+describe('restorative opportunities: its refusals', () => {
   // One set of parameters that every RO error's texts can read.
-  const params = {
-    condition: 'courtNonCommunicationOrder',
-    conditions: ['paroleBoardNoContactCondition'],
-    parties: ['victim'],
-    field: 'heldAt',
-    value: '2026-03-03',
-    assignment: 'mediator',
-    assigneeId: 'mediator-1',
-    model: 'faceToFace',
-    ids: ['subject-x'],
-  } as never;
-
-  it('defines the rules of the workflow under the RO prefix', () =>
-    expect(errors.map((e) => e.code).sort()).toEqual([
+  itExplainsItsErrors(
+    'RO.',
+    [
       'RO.ALREADY_ASSIGNED',
       'RO.CONDITION_NOT_IN_PLACE',
       'RO.CONSENT_REQUIRED',
@@ -111,17 +88,20 @@ describe('restorative opportunities: errors', () => {
       'RO.TIME_IN_THE_FUTURE',
       'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS',
       'RO.VISITS_AREA_NOT_EXCEPTIONAL',
-    ]));
-
-  it.each(errors.map((e) => [e.code, e] as const))('%s is a business rule explained in English and in French', (_code, error) => {
-    expect(error.kind).toBe('rule');
-    const en = error(params).messageIn('en');
-    const fr = error(params).messageIn('fr');
-    expect(en.length).toBeGreaterThan(30);
-    expect(fr.length).toBeGreaterThan(30);
-    expect(fr).not.toEqual(en);
-    expect(`${en} ${fr}`).not.toMatch(/undefined|\[object Object\]/);
-  });
+    ],
+    {
+      condition: 'courtNonCommunicationOrder',
+      conditions: ['paroleBoardNoContactCondition'],
+      parties: ['victim'],
+      field: 'heldAt',
+      value: '2026-03-03',
+      assignment: 'mediator',
+      assigneeId: 'mediator-1',
+      model: 'faceToFace',
+      ids: ['subject-x'],
+    },
+    'rule',
+  );
 });
 
 describe('restorative opportunities: history', () => {

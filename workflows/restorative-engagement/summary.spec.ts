@@ -1,24 +1,10 @@
-import { CLOCK_EVENT_TYPES } from '../../domain/clocks/events';
-import { errorCatalog } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import type { CaseState } from '../../domain/workflow';
+import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { foldHistory, specContext } from '../../test/support/workflow-spec';
 import { restorativeEngagementWorkflow as workflow } from './index';
-import { restorativeEngagementMachine } from './machine';
 import { completed, FEEDBACK, GOALS, reflectionRecorded, engaged, sharingSubmitted, engagementPhaseCompleted } from './spec-history';
-
-interface StateConfig {
-  readonly on?: Record<string, unknown>;
-  readonly states?: Record<string, StateConfig>;
-}
-const root = restorativeEngagementMachine.config as StateConfig;
-
-function leafStates(config: StateConfig, prefix = ''): string[] {
-  return Object.entries(config.states ?? {}).flatMap(([name, child]) =>
-    child.states ? leafStates(child, `${prefix}${name}.`) : [`${prefix}${name}`],
-  );
-}
 
 const exampleOf = (type: string) => {
   const command = workflow.commands.find((c) => c.type === type);
@@ -55,45 +41,53 @@ const toPhase3: Step[] = [
   'SubmitSharing',
   'CompleteEngagementPhase',
 ];
-const paths: readonly Step[][] = [
-  [...toPhase3, 'RecordReflection', 'CloseEngagement', 'RecordFollowUp'],
-  [...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'],
-  ['ReceiveOptIn', 'Withdraw'],
-];
+const mainPath: readonly Step[] = [...toPhase3, 'RecordReflection', 'CloseEngagement', 'RecordFollowUp'];
 
-describe('restorative engagement: the definition', () => {
-  it('has these states', () => {
-    expect(leafStates(root)).toEqual([
-      'new',
-      'optInReceived',
-      'awaitingPractitioner',
-      'phase1',
-      'phase2.choosingOptions',
-      'phase2.engaging',
-      'phase3',
-      'followUpScheduled',
-      'completed',
-      'withdrawn',
-    ]);
-  });
+describe('restorative engagement: its refusals', () => {
+  itExplainsItsErrors(
+    'RE.',
+    [
+      'RE.ANONYMITY_PREFERENCE',
+      'RE.ENGAGEMENTS_PENDING',
+      'RE.ENGAGEMENT_ALREADY_RECORDED',
+      'RE.ENGAGEMENT_ID_TAKEN',
+      'RE.ENGAGEMENT_UNKNOWN',
+      'RE.FOLLOW_UP_WITHOUT_CONSENT',
+      'RE.GOALS_MET',
+      'RE.NOTHING_SCHEDULED',
+      'RE.NOT_A_SHARING',
+      'RE.NO_ENGAGEMENT_HELD',
+      'RE.NO_SHARING_TO_SUBMIT',
+      'RE.OPTION_NOT_CHOSEN',
+      'RE.OPT_IN_WINDOW_CLOSED',
+      'RE.PREPARATION_INCOMPLETE',
+      'RE.REASSIGNMENT_REQUIRES_SUPERVISOR',
+      'RE.REFLECTION_REQUIRED',
+      'RE.SHARING_ALREADY_SUBMITTED',
+      'RE.SHARING_NOT_PREPARED',
+      'RE.TIME_IN_FUTURE',
+    ],
+    {
+      claimDecisionDate: '2026-02-02',
+      lastDay: '2026-03-04',
+      receivedOn: '2026-03-10',
+      field: 'heldAt',
+      value: '2026-03-03T10:00:00-05:00',
+      now: '2026-03-02T10:00:00-05:00',
+      practitioners: 'practitioner-1',
+      missing: ['meeting', 'confidentialityLimits', 'goals'],
+      choice: 'writtenSharing',
+      chosen: ['engagementSession'],
+      engagementId: 'engagement-1',
+      known: 'engagement-2',
+      outcome: 'held',
+      status: 'cancelled',
+      engagementIds: ['engagement-1'],
+    },
+  );
+});
 
-  it('accepts the shared clock events in every state', () => {
-    expect(Object.keys(root.on ?? {})).toEqual(expect.arrayContaining([...CLOCK_EVENT_TYPES]));
-  });
-
-  it('declares personal data on the events that carry the class member\'s words', () => {
-    expect(workflow.events.filter((e) => e.personalData).map((e) => e.type)).toEqual(['OptInReceived', 'GoalsSet', 'ReflectionRecorded']);
-  });
-
-  it('names every error RE.* with a text in both official languages', () => {
-    const codes = [...errorCatalog().values()].filter((e) => e.code.startsWith('RE.'));
-    expect(codes.length).toBeGreaterThanOrEqual(16);
-    for (const error of codes) {
-      expect(typeof error.texts.en).toBe('function');
-      expect(typeof error.texts.fr).toBe('function');
-    }
-  });
-
+describe('restorative engagement: what lists show of a case', () => {
   it('summarizes a case without personal information', () => {
     const summary = workflow.summarize(foldHistory(workflow, completed));
     const shown = JSON.stringify(summary);
@@ -121,14 +115,9 @@ describe('restorative engagement: the definition', () => {
   });
 });
 
-describe('restorative engagement: every state is reachable with the command examples', () => {
-  it.each(['2026-03-02T14:00:00Z', '2027-01-15T15:00:00Z'])('at %s', (now) => {
-    const reached = new Set(paths.flatMap((path) => walk(path, now).states));
-    expect([...reached].sort()).toEqual(leafStates(root).filter((s) => s !== 'new').sort());
-  });
-
-  it('walks the main path through every phase', () => {
-    expect(walk(paths[0] ?? [], '2026-03-02T14:00:00Z').states).toEqual([
+describe('restorative engagement: the command examples, one after the other', () => {
+  it.each(['2026-03-02T14:00:00Z', '2027-01-15T15:00:00Z'])('walk the main path through every phase (at %s)', (now) => {
+    expect(walk(mainPath, now).states).toEqual([
       'optInReceived',
       'awaitingPractitioner',
       'phase1',
@@ -147,8 +136,9 @@ describe('restorative engagement: every state is reachable with the command exam
     ]);
   });
 
-  it('uses every command on the way', () => {
-    const used = new Set(paths.flat().map((step) => (typeof step === 'string' ? step : step[0])));
-    expect(workflow.commands.map((c) => c.type).filter((type) => !used.has(type))).toEqual([]);
+  it('go back to phase 2 when the goals are not met, and out of the program at any stage', () => {
+    const notMet = walk([...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'], '2026-03-02T14:00:00Z');
+    expect(notMet.states.slice(-2)).toEqual(['phase3', 'phase2.engaging']);
+    expect(walk(['ReceiveOptIn', 'Withdraw'], '2026-03-02T14:00:00Z').states).toEqual(['optInReceived', 'withdrawn']);
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * The clocks a workflow starts, as its folder declares them: the one place a clock's key, its name
+ * in both official languages, how it counts and what meets it are written. Decisions take a
+ * clock's key and recorded name from here; the API and the console name clocks from here.
+ *
+ * Free of runtime imports, so that the console can match a case's clock keys to its workflow's
+ * declarations with the same code.
+ */
+
+/** A clock a workflow starts. */
+export interface ClockDeclaration {
+  /**
+   * Its key in a case (`acknowledgement`), or a pattern of keys with `<param>` parts
+   * (`response-<level>`: one clock per level of review). A part matches letters and digits.
+   */
+  readonly key: string;
+  /** Its name, in English and French; a pattern's `<param>` parts are filled in (`Response, level <level>`). */
+  readonly label: { readonly en: string; readonly fr: string };
+  /** Business days under the counting rule (DESIGN.md §5), or calendar days to the end of the last day. */
+  readonly basis: 'business' | 'calendar';
+  /** The commands whose success meets it (records its ClockMet). */
+  readonly metBy: readonly string[];
+}
+
+const PART = /<([A-Za-z][A-Za-z0-9]*)>/g;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The key of one clock of a declaration: its pattern with each `<param>` part filled in. */
+export function clockKey(declaration: Pick<ClockDeclaration, 'key'>, params: Readonly<Record<string, string | number>> = {}): string {
+  return declaration.key.replace(PART, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Clock ${declaration.key} needs its ${name}`);
+    return String(value);
+  });
+}
+
+/** The declaration a case's clock key belongs to, and the values of its pattern's parts. */
+export function declaredClock<T extends Pick<ClockDeclaration, 'key'>>(
+  declarations: readonly T[],
+  key: string,
+): { readonly declaration: T; readonly params: Readonly<Record<string, string>> } | undefined {
+  for (const declaration of declarations) {
+    const names: string[] = [];
+    const source = declaration.key
+      .split(PART)
+      .map((piece, i) => (i % 2 === 1 ? (names.push(piece), '([A-Za-z0-9]+)') : escape(piece)))
+      .join('');
+    const match = new RegExp(`^${source}$`).exec(key);
+    if (match) return { declaration, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
+  }
+  return undefined;
+}
+
+/** A declared label with its pattern's parts filled in from a clock's key. */
+export function fillClockLabel(label: string, params: Readonly<Record<string, string>>): string {
+  return label.replace(PART, (part, name: string) => params[name] ?? part);
+}

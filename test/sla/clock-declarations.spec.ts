@@ -1,0 +1,32 @@
+import { clockKey, declaredClock, fillClockLabel, type ClockDeclaration } from '../../domain/clocks/declarations';
+
+const acknowledgement: ClockDeclaration = { key: 'acknowledgement', label: { en: 'Acknowledgement', fr: 'Accusé de réception' }, basis: 'business', metBy: ['Acknowledge'] };
+const response: ClockDeclaration = { key: 'response-<level>', label: { en: 'Response, level <level>', fr: 'Réponse, palier <level>' }, basis: 'business', metBy: ['Respond'] };
+const declared = [acknowledgement, response];
+
+describe('a workflow’s declared clocks', () => {
+  it('give one key per value of a pattern’s parts', () => {
+    expect(clockKey(response, { level: 3 })).toBe('response-3');
+    expect(clockKey(acknowledgement)).toBe('acknowledgement');
+    expect(() => clockKey(response)).toThrow('Clock response-<level> needs its level');
+  });
+
+  it('find the declaration of a case’s clock key, with its parts', () => {
+    expect(declaredClock(declared, 'response-12')).toEqual({ declaration: response, params: { level: '12' } });
+    expect(declaredClock(declared, 'acknowledgement')).toEqual({ declaration: acknowledgement, params: {} });
+    expect(declaredClock(declared, 'response-')).toBeUndefined();
+    expect(declaredClock(declared, 'response-1-extra')).toBeUndefined();
+    expect(declaredClock(declared, 'xacknowledgement')).toBeUndefined();
+  });
+
+  it('name a clock in either language, its parts filled in from its key', () => {
+    const label = (key: string, language: 'en' | 'fr') => {
+      const found = declaredClock(declared, key)!;
+      return fillClockLabel(found.declaration.label[language], found.params);
+    };
+    expect(label('response-2', 'fr')).toBe('Réponse, palier 2');
+    expect(label('response-2', 'en')).toBe('Response, level 2');
+    expect(label('acknowledgement', 'fr')).toBe('Accusé de réception');
+    expect(fillClockLabel('Response, level <level>', {})).toBe('Response, level <level>');
+  });
+});
