@@ -32,7 +32,7 @@ export function clockStarted(clock: string, level: number, startedAt: string, da
 /** The complainant's review window after the response at `level`: 30 calendar days from the day of the response, no warnings. */
 export function reviewWindowStarted(level: number, at: string, days = 30): ClockEvent {
   const fromLocalDate = clockContext.calendars.forRegion('ON').localDate(new Date(at));
-  return startCalendarClock(clockContext, { clock: reviewWindowClock(level), name: 'Review window', level, region: 'ON', startedAt: new Date(at), days, fromLocalDate, standard: false });
+  return startCalendarClock(clockContext, { clock: reviewWindowClock(level), name: `Review window, level ${level}`, level, region: 'ON', startedAt: new Date(at), days, fromLocalDate, standard: false });
 }
 
 export function complaintReceived(data: Partial<ComplaintEventOf<'ComplaintReceived'>['data']> = {}): ComplaintEvent {
