@@ -1,8 +1,19 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
 
 /** Where each workflow's page is written, relative to the repository root. */
 export const workflowDocPath = (definition: AnyWorkflowDefinition) => `docs/workflows/${definition.name}.md`;
+
+/**
+ * What the program office decided where the seeds are silent, written by hand beside the page
+ * (`docs/workflows/<name>.notes.md`) and appended to it.
+ */
+function notesOf(definition: AnyWorkflowDefinition): string[] {
+  const path = join(__dirname, '..', 'docs', 'workflows', `${definition.name}.notes.md`);
+  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
+}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
@@ -55,6 +66,7 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
     '',
     ...clocksSection(definition),
+    ...notesOf(definition),
   ];
   return lines.join('\n');
 }
