@@ -39,8 +39,7 @@ function fillOptional(random: Random, workflow: string, command: string, data: R
         : { ...common, offender, source: 'institutional', referredBy: { staffRole: 'paroleOfficer', site: `Institution ${random.int(1000, 9999)}` } };
     }
     case 'complaint/Respond':
-      // A role of its own: the example's is also a level title of the escalation chain in configuration.
-      return data['nextLevel'] ? { ...data, nextLevel: { ...(data['nextLevel'] as object), ...person(random, 'Manager'), role: `Manager ${random.int(1000, 9999)}` } } : data;
+      return data['nextLevel'] ? { ...data, nextLevel: { ...(data['nextLevel'] as object), ...person(random, 'Manager') } } : data;
     case 'restorative-opportunities/RecordFollowUp':
       return { ...data, notes: `Follow-up notes ${random.int(100000, 999999)}` };
     case 'restorative-opportunities/Withdraw':
@@ -103,7 +102,8 @@ describe('erasing every subject of every personal-data field', () => {
       }
       running.clock.advance(24 * 3600_000);
     }
-    expect([...declared].filter((field) => !seen.has(field))).toEqual([]);
+    // The role a responder typed, sealed in responses recorded before it was the chain's level title (never written now).
+    expect([...declared].filter((field) => !seen.has(field))).toEqual(['complaint ComplaintResponded nextLevel.role']);
 
     const admin = await running.as('admin');
     for (const subjectId of subjects) {

@@ -94,7 +94,7 @@ export function responded(level: number, at = RECEIVED_AT): (ComplaintEvent | Cl
         complainantId: COMPLAINANT_ID,
         response: 'We are sorry; a new meeting is booked.',
         ...(next
-          ? { nextLevel: { level: next.level, title: next.title, subjectId: `subject-level-${next.level}`, name: 'Alex Tremblay', role: next.title, contact: 'alex@example.gc.ca' } }
+          ? { nextLevel: { level: next.level, title: next.title, subjectId: `subject-level-${next.level}`, name: 'Alex Tremblay', contact: 'alex@example.gc.ca' } }
           : {}),
       },
     },

@@ -195,7 +195,6 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
                 title: next.title,
                 subjectId: named.subjectId ?? ctx.newId(),
                 name: named.name,
-                role: next.title,
                 contact: named.contact,
               },
             }

@@ -77,7 +77,11 @@ export const ComplaintResponded = z.strictObject({
         title: LevelTitle,
         subjectId: SubjectId,
         name: z.string().min(1).max(200),
-        role: z.string().min(1).max(200),
+        /**
+         * The role the responder typed, in responses recorded before the role was the chain's next
+         * level: `title` is that role now, so new responses do not repeat it.
+         */
+        role: z.string().min(1).max(200).optional(),
         contact: z.string().min(1).max(500),
       })
       .optional(),
