@@ -77,6 +77,9 @@ describe('erasing every subject of every personal-data field', () => {
       }
     }
 
+    // The role a responder typed, sealed in responses recorded before it was the chain's level title: never written now.
+    declared.delete('complaint ComplaintResponded nextLevel.role');
+
     // Write cases until every declared field was recorded, from a fixed seed.
     const random = new Random(1717);
     const seen = new Map<string, string>();
@@ -102,8 +105,7 @@ describe('erasing every subject of every personal-data field', () => {
       }
       running.clock.advance(24 * 3600_000);
     }
-    // The role a responder typed, sealed in responses recorded before it was the chain's level title (never written now).
-    expect([...declared].filter((field) => !seen.has(field))).toEqual(['complaint ComplaintResponded nextLevel.role']);
+    expect([...declared].filter((field) => !seen.has(field))).toEqual([]);
 
     const admin = await running.as('admin');
     for (const subjectId of subjects) {
