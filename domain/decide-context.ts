@@ -1,6 +1,18 @@
+import type { ReadScopes } from './access';
 import type { CalendarProvider } from './calendar/types';
 import type { Actor } from './roles';
 import type { MendSettings } from './settings';
+import type { Bilingual } from './validation';
+
+/**
+ * What a decision may know of the registered workflows (their latest versions): a complaint names
+ * the program it is about, and is read as that program's cases are.
+ */
+export interface WorkflowFacts {
+  readonly name: string;
+  readonly title: Bilingual;
+  readonly readScope: ReadScopes;
+}
 
 /**
  * Everything a decision may depend on besides the command and the state. Time, ids and
@@ -14,4 +26,11 @@ export interface DecideContext {
   readonly newId: () => string;
   readonly calendars: CalendarProvider;
   readonly settings: MendSettings;
+  /** The registered workflows. Absent: no other workflow is known to the decision. */
+  readonly workflows?: readonly WorkflowFacts[];
+}
+
+/** The facts a decision needs of registered workflows, from their definitions. */
+export function workflowFacts(definitions: readonly { name: string; labels: { title: Bilingual }; readScope: ReadScopes }[]): WorkflowFacts[] {
+  return definitions.map((d) => ({ name: d.name, title: d.labels.title, readScope: d.readScope }));
 }

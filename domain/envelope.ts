@@ -17,6 +17,12 @@ export const EventMetadata = z.strictObject({
   occurredAt: z.iso.datetime({ offset: true }),
   workflow: z.string().min(1),
   workflowVersion: z.number().int().positive(),
+  /**
+   * The registered workflow whose read scope the case is read under, when not its own (its
+   * summary's `readAs` after this event): every read path that sees events leaves them out for
+   * roles that may not know such cases exist.
+   */
+  readAs: z.string().min(1).optional(),
   schemaVersion: z.number().int().positive(),
   /** The case's human reference, on its opening event only. */
   reference: CaseReference.optional(),

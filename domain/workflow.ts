@@ -106,12 +106,24 @@ export interface CaseState<TSnapshot extends AnyMachineSnapshot = AnyMachineSnap
   readonly revision: number;
 }
 
+/** A clock that ran out: its key and its due time. */
+export interface ClockBreach {
+  readonly clock: string;
+  readonly at: string;
+}
+
 /** What lists and views show of a case. Never personal information. */
 export interface CaseSummary {
   readonly region: RegionCode;
   readonly assignees: readonly string[];
   /** A few facts for lists: level, model, phase… */
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * The registered workflow whose read scope this case is read under, when not its own: a
+   * complaint about a restorative-opportunities case is as confidential as that case. Every read
+   * path (case reads, lists, counts, history, audit views, clock views) applies it.
+   */
+  readonly readAs?: string;
 }
 
 /**
@@ -128,6 +140,12 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
   readonly labels: WorkflowLabels;
   /** Who may read this workflow's cases, role by role (e.g. confidential to the Restorative Justice Unit). */
   readonly readScope: ReadScopes;
+  /**
+   * Some of its cases are read under another registered workflow's read scope, the one their
+   * summary names in `readAs` (a complaint about a confidential program's case): a role that reads
+   * that workflow's cases may be granted its commands.
+   */
+  readonly readsAsOthers?: true;
   readonly machine: AnyStateMachine;
   readonly openingCommand: string;
   readonly commands: readonly CommandDefinition[];
@@ -145,6 +163,13 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
    * unique among workflows, the same at every version.
    */
   readonly referencePrefix: string;
+  /**
+   * What the workflow records when one of its own clocks runs out: the scheduler records the
+   * breach, then these events, in the same append and through the same command pipeline (e.g. a
+   * complaint closes when its review window passes without a review request). Pure; each event must
+   * be accepted by the machine. None when absent.
+   */
+  onClockBreached?(breach: ClockBreach, state: CaseState<TSnapshot>, ctx: DecideContext): NewEvent[];
   /**
    * The clocks its decisions start, by key or key pattern (`response-<level>`), with their names in
    * both languages, their basis and the commands that meet them: the API and the console name

@@ -36,7 +36,7 @@ function fill(readModels: ReadModelDatabase, total: number, due: number): void {
         pendingWarnings: [{ threshold: 0.5, at: new Date(start + 21 * DAY).toISOString() }],
         warnedThresholds: [],
       },
-      { caseId: `bench-${String(i).padStart(8, '0')}`, streamId: `complaint-bench-${i}`, workflow: 'complaint', revision: 2, position: i + 1, updatedAt: startedAt },
+      { caseId: `bench-${String(i).padStart(8, '0')}`, streamId: `complaint-bench-${i}`, workflow: 'complaint', readAs: 'complaint', revision: 2, position: i + 1, updatedAt: startedAt },
     );
   };
   const sample = rows(0);

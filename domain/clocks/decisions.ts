@@ -44,6 +44,8 @@ export interface StartClock {
   readonly level?: number;
   readonly region: RegionCode;
   readonly startedAt: Date;
+  /** `false` for a clock that is no service standard: it has no warnings (see ClockStarted). */
+  readonly standard?: false;
 }
 
 /** Starts a clock of `days` business days under the counting rule (DESIGN.md §5). */
@@ -68,9 +70,8 @@ export function startCalendarClock(
   const calendar = ctx.calendars.forRegion(start.region);
   const due = calendar.endOfLocalDay(addCalendarDays(start.fromLocalDate, start.days));
   const begin = start.startedAt.getTime();
-  const warnings = warningsBetween(start.startedAt, due, ctx.settings.sla.warningThresholds, (fraction) =>
-    new Date(begin + Math.round((due.getTime() - begin) * fraction)),
-  );
+  const thresholds = start.standard === false ? [] : ctx.settings.sla.warningThresholds;
+  const warnings = warningsBetween(start.startedAt, due, thresholds, (fraction) => new Date(begin + Math.round((due.getTime() - begin) * fraction)));
   return started(start, 'calendar', start.days, due, warnings);
 }
 
@@ -93,6 +94,7 @@ function started(
       startedAt: iso(start.startedAt),
       dueAt: iso(due),
       warnings,
+      ...(start.standard === false ? { standard: false as const } : {}),
     },
   };
 }

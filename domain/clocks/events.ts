@@ -32,6 +32,12 @@ export const ClockStarted = z.strictObject({
     startedAt: Instant,
     dueAt: Instant,
     warnings: z.array(ClockWarning),
+    /**
+     * `false` for a clock that waits on someone outside the program (a complainant's time to ask
+     * for a review): the scheduler records its breach and the case shows it, but it is no service
+     * standard, so it warns no one and counts in no compliance figure. Absent: a service standard.
+     */
+    standard: z.literal(false).optional(),
   }),
 });
 

@@ -12,6 +12,8 @@ export interface ClockState {
   readonly basis: 'business' | 'calendar';
   readonly days: number;
   readonly region: RegionCode;
+  /** `false`: not a service standard (see ClockStarted). */
+  readonly standard?: false;
   readonly status: ClockStatus;
   readonly startedAt: string;
   readonly dueAt: string;
@@ -53,6 +55,7 @@ export function evolveClocks(clocks: Clocks, event: ClockEvent): Clocks {
           basis: d.basis,
           days: d.days,
           region: d.region,
+          ...(d.standard === false ? { standard: false as const } : {}),
           status: 'running',
           startedAt: d.startedAt,
           dueAt: d.dueAt,

@@ -22,6 +22,8 @@ export interface CaseRecord {
   readonly streamId: string;
   readonly workflow: string;
   readonly workflowVersion: number;
+  /** The workflow whose read scope applies, when not its own (a complaint about an RO case reads as an RO case). */
+  readonly readAs?: string;
   readonly state: string;
   readonly status: 'open' | 'closed';
   readonly region: RegionCode;
@@ -63,13 +65,15 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
     openedAt: previous?.openedAt ?? event.metadata.occurredAt,
     updatedAt: event.metadata.occurredAt,
   };
-  const openDue = view.clocks.filter(isOpen).map((c) => c.dueAt).sort();
+  // What staff must do next: a clock that is no service standard (a complainant's review window) is not theirs.
+  const openDue = view.clocks.filter((c) => isOpen(c) && c.standard !== false).map((c) => c.dueAt).sort();
   return {
     caseId: event.caseId,
     reference: previous ? previous.reference : (event.metadata.reference ?? null),
     streamId: event.streamId,
     workflow: definition.name,
     workflowVersion: definition.version,
+    ...(summary.readAs !== undefined ? { readAs: summary.readAs } : {}),
     state: view.state,
     status: view.status,
     region: view.region,

@@ -5,7 +5,8 @@ export * from './rows';
 
 /**
  * Cases: one row per case with what lists and the case view show, and each assignee's caseload.
- * Serves `GET /cases`, `GET /cases/:id` and `GET /caseload/:practitionerId`.
+ * Serves `GET /cases`, `GET /cases/:id` and `GET /caseload/:practitionerId`. Lists leave out the
+ * cases read as (`read_as`) workflows the reader may not know of.
  */
 export const casesProjection: ProjectionDefinition = {
   name: 'cases',
@@ -21,6 +22,7 @@ export const casesProjection: ProjectionDefinition = {
           stream_id TEXT NOT NULL,
           workflow TEXT NOT NULL,
           workflow_version INTEGER NOT NULL,
+          read_as TEXT NOT NULL,
           state TEXT NOT NULL,
           status TEXT NOT NULL,
           region TEXT NOT NULL,

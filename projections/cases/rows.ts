@@ -8,6 +8,8 @@ export interface CaseRow {
   stream_id: string;
   workflow: string;
   workflow_version: number;
+  /** The workflow whose read scope applies: its own, or the one the case is read as. */
+  read_as: string;
   state: string;
   status: 'open' | 'closed';
   region: string;
@@ -30,13 +32,14 @@ export function toCaseRow(record: CaseRecord): CaseRow {
     stream_id: record.streamId,
     workflow: record.workflow,
     workflow_version: record.workflowVersion,
+    read_as: record.readAs ?? record.workflow,
     state: record.state,
     status: record.status,
     region: record.region,
     assignees: JSON.stringify(record.assignees),
     details: JSON.stringify(record.details),
     clocks: JSON.stringify(record.clocks),
-    open_clocks: record.clocks.filter((c) => c.status === 'running' || c.status === 'paused').length,
+    open_clocks: record.clocks.filter((c) => (c.status === 'running' || c.status === 'paused') && c.standard !== false).length,
     next_due_at: record.nextDueAt,
     revision: record.revision,
     position: record.position,
@@ -53,6 +56,7 @@ export function fromCaseRow(row: CaseRow): CaseRecord {
     streamId: row.stream_id,
     workflow: row.workflow,
     workflowVersion: row.workflow_version,
+    ...(row.read_as !== row.workflow ? { readAs: row.read_as } : {}),
     state: row.state,
     status: row.status,
     region: row.region as RegionCode,

@@ -34,6 +34,7 @@ describe('complaint board: a complaint through its levels of authority', () => {
     expect(visible(row())).toEqual({
       case_id: CASE_ID,
       level: 1,
+      read_as: 'complaint',
       level_title: 'Regional program coordinator',
       state: 'received',
       status: 'open',

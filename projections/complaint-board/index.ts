@@ -9,7 +9,7 @@ import type { ProjectionDefinition, ProjectionEvent } from '../projection';
  */
 export const complaintBoardProjection: ProjectionDefinition = {
   name: 'complaint-board',
-  version: 1,
+  version: 2,
   description: 'Complaints by level of authority, with handler and response due time',
   workflows: [complaintWorkflow.name],
   tables: [
@@ -18,6 +18,7 @@ export const complaintBoardProjection: ProjectionDefinition = {
       create: (t) => [
         `CREATE TABLE ${t} (
           case_id TEXT PRIMARY KEY,
+          read_as TEXT NOT NULL,
           level INTEGER NOT NULL,
           level_title TEXT NOT NULL,
           state TEXT NOT NULL,
@@ -40,6 +41,8 @@ export const complaintBoardProjection: ProjectionDefinition = {
 /** A row of the board. */
 export interface BoardRow {
   case_id: string;
+  /** The workflow whose read scope applies: the complaint's own, or the program's it concerns. */
+  read_as: string;
   level: number;
   level_title: string;
   state: string;
@@ -62,6 +65,7 @@ export function projectBoardRow(previous: BoardRow | undefined, event: Projectio
   const acknowledgement = record.clocks.find((c) => c.clock === ACKNOWLEDGEMENT_CLOCK);
   return {
     case_id: record.caseId,
+    read_as: record.readAs ?? record.workflow,
     level,
     level_title: String(record.details['levelTitle'] ?? ''),
     state: record.state,

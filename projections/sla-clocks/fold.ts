@@ -35,6 +35,7 @@ export function projectSlaClock(previous: SlaClockRow | undefined, event: Projec
     caseId: event.caseId,
     streamId: event.streamId,
     workflow: event.definition.name,
+    readAs: event.metadata.readAs ?? event.definition.name,
     revision: event.revision,
     position: event.position,
     updatedAt: event.metadata.occurredAt,
@@ -46,13 +47,14 @@ export function projectSlaClock(previous: SlaClockRow | undefined, event: Projec
 }
 
 function alertOf(event: ClockEvent, row: SlaClockRow, projected: ProjectionEvent): SlaAlertRow | undefined {
-  if (event.type !== 'ClockWarned' && event.type !== 'ClockBreached') return undefined;
+  if ((event.type !== 'ClockWarned' && event.type !== 'ClockBreached') || row.standard === 0) return undefined;
   return {
     position: projected.position,
     type: event.type,
     case_id: row.case_id,
     clock: row.clock,
     workflow: row.workflow,
+    read_as: row.read_as,
     region: row.region,
     level: row.level,
     name: row.name,

@@ -6,7 +6,10 @@ export * from './weeks';
 
 /**
  * SLA clocks: one row per clock of every case, the warnings and breaches as they were recorded,
- * and counters per (workflow, region, level). Serves the scheduler's sweep and `GET /sla/*`.
+ * and counters per (workflow, read-as workflow, region, level). Serves the scheduler's sweep and
+ * `GET /sla/*`. `read_as` is the workflow whose read scope applies to the clock's case (its own, or
+ * the one its events' metadata names): what every reader's view leaves out is decided on it. A
+ * clock that is no service standard (`standard` 0) is kept for the sweep but counted and alerted nowhere.
  *
  * The scheduler's sweep reads a partial index on `next_deadline_at` that holds only running clocks,
  * so its cost grows with the clocks that are due, not with the clocks that exist.
@@ -24,6 +27,8 @@ export const slaClocksProjection: ProjectionDefinition = {
           clock TEXT NOT NULL,
           stream_id TEXT NOT NULL,
           workflow TEXT NOT NULL,
+          read_as TEXT NOT NULL,
+          standard INTEGER NOT NULL,
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           name TEXT NOT NULL,
@@ -60,6 +65,7 @@ export const slaClocksProjection: ProjectionDefinition = {
           case_id TEXT NOT NULL,
           clock TEXT NOT NULL,
           workflow TEXT NOT NULL,
+          read_as TEXT NOT NULL,
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           name TEXT NOT NULL,
@@ -75,6 +81,7 @@ export const slaClocksProjection: ProjectionDefinition = {
       create: (t) => [
         `CREATE TABLE ${t} (
           workflow TEXT NOT NULL,
+          read_as TEXT NOT NULL,
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           running INTEGER NOT NULL,
@@ -84,7 +91,7 @@ export const slaClocksProjection: ProjectionDefinition = {
           met INTEGER NOT NULL,
           met_on_time INTEGER NOT NULL,
           cancelled INTEGER NOT NULL,
-          PRIMARY KEY (workflow, region, level)
+          PRIMARY KEY (workflow, read_as, region, level)
         ) WITHOUT ROWID`,
       ],
     },

@@ -7,6 +7,10 @@ export interface SlaClockRow {
   clock: string;
   stream_id: string;
   workflow: string;
+  /** The workflow whose read scope applies to the case: its own, or the one its events name (`readAs`). */
+  read_as: string;
+  /** 0 for a clock that is no service standard (a complainant's review window); 1 otherwise. */
+  standard: 0 | 1;
   region: string;
   /** 0 for a clock without a level of authority (SQLite keys cannot hold NULL usefully). */
   level: number;
@@ -39,6 +43,7 @@ export interface SlaAlertRow {
   case_id: string;
   clock: string;
   workflow: string;
+  read_as: string;
   region: string;
   level: number;
   name: string;
@@ -69,6 +74,7 @@ export interface RowFacts {
   readonly caseId: string;
   readonly streamId: string;
   readonly workflow: string;
+  readonly readAs: string;
   readonly revision: number;
   readonly position: number;
   readonly updatedAt: string;
@@ -81,6 +87,8 @@ export function toSlaClockRow(clock: ClockState, facts: RowFacts): SlaClockRow {
     clock: clock.clock,
     stream_id: facts.streamId,
     workflow: facts.workflow,
+    read_as: facts.readAs,
+    standard: clock.standard === false ? 0 : 1,
     region: clock.region,
     level: clock.level ?? 0,
     name: clock.name,
@@ -113,6 +121,7 @@ export function toClockState(row: SlaClockRow): ClockState {
     basis: row.basis,
     days: row.days,
     region: row.region as RegionCode,
+    ...(row.standard === 0 ? { standard: false as const } : {}),
     status: row.status,
     startedAt: row.started_at,
     dueAt: row.due_at,
@@ -131,7 +140,8 @@ export function toClockState(row: SlaClockRow): ClockState {
  * breached, met and cancelled; `warned` counts running clocks with a warning recorded; a clock met
  * after its breach was recorded stays breached.
  */
-export function countsOf(row: Pick<SlaClockRow, 'status' | 'warned' | 'on_time'>): SlaCounts {
+export function countsOf(row: Pick<SlaClockRow, 'status' | 'warned' | 'on_time' | 'standard'>): SlaCounts {
+  if (row.standard === 0) return { running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0 };
   return {
     running: row.status === 'running' ? 1 : 0,
     warned: row.status === 'running' && row.warned === 1 ? 1 : 0,

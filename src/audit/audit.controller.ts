@@ -3,7 +3,7 @@ import { CaseNotFound } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
-import { CaseRepository } from '../cases/case-repository';
+import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { AccessLog, type AccessPage } from './access-log.service';
@@ -20,10 +20,18 @@ export class AuditController {
     private readonly policy: PolicyService,
   ) {}
 
-  /** Whether the actor may know this case exists (RO cases exist only for the Restorative Justice Unit). */
+  /**
+   * Whether the actor may know this case exists (RO cases, and the cases read as RO cases, exist
+   * only for the Restorative Justice Unit).
+   */
   private async knowable(actor: Actor, caseId: string): Promise<boolean> {
     const definition = await this.cases.locate(caseId);
-    return !definition || !this.policy.hiddenWorkflows(actor).includes(definition.name);
+    if (!definition) return true;
+    const hidden = this.policy.hiddenWorkflows(actor);
+    if (hidden.includes(definition.name)) return false;
+    if (!definition.readsAsOthers) return true;
+    const readAs = accessFacts(await this.cases.load(caseId)).readAs;
+    return readAs === undefined || !hidden.includes(readAs);
   }
 
   /** The hash chains of one case (its stream and its access log) or of the whole store. */

@@ -79,9 +79,9 @@ export class ChainVerification {
   /** Every stream of the store, read once in position order. */
   async verifyAll(options: VerifyOptions = {}): Promise<Verification> {
     const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest);
-    const { chains, heads, gaps } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress);
+    const { chains, heads, gaps, readAs } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress);
     const problems = this.checkpointProblems(checkpoints, heads, gaps);
-    const visible = this.visibility(options.hiddenWorkflows ?? [], [...chains.streamIds(), ...(checkpoints.latest?.checkpoint.heads.map(([id]) => id) ?? [])]);
+    const visible = this.visibility(options.hiddenWorkflows ?? [], [...chains.streamIds(), ...(checkpoints.latest?.checkpoint.heads.map(([id]) => id) ?? [])], readAs);
     return verdict(chains.result(visible), checkpoints.latest, problems.filter((p) => p.streamId === undefined || visible(p.streamId)));
   }
 
@@ -163,8 +163,12 @@ export class ChainVerification {
     const heads = checkpointPosition === undefined ? undefined : new HeadsAt(checkpointPosition);
     const gaps = this.store.engine === 'sqlite' ? new PositionGaps() : undefined;
     const newHeads = new HeadsAt(newPosition ?? 0);
+    // Cases read as another workflow's (a complaint about an RO case), by stream: their events say so.
+    const readAs = new Map<string, string>();
     for await (const page of allPages(this.store)) {
       for (const event of page) {
+        const as = (event.metadata as { readAs?: unknown }).readAs;
+        if (typeof as === 'string') readAs.set(event.streamId, as);
         chains.add(event);
         heads?.add(event);
         gaps?.add(event);
@@ -172,7 +176,7 @@ export class ChainVerification {
       }
       onProgress?.(page[page.length - 1]!.position);
     }
-    return { chains, heads, gaps, newHeads };
+    return { chains, heads, gaps, newHeads, readAs };
   }
 
   private publicKey(): KeyObject | undefined {
@@ -215,8 +219,11 @@ export class ChainVerification {
     return { problems, digests, ...(latest ? { latest } : {}), ...(last ? { last } : {}) };
   }
 
-  /** RO streams (and their access logs, case-id and reference reservations) exist only for those who may read RO cases. */
-  private visibility(hiddenWorkflows: readonly string[], streamIds: readonly string[]): StreamVisibility {
+  /**
+   * RO streams, and the streams of cases read as RO cases (and their access logs and case-id
+   * reservations), exist only for those who may read RO cases.
+   */
+  private visibility(hiddenWorkflows: readonly string[], streamIds: readonly string[], readAs: ReadonlyMap<string, string>): StreamVisibility {
     if (hiddenWorkflows.length === 0) return () => true;
     const hiddenCategories = new Set(
       this.registry
@@ -224,7 +231,8 @@ export class ChainVerification {
         .filter((c) => hiddenWorkflows.includes(c.name))
         .map((c) => c.category),
     );
-    const hiddenCases = new Set(streamIds.filter((id) => hiddenCategories.has(categoryOf(id))).map(caseIdOf));
+    const hiddenStream = (id: string) => hiddenCategories.has(categoryOf(id)) || hiddenWorkflows.includes(readAs.get(id) ?? '');
+    const hiddenCases = new Set(streamIds.filter(hiddenStream).map(caseIdOf));
     const hiddenPrefixes = new Set(
       this.registry
         .all()
@@ -232,6 +240,7 @@ export class ChainVerification {
         .map((d) => d.referencePrefix),
     );
     return (streamId) => {
+      if (hiddenStream(streamId)) return false;
       const category = categoryOf(streamId);
       if (hiddenCategories.has(category)) return false;
       if (category === CASE_REFERENCE_CATEGORY) return !hiddenPrefixes.has(caseIdOf(streamId).split('-')[0]!);

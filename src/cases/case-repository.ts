@@ -58,11 +58,13 @@ const CACHE_LIMIT = 10_000;
 
 /** What authorisation needs to know of a loaded case. */
 export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
+  const summary = loaded.definition.summarize(loaded.state);
   return {
     caseId: loaded.caseId,
     workflow: loaded.definition.name,
     workflowVersion: loaded.definition.version,
-    assignees: loaded.definition.summarize(loaded.state).assignees,
+    assignees: summary.assignees,
+    ...(summary.readAs !== undefined ? { readAs: summary.readAs } : {}),
   };
 }
 
@@ -188,6 +190,8 @@ export class CaseRepository {
   ): Promise<AppendedCase> {
     if (events.length === 0) return { loaded, written: 0 };
     const occurredAt = ctx.now.toISOString();
+    // Written on every event, so that read models, history and audit views apply the case's read scope without folding it.
+    const readAs = loaded.definition.summarize(next).readAs;
     const metadata: Omit<EventMetadata, 'prevHash' | 'hash'> = {
       actor: ctx.actor,
       correlationId: options.correlationId,
@@ -195,6 +199,7 @@ export class CaseRepository {
       occurredAt,
       workflow: loaded.definition.name,
       workflowVersion: loaded.definition.version,
+      ...(readAs !== undefined ? { readAs } : {}),
       schemaVersion: SCHEMA_VERSION,
     };
     const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));

@@ -25,12 +25,13 @@ export class CaseViews {
         { occurredAt: this.clock.now().toISOString(), actor },
       ),
       actor,
+      loaded.definition.summarize(loaded.state).readAs,
     );
   }
 
   /** Offers the actor only the commands the permission table lets them run. */
-  private forActor(view: CaseView, actor: Actor): CaseView {
-    const facts = { caseId: view.caseId, workflow: view.workflow, assignees: view.assignees };
+  private forActor(view: CaseView, actor: Actor, readAs: string | undefined): CaseView {
+    const facts = { caseId: view.caseId, workflow: view.workflow, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
     return { ...view, allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands) };
   }
 
@@ -45,6 +46,7 @@ export class CaseViews {
         { occurredAt: this.clock.now().toISOString(), actor },
       ),
       actor,
+      record.readAs,
     );
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarProvider } from '../../domain/calendar/types';
 import { CLOCK_EVENT_TYPES, type ClockEventType } from '../../domain/clocks';
-import type { DecideContext } from '../../domain/decide-context';
+import { workflowFacts, type DecideContext, type WorkflowFacts } from '../../domain/decide-context';
 import type { EventMetadata, NewEvent } from '../../domain/envelope';
 import { RevisionConflict } from '../../domain/errors';
 import type { Decision } from '../../domain/process';
@@ -13,6 +13,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { DuplicateEventIdError } from '../event-store/event-store';
 import { SLA_SCHEDULER_ACTOR } from '../sla/due-clocks';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { CaseRepository, type LoadedCase } from './case-repository';
 import { createdIds, type CreatedId } from './created-ids';
 
@@ -86,7 +87,12 @@ export class CommandPipeline {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALENDARS) private readonly calendars: CalendarProvider,
     @Inject(SETTINGS) private readonly settings: MendSettings,
-  ) {}
+    registry: WorkflowRegistry,
+  ) {
+    this.workflows = workflowFacts(registry.latest());
+  }
+
+  private readonly workflows: readonly WorkflowFacts[];
 
   async run(request: CaseRequest, step: CaseStep): Promise<CommandOutcome> {
     const attempts = request.open ? 1 : COMMAND_ATTEMPTS;
@@ -106,7 +112,7 @@ export class CommandPipeline {
         minted.push(id);
         return id;
       };
-      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId, calendars: this.calendars, settings: this.settings };
+      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId, calendars: this.calendars, settings: this.settings, workflows: this.workflows };
       const decision = step.decide(loaded, ctx);
       try {
         const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, {

@@ -25,6 +25,9 @@ export const ClockViewSchema = z
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),
     region: RegionCode,
+    standard: z.literal(false).optional().meta({
+      description: 'false for a clock that waits on someone outside the program (a complainant’s review window): no service standard, counted in no SLA figure',
+    }),
     status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
     startedAt: z.string(),
     dueAt: z.string(),

@@ -54,17 +54,22 @@ export interface CaseAccessFacts {
   /** The workflow version the case runs on; its grants apply. The latest when not given. */
   readonly workflowVersion?: number;
   readonly assignees: readonly string[];
+  /** The workflow whose read scope applies, when not the case's own (a complaint about an RO case reads as an RO case). */
+  readonly readAs?: string;
 }
 
 /** How a role's lists are narrowed. */
 export interface ListScope {
-  /** Workflows whose cases this role may not see at all. */
+  /** Workflows whose cases, and the cases read as theirs, this role may not see at all. */
   readonly hiddenWorkflows: readonly string[];
   /** Set when the role sees only the cases assigned to it. */
   readonly assignee?: string;
 }
 
 const isPerson = (actor: Actor): actor is Actor & { role: PersonRole } => actor.role !== 'system';
+
+/** The workflow whose read scope a case is read under: its own, or the one its summary names. */
+const readAs = (facts: Pick<CaseAccessFacts, 'workflow' | 'readAs'>): string => facts.readAs ?? facts.workflow;
 
 /**
  * The one place authorisation is decided (DESIGN.md §7), from each workflow's definition (its
@@ -89,7 +94,7 @@ export class PolicyService {
 
   /** May this actor read this case's content? 404 when the role may not know it exists. */
   authorizeRead(actor: Actor, facts: CaseAccessFacts, action: Action = READ_CASE): void {
-    const scope = this.scope(actor, facts.workflow);
+    const scope = this.scope(actor, readAs(facts));
     if (scope === 'hidden' || (scope === 'needToKnow' && !facts.assignees.includes(actor.id))) {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
     }
@@ -189,7 +194,7 @@ export class PolicyService {
 
   /** May this actor know that this case exists? */
   private knowable(actor: Actor, facts: CaseAccessFacts): boolean {
-    const scope = this.scope(actor, facts.workflow);
+    const scope = this.scope(actor, readAs(facts));
     return scope !== 'hidden' && (scope !== 'needToKnow' || facts.assignees.includes(actor.id));
   }
 

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { RevisionConflict } from '../../domain/errors';
 import { CommandPipeline, type CaseStep } from '../cases/command-pipeline';
 import { DuplicateEventIdError } from '../event-store/event-store';
-import { decideDueClocks, dueClockEventId, SLA_SCHEDULER_ACTOR, type DueClockEvent } from './due-clocks';
+import { decideDueClocks, dueClockEventIds, SLA_SCHEDULER_ACTOR } from './due-clocks';
 import { RecordDueClocks } from './record-due-clocks.command';
 
 export interface DueClocksOutcome {
@@ -20,13 +20,13 @@ export interface DueClocksOutcome {
 
 /**
  * The scheduler's step: the warnings and breaches due on the case at the command's time, decided
- * from its clocks and checked against the machine. It acts for the system, on no person's behalf,
+ * from its clocks and checked against the machine, with what the workflow records when a clock runs out. It acts for the system, on no person's behalf,
  * so no permission applies; it is not reachable over HTTP.
  */
 const recordDueClocks: CaseStep = {
   authorize: () => undefined,
-  decide: (loaded, ctx) => decideDueClocks(loaded.definition, loaded.state, ctx.now),
-  eventIds: (loaded, events) => events.map((event) => dueClockEventId(loaded.streamId, event as DueClockEvent)),
+  decide: (loaded, ctx) => decideDueClocks(loaded.definition, loaded.state, ctx),
+  eventIds: (loaded, events) => dueClockEventIds(loaded.streamId, events),
 };
 
 /**

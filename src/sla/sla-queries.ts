@@ -15,17 +15,17 @@ const columns = (names: readonly string[]) => names.join(', ');
 const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', ');
 
 const CLOCK_COLUMNS = [
-  'case_id', 'clock', 'stream_id', 'workflow', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
+  'case_id', 'clock', 'stream_id', 'workflow', 'read_as', 'standard', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
   'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at',
   'breached_at', 'met_at', 'on_time', 'cancelled_at', 'revision', 'position', 'updated_at',
 ] as const;
-const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
+const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'read_as', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
 
 const SELECT_CLOCK = 'SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?';
 const PUT_CLOCK = `INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${params(CLOCK_COLUMNS)})`;
-const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, region, level, ${columns(COUNTER_COLUMNS)})
-  VALUES (@workflow, @region, @level, ${params(COUNTER_COLUMNS)})
-  ON CONFLICT (workflow, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, read_as, region, level, ${columns(COUNTER_COLUMNS)})
+  VALUES (@workflow, @read_as, @region, @level, ${params(COUNTER_COLUMNS)})
+  ON CONFLICT (workflow, read_as, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 const PUT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`;
 const ADD_WEEK = `INSERT INTO {sla_weeks} (week, workflow, region, level, ${columns(WEEK_COLUMNS)})
   VALUES (@week, @workflow, @region, @level, ${params(WEEK_COLUMNS)})
@@ -36,8 +36,8 @@ export const slaClockRows = {
   get: (tables: ProjectionTables, caseId: string, clock: string): SlaClockRow | undefined =>
     tables.statement<[string, string], SlaClockRow>(SELECT_CLOCK).get(caseId, clock),
   put: (tables: ProjectionTables, row: SlaClockRow): void => void tables.statement(PUT_CLOCK).run(row),
-  addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'region' | 'level'>, delta: SlaCounts): void =>
-    void tables.statement(ADD_COUNTS).run({ workflow: group.workflow, region: group.region, level: group.level, ...delta }),
+  addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'read_as' | 'region' | 'level'>, delta: SlaCounts): void =>
+    void tables.statement(ADD_COUNTS).run({ workflow: group.workflow, read_as: group.read_as, region: group.region, level: group.level, ...delta }),
   putAlert: (tables: ProjectionTables, alert: SlaAlertRow): void => void tables.statement(PUT_ALERT).run(alert),
   addWeek: (tables: ProjectionTables, delta: WeekDelta): void => void tables.statement(ADD_WEEK).run(delta),
 };
@@ -49,7 +49,7 @@ const DUE_BATCH = `SELECT case_id, next_deadline_at FROM sla_clocks
   ORDER BY next_deadline_at, case_id LIMIT @limit`;
 /** `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add up. */
 const CLOCKS_BY_STATUS = `SELECT workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
-  FROM sla_clocks GROUP BY 1, 2`;
+  FROM sla_clocks WHERE standard = 1 GROUP BY 1, 2`;
 
 /** A row the scheduler finds due: a case with a clock whose next deadline has passed. */
 export interface DueRow {
@@ -237,8 +237,11 @@ function rollUp<K extends string | number>(rows: readonly GroupRow[], key: (row:
   return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Workflows whose cases the reader may not know exist (DESIGN.md §7) are left out of every answer. */
-const hide = (workflows: readonly string[], prefix: string) => workflows.map((_, i) => `${prefix}workflow <> @hidden${i}`);
+/**
+ * Cases read as workflows the reader may not know exist (DESIGN.md §7) are left out of every
+ * answer: by the workflow their read scope comes from, their own or the one they are read as.
+ */
+const hide = (workflows: readonly string[], prefix: string) => workflows.map((_, i) => `${prefix}read_as <> @hidden${i}`);
 const hiddenParams = (workflows: readonly string[]) => Object.fromEntries(workflows.map((w, i) => [`hidden${i}`, w]));
 
 /** Queries over the SLA read model: the at-risk list, the counts, and the warnings and breaches recorded. */
@@ -252,7 +255,8 @@ export class SlaQueries {
 
   /** Clocks by due time, earliest first, filtered, with a keyset cursor. */
   clocks(query: SlaClocksQuery, now: Date, hiddenWorkflows: readonly string[]): SlaClockPage {
-    const where = hide(hiddenWorkflows, '');
+    // A clock that is no service standard (a complainant's review window) is shown with its case, not here.
+    const where = ['standard = 1', ...hide(hiddenWorkflows, '')];
     const params: Record<string, unknown> = { limit: query.limit + 1, ...hiddenParams(hiddenWorkflows) };
     if (query.status === 'warned') where.push("status = 'running' AND warned = 1");
     else if (query.status) {
@@ -279,7 +283,7 @@ export class SlaQueries {
     }
     const rows = this.db
       .prepare<Record<string, unknown>, SlaClockRow>(
-        `SELECT * FROM sla_clocks ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        `SELECT * FROM sla_clocks WHERE ${where.join(' AND ')}
          ORDER BY due_at, case_id, clock LIMIT @limit`,
       )
       .all(params);
@@ -304,9 +308,9 @@ export class SlaQueries {
     const rows = this.db
       .prepare<Record<string, unknown>, GroupRow>(
         `SELECT s.*, coalesce(o.overdue, 0) AS overdue FROM sla_summary s
-         LEFT JOIN (SELECT workflow, region, level, count(*) AS overdue FROM sla_clocks
-                    WHERE status = 'running' AND due_at <= @now GROUP BY workflow, region, level) o
-           USING (workflow, region, level)
+         LEFT JOIN (SELECT workflow, read_as, region, level, count(*) AS overdue FROM sla_clocks
+                    WHERE status = 'running' AND standard = 1 AND due_at <= @now GROUP BY workflow, read_as, region, level) o
+           USING (workflow, read_as, region, level)
          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY s.workflow, s.region, s.level`,
       )
@@ -318,7 +322,11 @@ export class SlaQueries {
       byWorkflow: rollUp(rows, (r) => r.workflow).map(([workflow, c]) => ({ workflow, ...countsView(c) })),
       byRegion: rollUp(rows, (r) => r.region).map(([region, c]) => ({ region, ...countsView(c) })),
       byLevel: rollUp(rows, (r) => r.level).map(([value, c]) => ({ level: level(value), ...countsView(c) })),
-      groups: rows.map((r) => ({ workflow: r.workflow, region: r.region, level: level(r.level), ...countsView(r) })),
+      // One group per (workflow, region, level), whatever read scopes its cases are read under.
+      groups: rollUp(rows, (r) => `${r.workflow}\u0000${r.region}\u0000${String(r.level).padStart(6, '0')}`).map(([key, c]) => {
+        const [workflow = '', region = '', value = '0'] = key.split('\u0000');
+        return { workflow, region, level: level(Number(value)), ...countsView(c) };
+      }),
     };
   }
 

@@ -24,14 +24,14 @@ export interface StreamReader {
 export interface StreamFilter {
   readonly workflow?: string;
   readonly region?: string;
-  /** Workflows whose cases the reader may not know exist. */
+  /** Workflows whose cases (and cases read as theirs) the reader may not know exist. */
   readonly hiddenWorkflows: readonly string[];
 }
 
 const passes = (row: SlaAlertRow, filter: StreamFilter) =>
   (filter.workflow === undefined || row.workflow === filter.workflow) &&
   (filter.region === undefined || row.region === filter.region) &&
-  !filter.hiddenWorkflows.includes(row.workflow);
+  !filter.hiddenWorkflows.includes(row.read_as);
 
 /** A warning or a breach as the stream sends it. */
 export interface SlaAlert {

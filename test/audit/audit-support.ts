@@ -58,7 +58,7 @@ export async function driveComplaint(running: RunningApp): Promise<{ caseId: str
     commands('Respond'),
     {
       response: 'We apologise. Your practitioner will call you this week.',
-      nextLevel: { name: 'Alex Tremblay', role: 'Program manager', contact: 'alex.tremblay@example.gc.ca' },
+      nextLevel: { name: 'Alex Tremblay', contact: 'alex.tremblay@example.gc.ca' },
     },
     DAY,
   );

@@ -779,8 +779,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock.
-         * @description **complaint**: Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock.
+         * Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).
+         * @description **complaint**: Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).
          */
         post: operations["respond"];
         delete?: never;
@@ -819,8 +819,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock.
-         * @description **complaint**: The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock.
+         * The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.
+         * @description **complaint**: The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.
          */
         post: operations["requestReview"];
         delete?: never;
@@ -879,8 +879,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested.
-         * @description **complaint**: Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested.
+         * Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request.
+         * @description **complaint**: Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request.
          */
         post: operations["closeComplaint"];
         delete?: never;
@@ -1452,6 +1452,11 @@ export interface components {
             days: number;
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /**
+             * @description false for a clock that waits on someone outside the program (a complainant’s review window): no service standard, counted in no SLA figure
+             * @constant
+             */
+            standard?: false;
             /** @enum {string} */
             status: "running" | "paused" | "met" | "breached" | "cancelled";
             startedAt: string;
@@ -2507,8 +2512,13 @@ export interface components {
             party: "victim" | "offender";
             note?: string;
         };
-        /** @description Record a complaint, concern or feedback from a participant. Starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived). */
+        /** @description Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback (kind `feedback`) runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are. */
         "complaint.ReceiveComplaint": {
+            /**
+             * @default complaint
+             * @enum {string}
+             */
+            kind?: "complaint" | "feedback";
             /** @enum {string} */
             channel: "electronic" | "mail";
             /** Format: date-time */
@@ -2527,8 +2537,7 @@ export interface components {
             };
             text: string;
             concerns?: {
-                /** @enum {string} */
-                program: "restorative-engagement" | "restorative-opportunities" | "other";
+                program: string;
                 caseId?: string;
             };
         };
@@ -2541,19 +2550,19 @@ export interface components {
         "complaint.AssignHandler": {
             handlerId: string;
         };
-        /** @description Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock. */
+        /** @description Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`). */
         "complaint.Respond": {
             response: string;
             nextLevel?: {
                 subjectId?: string;
                 name: string;
-                role: string;
+                role?: string;
                 contact: string;
             };
         };
         /** @description The complainant is satisfied with the response: the complaint is resolved. */
         "complaint.AcceptResponse": Record<string, never>;
-        /** @description The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock. */
+        /** @description The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. */
         "complaint.RequestReview": {
             grounds?: string;
         };
@@ -2566,7 +2575,7 @@ export interface components {
         "complaint.ResumeClock": {
             clock: string;
         };
-        /** @description Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested. */
+        /** @description Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request. */
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;

@@ -71,7 +71,7 @@ describe('a client generated from /openapi.json', () => {
       etag = got.etag;
     };
     const path = { id };
-    const nextLevel = { name: 'Alex Martin', role: 'Director General', contact: 'alex.martin@example.gc.ca' };
+    const nextLevel = { name: 'Alex Martin', contact: 'alex.martin@example.gc.ca' };
     await send(supervisor.POST('/cases/{id}/commands/AssignHandler', { params: { path, header: { 'If-Match': etag } }, body: { handlerId: 'p-1' } }), 'received');
     await send(handlers[0].POST('/cases/{id}/commands/AcknowledgeComplaint', { params: { path, header: { 'If-Match': etag } }, body: { method: 'email' } }), 'underReview');
     await send(handlers[0].POST('/cases/{id}/commands/Respond', { params: { path, header: { 'If-Match': etag } }, body: { response: 'We are sorry.', nextLevel } }), 'responded');

@@ -113,7 +113,8 @@ describe('journeys from the README, over HTTP', () => {
     });
     const clocks = exchanges.at(-1)!.response.clocks as { clock: string; status: string; onTime?: boolean }[];
     expect(clocks.map(({ clock, status, onTime }) => ({ clock, status, onTime }))).toEqual(
-      ['acknowledgement', 'response-1', 'response-2', 'response-3'].map((clock) => ({ clock, status: 'met', onTime: true })),
+      // Each review requested within the complainant's review window, which it meets.
+      ['acknowledgement', 'response-1', 'review-window-1', 'response-2', 'review-window-2', 'response-3'].map((clock) => ({ clock, status: 'met', onTime: true })),
     );
     const stored = await storedTypes(journey);
     expect(stored.filter((e) => e.type === 'HandlerAssigned').map((e) => [e.data.level, e.data.handlerId])).toEqual([

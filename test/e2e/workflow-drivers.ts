@@ -118,7 +118,7 @@ const restorativeOpportunities: WorkflowDriver = {
 /**
  * Complaint: a supervisor receives it and sends it to a new handler at each assignment (a reviewer
  * at a higher level must not have handled a lower one); the handler responds; a response naming
- * the next level, and one without it for the last level.
+ * the next level, and one without it for the last level; feedback as well as complaints.
  */
 const complaint: WorkflowDriver = {
   definition: complaintWorkflow,
@@ -132,6 +132,8 @@ const complaint: WorkflowDriver = {
   variants(command, context: ComplaintContext) {
     const c = (name: string) => example(complaintWorkflow, name);
     switch (command) {
+      case 'ReceiveComplaint':
+        return [c(command), { ...c(command), kind: 'feedback' }];
       case 'AssignHandler':
         return [{ handlerId: `practitioner-${context.assignments.length + 1}` }];
       case 'Respond':

@@ -76,8 +76,9 @@ function expected(role: PersonRole, workflow: string, command: string, opening: 
     if (role === 'roAuditor') return 'forbidden';
     return 'hidden';
   }
-  // SMSRC cases do not exist for the Restorative Justice Unit, its mediators and RO auditors; admins and auditors never write.
-  if (role === 'rju' || role === 'mediator' || role === 'roAuditor') return 'hidden';
+  // SMSRC cases do not exist for the Restorative Justice Unit (which receives the complaints about its own program), its mediators and RO auditors; admins and auditors never write.
+  if (role === 'rju') return opening && workflow === 'complaint' ? 'allowed' : 'hidden';
+  if (role === 'mediator' || role === 'roAuditor') return 'hidden';
   if (role === 'admin' || role === 'auditor') return 'forbidden';
   if (opening) return SUPERVISOR_OPENINGS.has(command) && role !== 'supervisor' ? 'forbidden' : 'allowed';
   if (role === 'supervisor') return SUPERVISOR_ONLY.has(command) || SUPERVISOR_STEPS.has(command) ? 'allowed' : 'forbidden';
@@ -206,6 +207,23 @@ describe('the permissions', () => {
       expect(caseload(role, 'person-2')).toBe('forbidden');
     }
     for (const role of ['supervisor', 'rju'] as const) expect(caseload(role, 'person-2')).toBe('allowed');
+  });
+
+  it('reads and runs a case read as another workflow (a complaint about an RO case) under that workflow’s read scope', () => {
+    const complaint = workflowDefinitions.find((d) => d.name === 'complaint')!;
+    const facts = (assigned: boolean) => ({ caseId: 'c', workflow: complaint.name, readAs: RO, assignees: assigned ? ['person-1'] : [] });
+    for (const role of ['practitioner', 'supervisor', 'auditor', 'admin'] as const) {
+      const actor: Actor = { id: 'person-1', role };
+      expect(outcome(() => policy.authorizeRead(actor, facts(true)))).toBe('hidden');
+      for (const command of complaint.commands) expect([command.type, outcome(() => policy.authorizeCommand(actor, facts(true), command.type))]).toEqual([command.type, 'hidden']);
+      expect(policy.commandsFor(actor, facts(true), complaint.commands.map((c) => c.type))).toEqual([]);
+    }
+    const rju: Actor = { id: 'person-1', role: 'rju' };
+    expect(outcome(() => policy.authorizeRead(rju, facts(false)))).toBe('allowed');
+    expect(outcome(() => policy.authorizeCommand(rju, facts(false), 'AssignHandler'))).toBe('allowed');
+    // The response is the handler's: the one the complaint is assigned to.
+    expect(outcome(() => policy.authorizeCommand(rju, facts(false), 'Respond'))).toBe('not assigned');
+    expect(outcome(() => policy.authorizeCommand(rju, facts(true), 'Respond'))).toBe('allowed');
   });
 
   it('treats a workflow that is not registered as invisible to everyone, and lets no one open one (fail closed)', () => {

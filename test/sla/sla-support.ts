@@ -15,7 +15,6 @@ export function complaintData(receivedAt: string, region = 'ON') {
 
 export const nextLevelContact = {
   name: 'Alex Tremblay',
-  role: 'Program manager',
   contact: 'alex.tremblay@example.gc.ca',
 };
 

@@ -97,7 +97,7 @@ function fillNotDue(readModels: ReadModelDatabase, count: number): number {
           pendingWarnings: [{ threshold: 0.5, at: new Date(start + 21 * 86_400_000 + (i % 100_000) * 60_000).toISOString() }],
           warnedThresholds: [],
         },
-        { caseId: `bench-${String(i).padStart(8, '0')}`, streamId: `complaint-bench-${i}`, workflow: 'complaint', revision: 2, position: 0, updatedAt: startedAt },
+        { caseId: `bench-${String(i).padStart(8, '0')}`, streamId: `complaint-bench-${i}`, workflow: 'complaint', readAs: 'complaint', revision: 2, position: 0, updatedAt: startedAt },
       );
       insert.run(row);
     }

@@ -14,6 +14,7 @@ import { blockingConditions, type RestorativeOpportunitiesContext } from '../../
 import type { InformationSessionContext } from '../../workflows/information-session/machine';
 import type { SupportCoordinationContext } from '../../workflows/support-coordination/machine';
 import type { Random } from './random';
+import { registeredWorkflows } from './workflow-spec';
 
 /** A command chosen for a case, with who runs it. */
 export interface PlannedCommand {
@@ -153,7 +154,7 @@ function actorFor(definition: AnyWorkflowDefinition, command: string, state: Cas
 
 export function decideContext(now: Date, actor: Actor): DecideContext {
   let next = 0;
-  return { now, actor, newId: () => `local-${++next}`, calendars, settings: DEFAULT_SETTINGS };
+  return { now, actor, newId: () => `local-${++next}`, calendars, settings: DEFAULT_SETTINGS, workflows: registeredWorkflows };
 }
 
 /**

@@ -9,6 +9,7 @@ import { processCommand } from '../../domain/process';
 import type { PersonRole } from '../../domain/roles';
 import type { MendSettings } from '../../domain/settings';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { registeredWorkflows } from './workflow-spec';
 
 /** Who sends a command or reads a case: the subject and role of their token. */
 export interface PersonActor {
@@ -155,6 +156,7 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
     newId: () => `model-id-${++ids}`,
     calendars: context.calendars,
     settings: context.settings,
+    workflows: registeredWorkflows,
   });
 
   const eventsIn = (snapshot: AnyMachineSnapshot): ModelEvent[] => {

@@ -1,5 +1,5 @@
 import { createCalendarProvider } from '../../domain/calendar';
-import type { DecideContext } from '../../domain/decide-context';
+import { workflowFacts, type DecideContext } from '../../domain/decide-context';
 import type { MachineEvent, NewEvent } from '../../domain/envelope';
 import { DomainError } from '../../domain/errors';
 import { allowedCommands, evolveCase, initialCaseState, stateName } from '../../domain/fold';
@@ -7,6 +7,10 @@ import { processCommand, type CommandInput } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS, type MendSettings } from '../../domain/settings';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
+import { workflowDefinitions } from '../../workflows/registry';
+
+/** What decisions know of the registered workflows, as the command pipeline gives it. */
+export const registeredWorkflows = workflowFacts(workflowDefinitions);
 
 const calendars = createCalendarProvider();
 
@@ -25,6 +29,7 @@ export function specContext(options: SpecOptions = {}): DecideContext {
     newId: () => `id-${++next}`,
     calendars,
     settings: options.settings ?? DEFAULT_SETTINGS,
+    workflows: registeredWorkflows,
   };
 }
 

@@ -25,7 +25,23 @@ export const responseClockDeclaration = {
   metBy: ['Respond'],
 } as const satisfies ClockDeclaration;
 
-export const complaintClocks: readonly ClockDeclaration[] = [acknowledgementClock, responseClockDeclaration];
+
 
 export const ACKNOWLEDGEMENT_CLOCK = acknowledgementClock.key;
 export const responseClock = (level: number): string => clockKey(responseClockDeclaration, { level });
+
+/**
+ * After a response below the last level, the complainant's time to use the right of review
+ * (calendar days, the `reviewWindowDays` setting): when it passes without a request, the complaint
+ * closes. No service standard (ClockStarted.standard is false).
+ */
+export const reviewWindowClockDeclaration = {
+  key: 'review-window-<level>',
+  label: { en: 'Review window, level <level>', fr: 'Délai de demande de révision, palier <level>' },
+  basis: 'calendar',
+  metBy: ['RequestReview'],
+} as const satisfies ClockDeclaration;
+
+export const reviewWindowClock = (level: number): string => clockKey(reviewWindowClockDeclaration, { level });
+
+export const complaintClocks: readonly ClockDeclaration[] = [acknowledgementClock, responseClockDeclaration, reviewWindowClockDeclaration];

@@ -3,6 +3,7 @@ import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 import { responseClock } from './clocks';
+import { ProgramName } from './settings';
 
 /** An actor id (the person's login), never personal data. */
 const HandlerId = StaffId;
@@ -11,8 +12,19 @@ const HandlerId = StaffId;
 export const Channel = z.enum(['electronic', 'mail']);
 export type Channel = z.infer<typeof Channel>;
 
-/** The programs whose participants may raise a complaint about their participation. */
-export const Program = z.enum(['restorative-engagement', 'restorative-opportunities', 'other']);
+/**
+ * "Concerns, complaints, or feedback": a complaint runs the 2- and 30-business-day clocks and the
+ * right of review; feedback is recorded, acknowledged if the program wishes, and closed, without them.
+ */
+export const Kind = z.enum(['complaint', 'feedback']);
+export type Kind = z.infer<typeof Kind>;
+
+/** What a complaint is about: a program (a registered workflow's name, GET /workflows) and, if any, one of its cases. */
+export const Concerns = z.strictObject({
+  program: ProgramName,
+  /** The case the complaint is about, if any. */
+  caseId: RecordId.optional(),
+});
 
 /** The complainant: a real name or a pseudonym, and how to reach them. Personal information. */
 export const Complainant = z.strictObject({
@@ -23,17 +35,22 @@ export const Complainant = z.strictObject({
   contact: z.string().min(1).max(500).optional(),
 });
 
-/** Who the complaint can be elevated to next: "name, role and contact information". */
+/**
+ * Who the complaint can be elevated to next: "name, role and contact information". The role is the
+ * title of the next level of the complaint's escalation chain: filled in from it when absent, and
+ * a response naming another level is refused.
+ */
 export const NextLevelContact = z.strictObject({
   subjectId: SubjectId.optional(),
   name: z.string().min(1).max(200),
-  role: z.string().min(1).max(200),
+  role: z.string().min(1).max(200).optional(),
   contact: z.string().min(1).max(500),
 });
 
 export const ReceiveComplaint = z.strictObject({
   type: z.literal('ReceiveComplaint'),
   data: z.strictObject({
+    kind: Kind.default('complaint'),
     channel: Channel,
     /** When the program received it; for mail, the day the letter reached the program, not the day it was sent. */
     receivedAt: Instant,
@@ -41,24 +58,18 @@ export const ReceiveComplaint = z.strictObject({
     complainant: Complainant,
     /** The concerns, complaint or feedback, as written by the complainant. */
     text: z.string().min(1).max(20_000),
-    concerns: z
-      .strictObject({
-        program: Program,
-        /** The case the complaint is about, if any. */
-        caseId: RecordId.optional(),
-      })
-      .optional(),
+    /** The program it is about: its escalation chain applies, and the complaint is read as that program's cases are. */
+    concerns: Concerns.optional(),
   }),
 }).meta({
   description:
-    'Record a complaint, concern or feedback from a participant. Starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived).',
+    "Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback (kind `feedback`) runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are.",
   example: {
     channel: 'electronic',
     receivedAt: '2026-03-02T09:30:00-05:00',
     region: 'ON',
     complainant: { name: 'Robin', pseudonym: true, contact: 'robin.participant@example.org' },
     text: 'My preparation meeting was cancelled twice without notice and nobody called me back.',
-    concerns: { program: 'restorative-engagement' },
   },
 });
 
@@ -92,12 +103,11 @@ export const Respond = z.strictObject({
   }),
 }).meta({
   description:
-    "Record the response at the current level. Below the last level it must give the name, role and contact information of who the complaint can be elevated to. Meets the level's response clock.",
+    "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).",
   example: {
     response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
     nextLevel: {
       name: 'Alex Tremblay',
-      role: 'Restorative Engagement program manager',
       contact: 'alex.tremblay@example.gc.ca, 613-555-0142',
     },
   },
@@ -120,7 +130,7 @@ export const RequestReview = z.strictObject({
   }),
 }).meta({
   description:
-    'The complainant is not satisfied and uses the right of review: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
+    'The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
   example: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
 });
 
@@ -150,7 +160,7 @@ export const CloseComplaint = z.strictObject({
   data: z.strictObject({}),
 }).meta({
   description:
-    'Close an answered complaint that the complainant did not accept: after the last level of review, or when no review was requested.',
+    'Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request.',
   example: {},
 });
 

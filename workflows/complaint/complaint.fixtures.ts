@@ -1,8 +1,8 @@
 import { createCalendarProvider } from '../../domain/calendar';
-import { startBusinessClock, type ClockEvent } from '../../domain/clocks';
+import { startBusinessClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock } from './clocks';
+import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock, reviewWindowClock } from './clocks';
 import type { ComplaintEvent, ComplaintEventOf } from './events';
 
 /** History builders for the complaint specs: events as the store would hold them. */
@@ -29,10 +29,17 @@ export function clockStarted(clock: string, level: number, startedAt: string, da
   return startBusinessClock(clockContext, { clock, name: clock === ACKNOWLEDGEMENT_CLOCK ? 'Acknowledgement' : `Response, level ${level}`, level, region: 'ON', startedAt: new Date(startedAt), days });
 }
 
+/** The complainant's review window after the response at `level`: 30 calendar days from the day of the response, no warnings. */
+export function reviewWindowStarted(level: number, at: string, days = 30): ClockEvent {
+  const fromLocalDate = clockContext.calendars.forRegion('ON').localDate(new Date(at));
+  return startCalendarClock(clockContext, { clock: reviewWindowClock(level), name: `Review window, level ${level}`, level, region: 'ON', startedAt: new Date(at), days, fromLocalDate, standard: false });
+}
+
 export function complaintReceived(data: Partial<ComplaintEventOf<'ComplaintReceived'>['data']> = {}): ComplaintEvent {
   return {
     type: 'ComplaintReceived',
     data: {
+      kind: 'complaint',
       channel: 'electronic',
       receivedAt: RECEIVED_AT,
       region: 'ON',
@@ -87,11 +94,12 @@ export function responded(level: number, at = RECEIVED_AT): (ComplaintEvent | Cl
         complainantId: COMPLAINANT_ID,
         response: 'We are sorry; a new meeting is booked.',
         ...(next
-          ? { nextLevel: { level: next.level, title: next.title, subjectId: `subject-level-${next.level}`, name: 'Alex Tremblay', role: next.title, contact: 'alex@example.gc.ca' } }
+          ? { nextLevel: { level: next.level, title: next.title, subjectId: `subject-level-${next.level}`, name: 'Alex Tremblay', contact: 'alex@example.gc.ca' } }
           : {}),
       },
     },
     { type: 'ClockMet', data: { clock: responseClock(level), at, onTime: true } },
+    ...(next ? [reviewWindowStarted(level, at)] : []),
   ];
 }
 
@@ -99,6 +107,7 @@ export function reviewRequested(fromLevel: number, at = RECEIVED_AT): (Complaint
   const level = fromLevel + 1;
   return [
     { type: 'ReviewRequested', data: { requestedAt: at, fromLevel, level, levelTitle: title(level), complainantId: COMPLAINANT_ID } },
+    { type: 'ClockMet', data: { clock: reviewWindowClock(fromLevel), at, onTime: true } },
     clockStarted(responseClock(level), level, at, RESPONSE_BUSINESS_DAYS),
   ];
 }

@@ -14,6 +14,7 @@ import {
   responded,
   respondedAtLastLevel,
   reviewRequested,
+  reviewWindowStarted,
   underReview,
 } from './complaint.fixtures';
 import { complaintWorkflow } from './index';
@@ -34,7 +35,7 @@ const receive = (data: Record<string, unknown> = {}) => ({
     ...data,
   },
 });
-const nextLevelContact = { name: 'Alex Tremblay', role: 'Program manager', contact: 'alex@example.gc.ca' };
+const nextLevelContact = { name: 'Alex Tremblay', contact: 'alex@example.gc.ca' };
 const respond = (data: Record<string, unknown> = { nextLevel: nextLevelContact }) => ({
   type: 'Respond',
   data: { response: 'We are sorry; a new meeting is booked.', ...data },
@@ -232,14 +233,41 @@ describe('complaint: Respond', () => {
             levelTitle: CHAIN[0]?.title,
             complainantId: COMPLAINANT_ID,
             response: 'We are sorry; a new meeting is booked.',
-            nextLevel: { level: 2, title: CHAIN[1]?.title, subjectId: 'id-1', ...nextLevelContact },
+            nextLevel: { level: 2, title: CHAIN[1]?.title, subjectId: 'id-1', name: 'Alex Tremblay', contact: 'alex@example.gc.ca' },
           },
         },
         { type: 'ClockMet', data: { clock: 'response-1', at: LATER, onTime: true } },
+        reviewWindowStarted(1, LATER),
       ]);
     const outcome = step.run();
     expect(outcome.stateName).toBe('responded');
-    expect(outcome.allowedCommands).toEqual(['AssignHandler', 'AcceptResponse', 'RequestReview', 'CloseComplaint', 'WithdrawComplaint']);
+    // The right of review cannot be cut off: the handler cannot close it; the complainant accepts, asks, withdraws, or lets the window pass.
+    expect(outcome.allowedCommands).toEqual(['AssignHandler', 'AcceptResponse', 'RequestReview', 'PauseClock', 'WithdrawComplaint']);
+  });
+
+  it('gives the complainant 30 calendar days from the day of the response to request a review, to the end of the day in the region', () => {
+    const { state } = given(...underReview()).when(respond(), { now: LATER }).run();
+    expect(state.clocks['review-window-1']).toMatchObject({ basis: 'calendar', dueAt: '2026-04-03T03:59:59.999Z', pendingWarnings: [] }); // 2 April 23:59:59.999 EDT
+  });
+
+  it('takes the length of the review window from the workflow settings', () => {
+    const settings: MendSettings = { ...DEFAULT_SETTINGS, workflows: { complaint: { reviewWindowDays: 10, chainsByProgram: {} } } };
+    const { state } = given(...underReview()).when(respond(), { now: LATER, settings }).run();
+    expect(state.clocks['review-window-1']?.dueAt).toBe('2026-03-14T03:59:59.999Z');
+  });
+
+  it('takes the role of the next level from the chain, and accepts it spelled with other capitals', () => {
+    const filled = given(...underReview()).when(respond()).run();
+    expect(filled.events[0]).toMatchObject({ data: { nextLevel: { level: 2, title: CHAIN[1]?.title } } });
+    const spelled = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: ` ${CHAIN[1]?.title.toUpperCase()} ` } })).run();
+    expect(spelled.events[0]).toEqual(filled.events[0]);
+  });
+
+  it('ResponseMustNameTheChainsNextLevel: refuses a response naming another level of authority, in both languages', () => {
+    const error = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: CHAIN[2]?.title } })).error();
+    expect(error.code).toBe('COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL');
+    expect(error.message).toContain(`level 2 (${CHAIN[1]?.title})`);
+    expect(error.messageIn('fr')).toContain(`niveau 2 (${CHAIN[1]?.title})`);
   });
 
   it('keeps the data subject id given for the next-level authority', () => {
@@ -256,7 +284,7 @@ describe('complaint: Respond', () => {
 
   it('rejects a next level without its contact information, naming the field', () => {
     given(...underReview())
-      .when(respond({ nextLevel: { name: 'Alex Tremblay', role: 'Program manager' } }))
+      .when(respond({ nextLevel: { name: 'Alex Tremblay' } }))
       .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.nextLevel.contact' }] });
   });
 
@@ -295,7 +323,7 @@ describe('complaint: Respond', () => {
     const { events } = given(...underReview(), { type: 'ClockPaused', data: { clock: 'response-1', pausedAt, reason: 'Awaiting the complainant' } })
       .when(respond(), { now: at })
       .run();
-    expect(events.map((e) => e.type)).toEqual(['ComplaintResponded', 'ClockResumed', 'ClockMet']);
+    expect(events.map((e) => e.type)).toEqual(['ComplaintResponded', 'ClockResumed', 'ClockMet', 'ClockStarted']);
     expect(events[2]).toEqual({ type: 'ClockMet', data: { clock: 'response-1', at, onTime: true } });
   });
 
@@ -311,7 +339,10 @@ describe('complaint: AcceptResponse', () => {
     const step = given(...underReview(), ...responded(1))
       .when(command('AcceptResponse'), { now: LATER })
       ;
-    step.thenEvents([{ type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } }]);
+    step.thenEvents([
+      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.' } },
+      { type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } },
+    ]);
     const outcome = step.run();
     expect(outcome.stateName).toBe('resolved');
     expect(outcome.allowedCommands).toEqual([]);
@@ -320,7 +351,7 @@ describe('complaint: AcceptResponse', () => {
   it('cancels a clock still open when the complainant accepts', () => {
     const stillOpen = clockStarted('acknowledgement', 1, RECEIVED_AT, 2);
     const { events } = given(...underReview(), ...responded(1), stillOpen).when(command('AcceptResponse')).run();
-    expect(events.map((e) => e.type)).toEqual(['ClockCancelled', 'ResponseAccepted']);
+    expect(events.map((e) => e.type)).toEqual(['ClockCancelled', 'ClockCancelled', 'ResponseAccepted']);
   });
 
   it('needs a response first', () => {
@@ -338,6 +369,7 @@ describe('complaint: RequestReview', () => {
           type: 'ReviewRequested',
           data: { requestedAt: LATER, fromLevel: 1, level: 2, levelTitle: CHAIN[1]?.title, complainantId: COMPLAINANT_ID, grounds: 'I still do not know why it was cancelled.' },
         },
+        { type: 'ClockMet', data: { clock: 'review-window-1', at: LATER, onTime: true } },
         clockStarted('response-2', 2, LATER, 30),
       ]);
     const outcome = step.run();
@@ -346,7 +378,7 @@ describe('complaint: RequestReview', () => {
     expect(complaintWorkflow.summarize(outcome.state)).toEqual({
       region: 'ON',
       assignees: [],
-      details: { channel: 'electronic', program: null, level: 2, levelTitle: CHAIN[1]?.title, levels: 3, lastLevel: false, reviewsRequested: 1 },
+      details: { kind: 'complaint', channel: 'electronic', program: null, level: 2, levelTitle: CHAIN[1]?.title, levels: 3, lastLevel: false, nextLevelTitle: CHAIN[2]?.title, reviewWindowEndsAt: null, reviewsRequested: 1 },
     });
   });
 
@@ -369,6 +401,16 @@ describe('complaint: RequestReview', () => {
 
   it('is not offered before a response', () => {
     given(...underReview()).when(command('RequestReview')).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  it('is refused once the review window has passed, even before the scheduler records it', () => {
+    given(...underReview(), ...responded(1))
+      .when(command('RequestReview'), { now: '2026-04-02T04:00:00.000Z' })
+      .thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
+  });
+
+  it('is still open on the last day of the window', () => {
+    given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: '2026-04-02T03:59:00.000Z' }).thenState('reviewRequested');
   });
 });
 
@@ -427,13 +469,36 @@ describe('complaint: PauseClock and ResumeClock', () => {
 });
 
 describe('complaint: CloseComplaint', () => {
-  it('closes an answered complaint whose complainant did not request a review', () => {
-    const step = given(...underReview(), ...responded(1))
-      .when(command('CloseComplaint'), { now: LATER })
-      ;
-    step.thenEvents([{ type: 'ComplaintClosed', data: { closedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewNotRequested' } }]);
-    const outcome = step.run();
-    expect(outcome.stateName).toBe('closed');
+  it('RightOfReviewCannotBeCutOff: refuses to close an answered complaint while its review window is open, naming its end, in both languages', () => {
+    const error = given(...underReview(), ...responded(1)).when(command('CloseComplaint'), { now: LATER }).error();
+    expect(error.code).toBe('COMPLAINT.RIGHT_OF_REVIEW_OPEN');
+    expect(error.message).toContain('until 2026-04-02T03:59:59.999Z'); // 1 April, the 30th day, 23:59:59 EDT
+    expect(error.messageIn('fr')).toContain(`niveau 2 (${CHAIN[1]?.title})`);
+  });
+
+  it('RightOfReviewCannotBeCutOff: a paused review window still keeps the complaint open', () => {
+    const paused = { type: 'ClockPaused', data: { clock: 'review-window-1', pausedAt: LATER, reason: 'The complainant is in hospital' } };
+    given(...underReview(), ...responded(1), paused).when(command('CloseComplaint')).thenThrows('COMPLAINT.RIGHT_OF_REVIEW_OPEN');
+  });
+
+  it('closes by itself when the review window passes without a review request, as of the end of the window', () => {
+    const history = foldHistory(complaintWorkflow, [...underReview(), ...responded(1), { type: 'ClockBreached', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' } }]);
+    expect(complaintWorkflow.onClockBreached?.({ clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' }, history, specContext())).toEqual([
+      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z', reason: 'The complaint was closed.' } },
+      { type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewNotRequested' } },
+    ]);
+  });
+
+  it('does nothing when another clock runs out', () => {
+    const history = foldHistory(complaintWorkflow, [...underReview()]);
+    expect(complaintWorkflow.onClockBreached?.({ clock: 'response-1', at: '2026-04-15T21:00:00.000Z' }, history, specContext())).toEqual([]);
+  });
+
+  it('closes a complaint answered before review windows existed, as before', () => {
+    const beforeWindows = [...underReview(), ...responded(1).filter((e) => !(e.type === 'ClockStarted' && e.data.clock === 'review-window-1'))];
+    given(...beforeWindows).when(command('CloseComplaint')).thenEvents([
+      { type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewsExhausted' } },
+    ]);
   });
 
   it('closes after the last level answered, the reviews exhausted', () => {
@@ -517,12 +582,23 @@ describe('complaint: summary', () => {
       ...acknowledged(),
       handlerAssigned('practitioner-1'),
     ];
-    const { state } = given(...history).when(respond({ nextLevel: { name: 'Zed Uniquename', role: 'Manager', contact: 'zed@unique.example' } })).run();
+    const { state } = given(...history).when(respond({ nextLevel: { name: 'Zed Uniquename', contact: 'zed@unique.example' } })).run();
     const summary = complaintWorkflow.summarize(state);
     expect(summary).toEqual({
       region: 'ON',
       assignees: ['practitioner-1'],
-      details: { channel: 'electronic', program: null, level: 1, levelTitle: CHAIN[0]?.title, levels: 3, lastLevel: false, reviewsRequested: 0 },
+      details: {
+        kind: 'complaint',
+        channel: 'electronic',
+        program: null,
+        level: 1,
+        levelTitle: CHAIN[0]?.title,
+        levels: 3,
+        lastLevel: false,
+        nextLevelTitle: CHAIN[1]?.title,
+        reviewWindowEndsAt: '2026-04-02T03:59:59.999Z',
+        reviewsRequested: 0,
+      },
     });
     const text = JSON.stringify(summary);
     for (const personal of ['Robin', 'robin@example.org', 'cancelled', 'Zed', 'zed@unique', COMPLAINANT_ID]) expect(text).not.toContain(personal);
@@ -531,5 +607,60 @@ describe('complaint: summary', () => {
   it('marks the last level', () => {
     const state = foldHistory(complaintWorkflow, respondedAtLastLevel());
     expect(complaintWorkflow.summarize(state).details).toMatchObject({ level: 3, lastLevel: true, reviewsRequested: 2 });
+  });
+});
+
+describe('complaint: feedback that is not a complaint', () => {
+  it('records feedback without the 2- and 30-business-day clocks, and closes it as noted', () => {
+    const outcome = given().when(receive({ kind: 'feedback' })).run();
+    expect(outcome.events.map((e) => e.type)).toEqual(['ComplaintReceived']);
+    expect(outcome.events[0]).toMatchObject({ data: { kind: 'feedback' } });
+    expect(outcome.stateName).toBe('feedback');
+    expect(outcome.allowedCommands).toEqual(['AcknowledgeComplaint', 'AssignHandler', 'CloseComplaint', 'WithdrawComplaint']);
+    const closed = given(...outcome.events).when(command('CloseComplaint'), { now: LATER }).run();
+    expect(closed.events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'feedbackRecorded' } }]);
+    expect(closed.stateName).toBe('closed');
+  });
+
+  it('may be acknowledged once, with no clock to meet', () => {
+    const { events } = given().when(receive({ kind: 'feedback' })).run();
+    const acknowledged = given(...events).when(command('AcknowledgeComplaint', { method: 'email' })).run();
+    expect(acknowledged.events.map((e) => e.type)).toEqual(['ComplaintAcknowledged']);
+    expect(acknowledged.allowedCommands).not.toContain('AcknowledgeComplaint');
+  });
+
+  it('is a complaint unless said otherwise', () => {
+    expect(given().when(receive()).run().events[0]).toMatchObject({ data: { kind: 'complaint' } });
+  });
+});
+
+describe('complaint: the program it concerns', () => {
+  const roChain = ['RJU case coordinator', 'Manager, Restorative Justice Unit'];
+  const settings: MendSettings = { ...DEFAULT_SETTINGS, workflows: { complaint: { reviewWindowDays: 30, chainsByProgram: { 'restorative-opportunities': roChain } } } };
+
+  it("follows the escalation chain configured for the program it is about, and is read as that program's cases", () => {
+    const { events, state } = given().when(receive({ concerns: { program: 'restorative-opportunities', caseId: 'case-7' } }), { settings }).run();
+    expect(events[0]).toMatchObject({
+      data: { escalationChain: [{ level: 1, title: roChain[0] }, { level: 2, title: roChain[1] }], levelTitle: roChain[0], readAs: 'restorative-opportunities' },
+    });
+    expect(complaintWorkflow.summarize(state).readAs).toBe('restorative-opportunities');
+  });
+
+  it('follows the default chain for a program without its own', () => {
+    const { events, state } = given().when(receive({ concerns: { program: 'restorative-engagement' } }), { settings }).run();
+    expect(events[0]).toMatchObject({ data: { escalationChain: CHAIN, readAs: 'restorative-engagement' } });
+    expect(complaintWorkflow.summarize(state).readAs).toBe('restorative-engagement');
+  });
+
+  it('is read as a complaint when it concerns no program', () => {
+    const { state } = given().when(receive()).run();
+    expect(complaintWorkflow.summarize(state).readAs).toBeUndefined();
+  });
+
+  it('refuses a program Mend does not run, naming those it does, in both languages', () => {
+    const error = given().when(receive({ concerns: { program: 'parole-hearings' } })).error();
+    expect(error.code).toBe('COMPLAINT.UNKNOWN_PROGRAM');
+    expect(error.message).toContain('restorative-opportunities');
+    expect(error.messageIn('fr')).toContain('« parole-hearings »');
   });
 });

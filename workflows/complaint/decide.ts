@@ -6,6 +6,7 @@ import {
   pauseClock,
   resumeClock,
   startBusinessClock,
+  startCalendarClock,
   type ClockEvent,
 } from '../../domain/clocks';
 import { evolveClocks, type Clocks } from '../../domain/clocks/state';
@@ -13,23 +14,35 @@ import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import type { Role } from '../../domain/roles';
 import type { EscalationLevel } from '../../domain/settings';
-import type { CaseState } from '../../domain/workflow';
+import type { CaseState, ClockBreach } from '../../domain/workflow';
 import type { ComplaintCommand } from './commands';
 import {
   AlreadyAssigned,
   ReassignmentRequiresSupervisor,
   ReceivedInFuture,
   ResponseMissingNextLevel,
+  ResponseNamesAnotherLevel,
   ResponseNamesLevelBeyondChain,
-  ReviewChainEnded,
   ReviewerNotIndependent,
+  ReviewWindowPassed,
+  UnknownProgram,
 } from './errors';
 import type { ComplaintEvent } from './events';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, acknowledgementClock, responseClock, responseClockDeclaration } from './clocks';
+import {
+  ACKNOWLEDGEMENT_BUSINESS_DAYS,
+  ACKNOWLEDGEMENT_CLOCK,
+  RESPONSE_BUSINESS_DAYS,
+  acknowledgementClock,
+  responseClock,
+  responseClockDeclaration,
+  reviewWindowClock,
+  reviewWindowClockDeclaration,
+} from './clocks';
 import { currentLevel, nextLevel, type ComplaintContext } from './machine';
+import { chainFor, complaintSettings } from './settings';
 
 /** Roles that may take a complaint from the handler it is assigned to. */
-const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
+const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'rju', 'admin']);
 
 type Decided = (ComplaintEvent | ClockEvent)[];
 type Command<T extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: T }>;
@@ -74,29 +87,38 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
   if (receivedAt.getTime() > ctx.now.getTime()) {
     throw ReceivedInFuture({ receivedAt: d.receivedAt, now: ctx.now.toISOString() });
   }
-  const chain = [...ctx.settings.complaint.escalationChain].sort((a, b) => a.level - b.level);
+  const program = d.concerns?.program;
+  if (program !== undefined && !ctx.workflows?.some((w) => w.name === program)) {
+    throw UnknownProgram({ program, known: ctx.workflows?.map((w) => w.name).join(', ') || 'none' });
+  }
+  const chain = chainFor(ctx.settings, program);
   const first = chain[0];
   if (!first) throw new Error('The complaint escalation chain is empty: configure at least one level of authority.');
-  return [
-    {
-      type: 'ComplaintReceived',
-      data: {
-        channel: d.channel,
-        receivedAt: d.receivedAt,
-        region: d.region,
-        complainant: {
-          subjectId: d.complainant.subjectId ?? ctx.newId(),
-          name: d.complainant.name,
-          pseudonym: d.complainant.pseudonym,
-          ...(d.complainant.contact !== undefined ? { contact: d.complainant.contact } : {}),
-        },
-        text: d.text,
-        ...(d.concerns ? { concerns: d.concerns } : {}),
-        escalationChain: chain.map(({ level, title }) => ({ level, title })),
-        level: first.level,
-        levelTitle: first.title,
+  const received: ComplaintEvent = {
+    type: 'ComplaintReceived',
+    data: {
+      kind: d.kind,
+      channel: d.channel,
+      receivedAt: d.receivedAt,
+      region: d.region,
+      complainant: {
+        subjectId: d.complainant.subjectId ?? ctx.newId(),
+        name: d.complainant.name,
+        pseudonym: d.complainant.pseudonym,
+        ...(d.complainant.contact !== undefined ? { contact: d.complainant.contact } : {}),
       },
+      text: d.text,
+      // A complaint is read as the cases of the program it is about are: one about a confidential program is confidential.
+      ...(d.concerns ? { concerns: d.concerns, readAs: d.concerns.program } : {}),
+      escalationChain: chain,
+      level: first.level,
+      levelTitle: first.title,
     },
+  };
+  // "Concerns, complaints, or feedback": feedback is noted, without the complaint's service standards.
+  if (d.kind === 'feedback') return [received];
+  return [
+    received,
     startBusinessClock(ctx, {
       clock: ACKNOWLEDGEMENT_CLOCK,
       name: acknowledgementClock.label.en,
@@ -153,6 +175,10 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   // further elevated to": below the last level a response without them is not a response.
   if (next && !named) throw ResponseMissingNextLevel({ level: level.level, nextLevel: next.level, nextTitle: next.title });
   if (!next && named) throw ResponseNamesLevelBeyondChain({ level: level.level, title: level.title });
+  // The role of who it can be elevated to is the next level of the chain, whoever holds it.
+  if (next && named?.role !== undefined && !sameTitle(named.role, next.title)) {
+    throw ResponseNamesAnotherLevel({ level: level.level, nextLevel: next.level, nextTitle: next.title, named: named.role });
+  }
   return [
     {
       type: 'ComplaintResponded',
@@ -169,7 +195,6 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
                 title: next.title,
                 subjectId: named.subjectId ?? ctx.newId(),
                 name: named.name,
-                role: named.role,
                 contact: named.contact,
               },
             }
@@ -177,7 +202,28 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
       },
     },
     ...meetClockResumingIfPaused(ctx, state.clocks, responseClock(level.level)),
+    ...(next ? [startReviewWindow(ctx, level, context.region)] : []),
   ];
+}
+
+const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('fr-CA') === b.trim().toLocaleLowerCase('fr-CA');
+
+/**
+ * "You have a right of review": the complainant's time to use it, in calendar days from the day of
+ * the response, to the end of the last day in the complaint's region. It warns no one: it is the
+ * complainant's time, not a service standard.
+ */
+function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region']): ClockEvent {
+  return startCalendarClock(ctx, {
+    clock: reviewWindowClock(level.level),
+    name: fillClockLabel(reviewWindowClockDeclaration.label.en, { level: String(level.level) }),
+    level: level.level,
+    region,
+    startedAt: ctx.now,
+    days: complaintSettings(ctx.settings).reviewWindowDays,
+    fromLocalDate: ctx.calendars.forRegion(region).localDate(ctx.now),
+    standard: false,
+  });
 }
 
 function acceptResponse(state: CaseState, ctx: DecideContext): Decided {
@@ -191,8 +237,13 @@ function acceptResponse(state: CaseState, ctx: DecideContext): Decided {
 function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: DecideContext): Decided {
   const context = complaintContext(state);
   const from = levelOf(context);
-  const next = nextLevel(context);
-  if (!next) throw ReviewChainEnded({ level: from.level, title: from.title });
+  // Offered only below the last level (`rightOfReview` in index.ts says why not at the last).
+  const next = nextLevel(context)!;
+  const window = state.clocks[reviewWindowClock(from.level)];
+  // A window that passed is closed by the scheduler; until it records that, the time is the rule.
+  if (window?.status === 'running' && Date.parse(window.dueAt) < ctx.now.getTime()) {
+    throw ReviewWindowPassed({ level: from.level, until: window.dueAt });
+  }
   return [
     {
       type: 'ReviewRequested',
@@ -205,24 +256,29 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
         ...(cmd.data.grounds !== undefined ? { grounds: cmd.data.grounds } : {}),
       },
     },
+    ...meetClock(state.clocks, reviewWindowClock(from.level), ctx.now),
     startResponseClock(ctx, next, context.region, ctx.now),
   ];
 }
 
 function close(state: CaseState, ctx: DecideContext): Decided {
   const context = complaintContext(state);
-  const level = levelOf(context);
+  // Below the last level the handler cannot close (`rightOfReview` in index.ts); the review window's end does.
+  return closed(state, ctx.now, context.kind === 'feedback' ? 'feedbackRecorded' : 'reviewsExhausted');
+}
+
+/** The review window passed without a review request: the complaint closes, as of the window's end. */
+export function onClockBreached(breach: ClockBreach, state: CaseState): NewEvent[] {
+  const level = currentLevel(complaintContext(state));
+  if (!level || breach.clock !== reviewWindowClock(level.level) || !state.snapshot.matches('responded')) return [];
+  return closed(state, new Date(breach.at), 'reviewNotRequested');
+}
+
+function closed(state: CaseState, at: Date, outcome: 'reviewsExhausted' | 'reviewNotRequested' | 'feedbackRecorded'): Decided {
+  const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, 'The complaint was closed.'),
-    {
-      type: 'ComplaintClosed',
-      data: {
-        closedAt: ctx.now.toISOString(),
-        level: level.level,
-        levelTitle: level.title,
-        outcome: nextLevel(context) ? 'reviewNotRequested' : 'reviewsExhausted',
-      },
-    },
+    ...cancelOpenClocks(state.clocks, at, 'The complaint was closed.'),
+    { type: 'ComplaintClosed', data: { closedAt: at.toISOString(), level: level.level, levelTitle: level.title, outcome } },
   ];
 }
 

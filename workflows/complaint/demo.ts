@@ -8,7 +8,7 @@ function complaintPath(n: number, levels: number, channel: 'electronic' | 'mail'
     step(level * 25 - 5, handler(level), 'Respond', () => ({
       response: `Level ${level} response: we have looked into this and here is what will change.`,
       ...(level < levels
-        ? { nextLevel: { name: `Reviewer L${level + 1}`, role: `Level ${level + 1} reviewer`, contact: `review-l${level + 1}@example.org` } }
+        ? { nextLevel: { name: `Reviewer L${level + 1}`, contact: `review-l${level + 1}@example.org` } }
         : {}),
     }));
   const steps: DemoStep[] = [
@@ -18,7 +18,6 @@ function complaintPath(n: number, levels: number, channel: 'electronic' | 'mail'
       region: regionOf(n),
       complainant: participant('C', n),
       text: 'My preparation meeting was cancelled twice without notice and nobody called me back.',
-      concerns: { program: 'restorative-engagement' },
     })),
     step(0.05, supervisor, 'AssignHandler', () => ({ handlerId: handler(1).id })),
     step(1, handler(1), 'AcknowledgeComplaint', () => ({ method: channel === 'mail' ? 'mail' : 'email' })),
@@ -33,6 +32,23 @@ function complaintPath(n: number, levels: number, channel: 'electronic' | 'mail'
   }
   steps.push(step(levels * 25, handler(levels), 'CloseComplaint'));
   return steps;
+}
+
+/** Feedback that is not a complaint: recorded, acknowledged, noted; no clock runs. */
+function feedback(n: number): DemoStep[] {
+  const { supervisor } = demoStaff;
+  return [
+    step(0, supervisor, 'ReceiveComplaint', (at) => ({
+      kind: 'feedback',
+      channel: 'electronic',
+      receivedAt: iso(at, -HOUR),
+      region: regionOf(n),
+      complainant: participant('F', n),
+      text: 'The information session was clear and the facilitator was kind. Thank you.',
+    })),
+    step(1, supervisor, 'AcknowledgeComplaint', () => ({ method: 'email' })),
+    step(2, supervisor, 'CloseComplaint'),
+  ];
 }
 
 /**
@@ -68,5 +84,8 @@ export const complaintDemo: DemoScenario = ({ first, settings }) => {
   }
   demo.add('closed after every level', full(), started(full(), 10));
   demo.add('closed after every level', full(), started(full(), 25));
+  // Responded 20 days in; 55 days ago, so the 30-day review window passed: the scheduler closed it.
+  demo.add('review window passed without a review request: closed', upTo(full(), 4), 55);
+  demo.add('feedback, noted', feedback(demo.n), 4);
   return demo.cases;
 };

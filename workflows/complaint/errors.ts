@@ -61,3 +61,37 @@ export const ReviewerNotIndependent = defineError<{ handlerId: string; level: nu
       `${p.handlerId} a traité cette plainte au niveau ${p.earlierLevel} et ne peut pas la réviser au niveau ${p.level} : la révision doit être faite par une autre personne.`,
   },
 );
+
+/** The person named for the next level holds the role of the next level of the chain, not another. */
+export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel: number; nextTitle: string; named: string }>(
+  'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL',
+  'rule',
+  {
+    en: (p) =>
+      `A response at level ${p.level} names who the complaint can be elevated to at the next level of its chain, level ${p.nextLevel} (${p.nextTitle}), not "${p.named}": leave the role out and it is filled in.`,
+    fr: (p) =>
+      `Une réponse au niveau ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le niveau ${p.nextLevel} (${p.nextTitle}), et non « ${p.named} » : omettez le rôle et il sera rempli.`,
+  },
+);
+
+/** "You have a right of review": below the last level, only the complainant ends it, or the review window passing. */
+export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number; nextTitle: string; until: string }>(
+  'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
+  'rule',
+  {
+    en: (p) =>
+      `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until ${p.until}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
+    fr: (p) =>
+      `Le plaignant peut demander une révision par le niveau ${p.nextLevel} (${p.nextTitle}) jusqu'au ${p.until} : la plainte ne peut pas être fermée avant. Elle se ferme d'elle-même si aucune révision n'est demandée d'ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
+  },
+);
+
+export const ReviewWindowPassed = defineError<{ level: number; until: string }>('COMPLAINT.REVIEW_WINDOW_PASSED', 'rule', {
+  en: (p) => `The time to request a review of the level ${p.level} response ended on ${p.until}.`,
+  fr: (p) => `Le délai pour demander la révision de la réponse du niveau ${p.level} a pris fin le ${p.until}.`,
+});
+
+export const UnknownProgram = defineError<{ program: string; known: string }>('COMPLAINT.UNKNOWN_PROGRAM', 'invalid', {
+  en: (p) => `"${p.program}" is not a program Mend runs. Programs: ${p.known}.`,
+  fr: (p) => `« ${p.program} » n'est pas un programme géré par Mend. Programmes : ${p.known}.`,
+});

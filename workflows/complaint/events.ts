@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { fieldKind, Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
-import { Channel, Program } from './commands';
+import { fieldKind, Instant, StaffId, SubjectId } from '../../domain/schemas';
+import { Channel, Concerns, Kind } from './commands';
+import { ProgramName } from './settings';
 
 const HandlerId = StaffId;
 const Level = z.number().int().positive();
@@ -18,6 +19,8 @@ export const EscalationLevel = z.strictObject({ level: Level, title: LevelTitle 
 export const ComplaintReceived = z.strictObject({
   type: z.literal('ComplaintReceived'),
   data: z.strictObject({
+    /** Absent in complaints recorded before feedback was told apart: a complaint. */
+    kind: Kind.optional(),
     channel: Channel,
     receivedAt: Instant,
     region: RegionCode,
@@ -28,7 +31,9 @@ export const ComplaintReceived = z.strictObject({
       contact: z.string().min(1).max(500).optional(),
     }),
     text: z.string().min(1).max(20_000),
-    concerns: z.strictObject({ program: Program, caseId: RecordId.optional() }).optional(),
+    concerns: Concerns.optional(),
+    /** The registered workflow whose read scope the complaint is read under: the program it concerns. */
+    readAs: ProgramName.optional(),
     escalationChain: z.array(EscalationLevel).min(1).max(20),
     /** The level the complaint starts at: the lowest. */
     level: Level,
@@ -72,7 +77,11 @@ export const ComplaintResponded = z.strictObject({
         title: LevelTitle,
         subjectId: SubjectId,
         name: z.string().min(1).max(200),
-        role: z.string().min(1).max(200),
+        /**
+         * The role the responder typed, in responses recorded before the role was the chain's next
+         * level: `title` is that role now, so new responses do not repeat it.
+         */
+        role: z.string().min(1).max(200).optional(),
         contact: z.string().min(1).max(500),
       })
       .optional(),
@@ -103,10 +112,13 @@ export const ComplaintClosed = z.strictObject({
     closedAt: Instant,
     level: Level,
     levelTitle: LevelTitle,
-    /** `reviewsExhausted`: answered at the last level; `reviewNotRequested`: the complainant did not use the right of review. */
-    outcome: z.enum(['reviewsExhausted', 'reviewNotRequested']),
+    /**
+     * `reviewsExhausted`: answered at the last level; `reviewNotRequested`: the review window passed
+     * without a review request; `feedbackRecorded`: feedback, noted.
+     */
+    outcome: z.enum(['reviewsExhausted', 'reviewNotRequested', 'feedbackRecorded']),
   }),
-}).meta({ description: 'The answered complaint was closed without being accepted.' });
+}).meta({ description: 'The complaint was closed without being accepted (its review window passed, or the last level answered), or the feedback was noted.' });
 
 export const ComplaintWithdrawn = z.strictObject({
   type: z.literal('ComplaintWithdrawn'),

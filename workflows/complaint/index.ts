@@ -1,67 +1,93 @@
-import { grants, readScopes } from '../../domain/access';
+import { grants, readScopes, type Grants } from '../../domain/access';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
 import { ComplaintCommand } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
-import { complaintContext, decide } from './decide';
-import { ReviewChainEnded } from './errors';
+import { reviewWindowClock } from './clocks';
+import { complaintContext, decide, onClockBreached } from './decide';
+import { ReviewChainEnded, RightOfReviewOpen } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
+import { ComplaintSettings } from './settings';
 
 const hasClockIn = (status: 'running' | 'paused') => (state: CaseState) =>
   Object.values(state.clocks).some((clock) => clock.status === status);
 
+const answered = (state: CaseState) => state.snapshot.matches('responded') || state.snapshot.matches('closed');
+
+/**
+ * The right of review, in one place: after a response below the last level the complainant may
+ * ask the next level of authority to review it, and no one can take that away (the complaint
+ * closes when they accept, withdraw, or let the review window pass); after the last level there
+ * is no one left to ask.
+ */
+const rightOfReview = {
+  requestRefused(state: CaseState) {
+    const context = complaintContext(state);
+    const level = currentLevel(context);
+    if (!answered(state) || !level || nextLevel(context)) return undefined;
+    return ReviewChainEnded({ level: level.level, title: level.title });
+  },
+  closeRefused(state: CaseState) {
+    const context = complaintContext(state);
+    const level = currentLevel(context);
+    const next = nextLevel(context);
+    const window = level && state.clocks[reviewWindowClock(level.level)];
+    if (!state.snapshot.matches('responded') || !level || !next || !window || !['running', 'paused'].includes(window.status)) return undefined;
+    return RightOfReviewOpen({ level: level.level, nextLevel: next.level, nextTitle: next.title, until: window.dueAt });
+  },
+};
+
+/** The Restorative Justice Unit handles the complaints about its own program, which only it may read. */
+const orRju = <G extends Grants>(g: G) => ({ ...g, ...grants.rju });
 const commands = commandsFrom(ComplaintCommand, {
   ReceiveComplaint: {
-    grants: grants.intake,
+    grants: orRju(grants.intake),
     primaryEvent: 'ComplaintReceived',
   },
   AcknowledgeComplaint: {
     // Acknowledgement is due within 2 business days, assigned or not.
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ComplaintAcknowledged',
   },
   AssignHandler: {
-    grants: grants.supervisorOnly,
+    grants: orRju(grants.supervisorOnly),
     assigns: true,
     primaryEvent: 'HandlerAssigned',
   },
   Respond: {
-    grants: grants.assignedPractitioner,
+    grants: { ...grants.assignedPractitioner, rju: 'assigned' },
     primaryEvent: 'ComplaintResponded',
   },
   AcceptResponse: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ResponseAccepted',
   },
   RequestReview: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ReviewRequested',
-    refusal: (state) => {
-      const context = complaintContext(state);
-      const level = currentLevel(context);
-      const answered = state.snapshot.matches('responded') || state.snapshot.matches('closed');
-      if (!answered || !level || nextLevel(context)) return undefined;
-      return ReviewChainEnded({ level: level.level, title: level.title });
-    },
+    available: (state) => !rightOfReview.requestRefused(state),
+    refusal: rightOfReview.requestRefused,
   },
   PauseClock: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockPaused',
     available: hasClockIn('running'),
   },
   ResumeClock: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockResumed',
     available: hasClockIn('paused'),
   },
   CloseComplaint: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ComplaintClosed',
+    available: (state) => !rightOfReview.closeRefused(state),
+    refusal: rightOfReview.closeRefused,
   },
   WithdrawComplaint: {
-    grants: grants.assignedOrSupervisor,
+    grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ComplaintWithdrawn',
   },
 });
@@ -90,26 +116,37 @@ export const complaintWorkflow: WorkflowDefinition = {
   referencePrefix: 'CMP',
   labels: complaintLabels,
   readScope: readScopes.departmental,
+  // A complaint about a program's case is read as that program's cases are (`readAs` in its summary).
+  readsAsOthers: true,
   machine: complaintMachine,
   openingCommand: 'ReceiveComplaint',
   commands,
   events,
   decide,
+  onClockBreached,
+  settings: ComplaintSettings,
   clocks: complaintClocks,
   demo: complaintDemo,
   summarize(state) {
     const context = complaintContext(state);
     const level = currentLevel(context);
+    const next = nextLevel(context);
+    const window = level && state.clocks[reviewWindowClock(level.level)];
     return {
       region: context.region,
       assignees: context.handlerId !== undefined ? [context.handlerId] : [],
+      ...(context.readAs !== undefined ? { readAs: context.readAs } : {}),
       details: {
+        kind: context.kind,
         channel: context.channel ?? null,
         program: context.program ?? null,
         level: level?.level ?? null,
         levelTitle: level?.title ?? null,
         levels: context.chain.length,
-        lastLevel: level !== undefined && nextLevel(context) === undefined,
+        lastLevel: level !== undefined && next === undefined,
+        /** The role a response names for who the complaint can be elevated to. */
+        nextLevelTitle: next?.title ?? null,
+        reviewWindowEndsAt: window && ['running', 'paused'].includes(window.status) ? window.dueAt : null,
         reviewsRequested: context.reviewsRequested,
       },
     };

@@ -4,14 +4,18 @@ import type { ClockEvent } from '../../domain/clocks/events';
 import type { MachineEvent } from '../../domain/envelope';
 import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
 import type { EscalationLevel } from '../../domain/settings';
-import type { Channel } from './commands';
+import type { Channel, Kind } from './commands';
 import type { ComplaintEvent } from './events';
 
 /** What the guards, `decide` and `summarize` need, folded from event data. No personal information. */
 export interface ComplaintContext {
   readonly region: RegionCode;
+  readonly kind: Kind;
   readonly channel?: Channel;
   readonly program?: string;
+  /** The registered workflow whose read scope applies to this complaint, when not its own. */
+  readonly readAs?: string;
+  readonly acknowledged: boolean;
   /** The complainant's data subject id (opaque). */
   readonly complainantId?: string;
   /** The escalation chain recorded at receipt, lowest level first; empty before receipt. */
@@ -29,6 +33,8 @@ export type ComplaintMachineEvent = (ComplaintEvent | ClockEvent) & { readonly m
 
 const initialContext: ComplaintContext = {
   region: DEFAULT_REGION,
+  kind: 'complaint',
+  acknowledged: false,
   chain: [],
   level: 0,
   assignments: [],
@@ -54,7 +60,9 @@ export function nextLevel(context: ComplaintContext): EscalationLevel | undefine
  * The complaint's lifecycle (DESIGN.md §4): received -> acknowledged -> underReview at the lowest
  * level -> responded -> resolved, or reviewRequested -> underReview at the next level -> … ->
  * closed. A case is under review exactly when it is acknowledged and someone is assigned at its
- * level ("we will ensure that the complaint is sent to the appropriate person").
+ * level ("we will ensure that the complaint is sent to the appropriate person"). Responded, it
+ * waits for the complainant: accepted, withdrawn, a review requested, or closed when the review
+ * window passes (or, at the last level, by the handler). Feedback is noted and closed.
  */
 export const complaintMachine = setup({
   types: {
@@ -64,7 +72,8 @@ export const complaintMachine = setup({
   guards: {
     wasReceived: ({ context }) => context.chain.length > 0,
     hasHandler: ({ context }) => context.handlerId !== undefined,
-    hasNextLevel: ({ context }) => nextLevel(context) !== undefined,
+    isFeedback: ({ event }) => event.type === 'ComplaintReceived' && event.data.kind === 'feedback',
+    notAcknowledged: ({ context }) => !context.acknowledged,
   },
   actions: {
     recordReceipt: assign(({ event }) => {
@@ -72,8 +81,10 @@ export const complaintMachine = setup({
       const d = event.data;
       return {
         region: d.region,
+        kind: d.kind ?? 'complaint',
         channel: d.channel,
         ...(d.concerns ? { program: d.concerns.program } : {}),
+        ...(d.readAs !== undefined ? { readAs: d.readAs } : {}),
         complainantId: d.complainant.subjectId,
         chain: d.escalationChain,
         level: d.level,
@@ -86,6 +97,7 @@ export const complaintMachine = setup({
         assignments: [...context.assignments, { level: event.data.level, handlerId: event.data.handlerId }],
       };
     }),
+    recordAcknowledgement: assign({ acknowledged: true }),
     recordReviewRequest: assign(({ context, event }) => {
       assertEvent(event, 'ReviewRequested');
       return { level: event.data.level, handlerId: undefined, reviewsRequested: context.reviewsRequested + 1 };
@@ -102,11 +114,26 @@ export const complaintMachine = setup({
   },
   states: {
     new: {
-      on: { ComplaintReceived: { target: 'received', actions: 'recordReceipt' } },
+      on: {
+        ComplaintReceived: [
+          { guard: 'isFeedback', target: 'feedback', actions: 'recordReceipt' },
+          { target: 'received', actions: 'recordReceipt' },
+        ],
+      },
+    },
+    feedback: {
+      on: {
+        ComplaintAcknowledged: { guard: 'notAcknowledged', actions: 'recordAcknowledgement' },
+        HandlerAssigned: { actions: 'recordAssignment' },
+        ComplaintClosed: { target: 'closed' },
+      },
     },
     received: {
       on: {
-        ComplaintAcknowledged: [{ guard: 'hasHandler', target: 'underReview' }, { target: 'acknowledged' }],
+        ComplaintAcknowledged: [
+          { guard: 'hasHandler', target: 'underReview', actions: 'recordAcknowledgement' },
+          { target: 'acknowledged', actions: 'recordAcknowledgement' },
+        ],
         HandlerAssigned: { actions: 'recordAssignment' },
       },
     },
@@ -123,7 +150,7 @@ export const complaintMachine = setup({
       on: {
         HandlerAssigned: { actions: 'recordAssignment' },
         ResponseAccepted: { target: 'resolved' },
-        ReviewRequested: { guard: 'hasNextLevel', target: 'reviewRequested', actions: 'recordReviewRequest' },
+        ReviewRequested: { target: 'reviewRequested', actions: 'recordReviewRequest' },
         ComplaintClosed: { target: 'closed' },
       },
     },

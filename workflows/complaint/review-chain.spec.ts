@@ -4,6 +4,7 @@ import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { registeredWorkflows } from '../../test/support/workflow-spec';
 import type { CaseState } from '../../domain/workflow';
 import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { complaintWorkflow } from './index';
@@ -25,10 +26,14 @@ describe('complaint: its refusals', () => {
       'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
       'COMPLAINT.RECEIVED_IN_FUTURE',
       'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
+      'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL',
       'COMPLAINT.REVIEWER_NOT_INDEPENDENT',
       'COMPLAINT.REVIEW_CHAIN_ENDED',
+      'COMPLAINT.REVIEW_WINDOW_PASSED',
+      'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
+      'COMPLAINT.UNKNOWN_PROGRAM',
     ],
-    { level: 2, nextLevel: 3, nextTitle: 'Director', title: 'Manager', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00' },
+    { level: 2, nextLevel: 3, nextTitle: 'Director', title: 'Manager', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', until: '2026-04-02T03:59:59.999Z', program: 'parole', known: 'complaint' },
   );
 });
 
@@ -48,6 +53,7 @@ describe('complaint: up the chain of review with the command examples', () => {
         newId: () => `id-${++ids}`,
         calendars,
         settings: DEFAULT_SETTINGS,
+        workflows: registeredWorkflows,
       };
       state = processCommand(definition, state, { type, data }, ctx).state;
     });
@@ -55,6 +61,12 @@ describe('complaint: up the chain of review with the command examples', () => {
   }
 
   const toReview = ['ReceiveComplaint', 'AcknowledgeComplaint', 'AssignHandler'];
+
+  it('notes feedback and closes it, with no clock', () => {
+    const feedback = walk(['ReceiveComplaint', { ...example('ReceiveComplaint'), kind: 'feedback' }], 'AcknowledgeComplaint', 'CloseComplaint');
+    expect(stateName(feedback.snapshot)).toBe('closed');
+    expect(feedback.clocks).toEqual({});
+  });
 
   it('climbs the whole chain, pausing and resuming a clock on the way, and closes with the reviews exhausted', () => {
     const state = walk(
@@ -75,7 +87,9 @@ describe('complaint: up the chain of review with the command examples', () => {
     expect(Object.values(state.clocks).map((c) => [c.clock, c.status])).toEqual([
       ['acknowledgement', 'met'],
       ['response-1', 'met'],
+      ['review-window-1', 'met'],
       ['response-2', 'met'],
+      ['review-window-2', 'met'],
       ['response-3', 'met'],
     ]);
   });

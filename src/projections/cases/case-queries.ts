@@ -12,11 +12,11 @@ import type { ReadModelDatabase } from '../read-model.database';
 /** The cases read model's SQL: what its projector writes, and what lists and case views read. */
 
 const SELECT_CASE = 'SELECT * FROM {cases} WHERE case_id = ?';
-const PUT_CASE = `INSERT INTO {cases} (case_id, reference, stream_id, workflow, workflow_version, state, status, region, assignees, details,
+const PUT_CASE = `INSERT INTO {cases} (case_id, reference, stream_id, workflow, workflow_version, read_as, state, status, region, assignees, details,
     clocks, open_clocks, next_due_at, revision, position, opened_at, updated_at, persisted)
-  VALUES (@case_id, @reference, @stream_id, @workflow, @workflow_version, @state, @status, @region, @assignees, @details,
+  VALUES (@case_id, @reference, @stream_id, @workflow, @workflow_version, @read_as, @state, @status, @region, @assignees, @details,
     @clocks, @open_clocks, @next_due_at, @revision, @position, @opened_at, @updated_at, @persisted)
-  ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, status = excluded.status, region = excluded.region,
+  ON CONFLICT (case_id) DO UPDATE SET read_as = excluded.read_as, state = excluded.state, status = excluded.status, region = excluded.region,
     assignees = excluded.assignees, details = excluded.details, clocks = excluded.clocks,
     open_clocks = excluded.open_clocks, next_due_at = excluded.next_due_at, revision = excluded.revision,
     position = excluded.position, updated_at = excluded.updated_at, persisted = excluded.persisted`;
@@ -157,8 +157,9 @@ export class CaseQueries {
       where.push('updated_at >= @updatedSince');
       params['updatedSince'] = new Date(query.updatedSince).toISOString();
     }
+    // A case is hidden by the workflow its read scope comes from: its own, or the one it is read as.
     hiddenWorkflows.forEach((workflow, i) => {
-      where.push(`workflow <> @hidden${i}`);
+      where.push(`read_as <> @hidden${i}`);
       params[`hidden${i}`] = workflow;
     });
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';

@@ -7,12 +7,14 @@ import type { ReadModelDatabase } from '../read-model.database';
 /** The complaint-board read model's SQL: what its projector writes, and what the board reads. */
 
 const SELECT_ROW = 'SELECT * FROM {complaint_board} WHERE case_id = ?';
-const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, level, level_title, state, status, region, handler_id,
+const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, read_as, level, level_title, state, status, region, handler_id,
     response_due_at, response_clock_status, acknowledgement_status, opened_at, updated_at, record)
-  VALUES (@case_id, @level, @level_title, @state, @status, @region, @handler_id, @response_due_at,
+  VALUES (@case_id, @read_as, @level, @level_title, @state, @status, @region, @handler_id, @response_due_at,
     @response_clock_status, @acknowledgement_status, @opened_at, @updated_at, @record)`;
-const OPEN_BY_LEVEL = `SELECT * FROM complaint_board WHERE status = 'open'
+/** Open complaints, leaving out those read as (`read_as`) workflows the reader may not know of. */
+const openByLevel = (hidden: number) => `SELECT * FROM complaint_board WHERE status = 'open'
     AND (@region IS NULL OR region = @region) AND (@level IS NULL OR level = @level)
+    ${Array.from({ length: hidden }, (_, i) => `AND read_as <> @hidden${i}`).join(' ')}
   ORDER BY level, response_due_at IS NULL, response_due_at, case_id`;
 
 /** The projector's reads and writes, in the generation being written. */
@@ -47,13 +49,15 @@ export class ComplaintBoardQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   /** Open complaints per level of authority, with counts per state, optionally of one region or level. */
-  levels(filter: { region?: string | undefined; level?: number | undefined }): BoardLevel[] {
+  levels(filter: { region?: string | undefined; level?: number | undefined }, hiddenWorkflows: readonly string[]): BoardLevel[] {
     const rows = this.readModels.db
-      .prepare<{ region: string | null; level: number | null }, BoardRow>(OPEN_BY_LEVEL)
-      .all({ region: filter.region ?? null, level: filter.level ?? null });
-    const levels = new Map<number, { title: string; byState: Record<string, number>; items: BoardItem[] }>();
+      .prepare<Record<string, unknown>, BoardRow>(openByLevel(hiddenWorkflows.length))
+      .all({ region: filter.region ?? null, level: filter.level ?? null, ...Object.fromEntries(hiddenWorkflows.map((w, i) => [`hidden${i}`, w])) });
+    // Programs may have chains of their own: a level is its number and its title.
+    const levels = new Map<string, { level: number; title: string; byState: Record<string, number>; items: BoardItem[] }>();
     for (const row of rows) {
-      const level = levels.get(row.level) ?? { title: row.level_title, byState: {}, items: [] };
+      const key = `${row.level}\u0000${row.level_title}`;
+      const level = levels.get(key) ?? { level: row.level, title: row.level_title, byState: {}, items: [] };
       level.byState[row.state] = (level.byState[row.state] ?? 0) + 1;
       level.items.push({
         caseId: row.case_id,
@@ -66,8 +70,8 @@ export class ComplaintBoardQueries {
         openedAt: row.opened_at,
         updatedAt: row.updated_at,
       });
-      levels.set(row.level, level);
+      levels.set(key, level);
     }
-    return [...levels.entries()].map(([level, rest]) => ({ level, ...rest }));
+    return [...levels.values()];
   }
 }

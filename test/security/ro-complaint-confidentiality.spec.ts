@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { workflowDefinitions } from '../../workflows/registry';
+import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { openStream } from '../sla/sla-support';
+
+const example = (workflow: string, command: string) =>
+  workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example;
+
+const RO = 'restorative-opportunities';
+const RO_CHAIN = ['RJU case coordinator', 'Manager, Restorative Justice Unit'];
+
+/**
+ * A complaint about a restorative-opportunities case follows the RO program's escalation chain and
+ * is as confidential as the case it is about: to every role but the Restorative Justice Unit it
+ * does not exist, in case reads, lists, counts, the complaint board, the SLA views and the audit
+ * views. A complaint about nothing confidential stays visible to the department, beside it.
+ */
+describe('a complaint about an RO case: confidential to the Restorative Justice Unit like the case', () => {
+  let running: RunningApp;
+  let rju: HttpClient;
+  let roCaseId: string;
+  let roComplaintId: string;
+  /** Another, never acknowledged: its clocks warn and breach. */
+  let unansweredId: string;
+  let complaintId: string;
+  let position: number;
+  const absent = randomUUID();
+
+  beforeAll(async () => {
+    running = await startApp({
+      start: '2026-03-02T15:00:00Z',
+      env: { MEND_WORKFLOW_SETTINGS: JSON.stringify({ complaint: { chainsByProgram: { [RO]: RO_CHAIN } } }) },
+    });
+    rju = await running.as('rju', 'rju-1');
+    const ro = await rju.post('/cases', { workflow: RO, command: 'ReceiveReferral', data: example(RO, 'ReceiveReferral') });
+    expect(ro.status).toBe(201);
+    roCaseId = ro.body.caseId;
+    const roComplaint = await rju.post('/cases', {
+      workflow: 'complaint',
+      command: 'ReceiveComplaint',
+      data: { ...example('complaint', 'ReceiveComplaint'), concerns: { program: RO, caseId: roCaseId } },
+    });
+    expect(roComplaint.status).toBe(201);
+    roComplaintId = roComplaint.body.caseId;
+    const unanswered = await rju.post('/cases', {
+      workflow: 'complaint',
+      command: 'ReceiveComplaint',
+      data: { ...example('complaint', 'ReceiveComplaint'), concerns: { program: RO } },
+    });
+    expect(unanswered.status).toBe(201);
+    unansweredId = unanswered.body.caseId;
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const complaint = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('complaint', 'ReceiveComplaint') });
+    expect(complaint.status).toBe(201);
+    complaintId = complaint.body.caseId;
+    position = await running.store.headPosition();
+  });
+  afterAll(async () => running.close());
+
+  it("follows the RO program's chain, and the Restorative Justice Unit reads it, lists it and handles it", async () => {
+    const view = await rju.get(`/cases/${roComplaintId}?minPosition=${position}`);
+    expect(view.status).toBe(200);
+    expect(view.body.details).toMatchObject({ program: RO, levelTitle: RO_CHAIN[0], nextLevelTitle: RO_CHAIN[1], levels: 2 });
+    expect(view.body.allowedCommands).toEqual(expect.arrayContaining(['AcknowledgeComplaint', 'AssignHandler', 'WithdrawComplaint']));
+    const list = await rju.get(`/cases?workflow=complaint&minPosition=${position}`);
+    expect(list.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual([roComplaintId, unansweredId].sort());
+    expect(list.body.total).toBe(2);
+    expect((await rju.get(`/cases/${complaintId}`)).status).toBe(404);
+
+    expect((await rju.post(`/cases/${roComplaintId}/commands/AcknowledgeComplaint`, { method: 'email' })).status).toBe(200);
+    expect((await rju.post(`/cases/${roComplaintId}/commands/AssignHandler`, { handlerId: 'rju-2' })).status).toBe(200);
+    const handler = await running.as('rju', 'rju-2');
+    const wrongLevel = await handler.post(`/cases/${roComplaintId}/commands/Respond`, {
+      response: 'We looked into it.',
+      nextLevel: { name: 'Sam Roy', role: 'Executive Director, SMSRC', contact: 'sam.roy@example.gc.ca' },
+    });
+    expect(wrongLevel.status).toBe(422);
+    expect(wrongLevel.body.code).toBe('COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL');
+    const responded = await handler.post(`/cases/${roComplaintId}/commands/Respond`, {
+      response: 'We looked into it.',
+      nextLevel: { name: 'Sam Roy', contact: 'sam.roy@example.gc.ca' },
+    });
+    expect(responded.status).toBe(200);
+    expect(responded.body).toMatchObject({ state: 'responded', details: { lastLevel: false, nextLevelTitle: RO_CHAIN[1] } });
+    position = responded.body.position;
+  });
+
+  describe.each(['practitioner', 'supervisor', 'auditor', 'admin'] as const)('to a %s', (role) => {
+    let http: HttpClient;
+    beforeAll(async () => {
+      http = await running.as(role, `${role}-9`);
+    });
+
+    const sameAsAbsent = async (path: (id: string) => string, method: 'GET' | 'POST' = 'GET') => {
+      const send = (id: string) => (method === 'GET' ? http.get(path(id)) : http.post(path(id), {}));
+      const [hidden, none] = [await send(roComplaintId), await send(absent)];
+      expect((await send(unansweredId)).status).toBe(none.status);
+      expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: none.status, code: none.body.code });
+      expect(String(hidden.body.message).replace(roComplaintId, 'ID')).toBe(String(none.body.message).replace(absent, 'ID'));
+      return hidden;
+    };
+
+    it('reading it, its history, state and export answer as for a case that does not exist', async () => {
+      expect([403, 404]).toContain((await sameAsAbsent((id) => `/cases/${id}?minPosition=${position}`)).status);
+      await sameAsAbsent((id) => `/cases/${id}/history`);
+      await sameAsAbsent((id) => `/cases/${id}/state?revision=0`);
+      await sameAsAbsent((id) => `/cases/${id}/export?format=ndjson`);
+    });
+
+    it('commands on it answer as for a case that does not exist', async () => {
+      await sameAsAbsent((id) => `/cases/${id}/commands/AcceptResponse`, 'POST');
+      await sameAsAbsent((id) => `/cases/${id}/commands/WithdrawComplaint`, 'POST');
+    });
+
+    it('lists and their counts leave it out', async () => {
+      const list = await http.get(`/cases?workflow=complaint&minPosition=${position}&limit=200`);
+      if (list.status !== 200) return expect(list.status).toBe(403);
+      const ids = list.body.items.map((c: { caseId: string }) => c.caseId);
+      expect(ids).not.toContain(roComplaintId);
+      expect(ids).not.toContain(unansweredId);
+      expect(list.body.total).toBe(ids.length);
+      expect(JSON.stringify(list.body)).not.toContain(roCaseId);
+      if (role === 'supervisor' || role === 'auditor') expect(ids).toEqual([complaintId]);
+    });
+
+    it('the complaint board leaves it out', async () => {
+      const board = await http.get(`/complaints/board?minPosition=${position}`);
+      if (board.status !== 200) return expect(board.status).toBe(403);
+      const items = board.body.levels.flatMap((l: { items: { caseId: string }[] }) => l.items.map((i) => i.caseId));
+      expect(items).toEqual([complaintId]);
+      expect(JSON.stringify(board.body)).not.toContain(RO_CHAIN[0]);
+    });
+
+    it('the SLA clocks and their counts leave it out', async () => {
+      const clocks = await http.get(`/sla/clocks?workflow=complaint&minPosition=${position}&limit=200`);
+      if (clocks.status !== 200) return expect(clocks.status).toBe(403);
+      const caseIds = new Set(clocks.body.items.map((c: { caseId: string }) => c.caseId));
+      expect([...caseIds]).toEqual([complaintId]);
+      const summary = await http.get(`/sla/summary?workflow=complaint&minPosition=${position}`);
+      expect(summary.status).toBe(200);
+      // The visible complaint's acknowledgement and level-1 response clocks; none of the hidden one's.
+      expect(summary.body.overall).toMatchObject({ running: 2, met: 0 });
+      expect((await http.get(`/sla/clocks?caseId=${roComplaintId}`)).body.items).toEqual([]);
+    });
+
+    it('the audit views do not reveal it', async () => {
+      const verify = await http.get(`/audit/verify?caseId=${roComplaintId}`);
+      const verifyAbsent = await http.get(`/audit/verify?caseId=${absent}`);
+      expect({ status: verify.status, code: verify.body.code }).toEqual({ status: verifyAbsent.status, code: verifyAbsent.body.code });
+      const access = await http.get(`/audit/access?caseId=${roComplaintId}`);
+      if (access.status === 200) expect(access.body.items).toEqual([]);
+      const all = await http.get('/audit/verify');
+      if (all.status === 200) {
+        // Every stream but those of the RO case and the complaints about it (their reservations and access logs too).
+        const hiddenIds = [roCaseId, roComplaintId, unansweredId];
+        const streams = new Set((await running.store.readAll()).map((e) => e.streamId).filter((id) => !id.startsWith('$')));
+        const visible = [...streams].filter((id) => !hiddenIds.some((hidden) => id.endsWith(hidden)));
+        expect(all.body).toMatchObject({ ok: true, streams: visible.length });
+        expect(JSON.stringify(all.body)).not.toContain(roComplaintId);
+      }
+      const log = await http.get('/audit/access?limit=500');
+      if (log.status === 200) expect(log.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(roComplaintId);
+    });
+  });
+
+  it('the SLA views and stream tell supervisors of the warnings and breaches of the visible complaint only', async () => {
+    const token = await running.token('supervisor', 'supervisor-1');
+    const stream = await openStream(running.baseUrl, token, '/sla/stream');
+    expect(stream.response.status).toBe(200);
+    await stream.greeting();
+    const scheduler = running.app.get(SlaScheduler);
+    // Past half of both unacknowledged complaints' acknowledgement time, then past its end.
+    running.clock.set('2026-03-03T19:00:00Z');
+    await scheduler.sweep();
+    running.clock.set('2026-03-05T12:00:00Z');
+    await scheduler.sweep();
+    // The visible complaint's two warnings and its breach; the unit's complaint has as many, interleaved if they leaked.
+    const received = await stream.take(3);
+    stream.close();
+    expect(received.map((e) => [e.event, JSON.parse(e.data!).caseId])).toEqual([
+      ['ClockWarned', complaintId],
+      ['ClockWarned', complaintId],
+      ['ClockBreached', complaintId],
+    ]);
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const head = await running.store.headPosition();
+    const summary = await supervisor.get(`/sla/summary?workflow=complaint&minPosition=${head}`);
+    expect(summary.body.overall).toMatchObject({ breached: 1 });
+    const breached = await supervisor.get(`/sla/clocks?status=breached&minPosition=${head}`);
+    expect(breached.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([complaintId]);
+    // The unit's own complaint was breached too: recorded, but for the unit's eyes.
+    const events = await running.store.readAll();
+    expect(events.filter((e) => e.streamId.endsWith(unansweredId) && e.type === 'ClockBreached')).toHaveLength(1);
+  });
+});

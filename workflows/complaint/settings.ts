@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { fieldKind } from '../../domain/schemas';
+import type { EscalationLevel, MendSettings } from '../../domain/settings';
+import { workflowSettings } from '../../domain/settings';
+
+/** The name of a registered workflow: the program a complaint is about (checked against the registry when it is received). */
+export const ProgramName = fieldKind(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be the name of a program (GET /workflows lists them)'), 'code');
+
+const LevelTitles = z.array(z.string().trim().min(1).max(200)).min(1).max(20);
+
+/**
+ * The complaint workflow's settings (MEND_WORKFLOW_SETTINGS `{"complaint": {...}}`). The default
+ * escalation chain is MEND_ESCALATION_CHAIN; a program with its own levels of authority (the
+ * program office of restorative opportunities, say) is given its chain here, by program name.
+ */
+export const ComplaintSettings = z.strictObject({
+  /**
+   * Calendar days the complainant has, after a response below the last level, to use the right of
+   * review. The seeds give no number; 30 days mirrors the 30-day response standard.
+   */
+  reviewWindowDays: z.number().int().min(1).max(365).default(30),
+  /** Level titles, lowest first, by the program a complaint is about; other complaints follow the default chain. */
+  chainsByProgram: z.record(ProgramName, LevelTitles).default({}),
+});
+export type ComplaintSettings = z.infer<typeof ComplaintSettings>;
+
+export const complaintSettings = (settings: MendSettings): ComplaintSettings => workflowSettings(settings, 'complaint', ComplaintSettings);
+
+/** The escalation chain for a complaint about `program` (none: the default chain), lowest level first. */
+export function chainFor(settings: MendSettings, program: string | undefined): EscalationLevel[] {
+  const titles = program === undefined ? undefined : complaintSettings(settings).chainsByProgram[program];
+  if (titles) return titles.map((title, i) => ({ level: i + 1, title }));
+  return [...settings.complaint.escalationChain].sort((a, b) => a.level - b.level).map(({ level, title }) => ({ level, title }));
+}
