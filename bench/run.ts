@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
 import { backupSection } from './backup/backup.bench';
 import { peerSection } from './peer/emmett.bench';
+import { postgresSection } from './postgres/postgres.bench';
 import { httpSection } from './http/http.bench';
 import { foldSection } from './fold/fold.bench';
 import { rebuildSection } from './rebuild/rebuild.bench';
@@ -59,6 +60,7 @@ export async function runBenchmarks(
     ['rebuild', () => rebuildSection(profile)],
     ['sla', () => slaSection(profile)],
     ['backup', () => backupSection(profile)],
+    ['postgres', () => postgresSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);
