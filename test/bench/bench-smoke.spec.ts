@@ -16,9 +16,12 @@ describe('npm run bench', () => {
     const report = JSON.parse(readFileSync(output, 'utf8')) as BenchReport;
     expect(report.profile).toBe('smoke');
     expect(report.machine).toMatchObject({ cores: expect.any(Number), memoryGiB: expect.any(Number), node: process.version });
-    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup', 'postgres']);
-    const measuredSections = postgresUrl ? report.sections : report.sections.filter((s) => s.id !== 'postgres');
-    if (!postgresUrl) expect(report.sections.find((s) => s.id === 'postgres')).toMatchObject({ figures: [], notes: [expect.stringMatching(/^skipped: no PostgreSQL/)] });
+    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup', 'postgres', 'multi-node']);
+    const onPostgres = ['postgres', 'multi-node'];
+    const measuredSections = postgresUrl ? report.sections : report.sections.filter((s) => !onPostgres.includes(s.id));
+    if (!postgresUrl) {
+      for (const id of onPostgres) expect(report.sections.find((s) => s.id === id)).toMatchObject({ figures: [], notes: [expect.stringMatching(/^skipped: no PostgreSQL/)] });
+    }
     for (const section of measuredSections) {
       expect(section.figures.length).toBeGreaterThan(0);
       for (const figure of section.figures) {
