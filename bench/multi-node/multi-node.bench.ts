@@ -87,9 +87,11 @@ export async function multiNodeSection(profile: Profile): Promise<Section> {
   const { clients, seconds } = profile.multiNode;
   const [one, three] = await Promise.all([Cluster.start(url, 1), Cluster.start(url, 3)]);
   try {
-    // A first short round on each warms the JIT and the connection pools of every node.
-    await commandRate(one, clients, Math.min(1, seconds));
-    await commandRate(three, clients, Math.min(1, seconds));
+    if (profile.multiNode.runs > 1) {
+      // A first short round on each warms the JIT and the connection pools of every node.
+      await commandRate(one, clients, Math.min(1, seconds));
+      await commandRate(three, clients, Math.min(1, seconds));
+    }
     const [threeNodes, oneNode] = await paired(
       profile.multiNode.runs,
       () => commandRate(three, clients, seconds),
