@@ -10,6 +10,8 @@ export type ClockView = Omit<ClockState, 'pendingWarnings'> & { readonly nextWar
 /** The case as the API shows it (DESIGN.md §9). */
 export interface CaseView {
   readonly caseId: string;
+  /** Its human reference (`CMP-2026-00042`); null for a case opened before references were given. */
+  readonly reference: string | null;
   readonly workflow: string;
   readonly workflowVersion: number;
   readonly state: string;
@@ -29,6 +31,7 @@ export interface CaseView {
 
 export interface CaseFacts {
   readonly caseId: string;
+  readonly reference: string | null;
   readonly position: number;
   readonly openedAt: string;
   readonly updatedAt: string;
@@ -48,6 +51,7 @@ export function buildCaseView(
   const summary = definition.summarize(state);
   return {
     caseId: facts.caseId,
+    reference: facts.reference,
     workflow: definition.name,
     workflowVersion: definition.version,
     state: stateName(state.snapshot),

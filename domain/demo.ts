@@ -43,7 +43,12 @@ export const demoStaff = {
     { id: 'demo-practitioner-4', role: 'practitioner' },
   ],
   rju: { id: 'demo-rju-1', role: 'rju' },
+  mediators: [
+    { id: 'demo-mediator-1', role: 'mediator' },
+    { id: 'demo-mediator-2', role: 'mediator' },
+  ],
   auditor: { id: 'demo-auditor-1', role: 'auditor' },
+  roAuditor: { id: 'demo-ro-auditor-1', role: 'roAuditor' },
   admin: { id: 'demo-admin-1', role: 'admin' },
 } as const satisfies Record<string, Actor | readonly Actor[]>;
 

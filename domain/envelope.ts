@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseReference } from './case-reference';
 import { Actor } from './roles';
 
 /** Current version of the envelope and metadata layout written with every event. */
@@ -6,7 +7,8 @@ export const SCHEMA_VERSION = 1;
 
 /**
  * Metadata recorded with every event (DESIGN.md §2). `occurredAt` is business time, from the
- * command; the store adds `recordedAt`. `prevHash` and `hash` chain the events of a stream (§6).
+ * command; the store adds `recordedAt`. The opening event also carries the case's `reference`.
+ * `prevHash` and `hash` chain the events of a stream (§6).
  */
 export const EventMetadata = z.strictObject({
   actor: Actor,
@@ -16,6 +18,8 @@ export const EventMetadata = z.strictObject({
   workflow: z.string().min(1),
   workflowVersion: z.number().int().positive(),
   schemaVersion: z.number().int().positive(),
+  /** The case's human reference, on its opening event only. */
+  reference: CaseReference.optional(),
   prevHash: z.string().optional(),
   hash: z.string().optional(),
 });

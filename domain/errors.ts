@@ -109,6 +109,11 @@ export const NotAnOpeningCommand = defineError<{ command: string; workflow: stri
   },
 );
 
+export const CaseReferenceNotFound = defineError<{ reference: string }>('CASE.REFERENCE_NOT_FOUND', 'not_found', {
+  en: (p) => `No case has the reference ${p.reference}.`,
+  fr: (p) => `Aucun dossier ne porte la référence ${p.reference}.`,
+});
+
 export const CaseNotFound = defineError<{ caseId: string }>('CASE.NOT_FOUND', 'not_found', {
   en: (p) => `No case has the id ${p.caseId}.`,
   fr: (p) => `Aucun dossier ne porte l'identifiant ${p.caseId}.`,

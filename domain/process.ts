@@ -41,7 +41,7 @@ export function processCommand(
   const data = parseInput(spec.schema, command.data ?? {}, 'data');
   const meta: MachineEvent['meta'] = { occurredAt: ctx.now.toISOString(), actor: ctx.actor };
   if (!opening && (command.type === definition.openingCommand || !isCommandAllowed(spec, state, meta))) {
-    const rule = command.type === definition.openingCommand ? undefined : spec.refusal?.(state);
+    const rule = command.type === definition.openingCommand ? undefined : spec.refusal?.(state, data, ctx);
     throw rule ?? notAllowed(definition, state, command.type, meta);
   }
   const events = definition.decide({ type: command.type, data }, state, ctx);

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /**
  * Who may act in Mend. `system` is the SLA scheduler and other internal actors: it is never
- * issued to a person.
+ * issued to a person. `mediator` is an RO mediator (a community mediator CSC engages: only the RO
+ * cases assigned to them); `roAuditor` an auditor cleared by the Restorative Justice Unit to audit
+ * RO cases (and only those: the departmental programs are another department's).
  */
-export const Role = z.enum(['practitioner', 'supervisor', 'auditor', 'rju', 'admin', 'system']);
+export const Role = z.enum(['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin', 'system']);
 export type Role = z.infer<typeof Role>;
 
 /** The roles a person can hold (a token can carry one of these). */
@@ -23,6 +25,8 @@ const ROLE_LABELS: Readonly<Record<Role, { readonly en: string; readonly fr: str
   supervisor: { en: 'supervisor', fr: 'superviseur' },
   auditor: { en: 'auditor', fr: 'vérificateur' },
   rju: { en: 'Restorative Justice Unit', fr: 'Unité de justice réparatrice' },
+  mediator: { en: 'Restorative Opportunities mediator', fr: 'médiateur des Possibilités de justice réparatrice' },
+  roAuditor: { en: 'Restorative Opportunities auditor', fr: 'vérificateur des Possibilités de justice réparatrice' },
   admin: { en: 'administrator', fr: 'administrateur' },
   system: { en: 'system', fr: 'système' },
 };

@@ -86,13 +86,21 @@ export const SubjectId = fieldKind(
   'id',
 );
 
+/** The JSON Schema keyword that marks a staff id (an OpenAPI extension: `x-` keywords are the client's to read or ignore). */
+export const STAFF_ID_KEYWORD = 'x-mend-staff';
+
 /**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).
  * Written like a subject id, since what is recorded about staff (why they were replaced) is
  * sealed with their key and can be erased.
  */
 export const StaffId = fieldKind(
-  z.string().trim().regex(SUBJECT_ID_PATTERN, withFrench('must be a login: 1 to 200 letters, digits, . _ : @ -', 'doit être un identifiant de connexion\u00a0: de 1 à 200 lettres, chiffres, . _ : @ -')),
+  z
+    .string()
+    .trim()
+    .regex(SUBJECT_ID_PATTERN, withFrench('must be a login: 1 to 200 letters, digits, . _ : @ -', 'doit être un identifiant de connexion\u00a0: de 1 à 200 lettres, chiffres, . _ : @ -'))
+    // In the JSON Schema of every command: forms offer a pick of staff for it rather than a text box.
+    .meta({ [STAFF_ID_KEYWORD]: true }),
   'id',
 );
 

@@ -25,9 +25,11 @@ export interface CommandDefinition {
   readonly available?: (state: CaseState) => boolean;
   /**
    * When the machine refuses this command, the business rule that explains why (e.g. a no-contact
-   * condition not yet amended), thrown instead of the generic COMMAND.NOT_ALLOWED.
+   * condition not yet amended), thrown instead of the generic COMMAND.NOT_ALLOWED. It is given the
+   * command's valid data and the decision context, so that it can name every rule broken at once
+   * (domain/rules.ts) — the state's and the data's — rather than one per attempt.
    */
-  readonly refusal?: (state: CaseState) => DomainError | undefined;
+  readonly refusal?: (state: CaseState, data: unknown, ctx: DecideContext) => DomainError | undefined;
   /**
    * Who may run this command. A role not listed may not; the policy refuses a command whose
    * grants are missing to every role (fails closed).
@@ -49,6 +51,12 @@ export interface EventDefinition {
    * field reads `[erased]`.
    */
   readonly personalData?: readonly PersonalDataGroup[];
+  /**
+   * Which of its personal fields people search cases by (a name or pseudonym, a claim reference, an
+   * FPS number): dotted paths, each one of `personalData`'s fields. The search index holds only
+   * keyed hashes of their words, and forgets them when their subject is erased.
+   */
+  readonly search?: readonly string[];
 }
 
 export interface PersonalDataGroup {

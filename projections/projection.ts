@@ -16,6 +16,28 @@ export interface ProjectionDefinition {
    * it by undecoded, so a poison event in a stream it does not read never stops it.
    */
   readonly workflows?: readonly string[];
+  /**
+   * Streams besides cases' that it reads, by category (`staff`, `erasure`): their events reach its
+   * projectors as stored (`Projector.handleRecord`), in log order with the case events.
+   */
+  readonly categories?: readonly string[];
+  /**
+   * Its projectors receive case events with personal fields opened (or `[erased]`), not
+   * `[redacted]`: only for a read model that keeps no plaintext (the search index keeps keyed hashes).
+   */
+  readonly revealsPersonalData?: true;
+}
+
+/** An event of a stream that is not a case's (see `ProjectionDefinition.categories`), as stored. */
+export interface StoredEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  readonly revision: number;
+  readonly position: number;
+  readonly recordedAt: string;
 }
 
 export interface TableDefinition {

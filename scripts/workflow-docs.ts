@@ -1,3 +1,7 @@
+import type { Grants, ReadScope } from '../domain/access';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { AnyWorkflowDefinition } from '../domain/workflow';
 import { mermaidDiagram, stateTable } from '../src/workflows/diagram';
 
@@ -8,6 +12,37 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
 /** Text in a table cell, with a pattern's `<param>` parts shown rather than read as HTML. */
 const text = (value: string) => cell(value).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Who may run a command, from its grants: `rju`, `mediator` (assigned). */
+const who = (grants: Grants) =>
+  Object.entries(grants)
+    .map(([role, grant]) => (grant === 'assigned' ? `${code(role)} (assigned)` : code(role)))
+    .join(', ') || 'no one';
+
+const SCOPES: Record<ReadScope, string> = {
+  all: 'every case',
+  assigned: 'the cases assigned to them (403 for others)',
+  needToKnow: 'only the cases assigned to them (others do not exist for them: 404)',
+  denied: 'none (403)',
+  hidden: 'none: the cases do not exist for them (404)',
+};
+/**
+ * What the program documents are silent on and the workflow decided (a tolerance, how a case
+ * resumes), written by hand in its folder's `notes.md`, which the page ends with.
+ */
+function notesOf(definition: AnyWorkflowDefinition): string[] {
+  const path = join(__dirname, '..', 'workflows', definition.name, 'notes.md');
+  return existsSync(path) ? [readFileSync(path, 'utf8').trimEnd(), ''] : [];
+}
+
+/** The settings table: each setting's name, default and description, from the workflow's settings schema. */
+function settingsRows(definition: AnyWorkflowDefinition): string[] {
+  if (!(definition.settings instanceof z.ZodObject)) return [];
+  const defaults = definition.settings.parse({}) as Record<string, unknown>;
+  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(
+    ([key, schema]) => `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description ?? '')} |`,
+  );
+}
 
 /** Its declared clocks, if it has any: key, names in both languages, how they count, what meets them. */
 function clocksSection(definition: AnyWorkflowDefinition): string[] {
@@ -23,7 +58,7 @@ function clocksSection(definition: AnyWorkflowDefinition): string[] {
   ];
 }
 
-/** A workflow's page: what it is for, its chart, its states, its commands and its clocks, all from the definition. */
+/** A workflow's page: what it is for, its chart, its states, its commands (and who may run them), who reads its cases, its clocks and its settings, all from the definition; then its folder's notes. */
 export function workflowDoc(definition: AnyWorkflowDefinition): string {
   const { rows, everywhere } = stateTable(definition);
   const lines = [
@@ -50,11 +85,30 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     ...(everywhere.length > 0 ? [`From every open state: ${everywhere.map(cell).join('; ')}.`, ''] : []),
     '## Commands',
     '',
-    '| Command | Records | Description |',
-    '|---|---|---|',
-    ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${cell(c.description)} |`),
+    '| Command | Records | Who may run it | Description |',
+    '|---|---|---|---|',
+    ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${who(c.grants)} | ${cell(c.description)} |`),
+    '',
+    '## Who reads its cases',
+    '',
+    '| Role | Cases they read |',
+    '|---|---|',
+    ...Object.entries(definition.readScope).map(([role, scope]) => `| ${code(role)} | ${SCOPES[scope]} |`),
     '',
     ...clocksSection(definition),
+    ...(settingsRows(definition).length > 0
+      ? [
+          '## Settings',
+          '',
+          `Override with \`MEND_WORKFLOW_SETTINGS='{"${definition.name}":{…}}'\`; a case records what it took from them when it took it.`,
+          '',
+          '| Setting | Default | Description |',
+          '|---|---|---|',
+          ...settingsRows(definition),
+          '',
+        ]
+      : []),
+    ...notesOf(definition),
   ];
   return lines.join('\n');
 }

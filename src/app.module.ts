@@ -12,6 +12,8 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { SecurityModule } from './security/security.module';
 import { SlaModule } from './sla/sla.module';
+import { SearchModule } from './search/search.module';
+import { StaffModule } from './staff/staff.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 
 export type AppOptions = CoreOptions;
@@ -34,6 +36,8 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         SlaModule,
+        StaffModule,
+        SearchModule,
         ConsoleModule,
         MetricsModule,
       ],

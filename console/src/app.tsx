@@ -1,33 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
-import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language, type Messages } from './i18n/i18n';
+import { SearchPage } from './search/search-page';
+import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
+import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
 import { createApi } from './shared/api';
 import { CasesPage } from './shared/cases-page';
 import { Console, useConsole, type ConsoleContext } from './shared/context';
-import { href, useRoute, type Route } from './shared/router';
-import { forgetSession, storedSession, type Role, type Session } from './shared/session';
+import { ROLE_PAGES, type RolePages } from './shared/roles';
+import { useRoute, type Route } from './shared/router';
+import { forgetSession, storedSession, type Session } from './shared/session';
 import type { WorkflowInfo } from './shared/types';
 import { SlaDashboard } from './supervisor/sla-dashboard';
-
-interface NavItem {
-  readonly label: keyof Messages;
-  readonly href: string;
-  readonly page: Route['page'];
-}
-
-const NAV: Record<Role, readonly NavItem[]> = {
-  practitioner: [{ label: 'navCaseload', href: href.caseload(), page: 'caseload' }],
-  supervisor: [
-    { label: 'navSla', href: href.sla(), page: 'sla' },
-    { label: 'navCases', href: href.cases(), page: 'cases' },
-  ],
-  auditor: [{ label: 'navAudit', href: href.audit(), page: 'audit' }],
-  rju: [{ label: 'navCases', href: href.cases(), page: 'cases' }],
-  admin: [],
-};
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -84,7 +71,7 @@ function Shell() {
         {session ? (
           <nav aria-label={t.mainNav}>
             <ul>
-              {NAV[session.role].map((item) => (
+              {ROLE_PAGES[session.role].nav.map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={item.page === route.page ? 'page' : undefined}>
                     {t[item.label] as string}
@@ -126,19 +113,39 @@ function Shell() {
 
 function Page({ route }: { route: Route }) {
   const { role } = useConsole().session;
-  const { t } = useI18n();
   switch (route.page) {
     case 'caseload':
       return <CaseloadPage />;
     case 'cases':
       return <CasesPage />;
     case 'case':
-      return role === 'auditor' ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
+      return ROLE_PAGES[role].audits ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
+    case 'sla':
+      return <SlaDashboard />;
+    case 'open':
+      return <OpenCasePage key={route.workflow ?? ''} workflow={route.workflow} />;
+    case 'audit':
+      return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
+    case 'search':
+      return <SearchPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'home':
+      return <Home page={ROLE_PAGES[role].home} />;
+  }
+}
+
+function Home({ page }: { page: RolePages['home'] }) {
+  switch (page) {
+    case 'caseload':
+      return <CaseloadPage />;
+    case 'cases':
+      return <CasesPage />;
     case 'sla':
       return <SlaDashboard />;
     case 'audit':
-      return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
-    case 'home':
-      return role === 'practitioner' ? <CaseloadPage /> : role === 'supervisor' ? <SlaDashboard /> : role === 'auditor' ? <AuditPage /> : role === 'admin' ? <p>{t.noAdminPages}</p> : <CasesPage />;
+      return <AuditPage />;
+    case 'staff':
+      return <StaffPage />;
   }
 }

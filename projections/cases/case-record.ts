@@ -17,6 +17,8 @@ export interface PersistedCase {
 /** A case as the read model holds it: the view of the case plus the folded state to continue from. */
 export interface CaseRecord {
   readonly caseId: string;
+  /** The human reference the opening event carries; null for cases opened before references. */
+  readonly reference: string | null;
   readonly streamId: string;
   readonly workflow: string;
   readonly workflowVersion: number;
@@ -64,6 +66,7 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
   const openDue = view.clocks.filter(isOpen).map((c) => c.dueAt).sort();
   return {
     caseId: event.caseId,
+    reference: previous ? previous.reference : (event.metadata.reference ?? null),
     streamId: event.streamId,
     workflow: definition.name,
     workflowVersion: definition.version,

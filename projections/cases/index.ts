@@ -9,7 +9,7 @@ export * from './rows';
  */
 export const casesProjection: ProjectionDefinition = {
   name: 'cases',
-  version: 1,
+  version: 2,
   description: 'Case summaries and views, and practitioner caseloads',
   tables: [
     {
@@ -17,6 +17,7 @@ export const casesProjection: ProjectionDefinition = {
       create: (t) => [
         `CREATE TABLE ${t} (
           case_id TEXT PRIMARY KEY,
+          reference TEXT,
           stream_id TEXT NOT NULL,
           workflow TEXT NOT NULL,
           workflow_version INTEGER NOT NULL,
@@ -34,6 +35,7 @@ export const casesProjection: ProjectionDefinition = {
           updated_at TEXT NOT NULL,
           persisted TEXT NOT NULL
         )`,
+        `CREATE UNIQUE INDEX ${t}_by_reference ON ${t} (reference)`,
         `CREATE INDEX ${t}_by_updated ON ${t} (updated_at DESC, case_id DESC)`,
         `CREATE INDEX ${t}_by_workflow ON ${t} (workflow, updated_at DESC, case_id DESC)`,
         `CREATE INDEX ${t}_by_state ON ${t} (state, updated_at DESC)`,

@@ -4,6 +4,7 @@ import type { CaseRecord } from './case-record';
 /** A row of the `cases` table. */
 export interface CaseRow {
   case_id: string;
+  reference: string | null;
   stream_id: string;
   workflow: string;
   workflow_version: number;
@@ -25,6 +26,7 @@ export interface CaseRow {
 export function toCaseRow(record: CaseRecord): CaseRow {
   return {
     case_id: record.caseId,
+    reference: record.reference,
     stream_id: record.streamId,
     workflow: record.workflow,
     workflow_version: record.workflowVersion,
@@ -47,6 +49,7 @@ export function toCaseRow(record: CaseRecord): CaseRow {
 export function fromCaseRow(row: CaseRow): CaseRecord {
   return {
     caseId: row.case_id,
+    reference: row.reference,
     streamId: row.stream_id,
     workflow: row.workflow,
     workflowVersion: row.workflow_version,

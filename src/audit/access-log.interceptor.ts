@@ -30,7 +30,8 @@ export class AccessLogInterceptor implements NestInterceptor {
     const actor = request.actor;
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
-        const caseId = (request.params as { id: string }).id;
+        // A case found by its reference (GET /cases/by-reference/:reference) is named by the view read.
+        const caseId = (request.params as { id?: string }).id ?? String((result as { caseId?: unknown }).caseId);
         try {
           await this.log.record({ caseId, read, details: details(request.query, marked.params), actor, correlationId: request.correlationId, causationId: request.id });
         } catch (error) {

@@ -60,7 +60,7 @@ export class CaseAsOf {
     const view = buildCaseView(
       definition,
       loaded.state,
-      { caseId, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
+      { caseId, reference: loaded.reference, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
       { occurredAt: new Date(Date.parse(asOf)).toISOString(), actor },
     );
     return { ...view, asOf };

@@ -27,6 +27,7 @@ export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 
 export const HistoryPageSchema = z.object({
   caseId: z.string(),
+  reference: z.string().nullable().meta({ description: 'The case’s human reference (CMP-2026-00042); null for cases opened before references' }),
   workflow: z.string(),
   items: z.array(HistoryItemSchema),
   next: z.number().int().nullable().meta({ description: 'The fromRevision of the next page, or null at the end' }),

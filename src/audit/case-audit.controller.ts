@@ -33,12 +33,13 @@ export class CaseAuditController {
     const { fromRevision, limit } = parseInput(HistoryQuery, query);
     await this.authorizeRead(caseId, actor);
     const { definition } = await this.reader.locate(caseId);
+    const { reference } = await this.cases.load(caseId);
     const items: HistoryItem[] = [];
     for await (const item of this.reader.read({ caseId, fromRevision }, actor, limit + 1)) {
-      if (items.length === limit) return { caseId, workflow: definition.name, items, next: item.revision };
+      if (items.length === limit) return { caseId, reference, workflow: definition.name, items, next: item.revision };
       items.push(item);
     }
-    return { caseId, workflow: definition.name, items, next: null };
+    return { caseId, reference, workflow: definition.name, items, next: null };
   }
 
   @Get('state')

@@ -24,6 +24,7 @@ import {
 import { signingKey, verifyingKey } from './checkpoint-keys';
 import { eventHash, GENESIS_HASH } from '../event-store/hash-chain';
 import { allPages, caseIdOf, categoryOf, streamPages } from './stream-pages';
+import { CASE_REFERENCE_CATEGORY } from '../cases/case-references';
 import { CASE_ID_CATEGORY } from '../cases/case-repository';
 
 const REPORTED_PROBLEMS = 100;
@@ -214,7 +215,7 @@ export class ChainVerification {
     return { problems, digests, ...(latest ? { latest } : {}), ...(last ? { last } : {}) };
   }
 
-  /** RO streams (and their access logs and case-id reservations) exist only for those who may read RO cases. */
+  /** RO streams (and their access logs, case-id and reference reservations) exist only for those who may read RO cases. */
   private visibility(hiddenWorkflows: readonly string[], streamIds: readonly string[]): StreamVisibility {
     if (hiddenWorkflows.length === 0) return () => true;
     const hiddenCategories = new Set(
@@ -224,9 +225,16 @@ export class ChainVerification {
         .map((c) => c.category),
     );
     const hiddenCases = new Set(streamIds.filter((id) => hiddenCategories.has(categoryOf(id))).map(caseIdOf));
+    const hiddenPrefixes = new Set(
+      this.registry
+        .all()
+        .filter((d) => hiddenWorkflows.includes(d.name))
+        .map((d) => d.referencePrefix),
+    );
     return (streamId) => {
       const category = categoryOf(streamId);
       if (hiddenCategories.has(category)) return false;
+      if (category === CASE_REFERENCE_CATEGORY) return !hiddenPrefixes.has(caseIdOf(streamId).split('-')[0]!);
       return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId)));
     };
   }

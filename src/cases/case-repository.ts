@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { referenceYear } from '../../domain/case-reference';
 import type { DecideContext } from '../../domain/decide-context';
 import { SCHEMA_VERSION, type EventMetadata, type MachineEvent, type NewEvent } from '../../domain/envelope';
 import { CaseAlreadyExists, CaseNotFound, RevisionConflict } from '../../domain/errors';
@@ -18,6 +19,7 @@ import { MendMetrics } from '../metrics/mend-metrics';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import type { CaseAccessFacts } from '../security/policy.service';
+import { CaseReferences } from './case-references';
 
 /** A case folded from its stream, with what the next append needs. */
 export interface LoadedCase {
@@ -31,6 +33,8 @@ export interface LoadedCase {
   readonly position: number;
   readonly openedAt: string;
   readonly updatedAt: string;
+  /** The human reference its opening event carries (`CMP-2026-00042`); null for cases opened before references. */
+  readonly reference: string | null;
 }
 
 export interface AppendOptions {
@@ -99,6 +103,7 @@ export class CaseRepository {
     private readonly registry: WorkflowRegistry,
     private readonly codec: PersonalDataCodec,
     private readonly metrics: MendMetrics,
+    private readonly references: CaseReferences,
   ) {}
 
   /** A case that does not exist yet, to be opened with `definition`. */
@@ -112,6 +117,7 @@ export class CaseRepository {
       position: 0,
       openedAt: '',
       updatedAt: '',
+      reference: null,
     };
   }
 
@@ -146,9 +152,16 @@ export class CaseRepository {
     return loaded;
   }
 
+  /** The stored events of the case from revision `from` to `to`, both included, as stored (sealed). */
+  async eventsBetween(loaded: LoadedCase, from: number, to: number): Promise<RecordedEvent[]> {
+    if (to < from) return [];
+    const events = await this.store.readStream(loaded.streamId, { fromRevision: from, maxCount: to - from + 1 });
+    return events.filter((event) => event.revision <= to);
+  }
+
   /** The case as it stood after a prefix of its history, without touching the cache. */
   fold(start: LoadedCase, events: readonly RecordedEvent[]): LoadedCase {
-    let { state, lastHash, position, openedAt, updatedAt } = start;
+    let { state, lastHash, position, openedAt, updatedAt, reference } = start;
     for (const event of events) {
       state = evolveCase(start.definition, state, toMachineEvent(event), event.revision);
       const metadata = event.metadata as unknown as EventMetadata;
@@ -156,8 +169,9 @@ export class CaseRepository {
       position = event.position;
       openedAt ||= metadata.occurredAt;
       updatedAt = metadata.occurredAt;
+      reference ??= metadata.reference ?? null;
     }
-    return { ...start, state, lastHash, position, openedAt, updatedAt };
+    return { ...start, state, lastHash, position, openedAt, updatedAt, reference };
   }
 
   /**
@@ -184,14 +198,28 @@ export class CaseRepository {
       schemaVersion: SCHEMA_VERSION,
     };
     const sealed = await Promise.all(events.map((event) => this.codec.seal(loaded.definition, event.type, event.data)));
+    const tail = { revision: loaded.state.revision, hash: loaded.lastHash };
+    let reference = loaded.reference;
+    if (tail.revision < 0) {
+      await this.reserve(loaded, ctx, options);
+      reference = await this.references.reserve({
+        prefix: loaded.definition.referencePrefix,
+        year: referenceYear(ctx.now, loaded.definition.summarize(next).region),
+        caseId: loaded.caseId,
+        workflow: loaded.definition.name,
+        actor: ctx.actor,
+        occurredAt,
+        correlationId: options.correlationId,
+        causationId: options.causationId,
+      });
+    }
     const toAppend: EventToAppend[] = events.map((event, i) => ({
       id: options.eventIds?.[i] ?? uuidv7(),
       type: event.type,
       data: sealed[i],
-      metadata,
+      // The opening event names the case's reference: the one place it is written.
+      metadata: i === 0 && tail.revision < 0 && reference ? { ...metadata, reference } : metadata,
     }));
-    const tail = { revision: loaded.state.revision, hash: loaded.lastHash };
-    if (tail.revision < 0) await this.reserve(loaded, ctx, options);
     try {
       const result = await this.metrics.observeAppend(
         this.writer.append(loaded.streamId, tail, toAppend, { idsMayBeStored: options.eventIds !== undefined }),
@@ -209,6 +237,7 @@ export class CaseRepository {
         position: result.position,
         openedAt: loaded.openedAt || occurredAt,
         updatedAt: occurredAt,
+        reference,
       };
       this.remember(appended);
       return { loaded: appended, written: result.written };
@@ -253,6 +282,9 @@ export class CaseRepository {
       }
     }
     if (holder !== loaded.definition.name) throw taken();
+    // Held for this workflow: by an open that failed after reserving (a retry may go on), or by a case that exists.
+    // Checked before a reference is reserved for it, so that refused opens use up no reference.
+    if (await this.locate(loaded.caseId)) throw taken();
   }
 
   /** The workflow the case id is reserved for, or undefined. */

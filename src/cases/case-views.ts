@@ -21,7 +21,7 @@ export class CaseViews {
       buildCaseView(
         loaded.definition,
         loaded.state,
-        { caseId: loaded.caseId, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
+        { caseId: loaded.caseId, reference: loaded.reference, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
         { occurredAt: this.clock.now().toISOString(), actor },
       ),
       actor,
@@ -41,7 +41,7 @@ export class CaseViews {
       buildCaseView(
         definition,
         restoreCase(definition, record.persisted, record.revision),
-        { caseId: record.caseId, position: record.position, openedAt: record.openedAt, updatedAt: record.updatedAt },
+        { caseId: record.caseId, reference: record.reference, position: record.position, openedAt: record.openedAt, updatedAt: record.updatedAt },
         { occurredAt: this.clock.now().toISOString(), actor },
       ),
       actor,

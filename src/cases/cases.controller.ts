@@ -3,7 +3,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res 
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
 import type { CaseView } from '../../domain/case-view';
+import { CaseReferenceNotFound } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { parseInput, withFrench } from '../../domain/validation';
 import { RecordsRead } from '../audit/records-read.decorator';
@@ -17,6 +19,10 @@ import { RequirePermission } from '../security/require-permission.decorator';
 import { accessFacts, CaseRepository } from './case-repository';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
+import type { CreatedId } from './created-ids';
+
+/** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
+export type CommandResult = CaseView & { readonly created: CreatedId[] };
 import { ExecuteCommand } from './execute-command.command';
 
 /**
@@ -24,6 +30,12 @@ import { ExecuteCommand } from './execute-command.command';
  * case, never a second one).
  */
 export const CaseId = z.uuid({ message: withFrench('must be a UUID', 'doit être un UUID') }).transform((id) => id.toLowerCase());
+/** A reference as people type it: any case, surrounding spaces ignored. */
+const CaseReferenceParam = z
+  .string()
+  .max(40)
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(CaseReference);
 const MinPosition = z.coerce.number().int().min(0).optional();
 const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase', 'doit être un nom de commande en PascalCase'));
 
@@ -61,7 +73,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<CommandResult> {
     const input = parseInput(OpenCaseBody, body ?? {});
     const caseId = input.caseId ?? randomUUID();
     const outcome = await this.commandBus.execute<ExecuteCommand, CommandOutcome>(
@@ -76,7 +88,7 @@ export class CasesController {
       }),
     );
     void reply.header('Location', `/cases/${caseId}`).header('ETag', `"${outcome.loaded.state.revision}"`);
-    return this.views.present(outcome.loaded, actor);
+    return { ...this.views.present(outcome.loaded, actor), created: [...outcome.created] };
   }
 
   @Post(':id/commands/:command')
@@ -89,7 +101,7 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<CommandResult> {
     const caseId = parseInput(CaseId, id, 'caseId');
     const name = parseInput(CommandName, command, 'command');
     const expectedRevision = parseIfMatch(ifMatch);
@@ -105,7 +117,30 @@ export class CasesController {
       }),
     );
     void reply.header('ETag', `"${outcome.loaded.state.revision}"`);
-    return this.views.present(outcome.loaded, actor);
+    return { ...this.views.present(outcome.loaded, actor), created: [...outcome.created] };
+  }
+
+  /**
+   * The case with a human reference (`CMP-2026-00042`), from the read model: with ?minPosition= it
+   * waits until the read model has reached that position. A case the caller may not read is not
+   * found, exactly as an unknown reference.
+   */
+  @Get('by-reference/:reference')
+  @RequirePermission('cases.read')
+  @RecordsRead('case', ['minPosition'])
+  async viewByReference(
+    @Param('reference') raw: string,
+    @Query('minPosition') minPosition: string | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseView> {
+    const reference = parseInput(CaseReferenceParam, raw, 'reference');
+    await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
+    const record = this.queries.byReference(reference);
+    if (!record || !this.policy.mayRead(actor, record)) throw CaseReferenceNotFound({ reference });
+    const view = this.views.presentRecord(record, actor);
+    void reply.header('ETag', `"${view.revision}"`);
+    return view;
   }
 
   /**

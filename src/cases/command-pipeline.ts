@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarProvider } from '../../domain/calendar/types';
+import { CLOCK_EVENT_TYPES, type ClockEventType } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
-import type { NewEvent } from '../../domain/envelope';
+import type { EventMetadata, NewEvent } from '../../domain/envelope';
 import { RevisionConflict } from '../../domain/errors';
 import type { Decision } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
@@ -10,8 +11,10 @@ import type { MendSettings } from '../../domain/settings';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DuplicateEventIdError } from '../event-store/event-store';
+import { SLA_SCHEDULER_ACTOR } from '../sla/due-clocks';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
 import { CaseRepository, type LoadedCase } from './case-repository';
+import { createdIds, type CreatedId } from './created-ids';
 
 /**
  * What is decided on a case: a workflow command a person sends over HTTP, or the warnings and
@@ -34,7 +37,10 @@ export interface CaseRequest {
   /** Set to open a new case of this workflow; otherwise the case must exist. */
   readonly open?: AnyWorkflowDefinition;
   readonly actor: Actor;
-  /** From `If-Match`: the revision the client saw. A mismatch is a conflict, never retried. */
+  /**
+   * From `If-Match`: the revision the client saw. A mismatch is a conflict, unless everything
+   * recorded since is the SLA scheduler's clock events (see `onlyScheduledSince`).
+   */
   readonly expectedRevision?: number;
   readonly correlationId: string;
   readonly causationId: string;
@@ -50,14 +56,23 @@ export interface CommandOutcome {
    * under the same deterministic ids first.
    */
   readonly appended: number;
+  /** The ids the decision minted (`ctx.newId`) for what it created, each with where it is recorded. */
+  readonly created: readonly CreatedId[];
 }
 
 /**
  * How often a step is decided when another writer moved the case in between: each conflict
- * reloads the case and decides again on the fresh state, unless the caller named the revision it
- * expects (If-Match) or opens the case.
+ * reloads the case and decides again on the fresh state, unless the case is being opened. With
+ * If-Match, only while what was recorded since that revision is the scheduler's clock events.
  */
 export const COMMAND_ATTEMPTS = 5;
+
+/**
+ * How many events since an If-Match revision are looked at to tell whether they are all the
+ * scheduler's: a case gets at most a few warnings and a breach per clock, so more than this is
+ * someone else's work, answered 409 without reading further.
+ */
+const SCHEDULED_GAP_LIMIT = 50;
 
 /**
  * The one decision pipeline (DESIGN.md §2): load and fold the case, authorize, decide purely, check
@@ -74,17 +89,24 @@ export class CommandPipeline {
   ) {}
 
   async run(request: CaseRequest, step: CaseStep): Promise<CommandOutcome> {
-    const attempts = request.expectedRevision === undefined && !request.open ? COMMAND_ATTEMPTS : 1;
+    const attempts = request.open ? 1 : COMMAND_ATTEMPTS;
     for (let attempt = 1; ; attempt++) {
       const loaded = request.open ? this.cases.fresh(request.open, request.caseId) : await this.cases.load(request.caseId);
       step.authorize(loaded, request.actor);
-      if (request.expectedRevision !== undefined && request.expectedRevision !== loaded.state.revision) {
+      if (request.expectedRevision !== undefined && !(await this.onlyScheduledSince(loaded, request.expectedRevision))) {
         throw RevisionConflict(
           { expected: String(request.expectedRevision), actual: String(loaded.state.revision) },
           { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },
         );
       }
-      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId: uuidv7, calendars: this.calendars, settings: this.settings };
+      // The ids this attempt mints: returned to the caller, who has no other way to name what it created.
+      const minted: string[] = [];
+      const newId = () => {
+        const id = uuidv7();
+        minted.push(id);
+        return id;
+      };
+      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId, calendars: this.calendars, settings: this.settings };
       const decision = step.decide(loaded, ctx);
       try {
         const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, {
@@ -92,7 +114,7 @@ export class CommandPipeline {
           causationId: request.causationId,
           ...(step.eventIds ? { eventIds: step.eventIds(loaded, decision.events) } : {}),
         });
-        return { loaded: appended.loaded, decided: decision.events, appended: appended.written };
+        return { loaded: appended.loaded, decided: decision.events, appended: appended.written, created: createdIds(decision.events, minted) };
       } catch (error) {
         // A duplicate id: deterministic ids stored in part by a writer that decided fewer events; the fresh state shows them.
         const retryable = RevisionConflict.is(error) || error instanceof DuplicateEventIdError;
@@ -100,5 +122,26 @@ export class CommandPipeline {
         throw error;
       }
     }
+  }
+
+  /**
+   * Whether the case at `loaded` is the one the client saw at `expected`, but for warnings and
+   * breaches the SLA scheduler recorded since: those change no decision a person made, so the
+   * command is decided on the fresh state rather than refused as a conflict the person could only
+   * resolve by sending the same thing again. Anything else recorded since (by a person, or a
+   * revision the case has not reached) is a conflict.
+   */
+  private async onlyScheduledSince(loaded: LoadedCase, expected: number): Promise<boolean> {
+    const actual = loaded.state.revision;
+    if (expected === actual) return true;
+    if (expected > actual || expected < 0 || actual - expected > SCHEDULED_GAP_LIMIT) return false;
+    const since = await this.cases.eventsBetween(loaded, expected + 1, actual);
+    return (
+      since.length === actual - expected &&
+      since.every((event) => {
+        const { actor } = event.metadata as unknown as EventMetadata;
+        return CLOCK_EVENT_TYPES.includes(event.type as ClockEventType) && actor.id === SLA_SCHEDULER_ACTOR.id && actor.role === SLA_SCHEDULER_ACTOR.role;
+      })
+    );
   }
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { PersonRole } from '../../domain/roles';
 import { auditVerbs } from '../audit/audit.verbs';
 import { backupVerbs } from '../backup/backup.verbs';
+import { staffVerbs } from '../staff/staff.verbs';
 import { durationSeconds } from '../config/duration';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
@@ -65,6 +66,7 @@ export function program(): Command {
 
   auditVerbs(mend);
   backupVerbs(mend);
+  staffVerbs(mend);
 
   mend
     .command('seed-demo')

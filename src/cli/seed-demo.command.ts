@@ -69,7 +69,9 @@ async function tokenLines(config: MendConfig): Promise<string[]> {
     ['SUPERVISOR', demoStaff.supervisor.id, 'supervisor'],
     ['PRACTITIONER', demoStaff.practitioners[0].id, 'practitioner'],
     ['RJU', demoStaff.rju.id, 'rju'],
+    ['MEDIATOR', demoStaff.mediators[0].id, 'mediator'],
     ['AUDITOR', demoStaff.auditor.id, 'auditor'],
+    ['RO_AUDITOR', demoStaff.roAuditor.id, 'roAuditor'],
     ['ADMIN', demoStaff.admin.id, 'admin'],
   ];
   const lines = [`Tokens to try (valid ${TOKEN_TTL_SECONDS / 3600} hours; mend token --sub <id> --role <role> makes more):`];

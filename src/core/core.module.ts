@@ -5,6 +5,7 @@ import { workflowDefinitions } from '../../workflows/registry';
 import { TOKEN_VERIFIER } from '../auth/auth.guard';
 import { jwksVerifier, localSecret, localVerifier } from '../auth/jwt';
 import { CaseRepository } from '../cases/case-repository';
+import { CaseReferences } from '../cases/case-references';
 import { CaseViews } from '../cases/case-views';
 import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
@@ -60,6 +61,7 @@ export class CoreModule {
       },
       { provide: ERASURE_LEDGER, useFactory: () => (config.erasureLedger ? ErasureLedger.open(config.erasureLedger) : null) },
       PersonalDataCodec,
+      CaseReferences,
       CaseRepository,
       CaseViews,
     ];

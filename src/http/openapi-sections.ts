@@ -5,7 +5,9 @@ import { metricsOpenApi } from '../metrics/metrics.openapi';
 import { privacyOpenApi } from '../privacy/privacy.openapi';
 import { projectionsOpenApi } from '../projections/projections.openapi';
 import { slaOpenApi } from '../sla/sla.openapi';
+import { searchOpenApi } from '../search/search.openapi';
+import { staffOpenApi } from '../staff/staff.openapi';
 import type { OpenApiSection } from './openapi';
 
 /** Each feature's OpenAPI paths, beyond the cases and workflows every build has. One line per feature. */
-export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi, healthOpenApi, metricsOpenApi, consoleOpenApi, privacyOpenApi];
+export const openApiSections: readonly OpenApiSection[] = [projectionsOpenApi, auditOpenApi, slaOpenApi, healthOpenApi, metricsOpenApi, consoleOpenApi, privacyOpenApi, staffOpenApi, searchOpenApi];

@@ -3,7 +3,7 @@ import { errorCatalog } from '../../domain/errors';
 import type { WorkflowRegistry } from '../workflows/workflow-registry';
 import { STATUS_BY_KIND } from './exception.filter';
 import { WorkflowSchema } from '../workflows/workflow.schemas';
-import { CaseViewSchema, ClockViewSchema, ErrorBodySchema } from './response-schemas';
+import { CaseViewSchema, ClockViewSchema, CommandResultSchema, ErrorBodySchema } from './response-schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -73,11 +73,11 @@ export function errors(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json(ref('Error')) }]));
 }
 
-export const caseResponse = (status: number, description: string) => ({
+export const caseResponse = (status: number, description: string, schema: 'CaseView' | 'CommandResult' = 'CaseView') => ({
   [String(status)]: {
     description,
     headers: { ETag: { description: 'The case revision, for If-Match', schema: { type: 'string' } } },
-    content: json(ref('CaseView')),
+    content: json(ref(schema)),
   },
 });
 
@@ -166,7 +166,7 @@ export function buildOpenApi(
         description:
           'The body names the workflow and its opening command with the command’s data; the new case is returned with its revision in the ETag header. Send a caseId of your own to retry safely.',
         requestBody: { required: true, content: json({ oneOf: openingBodies }) },
-        responses: { ...caseResponse(201, 'The new case'), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
+        responses: { ...caseResponse(201, 'The new case, with the ids it minted', 'CommandResult'), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
       },
     },
     '/cases/{id}': {
@@ -177,6 +177,26 @@ export function buildOpenApi(
         description: 'The ETag header carries the revision: send it back as If-Match with a command to be refused (409) if someone else changed the case in between.',
         parameters: [
           idParam,
+          {
+            name: 'minPosition',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 0 },
+            description: 'Wait until the read model has reached this position (your last command’s `position`)',
+          },
+        ],
+        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
+      },
+    },
+    '/cases/by-reference/{reference}': {
+      get: {
+        operationId: 'getCaseByReference',
+        tags: ['cases'],
+        summary: 'The case with a human reference (CMP-2026-00042)',
+        description:
+          'The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.',
+        parameters: [
+          { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'CMP-2026-00042' }, description: 'Case reference' },
           {
             name: 'minPosition',
             in: 'query',
@@ -229,7 +249,14 @@ export function buildOpenApi(
         description: variants.map((v) => `**${v.workflow}**: ${v.description}`).join('\n\n'),
         parameters: [
           idParam,
-          { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The revision you saw, e.g. "3": a stale one is a 409' },
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            schema: { type: 'string' },
+            description:
+              'The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case)',
+          },
         ],
         requestBody: {
           required: true,
@@ -240,7 +267,7 @@ export function buildOpenApi(
             },
           },
         },
-        responses: { ...caseResponse(200, 'The case after the command'), ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
+        responses: { ...caseResponse(200, 'The case after the command, with the ids it minted', 'CommandResult'), ...errors(400, 401, 403, 404, 409, 413, 415, 422, 429, 503) },
       },
     };
   }
@@ -249,6 +276,7 @@ export function buildOpenApi(
   addOutputSchema(responseSchemas, 'Error', ErrorBodySchema);
   addOutputSchema(responseSchemas, 'Clock', ClockViewSchema);
   addOutputSchema(responseSchemas, 'CaseView', CaseViewSchema);
+  addOutputSchema(responseSchemas, 'CommandResult', CommandResultSchema);
   addOutputSchema(responseSchemas, 'Workflow', WorkflowSchema);
   for (const section of sections) {
     // Sections may add methods to a path another part documents (GET /cases beside POST /cases).
@@ -279,7 +307,9 @@ export function buildOpenApi(
       contact: { name: 'The team that operates this Mend instance' },
       description:
         'Event-sourced workflow engine for restorative engagement lifecycles. Every command is an event; ' +
-        'every error is `{code, message, details}` in English or French (Accept-Language).\n\n' +
+        'every error is `{code, message, details}` in English or French (Accept-Language). A command that breaks ' +
+        'several business rules is refused once with all of them: 422 `COMMAND.RULES_BROKEN`, each rule in `details.rules` ' +
+        '(`{code, message}`, in the same language); one broken rule answers with its own code.\n\n' +
         `| error code | status |\n|---|---|\n${codes}`,
     },
     servers: [{ url: '/', description: 'This Mend instance: paths are relative to where it serves this document' }],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
 import { RegionCode } from '../../domain/regions';
 
 /**
@@ -11,7 +12,7 @@ export const ErrorBodySchema = z
     message: z.string().meta({ description: 'A sentence in English or French, by Accept-Language' }),
     details: z.unknown().optional().meta({
       description:
-        'Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message',
+        'Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message; for 422 COMMAND.RULES_BROKEN (a command that breaks several business rules: all are named at once), `rules: [{code, message, details?}]`, one per rule, each message in that language',
     }),
   })
   .meta({ id: 'Error' });
@@ -40,6 +41,7 @@ export const ClockViewSchema = z
 export const CaseViewSchema = z
   .object({
     caseId: z.uuid(),
+    reference: CaseReference.nullable().meta({ description: 'The case’s human reference (CMP-2026-00042); null for cases opened before references' }),
     workflow: z.string(),
     workflowVersion: z.number().int(),
     state: z.string().meta({ description: 'Dotted path of the current state, e.g. phase2.engaging' }),
@@ -55,3 +57,19 @@ export const CaseViewSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'CaseView' });
+
+/** An id a command minted for something it created, and where the case records it. */
+export const CreatedIdSchema = z
+  .object({
+    id: z.string().meta({ description: 'The new id: send it back in later commands that name this thing' }),
+    event: z.string().meta({ description: 'The type of the event that records it' }),
+    field: z.string().meta({ description: 'Its dotted path within that event’s data, e.g. person.subjectId' }),
+  })
+  .meta({ id: 'CreatedId' });
+
+/** What a command (or the opening of a case) answers: the case after it, and the ids it minted. */
+export const CommandResultSchema = CaseViewSchema.extend({
+  created: z.array(CreatedIdSchema).meta({
+    description: 'The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing',
+  }),
+}).meta({ id: 'CommandResult' });

@@ -5,6 +5,7 @@ import { findEventSchema } from '../../domain/fold';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import type { RecordedEvent } from '../event-store/event-store';
 import type { KeyStore } from './key-store';
+import { ERASED, REDACTED, UNREADABLE } from '../../domain/sealed-fields';
 
 export const KEY_STORE = Symbol('KeyStore');
 
@@ -17,10 +18,7 @@ interface SealedField {
   readonly data: string;
 }
 
-export const ERASED = '[erased]';
-export const REDACTED = '[redacted]';
-/** A sealed field whose ciphertext does not authenticate (it was altered): the hash chain names the event. */
-export const UNREADABLE = '[unreadable]';
+export { ERASED, REDACTED, UNREADABLE };
 
 export const SubjectErased = defineError<{ subjectId: string }>('SUBJECT.ERASED', 'rule', {
   en: (p) => `The personal information of subject ${p.subjectId} was erased; record new information under a new subject id.`,

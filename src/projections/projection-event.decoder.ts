@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { EventMetadata } from '../../domain/envelope';
 import { findEventSchema } from '../../domain/fold';
 import { describeIssues } from '../../domain/validation';
-import type { ProjectionEvent } from '../../projections/projection';
+import type { ProjectionDefinition, ProjectionEvent } from '../../projections/projection';
 import type { RecordedEvent } from '../event-store/event-store';
 import { PersonalDataCodec } from '../privacy/personal-data.codec';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
@@ -33,6 +33,15 @@ export class ProjectionEventDecoder {
   workflowOf(recorded: Pick<RecordedEvent, 'streamId'>): string | undefined {
     const dash = recorded.streamId.indexOf('-');
     return dash > 0 ? this.workflowByCategory.get(recorded.streamId.slice(0, dash)) : undefined;
+  }
+
+  /**
+   * The events of a batch as a projection reads them: as stored (decode redacts their personal
+   * fields), or with those fields opened for a projection that `revealsPersonalData`.
+   */
+  async prepare(definition: ProjectionDefinition, batch: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
+    if (!definition.revealsPersonalData) return batch;
+    return Promise.all(batch.map((event) => (this.workflowOf(event) === undefined ? event : this.codec.reveal(event))));
   }
 
   decode(stored: RecordedEvent): ProjectionEvent | undefined {

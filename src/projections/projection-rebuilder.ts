@@ -55,7 +55,10 @@ export class ProjectionRebuilder {
       let read = 0;
       for (;;) {
         const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE });
-        const fresh = page.filter((e) => e.position > position);
+        const fresh = await this.decoder.prepare(
+          definition,
+          page.filter((e) => e.position > position),
+        );
         if (fresh.length === 0) return read;
         // IMMEDIATE: a deferred transaction that reads first cannot take the write lock once a live runner has committed
         // meanwhile (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).

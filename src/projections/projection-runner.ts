@@ -153,7 +153,7 @@ export class ProjectionRunner {
       try {
         for await (const batch of subscription) {
           if (this.stopping) break;
-          const outcome = this.apply(batch);
+          const outcome = this.apply(await this.decoder.prepare(this.definition, batch));
           if (outcome === 'failed') {
             await subscription.close();
             return;

@@ -21,6 +21,7 @@ export class PoisonEventError extends Error {
 /** One projection being written: the generation of its tables and the projectors that keep it. */
 export class ProjectionTarget {
   private readonly workflows?: ReadonlySet<string>;
+  private readonly categories: ReadonlySet<string>;
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -28,6 +29,24 @@ export class ProjectionTarget {
     private readonly projectors: readonly Projector[],
   ) {
     if (definition.workflows) this.workflows = new Set(definition.workflows);
+    this.categories = new Set(definition.categories ?? []);
+  }
+
+  /** Does this projection read the events of this (non-case) stream category as stored? */
+  readsCategory(category: string): boolean {
+    return this.categories.has(category);
+  }
+
+  /** Hands one stored event of a category it reads to the projectors that take such events. */
+  projectRecord(recorded: RecordedEvent): PoisonEventError | undefined {
+    for (const projector of this.projectors) {
+      try {
+        projector.handleRecord?.(recorded, this.tables);
+      } catch (error) {
+        return new PoisonEventError(recorded, error);
+      }
+    }
+    return undefined;
   }
 
   /** Does this projection read events of this workflow (undefined: not a case event)? */
@@ -56,6 +75,12 @@ export class ProjectionTarget {
  * share one pass over the log (a rebuild of several projections reads each event once).
  */
 export function projectEvent(recorded: RecordedEvent, targets: readonly ProjectionTarget[], decoder: ProjectionEventDecoder): void {
+  const category = recorded.streamId.slice(0, Math.max(0, recorded.streamId.indexOf('-')));
+  for (const target of targets) {
+    if (!target.readsCategory(category)) continue;
+    const poison = target.projectRecord(recorded);
+    if (poison) throw poison;
+  }
   const workflow = decoder.workflowOf(recorded);
   const readers = targets.filter((target) => target.reads(workflow));
   if (readers.length === 0) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
 import { RegionCode } from '../../domain/regions';
 
 /**
@@ -8,6 +9,7 @@ import { RegionCode } from '../../domain/regions';
 export const CaseSummarySchema = z
   .object({
     caseId: z.uuid(),
+    reference: CaseReference.nullable().meta({ description: 'The case’s human reference (CMP-2026-00042); null for cases opened before references' }),
     workflow: z.string(),
     workflowVersion: z.number().int(),
     state: z.string(),

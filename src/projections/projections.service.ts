@@ -83,6 +83,16 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
     return this.runner(name).lag();
   }
 
+  /**
+   * Brings one projection up to the log's head and keeps it running (a CLI verb that reads a read
+   * model while no server runs); false when it did not get there in time.
+   */
+  async catchUp(name: string, timeoutMs = 60_000): Promise<boolean> {
+    const runner = this.runner(name);
+    runner.start();
+    return runner.waitFor(await this.store.headPosition(), timeoutMs);
+  }
+
   /** Read-your-writes: waits (bounded) until the projection has reached `position`, else PROJECTION.BEHIND (503). */
   async awaitPosition(name: string, position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
     if (position === undefined) return;

@@ -1,6 +1,6 @@
 import type { IEventHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import type { ProjectionDefinition, ProjectionEvent } from '../../projections/projection';
+import type { ProjectionDefinition, ProjectionEvent, StoredEvent } from '../../projections/projection';
 import { physicalName } from './read-model.database';
 
 /**
@@ -45,4 +45,6 @@ export class ProjectedEvent {
 export abstract class Projector implements IEventHandler<ProjectedEvent> {
   abstract readonly projection: ProjectionDefinition;
   abstract handle(published: ProjectedEvent): void;
+  /** An event of a stream category the projection names in `categories` (not a case event), as stored. */
+  handleRecord?(event: StoredEvent, tables: ProjectionTables): void;
 }

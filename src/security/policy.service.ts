@@ -37,11 +37,13 @@ const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
   'projections.read': { en: 'read the projections', fr: 'consulter les projections' },
   'metrics.read': { en: 'read the metrics', fr: 'consulter les métriques' },
   'subjects.erase': { en: 'erase a person’s data', fr: 'effacer les données d’une personne' },
+  'staff.read': { en: 'read the staff directory', fr: 'consulter le répertoire du personnel' },
+  'staff.manage': { en: 'manage the staff directory', fr: 'gérer le répertoire du personnel' },
 };
 
-export const OtherCaseload = defineError('ACCESS.OTHER_CASELOAD', 'forbidden', {
-  en: () => 'A practitioner may see only their own caseload.',
-  fr: () => 'Un praticien ne peut consulter que sa propre charge de travail.',
+export const OtherCaseload = defineError<{ role: string }>('ACCESS.OTHER_CASELOAD', 'forbidden', {
+  en: (p) => `The ${roleLabel(p.role).en} role may see only its own caseload.`,
+  fr: (p) => `Le rôle ${roleLabel(p.role).fr} ne permet de consulter que sa propre charge de travail.`,
 });
 
 /** What the policy needs to know of a case. */
@@ -87,11 +89,22 @@ export class PolicyService {
   /** May this actor read this case's content? 404 when the role may not know it exists. */
   authorizeRead(actor: Actor, facts: CaseAccessFacts, action: Action = READ_CASE): void {
     const scope = this.scope(actor, facts.workflow);
-    if (scope === 'hidden') throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
+    if (scope === 'hidden' || (scope === 'needToKnow' && !facts.assignees.includes(actor.id))) {
+      throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true });
+    }
     if (scope === 'denied') throw this.deny(actor, RoleForbidden({ role: actor.role, action: action }), { caseId: facts.caseId });
     if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
       throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId });
     }
+  }
+
+  /**
+   * May this actor read this case? For lookups that must not tell a case the actor may not read
+   * from one that does not exist (a reference, a search): they answer both alike.
+   */
+  mayRead(actor: Actor, facts: CaseAccessFacts): boolean {
+    const scope = this.scope(actor, facts.workflow);
+    return scope === 'all' || (scope === 'assigned' && facts.assignees.includes(actor.id));
   }
 
   /** May this actor open a case with this command? */
@@ -108,7 +121,7 @@ export class PolicyService {
   /** May this actor run this command on this case? Checked before the decision is made. */
   authorizeCommand(actor: Actor, facts: CaseAccessFacts, command: string): void {
     if (!isPerson(actor)) return;
-    if (this.scope(actor, facts.workflow) === 'hidden') {
+    if (!this.knowable(actor, facts)) {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
     if (!this.known(facts, command)) return;
@@ -122,7 +135,7 @@ export class PolicyService {
   /** The commands of `allowed` this actor may run on this case (what the case view offers them). */
   commandsFor(actor: Actor, facts: CaseAccessFacts, allowed: readonly string[]): string[] {
     if (!isPerson(actor)) return [...allowed];
-    if (this.scope(actor, facts.workflow) === 'hidden') return [];
+    if (!this.knowable(actor, facts)) return [];
     return allowed.filter((command) => {
       const grant = this.grant(actor.role, facts, command);
       return grant === 'any' || (grant === 'assigned' && facts.assignees.includes(actor.id));
@@ -134,32 +147,49 @@ export class PolicyService {
     if (!isPerson(actor)) return { hiddenWorkflows: [] };
     const workflows = this.registry.latest();
     const hiddenWorkflows = workflows.filter((d) => ['hidden', 'denied'].includes(d.readScope[actor.role])).map((d) => d.name);
-    const assignedOnly = workflows.some((d) => d.readScope[actor.role] === 'assigned');
+    // One assignee narrows every workflow the role sees: no role sees all of one workflow and only its own of another.
+    const assignedOnly = workflows.some((d) => ['assigned', 'needToKnow'].includes(d.readScope[actor.role]));
     return { hiddenWorkflows, ...(assignedOnly ? { assignee: actor.id } : {}) };
   }
 
-  /** Workflows whose cases this actor may not know exist. */
+  /**
+   * Workflows that views over every case of a workflow (SLA clocks and counts, the access log)
+   * leave out for this actor: all but those whose every case the role may read.
+   */
   hiddenWorkflows(actor: Actor): string[] {
-    return [...this.listScope(actor).hiddenWorkflows];
+    return this.registry
+      .latest()
+      .map((d) => d.name)
+      .filter((workflow) => this.scope(actor, workflow) !== 'all');
   }
 
-  /** Workflows whose cases this actor may not even know exist (answered 404, not 403): what audit counts leave out. */
+  /**
+   * Workflows some of whose cases this actor may not even know exist (answered 404, not 403): what
+   * audit counts leave out.
+   */
   unknowableWorkflows(actor: Actor): string[] {
     return this.registry
       .latest()
       .map((d) => d.name)
-      .filter((workflow) => this.scope(actor, workflow) === 'hidden');
+      .filter((workflow) => ['hidden', 'needToKnow'].includes(this.scope(actor, workflow)));
   }
 
-  /** May this actor see a caseload? A practitioner only their own. */
-  authorizeCaseload(actor: Actor, practitionerId: string): void {
+  /** May this actor see a caseload? A role that sees only the cases assigned to it, only its own. */
+  authorizeCaseload(actor: Actor, assigneeId: string): void {
     this.require(actor, 'caseload.read');
-    if (actor.role === 'practitioner' && actor.id !== practitionerId) throw this.deny(actor, OtherCaseload({}), { practitionerId });
+    const own = this.listScope(actor).assignee;
+    if (own !== undefined && own !== assigneeId) throw this.deny(actor, OtherCaseload({ role: actor.role }), { assigneeId });
   }
 
   /** Does this actor see personal information in the case content they may read? */
   seesPersonalData(actor: Actor): boolean {
     return !isPerson(actor) || SEES_PERSONAL_DATA[actor.role];
+  }
+
+  /** May this actor know that this case exists? */
+  private knowable(actor: Actor, facts: CaseAccessFacts): boolean {
+    const scope = this.scope(actor, facts.workflow);
+    return scope !== 'hidden' && (scope !== 'needToKnow' || facts.assignees.includes(actor.id));
   }
 
   private scope(actor: Actor, workflow: string): ReadScope {

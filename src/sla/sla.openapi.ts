@@ -8,7 +8,7 @@ const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read mo
   type: 'integer',
   minimum: 0,
 });
-const readers = 'For supervisors, auditors and administrators.';
+const readers = 'For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.';
 
 export const slaOpenApi: OpenApiSection = {
   tags: [{ name: 'sla', description: 'SLA clocks: the at-risk list, counts and on-time rates, warnings and breaches as they happen' }],

@@ -17,6 +17,9 @@ export class WorkflowRegistry {
       if ([...this.byName.values()].some((v) => v[0]!.category === definition.category && v[0]!.name !== definition.name)) {
         throw new Error(`Stream category ${definition.category} is used by two workflows`);
       }
+      if ([...this.byName.values()].some((v) => v.some((d) => (d.referencePrefix === definition.referencePrefix) !== (d.name === definition.name)))) {
+        throw new Error(`Workflow ${definition.name} must keep one reference prefix, not shared with another workflow: ${definition.referencePrefix}`);
+      }
       this.byName.set(definition.name, [...versions, definition].sort((a, b) => a.version - b.version));
     }
   }

@@ -14,6 +14,15 @@ export const WorkflowCommandSchema = z.object({
   schema: JsonSchemaObject,
   example: z.record(z.string(), z.unknown()),
   assigns: z.literal(true).optional().meta({ description: 'The command assigns people to the case' }),
+  grants: z
+    .record(z.string(), z.enum(['any', 'assigned']))
+    .meta({ description: 'Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not' }),
+});
+
+/** Where an event's data holds personal information: the subject's id and the fields sealed with that subject's key. */
+export const PersonalDataGroupSchema = z.object({
+  subject: z.string().meta({ description: 'Dotted path, within the event’s data, of the data subject’s id' }),
+  fields: z.array(z.string()).meta({ description: 'Dotted paths, within the event’s data, of that subject’s personal information' }),
 });
 
 export const WorkflowSchema = z
@@ -45,7 +54,14 @@ export const WorkflowSchema = z
         }),
       )
       .meta({ description: 'The clocks its cases run (GET /cases/{id} and /sla give each clock’s key)' }),
-    events: z.array(z.object({ type: z.string(), description: z.string().optional(), schema: JsonSchemaObject })),
+    events: z.array(
+      z.object({
+        type: z.string(),
+        description: z.string().optional(),
+        schema: JsonSchemaObject,
+        personalData: z.array(PersonalDataGroupSchema).meta({ description: 'Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased' }),
+      }),
+    ),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
   })
   .meta({ id: 'Workflow' });

@@ -39,12 +39,14 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       schema: jsonSchema(command.schema),
       example: command.example,
       ...(command.assigns ? { assigns: true } : {}),
+      grants: { ...command.grants },
     })),
     clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
     events: definition.events.map((event) => ({
       type: event.type,
       ...(event.description ? { description: event.description } : {}),
       schema: jsonSchema(event.schema),
+      personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields] })),
     })),
     diagram: mermaidDiagram(definition),
   };

@@ -8,6 +8,8 @@ import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 /** Every sentence of the English catalogue that French says differently: none may show on a French page. */
 const ENGLISH_ONLY = new Set(
   Object.entries(en)
+    // The language switch is written in the other language on purpose ("Français" on an English page).
+    .filter(([key]) => key !== 'otherLanguage' && key !== 'otherLanguageHint')
     .filter(([key, value]) => typeof value === 'string' && value !== fr[key as keyof typeof fr])
     .map(([, value]) => (value as string).trim())
     .filter((text) => /\p{L}/u.test(text)),
@@ -95,10 +97,11 @@ describe('the Mend console in English and in French', () => {
     // The state and commands are named by the workflow's own French labels (GET /workflows in French).
     expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
-    // A field's name has no label yet: shown in English, and marked so rather than passed off as French.
+    // A field is named by the workflow's French label, not its technical name.
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     const form = page.getByRole('form', { name: 'Répondre' });
-    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').textContent()).toBe('Response');
+    expect(await form.locator('label[for="cmd-Respond-response"] .label-text').textContent()).toBe('Réponse (obligatoire)');
+    expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').count()).toBe(0);
     // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE).
     expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2} mars 2026.*\d{1,2} h \d{2} HNE$/);
     await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
@@ -110,9 +113,10 @@ describe('the Mend console in English and in French', () => {
     // The API was asked in French: its message and each field's error come back in French.
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.locator('p').textContent()).toMatch(/^Les données sont invalides\u00a0: data\.response\u00a0: est obligatoire/);
+    // In plain words: how many things to fix, then each beside its field's name, not the API's `data.response`.
+    expect(await summary.locator('p').textContent()).toMatch(/^(Un point doit être corrigé|\d+\u00a0points doivent être corrigés) avant que l’étape puisse être enregistrée\u00a0:$/);
     expect(await form.locator('#cmd-Respond-response-error').textContent()).toBe('est obligatoire');
-    expect(await summary.locator('li').first().textContent()).toBe('Response\u00a0: est obligatoire');
+    expect(await summary.locator('li').first().textContent()).toBe('Réponse\u00a0: est obligatoire');
     expect(await form.getByText('(obligatoire)').count()).toBeGreaterThan(0);
     expect(await englishOnPage(page)).toEqual([]);
     await browser.screenshot(page, 'practitioner-fr');
@@ -156,7 +160,10 @@ describe('the Mend console in English and in French', () => {
     { name: 'auditor case audit', role: 'auditor', path: () => `#/audit/${complaintCase}`, ready: '[data-testid="as-of-view"]' },
     { name: 'rju cases', role: 'rju', path: () => '#/cases', ready: 'table.cases' },
     { name: 'rju RO case', role: 'rju', path: () => `#/cases/${roCase}`, ready: '.timeline' },
-    { name: 'admin home', role: 'admin', path: () => '', ready: 'main p' },
+    { name: 'supervisor search', role: 'supervisor', path: () => '#/search', ready: '#search-q' },
+    { name: 'admin home: the staff directory', role: 'admin', path: () => '', ready: 'table.cases' },
+    { name: 'supervisor intake, complaint form', role: 'supervisor', path: () => '#/open/complaint', ready: 'form.command' },
+    { name: 'rju intake, referral form', role: 'rju', path: () => '#/open/restorative-opportunities', ready: 'form.command' },
   ];
 
   it.each(pages.flatMap((p) => (['en', 'fr'] as const).map((language) => [p.name, language, p] as const)))(
@@ -230,7 +237,7 @@ describe('the Mend console in English and in French', () => {
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
       await page.waitForFunction(`document.activeElement?.classList.contains('error-summary')`);
-      expect(await page.locator('.error-summary p').textContent()).toMatch(/niveau/);
+      expect(await page.locator('.error-summary').textContent()).toMatch(/niveau/);
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');

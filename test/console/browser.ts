@@ -78,3 +78,9 @@ export async function openBrowser(running: RunningApp, { locale = 'en-CA' }: { l
     },
   };
 }
+
+/** Waits until the element is shown, and checks it is. */
+export async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.waitFor({ state: 'visible' });
+  expect(await locator.isVisible()).toBe(true);
+}

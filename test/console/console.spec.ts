@@ -96,8 +96,8 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     await form.getByLabel(/^Response/).fill('We rebooked your preparation meeting for next week.');
     await form.getByLabel(/^Name/).fill('Alex Tremblay');
-    await form.getByLabel(/^Role/).fill('Program manager');
-    await form.getByLabel(/^Contact/).fill('alex.tremblay@example.gc.ca');
+    await form.getByLabel(/^Position/).fill('Program manager');
+    await form.getByLabel(/^Contact information/).fill('alex.tremblay@example.gc.ca');
     await form.getByRole('button', { name: 'Respond' }).click();
     await expectVisible(page.getByRole('status').getByText('Respond recorded. The case is now in Responded.'));
     await page.getByTestId('case-state').getByText('Responded').waitFor();
@@ -127,8 +127,8 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     await page.getByRole('button', { name: 'Record a preparation session', exact: true }).click();
     const session = page.getByRole('form', { name: 'Record a preparation session' });
-    await session.getByLabel(/^Delivery/).selectOption({ label: 'Virtual' });
-    for (const topic of ['Program overview', 'Participation options', 'Confidentiality limits', 'Duty to report exception', 'Support services']) {
+    await session.getByLabel(/^Format/).selectOption({ label: 'Virtual' });
+    for (const topic of ['Overview of the program', 'Participation options', 'Limits of confidentiality', 'Exception: the duty to report', 'Support services']) {
       await session.getByLabel(topic).check();
     }
     await session.getByRole('button', { name: 'Record a preparation session' }).click();
@@ -136,7 +136,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     await page.getByRole('button', { name: 'Set goals', exact: true }).click();
     const goals = page.getByRole('form', { name: 'Set goals' });
-    await goals.getByLabel(/^Goals/).fill('Be heard by leaders who can change how complaints are handled.');
+    await goals.getByLabel(/^Goals and objectives/).fill('Be heard by leaders who can change how complaints are handled.');
     await goals.getByRole('button', { name: 'Set goals' }).click();
     await page.getByRole('status').getByText('Set goals recorded.').waitFor();
 
@@ -173,7 +173,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
     const form = page.getByRole('form', { name: 'Assign a handler' });
-    await form.getByLabel(/^Handler id/).fill('practitioner-2');
+    await form.getByLabel(/^Handler/).fill('practitioner-2');
     expect(await unlabelledControls(page)).toEqual([]);
     await browser.screenshot(page, 'supervisor-reassign');
     await form.getByRole('button', { name: 'Assign a handler' }).click();

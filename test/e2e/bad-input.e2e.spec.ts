@@ -342,7 +342,8 @@ describe('bad input over HTTP', () => {
       if (workflow === 'restorative-opportunities') return senders.get('rju')!;
       return workflowDefinitions.find((d) => d.name === workflow)?.commands.find((c) => c.type === command)?.grants.practitioner ? practitioner : supervisor;
     };
-    const histories: Record<string, [string, unknown][]> = {
+    /** Each step as [command, data], sent by the role the table names, or [command, data, 'supervisor'] before anyone is assigned. */
+    const histories: Record<string, [string, unknown, 'supervisor'?][]> = {
       'restorative-engagement': [
         ['ConfirmParticipation', { officialLanguage: 'fr' }],
         ['AssignPractitioner', { practitionerIds: ['practitioner-1'] }],
@@ -353,6 +354,18 @@ describe('bad input over HTTP', () => {
         ['AssignHandler', { handlerId: 'practitioner-1' }],
         ['WithdrawComplaint', {}],
       ],
+      'support-coordination': [
+        ['AssignCoordinator', { coordinatorId: 'practitioner-1', timeZone: 'America/Toronto' }],
+        ['RecordWithdrawal', {}],
+      ],
+      'information-session': [
+        [
+          'ScheduleInformationSession',
+          { startsAt: '2026-03-24T13:00:00-03:00', durationMinutes: 60, format: 'virtual', language: 'en', presenterId: 'practitioner-1' },
+          'supervisor',
+        ],
+        ['CancelInformationSession', { reason: 'presenterUnavailable' }],
+      ],
     };
 
     beforeAll(async () => {
@@ -360,8 +373,8 @@ describe('bad input over HTTP', () => {
       for (const definition of workflowDefinitions) {
         const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
         const opened = await sender(definition.name, opening.type).post('/cases', { workflow: definition.name, command: opening.type, data: opening.example });
-        for (const [name, data] of histories[definition.name]!) {
-          const response = await sender(definition.name, name).post(`/cases/${opened.body.caseId}/commands/${name}`, data);
+        for (const [name, data, as] of histories[definition.name]!) {
+          const response = await (as === 'supervisor' ? supervisor : sender(definition.name, name)).post(`/cases/${opened.body.caseId}/commands/${name}`, data);
           expect({ workflow: definition.name, name, status: response.status }).toEqual({ workflow: definition.name, name, status: 200 });
         }
         ended.set(definition.name, opened.body.caseId);

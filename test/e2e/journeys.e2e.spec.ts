@@ -103,6 +103,29 @@ describe('journeys from the README, over HTTP', () => {
     expect(stored.find((e) => e.type === 'ComplaintClosed')!.data.outcome).toBe('reviewsExhausted');
   });
 
+  it('support coordination: first contact is judged on the coordinator’s clock, refused before 7:00 there with nothing stored', async () => {
+    const { journey, exchanges } = run('support-coordination');
+    const refused = exchanges.find((e) => e.status === 422)!;
+    expect(refused.response.message).toContain('07:00 to 17:00 in the coordinator\'s time zone (America/Vancouver): 2026-03-09 06:30 local time is before business hours');
+    expect(exchanges.at(-1)!.response).toMatchObject({
+      state: 'closed',
+      region: 'BC',
+      details: { officialLanguage: 'fr', coordinatorTimeZone: 'America/Vancouver', formalComplaint: 'registered', servicesRecorded: 1, referralsMade: 1, outcome: 'needsMet' },
+    });
+    const stored = await storedTypes(journey);
+    expect(stored.filter((e) => e.type === 'FirstContactMade').map((e) => e.data.localTime)).toEqual(['2026-03-09T09:45']);
+    expect(stored.find((e) => e.type === 'ClockMet')!.data).toMatchObject({ clock: 'firstContact', onTime: true });
+  });
+
+  it('information session: the refusal while full stores nothing; the moved session keeps its two registrations', async () => {
+    const { journey, exchanges } = run('information-session');
+    expect(exchanges.find((e) => e.status === 422)!.response.message).toBe('The session is full: its 2 seats are taken.');
+    expect(exchanges.at(-1)!.response).toMatchObject({ state: 'scheduled', assignees: ['p-2'], details: { startsAt: '2026-04-02T17:00:00.000Z', registered: 2, capacity: 2 } });
+    const stored = await storedTypes(journey);
+    expect(stored.filter((e) => e.type === 'AttendeeRegistered').map((e) => e.data.registrationId)).toEqual(['seat-1', 'seat-2', 'seat-3']);
+    expect(stored.at(-1)!.data).toMatchObject({ previousStartsAt: '2026-03-26T17:00:00.000Z' });
+  });
+
   it('docs/api-examples.md shows these very requests and what they answered', () => {
     const committed = readFileSync(join(__dirname, '..', '..', 'docs', 'api-examples.md'), 'utf8');
     if (committed !== apiExamplesDoc(runs)) {

@@ -440,4 +440,159 @@ export const journeys: readonly Journey[] = [
       },
     ],
   },
+  {
+    title: 'Response and Support Coordination: a dedicated coordinator in another time zone',
+    intro:
+      'A former CAF member calls the 24/7 line on Monday morning and opts into the Response and Support Coordination ' +
+      'program, in French; they intend to register a formal complaint. A supervisor assigns p-1, a coordinator in ' +
+      'Vancouver. First contact must be made between 7:00 and 17:00 on a business day on the coordinator’s own clock: ' +
+      'a call at 6:30 in Vancouver is refused, one at 9:45 meets the first-contact clock. p-1 then helps with workplace ' +
+      'arrangements, refers the client, anonymously and with their permission, to a Military Police Liaison Officer, ' +
+      'notes that the complaint was registered and closes the file.',
+    workflow: 'support-coordination',
+    caseVar: 'RSC_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c1',
+    steps: [
+      {
+        title: 'The supervisor records the opt-in, which starts the first-contact clock',
+        as: 'SUPERVISOR',
+        command: 'RecordOptIn',
+        data: {
+          optedInAt: '2026-03-09T09:15:00-04:00',
+          channel: 'supportLine',
+          region: 'ON',
+          client: { name: 'Alexis', contact: 'alexis.rsc@example.org', affiliation: 'formerCafMember' },
+          language: 'fr',
+          formalComplaint: 'intended',
+          needs: 'Would like help to change units and someone to come along to meetings.',
+        },
+        expect: { status: 201, state: 'awaitingAssignment' },
+        show: ['details', 'clocks'],
+      },
+      {
+        title: 'The supervisor assigns p-1, a coordinator in Pacific time',
+        as: 'SUPERVISOR',
+        command: 'AssignCoordinator',
+        data: { coordinatorId: 'p-1', timeZone: 'America/Vancouver', region: 'BC' },
+        expect: { status: 200, state: 'awaitingFirstContact' },
+        show: ['assignees', 'details'],
+      },
+      {
+        title: 'A first contact at 6:30 in Vancouver is refused: it is before business hours there',
+        as: 'PRACTITIONER',
+        command: 'RecordFirstContact',
+        data: { contactedAt: '2026-03-09T06:30:00-07:00', method: 'phone' },
+        expect: { status: 422, code: 'RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS' },
+      },
+      {
+        title: 'p-1 reaches the client at 9:45 in Vancouver: the first-contact clock is met',
+        as: 'PRACTITIONER',
+        command: 'RecordFirstContact',
+        data: { contactedAt: '2026-03-09T09:45:00-07:00', method: 'phone', notes: 'Explained the program; the client wants help with the change of unit first.' },
+        expect: { status: 200, state: 'active' },
+        show: ['clocks'],
+      },
+      {
+        title: 'p-1 records help with workplace arrangements',
+        as: 'PRACTITIONER',
+        command: 'RecordService',
+        data: { service: 'workplaceArrangements', note: 'Called the unit about a posting closer to home.' },
+        expect: { status: 200, state: 'active' },
+      },
+      {
+        title: 'With the client’s permission, p-1 refers them anonymously to a Military Police Liaison Officer',
+        as: 'PRACTITIONER',
+        command: 'MakeReferral',
+        data: { to: 'mplo', clientConsented: true, anonymous: true },
+        expect: { status: 200, state: 'active' },
+      },
+      {
+        title: 'The client registered their formal complaint',
+        as: 'PRACTITIONER',
+        command: 'NoteFormalComplaint',
+        data: { status: 'registered' },
+        expect: { status: 200, state: 'active' },
+      },
+      {
+        title: 'p-1 closes the file: the client’s needs are met',
+        as: 'PRACTITIONER',
+        command: 'CloseSupport',
+        data: { outcome: 'needsMet' },
+        expect: { status: 200, state: 'closed' },
+        show: ['details'],
+      },
+    ],
+  },
+  {
+    title: 'Information session: registrations for class members, within its seats',
+    intro:
+      'The program plans an information session for class members who want to know what to expect from Restorative ' +
+      'Engagement. A supervisor schedules it online, in both official languages, with p-2 presenting and two seats. ' +
+      'Two class members register; a third is refused while the session is full, and registers once a seat is freed. ' +
+      'p-2 then moves the session a week later; the registrations stand.',
+    workflow: 'information-session',
+    caseVar: 'INF_CASE',
+    caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2',
+    steps: [
+      {
+        title: 'A supervisor plans a session for class members',
+        as: 'SUPERVISOR',
+        command: 'RequestInformationSession',
+        data: { audience: 'classMembers', region: 'ON', topics: ['restorativeEngagement'] },
+        expect: { status: 201, state: 'requested' },
+      },
+      {
+        title: 'The supervisor schedules it: online, bilingual, presented by p-2, two seats',
+        as: 'SUPERVISOR',
+        command: 'ScheduleInformationSession',
+        data: { startsAt: '2026-03-26T13:00:00-04:00', durationMinutes: 90, format: 'virtual', language: 'bilingual', presenterId: 'p-2', capacity: 2 },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['assignees', 'details'],
+      },
+      {
+        title: 'p-2 registers a first class member',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-1', attendee: { name: 'Sam', contact: 'sam.session@example.org', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'and a second, under a pseudonym',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-2', attendee: { name: 'Robin (pseudonym)', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['details'],
+      },
+      {
+        title: 'A third is refused: the session is full',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-3', attendee: { name: 'Alex', contact: 'alex.session@example.org', role: 'classMember' } },
+        expect: { status: 422, code: 'INF.SESSION_FULL' },
+      },
+      {
+        title: 'Robin cancels, which frees a seat',
+        as: 'PRACTITIONER_2',
+        command: 'CancelRegistration',
+        data: { registrationId: 'seat-2' },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'Alex registers',
+        as: 'PRACTITIONER_2',
+        command: 'RegisterAttendee',
+        data: { registrationId: 'seat-3', attendee: { name: 'Alex', contact: 'alex.session@example.org', role: 'classMember' } },
+        expect: { status: 200, state: 'scheduled' },
+      },
+      {
+        title: 'p-2 moves the session a week later; the registrations stand',
+        as: 'PRACTITIONER_2',
+        command: 'ScheduleInformationSession',
+        data: { startsAt: '2026-04-02T13:00:00-04:00', durationMinutes: 90, format: 'virtual', language: 'bilingual', presenterId: 'p-2', capacity: 2 },
+        expect: { status: 200, state: 'scheduled' },
+        show: ['details'],
+      },
+    ],
+  },
 ];

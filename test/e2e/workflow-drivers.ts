@@ -5,6 +5,10 @@ import { restorativeEngagementWorkflow } from '../../workflows/restorative-engag
 import { engagementsIn, missingPreparation, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
+import { informationSessionWorkflow } from '../../workflows/information-session';
+import type { InformationSessionContext } from '../../workflows/information-session/machine';
+import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
+import type { SupportCoordinationContext } from '../../workflows/support-coordination/machine';
 import type { PersonActor, WorkflowDriver } from '../support/workflow-model';
 
 const supervisor: PersonActor = { id: 'supervisor-1', role: 'supervisor' };
@@ -64,11 +68,15 @@ const restorativeEngagement: WorkflowDriver = {
  * Restorative opportunities, confidential to the Restorative Justice Unit: intake with and without
  * a no-contact condition, and not suitable; each party's consent; a model that needs a meeting and
  * one that does not; amending the condition in place; reassigning the intake officer (a mediator
- * comes later).
+ * comes later); the assigned mediator running the mediation steps.
  */
 const restorativeOpportunities: WorkflowDriver = {
   definition: restorativeOpportunitiesWorkflow,
-  actorOf: () => ({ id: 'rju-1', role: 'rju' }),
+  // The mediator records the mediation on the cases assigned to them; the unit everything else.
+  actorOf(command, context: RestorativeOpportunitiesContext) {
+    const mediates = restorativeOpportunitiesWorkflow.commands.find((c) => c.type === command)?.grants.mediator === 'assigned';
+    return mediates && context.mediatorId ? { id: context.mediatorId, role: 'mediator' } : { id: 'rju-1', role: 'rju' };
+  },
   reader: { id: 'rju-1', role: 'rju' },
   variants(command, context: RestorativeOpportunitiesContext) {
     const ro = (name: string) => example(restorativeOpportunitiesWorkflow, name);
@@ -128,5 +136,71 @@ const complaint: WorkflowDriver = {
   },
 };
 
+/**
+ * Support coordination: a supervisor records the opt-in (named and anonymous) and assigns or
+ * reassigns the coordinator, who does the rest (first contact at the server's time, which lies in
+ * every staffed zone's business hours); a formal complaint intended then registered; closure as
+ * unreachable before first contact, with needs met after it.
+ */
+const supportCoordination: WorkflowDriver = {
+  definition: supportCoordinationWorkflow,
+  actorOf(command, context: SupportCoordinationContext) {
+    if (['RecordOptIn', 'AssignCoordinator', 'ReassignCoordinator'].includes(command) || context.coordinatorId === undefined) return supervisor;
+    return practitioner(context.coordinatorId);
+  },
+  reader: supervisor,
+  // Which formal-complaint notes remain, and whether first contact was made (closure outcomes differ).
+  abstraction: (context: SupportCoordinationContext) => ({ formalComplaint: context.formalComplaint, reached: context.firstContactAt !== undefined }),
+  variants(command, context: SupportCoordinationContext) {
+    const rsc = (name: string) => example(supportCoordinationWorkflow, name);
+    switch (command) {
+      case 'RecordOptIn':
+        return [rsc(command), { channel: 'email', client: { anonymous: true, contact: 'anon@example.org', location: 'outsideCanada' }, language: 'fr' }];
+      case 'ReassignCoordinator':
+        return [{ ...rsc(command), coordinatorId: context.coordinatorId === 'practitioner-2' ? 'practitioner-3' : 'practitioner-2' }];
+      case 'MakeReferral':
+        return [rsc(command), { to: 'mplo', clientConsented: true, anonymous: true }];
+      case 'NoteFormalComplaint':
+        return [{ status: 'intended' }, { status: 'registered' }];
+      case 'CloseSupport':
+        return [rsc(command), { outcome: 'unreachable' }];
+      default:
+        return undefined;
+    }
+  },
+};
+
+/**
+ * Information sessions: a supervisor opens (a unit's request and a session for class members) and
+ * schedules; the presenter moves it, registers and cancels registrations, records it held (it
+ * started before the server's time) or cancels it.
+ */
+const informationSession: WorkflowDriver = {
+  definition: informationSessionWorkflow,
+  actorOf(command, context: InformationSessionContext) {
+    if (command === 'RequestInformationSession' || context.presenterId === undefined) return supervisor;
+    return practitioner(context.presenterId);
+  },
+  reader: supervisor,
+  // Whether registrations stand (one can be cancelled) decides what is offered; the audience whether any are taken.
+  abstraction: (context: InformationSessionContext) => ({ audience: context.audience, registrations: context.registrations.length }),
+  variants(command, context: InformationSessionContext) {
+    const inf = (name: string) => example(informationSessionWorkflow, name);
+    switch (command) {
+      case 'RequestInformationSession':
+        return [inf(command), { audience: 'classMembers', region: 'QC', preferredLanguage: 'fr' }];
+      case 'ScheduleInformationSession':
+        // Already given, so that it can be recorded held at the server's time.
+        return [{ ...inf(command), startsAt: '2026-03-03T14:00:00Z', presenterId: context.presenterId ?? 'practitioner-1' }];
+      case 'RegisterAttendee':
+        return context.registrations.length < 1 ? [{ ...inf(command), registrationId: `registration-${context.registrationIds.length + 1}` }] : [];
+      case 'CancelRegistration':
+        return context.registrations.slice(0, 1).map((registrationId) => ({ registrationId }));
+      default:
+        return undefined;
+    }
+  },
+};
+
 /** How each registered workflow is driven; a workflow without a driver fails the model-based test. */
-export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint];
+export const workflowDrivers: readonly WorkflowDriver[] = [restorativeEngagement, restorativeOpportunities, complaint, supportCoordination, informationSession];

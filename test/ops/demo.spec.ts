@@ -75,13 +75,31 @@ describe('the demo data set', () => {
     expect(clock(byStage('response clock paused')[0]!, 'Response, level 1').status).toBe('paused');
     expect(clock(byStage('responded')[0]!, 'Response, level 1').status).toBe('met');
     expect(clock(byStage('under review at level 2, response warned')[0]!, 'Response, level 2').warnedThresholds).toEqual([0.5, 0.8]);
-    expect(result.breaches).toBe(5);
+    expect(result.cases.filter((c) => c.workflow === 'complaint').flatMap((c) => c.clocks).filter((c) => c.status === 'breached')).toHaveLength(5);
+  });
+
+  it('holds clients of support coordination at every stage, first-contact clocks running, breached, met on time and late', () => {
+    expect(statesOf('support-coordination')).toEqual(new Set(['awaitingAssignment', 'awaitingFirstContact', 'active', 'closed', 'withdrawn']));
+    const firstContact = (stage: string) => byStage(stage).map((c) => clock(c, 'First contact'));
+    expect(firstContact('opted in today, awaiting a coordinator')).toEqual([expect.objectContaining({ status: 'running' })]);
+    expect(firstContact('never assigned: first contact breached')).toEqual([expect.objectContaining({ status: 'breached' })]);
+    expect(firstContact('assigned, never reached: first contact breached')).toEqual([expect.objectContaining({ status: 'breached' })]);
+    // Opted in on a Thursday, recorded as reached on the Monday morning, before the clock was due that afternoon.
+    expect(firstContact('first contact on time, receiving support')).toEqual([expect.objectContaining({ status: 'met', onTime: true })]);
+    expect(firstContact('first contact late, after its breach')).toEqual([expect.objectContaining({ status: 'breached', metAt: expect.any(String), onTime: false })]);
+    expect(firstContact('withdrawn at any time')).toEqual([expect.objectContaining({ cancelledAt: expect.any(String) })]);
+  });
+
+  it('holds information sessions requested, scheduled, held and cancelled', () => {
+    expect(statesOf('information-session')).toEqual(new Set(['requested', 'scheduled', 'held', 'cancelled']));
   });
 
   it('is sent by the demo staff, and by the SLA scheduler for warnings and breaches', async () => {
     const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
     const actors = new Set(events.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
     expect([...actors].sort()).toEqual([
+      'demo-mediator-1',
+      'demo-mediator-2',
       'demo-practitioner-1',
       'demo-practitioner-2',
       'demo-practitioner-3',

@@ -43,6 +43,8 @@ function fillOptional(random: Random, workflow: string, command: string, data: R
       return data['nextLevel'] ? { ...data, nextLevel: { ...(data['nextLevel'] as object), ...person(random, 'Manager'), role: `Manager ${random.int(1000, 9999)}` } } : data;
     case 'restorative-opportunities/RecordFollowUp':
       return { ...data, notes: `Follow-up notes ${random.int(100000, 999999)}` };
+    case 'support-coordination/MakeReferral':
+      return { ...data, note: `Referral note ${random.int(100000, 999999)}` };
     case 'restorative-opportunities/Withdraw':
       return { ...data, note: `Withdrawal note ${random.int(100000, 999999)}` };
     default:

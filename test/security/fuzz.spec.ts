@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { PersonRole } from '../../domain/roles';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type RunningApp } from '../support/app';
 
@@ -41,7 +42,8 @@ describe('fuzzing the running app', () => {
 
   beforeAll(async () => {
     running = await startApp({ start: '2026-03-02T15:00:00Z' });
-    for (const role of ['practitioner', 'supervisor', 'auditor', 'rju'] as const) tokens[role] = await running.token(role, `${role}-1`);
+    // Every role a token can carry, so that a new role is fuzzed too.
+    for (const role of PersonRole.options) tokens[role] = await running.token(role, `${role}-1`);
     const supervisor = await running.as('supervisor', 'supervisor-1');
     const example = workflowDefinitions.find((d) => d.name === 'complaint')!.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
     caseId = (await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example })).body.caseId;

@@ -3,7 +3,7 @@ import { CaseNotFound } from '../../domain/errors';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { workflowDefinitions } from '../../workflows/registry';
 import { QUERY_PERMISSIONS, type QueryPermission } from '../../src/security/permissions';
-import { NotAssigned, PolicyService, RoleForbidden } from '../../src/security/policy.service';
+import { NotAssigned, OtherCaseload, PolicyService, RoleForbidden } from '../../src/security/policy.service';
 import { WorkflowRegistry } from '../../src/workflows/workflow-registry';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 
@@ -14,7 +14,7 @@ import type { AnyWorkflowDefinition } from '../../domain/workflow';
  */
 const RO = 'restorative-opportunities';
 /** Commands only a supervisor runs: assignments, and confirming participation before anyone is assigned. */
-const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation']);
+const SUPERVISOR_ONLY = new Set(['AssignPractitioner', 'ReassignPractitioner', 'AssignHandler', 'ConfirmParticipation', 'AssignCoordinator', 'ReassignCoordinator']);
 /** Steps a supervisor takes because they can come before anyone is assigned, or close a case on the person's behalf. */
 const SUPERVISOR_STEPS = new Set([
   'ConfirmParticipation',
@@ -26,14 +26,41 @@ const SUPERVISOR_STEPS = new Set([
   'ResumeClock',
   'CloseComplaint',
   'WithdrawComplaint',
+  'NoteFormalComplaint',
+  'CloseSupport',
+  'RecordWithdrawal',
+  'ScheduleInformationSession',
+  'RegisterAttendee',
+  'CancelRegistration',
+  'RecordSessionHeld',
+  'CancelInformationSession',
+]);
+
+/** The mediation itself, which the mediator assigned to an RO case records (and the unit may too). */
+const MEDIATOR_COMMANDS = new Set([
+  'RecordPreparation',
+  'AgreeSupportPerson',
+  'SelectModel',
+  'ArrangeMeeting',
+  'RecordDialogue',
+  'BeginFollowUp',
+  'RecordFollowUp',
+  'Withdraw',
 ]);
 
 type Expected = 'allowed' | 'forbidden' | 'not assigned' | 'hidden';
 
 function expected(role: PersonRole, workflow: string, command: string, opening: boolean, assigned: boolean): Expected {
-  if (workflow === RO) return role === 'rju' ? 'allowed' : 'hidden';
-  // SMSRC cases do not exist for the Restorative Justice Unit; admins and auditors never write.
-  if (role === 'rju') return 'hidden';
+  if (workflow === RO) {
+    if (role === 'rju') return 'allowed';
+    // Need-to-know: to a mediator, an RO case not assigned to them does not exist.
+    if (role === 'mediator') return !assigned || opening ? 'hidden' : MEDIATOR_COMMANDS.has(command) ? 'allowed' : 'forbidden';
+    // The RO-cleared auditor reads every RO case and, as every auditor, writes none.
+    if (role === 'roAuditor') return 'forbidden';
+    return 'hidden';
+  }
+  // SMSRC cases do not exist for the Restorative Justice Unit, its mediators and RO auditors; admins and auditors never write.
+  if (role === 'rju' || role === 'mediator' || role === 'roAuditor') return 'hidden';
   if (role === 'admin' || role === 'auditor') return 'forbidden';
   if (opening) return 'allowed';
   if (role === 'supervisor') return SUPERVISOR_ONLY.has(command) || SUPERVISOR_STEPS.has(command) ? 'allowed' : 'forbidden';
@@ -48,7 +75,7 @@ function outcome(run: () => void): Expected {
   } catch (error) {
     if (CaseNotFound.is(error)) return 'hidden';
     if (NotAssigned.is(error)) return 'not assigned';
-    if (RoleForbidden.is(error)) return 'forbidden';
+    if (RoleForbidden.is(error) || OtherCaseload.is(error)) return 'forbidden';
     throw error;
   }
 }
@@ -91,18 +118,20 @@ describe('the permissions', () => {
   });
 
   const queryExpectations: Record<QueryPermission, readonly PersonRole[]> = {
-    'cases.read': ['practitioner', 'supervisor', 'auditor', 'rju'],
-    'cases.history': ['practitioner', 'supervisor', 'auditor', 'rju'],
-    'cases.export': ['supervisor', 'auditor', 'rju'],
-    'caseload.read': ['practitioner', 'supervisor', 'rju'],
+    'cases.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
+    'cases.history': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
+    'cases.export': ['supervisor', 'auditor', 'rju', 'mediator', 'roAuditor'],
+    'caseload.read': ['practitioner', 'supervisor', 'rju', 'mediator'],
     'complaints.board': ['supervisor', 'auditor'],
-    'sla.read': ['supervisor', 'auditor'],
-    'audit.verify': ['auditor', 'admin'],
-    'audit.access': ['auditor', 'supervisor', 'admin'],
-    'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'],
+    'sla.read': ['supervisor', 'auditor', 'roAuditor'],
+    'audit.verify': ['auditor', 'roAuditor', 'admin'],
+    'audit.access': ['auditor', 'roAuditor', 'supervisor', 'admin'],
+    'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
     'projections.read': ['supervisor', 'admin'],
     'metrics.read': ['admin', 'supervisor'],
     'subjects.erase': ['admin'],
+    'staff.read': ['supervisor', 'rju', 'admin'],
+    'staff.manage': ['admin'],
   };
 
   it('covers every query permission in this specification', () => {
@@ -117,7 +146,7 @@ describe('the permissions', () => {
     },
   );
 
-  it('reads: practitioners only their assigned cases, rju only RO, auditors and supervisors all else, admins none', () => {
+  it('reads: practitioners only their assigned cases, rju and RO auditors only RO, mediators only their RO cases, auditors and supervisors all else, admins none', () => {
     const read = (role: PersonRole, workflow: string, assigned: boolean) =>
       outcome(() =>
         policy.authorizeRead({ id: 'person-1', role }, { caseId: 'c', workflow, assignees: assigned ? ['person-1'] : [] }),
@@ -128,10 +157,37 @@ describe('the permissions', () => {
       expect(read('supervisor', workflow, false)).toBe('allowed');
       expect(read('auditor', workflow, false)).toBe('allowed');
       expect(read('rju', workflow, false)).toBe('hidden');
+      for (const assigned of [true, false]) expect(read('mediator', workflow, assigned)).toBe('hidden');
+      expect(read('roAuditor', workflow, false)).toBe('hidden');
       expect(read('admin', workflow, false)).toBe('forbidden');
     }
     for (const role of ['practitioner', 'supervisor', 'auditor', 'admin'] as const) expect(read(role, RO, true)).toBe('hidden');
     expect(read('rju', RO, false)).toBe('allowed');
+    expect(read('roAuditor', RO, false)).toBe('allowed');
+    expect(read('mediator', RO, true)).toBe('allowed');
+    // Need-to-know: another mediator's case is answered as one that does not exist, not with a 403 that confirms it.
+    expect(read('mediator', RO, false)).toBe('hidden');
+  });
+
+  it('lists: a role that sees only the cases assigned to it is narrowed to them; audit and SLA views leave out what it may not see whole', () => {
+    const scope = (role: PersonRole) => policy.listScope({ id: 'person-1', role });
+    const departmental = workflowDefinitions.filter((d) => d.name !== RO).map((d) => d.name);
+    expect(scope('mediator')).toEqual({ hiddenWorkflows: departmental, assignee: 'person-1' });
+    expect(scope('roAuditor')).toEqual({ hiddenWorkflows: departmental });
+    expect(scope('rju')).toEqual({ hiddenWorkflows: departmental });
+    expect(policy.hiddenWorkflows({ id: 'person-1', role: 'mediator' }).sort()).toEqual(workflowDefinitions.map((d) => d.name).sort());
+    expect(policy.unknowableWorkflows({ id: 'person-1', role: 'mediator' }).sort()).toEqual(workflowDefinitions.map((d) => d.name).sort());
+    expect(policy.hiddenWorkflows({ id: 'person-1', role: 'roAuditor' })).toEqual(departmental);
+    expect(policy.hiddenWorkflows({ id: 'person-1', role: 'auditor' })).toEqual([RO]);
+  });
+
+  it('caseloads: a role that sees only its own cases sees only its own caseload', () => {
+    const caseload = (role: PersonRole, of: string) => outcome(() => policy.authorizeCaseload({ id: 'person-1', role }, of));
+    for (const role of ['practitioner', 'mediator'] as const) {
+      expect(caseload(role, 'person-1')).toBe('allowed');
+      expect(caseload(role, 'person-2')).toBe('forbidden');
+    }
+    for (const role of ['supervisor', 'rju'] as const) expect(caseload(role, 'person-2')).toBe('allowed');
   });
 
   it('treats a workflow that is not registered as invisible to everyone, and lets no one open one (fail closed)', () => {
@@ -160,7 +216,7 @@ describe('a workflow with a command that has no grants', () => {
   it.each(PersonRole.options)('refuses the command to %s, assigned or not, and offers it to no one (fail closed)', (role) => {
     const actor: Actor = { id: 'person-1', role };
     const facts = { caseId: 'c', workflow: 'careless', assignees: ['person-1'] };
-    const refused = role === 'rju' ? 'hidden' : 'forbidden';
+    const refused = complaint.readScope[role] === 'hidden' ? 'hidden' : 'forbidden';
     expect(outcome(() => policy.authorizeOpening(actor, 'careless', complaint.openingCommand))).toBe('forbidden');
     expect(outcome(() => policy.authorizeCommand(actor, facts, 'AcknowledgeComplaint'))).toBe(refused);
     expect(policy.commandsFor(actor, facts, ['AcknowledgeComplaint'])).toEqual([]);

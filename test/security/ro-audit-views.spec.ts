@@ -13,7 +13,8 @@ const example = (workflow: string, command: string) =>
 /**
  * The audit views count and name only what the caller may know exists: an auditor or an
  * administrator learns nothing of RO cases from /audit/access pages and cursors or from
- * /audit/verify counts and problems, even when an RO stream is damaged.
+ * /audit/verify counts and problems, even when an RO stream is damaged. Someone must audit RO: the
+ * RO-cleared auditor (`roAuditor`) sees exactly the RO side, and nothing of the other programs.
  */
 describe('RO cases stay invisible in the audit views', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mend-ro-audit-'));
@@ -35,7 +36,7 @@ describe('RO cases stay invisible in the audit views', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function withApp(work: (as: (role: 'auditor' | 'admin' | 'supervisor') => Promise<HttpClient>) => Promise<void>) {
+  async function withApp(work: (as: (role: 'auditor' | 'admin' | 'supervisor' | 'roAuditor') => Promise<HttpClient>) => Promise<void>) {
     const running = await startApp({ dataDir });
     try {
       await work((role) => running.as(role, `${role}-7`));
@@ -51,6 +52,7 @@ describe('RO cases stay invisible in the audit views', () => {
         ['auditor', [complaintId]],
         ['supervisor', [complaintId]],
         ['admin', []],
+        ['roAuditor', [roCaseId, roCaseId, roCaseId]],
       ] as const) {
         const http = await as(role);
         const seen: string[] = [];
@@ -77,10 +79,23 @@ describe('RO cases stay invisible in the audit views', () => {
         const response = await (await as(role)).get('/audit/verify');
         expect(response.status).toBe(200);
         const verdict = VerificationSchema.parse(response.body);
-        // The complaint's stream, its case-id reservation and its access log; nothing of the RO case.
-        expect(verdict).toMatchObject({ ok: true, streams: 3, tamperedStreams: 0, problems: [] });
+        // The complaint's stream, its case-id and reference reservations and its access log; nothing of the RO case.
+        expect(verdict).toMatchObject({ ok: true, streams: 4, tamperedStreams: 0, problems: [] });
+        expect(JSON.stringify(response.body)).not.toMatch(/RO-\d{4}-/);
         expect(JSON.stringify(response.body)).not.toContain(roCaseId);
       }
+      // The RO-cleared auditor: the RO case's stream, its reservation and its access log, the damage named; nothing of the complaint.
+      const ro = await (await as('roAuditor')).get('/audit/verify');
+      expect(ro.status).toBe(200);
+      const verdict = VerificationSchema.parse(ro.body);
+      // The forgery above touched the first event of each of the three.
+      expect(verdict).toMatchObject({ ok: false, streams: 3, tamperedStreams: 3 });
+      expect(JSON.stringify(ro.body)).toContain(roCaseId);
+      expect(JSON.stringify(ro.body)).not.toContain(complaintId);
+      const one = await (await as('roAuditor')).get(`/audit/verify?caseId=${roCaseId}`);
+      expect({ status: one.status, ok: one.body.ok }).toEqual({ status: 200, ok: false });
+      const other = await (await as('roAuditor')).get(`/audit/verify?caseId=${complaintId}`);
+      expect({ status: other.status, code: other.body.code }).toEqual({ status: 404, code: 'CASE.NOT_FOUND' });
     });
     // The operator, who holds the data directory, is told.
     const cli = await runCli(['audit', 'verify'], dataDir);

@@ -11,6 +11,8 @@ import { complaintContext } from '../../workflows/complaint/decide';
 import { nextLevel } from '../../workflows/complaint/machine';
 import { engagementsIn, sharingsToSubmit, type RestorativeEngagementContext } from '../../workflows/restorative-engagement/machine';
 import { blockingConditions, type RestorativeOpportunitiesContext } from '../../workflows/restorative-opportunities/machine';
+import type { InformationSessionContext } from '../../workflows/information-session/machine';
+import type { SupportCoordinationContext } from '../../workflows/support-coordination/machine';
 import type { Random } from './random';
 
 /** A command chosen for a case, with who runs it. */
@@ -25,7 +27,7 @@ export const RJU: Actor = { id: 'rju-1', role: 'rju' };
 const PRACTITIONERS = ['practitioner-1', 'practitioner-2', 'practitioner-3', 'practitioner-4'];
 const REGIONS: readonly RegionCode[] = ['ON', 'ON', 'QC', 'BC', 'NS', 'AB', 'MB'];
 /** Commands that end a case early: taken now and then, so most cases live long enough to move. */
-const ENDINGS = new Set(['Withdraw', 'WithdrawComplaint', 'DetermineNotSuitable']);
+const ENDINGS = new Set(['Withdraw', 'WithdrawComplaint', 'DetermineNotSuitable', 'RecordWithdrawal', 'CancelInformationSession']);
 
 const calendars = createCalendarProvider();
 
@@ -36,7 +38,7 @@ function example(definition: AnyWorkflowDefinition, command: string): Record<str
 }
 
 /** The data a command is sent with in this state, or undefined when this driver would not send it now. */
-function dataFor(definition: AnyWorkflowDefinition, command: string, state: CaseState, random: Random): Record<string, unknown> | undefined {
+function dataFor(definition: AnyWorkflowDefinition, command: string, state: CaseState, random: Random, now: Date): Record<string, unknown> | undefined {
   const base = example(definition, command);
   const context = state.snapshot.context as unknown;
   switch (`${definition.name}/${command}`) {
@@ -100,6 +102,31 @@ function dataFor(definition: AnyWorkflowDefinition, command: string, state: Case
       return { ...base, clock: `response-${complaintContext(state).level}` };
     case 'complaint/ResumeClock':
       return { clock: `response-${complaintContext(state).level}` };
+    case 'support-coordination/RecordOptIn':
+      return random.chance(0.7)
+        ? { ...base, region: random.pick(REGIONS) }
+        : { ...base, region: random.pick(REGIONS), client: { anonymous: true, contact: 'anonymous@example.org', location: 'outsideCanada' } };
+    case 'support-coordination/AssignCoordinator':
+      return { coordinatorId: random.pick(PRACTITIONERS), timeZone: random.pick(['America/Halifax', 'America/Toronto', 'America/Vancouver']) };
+    case 'support-coordination/ReassignCoordinator': {
+      const current = (context as SupportCoordinationContext).coordinatorId;
+      return { ...base, coordinatorId: random.pick(PRACTITIONERS.filter((p) => p !== current)) };
+    }
+    case 'support-coordination/MakeReferral':
+      return random.chance(0.5) ? base : { to: 'mplo', clientConsented: true, anonymous: true };
+    case 'information-session/RequestInformationSession':
+      return random.chance(0.5) ? { ...base, region: random.pick(REGIONS) } : { ...base, audience: random.pick(['classMembers', 'futureDefenceRepresentatives']) };
+    case 'information-session/ScheduleInformationSession': {
+      // Already begun, so that it can be recorded held later.
+      const presenter = (context as InformationSessionContext).presenterId ?? random.pick(PRACTITIONERS);
+      return { ...base, startsAt: new Date(now.getTime() - 3_600_000).toISOString(), presenterId: presenter };
+    }
+    case 'information-session/RegisterAttendee':
+      return { ...base, registrationId: `registration-${(context as InformationSessionContext).registrationIds.length + 1}` };
+    case 'information-session/CancelRegistration': {
+      const registrationId = (context as InformationSessionContext).registrations[0];
+      return registrationId !== undefined ? { registrationId } : undefined;
+    }
     default:
       return base;
   }
@@ -143,7 +170,7 @@ export class CaseDriver {
     const state = initialCaseState(definition);
     const actor = actorFor(definition, definition.openingCommand, state, this.random);
     if (!actor) throw new Error(`No one may open a ${definition.name} case`);
-    return { definition, planned: { command: definition.openingCommand, data: dataFor(definition, definition.openingCommand, state, this.random)!, actor } };
+    return { definition, planned: { command: definition.openingCommand, data: dataFor(definition, definition.openingCommand, state, this.random, new Date(0))!, actor } };
   }
 
   /** The next command for a case, or undefined when it is finished (or this driver has nothing to send). */
@@ -153,7 +180,7 @@ export class CaseDriver {
     for (let attempt = 0; attempt < 6 && candidates.length > 0; attempt++) {
       const command = this.random.pick(candidates);
       if (ENDINGS.has(command) && !this.random.chance(0.15)) continue;
-      const data = dataFor(definition, command, state, this.random);
+      const data = dataFor(definition, command, state, this.random, now);
       const actor = actorFor(definition, command, state, this.random);
       if (!data || !actor) continue;
       try {

@@ -76,6 +76,14 @@ export function specFor(definition: AnyWorkflowDefinition) {
               expect(error.code).toBe(code);
               if (details !== undefined) expect(error.details).toMatchObject(details as object);
             },
+            /**
+             * Asserts the command is refused for exactly these business rules, in this order, all
+             * named at once: the rule's own code when one is broken, COMMAND.RULES_BROKEN listing
+             * them in `details.rules` when several are.
+             */
+            thenBreaks(...codes: string[]): void {
+              expect(brokenRuleCodes(this.error())).toEqual(codes);
+            },
             error(): DomainError {
               let caught: unknown;
               try {
@@ -91,4 +99,10 @@ export function specFor(definition: AnyWorkflowDefinition) {
       };
     },
   };
+}
+
+/** The codes of the rules an error names: those it lists when it refuses for several, else its own. */
+export function brokenRuleCodes(error: DomainError): string[] {
+  if (error.code !== 'COMMAND.RULES_BROKEN') return [error.code];
+  return (error.details as { rules: { code: string }[] }).rules.map((rule) => rule.code);
 }

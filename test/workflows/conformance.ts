@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createCalendarProvider } from '../../domain/calendar';
 import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
 import { DAY } from '../../domain/demo';
+import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
@@ -213,6 +214,10 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Number.isInteger(definition.version) && definition.version > 0).toBe(true);
     });
 
+    it('has a reference prefix of upper-case letters', () => {
+      expect(definition.referencePrefix).toMatch(REFERENCE_PREFIX);
+    });
+
     it('opens cases with one of its commands, and names commands in PascalCase once each', () => {
       const types = definition.commands.map((c) => c.type);
       expect(types).toContain(definition.openingCommand);
@@ -248,13 +253,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
 
     it('says, for every role, how much of its cases the role may read', () => {
       expect(Object.keys(definition.readScope).sort()).toEqual([...PersonRole.options].sort());
-      for (const scope of Object.values(definition.readScope)) expect(['all', 'assigned', 'denied', 'hidden']).toContain(scope);
+      for (const scope of Object.values(definition.readScope)) expect(['all', 'assigned', 'needToKnow', 'denied', 'hidden']).toContain(scope);
     });
 
     it('lets the roles granted a command on a case read that case', () => {
       for (const command of definition.commands) {
         for (const role of Object.keys(command.grants ?? {}) as PersonRole[]) {
-          expect([command.type, role, ['all', 'assigned'].includes(definition.readScope[role])]).toEqual([command.type, role, true]);
+          expect([command.type, role, ['all', 'assigned', 'needToKnow'].includes(definition.readScope[role])]).toEqual([command.type, role, true]);
         }
       }
     });
@@ -265,6 +270,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
           expect([event.type, group.subject, isStringAt(event.schema, group.subject)]).toEqual([event.type, group.subject, true]);
           for (const field of group.fields) expect([event.type, field, isStringAt(event.schema, field)]).toEqual([event.type, field, true]);
         }
+      }
+    });
+
+    it('makes searchable only fields it declares personal, so that erasing their subject forgets them', () => {
+      for (const event of definition.events) {
+        const personal = new Set((event.personalData ?? []).flatMap((group) => group.fields));
+        expect([event.type, (event.search ?? []).filter((field) => !personal.has(field))]).toEqual([event.type, []]);
       }
     });
 

@@ -69,6 +69,7 @@ const commands = commandsFrom(ComplaintCommand, {
 const events = eventsFrom(ComplaintEvent, {
   ComplaintReceived: {
     personalData: [{ subject: 'complainant.subjectId', fields: ['complainant.name', 'complainant.contact', 'text'] }],
+    search: ['complainant.name'],
   },
   ComplaintResponded: {
     personalData: [

@@ -117,6 +117,7 @@ const events = eventsFrom(RestorativeEngagementEvent, {
     personalData: [
       { subject: 'classMember.subjectId', fields: ['classMember.name', 'classMember.contact', 'classMember.claimReference'] },
     ],
+    search: ['classMember.name', 'classMember.claimReference'],
   },
   GoalsSet: {
     personalData: [{ subject: 'classMemberId', fields: ['goals'] }],

@@ -188,7 +188,7 @@ export const ReassignCase = z.strictObject({
   }),
 }).meta({
   description:
-    'Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.',
+    'Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.',
   example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 

@@ -3,6 +3,7 @@ import { cancelOpenClocks } from '../../domain/clocks/decisions';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { CaseState } from '../../domain/workflow';
 import type { NoContactConditionKind, RestorativeOpportunitiesCommand } from './commands';
 import {
@@ -91,13 +92,13 @@ function withSubject<P extends { subjectId?: string }>(person: P, ctx: DecideCon
 
 const utc = (instant: string): string => new Date(instant).toISOString();
 
-function notInTheFuture(field: string, instant: string, ctx: DecideContext): string {
-  if (Date.parse(instant) > ctx.now.getTime()) throw TimeInTheFuture({ field, value: instant });
-  return utc(instant);
+/** A time recorded as past must be: RO.TIME_IN_THE_FUTURE otherwise. */
+export function inTheFuture(field: string, instant: string, ctx: DecideContext): RuleCheck {
+  return Date.parse(instant) > ctx.now.getTime() && TimeInTheFuture({ field, value: instant });
 }
 
-function dayNotInTheFuture(field: string, localDate: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): void {
-  if (localDate > ctx.calendars.forRegion(context.region).localDate(ctx.now)) throw TimeInTheFuture({ field, value: localDate });
+function dayInTheFuture(field: string, localDate: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck {
+  return localDate > ctx.calendars.forRegion(context.region).localDate(ctx.now) && TimeInTheFuture({ field, value: localDate });
 }
 
 /**
@@ -114,21 +115,30 @@ function carriesFacilitationWording(clause: string): boolean {
   return normalize(clause).includes(normalize(FACILITATION_WORDING));
 }
 
+/** Wording given for a condition must carry the protocols' facilitation clause. */
+function wordingMissing(kind: NoContactConditionKind, wording: string | undefined): RuleCheck {
+  return wording !== undefined && !carriesFacilitationWording(wording) && FacilitationWordingMissing({ condition: kind });
+}
+
 /**
- * A condition's status, and the wording to record: the program's clause once the wording given
- * carries it, never the text given (free text that may quote the condition, which names the victim).
+ * A condition's status, and the wording to record (once `wordingMissing` holds): the program's
+ * clause, never the text given (free text that may quote the condition, which names the victim).
  */
-function conditionStatus(kind: NoContactConditionKind, wording: string | undefined) {
+function conditionStatus(wording: string | undefined) {
   if (wording === undefined) return { status: 'inPlace' as const };
-  if (!carriesFacilitationWording(wording)) throw FacilitationWordingMissing({ condition: kind });
   return { status: 'facilitationPermitted' as const, facilitationWording: FACILITATION_WORDING };
 }
 
 function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Decided {
-  // "Requests made directly by an offender to the RO program administration will not be accepted."
+  enforceRules([
+    // "Requests made directly by an offender to the RO program administration will not be accepted."
+    data.source === 'offender' && OffenderSelfReferral({}),
+    data.source === 'victimRepresentative' && !data.victimRegistered && RepresentativeForUnregisteredVictim({}),
+    inTheFuture('receivedAt', data.receivedAt, ctx),
+  ]);
+  // Refused above with every other broken rule; this tells the compiler.
   if (data.source === 'offender') throw OffenderSelfReferral({});
-  if (data.source === 'victimRepresentative' && !data.victimRegistered) throw RepresentativeForUnregisteredVictim({});
-  const receivedAt = notInTheFuture('receivedAt', data.receivedAt, ctx);
+  const receivedAt = utc(data.receivedAt);
   const victim = withSubject(data.victim, ctx);
   const offender = withSubject(data.offender, ctx);
   const common = { region: data.region, receivedAt, victim, offender };
@@ -162,14 +172,16 @@ function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Dec
 }
 
 function assessIntake(data: Data<'AssessIntake'>, state: State, ctx: DecideContext): Decided {
-  if (data.outcome === 'suitable') {
+  const suitable = data.outcome === 'suitable';
+  enforceRules([
     // RO serves offenders "who have taken responsibility for their actions".
-    if (!data.offenderAcceptedResponsibility) throw OffenderResponsibilityNotAccepted({});
-    if (data.safetyConcerns === 'unresolved') throw SafetyConcernsUnresolved({});
-  }
+    suitable && !data.offenderAcceptedResponsibility && OffenderResponsibilityNotAccepted({}),
+    suitable && data.safetyConcerns === 'unresolved' && SafetyConcernsUnresolved({}),
+    ...data.noContactConditions.map((condition) => wordingMissing(condition.kind, condition.facilitationWording)),
+  ]);
   const noContactConditions = data.noContactConditions.map((condition) => ({
     kind: condition.kind,
-    ...conditionStatus(condition.kind, condition.facilitationWording),
+    ...conditionStatus(condition.facilitationWording),
   }));
   const assessed: RestorativeOpportunitiesEvent = { type: 'IntakeAssessed', data: { ...data, noContactConditions } };
   if (data.outcome === 'suitable') return [assessed];
@@ -192,14 +204,16 @@ function recordCondition(
   context: RestorativeOpportunitiesContext,
   ctx: DecideContext,
 ): Decided {
-  dayNotInTheFuture('imposedOn', data.imposedOn, context, ctx);
-  return [{ type: 'NoContactConditionRecorded', data: { kind: data.kind, imposedOn: data.imposedOn, ...conditionStatus(data.kind, data.facilitationWording) } }];
+  enforceRules([dayInTheFuture('imposedOn', data.imposedOn, context, ctx), wordingMissing(data.kind, data.facilitationWording)]);
+  return [{ type: 'NoContactConditionRecorded', data: { kind: data.kind, imposedOn: data.imposedOn, ...conditionStatus(data.facilitationWording) } }];
 }
 
 function amendCondition(data: Data<'RecordConditionAmended'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  if (context.conditions[data.kind] !== 'inPlace') throw ConditionNotInPlace({ condition: data.kind });
-  dayNotInTheFuture('amendedOn', data.amendedOn, context, ctx);
-  if (!carriesFacilitationWording(data.facilitationWording)) throw FacilitationWordingMissing({ condition: data.kind });
+  enforceRules([
+    context.conditions[data.kind] !== 'inPlace' && ConditionNotInPlace({ condition: data.kind }),
+    dayInTheFuture('amendedOn', data.amendedOn, context, ctx),
+    wordingMissing(data.kind, data.facilitationWording),
+  ]);
   return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, facilitationWording: FACILITATION_WORDING } }];
 }
 
@@ -211,8 +225,8 @@ function partyId(party: 'victim' | 'offender', context: RestorativeOpportunities
 }
 
 function recordPreparation(data: Data<'RecordPreparation'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
-  return [{ type: 'PreparationSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt } }];
+  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
+  return [{ type: 'PreparationSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt: utc(data.heldAt) } }];
 }
 
 function selectModel(data: Data<'SelectModel'>, state: State): Decided {
@@ -222,17 +236,25 @@ function selectModel(data: Data<'SelectModel'>, state: State): Decided {
   return [{ type: 'ModelSelected', data }];
 }
 
-/** The protocols' "Meeting Space" and "Victims Entering Institutions" rules. */
-function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  if (data.room === 'visitsAndCorrespondenceArea') {
-    if (!data.exceptionalCircumstances) throw VisitsAreaNotExceptional({});
-    if (!data.exceptionalCircumstances.areaClosedToOthers) throw VisitsAreaNotClosedToOthers({});
-  }
-  if (!data.privateAndUninterrupted) throw MeetingSpaceNotPrivate({});
-  if (!data.notRecordedOrOverheard) throw MeetingWouldBeRecorded({});
-  if (data.venue.kind === 'institution' && data.entryDocumentsArranged !== true) throw EntryDocumentsNotArranged({});
+/**
+ * The protocols' "Meeting Space" and "Victims Entering Institutions" rules, each checked, so that
+ * every one a proposed meeting breaks is named at once.
+ */
+export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext): RuleCheck[] {
+  const visitsArea = data.room === 'visitsAndCorrespondenceArea';
   const unknown = data.supportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
-  if (unknown.length > 0) throw SupportPersonNotAgreed({ ids: unknown });
+  return [
+    visitsArea && !data.exceptionalCircumstances && VisitsAreaNotExceptional({}),
+    visitsArea && data.exceptionalCircumstances?.areaClosedToOthers === false && VisitsAreaNotClosedToOthers({}),
+    !data.privateAndUninterrupted && MeetingSpaceNotPrivate({}),
+    !data.notRecordedOrOverheard && MeetingWouldBeRecorded({}),
+    data.venue.kind === 'institution' && data.entryDocumentsArranged !== true && EntryDocumentsNotArranged({}),
+    unknown.length > 0 && SupportPersonNotAgreed({ ids: unknown }),
+  ];
+}
+
+function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  enforceRules(meetingRules(data, context));
   return [
     {
       type: 'MeetingArranged',
@@ -250,7 +272,8 @@ function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpport
 }
 
 function recordDialogue(data: Data<'RecordDialogue'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
+  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
+  const heldAt = utc(data.heldAt);
   const model = context.model;
   if (model === undefined) throw new Error('The machine offers RecordDialogue only once a model is selected');
   const meeting = MODEL_NEEDS_MEETING[model] && context.meetingId !== undefined ? { meetingId: context.meetingId } : {};
@@ -258,8 +281,8 @@ function recordDialogue(data: Data<'RecordDialogue'>, context: RestorativeOpport
 }
 
 function recordFollowUp(data: Data<'RecordFollowUp'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  const heldAt = notInTheFuture('heldAt', data.heldAt, ctx);
-  return [{ type: 'FollowUpSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt } }];
+  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
+  return [{ type: 'FollowUpSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt: utc(data.heldAt) } }];
 }
 
 function withdraw(data: Data<'Withdraw'>, state: State, ctx: DecideContext): Decided {

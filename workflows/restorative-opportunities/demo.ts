@@ -1,8 +1,10 @@
 import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
 import { FACILITATION_WORDING } from './errors';
 
+/** The unit takes the referral, the intake and the conditions; the mediator it assigns does the mediation. */
 function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
   const { rju } = demoStaff;
+  const mediator = demoStaff.mediators[n % demoStaff.mediators.length]!;
   return [
     step(0, rju, 'ReceiveReferral', (at) => ({
       source: 'victim',
@@ -19,14 +21,14 @@ function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
       safetyConcerns: 'none',
       noContactConditions: noContactCondition ? [{ kind: 'paroleBoardNoContactCondition' }] : [],
     })),
-    step(12, rju, 'AssignMediator', () => ({ mediatorId: rju.id })),
-    step(16, rju, 'RecordPreparation', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
-    step(20, rju, 'RecordPreparation', (at) => ({ party: 'offender', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
-    step(23, rju, 'SelectModel', () => ({ model: 'faceToFace' })),
+    step(12, rju, 'AssignMediator', () => ({ mediatorId: mediator.id })),
+    step(16, mediator, 'RecordPreparation', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
+    step(20, mediator, 'RecordPreparation', (at) => ({ party: 'offender', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
+    step(23, mediator, 'SelectModel', () => ({ model: 'faceToFace' })),
     ...(noContactCondition
       ? [step(30, rju, 'RecordConditionAmended', (at) => ({ kind: 'paroleBoardNoContactCondition', amendedOn: date(at, -DAY), facilitationWording: FACILITATION_WORDING }))]
       : []),
-    step(33, rju, 'ArrangeMeeting', (at) => ({
+    step(33, mediator, 'ArrangeMeeting', (at) => ({
       scheduledFor: iso(at, 7 * DAY),
       venue: { kind: 'institution', site: 'Demo Institution' },
       room: 'chapel',
@@ -34,9 +36,9 @@ function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
       notRecordedOrOverheard: true,
       entryDocumentsArranged: true,
     })),
-    step(41, rju, 'RecordDialogue', (at) => ({ heldAt: iso(at, -DAY) })),
-    step(42, rju, 'BeginFollowUp'),
-    step(50, rju, 'RecordFollowUp', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR) })),
+    step(41, mediator, 'RecordDialogue', (at) => ({ heldAt: iso(at, -DAY) })),
+    step(42, mediator, 'BeginFollowUp'),
+    step(50, mediator, 'RecordFollowUp', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR) })),
     step(60, rju, 'CloseCase'),
   ];
 }
@@ -61,6 +63,7 @@ export const restorativeOpportunitiesDemo: DemoScenario = ({ first }) => {
     demo.add(stage, upTo(opportunitiesPath(demo.n, condition), count));
   }
   demo.add('not suitable', then(opportunitiesPath(demo.n, false), 4, step(5, demoStaff.rju, 'DetermineNotSuitable', () => ({ reason: 'safetyConcerns' }))));
-  demo.add('withdrawn', then(opportunitiesPath(demo.n, false), 5, step(3, demoStaff.rju, 'Withdraw', () => ({ party: 'victim' }))));
+  const withdrawn = demo.n;
+  demo.add('withdrawn', then(opportunitiesPath(withdrawn, false), 5, step(3, demoStaff.mediators[withdrawn % demoStaff.mediators.length]!, 'Withdraw', () => ({ party: 'victim' }))));
   return demo.cases;
 };

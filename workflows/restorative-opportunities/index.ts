@@ -1,10 +1,11 @@
 import { grants, readScopes } from '../../domain/access';
 import type { DomainError } from '../../domain/errors';
+import { brokenRules } from '../../domain/rules';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
 import { restorativeOpportunitiesLabels } from './labels';
-import { decide, roContext } from './decide';
+import { decide, inTheFuture, meetingRules, roContext } from './decide';
 import { ConsentRequired, NoContactConditionNotAmended } from './errors';
 import { RestorativeOpportunitiesEvent } from './events';
 import {
@@ -17,17 +18,17 @@ import {
 
 type State = CaseState<RestorativeOpportunitiesSnapshot>;
 
+type Data<T extends RestorativeOpportunitiesCommand['type']> = Extract<RestorativeOpportunitiesCommand, { type: T }>['data'];
+
 /** Before the dialogue, a condition not yet amended is why the parties cannot be brought into communication. */
-function contactRefusal(needsMeeting: boolean) {
-  return (caseState: CaseState): DomainError | undefined => {
-    const state = caseState as State;
-    const context = roContext(state);
-    const beforeDialogue = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
-    if (!beforeDialogue || context.model === undefined) return undefined;
-    if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return undefined;
-    const conditions = blockingConditions(context);
-    return conditions.length > 0 ? NoContactConditionNotAmended({ conditions }) : undefined;
-  };
+function contactRefusal(caseState: CaseState, needsMeeting: boolean): DomainError | undefined {
+  const state = caseState as State;
+  const context = roContext(state);
+  const beforeDialogue = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
+  if (!beforeDialogue || context.model === undefined) return undefined;
+  if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return undefined;
+  const conditions = blockingConditions(context);
+  return conditions.length > 0 ? NoContactConditionNotAmended({ conditions }) : undefined;
 }
 
 function consentRefusal(caseState: CaseState): DomainError | undefined {
@@ -37,6 +38,13 @@ function consentRefusal(caseState: CaseState): DomainError | undefined {
   return parties.length > 0 ? ConsentRequired({ parties }) : undefined;
 }
 
+/**
+ * The Restorative Justice Unit receives every referral, assesses intake, assigns mediators, keeps
+ * the no-contact conditions (the protocols refer every request for communication under one to the
+ * unit) and closes cases; the mediator assigned to a case does the mediation itself — preparing
+ * each party, the model, the meeting they reserve with the institution, the dialogue, the follow-up,
+ * a party's withdrawal — and the unit may record those too.
+ */
 const commands = commandsFrom(RestorativeOpportunitiesCommand, {
   ReceiveReferral: {
     grants: grants.rju,
@@ -69,34 +77,41 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'NoContactConditionAmended',
   },
   RecordPreparation: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'PreparationSessionHeld',
   },
   AgreeSupportPerson: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'SupportPersonAgreed',
   },
   SelectModel: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'ModelSelected',
     refusal: consentRefusal,
   },
   ArrangeMeeting: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'MeetingArranged',
-    refusal: contactRefusal(true),
+    // The condition, and every rule of the meeting proposed, at once.
+    refusal: (state, data) => {
+      const contact = contactRefusal(state, true);
+      return contact && brokenRules([contact, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State))]);
+    },
   },
   RecordDialogue: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'DialogueHeld',
-    refusal: contactRefusal(false),
+    refusal: (state, data, ctx) => {
+      const contact = contactRefusal(state, false);
+      return contact && brokenRules([contact, inTheFuture('heldAt', (data as Data<'RecordDialogue'>).heldAt, ctx)]);
+    },
   },
   BeginFollowUp: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'FollowUpBegun',
   },
   RecordFollowUp: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'FollowUpSessionHeld',
   },
   CloseCase: {
@@ -108,7 +123,7 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'CaseDeterminedNotSuitable',
   },
   Withdraw: {
-    grants: grants.rju,
+    grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'ParticipationWithdrawn',
   },
 });
@@ -121,6 +136,7 @@ const events = eventsFrom(RestorativeOpportunitiesEvent, {
       // Only in referrals from a victim representative.
       { subject: 'representative.subjectId', fields: ['representative.name', 'representative.contact'] },
     ],
+    search: ['victim.name', 'offender.name', 'offender.fpsNumber', 'representative.name'],
   },
   CaseReassigned: {
     // Why (leave, workload, a conflict of interest) is about the person replaced.

@@ -235,6 +235,52 @@ describe('restorative opportunities: ArrangeMeeting', () => {
       .when(arrange({ venue: { kind: 'paroleOffice', site: 'Kingston Parole Office' }, entryDocumentsArranged: undefined }))
       .thenState('meetingArranged'));
 
+  describe('**ArrangeMeeting reports every broken rule at once**', () => {
+    it('names every rule a proposed meeting breaks, in one refusal, not one per attempt', () =>
+      given(...withModel('groupConference'))
+        .when(
+          arrange({
+            room: 'visitsAndCorrespondenceArea',
+            privateAndUninterrupted: false,
+            notRecordedOrOverheard: false,
+            entryDocumentsArranged: false,
+            supportPersonIds: ['subject-stranger'],
+          }),
+        )
+        .thenBreaks(
+          'RO.VISITS_AREA_NOT_EXCEPTIONAL',
+          'RO.MEETING_SPACE_NOT_PRIVATE',
+          'RO.MEETING_WOULD_BE_RECORDED',
+          'RO.ENTRY_DOCUMENTS_NOT_ARRANGED',
+          'RO.SUPPORT_PERSON_NOT_AGREED',
+        ));
+
+    it('says each rule in English and in French, with its own detail, and how many there are', () => {
+      const error = given(...withModel('faceToFace'))
+        .when(arrange({ room: 'visitsAndCorrespondenceArea', exceptionalCircumstances: { reason: 'noOtherSpaceAvailable', areaClosedToOthers: false }, entryDocumentsArranged: false }))
+        .error();
+      expect(error.code).toBe('COMMAND.RULES_BROKEN');
+      expect(error.kind).toBe('rule');
+      expect(error.messageIn('en')).toMatch(/^This breaks 2 rules; nothing was recorded\. \(1\) When exceptional circumstances .* \(2\) For a meeting in an institution/);
+      expect(error.messageIn('fr')).toMatch(/^Ceci enfreint 2\u00a0règles\u00a0; rien n’a été consigné\. \(1\) Lorsque des circonstances .* \(2\) Pour une rencontre dans un établissement/);
+      expect(error.detailsIn('fr')).toEqual({
+        rules: [
+          { code: 'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', message: expect.stringMatching(/^Lorsque des circonstances exceptionnelles/) },
+          { code: 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED', message: expect.stringMatching(/^Pour une rencontre dans un établissement/) },
+        ],
+      });
+      expect(error.detailsIn('en')).toEqual({
+        rules: [
+          { code: 'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', message: expect.stringMatching(/^When exceptional circumstances/) },
+          { code: 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED', message: expect.stringMatching(/^For a meeting in an institution/) },
+        ],
+      });
+    });
+
+    it('answers one broken rule with that rule’s own code', () =>
+      given(...withModel('faceToFace')).when(arrange({ privateAndUninterrupted: false })).thenBreaks('RO.MEETING_SPACE_NOT_PRIVATE'));
+  });
+
   it('arranges the meeting again when its date or room changes', () => {
     const outcome = given(...withMeeting()).when(arrange({ scheduledFor: '2026-02-26T13:00:00-05:00', room: 'boardroom' })).run();
     expect(outcome.stateName).toBe('meetingArranged');

@@ -94,6 +94,28 @@ describe('restorative opportunities: while a no-contact condition is in place', 
   });
 });
 
+describe('restorative opportunities: **every broken rule at once**, the condition’s with the data’s', () => {
+  it('ArrangeMeeting names the condition not amended and every rule of the meeting proposed', () =>
+    given(...withModel('faceToFace', [parole]))
+      .when(command('ArrangeMeeting', { ...arrange.data, privateAndUninterrupted: false, entryDocumentsArranged: false }))
+      .thenBreaks('RO.NO_CONTACT_CONDITION_NOT_AMENDED', 'RO.MEETING_SPACE_NOT_PRIVATE', 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED'));
+
+  it('RecordDialogue names the condition not amended and a dialogue dated in the future', () =>
+    given(...withModel('letterExchange', [court]))
+      .when(command('RecordDialogue', { heldAt: '2026-03-03T10:00:00-05:00' }), { now: NOW })
+      .thenBreaks('RO.NO_CONTACT_CONDITION_NOT_AMENDED', 'RO.TIME_IN_THE_FUTURE'));
+
+  it('RecordConditionAmended names a condition not in place, a future date and a clause without the wording', () =>
+    given(...withModel('faceToFace', [parole]))
+      .when(command('RecordConditionAmended', { kind: 'courtNonCommunicationOrder', amendedOn: '2026-03-09', facilitationWording: 'unless approved' }), { now: NOW })
+      .thenBreaks('RO.CONDITION_NOT_IN_PLACE', 'RO.TIME_IN_THE_FUTURE', 'RO.FACILITATION_WORDING_MISSING'));
+
+  it('RecordNoContactCondition names a future date and a clause without the wording', () =>
+    given(...withMeeting())
+      .when(command('RecordNoContactCondition', { kind: 'paroleBoardNoContactCondition', imposedOn: '2026-03-09', facilitationWording: 'unless approved' }), { now: NOW })
+      .thenBreaks('RO.TIME_IN_THE_FUTURE', 'RO.FACILITATION_WORDING_MISSING'));
+});
+
 describe('restorative opportunities: RecordConditionAmended', () => {
   it('records the amendment with the facilitation wording, which allows the meeting', () => {
     const outcome = given(...withModel('faceToFace', [parole])).when(amend()).run();

@@ -123,6 +123,11 @@ describe('restorative opportunities: ReceiveReferral', () => {
       .when(receive({ source: 'victim', victimRegistered: true, receivedAt: '2026-03-02T14:00:01Z' }), { now: NOW })
       .thenThrows('RO.TIME_IN_THE_FUTURE'));
 
+  it('**reports every broken rule at once**: a representative for an unregistered victim, received after now', () =>
+    given()
+      .when(receive({ source: 'victimRepresentative', victimRegistered: false, representative: { name: 'Alex' }, receivedAt: '2026-03-02T14:00:01Z' }), { now: NOW })
+      .thenBreaks('RO.REPRESENTATIVE_FOR_UNREGISTERED_VICTIM', 'RO.TIME_IN_THE_FUTURE'));
+
   it('rejects unknown fields, naming them', () => {
     const error = given().when(receive({ source: 'victim', victimRegistered: true, story: 'what happened' })).error();
     expect(error.code).toBe('VALIDATION.INVALID_INPUT');
@@ -223,6 +228,25 @@ describe('restorative opportunities: AssessIntake', () => {
     given(...atIntake())
       .when(assess({ noContactConditions: [{ kind: 'paroleBoardNoContactCondition', facilitationWording: 'unless approved by CSC' }] }))
       .thenThrows('RO.FACILITATION_WORDING_MISSING'));
+
+  it('**reports every broken rule at once**: responsibility, safety and each condition’s wording', () =>
+    given(...atIntake())
+      .when(
+        assess({
+          offenderAcceptedResponsibility: false,
+          safetyConcerns: 'unresolved',
+          noContactConditions: [
+            { kind: 'courtNonCommunicationOrder', facilitationWording: 'unless the court allows it' },
+            { kind: 'paroleBoardNoContactCondition', facilitationWording: 'unless approved by CSC' },
+          ],
+        }),
+      )
+      .thenBreaks(
+        'RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED',
+        'RO.SAFETY_CONCERNS_UNRESOLVED',
+        'RO.FACILITATION_WORDING_MISSING',
+        'RO.FACILITATION_WORDING_MISSING',
+      ));
 
   it('lists each kind of condition once', () =>
     expect(

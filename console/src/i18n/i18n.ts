@@ -48,6 +48,8 @@ export function i18nFor(language: Language): I18n {
     supervisor: t.roleSupervisor,
     auditor: t.roleAuditor,
     rju: t.roleRju,
+    mediator: t.roleMediator,
+    roAuditor: t.roleRoAuditor,
     admin: t.roleAdmin,
     system: t.roleSystem,
   };

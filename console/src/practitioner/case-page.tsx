@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
-import { commandLabel, Fill, L, stateLabel, technical, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, fieldLabel, Fill, L, stateLabel, technical, valueLabel, workflowTitle, type Label } from '../shared/labels';
+import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
+import { CaseContent } from './case-content';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
 import { CommandForm } from './command-form';
@@ -17,7 +19,10 @@ interface Loaded {
   readonly history: HistoryPage;
 }
 
-/** One case: where it is in its workflow, what may be done next, its clocks and its timeline. */
+/**
+ * One case: where it is in its workflow, who it is about and what is written about it, what may be
+ * done next, its clocks and its timeline with each event's data.
+ */
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
   const { t } = useI18n();
@@ -35,7 +40,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={session.role === 'practitioner' ? href.caseload() : href.cases()}>{t.backToList}</a>
+        <a href={ROLE_PAGES[session.role].home === 'caseload' ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
         {({ view, workflow, history }) => {
@@ -47,7 +52,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           return (
             <>
               <h2 id="case-title">
-                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.caseId}</code>
+                <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.reference ?? view.caseId}</code>
               </h2>
               <p class="facts">
                 <span>
@@ -81,6 +86,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <Fill sentence={t.recorded} labels={[notice.command, notice.state]} />
                 </p>
               ) : null}
+              <CaseContent items={history.items} workflow={workflow} region={view.region} />
               {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow)} current={view.state} /> : null}
               <div class="columns">
                 <section aria-labelledby="next-steps">
@@ -100,6 +106,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                       key={`${chosen.name}:${view.revision}`}
                       api={api}
                       caseView={view}
+                      workflow={workflow}
                       command={chosen}
                       label={commandLabel(workflow, chosen.name)}
                       onDone={(next) => {
@@ -114,12 +121,12 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <section aria-labelledby="clocks-title">
                   <h3 id="clocks-title">{t.clocks}</h3>
                   <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} />
-                  {view.details ? <Details details={view.details} /> : null}
+                  {view.details ? <Details details={view.details} workflow={workflow} /> : null}
                 </section>
               </div>
               <section aria-labelledby="timeline-title">
                 <h3 id="timeline-title">{t.timeline}</h3>
-                <Timeline items={history.items} region={view.region} />
+                <Timeline items={history.items} region={view.region} workflow={workflow} />
               </section>
             </>
           );
@@ -129,15 +136,28 @@ export function CasePage({ caseId }: { caseId: string }) {
   );
 }
 
-function Details({ details }: { details: Record<string, unknown> }) {
+function Details({ details, workflow }: { details: Record<string, unknown>; workflow: WorkflowInfo | undefined }) {
+  const { t } = useI18n();
   return (
     <dl class="details">
       {Object.entries(details).map(([key, value]) => (
         <div key={key}>
           <dt>
-            <L label={technical(key)} />
+            <L label={fieldLabel(workflow, key)} />
           </dt>
-          <dd>{value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
+          <dd>
+            {value === null || value === undefined ? (
+              '—'
+            ) : typeof value === 'boolean' ? (
+              value ? t.yes : t.no
+            ) : typeof value === 'string' && workflow?.valueLabels?.[value] !== undefined ? (
+              <L label={valueLabel(workflow, value)} />
+            ) : typeof value === 'object' ? (
+              JSON.stringify(value)
+            ) : (
+              String(value)
+            )}
+          </dd>
         </div>
       ))}
     </dl>

@@ -1,28 +1,54 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ApiError, errorText, type Api } from '../shared/api';
-import { L, technical, type Label } from '../shared/labels';
-import type { CaseView, WorkflowCommand } from '../shared/types';
+import { ApiError, errorText, type Api, type BrokenRule } from '../shared/api';
+import { fieldLabel, L, type Label } from '../shared/labels';
+import type { CaseView, CommandResult, WorkflowCommand, WorkflowInfo } from '../shared/types';
+import { regionTimeZone } from '../shared/zoned-time';
+import { FormContext } from './form-context';
 import { initialValue, prune } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
+/** Where a form's data goes: a command on a case (with If-Match), or a new case of a workflow. */
+export type FormTarget = { readonly caseView: CaseView } | { readonly opens: WorkflowInfo };
+
 interface Props {
   readonly api: Api;
-  readonly caseView: CaseView;
   readonly command: WorkflowCommand;
   /** The command's label, from its workflow. */
   readonly label: Label;
-  readonly onDone: (view: CaseView) => void;
+  /** The workflow the command belongs to: it names the fields and their values. */
+  readonly workflow?: WorkflowInfo | undefined;
+  readonly onDone: (result: CommandResult) => void;
+  /** A command on this case. */
+  readonly caseView?: CaseView;
+  /** Or: open a new case of this workflow with its opening command. */
+  readonly opens?: WorkflowInfo;
 }
 
 /** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
 const fieldPath = (path: string) => path.replace(/^data\.?/, '').replace(/\[(\d+)\]/g, '.$1');
 
-/** One allowed next step: a form generated from the command's JSON Schema, sent with If-Match. */
-export function CommandForm({ api, caseView, command, label, onDone }: Props) {
+/** Every rule the API said was broken, grouped by field: all of them are shown at once. */
+function byField(issues: ApiError['issues']): FieldErrors {
+  const errors = new Map<string, string[]>();
+  for (const issue of issues) {
+    const path = fieldPath(issue.path);
+    errors.set(path, [...(errors.get(path) ?? []), issue.message]);
+  }
+  return errors;
+}
+
+/**
+ * A command's form, generated from its JSON Schema: a next step on a case (sent with If-Match) or
+ * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
+ * field when it has one (a new case), else the case's.
+ */
+export function CommandForm({ api, caseView, opens, command, label, workflow = opens, onDone }: Props) {
   const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
+  // Business rules broken at once (422 COMMAND.RULES_BROKEN): each named, none tied to one field.
+  const [rules, setRules] = useState<readonly BrokenRule[]>([]);
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
   // A refusal takes the focus to its summary, so keyboard and screen reader users land on what to fix.
@@ -31,22 +57,26 @@ export function CommandForm({ api, caseView, command, label, onDone }: Props) {
     if (failure) summary.current?.focus();
   }, [failure]);
   const idPrefix = `cmd-${command.name}`;
+  const typedRegion = (value as Record<string, unknown> | undefined)?.['region'];
+  const timeZone = regionTimeZone(typeof typedRegion === 'string' ? typedRegion : caseView?.region);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setSending(true);
     setFailure(undefined);
     try {
-      const view = await api.post<CaseView>(
-        `/cases/${encodeURIComponent(caseView.caseId)}/commands/${encodeURIComponent(command.name)}`,
-        prune(value) ?? {},
-        { 'if-match': `"${caseView.revision}"` },
-      );
+      const data = prune(value) ?? {};
+      const result = caseView
+        ? await api.post<CommandResult>(`/cases/${encodeURIComponent(caseView.caseId)}/commands/${encodeURIComponent(command.name)}`, data, {
+            'if-match': `"${caseView.revision}"`,
+          })
+        : await api.post<CommandResult>('/cases', { workflow: opens!.name, command: command.name, data });
       setErrors(new Map());
-      onDone(view);
+      setRules([]);
+      onDone(result);
     } catch (error) {
-      const issues = error instanceof ApiError ? error.issues : [];
-      setErrors(new Map(issues.map((issue) => [fieldPath(issue.path), issue.message])));
+      setErrors(byField(error instanceof ApiError ? error.issues : []));
+      setRules(error instanceof ApiError ? error.rules : []);
       setFailure(errorText(error));
       // The same refusal again does not change `failure`: the summary already shown takes the focus here.
       summary.current?.focus();
@@ -55,46 +85,60 @@ export function CommandForm({ api, caseView, command, label, onDone }: Props) {
     }
   };
 
+  const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
-      <h3 id={titleId}>
-        <L label={label} />
-      </h3>
-      {/* The command's description is written in its workflow's definition, in English for now. */}
-      {command.description ? (
-        <p class="hint" lang="en">
-          {command.description}
-        </p>
-      ) : null}
-      {failure ? (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <p>{failure}</p>
-          {errors.size > 0 ? (
-            <ul>
-              {[...errors].map(([path, message]) => (
-                <li key={path}>
-                  <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
-                    {path ? <L label={technical(path)} /> : t.formWhole}
-                    {t.colon}
-                    {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-      <SchemaField schema={command.schema} name={command.name} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
-      <button type="submit" disabled={sending}>
-        {sending ? t.sending : <L label={label} />}
-      </button>
-    </form>
+    <FormContext.Provider value={{ workflow, timeZone }}>
+      <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
+        <h3 id={titleId}>
+          <L label={label} />
+        </h3>
+        {/* The command's description is written in its workflow's definition, in English for now. */}
+        {command.description ? (
+          <p class="hint" lang="en">
+            {command.description}
+          </p>
+        ) : null}
+        <p class="hint">{t.requiredNote}</p>
+        {failure ? (
+          <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
+            <p>{problems > 0 ? t.fixThese(problems) : failure}</p>
+            {problems > 0 ? (
+              <ul>
+                {[...errors].flatMap(([path, messages]) =>
+                  messages.map((message, i) => (
+                    <li key={`${path}:${i}`}>
+                      <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
+                        {path ? <L label={fieldLabel(workflow, path)} /> : t.formWhole}
+                        {t.colon}
+                        {message}
+                      </a>
+                    </li>
+                  )),
+                )}
+                {rules.map((rule, i) => (
+                  <li key={`rule:${i}`} data-code={rule.code}>
+                    {rule.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <SchemaField schema={command.schema} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
+        <button type="submit" disabled={sending}>
+          {sending ? t.sending : <L label={label} />}
+        </button>
+      </form>
+    </FormContext.Provider>
   );
 }
 
 /** The summary's links move focus to the field without touching the route in the address bar. */
 function focusField(event: Event, id: string): void {
   event.preventDefault();
-  document.getElementById(id)?.focus();
+  const target = document.getElementById(id);
+  // A group (a list, a fieldset) takes the focus on its first control.
+  const control = target && !/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) ? (target.querySelector<HTMLElement>('input, select, textarea') ?? target) : target;
+  control?.focus();
 }

@@ -1,16 +1,21 @@
+import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n';
-import { L, technical } from '../shared/labels';
+import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
 import type { JsonSchema } from '../shared/types';
+import { isoToZoned, zonedToIso } from '../shared/zoned-time';
+import { useForm } from './form-context';
 import { branchFor, discriminator, initialValue, kindOf, withoutNull } from './schema';
+import { StaffPicker } from './staff-picker';
 
-/** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`). */
-export type FieldErrors = ReadonlyMap<string, string>;
+/** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
+export type FieldErrors = ReadonlyMap<string, readonly string[]>;
 
 interface FieldProps {
   readonly schema: JsonSchema;
-  readonly name: string;
-  /** Dotted path from the form's root; also the element id's suffix. */
+  /** Dotted path from the form's root (within the command's data); also the element id's suffix. */
   readonly path: string;
+  /** The field's name, when not its path's (a list's items are numbered). */
+  readonly label?: Label;
   readonly idPrefix: string;
   readonly required: boolean;
   readonly value: unknown;
@@ -20,9 +25,24 @@ interface FieldProps {
 
 export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
 
-/** One field drawn from a JSON Schema, with its label, hint and the API's error beside it. */
+/** The field's errors, each rule it broke on a line of its own. */
+function ErrorLines({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
+  if (!messages?.length) return null;
+  return (
+    <span id={id} class="field-error">
+      {messages.map((message, i) => (
+        <span key={i} class="error-line">
+          {message}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** One field drawn from a JSON Schema, with its label, hint and the API's errors beside it. */
 export function SchemaField(props: FieldProps) {
   const { t } = useI18n();
+  const { workflow } = useForm();
   const schema = withoutNull(props.schema);
   const kind = kindOf(schema);
   if (kind === 'object') return <ObjectFields {...props} schema={schema} />;
@@ -30,21 +50,32 @@ export function SchemaField(props: FieldProps) {
   if (kind === 'fixed') return null;
   const id = fieldId(props.idPrefix, props.path);
   const error = props.errors.get(props.path);
-  const describedBy = [schema.description ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const name = props.label ?? fieldLabel(workflow, props.path);
+  const zoneHint = kind === 'dateTime';
+  const describedBy =
+    [schema.description ? `${id}-hint` : '', zoneHint ? `${id}-zone` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const label = (
     <span class="label-text">
-      <L label={technical(props.name)} />
+      <L label={name} />
       {props.required ? <span class="required">{t.required}</span> : <span class="optional">{t.optional}</span>}
     </span>
   );
-  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, name: props.path };
+  // A required yes/no checkbox is answered either way: nothing there is "required" to tick.
+  const markRequired = props.required && kind !== 'boolean';
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': markRequired ? true : undefined,
+    name: props.path,
+  };
   // Descriptions are written in the workflows' schemas, in English for now.
   const hint = schema.description ? (
     <span id={`${id}-hint`} class="hint" lang="en">
       {schema.description}
     </span>
   ) : null;
-  const errorLine = error ? <span id={`${id}-error`} class="field-error">{error}</span> : null;
+  const errorLine = <ErrorLines id={`${id}-error`} messages={error} />;
 
   if (kind === 'boolean' && props.required) {
     return (
@@ -73,7 +104,7 @@ export function SchemaField(props: FieldProps) {
                 onChange={(e) => props.onChange(e.currentTarget.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
               />
               <label for={optionId}>
-                <L label={technical(String(option))} />
+                <L label={valueLabel(workflow, String(option))} />
               </label>
             </div>
           );
@@ -82,7 +113,7 @@ export function SchemaField(props: FieldProps) {
       </fieldset>
     );
   }
-  if (kind === 'list') return <ListField {...props} schema={schema} id={id} label={label} hint={hint} errorLine={errorLine} />;
+  if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} hint={hint} errorLine={error ? errorLine : null} />;
 
   let control;
   if (kind === 'choice' || kind === 'boolean') {
@@ -123,6 +154,17 @@ export function SchemaField(props: FieldProps) {
         }}
       />
     );
+  } else if (kind === 'dateTime') {
+    return (
+      <div class={`field${error ? ' invalid' : ''}`}>
+        <label for={id}>{label}</label>
+        {hint}
+        <DateTimePicker common={common} value={props.value} onChange={props.onChange} />
+        {errorLine}
+      </div>
+    );
+  } else if (kind === 'staff') {
+    control = <StaffPicker id={id} attributes={common} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -145,7 +187,6 @@ export function SchemaField(props: FieldProps) {
       <Tag
         {...common}
         {...(long ? { rows: 3 } : { type: kind === 'date' ? 'date' : 'text' })}
-        placeholder={schema.format === 'date-time' ? t.dateTimeExample : undefined}
         value={typeof props.value === 'string' ? props.value : ''}
         onInput={(e: Event) => props.onChange((e.currentTarget as HTMLInputElement).value)}
       />
@@ -161,10 +202,46 @@ export function SchemaField(props: FieldProps) {
   );
 }
 
+/**
+ * An instant, picked as a date and a wall time in the case's region's zone (named beside it) and
+ * sent as ISO 8601 with that zone's offset then: `2026-03-02T09:00:00-05:00`.
+ */
+function DateTimePicker({ common, value, onChange }: { common: JSX.HTMLAttributes<HTMLInputElement> & { id: string }; value: unknown; onChange: (value: unknown) => void }) {
+  const { t, language } = useI18n();
+  const { timeZone } = useForm();
+  const typed = typeof value === 'string' ? value : undefined;
+  const shown = isoToZoned(typed, timeZone);
+  const zone = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(typed && !Number.isNaN(Date.parse(typed)) ? new Date(typed) : new Date())
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return (
+    <>
+      <span id={`${common.id}-zone`} class="hint">
+        {t.wallTimeIn(zone ?? timeZone)}
+      </span>
+      <span class="field inline">
+        <input
+          type="datetime-local"
+          {...common}
+          // A time the picker cannot show (typed elsewhere, incomplete) is kept until it is replaced.
+          value={shown || (typed ?? '')}
+          onInput={(e) => {
+            const raw = e.currentTarget.value;
+            onChange(raw === '' ? undefined : (zonedToIso(raw, timeZone) ?? raw));
+          }}
+        />
+        <button type="button" class="secondary" onClick={() => onChange(zonedToIso(isoToZoned(new Date().toISOString(), timeZone), timeZone))}>
+          {t.now}
+        </button>
+      </span>
+    </>
+  );
+}
+
 /** An enum value as an option; an `<option>` holds text only, so its language is its own attribute. */
 function OptionLabel({ value }: { value: string }) {
   const { language } = useI18n();
-  const label = technical(value);
+  const label = valueLabel(useForm().workflow, value);
   return (
     <option value={value} lang={label.lang === language ? undefined : label.lang}>
       {label.text}
@@ -174,13 +251,13 @@ function OptionLabel({ value }: { value: string }) {
 
 function ObjectFields(props: FieldProps) {
   const { t } = useI18n();
+  const { workflow } = useForm();
   const value = (props.value ?? {}) as Record<string, unknown>;
   const required = props.schema.required ?? [];
   const fields = Object.entries(props.schema.properties ?? {}).map(([key, child]) => (
     <SchemaField
       key={key}
       schema={child}
-      name={key}
       path={props.path ? `${props.path}.${key}` : key}
       idPrefix={props.idPrefix}
       required={required.includes(key)}
@@ -191,13 +268,14 @@ function ObjectFields(props: FieldProps) {
   ));
   if (!props.path) return <>{fields}</>;
   const error = props.errors.get(props.path);
+  const id = fieldId(props.idPrefix, props.path);
   return (
-    <fieldset class={`field group${error ? ' invalid' : ''}`}>
+    <fieldset class={`field group${error ? ' invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
-        <L label={technical(props.name)} />
+        <L label={props.label ?? fieldLabel(workflow, props.path)} />
         {props.required ? '' : t.optional}
       </legend>
-      {error ? <span class="field-error">{error}</span> : null}
+      <ErrorLines id={`${id}-error`} messages={error} />
       {fields}
     </fieldset>
   );
@@ -206,22 +284,25 @@ function ObjectFields(props: FieldProps) {
 /** A discriminated union: choose the kind first, then fill in that kind's fields. */
 function Variants(props: FieldProps) {
   const { t } = useI18n();
+  const { workflow } = useForm();
   const key = discriminator(props.schema)!;
   const branch = branchFor(props.schema, props.value);
   const options = (props.schema.oneOf ?? props.schema.anyOf ?? []).map((b) => b.properties![key]!.const);
-  const id = fieldId(props.idPrefix, props.path ? `${props.path}.${key}` : key);
+  const path = props.path ? `${props.path}.${key}` : key;
+  const id = fieldId(props.idPrefix, path);
   const value = (props.value ?? {}) as Record<string, unknown>;
   return (
     <>
       <div class="field">
         <label for={id}>
           <span class="label-text">
-            <L label={technical(key)} />
+            <L label={fieldLabel(workflow, path)} />
             <span class="required">{t.required}</span>
           </span>
         </label>
         <select
           id={id}
+          aria-required
           value={String(branch.properties![key]!.const)}
           onChange={(e) => {
             const chosen = options.find((o) => String(o) === e.currentTarget.value);
@@ -239,14 +320,17 @@ function Variants(props: FieldProps) {
   );
 }
 
-function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; hint: preact.JSX.Element | null; errorLine: preact.JSX.Element | null }) {
+function ListField(
+  props: FieldProps & { id: string; legend: JSX.Element; name: Label; hint: JSX.Element | null; errorLine: JSX.Element | null },
+) {
   const { t } = useI18n();
-  const name = technical(props.name);
+  const { name } = props;
   const items = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const itemSchema = props.schema.items ?? {};
+  const numbered = (index: number): Label => ({ ...name, text: `${name.text} ${index + 1}` });
   return (
-    <fieldset class={`field list${props.errorLine ? ' invalid' : ''}`} id={props.id}>
-      <legend>{props.label}</legend>
+    <fieldset class={`field list${props.errorLine ? ' invalid' : ''}`} id={props.id} aria-describedby={props.errorLine ? `${props.id}-error` : undefined}>
+      <legend>{props.legend}</legend>
       {props.hint}
       {props.errorLine}
       <ol>
@@ -254,8 +338,8 @@ function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; 
           <li key={index}>
             <SchemaField
               schema={itemSchema}
-              name={`${props.name} ${index + 1}`}
               path={`${props.path}.${index}`}
+              label={numbered(index)}
               idPrefix={props.idPrefix}
               required
               value={item}
@@ -263,7 +347,7 @@ function ListField(props: FieldProps & { id: string; label: preact.JSX.Element; 
               errors={props.errors}
             />
             <button type="button" class="secondary" onClick={() => props.onChange(items.filter((_, i) => i !== index))}>
-              {t.remove} <L label={{ ...name, text: `${name.text} ${index + 1}` }} />
+              {t.remove} <L label={numbered(index)} />
             </button>
           </li>
         ))}

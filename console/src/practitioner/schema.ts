@@ -2,6 +2,8 @@ import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
 export function humanize(name: string): string {
+  // A code (`ON`, `QC`, `FPS`) is written as it is.
+  if (/^[A-Z0-9]+$/.test(name)) return name;
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -20,7 +22,23 @@ export function withoutNull(schema: JsonSchema): JsonSchema {
   return own.length === 1 && types(schema).length > 1 ? { ...schema, type: own[0] } : schema;
 }
 
-export type FieldKind = 'choice' | 'fixed' | 'object' | 'variants' | 'multiChoice' | 'list' | 'boolean' | 'number' | 'date' | 'text' | 'json';
+export type FieldKind =
+  | 'choice'
+  | 'fixed'
+  | 'object'
+  | 'variants'
+  | 'multiChoice'
+  | 'list'
+  | 'boolean'
+  | 'number'
+  | 'date'
+  | 'dateTime'
+  | 'staff'
+  | 'text'
+  | 'json';
+
+/** The keyword the API marks staff ids with in its JSON Schemas (domain/schemas.ts STAFF_ID_KEYWORD). */
+export const STAFF_ID_KEYWORD = 'x-mend-staff';
 
 export function kindOf(schema: JsonSchema): FieldKind {
   if (schema.const !== undefined) return 'fixed';
@@ -31,7 +49,10 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (type === 'array') return schema.items?.enum ? 'multiChoice' : 'list';
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
-  if (type === 'string') return schema.format === 'date' ? 'date' : 'text';
+  if (type === 'string') {
+    if (schema[STAFF_ID_KEYWORD] === true) return 'staff';
+    return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
+  }
   return 'json';
 }
 
@@ -67,6 +88,9 @@ export function initialValue(schema: JsonSchema, required = true): unknown {
       return initialValue(branchFor(s, undefined));
     case 'multiChoice':
       return [];
+    case 'list':
+      // A list that needs items starts with as many empty ones, so the first is there to fill in.
+      return required && (s.minItems ?? 0) > 0 ? Array.from({ length: Math.min(s.minItems!, 10) }, () => initialValue(s.items ?? {})) : undefined;
     case 'boolean':
       // A required yes/no is a checkbox, unticked until ticked; an optional one may stay unsaid.
       return required ? false : undefined;

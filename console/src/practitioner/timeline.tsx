@@ -1,23 +1,57 @@
 import { useI18n } from '../i18n/i18n';
-import { L, technical } from '../shared/labels';
-import type { HistoryItem } from '../shared/types';
+import { Fill, L, technical } from '../shared/labels';
+import type { HistoryItem, WorkflowInfo } from '../shared/types';
+import { DataFields, isSealed } from './event-data';
 
-/** The case's events, newest last, each with who recorded it and when, in the case's region's time zone. */
-export function Timeline({ items, upTo, region }: { items: readonly HistoryItem[]; upTo?: number; region?: string }) {
+const holdsSealed = (value: unknown): boolean =>
+  isSealed(value) || (value !== null && typeof value === 'object' && Object.values(value as Record<string, unknown>).some(holdsSealed));
+
+/**
+ * The case's events, newest last: when each happened (its business time) and when it was entered,
+ * who entered it, and its data as the API showed it, in the case's region's time zone.
+ */
+export function Timeline({ items, upTo, region, workflow }: { items: readonly HistoryItem[]; upTo?: number; region?: string; workflow?: WorkflowInfo | undefined }) {
   const { t, instant, role } = useI18n();
   if (items.length === 0) return <p>{t.noEvents}</p>;
+  const sealed = items.some((item) => holdsSealed(item.data));
+  const schemaOf = (type: string) => workflow?.events.find((e) => e.type === type)?.schema;
   return (
-    <ol class="timeline">
-      {items.map((item) => (
-        <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
-          {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
-          <span class="event-type">
-            <L label={technical(item.type)} />
-          </span>{' '}
-          <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>{' '}
-          <span class="hint">{t.recordedBy(item.actor.id, role(item.actor.role), item.revision)}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      {sealed ? (
+        <p class="hint">
+          <Fill sentence={t.sealedNote} labels={[{ text: '[redacted]', lang: 'en' }, { text: '[erased]', lang: 'en' }]} />
+        </p>
+      ) : null}
+      <ol class="timeline">
+        {items.map((item) => {
+          const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
+          return (
+            <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
+              {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
+              <span class="event-type">
+                <L label={technical(item.type)} />
+              </span>{' '}
+              <span class="when">
+                {t.happened}
+                <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>
+                {Math.abs(Date.parse(item.recordedAt) - Date.parse(item.occurredAt)) >= 60_000 ? (
+                  <>
+                    {t.enteredOn}
+                    <time dateTime={item.recordedAt}>{instant(item.recordedAt, region)}</time>
+                  </>
+                ) : null}
+              </span>{' '}
+              <span class="hint">{t.recordedBy(item.actor.id, role(item.actor.role), item.revision)}</span>
+              {hasData ? (
+                <details class="event-data">
+                  <summary>{t.eventData}</summary>
+                  <DataFields data={item.data as Record<string, unknown>} schema={schemaOf(item.type)} path="" workflow={workflow} region={region} />
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }

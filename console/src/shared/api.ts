@@ -7,6 +7,12 @@ export interface Issue {
   readonly message: string;
 }
 
+/** One business rule a command broke, when it broke several (422 COMMAND.RULES_BROKEN `details.rules`). */
+export interface BrokenRule {
+  readonly code: string;
+  readonly message: string;
+}
+
 /** A refusal from the API, as its exception filter shapes it: `{code, message, details}`. */
 export class ApiError extends Error {
   constructor(
@@ -14,6 +20,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly Issue[],
+    readonly rules: readonly BrokenRule[] = [],
   ) {
     super(message);
   }
@@ -61,8 +68,14 @@ export function createApi(session: Session, onSignedOut: () => void, language: L
 }
 
 function toApiError(status: number, body: unknown, language: Language): ApiError {
-  const error = (body ?? {}) as { code?: string; message?: string; details?: { issues?: Issue[] } };
-  return new ApiError(status, error.code ?? `HTTP.${status}`, error.message ?? catalogues[language].serverAnswered(status), error.details?.issues ?? []);
+  const error = (body ?? {}) as { code?: string; message?: string; details?: { issues?: Issue[]; rules?: BrokenRule[] } };
+  return new ApiError(
+    status,
+    error.code ?? `HTTP.${status}`,
+    error.message ?? catalogues[language].serverAnswered(status),
+    error.details?.issues ?? [],
+    Array.isArray(error.details?.rules) ? error.details.rules : [],
+  );
 }
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

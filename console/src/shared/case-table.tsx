@@ -30,7 +30,7 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
             <tr key={item.caseId}>
               <th scope="row">
                 <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
-                  <code>{item.caseId.slice(0, 8)}</code>
+                  <code>{item.reference ?? item.caseId.slice(0, 8)}</code>
                   <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                 </a>
               </th>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { CaseTable } from './case-table';
 import { useConsole } from './context';
+import { ROLE_PAGES } from './roles';
 import { Status } from './status';
 import type { CasePage } from './types';
 import { useLoad } from './use-load';
@@ -25,7 +26,7 @@ export function CasesPage() {
       </div>
       <Status loaded={loaded}>
         {([page, all]) => (
-          <CaseTable items={page.items} workflows={all} caption={t.caseCount(page.total ?? page.items.length)} audit={session.role === 'auditor'} />
+          <CaseTable items={page.items} workflows={all} caption={t.caseCount(page.total ?? page.items.length)} audit={ROLE_PAGES[session.role].audits} />
         )}
       </Status>
     </section>

@@ -10,11 +10,11 @@ export interface Label {
 }
 
 /**
- * How the console names a workflow and its states and commands: with the labels GET /workflows
- * gives in the language asked for, marked with the language they came in. Fields, values and
- * events have no labels yet: their technical names are shown humanised ("nextLevel" → "Next
- * level"), which is English, so a French page marks them `lang="en"` instead of passing them off
- * as French.
+ * How the console names a workflow and its states, commands, fields and enum values: with the
+ * labels GET /workflows gives in the language asked for, marked with the language they came in.
+ * What has no label (events; a field or value a workflow has not labelled yet) is shown by its
+ * technical name humanised ("nextLevel" → "Next level"), which is English, so a French page marks
+ * it `lang="en"` instead of passing it off as French.
  */
 export function technical(name: string): Label {
   return { text: humanize(name.split('.').pop()!), lang: 'en' };
@@ -69,4 +69,24 @@ export function Fill({ sentence, labels }: { sentence: (...names: string[]) => s
       })}
     </>
   );
+}
+
+/** `topics.0` and `topics` name the same field: list positions are not part of a field's name. */
+const fieldKey = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+
+/** A field of a command's or an event's data, by its dotted path within `data` (`complainant.name`). */
+export function fieldLabel(workflow: WorkflowInfo | undefined, path: string): Label {
+  const key = fieldKey(path);
+  const text = workflow?.fieldLabels?.[key];
+  return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(key || path);
+}
+
+/** An enum value (`electronic`, `faceToFace`): the workflow's name for it, else its technical name. */
+export function valueLabel(workflow: WorkflowInfo | undefined, value: string): Label {
+  const text = workflow?.valueLabels?.[value];
+  return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(value);
 }

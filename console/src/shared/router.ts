@@ -10,7 +10,10 @@ export type Route =
   | { readonly page: 'cases' }
   | { readonly page: 'case'; readonly caseId: string }
   | { readonly page: 'sla' }
-  | { readonly page: 'audit'; readonly caseId?: string };
+  | { readonly page: 'open'; readonly workflow?: string }
+  | { readonly page: 'audit'; readonly caseId?: string }
+  | { readonly page: 'search' }
+  | { readonly page: 'staff' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -21,8 +24,14 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'case', caseId: parts[1] } : { page: 'cases' };
     case 'sla':
       return { page: 'sla' };
+    case 'open':
+      return parts[1] ? { page: 'open', workflow: parts[1] } : { page: 'open' };
     case 'audit':
       return parts[1] ? { page: 'audit', caseId: parts[1] } : { page: 'audit' };
+    case 'search':
+      return { page: 'search' };
+    case 'staff':
+      return { page: 'staff' };
     default:
       return { page: 'home' };
   }
@@ -33,7 +42,10 @@ export const href = {
   cases: () => '#/cases',
   case: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}`,
   sla: () => '#/sla',
+  open: (workflow?: string) => (workflow ? `#/open/${encodeURIComponent(workflow)}` : '#/open'),
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
+  search: () => '#/search',
+  staff: () => '#/staff',
 };
 
 export function useRoute(): Route {

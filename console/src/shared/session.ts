@@ -5,9 +5,9 @@ export interface Session {
   readonly role: Role;
 }
 
-export type Role = 'practitioner' | 'supervisor' | 'auditor' | 'rju' | 'admin';
+export type Role = 'practitioner' | 'supervisor' | 'auditor' | 'rju' | 'mediator' | 'roAuditor' | 'admin';
 
-const ROLES: readonly Role[] = ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'];
+const ROLES: readonly Role[] = ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'];
 // sessionStorage: the token dies with the tab and never reaches a URL, a cookie or another tab.
 const KEY = 'mend.token';
 

@@ -6,13 +6,16 @@
  */
 import type { z } from 'zod';
 import type { HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
-import type { CaseViewSchema, ClockViewSchema } from '../../../src/http/response-schemas';
+import type { CaseViewSchema, ClockViewSchema, CommandResultSchema } from '../../../src/http/response-schemas';
 import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections/projections.schemas';
 import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema } from '../../../src/sla/sla.schemas';
-import type { WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
+import type { PersonalDataGroupSchema, WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
+import type { SearchResultSchema } from '../../../src/search/search.schemas';
+import type { StaffEntrySchema, StaffListSchema } from '../../../src/staff/staff.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
 export type CaseView = z.infer<typeof CaseViewSchema>;
+export type CommandResult = z.infer<typeof CommandResultSchema>;
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CasePage = z.infer<typeof CasePageSchema>;
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
@@ -22,10 +25,19 @@ export type SlaSummary = z.infer<typeof SlaSummarySchema>;
 export type SlaClockItem = z.infer<typeof SlaClockSchema>;
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 export type Verification = z.infer<typeof VerificationSchema>;
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type StaffEntry = z.infer<typeof StaffEntrySchema>;
+export type StaffList = z.infer<typeof StaffListSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };
-export type WorkflowInfo = Omit<z.infer<typeof WorkflowSchema>, 'commands'> & { readonly commands: readonly WorkflowCommand[] };
+export type WorkflowInfo = Omit<z.infer<typeof WorkflowSchema>, 'commands' | 'events'> & {
+  readonly commands: readonly WorkflowCommand[];
+  readonly events: readonly WorkflowEvent[];
+};
+/** An event as GET /workflows describes it: its data's JSON Schema, and where its data holds personal information. */
+export type WorkflowEvent = Omit<z.infer<typeof WorkflowSchema>['events'][number], 'schema'> & { readonly schema: JsonSchema };
+export type PersonalDataGroup = z.infer<typeof PersonalDataGroupSchema>;
 
 /** The part of JSON Schema (2020-12) the console's forms read: a client-side view of `schema` in GET /workflows. */
 export interface JsonSchema {
@@ -45,4 +57,6 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly minItems?: number;
   readonly maxLength?: number;
+  /** A staff member's id: forms offer a pick of staff (domain/schemas.ts STAFF_ID_KEYWORD). */
+  readonly 'x-mend-staff'?: boolean;
 }

@@ -33,6 +33,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
                   key={`${command.name}:${view.revision}`}
                   api={api}
                   caseView={view}
+                  workflow={workflow}
                   command={command}
                   label={commandLabel(workflow, command.name)}
                   onDone={() => {

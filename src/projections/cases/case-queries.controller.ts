@@ -39,7 +39,7 @@ export class CaseQueriesController {
     const assignee = parseInput(CaseListQuery.shape.assignee.unwrap(), practitionerId, 'practitionerId');
     this.policy.authorizeCaseload(actor, assignee);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
-    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.hiddenWorkflows(actor));
+    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows);
     return { practitionerId: assignee, ...page };
   }
 }

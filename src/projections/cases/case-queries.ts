@@ -12,9 +12,9 @@ import type { ReadModelDatabase } from '../read-model.database';
 /** The cases read model's SQL: what its projector writes, and what lists and case views read. */
 
 const SELECT_CASE = 'SELECT * FROM {cases} WHERE case_id = ?';
-const PUT_CASE = `INSERT INTO {cases} (case_id, stream_id, workflow, workflow_version, state, status, region, assignees, details,
+const PUT_CASE = `INSERT INTO {cases} (case_id, reference, stream_id, workflow, workflow_version, state, status, region, assignees, details,
     clocks, open_clocks, next_due_at, revision, position, opened_at, updated_at, persisted)
-  VALUES (@case_id, @stream_id, @workflow, @workflow_version, @state, @status, @region, @assignees, @details,
+  VALUES (@case_id, @reference, @stream_id, @workflow, @workflow_version, @state, @status, @region, @assignees, @details,
     @clocks, @open_clocks, @next_due_at, @revision, @position, @opened_at, @updated_at, @persisted)
   ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, status = excluded.status, region = excluded.region,
     assignees = excluded.assignees, details = excluded.details, clocks = excluded.clocks,
@@ -47,6 +47,7 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 /** What lists show of a case. */
 export interface CaseSummary {
   readonly caseId: string;
+  readonly reference: string | null;
   readonly workflow: string;
   readonly workflowVersion: number;
   readonly state: string;
@@ -88,6 +89,7 @@ export function toSummary(row: CaseRow): CaseSummary {
   const record = fromCaseRow(row);
   return {
     caseId: record.caseId,
+    reference: record.reference,
     workflow: record.workflow,
     workflowVersion: record.workflowVersion,
     state: record.state,
@@ -118,6 +120,12 @@ export class CaseQueries {
 
   get(caseId: string): CaseRecord | undefined {
     const row = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_id = ?').get(caseId);
+    return row && fromCaseRow(row);
+  }
+
+  /** The case with this human reference, if the read model has seen it. */
+  byReference(reference: string): CaseRecord | undefined {
+    const row = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE reference = ?').get(reference);
     return row && fromCaseRow(row);
   }
 

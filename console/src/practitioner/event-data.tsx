@@ -1,0 +1,128 @@
+import { SEALED_MARKERS } from '../../../domain/sealed-fields';
+import { useI18n } from '../i18n/i18n';
+import { fieldLabel, L, valueLabel } from '../shared/labels';
+import type { JsonSchema, WorkflowInfo } from '../shared/types';
+import { discriminator, withoutNull } from './schema';
+
+/** The schema of a value's child `key`, following a discriminated union to the branch the value is in. */
+export function childSchema(schema: JsonSchema | undefined, key: string, value: unknown): JsonSchema | undefined {
+  if (!schema) return undefined;
+  const s = withoutNull(schema);
+  const branches = s.oneOf ?? s.anyOf;
+  if (branches) {
+    const tag = discriminator(s);
+    const chosen = tag ? branches.find((b) => b.properties?.[tag]?.const === (value as Record<string, unknown> | undefined)?.[tag]) : undefined;
+    return childSchema(chosen ?? branches.find((b) => b.properties?.[key]), key, value);
+  }
+  if (/^\d+$/.test(key)) return s.items;
+  return s.properties?.[key];
+}
+
+/** The schema of the value at a dotted path within `root`. */
+export function schemaAt(schema: JsonSchema | undefined, root: unknown, path: string): JsonSchema | undefined {
+  let current = schema;
+  let value = root;
+  for (const key of path.split('.').filter(Boolean)) {
+    current = childSchema(current, key, value);
+    value = (value as Record<string, unknown> | undefined)?.[key];
+  }
+  return current;
+}
+
+export const valueAt = (root: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .filter(Boolean)
+    .reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), root);
+
+/** `[redacted]`, `[erased]`: what the API shows in place of personal information, in its own words. */
+export const isSealed = (value: unknown): value is string => typeof value === 'string' && SEALED_MARKERS.includes(value);
+
+interface ValueProps {
+  readonly value: unknown;
+  readonly schema: JsonSchema | undefined;
+  /** Dotted path within the event's data: names nested fields. */
+  readonly path: string;
+  readonly workflow: WorkflowInfo | undefined;
+  readonly region: string | undefined;
+}
+
+/** One value of an event's data as people read it: times in the case's zone, enums and fields by their labels. */
+export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
+  const { t, instant, number, language } = useI18n();
+  const s = schema ? withoutNull(schema) : undefined;
+  if (value === undefined || value === null) return <>—</>;
+  if (isSealed(value)) {
+    return (
+      <span class="sealed" lang={language === 'en' ? undefined : 'en'}>
+        {value}
+      </span>
+    );
+  }
+  if (typeof value === 'boolean') return <>{value ? t.yes : t.no}</>;
+  if (typeof value === 'number') return <>{number(value)}</>;
+  if (typeof value === 'string') {
+    if (s?.format === 'date-time') return <time dateTime={value}>{instant(value, region)}</time>;
+    if (s?.format === 'date') return <time dateTime={value}>{localDate(value, language)}</time>;
+    if (s?.enum || s?.const !== undefined) return <L label={valueLabel(workflow, value)} />;
+    return <span class="written">{value}</span>;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <>—</>;
+    return (
+      <ul class="data-list">
+        {value.map((item, i) => (
+          <li key={i}>
+            <DataValue value={item} schema={childSchema(s, String(i), value)} path={`${path}.${i}`} workflow={workflow} region={region} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (typeof value === 'object') return <DataFields data={value as Record<string, unknown>} schema={s} path={path} workflow={workflow} region={region} />;
+  return <>{String(value)}</>;
+}
+
+/** A local date (`2026-02-02`) written the reader's way, without moving it across time zones. */
+function localDate(value: string, language: string): string {
+  const at = Date.parse(`${value}T12:00:00Z`);
+  return Number.isNaN(at) ? value : new Date(at).toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** An object of an event's data: each field by its label, with its value. */
+export function DataFields({
+  data,
+  schema,
+  path,
+  workflow,
+  region,
+  omit = [],
+}: {
+  data: Record<string, unknown>;
+  schema: JsonSchema | undefined;
+  path: string;
+  workflow: WorkflowInfo | undefined;
+  region: string | undefined;
+  /** Keys not to show (a person's subject id, shown as who they are instead). */
+  omit?: readonly string[];
+}) {
+  const entries = Object.entries(data).filter(([key, value]) => value !== undefined && !omit.includes(key));
+  if (entries.length === 0) return <>—</>;
+  return (
+    <dl class="details data">
+      {entries.map(([key, value]) => {
+        const at = path ? `${path}.${key}` : key;
+        return (
+          <div key={key}>
+            <dt>
+              <L label={fieldLabel(workflow, at)} />
+            </dt>
+            <dd>
+              <DataValue value={value} schema={childSchema(schema, key, data)} path={at} workflow={workflow} region={region} />
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,14 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { WorkflowInfo } from '../shared/types';
+
+/** What every field of one form shares: the workflow that names its fields and values, and the time zone its times are typed in. */
+export interface FormSettings {
+  readonly workflow: WorkflowInfo | undefined;
+  /** IANA zone of the case's region: a date-time picker shows and reads wall times there. */
+  readonly timeZone: string;
+}
+
+export const FormContext = createContext<FormSettings>({ workflow: undefined, timeZone: 'America/Toronto' });
+
+export const useForm = (): FormSettings => useContext(FormContext);

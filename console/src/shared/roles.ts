@@ -1,0 +1,39 @@
+import type { Messages } from '../i18n/i18n';
+import { href, type Route } from './router';
+import type { Role } from './session';
+
+interface NavItem {
+  readonly label: keyof Messages;
+  readonly href: string;
+  readonly page: Route['page'];
+}
+
+/** What the console offers a role: its home page, its menu, and whether a case opens in the audit view. */
+export interface RolePages {
+  readonly home: 'caseload' | 'cases' | 'sla' | 'audit' | 'staff';
+  readonly nav: readonly NavItem[];
+  /** Auditors read a case as its history and verification, never as a page to act on. */
+  readonly audits: boolean;
+}
+
+const caseload: NavItem = { label: 'navCaseload', href: href.caseload(), page: 'caseload' };
+const cases: NavItem = { label: 'navCases', href: href.cases(), page: 'cases' };
+const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
+const search: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
+const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
+const open: NavItem = { label: 'navOpen', href: href.open(), page: 'open' };
+
+/**
+ * One table of what each role is offered, so that no page switches on a role. What a role may see
+ * is the API's to decide: a mediator's caseload and an RO auditor's audit list hold only what the
+ * API lets them read.
+ */
+export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
+  practitioner: { home: 'caseload', nav: [caseload, open, search], audits: false },
+  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff], audits: false },
+  auditor: { home: 'audit', nav: [audit, search], audits: true },
+  rju: { home: 'cases', nav: [cases, open, search, staff], audits: false },
+  mediator: { home: 'caseload', nav: [caseload], audits: false },
+  roAuditor: { home: 'audit', nav: [audit], audits: true },
+  admin: { home: 'staff', nav: [staff], audits: false },
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { defineError } from './errors';
+import { RegionCode } from './regions';
+import { PersonRole } from './roles';
+import { withFrench } from './validation';
+
+/**
+ * The staff directory: who works cases, as admins record them. A staff member's id is the subject
+ * of their bearer tokens (`mend token --sub`, the OIDC `sub`), so an actor is found in it by id.
+ * Each member is a stream of their own (`staff-<id>`): added once, then updated.
+ */
+export const STAFF_CATEGORY = 'staff';
+
+export const StaffId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,199}$/,
+    withFrench(
+      'must be the person’s token subject: letters, digits and . _ @ : - (at most 200)',
+      'doit être le sujet du jeton de la personne : lettres, chiffres et . _ @ : - (200 au plus)',
+    ),
+  )
+  .meta({ description: 'The subject (`sub`) of the person’s bearer tokens', example: 'practitioner-1' });
+
+/** The official languages a person works in. */
+export const StaffLanguage = z.enum(['en', 'fr']);
+
+const Languages = z
+  .array(StaffLanguage)
+  .min(1)
+  .max(2)
+  .refine((languages) => new Set(languages).size === languages.length, withFrench('must not repeat a language', 'ne doit pas répéter une langue'));
+
+const DisplayName = z.string().trim().min(1).max(200).meta({ description: 'How the person is named in lists and pickers', example: 'Alex Martin' });
+
+export const AddStaffMember = z
+  .strictObject({
+    staffId: StaffId,
+    displayName: DisplayName,
+    role: PersonRole,
+    region: RegionCode,
+    languages: Languages,
+  })
+  .meta({ description: 'A person to add to the staff directory', example: { staffId: 'practitioner-1', displayName: 'Alex Martin', role: 'practitioner', region: 'ON', languages: ['en', 'fr'] } });
+export type AddStaffMember = z.infer<typeof AddStaffMember>;
+
+export const UpdateStaffMember = z
+  .strictObject({
+    displayName: DisplayName.optional(),
+    role: PersonRole.optional(),
+    region: RegionCode.optional(),
+    languages: Languages.optional(),
+    active: z.boolean().optional().meta({ description: 'False once the person no longer takes cases (kept for the history)' }),
+  })
+  .refine((update) => Object.values(update).some((value) => value !== undefined), withFrench('must change at least one field', 'doit modifier au moins un champ'))
+  .meta({ description: 'The fields to change; the others are kept', example: { region: 'QC', languages: ['fr'] } });
+export type UpdateStaffMember = z.infer<typeof UpdateStaffMember>;
+
+export const StaffMemberAdded = z.strictObject({ type: z.literal('StaffMemberAdded'), data: AddStaffMember });
+export const StaffMemberUpdated = z.strictObject({ type: z.literal('StaffMemberUpdated'), data: UpdateStaffMember });
+export const StaffEvent = z.discriminatedUnion('type', [StaffMemberAdded, StaffMemberUpdated]);
+export type StaffEvent = z.infer<typeof StaffEvent>;
+
+/** A staff member as their events leave them. */
+export interface StaffMember {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly role: PersonRole;
+  readonly region: RegionCode;
+  readonly languages: readonly z.infer<typeof StaffLanguage>[];
+  readonly active: boolean;
+}
+
+/** Folds one event into the member (undefined before the first). */
+export function evolveStaff(member: StaffMember | undefined, event: StaffEvent): StaffMember {
+  if (event.type === 'StaffMemberAdded') return { ...event.data, active: true };
+  if (!member) throw new Error('A staff member is updated before being added');
+  const changes = Object.fromEntries(Object.entries(event.data).filter(([, value]) => value !== undefined));
+  return { ...member, ...changes };
+}
+
+/** The changes an update really makes: none is a no-op, recorded as nothing. */
+export function staffChanges(member: StaffMember, update: UpdateStaffMember): UpdateStaffMember {
+  return Object.fromEntries(
+    Object.entries(update).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(member[key as keyof StaffMember])),
+  );
+}
+
+export const StaffMemberNotFound = defineError<{ staffId: string }>('STAFF.NOT_FOUND', 'not_found', {
+  en: (p) => `No one with the id ${p.staffId} is in the staff directory.`,
+  fr: (p) => `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel.`,
+});
+
+export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY_EXISTS', 'conflict', {
+  en: (p) => `${p.staffId} is already in the staff directory: update them instead.`,
+  fr: (p) => `${p.staffId} figure déjà dans le répertoire du personnel : modifiez plutôt sa fiche.`,
+});

@@ -1,0 +1,61 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
+import type { Actor } from '../../domain/roles';
+import { parseInput, withFrench } from '../../domain/validation';
+import { casesProjection } from '../../projections/cases';
+import { searchProjection, searchWords } from '../../projections/search';
+import { CurrentActor } from '../auth/actor.decorator';
+import { ProjectionsService } from '../projections/projections.service';
+import { PolicyService, RoleForbidden } from '../security/policy.service';
+import { RequirePermission } from '../security/require-permission.decorator';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { SearchProjector } from './search.projector';
+import { SearchQueries, type SearchPage } from './search.queries';
+
+export const SearchQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((q) => searchWords(q).length > 0, withFrench('must contain a letter or a digit', 'doit contenir une lettre ou un chiffre'))
+    .refine((q) => searchWords(q).length <= 10, withFrench('must have at most 10 words', 'doit compter au plus 10 mots')),
+  workflow: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+
+const SEARCH_BY_PERSON = { en: 'search cases by the people in them', fr: 'chercher des dossiers par les personnes qui y figurent' };
+
+/**
+ * Search: a case reference (`CMP-2026-00042`), or words of the searchable fields the workflows
+ * declare — a name or pseudonym, a claim reference, an FPS number — all of which must appear in a
+ * case. Words are compared as keyed hashes (accents and case folded), never as text.
+ */
+@Controller('search')
+export class SearchController {
+  constructor(
+    private readonly queries: SearchQueries,
+    private readonly projector: SearchProjector,
+    private readonly projections: ProjectionsService,
+    private readonly policy: PolicyService,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  @Get()
+  @RequirePermission('cases.read')
+  async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SearchPage & { matchedBy: 'reference' | 'words' }> {
+    const query = parseInput(SearchQuery, raw ?? {}, 'query');
+    for (const name of [casesProjection.name, searchProjection.name]) await this.projections.awaitPosition(name, query.minPosition);
+    const scope = this.policy.listScope(actor);
+    const options = { limit: query.limit, ...(query.workflow ? { workflow: query.workflow } : {}) };
+    // Shaped like a reference with a workflow's prefix; other look-alikes (a claim reference CLM-2025-88412) are words.
+    const reference = CaseReference.safeParse(query.q.toUpperCase());
+    if (reference.success && this.registry.all().some((d) => reference.data.startsWith(`${d.referencePrefix}-`))) return { matchedBy: 'reference', ...this.queries.search({ reference: reference.data }, scope, options) };
+    // Finding a case by a person's name tells who is in it: only roles that see personal information may.
+    if (!this.policy.seesPersonalData(actor)) throw RoleForbidden({ role: actor.role, action: SEARCH_BY_PERSON });
+    const terms = searchWords(query.q).map((word) => this.projector.term(word));
+    return { matchedBy: 'words', ...this.queries.search({ terms }, scope, options) };
+  }
+}

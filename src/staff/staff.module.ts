@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { StaffDirectory } from './staff-directory.service';
+import { StaffController } from './staff.controller';
+import { StaffProjector } from './staff.projector';
+import { StaffQueries } from './staff.queries';
+
+/** The staff directory: its streams, its read model and its API. */
+@Module({
+  controllers: [StaffController],
+  providers: [StaffDirectory, StaffQueries, StaffProjector],
+  exports: [StaffDirectory, StaffQueries],
+})
+export class StaffModule {}

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { PersonRole } from '../../domain/roles';
+import { StaffLanguage } from '../../domain/staff';
+import { fromStaffRow, type StaffRecord, type StaffRow } from '../../projections/staff';
+import { READ_MODELS } from '../projections/projections.tokens';
+import type { ProjectionTables } from '../projections/projector';
+import type { ReadModelDatabase } from '../projections/read-model.database';
+
+/** The staff read model's SQL: what its projector writes, and what the directory and pickers read. */
+
+const SELECT_STAFF = 'SELECT * FROM {staff} WHERE staff_id = ?';
+const PUT_STAFF = `INSERT INTO {staff} (staff_id, display_name, role, region, languages, active, revision, position, updated_at)
+  VALUES (@staff_id, @display_name, @role, @region, @languages, @active, @revision, @position, @updated_at)
+  ON CONFLICT (staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, region = excluded.region,
+    languages = excluded.languages, active = excluded.active, revision = excluded.revision, position = excluded.position,
+    updated_at = excluded.updated_at`;
+
+export const staffRows = {
+  get: (tables: ProjectionTables, staffId: string): StaffRow | undefined => tables.statement<[string], StaffRow>(SELECT_STAFF).get(staffId),
+  put: (tables: ProjectionTables, row: StaffRow): void => void tables.statement(PUT_STAFF).run(row),
+};
+
+export const StaffListQuery = z.strictObject({
+  role: PersonRole.optional(),
+  region: RegionCode.optional(),
+  language: StaffLanguage.optional(),
+  /** Default: only the people who take cases now. */
+  active: z.enum(['true', 'false', 'all']).default('true'),
+  minPosition: z.coerce.number().int().min(0).optional(),
+});
+export type StaffListQuery = z.infer<typeof StaffListQuery>;
+
+/** A staff member with the number of open cases assigned to them that the reader may know of. */
+export type StaffWithCaseload = StaffRecord & { readonly caseload: number };
+
+@Injectable()
+export class StaffQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  get(staffId: string, hiddenWorkflows: readonly string[]): StaffWithCaseload | undefined {
+    const row = this.readModels.db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE staff_id = ?').get(staffId);
+    return row && { ...fromStaffRow(row), caseload: this.caseload(staffId, hiddenWorkflows) };
+  }
+
+  /** Open cases assigned to one person, among those the reader may know of. */
+  caseload(staffId: string, hiddenWorkflows: readonly string[]): number {
+    return this.caseloads([staffId], hiddenWorkflows).get(staffId) ?? 0;
+  }
+
+  /** The directory, filtered, by display name; each person with their caseload. */
+  list(query: StaffListQuery, hiddenWorkflows: readonly string[]): StaffWithCaseload[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (query.role) {
+      where.push('role = @role');
+      params['role'] = query.role;
+    }
+    if (query.region) {
+      where.push('region = @region');
+      params['region'] = query.region;
+    }
+    if (query.language) {
+      where.push('EXISTS (SELECT 1 FROM json_each(languages) WHERE value = @language)');
+      params['language'] = query.language;
+    }
+    if (query.active !== 'all') {
+      where.push('active = @active');
+      params['active'] = query.active === 'true' ? 1 : 0;
+    }
+    const rows = this.readModels.db
+      .prepare<Record<string, unknown>, StaffRow>(`SELECT * FROM staff ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY display_name, staff_id`)
+      .all(params);
+    const caseloads = this.caseloads(
+      rows.map((r) => r.staff_id),
+      hiddenWorkflows,
+    );
+    return rows.map((row) => ({ ...fromStaffRow(row), caseload: caseloads.get(row.staff_id) ?? 0 }));
+  }
+
+  /** Open cases assigned to each person, leaving out the workflows the reader may not know exist. */
+  private caseloads(staffIds: readonly string[], hiddenWorkflows: readonly string[]): Map<string, number> {
+    if (staffIds.length === 0) return new Map();
+    const hidden = hiddenWorkflows.map((_, i) => `@hidden${i}`);
+    const params: Record<string, unknown> = { ids: JSON.stringify(staffIds) };
+    hiddenWorkflows.forEach((workflow, i) => (params[`hidden${i}`] = workflow));
+    const rows = this.readModels.db
+      .prepare<Record<string, unknown>, { assignee_id: string; n: number }>(
+        `SELECT a.assignee_id, count(*) AS n FROM case_assignees a JOIN cases c ON c.case_id = a.case_id
+         WHERE a.assignee_id IN (SELECT value FROM json_each(@ids)) AND c.status = 'open'
+         ${hidden.length ? `AND c.workflow NOT IN (${hidden.join(', ')})` : ''}
+         GROUP BY a.assignee_id`,
+      )
+      .all(params);
+    return new Map(rows.map((r) => [r.assignee_id, r.n]));
+  }
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import type { StaffAddOptions, StaffListOptions, StaffUpdateOptions } from './staff.command';
+
+const languages = (value: string) => value.split(',').map((language) => language.trim());
+
+/** The administrators' staff verbs: `staff add|update|list`; each loads its implementation when it runs (see cli/main.ts). */
+export function staffVerbs(program: Command): void {
+  const staff = program.command('staff').description('the staff directory: who takes cases (the ids are the subjects of their tokens)');
+  staff
+    .command('add')
+    .description('add a person to the directory')
+    .argument('<staffId>', 'the subject of their tokens (mend token --sub)')
+    .requiredOption('--name <displayName>', 'how lists and pickers name them')
+    .requiredOption('--role <role>', 'practitioner | supervisor | auditor | rju | admin')
+    .requiredOption('--region <code>', 'province or territory code: ON, QC, BC…')
+    .requiredOption('--languages <list>', 'official languages they work in: en, fr or en,fr', languages)
+    .requiredOption('--by <id>', 'the administrator doing it (recorded in the person’s stream)')
+    .action((staffId: string, options: StaffAddOptions) => (require('./staff.command') as typeof import('./staff.command')).staffAddCommand(staffId, options));
+  staff
+    .command('update')
+    .description('change some of a person’s fields; the others are kept')
+    .argument('<staffId>', 'the person')
+    .option('--name <displayName>', 'a new display name')
+    .option('--role <role>', 'a new role')
+    .option('--region <code>', 'a new region')
+    .option('--languages <list>', 'their languages: en, fr or en,fr', languages)
+    .option('--inactive', 'they no longer take cases')
+    .option('--active', 'they take cases again')
+    .requiredOption('--by <id>', 'the administrator doing it')
+    .action((staffId: string, options: StaffUpdateOptions) =>
+      (require('./staff.command') as typeof import('./staff.command')).staffUpdateCommand(staffId, options),
+    );
+  staff
+    .command('list')
+    .description('the directory, by display name, with each person’s open cases')
+    .option('--role <role>', 'only this role')
+    .option('--region <code>', 'only this region')
+    .option('--all', 'former staff too')
+    .action((options: StaffListOptions) => (require('./staff.command') as typeof import('./staff.command')).staffListCommand(options));
+}

@@ -1,0 +1,221 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { complaintLabels } from '../../workflows/complaint/labels';
+import { receiveComplaint, run } from '../sla/sla-support';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+
+type Language = 'en' | 'fr';
+
+/** What a page says, by language: the console's own words the test looks for. */
+const words = {
+  en: {
+    open: 'Open a case',
+    complaint: 'Complaint',
+    receive: 'Receive a complaint',
+    opened: 'Complaint case opened.',
+    goTo: 'Go to the case',
+    people: 'People',
+    about: 'What the case is about',
+    fix: /things need fixing/,
+    now: 'Now',
+    recorded: 'What was recorded',
+  },
+  fr: {
+    open: 'Ouvrir un dossier',
+    complaint: 'Plainte',
+    receive: 'Recevoir une plainte',
+    opened: 'Dossier ouvert\u00a0: Plainte.',
+    goTo: 'Aller au dossier',
+    people: 'Personnes',
+    about: 'Objet du dossier',
+    fix: /points doivent être corrigés/,
+    now: 'Maintenant',
+    recorded: 'Ce qui a été enregistré',
+  },
+} as const;
+
+/**
+ * Casework in the console: opening a case with its workflow's opening form (times picked in the
+ * region's zone, every broken rule shown at once, in the person's language), then reading who and
+ * what the case is about and each event's data — in full for those who may see personal
+ * information, as the API redacts it for the others.
+ */
+describe('the console: intake, case content and forms people can use', () => {
+  jest.setTimeout(180_000);
+  let running: RunningApp;
+  let browser: Browser;
+  let supervisor: HttpClient;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    // Monday 2 March 2026, 09:00 in Ottawa.
+    running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    supervisor = await running.as('supervisor', 'supervisor-1');
+    browser = await openBrowser(running);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function signedIn(role: 'supervisor' | 'practitioner' | 'auditor' | 'rju', language: Language): Promise<Page> {
+    const page = await browser.signedIn(role, `${role}-1`);
+    if ((await page.evaluate<string>('document.documentElement.lang')) !== language) {
+      await page.locator('button.language').click();
+      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+    }
+    return page;
+  }
+
+  const axe = async (page: Page) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    return violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  };
+
+  it.each(['en', 'fr'] as const)(
+    '(%s) a supervisor opens a complaint from the console: refused with every missing field at once, then opened with a time picked in the region’s zone',
+    async (language) => {
+      const w = words[language];
+      const page = await signedIn('supervisor', language);
+      await page.getByRole('navigation').getByRole('link', { name: w.open }).click();
+      await page.getByRole('link', { name: w.complaint, exact: true }).click();
+      const form = page.getByRole('form', { name: w.receive });
+      await form.waitFor();
+
+      // Required fields say so, visibly and to assistive technology.
+      expect(await form.locator('#cmd-ReceiveComplaint-text').getAttribute('aria-required')).toBe('true');
+      expect(await form.locator('#cmd-ReceiveComplaint-complainant_contact').getAttribute('aria-required')).toBeNull();
+      expect(await form.locator('label[for="cmd-ReceiveComplaint-text"] .required').count()).toBe(1);
+      // Fields and enum values by the workflow's labels, in the page's language, not their technical names.
+      expect(await form.locator('#cmd-ReceiveComplaint-channel option[value="electronic"]').textContent()).toBe(complaintLabels.values!['electronic']![language]);
+      expect(await form.locator('label[for="cmd-ReceiveComplaint-channel"] .label-text').textContent()).toContain(complaintLabels.fields!['channel']![language]);
+
+      // Sent empty: every broken rule at once, each beside its field, in the person's language.
+      await form.getByRole('button', { name: w.receive }).click();
+      const summary = page.locator('.error-summary');
+      await summary.waitFor();
+      expect(await summary.locator('p').textContent()).toMatch(w.fix);
+      const listed = await summary.locator('li').allTextContents();
+      expect(listed.length).toBeGreaterThanOrEqual(4);
+      for (const id of ['channel', 'receivedAt', 'complainant_name', 'text']) {
+        await expectVisible(form.locator(`#cmd-ReceiveComplaint-${id}-error`));
+        expect(await form.locator(`#cmd-ReceiveComplaint-${id}`).getAttribute('aria-invalid')).toBe('true');
+      }
+      if (language === 'fr') expect(listed.join(' ')).toMatch(/obligatoire/);
+      else expect(listed.join(' ')).toMatch(/required/);
+      expect(await axe(page)).toEqual([]);
+
+      // A region in another zone: the time typed is Vancouver's wall clock, sent with its offset.
+      await form.locator('#cmd-ReceiveComplaint-channel').selectOption('electronic');
+      await form.locator('#cmd-ReceiveComplaint-region').selectOption('BC');
+      await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-02T05:30');
+      expect(await form.locator('#cmd-ReceiveComplaint-receivedAt-zone').textContent()).toMatch(language === 'fr' ? /heure du Pacifique/i : /Pacific Time/);
+      const name = `Robin ${language}-${Date.now()}`;
+      await form.locator('#cmd-ReceiveComplaint-complainant_name').fill(name);
+      await form.locator('#cmd-ReceiveComplaint-complainant_contact').fill('robin@example.org');
+      await form.locator('#cmd-ReceiveComplaint-text').fill('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
+      await form.getByRole('button', { name: w.receive }).click();
+      await page.getByRole('status').getByText(w.opened).or(summary.locator('li')).first().waitFor();
+      expect(await summary.count()).toBe(0);
+      await page.getByRole('status').getByText(w.opened).waitFor();
+
+      const link = page.getByRole('link', { name: w.goTo });
+      const caseId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
+      const history = await supervisor.get(`/cases/${caseId}/history`);
+      const received = history.body.items[0];
+      expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name } });
+      expect(Date.parse(received.data.receivedAt)).toBe(Date.parse('2026-03-02T05:30:00-08:00'));
+      expect(received.data.text).toBe('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
+
+      // The new case shows who it is about and what they wrote.
+      await link.click();
+      const people = page.getByRole('region', { name: w.people });
+      await expectVisible(people.getByText(name));
+      await expectVisible(people.getByText('robin@example.org'));
+      const about = page.getByRole('region', { name: w.about });
+      await expectVisible(about.getByText(/cancelled twice without notice/));
+      // Each event's data, on demand: the receipt time in the case's zone.
+      await page.locator('.timeline details').first().locator('summary').click();
+      await expectVisible(page.locator('.timeline details').first().getByText(/PST|HNP/));
+      expect(await axe(page)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+      await browser.screenshot(page, `case-content-${language}`);
+      await page.close();
+    },
+  );
+
+  it('a command’s date-time picker reads the case’s region’s wall clock, and “Now” fills it in', async () => {
+    const rju = await running.as('rju', 'rju-1');
+    const opened = await rju.post('/cases', {
+      workflow: 'restorative-opportunities',
+      command: 'ReceiveReferral',
+      data: { source: 'victim', region: 'BC', receivedAt: '2026-03-02T06:00:00-08:00', victimRegistered: true, victim: { name: 'Sam' }, offender: { name: 'Jordan' } },
+    });
+    const caseId = opened.body.caseId as string;
+    await run(rju, caseId, 'BeginIntakeAssessment', { intakeOfficerId: 'rju-1' });
+    await run(rju, caseId, 'AssessIntake', { outcome: 'suitable', offenderAcceptedResponsibility: true, safetyConcerns: 'none', noContactConditions: [] });
+    await run(rju, caseId, 'AssignMediator', { mediatorId: 'rju-1' });
+    const page = await signedIn('rju', 'fr');
+    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    const command = page.locator('.command-list button').filter({ hasText: /préparation/i }).first();
+    const label = (await command.textContent())!;
+    await command.click();
+    const form = page.getByRole('form', { name: label });
+    const heldAt = form.locator('#cmd-RecordPreparation-heldAt');
+    expect(await heldAt.getAttribute('type')).toBe('datetime-local');
+    expect(await form.locator('#cmd-RecordPreparation-heldAt-zone').textContent()).toMatch(/heure du Pacifique/i);
+    await form.getByRole('button', { name: 'Maintenant' }).click();
+    // 09:00 in Ottawa, the browser's own zone, is 06:00 in Vancouver.
+    expect(await heldAt.inputValue()).toBe('2026-03-02T06:00');
+    await form.locator('#cmd-RecordPreparation-party').selectOption('victim');
+    await form.locator('#cmd-RecordPreparation-consent').selectOption('given');
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole('status').first().waitFor();
+    const history = await rju.get(`/cases/${caseId}/history`);
+    const held = history.body.items.find((e: { type: string }) => e.type === 'PreparationSessionHeld' || e.type === 'PreparationRecorded');
+    expect(Date.parse(held?.data.heldAt)).toBe(Date.parse('2026-03-02T06:00:00-08:00'));
+    await page.close();
+  });
+
+  it('an auditor reads the same timeline data with personal information as the API gives it: [redacted]', async () => {
+    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    const page = await signedIn('auditor', 'fr');
+    await page.goto(`${running.baseUrl}/#/audit/${caseId}`);
+    const first = page.locator('.timeline details').first();
+    await first.locator('summary').click();
+    await expectVisible(first.getByText('[redacted]').first());
+    expect(await first.locator('.sealed').first().getAttribute('lang')).toBe('en');
+    await expectVisible(page.getByText(/que votre rôle ne peut pas voir/));
+    expect(await page.content()).not.toContain('Robin');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {
+    const page = await signedIn('practitioner', 'en');
+    await page.goto(`${running.baseUrl}/#/open/complaint`);
+    const form = page.getByRole('form', { name: 'Receive a complaint' });
+    await form.locator('#cmd-ReceiveComplaint-channel').selectOption('mail');
+    await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-02T08:00');
+    await form.locator('#cmd-ReceiveComplaint-complainant_name').fill('Alex');
+    await form.locator('#cmd-ReceiveComplaint-text').fill('A letter about my preparation meeting.');
+    await form.getByRole('button', { name: 'Receive a complaint' }).click();
+    await page.getByRole('status').getByText('It will show in your caseload once it is assigned to you.').waitFor();
+    expect(await page.getByRole('link', { name: 'Go to the case' }).count()).toBe(0);
+    // The form is empty again: sending it twice would open two cases.
+    expect(await page.locator('#cmd-ReceiveComplaint-text').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('offers intake only of the workflows the role may open: rju opens referrals, not complaints', async () => {
+    const page = await signedIn('rju', 'en');
+    await page.goto(`${running.baseUrl}/#/open`);
+    await page.getByRole('heading', { name: 'Open a case' }).waitFor();
+    const choices = await page.locator('.workflow-choices a').allTextContents();
+    expect(choices.some((c) => c.startsWith('Restorative Opportunities'))).toBe(true);
+    expect(choices).not.toContain('Complaint');
+    await page.close();
+  });
+});

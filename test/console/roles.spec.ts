@@ -1,0 +1,62 @@
+import { workflowDefinitions } from '../../workflows/registry';
+import { startApp, type RunningApp } from '../support/app';
+import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+
+const ro = workflowDefinitions.find((d) => d.name === 'restorative-opportunities')!;
+const example = (command: string) => ro.commands.find((c) => c.type === command)!.example;
+
+/**
+ * The console offers each role its own pages from one table: an RO mediator lands on their caseload
+ * (their RO cases only), an RO auditor on the audit list (RO cases only), each named in the header
+ * in the console's language.
+ */
+describe('the console for RO mediators and RO auditors, in headless Chromium', () => {
+  jest.setTimeout(90_000);
+  let running: RunningApp;
+  let browser: Browser;
+  const cases: string[] = [];
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    running = await startApp({ start: '2026-03-02T15:00:00Z' });
+    const rju = await running.as('rju', 'rju-1');
+    for (const mediatorId of ['mediator-1', 'mediator-2']) {
+      const opened = await rju.post('/cases', { workflow: ro.name, command: 'ReceiveReferral', data: example('ReceiveReferral') });
+      const caseId = opened.body.caseId as string;
+      cases.push(caseId);
+      expect((await rju.post(`/cases/${caseId}/commands/BeginIntakeAssessment`, { intakeOfficerId: 'rju-1' })).status).toBe(200);
+      expect((await rju.post(`/cases/${caseId}/commands/AssessIntake`, example('AssessIntake'))).status).toBe(200);
+      expect((await rju.post(`/cases/${caseId}/commands/AssignMediator`, { mediatorId })).status).toBe(200);
+    }
+    browser = await openBrowser(running);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('a mediator lands on their caseload, with only their case, and opens it to act on it', async () => {
+    const page = await browser.signedIn('mediator', 'mediator-1');
+    await page.locator('table.cases').waitFor();
+    expect(await page.locator('header .who').innerText()).toContain('Restorative Opportunities mediator');
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My caseload']);
+    const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(links.some((href) => href.includes(cases[0]!))).toBe(true);
+    expect(links.some((href) => href.includes(cases[1]!))).toBe(false);
+    await page.goto(`${running.baseUrl}/#/cases/${cases[0]}`);
+    await page.locator('.timeline').waitFor();
+    await page.close();
+  });
+
+  it('an RO auditor lands on the audit list of RO cases, named in French when the console is in French', async () => {
+    const page = await browser.signedIn('roAuditor', 'ro-auditor-1');
+    await page.locator('table.cases').waitFor();
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Audit']);
+    const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(cases.every((id) => links.some((href) => href.includes(id)))).toBe(true);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.locator('html[lang="fr"]').waitFor();
+    expect(await page.locator('header .who').innerText()).toContain('vérificateur des Possibilités de justice réparatrice');
+    await page.close();
+  });
+});

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { complaintWorkflow } from '../../workflows/complaint';
+import { startApp, type RunningApp } from '../support/app';
+import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+
+/** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
+describe('the console: finding a case and keeping the staff directory', () => {
+  jest.setTimeout(120_000);
+  let running: RunningApp;
+  let browser: Browser;
+  let reference: string;
+  let caseId: string;
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    running = await startApp({ start: '2026-03-02T16:00:00Z' });
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const example = complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
+    const opened = await supervisor.post('/cases', {
+      workflow: 'complaint',
+      command: 'ReceiveComplaint',
+      data: { ...example, complainant: { name: 'Émilie Côté', pseudonym: false, contact: 'ec@example.org' } },
+    });
+    expect(opened.status).toBe(201);
+    ({ reference, caseId } = opened.body);
+    await supervisor.get(`/search?q=x&minPosition=${opened.body.position}`);
+    browser = await openBrowser(running);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  const inLanguage = async (page: Page, language: 'en' | 'fr') => {
+    if ((await page.evaluate<string>('document.documentElement.lang')) !== language) {
+      await page.locator('button.language').click();
+      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+    }
+  };
+  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+
+  it.each([
+    ['en', 'Search', 'Reference, name, pseudonym, claim reference or FPS number', 'Search', '1 case found'],
+    ['fr', 'Recherche', 'Référence, nom, pseudonyme, numéro de réclamation ou numéro SED', 'Chercher', '1\u00a0dossier trouvé'],
+  ] as const)('(%s) a supervisor finds a complaint by the complainant’s name without accents, and opens it by its reference', async (language, nav, label, button, caption) => {
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await inLanguage(page, language);
+      await page.getByRole('navigation').getByRole('link', { name: nav }).click();
+      await page.getByLabel(label).fill('emilie cote');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const results = page.getByRole('table', { name: caption });
+      await results.waitFor();
+      expect(await axe(page)).toEqual([]);
+      await results.getByRole('link', { name: new RegExp(reference) }).click();
+      await page.waitForURL(`**/#/cases/${caseId}`);
+      await page.locator('.case-id', { hasText: reference }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an auditor searching by name is told, in French, that their role may not', async () => {
+    const page = await browser.signedIn('auditor', 'auditor-1');
+    try {
+      await inLanguage(page, 'fr');
+      await page.getByRole('navigation').getByRole('link', { name: 'Recherche' }).click();
+      await page.getByLabel('Référence, nom, pseudonyme, numéro de réclamation ou numéro SED').fill('emilie');
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').filter({ hasText: 'chercher des dossiers par les personnes' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'Add', 'Added: Alex Martin.', 'No longer takes cases', 'No'],
+    ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Ne prend plus de dossiers', 'Non'],
+  ] as const)('(%s) an admin adds a person, sees them listed, and marks them as no longer taking cases', async (language, nameLabel, idLabel, add, added, deactivate, no) => {
+    const page = await browser.signedIn('admin', 'admin-1');
+    const staffId = `practitioner-${language}`;
+    try {
+      await inLanguage(page, language);
+      await page.locator('#staff-title').waitFor();
+      // Every broken rule at once, each beside its field, in the page's language.
+      await page.getByRole('button', { name: add, exact: true }).click();
+      await page.locator('#staff-staffId-error').waitFor();
+      await page.locator('#staff-displayName-error').waitFor();
+      expect(await axe(page)).toEqual([]);
+
+      await page.getByLabel(idLabel).fill(staffId);
+      await page.getByLabel(nameLabel).fill('Alex Martin');
+      await page.getByRole('button', { name: add, exact: true }).click();
+      await page.getByRole('status').filter({ hasText: added }).waitFor();
+      const row = page.getByRole('row', { name: new RegExp(staffId) });
+      await row.waitFor();
+      await row.getByRole('button', { name: new RegExp(deactivate) }).click();
+      await row.getByRole('cell', { name: new RegExp(`^${no}`) }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      const entry = await (await running.as('admin')).get(`/staff/${staffId}`);
+      expect(entry.body).toMatchObject({ displayName: 'Alex Martin', active: false, revision: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+});

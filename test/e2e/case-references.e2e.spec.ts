@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaseViewSchema } from '../../src/http/response-schemas';
+import { CasePageSchema } from '../../src/projections/projections.schemas';
+import { HistoryPageSchema } from '../../src/audit/audit.schemas';
+import { complaintWorkflow } from '../../workflows/complaint';
+import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+
+const example = (definition: typeof complaintWorkflow, command: string) => ({ ...definition.commands.find((c) => c.type === command)!.example });
+
+const openComplaint = (client: HttpClient, data: Record<string, unknown> = {}) =>
+  client.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...example(complaintWorkflow, 'ReceiveComplaint'), ...data } });
+
+describe('case references', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T16:00:00Z' });
+    supervisor = await running.as('supervisor');
+  });
+  afterAll(async () => running.close());
+
+  it('gives each case a reference at opening, written into its opening event and shown in the view, the list and the history', async () => {
+    const opened = await openComplaint(supervisor);
+    expect(opened.status).toBe(201);
+    const view = CaseViewSchema.parse(opened.body);
+    expect(view.reference).toMatch(/^CMP-2026-\d{5}$/);
+
+    const [first] = await running.store.readStream(`complaint-${view.caseId}`, { maxCount: 1 });
+    expect(first!.metadata['reference']).toBe(view.reference);
+
+    const read = await supervisor.get(`/cases/${view.caseId}?minPosition=${view.position}`);
+    expect(read.body.reference).toBe(view.reference);
+    const list = CasePageSchema.parse((await supervisor.get(`/cases?workflow=complaint&minPosition=${view.position}`)).body);
+    expect(list.items.find((item) => item.caseId === view.caseId)?.reference).toBe(view.reference);
+    const history = HistoryPageSchema.parse((await (await running.as('auditor')).get(`/cases/${view.caseId}/history`)).body);
+    expect(history.reference).toBe(view.reference);
+  });
+
+  it('finds a case by its reference, typed in any case, and says which reference it does not know in both languages', async () => {
+    const view = (await openComplaint(supervisor)).body;
+    const found = await supervisor.get(`/cases/by-reference/${view.reference.toLowerCase()}?minPosition=${view.position}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ caseId: view.caseId, reference: view.reference });
+    expect(found.headers.get('etag')).toBe(`"${view.revision}"`);
+
+    const missing = await supervisor.get('/cases/by-reference/CMP-2026-99999', { 'accept-language': 'fr' });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'CASE.REFERENCE_NOT_FOUND', message: 'Aucun dossier ne porte la référence CMP-2026-99999.' });
+    const malformed = await supervisor.get('/cases/by-reference/not-a-reference');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toContain('reference');
+  });
+
+  it('answers a reference the caller may not read exactly as an unknown one: RO to non-RJU roles, unassigned cases to practitioners', async () => {
+    const rju = await running.as('rju');
+    const referral = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: example(restorativeOpportunitiesWorkflow as never, 'ReceiveReferral') });
+    expect(referral.body.reference).toMatch(/^RO-2026-\d{5}$/);
+    const complaint = (await openComplaint(supervisor)).body;
+    const position = Math.max(referral.body.position, complaint.position);
+    expect((await rju.get(`/cases/by-reference/${referral.body.reference}?minPosition=${position}`)).status).toBe(200);
+
+    const unknown = (await supervisor.get('/cases/by-reference/RO-2026-99999')).body;
+    for (const [role, reference] of [
+      ['supervisor', referral.body.reference],
+      ['auditor', referral.body.reference],
+      ['practitioner', referral.body.reference],
+      ['practitioner', complaint.reference],
+    ] as const) {
+      const answer = await (await running.as(role)).get(`/cases/by-reference/${reference}?minPosition=${position}`);
+      expect({ role, status: answer.status, code: answer.body.code }).toEqual({ role, status: 404, code: unknown.code });
+      expect(answer.body.message).toBe(`No case has the reference ${reference}.`);
+    }
+    // Nor do the reservations of RO references show in the hash-chain verification of those roles.
+    const verify = await supervisor.get('/audit/verify');
+    expect(JSON.stringify(verify.body)).not.toContain(referral.body.reference);
+  });
+
+  it('numbers by the year of the opening in the case’s region: 23:30 on 31 December in Toronto is still that year', async () => {
+    running.clock.set('2027-01-01T04:30:00Z');
+    try {
+      const view = (await openComplaint(supervisor, { receivedAt: '2026-12-31T23:30:00-05:00', region: 'ON' })).body;
+      expect(view.reference).toMatch(/^CMP-2026-/);
+      const vancouver = (await openComplaint(supervisor, { receivedAt: '2026-12-31T20:30:00-08:00', region: 'BC' })).body;
+      expect(vancouver.reference).toMatch(/^CMP-2026-/);
+      running.clock.set('2027-01-01T05:30:00Z');
+      const nextYear = (await openComplaint(supervisor, { receivedAt: '2027-01-01T00:30:00-05:00' })).body;
+      expect(nextYear.reference).toBe('CMP-2027-00001');
+    } finally {
+      running.clock.set('2026-03-02T16:00:00Z');
+    }
+  });
+});
+
+describe('case references under concurrent openings on two nodes', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-refs-'));
+  const nodes: RunningApp[] = [];
+
+  afterAll(async () => {
+    for (const node of nodes) await node.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('never gives one reference twice, and leaves no number unused', async () => {
+    nodes.push(await startApp({ dataDir, start: '2026-03-02T16:00:00Z' }), await startApp({ dataDir, start: '2026-03-02T16:00:00Z' }));
+    const clients = await Promise.all(nodes.map((node) => node.as('supervisor')));
+    const opened = await Promise.all(Array.from({ length: 24 }, (_, i) => openComplaint(clients[i % 2]!)));
+    expect(opened.map((r) => r.status)).toEqual(opened.map(() => 201));
+    const references = opened.map((r) => r.body.reference as string).sort();
+    expect(references).toEqual(Array.from({ length: 24 }, (_, i) => `CMP-2026-${String(i + 1).padStart(5, '0')}`));
+  });
+});

@@ -1,0 +1,126 @@
+import { assertNever } from '../../domain/assert-never';
+import type { DecideContext } from '../../domain/decide-context';
+import type { NewEvent } from '../../domain/envelope';
+import type { CaseState } from '../../domain/workflow';
+import type { InformationSessionCommand } from './commands';
+import type { Role } from '../../domain/roles';
+import {
+  CapacityBelowRegistrations,
+  HeldBeforeStart,
+  PresenterChangeRequiresSupervisor,
+  RegistrationIdTaken,
+  SessionFull,
+  TimeInFuture,
+  UnknownRegistration,
+} from './errors';
+import type { InformationSessionEvent } from './events';
+import type { InformationSessionContext } from './machine';
+
+type Command<T extends InformationSessionCommand['type']> = Extract<InformationSessionCommand, { type: T }>;
+
+const MINUTE = 60_000;
+/** Roles that may give a session to another presenter. */
+const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
+
+export function informationSessionContext(state: CaseState): InformationSessionContext {
+  return state.snapshot.context as InformationSessionContext;
+}
+
+/** The command's data was parsed by its schema before `decide` runs (domain/process.ts). */
+export function decide(command: NewEvent, state: CaseState, ctx: DecideContext): NewEvent[] {
+  const cmd = command as InformationSessionCommand;
+  const context = informationSessionContext(state);
+  switch (cmd.type) {
+    case 'RequestInformationSession':
+      return [request(cmd, ctx)];
+    case 'ScheduleInformationSession':
+      return [schedule(cmd, context, ctx)];
+    case 'RegisterAttendee':
+      return [register(cmd, context, ctx)];
+    case 'CancelRegistration': {
+      const { registrationId } = cmd.data;
+      if (!context.registrations.includes(registrationId)) throw UnknownRegistration({ registrationId });
+      return [{ type: 'RegistrationCancelled', data: { registrationId, cancelledAt: ctx.now.toISOString() } }];
+    }
+    case 'RecordSessionHeld':
+      return [held(cmd, context, ctx)];
+    case 'CancelInformationSession':
+      return [
+        {
+          type: 'InformationSessionCancelled',
+          data: { cancelledAt: ctx.now.toISOString(), reason: cmd.data.reason, registrationsAffected: context.registrations.length },
+        },
+      ];
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function notLaterThanNow(given: string, field: string, ctx: DecideContext): Date {
+  const at = new Date(given);
+  if (at.getTime() > ctx.now.getTime()) throw TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
+  return at;
+}
+
+function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext): InformationSessionEvent {
+  const d = cmd.data;
+  const requestedAt = d.requestedAt !== undefined ? notLaterThanNow(d.requestedAt, 'requestedAt', ctx) : ctx.now;
+  return {
+    type: 'InformationSessionRequested',
+    data: {
+      audience: d.audience,
+      requestedAt: requestedAt.toISOString(),
+      region: d.region,
+      ...(d.requester ? { requester: { ...d.requester, subjectId: d.requester.subjectId ?? ctx.newId() } } : {}),
+      ...(d.preferredFormat !== undefined ? { preferredFormat: d.preferredFormat } : {}),
+      ...(d.preferredLanguage !== undefined ? { preferredLanguage: d.preferredLanguage } : {}),
+      ...(d.expectedAttendees !== undefined ? { expectedAttendees: d.expectedAttendees } : {}),
+      topics: [...new Set(d.topics)],
+    },
+  };
+}
+
+function schedule(cmd: Command<'ScheduleInformationSession'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
+  const d = cmd.data;
+  if (context.presenterId !== undefined && context.presenterId !== d.presenterId && !REASSIGNING_ROLES.has(ctx.actor.role)) {
+    throw PresenterChangeRequiresSupervisor({ presenterId: context.presenterId });
+  }
+  if (d.capacity !== undefined && d.capacity < context.registrations.length) {
+    throw CapacityBelowRegistrations({ capacity: d.capacity, registered: context.registrations.length });
+  }
+  const startsAt = new Date(d.startsAt);
+  return {
+    type: 'InformationSessionScheduled',
+    data: {
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + d.durationMinutes * MINUTE).toISOString(),
+      format: d.format,
+      language: d.language,
+      presenterId: d.presenterId,
+      ...(d.capacity !== undefined ? { capacity: d.capacity } : {}),
+      scheduledAt: ctx.now.toISOString(),
+      ...(context.startsAt !== undefined ? { previousStartsAt: context.startsAt } : {}),
+    },
+  };
+}
+
+function register(cmd: Command<'RegisterAttendee'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
+  if (context.capacity !== undefined && context.registrations.length >= context.capacity) throw SessionFull({ capacity: context.capacity });
+  const registrationId = cmd.data.registrationId ?? ctx.newId();
+  if (context.registrationIds.includes(registrationId)) throw RegistrationIdTaken({ registrationId });
+  const { subjectId, ...attendee } = cmd.data.attendee;
+  return {
+    type: 'AttendeeRegistered',
+    data: { registrationId, attendee: { subjectId: subjectId ?? ctx.newId(), ...attendee }, registeredAt: ctx.now.toISOString() },
+  };
+}
+
+function held(cmd: Command<'RecordSessionHeld'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
+  const startsAt = context.startsAt!;
+  const heldAt = notLaterThanNow(cmd.data.heldAt ?? startsAt, 'heldAt', ctx);
+  if (heldAt.getTime() < Date.parse(startsAt)) throw HeldBeforeStart({ heldAt: heldAt.toISOString(), startsAt });
+  return {
+    type: 'InformationSessionHeld',
+    data: { heldAt: heldAt.toISOString(), attendance: cmd.data.attendance, registered: context.registrations.length },
+  };
+}

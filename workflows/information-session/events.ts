@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { AttendeeRole, Audience, CancellationReason, SessionFormat, SessionLanguage, Topic } from './commands';
+
+export const InformationSessionRequested = z.strictObject({
+  type: z.literal('InformationSessionRequested'),
+  data: z.strictObject({
+    audience: Audience,
+    requestedAt: Instant,
+    region: RegionCode,
+    requester: z
+      .strictObject({
+        subjectId: SubjectId,
+        unit: z.string().min(1).max(300),
+        name: z.string().min(1).max(200),
+        contact: z.string().min(1).max(500),
+      })
+      .optional(),
+    preferredFormat: SessionFormat.optional(),
+    preferredLanguage: SessionLanguage.optional(),
+    expectedAttendees: z.number().int().min(1).max(1000).optional(),
+    topics: z.array(Topic),
+  }),
+}).meta({ description: 'A unit requested a group presentation, or the program planned an information session.' });
+
+export const InformationSessionScheduled = z.strictObject({
+  type: z.literal('InformationSessionScheduled'),
+  data: z.strictObject({
+    startsAt: Instant,
+    endsAt: Instant,
+    format: SessionFormat,
+    language: SessionLanguage,
+    presenterId: StaffId,
+    capacity: z.number().int().min(1).max(1000).optional(),
+    scheduledAt: Instant,
+    /** Set when the session was moved: when it was to start before. */
+    previousStartsAt: Instant.optional(),
+  }),
+}).meta({ description: 'The session was scheduled, or moved: when, in which format and language, and who presents.' });
+
+export const AttendeeRegistered = z.strictObject({
+  type: z.literal('AttendeeRegistered'),
+  data: z.strictObject({
+    registrationId: RecordId,
+    attendee: z.strictObject({
+      subjectId: SubjectId,
+      name: z.string().min(1).max(200),
+      contact: z.string().min(1).max(500).optional(),
+      role: AttendeeRole,
+    }),
+    registeredAt: Instant,
+  }),
+}).meta({ description: 'Someone registered for the session.' });
+
+export const RegistrationCancelled = z.strictObject({
+  type: z.literal('RegistrationCancelled'),
+  data: z.strictObject({ registrationId: RecordId, cancelledAt: Instant }),
+}).meta({ description: 'A registration was cancelled.' });
+
+export const InformationSessionHeld = z.strictObject({
+  type: z.literal('InformationSessionHeld'),
+  data: z.strictObject({
+    heldAt: Instant,
+    attendance: z.number().int().min(0).max(10_000),
+    /** Registrations standing when it was held. */
+    registered: z.number().int().min(0),
+  }),
+}).meta({ description: 'The session was held, with its attendance.' });
+
+export const InformationSessionCancelled = z.strictObject({
+  type: z.literal('InformationSessionCancelled'),
+  data: z.strictObject({
+    cancelledAt: Instant,
+    reason: CancellationReason,
+    /** Registrations standing when it was cancelled: the people to tell. */
+    registrationsAffected: z.number().int().min(0),
+  }),
+}).meta({ description: 'The session was cancelled, or the request declined.' });
+
+export const InformationSessionEvent = z.discriminatedUnion('type', [
+  InformationSessionRequested,
+  InformationSessionScheduled,
+  AttendeeRegistered,
+  RegistrationCancelled,
+  InformationSessionHeld,
+  InformationSessionCancelled,
+]);
+export type InformationSessionEvent = z.infer<typeof InformationSessionEvent>;

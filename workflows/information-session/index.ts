@@ -1,0 +1,85 @@
+import { grants, readScopes } from '../../domain/access';
+import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
+import { InformationSessionCommand } from './commands';
+import { decide, informationSessionContext } from './decide';
+import { informationSessionDemo } from './demo';
+import { NoRegistrationForUnitPresentation } from './errors';
+import { InformationSessionEvent } from './events';
+import { informationSessionLabels } from './labels';
+import { informationSessionMachine, takesRegistrations } from './machine';
+
+const commands = commandsFrom(InformationSessionCommand, {
+  RequestInformationSession: {
+    // The request form reaches program staff; any practitioner or supervisor records it.
+    grants: grants.intake,
+    primaryEvent: 'InformationSessionRequested',
+  },
+  ScheduleInformationSession: {
+    // A supervisor schedules it and names the presenter, who may then move it.
+    grants: grants.assignedOrSupervisor,
+    assigns: true,
+    primaryEvent: 'InformationSessionScheduled',
+  },
+  RegisterAttendee: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'AttendeeRegistered',
+    refusal: (state) =>
+      state.snapshot.matches('scheduled') && !takesRegistrations(informationSessionContext(state)) ? NoRegistrationForUnitPresentation({}) : undefined,
+  },
+  CancelRegistration: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'RegistrationCancelled',
+  },
+  RecordSessionHeld: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'InformationSessionHeld',
+  },
+  CancelInformationSession: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'InformationSessionCancelled',
+  },
+});
+
+const events = eventsFrom(InformationSessionEvent, {
+  InformationSessionRequested: {
+    personalData: [{ subject: 'requester.subjectId', fields: ['requester.unit', 'requester.name', 'requester.contact'] }],
+  },
+  AttendeeRegistered: {
+    personalData: [{ subject: 'attendee.subjectId', fields: ['attendee.name', 'attendee.contact'] }],
+  },
+});
+
+/** What lists show of a session: who it is for, when and how, and how many came; never who registered. */
+function summarize(state: CaseState): CaseSummary {
+  const context = informationSessionContext(state);
+  return {
+    region: context.region,
+    assignees: context.presenterId !== undefined ? [context.presenterId] : [],
+    details: {
+      audience: context.audience ?? null,
+      startsAt: context.startsAt ?? null,
+      format: context.format ?? null,
+      language: context.language ?? null,
+      capacity: context.capacity ?? null,
+      registered: context.registrations.length,
+      attendance: context.attendance ?? null,
+    },
+  };
+}
+
+/** SMSRC information sessions and group presentations. */
+export const informationSessionWorkflow: WorkflowDefinition = {
+  name: 'information-session',
+  version: 1,
+  category: 'informationSession',
+  referencePrefix: 'INF',
+  labels: informationSessionLabels,
+  readScope: readScopes.departmental,
+  machine: informationSessionMachine,
+  openingCommand: 'RequestInformationSession',
+  commands,
+  events,
+  decide,
+  demo: informationSessionDemo,
+  summarize,
+};

@@ -1,0 +1,209 @@
+import type { NewEvent } from '../../domain/envelope';
+import { itExplainsItsErrors } from '../../test/support/error-texts';
+import { specFor } from '../../test/support/workflow-spec';
+import { informationSessionWorkflow } from './index';
+
+const { given } = specFor(informationSessionWorkflow);
+const NOW = '2026-03-02T14:00:00.000Z';
+const STARTS = '2026-03-24T16:00:00.000Z';
+const supervisor = { actor: { id: 'supervisor-1', role: 'supervisor' } } as const;
+const presenter = { actor: { id: 'practitioner-1', role: 'practitioner' } } as const;
+const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
+const grantsOf = (type: string) => informationSessionWorkflow.commands.find((c) => c.type === type)?.grants;
+
+const requester = { subjectId: 'subject-requester', unit: '12 Wing Shearwater', name: 'Capt. Morgan Lee', contact: 'morgan.lee@example.org' };
+const requested = (audience = 'classMembers'): NewEvent => ({
+  type: 'InformationSessionRequested',
+  data: { audience, requestedAt: NOW, region: 'NS', ...(audience === 'unitPresentation' ? { requester } : {}), topics: [] },
+});
+const scheduled = (data: Record<string, unknown> = {}): NewEvent => ({
+  type: 'InformationSessionScheduled',
+  data: { startsAt: STARTS, endsAt: '2026-03-24T17:30:00.000Z', format: 'virtual', language: 'bilingual', presenterId: 'practitioner-1', capacity: 2, scheduledAt: NOW, ...data },
+});
+const registered = (registrationId: string): NewEvent => ({
+  type: 'AttendeeRegistered',
+  data: { registrationId, attendee: { subjectId: `subject-${registrationId}`, name: 'Sam', role: 'classMember' }, registeredAt: NOW },
+});
+const schedule = (data: Record<string, unknown> = {}) =>
+  command('ScheduleInformationSession', { startsAt: STARTS, durationMinutes: 90, format: 'virtual', language: 'bilingual', presenterId: 'practitioner-1', capacity: 2, ...data });
+
+describe('information session: RequestInformationSession', () => {
+  it('records a unit’s request for a group presentation, with who asks', () => {
+    const outcome = given().when(
+      command('RequestInformationSession', {
+        audience: 'unitPresentation',
+        region: 'NS',
+        requester,
+        preferredFormat: 'inPerson',
+        preferredLanguage: 'bilingual',
+        expectedAttendees: 40,
+        topics: ['smsrcServices', 'smsrcServices', 'peerSupport'],
+      }),
+      supervisor,
+    );
+    outcome.thenEvents([
+      {
+        type: 'InformationSessionRequested',
+        data: { audience: 'unitPresentation', requestedAt: NOW, region: 'NS', requester, preferredFormat: 'inPerson', preferredLanguage: 'bilingual', expectedAttendees: 40, topics: ['smsrcServices', 'peerSupport'] },
+      },
+    ]);
+    expect(outcome.run().stateName).toBe('requested');
+  });
+
+  it('plans a session for class members or future Defence representatives without a requester', () => {
+    for (const audience of ['classMembers', 'futureDefenceRepresentatives']) {
+      expect(given().when(command('RequestInformationSession', { audience }), supervisor).run().events[0]).toEqual({
+        type: 'InformationSessionRequested',
+        data: { audience, requestedAt: NOW, region: 'ON', topics: [] },
+      });
+    }
+  });
+
+  it('requires who asks for a unit’s presentation, naming the field', () => {
+    const error = given().when(command('RequestInformationSession', { audience: 'unitPresentation' }), supervisor).error();
+    expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['data.requester']);
+  });
+
+  it('seals who asks as personal data', () => {
+    expect(informationSessionWorkflow.events.find((e) => e.type === 'InformationSessionRequested')?.personalData).toEqual([
+      { subject: 'requester.subjectId', fields: ['requester.unit', 'requester.name', 'requester.contact'] },
+    ]);
+  });
+
+  it('refuses a request time later than now', () => {
+    given().when(command('RequestInformationSession', { audience: 'classMembers', requestedAt: '2026-03-02T14:00:01Z' }), supervisor).thenThrows('INF.TIME_IN_FUTURE');
+  });
+});
+
+describe('information session: ScheduleInformationSession', () => {
+  it('schedules the session in person or virtually, in English, French or both, with its presenter', () => {
+    const outcome = given(requested()).when(schedule(), supervisor);
+    outcome.thenEvents([scheduled()]);
+    const { state, stateName } = outcome.run();
+    expect(stateName).toBe('scheduled');
+    expect(informationSessionWorkflow.summarize(state)).toMatchObject({
+      region: 'NS',
+      assignees: ['practitioner-1'],
+      details: { audience: 'classMembers', startsAt: STARTS, format: 'virtual', language: 'bilingual', capacity: 2, registered: 0 },
+    });
+  });
+
+  it('moves a scheduled session, recording when it was to start', () => {
+    const { events } = given(requested(), scheduled()).when(schedule({ startsAt: '2026-03-31T16:00:00Z', language: 'fr' }), presenter).run();
+    expect(events[0]).toMatchObject({ data: { startsAt: '2026-03-31T16:00:00.000Z', language: 'fr', previousStartsAt: STARTS } });
+  });
+
+  it('gives the session to another presenter only as a supervisor', () => {
+    given(requested(), scheduled()).when(schedule({ presenterId: 'practitioner-2' }), presenter).thenThrows('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR');
+    expect(given(requested(), scheduled()).when(schedule({ presenterId: 'practitioner-2' }), supervisor).run().state.snapshot.context).toMatchObject({ presenterId: 'practitioner-2' });
+  });
+
+  it('keeps the registrations made: a capacity below them is refused', () => {
+    given(requested(), scheduled(), registered('r-1'), registered('r-2')).when(schedule({ capacity: 1 }), supervisor).thenThrows('INF.CAPACITY_BELOW_REGISTRATIONS');
+  });
+
+  it('accepts only the formats and languages offered', () => {
+    const error = given(requested()).when(schedule({ format: 'hybrid', language: 'es' }), supervisor).error();
+    expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['data.format', 'data.language']);
+  });
+});
+
+describe('information session: RegisterAttendee and CancelRegistration', () => {
+  it('registers a class member for a scheduled session', () => {
+    given(requested(), scheduled())
+      .when(command('RegisterAttendee', { attendee: { name: 'Sam', contact: 'sam@example.org', role: 'classMember' } }), presenter)
+      .thenEvents([{ type: 'AttendeeRegistered', data: { registrationId: 'id-1', attendee: { subjectId: 'id-2', name: 'Sam', contact: 'sam@example.org', role: 'classMember' }, registeredAt: NOW } }]);
+  });
+
+  it('refuses a registration once the seats are taken, and again after one is cancelled and retaken', () => {
+    given(requested(), scheduled(), registered('r-1'), registered('r-2')).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('INF.SESSION_FULL');
+    const freed = { type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } };
+    expect(given(requested(), scheduled(), registered('r-1'), registered('r-2'), freed).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).run().state.snapshot.context).toMatchObject({ registrations: ['r-2', 'id-1'] });
+  });
+
+  it('refuses a registration id already used, even cancelled', () => {
+    const freed = { type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } };
+    given(requested(), scheduled(), registered('r-1'), freed).when(command('RegisterAttendee', { registrationId: 'r-1', attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('INF.REGISTRATION_ID_TAKEN');
+  });
+
+  it('takes no registration for a unit’s presentation, saying why', () => {
+    given(requested('unitPresentation'), scheduled()).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION');
+  });
+
+  it('registers only once the session is scheduled', () => {
+    given(requested()).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  it('cancels a standing registration, and refuses one it does not have', () => {
+    given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenEvents([{ type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } }]);
+    given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-9' }), presenter).thenThrows('INF.UNKNOWN_REGISTRATION');
+    given(requested(), scheduled()).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  it('seals the attendee’s name and contact as their personal data', () => {
+    expect(informationSessionWorkflow.events.find((e) => e.type === 'AttendeeRegistered')?.personalData).toEqual([{ subject: 'attendee.subjectId', fields: ['attendee.name', 'attendee.contact'] }]);
+  });
+});
+
+describe('information session: RecordSessionHeld', () => {
+  const after = { ...presenter, now: '2026-03-24T19:00:00Z' };
+
+  it('records the session held at its scheduled start, with the attendance and the registrations standing', () => {
+    const { events, stateName, state } = given(requested(), scheduled(), registered('r-1')).when(command('RecordSessionHeld', { attendance: 3 }), after).run();
+    expect(events).toEqual([{ type: 'InformationSessionHeld', data: { heldAt: STARTS, attendance: 3, registered: 1 } }]);
+    expect(stateName).toBe('held');
+    expect(informationSessionWorkflow.summarize(state).details).toMatchObject({ attendance: 3, registered: 1 });
+  });
+
+  it('refuses a session held before its scheduled start, or in the future', () => {
+    given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3, heldAt: '2026-03-24T15:59:00Z' }), after).thenThrows('INF.HELD_BEFORE_START');
+    given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3 }), presenter).thenThrows('INF.TIME_IN_FUTURE');
+  });
+
+  it('needs a scheduled session', () => {
+    given(requested()).when(command('RecordSessionHeld', { attendance: 3 }), after).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('information session: CancelInformationSession', () => {
+  it('cancels a scheduled session, counting the registrations to tell', () => {
+    given(requested(), scheduled(), registered('r-1'))
+      .when(command('CancelInformationSession', { reason: 'tooFewRegistrations' }), presenter)
+      .thenEvents([{ type: 'InformationSessionCancelled', data: { cancelledAt: NOW, reason: 'tooFewRegistrations', registrationsAffected: 1 } }]);
+  });
+
+  it('declines a unit’s request', () => {
+    given(requested('unitPresentation')).when(command('CancelInformationSession', { reason: 'declined' }), supervisor).thenState('cancelled');
+  });
+
+  it('ends the session: nothing is offered after it is held or cancelled', () => {
+    const cancelled = { type: 'InformationSessionCancelled', data: { cancelledAt: NOW, reason: 'other', registrationsAffected: 0 } };
+    given(requested(), cancelled).when(schedule(), supervisor).thenThrows('COMMAND.NOT_ALLOWED');
+    const held = { type: 'InformationSessionHeld', data: { heldAt: STARTS, attendance: 1, registered: 0 } };
+    given(requested(), scheduled(), held).when(command('CancelInformationSession', { reason: 'other' }), supervisor).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('information session: definition', () => {
+  it('lets supervisors open and schedule sessions, and the presenter run them', () => {
+    expect(grantsOf('RequestInformationSession')).toEqual({ practitioner: 'any', supervisor: 'any' });
+    for (const type of ['ScheduleInformationSession', 'RegisterAttendee', 'CancelRegistration', 'RecordSessionHeld', 'CancelInformationSession']) {
+      expect([type, grantsOf(type)]).toEqual([type, { practitioner: 'assigned', supervisor: 'any' }]);
+    }
+  });
+
+  itExplainsItsErrors(
+    'INF.',
+    [
+      'INF.CAPACITY_BELOW_REGISTRATIONS',
+      'INF.HELD_BEFORE_START',
+      'INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION',
+      'INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR',
+      'INF.REGISTRATION_ID_TAKEN',
+      'INF.SESSION_FULL',
+      'INF.TIME_IN_FUTURE',
+      'INF.UNKNOWN_REGISTRATION',
+    ],
+    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', at: '2026-03-25T10:00:00Z', now: NOW, presenterId: 'p-1' },
+  );
+});

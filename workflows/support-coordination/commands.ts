@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
+import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
+import { withFrench } from '../../domain/validation';
+import { CoordinatorTimeZone } from './coordinator-zones';
+
+/** A Response and Support coordinator's login: never personal data of the client. */
+export const CoordinatorId = StaffId;
+
+/** How the client reached the program: usually the SMSRC 24/7 line ("to discuss continuing support … call"), or its email. */
+export const OptInChannel = z.enum(['supportLine', 'email', 'inPerson']);
+
+export const OfficialLanguage = z.enum(['en', 'fr']);
+
+/** Who the program serves: current and former CAF members, DND public service employees. */
+export const Affiliation = z.enum(['cafMember', 'formerCafMember', 'dndEmployee', 'formerDndEmployee', 'notStated']);
+
+/** Where the client is: a province or territory, or outside Canada (coordinators serve people "no matter where they are … including outside Canada"). */
+export const ClientLocation = z.enum([...RegionCode.options, 'outsideCanada']);
+
+/** "You may wish to sign up for the RSC program if you have registered or intend to register a formal complaint. However it is not necessary." */
+export const FormalComplaint = z.enum(['none', 'intended', 'registered']);
+
+/**
+ * The client: "anonymously if you wish". An anonymous client gives no name, only, if they wish,
+ * a way to be reached. Personal information.
+ */
+export const Client = z
+  .strictObject({
+    /** When absent, a new data subject is minted. */
+    subjectId: SubjectId.optional(),
+    anonymous: z.boolean().default(false),
+    name: z.string().trim().min(1).max(200).optional(),
+    contact: z.string().trim().min(1).max(500).optional(),
+    affiliation: Affiliation.default('notStated'),
+    location: ClientLocation.optional(),
+  })
+  .superRefine((client, ctx) => {
+    if (client.anonymous && client.name !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['name'], message: withFrench('must be left out for an anonymous client', 'doit être omis pour une personne anonyme') });
+    }
+    if (!client.anonymous && client.name === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: withFrench('is required unless the client is anonymous (anonymous: true)', 'est obligatoire sauf si la personne est anonyme (anonymous: true)'),
+      });
+    }
+  });
+
+export const RecordOptIn = z.strictObject({
+  type: z.literal('RecordOptIn'),
+  data: z.strictObject({
+    /** When the client opted in; now when left out. The first-contact clock runs from it. */
+    optedInAt: Instant.optional(),
+    channel: OptInChannel,
+    /** The region of the coordination office that takes the case; the coordinator's region once one is assigned. */
+    region: RegionCode.default(DEFAULT_REGION),
+    client: Client,
+    /** The official language the client chose to be served in. */
+    language: OfficialLanguage,
+    formalComplaint: FormalComplaint.default('none'),
+    /** What the client asks for, in their words. */
+    needs: z.string().trim().min(1).max(5000).optional(),
+  }),
+}).meta({
+  description:
+    'A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default).',
+  example: {
+    channel: 'supportLine',
+    region: 'ON',
+    client: { name: 'Jordan', contact: 'jordan.rsc@example.org', affiliation: 'cafMember' },
+    language: 'en',
+    formalComplaint: 'intended',
+    needs: 'Would like help arranging a change of workplace and someone to come to appointments.',
+  },
+});
+
+const assignment = {
+  coordinatorId: CoordinatorId,
+  /** The coordinator's time zone: Atlantic, Eastern or Pacific. First contact is judged on its clock. */
+  timeZone: CoordinatorTimeZone,
+  /** Where the coordinator is stationed (holidays); by default the zone's first region (NS, ON, BC). */
+  region: RegionCode.optional(),
+};
+
+export const AssignCoordinator = z.strictObject({
+  type: z.literal('AssignCoordinator'),
+  data: z.strictObject(assignment),
+}).meta({
+  description:
+    "Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.",
+  example: { coordinatorId: 'practitioner-1', timeZone: 'America/Toronto', region: 'ON' },
+});
+
+export const ReassignmentReason = z.enum(['availability', 'clientRequest', 'regionChange', 'conflictOfInterest', 'other']);
+
+export const ReassignCoordinator = z.strictObject({
+  type: z.literal('ReassignCoordinator'),
+  data: z.strictObject({ ...assignment, reason: ReassignmentReason }),
+}).meta({
+  description: 'A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.',
+  example: { coordinatorId: 'practitioner-2', timeZone: 'America/Vancouver', region: 'BC', reason: 'availability' },
+});
+
+export const ContactMethod = z.enum(['phone', 'videoCall', 'inPerson', 'email']);
+
+export const RecordFirstContact = z.strictObject({
+  type: z.literal('RecordFirstContact'),
+  data: z.strictObject({
+    /** When the coordinator reached the client; now when left out. */
+    contactedAt: Instant.optional(),
+    method: ContactMethod,
+    notes: z.string().trim().min(1).max(5000).optional(),
+  }),
+}).meta({
+  description:
+    "The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.",
+  example: { method: 'phone', notes: 'Introduced the program; the client wants help with workplace arrangements first.' },
+});
+
+/** The services a coordinator provides: "case coordination, advocacy, accompaniment, assistance with workplace arrangements and other practical matters". */
+export const Service = z.enum(['caseCoordination', 'advocacy', 'accompaniment', 'workplaceArrangements', 'practicalMatters']);
+
+export const RecordService = z.strictObject({
+  type: z.literal('RecordService'),
+  data: z.strictObject({
+    service: Service,
+    /** The day it was provided, in the coordinator's time zone; today when left out. */
+    providedOn: LocalDate.optional(),
+    note: z.string().trim().min(1).max(5000).optional(),
+  }),
+}).meta({
+  description: 'Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.',
+  example: { service: 'accompaniment', note: 'Accompanied the client to a medical appointment.' },
+});
+
+/**
+ * Where a client may be referred: CAF, DND, provincial, territorial and community-based support
+ * and care resources; Veterans Affairs Canada programs; the Military Police Liaison Officer or
+ * Military Liaison Officer for reporting information; a police organization.
+ */
+export const ReferralDestination = z.enum(['caf', 'dnd', 'provincial', 'territorial', 'community', 'veteransAffairsCanada', 'mplo', 'mlo', 'police']);
+
+export const MakeReferral = z.strictObject({
+  type: z.literal('MakeReferral'),
+  data: z.strictObject({
+    to: ReferralDestination,
+    /** The client's permission: "with your permission". */
+    clientConsented: z.boolean(),
+    /** Referred without giving the client's identity: "anonymously if you wish". */
+    anonymous: z.boolean().default(false),
+    /** The organization, program or office referred to. */
+    organization: z.string().trim().min(1).max(300).optional(),
+    note: z.string().trim().min(1).max(5000).optional(),
+  }),
+}).meta({
+  description:
+    'Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police.',
+  example: { to: 'veteransAffairsCanada', clientConsented: true, anonymous: false, organization: 'VAC case management' },
+});
+
+export const NoteFormalComplaint = z.strictObject({
+  type: z.literal('NoteFormalComplaint'),
+  data: z.strictObject({ status: FormalComplaint.exclude(['none']) }),
+}).meta({
+  description: 'Note that the client intends to register, or has registered, a formal complaint. Not required for support.',
+  example: { status: 'registered' },
+});
+
+/** Closure outcomes. `unreachable` is the only one before first contact. */
+export const ClosureOutcome = z.enum(['needsMet', 'referredOn', 'unreachable', 'other']);
+
+export const CloseSupport = z.strictObject({
+  type: z.literal('CloseSupport'),
+  data: z.strictObject({
+    outcome: ClosureOutcome,
+    note: z.string().trim().min(1).max(5000).optional(),
+  }),
+}).meta({
+  description:
+    "Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.",
+  example: { outcome: 'needsMet', note: 'Workplace arrangements in place; the client knows to call the 24/7 line.' },
+});
+
+/** "Those who join the program can withdraw from it at any time." No reason is asked. */
+export const RecordWithdrawal = z.strictObject({
+  type: z.literal('RecordWithdrawal'),
+  data: z.strictObject({}),
+}).meta({
+  description: 'The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.',
+  example: {},
+});
+
+export const SupportCoordinationCommand = z.discriminatedUnion('type', [
+  RecordOptIn,
+  AssignCoordinator,
+  ReassignCoordinator,
+  RecordFirstContact,
+  RecordService,
+  MakeReferral,
+  NoteFormalComplaint,
+  CloseSupport,
+  RecordWithdrawal,
+]);
+export type SupportCoordinationCommand = z.output<typeof SupportCoordinationCommand>;

@@ -1,0 +1,234 @@
+import { assertNever } from '../../domain/assert-never';
+import { cancelOpenClocks, meetClock, startBusinessClock, type ClockEvent } from '../../domain/clocks';
+import type { DecideContext } from '../../domain/decide-context';
+import type { NewEvent } from '../../domain/envelope';
+import type { RegionCode } from '../../domain/regions';
+import type { CaseState } from '../../domain/workflow';
+import { FIRST_CONTACT_CLOCK, firstContactClock } from './clocks';
+import type { SupportCoordinationCommand } from './commands';
+import { checkWindow, localTimeIn, ZONE_REGIONS, type CoordinatorTimeZone } from './coordinator-zones';
+import {
+  AlreadyCoordinator,
+  ClosedBeforeFirstContact,
+  ContactBeforeOptIn,
+  FirstContactOutsideBusinessHours,
+  FormalComplaintAlreadyNoted,
+  ReferralWithoutConsent,
+  RegionNotInTimeZone,
+  TimeInFuture,
+} from './errors';
+import type { SupportCoordinationEvent } from './events';
+import { FORMAL_COMPLAINT_ORDER, type SupportCoordinationContext } from './machine';
+import { settingsOf } from './settings';
+
+type Decided = (SupportCoordinationEvent | ClockEvent)[];
+type Command<T extends SupportCoordinationCommand['type']> = Extract<SupportCoordinationCommand, { type: T }>;
+
+export function supportCoordinationContext(state: CaseState): SupportCoordinationContext {
+  return state.snapshot.context as SupportCoordinationContext;
+}
+
+/** The command's data was parsed by its schema before `decide` runs (domain/process.ts). */
+export function decide(command: NewEvent, state: CaseState, ctx: DecideContext): NewEvent[] {
+  const cmd = command as SupportCoordinationCommand;
+  const context = supportCoordinationContext(state);
+  switch (cmd.type) {
+    case 'RecordOptIn':
+      return recordOptIn(cmd, ctx);
+    case 'AssignCoordinator': {
+      const { coordinatorId, timeZone } = cmd.data;
+      return [{ type: 'CoordinatorAssigned', data: { coordinatorId, timeZone, region: stationOf(timeZone, cmd.data.region), assignedAt: ctx.now.toISOString() } }];
+    }
+    case 'ReassignCoordinator':
+      return reassign(cmd, context, ctx);
+    case 'RecordFirstContact':
+      return recordFirstContact(cmd, state, ctx);
+    case 'RecordService':
+      return recordService(cmd, context, ctx);
+    case 'MakeReferral':
+      return makeReferral(cmd, context, ctx);
+    case 'NoteFormalComplaint': {
+      const { status } = cmd.data;
+      if (FORMAL_COMPLAINT_ORDER.indexOf(status) <= FORMAL_COMPLAINT_ORDER.indexOf(context.formalComplaint)) {
+        throw FormalComplaintAlreadyNoted({ status: context.formalComplaint });
+      }
+      return [{ type: 'FormalComplaintNoted', data: { status, notedAt: ctx.now.toISOString() } }];
+    }
+    case 'CloseSupport':
+      return close(cmd, state, ctx);
+    case 'RecordWithdrawal':
+      return [
+        ...cancelOpenClocks(state.clocks, ctx.now, 'The client withdrew from the program.'),
+        { type: 'ClientWithdrew', data: { withdrawnAt: ctx.now.toISOString() } },
+      ];
+    default:
+      return assertNever(cmd);
+  }
+}
+
+/** A time a command reports, now when left out; never later than now. */
+function reportedTime(given: string | undefined, field: string, ctx: DecideContext): Date {
+  if (given === undefined) return ctx.now;
+  const at = new Date(given);
+  if (at.getTime() > ctx.now.getTime()) throw TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
+  return at;
+}
+
+function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  const optedInAt = reportedTime(d.optedInAt, 'optedInAt', ctx);
+  const { subjectId, anonymous, name, contact, affiliation, location } = d.client;
+  return [
+    {
+      type: 'OptInRecorded',
+      data: {
+        optedInAt: optedInAt.toISOString(),
+        channel: d.channel,
+        region: d.region,
+        client: {
+          subjectId: subjectId ?? ctx.newId(),
+          anonymous,
+          ...(name !== undefined ? { name } : {}),
+          ...(contact !== undefined ? { contact } : {}),
+          affiliation,
+          ...(location !== undefined ? { location } : {}),
+        },
+        language: d.language,
+        formalComplaint: d.formalComplaint,
+        ...(d.needs !== undefined ? { needs: d.needs } : {}),
+      },
+    },
+    startBusinessClock(ctx, {
+      clock: FIRST_CONTACT_CLOCK,
+      name: firstContactClock.label.en,
+      region: d.region,
+      startedAt: optedInAt,
+      days: settingsOf(ctx).firstContactBusinessDays,
+    }),
+  ];
+}
+
+/** The coordinator's region: given, it must lie in their time zone; else the zone's first. */
+function stationOf(timeZone: CoordinatorTimeZone, region: RegionCode | undefined): RegionCode {
+  const regions = ZONE_REGIONS[timeZone];
+  if (region === undefined) return regions[0]!;
+  if (!regions.includes(region)) throw RegionNotInTimeZone({ region, timeZone, regions: regions.join(', ') });
+  return region;
+}
+
+function reassign(cmd: Command<'ReassignCoordinator'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
+  const { coordinatorId, timeZone, reason } = cmd.data;
+  const previous = requireCoordinator(context);
+  if (previous === coordinatorId) throw AlreadyCoordinator({ coordinatorId });
+  return [
+    {
+      type: 'CoordinatorReassigned',
+      data: { coordinatorId, previousCoordinatorId: previous, timeZone, region: stationOf(timeZone, cmd.data.region), reason, reassignedAt: ctx.now.toISOString() },
+    },
+  ];
+}
+
+function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState, ctx: DecideContext): Decided {
+  const context = supportCoordinationContext(state);
+  const contactedAt = reportedTime(cmd.data.contactedAt, 'contactedAt', ctx);
+  const optedInAt = context.optedInAt!;
+  if (contactedAt.getTime() < Date.parse(optedInAt)) throw ContactBeforeOptIn({ contactedAt: contactedAt.toISOString(), optedInAt });
+  const timeZone = context.timeZone as CoordinatorTimeZone;
+  const hours = settingsOf(ctx).firstContactHours;
+  // "Your assigned … coordinator will make first contact with you on weekdays during business
+  // hours: 7 am to 5 pm Atlantic Time, Eastern Time and Pacific Time": the coordinator's zone, and
+  // the business days of the federal calendar in the coordinator's region.
+  const window = checkWindow(contactedAt, timeZone, ctx.calendars.forRegion(context.region), hours);
+  if (!window.inside) {
+    throw FirstContactOutsideBusinessHours({
+      localTime: window.localTime,
+      timeZone,
+      start: hours.start,
+      end: hours.end,
+      outside: window.outside!,
+      ...(window.holiday ? { holiday: window.holiday.name } : {}),
+    });
+  }
+  return [
+    {
+      type: 'FirstContactMade',
+      data: {
+        contactedAt: contactedAt.toISOString(),
+        localTime: window.localTime,
+        timeZone,
+        coordinatorId: requireCoordinator(context),
+        method: cmd.data.method,
+        clientId: requireClient(context),
+        ...(cmd.data.notes !== undefined ? { notes: cmd.data.notes } : {}),
+      },
+    },
+    ...meetClock(state.clocks, FIRST_CONTACT_CLOCK, contactedAt),
+  ];
+}
+
+function recordService(cmd: Command<'RecordService'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
+  const today = localTimeIn(context.timeZone!, ctx.now).slice(0, 10);
+  const providedOn = cmd.data.providedOn ?? today;
+  if (providedOn > today) throw TimeInFuture({ field: 'providedOn', at: providedOn, now: today });
+  return [
+    {
+      type: 'ServiceRecorded',
+      data: {
+        service: cmd.data.service,
+        providedOn,
+        recordedAt: ctx.now.toISOString(),
+        clientId: requireClient(context),
+        ...(cmd.data.note !== undefined ? { note: cmd.data.note } : {}),
+      },
+    },
+  ];
+}
+
+function makeReferral(cmd: Command<'MakeReferral'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  if (!d.clientConsented) throw ReferralWithoutConsent({});
+  return [
+    {
+      type: 'ReferralMade',
+      data: {
+        referralId: ctx.newId(),
+        to: d.to,
+        anonymous: d.anonymous,
+        referredAt: ctx.now.toISOString(),
+        clientId: requireClient(context),
+        ...(d.organization !== undefined ? { organization: d.organization } : {}),
+        ...(d.note !== undefined ? { note: d.note } : {}),
+      },
+    },
+  ];
+}
+
+function close(cmd: Command<'CloseSupport'>, state: CaseState, ctx: DecideContext): Decided {
+  const context = supportCoordinationContext(state);
+  const { outcome } = cmd.data;
+  if (context.firstContactAt === undefined && outcome !== 'unreachable') throw ClosedBeforeFirstContact({ outcome });
+  return [
+    ...cancelOpenClocks(state.clocks, ctx.now, 'The client’s file was closed.'),
+    {
+      type: 'SupportClosed',
+      data: {
+        closedAt: ctx.now.toISOString(),
+        outcome,
+        clientId: requireClient(context),
+        ...(cmd.data.note !== undefined ? { note: cmd.data.note } : {}),
+      },
+    },
+  ];
+}
+
+/** Every command after the opt-in runs on a case with a client. */
+function requireClient(context: SupportCoordinationContext): string {
+  if (context.clientId === undefined) throw new Error('Support coordination case without a client');
+  return context.clientId;
+}
+
+/** Commands after the assignment run on a case with a coordinator. */
+function requireCoordinator(context: SupportCoordinationContext): string {
+  if (context.coordinatorId === undefined) throw new Error('Support coordination case without a coordinator');
+  return context.coordinatorId;
+}

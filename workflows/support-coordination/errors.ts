@@ -1,0 +1,71 @@
+import { defineError } from '../../domain/errors';
+
+const WHY_FR: Readonly<Record<string, string>> = {
+  weekend: 'tombe une fin de semaine',
+  holiday: 'tombe un jour férié',
+  beforeHours: 'est avant les heures d’ouverture',
+  afterHours: 'est après les heures d’ouverture',
+};
+const WHY_EN: Readonly<Record<string, string>> = {
+  weekend: 'a weekend day',
+  holiday: 'a holiday',
+  beforeHours: 'before business hours',
+  afterHours: 'after business hours',
+};
+
+/**
+ * "Your assigned Response and Support coordinator will make first contact with you on weekdays
+ * during business hours: 7 am to 5 pm Atlantic Time, Eastern Time and Pacific Time."
+ */
+export const FirstContactOutsideBusinessHours = defineError<{
+  localTime: string;
+  timeZone: string;
+  start: string;
+  end: string;
+  outside: string;
+  holiday?: string;
+}>('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS', 'rule', {
+  en: (p) =>
+    `First contact is made on weekdays during business hours, ${p.start} to ${p.end} in the coordinator's time zone (${p.timeZone}): ` +
+    `${p.localTime.replace('T', ' ')} local time is ${WHY_EN[p.outside] ?? p.outside}${p.holiday ? ` (${p.holiday})` : ''}.`,
+  fr: (p) =>
+    `Le premier contact se fait en semaine pendant les heures d’ouverture, de ${p.start} à ${p.end} dans le fuseau horaire de la coordonnatrice ou du coordonnateur (${p.timeZone})\u00a0: ` +
+    `${p.localTime.replace('T', ' ')}, heure locale, ${WHY_FR[p.outside] ?? p.outside}${p.holiday ? ` (${p.holiday})` : ''}.`,
+});
+
+export const RegionNotInTimeZone = defineError<{ region: string; timeZone: string; regions: string }>('RSC.REGION_NOT_IN_TIME_ZONE', 'rule', {
+  en: (p) => `A coordinator stationed in ${p.region} does not work in ${p.timeZone}: coordinators in that time zone are stationed in ${p.regions}.`,
+  fr: (p) => `Une coordonnatrice ou un coordonnateur en poste dans la région ${p.region} ne travaille pas dans le fuseau ${p.timeZone}\u00a0: ce fuseau est celui des régions ${p.regions}.`,
+});
+
+export const AlreadyCoordinator = defineError<{ coordinatorId: string }>('RSC.ALREADY_COORDINATOR', 'rule', {
+  en: (p) => `${p.coordinatorId} is already the client's coordinator.`,
+  fr: (p) => `${p.coordinatorId} est déjà la coordonnatrice ou le coordonnateur de la personne.`,
+});
+
+export const TimeInFuture = defineError<{ field: string; at: string; now: string }>('RSC.TIME_IN_FUTURE', 'rule', {
+  en: (p) => `${p.field} cannot be ${p.at}, which is later than now (${p.now}).`,
+  fr: (p) => `${p.field} ne peut pas être ${p.at}, qui est postérieur à maintenant (${p.now}).`,
+});
+
+export const ContactBeforeOptIn = defineError<{ contactedAt: string; optedInAt: string }>('RSC.CONTACT_BEFORE_OPT_IN', 'rule', {
+  en: (p) => `First contact cannot be recorded at ${p.contactedAt}, before the client opted in (${p.optedInAt}).`,
+  fr: (p) => `Le premier contact ne peut pas être inscrit le ${p.contactedAt}, avant l’adhésion de la personne (${p.optedInAt}).`,
+});
+
+/** "With your permission and anonymously if you wish": a referral is made only with the client's permission. */
+export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT', 'rule', {
+  en: () => 'A referral is made only with the client’s permission: record that they agreed (clientConsented: true), anonymously if they wish.',
+  fr: () => 'Une orientation ne se fait qu’avec la permission de la personne\u00a0: inscrivez qu’elle a accepté (clientConsented: true), de façon anonyme si elle le souhaite.',
+});
+
+export const FormalComplaintAlreadyNoted = defineError<{ status: string }>('RSC.FORMAL_COMPLAINT_ALREADY_NOTED', 'rule', {
+  en: (p) => `The client's formal complaint is already noted as ${p.status}.`,
+  fr: (p) => `La plainte officielle de la personne est déjà notée comme «\u00a0${p.status}\u00a0».`,
+});
+
+/** Before first contact, nobody knows whether the client's needs were met: the only closure is that they could not be reached. */
+export const ClosedBeforeFirstContact = defineError<{ outcome: string }>('RSC.CLOSED_BEFORE_FIRST_CONTACT', 'rule', {
+  en: (p) => `The coordinator has not reached the client yet: the case can be closed only as unreachable, not as ${p.outcome}.`,
+  fr: (p) => `La coordonnatrice ou le coordonnateur n’a pas encore joint la personne\u00a0: le dossier ne peut être fermé que comme «\u00a0unreachable\u00a0» (injoignable), et non «\u00a0${p.outcome}\u00a0».`,
+});

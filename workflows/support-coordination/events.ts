@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/regions';
+import { fieldKind, Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import {
+  Affiliation,
+  ClientLocation,
+  ClosureOutcome,
+  ContactMethod,
+  FormalComplaint,
+  OfficialLanguage,
+  OptInChannel,
+  ReassignmentReason,
+  ReferralDestination,
+  Service,
+} from './commands';
+import { CoordinatorTimeZone } from './coordinator-zones';
+
+const CoordinatorId = StaffId;
+/** A local date and time on the coordinator's wall clock, `YYYY-MM-DDTHH:MM`, computed by the workflow. */
+const LocalTime = fieldKind(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), 'code');
+
+export const OptInRecorded = z.strictObject({
+  type: z.literal('OptInRecorded'),
+  data: z.strictObject({
+    optedInAt: Instant,
+    channel: OptInChannel,
+    region: RegionCode,
+    client: z.strictObject({
+      subjectId: SubjectId,
+      anonymous: z.boolean(),
+      name: z.string().min(1).max(200).optional(),
+      contact: z.string().min(1).max(500).optional(),
+      affiliation: Affiliation,
+      location: ClientLocation.optional(),
+    }),
+    language: OfficialLanguage,
+    formalComplaint: FormalComplaint,
+    needs: z.string().min(1).max(5000).optional(),
+  }),
+}).meta({ description: 'A client opted into the Response and Support Coordination program, in the official language they chose.' });
+
+export const CoordinatorAssigned = z.strictObject({
+  type: z.literal('CoordinatorAssigned'),
+  data: z.strictObject({
+    coordinatorId: CoordinatorId,
+    timeZone: CoordinatorTimeZone,
+    region: RegionCode,
+    assignedAt: Instant,
+  }),
+}).meta({ description: "The client's dedicated coordinator was assigned, with the time zone and region they work in." });
+
+export const CoordinatorReassigned = z.strictObject({
+  type: z.literal('CoordinatorReassigned'),
+  data: z.strictObject({
+    coordinatorId: CoordinatorId,
+    previousCoordinatorId: CoordinatorId,
+    timeZone: CoordinatorTimeZone,
+    region: RegionCode,
+    reason: ReassignmentReason,
+    reassignedAt: Instant,
+  }),
+}).meta({ description: 'The client was given another dedicated coordinator.' });
+
+export const FirstContactMade = z.strictObject({
+  type: z.literal('FirstContactMade'),
+  data: z.strictObject({
+    contactedAt: Instant,
+    /** The coordinator's wall clock then: within business hours of a business day. */
+    localTime: LocalTime,
+    timeZone: CoordinatorTimeZone,
+    coordinatorId: CoordinatorId,
+    method: ContactMethod,
+    clientId: SubjectId,
+    notes: z.string().min(1).max(5000).optional(),
+  }),
+}).meta({ description: 'The coordinator made first contact with the client, within business hours in their time zone.' });
+
+export const ServiceRecorded = z.strictObject({
+  type: z.literal('ServiceRecorded'),
+  data: z.strictObject({
+    service: Service,
+    providedOn: LocalDate,
+    recordedAt: Instant,
+    clientId: SubjectId,
+    note: z.string().min(1).max(5000).optional(),
+  }),
+}).meta({ description: 'The coordinator provided a service to the client.' });
+
+export const ReferralMade = z.strictObject({
+  type: z.literal('ReferralMade'),
+  data: z.strictObject({
+    referralId: RecordId,
+    to: ReferralDestination,
+    anonymous: z.boolean(),
+    referredAt: Instant,
+    clientId: SubjectId,
+    organization: z.string().min(1).max(300).optional(),
+    note: z.string().min(1).max(5000).optional(),
+  }),
+}).meta({ description: 'The client was referred, with their permission, to another service, anonymously or not.' });
+
+export const FormalComplaintNoted = z.strictObject({
+  type: z.literal('FormalComplaintNoted'),
+  data: z.strictObject({ status: FormalComplaint.exclude(['none']), notedAt: Instant }),
+}).meta({ description: 'The client intends to register, or registered, a formal complaint.' });
+
+export const SupportClosed = z.strictObject({
+  type: z.literal('SupportClosed'),
+  data: z.strictObject({
+    closedAt: Instant,
+    outcome: ClosureOutcome,
+    clientId: SubjectId,
+    note: z.string().min(1).max(5000).optional(),
+  }),
+}).meta({ description: "The client's file was closed with its outcome." });
+
+export const ClientWithdrew = z.strictObject({
+  type: z.literal('ClientWithdrew'),
+  data: z.strictObject({ withdrawnAt: Instant }),
+}).meta({ description: 'The client withdrew from the program.' });
+
+export const SupportCoordinationEvent = z.discriminatedUnion('type', [
+  OptInRecorded,
+  CoordinatorAssigned,
+  CoordinatorReassigned,
+  FirstContactMade,
+  ServiceRecorded,
+  ReferralMade,
+  FormalComplaintNoted,
+  SupportClosed,
+  ClientWithdrew,
+]);
+export type SupportCoordinationEvent = z.infer<typeof SupportCoordinationEvent>;

@@ -1,0 +1,134 @@
+import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { specFor } from '../../test/support/workflow-spec';
+import { CLIENT_ID, coordinatorAssigned, firstContactMade, OPTED_IN_AT, optedIn, TUESDAY_MORNING } from './support-coordination.fixtures';
+import { supportCoordinationWorkflow } from './index';
+
+const { given } = specFor(supportCoordinationWorkflow);
+const coordinator = (now: string) => ({ now, actor: { id: 'practitioner-1', role: 'practitioner' } as const });
+const contact = (data: Record<string, unknown> = {}) => ({ type: 'RecordFirstContact', data: { method: 'phone', ...data } });
+const assignedIn = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', region?: string) => [
+  ...optedIn(),
+  coordinatorAssigned('practitioner-1', timeZone, region),
+];
+const LATER = '2026-07-31T15:00:00Z';
+
+describe('support coordination: RecordFirstContact', () => {
+  it('records the coordinator’s first contact on their wall clock and meets the first-contact clock on time', () => {
+    given(...assignedIn('America/Vancouver'))
+      .when(contact({ notes: 'Introduced the program.' }), coordinator(TUESDAY_MORNING))
+      .thenEvents([
+        {
+          type: 'FirstContactMade',
+          data: {
+            contactedAt: TUESDAY_MORNING,
+            localTime: '2026-03-03T07:00',
+            timeZone: 'America/Vancouver',
+            coordinatorId: 'practitioner-1',
+            method: 'phone',
+            clientId: CLIENT_ID,
+            notes: 'Introduced the program.',
+          },
+        },
+        { type: 'ClockMet', data: { clock: 'firstContact', at: TUESDAY_MORNING, onTime: true } },
+      ]);
+  });
+
+  it('starts the client’s support', () => {
+    given(...assignedIn('America/Vancouver')).when(contact(), coordinator(TUESDAY_MORNING)).thenState('active');
+  });
+
+  it('records a contact made earlier at the time it was made, and judges the clock at that time', () => {
+    const { events } = given(...assignedIn('America/Toronto'))
+      .when(contact({ contactedAt: '2026-03-04T16:30:00-05:00' }), coordinator('2026-03-05T15:00:00Z'))
+      .run();
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'firstContact', at: '2026-03-04T21:30:00.000Z', onTime: true } });
+  });
+
+  it('records a late first contact as late', () => {
+    const { events } = given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-05T15:00:00Z')).run();
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'firstContact', at: '2026-03-05T15:00:00.000Z', onTime: false } });
+  });
+
+  it('refuses a contact time later than now or before the opt-in', () => {
+    given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-03T15:00:01Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.TIME_IN_FUTURE');
+    given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-02T13:59:00Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.CONTACT_BEFORE_OPT_IN');
+  });
+
+  it('is for the assigned coordinator, once one is assigned', () => {
+    expect(supportCoordinationWorkflow.commands.find((c) => c.type === 'RecordFirstContact')?.grants).toEqual({ practitioner: 'assigned' });
+    given(...optedIn()).when(contact(), coordinator(TUESDAY_MORNING)).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  it('is made once', () => {
+    given(...assignedIn('America/Vancouver'), ...firstContactMade()).when(contact(), coordinator(TUESDAY_MORNING)).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+});
+
+describe('support coordination: the first contact window (weekdays, 7:00 to 17:00 in the coordinator’s time zone)', () => {
+  const refusal = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string) =>
+    given(...assignedIn(timeZone, region)).when(contact({ contactedAt: at }), coordinator(LATER)).error();
+  const accepted = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string) =>
+    given(...assignedIn(timeZone, region)).when(contact({ contactedAt: at }), coordinator(LATER)).run().stateName;
+
+  it('judges the same instant on each coordinator’s own clock: 8:00 in Toronto is 5:00 in Vancouver and 9:00 in Halifax', () => {
+    const at = '2026-03-03T13:00:00Z';
+    expect(accepted('America/Toronto', at)).toBe('active');
+    expect(accepted('America/Halifax', at)).toBe('active');
+    const error = refusal('America/Vancouver', at);
+    expect(error.code).toBe('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS');
+    expect(error.messageIn('en')).toBe(
+      "First contact is made on weekdays during business hours, 07:00 to 17:00 in the coordinator's time zone (America/Vancouver): 2026-03-03 05:00 local time is before business hours.",
+    );
+    expect(error.messageIn('fr')).toContain('2026-03-03 05:00, heure locale, est avant les heures d’ouverture');
+  });
+
+  it('refuses 17:00 and later, accepts 16:59 and 07:00 (the window ends at 17:00)', () => {
+    expect(accepted('America/Halifax', '2026-03-03T20:59:00Z')).toBe('active'); // 16:59 AST
+    expect(refusal('America/Halifax', '2026-03-03T21:00:00Z').params).toMatchObject({ localTime: '2026-03-03T17:00', outside: 'afterHours' });
+    expect(accepted('America/Toronto', '2026-03-03T12:00:00Z')).toBe('active'); // 07:00 EST
+    expect(refusal('America/Toronto', '2026-03-03T11:59:00Z').params).toMatchObject({ localTime: '2026-03-03T06:59', outside: 'beforeHours' });
+  });
+
+  it('follows daylight saving time: 7:00 in Vancouver is 15:00 UTC in March before the change, 14:00 after', () => {
+    expect(accepted('America/Vancouver', '2026-03-09T14:00:00Z')).toBe('active'); // Monday 07:00 PDT
+    expect(refusal('America/Vancouver', '2026-03-06T14:30:00Z').params).toMatchObject({ localTime: '2026-03-06T06:30', outside: 'beforeHours' });
+  });
+
+  it('refuses a weekend, by the coordinator’s local date', () => {
+    // Saturday 00:30 in Halifax is still Friday 20:30 in Vancouver: both refused, for different reasons.
+    expect(refusal('America/Halifax', '2026-03-07T04:30:00Z').params).toMatchObject({ localTime: '2026-03-07T00:30', outside: 'weekend' });
+    expect(refusal('America/Vancouver', '2026-03-07T04:30:00Z').params).toMatchObject({ localTime: '2026-03-06T20:30', outside: 'afterHours' });
+    expect(refusal('America/Toronto', '2026-03-07T16:00:00Z').messageIn('en')).toContain('2026-03-07 11:00 local time is a weekend day');
+  });
+
+  it('refuses a federal holiday of the business calendar, naming it', () => {
+    const error = refusal('America/Vancouver', '2026-04-03T18:00:00Z'); // Good Friday, 11:00 PDT
+    expect(error.params).toMatchObject({ outside: 'holiday', holiday: 'Good Friday' });
+    expect(error.messageIn('en')).toContain('is a holiday (Good Friday)');
+  });
+
+  it('keeps the holidays of the coordinator’s region: Saint-Jean-Baptiste in Quebec, not in Ontario', () => {
+    const at = '2026-06-24T14:00:00Z'; // Wednesday 10:00 EDT
+    expect(refusal('America/Toronto', at, 'QC').params).toMatchObject({ outside: 'holiday' });
+    expect(accepted('America/Toronto', at, 'ON')).toBe('active');
+  });
+
+  it('refuses outside the window when recorded as now, and records nothing', () => {
+    given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-03T23:30:00Z')).thenThrows('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS');
+  });
+
+  it('takes the hours from the workflow settings', () => {
+    const settings = { ...DEFAULT_SETTINGS, workflows: { 'support-coordination': { firstContactBusinessDays: 2, firstContactHours: { start: '08:00', end: '16:00' } } } };
+    const error = given(...assignedIn('America/Toronto'))
+      .when(contact({ contactedAt: '2026-03-03T12:30:00Z' }), { ...coordinator(LATER), settings })
+      .error();
+    expect(error.messageIn('en')).toContain('08:00 to 16:00');
+  });
+});
+
+describe('support coordination: the first-contact clock runs from the opt-in', () => {
+  it('runs in the intake region from the opt-in, whatever the coordinator’s zone', () => {
+    const { state } = given(...assignedIn('America/Vancouver')).when(contact(), coordinator(TUESDAY_MORNING)).run();
+    expect(state.clocks['firstContact']).toMatchObject({ startedAt: OPTED_IN_AT, region: 'ON', status: 'met' });
+  });
+});
