@@ -9,6 +9,8 @@ export interface Profile {
   readonly rebuild: { readonly events: number; readonly runs: number };
   readonly sla: { readonly totals: readonly number[]; readonly due: number; readonly runs: number };
   readonly backup: { readonly events: number; readonly clients: number };
+  readonly multiNode: { readonly clients: number; readonly seconds: number; readonly runs: number };
+  readonly postgres: { readonly writers: number; readonly appendsPerWriter: number; readonly batchedAppendsPerWriter: number; readonly batchSize: number };
 }
 
 export const QUICK: Profile = {
@@ -21,6 +23,8 @@ export const QUICK: Profile = {
   rebuild: { events: 20_000, runs: 1 },
   sla: { totals: [10_000, 100_000], due: 1_000, runs: 5 },
   backup: { events: 50_000, clients: 5 },
+  multiNode: { clients: 12, seconds: 5, runs: 3 },
+  postgres: { writers: 50, appendsPerWriter: 40, batchedAppendsPerWriter: 4, batchSize: 100 },
 };
 
 export const FULL: Profile = {
@@ -33,6 +37,8 @@ export const FULL: Profile = {
   rebuild: { events: 1_000_000, runs: 1 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
   backup: { events: 1_000_000, clients: 5 },
+  multiNode: { clients: 24, seconds: 10, runs: 5 },
+  postgres: { writers: 50, appendsPerWriter: 100, batchedAppendsPerWriter: 20, batchSize: 100 },
 };
 
 /** Just enough of every section to prove it runs end to end: the smoke test's profile. */
@@ -46,4 +52,6 @@ export const SMOKE: Profile = {
   rebuild: { events: 2_000, runs: 1 },
   sla: { totals: [2_000, 5_000], due: 100, runs: 1 },
   backup: { events: 2_000, clients: 2 },
+  multiNode: { clients: 3, seconds: 1, runs: 1 },
+  postgres: { writers: 50, appendsPerWriter: 2, batchedAppendsPerWriter: 1, batchSize: 100 },
 };

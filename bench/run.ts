@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { appendSection } from './append/append.bench';
 import { backupSection } from './backup/backup.bench';
 import { peerSection } from './peer/emmett.bench';
+import { multiNodeSection } from './multi-node/multi-node.bench';
+import { postgresSection } from './postgres/postgres.bench';
 import { httpSection } from './http/http.bench';
 import { foldSection } from './fold/fold.bench';
 import { rebuildSection } from './rebuild/rebuild.bench';
@@ -59,6 +61,8 @@ export async function runBenchmarks(
     ['rebuild', () => rebuildSection(profile)],
     ['sla', () => slaSection(profile)],
     ['backup', () => backupSection(profile)],
+    ['postgres', () => postgresSection(profile)],
+    ['multi-node', () => multiNodeSection(profile)],
   ];
   for (const [name, step] of steps.filter(([name]) => !options.only || options.only.includes(name))) {
     log(`bench: ${name}…`);

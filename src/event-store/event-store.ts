@@ -118,6 +118,19 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
+/** The engine refused an append for its size (KurrentDB's maximum append size); retrying cannot help. */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    readonly streamId: string,
+    /** The engine's limit in bytes, when it says. */
+    readonly limit: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(`The append to ${streamId} is larger than the event store accepts${limit === undefined ? '' : ` (${limit} bytes)`}`, options);
+  }
+}
+
 /** The engine cannot be reached or failed; the operation may be retried. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';

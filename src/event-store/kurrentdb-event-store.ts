@@ -6,6 +6,7 @@ import {
   KurrentDBClient,
   START,
   type Direction,
+  type Credentials,
   type Position,
   type ReadPosition,
 } from '@kurrent/kurrentdb-client';
@@ -24,6 +25,7 @@ import {
   type SubscribeAllOptions,
 } from './event-store';
 import {
+  connectionCredentials,
   isMissingStream,
   isNotLeader,
   isSystemEvent,
@@ -57,9 +59,13 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<KurrentDbAllSubscription>();
   private closed = false;
+  /** Per-call credentials for reads (see connectionCredentials): the native read bridge does not decode the connection string's. */
+  private readonly readOptions: { readonly credentials?: Credentials };
 
   constructor(connectionString: string) {
     this.client = KurrentDBClient.connectionString(connectionString);
+    const credentials = connectionCredentials(connectionString);
+    this.readOptions = credentials ? { credentials } : {};
   }
 
   async append(
@@ -100,6 +106,7 @@ export class KurrentDbEventStore implements EventStore {
         // Backwards, events above toPosition come first and must not count towards maxCount.
         const serverMaxCount = backwards && toPosition !== undefined ? undefined : maxCount;
         const read = this.client.readStream(streamId, {
+          ...this.readOptions,
           direction: backwards ? BACKWARDS : FORWARDS,
           fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
           maxCount: serverMaxCount,
@@ -155,8 +162,11 @@ export class KurrentDbEventStore implements EventStore {
     }
     const from = options.fromPosition;
     // subscribeToAll delivers the events strictly after the position it is given: the port's checkpoint semantics.
-    const start: ReadPosition =
-      from === undefined || from === 'start' || from === 0 ? START : from === 'end' ? END : toKurrentPosition(from);
+    // 'end' is resolved to the log's last position first: a subscription that drops before its
+    // first event must resume from there, not from the end at the time it resumes (which would
+    // skip whatever was appended in between).
+    const start: ReadPosition | Promise<ReadPosition> =
+      from === undefined || from === 'start' || from === 0 ? START : from === 'end' ? this.lastLogPosition() : toKurrentPosition(from);
     const subscription = new KurrentDbAllSubscription(
       (position) =>
         this.client.subscribeToAll(
@@ -175,6 +185,18 @@ export class KurrentDbEventStore implements EventStore {
     this.assertOpen();
     const [last] = await this.readAllEvents(BACKWARDS, END, 1);
     return last?.position ?? 0;
+  }
+
+  /** The position of the last record in $all, system events included, or START when the log is empty. */
+  private async lastLogPosition(): Promise<ReadPosition> {
+    try {
+      for await (const resolved of this.client.readAll({ ...this.readOptions, direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
+        if (resolved.event?.position) return resolved.event.position;
+      }
+      return START;
+    } catch (error) {
+      throw toStoreError(error);
+    }
   }
 
   async close(): Promise<void> {
@@ -200,7 +222,7 @@ export class KurrentDbEventStore implements EventStore {
         let received = 0;
         let dropped = false;
         let last: Position | undefined;
-        const read = this.client.readAll({ direction, fromPosition: position, maxCount: wanted, filter: excludeSystemEvents() });
+        const read = this.client.readAll({ ...this.readOptions, direction, fromPosition: position, maxCount: wanted, filter: excludeSystemEvents() });
         for await (const resolved of read) {
           received += 1;
           const event = resolved.event;
@@ -237,7 +259,7 @@ export class KurrentDbEventStore implements EventStore {
 
   private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, { ...this.readOptions, direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
         if (resolved.event) return toRecordedEvent(resolved.event);
       }
       return undefined;

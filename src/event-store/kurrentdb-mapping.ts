@@ -4,6 +4,7 @@ import {
   convertToCommandError,
   DeadlineExceededError,
   jsonEvent,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   NotLeaderError,
   StreamDeletedError,
@@ -13,6 +14,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
   type AppendStreamState,
+  type Credentials,
   type CurrentStreamState,
   type EventData,
   type JSONType,
@@ -20,6 +22,7 @@ import {
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
+  AppendTooLargeError,
   EventStoreUnavailableError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
@@ -149,8 +152,19 @@ export function isTransient(error: unknown): boolean {
     (converted instanceof Error && /^Failed to discover after \d+ attempts/.test(converted.message)) ||
     // Inside a batch-append reply the server's own transient states arrive as an unknown error
     // carrying its message: the append was not done and may be retried (503, not 500).
-    (converted instanceof Error && /\b(Server is not ready|Too busy)\b/i.test(converted.message))
+    (converted instanceof Error && /\b(Server is not ready|Too busy)\b/i.test(converted.message)) ||
+    // EventStoreDB 22.10/23.10 drop a subscription whose consumer is too slow with a bare ABORTED
+    // status, which the client leaves unconverted: the subscription is to be reopened, not failed.
+    isConsumerTooSlow(error)
   );
+}
+
+const GRPC_ABORTED = 10;
+
+function isConsumerTooSlow(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, details } = error as { code?: unknown; details?: unknown };
+  return code === GRPC_ABORTED && /consumer too slow/i.test(`${typeof details === 'string' ? details : ''} ${error.message}`);
 }
 
 export function isNotLeader(error: unknown): boolean {
@@ -173,8 +187,31 @@ export function toStoreError(error: unknown, append?: { streamId: string; expect
   if (append && converted instanceof WrongExpectedVersionError) {
     return new WrongExpectedRevisionError(append.streamId, append.expected, toActualRevision(converted.actualState));
   }
+  if (append && converted instanceof MaxAppendSizeExceededError) {
+    const limit = Number.isSafeInteger(converted.maxAppendSize) ? converted.maxAppendSize : undefined;
+    return new AppendTooLargeError(append.streamId, limit, { cause: converted });
+  }
   if (isTransient(converted)) {
     return new EventStoreUnavailableError(`KurrentDB is unavailable: ${converted.message}`, { cause: converted });
   }
   return converted;
+}
+
+/**
+ * The user name and password of a connection string, percent-decoded. The client decodes them for
+ * appends and subscriptions (gRPC), but its native bridge, which serves every read, parses the
+ * connection string itself and keeps `%40` as three characters: on a secured cluster with such a
+ * password every read is refused. Reads therefore pass these as per-call credentials.
+ */
+export function connectionCredentials(connectionString: string): Credentials | undefined {
+  const match = /^[a-z+]+:\/\/([^@/?#]*)@/i.exec(connectionString.trim());
+  if (!match) return undefined;
+  const userInfo = match[1]!;
+  const colon = userInfo.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return { username: decodeURIComponent(userInfo.slice(0, colon)), password: decodeURIComponent(userInfo.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
 }

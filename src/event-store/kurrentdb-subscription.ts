@@ -1,4 +1,4 @@
-import type { AllStreamResolvedEvent, AllStreamSubscription, ReadPosition } from '@kurrent/kurrentdb-client';
+import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type ReadPosition } from '@kurrent/kurrentdb-client';
 import type { AllSubscription, RecordedEvent } from './event-store';
 import { isSystemEvent, isTransient, toRecordedEvent, toStoreError } from './kurrentdb-mapping';
 
@@ -32,22 +32,39 @@ export class KurrentDbAllSubscription implements AllSubscription {
   private closed = false;
   private closing: Promise<void> | undefined;
   /** The server's own position of the last event received, so a reopened subscription resumes exactly there. */
-  private resumeFrom: ReadPosition;
+  private resumeFrom: ReadPosition = START;
+  /** Settles once the start position is known and the first source attached. */
+  private readonly started: Promise<void>;
 
+  /**
+   * `from` may be a promise (the store resolving `'end'` to the log's last position): the
+   * subscription starts as soon as it settles, before the first iteration, so that `'end'` means
+   * the end when subscribeAll was called, and a drop before the first event resumes from there.
+   */
   constructor(
     private readonly open: OpenAllSubscription,
-    from: ReadPosition,
+    from: ReadPosition | Promise<ReadPosition>,
     private readonly maxBatchSize: number,
     private readonly onClosed: (subscription: KurrentDbAllSubscription) => void,
   ) {
-    this.resumeFrom = from;
-    // Subscribe now, not on first iteration: `'end'` must mean the end when subscribeAll was called.
-    this.attach();
+    const attachAt = (position: ReadPosition) => {
+      this.resumeFrom = position;
+      if (!this.closed) this.attach();
+    };
+    if (from instanceof Promise) {
+      this.started = from.then(attachAt);
+      // Reported by the iteration; not an unhandled rejection meanwhile.
+      this.started.catch(() => undefined);
+    } else {
+      attachAt(from);
+      this.started = Promise.resolve();
+    }
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<readonly RecordedEvent[]> {
     let retries = 0;
     try {
+      await this.started;
       while (!this.closed) {
         const batch = this.drain();
         if (batch.length > 0) {

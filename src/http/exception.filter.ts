@@ -2,9 +2,10 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, type ErrorKind } from '../../domain/errors';
-import { EventStoreUnavailableError } from '../event-store/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import {
+  AppendTooLarge,
   BodyTooLarge,
   InternalError,
   MalformedBody,
@@ -61,6 +62,7 @@ export function asDomainError(
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
+  if (exception instanceof AppendTooLargeError) return { error: AppendTooLarge({ limit: exception.limit ?? null }), unexpected: false };
   if (exception instanceof ErasureLedgerError) return { error: ErasureLedgerUnavailable({}), unexpected: true };
   const path = request.url.split('?')[0] ?? request.url;
   if (exception instanceof HttpException) {

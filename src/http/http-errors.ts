@@ -31,6 +31,11 @@ export const InvalidIfMatch = defineError<{ value: string }>('REQUEST.INVALID_IF
   fr: (p) => `If-Match doit être une révision du dossier, par exemple "3" (reçu : ${p.value}).`,
 });
 
+export const AppendTooLarge = defineError<{ limit: number | null }>('REQUEST.APPEND_TOO_LARGE', 'too_large', {
+  en: (p) => `The event store refused this change as too large${p.limit === null ? '' : ` (its limit is ${p.limit} bytes per append)`}. Nothing was stored; send less data.`,
+  fr: (p) => `Le magasin d’événements a refusé ce changement, trop volumineux${p.limit === null ? '' : ` (sa limite est de ${p.limit} octets par ajout)`}. Rien n’a été enregistré; envoyez moins de données.`,
+});
+
 export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable', {
   en: () => 'The event store is unavailable. Try again shortly.',
   fr: () => 'Le magasin d’événements est indisponible. Réessayez sous peu.',

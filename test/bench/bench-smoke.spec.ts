@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBenchmarks, type BenchReport } from '../../bench/run';
 import { SMOKE } from '../../bench/profile';
+import { postgresUrl } from '../support/postgres';
 
 describe('npm run bench', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mend-bench-smoke-'));
@@ -15,8 +16,13 @@ describe('npm run bench', () => {
     const report = JSON.parse(readFileSync(output, 'utf8')) as BenchReport;
     expect(report.profile).toBe('smoke');
     expect(report.machine).toMatchObject({ cores: expect.any(Number), memoryGiB: expect.any(Number), node: process.version });
-    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup']);
-    for (const section of report.sections) {
+    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup', 'postgres', 'multi-node']);
+    const onPostgres = ['postgres', 'multi-node'];
+    const measuredSections = postgresUrl ? report.sections : report.sections.filter((s) => !onPostgres.includes(s.id));
+    if (!postgresUrl) {
+      for (const id of onPostgres) expect(report.sections.find((s) => s.id === id)).toMatchObject({ figures: [], notes: [expect.stringMatching(/^skipped: no PostgreSQL/)] });
+    }
+    for (const section of measuredSections) {
       expect(section.figures.length).toBeGreaterThan(0);
       for (const figure of section.figures) {
         expect(figure.mend.value).toBeGreaterThan(0);
