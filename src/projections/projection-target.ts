@@ -51,17 +51,23 @@ export class ProjectionTarget {
 
 /**
  * Projects one stored event into every target that reads its workflow, inside the caller's
- * transaction: the event is decoded (validated) once, then handed to each target's projectors.
+ * transaction: the event is decoded (validated, unless `validate: false`) once, then handed to each
+ * target's projectors.
  * Throws PoisonEventError when it cannot be decoded or a projector fails on it. Several targets
  * share one pass over the log (a rebuild of several projections reads each event once).
  */
-export function projectEvent(recorded: RecordedEvent, targets: readonly ProjectionTarget[], decoder: ProjectionEventDecoder): void {
+export function projectEvent(
+  recorded: RecordedEvent,
+  targets: readonly ProjectionTarget[],
+  decoder: ProjectionEventDecoder,
+  options: { readonly validate?: boolean } = {},
+): void {
   const workflow = decoder.workflowOf(recorded);
   const readers = targets.filter((target) => target.reads(workflow));
   if (readers.length === 0) return;
   let decoded;
   try {
-    decoded = decoder.decode(recorded);
+    decoded = decoder.decode(recorded, options);
   } catch (error) {
     throw new PoisonEventError(recorded, error);
   }
