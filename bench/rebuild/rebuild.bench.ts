@@ -100,18 +100,47 @@ export async function rebuildSection(profile: Profile): Promise<Section> {
           unit: 'events/s',
           mend: measured(rebuilt),
           baseline: { ...measured(read), label: 'readAll over the same events, same pages' },
+          target: 0.25,
           details: { events, rss: rebuildRss.summary(), readRss: readRss.summary() },
         }),
       );
     }
-    const rss = figures.map((f) => `${f.label.slice('rebuild '.length)} ${JSON.stringify((f.details as { rss: unknown }).rss)}`);
+    {
+      const rebuilt: number[] = [];
+      const read: number[] = [];
+      const rebuildRss = new RssSampler();
+      const readRss = new RssSampler();
+      let events = 0;
+      for (let run = 0; run < profile.rebuild.runs; run++) {
+        const ms = await timed(async () => {
+          events = (await projections.rebuildAll(projections.names(), () => rebuildRss.sample()))[0]!.events;
+        });
+        rebuilt.push(perSecond(events, ms));
+        let readEvents = 0;
+        const readMs = await timed(async () => {
+          readEvents = await rawRead(store, readRss);
+        });
+        read.push(perSecond(readEvents, readMs));
+      }
+      figures.push(
+        figure({
+          label: 'rebuild all, one pass',
+          unit: 'events/s',
+          mend: measured(rebuilt),
+          baseline: { ...measured(read), label: 'readAll over the same events, same pages' },
+          target: 0.2,
+          details: { events, projections: projections.names(), rss: rebuildRss.summary(), readRss: readRss.summary() },
+        }),
+      );
+    }
+    const rss = figures.map((f) => `${f.label.replace(/^rebuild /, '')} ${JSON.stringify((f.details as { rss: unknown }).rss)}`);
     return {
       id: 'rebuild',
       title: `Projection rebuild over ${seeded.events.toLocaleString('en-US')} events`,
       figures,
       notes: [
         `Seeded with 3 complaint histories written through the case repository (personal data sealed, hash-chained), copied under fresh case and event ids in waves of ${SEED_CONCURRENCY} concurrent appends: ${Math.round(seeded.events / seeded.seconds).toLocaleString('en-US')} events/s at the store's default durability. The copies' hash chains are not recomputed.`,
-        `Each rebuild goes through ProjectionsService.rebuild (decode and validate, open sealed fields, project, one transaction per page of ${PAGE}, swap in). RSS in MiB, sampled every page: ${rss.join('; ')}.`,
+        `Each rebuild goes through ProjectionsService.rebuild, the last through rebuildAll (every projection in one pass): stored events trusted (envelope checked, not each field), sealed fields redacted, projected through each projector's row cache, one transaction per page of ${PAGE}, secondary indexes built once the tables are full, swap in. RSS in MiB, sampled every page: ${rss.join('; ')}.`,
       ],
     };
   } finally {

@@ -225,6 +225,9 @@ describe('cases projection: persisted between events', () => {
     for (const [caseId, record] of inMemory) {
       expect(toCaseRow(throughRows.get(caseId)!)).toEqual(toCaseRow(record));
     }
-    expect(fromCaseRow(toCaseRow(inMemory.get(COMPLAINT_CASE)!))).toEqual(JSON.parse(JSON.stringify(inMemory.get(COMPLAINT_CASE))));
+    // The folded state is the row cache's shortcut in memory, not part of what is stored.
+    const { folded, ...stored } = inMemory.get(COMPLAINT_CASE)!;
+    expect(folded?.revision).toBe(stored.revision);
+    expect(fromCaseRow(toCaseRow(inMemory.get(COMPLAINT_CASE)!))).toEqual(JSON.parse(JSON.stringify(stored)));
   });
 });

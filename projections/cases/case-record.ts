@@ -37,6 +37,11 @@ export interface CaseRecord {
   readonly openedAt: string;
   readonly updatedAt: string;
   readonly persisted: PersistedCase;
+  /**
+   * The folded state `persisted` was written from, while the record stays in memory (a projector's
+   * row cache): the next event continues from it without restoring the machine. Never stored.
+   */
+  readonly folded?: CaseState;
 }
 
 /** Restores the folded state of a case from what the read model persisted. */
@@ -51,7 +56,9 @@ export function restoreCase(definition: AnyWorkflowDefinition, persisted: Persis
  */
 export function foldCaseRecord(previous: CaseRecord | undefined, event: ProjectionEvent): CaseRecord {
   const { definition } = event;
-  const before = previous ? restoreCase(definition, previous.persisted, previous.revision) : initialCaseState(definition);
+  const before = previous
+    ? (previous.folded ?? restoreCase(definition, previous.persisted, previous.revision))
+    : initialCaseState(definition);
   const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
   // The record needs the view's facts, not the commands it offers (which cost a machine check per command).
   const summary = definition.summarize(state);
@@ -86,5 +93,6 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
     openedAt: view.openedAt,
     updatedAt: view.updatedAt,
     persisted: { value: state.snapshot.value, context: state.snapshot.context, clocks: state.clocks },
+    folded: state,
   };
 }

@@ -59,10 +59,21 @@ export interface BoardRow {
 
 /** Folds a complaint event into its board row. Pure. */
 export function projectBoardRow(previous: BoardRow | undefined, event: ProjectionEvent): BoardRow {
-  const record = foldCaseRecord(previous ? (JSON.parse(previous.record) as CaseRecord) : undefined, event);
+  return boardRowOf(foldCaseRecord(previous ? boardRecordOf(previous) : undefined, event));
+}
+
+/** The case record a board row was written from. */
+export function boardRecordOf(row: BoardRow): CaseRecord {
+  return JSON.parse(row.record) as CaseRecord;
+}
+
+/** The board row of a complaint, from its case record. Pure. */
+export function boardRowOf(record: CaseRecord): BoardRow {
   const level = Number(record.details['level'] ?? 1);
   const response = record.clocks.find((c) => c.clock === responseClock(level));
   const acknowledgement = record.clocks.find((c) => c.clock === ACKNOWLEDGEMENT_CLOCK);
+  // The folded state is the in-memory shortcut of a row cache, not part of the record.
+  const { folded: _folded, ...stored } = record;
   return {
     case_id: record.caseId,
     read_as: record.readAs ?? record.workflow,
@@ -77,6 +88,6 @@ export function projectBoardRow(previous: BoardRow | undefined, event: Projectio
     acknowledgement_status: acknowledgement?.status ?? null,
     opened_at: record.openedAt,
     updated_at: record.updatedAt,
-    record: JSON.stringify(record),
+    record: JSON.stringify(stored),
   };
 }

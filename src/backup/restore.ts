@@ -97,11 +97,10 @@ export async function restoreBackup(
         if (outcome.recorded) reapplied += 1;
       }
       const projections = context.get(ProjectionsService);
-      const rebuilt: { name: string; events: number }[] = [];
-      for (const name of projections.names()) {
-        const result = await projections.rebuild(name, (p) => options.onProgress?.({ step: 'rebuild', label: name, done: p.position, total: p.head }));
-        rebuilt.push({ name, events: result.events });
-      }
+      const results = await projections.rebuildAll(projections.names(), (p) =>
+        options.onProgress?.({ step: 'rebuild', label: p.projection, done: p.position, total: p.head }),
+      );
+      const rebuilt = results.map((result) => ({ name: result.projection, events: result.events }));
       const head = manifest.headPosition + entries.length;
       const verification = await context.get(ChainVerification).verifyAll({ onProgress: (position) => options.onProgress?.({ step: 'verify', done: position, total: head }) });
       if (!verification.ok) {

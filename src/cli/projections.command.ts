@@ -4,20 +4,20 @@ import { withContext } from './context';
 import { ExitCode } from './exit-codes';
 import { progress } from './progress';
 
-/** `mend projections rebuild [name]`. */
+/** `mend projections rebuild [name]`: one projection, or all of them in one pass over the log. */
 export async function rebuildCommand(name: string | undefined): Promise<void> {
   await withContext(async (context) => {
     const service = context.get(ProjectionsService);
+    if (name && !service.names().includes(name)) {
+      throw new CliError(`There is no projection named "${name}". Known: ${service.names().join(', ')}`, ExitCode.usage);
+    }
     const names = name ? [name] : service.names();
-    for (const projection of names) {
-      if (!service.names().includes(projection)) {
-        throw new CliError(`There is no projection named "${projection}". Known: ${service.names().join(', ')}`, ExitCode.usage);
-      }
-      const bar = progress(`rebuild ${projection}`);
-      const result = await service.rebuild(projection, (p) => bar.update(p.position, p.head));
-      bar.stop();
+    const bar = progress(`rebuild ${names.join(', ')}`);
+    const results = await service.rebuildAll(names, (p) => bar.update(p.position, p.head));
+    bar.stop();
+    for (const result of results) {
       console.log(
-        `${projection}: ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s), generation ${result.generation}, checkpoint ${result.checkpoint}`,
+        `${result.projection}: ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s), generation ${result.generation}, checkpoint ${result.checkpoint}`,
       );
     }
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
-import { EventMetadata } from '../../domain/envelope';
+import { EventMetadata, SCHEMA_VERSION } from '../../domain/envelope';
 import { findEventSchema } from '../../domain/fold';
 import { describeIssues } from '../../domain/validation';
 import type { ProjectionDefinition, ProjectionEvent } from '../../projections/projection';
@@ -44,12 +44,19 @@ export class ProjectionEventDecoder {
     return Promise.all(batch.map((event) => (this.workflowOf(event) === undefined ? event : this.codec.reveal(event))));
   }
 
-  decode(stored: RecordedEvent): ProjectionEvent | undefined {
+
+  /**
+   * The projection event of a stored case event, or undefined when it is not in a case stream.
+   * `validate: false` (a rebuild) trusts what the log holds, as every event was validated against
+   * these schemas when it was written: only the envelope is checked (its schema version, the
+   * workflow version and the event type), not each field.
+   */
+  decode(stored: RecordedEvent, options: { readonly validate?: boolean } = {}): ProjectionEvent | undefined {
     // Read models never hold personal information: sealed fields are redacted without a key.
     const recorded = this.codec.redact(stored);
     if (this.workflowOf(recorded) === undefined) return undefined;
     const dash = recorded.streamId.indexOf('-');
-    const metadata = EventMetadata.safeParse(recorded.metadata);
+    const metadata = options.validate === false ? this.envelopeOf(recorded) : EventMetadata.safeParse(recorded.metadata);
     if (!metadata.success) throw this.undecodable(recorded, issues(metadata.error, 'metadata'));
     let definition;
     try {
@@ -59,7 +66,7 @@ export class ProjectionEventDecoder {
     }
     const schema = findEventSchema(definition, recorded.type);
     if (!schema) throw this.undecodable(recorded, `${definition.name} v${definition.version} has no event ${recorded.type}`);
-    const data = schema.schema.safeParse(recorded.data);
+    const data = options.validate === false ? { success: true as const, data: recorded.data } : schema.schema.safeParse(recorded.data);
     if (!data.success) throw this.undecodable(recorded, issues(data.error, 'data'));
     return {
       caseId: recorded.streamId.slice(dash + 1),
@@ -72,6 +79,20 @@ export class ProjectionEventDecoder {
       recordedAt: recorded.recordedAt,
       definition,
     };
+  }
+
+  /** The cheap check of a trusted event's envelope: the fields a projection reads, of the layout this code knows. */
+  private envelopeOf(recorded: RecordedEvent): z.ZodSafeParseResult<EventMetadata> {
+    const metadata = recorded.metadata as Partial<EventMetadata> | null;
+    const known =
+      metadata !== null &&
+      typeof metadata === 'object' &&
+      metadata.schemaVersion === SCHEMA_VERSION &&
+      typeof metadata.workflow === 'string' &&
+      typeof metadata.workflowVersion === 'number' &&
+      typeof metadata.occurredAt === 'string' &&
+      typeof metadata.actor?.id === 'string';
+    return known ? { success: true, data: metadata as EventMetadata } : EventMetadata.safeParse(recorded.metadata);
   }
 
   private undecodable(recorded: RecordedEvent, reason: string): UndecodableEventError {

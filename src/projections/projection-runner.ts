@@ -194,6 +194,16 @@ export class ProjectionRunner {
   }
 
   private transaction(batch: readonly RecordedEvent[]): BatchOutcome {
+    try {
+      return this.projectBatch(batch);
+    } catch (error) {
+      // Rolled back: rows the projectors cached were never written.
+      this.target.tables.discard();
+      throw error;
+    }
+  }
+
+  private projectBatch(batch: readonly RecordedEvent[]): BatchOutcome {
     const outcome = this.db.db
       .transaction((): BatchOutcome => {
         // Another process (a rebuild) may have swapped in a new generation: continue from its checkpoint.
@@ -212,6 +222,7 @@ export class ProjectionRunner {
           projectEvent(recorded, [this.target], this.decoder);
           checkpoint = recorded.position;
         }
+        this.target.tables.flush();
         if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
         this.state = { ...this.state, checkpoint };
         return 'applied';

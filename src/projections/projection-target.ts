@@ -70,11 +70,17 @@ export class ProjectionTarget {
 
 /**
  * Projects one stored event into every target that reads its workflow, inside the caller's
- * transaction: the event is decoded (validated) once, then handed to each target's projectors.
+ * transaction: the event is decoded (validated, unless `validate: false`) once, then handed to each
+ * target's projectors.
  * Throws PoisonEventError when it cannot be decoded or a projector fails on it. Several targets
  * share one pass over the log (a rebuild of several projections reads each event once).
  */
-export function projectEvent(recorded: RecordedEvent, targets: readonly ProjectionTarget[], decoder: ProjectionEventDecoder): void {
+export function projectEvent(
+  recorded: RecordedEvent,
+  targets: readonly ProjectionTarget[],
+  decoder: ProjectionEventDecoder,
+  options: { readonly validate?: boolean } = {},
+): void {
   const category = recorded.streamId.slice(0, Math.max(0, recorded.streamId.indexOf('-')));
   for (const target of targets) {
     if (!target.readsCategory(category)) continue;
@@ -86,7 +92,7 @@ export function projectEvent(recorded: RecordedEvent, targets: readonly Projecti
   if (readers.length === 0) return;
   let decoded;
   try {
-    decoded = decoder.decode(recorded);
+    decoded = decoder.decode(recorded, options);
   } catch (error) {
     throw new PoisonEventError(recorded, error);
   }

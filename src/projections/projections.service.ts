@@ -100,8 +100,14 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
   }
 
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
-    const runner = this.runner(name);
-    return new ProjectionRebuilder(this.db, this.store, this.decoder).rebuild(runner.definition, this.projectors.get(name)!, onProgress);
+    const [result] = await this.rebuildAll([name], onProgress);
+    return result!;
+  }
+
+  /** Rebuilds several projections (all by default) in one pass over the log: each event is read and decoded once. */
+  async rebuildAll(names: readonly string[] = this.names(), onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult[]> {
+    const targets = names.map((name) => ({ definition: this.runner(name).definition, projectors: this.projectors.get(name)! }));
+    return new ProjectionRebuilder(this.db, this.store, this.decoder).rebuildAll(targets, onProgress);
   }
 
   private runner(name: string): ProjectionRunner {

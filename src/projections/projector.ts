@@ -3,17 +3,107 @@ import type Database from 'better-sqlite3';
 import type { ProjectionDefinition, ProjectionEvent, StoredEvent } from '../../projections/projection';
 import { physicalName } from './read-model.database';
 
+/** How a projector reads and writes one kind of row, for a RowCache. */
+export interface RowStore<T> {
+  load(key: string): T | undefined;
+  /** Writes `value`; `stored` is what the tables held before (as loaded or last saved). */
+  save(key: string, value: T, stored: T | undefined): void;
+}
+
+/**
+ * Rows a projector reads and writes by key, kept in memory while a transaction is open and written
+ * once when it ends, however many of its events touched them: a case with five events in a batch is
+ * read once and written once. Within a rebuild, whose tables no other writer sees until they are
+ * swapped in, rows stay cached across transactions (up to a bound); a live runner's cache lasts one
+ * transaction, since another process may write the same tables between two of its transactions.
+ */
+export class RowCache<T> {
+  private readonly rows = new Map<string, { value: T | undefined; stored: T | undefined; dirty: boolean }>();
+
+  constructor(private readonly store: RowStore<T>) {}
+
+  get(key: string): T | undefined {
+    let entry = this.rows.get(key);
+    if (!entry) {
+      const stored = this.store.load(key);
+      entry = { value: stored, stored, dirty: false };
+      this.rows.set(key, entry);
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: T): void {
+    const entry = this.rows.get(key);
+    if (entry) {
+      entry.value = value;
+      entry.dirty = true;
+    } else {
+      this.rows.set(key, { value, stored: this.store.load(key), dirty: true });
+    }
+  }
+
+  /** Writes what changed. */
+  flush(): void {
+    for (const [key, entry] of this.rows) {
+      if (!entry.dirty || entry.value === undefined) continue;
+      this.store.save(key, entry.value, entry.stored);
+      entry.stored = entry.value;
+      entry.dirty = false;
+    }
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+}
+
+/** Rows a rebuild keeps cached across its transactions, per cache: beyond it, the cache starts again. */
+const MAX_CACHED_ROWS = 20_000;
+
 /**
  * The tables of one generation of a projection, written inside the runner's open transaction.
  * Statements are prepared once per generation.
  */
 export class ProjectionTables {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly caches = new Map<string, RowCache<unknown>>();
 
+  /**
+   * @param exclusive the tables are this writer's alone until it swaps them in (a rebuild): row
+   * caches may outlive a transaction.
+   */
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
+    private readonly exclusive = false,
   ) {}
+
+  /** The row cache named `name` of these tables (one per kind of row), created with `store` on first use. */
+  rows<T>(name: string, store: RowStore<T>): RowCache<T> {
+    let cache = this.caches.get(name);
+    if (!cache) {
+      cache = new RowCache(store as RowStore<unknown>);
+      this.caches.set(name, cache);
+    }
+    return cache as RowCache<T>;
+  }
+
+  /** Before the transaction commits: writes every cached row that changed. */
+  flush(): void {
+    for (const cache of this.caches.values()) {
+      cache.flush();
+      if (!this.exclusive || cache.size > MAX_CACHED_ROWS) cache.clear();
+    }
+  }
+
+  /** After a transaction rolled back: what the caches hold was never written. */
+  discard(): void {
+    for (const cache of this.caches.values()) cache.clear();
+  }
 
   /** A prepared statement; `{table}` placeholders name this generation's tables. */
   statement<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {

@@ -77,11 +77,24 @@ export class ReadModelDatabase {
     }).immediate();
   }
 
-  createTables(definition: ProjectionDefinition, generation: number): void {
+  /**
+   * Creates a generation's tables. `indexes: false` (a rebuild) leaves out their secondary indexes,
+   * which `createIndexes` builds once the tables are filled: one sort instead of an index update per row.
+   */
+  createTables(definition: ProjectionDefinition, generation: number, options: { readonly indexes?: boolean } = {}): void {
     for (const table of definition.tables) {
       const physical = physicalName(table.name, generation);
       this.db.exec(`DROP TABLE IF EXISTS ${physical}`);
-      for (const statement of table.create(physical)) this.db.exec(statement);
+      for (const statement of table.create(physical)) {
+        if (options.indexes !== false || !isIndex(statement)) this.db.exec(statement);
+      }
+    }
+  }
+
+  /** The secondary indexes `createTables(…, { indexes: false })` left out. */
+  createIndexes(definition: ProjectionDefinition, generation: number): void {
+    for (const table of definition.tables) {
+      for (const statement of table.create(physicalName(table.name, generation))) if (isIndex(statement)) this.db.exec(statement);
     }
   }
 
@@ -131,6 +144,8 @@ export class ReadModelDatabase {
     if (this.db.open) this.db.close();
   }
 }
+
+const isIndex = (statement: string): boolean => /^\s*CREATE\s+(UNIQUE\s+)?INDEX\b/i.test(statement);
 
 function toState(row: StateRow): ProjectionState {
   return {

@@ -1,7 +1,19 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { complaintBoardProjection, projectBoardRow } from '../../../projections/complaint-board';
-import { ProjectedEvent, Projector } from '../projector';
+import { boardRecordOf, boardRowOf, complaintBoardProjection } from '../../../projections/complaint-board';
+import { foldCaseRecord, type CaseRecord } from '../../../projections/cases';
+import { ProjectedEvent, Projector, type ProjectionTables, type RowStore } from '../projector';
 import { boardRows } from './complaint-board.queries';
+
+/** A complaint's board row, read and written through the tables' row cache. */
+const boardRowStore = (tables: ProjectionTables): RowStore<CaseRecord> => ({
+  load(caseId) {
+    const row = boardRows.get(tables, caseId);
+    return row ? boardRecordOf(row) : undefined;
+  },
+  save(_caseId, record) {
+    boardRows.put(tables, boardRowOf(record));
+  },
+});
 
 @EventsHandler(ProjectedEvent)
 export class ComplaintBoardProjector extends Projector {
@@ -9,6 +21,7 @@ export class ComplaintBoardProjector extends Projector {
 
   /** The runner hands it only complaint events (the projection's `workflows`). */
   handle({ event, tables }: ProjectedEvent): void {
-    boardRows.put(tables, projectBoardRow(boardRows.get(tables, event.caseId), event));
+    const board = tables.rows(complaintBoardProjection.name, boardRowStore(tables));
+    board.set(event.caseId, foldCaseRecord(board.get(event.caseId), event));
   }
 }
