@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { CaseQueries } from './cases/case-queries';
+import { CaseRecordFolds } from './cases/case-record-folds';
 import { CaseQueriesController } from './cases/case-queries.controller';
 import { CasesProjector } from './cases/cases.projector';
 import { WorkController } from './cases/work.controller';
@@ -30,6 +31,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
     ProjectionEventDecoder,
     ProjectionsService,
     CaseQueries,
+    CaseRecordFolds,
     CasesProjector,
     WorkQueries,
     ComplaintBoardQueries,

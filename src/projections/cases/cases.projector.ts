@@ -1,5 +1,6 @@
 import { EventsHandler } from '@nestjs/cqrs';
-import { casesProjection, foldCaseRecord, fromCaseRow, toCaseRow, type CaseRecord } from '../../../projections/cases';
+import { casesProjection, fromCaseRow, toCaseRow, type CaseRecord } from '../../../projections/cases';
+import { CaseRecordFolds } from './case-record-folds';
 import { ProjectedEvent, Projector, type ProjectionTables, type RowStore } from '../projector';
 import { caseRows } from './case-queries';
 
@@ -20,10 +21,14 @@ const caseRowStore = (tables: ProjectionTables): RowStore<CaseRecord> => ({
 
 @EventsHandler(ProjectedEvent)
 export class CasesProjector extends Projector {
+  constructor(private readonly folds: CaseRecordFolds) {
+    super();
+  }
+
   readonly projection = casesProjection;
 
   handle({ event, tables }: ProjectedEvent): void {
     const cases = tables.rows(casesProjection.name, caseRowStore(tables));
-    cases.set(event.caseId, foldCaseRecord(cases.get(event.caseId), event));
+    cases.set(event.caseId, this.folds.fold(cases.get(event.caseId), event));
   }
 }

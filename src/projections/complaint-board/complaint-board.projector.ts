@@ -1,6 +1,7 @@
 import { EventsHandler } from '@nestjs/cqrs';
 import { boardRecordOf, boardRowOf, complaintBoardProjection } from '../../../projections/complaint-board';
-import { foldCaseRecord, type CaseRecord } from '../../../projections/cases';
+import type { CaseRecord } from '../../../projections/cases';
+import { CaseRecordFolds } from '../cases/case-record-folds';
 import { ProjectedEvent, Projector, type ProjectionTables, type RowStore } from '../projector';
 import { boardRows } from './complaint-board.queries';
 
@@ -17,11 +18,15 @@ const boardRowStore = (tables: ProjectionTables): RowStore<CaseRecord> => ({
 
 @EventsHandler(ProjectedEvent)
 export class ComplaintBoardProjector extends Projector {
+  constructor(private readonly folds: CaseRecordFolds) {
+    super();
+  }
+
   readonly projection = complaintBoardProjection;
 
   /** The runner hands it only complaint events (the projection's `workflows`). */
   handle({ event, tables }: ProjectedEvent): void {
     const board = tables.rows(complaintBoardProjection.name, boardRowStore(tables));
-    board.set(event.caseId, foldCaseRecord(board.get(event.caseId), event));
+    board.set(event.caseId, this.folds.fold(board.get(event.caseId), event));
   }
 }
