@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/by-reference/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case with a human reference (CMP-2026-00042)
+         * @description The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.
+         */
+        get: operations["getCaseByReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workflows": {
         parameters: {
             query?: never;
@@ -519,8 +539,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
-         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment.
+         * Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
+         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
          */
         post: operations["reassignCase"];
         delete?: never;
@@ -909,6 +929,266 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/AssignCoordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.
+         * @description **support-coordination**: Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.
+         */
+        post: operations["assignCoordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ReassignCoordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.
+         * @description **support-coordination**: A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.
+         */
+        post: operations["reassignCoordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordFirstContact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
+         * @description **support-coordination**: The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
+         */
+        post: operations["recordFirstContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordService": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.
+         * @description **support-coordination**: Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.
+         */
+        post: operations["recordService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/MakeReferral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police.
+         * @description **support-coordination**: Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police.
+         */
+        post: operations["makeReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/NoteFormalComplaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Note that the client intends to register, or has registered, a formal complaint. Not required for support.
+         * @description **support-coordination**: Note that the client intends to register, or has registered, a formal complaint. Not required for support.
+         */
+        post: operations["noteFormalComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CloseSupport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.
+         * @description **support-coordination**: Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.
+         */
+        post: operations["closeSupport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordWithdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.
+         * @description **support-coordination**: The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.
+         */
+        post: operations["recordWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ScheduleInformationSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
+         * @description **information-session**: Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.
+         */
+        post: operations["scheduleInformationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RegisterAttendee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
+         * @description **information-session**: Register someone for a scheduled session for class members or future Defence representatives, within its capacity.
+         */
+        post: operations["registerAttendee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CancelRegistration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a registration: the seat is free again.
+         * @description **information-session**: Cancel a registration: the seat is free again.
+         */
+        post: operations["cancelRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/RecordSessionHeld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The session was held: record how many people attended. Not before its scheduled start.
+         * @description **information-session**: The session was held: record how many people attended. Not before its scheduled start.
+         */
+        post: operations["recordSessionHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/CancelInformationSession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
+         * @description **information-session**: Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.
+         */
+        post: operations["cancelInformationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/commands/AddRepresentative": {
         parameters: {
             query?: never;
@@ -1217,7 +1497,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who read which case’s content, and when (auditors, supervisors and administrators)
+         * Who read which case’s content, and when (auditors, RO auditors, supervisors and administrators)
          * @description Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
          */
         get: operations["listAccessRecords"];
@@ -1238,7 +1518,7 @@ export interface paths {
         };
         /**
          * Clocks by due time, earliest first: with status=running, the at-risk list
-         * @description For supervisors, auditors and administrators.
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.
          */
         get: operations["listSlaClocks"];
         put?: never;
@@ -1258,7 +1538,7 @@ export interface paths {
         };
         /**
          * Counts of running, warned, overdue, paused, breached, met and cancelled clocks, and the on-time rate, per workflow, region and level
-         * @description For supervisors, auditors and administrators. Also reports this instance’s scheduler: its last sweep and totals.
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Also reports this instance’s scheduler: its last sweep and totals.
          */
         get: operations["getSlaSummary"];
         put?: never;
@@ -1278,7 +1558,7 @@ export interface paths {
         };
         /**
          * On-time rates over time: clocks met on time, met late and breached, week by week, from the clock events
-         * @description For supervisors, auditors and administrators. A clock counts once, in the week its outcome happened: met in the week it was met, breached in the week it ran out (its due time, however late the scheduler recorded the breach). Weeks run Monday to Sunday in each clock’s region; the current week is last.
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. A clock counts once, in the week its outcome happened: met in the week it was met, breached in the week it ran out (its due time, however late the scheduler recorded the breach). Weeks run Monday to Sunday in each clock’s region; the current week is last.
          */
         get: operations["getSlaWeeks"];
         put?: never;
@@ -1298,7 +1578,7 @@ export interface paths {
         };
         /**
          * Server-Sent Events: each warning (event ClockWarned) and breach (event ClockBreached) as it is recorded
-         * @description For supervisors, auditors and administrators. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
+         * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out. Send the bearer token in the Authorization header (a fetch-based SSE client; the browser's EventSource cannot send headers). Each event’s id is its global position: reconnect with Last-Event-ID to resume after it. Without Last-Event-ID or minPosition the stream starts with what is recorded from now on. A comment line is sent every 15 s when nothing happens. The stream ends when the token expires (reconnect with a new one); one person may hold at most 5 streams at once, and another is refused with 429 (SLA.TOO_MANY_STREAMS).
          */
         get: operations["streamSlaAlerts"];
         put?: never;
@@ -1389,6 +1669,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory, by display name, each person with their current caseload: what assignment pickers offer
+         * @description For supervisors, the RJU and administrators. A picker asks `?role=practitioner&region=ON`. The caseload counts the open cases assigned to the person among those your role may know of.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * Add a person to the directory (administrators)
+         * @description Their id is the subject of their tokens, so that case assignments and audit records name them. 409 when the id is in the directory already.
+         */
+        post: operations["addStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own entry: the person your token’s subject names
+         * @description Any role. 404 when the directory does not name you.
+         */
+        get: operations["getMyStaffEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One person’s entry, from their stream, with their caseload
+         * @description Read from the person’s stream, so it is current at once after a change; the caseload counts the open cases assigned to them that your role may know of.
+         */
+        get: operations["getStaffMember"];
+        put?: never;
+        /**
+         * Change some of a person’s fields (administrators); the others are kept
+         * @description Send `If-Match: "<revision>"` to be refused (409) if someone changed the entry in between. `active: false` when the person no longer takes cases.
+         */
+        post: operations["updateStaffMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number
+         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.
+         */
+        get: operations["searchCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/inbox": {
         parameters: {
             query?: never;
@@ -1438,7 +1806,7 @@ export interface components {
             code: string;
             /** @description A sentence in English or French, by Accept-Language */
             message: string;
-            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message */
+            /** @description Structured detail: for 400 VALIDATION.INVALID_INPUT, `issues: [{path, message}]`, each message in plain words in the language of the error message; for 422 COMMAND.RULES_BROKEN (a command that breaks several business rules: all are named at once), `rules: [{code, message, details?}]`, one per rule, each message in that language */
             details?: unknown;
         };
         Clock: {
@@ -1472,6 +1840,8 @@ export interface components {
         CaseView: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             /** @description Dotted path of the current state, e.g. phase2.engaging */
@@ -1492,6 +1862,42 @@ export interface components {
             clocks: components["schemas"]["Clock"][];
             openedAt: string;
             updatedAt: string;
+        };
+        CommandResult: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
+            workflow: string;
+            workflowVersion: number;
+            /** @description Dotted path of the current state, e.g. phase2.engaging */
+            state: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Revision of the last event; also the ETag */
+            revision: number;
+            /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
+            position: number;
+            allowedCommands: string[];
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            assignees: string[];
+            details: {
+                [key: string]: string | number | boolean | null;
+            };
+            clocks: components["schemas"]["Clock"][];
+            openedAt: string;
+            updatedAt: string;
+            /** @description The ids the command minted for what it created (a person, a meeting, an engagement), in the order minted; empty when it created nothing */
+            created: components["schemas"]["CreatedId"][];
+        };
+        CreatedId: {
+            /** @description The new id: send it back in later commands that name this thing */
+            id: string;
+            /** @description The type of the event that records it */
+            event: string;
+            /** @description Its dotted path within that event’s data, e.g. person.subjectId */
+            field: string;
         };
         Workflow: {
             name: string;
@@ -1538,6 +1944,10 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
+                /** @description Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not */
+                grants: {
+                    [key: string]: "any" | "assigned";
+                };
             }[];
             /** @description The clocks its cases run (GET /cases/{id} and /sla give each clock’s key) */
             clocks: {
@@ -1560,6 +1970,13 @@ export interface components {
                 schema: {
                     [key: string]: unknown;
                 };
+                /** @description Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased */
+                personalData: {
+                    /** @description Dotted path, within the event’s data, of the data subject’s id */
+                    subject: string;
+                    /** @description Dotted paths, within the event’s data, of that subject’s personal information */
+                    fields: string[];
+                }[];
             }[];
             /** @description A Mermaid stateDiagram-v2 */
             diagram: string;
@@ -1567,6 +1984,8 @@ export interface components {
         CaseSummary: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             state: string;
@@ -1594,6 +2013,8 @@ export interface components {
         };
         HistoryPage: {
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             items: {
                 /** @description Global position in the event store */
@@ -1679,6 +2100,8 @@ export interface components {
         CaseAsOf: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             /** @description Dotted path of the current state, e.g. phase2.engaging */
@@ -1707,6 +2130,11 @@ export interface components {
                 days: number;
                 /** @enum {string} */
                 region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+                /**
+                 * @description false for a clock that waits on someone outside the program (a complainant’s review window): no service standard, counted in no SLA figure
+                 * @constant
+                 */
+                standard?: false;
                 /** @enum {string} */
                 status: "running" | "paused" | "met" | "breached" | "cancelled";
                 startedAt: string;
@@ -2015,9 +2443,117 @@ export interface components {
              */
             ground: "consent" | "retentionElapsed" | "neverUsed";
         };
+        StaffMember: {
+            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
+            staffId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "mediator" | "roAuditor" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @description Official languages the person works in */
+            languages: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases */
+            active: boolean;
+            /** @description Revision of the person’s stream; also the ETag */
+            revision: number;
+            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
+            position: number;
+            updatedAt: string;
+        };
+        StaffEntry: {
+            /** @description The subject (`sub`) of the person’s bearer tokens: what case assignments name */
+            staffId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "mediator" | "roAuditor" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @description Official languages the person works in */
+            languages: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases */
+            active: boolean;
+            /** @description Revision of the person’s stream; also the ETag */
+            revision: number;
+            /** @description Global position of the last change: pass it as ?minPosition= to list your writes */
+            position: number;
+            updatedAt: string;
+            /** @description Open cases assigned to the person (among those the reader may know of) */
+            caseload: number;
+        };
+        StaffList: {
+            /** @description By display name */
+            items: components["schemas"]["StaffEntry"][];
+        };
+        /**
+         * @description A person to add to the staff directory
+         * @example {
+         *       "staffId": "practitioner-1",
+         *       "displayName": "Alex Martin",
+         *       "role": "practitioner",
+         *       "region": "ON",
+         *       "languages": [
+         *         "en",
+         *         "fr"
+         *       ]
+         *     }
+         */
+        AddStaffMember: {
+            /**
+             * @description The subject (`sub`) of the person’s bearer tokens
+             * @example practitioner-1
+             */
+            staffId: string;
+            /**
+             * @description How the person is named in lists and pickers
+             * @example Alex Martin
+             */
+            displayName: string;
+            /** @enum {string} */
+            role: "practitioner" | "supervisor" | "auditor" | "rju" | "mediator" | "roAuditor" | "admin";
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            languages: ("en" | "fr")[];
+        };
+        /**
+         * @description The fields to change; the others are kept
+         * @example {
+         *       "region": "QC",
+         *       "languages": [
+         *         "fr"
+         *       ]
+         *     }
+         */
+        UpdateStaffMember: {
+            /**
+             * @description How the person is named in lists and pickers
+             * @example Alex Martin
+             */
+            displayName?: string;
+            /** @enum {string} */
+            role?: "practitioner" | "supervisor" | "auditor" | "rju" | "mediator" | "roAuditor" | "admin";
+            /** @enum {string} */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            languages?: ("en" | "fr")[];
+            /** @description False once the person no longer takes cases (kept for the history) */
+            active?: boolean;
+        };
+        SearchResult: {
+            /**
+             * @description How the query was read: as a case reference, or as words of names and external references
+             * @enum {string}
+             */
+            matchedBy: "reference" | "words";
+            /** @description Newest update first; at most `limit` */
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Cases you may read that match, across all pages */
+            total: number;
+        };
         InboxItem: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
+            reference: string | null;
             workflow: string;
             workflowVersion: number;
             state: string;
@@ -2413,7 +2949,7 @@ export interface components {
         "restorativeOpportunities.AssignMediator": {
             mediatorId: string;
         };
-        /** @description Give the case to another intake officer or mediator (supervisors), at any stage after the first assignment. */
+        /** @description Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment. */
         "restorativeOpportunities.ReassignCase": {
             /** @enum {string} */
             assignment: "intakeOfficer" | "mediator";
@@ -2579,6 +3115,160 @@ export interface components {
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;
+        /** @description A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default). */
+        "supportCoordination.RecordOptIn": {
+            /** Format: date-time */
+            optedInAt?: string;
+            /** @enum {string} */
+            channel: "supportLine" | "email" | "inPerson";
+            /**
+             * @default ON
+             * @enum {string}
+             */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            client: {
+                subjectId?: string;
+                /** @default false */
+                anonymous?: boolean;
+                name?: string;
+                contact?: string;
+                /**
+                 * @default notStated
+                 * @enum {string}
+                 */
+                affiliation?: "cafMember" | "formerCafMember" | "dndEmployee" | "formerDndEmployee" | "notStated";
+                /** @enum {string} */
+                location?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT" | "outsideCanada";
+            };
+            /** @enum {string} */
+            language: "en" | "fr";
+            /**
+             * @default none
+             * @enum {string}
+             */
+            formalComplaint?: "none" | "intended" | "registered";
+            needs?: string;
+        };
+        /** @description Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is. */
+        "supportCoordination.AssignCoordinator": {
+            coordinatorId: string;
+            /** @enum {string} */
+            timeZone: "America/Halifax" | "America/Toronto" | "America/Vancouver";
+            /** @enum {string} */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+        };
+        /** @description A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded. */
+        "supportCoordination.ReassignCoordinator": {
+            coordinatorId: string;
+            /** @enum {string} */
+            timeZone: "America/Halifax" | "America/Toronto" | "America/Vancouver";
+            /** @enum {string} */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @enum {string} */
+            reason: "availability" | "clientRequest" | "regionChange" | "conflictOfInterest" | "other";
+        };
+        /** @description The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock. */
+        "supportCoordination.RecordFirstContact": {
+            /** Format: date-time */
+            contactedAt?: string;
+            /** @enum {string} */
+            method: "phone" | "videoCall" | "inPerson" | "email";
+            notes?: string;
+        };
+        /** @description Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters. */
+        "supportCoordination.RecordService": {
+            /** @enum {string} */
+            service: "caseCoordination" | "advocacy" | "accompaniment" | "workplaceArrangements" | "practicalMatters";
+            /** Format: date */
+            providedOn?: string;
+            note?: string;
+        };
+        /** @description Refer the client, with their permission and anonymously if they wish, to CAF, DND, provincial, territorial or community resources, Veterans Affairs Canada, an MPLO or MLO for reporting information, or the police. */
+        "supportCoordination.MakeReferral": {
+            /** @enum {string} */
+            to: "caf" | "dnd" | "provincial" | "territorial" | "community" | "veteransAffairsCanada" | "mplo" | "mlo" | "police";
+            clientConsented: boolean;
+            /** @default false */
+            anonymous?: boolean;
+            organization?: string;
+            note?: string;
+        };
+        /** @description Note that the client intends to register, or has registered, a formal complaint. Not required for support. */
+        "supportCoordination.NoteFormalComplaint": {
+            /** @enum {string} */
+            status: "intended" | "registered";
+        };
+        /** @description Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled. */
+        "supportCoordination.CloseSupport": {
+            /** @enum {string} */
+            outcome: "needsMet" | "referredOn" | "unreachable" | "other";
+            note?: string;
+        };
+        /** @description The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked. */
+        "supportCoordination.RecordWithdrawal": Record<string, never>;
+        /** @description Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives. */
+        "informationSession.RequestInformationSession": {
+            /** @enum {string} */
+            audience: "classMembers" | "futureDefenceRepresentatives" | "unitPresentation";
+            /** Format: date-time */
+            requestedAt?: string;
+            /**
+             * @default ON
+             * @enum {string}
+             */
+            region?: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            requester?: {
+                subjectId?: string;
+                unit: string;
+                name: string;
+                contact: string;
+            };
+            /** @enum {string} */
+            preferredFormat?: "inPerson" | "virtual";
+            /** @enum {string} */
+            preferredLanguage?: "en" | "fr" | "bilingual";
+            expectedAttendees?: number;
+            /** @default [] */
+            topics?: ("smsrcServices" | "restorativeEngagement" | "responseAndSupportCoordination" | "defenceRepresentatives" | "peerSupport")[];
+        };
+        /** @description Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made. */
+        "informationSession.ScheduleInformationSession": {
+            /** Format: date-time */
+            startsAt: string;
+            durationMinutes: number;
+            /** @enum {string} */
+            format: "inPerson" | "virtual";
+            /** @enum {string} */
+            language: "en" | "fr" | "bilingual";
+            presenterId: string;
+            capacity?: number;
+        };
+        /** @description Register someone for a scheduled session for class members or future Defence representatives, within its capacity. */
+        "informationSession.RegisterAttendee": {
+            attendee: {
+                subjectId?: string;
+                name: string;
+                contact?: string;
+                /** @enum {string} */
+                role: "classMember" | "futureDefenceRepresentative" | "other";
+            };
+            registrationId?: string;
+        };
+        /** @description Cancel a registration: the seat is free again. */
+        "informationSession.CancelRegistration": {
+            registrationId: string;
+        };
+        /** @description The session was held: record how many people attended. Not before its scheduled start. */
+        "informationSession.RecordSessionHeld": {
+            /** Format: date-time */
+            heldAt?: string;
+            attendance: number;
+        };
+        /** @description Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it. */
+        "informationSession.CancelInformationSession": {
+            /** @enum {string} */
+            reason: "requesterCancelled" | "presenterUnavailable" | "tooFewRegistrations" | "declined" | "other";
+        };
         /** @description Open a cohort: six to eight nominated Defence representatives and the two restorative practitioners who guide them, full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), virtual, in person or mixed. Every broken rule is reported at once. */
         "defenceCohort.FormCohort": {
             /**
@@ -2678,7 +3368,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description A state, or a parent state (phase2 matches phase2.engaging) */
                 state?: string;
                 /** @description open | closed */
@@ -2784,6 +3474,28 @@ export interface operations {
                     caseId?: string;
                 } | {
                     /** @constant */
+                    workflow: "support-coordination";
+                    /** @constant */
+                    command: "RecordOptIn";
+                    data: components["schemas"]["supportCoordination.RecordOptIn"];
+                    /**
+                     * Format: uuid
+                     * @description Optional id for the new case (safe retries)
+                     */
+                    caseId?: string;
+                } | {
+                    /** @constant */
+                    workflow: "information-session";
+                    /** @constant */
+                    command: "RequestInformationSession";
+                    data: components["schemas"]["informationSession.RequestInformationSession"];
+                    /**
+                     * Format: uuid
+                     * @description Optional id for the new case (safe retries)
+                     */
+                    caseId?: string;
+                } | {
+                    /** @constant */
                     workflow: "defence-cohort";
                     /** @constant */
                     command: "FormCohort";
@@ -2797,7 +3509,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new case */
+            /** @description The new case, with the ids it minted */
             201: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -2805,7 +3517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -2955,6 +3667,79 @@ export interface operations {
             };
         };
     };
+    getCaseByReference: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model has reached this position (your last command’s `position`) */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Case reference */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listWorkflows: {
         parameters: {
             query?: never;
@@ -2990,7 +3775,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The workflow’s name */
-                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                name: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
             };
             cookie?: never;
         };
@@ -3054,7 +3839,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3069,7 +3854,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3077,7 +3862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3176,7 +3961,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3191,7 +3976,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3199,7 +3984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3298,7 +4083,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3313,7 +4098,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3321,7 +4106,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3420,7 +4205,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3435,7 +4220,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3443,7 +4228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3542,7 +4327,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3557,7 +4342,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3565,7 +4350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3664,7 +4449,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3679,7 +4464,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3687,7 +4472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3786,7 +4571,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3801,7 +4586,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3809,7 +4594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -3908,7 +4693,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -3923,7 +4708,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -3931,7 +4716,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4030,7 +4815,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4045,7 +4830,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4053,7 +4838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4152,7 +4937,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4167,7 +4952,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4175,7 +4960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4274,7 +5059,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4289,7 +5074,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4297,7 +5082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4396,7 +5181,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4411,7 +5196,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4419,7 +5204,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4518,7 +5303,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4533,7 +5318,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4541,7 +5326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4640,7 +5425,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4655,7 +5440,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4663,7 +5448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4762,7 +5547,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4777,7 +5562,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4785,7 +5570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -4884,7 +5669,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -4899,7 +5684,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -4907,7 +5692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5006,7 +5791,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5021,7 +5806,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5029,7 +5814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5128,7 +5913,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5143,7 +5928,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5151,7 +5936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5250,7 +6035,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5265,7 +6050,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5273,7 +6058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5372,7 +6157,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5387,7 +6172,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5395,7 +6180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5494,7 +6279,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5509,7 +6294,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5517,7 +6302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5616,7 +6401,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5631,7 +6416,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5639,7 +6424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5738,7 +6523,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5753,7 +6538,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5761,7 +6546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5860,7 +6645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5875,7 +6660,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -5883,7 +6668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -5982,7 +6767,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -5997,7 +6782,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6005,7 +6790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6104,7 +6889,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6119,7 +6904,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6127,7 +6912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6226,7 +7011,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6241,7 +7026,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6249,7 +7034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6348,7 +7133,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6363,7 +7148,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6371,7 +7156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6470,7 +7255,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6485,7 +7270,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6493,7 +7278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6592,7 +7377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6607,7 +7392,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6615,7 +7400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6714,7 +7499,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6729,7 +7514,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6737,7 +7522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6836,7 +7621,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6851,7 +7636,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6859,7 +7644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -6958,7 +7743,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -6973,7 +7758,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -6981,7 +7766,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7080,7 +7865,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7095,7 +7880,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7103,7 +7888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7202,7 +7987,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7217,7 +8002,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7225,7 +8010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7324,7 +8109,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7339,7 +8124,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7347,7 +8132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7446,7 +8231,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7461,7 +8246,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7469,7 +8254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7568,7 +8353,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7583,7 +8368,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7591,7 +8376,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7690,7 +8475,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7705,7 +8490,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7713,7 +8498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7812,7 +8597,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7827,7 +8612,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7835,7 +8620,1593 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignCoordinator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.AssignCoordinator"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reassignCoordinator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.ReassignCoordinator"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordFirstContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.RecordFirstContact"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.RecordService"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    makeReferral: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.MakeReferral"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    noteFormalComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.NoteFormalComplaint"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeSupport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.CloseSupport"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["supportCoordination.RecordWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    scheduleInformationSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.ScheduleInformationSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerAttendee: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.RegisterAttendee"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelRegistration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.CancelRegistration"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSessionHeld: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.RecordSessionHeld"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelInformationSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["informationSession.CancelInformationSession"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -7934,7 +10305,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -7949,7 +10320,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -7957,7 +10328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8056,7 +10427,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8071,7 +10442,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8079,7 +10450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8178,7 +10549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8193,7 +10564,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8201,7 +10572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8300,7 +10671,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8315,7 +10686,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8323,7 +10694,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8422,7 +10793,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8437,7 +10808,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8445,7 +10816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8544,7 +10915,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8559,7 +10930,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8567,7 +10938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8666,7 +11037,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8681,7 +11052,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8689,7 +11060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8788,7 +11159,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The revision you saw, e.g. "3": a stale one is a 409 */
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
                 "If-Match"?: string;
             };
             path: {
@@ -8803,7 +11174,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The case after the command */
+            /** @description The case after the command, with the ids it minted */
             200: {
                 headers: {
                     /** @description The case revision, for If-Match */
@@ -8811,7 +11182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseView"];
+                    "application/json": components["schemas"]["CommandResult"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
@@ -8912,7 +11283,7 @@ export interface operations {
                 /** @description open (default) | closed */
                 status?: string;
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description 1–200, default 50 */
                 limit?: number;
                 /** @description From the previous page */
@@ -9419,7 +11790,7 @@ export interface operations {
                 /** @description running | warned (running, with a warning recorded) | paused | breached | met | cancelled */
                 status?: "running" | "warned" | "paused" | "breached" | "met" | "cancelled";
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Level of authority */
@@ -9492,7 +11863,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
@@ -9555,7 +11926,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description How many weeks, 1–104, default 12 */
@@ -9620,7 +11991,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A workflow’s name (GET /workflows lists them) */
-                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "defence-cohort";
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
                 /** @description Also send the warnings and breaches recorded at or after this position */
@@ -9839,6 +12210,375 @@ export interface operations {
             };
             /** @description Too many requests for this token */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                /** @description Only this role */
+                role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+                /** @description Only this province or territory code */
+                region?: string;
+                /** @description Only people working in this official language */
+                language?: "en" | "fr";
+                /** @description true (default): people who take cases now; false: former staff; all */
+                active?: "true" | "false" | "all";
+                /** @description Wait (up to 5 s) until the directory has reached this position (the `position` of your last change) */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddStaffMember"];
+            };
+        };
+        responses: {
+            /** @description The person’s entry */
+            201: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyStaffEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEntry"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStaffMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Staff id: the subject of the person’s tokens */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEntry"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateStaffMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Staff id: the subject of the person’s tokens */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStaffMember"];
+            };
+        };
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    /** @description The revision of the person’s entry, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchCases: {
+        parameters: {
+            query: {
+                /** @description A case reference, or up to 10 words */
+                q: string;
+                /** @description A workflow’s name (GET /workflows lists them) */
+                workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
+                /** @description 1–100, default 25 */
+                limit?: number;
+                /** @description Wait (up to 5 s) until the read models have reached this position (your last command’s `position`) */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
