@@ -12,10 +12,11 @@ export interface MendSettings {
     /** Fractions of a clock's business time at which a warning is recorded, e.g. [0.5, 0.8]. */
     readonly warningThresholds: readonly number[];
   };
-  readonly complaint: {
-    /** Lowest level first. A response at the last level ends the right of review. */
-    readonly escalationChain: readonly EscalationLevel[];
-  };
+  /**
+   * The department's chain of authority for complaints, lowest level first (MEND_ESCALATION_CHAIN):
+   * the default a complaint workflow follows where its own settings name no other.
+   */
+  readonly escalationChain: readonly EscalationLevel[];
   /**
    * Each workflow's own settings, by workflow name, as its folder's `settings` schema parsed them
    * (MEND_WORKFLOW_SETTINGS overrides the defaults). A workflow absent here has its defaults.
@@ -25,13 +26,11 @@ export interface MendSettings {
 
 export const DEFAULT_SETTINGS: MendSettings = {
   sla: { warningThresholds: [0.5, 0.8] },
-  complaint: {
-    escalationChain: [
-      { level: 1, title: 'Regional program coordinator' },
-      { level: 2, title: 'Restorative Engagement program manager' },
-      { level: 3, title: 'Executive Director, SMSRC' },
-    ],
-  },
+  escalationChain: [
+    { level: 1, title: 'Regional program coordinator' },
+    { level: 2, title: 'Restorative Engagement program manager' },
+    { level: 3, title: 'Executive Director, SMSRC' },
+  ],
   workflows: {},
 };
 

@@ -110,7 +110,7 @@ export const EnvSchema = z
       .refine((v) => v.split('-').every((h) => HOUR.test(h)) && v.split('-')[0]! < v.split('-')[1]!, 'must be HH:MM-HH:MM with start before end')
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
-    MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.complaint.escalationChain]),
+    MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.escalationChain]),
     MEND_WORKFLOW_SETTINGS: workflowSettingsJson.default({}),
     MEND_CLOCK_START: Instant.optional(),
     MEND_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -295,7 +295,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     businessHours: { start, end },
     settings: {
       sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
-      complaint: { escalationChain: e.MEND_ESCALATION_CHAIN },
+      escalationChain: e.MEND_ESCALATION_CHAIN,
       workflows: e.MEND_WORKFLOW_SETTINGS,
     },
     ...(e.MEND_CLOCK_START ? { clockStart: e.MEND_CLOCK_START } : {}),

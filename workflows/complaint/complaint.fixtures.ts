@@ -8,7 +8,7 @@ import type { ComplaintEvent, ComplaintEventOf } from './events';
 /** History builders for the complaint specs: events as the store would hold them. */
 
 export const RECEIVED_AT = '2026-03-02T14:00:00.000Z'; // Monday 09:00 in Ottawa
-export const CHAIN = DEFAULT_SETTINGS.complaint.escalationChain;
+export const CHAIN = DEFAULT_SETTINGS.escalationChain;
 export const COMPLAINANT_ID = 'subject-complainant';
 
 const clockContext: DecideContext = {

@@ -76,7 +76,7 @@ describe('complaint: ReceiveComplaint', () => {
   it('records the escalation chain of the settings, lowest level first', () => {
     const settings: MendSettings = {
       ...DEFAULT_SETTINGS,
-      complaint: { escalationChain: [{ level: 2, title: 'Director' }, { level: 1, title: 'Coordinator' }] },
+      escalationChain: [{ level: 2, title: 'Director' }, { level: 1, title: 'Coordinator' }],
     };
     const { events } = given().when(receive(), { settings }).run();
     expect(events[0]).toMatchObject({
@@ -305,7 +305,7 @@ describe('complaint: Respond', () => {
   });
 
   it('follows the chain recorded at receipt, not a chain configured since', () => {
-    const settings: MendSettings = { ...DEFAULT_SETTINGS, complaint: { escalationChain: [{ level: 1, title: 'Only level' }] } };
+    const settings: MendSettings = { ...DEFAULT_SETTINGS, escalationChain: [{ level: 1, title: 'Only level' }] };
     given(...underReview()).when(respond({}), { settings }).thenThrows('COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL');
   });
 

@@ -57,7 +57,7 @@ function feedback(n: number): DemoStep[] {
  */
 export const complaintDemo: DemoScenario = ({ first, settings }) => {
   const demo = demoCollector(first);
-  const levels = settings.complaint.escalationChain.length;
+  const levels = settings.escalationChain.length;
   const full = () => complaintPath(demo.n, levels);
   const acknowledged = () => upTo(full(), 3);
   demo.add('received today, acknowledgement clock running', upTo(full(), 1), 0.1);

@@ -30,5 +30,5 @@ export const complaintSettings = (settings: MendSettings): ComplaintSettings => 
 export function chainFor(settings: MendSettings, program: string | undefined): EscalationLevel[] {
   const titles = program === undefined ? undefined : complaintSettings(settings).chainsByProgram[program];
   if (titles) return titles.map((title, i) => ({ level: i + 1, title }));
-  return [...settings.complaint.escalationChain].sort((a, b) => a.level - b.level).map(({ level, title }) => ({ level, title }));
+  return [...settings.escalationChain].sort((a, b) => a.level - b.level).map(({ level, title }) => ({ level, title }));
 }
