@@ -351,12 +351,13 @@ function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideCon
 function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: DecideContext): Decided {
   const context = engagementContext(state);
   const d = cmd.data;
-  const at = d.outcome === 'held' ? past('heldAt', d.heldAt, ctx) : ctx.now.toISOString();
+  const at = d.outcome === 'held' ? (d.heldAt ?? ctx.now.toISOString()) : ctx.now.toISOString();
   const earliestOn = context.followUpEarliestOn;
   const on = ctx.calendars.forRegion(context.region).localDate(new Date(at));
-  if (earliestOn !== undefined && on < earliestOn) {
-    throw FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn });
-  }
+  enforceRules([
+    d.outcome === 'held' && inTheFuture('heldAt', d.heldAt, ctx),
+    earliestOn !== undefined && on < earliestOn && FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn }),
+  ]);
   // The clock is met first: the case is completed, and takes no event, after the follow-up.
   return [
     ...meetClock(state.clocks, followUpClock.key, new Date(at)),

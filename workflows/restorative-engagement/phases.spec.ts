@@ -537,6 +537,11 @@ describe('restorative engagement: follow-up is a clock', () => {
       .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
       .thenThrows('RE.FOLLOW_UP_TOO_EARLY'));
 
+  it('reports a follow-up dated later than now and before it is due at once', () =>
+    given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2026-03-03T10:00:00-05:00' } })
+      .thenBreaks('RE.TIME_IN_FUTURE', 'RE.FOLLOW_UP_TOO_EARLY'));
+
   it('records no follow-up before the case is closed', () =>
     given(...inPhase3, reflectionRecorded('met'))
       .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
