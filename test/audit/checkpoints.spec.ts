@@ -72,8 +72,8 @@ describe('signed audit checkpoints', () => {
     const signed = await runCli(['audit', 'checkpoint'], original, signing);
     expect(signed.code).toBe(0);
     digest = /sha256:([0-9a-f]{64})/.exec(signed.stdout)![1]!;
-    // Two case streams and their two case-id reservations.
-    expect(signed.stdout).toMatch(/checkpoint 1 signed at position \d+ \(\d+ events, 4 streams\)/);
+    // Two case streams, their two case-id reservations and their two reference reservations.
+    expect(signed.stdout).toMatch(/checkpoint 1 signed at position \d+ \(\d+ events, 6 streams\)/);
     // Work after the checkpoint is not covered by it, and does not disturb the comparison.
     const later = await startApp({ dataDir: original });
     await driveComplaint(later);
@@ -139,7 +139,7 @@ describe('signed audit checkpoints', () => {
     const verdict = await expectDetected(
       dir,
       [
-        { streamId: first.streamId, problem: 'events deleted', detail: expect.stringContaining('revisions 8 to 9 are missing') },
+        { streamId: first.streamId, problem: 'events deleted', detail: expect.stringContaining('revisions 8 to 10 are missing') },
         { problem: 'positions missing' },
         { problem: 'event count' },
       ],

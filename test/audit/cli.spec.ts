@@ -54,7 +54,7 @@ describe('mend replay, export and audit verify', () => {
     expect(code).toBe(ExitCode.ok);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(`Case ${complaintId}: complaint (workflow version 1), times in America/Toronto`);
-    expect(lines[1]).toMatch(/^ {3}#0 {2}2026-03-02 09:00 EST {2}supervisor-1 \(supervisor\) {2}ComplaintReceived {2}channel=electronic /);
+    expect(lines[1]).toMatch(/^ {3}#0 {2}2026-03-02 09:00 EST {2}supervisor-1 \(supervisor\) {2}ComplaintReceived {2}kind=complaint channel=electronic /);
     expect(lines[1]).toContain('complainant.name=Robin, "R." Tremblay');
     expect(lines[1]).not.toContain('subjectId');
     expect(stdout).toContain('\n         → received\n');
@@ -65,7 +65,7 @@ describe('mend replay, export and audit verify', () => {
     expect(stdout).toContain('practitioner-1 (practitioner)  ClockPaused\n         clock Response, level 1 paused (Awaiting the dates the complainant is free)');
     expect(stdout).toMatch(/clock Response, level 1 resumed, now due 2026-04-\d\d 17:00 EDT/);
     expect(stdout).toContain('→ responded');
-    expect(stdout).toContain('Now responded (open) at revision 9, last event 2026-03-06 10:00 EST');
+    expect(stdout).toContain('Now responded (open) at revision 10, last event 2026-03-06 10:00 EST');
     expect(stdout).toMatch(/Clocks:\n {2}Acknowledgement +met 2026-03-02 10:00 EST \(on time\); started 2026-03-02 09:00 EST, due 2026-03-04 17:00 EST\n/);
 
     const [record] = (await accessRecords(complaintId)).slice(-1);
@@ -89,10 +89,10 @@ describe('mend replay, export and audit verify', () => {
     const { code, stdout, stderr } = await runCli(['export', '--case', complaintId, '--format', 'csv', '--out', out], dataDir);
     expect(code).toBe(ExitCode.ok);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`exported 10 events to ${out}`);
+    expect(stderr).toContain(`exported 11 events to ${out}`);
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     expect(header).toEqual([...CSV_COLUMNS]);
-    expect(rows.map((row) => row[3])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(rows.map((row) => row[3])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(rows.every((row) => row[2] === complaintId)).toBe(true);
     expect(JSON.parse(rows[0]![9]!)).toMatchObject({ complainant: { name: 'Robin, "R." Tremblay' } });
     const records = await accessRecords(complaintId);
@@ -104,7 +104,7 @@ describe('mend replay, export and audit verify', () => {
     const complaints = await runCli(['export', '--workflow', 'complaint'], dataDir);
     expect(complaints.code).toBe(ExitCode.ok);
     const complaintItems = ndjson(complaints.stdout);
-    expect(complaintItems).toHaveLength(10);
+    expect(complaintItems).toHaveLength(11);
     expect(complaintItems.every((item) => item.streamId === `complaint-${complaintId}`)).toBe(true);
     expect(complaintItems.map((item) => item.position)).toEqual([...complaintItems.map((item) => item.position)].sort((a, b) => a - b));
 
