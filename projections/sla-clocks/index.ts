@@ -16,7 +16,7 @@ export * from './weeks';
  */
 export const slaClocksProjection: ProjectionDefinition = {
   name: 'sla-clocks',
-  version: 2,
+  version: 3,
   description: 'SLA clocks with their next deadline, warnings and breaches, counts per group, and outcomes per week',
   tables: [
     {
@@ -102,12 +102,13 @@ export const slaClocksProjection: ProjectionDefinition = {
         `CREATE TABLE ${t} (
           week TEXT NOT NULL,
           workflow TEXT NOT NULL,
+          read_as TEXT NOT NULL,
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           met_on_time INTEGER NOT NULL,
           met_late INTEGER NOT NULL,
           breached INTEGER NOT NULL,
-          PRIMARY KEY (week, workflow, region, level)
+          PRIMARY KEY (week, workflow, read_as, region, level)
         ) WITHOUT ROWID`,
       ],
     },

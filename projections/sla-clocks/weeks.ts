@@ -17,10 +17,12 @@ export interface WeekCounts {
 
 export const WEEK_COLUMNS = ['met_on_time', 'met_late', 'breached'] as const;
 
-/** One change to the counters of a (week, workflow, region, level) group. */
+/** One change to the counters of a (week, workflow, read scope, region, level) group. */
 export interface WeekDelta extends WeekCounts {
   readonly week: string;
   readonly workflow: string;
+  /** The workflow whose read scope the clock's case is read under: readers who may not know such cases see none of its counts. */
+  readonly read_as: string;
   readonly region: string;
   readonly level: number;
 }
@@ -32,7 +34,7 @@ export function weekOf(instant: string, region: string): string {
   return localDateOfDay(day - ((weekdayOfDay(day) + 6) % 7));
 }
 
-type Outcome = Pick<SlaClockRow, 'status' | 'met_at' | 'breached_at' | 'on_time' | 'region' | 'workflow' | 'level'>;
+type Outcome = Pick<SlaClockRow, 'status' | 'met_at' | 'breached_at' | 'on_time' | 'region' | 'workflow' | 'read_as' | 'level'>;
 
 /** Where a clock counts: the week and column of its outcome, none while it has none. */
 function outcomeOf(row: Outcome): { week: string; column: (typeof WEEK_COLUMNS)[number] } | undefined {
@@ -49,6 +51,7 @@ export function weekDeltas(before: Outcome | undefined, after: Outcome): WeekDel
   const delta = (outcome: NonNullable<typeof is>, row: Outcome, sign: 1 | -1): WeekDelta => ({
     week: outcome.week,
     workflow: row.workflow,
+    read_as: row.read_as,
     region: row.region,
     level: row.level,
     met_on_time: 0,

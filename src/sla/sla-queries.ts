@@ -27,9 +27,9 @@ const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, read_as, region, level,
   VALUES (@workflow, @read_as, @region, @level, ${params(COUNTER_COLUMNS)})
   ON CONFLICT (workflow, read_as, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 const PUT_ALERT = `INSERT OR REPLACE INTO {sla_alerts} (${columns(ALERT_COLUMNS)}) VALUES (${params(ALERT_COLUMNS)})`;
-const ADD_WEEK = `INSERT INTO {sla_weeks} (week, workflow, region, level, ${columns(WEEK_COLUMNS)})
-  VALUES (@week, @workflow, @region, @level, ${params(WEEK_COLUMNS)})
-  ON CONFLICT (week, workflow, region, level) DO UPDATE SET ${WEEK_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+const ADD_WEEK = `INSERT INTO {sla_weeks} (week, workflow, read_as, region, level, ${columns(WEEK_COLUMNS)})
+  VALUES (@week, @workflow, @read_as, @region, @level, ${params(WEEK_COLUMNS)})
+  ON CONFLICT (week, workflow, read_as, region, level) DO UPDATE SET ${WEEK_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
 /** The projector's reads and writes, in the generation being written. */
 export const slaClockRows = {
