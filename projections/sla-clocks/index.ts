@@ -16,7 +16,7 @@ export * from './weeks';
  */
 export const slaClocksProjection: ProjectionDefinition = {
   name: 'sla-clocks',
-  version: 3,
+  version: 2,
   description: 'SLA clocks with their next deadline, warnings and breaches, counts per group, and outcomes per week',
   tables: [
     {

@@ -17,11 +17,11 @@ export interface WeekCounts {
 
 export const WEEK_COLUMNS = ['met_on_time', 'met_late', 'breached'] as const;
 
-/** One change to the counters of a (week, workflow, read scope, region, level) group. */
+/** One change to the counters of a (week, workflow, read-as workflow, region, level) group. */
 export interface WeekDelta extends WeekCounts {
   readonly week: string;
   readonly workflow: string;
-  /** The workflow whose read scope the clock's case is read under: readers who may not know such cases see none of its counts. */
+  /** The workflow whose readers may count it (a complaint about an RO case counts for RO readers only). */
   readonly read_as: string;
   readonly region: string;
   readonly level: number;
@@ -34,10 +34,11 @@ export function weekOf(instant: string, region: string): string {
   return localDateOfDay(day - ((weekdayOfDay(day) + 6) % 7));
 }
 
-type Outcome = Pick<SlaClockRow, 'status' | 'met_at' | 'breached_at' | 'on_time' | 'region' | 'workflow' | 'read_as' | 'level'>;
+type Outcome = Pick<SlaClockRow, 'status' | 'met_at' | 'breached_at' | 'on_time' | 'region' | 'workflow' | 'read_as' | 'level' | 'standard'>;
 
-/** Where a clock counts: the week and column of its outcome, none while it has none. */
+/** Where a clock counts: the week and column of its outcome, none while it has none (or is no service standard). */
 function outcomeOf(row: Outcome): { week: string; column: (typeof WEEK_COLUMNS)[number] } | undefined {
+  if (row.standard === 0) return undefined;
   if (row.status === 'breached' && row.breached_at !== null) return { week: weekOf(row.breached_at, row.region), column: 'breached' };
   if (row.status === 'met' && row.met_at !== null) return { week: weekOf(row.met_at, row.region), column: row.on_time === 1 ? 'met_on_time' : 'met_late' };
   return undefined;

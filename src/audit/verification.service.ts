@@ -79,9 +79,14 @@ export class ChainVerification {
   /** Every stream of the store, read once in position order. */
   async verifyAll(options: VerifyOptions = {}): Promise<Verification> {
     const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest);
-    const { chains, heads, gaps, readAs } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress);
+    const { chains, heads, gaps, readAs, references } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress);
     const problems = this.checkpointProblems(checkpoints, heads, gaps);
-    const visible = this.visibility(options.hiddenWorkflows ?? [], [...chains.streamIds(), ...(checkpoints.latest?.checkpoint.heads.map(([id]) => id) ?? [])], readAs);
+    const visible = this.visibility(
+      options.hiddenWorkflows ?? [],
+      [...chains.streamIds(), ...(checkpoints.latest?.checkpoint.heads.map(([id]) => id) ?? [])],
+      readAs,
+      references,
+    );
     return verdict(chains.result(visible), checkpoints.latest, problems.filter((p) => p.streamId === undefined || visible(p.streamId)));
   }
 
@@ -165,10 +170,13 @@ export class ChainVerification {
     const newHeads = new HeadsAt(newPosition ?? 0);
     // Cases read as another workflow's (a complaint about an RO case), by stream: their events say so.
     const readAs = new Map<string, string>();
+    // Each case's reference (its opening event says it), so that a hidden case's reservation is hidden too.
+    const references = new Map<string, string>();
     for await (const page of allPages(this.store)) {
       for (const event of page) {
-        const as = (event.metadata as { readAs?: unknown }).readAs;
+        const { readAs: as, reference } = event.metadata as { readAs?: unknown; reference?: unknown };
         if (typeof as === 'string') readAs.set(event.streamId, as);
+        if (typeof reference === 'string') references.set(event.streamId, reference);
         chains.add(event);
         heads?.add(event);
         gaps?.add(event);
@@ -176,7 +184,7 @@ export class ChainVerification {
       }
       onProgress?.(page[page.length - 1]!.position);
     }
-    return { chains, heads, gaps, newHeads, readAs };
+    return { chains, heads, gaps, newHeads, readAs, references };
   }
 
   private publicKey(): KeyObject | undefined {
@@ -223,7 +231,12 @@ export class ChainVerification {
    * RO streams, and the streams of cases read as RO cases (and their access logs and case-id
    * reservations), exist only for those who may read RO cases.
    */
-  private visibility(hiddenWorkflows: readonly string[], streamIds: readonly string[], readAs: ReadonlyMap<string, string>): StreamVisibility {
+  private visibility(
+    hiddenWorkflows: readonly string[],
+    streamIds: readonly string[],
+    readAs: ReadonlyMap<string, string>,
+    references: ReadonlyMap<string, string> = new Map(),
+  ): StreamVisibility {
     if (hiddenWorkflows.length === 0) return () => true;
     const hiddenCategories = new Set(
       this.registry
@@ -239,11 +252,15 @@ export class ChainVerification {
         .filter((d) => hiddenWorkflows.includes(d.name))
         .map((d) => d.referencePrefix),
     );
+    const hiddenReferences = new Set(streamIds.filter(hiddenStream).flatMap((id) => references.get(id) ?? []));
     return (streamId) => {
       if (hiddenStream(streamId)) return false;
       const category = categoryOf(streamId);
       if (hiddenCategories.has(category)) return false;
-      if (category === CASE_REFERENCE_CATEGORY) return !hiddenPrefixes.has(caseIdOf(streamId).split('-')[0]!);
+      if (category === CASE_REFERENCE_CATEGORY) {
+        const reference = caseIdOf(streamId);
+        return !hiddenPrefixes.has(reference.split('-')[0]!) && !hiddenReferences.has(reference);
+      }
       return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId)));
     };
   }

@@ -209,13 +209,14 @@ describe('the console: intake, case content and forms people can use', () => {
     await page.close();
   });
 
-  it('offers intake only of the workflows the role may open: rju opens referrals, not complaints', async () => {
+  it('offers intake only of the workflows the role may open: rju opens referrals and complaints about its program, no SMSRC case', async () => {
     const page = await signedIn('rju', 'en');
     await page.goto(`${running.baseUrl}/#/open`);
     await page.getByRole('heading', { name: 'Open a case' }).waitFor();
     const choices = await page.locator('.workflow-choices a').allTextContents();
     expect(choices.some((c) => c.startsWith('Restorative Opportunities'))).toBe(true);
-    expect(choices).not.toContain('Complaint');
+    expect(choices).toContain('Complaint');
+    expect(choices.some((c) => c.startsWith('Restorative Engagement') || c.startsWith('Response and Support'))).toBe(false);
     await page.close();
   });
 });

@@ -70,7 +70,7 @@ describe('journeys from the README, over HTTP', () => {
     expect(flagged).toMatchObject({ state: 'forming', details: { representatives: 5, belowMinimum: true } });
     const started = exchanges.find((e) => e.step.command === 'StartCohort' && e.status === 200)!.response;
     expect(started.details).toMatchObject({ startedOn: '2026-03-09', plannedEndOn: '2026-05-31', belowMinimum: false });
-    const rules = exchanges.find((e) => e.response.code === 'DRC.RULES_BROKEN')!.response.details.rules.map((r: { code: string }) => r.code);
+    const rules = exchanges.find((e) => e.response.code === 'COMMAND.RULES_BROKEN')!.response.details.rules.map((r: { code: string }) => r.code);
     expect(rules).toEqual(['DRC.NO_PLANNING_SESSION', 'DRC.COMMITMENTS_MISSING']);
     expect(exchanges.at(-1)!.response).toMatchObject({ state: 'completed', status: 'closed', assignees: ['p-1', 'p-2'], details: { representatives: 6, representativesWithdrawn: 1, engagementCases: 1 } });
     const stored = await storedTypes(journey);

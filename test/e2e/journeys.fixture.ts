@@ -524,7 +524,7 @@ export const journeys: readonly Journey[] = [
         as: 'PRACTITIONER',
         command: 'CompleteCohort',
         data: { commitments: [{ representativeId: 'rep-1', commitments: 'Brief my unit on what class members told us.' }] },
-        expect: { status: 422, code: 'DRC.RULES_BROKEN' },
+        expect: { status: 422, code: 'COMMAND.RULES_BROKEN' },
       },
       {
         title: 'A session of planning for action',

@@ -81,6 +81,27 @@ export async function rebuiltReadModels(dataDir: string): Promise<ReadModelSnaps
 }
 
 /** How two snapshots differ: a few rows of each table that only one holds, and checkpoints that disagree. Empty when equal. */
+/** For a row only in one side, the columns in which it differs from the other side's row of the same first column. */
+function columnsThatDiffer(row: string, others: readonly string[]): string {
+  const mine = JSON.parse(row) as Record<string, unknown>;
+  const key = Object.keys(mine)[0]!;
+  const theirs = others.map((other) => JSON.parse(other) as Record<string, unknown>).find((other) => other[key] === mine[key]);
+  if (!theirs) return '';
+  const columns = Object.keys(mine).filter((column) => JSON.stringify(mine[column]) !== JSON.stringify(theirs[column]));
+  const around = (a: string, b: string): [string, string] => {
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    const from = Math.max(0, at - 120);
+    return [a.slice(from, at + 200), b.slice(from, at + 200)];
+  };
+  return columns
+    .map((column) => {
+      const [a, b] = around(JSON.stringify(mine[column]), JSON.stringify(theirs[column]));
+      return `\n  ${key} ${String(mine[key])}: ${column} is …${a}… in the read model, …${b}… in the rebuild`;
+    })
+    .join('');
+}
+
 export function differences(actual: ReadModelSnapshot, expected: ReadModelSnapshot, sample = 3): string[] {
   const found: string[] = [];
   for (const table of new Set([...Object.keys(actual.tables), ...Object.keys(expected.tables)])) {
@@ -92,7 +113,8 @@ export function differences(actual: ReadModelSnapshot, expected: ReadModelSnapsh
       found.push(
         `${table}: ${extra.length} rows only in the read model, ${missing.length} only in the rebuild` +
           extra.slice(0, sample).map((row) => `\n  read model: ${row.slice(0, 600)}`).join('') +
-          missing.slice(0, sample).map((row) => `\n  rebuild:    ${row.slice(0, 600)}`).join(''),
+          missing.slice(0, sample).map((row) => `\n  rebuild:    ${row.slice(0, 600)}`).join('') +
+          extra.slice(0, sample).map((row) => columnsThatDiffer(row, missing)).join(''),
       );
     }
   }

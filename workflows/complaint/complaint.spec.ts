@@ -214,6 +214,12 @@ describe('complaint: AssignHandler', () => {
       .thenThrows('COMPLAINT.REVIEWER_NOT_INDEPENDENT');
   });
 
+  it('reports a reassignment without a supervisor and a reviewer who is not independent at once', () => {
+    given(...underReview(), ...responded(1), ...reviewRequested(1), handlerAssigned('manager-2', 2))
+      .when(command('AssignHandler', { handlerId: 'practitioner-1' }))
+      .thenBreaks('COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR', 'COMPLAINT.REVIEWER_NOT_INDEPENDENT');
+  });
+
   it('rejects a missing handler id', () => {
     given(...received()).when(command('AssignHandler', {})).thenThrows('VALIDATION.INVALID_INPUT');
   });
@@ -662,5 +668,11 @@ describe('complaint: the program it concerns', () => {
     expect(error.code).toBe('COMPLAINT.UNKNOWN_PROGRAM');
     expect(error.message).toContain('restorative-opportunities');
     expect(error.messageIn('fr')).toContain('« parole-hearings »');
+  });
+
+  it('reports a receipt later than now and a program Mend does not run at once', () => {
+    given()
+      .when(receive({ receivedAt: '2026-03-02T14:00:01Z', concerns: { program: 'parole-hearings' } }))
+      .thenBreaks('COMPLAINT.RECEIVED_IN_FUTURE', 'COMPLAINT.UNKNOWN_PROGRAM');
   });
 });

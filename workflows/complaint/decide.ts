@@ -12,6 +12,7 @@ import {
 import { evolveClocks, type Clocks } from '../../domain/clocks/state';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { enforceRules } from '../../domain/rules';
 import type { Role } from '../../domain/roles';
 import type { EscalationLevel } from '../../domain/settings';
 import type { CaseState, ClockBreach } from '../../domain/workflow';
@@ -84,13 +85,13 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
   const d = cmd.data;
   // For mail, receivedAt is the day the program received the letter: both clocks count from then.
   const receivedAt = new Date(d.receivedAt);
-  if (receivedAt.getTime() > ctx.now.getTime()) {
-    throw ReceivedInFuture({ receivedAt: d.receivedAt, now: ctx.now.toISOString() });
-  }
   const program = d.concerns?.program;
-  if (program !== undefined && !ctx.workflows?.some((w) => w.name === program)) {
-    throw UnknownProgram({ program, known: ctx.workflows?.map((w) => w.name).join(', ') || 'none' });
-  }
+  enforceRules([
+    receivedAt.getTime() > ctx.now.getTime() && ReceivedInFuture({ receivedAt: d.receivedAt, now: ctx.now.toISOString() }),
+    program !== undefined &&
+      !ctx.workflows?.some((w) => w.name === program) &&
+      UnknownProgram({ program, known: ctx.workflows?.map((w) => w.name).join(', ') || 'none' }),
+  ]);
   const chain = chainFor(ctx.settings, program);
   const first = chain[0];
   if (!first) throw new Error('The complaint escalation chain is empty: configure at least one level of authority.');
@@ -146,12 +147,14 @@ function assignHandler(cmd: Command<'AssignHandler'>, state: CaseState, ctx: Dec
   const level = levelOf(context);
   const { handlerId } = cmd.data;
   const previous = context.handlerId;
-  if (previous !== undefined && !REASSIGNING_ROLES.has(ctx.actor.role)) {
-    throw ReassignmentRequiresSupervisor({ handlerId: previous, level: level.level });
-  }
-  if (previous === handlerId) throw AlreadyAssigned({ handlerId, level: level.level });
   const earlier = context.assignments.find((a) => a.level < level.level && a.handlerId === handlerId);
-  if (earlier) throw ReviewerNotIndependent({ handlerId, level: level.level, earlierLevel: earlier.level });
+  enforceRules([
+    previous !== undefined &&
+      !REASSIGNING_ROLES.has(ctx.actor.role) &&
+      ReassignmentRequiresSupervisor({ handlerId: previous, level: level.level }),
+    previous === handlerId && AlreadyAssigned({ handlerId, level: level.level }),
+    earlier && ReviewerNotIndependent({ handlerId, level: level.level, earlierLevel: earlier.level }),
+  ]);
   return [
     {
       type: 'HandlerAssigned',

@@ -3,6 +3,7 @@ import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import type { DomainError } from '../../domain/errors';
+import { enforceRules } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import { workflowSettings } from '../../domain/settings';
 import type { CaseState } from '../../domain/workflow';
@@ -20,7 +21,6 @@ import {
   PractitionersNotTwo,
   RepresentativeNamedTwice,
   RepresentativesOutOfRange,
-  throwBroken,
   TimeInFuture,
 } from './errors';
 import type { DefenceCohortEvent } from './events';
@@ -92,13 +92,11 @@ function form(cmd: Command<'FormCohort'>, ctx: DecideContext): DefenceCohortEven
   const given = present(d.representatives.map((r) => r.subjectId));
   const twice = [...new Set(given.filter((id, i) => given.indexOf(id) !== i))];
   const { minimumRepresentatives, maximumRepresentatives } = settingsOf(ctx);
-  throwBroken(
-    present([
-      sizeRule(d.representatives.length, minimumRepresentatives, maximumRepresentatives),
-      d.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: d.practitionerIds.length }) : undefined,
-      twice.length > 0 ? RepresentativeNamedTwice({ ids: twice.join(', ') }) : undefined,
-    ]),
-  );
+  enforceRules([
+    sizeRule(d.representatives.length, minimumRepresentatives, maximumRepresentatives),
+    d.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: d.practitionerIds.length }) : undefined,
+    twice.length > 0 ? RepresentativeNamedTwice({ ids: twice.join(', ') }) : undefined,
+  ]);
   return [
     {
       type: 'CohortFormed',
@@ -120,12 +118,10 @@ function add(cmd: Command<'AddRepresentative'>, context: DefenceCohortContext, c
   const maximum = context.maximumRepresentatives;
   const id = cmd.data.representative.subjectId;
   // A representative who left is not added back under the same id: their withdrawal stays in the history as it was.
-  throwBroken(
-    present([
-      activeRepresentatives(context).length >= maximum ? CohortFull({ maximum }) : undefined,
-      id !== undefined && context.representatives.some((r) => r.id === id) ? AlreadyInCohort({ representativeId: id }) : undefined,
-    ]),
-  );
+  enforceRules([
+    activeRepresentatives(context).length >= maximum ? CohortFull({ maximum }) : undefined,
+    id !== undefined && context.representatives.some((r) => r.id === id) ? AlreadyInCohort({ representativeId: id }) : undefined,
+  ]);
   return [joined(cmd.data.representative, ctx)];
 }
 
@@ -134,7 +130,7 @@ function withdraw(cmd: Command<'WithdrawRepresentative'>, state: CaseState, ctx:
   const d = cmd.data;
   const active = activeRepresentatives(context);
   const withdrawnAt = past('withdrawnAt', d.withdrawnAt, ctx);
-  throwBroken(present([active.includes(d.representativeId) ? undefined : NotInCohort({ ids: d.representativeId }), withdrawnAt.broken]));
+  enforceRules([active.includes(d.representativeId) ? undefined : NotInCohort({ ids: d.representativeId }), withdrawnAt.broken]);
   const remaining = active.length - 1;
   const minimum = context.minimumRepresentatives;
   return [
@@ -151,14 +147,12 @@ function withdraw(cmd: Command<'WithdrawRepresentative'>, state: CaseState, ctx:
 
 function replacePractitioner(cmd: Command<'ReplacePractitioner'>, context: DefenceCohortContext, ctx: DecideContext): DefenceCohortEvent[] {
   const d = cmd.data;
-  throwBroken(
-    present([
-      context.practitionerIds.includes(d.practitionerId)
-        ? undefined
-        : NotCohortPractitioner({ practitionerId: d.practitionerId, practitioners: context.practitionerIds.join(', ') }),
-      context.practitionerIds.includes(d.replacementId) ? AlreadyCohortPractitioner({ practitionerId: d.replacementId }) : undefined,
-    ]),
-  );
+  enforceRules([
+    context.practitionerIds.includes(d.practitionerId)
+      ? undefined
+      : NotCohortPractitioner({ practitionerId: d.practitionerId, practitioners: context.practitionerIds.join(', ') }),
+    context.practitionerIds.includes(d.replacementId) ? AlreadyCohortPractitioner({ practitionerId: d.replacementId }) : undefined,
+  ]);
   return [
     {
       type: 'PractitionerReplaced',
@@ -172,13 +166,11 @@ function start(cmd: Command<'StartCohort'>, context: DefenceCohortContext, ctx: 
   const today = ctx.calendars.forRegion(context.region).localDate(ctx.now);
   const { startedOn } = cmd.data;
   const count = activeRepresentatives(context).length;
-  throwBroken(
-    present([
-      sizeRule(count, context.minimumRepresentatives, context.maximumRepresentatives),
-      context.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: context.practitionerIds.length }) : undefined,
-      startedOn > today ? TimeInFuture({ field: 'startedOn', value: startedOn, now: ctx.now.toISOString() }) : undefined,
-    ]),
-  );
+  enforceRules([
+    sizeRule(count, context.minimumRepresentatives, context.maximumRepresentatives),
+    context.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: context.practitionerIds.length }) : undefined,
+    startedOn > today ? TimeInFuture({ field: 'startedOn', value: startedOn, now: ctx.now.toISOString() }) : undefined,
+  ]);
   const format = context.format ?? 'fullTime';
   const weeks = format === 'fullTime' ? settings.fullTimeWeeks : settings.partTimeWeeks;
   return [
@@ -216,7 +208,7 @@ function recordSession(cmd: Command<'RecordSession'>, context: DefenceCohortCont
   const heldAt = heldAtRule('heldAt', d.heldAt, context, ctx);
   const active = activeRepresentatives(context);
   const strangers = (d.attendeeIds ?? []).filter((id) => !active.includes(id));
-  throwBroken(present([heldAt.broken, strangers.length > 0 ? NotInCohort({ ids: strangers.join(', ') }) : undefined]));
+  enforceRules([heldAt.broken, strangers.length > 0 ? NotInCohort({ ids: strangers.join(', ') }) : undefined]);
   return [
     {
       type: 'CohortSessionHeld',
@@ -236,7 +228,7 @@ function recordEngagementSession(cmd: Command<'RecordEngagementSession'>, contex
   const heldAt = heldAtRule('heldAt', d.heldAt, context, ctx);
   const count = d.engagementCaseIds.length;
   const settingFits = d.setting === 'individual' ? count === 1 : count >= 2;
-  throwBroken(present([heldAt.broken, settingFits ? undefined : EngagementSettingMismatch({ setting: d.setting, count })]));
+  enforceRules([heldAt.broken, settingFits ? undefined : EngagementSettingMismatch({ setting: d.setting, count })]);
   return [
     {
       type: 'EngagementSessionHeld',
@@ -250,13 +242,11 @@ function complete(cmd: Command<'CompleteCohort'>, context: DefenceCohortContext,
   const named = cmd.data.commitments.map((c) => c.representativeId);
   const missing = active.filter((id) => !named.includes(id));
   const strangers = named.filter((id) => !active.includes(id));
-  throwBroken(
-    present([
-      context.sessions.planningForAction === 0 ? NoPlanningSession({}) : undefined,
-      missing.length > 0 ? CommitmentsMissing({ ids: missing.join(', ') }) : undefined,
-      strangers.length > 0 ? NotInCohort({ ids: strangers.join(', ') }) : undefined,
-    ]),
-  );
+  enforceRules([
+    context.sessions.planningForAction === 0 ? NoPlanningSession({}) : undefined,
+    missing.length > 0 ? CommitmentsMissing({ ids: missing.join(', ') }) : undefined,
+    strangers.length > 0 ? NotInCohort({ ids: strangers.join(', ') }) : undefined,
+  ]);
   const now = ctx.now.toISOString();
   return [
     ...cmd.data.commitments.map(

@@ -1,4 +1,4 @@
-import { defineError, type DomainError } from '../../domain/errors';
+import { defineError } from '../../domain/errors';
 
 export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
   en: (p) => `A cohort has ${p.minimum} to ${p.maximum} Defence representatives; this one would have ${p.count}.`,
@@ -70,21 +70,3 @@ export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', 
   en: () => 'A cohort completes after at least one session of planning for action (RecordSession, kind planningForAction).',
   fr: () => "Une cohorte se termine après au moins une séance de planification de l'action (RecordSession, type planningForAction).",
 });
-
-/** Several rules broken by one command: each is listed, in `details.rules`, so that none is found only on the next attempt. */
-export const RulesBroken = defineError<{ count: number; en: string; fr: string }>('DRC.RULES_BROKEN', 'rule', {
-  en: (p) => `${p.count} rules are broken: ${p.en}`,
-  fr: (p) => `${p.count} règles ne sont pas respectées : ${p.fr}`,
-});
-
-/** Throws the broken rule, or every broken rule at once; returns when none is broken. */
-export function throwBroken(errors: readonly DomainError[]): void {
-  if (errors.length === 0) return;
-  if (errors.length === 1) throw errors[0]!;
-  const listed = (language: 'en' | 'fr') => errors.map((e) => ({ code: e.code, message: e.messageIn(language) }));
-  throw RulesBroken(
-    { count: errors.length, en: errors.map((e) => e.messageIn('en')).join(' '), fr: errors.map((e) => e.messageIn('fr')).join(' ') },
-    { rules: listed('en') },
-    { fr: { rules: listed('fr') } },
-  );
-}

@@ -1,6 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { CaseState } from '../../domain/workflow';
 import type { InformationSessionCommand } from './commands';
 import type { Role } from '../../domain/roles';
@@ -57,9 +58,13 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
 }
 
 function notLaterThanNow(given: string, field: string, ctx: DecideContext): Date {
-  const at = new Date(given);
-  if (at.getTime() > ctx.now.getTime()) throw TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
-  return at;
+  enforceRules([inTheFuture(given, field, ctx)]);
+  return new Date(given);
+}
+
+/** The rule that a reported time is not later than now. */
+function inTheFuture(given: string, field: string, ctx: DecideContext): RuleCheck {
+  return Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
 }
 
 function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext): InformationSessionEvent {
@@ -82,12 +87,15 @@ function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext):
 
 function schedule(cmd: Command<'ScheduleInformationSession'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
   const d = cmd.data;
-  if (context.presenterId !== undefined && context.presenterId !== d.presenterId && !REASSIGNING_ROLES.has(ctx.actor.role)) {
-    throw PresenterChangeRequiresSupervisor({ presenterId: context.presenterId });
-  }
-  if (d.capacity !== undefined && d.capacity < context.registrations.length) {
-    throw CapacityBelowRegistrations({ capacity: d.capacity, registered: context.registrations.length });
-  }
+  enforceRules([
+    context.presenterId !== undefined &&
+      context.presenterId !== d.presenterId &&
+      !REASSIGNING_ROLES.has(ctx.actor.role) &&
+      PresenterChangeRequiresSupervisor({ presenterId: context.presenterId }),
+    d.capacity !== undefined &&
+      d.capacity < context.registrations.length &&
+      CapacityBelowRegistrations({ capacity: d.capacity, registered: context.registrations.length }),
+  ]);
   const startsAt = new Date(d.startsAt);
   return {
     type: 'InformationSessionScheduled',
@@ -105,9 +113,11 @@ function schedule(cmd: Command<'ScheduleInformationSession'>, context: Informati
 }
 
 function register(cmd: Command<'RegisterAttendee'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
-  if (context.capacity !== undefined && context.registrations.length >= context.capacity) throw SessionFull({ capacity: context.capacity });
   const registrationId = cmd.data.registrationId ?? ctx.newId();
-  if (context.registrationIds.includes(registrationId)) throw RegistrationIdTaken({ registrationId });
+  enforceRules([
+    context.capacity !== undefined && context.registrations.length >= context.capacity && SessionFull({ capacity: context.capacity }),
+    context.registrationIds.includes(registrationId) && RegistrationIdTaken({ registrationId }),
+  ]);
   const { subjectId, ...attendee } = cmd.data.attendee;
   return {
     type: 'AttendeeRegistered',
@@ -117,8 +127,11 @@ function register(cmd: Command<'RegisterAttendee'>, context: InformationSessionC
 
 function held(cmd: Command<'RecordSessionHeld'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
   const startsAt = context.startsAt!;
-  const heldAt = notLaterThanNow(cmd.data.heldAt ?? startsAt, 'heldAt', ctx);
-  if (heldAt.getTime() < Date.parse(startsAt)) throw HeldBeforeStart({ heldAt: heldAt.toISOString(), startsAt });
+  const heldAt = new Date(cmd.data.heldAt ?? startsAt);
+  enforceRules([
+    inTheFuture(cmd.data.heldAt ?? startsAt, 'heldAt', ctx),
+    heldAt.getTime() < Date.parse(startsAt) && HeldBeforeStart({ heldAt: heldAt.toISOString(), startsAt }),
+  ]);
   return {
     type: 'InformationSessionHeld',
     data: { heldAt: heldAt.toISOString(), attendance: cmd.data.attendance, registered: context.registrations.length },

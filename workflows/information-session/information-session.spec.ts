@@ -102,6 +102,12 @@ describe('information session: ScheduleInformationSession', () => {
     given(requested(), scheduled(), registered('r-1'), registered('r-2')).when(schedule({ capacity: 1 }), supervisor).thenThrows('INF.CAPACITY_BELOW_REGISTRATIONS');
   });
 
+  it('reports a presenter change without a supervisor and a capacity below the registrations at once', () => {
+    given(requested(), scheduled(), registered('r-1'), registered('r-2'))
+      .when(schedule({ presenterId: 'practitioner-2', capacity: 1 }), presenter)
+      .thenBreaks('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'INF.CAPACITY_BELOW_REGISTRATIONS');
+  });
+
   it('accepts only the formats and languages offered', () => {
     const error = given(requested()).when(schedule({ format: 'hybrid', language: 'es' }), supervisor).error();
     expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['data.format', 'data.language']);
@@ -124,6 +130,12 @@ describe('information session: RegisterAttendee and CancelRegistration', () => {
   it('refuses a registration id already used, even cancelled', () => {
     const freed = { type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } };
     given(requested(), scheduled(), registered('r-1'), freed).when(command('RegisterAttendee', { registrationId: 'r-1', attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('INF.REGISTRATION_ID_TAKEN');
+  });
+
+  it('reports a full session and a registration id already used at once', () => {
+    given(requested(), scheduled(), registered('r-1'), registered('r-2'))
+      .when(command('RegisterAttendee', { registrationId: 'r-1', attendee: { name: 'Kim', role: 'other' } }), presenter)
+      .thenBreaks('INF.SESSION_FULL', 'INF.REGISTRATION_ID_TAKEN');
   });
 
   it('takes no registration for a unit’s presentation, saying why', () => {
@@ -158,6 +170,9 @@ describe('information session: RecordSessionHeld', () => {
   it('refuses a session held before its scheduled start, or in the future', () => {
     given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3, heldAt: '2026-03-24T15:59:00Z' }), after).thenThrows('INF.HELD_BEFORE_START');
     given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3 }), presenter).thenThrows('INF.TIME_IN_FUTURE');
+    given(requested(), scheduled())
+      .when(command('RecordSessionHeld', { attendance: 3, heldAt: '2026-03-24T15:59:00Z' }), presenter)
+      .thenBreaks('INF.TIME_IN_FUTURE', 'INF.HELD_BEFORE_START');
   });
 
   it('needs a scheduled session', () => {

@@ -5,6 +5,7 @@ import { evolveClocks } from '../../domain/clocks/state';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { enforceRules, type RuleCheck } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import type { Role } from '../../domain/roles';
 import type { CaseState } from '../../domain/workflow';
@@ -126,8 +127,13 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
 /** When a fact happened: as given, or now. Never later than now. */
 function past(field: string, value: string | undefined, ctx: DecideContext): string {
   if (value === undefined) return ctx.now.toISOString();
-  if (Date.parse(value) > ctx.now.getTime()) throw TimeInFuture({ field, value, now: ctx.now.toISOString() });
+  enforceRules([inTheFuture(field, value, ctx)]);
   return value;
+}
+
+/** The rule that a fact given with its time has already happened: broken by a time after now. */
+function inTheFuture(field: string, value: string | undefined, ctx: DecideContext): RuleCheck {
+  return value !== undefined && Date.parse(value) > ctx.now.getTime() && TimeInFuture({ field, value, now: ctx.now.toISOString() });
 }
 
 function classMemberOf(context: RestorativeEngagementContext): string {
@@ -137,11 +143,14 @@ function classMemberOf(context: RestorativeEngagementContext): string {
 
 function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided {
   const d = cmd.data;
-  const receivedAt = new Date(past('receivedAt', d.receivedAt, ctx));
   const calendar = ctx.calendars.forRegion(d.region);
-  if (d.claimDecisionDate !== undefined && d.claimDecisionDate > calendar.localDate(ctx.now)) {
-    throw TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate, now: ctx.now.toISOString() });
-  }
+  enforceRules([
+    inTheFuture('receivedAt', d.receivedAt, ctx),
+    d.claimDecisionDate !== undefined &&
+      d.claimDecisionDate > calendar.localDate(ctx.now) &&
+      TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate, now: ctx.now.toISOString() }),
+  ]);
+  const receivedAt = new Date(past('receivedAt', d.receivedAt, ctx));
   const opened = (optInWindowLastDay?: string): RestorativeEngagementEvent => ({
     type: 'OptInReceived',
     data: {
@@ -203,12 +212,14 @@ function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngage
   const chosen = context.participation;
   if (!chosen) throw new Error('Engagement scheduled before participation was chosen: the machine should not allow it.');
   // "Honouring choices for how they would like to participate": only what the class member chose.
-  if (!chosen.options.includes(d.option)) throw ChoiceNotMade({ choice: d.option, chosen: chosen.options });
-  if (!chosen.deliveries.includes(d.delivery)) throw ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries });
-  if (!chosen.settings.includes(d.setting)) throw ChoiceNotMade({ choice: d.setting, chosen: chosen.settings });
-  if (d.cohortId !== undefined && d.option !== 'engagementSession') throw CohortOnlyForSessions({ option: d.option });
   const engagementId = d.engagementId ?? ctx.newId();
-  if (context.engagements.some((e) => e.engagementId === engagementId)) throw EngagementIdTaken({ engagementId });
+  enforceRules([
+    !chosen.options.includes(d.option) && ChoiceNotMade({ choice: d.option, chosen: chosen.options }),
+    !chosen.deliveries.includes(d.delivery) && ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries }),
+    !chosen.settings.includes(d.setting) && ChoiceNotMade({ choice: d.setting, chosen: chosen.settings }),
+    d.cohortId !== undefined && d.option !== 'engagementSession' && CohortOnlyForSessions({ option: d.option }),
+    context.engagements.some((e) => e.engagementId === engagementId) && EngagementIdTaken({ engagementId }),
+  ]);
   return [
     {
       type: 'EngagementScheduled',
@@ -236,16 +247,16 @@ function findEngagement(context: RestorativeEngagementContext, engagementId: str
 function recordEngagement(cmd: Command<'RecordEngagement'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
   const d = cmd.data;
   const engagement = findEngagement(context, d.engagementId);
-  if (engagement.status !== 'scheduled') {
-    throw EngagementAlreadyRecorded({ engagementId: d.engagementId, outcome: engagement.status });
-  }
   const cohortId = d.outcome === 'held' ? d.cohortId : undefined;
-  if (cohortId !== undefined) {
-    if (engagement.option !== 'engagementSession') throw CohortOnlyForSessions({ option: engagement.option });
-    if (engagement.cohortId !== undefined && engagement.cohortId !== cohortId) {
-      throw CohortMismatch({ engagementId: d.engagementId, scheduled: engagement.cohortId, given: cohortId });
-    }
-  }
+  enforceRules([
+    engagement.status !== 'scheduled' && EngagementAlreadyRecorded({ engagementId: d.engagementId, outcome: engagement.status }),
+    d.outcome === 'held' && inTheFuture('heldAt', d.heldAt, ctx),
+    cohortId !== undefined && engagement.option !== 'engagementSession' && CohortOnlyForSessions({ option: engagement.option }),
+    cohortId !== undefined &&
+      engagement.cohortId !== undefined &&
+      engagement.cohortId !== cohortId &&
+      CohortMismatch({ engagementId: d.engagementId, scheduled: engagement.cohortId, given: cohortId }),
+  ]);
   return [
     {
       type: 'EngagementRecorded',
@@ -262,11 +273,14 @@ function submitSharing(cmd: Command<'SubmitSharing'>, context: RestorativeEngage
   const engagement = findEngagement(context, d.engagementId);
   const option = engagement.option;
   if (option === 'engagementSession') throw NotASharing({ engagementId: d.engagementId });
-  if (engagement.status !== 'held') throw SharingNotPrepared({ engagementId: d.engagementId, status: engagement.status });
-  if (engagement.submitted) throw SharingAlreadySubmitted({ engagementId: d.engagementId });
   const prefersAnonymity = context.participation?.anonymity === 'anonymous';
   const anonymous = d.anonymous ?? prefersAnonymity;
-  if (prefersAnonymity && !anonymous) throw AnonymityPreferenceConflict({ engagementId: d.engagementId });
+  enforceRules([
+    engagement.status !== 'held' && SharingNotPrepared({ engagementId: d.engagementId, status: engagement.status }),
+    engagement.submitted && SharingAlreadySubmitted({ engagementId: d.engagementId }),
+    prefersAnonymity && !anonymous && AnonymityPreferenceConflict({ engagementId: d.engagementId }),
+    inTheFuture('consentGivenAt', d.consentGivenAt, ctx),
+  ]);
   return [
     {
       type: 'SharingSubmitted',
@@ -337,12 +351,13 @@ function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideCon
 function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: DecideContext): Decided {
   const context = engagementContext(state);
   const d = cmd.data;
-  const at = d.outcome === 'held' ? past('heldAt', d.heldAt, ctx) : ctx.now.toISOString();
+  const at = d.outcome === 'held' ? (d.heldAt ?? ctx.now.toISOString()) : ctx.now.toISOString();
   const earliestOn = context.followUpEarliestOn;
   const on = ctx.calendars.forRegion(context.region).localDate(new Date(at));
-  if (earliestOn !== undefined && on < earliestOn) {
-    throw FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn });
-  }
+  enforceRules([
+    d.outcome === 'held' && inTheFuture('heldAt', d.heldAt, ctx),
+    earliestOn !== undefined && on < earliestOn && FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn }),
+  ]);
   // The clock is met first: the case is completed, and takes no event, after the follow-up.
   return [
     ...meetClock(state.clocks, followUpClock.key, new Date(at)),

@@ -138,6 +138,11 @@ describe('restorative engagement: receiving an opt-in', () => {
       .when(writtenRequest({ claimDecisionDate: '2026-03-10' }))
       .thenThrows('RE.TIME_IN_FUTURE'));
 
+  it('reports a receipt and a claim decision both later than now at once', () =>
+    given()
+      .when(writtenRequest({ receivedAt: '2026-03-03T09:00:00-05:00', claimDecisionDate: '2026-03-10' }))
+      .thenBreaks('RE.TIME_IN_FUTURE', 'RE.TIME_IN_FUTURE'));
+
   it('opens a case only once', () =>
     given(optInReceived())
       .when(writtenRequest())

@@ -200,6 +200,11 @@ describe('restorative engagement: phase 2, engagement', () => {
       .when(schedule({ engagementId: 'e-1' }))
       .thenThrows('RE.ENGAGEMENT_ID_TAKEN'));
 
+  it('reports every choice the class member did not make, and an engagement id taken, at once', () =>
+    given(...engaged)
+      .when(schedule({ option: 'recordedSharing', delivery: 'inPerson', setting: 'group', engagementId: 'e-1' }))
+      .thenBreaks('RE.OPTION_NOT_CHOSEN', 'RE.OPTION_NOT_CHOSEN', 'RE.OPTION_NOT_CHOSEN', 'RE.ENGAGEMENT_ID_TAKEN'));
+
   it('records that an engagement was held', () =>
     given(...engaging, engagementScheduled('e-1'))
       .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-1', heldAt: '2026-02-26T13:00:00-05:00' } })
@@ -224,6 +229,11 @@ describe('restorative engagement: phase 2, engagement', () => {
     given(...engaged, engagementScheduled('e-2'))
       .when({ type: 'RecordEngagement', data: { outcome: 'cancelled', engagementId: 'e-1', cancelledBy: 'program' } })
       .thenThrows('RE.ENGAGEMENT_ALREADY_RECORDED'));
+
+  it('reports an engagement recorded twice and a time in the future at once', () =>
+    given(...engaged, engagementScheduled('e-2'))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'e-1', heldAt: '2026-03-02T14:00:01Z' } })
+      .thenBreaks('RE.ENGAGEMENT_ALREADY_RECORDED', 'RE.TIME_IN_FUTURE'));
 
   it('offers RecordEngagement and SubmitSharing only when there is something to record or submit', () => {
     const outcome = given(...prepared).when(choose()).run();
@@ -306,6 +316,16 @@ describe('restorative engagement: phase 2, engagement', () => {
       given(...engaged)
         .when(submit({ consentGivenAt: '2026-03-02T14:00:01Z' }))
         .thenThrows('RE.TIME_IN_FUTURE'));
+
+    it('reports an identity the class member did not want and a consent in the future at once', () =>
+      given(...engaged)
+        .when(submit({ anonymous: false, consentGivenAt: '2026-03-02T14:00:01Z' }))
+        .thenBreaks('RE.ANONYMITY_PREFERENCE', 'RE.TIME_IN_FUTURE'));
+
+    it('reports a sharing submitted twice with the other broken rules', () =>
+      given(...anotherSharingReady, engagementScheduled('e-1'), engagementHeld('e-1'), sharingSubmitted('e-1'))
+        .when(submit({ anonymous: false }))
+        .thenBreaks('RE.SHARING_ALREADY_SUBMITTED', 'RE.ANONYMITY_PREFERENCE'));
 
     it('refuses an unknown engagement', () =>
       given(...engaged)
@@ -516,6 +536,11 @@ describe('restorative engagement: follow-up is a clock', () => {
     given(...followingUp)
       .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
       .thenThrows('RE.FOLLOW_UP_TOO_EARLY'));
+
+  it('reports a follow-up dated later than now and before it is due at once', () =>
+    given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2026-03-03T10:00:00-05:00' } })
+      .thenBreaks('RE.TIME_IN_FUTURE', 'RE.FOLLOW_UP_TOO_EARLY'));
 
   it('records no follow-up before the case is closed', () =>
     given(...inPhase3, reflectionRecorded('met'))

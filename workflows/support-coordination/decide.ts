@@ -2,6 +2,7 @@ import { assertNever } from '../../domain/assert-never';
 import { cancelOpenClocks, meetClock, startBusinessClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseState } from '../../domain/workflow';
 import { FIRST_CONTACT_CLOCK, firstContactClock } from './clocks';
@@ -68,10 +69,13 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
 
 /** A time a command reports, now when left out; never later than now. */
 function reportedTime(given: string | undefined, field: string, ctx: DecideContext): Date {
-  if (given === undefined) return ctx.now;
-  const at = new Date(given);
-  if (at.getTime() > ctx.now.getTime()) throw TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
-  return at;
+  enforceRules([inTheFuture(given, field, ctx)]);
+  return given === undefined ? ctx.now : new Date(given);
+}
+
+/** The rule that a reported time is not later than now. */
+function inTheFuture(given: string | undefined, field: string, ctx: DecideContext): RuleCheck {
+  return given !== undefined && Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
 }
 
 function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
@@ -110,16 +114,20 @@ function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
 
 /** The coordinator's region: given, it must lie in their time zone; else the zone's first. */
 function stationOf(timeZone: CoordinatorTimeZone, region: RegionCode | undefined): RegionCode {
+  enforceRules([stationRule(timeZone, region)]);
+  return region ?? ZONE_REGIONS[timeZone][0]!;
+}
+
+/** The rule that a coordinator's region, when given, lies in their time zone. */
+function stationRule(timeZone: CoordinatorTimeZone, region: RegionCode | undefined): RuleCheck {
   const regions = ZONE_REGIONS[timeZone];
-  if (region === undefined) return regions[0]!;
-  if (!regions.includes(region)) throw RegionNotInTimeZone({ region, timeZone, regions: regions.join(', ') });
-  return region;
+  return region !== undefined && !regions.includes(region) && RegionNotInTimeZone({ region, timeZone, regions: regions.join(', ') });
 }
 
 function reassign(cmd: Command<'ReassignCoordinator'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
   const { coordinatorId, timeZone, reason } = cmd.data;
   const previous = requireCoordinator(context);
-  if (previous === coordinatorId) throw AlreadyCoordinator({ coordinatorId });
+  enforceRules([previous === coordinatorId && AlreadyCoordinator({ coordinatorId }), stationRule(timeZone, cmd.data.region)]);
   return [
     {
       type: 'CoordinatorReassigned',
@@ -130,25 +138,27 @@ function reassign(cmd: Command<'ReassignCoordinator'>, context: SupportCoordinat
 
 function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState, ctx: DecideContext): Decided {
   const context = supportCoordinationContext(state);
-  const contactedAt = reportedTime(cmd.data.contactedAt, 'contactedAt', ctx);
+  const contactedAt = cmd.data.contactedAt === undefined ? ctx.now : new Date(cmd.data.contactedAt);
   const optedInAt = context.optedInAt!;
-  if (contactedAt.getTime() < Date.parse(optedInAt)) throw ContactBeforeOptIn({ contactedAt: contactedAt.toISOString(), optedInAt });
   const timeZone = context.timeZone as CoordinatorTimeZone;
   const hours = settingsOf(ctx).firstContactHours;
   // "Your assigned … coordinator will make first contact with you on weekdays during business
   // hours: 7 am to 5 pm Atlantic Time, Eastern Time and Pacific Time": the coordinator's zone, and
   // the business days of the federal calendar in the coordinator's region.
   const window = checkWindow(contactedAt, timeZone, ctx.calendars.forRegion(context.region), hours);
-  if (!window.inside) {
-    throw FirstContactOutsideBusinessHours({
-      localTime: window.localTime,
-      timeZone,
-      start: hours.start,
-      end: hours.end,
-      outside: window.outside!,
-      ...(window.holiday ? { holiday: window.holiday.name } : {}),
-    });
-  }
+  enforceRules([
+    inTheFuture(cmd.data.contactedAt, 'contactedAt', ctx),
+    contactedAt.getTime() < Date.parse(optedInAt) && ContactBeforeOptIn({ contactedAt: contactedAt.toISOString(), optedInAt }),
+    !window.inside &&
+      FirstContactOutsideBusinessHours({
+        localTime: window.localTime,
+        timeZone,
+        start: hours.start,
+        end: hours.end,
+        outside: window.outside!,
+        ...(window.holiday ? { holiday: window.holiday.name } : {}),
+      }),
+  ]);
   return [
     {
       type: 'FirstContactMade',

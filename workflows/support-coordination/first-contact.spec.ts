@@ -54,6 +54,11 @@ describe('support coordination: RecordFirstContact', () => {
     given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-02T13:59:00Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.CONTACT_BEFORE_OPT_IN');
   });
 
+  it('reports a contact time later than now and outside business hours at once', () =>
+    given(...assignedIn('America/Toronto'))
+      .when(contact({ contactedAt: '2026-03-03T23:30:00Z' }), coordinator(TUESDAY_MORNING))
+      .thenBreaks('RSC.TIME_IN_FUTURE', 'RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS'));
+
   it('is for the assigned coordinator, once one is assigned', () => {
     expect(supportCoordinationWorkflow.commands.find((c) => c.type === 'RecordFirstContact')?.grants).toEqual({ practitioner: 'assigned' });
     given(...optedIn()).when(contact(), coordinator(TUESDAY_MORNING)).thenThrows('COMMAND.NOT_ALLOWED');

@@ -110,6 +110,11 @@ describe('support coordination: AssignCoordinator', () => {
 });
 
 describe('support coordination: ReassignCoordinator', () => {
+  it('reports the coordinator the client already has and a region outside their time zone at once', () =>
+    given(...optedIn(), coordinatorAssigned())
+      .when(reassign({ coordinatorId: 'practitioner-1', timeZone: 'America/Vancouver', region: 'QC' }), supervisor)
+      .thenBreaks('RSC.ALREADY_COORDINATOR', 'RSC.REGION_NOT_IN_TIME_ZONE'));
+
   it('gives the client another coordinator, recording the previous one and why', () => {
     const { events, stateName } = given(...optedIn(), coordinatorAssigned()).when(reassign(), { ...supervisor, now: '2026-03-03T12:00:00Z' }).run();
     expect(events).toEqual([
