@@ -1,11 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { complaintLabels } from '../../workflows/complaint/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 /**
- * Issue 14's "Done means", in Chromium, each journey in English and in French: the inbox a
- * practitioner works from, the breached clocks a supervisor lists, and an auditor's view of a
+ * Issue 14's "Done means", in Chromium, each journey in English and in French: a complaint a
+ * practitioner opens, a supervisor assigns from the staff directory and the practitioner then finds
+ * by name, reads, acknowledges and sees in their inbox; the inbox a practitioner works from, the breached clocks a supervisor lists, and an auditor's view of a
  * case as of a business date before a late-recorded breach and after it.
  */
 describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) => {
@@ -18,6 +21,13 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
   let supervisor: HttpClient;
   let lateCase: string;
   let answeredCase: string;
+  /** The people the directory lists: a practitioner of the case's region, one elsewhere, and a supervisor no complaint is assigned to. */
+  const STAFF = [
+    { staffId: 'camille.roy', displayName: 'Camille Roy', role: 'practitioner', region: 'ON', languages: ['fr', 'en'] },
+    { staffId: 'sam.lee', displayName: 'Sam Lee', role: 'practitioner', region: 'BC', languages: ['en'] },
+    { staffId: 'dana.supervises', displayName: 'Dana Supervises', role: 'supervisor', region: 'ON', languages: ['en'] },
+  ] as const;
+  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 
   beforeAll(async () => {
     ensureConsoleBuilt();
@@ -32,6 +42,10 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     running.clock.set('2026-03-06T15:00:00Z');
     await drain(scheduler(running));
     await supervisor.get(`/cases/${lateCase}?minPosition=${await running.store.headPosition()}`);
+    // The staff directory, as an admin keeps it: the assignment form offers its practitioners.
+    const admin = await running.as('admin', 'admin-1');
+    for (const person of STAFF) expect((await admin.post('/staff', person)).status).toBe(201);
+    await admin.get(`/staff?minPosition=${await running.store.headPosition()}`);
     browser = await openBrowser(running, { locale: fr ? 'fr-CA' : 'en-CA' });
   }, 120_000);
   afterAll(async () => {
@@ -126,6 +140,105 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await derived.waitFor();
       expect(await derived.textContent()).toMatch(fr ? /enregistré plus tard/ : /recorded later/);
       await browser.screenshot(page, `done-means-auditor-${language}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a practitioner opens a complaint, a supervisor assigns it to them from the staff directory, and they find it by name, read it, acknowledge it and see it in their inbox', async () => {
+    const name = fr ? 'Ginette Tremblay' : 'Gordon Tremblay';
+    const text = 'My preparation meeting was cancelled twice without notice.';
+    const command = (type: 'ReceiveComplaint' | 'AssignHandler' | 'AcknowledgeComplaint') => complaintLabels.commands[type]![language];
+
+    // The practitioner opens the complaint from the intake form, the receipt time picked in Ottawa's zone.
+    const practitioner = await open('practitioner', 'camille.roy');
+    try {
+      await practitioner.getByRole('navigation').getByRole('link', { name: fr ? 'Ouvrir un dossier' : 'Open a case' }).click();
+      await practitioner.getByRole('link', { name: complaintLabels.title[language], exact: true }).click();
+      const form = practitioner.getByRole('form', { name: command('ReceiveComplaint') });
+      await form.waitFor();
+      await form.locator('#cmd-ReceiveComplaint-channel').selectOption('electronic');
+      await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-06T09:30');
+      await form.locator('#cmd-ReceiveComplaint-complainant_name').fill(name);
+      await form.locator('#cmd-ReceiveComplaint-text').fill(text);
+      expect(await axe(practitioner)).toEqual([]);
+      await form.getByRole('button', { name: command('ReceiveComplaint') }).click();
+      // Not theirs to read until it is assigned to them: the console says so.
+      await practitioner.getByRole('status').getByText(fr ? /vous aura été assigné/ : /once it is assigned to you/).waitFor();
+    } finally {
+      await practitioner.close();
+    }
+    const search = async (page: Page) => {
+      await page.getByRole('navigation').getByRole('link', { name: fr ? 'Recherche' : 'Search' }).click();
+      await page.getByLabel(fr ? 'Référence, nom, pseudonyme, numéro de réclamation ou numéro SED' : 'Reference, name, pseudonym, claim reference or FPS number').fill(name.toLowerCase());
+      await page.getByRole('button', { name: fr ? 'Chercher' : 'Search', exact: true }).click();
+      const results = page.getByRole('table', { name: fr ? '1\u00a0dossier trouvé' : '1 case found' });
+      await results.waitFor();
+      expect(await axe(page)).toEqual([]);
+      await results.locator('a').first().click();
+      await page.waitForURL('**/#/cases/*');
+      return decodeURIComponent(page.url().split('/').pop()!);
+    };
+    await supervisor.get(`/search?q=x&minPosition=${await running.store.headPosition()}`);
+
+    // A practitioner reads only the cases assigned to them: a supervisor assigns it, picking from the directory.
+    const desk = await open('supervisor', 'supervisor-1');
+    let caseId: string;
+    try {
+      // The supervisor finds it by the complainant's name too.
+      caseId = await search(desk);
+      const received = (await supervisor.get(`/cases/${caseId}/history`)).body.items[0];
+      expect(Date.parse(received.data.receivedAt)).toBe(Date.parse('2026-03-06T09:30:00-05:00'));
+      await desk.getByRole('button', { name: command('AssignHandler') }).click();
+      const form = desk.getByRole('form', { name: command('AssignHandler') });
+      const picker = form.locator('#cmd-AssignHandler-handlerId');
+      await picker.locator('option[value="camille.roy"]').waitFor({ state: 'attached' });
+      expect(await picker.evaluate((select) => select.tagName)).toBe('SELECT');
+      // The case's region first, each person with their languages and current caseload; no supervisor is offered.
+      expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual(
+        fr ? ['Dans la région du dossier (ON)', 'Dans les autres régions'] : ['In the case’s region (ON)', 'In other regions'],
+      );
+      expect(await picker.locator('option[value="camille.roy"]').textContent()).toBe(
+        fr ? 'Camille Roy — français, anglais — 0\u00a0dossier en cours' : 'Camille Roy — French, English — 0 open cases',
+      );
+      expect(await picker.locator('option[value="sam.lee"]').textContent()).toBe(fr ? 'Sam Lee — anglais — 0\u00a0dossier en cours' : 'Sam Lee — English — 0 open cases');
+      expect(await picker.locator('option[value="dana.supervises"]').count()).toBe(0);
+      expect(await axe(desk)).toEqual([]);
+      // By keyboard: the first person of the case's region is one arrow away.
+      await picker.focus();
+      await desk.keyboard.press('ArrowDown');
+      expect(await picker.inputValue()).toBe('camille.roy');
+      await form.getByRole('button', { name: command('AssignHandler') }).click();
+      await form.waitFor({ state: 'detached' });
+    } finally {
+      await desk.close();
+    }
+    expect((await supervisor.get(`/cases/${caseId}/history`)).body.items.at(-1)).toMatchObject({ type: 'HandlerAssigned', data: { handlerId: 'camille.roy' } });
+    await supervisor.get(`/search?q=x&minPosition=${await running.store.headPosition()}`);
+    // The directory now counts the case in Camille's caseload.
+    expect((await supervisor.get('/staff/camille.roy')).body.caseload).toBe(1);
+
+    // The practitioner finds it by the complainant's name, reads it, acknowledges it, and sees it in their inbox.
+    const page = await open('practitioner', 'camille.roy');
+    try {
+      expect(await search(page)).toBe(caseId);
+      await expectVisible(page.getByRole('region', { name: fr ? 'Objet du dossier' : 'What the case is about' }).getByText(text));
+      await expectVisible(page.getByRole('region', { name: fr ? 'Personnes' : 'People' }).getByText(name));
+      expect(await axe(page)).toEqual([]);
+
+      await page.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
+      const form = page.getByRole('form', { name: command('AcknowledgeComplaint') });
+      await form.locator('#cmd-AcknowledgeComplaint-method').selectOption('email');
+      await form.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
+      await form.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: command('AcknowledgeComplaint') }).waitFor();
+
+      await page.goto(`${running.baseUrl}/#/caseload`);
+      const row = page.locator('table.inbox tbody tr', { has: page.locator(`a[href$="${caseId}"]`) });
+      await row.waitFor();
+      // Acknowledged: it now waits for the response.
+      expect(await row.locator('td').nth(1).textContent()).toContain(fr ? 'Répondre' : 'Respond');
+      expect(await axe(page)).toEqual([]);
     } finally {
       await page.close();
     }

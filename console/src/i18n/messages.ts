@@ -212,6 +212,12 @@ export const en = {
   staffAdd: 'Add',
   staffAdded: (name: string) => `Added: ${name}.`,
   languageName: (code: string) => (code === 'fr' ? 'French' : 'English'),
+  staffOption: (name: string, languages: string, caseload: string) => `${name} — ${languages} — ${caseload} open ${caseload === '1' ? 'case' : 'cases'}`,
+  staffInRegion: (region: string) => `In the case’s region (${region})`,
+  staffElsewhere: 'In other regions',
+  staffEveryone: 'Everyone who takes cases',
+  staffNobody: 'Nobody in the directory takes such cases',
+  staffUnavailable: 'The staff directory could not be read: type the person’s login.',
 
   // My work (inbox), supervisors' lists, workload and weekly rates, as-of on both axes of time.
   inboxCaption: (n: number) => `${n} open ${plural(n, 'case', 'cases')} assigned to you, the next due first`,
@@ -463,6 +469,13 @@ export const fr: Messages = {
   staffAdd: 'Ajouter',
   staffAdded: (name: string) => `Fiche ajoutée${NBSP}: ${name}.`,
   languageName: (code: string) => (code === 'fr' ? 'français' : 'anglais'),
+  staffOption: (name: string, languages: string, caseload: string) =>
+    `${name} — ${languages} — ${caseload}${NBSP}${caseload === '0' || caseload === '1' ? 'dossier en cours' : 'dossiers en cours'}`,
+  staffInRegion: (region: string) => `Dans la région du dossier (${region})`,
+  staffElsewhere: 'Dans les autres régions',
+  staffEveryone: 'Toutes les personnes qui prennent des dossiers',
+  staffNobody: 'Personne dans le répertoire ne prend ce genre de dossier',
+  staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: tapez l’identifiant de la personne.`,
 
   // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
   inboxCaption: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier ouvert qui vous est assigné', 'dossiers ouverts qui vous sont assignés')}, la prochaine échéance en premier`,

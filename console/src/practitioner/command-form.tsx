@@ -58,7 +58,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   }, [failure]);
   const idPrefix = `cmd-${command.name}`;
   const typedRegion = (value as Record<string, unknown> | undefined)?.['region'];
-  const timeZone = regionTimeZone(typeof typedRegion === 'string' ? typedRegion : caseView?.region);
+  const region = typeof typedRegion === 'string' && typedRegion !== '' ? typedRegion : (caseView?.region ?? undefined);
+  const timeZone = regionTimeZone(region);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -88,7 +89,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone }}>
+    <FormContext.Provider value={{ workflow, timeZone, region }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />

@@ -7,6 +7,8 @@ export interface FormSettings {
   readonly workflow: WorkflowInfo | undefined;
   /** IANA zone of the case's region: a date-time picker shows and reads wall times there. */
   readonly timeZone: string;
+  /** The case's region (or the one typed in a new case's form): a staff picker offers its people first. */
+  readonly region?: string | undefined;
 }
 
 export const FormContext = createContext<FormSettings>({ workflow: undefined, timeZone: 'America/Toronto' });

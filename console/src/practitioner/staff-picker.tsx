@@ -1,27 +1,76 @@
 import type { JSX } from 'preact';
+import { useI18n } from '../i18n/i18n';
+import { ApiError } from '../shared/api';
+import { useConsole } from '../shared/context';
+import type { StaffEntry, StaffList, WorkflowInfo } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+import { useForm } from './form-context';
 
 export interface StaffPickerProps {
   readonly id: string;
   readonly value: string | undefined;
   readonly onChange: (value: string | undefined) => void;
   /** aria-describedby, aria-invalid, aria-required, name: what every control of the form carries. */
-  readonly attributes: JSX.HTMLAttributes<HTMLInputElement>;
+  readonly attributes: JSX.HTMLAttributes<HTMLSelectElement> & JSX.HTMLAttributes<HTMLInputElement>;
 }
 
 /**
- * Where a form asks for a staff member (a field the API marks `x-mend-staff`): their login, typed.
- * The one place a staff directory's pick replaces the text box, for every form at once.
+ * The roles a workflow's cases are assigned to: those granted a command only on cases assigned to
+ * them. Read from the definition, so no workflow is named here.
+ */
+export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet<string> {
+  const roles = new Set<string>();
+  for (const command of workflow?.commands ?? []) {
+    for (const [role, grant] of Object.entries(command.grants)) if (grant === 'assigned') roles.add(role);
+  }
+  return roles;
+}
+
+/**
+ * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
+ * directory (GET /staff: those who take cases), of the roles the workflow assigns, the case's region
+ * first, each person with their languages and current caseload. A native select: the keyboard and
+ * screen readers work as everywhere. Whoever may not read the directory (403) types the person's login.
  */
 export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProps) {
+  const { t, number, language } = useI18n();
+  const { api } = useConsole();
+  const { workflow, region } = useForm();
+  const [loaded] = useLoad(() => api.get<StaffList>('/staff'), `staff:${language}`);
+  if (loaded.status !== 'ready') {
+    const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
+    return (
+      <>
+        {loaded.status === 'failed' && !refused ? <p class="hint">{t.staffUnavailable}</p> : null}
+        <input
+          type="text"
+          {...attributes}
+          id={id}
+          autoComplete="off"
+          spellcheck={false}
+          disabled={loaded.status === 'loading'}
+          value={value ?? ''}
+          onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+        />
+      </>
+    );
+  }
+  const roles = assignableRoles(workflow);
+  const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
+  const near = people.filter((person) => region !== undefined && person.region === region);
+  const far = people.filter((person) => region === undefined || person.region !== region);
+  const known = value === undefined || people.some((person) => person.staffId === value);
+  const option = (person: StaffEntry) => (
+    <option key={person.staffId} value={person.staffId}>
+      {t.staffOption(person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
+    </option>
+  );
   return (
-    <input
-      type="text"
-      {...attributes}
-      id={id}
-      autoComplete="off"
-      spellcheck={false}
-      value={value ?? ''}
-      onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
-    />
+    <select {...attributes} id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
+      <option value="">{people.length ? t.choose : t.staffNobody}</option>
+      {known ? null : <option value={value}>{value}</option>}
+      {near.length ? <optgroup label={t.staffInRegion(region ?? '')}>{near.map(option)}</optgroup> : null}
+      {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
+    </select>
   );
 }
