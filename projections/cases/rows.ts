@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../domain/canonical-json';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseRecord } from './case-record';
 
@@ -25,6 +26,10 @@ export interface CaseRow {
   persisted: string;
 }
 
+/**
+ * The row of a case. Its JSON columns are canonical (keys sorted): a state folded in memory and the
+ * same state read back from a row serialise alike, whatever order their keys were written in.
+ */
 export function toCaseRow(record: CaseRecord): CaseRow {
   return {
     case_id: record.caseId,
@@ -37,15 +42,15 @@ export function toCaseRow(record: CaseRecord): CaseRow {
     status: record.status,
     region: record.region,
     assignees: JSON.stringify(record.assignees),
-    details: JSON.stringify(record.details),
-    clocks: JSON.stringify(record.clocks),
+    details: canonicalJson(record.details),
+    clocks: canonicalJson(record.clocks),
     open_clocks: record.clocks.filter((c) => (c.status === 'running' || c.status === 'paused') && c.standard !== false).length,
     next_due_at: record.nextDueAt,
     revision: record.revision,
     position: record.position,
     opened_at: record.openedAt,
     updated_at: record.updatedAt,
-    persisted: JSON.stringify(record.persisted),
+    persisted: canonicalJson(record.persisted),
   };
 }
 

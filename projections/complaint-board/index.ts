@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../domain/canonical-json';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/clocks';
 import { foldCaseRecord, type CaseRecord } from '../cases/case-record';
@@ -88,6 +89,6 @@ export function boardRowOf(record: CaseRecord): BoardRow {
     acknowledgement_status: acknowledgement?.status ?? null,
     opened_at: record.openedAt,
     updated_at: record.updatedAt,
-    record: JSON.stringify(stored),
+    record: canonicalJson(stored),
   };
 }

@@ -84,7 +84,7 @@ describe('a fourth workflow, added as one folder', () => {
       await page.getByTestId('case-state').getByText('Received').waitFor();
       await page.getByRole('button', { name: 'Assign an officer', exact: true }).click();
       const form = page.getByRole('form', { name: 'Assign an officer' });
-      await form.getByLabel(/^Officer id/).fill('practitioner-1');
+      await form.getByLabel(/^Officer/).fill('practitioner-1');
       await form.getByRole('button', { name: 'Assign an officer' }).click();
       await page.getByTestId('case-state').getByText('Assigned').waitFor();
       const view = await practitioner.get(`/cases/${caseId}`);

@@ -216,7 +216,7 @@ export const en = {
   staffInRegion: (region: string) => `In the case’s region (${region})`,
   staffElsewhere: 'In other regions',
   staffEveryone: 'Everyone who takes cases',
-  staffNobody: 'Nobody in the directory takes such cases',
+  staffNobody: 'Nobody in the staff directory takes such cases yet: type the person’s login.',
   staffUnavailable: 'The staff directory could not be read: type the person’s login.',
 
   // My work (inbox), supervisors' lists, workload and weekly rates, as-of on both axes of time.
@@ -474,7 +474,7 @@ export const fr: Messages = {
   staffInRegion: (region: string) => `Dans la région du dossier (${region})`,
   staffElsewhere: 'Dans les autres régions',
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
-  staffNobody: 'Personne dans le répertoire ne prend ce genre de dossier',
+  staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier : saisissez l’identifiant de la personne.',
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: tapez l’identifiant de la personne.`,
 
   // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.

@@ -37,26 +37,29 @@ export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProp
   const { api } = useConsole();
   const { workflow, region } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), `staff:${language}`);
+  const typed = (hint?: string) => (
+    <>
+      {hint ? <p class="hint">{hint}</p> : null}
+      <input
+        type="text"
+        {...attributes}
+        id={id}
+        autoComplete="off"
+        spellcheck={false}
+        disabled={loaded.status === 'loading'}
+        value={value ?? ''}
+        onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+      />
+    </>
+  );
   if (loaded.status !== 'ready') {
     const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
-    return (
-      <>
-        {loaded.status === 'failed' && !refused ? <p class="hint">{t.staffUnavailable}</p> : null}
-        <input
-          type="text"
-          {...attributes}
-          id={id}
-          autoComplete="off"
-          spellcheck={false}
-          disabled={loaded.status === 'loading'}
-          value={value ?? ''}
-          onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
-        />
-      </>
-    );
+    return typed(loaded.status === 'failed' && !refused ? t.staffUnavailable : undefined);
   }
   const roles = assignableRoles(workflow);
   const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
+  // A directory not yet filled for these cases: the person's login is typed, as before there was one.
+  if (people.length === 0) return typed(t.staffNobody);
   const near = people.filter((person) => region !== undefined && person.region === region);
   const far = people.filter((person) => region === undefined || person.region !== region);
   const known = value === undefined || people.some((person) => person.staffId === value);
@@ -67,7 +70,7 @@ export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProp
   );
   return (
     <select {...attributes} id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
-      <option value="">{people.length ? t.choose : t.staffNobody}</option>
+      <option value="">{t.choose}</option>
       {known ? null : <option value={value}>{value}</option>}
       {near.length ? <optgroup label={t.staffInRegion(region ?? '')}>{near.map(option)}</optgroup> : null}
       {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
