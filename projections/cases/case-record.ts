@@ -68,7 +68,10 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
     region: summary.region,
     assignees: summary.assignees,
     details: summary.details,
-    clocks: Object.values(state.clocks).map(clockView),
+    // In the order they started (then by key): the same whether the state was folded in memory or read back from a row.
+    clocks: Object.values(state.clocks)
+      .map(clockView)
+      .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0)),
     openedAt: previous?.openedAt ?? event.metadata.occurredAt,
     updatedAt: event.metadata.occurredAt,
   };

@@ -184,7 +184,7 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = new Date();
   return (
-    <div class="table-scroll">
+    <div class="table-scroll wide">
     <table class="at-risk">
       <thead>
         <tr>
