@@ -40,7 +40,7 @@ describe('hash-chain verification names the tampered event', () => {
       .prepare<[], { streams: number; events: number }>('SELECT COUNT(DISTINCT stream_id) AS streams, COUNT(*) AS events FROM events')
       .get()!);
     db.close();
-    expect(streams).toBe(5); // two cases, their two case-id reservations and one access log
+    expect(streams).toBe(7); // two cases, their two case-id and two reference reservations, and one access log
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
