@@ -759,8 +759,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock.
-         * @description **complaint**: Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock.
+         * Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was.
+         * @description **complaint**: Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was.
          */
         post: operations["acknowledgeComplaint"];
         delete?: never;
@@ -3077,8 +3077,10 @@ export interface components {
                 caseId?: string;
             };
         };
-        /** @description Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock. */
+        /** @description Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was. */
         "complaint.AcknowledgeComplaint": {
+            /** Format: date-time */
+            acknowledgedAt?: string;
             /** @enum {string} */
             method?: "email" | "mail" | "phone" | "inPerson";
         };

@@ -228,10 +228,21 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
 
       await page.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
       const form = page.getByRole('form', { name: command('AcknowledgeComplaint') });
-      await form.locator('#cmd-AcknowledgeComplaint-method').selectOption('email');
+      // They called the complainant at 09:45 and enter it now: the date is picked in Ottawa's zone.
+      const acknowledgedAt = form.locator('#cmd-AcknowledgeComplaint-acknowledgedAt');
+      expect(await acknowledgedAt.getAttribute('type')).toBe('datetime-local');
+      await acknowledgedAt.fill('2026-03-06T09:45');
+      await form.locator('#cmd-AcknowledgeComplaint-method').selectOption('phone');
       await form.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
       await form.waitFor({ state: 'detached' });
       await page.getByRole('status').filter({ hasText: command('AcknowledgeComplaint') }).waitFor();
+      const history = (await supervisor.get(`/cases/${caseId}/history`)).body.items;
+      const acknowledged = history.find((e: { type: string }) => e.type === 'ComplaintAcknowledged').data;
+      expect({ ...acknowledged, acknowledgedAt: Date.parse(acknowledged.acknowledgedAt) }).toEqual({ acknowledgedAt: Date.parse('2026-03-06T09:45:00-05:00'), method: 'phone' });
+      expect(history.find((e: { type: string; data: { clock?: string } }) => e.type === 'ClockMet' && e.data.clock === 'acknowledgement').data).toMatchObject({
+        at: '2026-03-06T14:45:00.000Z',
+        onTime: true,
+      });
 
       await page.goto(`${running.baseUrl}/#/caseload`);
       const row = page.locator('table.inbox tbody tr', { has: page.locator(`a[href$="${caseId}"]`) });

@@ -76,11 +76,13 @@ export const ReceiveComplaint = z.strictObject({
 export const AcknowledgeComplaint = z.strictObject({
   type: z.literal('AcknowledgeComplaint'),
   data: z.strictObject({
+    /** When the complainant was told: between the complaint's receipt and now; now when absent. */
+    acknowledgedAt: Instant.optional(),
     method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
   }),
 }).meta({
   description:
-    'Record that receipt of the complaint was acknowledged to the complainant. Meets the acknowledgement clock.',
+    'Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was.',
   example: { method: 'email' },
 });
 

@@ -149,6 +149,49 @@ describe('complaint: AcknowledgeComplaint', () => {
       ]);
   });
 
+  it('records an acknowledgement entered late at the time it was given, on time if it was', () => {
+    const givenAt = '2026-03-04T20:30:00.000Z'; // Wednesday 15:30 in Ottawa, before the deadline
+    const { events } = given(...received(), { type: 'ClockBreached', data: { clock: 'acknowledgement', at: '2026-03-04T22:00:00.000Z' } })
+      .when(command('AcknowledgeComplaint', { acknowledgedAt: givenAt, method: 'phone' }), { now: '2026-03-06T15:00:00.000Z' })
+      .run();
+    expect(events).toEqual([
+      { type: 'ComplaintAcknowledged', data: { acknowledgedAt: givenAt, method: 'phone' } },
+      { type: 'ClockMet', data: { clock: 'acknowledgement', at: givenAt, onTime: true } },
+    ]);
+  });
+
+  it('refuses an acknowledgement dated before the complaint arrived or after now, naming both ends', () => {
+    for (const acknowledgedAt of ['2026-03-02T13:59:00.000Z', '2026-03-03T15:00:01.000Z']) {
+      const refused = given(...received()).when(command('AcknowledgeComplaint', { acknowledgedAt }), { now: LATER });
+      refused.thenThrows('COMPLAINT.ACKNOWLEDGED_OUT_OF_RANGE');
+      expect(refused.error().message).toBe(
+        `The complaint cannot be acknowledged at ${acknowledgedAt}: an acknowledgement is given between its receipt (${RECEIVED_AT}) and now (${LATER}).`,
+      );
+    }
+  });
+
+  it('ends a pause at the acknowledgement given during it, and does not count a pause that began after it', () => {
+    const pausedAt = '2026-03-03T15:00:00.000Z';
+    const history = [...received(), { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt, reason: 'Letter unreadable' } }];
+    const clocks = foldHistory(complaintWorkflow, history).clocks;
+    const during = '2026-03-05T15:00:00.000Z';
+    given(...history)
+      .when(command('AcknowledgeComplaint', { acknowledgedAt: during }), { now: '2026-03-09T15:00:00.000Z' })
+      .thenEvents([
+        { type: 'ComplaintAcknowledged', data: { acknowledgedAt: during } },
+        resumeClock(specContext(), clocks, 'acknowledgement', new Date(during)),
+        { type: 'ClockMet', data: { clock: 'acknowledgement', at: during, onTime: true } },
+      ]);
+    const before = '2026-03-03T14:00:00.000Z';
+    given(...history)
+      .when(command('AcknowledgeComplaint', { acknowledgedAt: before }), { now: '2026-03-09T15:00:00.000Z' })
+      .thenEvents([
+        { type: 'ComplaintAcknowledged', data: { acknowledgedAt: before } },
+        resumeClock(specContext(), clocks, 'acknowledgement', new Date(pausedAt)),
+        { type: 'ClockMet', data: { clock: 'acknowledgement', at: before, onTime: true } },
+      ]);
+  });
+
   it('is not offered once acknowledged', () => {
     given(...received(), ...acknowledged())
       .when(command('AcknowledgeComplaint'))

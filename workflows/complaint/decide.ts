@@ -18,6 +18,7 @@ import type { EscalationLevel } from '../../domain/settings';
 import type { CaseState, ClockBreach } from '../../domain/workflow';
 import type { ComplaintCommand } from './commands';
 import {
+  AcknowledgedOutOfRange,
   AlreadyAssigned,
   ReassignmentRequiresSupervisor,
   ReceivedInFuture,
@@ -133,12 +134,17 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
 }
 
 function acknowledge(cmd: Command<'AcknowledgeComplaint'>, state: CaseState, ctx: DecideContext): Decided {
+  const { acknowledgedAt = ctx.now.toISOString(), method } = cmd.data;
+  const at = new Date(acknowledgedAt);
+  // The acknowledgement clock starts at receipt; feedback runs none and is received when its case opened.
+  const receivedAt = state.clocks[ACKNOWLEDGEMENT_CLOCK]?.startedAt;
+  enforceRules([
+    (at.getTime() > ctx.now.getTime() || (receivedAt !== undefined && at.getTime() < Date.parse(receivedAt))) &&
+      AcknowledgedOutOfRange({ acknowledgedAt, receivedAt: receivedAt ?? acknowledgedAt, now: ctx.now.toISOString() }),
+  ]);
   return [
-    {
-      type: 'ComplaintAcknowledged',
-      data: { acknowledgedAt: ctx.now.toISOString(), ...(cmd.data.method ? { method: cmd.data.method } : {}) },
-    },
-    ...meetClockResumingIfPaused(ctx, state.clocks, ACKNOWLEDGEMENT_CLOCK),
+    { type: 'ComplaintAcknowledged', data: { acknowledgedAt, ...(method ? { method } : {}) } },
+    ...meetClockResumingIfPaused(ctx, state.clocks, ACKNOWLEDGEMENT_CLOCK, at),
   ];
 }
 
@@ -308,10 +314,12 @@ function startResponseClock(ctx: DecideContext, level: EscalationLevel, region: 
  * Meets a clock when what it measures happens. A clock paused while awaiting the complainant is
  * resumed first, so that whether it was met on time is judged against its pushed-back due time.
  */
-function meetClockResumingIfPaused(ctx: DecideContext, clocks: Clocks, key: string): ClockEvent[] {
-  if (clocks[key]?.status !== 'paused') return meetClock(clocks, key, ctx.now);
-  const resumed = resumeClock(ctx, clocks, key, ctx.now);
-  return [resumed, ...meetClock(evolveClocks(clocks, resumed), key, ctx.now)];
+function meetClockResumingIfPaused(ctx: DecideContext, clocks: Clocks, key: string, at: Date = ctx.now): ClockEvent[] {
+  const pausedAt = clocks[key]?.status === 'paused' ? clocks[key].pausedAt : undefined;
+  if (pausedAt === undefined) return meetClock(clocks, key, at);
+  // Met during the pause: the pause ends then, so the time it lasted is not counted. Met before it: the pause did not count.
+  const resumed = resumeClock(ctx, clocks, key, new Date(Math.max(at.getTime(), Date.parse(pausedAt))));
+  return [resumed, ...meetClock(evolveClocks(clocks, resumed), key, at)];
 }
 
 /** Every command but the opening one runs on a received complaint, which always has a level. */

@@ -36,6 +36,16 @@ export const ReceivedInFuture = defineError<{ receivedAt: string; now: string }>
   fr: (p) => `Une plainte ne peut pas être inscrite comme reçue le ${p.receivedAt}, qui est postérieur à maintenant (${p.now}).`,
 });
 
+/** An acknowledgement is told to the complainant after the complaint reached the program, and not in the future. */
+export const AcknowledgedOutOfRange = defineError<{ acknowledgedAt: string; receivedAt: string; now: string }>(
+  'COMPLAINT.ACKNOWLEDGED_OUT_OF_RANGE',
+  'rule',
+  {
+    en: (p) => `The complaint cannot be acknowledged at ${p.acknowledgedAt}: an acknowledgement is given between its receipt (${p.receivedAt}) and now (${p.now}).`,
+    fr: (p) => `L'accusé de réception de la plainte ne peut pas être daté du ${p.acknowledgedAt} : il est donné entre sa réception (${p.receivedAt}) et maintenant (${p.now}).`,
+  },
+);
+
 export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; level: number }>(
   'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
   'forbidden',

@@ -46,6 +46,7 @@ export const complaintLabels: WorkflowLabels = {
     concerns: { en: 'What the complaint is about', fr: 'Objet de la plainte' },
     'concerns.program': { en: 'Program (its chain of review and confidentiality apply)', fr: 'Programme (sa chaîne de révision et sa confidentialité s’appliquent)' },
     'concerns.caseId': { en: 'Case concerned', fr: 'Dossier visé' },
+    acknowledgedAt: { en: 'Acknowledged on', fr: 'Date de l’accusé de réception' },
     method: { en: 'Acknowledged by', fr: 'Accusé de réception transmis par' },
     handlerId: { en: 'Handler', fr: 'Responsable de la plainte' },
     response: { en: 'Response', fr: 'Réponse' },
