@@ -127,8 +127,9 @@ const complaint: WorkflowDriver = {
     return practitioner(context.handlerId);
   },
   reader: supervisor,
-  // The level decides whether a review can be requested later; a handler assigned before the acknowledgement decides where it leads.
-  abstraction: (context: ComplaintContext) => ({ level: context.level, handler: context.handlerId !== undefined }),
+  // The level decides whether a review can be requested later; a handler assigned before the acknowledgement decides where it leads;
+  // feedback runs no review window, so it may close as soon as it is answered while a complaint waits for the complainant.
+  abstraction: (context: ComplaintContext) => ({ level: context.level, handler: context.handlerId !== undefined, kind: context.kind }),
   variants(command, context: ComplaintContext) {
     const c = (name: string) => example(complaintWorkflow, name);
     switch (command) {

@@ -1,3 +1,4 @@
+import { projectionDefinitions } from '../../projections/registry';
 import { v7 as uuidv7 } from 'uuid';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { READ_MODELS } from '../../src/projections/projections.tokens';
@@ -48,11 +49,9 @@ describe('GET /ready', () => {
       expect(body.details['eventStore']).toEqual({ status: 'up', engine: 'sqlite' });
       expect(JSON.stringify(body)).not.toMatch(/headPosition|lagEvents|position/i);
       expect(body.details['projections']).toMatchObject({ status: 'up', lagLimit: 10_000 });
-      expect((body.details['projections']!['projections'] as { name: string; status: string }[]).map((p) => [p.name, p.status])).toEqual([
-        ['cases', 'running'],
-        ['complaint-board', 'running'],
-        ['sla-clocks', 'running'],
-      ]);
+      expect((body.details['projections']!['projections'] as { name: string; status: string }[]).map((p) => [p.name, p.status])).toEqual(
+        projectionDefinitions.map((projection) => [projection.name, 'running']),
+      );
       expect(body.details['slaScheduler']).toEqual({ status: 'up', enabled: false });
     });
 

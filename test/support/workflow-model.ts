@@ -142,11 +142,10 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
   const catalog = transitionCatalog(machine);
   let ids = 0;
 
-  const caseState = (snapshot: AnyMachineSnapshot): CaseState => ({
-    snapshot,
-    clocks: {},
-    revision: stateName(snapshot) === initialState ? -1 : 0,
-  });
+  /** The case each explored snapshot stands for, clocks included: some refusals depend on a clock (a complaint's review window). */
+  const decidedStates = new WeakMap<AnyMachineSnapshot, CaseState>();
+  const caseState = (snapshot: AnyMachineSnapshot): CaseState =>
+    decidedStates.get(snapshot) ?? { snapshot, clocks: {}, revision: stateName(snapshot) === initialState ? -1 : 0 };
   const meta = (actor: PersonActor): MachineEvent['meta'] => ({ occurredAt: context.now.toISOString(), actor });
   const offered = (snapshot: AnyMachineSnapshot) =>
     allowedCommands(definition, caseState(snapshot), meta(driver.reader)).filter((c) => !recordsClockEvent(definition, c));
@@ -174,6 +173,7 @@ export function buildWorkflowModel(driver: WorkflowDriver, context: ModelContext
           if (error instanceof DomainError) return;
           throw new Error(`${definition.name}: ${step.command} in ${stateName(snapshot)} failed: ${String(error)}`, { cause: error });
         }
+        decidedStates.set(decided.state.snapshot, decided.state);
         const primary = decided.events.find((e) => e.type === command.primaryEvent);
         if (!primary) {
           throw new Error(`${definition.name}: ${step.command} recorded ${decided.events.map((e) => e.type).join(', ') || 'nothing'}, not ${command.primaryEvent}`);
