@@ -23,7 +23,7 @@ export interface SeededCase {
   readonly state: string;
   /** Supervisors may read every case of its workflow. */
   readonly supervisorsSee: boolean;
-  readonly clocks: readonly Pick<ClockState, 'name' | 'status' | 'warnedThresholds' | 'metAt' | 'cancelledAt'>[];
+  readonly clocks: readonly Pick<ClockState, 'name' | 'status' | 'standard' | 'warnedThresholds' | 'metAt' | 'cancelledAt'>[];
 }
 
 export interface SeedResult {

@@ -14,8 +14,10 @@ function counts(values: readonly string[]): string {
 /** What seed-demo prints about the data it loaded. */
 export function demoSummary(result: SeedResult, dataDir: string): string[] {
   const workflows = [...new Set(result.cases.map((c) => c.workflow))];
-  const clocks = result.cases.flatMap((c) => c.clocks.map(clockStatus));
-  const breached = result.cases.find((c) => c.supervisorsSee && c.clocks.some((clock) => clock.status === 'breached' && !clock.metAt));
+  // Service standards only: a complaint's review window is the complainant's time, not a service standard.
+  const standards = (c: SeededCase) => c.clocks.filter((clock) => clock.standard !== false);
+  const clocks = result.cases.flatMap((c) => standards(c).map(clockStatus));
+  const breached = result.cases.find((c) => c.supervisorsSee && standards(c).some((clock) => clock.status === 'breached' && !clock.metAt));
   return [
     `Loaded the demo into ${dataDir}: ${result.cases.length} cases, ${result.commands} commands sent by the demo staff at business times over the past months.`,
     ...workflows.map((workflow) => {

@@ -91,9 +91,34 @@ export class KurrentDbEventStore implements EventStore {
         // A node that lost the leadership refused the write, so sending it again cannot duplicate it;
         // the client has already switched to the new leader.
         if (attempt === 1 && isNotLeader(error)) continue;
-        throw toStoreError(error, { streamId, expected });
+        const mapped = toStoreError(error, { streamId, expected });
+        if (mapped instanceof EventStoreUnavailableError) {
+          const stored = await this.storedAlready(streamId, expected, events);
+          if (stored) return stored;
+        }
+        throw mapped;
       }
     }
+  }
+
+  /**
+   * After an append that got no answer, whether its events are already the stream's events right after
+   * the expected revision, and where they ended: then it was written — by this call, whose reply was
+   * lost, or by another writer of the same ids. Two schedulers appending the same breach at once meet
+   * here: the server stages the first and answers the second only after its deadline ("idempotent,
+   * not ready"). Only an exact expected revision pins where the ids must be.
+   */
+  private async storedAlready(streamId: string, expected: ExpectedRevision, events: readonly EventToAppend[]): Promise<AppendResult | undefined> {
+    if (typeof expected !== 'number' && expected !== 'no_stream') return undefined;
+    const from = expected === 'no_stream' ? 0 : expected + 1;
+    let stored: RecordedEvent[];
+    try {
+      stored = await this.readStream(streamId, { fromRevision: from, maxCount: events.length });
+    } catch {
+      return undefined; // Still unreachable, or the stream is not there: the append's own error stands.
+    }
+    if (stored.length !== events.length || stored.some((event, i) => event.id !== events[i]!.id)) return undefined;
+    return { nextExpectedRevision: from + events.length - 1, position: stored[stored.length - 1]!.position };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

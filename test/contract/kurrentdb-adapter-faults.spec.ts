@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { Metadata } from '@grpc/grpc-js';
 import { END, MaxAppendSizeExceededError, START, type AllStreamSubscription, type ReadPosition } from '@kurrent/kurrentdb-client';
-import { AppendTooLargeError } from '../../src/event-store/event-store';
+import { AppendTooLargeError, EventStoreUnavailableError } from '../../src/event-store/event-store';
+import { KurrentDbEventStore } from '../../src/event-store/kurrentdb-event-store';
 import { asDomainError, STATUS_BY_KIND } from '../../src/http/exception.filter';
 import { connectionCredentials, isTransient, toStoreError } from '../../src/event-store/kurrentdb-mapping';
 import { KurrentDbAllSubscription } from '../../src/event-store/kurrentdb-subscription';
@@ -63,5 +64,49 @@ describe('KurrentDB adapter faults (fault injection, no server)', () => {
     const batch = await first;
     expect(batch.value).toEqual([expect.objectContaining({ id: 'e1', position: 5_000, recordedAt: '2026-01-05T14:00:00.123Z' })]);
     await subscription.close();
+  });
+
+  describe('an append that gets no answer before its deadline ("idempotent, not ready")', () => {
+    const deadline = () => Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded'), { code: 4, details: 'Deadline exceeded', metadata: new Metadata() });
+    const stored = (id: string, revision: number, commit: bigint) => ({
+      event: { id, streamId: 'complaint-1', type: 'ClockBreached', revision: BigInt(revision), data: {}, metadata: {}, position: { commit, prepare: commit }, created: new Date('2026-03-04T22:00:01.000Z') },
+    });
+    /** The adapter over a scripted client: every append times out; the stream holds `events`. */
+    function storeWith(events: ReturnType<typeof stored>[]) {
+      const store = new KurrentDbEventStore('kurrentdb://127.0.0.1:1?tls=false');
+      const reads: unknown[] = [];
+      Object.assign(store as unknown as { client: unknown }, {
+        client: {
+          appendToStream: () => Promise.reject(deadline()),
+          readStream: (_stream: string, options: { fromRevision: bigint | string; maxCount?: number }) => {
+            reads.push(options.fromRevision);
+            const from = typeof options.fromRevision === 'bigint' ? options.fromRevision : 0n;
+            return (async function* () {
+              yield* events.filter((e) => e.event.revision >= from).slice(0, options.maxCount);
+            })();
+          },
+        },
+      });
+      return { store, reads };
+    }
+    const breach = [{ id: '0195f3a0-0000-7000-8000-00000000b001', type: 'ClockBreached', data: {}, metadata: {} }];
+
+    it('succeeds with the stored position when the same ids already follow the expected revision', async () => {
+      // Another scheduler's append of the same breach was staged first and has committed since.
+      const { store, reads } = storeWith([stored('e0', 0, 100n), stored('e1', 1, 200n), stored(breach[0]!.id, 2, 300n)]);
+      await expect(store.append('complaint-1', breach, { expectedRevision: 1 })).resolves.toEqual({ nextExpectedRevision: 2, position: 300 });
+      expect(reads).toEqual([2n]);
+    });
+
+    it('stays unavailable (503) when other events, or none, follow the expected revision', async () => {
+      await expect(storeWith([stored('e0', 0, 100n), stored('e1', 1, 200n), stored('other', 2, 300n)]).store.append('complaint-1', breach, { expectedRevision: 1 })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      await expect(storeWith([stored('e0', 0, 100n), stored('e1', 1, 200n)]).store.append('complaint-1', breach, { expectedRevision: 1 })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    });
+
+    it('does not guess where the ids belong without an exact expected revision', async () => {
+      const { store, reads } = storeWith([stored(breach[0]!.id, 0, 100n)]);
+      await expect(store.append('complaint-1', breach, { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      expect(reads).toEqual([]);
+    });
   });
 });
