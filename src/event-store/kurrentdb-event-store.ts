@@ -152,9 +152,9 @@ export class KurrentDbEventStore implements EventStore {
         throw toStoreError(error);
       }
     }
-    if (events.length === 0 && (await this.lastRevision(streamId)) === 'no_stream') {
-      throw new StreamNotFoundError(streamId);
-    }
+    // A read of a stream that is not there fails with StreamNotFound, whatever revision it starts from, so an
+    // empty answer is an existing stream with nothing more to read: only a read of nothing must still ask.
+    if (maxCount === 0 && (await this.lastRevision(streamId)) === 'no_stream') throw new StreamNotFoundError(streamId);
     return events;
   }
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { Metadata } from '@grpc/grpc-js';
-import { END, MaxAppendSizeExceededError, START, type AllStreamSubscription, type ReadPosition } from '@kurrent/kurrentdb-client';
-import { AppendTooLargeError, EventStoreUnavailableError } from '../../src/event-store/event-store';
+import { END, MaxAppendSizeExceededError, START, StreamNotFoundError as KurrentStreamNotFoundError, type AllStreamSubscription, type ReadPosition } from '@kurrent/kurrentdb-client';
+import { AppendTooLargeError, EventStoreUnavailableError, StreamNotFoundError } from '../../src/event-store/event-store';
 import { KurrentDbEventStore } from '../../src/event-store/kurrentdb-event-store';
 import { asDomainError, STATUS_BY_KIND } from '../../src/http/exception.filter';
 import { connectionCredentials, isTransient, toStoreError } from '../../src/event-store/kurrentdb-mapping';
@@ -66,7 +66,7 @@ describe('KurrentDB adapter faults (fault injection, no server)', () => {
     await subscription.close();
   });
 
-  describe('an append that gets no answer before its deadline ("idempotent, not ready")', () => {
+  describe('over a scripted client: appends that get no answer before their deadline ("idempotent, not ready"), and reads', () => {
     const deadline = () => Object.assign(new Error('4 DEADLINE_EXCEEDED: Deadline exceeded'), { code: 4, details: 'Deadline exceeded', metadata: new Metadata() });
     const stored = (id: string, revision: number, commit: bigint) => ({
       event: { id, streamId: 'complaint-1', type: 'ClockBreached', revision: BigInt(revision), data: {}, metadata: {}, position: { commit, prepare: commit }, created: new Date('2026-03-04T22:00:01.000Z') },
@@ -75,11 +75,13 @@ describe('KurrentDB adapter faults (fault injection, no server)', () => {
     function storeWith(events: ReturnType<typeof stored>[]) {
       const store = new KurrentDbEventStore('kurrentdb://127.0.0.1:1?tls=false');
       const reads: unknown[] = [];
+      const missing = events.length === 0;
       Object.assign(store as unknown as { client: unknown }, {
         client: {
           appendToStream: () => Promise.reject(deadline()),
           readStream: (_stream: string, options: { fromRevision: bigint | string; maxCount?: number }) => {
             reads.push(options.fromRevision);
+            if (missing) return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new KurrentStreamNotFoundError(undefined as never, 'complaint-1')) }) };
             const from = typeof options.fromRevision === 'bigint' ? options.fromRevision : 0n;
             return (async function* () {
               yield* events.filter((e) => e.event.revision >= from).slice(0, options.maxCount);
@@ -107,6 +109,13 @@ describe('KurrentDB adapter faults (fault injection, no server)', () => {
       const { store, reads } = storeWith([stored(breach[0]!.id, 0, 100n)]);
       await expect(store.append('complaint-1', breach, { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
       expect(reads).toEqual([]);
+    });
+
+    it('reads an existing stream past its end in one call, and a missing stream as not found', async () => {
+      const existing = storeWith([stored('e0', 0, 100n)]);
+      await expect(existing.store.readStream('complaint-1', { fromRevision: 1 })).resolves.toEqual([]);
+      expect(existing.reads).toEqual([1n]);
+      await expect(storeWith([]).store.readStream('complaint-1', { fromRevision: 1 })).rejects.toBeInstanceOf(StreamNotFoundError);
     });
   });
 });
