@@ -38,15 +38,20 @@ export const APPEND_CHANNEL = 'mend_events';
 /** 2: `mend_append_batch` (group commit); `mend_append` stays for nodes of the previous version. */
 const SCHEMA_VERSION = 2;
 
-/** The most appends, and events, one group-commit transaction takes (an append larger than that goes alone). */
+/** The most appends, events and JSON characters one group-commit transaction takes (an append larger than that goes alone). */
 const MAX_BATCH_APPENDS = 200;
 const MAX_BATCH_EVENTS = 5_000;
+const MAX_BATCH_CHARS = 16 * 1024 * 1024;
 
 interface PendingAppend {
   readonly streamId: string;
   readonly events: readonly EventToAppend[];
   readonly expectedRevision: ExpectedRevision;
   readonly recordedAt: Date;
+  /** Data and metadata as JSON text, serialised when the append is made: a value that cannot be fails that append alone. */
+  readonly data: readonly string[];
+  readonly metadata: readonly string[];
+  readonly chars: number;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -324,7 +329,11 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, recordedAt: new Date(this.now()), resolve, reject });
+      const data = events.map((e) => JSON.stringify(e.data ?? null));
+      const metadata = events.map((e) => JSON.stringify(e.metadata ?? {}));
+      const chars = [...data, ...metadata].reduce((sum, text) => sum + (text?.length ?? 0), 0);
+      const recordedAt = new Date(this.now());
+      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, recordedAt, data, metadata, chars, resolve, reject });
       // The first append of an idle node waits one turn of the event loop for the others of that turn.
       this.draining ??= new Promise<void>((start) => setImmediate(start)).then(() => this.drain());
     });
@@ -342,11 +351,13 @@ export class PostgresEventStore implements EventStore {
   private takeBatch(): PendingAppend[] {
     let appends = 0;
     let events = 0;
+    let chars = 0;
     while (appends < this.queue.length && appends < MAX_BATCH_APPENDS) {
-      const size = this.queue[appends]!.events.length;
-      if (appends > 0 && events + size > MAX_BATCH_EVENTS) break;
+      const next = this.queue[appends]!;
+      if (appends > 0 && (events + next.events.length > MAX_BATCH_EVENTS || chars + next.chars > MAX_BATCH_CHARS)) break;
       appends++;
-      events += size;
+      events += next.events.length;
+      chars += next.chars;
     }
     return this.queue.splice(0, appends);
   }
@@ -365,8 +376,8 @@ export class PostgresEventStore implements EventStore {
           batch.map((a) => a.recordedAt),
           batch.flatMap((a) => a.events.map((e) => e.id)),
           batch.flatMap((a) => a.events.map((e) => e.type)),
-          batch.flatMap((a) => a.events.map((e) => JSON.stringify(e.data ?? null))),
-          batch.flatMap((a) => a.events.map((e) => JSON.stringify(e.metadata ?? {}))),
+          batch.flatMap((a) => a.data),
+          batch.flatMap((a) => a.metadata),
         ],
       );
     } catch (error) {

@@ -241,6 +241,22 @@ describeWithPostgres('postgres event store', (url) => {
       }
     });
 
+    it('a payload that cannot be serialised fails its own append, not its batch', async () => {
+      const { store, cleanup } = await tempStore();
+      try {
+        const outcomes = await Promise.allSettled([
+          store.append('g-ok-1', [one()], { expectedRevision: 'no_stream' }),
+          store.append('g-bad', [one({ n: 1n })], { expectedRevision: 'no_stream' }),
+          store.append('g-ok-2', [one()], { expectedRevision: 'no_stream' }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
+        expect((await store.readAll()).map((e) => e.streamId)).toEqual(['g-ok-1', 'g-ok-2']);
+      } finally {
+        await cleanup();
+      }
+    });
+
     it('positions are contiguous and follow commit order: each append resolves after every lower position has committed', async () => {
       const { store, schema, cleanup } = await tempStore();
       try {
@@ -267,6 +283,52 @@ describeWithPostgres('postgres event store', (url) => {
         for (const range of ranges.values()) expect(range[range.length - 1]! - range[0]! + 1).toBe(range.length);
         expect(ranges.size).toBeLessThan(300);
       } finally {
+        await cleanup();
+      }
+    });
+
+    it('a batch holds at most 5,000 events: larger queues take several transactions, in order', async () => {
+      const { store, schema, cleanup } = await tempStore();
+      try {
+        const big = () => Array.from({ length: 2_000 }, () => one());
+        const results = await Promise.all([0, 1, 2].map((n) => store.append(`g-big-${n}`, big(), { expectedRevision: 'no_stream' })));
+        expect(results.map((r) => r.position)).toEqual([2_000, 4_000, 6_000]);
+        const xmin = await transactions(schema);
+        expect(xmin.get(1)).toBe(xmin.get(4_000));
+        expect(xmin.get(4_000)).not.toBe(xmin.get(4_001));
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it('a node of the previous version (mend_append, one append per call) still takes turns with the batches', async () => {
+      const { store, schema, cleanup } = await tempStore();
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        const old = (n: number) =>
+          client.query(`SELECT * FROM "${schema}".mend_append($1, $2, $3, $4, $5, $6, $7)`, [
+            'g-old',
+            n === 0 ? 'no_stream' : String(n - 1),
+            [uuidv7()],
+            ['X'],
+            ['{}'],
+            ['{}'],
+            new Date(),
+          ]);
+        await Promise.all([
+          (async () => {
+            for (let n = 0; n < 20; n++) await old(n);
+          })(),
+          ...Array.from({ length: 5 }, async (_, w) => {
+            for (let n = 0; n < 20; n++) await store.append(`g-new-${w}`, [one()], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+          }),
+        ]);
+        const all = await store.readAll();
+        expect(all.map((e) => e.position)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+        expect(all.filter((e) => e.streamId === 'g-old').map((e) => e.revision)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      } finally {
+        await client.end();
         await cleanup();
       }
     });
