@@ -517,12 +517,20 @@ export class PostgresEventStore implements EventStore {
           client.once('error', () => resolve());
           client.once('end', () => resolve());
         });
+        // A client ended while it connects (close() meanwhile) never settles its connect(): wait
+        // for the connection or for its end, whichever comes first.
+        const ended = lost.then(() => Promise.reject(new Error('The listening connection ended')));
+        const settled = <T>(step: Promise<T>) => {
+          step.catch(() => undefined);
+          return Promise.race([step, ended]);
+        };
+        ended.catch(() => undefined);
         try {
-          await client.connect();
+          await settled(client.connect());
           client.on('notification', () => {
             for (const wake of this.wakers) wake();
           });
-          await client.query(`LISTEN ${APPEND_CHANNEL}`);
+          await settled(client.query(`LISTEN ${APPEND_CHANNEL}`));
           this.listenerUp = true;
           // Whatever was appended while no one listened.
           for (const wake of this.wakers) wake();
