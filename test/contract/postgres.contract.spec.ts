@@ -379,6 +379,30 @@ describeWithPostgres('postgres event store', (url) => {
       }
     });
 
+    it('a schema at version 1 (before group commit) is upgraded in place: its events stay, appends go through mend_append_batch', async () => {
+      const { store, schema, cleanup } = await tempStore();
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      try {
+        await store.append('g-v1', [one()], { expectedRevision: 'no_stream' });
+        await client.query(`DROP FUNCTION "${schema}".mend_append_batch`);
+        await client.query(`UPDATE "${schema}".mend_schema_versions SET version = 1 WHERE component = 'event-store'`);
+        const upgraded = await PostgresEventStore.open({ connectionString: url, schema });
+        try {
+          await expect(upgraded.append('g-v1', [one()], { expectedRevision: 0 })).resolves.toEqual({ nextExpectedRevision: 1, position: 2 });
+        } finally {
+          await upgraded.close();
+        }
+        const { rows } = await client.query<{ version: number }>(
+          `SELECT version FROM "${schema}".mend_schema_versions WHERE component = 'event-store'`,
+        );
+        expect(rows[0]?.version).toBe(2);
+      } finally {
+        await client.end();
+        await cleanup();
+      }
+    });
+
     it('close() commits the appends already accepted before it ends the pool', async () => {
       const schema = freshSchema();
       const store = await PostgresEventStore.open({ connectionString: url, schema });
