@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolConfig, type QueryResultRow } from 'pg';
+import { Client, DatabaseError, Pool, type PoolConfig, type QueryResultRow } from 'pg';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
@@ -35,7 +35,33 @@ export interface PostgresEventStoreOptions {
 /** The channel every append notifies on commit, with its last position as payload. */
 export const APPEND_CHANNEL = 'mend_events';
 
-const SCHEMA_VERSION = 1;
+/** 2: `mend_append_batch` (group commit); `mend_append` stays for nodes of the previous version. */
+const SCHEMA_VERSION = 2;
+
+/** The most appends, events and JSON characters one group-commit transaction takes (an append larger than that goes alone). */
+const MAX_BATCH_APPENDS = 200;
+const MAX_BATCH_EVENTS = 5_000;
+const MAX_BATCH_CHARS = 16 * 1024 * 1024;
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly recordedAt: Date;
+  /** Data and metadata as JSON text, serialised when the append is made: a value that cannot be fails that append alone. */
+  readonly data: readonly string[];
+  readonly metadata: readonly string[];
+  readonly chars: number;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface BatchRow {
+  next_expected_revision: string | null;
+  last_position: string | null;
+  error_code: string | null;
+  error_detail: string | null;
+}
 
 interface EventRow {
   position: string;
@@ -69,7 +95,8 @@ function ddl(schema: string): string {
       UNIQUE (stream_id, revision)
     );
 
-    -- One append, one round trip. Appends take turns on a transaction lock, so positions are drawn
+    -- One append, one round trip (the store now appends through mend_append_batch below; this one
+    -- stays for nodes of the previous version during a rolling upgrade). Appends take turns on a transaction lock, so positions are drawn
     -- in commit order: a reader that sees position N has seen, or will never see, every position
     -- below N. Without it, a transaction that drew position 5 may commit after one that drew 6, and
     -- a subscriber that moved its checkpoint to 6 would skip 5 forever.
@@ -134,6 +161,103 @@ function ddl(schema: string): string {
       RETURN QUERY SELECT coalesce(v_last, -1) + v_count, v_position;
     END
     $fn$;
+
+    -- Group commit: the appends a node has queued while its previous transaction was in flight, in
+    -- one call and one transaction. The lock is taken once, before anything is read, and held to
+    -- commit, so positions still follow commit order. Each append is checked and inserted in turn,
+    -- in array order (a later append sees the rows of an earlier one, so two appends to one stream
+    -- with expected revisions in sequence both land); an append whose check fails gets its error
+    -- in its own result row (error_code, error_detail) and writes nothing, while the others land.
+    -- The checks run before the insert, so an insert can only fail on what they do not cover (an
+    -- id repeated inside one append, a later id of an append already stored): the statement then
+    -- fails as a whole, nothing is written, and the node retries each append alone.
+    -- One NOTIFY per call, with the last position written.
+    CREATE OR REPLACE FUNCTION ${qualified(schema, 'mend_append_batch')}(
+      p_streams text[], p_expected text[], p_counts int[], p_recorded_at timestamptz[],
+      p_ids text[], p_types text[], p_data text[], p_metadata text[]
+    ) RETURNS TABLE (next_expected_revision bigint, last_position bigint, error_code text, error_detail text)
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      v_from int;
+      v_to int := 0;
+      v_count int;
+      v_stream text;
+      v_expected text;
+      v_last bigint;
+      v_first record;
+      v_stored record;
+      v_position bigint;
+      v_notify bigint;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext('${schema}.append'));
+      FOR i IN 1..coalesce(array_length(p_streams, 1), 0) LOOP
+        v_count := p_counts[i];
+        v_from := v_to + 1;
+        v_to := v_to + v_count;
+        v_stream := p_streams[i];
+        v_expected := p_expected[i];
+        next_expected_revision := NULL;
+        last_position := NULL;
+        error_code := NULL;
+        error_detail := NULL;
+        IF v_count > 0 THEN
+          SELECT e.stream_id, e.revision, e.position INTO v_first FROM ${events} e WHERE e.id = p_ids[v_from];
+          IF FOUND THEN
+            -- The same ids again: a no-op when they are exactly the events already stored.
+            IF v_first.stream_id <> v_stream THEN
+              error_code := '${DUPLICATE_EVENT_ID}';
+              error_detail := p_ids[v_from];
+            ELSE
+              v_stored := v_first;
+              FOR j IN 2..v_count LOOP
+                SELECT e.stream_id, e.revision, e.position INTO v_stored FROM ${events} e WHERE e.id = p_ids[v_from + j - 1];
+                IF NOT FOUND OR v_stored.stream_id <> v_stream OR v_stored.revision <> v_first.revision + j - 1 THEN
+                  error_code := '${DUPLICATE_EVENT_ID}';
+                  error_detail := p_ids[v_from + j - 1];
+                  EXIT;
+                END IF;
+              END LOOP;
+              IF error_code IS NULL THEN
+                next_expected_revision := v_stored.revision;
+                last_position := v_stored.position;
+              END IF;
+            END IF;
+            RETURN NEXT;
+            CONTINUE;
+          END IF;
+        END IF;
+        v_last := NULL;
+        SELECT e.revision INTO v_last FROM ${events} e WHERE e.stream_id = v_stream ORDER BY e.revision DESC LIMIT 1;
+        IF NOT (v_expected = 'any'
+            OR (v_expected = 'no_stream' AND v_last IS NULL)
+            OR (v_expected = 'stream_exists' AND v_last IS NOT NULL)
+            OR (v_expected ~ '^[0-9]+$' AND v_last IS NOT NULL AND v_last = v_expected::bigint)) THEN
+          error_code := '${WRONG_EXPECTED_REVISION}';
+          error_detail := coalesce(v_last::text, 'no_stream');
+        ELSIF v_count = 0 THEN
+          next_expected_revision := coalesce(v_last, -1);
+          last_position := coalesce((SELECT e.position FROM ${events} e WHERE e.stream_id = v_stream AND e.revision = v_last), 0);
+        ELSE
+          WITH inserted AS (
+            INSERT INTO ${events} (id, stream_id, revision, type, data, metadata, recorded_at)
+            SELECT u.id, v_stream, coalesce(v_last, -1) + u.n, u.type, u.data::json, u.metadata::json, p_recorded_at[i]
+            FROM unnest(p_ids[v_from:v_to], p_types[v_from:v_to], p_data[v_from:v_to], p_metadata[v_from:v_to])
+              WITH ORDINALITY AS u(id, type, data, metadata, n)
+            ORDER BY u.n
+            RETURNING position
+          )
+          SELECT max(position) INTO v_position FROM inserted;
+          v_notify := v_position;
+          next_expected_revision := coalesce(v_last, -1) + v_count;
+          last_position := v_position;
+        END IF;
+        RETURN NEXT;
+      END LOOP;
+      IF v_notify IS NOT NULL THEN
+        PERFORM pg_notify('${APPEND_CHANNEL}', v_notify::text);
+      END IF;
+    END
+    $fn$;
   `;
 }
 
@@ -155,7 +279,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly schema: string;
   private readonly events: string;
-  private readonly appendFn: string;
+  private readonly appendBatchFn: string;
   private readonly now: () => number;
   private readonly pollIntervalMs: number;
   private readonly wakers = new Set<() => void>();
@@ -164,11 +288,15 @@ export class PostgresEventStore implements EventStore {
   private listenerUp = false;
   private listening: Promise<void> | undefined;
   private closed = false;
+  /** Appends waiting for the next group-commit transaction, in arrival order. */
+  private queue: PendingAppend[] = [];
+  /** The loop that commits the queue, one transaction at a time, while it is not empty. */
+  private draining: Promise<void> | undefined;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'mend';
     this.events = qualified(this.schema, 'mend_events');
-    this.appendFn = qualified(this.schema, 'mend_append');
+    this.appendBatchFn = qualified(this.schema, 'mend_append_batch');
     this.now = options.now ?? Date.now;
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.pool = new Pool(poolConfig(options.connectionString, options.poolSize ?? 10));
@@ -188,43 +316,99 @@ export class PostgresEventStore implements EventStore {
     return store;
   }
 
-  async append(
+  /**
+   * Group commit: an append joins the queue; while a transaction of this node is in flight, the
+   * appends that arrive wait for the next one, which carries them all (`mend_append_batch`: one
+   * round trip, the lock taken once, one NOTIFY, one commit). Each append is checked on its own
+   * and gets its own result or its own error; it resolves only once its transaction has committed.
+   */
+  append(
     streamId: string,
     events: readonly EventToAppend[],
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    this.assertOpen();
-    const expected = options.expectedRevision;
+    if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
+    return new Promise<AppendResult>((resolve, reject) => {
+      const data = events.map((e) => JSON.stringify(e.data ?? null));
+      const metadata = events.map((e) => JSON.stringify(e.metadata ?? {}));
+      const chars = [...data, ...metadata].reduce((sum, text) => sum + (text?.length ?? 0), 0);
+      const recordedAt = new Date(this.now());
+      this.queue.push({ streamId, events, expectedRevision: options.expectedRevision, recordedAt, data, metadata, chars, resolve, reject });
+      // The first append of an idle node waits one turn of the event loop for the others of that turn.
+      this.draining ??= new Promise<void>((start) => setImmediate(start)).then(() => this.drain());
+    });
+  }
+
+  /** Commits the queue, one transaction at a time, until it is empty. */
+  private async drain(): Promise<void> {
     try {
-      const rows = await pooledQuery<{ next_expected_revision: string; last_position: string }>(
+      while (this.queue.length > 0) await this.commit(this.takeBatch());
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  private takeBatch(): PendingAppend[] {
+    let appends = 0;
+    let events = 0;
+    let chars = 0;
+    while (appends < this.queue.length && appends < MAX_BATCH_APPENDS) {
+      const next = this.queue[appends]!;
+      if (appends > 0 && (events + next.events.length > MAX_BATCH_EVENTS || chars + next.chars > MAX_BATCH_CHARS)) break;
+      appends++;
+      events += next.events.length;
+      chars += next.chars;
+    }
+    return this.queue.splice(0, appends);
+  }
+
+  /** One transaction for the batch; every append settles. */
+  private async commit(batch: readonly PendingAppend[]): Promise<void> {
+    let rows: BatchRow[];
+    try {
+      rows = await pooledQuery<BatchRow>(
         this.pool,
-        `SELECT next_expected_revision, last_position FROM ${this.appendFn}($1, $2, $3, $4, $5, $6, $7)`,
+        `SELECT next_expected_revision, last_position, error_code, error_detail FROM ${this.appendBatchFn}($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
-          streamId,
-          String(expected),
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data ?? null)),
-          events.map((e) => JSON.stringify(e.metadata ?? {})),
-          new Date(this.now()),
+          batch.map((a) => a.streamId),
+          batch.map((a) => String(a.expectedRevision)),
+          batch.map((a) => a.events.length),
+          batch.map((a) => a.recordedAt),
+          batch.flatMap((a) => a.events.map((e) => e.id)),
+          batch.flatMap((a) => a.events.map((e) => e.type)),
+          batch.flatMap((a) => a.data),
+          batch.flatMap((a) => a.metadata),
         ],
       );
-      const row = rows[0]!;
-      return { nextExpectedRevision: Number(row.next_expected_revision), position: Number(row.last_position) };
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      const message = (error as Error).message;
-      if (code === WRONG_EXPECTED_REVISION) {
-        throw new WrongExpectedRevisionError(streamId, expected, message === 'no_stream' ? 'no_stream' : Number(message));
+      if (batch.length > 1 && error instanceof DatabaseError && !isTransient(error)) {
+        // The server refused the statement as a whole, so nothing of it was written: one append
+        // the function's checks do not cover (an id repeated inside it) must fail alone. Each
+        // append again in a transaction of its own, in the same order, meets only its own error.
+        for (const request of batch) await this.commit([request]);
+        return;
       }
-      if (code === DUPLICATE_EVENT_ID) throw new DuplicateEventIdError(streamId, message);
-      if (code === '23505') {
-        // Only a writer that bypasses mend_append can get here: report what the constraint says.
-        const id = /Key \(id\)=\((.*)\)/.exec((error as { detail?: string }).detail ?? '')?.[1];
-        if (id) throw new DuplicateEventIdError(streamId, id);
-      }
-      throw this.mapError('append', error);
+      for (const request of batch) request.reject(this.appendError(request, error));
+      return;
     }
+    batch.forEach((request, i) => {
+      const row = rows[i];
+      if (!row) request.reject(this.appendError(request, new Error(`mend_append_batch returned ${rows.length} rows for ${batch.length} appends`)));
+      else if (row.error_code === WRONG_EXPECTED_REVISION) {
+        const actual = row.error_detail === 'no_stream' ? 'no_stream' : Number(row.error_detail);
+        request.reject(new WrongExpectedRevisionError(request.streamId, request.expectedRevision, actual));
+      } else if (row.error_code === DUPLICATE_EVENT_ID) request.reject(new DuplicateEventIdError(request.streamId, row.error_detail ?? ''));
+      else request.resolve({ nextExpectedRevision: Number(row.next_expected_revision), position: Number(row.last_position) });
+    });
+  }
+
+  private appendError(request: PendingAppend, error: unknown): Error {
+    if ((error as { code?: string }).code === '23505') {
+      // An id repeated inside one append, or stored since by a writer that bypasses the functions.
+      const id = /Key \(id\)=\((.*)\)/.exec((error as { detail?: string }).detail ?? '')?.[1];
+      if (id) return new DuplicateEventIdError(request.streamId, id);
+    }
+    return this.mapError('append', error);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -333,12 +517,20 @@ export class PostgresEventStore implements EventStore {
           client.once('error', () => resolve());
           client.once('end', () => resolve());
         });
+        // A client ended while it connects (close() meanwhile) never settles its connect(): wait
+        // for the connection or for its end, whichever comes first.
+        const ended = lost.then(() => Promise.reject(new Error('The listening connection ended')));
+        const settled = <T>(step: Promise<T>) => {
+          step.catch(() => undefined);
+          return Promise.race([step, ended]);
+        };
+        ended.catch(() => undefined);
         try {
-          await client.connect();
+          await settled(client.connect());
           client.on('notification', () => {
             for (const wake of this.wakers) wake();
           });
-          await client.query(`LISTEN ${APPEND_CHANNEL}`);
+          await settled(client.query(`LISTEN ${APPEND_CHANNEL}`));
           this.listenerUp = true;
           // Whatever was appended while no one listened.
           for (const wake of this.wakers) wake();
@@ -356,6 +548,8 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Appends already accepted are committed (or fail) before the pool ends.
+    await this.draining;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     for (const wake of this.wakers) wake();
     if (this.listener) await endClient(this.listener);
