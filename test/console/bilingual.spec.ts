@@ -250,6 +250,8 @@ describe('the Mend console in English and in French', () => {
       await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
       await page.keyboard.press('Enter');
       await page.locator('.error-summary li').first().waitFor();
+      // The focus moves once the summary has been drawn: wait for it rather than read it at once.
+      await page.waitForFunction(`document.activeElement?.closest('.error-summary') !== null`);
       expect(await focused(page)).toMatchObject({ inSummary: true });
       await tabTo(page, (f) => f.tag === 'A' && f.inSummary);
       const target = (await focused(page)).href.split('#')[1]!;
