@@ -15,7 +15,9 @@ const DEFAULT_CAPACITY = 10_000;
  * whole token string: a token that differs by one character is verified afresh. An entry is never
  * used at or past its `exp`, the moment jose itself would start refusing the token; every other
  * check (signature, issuer, audience, `nbf`, lifetime limit) gives the same answer for the rest of
- * the token's life once it passed. Bounded: when full, the oldest entry makes room.
+ * the token's life once it passed. One difference: a key an OIDC issuer withdraws from its JWKS
+ * stops new tokens at once, while tokens already verified here stay accepted until their `exp`
+ * (at most MEND_JWT_MAX_TTL). Bounded: when full, the oldest entry makes room.
  */
 export class VerifiedTokens {
   private readonly entries = new Map<string, VerifiedToken>();
