@@ -2,9 +2,8 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import { AccessLog } from './access-log.service';
+import { AccessLog, type ReadKind } from './access-log.service';
 import { ReadNotRecorded } from './audit-errors';
-import type { ReadKind } from './access-log.service';
 
 const MAX_DETAIL_LENGTH = 200;
 
@@ -17,9 +16,10 @@ export interface RecordedRead {
 }
 
 /**
- * Records the reads of routes marked `@RecordsRead` (records-read.decorator.ts), which applies it. The record is written after the handler has
- * found the content (a failed read is not a read) and before the response is sent; a read whose
- * record cannot be stored is refused with a 503, and the cause is logged.
+ * Records the reads of routes marked `@RecordsRead`, the decorator that applies it to them. The
+ * record is written after the handler has found the content (a failed read is not a read) and
+ * before the response is sent; a read whose record cannot be stored is refused with a 503, and the
+ * cause is logged.
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
