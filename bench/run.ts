@@ -7,6 +7,7 @@ import { peerSection } from './peer/emmett.bench';
 import { multiNodeSection } from './multi-node/multi-node.bench';
 import { postgresSection } from './postgres/postgres.bench';
 import { httpSection } from './http/http.bench';
+import { lagSection } from './lag/lag.bench';
 import { foldSection } from './fold/fold.bench';
 import { rebuildSection } from './rebuild/rebuild.bench';
 import { slaSection } from './sla/sla-sweep.bench';
@@ -57,6 +58,7 @@ export async function runBenchmarks(
     ['append', () => appendSection(profile, template)],
     ['peer', () => peerSection(profile, template)],
     ['http', () => httpSection(profile)],
+    ['lag', () => lagSection(profile)],
     ['fold', () => foldSection(profile, template)],
     ['rebuild', () => rebuildSection(profile)],
     ['sla', () => slaSection(profile)],

@@ -2,16 +2,24 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import { AccessLog } from './access-log.service';
+import { AccessLog, type ReadKind } from './access-log.service';
 import { ReadNotRecorded } from './audit-errors';
-import { READ_KIND, type RecordedRead } from './records-read.decorator';
 
 const MAX_DETAIL_LENGTH = 200;
 
+export const READ_KIND = 'mend:records-read';
+
+export interface RecordedRead {
+  readonly kind: ReadKind;
+  /** The query parameters the route declares: only these are recorded, never whatever else a client appends. */
+  readonly params: readonly string[];
+}
+
 /**
- * Records the reads of routes marked `@RecordsRead`. The record is written after the handler has
- * found the content (a failed read is not a read) and before the response is sent; a read whose
- * record cannot be stored is refused with a 503, and the cause is logged.
+ * Records the reads of routes marked `@RecordsRead`, the decorator that applies it to them. The
+ * record is written after the handler has found the content (a failed read is not a read) and
+ * before the response is sent; a read whose record cannot be stored is refused with a 503, and the
+ * cause is logged.
  */
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AccessLogInterceptor } from './access-log.interceptor';
 import { AccessLog } from './access-log.service';
 import { CaseAsOf } from './as-of.service';
 import { AuditReader } from './audit-reader.service';
@@ -11,7 +9,7 @@ import { ChainVerification } from './verification.service';
 /** History, state as of any moment, hash-chain verification, exports and the access log (DESIGN.md §6). */
 @Module({
   controllers: [CaseAuditController, AuditController],
-  providers: [AuditReader, CaseAsOf, ChainVerification, AccessLog, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
+  providers: [AuditReader, CaseAsOf, ChainVerification, AccessLog],
   exports: [AuditReader, CaseAsOf, ChainVerification, AccessLog],
 })
 export class AuditModule {}

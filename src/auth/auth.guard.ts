@@ -10,6 +10,7 @@ import { MissingToken } from './auth-errors';
 import type { TokenVerifier } from './jwt';
 import { IS_PUBLIC } from './public.decorator';
 import { SubjectRateLimit } from './subject-rate-limit';
+import { VerifiedTokens, type VerifiedToken } from './verified-tokens';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
@@ -29,6 +30,7 @@ declare module 'fastify' {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly limit: SubjectRateLimit | undefined;
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly reflector: Reflector,
@@ -44,9 +46,9 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw MissingToken({});
-    request.actor = await this.verify(match[1]!);
-    // Verified above, and every accepted token carries exp (jwt.ts).
-    request.tokenExpiresAt = Number(decodeJwt(match[1]!).exp) * 1000;
+    const { actor, expiresAt } = await this.verifiedToken(match[1]!);
+    request.actor = actor;
+    request.tokenExpiresAt = expiresAt;
     annotateRawRequest(request.raw, { actor: request.actor });
     const wait = this.limit?.take(request.actor.id);
     if (wait !== undefined) {
@@ -54,5 +56,15 @@ export class AuthGuard implements CanActivate {
       throw RateLimited({ limit: this.limit!.perMinute, per: 'person' });
     }
     return true;
+  }
+
+  private async verifiedToken(token: string): Promise<VerifiedToken> {
+    const known = this.verified.get(token, Date.now());
+    if (known) return known;
+    const actor = await this.verify(token);
+    // Verified above, and every accepted token carries exp (jwt.ts).
+    const verified = { actor, expiresAt: Number(decodeJwt(token).exp) * 1000 };
+    this.verified.set(token, verified);
+    return verified;
   }
 }

@@ -13,11 +13,13 @@ const SANE = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export function registerCorrelation(fastify: FastifyInstance): void {
   fastify.decorateRequest('correlationId', '');
-  fastify.addHook('onRequest', async (request, reply) => {
+  // A callback hook, not an async one: nothing here waits, so no promise per request.
+  fastify.addHook('onRequest', (request, reply, done) => {
     const given = request.headers['x-correlation-id'];
     request.correlationId = typeof given === 'string' && SANE.test(given) ? given : uuidv7();
     annotateRawRequest(request.raw, { correlationId: request.correlationId });
     void reply.header('X-Correlation-Id', request.correlationId);
+    done();
   });
 }
 

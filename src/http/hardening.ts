@@ -30,8 +30,9 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       if (request.actor !== undefined && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+      done(null, payload);
     });
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -16,7 +16,7 @@ describe('npm run bench', () => {
     const report = JSON.parse(readFileSync(output, 'utf8')) as BenchReport;
     expect(report.profile).toBe('smoke');
     expect(report.machine).toMatchObject({ cores: expect.any(Number), memoryGiB: expect.any(Number), node: process.version });
-    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'fold', 'rebuild', 'sla', 'backup', 'postgres', 'multi-node']);
+    expect(report.sections.map((s) => s.id)).toEqual(['append', 'peer', 'http', 'lag', 'fold', 'rebuild', 'sla', 'backup', 'postgres', 'multi-node']);
     const onPostgres = ['postgres', 'multi-node'];
     const measuredSections = postgresUrl ? report.sections : report.sections.filter((s) => !onPostgres.includes(s.id));
     if (!postgresUrl) {

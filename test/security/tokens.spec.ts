@@ -42,6 +42,14 @@ describe('authentication: every endpoint but the probes needs a valid bearer tok
     expect((await status(`Bearer ${await signed(secret, {})}`)).status).toBe(200);
   });
 
+  it('refuses a token once its exp has passed, though it was accepted (and remembered) before', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = `Bearer ${await signed(secret, {}, { exp })}`;
+    expect((await status(token)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    expect(await status(token)).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID_TOKEN' } });
+  });
+
   it.each([
     ['no Authorization header', async () => undefined, 'AUTH.MISSING_TOKEN'],
     ['a scheme other than Bearer', async () => `Basic ${Buffer.from('a:b').toString('base64')}`, 'AUTH.MISSING_TOKEN'],
