@@ -61,6 +61,43 @@ export class RowCache<T> {
   }
 }
 
+/**
+ * Additions to counter rows (a group's key, its columns and the amounts to add), summed in memory
+ * while a transaction is open and written once per group when it ends: a page of clock events adds
+ * to a few summary rows, not one upsert per event. Nothing stays after the transaction.
+ */
+export class PendingSums<T extends object> {
+  private readonly pending = new Map<string, T>();
+
+  /**
+   * @param amounts the columns of `T` that are added up; the others name the group.
+   * @param write adds one group's summed amounts to its row.
+   */
+  constructor(
+    private readonly amounts: readonly (keyof T)[],
+    private readonly write: (sum: T) => void,
+  ) {}
+
+  add(key: string, addition: T): void {
+    const sum = this.pending.get(key) as Record<keyof T, number> | undefined;
+    if (!sum) {
+      this.pending.set(key, { ...addition });
+      return;
+    }
+    for (const column of this.amounts) sum[column] += (addition as Record<keyof T, number>)[column];
+  }
+
+  /** Writes every group added to (a sum of zero included: its row exists, as one upsert per event would have made it). */
+  flush(): void {
+    for (const sum of this.pending.values()) this.write(sum);
+    this.pending.clear();
+  }
+
+  clear(): void {
+    this.pending.clear();
+  }
+}
+
 /** Rows a rebuild keeps cached across its transactions, per cache: beyond it, the cache starts again. */
 const MAX_CACHED_ROWS = 20_000;
 
@@ -71,6 +108,7 @@ const MAX_CACHED_ROWS = 20_000;
 export class ProjectionTables {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly caches = new Map<string, RowCache<unknown>>();
+  private readonly sums = new Map<string, PendingSums<object>>();
 
   /**
    * @param exclusive the tables are this writer's alone until it swaps them in (a rebuild): row
@@ -92,17 +130,29 @@ export class ProjectionTables {
     return cache as RowCache<T>;
   }
 
-  /** Before the transaction commits: writes every cached row that changed. */
+  /** The pending sums named `name` of these tables (one per counter table), created on first use. */
+  added<T extends object>(name: string, amounts: readonly (keyof T)[], write: (sum: T) => void): PendingSums<T> {
+    let sums = this.sums.get(name);
+    if (!sums) {
+      sums = new PendingSums(amounts as readonly (keyof object)[], write as (sum: object) => void);
+      this.sums.set(name, sums);
+    }
+    return sums as unknown as PendingSums<T>;
+  }
+
+  /** Before the transaction commits: writes every cached row that changed, and every pending sum. */
   flush(): void {
     for (const cache of this.caches.values()) {
       cache.flush();
       if (!this.exclusive || cache.size > MAX_CACHED_ROWS) cache.clear();
     }
+    for (const sums of this.sums.values()) sums.flush();
   }
 
-  /** After a transaction rolled back: what the caches hold was never written. */
+  /** After a transaction rolled back: what the caches and sums hold was never written. */
   discard(): void {
     for (const cache of this.caches.values()) cache.clear();
+    for (const sums of this.sums.values()) sums.clear();
   }
 
   /** A prepared statement; `{table}` placeholders name this generation's tables. */
