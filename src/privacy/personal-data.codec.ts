@@ -69,12 +69,23 @@ export class PersonalDataCodec {
 
   /** The stored event with personal fields decrypted, or `[erased]` once their key is destroyed. */
   async reveal(event: RecordedEvent): Promise<RecordedEvent> {
-    if (!containsSealed(event.data)) return event;
-    // Each subject's key is read once per event, and never kept: an erasure on another node counts
-    // from the next read.
-    const keys = new Map<string, Buffer | undefined>();
-    for (const subject of sealedSubjects(event.data)) keys.set(subject, await this.keys.key(subject));
-    return { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) };
+    const [revealed] = await this.revealAll([event]);
+    return revealed!;
+  }
+
+  /**
+   * Stored events with personal fields decrypted, or `[erased]` once their key is destroyed. The
+   * keys of the whole batch are read together, each once, and never kept: an erasure on another
+   * node counts from the next read.
+   */
+  async revealAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of events) sealedSubjects(event.data, subjects);
+    if (subjects.size === 0) return [...events];
+    const keys = await this.keys.keys([...subjects]);
+    return events.map((event) =>
+      containsSealed(event.data) ? { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) } : event,
+    );
   }
 
   /** The stored event with personal fields replaced by `[redacted]`, without touching a key. */
