@@ -10,6 +10,13 @@ export interface RowStore<T> {
   save(key: string, value: T, stored: T | undefined): void;
 }
 
+interface CachedRow<T> {
+  value: T | undefined;
+  /** What the tables hold: as loaded, or as last written. */
+  stored: T | undefined;
+  dirty: boolean;
+}
+
 /**
  * Rows a projector reads and writes by key, kept in memory while a transaction is open and written
  * once when it ends, however many of its events touched them: a case with five events in a batch is
@@ -18,7 +25,9 @@ export interface RowStore<T> {
  * transaction, since another process may write the same tables between two of its transactions.
  */
 export class RowCache<T> {
-  private readonly rows = new Map<string, { value: T | undefined; stored: T | undefined; dirty: boolean }>();
+  private readonly rows = new Map<string, CachedRow<T>>();
+  /** The rows changed since the last flush: a flush does not walk every row a rebuild keeps cached. */
+  private changed: [string, CachedRow<T>][] = [];
 
   constructor(private readonly store: RowStore<T>) {}
 
@@ -33,23 +42,26 @@ export class RowCache<T> {
   }
 
   set(key: string, value: T): void {
-    const entry = this.rows.get(key);
-    if (entry) {
-      entry.value = value;
+    let entry = this.rows.get(key);
+    if (!entry) {
+      entry = { value, stored: this.store.load(key), dirty: false };
+      this.rows.set(key, entry);
+    }
+    entry.value = value;
+    if (!entry.dirty) {
       entry.dirty = true;
-    } else {
-      this.rows.set(key, { value, stored: this.store.load(key), dirty: true });
+      this.changed.push([key, entry]);
     }
   }
 
   /** Writes what changed. */
   flush(): void {
-    for (const [key, entry] of this.rows) {
-      if (!entry.dirty || entry.value === undefined) continue;
-      this.store.save(key, entry.value, entry.stored);
+    for (const [key, entry] of this.changed) {
+      this.store.save(key, entry.value!, entry.stored);
       entry.stored = entry.value;
       entry.dirty = false;
     }
+    this.changed = [];
   }
 
   get size(): number {
@@ -58,6 +70,7 @@ export class RowCache<T> {
 
   clear(): void {
     this.rows.clear();
+    this.changed = [];
   }
 }
 
