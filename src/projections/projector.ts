@@ -15,6 +15,8 @@ interface CachedRow<T> {
   /** What the tables hold: as loaded, or as last written. */
   stored: T | undefined;
   dirty: boolean;
+  /** The transaction (counted in flushes) that last read or wrote it. */
+  used: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export class RowCache<T> {
   private readonly rows = new Map<string, CachedRow<T>>();
   /** The rows changed since the last flush: a flush does not walk every row a rebuild keeps cached. */
   private changed: [string, CachedRow<T>][] = [];
+  private flushes = 0;
 
   constructor(private readonly store: RowStore<T>) {}
 
@@ -35,19 +38,21 @@ export class RowCache<T> {
     let entry = this.rows.get(key);
     if (!entry) {
       const stored = this.store.load(key);
-      entry = { value: stored, stored, dirty: false };
+      entry = { value: stored, stored, dirty: false, used: this.flushes };
       this.rows.set(key, entry);
     }
+    entry.used = this.flushes;
     return entry.value;
   }
 
   set(key: string, value: T): void {
     let entry = this.rows.get(key);
     if (!entry) {
-      entry = { value, stored: this.store.load(key), dirty: false };
+      entry = { value, stored: this.store.load(key), dirty: false, used: this.flushes };
       this.rows.set(key, entry);
     }
     entry.value = value;
+    entry.used = this.flushes;
     if (!entry.dirty) {
       entry.dirty = true;
       this.changed.push([key, entry]);
@@ -62,6 +67,12 @@ export class RowCache<T> {
       entry.dirty = false;
     }
     this.changed = [];
+    this.flushes++;
+  }
+
+  /** After a flush: forgets the rows that no event of the transaction just written read or wrote (the tables hold them). */
+  forgetIdle(): void {
+    for (const [key, entry] of this.rows) if (entry.used < this.flushes - 1) this.rows.delete(key);
   }
 
   get size(): number {
@@ -111,8 +122,11 @@ export class PendingSums<T extends object> {
   }
 }
 
-/** Rows a rebuild keeps cached across its transactions, per cache: beyond it, the cache starts again. */
-const MAX_CACHED_ROWS = 20_000;
+/**
+ * Rows a rebuild keeps cached across its transactions, per cache: beyond it, the rows the last
+ * transaction did not touch are forgotten, which keeps the memory of a long rebuild level.
+ */
+const MAX_CACHED_ROWS = 5_000;
 
 /**
  * The tables of one generation of a projection, written inside the runner's open transaction.
@@ -157,7 +171,8 @@ export class ProjectionTables {
   flush(): void {
     for (const cache of this.caches.values()) {
       cache.flush();
-      if (!this.exclusive || cache.size > MAX_CACHED_ROWS) cache.clear();
+      if (!this.exclusive) cache.clear();
+      else if (cache.size > MAX_CACHED_ROWS) cache.forgetIdle();
     }
     for (const sums of this.sums.values()) sums.flush();
   }
