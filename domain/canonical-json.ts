@@ -2,17 +2,29 @@
  * Canonical JSON for hashing: object keys sorted by code unit, no insignificant white space,
  * `undefined` members dropped (as JSON.stringify does). Two equal values always serialise to the
  * same text, whatever order their keys were written in.
+ *
+ * Built by appending to one string rather than through arrays of parts: it runs for every event
+ * hashed and every case row written.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value);
     return text === undefined ? 'null' : text;
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      text += (i === 0 ? '' : ',') + canonicalJson(item === undefined ? null : item);
+    }
+    return text + ']';
+  }
   const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(',')}}`;
+  let text = '{';
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+  }
+  return text + '}';
 }

@@ -44,6 +44,17 @@ export interface CaseRecord {
   readonly folded?: CaseState;
 }
 
+/**
+ * The clocks of a case in the order they started (then by key): the same whether the state was
+ * folded in memory or read back from a row.
+ */
+function clockViews(clocks: Clocks): ClockView[] {
+  return Object.values(clocks)
+    .map((clock) => ({ view: clockView(clock), started: Date.parse(clock.startedAt) }))
+    .sort((a, b) => a.started - b.started || (a.view.clock < b.view.clock ? -1 : a.view.clock > b.view.clock ? 1 : 0))
+    .map(({ view }) => view);
+}
+
 /** Restores the folded state of a case from what the read model persisted. */
 export function restoreCase(definition: AnyWorkflowDefinition, persisted: PersistedCase, revision: number): CaseState {
   const snapshot = definition.machine.resolveState({ value: persisted.value, context: persisted.context as never });
@@ -62,21 +73,22 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
   const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
   // The record needs the view's facts, not the commands it offers (which cost a machine check per command).
   const summary = definition.summarize(state);
+  // A clock event leaves the machine's state as it was, any other event the clocks: what follows from them is the
+  // record's before.
+  const sameState = previous !== undefined && state.snapshot === before.snapshot;
+  const sameClocks = previous !== undefined && state.clocks === before.clocks;
   const view = {
-    state: stateName(state.snapshot),
+    state: sameState ? previous.state : stateName(state.snapshot),
     status: state.snapshot.status === 'active' ? ('open' as const) : ('closed' as const),
     region: summary.region,
     assignees: summary.assignees,
     details: summary.details,
-    // In the order they started (then by key): the same whether the state was folded in memory or read back from a row.
-    clocks: Object.values(state.clocks)
-      .map(clockView)
-      .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0)),
+    clocks: sameClocks ? previous.clocks : clockViews(state.clocks),
     openedAt: previous?.openedAt ?? event.metadata.occurredAt,
     updatedAt: event.metadata.occurredAt,
   };
   // What staff must do next: a clock that is no service standard (a complainant's review window) is not theirs.
-  const openDue = view.clocks.filter((c) => isOpen(c) && c.standard !== false).map((c) => c.dueAt).sort();
+  const nextDueAt = sameClocks ? previous.nextDueAt : (view.clocks.filter((c) => isOpen(c) && c.standard !== false).map((c) => c.dueAt).sort()[0] ?? null);
   return {
     caseId: event.caseId,
     reference: previous ? previous.reference : (event.metadata.reference ?? null),
@@ -90,7 +102,7 @@ export function foldCaseRecord(previous: CaseRecord | undefined, event: Projecti
     assignees: view.assignees,
     details: view.details,
     clocks: view.clocks,
-    nextDueAt: openDue[0] ?? null,
+    nextDueAt,
     revision: event.revision,
     position: event.position,
     openedAt: view.openedAt,

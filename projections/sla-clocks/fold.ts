@@ -67,5 +67,7 @@ function alertOf(event: ClockEvent, row: SlaClockRow, projected: ProjectionEvent
 
 function subtract(after: SlaCounts, before: SlaCounts | undefined): SlaCounts {
   if (!before) return after;
-  return Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, after[c] - before[c]])) as unknown as SlaCounts;
+  const difference = { ...after };
+  for (const column of COUNTER_COLUMNS) difference[column] -= before[column];
+  return difference;
 }

@@ -69,25 +69,35 @@ export class PersonalDataCodec {
 
   /** The stored event with personal fields decrypted, or `[erased]` once their key is destroyed. */
   async reveal(event: RecordedEvent): Promise<RecordedEvent> {
-    if (!containsSealed(event.data)) return event;
-    // Each subject's key is read once per event, and never kept: an erasure on another node counts
-    // from the next read.
-    const keys = new Map<string, Buffer | undefined>();
-    for (const subject of sealedSubjects(event.data)) keys.set(subject, await this.keys.key(subject));
-    return { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) };
+    const [revealed] = await this.revealAll([event]);
+    return revealed!;
+  }
+
+  /**
+   * Stored events with personal fields decrypted, or `[erased]` once their key is destroyed. The
+   * keys of the whole batch are read together, each once, and never kept: an erasure on another
+   * node counts from the next read.
+   */
+  async revealAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of events) sealedSubjects(event.data, subjects);
+    if (subjects.size === 0) return [...events];
+    const keys = await this.keys.keys([...subjects]);
+    return events.map((event) =>
+      containsSealed(event.data) ? { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) } : event,
+    );
   }
 
   /** The stored event with personal fields replaced by `[redacted]`, without touching a key. */
   redact(event: RecordedEvent): RecordedEvent {
-    if (!containsSealed(event.data)) return event;
-    return { ...event, data: openValue(event.data, '', () => 'redact') };
+    const data = redactValue(event.data);
+    return data === event.data ? event : { ...event, data };
   }
 }
 
-function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) => Buffer | undefined | 'redact'): unknown {
+function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) => Buffer | undefined): unknown {
   if (isSealed(value)) {
     const key = keyOf(value);
-    if (key === 'redact') return REDACTED;
     if (!key) return ERASED;
     try {
       return decrypt(key, value, path);
@@ -100,6 +110,31 @@ function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) =>
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openValue(v, path ? `${path}.${k}` : k, keyOf)]));
   }
   return value;
+}
+
+/**
+ * `value` with its sealed fields replaced by `[redacted]`, in one walk: objects and arrays on the
+ * way to a sealed field are copied, the rest is shared, and a value without one is returned as is
+ * (every event projected is redacted, most hold nothing sealed or little).
+ */
+function redactValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (isSealed(value)) return REDACTED;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = redactValue(value[i]);
+      if (item !== value[i]) (copy ??= [...value])[i] = item;
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = redactValue(record[key]);
+    if (item !== record[key]) (copy ??= { ...record })[key] = item;
+  }
+  return copy ?? value;
 }
 
 function sealedSubjects(value: unknown, found = new Set<string>()): Set<string> {

@@ -88,6 +88,15 @@ export class PostgresKeyStore implements KeyStore {
     return rows[0]?.key;
   }
 
+  async keys(subjectIds: readonly string[]): Promise<ReadonlyMap<string, Buffer>> {
+    const rows = await pooledQuery<{ subject_id: string; key: Buffer }>(
+      this.pool,
+      `SELECT subject_id, key FROM ${qualified(this.schema, 'mend_subject_keys')} WHERE subject_id = ANY($1::text[])`,
+      [subjectIds],
+    );
+    return new Map(rows.map((row) => [row.subject_id, row.key]));
+  }
+
   async keyFor(subjectId: string): Promise<Buffer | undefined> {
     const rows = await pooledQuery<{ key: Buffer | null }>(
       this.pool,

@@ -41,9 +41,10 @@ export class ProjectionEventDecoder {
    */
   async prepare(definition: ProjectionDefinition, batch: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
     if (!definition.revealsPersonalData) return batch;
-    return Promise.all(batch.map((event) => (this.workflowOf(event) === undefined ? event : this.codec.reveal(event))));
+    const revealed = await this.codec.revealAll(batch.filter((event) => this.workflowOf(event) !== undefined));
+    let next = 0;
+    return batch.map((event) => (this.workflowOf(event) === undefined ? event : revealed[next++]!));
   }
-
 
   /**
    * The projection event of a stored case event, or undefined when it is not in a case stream.

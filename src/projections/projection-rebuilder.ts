@@ -59,20 +59,12 @@ export class ProjectionRebuilder {
   }
 
   /**
-   * Rebuilds several projections, in one pass over the log for those that read events as stored
-   * and in a pass of its own for each that reads personal data opened (`revealsPersonalData`): an
-   * opened event is never handed to a projection that must not hold it.
+   * Rebuilds several projections in one pass over the log: each page is read once, and its events
+   * decoded once for the projections that read them as stored. A projection that reads personal
+   * data opened (`revealsPersonalData`) is handed the page's events opened, never the others: an
+   * opened event never reaches a projection that must not hold it.
    */
   async rebuildAll(rebuilds: readonly RebuildTarget[], onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult[]> {
-    const stored = rebuilds.filter((r) => !r.definition.revealsPersonalData);
-    const groups = [...(stored.length > 0 ? [stored] : []), ...rebuilds.filter((r) => r.definition.revealsPersonalData).map((r) => [r])];
-    const results: RebuildResult[] = [];
-    for (const group of groups) results.push(...(await this.rebuildTogether(group, onProgress)));
-    return rebuilds.map((r) => results.find((result) => result.projection === r.definition.name)!);
-  }
-
-  /** One pass over the log for projections that read events alike (all as stored, or one that reveals). */
-  private async rebuildTogether(rebuilds: readonly RebuildTarget[], onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult[]> {
     const started = performance.now();
     const name = rebuilds.map((r) => r.definition.name).join(', ');
     const generations = rebuilds.map(({ definition }) => this.db.ensure(definition).generation + 1);
@@ -83,6 +75,10 @@ export class ProjectionRebuilder {
     const targets = rebuilds.map(
       ({ definition, projectors }, i) => new ProjectionTarget(definition, new ProjectionTables(this.db.db, generations[i]!, true), projectors),
     );
+    // The projections that read events as stored, then those that read them opened: each group reads the page as prepared for it.
+    const readings = [false, true]
+      .map((reveals) => targets.filter((target) => (target.definition.revealsPersonalData === true) === reveals))
+      .filter((group) => group.length > 0);
     const head = await this.store.headPosition();
     let position = 0;
     let events = 0;
@@ -90,17 +86,16 @@ export class ProjectionRebuilder {
     const readOn = async (): Promise<number> => {
       let read = 0;
       for (;;) {
-        const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE });
-        const fresh = await this.decoder.prepare(
-          rebuilds[0]!.definition,
-          page.filter((e) => e.position > position),
-        );
+        const fresh = (await this.store.readAll({ fromPosition: position, maxCount: PAGE })).filter((e) => e.position > position);
         if (fresh.length === 0) return read;
+        const prepared = await Promise.all(readings.map((group) => this.decoder.prepare(group[0]!.definition, fresh)));
         // IMMEDIATE: a deferred transaction that reads first cannot take the write lock once a live runner has committed
         // meanwhile (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
         this.db.db
           .transaction(() => {
-            for (const recorded of fresh) projectEvent(recorded, targets, this.decoder, { validate: false });
+            for (let i = 0; i < fresh.length; i++) {
+              readings.forEach((group, g) => projectEvent(prepared[g]![i]!, group, this.decoder, { validate: false }));
+            }
             for (const target of targets) target.tables.flush();
           })
           .immediate();

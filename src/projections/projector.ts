@@ -10,6 +10,15 @@ export interface RowStore<T> {
   save(key: string, value: T, stored: T | undefined): void;
 }
 
+interface CachedRow<T> {
+  value: T | undefined;
+  /** What the tables hold: as loaded, or as last written. */
+  stored: T | undefined;
+  dirty: boolean;
+  /** The transaction (counted in flushes) that last read or wrote it. */
+  used: number;
+}
+
 /**
  * Rows a projector reads and writes by key, kept in memory while a transaction is open and written
  * once when it ends, however many of its events touched them: a case with five events in a batch is
@@ -18,7 +27,10 @@ export interface RowStore<T> {
  * transaction, since another process may write the same tables between two of its transactions.
  */
 export class RowCache<T> {
-  private readonly rows = new Map<string, { value: T | undefined; stored: T | undefined; dirty: boolean }>();
+  private readonly rows = new Map<string, CachedRow<T>>();
+  /** The rows changed since the last flush: a flush does not walk every row a rebuild keeps cached. */
+  private changed: [string, CachedRow<T>][] = [];
+  private flushes = 0;
 
   constructor(private readonly store: RowStore<T>) {}
 
@@ -26,30 +38,41 @@ export class RowCache<T> {
     let entry = this.rows.get(key);
     if (!entry) {
       const stored = this.store.load(key);
-      entry = { value: stored, stored, dirty: false };
+      entry = { value: stored, stored, dirty: false, used: this.flushes };
       this.rows.set(key, entry);
     }
+    entry.used = this.flushes;
     return entry.value;
   }
 
   set(key: string, value: T): void {
-    const entry = this.rows.get(key);
-    if (entry) {
-      entry.value = value;
+    let entry = this.rows.get(key);
+    if (!entry) {
+      entry = { value, stored: this.store.load(key), dirty: false, used: this.flushes };
+      this.rows.set(key, entry);
+    }
+    entry.value = value;
+    entry.used = this.flushes;
+    if (!entry.dirty) {
       entry.dirty = true;
-    } else {
-      this.rows.set(key, { value, stored: this.store.load(key), dirty: true });
+      this.changed.push([key, entry]);
     }
   }
 
   /** Writes what changed. */
   flush(): void {
-    for (const [key, entry] of this.rows) {
-      if (!entry.dirty || entry.value === undefined) continue;
-      this.store.save(key, entry.value, entry.stored);
+    for (const [key, entry] of this.changed) {
+      this.store.save(key, entry.value!, entry.stored);
       entry.stored = entry.value;
       entry.dirty = false;
     }
+    this.changed = [];
+    this.flushes++;
+  }
+
+  /** After a flush: forgets the rows that no event of the transaction just written read or wrote (the tables hold them). */
+  forgetIdle(): void {
+    for (const [key, entry] of this.rows) if (entry.used < this.flushes - 1) this.rows.delete(key);
   }
 
   get size(): number {
@@ -58,11 +81,52 @@ export class RowCache<T> {
 
   clear(): void {
     this.rows.clear();
+    this.changed = [];
   }
 }
 
-/** Rows a rebuild keeps cached across its transactions, per cache: beyond it, the cache starts again. */
-const MAX_CACHED_ROWS = 20_000;
+/**
+ * Additions to counter rows (a group's key, its columns and the amounts to add), summed in memory
+ * while a transaction is open and written once per group when it ends: a page of clock events adds
+ * to a few summary rows, not one upsert per event. Nothing stays after the transaction.
+ */
+export class PendingSums<T extends object> {
+  private readonly pending = new Map<string, T>();
+
+  /**
+   * @param amounts the columns of `T` that are added up; the others name the group.
+   * @param write adds one group's summed amounts to its row.
+   */
+  constructor(
+    private readonly amounts: readonly (keyof T)[],
+    private readonly write: (sum: T) => void,
+  ) {}
+
+  add(key: string, addition: T): void {
+    const sum = this.pending.get(key) as Record<keyof T, number> | undefined;
+    if (!sum) {
+      this.pending.set(key, { ...addition });
+      return;
+    }
+    for (const column of this.amounts) sum[column] += (addition as Record<keyof T, number>)[column];
+  }
+
+  /** Writes every group added to (a sum of zero included: its row exists, as one upsert per event would have made it). */
+  flush(): void {
+    for (const sum of this.pending.values()) this.write(sum);
+    this.pending.clear();
+  }
+
+  clear(): void {
+    this.pending.clear();
+  }
+}
+
+/**
+ * Rows a rebuild keeps cached across its transactions, per cache: beyond it, the rows the last
+ * transaction did not touch are forgotten, which keeps the memory of a long rebuild level.
+ */
+const MAX_CACHED_ROWS = 5_000;
 
 /**
  * The tables of one generation of a projection, written inside the runner's open transaction.
@@ -71,6 +135,7 @@ const MAX_CACHED_ROWS = 20_000;
 export class ProjectionTables {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly caches = new Map<string, RowCache<unknown>>();
+  private readonly sums = new Map<string, PendingSums<object>>();
 
   /**
    * @param exclusive the tables are this writer's alone until it swaps them in (a rebuild): row
@@ -92,17 +157,30 @@ export class ProjectionTables {
     return cache as RowCache<T>;
   }
 
-  /** Before the transaction commits: writes every cached row that changed. */
+  /** The pending sums named `name` of these tables (one per counter table), created on first use. */
+  added<T extends object>(name: string, amounts: readonly (keyof T)[], write: (sum: T) => void): PendingSums<T> {
+    let sums = this.sums.get(name);
+    if (!sums) {
+      sums = new PendingSums(amounts as readonly (keyof object)[], write as (sum: object) => void);
+      this.sums.set(name, sums);
+    }
+    return sums as unknown as PendingSums<T>;
+  }
+
+  /** Before the transaction commits: writes every cached row that changed, and every pending sum. */
   flush(): void {
     for (const cache of this.caches.values()) {
       cache.flush();
-      if (!this.exclusive || cache.size > MAX_CACHED_ROWS) cache.clear();
+      if (!this.exclusive) cache.clear();
+      else if (cache.size > MAX_CACHED_ROWS) cache.forgetIdle();
     }
+    for (const sums of this.sums.values()) sums.flush();
   }
 
-  /** After a transaction rolled back: what the caches hold was never written. */
+  /** After a transaction rolled back: what the caches and sums hold was never written. */
   discard(): void {
     for (const cache of this.caches.values()) cache.clear();
+    for (const sums of this.sums.values()) sums.clear();
   }
 
   /** A prepared statement; `{table}` placeholders name this generation's tables. */

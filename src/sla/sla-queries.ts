@@ -31,15 +31,30 @@ const ADD_WEEK = `INSERT INTO {sla_weeks} (week, workflow, read_as, region, leve
   VALUES (@week, @workflow, @read_as, @region, @level, ${params(WEEK_COLUMNS)})
   ON CONFLICT (week, workflow, read_as, region, level) DO UPDATE SET ${WEEK_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
+type SummaryDelta = Pick<SlaClockRow, 'workflow' | 'read_as' | 'region' | 'level'> & SlaCounts;
+
 /** The projector's reads and writes, in the generation being written. */
 export const slaClockRows = {
   get: (tables: ProjectionTables, caseId: string, clock: string): SlaClockRow | undefined =>
     tables.statement<[string, string], SlaClockRow>(SELECT_CLOCK).get(caseId, clock),
   put: (tables: ProjectionTables, row: SlaClockRow): void => void tables.statement(PUT_CLOCK).run(row),
+  /** Summed per group while the transaction is open, written when it ends. */
   addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'read_as' | 'region' | 'level'>, delta: SlaCounts): void =>
-    void tables.statement(ADD_COUNTS).run({ workflow: group.workflow, read_as: group.read_as, region: group.region, level: group.level, ...delta }),
+    tables
+      .added<SummaryDelta>('sla_summary', COUNTER_COLUMNS, (sum) => void tables.statement(ADD_COUNTS).run(sum))
+      .add(`${group.workflow}\u0000${group.read_as}\u0000${group.region}\u0000${group.level}`, {
+        workflow: group.workflow,
+        read_as: group.read_as,
+        region: group.region,
+        level: group.level,
+        ...delta,
+      }),
   putAlert: (tables: ProjectionTables, alert: SlaAlertRow): void => void tables.statement(PUT_ALERT).run(alert),
-  addWeek: (tables: ProjectionTables, delta: WeekDelta): void => void tables.statement(ADD_WEEK).run(delta),
+  /** Summed per group while the transaction is open, written when it ends. */
+  addWeek: (tables: ProjectionTables, delta: WeekDelta): void =>
+    tables
+      .added<WeekDelta>('sla_weeks', WEEK_COLUMNS, (sum) => void tables.statement(ADD_WEEK).run(sum))
+      .add(`${delta.week}\u0000${delta.workflow}\u0000${delta.read_as}\u0000${delta.region}\u0000${delta.level}`, delta),
 };
 
 const COUNT_DUE = 'SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?';

@@ -26,6 +26,15 @@ function describeKeyStore(name: string, open: () => Promise<KeysUnderTest>): voi
       expect(await keys.a.key('person-2')).toBeUndefined();
     });
 
+    it('reads the keys of several subjects together, leaving out those without one', async () => {
+      const first = await keys.a.keyFor('person-4');
+      await keys.a.keyFor('person-5');
+      await keys.a.erase('person-5');
+      const found = await keys.b.keys(['person-4', 'person-5', 'person-6']);
+      expect([...found]).toEqual([['person-4', first]]);
+      expect(await keys.b.keys([])).toEqual(new Map());
+    });
+
     it('nodes asking for a new subject at once agree on one key', async () => {
       const all = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? keys.a : keys.b).keyFor('person-race')));
       expect(new Set(all.map((k) => k!.toString('hex'))).size).toBe(1);
