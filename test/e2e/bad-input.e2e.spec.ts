@@ -249,6 +249,16 @@ describe('bad input over HTTP', () => {
       });
     });
 
+    it('an acknowledgement dated before the complaint arrived, or after now: 422 naming the date and both ends', async () => {
+      for (const acknowledgedAt of ['2026-03-01T09:00:00-05:00', '2026-03-04T09:00:00-05:00']) {
+        await expectRefused(command(() => received, 'AcknowledgeComplaint', { acknowledgedAt }), {
+          status: 422,
+          code: 'COMPLAINT.ACKNOWLEDGED_OUT_OF_RANGE',
+          names: [acknowledgedAt, '2026-03-02T14:30:00.000Z'],
+        });
+      }
+    });
+
     it('an If-Match that is not a revision: 400 quoting it', async () => {
       await expectRefused((headers) => supervisor.post(`/cases/${received}/commands/AcknowledgeComplaint`, {}, { ...headers, 'if-match': 'yesterday' }), {
         status: 400,
