@@ -6,7 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { CoreModule, type CoreOptions } from './core/core.module';
 import { HealthModule } from './health/health.module';
-import { loggerParams } from './logging/logging';
+import { loggerParams, rootLogger, ROOT_LOGGER } from './logging/logging';
 import { MetricsModule } from './metrics/metrics.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
@@ -22,11 +22,13 @@ export type AppOptions = CoreOptions;
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    const logger = rootLogger(options.config);
     return {
       module: AppModule,
+      providers: [{ provide: ROOT_LOGGER, useValue: logger }],
       imports: [
         CqrsModule.forRoot(),
-        LoggerModule.forRoot(loggerParams(options.config)),
+        LoggerModule.forRoot(loggerParams(logger)),
         CoreModule.forRoot(options),
         SecurityModule,
         HealthModule,

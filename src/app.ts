@@ -11,6 +11,7 @@ import { MalformedPath } from './http/http-errors';
 import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
 import { newRequestId, registerCorrelation } from './http/correlation';
+import { registerRequestLog, ROOT_LOGGER } from './logging/logging';
 import { buildOpenApi } from './http/openapi';
 import { openApiSections } from './http/openapi-sections';
 import { MEND_VERSION } from './version';
@@ -42,6 +43,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   registerCorrelation(fastify);
+  registerRequestLog(fastify, app.get(ROOT_LOGGER));
   const errors = new MendExceptionFilter(options.config);
   // Errors Fastify raises before Nest's router (parsers, body and rate limits) reach this filter too:
   // Nest sets Fastify's error handler when the app initialises, and it hands them to the global

@@ -5,7 +5,6 @@ import { decodeJwt } from 'jose';
 import type { Actor } from '../../domain/roles';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { RateLimited } from '../http/http-errors';
-import { annotateRawRequest } from '../logging/logging';
 import { MissingToken } from './auth-errors';
 import type { TokenVerifier } from './jwt';
 import { IS_PUBLIC } from './public.decorator';
@@ -49,7 +48,6 @@ export class AuthGuard implements CanActivate {
     const { actor, expiresAt } = await this.verifiedToken(match[1]!);
     request.actor = actor;
     request.tokenExpiresAt = expiresAt;
-    annotateRawRequest(request.raw, { actor: request.actor });
     const wait = this.limit?.take(request.actor.id);
     if (wait !== undefined) {
       void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(wait));

@@ -124,10 +124,12 @@ export class MendExceptionFilter implements ExceptionFilter {
     const { error, unexpected } = asDomainError(exception, request, this.limits);
     const status = STATUS_BY_KIND[error.kind];
     const path = request.url.split('?')[0];
+    // The request's own ids, so that these lines join the request log's line for the same request.
+    const ids = { reqId: request.id, correlationId: request.correlationId };
     if (unexpected) {
-      this.logger.error({ err: exception, reference: (error.params as { reference?: string }).reference, path }, 'Unexpected error');
+      this.logger.error({ err: exception, reference: (error.params as { reference?: string }).reference, path, ...ids }, 'Unexpected error');
     } else if (status === 401 || status === 403) {
-      this.logger.warn({ code: error.code, path, method: request.method, actor: request.actor?.id, role: request.actor?.role }, 'Access denied');
+      this.logger.warn({ code: error.code, path, method: request.method, actor: request.actor?.id, role: request.actor?.role, ...ids }, 'Access denied');
     }
     const language = preferredLanguage(request.headers['accept-language']);
     const details = error.detailsIn(language);

@@ -1,23 +1,87 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import type { Options } from 'pino-http';
-import { loadConfig } from '../../src/config/config';
-import { loggerParams } from '../../src/logging/logging';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { registerCorrelation } from '../../src/http/correlation';
+import { registerRequestLog, requestLogLevel } from '../../src/logging/logging';
 
-/** The level the request log gives a response, under a logger at `configured`. */
-function levelOf(configured: string, statusCode: number, failure?: Error): string {
-  const params = loggerParams(loadConfig({ MEND_DATA_DIR: tmpdir(), MEND_LOG_LEVEL: configured }));
-  const options = params.pinoHttp as Options;
-  return options.customLogLevel!({} as IncomingMessage, { statusCode } as ServerResponse, failure);
+interface Line {
+  level: number;
+  msg: string;
+  req: { id: string; method: string; url: string };
+  res?: { statusCode: number };
+  responseTime?: number;
+  correlationId?: string;
+}
+
+/** A real Fastify server with the request log hook, logging to memory at `level`. */
+async function serverLoggingAt(level: string): Promise<{ app: FastifyInstance; lines: Line[] }> {
+  const lines: Line[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const text of chunk.toString('utf8').split('\n')) if (text) lines.push(JSON.parse(text) as Line);
+      done();
+    },
+  });
+  const app = Fastify();
+  registerCorrelation(app);
+  registerRequestLog(app, pino({ level }, sink));
+  app.get('/ok', async () => ({ ok: true }));
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/missing', async (_request, reply) => reply.status(404).send({ code: 'X' }));
+  app.get('/broken', async (_request, reply) => reply.status(503).send({ code: 'Y' }));
+  app.get('/slow', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { late: true };
+  });
+  await app.ready();
+  return { app, lines };
 }
 
 describe('the request log level of a response', () => {
-  it('is info, warn or error by status at the default level', () => {
-    expect([levelOf('info', 200), levelOf('info', 404), levelOf('info', 503), levelOf('info', 200, new Error('lost'))]).toEqual(['info', 'warn', 'error', 'error']);
+  it('is info, warn or error by status', () => {
+    expect([requestLogLevel(200), requestLogLevel(404), requestLogLevel(503), requestLogLevel(200, true)]).toEqual(['info', 'warn', 'error', 'error']);
   });
 
-  it('is silent, so pino-http builds nothing, where the configured level would drop the line', () => {
-    expect([levelOf('warn', 200), levelOf('warn', 404), levelOf('warn', 500)]).toEqual(['silent', 'warn', 'error']);
-    expect([levelOf('silent', 200), levelOf('silent', 404), levelOf('silent', 500)]).toEqual(['silent', 'silent', 'silent']);
+  it('writes one line per request at info: method, path without its query, status, duration, ids; not /health', async () => {
+    const { app, lines } = await serverLoggingAt('info');
+    await app.inject({ method: 'GET', url: '/ok?name=Robin', headers: { 'x-correlation-id': 'log-1' } });
+    await app.inject({ method: 'GET', url: '/missing' });
+    await app.inject({ method: 'GET', url: '/broken' });
+    await app.inject({ method: 'GET', url: '/health' });
+    await app.close();
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([
+      [30, 'GET /ok 200'],
+      [40, 'GET /missing 404'],
+      [50, 'GET /broken 503'],
+    ]);
+    expect(lines[0]).toMatchObject({ req: { method: 'GET', url: '/ok' }, res: { statusCode: 200 }, correlationId: 'log-1' });
+    expect(lines[0]!.responseTime).toEqual(expect.any(Number));
+    expect(JSON.stringify(lines)).not.toContain('Robin');
+  });
+
+  it('builds no line below the configured level', async () => {
+    const warn = await serverLoggingAt('warn');
+    for (const url of ['/ok', '/missing', '/broken']) await warn.app.inject({ method: 'GET', url });
+    await warn.app.close();
+    expect(warn.lines.map((line) => line.msg)).toEqual(['GET /missing 404', 'GET /broken 503']);
+    const silent = await serverLoggingAt('silent');
+    for (const url of ['/ok', '/missing', '/broken']) await silent.app.inject({ method: 'GET', url });
+    await silent.app.close();
+    expect(silent.lines).toEqual([]);
+  });
+
+  it('says once, as a warning, that a client went away before its response', async () => {
+    const { app, lines } = await serverLoggingAt('info');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('GET /slow?who=Robin HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await app.close();
+    expect(lines.filter((line) => line.msg.startsWith('GET /slow')).map((line) => [line.level, line.msg])).toEqual([[40, 'GET /slow aborted']]);
   });
 });
