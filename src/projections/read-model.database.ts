@@ -27,6 +27,8 @@ interface StateRow {
   error_position: number | null;
 }
 
+const MAX_KEPT_STATEMENTS = 500;
+
 export const physicalName = (table: string, generation: number) => `${table}__g${generation}`;
 
 /**
@@ -37,6 +39,7 @@ export const physicalName = (table: string, generation: number) => `${table}__g$
  */
 export class ReadModelDatabase {
   readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(filename: string) {
     privateDatabaseFile(filename);
@@ -55,8 +58,24 @@ export class ReadModelDatabase {
     )`);
   }
 
+  /**
+   * A statement prepared once and kept, for the queries every request or batch runs (preparing one
+   * costs more than running it). SQLite prepares it again by itself when a view it reads is
+   * swapped to a new generation. Not for `iterate()`: a kept statement cannot run while iterated.
+   */
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      // Queries built from filters come in a bounded number of shapes; the bound is a safeguard.
+      if (this.statements.size >= MAX_KEPT_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  }
+
   state(name: string): ProjectionState | undefined {
-    const row = this.db.prepare<[string], StateRow>('SELECT * FROM projection_state WHERE name = ?').get(name);
+    const row = this.prepare<[string], StateRow>('SELECT * FROM projection_state WHERE name = ?').get(name);
     return row && toState(row);
   }
 
@@ -124,15 +143,11 @@ export class ReadModelDatabase {
   }
 
   setCheckpoint(name: string, checkpoint: number): void {
-    this.db
-      .prepare("UPDATE projection_state SET checkpoint = ?, status = 'running', error = NULL, error_position = NULL WHERE name = ?")
-      .run(checkpoint, name);
+    this.prepare("UPDATE projection_state SET checkpoint = ?, status = 'running', error = NULL, error_position = NULL WHERE name = ?").run(checkpoint, name);
   }
 
   markFailed(name: string, error: string, position: number): void {
-    this.db
-      .prepare("UPDATE projection_state SET status = 'failed', error = ?, error_position = ? WHERE name = ?")
-      .run(error, position, name);
+    this.prepare("UPDATE projection_state SET status = 'failed', error = ?, error_position = ? WHERE name = ?").run(error, position, name);
   }
 
   private tablesExist(definition: ProjectionDefinition, generation: number): boolean {

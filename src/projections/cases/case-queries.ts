@@ -119,13 +119,13 @@ export class CaseQueries {
   }
 
   get(caseId: string): CaseRecord | undefined {
-    const row = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_id = ?').get(caseId);
+    const row = this.readModels.prepare<[string], CaseRow>('SELECT * FROM cases WHERE case_id = ?').get(caseId);
     return row && fromCaseRow(row);
   }
 
   /** The case with this human reference, if the read model has seen it. */
   byReference(reference: string): CaseRecord | undefined {
-    const row = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE reference = ?').get(reference);
+    const row = this.readModels.prepare<[string], CaseRow>('SELECT * FROM cases WHERE reference = ?').get(reference);
     return row && fromCaseRow(row);
   }
 
