@@ -78,11 +78,12 @@ async function rawRead(store: EventStore, rss: RssSampler): Promise<number> {
 /**
  * The one-pass rebuild in a child process, as `mend projections rebuild` runs beside a server: its
  * resident memory is the rebuild's own, not that of a bench process that has seeded the log, read
- * it and rebuilt it six times before. The child runs this bench's TypeScript as the bench does
- * (node's options passed on), so it also holds the compiler that loads it.
+ * it and rebuilt it six times before. The child runs this bench's TypeScript through the compiler
+ * hook the bench runs under (test/support/register.js), so it also holds that compiler.
  */
 async function rebuildInChild(dataDir: string, nodeOptions: readonly string[] = []): Promise<ChildRebuild> {
-  const args = [...nodeOptions, ...process.execArgv, join(__dirname, 'rebuild-child.ts'), dataDir];
+  const register = join(__dirname, '..', '..', 'test', 'support', 'register.js');
+  const args = [...nodeOptions, '-r', register, join(__dirname, 'rebuild-child.ts'), dataDir];
   const { stdout } = await promisify(execFile)(process.execPath, args, {
     maxBuffer: 2 ** 20,
   });
