@@ -26,6 +26,12 @@ export interface ProjectionDefinition {
    * `[redacted]`: only for a read model that keeps no plaintext (the search index keeps keyed hashes).
    */
   readonly revealsPersonalData?: true;
+  /**
+   * With `revealsPersonalData`: the personal fields of an event type that its projectors read
+   * opened (dotted paths); its other personal fields reach them `[redacted]`, never decrypted. All
+   * of them when absent.
+   */
+  readonly revealedFields?: (workflow: AnyWorkflowDefinition, type: string) => readonly string[];
 }
 
 /** An event of a stream that is not a case's (see `ProjectionDefinition.categories`), as stored. */

@@ -13,6 +13,8 @@ export const searchProjection: ProjectionDefinition = {
   description: 'Keyed hashes of the words of searchable personal fields, by case and subject',
   categories: ['erasure'],
   revealsPersonalData: true,
+  // Only the searchable fields are decrypted: the others it never reads.
+  revealedFields: (workflow, type) => workflow.events.find((e) => e.type === type)?.search ?? [],
   tables: [
     {
       name: 'search_terms',

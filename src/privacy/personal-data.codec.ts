@@ -76,16 +76,20 @@ export class PersonalDataCodec {
   /**
    * Stored events with personal fields decrypted, or `[erased]` once their key is destroyed. The
    * keys of the whole batch are read together, each once, and never kept: an erasure on another
-   * node counts from the next read.
+   * node counts from the next read. With `fieldsOf`, only the fields it names for an event (dotted
+   * paths) are opened, the others left sealed (and no key is read for them); all of them when it
+   * names none (undefined).
    */
-  async revealAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+  async revealAll(events: readonly RecordedEvent[], fieldsOf?: (event: RecordedEvent) => ReadonlySet<string> | undefined): Promise<RecordedEvent[]> {
     const subjects = new Set<string>();
-    for (const event of events) sealedSubjects(event.data, subjects);
+    const wanted = events.map((event) => fieldsOf?.(event));
+    events.forEach((event, i) => sealedSubjects(event.data, '', wanted[i], subjects));
     if (subjects.size === 0) return [...events];
     const keys = await this.keys.keys([...subjects]);
-    return events.map((event) =>
-      containsSealed(event.data) ? { ...event, data: openValue(event.data, '', (sealed) => keys.get(sealed.subject)) } : event,
-    );
+    return events.map((event, i) => {
+      const data = openValue(event.data, '', wanted[i], (sealed) => keys.get(sealed.subject));
+      return data === event.data ? event : { ...event, data };
+    });
   }
 
   /** The stored event with personal fields replaced by `[redacted]`, without touching a key. */
@@ -95,8 +99,14 @@ export class PersonalDataCodec {
   }
 }
 
-function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) => Buffer | undefined): unknown {
+/**
+ * `value` with its sealed fields (those `wanted` names, all when undefined) opened, in one walk:
+ * objects and arrays on the way to an opened field are copied, the rest is shared.
+ */
+function openValue(value: unknown, path: string, wanted: ReadonlySet<string> | undefined, keyOf: (sealed: SealedField) => Buffer | undefined): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (isSealed(value)) {
+    if (wanted && !wanted.has(path)) return value;
     const key = keyOf(value);
     if (!key) return ERASED;
     try {
@@ -105,11 +115,21 @@ function openValue(value: unknown, path: string, keyOf: (sealed: SealedField) =>
       return UNREADABLE;
     }
   }
-  if (Array.isArray(value)) return value.map((item, i) => openValue(item, `${path}.${i}`, keyOf));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, openValue(v, path ? `${path}.${k}` : k, keyOf)]));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = openValue(value[i], `${path}.${i}`, wanted, keyOf);
+      if (item !== value[i]) (copy ??= [...value])[i] = item;
+    }
+    return copy ?? value;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(record)) {
+    const item = openValue(record[key], path ? `${path}.${key}` : key, wanted, keyOf);
+    if (item !== record[key]) (copy ??= { ...record })[key] = item;
+  }
+  return copy ?? value;
 }
 
 /**
@@ -137,18 +157,17 @@ function redactValue(value: unknown): unknown {
   return copy ?? value;
 }
 
-function sealedSubjects(value: unknown, found = new Set<string>()): Set<string> {
-  if (isSealed(value)) found.add(value.subject);
-  else if (Array.isArray(value)) for (const item of value) sealedSubjects(item, found);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) sealedSubjects(item, found);
-  return found;
-}
-
-function containsSealed(value: unknown): boolean {
-  if (isSealed(value)) return true;
-  if (Array.isArray(value)) return value.some(containsSealed);
-  if (value && typeof value === 'object') return Object.values(value).some(containsSealed);
-  return false;
+/** Adds to `found` the subjects of the sealed fields of `value` that `wanted` names (all when undefined). */
+function sealedSubjects(value: unknown, path: string, wanted: ReadonlySet<string> | undefined, found: Set<string>): void {
+  if (value === null || typeof value !== 'object') return;
+  if (isSealed(value)) {
+    if (!wanted || wanted.has(path)) found.add(value.subject);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) sealedSubjects(value[i], `${path}.${i}`, wanted, found);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) sealedSubjects(record[key], path ? `${path}.${key}` : key, wanted, found);
+  }
 }
 
 function encrypt(key: Buffer, subject: string, field: string, plaintext: string): SealedField {

@@ -41,9 +41,38 @@ export class ProjectionEventDecoder {
    */
   async prepare(definition: ProjectionDefinition, batch: readonly RecordedEvent[]): Promise<readonly RecordedEvent[]> {
     if (!definition.revealsPersonalData) return batch;
-    const revealed = await this.codec.revealAll(batch.filter((event) => this.workflowOf(event) !== undefined));
+    const fieldsOf = definition.revealedFields && ((event: RecordedEvent) => this.revealedFields(definition, event));
+    const revealed = await this.codec.revealAll(
+      batch.filter((event) => this.workflowOf(event) !== undefined),
+      fieldsOf,
+    );
     let next = 0;
     return batch.map((event) => (this.workflowOf(event) === undefined ? event : revealed[next++]!));
+  }
+
+  /** Per projection, workflow version and event type: the fields `revealedFields` names. */
+  private readonly revealed = new Map<string, ReadonlySet<string> | undefined>();
+
+  /**
+   * The personal fields of a case event that a projection reads opened (`revealedFields`); undefined
+   * (all of them) when its envelope names no workflow version this code knows: decoding it stops the
+   * projection anyway.
+   */
+  private revealedFields(projection: ProjectionDefinition, event: RecordedEvent): ReadonlySet<string> | undefined {
+    const metadata = event.metadata as Partial<EventMetadata> | null;
+    const workflow = metadata?.workflow;
+    const version = metadata?.workflowVersion;
+    if (typeof workflow !== 'string' || typeof version !== 'number') return undefined;
+    const key = `${projection.name}\u0000${workflow}\u0000${version}\u0000${event.type}`;
+    if (this.revealed.has(key)) return this.revealed.get(key);
+    let fields: ReadonlySet<string> | undefined;
+    try {
+      fields = new Set(projection.revealedFields!(this.registry.version(workflow, version), event.type));
+    } catch {
+      fields = undefined;
+    }
+    this.revealed.set(key, fields);
+    return fields;
   }
 
   /**
