@@ -25,9 +25,9 @@ export function loggerParams(logger: Logger): Params {
   return { pinoHttp: { logger }, forRoutes: [] };
 }
 
-/** The level of a request's line: error for a 5xx or a failure, warn for a 4xx, info otherwise. */
-export function requestLogLevel(statusCode: number, failed = false): Level {
-  return failed || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+/** The level of a request's line: error for a 5xx, warn for a 4xx, info otherwise. */
+export function requestLogLevel(statusCode: number): Level {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
 }
 
 const pathOf = (url: string): string => {

@@ -40,7 +40,7 @@ async function serverLoggingAt(level: string): Promise<{ app: FastifyInstance; l
 
 describe('the request log level of a response', () => {
   it('is info, warn or error by status', () => {
-    expect([requestLogLevel(200), requestLogLevel(404), requestLogLevel(503), requestLogLevel(200, true)]).toEqual(['info', 'warn', 'error', 'error']);
+    expect([requestLogLevel(200), requestLogLevel(302), requestLogLevel(404), requestLogLevel(503)]).toEqual(['info', 'info', 'warn', 'error']);
   });
 
   it('writes one line per request at info: method, path without its query, status, duration, ids; not /health', async () => {
