@@ -28,3 +28,20 @@ export function canonicalJson(value: unknown): string {
   }
   return text + '}';
 }
+
+/**
+ * The canonical JSON of an object some of whose members are already written as canonical JSON
+ * (`written`, by key): the same text as canonicalJson of the object with those members in place.
+ */
+export function canonicalJsonWith(record: Readonly<Record<string, unknown>>, written: Readonly<Record<string, string>>): string {
+  const keys = Object.keys(record);
+  for (const key of Object.keys(written)) if (!(key in record)) keys.push(key);
+  let text = '{';
+  for (const key of keys.sort()) {
+    const known = written[key];
+    const member = record[key];
+    if (known === undefined && member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + (known ?? canonicalJson(member));
+  }
+  return text + '}';
+}

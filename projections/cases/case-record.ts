@@ -1,4 +1,5 @@
 import type { StateValue } from 'xstate';
+import { canonicalJson, canonicalJsonWith } from '../../domain/canonical-json';
 import { clockView, type ClockView } from '../../domain/case-view';
 import type { Clocks } from '../../domain/clocks/state';
 import { isOpen } from '../../domain/clocks/state';
@@ -61,53 +62,211 @@ export function restoreCase(definition: AnyWorkflowDefinition, persisted: Persis
   return { snapshot, clocks: persisted.clocks, revision };
 }
 
+/** What a case record shows of its folded state: its view, worked out from the machine and the clocks. */
+interface RecordView {
+  readonly state: string;
+  readonly status: 'open' | 'closed';
+  readonly region: RegionCode;
+  readonly assignees: readonly string[];
+  readonly details: CaseRecord['details'];
+  readonly readAs?: string;
+  readonly clocks: readonly ClockView[];
+  readonly nextDueAt: string | null;
+}
+
 /**
- * Folds one event into a case record: restore, evolve through the machine, summarise. Pure; the
- * same function serves the live runner and rebuilds.
+ * The last view worked out, with the machine snapshot and clocks it came from: an event that left
+ * one of them as it was (a clock event leaves the machine's state, any other the clocks) reuses what
+ * followed from it.
  */
-export function foldCaseRecord(previous: CaseRecord | undefined, event: ProjectionEvent): CaseRecord {
-  const { definition } = event;
-  const before = previous
-    ? (previous.folded ?? restoreCase(definition, previous.persisted, previous.revision))
-    : initialCaseState(definition);
-  const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
+interface ViewSource {
+  readonly snapshot: CaseState['snapshot'];
+  readonly clockStates: Clocks;
+  readonly state: string;
+  readonly clocks: readonly ClockView[];
+  readonly nextDueAt: string | null;
+}
+
+function viewOf(definition: AnyWorkflowDefinition, folded: CaseState, source: ViewSource | undefined): RecordView {
   // The record needs the view's facts, not the commands it offers (which cost a machine check per command).
-  const summary = definition.summarize(state);
-  // A clock event leaves the machine's state as it was, any other event the clocks: what follows from them is the
-  // record's before.
-  const sameState = previous !== undefined && state.snapshot === before.snapshot;
-  const sameClocks = previous !== undefined && state.clocks === before.clocks;
-  const view = {
-    state: sameState ? previous.state : stateName(state.snapshot),
-    status: state.snapshot.status === 'active' ? ('open' as const) : ('closed' as const),
+  const summary = definition.summarize(folded);
+  const sameState = source !== undefined && folded.snapshot === source.snapshot;
+  const sameClocks = source !== undefined && folded.clocks === source.clockStates;
+  const clocks = sameClocks ? source.clocks : clockViews(folded.clocks);
+  return {
+    state: sameState ? source.state : stateName(folded.snapshot),
+    status: folded.snapshot.status === 'active' ? 'open' : 'closed',
     region: summary.region,
     assignees: summary.assignees,
     details: summary.details,
-    clocks: sameClocks ? previous.clocks : clockViews(state.clocks),
-    openedAt: previous?.openedAt ?? event.metadata.occurredAt,
-    updatedAt: event.metadata.occurredAt,
-  };
-  // What staff must do next: a clock that is no service standard (a complainant's review window) is not theirs.
-  const nextDueAt = sameClocks ? previous.nextDueAt : (view.clocks.filter((c) => isOpen(c) && c.standard !== false).map((c) => c.dueAt).sort()[0] ?? null);
-  return {
-    caseId: event.caseId,
-    reference: previous ? previous.reference : (event.metadata.reference ?? null),
-    streamId: event.streamId,
-    workflow: definition.name,
-    workflowVersion: definition.version,
     ...(summary.readAs !== undefined ? { readAs: summary.readAs } : {}),
-    state: view.state,
-    status: view.status,
-    region: view.region,
-    assignees: view.assignees,
-    details: view.details,
-    clocks: view.clocks,
-    nextDueAt,
-    revision: event.revision,
-    position: event.position,
-    openedAt: view.openedAt,
-    updatedAt: view.updatedAt,
-    persisted: { value: state.snapshot.value, context: state.snapshot.context, clocks: state.clocks },
-    folded: state,
+    clocks,
+    // What staff must do next: a clock that is no service standard (a complainant's review window) is not theirs.
+    nextDueAt: sameClocks ? source.nextDueAt : (clocks.filter((c) => isOpen(c) && c.standard !== false).map((c) => c.dueAt).sort()[0] ?? null),
   };
 }
+
+/**
+ * A case record folded in memory, whose view (state name, summary, clock views) is worked out when
+ * first read rather than after every event: a row cache writes a case once per transaction however
+ * many of its events the transaction folded, so only the view of the last one is ever read.
+ */
+class FoldedCaseRecord implements CaseRecord {
+  private view?: RecordView;
+  private persistedState?: PersistedCase;
+  private json?: CaseRecordJson;
+
+  constructor(
+    private readonly definition: AnyWorkflowDefinition,
+    readonly caseId: string,
+    readonly reference: string | null,
+    readonly streamId: string,
+    readonly revision: number,
+    readonly position: number,
+    readonly openedAt: string,
+    readonly updatedAt: string,
+    readonly folded: CaseState,
+    /** The view last worked out along this case's folds (undefined for a new case); let go once this record's own is. */
+    private inherited: ViewSource | undefined,
+  ) {}
+
+  get workflow(): string {
+    return this.definition.name;
+  }
+  get workflowVersion(): number {
+    return this.definition.version;
+  }
+  get readAs(): string | undefined {
+    return this.worked().readAs;
+  }
+  get state(): string {
+    return this.worked().state;
+  }
+  get status(): 'open' | 'closed' {
+    return this.worked().status;
+  }
+  get region(): RegionCode {
+    return this.worked().region;
+  }
+  get assignees(): readonly string[] {
+    return this.worked().assignees;
+  }
+  get details(): CaseRecord['details'] {
+    return this.worked().details;
+  }
+  get clocks(): readonly ClockView[] {
+    return this.worked().clocks;
+  }
+  get nextDueAt(): string | null {
+    return this.worked().nextDueAt;
+  }
+  get persisted(): PersistedCase {
+    this.persistedState ??= { value: this.folded.snapshot.value, context: this.folded.snapshot.context, clocks: this.folded.clocks };
+    return this.persistedState;
+  }
+
+  /** Its JSON members as rows store them, written once for every row that stores them (the cases list and the board). */
+  written(): CaseRecordJson {
+    this.json ??= writeCaseRecordJson(this);
+    return this.json;
+  }
+
+  /** The view to reuse from for the record of the next event. */
+  source(): ViewSource | undefined {
+    const view = this.view;
+    if (!view) return this.inherited;
+    return { snapshot: this.folded.snapshot, clockStates: this.folded.clocks, state: view.state, clocks: view.clocks, nextDueAt: view.nextDueAt };
+  }
+
+  private worked(): RecordView {
+    if (!this.view) {
+      this.view = viewOf(this.definition, this.folded, this.inherited);
+      this.inherited = undefined;
+    }
+    return this.view;
+  }
+}
+
+/**
+ * Folds one event into a case record: restore (unless the record holds its folded state), evolve
+ * through the machine. Pure; the same function serves the live runner and rebuilds. The record's
+ * view is worked out when first read (see FoldedCaseRecord); `plainCaseRecord` gives it whole.
+ */
+export function foldCaseRecord(previous: CaseRecord | undefined, event: ProjectionEvent): CaseRecord {
+  const { definition } = event;
+  let before: CaseState;
+  let source: ViewSource | undefined;
+  if (previous instanceof FoldedCaseRecord) {
+    before = previous.folded;
+    source = previous.source();
+  } else if (previous) {
+    before = previous.folded ?? restoreCase(definition, previous.persisted, previous.revision);
+    source = { snapshot: before.snapshot, clockStates: before.clocks, state: previous.state, clocks: previous.clocks, nextDueAt: previous.nextDueAt };
+  } else {
+    before = initialCaseState(definition);
+  }
+  const state = evolveCase(definition, before, { type: event.type, data: event.data, meta: { occurredAt: event.metadata.occurredAt, actor: event.metadata.actor } }, event.revision);
+  return new FoldedCaseRecord(
+    definition,
+    event.caseId,
+    previous ? previous.reference : (event.metadata.reference ?? null),
+    event.streamId,
+    event.revision,
+    event.position,
+    previous?.openedAt ?? event.metadata.occurredAt,
+    event.metadata.occurredAt,
+    state,
+    source,
+  );
+}
+
+/** A case record as a plain object, without its folded state: what a row stores of it. */
+export function plainCaseRecord(record: CaseRecord): Omit<CaseRecord, 'folded'> {
+  return {
+    caseId: record.caseId,
+    reference: record.reference,
+    streamId: record.streamId,
+    workflow: record.workflow,
+    workflowVersion: record.workflowVersion,
+    ...(record.readAs !== undefined ? { readAs: record.readAs } : {}),
+    state: record.state,
+    status: record.status,
+    region: record.region,
+    assignees: record.assignees,
+    details: record.details,
+    clocks: record.clocks,
+    nextDueAt: record.nextDueAt,
+    revision: record.revision,
+    position: record.position,
+    openedAt: record.openedAt,
+    updatedAt: record.updatedAt,
+    persisted: record.persisted,
+  };
+}
+
+/** The members of a case record that rows store as JSON, written as canonical JSON. */
+export interface CaseRecordJson {
+  readonly details: string;
+  readonly clocks: string;
+  readonly persisted: string;
+}
+
+function writeCaseRecordJson(record: CaseRecord): CaseRecordJson {
+  return { details: canonicalJson(record.details), clocks: canonicalJson(record.clocks), persisted: canonicalJson(record.persisted) };
+}
+
+/**
+ * The JSON members of a case record, as canonical JSON (keys sorted): a state folded in memory and
+ * the same state read back from a row serialise alike, whatever order their keys were written in.
+ * A record folded in memory writes them once, however many rows store them.
+ */
+export function caseRecordJson(record: CaseRecord): CaseRecordJson {
+  return record instanceof FoldedCaseRecord ? record.written() : writeCaseRecordJson(record);
+}
+
+/** The canonical JSON of a whole case record, without its folded state. */
+export function storedCaseRecordJson(record: CaseRecord): string {
+  const { details: _details, clocks: _clocks, persisted: _persisted, ...rest } = plainCaseRecord(record);
+  return canonicalJsonWith(rest, { ...caseRecordJson(record) });
+}
+

@@ -1,6 +1,5 @@
-import { canonicalJson } from '../../domain/canonical-json';
 import type { RegionCode } from '../../domain/regions';
-import type { CaseRecord } from './case-record';
+import { caseRecordJson, type CaseRecord } from './case-record';
 
 /** A row of the `cases` table. */
 export interface CaseRow {
@@ -26,11 +25,9 @@ export interface CaseRow {
   persisted: string;
 }
 
-/**
- * The row of a case. Its JSON columns are canonical (keys sorted): a state folded in memory and the
- * same state read back from a row serialise alike, whatever order their keys were written in.
- */
+/** The row of a case. Its JSON columns are canonical (see caseRecordJson). */
 export function toCaseRow(record: CaseRecord): CaseRow {
+  const json = caseRecordJson(record);
   return {
     case_id: record.caseId,
     reference: record.reference,
@@ -42,15 +39,15 @@ export function toCaseRow(record: CaseRecord): CaseRow {
     status: record.status,
     region: record.region,
     assignees: JSON.stringify(record.assignees),
-    details: canonicalJson(record.details),
-    clocks: canonicalJson(record.clocks),
+    details: json.details,
+    clocks: json.clocks,
     open_clocks: record.clocks.filter((c) => (c.status === 'running' || c.status === 'paused') && c.standard !== false).length,
     next_due_at: record.nextDueAt,
     revision: record.revision,
     position: record.position,
     opened_at: record.openedAt,
     updated_at: record.updatedAt,
-    persisted: canonicalJson(record.persisted),
+    persisted: json.persisted,
   };
 }
 

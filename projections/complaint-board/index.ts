@@ -1,7 +1,6 @@
-import { canonicalJson } from '../../domain/canonical-json';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/clocks';
-import { foldCaseRecord, type CaseRecord } from '../cases/case-record';
+import { foldCaseRecord, storedCaseRecordJson, type CaseRecord } from '../cases/case-record';
 import type { ProjectionDefinition, ProjectionEvent } from '../projection';
 
 /**
@@ -73,8 +72,6 @@ export function boardRowOf(record: CaseRecord): BoardRow {
   const level = Number(record.details['level'] ?? 1);
   const response = record.clocks.find((c) => c.clock === responseClock(level));
   const acknowledgement = record.clocks.find((c) => c.clock === ACKNOWLEDGEMENT_CLOCK);
-  // The folded state is the in-memory shortcut of a row cache, not part of the record.
-  const { folded: _folded, ...stored } = record;
   return {
     case_id: record.caseId,
     read_as: record.readAs ?? record.workflow,
@@ -89,6 +86,6 @@ export function boardRowOf(record: CaseRecord): BoardRow {
     acknowledgement_status: acknowledgement?.status ?? null,
     opened_at: record.openedAt,
     updated_at: record.updatedAt,
-    record: canonicalJson(stored),
+    record: storedCaseRecordJson(record),
   };
 }

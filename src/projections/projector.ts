@@ -144,7 +144,7 @@ export class ProjectionTables {
   constructor(
     private readonly db: Database.Database,
     readonly generation: number,
-    private readonly exclusive = false,
+    readonly exclusive = false,
   ) {}
 
   /** The row cache named `name` of these tables (one per kind of row), created with `store` on first use. */

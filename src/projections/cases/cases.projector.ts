@@ -29,6 +29,6 @@ export class CasesProjector extends Projector {
 
   handle({ event, tables }: ProjectedEvent): void {
     const cases = tables.rows(casesProjection.name, caseRowStore(tables));
-    cases.set(event.caseId, this.folds.fold(cases.get(event.caseId), event));
+    cases.set(event.caseId, this.folds.fold(cases.get(event.caseId), event, !tables.exclusive));
   }
 }

@@ -27,6 +27,6 @@ export class ComplaintBoardProjector extends Projector {
   /** The runner hands it only complaint events (the projection's `workflows`). */
   handle({ event, tables }: ProjectedEvent): void {
     const board = tables.rows(complaintBoardProjection.name, boardRowStore(tables));
-    board.set(event.caseId, this.folds.fold(board.get(event.caseId), event));
+    board.set(event.caseId, this.folds.fold(board.get(event.caseId), event, !tables.exclusive));
   }
 }
