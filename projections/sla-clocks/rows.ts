@@ -68,7 +68,14 @@ export interface SlaCounts {
 
 export const COUNTER_COLUMNS = ['running', 'warned', 'paused', 'breached', 'met', 'met_on_time', 'cancelled'] as const;
 
-export const utc = (instant: string): string => new Date(instant).toISOString();
+/**
+ * An instant already in the form `toISOString` writes, on a day every month has: it reads back as
+ * itself (a later day may not: `2026-02-30` reads as 2 March).
+ */
+const WRITTEN_AS_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** An instant as ISO 8601 UTC with milliseconds, as the rows store it (text order is time order). */
+export const utc = (instant: string): string => (WRITTEN_AS_UTC.test(instant) ? instant : new Date(instant).toISOString());
 
 export interface RowFacts {
   readonly caseId: string;

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../../domain/envelope';
 import { CaseHistory, Log } from '../../test/support/projection-history';
 import { complaintWorkflow } from '../../workflows/complaint';
 import type { ProjectionEvent } from '../projection';
-import { COUNTER_COLUMNS, countsOf, projectSlaClock, toClockState, weekDeltas, weekOf, type SlaAlertRow, type SlaClockRow, type SlaCounts } from './index';
+import { COUNTER_COLUMNS, countsOf, projectSlaClock, toClockState, utc, weekDeltas, weekOf, type SlaAlertRow, type SlaClockRow, type SlaCounts } from './index';
 
 const CASE_ID = '0190f3a0-0000-7000-8000-0000000000d1';
 const SUPERVISOR = { id: 'supervisor-1', role: 'supervisor' } as const;
@@ -195,5 +195,22 @@ describe('sla-clocks: outcomes by week', () => {
     expect(weekDeltas(before, breached)).toEqual([expect.objectContaining({ week: '2026-03-02', breached: 1, met_on_time: 0 })]);
     run('AcknowledgeComplaint', {}, '2026-03-10T16:00:00.000Z');
     expect(weekDeltas(breached, rows.get('acknowledgement')!)).toEqual([]);
+  });
+});
+
+describe('sla-clocks: instants as rows store them', () => {
+  it('reads any instant as Date does, and one already in UTC form as itself', () => {
+    const instants = ['2026-03-02T15:00:00.000Z', '2026-03-02T10:00:00-05:00', '2026-03-02T15:00:00Z', '2026-02-29T12:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-01-01T24:00:00.000Z', '+002026-01-01T00:00:00.000Z'];
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    // Every month, day, hour, minute and second digit pair that reaches the edges of their ranges.
+    for (const month of [1, 2, 4, 9, 10, 12]) {
+      for (const day of [1, 9, 10, 19, 20, 28, 29, 30, 31]) {
+        for (const [hour, minute, second] of [[0, 0, 0], [9, 59, 59], [10, 30, 1], [19, 5, 9], [20, 0, 10], [23, 59, 59]] as const) {
+          instants.push(`${['1999', '2024', '2026'][day % 3]}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}.${pad(day * 7, 3)}Z`);
+        }
+      }
+    }
+    for (const instant of instants) expect(utc(instant)).toBe(new Date(instant).toISOString());
+    expect(utc('2026-03-02T15:00:00.000Z')).toBe('2026-03-02T15:00:00.000Z');
   });
 });
