@@ -23,6 +23,8 @@ export interface RebuildResult {
 }
 
 const PAGE = 2000;
+/** WAL pages between checkpoints while a rebuild writes (SQLite's default is 1,000): some 20 MiB. */
+const REBUILD_CHECKPOINT_PAGES = 5000;
 
 /** A projection to rebuild, with the projectors that keep it. */
 export interface RebuildTarget {
@@ -64,7 +66,11 @@ export class ProjectionRebuilder {
    * data opened (`revealsPersonalData`) is handed the page's events opened, never the others: an
    * opened event never reaches a projection that must not hold it.
    */
-  async rebuildAll(rebuilds: readonly RebuildTarget[], onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult[]> {
+  rebuildAll(rebuilds: readonly RebuildTarget[], onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildResult[]> {
+    return this.db.checkpointingEvery(REBUILD_CHECKPOINT_PAGES, () => this.fill(rebuilds, onProgress));
+  }
+
+  private async fill(rebuilds: readonly RebuildTarget[], onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult[]> {
     const started = performance.now();
     const name = rebuilds.map((r) => r.definition.name).join(', ');
     const generations = rebuilds.map(({ definition }) => this.db.ensure(definition).generation + 1);
