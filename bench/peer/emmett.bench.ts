@@ -33,7 +33,7 @@ interface Rates {
 }
 
 /** How often an Emmett append that failed to commit is tried again before the run fails. */
-const EMMETT_ATTEMPTS = 3;
+const EMMETT_ATTEMPTS = 5;
 
 const streamsOf = (workload: Workload) => [...new Set(workload.groups.flatMap((group) => group.map((call) => call.streamId)))];
 
@@ -73,7 +73,6 @@ async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates>
     store = getSQLiteEventStore({ fileName, schema: { autoMigration: 'CreateOrUpdate' } });
   }
   try {
-    await store.schema.migrate();
     let retries = 0;
     // Emmett 0.42.4 on node-sqlite3 now and then fails a COMMIT with SQLITE_BUSY "SQL statements in progress" (a
     // RETURNING statement not yet finalised), or its set-up PRAGMA journal_mode = WAL with "cannot change into wal
@@ -89,6 +88,8 @@ async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates>
         }
       }
     };
+    // The schema's set-up runs the same PRAGMA, and fails alike.
+    await retrying(() => store.schema.migrate());
     const appendToStream = (call: Workload['groups'][number][number]) => {
       const events = call.events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata as Record<string, unknown> }));
       return retrying(() => store.appendToStream(call.streamId, events));
