@@ -108,6 +108,7 @@ describe('canonicalJson', () => {
           written[key] = canonicalJson(value);
         } else if (roll < 0.7 && value !== undefined) written[key] = canonicalJson(value);
       }
+      if (seed % 2 === 0) written['toString'] = '"written"';
       const whole = { ...record, ...Object.fromEntries(Object.entries(written).map(([key, text]) => [key, JSON.parse(text) as unknown])) };
       expect(canonicalJsonWith(record, written)).toBe(canonicalJson(whole));
     }

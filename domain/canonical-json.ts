@@ -48,10 +48,9 @@ function write(value: unknown): string {
  * (`written`, by key): the same text as canonicalJson of the object with those members in place.
  */
 export function canonicalJsonWith(record: Readonly<Record<string, unknown>>, written: Readonly<Record<string, string>>): string {
-  const keys = Object.keys(record);
-  for (const key of Object.keys(written)) if (!(key in record)) keys.push(key);
+  const keys = new Set([...Object.keys(record), ...Object.keys(written)]);
   let text = '{';
-  for (const key of keys.sort()) {
+  for (const key of [...keys].sort()) {
     const known = written[key];
     const member = record[key];
     if (known === undefined && member === undefined) continue;
