@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MendConfig } from '../config/config';
@@ -10,7 +10,8 @@ import type { MendConfig } from '../config/config';
  * Body size is limited by the Fastify adapter (MEND_BODY_LIMIT); input shapes by strict zod schemas.
  */
 export async function harden(app: NestFastifyApplication, config: MendConfig): Promise<void> {
-  await app.register(helmet, {
+  // Helmet's middleware is built once; @fastify/helmet built it, and parsed the CSP, on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -26,6 +27,10 @@ export async function harden(app: NestFastifyApplication, config: MendConfig): P
     },
     crossOriginEmbedderPolicy: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   // What an authenticated request answers may be case content: no browser or proxy cache keeps it.
   app
     .getHttpAdapter()
