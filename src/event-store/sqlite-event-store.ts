@@ -93,6 +93,9 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
+  /** Commits made by this store, so that a page read before one is not shared after it. */
+  private commits = 0;
+  private sharedPage?: { readonly position: number; readonly maxCount: number; readonly commits: number; readonly events: readonly RecordedEvent[] };
   private readonly wakers = new Set<() => void>();
   private readonly subscriptions = new Set<{ close(): Promise<void> }>();
   private closed = false;
@@ -185,6 +188,7 @@ export class SqliteEventStore implements EventStore {
       for (const request of batch) request.reject(failure);
       return;
     }
+    this.commits += 1;
     batch.forEach((request, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) request.reject(outcome.error);
@@ -277,10 +281,20 @@ export class SqliteEventStore implements EventStore {
     return this.statements.allForwards.all(options.fromPosition ?? 0, limit).map(toRecorded);
   }
 
-  /** Events after a position, for subscriptions and the projection runner's catch-up. */
-  readAfter(position: number, maxCount: number): RecordedEvent[] {
+  /**
+   * Events after a position, for subscriptions and the projection runner's catch-up. A commit wakes
+   * every live subscription at once, and those at the same position read the same page: within one
+   * turn of the event loop, they share one read (and one decoded array of events, which no reader
+   * changes). A page shared so is never longer than what the log held when it was read.
+   */
+  readAfter(position: number, maxCount: number): readonly RecordedEvent[] {
     this.assertOpen();
-    return this.statements.after.all(position, maxCount).map(toRecorded);
+    const shared = this.sharedPage;
+    if (shared && shared.position === position && shared.maxCount === maxCount && shared.commits === this.commits) return shared.events;
+    const events = this.statements.after.all(position, maxCount).map(toRecorded);
+    if (this.sharedPage === undefined) setImmediate(() => (this.sharedPage = undefined));
+    this.sharedPage = { position, maxCount, commits: this.commits, events };
+    return events;
   }
 
   async headPosition(): Promise<number> {
@@ -308,7 +322,7 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
-  private async *batches(cursor: SubscriptionCursor, subscription: AllSubscription): AsyncGenerator<RecordedEvent[]> {
+  private async *batches(cursor: SubscriptionCursor, subscription: AllSubscription): AsyncGenerator<readonly RecordedEvent[]> {
     const waker = () => cursor.wake?.();
     this.wakers.add(waker);
     try {

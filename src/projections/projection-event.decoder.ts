@@ -82,6 +82,20 @@ export class ProjectionEventDecoder {
    * workflow version and the event type), not each field.
    */
   decode(stored: RecordedEvent, options: { readonly validate?: boolean } = {}): ProjectionEvent | undefined {
+    if (options.validate === false) return this.decodeStored(stored, options);
+    // Live projections read one shared page of the log (SqliteEventStore.readAfter): each event is validated once for all of them.
+    let decoded = this.validated.get(stored);
+    if (decoded === undefined && !this.validated.has(stored)) {
+      decoded = this.decodeStored(stored, options);
+      this.validated.set(stored, decoded);
+    }
+    return decoded;
+  }
+
+  /** Events validated and decoded, by the stored event read: nobody changes either. */
+  private readonly validated = new WeakMap<RecordedEvent, ProjectionEvent | undefined>();
+
+  private decodeStored(stored: RecordedEvent, options: { readonly validate?: boolean }): ProjectionEvent | undefined {
     // Read models never hold personal information: sealed fields are redacted without a key.
     const recorded = this.codec.redact(stored);
     if (this.workflowOf(recorded) === undefined) return undefined;
