@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Transaction } from 'better-sqlite3';
 import { Logger } from '@nestjs/common';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { Clock } from '../clock/clock';
@@ -46,6 +47,7 @@ export class ProjectionRunner {
   private subscription?: { close(): Promise<void> };
   private loop?: Promise<void>;
   private wakeRetry?: () => void;
+  private readonly batchTransaction: Transaction<(batch: readonly RecordedEvent[]) => BatchOutcome>;
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -59,6 +61,7 @@ export class ProjectionRunner {
     this.progress.setMaxListeners(0);
     this.state = db.ensure(definition);
     this.target = this.targetFor(this.state.generation);
+    this.batchTransaction = db.db.transaction((batch: readonly RecordedEvent[]) => this.applyInTransaction(batch));
   }
 
   start(): void {
@@ -204,32 +207,33 @@ export class ProjectionRunner {
   }
 
   private projectBatch(batch: readonly RecordedEvent[]): BatchOutcome {
-    const outcome = this.db.db
-      .transaction((): BatchOutcome => {
-        // Another process (a rebuild) may have swapped in a new generation: continue from its checkpoint.
-        const stored = this.db.state(this.definition.name);
-        if (stored && stored.generation !== this.state.generation) {
-          this.state = stored;
-          this.target = this.targetFor(stored.generation);
-          return 'resubscribe';
-        }
-        // The stored checkpoint, not this runner's memory of it: another Mend process on this data directory may
-        // have projected these events already, and an event must not take effect twice.
-        const from = Math.max(this.state.checkpoint, stored?.checkpoint ?? 0);
-        let checkpoint = from;
-        for (const recorded of batch) {
-          if (recorded.position <= checkpoint) continue;
-          projectEvent(recorded, [this.target], this.decoder);
-          checkpoint = recorded.position;
-        }
-        this.target.tables.flush();
-        if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
-        this.state = { ...this.state, checkpoint };
-        return 'applied';
-      })
-      .immediate();
+    const outcome = this.batchTransaction.immediate(batch);
     this.progress.emit('checkpoint');
     return outcome;
+  }
+
+  /** In the batch's read-model transaction: its events take effect, and the checkpoint moves, together. */
+  private applyInTransaction(batch: readonly RecordedEvent[]): BatchOutcome {
+    // Another process (a rebuild) may have swapped in a new generation: continue from its checkpoint.
+    const stored = this.db.state(this.definition.name);
+    if (stored && stored.generation !== this.state.generation) {
+      this.state = stored;
+      this.target = this.targetFor(stored.generation);
+      return 'resubscribe';
+    }
+    // The stored checkpoint, not this runner's memory of it: another Mend process on this data directory may
+    // have projected these events already, and an event must not take effect twice.
+    const from = Math.max(this.state.checkpoint, stored?.checkpoint ?? 0);
+    let checkpoint = from;
+    for (const recorded of batch) {
+      if (recorded.position <= checkpoint) continue;
+      projectEvent(recorded, [this.target], this.decoder);
+      checkpoint = recorded.position;
+    }
+    this.target.tables.flush();
+    if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
+    this.state = { ...this.state, checkpoint };
+    return 'applied';
   }
 
   private targetFor(generation: number): ProjectionTarget {
