@@ -36,7 +36,7 @@ export const FULL: Profile = {
   append: { sequential: 3_000, batched: 100_000, batchSize: 100, concurrent: 50_000, concurrency: 250 },
   peer: { sequential: 500, batched: 20_000 },
   http: { seconds: 10, connections: 10, runs: 5 },
-  lag: { rates: [100, 200, 400, 600, 800, 1000], seconds: 60, cases: 60 },
+  lag: { rates: [100, 200, 400, 600, 800, 1000, 1200, 1500], seconds: 60, cases: 60 },
   fold: { caseEvents: 1_000, replays: 40, asOfRuns: 21 },
   rebuild: { events: 1_000_000, runs: 1 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
