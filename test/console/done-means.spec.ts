@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { caughtUpWith, waitForProjections } from '../support/projection-status';
 import { chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 /**
@@ -41,11 +42,11 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     // Nobody acknowledged the first by Wednesday 17:00, and the scheduler was down until Friday: the breach is recorded then.
     running.clock.set('2026-03-06T15:00:00Z');
     await drain(scheduler(running));
-    await supervisor.get(`/cases/${lateCase}?minPosition=${await running.store.headPosition()}`);
     // The staff directory, as an admin keeps it: the assignment form offers its practitioners.
     const admin = await running.as('admin', 'admin-1');
     for (const person of STAFF) expect((await admin.post('/staff', person)).status).toBe(201);
-    await admin.get(`/staff?minPosition=${await running.store.headPosition()}`);
+    // Every read model the pages below read (cases, SLA clocks, staff) has reached the last event.
+    await waitForProjections(supervisor, caughtUpWith(await running.store.headPosition()));
     browser = await openBrowser(running, { locale: fr ? 'fr-CA' : 'en-CA' });
   }, 120_000);
   afterAll(async () => {

@@ -45,23 +45,22 @@ describe('a client generated from /openapi.json', () => {
   it('takes a complaint from receipt through two reviews to closure', async () => {
     const supervisor = await as('supervisor', 's-1');
     const handlers = [await as('practitioner', 'p-1'), await as('practitioner', 'p-2'), await as('practitioner', 'p-3')] as const;
-    const opened = outcome(
-      await supervisor.POST('/cases', {
-        body: {
-          workflow: 'complaint',
-          command: 'ReceiveComplaint',
-          data: {
-            channel: 'electronic',
-            receivedAt: '2026-03-09T11:30:00-04:00',
-            region: 'ON',
-            complainant: { name: 'Robin', pseudonym: true, contact: 'robin@example.org' },
-            text: 'My preparation meeting was cancelled twice without notice.',
-          },
+    const receipt = await supervisor.POST('/cases', {
+      body: {
+        workflow: 'complaint',
+        command: 'ReceiveComplaint',
+        data: {
+          channel: 'electronic',
+          receivedAt: '2026-03-09T11:30:00-04:00',
+          region: 'ON',
+          complainant: { name: 'Robin', pseudonym: true, contact: 'robin@example.org' },
+          text: 'My preparation meeting was cancelled twice without notice.',
         },
-      }),
-    );
+      },
+    });
+    const opened = outcome(receipt);
     expect(opened).toMatchObject({ status: 201, state: 'received', revision: expect.any(Number) });
-    const created = await supervisor.GET('/cases', { params: { query: { workflow: 'complaint' } } });
+    const created = await supervisor.GET('/cases', { params: { query: { workflow: 'complaint', minPosition: receipt.data!.position } } });
     const id = created.data!.items[0]!.caseId;
     let etag = opened.etag;
     const send = async (result: Promise<Parameters<typeof outcome>[0]>, state: string) => {
