@@ -58,7 +58,7 @@ function fill(readModels: ReadModelDatabase, total: number, due: number): void {
 function scheduler(readModels: ReadModelDatabase, dataDir: string): SlaScheduler {
   const recorded: DueClocksOutcome = { warnings: 1, breaches: 0, alreadyRecorded: 0, contended: false, position: 0 };
   const commandBus = { execute: () => Promise.resolve(recorded) } as unknown as CommandBus;
-  const projections = { awaitPosition: () => Promise.resolve() } as unknown as ProjectionsService;
+  const projections = { headPosition: () => Promise.resolve(0), awaitPosition: () => Promise.resolve() } as unknown as ProjectionsService;
   return new SlaScheduler(new SlaQueries(readModels), commandBus, projections, new ManualClock(NOW), benchConfig(dataDir), 'cli');
 }
 

@@ -93,6 +93,11 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
     return runner.waitFor(await this.store.headPosition(), timeoutMs);
   }
 
+  /** The log's last position now: what a projection must reach to have seen every write made so far. */
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
+  }
+
   /** Read-your-writes: waits (bounded) until the projection has reached `position`, else PROJECTION.BEHIND (503). */
   async awaitPosition(name: string, position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
     if (position === undefined) return;

@@ -131,6 +131,9 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     this.sweeping = true;
     const started = performance.now();
     try {
+      // The due clocks come from the sla-clocks read model: let it take in every clock started
+      // before this sweep (a commit reaches it up to MEND_SQLITE_WAKE_MS after it is acknowledged).
+      await this.catchUp(await this.projections.headPosition());
       const now = this.clock.now();
       const at = now.toISOString();
       const dueRows = this.queries.countDue(at);
@@ -183,7 +186,8 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       await this.projections.awaitPosition(slaClocksProjection.name, position || undefined, CATCH_UP_MS);
     } catch (error) {
-      // The next sweep reads those rows again and finds nothing left to record.
+      // Behind or stopped: this sweep goes on with what the read model holds, and the next one
+      // reads again (rows it recorded are found with nothing left to record).
       if (!ProjectionBehind.is(error)) throw error;
     }
   }
