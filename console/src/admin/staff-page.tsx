@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
 import { Status } from '../shared/status';
-import type { StaffEntry, StaffList } from '../shared/types';
+import type { StaffEntry, StaffList, StaffMember } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
 const ROLES = ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'] as const;
@@ -14,13 +14,18 @@ export function StaffPage() {
   const { api, session } = useConsole();
   const { t, role } = useI18n();
   const manages = session.role === 'admin';
-  const [loaded, reload] = useLoad(() => api.get<StaffList>('/staff?active=all'), 'staff');
+  // The position of this page's last write: the list it reloads then includes it (read-your-writes).
+  const written = useRef(0);
+  const [loaded, reload] = useLoad(() => api.get<StaffList>(`/staff?active=all${written.current ? `&minPosition=${written.current}` : ''}`), 'staff');
+  const wrote = (member: StaffMember) => {
+    written.current = Math.max(written.current, member.position);
+    reload();
+  };
   const [failure, setFailure] = useState<string>();
   const setActive = async (person: StaffEntry, active: boolean) => {
     setFailure(undefined);
     try {
-      await api.post(`/staff/${encodeURIComponent(person.staffId)}`, { active }, { 'if-match': `"${person.revision}"` });
-      reload();
+      wrote(await api.post<StaffMember>(`/staff/${encodeURIComponent(person.staffId)}`, { active }, { 'if-match': `"${person.revision}"` }));
     } catch (error) {
       setFailure(errorText(error));
     }
@@ -79,12 +84,12 @@ export function StaffPage() {
           </div>
         )}
       </Status>
-      {manages ? <AddStaffForm onAdded={reload} /> : null}
+      {manages ? <AddStaffForm onAdded={wrote} /> : null}
     </section>
   );
 }
 
-function AddStaffForm({ onAdded }: { onAdded: () => void }) {
+function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const { api } = useConsole();
   const { t, role: roleLabel } = useI18n();
   const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: true, fr: false });
@@ -97,10 +102,10 @@ function AddStaffForm({ onAdded }: { onAdded: () => void }) {
     setMessage(undefined);
     const languages = [...(form.en ? ['en'] : []), ...(form.fr ? ['fr'] : [])];
     try {
-      await api.post('/staff', { staffId: form.staffId.trim(), displayName: form.displayName, role: form.role, region: form.region, languages });
+      const member = await api.post<StaffMember>('/staff', { staffId: form.staffId.trim(), displayName: form.displayName, role: form.role, region: form.region, languages });
       setMessage({ kind: 'status', text: t.staffAdded(form.displayName.trim()) });
       setForm({ ...form, staffId: '', displayName: '' });
-      onAdded();
+      onAdded(member);
     } catch (error) {
       if (error instanceof ApiError) setIssues(Object.fromEntries(error.issues.map((issue) => [issue.path.split('.')[0]!, issue.message])));
       setMessage({ kind: 'alert', text: errorText(error) });

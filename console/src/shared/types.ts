@@ -12,7 +12,7 @@ import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections
 import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema, SlaWeeksSchema } from '../../../src/sla/sla.schemas';
 import type { PersonalDataGroupSchema, WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
 import type { SearchResultSchema } from '../../../src/search/search.schemas';
-import type { StaffEntrySchema, StaffListSchema } from '../../../src/staff/staff.schemas';
+import type { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from '../../../src/staff/staff.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
 export type CaseView = z.infer<typeof CaseViewSchema>;
@@ -27,6 +27,7 @@ export type SlaClockItem = z.infer<typeof SlaClockSchema>;
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 export type Verification = z.infer<typeof VerificationSchema>;
 export type SearchResult = z.infer<typeof SearchResultSchema>;
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type StaffEntry = z.infer<typeof StaffEntrySchema>;
 export type StaffList = z.infer<typeof StaffListSchema>;
 export type InboxItem = z.infer<typeof InboxItemSchema>;
