@@ -26,6 +26,7 @@ export async function createEventStore(config: MendConfig, clock: Clock): Promis
   return new SqliteEventStore({
     filename: join(config.dataDir, EVENTS_FILE),
     durability: config.store.durability,
+    wakeIntervalMs: config.store.wakeIntervalMs,
     now: () => clock.now().getTime(),
   });
 }

@@ -85,6 +85,11 @@ export interface EventStore {
   subscribeAll(options?: SubscribeAllOptions): AllSubscription;
   /** Position of the last event in the store, 0 when it is empty. */
   headPosition(): Promise<number>;
+  /**
+   * Someone waits for a read model to reach a position: a store that holds back the wakes of its
+   * live subscriptions (SQLite's MEND_SQLITE_WAKE_MS) gives them now.
+   */
+  hurrySubscriptions?(): void;
   close(): Promise<void>;
 }
 

@@ -97,6 +97,7 @@ export class ProjectionRunner {
   /** Resolves true once the projection has reached `position`, false after `timeoutMs` or if it stops. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
     if (this.state.checkpoint >= position) return Promise.resolve(true);
+    this.store.hurrySubscriptions?.();
     return new Promise((resolve) => {
       const check = () => {
         if (this.state.checkpoint >= position) done(true);

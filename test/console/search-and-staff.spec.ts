@@ -14,7 +14,8 @@ describe('the console: finding a case and keeping the staff directory', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    running = await startApp({ start: '2026-03-02T16:00:00Z' });
+    // Commits close together reach the read models up to a second apart: the staff page must read its own writes by position.
+    running = await startApp({ start: '2026-03-02T16:00:00Z', env: { MEND_SQLITE_WAKE_MS: '1000' } });
     const supervisor = await running.as('supervisor', 'supervisor-1');
     const example = complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
     const opened = await supervisor.post('/cases', {

@@ -86,6 +86,92 @@ describe('live projections share what they read', () => {
     });
   });
 
+  describe('wakes of the live subscriptions (SqliteEventStore wakeIntervalMs)', () => {
+    let dir: string;
+    let store: SqliteEventStore;
+    const append = (streamId: string) => store.append(streamId, [{ id: uuidv7(), type: 'Noted', data: {}, metadata: {} }], { expectedRevision: 'any' });
+    /** The subscription's next batch, or a failure after `ms` (the poll for other processes is an hour away). */
+    const next = async (iterator: AsyncIterator<readonly RecordedEvent[]>, ms = 5_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          iterator.next().then((result) => result.value as readonly RecordedEvent[]),
+          new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no batch within ${ms} ms`)), ms))),
+        ]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const open = (wakeIntervalMs: number) => {
+      store = new SqliteEventStore({ filename: join(dir, 'events.sqlite'), pollIntervalMs: 3_600_000, wakeIntervalMs });
+      const subscription = store.subscribeAll({ fromPosition: 'end' });
+      return { subscription, iterator: subscription[Symbol.asyncIterator]() };
+    };
+
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'mend-wakes-'));
+    });
+    afterEach(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('wakes them at once on the first commit after a quiet spell', async () => {
+      const { iterator } = open(3_600_000);
+      const first = next(iterator);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await append('a-1');
+      expect((await first).map((e) => e.position)).toEqual([1]);
+    });
+
+    it('delivers commits made within the interval of the last wake together, at its end', async () => {
+      const { iterator } = open(400);
+      const first = next(iterator);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await append('a-1');
+      const woken = performance.now();
+      expect((await first).map((e) => e.position)).toEqual([1]);
+      const second = next(iterator);
+      await append('a-1');
+      await append('b-1');
+      const batch = await second;
+      expect(batch.map((e) => e.position)).toEqual([2, 3]);
+      expect(performance.now() - woken).toBeGreaterThanOrEqual(350);
+    });
+
+    it('gives a held-back wake at once when a reader waits for a position (hurrySubscriptions)', async () => {
+      const { iterator } = open(3_600_000);
+      const first = next(iterator);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await append('a-1');
+      await first;
+      const second = next(iterator);
+      let delivered = false;
+      void second.then(() => (delivered = true));
+      await append('a-1');
+      // Held back for the hour's interval: nothing comes by itself.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(delivered).toBe(false);
+      store.hurrySubscriptions();
+      expect((await second).map((e) => e.position)).toEqual([2]);
+      // Nothing held back: hurrying again wakes no one.
+      store.hurrySubscriptions();
+    });
+
+    it('closes with a wake still to come, and ends the subscription', async () => {
+      const { subscription, iterator } = open(3_600_000);
+      const first = next(iterator);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await append('a-1');
+      await first;
+      const pending = iterator.next();
+      await append('a-1');
+      await store.close();
+      await subscription.close();
+      expect((await pending).done).toBe(true);
+    });
+  });
+
   describe('validation of case events (ProjectionEventDecoder.decode)', () => {
     let running: RunningApp;
     let decoder: ProjectionEventDecoder;

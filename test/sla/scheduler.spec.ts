@@ -109,6 +109,24 @@ describe('the SLA scheduler', () => {
     }
   }, 120_000);
 
+  it('sweeps only once its read model has every clock started before the sweep', async () => {
+    // Commits close together reach the read models up to a second apart.
+    const running = await startApp({ start: RECEIVED_AT, env: { MEND_SQLITE_WAKE_MS: '1000' } });
+    try {
+      const supervisor = await running.as('supervisor');
+      const first = await receiveComplaint(supervisor, RECEIVED_AT);
+      // Within a second of the first commit: its clocks are in the log, not yet in the read model.
+      const second = await receiveComplaint(supervisor, RECEIVED_AT);
+      running.clock.set(new Date(LATER));
+      const [report] = await drain(scheduler(running));
+      expect(report).toMatchObject({ cases: 2, breaches: 4 });
+      const breached = byScheduler(await allEvents(running)).filter((e) => e.type === 'ClockBreached');
+      expect(new Set(breached.map((e) => e.streamId.slice(e.streamId.indexOf('-') + 1)))).toEqual(new Set([first, second]));
+    } finally {
+      await running.close();
+    }
+  });
+
   it('after downtime, records by itself each breach with the time it fell due', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mend-sla-'));
     let running: RunningApp | undefined = await startApp({ dataDir, start: RECEIVED_AT });
