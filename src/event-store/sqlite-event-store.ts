@@ -80,7 +80,6 @@ const SCHEMA = `
 
 const UNLIMITED = -1;
 
-
 interface SubscriptionCursor {
   position: number;
   readonly maxBatchSize: number;
