@@ -14,6 +14,7 @@ describe('every broken rule at once, over HTTP', () => {
   let mediator: HttpClient;
   let caseId: string;
   let revision: number;
+  let position: number;
 
   beforeAll(async () => {
     running = await startApp({ start: '2026-03-02T15:00:00Z' });
@@ -33,6 +34,7 @@ describe('every broken rule at once, over HTTP', () => {
       const response = await http.post(`/cases/${caseId}/commands/${command}`, data);
       expect({ command, status: response.status }).toEqual({ command, status: 200 });
       revision = response.body.revision;
+      position = response.body.position;
     }
   });
   afterAll(async () => running.close());
@@ -59,7 +61,7 @@ describe('every broken rule at once, over HTTP', () => {
     ]);
     expect(rules[0]!.message).toMatch(/^La victime et le délinquant ne peuvent pas communiquer/);
     expect(rules[1]!.message).toMatch(/^Les rencontres ne se tiennent pas dans le secteur des visites/);
-    const view = await mediator.get(`/cases/${caseId}`);
+    const view = await mediator.get(`/cases/${caseId}?minPosition=${position}`);
     expect(view.body.revision).toBe(revision);
   });
 
