@@ -4,7 +4,7 @@ import { formatCaseReference } from '../../domain/case-reference';
 import { SCHEMA_VERSION } from '../../domain/envelope';
 import type { Actor } from '../../domain/roles';
 import { ChainedStreamWriter, EMPTY_CHAIN } from '../event-store/chained-stream-writer';
-import { EVENT_STORE, StreamNotFoundError, WrongExpectedRevisionError, type EventStore } from '../event-store/event-store';
+import { EVENT_STORE, StreamNotFoundError, WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '../event-store/event-store';
 
 /**
  * The category of the streams that reserve case references, one stream per reference
@@ -80,14 +80,24 @@ export class CaseReferences {
     }
   }
 
-  private async taken(prefix: string, year: number, number: number): Promise<boolean> {
+  /** The case a reference was reserved for, from its reservation stream; undefined if it is not reserved. */
+  async caseIdOf(reference: string): Promise<string | undefined> {
+    const reservation = await this.reservation(reference);
+    return reservation ? String((reservation.data as { caseId?: unknown }).caseId) : undefined;
+  }
+
+  private async reservation(reference: string): Promise<RecordedEvent | undefined> {
     try {
-      const [first] = await this.store.readStream(referenceStreamOf(formatCaseReference(prefix, year, number)), { maxCount: 1 });
-      return first !== undefined;
+      const [first] = await this.store.readStream(referenceStreamOf(reference), { maxCount: 1 });
+      return first;
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return false;
+      if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
+  }
+
+  private async taken(prefix: string, year: number, number: number): Promise<boolean> {
+    return (await this.reservation(formatCaseReference(prefix, year, number))) !== undefined;
   }
 
   /** The first number not yet reserved, in O(log n) reads. */

@@ -154,6 +154,15 @@ export class CaseRepository {
     return loaded;
   }
 
+  /**
+   * The revision of the case as this process last loaded or wrote it, without reading the store;
+   * undefined when it holds none. A read model row older than this misses a write made here.
+   */
+  knownRevision(caseId: string): number | undefined {
+    const definition = this.categoryOf.get(caseId);
+    return definition ? this.cache.get(streamIdOf(definition, caseId))?.state.revision : undefined;
+  }
+
   /** The stored events of the case from revision `from` to `to`, both included, as stored (sealed). */
   async eventsBetween(loaded: LoadedCase, from: number, to: number): Promise<RecordedEvent[]> {
     if (to < from) return [];

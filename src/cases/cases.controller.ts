@@ -5,21 +5,29 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CaseReference } from '../../domain/case-reference';
 import type { CaseView } from '../../domain/case-view';
-import { CaseReferenceNotFound } from '../../domain/errors';
+import { CaseNotFound, CaseReferenceNotFound } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { parseInput, withFrench } from '../../domain/validation';
 import { RecordsRead } from '../audit/records-read.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
-import { casesProjection } from '../../projections/cases';
+import { casesProjection, type CaseRecord } from '../../projections/cases';
 import { InvalidIfMatch } from '../http/http-errors';
 import { CaseQueries } from '../projections/cases/case-queries';
 import { ProjectionsService } from '../projections/projections.service';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
+import { CaseReferences } from './case-references';
 import { accessFacts, CaseRepository } from './case-repository';
+import type { CaseAccessFacts } from '../security/policy.service';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
 import type { CreatedId } from './created-ids';
+
+/** A case as it stands: what the permission rules read of it, and its view for an actor. */
+interface CurrentCase {
+  readonly facts: CaseAccessFacts;
+  present(actor: Actor): CaseView;
+}
 
 /** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
 export type CommandResult = CaseView & { readonly created: CreatedId[] };
@@ -64,6 +72,7 @@ export class CasesController {
     private readonly queries: CaseQueries,
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
+    private readonly references: CaseReferences,
   ) {}
 
   @Post()
@@ -137,15 +146,19 @@ export class CasesController {
     const reference = parseInput(CaseReferenceParam, raw, 'reference');
     await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
     const record = this.queries.byReference(reference);
-    if (!record || !this.policy.mayRead(actor, record)) throw CaseReferenceNotFound({ reference });
-    const view = this.views.presentRecord(record, actor);
+    // A reference minted by a command just answered may not be in the read model yet: its reservation is.
+    const caseId = record?.caseId ?? (await this.references.caseIdOf(reference));
+    const current = caseId === undefined ? undefined : await this.current(caseId, record);
+    if (!current || !this.policy.mayRead(actor, current.facts)) throw CaseReferenceNotFound({ reference });
+    const view = current.present(actor);
     void reply.header('ETag', `"${view.revision}"`);
     return view;
   }
 
   /**
    * The case, from the read model (no replay). With ?minPosition= it waits until the read model has
-   * reached that position; a case the read model has not seen yet is loaded from its stream.
+   * reached that position. A case the read model has not seen yet, or has not yet seen as this
+   * process last wrote it, is loaded from its stream: a case read never misses a write answered here.
    */
   @Get(':id')
   @RequirePermission('cases.read')
@@ -158,17 +171,27 @@ export class CasesController {
   ): Promise<CaseView> {
     const caseId = parseInput(CaseId, id, 'caseId');
     await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
-    const record = this.queries.get(caseId);
-    if (record) {
-      this.policy.authorizeRead(actor, record);
-      const view = this.views.presentRecord(record, actor);
-      void reply.header('ETag', `"${view.revision}"`);
-      return view;
-    }
-    const loaded = await this.cases.load(caseId);
-    this.policy.authorizeRead(actor, accessFacts(loaded));
-    const view = this.views.present(loaded, actor);
+    const current = await this.current(caseId, this.queries.get(caseId));
+    if (!current) throw CaseNotFound({ caseId });
+    this.policy.authorizeRead(actor, current.facts);
+    const view = current.present(actor);
     void reply.header('ETag', `"${view.revision}"`);
     return view;
+  }
+
+  /**
+   * The case from its read-model row, unless the row is missing or older than the case as this
+   * process last loaded or wrote it (the live projections may not have caught up with a write just
+   * answered): then from its stream, reading only the events after the cached revision. Undefined
+   * when there is no such case.
+   */
+  private async current(caseId: string, record: CaseRecord | undefined): Promise<CurrentCase | undefined> {
+    if (record && record.revision >= (this.cases.knownRevision(caseId) ?? -1)) {
+      return { facts: record, present: (actor) => this.views.presentRecord(record, actor) };
+    }
+    // A reference reserved for an opening that then failed names no case.
+    if (!record && !(await this.cases.locate(caseId))) return undefined;
+    const loaded = await this.cases.load(caseId);
+    return { facts: accessFacts(loaded), present: (actor) => this.views.present(loaded, actor) };
   }
 }

@@ -113,3 +113,28 @@ describe('case references under concurrent openings on two nodes', () => {
     expect(references).toEqual(Array.from({ length: 24 }, (_, i) => `CMP-2026-${String(i + 1).padStart(5, '0')}`));
   });
 });
+
+describe('reading a case just written, with the read models woken at most once a second', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T16:00:00Z', env: { MEND_SQLITE_WAKE_MS: '1000' } });
+  });
+  afterAll(async () => running.close());
+
+  it('answers by id and by reference with the command just answered, without ?minPosition=', async () => {
+    const supervisor = await running.as('supervisor');
+    const opened = (await openComplaint(supervisor)).body;
+    // Within a second of the opening's commit: the read model does not have this command yet.
+    const acknowledged = await supervisor.post(`/cases/${opened.caseId}/commands/AcknowledgeComplaint`, { method: 'email' });
+    expect(acknowledged.status).toBe(200);
+    const byId = await supervisor.get(`/cases/${opened.caseId}`);
+    expect(byId.body).toMatchObject({ revision: acknowledged.body.revision, state: acknowledged.body.state });
+    expect(byId.headers.get('etag')).toBe(`"${acknowledged.body.revision}"`);
+    const byReference = await supervisor.get(`/cases/by-reference/${opened.reference}`);
+    expect(byReference.body).toMatchObject({ caseId: opened.caseId, revision: acknowledged.body.revision });
+    // A practitioner the case is not assigned to still gets "no such reference".
+    const practitioner = await running.as('practitioner');
+    expect((await practitioner.get(`/cases/by-reference/${opened.reference}`)).body.code).toBe('CASE.REFERENCE_NOT_FOUND');
+  });
+});
