@@ -15,6 +15,7 @@ import {
   type SubscribeAllOptions,
 } from './event-store';
 import { privateDatabaseFile } from '../security/private-files';
+import { StreamHeads } from './stream-heads';
 
 /**
  * How a commit reaches the disk (SQLite's `synchronous` pragma in WAL mode):
@@ -112,6 +113,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
+  private readonly heads: StreamHeads;
   private readonly appendOne: (request: PendingAppend) => AppendResult;
   private readonly commitBatch: (batch: readonly PendingAppend[]) => (AppendResult | { error: unknown })[];
 
@@ -126,6 +128,8 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.wakeIntervalMs = options.wakeIntervalMs ?? 0;
     this.statements = this.prepare();
+    const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.heads = new StreamHeads(() => dataVersion.get()!);
     // Nested transactions become savepoints: one failing append rolls back alone.
     this.appendOne = this.db.transaction((request: PendingAppend) => this.appendInTransaction(request));
     const commit = this.db.transaction((batch: readonly PendingAppend[]) =>
@@ -193,7 +197,9 @@ export class SqliteEventStore implements EventStore {
     let outcomes: (AppendResult | { error: unknown })[];
     try {
       outcomes = this.commitBatch(batch);
+      this.heads.committed();
     } catch (error) {
+      this.heads.rolledBack();
       const failure = new EventStoreUnavailableError(`The append could not be committed: ${(error as Error).message}`, {
         cause: error,
       });
@@ -275,6 +281,8 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) {
       if (last === undefined) return { nextExpectedRevision: -1, position: 0 };
       position = this.statements.streamBackwards.get(streamId, last, Number.MAX_SAFE_INTEGER, 1)?.position ?? 0;
+    } else {
+      this.heads.appended(streamId, revision);
     }
     return { nextExpectedRevision: revision, position };
   }
@@ -300,6 +308,8 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
+    // Forwards from past the head this connection wrote, nobody else having committed since: nothing.
+    if (!backwards && options.fromRevision !== undefined && options.fromRevision > (this.heads.head(streamId) ?? Infinity)) return [];
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const to = options.toPosition ?? Number.MAX_SAFE_INTEGER;
     const limit = options.maxCount ?? UNLIMITED;

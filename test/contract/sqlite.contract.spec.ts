@@ -70,4 +70,30 @@ describe('sqlite event store: beyond the contract', () => {
       await cleanup();
     }
   });
+
+  it('reads after the head it wrote only until another connection commits to the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mend-heads-'));
+    const filename = join(dir, 'events.sqlite');
+    const event = (n: number) => ({ id: uuidv7(), type: 'X', data: { n }, metadata: {} });
+    const mine = new SqliteEventStore({ filename });
+    const other = new SqliteEventStore({ filename });
+    try {
+      await mine.append('h-1', [event(0)], { expectedRevision: 'no_stream' });
+      expect(await mine.readStream('h-1', { fromRevision: 1 })).toEqual([]);
+      await other.append('h-1', [event(1)], { expectedRevision: 0 });
+      expect((await mine.readStream('h-1', { fromRevision: 1 })).map((e) => e.data)).toEqual([{ n: 1 }]);
+      // Its own append after that: known again, and what it wrote is read back.
+      await mine.append('h-1', [event(2)], { expectedRevision: 1 });
+      expect((await mine.readStream('h-1', { fromRevision: 2 })).map((e) => e.data)).toEqual([{ n: 2 }]);
+      expect(await mine.readStream('h-1', { fromRevision: 3 })).toEqual([]);
+      // A refused append (wrong expected revision) moves nothing.
+      await expect(mine.append('h-1', [event(9)], { expectedRevision: 0 })).rejects.toThrow();
+      await other.append('h-1', [event(3)], { expectedRevision: 2 });
+      expect((await mine.readStream('h-1', { fromRevision: 3 })).map((e) => e.data)).toEqual([{ n: 3 }]);
+    } finally {
+      await mine.close();
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
