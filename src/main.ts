@@ -14,11 +14,12 @@ export async function serve(config: MendConfig): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const empty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === 0;
   console.log(
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
   if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
-  if ((await app.get<EventStore>(EVENT_STORE).headPosition()) === 0) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
+  if (empty) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
 }
 
 function readConfig(): MendConfig {

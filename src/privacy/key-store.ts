@@ -44,6 +44,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly find: Database.Statement<[string], KeyRow>;
   private readonly insert: Database.Statement<[string, Buffer, number]>;
   private readonly erasedAt: Database.Statement<[string], { erased_at: number }>;
+  private readonly keyOrErasure: Database.Statement<[string, string], { key: Buffer | null; erased: number | null }>;
 
   constructor(filename: string, private readonly now: () => number = Date.now) {
     privateDatabaseFile(filename);
@@ -59,6 +60,10 @@ export class SqliteKeyStore implements KeyStore {
     this.find = this.db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?)');
     this.erasedAt = this.db.prepare('SELECT erased_at FROM erased_subjects WHERE subject_id = ?');
+    // One statement, so one lock of the file and one check that it changed: a command seals with this on every event.
+    this.keyOrErasure = this.db.prepare(
+      'SELECT (SELECT key FROM subject_keys WHERE subject_id = ?) AS key, (SELECT 1 FROM erased_subjects WHERE subject_id = ?) AS erased',
+    );
   }
 
   async key(subjectId: string): Promise<Buffer | undefined> {
@@ -78,9 +83,9 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async keyFor(subjectId: string): Promise<Buffer | undefined> {
-    if (this.erasedAt.get(subjectId)) return undefined;
-    const existing = this.find.get(subjectId)?.key;
-    if (existing) return existing;
+    const found = this.keyOrErasure.get(subjectId, subjectId)!;
+    if (found.erased) return undefined;
+    if (found.key) return found.key;
     this.insert.run(subjectId, randomBytes(32), this.now());
     return this.find.get(subjectId)?.key;
   }

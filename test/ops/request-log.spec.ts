@@ -65,8 +65,10 @@ describe('the request log', () => {
     expect(stderr).not.toMatch(/\(node:\d+\)|Warning:|FSTWRN/);
   });
 
-  it('tells how to load the demo when the store is empty', () => {
-    expect(stdout).toContain('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
+  it('tells how to load the demo when the store is empty', async () => {
+    const hint = 'The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.';
+    // The server's lines reach this process in chunks: the hint may come just after the line with the address.
+    await eventually(() => (stdout.includes(hint) ? true : undefined), 10_000);
   });
 
   it('writes one JSON line per request: method, route, status, duration, correlation id, actor', async () => {
