@@ -241,7 +241,7 @@ describe('the Mend console in English and in French', () => {
       await page.keyboard.press('Enter');
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
-      await page.waitForFunction(`document.activeElement?.classList.contains('error-summary')`);
+      await page.locator('.error-summary:focus').waitFor();
       expect(await page.locator('.error-summary').textContent()).toMatch(/niveau/);
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
@@ -251,7 +251,7 @@ describe('the Mend console in English and in French', () => {
       await page.keyboard.press('Enter');
       await page.locator('.error-summary li').first().waitFor();
       // The focus moves once the summary has been drawn: wait for it rather than read it at once.
-      await page.waitForFunction(`document.activeElement?.closest('.error-summary') !== null`);
+      await page.locator('.error-summary:focus, .error-summary :focus').first().waitFor();
       expect(await focused(page)).toMatchObject({ inSummary: true });
       await tabTo(page, (f) => f.tag === 'A' && f.inSummary);
       const target = (await focused(page)).href.split('#')[1]!;

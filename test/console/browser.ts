@@ -88,7 +88,8 @@ export async function expectVisible(locator: ReturnType<Page['locator']>): Promi
 export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
   if ((await documentLanguage(page)) === language) return;
   await page.locator('button.language').click();
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+  // A locator, not a string predicate: the console's CSP forbids the eval a polled string predicate needs.
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
 }
 
 export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');

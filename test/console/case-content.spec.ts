@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
 import { receiveComplaint, run } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 type Language = 'en' | 'fr';
 
@@ -61,10 +61,7 @@ describe('the console: intake, case content and forms people can use', () => {
 
   async function signedIn(role: 'supervisor' | 'practitioner' | 'auditor' | 'rju', language: Language): Promise<Page> {
     const page = await browser.signedIn(role, `${role}-1`);
-    if ((await page.evaluate<string>('document.documentElement.lang')) !== language) {
-      await page.locator('button.language').click();
-      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
-    }
+    await chooseLanguage(page, language);
     return page;
   }
 

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type RunningApp } from '../support/app';
-import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 
 /** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
 describe('the console: finding a case and keeping the staff directory', () => {
@@ -33,12 +33,6 @@ describe('the console: finding a case and keeping the staff directory', () => {
     await running?.close();
   });
 
-  const inLanguage = async (page: Page, language: 'en' | 'fr') => {
-    if ((await page.evaluate<string>('document.documentElement.lang')) !== language) {
-      await page.locator('button.language').click();
-      await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
-    }
-  };
   const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 
   it.each([
@@ -47,7 +41,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
   ] as const)('(%s) a supervisor finds a complaint by the complainant’s name without accents, and opens it by its reference', async (language, nav, label, button, caption) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');
     try {
-      await inLanguage(page, language);
+      await chooseLanguage(page, language);
       await page.getByRole('navigation').getByRole('link', { name: nav }).click();
       await page.getByLabel(label).fill('emilie cote');
       await page.getByRole('button', { name: button, exact: true }).click();
@@ -65,7 +59,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
   it('an auditor searching by name is told, in French, that their role may not', async () => {
     const page = await browser.signedIn('auditor', 'auditor-1');
     try {
-      await inLanguage(page, 'fr');
+      await chooseLanguage(page, 'fr');
       await page.getByRole('navigation').getByRole('link', { name: 'Recherche' }).click();
       await page.getByLabel('Référence, nom, pseudonyme, numéro de réclamation ou numéro SED').fill('emilie');
       await page.keyboard.press('Enter');
@@ -82,7 +76,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
     const page = await browser.signedIn('admin', 'admin-1');
     const staffId = `practitioner-${language}`;
     try {
-      await inLanguage(page, language);
+      await chooseLanguage(page, language);
       await page.locator('#staff-title').waitFor();
       // Every broken rule at once, each beside its field, in the page's language.
       await page.getByRole('button', { name: add, exact: true }).click();
