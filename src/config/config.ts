@@ -99,9 +99,9 @@ export const EnvSchema = z
     MEND_STORE: z.enum(['sqlite', 'postgres', 'eventstoredb']).default('sqlite'),
     MEND_DATA_DIR: z.string().min(1).default('./data'),
     MEND_SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
-    // 0: a wake per commit. 25 took the HTTP command rounds' event-loop time per request from 1,270
-    // to 820 µs (bench/README.md), but a read model may then lag an acknowledged command by as much.
-    MEND_SQLITE_WAKE_MS: z.coerce.number().int().min(0).max(1_000).default(0),
+    // 25 took the HTTP command rounds from 1,540 to 2,230 req/s (bench/README.md). A read model may then
+    // lag an acknowledged command by as much; a case read and any ?minPosition= read do not.
+    MEND_SQLITE_WAKE_MS: z.coerce.number().int().min(0).max(1_000).default(25),
     EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
     MEND_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
     MEND_POSTGRES_SCHEMA: z.string().regex(POSTGRES_SCHEMA_NAME, 'must be a lower-case schema name (letters, digits, _)').default('mend'),

@@ -84,6 +84,18 @@ export async function expectVisible(locator: ReturnType<Page['locator']>): Promi
   await locator.waitFor({ state: 'visible' });
   expect(await locator.isVisible()).toBe(true);
 }
+/**
+ * Polls an expression in the page until it is true. Evaluated over the DevTools protocol, which the
+ * console's CSP allows; a string predicate of waitForFunction is polled with eval, which it forbids.
+ */
+export async function waitUntil(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`Still false after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** Switches the console to a language with its own switch, unless it already shows it. */
 export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
   if ((await documentLanguage(page)) === language) return;

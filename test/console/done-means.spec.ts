@@ -4,7 +4,7 @@ import { complaintLabels } from '../../workflows/complaint/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { caughtUpWith, waitForProjections } from '../support/projection-status';
-import { chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, waitUntil, type Browser } from './browser';
 
 /**
  * Issue 14's "Done means", in Chromium, each journey in English and in French: a complaint a
@@ -111,8 +111,9 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
         const before = await page.locator('[data-testid="as-of-instant"]').textContent();
         await page.locator('#as-of-typed').fill(local);
         await page.locator('#as-of-typed').press('Enter');
-        await page.locator('[data-testid="as-of-instant"]').filter({ hasNotText: new RegExp(`^${(before ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor();
-        await page.locator('[data-testid="as-of-view"]').waitFor();
+        await waitUntil(page, `document.querySelector('[data-testid="as-of-instant"]')?.textContent !== ${JSON.stringify(before)}`);
+        // The view of that moment, not the one before it still shown while it loads.
+        await page.locator('[data-testid="as-of-view"][aria-busy="false"]').waitFor();
       };
       const acknowledgement = page.locator('table.clocks tbody tr', { hasText: ACK });
 

@@ -12,12 +12,12 @@ describe('MEND_SQLITE_WAKE_MS', () => {
     return [];
   };
 
-  it('defaults to a wake per commit', () => {
-    expect(loadConfig({}).store).toMatchObject({ engine: 'sqlite', wakeIntervalMs: 0 });
+  it('defaults to 25 ms', () => {
+    expect(loadConfig({}).store).toMatchObject({ engine: 'sqlite', wakeIntervalMs: 25 });
   });
 
   it('takes whole milliseconds from 0 to 1000', () => {
-    expect(loadConfig({ MEND_SQLITE_WAKE_MS: '25' }).store).toMatchObject({ wakeIntervalMs: 25 });
+    expect(loadConfig({ MEND_SQLITE_WAKE_MS: '0' }).store).toMatchObject({ wakeIntervalMs: 0 });
     expect(loadConfig({ MEND_SQLITE_WAKE_MS: '1000' }).store).toMatchObject({ wakeIntervalMs: 1000 });
   });
 

@@ -110,6 +110,8 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const [asOf, setAsOf] = useState(stops[stops.length - 1]?.at ?? '');
   const [typed, setTyped] = useState('');
   const [view, setView] = useState<CaseAsOf>();
+  // The moment and axis the view shown answers: until the one asked for arrives, the view says it is busy.
+  const [viewOf, setViewOf] = useState('');
   const [failure, setFailure] = useState<string>();
   const region = view?.region ?? (items[0]?.data as { region?: string } | null)?.region;
 
@@ -117,7 +119,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
     if (!asOf) return;
     let current = true;
     api.get<CaseAsOf>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}&axis=${axis}`).then(
-      (v) => current && (setView(v), setFailure(undefined)),
+      (v) => current && (setView(v), setViewOf(`${axis} ${asOf}`), setFailure(undefined)),
       (error: unknown) => current && setFailure(errorText(error)),
     );
     return () => {
@@ -190,7 +192,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
           </p>
         ) : null}
         {view ? (
-          <div data-testid="as-of-view">
+          <div data-testid="as-of-view" aria-busy={viewOf === `${axis} ${asOf}` ? 'false' : 'true'}>
             <p class="facts">
               <span>
                 {t.state}
