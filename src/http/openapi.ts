@@ -174,7 +174,8 @@ export function buildOpenApi(
         operationId: 'getCase',
         tags: ['cases'],
         summary: 'The case: state, revision, allowed commands, assignees, clocks',
-        description: 'The ETag header carries the revision: send it back as If-Match with a command to be refused (409) if someone else changed the case in between.',
+        description:
+          'The ETag header carries the revision: send it back as If-Match with a command to be refused (409) if someone else changed the case in between. The case is never older than a command this node has answered on it, even before the read models have caught up.',
         parameters: [
           idParam,
           {
@@ -194,7 +195,7 @@ export function buildOpenApi(
         tags: ['cases'],
         summary: 'The case with a human reference (CMP-2026-00042)',
         description:
-          'The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference.',
+          'The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference. Found as soon as its opening command is answered, and never older than a command this node has answered on it.',
         parameters: [
           { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'CMP-2026-00042' }, description: 'Case reference' },
           {
