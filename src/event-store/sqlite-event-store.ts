@@ -1,5 +1,3 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   DuplicateEventIdError,
@@ -17,14 +15,11 @@ import {
   type SubscribeAllOptions,
 } from './event-store';
 import { privateDatabaseFile } from '../security/private-files';
-import { GroupSync } from './group-sync';
 import { StreamHeads } from './stream-heads';
 
 /**
- * How a commit reaches the disk (the WAL file in WAL mode):
- * - `full`: an append is answered once the WAL holding it is synced (GroupSync: in the thread pool,
- *   one sync for the commits made while the previous one ran); an acknowledged append survives
- *   power loss.
+ * How a commit reaches the disk (SQLite's `synchronous` pragma in WAL mode):
+ * - `full`: every commit is synced; an acknowledged append survives power loss.
  * - `normal`: the WAL is synced at checkpoints only; an acknowledged append survives a crash of
  *   the process, but the last commits can be lost on power loss or an OS crash.
  */
@@ -49,8 +44,6 @@ export interface SqliteEventStoreOptions {
    * commit; a server takes `MEND_SQLITE_WAKE_MS`.
    */
   readonly wakeIntervalMs?: number;
-  /** With `full` durability, how the WAL is synced (tests stand in for the disk); default: fdatasync of the file. */
-  readonly syncWal?: () => Promise<void>;
 }
 
 interface EventRow {
@@ -111,13 +104,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   /** Commits made by this store, so that a page read before one is not shared after it. */
   private commits = 0;
-  private sharedPage?: {
-    readonly position: number;
-    readonly maxCount: number;
-    readonly commits: number;
-    readonly bound: number;
-    readonly events: readonly RecordedEvent[];
-  };
+  private sharedPage?: { readonly position: number; readonly maxCount: number; readonly commits: number; readonly events: readonly RecordedEvent[] };
   private readonly wakers = new Set<() => void>();
   private readonly wakeIntervalMs: number;
   private lastWake = Number.NEGATIVE_INFINITY;
@@ -127,11 +114,6 @@ export class SqliteEventStore implements EventStore {
 
   private readonly statements: ReturnType<SqliteEventStore['prepare']>;
   private readonly heads: StreamHeads;
-  /** With `full` durability, on a file: the syncs that acknowledge appends. */
-  private readonly groupSync: GroupSync | undefined;
-  /** The first position the commit being made stored, for GroupSync's bound. */
-  private batchFirst: number | undefined;
-  private walFile: FileHandle | undefined;
   private readonly appendOne: (request: PendingAppend) => AppendResult;
   private readonly commitBatch: (batch: readonly PendingAppend[]) => (AppendResult | { error: unknown })[];
 
@@ -139,14 +121,12 @@ export class SqliteEventStore implements EventStore {
     privateDatabaseFile(options.filename);
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
-    // Commits write the WAL without syncing it; `full` durability syncs it in GroupSync before answering.
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.now = options.now ?? Date.now;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.wakeIntervalMs = options.wakeIntervalMs ?? 0;
-    if (options.durability !== 'normal' && !this.db.memory) this.groupSync = new GroupSync(options.syncWal ?? (() => this.syncWalFile(options.filename)));
     this.statements = this.prepare();
     const dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
     this.heads = new StreamHeads(() => dataVersion.get()!);
@@ -189,7 +169,7 @@ export class SqliteEventStore implements EventStore {
       allBackwards: db.prepare<[number, number], EventRow>(
         'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
       ),
-      after: db.prepare<[number, number, number], EventRow>('SELECT * FROM events WHERE position > ? AND position <= ? ORDER BY position ASC LIMIT ?'),
+      after: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
   }
@@ -200,8 +180,6 @@ export class SqliteEventStore implements EventStore {
     options: { readonly expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new EventStoreUnavailableError('The event store is closed'));
-    const failure = this.groupSync?.failed;
-    if (failure) return Promise.reject(unsynced(failure));
     return new Promise<AppendResult>((resolve, reject) => {
       this.pending.push({ streamId, events, expectedRevision: options.expectedRevision, resolve, reject });
       if (!this.flushScheduled) {
@@ -217,7 +195,6 @@ export class SqliteEventStore implements EventStore {
     this.pending = [];
     if (batch.length === 0) return;
     let outcomes: (AppendResult | { error: unknown })[];
-    this.batchFirst = undefined;
     try {
       outcomes = this.commitBatch(batch);
       this.heads.committed();
@@ -230,32 +207,12 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     this.commits += 1;
-    // A refused append stored nothing: it is answered at once.
     batch.forEach((request, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) request.reject(outcome.error);
+      else request.resolve(outcome);
     });
-    const accept = (failure?: unknown) =>
-      batch.forEach((request, i) => {
-        const outcome = outcomes[i]!;
-        if ('error' in outcome) return;
-        if (failure === undefined) request.resolve(outcome);
-        else request.reject(unsynced(failure));
-      });
-    if (!this.groupSync) {
-      accept();
-      this.wakeSubscriptions();
-      return;
-    }
-    if (outcomes.every((outcome) => 'error' in outcome)) return;
-    this.groupSync.after({
-      first: this.batchFirst,
-      done: () => {
-        accept();
-        this.wakeSubscriptions();
-      },
-      failed: (error) => accept(error),
-    });
+    this.wakeSubscriptions();
   }
 
   hurrySubscriptions(): void {
@@ -314,7 +271,6 @@ export class SqliteEventStore implements EventStore {
           recordedAt,
         );
         position = Number(info.lastInsertRowid);
-        this.batchFirst ??= position;
       } catch (error) {
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new DuplicateEventIdError(streamId, event.id);
@@ -381,20 +337,15 @@ export class SqliteEventStore implements EventStore {
   readAfter(position: number, maxCount: number): readonly RecordedEvent[] {
     this.assertOpen();
     const shared = this.sharedPage;
-    // Not past a commit still being synced (GroupSync): a read model must never hold what a power loss could take from the log.
-    const bound = this.groupSync?.bound ?? Number.MAX_SAFE_INTEGER;
-    if (shared && shared.position === position && shared.maxCount === maxCount && shared.commits === this.commits && shared.bound === bound) return shared.events;
-    const events = this.statements.after.all(position, bound, maxCount).map(toRecorded);
+    if (shared && shared.position === position && shared.maxCount === maxCount && shared.commits === this.commits) return shared.events;
+    const events = this.statements.after.all(position, maxCount).map(toRecorded);
     if (this.sharedPage === undefined) setImmediate(() => (this.sharedPage = undefined));
-    this.sharedPage = { position, maxCount, commits: this.commits, bound, events };
+    this.sharedPage = { position, maxCount, commits: this.commits, events };
     return events;
   }
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    // /ready asks this: a log that can no longer be synced is down.
-    const failure = this.groupSync?.failed;
-    if (failure) throw unsynced(failure);
     return this.statements.head.get()?.position ?? 0;
   }
 
@@ -449,37 +400,15 @@ export class SqliteEventStore implements EventStore {
     // Let appends already requested commit before the file closes.
     if (this.pending.length > 0) this.flush();
     this.closed = true;
-    await this.groupSync?.settled();
     clearTimeout(this.wakeTimer);
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     for (const wake of this.wakers) wake();
-    await this.walFile?.close();
     this.db.close();
-  }
-
-  /** fdatasync of the WAL file (the first time, of its directory too: the file may be new). */
-  private async syncWalFile(filename: string): Promise<void> {
-    if (!this.walFile) {
-      this.walFile = await open(`${filename}-wal`, 'r');
-      const directory = await open(dirname(filename), 'r');
-      try {
-        await directory.sync();
-      } finally {
-        await directory.close();
-      }
-    }
-    await this.walFile.datasync();
   }
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
-}
-
-function unsynced(error: unknown): EventStoreUnavailableError {
-  return new EventStoreUnavailableError(`The log could not be synced to disk (${(error as Error).message}): appends are refused until Mend restarts`, {
-    cause: error,
-  });
 }
 
 function toRecorded(row: EventRow): RecordedEvent {

@@ -2,12 +2,13 @@
  * The last revision of streams this SQLite connection appended to, valid until another connection
  * commits to the file (`PRAGMA data_version` tells: it changes only on other connections' commits).
  * A read of a stream after its known head is then answered with nothing, without a query: the read
- * a case load makes before each command (its cached fold is usually current) costs one pragma, a
- * few microseconds, instead of two index searches in a fresh read transaction.
+ * a case load makes before each command (its cached fold is usually current) costs at most one
+ * pragma per turn of the event loop instead of two index searches in a fresh read transaction.
  */
 export class StreamHeads {
   private readonly heads = new Map<string, number>();
   private version: number | undefined;
+  private checkedThisTurn = false;
   private committing: [string, number][] = [];
 
   /** `dataVersion` reads `PRAGMA data_version` of the connection. */
@@ -16,13 +17,21 @@ export class StreamHeads {
     private readonly limit = 10_000,
   ) {}
 
-  /** The stream's last revision if known and no other connection has committed since; else undefined. */
+  /**
+   * The stream's last revision if known and no other connection had committed when this turn of
+   * the event loop first asked; else undefined. A commit by another process later in the turn goes
+   * unseen until the next: a load then folds a case one append behind, and its append is refused
+   * for the wrong expected revision, which the command pipeline retries on a fresh load.
+   */
   head(streamId: string): number | undefined {
-    const version = this.dataVersion();
-    if (version !== this.version) {
-      this.heads.clear();
-      this.version = version;
-      return undefined;
+    if (!this.checkedThisTurn) {
+      this.checkedThisTurn = true;
+      setImmediate(() => (this.checkedThisTurn = false));
+      const version = this.dataVersion();
+      if (version !== this.version) {
+        this.heads.clear();
+        this.version = version;
+      }
     }
     return this.heads.get(streamId);
   }
