@@ -14,14 +14,14 @@ import { casesProjection, type CaseRecord } from '../../projections/cases';
 import { InvalidIfMatch } from '../http/http-errors';
 import { CaseQueries } from '../projections/cases/case-queries';
 import { ProjectionsService } from '../projections/projections.service';
-import { PolicyService } from '../security/policy.service';
+import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { CaseReferences } from './case-references';
 import { accessFacts, CaseRepository } from './case-repository';
-import type { CaseAccessFacts } from '../security/policy.service';
 import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
 import type { CreatedId } from './created-ids';
+import { ExecuteCommand } from './execute-command.command';
 
 /** A case as it stands: what the permission rules read of it, and its view for an actor. */
 interface CurrentCase {
@@ -31,7 +31,6 @@ interface CurrentCase {
 
 /** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
 export type CommandResult = CaseView & { readonly created: CreatedId[] };
-import { ExecuteCommand } from './execute-command.command';
 
 /**
  * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same
