@@ -57,6 +57,26 @@ describe('canonicalJson', () => {
     }
   });
 
+  it('gives the same text for values already in canonical order, which it writes through JSON.stringify', () => {
+    const sorted = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sorted);
+      if (value === null || typeof value !== 'object') return value;
+      const record = value as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.keys(record)
+          .sort()
+          .map((key) => [key, sorted(record[key])]),
+      );
+    };
+    for (let seed = 1; seed <= 20_000; seed++) {
+      const random = new Random(seed);
+      const value = sorted(valueOf(() => random.next(), 0));
+      const text = canonicalJson(value);
+      if (text !== reference(value)) throw new Error(`seed ${seed}: ${text} is not ${reference(value)}`);
+    }
+    expect(canonicalJson({ a: [{ b: 1, c: { d: null } }], e: 'x' })).toBe(JSON.stringify({ a: [{ b: 1, c: { d: null } }], e: 'x' }));
+  });
+
   it('writes dates, functions, boxed strings, array-index keys and class instances as the definition says', () => {
     const cases: unknown[] = [
       { b: 1, a: new Date(0) },
@@ -67,6 +87,15 @@ describe('canonicalJson', () => {
       { toJSON: () => 'replaced', a: 1 },
       { 10: 'ten', 9: 'nine', a: 'a' },
       { nested: { 2: 'two', 10: 'ten' }, b: [{ 1: 1, 0: 0 }] },
+      { a: { 10: 'ten', 9: 'nine' } },
+      { a: 1, b: () => 1 },
+      { a: [new Date(0)], b: { c: new Date(0) } },
+      { a: 1, b: Symbol('s') },
+      { a: { toJSON: () => 'replaced' } },
+      JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}'),
+      JSON.parse('{"__proto__":[1],"a":{"c":1,"b":2}}'),
+      { b: 1, a: { 1: 'one', 0: 'zero' }, c: [{ 1: 1, 10: 10, 9: 9 }] },
+      { b: 1, '1a': 2 },
       Object.assign(Object.create(null) as object, { b: 2, a: 1 }),
       new (class Point {
         constructor(
