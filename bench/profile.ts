@@ -38,7 +38,7 @@ export const FULL: Profile = {
   http: { seconds: 10, connections: 10, runs: 5 },
   lag: { rates: [100, 200, 400, 600, 800, 1000, 1200, 1500], seconds: 60, cases: 60 },
   fold: { caseEvents: 1_000, replays: 40, asOfRuns: 21 },
-  rebuild: { events: 1_000_000, runs: 1 },
+  rebuild: { events: 1_000_000, runs: 3 },
   sla: { totals: [10_000, 100_000, 1_000_000], due: 1_000, runs: 11 },
   backup: { events: 1_000_000, clients: 5 },
   multiNode: { clients: 24, seconds: 10, runs: 5 },
