@@ -3,8 +3,8 @@
  * `undefined` members dropped (as JSON.stringify does). Two equal values always serialise to the
  * same text, whatever order their keys were written in.
  *
- * Built by appending to one string rather than through arrays of parts: it runs for every event
- * hashed and every case row written.
+ * It runs for every event hashed and every case row written: most values are written by the
+ * engine's own JSON.stringify once their objects are in key order (see `write`).
  */
 export function canonicalJson(value: unknown): string {
   return flat(write(value));
