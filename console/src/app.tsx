@@ -40,10 +40,11 @@ function Shell() {
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
-  // A new page moves focus to its content, as a full page load would, for keyboard and screen reader users.
+  // A new page moves focus to its content, as a full page load would, for keyboard and screen reader users;
+  // unless the person is already in it (the effect runs after paint: a field they went straight into keeps the focus).
   useEffect(() => {
     if (first.current) first.current = false;
-    else main.current?.focus();
+    else if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [route]);
   const [session, setSession] = useState<Session | undefined>(storedSession);
   const signOut = () => {

@@ -69,6 +69,27 @@ describe('the console: finding a case and keeping the staff directory', () => {
     }
   });
 
+  it('leaves the focus in the field a person went straight into when a new page opens', async () => {
+    const page = await browser.signedIn('auditor', 'auditor-1');
+    try {
+      await chooseLanguage(page, 'en');
+      // As a fast typist or assistive technology does: into the search field the moment it is drawn, before the
+      // console's own move of the focus to the new page, which runs after paint (at the latest 100 ms after it).
+      await page.evaluate(
+        `new MutationObserver((_, observer) => { const field = document.getElementById('search-q'); if (field) { field.focus(); observer.disconnect(); } }).observe(document.body, { childList: true, subtree: true })`,
+      );
+      await page.getByRole('navigation').getByRole('link', { name: 'Search' }).click();
+      await page.locator('#search-q').waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.evaluate<string>('document.activeElement.id')).toBe('search-q');
+      await page.keyboard.type('emilie');
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').filter({ hasText: 'search cases by the people' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it.each([
     ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'Add', 'Added: Alex Martin.', 'No longer takes cases', 'No'],
     ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Ne prend plus de dossiers', 'Non'],
