@@ -26,10 +26,7 @@ function flat(text: string): string {
  * values it cannot put in order.
  */
 function write(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
-  }
+  if (value === null || typeof value !== 'object') return walk(value);
   const ordered = inOrder(value);
   return ordered === undefined ? walk(value) : JSON.stringify(ordered);
 }
