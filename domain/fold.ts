@@ -1,5 +1,6 @@
 import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { CLOCK_EVENT_DEFINITIONS, ClockEvent, CLOCK_EVENT_TYPES, type ClockEventType } from './clocks/events';
+import { acceptsClockEventsWhenActive } from './clocks/machine';
 import { evolveClocks } from './clocks/state';
 import type { MachineEvent, NewEvent } from './envelope';
 import type { AnyWorkflowDefinition, CaseState, CommandDefinition, EventDefinition } from './workflow';
@@ -14,18 +15,31 @@ export function isClockEventType(type: string): type is ClockEventType {
   return clockTypes.has(type);
 }
 
-/** The state of a case before its first event. */
+const initialStates = new WeakMap<AnyStateMachine, CaseState>();
+
+/**
+ * The state of a case before its first event. Worked out once per machine (XState builds a
+ * throwaway actor for it) and shared: a case state is never changed, only followed by another.
+ */
 export function initialCaseState(definition: AnyWorkflowDefinition): CaseState {
-  const [snapshot] = initialTransition(definition.machine);
-  return { snapshot, clocks: {}, revision: -1 };
+  let initial = initialStates.get(definition.machine);
+  if (!initial) {
+    const [snapshot] = initialTransition(definition.machine);
+    initial = Object.freeze({ snapshot, clocks: Object.freeze({}), revision: -1 });
+    initialStates.set(definition.machine, initial);
+  }
+  return initial;
 }
 
 /**
  * Does the machine accept this event in this state? A finished machine accepts nothing (XState's
- * `can` alone would still answer for root-level transitions).
+ * `can` alone would still answer for root-level transitions). A clock event, in a machine that
+ * takes them in every state, needs no more than that.
  */
 export function machineAccepts(snapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
-  return snapshot.status === 'active' && snapshot.can(event);
+  if (snapshot.status !== 'active') return false;
+  if (clockTypes.has(event.type) && acceptsClockEventsWhenActive(snapshot.machine)) return true;
+  return snapshot.can(event);
 }
 
 export class EventRejectedByMachine extends Error {

@@ -22,7 +22,8 @@ const CLOCK_COLUMNS = [
 const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'read_as', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
 
 const SELECT_CLOCK = 'SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?';
-const PUT_CLOCK = `INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${params(CLOCK_COLUMNS)})`;
+// Bound by position: better-sqlite3 looks each named parameter up in the row from C++, a third of the write's time for 26 columns.
+const PUT_CLOCK = `INSERT OR REPLACE INTO {sla_clocks} (${columns(CLOCK_COLUMNS)}) VALUES (${CLOCK_COLUMNS.map(() => '?').join(', ')})`;
 const ADD_COUNTS = `INSERT INTO {sla_summary} (workflow, read_as, region, level, ${columns(COUNTER_COLUMNS)})
   VALUES (@workflow, @read_as, @region, @level, ${params(COUNTER_COLUMNS)})
   ON CONFLICT (workflow, read_as, region, level) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
@@ -37,7 +38,7 @@ type SummaryDelta = Pick<SlaClockRow, 'workflow' | 'read_as' | 'region' | 'level
 export const slaClockRows = {
   get: (tables: ProjectionTables, caseId: string, clock: string): SlaClockRow | undefined =>
     tables.statement<[string, string], SlaClockRow>(SELECT_CLOCK).get(caseId, clock),
-  put: (tables: ProjectionTables, row: SlaClockRow): void => void tables.statement(PUT_CLOCK).run(row),
+  put: (tables: ProjectionTables, row: SlaClockRow): void => void tables.statement(PUT_CLOCK).run(...CLOCK_COLUMNS.map((column) => row[column])),
   /** Summed per group while the transaction is open, written when it ends. */
   addCounts: (tables: ProjectionTables, group: Pick<SlaClockRow, 'workflow' | 'read_as' | 'region' | 'level'>, delta: SlaCounts): void =>
     tables
