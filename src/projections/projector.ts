@@ -32,12 +32,19 @@ export class RowCache<T> {
   private changed: [string, CachedRow<T>][] = [];
   private flushes = 0;
 
-  constructor(private readonly store: RowStore<T>) {}
+  /**
+   * @param written over tables that started empty and that only this cache writes (a rebuild's new
+   * generation): the keys it has written, so that a key it never wrote is not looked up.
+   */
+  constructor(
+    private readonly store: RowStore<T>,
+    private readonly written?: WrittenKeys,
+  ) {}
 
   get(key: string): T | undefined {
     let entry = this.rows.get(key);
     if (!entry) {
-      const stored = this.store.load(key);
+      const stored = this.load(key);
       entry = { value: stored, stored, dirty: false, used: this.flushes };
       this.rows.set(key, entry);
     }
@@ -48,7 +55,7 @@ export class RowCache<T> {
   set(key: string, value: T): void {
     let entry = this.rows.get(key);
     if (!entry) {
-      entry = { value, stored: this.store.load(key), dirty: false, used: this.flushes };
+      entry = { value, stored: this.load(key), dirty: false, used: this.flushes };
       this.rows.set(key, entry);
     }
     entry.value = value;
@@ -62,6 +69,7 @@ export class RowCache<T> {
   /** Writes what changed. */
   flush(): void {
     for (const [key, entry] of this.changed) {
+      if (entry.stored === undefined) this.written?.add(key);
       this.store.save(key, entry.value!, entry.stored);
       entry.stored = entry.value;
       entry.dirty = false;
@@ -79,10 +87,81 @@ export class RowCache<T> {
     return this.rows.size;
   }
 
+  private load(key: string): T | undefined {
+    return this.written && !this.written.mayHold(key) ? undefined : this.store.load(key);
+  }
+
   clear(): void {
     this.rows.clear();
     this.changed = [];
   }
+}
+
+/** Bits in each filter of WrittenKeys: 256 KiB. */
+const FILTER_BITS = 2 ** 21;
+/** Keys per filter: about 21 bits a key, so that about 1 in 1,000 keys never written is looked up anyway. */
+const FILTER_KEYS = 100_000;
+
+/**
+ * The keys a row cache has written into tables that started empty: a Bloom filter, which never
+ * answers no for a key it was given and rarely yes for one it was not. A rebuild's projections
+ * mostly ask for rows that do not exist yet (every case's first event, every clock's start); this
+ * answers those without a lookup in SQLite. When a filter holds its share of keys another is
+ * started, so it grows with the log in 256 KiB steps (about 2.6 bytes a key), keeping no key.
+ */
+export class WrittenKeys {
+  private readonly filters: Int32Array[] = [];
+  private inNewest = FILTER_KEYS;
+
+  add(key: string): void {
+    if (this.inNewest === FILTER_KEYS) {
+      this.filters.push(new Int32Array(FILTER_BITS / 32));
+      this.inNewest = 0;
+    }
+    const filter = this.filters[this.filters.length - 1]!;
+    hashes(key);
+    for (let i = 0; i < HASHES; i++) {
+      const bit = (positions[0]! + i * positions[1]!) & (FILTER_BITS - 1);
+      filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    this.inNewest++;
+  }
+
+  /** False only for a key never added. */
+  mayHold(key: string): boolean {
+    if (this.filters.length === 0) return false;
+    hashes(key);
+    for (const filter of this.filters) {
+      let all = true;
+      for (let i = 0; i < HASHES && all; i++) {
+        const bit = (positions[0]! + i * positions[1]!) & (FILTER_BITS - 1);
+        all = (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+}
+
+const HASHES = 4;
+const positions = new Int32Array(2);
+
+/**
+ * Two 32-bit hashes of `key`, FNV-1a and djb2 (made odd), the bits of a key being their first
+ * `HASHES` combinations. Shifts and adds, not `Math.imul`: under jest the global `Math` belongs to
+ * another realm, and a call to it is not inlined (40 times slower there).
+ */
+function hashes(key: string): void {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    a ^= code;
+    a = (a + (a << 1) + (a << 4) + (a << 7) + (a << 8) + (a << 24)) | 0;
+    b = ((b << 5) + b + code) | 0;
+  }
+  positions[0] = a;
+  positions[1] = b | 1;
 }
 
 /**
@@ -138,8 +217,8 @@ export class ProjectionTables {
   private readonly sums = new Map<string, PendingSums<object>>();
 
   /**
-   * @param exclusive the tables are this writer's alone until it swaps them in (a rebuild): row
-   * caches may outlive a transaction.
+   * @param exclusive the tables were created empty for this writer, and are its alone until it
+   * swaps them in (a rebuild): row caches may outlive a transaction, and know which rows exist.
    */
   constructor(
     private readonly db: Database.Database,
@@ -151,7 +230,7 @@ export class ProjectionTables {
   rows<T>(name: string, store: RowStore<T>): RowCache<T> {
     let cache = this.caches.get(name);
     if (!cache) {
-      cache = new RowCache(store as RowStore<unknown>);
+      cache = new RowCache(store as RowStore<unknown>, this.exclusive ? new WrittenKeys() : undefined);
       this.caches.set(name, cache);
     }
     return cache as RowCache<T>;

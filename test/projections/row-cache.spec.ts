@@ -1,4 +1,4 @@
-import { PendingSums, RowCache, type RowStore } from '../../src/projections/projector';
+import { PendingSums, RowCache, WrittenKeys, type RowStore } from '../../src/projections/projector';
 
 /** A store that records what it was asked. */
 function recordingStore(rows: Record<string, number> = {}) {
@@ -50,6 +50,46 @@ describe('RowCache', () => {
     expect(cache.get('recent')).toBe(2);
     expect(cache.get('old')).toBe(1);
     expect(loads.filter((key) => key === 'old')).toHaveLength(2);
+  });
+});
+
+describe('RowCache over tables that started empty', () => {
+  it('looks up only the rows it has written, and reads a forgotten one back', () => {
+    const { store, loads } = recordingStore();
+    const cache = new RowCache(store, new WrittenKeys());
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.flush();
+    // Never written: known absent without a lookup.
+    expect(loads).toEqual([]);
+    cache.set('c', 3);
+    cache.flush();
+    cache.forgetIdle();
+    expect(cache.size).toBe(1);
+    expect(cache.get('a')).toBe(1);
+    expect(cache.get('b')).toBe(2);
+    expect(cache.get('d')).toBeUndefined();
+    expect(loads).toEqual(['a', 'b']);
+  });
+});
+
+describe('WrittenKeys', () => {
+  const key = (i: number) => `${(i * 2654435761 >>> 0).toString(16).padStart(8, '0')}-4f1c-7a00-8000-${String(i).padStart(12, '0')}\u0000response-${i % 3}`;
+
+  it('holds every key it was given, across several filters, and few it was not', () => {
+    const written = new WrittenKeys();
+    expect(written.mayHold(key(0))).toBe(false);
+    const count = 350_000;
+    for (let i = 0; i < count; i++) written.add(key(i));
+    let missed = 0;
+    for (let i = 0; i < count; i++) if (!written.mayHold(key(i))) missed++;
+    expect(missed).toBe(0);
+    let wrong = 0;
+    for (let i = count; i < 2 * count; i++) if (written.mayHold(key(i))) wrong++;
+    // Four filters, each wrong for about 1 key in 1,000.
+    expect(wrong / count).toBeLessThan(0.01);
+    expect(wrong).toBeGreaterThan(0);
   });
 });
 
