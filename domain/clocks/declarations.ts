@@ -26,13 +26,23 @@ const PART = /<([A-Za-z][A-Za-z0-9]*)>/g;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Declared keys split at their `<param>` parts (text at even indexes, part names at odd ones), once per key: a key is filled in on every command and read. */
+const pieces = new Map<string, readonly string[]>();
+
 /** The key of one clock of a declaration: its pattern with each `<param>` part filled in. */
 export function clockKey(declaration: Pick<ClockDeclaration, 'key'>, params: Readonly<Record<string, string | number>> = {}): string {
-  return declaration.key.replace(PART, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Clock ${declaration.key} needs its ${name}`);
-    return String(value);
-  });
+  let split = pieces.get(declaration.key);
+  if (!split) {
+    split = declaration.key.split(PART);
+    pieces.set(declaration.key, split);
+  }
+  let key = split[0]!;
+  for (let i = 1; i < split.length; i += 2) {
+    const value = params[split[i]!];
+    if (value === undefined) throw new Error(`Clock ${declaration.key} needs its ${split[i]}`);
+    key += String(value) + split[i + 1]!;
+  }
+  return key;
 }
 
 /** The declaration a case's clock key belongs to, and the values of its pattern's parts. */

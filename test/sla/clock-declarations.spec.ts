@@ -9,6 +9,11 @@ describe('a workflow’s declared clocks', () => {
     expect(clockKey(response, { level: 3 })).toBe('response-3');
     expect(clockKey(acknowledgement)).toBe('acknowledgement');
     expect(() => clockKey(response)).toThrow('Clock response-<level> needs its level');
+    // Several parts, text around them, asked again (the split is kept per key).
+    const meeting = { key: 'meeting-<phase>-<number>-held' };
+    expect(clockKey(meeting, { phase: 'b', number: 2 })).toBe('meeting-b-2-held');
+    expect(clockKey(meeting, { phase: 'c', number: 10 })).toBe('meeting-c-10-held');
+    expect(clockKey({ key: '<level>' }, { level: 4 })).toBe('4');
   });
 
   it('find the declaration of a case’s clock key, with its parts', () => {
