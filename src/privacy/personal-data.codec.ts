@@ -170,8 +170,29 @@ function sealedSubjects(value: unknown, path: string, wanted: ReadonlySet<string
   }
 }
 
+/** AES-GCM's 96-bit IVs. */
+const IV_BYTES = 12;
+/** IVs drawn at once from the system's generator. */
+const IVS_PER_DRAW = 1024;
+let ivs = Buffer.alloc(0);
+let nextIv = 0;
+
+/**
+ * A fresh random IV, cut from a buffer of them drawn together: one call into the generator per
+ * 1,024 fields sealed instead of one each (1.3% of the command rounds' event loop). Every byte serves
+ * once, and a new buffer is drawn when one is used up, never written over.
+ */
+function randomIv(): Buffer {
+  if (nextIv === ivs.length) {
+    ivs = randomBytes(IV_BYTES * IVS_PER_DRAW);
+    nextIv = 0;
+  }
+  nextIv += IV_BYTES;
+  return ivs.subarray(nextIv - IV_BYTES, nextIv);
+}
+
 function encrypt(key: Buffer, subject: string, field: string, plaintext: string): SealedField {
-  const iv = randomBytes(12);
+  const iv = randomIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(`${subject}\u0000${field}`));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -63,3 +63,24 @@ describe('PersonalDataCodec.revealAll with the fields a reader takes', () => {
     expect((erased!.data as typeof data).complainant.name).toBe(ERASED);
   });
 });
+
+describe('PersonalDataCodec.seal', () => {
+  it('gives every sealed field an IV of its own, across more fields than one draw of IVs holds', async () => {
+    const keys = memoryKeys();
+    const codec = new PersonalDataCodec(keys);
+    const data = { channel: 'email', complainant: { subjectId: 's1', name: 'Émilie Côté-Roy', pseudonym: false, contact: 'e@example.invalid' }, text: 'What happened', escalationChain: [{ level: 1 }] };
+    const ivs = new Set<string>();
+    let fields = 0;
+    for (let i = 0; i < 1500; i++) {
+      const sealed = (await codec.seal(complaintWorkflow, 'ComplaintReceived', { ...data, text: `What happened ${i}` })) as Record<string, unknown>;
+      for (const field of [(sealed['complainant'] as Record<string, { iv: string }>)['name']!, sealed['text'] as { iv: string }]) {
+        expect(Buffer.from(field.iv, 'base64')).toHaveLength(12);
+        ivs.add(field.iv);
+        fields++;
+      }
+      if (i % 500 === 0) expect((await codec.revealAll([stored(sealed)]))[0]!.data).toEqual({ ...data, text: `What happened ${i}` });
+    }
+    expect(fields).toBe(3000);
+    expect(ivs.size).toBe(fields);
+  });
+});
