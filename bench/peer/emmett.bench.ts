@@ -33,7 +33,7 @@ interface Rates {
 }
 
 /** How often an Emmett append that failed to commit is tried again before the run fails. */
-const EMMETT_ATTEMPTS = 5;
+const EMMETT_ATTEMPTS = 8;
 
 const streamsOf = (workload: Workload) => [...new Set(workload.groups.flatMap((group) => group.map((call) => call.streamId)))];
 
@@ -85,6 +85,9 @@ async function emmettRates(workload: Workload, mode: EmmettMode): Promise<Rates>
         } catch (error) {
           if (attempt === EMMETT_ATTEMPTS || !transient(error)) throw error;
           retries += 1;
+          // Tried again at once, it met the same open statement five times running once (a CI run, December 2026):
+          // give node-sqlite3 a few turns to finalise it.
+          await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
         }
       }
     };
