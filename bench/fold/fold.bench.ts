@@ -58,7 +58,7 @@ export async function foldSection(profile: Profile, template: readonly RecordedE
       figures,
       notes: [
         'Mend’s fold is CaseRepository.fold: evolveCase (the machine must accept each event; clock events update the clocks), hash and position bookkeeping.',
-        'Mend beats the raw loop because evolveCase only asks the machine whether it accepts a clock event (snapshot.can) and folds the clock itself, where the raw loop runs XState’s full transition for every event; most events of these histories are clock events.',
+        'Mend beats the raw loop because evolveCase folds a clock event itself, the machine only checked to be active (every workflow takes clock events at its root and nowhere else, so XState’s can need not be asked), where the raw loop runs XState’s full transition for every event; most events of these histories are clock events.',
         `The long case is a complaint whose response clock is paused and resumed ${Math.floor((longEvents.length - 6) / 2)} times, written through the case repository; as-of goes through the audit service (CaseAsOf.view: paged reads, fold, case view).`,
       ],
     };
