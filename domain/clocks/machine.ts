@@ -12,12 +12,11 @@ export const acceptClockEvents = Object.fromEntries(
   CLOCK_EVENT_TYPES.map((type) => [type, { actions: acceptClockEvent }]),
 ) as Record<(typeof CLOCK_EVENT_TYPES)[number], { actions: typeof acceptClockEvent }>;
 
-const clockTypes = new Set<string>(CLOCK_EVENT_TYPES);
 const everywhere = new WeakMap<AnyStateMachine, boolean>();
 
 /** Does a state below the root handle a clock event itself (by its type, or by a wildcard that takes it)? */
 const handlesClockEvents = (node: AnyStateNodeConfig): boolean =>
-  Object.keys(node.on ?? {}).some((descriptor) => clockTypes.has(descriptor) || descriptor.includes('*')) ||
+  Object.keys(node.on ?? {}).some((descriptor) => (CLOCK_EVENT_TYPES as readonly string[]).includes(descriptor) || descriptor.includes('*')) ||
   Object.values(node.states ?? {}).some(handlesClockEvents);
 
 /**
