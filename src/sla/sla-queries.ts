@@ -123,6 +123,8 @@ export interface SlaWeeks {
 /** One clock as supervisors see it. */
 export interface SlaClockItem {
   readonly caseId: string;
+  /** The case's human reference; null until the cases read model has the case. */
+  readonly reference: string | null;
   readonly clock: string;
   readonly workflow: string;
   readonly region: string;
@@ -193,6 +195,12 @@ function encodeCursor(row: Pick<SlaClockRow, 'due_at' | 'case_id' | 'clock'>): s
   return Buffer.from(JSON.stringify([row.due_at, row.case_id, row.clock])).toString('base64url');
 }
 
+/** The case's reference, from the cases read model (a case's reference never changes once minted). */
+const referenceOf = (table: string) => `(SELECT reference FROM cases WHERE cases.case_id = ${table}.case_id) AS reference`;
+export interface WithReference {
+  readonly reference: string | null;
+}
+
 function decodeCursor(cursor: string): [string, string, string] {
   try {
     return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -201,9 +209,10 @@ function decodeCursor(cursor: string): [string, string, string] {
   }
 }
 
-function toClockItem(row: SlaClockRow, now: Date): SlaClockItem {
+function toClockItem(row: SlaClockRow & WithReference, now: Date): SlaClockItem {
   return {
     caseId: row.case_id,
+    reference: row.reference,
     clock: row.clock,
     workflow: row.workflow,
     region: row.region,
@@ -298,8 +307,8 @@ export class SlaQueries {
       Object.assign(params, { cursorDueAt: dueAt, cursorCaseId: caseId, cursorClock: clock });
     }
     const rows = this.db
-      .prepare<Record<string, unknown>, SlaClockRow>(
-        `SELECT * FROM sla_clocks WHERE ${where.join(' AND ')}
+      .prepare<Record<string, unknown>, SlaClockRow & WithReference>(
+        `SELECT *, ${referenceOf('sla_clocks')} FROM sla_clocks WHERE ${where.join(' AND ')}
          ORDER BY due_at, case_id, clock LIMIT @limit`,
       )
       .all(params);
@@ -384,9 +393,9 @@ export class SlaQueries {
   }
 
   /** Warnings and breaches recorded after a position, oldest first. */
-  alertsAfter(position: number, limit: number): SlaAlertRow[] {
+  alertsAfter(position: number, limit: number): (SlaAlertRow & WithReference)[] {
     return this.db
-      .prepare<[number, number], SlaAlertRow>('SELECT * FROM sla_alerts WHERE position > ? ORDER BY position LIMIT ?')
+      .prepare<[number, number], SlaAlertRow & WithReference>(`SELECT *, ${referenceOf('sla_alerts')} FROM sla_alerts WHERE position > ? ORDER BY position LIMIT ?`)
       .all(position, limit);
   }
 

@@ -6,7 +6,7 @@ import { slaClocksProjection, type SlaAlertRow } from '../../projections/sla-clo
 import { CLOCK, type Clock } from '../clock/clock';
 import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
 import { TooManyStreams } from './sla-errors';
-import { SlaQueries } from './sla-queries';
+import { SlaQueries, type WithReference } from './sla-queries';
 
 /** Proxies drop connections that stay silent; a comment line every 15 s keeps them open. */
 const HEARTBEAT_MS = 15_000;
@@ -38,6 +38,8 @@ export interface SlaAlert {
   readonly position: number;
   readonly type: SlaAlertRow['type'];
   readonly caseId: string;
+  /** The case's human reference; null until the cases read model has the case. */
+  readonly reference: string | null;
   readonly clock: string;
   readonly name: string;
   readonly workflow: string;
@@ -51,11 +53,12 @@ export interface SlaAlert {
   readonly recordedAt: string;
 }
 
-function toAlert(row: SlaAlertRow): SlaAlert {
+function toAlert(row: SlaAlertRow & WithReference): SlaAlert {
   return {
     position: row.position,
     type: row.type,
     caseId: row.case_id,
+    reference: row.reference,
     clock: row.clock,
     name: row.name,
     workflow: row.workflow,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseReference } from '../../domain/case-reference';
 import { RegionCode } from '../../domain/regions';
 
 /**
@@ -8,6 +9,9 @@ import { RegionCode } from '../../domain/regions';
 const instant = z.string().meta({ format: 'date-time' });
 const nullableInstant = instant.nullable();
 const clockKey = z.string().meta({ description: 'The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`)' });
+const caseReference = CaseReference.nullable().meta({
+  description: 'The case’s human reference (CMP-2026-00042), what staff know it by; null until the cases read model has the case',
+});
 const clockName = z.string().meta({
   description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language',
 });
@@ -15,6 +19,7 @@ const clockName = z.string().meta({
 export const SlaClockSchema = z
   .object({
     caseId: z.uuid(),
+    reference: caseReference,
     clock: clockKey,
     workflow: z.string(),
     region: RegionCode,
@@ -104,6 +109,7 @@ export const SlaAlertSchema = z
     position: z.number().int().meta({ description: 'Global position of the event; also the SSE id' }),
     type: z.enum(['ClockWarned', 'ClockBreached']),
     caseId: z.uuid(),
+    reference: caseReference,
     clock: clockKey,
     name: clockName,
     workflow: z.string(),

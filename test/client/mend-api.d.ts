@@ -2169,6 +2169,8 @@ export interface components {
         SlaClock: {
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042), what staff know it by; null until the cases read model has the case */
+            reference: string | null;
             /** @description The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
             workflow: string;
@@ -2347,6 +2349,8 @@ export interface components {
             type: "ClockWarned" | "ClockBreached";
             /** Format: uuid */
             caseId: string;
+            /** @description The case’s human reference (CMP-2026-00042), what staff know it by; null until the cases read model has the case */
+            reference: string | null;
             /** @description The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
             /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */

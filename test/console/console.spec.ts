@@ -167,11 +167,15 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     const live = page.getByTestId('live-alerts');
     await live.getByText(/Breached: Acknowledgement, Complaint, QC/).waitFor();
+    // The alert names the case as staff know it: its reference.
+    const { reference } = (await caseView(caseId)) as { reference: string };
+    expect(reference).toMatch(/^CMP-2026-\d{5}$/);
+    await live.locator('li.breach').getByRole('link', { name: `case ${reference}` }).waitFor();
     await page.getByTestId('total-breached').getByText('1').waitFor();
     await page.clock.setFixedTime(running.clock.now());
     await browser.screenshot(page, 'supervisor');
 
-    await page.getByRole('button', { name: `Reassign case ${caseId.slice(0, 8)}` }).first().click();
+    await page.getByRole('button', { name: `Reassign case ${reference}` }).first().click();
     const form = page.getByRole('form', { name: 'Assign a handler' });
     await form.getByLabel(/^Handler/).fill('practitioner-2');
     expect(await unlabelledControls(page)).toEqual([]);

@@ -22,6 +22,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
   let supervisor: HttpClient;
   let lateCase: string;
   let answeredCase: string;
+  /** Each case's human reference (CMP-2026-…): what the lists name it by. */
+  const reference: Record<string, string> = {};
   /** The people the directory lists: a practitioner of the case's region, one elsewhere, and a supervisor no complaint is assigned to. */
   const STAFF = [
     { staffId: 'camille.roy', displayName: 'Camille Roy', role: 'practitioner', region: 'ON', languages: ['fr', 'en'] },
@@ -47,6 +49,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     for (const person of STAFF) expect((await admin.post('/staff', person)).status).toBe(201);
     // Every read model the pages below read (cases, SLA clocks, staff) has reached the last event.
     await waitForProjections(supervisor, caughtUpWith(await running.store.headPosition()));
+    for (const caseId of [lateCase, answeredCase]) reference[caseId] = (await supervisor.get(`/cases/${caseId}`)).body.reference as string;
+    expect(reference[lateCase]).not.toBe(reference[answeredCase]);
     browser = await openBrowser(running, { locale: fr ? 'fr-CA' : 'en-CA' });
   }, 120_000);
   afterAll(async () => {
@@ -70,11 +74,11 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       const rows = table.locator('tbody tr');
       expect(await rows.count()).toBe(2);
       // The overdue acknowledgement first, then the response due weeks later.
-      expect(await rows.nth(0).locator('th a').textContent()).toContain(lateCase.slice(0, 8));
+      expect(await rows.nth(0).locator('th a code').textContent()).toBe(reference[lateCase]);
       expect(await rows.nth(0).locator('td').first().textContent()).toContain(ACK);
       expect(await rows.nth(0).getAttribute('class')).toBe('overdue');
       expect(await rows.nth(0).locator('td').nth(1).textContent()).toContain(fr ? 'Accuser réception' : 'Acknowledge');
-      expect(await rows.nth(1).locator('th a').textContent()).toContain(answeredCase.slice(0, 8));
+      expect(await rows.nth(1).locator('th a code').textContent()).toBe(reference[answeredCase]);
       expect(await rows.nth(1).locator('td').nth(1).textContent()).toContain(fr ? 'Répondre' : 'Respond');
       await page.getByRole('link', { name: new RegExp(lateCase) }).click();
       await page.locator('.timeline').waitFor();
@@ -89,7 +93,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await page.getByRole('heading', { name: fr ? 'Délais dépassés' : 'Breached clocks' }).waitFor();
       const breached = page.locator('#breached-clocks tbody tr');
       expect(await breached.count()).toBe(1);
-      expect(await breached.first().textContent()).toContain(lateCase.slice(0, 8));
+      expect(await breached.first().locator('a code').textContent()).toBe(reference[lateCase]);
       expect(await breached.first().textContent()).toContain(ACK);
       // Ran out at its due time, Wednesday 17:00, though recorded on Friday.
       expect(await breached.first().locator('td').first().textContent()).toMatch(fr ? /4 mars 2026/ : /Mar 4, 2026/);

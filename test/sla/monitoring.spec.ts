@@ -72,6 +72,19 @@ describe('SLA monitoring for supervisors', () => {
     expect(named(await clocks('status=running&dueBefore=2026-03-07T00:00:00Z'))).toEqual(['wednesday acknowledgement']);
   });
 
+  it('names each clock’s case by its reference, as staff know it', async () => {
+    const references: Record<string, string> = {};
+    for (const id of Object.values(ids)) {
+      const view = await supervisor.get(`/cases/${id}?minPosition=${await head()}`);
+      references[id] = view.body.reference as string;
+    }
+    const items = (await clocks('limit=200')) as { caseId: string; reference: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.reference).toBe(references[item.caseId]);
+    expect(new Set(items.map((item) => item.reference)).size).toBe(Object.keys(ids).length);
+    expect(items[0]!.reference).toMatch(/^CMP-2026-\d{5}$/);
+  });
+
   it('pages with a cursor, never repeating or skipping a clock', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -137,6 +150,7 @@ describe('SLA monitoring for supervisors', () => {
       expect(alert.id).toBe(alert.position);
       expect(alert.recordedAt).toBe('2026-05-15T14:00:00.000Z');
       if (alert.type === 'ClockBreached') expect(alert.at).toBe(due[`${alert.caseId} ${alert.clock}`]);
+      expect(alert.reference).toMatch(/^CMP-2026-\d{5}$/);
     }
     expect(alerts.map((a) => a.id)).toEqual([...alerts.map((a) => a.id)].sort((a, b) => a - b));
     live.close();

@@ -4,7 +4,7 @@ import { errorText } from '../shared/api';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
+import { caseName, clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
@@ -78,7 +78,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
               <tr key={item.caseId} class={item.overdue ? 'overdue' : clock?.warnedThresholds.length ? 'warned' : undefined}>
                 <th scope="row">
                   <a href={href.case(item.caseId)}>
-                    <code>{item.caseId.slice(0, 8)}</code>
+                    <code>{caseName(item)}</code>
                     <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                   </a>
                   <br />

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { businessDaysLeft } from './business-days';
-import { L, stateLabel, workflowTitle } from './labels';
+import { caseName, L, stateLabel, workflowTitle } from './labels';
 import { href } from './router';
 import type { CaseSummary, WorkflowInfo } from './types';
 
@@ -30,7 +30,7 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
             <tr key={item.caseId}>
               <th scope="row">
                 <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
-                  <code>{item.reference ?? item.caseId.slice(0, 8)}</code>
+                  <code>{caseName(item)}</code>
                   <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                 </a>
               </th>

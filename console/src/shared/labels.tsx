@@ -90,3 +90,8 @@ export function valueLabel(workflow: WorkflowInfo | undefined, value: string): L
   const text = workflow?.valueLabels?.[value];
   return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(value);
 }
+
+/** What staff call a case: its reference (CMP-2026-00042), or the start of its id while it has none yet. */
+export function caseName(item: { readonly caseId: string; readonly reference: string | null }): string {
+  return item.reference ?? item.caseId.slice(0, 8);
+}

@@ -4,7 +4,7 @@ import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { clockLabel, L, workflowTitle } from '../shared/labels';
+import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
@@ -71,7 +71,7 @@ export function SlaDashboard() {
                 <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
                 {t.colon}
                 <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
-                <a href={href.case(a.caseId)}>{t.caseShort(a.caseId.slice(0, 8))}</a>, {t.due(instant(a.dueAt, a.region))}
+                <a href={href.case(a.caseId)}>{t.caseShort(caseName(a))}</a>, {t.due(instant(a.dueAt, a.region))}
               </li>
             ))}
           </ul>
@@ -218,7 +218,9 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                   </td>
                   <td>{item.region}</td>
                   <td>
-                    <a href={href.case(item.caseId)}>{item.caseId.slice(0, 8)}</a>
+                    <a href={href.case(item.caseId)}>
+                      <code>{caseName(item)}</code>
+                    </a>
                   </td>
                   <td>
                     <button
@@ -228,7 +230,7 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                       onClick={() => props.onReassign(props.reassigning === key ? undefined : key)}
                     >
                       {t.reassign}
-                      <span class="visually-hidden">{t.reassignCase(item.caseId.slice(0, 8))}</span>
+                      <span class="visually-hidden">{t.reassignCase(caseName(item))}</span>
                     </button>
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
-import { clockLabel, L, workflowTitle } from '../shared/labels';
+import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
@@ -95,7 +95,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
               <td>{item.region}</td>
               <td>
                 <a href={href.case(item.caseId)}>
-                  <code>{item.caseId.slice(0, 8)}</code>
+                  <code>{caseName(item)}</code>
                   <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                 </a>
               </td>
