@@ -34,7 +34,7 @@ describe('SLA monitoring for supervisors', () => {
     const response = await supervisor.get(`/sla/clocks?minPosition=${await head()}&${query}`);
     expect(response.status).toBe(200);
     SlaClockPageSchema.parse(response.body);
-    return response.body.items as { caseId: string; clock: string; status: string; dueAt: string; overdue: boolean; onTime: boolean | null }[];
+    return response.body.items as { caseId: string; reference: string | null; clock: string; status: string; dueAt: string; overdue: boolean; onTime: boolean | null }[];
   };
   const named = (items: { caseId: string; clock: string }[]) =>
     items.map((item) => `${Object.keys(ids).find((name) => ids[name] === item.caseId)} ${item.clock}`);
@@ -78,7 +78,7 @@ describe('SLA monitoring for supervisors', () => {
       const view = await supervisor.get(`/cases/${id}?minPosition=${await head()}`);
       references[id] = view.body.reference as string;
     }
-    const items = (await clocks('limit=200')) as { caseId: string; reference: string | null }[];
+    const items = await clocks('limit=200');
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.reference).toBe(references[item.caseId]);
     expect(new Set(items.map((item) => item.reference)).size).toBe(Object.keys(ids).length);
