@@ -92,7 +92,7 @@ export const InvalidInput = defineError<{ issues: string; issuesFr: string }>('V
 
 export const UnknownWorkflow = defineError<{ workflow: string; known: string }>('WORKFLOW.UNKNOWN', 'invalid', {
   en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
-  fr: (p) => `Aucun processus ne s'appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+  fr: (p) => `Aucun processus ne s’appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
 });
 
 export const UnknownCommand = defineError<{ command: string; workflow: string }>('COMMAND.UNKNOWN', 'invalid', {
@@ -116,12 +116,12 @@ export const CaseReferenceNotFound = defineError<{ reference: string }>('CASE.RE
 
 export const CaseNotFound = defineError<{ caseId: string }>('CASE.NOT_FOUND', 'not_found', {
   en: (p) => `No case has the id ${p.caseId}.`,
-  fr: (p) => `Aucun dossier ne porte l'identifiant ${p.caseId}.`,
+  fr: (p) => `Aucun dossier ne porte l’identifiant ${p.caseId}.`,
 });
 
 export const CaseAlreadyExists = defineError<{ caseId: string }>('CASE.ALREADY_EXISTS', 'conflict', {
   en: (p) => `A case with the id ${p.caseId} already exists.`,
-  fr: (p) => `Un dossier portant l'identifiant ${p.caseId} existe déjà.`,
+  fr: (p) => `Un dossier portant l’identifiant ${p.caseId} existe déjà.`,
 });
 
 export const CommandNotAllowed = defineError<{ command: string; state: string }>('COMMAND.NOT_ALLOWED', 'not_allowed', {

@@ -3,12 +3,12 @@ import { defineError } from '../../domain/errors';
 /** Errors the HTTP layer itself raises, with both official languages like every other error. */
 export const RouteNotFound = defineError<{ method: string; path: string }>('ROUTE.NOT_FOUND', 'not_found', {
   en: (p) => `There is no ${p.method} ${p.path}. See /docs for the API.`,
-  fr: (p) => `${p.method} ${p.path} n'existe pas. Consultez /docs pour l'API.`,
+  fr: (p) => `${p.method} ${p.path} n’existe pas. Consultez /docs pour l’API.`,
 });
 
 export const MalformedBody = defineError<{ reason: string }>('REQUEST.MALFORMED_BODY', 'invalid', {
   en: (p) => `The request body is not valid JSON: ${p.reason}`,
-  fr: (p) => `Le corps de la requête n'est pas du JSON valide : ${p.reason}`,
+  fr: (p) => `Le corps de la requête n’est pas du JSON valide : ${p.reason}`,
 });
 
 export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media', {
@@ -23,7 +23,7 @@ export const BodyTooLarge = defineError<{ limit: number }>('REQUEST.BODY_TOO_LAR
 
 export const MethodNotAllowed = defineError<{ method: string; path: string }>('ROUTE.METHOD_NOT_ALLOWED', 'invalid', {
   en: (p) => `${p.method} is not supported on ${p.path}.`,
-  fr: (p) => `${p.method} n'est pas pris en charge sur ${p.path}.`,
+  fr: (p) => `${p.method} n’est pas pris en charge sur ${p.path}.`,
 });
 
 export const InvalidIfMatch = defineError<{ value: string }>('REQUEST.INVALID_IF_MATCH', 'invalid', {
@@ -48,7 +48,7 @@ export const ErasureLedgerUnavailable = defineError('SERVICE.ERASURE_LEDGER_UNAV
 
 export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNAL_ERROR', 'internal', {
   en: (p) => `Something went wrong on our side (reference ${p.reference}). Nothing was recorded.`,
-  fr: (p) => `Une erreur s'est produite de notre côté (référence ${p.reference}). Rien n'a été enregistré.`,
+  fr: (p) => `Une erreur s’est produite de notre côté (référence ${p.reference}). Rien n’a été enregistré.`,
 });
 
 export const RateLimited = defineError<{ limit: number; per: 'person' | 'address' }>('REQUEST.RATE_LIMITED', 'rate_limited', {

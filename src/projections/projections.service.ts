@@ -14,12 +14,12 @@ import type { ReadModelDatabase } from './read-model.database';
 
 export const ProjectionBehind = defineError<{ position: number; projection: string }>('PROJECTION.BEHIND', 'unavailable', {
   en: (p) => `The ${p.projection} read model has not reached position ${p.position} yet. Retry shortly.`,
-  fr: (p) => `Le modèle de lecture ${p.projection} n'a pas encore atteint la position ${p.position}. Réessayez sous peu.`,
+  fr: (p) => `Le modèle de lecture ${p.projection} n’a pas encore atteint la position ${p.position}. Réessayez sous peu.`,
 });
 
 export const UnknownProjection = defineError<{ name: string; known: string }>('PROJECTION.UNKNOWN', 'not_found', {
   en: (p) => `There is no projection named "${p.name}". Known projections: ${p.known}.`,
-  fr: (p) => `Aucune projection ne s'appelle « ${p.name} ». Projections connues : ${p.known}.`,
+  fr: (p) => `Aucune projection ne s’appelle « ${p.name} ». Projections connues : ${p.known}.`,
 });
 
 /** How long a query with ?minPosition= waits for the read model before answering 503. */

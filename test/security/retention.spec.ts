@@ -40,7 +40,7 @@ describe('erasure and the retention period', () => {
     expect(refused.body.details).toEqual({ lastUsedAt: '2026-03-03T15:00:00.000Z', retainedUntil: '2028-03-03T15:00:00.000Z' });
     expect(refused.body.message).toContain('until 2028-03-03T15:00:00.000Z');
     const french = await admin.post(`/subjects/${subjectId}/erase`, {}, { 'accept-language': 'fr' });
-    expect(french.body.message).toContain("jusqu'au 2028-03-03T15:00:00.000Z");
+    expect(french.body.message).toContain("jusqu’au 2028-03-03T15:00:00.000Z");
     expect(await running.store.headPosition()).toBe(head);
     expect((await supervisor.get(`/cases/${caseId}/history`)).body.items[0].data.complainant.name).toBe(receive['complainant'] && (receive['complainant'] as { name: string }).name);
   });

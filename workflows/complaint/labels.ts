@@ -6,7 +6,7 @@ export const complaintLabels: WorkflowLabels = {
   title: { en: 'Complaint', fr: 'Plainte' },
   description: {
     en: 'Concerns, complaints or feedback from participants. A complaint is acknowledged within 2 business days and answered within 30 business days at each level, with a right of review by the next level of authority that only the complainant, or the end of the review window, closes. Feedback is noted, without these clocks.',
-    fr: "Préoccupations, plaintes ou commentaires des participants. Une plainte reçoit un accusé de réception dans les 2 jours ouvrables et une réponse dans les 30 jours ouvrables à chaque palier, avec un droit de révision par le palier d'autorité suivant que seuls le plaignant, ou la fin du délai de révision, peuvent clore. Les commentaires sont notés, sans ces délais.",
+    fr: "Préoccupations, plaintes ou commentaires des participants. Une plainte reçoit un accusé de réception dans les 2 jours ouvrables et une réponse dans les 30 jours ouvrables à chaque palier, avec un droit de révision par le palier d’autorité suivant que seuls le plaignant, ou la fin du délai de révision, peuvent clore. Les commentaires sont notés, sans ces délais.",
   },
   states: {
     new: { en: 'New', fr: 'Nouvelle' },

@@ -12,7 +12,7 @@ export const PractitionersNotTwo = defineError<{ count: number }>('DRC.PRACTITIO
 
 export const RepresentativeNamedTwice = defineError<{ ids: string }>('DRC.REPRESENTATIVE_TWICE', 'rule', {
   en: (p) => `A representative can be in the cohort only once: ${p.ids} is named more than once.`,
-  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu'une fois : ${p.ids} est nommé plus d'une fois.`,
+  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu’une fois : ${p.ids} est nommé plus d’une fois.`,
 });
 
 export const AlreadyInCohort = defineError<{ representativeId: string }>('DRC.ALREADY_IN_COHORT', 'rule', {
@@ -42,7 +42,7 @@ export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>
 
 export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('DRC.TIME_IN_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s'est déjà produit.`,
+  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s’est déjà produit.`,
 });
 
 export const BeforeStart = defineError<{ field: string; value: string; startedOn: string }>('DRC.BEFORE_START', 'rule', {
@@ -57,16 +57,16 @@ export const EngagementSettingMismatch = defineError<{ setting: string; count: n
       : `A group engagement session is with several class members: name at least two Restorative Engagement cases, not ${p.count}.`,
   fr: (p) =>
     p.setting === 'individual'
-      ? `Une séance d'engagement individuelle se tient avec un seul membre du groupe : indiquez un dossier d'engagement réparateur, et non ${p.count}.`
-      : `Une séance d'engagement de groupe réunit plusieurs membres du groupe : indiquez au moins deux dossiers d'engagement réparateur, et non ${p.count}.`,
+      ? `Une séance d’engagement individuelle se tient avec un seul membre du groupe : indiquez un dossier d’engagement réparateur, et non ${p.count}.`
+      : `Une séance d’engagement de groupe réunit plusieurs membres du groupe : indiquez au moins deux dossiers d’engagement réparateur, et non ${p.count}.`,
 });
 
 export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_MISSING', 'rule', {
   en: (p) => `Completion records the commitments of every representative still in the cohort; missing: ${p.ids}.`,
-  fr: (p) => `L'achèvement consigne les engagements de chaque représentant encore dans la cohorte; il manque : ${p.ids}.`,
+  fr: (p) => `L’achèvement consigne les engagements de chaque représentant encore dans la cohorte; il manque : ${p.ids}.`,
 });
 
 export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {
   en: () => 'A cohort completes after at least one session of planning for action (RecordSession, kind planningForAction).',
-  fr: () => "Une cohorte se termine après au moins une séance de planification de l'action (RecordSession, type planningForAction).",
+  fr: () => "Une cohorte se termine après au moins une séance de planification de l’action (RecordSession, type planningForAction).",
 });

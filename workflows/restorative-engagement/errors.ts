@@ -7,7 +7,7 @@ type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, str
 const CHOICE_LABELS: Labels<string> = {
   writtenSharing: { en: 'written sharing', fr: 'partage écrit' },
   recordedSharing: { en: 'recorded sharing', fr: 'partage enregistré' },
-  engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d'engagement avec des représentants de la Défense" },
+  engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d’engagement avec des représentants de la Défense" },
   inPerson: { en: 'in person', fr: 'en personne' },
   virtual: { en: 'virtual', fr: 'virtuelle' },
   indirect: { en: 'indirect', fr: 'indirecte' },
@@ -36,14 +36,14 @@ export const OptInWindowClosed = defineError<{ claimDecisionDate: string; lastDa
     en: (p) =>
       `A written request to join the Restorative Engagement program must reach the claims administrator within 30 days of the initial claim decision (${p.claimDecisionDate}). The window closed at the end of ${p.lastDay}; this request was received on ${p.receivedOn}.`,
     fr: (p) =>
-      `Une demande écrite de participation au programme d'engagement réparateur doit parvenir à l'administrateur des réclamations dans les 30 jours suivant la décision initiale sur la réclamation (${p.claimDecisionDate}). Le délai a pris fin à la fin de la journée du ${p.lastDay}; cette demande a été reçue le ${p.receivedOn}.`,
+      `Une demande écrite de participation au programme d’engagement réparateur doit parvenir à l’administrateur des réclamations dans les 30 jours suivant la décision initiale sur la réclamation (${p.claimDecisionDate}). Le délai a pris fin à la fin de la journée du ${p.lastDay}; cette demande a été reçue le ${p.receivedOn}.`,
   },
 );
 
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('RE.TIME_IN_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s'est déjà produit.`,
+  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s’est déjà produit.`,
 });
 
 export const ReassignmentRequiresSupervisor = defineError<{ practitioners: string }>(
@@ -59,7 +59,7 @@ export const PreparationIncomplete = defineError<{ missing: readonly Preparation
   en: (p) =>
     `Preparation (phase 1) is not complete: the class member still needs ${list(p.missing, PREPARATION_LABELS, 'en')} before engagement can begin.`,
   fr: (p) =>
-    `La préparation (phase 1) n'est pas terminée : il manque encore ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l'engagement puisse commencer.`,
+    `La préparation (phase 1) n’est pas terminée : il manque encore ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l’engagement puisse commencer.`,
 });
 
 /** "Honouring choices for how they would like to participate": an engagement follows the class member's choices. */
@@ -67,7 +67,7 @@ export const ChoiceNotMade = defineError<{ choice: string; chosen: readonly stri
   en: (p) =>
     `The class member did not choose "${label(CHOICE_LABELS, 'en')(p.choice)}" (they chose: ${list(p.chosen, CHOICE_LABELS, 'en')}). Record their new choice with ChooseParticipation first.`,
   fr: (p) =>
-    `Le membre du groupe n'a pas choisi « ${label(CHOICE_LABELS, 'fr')(p.choice)} » (ses choix : ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d'abord son nouveau choix avec ChooseParticipation.`,
+    `Le membre du groupe n’a pas choisi « ${label(CHOICE_LABELS, 'fr')(p.choice)} » (ses choix : ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ChooseParticipation.`,
 });
 
 export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAGEMENT_ID_TAKEN', 'rule', {
@@ -77,17 +77,17 @@ export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAG
 
 export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
   en: () => 'No engagement is scheduled, so there is none to record: schedule it first (ScheduleEngagement).',
-  fr: () => "Aucun engagement n'est prévu, il n'y a donc rien à inscrire : planifiez-le d'abord (ScheduleEngagement).",
+  fr: () => "Aucun engagement n’est prévu, il n’y a donc rien à inscrire : planifiez-le d’abord (ScheduleEngagement).",
 });
 
 export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
   en: () => 'No prepared written or recorded sharing is waiting to be submitted.',
-  fr: () => "Aucun partage écrit ou enregistré préparé n'attend d'être soumis.",
+  fr: () => "Aucun partage écrit ou enregistré préparé n’attend d’être soumis.",
 });
 
 export const UnknownEngagement = defineError<{ engagementId: string; known: string }>('RE.ENGAGEMENT_UNKNOWN', 'rule', {
   en: (p) => `This case has no engagement ${p.engagementId}. Its engagements: ${p.known}.`,
-  fr: (p) => `Ce dossier n'a pas d'engagement ${p.engagementId}. Ses engagements : ${p.known}.`,
+  fr: (p) => `Ce dossier n’a pas d’engagement ${p.engagementId}. Ses engagements : ${p.known}.`,
 });
 
 export const EngagementAlreadyRecorded = defineError<{ engagementId: string; outcome: string }>(
@@ -96,13 +96,13 @@ export const EngagementAlreadyRecorded = defineError<{ engagementId: string; out
   {
     en: (p) => `Engagement ${p.engagementId} is already recorded as ${p.outcome === 'held' ? 'held' : 'cancelled'}. Schedule a new engagement instead.`,
     fr: (p) =>
-      `L'engagement ${p.engagementId} est déjà inscrit comme ${p.outcome === 'held' ? 'tenu' : 'annulé'}. Planifiez plutôt un nouvel engagement.`,
+      `L’engagement ${p.engagementId} est déjà inscrit comme ${p.outcome === 'held' ? 'tenu' : 'annulé'}. Planifiez plutôt un nouvel engagement.`,
   },
 );
 
 export const NotASharing = defineError<{ engagementId: string }>('RE.NOT_A_SHARING', 'rule', {
   en: (p) => `Engagement ${p.engagementId} is an engagement session, not a written or recorded sharing: there is nothing to submit.`,
-  fr: (p) => `L'engagement ${p.engagementId} est une séance d'engagement, et non un partage écrit ou enregistré : il n'y a rien à soumettre.`,
+  fr: (p) => `L’engagement ${p.engagementId} est une séance d’engagement, et non un partage écrit ou enregistré : il n’y a rien à soumettre.`,
 });
 
 export const SharingNotPrepared = defineError<{ engagementId: string; status: string }>('RE.SHARING_NOT_PREPARED', 'rule', {
@@ -122,37 +122,37 @@ export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>
   en: (p) =>
     `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ChooseParticipation first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à partager de façon anonyme : le partage ${p.engagementId} ne peut pas être soumis avec son identité. S'il a changé d'avis, inscrivez-le d'abord avec ChooseParticipation.`,
+    `Le membre du groupe a demandé à partager de façon anonyme : le partage ${p.engagementId} ne peut pas être soumis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
   en: () => 'Phase 2 cannot end before at least one engagement has been held or one sharing prepared.',
-  fr: () => "La phase 2 ne peut pas se terminer avant qu'au moins un engagement ait eu lieu ou qu'un partage ait été préparé.",
+  fr: () => "La phase 2 ne peut pas se terminer avant qu’au moins un engagement ait eu lieu ou qu’un partage ait été préparé.",
 });
 
 export const EngagementsPending = defineError<{ engagementIds: readonly string[] }>('RE.ENGAGEMENTS_PENDING', 'rule', {
   en: (p) => `Phase 2 cannot end while engagements are still scheduled: record ${p.engagementIds.join(', ')} as held or cancelled first.`,
   fr: (p) =>
-    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus : inscrivez d'abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
+    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus : inscrivez d’abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
 });
 
 export const ReflectionRequired = defineError('RE.REFLECTION_REQUIRED', 'rule', {
   en: () => 'Record the class member’s reflection on whether their goals were met first (RecordReflection).',
-  fr: () => "Inscrivez d'abord la réflexion du membre du groupe sur l'atteinte de ses objectifs (RecordReflection).",
+  fr: () => "Inscrivez d’abord la réflexion du membre du groupe sur l’atteinte de ses objectifs (RecordReflection).",
 });
 
 export const GoalsAlreadyMet = defineError('RE.GOALS_MET', 'rule', {
   en: () =>
     'The class member said their goals and objectives were met: there are no next steps to take in phase 2. If that changed, record a new reflection first.',
   fr: () =>
-    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints : aucune autre étape n'est à prévoir en phase 2. Si cela a changé, inscrivez d'abord une nouvelle réflexion.",
+    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints : aucune autre étape n’est à prévoir en phase 2. Si cela a changé, inscrivez d’abord une nouvelle réflexion.",
 });
 
 /** "With their consent, the restorative practitioner will explore options to follow up with them." */
 export const FollowUpWithoutConsent = defineError('RE.FOLLOW_UP_WITHOUT_CONSENT', 'rule', {
   en: () => 'The class member did not consent to a follow-up: close the engagement without one, or record their consent in a new reflection.',
   fr: () =>
-    "Le membre du groupe n'a pas consenti à un suivi : fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
+    "Le membre du groupe n’a pas consenti à un suivi : fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
 });
 
 /** A follow-up "sometime after the process": not long before the day the class member was told to expect it. */
@@ -164,10 +164,10 @@ export const FollowUpTooEarly = defineError<{ on: string; earliestOn: string; du
 /** Defence representative cohorts meet class members in engagement sessions; a written or recorded sharing has no cohort. */
 export const CohortOnlyForSessions = defineError<{ option: string }>('RE.COHORT_ONLY_FOR_SESSIONS', 'rule', {
   en: (p) => `Only an engagement session is held with a Defence representative cohort, not a ${label(CHOICE_LABELS, 'en')(p.option)}.`,
-  fr: (p) => `Seule une séance d'engagement se tient avec une cohorte de représentants de la Défense, et non un ${label(CHOICE_LABELS, 'fr')(p.option)}.`,
+  fr: (p) => `Seule une séance d’engagement se tient avec une cohorte de représentants de la Défense, et non un ${label(CHOICE_LABELS, 'fr')(p.option)}.`,
 });
 
 export const CohortMismatch = defineError<{ engagementId: string; scheduled: string; given: string }>('RE.COHORT_MISMATCH', 'rule', {
   en: (p) => `Engagement ${p.engagementId} was scheduled with cohort ${p.scheduled}, not ${p.given}.`,
-  fr: (p) => `L'engagement ${p.engagementId} a été planifié avec la cohorte ${p.scheduled}, et non ${p.given}.`,
+  fr: (p) => `L’engagement ${p.engagementId} a été planifié avec la cohorte ${p.scheduled}, et non ${p.given}.`,
 });

@@ -8,7 +8,7 @@ export const FACILITATION_WORDING = "unless deemed appropriate and facilitated b
 const CONDITIONS: Record<NoContactConditionKind, { en: string; fr: string; frNoun: string }> = {
   courtNonCommunicationOrder: {
     en: 'court non-communication order',
-    fr: "l'ordonnance de non-communication rendue par le tribunal",
+    fr: "l’ordonnance de non-communication rendue par le tribunal",
     frNoun: 'ordonnance de non-communication rendue par le tribunal',
   },
   paroleBoardNoContactCondition: {
@@ -27,12 +27,12 @@ const MODELS: Record<MediationModel, Record<Language, string>> = {
   letterExchange: { en: 'letter exchange', fr: 'échange de lettres' },
   videoExchange: { en: 'video exchange', fr: 'échange de messages vidéo' },
   faceToFace: { en: 'face-to-face meeting', fr: 'rencontre en personne' },
-  shuttleMediation: { en: 'shuttle mediation through the mediator', fr: "médiation indirecte par l'entremise du médiateur" },
+  shuttleMediation: { en: 'shuttle mediation through the mediator', fr: "médiation indirecte par l’entremise du médiateur" },
   groupConference: { en: 'group conference', fr: 'conférence de groupe' },
 };
 
 const ASSIGNMENTS: Record<Assignment, Record<Language, string>> = {
-  intakeOfficer: { en: 'intake officer', fr: "l'agent chargé de l'évaluation initiale" },
+  intakeOfficer: { en: 'intake officer', fr: "l’agent chargé de l’évaluation initiale" },
   mediator: { en: 'mediator', fr: 'le médiateur' },
 };
 
@@ -43,33 +43,33 @@ export const OffenderSelfReferral = defineError('RO.OFFENDER_SELF_REFERRAL', 'ru
   en: () =>
     'The Restorative Opportunities program does not accept requests made directly by an offender. The offender can express their interest to a CSC staff person (for example a parole officer, chaplain or psychologist), who forwards it to the program as an institutional or community referral.',
   fr: () =>
-    "Le programme Possibilités de justice réparatrice n'accepte pas les demandes présentées directement par un délinquant. Le délinquant peut exprimer son intérêt à un membre du personnel du SCC (par exemple un agent de libération conditionnelle, un aumônier ou un psychologue), qui transmet la demande au programme sous forme de renvoi de l'établissement ou de la collectivité.",
+    "Le programme Possibilités de justice réparatrice n’accepte pas les demandes présentées directement par un délinquant. Le délinquant peut exprimer son intérêt à un membre du personnel du SCC (par exemple un agent de libération conditionnelle, un aumônier ou un psychologue), qui transmet la demande au programme sous forme de renvoi de l’établissement ou de la collectivité.",
 });
 
 export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIVE_FOR_UNREGISTERED_VICTIM', 'rule', {
   en: () =>
     'A victim representative can make a request only on behalf of a registered victim. Register the victim with CSC Victim Services first, or record the request as the victim’s own: non-registered victims may ask themselves.',
   fr: () =>
-    "Un représentant de la victime ne peut présenter une demande qu'au nom d'une victime inscrite. Inscrivez d'abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime : les victimes non inscrites peuvent présenter une demande elles-mêmes.",
+    "Un représentant de la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime : les victimes non inscrites peuvent présenter une demande elles-mêmes.",
 });
 
 export const TimeInTheFuture = defineError<{ field: string; value: string }>('RO.TIME_IN_THE_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is in the future: record what happened once it has happened.`,
-  fr: (p) => `${p.field} (${p.value}) est dans le futur : consignez les faits une fois qu'ils ont eu lieu.`,
+  fr: (p) => `${p.field} (${p.value}) est dans le futur : consignez les faits une fois qu’ils ont eu lieu.`,
 });
 
 export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED', 'rule', {
   en: () =>
     'A case is suitable for victim-offender mediation only when the offender has taken responsibility for their actions. Record the intake as not suitable, or complete the assessment once they have.',
   fr: () =>
-    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Consignez le dossier comme non admissible, ou terminez l'évaluation lorsqu'il l'aura fait.",
+    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Consignez le dossier comme non admissible, ou terminez l’évaluation lorsqu’il l’aura fait.",
 });
 
 export const SafetyConcernsUnresolved = defineError('RO.SAFETY_CONCERNS_UNRESOLVED', 'rule', {
   en: () =>
     'A case cannot be found suitable while safety concerns are unresolved: the priority is a safe process without risk of further victimization. Manage the concerns first, or record the case as not suitable.',
   fr: () =>
-    "Un dossier ne peut être jugé admissible tant que des préoccupations en matière de sécurité ne sont pas réglées : la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d'abord ces préoccupations, ou consignez le dossier comme non admissible.",
+    "Un dossier ne peut être jugé admissible tant que des préoccupations en matière de sécurité ne sont pas réglées : la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d’abord ces préoccupations, ou consignez le dossier comme non admissible.",
 });
 
 export const FacilitationWordingMissing = defineError<{ condition: NoContactConditionKind }>(
@@ -79,7 +79,7 @@ export const FacilitationWordingMissing = defineError<{ condition: NoContactCond
     en: (p) =>
       `The ${CONDITIONS[p.condition].en} allows victim-offender mediation only once it carries the wording “${FACILITATION_WORDING}”. The wording given does not contain it.`,
     fr: (p) =>
-      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu'une fois assortie du libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Le libellé fourni ne le contient pas.`,
+      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu’une fois assortie du libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Le libellé fourni ne le contient pas.`,
   },
 );
 
@@ -87,7 +87,7 @@ export const ConditionNotInPlace = defineError<{ condition: NoContactConditionKi
   en: (p) =>
     `No ${CONDITIONS[p.condition].en} that forbids contact is recorded on this case, so there is nothing to amend. If one was imposed, record it first (RecordNoContactCondition).`,
   fr: (p) =>
-    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n'est consignée dans ce dossier : il n'y a rien à modifier. Si une telle mesure a été imposée, consignez-la d'abord (RecordNoContactCondition).`,
+    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier : il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (RecordNoContactCondition).`,
 });
 
 export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[] }>(
@@ -106,7 +106,7 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
       return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
         p.conditions.map((c) => CONDITIONS[c].fr),
         'et',
-      )} ${several ? "l'interdisent" : "l'interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d'abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Consignez la modification avec RecordConditionAmended. Le médiateur peut toujours rencontrer chaque partie séparément : une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
+      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Consignez la modification avec RecordConditionAmended. Le médiateur peut toujours rencontrer chaque partie séparément : une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
     },
   },
 );
@@ -117,14 +117,14 @@ export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CO
       list(p.parties.map((party) => PARTIES[party].en), 'and'),
     )} ${p.parties.length > 1 ? 'have' : 'has'} not consented yet.`,
   fr: (p) =>
-    `Un modèle de médiation n'est choisi qu'une fois que les deux parties, préparées séparément, ont consenti à communiquer. ${capitalize(
+    `Un modèle de médiation n’est choisi qu’une fois que les deux parties, préparées séparément, ont consenti à communiquer. ${capitalize(
       list(p.parties.map((party) => PARTIES[party].fr), 'et'),
-    )} ${p.parties.length > 1 ? "n'ont pas encore donné leur" : "n'a pas encore donné son"} consentement.`,
+    )} ${p.parties.length > 1 ? "n’ont pas encore donné leur" : "n’a pas encore donné son"} consentement.`,
 });
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
   en: () => 'No mediator is assigned to this case yet: assign one with AssignMediator.',
-  fr: () => "Aucun médiateur n'est encore affecté à ce dossier : affectez-en un avec AssignMediator.",
+  fr: () => "Aucun médiateur n’est encore affecté à ce dossier : affectez-en un avec AssignMediator.",
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
@@ -142,7 +142,7 @@ export const MeetingSpaceNotPrivate = defineError('RO.MEETING_SPACE_NOT_PRIVATE'
   en: () =>
     'The institution or parole office must provide a closed room, such as a boardroom, meeting room or chapel, private enough that the meeting is neither interrupted nor observed.',
   fr: () =>
-    "L'établissement ou le bureau de libération conditionnelle doit fournir une pièce fermée, comme une salle de conférence, une salle de réunion ou une chapelle, assez privée pour que la rencontre ne soit ni interrompue ni observée.",
+    "L’établissement ou le bureau de libération conditionnelle doit fournir une pièce fermée, comme une salle de conférence, une salle de réunion ou une chapelle, assez privée pour que la rencontre ne soit ni interrompue ni observée.",
 });
 
 export const VisitsAreaNotExceptional = defineError('RO.VISITS_AREA_NOT_EXCEPTIONAL', 'rule', {
@@ -163,21 +163,21 @@ export const MeetingWouldBeRecorded = defineError('RO.MEETING_WOULD_BE_RECORDED'
   en: () =>
     'The dialogue must not be recorded, by audio or video, by institutional staff, nor heard by any outside party.',
   fr: () =>
-    "Le dialogue ne doit pas être enregistré, ni en audio ni en vidéo, par le personnel de l'établissement, ni entendu par des tiers.",
+    "Le dialogue ne doit pas être enregistré, ni en audio ni en vidéo, par le personnel de l’établissement, ni entendu par des tiers.",
 });
 
 export const EntryDocumentsNotArranged = defineError('RO.ENTRY_DOCUMENTS_NOT_ARRANGED', 'rule', {
   en: () =>
     'For a meeting in an institution, entry documents naming the victims and giving their arrival times must be ready at the principal entrance, so that their entry is treated as a sensitive matter. Arrange them with institutional staff first.',
   fr: () =>
-    "Pour une rencontre dans un établissement, des documents d'entrée indiquant le nom des victimes et leur heure d'arrivée doivent être prêts à l'entrée principale, afin que leur entrée soit traitée avec discrétion. Prenez-en d'abord les dispositions avec le personnel de l'établissement.",
+    "Pour une rencontre dans un établissement, des documents d’entrée indiquant le nom des victimes et leur heure d’arrivée doivent être prêts à l’entrée principale, afin que leur entrée soit traitée avec discrétion. Prenez-en d’abord les dispositions avec le personnel de l’établissement.",
 });
 
 export const SupportPersonNotAgreed = defineError<{ ids: readonly string[] }>('RO.SUPPORT_PERSON_NOT_AGREED', 'rule', {
   en: (p) =>
     `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (AgreeSupportPerson).`,
   fr: (p) =>
-    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée : ${p.ids.join(', ')}. Consignez d'abord l'accord (AgreeSupportPerson).`,
+    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée : ${p.ids.join(', ')}. Consignez d’abord l’accord (AgreeSupportPerson).`,
 });
 
 function capitalize(text: string): string {

@@ -92,7 +92,7 @@ describe('restorative opportunities: SelectModel', () => {
     expect(error.code).toBe('RO.CONSENT_REQUIRED');
     expect(error.params).toEqual({ parties: ['offender'] });
     expect(error.messageIn('en')).toContain('The offender has not consented yet.');
-    expect(error.messageIn('fr')).toContain("Le délinquant n'a pas encore donné son consentement.");
+    expect(error.messageIn('fr')).toContain("Le délinquant n’a pas encore donné son consentement.");
   });
 
   it('does not count a session without consent as consent', () => {

@@ -62,7 +62,7 @@ describe('restorative opportunities: while a no-contact condition is in place', 
     expect(error.params).toEqual({ conditions: ['paroleBoardNoContactCondition'] });
     expect(error.messageIn('en')).toContain(`“${FACILITATION_WORDING}”`);
     expect(error.messageIn('en')).toContain('a meeting between the mediator and the offender is not a breach');
-    expect(error.messageIn('fr')).toContain('la condition de non-contact imposée par la Commission des libérations conditionnelles du Canada l\'interdit');
+    expect(error.messageIn('fr')).toContain('la condition de non-contact imposée par la Commission des libérations conditionnelles du Canada l’interdit');
   });
 
   it('no group conference can be arranged either', () =>
@@ -80,7 +80,7 @@ describe('restorative opportunities: while a no-contact condition is in place', 
     expect(error.params).toEqual({ conditions: ['courtNonCommunicationOrder'] });
     const both = given(...withModel('faceToFace', [court, parole])).when(arrange).error();
     expect(both.messageIn('en')).toContain('court non-communication order and the Parole Board of Canada no-contact condition forbid it. They must');
-    expect(both.messageIn('fr')).toContain("l'interdisent. Elles doivent d'abord être modifiées");
+    expect(both.messageIn('fr')).toContain("l’interdisent. Elles doivent d’abord être modifiées");
   });
 
   it('a command the stage does not offer still gets the plain 409', () => {
