@@ -202,6 +202,9 @@ export const machineStates = (definition: AnyWorkflowDefinition): string[] => st
 export const knownEventTypes = (definition: AnyWorkflowDefinition): Set<string> =>
   new Set<string>([...definition.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
 
+/** A French elision written with the straight apostrophe (l'action, qu'un), where Mend writes ’. */
+const STRAIGHT_ELISION = /(?<![\p{L}'’])(?:[dlnjcsmt]|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/iu;
+
 /** A text people read, present in English and in French. */
 const bilingual = (text: { en?: string; fr?: string } | undefined): boolean => Boolean(text?.en?.trim() && text.fr?.trim());
 
@@ -295,6 +298,20 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       const commands = definition.commands.map((c) => c.type);
       expect(commands.filter((command) => !bilingual(labels.commands[command]))).toEqual([]);
       expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
+    });
+
+    it('writes its French with the typographic apostrophe, as the rest of Mend does (d’abord, not d\'abord)', () => {
+      const french: string[] = [];
+      const collect = (node: unknown): void => {
+        if (typeof node !== 'object' || node === null) return;
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'fr' && typeof value === 'string') french.push(value);
+          else collect(value);
+        }
+      };
+      collect(definition.labels);
+      expect(french.length).toBeGreaterThan(0);
+      expect(french.filter((text) => STRAIGHT_ELISION.test(text))).toEqual([]);
     });
 
     it('names every field of its commands and every choice they offer in English and in French, and labels nothing else', () => {
