@@ -85,9 +85,15 @@ export interface WorkflowLabels {
   /** Each command, by type. */
   readonly commands: Readonly<Record<string, Bilingual>>;
   /**
+   * Every event it records, by type, as its history names it: its own, and the shared clock
+   * events, named once in domain/clocks (CLOCK_EVENT_LABELS) and spread in here.
+   */
+  readonly events: Readonly<Record<string, Bilingual>>;
+  /**
    * Every field of its commands' data, by dotted path within `data` (`complainant`,
    * `complainant.name`; an array's items share its path): one name per path across the workflow,
-   * so a path means the same thing in every command that has it. Events' fields may be named too.
+   * so a path means the same thing in every command that has it. Events' fields may be named too,
+   * and every field of its summary's `details` must be.
    */
   readonly fields: Readonly<Record<string, Bilingual>>;
   /**

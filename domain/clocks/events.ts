@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../regions';
 import { fieldKind, Instant, SubjectId } from '../schemas';
-import type { EventDefinition } from '../workflow';
+import type { Bilingual, EventDefinition } from '../workflow';
 
 /** Text the workflow itself writes (a clock's name, why it was cancelled): never from a request. */
 const WorkflowText = fieldKind(z.string().min(1).max(500), 'code');
@@ -130,6 +130,17 @@ export const CLOCK_EVENT_SCHEMAS = [
 ] as const;
 
 export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = CLOCK_EVENT_SCHEMAS.map((s) => s.shape.type.value);
+
+/** How the shared clock events are named to people (a case's history), once for every workflow: each spreads them into its `labels.events`. */
+export const CLOCK_EVENT_LABELS: Readonly<Record<ClockEventType, Bilingual>> = {
+  ClockStarted: { en: 'Clock started', fr: 'Délai commencé' },
+  ClockPaused: { en: 'Clock paused', fr: 'Délai suspendu' },
+  ClockResumed: { en: 'Clock resumed', fr: 'Délai repris' },
+  ClockWarned: { en: 'Clock warning', fr: 'Avertissement de délai' },
+  ClockBreached: { en: 'Clock ran out', fr: 'Délai dépassé' },
+  ClockMet: { en: 'Clock met', fr: 'Délai respecté' },
+  ClockCancelled: { en: 'Clock cancelled', fr: 'Délai annulé' },
+};
 
 const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, string>> = {
   ClockStarted: 'A clock started: its due time is set in business or calendar days from when it started.',

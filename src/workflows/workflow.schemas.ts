@@ -36,6 +36,9 @@ export const WorkflowSchema = z
     openingCommand: z.string(),
     states: z.array(z.string()).meta({ description: 'Every state, by dotted path' }),
     stateLabels: z.record(z.string(), z.string()).meta({ description: 'Each state’s name for people, by dotted path' }),
+    eventLabels: z.record(z.string(), z.string()).meta({
+      description: 'The name for people of every event its cases record (the shared clock events too), by type: what a case’s history shows',
+    }),
     fieldLabels: z.record(z.string(), z.string()).meta({
       description:
         'The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path)',

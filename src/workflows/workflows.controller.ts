@@ -13,7 +13,7 @@ const inLanguage = (texts: Readonly<Record<string, Bilingual>>, language: Langua
 
 /**
  * What a client needs to drive a workflow: its states, its commands with JSON Schemas, its
- * diagram, and the names people read (of the workflow, its states, commands, fields and
+ * diagram, and the names people read (of the workflow, its states, commands, events, fields and
  * choices), in the caller's language.
  */
 export function describeWorkflow(definition: AnyWorkflowDefinition, language: Language = 'en') {
@@ -29,6 +29,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     openingCommand: definition.openingCommand,
     states,
     stateLabels: Object.fromEntries(states.map((state) => [state, labels.states[state]?.[language] ?? state])),
+    eventLabels: inLanguage(labels.events, language),
     fieldLabels: inLanguage(labels.fields, language),
     valueLabels: inLanguage(labels.values, language),
     commands: definition.commands.map((command) => ({

@@ -1917,6 +1917,10 @@ export interface components {
             stateLabels: {
                 [key: string]: string;
             };
+            /** @description The name for people of every event its cases record (the shared clock events too), by type: what a case’s history shows */
+            eventLabels: {
+                [key: string]: string;
+            };
             /** @description The name for people of every field of its commands’ data, by dotted path within `data` (`complainant.name`; an array’s items share its path) */
             fieldLabels: {
                 [key: string]: string;

@@ -101,7 +101,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await form.getByRole('button', { name: 'Respond' }).click();
     await expectVisible(page.getByRole('status').getByText('Respond recorded. The case is now in Responded.'));
     await page.getByTestId('case-state').getByText('Responded').waitFor();
-    await expectVisible(page.locator('.timeline').getByText('Complaint responded'));
+    await expectVisible(page.locator('.timeline').getByText('Response given'));
     await browser.screenshot(page, 'practitioner');
 
     const stored = await running.store.readStream(`complaint-${caseId}`);

@@ -114,6 +114,8 @@ export interface Exploration {
   readonly states: Set<string>;
   /** The clocks started (by the demo cases and anywhere else), by key: the name and basis recorded. */
   readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string }>;
+  /** The fields of the summary's `details`, in every state reached. */
+  readonly detailFields: Set<string>;
 }
 
 function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvents: (events: readonly NewEvent[]) => void): CaseState | undefined {
@@ -141,6 +143,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
   const remembered = explorations.get(definition);
   if (remembered) return remembered;
   const seen = new Set<string>();
+  const detailFields = new Set<string>();
   const clocksStarted: Exploration['clocksStarted'] = new Map();
   const record = (events: readonly NewEvent[]) => {
     for (const event of events.filter((e) => e.type === 'ClockStarted')) {
@@ -150,6 +153,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
   };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
   const visit = (state: CaseState, at: number, depth: number) => {
+    for (const field of Object.keys(definition.summarize(state).details)) detailFields.add(field);
     const name = stateName(state.snapshot);
     if (seen.has(name)) return;
     name.split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
@@ -187,7 +191,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
       }
     }
   }
-  const exploration = { states: seen, clocksStarted };
+  const exploration = { states: seen, clocksStarted, detailFields };
   explorations.set(definition, exploration);
   return exploration;
 }
@@ -314,6 +318,18 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(french.filter((text) => STRAIGHT_ELISION.test(text))).toEqual([]);
     });
 
+    it('names every event it records (the shared clock events too) in English and in French, and labels no other event', () => {
+      const { labels } = definition;
+      const events = knownEventTypes(definition);
+      expect([...events].filter((type) => !bilingual(labels.events[type]))).toEqual([]);
+      expect(Object.keys(labels.events).filter((type) => !events.has(type))).toEqual([]);
+    });
+
+    it('names every field of its summary’s details in English and in French', () => {
+      const { detailFields } = explore(definition);
+      expect([...detailFields].filter((field) => !bilingual(definition.labels.fields[field]))).toEqual([]);
+    });
+
     it('names every field of its commands and every choice they offer in English and in French, and labels nothing else', () => {
       const { labels } = definition;
       const asked = definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const);
@@ -323,7 +339,7 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       ]);
       expect(unnamed).toEqual([]);
       const recorded = definition.events.map((event) => dataVocabulary(event.schema));
-      const fields = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.fields]));
+      const fields = new Set([...[...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.fields]), ...explore(definition).detailFields]);
       const values = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.values]));
       expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
       // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.

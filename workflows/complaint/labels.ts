@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the complaint workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -32,6 +33,17 @@ export const complaintLabels: WorkflowLabels = {
     CloseComplaint: { en: 'Close the complaint', fr: 'Fermer la plainte' },
     WithdrawComplaint: { en: 'Withdraw the complaint', fr: 'Retirer la plainte' },
   },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    ComplaintReceived: { en: 'Complaint received', fr: 'Plainte reçue' },
+    ComplaintAcknowledged: { en: 'Receipt acknowledged', fr: 'Réception accusée' },
+    HandlerAssigned: { en: 'Handler assigned', fr: 'Plainte confiée' },
+    ComplaintResponded: { en: 'Response given', fr: 'Réponse donnée' },
+    ResponseAccepted: { en: 'Response accepted', fr: 'Réponse acceptée' },
+    ReviewRequested: { en: 'Review requested', fr: 'Révision demandée' },
+    ComplaintClosed: { en: 'Complaint closed', fr: 'Plainte fermée' },
+    ComplaintWithdrawn: { en: 'Complaint withdrawn', fr: 'Plainte retirée' },
+  },
   fields: {
     kind: { en: 'Complaint or feedback', fr: 'Plainte ou commentaire' },
     channel: { en: 'Received by', fr: 'Reçue par' },
@@ -58,6 +70,14 @@ export const complaintLabels: WorkflowLabels = {
     grounds: { en: 'Grounds for review', fr: 'Motifs de la demande de révision' },
     clock: { en: 'Time limit', fr: 'Délai' },
     reason: { en: 'Reason', fr: 'Motif' },
+    program: { en: 'Program complained about', fr: 'Programme visé' },
+    level: { en: 'Level of authority', fr: 'Palier d’autorité' },
+    levelTitle: { en: 'Reviewed by', fr: 'Examinée par' },
+    levels: { en: 'Levels of authority', fr: 'Paliers d’autorité' },
+    lastLevel: { en: 'At the last level', fr: 'Au dernier palier' },
+    nextLevelTitle: { en: 'Next level of authority', fr: 'Palier d’autorité suivant' },
+    reviewWindowEndsAt: { en: 'A review may be requested until', fr: 'Révision possible jusqu’au' },
+    reviewsRequested: { en: 'Reviews requested', fr: 'Révisions demandées' },
   },
   values: {
     ...REGION_LABELS,

@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Defence representative cohort workflow is named to people, in both official languages. */
@@ -25,6 +26,20 @@ export const defenceCohortLabels: WorkflowLabels = {
     RecordEngagementSession: { en: 'Record an engagement session', fr: "Consigner une séance d’engagement" },
     CompleteCohort: { en: 'Complete the cohort', fr: 'Terminer la cohorte' },
     DisbandCohort: { en: 'Disband the cohort', fr: 'Dissoudre la cohorte' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    CohortFormed: { en: 'Cohort formed', fr: 'Cohorte formée' },
+    RepresentativeJoined: { en: 'Representative joined', fr: 'Arrivée d’un représentant' },
+    RepresentativeWithdrawn: { en: 'Representative left', fr: 'Départ d’un représentant' },
+    CohortBelowMinimum: { en: 'Cohort below six', fr: 'Cohorte de moins de six' },
+    PractitionerReplaced: { en: 'Practitioner replaced', fr: 'Praticien remplacé' },
+    CohortStarted: { en: 'Cohort started', fr: 'Cohorte commencée' },
+    CohortSessionHeld: { en: 'Session held', fr: 'Séance tenue' },
+    EngagementSessionHeld: { en: 'Engagement session held', fr: 'Séance d’engagement tenue' },
+    RepresentativeCommitted: { en: 'Representative’s commitments recorded', fr: 'Engagements d’un représentant consignés' },
+    CohortCompleted: { en: 'Cohort completed', fr: 'Cohorte terminée' },
+    CohortDisbanded: { en: 'Cohort disbanded', fr: 'Cohorte dissoute' },
   },
   fields: {
     region: { en: 'Region', fr: 'Région' },
@@ -73,6 +88,10 @@ export const defenceCohortLabels: WorkflowLabels = {
     sessionsHeld: { en: 'Sessions held', fr: 'Séances tenues' },
     engagementSessionsHeld: { en: 'Engagement sessions held', fr: "Séances d’engagement tenues" },
     disbandedAt: { en: 'Disbanded at', fr: 'Date de dissolution' },
+    representativesWithdrawn: { en: 'Representatives who left', fr: 'Représentants partis' },
+    belowMinimum: { en: 'Below six representatives', fr: 'Moins de six représentants' },
+    planningSessionsHeld: { en: 'Planning-for-action sessions held', fr: 'Séances de planification de l’action tenues' },
+    engagementCases: { en: 'Engagement cases linked', fr: 'Dossiers d’engagement liés' },
   },
   values: {
     ...REGION_LABELS,

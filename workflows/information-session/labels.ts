@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the information session workflow and everything in it are named to people, in both official languages. */
@@ -22,6 +23,15 @@ export const informationSessionLabels: WorkflowLabels = {
     CancelRegistration: { en: 'Cancel a registration', fr: 'Annuler une inscription' },
     RecordSessionHeld: { en: 'Record the session held', fr: 'Inscrire la séance donnée' },
     CancelInformationSession: { en: 'Cancel the session', fr: 'Annuler la séance' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    InformationSessionRequested: { en: 'Session requested', fr: 'Séance demandée' },
+    InformationSessionScheduled: { en: 'Session scheduled', fr: 'Séance planifiée' },
+    AttendeeRegistered: { en: 'Someone registered', fr: 'Personne inscrite' },
+    RegistrationCancelled: { en: 'Registration cancelled', fr: 'Inscription annulée' },
+    InformationSessionHeld: { en: 'Session held', fr: 'Séance donnée' },
+    InformationSessionCancelled: { en: 'Session cancelled', fr: 'Séance annulée' },
   },
   fields: {
     audience: { en: 'For whom', fr: 'Pour qui' },

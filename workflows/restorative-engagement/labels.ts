@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Restorative Engagement workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -40,6 +41,27 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     RecordFollowUp: { en: 'Record the follow-up', fr: 'Consigner le suivi' },
     Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
     ResumeParticipation: { en: 'Resume participation', fr: 'Reprendre la participation' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    OptInReceived: { en: 'Opt-in received', fr: 'Adhésion reçue' },
+    ParticipationConfirmed: { en: 'Participation confirmed', fr: 'Participation confirmée' },
+    PractitionerAssigned: { en: 'Practitioner assigned', fr: 'Praticien assigné' },
+    PractitionersReassigned: { en: 'Practitioners reassigned', fr: 'Praticiens réassignés' },
+    PreparationSessionHeld: { en: 'Preparation session held', fr: 'Séance de préparation tenue' },
+    GoalsSet: { en: 'Goals set', fr: 'Objectifs fixés' },
+    PreparationCompleted: { en: 'Preparation completed', fr: 'Préparation terminée' },
+    ParticipationChosen: { en: 'Way of taking part chosen', fr: 'Mode de participation choisi' },
+    EngagementScheduled: { en: 'Engagement scheduled', fr: 'Engagement planifié' },
+    EngagementRecorded: { en: 'Engagement recorded', fr: 'Engagement consigné' },
+    SharingSubmitted: { en: 'Sharing submitted', fr: 'Témoignage transmis' },
+    EngagementPhaseCompleted: { en: 'Engagement phase completed', fr: 'Phase d’engagement terminée' },
+    ReflectionRecorded: { en: 'Reflection recorded', fr: 'Réflexion consignée' },
+    ReturnedToEngagement: { en: 'Returned to engagement', fr: 'Retour à l’engagement' },
+    EngagementClosed: { en: 'Engagement closed', fr: 'Engagement clos' },
+    FollowUpRecorded: { en: 'Follow-up recorded', fr: 'Suivi consigné' },
+    ParticipationWithdrawn: { en: 'Participation withdrawn', fr: 'Retrait de la participation' },
+    ParticipationResumed: { en: 'Participation resumed', fr: 'Participation reprise' },
   },
   fields: {
     channel: { en: 'How the class member opted in', fr: 'Mode d’adhésion' },
@@ -86,6 +108,12 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     'stayConnected.researchAndConsultations': { en: 'Research and consultations', fr: 'Recherches et consultations' },
     followUpInWeeks: { en: 'Follow-up after (weeks)', fr: 'Suivi après (semaines)' },
     withdrawnAt: { en: 'Withdrew on', fr: 'Date du retrait' },
+    practitioners: { en: 'Practitioners', fr: 'Praticiens' },
+    round: { en: 'Round of engagement', fr: 'Cycle d’engagement' },
+    engagementsScheduled: { en: 'Engagements scheduled', fr: 'Engagements planifiés' },
+    engagementsHeld: { en: 'Engagements held', fr: 'Engagements tenus' },
+    sharingsSubmitted: { en: 'Sharings submitted', fr: 'Témoignages transmis' },
+    followUpDueOn: { en: 'Follow-up due on', fr: 'Suivi prévu le' },
   },
   values: {
     ...REGION_LABELS,

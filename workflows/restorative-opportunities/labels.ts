@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Restorative Opportunities workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -41,6 +42,26 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     CloseCase: { en: 'Close the case', fr: 'Fermer le dossier' },
     DetermineNotSuitable: { en: 'Determine not suitable', fr: 'Conclure que le dossier ne convient pas' },
     Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    ReferralReceived: { en: 'Referral received', fr: 'Renvoi reçu' },
+    IntakeAssessmentBegun: { en: 'Intake assessment begun', fr: 'Évaluation initiale commencée' },
+    IntakeAssessed: { en: 'Intake assessed', fr: 'Évaluation initiale conclue' },
+    MediatorAssigned: { en: 'Mediator assigned', fr: 'Médiateur assigné' },
+    CaseReassigned: { en: 'Case reassigned', fr: 'Dossier réassigné' },
+    NoContactConditionRecorded: { en: 'No-contact condition recorded', fr: 'Condition de non-communication consignée' },
+    NoContactConditionAmended: { en: 'No-contact condition amended', fr: 'Condition de non-communication modifiée' },
+    PreparationSessionHeld: { en: 'Preparation session held', fr: 'Séance de préparation tenue' },
+    SupportPersonAgreed: { en: 'Support person agreed', fr: 'Personne de soutien acceptée' },
+    ModelSelected: { en: 'Model selected', fr: 'Modèle choisi' },
+    MeetingArranged: { en: 'Meeting arranged', fr: 'Rencontre organisée' },
+    DialogueHeld: { en: 'Dialogue held', fr: 'Dialogue tenu' },
+    FollowUpBegun: { en: 'Follow-up begun', fr: 'Suivi commencé' },
+    FollowUpSessionHeld: { en: 'Follow-up session held', fr: 'Séance de suivi tenue' },
+    CaseClosed: { en: 'Case closed', fr: 'Dossier fermé' },
+    CaseDeterminedNotSuitable: { en: 'Case determined not suitable', fr: 'Dossier jugé non admissible' },
+    ParticipationWithdrawn: { en: 'Participation withdrawn', fr: 'Retrait de la participation' },
   },
   fields: {
     source: { en: 'Source of the referral', fr: 'Source du renvoi' },
@@ -108,6 +129,9 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     notRecordedOrOverheard: { en: 'The dialogue will be neither recorded nor overheard', fr: 'Le dialogue ne sera ni enregistré ni entendu par des tiers' },
     entryDocumentsArranged: { en: 'Entry documents ready for the victims', fr: 'Documents d’entrée prêts pour les victimes' },
     note: { en: 'What the party chose to say', fr: 'Ce que la partie a choisi de dire' },
+    referralSource: { en: 'Source of the referral', fr: 'Source du renvoi' },
+    noContactCondition: { en: 'No-contact condition', fr: 'Condition de non-communication' },
+    dialoguesHeld: { en: 'Dialogues held', fr: 'Dialogues tenus' },
   },
   values: {
     ...REGION_LABELS,

@@ -1,4 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
+import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Response and Support Coordination workflow and everything in it are named to people, in both official languages. */
@@ -26,6 +27,18 @@ export const supportCoordinationLabels: WorkflowLabels = {
     NoteFormalComplaint: { en: 'Note a formal complaint', fr: 'Noter une plainte officielle' },
     CloseSupport: { en: 'Close the file', fr: 'Fermer le dossier' },
     RecordWithdrawal: { en: 'Record the withdrawal', fr: 'Inscrire le retrait' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    OptInRecorded: { en: 'Opt-in recorded', fr: 'Adhésion inscrite' },
+    CoordinatorAssigned: { en: 'Coordinator assigned', fr: 'Coordination attribuée' },
+    CoordinatorReassigned: { en: 'File reassigned', fr: 'Dossier réattribué' },
+    FirstContactMade: { en: 'First contact made', fr: 'Premier contact établi' },
+    ServiceRecorded: { en: 'Service recorded', fr: 'Service inscrit' },
+    ReferralMade: { en: 'Referral made', fr: 'Orientation faite' },
+    FormalComplaintNoted: { en: 'Formal complaint noted', fr: 'Plainte officielle notée' },
+    SupportClosed: { en: 'File closed', fr: 'Dossier fermé' },
+    ClientWithdrew: { en: 'Client withdrew', fr: 'Retrait de la personne' },
   },
   fields: {
     optedInAt: { en: 'Opted in at', fr: 'Adhésion le' },
@@ -67,6 +80,11 @@ export const supportCoordinationLabels: WorkflowLabels = {
     outcome: { en: 'Outcome', fr: 'Résultat' },
     closedAt: { en: 'Closed at', fr: 'Fermé le' },
     withdrawnAt: { en: 'Withdrawn at', fr: 'Retrait le' },
+    officialLanguage: { en: 'Official language of service', fr: 'Langue officielle de service' },
+    coordinatorTimeZone: { en: 'Coordinator’s time zone', fr: 'Fuseau horaire de la coordination' },
+    firstContactAt: { en: 'First contact on', fr: 'Premier contact le' },
+    servicesRecorded: { en: 'Services recorded', fr: 'Services inscrits' },
+    referralsMade: { en: 'Referrals made', fr: 'Orientations faites' },
   },
   values: {
     ...REGION_LABELS,

@@ -243,7 +243,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
       <section aria-labelledby="history-title">
         <h3 id="history-title">{t.history}</h3>
         <p class="hint">{t.laterInItalics}</p>
-        <Timeline items={items} upTo={view?.revision} region={view?.region} enteredLater={view?.enteredLater ?? []} />
+        <Timeline items={items} upTo={view?.revision} region={view?.region} workflow={workflow} enteredLater={view?.enteredLater ?? []} />
       </section>
     </>
   );

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { fieldLabel, L, technical, type Label } from '../shared/labels';
+import { eventLabel, fieldLabel, L } from '../shared/labels';
 import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { DataFields, DataValue, schemaAt, valueAt } from './event-data';
 
@@ -94,7 +94,7 @@ export function CaseContent({ items, workflow, region }: { items: readonly Histo
                 <L label={fieldLabel(workflow, writing.path)} />
                 <span class="hint">
                   {' '}
-                  (<L label={eventLabel(writing.item.type)} />
+                  (<L label={eventLabel(workflow, writing.item.type)} />
                   {', '}
                   <time dateTime={writing.item.occurredAt}>{instant(writing.item.occurredAt, region)}</time>)
                 </span>
@@ -110,5 +110,3 @@ export function CaseContent({ items, workflow, region }: { items: readonly Histo
   );
 }
 
-/** Events have no labels of their own yet: their technical names, humanised and marked English. */
-export const eventLabel = (type: string): Label => technical(type);

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { Fill, L, technical } from '../shared/labels';
+import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
 import { DataFields, isSealed } from './event-data';
 
@@ -42,7 +42,7 @@ export function Timeline({
             <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
               {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
               <span class="event-type">
-                <L label={technical(item.type)} />
+                <L label={eventLabel(workflow, item.type)} />
               </span>{' '}
               <span class="when">
                 {t.happened}

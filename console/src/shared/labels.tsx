@@ -85,6 +85,12 @@ export function fieldLabel(workflow: WorkflowInfo | undefined, path: string): La
   return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(key || path);
 }
 
+/** An event its cases record (`GoalsSet`, `ClockMet`): the workflow's name for it, else its technical name. */
+export function eventLabel(workflow: WorkflowInfo | undefined, type: string): Label {
+  const text = workflow?.eventLabels?.[type];
+  return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(type);
+}
+
 /** An enum value (`electronic`, `faceToFace`): the workflow's name for it, else its technical name. */
 export function valueLabel(workflow: WorkflowInfo | undefined, value: string): Label {
   const text = workflow?.valueLabels?.[value];

@@ -1,3 +1,4 @@
+import { CLOCK_EVENT_LABELS } from '../../../domain/clocks/events';
 import { z } from 'zod';
 import { grants, readScopes } from '../../../domain/access';
 import { assertNever } from '../../../domain/assert-never';
@@ -67,6 +68,13 @@ export const informationRequestWorkflow: WorkflowDefinition = {
       AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
       AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
       CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
+    },
+    events: {
+      ...CLOCK_EVENT_LABELS,
+      RequestReceived: { en: 'Request received', fr: 'Demande reçue' },
+      OfficerAssigned: { en: 'Officer assigned', fr: 'Agent assigné' },
+      RequestAnswered: { en: 'Request answered', fr: 'Demande répondue' },
+      RequestClosed: { en: 'Request closed', fr: 'Demande fermée' },
     },
     fields: {
       receivedAt: { en: 'Received on', fr: 'Date de réception' },

@@ -53,6 +53,7 @@ export const informationRequestWorkflowV2: WorkflowDefinition = {
     ...v1.labels,
     states: { ...v1.labels.states, reviewed: { en: 'Answer reviewed', fr: 'Réponse révisée' } },
     commands: { ...v1.labels.commands, ReviewAnswer: { en: 'Review the answer', fr: 'Réviser la réponse' } },
+    events: { ...v1.labels.events, AnswerReviewed: { en: 'Answer reviewed', fr: 'Réponse révisée' } },
   },
   commands: [
     ...v1.commands.filter((c) => c.type !== 'CloseRequest'),
