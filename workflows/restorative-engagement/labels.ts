@@ -7,7 +7,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
   title: { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
   description: {
     en: 'A class member of the CAF-DND Sexual Misconduct Class Action Settlement in the SMSRC Restorative Engagement program: opt-in within 30 days of the initial claim decision, a restorative practitioner, then preparation, engagement and reflection.',
-    fr: "Un membre du groupe visé par le Règlement de l’action collective relative à l’inconduite sexuelle dans les FAC et au MDN, dans le programme d’engagement réparateur du CIITS : adhésion dans les 30 jours suivant la décision initiale sur la réclamation, un praticien en approche réparatrice, puis préparation, engagement et réflexion.",
+    fr: "Un membre du groupe visé par le Règlement de l’action collective relative à l’inconduite sexuelle dans les FAC et au MDN, dans le programme d’engagement réparateur du CSRIS : adhésion dans les 30 jours suivant la décision initiale sur la réclamation, un praticien en approche réparatrice, puis préparation, engagement et réflexion.",
   },
   states: {
     new: { en: 'New', fr: 'Nouveau' },
