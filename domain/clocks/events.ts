@@ -142,6 +142,36 @@ export const CLOCK_EVENT_LABELS: Readonly<Record<ClockEventType, Bilingual>> = {
   ClockCancelled: { en: 'Clock cancelled', fr: 'Délai annulé' },
 };
 
+/** The fields of the clock events' data, named once for every workflow (spread into its `labels.fields`; its own names win). */
+export const CLOCK_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
+  clock: { en: 'Clock', fr: 'Délai' },
+  name: { en: 'Clock name', fr: 'Nom du délai' },
+  level: { en: 'Level', fr: 'Palier' },
+  basis: { en: 'Counted in', fr: 'Compté en' },
+  days: { en: 'Days', fr: 'Jours' },
+  region: { en: 'Region', fr: 'Région' },
+  startedAt: { en: 'Started on', fr: 'Commencé le' },
+  dueAt: { en: 'Due', fr: 'Échéance' },
+  warnings: { en: 'Warnings', fr: 'Avertissements' },
+  'warnings.threshold': { en: 'Share of the time passed', fr: 'Part du délai écoulée' },
+  'warnings.at': { en: 'Warn on', fr: 'Avertir le' },
+  standard: { en: 'A service standard', fr: 'Norme de service' },
+  pausedAt: { en: 'Paused on', fr: 'Suspendu le' },
+  subjectId: { en: 'Person identifier', fr: 'Identifiant de la personne' },
+  reason: { en: 'Reason', fr: 'Motif' },
+  resumedAt: { en: 'Resumed on', fr: 'Repris le' },
+  pausedBusinessMs: { en: 'Business time paused (ms)', fr: 'Temps ouvrable suspendu (ms)' },
+  threshold: { en: 'Share of the time passed', fr: 'Part du délai écoulée' },
+  at: { en: 'When', fr: 'Moment' },
+  onTime: { en: 'On time', fr: 'À temps' },
+};
+
+/** The values of the clock events' data, named once for every workflow (spread into its `labels.values`). */
+export const CLOCK_VALUE_LABELS: Readonly<Record<string, Bilingual>> = {
+  business: { en: 'Business days', fr: 'Jours ouvrables' },
+  calendar: { en: 'Calendar days', fr: 'Jours civils' },
+};
+
 const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, string>> = {
   ClockStarted: 'A clock started: its due time is set in business or calendar days from when it started.',
   ClockPaused: 'A running clock was paused, with the reason; its due time moves by the time it spends paused.',

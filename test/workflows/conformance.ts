@@ -2,6 +2,7 @@ import type { AnyStateNodeConfig } from 'xstate';
 import { z } from 'zod';
 import { createCalendarProvider } from '../../domain/calendar';
 import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
+import { CLOCK_EVENT_SCHEMAS } from '../../domain/clocks/events';
 import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
 import { DAY } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
@@ -330,17 +331,20 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect([...detailFields].filter((field) => !bilingual(definition.labels.fields[field]))).toEqual([]);
     });
 
-    it('names every field of its commands and every choice they offer in English and in French, and labels nothing else', () => {
+    it('names every field of its commands and events (the clock events too) and every choice they offer in English and in French, and labels nothing else', () => {
       const { labels } = definition;
-      const asked = definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const);
+      const asked = [
+        ...definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const),
+        ...definition.events.map((event) => [event.type, dataVocabulary(event.schema)] as const),
+        ...CLOCK_EVENT_SCHEMAS.map((schema) => [schema.shape.type.value, dataVocabulary(schema.shape.data)] as const),
+      ];
       const unnamed = asked.flatMap(([type, { fields, values }]) => [
         ...[...fields].filter((field) => !bilingual(labels.fields[field])).map((field) => `${type}: field ${field}`),
         ...[...values].filter((value) => !bilingual(labels.values[value])).map((value) => `${type}: value ${value}`),
       ]);
       expect(unnamed).toEqual([]);
-      const recorded = definition.events.map((event) => dataVocabulary(event.schema));
-      const fields = new Set([...[...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.fields]), ...explore(definition).detailFields]);
-      const values = new Set([...asked.map(([, v]) => v), ...recorded].flatMap((v) => [...v.values]));
+      const fields = new Set([...asked.flatMap(([, v]) => [...v.fields]), ...explore(definition).detailFields]);
+      const values = new Set(asked.flatMap(([, v]) => [...v.values]));
       expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
       // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.
       expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);

@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the complaint workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -45,6 +45,7 @@ export const complaintLabels: WorkflowLabels = {
     ComplaintWithdrawn: { en: 'Complaint withdrawn', fr: 'Plainte retirée' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     kind: { en: 'Complaint or feedback', fr: 'Plainte ou commentaire' },
     channel: { en: 'Received by', fr: 'Reçue par' },
     receivedAt: { en: 'Received on', fr: 'Date de réception' },
@@ -78,8 +79,25 @@ export const complaintLabels: WorkflowLabels = {
     nextLevelTitle: { en: 'Next level of authority', fr: 'Palier d’autorité suivant' },
     reviewWindowEndsAt: { en: 'A review may be requested until', fr: 'Révision possible jusqu’au' },
     reviewsRequested: { en: 'Reviews requested', fr: 'Révisions demandées' },
+    readAs: { en: 'Read as a case of', fr: 'Consultée comme un dossier de' },
+    escalationChain: { en: 'Chain of review', fr: 'Chaîne de révision' },
+    'escalationChain.level': { en: 'Level', fr: 'Palier' },
+    'escalationChain.title': { en: 'Title', fr: 'Titre' },
+    assignedAt: { en: 'Assigned on', fr: 'Confiée le' },
+    previousHandlerId: { en: 'Previous handler', fr: 'Responsable précédent' },
+    respondedAt: { en: 'Responded on', fr: 'Date de la réponse' },
+    complainantId: { en: 'Complainant identifier', fr: 'Identifiant du plaignant' },
+    'nextLevel.level': { en: 'Next level', fr: 'Palier suivant' },
+    'nextLevel.title': { en: 'Title of the next level', fr: 'Titre du palier suivant' },
+    acceptedAt: { en: 'Accepted on', fr: 'Acceptée le' },
+    requestedAt: { en: 'Requested on', fr: 'Demandée le' },
+    fromLevel: { en: 'From level', fr: 'Depuis le palier' },
+    closedAt: { en: 'Closed on', fr: 'Fermée le' },
+    outcome: { en: 'Outcome', fr: 'Résultat' },
+    withdrawnAt: { en: 'Withdrawn on', fr: 'Retirée le' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     electronic: { en: 'Electronic means (email, web form)', fr: 'Voie électronique (courriel, formulaire Web)' },
     mail: { en: 'Mail', fr: 'Courrier' },
@@ -88,5 +106,8 @@ export const complaintLabels: WorkflowLabels = {
     inPerson: { en: 'In person', fr: 'En personne' },
     complaint: { en: 'Complaint (acknowledged within 2 business days, answered within 30)', fr: 'Plainte (accusé de réception dans les 2 jours ouvrables, réponse dans les 30)' },
     feedback: { en: 'Feedback (noted, without time limits)', fr: 'Commentaire (noté, sans délai)' },
+    reviewsExhausted: { en: 'Every level of review used', fr: 'Tous les paliers de révision épuisés' },
+    reviewNotRequested: { en: 'No review requested in time', fr: 'Aucune révision demandée à temps' },
+    feedbackRecorded: { en: 'Feedback recorded', fr: 'Commentaire consigné' },
   },
 };

@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Defence representative cohort workflow is named to people, in both official languages. */
@@ -42,6 +42,7 @@ export const defenceCohortLabels: WorkflowLabels = {
     CohortDisbanded: { en: 'Cohort disbanded', fr: 'Cohorte dissoute' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     region: { en: 'Region', fr: 'Région' },
     format: { en: 'Format', fr: 'Formule' },
     delivery: { en: 'Delivery', fr: 'Mode de prestation' },
@@ -92,8 +93,11 @@ export const defenceCohortLabels: WorkflowLabels = {
     belowMinimum: { en: 'Below six representatives', fr: 'Moins de six représentants' },
     planningSessionsHeld: { en: 'Planning-for-action sessions held', fr: 'Séances de planification de l’action tenues' },
     engagementCases: { en: 'Engagement cases linked', fr: 'Dossiers d’engagement liés' },
+    minimumRepresentatives: { en: 'Minimum representatives', fr: 'Nombre minimal de représentants' },
+    maximumRepresentatives: { en: 'Maximum representatives', fr: 'Nombre maximal de représentants' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     fullTime: { en: 'Full-time (daily)', fr: 'Temps plein (chaque jour)' },
     partTime: { en: 'Part-time (week-on/week-off)', fr: 'Temps partiel (une semaine sur deux)' },

@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the information session workflow and everything in it are named to people, in both official languages. */
@@ -34,6 +34,7 @@ export const informationSessionLabels: WorkflowLabels = {
     InformationSessionCancelled: { en: 'Session cancelled', fr: 'Séance annulée' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     audience: { en: 'For whom', fr: 'Pour qui' },
     requestedAt: { en: 'Requested at', fr: 'Demandée le' },
     region: { en: 'Region', fr: 'Région' },
@@ -70,6 +71,7 @@ export const informationSessionLabels: WorkflowLabels = {
     registrationsAffected: { en: 'Registrations affected', fr: 'Inscriptions touchées' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     classMembers: { en: 'Class members', fr: 'Membres du groupe' },
     futureDefenceRepresentatives: { en: 'Future Defence representatives', fr: 'Futurs représentants de la Défense' },

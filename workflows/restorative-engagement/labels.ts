@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Restorative Engagement workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -64,6 +64,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     ParticipationResumed: { en: 'Participation resumed', fr: 'Participation reprise' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     channel: { en: 'How the class member opted in', fr: 'Mode d’adhésion' },
     region: { en: 'Region', fr: 'Région' },
     receivedAt: { en: 'Received on', fr: 'Date de réception' },
@@ -114,8 +115,29 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     engagementsHeld: { en: 'Engagements held', fr: 'Engagements tenus' },
     sharingsSubmitted: { en: 'Sharings submitted', fr: 'Témoignages transmis' },
     followUpDueOn: { en: 'Follow-up due on', fr: 'Suivi prévu le' },
+    optInWindowLastDay: { en: 'Last day of the opt-in window', fr: 'Dernier jour de la période d’adhésion' },
+    assignedAt: { en: 'Assigned on', fr: 'Date d’assignation' },
+    previousPractitionerIds: { en: 'Previous practitioners', fr: 'Praticiens précédents' },
+    reassignedAt: { en: 'Reassigned on', fr: 'Date de réassignation' },
+    sessionId: { en: 'Session identifier', fr: 'Identifiant de la séance' },
+    classMemberId: { en: 'Class member identifier', fr: 'Identifiant du membre du groupe' },
+    setAt: { en: 'Set on', fr: 'Date de fixation' },
+    completedAt: { en: 'Completed on', fr: 'Date de fin' },
+    sessionsHeld: { en: 'Sessions held', fr: 'Séances tenues' },
+    chosenAt: { en: 'Chosen on', fr: 'Date du choix' },
+    at: { en: 'On', fr: 'Date' },
+    submittedAt: { en: 'Submitted on', fr: 'Date de transmission' },
+    returnedAt: { en: 'Returned on', fr: 'Date du retour' },
+    closedAt: { en: 'Closed on', fr: 'Date de clôture' },
+    followUpEarliestOn: { en: 'Follow-up no earlier than', fr: 'Suivi au plus tôt le' },
+    stage: { en: 'Stage', fr: 'Étape' },
+    resumedAt: { en: 'Resumed on', fr: 'Date de reprise' },
+    withdrawnFrom: { en: 'Withdrew at the stage', fr: 'Retrait à l’étape' },
+    resumedIn: { en: 'Resumes at the stage', fr: 'Reprise à l’étape' },
+    cancelledEngagementIds: { en: 'Engagements cancelled', fr: 'Engagements annulés' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     claimForm: { en: 'On the claim form', fr: 'Dans le formulaire de réclamation' },
     writtenRequest: { en: 'Written request to the claims administrator', fr: 'Demande écrite à l’administrateur des réclamations' },

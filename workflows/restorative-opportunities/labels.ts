@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Restorative Opportunities workflow, its states, its commands, their fields and choices are named to people, in both official languages. */
@@ -64,6 +64,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     ParticipationWithdrawn: { en: 'Participation withdrawn', fr: 'Retrait de la participation' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     source: { en: 'Source of the referral', fr: 'Source du renvoi' },
     region: { en: 'Region', fr: 'Région' },
     receivedAt: { en: 'Received on', fr: 'Date de réception' },
@@ -132,8 +133,15 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     referralSource: { en: 'Source of the referral', fr: 'Source du renvoi' },
     noContactCondition: { en: 'No-contact condition', fr: 'Condition de non-communication' },
     dialoguesHeld: { en: 'Dialogues held', fr: 'Dialogues tenus' },
+    'noContactConditions.status': { en: 'Status', fr: 'Statut' },
+    previousAssigneeId: { en: 'Previously assigned to', fr: 'Assigné auparavant à' },
+    status: { en: 'Status', fr: 'Statut' },
+    subjectId: { en: 'Person identifier', fr: 'Identifiant de la personne' },
+    meetingId: { en: 'Meeting identifier', fr: 'Identifiant de la rencontre' },
+    offenderId: { en: 'Offender identifier', fr: 'Identifiant du délinquant' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     victim: { en: 'Victim', fr: 'Victime' },
     victimRepresentative: { en: 'Victim representative', fr: 'Représentant de la victime' },
@@ -180,5 +188,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     noOtherSpaceAvailable: { en: 'No other space available', fr: 'Aucun autre local disponible' },
     securityRequirement: { en: 'Security requirement', fr: 'Exigence de sécurité' },
     accessibilityNeeds: { en: 'Accessibility needs', fr: 'Besoins en matière d’accessibilité' },
+    inPlace: { en: 'In place', fr: 'En vigueur' },
+    facilitationPermitted: { en: 'Facilitation permitted', fr: 'Facilitation permise' },
   },
 };

@@ -1,5 +1,5 @@
 import { REGION_LABELS } from '../../domain/regions';
-import { CLOCK_EVENT_LABELS } from '../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../domain/clocks/events';
 import type { WorkflowLabels } from '../../domain/workflow';
 
 /** How the Response and Support Coordination workflow and everything in it are named to people, in both official languages. */
@@ -41,6 +41,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     ClientWithdrew: { en: 'Client withdrew', fr: 'Retrait de la personne' },
   },
   fields: {
+    ...CLOCK_FIELD_LABELS,
     optedInAt: { en: 'Opted in at', fr: 'Adhésion le' },
     channel: { en: 'How the client reached the program', fr: 'Comment la personne a joint le programme' },
     region: { en: 'Region', fr: 'Région' },
@@ -87,6 +88,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     referralsMade: { en: 'Referrals made', fr: 'Orientations faites' },
   },
   values: {
+    ...CLOCK_VALUE_LABELS,
     ...REGION_LABELS,
     supportLine: { en: '24/7 support line', fr: 'Ligne de soutien 24/7' },
     email: { en: 'Email', fr: 'Courriel' },

@@ -137,6 +137,7 @@ export const en = {
   caseIsIn: (workflow: string) => `${workflow}: the case is in`,
   workflowStates: 'Workflow states',
   transitions: 'Transitions',
+  underCondition: ' (under a condition)',
 
   slaTitle: 'SLA dashboard',
   liveConnected: 'Live updates: connected',
@@ -394,6 +395,7 @@ export const fr: Messages = {
   caseIsIn: (workflow: string) => `${workflow}${NBSP}: le dossier est à l’état`,
   workflowStates: 'États du processus',
   transitions: 'Transitions possibles',
+  underCondition: ' (sous condition)',
 
   slaTitle: 'Tableau de bord des délais',
   liveConnected: `Mises à jour en direct${NBSP}: connecté`,

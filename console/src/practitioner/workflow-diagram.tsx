@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { Fill, L, stateLabel, type Label } from '../shared/labels';
+import { commandLabel, eventLabel, Fill, L, stateLabel, type Label } from '../shared/labels';
 import type { WorkflowInfo } from '../shared/types';
 
 interface Transition {
@@ -21,6 +21,32 @@ function transitions(workflow: WorkflowInfo): Transition[] {
     if (from && to) found.push({ from, to, label: match[3] ?? '' });
   }
   return found;
+}
+
+/**
+ * What takes a case along a transition, named for people: each command (or event) of the chart's
+ * label (`AcknowledgeComplaint [notAcknowledged], AssignHandler`) by its label, a guard as "under a
+ * condition" (the chart's guard names are the machine's, not words for people).
+ */
+function Takes({ workflow, label }: { workflow: WorkflowInfo; label: string }) {
+  const { t } = useI18n();
+  const parts = label.split(', ').map((part) => /^(\S+)(?: \[[^\]]*\])?$/.exec(part));
+  if (parts.some((part) => part === null)) return <L label={{ text: label, lang: 'en' }} />;
+  return (
+    <>
+      {parts.map((part, i) => {
+        const name = part![1]!;
+        const named = workflow.commands.some((c) => c.name === name) ? commandLabel(workflow, name) : eventLabel(workflow, name);
+        return (
+          <span key={i}>
+            {i > 0 ? ', ' : ''}
+            <L label={named} />
+            {part![0].includes(' [') ? t.underCondition : ''}
+          </span>
+        );
+      })}
+    </>
+  );
 }
 
 /**
@@ -64,7 +90,7 @@ export function WorkflowDiagram({ workflow, title, current }: { workflow: Workfl
               {transition.label ? (
                 <span class="hint">
                   {t.colon}
-                  <L label={{ text: transition.label, lang: 'en' }} />
+                  <Takes workflow={workflow} label={transition.label} />
                 </span>
               ) : null}
             </li>

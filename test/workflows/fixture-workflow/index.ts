@@ -1,4 +1,4 @@
-import { CLOCK_EVENT_LABELS } from '../../../domain/clocks/events';
+import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../../../domain/clocks/events';
 import { z } from 'zod';
 import { grants, readScopes } from '../../../domain/access';
 import { assertNever } from '../../../domain/assert-never';
@@ -77,16 +77,20 @@ export const informationRequestWorkflow: WorkflowDefinition = {
       RequestClosed: { en: 'Request closed', fr: 'Demande fermée' },
     },
     fields: {
+      ...CLOCK_FIELD_LABELS,
       receivedAt: { en: 'Received on', fr: 'Date de réception' },
       region: { en: 'Region', fr: 'Région' },
       topic: { en: 'Topic', fr: 'Sujet' },
       requester: { en: 'Requester', fr: 'Demandeur' },
       'requester.name': { en: 'Name', fr: 'Nom' },
       'requester.contact': { en: 'Contact information', fr: 'Coordonnées' },
+      'requester.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
+      requesterId: { en: 'Requester identifier', fr: 'Identifiant du demandeur' },
       officerId: { en: 'Officer', fr: 'Agent' },
       answer: { en: 'Answer', fr: 'Réponse' },
     },
     values: {
+      ...CLOCK_VALUE_LABELS,
       ...REGION_LABELS,
       restorativeEngagement: { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
       complaints: { en: 'Complaints', fr: 'Plaintes' },
