@@ -96,7 +96,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
         </h3>
         {/* The command's description is written in its workflow's definition, in English for now. */}
         {command.description ? (
-          <p class="hint" lang="en">
+          <p class="hint description" lang="en">
             {command.description}
           </p>
         ) : null}

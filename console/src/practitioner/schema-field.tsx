@@ -71,7 +71,7 @@ export function SchemaField(props: FieldProps) {
   };
   // Descriptions are written in the workflows' schemas, in English for now.
   const hint = schema.description ? (
-    <span id={`${id}-hint`} class="hint" lang="en">
+    <span id={`${id}-hint`} class="hint description" lang="en">
       {schema.description}
     </span>
   ) : null;
