@@ -15,6 +15,7 @@ import { complaintData, openStream } from '../sla/sla-support';
 import { client, type HttpClient } from '../support/app';
 import { MendServer } from '../support/mend-process';
 import { describeWithPostgres, dropSchema, freshSchema } from '../support/postgres';
+import { caughtUpWith, waitForProjections } from '../support/projection-status';
 import { differences, snapshotReadModels } from '../support/read-models';
 import { cliContext } from '../support/store-writer';
 
@@ -212,11 +213,8 @@ describeWithPostgres('three Mend nodes on one PostgreSQL', (url) => {
 
     nodes[0] = await MendServer.start(nodeA.dataDir, env);
     const head = Number((await sql<{ head: string }>('SELECT max(position) AS head FROM $schema.mend_events'))[0]!.head);
-    // Every node caught up to the head of the log...
-    for (const node of nodes) {
-      const probe = await (await as(node, 'supervisor')).get(`/sla/clocks?minPosition=${head}&limit=1`);
-      expect(probe.status).toBe(200);
-    }
+    // Every node's every projection caught up to the head of the log (not only the one a read waits for)...
+    for (const node of nodes) await waitForProjections(await as(node, 'supervisor'), caughtUpWith(head));
     await Promise.all(nodes.map((node) => node.stop()));
 
     // ...and holds exactly what a fresh node, rebuilding every projection from the log, holds.
