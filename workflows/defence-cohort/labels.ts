@@ -43,7 +43,6 @@ export const defenceCohortLabels: WorkflowLabels = {
   },
   fields: {
     ...CLOCK_FIELD_LABELS,
-    region: { en: 'Region', fr: 'Région' },
     format: { en: 'Format', fr: 'Formule' },
     delivery: { en: 'Delivery', fr: 'Mode de prestation' },
     practitionerIds: { en: 'Restorative practitioners', fr: 'Praticiens en approche réparatrice' },
@@ -60,7 +59,6 @@ export const defenceCohortLabels: WorkflowLabels = {
     'representative.affiliation': { en: 'Affiliation', fr: 'Appartenance' },
     'representative.nominatedOn': { en: 'Nominated on', fr: 'Date de la mise en candidature' },
     representativeId: { en: 'Representative', fr: 'Représentant' },
-    reason: { en: 'Reason', fr: 'Motif' },
     withdrawnAt: { en: 'Left at', fr: 'Date du départ' },
     stage: { en: 'Stage', fr: 'Étape' },
     remaining: { en: 'Representatives remaining', fr: 'Représentants restants' },

@@ -37,7 +37,6 @@ export const informationSessionLabels: WorkflowLabels = {
     ...CLOCK_FIELD_LABELS,
     audience: { en: 'For whom', fr: 'Pour qui' },
     requestedAt: { en: 'Requested at', fr: 'Demandée le' },
-    region: { en: 'Region', fr: 'Région' },
     requester: { en: 'Requested by', fr: 'Demandée par' },
     'requester.subjectId': { en: 'Requester’s subject id', fr: 'Identifiant du demandeur' },
     'requester.unit': { en: 'Unit', fr: 'Unité' },
@@ -67,7 +66,6 @@ export const informationSessionLabels: WorkflowLabels = {
     heldAt: { en: 'Held at', fr: 'Donnée le' },
     attendance: { en: 'Attendance', fr: 'Participation' },
     registered: { en: 'Registered', fr: 'Inscrits' },
-    reason: { en: 'Reason', fr: 'Motif' },
     registrationsAffected: { en: 'Registrations affected', fr: 'Inscriptions touchées' },
   },
   values: {

@@ -66,7 +66,6 @@ export const restorativeEngagementLabels: WorkflowLabels = {
   fields: {
     ...CLOCK_FIELD_LABELS,
     channel: { en: 'How the class member opted in', fr: 'Mode d’adhésion' },
-    region: { en: 'Region', fr: 'Région' },
     receivedAt: { en: 'Received on', fr: 'Date de réception' },
     classMember: { en: 'Class member', fr: 'Membre du groupe' },
     'classMember.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
@@ -78,7 +77,6 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     claimDecisionDate: { en: 'Date of the initial claim decision', fr: 'Date de la décision initiale sur la réclamation' },
     confirmedAt: { en: 'Confirmed on', fr: 'Date de confirmation' },
     practitionerIds: { en: 'Restorative practitioners', fr: 'Praticiens en approche réparatrice' },
-    reason: { en: 'Reason', fr: 'Motif' },
     heldAt: { en: 'Held on', fr: 'Date de la rencontre' },
     delivery: { en: 'Format', fr: 'Mode de prestation' },
     topics: { en: 'Topics covered', fr: 'Sujets abordés' },
@@ -131,7 +129,6 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     closedAt: { en: 'Closed on', fr: 'Date de clôture' },
     followUpEarliestOn: { en: 'Follow-up no earlier than', fr: 'Suivi au plus tôt le' },
     stage: { en: 'Stage', fr: 'Étape' },
-    resumedAt: { en: 'Resumed on', fr: 'Date de reprise' },
     withdrawnFrom: { en: 'Withdrew at the stage', fr: 'Retrait à l’étape' },
     resumedIn: { en: 'Resumes at the stage', fr: 'Reprise à l’étape' },
     cancelledEngagementIds: { en: 'Engagements cancelled', fr: 'Engagements annulés' },

@@ -66,7 +66,6 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
   fields: {
     ...CLOCK_FIELD_LABELS,
     source: { en: 'Source of the referral', fr: 'Source du renvoi' },
-    region: { en: 'Region', fr: 'Région' },
     receivedAt: { en: 'Received on', fr: 'Date de réception' },
     victim: { en: 'Victim', fr: 'Victime' },
     'victim.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
@@ -101,7 +100,6 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     mediatorId: { en: 'Mediator', fr: 'Médiateur' },
     assignment: { en: 'Assignment to change', fr: 'Affectation à modifier' },
     assigneeId: { en: 'Newly assigned person', fr: 'Personne nouvellement assignée' },
-    reason: { en: 'Reason', fr: 'Motif' },
     kind: { en: 'Kind of condition', fr: 'Type de condition' },
     imposedOn: { en: 'Imposed on', fr: 'Date d’imposition' },
     facilitationWording: { en: 'Facilitation wording', fr: 'Libellé autorisant la facilitation' },
@@ -136,7 +134,6 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     'noContactConditions.status': { en: 'Status', fr: 'Statut' },
     previousAssigneeId: { en: 'Previously assigned to', fr: 'Assigné auparavant à' },
     status: { en: 'Status', fr: 'Statut' },
-    subjectId: { en: 'Person identifier', fr: 'Identifiant de la personne' },
     meetingId: { en: 'Meeting identifier', fr: 'Identifiant de la rencontre' },
     offenderId: { en: 'Offender identifier', fr: 'Identifiant du délinquant' },
   },

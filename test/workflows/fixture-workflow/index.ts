@@ -79,7 +79,6 @@ export const informationRequestWorkflow: WorkflowDefinition = {
     fields: {
       ...CLOCK_FIELD_LABELS,
       receivedAt: { en: 'Received on', fr: 'Date de réception' },
-      region: { en: 'Region', fr: 'Région' },
       topic: { en: 'Topic', fr: 'Sujet' },
       requester: { en: 'Requester', fr: 'Demandeur' },
       'requester.name': { en: 'Name', fr: 'Nom' },
