@@ -13,7 +13,8 @@ import type { RegionCode } from './regions';
 export interface CommandDefinition {
   readonly type: string;
   readonly schema: z.ZodType;
-  readonly description: string;
+  /** What it does and the rules it keeps, for the people who run it and for the API's documentation. */
+  readonly description: Bilingual;
   /** Valid data for this command in the usual state it is used in: shown in OpenAPI, used by demos and tests. */
   readonly example: Readonly<Record<string, unknown>>;
   /**
@@ -43,7 +44,8 @@ export interface CommandDefinition {
 export interface EventDefinition {
   readonly type: string;
   readonly schema: z.ZodType;
-  readonly description: string;
+  /** What it records, in both languages. */
+  readonly description: Bilingual;
   /**
    * Personal information in this event's data (names, contact details, free text about harm),
    * encrypted with the key of the data subject it belongs to (DESIGN.md §7). Paths are dotted
@@ -191,17 +193,18 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
 export type AnyWorkflowDefinition = WorkflowDefinition<AnyMachineSnapshot>;
 
 /**
- * What a command's zod schema says of itself, as schema metadata (`.meta({ description, example })`
- * on the command's `{ type, data }` object): the one place its description and example are written.
+ * What a command's zod schema says of itself, as schema metadata (`.meta({ description,
+ * descriptionFr, example })` on the command's `{ type, data }` object): the one place its
+ * description, in English and in French, and its example are written.
  */
-export interface CommandMeta {
-  readonly description: string;
+export interface CommandMeta extends EventMeta {
   readonly example: Readonly<Record<string, unknown>>;
 }
 
-/** What an event's zod schema says of itself (`.meta({ description })` on its `{ type, data }` object). */
+/** What an event's zod schema says of itself (`.meta({ description, descriptionFr })` on its `{ type, data }` object). */
 export interface EventMeta {
   readonly description: string;
+  readonly descriptionFr: string;
 }
 
 /** The `{ type, data }` objects of a workflow's command or event union. */
@@ -214,11 +217,13 @@ export type CommandRules = Omit<CommandDefinition, 'type' | 'schema' | 'descript
 /** What a workflow's folder says of an event besides its schema and description. */
 export type EventRules = Omit<EventDefinition, 'type' | 'schema' | 'description'>;
 
-function metaOf(schema: MessageSchema, kind: string): Record<string, unknown> {
+function metaOf(schema: MessageSchema, kind: string): Record<string, unknown> & { description: Bilingual } {
   const meta = schema.meta() as Record<string, unknown> | undefined;
   const type = schema.shape.type.value;
-  if (typeof meta?.['description'] !== 'string') throw new Error(`${kind} ${type} has no description in its schema's metadata`);
-  return meta;
+  for (const key of ['description', 'descriptionFr']) {
+    if (typeof meta?.[key] !== 'string') throw new Error(`${kind} ${type} has no ${key} in its schema's metadata`);
+  }
+  return { ...meta, description: { en: meta!['description'] as string, fr: meta!['descriptionFr'] as string } };
 }
 
 /**
@@ -233,7 +238,7 @@ export function commandsFrom<U extends MessageUnion>(union: U, rules: { readonly
     if (typeof meta['example'] !== 'object' || meta['example'] === null) throw new Error(`Command ${type} has no example in its schema's metadata`);
     const rule = (rules as Record<string, CommandRules>)[type];
     if (!rule) throw new Error(`Command ${type} has no rules`);
-    return { type, schema: option.shape.data, description: meta['description'] as string, example: meta['example'] as CommandMeta['example'], ...rule };
+    return { type, schema: option.shape.data, description: meta.description, example: meta['example'] as CommandMeta['example'], ...rule };
   });
 }
 
@@ -241,6 +246,6 @@ export function commandsFrom<U extends MessageUnion>(union: U, rules: { readonly
 export function eventsFrom<U extends MessageUnion>(union: U, rules: { readonly [K in TypesOf<U>]?: EventRules } = {}): EventDefinition[] {
   return union.options.map((option) => {
     const type = option.shape.type.value;
-    return { type, schema: option.shape.data, description: metaOf(option, 'Event')['description'] as string, ...(rules as Record<string, EventRules>)[type] };
+    return { type, schema: option.shape.data, description: metaOf(option, 'Event').description, ...(rules as Record<string, EventRules>)[type] };
   });
 }

@@ -87,7 +87,7 @@ export function workflowDoc(definition: AnyWorkflowDefinition): string {
     '',
     '| Command | Records | Who may run it | Description |',
     '|---|---|---|---|',
-    ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${who(c.grants)} | ${cell(c.description)} |`),
+    ...definition.commands.map((c) => `| ${code(c.type)} | ${code(c.primaryEvent)} | ${who(c.grants)} | ${cell(c.description.en)} |`),
     '',
     '## Who reads its cases',
     '',

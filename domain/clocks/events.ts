@@ -172,14 +172,32 @@ export const CLOCK_VALUE_LABELS: Readonly<Record<string, Bilingual>> = {
   calendar: { en: 'Calendar days', fr: 'Jours civils' },
 };
 
-const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, string>> = {
-  ClockStarted: 'A clock started: its due time is set in business or calendar days from when it started.',
-  ClockPaused: 'A running clock was paused, with the reason; its due time moves by the time it spends paused.',
-  ClockResumed: 'A paused clock started again; its due time moved by the time it spent paused.',
-  ClockWarned: 'A running clock came within its warning period of its due time.',
-  ClockBreached: 'A running clock passed its due time without being met.',
-  ClockMet: 'What the clock was waiting for happened, on time or late.',
-  ClockCancelled: 'A clock was stopped because what it waited for will not happen (the case closed or was withdrawn).',
+const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, Bilingual>> = {
+  ClockStarted: {
+    en: 'A clock started: its due time is set in business or calendar days from when it started.',
+    fr: 'Un délai a commencé : son échéance est fixée en jours ouvrables ou civils à partir de son début.',
+  },
+  ClockPaused: {
+    en: 'A running clock was paused, with the reason; its due time moves by the time it spends paused.',
+    fr: 'Un délai en cours a été suspendu, avec le motif ; son échéance est reportée du temps passé en suspens.',
+  },
+  ClockResumed: {
+    en: 'A paused clock started again; its due time moved by the time it spent paused.',
+    fr: 'Un délai suspendu a repris ; son échéance a été reportée du temps passé en suspens.',
+  },
+  ClockWarned: {
+    en: 'A running clock came within its warning period of its due time.',
+    fr: 'Un délai en cours est entré dans sa période d’avertissement avant l’échéance.',
+  },
+  ClockBreached: {
+    en: 'A running clock passed its due time without being met.',
+    fr: 'Un délai en cours a dépassé son échéance sans avoir été respecté.',
+  },
+  ClockMet: { en: 'What the clock was waiting for happened, on time or late.', fr: 'Ce qu’attendait le délai s’est produit, à temps ou en retard.' },
+  ClockCancelled: {
+    en: 'A clock was stopped because what it waited for will not happen (the case closed or was withdrawn).',
+    fr: 'Un délai a été arrêté parce que ce qu’il attendait n’aura pas lieu (le dossier a été fermé ou retiré).',
+  },
 };
 
 /** The shared clock events as every workflow records them, with the personal data they carry. */

@@ -132,11 +132,11 @@ export function buildOpenApi(
   for (const workflow of workflows) {
     for (const command of workflow.commands) {
       const schemaName = `${workflow.category}.${command.type}`;
-      commandSchemas[schemaName] = { ...jsonSchema(command.schema), description: command.description };
+      commandSchemas[schemaName] = { ...jsonSchema(command.schema), description: command.description.en };
       // Opening commands are sent to POST /cases, not to a case.
       if (command.type === workflow.openingCommand) continue;
       const list = byCommand.get(command.type) ?? [];
-      list.push({ workflow: workflow.name, schemaName, description: command.description, example: command.example });
+      list.push({ workflow: workflow.name, schemaName, description: command.description.en, example: command.example });
       byCommand.set(command.type, list);
     }
   }

@@ -9,7 +9,7 @@ const JsonSchemaObject = z.record(z.string(), z.unknown()).meta({ description: '
 export const WorkflowCommandSchema = z.object({
   name: z.string(),
   label: z.string().meta({ description: 'The command’s name for people, in the language of Accept-Language' }),
-  description: z.string(),
+  description: z.string().meta({ description: 'What it does and the rules it keeps, in the language of Accept-Language' }),
   records: z.string().meta({ description: 'The event the command records when it succeeds' }),
   schema: JsonSchemaObject,
   example: z.record(z.string(), z.unknown()),
@@ -60,7 +60,7 @@ export const WorkflowSchema = z
     events: z.array(
       z.object({
         type: z.string(),
-        description: z.string().optional(),
+        description: z.string().meta({ description: 'What it records, in the language of Accept-Language' }),
         schema: JsonSchemaObject,
         personalData: z.array(PersonalDataGroupSchema).meta({ description: 'Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased' }),
       }),

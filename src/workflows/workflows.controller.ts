@@ -35,7 +35,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     commands: definition.commands.map((command) => ({
       name: command.type,
       label: labels.commands[command.type]?.[language] ?? command.type,
-      description: command.description,
+      description: command.description[language],
       records: command.primaryEvent,
       schema: jsonSchema(command.schema),
       example: command.example,
@@ -45,7 +45,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
     events: definition.events.map((event) => ({
       type: event.type,
-      ...(event.description ? { description: event.description } : {}),
+      description: event.description[language],
       schema: jsonSchema(event.schema),
       personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields] })),
     })),
@@ -55,7 +55,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
 
 const WorkflowNotFound = defineError<{ workflow: string; known: string }>('WORKFLOW.NOT_FOUND', 'not_found', {
   en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
-  fr: (p) => `Aucun processus ne s’appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+  fr: (p) => `Aucun processus ne s’appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
 });
 
 @Controller('workflows')

@@ -539,8 +539,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
-         * @description **restorative-opportunities**: Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment.
+         * Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.
+         * @description **restorative-opportunities**: Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.
          */
         post: operations["reassignCase"];
         delete?: never;
@@ -1933,6 +1933,7 @@ export interface components {
                 name: string;
                 /** @description The command’s name for people, in the language of Accept-Language */
                 label: string;
+                /** @description What it does and the rules it keeps, in the language of Accept-Language */
                 description: string;
                 /** @description The event the command records when it succeeds */
                 records: string;
@@ -1969,7 +1970,8 @@ export interface components {
             }[];
             events: {
                 type: string;
-                description?: string;
+                /** @description What it records, in the language of Accept-Language */
+                description: string;
                 /** @description A JSON Schema (2020-12) generated from the zod schema */
                 schema: {
                     [key: string]: unknown;
@@ -2957,7 +2959,7 @@ export interface components {
         "restorativeOpportunities.AssignMediator": {
             mediatorId: string;
         };
-        /** @description Give the case to another intake officer or mediator (the Restorative Justice Unit), at any stage; a mediator replaced no longer sees the case after the first assignment. */
+        /** @description Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case. */
         "restorativeOpportunities.ReassignCase": {
             /** @enum {string} */
             assignment: "intakeOfficer" | "mediator";

@@ -290,11 +290,9 @@ async function englishOnPage(page: Page): Promise<string[]> {
  * What a French page shows in English because it has no French for it: the parts marked
  * `lang="en"` (a state, command, event, field or value without a label falls back to its technical
  * name, marked so), but for the switch to English and the API's markers of hidden personal data.
- * Commands' and fields' descriptions (`.description`, the API documentation's prose) are still
- * written in English only.
  */
 async function fallbacksToEnglish(page: Page): Promise<string[]> {
-  const texts = await page.locator('body [lang="en"]:not(.description)').allTextContents();
+  const texts = await page.locator('body [lang="en"]').allTextContents();
   return texts.map((text) => text.trim()).filter((text) => text && !['English', '[redacted]', '[erased]'].includes(text));
 }
 

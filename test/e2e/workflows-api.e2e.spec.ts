@@ -63,15 +63,18 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(workflow.diagram.startsWith('stateDiagram-v2\n')).toBe(true);
     });
 
-    it.each(definitions)('%s: its title, states, commands, fields, choices and clocks in the caller\'s language (Accept-Language)', async (name, definition) => {
+    it.each(definitions)('%s: its title, states, commands and events (names and descriptions), fields, choices and clocks in the caller\'s language (Accept-Language)', async (name, definition) => {
       const client = await running.as('practitioner');
       for (const language of ['en', 'fr'] as const) {
         const response = await client.get(`/workflows/${name}`, { 'accept-language': language === 'fr' ? 'fr-CA,fr;q=0.9,en;q=0.5' : 'en-CA' });
         expect(response.status).toBe(200);
         expect(response.body).toMatchObject({ language, title: definition.labels.title[language], description: definition.labels.description[language] });
         expect(response.body.stateLabels).toEqual(Object.fromEntries(stateNames(definition).map((s) => [s, definition.labels.states[s]![language]])));
-        expect(response.body.commands.map((c: { name: string; label: string }) => [c.name, c.label])).toEqual(
-          definition.commands.map((c) => [c.type, definition.labels.commands[c.type]![language]]),
+        expect(response.body.commands.map((c: { name: string; label: string; description: string }) => [c.name, c.label, c.description])).toEqual(
+          definition.commands.map((c) => [c.type, definition.labels.commands[c.type]![language], c.description[language]]),
+        );
+        expect(response.body.events.map((e: { type: string; description: string }) => [e.type, e.description])).toEqual(
+          definition.events.map((e) => [e.type, e.description[language]]),
         );
         const inLanguage = (texts: Readonly<Record<string, { en: string; fr: string }>>) => Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, t[language]]));
         expect(response.body.fieldLabels).toEqual(inLanguage(definition.labels.fields));
@@ -90,7 +93,7 @@ describe('the workflows and their commands, as clients discover them', () => {
         expect({ name: command.type, records: listed.records, description: listed.description, example: listed.example }).toEqual({
           name: command.type,
           records: command.primaryEvent,
-          description: command.description,
+          description: command.description.en,
           example: command.example,
         });
         expect(command.schema.safeParse(listed.example).success).toBe(true);
@@ -147,7 +150,7 @@ describe('the workflows and their commands, as clients discover them', () => {
         const { description, ...component } = openapi.components.schemas[schemaName];
         expect({ command: command.type, description, schema: component }).toEqual({
           command: command.type,
-          description: command.description,
+          description: command.description.en,
           schema: described(name).commands.find((c: any) => c.name === command.type).schema,
         });
         expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '404', '409', '422']));

@@ -16,6 +16,7 @@ import type { NewEvent } from '../../domain/envelope';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 import { stateNames } from '../../src/workflows/diagram';
 import { workflowDefinitions } from '../../workflows/registry';
+import { frenchTypographyFaults } from '../support/french-typography';
 import { registeredWorkflows } from '../support/workflow-spec';
 
 /**
@@ -207,9 +208,6 @@ export const machineStates = (definition: AnyWorkflowDefinition): string[] => st
 export const knownEventTypes = (definition: AnyWorkflowDefinition): Set<string> =>
   new Set<string>([...definition.events.map((e) => e.type), ...CLOCK_EVENT_TYPES]);
 
-/** A French elision written with the straight apostrophe (l'action, qu'un), where Mend writes ’. */
-const STRAIGHT_ELISION = /(?<![\p{L}'’])(?:[dlnjcsmt]|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/iu;
-
 /** A text people read, present in English and in French. */
 const bilingual = (text: { en?: string; fr?: string } | undefined): boolean => Boolean(text?.en?.trim() && text.fr?.trim());
 
@@ -305,7 +303,12 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
     });
 
-    it('writes its French with the typographic apostrophe, as the rest of Mend does (d’abord, not d\'abord)', () => {
+    it('describes every command and every event it records in English and in French, in different words', () => {
+      const described = [...definition.commands, ...definition.events].filter((c) => !bilingual(c.description) || c.description.en === c.description.fr);
+      expect(described.map((c) => c.type)).toEqual([]);
+    });
+
+    it('writes its French as French is printed: the typographic apostrophe (d’abord), and a no-break space before : ; ? ! » and after «', () => {
       const french: string[] = [];
       const collect = (node: unknown): void => {
         if (typeof node !== 'object' || node === null) return;
@@ -315,8 +318,9 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
         }
       };
       collect(definition.labels);
+      collect([...definition.commands, ...definition.events].map((c) => c.description));
       expect(french.length).toBeGreaterThan(0);
-      expect(french.filter((text) => STRAIGHT_ELISION.test(text))).toEqual([]);
+      expect(french.flatMap(frenchTypographyFaults)).toEqual([]);
     });
 
     it('names every event it records (the shared clock events too) in English and in French, and labels no other event', () => {

@@ -64,6 +64,8 @@ export const ReceiveComplaint = z.strictObject({
 }).meta({
   description:
     "Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback (kind `feedback`) runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are.",
+  descriptionFr:
+    'Enregistrer une plainte, une préoccupation ou un commentaire d’un participant. Une plainte fait courir le délai d’accusé de réception de 2 jours ouvrables et le délai de réponse de 30 jours ouvrables au palier 1, à compter du moment où le programme l’a reçue (pour le courrier, le jour où la lettre est parvenue au programme) ; un commentaire (choix « Commentaire » du champ « Plainte ou commentaire ») ne fait courir aucun délai. La chaîne de révision est celle qui est configurée pour le programme visé, sinon la chaîne par défaut ; une plainte visant un programme dont les dossiers sont confidentiels est aussi confidentielle que ces dossiers.',
   example: {
     channel: 'electronic',
     receivedAt: '2026-03-02T09:30:00-05:00',
@@ -83,6 +85,8 @@ export const AcknowledgeComplaint = z.strictObject({
 }).meta({
   description:
     'Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was.',
+  descriptionFr:
+    'Consigner qu’un accusé de réception de la plainte a été transmis au plaignant, et à quel moment (maintenant si ce n’est pas précisé). Le délai d’accusé de réception est respecté à ce moment-là : un accusé de réception saisi tardivement compte donc comme transmis à temps s’il l’a effectivement été.',
   example: { method: 'email' },
 });
 
@@ -92,6 +96,8 @@ export const AssignHandler = z.strictObject({
 }).meta({
   description:
     'Send the complaint to the person who reviews it at its current level. Replacing an assigned handler is for supervisors; someone who handled a lower level cannot review it.',
+  descriptionFr:
+    'Confier la plainte à la personne qui l’examine à son palier actuel. Le remplacement d’un responsable de la plainte déjà désigné est réservé aux superviseurs ; une personne qui a traité la plainte à un palier inférieur ne peut pas l’examiner.',
   example: { handlerId: 'practitioner-1' },
 });
 
@@ -106,6 +112,8 @@ export const Respond = z.strictObject({
 }).meta({
   description:
     "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).",
+  descriptionFr:
+    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision ; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté ; sous le dernier palier, la réponse ouvre le délai de révision du plaignant (en jours civils, paramètre `reviewWindowDays`).',
   example: {
     response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
     nextLevel: {
@@ -121,6 +129,8 @@ export const AcceptResponse = z.strictObject({
 }).meta({
   description:
     'The complainant is satisfied with the response: the complaint is resolved.',
+  descriptionFr:
+    'Le plaignant est satisfait de la réponse : la plainte est réglée.',
   example: {},
 });
 
@@ -133,6 +143,8 @@ export const RequestReview = z.strictObject({
 }).meta({
   description:
     'The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
+  descriptionFr:
+    'Le plaignant, insatisfait, exerce son droit de révision dans le délai prévu à cette fin : la plainte passe au palier d’autorité suivant, avec un nouveau délai de réponse de 30 jours ouvrables.',
   example: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
 });
 
@@ -145,6 +157,8 @@ export const PauseClock = z.strictObject({
 }).meta({
   description:
     'Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.',
+  descriptionFr:
+    'Suspendre un délai en cours, par exemple en attendant des renseignements du plaignant. Un motif est obligatoire.',
   example: { clock: responseClock(1), reason: 'Awaiting the dates the complainant is available for a call.' },
 });
 
@@ -154,6 +168,8 @@ export const ResumeClock = z.strictObject({
 }).meta({
   description:
     'Restart a paused clock: its due time moves by the business time it spent paused.',
+  descriptionFr:
+    'Reprendre un délai suspendu : son échéance est reportée d’une durée égale au temps ouvrable pendant lequel il a été suspendu.',
   example: { clock: responseClock(1) },
 });
 
@@ -163,6 +179,8 @@ export const CloseComplaint = z.strictObject({
 }).meta({
   description:
     'Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request.',
+  descriptionFr:
+    'Fermer un commentaire, ou une plainte qui a reçu au dernier palier de révision une réponse que le plaignant n’a pas acceptée. Sous le dernier palier, le droit de révision ne peut pas être écourté : la plainte se ferme d’elle-même lorsque le délai de révision expire sans qu’une révision ait été demandée.',
   example: {},
 });
 
@@ -172,6 +190,8 @@ export const WithdrawComplaint = z.strictObject({
 }).meta({
   description:
     'The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled.',
+  descriptionFr:
+    'Le plaignant retire sa plainte. Possible à tout moment avant que la plainte prenne fin ; les délais en cours sont annulés.',
   example: {},
 });
 

@@ -39,7 +39,10 @@ export const ComplaintReceived = z.strictObject({
     level: Level,
     levelTitle: LevelTitle,
   }),
-}).meta({ description: 'A complaint reached the program; the escalation chain in force is recorded with it.' });
+}).meta({
+  description: 'A complaint reached the program; the escalation chain in force is recorded with it.',
+  descriptionFr: 'Une plainte est parvenue au programme ; la chaîne de révision en vigueur est consignée avec elle.',
+});
 
 export const ComplaintAcknowledged = z.strictObject({
   type: z.literal('ComplaintAcknowledged'),
@@ -47,7 +50,7 @@ export const ComplaintAcknowledged = z.strictObject({
     acknowledgedAt: Instant,
     method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
   }),
-}).meta({ description: 'Receipt of the complaint was acknowledged to the complainant.' });
+}).meta({ description: 'Receipt of the complaint was acknowledged to the complainant.', descriptionFr: 'Un accusé de réception de la plainte a été transmis au plaignant.' });
 
 /** The person who reviews the complaint at its current level. `previousHandlerId` is set on a reassignment. */
 export const HandlerAssigned = z.strictObject({
@@ -59,7 +62,10 @@ export const HandlerAssigned = z.strictObject({
     assignedAt: Instant,
     previousHandlerId: HandlerId.optional(),
   }),
-}).meta({ description: 'The complaint was sent to the person who reviews it at its current level.' });
+}).meta({
+  description: 'The complaint was sent to the person who reviews it at its current level.',
+  descriptionFr: 'La plainte a été confiée à la personne qui l’examine à son palier actuel.',
+});
 
 /** The response at a level. Below the last level it names who the complaint can be elevated to next. */
 export const ComplaintResponded = z.strictObject({
@@ -86,12 +92,15 @@ export const ComplaintResponded = z.strictObject({
       })
       .optional(),
   }),
-}).meta({ description: 'The complaint was answered at its current level, naming who it can be elevated to next.' });
+}).meta({
+  description: 'The complaint was answered at its current level, naming who it can be elevated to next.',
+  descriptionFr: 'La plainte a reçu une réponse à son palier actuel, qui nomme la personne à qui elle peut ensuite être transmise en révision.',
+});
 
 export const ResponseAccepted = z.strictObject({
   type: z.literal('ResponseAccepted'),
   data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle }),
-}).meta({ description: 'The complainant accepted the response: the complaint is resolved.' });
+}).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'Le plaignant a accepté la réponse : la plainte est réglée.' });
 
 /** The complainant used the right of review: the complaint moves up to `level`. */
 export const ReviewRequested = z.strictObject({
@@ -104,7 +113,10 @@ export const ReviewRequested = z.strictObject({
     complainantId: SubjectId,
     grounds: z.string().min(1).max(20_000).optional(),
   }),
-}).meta({ description: 'The complainant used the right of review: the complaint moved to the next level of authority.' });
+}).meta({
+  description: 'The complainant used the right of review: the complaint moved to the next level of authority.',
+  descriptionFr: 'Le plaignant a exercé son droit de révision : la plainte est passée au palier d’autorité suivant.',
+});
 
 export const ComplaintClosed = z.strictObject({
   type: z.literal('ComplaintClosed'),
@@ -118,12 +130,15 @@ export const ComplaintClosed = z.strictObject({
      */
     outcome: z.enum(['reviewsExhausted', 'reviewNotRequested', 'feedbackRecorded']),
   }),
-}).meta({ description: 'The complaint was closed without being accepted (its review window passed, or the last level answered), or the feedback was noted.' });
+}).meta({
+  description: 'The complaint was closed without being accepted (its review window passed, or the last level answered), or the feedback was noted.',
+  descriptionFr: 'La plainte a été fermée sans que la réponse ait été acceptée (son délai de révision a expiré, ou le dernier palier a répondu), ou le commentaire a été consigné.',
+});
 
 export const ComplaintWithdrawn = z.strictObject({
   type: z.literal('ComplaintWithdrawn'),
   data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle }),
-}).meta({ description: 'The complainant withdrew the complaint.' });
+}).meta({ description: 'The complainant withdrew the complaint.', descriptionFr: 'Le plaignant a retiré sa plainte.' });
 
 export const ComplaintEvent = z.discriminatedUnion('type', [
   ComplaintReceived,

@@ -32,7 +32,10 @@ export const CohortFormed = z.strictObject({
     maximumRepresentatives: z.number().int().positive(),
     formedAt: Instant,
   }),
-}).meta({ description: 'A cohort was formed with its two restorative practitioners; its representatives join next.' });
+}).meta({
+  description: 'A cohort was formed with its two restorative practitioners; its representatives join next.',
+  descriptionFr: 'Une cohorte a été formée avec ses deux praticiens en approche réparatrice ; ses représentants s’y joignent ensuite.',
+});
 
 export const RepresentativeJoined = z.strictObject({
   type: z.literal('RepresentativeJoined'),
@@ -46,7 +49,7 @@ export const RepresentativeJoined = z.strictObject({
     }),
     joinedAt: Instant,
   }),
-}).meta({ description: 'A nominated Defence representative joined the cohort.' });
+}).meta({ description: 'A nominated Defence representative joined the cohort.', descriptionFr: 'Un représentant de la Défense nommé s’est joint à la cohorte.' });
 
 export const RepresentativeWithdrawn = z.strictObject({
   type: z.literal('RepresentativeWithdrawn'),
@@ -58,13 +61,19 @@ export const RepresentativeWithdrawn = z.strictObject({
     /** Representatives left in the cohort. */
     remaining: Count,
   }),
-}).meta({ description: 'A representative left the cohort; what was recorded with them stays in its history.' });
+}).meta({
+  description: 'A representative left the cohort; what was recorded with them stays in its history.',
+  descriptionFr: 'Un représentant a quitté la cohorte ; ce qui a été consigné à son sujet demeure dans l’historique de la cohorte.',
+});
 
 /** Recorded with each withdrawal that leaves the cohort below its minimum: the supervisor decides what to do. */
 export const CohortBelowMinimum = z.strictObject({
   type: z.literal('CohortBelowMinimum'),
   data: z.strictObject({ representatives: Count, minimum: z.number().int().positive(), flaggedAt: Instant }),
-}).meta({ description: 'The cohort has fewer representatives than the minimum: flagged to the supervisor, not closed.' });
+}).meta({
+  description: 'The cohort has fewer representatives than the minimum: flagged to the supervisor, not closed.',
+  descriptionFr: 'La cohorte compte moins de représentants que le minimum : elle est signalée au superviseur, sans être fermée.',
+});
 
 export const PractitionerReplaced = z.strictObject({
   type: z.literal('PractitionerReplaced'),
@@ -74,7 +83,7 @@ export const PractitionerReplaced = z.strictObject({
     reason: PractitionerChangeReason,
     replacedAt: Instant,
   }),
-}).meta({ description: 'One of the cohort’s two practitioners was replaced.' });
+}).meta({ description: 'One of the cohort’s two practitioners was replaced.', descriptionFr: 'L’un des deux praticiens de la cohorte a été remplacé.' });
 
 export const CohortStarted = z.strictObject({
   type: z.literal('CohortStarted'),
@@ -87,7 +96,10 @@ export const CohortStarted = z.strictObject({
     plannedEndOn: LocalDate,
     representatives: Count,
   }),
-}).meta({ description: 'The cohort met for the first time; its planned end is recorded.' });
+}).meta({
+  description: 'The cohort met for the first time; its planned end is recorded.',
+  descriptionFr: 'La cohorte s’est réunie pour la première fois ; sa fin prévue est consignée.',
+});
 
 export const CohortSessionHeld = z.strictObject({
   type: z.literal('CohortSessionHeld'),
@@ -98,7 +110,10 @@ export const CohortSessionHeld = z.strictObject({
     delivery: SessionDelivery,
     attendeeIds: z.array(RepresentativeId).optional(),
   }),
-}).meta({ description: 'A cohort session (learning, reflection or planning for action) was held.' });
+}).meta({
+  description: 'A cohort session (learning, reflection or planning for action) was held.',
+  descriptionFr: 'Une séance de la cohorte (apprentissage, réflexion ou planification de l’action) a été tenue.',
+});
 
 export const EngagementSessionHeld = z.strictObject({
   type: z.literal('EngagementSessionHeld'),
@@ -109,7 +124,11 @@ export const EngagementSessionHeld = z.strictObject({
     setting: EngagementSetting,
     engagementCaseIds: z.array(RecordId).min(1),
   }),
-}).meta({ description: 'An engagement session with class members was held; the Restorative Engagement cases that took part are linked by id.' });
+}).meta({
+  description: 'An engagement session with class members was held; the Restorative Engagement cases that took part are linked by id.',
+  descriptionFr:
+    'Une séance d’engagement avec des membres du groupe a été tenue ; les dossiers d’engagement réparateur des membres du groupe qui y ont participé sont liés par leur identifiant.',
+});
 
 export const RepresentativeCommitted = z.strictObject({
   type: z.literal('RepresentativeCommitted'),
@@ -118,7 +137,10 @@ export const RepresentativeCommitted = z.strictObject({
     commitments: z.string().min(1).max(4000),
     recordedAt: Instant,
   }),
-}).meta({ description: 'A representative’s commitments and actions, recorded at completion.' });
+}).meta({
+  description: 'A representative’s commitments and actions, recorded at completion.',
+  descriptionFr: 'Les engagements et actions d’un représentant, consignés à l’achèvement de la cohorte.',
+});
 
 export const CohortCompleted = z.strictObject({
   type: z.literal('CohortCompleted'),
@@ -129,12 +151,12 @@ export const CohortCompleted = z.strictObject({
     engagementSessionsHeld: Count,
     plannedEndOn: LocalDate,
   }),
-}).meta({ description: 'The cohort completed its work.' });
+}).meta({ description: 'The cohort completed its work.', descriptionFr: 'La cohorte a terminé ses travaux.' });
 
 export const CohortDisbanded = z.strictObject({
   type: z.literal('CohortDisbanded'),
   data: z.strictObject({ reason: DisbandReason, disbandedAt: Instant, stage: Stage }),
-}).meta({ description: 'A supervisor ended the cohort before completion.' });
+}).meta({ description: 'A supervisor ended the cohort before completion.', descriptionFr: 'Un superviseur a dissous la cohorte avant son achèvement.' });
 
 export const DefenceCohortEvent = z.discriminatedUnion('type', [
   CohortFormed,

@@ -22,7 +22,10 @@ export const InformationSessionRequested = z.strictObject({
     expectedAttendees: z.number().int().min(1).max(1000).optional(),
     topics: z.array(Topic),
   }),
-}).meta({ description: 'A unit requested a group presentation, or the program planned an information session.' });
+}).meta({
+  description: 'A unit requested a group presentation, or the program planned an information session.',
+  descriptionFr: 'Une unité a demandé une présentation de groupe, ou le programme a planifié une séance d’information.',
+});
 
 export const InformationSessionScheduled = z.strictObject({
   type: z.literal('InformationSessionScheduled'),
@@ -37,7 +40,10 @@ export const InformationSessionScheduled = z.strictObject({
     /** Set when the session was moved: when it was to start before. */
     previousStartsAt: Instant.optional(),
   }),
-}).meta({ description: 'The session was scheduled, or moved: when, in which format and language, and who presents.' });
+}).meta({
+  description: 'The session was scheduled, or moved: when, in which format and language, and who presents.',
+  descriptionFr: 'La séance a été planifiée, ou son horaire a été modifié : date et heure, format, langue et présentateur.',
+});
 
 export const AttendeeRegistered = z.strictObject({
   type: z.literal('AttendeeRegistered'),
@@ -51,12 +57,12 @@ export const AttendeeRegistered = z.strictObject({
     }),
     registeredAt: Instant,
   }),
-}).meta({ description: 'Someone registered for the session.' });
+}).meta({ description: 'Someone registered for the session.', descriptionFr: 'Une personne a été inscrite à la séance.' });
 
 export const RegistrationCancelled = z.strictObject({
   type: z.literal('RegistrationCancelled'),
   data: z.strictObject({ registrationId: RecordId, cancelledAt: Instant }),
-}).meta({ description: 'A registration was cancelled.' });
+}).meta({ description: 'A registration was cancelled.', descriptionFr: 'Une inscription a été annulée.' });
 
 export const InformationSessionHeld = z.strictObject({
   type: z.literal('InformationSessionHeld'),
@@ -66,7 +72,7 @@ export const InformationSessionHeld = z.strictObject({
     /** Registrations standing when it was held. */
     registered: z.number().int().min(0),
   }),
-}).meta({ description: 'The session was held, with its attendance.' });
+}).meta({ description: 'The session was held, with its attendance.', descriptionFr: 'La séance a été donnée, avec le nombre de personnes présentes.' });
 
 export const InformationSessionCancelled = z.strictObject({
   type: z.literal('InformationSessionCancelled'),
@@ -76,7 +82,7 @@ export const InformationSessionCancelled = z.strictObject({
     /** Registrations standing when it was cancelled: the people to tell. */
     registrationsAffected: z.number().int().min(0),
   }),
-}).meta({ description: 'The session was cancelled, or the request declined.' });
+}).meta({ description: 'The session was cancelled, or the request declined.', descriptionFr: 'La séance a été annulée, ou la demande a été refusée.' });
 
 export const InformationSessionEvent = z.discriminatedUnion('type', [
   InformationSessionRequested,

@@ -64,6 +64,8 @@ export const ReceiveOptIn = z.strictObject({
 }).meta({
   description:
     'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt.',
+  descriptionFr:
+    'Ouvrir un dossier : un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit parvenir dans les 30 jours civils suivant la décision initiale sur la réclamation ; la période d’adhésion est consignée comme un délai respecté dès la réception.',
   example: {
     channel: 'writtenRequest',
     region: 'ON',
@@ -84,6 +86,8 @@ export const ConfirmParticipation = z.strictObject({
 }).meta({
   description:
     'The program reached the class member, who decided to take part, and the official language they will be served in.',
+  descriptionFr:
+    'Le programme a joint le membre du groupe, qui a décidé de participer ; la langue officielle dans laquelle il sera servi est consignée.',
   example: { officialLanguage: 'en' },
 });
 
@@ -96,6 +100,8 @@ export const AssignPractitioner = z.strictObject({
 }).meta({
   description:
     'Assign one restorative practitioner, or two depending on the class member’s needs (never more). Starts phase 1.',
+  descriptionFr:
+    'Assigner un praticien en approche réparatrice, ou deux selon les besoins du membre du groupe (jamais plus). Amorce la phase 1.',
   example: { practitionerIds: ['practitioner-1'] },
 });
 
@@ -107,6 +113,8 @@ export const ReassignPractitioner = z.strictObject({
 }).meta({
   description:
     'A supervisor hands the case to other practitioners (one or two), at any stage after the first assignment.',
+  descriptionFr:
+    'Un superviseur confie le dossier à d’autres praticiens (un ou deux), à toute étape suivant la première assignation.',
   example: { practitionerIds: ['practitioner-2'], reason: 'availability' },
 });
 
@@ -138,6 +146,8 @@ export const RecordPreparationSession = z.strictObject({
 }).meta({
   description:
     'Phase 1: a session with the practitioner and what it covered (the program, the options, the limits of confidentiality, support, goals). Never the class member’s experience: they are not asked to share it in phase 1.',
+  descriptionFr:
+    'Phase 1 : une séance avec le praticien et les sujets abordés (le programme, les options de participation, les limites de la confidentialité, les services de soutien, les objectifs). Le vécu du membre du groupe n’y figure jamais : on ne lui demande pas d’en faire part à la phase 1.',
   example: {
     delivery: 'virtual',
     topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
@@ -152,6 +162,8 @@ export const SetGoals = z.strictObject({
 }).meta({
   description:
     'Record the class member’s goals and objectives for their participation (phase 1), or revise them in phase 3.',
+  descriptionFr:
+    'Consigner les buts et objectifs du membre du groupe quant à sa participation (phase 1), ou les réviser à la phase 3.',
   example: { goals: 'Be heard by leaders who can change how complaints are handled in my former unit.' },
 });
 
@@ -161,6 +173,8 @@ export const CompletePreparation = z.strictObject({
 }).meta({
   description:
     'End phase 1 once the class member has met their practitioner, heard the limits of confidentiality and set goals.',
+  descriptionFr:
+    'Terminer la phase 1 une fois que le membre du groupe a rencontré son praticien, a été informé des limites de la confidentialité et a fixé ses objectifs.',
   example: {},
 });
 
@@ -188,6 +202,8 @@ export const ChooseParticipation = z.strictObject({
 }).meta({
   description:
     'Phase 2: the ways the class member chose to take part (written or recorded sharing, engagement sessions with Defence representatives), how (in person, virtual, indirect), alone or in a group, and whether anonymously. May be changed at any time in phase 2.',
+  descriptionFr:
+    'Phase 2 : les modes de participation choisis par le membre du groupe (témoignage écrit ou enregistré, séances d’engagement avec des représentants de la Défense), le mode de prestation (en personne, virtuel, indirect), individuellement ou en groupe, et de façon anonyme ou non. Ces choix peuvent être modifiés en tout temps pendant la phase 2.',
   example: {
     options: ['writtenSharing', 'engagementSession'],
     deliveries: ['virtual', 'indirect'],
@@ -213,6 +229,8 @@ export const ScheduleEngagement = z.strictObject({
 }).meta({
   description:
     'Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).',
+  descriptionFr:
+    'Planifier un engagement correspondant à l’un des modes de participation choisis par le membre du groupe. Plusieurs engagements sont permis. Une séance d’engagement peut préciser la cohorte de représentants de la Défense avec laquelle elle a lieu (identifiant de son dossier).',
   example: {
     engagementId: 'engagement-1',
     option: 'writtenSharing',
@@ -236,6 +254,8 @@ export const RecordEngagement = z.strictObject({
 }).meta({
   description:
     'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.',
+  descriptionFr:
+    'Consigner qu’un engagement planifié a eu lieu (ou que le témoignage a été préparé), ou qu’il a été annulé. Une séance tenue avec une cohorte de représentants de la Défense peut préciser cette cohorte (identifiant de son dossier), si la planification ne l’a pas fait.',
   example: { outcome: 'held', engagementId: 'engagement-1' },
 });
 
@@ -254,6 +274,8 @@ export const SubmitSharing = z.strictObject({
 }).meta({
   description:
     'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
+  descriptionFr:
+    'Transmettre un témoignage écrit ou enregistré déjà préparé, avec le consentement du membre du groupe (« il ne sera transmis qu’avec votre consentement »), de façon anonyme s’il l’a demandé.',
   example: { engagementId: 'engagement-1' },
 });
 
@@ -263,6 +285,8 @@ export const CompleteEngagementPhase = z.strictObject({
 }).meta({
   description:
     'End phase 2 once at least one engagement was held and none is still scheduled. Starts phase 3, reflection.',
+  descriptionFr:
+    'Terminer la phase 2 une fois qu’au moins un engagement a eu lieu et qu’aucun n’est encore planifié. Amorce la phase 3, la réflexion.',
   example: {},
 });
 
@@ -301,6 +325,8 @@ export const RecordReflection = z.strictObject({
 }).meta({
   description:
     'Phase 3: were the class member’s goals met? If so, their feedback, how they want their input used and whether they want to stay connected; in every case, whether they consent to a follow-up.',
+  descriptionFr:
+    'Phase 3 : les objectifs du membre du groupe ont-ils été atteints ? Si oui, ses commentaires, l’utilisation qu’il souhaite voir faite de ses contributions et s’il souhaite maintenir le lien avec le programme ; dans tous les cas, s’il consent à un suivi.',
   example: {
     goalsMet: 'met',
     feedback: 'I felt listened to and I want my letter used in future cohorts.',
@@ -317,6 +343,8 @@ export const ReturnToEngagement = z.strictObject({
 }).meta({
   description:
     'Goals not (yet) met: the class member takes next steps in phase 2.',
+  descriptionFr:
+    'Objectifs non atteints (ou pas encore) : le membre du groupe passe aux prochaines étapes à la phase 2.',
   example: {},
 });
 
@@ -329,6 +357,8 @@ export const CloseEngagement = z.strictObject({
 }).meta({
   description:
     'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.',
+  descriptionFr:
+    'Clore le processus après la réflexion ; avec le consentement du membre du groupe, prévoir un suivi quelques semaines plus tard : un délai en jours civils qui, comme les autres, donne lieu à des avertissements et peut être dépassé, et qui est respecté par le suivi.',
   example: { followUpInWeeks: 12 },
 });
 
@@ -341,6 +371,8 @@ export const RecordFollowUp = z.strictObject({
 }).meta({
   description:
     'Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).',
+  descriptionFr:
+    'Consigner le suivi auprès du membre du groupe après le processus (ou le fait qu’il n’a pas pu être joint) : le délai de suivi est alors respecté et le dossier est terminé. La date du suivi ne peut être antérieure à son échéance moins la tolérance consignée à la clôture (7 jours par défaut).',
   example: { outcome: 'held', goalsMet: 'met' },
 });
 
@@ -354,6 +386,8 @@ export const Withdraw = z.strictObject({
 }).meta({
   description:
     'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
+  descriptionFr:
+    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape ; aucun motif n’est demandé.',
   example: {},
 });
 
@@ -367,6 +401,8 @@ export const ResumeParticipation = z.strictObject({
 }).meta({
   description:
     'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.',
+  descriptionFr:
+    'Un membre du groupe qui s’est retiré demande à participer de nouveau (demande consignée par un superviseur). L’historique demeure inchangé ; le dossier reprend à l’étape où le retrait a eu lieu : avant l’assignation d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
   example: {},
 });
 

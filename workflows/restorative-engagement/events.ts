@@ -42,17 +42,23 @@ export const OptInReceived = z.strictObject({
     }),
     officialLanguage: OfficialLanguage.optional(),
   }),
-}).meta({ description: 'A class member asked to take part. Opens the case.' });
+}).meta({ description: 'A class member asked to take part. Opens the case.', descriptionFr: 'Un membre du groupe a demandé à participer. Le dossier est ouvert.' });
 
 export const ParticipationConfirmed = z.strictObject({
   type: z.literal('ParticipationConfirmed'),
   data: z.strictObject({ confirmedAt: Instant, officialLanguage: OfficialLanguage }),
-}).meta({ description: 'The class member confirmed they take part, in the official language they chose.' });
+}).meta({
+  description: 'The class member confirmed they take part, in the official language they chose.',
+  descriptionFr: 'Le membre du groupe a confirmé sa participation, dans la langue officielle de son choix.',
+});
 
 export const PractitionerAssigned = z.strictObject({
   type: z.literal('PractitionerAssigned'),
   data: z.strictObject({ practitionerIds: Practitioners, assignedAt: Instant }),
-}).meta({ description: 'One or two restorative practitioners were assigned to the class member.' });
+}).meta({
+  description: 'One or two restorative practitioners were assigned to the class member.',
+  descriptionFr: 'Un ou deux praticiens en approche réparatrice ont été assignés au membre du groupe.',
+});
 
 export const PractitionersReassigned = z.strictObject({
   type: z.literal('PractitionersReassigned'),
@@ -62,7 +68,10 @@ export const PractitionersReassigned = z.strictObject({
     reason: ReassignmentReason,
     reassignedAt: Instant,
   }),
-}).meta({ description: 'The assigned practitioners were replaced; the previous ones are recorded.' });
+}).meta({
+  description: 'The assigned practitioners were replaced; the previous ones are recorded.',
+  descriptionFr: 'Les praticiens assignés ont été remplacés ; les praticiens précédents sont consignés.',
+});
 
 /** A phase-1 preparation session: what it covered, never what the class member experienced. */
 export const PreparationSessionHeld = z.strictObject({
@@ -74,7 +83,7 @@ export const PreparationSessionHeld = z.strictObject({
     topics: z.array(PreparationTopic).min(1),
     supportPersonPresent: z.boolean(),
   }),
-}).meta({ description: 'A preparation session was held with the class member.' });
+}).meta({ description: 'A preparation session was held with the class member.', descriptionFr: 'Une séance de préparation a été tenue avec le membre du groupe.' });
 
 export const GoalsSet = z.strictObject({
   type: z.literal('GoalsSet'),
@@ -83,12 +92,12 @@ export const GoalsSet = z.strictObject({
     goals: z.string().min(1).max(4000),
     setAt: Instant,
   }),
-}).meta({ description: 'The class member’s goals and objectives.' });
+}).meta({ description: 'The class member’s goals and objectives.', descriptionFr: 'Les buts et objectifs du membre du groupe.' });
 
 export const PreparationCompleted = z.strictObject({
   type: z.literal('PreparationCompleted'),
   data: z.strictObject({ completedAt: Instant, sessionsHeld: z.number().int().positive() }),
-}).meta({ description: 'Preparation (phase 1) was completed.' });
+}).meta({ description: 'Preparation (phase 1) was completed.', descriptionFr: 'La préparation (phase 1) a été terminée.' });
 
 export const ParticipationChosen = z.strictObject({
   type: z.literal('ParticipationChosen'),
@@ -99,7 +108,10 @@ export const ParticipationChosen = z.strictObject({
     anonymity: Anonymity,
     chosenAt: Instant,
   }),
-}).meta({ description: 'The class member chose how to take part: options, delivery, setting and anonymity.' });
+}).meta({
+  description: 'The class member chose how to take part: options, delivery, setting and anonymity.',
+  descriptionFr: 'Le membre du groupe a choisi son mode de participation : options, mode de prestation, participation individuelle ou en groupe, et anonymat.',
+});
 
 export const EngagementScheduled = z.strictObject({
   type: z.literal('EngagementScheduled'),
@@ -112,7 +124,10 @@ export const EngagementScheduled = z.strictObject({
     supportPersonAttending: z.boolean(),
     cohortId: CohortId.optional(),
   }),
-}).meta({ description: 'A restorative engagement was scheduled, with the Defence representative cohort it is with, if named.' });
+}).meta({
+  description: 'A restorative engagement was scheduled, with the Defence representative cohort it is with, if named.',
+  descriptionFr: 'Un engagement réparateur a été planifié, avec la cohorte de représentants de la Défense concernée, si elle est précisée.',
+});
 
 const EngagementOutcome = z.enum(['held', 'cancelled']);
 
@@ -126,7 +141,10 @@ export const EngagementRecorded = z.strictObject({
     /** The cohort a held engagement session was with, when named here rather than at scheduling. */
     cohortId: CohortId.optional(),
   }),
-}).meta({ description: 'A scheduled engagement was held, postponed or cancelled.' });
+}).meta({
+  description: 'A scheduled engagement was held, or cancelled by the class member or by the program.',
+  descriptionFr: 'Un engagement planifié a eu lieu, ou a été annulé par le membre du groupe ou par le programme.',
+});
 
 /** A prepared sharing went to the program, with the class member's consent given at `consentGivenAt`. */
 export const SharingSubmitted = z.strictObject({
@@ -138,7 +156,10 @@ export const SharingSubmitted = z.strictObject({
     anonymous: z.boolean(),
     submittedAt: Instant,
   }),
-}).meta({ description: 'A written or recorded sharing was submitted with the class member’s consent.' });
+}).meta({
+  description: 'A written or recorded sharing was submitted with the class member’s consent.',
+  descriptionFr: 'Un témoignage écrit ou enregistré a été transmis avec le consentement du membre du groupe.',
+});
 
 export const EngagementPhaseCompleted = z.strictObject({
   type: z.literal('EngagementPhaseCompleted'),
@@ -147,7 +168,7 @@ export const EngagementPhaseCompleted = z.strictObject({
     engagementsHeld: z.number().int().positive(),
     sharingsSubmitted: z.number().int().nonnegative(),
   }),
-}).meta({ description: 'The engagement phase (phase 2) was completed.' });
+}).meta({ description: 'The engagement phase (phase 2) was completed.', descriptionFr: 'La phase d’engagement (phase 2) a été terminée.' });
 
 export const ReflectionRecorded = z.strictObject({
   type: z.literal('ReflectionRecorded'),
@@ -160,7 +181,7 @@ export const ReflectionRecorded = z.strictObject({
     stayConnected: StayConnected.optional(),
     followUpConsent: z.boolean(),
   }),
-}).meta({ description: 'The class member’s reflection in phase 3.' });
+}).meta({ description: 'The class member’s reflection in phase 3.', descriptionFr: 'La réflexion du membre du groupe à la phase 3.' });
 
 export const ReturnedToEngagement = z.strictObject({
   type: z.literal('ReturnedToEngagement'),
@@ -169,7 +190,10 @@ export const ReturnedToEngagement = z.strictObject({
     /** The round of phase 2 that begins: 2 on the first return. */
     round: z.number().int().min(2),
   }),
-}).meta({ description: 'The class member returned from reflection to take part in further engagements.' });
+}).meta({
+  description: 'The class member returned from reflection to take part in further engagements.',
+  descriptionFr: 'Le membre du groupe est revenu de la phase de réflexion pour participer à d’autres engagements.',
+});
 
 export const EngagementClosed = z.strictObject({
   type: z.literal('EngagementClosed'),
@@ -181,7 +205,10 @@ export const EngagementClosed = z.strictObject({
     /** The first day the follow-up may be recorded on: its due date minus the tolerance in force at closing. */
     followUpEarliestOn: LocalDate.optional(),
   }),
-}).meta({ description: 'The engagement closed, with whether the goals were met and when follow-up is due.' });
+}).meta({
+  description: 'The engagement closed, with whether the goals were met and when follow-up is due.',
+  descriptionFr: 'L’engagement a été clos, avec l’indication de l’atteinte ou non des objectifs et de l’échéance du suivi.',
+});
 
 export const FollowUpRecorded = z.strictObject({
   type: z.literal('FollowUpRecorded'),
@@ -190,7 +217,7 @@ export const FollowUpRecorded = z.strictObject({
     at: Instant,
     goalsMet: GoalsMet.optional(),
   }),
-}).meta({ description: 'The follow-up with the class member after closing was recorded.' });
+}).meta({ description: 'The follow-up with the class member after closing was recorded.', descriptionFr: 'Le suivi auprès du membre du groupe après la clôture a été consigné.' });
 
 export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
@@ -199,7 +226,7 @@ export const ParticipationWithdrawn = z.strictObject({
     /** The state the case was in, written by the workflow: `phase2.engaging`. */
     stage: fieldKind(z.string().min(1).max(100), 'code'),
   }),
-}).meta({ description: 'The class member withdrew from the program.' });
+}).meta({ description: 'The class member withdrew from the program.', descriptionFr: 'Le membre du groupe s’est retiré du programme.' });
 
 /** A withdrawn class member asked to take part again: the case resumes at `resumedIn`. */
 export const ParticipationResumed = z.strictObject({
@@ -213,7 +240,10 @@ export const ParticipationResumed = z.strictObject({
     /** Engagements still scheduled when the class member withdrew: not held, so cancelled now. */
     cancelledEngagementIds: z.array(EngagementId),
   }),
-}).meta({ description: 'A class member who had withdrawn asked to take part again; the case resumed.' });
+}).meta({
+  description: 'A class member who had withdrawn asked to take part again; the case resumed.',
+  descriptionFr: 'Un membre du groupe qui s’était retiré a demandé à participer de nouveau ; le dossier a repris.',
+});
 
 export const RestorativeEngagementEvent = z.discriminatedUnion('type', [
   OptInReceived,

@@ -68,12 +68,15 @@ export const ReferralReceived = z.strictObject({
     z.strictObject({ source: z.literal('institutional'), ...referral, referredBy: ReferredBy }),
     z.strictObject({ source: z.literal('community'), ...referral, referredBy: ReferredBy, offenderStatus: CommunityStatus }),
   ]),
-}).meta({ description: 'A referral reached the NHQ Restorative Justice Unit.' });
+}).meta({ description: 'A referral reached the NHQ Restorative Justice Unit.', descriptionFr: 'Un renvoi est parvenu à l’Unité de la justice réparatrice de l’AC.' });
 
 export const IntakeAssessmentBegun = z.strictObject({
   type: z.literal('IntakeAssessmentBegun'),
   data: z.strictObject({ intakeOfficerId: StaffId }),
-}).meta({ description: 'A Restorative Justice Unit officer began the intake assessment.' });
+}).meta({
+  description: 'A Restorative Justice Unit officer began the intake assessment.',
+  descriptionFr: 'Un agent de l’Unité de la justice réparatrice a commencé l’évaluation initiale.',
+});
 
 export const ConditionAtIntake = z.strictObject({
   kind: NoContactConditionKind,
@@ -90,12 +93,15 @@ export const IntakeAssessed = z.strictObject({
     noContactConditions: z.array(ConditionAtIntake).max(2),
     notSuitableReason: NotSuitableReason.optional(),
   }),
-}).meta({ description: 'The intake assessment found the case suitable or not, and recorded any no-contact conditions.' });
+}).meta({
+  description: 'The intake assessment found the case suitable or not, and recorded any no-contact conditions.',
+  descriptionFr: 'L’évaluation initiale a établi si le dossier convient ou non et a consigné les éventuelles conditions de non-communication.',
+});
 
 export const MediatorAssigned = z.strictObject({
   type: z.literal('MediatorAssigned'),
   data: z.strictObject({ mediatorId: StaffId }),
-}).meta({ description: 'A mediator was assigned to the case.' });
+}).meta({ description: 'A mediator was assigned to the case.', descriptionFr: 'Un médiateur a été assigné au dossier.' });
 
 export const CaseReassigned = z.strictObject({
   type: z.literal('CaseReassigned'),
@@ -105,7 +111,10 @@ export const CaseReassigned = z.strictObject({
     previousAssigneeId: StaffId,
     reason: z.string().min(1).max(500).optional(),
   }),
-}).meta({ description: 'The case was given to another intake officer or mediator.' });
+}).meta({
+  description: 'The case was given to another intake officer or mediator.',
+  descriptionFr: 'Le dossier a été confié à un autre agent d’évaluation initiale ou à un autre médiateur.',
+});
 
 /** A no-contact condition was imposed, or learned of, after intake (e.g. at a conditional release). */
 export const NoContactConditionRecorded = z.strictObject({
@@ -116,7 +125,10 @@ export const NoContactConditionRecorded = z.strictObject({
     status: ConditionStatus,
     facilitationWording: RecordedWording.optional(),
   }),
-}).meta({ description: 'A no-contact condition imposed or learned of after intake was recorded.' });
+}).meta({
+  description: 'A no-contact condition imposed or learned of after intake was recorded.',
+  descriptionFr: 'Une condition de non-communication imposée, ou dont on a pris connaissance, après l’évaluation initiale a été consignée.',
+});
 
 /** The condition now allows victim-offender mediation "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program". */
 export const NoContactConditionAmended = z.strictObject({
@@ -126,7 +138,10 @@ export const NoContactConditionAmended = z.strictObject({
     amendedOn: LocalDate,
     facilitationWording: RecordedWording,
   }),
-}).meta({ description: 'A no-contact condition now carries the facilitation wording.' });
+}).meta({
+  description: 'A no-contact condition now carries the facilitation wording.',
+  descriptionFr: 'Une condition de non-communication est désormais assortie du libellé autorisant la facilitation.',
+});
 
 export const PreparationSessionHeld = z.strictObject({
   type: z.literal('PreparationSessionHeld'),
@@ -138,7 +153,7 @@ export const PreparationSessionHeld = z.strictObject({
     consent: z.enum(['given', 'notYet']),
     notes: Note.optional(),
   }),
-}).meta({ description: 'The mediator met one party to prepare them.' });
+}).meta({ description: 'The mediator met one party to prepare them.', descriptionFr: 'Le médiateur a rencontré une partie pour la préparer.' });
 
 export const SupportPersonAgreed = z.strictObject({
   type: z.literal('SupportPersonAgreed'),
@@ -146,12 +161,12 @@ export const SupportPersonAgreed = z.strictObject({
     supports: Party,
     person: Person,
   }),
-}).meta({ description: 'All participants agreed to the presence of a support person.' });
+}).meta({ description: 'All participants agreed to the presence of a support person.', descriptionFr: 'Tous les participants ont accepté la présence d’une personne de soutien.' });
 
 export const ModelSelected = z.strictObject({
   type: z.literal('ModelSelected'),
   data: z.strictObject({ model: MediationModel }),
-}).meta({ description: 'The mediation model was chosen.' });
+}).meta({ description: 'The mediation model was chosen.', descriptionFr: 'Le modèle de médiation a été choisi.' });
 
 /** The mediator reserved the date, time and room with institutional or parole office staff. */
 export const MeetingArranged = z.strictObject({
@@ -169,7 +184,7 @@ export const MeetingArranged = z.strictObject({
     notRecordedOrOverheard: z.literal(true),
     entryDocumentsArranged: z.boolean().optional(),
   }),
-}).meta({ description: 'The date, time and room of a meeting were reserved.' });
+}).meta({ description: 'The date, time and room of a meeting were reserved.', descriptionFr: 'La date, l’heure et la salle d’une rencontre ont été réservées.' });
 
 /** The victim and the offender communicated: they met, or the exchange by the selected model was completed. */
 export const DialogueHeld = z.strictObject({
@@ -179,12 +194,12 @@ export const DialogueHeld = z.strictObject({
     heldAt: Instant,
     meetingId: RecordId.optional(),
   }),
-}).meta({ description: 'A victim-offender dialogue was held.' });
+}).meta({ description: 'A victim-offender dialogue was held.', descriptionFr: 'Un dialogue entre la victime et le délinquant a eu lieu.' });
 
 export const FollowUpBegun = z.strictObject({
   type: z.literal('FollowUpBegun'),
   data: z.strictObject({}),
-}).meta({ description: 'Follow-up with the participants began after the dialogue.' });
+}).meta({ description: 'Follow-up with the participants began after the dialogue.', descriptionFr: 'Le suivi auprès des participants a commencé après le dialogue.' });
 
 export const FollowUpSessionHeld = z.strictObject({
   type: z.literal('FollowUpSessionHeld'),
@@ -194,18 +209,18 @@ export const FollowUpSessionHeld = z.strictObject({
     heldAt: Instant,
     notes: Note.optional(),
   }),
-}).meta({ description: 'The mediator followed up with one party.' });
+}).meta({ description: 'The mediator followed up with one party.', descriptionFr: 'Le médiateur a assuré un suivi auprès d’une partie.' });
 
 export const CaseClosed = z.strictObject({
   type: z.literal('CaseClosed'),
   data: z.strictObject({}),
-}).meta({ description: 'The case was closed.' });
+}).meta({ description: 'The case was closed.', descriptionFr: 'Le dossier a été fermé.' });
 
 /** Ongoing case assessment found the case no longer suitable for mediation. */
 export const CaseDeterminedNotSuitable = z.strictObject({
   type: z.literal('CaseDeterminedNotSuitable'),
   data: z.strictObject({ reason: NotSuitableReason }),
-}).meta({ description: 'Ongoing assessment found the case no longer suitable.' });
+}).meta({ description: 'Ongoing assessment found the case no longer suitable.', descriptionFr: 'L’évaluation continue a permis de conclure que le dossier ne convient plus.' });
 
 export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
@@ -214,7 +229,7 @@ export const ParticipationWithdrawn = z.strictObject({
     subjectId: SubjectId,
     note: Note.optional(),
   }),
-}).meta({ description: 'A party withdrew from the process.' });
+}).meta({ description: 'A party withdrew from the process.', descriptionFr: 'Une partie s’est retirée du processus.' });
 
 export const RestorativeOpportunitiesEvent = z.discriminatedUnion('type', [
   ReferralReceived,

@@ -37,7 +37,10 @@ export const OptInRecorded = z.strictObject({
     formalComplaint: FormalComplaint,
     needs: z.string().min(1).max(5000).optional(),
   }),
-}).meta({ description: 'A client opted into the Response and Support Coordination program, in the official language they chose.' });
+}).meta({
+  description: 'A client opted into the Response and Support Coordination program, in the official language they chose.',
+  descriptionFr: 'Une personne a adhéré au programme de Coordination de l’intervention et du soutien, dans la langue officielle de son choix.',
+});
 
 export const CoordinatorAssigned = z.strictObject({
   type: z.literal('CoordinatorAssigned'),
@@ -47,7 +50,10 @@ export const CoordinatorAssigned = z.strictObject({
     region: RegionCode,
     assignedAt: Instant,
   }),
-}).meta({ description: "The client's dedicated coordinator was assigned, with the time zone and region they work in." });
+}).meta({
+  description: "The client's dedicated coordinator was assigned, with the time zone and region they work in.",
+  descriptionFr: 'Une coordonnatrice ou un coordonnateur attitré a été attribué à la personne, avec le fuseau horaire et la région où elle ou il travaille.',
+});
 
 export const CoordinatorReassigned = z.strictObject({
   type: z.literal('CoordinatorReassigned'),
@@ -59,7 +65,10 @@ export const CoordinatorReassigned = z.strictObject({
     reason: ReassignmentReason,
     reassignedAt: Instant,
   }),
-}).meta({ description: 'The client was given another dedicated coordinator.' });
+}).meta({
+  description: 'The client was given another dedicated coordinator.',
+  descriptionFr: 'Une autre coordonnatrice ou un autre coordonnateur attitré a été attribué à la personne.',
+});
 
 export const FirstContactMade = z.strictObject({
   type: z.literal('FirstContactMade'),
@@ -73,7 +82,10 @@ export const FirstContactMade = z.strictObject({
     clientId: SubjectId,
     notes: z.string().min(1).max(5000).optional(),
   }),
-}).meta({ description: 'The coordinator made first contact with the client, within business hours in their time zone.' });
+}).meta({
+  description: 'The coordinator made first contact with the client, within business hours in their time zone.',
+  descriptionFr: 'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne, pendant les heures ouvrables de son propre fuseau horaire.',
+});
 
 export const ServiceRecorded = z.strictObject({
   type: z.literal('ServiceRecorded'),
@@ -84,7 +96,7 @@ export const ServiceRecorded = z.strictObject({
     clientId: SubjectId,
     note: z.string().min(1).max(5000).optional(),
   }),
-}).meta({ description: 'The coordinator provided a service to the client.' });
+}).meta({ description: 'The coordinator provided a service to the client.', descriptionFr: 'La coordonnatrice ou le coordonnateur a fourni un service à la personne.' });
 
 export const ReferralMade = z.strictObject({
   type: z.literal('ReferralMade'),
@@ -97,12 +109,18 @@ export const ReferralMade = z.strictObject({
     organization: z.string().min(1).max(300).optional(),
     note: z.string().min(1).max(5000).optional(),
   }),
-}).meta({ description: 'The client was referred, with their permission, to another service, anonymously or not.' });
+}).meta({
+  description: 'The client was referred, with their permission, to another service, anonymously or not.',
+  descriptionFr: 'La personne a été orientée, avec sa permission, vers un autre service, de façon anonyme ou non.',
+});
 
 export const FormalComplaintNoted = z.strictObject({
   type: z.literal('FormalComplaintNoted'),
   data: z.strictObject({ status: FormalComplaint.exclude(['none']), notedAt: Instant }),
-}).meta({ description: 'The client intends to register, or registered, a formal complaint.' });
+}).meta({
+  description: 'The client intends to register, or registered, a formal complaint.',
+  descriptionFr: 'La personne compte déposer une plainte officielle, ou en a déposé une.',
+});
 
 export const SupportClosed = z.strictObject({
   type: z.literal('SupportClosed'),
@@ -112,12 +130,12 @@ export const SupportClosed = z.strictObject({
     clientId: SubjectId,
     note: z.string().min(1).max(5000).optional(),
   }),
-}).meta({ description: "The client's file was closed with its outcome." });
+}).meta({ description: "The client's file was closed with its outcome.", descriptionFr: 'Le dossier de la personne a été fermé, avec son résultat.' });
 
 export const ClientWithdrew = z.strictObject({
   type: z.literal('ClientWithdrew'),
   data: z.strictObject({ withdrawnAt: Instant }),
-}).meta({ description: 'The client withdrew from the program.' });
+}).meta({ description: 'The client withdrew from the program.', descriptionFr: 'La personne s’est retirée du programme.' });
 
 export const SupportCoordinationEvent = z.discriminatedUnion('type', [
   OptInRecorded,

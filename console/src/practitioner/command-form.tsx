@@ -94,12 +94,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
         <h3 id={titleId}>
           <L label={label} />
         </h3>
-        {/* The command's description is written in its workflow's definition, in English for now. */}
-        {command.description ? (
-          <p class="hint description" lang="en">
-            {command.description}
-          </p>
-        ) : null}
+        <p class="hint description">{command.description}</p>
         <p class="hint">{t.requiredNote}</p>
         {failure ? (
           <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>

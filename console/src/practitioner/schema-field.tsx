@@ -39,7 +39,7 @@ function ErrorLines({ id, messages }: { id: string; messages: readonly string[] 
   );
 }
 
-/** One field drawn from a JSON Schema, with its label, hint and the API's errors beside it. */
+/** One field drawn from a JSON Schema, with its label and the API's errors beside it. */
 export function SchemaField(props: FieldProps) {
   const { t } = useI18n();
   const { workflow } = useForm();
@@ -52,8 +52,7 @@ export function SchemaField(props: FieldProps) {
   const error = props.errors.get(props.path);
   const name = props.label ?? fieldLabel(workflow, props.path);
   const zoneHint = kind === 'dateTime';
-  const describedBy =
-    [schema.description ? `${id}-hint` : '', zoneHint ? `${id}-zone` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [zoneHint ? `${id}-zone` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const label = (
     <span class="label-text">
       <L label={name} />
@@ -69,12 +68,6 @@ export function SchemaField(props: FieldProps) {
     'aria-required': markRequired ? true : undefined,
     name: props.path,
   };
-  // Descriptions are written in the workflows' schemas, in English for now.
-  const hint = schema.description ? (
-    <span id={`${id}-hint`} class="hint description" lang="en">
-      {schema.description}
-    </span>
-  ) : null;
   const errorLine = <ErrorLines id={`${id}-error`} messages={error} />;
 
   if (kind === 'boolean' && props.required) {
@@ -82,7 +75,6 @@ export function SchemaField(props: FieldProps) {
       <div class={`field checkbox${error ? ' invalid' : ''}`}>
         <input type="checkbox" {...common} checked={props.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
         <label for={id}>{label}</label>
-        {hint}
         {errorLine}
       </div>
     );
@@ -92,7 +84,6 @@ export function SchemaField(props: FieldProps) {
     return (
       <fieldset class={`field choices${error ? ' invalid' : ''}`} id={id} aria-describedby={describedBy}>
         <legend>{label}</legend>
-        {hint}
         {(schema.items?.enum ?? []).map((option) => {
           const optionId = `${id}-${String(option)}`;
           return (
@@ -113,7 +104,7 @@ export function SchemaField(props: FieldProps) {
       </fieldset>
     );
   }
-  if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} hint={hint} errorLine={error ? errorLine : null} />;
+  if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} errorLine={error ? errorLine : null} />;
 
   let control;
   if (kind === 'choice' || kind === 'boolean') {
@@ -158,7 +149,6 @@ export function SchemaField(props: FieldProps) {
     return (
       <div class={`field${error ? ' invalid' : ''}`}>
         <label for={id}>{label}</label>
-        {hint}
         <DateTimePicker common={common} value={props.value} onChange={props.onChange} />
         {errorLine}
       </div>
@@ -195,7 +185,6 @@ export function SchemaField(props: FieldProps) {
   return (
     <div class={`field${error ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
-      {hint}
       {control}
       {errorLine}
     </div>
@@ -321,7 +310,7 @@ function Variants(props: FieldProps) {
 }
 
 function ListField(
-  props: FieldProps & { id: string; legend: JSX.Element; name: Label; hint: JSX.Element | null; errorLine: JSX.Element | null },
+  props: FieldProps & { id: string; legend: JSX.Element; name: Label; errorLine: JSX.Element | null },
 ) {
   const { t } = useI18n();
   const { name } = props;
@@ -331,7 +320,6 @@ function ListField(
   return (
     <fieldset class={`field list${props.errorLine ? ' invalid' : ''}`} id={props.id} aria-describedby={props.errorLine ? `${props.id}-error` : undefined}>
       <legend>{props.legend}</legend>
-      {props.hint}
       {props.errorLine}
       <ol>
         {items.map((item, index) => (

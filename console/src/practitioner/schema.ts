@@ -16,7 +16,7 @@ export function withoutNull(schema: JsonSchema): JsonSchema {
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches) {
     const rest = branches.filter((branch) => !types(branch).includes('null') || types(branch).length > 1);
-    if (rest.length === 1 && rest.length < branches.length) return { ...rest[0]!, description: schema.description ?? rest[0]!.description };
+    if (rest.length === 1 && rest.length < branches.length) return rest[0]!;
   }
   const own = types(schema).filter((t) => t !== 'null');
   return own.length === 1 && types(schema).length > 1 ? { ...schema, type: own[0] } : schema;

@@ -58,7 +58,6 @@ export interface JsonSchema {
   readonly anyOf?: readonly JsonSchema[];
   readonly default?: unknown;
   readonly format?: string;
-  readonly description?: string;
   readonly title?: string;
   readonly minimum?: number;
   readonly maximum?: number;

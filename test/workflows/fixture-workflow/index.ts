@@ -103,7 +103,7 @@ export const informationRequestWorkflow: WorkflowDefinition = {
     {
       type: 'ReceiveRequest',
       schema: ReceiveRequest,
-      description: 'Record a question from a member of the public.',
+      description: { en: 'Record a question from a member of the public.', fr: 'Enregistrer une question d’un membre du public.' },
       example: { receivedAt: '2026-03-02T09:00:00-05:00', region: 'ON', topic: 'other', requester: { name: 'Kim', contact: 'kim@example.org' } },
       primaryEvent: 'RequestReceived',
       grants: grants.intake,
@@ -111,7 +111,7 @@ export const informationRequestWorkflow: WorkflowDefinition = {
     {
       type: 'AssignOfficer',
       schema: AssignOfficer,
-      description: 'Give the request to the officer who answers it.',
+      description: { en: 'Give the request to the officer who answers it.', fr: 'Confier la demande à l’agent qui y répond.' },
       example: { officerId: 'practitioner-1' },
       primaryEvent: 'OfficerAssigned',
       grants: grants.supervisorOnly,
@@ -120,28 +120,28 @@ export const informationRequestWorkflow: WorkflowDefinition = {
     {
       type: 'AnswerRequest',
       schema: AnswerRequest,
-      description: 'Record the answer sent to the requester.',
+      description: { en: 'Record the answer sent to the requester.', fr: 'Enregistrer la réponse envoyée au demandeur.' },
       example: { answer: 'The program runs in every region; a practitioner will call you.' },
       primaryEvent: 'RequestAnswered',
       grants: grants.assignedPractitioner,
     },
-    { type: 'CloseRequest', schema: CloseRequest, description: 'Close an answered request.', example: {}, primaryEvent: 'RequestClosed', grants: grants.assignedOrSupervisor },
+    { type: 'CloseRequest', schema: CloseRequest, description: { en: 'Close an answered request.', fr: 'Fermer une demande à laquelle on a répondu.' }, example: {}, primaryEvent: 'RequestClosed', grants: grants.assignedOrSupervisor },
   ],
   events: [
     {
       type: 'RequestReceived',
       schema: RequestReceived.shape.data,
-      description: 'A question reached the program.',
+      description: { en: 'A question reached the program.', fr: 'Une question est parvenue au programme.' },
       personalData: [{ subject: 'requester.subjectId', fields: ['requester.name', 'requester.contact'] }],
     },
-    { type: 'OfficerAssigned', schema: OfficerAssigned.shape.data, description: 'An officer took the request.' },
+    { type: 'OfficerAssigned', schema: OfficerAssigned.shape.data, description: { en: 'An officer took the request.', fr: 'Un agent a pris la demande en charge.' } },
     {
       type: 'RequestAnswered',
       schema: RequestAnswered.shape.data,
-      description: 'The requester was answered.',
+      description: { en: 'The requester was answered.', fr: 'Le demandeur a reçu une réponse.' },
       personalData: [{ subject: 'requesterId', fields: ['answer'] }],
     },
-    { type: 'RequestClosed', schema: RequestClosed.shape.data, description: 'The request was closed.' },
+    { type: 'RequestClosed', schema: RequestClosed.shape.data, description: { en: 'The request was closed.', fr: 'La demande a été fermée.' } },
   ],
   decide,
   summarize(state) {

@@ -60,13 +60,13 @@ export const informationRequestWorkflowV2: WorkflowDefinition = {
     {
       type: 'ReviewAnswer',
       schema: z.strictObject({}),
-      description: 'A supervisor reviews the answer before the request closes.',
+      description: { en: 'A supervisor reviews the answer before the request closes.', fr: 'Un superviseur révise la réponse avant la fermeture de la demande.' },
       example: {},
       primaryEvent: 'AnswerReviewed',
       grants: grants.supervisorOnly,
     },
     ...v1.commands.filter((c) => c.type === 'CloseRequest'),
   ],
-  events: [...v1.events, { type: 'AnswerReviewed', schema: AnswerReviewed.shape.data, description: 'A supervisor reviewed the answer.' }],
+  events: [...v1.events, { type: 'AnswerReviewed', schema: AnswerReviewed.shape.data, description: { en: 'A supervisor reviewed the answer.', fr: 'Un superviseur a révisé la réponse.' } }],
   decide: (command, state, ctx) => (command.type === 'ReviewAnswer' ? [{ type: 'AnswerReviewed', data: {} }] : v1.decide(command, state, ctx)),
 };
