@@ -1,4 +1,5 @@
 import { en, fr, type Messages } from '../../console/src/i18n/messages';
+import { frenchTypographyFaults } from '../support/french-typography';
 
 /** Texts that are the same word in both languages, on purpose. */
 const SAME_IN_BOTH: ReadonlySet<keyof Messages> = new Set<keyof Messages>(['appName']);
@@ -28,16 +29,11 @@ describe('the console’s message catalogue', () => {
   });
 
   it('writes French with its typography: a non-breaking space before : ; ? ! and inside « », apostrophes curly', () => {
-    const faults = french.flatMap(([key, text]) => {
-      const problems: string[] = [];
-      // Punctuation that ends a clause (followed by a space or the end), not a time such as 09:00.
-      for (const match of text.matchAll(/(.)([:;?!])(?=\s|$)/gu)) {
-        if (match[1] !== '\u00a0' && match[1] !== '\u202f') problems.push(`"${match[2]}" without a non-breaking space before it`);
-      }
-      if (/«(?!\u00a0)|(?<!\u00a0)»/u.test(text)) problems.push('« » without non-breaking spaces inside');
-      if (text.includes("'")) problems.push('a straight apostrophe');
-      return problems.map((problem) => `${key}: ${problem} in ${JSON.stringify(text)}`);
-    });
+    const faults = french.flatMap(([key, text]) => [
+      ...frenchTypographyFaults(text),
+      // The console's own texts never quote English, so no straight apostrophe at all (aujourd’hui too).
+      ...(text.includes("'") ? [`a straight apostrophe in ${JSON.stringify(text)}`] : []),
+    ].map((fault) => `${key}: ${fault}`));
     expect(faults).toEqual([]);
   });
 });

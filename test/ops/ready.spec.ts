@@ -65,7 +65,7 @@ describe('GET /ready', () => {
       expect(failed.status).toBe(503);
       expect(failed.retryAfter).toBe('1');
       expect(failed.body.code).toBe('HEALTH.NOT_READY');
-      expect(failed.body.message).toBe("Mend n’est pas prêt à servir : projections (cases is failed).");
+      expect(failed.body.message).toBe("Mend n’est pas prêt à servir\u00a0: projections (cases is failed).");
       expect(failed.body.details.details['projections']).toMatchObject({ status: 'down', message: 'cases is failed' });
       expect(failed.body.details.details['eventStore']!.status).toBe('up');
       expect((await fetch(`${running.baseUrl}/health`)).status).toBe(200);

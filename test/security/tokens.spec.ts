@@ -94,7 +94,7 @@ describe('authentication: every endpoint but the probes needs a valid bearer tok
     const french = await fetch(`${running.baseUrl}/workflows`, {
       headers: { authorization: `Bearer ${await signed(secret, {}, { exp: null })}`, 'accept-language': 'fr' },
     });
-    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé : il n’a pas d’expiration (exp).');
+    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé\u00a0: il n’a pas d’expiration (exp).');
   });
 
   it('says why a token signed with another instance’s secret is refused, in English and French', async () => {
@@ -106,14 +106,14 @@ describe('authentication: every endpoint but the probes needs a valid bearer tok
     );
     const french = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: foreign, 'accept-language': 'fr-CA' } });
     expect(((await french.json()) as { message: string }).message).toBe(
-      'Le jeton porteur a été refusé : ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET ?',
+      'Le jeton porteur a été refusé\u00a0: ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET\u00a0?',
     );
   });
 
   it('says why an expired token is refused in the caller’s language, the reason included', async () => {
     const expired = `Bearer ${await signed(secret, {}, { exp: Math.floor(Date.now() / 1000) - 60 })}`;
     const french = await fetch(`${running.baseUrl}/workflows`, { headers: { authorization: expired, 'accept-language': 'fr' } });
-    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé : il a expiré.');
+    expect(((await french.json()) as { message: string }).message).toBe('Le jeton porteur a été refusé\u00a0: il a expiré.');
   });
 
   it('serves the liveness probe without a token', async () => {

@@ -1,9 +1,11 @@
 import { errorCatalog, type ErrorKind } from '../../domain/errors';
+import { frenchTypographyFaults } from './french-typography';
 
 /**
  * A workflow's refusals, as people read them: the codes it defines under its prefix (`RE.`), each
- * explained by an English and a different French sentence with every parameter filled in. `params`
- * is one set of parameters every text of the workflow can read. Call it inside a `describe`.
+ * explained by an English and a different French sentence with every parameter filled in, the
+ * French set as French is printed. `params` is one set of parameters every text of the workflow can
+ * read. Call it inside a `describe`.
  */
 export function itExplainsItsErrors(prefix: string, codes: readonly string[], params: object, kind?: ErrorKind): void {
   const errors = [...errorCatalog().values()].filter((error) => error.code.startsWith(prefix));
@@ -18,5 +20,6 @@ export function itExplainsItsErrors(prefix: string, codes: readonly string[], pa
     expect(fr.length).toBeGreaterThan(20);
     expect(fr).not.toEqual(en);
     expect(`${en} ${fr}`).not.toMatch(/undefined|\[object Object\]|NaN/);
+    expect(frenchTypographyFaults(fr)).toEqual([]);
   });
 }

@@ -710,7 +710,7 @@ describe('complaint: the program it concerns', () => {
     const error = given().when(receive({ concerns: { program: 'parole-hearings' } })).error();
     expect(error.code).toBe('COMPLAINT.UNKNOWN_PROGRAM');
     expect(error.message).toContain('restorative-opportunities');
-    expect(error.messageIn('fr')).toContain('« parole-hearings »');
+    expect(error.messageIn('fr')).toContain('«\u00a0parole-hearings\u00a0»');
   });
 
   it('reports a receipt later than now and a program Mend does not run at once', () => {
