@@ -799,8 +799,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).
-         * @description **complaint**: Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).
+         * Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).
+         * @description **complaint**: Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).
          */
         post: operations["respond"];
         delete?: never;
@@ -3058,7 +3058,7 @@ export interface components {
             party: "victim" | "offender";
             note?: string;
         };
-        /** @description Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback (kind `feedback`) runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are. */
+        /** @description Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are. */
         "complaint.ReceiveComplaint": {
             /**
              * @default complaint
@@ -3098,7 +3098,7 @@ export interface components {
         "complaint.AssignHandler": {
             handlerId: string;
         };
-        /** @description Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`). */
+        /** @description Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length). */
         "complaint.Respond": {
             response: string;
             nextLevel?: {

@@ -303,9 +303,11 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.commands).filter((command) => !commands.includes(command))).toEqual([]);
     });
 
-    it('describes every command and every event it records in English and in French, in different words', () => {
+    it('describes every command and every event it records in English and in French, in different words, as people read them (no code marks)', () => {
       const described = [...definition.commands, ...definition.events].filter((c) => !bilingual(c.description) || c.description.en === c.description.fr);
       expect(described.map((c) => c.type)).toEqual([]);
+      const coded = [...definition.commands, ...definition.events].filter((c) => /`/.test(c.description.en + c.description.fr));
+      expect(coded.map((c) => c.type)).toEqual([]);
     });
 
     it('writes its French as French is printed: the typographic apostrophe (d’abord), and a no-break space before : ; ? ! » and after «', () => {

@@ -63,9 +63,9 @@ export const ReceiveComplaint = z.strictObject({
   }),
 }).meta({
   description:
-    "Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback (kind `feedback`) runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are.",
+    "Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are.",
   descriptionFr:
-    'Enregistrer une plainte, une préoccupation ou un commentaire d’un participant. Une plainte fait courir le délai d’accusé de réception de 2 jours ouvrables et le délai de réponse de 30 jours ouvrables au palier 1, à compter du moment où le programme l’a reçue (pour le courrier, le jour où la lettre est parvenue au programme) ; un commentaire (choix « Commentaire » du champ « Plainte ou commentaire ») ne fait courir aucun délai. La chaîne de révision est celle qui est configurée pour le programme visé, sinon la chaîne par défaut ; une plainte visant un programme dont les dossiers sont confidentiels est aussi confidentielle que ces dossiers.',
+    'Enregistrer une plainte, une préoccupation ou un commentaire d’un participant. Une plainte fait courir le délai d’accusé de réception de 2 jours ouvrables et le délai de réponse de 30 jours ouvrables au palier 1, à compter du moment où le programme l’a reçue (pour le courrier, le jour où la lettre est parvenue au programme) ; un commentaire ne fait courir aucun délai. La chaîne de révision est celle qui est configurée pour le programme visé, sinon la chaîne par défaut ; une plainte visant un programme dont les dossiers sont confidentiels est aussi confidentielle que ces dossiers.',
   example: {
     channel: 'electronic',
     receivedAt: '2026-03-02T09:30:00-05:00',
@@ -111,9 +111,9 @@ export const Respond = z.strictObject({
   }),
 }).meta({
   description:
-    "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (calendar days, `reviewWindowDays`).",
+    "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).",
   descriptionFr:
-    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision ; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté ; sous le dernier palier, la réponse ouvre le délai de révision du plaignant (en jours civils, paramètre `reviewWindowDays`).',
+    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision ; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté ; sous le dernier palier, la réponse ouvre le délai de révision du plaignant (30 jours civils, sauf si le programme en a fixé un autre nombre).',
   example: {
     response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
     nextLevel: {
