@@ -80,7 +80,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(await page.getByTestId('case-state').textContent()).toBe('Under review');
     expect(await page.locator('.state[aria-current="step"] .state-name').textContent()).toContain('Under review');
     await expectVisible(page.getByRole('table', { name: /Clocks/ }).getByText('Response, level 1'));
-    await expectVisible(page.getByRole('cell', { name: /≈ \d+ business days/ }).first());
+    await expectVisible(page.getByRole('cell', { name: /≈\s\d+ business days/ }).first());
     await expectVisible(page.locator('.timeline').getByText('Handler assigned'));
 
     const revision = (await caseView(caseId)).revision;

@@ -96,7 +96,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await breached.first().locator('a code').textContent()).toBe(reference[lateCase]);
       expect(await breached.first().textContent()).toContain(ACK);
       // Ran out at its due time, Wednesday 17:00, though recorded on Friday.
-      expect(await breached.first().locator('td').first().textContent()).toMatch(fr ? /4 mars 2026/ : /Mar 4, 2026/);
+      expect(await breached.first().locator('td').first().textContent()).toMatch(fr ? /4\smars\s2026/ : /Mar\s4,\s2026/);
       const practitioner = page.locator('#workload tbody tr', { hasText: 'practitioner-1' });
       expect(await practitioner.locator('td').allTextContents()).toEqual(['2', '2', '0', '0', '1', expect.any(String)]);
       const week = page.locator('#weeks tbody tr').last();
@@ -132,7 +132,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await derived.waitFor();
       expect(await acknowledgement.locator('td').first().textContent()).toMatch(fr ? /dépassé/ : /breached/);
       expect(await derived.textContent()).toMatch(
-        fr ? /Dépassé à ce moment.*Le dépassement a été enregistré plus tard, le 6 mars 2026/ : /Breached as of this moment.*The breach was recorded later, on Mar 6, 2026/,
+        fr ? /Dépassé à ce moment.*Le dépassement a été enregistré plus tard, le 6\smars\s2026/ : /Breached as of this moment.*The breach was recorded later, on Mar\s6, 2026/,
       );
       // The later events are shown apart in the history.
       expect(await page.locator('.timeline li.later').count()).toBeGreaterThan(0);

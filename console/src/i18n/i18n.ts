@@ -3,6 +3,10 @@ import { useContext } from 'preact/hooks';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { catalogues, type Language, type Messages } from './messages';
 
+const NBSP = '\u00a0';
+/** The browser's own time zone, for instants that belong to no case. */
+const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export type { Language, Messages };
 
 // localStorage: a preference, not a secret; it outlives the tab so the console opens in the language chosen last.
@@ -65,10 +69,12 @@ export function i18nFor(language: Language): I18n {
     t,
     instant: (iso, region) => {
       if (!iso) return '—';
-      const timeZone = region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined;
+      // A case's region's zone, else the browser's own: named either way, since a list mixes regions.
+      const timeZone = (region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined) ?? localZone;
       // dateStyle cannot be combined with timeZoneName, so the zone's name is added after.
-      const shown = new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
-      return timeZone ? `${shown} ${zoneName(iso, locale, timeZone)}` : shown;
+      const shown = `${new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })} ${zoneName(iso, locale, timeZone)}`;
+      // A line may break after a comma, never inside a date or a time ("17 h" / "00 HNE").
+      return shown.replace(/ /g, NBSP).replace(new RegExp(`,${NBSP}`, 'g'), ', ');
     },
     number: (n) => numbers.format(n),
     percent: (rate) => percents.format(rate),

@@ -39,16 +39,15 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
             <h3 id="breached-title">{t.breachedTitle}</h3>
             <ClockList id="breached-clocks" items={breached.items} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
           </section>
-          <div class="columns">
-            <section aria-labelledby="workload-title">
-              <h3 id="workload-title">{t.workloadTitle}</h3>
-              <WorkloadTable workload={workload} />
-            </section>
-            <section aria-labelledby="weeks-title">
-              <h3 id="weeks-title">{t.weeksTitle}</h3>
-              <Weeks weeks={weeks} />
-            </section>
-          </div>
+          {/* One under the other: the workload's seven columns do not fit half a page. */}
+          <section aria-labelledby="workload-title">
+            <h3 id="workload-title">{t.workloadTitle}</h3>
+            <WorkloadTable workload={workload} />
+          </section>
+          <section aria-labelledby="weeks-title">
+            <h3 id="weeks-title">{t.weeksTitle}</h3>
+            <Weeks weeks={weeks} />
+          </section>
         </>
       )}
     </Status>
