@@ -110,6 +110,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     const page = await open('auditor', 'auditor-1', `#/audit/${lateCase}`);
     try {
       await page.locator('[data-testid="as-of-view"]').waitFor();
+      // The page names the case as staff know it, not by its id.
+      expect(await page.locator('#audit-title code').textContent()).toBe(reference[lateCase]);
       expect(await page.getByRole('radio', { name: fr ? /Temps opérationnel/ : /Business time/ }).isChecked()).toBe(true);
       const showAt = async (local: string) => {
         const before = await page.locator('[data-testid="as-of-instant"]').textContent();

@@ -33,7 +33,7 @@ function CaseAudit({ caseId }: { caseId: string }) {
       items.push(...page.items);
     } while (page.next !== null);
     const workflow = (await workflows).find((w) => w.name === page.workflow && w.version === items[0]?.workflowVersion);
-    return { items, workflow, workflowName: page.workflow };
+    return { items, workflow, workflowName: page.workflow, reference: page.reference };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);
 
@@ -43,7 +43,8 @@ function CaseAudit({ caseId }: { caseId: string }) {
         <a href={href.audit()}>{t.backToCases}</a>
       </p>
       <h2 id="audit-title">
-        {t.auditOf} <code class="case-id">{caseId}</code>
+        {/* Its reference, as staff know it, once the history says it; the id until then. */}
+        {t.auditOf} <code class="case-id">{(loaded.status === 'ready' ? loaded.value.reference : null) ?? caseId}</code>
       </h2>
       <div class="columns">
         <section aria-labelledby="verify-title">
