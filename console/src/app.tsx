@@ -13,7 +13,7 @@ import { Console, useConsole, type ConsoleContext } from './shared/context';
 import { ROLE_PAGES, type RolePages } from './shared/roles';
 import { useRoute, type Route } from './shared/router';
 import { forgetSession, storedSession, type Session } from './shared/session';
-import type { WorkflowInfo } from './shared/types';
+import type { StaffList, WorkflowInfo } from './shared/types';
 import { SlaDashboard } from './supervisor/sla-dashboard';
 
 export function App() {
@@ -58,7 +58,12 @@ function Shell() {
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
-    return { api, session, workflows };
+    const people = ROLE_PAGES[session.role].nav.some((item) => item.page === 'staff')
+      ? api.get<StaffList>('/staff').then((list) => new Map(list.items.map((person) => [person.staffId, person.displayName])))
+      : Promise.resolve(new Map<string, string>());
+    // Without the directory, people are named by their ids.
+    people.catch(() => undefined);
+    return { api, session, workflows, people };
   }, [session, language]);
   const other: Language = language === 'en' ? 'fr' : 'en';
 

@@ -11,6 +11,9 @@ import type { DueClocksOutcome } from '../sla/record-due-clocks.handler';
 import { RecordDueClocks } from '../sla/record-due-clocks.command';
 import type { DemoCase as WorkflowDemoCase } from '../../domain/demo';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { StaffDirectory } from '../staff/staff-directory.service';
+import { demoStaff } from '../../domain/demo';
+import { DEMO_DIRECTORY } from './demo-directory';
 
 const DAY = 86_400_000;
 /** Demo days start at 10:00 in Ottawa (15:00 UTC, 14:00 in summer): inside business hours across Canada. */
@@ -54,10 +57,11 @@ function demoCases(registry: WorkflowRegistry, settings: MendSettings): DemoCase
 }
 
 /**
- * Writes the demo through the application's own command path: each command is sent by the actor
- * who would send it, at its business time (the clock is moved forward between commands), after
- * recording what the SLA scheduler would have recorded on that case by then. At the end the clock
- * is at the present and every case's due warnings and breaches are recorded.
+ * Writes the demo through the application's own command path (the staff directory first, then the
+ * cases): each command is sent by the actor who would send it, at its business time (the clock is
+ * moved forward between commands), after recording what the SLA scheduler would have recorded on
+ * that case by then. At the end the clock is at the present and every case's due warnings and
+ * breaches are recorded.
  */
 export async function seedDemo(context: INestApplicationContext, clock: ManualClock, present: Date, settings: MendSettings): Promise<SeedResult> {
   const commandBus = context.get(CommandBus);
@@ -67,6 +71,14 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
   const timeline = cases
     .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
     .sort((a, b) => a.at - b.at || a.c - b.c || a.s - b.s);
+
+  // The directory first, a day before the first case: the people who will take them.
+  clock.set(new Date(Math.min(...timeline.map((t) => t.at)) - DAY));
+  const directory = context.get(StaffDirectory);
+  for (const { person, displayName, region, languages } of DEMO_DIRECTORY) {
+    const correlationId = uuidv7();
+    await directory.add({ staffId: person.id, displayName, role: person.role, region, languages }, { actor: demoStaff.admin, correlationId, causationId: correlationId });
+  }
 
   let warnings = 0;
   let breaches = 0;

@@ -25,7 +25,7 @@ export function demoSummary(result: SeedResult, dataDir: string): string[] {
       return `  ${workflow}: ${cases.length} cases — ${counts(cases.map((c) => c.state))}`;
     }),
     `  SLA clocks: ${counts(clocks)} (the demo recorded ${result.warnings} warnings and ${result.breaches} breaches)`,
-    '  Participants are pseudonymous ("Participant C-031", c031@example.org); staff ids are demo-*.',
+    '  Participants are pseudonymous ("Participant C-031", c031@example.org); staff ids are demo-*, and the staff directory names them (fictional names).',
     ...(breached ? [`  A case with a breached clock, for supervisors to open: ${breached.caseId} (${breached.workflow})`] : []),
   ];
 }

@@ -190,7 +190,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     await supervisor.get(`/search?q=x&minPosition=${await running.store.headPosition()}`);
 
     // A practitioner reads only the cases assigned to them: a supervisor assigns it, picking from the directory.
-    const desk = await open('supervisor', 'supervisor-1');
+    const desk = await open('supervisor', 'dana.supervises');
     let caseId: string;
     try {
       // The supervisor finds it by the complainant's name too.
@@ -218,6 +218,9 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await picker.inputValue()).toBe('camille.roy');
       await form.getByRole('button', { name: command('AssignHandler') }).click();
       await form.waitFor({ state: 'detached' });
+      // The case names the person the directory knows, not their id; so does its history.
+      await desk.locator('.facts', { hasText: 'Camille Roy' }).waitFor();
+      expect(await desk.locator('.timeline li', { hasText: 'Dana Supervises' }).count()).toBe(1);
     } finally {
       await desk.close();
     }

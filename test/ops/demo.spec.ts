@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config';
 import { seedDemo, type SeededCase, type SeedResult } from '../../src/demo/demo-seeder';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store';
 import { SLA_SCHEDULER_ACTOR } from '../../src/sla/due-clocks';
+import { StaffDirectory } from '../../src/staff/staff-directory.service';
 
 jest.setTimeout(120_000);
 
@@ -96,7 +97,8 @@ describe('the demo data set', () => {
 
   it('is sent by the demo staff, and by the SLA scheduler for warnings and breaches', async () => {
     const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
-    const actors = new Set(events.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
+    const caseEvents = events.filter((e) => !e.streamId.startsWith('staff-'));
+    const actors = new Set(caseEvents.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id));
     expect([...actors].sort()).toEqual([
       'demo-mediator-1',
       'demo-mediator-2',
@@ -108,5 +110,21 @@ describe('the demo data set', () => {
       'demo-supervisor-1',
       SLA_SCHEDULER_ACTOR.id,
     ]);
+  });
+
+  it('names its staff in the directory: everyone who takes or runs its cases, added by the administrator before the first case', async () => {
+    const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
+    const caseEvents = events.filter((e) => !e.streamId.startsWith('staff-'));
+    const staffEvents = events.filter((e) => e.streamId.startsWith('staff-'));
+    const actors = [...new Set(caseEvents.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id))].filter((id) => id !== SLA_SCHEDULER_ACTOR.id);
+    const directory = context.get(StaffDirectory);
+    for (const id of actors) {
+      const person = await directory.get(id);
+      expect({ id, named: person.displayName.length > 0 && !person.displayName.includes('demo-'), active: person.active }).toEqual({ id, named: true, active: true });
+    }
+    expect(new Set(staffEvents.map((e) => (e.metadata as unknown as { actor: { id: string } }).actor.id))).toEqual(new Set(['demo-admin-1']));
+    const occurredAt = (e: { metadata: Readonly<Record<string, unknown>> }) => Date.parse(e.metadata['occurredAt'] as string);
+    const firstCase = Math.min(...caseEvents.map(occurredAt));
+    expect(staffEvents.every((e) => occurredAt(e) < firstCase)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
@@ -26,6 +26,7 @@ interface Loaded {
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
   const { t } = useI18n();
+  const person = usePeople();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
@@ -77,7 +78,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <span>
                   {t.assignedTo}
                   {t.colon}
-                  {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
+                  {view.assignees?.length ? view.assignees.map(person).join(', ') : t.nobody}
                 </span>
                 <span>{t.revision(view.revision)}</span>
               </p>

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
 import { DataFields, isSealed } from './event-data';
@@ -25,6 +26,7 @@ export function Timeline({
   enteredLater?: readonly number[];
 }) {
   const { t, instant, role } = useI18n();
+  const person = usePeople();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   const sealed = items.some((item) => holdsSealed(item.data));
   const schemaOf = (type: string) => workflow?.events.find((e) => e.type === type)?.schema;
@@ -54,7 +56,7 @@ export function Timeline({
                   </>
                 ) : null}
               </span>{' '}
-              <span class="hint">{t.recordedBy(item.actor.id, role(item.actor.role), item.revision)}</span>
+              <span class="hint">{t.recordedBy(person(item.actor.id), role(item.actor.role), item.revision)}</span>
               {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
               {hasData ? (
                 <details class="event-data">

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { Api } from './api';
 import type { Session } from './session';
 import type { WorkflowInfo } from './types';
@@ -9,6 +9,8 @@ export interface ConsoleContext {
   readonly session: Session;
   /** GET /workflows, loaded once per sign-in and language: its labels are in that language. */
   readonly workflows: Promise<readonly WorkflowInfo[]>;
+  /** Staff names by id (GET /staff), for roles that may read the directory; empty for the others. */
+  readonly people: Promise<ReadonlyMap<string, string>>;
 }
 
 export const Console = createContext<ConsoleContext | undefined>(undefined);
@@ -17,4 +19,20 @@ export function useConsole(): ConsoleContext {
   const context = useContext(Console);
   if (!context) throw new Error('useConsole outside a signed-in console');
   return context;
+}
+
+const NOBODY_NAMED: ReadonlyMap<string, string> = new Map();
+
+/** How a staff member is named: by the directory's name when this role may read it, else by their id. */
+export function usePeople(): (staffId: string) => string {
+  const { people } = useConsole();
+  const [names, setNames] = useState(NOBODY_NAMED);
+  useEffect(() => {
+    let live = true;
+    people.then((loaded) => live && setNames(loaded), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [people]);
+  return (staffId) => names.get(staffId) ?? staffId;
 }

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -108,6 +108,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
 
 function WorkloadTable({ workload }: { workload: Workload }) {
   const { t, number, instant } = useI18n();
+  const person = usePeople();
   if (workload.people.length === 0) return <p>{t.noWorkload}</p>;
   return (
     <div class="table-scroll">
@@ -127,7 +128,7 @@ function WorkloadTable({ workload }: { workload: Workload }) {
         <tbody>
           {workload.people.map((row) => (
             <tr key={row.assignee ?? ''} class={row.breached > 0 || row.overdue > 0 ? 'overdue' : undefined}>
-              <th scope="row">{row.assignee ?? t.unassigned}</th>
+              <th scope="row">{row.assignee ? person(row.assignee) : t.unassigned}</th>
               <td>{number(row.openCases)}</td>
               <td>{number(row.openClocks)}</td>
               <td>{number(row.warned)}</td>
