@@ -71,10 +71,11 @@ export function i18nFor(language: Language): I18n {
       if (!iso) return '—';
       // A case's region's zone, else the browser's own: named either way, since a list mixes regions.
       const timeZone = (region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined) ?? localZone;
+      const shown = new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+      // A line may break after a comma and before the zone, never inside a date or a time ("17 h" / "00").
+      const whole = shown.replace(/ /g, NBSP).replace(new RegExp(`,${NBSP}`, 'g'), ', ');
       // dateStyle cannot be combined with timeZoneName, so the zone's name is added after.
-      const shown = `${new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })} ${zoneName(iso, locale, timeZone)}`;
-      // A line may break after a comma, never inside a date or a time ("17 h" / "00 HNE").
-      return shown.replace(/ /g, NBSP).replace(new RegExp(`,${NBSP}`, 'g'), ', ');
+      return `${whole} ${zoneName(iso, locale, timeZone)}`;
     },
     number: (n) => numbers.format(n),
     percent: (rate) => percents.format(rate),
