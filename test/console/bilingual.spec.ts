@@ -197,6 +197,11 @@ describe('the Mend console in English and in French', () => {
 
         await page.setViewportSize({ width: 390, height: 844 });
         expect(await sidewaysOverflow(page)).toEqual([]);
+        // A list of cases folds into a block per case, each cell named by its column, in this language.
+        const folded = await page.evaluate(`[...document.querySelectorAll('table.fold td[data-label]')].slice(0, 3).map((td) =>
+          [getComputedStyle(td).display, getComputedStyle(td, '::before').content.includes(td.dataset.label)])`);
+        if (await page.locator('table.fold tbody tr').count()) expect((folded as unknown[]).length).toBeGreaterThan(0);
+        for (const cell of folded as [string, boolean][]) expect(cell).toEqual(['block', true]);
         await browser.screenshot(page, `390-${name.replace(/\W+/g, '-')}-${language}`);
       } finally {
         await page.close();

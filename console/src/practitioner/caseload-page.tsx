@@ -60,7 +60,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
   const workflowOf = (item: InboxItem) => workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
   return (
     <div class="table-scroll">
-      <table class="cases inbox">
+      <table class="cases inbox fold">
         <caption>{t.inboxCaption(items.length)}</caption>
         <thead>
           <tr>
@@ -86,7 +86,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                     <L label={workflowTitle(workflow, item.workflow)} />, {item.region}
                   </span>
                 </th>
-                <td>
+                <td data-label={t.colWaitingFor}>
                   {clock ? (
                     <>
                       <strong>
@@ -105,7 +105,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                     t.noOpenClock
                   )}
                 </td>
-                <td>
+                <td data-label={t.colYouMay}>
                   {item.commands.length === 0 ? (
                     '—'
                   ) : (
@@ -118,7 +118,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                     </ul>
                   )}
                 </td>
-                <td>
+                <td data-label={t.colState}>
                   <L label={stateLabel(workflow, item.state)} />
                 </td>
               </tr>

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { businessDaysLeft } from './business-days';
+import { usePeople } from './context';
 import { caseName, L, stateLabel, workflowTitle } from './labels';
 import { href } from './router';
 import type { CaseSummary, WorkflowInfo } from './types';
@@ -9,11 +10,12 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
   const { items, caption, audit = false } = props;
   const workflow = (name: string) => props.workflows.find((w) => w.name === name);
   const { t, instant } = useI18n();
+  const person = usePeople();
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = new Date();
   return (
     <div class="table-scroll">
-      <table class="cases">
+      <table class="cases fold">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -34,16 +36,16 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
                   <span class="visually-hidden">{t.openCase(item.caseId)}</span>
                 </a>
               </th>
-              <td>
+              <td data-label={t.colWorkflow}>
                 <L label={workflowTitle(workflow(item.workflow), item.workflow)} />
               </td>
-              <td>
+              <td data-label={t.colState}>
                 <L label={stateLabel(workflow(item.workflow), item.state)} />
                 {item.status === 'closed' ? t.closed : ''}
               </td>
-              <td>{item.region}</td>
-              <td>{item.assignees.join(', ') || '—'}</td>
-              <td>
+              <td data-label={t.colRegion}>{item.region}</td>
+              <td data-label={t.colAssignedTo}>{item.assignees.map(person).join(', ') || '—'}</td>
+              <td data-label={t.colNextDue}>
                 {item.nextDueAt ? (
                   <>
                     {instant(item.nextDueAt, item.region)} <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(item.nextDueAt)))})</span>
