@@ -33,10 +33,14 @@ export class StaffController {
     return { items: this.queries.list(query, this.policy.hiddenWorkflows(actor)) };
   }
 
-  /** The caller's own entry: how a token's subject maps to a person. Any role; 404 when the directory does not name them. */
+  /**
+   * The caller's own entry: how a token's subject maps to a person. Any role; 404 when the
+   * directory does not name them. Their caseload counts every open case their lists show them
+   * (a practitioner's own cases too, which views over all of a workflow would leave out).
+   */
   @Get('me')
   me(@CurrentActor() actor: Actor): StaffWithCaseload {
-    const found = this.queries.get(actor.id, this.policy.hiddenWorkflows(actor));
+    const found = this.queries.get(actor.id, this.policy.listScope(actor).hiddenWorkflows);
     if (!found) throw StaffMemberNotFound({ staffId: actor.id });
     return found;
   }

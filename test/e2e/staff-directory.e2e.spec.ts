@@ -96,6 +96,9 @@ describe('the staff directory', () => {
 
     const me = await rju.get('/staff/me');
     expect(StaffEntrySchema.parse(me.body)).toMatchObject({ staffId: 'rju-officer-1', displayName: 'Jo Tremblay', caseload: 1 });
+    // A practitioner's own open cases, though they read only those assigned to them.
+    const own = await (await running.as('practitioner', 'practitioner-1')).get('/staff/me');
+    expect(StaffEntrySchema.parse(own.body)).toMatchObject({ staffId: 'practitioner-1', caseload: 1 });
     expect((await (await running.as('auditor', 'auditor-9')).get('/staff/me')).status).toBe(404);
   });
 
