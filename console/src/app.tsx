@@ -13,7 +13,7 @@ import { Console, useConsole, type ConsoleContext } from './shared/context';
 import { ROLE_PAGES, type RolePages } from './shared/roles';
 import { useRoute, type Route } from './shared/router';
 import { forgetSession, storedSession, type Session } from './shared/session';
-import type { StaffList, WorkflowInfo } from './shared/types';
+import type { StaffEntry, StaffList, WorkflowInfo } from './shared/types';
 import { SlaDashboard } from './supervisor/sla-dashboard';
 
 export function App() {
@@ -65,6 +65,20 @@ function Shell() {
     people.catch(() => undefined);
     return { api, session, workflows, people };
   }, [session, language]);
+  // The person's name from the staff directory (GET /staff/me); their token's subject until then, or if it does not name them.
+  const [myName, setMyName] = useState<string>();
+  useEffect(() => {
+    setMyName(undefined);
+    if (!context) return;
+    let live = true;
+    context.api.get<StaffEntry>('/staff/me').then(
+      (me) => live && setMyName(me.displayName),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [context]);
   const other: Language = language === 'en' ? 'fr' : 'en';
 
   return (
@@ -90,7 +104,7 @@ function Shell() {
         <div class="who">
           {session ? (
             <p>
-              {t.signedInAs} <strong>{session.id}</strong> ({role(session.role)})
+              {t.signedInAs} <strong>{myName ?? session.id}</strong> ({role(session.role)})
             </p>
           ) : null}
           {session ? (

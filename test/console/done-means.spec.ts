@@ -161,6 +161,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     // The practitioner opens the complaint from the intake form, the receipt time picked in Ottawa's zone.
     const practitioner = await open('practitioner', 'camille.roy');
     try {
+      // The header names them as the staff directory does.
+      await practitioner.locator('.who strong', { hasText: 'Camille Roy' }).waitFor();
       await practitioner.getByRole('navigation').getByRole('link', { name: fr ? 'Ouvrir un dossier' : 'Open a case' }).click();
       await practitioner.getByRole('link', { name: complaintLabels.title[language], exact: true }).click();
       const form = practitioner.getByRole('form', { name: command('ReceiveComplaint') });
