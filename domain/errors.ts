@@ -92,7 +92,7 @@ export const InvalidInput = defineError<{ issues: string; issuesFr: string }>('V
 
 export const UnknownWorkflow = defineError<{ workflow: string; known: string }>('WORKFLOW.UNKNOWN', 'invalid', {
   en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
-  fr: (p) => `Aucun processus ne s’appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+  fr: (p) => `Aucun processus ne s’appelle «\u00a0${p.workflow}\u00a0». Processus connus\u00a0: ${p.known}.`,
 });
 
 export const UnknownCommand = defineError<{ command: string; workflow: string }>('COMMAND.UNKNOWN', 'invalid', {

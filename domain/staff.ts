@@ -93,5 +93,5 @@ export const StaffMemberNotFound = defineError<{ staffId: string }>('STAFF.NOT_F
 
 export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY_EXISTS', 'conflict', {
   en: (p) => `${p.staffId} is already in the staff directory: update them instead.`,
-  fr: (p) => `${p.staffId} figure déjà dans le répertoire du personnel : modifiez plutôt sa fiche.`,
+  fr: (p) => `${p.staffId} figure déjà dans le répertoire du personnel\u00a0: modifiez plutôt sa fiche.`,
 });

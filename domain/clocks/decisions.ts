@@ -18,7 +18,7 @@ const statusFr = (status: string) => STATUS_FR[status] ?? `à l’état «\u00a0
 
 export const UnknownClock = defineError<{ clock: string; known: string }>('CLOCK.UNKNOWN', 'invalid', {
   en: (p) => `This case has no clock named "${p.clock}". Its clocks: ${p.known}.`,
-  fr: (p) => `Ce dossier n’a pas de délai nommé « ${p.clock} ». Ses délais : ${p.known}.`,
+  fr: (p) => `Ce dossier n’a pas de délai nommé «\u00a0${p.clock}\u00a0». Ses délais\u00a0: ${p.known}.`,
 });
 
 export const ClockNotRunning = defineError<{ clock: string; status: string }>('CLOCK.NOT_RUNNING', 'not_allowed', {

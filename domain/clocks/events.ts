@@ -175,15 +175,15 @@ export const CLOCK_VALUE_LABELS: Readonly<Record<string, Bilingual>> = {
 const CLOCK_EVENT_DESCRIPTIONS: Readonly<Record<ClockEventType, Bilingual>> = {
   ClockStarted: {
     en: 'A clock started: its due time is set in business or calendar days from when it started.',
-    fr: 'Un délai a commencé : son échéance est fixée en jours ouvrables ou civils à partir de son début.',
+    fr: 'Un délai a commencé\u00a0: son échéance est fixée en jours ouvrables ou civils à partir de son début.',
   },
   ClockPaused: {
     en: 'A running clock was paused, with the reason; its due time moves by the time it spends paused.',
-    fr: 'Un délai en cours a été suspendu, avec le motif ; son échéance est reportée du temps passé en suspens.',
+    fr: 'Un délai en cours a été suspendu, avec le motif\u00a0; son échéance est reportée du temps passé en suspens.',
   },
   ClockResumed: {
     en: 'A paused clock started again; its due time moved by the time it spent paused.',
-    fr: 'Un délai suspendu a repris ; son échéance a été reportée du temps passé en suspens.',
+    fr: 'Un délai suspendu a repris\u00a0; son échéance a été reportée du temps passé en suspens.',
   },
   ClockWarned: {
     en: 'A running clock came within its warning period of its due time.',

@@ -8,32 +8,32 @@ export const AsOfChoice = defineError('AUDIT.AS_OF_CHOICE', 'invalid', {
 
 export const CaseNotYetOpened = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_OPENED', 'not_found', {
   en: (p) => `Case ${p.caseId} did not exist yet at ${p.asOf}: its first event occurred at ${p.openedAt}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’existait pas encore le ${p.asOf} : son premier événement date du ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.caseId} n’existait pas encore le ${p.asOf}\u00a0: son premier événement date du ${p.openedAt}.`,
 });
 
 export const CaseNotYetRecorded = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_RECORDED', 'not_found', {
   en: (p) => `Case ${p.caseId} was not recorded yet at ${p.asOf}: its first event was recorded at ${p.openedAt}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’était pas encore enregistré le ${p.asOf} : son premier événement a été enregistré le ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.caseId} n’était pas encore enregistré le ${p.asOf}\u00a0: son premier événement a été enregistré le ${p.openedAt}.`,
 });
 
 export const RevisionNotFound = defineError<{ caseId: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
   en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’a pas de révision ${p.revision} : sa dernière révision est la ${p.lastRevision}.`,
+  fr: (p) => `Le dossier ${p.caseId} n’a pas de révision ${p.revision}\u00a0: sa dernière révision est la ${p.lastRevision}.`,
 });
 
 export const ReadNotRecorded = defineError<{ caseId: string }>('AUDIT.READ_NOT_RECORDED', 'unavailable', {
   en: (p) => `Your read of case ${p.caseId} could not be recorded in its access log, so it was not served. Try again shortly.`,
   fr: (p) =>
-    `Votre consultation du dossier ${p.caseId} n’a pas pu être consignée dans son registre des consultations ; elle n’a donc pas été servie. Réessayez sous peu.`,
+    `Votre consultation du dossier ${p.caseId} n’a pas pu être consignée dans son registre des consultations\u00a0; elle n’a donc pas été servie. Réessayez sous peu.`,
 });
 
 export const AuditKeyMissing = defineError('AUDIT.KEY_MISSING', 'invalid', {
   en: () => 'No audit key is configured to sign a checkpoint: set MEND_AUDIT_KEY or MEND_AUDIT_KEY_FILE (an Ed25519 private key kept outside the data directory).',
   fr: () =>
-    "Aucune clé d’audit n’est configurée pour signer un point de contrôle : définissez MEND_AUDIT_KEY ou MEND_AUDIT_KEY_FILE (une clé privée Ed25519 conservée hors du répertoire de données).",
+    "Aucune clé d’audit n’est configurée pour signer un point de contrôle\u00a0: définissez MEND_AUDIT_KEY ou MEND_AUDIT_KEY_FILE (une clé privée Ed25519 conservée hors du répertoire de données).",
 });
 
 export const AuditKeyInvalid = defineError<{ variable: string; reason: string }>('AUDIT.KEY_INVALID', 'invalid', {
   en: (p) => `The audit key in ${p.variable} cannot be used: ${p.reason}.`,
-  fr: (p) => `La clé d’audit de ${p.variable} est inutilisable : ${p.reason}.`,
+  fr: (p) => `La clé d’audit de ${p.variable} est inutilisable\u00a0: ${p.reason}.`,
 });

@@ -2,7 +2,7 @@ import { defineError } from '../../domain/errors';
 
 export const MissingToken = defineError('AUTH.MISSING_TOKEN', 'unauthenticated', {
   en: () => 'Send a bearer token in the Authorization header (Authorization: Bearer <token>).',
-  fr: () => 'Envoyez un jeton porteur dans l’en-tête Authorization (valeur « Bearer <jeton> »).',
+  fr: () => 'Envoyez un jeton porteur dans l’en-tête Authorization (valeur «\u00a0Bearer <jeton>\u00a0»).',
 });
 
 /** Why a token was refused, in both languages (a claim or the accepted roles fill the blanks). */
@@ -14,7 +14,7 @@ const REFUSALS = {
   foreignSecret: {
     en: () => 'this token was not signed by this instance’s secret — minted for another data directory (MEND_DATA_DIR) or with another MEND_JWT_SECRET?',
     fr: () =>
-      'ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET ?',
+      'ce jeton n’a pas été signé avec le secret de cette instance — émis pour un autre répertoire de données (MEND_DATA_DIR) ou avec un autre MEND_JWT_SECRET\u00a0?',
   },
   noKey: { en: () => 'no key of the issuer matches it.', fr: () => 'aucune clé de l’émetteur ne lui correspond.' },
   malformed: { en: () => 'it is malformed.', fr: () => 'il est mal formé.' },
@@ -27,7 +27,7 @@ const REFUSALS = {
   noSubject: { en: () => 'it names no subject (sub).', fr: () => 'il ne nomme aucun sujet (sub).' },
   role: {
     en: (roles: string) => `its role claim must be one of ${roles}.`,
-    fr: (roles: string) => `sa revendication role doit être l’une de : ${roles}.`,
+    fr: (roles: string) => `sa revendication role doit être l’une de\u00a0: ${roles}.`,
   },
 } satisfies Record<string, { en(detail: string): string; fr(detail: string): string }>;
 
@@ -35,5 +35,5 @@ export type TokenRefusal = keyof typeof REFUSALS;
 
 export const InvalidToken = defineError<{ reason: TokenRefusal; detail?: string }>('AUTH.INVALID_TOKEN', 'unauthenticated', {
   en: (p) => `The bearer token was refused: ${REFUSALS[p.reason].en(p.detail ?? '')}`,
-  fr: (p) => `Le jeton porteur a été refusé : ${REFUSALS[p.reason].fr(p.detail ?? '')}`,
+  fr: (p) => `Le jeton porteur a été refusé\u00a0: ${REFUSALS[p.reason].fr(p.detail ?? '')}`,
 });

@@ -8,12 +8,12 @@ export const RouteNotFound = defineError<{ method: string; path: string }>('ROUT
 
 export const MalformedBody = defineError<{ reason: string }>('REQUEST.MALFORMED_BODY', 'invalid', {
   en: (p) => `The request body is not valid JSON: ${p.reason}`,
-  fr: (p) => `Le corps de la requête n’est pas du JSON valide : ${p.reason}`,
+  fr: (p) => `Le corps de la requête n’est pas du JSON valide\u00a0: ${p.reason}`,
 });
 
 export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media', {
   en: (p) => `Send the body as application/json (got ${p.contentType}).`,
-  fr: (p) => `Envoyez le corps en application/json (reçu : ${p.contentType}).`,
+  fr: (p) => `Envoyez le corps en application/json (reçu\u00a0: ${p.contentType}).`,
 });
 
 export const BodyTooLarge = defineError<{ limit: number }>('REQUEST.BODY_TOO_LARGE', 'too_large', {
@@ -28,12 +28,12 @@ export const MethodNotAllowed = defineError<{ method: string; path: string }>('R
 
 export const InvalidIfMatch = defineError<{ value: string }>('REQUEST.INVALID_IF_MATCH', 'invalid', {
   en: (p) => `If-Match must be a case revision such as "3" (got ${p.value}).`,
-  fr: (p) => `If-Match doit être une révision du dossier, par exemple "3" (reçu : ${p.value}).`,
+  fr: (p) => `If-Match doit être une révision du dossier, par exemple "3" (reçu\u00a0: ${p.value}).`,
 });
 
 export const AppendTooLarge = defineError<{ limit: number | null }>('REQUEST.APPEND_TOO_LARGE', 'too_large', {
   en: (p) => `The event store refused this change as too large${p.limit === null ? '' : ` (its limit is ${p.limit} bytes per append)`}. Nothing was stored; send less data.`,
-  fr: (p) => `Le magasin d’événements a refusé ce changement, trop volumineux${p.limit === null ? '' : ` (sa limite est de ${p.limit} octets par ajout)`}. Rien n’a été enregistré ; envoyez moins de données.`,
+  fr: (p) => `Le magasin d’événements a refusé ce changement, trop volumineux${p.limit === null ? '' : ` (sa limite est de ${p.limit} octets par ajout)`}. Rien n’a été enregistré\u00a0; envoyez moins de données.`,
 });
 
 export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable', {
@@ -43,7 +43,7 @@ export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable'
 
 export const ErasureLedgerUnavailable = defineError('SERVICE.ERASURE_LEDGER_UNAVAILABLE', 'unavailable', {
   en: () => 'The erasure ledger cannot be written, so nothing was erased. Try again shortly, or ask the operator to check MEND_ERASURE_LEDGER.',
-  fr: () => 'Le registre des effacements ne peut pas être écrit : rien n’a été effacé. Réessayez sous peu ou demandez à l’exploitant de vérifier MEND_ERASURE_LEDGER.',
+  fr: () => 'Le registre des effacements ne peut pas être écrit\u00a0: rien n’a été effacé. Réessayez sous peu ou demandez à l’exploitant de vérifier MEND_ERASURE_LEDGER.',
 });
 
 export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNAL_ERROR', 'internal', {
@@ -53,12 +53,12 @@ export const InternalError = defineError<{ reference: string }>('SERVICE.INTERNA
 
 export const RateLimited = defineError<{ limit: number; per: 'person' | 'address' }>('REQUEST.RATE_LIMITED', 'rate_limited', {
   en: (p) => `Too many requests: the limit is ${p.limit} a minute for each ${p.per === 'person' ? 'person' : 'network address'}. Slow down and retry.`,
-  fr: (p) => `Trop de requêtes : la limite est de ${p.limit} par minute pour chaque ${p.per === 'person' ? 'personne' : 'adresse réseau'}. Ralentissez et réessayez.`,
+  fr: (p) => `Trop de requêtes\u00a0: la limite est de ${p.limit} par minute pour chaque ${p.per === 'person' ? 'personne' : 'adresse réseau'}. Ralentissez et réessayez.`,
 });
 
 export const MalformedPath = defineError<{ reason: string }>('REQUEST.MALFORMED_PATH', 'invalid', {
   en: (p) => `The request path was refused: ${p.reason}.`,
-  fr: (p) => `Le chemin de la requête a été refusé : ${p.reason === 'a path segment is too long' ? 'un segment est trop long' : 'ce n’est pas un chemin valide'}.`,
+  fr: (p) => `Le chemin de la requête a été refusé\u00a0: ${p.reason === 'a path segment is too long' ? 'un segment est trop long' : 'ce n’est pas un chemin valide'}.`,
 });
 
 export const PreconditionFailed = defineError('REQUEST.PRECONDITION_FAILED', 'precondition_failed', {

@@ -23,7 +23,7 @@ export { ERASED, REDACTED, UNREADABLE };
 export const SubjectErased = defineError<{ subjectId: string }>('SUBJECT.ERASED', 'rule', {
   en: (p) => `The personal information of subject ${p.subjectId} was erased; record new information under a new subject id.`,
   fr: (p) =>
-    `Les renseignements personnels du sujet ${p.subjectId} ont été effacés ; consignez les nouveaux renseignements sous un nouvel identifiant.`,
+    `Les renseignements personnels du sujet ${p.subjectId} ont été effacés\u00a0; consignez les nouveaux renseignements sous un nouvel identifiant.`,
 });
 
 const isSealed = (value: unknown): value is SealedField =>

@@ -29,13 +29,13 @@ export const RetentionPeriodRunning = defineError<{ subjectId: string; lastUsedA
     en: (p) =>
       `The personal information of subject ${p.subjectId} was last used in a case on ${p.lastUsedAt}: the Privacy Act requires keeping it ${p.years} years after its last use, until ${p.retainedUntil}, unless the person consents to its disposal. Record their consent to erase it now.`,
     fr: (p) =>
-      `Les renseignements personnels du sujet ${p.subjectId} ont servi dans un dossier pour la dernière fois le ${p.lastUsedAt} : la Loi sur la protection des renseignements personnels exige de les conserver ${p.years} ans après leur dernière utilisation, jusqu’au ${p.retainedUntil}, sauf si la personne consent à leur retrait. Consignez son consentement pour les effacer maintenant.`,
+      `Les renseignements personnels du sujet ${p.subjectId} ont servi dans un dossier pour la dernière fois le ${p.lastUsedAt}\u00a0: la Loi sur la protection des renseignements personnels exige de les conserver ${p.years} ans après leur dernière utilisation, jusqu’au ${p.retainedUntil}, sauf si la personne consent à leur retrait. Consignez son consentement pour les effacer maintenant.`,
   },
 );
 
 export const ConsentInFuture = defineError<{ givenAt: string }>('ERASURE.CONSENT_IN_FUTURE', 'invalid', {
   en: (p) => `consent.givenAt: ${p.givenAt} is in the future; record consent once it is given.`,
-  fr: (p) => `consent.givenAt : ${p.givenAt} est dans l’avenir ; consignez le consentement une fois donné.`,
+  fr: (p) => `consent.givenAt\u00a0: ${p.givenAt} est dans l’avenir\u00a0; consignez le consentement une fois donné.`,
 });
 
 const PAGE = 1000;

@@ -19,7 +19,7 @@ export const ProjectionBehind = defineError<{ position: number; projection: stri
 
 export const UnknownProjection = defineError<{ name: string; known: string }>('PROJECTION.UNKNOWN', 'not_found', {
   en: (p) => `There is no projection named "${p.name}". Known projections: ${p.known}.`,
-  fr: (p) => `Aucune projection ne s’appelle « ${p.name} ». Projections connues : ${p.known}.`,
+  fr: (p) => `Aucune projection ne s’appelle «\u00a0${p.name}\u00a0». Projections connues\u00a0: ${p.known}.`,
 });
 
 /** How long a query with ?minPosition= waits for the read model before answering 503. */

@@ -55,7 +55,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
 
 const WorkflowNotFound = defineError<{ workflow: string; known: string }>('WORKFLOW.NOT_FOUND', 'not_found', {
   en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
-  fr: (p) => `Aucun processus ne s’appelle « ${p.workflow} ». Processus connus : ${p.known}.`,
+  fr: (p) => `Aucun processus ne s’appelle «\u00a0${p.workflow}\u00a0». Processus connus\u00a0: ${p.known}.`,
 });
 
 @Controller('workflows')

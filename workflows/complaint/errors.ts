@@ -20,7 +20,7 @@ export const ResponseNamesLevelBeyondChain = defineError<{ level: number; title:
     en: (p) =>
       `Level ${p.level} (${p.title}) is the last level of review: the response cannot name a further level of authority.`,
     fr: (p) =>
-      `Le niveau ${p.level} (${p.title}) est le dernier niveau de révision : la réponse ne peut pas désigner d’autre niveau d’autorité.`,
+      `Le niveau ${p.level} (${p.title}) est le dernier niveau de révision\u00a0: la réponse ne peut pas désigner d’autre niveau d’autorité.`,
   },
 );
 
@@ -28,7 +28,7 @@ export const ReviewChainEnded = defineError<{ level: number; title: string }>('C
   en: (p) =>
     `The complaint was answered at level ${p.level} (${p.title}), the last level of review: there is no further level to request a review from.`,
   fr: (p) =>
-    `La plainte a reçu une réponse au niveau ${p.level} (${p.title}), le dernier niveau de révision : il n’existe aucun autre niveau auquel demander une révision.`,
+    `La plainte a reçu une réponse au niveau ${p.level} (${p.title}), le dernier niveau de révision\u00a0: il n’existe aucun autre niveau auquel demander une révision.`,
 });
 
 export const ReceivedInFuture = defineError<{ receivedAt: string; now: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
@@ -42,7 +42,7 @@ export const AcknowledgedOutOfRange = defineError<{ acknowledgedAt: string; rece
   'rule',
   {
     en: (p) => `The complaint cannot be acknowledged at ${p.acknowledgedAt}: an acknowledgement is given between its receipt (${p.receivedAt}) and now (${p.now}).`,
-    fr: (p) => `L’accusé de réception de la plainte ne peut pas être daté du ${p.acknowledgedAt} : il est donné entre sa réception (${p.receivedAt}) et maintenant (${p.now}).`,
+    fr: (p) => `L’accusé de réception de la plainte ne peut pas être daté du ${p.acknowledgedAt}\u00a0: il est donné entre sa réception (${p.receivedAt}) et maintenant (${p.now}).`,
   },
 );
 
@@ -51,7 +51,7 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
   'forbidden',
   {
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
-    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level} ; seul un superviseur peut la réattribuer.`,
+    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level}\u00a0; seul un superviseur peut la réattribuer.`,
   },
 );
 
@@ -68,7 +68,7 @@ export const ReviewerNotIndependent = defineError<{ handlerId: string; level: nu
     en: (p) =>
       `${p.handlerId} handled this complaint at level ${p.earlierLevel} and cannot review it at level ${p.level}: a review must be done by someone else.`,
     fr: (p) =>
-      `${p.handlerId} a traité cette plainte au niveau ${p.earlierLevel} et ne peut pas la réviser au niveau ${p.level} : la révision doit être faite par une autre personne.`,
+      `${p.handlerId} a traité cette plainte au niveau ${p.earlierLevel} et ne peut pas la réviser au niveau ${p.level}\u00a0: la révision doit être faite par une autre personne.`,
   },
 );
 
@@ -80,7 +80,7 @@ export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel:
     en: (p) =>
       `A response at level ${p.level} names who the complaint can be elevated to at the next level of its chain, level ${p.nextLevel} (${p.nextTitle}), not "${p.named}": leave the role out and it is filled in.`,
     fr: (p) =>
-      `Une réponse au niveau ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le niveau ${p.nextLevel} (${p.nextTitle}), et non « ${p.named} » : omettez le rôle et il sera rempli.`,
+      `Une réponse au niveau ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le niveau ${p.nextLevel} (${p.nextTitle}), et non «\u00a0${p.named}\u00a0»\u00a0: omettez le rôle et il sera rempli.`,
   },
 );
 
@@ -92,7 +92,7 @@ export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number;
     en: (p) =>
       `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until ${p.until}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
     fr: (p) =>
-      `Le plaignant peut demander une révision par le niveau ${p.nextLevel} (${p.nextTitle}) jusqu’au ${p.until} : la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
+      `Le plaignant peut demander une révision par le niveau ${p.nextLevel} (${p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
   },
 );
 
@@ -103,5 +103,5 @@ export const ReviewWindowPassed = defineError<{ level: number; until: string }>(
 
 export const UnknownProgram = defineError<{ program: string; known: string }>('COMPLAINT.UNKNOWN_PROGRAM', 'invalid', {
   en: (p) => `"${p.program}" is not a program Mend runs. Programs: ${p.known}.`,
-  fr: (p) => `« ${p.program} » n’est pas un programme géré par Mend. Programmes : ${p.known}.`,
+  fr: (p) => `«\u00a0${p.program}\u00a0» n’est pas un programme géré par Mend. Programmes\u00a0: ${p.known}.`,
 });

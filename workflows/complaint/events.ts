@@ -41,7 +41,7 @@ export const ComplaintReceived = z.strictObject({
   }),
 }).meta({
   description: 'A complaint reached the program; the escalation chain in force is recorded with it.',
-  descriptionFr: 'Une plainte est parvenue au programme ; la chaîne de révision en vigueur est consignée avec elle.',
+  descriptionFr: 'Une plainte est parvenue au programme\u00a0; la chaîne de révision en vigueur est consignée avec elle.',
 });
 
 export const ComplaintAcknowledged = z.strictObject({
@@ -100,7 +100,7 @@ export const ComplaintResponded = z.strictObject({
 export const ResponseAccepted = z.strictObject({
   type: z.literal('ResponseAccepted'),
   data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle }),
-}).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'Le plaignant a accepté la réponse : la plainte est réglée.' });
+}).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'Le plaignant a accepté la réponse\u00a0: la plainte est réglée.' });
 
 /** The complainant used the right of review: the complaint moves up to `level`. */
 export const ReviewRequested = z.strictObject({
@@ -115,7 +115,7 @@ export const ReviewRequested = z.strictObject({
   }),
 }).meta({
   description: 'The complainant used the right of review: the complaint moved to the next level of authority.',
-  descriptionFr: 'Le plaignant a exercé son droit de révision : la plainte est passée au palier d’autorité suivant.',
+  descriptionFr: 'Le plaignant a exercé son droit de révision\u00a0: la plainte est passée au palier d’autorité suivant.',
 });
 
 export const ComplaintClosed = z.strictObject({

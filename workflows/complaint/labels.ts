@@ -65,7 +65,7 @@ export const complaintLabels: WorkflowLabels = {
     nextLevel: { en: 'Next level of review', fr: 'Palier de révision suivant' },
     'nextLevel.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
     'nextLevel.name': { en: 'Name', fr: 'Nom' },
-    'nextLevel.role': { en: 'Position (the next level of the chain; filled in when left empty)', fr: 'Poste (le palier suivant de la chaîne ; rempli s’il est laissé vide)' },
+    'nextLevel.role': { en: 'Position (the next level of the chain; filled in when left empty)', fr: 'Poste (le palier suivant de la chaîne\u00a0; rempli s’il est laissé vide)' },
     'nextLevel.contact': { en: 'Contact information', fr: 'Coordonnées' },
     grounds: { en: 'Grounds for review', fr: 'Motifs de la demande de révision' },
     clock: { en: 'Time limit', fr: 'Délai' },

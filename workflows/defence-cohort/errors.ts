@@ -2,17 +2,17 @@ import { defineError } from '../../domain/errors';
 
 export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
   en: (p) => `A cohort has ${p.minimum} to ${p.maximum} Defence representatives; this one would have ${p.count}.`,
-  fr: (p) => `Une cohorte compte de ${p.minimum} à ${p.maximum} représentants de la Défense ; celle-ci en compterait ${p.count}.`,
+  fr: (p) => `Une cohorte compte de ${p.minimum} à ${p.maximum} représentants de la Défense\u00a0; celle-ci en compterait ${p.count}.`,
 });
 
 export const PractitionersNotTwo = defineError<{ count: number }>('DRC.PRACTITIONERS_NOT_TWO', 'rule', {
   en: (p) => `Two restorative practitioners guide each cohort; ${p.count} ${p.count === 1 ? 'was' : 'were'} named.`,
-  fr: (p) => `Deux praticiens en approche réparatrice guident chaque cohorte ; ${p.count} ${p.count > 1 ? 'ont été nommés' : 'a été nommé'}.`,
+  fr: (p) => `Deux praticiens en approche réparatrice guident chaque cohorte\u00a0; ${p.count} ${p.count > 1 ? 'ont été nommés' : 'a été nommé'}.`,
 });
 
 export const RepresentativeNamedTwice = defineError<{ ids: string }>('DRC.REPRESENTATIVE_TWICE', 'rule', {
   en: (p) => `A representative can be in the cohort only once: ${p.ids} is named more than once.`,
-  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu’une fois : ${p.ids} est nommé plus d’une fois.`,
+  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu’une fois\u00a0: ${p.ids} est nommé plus d’une fois.`,
 });
 
 export const AlreadyInCohort = defineError<{ representativeId: string }>('DRC.ALREADY_IN_COHORT', 'rule', {
@@ -27,12 +27,12 @@ export const CohortFull = defineError<{ maximum: number }>('DRC.COHORT_FULL', 'r
 
 export const NotInCohort = defineError<{ ids: string }>('DRC.NOT_IN_COHORT', 'rule', {
   en: (p) => `Not a representative in this cohort now: ${p.ids}.`,
-  fr: (p) => `Ne fait pas partie de cette cohorte actuellement : ${p.ids}.`,
+  fr: (p) => `Ne fait pas partie de cette cohorte actuellement\u00a0: ${p.ids}.`,
 });
 
 export const NotCohortPractitioner = defineError<{ practitionerId: string; practitioners: string }>('DRC.NOT_COHORT_PRACTITIONER', 'rule', {
   en: (p) => `${p.practitionerId} does not guide this cohort; its practitioners are ${p.practitioners}.`,
-  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte ; ses praticiens sont ${p.practitioners}.`,
+  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte\u00a0; ses praticiens sont ${p.practitioners}.`,
 });
 
 export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>('DRC.ALREADY_COHORT_PRACTITIONER', 'rule', {
@@ -42,7 +42,7 @@ export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>
 
 export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('DRC.TIME_IN_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s’est déjà produit.`,
+  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now})\u00a0: inscrivez ce qui s’est déjà produit.`,
 });
 
 export const BeforeStart = defineError<{ field: string; value: string; startedOn: string }>('DRC.BEFORE_START', 'rule', {
@@ -57,13 +57,13 @@ export const EngagementSettingMismatch = defineError<{ setting: string; count: n
       : `A group engagement session is with several class members: name at least two Restorative Engagement cases, not ${p.count}.`,
   fr: (p) =>
     p.setting === 'individual'
-      ? `Une séance d’engagement individuelle se tient avec un seul membre du groupe : indiquez un dossier d’engagement réparateur, et non ${p.count}.`
-      : `Une séance d’engagement de groupe réunit plusieurs membres du groupe : indiquez au moins deux dossiers d’engagement réparateur, et non ${p.count}.`,
+      ? `Une séance d’engagement individuelle se tient avec un seul membre du groupe\u00a0: indiquez un dossier d’engagement réparateur, et non ${p.count}.`
+      : `Une séance d’engagement de groupe réunit plusieurs membres du groupe\u00a0: indiquez au moins deux dossiers d’engagement réparateur, et non ${p.count}.`,
 });
 
 export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_MISSING', 'rule', {
   en: (p) => `Completion records the commitments of every representative still in the cohort; missing: ${p.ids}.`,
-  fr: (p) => `L’achèvement consigne les engagements de chaque représentant encore dans la cohorte ; il manque : ${p.ids}.`,
+  fr: (p) => `L’achèvement consigne les engagements de chaque représentant encore dans la cohorte\u00a0; il manque\u00a0: ${p.ids}.`,
 });
 
 export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {

@@ -34,7 +34,7 @@ export const CohortFormed = z.strictObject({
   }),
 }).meta({
   description: 'A cohort was formed with its two restorative practitioners; its representatives join next.',
-  descriptionFr: 'Une cohorte a été formée avec ses deux praticiens en approche réparatrice ; ses représentants s’y joignent ensuite.',
+  descriptionFr: 'Une cohorte a été formée avec ses deux praticiens en approche réparatrice\u00a0; ses représentants s’y joignent ensuite.',
 });
 
 export const RepresentativeJoined = z.strictObject({
@@ -63,7 +63,7 @@ export const RepresentativeWithdrawn = z.strictObject({
   }),
 }).meta({
   description: 'A representative left the cohort; what was recorded with them stays in its history.',
-  descriptionFr: 'Un représentant a quitté la cohorte ; ce qui a été consigné à son sujet demeure dans l’historique de la cohorte.',
+  descriptionFr: 'Un représentant a quitté la cohorte\u00a0; ce qui a été consigné à son sujet demeure dans l’historique de la cohorte.',
 });
 
 /** Recorded with each withdrawal that leaves the cohort below its minimum: the supervisor decides what to do. */
@@ -72,7 +72,7 @@ export const CohortBelowMinimum = z.strictObject({
   data: z.strictObject({ representatives: Count, minimum: z.number().int().positive(), flaggedAt: Instant }),
 }).meta({
   description: 'The cohort has fewer representatives than the minimum: flagged to the supervisor, not closed.',
-  descriptionFr: 'La cohorte compte moins de représentants que le minimum : elle est signalée au superviseur, sans être fermée.',
+  descriptionFr: 'La cohorte compte moins de représentants que le minimum\u00a0: elle est signalée au superviseur, sans être fermée.',
 });
 
 export const PractitionerReplaced = z.strictObject({
@@ -98,7 +98,7 @@ export const CohortStarted = z.strictObject({
   }),
 }).meta({
   description: 'The cohort met for the first time; its planned end is recorded.',
-  descriptionFr: 'La cohorte s’est réunie pour la première fois ; sa fin prévue est consignée.',
+  descriptionFr: 'La cohorte s’est réunie pour la première fois\u00a0; sa fin prévue est consignée.',
 });
 
 export const CohortSessionHeld = z.strictObject({
@@ -127,7 +127,7 @@ export const EngagementSessionHeld = z.strictObject({
 }).meta({
   description: 'An engagement session with class members was held; the Restorative Engagement cases that took part are linked by id.',
   descriptionFr:
-    'Une séance d’engagement avec des membres du groupe a été tenue ; les dossiers d’engagement réparateur des membres du groupe qui y ont participé sont liés par leur identifiant.',
+    'Une séance d’engagement avec des membres du groupe a été tenue\u00a0; les dossiers d’engagement réparateur des membres du groupe qui y ont participé sont liés par leur identifiant.',
 });
 
 export const RepresentativeCommitted = z.strictObject({

@@ -7,7 +7,7 @@ export const defenceCohortLabels: WorkflowLabels = {
   title: { en: 'Defence representative cohort', fr: 'Cohorte de représentants de la Défense' },
   description: {
     en: 'A cohort of six to eight nominated Defence representatives (CAF members and DND public service employees) guided by two restorative practitioners: full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), sessions of learning, reflection and planning for action, engagement sessions with class members, and each representative’s commitments at completion.',
-    fr: "Une cohorte de six à huit représentants de la Défense nommés (membres des FAC et employés de la fonction publique du MDN) guidés par deux praticiens en approche réparatrice : à temps plein (chaque jour pendant 12 semaines) ou à temps partiel (une semaine sur deux pendant 25 semaines), séances d’apprentissage, de réflexion et de planification de l’action, séances d’engagement avec des membres du groupe, et engagements de chaque représentant à la fin.",
+    fr: "Une cohorte de six à huit représentants de la Défense nommés (membres des FAC et employés de la fonction publique du MDN) guidés par deux praticiens en approche réparatrice\u00a0: à temps plein (chaque jour pendant 12 semaines) ou à temps partiel (une semaine sur deux pendant 25 semaines), séances d’apprentissage, de réflexion et de planification de l’action, séances d’engagement avec des membres du groupe, et engagements de chaque représentant à la fin.",
   },
   states: {
     new: { en: 'New', fr: 'Nouvelle' },

@@ -57,7 +57,7 @@ export const RequestInformationSession = z.strictObject({
   description:
     'Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives.',
   descriptionFr:
-    'Ouvrir le dossier d’une séance : une unité demande une présentation de groupe sur les services et programmes du CSRIS (en précisant qui fait la demande), ou le programme planifie une séance d’information pour les membres du groupe ou les futurs représentants de la Défense.',
+    'Ouvrir le dossier d’une séance\u00a0: une unité demande une présentation de groupe sur les services et programmes du CSRIS (en précisant qui fait la demande), ou le programme planifie une séance d’information pour les membres du groupe ou les futurs représentants de la Défense.',
   example: {
     audience: 'unitPresentation',
     region: 'NS',
@@ -85,7 +85,7 @@ export const ScheduleInformationSession = z.strictObject({
   description:
     'Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.',
   descriptionFr:
-    'Planifier la séance (ou en modifier l’horaire) : date et heure, durée, en personne ou virtuelle, en anglais, en français ou dans les deux langues, présentateur et nombre de places. Une séance déjà donnée peut être consignée après coup ; un nouveau nombre de places doit suffire aux inscriptions déjà faites.',
+    'Planifier la séance (ou en modifier l’horaire)\u00a0: date et heure, durée, en personne ou virtuelle, en anglais, en français ou dans les deux langues, présentateur et nombre de places. Une séance déjà donnée peut être consignée après coup\u00a0; un nouveau nombre de places doit suffire aux inscriptions déjà faites.',
   example: { startsAt: '2026-03-24T13:00:00-03:00', durationMinutes: 90, format: 'inPerson', language: 'bilingual', presenterId: 'practitioner-1', capacity: 40 },
 });
 
@@ -115,7 +115,7 @@ export const CancelRegistration = z.strictObject({
   data: z.strictObject({ registrationId: RecordId }),
 }).meta({
   description: 'Cancel a registration: the seat is free again.',
-  descriptionFr: 'Annuler une inscription : la place redevient libre.',
+  descriptionFr: 'Annuler une inscription\u00a0: la place redevient libre.',
   example: { registrationId: 'registration-1' },
 });
 
@@ -129,7 +129,7 @@ export const RecordSessionHeld = z.strictObject({
   }),
 }).meta({
   description: 'The session was held: record how many people attended. Not before its scheduled start.',
-  descriptionFr: 'La séance a été donnée : consigner le nombre de personnes présentes. Impossible avant l’heure de début prévue.',
+  descriptionFr: 'La séance a été donnée\u00a0: consigner le nombre de personnes présentes. Impossible avant l’heure de début prévue.',
   example: { attendance: 35 },
 });
 
@@ -141,7 +141,7 @@ export const CancelInformationSession = z.strictObject({
 }).meta({
   description: 'Cancel the session, requested or scheduled (a request the program cannot take is declined this way); registrations end with it.',
   descriptionFr:
-    'Annuler la séance, qu’elle soit demandée ou planifiée (c’est ainsi qu’on refuse une demande que le programme ne peut pas accepter) ; les inscriptions prennent fin avec elle.',
+    'Annuler la séance, qu’elle soit demandée ou planifiée (c’est ainsi qu’on refuse une demande que le programme ne peut pas accepter)\u00a0; les inscriptions prennent fin avec elle.',
   example: { reason: 'requesterCancelled' },
 });
 

@@ -38,5 +38,5 @@ export const TimeInFuture = defineError<{ field: string; at: string; now: string
 
 export const PresenterChangeRequiresSupervisor = defineError<{ presenterId: string }>('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'forbidden', {
   en: (p) => `${p.presenterId} presents this session; only a supervisor can give it to someone else.`,
-  fr: (p) => `${p.presenterId} présente cette séance ; seul un superviseur peut la confier à une autre personne.`,
+  fr: (p) => `${p.presenterId} présente cette séance\u00a0; seul un superviseur peut la confier à une autre personne.`,
 });

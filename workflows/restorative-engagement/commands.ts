@@ -65,7 +65,7 @@ export const ReceiveOptIn = z.strictObject({
   description:
     'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt.',
   descriptionFr:
-    'Ouvrir un dossier : un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit parvenir dans les 30 jours civils suivant la décision initiale sur la réclamation ; la période d’adhésion est consignée comme un délai respecté dès la réception.',
+    'Ouvrir un dossier\u00a0: un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit parvenir dans les 30\u00a0jours civils suivant la décision initiale sur la réclamation\u00a0; la période d’adhésion est consignée comme un délai respecté dès la réception.',
   example: {
     channel: 'writtenRequest',
     region: 'ON',
@@ -87,7 +87,7 @@ export const ConfirmParticipation = z.strictObject({
   description:
     'The program reached the class member, who decided to take part, and the official language they will be served in.',
   descriptionFr:
-    'Le programme a joint le membre du groupe, qui a décidé de participer ; la langue officielle dans laquelle il sera servi est consignée.',
+    'Le programme a joint le membre du groupe, qui a décidé de participer\u00a0; la langue officielle dans laquelle il sera servi est consignée.',
   example: { officialLanguage: 'en' },
 });
 
@@ -147,7 +147,7 @@ export const RecordPreparationSession = z.strictObject({
   description:
     'Phase 1: a session with the practitioner and what it covered (the program, the options, the limits of confidentiality, support, goals). Never the class member’s experience: they are not asked to share it in phase 1.',
   descriptionFr:
-    'Phase 1 : une séance avec le praticien et les sujets abordés (le programme, les options de participation, les limites de la confidentialité, les services de soutien, les objectifs). Le vécu du membre du groupe n’y figure jamais : on ne lui demande pas d’en faire part à la phase 1.',
+    'Phase 1\u00a0: une séance avec le praticien et les sujets abordés (le programme, les options de participation, les limites de la confidentialité, les services de soutien, les objectifs). Le vécu du membre du groupe n’y figure jamais\u00a0: on ne lui demande pas d’en faire part à la phase 1.',
   example: {
     delivery: 'virtual',
     topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
@@ -203,7 +203,7 @@ export const ChooseParticipation = z.strictObject({
   description:
     'Phase 2: the ways the class member chose to take part (written or recorded sharing, engagement sessions with Defence representatives), how (in person, virtual, indirect), alone or in a group, and whether anonymously. May be changed at any time in phase 2.',
   descriptionFr:
-    'Phase 2 : les modes de participation choisis par le membre du groupe (témoignage écrit ou enregistré, séances d’engagement avec des représentants de la Défense), le mode de prestation (en personne, virtuel, indirect), individuellement ou en groupe, et de façon anonyme ou non. Ces choix peuvent être modifiés en tout temps pendant la phase 2.',
+    'Phase 2\u00a0: les modes de participation choisis par le membre du groupe (témoignage écrit ou enregistré, séances d’engagement avec des représentants de la Défense), le mode de prestation (en personne, virtuel, indirect), individuellement ou en groupe, et de façon anonyme ou non. Ces choix peuvent être modifiés en tout temps pendant la phase 2.',
   example: {
     options: ['writtenSharing', 'engagementSession'],
     deliveries: ['virtual', 'indirect'],
@@ -275,7 +275,7 @@ export const SubmitSharing = z.strictObject({
   description:
     'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
   descriptionFr:
-    'Transmettre un témoignage écrit ou enregistré déjà préparé, avec le consentement du membre du groupe (« il ne sera transmis qu’avec votre consentement »), de façon anonyme s’il l’a demandé.',
+    'Transmettre un témoignage écrit ou enregistré déjà préparé, avec le consentement du membre du groupe («\u00a0il ne sera transmis qu’avec votre consentement\u00a0»), de façon anonyme s’il l’a demandé.',
   example: { engagementId: 'engagement-1' },
 });
 
@@ -326,7 +326,7 @@ export const RecordReflection = z.strictObject({
   description:
     'Phase 3: were the class member’s goals met? If so, their feedback, how they want their input used and whether they want to stay connected; in every case, whether they consent to a follow-up.',
   descriptionFr:
-    'Phase 3 : les objectifs du membre du groupe ont-ils été atteints ? Si oui, ses commentaires, l’utilisation qu’il souhaite voir faite de ses contributions et s’il souhaite maintenir le lien avec le programme ; dans tous les cas, s’il consent à un suivi.',
+    'Phase 3\u00a0: les objectifs du membre du groupe ont-ils été atteints\u00a0? Si oui, ses commentaires, l’utilisation qu’il souhaite voir faite de ses contributions et s’il souhaite maintenir le lien avec le programme\u00a0; dans tous les cas, s’il consent à un suivi.',
   example: {
     goalsMet: 'met',
     feedback: 'I felt listened to and I want my letter used in future cohorts.',
@@ -344,7 +344,7 @@ export const ReturnToEngagement = z.strictObject({
   description:
     'Goals not (yet) met: the class member takes next steps in phase 2.',
   descriptionFr:
-    'Objectifs non atteints (ou pas encore) : le membre du groupe passe aux prochaines étapes à la phase 2.',
+    'Objectifs non atteints (ou pas encore)\u00a0: le membre du groupe passe aux prochaines étapes à la phase 2.',
   example: {},
 });
 
@@ -358,7 +358,7 @@ export const CloseEngagement = z.strictObject({
   description:
     'Close the process after the reflection; with the class member’s consent, schedule a follow-up some weeks later: a calendar clock that warns and breaches like the others, met by the follow-up.',
   descriptionFr:
-    'Clore le processus après la réflexion ; avec le consentement du membre du groupe, prévoir un suivi quelques semaines plus tard : un délai en jours civils qui, comme les autres, donne lieu à des avertissements et peut être dépassé, et qui est respecté par le suivi.',
+    'Clore le processus après la réflexion\u00a0; avec le consentement du membre du groupe, prévoir un suivi quelques semaines plus tard\u00a0: un délai en jours civils qui, comme les autres, donne lieu à des avertissements et peut être dépassé, et qui est respecté par le suivi.',
   example: { followUpInWeeks: 12 },
 });
 
@@ -372,7 +372,7 @@ export const RecordFollowUp = z.strictObject({
   description:
     'Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).',
   descriptionFr:
-    'Consigner le suivi auprès du membre du groupe après le processus (ou le fait qu’il n’a pas pu être joint) : le délai de suivi est alors respecté et le dossier est terminé. La date du suivi ne peut être antérieure à son échéance moins la tolérance consignée à la clôture (7 jours par défaut).',
+    'Consigner le suivi auprès du membre du groupe après le processus (ou le fait qu’il n’a pas pu être joint)\u00a0: le délai de suivi est alors respecté et le dossier est terminé. La date du suivi ne peut être antérieure à son échéance moins la tolérance consignée à la clôture (7\u00a0jours par défaut).',
   example: { outcome: 'held', goalsMet: 'met' },
 });
 
@@ -387,7 +387,7 @@ export const Withdraw = z.strictObject({
   description:
     'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
   descriptionFr:
-    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape ; aucun motif n’est demandé.',
+    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape\u00a0; aucun motif n’est demandé.',
   example: {},
 });
 
@@ -402,7 +402,7 @@ export const ResumeParticipation = z.strictObject({
   description:
     'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.',
   descriptionFr:
-    'Un membre du groupe qui s’est retiré demande à participer de nouveau (demande consignée par un superviseur). L’historique demeure inchangé ; le dossier reprend à l’étape où le retrait a eu lieu : avant l’assignation d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
+    'Un membre du groupe qui s’est retiré demande à participer de nouveau (demande consignée par un superviseur). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
   example: {},
 });
 

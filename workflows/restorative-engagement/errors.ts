@@ -36,14 +36,14 @@ export const OptInWindowClosed = defineError<{ claimDecisionDate: string; lastDa
     en: (p) =>
       `A written request to join the Restorative Engagement program must reach the claims administrator within 30 days of the initial claim decision (${p.claimDecisionDate}). The window closed at the end of ${p.lastDay}; this request was received on ${p.receivedOn}.`,
     fr: (p) =>
-      `Une demande écrite de participation au programme d’engagement réparateur doit parvenir à l’administrateur des réclamations dans les 30 jours suivant la décision initiale sur la réclamation (${p.claimDecisionDate}). Le délai a pris fin à la fin de la journée du ${p.lastDay} ; cette demande a été reçue le ${p.receivedOn}.`,
+      `Une demande écrite de participation au programme d’engagement réparateur doit parvenir à l’administrateur des réclamations dans les 30 jours suivant la décision initiale sur la réclamation (${p.claimDecisionDate}). Le délai a pris fin à la fin de la journée du ${p.lastDay}\u00a0; cette demande a été reçue le ${p.receivedOn}.`,
   },
 );
 
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('RE.TIME_IN_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now}) : inscrivez ce qui s’est déjà produit.`,
+  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now})\u00a0: inscrivez ce qui s’est déjà produit.`,
 });
 
 export const ReassignmentRequiresSupervisor = defineError<{ practitioners: string }>(
@@ -51,7 +51,7 @@ export const ReassignmentRequiresSupervisor = defineError<{ practitioners: strin
   'forbidden',
   {
     en: (p) => `The case is assigned to ${p.practitioners}; only a supervisor can reassign it.`,
-    fr: (p) => `Le dossier est confié à ${p.practitioners} ; seul un superviseur peut le réattribuer.`,
+    fr: (p) => `Le dossier est confié à ${p.practitioners}\u00a0; seul un superviseur peut le réattribuer.`,
   },
 );
 
@@ -59,7 +59,7 @@ export const PreparationIncomplete = defineError<{ missing: readonly Preparation
   en: (p) =>
     `Preparation (phase 1) is not complete: the class member still needs ${list(p.missing, PREPARATION_LABELS, 'en')} before engagement can begin.`,
   fr: (p) =>
-    `La préparation (phase 1) n’est pas terminée : il manque encore ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l’engagement puisse commencer.`,
+    `La préparation (phase 1) n’est pas terminée\u00a0: il manque encore ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l’engagement puisse commencer.`,
 });
 
 /** "Honouring choices for how they would like to participate": an engagement follows the class member's choices. */
@@ -67,7 +67,7 @@ export const ChoiceNotMade = defineError<{ choice: string; chosen: readonly stri
   en: (p) =>
     `The class member did not choose "${label(CHOICE_LABELS, 'en')(p.choice)}" (they chose: ${list(p.chosen, CHOICE_LABELS, 'en')}). Record their new choice with ChooseParticipation first.`,
   fr: (p) =>
-    `Le membre du groupe n’a pas choisi « ${label(CHOICE_LABELS, 'fr')(p.choice)} » (ses choix : ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ChooseParticipation.`,
+    `Le membre du groupe n’a pas choisi «\u00a0${label(CHOICE_LABELS, 'fr')(p.choice)}\u00a0» (ses choix\u00a0: ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ChooseParticipation.`,
 });
 
 export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAGEMENT_ID_TAKEN', 'rule', {
@@ -77,7 +77,7 @@ export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAG
 
 export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
   en: () => 'No engagement is scheduled, so there is none to record: schedule it first (ScheduleEngagement).',
-  fr: () => "Aucun engagement n’est prévu, il n’y a donc rien à inscrire : planifiez-le d’abord (ScheduleEngagement).",
+  fr: () => "Aucun engagement n’est prévu, il n’y a donc rien à inscrire\u00a0: planifiez-le d’abord (ScheduleEngagement).",
 });
 
 export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
@@ -87,7 +87,7 @@ export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', 
 
 export const UnknownEngagement = defineError<{ engagementId: string; known: string }>('RE.ENGAGEMENT_UNKNOWN', 'rule', {
   en: (p) => `This case has no engagement ${p.engagementId}. Its engagements: ${p.known}.`,
-  fr: (p) => `Ce dossier n’a pas d’engagement ${p.engagementId}. Ses engagements : ${p.known}.`,
+  fr: (p) => `Ce dossier n’a pas d’engagement ${p.engagementId}. Ses engagements\u00a0: ${p.known}.`,
 });
 
 export const EngagementAlreadyRecorded = defineError<{ engagementId: string; outcome: string }>(
@@ -102,14 +102,14 @@ export const EngagementAlreadyRecorded = defineError<{ engagementId: string; out
 
 export const NotASharing = defineError<{ engagementId: string }>('RE.NOT_A_SHARING', 'rule', {
   en: (p) => `Engagement ${p.engagementId} is an engagement session, not a written or recorded sharing: there is nothing to submit.`,
-  fr: (p) => `L’engagement ${p.engagementId} est une séance d’engagement, et non un partage écrit ou enregistré : il n’y a rien à soumettre.`,
+  fr: (p) => `L’engagement ${p.engagementId} est une séance d’engagement, et non un partage écrit ou enregistré\u00a0: il n’y a rien à soumettre.`,
 });
 
 export const SharingNotPrepared = defineError<{ engagementId: string; status: string }>('RE.SHARING_NOT_PREPARED', 'rule', {
   en: (p) =>
     `Sharing ${p.engagementId} is ${p.status === 'cancelled' ? 'cancelled' : 'not prepared yet'}: record it as held before submitting it.`,
   fr: (p) =>
-    `Le partage ${p.engagementId} est ${p.status === 'cancelled' ? 'annulé' : 'pas encore préparé'} : inscrivez-le comme tenu avant de le soumettre.`,
+    `Le partage ${p.engagementId} est ${p.status === 'cancelled' ? 'annulé' : 'pas encore préparé'}\u00a0: inscrivez-le comme tenu avant de le soumettre.`,
 });
 
 export const SharingAlreadySubmitted = defineError<{ engagementId: string }>('RE.SHARING_ALREADY_SUBMITTED', 'rule', {
@@ -122,7 +122,7 @@ export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>
   en: (p) =>
     `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ChooseParticipation first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à partager de façon anonyme : le partage ${p.engagementId} ne peut pas être soumis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
+    `Le membre du groupe a demandé à partager de façon anonyme\u00a0: le partage ${p.engagementId} ne peut pas être soumis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
@@ -133,7 +133,7 @@ export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
 export const EngagementsPending = defineError<{ engagementIds: readonly string[] }>('RE.ENGAGEMENTS_PENDING', 'rule', {
   en: (p) => `Phase 2 cannot end while engagements are still scheduled: record ${p.engagementIds.join(', ')} as held or cancelled first.`,
   fr: (p) =>
-    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus : inscrivez d’abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
+    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus\u00a0: inscrivez d’abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
 });
 
 export const ReflectionRequired = defineError('RE.REFLECTION_REQUIRED', 'rule', {
@@ -145,20 +145,20 @@ export const GoalsAlreadyMet = defineError('RE.GOALS_MET', 'rule', {
   en: () =>
     'The class member said their goals and objectives were met: there are no next steps to take in phase 2. If that changed, record a new reflection first.',
   fr: () =>
-    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints : aucune autre étape n’est à prévoir en phase 2. Si cela a changé, inscrivez d’abord une nouvelle réflexion.",
+    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints\u00a0: aucune autre étape n’est à prévoir en phase 2. Si cela a changé, inscrivez d’abord une nouvelle réflexion.",
 });
 
 /** "With their consent, the restorative practitioner will explore options to follow up with them." */
 export const FollowUpWithoutConsent = defineError('RE.FOLLOW_UP_WITHOUT_CONSENT', 'rule', {
   en: () => 'The class member did not consent to a follow-up: close the engagement without one, or record their consent in a new reflection.',
   fr: () =>
-    "Le membre du groupe n’a pas consenti à un suivi : fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
+    "Le membre du groupe n’a pas consenti à un suivi\u00a0: fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
 });
 
 /** A follow-up "sometime after the process": not long before the day the class member was told to expect it. */
 export const FollowUpTooEarly = defineError<{ on: string; earliestOn: string; dueOn: string }>('RE.FOLLOW_UP_TOO_EARLY', 'rule', {
   en: (p) => `The follow-up is due on ${p.dueOn} and can be recorded from ${p.earliestOn}; ${p.on} is too early.`,
-  fr: (p) => `Le suivi est prévu le ${p.dueOn} et peut être consigné à partir du ${p.earliestOn} ; le ${p.on} est trop tôt.`,
+  fr: (p) => `Le suivi est prévu le ${p.dueOn} et peut être consigné à partir du ${p.earliestOn}\u00a0; le ${p.on} est trop tôt.`,
 });
 
 /** Defence representative cohorts meet class members in engagement sessions; a written or recorded sharing has no cohort. */

@@ -70,7 +70,7 @@ export const PractitionersReassigned = z.strictObject({
   }),
 }).meta({
   description: 'The assigned practitioners were replaced; the previous ones are recorded.',
-  descriptionFr: 'Les praticiens assignés ont été remplacés ; les praticiens précédents sont consignés.',
+  descriptionFr: 'Les praticiens assignés ont été remplacés\u00a0; les praticiens précédents sont consignés.',
 });
 
 /** A phase-1 preparation session: what it covered, never what the class member experienced. */
@@ -110,7 +110,7 @@ export const ParticipationChosen = z.strictObject({
   }),
 }).meta({
   description: 'The class member chose how to take part: options, delivery, setting and anonymity.',
-  descriptionFr: 'Le membre du groupe a choisi son mode de participation : options, mode de prestation, participation individuelle ou en groupe, et anonymat.',
+  descriptionFr: 'Le membre du groupe a choisi son mode de participation\u00a0: options, mode de prestation, participation individuelle ou en groupe, et anonymat.',
 });
 
 export const EngagementScheduled = z.strictObject({
@@ -242,7 +242,7 @@ export const ParticipationResumed = z.strictObject({
   }),
 }).meta({
   description: 'A class member who had withdrawn asked to take part again; the case resumed.',
-  descriptionFr: 'Un membre du groupe qui s’était retiré a demandé à participer de nouveau ; le dossier a repris.',
+  descriptionFr: 'Un membre du groupe qui s’était retiré a demandé à participer de nouveau\u00a0; le dossier a repris.',
 });
 
 export const RestorativeEngagementEvent = z.discriminatedUnion('type', [

@@ -88,7 +88,7 @@ export const ReceiveReferral = z.strictObject({
   description:
     'Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person.',
   descriptionFr:
-    'Consigner un renvoi reçu par l’Unité de la justice réparatrice de l’AC : d’une victime (inscrite ou non), d’un représentant de la victime agissant au nom d’une victime inscrite, ou d’un membre du personnel du SCC qui transmet la demande d’un délinquant en établissement ou dans la collectivité. Une demande présentée directement par un délinquant est refusée : elle doit être transmise par un membre du personnel du SCC.',
+    'Consigner un renvoi reçu par l’Unité de la justice réparatrice de l’AC\u00a0: d’une victime (inscrite ou non), d’un représentant de la victime agissant au nom d’une victime inscrite, ou d’un membre du personnel du SCC qui transmet la demande d’un délinquant en établissement ou dans la collectivité. Une demande présentée directement par un délinquant est refusée\u00a0: elle doit être transmise par un membre du personnel du SCC.',
   example: {
     source: 'victim',
     region: 'ON',
@@ -168,7 +168,7 @@ export const AssessIntake = z.strictObject({
   description:
     'Record the intake assessment: has the offender taken responsibility, are there safety concerns, and is a court non-communication order or a Parole Board no-contact condition in place? A condition flags the case: the victim and the offender cannot be brought into communication until it carries the facilitation wording. A case that is not suitable ends here.',
   descriptionFr:
-    'Consigner l’évaluation initiale : le délinquant reconnaît-il sa responsabilité, existe-t-il des préoccupations en matière de sécurité, et une ordonnance de non-communication du tribunal ou une condition de non-communication de la Commission des libérations conditionnelles du Canada est-elle en vigueur ? Toute condition entraîne le signalement du dossier : la victime et le délinquant ne peuvent être mis en communication tant qu’elle n’est pas assortie du libellé autorisant la facilitation. Un dossier qui ne convient pas prend fin à cette étape.',
+    'Consigner l’évaluation initiale\u00a0: le délinquant reconnaît-il sa responsabilité, existe-t-il des préoccupations en matière de sécurité, et une ordonnance de non-communication du tribunal ou une condition de non-communication de la Commission des libérations conditionnelles du Canada est-elle en vigueur\u00a0? Toute condition entraîne le signalement du dossier\u00a0: la victime et le délinquant ne peuvent être mis en communication tant qu’elle n’est pas assortie du libellé autorisant la facilitation. Un dossier qui ne convient pas prend fin à cette étape.',
   example: { outcome: 'suitable', offenderAcceptedResponsibility: true, safetyConcerns: 'none', noContactConditions: [] },
 });
 
@@ -198,7 +198,7 @@ export const ReassignCase = z.strictObject({
   description:
     'Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.',
   descriptionFr:
-    'Confier le dossier à un autre agent d’évaluation initiale ou à un autre médiateur, à toute étape après la première affectation (l’Unité de la justice réparatrice seulement) ; le médiateur remplacé n’a plus accès au dossier.',
+    'Confier le dossier à un autre agent d’évaluation initiale ou à un autre médiateur, à toute étape après la première affectation (l’Unité de la justice réparatrice seulement)\u00a0; le médiateur remplacé n’a plus accès au dossier.',
   example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 
@@ -228,7 +228,7 @@ export const RecordConditionAmended = z.strictObject({
   description:
     `Record that a no-contact condition was amended to allow mediation by adding the wording “${FACILITATION_WORDING}”. Give only the added clause, never the whole condition (which names the victim).`,
   descriptionFr:
-    `Consigner qu’une condition de non-communication a été modifiée afin de permettre la médiation par l’ajout du libellé « ${FACILITATION_WORDING} ». Ne fournir que la clause ajoutée, jamais la condition entière (qui nomme la victime).`,
+    `Consigner qu’une condition de non-communication a été modifiée afin de permettre la médiation par l’ajout du libellé «\u00a0${FACILITATION_WORDING}\u00a0». Ne fournir que la clause ajoutée, jamais la condition entière (qui nomme la victime).`,
   example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
 });
 
@@ -247,7 +247,7 @@ export const RecordPreparation = z.strictObject({
   description:
     'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
   descriptionFr:
-    'Consigner une séance de préparation entre le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre. Séance permise quelle que soit la condition de non-communication en vigueur : rencontrer le médiateur ne constitue pas un manquement.',
+    'Consigner une séance de préparation entre le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre. Séance permise quelle que soit la condition de non-communication en vigueur\u00a0: rencontrer le médiateur ne constitue pas un manquement.',
   example: {
     party: 'victim',
     heldAt: '2026-01-27T15:00:00-05:00',
@@ -282,7 +282,7 @@ export const SelectModel = z.strictObject({
   description:
     'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.',
   descriptionFr:
-    'Choisir le modèle de médiation qui répond aux besoins des participants : échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise du médiateur ou conférence de groupe. Possible seulement une fois que les deux parties ont donné leur consentement.',
+    'Choisir le modèle de médiation qui répond aux besoins des participants\u00a0: échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise du médiateur ou conférence de groupe. Possible seulement une fois que les deux parties ont donné leur consentement.',
   example: { model: 'faceToFace' },
 });
 
@@ -321,7 +321,7 @@ export const ArrangeMeeting = z.strictObject({
   description:
     'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.',
   descriptionFr:
-    'Pour une rencontre face à face ou une conférence de groupe : consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où seuls sont présents le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
+    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où seuls sont présents le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
   example: {
     scheduledFor: '2026-02-24T10:00:00-05:00',
     venue: { kind: 'institution', site: 'Collins Bay Institution' },
@@ -343,7 +343,7 @@ export const RecordDialogue = z.strictObject({
   description:
     'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.',
   descriptionFr:
-    'Consigner la tenue du dialogue : la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
+    'Consigner la tenue du dialogue\u00a0: la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
   example: { heldAt: '2026-02-24T10:00:00-05:00' },
 });
 
@@ -354,7 +354,7 @@ export const BeginFollowUp = z.strictObject({
   description:
     'The dialogues are over: the mediator follows up with each party.',
   descriptionFr:
-    'Les dialogues sont terminés : le médiateur assure le suivi auprès de chaque partie.',
+    'Les dialogues sont terminés\u00a0: le médiateur assure le suivi auprès de chaque partie.',
   example: {},
 });
 
@@ -391,7 +391,7 @@ export const DetermineNotSuitable = z.strictObject({
   description:
     'Ongoing case assessment found the case no longer suitable for mediation (e.g. a safety concern arose): the case ends.',
   descriptionFr:
-    'L’évaluation continue du dossier a permis de conclure que celui-ci ne convient plus à la médiation (p. ex. une préoccupation en matière de sécurité est apparue) : le dossier prend fin.',
+    'L’évaluation continue du dossier a permis de conclure que celui-ci ne convient plus à la médiation (p. ex. une préoccupation en matière de sécurité est apparue)\u00a0: le dossier prend fin.',
   example: { reason: 'safetyConcerns' },
 });
 
@@ -407,7 +407,7 @@ export const Withdraw = z.strictObject({
   description:
     'The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.',
   descriptionFr:
-    'La victime ou le délinquant ne souhaite plus participer. La participation est volontaire pour tous, à chaque étape : le retrait est possible jusqu’à la fin du dossier, sans qu’aucun motif soit exigé.',
+    'La victime ou le délinquant ne souhaite plus participer. La participation est volontaire pour tous, à chaque étape\u00a0: le retrait est possible jusqu’à la fin du dossier, sans qu’aucun motif soit exigé.',
   example: { party: 'victim' },
 });
 

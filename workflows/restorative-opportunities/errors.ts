@@ -50,12 +50,12 @@ export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIV
   en: () =>
     'A victim representative can make a request only on behalf of a registered victim. Register the victim with CSC Victim Services first, or record the request as the victim’s own: non-registered victims may ask themselves.',
   fr: () =>
-    "Un représentant de la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime : les victimes non inscrites peuvent présenter une demande elles-mêmes.",
+    "Un représentant de la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime\u00a0: les victimes non inscrites peuvent présenter une demande elles-mêmes.",
 });
 
 export const TimeInTheFuture = defineError<{ field: string; value: string }>('RO.TIME_IN_THE_FUTURE', 'rule', {
   en: (p) => `${p.field} (${p.value}) is in the future: record what happened once it has happened.`,
-  fr: (p) => `${p.field} (${p.value}) est dans le futur : consignez les faits une fois qu’ils ont eu lieu.`,
+  fr: (p) => `${p.field} (${p.value}) est dans le futur\u00a0: consignez les faits une fois qu’ils ont eu lieu.`,
 });
 
 export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED', 'rule', {
@@ -69,7 +69,7 @@ export const SafetyConcernsUnresolved = defineError('RO.SAFETY_CONCERNS_UNRESOLV
   en: () =>
     'A case cannot be found suitable while safety concerns are unresolved: the priority is a safe process without risk of further victimization. Manage the concerns first, or record the case as not suitable.',
   fr: () =>
-    "Un dossier ne peut être jugé admissible tant que des préoccupations en matière de sécurité ne sont pas réglées : la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d’abord ces préoccupations, ou consignez le dossier comme non admissible.",
+    "Un dossier ne peut être jugé admissible tant que des préoccupations en matière de sécurité ne sont pas réglées\u00a0: la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d’abord ces préoccupations, ou consignez le dossier comme non admissible.",
 });
 
 export const FacilitationWordingMissing = defineError<{ condition: NoContactConditionKind }>(
@@ -79,7 +79,7 @@ export const FacilitationWordingMissing = defineError<{ condition: NoContactCond
     en: (p) =>
       `The ${CONDITIONS[p.condition].en} allows victim-offender mediation only once it carries the wording “${FACILITATION_WORDING}”. The wording given does not contain it.`,
     fr: (p) =>
-      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu’une fois assortie du libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Le libellé fourni ne le contient pas.`,
+      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu’une fois assortie du libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Le libellé fourni ne le contient pas.`,
   },
 );
 
@@ -87,7 +87,7 @@ export const ConditionNotInPlace = defineError<{ condition: NoContactConditionKi
   en: (p) =>
     `No ${CONDITIONS[p.condition].en} that forbids contact is recorded on this case, so there is nothing to amend. If one was imposed, record it first (RecordNoContactCondition).`,
   fr: (p) =>
-    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier : il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (RecordNoContactCondition).`,
+    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier\u00a0: il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (RecordNoContactCondition).`,
 });
 
 export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[] }>(
@@ -106,7 +106,7 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
       return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
         p.conditions.map((c) => CONDITIONS[c].fr),
         'et',
-      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles : « ${FACILITATION_WORDING} ». Consignez la modification avec RecordConditionAmended. Le médiateur peut toujours rencontrer chaque partie séparément : une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
+      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec RecordConditionAmended. Le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
     },
   },
 );
@@ -124,7 +124,7 @@ export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CO
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
   en: () => 'No mediator is assigned to this case yet: assign one with AssignMediator.',
-  fr: () => "Aucun médiateur n’est encore affecté à ce dossier : affectez-en un avec AssignMediator.",
+  fr: () => "Aucun médiateur n’est encore affecté à ce dossier\u00a0: affectez-en un avec AssignMediator.",
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
@@ -135,7 +135,7 @@ export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId:
 export const ModelAlreadySelected = defineError<{ model: MediationModel }>('RO.MODEL_ALREADY_SELECTED', 'rule', {
   en: (p) => `The ${MODELS[p.model].en} is already the selected model. To change an arranged meeting, arrange it again.`,
   fr: (p) =>
-    `Le modèle « ${MODELS[p.model].fr} » est déjà choisi. Pour changer une rencontre organisée, organisez-la de nouveau.`,
+    `Le modèle «\u00a0${MODELS[p.model].fr}\u00a0» est déjà choisi. Pour changer une rencontre organisée, organisez-la de nouveau.`,
 });
 
 export const MeetingSpaceNotPrivate = defineError('RO.MEETING_SPACE_NOT_PRIVATE', 'rule', {
@@ -149,7 +149,7 @@ export const VisitsAreaNotExceptional = defineError('RO.VISITS_AREA_NOT_EXCEPTIO
   en: () =>
     'Meetings are not held in the Visits and Correspondence area except in exceptional circumstances: record the circumstances, or arrange a closed private room.',
   fr: () =>
-    'Les rencontres ne se tiennent pas dans le secteur des visites et de la correspondance, sauf circonstances exceptionnelles : consignez ces circonstances, ou réservez une pièce fermée et privée.',
+    'Les rencontres ne se tiennent pas dans le secteur des visites et de la correspondance, sauf circonstances exceptionnelles\u00a0: consignez ces circonstances, ou réservez une pièce fermée et privée.',
 });
 
 export const VisitsAreaNotClosedToOthers = defineError('RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', 'rule', {
@@ -177,7 +177,7 @@ export const SupportPersonNotAgreed = defineError<{ ids: readonly string[] }>('R
   en: (p) =>
     `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (AgreeSupportPerson).`,
   fr: (p) =>
-    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée : ${p.ids.join(', ')}. Consignez d’abord l’accord (AgreeSupportPerson).`,
+    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (AgreeSupportPerson).`,
 });
 
 function capitalize(text: string): string {

@@ -67,7 +67,7 @@ export const RecordOptIn = z.strictObject({
   description:
     'A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default).',
   descriptionFr:
-    'Une personne touchée par l’inconduite sexuelle adhère au programme de Coordination de l’intervention et du soutien, de façon anonyme si elle le souhaite, dans la langue officielle de son choix. Le délai de premier contact (2 jours ouvrables par défaut) commence à courir.',
+    'Une personne touchée par l’inconduite sexuelle adhère au programme de Coordination de l’intervention et du soutien, de façon anonyme si elle le souhaite, dans la langue officielle de son choix. Le délai de premier contact (2\u00a0jours ouvrables par défaut) commence à courir.',
   example: {
     channel: 'supportLine',
     region: 'ON',
@@ -93,7 +93,7 @@ export const AssignCoordinator = z.strictObject({
   description:
     "Assign the client's dedicated coordinator, with their time zone and region: the case's region becomes the coordinator's, wherever the client is.",
   descriptionFr:
-    'Attribuer à la personne une coordonnatrice ou un coordonnateur attitré, avec le fuseau horaire et la région de celle-ci ou de celui-ci : la région du dossier devient celle de la coordonnatrice ou du coordonnateur, où que se trouve la personne.',
+    'Attribuer à la personne une coordonnatrice ou un coordonnateur attitré, avec le fuseau horaire et la région de celle-ci ou de celui-ci\u00a0: la région du dossier devient celle de la coordonnatrice ou du coordonnateur, où que se trouve la personne.',
   example: { coordinatorId: 'practitioner-1', timeZone: 'America/Toronto', region: 'ON' },
 });
 
@@ -105,7 +105,7 @@ export const ReassignCoordinator = z.strictObject({
 }).meta({
   description: 'A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.',
   descriptionFr:
-    'Un superviseur attribue à la personne une autre coordonnatrice ou un autre coordonnateur attitré ; la coordonnatrice ou le coordonnateur précédent et le motif sont inscrits.',
+    'Un superviseur attribue à la personne une autre coordonnatrice ou un autre coordonnateur attitré\u00a0; la coordonnatrice ou le coordonnateur précédent et le motif sont inscrits.',
   example: { coordinatorId: 'practitioner-2', timeZone: 'America/Vancouver', region: 'BC', reason: 'availability' },
 });
 
@@ -123,7 +123,7 @@ export const RecordFirstContact = z.strictObject({
   description:
     "The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.",
   descriptionFr:
-    'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne. Un contact en dehors de la plage de 7 h à 17 h d’un jour ouvrable, selon le fuseau horaire de la coordonnatrice ou du coordonnateur, est refusé. Le délai de premier contact est respecté.',
+    'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne. Un contact en dehors de la plage de 7\u00a0h à 17\u00a0h d’un jour ouvrable, selon le fuseau horaire de la coordonnatrice ou du coordonnateur, est refusé. Le délai de premier contact est respecté.',
   example: { method: 'phone', notes: 'Introduced the program; the client wants help with workplace arrangements first.' },
 });
 
@@ -141,7 +141,7 @@ export const RecordService = z.strictObject({
 }).meta({
   description: 'Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.',
   descriptionFr:
-    'Inscrire un service fourni par la coordonnatrice ou le coordonnateur : coordination du dossier, défense des intérêts, accompagnement, aménagements en milieu de travail ou questions pratiques.',
+    'Inscrire un service fourni par la coordonnatrice ou le coordonnateur\u00a0: coordination du dossier, défense des intérêts, accompagnement, aménagements en milieu de travail ou questions pratiques.',
   example: { service: 'accompaniment', note: 'Accompanied the client to a medical appointment.' },
 });
 
@@ -194,7 +194,7 @@ export const CloseSupport = z.strictObject({
   description:
     "Close the client's file with its outcome: needs met, referred on, could not be reached (the only outcome before first contact) or other. Open clocks are cancelled.",
   descriptionFr:
-    'Fermer le dossier de la personne avec son résultat : « Besoins comblés », « Orientée ailleurs », « Injoignable » (seul résultat possible avant le premier contact) ou « Autre ». Les délais en cours sont annulés.',
+    'Fermer le dossier de la personne avec son résultat\u00a0: «\u00a0Besoins comblés\u00a0», «\u00a0Orientée ailleurs\u00a0», «\u00a0Injoignable\u00a0» (seul résultat possible avant le premier contact) ou «\u00a0Autre\u00a0». Les délais en cours sont annulés.',
   example: { outcome: 'needsMet', note: 'Workplace arrangements in place; the client knows to call the 24/7 line.' },
 });
 
@@ -204,7 +204,7 @@ export const RecordWithdrawal = z.strictObject({
   data: z.strictObject({}),
 }).meta({
   description: 'The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked.',
-  descriptionFr: 'La personne se retire du programme. Possible en tout temps ; les délais en cours sont annulés et aucun motif n’est demandé.',
+  descriptionFr: 'La personne se retire du programme. Possible en tout temps\u00a0; les délais en cours sont annulés et aucun motif n’est demandé.',
   example: {},
 });
 

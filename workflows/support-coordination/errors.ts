@@ -56,7 +56,7 @@ export const ContactBeforeOptIn = defineError<{ contactedAt: string; optedInAt: 
 /** "With your permission and anonymously if you wish": a referral is made only with the client's permission. */
 export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT', 'rule', {
   en: () => 'A referral is made only with the client’s permission: record that they agreed (clientConsented: true), anonymously if they wish.',
-  fr: () => 'Une orientation ne se fait qu’avec la permission de la personne\u00a0: inscrivez qu’elle a accepté (« La personne a accepté »), de façon anonyme si elle le souhaite.',
+  fr: () => 'Une orientation ne se fait qu’avec la permission de la personne\u00a0: inscrivez qu’elle a accepté («\u00a0La personne a accepté\u00a0»), de façon anonyme si elle le souhaite.',
 });
 
 export const FormalComplaintAlreadyNoted = defineError<{ status: string }>('RSC.FORMAL_COMPLAINT_ALREADY_NOTED', 'rule', {

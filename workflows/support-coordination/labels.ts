@@ -7,7 +7,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
   title: { en: 'Response and Support Coordination', fr: 'Coordination de l’intervention et du soutien' },
   description: {
     en: 'Continuing support from a dedicated Response and Support coordinator for a person affected by sexual misconduct: opt-in (anonymously if they wish), first contact on a business day between 7:00 and 17:00 in the coordinator’s time zone, services and referrals, closure; the client may withdraw at any time.',
-    fr: 'Soutien continu d’une coordonnatrice ou d’un coordonnateur de l’intervention et du soutien attitré pour une personne touchée par l’inconduite sexuelle\u00a0: adhésion (de façon anonyme si elle le souhaite), premier contact un jour ouvrable entre 7\u00a0h et 17\u00a0h dans le fuseau horaire de la coordonnatrice ou du coordonnateur, services et orientations, fermeture ; la personne peut se retirer en tout temps.',
+    fr: 'Soutien continu d’une coordonnatrice ou d’un coordonnateur de l’intervention et du soutien attitré pour une personne touchée par l’inconduite sexuelle\u00a0: adhésion (de façon anonyme si elle le souhaite), premier contact un jour ouvrable entre 7\u00a0h et 17\u00a0h dans le fuseau horaire de la coordonnatrice ou du coordonnateur, services et orientations, fermeture\u00a0; la personne peut se retirer en tout temps.',
   },
   states: {
     new: { en: 'New', fr: 'Nouveau' },

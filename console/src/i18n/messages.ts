@@ -476,7 +476,7 @@ export const fr: Messages = {
   staffInRegion: (region: string) => `Dans la région du dossier (${region})`,
   staffElsewhere: 'Dans les autres régions',
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
-  staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier : saisissez l’identifiant de la personne.',
+  staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier\u00a0: saisissez l’identifiant de la personne.',
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: tapez l’identifiant de la personne.`,
 
   // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
@@ -487,7 +487,7 @@ export const fr: Messages = {
   clockPausedShort: 'suspendu',
   overdueNow: 'en retard',
   moreInInbox: 'Afficher la suite',
-  warnedTitle: 'Avertis : délais en cours ayant reçu un avertissement',
+  warnedTitle: 'Avertis\u00a0: délais en cours ayant reçu un avertissement',
   breachedTitle: 'Délais dépassés',
   noWarnedClocks: 'Aucun délai averti.',
   noBreachedClocks: 'Aucun délai dépassé.',
