@@ -12,6 +12,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
       eqeqeq: ['error', 'smart'],
+      // French's no-break spaces are written \u00a0 (or NBSP), in strings too: an invisible one cannot be reviewed.
+      'no-irregular-whitespace': ['error', { skipStrings: false, skipTemplates: false, skipComments: false, skipRegExps: false }],
     },
   },
   {
