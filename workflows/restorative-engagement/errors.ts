@@ -5,8 +5,8 @@ type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, str
 
 /** How the choices a class member can make read in each official language. */
 const CHOICE_LABELS: Labels<string> = {
-  writtenSharing: { en: 'written sharing', fr: 'partage écrit' },
-  recordedSharing: { en: 'recorded sharing', fr: 'partage enregistré' },
+  writtenSharing: { en: 'written sharing', fr: 'témoignage écrit' },
+  recordedSharing: { en: 'recorded sharing', fr: 'témoignage enregistré' },
   engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d’engagement avec des représentants de la Défense" },
   inPerson: { en: 'in person', fr: 'en personne' },
   virtual: { en: 'virtual', fr: 'virtuelle' },
@@ -82,7 +82,7 @@ export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
 
 export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
   en: () => 'No prepared written or recorded sharing is waiting to be submitted.',
-  fr: () => "Aucun partage écrit ou enregistré préparé n’attend d’être soumis.",
+  fr: () => "Aucun témoignage écrit ou enregistré préparé n’attend d’être transmis.",
 });
 
 export const UnknownEngagement = defineError<{ engagementId: string; known: string }>('RE.ENGAGEMENT_UNKNOWN', 'rule', {
@@ -102,19 +102,19 @@ export const EngagementAlreadyRecorded = defineError<{ engagementId: string; out
 
 export const NotASharing = defineError<{ engagementId: string }>('RE.NOT_A_SHARING', 'rule', {
   en: (p) => `Engagement ${p.engagementId} is an engagement session, not a written or recorded sharing: there is nothing to submit.`,
-  fr: (p) => `L’engagement ${p.engagementId} est une séance d’engagement, et non un partage écrit ou enregistré\u00a0: il n’y a rien à soumettre.`,
+  fr: (p) => `L’engagement ${p.engagementId} est une séance d’engagement, et non un témoignage écrit ou enregistré\u00a0: il n’y a rien à transmettre.`,
 });
 
 export const SharingNotPrepared = defineError<{ engagementId: string; status: string }>('RE.SHARING_NOT_PREPARED', 'rule', {
   en: (p) =>
     `Sharing ${p.engagementId} is ${p.status === 'cancelled' ? 'cancelled' : 'not prepared yet'}: record it as held before submitting it.`,
   fr: (p) =>
-    `Le partage ${p.engagementId} est ${p.status === 'cancelled' ? 'annulé' : 'pas encore préparé'}\u00a0: inscrivez-le comme tenu avant de le soumettre.`,
+    `Le témoignage ${p.engagementId} est ${p.status === 'cancelled' ? 'annulé' : 'pas encore préparé'}\u00a0: consignez-le comme préparé avant de le transmettre.`,
 });
 
 export const SharingAlreadySubmitted = defineError<{ engagementId: string }>('RE.SHARING_ALREADY_SUBMITTED', 'rule', {
   en: (p) => `Sharing ${p.engagementId} was already submitted.`,
-  fr: (p) => `Le partage ${p.engagementId} a déjà été soumis.`,
+  fr: (p) => `Le témoignage ${p.engagementId} a déjà été transmis.`,
 });
 
 /** "If you choose to share your experience(s), you may do so anonymously": a preference the program honours. */
@@ -122,12 +122,12 @@ export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>
   en: (p) =>
     `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ChooseParticipation first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à partager de façon anonyme\u00a0: le partage ${p.engagementId} ne peut pas être soumis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
+    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
   en: () => 'Phase 2 cannot end before at least one engagement has been held or one sharing prepared.',
-  fr: () => "La phase 2 ne peut pas se terminer avant qu’au moins un engagement ait eu lieu ou qu’un partage ait été préparé.",
+  fr: () => "La phase 2 ne peut pas se terminer avant qu’au moins un engagement ait eu lieu ou qu’un témoignage ait été préparé.",
 });
 
 export const EngagementsPending = defineError<{ engagementIds: readonly string[] }>('RE.ENGAGEMENTS_PENDING', 'rule', {

@@ -182,7 +182,7 @@ describe('restorative engagement: phase 2, engagement', () => {
       .error();
     expect(error.code).toBe('RE.OPTION_NOT_CHOSEN');
     expect(error.messageIn('en')).toContain('did not choose "recorded sharing"');
-    expect(error.messageIn('fr')).toContain('«\u00a0partage enregistré\u00a0»');
+    expect(error.messageIn('fr')).toContain('«\u00a0témoignage enregistré\u00a0»');
   });
 
   it('refuses a way of taking part the class member did not choose', () =>
