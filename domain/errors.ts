@@ -19,6 +19,15 @@ export type ErrorKind =
 
 export type Language = 'en' | 'fr';
 
+/**
+ * A name people read (a command's label: the step a refusal asks for), quoted as its language
+ * quotes: “Assign a mediator”, « Assigner un médiateur ».
+ */
+export function quoted(name: Readonly<Record<Language, string>> | undefined, language: Language): string {
+  if (!name) throw new Error('quoted: no such name');
+  return language === 'fr' ? `«\u00a0${name.fr}\u00a0»` : `“${name.en}”`;
+}
+
 // Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.
 export interface ErrorTexts<P> {
   en(params: P): string;

@@ -86,7 +86,7 @@ describe('journeys from the README, over HTTP', () => {
     const refused = exchanges.findIndex((e) => e.status === 422);
     const [before, amended, arranged] = [exchanges[refused - 1]!, exchanges[refused + 1]!, exchanges[refused + 2]!];
     expect(before.response.details.noContactCondition).toBe('inPlace');
-    expect(exchanges[refused]!.response.message).toContain('RecordConditionAmended');
+    expect(exchanges[refused]!.response.message).toContain('“Record an amended condition”');
     // The amendment was sent with the revision seen before the refusal: the refusal stored nothing.
     expect(amended.ifMatch).toBe(before.response.revision);
     expect(amended.response.details.noContactCondition).toBe('facilitationPermitted');

@@ -1,5 +1,9 @@
 import { errorCatalog, type ErrorKind } from '../../domain/errors';
+import { workflowDefinitions } from '../../workflows/registry';
 import { frenchTypographyFaults } from './french-typography';
+
+/** Every registered command's technical name (`AssignMediator`). */
+const COMMAND_TYPES = [...new Set(workflowDefinitions.flatMap((definition) => definition.commands.map((c) => c.type)))];
 
 /**
  * A workflow's refusals, as people read them: the codes it defines under its prefix (`RE.`), each
@@ -21,5 +25,7 @@ export function itExplainsItsErrors(prefix: string, codes: readonly string[], pa
     expect(fr).not.toEqual(en);
     expect(`${en} ${fr}`).not.toMatch(/undefined|\[object Object\]|NaN/);
     expect(frenchTypographyFaults(fr)).toEqual([]);
+    // A step it asks for is named as people see it on the console, not by the command's technical name.
+    expect([en, fr].flatMap((text) => COMMAND_TYPES.filter((type) => new RegExp(`\\b${type}\\b`).test(text)))).toEqual([]);
   });
 }

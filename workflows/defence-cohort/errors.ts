@@ -1,4 +1,5 @@
-import { defineError } from '../../domain/errors';
+import { defineError, quoted } from '../../domain/errors';
+import { defenceCohortLabels } from './labels';
 
 export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
   en: (p) => `A cohort has ${p.minimum} to ${p.maximum} Defence representatives; this one would have ${p.count}.`,
@@ -67,6 +68,8 @@ export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_
 });
 
 export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {
-  en: () => 'A cohort completes after at least one session of planning for action (RecordSession, kind planningForAction).',
-  fr: () => "Une cohorte se termine après au moins une séance de planification de l’action (RecordSession, type planningForAction).",
+  en: () =>
+    `A cohort completes after at least one session of planning for action (${quoted(defenceCohortLabels.commands['RecordSession'], 'en')}, kind ${quoted(defenceCohortLabels.values['planningForAction'], 'en')}).`,
+  fr: () =>
+    `Une cohorte se termine après au moins une séance de planification de l’action (${quoted(defenceCohortLabels.commands['RecordSession'], 'fr')}, type ${quoted(defenceCohortLabels.values['planningForAction'], 'fr')}).`,
 });

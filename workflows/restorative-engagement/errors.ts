@@ -1,5 +1,9 @@
-import { defineError, type Language } from '../../domain/errors';
+import { defineError, quoted, type Language } from '../../domain/errors';
+import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
+
+/** A command as the console names it, in a refusal that asks for it. */
+const command = (type: string, language: Language) => quoted(restorativeEngagementLabels.commands[type], language);
 
 type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, string>>>>;
 
@@ -65,9 +69,9 @@ export const PreparationIncomplete = defineError<{ missing: readonly Preparation
 /** "Honouring choices for how they would like to participate": an engagement follows the class member's choices. */
 export const ChoiceNotMade = defineError<{ choice: string; chosen: readonly string[] }>('RE.OPTION_NOT_CHOSEN', 'rule', {
   en: (p) =>
-    `The class member did not choose "${label(CHOICE_LABELS, 'en')(p.choice)}" (they chose: ${list(p.chosen, CHOICE_LABELS, 'en')}). Record their new choice with ChooseParticipation first.`,
+    `The class member did not choose "${label(CHOICE_LABELS, 'en')(p.choice)}" (they chose: ${list(p.chosen, CHOICE_LABELS, 'en')}). Record their new choice with ${command('ChooseParticipation', 'en')} first.`,
   fr: (p) =>
-    `Le membre du groupe n’a pas choisi «\u00a0${label(CHOICE_LABELS, 'fr')(p.choice)}\u00a0» (ses choix\u00a0: ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ChooseParticipation.`,
+    `Le membre du groupe n’a pas choisi «\u00a0${label(CHOICE_LABELS, 'fr')(p.choice)}\u00a0» (ses choix\u00a0: ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ${command('ChooseParticipation', 'fr')}.`,
 });
 
 export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAGEMENT_ID_TAKEN', 'rule', {
@@ -76,8 +80,8 @@ export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAG
 });
 
 export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
-  en: () => 'No engagement is scheduled, so there is none to record: schedule it first (ScheduleEngagement).',
-  fr: () => "Aucun engagement n’est prévu, il n’y a donc rien à inscrire\u00a0: planifiez-le d’abord (ScheduleEngagement).",
+  en: () => `No engagement is scheduled, so there is none to record: schedule it first (${command('ScheduleEngagement', 'en')}).`,
+  fr: () => `Aucun engagement n’est prévu, il n’y a donc rien à inscrire\u00a0: planifiez-le d’abord (${command('ScheduleEngagement', 'fr')}).`,
 });
 
 export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
@@ -120,9 +124,9 @@ export const SharingAlreadySubmitted = defineError<{ engagementId: string }>('RE
 /** "If you choose to share your experience(s), you may do so anonymously": a preference the program honours. */
 export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>('RE.ANONYMITY_PREFERENCE', 'rule', {
   en: (p) =>
-    `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ChooseParticipation first.`,
+    `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ${command('ChooseParticipation', 'en')} first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ChooseParticipation.`,
+    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ${command('ChooseParticipation', 'fr')}.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
@@ -137,8 +141,8 @@ export const EngagementsPending = defineError<{ engagementIds: readonly string[]
 });
 
 export const ReflectionRequired = defineError('RE.REFLECTION_REQUIRED', 'rule', {
-  en: () => 'Record the class member’s reflection on whether their goals were met first (RecordReflection).',
-  fr: () => "Inscrivez d’abord la réflexion du membre du groupe sur l’atteinte de ses objectifs (RecordReflection).",
+  en: () => `Record the class member’s reflection on whether their goals were met first (${command('RecordReflection', 'en')}).`,
+  fr: () => `Inscrivez d’abord la réflexion du membre du groupe sur l’atteinte de ses objectifs (${command('RecordReflection', 'fr')}).`,
 });
 
 export const GoalsAlreadyMet = defineError('RE.GOALS_MET', 'rule', {

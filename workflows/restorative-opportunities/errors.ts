@@ -1,5 +1,9 @@
-import { defineError, type Language } from '../../domain/errors';
+import { defineError, quoted, type Language } from '../../domain/errors';
 import type { Assignment, MediationModel, NoContactConditionKind, Party } from './commands';
+import { restorativeOpportunitiesLabels } from './labels';
+
+/** A command as the console names it, in a refusal that asks for it. */
+const command = (type: string, language: Language) => quoted(restorativeOpportunitiesLabels.commands[type], language);
 
 /** The clause the protocols add to a no-contact condition so that the program can facilitate contact. */
 export const FACILITATION_WORDING = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
@@ -85,9 +89,9 @@ export const FacilitationWordingMissing = defineError<{ condition: NoContactCond
 
 export const ConditionNotInPlace = defineError<{ condition: NoContactConditionKind }>('RO.CONDITION_NOT_IN_PLACE', 'rule', {
   en: (p) =>
-    `No ${CONDITIONS[p.condition].en} that forbids contact is recorded on this case, so there is nothing to amend. If one was imposed, record it first (RecordNoContactCondition).`,
+    `No ${CONDITIONS[p.condition].en} that forbids contact is recorded on this case, so there is nothing to amend. If one was imposed, record it first (${command('RecordNoContactCondition', 'en')}).`,
   fr: (p) =>
-    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier\u00a0: il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (RecordNoContactCondition).`,
+    `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier\u00a0: il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (${command('RecordNoContactCondition', 'fr')}).`,
 });
 
 export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[] }>(
@@ -99,14 +103,14 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
       return `The victim and the offender cannot be brought into communication, by a meeting or by any exchange, while the ${list(
         p.conditions.map((c) => CONDITIONS[c].en),
         'and the',
-      )} ${several ? 'forbid' : 'forbids'} it. ${several ? 'They' : 'It'} must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with RecordConditionAmended. The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.`;
+      )} ${several ? 'forbid' : 'forbids'} it. ${several ? 'They' : 'It'} must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with ${command('RecordConditionAmended', 'en')}. The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.`;
     },
     fr: (p) => {
       const several = p.conditions.length > 1;
       return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
         p.conditions.map((c) => CONDITIONS[c].fr),
         'et',
-      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec RecordConditionAmended. Le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
+      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. Le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
     },
   },
 );
@@ -123,8 +127,8 @@ export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CO
 });
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
-  en: () => 'No mediator is assigned to this case yet: assign one with AssignMediator.',
-  fr: () => "Aucun médiateur n’est encore affecté à ce dossier\u00a0: affectez-en un avec AssignMediator.",
+  en: () => `No mediator is assigned to this case yet: assign one with ${command('AssignMediator', 'en')}.`,
+  fr: () => `Aucun médiateur n’est encore affecté à ce dossier\u00a0: affectez-en un avec ${command('AssignMediator', 'fr')}.`,
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
@@ -175,9 +179,9 @@ export const EntryDocumentsNotArranged = defineError('RO.ENTRY_DOCUMENTS_NOT_ARR
 
 export const SupportPersonNotAgreed = defineError<{ ids: readonly string[] }>('RO.SUPPORT_PERSON_NOT_AGREED', 'rule', {
   en: (p) =>
-    `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (AgreeSupportPerson).`,
+    `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (${command('AgreeSupportPerson', 'en')}).`,
   fr: (p) =>
-    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (AgreeSupportPerson).`,
+    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (${command('AgreeSupportPerson', 'fr')}).`,
 });
 
 function capitalize(text: string): string {
