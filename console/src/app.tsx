@@ -59,7 +59,7 @@ function Shell() {
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
     const people = ROLE_PAGES[session.role].nav.some((item) => item.page === 'staff')
-      ? api.get<StaffList>('/staff').then((list) => new Map(list.items.map((person) => [person.staffId, person.displayName])))
+      ? api.get<StaffList>('/staff?active=all').then((list) => new Map(list.items.map((person) => [person.staffId, person.displayName])))
       : Promise.resolve(new Map<string, string>());
     // Without the directory, people are named by their ids.
     people.catch(() => undefined);

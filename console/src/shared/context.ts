@@ -9,7 +9,7 @@ export interface ConsoleContext {
   readonly session: Session;
   /** GET /workflows, loaded once per sign-in and language: its labels are in that language. */
   readonly workflows: Promise<readonly WorkflowInfo[]>;
-  /** Staff names by id (GET /staff), for roles that may read the directory; empty for the others. */
+  /** Staff names by id (GET /staff, former staff too: a history names them), for roles that may read the directory; empty for the others. */
   readonly people: Promise<ReadonlyMap<string, string>>;
 }
 
