@@ -21,11 +21,12 @@ export type Language = 'en' | 'fr';
 
 /**
  * A name people read (a command's label: the step a refusal asks for), quoted as its language
- * quotes: “Assign a mediator”, « Assigner un médiateur ».
+ * quotes: “Assign a mediator”, « Assigner un médiateur ». A key without a name is quoted as it is,
+ * so that a refusal never fails for want of a label (each workflow's error-text test refuses that).
  */
-export function quoted(name: Readonly<Record<Language, string>> | undefined, language: Language): string {
-  if (!name) throw new Error('quoted: no such name');
-  return language === 'fr' ? `«\u00a0${name.fr}\u00a0»` : `“${name.en}”`;
+export function quoted(names: Readonly<Record<string, Readonly<Record<Language, string>>>>, key: string, language: Language): string {
+  const name = names[key]?.[language] ?? key;
+  return language === 'fr' ? `«\u00a0${name}\u00a0»` : `“${name}”`;
 }
 
 // Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.

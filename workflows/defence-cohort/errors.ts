@@ -1,4 +1,5 @@
 import { defineError, quoted } from '../../domain/errors';
+import type { DefenceCohortCommand } from './commands';
 import { defenceCohortLabels } from './labels';
 
 export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
@@ -69,7 +70,7 @@ export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_
 
 export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {
   en: () =>
-    `A cohort completes after at least one session of planning for action (${quoted(defenceCohortLabels.commands['RecordSession'], 'en')}, kind ${quoted(defenceCohortLabels.values['planningForAction'], 'en')}).`,
+    `A cohort completes after at least one session of planning for action (${quoted(defenceCohortLabels.commands, 'RecordSession' satisfies DefenceCohortCommand['type'], 'en')}, kind ${quoted(defenceCohortLabels.values, 'planningForAction', 'en')}).`,
   fr: () =>
-    `Une cohorte se termine après au moins une séance de planification de l’action (${quoted(defenceCohortLabels.commands['RecordSession'], 'fr')}, type ${quoted(defenceCohortLabels.values['planningForAction'], 'fr')}).`,
+    `Une cohorte se termine après au moins une séance de planification de l’action (${quoted(defenceCohortLabels.commands, 'RecordSession' satisfies DefenceCohortCommand['type'], 'fr')}, type ${quoted(defenceCohortLabels.values, 'planningForAction', 'fr')}).`,
 });

@@ -1,9 +1,10 @@
 import { defineError, quoted, type Language } from '../../domain/errors';
+import type { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
 
 /** A command as the console names it, in a refusal that asks for it. */
-const command = (type: string, language: Language) => quoted(restorativeEngagementLabels.commands[type], language);
+const command = (type: RestorativeEngagementCommand['type'], language: Language) => quoted(restorativeEngagementLabels.commands, type, language);
 
 type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, string>>>>;
 
