@@ -1,9 +1,15 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One level of authority in the complaint escalation chain (configuration, DESIGN.md §4). */
 export interface EscalationLevel {
   readonly level: number;
+  /** The title in English, as configured. */
   readonly title: string;
+  /**
+   * The title in French, as configured (`English | Français` in MEND_ESCALATION_CHAIN). Absent where
+   * the configuration gives none: French readers are then shown the English title, marked as such.
+   */
+  readonly titleFr?: string;
 }
 
 /** Settings a decision may depend on. They are configuration; what a decision takes from them is written into its events. */
@@ -27,12 +33,27 @@ export interface MendSettings {
 export const DEFAULT_SETTINGS: MendSettings = {
   sla: { warningThresholds: [0.5, 0.8] },
   escalationChain: [
-    { level: 1, title: 'Regional program coordinator' },
-    { level: 2, title: 'Restorative Engagement program manager' },
-    { level: 3, title: 'Executive Director, SMSRC' },
+    { level: 1, title: 'Regional program coordinator', titleFr: 'Coordination régionale du programme' },
+    { level: 2, title: 'Restorative Engagement program manager', titleFr: 'Gestionnaire du programme d’engagement réparateur' },
+    { level: 3, title: 'Executive Director, SMSRC', titleFr: 'Direction exécutive, CSRIS' },
   ],
   workflows: {},
 };
+
+/**
+ * A level title as configuration writes it: the English, then optionally `|` and the French
+ * (`Regional program coordinator | Coordination régionale du programme`), each 1 to 200 characters.
+ */
+export const WrittenLevelTitle = z.string().transform((written, ctx): Omit<EscalationLevel, 'level'> => {
+  const parts = written.split('|').map((part) => part.trim());
+  const [title = '', titleFr] = parts;
+  const bad = (text: string | undefined) => text !== undefined && (text.length === 0 || text.length > 200);
+  if (parts.length > 2 || bad(title) || bad(titleFr)) {
+    ctx.addIssue({ code: 'custom', message: `"${written}" must be an English title, then optionally "|" and the French title, each 1 to 200 characters` });
+    return z.NEVER;
+  }
+  return titleFr === undefined ? { title } : { title, titleFr };
+});
 
 const parsedDefaults = new WeakMap<z.ZodType, unknown>();
 

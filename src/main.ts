@@ -19,6 +19,10 @@ export async function serve(config: MendConfig): Promise<void> {
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
   if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
+  const untranslated = config.settings.escalationChain.filter((level) => level.titleFr === undefined).map((level) => level.title);
+  if (untranslated.length > 0) {
+    console.warn(`MEND_ESCALATION_CHAIN gives no French title for ${untranslated.map((t) => `"${t}"`).join(', ')}: French readers see it in English. Write "English | Français".`);
+  }
   if (empty) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
 }
 

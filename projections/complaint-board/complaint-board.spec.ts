@@ -36,6 +36,7 @@ describe('complaint board: a complaint through its levels of authority', () => {
       level: 1,
       read_as: 'complaint',
       level_title: 'Regional program coordinator',
+      level_title_fr: 'Coordination régionale du programme',
       state: 'received',
       status: 'open',
       region: 'ON',
@@ -64,6 +65,7 @@ describe('complaint board: a complaint through its levels of authority', () => {
     expect(review).toMatchObject({
       level: 2,
       level_title: 'Restorative Engagement program manager',
+      level_title_fr: 'Gestionnaire du programme d’engagement réparateur',
       state: 'reviewRequested',
       handler_id: null,
       response_due_at: RESPONSE_2_DUE,

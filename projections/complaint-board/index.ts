@@ -9,7 +9,7 @@ import type { ProjectionDefinition, ProjectionEvent } from '../projection';
  */
 export const complaintBoardProjection: ProjectionDefinition = {
   name: 'complaint-board',
-  version: 2,
+  version: 3,
   description: 'Complaints by level of authority, with handler and response due time',
   workflows: [complaintWorkflow.name],
   tables: [
@@ -21,6 +21,7 @@ export const complaintBoardProjection: ProjectionDefinition = {
           read_as TEXT NOT NULL,
           level INTEGER NOT NULL,
           level_title TEXT NOT NULL,
+          level_title_fr TEXT,
           state TEXT NOT NULL,
           status TEXT NOT NULL,
           region TEXT NOT NULL,
@@ -45,6 +46,8 @@ export interface BoardRow {
   read_as: string;
   level: number;
   level_title: string;
+  /** The level's title in French, where configuration gave one. */
+  level_title_fr: string | null;
   state: string;
   status: 'open' | 'closed';
   region: string;
@@ -77,6 +80,7 @@ export function boardRowOf(record: CaseRecord): BoardRow {
     read_as: record.readAs ?? record.workflow,
     level,
     level_title: String(record.details['levelTitle'] ?? ''),
+    level_title_fr: typeof record.details['levelTitleFr'] === 'string' ? record.details['levelTitleFr'] : null,
     state: record.state,
     status: record.status,
     region: record.region,

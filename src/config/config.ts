@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, type EscalationLevel, type MendSettings } from '../../domain/settings';
+import { DEFAULT_SETTINGS, WrittenLevelTitle, type EscalationLevel, type MendSettings } from '../../domain/settings';
 import { Instant } from '../../domain/schemas';
 import { workflowDefinitions } from '../../workflows/registry';
 import { durationSeconds } from './duration';
@@ -9,18 +9,9 @@ const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const escalationChain = z
   .string()
-  .transform((value, ctx): EscalationLevel[] => {
-    const titles = value.split(';').map((t) => t.trim()).filter(Boolean);
-    if (titles.some((t) => t.length > 200)) {
-      ctx.addIssue({ code: 'custom', message: 'each level title must be at most 200 characters' });
-      return z.NEVER;
-    }
-    if (titles.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'needs at least one level title, separated by ";"' });
-      return z.NEVER;
-    }
-    return titles.map((title, i) => ({ level: i + 1, title }));
-  });
+  .transform((value) => value.split(';').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(WrittenLevelTitle).min(1, 'needs at least one level title, separated by ";"'))
+  .transform((titles): EscalationLevel[] => titles.map((title, i) => ({ level: i + 1, ...title })));
 
 const thresholds = z.string().transform((value, ctx) => {
   const parts = value.split(',').map((t) => Number(t.trim()));

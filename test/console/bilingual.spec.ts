@@ -100,6 +100,9 @@ describe('the Mend console in English and in French', () => {
     // The state and commands are named by the workflow's own French labels (GET /workflows in French).
     expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
+    // Its level of authority by the title configured in French, in its details and its history alike.
+    await expectVisible(page.locator('dl.details dd', { hasText: 'Coordination régionale du programme' }).first());
+    expect(await page.getByText('Regional program coordinator').count()).toBe(0);
     // A field is named by the workflow's French label, not its technical name.
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     const form = page.getByRole('form', { name: 'Répondre' });
@@ -128,6 +131,8 @@ describe('the Mend console in English and in French', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Next steps' }).waitFor();
     expect(await documentLanguage(page)).toBe('en');
+    await expectVisible(page.locator('dl.details dd', { hasText: 'Regional program coordinator' }).first());
+    expect(await page.getByText('Coordination régionale du programme').count()).toBe(0);
     await page.close();
   });
 
@@ -249,7 +254,7 @@ describe('the Mend console in English and in French', () => {
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
       await page.locator('.error-summary:focus').waitFor();
-      expect(await page.locator('.error-summary').textContent()).toMatch(/niveau/);
+      expect(await page.locator('.error-summary').textContent()).toContain('palier 2, Gestionnaire du programme d’engagement réparateur');
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');

@@ -58,3 +58,28 @@ describe('MEND_WORKFLOW_SETTINGS: support-coordination', () => {
     expect(result.stderr).toMatch(/MEND_WORKFLOW_SETTINGS: support-coordination\.firstContactBusinessDays: /);
   });
 });
+
+describe('complaint level titles in English and in French', () => {
+  it('reads MEND_ESCALATION_CHAIN as `English | French` titles separated by ";", the French optional', () => {
+    const config = loadConfig({ MEND_ESCALATION_CHAIN: 'Coordinator | Coordination ; Director' });
+    expect(config.settings.escalationChain).toEqual([
+      { level: 1, title: 'Coordinator', titleFr: 'Coordination' },
+      { level: 2, title: 'Director' },
+    ]);
+  });
+
+  it('reads a program chain in chainsByProgram the same way', () => {
+    const config = loadConfig({ MEND_WORKFLOW_SETTINGS: JSON.stringify({ complaint: { chainsByProgram: { 'restorative-opportunities': ['Coordinator | Coordination', 'Manager'] } } }) });
+    expect(config.settings.workflows['complaint']).toMatchObject({
+      chainsByProgram: { 'restorative-opportunities': [{ title: 'Coordinator', titleFr: 'Coordination' }, { title: 'Manager' }] },
+    });
+  });
+
+  it('refuses a title with two "|", an empty half or no title at all, naming the variable', () => {
+    for (const chain of ['A | B | C', 'A |', ' | B', ';;']) {
+      expect([chain, problemsOf({ MEND_ESCALATION_CHAIN: chain }).map((p) => p.variable)]).toEqual([chain, ['MEND_ESCALATION_CHAIN']]);
+    }
+    const program = problemsOf({ MEND_WORKFLOW_SETTINGS: JSON.stringify({ complaint: { chainsByProgram: { 'restorative-opportunities': ['A | B | C'] } } }) });
+    expect(program).toEqual([{ variable: 'MEND_WORKFLOW_SETTINGS', message: expect.stringContaining('complaint.chainsByProgram.restorative-opportunities.0: "A | B | C" must be') }]);
+  });
+});

@@ -8,7 +8,9 @@ const example = (workflow: string, command: string) =>
   workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example;
 
 const RO = 'restorative-opportunities';
+/** The RO program's chain: English titles, and French ones as configuration writes them after `|`. */
 const RO_CHAIN = ['RJU case coordinator', 'Manager, Restorative Justice Unit'];
+const RO_CHAIN_FR = ['Coordination des cas, UJR', 'Gestion, Unité de justice réparatrice'];
 
 /**
  * A complaint about a restorative-opportunities case follows the RO program's escalation chain and
@@ -30,7 +32,7 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
   beforeAll(async () => {
     running = await startApp({
       start: '2026-03-02T15:00:00Z',
-      env: { MEND_WORKFLOW_SETTINGS: JSON.stringify({ complaint: { chainsByProgram: { [RO]: RO_CHAIN } } }) },
+      env: { MEND_WORKFLOW_SETTINGS: JSON.stringify({ complaint: { chainsByProgram: { [RO]: RO_CHAIN.map((en, i) => `${en} | ${RO_CHAIN_FR[i]}`) } } }) },
     });
     rju = await running.as('rju', 'rju-1');
     const ro = await rju.post('/cases', { workflow: RO, command: 'ReceiveReferral', data: example(RO, 'ReceiveReferral') });
@@ -61,7 +63,14 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
   it("follows the RO program's chain, and the Restorative Justice Unit reads it, lists it and handles it", async () => {
     const view = await rju.get(`/cases/${roComplaintId}?minPosition=${position}`);
     expect(view.status).toBe(200);
-    expect(view.body.details).toMatchObject({ program: RO, levelTitle: RO_CHAIN[0], nextLevelTitle: RO_CHAIN[1], levels: 2 });
+    expect(view.body.details).toMatchObject({
+      program: RO,
+      levelTitle: RO_CHAIN[0],
+      levelTitleFr: RO_CHAIN_FR[0],
+      nextLevelTitle: RO_CHAIN[1],
+      nextLevelTitleFr: RO_CHAIN_FR[1],
+      levels: 2,
+    });
     expect(view.body.allowedCommands).toEqual(expect.arrayContaining(['AcknowledgeComplaint', 'AssignHandler', 'WithdrawComplaint']));
     const list = await rju.get(`/cases?workflow=complaint&minPosition=${position}`);
     expect(list.body.items.map((c: { caseId: string }) => c.caseId).sort()).toEqual([roComplaintId, unansweredId].sort());
@@ -77,9 +86,12 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
     });
     expect(wrongLevel.status).toBe(422);
     expect(wrongLevel.body.code).toBe('COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL');
+    const inFrench = await handler.post(`/cases/${roComplaintId}/commands/Respond`, { response: 'Réponse.', nextLevel: { name: 'Sam Roy', role: 'Direction exécutive, CSRIS', contact: 'sam.roy@example.gc.ca' } }, { 'accept-language': 'fr-CA' });
+    expect(inFrench.body.message).toContain(`palier 2 (${RO_CHAIN_FR[1]})`);
+    // The responder may name the next level by its title in either language.
     const responded = await handler.post(`/cases/${roComplaintId}/commands/Respond`, {
       response: 'We looked into it.',
-      nextLevel: { name: 'Sam Roy', contact: 'sam.roy@example.gc.ca' },
+      nextLevel: { name: 'Sam Roy', role: RO_CHAIN_FR[1], contact: 'sam.roy@example.gc.ca' },
     });
     expect(responded.status).toBe(200);
     expect(responded.body).toMatchObject({ state: 'responded', details: { lastLevel: false, nextLevelTitle: RO_CHAIN[1] } });
@@ -130,6 +142,8 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
       const items = board.body.levels.flatMap((l: { items: { caseId: string }[] }) => l.items.map((i) => i.caseId));
       expect(items).toEqual([complaintId]);
       expect(JSON.stringify(board.body)).not.toContain(RO_CHAIN[0]);
+      // The default chain's first level, named in both languages.
+      expect(board.body.levels).toMatchObject([{ level: 1, title: 'Regional program coordinator', titleFr: 'Coordination régionale du programme' }]);
     });
 
     it('the SLA clocks and their counts leave it out', async () => {

@@ -65,6 +65,9 @@ export interface DataVocabulary {
   readonly values: Set<string>;
 }
 
+/** `titleFr` beside `title`: the French of a value recorded in both languages (the console shows it in its place). */
+export const isFrenchTwin = (key: string, siblings: object): boolean => key.endsWith('Fr') && key.slice(0, -2) in siblings;
+
 /**
  * Walks a command's or an event's data schema through objects, arrays, unions, optionals, defaults
  * and pipes, and collects every field path and every enum value a form would show.
@@ -86,8 +89,11 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
     if (node instanceof z.ZodArray) return walk(node.element as z.ZodType, path);
     if (node instanceof z.ZodObject) {
-      for (const [key, child] of Object.entries(node.shape as Record<string, z.ZodType>)) {
+      const shape = node.shape as Record<string, z.ZodType>;
+      for (const [key, child] of Object.entries(shape)) {
         const childPath = [...path, key];
+        // `<name>Fr` is the French of `<name>`, shown in its place: it is not a field of its own.
+        if (isFrenchTwin(key, shape)) continue;
         fields.add(childPath.join('.'));
         walk(child, childPath);
       }
@@ -155,7 +161,8 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
   };
   const frontier: { state: CaseState; at: number; depth: number }[] = [];
   const visit = (state: CaseState, at: number, depth: number) => {
-    for (const field of Object.keys(definition.summarize(state).details)) detailFields.add(field);
+    const { details } = definition.summarize(state);
+    for (const field of Object.keys(details)) if (!isFrenchTwin(field, details)) detailFields.add(field);
     const name = stateName(state.snapshot);
     if (seen.has(name)) return;
     name.split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));

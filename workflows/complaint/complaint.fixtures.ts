@@ -19,10 +19,11 @@ const clockContext: DecideContext = {
   settings: DEFAULT_SETTINGS,
 };
 
-function title(level: number): string {
+/** A level's titles as the events record them, in English and in French. */
+function titles(level: number): { levelTitle: string; levelTitleFr?: string } {
   const found = CHAIN.find((l) => l.level === level);
   if (!found) throw new Error(`No level ${level} in the default chain`);
-  return found.title;
+  return found.titleFr === undefined ? { levelTitle: found.title } : { levelTitle: found.title, levelTitleFr: found.titleFr };
 }
 
 export function clockStarted(clock: string, level: number, startedAt: string, days: number): ClockEvent {
@@ -47,7 +48,7 @@ export function complaintReceived(data: Partial<ComplaintEventOf<'ComplaintRecei
       text: 'My preparation meeting was cancelled twice.',
       escalationChain: CHAIN.map((l) => ({ ...l })),
       level: 1,
-      levelTitle: title(1),
+      ...titles(1),
       ...data,
     },
   };
@@ -75,7 +76,7 @@ export function handlerAssigned(handlerId: string, level = 1, previousHandlerId?
     data: {
       handlerId,
       level,
-      levelTitle: title(level),
+      ...titles(level),
       assignedAt: RECEIVED_AT,
       ...(previousHandlerId ? { previousHandlerId } : {}),
     },
@@ -90,7 +91,7 @@ export function responded(level: number, at = RECEIVED_AT): (ComplaintEvent | Cl
       data: {
         respondedAt: at,
         level,
-        levelTitle: title(level),
+        ...titles(level),
         complainantId: COMPLAINANT_ID,
         response: 'We are sorry; a new meeting is booked.',
         ...(next
@@ -106,7 +107,7 @@ export function responded(level: number, at = RECEIVED_AT): (ComplaintEvent | Cl
 export function reviewRequested(fromLevel: number, at = RECEIVED_AT): (ComplaintEvent | ClockEvent)[] {
   const level = fromLevel + 1;
   return [
-    { type: 'ReviewRequested', data: { requestedAt: at, fromLevel, level, levelTitle: title(level), complainantId: COMPLAINANT_ID } },
+    { type: 'ReviewRequested', data: { requestedAt: at, fromLevel, level, ...titles(level), complainantId: COMPLAINANT_ID } },
     { type: 'ClockMet', data: { clock: reviewWindowClock(fromLevel), at, onTime: true } },
     clockStarted(responseClock(level), level, at, RESPONSE_BUSINESS_DAYS),
   ];

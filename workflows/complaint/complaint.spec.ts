@@ -18,6 +18,7 @@ import {
   underReview,
 } from './complaint.fixtures';
 import { complaintWorkflow } from './index';
+import { ComplaintSettings } from './settings';
 
 const spec = specFor(complaintWorkflow);
 const given = spec.given;
@@ -41,6 +42,8 @@ const respond = (data: Record<string, unknown> = { nextLevel: nextLevelContact }
   data: { response: 'We are sorry; a new meeting is booked.', ...data },
 });
 const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
+/** The titles of the default chain's level `index + 1`, as events record them. */
+const titlesAt = (index: number) => ({ levelTitle: CHAIN[index]?.title, levelTitleFr: CHAIN[index]?.titleFr });
 
 describe('complaint: ReceiveComplaint', () => {
   it('records the complaint at the lowest level with the chain in force, and starts both clocks from receipt', () => {
@@ -204,7 +207,7 @@ describe('complaint: AssignHandler', () => {
     const step = given(...received(), ...acknowledged())
       .when(command('AssignHandler', { handlerId: 'practitioner-1' }), { now: LATER })
       ;
-    step.thenEvents([{ type: 'HandlerAssigned', data: { handlerId: 'practitioner-1', level: 1, levelTitle: CHAIN[0]?.title, assignedAt: LATER } }]);
+    step.thenEvents([{ type: 'HandlerAssigned', data: { handlerId: 'practitioner-1', level: 1, ...titlesAt(0), assignedAt: LATER } }]);
     const outcome = step.run();
     expect(outcome.stateName).toBe('underReview');
     expect(outcome.allowedCommands).toEqual(['AssignHandler', 'Respond', 'PauseClock', 'WithdrawComplaint']);
@@ -279,10 +282,10 @@ describe('complaint: Respond', () => {
           data: {
             respondedAt: LATER,
             level: 1,
-            levelTitle: CHAIN[0]?.title,
+            ...titlesAt(0),
             complainantId: COMPLAINANT_ID,
             response: 'We are sorry; a new meeting is booked.',
-            nextLevel: { level: 2, title: CHAIN[1]?.title, subjectId: 'id-1', name: 'Alex Tremblay', contact: 'alex@example.gc.ca' },
+            nextLevel: { level: 2, title: CHAIN[1]?.title, titleFr: CHAIN[1]?.titleFr, subjectId: 'id-1', name: 'Alex Tremblay', contact: 'alex@example.gc.ca' },
           },
         },
         { type: 'ClockMet', data: { clock: 'response-1', at: LATER, onTime: true } },
@@ -310,13 +313,15 @@ describe('complaint: Respond', () => {
     expect(filled.events[0]).toMatchObject({ data: { nextLevel: { level: 2, title: CHAIN[1]?.title } } });
     const spelled = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: ` ${CHAIN[1]?.title.toUpperCase()} ` } })).run();
     expect(spelled.events[0]).toEqual(filled.events[0]);
+    const french = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: CHAIN[1]?.titleFr } })).run();
+    expect(french.events[0]).toEqual(filled.events[0]);
   });
 
   it('ResponseMustNameTheChainsNextLevel: refuses a response naming another level of authority, in both languages', () => {
     const error = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: CHAIN[2]?.title } })).error();
     expect(error.code).toBe('COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL');
     expect(error.message).toContain(`level 2 (${CHAIN[1]?.title})`);
-    expect(error.messageIn('fr')).toContain(`niveau 2 (${CHAIN[1]?.title})`);
+    expect(error.messageIn('fr')).toContain(`palier 2 (${CHAIN[1]?.titleFr})`);
   });
 
   it('keeps the data subject id given for the next-level authority', () => {
@@ -328,7 +333,7 @@ describe('complaint: Respond', () => {
     const error = given(...underReview()).when(respond({})).error();
     expect(error.code).toBe('COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL');
     expect(error.message).toContain(CHAIN[1]?.title);
-    expect(error.messageIn('fr')).toContain('niveau 2');
+    expect(error.messageIn('fr')).toContain(`palier 2, ${CHAIN[1]?.titleFr}`);
   });
 
   it('rejects a next level without its contact information, naming the field', () => {
@@ -342,7 +347,7 @@ describe('complaint: Respond', () => {
     const outcome = given(...history).when(respond({})).run();
     expect(outcome.events[0]).toEqual({
       type: 'ComplaintResponded',
-      data: { respondedAt: RECEIVED_AT, level: 3, levelTitle: CHAIN[2]?.title, complainantId: COMPLAINANT_ID, response: 'We are sorry; a new meeting is booked.' },
+      data: { respondedAt: RECEIVED_AT, level: 3, ...titlesAt(2), complainantId: COMPLAINANT_ID, response: 'We are sorry; a new meeting is booked.' },
     });
     expect(outcome.events[1]).toMatchObject({ type: 'ClockMet', data: { clock: 'response-3' } });
     expect(outcome.allowedCommands).toEqual(['AssignHandler', 'AcceptResponse', 'CloseComplaint', 'WithdrawComplaint']);
@@ -390,7 +395,7 @@ describe('complaint: AcceptResponse', () => {
       ;
     step.thenEvents([
       { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.' } },
-      { type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } },
+      { type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, ...titlesAt(0) } },
     ]);
     const outcome = step.run();
     expect(outcome.stateName).toBe('resolved');
@@ -416,7 +421,7 @@ describe('complaint: RequestReview', () => {
     step.thenEvents([
         {
           type: 'ReviewRequested',
-          data: { requestedAt: LATER, fromLevel: 1, level: 2, levelTitle: CHAIN[1]?.title, complainantId: COMPLAINANT_ID, grounds: 'I still do not know why it was cancelled.' },
+          data: { requestedAt: LATER, fromLevel: 1, level: 2, ...titlesAt(1), complainantId: COMPLAINANT_ID, grounds: 'I still do not know why it was cancelled.' },
         },
         { type: 'ClockMet', data: { clock: 'review-window-1', at: LATER, onTime: true } },
         clockStarted('response-2', 2, LATER, 30),
@@ -427,7 +432,7 @@ describe('complaint: RequestReview', () => {
     expect(complaintWorkflow.summarize(outcome.state)).toEqual({
       region: 'ON',
       assignees: [],
-      details: { kind: 'complaint', channel: 'electronic', program: null, level: 2, levelTitle: CHAIN[1]?.title, levels: 3, lastLevel: false, nextLevelTitle: CHAIN[2]?.title, reviewWindowEndsAt: null, reviewsRequested: 1 },
+      details: { kind: 'complaint', channel: 'electronic', program: null, level: 2, ...titlesAt(1), levels: 3, lastLevel: false, nextLevelTitle: CHAIN[2]?.title, nextLevelTitleFr: CHAIN[2]?.titleFr, reviewWindowEndsAt: null, reviewsRequested: 1 },
     });
   });
 
@@ -522,7 +527,7 @@ describe('complaint: CloseComplaint', () => {
     const error = given(...underReview(), ...responded(1)).when(command('CloseComplaint'), { now: LATER }).error();
     expect(error.code).toBe('COMPLAINT.RIGHT_OF_REVIEW_OPEN');
     expect(error.message).toContain('until 2026-04-02T03:59:59.999Z'); // 1 April, the 30th day, 23:59:59 EDT
-    expect(error.messageIn('fr')).toContain(`niveau 2 (${CHAIN[1]?.title})`);
+    expect(error.messageIn('fr')).toContain(`palier 2 (${CHAIN[1]?.titleFr})`);
   });
 
   it('RightOfReviewCannotBeCutOff: a paused review window still keeps the complaint open', () => {
@@ -534,7 +539,7 @@ describe('complaint: CloseComplaint', () => {
     const history = foldHistory(complaintWorkflow, [...underReview(), ...responded(1), { type: 'ClockBreached', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' } }]);
     expect(complaintWorkflow.onClockBreached?.({ clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' }, history, specContext())).toEqual([
       { type: 'ClockCancelled', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z', reason: 'The complaint was closed.' } },
-      { type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewNotRequested' } },
+      { type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, ...titlesAt(0), outcome: 'reviewNotRequested' } },
     ]);
   });
 
@@ -546,13 +551,13 @@ describe('complaint: CloseComplaint', () => {
   it('closes a complaint answered before review windows existed, as before', () => {
     const beforeWindows = [...underReview(), ...responded(1).filter((e) => !(e.type === 'ClockStarted' && e.data.clock === 'review-window-1'))];
     given(...beforeWindows).when(command('CloseComplaint')).thenEvents([
-      { type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'reviewsExhausted' } },
+      { type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 1, ...titlesAt(0), outcome: 'reviewsExhausted' } },
     ]);
   });
 
   it('closes after the last level answered, the reviews exhausted', () => {
     const { events } = given(...respondedAtLastLevel()).when(command('CloseComplaint')).run();
-    expect(events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 3, levelTitle: CHAIN[2]?.title, outcome: 'reviewsExhausted' } }]);
+    expect(events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 3, ...titlesAt(2), outcome: 'reviewsExhausted' } }]);
   });
 
   it('still explains the ended chain when a review is requested after closing', () => {
@@ -590,7 +595,7 @@ describe('complaint: WithdrawComplaint', () => {
       .thenEvents([
         { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.' } },
         { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.' } },
-        { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, levelTitle: CHAIN[0]?.title } },
+        { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, ...titlesAt(0) } },
       ]);
   });
 
@@ -642,15 +647,29 @@ describe('complaint: summary', () => {
         program: null,
         level: 1,
         levelTitle: CHAIN[0]?.title,
+        levelTitleFr: CHAIN[0]?.titleFr,
         levels: 3,
         lastLevel: false,
         nextLevelTitle: CHAIN[1]?.title,
+        nextLevelTitleFr: CHAIN[1]?.titleFr,
         reviewWindowEndsAt: '2026-04-02T03:59:59.999Z',
         reviewsRequested: 0,
       },
     });
     const text = JSON.stringify(summary);
     for (const personal of ['Robin', 'robin@example.org', 'cancelled', 'Zed', 'zed@unique', COMPLAINANT_ID]) expect(text).not.toContain(personal);
+  });
+
+  it('records each level by its English and French titles, and refuses in French with the French title', () => {
+    const history = respondedAtLastLevel();
+    for (const event of history.filter((e) => 'levelTitle' in e.data)) {
+      const data = event.data as { level: number; levelTitle: string; levelTitleFr?: string };
+      const level = CHAIN.find((l) => l.level === data.level);
+      expect([event.type, data.levelTitle, data.levelTitleFr]).toEqual([event.type, level?.title, level?.titleFr]);
+    }
+    const error = given(...history).when(command('RequestReview')).error();
+    expect(error.message).toContain(`level 3 (${CHAIN[2]?.title})`);
+    expect(error.messageIn('fr')).toContain(`palier 3 (${CHAIN[2]?.titleFr})`);
   });
 
   it('marks the last level', () => {
@@ -667,7 +686,7 @@ describe('complaint: feedback that is not a complaint', () => {
     expect(outcome.stateName).toBe('feedback');
     expect(outcome.allowedCommands).toEqual(['AcknowledgeComplaint', 'AssignHandler', 'CloseComplaint', 'WithdrawComplaint']);
     const closed = given(...outcome.events).when(command('CloseComplaint'), { now: LATER }).run();
-    expect(closed.events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: LATER, level: 1, levelTitle: CHAIN[0]?.title, outcome: 'feedbackRecorded' } }]);
+    expect(closed.events).toEqual([{ type: 'ComplaintClosed', data: { closedAt: LATER, level: 1, ...titlesAt(0), outcome: 'feedbackRecorded' } }]);
     expect(closed.stateName).toBe('closed');
   });
 
@@ -684,15 +703,33 @@ describe('complaint: feedback that is not a complaint', () => {
 });
 
 describe('complaint: the program it concerns', () => {
-  const roChain = ['RJU case coordinator', 'Manager, Restorative Justice Unit'];
-  const settings: MendSettings = { ...DEFAULT_SETTINGS, workflows: { complaint: { reviewWindowDays: 30, chainsByProgram: { 'restorative-opportunities': roChain } } } };
+  const roChain = ['RJU case coordinator | Coordination des cas, UJR', 'Manager, Restorative Justice Unit'];
+  const settings: MendSettings = {
+    ...DEFAULT_SETTINGS,
+    workflows: { complaint: ComplaintSettings.parse({ chainsByProgram: { 'restorative-opportunities': roChain } }) },
+  };
 
   it("follows the escalation chain configured for the program it is about, and is read as that program's cases", () => {
     const { events, state } = given().when(receive({ concerns: { program: 'restorative-opportunities', caseId: 'case-7' } }), { settings }).run();
     expect(events[0]).toMatchObject({
-      data: { escalationChain: [{ level: 1, title: roChain[0] }, { level: 2, title: roChain[1] }], levelTitle: roChain[0], readAs: 'restorative-opportunities' },
+      data: {
+        escalationChain: [
+          { level: 1, title: 'RJU case coordinator', titleFr: 'Coordination des cas, UJR' },
+          { level: 2, title: 'Manager, Restorative Justice Unit' },
+        ],
+        levelTitle: 'RJU case coordinator',
+        levelTitleFr: 'Coordination des cas, UJR',
+        readAs: 'restorative-opportunities',
+      },
     });
     expect(complaintWorkflow.summarize(state).readAs).toBe('restorative-opportunities');
+  });
+
+  it('records a level configured without French by its English title alone', () => {
+    const { events, state } = given().when(receive({ concerns: { program: 'restorative-opportunities', caseId: 'case-7' } }), { settings }).run();
+    expect((events[0]?.data as { escalationChain: object[] }).escalationChain[1]).toEqual({ level: 2, title: 'Manager, Restorative Justice Unit' });
+    expect(complaintWorkflow.summarize(state).details).toMatchObject({ levelTitleFr: 'Coordination des cas, UJR', nextLevelTitle: 'Manager, Restorative Justice Unit' });
+    expect(complaintWorkflow.summarize(state).details).not.toHaveProperty('nextLevelTitleFr');
   });
 
   it('follows the default chain for a program without its own', () => {

@@ -28,6 +28,8 @@ import {
   ReviewerNotIndependent,
   ReviewWindowPassed,
   UnknownProgram,
+  nextTitleOf,
+  titleOf,
 } from './errors';
 import type { ComplaintEvent } from './events';
 import {
@@ -114,7 +116,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
       ...(d.concerns ? { concerns: d.concerns, readAs: d.concerns.program } : {}),
       escalationChain: chain,
       level: first.level,
-      levelTitle: first.title,
+      ...titled(first),
     },
   };
   // "Concerns, complaints, or feedback": feedback is noted, without the complaint's service standards.
@@ -167,7 +169,7 @@ function assignHandler(cmd: Command<'AssignHandler'>, state: CaseState, ctx: Dec
       data: {
         handlerId,
         level: level.level,
-        levelTitle: level.title,
+        ...titled(level),
         assignedAt: ctx.now.toISOString(),
         ...(previous !== undefined ? { previousHandlerId: previous } : {}),
       },
@@ -182,11 +184,11 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   const named = cmd.data.nextLevel;
   // "Our response will include the name, role and contact information of who the complaint can be
   // further elevated to": below the last level a response without them is not a response.
-  if (next && !named) throw ResponseMissingNextLevel({ level: level.level, nextLevel: next.level, nextTitle: next.title });
-  if (!next && named) throw ResponseNamesLevelBeyondChain({ level: level.level, title: level.title });
+  if (next && !named) throw ResponseMissingNextLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next) });
+  if (!next && named) throw ResponseNamesLevelBeyondChain({ level: level.level, ...titleOf(level) });
   // The role of who it can be elevated to is the next level of the chain, whoever holds it.
-  if (next && named?.role !== undefined && !sameTitle(named.role, next.title)) {
-    throw ResponseNamesAnotherLevel({ level: level.level, nextLevel: next.level, nextTitle: next.title, named: named.role });
+  if (next && named?.role !== undefined && !namesLevel(named.role, next)) {
+    throw ResponseNamesAnotherLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), named: named.role });
   }
   return [
     {
@@ -194,7 +196,7 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
       data: {
         respondedAt: ctx.now.toISOString(),
         level: level.level,
-        levelTitle: level.title,
+        ...titled(level),
         complainantId: complainantOf(context),
         response: cmd.data.response,
         ...(next && named
@@ -202,6 +204,7 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
               nextLevel: {
                 level: next.level,
                 title: next.title,
+                ...(next.titleFr !== undefined ? { titleFr: next.titleFr } : {}),
                 subjectId: named.subjectId ?? ctx.newId(),
                 name: named.name,
                 contact: named.contact,
@@ -215,7 +218,12 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   ];
 }
 
-const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('fr-CA') === b.trim().toLocaleLowerCase('fr-CA');
+const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase('fr-CA') === b.trim().toLocaleLowerCase('fr-CA');
+/** The role a responder typed names the level in either language. */
+const namesLevel = (role: string, level: EscalationLevel) => sameText(role, level.title) || (level.titleFr !== undefined && sameText(role, level.titleFr));
+
+/** A level's title as events record it: in English and, where configuration gives it, in French. */
+const titled = (level: EscalationLevel) => ({ levelTitle: level.title, ...(level.titleFr !== undefined ? { levelTitleFr: level.titleFr } : {}) });
 
 /**
  * "You have a right of review": the complainant's time to use it, in calendar days from the day of
@@ -239,7 +247,7 @@ function acceptResponse(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
     ...cancelOpenClocks(state.clocks, ctx.now, 'The complainant accepted the response.'),
-    { type: 'ResponseAccepted', data: { acceptedAt: ctx.now.toISOString(), level: level.level, levelTitle: level.title } },
+    { type: 'ResponseAccepted', data: { acceptedAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }
 
@@ -260,7 +268,7 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
         requestedAt: ctx.now.toISOString(),
         fromLevel: from.level,
         level: next.level,
-        levelTitle: next.title,
+        ...titled(next),
         complainantId: complainantOf(context),
         ...(cmd.data.grounds !== undefined ? { grounds: cmd.data.grounds } : {}),
       },
@@ -287,7 +295,7 @@ function closed(state: CaseState, at: Date, outcome: 'reviewsExhausted' | 'revie
   const level = levelOf(complaintContext(state));
   return [
     ...cancelOpenClocks(state.clocks, at, 'The complaint was closed.'),
-    { type: 'ComplaintClosed', data: { closedAt: at.toISOString(), level: level.level, levelTitle: level.title, outcome } },
+    { type: 'ComplaintClosed', data: { closedAt: at.toISOString(), level: level.level, ...titled(level), outcome } },
   ];
 }
 
@@ -295,7 +303,7 @@ function withdraw(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
     ...cancelOpenClocks(state.clocks, ctx.now, 'The complainant withdrew the complaint.'),
-    { type: 'ComplaintWithdrawn', data: { withdrawnAt: ctx.now.toISOString(), level: level.level, levelTitle: level.title } },
+    { type: 'ComplaintWithdrawn', data: { withdrawnAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }
 

@@ -1,34 +1,44 @@
 import { defineError } from '../../domain/errors';
+import type { EscalationLevel } from '../../domain/settings';
+
+/** A level's title in a refusal: French readers read it in French where configuration gives it. */
+type LevelTitled = { readonly title: string; readonly titleFr?: string };
+
+/** `{ title, titleFr }` of a level, for a refusal that names it. */
+export const titleOf = ({ title, titleFr }: EscalationLevel): LevelTitled => (titleFr === undefined ? { title } : { title, titleFr });
+
+/** `{ nextTitle, nextTitleFr }` of the level a review would go to, for a refusal that names it. */
+export const nextTitleOf = ({ title, titleFr }: EscalationLevel) => (titleFr === undefined ? { nextTitle: title } : { nextTitle: title, nextTitleFr: titleFr });
 
 /** A response below the last level must tell the complainant who the complaint can be elevated to. */
-export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: number; nextTitle: string }>(
+export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string }>(
   'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
   'rule',
   {
     en: (p) =>
       `A response at level ${p.level} must give the name, role and contact information of the person the complaint can be elevated to (level ${p.nextLevel}, ${p.nextTitle}) if the complainant is not satisfied.`,
     fr: (p) =>
-      `Une réponse au niveau ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (niveau ${p.nextLevel}, ${p.nextTitle}) si le plaignant n’est pas satisfait.`,
+      `Une réponse au palier ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (palier ${p.nextLevel}, ${p.nextTitleFr ?? p.nextTitle}) si le plaignant n’est pas satisfait.`,
   },
 );
 
 /** At the last level of the chain there is no one to elevate to: naming someone would promise a review that does not exist. */
-export const ResponseNamesLevelBeyondChain = defineError<{ level: number; title: string }>(
+export const ResponseNamesLevelBeyondChain = defineError<{ level: number } & LevelTitled>(
   'COMPLAINT.NO_NEXT_LEVEL',
   'rule',
   {
     en: (p) =>
       `Level ${p.level} (${p.title}) is the last level of review: the response cannot name a further level of authority.`,
     fr: (p) =>
-      `Le niveau ${p.level} (${p.title}) est le dernier niveau de révision\u00a0: la réponse ne peut pas désigner d’autre niveau d’autorité.`,
+      `Le palier ${p.level} (${p.titleFr ?? p.title}) est le dernier palier de révision\u00a0: la réponse ne peut pas désigner d’autre palier d’autorité.`,
   },
 );
 
-export const ReviewChainEnded = defineError<{ level: number; title: string }>('COMPLAINT.REVIEW_CHAIN_ENDED', 'rule', {
+export const ReviewChainEnded = defineError<{ level: number } & LevelTitled>('COMPLAINT.REVIEW_CHAIN_ENDED', 'rule', {
   en: (p) =>
     `The complaint was answered at level ${p.level} (${p.title}), the last level of review: there is no further level to request a review from.`,
   fr: (p) =>
-    `La plainte a reçu une réponse au niveau ${p.level} (${p.title}), le dernier niveau de révision\u00a0: il n’existe aucun autre niveau auquel demander une révision.`,
+    `La plainte a reçu une réponse au palier ${p.level} (${p.titleFr ?? p.title}), le dernier palier de révision\u00a0: il n’existe aucun autre palier auquel demander une révision.`,
 });
 
 export const ReceivedInFuture = defineError<{ receivedAt: string; now: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
@@ -51,13 +61,13 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
   'forbidden',
   {
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
-    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level}\u00a0; seul un superviseur peut la réattribuer.`,
+    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au palier ${p.level}\u00a0; seul un superviseur peut la réattribuer.`,
   },
 );
 
 export const AlreadyAssigned = defineError<{ handlerId: string; level: number }>('COMPLAINT.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}.`,
-  fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au niveau ${p.level}.`,
+  fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au palier ${p.level}.`,
 });
 
 /** The right of review is a review by the next level of authority, not by someone who already decided the complaint. */
@@ -68,37 +78,37 @@ export const ReviewerNotIndependent = defineError<{ handlerId: string; level: nu
     en: (p) =>
       `${p.handlerId} handled this complaint at level ${p.earlierLevel} and cannot review it at level ${p.level}: a review must be done by someone else.`,
     fr: (p) =>
-      `${p.handlerId} a traité cette plainte au niveau ${p.earlierLevel} et ne peut pas la réviser au niveau ${p.level}\u00a0: la révision doit être faite par une autre personne.`,
+      `${p.handlerId} a traité cette plainte au palier ${p.earlierLevel} et ne peut pas la réviser au palier ${p.level}\u00a0: la révision doit être faite par une autre personne.`,
   },
 );
 
 /** The person named for the next level holds the role of the next level of the chain, not another. */
-export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel: number; nextTitle: string; named: string }>(
+export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string; named: string }>(
   'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL',
   'rule',
   {
     en: (p) =>
       `A response at level ${p.level} names who the complaint can be elevated to at the next level of its chain, level ${p.nextLevel} (${p.nextTitle}), not "${p.named}": leave the role out and it is filled in.`,
     fr: (p) =>
-      `Une réponse au niveau ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le niveau ${p.nextLevel} (${p.nextTitle}), et non «\u00a0${p.named}\u00a0»\u00a0: omettez le rôle et il sera rempli.`,
+      `Une réponse au palier ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}), et non «\u00a0${p.named}\u00a0»\u00a0: omettez le rôle et il sera rempli.`,
   },
 );
 
 /** "You have a right of review": below the last level, only the complainant ends it, or the review window passing. */
-export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number; nextTitle: string; until: string }>(
+export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string; until: string }>(
   'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
   'rule',
   {
     en: (p) =>
       `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until ${p.until}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
     fr: (p) =>
-      `Le plaignant peut demander une révision par le niveau ${p.nextLevel} (${p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
+      `Le plaignant peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
   },
 );
 
 export const ReviewWindowPassed = defineError<{ level: number; until: string }>('COMPLAINT.REVIEW_WINDOW_PASSED', 'rule', {
   en: (p) => `The time to request a review of the level ${p.level} response ended on ${p.until}.`,
-  fr: (p) => `Le délai pour demander la révision de la réponse du niveau ${p.level} a pris fin le ${p.until}.`,
+  fr: (p) => `Le délai pour demander la révision de la réponse du palier ${p.level} a pris fin le ${p.until}.`,
 });
 
 export const UnknownProgram = defineError<{ program: string; known: string }>('COMPLAINT.UNKNOWN_PROGRAM', 'invalid', {

@@ -8,9 +8,14 @@ const HandlerId = StaffId;
 const Level = z.number().int().positive();
 /** The title of a level of authority, from the escalation chain in configuration: never from a request. */
 const LevelTitle = fieldKind(z.string().min(1).max(200), 'code');
+/**
+ * The same title in French, recorded beside the English where configuration gives one (absent in
+ * complaints received before titles were bilingual). A field `<name>Fr` is the French of `<name>`.
+ */
+const LevelTitleFr = LevelTitle.optional();
 
 /** One level of authority as configured when the complaint was received. */
-export const EscalationLevel = z.strictObject({ level: Level, title: LevelTitle });
+export const EscalationLevel = z.strictObject({ level: Level, title: LevelTitle, titleFr: LevelTitleFr });
 
 /**
  * A complaint reached the program. The escalation chain in force at receipt is recorded with it:
@@ -38,6 +43,7 @@ export const ComplaintReceived = z.strictObject({
     /** The level the complaint starts at: the lowest. */
     level: Level,
     levelTitle: LevelTitle,
+    levelTitleFr: LevelTitleFr,
   }),
 }).meta({
   description: 'A complaint reached the program; the escalation chain in force is recorded with it.',
@@ -59,6 +65,7 @@ export const HandlerAssigned = z.strictObject({
     handlerId: HandlerId,
     level: Level,
     levelTitle: LevelTitle,
+    levelTitleFr: LevelTitleFr,
     assignedAt: Instant,
     previousHandlerId: HandlerId.optional(),
   }),
@@ -74,6 +81,7 @@ export const ComplaintResponded = z.strictObject({
     respondedAt: Instant,
     level: Level,
     levelTitle: LevelTitle,
+    levelTitleFr: LevelTitleFr,
     complainantId: SubjectId,
     response: z.string().min(1).max(20_000),
     /** Absent only at the last level of the chain. */
@@ -81,6 +89,7 @@ export const ComplaintResponded = z.strictObject({
       .strictObject({
         level: Level,
         title: LevelTitle,
+        titleFr: LevelTitleFr,
         subjectId: SubjectId,
         name: z.string().min(1).max(200),
         /**
@@ -99,7 +108,7 @@ export const ComplaintResponded = z.strictObject({
 
 export const ResponseAccepted = z.strictObject({
   type: z.literal('ResponseAccepted'),
-  data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle }),
+  data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle, levelTitleFr: LevelTitleFr }),
 }).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'Le plaignant a accepté la réponse\u00a0: la plainte est réglée.' });
 
 /** The complainant used the right of review: the complaint moves up to `level`. */
@@ -110,6 +119,7 @@ export const ReviewRequested = z.strictObject({
     fromLevel: Level,
     level: Level,
     levelTitle: LevelTitle,
+    levelTitleFr: LevelTitleFr,
     complainantId: SubjectId,
     grounds: z.string().min(1).max(20_000).optional(),
   }),
@@ -124,6 +134,7 @@ export const ComplaintClosed = z.strictObject({
     closedAt: Instant,
     level: Level,
     levelTitle: LevelTitle,
+    levelTitleFr: LevelTitleFr,
     /**
      * `reviewsExhausted`: answered at the last level; `reviewNotRequested`: the review window passed
      * without a review request; `feedbackRecorded`: feedback, noted.
@@ -137,7 +148,7 @@ export const ComplaintClosed = z.strictObject({
 
 export const ComplaintWithdrawn = z.strictObject({
   type: z.literal('ComplaintWithdrawn'),
-  data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle }),
+  data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle, levelTitleFr: LevelTitleFr }),
 }).meta({ description: 'The complainant withdrew the complaint.', descriptionFr: 'Le plaignant a retiré sa plainte.' });
 
 export const ComplaintEvent = z.discriminatedUnion('type', [

@@ -6,7 +6,7 @@ import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
 import { complaintContext, decide, onClockBreached } from './decide';
-import { ReviewChainEnded, RightOfReviewOpen } from './errors';
+import { nextTitleOf, ReviewChainEnded, RightOfReviewOpen, titleOf } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings } from './settings';
@@ -27,7 +27,7 @@ const rightOfReview = {
     const context = complaintContext(state);
     const level = currentLevel(context);
     if (!answered(state) || !level || nextLevel(context)) return undefined;
-    return ReviewChainEnded({ level: level.level, title: level.title });
+    return ReviewChainEnded({ level: level.level, ...titleOf(level) });
   },
   closeRefused(state: CaseState) {
     const context = complaintContext(state);
@@ -35,7 +35,7 @@ const rightOfReview = {
     const next = nextLevel(context);
     const window = level && state.clocks[reviewWindowClock(level.level)];
     if (!state.snapshot.matches('responded') || !level || !next || !window || !['running', 'paused'].includes(window.status)) return undefined;
-    return RightOfReviewOpen({ level: level.level, nextLevel: next.level, nextTitle: next.title, until: window.dueAt });
+    return RightOfReviewOpen({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), until: window.dueAt });
   },
 };
 
@@ -142,10 +142,12 @@ export const complaintWorkflow: WorkflowDefinition = {
         program: context.program ?? null,
         level: level?.level ?? null,
         levelTitle: level?.title ?? null,
+        ...(level?.titleFr !== undefined ? { levelTitleFr: level.titleFr } : {}),
         levels: context.chain.length,
         lastLevel: level !== undefined && next === undefined,
         /** The role a response names for who the complaint can be elevated to. */
         nextLevelTitle: next?.title ?? null,
+        ...(next?.titleFr !== undefined ? { nextLevelTitleFr: next.titleFr } : {}),
         reviewWindowEndsAt: window && ['running', 'paused'].includes(window.status) ? window.dueAt : null,
         reviewsRequested: context.reviewsRequested,
       },

@@ -34,7 +34,7 @@ describe('complaint: its refusals', () => {
       'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
       'COMPLAINT.UNKNOWN_PROGRAM',
     ],
-    { acknowledgedAt: '2026-03-01T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', title: 'Manager', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', until: '2026-04-02T03:59:59.999Z', program: 'parole', known: 'complaint' },
+    { acknowledgedAt: '2026-03-01T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', nextTitleFr: 'Direction', title: 'Manager', titleFr: 'Gestion', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', until: '2026-04-02T03:59:59.999Z', program: 'parole', known: 'complaint' },
   );
 });
 
@@ -42,6 +42,9 @@ describe('complaint: up the chain of review with the command examples', () => {
   const calendars = createCalendarProvider();
   const practitioner: Actor = { id: 'practitioner-1', role: 'practitioner' };
   let ids = 0;
+
+  const recorded: { type: string; data: unknown }[] = [];
+  beforeEach(() => (recorded.length = 0));
 
   /** Runs commands one business day apart from the receipt in the ReceiveComplaint example. */
   function walk(...steps: (string | [string, Record<string, unknown>])[]): CaseState {
@@ -56,7 +59,9 @@ describe('complaint: up the chain of review with the command examples', () => {
         settings: DEFAULT_SETTINGS,
         workflows: registeredWorkflows,
       };
-      state = processCommand(definition, state, { type, data }, ctx).state;
+      const outcome = processCommand(definition, state, { type, data }, ctx);
+      state = outcome.state;
+      recorded.push(...outcome.events);
     });
     return state;
   }
@@ -93,5 +98,29 @@ describe('complaint: up the chain of review with the command examples', () => {
       ['review-window-2', 'met'],
       ['response-3', 'met'],
     ]);
+  });
+
+  it('records every level by its title in English and in French, as configured', () => {
+    walk(...toReview, 'Respond', 'RequestReview', ['AssignHandler', { handlerId: 'manager-2' }], 'Respond', 'WithdrawComplaint');
+    const titled = recorded.flatMap((event) => {
+      const data = event.data as { level?: number; levelTitle?: string; levelTitleFr?: string; nextLevel?: { level: number; title: string; titleFr?: string } };
+      return [
+        ...(data.levelTitle !== undefined ? [[event.type, data.level, data.levelTitle, data.levelTitleFr]] : []),
+        ...(data.nextLevel ? [[`${event.type}.nextLevel`, data.nextLevel.level, data.nextLevel.title, data.nextLevel.titleFr]] : []),
+      ];
+    });
+    const [one, two, three] = DEFAULT_SETTINGS.escalationChain.map((l) => [l.title, l.titleFr]);
+    expect(titled).toEqual([
+      ['ComplaintReceived', 1, ...one!],
+      ['HandlerAssigned', 1, ...one!],
+      ['ComplaintResponded', 1, ...one!],
+      ['ComplaintResponded.nextLevel', 2, ...two!],
+      ['ReviewRequested', 2, ...two!],
+      ['HandlerAssigned', 2, ...two!],
+      ['ComplaintResponded', 2, ...two!],
+      ['ComplaintResponded.nextLevel', 3, ...three!],
+      ['ComplaintWithdrawn', 2, ...two!],
+    ]);
+    expect(DEFAULT_SETTINGS.escalationChain.every((l) => l.titleFr && l.titleFr !== l.title)).toBe(true);
   });
 });

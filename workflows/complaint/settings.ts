@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { fieldKind } from '../../domain/schemas';
 import type { EscalationLevel, MendSettings } from '../../domain/settings';
-import { workflowSettings } from '../../domain/settings';
+import { workflowSettings, WrittenLevelTitle } from '../../domain/settings';
 
 /** The name of a registered workflow: the program a complaint is about (checked against the registry when it is received). */
 export const ProgramName = fieldKind(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be the name of a program (GET /workflows lists them)'), 'code');
 
-const LevelTitles = z.array(z.string().trim().min(1).max(200)).min(1).max(20);
+/** Level titles, lowest first, each `English | Français` (the French may be left out). */
+const LevelTitles = z.array(WrittenLevelTitle).min(1).max(20);
 
 /**
  * The complaint workflow's settings (MEND_WORKFLOW_SETTINGS `{"complaint": {...}}`). The default
@@ -29,6 +30,8 @@ export const complaintSettings = (settings: MendSettings): ComplaintSettings => 
 /** The escalation chain for a complaint about `program` (none: the default chain), lowest level first. */
 export function chainFor(settings: MendSettings, program: string | undefined): EscalationLevel[] {
   const titles = program === undefined ? undefined : complaintSettings(settings).chainsByProgram[program];
-  if (titles) return titles.map((title, i) => ({ level: i + 1, title }));
-  return [...settings.escalationChain].sort((a, b) => a.level - b.level).map(({ level, title }) => ({ level, title }));
+  if (titles) return titles.map((title, i) => ({ level: i + 1, ...title }));
+  return [...settings.escalationChain]
+    .sort((a, b) => a.level - b.level)
+    .map(({ level, title, titleFr }) => (titleFr === undefined ? { level, title } : { level, title, titleFr }));
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
-import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, fieldLabel, Fill, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -138,10 +138,10 @@ export function CasePage({ caseId }: { caseId: string }) {
 }
 
 function Details({ details, workflow }: { details: Record<string, unknown>; workflow: WorkflowInfo | undefined }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <dl class="details">
-      {Object.entries(details).map(([key, value]) => (
+      {inReadersLanguage(details, language).map(([key, value]) => (
         <div key={key}>
           <dt>
             <L label={fieldLabel(workflow, key)} />

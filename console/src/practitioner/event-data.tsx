@@ -1,6 +1,6 @@
 import { SEALED_MARKERS } from '../../../domain/sealed-fields';
 import { useI18n } from '../i18n/i18n';
-import { fieldLabel, L, valueLabel } from '../shared/labels';
+import { fieldLabel, inReadersLanguage, L, valueLabel } from '../shared/labels';
 import type { JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
 
@@ -106,7 +106,8 @@ export function DataFields({
   /** Keys not to show (a person's subject id, shown as who they are instead). */
   omit?: readonly string[];
 }) {
-  const entries = Object.entries(data).filter(([key, value]) => value !== undefined && !omit.includes(key));
+  const { language } = useI18n();
+  const entries = inReadersLanguage(data, language).filter(([key, value]) => value !== undefined && !omit.includes(key));
   if (entries.length === 0) return <>—</>;
   return (
     <dl class="details data">

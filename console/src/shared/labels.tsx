@@ -97,6 +97,20 @@ export function valueLabel(workflow: WorkflowInfo | undefined, value: string): L
   return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(value);
 }
 
+/**
+ * A record's fields as a reader of `language` is shown them. A field `<name>Fr` is the French of
+ * `<name>` (a level title from configuration, recorded in both languages): French readers see it in
+ * `<name>`'s place, and no one sees it as a field of its own.
+ */
+export function inReadersLanguage(data: Readonly<Record<string, unknown>>, language: string): [string, unknown][] {
+  return Object.entries(data)
+    .filter(([key]) => !(key.endsWith('Fr') && key.slice(0, -2) in data))
+    .map(([key, value]) => {
+      const french = data[`${key}Fr`];
+      return [key, language === 'fr' && typeof french === 'string' ? french : value];
+    });
+}
+
 /** What staff call a case: its reference (CMP-2026-00042), or the start of its id while it has none yet. */
 export function caseName(item: { readonly caseId: string; readonly reference: string | null }): string {
   return item.reference ?? item.caseId.slice(0, 8);

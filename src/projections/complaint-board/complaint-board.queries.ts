@@ -7,9 +7,9 @@ import type { ReadModelDatabase } from '../read-model.database';
 /** The complaint-board read model's SQL: what its projector writes, and what the board reads. */
 
 const SELECT_ROW = 'SELECT * FROM {complaint_board} WHERE case_id = ?';
-const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, read_as, level, level_title, state, status, region, handler_id,
+const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, read_as, level, level_title, level_title_fr, state, status, region, handler_id,
     response_due_at, response_clock_status, acknowledgement_status, opened_at, updated_at, record)
-  VALUES (@case_id, @read_as, @level, @level_title, @state, @status, @region, @handler_id, @response_due_at,
+  VALUES (@case_id, @read_as, @level, @level_title, @level_title_fr, @state, @status, @region, @handler_id, @response_due_at,
     @response_clock_status, @acknowledgement_status, @opened_at, @updated_at, @record)`;
 /** Open complaints, leaving out those read as (`read_as`) workflows the reader may not know of. */
 const openByLevel = (hidden: number) => `SELECT * FROM complaint_board WHERE status = 'open'
@@ -39,6 +39,8 @@ export interface BoardItem {
 export interface BoardLevel {
   readonly level: number;
   readonly title: string;
+  /** The title in French, where configuration gave one. */
+  readonly titleFr?: string;
   readonly byState: Record<string, number>;
   /** Open complaints at this level, the earliest response due first. */
   readonly items: readonly BoardItem[];
@@ -54,10 +56,16 @@ export class ComplaintBoardQueries {
       .prepare<Record<string, unknown>, BoardRow>(openByLevel(hiddenWorkflows.length))
       .all({ region: filter.region ?? null, level: filter.level ?? null, ...Object.fromEntries(hiddenWorkflows.map((w, i) => [`hidden${i}`, w])) });
     // Programs may have chains of their own: a level is its number and its title.
-    const levels = new Map<string, { level: number; title: string; byState: Record<string, number>; items: BoardItem[] }>();
+    const levels = new Map<string, { level: number; title: string; titleFr?: string; byState: Record<string, number>; items: BoardItem[] }>();
     for (const row of rows) {
       const key = `${row.level}\u0000${row.level_title}`;
-      const level = levels.get(key) ?? { level: row.level, title: row.level_title, byState: {}, items: [] };
+      const level = levels.get(key) ?? {
+        level: row.level,
+        title: row.level_title,
+        ...(row.level_title_fr !== null ? { titleFr: row.level_title_fr } : {}),
+        byState: {},
+        items: [],
+      };
       level.byState[row.state] = (level.byState[row.state] ?? 0) + 1;
       level.items.push({
         caseId: row.case_id,
