@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ID_KEYWORD, STATE_KEYWORD } from './json-schema-keywords';
 import { withFrench } from './validation';
 
 /**
@@ -86,9 +87,6 @@ export const SubjectId = fieldKind(
   'id',
 );
 
-/** The JSON Schema keyword that marks a staff id (an OpenAPI extension: `x-` keywords are the client's to read or ignore). */
-export const STAFF_ID_KEYWORD = 'x-mend-staff';
-
 /**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).
  * Written like a subject id, since what is recorded about staff (why they were replaced) is
@@ -103,6 +101,9 @@ export const StaffId = fieldKind(
     .meta({ [STAFF_ID_KEYWORD]: true }),
   'id',
 );
+
+/** A state of the workflow's machine by its dotted path (`phase2.engaging`), written by the workflow: what a case was in. */
+export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYWORD]: true }), 'code');
 
 /** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
 export const RecordId = fieldKind(z.string().min(1).max(100), 'id');

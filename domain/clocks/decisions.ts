@@ -2,6 +2,7 @@ import { addCalendarDays } from '../dates';
 import type { DecideContext } from '../decide-context';
 import { defineError } from '../errors';
 import type { RegionCode } from '../regions';
+import type { Bilingual } from '../validation';
 import type { ClockEvent, ClockWarning } from './events';
 import { isOpen, type ClockState, type Clocks } from './state';
 
@@ -40,7 +41,8 @@ function warningsBetween(start: Date, due: Date, thresholds: readonly number[], 
 
 export interface StartClock {
   readonly clock: string;
-  readonly name: string;
+  /** The clock's name as its workflow declares it, in both languages (see `clockName`). */
+  readonly name: Bilingual;
   readonly level?: number;
   readonly region: RegionCode;
   readonly startedAt: Date;
@@ -86,7 +88,8 @@ function started(
     type: 'ClockStarted',
     data: {
       clock: start.clock,
-      name: start.name,
+      name: start.name.en,
+      nameFr: start.name.fr,
       ...(start.level !== undefined ? { level: start.level } : {}),
       basis,
       days,
@@ -146,11 +149,11 @@ export function meetClock(clocks: Clocks, key: string, at: Date): ClockOf<'Clock
   return [{ type: 'ClockMet', data: { clock: key, at: iso(at), onTime: at.getTime() <= Date.parse(clock.dueAt) } }];
 }
 
-/** Cancels every open clock, e.g. when a case is withdrawn. */
-export function cancelOpenClocks(clocks: Clocks, at: Date, reason: string): ClockOf<'ClockCancelled'>[] {
+/** Cancels every open clock, e.g. when a case is withdrawn, saying why in both languages. */
+export function cancelOpenClocks(clocks: Clocks, at: Date, reason: Bilingual): ClockOf<'ClockCancelled'>[] {
   return Object.values(clocks)
     .filter(isOpen)
-    .map((clock) => ({ type: 'ClockCancelled', data: { clock: clock.clock, at: iso(at), reason } }));
+    .map((clock) => ({ type: 'ClockCancelled', data: { clock: clock.clock, at: iso(at), reason: reason.en, reasonFr: reason.fr } }));
 }
 
 /**

@@ -62,6 +62,11 @@ export function declaredClock<T extends Pick<ClockDeclaration, 'key'>>(
   return undefined;
 }
 
+/** A declared clock's name in both languages, its pattern's parts filled in: what starting it records. */
+export function clockName(declaration: Pick<ClockDeclaration, 'label'>, params: Readonly<Record<string, string>> = {}): ClockDeclaration['label'] {
+  return { en: fillClockLabel(declaration.label.en, params), fr: fillClockLabel(declaration.label.fr, params) };
+}
+
 /** A declared label with its pattern's parts filled in from a clock's key. */
 export function fillClockLabel(label: string, params: Readonly<Record<string, string>>): string {
   return label.replace(PART, (part, name: string) => params[name] ?? part);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOCK_KEY_KEYWORD } from '../json-schema-keywords';
 import { RegionCode } from '../regions';
 import { fieldKind, Instant, SubjectId } from '../schemas';
 import type { Bilingual, EventDefinition } from '../workflow';
@@ -6,8 +7,10 @@ import type { Bilingual, EventDefinition } from '../workflow';
 /** Text the workflow itself writes (a clock's name, why it was cancelled): never from a request. */
 const WorkflowText = fieldKind(z.string().min(1).max(500), 'code');
 
-/** A clock's key within its case: `acknowledgement`, `response-1`, `optInWindow`… */
-export const ClockKey = fieldKind(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/), 'code');
+/** A clock's key within its case: `acknowledgement`, `response-1`, `optInWindow`… (a client names it by its workflow's clock label). */
+export const ClockKey = fieldKind(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$/).meta({ [CLOCK_KEY_KEYWORD]: true }), 'code');
+/** A clock's name as its workflow declares it, written into the event that starts it. */
+const ClockName = fieldKind(z.string().min(1).max(64), 'code');
 
 export const ClockWarning = z.strictObject({
   threshold: z.number().gt(0).lt(1),
@@ -23,7 +26,9 @@ export const ClockStarted = z.strictObject({
   type: z.literal('ClockStarted'),
   data: z.strictObject({
     clock: ClockKey,
-    name: fieldKind(z.string().min(1).max(64), 'code'),
+    name: ClockName,
+    /** The same name in French (absent in clocks started before names were recorded in both languages). */
+    nameFr: ClockName.optional(),
     level: z.number().int().positive().optional(),
     basis: z.enum(['business', 'calendar']),
     /** The length of the clock in its basis: business days or calendar days. */
@@ -104,6 +109,8 @@ export const ClockCancelled = z.strictObject({
     clock: ClockKey,
     at: Instant,
     reason: WorkflowText,
+    /** The same reason in French (absent in clocks cancelled before reasons were recorded in both languages). */
+    reasonFr: WorkflowText.optional(),
   }),
 });
 

@@ -64,7 +64,10 @@ export const WorkflowSchema = z
         schema: JsonSchemaObject,
         personalData: z.array(PersonalDataGroupSchema).meta({ description: 'Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased' }),
       }),
-    ),
+    ).meta({
+      description:
+        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state` and a local time `x-mend-local-time`; a field `<name>Fr` is the French of `<name>`',
+    }),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
   })
   .meta({ id: 'Workflow' });

@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Param } from '@nestjs/common';
+import { CLOCK_EVENT_DEFINITIONS } from '../../domain/clocks/events';
 import { defineError } from '../../domain/errors';
 import type { Language } from '../../domain/errors';
 import type { AnyWorkflowDefinition, Bilingual } from '../../domain/workflow';
@@ -43,7 +44,8 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       grants: { ...command.grants },
     })),
     clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
-    events: definition.events.map((event) => ({
+    // The shared clock events too, for a workflow that starts clocks: a case's history shows them.
+    events: [...definition.events, ...((definition.clocks ?? []).length > 0 ? CLOCK_EVENT_DEFINITIONS : [])].map((event) => ({
       type: event.type,
       description: event.description[language],
       schema: jsonSchema(event.schema),

@@ -103,6 +103,11 @@ describe('the Mend console in English and in French', () => {
     // Its level of authority by the title configured in French, in its details and its history alike.
     await expectVisible(page.locator('dl.details dd', { hasText: 'Coordination régionale du programme' }).first());
     expect(await page.getByText('Regional program coordinator').count()).toBe(0);
+    // Its history too, clock events included: times written the French way (never as stored), clocks by their French names.
+    const history = page.locator('.timeline');
+    expect(await history.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    expect(await history.locator('.event-data dd', { hasText: /^Accusé de réception$/ }).count()).toBeGreaterThan(0);
+    expect(await history.locator('.event-data dd', { hasText: /^(Acknowledgement|acknowledgement|Response, level 1|response-1|business)$/ }).count()).toBe(0);
     // A field is named by the workflow's French label, not its technical name.
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();
     const form = page.getByRole('form', { name: 'Répondre' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOCK_EVENT_DEFINITIONS } from '../../domain/clocks/events';
 import type { PersonRole } from '../../domain/roles';
 import { mermaidDiagram, stateNames } from '../../src/workflows/diagram';
 import { WorkflowSchema } from '../../src/workflows/workflow.schemas';
@@ -73,8 +74,10 @@ describe('the workflows and their commands, as clients discover them', () => {
         expect(response.body.commands.map((c: { name: string; label: string; description: string }) => [c.name, c.label, c.description])).toEqual(
           definition.commands.map((c) => [c.type, definition.labels.commands[c.type]![language], c.description[language]]),
         );
+        // The shared clock events too, for a workflow that starts clocks: a case's history shows them.
+        const recorded = [...definition.events, ...((definition.clocks ?? []).length > 0 ? CLOCK_EVENT_DEFINITIONS : [])];
         expect(response.body.events.map((e: { type: string; description: string }) => [e.type, e.description])).toEqual(
-          definition.events.map((e) => [e.type, e.description[language]]),
+          recorded.map((e) => [e.type, e.description[language]]),
         );
         const inLanguage = (texts: Readonly<Record<string, { en: string; fr: string }>>) => Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, t[language]]));
         expect(response.body.fieldLabels).toEqual(inLanguage(definition.labels.fields));
@@ -111,6 +114,17 @@ describe('the workflows and their commands, as clients discover them', () => {
           for (const variant of variants) expect({ command: command.type, strict: variant.additionalProperties }).toEqual({ command: command.type, strict: false });
         }
       }
+    });
+
+    it('marks in its event schemas what a value is: a clock key, a state, a staff id, a local time', () => {
+      const property = (workflow: string, event: string, field: string) =>
+        (described(workflow).events as { type: string; schema: { properties: Record<string, Record<string, unknown>> } }[]).find((e) => e.type === event)?.schema.properties[field];
+      expect(property('complaint', 'ClockStarted', 'clock')).toMatchObject({ 'x-mend-clock': true });
+      expect(property('complaint', 'HandlerAssigned', 'handlerId')).toMatchObject({ 'x-mend-staff': true });
+      expect(property('restorative-engagement', 'ParticipationWithdrawn', 'stage')).toMatchObject({ 'x-mend-state': true });
+      expect(property('support-coordination', 'FirstContactMade', 'localTime')).toMatchObject({ 'x-mend-local-time': true });
+      const withClockEvents = (name: string) => (described(name).events as { type: string }[]).some((e) => e.type === 'ClockStarted');
+      expect(definitions.map(([name]) => [name, withClockEvents(name)])).toEqual(definitions.map(([name, definition]) => [name, (definition.clocks ?? []).length > 0]));
     });
 
     it('GET /workflows/:name is the same description', async () => {

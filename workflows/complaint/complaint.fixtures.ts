@@ -1,8 +1,17 @@
 import { createCalendarProvider } from '../../domain/calendar';
-import { startBusinessClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
+import { clockName, startBusinessClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, ACKNOWLEDGEMENT_CLOCK, RESPONSE_BUSINESS_DAYS, responseClock, reviewWindowClock } from './clocks';
+import {
+  ACKNOWLEDGEMENT_BUSINESS_DAYS,
+  ACKNOWLEDGEMENT_CLOCK,
+  acknowledgementClock,
+  RESPONSE_BUSINESS_DAYS,
+  responseClock,
+  responseClockDeclaration,
+  reviewWindowClock,
+  reviewWindowClockDeclaration,
+} from './clocks';
 import type { ComplaintEvent, ComplaintEventOf } from './events';
 
 /** History builders for the complaint specs: events as the store would hold them. */
@@ -27,13 +36,13 @@ function titles(level: number): { levelTitle: string; levelTitleFr?: string } {
 }
 
 export function clockStarted(clock: string, level: number, startedAt: string, days: number): ClockEvent {
-  return startBusinessClock(clockContext, { clock, name: clock === ACKNOWLEDGEMENT_CLOCK ? 'Acknowledgement' : `Response, level ${level}`, level, region: 'ON', startedAt: new Date(startedAt), days });
+  return startBusinessClock(clockContext, { clock, name: clock === ACKNOWLEDGEMENT_CLOCK ? clockName(acknowledgementClock) : clockName(responseClockDeclaration, { level: String(level) }), level, region: 'ON', startedAt: new Date(startedAt), days });
 }
 
 /** The complainant's review window after the response at `level`: 30 calendar days from the day of the response, no warnings. */
 export function reviewWindowStarted(level: number, at: string, days = 30): ClockEvent {
   const fromLocalDate = clockContext.calendars.forRegion('ON').localDate(new Date(at));
-  return startCalendarClock(clockContext, { clock: reviewWindowClock(level), name: `Review window, level ${level}`, level, region: 'ON', startedAt: new Date(at), days, fromLocalDate, standard: false });
+  return startCalendarClock(clockContext, { clock: reviewWindowClock(level), name: clockName(reviewWindowClockDeclaration, { level: String(level) }), level, region: 'ON', startedAt: new Date(at), days, fromLocalDate, standard: false });
 }
 
 export function complaintReceived(data: Partial<ComplaintEventOf<'ComplaintReceived'>['data']> = {}): ComplaintEvent {

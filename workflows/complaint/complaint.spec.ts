@@ -394,7 +394,7 @@ describe('complaint: AcceptResponse', () => {
       .when(command('AcceptResponse'), { now: LATER })
       ;
     step.thenEvents([
-      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.' } },
+      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.', reasonFr: 'Le plaignant a accepté la réponse.' } },
       { type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, ...titlesAt(0) } },
     ]);
     const outcome = step.run();
@@ -538,7 +538,7 @@ describe('complaint: CloseComplaint', () => {
   it('closes by itself when the review window passes without a review request, as of the end of the window', () => {
     const history = foldHistory(complaintWorkflow, [...underReview(), ...responded(1), { type: 'ClockBreached', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' } }]);
     expect(complaintWorkflow.onClockBreached?.({ clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' }, history, specContext())).toEqual([
-      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z', reason: 'The complaint was closed.' } },
+      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z', reason: 'The complaint was closed.', reasonFr: 'La plainte a été fermée.' } },
       { type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, ...titlesAt(0), outcome: 'reviewNotRequested' } },
     ]);
   });
@@ -593,8 +593,8 @@ describe('complaint: WithdrawComplaint', () => {
     given(...received())
       .when(command('WithdrawComplaint'), { now: LATER })
       .thenEvents([
-        { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.' } },
-        { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.' } },
+        { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'Le plaignant a retiré la plainte.' } },
+        { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'Le plaignant a retiré la plainte.' } },
         { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, ...titlesAt(0) } },
       ]);
   });

@@ -1,7 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import {
   cancelOpenClocks,
-  fillClockLabel,
+  clockName,
   meetClock,
   pauseClock,
   resumeClock,
@@ -125,7 +125,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
     received,
     startBusinessClock(ctx, {
       clock: ACKNOWLEDGEMENT_CLOCK,
-      name: acknowledgementClock.label.en,
+      name: clockName(acknowledgementClock),
       level: first.level,
       region: d.region,
       startedAt: receivedAt,
@@ -233,7 +233,7 @@ const titled = (level: EscalationLevel) => ({ levelTitle: level.title, ...(level
 function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region']): ClockEvent {
   return startCalendarClock(ctx, {
     clock: reviewWindowClock(level.level),
-    name: fillClockLabel(reviewWindowClockDeclaration.label.en, { level: String(level.level) }),
+    name: clockName(reviewWindowClockDeclaration, { level: String(level.level) }),
     level: level.level,
     region,
     startedAt: ctx.now,
@@ -246,7 +246,7 @@ function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: C
 function acceptResponse(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, 'The complainant accepted the response.'),
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant accepted the response.', fr: 'Le plaignant a accepté la réponse.' }),
     { type: 'ResponseAccepted', data: { acceptedAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }
@@ -294,7 +294,7 @@ export function onClockBreached(breach: ClockBreach, state: CaseState): NewEvent
 function closed(state: CaseState, at: Date, outcome: 'reviewsExhausted' | 'reviewNotRequested' | 'feedbackRecorded'): Decided {
   const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, at, 'The complaint was closed.'),
+    ...cancelOpenClocks(state.clocks, at, { en: 'The complaint was closed.', fr: 'La plainte a été fermée.' }),
     { type: 'ComplaintClosed', data: { closedAt: at.toISOString(), level: level.level, ...titled(level), outcome } },
   ];
 }
@@ -302,7 +302,7 @@ function closed(state: CaseState, at: Date, outcome: 'reviewsExhausted' | 'revie
 function withdraw(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, 'The complainant withdrew the complaint.'),
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant withdrew the complaint.', fr: 'Le plaignant a retiré la plainte.' }),
     { type: 'ComplaintWithdrawn', data: { withdrawnAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }
@@ -310,7 +310,7 @@ function withdraw(state: CaseState, ctx: DecideContext): Decided {
 function startResponseClock(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region'], startedAt: Date): ClockEvent {
   return startBusinessClock(ctx, {
     clock: responseClock(level.level),
-    name: fillClockLabel(responseClockDeclaration.label.en, { level: String(level.level) }),
+    name: clockName(responseClockDeclaration, { level: String(level.level) }),
     level: level.level,
     region,
     startedAt,

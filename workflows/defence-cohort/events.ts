@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { fieldKind, Instant, LocalDate, RecordId } from '../../domain/schemas';
+import { Instant, LocalDate, RecordId, StatePath } from '../../domain/schemas';
 import {
   Affiliation,
   CohortDelivery,
@@ -17,7 +17,7 @@ import {
 } from './commands';
 
 /** The state the cohort was in, written by the workflow. */
-const Stage = fieldKind(z.string().min(1).max(100), 'code');
+const Stage = StatePath;
 const Count = z.number().int().nonnegative();
 
 export const CohortFormed = z.strictObject({

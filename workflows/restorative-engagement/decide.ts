@@ -1,5 +1,5 @@
 import { assertNever } from '../../domain/assert-never';
-import { cancelOpenClocks, meetClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
+import { cancelOpenClocks, clockName, meetClock, startCalendarClock, type ClockEvent } from '../../domain/clocks';
 import { workflowSettings } from '../../domain/settings';
 import { evolveClocks } from '../../domain/clocks/state';
 import { addCalendarDays } from '../../domain/dates';
@@ -113,7 +113,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
       return resume(cmd, state, ctx);
     case 'Withdraw':
       return [
-        ...cancelOpenClocks(state.clocks, ctx.now, 'The class member withdrew from the program.'),
+        ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe s’est retiré du programme.' }),
         {
           type: 'ParticipationWithdrawn',
           data: { withdrawnAt: past('withdrawnAt', cmd.data.withdrawnAt, ctx), stage: stateName(state.snapshot) },
@@ -178,7 +178,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   const windowStart = Math.min(calendar.startOfLocalDay(d.claimDecisionDate).getTime(), receivedAt.getTime());
   const window = startCalendarClock(ctx, {
     clock: OPT_IN_CLOCK,
-    name: optInWindowClock.label.en,
+    name: clockName(optInWindowClock),
     region: d.region,
     startedAt: new Date(windowStart),
     fromLocalDate: d.claimDecisionDate,
@@ -323,14 +323,14 @@ function close(cmd: Command<'CloseEngagement'>, state: CaseState, ctx: DecideCon
     type: 'EngagementClosed',
     data: { closedAt: ctx.now.toISOString(), goalsMet: reflection.goalsMet },
   };
-  const cancelled = cancelOpenClocks(state.clocks, ctx.now, 'The engagement was closed.');
+  const cancelled = cancelOpenClocks(state.clocks, ctx.now, { en: 'The engagement was closed.', fr: 'L’engagement a été clos.' });
   if (weeks === undefined) return [...cancelled, closed];
   // The follow-up is a clock like the others: it warns, and breaches when nobody followed up by the end of its due day.
   const dueOn = addCalendarDays(today, weeks * 7);
   const { followUpToleranceDays } = workflowSettings(ctx.settings, RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings);
   const clock = startCalendarClock(ctx, {
     clock: followUpClock.key,
-    name: followUpClock.label.en,
+    name: clockName(followUpClock),
     region: context.region,
     startedAt: ctx.now,
     fromLocalDate: today,

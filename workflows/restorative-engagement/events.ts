@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { fieldKind, Instant, LocalDate, RecordId, SubjectId } from '../../domain/schemas';
+import { Instant, LocalDate, RecordId, StatePath, SubjectId } from '../../domain/schemas';
 import {
   Anonymity,
   CohortId,
@@ -224,7 +224,7 @@ export const ParticipationWithdrawn = z.strictObject({
   data: z.strictObject({
     withdrawnAt: Instant,
     /** The state the case was in, written by the workflow: `phase2.engaging`. */
-    stage: fieldKind(z.string().min(1).max(100), 'code'),
+    stage: StatePath,
   }),
 }).meta({ description: 'The class member withdrew from the program.', descriptionFr: 'Le membre du groupe s’est retiré du programme.' });
 
@@ -235,8 +235,8 @@ export const ParticipationResumed = z.strictObject({
     requestedAt: Instant,
     resumedAt: Instant,
     /** The stage the class member withdrew from, and the stage the case resumes in. */
-    withdrawnFrom: fieldKind(z.string().min(1).max(100), 'code'),
-    resumedIn: fieldKind(z.string().min(1).max(100), 'code'),
+    withdrawnFrom: StatePath,
+    resumedIn: StatePath,
     /** Engagements still scheduled when the class member withdrew: not held, so cancelled now. */
     cancelledEngagementIds: z.array(EngagementId),
   }),

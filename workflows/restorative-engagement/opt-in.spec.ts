@@ -37,6 +37,7 @@ describe('restorative engagement: receiving an opt-in', () => {
           data: {
             clock: 'optInWindow',
             name: 'Opt-in window',
+            nameFr: 'Délai d’adhésion',
             basis: 'calendar',
             days: 30,
             region: 'ON',

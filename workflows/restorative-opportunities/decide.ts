@@ -4,8 +4,8 @@ import type { ClockEvent } from '../../domain/clocks/events';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
-import type { CaseState } from '../../domain/workflow';
-import type { NoContactConditionKind, RestorativeOpportunitiesCommand } from './commands';
+import type { Bilingual, CaseState } from '../../domain/workflow';
+import type { NoContactConditionKind, Party, RestorativeOpportunitiesCommand } from './commands';
 import {
   AlreadyAssigned,
   ConditionNotInPlace,
@@ -72,10 +72,10 @@ export function decide(command: NewEvent, state: State, ctx: DecideContext): Dec
     case 'RecordFollowUp':
       return recordFollowUp(cmd.data, context, ctx);
     case 'CloseCase':
-      return [...cancelOpenClocks(state.clocks, ctx.now, 'The case was closed.'), { type: 'CaseClosed', data: {} }];
+      return [...cancelOpenClocks(state.clocks, ctx.now, { en: 'The case was closed.', fr: 'Le dossier a été fermé.' }), { type: 'CaseClosed', data: {} }];
     case 'DetermineNotSuitable':
       return [
-        ...cancelOpenClocks(state.clocks, ctx.now, 'The case was found not suitable for mediation.'),
+        ...cancelOpenClocks(state.clocks, ctx.now, NOT_SUITABLE),
         { type: 'CaseDeterminedNotSuitable', data: { reason: cmd.data.reason } },
       ];
     case 'Withdraw':
@@ -86,6 +86,15 @@ export function decide(command: NewEvent, state: State, ctx: DecideContext): Dec
 }
 
 /** A participant's data subject id: the one given, or a new one. */
+/** Why the clocks stop when the case is found not suitable, in both languages. */
+const NOT_SUITABLE = { en: 'The case was found not suitable for mediation.', fr: 'Le dossier a été jugé non admissible à la médiation.' };
+
+/** Why the clocks stop when a party withdraws, in both languages. */
+const WITHDRAWN: Readonly<Record<Party, Bilingual>> = {
+  victim: { en: 'The victim withdrew from the process.', fr: 'La victime s’est retirée du processus.' },
+  offender: { en: 'The offender withdrew from the process.', fr: 'Le délinquant s’est retiré du processus.' },
+};
+
 function withSubject<P extends { subjectId?: string }>(person: P, ctx: DecideContext): P & { subjectId: string } {
   return { ...person, subjectId: person.subjectId ?? ctx.newId() };
 }
@@ -185,7 +194,7 @@ function assessIntake(data: Data<'AssessIntake'>, state: State, ctx: DecideConte
   }));
   const assessed: RestorativeOpportunitiesEvent = { type: 'IntakeAssessed', data: { ...data, noContactConditions } };
   if (data.outcome === 'suitable') return [assessed];
-  return [...cancelOpenClocks(state.clocks, ctx.now, 'The case was found not suitable for mediation.'), assessed];
+  return [...cancelOpenClocks(state.clocks, ctx.now, NOT_SUITABLE), assessed];
 }
 
 function reassign(data: Data<'ReassignCase'>, context: RestorativeOpportunitiesContext): Decided {
@@ -288,7 +297,7 @@ function recordFollowUp(data: Data<'RecordFollowUp'>, context: RestorativeOpport
 function withdraw(data: Data<'Withdraw'>, state: State, ctx: DecideContext): Decided {
   // Clocks are cancelled first: once the case is withdrawn its machine accepts nothing more.
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, `The ${data.party} withdrew from the process.`),
+    ...cancelOpenClocks(state.clocks, ctx.now, WITHDRAWN[data.party]),
     { type: 'ParticipationWithdrawn', data: { ...data, subjectId: partyId(data.party, roContext(state)) } },
   ];
 }

@@ -349,7 +349,7 @@ describe('restorative opportunities: follow-up and closing', () => {
   it('closes the case after follow-up, cancelling any open clock first', () => {
     const outcome = given(clockStarted(), ...inFollowUp()).when(command('CloseCase')).run();
     expect(outcome.events).toEqual([
-      { type: 'ClockCancelled', data: { clock: 'contact', at: '2026-03-02T14:00:00.000Z', reason: 'The case was closed.' } },
+      { type: 'ClockCancelled', data: { clock: 'contact', at: '2026-03-02T14:00:00.000Z', reason: 'The case was closed.', reasonFr: 'Le dossier a été fermé.' } },
       { type: 'CaseClosed', data: {} },
     ]);
     expect(outcome.stateName).toBe('closed');
@@ -399,7 +399,7 @@ describe('restorative opportunities: Withdraw', () => {
     given(clockStarted(), referralReceived())
       .when(command('Withdraw', { party: 'victim' }))
       .thenEvents([
-        { type: 'ClockCancelled', data: { clock: 'contact', at: NOW, reason: 'The victim withdrew from the process.' } },
+        { type: 'ClockCancelled', data: { clock: 'contact', at: NOW, reason: 'The victim withdrew from the process.', reasonFr: 'La victime s’est retirée du processus.' } },
         { type: 'ParticipationWithdrawn', data: { party: 'victim', subjectId: VICTIM_ID } },
       ]));
 

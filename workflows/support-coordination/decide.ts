@@ -1,5 +1,5 @@
 import { assertNever } from '../../domain/assert-never';
-import { cancelOpenClocks, meetClock, startBusinessClock, type ClockEvent } from '../../domain/clocks';
+import { cancelOpenClocks, clockName, meetClock, startBusinessClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
@@ -59,7 +59,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
       return close(cmd, state, ctx);
     case 'RecordWithdrawal':
       return [
-        ...cancelOpenClocks(state.clocks, ctx.now, 'The client withdrew from the program.'),
+        ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The client withdrew from the program.', fr: 'La personne s’est retirée du programme.' }),
         { type: 'ClientWithdrew', data: { withdrawnAt: ctx.now.toISOString() } },
       ];
     default:
@@ -104,7 +104,7 @@ function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
     },
     startBusinessClock(ctx, {
       clock: FIRST_CONTACT_CLOCK,
-      name: firstContactClock.label.en,
+      name: clockName(firstContactClock),
       region: d.region,
       startedAt: optedInAt,
       days: settingsOf(ctx).firstContactBusinessDays,
@@ -218,7 +218,7 @@ function close(cmd: Command<'CloseSupport'>, state: CaseState, ctx: DecideContex
   const { outcome } = cmd.data;
   if (context.firstContactAt === undefined && outcome !== 'unreachable') throw ClosedBeforeFirstContact({ outcome });
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, 'The client’s file was closed.'),
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The client’s file was closed.', fr: 'Le dossier de la personne a été fermé.' }),
     {
       type: 'SupportClosed',
       data: {

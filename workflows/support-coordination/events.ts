@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
+import { LOCAL_TIME_KEYWORD } from '../../domain/json-schema-keywords';
 import { fieldKind, Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
 import {
   Affiliation,
@@ -17,7 +18,7 @@ import { CoordinatorTimeZone } from './coordinator-zones';
 
 const CoordinatorId = StaffId;
 /** A local date and time on the coordinator's wall clock, `YYYY-MM-DDTHH:MM`, computed by the workflow. */
-const LocalTime = fieldKind(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), 'code');
+const LocalTime = fieldKind(z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).meta({ [LOCAL_TIME_KEYWORD]: true }), 'code');
 
 export const OptInRecorded = z.strictObject({
   type: z.literal('OptInRecorded'),

@@ -1,9 +1,9 @@
 import { createCalendarProvider } from '../../domain/calendar';
-import { startBusinessClock, type ClockEvent } from '../../domain/clocks';
+import { clockName, startBusinessClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
-import { FIRST_CONTACT_CLOCK } from './clocks';
+import { FIRST_CONTACT_CLOCK, firstContactClock as firstContactDeclaration } from './clocks';
 import type { SupportCoordinationEvent } from './events';
 
 /** History builders for the support-coordination specs: events as the store would hold them. */
@@ -22,7 +22,7 @@ const clockContext: DecideContext = {
 };
 
 export function firstContactClock(startedAt = OPTED_IN_AT, days = 2, region: 'ON' | 'BC' = 'ON'): ClockEvent {
-  return startBusinessClock(clockContext, { clock: FIRST_CONTACT_CLOCK, name: 'First contact', region, startedAt: new Date(startedAt), days });
+  return startBusinessClock(clockContext, { clock: FIRST_CONTACT_CLOCK, name: clockName(firstContactDeclaration), region, startedAt: new Date(startedAt), days });
 }
 
 /** A named client opted in by phone on Monday morning, in English, with the first-contact clock started. */

@@ -99,7 +99,7 @@ describe('support coordination: CloseSupport', () => {
     given(...optedIn(), coordinatorAssigned())
       .when(command('CloseSupport', { outcome: 'unreachable' }), coordinator)
       .thenEvents([
-        { type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client’s file was closed.' } },
+        { type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client’s file was closed.', reasonFr: 'Le dossier de la personne a été fermé.' } },
         { type: 'SupportClosed', data: { closedAt: NOW, outcome: 'unreachable', clientId: CLIENT_ID } },
       ]);
   });
@@ -119,7 +119,7 @@ describe('support coordination: withdraw at any time', () => {
   it('withdraws before a coordinator is assigned, cancelling the first-contact clock', () => {
     given(...optedIn())
       .when(command('RecordWithdrawal'), supervisor)
-      .thenEvents([{ type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client withdrew from the program.' } }, withdrawn(NOW)]);
+      .thenEvents([{ type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client withdrew from the program.', reasonFr: 'La personne s’est retirée du programme.' } }, withdrawn(NOW)]);
   });
 
   it('withdraws while awaiting first contact, the clock breached or not', () => {

@@ -1,6 +1,8 @@
 import { SEALED_MARKERS } from '../../../domain/sealed-fields';
 import { useI18n } from '../i18n/i18n';
-import { fieldLabel, inReadersLanguage, L, valueLabel } from '../shared/labels';
+import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD } from '../../../domain/json-schema-keywords';
+import { usePeople } from '../shared/context';
+import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel } from '../shared/labels';
 import type { JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
 
@@ -47,9 +49,13 @@ interface ValueProps {
   readonly region: string | undefined;
 }
 
-/** One value of an event's data as people read it: times in the case's zone, enums and fields by their labels. */
+/**
+ * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks
+ * and states by their labels, staff by their names.
+ */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
   const { t, instant, number, language } = useI18n();
+  const nameOf = usePeople();
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) {
@@ -65,6 +71,10 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
     if (s?.format === 'date-time') return <time dateTime={value}>{instant(value, region)}</time>;
     if (s?.format === 'date') return <time dateTime={value}>{localDate(value, language)}</time>;
     if (s?.enum || s?.const !== undefined) return <L label={valueLabel(workflow, value)} />;
+    if (s?.[CLOCK_KEY_KEYWORD]) return <L label={clockLabel([workflow], value, value)} />;
+    if (s?.[STATE_KEYWORD]) return <L label={stateLabel(workflow, value)} />;
+    if (s?.[STAFF_ID_KEYWORD]) return <>{nameOf(value)}</>;
+    if (s?.[LOCAL_TIME_KEYWORD]) return <time dateTime={value}>{localTime(value, language)}</time>;
     return <span class="written">{value}</span>;
   }
   if (Array.isArray(value)) {
@@ -81,6 +91,12 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
   }
   if (typeof value === 'object') return <DataFields data={value as Record<string, unknown>} schema={s} path={path} workflow={workflow} region={region} />;
   return <>{String(value)}</>;
+}
+
+/** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */
+function localTime(value: string, language: string): string {
+  const at = Date.parse(`${value}:00Z`);
+  return Number.isNaN(at) ? value : new Date(at).toLocaleString(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 }
 
 /** A local date (`2026-02-02`) written the reader's way, without moving it across time zones. */

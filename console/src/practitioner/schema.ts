@@ -1,3 +1,4 @@
+import { STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -36,9 +37,6 @@ export type FieldKind =
   | 'staff'
   | 'text'
   | 'json';
-
-/** The keyword the API marks staff ids with in its JSON Schemas (domain/schemas.ts STAFF_ID_KEYWORD). */
-export const STAFF_ID_KEYWORD = 'x-mend-staff';
 
 export function kindOf(schema: JsonSchema): FieldKind {
   if (schema.const !== undefined) return 'fixed';

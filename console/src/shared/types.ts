@@ -63,6 +63,9 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly minItems?: number;
   readonly maxLength?: number;
-  /** A staff member's id: forms offer a pick of staff (domain/schemas.ts STAFF_ID_KEYWORD). */
+  /** Mend's own keywords (domain/json-schema-keywords.ts): a staff id, a clock key, a state, a local time. */
   readonly 'x-mend-staff'?: boolean;
+  readonly 'x-mend-clock'?: boolean;
+  readonly 'x-mend-state'?: boolean;
+  readonly 'x-mend-local-time'?: boolean;
 }

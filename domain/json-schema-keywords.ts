@@ -1,0 +1,17 @@
+/**
+ * The keywords Mend adds to the JSON Schemas it publishes, so that a client shows or asks for a
+ * value as what it is (OpenAPI extensions: `x-` keywords are a client's to read or ignore). Each is
+ * set to `true` on a field's schema. Free of imports: the console reads them from here.
+ */
+
+/** A staff member's id: forms offer a pick of staff, and views name the person. */
+export const STAFF_ID_KEYWORD = 'x-mend-staff';
+
+/** A clock's key within its case (`response-1`): named by its workflow's clock label. */
+export const CLOCK_KEY_KEYWORD = 'x-mend-clock';
+
+/** A state of the workflow's machine, by its dotted path (`phase2.engaging`): named by its state label. */
+export const STATE_KEYWORD = 'x-mend-state';
+
+/** A local date and time with no offset (`2026-03-02T09:30`), as a wall clock read it: written the reader's way, in no zone. */
+export const LOCAL_TIME_KEYWORD = 'x-mend-local-time';
