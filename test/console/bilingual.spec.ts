@@ -305,11 +305,11 @@ async function englishOnPage(page: Page): Promise<string[]> {
 /**
  * What a French page shows in English because it has no French for it: the parts marked
  * `lang="en"` (a state, command, event, field or value without a label falls back to its technical
- * name, marked so), but for the switch to English and the API's markers of hidden personal data.
+ * name, marked so), but for the switch to English.
  */
 async function fallbacksToEnglish(page: Page): Promise<string[]> {
   const texts = await page.locator('body [lang="en"]').allTextContents();
-  return texts.map((text) => text.trim()).filter((text) => text && !['English', '[redacted]', '[erased]'].includes(text));
+  return texts.map((text) => text.trim()).filter((text) => text && text !== 'English');
 }
 
 /** Elements wider than the viewport, and whether the page itself scrolls sideways. */

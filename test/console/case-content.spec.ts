@@ -176,15 +176,16 @@ describe('the console: intake, case content and forms people can use', () => {
     await page.close();
   });
 
-  it('an auditor reads the same timeline data with personal information as the API gives it: [redacted]', async () => {
+  it('an auditor reads the same timeline data with personal information hidden as the API hides it, said in French: [masqué]', async () => {
     const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
     const page = await signedIn('auditor', 'fr');
     await page.goto(`${running.baseUrl}/#/audit/${caseId}`);
     const first = page.locator('.timeline details').first();
     await first.locator('summary').click();
-    await expectVisible(first.getByText('[redacted]').first());
-    expect(await first.locator('.sealed').first().getAttribute('lang')).toBe('en');
-    await expectVisible(page.getByText(/que votre rôle ne peut pas voir/));
+    await expectVisible(first.getByText('[masqué]').first());
+    expect(await first.locator('.sealed').first().getAttribute('lang')).toBeNull();
+    expect(await page.getByText('[redacted]').count()).toBe(0);
+    await expectVisible(page.getByText(/que votre rôle ne peut pas voir s’affichent \[masqué\]/));
     expect(await page.content()).not.toContain('Robin');
     expect(await axe(page)).toEqual([]);
     await page.close();

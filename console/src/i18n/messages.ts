@@ -104,6 +104,10 @@ export const en = {
   eventData: 'What was recorded',
   sealedNote: (redacted: string, erased: string) =>
     `Personal information your role may not see reads ${redacted}; information erased at the person’s request or after its retention period reads ${erased}.`,
+  /** What the API's markers of personal information not shown (domain/sealed-fields.ts) read on the page. */
+  redacted: '[redacted]',
+  erased: '[erased]',
+  unreadable: '[unreadable]',
 
   navOpen: 'Open a case',
   openTitle: 'Open a case',
@@ -361,6 +365,9 @@ export const fr: Messages = {
   eventData: 'Ce qui a été enregistré',
   sealedNote: (redacted: string, erased: string) =>
     `Les renseignements personnels que votre rôle ne peut pas voir s’affichent ${redacted}\u202f; ceux effacés à la demande de la personne ou après leur période de conservation s’affichent ${erased}.`,
+  redacted: '[masqué]',
+  erased: '[effacé]',
+  unreadable: '[illisible]',
 
   navOpen: 'Ouvrir un dossier',
   openTitle: 'Ouvrir un dossier',

@@ -1,4 +1,5 @@
-import { SEALED_MARKERS } from '../../../domain/sealed-fields';
+import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
+import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
 import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD } from '../../../domain/json-schema-keywords';
 import { usePeople } from '../shared/context';
@@ -40,6 +41,9 @@ export const valueAt = (root: unknown, path: string): unknown =>
 /** `[redacted]`, `[erased]`: what the API shows in place of personal information, in its own words. */
 export const isSealed = (value: unknown): value is string => typeof value === 'string' && SEALED_MARKERS.includes(value);
 
+/** A marker of personal information not shown, as the page's language writes it (`[masqué]`). */
+export const sealedText = (t: Messages, marker: string): string => (marker === REDACTED ? t.redacted : marker === ERASED ? t.erased : t.unreadable);
+
 interface ValueProps {
   readonly value: unknown;
   readonly schema: JsonSchema | undefined;
@@ -58,13 +62,7 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
   const nameOf = usePeople();
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
-  if (isSealed(value)) {
-    return (
-      <span class="sealed" lang={language === 'en' ? undefined : 'en'}>
-        {value}
-      </span>
-    );
-  }
+  if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
   if (typeof value === 'boolean') return <>{value ? t.yes : t.no}</>;
   if (typeof value === 'number') return <>{number(value)}</>;
   if (typeof value === 'string') {

@@ -25,7 +25,7 @@ export function Timeline({
   /** Revisions the log recorded after the moment shown (an as-of view by business time). */
   enteredLater?: readonly number[];
 }) {
-  const { t, instant, role } = useI18n();
+  const { t, instant, role, language } = useI18n();
   const person = usePeople();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   const sealed = items.some((item) => holdsSealed(item.data));
@@ -34,7 +34,7 @@ export function Timeline({
     <>
       {sealed ? (
         <p class="hint">
-          <Fill sentence={t.sealedNote} labels={[{ text: '[redacted]', lang: 'en' }, { text: '[erased]', lang: 'en' }]} />
+          <Fill sentence={t.sealedNote} labels={[{ text: t.redacted, lang: language }, { text: t.erased, lang: language }]} />
         </p>
       ) : null}
       <ol class="timeline">
