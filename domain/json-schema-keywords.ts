@@ -15,3 +15,6 @@ export const STATE_KEYWORD = 'x-mend-state';
 
 /** A local date and time with no offset (`2026-03-02T09:30`), as a wall clock read it: written the reader's way, in no zone. */
 export const LOCAL_TIME_KEYWORD = 'x-mend-local-time';
+
+/** A share of a whole, from 0 to 1 (a warning threshold's share of a clock's time): written as a percentage. */
+export const SHARE_KEYWORD = 'x-mend-share';

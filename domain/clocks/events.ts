@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOCK_KEY_KEYWORD } from '../json-schema-keywords';
+import { CLOCK_KEY_KEYWORD, SHARE_KEYWORD } from '../json-schema-keywords';
 import { RegionCode } from '../regions';
 import { fieldKind, Instant, SubjectId } from '../schemas';
 import type { Bilingual, EventDefinition } from '../workflow';
@@ -12,8 +12,11 @@ export const ClockKey = fieldKind(z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,63}$
 /** A clock's name as its workflow declares it, written into the event that starts it. */
 const ClockName = fieldKind(z.string().min(1).max(64), 'code');
 
+/** The share of a clock's time at which it warns (0.5: half of it). */
+const Share = z.number().gt(0).lt(1).meta({ [SHARE_KEYWORD]: true });
+
 export const ClockWarning = z.strictObject({
-  threshold: z.number().gt(0).lt(1),
+  threshold: Share,
   at: Instant,
 });
 export type ClockWarning = z.infer<typeof ClockWarning>;
@@ -77,7 +80,7 @@ export const ClockWarned = z.strictObject({
   type: z.literal('ClockWarned'),
   data: z.strictObject({
     clock: ClockKey,
-    threshold: z.number().gt(0).lt(1),
+    threshold: Share,
     at: Instant,
     dueAt: Instant,
   }),

@@ -66,7 +66,7 @@ export const WorkflowSchema = z
       }),
     ).meta({
       description:
-        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state` and a local time `x-mend-local-time`; a field `<name>Fr` is the French of `<name>`',
+        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time` and a share `x-mend-share`; a field `<name>Fr` is the French of `<name>`',
     }),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
   })

@@ -1968,7 +1968,7 @@ export interface components {
                 /** @description The commands whose success meets it */
                 metBy: string[];
             }[];
-            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state` and a local time `x-mend-local-time`; a field `<name>Fr` is the French of `<name>` */
+            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time` and a share `x-mend-share`; a field `<name>Fr` is the French of `<name>` */
             events: {
                 type: string;
                 /** @description What it records, in the language of Accept-Language */

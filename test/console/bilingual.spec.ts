@@ -107,6 +107,8 @@ describe('the Mend console in English and in French', () => {
     const history = page.locator('.timeline');
     expect(await history.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
     expect(await history.locator('.event-data dd', { hasText: /^Accusé de réception$/ }).count()).toBeGreaterThan(0);
+    // A clock's warnings at a share of its time, written as a percentage the French way.
+    expect(await history.locator('.event-data dd', { hasText: /^50\u00a0%$/ }).count()).toBeGreaterThan(0);
     expect(await history.locator('.event-data dd', { hasText: /^(Acknowledgement|acknowledgement|Response, level 1|response-1|business)$/ }).count()).toBe(0);
     // A field is named by the workflow's French label, not its technical name.
     await page.getByRole('button', { name: 'Répondre', exact: true }).click();

@@ -1,7 +1,7 @@
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
-import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD } from '../../../domain/json-schema-keywords';
 import { usePeople } from '../shared/context';
 import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel } from '../shared/labels';
 import type { JsonSchema, WorkflowInfo } from '../shared/types';
@@ -58,13 +58,13 @@ interface ValueProps {
  * and states by their labels, staff by their names.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
-  const { t, instant, number, language } = useI18n();
+  const { t, instant, number, percent, language } = useI18n();
   const nameOf = usePeople();
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
   if (typeof value === 'boolean') return <>{value ? t.yes : t.no}</>;
-  if (typeof value === 'number') return <>{number(value)}</>;
+  if (typeof value === 'number') return <>{s?.[SHARE_KEYWORD] ? percent(value) : number(value)}</>;
   if (typeof value === 'string') {
     if (s?.format === 'date-time') return <time dateTime={value}>{instant(value, region)}</time>;
     if (s?.format === 'date') return <time dateTime={value}>{localDate(value, language)}</time>;
