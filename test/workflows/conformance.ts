@@ -63,6 +63,8 @@ export interface DataVocabulary {
   readonly fields: Set<string>;
   /** The values of its enums and of its string literals (a discriminated union's `channel: 'mail'`). */
   readonly values: Set<string>;
+  /** Fields named like the French of another (`titleFr`) with no such other beside them. */
+  readonly frenchWithoutEnglish: Set<string>;
 }
 
 /** `titleFr` beside `title`: the French of a value recorded in both languages (the console shows it in its place). */
@@ -75,6 +77,7 @@ export const isFrenchTwin = (key: string, siblings: object): boolean => key.ends
 export function dataVocabulary(schema: z.ZodType): DataVocabulary {
   const fields = new Set<string>();
   const values = new Set<string>();
+  const frenchWithoutEnglish = new Set<string>();
   const walk = (node: z.ZodType, path: readonly string[]): void => {
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
       return walk(node.unwrap() as z.ZodType, path);
@@ -94,6 +97,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
         const childPath = [...path, key];
         // `<name>Fr` is the French of `<name>`, shown in its place: it is not a field of its own.
         if (isFrenchTwin(key, shape)) continue;
+        if (/[a-z]Fr$/.test(key)) frenchWithoutEnglish.add(childPath.join('.'));
         fields.add(childPath.join('.'));
         walk(child, childPath);
       }
@@ -108,7 +112,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
   };
   walk(schema, []);
-  return { fields, values };
+  return { fields, values, frenchWithoutEnglish };
 }
 
 const calendars = createCalendarProvider();
@@ -337,6 +341,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       const events = knownEventTypes(definition);
       expect([...events].filter((type) => !bilingual(labels.events[type]))).toEqual([]);
       expect(Object.keys(labels.events).filter((type) => !events.has(type))).toEqual([]);
+    });
+
+    it('records a French text only beside the English it translates (`<name>Fr` beside `<name>`), the clock events too', () => {
+      const schemas = [...definition.commands, ...definition.events].map((d) => d.schema as z.ZodType).concat(CLOCK_EVENT_SCHEMAS.map((schema) => schema.shape.data));
+      expect(schemas.flatMap((schema) => [...dataVocabulary(schema).frenchWithoutEnglish])).toEqual([]);
+      const { detailFields } = explore(definition);
+      expect([...detailFields].filter((field) => /[a-z]Fr$/.test(field))).toEqual([]);
     });
 
     it('names every field of its summary’s details in English and in French', () => {
