@@ -7,7 +7,7 @@ export interface EscalationLevel {
   readonly title: string;
   /**
    * The title in French, as configured (`English | Français` in MEND_ESCALATION_CHAIN). Absent where
-   * the configuration gives none: French readers are then shown the English title, marked as such.
+   * the configuration gives none: French readers are then shown the English title.
    */
   readonly titleFr?: string;
 }
