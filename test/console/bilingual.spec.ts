@@ -100,6 +100,8 @@ describe('the Mend console in English and in French', () => {
     // The state and commands are named by the workflow's own French labels (GET /workflows in French).
     expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dossier\u00a0: Plainte /);
+    // Its region by name, not by code.
+    await expectVisible(page.locator('p.facts', { hasText: 'Région\u00a0: Ontario' }));
     // Its level of authority by the title configured in French, in its details and its history alike.
     await expectVisible(page.locator('dl.details dd', { hasText: 'Coordination régionale du programme' }).first());
     expect(await page.getByText('Regional program coordinator').count()).toBe(0);

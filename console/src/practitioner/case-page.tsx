@@ -72,7 +72,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <span>
                     {t.region}
                     {t.colon}
-                    {view.region}
+                    <L label={valueLabel(workflow, view.region)} />
                   </span>
                 ) : null}
                 <span>
