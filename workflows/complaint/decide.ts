@@ -29,7 +29,6 @@ import {
   ReviewWindowPassed,
   UnknownProgram,
   nextTitleOf,
-  titleOf,
 } from './errors';
 import type { ComplaintEvent } from './events';
 import {
@@ -185,7 +184,7 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   // "Our response will include the name, role and contact information of who the complaint can be
   // further elevated to": below the last level a response without them is not a response.
   if (next && !named) throw ResponseMissingNextLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next) });
-  if (!next && named) throw ResponseNamesLevelBeyondChain({ level: level.level, ...titleOf(level) });
+  if (!next && named) throw ResponseNamesLevelBeyondChain(level);
   // The role of who it can be elevated to is the next level of the chain, whoever holds it.
   if (next && named?.role !== undefined && !namesLevel(named.role, next)) {
     throw ResponseNamesAnotherLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), named: named.role });

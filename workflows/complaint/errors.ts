@@ -1,11 +1,8 @@
 import { defineError } from '../../domain/errors';
 import type { EscalationLevel } from '../../domain/settings';
 
-/** A level's title in a refusal: French readers read it in French where configuration gives it. */
-type LevelTitled = { readonly title: string; readonly titleFr?: string };
-
-/** `{ title, titleFr }` of a level, for a refusal that names it. */
-export const titleOf = ({ title, titleFr }: EscalationLevel): LevelTitled => (titleFr === undefined ? { title } : { title, titleFr });
+/** A level in a refusal, as the chain records it: French readers read its title in French where configuration gives it. */
+type Level = { readonly level: number; readonly title: string; readonly titleFr?: string };
 
 /** `{ nextTitle, nextTitleFr }` of the level a review would go to, for a refusal that names it. */
 export const nextTitleOf = ({ title, titleFr }: EscalationLevel) => (titleFr === undefined ? { nextTitle: title } : { nextTitle: title, nextTitleFr: titleFr });
@@ -23,7 +20,7 @@ export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: 
 );
 
 /** At the last level of the chain there is no one to elevate to: naming someone would promise a review that does not exist. */
-export const ResponseNamesLevelBeyondChain = defineError<{ level: number } & LevelTitled>(
+export const ResponseNamesLevelBeyondChain = defineError<Level>(
   'COMPLAINT.NO_NEXT_LEVEL',
   'rule',
   {
@@ -34,7 +31,7 @@ export const ResponseNamesLevelBeyondChain = defineError<{ level: number } & Lev
   },
 );
 
-export const ReviewChainEnded = defineError<{ level: number } & LevelTitled>('COMPLAINT.REVIEW_CHAIN_ENDED', 'rule', {
+export const ReviewChainEnded = defineError<Level>('COMPLAINT.REVIEW_CHAIN_ENDED', 'rule', {
   en: (p) =>
     `The complaint was answered at level ${p.level} (${p.title}), the last level of review: there is no further level to request a review from.`,
   fr: (p) =>

@@ -6,7 +6,7 @@ import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
 import { complaintContext, decide, onClockBreached } from './decide';
-import { nextTitleOf, ReviewChainEnded, RightOfReviewOpen, titleOf } from './errors';
+import { nextTitleOf, ReviewChainEnded, RightOfReviewOpen } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings } from './settings';
@@ -27,7 +27,7 @@ const rightOfReview = {
     const context = complaintContext(state);
     const level = currentLevel(context);
     if (!answered(state) || !level || nextLevel(context)) return undefined;
-    return ReviewChainEnded({ level: level.level, ...titleOf(level) });
+    return ReviewChainEnded(level);
   },
   closeRefused(state: CaseState) {
     const context = complaintContext(state);
