@@ -17,19 +17,27 @@ const STATUS_FR: Readonly<Record<string, string>> = {
 };
 const statusFr = (status: string) => STATUS_FR[status] ?? `à l’état «\u00a0${status}\u00a0»`;
 
-export const UnknownClock = defineError<{ clock: string; known: string }>('CLOCK.UNKNOWN', 'invalid', {
-  en: (p) => `This case has no clock named "${p.clock}". Its clocks: ${p.known}.`,
-  fr: (p) => `Ce dossier n’a pas de délai nommé «\u00a0${p.clock}\u00a0». Ses délais\u00a0: ${p.known}.`,
+/** A clock as a refusal names it: its recorded name in the reader's language (the English one where no French was recorded). */
+interface NamedClock {
+  readonly name: string;
+  readonly nameFr?: string;
+}
+const nameFr = (clock: NamedClock) => clock.nameFr ?? clock.name;
+
+export const UnknownClock = defineError<{ clock: string; clocks: readonly (NamedClock & { readonly clock: string })[] }>('CLOCK.UNKNOWN', 'invalid', {
+  en: (p) => `This case has no clock “${p.clock}”. Its clocks: ${p.clocks.map((c) => `${c.clock} (${c.name})`).join(', ') || 'none'}.`,
+  fr: (p) =>
+    `Ce dossier n’a pas de délai «\u00a0${p.clock}\u00a0». Ses délais\u00a0: ${p.clocks.map((c) => `${c.clock} (${nameFr(c)})`).join(', ') || 'aucun'}.`,
 });
 
-export const ClockNotRunning = defineError<{ clock: string; status: string }>('CLOCK.NOT_RUNNING', 'not_allowed', {
-  en: (p) => `The ${p.clock} clock is ${p.status}, not running.`,
-  fr: (p) => `Le délai «\u00a0${p.clock}\u00a0» est ${statusFr(p.status)}, et non en cours.`,
+export const ClockNotRunning = defineError<NamedClock & { status: string }>('CLOCK.NOT_RUNNING', 'not_allowed', {
+  en: (p) => `The clock “${p.name}” is ${p.status}, not running.`,
+  fr: (p) => `Le délai «\u00a0${nameFr(p)}\u00a0» est ${statusFr(p.status)}, et non en cours.`,
 });
 
-export const ClockNotPaused = defineError<{ clock: string; status: string }>('CLOCK.NOT_PAUSED', 'not_allowed', {
-  en: (p) => `The ${p.clock} clock is ${p.status}, not paused.`,
-  fr: (p) => `Le délai «\u00a0${p.clock}\u00a0» est ${statusFr(p.status)}, et non en pause.`,
+export const ClockNotPaused = defineError<NamedClock & { status: string }>('CLOCK.NOT_PAUSED', 'not_allowed', {
+  en: (p) => `The clock “${p.name}” is ${p.status}, not paused.`,
+  fr: (p) => `Le délai «\u00a0${nameFr(p)}\u00a0» est ${statusFr(p.status)}, et non en pause.`,
 });
 
 const iso = (date: Date): string => date.toISOString();
@@ -104,21 +112,21 @@ function started(
 
 function requireClock(clocks: Clocks, key: string): ClockState {
   const clock = clocks[key];
-  if (!clock) throw UnknownClock({ clock: key, known: Object.keys(clocks).join(', ') || 'none' });
+  if (!clock) throw UnknownClock({ clock: key, clocks: Object.values(clocks) });
   return clock;
 }
 
 /** Pauses a running clock. `subjectId`: whom the reason is about, whose key seals it. */
 export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string, subjectId: string): ClockOf<'ClockPaused'> {
   const clock = requireClock(clocks, key);
-  if (clock.status !== 'running') throw ClockNotRunning({ clock: key, status: clock.status });
+  if (clock.status !== 'running') throw ClockNotRunning(clock);
   return { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), subjectId, reason } };
 }
 
 /** Resumes a paused clock: its due time and pending warnings move by the time it spent paused. */
 export function resumeClock(ctx: DecideContext, clocks: Clocks, key: string, at: Date): ClockOf<'ClockResumed'> {
   const clock = requireClock(clocks, key);
-  if (clock.status !== 'paused' || !clock.pausedAt) throw ClockNotPaused({ clock: key, status: clock.status });
+  if (clock.status !== 'paused' || !clock.pausedAt) throw ClockNotPaused(clock);
   const pausedAt = new Date(clock.pausedAt);
   let shift: (instant: string) => string;
   let pausedMs: number;

@@ -8,6 +8,8 @@ export type ClockStatus = 'running' | 'paused' | 'met' | 'breached' | 'cancelled
 export interface ClockState {
   readonly clock: string;
   readonly name: string;
+  /** Its French name, where its start recorded one (clocks started before French names were recorded have none). */
+  readonly nameFr?: string;
   readonly level?: number;
   readonly basis: 'business' | 'calendar';
   readonly days: number;
@@ -51,6 +53,7 @@ export function evolveClocks(clocks: Clocks, event: ClockEvent): Clocks {
         [d.clock]: {
           clock: d.clock,
           name: d.name,
+          ...(d.nameFr !== undefined ? { nameFr: d.nameFr } : {}),
           ...(d.level !== undefined ? { level: d.level } : {}),
           basis: d.basis,
           days: d.days,

@@ -10,7 +10,7 @@ export * from './rows';
  */
 export const casesProjection: ProjectionDefinition = {
   name: 'cases',
-  version: 2,
+  version: 3, // 3: a clock's view keeps the French name its start recorded
   description: 'Case summaries and views, and practitioner caseloads',
   tables: [
     {

@@ -21,6 +21,7 @@ export const ClockViewSchema = z
   .object({
     clock: z.string().meta({ description: 'Its key in the case: one of those its workflow declares (GET /workflows, `clocks`)' }),
     name: z.string().meta({ description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language' }),
+    nameFr: z.string().optional().meta({ description: 'Its French name, recorded when it started (none for clocks started before French names were recorded)' }),
     level: z.number().int().optional(),
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),

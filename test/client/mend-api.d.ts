@@ -1814,6 +1814,8 @@ export interface components {
             clock: string;
             /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
             name: string;
+            /** @description Its French name, recorded when it started (none for clocks started before French names were recorded) */
+            nameFr?: string;
             level?: number;
             /** @enum {string} */
             basis: "business" | "calendar";
@@ -2131,6 +2133,8 @@ export interface components {
                 clock: string;
                 /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
                 name: string;
+                /** @description Its French name, recorded when it started (none for clocks started before French names were recorded) */
+                nameFr?: string;
                 level?: number;
                 /** @enum {string} */
                 basis: "business" | "calendar";

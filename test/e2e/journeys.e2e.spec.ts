@@ -116,6 +116,8 @@ describe('journeys from the README, over HTTP', () => {
       // Each review requested within the complainant's review window, which it meets.
       ['acknowledgement', 'response-1', 'review-window-1', 'response-2', 'review-window-2', 'response-3'].map((clock) => ({ clock, status: 'met', onTime: true })),
     );
+    // Each clock keeps the names its start recorded, in English and in French.
+    expect(clocks.find((c) => c.clock === 'review-window-2')).toMatchObject({ name: 'Review window, level 2', nameFr: 'Délai de demande de révision, palier 2' });
     const stored = await storedTypes(journey);
     expect(stored.filter((e) => e.type === 'HandlerAssigned').map((e) => [e.data.level, e.data.handlerId])).toEqual([
       [1, 'p-1'],

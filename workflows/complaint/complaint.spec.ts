@@ -487,12 +487,30 @@ describe('complaint: PauseClock and ResumeClock', () => {
       .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.reason' }] });
   });
 
-  it('names the clocks of the case when asked to pause one it does not have', () => {
-    given(...underReview()).when(command('PauseClock', { clock: 'response-2', reason: 'x' })).thenThrows('CLOCK.UNKNOWN');
+  it('names the clocks of the case, by key and name in the reader’s language, when asked to pause one it does not have', () => {
+    const error = given(...underReview()).when(command('PauseClock', { clock: 'response-2', reason: 'x' })).error();
+    expect(error.code).toBe('CLOCK.UNKNOWN');
+    expect(error.messageIn('en')).toBe('This case has no clock “response-2”. Its clocks: acknowledgement (Acknowledgement), response-1 (Response, level 1).');
+    expect(error.messageIn('fr')).toBe(
+      'Ce dossier n’a pas de délai «\u00a0response-2\u00a0». Ses délais\u00a0: acknowledgement (Accusé de réception), response-1 (Réponse, palier 1).',
+    );
   });
 
-  it('refuses to pause a clock that was met', () => {
-    given(...underReview()).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' })).thenThrows('CLOCK.NOT_RUNNING');
+  it('refuses to pause a clock that was met, naming it in the reader’s language', () => {
+    const error = given(...underReview()).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' })).error();
+    expect(error.code).toBe('CLOCK.NOT_RUNNING');
+    expect(error.messageIn('en')).toBe('The clock “Acknowledgement” is met, not running.');
+    expect(error.messageIn('fr')).toBe('Le délai «\u00a0Accusé de réception\u00a0» est respecté, et non en cours.');
+  });
+
+  it('names a clock started before French names were recorded by its English name in French refusals', () => {
+    const withoutFrench = underReview().map((event) => {
+      if (event.type !== 'ClockStarted') return event;
+      const { nameFr: _, ...data } = event.data as { nameFr?: string };
+      return { ...event, data };
+    });
+    const error = given(...withoutFrench).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' })).error();
+    expect(error.messageIn('fr')).toBe('Le délai «\u00a0Acknowledgement\u00a0» est respecté, et non en cours.');
   });
 
   it('is not offered when no clock is running', () => {
@@ -515,6 +533,12 @@ describe('complaint: PauseClock and ResumeClock', () => {
     given(...underReview(), paused, clockStarted('response-9', 9, RECEIVED_AT, 30))
       .when(command('ResumeClock', { clock: 'response-9' }))
       .thenThrows('CLOCK.NOT_PAUSED');
+  });
+
+  it('names the clock it cannot resume in the reader’s language', () => {
+    const error = given(...underReview(), paused, clockStarted('response-9', 9, RECEIVED_AT, 30)).when(command('ResumeClock', { clock: 'response-9' })).error();
+    expect(error.messageIn('en')).toBe('The clock “Response, level 9” is running, not paused.');
+    expect(error.messageIn('fr')).toBe('Le délai «\u00a0Réponse, palier 9\u00a0» est en cours, et non en pause.');
   });
 
   it('is not offered when no clock is paused', () => {
