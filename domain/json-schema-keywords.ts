@@ -18,3 +18,6 @@ export const LOCAL_TIME_KEYWORD = 'x-mend-local-time';
 
 /** A share of a whole, from 0 to 1 (a warning threshold's share of a clock's time): written as a percentage. */
 export const SHARE_KEYWORD = 'x-mend-share';
+
+/** A workflow's name (`restorative-engagement`), a program Mend runs: named by its title (GET /workflows). */
+export const WORKFLOW_KEYWORD = 'x-mend-workflow';

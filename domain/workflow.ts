@@ -188,6 +188,12 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
   /** Cases that show this workflow at every stage, for `mend seed-demo`. */
   readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;
+  /**
+   * What `summarize` puts in `details`, field by field, as a zod object: a date, a choice among
+   * named values, a count. GET /workflows publishes it as JSON Schema, so that a client shows each
+   * fact as what it is; the conformance spec fails on a summary that does not match it.
+   */
+  readonly details: z.ZodObject;
 }
 
 export type AnyWorkflowDefinition = WorkflowDefinition<AnyMachineSnapshot>;

@@ -55,7 +55,9 @@ export const CaseViewSchema = z
     allowedCommands: z.array(z.string()),
     region: RegionCode,
     assignees: z.array(z.string()),
-    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    details: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .meta({ description: 'A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people' }),
     clocks: z.array(ClockViewSchema),
     openedAt: z.string(),
     updatedAt: z.string(),

@@ -66,7 +66,11 @@ export const WorkflowSchema = z
       }),
     ).meta({
       description:
-        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time` and a share `x-mend-share`; a field `<name>Fr` is the French of `<name>`',
+        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>`',
+    }),
+    details: JsonSchemaObject.meta({
+      description:
+        'What its cases’ `details` hold (GET /cases/{id}), field by field: each field is named in `fieldLabels` and each choice in `valueLabels`; dates, times and the same `x-mend-` marks as the events’ schemas tell a client how to show it',
     }),
     diagram: z.string().meta({ description: 'A Mermaid stateDiagram-v2' }),
   })

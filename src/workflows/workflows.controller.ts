@@ -51,6 +51,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       schema: jsonSchema(event.schema),
       personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields] })),
     })),
+    details: jsonSchema(definition.details),
     diagram: mermaidDiagram(definition),
   };
 }

@@ -1858,6 +1858,7 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
             };
@@ -1884,6 +1885,7 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
             };
@@ -1970,7 +1972,7 @@ export interface components {
                 /** @description The commands whose success meets it */
                 metBy: string[];
             }[];
-            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time` and a share `x-mend-share`; a field `<name>Fr` is the French of `<name>` */
+            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>` */
             events: {
                 type: string;
                 /** @description What it records, in the language of Accept-Language */
@@ -1987,6 +1989,10 @@ export interface components {
                     fields: string[];
                 }[];
             }[];
+            /** @description What its cases’ `details` hold (GET /cases/{id}), field by field: each field is named in `fieldLabels` and each choice in `valueLabels`; dates, times and the same `x-mend-` marks as the events’ schemas tell a client how to show it */
+            details: {
+                [key: string]: unknown;
+            };
             /** @description A Mermaid stateDiagram-v2 */
             diagram: string;
         };
@@ -2125,6 +2131,7 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
             };

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
+import { restorativeEngagementLabels } from '../../workflows/restorative-engagement/labels';
 import { receiveComplaint, run } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
@@ -17,6 +18,7 @@ const words = {
     goTo: 'Go to the case',
     people: 'People',
     about: 'What the case is about',
+    facts: 'In brief',
     fix: /things need fixing/,
     now: 'Now',
     recorded: 'What was recorded',
@@ -29,6 +31,7 @@ const words = {
     goTo: 'Aller au dossier',
     people: 'Personnes',
     about: 'Objet du dossier',
+    facts: 'En bref',
     fix: /points doivent être corrigés/,
     now: 'Maintenant',
     recorded: 'Ce qui a été enregistré',
@@ -112,6 +115,10 @@ describe('the console: intake, case content and forms people can use', () => {
       await form.locator('#cmd-ReceiveComplaint-complainant_name').fill(name);
       await form.locator('#cmd-ReceiveComplaint-complainant_contact').fill('robin@example.org');
       await form.locator('#cmd-ReceiveComplaint-text').fill('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
+      // The program it is about, picked by its title.
+      const program = form.locator('#cmd-ReceiveComplaint-concerns_program');
+      expect(await program.locator('option[value="restorative-engagement"]').textContent()).toBe(restorativeEngagementLabels.title[language]);
+      await program.selectOption('restorative-engagement');
       await form.getByRole('button', { name: w.receive }).click();
       await page.getByRole('status').getByText(w.opened).or(summary.locator('li')).first().waitFor();
       expect(await summary.count()).toBe(0);
@@ -121,7 +128,7 @@ describe('the console: intake, case content and forms people can use', () => {
       const caseId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
       const history = await supervisor.get(`/cases/${caseId}/history`);
       const received = history.body.items[0];
-      expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name } });
+      expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name }, concerns: { program: 'restorative-engagement' } });
       expect(Date.parse(received.data.receivedAt)).toBe(Date.parse('2026-03-02T05:30:00-08:00'));
       expect(received.data.text).toBe('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
 
@@ -132,6 +139,10 @@ describe('the console: intake, case content and forms people can use', () => {
       await expectVisible(people.getByText('robin@example.org'));
       const about = page.getByRole('region', { name: w.about });
       await expectVisible(about.getByText(/cancelled twice without notice/));
+      // Its facts as the reader reads them: the program by its title, the channel by its label.
+      const facts = page.getByRole('region', { name: w.facts });
+      await expectVisible(facts.getByText(restorativeEngagementLabels.title[language], { exact: true }));
+      await expectVisible(facts.getByText(complaintLabels.values!['electronic']![language], { exact: true }));
       // Each event's data, on demand: the receipt time in the case's zone.
       await page.locator('.timeline details').first().locator('summary').click();
       await expectVisible(page.locator('.timeline details').first().getByText(/PST|HNP/));

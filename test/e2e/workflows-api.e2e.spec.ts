@@ -116,7 +116,22 @@ describe('the workflows and their commands, as clients discover them', () => {
       }
     });
 
-    it('marks in its event schemas what a value is: a clock key, a state, a staff id, a local time, a share', () => {
+    it('gives the schema of its cases’ details: what each fact is (a date, an instant, a choice, a program), every field named', () => {
+      for (const [name, definition] of definitions) {
+        const details = described(name).details as { type: string; properties: Record<string, Record<string, unknown>>; additionalProperties: boolean };
+        expect({ name, type: details.type, additionalProperties: details.additionalProperties }).toEqual({ name, type: 'object', additionalProperties: false });
+        const fields = Object.keys(details.properties).filter((field) => !(field.endsWith('Fr') && field.slice(0, -2) in details.properties));
+        expect({ name, unnamed: fields.filter((field) => !(field in described(name).fieldLabels)) }).toEqual({ name, unnamed: [] });
+        expect(Object.keys(details.properties).sort()).toEqual(Object.keys(definition.details.shape).sort());
+      }
+      const field = (workflow: string, name: string) => (described(workflow).details as { properties: Record<string, { anyOf?: Record<string, unknown>[] }> }).properties[name]?.anyOf?.[0];
+      expect(field('defence-cohort', 'startedOn')).toMatchObject({ format: 'date' });
+      expect(field('complaint', 'reviewWindowEndsAt')).toMatchObject({ format: 'date-time' });
+      expect(field('complaint', 'program')).toMatchObject({ 'x-mend-workflow': true });
+      expect(field('support-coordination', 'outcome')).toMatchObject({ enum: ['needsMet', 'referredOn', 'unreachable', 'other'] });
+    });
+
+    it('marks in its event schemas what a value is: a clock key, a state, a staff id, a local time, a share, a program', () => {
       const property = (workflow: string, event: string, field: string) =>
         (described(workflow).events as { type: string; schema: { properties: Record<string, Record<string, unknown>> } }[]).find((e) => e.type === event)?.schema.properties[field];
       expect(property('complaint', 'ClockStarted', 'clock')).toMatchObject({ 'x-mend-clock': true });
@@ -124,6 +139,7 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(property('complaint', 'HandlerAssigned', 'handlerId')).toMatchObject({ 'x-mend-staff': true });
       expect(property('restorative-engagement', 'ParticipationWithdrawn', 'stage')).toMatchObject({ 'x-mend-state': true });
       expect(property('support-coordination', 'FirstContactMade', 'localTime')).toMatchObject({ 'x-mend-local-time': true });
+      expect(property('complaint', 'ComplaintReceived', 'concerns')).toMatchObject({ properties: { program: { 'x-mend-workflow': true } } });
       const withClockEvents = (name: string) => (described(name).events as { type: string }[]).some((e) => e.type === 'ClockStarted');
       expect(definitions.map(([name]) => [name, withClockEvents(name)])).toEqual(definitions.map(([name, definition]) => [name, (definition.clocks ?? []).length > 0]));
     });

@@ -128,6 +128,8 @@ export interface Exploration {
   readonly clocksStarted: Map<string, { readonly name: string; readonly basis: string }>;
   /** The fields of the summary's `details`, in every state reached. */
   readonly detailFields: Set<string>;
+  /** Summaries whose `details` its declared schema refuses: the state, and what the schema says. */
+  readonly undeclaredDetails: string[];
 }
 
 function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, data: unknown, at: number, actor: Actor, onEvents: (events: readonly NewEvent[]) => void): CaseState | undefined {
@@ -156,6 +158,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
   if (remembered) return remembered;
   const seen = new Set<string>();
   const detailFields = new Set<string>();
+  const undeclaredDetails: string[] = [];
   const clocksStarted: Exploration['clocksStarted'] = new Map();
   const record = (events: readonly NewEvent[]) => {
     for (const event of events.filter((e) => e.type === 'ClockStarted')) {
@@ -168,6 +171,8 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
     const { details } = definition.summarize(state);
     for (const field of Object.keys(details)) if (!isFrenchTwin(field, details)) detailFields.add(field);
     const name = stateName(state.snapshot);
+    const declared = definition.details.safeParse(details);
+    if (!declared.success) undeclaredDetails.push(`${name}: ${declared.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     if (seen.has(name)) return;
     name.split('.').forEach((_, i, parts) => seen.add(parts.slice(0, i + 1).join('.')));
     frontier.push({ state, at, depth });
@@ -204,7 +209,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
       }
     }
   }
-  const exploration = { states: seen, clocksStarted, detailFields };
+  const exploration = { states: seen, clocksStarted, detailFields, undeclaredDetails };
   explorations.set(definition, exploration);
   return exploration;
 }
@@ -350,9 +355,15 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect([...detailFields].filter((field) => /[a-z]Fr$/.test(field))).toEqual([]);
     });
 
-    it('names every field of its summary’s details in English and in French', () => {
+    it('names every field of its summary’s details in English and in French, and every choice among them', () => {
       const { detailFields } = explore(definition);
-      expect([...detailFields].filter((field) => !bilingual(definition.labels.fields[field]))).toEqual([]);
+      const declared = dataVocabulary(definition.details);
+      expect([...detailFields, ...declared.fields].filter((field) => !bilingual(definition.labels.fields[field]))).toEqual([]);
+      expect([...declared.values].filter((value) => !bilingual(definition.labels.values[value]))).toEqual([]);
+    });
+
+    it('declares what its summary’s details hold: every summary, in every state reached, matches its schema', () => {
+      expect(explore(definition).undeclaredDetails).toEqual([]);
     });
 
     it('names every field of its commands and events (the clock events too) and every choice they offer in English and in French, and labels nothing else', () => {
@@ -361,6 +372,7 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
         ...definition.commands.map((command) => [command.type, dataVocabulary(command.schema)] as const),
         ...definition.events.map((event) => [event.type, dataVocabulary(event.schema)] as const),
         ...CLOCK_EVENT_SCHEMAS.map((schema) => [schema.shape.type.value, dataVocabulary(schema.shape.data)] as const),
+        ['summary details', dataVocabulary(definition.details)] as const,
       ];
       const unnamed = asked.flatMap(([type, { fields, values }]) => [
         ...[...fields].filter((field) => !bilingual(labels.fields[field])).map((field) => `${type}: field ${field}`),

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { grants, readScopes, type Grants } from '../../domain/access';
+import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
-import { ComplaintCommand } from './commands';
+import { Channel, ComplaintCommand, Kind } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
@@ -9,7 +11,7 @@ import { complaintContext, decide, onClockBreached } from './decide';
 import { nextTitleOf, ReviewChainEnded, RightOfReviewOpen } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
-import { ComplaintSettings } from './settings';
+import { ComplaintSettings, ProgramName } from './settings';
 
 const hasClockIn = (status: 'running' | 'paused') => (state: CaseState) =>
   Object.values(state.clocks).some((clock) => clock.status === status);
@@ -108,6 +110,24 @@ const events = eventsFrom(ComplaintEvent, {
   },
 });
 
+/** What lists and the case page show of a complaint: its kind, its level of review and the right of review still open. */
+const ComplaintDetails = z.strictObject({
+  kind: Kind,
+  channel: Channel.nullable(),
+  program: ProgramName.nullable(),
+  level: z.number().int().nullable(),
+  levelTitle: z.string().nullable(),
+  levelTitleFr: z.string().optional(),
+  levels: z.number().int(),
+  lastLevel: z.boolean(),
+  /** The role a response names for who the complaint can be elevated to. */
+  nextLevelTitle: z.string().nullable(),
+  nextLevelTitleFr: z.string().optional(),
+  reviewWindowEndsAt: Instant.nullable(),
+  reviewsRequested: z.number().int(),
+});
+type ComplaintDetails = z.infer<typeof ComplaintDetails>;
+
 /** Complaints from program participants, resolved at the lowest level possible, with a right of review up the escalation chain. */
 export const complaintWorkflow: WorkflowDefinition = {
   name: 'complaint',
@@ -127,6 +147,7 @@ export const complaintWorkflow: WorkflowDefinition = {
   settings: ComplaintSettings,
   clocks: complaintClocks,
   demo: complaintDemo,
+  details: ComplaintDetails,
   summarize(state) {
     const context = complaintContext(state);
     const level = currentLevel(context);
@@ -145,12 +166,11 @@ export const complaintWorkflow: WorkflowDefinition = {
         ...(level?.titleFr !== undefined ? { levelTitleFr: level.titleFr } : {}),
         levels: context.chain.length,
         lastLevel: level !== undefined && next === undefined,
-        /** The role a response names for who the complaint can be elevated to. */
         nextLevelTitle: next?.title ?? null,
         ...(next?.titleFr !== undefined ? { nextLevelTitleFr: next.titleFr } : {}),
         reviewWindowEndsAt: window && ['running', 'paused'].includes(window.status) ? window.dueAt : null,
         reviewsRequested: context.reviewsRequested,
-      },
+      } satisfies ComplaintDetails,
     };
   },
 };

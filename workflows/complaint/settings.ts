@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { fieldKind } from '../../domain/schemas';
+import { WORKFLOW_KEYWORD } from '../../domain/json-schema-keywords';
 import type { EscalationLevel, MendSettings } from '../../domain/settings';
 import { workflowSettings, WrittenLevelTitle } from '../../domain/settings';
 
 /** The name of a registered workflow: the program a complaint is about (checked against the registry when it is received). */
-export const ProgramName = fieldKind(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be the name of a program (GET /workflows lists them)'), 'code');
+export const ProgramName = fieldKind(
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be the name of a program (GET /workflows lists them)')
+    .meta({ [WORKFLOW_KEYWORD]: true }),
+  'code',
+);
 
 /** Level titles, lowest first, each `English | Français` (the French may be left out). */
 const LevelTitles = z.array(WrittenLevelTitle).min(1).max(20);

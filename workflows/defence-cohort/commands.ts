@@ -20,6 +20,7 @@ export const CohortFormat = z.enum(['fullTime', 'partTime']);
 export type CohortFormat = z.infer<typeof CohortFormat>;
 /** "…either virtually, in person, or a mix of both." */
 export const CohortDelivery = z.enum(['virtual', 'inPerson', 'mixed']);
+export type CohortDelivery = z.infer<typeof CohortDelivery>;
 /** "Defence representatives are CAF members and DND public service employees." */
 export const Affiliation = z.enum(['cafMember', 'dndEmployee']);
 

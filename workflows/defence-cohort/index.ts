@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { grants, readScopes } from '../../domain/access';
+import { LocalDate } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
-import { DefenceCohortCommand } from './commands';
+import { CohortDelivery, CohortFormat, DefenceCohortCommand } from './commands';
 import { cohortContext, decide } from './decide';
 import { defenceCohortDemo } from './demo';
 import { DefenceCohortEvent } from './events';
@@ -58,6 +60,20 @@ const events = eventsFrom(DefenceCohortEvent, {
 });
 
 /** What lists show of a cohort: its shape and progress, and whether it fell below its minimum; never who the representatives are. */
+const CohortDetails = z.strictObject({
+  format: CohortFormat.nullable(),
+  delivery: CohortDelivery.nullable(),
+  representatives: z.number().int(),
+  representativesWithdrawn: z.number().int(),
+  belowMinimum: z.boolean(),
+  startedOn: LocalDate.nullable(),
+  plannedEndOn: LocalDate.nullable(),
+  sessionsHeld: z.number().int(),
+  planningSessionsHeld: z.number().int(),
+  engagementSessionsHeld: z.number().int(),
+  engagementCases: z.number().int(),
+});
+
 function summarize(state: CaseState): CaseSummary {
   const context = cohortContext(state);
   const active = activeRepresentatives(context).length;
@@ -78,7 +94,7 @@ function summarize(state: CaseState): CaseSummary {
       planningSessionsHeld: sessions.planningForAction,
       engagementSessionsHeld: context.engagementSessions,
       engagementCases: context.engagementCaseIds.length,
-    },
+    } satisfies z.infer<typeof CohortDetails>,
   };
 }
 
@@ -98,4 +114,5 @@ export const defenceCohortWorkflow: WorkflowDefinition = {
   settings: DefenceCohortSettings,
   demo: defenceCohortDemo,
   summarize,
+  details: CohortDetails,
 };

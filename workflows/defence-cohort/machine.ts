@@ -3,7 +3,7 @@ import type { ClockEvent } from '../../domain/clocks/events';
 import { acceptClockEvents } from '../../domain/clocks/machine';
 import type { MachineEvent } from '../../domain/envelope';
 import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
-import type { CohortFormat } from './commands';
+import type { CohortDelivery, CohortFormat } from './commands';
 import type { DefenceCohortEvent } from './events';
 
 /** A representative as guards, `decide` and `summarize` need them: an opaque subject id, never a name. */
@@ -16,7 +16,7 @@ export interface RepresentativeFacts {
 export interface DefenceCohortContext {
   readonly region: RegionCode;
   readonly format?: CohortFormat;
-  readonly delivery?: string;
+  readonly delivery?: CohortDelivery;
   /** The two restorative practitioners guiding the cohort now. */
   readonly practitionerIds: readonly string[];
   /** Its size bounds, as recorded when it was formed. */

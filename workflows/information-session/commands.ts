@@ -13,9 +13,11 @@ export type Audience = z.infer<typeof Audience>;
 
 /** "In-person or virtual group presentations." */
 export const SessionFormat = z.enum(['inPerson', 'virtual']);
+export type SessionFormat = z.infer<typeof SessionFormat>;
 
 /** The official language of the session, or both. */
 export const SessionLanguage = z.enum(['en', 'fr', 'bilingual']);
+export type SessionLanguage = z.infer<typeof SessionLanguage>;
 
 /** What the audience wants to hear about. */
 export const Topic = z.enum(['smsrcServices', 'restorativeEngagement', 'responseAndSupportCoordination', 'defenceRepresentatives', 'peerSupport']);

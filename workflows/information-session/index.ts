@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { grants, readScopes } from '../../domain/access';
+import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
-import { InformationSessionCommand } from './commands';
+import { Audience, InformationSessionCommand, SessionFormat, SessionLanguage } from './commands';
 import { decide, informationSessionContext } from './decide';
 import { informationSessionDemo } from './demo';
 import { NoRegistrationForUnitPresentation } from './errors';
@@ -50,6 +52,16 @@ const events = eventsFrom(InformationSessionEvent, {
 });
 
 /** What lists show of a session: who it is for, when and how, and how many came; never who registered. */
+const SessionDetails = z.strictObject({
+  audience: Audience.nullable(),
+  startsAt: Instant.nullable(),
+  format: SessionFormat.nullable(),
+  language: SessionLanguage.nullable(),
+  capacity: z.number().int().nullable(),
+  registered: z.number().int(),
+  attendance: z.number().int().nullable(),
+});
+
 function summarize(state: CaseState): CaseSummary {
   const context = informationSessionContext(state);
   return {
@@ -63,7 +75,7 @@ function summarize(state: CaseState): CaseSummary {
       capacity: context.capacity ?? null,
       registered: context.registrations.length,
       attendance: context.attendance ?? null,
-    },
+    } satisfies z.infer<typeof SessionDetails>,
   };
 }
 
@@ -82,4 +94,5 @@ export const informationSessionWorkflow: WorkflowDefinition = {
   decide,
   demo: informationSessionDemo,
   summarize,
+  details: SessionDetails,
 };

@@ -3,7 +3,7 @@ import { acceptClockEvents } from '../../domain/clocks/machine';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { MachineEvent } from '../../domain/envelope';
 import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
-import type { Audience } from './commands';
+import type { Audience, SessionFormat, SessionLanguage } from './commands';
 import type { InformationSessionEvent } from './events';
 
 /** What guards, `decide` and `summarize` need, folded from event data. No personal information. */
@@ -13,8 +13,8 @@ export interface InformationSessionContext {
   readonly requestedAt?: string;
   readonly presenterId?: string;
   readonly startsAt?: string;
-  readonly format?: string;
-  readonly language?: string;
+  readonly format?: SessionFormat;
+  readonly language?: SessionLanguage;
   readonly capacity?: number;
   /** Ids of the registrations standing. */
   readonly registrations: readonly string[];

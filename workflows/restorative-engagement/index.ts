@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { grants, readScopes } from '../../domain/access';
+import { LocalDate } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
 import { restorativeEngagementClocks } from './clocks';
-import { RestorativeEngagementCommand } from './commands';
+import { GoalsMet, OfficialLanguage, OptInChannel, RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementDemo } from './demo';
 import { restorativeEngagementLabels } from './labels';
 import { decide, engagementContext } from './decide';
@@ -134,6 +136,18 @@ const events = eventsFrom(RestorativeEngagementEvent, {
 });
 
 /** What lists show of a case: its progress, never who the class member is or what they shared. */
+const EngagementDetails = z.strictObject({
+  channel: OptInChannel.nullable(),
+  officialLanguage: OfficialLanguage.nullable(),
+  practitioners: z.number().int(),
+  round: z.number().int(),
+  engagementsScheduled: z.number().int(),
+  engagementsHeld: z.number().int(),
+  sharingsSubmitted: z.number().int(),
+  goalsMet: GoalsMet.nullable(),
+  followUpDueOn: LocalDate.nullable(),
+});
+
 function summarize(state: CaseState): CaseSummary {
   const context = engagementContext(state);
   return {
@@ -149,7 +163,7 @@ function summarize(state: CaseState): CaseSummary {
       sharingsSubmitted: context.engagements.filter((e) => e.submitted).length,
       goalsMet: context.goalsMet ?? null,
       followUpDueOn: context.followUpDueOn ?? null,
-    },
+    } satisfies z.infer<typeof EngagementDetails>,
   };
 }
 
@@ -169,4 +183,5 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   clocks: restorativeEngagementClocks,
   demo: restorativeEngagementDemo,
   summarize,
+  details: EngagementDetails,
 };

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { grants, readScopes } from '../../domain/access';
 import type { DomainError } from '../../domain/errors';
 import { brokenRules } from '../../domain/rules';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
-import { RestorativeOpportunitiesCommand } from './commands';
+import { MediationModel, RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
 import { restorativeOpportunitiesLabels } from './labels';
 import { decide, inTheFuture, meetingRules, roContext } from './decide';
@@ -160,6 +161,16 @@ const events = eventsFrom(RestorativeOpportunitiesEvent, {
   },
 });
 
+/** What lists show of a case: where the referral came from, whether contact is barred, the model and the dialogues held; never who the parties are. */
+const CaseDetails = z.strictObject({
+  /** Who asked for the referral: the branches of ReferralReceived (a direct request by an offender is refused, never recorded). */
+  referralSource: z.enum(['victim', 'victimRepresentative', 'institutional', 'community']).nullable(),
+  /** `inPlace`: a no-contact condition blocks any exchange; `facilitationPermitted`: every condition allows the program to facilitate. */
+  noContactCondition: z.enum(['inPlace', 'facilitationPermitted', 'none']),
+  model: MediationModel.nullable(),
+  dialoguesHeld: z.number().int(),
+});
+
 /**
  * Victim-offender mediation in CSC's Restorative Opportunities program. Its content is
  * confidential to the NHQ Restorative Justice Unit: the summary holds no participant information,
@@ -179,6 +190,7 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
   events,
   decide,
   demo: restorativeOpportunitiesDemo,
+  details: CaseDetails,
   summarize(state) {
     const context = roContext(state);
     const conditions = Object.keys(context.conditions).length;
@@ -190,7 +202,7 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
         noContactCondition: blockingConditions(context).length > 0 ? 'inPlace' : conditions > 0 ? 'facilitationPermitted' : 'none',
         model: context.model ?? null,
         dialoguesHeld: context.dialoguesHeld,
-      },
+      } satisfies z.infer<typeof CaseDetails>,
     };
   },
 };

@@ -9,8 +9,10 @@ export const CoordinatorId = StaffId;
 
 /** How the client reached the program: usually the SMSRC 24/7 line ("to discuss continuing support … call"), or its email. */
 export const OptInChannel = z.enum(['supportLine', 'email', 'inPerson']);
+export type OptInChannel = z.infer<typeof OptInChannel>;
 
 export const OfficialLanguage = z.enum(['en', 'fr']);
+export type OfficialLanguage = z.infer<typeof OfficialLanguage>;
 
 /** Who the program serves: current and former CAF members, DND public service employees. */
 export const Affiliation = z.enum(['cafMember', 'formerCafMember', 'dndEmployee', 'formerDndEmployee', 'notStated']);
@@ -20,6 +22,7 @@ export const ClientLocation = z.enum([...RegionCode.options, 'outsideCanada']);
 
 /** "You may wish to sign up for the RSC program if you have registered or intend to register a formal complaint. However it is not necessary." */
 export const FormalComplaint = z.enum(['none', 'intended', 'registered']);
+export type FormalComplaint = z.infer<typeof FormalComplaint>;
 
 /**
  * The client: "anonymously if you wish". An anonymous client gives no name, only, if they wish,
@@ -183,6 +186,7 @@ export const NoteFormalComplaint = z.strictObject({
 
 /** Closure outcomes. `unreachable` is the only one before first contact. */
 export const ClosureOutcome = z.enum(['needsMet', 'referredOn', 'unreachable', 'other']);
+export type ClosureOutcome = z.infer<typeof ClosureOutcome>;
 
 export const CloseSupport = z.strictObject({
   type: z.literal('CloseSupport'),

@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { grants, readScopes } from '../../domain/access';
+import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
 import { supportCoordinationClocks } from './clocks';
-import { SupportCoordinationCommand } from './commands';
+import { ClosureOutcome, FormalComplaint, OfficialLanguage, OptInChannel, SupportCoordinationCommand } from './commands';
+import { CoordinatorTimeZone } from './coordinator-zones';
 import { decide, supportCoordinationContext } from './decide';
 import { supportCoordinationDemo } from './demo';
 import { FormalComplaintAlreadyNoted } from './errors';
@@ -73,6 +76,19 @@ const events = eventsFrom(SupportCoordinationEvent, {
 });
 
 /** What lists show of a case: its progress and the client's language, never who the client is or what they said. */
+/** What lists show of a case: how and when support began, and what it has given; never who the client is. */
+const SupportDetails = z.strictObject({
+  officialLanguage: OfficialLanguage.nullable(),
+  anonymous: z.boolean().nullable(),
+  channel: OptInChannel.nullable(),
+  coordinatorTimeZone: CoordinatorTimeZone.nullable(),
+  firstContactAt: Instant.nullable(),
+  formalComplaint: FormalComplaint,
+  servicesRecorded: z.number().int(),
+  referralsMade: z.number().int(),
+  outcome: ClosureOutcome.nullable(),
+});
+
 function summarize(state: CaseState): CaseSummary {
   const context = supportCoordinationContext(state);
   return {
@@ -88,7 +104,7 @@ function summarize(state: CaseState): CaseSummary {
       servicesRecorded: context.services.length,
       referralsMade: context.referrals,
       outcome: context.outcome ?? null,
-    },
+    } satisfies z.infer<typeof SupportDetails>,
   };
 }
 
@@ -109,4 +125,5 @@ export const supportCoordinationWorkflow: WorkflowDefinition = {
   clocks: supportCoordinationClocks,
   demo: supportCoordinationDemo,
   summarize,
+  details: SupportDetails,
 };

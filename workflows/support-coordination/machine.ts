@@ -3,28 +3,27 @@ import { acceptClockEvents } from '../../domain/clocks/machine';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { MachineEvent } from '../../domain/envelope';
 import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
+import type { ClosureOutcome, FormalComplaint, OfficialLanguage, OptInChannel } from './commands';
+import type { CoordinatorTimeZone } from './coordinator-zones';
 import type { SupportCoordinationEvent } from './events';
-
-type Language = 'en' | 'fr';
-type FormalComplaint = 'none' | 'intended' | 'registered';
 
 /** What guards, `decide` and `summarize` need, folded from event data. No personal information. */
 export interface SupportCoordinationContext {
   /** The case's region: the intake office's, then the coordinator's. */
   readonly region: RegionCode;
-  readonly channel?: string;
-  readonly language?: Language;
+  readonly channel?: OptInChannel;
+  readonly language?: OfficialLanguage;
   readonly anonymous?: boolean;
   /** The client's data subject id (opaque). */
   readonly clientId?: string;
   readonly optedInAt?: string;
   readonly coordinatorId?: string;
-  readonly timeZone?: string;
+  readonly timeZone?: CoordinatorTimeZone;
   readonly firstContactAt?: string;
   readonly formalComplaint: FormalComplaint;
   readonly services: readonly string[];
   readonly referrals: number;
-  readonly outcome?: string;
+  readonly outcome?: ClosureOutcome;
 }
 
 export type SupportCoordinationMachineEvent = (SupportCoordinationEvent | ClockEvent) & { readonly meta: MachineEvent['meta'] };

@@ -67,6 +67,7 @@ export const en = {
 
   noClocks: 'No clocks.',
   clocks: 'Clocks',
+  caseFacts: 'In brief',
   clocksApproximate: 'Time left is approximate: counted here from the due time over weekdays, without the holidays the server’s calendar also skips.',
   colClock: 'Clock',
   colStatus: 'Status',
@@ -327,6 +328,7 @@ export const fr: Messages = {
 
   noClocks: 'Aucun délai.',
   clocks: 'Délais',
+  caseFacts: 'En bref',
   clocksApproximate: `Le temps restant est approximatif${NBSP}: il est compté ici en jours de semaine jusqu’à l’échéance, sans les jours fériés que le calendrier du serveur exclut aussi.`,
   colClock: 'Délai',
   colStatus: 'Statut',

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
-import { commandLabel, fieldLabel, Fill, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -9,6 +9,7 @@ import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
 import { CaseContent } from './case-content';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
+import { DataFields } from './event-data';
 import { CommandForm } from './command-form';
 import { Timeline } from './timeline';
 import { WorkflowDiagram } from './workflow-diagram';
@@ -119,11 +120,18 @@ export function CasePage({ caseId }: { caseId: string }) {
                     />
                   ) : null}
                 </section>
-                <section aria-labelledby="clocks-title">
-                  <h3 id="clocks-title">{t.clocks}</h3>
-                  <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} />
-                  {view.details ? <Details details={view.details} workflow={workflow} /> : null}
-                </section>
+                <div>
+                  <section aria-labelledby="clocks-title">
+                    <h3 id="clocks-title">{t.clocks}</h3>
+                    <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} />
+                  </section>
+                  {view.details && Object.keys(view.details).length > 0 ? (
+                    <section aria-labelledby="facts-title">
+                      <h3 id="facts-title">{t.caseFacts}</h3>
+                      <DataFields data={view.details} schema={workflow?.details} path="" workflow={workflow} region={view.region} />
+                    </section>
+                  ) : null}
+                </div>
               </div>
               <section aria-labelledby="timeline-title">
                 <h3 id="timeline-title">{t.timeline}</h3>
@@ -134,33 +142,5 @@ export function CasePage({ caseId }: { caseId: string }) {
         }}
       </Status>
     </section>
-  );
-}
-
-function Details({ details, workflow }: { details: Record<string, unknown>; workflow: WorkflowInfo | undefined }) {
-  const { t, language } = useI18n();
-  return (
-    <dl class="details">
-      {inReadersLanguage(details, language).map(([key, value]) => (
-        <div key={key}>
-          <dt>
-            <L label={fieldLabel(workflow, key)} />
-          </dt>
-          <dd>
-            {value === null || value === undefined ? (
-              '—'
-            ) : typeof value === 'boolean' ? (
-              value ? t.yes : t.no
-            ) : typeof value === 'string' && workflow?.valueLabels?.[value] !== undefined ? (
-              <L label={valueLabel(workflow, value)} />
-            ) : typeof value === 'object' ? (
-              JSON.stringify(value)
-            ) : (
-              String(value)
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -1,9 +1,9 @@
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
-import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD } from '../../../domain/json-schema-keywords';
-import { usePeople } from '../shared/context';
-import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel } from '../shared/labels';
+import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { usePeople, useWorkflows } from '../shared/context';
+import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
 import type { JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
 
@@ -54,12 +54,13 @@ interface ValueProps {
 }
 
 /**
- * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks
- * and states by their labels, staff by their names.
+ * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks,
+ * states and programs by their labels, staff by their names.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
   const { t, instant, number, percent, language } = useI18n();
   const nameOf = usePeople();
+  const workflows = useWorkflows();
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
@@ -72,6 +73,7 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
     if (s?.[CLOCK_KEY_KEYWORD]) return <L label={clockLabel([workflow], value, value)} />;
     if (s?.[STATE_KEYWORD]) return <L label={stateLabel(workflow, value)} />;
     if (s?.[STAFF_ID_KEYWORD]) return <>{nameOf(value)}</>;
+    if (s?.[WORKFLOW_KEYWORD]) return <L label={workflowTitle(workflows.find((w) => w.name === value), value)} />;
     if (s?.[LOCAL_TIME_KEYWORD]) return <time dateTime={value}>{localTime(value, language)}</time>;
     return <span class="written">{value}</span>;
   }

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n';
+import { useWorkflows } from '../shared/context';
 import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
 import type { JsonSchema } from '../shared/types';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
@@ -155,6 +156,8 @@ export function SchemaField(props: FieldProps) {
     );
   } else if (kind === 'staff') {
     control = <StaffPicker id={id} attributes={common} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
+  } else if (kind === 'workflow') {
+    control = <WorkflowPicker attributes={common} required={props.required} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -188,6 +191,23 @@ export function SchemaField(props: FieldProps) {
       {control}
       {errorLine}
     </div>
+  );
+}
+
+/** Where a form asks for a program Mend runs (a field the API marks `x-mend-workflow`): a pick of the workflows, each by its title. */
+function WorkflowPicker(props: { attributes: JSX.HTMLAttributes<HTMLSelectElement>; required: boolean; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const { t } = useI18n();
+  // Every version is listed; a program is picked by name, once.
+  const programs = [...new Map(useWorkflows().map((workflow) => [workflow.name, workflow.title])).entries()];
+  return (
+    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
+      <option value="">{props.required ? t.choose : '—'}</option>
+      {programs.map(([name, title]) => (
+        <option key={name} value={name}>
+          {title}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -1,4 +1,4 @@
-import { STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
+import { STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -35,6 +35,7 @@ export type FieldKind =
   | 'date'
   | 'dateTime'
   | 'staff'
+  | 'workflow'
   | 'text'
   | 'json';
 
@@ -49,6 +50,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string') {
     if (schema[STAFF_ID_KEYWORD] === true) return 'staff';
+    if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
   }
   return 'json';

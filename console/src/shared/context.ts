@@ -22,6 +22,21 @@ export function useConsole(): ConsoleContext {
 }
 
 const NOBODY_NAMED: ReadonlyMap<string, string> = new Map();
+const NO_WORKFLOWS: readonly WorkflowInfo[] = [];
+
+/** The workflows Mend runs (GET /workflows), once loaded; none before. */
+export function useWorkflows(): readonly WorkflowInfo[] {
+  const { workflows } = useConsole();
+  const [loaded, setLoaded] = useState(NO_WORKFLOWS);
+  useEffect(() => {
+    let live = true;
+    workflows.then((all) => live && setLoaded(all), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [workflows]);
+  return loaded;
+}
 
 /** How a staff member is named: by the directory's name when this role may read it, else by their id. */
 export function usePeople(): (staffId: string) => string {

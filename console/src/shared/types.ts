@@ -38,9 +38,11 @@ export type CaseAsOf = z.infer<typeof CaseAsOfSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };
-export type WorkflowInfo = Omit<z.infer<typeof WorkflowSchema>, 'commands' | 'events'> & {
+export type WorkflowInfo = Omit<z.infer<typeof WorkflowSchema>, 'commands' | 'events' | 'details'> & {
   readonly commands: readonly WorkflowCommand[];
   readonly events: readonly WorkflowEvent[];
+  /** The JSON Schema of its cases' `details`, read to show each fact as what it is. */
+  readonly details: JsonSchema;
 };
 /** An event as GET /workflows describes it: its data's JSON Schema, and where its data holds personal information. */
 export type WorkflowEvent = Omit<z.infer<typeof WorkflowSchema>['events'][number], 'schema'> & { readonly schema: JsonSchema };
@@ -69,4 +71,5 @@ export interface JsonSchema {
   readonly 'x-mend-state'?: boolean;
   readonly 'x-mend-local-time'?: boolean;
   readonly 'x-mend-share'?: boolean;
+  readonly 'x-mend-workflow'?: boolean;
 }

@@ -144,6 +144,7 @@ export const informationRequestWorkflow: WorkflowDefinition = {
     { type: 'RequestClosed', schema: RequestClosed.shape.data, description: { en: 'The request was closed.', fr: 'La demande a été fermée.' } },
   ],
   decide,
+  details: z.strictObject({}),
   summarize(state) {
     const context = contextOf(state);
     return { region: context.region, assignees: context.officerId ? [context.officerId] : [], details: {} };
