@@ -7,6 +7,9 @@
 /** A staff member's id: forms offer a pick of staff, and views name the person. */
 export const STAFF_ID_KEYWORD = 'x-mend-staff';
 
+/** A data subject's id, opaque (a person a case is about): views name the person as the case records them. */
+export const SUBJECT_KEYWORD = 'x-mend-subject';
+
 /** A clock's key within its case (`response-1`): named by its workflow's clock label. */
 export const CLOCK_KEY_KEYWORD = 'x-mend-clock';
 

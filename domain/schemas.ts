@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ID_KEYWORD, STATE_KEYWORD } from './json-schema-keywords';
+import { STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
 import { withFrench } from './validation';
 
 /**
@@ -83,7 +83,9 @@ export const SubjectId = fieldKind(
         'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)',
         'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : @ - (jamais un nom)',
       ),
-    ),
+    )
+    // In every event's JSON Schema: a case's history names the person rather than print their id.
+    .meta({ [SUBJECT_KEYWORD]: true }),
   'id',
 );
 

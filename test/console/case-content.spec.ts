@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
 import { restorativeEngagementLabels } from '../../workflows/restorative-engagement/labels';
-import { receiveComplaint, run } from '../sla/sla-support';
+import { nextLevelContact, receiveComplaint, run } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
@@ -200,6 +200,30 @@ describe('the console: intake, case content and forms people can use', () => {
     expect(await page.content()).not.toContain('Robin');
     expect(await axe(page)).toEqual([]);
     await page.close();
+  });
+
+  it('a case’s history names its people, not their ids: the complainant’s record without its id, a response naming the complainant, [masqué] to an auditor', async () => {
+    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+    await run(await running.as('practitioner', 'practitioner-1'), caseId, 'Respond', { response: 'We rebooked your meeting.', nextLevel: nextLevelContact });
+    const history = await supervisor.get(`/cases/${caseId}/history`);
+    const subjectId = history.body.items[0].data.complainant.subjectId as string;
+    expect(history.body.items.find((e: { type: string }) => e.type === 'ComplaintResponded').data.complainantId).toBe(subjectId);
+    for (const [role, path, name] of [
+      ['supervisor', 'cases', 'Robin'],
+      ['auditor', 'audit', '[masqué]'],
+    ] as const) {
+      const page = await signedIn(role, 'fr');
+      await page.goto(`${running.baseUrl}/#/${path}/${caseId}`);
+      const responded = page.locator('.timeline li').filter({ has: page.getByText('Réponse donnée', { exact: true }) });
+      await responded.locator('summary').click();
+      const complainant = responded.locator('.event-data dt').filter({ hasText: /^Plaignant$/ });
+      expect({ role, shown: await complainant.locator('xpath=following-sibling::dd[1]').textContent() }).toEqual({ role, shown: name });
+      await page.evaluate("document.querySelectorAll('.timeline details').forEach((d) => { d.open = true; })");
+      expect({ role, id: (await page.locator('main').textContent())!.includes(subjectId) }).toEqual({ role, id: false });
+      await page.close();
+    }
   });
 
   it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {

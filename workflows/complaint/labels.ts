@@ -84,7 +84,7 @@ export const complaintLabels: WorkflowLabels = {
     assignedAt: { en: 'Assigned on', fr: 'Confiée le' },
     previousHandlerId: { en: 'Previous handler', fr: 'Responsable précédent' },
     respondedAt: { en: 'Responded on', fr: 'Date de la réponse' },
-    complainantId: { en: 'Complainant identifier', fr: 'Identifiant du plaignant' },
+    complainantId: { en: 'Complainant', fr: 'Plaignant' },
     'nextLevel.level': { en: 'Next level', fr: 'Palier suivant' },
     'nextLevel.title': { en: 'Title of the next level', fr: 'Titre du palier suivant' },
     acceptedAt: { en: 'Accepted on', fr: 'Acceptée le' },

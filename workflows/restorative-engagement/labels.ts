@@ -118,7 +118,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     previousPractitionerIds: { en: 'Previous practitioners', fr: 'Praticiens précédents' },
     reassignedAt: { en: 'Reassigned on', fr: 'Date de réassignation' },
     sessionId: { en: 'Session identifier', fr: 'Identifiant de la séance' },
-    classMemberId: { en: 'Class member identifier', fr: 'Identifiant du membre du groupe' },
+    classMemberId: { en: 'Class member', fr: 'Membre du groupe' },
     setAt: { en: 'Set on', fr: 'Date de fixation' },
     completedAt: { en: 'Completed on', fr: 'Date de fin' },
     sessionsHeld: { en: 'Sessions held', fr: 'Séances tenues' },

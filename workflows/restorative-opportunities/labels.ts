@@ -135,7 +135,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     previousAssigneeId: { en: 'Previously assigned to', fr: 'Assigné auparavant à' },
     status: { en: 'Status', fr: 'Statut' },
     meetingId: { en: 'Meeting identifier', fr: 'Identifiant de la rencontre' },
-    offenderId: { en: 'Offender identifier', fr: 'Identifiant du délinquant' },
+    offenderId: { en: 'Offender', fr: 'Délinquant' },
   },
   values: {
     ...CLOCK_VALUE_LABELS,

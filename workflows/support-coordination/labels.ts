@@ -63,7 +63,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     localTime: { en: 'Coordinator’s local time', fr: 'Heure locale de la coordonnatrice ou du coordonnateur' },
     method: { en: 'How', fr: 'Moyen' },
     notes: { en: 'Notes', fr: 'Notes' },
-    clientId: { en: 'Client’s subject id', fr: 'Identifiant de la personne' },
+    clientId: { en: 'Client', fr: 'Personne' },
     service: { en: 'Service', fr: 'Service' },
     providedOn: { en: 'Provided on', fr: 'Fourni le' },
     recordedAt: { en: 'Recorded at', fr: 'Inscrit le' },

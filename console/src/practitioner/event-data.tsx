@@ -1,7 +1,9 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
-import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import { usePeople, useWorkflows } from '../shared/context';
 import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
 import type { JsonSchema, WorkflowInfo } from '../shared/types';
@@ -44,6 +46,12 @@ export const isSealed = (value: unknown): value is string => typeof value === 's
 /** A marker of personal information not shown, as the page's language writes it (`[masqué]`). */
 export const sealedText = (t: Messages, marker: string): string => (marker === REDACTED ? t.redacted : marker === ERASED ? t.erased : t.unreadable);
 
+/**
+ * The names a case records for its people, by subject id, as the API showed them (`[redacted]` to
+ * those who may not see them): a subject id in an event's data is shown as the person's name.
+ */
+export const CasePeople = createContext<ReadonlyMap<string, string>>(new Map());
+
 interface ValueProps {
   readonly value: unknown;
   readonly schema: JsonSchema | undefined;
@@ -55,12 +63,13 @@ interface ValueProps {
 
 /**
  * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks,
- * states and programs by their labels, staff by their names.
+ * states and programs by their labels, staff and the case's people by their names.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
   const { t, instant, number, percent, language } = useI18n();
   const nameOf = usePeople();
   const workflows = useWorkflows();
+  const casePeople = useContext(CasePeople);
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
@@ -73,6 +82,11 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
     if (s?.[CLOCK_KEY_KEYWORD]) return <L label={clockLabel([workflow], value, value)} />;
     if (s?.[STATE_KEYWORD]) return <L label={stateLabel(workflow, value)} />;
     if (s?.[STAFF_ID_KEYWORD]) return <>{nameOf(value)}</>;
+    if (s?.[SUBJECT_KEYWORD]) {
+      const name = casePeople.get(value);
+      if (name === undefined) return <span class="written">{value}</span>;
+      return isSealed(name) ? <span class="sealed">{sealedText(t, name)}</span> : <>{name}</>;
+    }
     if (s?.[WORKFLOW_KEYWORD]) return <L label={workflowTitle(workflows.find((w) => w.name === value), value)} />;
     if (s?.[LOCAL_TIME_KEYWORD]) return <time dateTime={value}>{localTime(value, language)}</time>;
     return <span class="written">{value}</span>;

@@ -2,7 +2,30 @@ import { useI18n } from '../i18n/i18n';
 import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
-import { DataFields, isSealed } from './event-data';
+import { caseContent } from './case-content';
+import { CasePeople, DataFields, isSealed } from './event-data';
+
+/** `value` without the entry at a dotted path of object keys (unchanged where the path leads nowhere). */
+function withoutPath(value: Record<string, unknown>, [key, ...rest]: readonly string[]): Record<string, unknown> {
+  if (key === undefined || !(key in value)) return value;
+  if (rest.length === 0) {
+    const { [key]: _removed, ...others } = value;
+    return others;
+  }
+  const child = value[key];
+  if (child === null || typeof child !== 'object' || Array.isArray(child)) return value;
+  return { ...value, [key]: withoutPath(child as Record<string, unknown>, rest) };
+}
+
+/** The names of a case's people by subject id, from their records in its history (`[redacted]` where the API hid them). */
+function peopleNames(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const person of caseContent(items, workflow).people) {
+    const name = person.data['name'];
+    if (typeof name === 'string') names.set(person.key, name);
+  }
+  return names;
+}
 
 const holdsSealed = (value: unknown): boolean =>
   isSealed(value) || (value !== null && typeof value === 'object' && Object.values(value as Record<string, unknown>).some(holdsSealed));
@@ -29,7 +52,12 @@ export function Timeline({
   const person = usePeople();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   const sealed = items.some((item) => holdsSealed(item.data));
-  const schemaOf = (type: string) => workflow?.events.find((e) => e.type === type)?.schema;
+  const eventOf = (type: string) => workflow?.events.find((e) => e.type === type);
+  // A person's record (`complainant`) holds their subject id: the record is shown, not the id; elsewhere an id is shown as the person's name.
+  const shown = (item: HistoryItem) =>
+    (eventOf(item.type)?.personalData ?? [])
+      .filter((group) => group.subject.includes('.'))
+      .reduce((data, group) => withoutPath(data, group.subject.split('.')), item.data as Record<string, unknown>);
   return (
     <>
       {sealed ? (
@@ -37,37 +65,39 @@ export function Timeline({
           <Fill sentence={t.sealedNote} labels={[{ text: t.redacted, lang: language }, { text: t.erased, lang: language }]} />
         </p>
       ) : null}
-      <ol class="timeline">
-        {items.map((item) => {
-          const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
-          return (
-            <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
-              {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
-              <span class="event-type">
-                <L label={eventLabel(workflow, item.type)} />
-              </span>{' '}
-              <span class="when">
-                {t.happened}
-                <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>
-                {Math.abs(Date.parse(item.recordedAt) - Date.parse(item.occurredAt)) >= 60_000 ? (
-                  <>
-                    {t.enteredOn}
-                    <time dateTime={item.recordedAt}>{instant(item.recordedAt, region)}</time>
-                  </>
+      <CasePeople.Provider value={peopleNames(items, workflow)}>
+        <ol class="timeline">
+          {items.map((item) => {
+            const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
+            return (
+              <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
+                {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
+                <span class="event-type">
+                  <L label={eventLabel(workflow, item.type)} />
+                </span>{' '}
+                <span class="when">
+                  {t.happened}
+                  <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>
+                  {Math.abs(Date.parse(item.recordedAt) - Date.parse(item.occurredAt)) >= 60_000 ? (
+                    <>
+                      {t.enteredOn}
+                      <time dateTime={item.recordedAt}>{instant(item.recordedAt, region)}</time>
+                    </>
+                  ) : null}
+                </span>{' '}
+                <span class="hint">{t.recordedBy(person(item.actor.id), role(item.actor.role), item.revision)}</span>
+                {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
+                {hasData ? (
+                  <details class="event-data">
+                    <summary>{t.eventData}</summary>
+                    <DataFields data={shown(item)} schema={eventOf(item.type)?.schema} path="" workflow={workflow} region={region} />
+                  </details>
                 ) : null}
-              </span>{' '}
-              <span class="hint">{t.recordedBy(person(item.actor.id), role(item.actor.role), item.revision)}</span>
-              {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
-              {hasData ? (
-                <details class="event-data">
-                  <summary>{t.eventData}</summary>
-                  <DataFields data={item.data as Record<string, unknown>} schema={schemaOf(item.type)} path="" workflow={workflow} region={region} />
-                </details>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+              </li>
+            );
+          })}
+        </ol>
+      </CasePeople.Provider>
     </>
   );
 }
