@@ -24,3 +24,10 @@ export const SHARE_KEYWORD = 'x-mend-share';
 
 /** A workflow's name (`restorative-engagement`), a program Mend runs: named by its title (GET /workflows). */
 export const WORKFLOW_KEYWORD = 'x-mend-workflow';
+
+/**
+ * The id of a record its case made earlier (an engagement, a registration), as `<Event>.<field>`:
+ * the event that made it and where that event's data holds its id. Forms offer a pick of the
+ * case's records; views name the record by the event that made it and when.
+ */
+export const RECORD_KEYWORD = 'x-mend-record';

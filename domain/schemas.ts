@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
+import { RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
 import { withFrench } from './validation';
 
 /**
@@ -109,3 +109,10 @@ export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYW
 
 /** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
 export const RecordId = fieldKind(z.string().min(1).max(100), 'id');
+
+/**
+ * The id of a record its case made earlier, by the event that made it and the field holding its id
+ * there (`recordOf('EngagementScheduled', 'engagementId')`): a form offers a pick of the case's
+ * records, a history names the record. The conformance spec checks the event has that field.
+ */
+export const recordOf = (event: string, field: string) => fieldKind(RecordId.meta({ [RECORD_KEYWORD]: `${event}.${field}` }), 'id');

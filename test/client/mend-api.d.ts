@@ -1972,7 +1972,7 @@ export interface components {
                 /** @description The commands whose success meets it */
                 metBy: string[];
             }[];
-            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject`, a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>` */
+            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject`, a record the case made earlier `x-mend-record` (`<Event>.<field>`: the event that made it and where it holds the id), a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>` */
             events: {
                 type: string;
                 /** @description What it records, in the language of Accept-Language */

@@ -226,6 +226,50 @@ describe('the console: intake, case content and forms people can use', () => {
     }
   });
 
+  it('a form asks for one of the case’s records by a pick of them, and the history names the record: a registration to cancel, by who registered and when', async () => {
+    const opened = await supervisor.post('/cases', {
+      workflow: 'information-session',
+      command: 'RequestInformationSession',
+      data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    await run(supervisor, caseId, 'ScheduleInformationSession', {
+      startsAt: '2026-03-16T13:00:00-04:00',
+      durationMinutes: 90,
+      format: 'virtual',
+      language: 'bilingual',
+      presenterId: 'practitioner-1',
+      capacity: 30,
+    });
+    const presenter = await running.as('practitioner', 'practitioner-1');
+    for (const name of ['Sam Roy', 'Kim Lavoie']) {
+      await run(presenter, caseId, 'RegisterAttendee', { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
+    }
+    const registered = (await presenter.get(`/cases/${caseId}/history`)).body.items.filter((e: { type: string }) => e.type === 'AttendeeRegistered');
+    const [, kim] = registered.map((e: { data: { registrationId: string } }) => e.data.registrationId) as string[];
+
+    const page = await signedIn('practitioner', 'fr');
+    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Annuler une inscription', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Annuler une inscription' });
+    const pick = form.locator('#cmd-CancelRegistration-registrationId');
+    // Newest first, each by who registered and when; a minted id is nothing to tell them apart by.
+    const options = await pick.locator('option').allTextContents();
+    expect(options.slice(1)).toEqual([expect.stringMatching(/^Personne inscrite, .* — Kim Lavoie$/), expect.stringMatching(/^Personne inscrite, .* — Sam Roy$/)]);
+    expect(options.join(' ')).not.toContain(kim!);
+    await pick.selectOption(kim!);
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole('status').getByText(/Annuler une inscription/).waitFor();
+    const cancelled = (await presenter.get(`/cases/${caseId}/history`)).body.items.find((e: { type: string }) => e.type === 'RegistrationCancelled');
+    expect(cancelled.data.registrationId).toBe(kim);
+    const item = page.locator('.timeline li').filter({ has: page.getByText('Inscription annulée', { exact: true }) });
+    await item.locator('summary').click();
+    await expectVisible(item.locator('.event-data').getByText(/Personne inscrite, .* — Kim Lavoie/));
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
   it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {
     const page = await signedIn('practitioner', 'en');
     await page.goto(`${running.baseUrl}/#/open/complaint`);

@@ -7,6 +7,7 @@ import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
 import { DAY } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
+import { RECORD_KEYWORD } from '../../domain/json-schema-keywords';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { RegionCode } from '../../domain/regions';
@@ -65,6 +66,8 @@ export interface DataVocabulary {
   readonly values: Set<string>;
   /** Fields named like the French of another (`titleFr`) with no such other beside them. */
   readonly frenchWithoutEnglish: Set<string>;
+  /** The records its fields point at (`x-mend-record`: `<Event>.<field>`). */
+  readonly records: Set<string>;
 }
 
 /** `titleFr` beside `title`: the French of a value recorded in both languages (the console shows it in its place). */
@@ -78,7 +81,10 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
   const fields = new Set<string>();
   const values = new Set<string>();
   const frenchWithoutEnglish = new Set<string>();
+  const records = new Set<string>();
   const walk = (node: z.ZodType, path: readonly string[]): void => {
+    const record = node.meta()?.[RECORD_KEYWORD];
+    if (typeof record === 'string') records.add(record);
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
       return walk(node.unwrap() as z.ZodType, path);
     }
@@ -112,7 +118,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
   };
   walk(schema, []);
-  return { fields, values, frenchWithoutEnglish };
+  return { fields, values, frenchWithoutEnglish, records };
 }
 
 const calendars = createCalendarProvider();
@@ -384,6 +390,17 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.fields).filter((field) => !fields.has(field))).toEqual([]);
       // Regions are named once for every workflow (REGION_LABELS); a workflow that asks for none need not spread them.
       expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);
+    });
+
+    it('points only at records its own events make: each `x-mend-record` names one of its events and a field of that event', () => {
+      const schemas = [...definition.commands, ...definition.events].map((d) => d.schema as z.ZodType);
+      const pointed = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).records]));
+      const dangling = [...pointed].filter((record) => {
+        const [type, field] = record.split('.', 2) as [string, string];
+        const maker = definition.events.find((event) => event.type === type);
+        return !maker || !dataVocabulary(maker.schema as z.ZodType).fields.has(field);
+      });
+      expect(dangling).toEqual([]);
     });
 
     it('declares its clocks once each, named in English and in French, met by its own commands', () => {

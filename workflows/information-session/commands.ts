@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /**
@@ -18,6 +18,9 @@ export type SessionFormat = z.infer<typeof SessionFormat>;
 /** The official language of the session, or both. */
 export const SessionLanguage = z.enum(['en', 'fr', 'bilingual']);
 export type SessionLanguage = z.infer<typeof SessionLanguage>;
+
+/** A registration the session took (its id in AttendeeRegistered): forms offer a pick of them. */
+export const RegistrationId = recordOf('AttendeeRegistered', 'registrationId');
 
 /** What the audience wants to hear about. */
 export const Topic = z.enum(['smsrcServices', 'restorativeEngagement', 'responseAndSupportCoordination', 'defenceRepresentatives', 'peerSupport']);
@@ -114,7 +117,7 @@ export const RegisterAttendee = z.strictObject({
 
 export const CancelRegistration = z.strictObject({
   type: z.literal('CancelRegistration'),
-  data: z.strictObject({ registrationId: RecordId }),
+  data: z.strictObject({ registrationId: RegistrationId }),
 }).meta({
   description: 'Cancel a registration: the seat is free again.',
   descriptionFr: 'Annuler une inscription\u00a0: la place redevient libre.',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
 import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
-import { AttendeeRole, Audience, CancellationReason, SessionFormat, SessionLanguage, Topic } from './commands';
+import { AttendeeRole, Audience, CancellationReason, RegistrationId, SessionFormat, SessionLanguage, Topic } from './commands';
 
 export const InformationSessionRequested = z.strictObject({
   type: z.literal('InformationSessionRequested'),
@@ -61,7 +61,7 @@ export const AttendeeRegistered = z.strictObject({
 
 export const RegistrationCancelled = z.strictObject({
   type: z.literal('RegistrationCancelled'),
-  data: z.strictObject({ registrationId: RecordId, cancelledAt: Instant }),
+  data: z.strictObject({ registrationId: RegistrationId, cancelledAt: Instant }),
 }).meta({ description: 'A registration was cancelled.', descriptionFr: 'Une inscription a été annulée.' });
 
 export const InformationSessionHeld = z.strictObject({

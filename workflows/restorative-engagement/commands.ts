@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
 
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
 export const PractitionerId = StaffId;
 export const EngagementId = RecordId;
+/** An engagement the case scheduled (its id in EngagementScheduled): forms offer a pick of them. */
+export const ScheduledEngagementId = recordOf('EngagementScheduled', 'engagementId');
 /** A Defence representative cohort's case id: the cohort links this case back by its id only. */
 export const CohortId = RecordId;
 
@@ -244,10 +246,10 @@ export const RecordEngagement = z.strictObject({
   type: z.literal('RecordEngagement'),
   data: z.discriminatedUnion('outcome', [
     /** The session took place, or the sharing was prepared with the practitioner. */
-    z.strictObject({ outcome: z.literal('held'), engagementId: EngagementId, heldAt: Instant.optional(), cohortId: CohortId.optional() }),
+    z.strictObject({ outcome: z.literal('held'), engagementId: ScheduledEngagementId, heldAt: Instant.optional(), cohortId: CohortId.optional() }),
     z.strictObject({
       outcome: z.literal('cancelled'),
-      engagementId: EngagementId,
+      engagementId: ScheduledEngagementId,
       cancelledBy: z.enum(['classMember', 'program']),
     }),
   ]),
@@ -266,7 +268,7 @@ export const RecordEngagement = z.strictObject({
 export const SubmitSharing = z.strictObject({
   type: z.literal('SubmitSharing'),
   data: z.strictObject({
-    engagementId: EngagementId,
+    engagementId: ScheduledEngagementId,
     consentGivenAt: Instant.optional(),
     /** Defaults to the class member's anonymity preference. */
     anonymous: z.boolean().optional(),

@@ -15,6 +15,7 @@ import {
   PractitionerId,
   PreparationTopic,
   ReassignmentReason,
+  ScheduledEngagementId,
   SessionDelivery,
   StayConnected,
 } from './commands';
@@ -134,7 +135,7 @@ const EngagementOutcome = z.enum(['held', 'cancelled']);
 export const EngagementRecorded = z.strictObject({
   type: z.literal('EngagementRecorded'),
   data: z.strictObject({
-    engagementId: EngagementId,
+    engagementId: ScheduledEngagementId,
     outcome: EngagementOutcome,
     at: Instant,
     cancelledBy: z.enum(['classMember', 'program']).optional(),
@@ -150,7 +151,7 @@ export const EngagementRecorded = z.strictObject({
 export const SharingSubmitted = z.strictObject({
   type: z.literal('SharingSubmitted'),
   data: z.strictObject({
-    engagementId: EngagementId,
+    engagementId: ScheduledEngagementId,
     option: ParticipationOption.exclude(['engagementSession']),
     consentGivenAt: Instant,
     anonymous: z.boolean(),
@@ -238,7 +239,7 @@ export const ParticipationResumed = z.strictObject({
     withdrawnFrom: StatePath,
     resumedIn: StatePath,
     /** Engagements still scheduled when the class member withdrew: not held, so cancelled now. */
-    cancelledEngagementIds: z.array(EngagementId),
+    cancelledEngagementIds: z.array(ScheduledEngagementId),
   }),
 }).meta({
   description: 'A class member who had withdrawn asked to take part again; the case resumed.',

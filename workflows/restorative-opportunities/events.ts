@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { fieldKind, RecordId } from '../../domain/schemas';
+import { fieldKind, RecordId, recordOf } from '../../domain/schemas';
 import {
   CommunityStatus,
   ExceptionalCircumstances,
@@ -192,7 +192,7 @@ export const DialogueHeld = z.strictObject({
   data: z.strictObject({
     model: MediationModel,
     heldAt: Instant,
-    meetingId: RecordId.optional(),
+    meetingId: recordOf('MeetingArranged', 'meetingId').optional(),
   }),
 }).meta({ description: 'A victim-offender dialogue was held.', descriptionFr: 'Un dialogue entre la victime et le délinquant a eu lieu.' });
 

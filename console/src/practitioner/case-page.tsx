@@ -109,6 +109,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                       api={api}
                       caseView={view}
                       workflow={workflow}
+                      history={history.items}
                       command={chosen}
                       label={commandLabel(workflow, chosen.name)}
                       onDone={(next) => {

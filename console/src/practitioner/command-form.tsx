@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText, type Api, type BrokenRule } from '../shared/api';
 import { fieldLabel, L, type Label } from '../shared/labels';
-import type { CaseView, CommandResult, WorkflowCommand, WorkflowInfo } from '../shared/types';
+import type { CaseView, CommandResult, HistoryItem, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
 import { FormContext } from './form-context';
 import { initialValue, prune } from './schema';
@@ -23,6 +23,8 @@ interface Props {
   readonly caseView?: CaseView;
   /** Or: open a new case of this workflow with its opening command. */
   readonly opens?: WorkflowInfo;
+  /** The case's events, as read: the records a field may point at. */
+  readonly history?: readonly HistoryItem[];
 }
 
 /** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
@@ -43,7 +45,7 @@ function byField(issues: ApiError['issues']): FieldErrors {
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
  * field when it has one (a new case), else the case's.
  */
-export function CommandForm({ api, caseView, opens, command, label, workflow = opens, onDone }: Props) {
+export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, onDone }: Props) {
   const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -89,7 +91,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone, region }}>
+    <FormContext.Provider value={{ workflow, timeZone, region, history }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />

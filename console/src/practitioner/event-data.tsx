@@ -3,10 +3,10 @@ import { useContext } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
-import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import { usePeople, useWorkflows } from '../shared/context';
-import { clockLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
-import type { JsonSchema, WorkflowInfo } from '../shared/types';
+import { clockLabel, eventLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
+import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
 
 /** The schema of a value's child `key`, following a discriminated union to the branch the value is in. */
@@ -52,6 +52,18 @@ export const sealedText = (t: Messages, marker: string): string => (marker === R
  */
 export const CasePeople = createContext<ReadonlyMap<string, string>>(new Map());
 
+/** The case's events, as read: a record's id in an event's data is shown as the event that made it. */
+export const CaseRecords = createContext<readonly HistoryItem[]>([]);
+
+/** The records a case made that a field points at (`x-mend-record`: `<Event>.<field>`), each with its id and the event that made it, oldest first. */
+export function recordsOf(items: readonly HistoryItem[], pointer: string): { readonly id: string; readonly item: HistoryItem }[] {
+  const [type, field] = pointer.split('.', 2) as [string, string | undefined];
+  return items.flatMap((item) => {
+    const id = item.type === type && field ? valueAt(item.data, field) : undefined;
+    return typeof id === 'string' ? [{ id, item }] : [];
+  });
+}
+
 interface ValueProps {
   readonly value: unknown;
   readonly schema: JsonSchema | undefined;
@@ -63,13 +75,15 @@ interface ValueProps {
 
 /**
  * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks,
- * states and programs by their labels, staff and the case's people by their names.
+ * states and programs by their labels, staff and the case's people by their names, its records by
+ * the events that made them.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
   const { t, instant, number, percent, language } = useI18n();
   const nameOf = usePeople();
   const workflows = useWorkflows();
   const casePeople = useContext(CasePeople);
+  const caseRecords = useContext(CaseRecords);
   const s = schema ? withoutNull(schema) : undefined;
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
@@ -82,6 +96,9 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
     if (s?.[CLOCK_KEY_KEYWORD]) return <L label={clockLabel([workflow], value, value)} />;
     if (s?.[STATE_KEYWORD]) return <L label={stateLabel(workflow, value)} />;
     if (s?.[STAFF_ID_KEYWORD]) return <>{nameOf(value)}</>;
+    const pointer = s?.[RECORD_KEYWORD];
+    const record = pointer ? recordsOf(caseRecords, pointer).find((r) => r.id === value) : undefined;
+    if (record) return <RecordName item={record.item} id={value} workflow={workflow} region={region} />;
     if (s?.[SUBJECT_KEYWORD]) {
       const name = casePeople.get(value);
       if (name === undefined) return <span class="written">{value}</span>;
@@ -106,6 +123,33 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
   if (typeof value === 'object') return <DataFields data={value as Record<string, unknown>} schema={s} path={path} workflow={workflow} region={region} />;
   return <>{String(value)}</>;
 }
+
+/** A record of the case as people tell it apart: the event that made it and when, and its id where someone chose it (`letter-1`, not a minted UUID). */
+export function RecordName({ item, id, workflow, region }: { item: HistoryItem; id: string; workflow: WorkflowInfo | undefined; region: string | undefined }) {
+  const { instant } = useI18n();
+  return (
+    <>
+      <L label={eventLabel(workflow, item.type)} />
+      {recordWhen(item, id, workflow, (at) => instant(at, region))}
+    </>
+  );
+}
+
+/**
+ * What follows a record's event name: when it was made, the id someone chose for it, and the
+ * person it records where the reader may see their name (a registration: who registered).
+ */
+export function recordWhen(item: HistoryItem, id: string, workflow: WorkflowInfo | undefined, instant: (iso: string) => string): string {
+  const groups = workflow?.events.find((e) => e.type === item.type)?.personalData ?? [];
+  const names = groups
+    .filter((group) => group.subject.includes('.'))
+    .map((group) => valueAt(item.data, `${group.subject.slice(0, group.subject.lastIndexOf('.'))}.name`))
+    .filter((name): name is string => typeof name === 'string' && !isSealed(name));
+  return `, ${instant(item.occurredAt)}${MINTED.test(id) ? '' : ` (${id})`}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
+}
+
+/** An id Mend minted (a UUID): nothing a person would tell a record by. */
+const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */
 function localTime(value: string, language: string): string {

@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { WorkflowInfo } from '../shared/types';
+import type { HistoryItem, WorkflowInfo } from '../shared/types';
 
 /** What every field of one form shares: the workflow that names its fields and values, and the time zone its times are typed in. */
 export interface FormSettings {
@@ -9,6 +9,8 @@ export interface FormSettings {
   readonly timeZone: string;
   /** The case's region (or the one typed in a new case's form): a staff picker offers its people first. */
   readonly region?: string | undefined;
+  /** The case's events, as read (none for a new case): a field pointing at one of its records offers a pick of them. */
+  readonly history?: readonly HistoryItem[] | undefined;
 }
 
 export const FormContext = createContext<FormSettings>({ workflow: undefined, timeZone: 'America/Toronto' });

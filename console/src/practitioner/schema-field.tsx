@@ -1,12 +1,13 @@
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n';
 import { useWorkflows } from '../shared/context';
-import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
+import { eventLabel, fieldLabel, L, valueLabel, type Label } from '../shared/labels';
 import type { JsonSchema } from '../shared/types';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
 import { useForm } from './form-context';
 import { branchFor, discriminator, initialValue, kindOf, withoutNull } from './schema';
 import { StaffPicker } from './staff-picker';
+import { recordsOf, recordWhen } from './event-data';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -158,6 +159,16 @@ export function SchemaField(props: FieldProps) {
     control = <StaffPicker id={id} attributes={common} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
   } else if (kind === 'workflow') {
     control = <WorkflowPicker attributes={common} required={props.required} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
+  } else if (kind === 'record') {
+    control = (
+      <RecordPicker
+        attributes={common}
+        pointer={schema['x-mend-record']!}
+        required={props.required}
+        value={typeof props.value === 'string' ? props.value : undefined}
+        onChange={props.onChange}
+      />
+    );
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -191,6 +202,32 @@ export function SchemaField(props: FieldProps) {
       {control}
       {errorLine}
     </div>
+  );
+}
+
+/**
+ * Where a form asks for one of the case's records (a field the API marks `x-mend-record`): a pick of
+ * those its history holds, newest first, each by the event that made it and when.
+ */
+function RecordPicker(props: {
+  attributes: JSX.HTMLAttributes<HTMLSelectElement>;
+  pointer: string;
+  required: boolean;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t, instant } = useI18n();
+  const { history = [], workflow, region } = useForm();
+  const records = recordsOf(history, props.pointer).reverse();
+  return (
+    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
+      <option value="">{props.required ? t.choose : '—'}</option>
+      {records.map(({ id, item }) => (
+        <option key={id} value={id}>
+          {eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))}
+        </option>
+      ))}
+    </select>
   );
 }
 

@@ -1,4 +1,4 @@
-import { STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { RECORD_KEYWORD, STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -36,6 +36,7 @@ export type FieldKind =
   | 'dateTime'
   | 'staff'
   | 'workflow'
+  | 'record'
   | 'text'
   | 'json';
 
@@ -51,6 +52,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (type === 'string') {
     if (schema[STAFF_ID_KEYWORD] === true) return 'staff';
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
+    if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
   }
   return 'json';

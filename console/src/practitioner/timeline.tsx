@@ -3,7 +3,7 @@ import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
 import { caseContent } from './case-content';
-import { CasePeople, DataFields, isSealed } from './event-data';
+import { CasePeople, CaseRecords, DataFields, isSealed } from './event-data';
 
 /** `value` without the entry at a dotted path of object keys (unchanged where the path leads nowhere). */
 function withoutPath(value: Record<string, unknown>, [key, ...rest]: readonly string[]): Record<string, unknown> {
@@ -66,37 +66,39 @@ export function Timeline({
         </p>
       ) : null}
       <CasePeople.Provider value={peopleNames(items, workflow)}>
-        <ol class="timeline">
-          {items.map((item) => {
-            const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
-            return (
-              <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
-                {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
-                <span class="event-type">
-                  <L label={eventLabel(workflow, item.type)} />
-                </span>{' '}
-                <span class="when">
-                  {t.happened}
-                  <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>
-                  {Math.abs(Date.parse(item.recordedAt) - Date.parse(item.occurredAt)) >= 60_000 ? (
-                    <>
-                      {t.enteredOn}
-                      <time dateTime={item.recordedAt}>{instant(item.recordedAt, region)}</time>
-                    </>
+        <CaseRecords.Provider value={items}>
+          <ol class="timeline">
+            {items.map((item) => {
+              const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
+              return (
+                <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
+                  {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
+                  <span class="event-type">
+                    <L label={eventLabel(workflow, item.type)} />
+                  </span>{' '}
+                  <span class="when">
+                    {t.happened}
+                    <time dateTime={item.occurredAt}>{instant(item.occurredAt, region)}</time>
+                    {Math.abs(Date.parse(item.recordedAt) - Date.parse(item.occurredAt)) >= 60_000 ? (
+                      <>
+                        {t.enteredOn}
+                        <time dateTime={item.recordedAt}>{instant(item.recordedAt, region)}</time>
+                      </>
+                    ) : null}
+                  </span>{' '}
+                  <span class="hint">{t.recordedBy(person(item.actor.id), role(item.actor.role), item.revision)}</span>
+                  {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
+                  {hasData ? (
+                    <details class="event-data">
+                      <summary>{t.eventData}</summary>
+                      <DataFields data={shown(item)} schema={eventOf(item.type)?.schema} path="" workflow={workflow} region={region} />
+                    </details>
                   ) : null}
-                </span>{' '}
-                <span class="hint">{t.recordedBy(person(item.actor.id), role(item.actor.role), item.revision)}</span>
-                {enteredLater.includes(item.revision) ? <strong class="entered-later">{t.enteredLater}</strong> : null}
-                {hasData ? (
-                  <details class="event-data">
-                    <summary>{t.eventData}</summary>
-                    <DataFields data={shown(item)} schema={eventOf(item.type)?.schema} path="" workflow={workflow} region={region} />
-                  </details>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
+                </li>
+              );
+            })}
+          </ol>
+        </CaseRecords.Provider>
       </CasePeople.Provider>
     </>
   );

@@ -68,6 +68,7 @@ export interface JsonSchema {
   /** Mend's own keywords (domain/json-schema-keywords.ts): a staff id, a clock key, a state, a local time, a share. */
   readonly 'x-mend-staff'?: boolean;
   readonly 'x-mend-subject'?: boolean;
+  readonly 'x-mend-record'?: string;
   readonly 'x-mend-clock'?: boolean;
   readonly 'x-mend-state'?: boolean;
   readonly 'x-mend-local-time'?: boolean;
