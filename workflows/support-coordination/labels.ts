@@ -100,7 +100,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     notStated: { en: 'Not stated', fr: 'Non précisé' },
     outsideCanada: { en: 'Outside Canada', fr: 'À l’extérieur du Canada' },
     none: { en: 'None', fr: 'Aucune' },
-    intended: { en: 'Intends to register one', fr: 'Compte en déposer une' },
+    intended: { en: 'Intends to register one', fr: 'Dépôt prévu' },
     registered: { en: 'Registered', fr: 'Déposée' },
     'America/Halifax': { en: 'Atlantic Time (Halifax)', fr: 'Heure de l’Atlantique (Halifax)' },
     'America/Toronto': { en: 'Eastern Time (Toronto)', fr: 'Heure de l’Est (Toronto)' },
