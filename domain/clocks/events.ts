@@ -167,7 +167,7 @@ export const CLOCK_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   'warnings.at': { en: 'Warn on', fr: 'Avertir le' },
   standard: { en: 'A service standard', fr: 'Norme de service' },
   pausedAt: { en: 'Paused on', fr: 'Suspendu le' },
-  subjectId: { en: 'Person identifier', fr: 'Identifiant de la personne' },
+  subjectId: { en: 'Person', fr: 'Personne' },
   reason: { en: 'Reason', fr: 'Motif' },
   resumedAt: { en: 'Resumed on', fr: 'Repris le' },
   pausedBusinessMs: { en: 'Business time paused (ms)', fr: 'Temps ouvrable suspendu (ms)' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, RecordId, StatePath } from '../../domain/schemas';
+import { Instant, LocalDate, RecordId, recordOf, StatePath } from '../../domain/schemas';
 import {
   Affiliation,
   CohortDelivery,
@@ -104,7 +104,7 @@ export const CohortStarted = z.strictObject({
 export const CohortSessionHeld = z.strictObject({
   type: z.literal('CohortSessionHeld'),
   data: z.strictObject({
-    sessionId: RecordId,
+    sessionId: recordOf('CohortSessionHeld', 'sessionId'),
     kind: SessionKind,
     heldAt: Instant,
     delivery: SessionDelivery,
@@ -118,7 +118,7 @@ export const CohortSessionHeld = z.strictObject({
 export const EngagementSessionHeld = z.strictObject({
   type: z.literal('EngagementSessionHeld'),
   data: z.strictObject({
-    sessionId: RecordId,
+    sessionId: recordOf('EngagementSessionHeld', 'sessionId'),
     heldAt: Instant,
     delivery: EngagementDelivery,
     setting: EngagementSetting,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, StaffId, SubjectId } from '../../domain/schemas';
 import { AttendeeRole, Audience, CancellationReason, RegistrationId, SessionFormat, SessionLanguage, Topic } from './commands';
 
 export const InformationSessionRequested = z.strictObject({
@@ -48,7 +48,7 @@ export const InformationSessionScheduled = z.strictObject({
 export const AttendeeRegistered = z.strictObject({
   type: z.literal('AttendeeRegistered'),
   data: z.strictObject({
-    registrationId: RecordId,
+    registrationId: RegistrationId,
     attendee: z.strictObject({
       subjectId: SubjectId,
       name: z.string().min(1).max(200),

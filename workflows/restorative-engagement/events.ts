@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, RecordId, StatePath, SubjectId } from '../../domain/schemas';
+import { Instant, LocalDate, recordOf, StatePath, SubjectId } from '../../domain/schemas';
 import {
   Anonymity,
   CohortId,
   EngagementDelivery,
-  EngagementId,
   EngagementSetting,
   GoalsMet,
   InputUse,
@@ -78,7 +77,7 @@ export const PractitionersReassigned = z.strictObject({
 export const PreparationSessionHeld = z.strictObject({
   type: z.literal('PreparationSessionHeld'),
   data: z.strictObject({
-    sessionId: RecordId,
+    sessionId: recordOf('PreparationSessionHeld', 'sessionId'),
     heldAt: Instant,
     delivery: SessionDelivery,
     topics: z.array(PreparationTopic).min(1),
@@ -117,7 +116,7 @@ export const ParticipationChosen = z.strictObject({
 export const EngagementScheduled = z.strictObject({
   type: z.literal('EngagementScheduled'),
   data: z.strictObject({
-    engagementId: EngagementId,
+    engagementId: ScheduledEngagementId,
     option: ParticipationOption,
     delivery: EngagementDelivery,
     setting: EngagementSetting,

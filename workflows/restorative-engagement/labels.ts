@@ -117,7 +117,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     assignedAt: { en: 'Assigned on', fr: 'Date d’assignation' },
     previousPractitionerIds: { en: 'Previous practitioners', fr: 'Praticiens précédents' },
     reassignedAt: { en: 'Reassigned on', fr: 'Date de réassignation' },
-    sessionId: { en: 'Session identifier', fr: 'Identifiant de la séance' },
+    sessionId: { en: 'Session', fr: 'Séance' },
     classMemberId: { en: 'Class member', fr: 'Membre du groupe' },
     setAt: { en: 'Set on', fr: 'Date de fixation' },
     completedAt: { en: 'Completed on', fr: 'Date de fin' },

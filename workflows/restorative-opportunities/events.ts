@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { fieldKind, RecordId, recordOf } from '../../domain/schemas';
+import { fieldKind, recordOf } from '../../domain/schemas';
 import {
   CommunityStatus,
   ExceptionalCircumstances,
@@ -172,7 +172,7 @@ export const ModelSelected = z.strictObject({
 export const MeetingArranged = z.strictObject({
   type: z.literal('MeetingArranged'),
   data: z.strictObject({
-    meetingId: RecordId,
+    meetingId: recordOf('MeetingArranged', 'meetingId'),
     /** The offender, whose whereabouts the venue tells: its site is sealed with their key. Absent only in events recorded before. */
     offenderId: SubjectId.optional(),
     scheduledFor: Instant,

@@ -134,7 +134,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     'noContactConditions.status': { en: 'Status', fr: 'Statut' },
     previousAssigneeId: { en: 'Previously assigned to', fr: 'Assigné auparavant à' },
     status: { en: 'Status', fr: 'Statut' },
-    meetingId: { en: 'Meeting identifier', fr: 'Identifiant de la rencontre' },
+    meetingId: { en: 'Meeting', fr: 'Rencontre' },
     offenderId: { en: 'Offender', fr: 'Délinquant' },
   },
   values: {

@@ -149,6 +149,7 @@ export function recordWhen(item: HistoryItem, id: string, workflow: WorkflowInfo
 }
 
 /** An id Mend minted (a UUID): nothing a person would tell a record by. */
+export const isMinted = (id: unknown): boolean => typeof id === 'string' && MINTED.test(id);
 const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */

@@ -3,7 +3,7 @@ import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
 import { caseContent } from './case-content';
-import { CasePeople, CaseRecords, DataFields, isSealed } from './event-data';
+import { CasePeople, CaseRecords, DataFields, isMinted, isSealed } from './event-data';
 
 /** `value` without the entry at a dotted path of object keys (unchanged where the path leads nowhere). */
 function withoutPath(value: Record<string, unknown>, [key, ...rest]: readonly string[]): Record<string, unknown> {
@@ -54,10 +54,15 @@ export function Timeline({
   const sealed = items.some((item) => holdsSealed(item.data));
   const eventOf = (type: string) => workflow?.events.find((e) => e.type === type);
   // A person's record (`complainant`) holds their subject id: the record is shown, not the id; elsewhere an id is shown as the person's name.
-  const shown = (item: HistoryItem) =>
-    (eventOf(item.type)?.personalData ?? [])
+  // The id Mend minted for the record an event makes (a session, a meeting) is nothing to read either; an id someone chose is.
+  const shown = (item: HistoryItem) => {
+    const event = eventOf(item.type);
+    const data = (event?.personalData ?? [])
       .filter((group) => group.subject.includes('.'))
-      .reduce((data, group) => withoutPath(data, group.subject.split('.')), item.data as Record<string, unknown>);
+      .reduce((shown, group) => withoutPath(shown, group.subject.split('.')), item.data as Record<string, unknown>);
+    const ownIds = Object.entries(event?.schema.properties ?? {}).filter(([key, schema]) => schema['x-mend-record'] === `${item.type}.${key}` && isMinted(data[key]));
+    return ownIds.reduce((shown, [key]) => withoutPath(shown, [key]), data);
+  };
   return (
     <>
       {sealed ? (
