@@ -145,12 +145,13 @@ export function recordWhen(item: HistoryItem, id: string, workflow: WorkflowInfo
     .filter((group) => group.subject.includes('.'))
     .map((group) => valueAt(item.data, `${group.subject.slice(0, group.subject.lastIndexOf('.'))}.name`))
     .filter((name): name is string => typeof name === 'string' && !isSealed(name));
-  return `, ${instant(item.occurredAt)}${MINTED.test(id) ? '' : ` (${id})`}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
+  return `, ${instant(item.occurredAt)}${isMinted(id) ? '' : ` (${id})`}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
 }
+
+const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An id Mend minted (a UUID): nothing a person would tell a record by. */
 export const isMinted = (id: unknown): boolean => typeof id === 'string' && MINTED.test(id);
-const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */
 function localTime(value: string, language: string): string {

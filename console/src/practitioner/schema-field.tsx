@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useWorkflows } from '../shared/context';
 import { eventLabel, fieldLabel, L, valueLabel, type Label } from '../shared/labels';
@@ -163,7 +164,7 @@ export function SchemaField(props: FieldProps) {
     control = (
       <RecordPicker
         attributes={common}
-        pointer={schema['x-mend-record']!}
+        pointer={schema[RECORD_KEYWORD]!}
         required={props.required}
         value={typeof props.value === 'string' ? props.value : undefined}
         onChange={props.onChange}

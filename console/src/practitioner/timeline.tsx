@@ -1,3 +1,4 @@
+import { RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
@@ -60,7 +61,7 @@ export function Timeline({
     const data = (event?.personalData ?? [])
       .filter((group) => group.subject.includes('.'))
       .reduce((shown, group) => withoutPath(shown, group.subject.split('.')), item.data as Record<string, unknown>);
-    const ownIds = Object.entries(event?.schema.properties ?? {}).filter(([key, schema]) => schema['x-mend-record'] === `${item.type}.${key}` && isMinted(data[key]));
+    const ownIds = Object.entries(event?.schema.properties ?? {}).filter(([key, schema]) => schema[RECORD_KEYWORD] === `${item.type}.${key}` && isMinted(data[key]));
     return ownIds.reduce((shown, [key]) => withoutPath(shown, [key]), data);
   };
   return (
