@@ -31,3 +31,10 @@ export const WORKFLOW_KEYWORD = 'x-mend-workflow';
  * case's records; views name the record by the event that made it and when.
  */
 export const RECORD_KEYWORD = 'x-mend-record';
+
+/**
+ * The id of another case: the name of the workflow whose case it is (an engagement session's
+ * Defence representative cohort), or `true` for a case of any. Views name the case by its
+ * reference where the reader may list it; forms offer a pick of the cases the reader may list.
+ */
+export const CASE_KEYWORD = 'x-mend-case';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
 import { withFrench } from './validation';
 
 /**
@@ -116,3 +116,9 @@ export const RecordId = fieldKind(z.string().min(1).max(100), 'id');
  * records, a history names the record. The conformance spec checks the event has that field.
  */
 export const recordOf = (event: string, field: string) => fieldKind(RecordId.meta({ [RECORD_KEYWORD]: `${event}.${field}` }), 'id');
+
+/**
+ * The id of another case, of the workflow named (`caseOf('defence-cohort')`) or of any: a history
+ * names it by its reference, a form offers a pick. The conformance spec checks the workflow is registered.
+ */
+export const caseOf = (workflow?: string) => fieldKind(RecordId.meta({ [CASE_KEYWORD]: workflow ?? true }), 'id');

@@ -1972,7 +1972,7 @@ export interface components {
                 /** @description The commands whose success meets it */
                 metBy: string[];
             }[];
-            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject`, a record the case made earlier `x-mend-record` (`<Event>.<field>`: the event that made it and where it holds the id), a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>` */
+            /** @description The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject`, a record the case made earlier `x-mend-record` (`<Event>.<field>`: the event that made it and where it holds the id), another case `x-mend-case` (the name of its workflow, or true), a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>` */
             events: {
                 type: string;
                 /** @description What it records, in the language of Accept-Language */
@@ -3403,6 +3403,8 @@ export interface operations {
                 assignee?: string;
                 /** @description ISO 8601 instant with offset */
                 updatedSince?: string;
+                /** @description Only these cases: 1 to 100 case ids, comma-separated (how a client names the cases an event links to; a list is not access-logged as a case read is) */
+                ids?: string;
                 /** @description 1–200, default 50 */
                 limit?: number;
                 /** @description From the previous page */

@@ -273,6 +273,56 @@ describe('the console: intake, case content and forms people can use', () => {
     await page.close();
   });
 
+  it('a form asks for another workflow’s case by a pick of those the reader may list, and the history names it by its reference', async () => {
+    const optIn = {
+      channel: 'writtenRequest',
+      region: 'ON',
+      receivedAt: '2026-02-20T10:15:00-05:00',
+      claimDecisionDate: '2026-02-02',
+      classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+      officialLanguage: 'en',
+    };
+    const engagement = await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
+    expect(engagement.status).toBe(201);
+    const engagementId = engagement.body.caseId as string;
+    await run(supervisor, engagementId, 'ConfirmParticipation', { officialLanguage: 'en' });
+    await run(supervisor, engagementId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
+    const reference = (await supervisor.get(`/cases/${engagementId}`)).body.reference as string;
+    const representatives = Array.from({ length: 6 }, (_, i) => ({ name: `Representative ${i + 1}`, affiliation: 'cafMember', nominatedOn: '2026-02-11' }));
+    const cohort = await supervisor.post('/cases', {
+      workflow: 'defence-cohort',
+      command: 'FormCohort',
+      data: { region: 'ON', format: 'fullTime', delivery: 'virtual', practitionerIds: ['practitioner-1', 'practitioner-2'], representatives },
+    });
+    expect(cohort.status).toBe(201);
+    const cohortId = cohort.body.caseId as string;
+    await run(await running.as('practitioner', 'practitioner-1'), cohortId, 'StartCohort', { startedOn: '2026-03-02' });
+
+    const page = await signedIn('practitioner', 'fr');
+    await page.goto(`${running.baseUrl}/#/cases/${cohortId}`);
+    await page.getByRole('button', { name: 'Consigner une séance d’engagement', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Consigner une séance d’engagement' });
+    await form.locator('#cmd-RecordEngagementSession-delivery').selectOption('virtual');
+    await form.locator('#cmd-RecordEngagementSession-setting').selectOption('individual');
+    await form.locator('#cmd-RecordEngagementSession-engagementCaseIds button').last().click();
+    const pick = form.locator('#cmd-RecordEngagementSession-engagementCaseIds_0');
+    // The practitioner's own Restorative Engagement case, by its reference and state: no case id to copy.
+    await pick.locator('option', { hasText: reference }).waitFor({ state: 'attached' });
+    expect(await pick.locator('option', { hasText: reference }).textContent()).toMatch(new RegExp(`^${reference} — `));
+    await pick.selectOption(engagementId);
+    await form.locator('button[type="submit"]').click();
+    await page.getByRole('status').getByText(/Consigner une séance d’engagement/).waitFor();
+    const held = (await supervisor.get(`/cases/${cohortId}/history`)).body.items.find((e: { type: string }) => e.type === 'EngagementSessionHeld');
+    expect(held.data.engagementCaseIds).toEqual([engagementId]);
+    const item = page.locator('.timeline li').filter({ has: page.getByText('Séance d’engagement tenue', { exact: true }) });
+    await item.locator('summary').click();
+    const link = item.locator('.event-data').getByRole('link', { name: reference });
+    await expectVisible(link);
+    expect(await link.getAttribute('href')).toBe(`#/cases/${engagementId}`);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
   it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {
     const page = await signedIn('practitioner', 'en');
     await page.goto(`${running.baseUrl}/#/open/complaint`);

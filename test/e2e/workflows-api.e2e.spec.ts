@@ -131,7 +131,7 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(field('support-coordination', 'outcome')).toMatchObject({ enum: ['needsMet', 'referredOn', 'unreachable', 'other'] });
     });
 
-    it('marks in its event schemas what a value is: a clock key, a state, a staff id, a data subject’s id, a record of the case, a local time, a share, a program', () => {
+    it('marks in its event schemas what a value is: a clock key, a state, a staff id, a data subject’s id, a record of the case, another case, a local time, a share, a program', () => {
       const property = (workflow: string, event: string, field: string) =>
         (described(workflow).events as { type: string; schema: { properties: Record<string, Record<string, unknown>> } }[]).find((e) => e.type === event)?.schema.properties[field];
       expect(property('complaint', 'ClockStarted', 'clock')).toMatchObject({ 'x-mend-clock': true });
@@ -139,6 +139,7 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(property('complaint', 'HandlerAssigned', 'handlerId')).toMatchObject({ 'x-mend-staff': true });
       expect(property('complaint', 'ComplaintResponded', 'complainantId')).toMatchObject({ 'x-mend-subject': true });
       expect(property('information-session', 'RegistrationCancelled', 'registrationId')).toMatchObject({ 'x-mend-record': 'AttendeeRegistered.registrationId' });
+      expect(property('defence-cohort', 'EngagementSessionHeld', 'engagementCaseIds')).toMatchObject({ items: { 'x-mend-case': 'restorative-engagement' } });
       expect(property('restorative-engagement', 'ParticipationWithdrawn', 'stage')).toMatchObject({ 'x-mend-state': true });
       expect(property('support-coordination', 'FirstContactMade', 'localTime')).toMatchObject({ 'x-mend-local-time': true });
       expect(property('complaint', 'ComplaintReceived', 'concerns')).toMatchObject({ properties: { program: { 'x-mend-workflow': true } } });

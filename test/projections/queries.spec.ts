@@ -129,6 +129,20 @@ describe('case queries over a few hundred cases', () => {
     expect((await supervisor.get('/cases?workflow=restorative-opportunities')).body).toMatchObject({ items: [], total: 0 });
   });
 
+  it('lists only the cases named by id (ids=a,b), and of them only those the reader may list', async () => {
+    const some = expected(() => true).filter((_, i) => i % 7 === 0).slice(0, 12);
+    const ro = records.find((r) => r.workflow === 'restorative-opportunities')!.caseId;
+    const { items, totals } = await allPages(supervisor, `ids=${[...some, ro, 'no-such-case'].join(',')}`);
+    expect(items.map((i) => i.caseId)).toEqual(expected((r) => some.includes(r.caseId)));
+    expect(totals[0]).toBe(some.length);
+    const practitioner = await running.as('practitioner', 'practitioner-3');
+    const theirs = expected((r) => r.assignees.includes('practitioner-3'))[0]!;
+    const listed = await practitioner.get(`/cases?ids=${[theirs, ...some].join(',')}`);
+    expect(listed.body.items.map((i: Summary) => i.caseId)).toEqual(expected((r) => r.assignees.includes('practitioner-3') && [theirs, ...some].includes(r.caseId)));
+    const tooMany = await supervisor.get(`/cases?ids=${Array.from({ length: 101 }, (_, i) => `case-${i}`).join(',')}`);
+    expect({ status: tooMany.status, code: tooMany.body.code }).toEqual({ status: 400, code: 'VALIDATION.INVALID_INPUT' });
+  });
+
   it('lists for a practitioner only the cases assigned to them', async () => {
     const practitioner = await running.as('practitioner', 'practitioner-3');
     const { items, totals } = await allPages(practitioner, '');

@@ -7,7 +7,7 @@ import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
 import { DAY } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
-import { RECORD_KEYWORD } from '../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD } from '../../domain/json-schema-keywords';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { RegionCode } from '../../domain/regions';
@@ -68,6 +68,8 @@ export interface DataVocabulary {
   readonly frenchWithoutEnglish: Set<string>;
   /** The records its fields point at (`x-mend-record`: `<Event>.<field>`). */
   readonly records: Set<string>;
+  /** The workflows whose cases its fields point at (`x-mend-case`). */
+  readonly caseWorkflows: Set<string>;
 }
 
 /** `titleFr` beside `title`: the French of a value recorded in both languages (the console shows it in its place). */
@@ -82,9 +84,12 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
   const values = new Set<string>();
   const frenchWithoutEnglish = new Set<string>();
   const records = new Set<string>();
+  const caseWorkflows = new Set<string>();
   const walk = (node: z.ZodType, path: readonly string[]): void => {
     const record = node.meta()?.[RECORD_KEYWORD];
     if (typeof record === 'string') records.add(record);
+    const linked = node.meta()?.[CASE_KEYWORD];
+    if (typeof linked === 'string') caseWorkflows.add(linked);
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
       return walk(node.unwrap() as z.ZodType, path);
     }
@@ -118,7 +123,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
   };
   walk(schema, []);
-  return { fields, values, frenchWithoutEnglish, records };
+  return { fields, values, frenchWithoutEnglish, records, caseWorkflows };
 }
 
 const calendars = createCalendarProvider();
@@ -392,7 +397,7 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(Object.keys(labels.values).filter((value) => !values.has(value) && !RegionCode.safeParse(value).success)).toEqual([]);
     });
 
-    it('points only at records its own events make: each `x-mend-record` names one of its events and a field of that event', () => {
+    it('points only at records its own events make (each `x-mend-record` names one of its events and a field of that event) and at cases of registered workflows', () => {
       const schemas = [...definition.commands, ...definition.events].map((d) => d.schema as z.ZodType);
       const pointed = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).records]));
       const dangling = [...pointed].filter((record) => {
@@ -401,6 +406,8 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
         return !maker || !dataVocabulary(maker.schema as z.ZodType).fields.has(field);
       });
       expect(dangling).toEqual([]);
+      const linked = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).caseWorkflows]));
+      expect([...linked].filter((name) => !workflowDefinitions.some((d) => d.name === name))).toEqual([]);
     });
 
     it('declares its clocks once each, named in English and in French, met by its own commands', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, StaffId, SubjectId } from '../../domain/schemas';
 import { responseClock } from './clocks';
 import { ProgramName } from './settings';
 
@@ -23,7 +23,7 @@ export type Kind = z.infer<typeof Kind>;
 export const Concerns = z.strictObject({
   program: ProgramName,
   /** The case the complaint is about, if any. */
-  caseId: RecordId.optional(),
+  caseId: caseOf().optional(),
 });
 
 /** The complainant: a real name or a pseudonym, and how to reach them. Personal information. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
@@ -14,6 +14,9 @@ function distinct<T extends z.ZodType>(item: T) {
 export const PractitionerId = StaffId;
 /** A Defence representative's id within Mend: the data subject their name and commitments are sealed under. */
 export const RepresentativeId = SubjectId;
+
+/** A class member's Restorative Engagement case (its case id): a session with the cohort links it by its id only. */
+export const EngagementCaseId = caseOf('restorative-engagement');
 
 /** "Full-time cohorts will meet daily for 12 weeks, and part-time cohorts will meet on a week-on/week-off rotation for 25 weeks." */
 export const CohortFormat = z.enum(['fullTime', 'partTime']);
@@ -156,7 +159,7 @@ export const RecordEngagementSession = z.strictObject({
      * The Restorative Engagement cases of the class members who took part: their case ids only. The
      * cohort never records who they are or what they shared.
      */
-    engagementCaseIds: distinct(RecordId).min(1).max(30),
+    engagementCaseIds: distinct(EngagementCaseId).min(1).max(30),
   }),
 }).meta({
   description:

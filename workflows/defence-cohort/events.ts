@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, RecordId, recordOf, StatePath } from '../../domain/schemas';
+import { Instant, LocalDate, recordOf, StatePath } from '../../domain/schemas';
 import {
   Affiliation,
   CohortDelivery,
   CohortFormat,
   DisbandReason,
+  EngagementCaseId,
   EngagementDelivery,
   EngagementSetting,
   PractitionerChangeReason,
@@ -122,7 +123,7 @@ export const EngagementSessionHeld = z.strictObject({
     heldAt: Instant,
     delivery: EngagementDelivery,
     setting: EngagementSetting,
-    engagementCaseIds: z.array(RecordId).min(1),
+    engagementCaseIds: z.array(EngagementCaseId).min(1),
   }),
 }).meta({
   description: 'An engagement session with class members was held; the Restorative Engagement cases that took part are linked by id.',

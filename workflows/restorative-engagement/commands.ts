@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
 
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
 export const PractitionerId = StaffId;
@@ -9,7 +9,7 @@ export const EngagementId = RecordId;
 /** An engagement the case scheduled (its id in EngagementScheduled): forms offer a pick of them. */
 export const ScheduledEngagementId = recordOf('EngagementScheduled', 'engagementId');
 /** A Defence representative cohort's case id: the cohort links this case back by its id only. */
-export const CohortId = RecordId;
+export const CohortId = caseOf('defence-cohort');
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
 function distinct<T extends z.ZodType>(item: T) {

@@ -1,12 +1,14 @@
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
-import { CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
-import { usePeople, useWorkflows } from '../shared/context';
+import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import type { Api } from '../shared/api';
+import { useConsole, usePeople, useWorkflows } from '../shared/context';
+import { href } from '../shared/router';
 import { clockLabel, eventLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
-import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
+import type { CasePage, HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
 
 /** The schema of a value's child `key`, following a discriminated union to the branch the value is in. */
@@ -76,7 +78,7 @@ interface ValueProps {
 /**
  * One value of an event's data as people read it: times in the case's zone, enums, fields, clocks,
  * states and programs by their labels, staff and the case's people by their names, its records by
- * the events that made them.
+ * the events that made them, other cases by their references.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
   const { t, instant, number, percent, language } = useI18n();
@@ -104,6 +106,7 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
       if (name === undefined) return <span class="written">{value}</span>;
       return isSealed(name) ? <span class="sealed">{sealedText(t, name)}</span> : <>{name}</>;
     }
+    if (s?.[CASE_KEYWORD]) return <CaseName caseId={value} />;
     if (s?.[WORKFLOW_KEYWORD]) return <L label={workflowTitle(workflows.find((w) => w.name === value), value)} />;
     if (s?.[LOCAL_TIME_KEYWORD]) return <time dateTime={value}>{localTime(value, language)}</time>;
     return <span class="written">{value}</span>;
@@ -122,6 +125,38 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
   }
   if (typeof value === 'object') return <DataFields data={value as Record<string, unknown>} schema={s} path={path} workflow={workflow} region={region} />;
   return <>{String(value)}</>;
+}
+
+/** Each case's reference by id, once per sign-in (null: not one the reader may list). */
+const references = new WeakMap<Api, Map<string, Promise<string | null>>>();
+
+/** The reference of a case another case links to, by a list (`?ids=`): a read of the case would be access-logged as one. */
+function referenceOf(api: Api, caseId: string): Promise<string | null> {
+  let known = references.get(api);
+  if (!known) references.set(api, (known = new Map()));
+  let found = known.get(caseId);
+  if (!found) {
+    found = api.get<CasePage>(`/cases?ids=${encodeURIComponent(caseId)}&limit=1`).then(
+      (page) => page.items[0]?.reference ?? null,
+      () => null,
+    );
+    known.set(caseId, found);
+  }
+  return found;
+}
+
+/** Another case, by its reference and a link to it where the reader may list it, else by its id. */
+function CaseName({ caseId }: { caseId: string }) {
+  const { api } = useConsole();
+  const [reference, setReference] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void referenceOf(api, caseId).then((found) => live && setReference(found));
+    return () => {
+      live = false;
+    };
+  }, [api, caseId]);
+  return reference ? <a href={href.case(caseId)}>{reference}</a> : <span class="written">{caseId}</span>;
 }
 
 /** A record of the case as people tell it apart: the event that made it and when, and its id where someone chose it (`letter-1`, not a minted UUID). */

@@ -1,9 +1,10 @@
 import type { JSX } from 'preact';
-import { RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
-import { useWorkflows } from '../shared/context';
-import { eventLabel, fieldLabel, L, valueLabel, type Label } from '../shared/labels';
-import type { JsonSchema } from '../shared/types';
+import { useConsole, useWorkflows } from '../shared/context';
+import { eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
+import type { CasePage, JsonSchema } from '../shared/types';
+import { useLoad } from '../shared/use-load';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
 import { useForm } from './form-context';
 import { branchFor, discriminator, initialValue, kindOf, withoutNull } from './schema';
@@ -170,6 +171,16 @@ export function SchemaField(props: FieldProps) {
         onChange={props.onChange}
       />
     );
+  } else if (kind === 'case') {
+    control = (
+      <CasePicker
+        attributes={common}
+        workflowName={String(schema[CASE_KEYWORD])}
+        required={props.required}
+        value={typeof props.value === 'string' ? props.value : undefined}
+        onChange={props.onChange}
+      />
+    );
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -226,6 +237,44 @@ function RecordPicker(props: {
       {records.map(({ id, item }) => (
         <option key={id} value={id}>
           {eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * Where a form asks for a case of another workflow (a field the API marks `x-mend-case` with its
+ * name): a pick of that workflow's open cases the reader may list, each by its reference and state;
+ * the case id is typed where the reader may list none.
+ */
+function CasePicker(props: {
+  attributes: JSX.HTMLAttributes<HTMLSelectElement> & JSX.HTMLAttributes<HTMLInputElement>;
+  workflowName: string;
+  required: boolean;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t, language } = useI18n();
+  const { api } = useConsole();
+  const workflows = useWorkflows();
+  const [loaded] = useLoad(
+    () => api.get<CasePage>(`/cases?workflow=${encodeURIComponent(props.workflowName)}&status=open&limit=200`),
+    `cases:${props.workflowName}:${language}`,
+  );
+  const cases = loaded.status === 'ready' ? loaded.value.items : [];
+  const change = (raw: string) => props.onChange(raw === '' ? undefined : raw);
+  if (cases.length === 0) {
+    return <input type="text" {...props.attributes} autoComplete="off" spellcheck={false} value={props.value ?? ''} onInput={(e) => change(e.currentTarget.value)} />;
+  }
+  const known = props.value === undefined || cases.some((c) => c.caseId === props.value);
+  return (
+    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => change(e.currentTarget.value)}>
+      <option value="">{props.required ? t.choose : '—'}</option>
+      {known ? null : <option value={props.value}>{props.value}</option>}
+      {cases.map((c) => (
+        <option key={c.caseId} value={c.caseId}>
+          {`${c.reference ?? c.caseId} — ${stateLabel(workflows.find((w) => w.name === c.workflow && w.version === c.workflowVersion), c.state).text}`}
         </option>
       ))}
     </select>

@@ -1,4 +1,4 @@
-import { RECORD_KEYWORD, STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -37,6 +37,7 @@ export type FieldKind =
   | 'staff'
   | 'workflow'
   | 'record'
+  | 'case'
   | 'text'
   | 'json';
 
@@ -53,6 +54,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
     if (schema[STAFF_ID_KEYWORD] === true) return 'staff';
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
+    if (typeof schema[CASE_KEYWORD] === 'string') return 'case';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
   }
   return 'json';

@@ -69,6 +69,7 @@ export interface JsonSchema {
   readonly 'x-mend-staff'?: boolean;
   readonly 'x-mend-subject'?: boolean;
   readonly 'x-mend-record'?: string;
+  readonly 'x-mend-case'?: string | boolean;
   readonly 'x-mend-clock'?: boolean;
   readonly 'x-mend-state'?: boolean;
   readonly 'x-mend-local-time'?: boolean;
