@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
+import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { restorativeEngagementLabels } from '../../workflows/restorative-engagement/labels';
 import { nextLevelContact, receiveComplaint, run } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
@@ -274,14 +275,8 @@ describe('the console: intake, case content and forms people can use', () => {
   });
 
   it('a form asks for another workflow’s case by a pick of those the reader may list, and the history names it by its reference', async () => {
-    const optIn = {
-      channel: 'writtenRequest',
-      region: 'ON',
-      receivedAt: '2026-02-20T10:15:00-05:00',
-      claimDecisionDate: '2026-02-02',
-      classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
-      officialLanguage: 'en',
-    };
+    // The opt-in its workflow gives as the example of its opening command.
+    const optIn = restorativeEngagementWorkflow.commands.find((command) => command.type === 'ReceiveOptIn')!.example;
     const engagement = await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
     expect(engagement.status).toBe(201);
     const engagementId = engagement.body.caseId as string;
