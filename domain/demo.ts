@@ -10,13 +10,19 @@ import type { MendSettings } from './settings';
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
+/** What a demo step may name besides its own case: another workflow's demo case. */
+export interface DemoLinks {
+  /** The id the demo gives the first demo case of `workflow` whose stage starts with `stage` (a cohort's session links a class member's case). */
+  caseOf(workflow: string, stage: string): string;
+}
+
 /** One command of a demo case, `day` days after the case began. */
 export interface DemoStep {
   readonly day: number;
   readonly actor: Actor;
   readonly command: string;
-  /** The command's data, given the business time it is sent at. */
-  readonly data: (at: Date) => Record<string, unknown>;
+  /** The command's data, given the business time it is sent at and the demo's other cases. */
+  readonly data: (at: Date, links: DemoLinks) => Record<string, unknown>;
 }
 
 /** A demo case: a workflow's path cut at one stage, begun `startDaysAgo` days before the demo's present. */

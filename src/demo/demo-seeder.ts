@@ -9,7 +9,7 @@ import { ExecuteCommand } from '../cases/execute-command.command';
 import type { ManualClock } from '../clock/clock';
 import type { DueClocksOutcome } from '../sla/record-due-clocks.handler';
 import { RecordDueClocks } from '../sla/record-due-clocks.command';
-import type { DemoCase as WorkflowDemoCase } from '../../domain/demo';
+import type { DemoLinks, DemoCase as WorkflowDemoCase } from '../../domain/demo';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { StaffDirectory } from '../staff/staff-directory.service';
 import { demoStaff } from '../../domain/demo';
@@ -68,6 +68,13 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
   const repository = context.get(CaseRepository);
   const anchor = anchorBefore(present);
   const cases = demoCases(context.get(WorkflowRegistry), settings).map((demo) => ({ demo, caseId: uuidv7() }));
+  const links: DemoLinks = {
+    caseOf: (workflow, stage) => {
+      const found = cases.find(({ demo }) => demo.workflow === workflow && demo.stage.startsWith(stage));
+      if (!found) throw new DemoSeedFailed(`No demo case of ${workflow} at a stage "${stage}…" to link to`);
+      return found.caseId;
+    },
+  };
   const timeline = cases
     .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
     .sort((a, b) => a.at - b.at || a.c - b.c || a.s - b.s);
@@ -99,7 +106,7 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
           caseId,
           ...(s === 0 ? { openWorkflow: demo.workflow } : {}),
           command: step.command,
-          data: step.data(new Date(at)),
+          data: step.data(new Date(at), links),
           actor: step.actor,
           correlationId,
           causationId: correlationId,

@@ -95,6 +95,14 @@ describe('the demo data set', () => {
     expect(statesOf('information-session')).toEqual(new Set(['requested', 'scheduled', 'held', 'cancelled']));
   });
 
+  it('links each Defence cohort’s engagement session to a class member’s Restorative Engagement case of the demo', async () => {
+    const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
+    const linked = events.filter((e) => e.type === 'EngagementSessionHeld').flatMap((e) => (e.data as { engagementCaseIds: string[] }).engagementCaseIds);
+    expect(linked.length).toBeGreaterThan(0);
+    const engagementCases = new Set(result.cases.filter((c) => c.workflow === 'restorative-engagement').map((c) => c.caseId));
+    expect(linked.filter((id) => !engagementCases.has(id))).toEqual([]);
+  });
+
   it('is sent by the demo staff, and by the SLA scheduler for warnings and breaches', async () => {
     const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
     const caseEvents = events.filter((e) => !e.streamId.startsWith('staff-'));

@@ -4,7 +4,7 @@ import { createCalendarProvider } from '../../domain/calendar';
 import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
 import { CLOCK_EVENT_SCHEMAS } from '../../domain/clocks/events';
 import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
-import { DAY } from '../../domain/demo';
+import { DAY, type DemoLinks } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
 import { CASE_KEYWORD, RECORD_KEYWORD } from '../../domain/json-schema-keywords';
@@ -155,6 +155,9 @@ function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, 
   }
 }
 
+/** Another workflow's demo case, as the seeder would link it: an id of its own. */
+const DEMO_LINKS: DemoLinks = { caseOf: (workflow, stage) => `demo-${workflow}-${stage.replace(/[^A-Za-z0-9]+/g, '-')}` };
+
 const explorations = new WeakMap<AnyWorkflowDefinition, Exploration>();
 /** How many commands deep exploration goes from a case's opening. */
 const MAX_DEPTH = 40;
@@ -193,7 +196,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
     let state = initialCaseState(definition);
     for (const step of demo.steps) {
       const at = START + step.day * DAY;
-      const next = run(definition, state, step.command, step.data(new Date(at)), at, step.actor, record);
+      const next = run(definition, state, step.command, step.data(new Date(at), DEMO_LINKS), at, step.actor, record);
       if (!next) break;
       state = next;
       visit(state, at, 0);

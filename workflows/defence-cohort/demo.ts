@@ -28,10 +28,11 @@ function cohortPath(n: number): DemoStep[] {
     step(10, guide, 'StartCohort', (at) => ({ startedOn: date(at) })),
     session(11, 'learning'),
     session(18, 'reflection'),
-    step(25, guide, 'RecordEngagementSession', (at) => ({
+    step(25, guide, 'RecordEngagementSession', (at, links) => ({
       delivery: 'virtual',
       setting: 'individual',
-      engagementCaseIds: [`demo-re-case-${pad(n)}`],
+      // A class member's Restorative Engagement case of the demo, as the program links them.
+      engagementCaseIds: [links.caseOf('restorative-engagement', 'completed')],
       heldAt: iso(at, -3_600_000),
     })),
     step(30, guide, 'WithdrawRepresentative', () => ({ representativeId: representativeId(n, 7), reason: 'postingOrDeployment' })),
