@@ -141,6 +141,8 @@ describe('case queries over a few hundred cases', () => {
     expect(listed.body.items.map((i: Summary) => i.caseId)).toEqual(expected((r) => r.assignees.includes('practitioner-3') && [theirs, ...some].includes(r.caseId)));
     const tooMany = await supervisor.get(`/cases?ids=${Array.from({ length: 101 }, (_, i) => `case-${i}`).join(',')}`);
     expect({ status: tooMany.status, code: tooMany.body.code }).toEqual({ status: 400, code: 'VALIDATION.INVALID_INPUT' });
+    const none = await supervisor.get('/cases?ids=,,', { 'accept-language': 'fr' });
+    expect({ status: none.status, issues: none.body.details.issues }).toEqual({ status: 400, issues: [{ path: 'query.ids', message: 'doit contenir au moins un élément' }] });
   });
 
   it('lists for a practitioner only the cases assigned to them', async () => {

@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
 import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { Api } from '../shared/api';
-import { useConsole, usePeople, useWorkflows } from '../shared/context';
+import { useConsole, usePeople, useSettled, useWorkflows } from '../shared/context';
 import { href } from '../shared/router';
 import { clockLabel, eventLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
 import type { CasePage, HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
@@ -147,15 +147,7 @@ function referenceOf(api: Api, caseId: string): Promise<string | null> {
 
 /** Another case, by its reference and a link to it where the reader may list it, else by its id. */
 function CaseName({ caseId }: { caseId: string }) {
-  const { api } = useConsole();
-  const [reference, setReference] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void referenceOf(api, caseId).then((found) => live && setReference(found));
-    return () => {
-      live = false;
-    };
-  }, [api, caseId]);
+  const reference = useSettled(referenceOf(useConsole().api, caseId), null);
   return reference ? <a href={href.case(caseId)}>{reference}</a> : <span class="written">{caseId}</span>;
 }
 

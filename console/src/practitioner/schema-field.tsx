@@ -111,6 +111,7 @@ export function SchemaField(props: FieldProps) {
   if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} errorLine={error ? errorLine : null} />;
 
   let control;
+  const pick = (): PickProps => ({ attributes: common, required: props.required, value: typeof props.value === 'string' ? props.value : undefined, onChange: props.onChange });
   if (kind === 'choice' || kind === 'boolean') {
     const options = kind === 'boolean' ? [true, false] : (schema.enum ?? []);
     control = (
@@ -160,27 +161,11 @@ export function SchemaField(props: FieldProps) {
   } else if (kind === 'staff') {
     control = <StaffPicker id={id} attributes={common} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
   } else if (kind === 'workflow') {
-    control = <WorkflowPicker attributes={common} required={props.required} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
+    control = <WorkflowPicker {...pick()} />;
   } else if (kind === 'record') {
-    control = (
-      <RecordPicker
-        attributes={common}
-        pointer={schema[RECORD_KEYWORD]!}
-        required={props.required}
-        value={typeof props.value === 'string' ? props.value : undefined}
-        onChange={props.onChange}
-      />
-    );
+    control = <RecordPicker {...pick()} pointer={schema[RECORD_KEYWORD]!} />;
   } else if (kind === 'case') {
-    control = (
-      <CasePicker
-        attributes={common}
-        workflowName={String(schema[CASE_KEYWORD])}
-        required={props.required}
-        value={typeof props.value === 'string' ? props.value : undefined}
-        onChange={props.onChange}
-      />
-    );
+    control = <CasePicker {...pick()} workflowName={String(schema[CASE_KEYWORD])} />;
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -217,30 +202,39 @@ export function SchemaField(props: FieldProps) {
   );
 }
 
-/**
- * Where a form asks for one of the case's records (a field the API marks `x-mend-record`): a pick of
- * those its history holds, newest first, each by the event that made it and when.
- */
-function RecordPicker(props: {
-  attributes: JSX.HTMLAttributes<HTMLSelectElement>;
-  pointer: string;
-  required: boolean;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) {
-  const { t, instant } = useI18n();
-  const { history = [], workflow, region } = useForm();
-  const records = recordsOf(history, props.pointer).reverse();
+/** What a pick among named choices shares with the form: the control's attributes, whether it is required, its value. */
+interface PickProps {
+  readonly attributes: JSX.HTMLAttributes<HTMLSelectElement> & JSX.HTMLAttributes<HTMLInputElement>;
+  readonly required: boolean;
+  readonly value: string | undefined;
+  readonly onChange: (value: string | undefined) => void;
+}
+
+/** A native select of named choices, empty first; a value that is none of them (typed before, or gone) stays listed as itself. */
+function Choices({ attributes, required, value, onChange, choices }: PickProps & { choices: readonly (readonly [value: string, name: string])[] }) {
+  const { t } = useI18n();
   return (
-    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
-      <option value="">{props.required ? t.choose : '—'}</option>
-      {records.map(({ id, item }) => (
-        <option key={id} value={id}>
-          {eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))}
+    <select {...attributes} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
+      <option value="">{required ? t.choose : '—'}</option>
+      {value === undefined || choices.some(([choice]) => choice === value) ? null : <option value={value}>{value}</option>}
+      {choices.map(([choice, name]) => (
+        <option key={choice} value={choice}>
+          {name}
         </option>
       ))}
     </select>
   );
+}
+
+/**
+ * Where a form asks for one of the case's records (a field the API marks `x-mend-record`): a pick of
+ * those its history holds, newest first, each by the event that made it, when, and who it records.
+ */
+function RecordPicker(props: PickProps & { pointer: string }) {
+  const { instant } = useI18n();
+  const { history = [], workflow, region } = useForm();
+  const records = recordsOf(history, props.pointer).reverse();
+  return <Choices {...props} choices={records.map(({ id, item }) => [id, eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))])} />;
 }
 
 /**
@@ -248,14 +242,8 @@ function RecordPicker(props: {
  * name): a pick of that workflow's open cases the reader may list, each by its reference and state;
  * the case id is typed where the reader may list none.
  */
-function CasePicker(props: {
-  attributes: JSX.HTMLAttributes<HTMLSelectElement> & JSX.HTMLAttributes<HTMLInputElement>;
-  workflowName: string;
-  required: boolean;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-}) {
-  const { t, language } = useI18n();
+function CasePicker(props: PickProps & { workflowName: string }) {
+  const { language } = useI18n();
   const { api } = useConsole();
   const workflows = useWorkflows();
   const [loaded] = useLoad(
@@ -263,39 +251,20 @@ function CasePicker(props: {
     `cases:${props.workflowName}:${language}`,
   );
   const cases = loaded.status === 'ready' ? loaded.value.items : [];
-  const change = (raw: string) => props.onChange(raw === '' ? undefined : raw);
   if (cases.length === 0) {
-    return <input type="text" {...props.attributes} autoComplete="off" spellcheck={false} value={props.value ?? ''} onInput={(e) => change(e.currentTarget.value)} />;
+    const { attributes, value, onChange } = props;
+    return (
+      <input type="text" {...attributes} autoComplete="off" spellcheck={false} value={value ?? ''} onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)} />
+    );
   }
-  const known = props.value === undefined || cases.some((c) => c.caseId === props.value);
-  return (
-    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => change(e.currentTarget.value)}>
-      <option value="">{props.required ? t.choose : '—'}</option>
-      {known ? null : <option value={props.value}>{props.value}</option>}
-      {cases.map((c) => (
-        <option key={c.caseId} value={c.caseId}>
-          {`${c.reference ?? c.caseId} — ${stateLabel(workflows.find((w) => w.name === c.workflow && w.version === c.workflowVersion), c.state).text}`}
-        </option>
-      ))}
-    </select>
-  );
+  const stateOf = (c: (typeof cases)[number]) => stateLabel(workflows.find((w) => w.name === c.workflow && w.version === c.workflowVersion), c.state).text;
+  return <Choices {...props} choices={cases.map((c) => [c.caseId, `${c.reference ?? c.caseId} — ${stateOf(c)}`])} />;
 }
 
 /** Where a form asks for a program Mend runs (a field the API marks `x-mend-workflow`): a pick of the workflows, each by its title. */
-function WorkflowPicker(props: { attributes: JSX.HTMLAttributes<HTMLSelectElement>; required: boolean; value: string | undefined; onChange: (value: string | undefined) => void }) {
-  const { t } = useI18n();
+function WorkflowPicker(props: PickProps) {
   // Every version is listed; a program is picked by name, once.
-  const programs = [...new Map(useWorkflows().map((workflow) => [workflow.name, workflow.title])).entries()];
-  return (
-    <select {...props.attributes} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
-      <option value="">{props.required ? t.choose : '—'}</option>
-      {programs.map(([name, title]) => (
-        <option key={name} value={name}>
-          {title}
-        </option>
-      ))}
-    </select>
-  );
+  return <Choices {...props} choices={[...new Map(useWorkflows().map((workflow) => [workflow.name, workflow.title])).entries()]} />;
 }
 
 /**

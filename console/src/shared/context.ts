@@ -24,30 +24,26 @@ export function useConsole(): ConsoleContext {
 const NOBODY_NAMED: ReadonlyMap<string, string> = new Map();
 const NO_WORKFLOWS: readonly WorkflowInfo[] = [];
 
-/** The workflows Mend runs (GET /workflows), once loaded; none before. */
-export function useWorkflows(): readonly WorkflowInfo[] {
-  const { workflows } = useConsole();
-  const [loaded, setLoaded] = useState(NO_WORKFLOWS);
+/** What a promise settles to, `before` until it does (and if it fails). */
+export function useSettled<T>(promise: Promise<T>, before: T): T {
+  const [settled, setSettled] = useState<{ promise: Promise<T>; value: T } | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    workflows.then((all) => live && setLoaded(all), () => undefined);
+    promise.then((value) => live && setSettled({ promise, value }), () => undefined);
     return () => {
       live = false;
     };
-  }, [workflows]);
-  return loaded;
+  }, [promise]);
+  return settled?.promise === promise ? settled.value : before;
+}
+
+/** The workflows Mend runs (GET /workflows), once loaded; none before. */
+export function useWorkflows(): readonly WorkflowInfo[] {
+  return useSettled(useConsole().workflows, NO_WORKFLOWS);
 }
 
 /** How a staff member is named: by the directory's name when this role may read it, else by their id. */
 export function usePeople(): (staffId: string) => string {
-  const { people } = useConsole();
-  const [names, setNames] = useState(NOBODY_NAMED);
-  useEffect(() => {
-    let live = true;
-    people.then((loaded) => live && setNames(loaded), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [people]);
+  const names = useSettled(useConsole().people, NOBODY_NAMED);
   return (staffId) => names.get(staffId) ?? staffId;
 }
