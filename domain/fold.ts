@@ -1,6 +1,7 @@
 import { createActor, initialTransition, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
 import { CLOCK_EVENT_DEFINITIONS, ClockEvent, CLOCK_EVENT_TYPES, type ClockEventType } from './clocks/events';
 import { acceptsClockEventsWhenActive } from './clocks/machine';
+import { notePeople, PERSONAL_INFORMATION_CORRECTED } from './corrections';
 import { evolveClocks } from './clocks/state';
 import type { MachineEvent, NewEvent } from './envelope';
 import type { AnyWorkflowDefinition, CaseState, CommandDefinition, EventDefinition } from './workflow';
@@ -37,6 +38,8 @@ export function initialCaseState(definition: AnyWorkflowDefinition): CaseState {
  * takes them in every state, needs no more than that.
  */
 export function machineAccepts(snapshot: AnyMachineSnapshot, event: MachineEvent): boolean {
+  // A person's information may be corrected whatever the case's stage, closed cases too: the machine has no say.
+  if (event.type === PERSONAL_INFORMATION_CORRECTED) return true;
   if (snapshot.status !== 'active') return false;
   if (clockTypes.has(event.type) && acceptsClockEventsWhenActive(snapshot.machine)) return true;
   return snapshot.can(event);
@@ -61,10 +64,13 @@ export function evolveCase(
 ): CaseState {
   if (!machineAccepts(state.snapshot, event)) throw new EventRejectedByMachine(event.type, stateName(state.snapshot));
   if (isClockEvent(event)) {
-    return { snapshot: state.snapshot, clocks: evolveClocks(state.clocks, event), revision };
+    const clocks = evolveClocks(state.clocks, event);
+    return state.people ? { snapshot: state.snapshot, clocks, revision, people: state.people } : { snapshot: state.snapshot, clocks, revision };
   }
+  if (event.type === PERSONAL_INFORMATION_CORRECTED) return { ...state, revision };
   const snapshot = definition.machine.transition(state.snapshot, event, inertScope(definition.machine));
-  return { snapshot, clocks: state.clocks, revision };
+  const people = notePeople(definition.events, state.people, event);
+  return people ? { snapshot, clocks: state.clocks, revision, people } : { snapshot, clocks: state.clocks, revision };
 }
 
 const scopes = new WeakMap<AnyStateMachine, AnyActorScope>();
@@ -116,6 +122,8 @@ export function isFinal(state: CaseState): boolean {
 export function allowedCommands(definition: AnyWorkflowDefinition, state: CaseState, meta: MachineEvent['meta']): string[] {
   return definition.commands
     .filter((command) => command.type !== definition.openingCommand || state.revision < 0)
+    // Not a step of the workflow: a correction of a person's information may be made at every stage, by those its grants name.
+    .filter((command) => command.primaryEvent !== PERSONAL_INFORMATION_CORRECTED)
     .filter((command) => isCommandAllowed(command, state, meta))
     .map((command) => command.type);
 }

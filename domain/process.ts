@@ -44,7 +44,7 @@ export function processCommand(
     const rule = command.type === definition.openingCommand ? undefined : spec.refusal?.(state, data, ctx);
     throw rule ?? notAllowed(definition, state, command.type, meta);
   }
-  const events = definition.decide({ type: command.type, data }, state, ctx);
+  const events = spec.decide ? spec.decide(state, data, ctx) : definition.decide({ type: command.type, data }, state, ctx);
   let next = state;
   for (const event of events) {
     const schema = findEventSchema(definition, event.type);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Grants, ReadScopes } from './access';
 import type { ClockDeclaration } from './clocks/declarations';
 import type { Clocks } from './clocks/state';
+import type { PeopleOfCase } from './corrections';
 import type { DecideContext } from './decide-context';
 import type { DemoScenario } from './demo';
 import type { DomainError } from './errors';
@@ -38,6 +39,8 @@ export interface CommandDefinition {
   readonly grants: Grants;
   /** The command assigns people to the case (or replaces them): consoles offer it where assignments are made. */
   readonly assigns?: true;
+  /** Pure: decides this command in the workflow's place (a command every workflow shares, domain/corrections). */
+  readonly decide?: (state: CaseState, data: unknown, ctx: DecideContext) => NewEvent[];
 }
 
 /** An event a workflow records: its type (past tense) and the zod schema of its data. */
@@ -66,6 +69,11 @@ export interface PersonalDataGroup {
   readonly subject: string;
   /** Dotted paths, within `data`, of the fields that belong to that subject. */
   readonly fields: readonly string[];
+  /**
+   * Dotted path, within `data`, of an object that holds new values of fields of the subject's own
+   * record, where the case first recorded them (a correction of their personal information).
+   */
+  readonly corrects?: string;
 }
 
 /** A text people read, in both official languages. */
@@ -112,6 +120,8 @@ export interface CaseState<TSnapshot extends AnyMachineSnapshot = AnyMachineSnap
   readonly clocks: Clocks;
   /** Revision of the last event folded; -1 when there is none. */
   readonly revision: number;
+  /** The people its events recorded, by subject id, and where each was first recorded; absent while none. */
+  readonly people?: PeopleOfCase;
 }
 
 /** A clock that ran out: its key and its due time. */

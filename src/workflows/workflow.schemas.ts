@@ -23,6 +23,10 @@ export const WorkflowCommandSchema = z.object({
 export const PersonalDataGroupSchema = z.object({
   subject: z.string().meta({ description: 'Dotted path, within the event’s data, of the data subject’s id' }),
   fields: z.array(z.string()).meta({ description: 'Dotted paths, within the event’s data, of that subject’s personal information' }),
+  corrects: z
+    .string()
+    .optional()
+    .meta({ description: 'Dotted path, within the event’s data, of an object holding new values of fields of the subject’s own record, where the case first recorded them (a correction of their personal information)' }),
 });
 
 export const WorkflowSchema = z

@@ -49,7 +49,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       type: event.type,
       description: event.description[language],
       schema: jsonSchema(event.schema),
-      personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields] })),
+      personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields], ...(group.corrects ? { corrects: group.corrects } : {}) })),
     })),
     details: jsonSchema(definition.details),
     diagram: mermaidDiagram(definition),

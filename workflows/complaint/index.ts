@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
@@ -128,20 +129,23 @@ const ComplaintDetails = z.strictObject({
 });
 type ComplaintDetails = z.infer<typeof ComplaintDetails>;
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: complaintLabels, grants: orRju(grants.assignedOrSupervisor) });
+
 /** Complaints from program participants, resolved at the lowest level possible, with a right of review up the escalation chain. */
 export const complaintWorkflow: WorkflowDefinition = {
   name: 'complaint',
   version: 1,
   category: 'complaint',
   referencePrefix: 'CMP',
-  labels: complaintLabels,
+  labels: correction.labels,
   readScope: readScopes.departmental,
   // A complaint about a program's case is read as that program's cases are (`readAs` in its summary).
   readsAsOthers: true,
   machine: complaintMachine,
   openingCommand: 'ReceiveComplaint',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   onClockBreached,
   settings: ComplaintSettings,

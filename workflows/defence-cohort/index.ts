@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { LocalDate } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
@@ -98,18 +99,21 @@ function summarize(state: CaseState): CaseSummary {
   };
 }
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: defenceCohortLabels, grants: grants.assignedOrSupervisor });
+
 /** Defence representative cohorts of the SMSRC Restorative Engagement program (seed 000). */
 export const defenceCohortWorkflow: WorkflowDefinition = {
   name: DEFENCE_COHORT,
   version: 1,
   category: 'defenceCohort',
   referencePrefix: 'DRC',
-  labels: defenceCohortLabels,
+  labels: correction.labels,
   readScope: readScopes.departmental,
   machine: defenceCohortMachine,
   openingCommand: 'FormCohort',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   settings: DefenceCohortSettings,
   demo: defenceCohortDemo,

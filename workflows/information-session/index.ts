@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
@@ -79,18 +80,21 @@ function summarize(state: CaseState): CaseSummary {
   };
 }
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: informationSessionLabels, grants: grants.assignedOrSupervisor });
+
 /** SMSRC information sessions and group presentations. */
 export const informationSessionWorkflow: WorkflowDefinition = {
   name: 'information-session',
   version: 1,
   category: 'informationSession',
   referencePrefix: 'INF',
-  labels: informationSessionLabels,
+  labels: correction.labels,
   readScope: readScopes.departmental,
   machine: informationSessionMachine,
   openingCommand: 'RequestInformationSession',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   demo: informationSessionDemo,
   summarize,

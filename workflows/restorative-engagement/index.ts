@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { LocalDate } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
@@ -135,6 +136,9 @@ const events = eventsFrom(RestorativeEngagementEvent, {
   },
 });
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: restorativeEngagementLabels, grants: grants.assignedOrSupervisor });
+
 /** What lists show of a case: its progress, never who the class member is or what they shared. */
 const EngagementDetails = z.strictObject({
   channel: OptInChannel.nullable(),
@@ -172,12 +176,12 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   version: 1,
   category: 'restorativeEngagement',
   referencePrefix: 'RE',
-  labels: restorativeEngagementLabels,
+  labels: correction.labels,
   readScope: readScopes.departmental,
   machine: restorativeEngagementMachine,
   openingCommand: 'ReceiveOptIn',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   settings: RestorativeEngagementSettings,
   clocks: restorativeEngagementClocks,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import type { DomainError } from '../../domain/errors';
 import { brokenRules } from '../../domain/rules';
@@ -171,6 +172,9 @@ const CaseDetails = z.strictObject({
   dialoguesHeld: z.number().int(),
 });
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: restorativeOpportunitiesLabels, grants: grants.rjuOrAssignedMediator });
+
 /**
  * Victim-offender mediation in CSC's Restorative Opportunities program. Its content is
  * confidential to the NHQ Restorative Justice Unit: the summary holds no participant information,
@@ -181,13 +185,13 @@ export const restorativeOpportunitiesWorkflow: WorkflowDefinition<RestorativeOpp
   version: 1,
   category: 'restorativeOpportunities',
   referencePrefix: 'RO',
-  labels: restorativeOpportunitiesLabels,
+  labels: correction.labels,
   // RO case content stays with the Restorative Justice Unit (DESIGN.md §7).
   readScope: readScopes.confidentialToRju,
   machine: restorativeOpportunitiesMachine,
   openingCommand: 'ReceiveReferral',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   demo: restorativeOpportunitiesDemo,
   details: CaseDetails,

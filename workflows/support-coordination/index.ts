@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
@@ -108,18 +109,21 @@ function summarize(state: CaseState): CaseSummary {
   };
 }
 
+// A person's name or contact details corrected, at their request or because they were recorded wrong.
+const correction = personalInformationCorrection({ events, labels: supportCoordinationLabels, grants: grants.assignedOrSupervisor });
+
 /** The SMSRC Response and Support Coordination program: continuing support from a dedicated coordinator. */
 export const supportCoordinationWorkflow: WorkflowDefinition = {
   name: 'support-coordination',
   version: 1,
   category: 'supportCoordination',
   referencePrefix: 'RSC',
-  labels: supportCoordinationLabels,
+  labels: correction.labels,
   readScope: readScopes.departmental,
   machine: supportCoordinationMachine,
   openingCommand: 'RecordOptIn',
-  commands,
-  events,
+  commands: [...commands, correction.command],
+  events: [...events, correction.event],
   decide,
   settings: SupportCoordinationSettings,
   clocks: supportCoordinationClocks,
