@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Grants } from './access';
 import type { NewEvent } from './envelope';
 import { SubjectId } from './schemas';
-import { invalidInput, withFrench, type BilingualIssue } from './validation';
+import { invalidInput, type BilingualIssue } from './validation';
 import type { Bilingual, CaseState, CommandDefinition, EventDefinition, WorkflowLabels } from './workflow';
 
 /**
@@ -119,7 +119,7 @@ const Reason = z
 const NOT_THEIRS: Bilingual = { en: 'is not personal information this case records of this person', fr: 'n’est pas un renseignement personnel que le dossier inscrit pour cette personne' };
 const REQUIRED: Bilingual = { en: 'is required of this person: it may be corrected, not removed', fr: 'est obligatoire pour cette personne\u00a0: il peut être corrigé, non retiré' };
 const NOT_IN_CASE: Bilingual = { en: 'is not a person this case records', fr: 'n’est pas une personne que ce dossier inscrit' };
-const NOTHING = withFrench('must correct at least one field', 'doit corriger au moins un champ');
+const NOTHING: Bilingual = { en: 'must correct at least one field', fr: 'doit corriger au moins un champ' };
 
 const COMMAND_LABEL: Bilingual = { en: 'Correct personal information', fr: 'Corriger des renseignements personnels' };
 const EVENT_LABEL: Bilingual = { en: 'Personal information corrected', fr: 'Renseignements personnels corrigés' };
@@ -157,7 +157,7 @@ export function personalInformationCorrection(options: { events: readonly EventD
   const Changes = z.strictObject(Object.fromEntries([...changeable].map(([field, { schema }]) => [field, schema.nullable().optional()])));
   const data = z.strictObject({
     subjectId: SubjectId,
-    changes: Changes.refine((changes) => Object.keys(changes).length > 0, { message: NOTHING }).meta({
+    changes: Changes.meta({
       description: 'The fields corrected, with their new values; `null` removes a field that is not required.',
     }),
     reason: Reason,
@@ -214,6 +214,7 @@ function decideCorrection(people: readonly PersonRecord[], state: CaseState, dat
   const person = where && people.find((p) => p.event === where.event && p.path === where.path);
   if (!person) throw invalidInput([{ path: 'data.subjectId', message: NOT_IN_CASE }]);
   const issues: BilingualIssue[] = [];
+  if (Object.keys(data.changes).length === 0) issues.push({ path: 'data.changes', message: NOTHING });
   for (const [field, value] of Object.entries(data.changes)) {
     const schema = person.fields.get(field);
     const path = `data.changes.${field}`;

@@ -469,6 +469,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/CorrectPersonalInformation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CorrectPersonalInformation (restorative-engagement, restorative-opportunities, complaint, support-coordination, information-session, defence-cohort)
+         * @description **restorative-engagement**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *
+         *     **restorative-opportunities**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *
+         *     **complaint**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *
+         *     **support-coordination**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *
+         *     **information-session**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *
+         *     **defence-cohort**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         */
+        post: operations["correctPersonalInformation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/commands/BeginIntakeAssessment": {
         parameters: {
             query?: never;
@@ -1987,6 +2017,8 @@ export interface components {
                     subject: string;
                     /** @description Dotted paths, within the event’s data, of that subject’s personal information */
                     fields: string[];
+                    /** @description Dotted path, within the event’s data, of an object holding new values of fields of the subject’s own record, where the case first recorded them (a correction of their personal information) */
+                    corrects?: string;
                 }[];
             }[];
             /** @description What its cases’ `details` hold (GET /cases/{id}), field by field: each field is named in `fieldLabels` and each choice in `valueLabels`; dates, times and the same `x-mend-` marks as the events’ schemas tell a client how to show it */
@@ -2809,6 +2841,18 @@ export interface components {
             /** Format: date-time */
             requestedAt?: string;
         };
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "restorativeEngagement.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                name?: string | null;
+                contact?: string | null;
+                claimReference?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
+        };
         /** @description Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person. */
         "restorativeOpportunities.ReceiveReferral": {
             /** @constant */
@@ -3070,6 +3114,18 @@ export interface components {
             party: "victim" | "offender";
             note?: string;
         };
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "restorativeOpportunities.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                name?: string | null;
+                contact?: string | null;
+                fpsNumber?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
+        };
         /** @description Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are. */
         "complaint.ReceiveComplaint": {
             /**
@@ -3139,6 +3195,18 @@ export interface components {
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "complaint.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                name?: string | null;
+                contact?: string | null;
+                role?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
+        };
         /** @description A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default). */
         "supportCoordination.RecordOptIn": {
             /** Format: date-time */
@@ -3230,6 +3298,17 @@ export interface components {
         };
         /** @description The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked. */
         "supportCoordination.RecordWithdrawal": Record<string, never>;
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "supportCoordination.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                name?: string | null;
+                contact?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
+        };
         /** @description Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives. */
         "informationSession.RequestInformationSession": {
             /** @enum {string} */
@@ -3292,6 +3371,18 @@ export interface components {
         "informationSession.CancelInformationSession": {
             /** @enum {string} */
             reason: "requesterCancelled" | "presenterUnavailable" | "tooFewRegistrations" | "declined" | "other";
+        };
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "informationSession.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                unit?: string | null;
+                name?: string | null;
+                contact?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
         };
         /** @description Open a cohort: six to eight nominated Defence representatives and the two restorative practitioners who guide them, full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), virtual, in person or mixed. Every broken rule is reported at once. */
         "defenceCohort.FormCohort": {
@@ -3378,6 +3469,17 @@ export interface components {
         "defenceCohort.DisbandCohort": {
             /** @enum {string} */
             reason: "tooFewRepresentatives" | "practitionersUnavailable" | "programDecision" | "other";
+        };
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        "defenceCohort.CorrectPersonalInformation": {
+            subjectId: string;
+            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            changes: {
+                name?: string | null;
+                contact?: string | null;
+            };
+            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
+            reason: string;
         };
     };
     responses: never;
@@ -5829,6 +5931,128 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ResumeParticipation"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    correctPersonalInformation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["restorativeEngagement.CorrectPersonalInformation"] | components["schemas"]["restorativeOpportunities.CorrectPersonalInformation"] | components["schemas"]["complaint.CorrectPersonalInformation"] | components["schemas"]["supportCoordination.CorrectPersonalInformation"] | components["schemas"]["informationSession.CorrectPersonalInformation"] | components["schemas"]["defenceCohort.CorrectPersonalInformation"];
             };
         };
         responses: {
