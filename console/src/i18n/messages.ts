@@ -109,6 +109,11 @@ export const en = {
   redacted: '[redacted]',
   erased: '[erased]',
   unreadable: '[unreadable]',
+  /** A person's record corrected (Privacy Act, s. 12(2)): the button in their entry, whose hidden words name whose record it is. */
+  correct: 'Correct',
+  correctWhose: (part: string) => ` the record: ${part}`,
+  correctionUnchanged: 'none of these differs from what the case records; change at least one',
+  correctedNotice: (part: string) => `Personal information corrected: ${part}.`,
 
   navOpen: 'Open a case',
   openTitle: 'Open a case',
@@ -370,6 +375,10 @@ export const fr: Messages = {
   redacted: '[masqué]',
   erased: '[effacé]',
   unreadable: '[illisible]',
+  correct: 'Corriger',
+  correctWhose: (part: string) => ` la fiche${NBSP}: ${part}`,
+  correctionUnchanged: 'aucun ne diffère de ce que le dossier inscrit\u202f; modifiez-en au moins un',
+  correctedNotice: (part: string) => `Renseignements personnels corrigés${NBSP}: ${part}.`,
 
   navOpen: 'Ouvrir un dossier',
   openTitle: 'Ouvrir un dossier',

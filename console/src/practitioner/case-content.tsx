@@ -1,7 +1,9 @@
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { eventLabel, fieldLabel, L } from '../shared/labels';
+import { eventLabel, Fill, fieldLabel, L } from '../shared/labels';
 import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
-import { DataFields, DataValue, schemaAt, valueAt } from './event-data';
+import { correctableFields, CorrectionForm, type CorrectionOffer } from './correction';
+import { DataFields, DataValue, isSealed, schemaAt, valueAt } from './event-data';
 
 /** Someone a case names: the object of an event's data that holds their subject id (`complainant`, `victim`). */
 export interface Person {
@@ -11,6 +13,8 @@ export interface Person {
   readonly path: string;
   /** The key of their subject id within that object. */
   readonly subjectKey: string;
+  /** The keys of their personal information within that object (`name`, `contact`), as the workflow declares it. */
+  readonly fields: readonly string[];
   readonly data: Record<string, unknown>;
   readonly schema: JsonSchema | undefined;
   readonly item: HistoryItem;
@@ -25,9 +29,20 @@ export interface Writing {
 }
 
 /**
+ * A person's record after a correction: the new values (`changes`) over the old, a field corrected
+ * to null removed. Left as it is when the correction's values are not shown to the reader.
+ */
+function corrected(person: Person, changes: unknown): Person {
+  if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) return person;
+  const removed = Object.entries(changes).flatMap(([key, value]) => (value === null ? [key] : []));
+  return { ...person, data: Object.fromEntries(Object.entries({ ...person.data, ...changes }).filter(([key]) => !removed.includes(key))) };
+}
+
+/**
  * What a case is about, read from its events as the API showed them and from what the workflow
  * declares personal in each event (GET /workflows `personalData`): its people — each object holding
- * a subject's id, the latest recording of each — and the texts written about it, oldest first.
+ * a subject's id, the latest recording of each, with the corrections made since (a group that
+ * `corrects` them) — and the texts written about it, oldest first.
  */
 export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): { people: Person[]; writings: Writing[] } {
   const people = new Map<string, Person>();
@@ -37,7 +52,12 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
     for (const group of event?.personalData ?? []) {
       const cut = group.subject.lastIndexOf('.');
       const owner = cut < 0 ? '' : group.subject.slice(0, cut);
-      if (owner) {
+      if (group.corrects) {
+        // New values of fields of a person's own record: shown in it, under their part in the case, not as writings.
+        const subject = valueAt(item.data, group.subject);
+        const person = typeof subject === 'string' ? people.get(subject) : undefined;
+        if (person) people.set(person.key, corrected(person, valueAt(item.data, group.corrects)));
+      } else if (owner) {
         const data = valueAt(item.data, owner);
         if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
           const subjectKey = group.subject.slice(cut + 1);
@@ -48,6 +68,7 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
             key,
             path: owner,
             subjectKey,
+            fields: group.fields.flatMap((field) => (field.startsWith(`${owner}.`) ? [field.slice(owner.length + 1)] : [])),
             data: { ...before?.data, ...(data as Record<string, unknown>) },
             schema: schemaAt(event?.schema, item.data, owner),
             item,
@@ -56,6 +77,7 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
       }
       for (const field of group.fields) {
         if (owner && field.startsWith(`${owner}.`)) continue;
+        if (group.corrects && field.startsWith(`${group.corrects}.`)) continue;
         const value = valueAt(item.data, field);
         if (value !== undefined) writings.push({ path: field, value, schema: schemaAt(event?.schema, item.data, field), item });
       }
@@ -64,24 +86,67 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
   return { people: [...people.values()], writings };
 }
 
-/** The people of a case and what is written about it, for those the API shows them to (`[redacted]` to the others). */
-export function CaseContent({ items, workflow, region }: { items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; region: string | undefined }) {
+/**
+ * The people of a case and what is written about it, for those the API shows them to (`[redacted]`
+ * to the others); with `correction`, a form to correct each person's record the reader may read.
+ */
+export function CaseContent({
+  items,
+  workflow,
+  region,
+  correction,
+}: {
+  items: readonly HistoryItem[];
+  workflow: WorkflowInfo | undefined;
+  region: string | undefined;
+  correction?: CorrectionOffer | undefined;
+}) {
   const { t, instant } = useI18n();
   const { people, writings } = caseContent(items, workflow);
+  // One form at a time: they would share their fields' ids.
+  const [correcting, setCorrecting] = useState<string>();
   return (
     <div class="columns content">
       <section aria-labelledby="people-title">
         <h3 id="people-title">{t.people}</h3>
         {people.length === 0 ? <p>{t.noPeople}</p> : null}
         <ul class="people">
-          {people.map((person) => (
-            <li key={person.key} class="person">
-              <h4>
-                <L label={fieldLabel(workflow, person.path)} />
-              </h4>
-              <DataFields data={person.data} schema={person.schema} path={person.path} workflow={workflow} region={region} omit={[person.subjectKey]} />
-            </li>
-          ))}
+          {people.map((person) => {
+            const part = fieldLabel(workflow, person.path);
+            const fields = correction ? correctableFields(correction.correction, person) : [];
+            // What the reader may not see (`[redacted]`, `[erased]`) is not theirs to correct.
+            const offered = fields.length > 0 && fields.every((key) => !isSealed(person.data[key]));
+            const open = offered && correcting === person.key;
+            return (
+              <li key={person.key} class="person">
+                <h4>
+                  <L label={part} />
+                </h4>
+                <DataFields data={person.data} schema={person.schema} path={person.path} workflow={workflow} region={region} omit={[person.subjectKey]} />
+                {offered ? (
+                  <button type="button" class={open ? '' : 'secondary'} aria-expanded={open} onClick={() => setCorrecting(open ? undefined : person.key)}>
+                    {t.correct}
+                    <span class="visually-hidden">
+                      <Fill sentence={t.correctWhose} labels={[part]} />
+                    </span>
+                  </button>
+                ) : null}
+                {open && correction ? (
+                  <CorrectionForm
+                    key={`${person.key}:${correction.caseView.revision}`}
+                    offer={correction}
+                    person={person}
+                    fields={fields}
+                    workflow={workflow}
+                    onDone={(result) => {
+                      setCorrecting(undefined);
+                      correction.onDone(result, person);
+                    }}
+                  />
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
       <section aria-labelledby="about-title">

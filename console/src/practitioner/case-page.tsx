@@ -1,12 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
-import { commandLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
+import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { CaseView, HistoryPage, WorkflowInfo } from '../shared/types';
+import type { CaseView, CommandResult, HistoryPage, WorkflowInfo } from '../shared/types';
 import { CaseContent } from './case-content';
+import { correctionOf, mayRun, type CorrectionOffer } from './correction';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
 import { DataFields } from './event-data';
@@ -37,7 +38,13 @@ export function CasePage({ caseId }: { caseId: string }) {
     return { view, workflow: all.find((w) => w.name === view.workflow && w.version === view.workflowVersion), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
-  const [notice, setNotice] = useState<{ command: Label; state: Label }>();
+  // What the person's last command recorded, said with the names it takes (a command and a state, a person's part).
+  const [notice, setNotice] = useState<{ sentence: (...names: string[]) => string; labels: readonly Label[] }>();
+  const recorded = (result: CommandResult, said: NonNullable<typeof notice>) => {
+    setNotice(said);
+    minPosition.current = result.position;
+    reload();
+  };
 
   return (
     <section aria-labelledby="case-title">
@@ -51,6 +58,12 @@ export function CasePage({ caseId }: { caseId: string }) {
             // Assignment first: it is what a supervisor opens a case for most often.
             .sort((a, b) => Number(b.assigns === true) - Number(a.assigns === true));
           const chosen = commands.find((c) => c.name === open);
+          // Not a next step: a person's record may be corrected at any stage, by those its command's grants name.
+          const correction = correctionOf(workflow);
+          const offer: CorrectionOffer | undefined =
+            correction && mayRun(correction.command, view, session)
+              ? { correction, caseView: view, onDone: (result, person) => recorded(result, { sentence: t.correctedNotice, labels: [fieldLabel(workflow, person.path)] }) }
+              : undefined;
           return (
             <>
               <h2 id="case-title">
@@ -85,10 +98,10 @@ export function CasePage({ caseId }: { caseId: string }) {
               </p>
               {notice ? (
                 <p role="status" class="notice">
-                  <Fill sentence={t.recorded} labels={[notice.command, notice.state]} />
+                  <Fill sentence={notice.sentence} labels={notice.labels} />
                 </p>
               ) : null}
-              <CaseContent items={history.items} workflow={workflow} region={view.region} />
+              <CaseContent items={history.items} workflow={workflow} region={view.region} correction={offer} />
               {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, view.workflow)} current={view.state} /> : null}
               <div class="columns">
                 <section aria-labelledby="next-steps">
@@ -114,9 +127,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                       label={commandLabel(workflow, chosen.name)}
                       onDone={(next) => {
                         setOpen(undefined);
-                        setNotice({ command: commandLabel(workflow, chosen.name), state: stateLabel(workflow, next.state) });
-                        minPosition.current = next.position;
-                        reload();
+                        recorded(next, { sentence: t.recorded, labels: [commandLabel(workflow, chosen.name), stateLabel(workflow, next.state)] });
                       }}
                     />
                   ) : null}

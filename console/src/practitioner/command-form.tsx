@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { ApiError, errorText, type Api, type BrokenRule } from '../shared/api';
+import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../shared/api';
 import { fieldLabel, L, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, HistoryItem, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
@@ -25,6 +25,13 @@ interface Props {
   readonly opens?: WorkflowInfo;
   /** The case's events, as read: the records a field may point at. */
   readonly history?: readonly HistoryItem[];
+  /** What the form starts from, when not its schema's constants and defaults (what the case already records, to correct). */
+  readonly initial?: unknown;
+  /**
+   * What is sent for what was typed, when not its filled-in fields; or the field it refuses before
+   * anything is sent, named and worded as the API would.
+   */
+  readonly dataOf?: (value: unknown) => { readonly data: unknown } | { readonly refused: Issue };
 }
 
 /** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
@@ -45,9 +52,9 @@ function byField(issues: ApiError['issues']): FieldErrors {
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
  * field when it has one (a new case), else the case's.
  */
-export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, onDone }: Props) {
+export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone }: Props) {
   const { t } = useI18n();
-  const [value, setValue] = useState<unknown>(() => initialValue(command.schema));
+  const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // Business rules broken at once (422 COMMAND.RULES_BROKEN): each named, none tied to one field.
   const [rules, setRules] = useState<readonly BrokenRule[]>([]);
@@ -63,12 +70,23 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const region = typeof typedRegion === 'string' && typedRegion !== '' ? typedRegion : (caseView?.region ?? undefined);
   const timeZone = regionTimeZone(region);
 
+  // Every rule broken at once, each beside its field and in the summary, which takes the focus.
+  const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string) => {
+    setErrors(byField(issues));
+    setRules(broken);
+    setFailure(message);
+    // The same refusal again does not change `failure`: the summary already shown takes the focus here.
+    summary.current?.focus();
+  };
+
   const submit = async (event: Event) => {
     event.preventDefault();
+    const prepared = dataOf ? dataOf(value) : { data: prune(value) ?? {} };
+    if ('refused' in prepared) return refuse([prepared.refused], [], prepared.refused.message);
     setSending(true);
     setFailure(undefined);
     try {
-      const data = prune(value) ?? {};
+      const { data } = prepared;
       const result = caseView
         ? await api.post<CommandResult>(`/cases/${encodeURIComponent(caseView.caseId)}/commands/${encodeURIComponent(command.name)}`, data, {
             'if-match': `"${caseView.revision}"`,
@@ -78,11 +96,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
       setRules([]);
       onDone(result);
     } catch (error) {
-      setErrors(byField(error instanceof ApiError ? error.issues : []));
-      setRules(error instanceof ApiError ? error.rules : []);
-      setFailure(errorText(error));
-      // The same refusal again does not change `failure`: the summary already shown takes the focus here.
-      summary.current?.focus();
+      refuse(error instanceof ApiError ? error.issues : [], error instanceof ApiError ? error.rules : [], errorText(error));
     } finally {
       setSending(false);
     }
