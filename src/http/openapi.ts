@@ -241,7 +241,8 @@ export function buildOpenApi(
   };
 
   for (const [command, variants] of byCommand) {
-    const schema = variants.length === 1 ? ref(variants[0]!.schemaName) : { oneOf: variants.map((v) => ref(v.schemaName)) };
+    // anyOf: a body may suit several workflows (a correction of a contact), and the case's workflow decides.
+    const schema = variants.length === 1 ? ref(variants[0]!.schemaName) : { anyOf: variants.map((v) => ref(v.schemaName)) };
     paths[`/cases/{id}/commands/${command}`] = {
       post: {
         operationId: commandOperationId(command),

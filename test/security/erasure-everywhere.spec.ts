@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLOCK_EVENT_TYPES } from '../../domain/clocks/events';
+import { CORRECT_PERSONAL_INFORMATION, PERSONAL_INFORMATION_CORRECTED } from '../../domain/corrections';
 import { findEventSchema } from '../../domain/fold';
 import { CASE_ID_CATEGORY } from '../../src/cases/case-repository';
 import { PersonalDataCodec } from '../../src/privacy/personal-data.codec';
+import { complaintWorkflow } from '../../workflows/complaint';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type RunningApp } from '../support/app';
 import { Random } from '../support/random';
@@ -140,6 +142,50 @@ describe('erasing every subject of every personal-data field', () => {
       const response = await practitioner.post(`${cohort}/${command}`, data);
       expect({ command, status: response.status, body: response.body }).toMatchObject({ command, status: 200 });
     }
+
+    // A correction names a person the case recorded, which the random writer cannot know either: each person's
+    // personal fields are corrected, with a reason, until every workflow's correction has held each of them.
+    const rju = await running.as('rju');
+    // (The writer mints ids per command, so two people of a case may share one: a person is corrected where first recorded.)
+    const corrections = new Map<string, string>();
+    const recorded = new Set<string>();
+    for (const stored of await running.store.readAll({})) {
+      const definition = workflowDefinitions.find((d) => d.name === stored.metadata['workflow']);
+      if (!definition || stored.type === PERSONAL_INFORMATION_CORRECTED) continue;
+      for (const group of findEventSchema(definition, stored.type)?.personalData ?? []) {
+        const owner = group.subject.slice(0, Math.max(0, group.subject.lastIndexOf('.')));
+        const subjectId = get(stored.data, group.subject);
+        if (!owner || typeof subjectId !== 'string') continue;
+        const first = !recorded.has(`${stored.streamId} ${subjectId}`);
+        recorded.add(`${stored.streamId} ${subjectId}`);
+        if (!first) continue;
+        const fields = group.fields.filter((f) => f.startsWith(`${owner}.`)).map((f) => f.slice(owner.length + 1));
+        const wanted = fields.filter((f) => !corrections.has(`${definition.name} changes.${f}`));
+        if (wanted.length === 0) continue;
+        const changes = Object.fromEntries(wanted.map((f) => [f, `Fixed ${f.slice(0, 4)} ${cohortRandom.int(100000, 999999)}`]));
+        const reason = `Reason ${cohortRandom.int(100000, 999999)}`;
+        const confidential = [definition.name, stored.metadata['readAs']].includes('restorative-opportunities');
+        const caseId = stored.streamId.slice(stored.streamId.indexOf('-') + 1);
+        const response = await (confidential ? rju : supervisor).post(`/cases/${caseId}/commands/${CORRECT_PERSONAL_INFORMATION}`, { subjectId, changes, reason });
+        expect({ workflow: definition.name, changes, status: response.status, body: response.body }).toMatchObject({ status: 200 });
+        for (const f of wanted) corrections.set(`${definition.name} changes.${f}`, subjectId);
+      }
+    }
+
+    // Nor does it give a response's next-level contact an id of their own: one complaint is answered here, and its contact corrected.
+    const example = (command: string) => ({ ...complaintWorkflow.commands.find((c) => c.type === command)!.example });
+    const received = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...example('ReceiveComplaint'), receivedAt: running.clock.now().toISOString() } });
+    const complaint = `/cases/${received.body.caseId}/commands`;
+    for (const [client, command] of [[supervisor, 'AcknowledgeComplaint'], [supervisor, 'AssignHandler'], [practitioner, 'Respond']] as const) {
+      expect({ command, status: (await client.post(`${complaint}/${command}`, example(command))).status }).toEqual({ command, status: 200 });
+    }
+    const responded = (await supervisor.get(`/cases/${received.body.caseId}/history`)).body.items.find((i: { type: string }) => i.type === 'ComplaintResponded');
+    const contact = await supervisor.post(`${complaint}/${CORRECT_PERSONAL_INFORMATION}`, {
+      subjectId: responded.data.nextLevel.subjectId,
+      changes: { role: `Director ${cohortRandom.int(100000, 999999)}` },
+      reason: `Reason ${cohortRandom.int(100000, 999999)}`,
+    });
+    expect(contact.status).toBe(200);
 
     await scan();
     expect([...declared].filter((field) => !seen.has(field))).toEqual([]);

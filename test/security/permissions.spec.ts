@@ -51,6 +51,8 @@ const SUPERVISOR_STEPS = new Set([
   'CancelRegistration',
   'RecordSessionHeld',
   'CancelInformationSession',
+  // A person's name or contact details, corrected in any program's case (domain/corrections).
+  'CorrectPersonalInformation',
 ]);
 
 /** The mediation itself, which the mediator assigned to an RO case records (and the unit may too). */
@@ -63,6 +65,7 @@ const MEDIATOR_COMMANDS = new Set([
   'BeginFollowUp',
   'RecordFollowUp',
   'Withdraw',
+  'CorrectPersonalInformation',
 ]);
 
 type Expected = 'allowed' | 'forbidden' | 'not assigned' | 'hidden';
