@@ -124,8 +124,8 @@ const NOTHING: Bilingual = { en: 'must correct at least one field', fr: 'doit co
 const COMMAND_LABEL: Bilingual = { en: 'Correct personal information', fr: 'Corriger des renseignements personnels' };
 const EVENT_LABEL: Bilingual = { en: 'Personal information corrected', fr: 'Renseignements personnels corrigés' };
 const COMMAND_DESCRIPTION: Bilingual = {
-  en: 'Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.',
-  fr: 'Corrige ce que le dossier inscrit d’une personne (son nom, ses coordonnées ou d’autres renseignements personnels) à sa demande ou parce que c’était mal inscrit, comme le prévoit la Loi sur la protection des renseignements personnels. Seuls les champs envoyés changent\u00a0; un champ envoyé vide (null) est retiré si la fiche de la personne ne l’exige pas. L’inscription antérieure reste dans l’historique\u00a0; le motif est conservé, scellé, avec la correction. Ouvert ou fermé, tout dossier peut être corrigé.',
+  en: 'Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.',
+  fr: 'Corrige ce que le dossier inscrit d’une personne (son nom, ses coordonnées ou d’autres renseignements personnels) à sa demande ou parce que c’était mal inscrit, comme le prévoit la Loi sur la protection des renseignements personnels. Seuls les champs corrigés changent\u00a0; un champ vidé est retiré, si la fiche de la personne ne l’exige pas. L’inscription antérieure reste dans l’historique\u00a0; le motif est conservé, scellé, avec la correction. Ouvert ou fermé, tout dossier peut être corrigé.',
 };
 const EVENT_DESCRIPTION: Bilingual = {
   en: 'Personal information the case recorded of a person was corrected: the new values of the fields corrected, and why.',
@@ -158,7 +158,7 @@ export function personalInformationCorrection(options: { events: readonly EventD
   const data = z.strictObject({
     subjectId: SubjectId,
     changes: Changes.meta({
-      description: 'The fields corrected, with their new values; `null` removes a field that is not required.',
+      description: 'The fields corrected, with their new values; null removes a field the person’s record does not require.',
     }),
     reason: Reason,
   });

@@ -1,3 +1,4 @@
+import type { PeopleOfCase } from './corrections';
 import type { RegionCode } from './regions';
 import type { Actor } from './roles';
 import type { MendSettings } from './settings';
@@ -10,10 +11,17 @@ import type { MendSettings } from './settings';
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
-/** What a demo step may name besides its own case: another workflow's demo case. */
+/** What a demo step may name that its data cannot: another workflow's demo case, a person its own case recorded. */
 export interface DemoLinks {
   /** The id the demo gives the first demo case of `workflow` whose stage starts with `stage` (a cohort's session links a class member's case). */
   caseOf(workflow: string, stage: string): string;
+  /** The subject id of the person this case first recorded at `path` (its `client`): a correction names them. */
+  personOf(path: string): string;
+}
+
+/** The subject id of the person a case first recorded at `path`, from its folded state (CaseState.people). */
+export function personAt(people: PeopleOfCase | undefined, path: string): string | undefined {
+  return Object.entries(people ?? {}).find(([, where]) => where.path === path)?.[0];
 }
 
 /** One command of a demo case, `day` days after the case began. */

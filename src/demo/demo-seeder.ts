@@ -12,7 +12,7 @@ import { RecordDueClocks } from '../sla/record-due-clocks.command';
 import type { DemoLinks, DemoCase as WorkflowDemoCase } from '../../domain/demo';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { StaffDirectory } from '../staff/staff-directory.service';
-import { demoStaff } from '../../domain/demo';
+import { demoStaff, personAt } from '../../domain/demo';
 import { DEMO_DIRECTORY } from './demo-directory';
 
 const DAY = 86_400_000;
@@ -68,12 +68,10 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
   const repository = context.get(CaseRepository);
   const anchor = anchorBefore(present);
   const cases = demoCases(context.get(WorkflowRegistry), settings).map((demo) => ({ demo, caseId: uuidv7() }));
-  const links: DemoLinks = {
-    caseOf: (workflow, stage) => {
-      const found = cases.find(({ demo }) => demo.workflow === workflow && demo.stage.startsWith(stage));
-      if (!found) throw new DemoSeedFailed(`No demo case of ${workflow} at a stage "${stage}…" to link to`);
-      return found.caseId;
-    },
+  const caseOf = (workflow: string, stage: string) => {
+    const found = cases.find(({ demo }) => demo.workflow === workflow && demo.stage.startsWith(stage));
+    if (!found) throw new DemoSeedFailed(`No demo case of ${workflow} at a stage "${stage}…" to link to`);
+    return found.caseId;
   };
   const timeline = cases
     .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
@@ -99,6 +97,11 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
     clock.set(new Date(at));
     const step = demo.steps[s]!;
     if (s > 0) await recordDue(caseId);
+    const people = s > 0 ? (await repository.load(caseId)).state.people : undefined;
+    const links: DemoLinks = {
+      caseOf,
+      personOf: (path) => personAt(people, path) ?? failed(`${describe(demo)}: ${step.command} names the person at ${path}, whom the case has not recorded`),
+    };
     const correlationId = uuidv7();
     try {
       await commandBus.execute(
@@ -135,3 +138,6 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
 }
 
 const describe = (demo: DemoCase) => `demo ${demo.workflow} case (${demo.stage})`;
+const failed = (message: string): never => {
+  throw new DemoSeedFailed(message);
+};

@@ -480,17 +480,17 @@ export interface paths {
         put?: never;
         /**
          * CorrectPersonalInformation (restorative-engagement, restorative-opportunities, complaint, support-coordination, information-session, defence-cohort)
-         * @description **restorative-engagement**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         * @description **restorative-engagement**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          *
-         *     **restorative-opportunities**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *     **restorative-opportunities**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          *
-         *     **complaint**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *     **complaint**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          *
-         *     **support-coordination**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *     **support-coordination**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          *
-         *     **information-session**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *     **information-session**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          *
-         *     **defence-cohort**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         *     **defence-cohort**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          */
         post: operations["correctPersonalInformation"];
         delete?: never;
@@ -2841,10 +2841,10 @@ export interface components {
             /** Format: date-time */
             requestedAt?: string;
         };
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "restorativeEngagement.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
@@ -3114,10 +3114,10 @@ export interface components {
             party: "victim" | "offender";
             note?: string;
         };
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "restorativeOpportunities.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
@@ -3195,10 +3195,10 @@ export interface components {
         "complaint.CloseComplaint": Record<string, never>;
         /** @description The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled. */
         "complaint.WithdrawComplaint": Record<string, never>;
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "complaint.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
@@ -3298,10 +3298,10 @@ export interface components {
         };
         /** @description The client withdraws from the program. Possible at any time; open clocks are cancelled and no reason is asked. */
         "supportCoordination.RecordWithdrawal": Record<string, never>;
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "supportCoordination.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
@@ -3372,10 +3372,10 @@ export interface components {
             /** @enum {string} */
             reason: "requesterCancelled" | "presenterUnavailable" | "tooFewRegistrations" | "declined" | "other";
         };
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "informationSession.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 unit?: string | null;
                 name?: string | null;
@@ -3470,10 +3470,10 @@ export interface components {
             /** @enum {string} */
             reason: "tooFewRepresentatives" | "practitionersUnavailable" | "programDecision" | "other";
         };
-        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields sent change; a field sent empty (null) is removed where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
+        /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "defenceCohort.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; `null` removes a field that is not required. */
+            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;

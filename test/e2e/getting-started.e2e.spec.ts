@@ -48,7 +48,7 @@ describe('docs/getting-started.md, followed', () => {
 
   it('loads the demo with Mend stopped, before it starts', () => {
     expect({ code: seeded.code, blocks: seeded.outputs.length }).toEqual({ code: 0, blocks: before.length });
-    expect(seeded.outputs.join('\n')).toMatch(/^Loaded the demo into .*: 74 cases/m);
+    expect(seeded.outputs.join('\n')).toMatch(/^Loaded the demo into .*: 75 cases/m);
   });
 
   it('runs every later block, each request answered without an error', () => {

@@ -5,7 +5,7 @@ import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../.
 import { CLOCK_EVENT_SCHEMAS } from '../../domain/clocks/events';
 import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
 import { PERSONAL_INFORMATION_CORRECTED } from '../../domain/corrections';
-import { DAY, type DemoLinks } from '../../domain/demo';
+import { DAY, personAt, type DemoLinks } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
 import { CASE_KEYWORD, RECORD_KEYWORD } from '../../domain/json-schema-keywords';
@@ -157,7 +157,10 @@ function run(definition: AnyWorkflowDefinition, state: CaseState, type: string, 
 }
 
 /** Another workflow's demo case, as the seeder would link it: an id of its own. */
-const DEMO_LINKS: DemoLinks = { caseOf: (workflow, stage) => `demo-${workflow}-${stage.replace(/[^A-Za-z0-9]+/g, '-')}` };
+const demoLinks = (state: CaseState): DemoLinks => ({
+  caseOf: (workflow, stage) => `demo-${workflow}-${stage.replace(/[^A-Za-z0-9]+/g, '-')}`,
+  personOf: (path) => personAt(state.people, path) ?? `no-one-at-${path}`,
+});
 
 const explorations = new WeakMap<AnyWorkflowDefinition, Exploration>();
 /** How many commands deep exploration goes from a case's opening. */
@@ -197,7 +200,7 @@ export function explore(definition: AnyWorkflowDefinition): Exploration {
     let state = initialCaseState(definition);
     for (const step of demo.steps) {
       const at = START + step.day * DAY;
-      const next = run(definition, state, step.command, step.data(new Date(at), DEMO_LINKS), at, step.actor, record);
+      const next = run(definition, state, step.command, step.data(new Date(at), demoLinks(state)), at, step.actor, record);
       if (!next) break;
       state = next;
       visit(state, at, 0);

@@ -80,6 +80,20 @@ export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
   );
   demo.add('formal complaint registered', then(path(), 4, step(1, practitioner(demo.n), 'NoteFormalComplaint', () => ({ status: 'registered' }))), 18);
   demo.add('closed unreachable before first contact', then(path(), 2, step(10, practitioner(demo.n), 'CloseSupport', () => ({ outcome: 'unreachable' }))), 20);
+  const telephone = `613-555-${String(1000 + demo.n).slice(-4)}`;
+  demo.add(
+    'contact details corrected at the client’s request',
+    then(
+      path(),
+      3,
+      step(0.1, practitioner(demo.n), 'CorrectPersonalInformation', (_, links) => ({
+        subjectId: links.personOf('client'),
+        changes: { contact: telephone },
+        reason: 'At first contact the client asked to be reached by telephone, no longer by email.',
+      })),
+    ),
+    7,
+  );
   demo.add('withdrawn at any time', then(path(), 2, step(1, demoStaff.supervisor, 'RecordWithdrawal')), 6);
   demo.add('closed, needs met', path(), 50);
   return demo.cases;
