@@ -559,8 +559,8 @@ export const journeys: readonly Journey[] = [
       'program, in French; they intend to register a formal complaint. A supervisor assigns p-1, a coordinator in ' +
       'Vancouver. First contact must be made between 7:00 and 17:00 on a business day on the coordinator’s own clock: ' +
       'a call at 6:30 in Vancouver is refused, one at 9:45 meets the first-contact clock. p-1 then helps with workplace ' +
-      'arrangements, refers the client, anonymously and with their permission, to a Military Police Liaison Officer, ' +
-      'notes that the complaint was registered and closes the file.',
+      'arrangements, corrects the client’s contact details at their request, refers them, anonymously and with their ' +
+      'permission, to a Military Police Liaison Officer, notes that the complaint was registered and closes the file.',
     workflow: 'support-coordination',
     caseVar: 'RSC_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c1',
@@ -573,7 +573,8 @@ export const journeys: readonly Journey[] = [
           optedInAt: '2026-03-09T09:15:00-04:00',
           channel: 'supportLine',
           region: 'ON',
-          client: { name: 'Alexis', contact: 'alexis.rsc@example.org', affiliation: 'formerCafMember' },
+          // The client's data subject id, chosen here like the case id (left out, Mend mints one): a correction names it.
+          client: { subjectId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2', name: 'Alexis', contact: 'alexis.rsc@example.org', affiliation: 'formerCafMember' },
           language: 'fr',
           formalComplaint: 'intended',
           needs: 'Would like help to change units and someone to come along to meetings.',
@@ -609,6 +610,17 @@ export const journeys: readonly Journey[] = [
         as: 'PRACTITIONER',
         command: 'RecordService',
         data: { service: 'workplaceArrangements', note: 'Called the unit about a posting closer to home.' },
+        expect: { status: 200, state: 'active' },
+      },
+      {
+        title: 'At the client’s request, p-1 corrects their contact details: the earlier ones stay in the history, sealed',
+        as: 'PRACTITIONER',
+        command: 'CorrectPersonalInformation',
+        data: {
+          subjectId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2',
+          changes: { contact: '604-555-0117 (mobile, texts welcome)' },
+          reason: 'The client asked to be reached on their new mobile number rather than by email.',
+        },
         expect: { status: 200, state: 'active' },
       },
       {
