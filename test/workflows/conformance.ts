@@ -4,7 +4,7 @@ import { createCalendarProvider } from '../../domain/calendar';
 import { CLOCK_EVENT_TYPES, ClockKey, declaredClock, fillClockLabel } from '../../domain/clocks';
 import { CLOCK_EVENT_SCHEMAS } from '../../domain/clocks/events';
 import { acceptsClockEventsWhenActive } from '../../domain/clocks/machine';
-import { PERSONAL_INFORMATION_CORRECTED } from '../../domain/corrections';
+import { CORRECT_PERSONAL_INFORMATION, PERSONAL_INFORMATION_CORRECTED } from '../../domain/corrections';
 import { DAY, personAt, type DemoLinks } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
@@ -270,6 +270,11 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
 
     it.each(definition.commands.map((c) => [c.type, c] as const))('%s: its example is valid against its schema', (_type, command) => {
       expect(command.schema.safeParse(command.example).error).toBeUndefined();
+    });
+
+    it('lets the people its events record have their personal information corrected (Privacy Act, s. 12(2))', () => {
+      const recordsPeople = definition.events.some((event) => (event.personalData ?? []).some((group) => group.subject.includes('.')));
+      expect(definition.commands.some((c) => c.type === CORRECT_PERSONAL_INFORMATION)).toBe(recordsPeople);
     });
 
     it('records a known event for every command', () => {

@@ -50,10 +50,17 @@ describe('a fourth workflow, added as one folder', () => {
     const closed = await run(practitioner, 'CloseRequest');
     expect(closed.body).toMatchObject({ state: 'closed', status: 'closed', allowedCommands: [] });
 
+    // The requester's contact details corrected after closing, by the one line in its folder that offers it.
+    const requesterId = (await practitioner.get(`/cases/${caseId}/history`)).body.items[0].data.requester.subjectId as string;
+    expect((await run(other, 'CorrectPersonalInformation', { subjectId: requesterId, changes: { contact: 'kim.new@example.org' }, reason: 'A new address.' })).body.code).toBe('ACCESS.NOT_ASSIGNED');
+    const corrected = await run(practitioner, 'CorrectPersonalInformation', { subjectId: requesterId, changes: { contact: 'kim.new@example.org' }, reason: 'A new address.' });
+    expect(corrected.body).toMatchObject({ state: 'closed', revision: closed.body.revision + 1 });
+
     const history = await auditor.get(`/cases/${caseId}/history`);
-    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['RequestReceived', 'OfficerAssigned', 'RequestAnswered', 'RequestClosed']);
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['RequestReceived', 'OfficerAssigned', 'RequestAnswered', 'RequestClosed', 'PersonalInformationCorrected']);
     // Its personal data is declared in its folder, so an auditor sees it redacted like any other workflow's.
     expect(JSON.stringify(history.body)).not.toContain('kim@example.org');
+    expect(JSON.stringify(history.body)).not.toContain('kim.new@example.org');
     expect((await practitioner.get(`/cases?workflow=${fixture.name}&status=closed&minPosition=${closed.body.position}`)).body.items).toHaveLength(1);
   });
 

@@ -2,11 +2,12 @@ import { CLOCK_EVENT_LABELS, CLOCK_FIELD_LABELS, CLOCK_VALUE_LABELS } from '../.
 import { z } from 'zod';
 import { grants, readScopes } from '../../../domain/access';
 import { assertNever } from '../../../domain/assert-never';
+import { personalInformationCorrection } from '../../../domain/corrections';
 import type { DecideContext } from '../../../domain/decide-context';
 import type { NewEvent } from '../../../domain/envelope';
 import { DEFAULT_REGION, REGION_LABELS, RegionCode } from '../../../domain/regions';
 import { StaffId } from '../../../domain/schemas';
-import type { CaseState, WorkflowDefinition } from '../../../domain/workflow';
+import type { CaseState, EventDefinition, WorkflowDefinition, WorkflowLabels } from '../../../domain/workflow';
 import { OfficerAssigned, RequestAnswered, RequestClosed, RequestReceived } from './events';
 import { informationRequestMachine, type InformationRequestContext } from './machine';
 
@@ -48,54 +49,76 @@ function decide(command: NewEvent, state: CaseState, ctx: DecideContext): NewEve
   }
 }
 
+const labels: WorkflowLabels = {
+  title: { en: 'Information request', fr: 'Demande de renseignements' },
+  description: { en: 'A question about the programs, answered by an officer.', fr: 'Une question sur les programmes, à laquelle répond un agent.' },
+  states: {
+    new: { en: 'New', fr: 'Nouvelle' },
+    received: { en: 'Received', fr: 'Reçue' },
+    assigned: { en: 'Assigned', fr: 'Assignée' },
+    answered: { en: 'Answered', fr: 'Répondue' },
+    closed: { en: 'Closed', fr: 'Fermée' },
+  },
+  commands: {
+    ReceiveRequest: { en: 'Receive a request', fr: 'Recevoir une demande' },
+    AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
+    AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
+    CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
+  },
+  events: {
+    ...CLOCK_EVENT_LABELS,
+    RequestReceived: { en: 'Request received', fr: 'Demande reçue' },
+    OfficerAssigned: { en: 'Officer assigned', fr: 'Agent assigné' },
+    RequestAnswered: { en: 'Request answered', fr: 'Demande répondue' },
+    RequestClosed: { en: 'Request closed', fr: 'Demande fermée' },
+  },
+  fields: {
+    ...CLOCK_FIELD_LABELS,
+    receivedAt: { en: 'Received on', fr: 'Date de réception' },
+    topic: { en: 'Topic', fr: 'Sujet' },
+    requester: { en: 'Requester', fr: 'Demandeur' },
+    'requester.name': { en: 'Name', fr: 'Nom' },
+    'requester.contact': { en: 'Contact information', fr: 'Coordonnées' },
+    'requester.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
+    requesterId: { en: 'Requester identifier', fr: 'Identifiant du demandeur' },
+    officerId: { en: 'Officer', fr: 'Agent' },
+    answer: { en: 'Answer', fr: 'Réponse' },
+  },
+  values: {
+    ...CLOCK_VALUE_LABELS,
+    ...REGION_LABELS,
+    restorativeEngagement: { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
+    complaints: { en: 'Complaints', fr: 'Plaintes' },
+    other: { en: 'Other', fr: 'Autre' },
+  },
+};
+
+const events: EventDefinition[] = [
+  {
+    type: 'RequestReceived',
+    schema: RequestReceived.shape.data,
+    description: { en: 'A question reached the program.', fr: 'Une question est parvenue au programme.' },
+    personalData: [{ subject: 'requester.subjectId', fields: ['requester.name', 'requester.contact'] }],
+  },
+  { type: 'OfficerAssigned', schema: OfficerAssigned.shape.data, description: { en: 'An officer took the request.', fr: 'Un agent a pris la demande en charge.' } },
+  {
+    type: 'RequestAnswered',
+    schema: RequestAnswered.shape.data,
+    description: { en: 'The requester was answered.', fr: 'Le demandeur a reçu une réponse.' },
+    personalData: [{ subject: 'requesterId', fields: ['answer'] }],
+  },
+  { type: 'RequestClosed', schema: RequestClosed.shape.data, description: { en: 'The request was closed.', fr: 'La demande a été fermée.' } },
+];
+
+// The people it records may have their personal information corrected: one line, as in every workflow.
+const correction = personalInformationCorrection({ events, labels, grants: grants.assignedOrSupervisor });
+
 export const informationRequestWorkflow: WorkflowDefinition = {
   name: 'information-request',
   version: 1,
   category: 'informationRequest',
   referencePrefix: 'IRQ',
-  labels: {
-    title: { en: 'Information request', fr: 'Demande de renseignements' },
-    description: { en: 'A question about the programs, answered by an officer.', fr: 'Une question sur les programmes, à laquelle répond un agent.' },
-    states: {
-      new: { en: 'New', fr: 'Nouvelle' },
-      received: { en: 'Received', fr: 'Reçue' },
-      assigned: { en: 'Assigned', fr: 'Assignée' },
-      answered: { en: 'Answered', fr: 'Répondue' },
-      closed: { en: 'Closed', fr: 'Fermée' },
-    },
-    commands: {
-      ReceiveRequest: { en: 'Receive a request', fr: 'Recevoir une demande' },
-      AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
-      AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
-      CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
-    },
-    events: {
-      ...CLOCK_EVENT_LABELS,
-      RequestReceived: { en: 'Request received', fr: 'Demande reçue' },
-      OfficerAssigned: { en: 'Officer assigned', fr: 'Agent assigné' },
-      RequestAnswered: { en: 'Request answered', fr: 'Demande répondue' },
-      RequestClosed: { en: 'Request closed', fr: 'Demande fermée' },
-    },
-    fields: {
-      ...CLOCK_FIELD_LABELS,
-      receivedAt: { en: 'Received on', fr: 'Date de réception' },
-      topic: { en: 'Topic', fr: 'Sujet' },
-      requester: { en: 'Requester', fr: 'Demandeur' },
-      'requester.name': { en: 'Name', fr: 'Nom' },
-      'requester.contact': { en: 'Contact information', fr: 'Coordonnées' },
-      'requester.subjectId': { en: 'Person identifier', fr: 'Identifiant de la personne' },
-      requesterId: { en: 'Requester identifier', fr: 'Identifiant du demandeur' },
-      officerId: { en: 'Officer', fr: 'Agent' },
-      answer: { en: 'Answer', fr: 'Réponse' },
-    },
-    values: {
-      ...CLOCK_VALUE_LABELS,
-      ...REGION_LABELS,
-      restorativeEngagement: { en: 'Restorative Engagement', fr: 'Engagement réparateur' },
-      complaints: { en: 'Complaints', fr: 'Plaintes' },
-      other: { en: 'Other', fr: 'Autre' },
-    },
-  },
+  labels: correction.labels,
   readScope: readScopes.departmental,
   machine: informationRequestMachine,
   openingCommand: 'ReceiveRequest',
@@ -126,23 +149,9 @@ export const informationRequestWorkflow: WorkflowDefinition = {
       grants: grants.assignedPractitioner,
     },
     { type: 'CloseRequest', schema: CloseRequest, description: { en: 'Close an answered request.', fr: 'Fermer une demande à laquelle on a répondu.' }, example: {}, primaryEvent: 'RequestClosed', grants: grants.assignedOrSupervisor },
+    correction.command,
   ],
-  events: [
-    {
-      type: 'RequestReceived',
-      schema: RequestReceived.shape.data,
-      description: { en: 'A question reached the program.', fr: 'Une question est parvenue au programme.' },
-      personalData: [{ subject: 'requester.subjectId', fields: ['requester.name', 'requester.contact'] }],
-    },
-    { type: 'OfficerAssigned', schema: OfficerAssigned.shape.data, description: { en: 'An officer took the request.', fr: 'Un agent a pris la demande en charge.' } },
-    {
-      type: 'RequestAnswered',
-      schema: RequestAnswered.shape.data,
-      description: { en: 'The requester was answered.', fr: 'Le demandeur a reçu une réponse.' },
-      personalData: [{ subject: 'requesterId', fields: ['answer'] }],
-    },
-    { type: 'RequestClosed', schema: RequestClosed.shape.data, description: { en: 'The request was closed.', fr: 'La demande a été fermée.' } },
-  ],
+  events: [...events, correction.event],
   decide,
   details: z.strictObject({}),
   summarize(state) {
