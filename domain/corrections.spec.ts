@@ -63,6 +63,20 @@ describe('correcting a person’s personal information (Privacy Act, s. 12(2))',
     });
   });
 
+  it('may say the corrected name is no longer a pseudonym, where the workflow lets a correction describe a name', () => {
+    const ctx = specContext({ now: '2026-03-03T14:00:00Z' });
+    const opened = processCommand(complaintWorkflow, initialCaseState(complaintWorkflow), { type: 'ReceiveComplaint', data: findCommand(complaintWorkflow, 'ReceiveComplaint')!.example }, ctx);
+    const complainant = (opened.events[0]!.data as { complainant: { subjectId: string; pseudonym: boolean } }).complainant;
+    expect(complainant.pseudonym).toBe(true);
+    expect(correct(complaintWorkflow, opened.state, { subjectId: complainant.subjectId, changes: { name: 'Robin Tremblay', pseudonym: false } }).events[0]!.data).toMatchObject({
+      changes: { name: 'Robin Tremblay', pseudonym: false },
+    });
+    // Not personal information itself: not sealed. And a workflow that runs on a flag (an anonymous client) keeps it to its own commands.
+    expect(complaintWorkflow.events.find((e) => e.type === PERSONAL_INFORMATION_CORRECTED)!.personalData![0]!.fields).not.toContain('changes.pseudonym');
+    const client = foldHistory(supportCoordinationWorkflow, optedIn());
+    expect(refusal(() => correct(supportCoordinationWorkflow, client, { subjectId: CLIENT_ID, changes: { pseudonym: false } })).en).toEqual([expect.stringMatching(/^data\.changes\.pseudonym: /)]);
+  });
+
   it('corrects each person as their own record allows: an offender’s FPS number, never a victim’s', () => {
     const { state, victim, offender } = referred();
     expect(correct(restorativeOpportunitiesWorkflow, state, { subjectId: offender, changes: { fpsNumber: '654321B' } }).events).toHaveLength(1);

@@ -26,10 +26,12 @@ export interface RecordedPerson {
 /** The people a case has recorded, by subject id (CaseState.people). */
 export type PeopleOfCase = Readonly<Record<string, RecordedPerson>>;
 
-/** A person object a workflow's events record: where, the key of its subject id, and its personal fields with their schemas. */
+/** A person object a workflow's events record: where, the key of its subject id, and the fields a correction may change, with their schemas. */
 interface PersonRecord extends RecordedPerson {
   readonly subjectKey: string;
   readonly fields: ReadonlyMap<string, z.ZodType>;
+  /** Those of `fields` that are personal information (sealed); the others describe it (a pseudonym flag). */
+  readonly personal: ReadonlySet<string>;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -58,10 +60,11 @@ function schemaAt(schema: z.ZodType, path: string): z.ZodType | undefined {
 /**
  * The people a workflow's events record: each personal-data group whose subject id sits in an
  * object of the event's data (`client.subjectId`), with that object's personal fields
- * (`client.name`, `client.contact`). Fields the workflow runs on (a pseudonym flag, an
- * affiliation) are not personal information here, and are changed by the workflow's own commands.
+ * (`client.name`, `client.contact`) and those of `describing` it has (`pseudonym`: whether the
+ * name is one). The other fields (an anonymity flag, an affiliation) are facts the workflow runs
+ * on, changed by its own commands.
  */
-function peopleRecordedBy(events: readonly EventDefinition[]): PersonRecord[] {
+function peopleRecordedBy(events: readonly EventDefinition[], describing: readonly string[] = []): PersonRecord[] {
   const people: PersonRecord[] = [];
   for (const event of events) {
     for (const group of event.personalData ?? []) {
@@ -69,13 +72,19 @@ function peopleRecordedBy(events: readonly EventDefinition[]): PersonRecord[] {
       if (cut < 0) continue;
       const path = group.subject.slice(0, cut);
       const fields = new Map<string, z.ZodType>();
+      const personal = new Set<string>();
       for (const field of group.fields) {
         if (!field.startsWith(`${path}.`)) continue;
         const schema = schemaAt(event.schema, field);
         if (!schema) throw new Error(`${event.type}: personal field ${field} is not in the event's schema`);
         fields.set(field.slice(path.length + 1), schema);
+        personal.add(field.slice(path.length + 1));
       }
-      people.push({ event: event.type, path, subjectKey: group.subject.slice(cut + 1), fields });
+      for (const field of describing) {
+        const schema = schemaAt(event.schema, `${path}.${field}`);
+        if (schema && !fields.has(field)) fields.set(field, schema);
+      }
+      people.push({ event: event.type, path, subjectKey: group.subject.slice(cut + 1), fields, personal });
     }
   }
   return people;
@@ -145,8 +154,14 @@ export interface PersonalInformationCorrection {
  * labels with theirs. Each field the correction may change is named as the workflow names it in
  * the person's own record (`client.name` names `changes.name`).
  */
-export function personalInformationCorrection(options: { events: readonly EventDefinition[]; labels: WorkflowLabels; grants: Grants }): PersonalInformationCorrection {
-  const people = peopleRecordedBy(options.events);
+export function personalInformationCorrection(options: {
+  events: readonly EventDefinition[];
+  labels: WorkflowLabels;
+  grants: Grants;
+  /** Fields of people's records that describe their personal information and that the workflow does not run on (`pseudonym`). */
+  describing?: readonly string[];
+}): PersonalInformationCorrection {
+  const people = peopleRecordedBy(options.events, options.describing);
   if (people.length === 0) throw new Error('A workflow that records no person has nothing to correct');
   const changeable = new Map<string, { schema: z.ZodType; label: Bilingual | undefined }>();
   for (const person of people) {
@@ -154,6 +169,7 @@ export function personalInformationCorrection(options: { events: readonly EventD
       if (!changeable.has(field)) changeable.set(field, { schema: unwrap(schema), label: options.labels.fields[`${person.path}.${field}`] });
     }
   }
+  const sealed = [...changeable.keys()].filter((field) => people.some((person) => person.personal.has(field)));
   const Changes = z.strictObject(Object.fromEntries([...changeable].map(([field, { schema }]) => [field, schema.nullable().optional()])));
   const data = z.strictObject({
     subjectId: SubjectId,
@@ -182,8 +198,8 @@ export function personalInformationCorrection(options: { events: readonly EventD
     type: PERSONAL_INFORMATION_CORRECTED,
     schema: data,
     description: EVENT_DESCRIPTION,
-    personalData: [{ subject: 'subjectId', fields: [...[...changeable.keys()].map((field) => `changes.${field}`), 'reason'], corrects: 'changes' }],
-    search: people.flatMap((person) => [...person.fields.keys()].filter((field) => searched.has(`${person.path}.${field}`)).map((field) => `changes.${field}`)).filter((field, i, all) => all.indexOf(field) === i),
+    personalData: [{ subject: 'subjectId', fields: [...sealed.map((field) => `changes.${field}`), 'reason'], corrects: 'changes' }],
+    search: people.flatMap((person) => [...person.personal].filter((field) => searched.has(`${person.path}.${field}`)).map((field) => `changes.${field}`)).filter((field, i, all) => all.indexOf(field) === i),
   };
   const { labels } = options;
   return {

@@ -2849,6 +2849,7 @@ export interface components {
                 name?: string | null;
                 contact?: string | null;
                 claimReference?: string | null;
+                pseudonym?: boolean | null;
             };
             /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
@@ -3121,6 +3122,7 @@ export interface components {
             changes: {
                 name?: string | null;
                 contact?: string | null;
+                pseudonym?: boolean | null;
                 fpsNumber?: string | null;
             };
             /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
@@ -3202,6 +3204,7 @@ export interface components {
             changes: {
                 name?: string | null;
                 contact?: string | null;
+                pseudonym?: boolean | null;
                 role?: string | null;
             };
             /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */

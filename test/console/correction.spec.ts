@@ -86,10 +86,13 @@ describe('the console: a person’s record corrected', () => {
     // This person's correctable fields only, filled in with what the case records; their subject id is not a field.
     expect(await form.locator('input, textarea, select').evaluateAll((controls) => controls.map((c) => c.id))).toEqual([
       'cmd-CorrectPersonalInformation-changes_name',
+      'cmd-CorrectPersonalInformation-changes_pseudonym',
       'cmd-CorrectPersonalInformation-changes_contact',
       'cmd-CorrectPersonalInformation-reason',
     ]);
     expect(await form.locator(field('changes.name')).inputValue()).toBe('Robin');
+    // Whether the name is a pseudonym describes it: a complaint lets a correction say so.
+    expect(await form.locator(field('changes.pseudonym')).isChecked()).toBe(true);
     expect(await form.locator(field('changes.contact')).inputValue()).toBe('robin@example.org');
     // Named as the workflow names the complainant's fields; the name is required of a complainant, the contact not.
     expect(await form.locator(`label[for="${field('changes.contact').slice(1)}"] .label-text`).textContent()).toBe('Contact information (optional)');
@@ -117,17 +120,18 @@ describe('the console: a person’s record corrected', () => {
     expect((await events(caseId)).map((e) => e.type)).not.toContain('PersonalInformationCorrected');
 
     await form.locator(field('changes.name')).fill('Robin Dupont');
+    await form.locator(field('changes.pseudonym')).uncheck();
     await form.getByRole('button', { name: 'Correct personal information' }).click();
     await expectVisible(page.getByRole('status').getByText('Personal information corrected: Complainant.'));
     expect(await lastEvent(caseId)).toMatchObject({
       type: 'PersonalInformationCorrected',
-      data: { changes: { name: 'Robin Dupont', contact: '613-555-0199' }, reason: 'Robin gave a new telephone number and their full name.' },
+      data: { changes: { name: 'Robin Dupont', pseudonym: false, contact: '613-555-0199' }, reason: 'Robin gave a new telephone number and their full name.' },
     });
-    // Only the fields changed were sent, with whose record and why: not the pseudonym flag, nothing else of the record.
+    // Only the fields changed were sent, with whose record and why: nothing else of the record.
     const complainant = (await events(caseId))[0]!.data['complainant'] as { subjectId: string };
     expect(sent.at(-1)).toEqual({
       subjectId: complainant.subjectId,
-      changes: { name: 'Robin Dupont', contact: '613-555-0199' },
+      changes: { name: 'Robin Dupont', pseudonym: false, contact: '613-555-0199' },
       reason: 'Robin gave a new telephone number and their full name.',
     });
 

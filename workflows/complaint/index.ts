@@ -130,7 +130,7 @@ const ComplaintDetails = z.strictObject({
 type ComplaintDetails = z.infer<typeof ComplaintDetails>;
 
 // A person's name or contact details corrected, at their request or because they were recorded wrong.
-const correction = personalInformationCorrection({ events, labels: complaintLabels, grants: orRju(grants.assignedOrSupervisor) });
+const correction = personalInformationCorrection({ events, labels: complaintLabels, grants: orRju(grants.assignedOrSupervisor), describing: ['pseudonym'] });
 
 /** Complaints from program participants, resolved at the lowest level possible, with a right of review up the escalation chain. */
 export const complaintWorkflow: WorkflowDefinition = {

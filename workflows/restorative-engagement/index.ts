@@ -137,7 +137,7 @@ const events = eventsFrom(RestorativeEngagementEvent, {
 });
 
 // A person's name or contact details corrected, at their request or because they were recorded wrong.
-const correction = personalInformationCorrection({ events, labels: restorativeEngagementLabels, grants: grants.assignedOrSupervisor });
+const correction = personalInformationCorrection({ events, labels: restorativeEngagementLabels, grants: grants.assignedOrSupervisor, describing: ['pseudonym'] });
 
 /** What lists show of a case: its progress, never who the class member is or what they shared. */
 const EngagementDetails = z.strictObject({

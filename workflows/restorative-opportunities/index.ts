@@ -173,7 +173,7 @@ const CaseDetails = z.strictObject({
 });
 
 // A person's name or contact details corrected, at their request or because they were recorded wrong.
-const correction = personalInformationCorrection({ events, labels: restorativeOpportunitiesLabels, grants: grants.rjuOrAssignedMediator });
+const correction = personalInformationCorrection({ events, labels: restorativeOpportunitiesLabels, grants: grants.rjuOrAssignedMediator, describing: ['pseudonym'] });
 
 /**
  * Victim-offender mediation in CSC's Restorative Opportunities program. Its content is

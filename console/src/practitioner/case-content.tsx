@@ -13,8 +13,6 @@ export interface Person {
   readonly path: string;
   /** The key of their subject id within that object. */
   readonly subjectKey: string;
-  /** The keys of their personal information within that object (`name`, `contact`), as the workflow declares it. */
-  readonly fields: readonly string[];
   readonly data: Record<string, unknown>;
   readonly schema: JsonSchema | undefined;
   readonly item: HistoryItem;
@@ -68,7 +66,6 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
             key,
             path: owner,
             subjectKey,
-            fields: group.fields.flatMap((field) => (field.startsWith(`${owner}.`) ? [field.slice(owner.length + 1)] : [])),
             data: { ...before?.data, ...(data as Record<string, unknown>) },
             schema: schemaAt(event?.schema, item.data, owner),
             item,

@@ -51,10 +51,14 @@ export function mayRun(command: WorkflowCommand, caseView: CaseView, session: Se
 /** The object of new values the correction's schema offers: a field for each personal field of any person of the workflow. */
 const offeredChanges = (correction: Correction): JsonSchema => withoutNull(schemaAt(correction.command.schema, undefined, correction.corrects) ?? {});
 
-/** The fields of a person's record the correction may change: their personal information, where the correction offers it. */
+/**
+ * The fields of a person's record the correction may change: those of their record it offers (their
+ * personal information, and what describes it, such as whether the name is a pseudonym), in the
+ * record's order. The API checks them again against that person's record.
+ */
 export function correctableFields(correction: Correction, person: Person): string[] {
   const offered = offeredChanges(correction).properties ?? {};
-  return person.fields.filter((key) => key in offered && key !== person.subjectKey);
+  return Object.keys(withoutNull(person.schema ?? {}).properties ?? {}).filter((key) => key in offered && key !== person.subjectKey);
 }
 
 /** `schema` with the property at a dotted path replaced. */
