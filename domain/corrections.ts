@@ -10,9 +10,9 @@ import type { Bilingual, CaseState, CommandDefinition, EventDefinition, Workflow
  * contact details or other personal information, as a case recorded them, corrected at their
  * request or because it was recorded wrong. One command and one event, the same in every workflow
  * that records people, worked out from what its own events declare (which object of an event's
- * data is a person, `personalData`), so that a workflow only says who may correct. The earlier
- * recording stays in the history as it was; the correction is sealed under the person's own key,
- * so erasing the person erases it too.
+ * data is a person, `personalData`), so that a workflow says only who may correct and what
+ * describes a name (a pseudonym flag). The earlier recording stays in the history as it was; the
+ * correction is sealed under the person's own key, so erasing the person erases it too.
  */
 export const CORRECT_PERSONAL_INFORMATION = 'CorrectPersonalInformation';
 export const PERSONAL_INFORMATION_CORRECTED = 'PersonalInformationCorrected';
