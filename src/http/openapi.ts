@@ -248,7 +248,8 @@ export function buildOpenApi(
         operationId: commandOperationId(command),
         tags: [...new Set(variants.map((v) => v.workflow))],
         summary: variants.length === 1 ? variants[0]!.description : `${command} (${variants.map((v) => v.workflow).join(', ')})`,
-        description: variants.map((v) => `**${v.workflow}**: ${v.description}`).join('\n\n'),
+        // A command every workflow shares (a correction) is described once.
+        description: new Set(variants.map((v) => v.description)).size === 1 && variants.length > 1 ? variants[0]!.description : variants.map((v) => `**${v.workflow}**: ${v.description}`).join('\n\n'),
         parameters: [
           idParam,
           {

@@ -480,17 +480,7 @@ export interface paths {
         put?: never;
         /**
          * CorrectPersonalInformation (restorative-engagement, restorative-opportunities, complaint, support-coordination, information-session, defence-cohort)
-         * @description **restorative-engagement**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
-         *
-         *     **restorative-opportunities**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
-         *
-         *     **complaint**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
-         *
-         *     **support-coordination**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
-         *
-         *     **information-session**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
-         *
-         *     **defence-cohort**: Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
+         * @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.
          */
         post: operations["correctPersonalInformation"];
         delete?: never;
