@@ -1,10 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { PersonRole } from '../../domain/roles';
-import type { RunningApp } from '../support/app';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
 const ROOT = join(__dirname, '..', '..');
 const CONSOLE = join(ROOT, 'console');
@@ -77,6 +78,32 @@ export async function openBrowser(running: RunningApp, { locale = 'en-CA' }: { l
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A suite's app and browser: Mend on a fresh data directory with its clock at Monday 2 March 2026,
+ * 09:00 in Ottawa, a supervisor's API client and headless Chromium, started before the suite's
+ * tests and closed after them. Read its fields inside tests and hooks, once they are started.
+ */
+export function consoleSuite(): { readonly running: RunningApp; readonly browser: Browser; readonly supervisor: HttpClient } {
+  const suite = {} as { running: RunningApp; browser: Browser; supervisor: HttpClient };
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    suite.running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    suite.supervisor = await suite.running.as('supervisor', 'supervisor-1');
+    suite.browser = await openBrowser(suite.running);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.running?.close();
+  });
+  return suite;
+}
+
+/** axe-core's findings on the page, each rule with the first nodes it names: none when the page passes. */
+export async function axeViolations(page: Page): Promise<{ rule: string; nodes: string[] }[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 
 /** Waits until the element is shown, and checks it is. */

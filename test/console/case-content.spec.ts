@@ -1,11 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { restorativeEngagementLabels } from '../../workflows/restorative-engagement/labels';
 import { nextLevelContact, receiveComplaint, run } from '../sla/sla-support';
-import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
 
 type Language = 'en' | 'fr';
 
@@ -47,32 +45,14 @@ const words = {
  */
 describe('the console: intake, case content and forms people can use', () => {
   jest.setTimeout(180_000);
-  let running: RunningApp;
-  let browser: Browser;
-  let supervisor: HttpClient;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    // Monday 2 March 2026, 09:00 in Ottawa.
-    running = await startApp({ start: '2026-03-02T14:00:00Z' });
-    supervisor = await running.as('supervisor', 'supervisor-1');
-    browser = await openBrowser(running);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const suite = consoleSuite();
 
   async function signedIn(role: 'supervisor' | 'practitioner' | 'auditor' | 'rju', language: Language): Promise<Page> {
-    const page = await browser.signedIn(role, `${role}-1`);
+    const page = await suite.browser.signedIn(role, `${role}-1`);
     await chooseLanguage(page, language);
     return page;
   }
 
-  const axe = async (page: Page) => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    return violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  };
 
   it.each(['en', 'fr'] as const)(
     '(%s) a supervisor opens a complaint from the console: refused with every missing field at once, then opened with a time picked in the region’s zone',
@@ -105,7 +85,7 @@ describe('the console: intake, case content and forms people can use', () => {
       }
       if (language === 'fr') expect(listed.join(' ')).toMatch(/obligatoire/);
       else expect(listed.join(' ')).toMatch(/required/);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       // A region in another zone: the time typed is Vancouver's wall clock, sent with its offset.
       await form.locator('#cmd-ReceiveComplaint-channel').selectOption('electronic');
@@ -127,7 +107,7 @@ describe('the console: intake, case content and forms people can use', () => {
 
       const link = page.getByRole('link', { name: w.goTo });
       const caseId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
-      const history = await supervisor.get(`/cases/${caseId}/history`);
+      const history = await suite.supervisor.get(`/cases/${caseId}/history`);
       const received = history.body.items[0];
       expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name }, concerns: { program: 'restorative-engagement' } });
       expect(Date.parse(received.data.receivedAt)).toBe(Date.parse('2026-03-02T05:30:00-08:00'));
@@ -147,16 +127,16 @@ describe('the console: intake, case content and forms people can use', () => {
       // Each event's data, on demand: the receipt time in the case's zone.
       await page.locator('.timeline details').first().locator('summary').click();
       await expectVisible(page.locator('.timeline details').first().getByText(/PST|HNP/));
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
-      await browser.screenshot(page, `case-content-${language}`);
+      await suite.browser.screenshot(page, `case-content-${language}`);
       await page.close();
     },
   );
 
   it('a command’s date-time picker reads the case’s region’s wall clock, and “Now” fills it in', async () => {
-    const rju = await running.as('rju', 'rju-1');
+    const rju = await suite.running.as('rju', 'rju-1');
     const opened = await rju.post('/cases', {
       workflow: 'restorative-opportunities',
       command: 'ReceiveReferral',
@@ -167,7 +147,7 @@ describe('the console: intake, case content and forms people can use', () => {
     await run(rju, caseId, 'AssessIntake', { outcome: 'suitable', offenderAcceptedResponsibility: true, safetyConcerns: 'none', noContactConditions: [] });
     await run(rju, caseId, 'AssignMediator', { mediatorId: 'rju-1' });
     const page = await signedIn('rju', 'fr');
-    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     const command = page.locator('.command-list button').filter({ hasText: /préparation/i }).first();
     const label = (await command.textContent())!;
     await command.click();
@@ -189,9 +169,9 @@ describe('the console: intake, case content and forms people can use', () => {
   });
 
   it('an auditor reads the same timeline data with personal information hidden as the API hides it, said in French: [masqué]', async () => {
-    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
     const page = await signedIn('auditor', 'fr');
-    await page.goto(`${running.baseUrl}/#/audit/${caseId}`);
+    await page.goto(`${suite.running.baseUrl}/#/audit/${caseId}`);
     const first = page.locator('.timeline details').first();
     await first.locator('summary').click();
     await expectVisible(first.getByText('[masqué]').first());
@@ -199,16 +179,16 @@ describe('the console: intake, case content and forms people can use', () => {
     expect(await page.getByText('[redacted]').count()).toBe(0);
     await expectVisible(page.getByText(/que votre rôle ne peut pas voir s’affichent \[masqué\]/));
     expect(await page.content()).not.toContain('Robin');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('a case’s history names its people, not their ids: the complainant’s record without its id, a response naming the complainant, [masqué] to an auditor', async () => {
-    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
-    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
-    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
-    await run(await running.as('practitioner', 'practitioner-1'), caseId, 'Respond', { response: 'We rebooked your meeting.', nextLevel: nextLevelContact });
-    const history = await supervisor.get(`/cases/${caseId}/history`);
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+    await run(await suite.running.as('practitioner', 'practitioner-1'), caseId, 'Respond', { response: 'We rebooked your meeting.', nextLevel: nextLevelContact });
+    const history = await suite.supervisor.get(`/cases/${caseId}/history`);
     const subjectId = history.body.items[0].data.complainant.subjectId as string;
     expect(history.body.items.find((e: { type: string }) => e.type === 'ComplaintResponded').data.complainantId).toBe(subjectId);
     for (const [role, path, name] of [
@@ -216,7 +196,7 @@ describe('the console: intake, case content and forms people can use', () => {
       ['auditor', 'audit', '[masqué]'],
     ] as const) {
       const page = await signedIn(role, 'fr');
-      await page.goto(`${running.baseUrl}/#/${path}/${caseId}`);
+      await page.goto(`${suite.running.baseUrl}/#/${path}/${caseId}`);
       const responded = page.locator('.timeline li').filter({ has: page.getByText('Réponse donnée', { exact: true }) });
       await responded.locator('summary').click();
       const complainant = responded.locator('.event-data dt').filter({ hasText: /^Plaignant$/ });
@@ -228,14 +208,14 @@ describe('the console: intake, case content and forms people can use', () => {
   });
 
   it('a form asks for one of the case’s records by a pick of them, and the history names the record: a registration to cancel, by who registered and when', async () => {
-    const opened = await supervisor.post('/cases', {
+    const opened = await suite.supervisor.post('/cases', {
       workflow: 'information-session',
       command: 'RequestInformationSession',
       data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
-    await run(supervisor, caseId, 'ScheduleInformationSession', {
+    await run(suite.supervisor, caseId, 'ScheduleInformationSession', {
       startsAt: '2026-03-16T13:00:00-04:00',
       durationMinutes: 90,
       format: 'virtual',
@@ -243,7 +223,7 @@ describe('the console: intake, case content and forms people can use', () => {
       presenterId: 'practitioner-1',
       capacity: 30,
     });
-    const presenter = await running.as('practitioner', 'practitioner-1');
+    const presenter = await suite.running.as('practitioner', 'practitioner-1');
     for (const name of ['Sam Roy', 'Kim Lavoie']) {
       await run(presenter, caseId, 'RegisterAttendee', { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
     }
@@ -251,7 +231,7 @@ describe('the console: intake, case content and forms people can use', () => {
     const [, kim] = registered.map((e: { data: { registrationId: string } }) => e.data.registrationId) as string[];
 
     const page = await signedIn('practitioner', 'fr');
-    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     await page.getByRole('button', { name: 'Annuler une inscription', exact: true }).click();
     const form = page.getByRole('form', { name: 'Annuler une inscription' });
     const pick = form.locator('#cmd-CancelRegistration-registrationId');
@@ -270,31 +250,31 @@ describe('the console: intake, case content and forms people can use', () => {
     // The id Mend minted for each registration shows nowhere, not even in the event that made it.
     await page.evaluate("document.querySelectorAll('.timeline details').forEach((d) => { d.open = true; })");
     expect((await page.locator('main').textContent())!.includes(kim!)).toBe(false);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('a form asks for another workflow’s case by a pick of those the reader may list, and the history names it by its reference', async () => {
     // The opt-in its workflow gives as the example of its opening command.
     const optIn = restorativeEngagementWorkflow.commands.find((command) => command.type === 'ReceiveOptIn')!.example;
-    const engagement = await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
+    const engagement = await suite.supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
     expect(engagement.status).toBe(201);
     const engagementId = engagement.body.caseId as string;
-    await run(supervisor, engagementId, 'ConfirmParticipation', { officialLanguage: 'en' });
-    await run(supervisor, engagementId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
-    const reference = (await supervisor.get(`/cases/${engagementId}`)).body.reference as string;
+    await run(suite.supervisor, engagementId, 'ConfirmParticipation', { officialLanguage: 'en' });
+    await run(suite.supervisor, engagementId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
+    const reference = (await suite.supervisor.get(`/cases/${engagementId}`)).body.reference as string;
     const representatives = Array.from({ length: 6 }, (_, i) => ({ name: `Representative ${i + 1}`, affiliation: 'cafMember', nominatedOn: '2026-02-11' }));
-    const cohort = await supervisor.post('/cases', {
+    const cohort = await suite.supervisor.post('/cases', {
       workflow: 'defence-cohort',
       command: 'FormCohort',
       data: { region: 'ON', format: 'fullTime', delivery: 'virtual', practitionerIds: ['practitioner-1', 'practitioner-2'], representatives },
     });
     expect(cohort.status).toBe(201);
     const cohortId = cohort.body.caseId as string;
-    await run(await running.as('practitioner', 'practitioner-1'), cohortId, 'StartCohort', { startedOn: '2026-03-02' });
+    await run(await suite.running.as('practitioner', 'practitioner-1'), cohortId, 'StartCohort', { startedOn: '2026-03-02' });
 
     const page = await signedIn('practitioner', 'fr');
-    await page.goto(`${running.baseUrl}/#/cases/${cohortId}`);
+    await page.goto(`${suite.running.baseUrl}/#/cases/${cohortId}`);
     await page.getByRole('button', { name: 'Consigner une séance d’engagement', exact: true }).click();
     const form = page.getByRole('form', { name: 'Consigner une séance d’engagement' });
     await form.locator('#cmd-RecordEngagementSession-delivery').selectOption('virtual');
@@ -307,20 +287,20 @@ describe('the console: intake, case content and forms people can use', () => {
     await pick.selectOption(engagementId);
     await form.locator('button[type="submit"]').click();
     await page.getByRole('status').getByText(/Consigner une séance d’engagement/).waitFor();
-    const held = (await supervisor.get(`/cases/${cohortId}/history`)).body.items.find((e: { type: string }) => e.type === 'EngagementSessionHeld');
+    const held = (await suite.supervisor.get(`/cases/${cohortId}/history`)).body.items.find((e: { type: string }) => e.type === 'EngagementSessionHeld');
     expect(held.data.engagementCaseIds).toEqual([engagementId]);
     const item = page.locator('.timeline li').filter({ has: page.getByText('Séance d’engagement tenue', { exact: true }) });
     await item.locator('summary').click();
     const link = item.locator('.event-data').getByRole('link', { name: reference });
     await expectVisible(link);
     expect(await link.getAttribute('href')).toBe(`#/cases/${engagementId}`);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('a practitioner opens a complaint too, and is told it reaches their caseload once assigned to them (they read only their own cases)', async () => {
     const page = await signedIn('practitioner', 'en');
-    await page.goto(`${running.baseUrl}/#/open/complaint`);
+    await page.goto(`${suite.running.baseUrl}/#/open/complaint`);
     const form = page.getByRole('form', { name: 'Receive a complaint' });
     await form.locator('#cmd-ReceiveComplaint-channel').selectOption('mail');
     await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-02T08:00');
@@ -336,7 +316,7 @@ describe('the console: intake, case content and forms people can use', () => {
 
   it('offers intake only of the workflows the role may open: rju opens referrals and complaints about its program, no SMSRC case', async () => {
     const page = await signedIn('rju', 'en');
-    await page.goto(`${running.baseUrl}/#/open`);
+    await page.goto(`${suite.running.baseUrl}/#/open`);
     await page.getByRole('heading', { name: 'Open a case' }).waitFor();
     const choices = await page.locator('.workflow-choices a').allTextContents();
     expect(choices.some((c) => c.startsWith('Restorative Opportunities'))).toBe(true);

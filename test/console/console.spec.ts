@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
-import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { consoleSuite } from './browser';
 
 const HOUR = 3_600_000;
 
@@ -28,38 +27,24 @@ const referral = {
 
 describe('the Mend console in headless Chromium, against the real app on SQLite', () => {
   jest.setTimeout(90_000);
-  let running: RunningApp;
-  let browser: Browser;
-  let supervisor: HttpClient;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    // Monday 2 March 2026, 09:00 in Ottawa.
-    running = await startApp({ start: '2026-03-02T14:00:00Z' });
-    supervisor = await running.as('supervisor', 'supervisor-1');
-    browser = await openBrowser(running);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const suite = consoleSuite();
 
   const caseView = async (caseId: string) => {
-    const view = await supervisor.get(`/cases/${caseId}?minPosition=${await running.store.headPosition()}`);
+    const view = await suite.supervisor.get(`/cases/${caseId}?minPosition=${await suite.running.store.headPosition()}`);
     expect(view.status).toBe(200);
     return view.body;
   };
 
   it('serves the console shell at / without a token, and asks for one', async () => {
-    const response = await fetch(`${running.baseUrl}/`);
+    const response = await fetch(`${suite.running.baseUrl}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('<div id="app"></div>');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const openapi = (await (await fetch(`${running.baseUrl}/openapi.json`)).json()) as { paths: Record<string, any> };
+    const openapi = (await (await fetch(`${suite.running.baseUrl}/openapi.json`)).json()) as { paths: Record<string, any> };
     expect(openapi.paths['/']?.get?.security).toEqual([]);
-    const page = await browser.context.newPage();
-    await page.goto(running.baseUrl);
+    const page = await suite.browser.context.newPage();
+    await page.goto(suite.running.baseUrl);
     await expectVisible(page.getByLabel('Access token'));
     await page.getByLabel('Access token').fill('not a token');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -68,14 +53,14 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
   });
 
   it('a practitioner advances a case through a generated form, seeing the API’s field errors beside the fields', async () => {
-    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
-    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
-    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
 
-    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     await expectVisible(page.getByRole('heading', { name: 'My caseload' }));
     await expectVisible(page.getByRole('link', { name: new RegExp(caseId) }));
-    await browser.screenshot(page, 'practitioner-caseload');
+    await suite.browser.screenshot(page, 'practitioner-caseload');
     await page.getByRole('link', { name: new RegExp(caseId) }).click();
     expect(await page.getByTestId('case-state').textContent()).toBe('Under review');
     expect(await page.locator('.state[aria-current="step"] .state-name').textContent()).toContain('Under review');
@@ -92,7 +77,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(await form.locator('#cmd-Respond-response').getAttribute('aria-invalid')).toBe('true');
     expect((await caseView(caseId)).revision).toBe(revision);
     expect(await unlabelledControls(page)).toEqual([]);
-    await browser.screenshot(page, 'practitioner-field-errors');
+    await suite.browser.screenshot(page, 'practitioner-field-errors');
 
     await form.getByLabel(/^Response/).fill('We rebooked your preparation meeting for next week.');
     await form.getByLabel(/^Name/).fill('Alex Tremblay');
@@ -102,26 +87,26 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await expectVisible(page.getByRole('status').getByText('Respond recorded. The case is now in Responded.'));
     await page.getByTestId('case-state').getByText('Responded').waitFor();
     await expectVisible(page.locator('.timeline').getByText('Response given'));
-    await browser.screenshot(page, 'practitioner');
+    await suite.browser.screenshot(page, 'practitioner');
 
-    const stored = await running.store.readStream(`complaint-${caseId}`);
+    const stored = await suite.running.store.readStream(`complaint-${caseId}`);
     expect(stored.map((e) => e.type)).toContain('ComplaintResponded');
     expect((await caseView(caseId)).state).toBe('responded');
     await page.close();
   });
 
   it('a practitioner fills enums, a checkbox list and free text, and sends an empty command, moving a case into a nested state', async () => {
-    const opened = await supervisor.post('/cases', {
+    const opened = await suite.supervisor.post('/cases', {
       workflow: 'restorative-engagement',
       command: 'ReceiveOptIn',
       data: optIn,
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
-    await run(supervisor, caseId, 'ConfirmParticipation', { officialLanguage: 'en' });
-    await run(supervisor, caseId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
+    await run(suite.supervisor, caseId, 'ConfirmParticipation', { officialLanguage: 'en' });
+    await run(suite.supervisor, caseId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
 
-    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     await page.getByRole('link', { name: new RegExp(caseId) }).click();
     await page.getByTestId('case-state').getByText('Phase 1: preparation').waitFor();
 
@@ -145,7 +130,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.getByTestId('case-state').getByText('Choosing options').waitFor();
     expect(await page.locator('.state.current > .state-name').allTextContents()).toEqual(['Phase 2: engagement', 'Choosing options current']);
 
-    const history = await supervisor.get(`/cases/${caseId}/history`);
+    const history = await suite.supervisor.get(`/cases/${caseId}/history`);
     const recorded = history.body.items.find((e: { type: string }) => e.type === 'PreparationSessionHeld').data as { delivery: string; topics: string[] };
     expect(recorded.delivery).toBe('virtual');
     expect([...recorded.topics].sort()).toEqual(['confidentialityLimits', 'dutyToReportException', 'participationOptions', 'programOverview', 'supportServices']);
@@ -154,15 +139,15 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
   });
 
   it('a supervisor sees a breach arrive live on the SLA dashboard, and reassigns the case from the at-risk list', async () => {
-    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00', 'QC');
-    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00', 'QC');
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     await expectVisible(page.getByRole('heading', { name: 'SLA dashboard' }));
     await page.getByText('Live updates: connected').waitFor();
     expect(await page.getByTestId('total-breached').textContent()).toBe('0');
 
     // Wednesday 17:00 has passed with no acknowledgement: the scheduler records the breach.
-    running.clock.set(new Date(Date.parse('2026-03-04T22:00:00Z') + HOUR));
-    const reports = await drain(scheduler(running));
+    suite.running.clock.set(new Date(Date.parse('2026-03-04T22:00:00Z') + HOUR));
+    const reports = await drain(scheduler(suite.running));
     expect(reports.reduce((n, r) => n + r.breaches, 0)).toBe(1);
 
     const live = page.getByTestId('live-alerts');
@@ -172,28 +157,28 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(reference).toMatch(/^CMP-2026-\d{5}$/);
     await live.locator('li.breach').getByRole('link', { name: `case ${reference}` }).waitFor();
     await page.getByTestId('total-breached').getByText('1').waitFor();
-    await page.clock.setFixedTime(running.clock.now());
-    await browser.screenshot(page, 'supervisor');
+    await page.clock.setFixedTime(suite.running.clock.now());
+    await suite.browser.screenshot(page, 'supervisor');
 
     await page.getByRole('button', { name: `Reassign case ${reference}` }).first().click();
     const form = page.getByRole('form', { name: 'Assign a handler' });
     await form.getByLabel(/^Handler/).fill('practitioner-2');
     expect(await unlabelledControls(page)).toEqual([]);
-    await browser.screenshot(page, 'supervisor-reassign');
+    await suite.browser.screenshot(page, 'supervisor-reassign');
     await form.getByRole('button', { name: 'Assign a handler' }).click();
     await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
     await page.close();
   });
 
   it('an auditor moves the time slider back and sees the earlier state, the verified chain, and downloads the export', async () => {
-    running.clock.set('2026-03-09T14:00:00Z');
-    const caseId = await receiveComplaint(supervisor, '2026-03-09T09:00:00-05:00');
-    running.clock.advance(2 * HOUR);
-    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
-    running.clock.advance(2 * HOUR);
-    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+    suite.running.clock.set('2026-03-09T14:00:00Z');
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-09T09:00:00-05:00');
+    suite.running.clock.advance(2 * HOUR);
+    await run(suite.supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    suite.running.clock.advance(2 * HOUR);
+    await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
 
-    const page = await browser.signedIn('auditor', 'auditor-1');
+    const page = await suite.browser.signedIn('auditor', 'auditor-1');
     await page.getByRole('link', { name: new RegExp(caseId) }).click();
     await expectVisible(page.getByRole('heading', { name: /Audit of case/ }));
     await expectVisible(page.getByTestId('verification').getByText('✔ Verified'));
@@ -207,46 +192,46 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.keyboard.press('ArrowRight');
     await page.getByTestId('as-of-state').getByText('Acknowledged').waitFor();
     expect(await unlabelledControls(page)).toEqual([]);
-    await browser.screenshot(page, 'auditor');
+    await suite.browser.screenshot(page, 'auditor');
     await page.keyboard.press('End');
     await page.getByTestId('as-of-state').getByText('Under review').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Events as NDJSON' }).click()]);
     expect(download.suggestedFilename()).toBe(`complaint-${caseId}.ndjson`);
     const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines.map((l) => l.type)).toEqual((await running.store.readStream(`complaint-${caseId}`)).map((e) => e.type));
+    expect(lines.map((l) => l.type)).toEqual((await suite.running.store.readStream(`complaint-${caseId}`)).map((e) => e.type));
     // Auditors see personal information redacted: the console shows what the API gives it.
     expect(lines[0].data.complainant.name).toBe('[redacted]');
     await page.close();
   });
 
   it('shows a restorative opportunities case to rju users only', async () => {
-    const rju = await running.as('rju', 'rju-1');
+    const rju = await suite.running.as('rju', 'rju-1');
     const opened = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: referral });
     expect(opened.status).toBe(201);
     const roCase = opened.body.caseId as string;
 
     for (const role of ['supervisor', 'auditor', 'practitioner'] as const) {
-      const page = await browser.signedIn(role, `${role}-ro`);
+      const page = await suite.browser.signedIn(role, `${role}-ro`);
       if (role !== 'practitioner') {
-        await page.goto(`${running.baseUrl}/#/cases`);
+        await page.goto(`${suite.running.baseUrl}/#/cases`);
         await page.getByRole('heading', { name: 'Cases' }).waitFor();
         await page.getByLabel('Show').selectOption('');
         await page.locator('table.cases, main p').first().waitFor();
       }
       expect(await page.content()).not.toContain(roCase);
-      await page.goto(`${running.baseUrl}/#/cases/${roCase}`);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${roCase}`);
       await page.getByRole('alert').first().waitFor();
       expect(await page.getByRole('alert').first().textContent()).toMatch(/no case|not found|does not exist/i);
       expect(await page.content()).not.toContain('Sam Tremblay');
       await page.close();
     }
 
-    const page = await browser.signedIn('rju', 'rju-1');
+    const page = await suite.browser.signedIn('rju', 'rju-1');
     await expectVisible(page.getByRole('link', { name: new RegExp(roCase) }));
     await page.getByRole('link', { name: new RegExp(roCase) }).click();
     await expectVisible(page.getByRole('heading', { name: /^Restorative Opportunities .* case/ }));
-    await browser.screenshot(page, 'rju-case');
+    await suite.browser.screenshot(page, 'rju-case');
     await page.close();
   });
 });

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { receiveComplaint, run } from '../sla/sla-support';
-import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
 
 /** The form's fields, by their ids: the correction's own command, its data's paths. */
 const field = (path: string) => `#cmd-CorrectPersonalInformation-${path.replace(/\./g, '_')}`;
@@ -15,43 +13,24 @@ const field = (path: string) => `#cmd-CorrectPersonalInformation-${path.replace(
  */
 describe('the console: a person’s record corrected', () => {
   jest.setTimeout(180_000);
-  let running: RunningApp;
-  let browser: Browser;
-  let supervisor: HttpClient;
-
-  beforeAll(async () => {
-    ensureConsoleBuilt();
-    // Monday 2 March 2026, 09:00 in Ottawa.
-    running = await startApp({ start: '2026-03-02T14:00:00Z' });
-    supervisor = await running.as('supervisor', 'supervisor-1');
-    browser = await openBrowser(running);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await running?.close();
-  });
-
-  const axe = async (page: Page) => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    return violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  };
+  const suite = consoleSuite();
 
   /** A complaint from Robin (robin@example.org), acknowledged and assigned to practitioner-1. */
   async function assignedComplaint(): Promise<string> {
-    const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
-    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
-    await run(supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
     return caseId;
   }
 
   /** Signed in, in a language: the browser keeps the last one chosen for every tab. */
   async function signedIn(role: 'practitioner' | 'supervisor' | 'auditor' | 'mediator' | 'rju', subject: string, language: 'en' | 'fr' = 'en'): Promise<Page> {
-    const page = await browser.signedIn(role, subject);
+    const page = await suite.browser.signedIn(role, subject);
     await chooseLanguage(page, language);
     return page;
   }
 
-  const events = async (caseId: string) => (await supervisor.get(`/cases/${caseId}/history`)).body.items as { type: string; data: Record<string, unknown> }[];
+  const events = async (caseId: string) => (await suite.supervisor.get(`/cases/${caseId}/history`)).body.items as { type: string; data: Record<string, unknown> }[];
   const lastEvent = async (caseId: string) => (await events(caseId)).at(-1)!;
 
   /** The bodies of the commands the page sends, as they leave the browser. */
@@ -70,7 +49,7 @@ describe('the console: a person’s record corrected', () => {
     // The inbox lists the next steps of the workflow: a correction is not one.
     await page.locator('table.cases').waitFor();
     expect(await page.locator('table.cases').textContent()).not.toContain('Correct personal information');
-    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     await page.locator('.command-list').waitFor();
     expect(await page.locator('.command-list').textContent()).not.toContain('Correct personal information');
 
@@ -107,7 +86,7 @@ describe('the console: a person’s record corrected', () => {
     await form.locator('.error-summary:focus').waitFor();
     await expectVisible(form.locator(`${field('changes')}-error`));
     expect(sent).toEqual([]);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // A required field emptied: the API's refusal, beside the field.
     await form.locator(field('changes.name')).fill('');
@@ -155,7 +134,7 @@ describe('the console: a person’s record corrected', () => {
     expect(await person.locator('xpath=following-sibling::dd[1]').textContent()).toBe('Robin Dupont');
     // The button is there again, for the corrected record.
     await expectVisible(people.getByRole('button', { name: 'Correct the record: Complainant', exact: true }));
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -163,7 +142,7 @@ describe('the console: a person’s record corrected', () => {
     const caseId = await assignedComplaint();
     const page = await signedIn('supervisor', 'supervisor-1', 'fr');
     const sent = commandsSent(page);
-    await page.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     const people = page.getByRole('region', { name: 'Personnes' });
     const correct = people.getByRole('button', { name: /^Corriger la fiche\s: Plaignant$/ });
     expect(await correct.textContent()).toMatch(/^Corriger/);
@@ -172,7 +151,7 @@ describe('the console: a person’s record corrected', () => {
     await form.getByRole('button', { name: 'Corriger des renseignements personnels' }).click();
     await expectVisible(form.locator('.error-summary').getByText(/aucun ne diffère de ce que le dossier inscrit/));
     expect(sent).toEqual([]);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await form.locator(field('changes.contact')).fill('');
     await form.locator(field('reason')).fill('Robin ne veut plus être joint à cette adresse.');
@@ -188,20 +167,20 @@ describe('the console: a person’s record corrected', () => {
     await expectVisible(people.getByText('Robin', { exact: true }));
     await expectVisible(people.getByRole('button', { name: /^Corriger la fiche/ }));
     expect(await page.locator('main [lang="en"]').count()).toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('offers no correction to those its grants do not name: an auditor, nor an RO mediator handling a complaint about their program', async () => {
     const caseId = await assignedComplaint();
     const auditor = await signedIn('auditor', 'auditor-1');
-    await auditor.goto(`${running.baseUrl}/#/cases/${caseId}`);
+    await auditor.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     await auditor.locator('.timeline').waitFor();
     expect(await auditor.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
     await auditor.close();
 
     // A complaint about the RO program reads as an RO case: the mediator handling it reads it in full, and may not correct it.
-    const rju = await running.as('rju', 'rju-1');
+    const rju = await suite.running.as('rju', 'rju-1');
     const opened = await rju.post('/cases', {
       workflow: 'complaint',
       command: 'ReceiveComplaint',
@@ -218,13 +197,13 @@ describe('the console: a person’s record corrected', () => {
     const complaintId = opened.body.caseId as string;
     await run(rju, complaintId, 'AssignHandler', { handlerId: 'mediator-1' });
     const mediator = await signedIn('mediator', 'mediator-1');
-    await mediator.goto(`${running.baseUrl}/#/cases/${complaintId}`);
+    await mediator.goto(`${suite.running.baseUrl}/#/cases/${complaintId}`);
     const people = mediator.getByRole('region', { name: 'People' });
     await expectVisible(people.getByText('kim@example.org'));
     expect(await mediator.getByRole('button', { name: /^Correct/ }).count()).toBe(0);
     // The RJU, whose grant it is, may.
     const unit = await signedIn('rju', 'rju-1');
-    await unit.goto(`${running.baseUrl}/#/cases/${complaintId}`);
+    await unit.goto(`${suite.running.baseUrl}/#/cases/${complaintId}`);
     await expectVisible(unit.getByRole('region', { name: 'People' }).getByRole('button', { name: 'Correct the record: Complainant', exact: true }));
     await mediator.close();
     await unit.close();

@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { complaintLabels } from '../../workflows/complaint/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { caughtUpWith, waitForProjections } from '../support/projection-status';
-import { chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, waitUntil, type Browser } from './browser';
+import { axeViolations, chooseLanguage, documentLanguage, ensureConsoleBuilt, expectVisible, openBrowser, waitUntil, type Browser } from './browser';
 
 /**
  * Issue 14's "Done means", in Chromium, each journey in English and in French: a complaint a
@@ -30,7 +29,6 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     { staffId: 'sam.lee', displayName: 'Sam Lee', role: 'practitioner', region: 'BC', languages: ['en'] },
     { staffId: 'dana.supervises', displayName: 'Dana Supervises', role: 'supervisor', region: 'ON', languages: ['en'] },
   ] as const;
-  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 
   beforeAll(async () => {
     ensureConsoleBuilt();
@@ -171,7 +169,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2026-03-06T09:30');
       await form.locator('#cmd-ReceiveComplaint-complainant_name').fill(name);
       await form.locator('#cmd-ReceiveComplaint-text').fill(text);
-      expect(await axe(practitioner)).toEqual([]);
+      expect(await axeViolations(practitioner)).toEqual([]);
       await form.getByRole('button', { name: command('ReceiveComplaint') }).click();
       // Not theirs to read until it is assigned to them: the console says so.
       await practitioner.getByRole('status').getByText(fr ? /vous aura été assigné/ : /once it is assigned to you/).waitFor();
@@ -184,7 +182,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await page.getByRole('button', { name: fr ? 'Chercher' : 'Search', exact: true }).click();
       const results = page.getByRole('table', { name: fr ? '1\u00a0dossier trouvé' : '1 case found' });
       await results.waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await results.locator('a').first().click();
       await page.waitForURL('**/#/cases/*');
       return decodeURIComponent(page.url().split('/').pop()!);
@@ -213,7 +211,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       );
       expect(await picker.locator('option[value="sam.lee"]').textContent()).toBe(fr ? 'Sam Lee — anglais — 0\u00a0dossier en cours' : 'Sam Lee — English — 0 open cases');
       expect(await picker.locator('option[value="dana.supervises"]').count()).toBe(0);
-      expect(await axe(desk)).toEqual([]);
+      expect(await axeViolations(desk)).toEqual([]);
       // By keyboard: the first person of the case's region is one arrow away.
       await picker.focus();
       await desk.keyboard.press('ArrowDown');
@@ -237,7 +235,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await search(page)).toBe(caseId);
       await expectVisible(page.getByRole('region', { name: fr ? 'Objet du dossier' : 'What the case is about' }).getByText(text));
       await expectVisible(page.getByRole('region', { name: fr ? 'Personnes' : 'People' }).getByText(name));
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
       const form = page.getByRole('form', { name: command('AcknowledgeComplaint') });
@@ -262,7 +260,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await row.waitFor();
       // Acknowledged: it now waits for the response.
       expect(await row.locator('td').nth(1).textContent()).toContain(fr ? 'Répondre' : 'Respond');
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -1,8 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type RunningApp } from '../support/app';
-import { chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 
 /** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
 describe('the console: finding a case and keeping the staff directory', () => {
@@ -33,7 +31,6 @@ describe('the console: finding a case and keeping the staff directory', () => {
     await running?.close();
   });
 
-  const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 
   it.each([
     ['en', 'Search', 'Reference, name, pseudonym, claim reference or FPS number', 'Search', '1 case found'],
@@ -47,7 +44,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await page.getByRole('button', { name: button, exact: true }).click();
       const results = page.getByRole('table', { name: caption });
       await results.waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await results.getByRole('link', { name: new RegExp(reference) }).click();
       await page.waitForURL(`**/#/cases/${caseId}`);
       await page.locator('.case-id', { hasText: reference }).waitFor();
@@ -103,7 +100,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await page.getByRole('button', { name: add, exact: true }).click();
       await page.locator('#staff-staffId-error').waitFor();
       await page.locator('#staff-displayName-error').waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByLabel(idLabel).fill(staffId);
       await page.getByLabel(nameLabel).fill('Alex Martin');
@@ -113,7 +110,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await row.waitFor();
       await row.getByRole('button', { name: new RegExp(deactivate) }).click();
       await row.getByRole('cell', { name: new RegExp(`^${no}`) }).waitFor();
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       const entry = await (await running.as('admin')).get(`/staff/${staffId}`);
       expect(entry.body).toMatchObject({ displayName: 'Alex Martin', active: false, revision: 1 });
     } finally {

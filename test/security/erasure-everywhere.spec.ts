@@ -145,6 +145,7 @@ describe('erasing every subject of every personal-data field', () => {
 
     // A correction names a person the case recorded, which the random writer cannot know either: each person's
     // personal fields are corrected, with a reason, until every workflow's correction has held each of them.
+    const fixes = new Random(1719);
     const rju = await running.as('rju');
     // (The writer mints ids per command, so two people of a case may share one: a person is corrected where first recorded.)
     const corrections = new Map<string, string>();
@@ -162,8 +163,8 @@ describe('erasing every subject of every personal-data field', () => {
         const fields = group.fields.filter((f) => f.startsWith(`${owner}.`)).map((f) => f.slice(owner.length + 1));
         const wanted = fields.filter((f) => !corrections.has(`${definition.name} changes.${f}`));
         if (wanted.length === 0) continue;
-        const changes = Object.fromEntries(wanted.map((f) => [f, `Fixed ${f.slice(0, 4)} ${cohortRandom.int(100000, 999999)}`]));
-        const reason = `Reason ${cohortRandom.int(100000, 999999)}`;
+        const changes = Object.fromEntries(wanted.map((f) => [f, `Fixed ${f.slice(0, 4)} ${fixes.int(100000, 999999)}`]));
+        const reason = `Reason ${fixes.int(100000, 999999)}`;
         const confidential = [definition.name, stored.metadata['readAs']].includes('restorative-opportunities');
         const caseId = stored.streamId.slice(stored.streamId.indexOf('-') + 1);
         const response = await (confidential ? rju : supervisor).post(`/cases/${caseId}/commands/${CORRECT_PERSONAL_INFORMATION}`, { subjectId, changes, reason });
@@ -182,8 +183,8 @@ describe('erasing every subject of every personal-data field', () => {
     const responded = (await supervisor.get(`/cases/${received.body.caseId}/history`)).body.items.find((i: { type: string }) => i.type === 'ComplaintResponded');
     const contact = await supervisor.post(`${complaint}/${CORRECT_PERSONAL_INFORMATION}`, {
       subjectId: responded.data.nextLevel.subjectId,
-      changes: { role: `Director ${cohortRandom.int(100000, 999999)}` },
-      reason: `Reason ${cohortRandom.int(100000, 999999)}`,
+      changes: { role: `Director ${fixes.int(100000, 999999)}` },
+      reason: `Reason ${fixes.int(100000, 999999)}`,
     });
     expect(contact.status).toBe(200);
 
