@@ -3,7 +3,7 @@ import type { Grants } from './access';
 import type { NewEvent } from './envelope';
 import { SubjectId } from './schemas';
 import { invalidInput, type BilingualIssue } from './validation';
-import type { Bilingual, CaseState, CommandDefinition, EventDefinition, WorkflowLabels } from './workflow';
+import type { Bilingual, CaseState, CommandDefinition, EventDefinition, PeopleOfCase, RecordedPerson, WorkflowLabels } from './workflow';
 
 /**
  * The right to have one's personal information corrected (Privacy Act, s. 12(2)): a person's name,
@@ -16,15 +16,6 @@ import type { Bilingual, CaseState, CommandDefinition, EventDefinition, Workflow
  */
 export const CORRECT_PERSONAL_INFORMATION = 'CorrectPersonalInformation';
 export const PERSONAL_INFORMATION_CORRECTED = 'PersonalInformationCorrected';
-
-/** Where a case recorded a person: the event and the object of its data that holds their subject id. */
-export interface RecordedPerson {
-  readonly event: string;
-  readonly path: string;
-}
-
-/** The people a case has recorded, by subject id (CaseState.people). */
-export type PeopleOfCase = Readonly<Record<string, RecordedPerson>>;
 
 /** A person object a workflow's events record: where, the key of its subject id, and the fields a correction may change, with their schemas. */
 interface PersonRecord extends RecordedPerson {

@@ -1,4 +1,3 @@
-import type { PeopleOfCase } from './corrections';
 import type { RegionCode } from './regions';
 import type { Actor } from './roles';
 import type { MendSettings } from './settings';
@@ -20,7 +19,7 @@ export interface DemoLinks {
 }
 
 /** The subject id of the person a case first recorded at `path`, from its folded state (CaseState.people). */
-export function personAt(people: PeopleOfCase | undefined, path: string): string | undefined {
+export function personAt(people: Readonly<Record<string, { readonly path: string }>> | undefined, path: string): string | undefined {
   return Object.entries(people ?? {}).find(([, where]) => where.path === path)?.[0];
 }
 

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { Grants, ReadScopes } from './access';
 import type { ClockDeclaration } from './clocks/declarations';
 import type { Clocks } from './clocks/state';
-import type { PeopleOfCase } from './corrections';
 import type { DecideContext } from './decide-context';
 import type { DemoScenario } from './demo';
 import type { DomainError } from './errors';
@@ -113,6 +112,15 @@ export interface WorkflowLabels {
    */
   readonly values: Readonly<Record<string, Bilingual>>;
 }
+
+/** Where a case recorded a person: the event and the object of its data that holds their subject id. */
+export interface RecordedPerson {
+  readonly event: string;
+  readonly path: string;
+}
+
+/** The people a case has recorded, by subject id, each where first recorded (a correction names them: domain/corrections). */
+export type PeopleOfCase = Readonly<Record<string, RecordedPerson>>;
 
 /** A case as folded from its events: the machine's snapshot, its clocks and the stream revision. */
 export interface CaseState<TSnapshot extends AnyMachineSnapshot = AnyMachineSnapshot> {

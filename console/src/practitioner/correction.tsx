@@ -3,7 +3,7 @@ import { useConsole } from '../shared/context';
 import { commandLabel } from '../shared/labels';
 import type { Session } from '../shared/session';
 import type { CaseView, CommandResult, JsonSchema, WorkflowCommand, WorkflowInfo } from '../shared/types';
-import type { Person } from './case-content';
+import type { Person } from './people';
 import { CommandForm } from './command-form';
 import { schemaAt, valueAt } from './event-data';
 import { prune, withoutNull } from './schema';

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePeople } from '../shared/context';
 import { eventLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
-import { caseContent } from './case-content';
+import { caseContent } from './people';
 import { CasePeople, CaseRecords, DataFields, isMinted, isSealed } from './event-data';
 
 /** `value` without the entry at a dotted path of object keys (unchanged where the path leads nowhere). */
