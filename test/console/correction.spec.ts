@@ -54,8 +54,8 @@ describe('the console: a person’s record corrected', () => {
     expect(await page.locator('.command-list').textContent()).not.toContain('Correct personal information');
 
     const people = page.getByRole('region', { name: 'People' });
-    // Whose record it corrects, in words a screen reader says.
-    const correct = people.getByRole('button', { name: 'Correct the record: Complainant', exact: true });
+    // Whose record it corrects, by their part and their name: two people may share a part.
+    const correct = people.getByRole('button', { name: 'Correct the record: Complainant — Robin', exact: true });
     expect(await correct.textContent()).toMatch(/^Correct/);
     expect(await correct.getAttribute('aria-expanded')).toBe('false');
     await correct.click();
@@ -133,7 +133,7 @@ describe('the console: a person’s record corrected', () => {
     const person = corrected.locator('.event-data dt').filter({ hasText: /^Person$/ });
     expect(await person.locator('xpath=following-sibling::dd[1]').textContent()).toBe('Robin Dupont');
     // The button is there again, for the corrected record.
-    await expectVisible(people.getByRole('button', { name: 'Correct the record: Complainant', exact: true }));
+    await expectVisible(people.getByRole('button', { name: 'Correct the record: Complainant — Robin Dupont', exact: true }));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -144,7 +144,7 @@ describe('the console: a person’s record corrected', () => {
     const sent = commandsSent(page);
     await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     const people = page.getByRole('region', { name: 'Personnes' });
-    const correct = people.getByRole('button', { name: /^Corriger la fiche\s: Plaignant$/ });
+    const correct = people.getByRole('button', { name: /^Corriger la fiche\s: Plaignant — Robin$/ });
     expect(await correct.textContent()).toMatch(/^Corriger/);
     await correct.click();
     const form = page.getByRole('form', { name: 'Corriger des renseignements personnels' });
@@ -168,6 +168,34 @@ describe('the console: a person’s record corrected', () => {
     await expectVisible(people.getByRole('button', { name: /^Corriger la fiche/ }));
     expect(await page.locator('main [lang="en"]').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('tells apart two people of one part: each button names whose record it corrects', async () => {
+    const opened = await suite.supervisor.post('/cases', {
+      workflow: 'information-session',
+      command: 'RequestInformationSession',
+      data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    await run(suite.supervisor, caseId, 'ScheduleInformationSession', {
+      startsAt: '2026-03-16T13:00:00-04:00',
+      durationMinutes: 90,
+      format: 'virtual',
+      language: 'bilingual',
+      presenterId: 'practitioner-1',
+      capacity: 30,
+    });
+    for (const name of ['Sam Roy', 'Kim Lavoie']) {
+      await run(suite.supervisor, caseId, 'RegisterAttendee', { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
+    }
+    const page = await signedIn('supervisor', 'supervisor-1', 'fr');
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
+    const people = page.getByRole('region', { name: 'Personnes' });
+    await people.getByRole('button', { name: /^Corriger/ }).first().waitFor();
+    const names = await people.getByRole('button', { name: /^Corriger/ }).evaluateAll((buttons) => buttons.map((b) => b.textContent));
+    expect(names).toEqual([expect.stringMatching(/^Corriger la fiche\s: .+ — Sam Roy$/), expect.stringMatching(/^Corriger la fiche\s: .+ — Kim Lavoie$/)]);
     await page.close();
   });
 
@@ -204,7 +232,7 @@ describe('the console: a person’s record corrected', () => {
     // The RJU, whose grant it is, may.
     const unit = await signedIn('rju', 'rju-1');
     await unit.goto(`${suite.running.baseUrl}/#/cases/${complaintId}`);
-    await expectVisible(unit.getByRole('region', { name: 'People' }).getByRole('button', { name: 'Correct the record: Complainant', exact: true }));
+    await expectVisible(unit.getByRole('region', { name: 'People' }).getByRole('button', { name: 'Correct the record: Complainant — Kim', exact: true }));
     await mediator.close();
     await unit.close();
   });

@@ -48,6 +48,8 @@ export function CaseContent({
                     {t.correct}
                     <span class="visually-hidden">
                       <Fill sentence={t.correctWhose} labels={[part]} />
+                      {/* Two people may share a part (two attendees): their name tells the buttons apart. */}
+                      {typeof person.data['name'] === 'string' && !isSealed(person.data['name']) ? ` — ${person.data['name']}` : null}
                     </span>
                   </button>
                 ) : null}
