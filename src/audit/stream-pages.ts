@@ -1,10 +1,12 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { nextTurn } from '../event-store/next-turn';
 
 export const PAGE_SIZE = 500;
 
 /**
  * A stream's events page by page, oldest first, so that a long stream is never held in memory.
- * A stream that does not exist yields nothing.
+ * A stream that does not exist yields nothing. Each page after the first waits for the event
+ * loop's next turn, so that a long read leaves the process answering other requests.
  */
 export async function* streamPages(
   store: EventStore,
@@ -12,7 +14,7 @@ export async function* streamPages(
   fromRevision = 0,
   pageSize = PAGE_SIZE,
 ): AsyncGenerator<RecordedEvent[]> {
-  for (let next = fromRevision; ; ) {
+  for (let next = fromRevision; ; await nextTurn()) {
     let page: RecordedEvent[];
     try {
       page = await store.readStream(streamId, { fromRevision: next, maxCount: pageSize });
@@ -29,10 +31,10 @@ export async function* streamPages(
 /**
  * Every event of the store after a position, page by page in position order. Each page starts at
  * the last position seen (KurrentDB positions are record starts, not every number is one) and
- * drops what was already seen.
+ * drops what was already seen. Each page after the first waits for the event loop's next turn.
  */
 export async function* allPages(store: EventStore, afterPosition = -1, pageSize = PAGE_SIZE): AsyncGenerator<RecordedEvent[]> {
-  for (let after = afterPosition; ; ) {
+  for (let after = afterPosition; ; await nextTurn()) {
     const wanted = after >= 0 ? pageSize + 1 : pageSize;
     const read = await store.readAll({ fromPosition: Math.max(after, 0), maxCount: wanted });
     const page = read.filter((event) => event.position > after);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineError } from '../../domain/errors';
 import { Instant } from '../../domain/schemas';
 import type { EventStore, RecordedEvent } from '../event-store/event-store';
+import { nextTurn } from '../event-store/next-turn';
 
 /**
  * The Privacy Act's retention floor (s.6(1); Privacy Regulations s.4(1)): personal information used
@@ -56,7 +57,9 @@ const isCaseEvent = (event: RecordedEvent) => typeof event.metadata['workflow'] 
 /**
  * When the subject's information was last used in a case event (its business time), or undefined.
  * Reads the log backwards from its end, so a recent use is found at once; a subject never used
- * costs one pass over the log, which erasure (rare, by an administrator) can afford.
+ * costs one pass over the log, which erasure (rare, by an administrator) can afford, as long as the
+ * pass gives the event loop a turn between pages: without it, an erasure on a log of 300,000 events
+ * held every other request, health checks included, for 2.6 s.
  */
 export async function lastUse(store: EventStore, subjectId: string): Promise<string | undefined> {
   let before: number | undefined;
@@ -69,6 +72,7 @@ export async function lastUse(store: EventStore, subjectId: string): Promise<str
     const last = page[page.length - 1]!.position;
     if (last <= 1) return undefined;
     before = last - 1;
+    await nextTurn();
   }
 }
 
