@@ -101,6 +101,15 @@ describe('correcting a person’s personal information (Privacy Act, s. 12(2))',
     expect(refusal(() => correct(supportCoordinationWorkflow, state, { subjectId: CLIENT_ID, changes: { name: 'Jo' }, reason: '  ' })).en).toEqual([expect.stringMatching(/^data\.reason: /)]);
   });
 
+  it('takes text as a command does: trimmed, and a blank name is no name', () => {
+    const state = foldHistory(supportCoordinationWorkflow, optedIn());
+    expect(refusal(() => correct(supportCoordinationWorkflow, state, { subjectId: CLIENT_ID, changes: { name: '   ' } }))).toMatchObject({
+      en: ['data.changes.name: must not be empty'],
+      fr: ['data.changes.name: ne doit pas être vide'],
+    });
+    expect(correct(supportCoordinationWorkflow, state, { subjectId: CLIENT_ID, changes: { name: ' Jordan Lee  ' } }).events[0]!.data).toMatchObject({ changes: { name: 'Jordan Lee' } });
+  });
+
   it('may be made at every stage, a closed case too, and is not one of the workflow’s next steps', () => {
     const withdrawn = foldHistory(supportCoordinationWorkflow, [...optedIn(), { type: 'ClientWithdrew', data: { withdrawnAt: '2026-03-03T15:00:00.000Z' } }]);
     expect(isFinal(withdrawn)).toBe(true);

@@ -117,6 +117,7 @@ const Reason = z
   .meta({ description: 'Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction.' });
 
 const NOT_THEIRS: Bilingual = { en: 'is not personal information this case records of this person', fr: 'n’est pas un renseignement personnel que le dossier inscrit pour cette personne' };
+const BLANK: Bilingual = { en: 'must not be empty', fr: 'ne doit pas être vide' };
 const REQUIRED: Bilingual = { en: 'is required of this person: it may be corrected, not removed', fr: 'est obligatoire pour cette personne\u00a0: il peut être corrigé, non retiré' };
 const NOT_IN_CASE: Bilingual = { en: 'is not a person this case records', fr: 'n’est pas une personne que ce dossier inscrit' };
 const NOTHING: Bilingual = { en: 'must correct at least one field', fr: 'doit corriger au moins un champ' };
@@ -222,12 +223,15 @@ function decideCorrection(people: readonly PersonRecord[], state: CaseState, dat
   if (!person) throw invalidInput([{ path: 'data.subjectId', message: NOT_IN_CASE }]);
   const issues: BilingualIssue[] = [];
   if (Object.keys(data.changes).length === 0) issues.push({ path: 'data.changes', message: NOTHING });
-  for (const [field, value] of Object.entries(data.changes)) {
+  // Texts as a command takes them: trimmed, and not blank ("   " is no name).
+  const changes = Object.fromEntries(Object.entries(data.changes).map(([field, value]) => [field, typeof value === 'string' ? value.trim() : value]));
+  for (const [field, value] of Object.entries(changes)) {
     const schema = person.fields.get(field);
     const path = `data.changes.${field}`;
     if (!schema) issues.push({ path, message: NOT_THEIRS });
     else if (value === null && !schema.safeParse(undefined).success) issues.push({ path, message: REQUIRED });
+    else if (value === '') issues.push({ path, message: BLANK });
   }
   if (issues.length > 0) throw invalidInput(issues);
-  return [{ type: PERSONAL_INFORMATION_CORRECTED, data: { subjectId: data.subjectId, changes: data.changes, reason: data.reason } }];
+  return [{ type: PERSONAL_INFORMATION_CORRECTED, data: { subjectId: data.subjectId, changes, reason: data.reason } }];
 }

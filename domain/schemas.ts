@@ -104,6 +104,18 @@ export const StaffId = fieldKind(
   'id',
 );
 
+/**
+ * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same
+ * case, never a second one).
+ */
+export const CaseId = z.uuid({ message: withFrench('must be a UUID', 'doit être un UUID') }).transform((id) => id.toLowerCase());
+
+/**
+ * What someone writes in a command: a name, a contact, a note, a response. Trimmed, and refused
+ * when blank ("   " is no name). Events keep schemas of their own: they say what was recorded.
+ */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
 /** A state of the workflow's machine by its dotted path (`phase2.engaging`), written by the workflow: what a case was in. */
 export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYWORD]: true }), 'code');
 

@@ -74,11 +74,12 @@ const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isAr
 /** What is wrong, in plain words: zod's issue codes mapped to our own texts, never zod's ("Invalid ISO datetime"). */
 function issueText(issue: z.core.$ZodIssue, language: Language): string {
   const fr = language === 'fr';
+  // A field left out is missing, whatever it would have had to be: not "must be one of …" nor "must be a date".
+  if (issue.input === undefined && ['invalid_type', 'invalid_value', 'invalid_format', 'invalid_union'].includes(issue.code)) return fr ? 'est obligatoire' : 'is required';
   const own = FRENCH.get(issue.message);
   if (own !== undefined) return fr ? own : issue.message;
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return fr ? 'est obligatoire' : 'is required';
       const expected = TYPES[issue.expected]?.[language] ?? (fr ? `doit être de type ${issue.expected}` : `must be of type ${issue.expected}`);
       // A number that is not whole is still a number: saying "not a number" would mislead.
       const received = typeof issue.input === 'number' ? undefined : RECEIVED[kindOf(issue.input)];
@@ -108,7 +109,9 @@ function issueText(issue: z.core.$ZodIssue, language: Language): string {
     case 'invalid_format': {
       const known = FORMATS[issue.format];
       if (known) return known[language];
-      return fr ? `n’a pas la forme attendue (${issue.format})` : `is not in the expected form (${issue.format})`;
+      // A pattern's own words, where its schema gave some (in English only: an operator's setting, not a request).
+      if (issue.format === 'regex' && !fr && !issue.message.startsWith('Invalid')) return issue.message;
+      return fr ? 'n’a pas la forme attendue' : 'is not in the expected form';
     }
     case 'invalid_value':
       if (issue.values.length === 1) return fr ? `doit valoir ${quoted(issue.values[0], language)}` : `must be ${quoted(issue.values[0], language)}`;
@@ -150,12 +153,61 @@ export function describeIssues(error: z.ZodError, prefix = ''): BilingualIssue[]
   });
 }
 
-/** Parses an input or throws VALIDATION.INVALID_INPUT naming every field at fault. */
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Control characters (but tab, line feed and carriage return), which no one types into a name or a note. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Bidirectional embeddings, overrides and isolates: they show text in another order than it was written (a spoofed name). */
+const DIRECTION = /[\u202A-\u202E\u2066-\u2069]/;
+const codePoint = (match: string) => `U+${match.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** What is wrong with a text no one could have meant, or undefined: checked in every input, before its schema. */
+function unstorable(text: string): Bilingual | undefined {
+  if (UNPAIRED_SURROGATE.test(text)) {
+    return {
+      en: 'is not valid Unicode text: it holds half of a character (an unpaired surrogate), which would be stored as �',
+      fr: 'n’est pas du texte Unicode valide\u00a0: il contient la moitié d’un caractère (un point de code d’indirection isolé), qui serait enregistrée comme �',
+    };
+  }
+  const control = CONTROL.exec(text)?.[0];
+  if (control !== undefined) {
+    return { en: `holds a control character (${codePoint(control)})`, fr: `contient un caractère de commande (${codePoint(control)})` };
+  }
+  const direction = DIRECTION.exec(text)?.[0];
+  if (direction !== undefined) {
+    return {
+      en: `holds a bidirectional control (${codePoint(direction)}), which would show the text in another order than it was written`,
+      fr: `contient une commande bidirectionnelle (${codePoint(direction)}), qui afficherait le texte dans un autre ordre que celui où il a été écrit`,
+    };
+  }
+  return undefined;
+}
+
+/** Every text of an input that holds what no one could have meant, by its path. */
+function textIssues(value: unknown, path: string, issues: BilingualIssue[]): BilingualIssue[] {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    if (message) issues.push({ path: path || '(body)', message });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => textIssues(item, path ? `${path}.${i}` : String(i), issues));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) textIssues(item, path ? `${path}.${key}` : key, issues);
+  }
+  return issues;
+}
+
+/**
+ * Parses an input or throws VALIDATION.INVALID_INPUT naming every field at fault: what its schema
+ * refuses, and in any field, text no one could have meant (half a character, a control character,
+ * a bidirectional override), which would otherwise be stored altered or shown in disguise.
+ */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
   // `reportInput` only tells a missing field from a wrong one; the input is never echoed back.
   const result = schema.safeParse(input, { reportInput: true });
-  if (result.success) return result.data;
-  throw invalidInput(describeIssues(result.error, prefix));
+  const text = textIssues(input, prefix, []);
+  if (result.success && text.length === 0) return result.data;
+  const schemaIssues = result.success ? [] : describeIssues(result.error, prefix);
+  throw invalidInput([...text, ...schemaIssues.filter((issue) => !text.some((t) => t.path === issue.path))]);
 }
 
 const inLanguage = (issues: readonly BilingualIssue[], language: Language): InputIssue[] =>
@@ -164,7 +216,23 @@ const inLanguage = (issues: readonly BilingualIssue[], language: Language): Inpu
 const joined = (issues: readonly InputIssue[], language: Language) =>
   issues.map((i) => `${i.path}${language === 'fr' ? NBSP : ''}: ${i.message}`).join(language === 'fr' ? `${'\u202f'}; ` : '; ');
 
-export function invalidInput(issues: readonly BilingualIssue[]): DomainError<{ issues: string; issuesFr: string }> {
+/** The most problems an answer names: a body of 20,000 unknown fields gets a short answer, not one six times its size. */
+export const MAX_ISSUES = 20;
+
+export function invalidInput(all: readonly BilingualIssue[]): DomainError<{ issues: string; issuesFr: string }> {
+  const issues =
+    all.length <= MAX_ISSUES
+      ? all
+      : [
+          ...all.slice(0, MAX_ISSUES),
+          {
+            path: '(more)',
+            message: {
+              en: `and ${number(all.length - MAX_ISSUES, 'en')} more problems`,
+              fr: `et ${number(all.length - MAX_ISSUES, 'fr')}${NBSP}autres problèmes`,
+            },
+          },
+        ];
   const en = inLanguage(issues, 'en');
   const fr = inLanguage(issues, 'fr');
   return InvalidInput({ issues: joined(en, 'en'), issuesFr: joined(fr, 'fr') }, { issues: en }, { fr: { issues: fr } });

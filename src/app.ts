@@ -10,6 +10,7 @@ import { clientErrorHandler } from './http/client-errors';
 import { MalformedPath } from './http/http-errors';
 import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
+import { registerJsonBody } from './http/json-body';
 import { newRequestId, registerCorrelation } from './http/correlation';
 import { registerRequestLog, ROOT_LOGGER } from './logging/logging';
 import { buildOpenApi } from './http/openapi';
@@ -42,6 +43,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
+  registerJsonBody(fastify);
   registerCorrelation(fastify);
   registerRequestLog(fastify, app.get(ROOT_LOGGER));
   const errors = new MendExceptionFilter(options.config);

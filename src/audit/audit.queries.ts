@@ -1,7 +1,7 @@
 import { Instant } from '../../domain/schemas';
 import { z } from 'zod';
 import { withFrench } from '../../domain/validation';
-import { CaseId } from '../cases/cases.controller';
+import { CaseId } from '../../domain/schemas';
 import { EXPORT_FORMATS } from './export-format';
 
 const wholeNumber = z
@@ -26,7 +26,13 @@ export const VerifyQuery = z.strictObject({
   caseId: CaseId.optional(),
   checkpoint: z
     .string()
-    .regex(/^(sha256:)?[0-9a-f]{64}$/, 'must be a checkpoint digest: 64 lower-case hexadecimal digits, optionally after sha256:')
+    .regex(
+      /^(sha256:)?[0-9a-f]{64}$/,
+      withFrench(
+        'must be a checkpoint digest: 64 lower-case hexadecimal digits, optionally after sha256:',
+        'doit être l’empreinte d’un point de contrôle\u00a0: 64\u00a0chiffres hexadécimaux en minuscules, précédés ou non de sha256:',
+      ),
+    )
     .transform((digest) => digest.replace(/^sha256:/, ''))
     .optional(),
 });

@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
 import { accessFacts, CaseRepository } from '../cases/case-repository';
-import { CaseId } from '../cases/cases.controller';
+import { CaseId } from '../../domain/schemas';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { AsOfChoice } from './audit-errors';

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { parseInput } from '../../domain/validation';
-import { CaseId } from '../cases/cases.controller';
+import { CaseId } from '../../domain/schemas';
 import { CliError } from '../cli/cli-error';
 import { ExitCode } from '../cli/exit-codes';
 import { progress } from '../cli/progress';

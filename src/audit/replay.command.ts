@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { parseInput } from '../../domain/validation';
-import { CaseId } from '../cases/cases.controller';
+import { CaseId } from '../../domain/schemas';
 import { AccessLog } from './access-log.service';
 import { CaseAsOf } from './as-of.service';
 import { cliReader, withAuditContext } from './audit-cli';

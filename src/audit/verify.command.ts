@@ -1,5 +1,5 @@
 import { parseInput } from '../../domain/validation';
-import { CaseId } from '../cases/cases.controller';
+import { CaseId } from '../../domain/schemas';
 import { CliError } from '../cli/cli-error';
 import { ExitCode } from '../cli/exit-codes';
 import { progress } from '../cli/progress';

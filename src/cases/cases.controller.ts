@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CaseReference } from '../../domain/case-reference';
 import type { CaseView } from '../../domain/case-view';
 import { CaseNotFound, CaseReferenceNotFound } from '../../domain/errors';
+import { CaseId } from '../../domain/schemas';
 import type { Actor } from '../../domain/roles';
 import { parseInput, withFrench } from '../../domain/validation';
 import { RecordsRead } from '../audit/records-read.decorator';
@@ -32,11 +33,6 @@ interface CurrentCase {
 /** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
 export type CommandResult = CaseView & { readonly created: CreatedId[] };
 
-/**
- * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same
- * case, never a second one).
- */
-export const CaseId = z.uuid({ message: withFrench('must be a UUID', 'doit être un UUID') }).transform((id) => id.toLowerCase());
 /** A reference as people type it: any case, surrounding spaces ignored. */
 const CaseReferenceParam = z
   .string()
@@ -57,9 +53,10 @@ export const OpenCaseBody = z.strictObject({
 export function parseIfMatch(header: string | undefined): number | undefined {
   // `*` matches any current version: no expectation.
   if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^(?:W\/)?"?(-?\d{1,15})"?$/.exec(header.trim());
+  // A revision, bare or quoted as an ETag is (`"3"`, `W/"3"`): never negative, quotes in pairs.
+  const match = /^(?:W\/)?(?:"(\d{1,15})"|(\d{1,15}))$/.exec(header.trim());
   if (!match) throw InvalidIfMatch({ value: header });
-  return Number(match[1]);
+  return Number(match[1] ?? match[2]);
 }
 
 @Controller('cases')

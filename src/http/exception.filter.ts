@@ -73,7 +73,8 @@ export function asDomainError(
     if (status === 405) return { error: MethodNotAllowed({ method: request.method, path }), unexpected: false };
     if (status === 413) return { error: BodyTooLarge({ limit: bodyLimit }), unexpected: false };
     if (status === 415) return { error: UnsupportedMediaType({ contentType }), unexpected: false };
-    if (status === 400) return { error: MalformedBody({ reason: exception.message }), unexpected: false };
+    // Its code is lost in the wrapping; its message says which: the body's length, or its syntax.
+    if (status === 400) return { error: MalformedBody({ fault: /Content-Length/i.test(exception.message) ? 'length' : 'syntax' }), unexpected: false };
     if (status === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   }
   const framework = exception as FrameworkError;
@@ -83,13 +84,14 @@ export function asDomainError(
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { error: UnsupportedMediaType({ contentType: String(request.headers['content-type'] ?? 'none') }), unexpected: false };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { error: MalformedBody({ reason: 'it is empty' }), unexpected: false };
+      return { error: MalformedBody({ fault: 'empty' }), unexpected: false };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { error: MalformedBody({ fault: 'syntax' }), unexpected: false };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { error: MalformedBody({ reason: framework.message ?? 'it cannot be parsed' }), unexpected: false };
+      return { error: MalformedBody({ fault: 'length' }), unexpected: false };
   }
   if (exception instanceof SyntaxError && framework.statusCode === 400) {
-    return { error: MalformedBody({ reason: exception.message }), unexpected: false };
+    return { error: MalformedBody({ fault: 'syntax' }), unexpected: false };
   }
   if (framework?.statusCode === 429) return { error: RateLimited({ limit: rateLimitPerAddress, per: 'address' }), unexpected: false };
   if (framework?.statusCode === 412) return { error: PreconditionFailed({}), unexpected: false };

@@ -6,9 +6,23 @@ export const RouteNotFound = defineError<{ method: string; path: string }>('ROUT
   fr: (p) => `${p.method} ${p.path} n’existe pas. Consultez /docs pour l’API.`,
 });
 
-export const MalformedBody = defineError<{ reason: string }>('REQUEST.MALFORMED_BODY', 'invalid', {
-  en: (p) => `The request body is not valid JSON: ${p.reason}`,
-  fr: (p) => `Le corps de la requête n’est pas du JSON valide\u00a0: ${p.reason}`,
+/** What is wrong with a body that cannot be read, said by Mend in both languages (never the parser's English). */
+export const BODY_FAULTS = {
+  empty: { en: 'it is empty', fr: 'il est vide' },
+  notUtf8: { en: 'it is not UTF-8 text', fr: 'ce n’est pas du texte UTF-8' },
+  syntax: { en: 'check its quotes, commas and brackets', fr: 'vérifiez ses guillemets, ses virgules et ses accolades' },
+  forbiddenKey: {
+    en: 'it holds a __proto__ or constructor.prototype key, which no request may carry',
+    fr: 'il contient une clé __proto__ ou constructor.prototype, qu’aucune requête ne peut porter',
+  },
+  length: { en: 'its length differs from its Content-Length header', fr: 'sa longueur diffère de son en-tête Content-Length' },
+} as const satisfies Record<string, { en: string; fr: string }>;
+
+export type BodyFault = keyof typeof BODY_FAULTS;
+
+export const MalformedBody = defineError<{ fault: BodyFault }>('REQUEST.MALFORMED_BODY', 'invalid', {
+  en: (p) => `The request body is not valid JSON: ${BODY_FAULTS[p.fault].en}.`,
+  fr: (p) => `Le corps de la requête n’est pas du JSON valide\u00a0: ${BODY_FAULTS[p.fault].fr}.`,
 });
 
 export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported_media', {

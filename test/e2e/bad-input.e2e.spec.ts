@@ -183,6 +183,153 @@ describe('bad input over HTTP', () => {
     });
   });
 
+  describe('text no one could have meant, and bodies that cannot be read', () => {
+    const opening = (complainant: Record<string, unknown>, text = 'My session was cancelled twice.') => (headers: Record<string, string>) =>
+      supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...exampleOf('complaint', 'ReceiveComplaint'), complainant, text } }, headers);
+
+    it.each<[string, string, string[]]>([
+      ['half of a character (an unpaired surrogate), which would be stored as �', 'Ro\ud800bin', ['data.complainant.name', 'unpaired surrogate']],
+      ['a control character', 'Ro\u0000bin', ['data.complainant.name', 'control character (U+0000)']],
+      ['a bidirectional override, which would show the name in disguise', '\u202enibor', ['data.complainant.name', 'bidirectional control (U+202E)']],
+    ])('%s: 400 naming the field and the character', async (_name, name, names) => {
+      const { french } = await expectRefused(opening({ name }), { status: 400, code: 'VALIDATION.INVALID_INPUT', names });
+      expect(french.message).toContain('data.complainant.name\u00a0: ');
+    });
+
+    it('tabs and line breaks are text: a complaint written over several lines is stored as written', async () => {
+      const text = 'First, the session was cancelled.\n\tThen nobody called.\r\nI am still waiting.';
+      const opened = await opening({ name: 'Robin' }, text)({});
+      expect(opened.status).toBe(201);
+      const history = await supervisor.get(`/cases/${opened.body.caseId}/history`);
+      expect(history.body.items[0].data.text).toBe(text);
+    });
+
+    it('a blank name or text is empty, in every workflow: 400, and what is kept is trimmed', async () => {
+      await expectRefused(opening({ name: '   ' }, '  \n '), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.complainant.name', 'data.text', 'must not be empty'] });
+      const optIn = exampleOf('restorative-engagement', 'ReceiveOptIn') as { classMember: object };
+      await expectRefused(
+        (headers) =>
+          supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: { ...optIn, classMember: { ...optIn.classMember, name: ' ' } } }, headers),
+        { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.classMember.name', 'must not be empty'] },
+      );
+      const cohort = exampleOf('defence-cohort', 'FormCohort') as { representatives: object[] };
+      const representatives = cohort.representatives.map((r, i) => (i === 2 ? { ...r, name: '\t' } : r));
+      await expectRefused((headers) => supervisor.post('/cases', { workflow: 'defence-cohort', command: 'FormCohort', data: { ...cohort, representatives } }, headers), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.representatives.2.name', 'must not be empty'],
+      });
+      const opened = await opening({ name: '  Robin Tremblay ' })({});
+      expect(opened.status).toBe(201);
+      expect((await supervisor.get(`/cases/${opened.body.caseId}/history`)).body.items[0].data.complainant.name).toBe('Robin Tremblay');
+    });
+
+    it('a field left out is required, whatever it would have had to be: not "must be one of"', async () => {
+      const { channel: _left, ...data } = exampleOf('complaint', 'ReceiveComplaint') as Record<string, unknown>;
+      const { english, french } = await expectRefused((headers) => supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data }, headers), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.channel: is required'],
+      });
+      expect(english.message).not.toContain('must be one of');
+      expect(french.message).toContain('data.channel\u00a0: est obligatoire');
+    });
+
+    it('thousands of unknown fields: the answer names twenty and counts the rest, not one six times the size of the request', async () => {
+      const body = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`field${i}`, 1]));
+      const { english, french } = await expectRefused(command(() => received, 'AcknowledgeComplaint', body), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.field0', 'and 4,980 more problems'],
+      });
+      expect(english.details.issues).toHaveLength(21);
+      expect(english.details.issues[20]).toEqual({ path: '(more)', message: 'and 4,980 more problems' });
+      expect(french.message).toContain('et 4\u00a0980\u00a0autres problèmes');
+      expect(JSON.stringify(english).length).toBeLessThan(JSON.stringify(body).length);
+    });
+
+    it('a body that is not UTF-8: 400 saying so, not that its length is wrong, and every word of the French in French', async () => {
+      const bytes = Buffer.concat([Buffer.from('{"method": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+      const { french } = await expectRefused(
+        (headers) => supervisor.request('POST', `/cases/${received}/commands/AcknowledgeComplaint`, { rawBody: bytes, headers: { 'content-type': 'application/json', ...headers } }),
+        { status: 400, code: 'REQUEST.MALFORMED_BODY', names: ['not UTF-8 text'] },
+      );
+      expect(french.message).toBe('Le corps de la requête n’est pas du JSON valide\u00a0: ce n’est pas du texte UTF-8.');
+    });
+
+    it('JSON with a __proto__ key, or trailing garbage: 400 saying which, in French without the parser’s English', async () => {
+      const forbidden = await expectRefused(raw(() => received, 'AcknowledgeComplaint', '{"__proto__": {"admin": true}}', 'application/json'), {
+        status: 400,
+        code: 'REQUEST.MALFORMED_BODY',
+        names: ['__proto__'],
+      });
+      const garbage = await expectRefused(raw(() => received, 'AcknowledgeComplaint', '{"method": "email"} and more', 'application/json'), {
+        status: 400,
+        code: 'REQUEST.MALFORMED_BODY',
+        names: ['quotes, commas and brackets'],
+      });
+      for (const { french } of [forbidden, garbage]) expect(french.message).not.toMatch(/Body|content-type|valid JSON but/);
+    });
+
+    it('an If-Match that is negative, or half quoted: 400, not a conflict', async () => {
+      for (const value of ['-1', 'W/"-3"', '"2']) {
+        await expectRefused((headers) => supervisor.post(`/cases/${received}/commands/AcknowledgeComplaint`, {}, { ...headers, 'if-match': value }), {
+          status: 400,
+          code: 'REQUEST.INVALID_IF_MATCH',
+          names: ['If-Match', value],
+        });
+      }
+    });
+  });
+
+  describe('filters no case could match are mistakes', () => {
+    it('an unknown workflow: 400 naming the known ones, for lists and caseloads, not an empty page', async () => {
+      const names = ['parking-ticket', 'complaint'];
+      await expectRefused((headers) => supervisor.get('/cases?workflow=parking-ticket', headers), { status: 400, code: 'WORKFLOW.UNKNOWN', names });
+      await expectRefused((headers) => supervisor.get('/caseload/practitioner-1?workflow=parking-ticket', headers), { status: 400, code: 'WORKFLOW.UNKNOWN', names });
+    });
+
+    it('a state no workflow has, or not the one named: 400 naming the states there are', async () => {
+      await expectRefused((headers) => supervisor.get('/cases?state=nowhere', headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['query.state', 'GET /workflows'] });
+      await expectRefused((headers) => supervisor.get('/cases?workflow=complaint&state=engaging', headers), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['query.state', 'is not a state of complaint', 'received', 'underReview'],
+      });
+      expect((await supervisor.get('/cases?workflow=complaint&state=received')).status).toBe(200);
+    });
+
+    it('a case id that is not one: 400 naming which', async () => {
+      await expectRefused((headers) => supervisor.get(`/cases?ids=${received},abc`, headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['query.ids.1', 'UUID'] });
+    });
+
+    it('a position past the end of the log: 400 at once naming its last position, not a 503 after waiting', async () => {
+      const head = await running.store.headPosition();
+      await expectRefused((headers) => supervisor.get('/cases?minPosition=999999999', headers), {
+        status: 400,
+        code: 'PROJECTION.POSITION_NOT_WRITTEN',
+        names: ['999999999'],
+      });
+      const { english } = await expectRefused((headers) => supervisor.get(`/cases?minPosition=${head + 1000}`, headers), {
+        status: 400,
+        code: 'PROJECTION.POSITION_NOT_WRITTEN',
+        names: [String(head + 1000)],
+      });
+      expect(english.message).toMatch(/last position is \d+/);
+      expect((await supervisor.get(`/cases?minPosition=${head}`)).status).toBe(200);
+    });
+
+    it('a checkpoint that is not a digest: 400 saying what one looks like', async () => {
+      const auditor = await running.as('auditor');
+      const { french } = await expectRefused((headers) => auditor.get('/audit/verify?checkpoint=abc', headers), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['checkpoint', '64 lower-case hexadecimal digits'],
+      });
+      expect(french.message).toContain('64\u00a0chiffres hexadécimaux');
+    });
+  });
+
   describe('commands, workflows and cases that do not exist', () => {
     it('an unknown command: 400 naming it and the workflow', async () => {
       await expectRefused(command(() => received, 'FlyToTheMoon', {}), { status: 400, code: 'COMMAND.UNKNOWN', names: ['FlyToTheMoon', 'complaint'] });

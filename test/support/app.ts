@@ -34,7 +34,7 @@ export interface HttpClient {
   readonly token: string;
   get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResponse<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResponse<T>>;
-  request<T = any>(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<HttpResponse<T>>;
+  request<T = any>(method: string, path: string, options?: { body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> }): Promise<HttpResponse<T>>;
 }
 
 /**
@@ -82,10 +82,10 @@ export function client(baseUrl: string, token: string): HttpClient {
   const request = async <T>(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    options: { body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> } = {},
   ): Promise<HttpResponse<T>> => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';

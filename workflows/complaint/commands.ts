@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { caseOf, Instant, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, StaffId, SubjectId, text } from '../../domain/schemas';
 import { responseClock } from './clocks';
 import { ProgramName } from './settings';
 
@@ -30,9 +30,9 @@ export const Concerns = z.strictObject({
 export const Complainant = z.strictObject({
   /** When absent, a new data subject is minted. */
   subjectId: SubjectId.optional(),
-  name: z.string().min(1).max(200),
+  name: text(200),
   pseudonym: z.boolean().default(false),
-  contact: z.string().min(1).max(500).optional(),
+  contact: text(500).optional(),
 });
 
 /**
@@ -42,9 +42,9 @@ export const Complainant = z.strictObject({
  */
 export const NextLevelContact = z.strictObject({
   subjectId: SubjectId.optional(),
-  name: z.string().min(1).max(200),
-  role: z.string().min(1).max(200).optional(),
-  contact: z.string().min(1).max(500),
+  name: text(200),
+  role: text(200).optional(),
+  contact: text(500),
 });
 
 export const ReceiveComplaint = z.strictObject({
@@ -57,7 +57,7 @@ export const ReceiveComplaint = z.strictObject({
     region: RegionCode.default(DEFAULT_REGION),
     complainant: Complainant,
     /** The concerns, complaint or feedback, as written by the complainant. */
-    text: z.string().min(1).max(20_000),
+    text: text(20_000),
     /** The program it is about: its escalation chain applies, and the complaint is read as that program's cases are. */
     concerns: Concerns.optional(),
   }),
@@ -105,7 +105,7 @@ export const Respond = z.strictObject({
   type: z.literal('Respond'),
   data: z.strictObject({
     /** The response as sent to the complainant. */
-    response: z.string().min(1).max(20_000),
+    response: text(20_000),
     /** Required below the last level of the chain (a business rule, so that the error can name the level); refused at the last. */
     nextLevel: NextLevelContact.optional(),
   }),
@@ -138,7 +138,7 @@ export const RequestReview = z.strictObject({
   type: z.literal('RequestReview'),
   data: z.strictObject({
     /** Why the complainant is not satisfied, in their words. */
-    grounds: z.string().min(1).max(20_000).optional(),
+    grounds: text(20_000).optional(),
   }),
 }).meta({
   description:
@@ -152,7 +152,7 @@ export const PauseClock = z.strictObject({
   type: z.literal('PauseClock'),
   data: z.strictObject({
     clock: ClockKey,
-    reason: z.string().min(1).max(500),
+    reason: text(500),
   }),
 }).meta({
   description:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { caseOf, Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
@@ -31,8 +31,8 @@ export const Affiliation = z.enum(['cafMember', 'dndEmployee']);
 export const Representative = z.strictObject({
   /** When absent, a new data subject is minted. */
   subjectId: RepresentativeId.optional(),
-  name: z.string().min(1).max(200),
-  contact: z.string().min(1).max(500).optional(),
+  name: text(200),
+  contact: text(500).optional(),
   affiliation: Affiliation,
   /** The day the representative's nomination was received. */
   nominatedOn: LocalDate,
@@ -172,7 +172,7 @@ export const RecordEngagementSession = z.strictObject({
 export const Commitment = z.strictObject({
   representativeId: RepresentativeId,
   /** What the representative commits to do in their daily role, in their words. Personal information. */
-  commitments: z.string().min(1).max(4000),
+  commitments: text(4000),
 });
 
 export const CompleteCohort = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, RecordId, recordOf, StaffId, SubjectId, text } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /**
@@ -29,9 +29,9 @@ export const Topic = z.enum(['smsrcServices', 'restorativeEngagement', 'response
 export const Requester = z.strictObject({
   /** When absent, a new data subject is minted. */
   subjectId: SubjectId.optional(),
-  unit: z.string().trim().min(1).max(300),
-  name: z.string().trim().min(1).max(200),
-  contact: z.string().trim().min(1).max(500),
+  unit: text(300),
+  name: text(200),
+  contact: text(500),
 });
 
 export const RequestInformationSession = z.strictObject({
@@ -102,8 +102,8 @@ export const RegisterAttendee = z.strictObject({
     attendee: z.strictObject({
       subjectId: SubjectId.optional(),
       /** A name or a pseudonym. */
-      name: z.string().trim().min(1).max(200),
-      contact: z.string().trim().min(1).max(500).optional(),
+      name: text(200),
+      contact: text(500).optional(),
       role: AttendeeRole,
     }),
     /** Chosen by the client, so that retries are safe; minted when left out. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { caseOf, Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId } from '../../domain/schemas';
+import { caseOf, Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId, text } from '../../domain/schemas';
 
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
 export const PractitionerId = StaffId;
@@ -32,11 +32,11 @@ export type OfficialLanguage = z.infer<typeof OfficialLanguage>;
 export const ClassMember = z.strictObject({
   /** When absent, a new data subject is minted. */
   subjectId: SubjectId.optional(),
-  name: z.string().min(1).max(200).optional(),
+  name: text(200).optional(),
   pseudonym: z.boolean().default(false),
-  contact: z.string().min(1).max(500).optional(),
+  contact: text(500).optional(),
   /** The claims administrator's reference for the class member's claim. */
-  claimReference: z.string().min(1).max(100).optional(),
+  claimReference: text(100).optional(),
 });
 
 const optInFields = {
@@ -160,7 +160,7 @@ export const RecordPreparationSession = z.strictObject({
 /** The class member's goals and objectives for their participation, in their words. Personal information. */
 export const SetGoals = z.strictObject({
   type: z.literal('SetGoals'),
-  data: z.strictObject({ goals: z.string().min(1).max(4000) }),
+  data: z.strictObject({ goals: text(4000) }),
 }).meta({
   description:
     'Record the class member’s goals and objectives for their participation (phase 1), or revise them in phase 3.',
@@ -307,7 +307,7 @@ export type GoalsMet = z.infer<typeof GoalsMet>;
 const reflectionFields = {
   reflectedAt: Instant.optional(),
   /** The class member's feedback, in their words. Personal information. */
-  feedback: z.string().min(1).max(4000).optional(),
+  feedback: text(4000).optional(),
   /** "With their consent, the restorative practitioner will explore options to follow up with them sometime after the process." */
   followUpConsent: z.boolean(),
 };

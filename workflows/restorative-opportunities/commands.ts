@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
 import { FACILITATION_WORDING } from './errors';
 
 export { Instant, LocalDate, StaffId, SubjectId };
-const Note = z.string().trim().min(1).max(5000);
+const Note = text(5000);
 
 /** The two parties of a victim-offender mediation. A victim representative acts as the victim. */
 export const Party = z.enum(['victim', 'offender']);
@@ -18,14 +18,14 @@ export type Party = z.infer<typeof Party>;
  */
 export const PersonInput = z.strictObject({
   subjectId: SubjectId.optional(),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text(200).optional(),
   pseudonym: z.boolean().optional(),
-  contact: z.string().trim().min(1).max(500).optional(),
+  contact: text(500).optional(),
 });
 
 /** The offender, optionally with their FPS number (CSC's fingerprint serial number). Personal information. */
 export const OffenderInput = PersonInput.extend({
-  fpsNumber: z.string().trim().min(1).max(20).optional(),
+  fpsNumber: text(20).optional(),
 });
 
 /** The CSC staff person an offender expressed their interest to, who forwards it to the program. */
@@ -43,7 +43,7 @@ export const ReferredBy = z.strictObject({
   staffRole: StaffRole,
   staffId: StaffId.optional(),
   /** The institution or parole office the referral comes from. */
-  site: z.string().trim().min(1).max(200).optional(),
+  site: text(200).optional(),
 });
 
 /** An offender in the community: conditionally released, or supervised under a long-term supervision order. */
@@ -122,7 +122,7 @@ export type NoContactConditionKind = z.infer<typeof NoContactConditionKind>;
  * the victim): it must contain "unless deemed appropriate and facilitated by CSC's Restorative
  * Opportunities Program".
  */
-export const FacilitationWording = z.string().trim().min(1).max(500);
+export const FacilitationWording = text(500);
 
 export const SafetyConcerns = z.enum(['none', 'managed', 'unresolved']);
 
@@ -192,7 +192,7 @@ export const ReassignCase = z.strictObject({
     assignment: Assignment,
     assigneeId: StaffId,
     /** Why, for the audit trail: workload, leave, a conflict of interest. Not about the participants. */
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: text(500).optional(),
   }),
 }).meta({
   description:
@@ -289,7 +289,7 @@ export const SelectModel = z.strictObject({
 export const Venue = z.strictObject({
   kind: z.enum(['institution', 'paroleOffice']),
   /** The institution or parole office, e.g. "Collins Bay Institution". */
-  site: z.string().trim().min(1).max(200),
+  site: text(200),
 });
 
 export const MeetingRoom = z.enum(['boardroom', 'meetingRoom', 'chapel', 'otherPrivateRoom', 'visitsAndCorrespondenceArea']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, StaffId, SubjectId } from '../../domain/schemas';
+import { Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 import { CoordinatorTimeZone } from './coordinator-zones';
 
@@ -33,8 +33,8 @@ export const Client = z
     /** When absent, a new data subject is minted. */
     subjectId: SubjectId.optional(),
     anonymous: z.boolean().default(false),
-    name: z.string().trim().min(1).max(200).optional(),
-    contact: z.string().trim().min(1).max(500).optional(),
+    name: text(200).optional(),
+    contact: text(500).optional(),
     affiliation: Affiliation.default('notStated'),
     location: ClientLocation.optional(),
   })
@@ -64,7 +64,7 @@ export const RecordOptIn = z.strictObject({
     language: OfficialLanguage,
     formalComplaint: FormalComplaint.default('none'),
     /** What the client asks for, in their words. */
-    needs: z.string().trim().min(1).max(5000).optional(),
+    needs: text(5000).optional(),
   }),
 }).meta({
   description:
@@ -120,7 +120,7 @@ export const RecordFirstContact = z.strictObject({
     /** When the coordinator reached the client; now when left out. */
     contactedAt: Instant.optional(),
     method: ContactMethod,
-    notes: z.string().trim().min(1).max(5000).optional(),
+    notes: text(5000).optional(),
   }),
 }).meta({
   description:
@@ -139,7 +139,7 @@ export const RecordService = z.strictObject({
     service: Service,
     /** The day it was provided, in the coordinator's time zone; today when left out. */
     providedOn: LocalDate.optional(),
-    note: z.string().trim().min(1).max(5000).optional(),
+    note: text(5000).optional(),
   }),
 }).meta({
   description: 'Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.',
@@ -164,8 +164,8 @@ export const MakeReferral = z.strictObject({
     /** Referred without giving the client's identity: "anonymously if you wish". */
     anonymous: z.boolean().default(false),
     /** The organization, program or office referred to. */
-    organization: z.string().trim().min(1).max(300).optional(),
-    note: z.string().trim().min(1).max(5000).optional(),
+    organization: text(300).optional(),
+    note: text(5000).optional(),
   }),
 }).meta({
   description:
@@ -192,7 +192,7 @@ export const CloseSupport = z.strictObject({
   type: z.literal('CloseSupport'),
   data: z.strictObject({
     outcome: ClosureOutcome,
-    note: z.string().trim().min(1).max(5000).optional(),
+    note: text(5000).optional(),
   }),
 }).meta({
   description:

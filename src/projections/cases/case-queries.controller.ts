@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { parseInput } from '../../../domain/validation';
+import { invalidInput, parseInput } from '../../../domain/validation';
 import { casesProjection } from '../../../projections/cases';
 import type { Actor } from '../../../domain/roles';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { PolicyService } from '../../security/policy.service';
 import { RequirePermission } from '../../security/require-permission.decorator';
+import { stateNames } from '../../workflows/diagram';
+import { WorkflowRegistry } from '../../workflows/workflow-registry';
 import { ProjectionsService } from '../projections.service';
 import { CaseListQuery, CaseQueries, type CasePage } from './case-queries';
 
@@ -14,13 +16,33 @@ export class CaseQueriesController {
     private readonly queries: CaseQueries,
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
+    private readonly registry: WorkflowRegistry,
   ) {}
+
+  /**
+   * A filter that no case could match is a mistake, said so (400): an unknown workflow names the
+   * known ones, a state no workflow has is refused, rather than an empty page.
+   */
+  private requireKnown(query: Pick<CaseListQuery, 'workflow' | 'state'>): void {
+    const definitions = query.workflow === undefined ? this.registry.all() : this.registry.all().filter((d) => d.name === this.registry.get(query.workflow!).name);
+    if (query.state === undefined || definitions.some((definition) => stateNames(definition).includes(query.state!))) return;
+    const of = query.workflow === undefined ? undefined : definitions.flatMap(stateNames).filter((state, i, all) => all.indexOf(state) === i);
+    throw invalidInput([
+      {
+        path: 'query.state',
+        message: of
+          ? { en: `is not a state of ${query.workflow}, whose states are: ${of.join(', ')}`, fr: `n’est pas un état de ${query.workflow}, dont les états sont\u00a0: ${of.join(', ')}` }
+          : { en: 'is not a state of any workflow (GET /workflows lists them)', fr: 'n’est l’état d’aucun processus (GET /workflows les énumère)' },
+      },
+    ]);
+  }
 
   /** Case summaries, filtered, newest update first, with a cursor and the total. */
   @Get('cases')
   @RequirePermission('cases.read')
   async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<CasePage> {
     const query = parseInput(CaseListQuery, raw ?? {}, 'query');
+    this.requireKnown(query);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const scope = this.policy.listScope(actor);
     if (scope.assignee && query.assignee && query.assignee !== scope.assignee) return { items: [], total: 0 };
@@ -38,6 +60,7 @@ export class CaseQueriesController {
     const query = parseInput(CaseListQuery.omit({ assignee: true }), raw ?? {}, 'query');
     const assignee = parseInput(CaseListQuery.shape.assignee.unwrap(), practitionerId, 'practitionerId');
     this.policy.authorizeCaseload(actor, assignee);
+    this.requireKnown(query);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows);
     return { practitionerId: assignee, ...page };

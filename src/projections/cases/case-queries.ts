@@ -1,4 +1,4 @@
-import { Instant } from '../../../domain/schemas';
+import { CaseId, Instant } from '../../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export const CaseListQuery = z.strictObject({
     .string()
     .max(100 * 40)
     .transform((ids) => ids.split(',').filter(Boolean))
-    .pipe(z.array(z.string().min(1).max(100)).min(1).max(100))
+    .pipe(z.array(CaseId).min(1).max(100))
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
