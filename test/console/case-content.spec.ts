@@ -116,7 +116,7 @@ describe('the console: intake, case content and forms people can use', () => {
       // The new case shows who it is about and what they wrote.
       await link.click();
       const people = page.getByRole('region', { name: w.people });
-      await expectVisible(people.getByText(name));
+      await expectVisible(people.getByText(name, { exact: true }));
       await expectVisible(people.getByText('robin@example.org'));
       const about = page.getByRole('region', { name: w.about });
       await expectVisible(about.getByText(/cancelled twice without notice/));

@@ -234,7 +234,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     try {
       expect(await search(page)).toBe(caseId);
       await expectVisible(page.getByRole('region', { name: fr ? 'Objet du dossier' : 'What the case is about' }).getByText(text));
-      await expectVisible(page.getByRole('region', { name: fr ? 'Personnes' : 'People' }).getByText(name));
+      await expectVisible(page.getByRole('region', { name: fr ? 'Personnes' : 'People' }).getByText(name, { exact: true }));
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole('button', { name: command('AcknowledgeComplaint') }).click();
