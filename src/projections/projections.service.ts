@@ -17,11 +17,6 @@ export const ProjectionBehind = defineError<{ position: number; projection: stri
   fr: (p) => `Le modèle de lecture ${p.projection} n’a pas encore atteint la position ${p.position}. Réessayez sous peu.`,
 });
 
-export const PositionNotWritten = defineError<{ position: number; head: number }>('PROJECTION.POSITION_NOT_WRITTEN', 'invalid', {
-  en: (p) => `minPosition ${p.position} is past the end of the log, whose last position is ${p.head}: pass the position a command answered.`,
-  fr: (p) => `minPosition ${p.position} dépasse la fin du journal, dont la dernière position est ${p.head}\u00a0: passez la position qu’une commande a renvoyée.`,
-});
-
 export const UnknownProjection = defineError<{ name: string; known: string }>('PROJECTION.UNKNOWN', 'not_found', {
   en: (p) => `There is no projection named "${p.name}". Known projections: ${p.known}.`,
   fr: (p) => `Aucune projection ne s’appelle «\u00a0${p.name}\u00a0». Projections connues\u00a0: ${p.known}.`,
@@ -106,12 +101,7 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
   /** Read-your-writes: waits (bounded) until the projection has reached `position`, else PROJECTION.BEHIND (503). */
   async awaitPosition(name: string, position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
     if (position === undefined) return;
-    const runner = this.runner(name);
-    if (runner.reached(position)) return;
-    // A position the log has not written is no one's to wait for: a mistake, said at once, not a 503 after the wait.
-    const head = await this.store.headPosition();
-    if (position > head) throw PositionNotWritten({ position, head });
-    if (!(await runner.waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
+    if (!(await this.runner(name).waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
   }
 
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {

@@ -5,6 +5,7 @@ import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 import type { ListScope } from '../security/policy.service';
+import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
 
 /** The search index's SQL: what its projector writes, and the searches, which read it with the cases read model. */
 
@@ -51,10 +52,8 @@ export class SearchQueries {
       where.push('workflow = @workflow');
       params['workflow'] = options.workflow;
     }
-    scope.hiddenWorkflows.forEach((workflow, i) => {
-      where.push(`workflow <> @hidden${i}`);
-      params[`hidden${i}`] = workflow;
-    });
+    where.push(...hideCases(scope.hiddenWorkflows));
+    Object.assign(params, hiddenCaseParams(scope.hiddenWorkflows));
     if (scope.assignee) {
       where.push('case_id IN (SELECT case_id FROM case_assignees WHERE assignee_id = @assignee)');
       params['assignee'] = scope.assignee;

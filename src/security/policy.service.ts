@@ -109,8 +109,9 @@ export class PolicyService {
    * from one that does not exist (a reference, a search): they answer both alike.
    */
   mayRead(actor: Actor, facts: CaseAccessFacts): boolean {
-    const scope = this.scope(actor, facts.workflow);
-    return scope === 'all' || (scope === 'assigned' && facts.assignees.includes(actor.id));
+    // As authorizeRead decides, under the scope of the workflow the case is read as.
+    const scope = this.scope(actor, readAs(facts));
+    return scope === 'all' || ((scope === 'assigned' || scope === 'needToKnow') && facts.assignees.includes(actor.id));
   }
 
   /** May this actor open a case with this command? */

@@ -8,6 +8,7 @@ import { COUNTER_COLUMNS, WEEK_COLUMNS, weekOf, type SlaAlertRow, type SlaClockR
 import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
+import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
 
 /** The sla-clocks read model's SQL: what its projector writes, what the scheduler sweeps, what supervisors and metrics read. */
 
@@ -63,8 +64,11 @@ const DUE_BATCH = `SELECT case_id, next_deadline_at FROM sla_clocks
   WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= @at
     AND (next_deadline_at, case_id) > (@afterAt, @afterCase)
   ORDER BY next_deadline_at, case_id LIMIT @limit`;
-/** `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add up. */
-const CLOCKS_BY_STATUS = `SELECT workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
+/**
+ * `warned` counts running clocks with a warning recorded; `running` the others, so the statuses add
+ * up. A clock counts under the workflow its case is read as (a complaint about an RO case, as RO).
+ */
+const CLOCKS_BY_STATUS = `SELECT read_as AS workflow, CASE WHEN status = 'running' AND warned = 1 THEN 'warned' ELSE status END AS status, count(*) AS n
   FROM sla_clocks WHERE standard = 1 GROUP BY 1, 2`;
 
 /** A row the scheduler finds due: a case with a clock whose next deadline has passed. */
@@ -262,13 +266,6 @@ function rollUp<K extends string | number>(rows: readonly GroupRow[], key: (row:
   return [...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/**
- * Cases read as workflows the reader may not know exist (DESIGN.md §7) are left out of every
- * answer: by the workflow their read scope comes from, their own or the one they are read as.
- */
-const hide = (workflows: readonly string[], prefix: string) => workflows.map((_, i) => `${prefix}read_as <> @hidden${i}`);
-const hiddenParams = (workflows: readonly string[]) => Object.fromEntries(workflows.map((w, i) => [`hidden${i}`, w]));
-
 /** Queries over the SLA read model: the at-risk list, the counts, and the warnings and breaches recorded. */
 @Injectable()
 export class SlaQueries {
@@ -281,8 +278,8 @@ export class SlaQueries {
   /** Clocks by due time, earliest first, filtered, with a keyset cursor. */
   clocks(query: SlaClocksQuery, now: Date, hiddenWorkflows: readonly string[]): SlaClockPage {
     // A clock that is no service standard (a complainant's review window) is shown with its case, not here.
-    const where = ['standard = 1', ...hide(hiddenWorkflows, '')];
-    const params: Record<string, unknown> = { limit: query.limit + 1, ...hiddenParams(hiddenWorkflows) };
+    const where = ['standard = 1', ...hideCases(hiddenWorkflows)];
+    const params: Record<string, unknown> = { limit: query.limit + 1, ...hiddenCaseParams(hiddenWorkflows) };
     if (query.status === 'warned') where.push("status = 'running' AND warned = 1");
     else if (query.status) {
       where.push('status = @status');
@@ -322,8 +319,8 @@ export class SlaQueries {
 
   /** Counts per (workflow, region, level), rolled up per workflow, region, level and overall. */
   summary(query: SlaSummaryQuery, now: Date, hiddenWorkflows: readonly string[]): SlaSummary {
-    const where = hide(hiddenWorkflows, 's.');
-    const params: Record<string, unknown> = { now: now.toISOString(), ...hiddenParams(hiddenWorkflows) };
+    const where = hideCases(hiddenWorkflows, 's.');
+    const params: Record<string, unknown> = { now: now.toISOString(), ...hiddenCaseParams(hiddenWorkflows) };
     for (const field of ['workflow', 'region'] as const) {
       if (query[field] === undefined) continue;
       where.push(`s.${field} = @${field}`);
@@ -362,8 +359,8 @@ export class SlaQueries {
   weeks(query: SlaWeeksQuery, now: Date, hiddenWorkflows: readonly string[]): SlaWeeks {
     const mondays: string[] = [];
     for (let i = query.weeks - 1; i >= 0; i--) mondays.push(weekOf(new Date(now.getTime() - i * 7 * 86_400_000).toISOString(), 'ON'));
-    const where = [...hide(hiddenWorkflows, ''), 'week >= @from'];
-    const params: Record<string, unknown> = { from: mondays[0], ...hiddenParams(hiddenWorkflows) };
+    const where = [...hideCases(hiddenWorkflows), 'week >= @from'];
+    const params: Record<string, unknown> = { from: mondays[0], ...hiddenCaseParams(hiddenWorkflows) };
     for (const field of ['workflow', 'region'] as const) {
       if (query[field] === undefined) continue;
       where.push(`${field} = @${field}`);

@@ -7,6 +7,7 @@ import { fromStaffRow, type StaffRecord, type StaffRow } from '../../projections
 import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
+import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
 
 /** The staff read model's SQL: what its projector writes, and what the directory and pickers read. */
 
@@ -82,14 +83,12 @@ export class StaffQueries {
   /** Open cases assigned to each person, leaving out the workflows the reader may not know exist. */
   private caseloads(staffIds: readonly string[], hiddenWorkflows: readonly string[]): Map<string, number> {
     if (staffIds.length === 0) return new Map();
-    const hidden = hiddenWorkflows.map((_, i) => `@hidden${i}`);
-    const params: Record<string, unknown> = { ids: JSON.stringify(staffIds) };
-    hiddenWorkflows.forEach((workflow, i) => (params[`hidden${i}`] = workflow));
+    const where = ['a.assignee_id IN (SELECT value FROM json_each(@ids))', "c.status = 'open'", ...hideCases(hiddenWorkflows, 'c.')];
+    const params: Record<string, unknown> = { ids: JSON.stringify(staffIds), ...hiddenCaseParams(hiddenWorkflows) };
     const rows = this.readModels.db
       .prepare<Record<string, unknown>, { assignee_id: string; n: number }>(
         `SELECT a.assignee_id, count(*) AS n FROM case_assignees a JOIN cases c ON c.case_id = a.case_id
-         WHERE a.assignee_id IN (SELECT value FROM json_each(@ids)) AND c.status = 'open'
-         ${hidden.length ? `AND c.workflow NOT IN (${hidden.join(', ')})` : ''}
+         WHERE ${where.join(' AND ')}
          GROUP BY a.assignee_id`,
       )
       .all(params);

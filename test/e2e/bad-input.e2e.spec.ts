@@ -303,22 +303,6 @@ describe('bad input over HTTP', () => {
       await expectRefused((headers) => supervisor.get(`/cases?ids=${received},abc`, headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['query.ids.1', 'UUID'] });
     });
 
-    it('a position past the end of the log: 400 at once naming its last position, not a 503 after waiting', async () => {
-      const head = await running.store.headPosition();
-      await expectRefused((headers) => supervisor.get('/cases?minPosition=999999999', headers), {
-        status: 400,
-        code: 'PROJECTION.POSITION_NOT_WRITTEN',
-        names: ['999999999'],
-      });
-      const { english } = await expectRefused((headers) => supervisor.get(`/cases?minPosition=${head + 1000}`, headers), {
-        status: 400,
-        code: 'PROJECTION.POSITION_NOT_WRITTEN',
-        names: [String(head + 1000)],
-      });
-      expect(english.message).toMatch(/last position is \d+/);
-      expect((await supervisor.get(`/cases?minPosition=${head}`)).status).toBe(200);
-    });
-
     it('a checkpoint that is not a digest: 400 saying what one looks like', async () => {
       const auditor = await running.as('auditor');
       const { french } = await expectRefused((headers) => auditor.get('/audit/verify?checkpoint=abc', headers), {

@@ -56,6 +56,9 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
     const complaint = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('complaint', 'ReceiveComplaint') });
     expect(complaint.status).toBe(201);
     complaintId = complaint.body.caseId;
+    // The RJU handler is in the staff directory: a supervisor reads its caseload.
+    const admin = await running.as('admin', 'admin-1');
+    expect((await admin.post('/staff', { staffId: 'rju-2', displayName: 'Dana Roy', role: 'rju', region: 'ON', languages: ['en'] })).status).toBe(201);
     position = await running.store.headPosition();
   });
   afterAll(async () => running.close());
@@ -156,6 +159,39 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
       // The visible complaint's acknowledgement and level-1 response clocks; none of the hidden one's.
       expect(summary.body.overall).toMatchObject({ running: 2, met: 0 });
       expect((await http.get(`/sla/clocks?caseId=${roComplaintId}`)).body.items).toEqual([]);
+    });
+
+    it('search, a lookup by its reference, inboxes, the workload, staff caseloads and the metrics leave it out', async () => {
+      const reference = (await rju.get(`/cases/${roComplaintId}`)).body.reference as string;
+      const visibleReference = (await rju.get(`/cases/by-reference/${reference}`)).body.reference;
+      expect(visibleReference).toBe(reference);
+      // Its reference answers as one that was never minted.
+      const byReference = await http.get(`/cases/by-reference/${reference}?minPosition=${position}`);
+      const never = await http.get('/cases/by-reference/CMP-2099-99999');
+      expect({ status: byReference.status, code: byReference.body.code }).toEqual({ status: never.status, code: never.body.code });
+      // Searched by its reference, or by its complainant's name (the visible complaint's too): only the visible complaint.
+      for (const q of [reference, String((example('complaint', 'ReceiveComplaint') as { complainant: { name: string } }).complainant.name)]) {
+        const found = await http.get(`/search?q=${encodeURIComponent(q)}`);
+        if (found.status !== 200) continue;
+        expect(found.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(roComplaintId);
+        expect(found.body.total).toBe(found.body.items.length);
+      }
+      // The RJU handler's inbox and workload, as a supervisor sees them: nothing of the RO complaints.
+      const inbox = await http.get('/inbox?assignee=rju-2');
+      if (inbox.status === 200) expect(inbox.body.items).toEqual([]);
+      const workload = await http.get(`/workload?minPosition=${position}`);
+      if (workload.status === 200) {
+        expect(workload.body.people.map((row: { assignee: string | null; openCases: number }) => [row.assignee, row.openCases])).toEqual([[null, 1]]);
+      }
+      const staff = await http.get('/staff/rju-2');
+      if (staff.status === 200) expect(staff.body.caseload).toBe(0);
+      const metrics = await http.get('/metrics');
+      if (metrics.status === 200) {
+        expect(metrics.body).not.toContain(`workflow="${RO}"`);
+        // The visible complaint's two running clocks; none of the RO complaints'.
+        const running = (String(metrics.body).match(/^mend_sla_clocks\{workflow="complaint",status="(?:running|warned)"\} (\d+)$/gm) ?? []).map((line) => Number(line.split(' ').pop()));
+        expect(running.reduce((a, b) => a + b, 0)).toBe(2);
+      }
     });
 
     it('the audit views do not reveal it', async () => {

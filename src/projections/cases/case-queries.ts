@@ -8,6 +8,7 @@ import { invalidInput } from '../../../domain/validation';
 import { READ_MODELS } from '../projections.tokens';
 import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
+import { hiddenCaseParams, hideCases } from '../hidden-cases';
 
 /** The cases read model's SQL: what its projector writes, and what lists and case views read. */
 
@@ -168,11 +169,8 @@ export class CaseQueries {
       where.push('updated_at >= @updatedSince');
       params['updatedSince'] = new Date(query.updatedSince).toISOString();
     }
-    // A case is hidden by the workflow its read scope comes from: its own, or the one it is read as.
-    hiddenWorkflows.forEach((workflow, i) => {
-      where.push(`read_as <> @hidden${i}`);
-      params[`hidden${i}`] = workflow;
-    });
+    where.push(...hideCases(hiddenWorkflows));
+    Object.assign(params, hiddenCaseParams(hiddenWorkflows));
     const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM cases ${filter}`).get(params)!.n;
     const page: string[] = [...where];

@@ -6,6 +6,7 @@ import { invalidInput } from '../../../domain/validation';
 import type { CaseRecord, CaseRow } from '../../../projections/cases';
 import { READ_MODELS } from '../projections.tokens';
 import type { ReadModelDatabase } from '../read-model.database';
+import { hiddenCaseParams, hideCases } from '../hidden-cases';
 
 /**
  * The cases read model's SQL for "my work": a person's inbox (their open cases, the next due
@@ -57,9 +58,6 @@ export interface WorkloadRow {
   readonly nextDueAt: string | null;
 }
 
-const hide = (hidden: readonly string[]) => hidden.map((_, i) => `c.workflow <> @hidden${i}`);
-const hiddenParams = (hidden: readonly string[]) => Object.fromEntries(hidden.map((w, i) => [`hidden${i}`, w]));
-
 @Injectable()
 export class WorkQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
@@ -70,8 +68,8 @@ export class WorkQueries {
 
   /** One person's open cases, the one whose clock falls due first first; cases without an open clock last. */
   inbox(assignee: string, hiddenWorkflows: readonly string[], limit: number, cursor?: string): { rows: CaseRow[]; nextCursor?: string } {
-    const where = ["c.status = 'open'", 'c.case_id IN (SELECT case_id FROM case_assignees WHERE assignee_id = @assignee)', ...hide(hiddenWorkflows)];
-    const params: Record<string, unknown> = { assignee, limit: limit + 1, ...hiddenParams(hiddenWorkflows) };
+    const where = ["c.status = 'open'", 'c.case_id IN (SELECT case_id FROM case_assignees WHERE assignee_id = @assignee)', ...hideCases(hiddenWorkflows, 'c.')];
+    const params: Record<string, unknown> = { assignee, limit: limit + 1, ...hiddenCaseParams(hiddenWorkflows) };
     if (cursor) {
       const [due, caseId] = decodeCursor(cursor);
       where.push(`(${DUE_KEY}, c.case_id) > (@cursorDue, @cursorCase)`);
@@ -90,8 +88,8 @@ export class WorkQueries {
    * open cases nobody is assigned to; busiest first. With `only`, that person alone.
    */
   workload(hiddenWorkflows: readonly string[], now: Date, only?: string): WorkloadRow[] {
-    const where = ["c.status = 'open'", ...hide(hiddenWorkflows)];
-    const params: Record<string, unknown> = hiddenParams(hiddenWorkflows);
+    const where = ["c.status = 'open'", ...hideCases(hiddenWorkflows, 'c.')];
+    const params: Record<string, unknown> = hiddenCaseParams(hiddenWorkflows);
     if (only !== undefined) {
       where.push('a.assignee_id = @only');
       params['only'] = only;
