@@ -25,12 +25,17 @@ export class StaffController {
     private readonly policy: PolicyService,
   ) {}
 
+  /**
+   * The directory, each person with their open cases: counted within the workflows the reader may
+   * know of, so an administrator, who reads no case content, still sees who holds open cases
+   * before marking them inactive; the RJU's cases stay out of anyone else's counts.
+   */
   @Get()
   @RequirePermission('staff.read')
   async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<{ items: StaffWithCaseload[] }> {
     const query = parseInput(StaffListQuery, raw ?? {}, 'query');
     await this.projections.awaitPosition(staffProjection.name, query.minPosition);
-    return { items: this.queries.list(query, this.policy.hiddenWorkflows(actor)) };
+    return { items: this.queries.list(query, this.policy.unknowableWorkflows(actor)) };
   }
 
   /**
@@ -50,7 +55,7 @@ export class StaffController {
   async get(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffWithCaseload> {
     const view = await this.directory.get(parseInput(StaffId, id, 'staffId'));
     void reply.header('ETag', `"${view.revision}"`);
-    return { ...view, caseload: this.queries.caseload(view.staffId, this.policy.hiddenWorkflows(actor)) };
+    return { ...view, caseload: this.queries.caseload(view.staffId, this.policy.unknowableWorkflows(actor)) };
   }
 
   @Post()

@@ -93,6 +93,10 @@ describe('the staff directory', () => {
     expect(officer((await supervisor.get('/staff?role=rju')).body)).toBe(0);
     expect(officer((await rju.get('/staff?role=rju')).body)).toBe(1);
     expect((await supervisor.get('/staff/rju-officer-1')).body.caseload).toBe(0);
+    // An administrator reads no case, yet sees who holds open ones before marking them inactive; not the RJU's.
+    const counted = (await admin.get('/staff')).body.items.map((p: { staffId: string; caseload: number }) => [p.staffId, p.caseload]);
+    expect(counted).toEqual(expect.arrayContaining([['practitioner-1', 1], ['rju-officer-1', 0]]));
+    expect((await admin.get('/staff/practitioner-1')).body.caseload).toBe(1);
 
     const me = await rju.get('/staff/me');
     expect(StaffEntrySchema.parse(me.body)).toMatchObject({ staffId: 'rju-officer-1', displayName: 'Jo Tremblay', caseload: 1 });
