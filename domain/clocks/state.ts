@@ -96,7 +96,10 @@ export function evolveClocks(clocks: Clocks, event: ClockEvent): Clocks {
     case 'ClockMet':
       return update(clocks, event.data.clock, (c) => ({
         ...c,
-        status: c.status === 'breached' ? 'breached' : 'met',
+        // Met late, a breach stays one. Met by its due time but entered after the scheduler recorded
+        // the breach (a first contact made on the Monday, entered on the Thursday), the standard was
+        // met: the clock reads met on time, and the breach the scheduler recorded stays in the history.
+        status: c.status === 'breached' && !event.data.onTime ? 'breached' : 'met',
         metAt: event.data.at,
         onTime: event.data.onTime,
         pendingWarnings: [],

@@ -10,7 +10,7 @@ export * from './rows';
  */
 export const casesProjection: ProjectionDefinition = {
   name: 'cases',
-  version: 3, // 3: a clock's view keeps the French name its start recorded
+  version: 4, // 4: a clock met on time, entered after its breach was recorded, reads met
   description: 'Case summaries and views, and practitioner caseloads',
   tables: [
     {

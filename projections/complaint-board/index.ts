@@ -9,7 +9,7 @@ import type { ProjectionDefinition, ProjectionEvent } from '../projection';
  */
 export const complaintBoardProjection: ProjectionDefinition = {
   name: 'complaint-board',
-  version: 3,
+  version: 4, // 4: a clock met on time, entered after its breach was recorded, reads met
   description: 'Complaints by level of authority, with handler and response due time',
   workflows: [complaintWorkflow.name],
   tables: [

@@ -16,7 +16,7 @@ export * from './weeks';
  */
 export const slaClocksProjection: ProjectionDefinition = {
   name: 'sla-clocks',
-  version: 2,
+  version: 3, // 3: a clock met on time, entered after its breach was recorded, reads met
   description: 'SLA clocks with their next deadline, warnings and breaches, counts per group, and outcomes per week',
   tables: [
     {

@@ -118,6 +118,21 @@ describe('sla-clocks: a complaint’s clocks', () => {
     expect(counts).toMatchObject({ breached: 1, met: 0 });
   });
 
+  it('reads met on time a clock met by its due time but entered after its breach was recorded, and moves its week’s outcome', () => {
+    const { row, counts, sweep, run } = clocks();
+    sweep('2026-03-10T15:00:00.000Z');
+    const breached = row('acknowledgement');
+    expect(breached).toMatchObject({ status: 'breached', breached_at: ACK_DUE });
+    // Acknowledged on the Tuesday, within its two business days; entered the next week.
+    run('AcknowledgeComplaint', { acknowledgedAt: '2026-03-03T15:00:00.000Z' }, '2026-03-10T16:00:00.000Z');
+    expect(row('acknowledgement')).toMatchObject({ status: 'met', met_at: '2026-03-03T15:00:00.000Z', on_time: 1, breached_at: ACK_DUE });
+    expect(counts).toMatchObject({ breached: 0, met: 1, met_on_time: 1 });
+    expect(weekDeltas(breached, row('acknowledgement'))).toEqual([
+      expect.objectContaining({ week: '2026-03-02', breached: -1, met_on_time: 0 }),
+      expect.objectContaining({ week: '2026-03-02', breached: 0, met_on_time: 1 }),
+    ]);
+  });
+
   it('counts a clock met on time, and one met late before its breach was recorded, as met', () => {
     const { row, counts, run } = clocks();
     run('AcknowledgeComplaint', {}, '2026-03-03T15:00:00.000Z');
