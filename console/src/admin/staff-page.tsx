@@ -2,11 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
+import { ROLES } from '../shared/session';
 import { Status } from '../shared/status';
 import type { StaffEntry, StaffList, StaffMember } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
-const ROLES = ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'] as const;
 const REGIONS = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
 
 /** The staff directory: everyone with their open cases; administrators add people and mark who takes cases. */

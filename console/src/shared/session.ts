@@ -7,7 +7,8 @@ export interface Session {
 
 export type Role = 'practitioner' | 'supervisor' | 'auditor' | 'rju' | 'mediator' | 'roAuditor' | 'admin';
 
-const ROLES: readonly Role[] = ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'];
+/** Every role a token may name, as the API knows them: the console's one list of them (the staff directory offers them all). */
+export const ROLES: readonly Role[] = ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'];
 // sessionStorage: the token dies with the tab and never reaches a URL, a cookie or another tab.
 const KEY = 'mend.token';
 
