@@ -95,7 +95,7 @@ describe('the Mend console in English and in French', () => {
     expect(await documentLanguage(page)).toBe('fr');
     await expectVisible(page.getByText('Session ouverte au nom de'));
 
-    await page.getByRole('link', { name: new RegExp(complaintCase) }).click();
+    await page.locator(`main a[href="#/cases/${complaintCase}"]`).click();
     await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
     // The state and commands are named by the workflow's own French labels (GET /workflows in French).
     expect(await page.getByTestId('case-state').textContent()).toBe('En examen');
@@ -247,7 +247,7 @@ describe('the Mend console in English and in French', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
 
-      await tabTo(page, (f) => f.tag === 'A' && f.text.includes(complaintCase));
+      await tabTo(page, (f) => f.tag === 'A' && f.href === `#/cases/${complaintCase}`);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
       // The new page takes the focus, as a page load would.

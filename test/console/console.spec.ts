@@ -59,9 +59,9 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     await expectVisible(page.getByRole('heading', { name: 'My caseload' }));
-    await expectVisible(page.getByRole('link', { name: new RegExp(caseId) }));
+    await expectVisible(page.locator(`main a[href="#/cases/${caseId}"]`));
     await suite.browser.screenshot(page, 'practitioner-caseload');
-    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    await page.locator(`main a[href="#/cases/${caseId}"]`).click();
     expect(await page.getByTestId('case-state').textContent()).toBe('Under review');
     expect(await page.locator('.state[aria-current="step"] .state-name').textContent()).toContain('Under review');
     await expectVisible(page.getByRole('table', { name: /Clocks/ }).getByText('Response, level 1'));
@@ -107,7 +107,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await run(suite.supervisor, caseId, 'AssignPractitioner', { practitionerIds: ['practitioner-1'] });
 
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
-    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    await page.locator(`main a[href="#/cases/${caseId}"]`).click();
     await page.getByTestId('case-state').getByText('Phase 1: preparation').waitFor();
 
     await page.getByRole('button', { name: 'Record a preparation session', exact: true }).click();
@@ -179,7 +179,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
 
     const page = await suite.browser.signedIn('auditor', 'auditor-1');
-    await page.getByRole('link', { name: new RegExp(caseId) }).click();
+    await page.locator(`main a[href="#/audit/${caseId}"]`).click();
     await expectVisible(page.getByRole('heading', { name: /Audit of case/ }));
     await expectVisible(page.getByTestId('verification').getByText('✔ Verified'));
     await page.getByTestId('as-of-state').getByText('Under review').waitFor();
@@ -228,8 +228,8 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     }
 
     const page = await suite.browser.signedIn('rju', 'rju-1');
-    await expectVisible(page.getByRole('link', { name: new RegExp(roCase) }));
-    await page.getByRole('link', { name: new RegExp(roCase) }).click();
+    await expectVisible(page.locator(`main a[href="#/cases/${roCase}"]`));
+    await page.locator(`main a[href="#/cases/${roCase}"]`).click();
     await expectVisible(page.getByRole('heading', { name: /^Restorative Opportunities .* case/ }));
     await suite.browser.screenshot(page, 'rju-case');
     await page.close();

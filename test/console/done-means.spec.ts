@@ -78,7 +78,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await rows.nth(0).locator('td').nth(1).textContent()).toContain(fr ? 'Accuser réception' : 'Acknowledge');
       expect(await rows.nth(1).locator('th a code').textContent()).toBe(reference[answeredCase]);
       expect(await rows.nth(1).locator('td').nth(1).textContent()).toContain(fr ? 'Répondre' : 'Respond');
-      await page.getByRole('link', { name: new RegExp(lateCase) }).click();
+      await page.locator(`main a[href="#/cases/${lateCase}"]`).click();
       await page.locator('.timeline').waitFor();
     } finally {
       await page.close();

@@ -51,7 +51,8 @@ export const en = {
   colRegion: 'Region',
   colAssignedTo: 'Assigned to',
   colNextDue: 'Next due',
-  openCase: (caseId: string) => ` (open case ${caseId})`,
+  /** Heard after a case's reference in a link to it: what kind of case it is. */
+  caseKind: (workflow: string) => ` (${workflow} case)`,
   closed: ' (case closed)',
   businessDays: (days: number) => `≈${NBSP}${days} business ${plural(days, 'day', 'days')}`,
   businessDaysOverdue: (days: number) => `≈${NBSP}${days} business ${plural(days, 'day', 'days')} overdue`,
@@ -317,7 +318,7 @@ export const fr: Messages = {
   colRegion: 'Région',
   colAssignedTo: 'Assigné à',
   colNextDue: 'Prochaine échéance',
-  openCase: (caseId: string) => ` (ouvrir le dossier ${caseId})`,
+  caseKind: (workflow: string) => ` (dossier${NBSP}: ${workflow})`,
   closed: ' (dossier fermé)',
   businessDays: (days: number) => `≈${NBSP}${days}${NBSP}${pluralFr(days, 'jour ouvrable', 'jours ouvrables')}`,
   businessDaysOverdue: (days: number) => `en retard d’environ ${days}${NBSP}${pluralFr(days, 'jour ouvrable', 'jours ouvrables')}`,

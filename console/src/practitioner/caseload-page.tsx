@@ -4,8 +4,8 @@ import { errorText } from '../shared/api';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
-import { caseName, clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
-import { href } from '../shared/router';
+import { CaseLink } from '../shared/case-link';
+import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { Status } from '../shared/status';
 import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -77,10 +77,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
             return (
               <tr key={item.caseId} class={item.overdue ? 'overdue' : clock?.warnedThresholds.length ? 'warned' : undefined}>
                 <th scope="row">
-                  <a href={href.case(item.caseId)}>
-                    <code>{caseName(item)}</code>
-                    <span class="visually-hidden">{t.openCase(item.caseId)}</span>
-                  </a>
+                  <CaseLink item={item} workflow={workflow} />
                   <br />
                   <span class="hint">
                     <L label={workflowTitle(workflow, item.workflow)} />, {item.region}

@@ -1,8 +1,8 @@
 import { useI18n } from '../i18n/i18n';
 import { businessDaysLeft } from './business-days';
 import { usePeople } from './context';
-import { caseName, L, stateLabel, workflowTitle } from './labels';
-import { href } from './router';
+import { CaseLink } from './case-link';
+import { L, stateLabel, workflowTitle } from './labels';
 import type { CaseSummary, WorkflowInfo } from './types';
 
 /** Cases as a table; each row opens the case page (or, for auditors, the audit page). */
@@ -31,10 +31,7 @@ export function CaseTable(props: { items: readonly CaseSummary[]; workflows: rea
           {items.map((item) => (
             <tr key={item.caseId}>
               <th scope="row">
-                <a href={audit ? href.audit(item.caseId) : href.case(item.caseId)}>
-                  <code>{caseName(item)}</code>
-                  <span class="visually-hidden">{t.openCase(item.caseId)}</span>
-                </a>
+                <CaseLink item={item} workflow={workflow(item.workflow)} audit={audit} />
               </th>
               <td data-label={t.colWorkflow}>
                 <L label={workflowTitle(workflow(item.workflow), item.workflow)} />

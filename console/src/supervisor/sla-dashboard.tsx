@@ -4,6 +4,7 @@ import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
+import { CaseLink } from '../shared/case-link';
 import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -181,6 +182,7 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
 
 function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | undefined; onReassign: (caseId: string | undefined) => void; onDone: () => void }) {
   const { t, instant, percent } = useI18n();
+  const workflows = useContext(WorkflowsContext);
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = new Date();
   return (
@@ -218,9 +220,7 @@ function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | u
                   </td>
                   <td>{item.region}</td>
                   <td>
-                    <a href={href.case(item.caseId)}>
-                      <code>{caseName(item)}</code>
-                    </a>
+                    <CaseLink item={item} workflow={workflows.find((w) => w.name === item.workflow)} />
                   </td>
                   <td>
                     <button

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
-import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
-import { href } from '../shared/router';
+import { CaseLink } from '../shared/case-link';
+import { clockLabel, L, workflowTitle } from '../shared/labels';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -93,10 +93,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
               </td>
               <td>{item.region}</td>
               <td>
-                <a href={href.case(item.caseId)}>
-                  <code>{caseName(item)}</code>
-                  <span class="visually-hidden">{t.openCase(item.caseId)}</span>
-                </a>
+                <CaseLink item={item} workflow={props.workflows.find((w) => w.name === item.workflow)} />
               </td>
             </tr>
           ))}
