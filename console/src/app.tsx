@@ -7,9 +7,9 @@ import { CasePage } from './practitioner/case-page';
 import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
-import { createApi } from './shared/api';
+import { createApi, type Api } from './shared/api';
 import { CasesPage } from './shared/cases-page';
-import { Console, useConsole, type ConsoleContext } from './shared/context';
+import { Console, useConsole, useSettled, type ConsoleContext } from './shared/context';
 import { ROLE_PAGES, type RolePages } from './shared/roles';
 import { useRoute, type Route } from './shared/router';
 import { forgetSession, storedSession, type Session } from './shared/session';
@@ -51,34 +51,19 @@ function Shell() {
     forgetSession();
     setSession(undefined);
   };
+  // Names do not change with the language: they are asked once per sign-in.
+  const people = useMemo(() => session && peopleOf(createApi(session, () => setSession(undefined), language), session), [session]);
   // A change of language asks the API again: workflow labels and messages come back in the new language.
   const context = useMemo<ConsoleContext | undefined>(() => {
-    if (!session) return undefined;
+    if (!session || !people) return undefined;
     const api = createApi(session, () => setSession(undefined), language);
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
-    const people = ROLE_PAGES[session.role].nav.some((item) => item.page === 'staff')
-      ? api.get<StaffList>('/staff?active=all').then((list) => new Map(list.items.map((person) => [person.staffId, person.displayName])))
-      : Promise.resolve(new Map<string, string>());
-    // Without the directory, people are named by their ids.
-    people.catch(() => undefined);
     return { api, session, workflows, people };
-  }, [session, language]);
+  }, [session, people, language]);
   // The person's name from the staff directory (GET /staff/me); their token's subject until then, or if it does not name them.
-  const [myName, setMyName] = useState<string>();
-  useEffect(() => {
-    setMyName(undefined);
-    if (!context) return;
-    let live = true;
-    context.api.get<StaffEntry>('/staff/me').then(
-      (me) => live && setMyName(me.displayName),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [context]);
+  const names = useSettled(people ?? NOBODY, NO_NAMES);
   const other: Language = language === 'en' ? 'fr' : 'en';
 
   return (
@@ -104,7 +89,7 @@ function Shell() {
         <div class="who">
           {session ? (
             <p>
-              {t.signedInAs} <strong>{myName ?? session.id}</strong> ({role(session.role)})
+              {t.signedInAs} <strong>{names.get(session.id) ?? session.id}</strong> ({role(session.role)})
             </p>
           ) : null}
           {session ? (
@@ -129,6 +114,23 @@ function Shell() {
       </main>
     </>
   );
+}
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+const NOBODY = Promise.resolve(NO_NAMES);
+
+/**
+ * Staff names by id: the directory's, for roles that may read it (former staff too: a history names
+ * them), and the signed-in person's own (GET /staff/me, which every role may read), so that no one
+ * reads their own login where their name belongs. Whoever is not found is named by their id.
+ */
+function peopleOf(api: Api, session: Session): Promise<ReadonlyMap<string, string>> {
+  const named = (people: readonly StaffEntry[]) => people.map((person) => [person.staffId, person.displayName] as const);
+  const directory = ROLE_PAGES[session.role].nav.some((item) => item.page === 'staff')
+    ? api.get<StaffList>('/staff?active=all').then((list) => named(list.items), () => [])
+    : Promise.resolve([]);
+  const me = api.get<StaffEntry>('/staff/me').then((entry) => named([entry]), () => []);
+  return Promise.all([directory, me]).then(([everyone, own]) => new Map([...everyone, ...own]));
 }
 
 function Page({ route }: { route: Route }) {

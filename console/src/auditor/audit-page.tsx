@@ -6,7 +6,7 @@ import { Timeline } from '../practitioner/timeline';
 import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
 import { CasesPage } from '../shared/cases-page';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -103,6 +103,7 @@ const zoneOf = (region: string | undefined): string => (REGION_TIME_ZONES as Rec
 function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string }) {
   const { caseId, items, workflow } = props;
   const { api } = useConsole();
+  const person = usePeople();
   const i18n = useI18n();
   const { t, instant } = i18n;
   const [axis, setAxis] = useState<Axis>('business');
@@ -211,7 +212,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
               <span>
                 {t.assignedTo}
                 {t.colon}
-                {view.assignees?.length ? view.assignees.join(', ') : t.nobody}
+                {view.assignees.length ? view.assignees.map(person).join(', ') : t.nobody}
               </span>
             </p>
             {view.enteredLater.length > 0 ? (

@@ -9,7 +9,7 @@ export interface ConsoleContext {
   readonly session: Session;
   /** GET /workflows, loaded once per sign-in and language: its labels are in that language. */
   readonly workflows: Promise<readonly WorkflowInfo[]>;
-  /** Staff names by id (GET /staff, former staff too: a history names them), for roles that may read the directory; empty for the others. */
+  /** Staff names by id, loaded once per sign-in: the directory's (GET /staff, former staff too) for roles that may read it, and the signed-in person's own (GET /staff/me). */
   readonly people: Promise<ReadonlyMap<string, string>>;
 }
 
@@ -42,7 +42,7 @@ export function useWorkflows(): readonly WorkflowInfo[] {
   return useSettled(useConsole().workflows, NO_WORKFLOWS);
 }
 
-/** How a staff member is named: by the directory's name when this role may read it, else by their id. */
+/** How a staff member is named: by the directory's name when this role may read it (and the reader's own, always), else by their id. */
 export function usePeople(): (staffId: string) => string {
   const names = useSettled(useConsole().people, NOBODY_NAMED);
   return (staffId) => names.get(staffId) ?? staffId;

@@ -1,6 +1,6 @@
 import { CommandForm } from '../practitioner/command-form';
 import { useI18n } from '../i18n/i18n';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import { commandLabel } from '../shared/labels';
 import { Status } from '../shared/status';
 import type { CaseView } from '../shared/types';
@@ -10,6 +10,7 @@ import { useLoad } from '../shared/use-load';
 export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { api, workflows } = useConsole();
   const { t } = useI18n();
+  const person = usePeople();
   const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow && w.version === view.workflowVersion);
@@ -26,7 +27,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
               <p>
                 {t.assignedTo}
                 {t.colon}
-                {view.assignees?.join(', ') || t.nobody}
+                {view.assignees.map(person).join(', ') || t.nobody}
               </p>
               {commands.map((command) => (
                 <CommandForm
