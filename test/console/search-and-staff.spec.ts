@@ -58,7 +58,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
     try {
       await chooseLanguage(page, 'fr');
       await page.getByRole('navigation').getByRole('link', { name: 'Recherche' }).click();
-      await page.getByLabel('Référence, nom, pseudonyme, numéro de réclamation ou numéro SED').fill('emilie');
+      await page.getByLabel('Référence du dossier').fill('emilie');
       await page.keyboard.press('Enter');
       await page.getByRole('alert').filter({ hasText: 'chercher des dossiers par les personnes' }).waitFor();
     } finally {

@@ -1,24 +1,31 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
+import { ApiError } from '../shared/api';
 import { CaseTable } from '../shared/case-table';
 import { useConsole } from '../shared/context';
+import { ROLE_PAGES } from '../shared/roles';
 import { Status } from '../shared/status';
 import type { SearchResult, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
 /**
- * Finds cases by reference, or by the words of a name, pseudonym, claim reference or FPS number.
- * The API answers only with cases the person may read; the words never leave for anything but it.
+ * Finds cases by reference, or by the words of a name, pseudonym, claim reference or FPS number for
+ * roles that see personal information (auditors, who see it redacted, by reference only: the page
+ * asks them for nothing else). The API answers only with cases the person may read; the words never
+ * leave for anything but it.
  */
 export function SearchPage() {
   const { api, session, workflows } = useConsole();
   const { t } = useI18n();
+  const { audits } = ROLE_PAGES[session.role];
   const [text, setText] = useState('');
   const [asked, setAsked] = useState('');
   const [loaded] = useLoad<[SearchResult, readonly WorkflowInfo[]] | undefined>(
     () => (asked ? Promise.all([api.get<SearchResult>(`/search?q=${encodeURIComponent(asked)}`), workflows]) : Promise.resolve(undefined)),
     asked,
   );
+  // What the API said of what was typed (the one field of the page: its other parameters are the console's) goes beside the field.
+  const wrong = asked && loaded.status === 'failed' && loaded.error instanceof ApiError ? loaded.error.issues.map((issue) => issue.message) : [];
   return (
     <section aria-labelledby="search-title">
       <h2 id="search-title">{t.searchTitle}</h2>
@@ -29,21 +36,44 @@ export function SearchPage() {
           setAsked(text.trim());
         }}
       >
-        <div class="field">
-          <label for="search-q">{t.searchLabel}</label>
+        <div class={`field${wrong.length ? ' invalid' : ''}`}>
+          <label for="search-q">{audits ? t.searchLabelReference : t.searchLabel}</label>
           <span id="search-hint" class="hint">
-            {t.searchHint}
+            {audits ? t.searchHintReference : t.searchHint}
           </span>
-          <input id="search-q" type="search" name="q" required maxLength={200} autoComplete="off" spellcheck={false} value={text} aria-describedby="search-hint" onInput={(e) => setText(e.currentTarget.value)} />
+          <input
+            id="search-q"
+            type="search"
+            name="q"
+            required
+            maxLength={200}
+            autoComplete="off"
+            spellcheck={false}
+            value={text}
+            aria-invalid={wrong.length ? true : undefined}
+            aria-describedby={wrong.length ? 'search-hint search-q-error' : 'search-hint'}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          {wrong.length ? (
+            <span id="search-q-error" class="field-error">
+              {wrong.map((message, i) => (
+                <span key={i} class="error-line">
+                  {message}
+                </span>
+              ))}
+            </span>
+          ) : null}
         </div>
         <button type="submit">{t.searchButton}</button>
       </form>
       <div aria-live="polite">
-        {asked ? (
+        {wrong.length ? (
+          <p role="alert" class="error">
+            {t.searchFix}
+          </p>
+        ) : asked ? (
           <Status loaded={loaded}>
-            {(value) =>
-              value ? <CaseTable items={value[0].items} workflows={value[1]} caption={t.searchResults(value[0].total)} audit={session.role === 'auditor'} /> : null
-            }
+            {(value) => (value ? <CaseTable items={value[0].items} workflows={value[1]} caption={t.searchResults(value[0].total)} audit={audits} /> : null)}
           </Status>
         ) : null}
       </div>

@@ -12,7 +12,10 @@ interface NavItem {
 export interface RolePages {
   readonly home: 'caseload' | 'cases' | 'sla' | 'audit' | 'staff';
   readonly nav: readonly NavItem[];
-  /** Auditors read a case as its history and verification, never as a page to act on. */
+  /**
+   * Auditors read a case as its history and verification, never as a page to act on, with personal
+   * information redacted: so they find a case by its reference only, never by a person's words.
+   */
   readonly audits: boolean;
 }
 

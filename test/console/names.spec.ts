@@ -1,0 +1,173 @@
+import type { Page } from 'playwright-core';
+import { en, fr } from '../../console/src/i18n/messages';
+import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
+import { chooseLanguage, consoleSuite } from './browser';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The accessible names of the page's links to cases, as a screen reader announces them. */
+const caseLinkNames = (page: Page) =>
+  page.locator('main a[href*="#/cases/"], main a[href*="#/audit/"]').evaluateAll((links) => links.map((link) => (link.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+/**
+ * People and cases named as staff name them: a case by its reference, a colleague and oneself by
+ * their display name, a role by its name; every role the API takes offered; and each role told what
+ * its search finds.
+ */
+describe('the console names people and cases as staff do', () => {
+  jest.setTimeout(180_000);
+  const suite = consoleSuite();
+  let complaint: string;
+  let reference: string;
+  let lateCase: string;
+
+  beforeAll(async () => {
+    const admin = await suite.running.as('admin', 'admin-1');
+    for (const [staffId, displayName] of [
+      ['practitioner-1', 'Dominique Gagnon'],
+      ['practitioner-2', 'Alexis Martin'],
+    ]) {
+      const added = await admin.post('/staff', { staffId, displayName, role: 'practitioner', region: 'ON', languages: ['en', 'fr'] });
+      expect(added.status).toBe(201);
+    }
+    complaint = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, complaint, 'AcknowledgeComplaint', { method: 'email' });
+    await run(suite.supervisor, complaint, 'AssignHandler', { handlerId: 'practitioner-1' });
+    reference = (await suite.supervisor.get(`/cases/${complaint}`)).body.reference as string;
+    // Received the week before and never acknowledged: its clock is breached, on the supervisor's lists.
+    lateCase = await receiveComplaint(suite.supervisor, '2026-02-23T09:00:00-05:00');
+    await run(suite.supervisor, lateCase, 'AssignHandler', { handlerId: 'practitioner-1' });
+    await drain(scheduler(suite.running));
+    await suite.supervisor.get(`/cases/${lateCase}?minPosition=${await suite.running.store.headPosition()}`);
+  });
+
+  it.each(['en', 'fr'] as const)('(%s) offers the administrator every role the API takes, each by its name', async (language) => {
+    const page = await suite.browser.signedIn('admin', 'admin-1');
+    try {
+      await chooseLanguage(page, language);
+      const options = await page.locator('#staff-role option').evaluateAll((all) => all.map((o) => [o.getAttribute('value'), o.textContent]));
+      const t = language === 'fr' ? fr : en;
+      expect(options).toEqual([
+        ['practitioner', t.rolePractitioner],
+        ['supervisor', t.roleSupervisor],
+        ['auditor', t.roleAuditor],
+        ['rju', t.roleRju],
+        ['mediator', t.roleMediator],
+        ['roAuditor', t.roleRoAuditor],
+        ['admin', t.roleAdmin],
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(['en', 'fr'] as const)('(%s) names every link to a case by its reference and kind, never by its id', async (language) => {
+    const supervisor = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    const practitioner = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    const auditor = await suite.browser.signedIn('auditor', 'auditor-1');
+    try {
+      const kind = language === 'fr' ? 'Plainte' : 'Complaint';
+      for (const [page, path, ready] of [
+        [supervisor, '#/cases', 'table.cases'],
+        [supervisor, '#/sla', '#breached-clocks'],
+        [practitioner, '#/caseload', 'table.cases'],
+        [auditor, '#/audit', 'table.cases'],
+      ] as const) {
+        await chooseLanguage(page, language);
+        await page.goto(`${suite.running.baseUrl}/${path}`);
+        await page.locator(ready).waitFor();
+        const names = await caseLinkNames(page);
+        expect(names.length).toBeGreaterThan(0);
+        for (const name of names) {
+          expect(name).not.toMatch(UUID);
+          expect(name).toMatch(/^CMP-2026-\d{5}/);
+          expect(name).toContain(kind);
+        }
+      }
+      await practitioner.getByRole('link', { name: new RegExp(`^${reference}`) }).click();
+      await practitioner.waitForURL(`**/#/cases/${complaint}`);
+    } finally {
+      await Promise.all([supervisor.close(), practitioner.close(), auditor.close()]);
+    }
+  });
+
+  it.each([
+    ['en', 'Assigned to: Dominique Gagnon'],
+    ['fr', 'Assigné à\u00a0: Dominique Gagnon'],
+  ] as const)('(%s) names who a case is assigned to by name in the SLA dashboard’s reassignment panel', async (language, assigned) => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/sla`);
+      const row = page.locator('table.at-risk tr', { hasText: reference });
+      await row.getByRole('button').click();
+      const panel = page.locator('.reassign');
+      await panel.locator('form').first().waitFor();
+      expect(await panel.locator('p').first().textContent()).toBe(assigned);
+      expect(await panel.textContent()).not.toContain('practitioner-1');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Assigned to: Dominique Gagnon', 'by Dominique Gagnon (practitioner)'],
+    ['fr', 'Assigné à\u00a0: Dominique Gagnon', 'par Dominique Gagnon (praticien)'],
+  ] as const)('(%s) names the reader by their own name on their case page and in its history, as the header does', async (language, assigned, by) => {
+    // A complaint the practitioner received themselves, then was given: the history records them.
+    const received = await receiveComplaint(await suite.running.as('practitioner', 'practitioner-1'), '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, received, 'AssignHandler', { handlerId: 'practitioner-1' });
+    await suite.supervisor.get(`/cases/${received}?minPosition=${await suite.running.store.headPosition()}`);
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      expect(await page.locator('header .who strong').textContent()).toBe('Dominique Gagnon');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${received}`);
+      await page.locator('.timeline').waitFor();
+      await page.locator('p.facts span', { hasText: assigned }).waitFor();
+      expect(await page.locator('p.facts').textContent()).not.toContain('practitioner-1');
+      await page.locator('.timeline .hint', { hasText: by }).first().waitFor();
+      expect(await page.locator('.timeline').textContent()).not.toContain('practitioner-1');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'auditor', 'Search', 'Case reference'],
+    ['fr', 'auditor', 'Chercher', 'Référence du dossier'],
+    ['en', 'roAuditor', 'Search', 'Case reference'],
+    ['fr', 'roAuditor', 'Chercher', 'Référence du dossier'],
+  ] as const)('(%s) tells an %s that their search finds a case by its reference, not by the words of a name', async (language, role, button, label) => {
+    const page = await suite.browser.signedIn(role, `${role}-1`);
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/search`);
+      const field = page.locator('#search-q');
+      await field.waitFor();
+      const t = language === 'fr' ? fr : en;
+      expect(await page.locator('label[for="search-q"]').textContent()).toMatch(new RegExp(`^${label}`));
+      const hint = (await page.locator('#search-hint').textContent())!;
+      expect(hint).not.toBe(t.searchHint);
+      expect(await page.locator('main').textContent()).not.toContain(t.searchLabel);
+      // And it finds what it says it finds.
+      await field.fill(reference.toLowerCase());
+      await page.getByRole('button', { name: button, exact: true }).click();
+      if (role === 'auditor') await page.getByRole('link', { name: new RegExp(`^${reference}`) }).waitFor();
+      else await page.getByRole('table').or(page.getByText(t.noCases)).first().waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('tells roles that see personal information that their search finds names too', async () => {
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, 'en');
+      await page.goto(`${suite.running.baseUrl}/#/search`);
+      expect(await page.locator('label[for="search-q"]').textContent()).toBe(en.searchLabel);
+    } finally {
+      await page.close();
+    }
+  });
+});
