@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
@@ -45,6 +45,12 @@ export function CasePage({ caseId }: { caseId: string }) {
     minPosition.current = result.position;
     reload();
   };
+  // The form just sent closes, and the focus with it would fall to the page's body: keyboard and
+  // screen reader users go on from the notice of what was recorded instead.
+  const noticeShown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeShown.current?.focus();
+  }, [notice]);
 
   return (
     <section aria-labelledby="case-title">
@@ -97,7 +103,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <span>{t.revision(view.revision)}</span>
               </p>
               {notice ? (
-                <p role="status" class="notice">
+                <p role="status" class="notice" tabIndex={-1} ref={noticeShown}>
                   <Fill sentence={notice.sentence} labels={notice.labels} />
                 </p>
               ) : null}
