@@ -105,8 +105,8 @@ function Shell() {
       <main id="main" tabIndex={-1} ref={main}>
         {context ? (
           <Console.Provider value={context}>
-            {/* Keyed by language: every page loads again, so what the API said is said again in the new language. */}
-            <Page key={language} route={route} />
+            {/* Not keyed by language: the page stays, with what the person typed and opened, and asks the API again (useLoad). */}
+            <Page route={route} />
           </Console.Provider>
         ) : (
           <SignIn onSignedIn={setSession} />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Language } from '../i18n/i18n';
 import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../shared/api';
 import { fieldLabel, L, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, HistoryItem, WorkflowCommand, WorkflowInfo } from '../shared/types';
@@ -53,9 +53,11 @@ function byField(issues: ApiError['issues']): FieldErrors {
  * field when it has one (a new case), else the case's.
  */
 export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
+  // The language the refusal shown was written in: the person may have switched since, and kept what they typed.
+  const [said, setSaid] = useState<Language>(language);
   // Business rules broken at once (422 COMMAND.RULES_BROKEN): each named, none tied to one field.
   const [rules, setRules] = useState<readonly BrokenRule[]>([]);
   const [failure, setFailure] = useState<string>();
@@ -71,8 +73,9 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const timeZone = regionTimeZone(region);
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
-  const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string) => {
+  const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
     setErrors(byField(issues));
+    setSaid(saidIn);
     setRules(broken);
     setFailure(message);
     // The same refusal again does not change `failure`: the summary already shown takes the focus here.
@@ -82,7 +85,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const submit = async (event: Event) => {
     event.preventDefault();
     const prepared = dataOf ? dataOf(value) : { data: prune(value) ?? {} };
-    if ('refused' in prepared) return refuse([prepared.refused], [], prepared.refused.message);
+    if ('refused' in prepared) return refuse([prepared.refused], [], prepared.refused.message, language);
+    const asked = language;
     setSending(true);
     setFailure(undefined);
     try {
@@ -96,7 +100,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
       setRules([]);
       onDone(result);
     } catch (error) {
-      refuse(error instanceof ApiError ? error.issues : [], error instanceof ApiError ? error.rules : [], errorText(error));
+      refuse(error instanceof ApiError ? error.issues : [], error instanceof ApiError ? error.rules : [], errorText(error), asked);
     } finally {
       setSending(false);
     }
@@ -105,7 +109,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone, region, history }}>
+    <FormContext.Provider value={{ workflow, timeZone, region, history, errorsIn: said }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />
@@ -114,7 +118,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
         <p class="hint">{t.requiredNote}</p>
         {failure ? (
           <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
-            <p>{problems > 0 ? t.fixThese(problems) : failure}</p>
+            <p>{problems > 0 ? t.fixThese(problems) : <Said language={said}>{failure}</Said>}</p>
             {problems > 0 ? (
               <ul>
                 {[...errors].flatMap(([path, messages]) =>
@@ -123,14 +127,14 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
                       <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
                         {path ? <L label={fieldLabel(workflow, path)} /> : t.formWhole}
                         {t.colon}
-                        {message}
+                        <Said language={said}>{message}</Said>
                       </a>
                     </li>
                   )),
                 )}
                 {rules.map((rule, i) => (
                   <li key={`rule:${i}`} data-code={rule.code}>
-                    {rule.message}
+                    <Said language={said}>{rule.message}</Said>
                   </li>
                 ))}
               </ul>
@@ -144,6 +148,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
       </form>
     </FormContext.Provider>
   );
+}
+
+/** What the API said, marked with its language when the page has switched to the other one since. */
+function Said({ language, children }: { language: Language; children: string }) {
+  return useI18n().language === language ? <>{children}</> : <span lang={language}>{children}</span>;
 }
 
 /** The summary's links move focus to the field without touching the route in the address bar. */

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Language } from '../i18n/i18n';
 import type { HistoryItem, WorkflowInfo } from '../shared/types';
 
 /** What every field of one form shares: the workflow that names its fields and values, and the time zone its times are typed in. */
@@ -11,6 +12,8 @@ export interface FormSettings {
   readonly region?: string | undefined;
   /** The case's events, as read (none for a new case): a field pointing at one of its records offers a pick of them. */
   readonly history?: readonly HistoryItem[] | undefined;
+  /** The language the API's refusal beside the fields was written in (the page may have switched since); the page's when absent. */
+  readonly errorsIn?: Language;
 }
 
 export const FormContext = createContext<FormSettings>({ workflow: undefined, timeZone: 'America/Toronto' });

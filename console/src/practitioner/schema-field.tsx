@@ -31,9 +31,11 @@ export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.r
 
 /** The field's errors, each rule it broke on a line of its own. */
 function ErrorLines({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
+  const { language } = useI18n();
+  const { errorsIn = language } = useForm();
   if (!messages?.length) return null;
   return (
-    <span id={id} class="field-error">
+    <span id={id} class="field-error" lang={errorsIn === language ? undefined : errorsIn}>
       {messages.map((message, i) => (
         <span key={i} class="error-line">
           {message}
@@ -243,12 +245,11 @@ function RecordPicker(props: PickProps & { pointer: string }) {
  * the case id is typed where the reader may list none.
  */
 function CasePicker(props: PickProps & { workflowName: string }) {
-  const { language } = useI18n();
   const { api } = useConsole();
   const workflows = useWorkflows();
   const [loaded] = useLoad(
     () => api.get<CasePage>(`/cases?workflow=${encodeURIComponent(props.workflowName)}&status=open&limit=200`),
-    `cases:${props.workflowName}:${language}`,
+    `cases:${props.workflowName}`,
   );
   const cases = loaded.status === 'ready' ? loaded.value.items : [];
   if (cases.length === 0) {

@@ -33,10 +33,10 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * screen readers work as everywhere. Whoever may not read the directory (403) types the person's login.
  */
 export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProps) {
-  const { t, number, language } = useI18n();
+  const { t, number } = useI18n();
   const { api } = useConsole();
   const { workflow, region } = useForm();
-  const [loaded] = useLoad(() => api.get<StaffList>('/staff'), `staff:${language}`);
+  const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
   const typed = (hint?: string) => (
     <>
       {hint ? <p class="hint">{hint}</p> : null}

@@ -24,8 +24,12 @@ export function useConsole(): ConsoleContext {
 const NOBODY_NAMED: ReadonlyMap<string, string> = new Map();
 const NO_WORKFLOWS: readonly WorkflowInfo[] = [];
 
-/** What a promise settles to, `before` until it does (and if it fails). */
-export function useSettled<T>(promise: Promise<T>, before: T): T {
+/**
+ * What a promise settles to, `before` until it does (and if it fails). With `keep`, until then what
+ * the promise before it settled to: the same thing asked again in another language, which the page
+ * keeps showing rather than blink.
+ */
+export function useSettled<T>(promise: Promise<T>, before: T, keep = false): T {
   const [settled, setSettled] = useState<{ promise: Promise<T>; value: T } | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -34,12 +38,12 @@ export function useSettled<T>(promise: Promise<T>, before: T): T {
       live = false;
     };
   }, [promise]);
-  return settled?.promise === promise ? settled.value : before;
+  return settled && (keep || settled.promise === promise) ? settled.value : before;
 }
 
 /** The workflows Mend runs (GET /workflows), once loaded; none before. */
 export function useWorkflows(): readonly WorkflowInfo[] {
-  return useSettled(useConsole().workflows, NO_WORKFLOWS);
+  return useSettled(useConsole().workflows, NO_WORKFLOWS, true);
 }
 
 /** How a staff member is named: by the directory's name when this role may read it (and the reader's own, always), else by their id. */

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { Console } from './context';
 
 export type Loaded<T> =
   | { readonly status: 'loading' }
@@ -8,10 +9,13 @@ export type Loaded<T> =
 /**
  * Loads once per change of `key`; `reload` asks again (after a command, for instance) and keeps
  * showing the previous value meanwhile. A new key shows "loading", never the previous key's value.
+ * A change of language asks again too, as `reload` does: what the API says comes back in the new
+ * language, while the page (and what was typed in it) stays.
  */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
   const [state, setState] = useState<{ key: string; loaded: Loaded<T> }>({ key, loaded: { status: 'loading' } });
   const [tick, setTick] = useState(0);
+  const api = useContext(Console)?.api;
   useEffect(() => {
     let current = true;
     load().then(
@@ -21,6 +25,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     return () => {
       current = false;
     };
-  }, [key, tick]); // `key` names what `load` depends on
+  }, [key, tick, api]); // `key` names what `load` depends on, beside the API of the language chosen
   return [state.key === key ? state.loaded : { status: 'loading' }, useCallback(() => setTick((n) => n + 1), [])];
 }
