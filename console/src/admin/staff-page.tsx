@@ -1,5 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
-import { useI18n } from '../i18n/i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n, type Language, type Messages } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
 import { ROLES } from '../shared/session';
@@ -89,81 +89,130 @@ export function StaffPage() {
   );
 }
 
+/** The form's fields, by the keys the API names them with, each with the words its label says. */
+const FIELDS = { staffId: 'staffId', displayName: 'staffName', role: 'staffRole', region: 'colRegion', languages: 'staffLanguages' } as const satisfies Record<string, keyof Messages>;
+type Field = keyof typeof FIELDS;
+const isField = (key: string): key is Field => key in FIELDS;
+
 function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const { api } = useConsole();
-  const { t, role: roleLabel } = useI18n();
+  const { t, language, role: roleLabel } = useI18n();
   const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: true, fr: false });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>();
+  // What the API refused, field by field, in the language it was asked in (the page may switch since).
+  const [refusal, setRefusal] = useState<{ issues: readonly { field: Field | undefined; message: string }[]; said: Language; other?: string }>();
+  const [added, setAdded] = useState<string>();
+  // A refusal takes the focus to its summary, so keyboard and screen reader users land on what to fix.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusal) summary.current?.focus();
+  }, [refusal]);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const submit = async (e: Event) => {
     e.preventDefault();
-    setIssues({});
-    setMessage(undefined);
+    setRefusal(undefined);
+    setAdded(undefined);
+    const staffId = form.staffId.trim();
+    const displayName = form.displayName.trim();
     const languages = [...(form.en ? ['en'] : []), ...(form.fr ? ['fr'] : [])];
     try {
-      const member = await api.post<StaffMember>('/staff', { staffId: form.staffId.trim(), displayName: form.displayName, role: form.role, region: form.region, languages });
-      setMessage({ kind: 'status', text: t.staffAdded(form.displayName.trim()) });
+      // A field left empty is left out: the API says it is required, not what a filled one would have to be.
+      const member = await api.post<StaffMember>('/staff', { ...(staffId ? { staffId } : {}), ...(displayName ? { displayName } : {}), role: form.role, region: form.region, languages });
+      setAdded(displayName);
       setForm({ ...form, staffId: '', displayName: '' });
       onAdded(member);
     } catch (error) {
-      if (error instanceof ApiError) setIssues(Object.fromEntries(error.issues.map((issue) => [issue.path.split('.')[0]!, issue.message])));
-      setMessage({ kind: 'alert', text: errorText(error) });
+      const issues = error instanceof ApiError ? error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })) : [];
+      // The API's own sentence only when it names no field: it spells the fields by their keys.
+      setRefusal({ issues, said: language, ...(issues.length ? {} : { other: errorText(error) }) });
     }
   };
-  const field = (name: string) => ({
-    'aria-invalid': issues[name] ? true : undefined,
-    'aria-describedby': issues[name] ? `staff-${name}-error` : undefined,
+  const wrong = (name: Field) => refusal?.issues.filter((issue) => issue.field === name).map((issue) => issue.message) ?? [];
+  const marked = refusal && refusal.said !== language ? refusal.said : undefined;
+  const field = (name: Field) => ({
+    'aria-invalid': wrong(name).length ? true : undefined,
+    'aria-describedby': wrong(name).length ? `staff-${name}-error` : undefined,
   });
-  const error = (name: string) =>
-    issues[name] ? (
-      <span id={`staff-${name}-error`} class="field-error">
-        {issues[name]}
+  const error = (name: Field) =>
+    wrong(name).length ? (
+      <span id={`staff-${name}-error`} class="field-error" lang={marked}>
+        {wrong(name).map((message, i) => (
+          <span key={i} class="error-line">
+            {message}
+          </span>
+        ))}
       </span>
     ) : null;
   return (
     <form aria-labelledby="staff-add-title" onSubmit={(e) => void submit(e)} noValidate>
       <h3 id="staff-add-title">{t.staffAddTitle}</h3>
-      {message ? (
-        <p role={message.kind} class={message.kind === 'alert' ? 'error' : undefined}>
-          {message.text}
-        </p>
+      {added !== undefined ? <p role="status">{t.staffAdded(added)}</p> : null}
+      {refusal ? (
+        <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
+          {refusal.other !== undefined ? (
+            <p lang={marked}>{refusal.other}</p>
+          ) : (
+            <>
+              <p>{t.fixThese(refusal.issues.length)}</p>
+              <ul>
+                {refusal.issues.map((issue, i) => (
+                  <li key={i}>
+                    {issue.field ? (
+                      <a href={`#staff-${issue.field}`} onClick={(e) => (e.preventDefault(), focusControl(`staff-${issue.field}`))}>
+                        {t[FIELDS[issue.field]]}
+                        {t.colon}
+                        <span lang={marked}>{issue.message}</span>
+                      </a>
+                    ) : (
+                      <>
+                        {t.formWhole}
+                        {t.colon}
+                        <span lang={marked}>{issue.message}</span>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       ) : null}
-      <div class={`field${issues['staffId'] ? ' invalid' : ''}`}>
+      <div class={`field${wrong('staffId').length ? ' invalid' : ''}`}>
         <label for="staff-staffId">
           {t.staffId} <span aria-hidden="true">*</span>
         </label>
         <input id="staff-staffId" required autoComplete="off" value={form.staffId} onInput={(e) => set({ staffId: e.currentTarget.value })} {...field('staffId')} />
         {error('staffId')}
       </div>
-      <div class={`field${issues['displayName'] ? ' invalid' : ''}`}>
+      <div class={`field${wrong('displayName').length ? ' invalid' : ''}`}>
         <label for="staff-displayName">
           {t.staffName} <span aria-hidden="true">*</span>
         </label>
         <input id="staff-displayName" required autoComplete="off" value={form.displayName} onInput={(e) => set({ displayName: e.currentTarget.value })} {...field('displayName')} />
         {error('displayName')}
       </div>
-      <div class="field">
+      <div class={`field${wrong('role').length ? ' invalid' : ''}`}>
         <label for="staff-role">{t.staffRole}</label>
-        <select id="staff-role" value={form.role} onChange={(e) => set({ role: e.currentTarget.value })}>
+        <select id="staff-role" value={form.role} onChange={(e) => set({ role: e.currentTarget.value })} {...field('role')}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {roleLabel(role)}
             </option>
           ))}
         </select>
+        {error('role')}
       </div>
-      <div class="field">
+      <div class={`field${wrong('region').length ? ' invalid' : ''}`}>
         <label for="staff-region">{t.colRegion}</label>
-        <select id="staff-region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })}>
+        <select id="staff-region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
           {REGIONS.map((region) => (
             <option key={region} value={region}>
               {region}
             </option>
           ))}
         </select>
+        {error('region')}
       </div>
-      <fieldset class={issues['languages'] ? 'invalid' : undefined} {...field('languages')}>
+      <fieldset id="staff-languages" class={wrong('languages').length ? 'invalid' : undefined} {...field('languages')}>
         <legend>{t.staffLanguages}</legend>
         <label>
           <input type="checkbox" checked={form.en} onChange={(e) => set({ en: e.currentTarget.checked })} /> {t.languageName('en')}
@@ -176,4 +225,16 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       <button type="submit">{t.staffAdd}</button>
     </form>
   );
+}
+
+/** The field an issue's path names (`languages.0` is the languages). */
+function fieldOf(path: string): Field | undefined {
+  const key = path.split('.')[0] ?? '';
+  return isField(key) ? key : undefined;
+}
+
+/** A summary's link moves the focus to its field (a group's first control) without touching the route in the address bar. */
+function focusControl(id: string): void {
+  const target = document.getElementById(id);
+  (target?.matches('fieldset') ? target.querySelector<HTMLElement>('input') : target)?.focus();
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n, type Language } from '../i18n/i18n';
 import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../shared/api';
-import { fieldLabel, L, type Label } from '../shared/labels';
-import type { CaseView, CommandResult, HistoryItem, WorkflowCommand, WorkflowInfo } from '../shared/types';
+import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
+import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
+import { schemaAt } from './event-data';
 import { FormContext } from './form-context';
-import { initialValue, prune } from './schema';
+import { initialValue, prune, withoutNull } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
 /** Where a form's data goes: a command on a case (with If-Match), or a new case of a workflow. */
@@ -37,14 +38,30 @@ interface Props {
 /** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
 const fieldPath = (path: string) => path.replace(/^data\.?/, '').replace(/\[(\d+)\]/g, '.$1');
 
-/** Every rule the API said was broken, grouped by field: all of them are shown at once. */
-function byField(issues: ApiError['issues']): FieldErrors {
+/** Every rule the API said was broken, grouped by field: all of them are shown at once, each as `say` words it. */
+function byField(issues: ApiError['issues'], say: (path: string, message: string) => string): FieldErrors {
   const errors = new Map<string, string[]>();
   for (const issue of issues) {
     const path = fieldPath(issue.path);
-    errors.set(path, [...(errors.get(path) ?? []), issue.message]);
+    errors.set(path, [...(errors.get(path) ?? []), say(path, issue.message)]);
   }
   return errors;
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The API lists the values a field takes by their codes, quoted ("caseCoordination",
+ * « caseCoordination »): the form names them as its options do, by the workflow's labels.
+ */
+function withValueLabels(message: string, schema: JsonSchema | undefined, workflow: WorkflowInfo | undefined): string {
+  const field = schema && withoutNull(schema);
+  const values = [...(field?.enum ?? []), ...(field?.items?.enum ?? [])].filter((value): value is string => typeof value === 'string');
+  return values.reduce(
+    (text, value) =>
+      text.replace(new RegExp(`(["«][\u00a0\u202f ]?)${escaped(value)}([\u00a0\u202f ]?["»])`, 'g'), (_, open: string, close: string) => `${open}${valueLabel(workflow, value).text}${close}`),
+    message,
+  );
 }
 
 /**
@@ -74,7 +91,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
-    setErrors(byField(issues));
+    setErrors(byField(issues, (path, words) => withValueLabels(words, schemaAt(command.schema, value, path), workflow)));
     setSaid(saidIn);
     setRules(broken);
     setFailure(message);

@@ -1,0 +1,132 @@
+import type { Page } from 'playwright-core';
+import { supportCoordinationLabels as labels } from '../../workflows/support-coordination/labels';
+import { run } from '../sla/sla-support';
+import { axeViolations, chooseLanguage, consoleSuite } from './browser';
+
+const SERVICES = ['caseCoordination', 'advocacy', 'accompaniment', 'workplaceArrangements', 'practicalMatters'] as const;
+
+/** The bodies of the commands the page sends, as they leave the browser. */
+function commandsSent(page: Page): Record<string, unknown>[] {
+  const sent: Record<string, unknown>[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/commands/')) sent.push(request.postDataJSON() as Record<string, unknown>);
+  });
+  return sent;
+}
+
+/**
+ * What the API refuses, said in the person's words: a control left empty is a field left out (so
+ * the API says it is required), values by their labels rather than their codes, each problem beside
+ * its field and a summary in plain words, never the API's paths (`staffId`, `query.q`).
+ */
+describe('the console: refusals in plain words', () => {
+  jest.setTimeout(180_000);
+  const suite = consoleSuite();
+  let supportCase: string;
+
+  beforeAll(async () => {
+    const opened = await suite.supervisor.post('/cases', {
+      workflow: 'support-coordination',
+      command: 'RecordOptIn',
+      data: { channel: 'supportLine', region: 'ON', client: { name: 'Jordan', contact: 'jordan@example.org', affiliation: 'cafMember' }, language: 'en' },
+    });
+    expect(opened.status).toBe(201);
+    supportCase = opened.body.caseId as string;
+    await run(suite.supervisor, supportCase, 'AssignCoordinator', { coordinatorId: 'practitioner-1', timeZone: 'America/Toronto', region: 'ON' });
+    const coordinator = await suite.running.as('practitioner', 'practitioner-1');
+    await run(coordinator, supportCase, 'RecordFirstContact', { method: 'phone' });
+  });
+
+  it.each([
+    ['en', 'is required', 'must be one of'],
+    ['fr', 'est obligatoire', 'doit être l’une des valeurs suivantes'],
+  ] as const)('(%s) a choice and a date emptied again are left out, and a refused choice is told by its options’ labels', async (language, required, oneOf) => {
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    const sent = commandsSent(page);
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${supportCase}`);
+      const name = labels.commands['RecordService']![language];
+      await page.getByRole('button', { name, exact: true }).click();
+      const form = page.getByRole('form', { name });
+      // Chosen, then taken back; typed, then cleared.
+      await form.locator('#cmd-RecordService-service').selectOption('advocacy');
+      await form.locator('#cmd-RecordService-service').selectOption('');
+      await form.locator('#cmd-RecordService-providedOn').fill('2026-03-02');
+      await form.locator('#cmd-RecordService-providedOn').fill('');
+      await form.getByRole('button', { name }).click();
+      await form.locator('#cmd-RecordService-service-error').waitFor();
+      expect(sent.at(-1)).toEqual({});
+      expect(await form.locator('#cmd-RecordService-service-error').textContent()).toBe(required);
+      expect(await form.locator('#cmd-RecordService-providedOn-error').count()).toBe(0);
+
+      // A value the API does not take (as from a form drawn from an older version of the workflow):
+      // its answer lists the values it takes, which the form names as the workflow does.
+      await form.locator('#cmd-RecordService-service').selectOption('advocacy');
+      await page.route('**/commands/RecordService', (route) => route.continue({ postData: JSON.stringify({ service: 'counselling' }) }));
+      await form.getByRole('button', { name }).click();
+      const error = form.locator('#cmd-RecordService-service-error');
+      await error.filter({ hasText: oneOf }).waitFor();
+      const said = (await error.textContent())!;
+      for (const service of SERVICES) {
+        expect(said).not.toContain(service);
+        expect(said).toContain(labels.values[service]![language]);
+      }
+      expect(await page.locator('.error-summary').textContent()).not.toContain('caseCoordination');
+      await page.unroute('**/commands/RecordService');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Add', 'Id (the subject of their sign-in tokens)', 'Display name', 'Languages'],
+    ['fr', 'Ajouter', 'Identifiant (le sujet de ses jetons de connexion)', 'Nom affiché', 'Langues'],
+  ] as const)('(%s) an administrator adding a person is told what to fix beside each field, and in a summary without the API’s field keys', async (language, add, idLabel, nameLabel, languagesLabel) => {
+    const page = await suite.browser.signedIn('admin', 'admin-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.locator('#staff-staffId').waitFor();
+      await page.locator('#staff-staffId').fill('   ');
+      await page.getByRole('checkbox', { checked: true }).uncheck();
+      await page.getByRole('button', { name: add, exact: true }).click();
+      const summary = page.getByRole('alert');
+      await summary.waitFor();
+      const text = (await summary.textContent())!;
+      for (const key of ['staffId', 'displayName', 'languages']) expect(text).not.toContain(key);
+      // Each field's problem, named by the field's label, and beside the field itself.
+      for (const [id, label] of [['staffId', idLabel], ['displayName', nameLabel], ['languages', languagesLabel]] as const) {
+        const beside = (await page.locator(`#staff-${id}-error`).textContent())!;
+        expect(beside.length).toBeGreaterThan(0);
+        expect(text).toContain(`${label}${language === 'fr' ? '\u00a0: ' : ': '}${beside}`);
+      }
+      expect(await page.locator('#staff-displayName').getAttribute('aria-invalid')).toBe('true');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Search', /letter or (a )?digit/],
+    ['fr', 'Chercher', /lettre ou un chiffre/],
+  ] as const)('(%s) a search for punctuation alone is told beside the search field, without the API’s path', async (language, button, words) => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/search`);
+      await page.locator('#search-q').fill('!!');
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await page.getByRole('alert').waitFor();
+      expect(await page.locator('main').textContent()).not.toContain('query.q');
+      const field = page.locator('#search-q');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
+      const beside = await Promise.all(describedBy.map((id) => page.locator(`#${id}`).textContent()));
+      expect(beside.join(' ')).toMatch(words);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
