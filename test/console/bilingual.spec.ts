@@ -117,9 +117,9 @@ describe('the Mend console in English and in French', () => {
     const form = page.getByRole('form', { name: 'Répondre' });
     expect(await form.locator('label[for="cmd-Respond-response"] .label-text').textContent()).toBe('Réponse (obligatoire)');
     expect(await form.locator('label[for="cmd-Respond-response"] [lang="en"]').count()).toBe(0);
-    // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h 00 HNE),
+    // Times in the case's region's zone, written the French Canadian way (2 mars 2026, 9 h HNE; 9 h 30 with minutes),
     // a line breaking after the comma and before the zone only.
-    expect(await page.locator('.timeline time').first().textContent()).toMatch(/^\d{1,2}\u00a0mars\u00a02026, \d{1,2}\u00a0h\u00a0\d{2} HNE$/);
+    expect(await page.locator('.timeline time').first().textContent()).toMatch(/^(1er|\d{1,2})\u00a0mars\u00a02026, \d{1,2}\u00a0h(\u00a0\d{2})? HNE$/);
     await expectVisible(page.getByRole('cell', { name: /jours ouvrables/ }).first());
     // Its clocks are named as the workflow declares them, in French.
     await expectVisible(page.getByRole('rowheader', { name: 'Accusé de réception', exact: true }));

@@ -105,7 +105,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const { api } = useConsole();
   const person = usePeople();
   const i18n = useI18n();
-  const { t, instant } = i18n;
+  const { t, instant, zone: zoneName } = i18n;
   const [axis, setAxis] = useState<Axis>('business');
   const stops = stopsOf(items, axis);
   const [index, setIndex] = useState(stops.length - 1);
@@ -185,7 +185,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
             {t.show}
           </button>
           <p id="as-of-typed-hint" class="hint">
-            {t.pickInstantHint(zone)}
+            {t.pickInstantHint(zoneName(zone, asOf))}
           </p>
         </form>
         {failure ? (

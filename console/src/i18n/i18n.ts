@@ -34,6 +34,8 @@ export interface I18n {
   readonly t: Messages;
   /** An instant as people read it here, in a region's time zone when a case has one (its zone named). */
   instant(iso: string | null | undefined, region?: string): string;
+  /** A time zone by its name in this language ("Eastern Time", « heure de l’Est »), as of an instant (now by default). */
+  zone(timeZone: string, at?: string): string;
   number(n: number): string;
   percent(rate: number): string;
   role(role: string): string;
@@ -71,17 +73,53 @@ export function i18nFor(language: Language): I18n {
       if (!iso) return '—';
       // A case's region's zone, else the browser's own: named either way, since a list mixes regions.
       const timeZone = (region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined) ?? localZone;
-      const shown = new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-      // A line may break after a comma and before the zone, never inside a date or a time ("17 h" / "00").
+      const shown = formatDate(new Date(iso), language, 'dateTime', timeZone);
+      // A line may break after a comma and before the zone, never inside a date or a time ("8 h 30", "8:30 a.m.").
       const whole = shown.replace(/ /g, NBSP).replace(new RegExp(`,${NBSP}`, 'g'), ', ');
       // dateStyle cannot be combined with timeZoneName, so the zone's name is added after.
       return `${whole} ${zoneName(iso, locale, timeZone)}`;
+    },
+    zone: (timeZone, at) => {
+      const when = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date();
+      const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(when);
+      return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     },
     number: (n) => numbers.format(n),
     percent: (rate) => percents.format(rate),
     role: (role) => roles[role] ?? role,
     clockStatus: (status) => statuses[status] ?? status,
   };
+}
+
+/** How much of a date a text shows: date and time, the date, or a day and month (a week's Monday). */
+export type DateForm = 'dateTime' | 'date' | 'dayMonth';
+
+const ENGLISH_FORMS: Readonly<Record<DateForm, Intl.DateTimeFormatOptions>> = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  dayMonth: { day: 'numeric', month: 'short' },
+};
+const FRENCH_FORMS: Readonly<Record<DateForm, Intl.DateTimeFormatOptions>> = {
+  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
+  date: { day: 'numeric', month: 'short', year: 'numeric' },
+  dayMonth: { day: 'numeric', month: 'short' },
+};
+
+/**
+ * A date, with its time or not, as the language prints it. English as en-CA writes it ("Mar 1,
+ * 2026, 8:00 a.m."). French the Canadian way (OQLF, Translation Bureau): the first of a month an
+ * ordinal, the hour without a leading zero, the minutes only when there are some, two digits —
+ * « 1er mars 2026, 8 h », « 8 h 30 », « 0 h 05 » — with no-break spaces inside the date and the time.
+ */
+export function formatDate(at: Date, language: Language, form: DateForm, timeZone: string): string {
+  if (language !== 'fr') return new Intl.DateTimeFormat(LOCALES.en, { ...ENGLISH_FORMS[form], timeZone }).format(at);
+  const parts = new Intl.DateTimeFormat(LOCALES.fr, { ...FRENCH_FORMS[form], timeZone }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  const day = Number(part('day'));
+  const date = [day === 1 ? '1er' : String(day), part('month'), part('year')].filter(Boolean).join(NBSP);
+  if (form !== 'dateTime') return date;
+  const minutes = Number(part('minute'));
+  return `${date}, ${Number(part('hour'))}${NBSP}h${minutes ? `${NBSP}${String(minutes).padStart(2, '0')}` : ''}`;
 }
 
 /** "EST", "HNE": the zone's short name in this language, so a time in another region's zone says so. */

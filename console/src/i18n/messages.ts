@@ -372,8 +372,9 @@ export const fr: Messages = {
   noPeople: 'Personne n’est encore nommé dans ce dossier.',
   about: 'Objet du dossier',
   nothingWritten: 'Rien n’est encore écrit sur ce dossier.',
-  happened: 'survenu le ',
-  enteredOn: ', saisi le ',
+  // Words that agree with any event (« Plainte reçue », « Accusé de réception »): no participle.
+  happened: '— le ',
+  enteredOn: `, date de saisie${NBSP}: `,
   eventData: 'Ce qui a été enregistré',
   sealedNote: (redacted: string, erased: string) =>
     `Les renseignements personnels que votre rôle ne peut pas voir s’affichent ${redacted}\u202f; ceux effacés à la demande de la personne ou après leur période de conservation s’affichent ${erased}.`,
@@ -411,7 +412,7 @@ export const fr: Messages = {
   timeline: 'Chronologie',
 
   noEvents: 'Aucun événement.',
-  later: `Ultérieur${NBSP}: `,
+  later: `Après ce moment${NBSP}: `,
   recordedBy: (actor: string, role: string, revision: number) => `par ${actor} (${role}), révision ${revision}`,
 
   currentBadge: ' actuel',
@@ -542,8 +543,8 @@ export const fr: Messages = {
   pickInstant: 'Ou choisissez une date et une heure',
   pickInstantHint: (zone: string) => `Dans le fuseau horaire du dossier (${zone}).`,
   enteredLaterNote: (n: number) =>
-    `${n}${NBSP}${pluralFr(n, 'événement de cette vue a été enregistré', 'événements de cette vue ont été enregistrés')} après ce moment${NBSP}: le dossier en était là, mais le journal ne le montrait pas encore. L’historique les marque «${NBSP}saisi plus tard${NBSP}».`,
-  enteredLater: ' (saisi plus tard)',
+    `${n}${NBSP}${pluralFr(n, 'événement de cette vue a été enregistré', 'événements de cette vue ont été enregistrés')} après ce moment${NBSP}: le dossier en était là, mais le journal ne le montrait pas encore. L’historique les marque «${NBSP}saisie ultérieure${NBSP}».`,
+  enteredLater: ' (saisie ultérieure)',
   breachedAsOf: (due: string) => `Dépassé à ce moment${NBSP}: son échéance (${due}) était passée.`,
   breachRecordedLater: (when: string) => `Le dépassement a été enregistré plus tard, le ${when}.`,
   breachNotRecorded: 'Le dépassement n’est pas encore enregistré.',

@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
-import { useI18n } from '../i18n/i18n';
+import { formatDate, useI18n, type Language } from '../i18n/i18n';
 import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { Api } from '../shared/api';
 import { useConsole, usePeople, useSettled, useWorkflows } from '../shared/context';
@@ -181,15 +181,15 @@ const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const isMinted = (id: unknown): boolean => typeof id === 'string' && MINTED.test(id);
 
 /** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */
-function localTime(value: string, language: string): string {
+function localTime(value: string, language: Language): string {
   const at = Date.parse(`${value}:00Z`);
-  return Number.isNaN(at) ? value : new Date(at).toLocaleString(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return Number.isNaN(at) ? value : formatDate(new Date(at), language, 'dateTime', 'UTC');
 }
 
 /** A local date (`2026-02-02`) written the reader's way, without moving it across time zones. */
-function localDate(value: string, language: string): string {
+function localDate(value: string, language: Language): string {
   const at = Date.parse(`${value}T12:00:00Z`);
-  return Number.isNaN(at) ? value : new Date(at).toLocaleDateString(language === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeZone: 'UTC' });
+  return Number.isNaN(at) ? value : formatDate(new Date(at), language, 'date', 'UTC');
 }
 
 /** An object of an event's data: each field by its label, with its value. */

@@ -273,17 +273,14 @@ function WorkflowPicker(props: PickProps) {
  * sent as ISO 8601 with that zone's offset then: `2026-03-02T09:00:00-05:00`.
  */
 function DateTimePicker({ common, value, onChange }: { common: JSX.HTMLAttributes<HTMLInputElement> & { id: string }; value: unknown; onChange: (value: unknown) => void }) {
-  const { t, language } = useI18n();
+  const { t, zone } = useI18n();
   const { timeZone } = useForm();
   const typed = typeof value === 'string' ? value : undefined;
   const shown = isoToZoned(typed, timeZone);
-  const zone = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { timeZone, timeZoneName: 'longGeneric' })
-    .formatToParts(typed && !Number.isNaN(Date.parse(typed)) ? new Date(typed) : new Date())
-    .find((part) => part.type === 'timeZoneName')?.value;
   return (
     <>
       <span id={`${common.id}-zone`} class="hint">
-        {t.wallTimeIn(zone ?? timeZone)}
+        {t.wallTimeIn(zone(timeZone, typed))}
       </span>
       <span class="field inline">
         <input

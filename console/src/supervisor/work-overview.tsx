@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n';
+import { formatDate, useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, L, workflowTitle } from '../shared/labels';
@@ -143,8 +143,7 @@ function WorkloadTable({ workload }: { workload: Workload }) {
 /** The rate as bars, and the figures as a table (what the chart's bars are made of). */
 function Weeks({ weeks }: { weeks: SlaWeeks }) {
   const { t, number, percent, language } = useI18n();
-  const day = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const name = (monday: string) => day.format(new Date(`${monday}T00:00:00Z`));
+  const name = (monday: string) => formatDate(new Date(`${monday}T00:00:00Z`), language, 'dayMonth', 'UTC');
   return (
     <>
       <p class="hint">{t.weeksSummary(weeks.weeks.length)}</p>

@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core';
+import { receiveComplaint, run } from '../sla/sla-support';
+import { chooseLanguage, consoleSuite } from './browser';
+
+/** The texts of the page's `<time>` elements, in order. */
+const times = (page: Page) => page.locator('main time').allTextContents();
+
+/**
+ * Dates and times as each language writes them (French the Canadian way: 1er mars 2026, 8 h,
+ * 8 h 30; English as before), a history whose words agree with any event, French punctuation, and
+ * time zones by their names.
+ */
+describe('the console: dates, times and words in French as they are printed', () => {
+  jest.setTimeout(180_000);
+  const suite = consoleSuite();
+  let complaint: string;
+  let optIn: string;
+
+  beforeAll(async () => {
+    // Received on Sunday 1 March at 8:00 in Ottawa, acknowledged on Monday at 8:30.
+    complaint = await receiveComplaint(suite.supervisor, '2026-03-01T08:00:00-05:00');
+    await run(suite.supervisor, complaint, 'AcknowledgeComplaint', { method: 'email', acknowledgedAt: '2026-03-02T08:30:00-05:00' });
+    const opened = await suite.supervisor.post('/cases', {
+      workflow: 'restorative-engagement',
+      command: 'ReceiveOptIn',
+      data: {
+        channel: 'writtenRequest',
+        region: 'ON',
+        receivedAt: '2026-02-20T10:15:00-05:00',
+        claimDecisionDate: '2026-02-01',
+        classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
+        officialLanguage: 'fr',
+      },
+    });
+    expect(opened.status).toBe(201);
+    optIn = opened.body.caseId as string;
+    await suite.supervisor.get(`/cases/${optIn}?minPosition=${await suite.running.store.headPosition()}`);
+  });
+
+  it('writes the first of the month 1er, hours without a leading zero and minutes only when there are some, in French', async () => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'fr');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${complaint}`);
+      await page.locator('.timeline').waitFor();
+      const shown = await times(page);
+      expect(shown).toContain('1er\u00a0mars\u00a02026, 8\u00a0h HNE');
+      expect(shown).toContain('2\u00a0mars\u00a02026, 8\u00a0h\u00a030 HNE');
+      for (const text of shown) {
+        expect(text).not.toMatch(/\b0\d\u00a0h/);
+        expect(text).not.toMatch(/h\u00a000\b/);
+        expect(text).not.toMatch(/(^|\D)1\u00a0(janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)/);
+      }
+      // A date without a time (the claim decision) likewise.
+      await page.goto(`${suite.running.baseUrl}/#/cases/${optIn}`);
+      await page.locator('.timeline').waitFor();
+      expect(await times(page)).toContain('1er\u00a0févr.\u00a02026');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('leaves English as it was', async () => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'en');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${complaint}`);
+      await page.locator('.timeline').waitFor();
+      const shown = await times(page);
+      expect(shown).toContain('Mar\u00a01, 2026, 8:00\u00a0a.m. EST');
+      expect(shown).toContain('Mar\u00a02, 2026, 8:30\u00a0a.m. EST');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${optIn}`);
+      await page.locator('.timeline').waitFor();
+      expect(await times(page)).toContain('Feb 1, 2026');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says when each event happened in words that agree with any event, feminine or masculine', async () => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'fr');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${complaint}`);
+      const timeline = page.locator('.timeline');
+      await timeline.waitFor();
+      const text = (await timeline.textContent())!;
+      // « Plainte reçue survenu le… », « Accusé de réception survenu le… »: no participle to agree with the event.
+      expect(text).not.toMatch(/survenue?|saisie? le|saisie? plus tard/);
+      expect(await timeline.locator('li').first().locator('.when').textContent()).toMatch(/^— le 2\u00a0mars\u00a02026, 9\u00a0h HNE/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sets a no-break space before the semicolon of a form’s note', async () => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'fr');
+      await page.goto(`${suite.running.baseUrl}/#/open/complaint`);
+      const note = page.locator('form.command p.hint', { hasText: 'doivent être remplis' });
+      expect(await note.textContent()).toBe('Les champs marqués (obligatoire) doivent être remplis\u202f; les autres peuvent rester vides.');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Eastern Time'],
+    ['fr', 'heure de l’Est'],
+  ] as const)('(%s) names the time zone of the audit page’s date and time by its name, not its IANA id', async (language, zone) => {
+    const page = await suite.browser.signedIn('auditor', 'auditor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/audit/${complaint}`);
+      const hint = page.locator('#as-of-typed-hint');
+      await hint.waitFor();
+      const text = (await hint.textContent())!;
+      expect(text).not.toContain('America/');
+      expect(text).toContain(zone);
+    } finally {
+      await page.close();
+    }
+  });
+});
