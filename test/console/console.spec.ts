@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
-import { consoleSuite } from './browser';
+import { chooseLanguage, consoleSuite, expectVisible } from './browser';
 
 const HOUR = 3_600_000;
 
@@ -167,6 +167,13 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await suite.browser.screenshot(page, 'supervisor-reassign');
     await form.getByRole('button', { name: 'Assign a handler' }).click();
     await expectEventually(async () => (await caseView(caseId)).assignees, ['practitioner-2']);
+    // The case's history says what recorded the breach, in words, not by a system id.
+    await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
+    await expectVisible(page.locator('.timeline').getByText(/by the SLA scheduler \(system\)/).first());
+    await chooseLanguage(page, 'fr');
+    await expectVisible(page.locator('.timeline').getByText(/par le planificateur des délais \(système\)/).first());
+    expect(await page.locator('.timeline').textContent()).not.toContain('sla-scheduler');
+    await chooseLanguage(page, 'en');
     await page.close();
   });
 
@@ -246,11 +253,6 @@ function unlabelledControls(page: Page): Promise<string[]> {
       .filter((control) => control.labels?.length === 0 && !control.getAttribute('aria-label'))
       .map((control) => control.outerHTML),
   );
-}
-
-async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.waitFor({ state: 'visible' });
-  expect(await locator.isVisible()).toBe(true);
 }
 
 /** Reads go through a read model the app updates in the background; poll until it shows the write. */

@@ -39,10 +39,17 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     const page = await browser.signedIn('mediator', 'mediator-1');
     await page.locator('table.cases').waitFor();
     expect(await page.locator('header .who').innerText()).toContain('Restorative Opportunities mediator');
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My caseload']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My caseload', 'Search']);
     const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.some((href) => href.includes(cases[0]!))).toBe(true);
     expect(links.some((href) => href.includes(cases[1]!))).toBe(false);
+    // Searched by the victim's name, which both referrals record: only their own case.
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByRole('searchbox').fill('Sam Tremblay');
+    await page.getByRole('searchbox').press('Enter');
+    await page.locator('table.cases').waitFor();
+    const found = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect([found.some((href) => href.includes(cases[0]!)), found.some((href) => href.includes(cases[1]!))]).toEqual([true, false]);
     await page.goto(`${running.baseUrl}/#/cases/${cases[0]}`);
     await page.locator('.timeline').waitFor();
     await page.close();
@@ -51,7 +58,7 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
   it('an RO auditor lands on the audit list of RO cases, named in French when the console is in French', async () => {
     const page = await browser.signedIn('roAuditor', 'ro-auditor-1');
     await page.locator('table.cases').waitFor();
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Audit']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Audit', 'Search']);
     const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(cases.every((id) => links.some((href) => href.includes(id)))).toBe(true);
     await page.getByRole('button', { name: 'Français' }).click();

@@ -33,6 +33,8 @@ export const en = {
   roleRoAuditor: 'Restorative Opportunities auditor',
   roleAdmin: 'administrator',
   roleSystem: 'system',
+  /** Someone not in the staff directory: a system actor by what it is (what records a clock's warnings and breaches), anyone else by their id. */
+  notInDirectory: (id: string) => (id === 'sla-scheduler' ? 'the SLA scheduler' : id),
 
   signIn: 'Sign in',
   accessToken: 'Access token',
@@ -304,6 +306,7 @@ export const fr: Messages = {
   roleRoAuditor: 'vérificateur des Possibilités de justice réparatrice',
   roleAdmin: 'administrateur',
   roleSystem: 'système',
+  notInDirectory: (id: string) => (id === 'sla-scheduler' ? 'le planificateur des délais' : id),
 
   signIn: 'Ouvrir une session',
   accessToken: 'Jeton d’accès',

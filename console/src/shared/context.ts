@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
 import type { Api } from './api';
 import type { Session } from './session';
 import type { WorkflowInfo } from './types';
@@ -46,8 +47,9 @@ export function useWorkflows(): readonly WorkflowInfo[] {
   return useSettled(useConsole().workflows, NO_WORKFLOWS, true);
 }
 
-/** How a staff member is named: by the directory's name when this role may read it (and the reader's own, always), else by their id. */
+/** How a staff member is named: by the directory's name when this role may read it (and the reader's own, always), a system actor by what it is, else by their id. */
 export function usePeople(): (staffId: string) => string {
   const names = useSettled(useConsole().people, NOBODY_NAMED);
-  return (staffId) => names.get(staffId) ?? staffId;
+  const { t } = useI18n();
+  return (staffId) => names.get(staffId) ?? t.notInDirectory(staffId);
 }

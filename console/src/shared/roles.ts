@@ -36,7 +36,7 @@ export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
   supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff], audits: false },
   auditor: { home: 'audit', nav: [audit, search], audits: true },
   rju: { home: 'cases', nav: [cases, open, search, staff], audits: false },
-  mediator: { home: 'caseload', nav: [caseload], audits: false },
-  roAuditor: { home: 'audit', nav: [audit], audits: true },
+  mediator: { home: 'caseload', nav: [caseload, search], audits: false },
+  roAuditor: { home: 'audit', nav: [audit, search], audits: true },
   admin: { home: 'staff', nav: [staff], audits: false },
 };
