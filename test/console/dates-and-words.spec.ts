@@ -93,6 +93,30 @@ describe('the console: dates, times and words in French as they are printed', ()
     }
   });
 
+  it.each([
+    ['en', /received at Jan(uary)?\s1,\s2030/],
+    ['fr', /reçue le 1er\u00a0janv(\.|ier)\u00a02030/],
+  ] as const)('(%s) a refusal names the instants it gives as people read them, in the case’s zone, not as the API stores them', async (language, received) => {
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/open/complaint`);
+      const form = page.locator('form.command');
+      await form.locator('#cmd-ReceiveComplaint-channel').selectOption('mail');
+      await form.locator('#cmd-ReceiveComplaint-receivedAt').fill('2030-01-01T10:00');
+      await form.locator('#cmd-ReceiveComplaint-complainant_name').fill('Alex');
+      await form.locator('#cmd-ReceiveComplaint-text').fill('A letter about my preparation meeting.');
+      await form.locator('button[type="submit"]').click();
+      const summary = form.locator('.error-summary');
+      await summary.waitFor();
+      const text = (await summary.textContent())!;
+      expect(text).toMatch(received);
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('sets a no-break space before the semicolon of a form’s note', async () => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {

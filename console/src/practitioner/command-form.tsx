@@ -64,13 +64,21 @@ function withValueLabels(message: string, schema: JsonSchema | undefined, workfl
   );
 }
 
+/** An instant as the API writes it in a message: ISO 8601 with its offset, or in UTC. */
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/** A refusal with the instants it names written as people read them ("received at Jan 1, 2030, 10:00 a.m. EST"), not as the API stores them. */
+export function withReadableInstants(message: string, readable: (iso: string) => string): string {
+  return message.replace(ISO_INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : readable(iso)));
+}
+
 /**
  * A command's form, generated from its JSON Schema: a next step on a case (sent with If-Match) or
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
  * field when it has one (a new case), else the case's.
  */
 export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone }: Props) {
-  const { t, language } = useI18n();
+  const { t, language, instant } = useI18n();
   const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // The language the refusal shown was written in: the person may have switched since, and kept what they typed.
@@ -91,10 +99,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
-    setErrors(byField(issues, (path, words) => withValueLabels(words, schemaAt(command.schema, value, path), workflow)));
+    const readable = (words: string) => withReadableInstants(words, (iso) => instant(iso, region));
+    setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow))));
     setSaid(saidIn);
-    setRules(broken);
-    setFailure(message);
+    setRules(broken.map((rule) => ({ ...rule, message: readable(rule.message) })));
+    setFailure(readable(message));
     // The same refusal again does not change `failure`: the summary already shown takes the focus here.
     summary.current?.focus();
   };
