@@ -132,3 +132,28 @@ export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise
 }
 
 export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+/** An information session scheduled with practitioner-1 presenting, and people registered for it by `registrar`: its case id. */
+export async function sessionWithRegistrations(supervisor: HttpClient, registrar: HttpClient, names: readonly string[]): Promise<string> {
+  const opened = await supervisor.post('/cases', {
+    workflow: 'information-session',
+    command: 'RequestInformationSession',
+    data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
+  });
+  expect(opened.status).toBe(201);
+  const caseId = opened.body.caseId as string;
+  const scheduled = await supervisor.post(`/cases/${caseId}/commands/ScheduleInformationSession`, {
+    startsAt: '2026-03-16T13:00:00-04:00',
+    durationMinutes: 90,
+    format: 'virtual',
+    language: 'bilingual',
+    presenterId: 'practitioner-1',
+    capacity: 30,
+  });
+  expect(scheduled.status).toBe(200);
+  for (const name of names) {
+    const registered = await registrar.post(`/cases/${caseId}/commands/RegisterAttendee`, { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
+    expect(registered.status).toBe(200);
+  }
+  return caseId;
+}

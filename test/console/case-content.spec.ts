@@ -3,7 +3,7 @@ import { complaintLabels } from '../../workflows/complaint/labels';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { restorativeEngagementLabels } from '../../workflows/restorative-engagement/labels';
 import { nextLevelContact, receiveComplaint, run } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible, sessionWithRegistrations } from './browser';
 
 type Language = 'en' | 'fr';
 
@@ -208,25 +208,8 @@ describe('the console: intake, case content and forms people can use', () => {
   });
 
   it('a form asks for one of the case’s records by a pick of them, and the history names the record: a registration to cancel, by who registered and when', async () => {
-    const opened = await suite.supervisor.post('/cases', {
-      workflow: 'information-session',
-      command: 'RequestInformationSession',
-      data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.caseId as string;
-    await run(suite.supervisor, caseId, 'ScheduleInformationSession', {
-      startsAt: '2026-03-16T13:00:00-04:00',
-      durationMinutes: 90,
-      format: 'virtual',
-      language: 'bilingual',
-      presenterId: 'practitioner-1',
-      capacity: 30,
-    });
     const presenter = await suite.running.as('practitioner', 'practitioner-1');
-    for (const name of ['Sam Roy', 'Kim Lavoie']) {
-      await run(presenter, caseId, 'RegisterAttendee', { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
-    }
+    const caseId = await sessionWithRegistrations(suite.supervisor, presenter, ['Sam Roy', 'Kim Lavoie']);
     const registered = (await presenter.get(`/cases/${caseId}/history`)).body.items.filter((e: { type: string }) => e.type === 'AttendeeRegistered');
     const [, kim] = registered.map((e: { data: { registrationId: string } }) => e.data.registrationId) as string[];
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { receiveComplaint, run } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible, sessionWithRegistrations } from './browser';
 
 /** The form's fields, by their ids: the correction's own command, its data's paths. */
 const field = (path: string) => `#cmd-CorrectPersonalInformation-${path.replace(/\./g, '_')}`;
@@ -172,24 +172,7 @@ describe('the console: a person’s record corrected', () => {
   });
 
   it('tells apart two people of one part: each button names whose record it corrects', async () => {
-    const opened = await suite.supervisor.post('/cases', {
-      workflow: 'information-session',
-      command: 'RequestInformationSession',
-      data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.caseId as string;
-    await run(suite.supervisor, caseId, 'ScheduleInformationSession', {
-      startsAt: '2026-03-16T13:00:00-04:00',
-      durationMinutes: 90,
-      format: 'virtual',
-      language: 'bilingual',
-      presenterId: 'practitioner-1',
-      capacity: 30,
-    });
-    for (const name of ['Sam Roy', 'Kim Lavoie']) {
-      await run(suite.supervisor, caseId, 'RegisterAttendee', { attendee: { name, contact: 'someone@example.org', role: 'classMember' } });
-    }
+    const caseId = await sessionWithRegistrations(suite.supervisor, suite.supervisor, ['Sam Roy', 'Kim Lavoie']);
     const page = await signedIn('supervisor', 'supervisor-1', 'fr');
     await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     const people = page.getByRole('region', { name: 'Personnes' });
