@@ -29,7 +29,8 @@ if (!existsSync(entry)) {
 require(entry).main(process.argv).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    // main() reports its own failures; one that escapes it is a defect (docs/operations.md: exit 70).
+    console.error(`mend: unexpected failure (a defect; please report it): ${error instanceof Error ? error.message : error}`);
+    process.exit(70);
   },
 );

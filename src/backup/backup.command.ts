@@ -1,9 +1,9 @@
 import { CliError } from '../cli/cli-error';
 import { cliConfig } from '../cli/cli-config';
-import { withContext } from '../cli/context';
+import { ledgerExitCode, withContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
 import { progress, type Progress } from '../cli/progress';
-import { ErasureLedger, NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
+import { ErasureLedger, ErasureLedgerError, NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { takeBackup } from './backup';
 import { BackupError } from './backup-files';
@@ -92,7 +92,7 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
 export async function reapplyCommand(): Promise<void> {
   const config = cliConfig();
   if (!config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
-  const { entries } = ErasureLedger.read(config.erasureLedger);
+  const { entries } = readLedger(config.erasureLedger);
   const reapplied = await withContext(async (context) => {
     const service = context.get(ErasureService);
     let count = 0;
@@ -100,4 +100,13 @@ export async function reapplyCommand(): Promise<void> {
     return count;
   });
   console.log(`${entries.length} erasures in the ledger; ${reapplied} were missing from the store and are now re-applied.`);
+}
+
+function readLedger(path: string): ReturnType<typeof ErasureLedger.read> {
+  try {
+    return ErasureLedger.read(path);
+  } catch (error) {
+    if (error instanceof ErasureLedgerError) throw new CliError(error.message, ledgerExitCode(error));
+    throw error;
+  }
 }

@@ -1,12 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DomainError } from '../../domain/errors';
 import { AppModule } from '../app.module';
 import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError } from '../event-store/event-store';
+import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import { cliConfig } from './cli-config';
-import { ExitCode } from './exit-codes';
 import { CliError } from './cli-error';
+import { ExitCode, exitCodeOf } from './exit-codes';
 
 /**
  * Runs a CLI verb inside Mend's application context (the same modules as the server, no HTTP and
@@ -16,7 +18,11 @@ export async function withContext<T>(work: (context: INestApplicationContext, co
   return withContextOf(cliConfig(), work);
 }
 
-/** The same, on a given configuration (e.g. a restore working in its staging directory). */
+/**
+ * The same, on a given configuration (e.g. a restore working in its staging directory). What the
+ * application refuses — a domain error, an erasure ledger or a store it cannot use — ends the verb
+ * in one line with its exit code.
+ */
 export async function withContextOf<T>(config: MendConfig, work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
   let context: INestApplicationContext;
   try {
@@ -25,12 +31,25 @@ export async function withContextOf<T>(config: MendConfig, work: (context: INest
       { logger: false, abortOnError: false },
     );
   } catch (error) {
-    if (error instanceof EventStoreUnavailableError) throw new CliError(error.message, ExitCode.unavailable);
-    throw error;
+    throw asCliError(error);
   }
   try {
     return await work(context, config);
+  } catch (error) {
+    throw asCliError(error);
   } finally {
     await context.close();
   }
+}
+
+function asCliError(error: unknown): unknown {
+  if (error instanceof DomainError) return new CliError(error.message, exitCodeOf(error.kind));
+  if (error instanceof EventStoreUnavailableError) return new CliError(error.message, ExitCode.unavailable);
+  if (error instanceof ErasureLedgerError) return new CliError(error.message, ledgerExitCode(error));
+  return error;
+}
+
+/** A damaged ledger is wrong data (65); a configured one that is missing, a configuration to fix (78); one that cannot be read or written, unavailable (69). */
+export function ledgerExitCode(error: ErasureLedgerError): number {
+  return error.kind === 'damaged' ? ExitCode.dataError : error.kind === 'missing' ? ExitCode.config : ExitCode.unavailable;
 }

@@ -1,17 +1,30 @@
 import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
+import { ErasureConsent, type EraseRequest } from '../privacy/retention';
 import { withContext } from './context';
+import { parseOption } from './parse-option';
 
 /** `mend erase <subjectId> --by <admin> [--consent-by subject|representative --consent-at <instant>]`. */
 export async function eraseCommand(subjectId: string, options: { by: string; consentBy?: string; consentAt?: string }): Promise<void> {
+  const request = requestOf(options);
   await withContext(async (context, config) => {
     if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
-    const consent = options.consentBy !== undefined || options.consentAt !== undefined ? { consent: { givenBy: options.consentBy, givenAt: options.consentAt } } : {};
-    const result = await context.get(ErasureService).erase(subjectId, { id: options.by, role: 'admin' }, `cli-erase-${Date.now()}`, consent);
+    const result = await context.get(ErasureService).erase(subjectId, { id: options.by, role: 'admin' }, `cli-erase-${Date.now()}`, request);
     console.log(
       result.keyDestroyed
         ? `Erased ${result.subjectId} at ${result.erasedAt} (ground: ${result.ground}): their key is destroyed.`
         : `${result.subjectId} had no key (already erased, or never recorded); the erasure is recorded at ${result.erasedAt}.`,
     );
   });
+}
+
+/** The consent, when either option is given: both are then needed, each checked and named as the option it came from. */
+function requestOf(options: { consentBy?: string; consentAt?: string }): EraseRequest {
+  if (options.consentBy === undefined && options.consentAt === undefined) return {};
+  return {
+    consent: {
+      givenBy: parseOption(ErasureConsent.shape.givenBy, options.consentBy, '--consent-by'),
+      givenAt: parseOption(ErasureConsent.shape.givenAt, options.consentAt, '--consent-at'),
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { durationSeconds } from '../config/duration';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
+import { personId } from './options';
 
 export function parseDuration(value: string): number {
   const seconds = /[smhd]$/.test(value) ? durationSeconds(value) : undefined;
@@ -24,7 +25,8 @@ export function program(): Command {
   const mend = new Command('mend')
     .description('Mend: event-sourced workflows for restorative engagement, mediation and complaints')
     .version(MEND_VERSION)
-    .showHelpAfterError()
+    // A usage error is one line like every other error (docs/operations.md): `mend: <what is wrong>`.
+    .configureOutput({ outputError: (text, write) => write(`mend: ${text.replace(/^error: /, '').trimEnd()} (--help for usage)\n`) })
     .exitOverride();
 
   mend
@@ -57,7 +59,7 @@ export function program(): Command {
     .command('erase')
     .description("erase a data subject's personal information (destroys their key; history still replays, fields read [erased])")
     .argument('<subjectId>', 'the data subject id recorded in their events')
-    .requiredOption('--by <id>', 'the administrator doing it (recorded in the erasure stream)')
+    .requiredOption('--by <id>', 'the administrator doing it (recorded in the erasure stream)', personId)
     .option('--consent-by <who>', "the person's consent to disposal, given by: subject | representative (needed within the retention period after the data's last use)")
     .option('--consent-at <instant>', 'when that consent was given, ISO 8601 with offset')
     .action((subjectId: string, options: { by: string; consentBy?: string; consentAt?: string }) =>
@@ -77,7 +79,7 @@ export function program(): Command {
   return mend;
 }
 
-/** Runs the CLI and resolves with the exit code. */
+/** Runs the CLI and resolves with the exit code; every failure is reported in one line on stderr. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
     await program().parseAsync([...argv]);
@@ -86,20 +88,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (error instanceof CliError) {
-      console.error(`mend: ${error.message}`);
-      return error.exitCode;
-    }
-    throw error;
+    const failure = error instanceof CliError ? error : unexpected(error);
+    console.error(`mend: ${failure.message}`);
+    return failure.exitCode;
   }
 }
 
+/** A file or directory the verb could not use (the system says which and why) is unavailable; anything else is a defect. */
+function unexpected(error: unknown): CliError {
+  const system = error as NodeJS.ErrnoException;
+  if (error instanceof Error && typeof system.code === 'string' && typeof system.syscall === 'string') return new CliError(error.message, ExitCode.unavailable);
+  return new CliError(`unexpected failure (a defect; please report it): ${error instanceof Error ? error.message : String(error)}`, ExitCode.software);
+}
+
 if (require.main === module) {
-  main(process.argv).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(ExitCode.software);
-    },
-  );
+  void main(process.argv).then((code) => process.exit(code));
 }

@@ -16,6 +16,13 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export class ErasureLedgerError extends Error {
   override readonly name = 'ErasureLedgerError';
+  constructor(
+    message: string,
+    /** `missing`: no file at the configured path; `unavailable`: it cannot be read or written; `damaged`: a line is not a ledger entry. */
+    readonly kind: 'missing' | 'unavailable' | 'damaged' = 'unavailable',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -52,7 +59,10 @@ export class ErasureLedger {
 
   /** Appends one entry and syncs it to disk before returning. */
   append(entry: LedgerEntry): void {
-    const line = `${JSON.stringify(LedgerEntry.parse(entry))}\n`;
+    const parsed = LedgerEntry.safeParse(entry);
+    // A defect of the caller (the CLI and the API check who erases first): one line, nothing erased.
+    if (!parsed.success) throw new Error(`This erasure cannot be written to the ledger: ${describe(parsed.error)}`);
+    const line = `${JSON.stringify(parsed.data)}\n`;
     let fd: number | undefined;
     try {
       fd = openSync(this.path, 'a+', 0o600);
@@ -72,7 +82,14 @@ export class ErasureLedger {
    * a complete line that is not a ledger entry stops the read.
    */
   static read(path: string): { entries: LedgerEntry[]; tornLines: number[] } {
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) does not exist: Mend creates it when it starts, so it is lost or the path is wrong.`, 'missing');
+      throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be read: ${(error as Error).message}`);
+    }
     const lines = text.split('\n');
     const last = lines.pop()!;
     const tornLines: number[] = [];
@@ -86,12 +103,18 @@ export class ErasureLedger {
         return;
       }
       const entry = LedgerEntry.safeParse(parsed);
-      if (!entry.success) throw new ErasureLedgerError(`The erasure ledger ${path} is damaged at line ${index + 1}: ${entry.error.issues[0]?.message}`);
+      if (!entry.success) throw new ErasureLedgerError(`The erasure ledger ${path} is damaged at line ${index + 1}: ${describe(entry.error)}`, 'damaged');
       entries.push(entry.data);
     });
     if (last.length > 0) tornLines.push(lines.length + 1);
     return { entries, tornLines };
   }
+}
+
+/** A schema's first complaint, in one line: `actor.id: Too small…`. */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a ledger entry';
 }
 
 function endsTorn(fd: number): boolean {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { personId } from '../cli/options';
 import type { StaffAddOptions, StaffListOptions, StaffUpdateOptions } from './staff.command';
 
 const languages = (value: string) => value.split(',').map((language) => language.trim());
@@ -14,7 +15,7 @@ export function staffVerbs(program: Command): void {
     .requiredOption('--role <role>', 'practitioner | supervisor | auditor | rju | admin')
     .requiredOption('--region <code>', 'province or territory code: ON, QC, BC…')
     .requiredOption('--languages <list>', 'official languages they work in: en, fr or en,fr', languages)
-    .requiredOption('--by <id>', 'the administrator doing it (recorded in the person’s stream)')
+    .requiredOption('--by <id>', 'the administrator doing it (recorded in the person’s stream)', personId)
     .action((staffId: string, options: StaffAddOptions) => (require('./staff.command') as typeof import('./staff.command')).staffAddCommand(staffId, options));
   staff
     .command('update')
@@ -26,7 +27,7 @@ export function staffVerbs(program: Command): void {
     .option('--languages <list>', 'their languages: en, fr or en,fr', languages)
     .option('--inactive', 'they no longer take cases')
     .option('--active', 'they take cases again')
-    .requiredOption('--by <id>', 'the administrator doing it')
+    .requiredOption('--by <id>', 'the administrator doing it', personId)
     .action((staffId: string, options: StaffUpdateOptions) =>
       (require('./staff.command') as typeof import('./staff.command')).staffUpdateCommand(staffId, options),
     );

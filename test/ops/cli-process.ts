@@ -15,17 +15,34 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, MEND_LOG_LEVEL: 'silent', ...env };
 }
 
-/** Runs `mend <args>` as `node -r register src/cli/main.ts`, the way the packaged bin runs the build. */
-export function mend(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
-  return run(['-r', './test/support/register.js', 'src/cli/main.ts', ...args], env);
+/** Who runs a verb, when not this process's account (`uid`/`gid`: an account root's permissions do not bypass). */
+export interface RunAs {
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
-function run(nodeArgs: readonly string[], env: Record<string, string>): Promise<CliResult> {
+/** Runs `mend <args>` as `node -r register src/cli/main.ts`, the way the packaged bin runs the build. */
+export function mend(args: readonly string[], env: Record<string, string>, as: RunAs = {}): Promise<CliResult> {
+  return run(['-r', './test/support/register.js', 'src/cli/main.ts', ...args], env, as);
+}
+
+/** An account file permissions apply to: `nobody` when the tests run as root, else this one. */
+export function unprivileged(): RunAs {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
+/** The lines of stderr that are Mend's own, without the warning about a missing erasure ledger. */
+export function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('WARNING: MEND_ERASURE_LEDGER is not set'));
+}
+
+function run(nodeArgs: readonly string[], env: Record<string, string>, as: RunAs = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, nodeArgs, {
       cwd: ROOT,
       env: cliEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...as,
     });
     let stdout = '';
     let stderr = '';
