@@ -93,12 +93,14 @@ export async function reapplyCommand(): Promise<void> {
   const config = cliConfig();
   if (!config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
   const { entries } = readLedger(config.erasureLedger);
+  // With the log and the keys in another engine, the data directory holds only this node's read models.
+  const local = config.store.engine === 'sqlite' || config.keyStore.engine === 'sqlite';
   const reapplied = await withContext(async (context) => {
     const service = context.get(ErasureService);
     let count = 0;
     for (const entry of entries) if ((await service.reapply(entry)).recorded) count += 1;
     return count;
-  });
+  }, local ? 'store' : 'node');
   console.log(`${entries.length} erasures in the ledger; ${reapplied} were missing from the store and are now re-applied.`);
 }
 

@@ -8,14 +8,18 @@ import { EventStoreUnavailableError } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import { cliConfig } from './cli-config';
 import { CliError } from './cli-error';
+import { checkDataDir, type DataDirUse } from './data-dir';
 import { ExitCode, exitCodeOf } from './exit-codes';
 
 /**
  * Runs a CLI verb inside Mend's application context (the same modules as the server, no HTTP and
- * no background work), then closes it, store included.
+ * no background work), then closes it, store included. The data directory must hold a store unless
+ * the verb says otherwise (`use`): nothing is created in a mistyped one.
  */
-export async function withContext<T>(work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
-  return withContextOf(cliConfig(), work);
+export async function withContext<T>(work: (context: INestApplicationContext, config: MendConfig) => Promise<T>, use: DataDirUse = 'store'): Promise<T> {
+  const config = cliConfig();
+  checkDataDir(config, use);
+  return withContextOf(config, work);
 }
 
 /**

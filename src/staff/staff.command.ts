@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
-import { withAuditContext } from '../audit/audit-cli';
+import { withContext } from '../cli/context';
 import { ProjectionsService } from '../projections/projections.service';
 import { StaffDirectory, type StaffMemberView } from './staff-directory.service';
 import { StaffListQuery, StaffQueries } from './staff.queries';
@@ -42,8 +42,11 @@ const describe = (member: Pick<StaffMemberView, 'staffId' | 'displayName' | 'rol
 
 /** `mend staff add <staffId> --name --role --region --languages --by`. */
 export async function staffAddCommand(staffId: string, options: StaffAddOptions): Promise<void> {
-  const added = await withAuditContext((context) =>
-    context.get(StaffDirectory).add({ staffId, displayName: options.name, role: options.role, region: options.region, languages: options.languages }, write(options.by)),
+  // The first person may be added before Mend first starts: into an existing, empty data directory.
+  const added = await withContext(
+    (context) =>
+      context.get(StaffDirectory).add({ staffId, displayName: options.name, role: options.role, region: options.region, languages: options.languages }, write(options.by)),
+    'directory',
   );
   console.log(`added ${describe(added)}`);
 }
@@ -57,13 +60,13 @@ export async function staffUpdateCommand(staffId: string, options: StaffUpdateOp
     ...(options.languages !== undefined ? { languages: options.languages } : {}),
     ...(options.inactive ? { active: false } : options.active ? { active: true } : {}),
   };
-  const updated = await withAuditContext((context) => context.get(StaffDirectory).update(staffId, update, write(options.by)));
+  const updated = await withContext((context) => context.get(StaffDirectory).update(staffId, update, write(options.by)));
   console.log(`updated ${describe(updated)} (revision ${updated.revision})`);
 }
 
 /** `mend staff list [--role] [--region] [--all]`: from the read model, brought up to the log first. */
 export async function staffListCommand(options: StaffListOptions): Promise<void> {
-  await withAuditContext(async (context) => {
+  await withContext(async (context) => {
     const query = parseInput(StaffListQuery, { role: options.role, region: options.region, active: options.all ? 'all' : 'true' }, 'option');
     const projections = context.get(ProjectionsService);
     // Caseloads come from the cases read model: both are brought to the head of the log.

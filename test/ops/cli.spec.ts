@@ -57,6 +57,7 @@ describe('mend, the operator CLI', () => {
     const lazy = { MEND_DATA_DIR: join(dataDir, 'lazy') };
     const results = await eachLimited(runs, 2, (args) => applicationModulesLoadedBy(args, lazy));
     results.forEach((result, i) => expect({ args: runs[i], code: result.code, loaded: result.loaded }).toEqual({ args: runs[i], code: 0, loaded: [] }));
+    expect(await headPosition(lazy.MEND_DATA_DIR)).toBe(0); // an empty store for the verb that reads one
     const status = await applicationModulesLoadedBy(['projections', 'status'], lazy);
     expect(status.code).toBe(ExitCode.ok);
     expect(status.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/@nestjs[\\/]core/)]));
