@@ -2,14 +2,15 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { isInside, type MendConfig } from '../config/config';
+import { ErasureLedger, ErasureLedgerError } from '../privacy/erasure-ledger';
 
 /** Why a backup or a restore stopped; the CLI maps the kind to its exit code. */
 export class BackupError extends Error {
   override readonly name = 'BackupError';
   constructor(
     message: string,
-    /** `damaged`: a backup file is missing, altered or unreadable; `config`: a setting is missing or wrong; `target`: where to write is not usable; `chain`: the restored log does not verify. */
-    readonly kind: 'damaged' | 'config' | 'target' | 'chain',
+    /** `damaged`: a backup file (or the erasure ledger) is missing, altered or unreadable; `config`: a setting is missing or wrong; `target`: where to write is not usable; `chain`: the restored log does not verify; `unavailable`: a file Mend needs cannot be read. */
+    readonly kind: 'damaged' | 'config' | 'target' | 'chain' | 'unavailable',
   ) {
     super(message);
   }
@@ -142,3 +143,15 @@ export function assertEmptyTarget(path: string, what: string): 'absent' | 'empty
   }
   return 'empty';
 }
+
+/** The erasure ledger's entries; a ledger that is damaged, missing or unreadable stops the backup or the restore, saying so. */
+export function readErasureLedger(path: string): ReturnType<typeof ErasureLedger.read> {
+  try {
+    return ErasureLedger.read(path);
+  } catch (error) {
+    if (error instanceof ErasureLedgerError) throw new BackupError(error.message, LEDGER_PROBLEM[error.kind]);
+    throw error;
+  }
+}
+
+const LEDGER_PROBLEM: Record<ErasureLedgerError['kind'], BackupError['kind']> = { damaged: 'damaged', missing: 'config', unavailable: 'unavailable' };

@@ -1,12 +1,12 @@
 import { CliError } from '../cli/cli-error';
 import { cliConfig } from '../cli/cli-config';
-import { ledgerExitCode, withContext } from '../cli/context';
+import { withContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
 import { progress, type Progress } from '../cli/progress';
-import { ErasureLedger, ErasureLedgerError, NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
+import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { takeBackup } from './backup';
-import { BackupError } from './backup-files';
+import { BackupError, readErasureLedger } from './backup-files';
 import { restoreBackup } from './restore';
 
 const EXIT_BY_KIND: Record<BackupError['kind'], number> = {
@@ -14,6 +14,7 @@ const EXIT_BY_KIND: Record<BackupError['kind'], number> = {
   config: ExitCode.config,
   target: ExitCode.cannotCreate,
   chain: ExitCode.dataError,
+  unavailable: ExitCode.unavailable,
 };
 
 async function reporting<T>(work: () => Promise<T>): Promise<T> {
@@ -76,9 +77,7 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
     }),
   ).finally(() => bars.stop());
   const m = report.manifest;
-  if (report.ledger.tornLines.length > 0) {
-    console.error(`The erasure ledger has lines cut short by a crash during an append (line ${report.ledger.tornLines.join(', ')}): skipped, those erasures had not taken effect.`);
-  }
+  warnOfTornLines(report.ledger.tornLines);
   console.log(
     `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
       (m.auditCheckpoint ? `Latest signed audit checkpoint in it: ${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest} (compare with the published one).\n` : '') +
@@ -92,7 +91,9 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
 export async function reapplyCommand(): Promise<void> {
   const config = cliConfig();
   if (!config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
-  const { entries } = readLedger(config.erasureLedger);
+  const ledger = config.erasureLedger;
+  const { entries, tornLines } = await reporting(async () => readErasureLedger(ledger));
+  warnOfTornLines(tornLines);
   // With the log and the keys in another engine, the data directory holds only this node's read models.
   const local = config.store.engine === 'sqlite' || config.keyStore.engine === 'sqlite';
   const reapplied = await withContext(async (context) => {
@@ -104,11 +105,7 @@ export async function reapplyCommand(): Promise<void> {
   console.log(`${entries.length} erasures in the ledger; ${reapplied} were missing from the store and are now re-applied.`);
 }
 
-function readLedger(path: string): ReturnType<typeof ErasureLedger.read> {
-  try {
-    return ErasureLedger.read(path);
-  } catch (error) {
-    if (error instanceof ErasureLedgerError) throw new CliError(error.message, ledgerExitCode(error));
-    throw error;
-  }
+function warnOfTornLines(lines: readonly number[]): void {
+  if (lines.length === 0) return;
+  console.error(`The erasure ledger has lines cut short by a crash during an append (line ${lines.join(', ')}): skipped, those erasures had not taken effect.`);
 }

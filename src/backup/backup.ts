@@ -7,7 +7,6 @@ import { CHECKPOINT_STREAM, checkpointDigest, type SignedCheckpoint } from '../a
 import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
-import { ErasureLedger } from '../privacy/erasure-ledger';
 import { KEYS_FILE, SqliteKeyStore, type KeyDump } from '../privacy/key-store';
 import { MEND_VERSION } from '../version';
 import {
@@ -21,6 +20,7 @@ import {
   BackupManifest,
   fsyncPath,
   MANIFEST_FILE,
+  readErasureLedger,
   seal,
   sha256File,
 } from './backup-files';
@@ -134,7 +134,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
       keyStore: { subjects: dump.keys.length, erased: dump.erased.length },
       erasureLedger: {
         configured: config.erasureLedger !== undefined,
-        entries: config.erasureLedger && existsSync(config.erasureLedger) ? ErasureLedger.read(config.erasureLedger).entries.length : 0,
+        entries: config.erasureLedger && existsSync(config.erasureLedger) ? readErasureLedger(config.erasureLedger).entries.length : 0,
       },
       files,
     };

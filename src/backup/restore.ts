@@ -5,7 +5,7 @@ import { ChainVerification } from '../audit/verification.service';
 import { withContextOf } from '../cli/context';
 import type { MendConfig } from '../config/config';
 import { EVENTS_FILE } from '../event-store/event-store.factory';
-import { ErasureLedger, ErasureLedgerError, type LedgerEntry } from '../privacy/erasure-ledger';
+import type { LedgerEntry } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { KEYS_FILE, SqliteKeyStore } from '../privacy/key-store';
 import { ProjectionsService } from '../projections/projections.service';
@@ -21,6 +21,7 @@ import {
   fsyncPath,
   MANIFEST_FILE,
   open,
+  readErasureLedger,
   sha256File,
 } from './backup-files';
 
@@ -170,10 +171,5 @@ function readLedger(config: MendConfig, withoutLedger: boolean): { entries: Ledg
       'config',
     );
   }
-  try {
-    return ErasureLedger.read(config.erasureLedger);
-  } catch (error) {
-    if (error instanceof ErasureLedgerError) throw new BackupError(error.message, 'damaged');
-    throw error;
-  }
+  return readErasureLedger(config.erasureLedger);
 }

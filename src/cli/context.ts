@@ -54,6 +54,6 @@ function asCliError(error: unknown): unknown {
 }
 
 /** A damaged ledger is wrong data (65); a configured one that is missing, a configuration to fix (78); one that cannot be read or written, unavailable (69). */
-export function ledgerExitCode(error: ErasureLedgerError): number {
+function ledgerExitCode(error: ErasureLedgerError): number {
   return error.kind === 'damaged' ? ExitCode.dataError : error.kind === 'missing' ? ExitCode.config : ExitCode.unavailable;
 }

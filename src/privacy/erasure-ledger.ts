@@ -14,6 +14,20 @@ export const LedgerEntry = z.strictObject({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
+/** Ends a line an append cut short, when the next append closes it; no entry ends so (each ends with `}`). */
+const TORN_MARK = ' # cut short by a crash, not an erasure';
+
+const ENTRY_START = '{"subjectId":"';
+
+/**
+ * Whether a line can be what a crash left of an append: the beginning of an entry (each starts
+ * `{"subjectId":"`), or nothing but the zeros some filesystems leave where data was not yet written.
+ */
+function cutShort(line: string): boolean {
+  const written = line.replace(/\0+$/, '');
+  return written === '' || written.startsWith(ENTRY_START) || ENTRY_START.startsWith(written);
+}
+
 export class ErasureLedgerError extends Error {
   override readonly name = 'ErasureLedgerError';
   constructor(
@@ -66,8 +80,9 @@ export class ErasureLedger {
     let fd: number | undefined;
     try {
       fd = openSync(this.path, 'a+', 0o600);
-      // After a crash in the middle of an append, the torn line is closed first, so this one stands alone.
-      writeSync(fd, endsTorn(fd) ? `\n${line}` : line);
+      // After a crash in the middle of an append, the torn line is closed first, with the mark that
+      // tells it from damage (the file may be append-only: chattr +a), so this one stands alone.
+      writeSync(fd, endsTorn(fd) ? `${TORN_MARK}\n${line}` : line);
       fsyncSync(fd);
     } catch (error) {
       throw new ErasureLedgerError(`The erasure could not be written to the ledger ${this.path}: ${(error as Error).message}`);
@@ -77,9 +92,10 @@ export class ErasureLedger {
   }
 
   /**
-   * Every entry, in order. A line cut short (a crash in the middle of an append: the erasure had not
-   * taken effect, since the key is destroyed only after the line is synced) is skipped and reported;
-   * a complete line that is not a ledger entry stops the read.
+   * Every entry, in order. A crash in the middle of an append leaves the last line cut short (the
+   * erasure had not taken effect: the key is destroyed only after the line is synced); it is skipped
+   * and reported, as is such a line the next append closed with TORN_MARK. Any other line that is
+   * not a ledger entry is damage, and stops the read: skipping it could bring an erased person back.
    */
   static read(path: string): { entries: LedgerEntry[]; tornLines: number[] } {
     let text: string;
@@ -90,23 +106,35 @@ export class ErasureLedger {
       if (code === 'ENOENT') throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) does not exist: Mend creates it when it starts, so it is lost or the path is wrong.`, 'missing');
       throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be read: ${(error as Error).message}`);
     }
+    const damaged = (line: number, reason: string) =>
+      new ErasureLedgerError(
+        `The erasure ledger ${path} is damaged at line ${line}: ${reason}. Only its last line can have been cut short by a crash: compare the file with its replicated copies.`,
+        'damaged',
+      );
     const lines = text.split('\n');
     const last = lines.pop()!;
     const tornLines: number[] = [];
     const entries: LedgerEntry[] = [];
     lines.forEach((line, index) => {
+      if (line.endsWith(TORN_MARK)) {
+        if (!cutShort(line.slice(0, -TORN_MARK.length))) throw damaged(index + 1, 'it is marked cut short, but is not the beginning of an entry');
+        tornLines.push(index + 1);
+        return;
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(line);
       } catch {
-        tornLines.push(index + 1);
-        return;
+        throw damaged(index + 1, 'it is not a JSON line');
       }
       const entry = LedgerEntry.safeParse(parsed);
-      if (!entry.success) throw new ErasureLedgerError(`The erasure ledger ${path} is damaged at line ${index + 1}: ${describe(entry.error)}`, 'damaged');
+      if (!entry.success) throw damaged(index + 1, describe(entry.error));
       entries.push(entry.data);
     });
-    if (last.length > 0) tornLines.push(lines.length + 1);
+    if (last.length > 0) {
+      if (!cutShort(last)) throw damaged(lines.length + 1, 'its last line is not the beginning of an entry');
+      tornLines.push(lines.length + 1);
+    }
     return { entries, tornLines };
   }
 }

@@ -62,7 +62,7 @@ describe('the erasure ledger', () => {
     }
   });
 
-  it('appends one synced line per erasure; a line torn by a crash is skipped, and the next append stands alone', async () => {
+  it('appends one synced line per erasure; a line torn by a crash is skipped, and the next append marks it so and stands alone', async () => {
     const admin = await running.as('admin', 'admin-1');
     expect((await admin.post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
     appendFileSync(vault.ledger, '{"subjectId":"half-writ');
@@ -71,5 +71,7 @@ describe('the erasure ledger', () => {
     const { entries, tornLines } = ErasureLedger.read(vault.ledger);
     expect(entries.map((e) => e.subjectId)).toEqual([subjectId, subjectId]);
     expect(tornLines).toEqual([2]);
+    // Closed with the mark that tells a torn line from damage: only an unmarked last line may be cut short.
+    expect(readFileSync(vault.ledger, 'utf8').split('\n')[1]).toBe('{"subjectId":"half-writ # cut short by a crash, not an erasure');
   });
 });
