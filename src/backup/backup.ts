@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, sta
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CHECKPOINT_STREAM, checkpointDigest, type SignedCheckpoint } from '../audit/checkpoint';
+import { removedIfStopped } from '../cli/interrupt';
 import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
@@ -53,7 +54,8 @@ export interface BackupResult {
  * - a manifest: head position, event count, the latest signed audit checkpoint (none yet), each
  *   file's sha256, Mend's version, when the snapshot began.
  * Read models are not backed up: a restore rebuilds them. The backup is written beside `target`
- * and renamed into place when complete, so a backup directory with a manifest is always whole.
+ * and renamed into place when complete, so a backup directory with a manifest is always whole; a
+ * failure, or a signal that stops the process, removes what was staged.
  */
 export async function takeBackup(config: MendConfig, target: string, onProgress?: (progress: BackupProgress) => void): Promise<BackupResult> {
   const started = performance.now();
@@ -68,6 +70,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   }
   const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
+  const stopped = removedIfStopped(staging, `no backup was written to ${dir}`);
   try {
     const takenAt = new Date().toISOString();
     const mark = [performance.now()];
@@ -156,6 +159,8 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    stopped.release();
   }
 }
 

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, dirname, join, resolve } from 'node:path';
 import { ChainVerification } from '../audit/verification.service';
 import { withContextOf } from '../cli/context';
+import { removedIfStopped } from '../cli/interrupt';
 import type { MendConfig } from '../config/config';
 import { EVENTS_FILE } from '../event-store/event-store.factory';
 import type { LedgerEntry } from '../privacy/erasure-ledger';
@@ -47,7 +48,8 @@ export interface RestoreReport {
  * keys are decrypted, the whole restore happens in a staging directory beside it (the log copied,
  * keys loaded — without those of anyone the erasure ledger says was erased —, every ledger erasure
  * the log does not hold recorded again, every read model rebuilt, the hash chain verified), and only
- * then is the staging directory renamed into place.
+ * then is the staging directory renamed into place. A failure, or a signal that stops the process
+ * (`kill`, Ctrl-C), removes the staging directory first.
  */
 export async function restoreBackup(
   config: MendConfig,
@@ -69,6 +71,7 @@ export async function restoreBackup(
   mkdirSync(dirname(target), { recursive: true });
   const staging = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging, { mode: 0o700 });
+  const stopped = removedIfStopped(staging, `nothing was restored into ${target}`);
   try {
     if (manifest.store === 'sqlite') copyFileSync(join(dir, BACKUP_EVENTS_FILE), join(staging, EVENTS_FILE));
     if (secret) writeFileSync(join(staging, 'jwt-secret'), secret, { mode: 0o600 });
@@ -124,6 +127,8 @@ export async function restoreBackup(
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    stopped.release();
   }
 }
 
