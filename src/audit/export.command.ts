@@ -1,14 +1,15 @@
-import { Instant } from '../../domain/schemas';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, fchmodSync, fstatSync, openSync, realpathSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { parseInput } from '../../domain/validation';
-import { CaseId } from '../../domain/schemas';
+import { CaseId, Instant } from '../../domain/schemas';
+import { cliConfig } from '../cli/cli-config';
 import { CliError } from '../cli/cli-error';
 import { ExitCode } from '../cli/exit-codes';
+import { parseOption } from '../cli/parse-option';
 import { progress } from '../cli/progress';
+import { isInside } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { AccessLog } from './access-log.service';
@@ -24,6 +25,8 @@ export interface ExportOptions {
   readonly to?: string;
   readonly format: ExportFormat;
   readonly out?: string;
+  /** Replace an existing --out file. */
+  readonly overwrite?: boolean;
 }
 
 /** Records of the cases seen last, so a case whose events are spread through a bulk export is recorded about once. */
@@ -33,53 +36,145 @@ const BATCH = 500;
 /**
  * `mend export`: one case, or every case of a workflow and/or a time window, as NDJSON or CSV on
  * stdout or in a file, streamed. Progress goes to stderr. Each case is recorded as read in its
- * access log before any of its events is written out.
+ * access log before any of its events is written out. An export holds personal information in
+ * clear: its file is its owner's only, never inside the data directory (which holds none in clear,
+ * so an erasure reaches everything there), and never replaces a file unasked.
  */
 export async function exportCommand(options: ExportOptions): Promise<void> {
   const selection = selectionOf(options);
-  let out: Writable = process.stdout;
-  const events = await withAuditContext(async (context) => {
-    const reader = context.get(AuditReader);
-    const store = context.get<EventStore>(EVENT_STORE);
-    const accessLog = context.get(AccessLog);
-    const actor = cliReader();
-    const correlationId = uuidv7();
-    if ('workflow' in selection && selection.workflow !== undefined) context.get(WorkflowRegistry).get(selection.workflow);
-    const total = 'caseId' in selection ? await caseLength(store, reader, selection.caseId) : await store.headPosition();
-    if (options.out) out = createWriteStream(options.out);
-    const bar = progress('export');
-    const recorded = new Set<string>();
-    let count = 0;
-    const record = async (items: readonly HistoryItem[]) => {
-      const fresh = [...new Set(items.map((item) => item.caseId))].filter((caseId) => !recorded.has(caseId));
-      const details = { format: options.format, via: 'mend export' };
-      await Promise.all(fresh.map((caseId) => accessLog.record({ caseId, read: 'export', details, actor, correlationId, causationId: correlationId })));
-      for (const caseId of fresh) {
-        recorded.add(caseId);
-        if (recorded.size > RECENTLY_RECORDED) recorded.delete(recorded.values().next().value!);
+  const file = options.out === undefined ? undefined : outputFile(options.out, cliConfig().dataDir);
+  if (file && !options.overwrite && existsSync(file)) throw new CliError(`--out ${file} exists: pass --overwrite to replace it.`, ExitCode.cannotCreate);
+  let output: Output | undefined;
+  try {
+    const events = await withAuditContext(async (context) => {
+      const reader = context.get(AuditReader);
+      const store = context.get<EventStore>(EVENT_STORE);
+      const accessLog = context.get(AccessLog);
+      const actor = cliReader();
+      const correlationId = uuidv7();
+      if ('workflow' in selection && selection.workflow !== undefined) context.get(WorkflowRegistry).get(selection.workflow);
+      const total = 'caseId' in selection ? await caseLength(store, reader, selection.caseId) : await store.headPosition();
+      output = file ? Output.file(file, options.overwrite ?? false) : Output.stdout();
+      const bar = progress('export');
+      const recorded = new Set<string>();
+      let count = 0;
+      const record = async (items: readonly HistoryItem[]) => {
+        const fresh = [...new Set(items.map((item) => item.caseId))].filter((caseId) => !recorded.has(caseId));
+        const details = { format: options.format, via: 'mend export' };
+        await Promise.all(fresh.map((caseId) => accessLog.record({ caseId, read: 'export', details, actor, correlationId, causationId: correlationId })));
+        for (const caseId of fresh) {
+          recorded.add(caseId);
+          if (recorded.size > RECENTLY_RECORDED) recorded.delete(recorded.values().next().value!);
+        }
+      };
+      async function* recordedFirst(): AsyncGenerator<HistoryItem> {
+        for await (const batch of batches(reader.read(selection, actor), BATCH)) {
+          await record(batch);
+          count += batch.length;
+          const last = batch[batch.length - 1]!;
+          bar.update('caseId' in selection ? last.revision + 1 : last.position, total);
+          yield* batch;
+        }
       }
-    };
-    async function* recordedFirst(): AsyncGenerator<HistoryItem> {
-      for await (const batch of batches(reader.read(selection, actor), BATCH)) {
-        await record(batch);
-        count += batch.length;
-        const last = batch[batch.length - 1]!;
-        bar.update('caseId' in selection ? last.revision + 1 : last.position, total);
-        yield* batch;
+      try {
+        for await (const chunk of encodeExport(recordedFirst(), options.format)) await output.write(chunk);
+        bar.update(total, total);
+      } finally {
+        bar.stop();
       }
-    }
-    for await (const chunk of encodeExport(recordedFirst(), options.format)) {
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-    bar.update(total, total);
-    bar.stop();
-    return count;
-  });
-  if (out !== process.stdout) {
-    out.end();
-    await once(out, 'finish');
+      return count;
+    });
+    await output?.close();
+    process.stderr.write(`exported ${events} events${file ? ` to ${file}` : ''}\n`);
+  } catch (error) {
+    // The reader of stdout stopped reading (`mend export … | head`): what it wanted, it has.
+    if (output?.closedByReader(error)) return;
+    output?.discard();
+    throw output?.failure(error) ?? error;
   }
-  process.stderr.write(`exported ${events} events${options.out ? ` to ${options.out}` : ''}\n`);
+}
+
+/** The --out path, refused inside the data directory (symbolic links followed). */
+function outputFile(out: string, dataDir: string): string {
+  const path = resolve(out);
+  if (isInside(path, dataDir) || isInside(realPath(path), realPath(dataDir))) {
+    throw new CliError(
+      `--out ${path} is inside the data directory (${dataDir}): an export holds personal information in clear, which the data directory never does (an erasure could not reach it). Write it elsewhere.`,
+      ExitCode.cannotCreate,
+    );
+  }
+  return path;
+}
+
+/** Where a path leads once its existing part is resolved. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/** Where the export goes: stdout, or a file written owner-only; a write that fails is reported once, in one line. */
+class Output {
+  private error: Error | undefined;
+
+  private constructor(
+    private readonly stream: Writable,
+    private readonly path: string | undefined,
+    /** A regular file, which a failed export removes; never a device or a pipe given as --out. */
+    private readonly regular = false,
+  ) {
+    stream.on('error', (error: Error) => (this.error ??= error));
+  }
+
+  static stdout(): Output {
+    return new Output(process.stdout, undefined);
+  }
+
+  static file(path: string, overwrite: boolean): Output {
+    let fd: number;
+    let regular: boolean;
+    try {
+      fd = openSync(path, overwrite ? 'w' : 'wx', 0o600);
+      regular = fstatSync(fd).isFile();
+      // An existing file keeps its mode when it is opened: it is replaced by one its owner only reads.
+      if (regular) fchmodSync(fd, 0o600);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(code === 'EEXIST' ? `--out ${path} exists: pass --overwrite to replace it.` : `--out ${path} cannot be written: ${(error as Error).message}`, ExitCode.cannotCreate);
+    }
+    return new Output(createWriteStream(path, { fd }), path, regular);
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (this.error) throw this.error;
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    if (this.error) throw this.error;
+    if (this.path === undefined) return;
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+
+  closedByReader(error: unknown): boolean {
+    return this.path === undefined && (error as NodeJS.ErrnoException).code === 'EPIPE';
+  }
+
+  /** A file cut short is removed: it holds personal information, and is not the export asked for. */
+  discard(): void {
+    if (this.path === undefined) return;
+    this.stream.destroy();
+    if (this.regular) rmSync(this.path, { force: true });
+  }
+
+  failure(error: unknown): unknown {
+    if (error === this.error) return new CliError(`${this.path === undefined ? 'stdout' : `--out ${this.path}`} cannot be written: ${(error as Error).message}`, ExitCode.cannotCreate);
+    return error;
+  }
 }
 
 async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
@@ -98,22 +193,14 @@ function selectionOf(options: ExportOptions): EventSelection {
   const ranged = options.workflow !== undefined || options.from !== undefined || options.to !== undefined;
   if (options.case !== undefined) {
     if (ranged) throw new CliError('--case exports one whole case: it cannot be combined with --workflow, --from or --to', ExitCode.usage);
-    return { caseId: parse(CaseId, options.case, '--case') };
+    return { caseId: parseOption(CaseId, options.case, '--case') };
   }
   if (!ranged) throw new CliError('say what to export: --case <id>, or --workflow <name> and/or --from <time> --to <time>', ExitCode.usage);
   return {
     ...(options.workflow !== undefined ? { workflow: options.workflow } : {}),
-    ...(options.from !== undefined ? { from: parse(Instant, options.from, '--from') } : {}),
-    ...(options.to !== undefined ? { to: parse(Instant, options.to, '--to') } : {}),
+    ...(options.from !== undefined ? { from: parseOption(Instant, options.from, '--from') } : {}),
+    ...(options.to !== undefined ? { to: parseOption(Instant, options.to, '--to') } : {}),
   };
-}
-
-function parse<T extends z.ZodType>(schema: T, value: string, option: string): z.output<T> {
-  try {
-    return parseInput(schema, value, option);
-  } catch (error) {
-    throw new CliError((error as Error).message, ExitCode.usage);
-  }
 }
 
 async function caseLength(store: EventStore, reader: AuditReader, caseId: string): Promise<number> {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryItem } from '../../src/audit/audit.schemas';
@@ -15,6 +16,7 @@ jest.setTimeout(60_000);
 /** The operator verbs, run as `mend` runs them, against a real data directory written by the app. */
 describe('mend replay, export and audit verify', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mend-cli-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'mend-cli-out-'));
   let complaintId: string;
   let engagementId: string;
 
@@ -30,7 +32,10 @@ describe('mend replay, export and audit verify', () => {
     engagementId = opened.body.caseId;
     await running.close();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
 
   /** The access records of a case, read from the store file directly. */
   async function accessRecords(caseId: string) {
@@ -83,13 +88,14 @@ describe('mend replay, export and audit verify', () => {
     expect(malformed.stderr).toContain('caseId: must be a UUID');
   });
 
-  it('export --case writes one case as CSV to a file, progress on stderr, and records the read', async () => {
-    const out = join(dataDir, 'complaint.csv');
+  it('export --case writes one case as CSV to a file only its owner reads, progress on stderr, and records the read', async () => {
+    const out = join(outDir, 'complaint.csv');
     const before = (await accessRecords(complaintId)).length;
     const { code, stdout, stderr } = await runCli(['export', '--case', complaintId, '--format', 'csv', '--out', out], dataDir);
     expect(code).toBe(ExitCode.ok);
     expect(stdout).toBe('');
     expect(stderr).toContain(`exported 11 events to ${out}`);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows.map((row) => row[3])).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
@@ -133,6 +139,51 @@ describe('mend replay, export and audit verify', () => {
       expect(result.stdout).toBe('');
     }
   }, 90_000);
+
+  it('export --out refuses the data directory, an existing file unless --overwrite, and a place it cannot write (exit 73, one line)', async () => {
+    const refused = async (args: string[], says: string) => {
+      const result = await runCli(['export', '--case', complaintId, ...args], dataDir);
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: ExitCode.cannotCreate, stdout: '' });
+      const progressLine = /^export: \d+\/\d+ events/;
+      expect(result.stderr.trimEnd().split('\n').filter((line) => !progressLine.test(line))).toEqual([expect.stringMatching(new RegExp(`^mend: .*${says}`))]);
+    };
+    const inside = join(dataDir, 'export.ndjson');
+    await refused(['--out', inside], 'inside the data directory');
+    expect(existsSync(inside)).toBe(false);
+
+    const existing = join(outDir, 'kept.ndjson');
+    writeFileSync(existing, 'keep me\n', { mode: 0o644 });
+    await refused(['--out', existing], '--overwrite');
+    expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
+    const replaced = await runCli(['export', '--case', complaintId, '--out', existing, '--overwrite'], dataDir);
+    expect(replaced.code).toBe(ExitCode.ok);
+    expect(readFileSync(existing, 'utf8').split('\n')).toHaveLength(12);
+    expect(statSync(existing).mode & 0o777).toBe(0o600);
+
+    await refused(['--out', join(outDir, 'no-such-dir', 'x.ndjson')], 'no-such-dir');
+    if (existsSync('/dev/full')) {
+      // A write that fails (a full disk) is one line too, and a failed export removes only a regular file it wrote.
+      await refused(['--out', '/dev/full', '--overwrite'], 'ENOSPC');
+      expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    }
+    const help = await runCli(['export', '--help'], dataDir);
+    expect(help.stdout).toMatch(/--overwrite +replace/);
+  }, 90_000);
+
+  it('export to a reader that stops early (| head) stops quietly', async () => {
+    const child = spawn(process.execPath, ['-r', './test/support/register.js', 'src/cli/main.ts', 'export', '--workflow', 'complaint'], {
+      cwd: join(__dirname, '..', '..'),
+      env: { ...process.env, MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the first line: every write meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(ExitCode.ok);
+    expect(stderr).not.toMatch(/EPIPE|exported|Error|mend:/);
+  });
 
   it('audit verify --case checks the case and its access log: exit 0 when clean', async () => {
     const clean = await runCli(['audit', 'verify', '--case', complaintId], dataDir);
