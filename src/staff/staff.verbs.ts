@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { personId } from '../cli/options';
 import type { StaffAddOptions, StaffListOptions, StaffUpdateOptions } from './staff.command';
 
@@ -25,8 +25,8 @@ export function staffVerbs(program: Command): void {
     .option('--role <role>', 'a new role')
     .option('--region <code>', 'a new region')
     .option('--languages <list>', 'their languages: en, fr or en,fr', languages)
-    .option('--inactive', 'they no longer take cases')
-    .option('--active', 'they take cases again')
+    .addOption(new Option('--inactive', 'they no longer take cases').conflicts('active'))
+    .addOption(new Option('--active', 'they take cases again').conflicts('inactive'))
     .requiredOption('--by <id>', 'the administrator doing it', personId)
     .action((staffId: string, options: StaffUpdateOptions) =>
       (require('./staff.command') as typeof import('./staff.command')).staffUpdateCommand(staffId, options),

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode } from '../../src/cli/exit-codes';
-import { mend } from './cli-process';
+import { errorLines, mend } from './cli-process';
 
 // Each verb is a child process that compiles the sources on load: give them time on a busy machine.
 jest.setTimeout(120_000);
@@ -30,5 +30,18 @@ describe('mend staff: the directory from the command line', () => {
     expect(listed).toMatchObject({ code: 0 });
     expect(listed.stdout.trim().split('\n')).toEqual(['practitioner-1\tAlex Martin\tpractitioner\tQC\ten,fr\t0 open']);
     expect((await mend(['staff', 'list', '--region', 'ON'], env)).stdout).toBe('');
+  });
+
+  it('refuses --inactive with --active (64) and a person added twice (65, wrong data), recording nothing', async () => {
+    const both = await mend(['staff', 'update', 'practitioner-1', '--inactive', '--active', '--by', 'admin-1'], env);
+    expect(both.code).toBe(ExitCode.usage);
+    expect(both.stderr).toMatch(/--inactive.* cannot be used with .*--active/);
+    const twice = await mend(['staff', 'add', 'practitioner-1', '--name', 'Alex Again', '--role', 'practitioner', '--region', 'ON', '--languages', 'en', '--by', 'admin-1'], env);
+    expect({ code: twice.code, lines: errorLines(twice.stderr) }).toEqual({
+      code: ExitCode.dataError,
+      lines: ['mend: practitioner-1 is already in the staff directory: update them instead.'],
+    });
+    const listed = await mend(['staff', 'list', '--all'], env);
+    expect(listed.stdout.trim().split('\n')).toEqual(['practitioner-1\tAlex Martin\tpractitioner\tQC\ten,fr\t0 open']);
   });
 });
