@@ -1,6 +1,6 @@
-import { createWriteStream, existsSync, fchmodSync, fstatSync, openSync, realpathSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, fchmodSync, fstatSync, openSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { CaseId, Instant } from '../../domain/schemas';
@@ -9,8 +9,8 @@ import { CliError } from '../cli/cli-error';
 import { ExitCode } from '../cli/exit-codes';
 import { parseOption } from '../cli/parse-option';
 import { progress } from '../cli/progress';
-import { isInside } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
+import { isInsideFollowingLinks } from '../security/private-files';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { AccessLog } from './access-log.service';
 import { cliReader, withAuditContext } from './audit-cli';
@@ -97,23 +97,13 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
 /** The --out path, refused inside the data directory (symbolic links followed). */
 function outputFile(out: string, dataDir: string): string {
   const path = resolve(out);
-  if (isInside(path, dataDir) || isInside(realPath(path), realPath(dataDir))) {
+  if (isInsideFollowingLinks(path, dataDir)) {
     throw new CliError(
       `--out ${path} is inside the data directory (${dataDir}): an export holds personal information in clear, which the data directory never does (an erasure could not reach it). Write it elsewhere.`,
       ExitCode.cannotCreate,
     );
   }
   return path;
-}
-
-/** Where a path leads once its existing part is resolved. */
-function realPath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(realPath(parent), basename(path));
-  }
 }
 
 /** Where the export goes: stdout, or a file written owner-only; a write that fails is reported once, in one line. */

@@ -9,6 +9,7 @@ import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
 import { KEYS_FILE, SqliteKeyStore, type KeyDump } from '../privacy/key-store';
+import { isInsideFollowingLinks, privateDatabaseFile } from '../security/private-files';
 import { MEND_VERSION } from '../version';
 import {
   assertEmptyTarget,
@@ -61,6 +62,9 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   const started = performance.now();
   const dir = resolve(target);
   const key = backupKey(config, dir);
+  if (isInsideFollowingLinks(dir, config.dataDir)) {
+    throw new BackupError(`The backup directory ${dir} is inside the data directory (${config.dataDir}): a restore replaces that directory, and a backup must survive the disk it holds. Choose a directory outside it.`, 'target');
+  }
   const state = assertEmptyTarget(dir, 'The backup directory');
   if (config.keyStore.engine === 'postgres') {
     throw new BackupError(
@@ -183,6 +187,8 @@ export async function snapshotSqlite(
   }
   // The worker also hashes and syncs the snapshot: all of the heavy work stays off the event loop
   // (the bench runs it beside a serving Mend in one process).
+  // VACUUM INTO writes into an empty file as it finds it: owner-only, like every file of the backup.
+  privateDatabaseFile(target);
   const worker = new Worker(
     `const { workerData, parentPort } = require('node:worker_threads');
      const { createHash } = require('node:crypto');

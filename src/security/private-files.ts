@@ -1,5 +1,6 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isInside } from '../config/config';
 
 /** Owner-only: the data directory holds case content, keys and the token secret. */
 const PRIVATE_DIR = 0o700;
@@ -21,5 +22,24 @@ export function privateDatabaseFile(filename: string): void {
   closeSync(openSync(filename, 'a', PRIVATE_FILE));
   for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) {
     if (existsSync(file)) chmodSync(file, PRIVATE_FILE);
+  }
+}
+
+/**
+ * Whether `path` is `dir` or lies under it, as written or once symbolic links are followed: where
+ * Mend writes what must not be in the data directory (an export in clear, a backup), a link into
+ * it counts as inside.
+ */
+export function isInsideFollowingLinks(path: string, dir: string): boolean {
+  return isInside(path, dir) || isInside(realPath(path), realPath(dir));
+}
+
+/** Where a path leads once its existing part is resolved. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
   }
 }
