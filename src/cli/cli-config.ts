@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type MendConfig } from '../config/config';
+import { accessSync, constants } from 'node:fs';
+import { ConfigError, loadConfig, type KeySource, type MendConfig } from '../config/config';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
 
@@ -9,5 +10,26 @@ export function cliConfig(): MendConfig {
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.config);
     throw error;
+  }
+}
+
+/**
+ * The audit key files a verb that verifies or signs will read: one that is not there is named as
+ * missing (78), not reported as a key in the wrong format.
+ */
+export function checkAuditKeyFiles(config: MendConfig): void {
+  const files: [string, KeySource | undefined][] = [
+    ['MEND_AUDIT_KEY_FILE', config.auditKeys.privateKey],
+    ['MEND_AUDIT_PUBLIC_KEY_FILE', config.auditKeys.publicKey],
+  ];
+  for (const [variable, source] of files) {
+    if (!source || !('file' in source)) continue;
+    try {
+      accessSync(source.file, constants.R_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new CliError(`${variable} (${source.file}) does not exist: check the path.`, ExitCode.config);
+      throw new CliError(`${variable} (${source.file}) cannot be read: ${(error as Error).message}`, ExitCode.unavailable);
+    }
   }
 }

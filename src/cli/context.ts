@@ -6,7 +6,7 @@ import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
-import { cliConfig } from './cli-config';
+import { checkAuditKeyFiles, cliConfig } from './cli-config';
 import { CliError } from './cli-error';
 import { checkDataDir, type DataDirUse } from './data-dir';
 import { ExitCode, exitCodeOf } from './exit-codes';
@@ -28,6 +28,7 @@ export async function withContext<T>(work: (context: INestApplicationContext, co
  * in one line with its exit code.
  */
 export async function withContextOf<T>(config: MendConfig, work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
+  checkAuditKeyFiles(config);
   let context: INestApplicationContext;
   try {
     context = await NestFactory.createApplicationContext(

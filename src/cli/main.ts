@@ -10,9 +10,10 @@ import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
 import { personId } from './options';
 
+/** A token's lifetime, written as MEND_JWT_MAX_TTL is: 3600 (seconds), 30m, 8h, 1d. */
 export function parseDuration(value: string): number {
-  const seconds = /[smhd]$/.test(value) ? durationSeconds(value) : undefined;
-  if (!seconds) throw new InvalidArgumentError('use a number and a unit: 30m, 8h, 7d');
+  const seconds = durationSeconds(value);
+  if (!seconds) throw new InvalidArgumentError('use seconds, or a number and a unit: 3600, 30m, 8h, 1d');
   return seconds;
 }
 
@@ -37,9 +38,9 @@ export function program(): Command {
   mend
     .command('token')
     .description('print a bearer token for this local instance (signed with its HS256 secret; stderr says which secret, from which data directory)')
-    .requiredOption('--sub <id>', 'the person the token names (an opaque id, never a name)')
+    .requiredOption('--sub <id>', 'the person the token names (an opaque id, never a name)', personId)
     .addOption(new Option('--role <role>', 'their role').choices(PersonRole.options).makeOptionMandatory())
-    .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h (default 8h; at most MEND_JWT_MAX_TTL, 12h unless configured)', parseDuration)
+    .option('--ttl <duration>', 'lifetime, e.g. 3600, 30m, 8h (default 8h; at most MEND_JWT_MAX_TTL, 12h unless configured)', parseDuration)
     .action((options: { sub: string; role: PersonRole; ttl?: number }) =>
       (require('./token.command') as typeof import('./token.command')).tokenCommand(options),
     );
@@ -52,7 +53,7 @@ export function program(): Command {
     .action((name: string | undefined) => (require('./projections.command') as typeof import('./projections.command')).rebuildCommand(name));
   projections
     .command('status')
-    .description('each projection: status, checkpoint and lag')
+    .description('each projection: status (up to date, behind or FAILED, with the error), checkpoint and lag; exit 1 when one has failed')
     .action(() => (require('./projections.command') as typeof import('./projections.command')).statusCommand());
 
   mend

@@ -30,8 +30,9 @@ export async function statusCommand(): Promise<void> {
     let anyFailed = false;
     for (const report of service.reports()) {
       const lag = await service.lag(report.name);
-      const stored = report.error ? ` — FAILED at position ${report.errorPosition}: ${report.error}` : '';
-      console.log(`${report.name}: checkpoint ${report.checkpoint}, ${lag.events} events behind (${lag.seconds.toFixed(1)} s)${stored}`);
+      // This process runs no projection: the status is what the stored checkpoint and error say.
+      const status = report.error ? `FAILED at position ${report.errorPosition}: ${report.error};` : lag.events === 0 ? 'up to date,' : 'behind,';
+      console.log(`${report.name}: ${status} checkpoint ${report.checkpoint}, ${lag.events} events behind (${lag.seconds.toFixed(1)} s)`);
       anyFailed ||= report.error !== undefined;
     }
     return anyFailed;

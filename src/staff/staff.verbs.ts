@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { PersonRole } from '../../domain/roles';
 import { personId } from '../cli/options';
 import type { StaffAddOptions, StaffListOptions, StaffUpdateOptions } from './staff.command';
 
@@ -12,7 +13,7 @@ export function staffVerbs(program: Command): void {
     .description('add a person to the directory')
     .argument('<staffId>', 'the subject of their tokens (mend token --sub)')
     .requiredOption('--name <displayName>', 'how lists and pickers name them')
-    .requiredOption('--role <role>', 'practitioner | supervisor | auditor | rju | admin')
+    .addOption(new Option('--role <role>', 'their role').choices(PersonRole.options).makeOptionMandatory())
     .requiredOption('--region <code>', 'province or territory code: ON, QC, BC…')
     .requiredOption('--languages <list>', 'official languages they work in: en, fr or en,fr', languages)
     .requiredOption('--by <id>', 'the administrator doing it (recorded in the person’s stream)', personId)
@@ -22,7 +23,7 @@ export function staffVerbs(program: Command): void {
     .description('change some of a person’s fields; the others are kept')
     .argument('<staffId>', 'the person')
     .option('--name <displayName>', 'a new display name')
-    .option('--role <role>', 'a new role')
+    .addOption(new Option('--role <role>', 'a new role').choices(PersonRole.options))
     .option('--region <code>', 'a new region')
     .option('--languages <list>', 'their languages: en, fr or en,fr', languages)
     .addOption(new Option('--inactive', 'they no longer take cases').conflicts('active'))

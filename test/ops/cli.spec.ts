@@ -147,12 +147,12 @@ describe('mend, the operator CLI', () => {
     it('projections status shows the read models behind, rebuild brings them to the head', async () => {
       const before = await mend(['projections', 'status'], env);
       expect(before.code).toBe(ExitCode.ok);
-      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(before.stdout).toContain(`${name}: checkpoint 0, ${head} events behind`);
+      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(before.stdout).toContain(`${name}: behind, checkpoint 0, ${head} events behind`);
       const rebuilt = await mend(['projections', 'rebuild'], env);
       expect(rebuilt.code).toBe(ExitCode.ok);
       expect(rebuilt.stdout).toMatch(new RegExp(`sla-clocks: ${head} events in .*checkpoint ${head}`));
       const after = await mend(['projections', 'status'], env);
-      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(after.stdout).toContain(`${name}: checkpoint ${head}, 0 events behind`);
+      for (const name of ['cases', 'complaint-board', 'sla-clocks']) expect(after.stdout).toContain(`${name}: up to date, checkpoint ${head}, 0 events behind`);
       expect((await mend(['projections', 'rebuild', 'nope'], env)).code).toBe(ExitCode.usage);
     });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PersonRole } from '../../domain/roles';
 import { ExitCode } from '../../src/cli/exit-codes';
 import { errorLines, mend } from './cli-process';
 
@@ -43,5 +44,13 @@ describe('mend staff: the directory from the command line', () => {
     });
     const listed = await mend(['staff', 'list', '--all'], env);
     expect(listed.stdout.trim().split('\n')).toEqual(['practitioner-1\tAlex Martin\tpractitioner\tQC\ten,fr\t0 open']);
+  });
+
+  it('staff add --help names every role a person can hold, and --by must name someone', async () => {
+    const help = await mend(['staff', 'add', '--help'], env);
+    for (const role of PersonRole.options) expect(help.stdout).toContain(role);
+    const nobody = await mend(['staff', 'update', 'practitioner-1', '--region', 'ON', '--by', ' '], env);
+    expect(nobody.code).toBe(ExitCode.usage);
+    expect(nobody.stderr).toContain('--by');
   });
 });
