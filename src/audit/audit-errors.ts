@@ -33,7 +33,19 @@ export const AuditKeyMissing = defineError('AUDIT.KEY_MISSING', 'invalid', {
     "Aucune clé d’audit n’est configurée pour signer un point de contrôle\u00a0: définissez MEND_AUDIT_KEY ou MEND_AUDIT_KEY_FILE (une clé privée Ed25519 conservée hors du répertoire de données).",
 });
 
-export const AuditKeyInvalid = defineError<{ variable: string; reason: string }>('AUDIT.KEY_INVALID', 'invalid', {
-  en: (p) => `The audit key in ${p.variable} cannot be used: ${p.reason}.`,
-  fr: (p) => `La clé d’audit de ${p.variable} est inutilisable\u00a0: ${p.reason}.`,
+/** Why an audit key cannot be used, in both languages. */
+const KEY_FAULTS = {
+  unreadable: (code: string) => ({ en: `its file cannot be read (${code})`, fr: `son fichier est illisible (${code})` }),
+  notPem: () => ({ en: 'it is not a PEM key', fr: 'ce n’est pas une clé PEM' }),
+  notEd25519: (type: string) => ({ en: `it is an ${type} key, not Ed25519`, fr: `c’est une clé ${type}, non Ed25519` }),
+  notThePair: () => ({ en: 'it is not the private half of the configured audit public key', fr: 'ce n’est pas la moitié privée de la clé publique d’audit configurée' }),
+} as const;
+
+export type AuditKeyFault = { [K in keyof typeof KEY_FAULTS]: { fault: K; detail?: string } }[keyof typeof KEY_FAULTS];
+
+const faultText = ({ fault, detail }: AuditKeyFault) => KEY_FAULTS[fault](detail ?? '');
+
+export const AuditKeyInvalid = defineError<{ variable: string } & AuditKeyFault>('AUDIT.KEY_INVALID', 'invalid', {
+  en: (p) => `The audit key in ${p.variable} cannot be used: ${faultText(p).en}.`,
+  fr: (p) => `La clé d’audit de ${p.variable} est inutilisable\u00a0: ${faultText(p).fr}.`,
 });

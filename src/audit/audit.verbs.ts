@@ -33,6 +33,7 @@ export function auditVerbs(program: Command): void {
     .option('--to <time>', 'events that occurred before this ISO 8601 time')
     .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('ndjson'))
     .option('--out <file>', 'write to this file instead of stdout')
+    .option('--overwrite', 'replace the --out file if it exists (otherwise refused); the file is written owner-only (mode 600), never inside the data directory')
     .action((options: ExportOptions) =>
       (require('./export.command') as typeof import('./export.command')).exportCommand(options),
     );

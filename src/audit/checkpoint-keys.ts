@@ -8,18 +8,20 @@ function read(source: KeySource, variable: string): string {
   try {
     return readFileSync(source.file, 'utf8');
   } catch (error) {
-    throw AuditKeyInvalid({ variable, reason: `its file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    throw AuditKeyInvalid({ variable, fault: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
 }
 
-function ed25519(make: () => KeyObject, variable: string): KeyObject {
+/** The key made from `source`'s PEM: a file that cannot be read is said so (read first), a text that is no key is not a PEM key. */
+function ed25519(source: KeySource, make: (pem: string) => KeyObject, variable: string): KeyObject {
+  const pem = read(source, variable);
   let key: KeyObject;
   try {
-    key = make();
+    key = make(pem);
   } catch {
-    throw AuditKeyInvalid({ variable, reason: 'it is not a PEM key' });
+    throw AuditKeyInvalid({ variable, fault: 'notPem' });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw AuditKeyInvalid({ variable, reason: `it is an ${String(key.asymmetricKeyType)} key, not Ed25519` });
+  if (key.asymmetricKeyType !== 'ed25519') throw AuditKeyInvalid({ variable, fault: 'notEd25519', detail: String(key.asymmetricKeyType) });
   return key;
 }
 
@@ -28,10 +30,10 @@ export function signingKey(config: MendConfig): KeyObject {
   const source = config.auditKeys.privateKey;
   if (!source) throw AuditKeyMissing({});
   const variable = 'pem' in source ? 'MEND_AUDIT_KEY' : 'MEND_AUDIT_KEY_FILE';
-  const privateKey = ed25519(() => createPrivateKey(read(source, variable)), variable);
+  const privateKey = ed25519(source, createPrivateKey, variable);
   const publicKey = verifyingKey(config);
   if (publicKey && !createPublicKey(privateKey).equals(publicKey)) {
-    throw AuditKeyInvalid({ variable, reason: 'it is not the private half of the configured audit public key' });
+    throw AuditKeyInvalid({ variable, fault: 'notThePair' });
   }
   return privateKey;
 }
@@ -44,11 +46,11 @@ export function verifyingKey(config: MendConfig): KeyObject | undefined {
   const { publicKey, privateKey } = config.auditKeys;
   if (publicKey) {
     const variable = 'pem' in publicKey ? 'MEND_AUDIT_PUBLIC_KEY' : 'MEND_AUDIT_PUBLIC_KEY_FILE';
-    return ed25519(() => createPublicKey(read(publicKey, variable)), variable);
+    return ed25519(publicKey, createPublicKey, variable);
   }
   if (privateKey) {
     const variable = 'pem' in privateKey ? 'MEND_AUDIT_KEY' : 'MEND_AUDIT_KEY_FILE';
-    return createPublicKey(ed25519(() => createPrivateKey(read(privateKey, variable)), variable));
+    return createPublicKey(ed25519(privateKey, createPrivateKey, variable));
   }
   return undefined;
 }

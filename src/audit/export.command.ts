@@ -13,7 +13,8 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { isInsideFollowingLinks } from '../security/private-files';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { AccessLog } from './access-log.service';
-import { cliReader, withAuditContext } from './audit-cli';
+import { withContext } from '../cli/context';
+import { cliReader } from './audit-cli';
 import { AuditReader, type EventSelection } from './audit-reader.service';
 import type { HistoryItem } from './audit.schemas';
 import { encodeExport, type ExportFormat } from './export-format';
@@ -46,7 +47,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
   if (file && !options.overwrite && existsSync(file)) throw new CliError(`--out ${file} exists: pass --overwrite to replace it.`, ExitCode.cannotCreate);
   let output: Output | undefined;
   try {
-    const events = await withAuditContext(async (context) => {
+    const events = await withContext(async (context) => {
       const reader = context.get(AuditReader);
       const store = context.get<EventStore>(EVENT_STORE);
       const accessLog = context.get(AccessLog);

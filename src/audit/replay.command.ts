@@ -3,13 +3,14 @@ import { parseInput } from '../../domain/validation';
 import { CaseId } from '../../domain/schemas';
 import { AccessLog } from './access-log.service';
 import { CaseAsOf } from './as-of.service';
-import { cliReader, withAuditContext } from './audit-cli';
+import { withContext } from '../cli/context';
+import { cliReader } from './audit-cli';
 import { AuditReader } from './audit-reader.service';
 import { replayLines } from './replay';
 
 /** `mend replay <caseId>`: the case's timeline on stdout; the read is recorded in its access log first. */
 export async function replayCommand(id: string): Promise<void> {
-  await withAuditContext(async (context) => {
+  await withContext(async (context) => {
     const caseId = parseInput(CaseId, id, 'caseId');
     const reader = context.get(AuditReader);
     const actor = cliReader();

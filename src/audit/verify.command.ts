@@ -4,7 +4,8 @@ import { CliError } from '../cli/cli-error';
 import { ExitCode } from '../cli/exit-codes';
 import { progress } from '../cli/progress';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
-import { cliReader, withAuditContext } from './audit-cli';
+import { withContext } from '../cli/context';
+import { cliReader } from './audit-cli';
 import { VerifyQuery } from './audit.queries';
 import type { Verification } from './audit.schemas';
 import { describeProblem } from './chain-verifier';
@@ -15,7 +16,7 @@ import { ChainVerification, describeCheckpointProblem } from './verification.ser
  * store matches its latest signed checkpoint, 1 when it was tampered with.
  */
 export async function verifyCommand(options: { case?: string; checkpoint?: string }): Promise<void> {
-  const result = await withAuditContext(async (context) => {
+  const result = await withContext(async (context) => {
     const checkpoint = parseInput(VerifyQuery.shape.checkpoint, options.checkpoint, '--checkpoint');
     const expected = checkpoint === undefined ? {} : { expectedDigest: checkpoint };
     const verification = context.get(ChainVerification);
@@ -45,7 +46,7 @@ function reportTampering(result: Verification): void {
 
 /** `mend audit checkpoint`: signs the store's head with the audit key and prints the digest to publish. */
 export async function checkpointCommand(): Promise<void> {
-  const created = await withAuditContext(async (context) => {
+  const created = await withContext(async (context) => {
     const head = await context.get<EventStore>(EVENT_STORE).headPosition();
     const bar = progress('checkpoint');
     const made = await context.get(ChainVerification).checkpoint(cliReader(), (position) => bar.update(position, head));

@@ -24,7 +24,7 @@ export function parseDuration(value: string): number {
  */
 export function program(): Command {
   const mend = new Command('mend')
-    .description('Mend: event-sourced workflows for restorative engagement, mediation and complaints')
+    .description('Mend: event-sourced case work for restorative engagement, mediation, complaints, support coordination, information sessions and Defence cohorts')
     .version(MEND_VERSION)
     // A usage error is one line like every other error (docs/operations.md): `mend: <what is wrong>`.
     .configureOutput({ outputError: (text, write) => write(`mend: ${text.replace(/^error: /, '').trimEnd()} (--help for usage)\n`) })
@@ -68,17 +68,13 @@ export function program(): Command {
     );
 
   auditVerbs(mend);
-  // Declared here, not in audit.verbs.ts beside --out, only because that file is another team's: move it there.
-  mend.commands
-    .find((command) => command.name() === 'export')!
-    .option('--overwrite', 'replace the --out file if it exists (otherwise refused); the file is written owner-only (mode 600), never inside the data directory');
   backupVerbs(mend);
   staffVerbs(mend);
 
   mend
     .command('seed-demo')
     .description(
-      'load a demo into an empty store: dozens of engagement, mediation and complaint cases at every stage over the past months, with warned and breached SLA clocks. Run it before starting Mend (stop a running Mend first: its SLA scheduler would record present-day breaches ahead of the demo); refuses a store that already holds events (exit 65)',
+      'load a demo into an empty store: dozens of cases of all six workflows at every stage over the past months, with warned and breached SLA clocks. Run it before starting Mend (stop a running Mend first: its SLA scheduler would record present-day breaches ahead of the demo); refuses a store that already holds events (exit 65)',
     )
     .action(() => (require('./seed-demo.command') as typeof import('./seed-demo.command')).seedDemoCommand());
   return mend;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerificationSchema, type CheckpointProblem, type Verification } from '../../src/audit/audit.schemas';
 import { CHECKPOINT_SIGNED, CHECKPOINT_STREAM, signCheckpoint } from '../../src/audit/checkpoint';
+import { verifyingKey } from '../../src/audit/checkpoint-keys';
+import type { MendConfig } from '../../src/config/config';
 import { eventHash, GENESIS_HASH } from '../../src/event-store/hash-chain';
 import { ExitCode } from '../../src/cli/exit-codes';
 import { startApp } from '../support/app';
@@ -225,5 +227,11 @@ describe('signed audit checkpoints', () => {
     rmSync(inside);
     expect(misplaced.code).toBe(ExitCode.config);
     expect(misplaced.stderr).toContain('must not be inside the data directory');
+  });
+
+  it('says a key file that cannot be read is so, not that it is no PEM key, wherever it is read', () => {
+    const missing = join(tmpdir(), 'mend-no-such-audit.pub');
+    const config = { auditKeys: { publicKey: { file: missing } } } as unknown as MendConfig;
+    expect(() => verifyingKey(config)).toThrow(/MEND_AUDIT_PUBLIC_KEY_FILE.*cannot be read \(ENOENT\)/);
   });
 });
