@@ -140,9 +140,12 @@ export const en = {
   nextSteps: 'Next steps',
   nothingToDo: 'Nothing you may do on this case now.',
   recorded: (command: string, state: string) => `${command} recorded. The case is now in ${state}.`,
+  recordedAway: (command: string, reference: string) => `${command} recorded on case ${reference}. The case is now in someone else’s hands and no longer on your caseload.`,
+  backToCaseload: '← Back to my caseload',
   timeline: 'Timeline',
 
   noEvents: 'No events.',
+  noPeopleRecorded: 'This case records no one yet.',
   later: 'Later: ',
   recordedBy: (actor: string, role: string, revision: number) => `by ${actor} (${role}), revision ${revision}`,
 
@@ -185,6 +188,7 @@ export const en = {
   warnedList: (thresholds: string) => ` — warned at ${thresholds}`,
   reassign: 'Reassign',
   reassignCase: (id: string) => ` case ${id}`,
+  reassignedNotice: (command: string, reference: string, people: string) => `${command} recorded for case ${reference}: it is now assigned to ${people}.`,
   nothingSettled: 'no clock settled yet',
   onTimeRate: (percent: string) => `${percent} on time`,
   noAssignmentNow: 'This case allows no assignment in its current state.',
@@ -412,9 +416,13 @@ export const fr: Messages = {
   nothingToDo: 'Vous ne pouvez rien faire sur ce dossier pour l’instant.',
   recorded: (command: string, state: string) =>
     `Étape «${NBSP}${command}${NBSP}» enregistrée. Le dossier est maintenant à l’état «${NBSP}${state}${NBSP}».`,
+  recordedAway: (command: string, reference: string) =>
+    `Étape «${NBSP}${command}${NBSP}» enregistrée pour le dossier ${reference}. Le dossier est maintenant entre d’autres mains et ne figure plus dans vos dossiers.`,
+  backToCaseload: '← Retour à mes dossiers',
   timeline: 'Chronologie',
 
   noEvents: 'Aucun événement.',
+  noPeopleRecorded: 'Ce dossier ne nomme encore personne.',
   later: `Après ce moment${NBSP}: `,
   recordedBy: (actor: string, role: string, revision: number) => `par ${actor} (${role}), révision ${revision}`,
 
@@ -457,6 +465,8 @@ export const fr: Messages = {
   warnedList: (thresholds: string) => ` — averti à ${thresholds}`,
   reassign: 'Réassigner',
   reassignCase: (id: string) => ` le dossier ${id}`,
+  reassignedNotice: (command: string, reference: string, people: string) =>
+    `Étape «${NBSP}${command}${NBSP}» enregistrée pour le dossier ${reference}${NBSP}: il est maintenant assigné à ${people}.`,
   nothingSettled: 'aucun délai réglé pour l’instant',
   onTimeRate: (percent: string) => `${percent} dans les délais`,
   noAssignmentNow: 'Ce dossier ne permet aucune assignation dans son état actuel.',

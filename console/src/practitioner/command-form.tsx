@@ -20,6 +20,8 @@ interface Props {
   /** The workflow the command belongs to: it names the fields and their values. */
   readonly workflow?: WorkflowInfo | undefined;
   readonly onDone: (result: CommandResult) => void;
+  /** Called as the form is sent (or refused before it is): a notice of the step before is old news then. */
+  readonly onSend?: () => void;
   /** A command on this case. */
   readonly caseView?: CaseView;
   /** Or: open a new case of this workflow with its opening command. */
@@ -77,7 +79,7 @@ export function withReadableInstants(message: string, readable: (iso: string) =>
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
  * field when it has one (a new case), else the case's.
  */
-export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone }: Props) {
+export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone, onSend }: Props) {
   const { t, language, instant } = useI18n();
   const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -110,7 +112,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const prepared = dataOf ? dataOf(value) : { data: prune(value) ?? {} };
+    onSend?.();
+    const prepared = dataOf ? dataOf(value) : { data: prune(value, command.schema) ?? {} };
     if ('refused' in prepared) return refuse([prepared.refused], [], prepared.refused.message, language);
     const asked = language;
     setSending(true);
@@ -135,7 +138,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone, region, history, errorsIn: said }}>
+    <FormContext.Provider value={{ workflow, timeZone, region, history, clocks: caseView?.clocks, records: command.records, errorsIn: said }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />

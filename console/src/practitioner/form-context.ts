@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Language } from '../i18n/i18n';
-import type { HistoryItem, WorkflowInfo } from '../shared/types';
+import type { ClockView, HistoryItem, WorkflowInfo } from '../shared/types';
 
 /** What every field of one form shares: the workflow that names its fields and values, and the time zone its times are typed in. */
 export interface FormSettings {
@@ -12,6 +12,10 @@ export interface FormSettings {
   readonly region?: string | undefined;
   /** The case's events, as read (none for a new case): a field pointing at one of its records offers a pick of them. */
   readonly history?: readonly HistoryItem[] | undefined;
+  /** The case's clocks a field naming one of them (`x-mend-clock`) offers: those the command may act on (none for a new case). */
+  readonly clocks?: readonly ClockView[] | undefined;
+  /** The event the form's command records (a shared clock event names the clocks it may act on). */
+  readonly records?: string | undefined;
   /** The language the API's refusal beside the fields was written in (the page may have switched since); the page's when absent. */
   readonly errorsIn?: Language;
 }

@@ -1,5 +1,6 @@
 import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
-import { schemaAt, valueAt } from './event-data';
+import { fieldLabel } from '../shared/labels';
+import { isSealed, schemaAt, valueAt } from './event-data';
 
 /** Someone a case names: the object of an event's data that holds their subject id (`complainant`, `victim`). */
 export interface Person {
@@ -77,4 +78,18 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
     }
   }
   return { people: [...people.values()], writings };
+}
+
+/**
+ * The people a case records, each by their subject id and as a reader tells them apart: their name
+ * (where the reader may see it) and their part in the case (`Alex Martin — Representative`). Those
+ * recorded without an id are left out: nothing would name them to the API.
+ */
+export function namedPeople(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): { readonly id: string; readonly name: string }[] {
+  return caseContent(items, workflow).people.flatMap((person) => {
+    if (typeof person.data[person.subjectKey] !== 'string') return [];
+    const name = person.data['name'];
+    const part = fieldLabel(workflow, person.path).text;
+    return [{ id: person.key, name: typeof name === 'string' && !isSealed(name) ? `${name} — ${part}` : part }];
+  });
 }

@@ -2,14 +2,15 @@ import type { JSX } from 'preact';
 import { CASE_KEYWORD, RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
-import { eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
+import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
 import type { CasePage, JsonSchema } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
 import { useForm } from './form-context';
-import { branchFor, discriminator, initialValue, kindOf, withoutNull } from './schema';
+import { branchFor, discriminator, initialValue, kindOf, switchVariant, withoutNull } from './schema';
 import { StaffPicker } from './staff-picker';
 import { recordsOf, recordWhen } from './event-data';
+import { namedPeople } from './people';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -54,6 +55,9 @@ export function SchemaField(props: FieldProps) {
   if (kind === 'object') return <ObjectFields {...props} schema={schema} />;
   if (kind === 'variants') return <Variants {...props} schema={schema} />;
   if (kind === 'fixed') return null;
+  // A person's own id, where the form records someone: left out, the API gives them one (an id box
+  // would ask for something the person cannot know).
+  if (kind === 'subject' && !props.required) return null;
   const id = fieldId(props.idPrefix, props.path);
   const error = props.errors.get(props.path);
   const name = props.label ?? fieldLabel(workflow, props.path);
@@ -110,6 +114,7 @@ export function SchemaField(props: FieldProps) {
       </fieldset>
     );
   }
+  if (kind === 'people') return <PeopleField {...props} id={id} legend={label} describedBy={describedBy} errorLine={errorLine} />;
   if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} errorLine={error ? errorLine : null} />;
 
   let control;
@@ -168,6 +173,10 @@ export function SchemaField(props: FieldProps) {
     control = <RecordPicker {...pick()} pointer={schema[RECORD_KEYWORD]!} />;
   } else if (kind === 'case') {
     control = <CasePicker {...pick()} workflowName={String(schema[CASE_KEYWORD])} />;
+  } else if (kind === 'subject') {
+    control = <PersonPicker {...pick()} />;
+  } else if (kind === 'clock') {
+    control = <ClockPicker {...pick()} />;
   } else if (kind === 'json') {
     control = (
       <textarea
@@ -237,6 +246,57 @@ function RecordPicker(props: PickProps & { pointer: string }) {
   const { history = [], workflow, region } = useForm();
   const records = recordsOf(history, props.pointer).reverse();
   return <Choices {...props} choices={records.map(({ id, item }) => [id, eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))])} />;
+}
+
+/** Where a form asks for one of the people the case records (a field the API marks `x-mend-subject`): a pick of them by name and part. */
+function PersonPicker(props: PickProps) {
+  const { history = [], workflow } = useForm();
+  return <Choices {...props} choices={namedPeople(history, workflow).map(({ id, name }) => [id, name])} />;
+}
+
+/** Several of the people the case records (a list of `x-mend-subject` ids): a box to tick for each, by name and part. */
+function PeopleField(props: FieldProps & { id: string; legend: JSX.Element; describedBy: string | undefined; errorLine: JSX.Element }) {
+  const { t } = useI18n();
+  const { history = [], workflow } = useForm();
+  const people = namedPeople(history, workflow);
+  const chosen = Array.isArray(props.value) ? (props.value as unknown[]) : [];
+  const error = props.errors.get(props.path);
+  return (
+    <fieldset class={`field choices${error ? ' invalid' : ''}`} id={props.id} aria-describedby={props.describedBy}>
+      <legend>{props.legend}</legend>
+      {people.length === 0 ? <p class="hint">{t.noPeopleRecorded}</p> : null}
+      {people.map(({ id, name }, i) => {
+        const optionId = `${props.id}-${i}`;
+        return (
+          <div class="checkbox" key={id}>
+            <input
+              type="checkbox"
+              id={optionId}
+              checked={chosen.includes(id)}
+              onChange={(e) => props.onChange(e.currentTarget.checked ? [...chosen, id] : chosen.filter((c) => c !== id))}
+            />
+            <label for={optionId}>{name}</label>
+          </div>
+        );
+      })}
+      {props.errorLine}
+    </fieldset>
+  );
+}
+
+/**
+ * The clocks a pause or a resumption acts on: a command that records a shared clock event takes
+ * a clock in one status (a running one to pause, a paused one to resume); any other, those still counting.
+ */
+const CLOCKS_ACTED_ON: Readonly<Record<string, readonly string[]>> = { ClockPaused: ['running'], ClockResumed: ['paused'] };
+
+/** Where a form asks for one of the case's clocks (a field the API marks `x-mend-clock`): a pick of those the step acts on, by name and status. */
+function ClockPicker(props: PickProps) {
+  const { clockStatus } = useI18n();
+  const { clocks = [], workflow, records } = useForm();
+  const statuses = (records && CLOCKS_ACTED_ON[records]) ?? ['running', 'paused'];
+  const offered = clocks.filter((clock) => statuses.includes(clock.status));
+  return <Choices {...props} choices={offered.map((clock) => [clock.clock, `${clockLabel([workflow], clock.clock, clock.name).text} — ${clockStatus(clock.status)}`])} />;
 }
 
 /**
@@ -369,8 +429,7 @@ function Variants(props: FieldProps) {
           value={String(branch.properties![key]!.const)}
           onChange={(e) => {
             const chosen = options.find((o) => String(o) === e.currentTarget.value);
-            const next = (props.schema.oneOf ?? props.schema.anyOf ?? []).find((b) => b.properties![key]!.const === chosen)!;
-            props.onChange({ ...(initialValue(next) as object), ...value, [key]: chosen });
+            props.onChange(switchVariant(props.schema, value, chosen));
           }}
         >
           {options.map((o) => (

@@ -1,4 +1,4 @@
-import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -38,6 +38,9 @@ export type FieldKind =
   | 'workflow'
   | 'record'
   | 'case'
+  | 'subject'
+  | 'people'
+  | 'clock'
   | 'text'
   | 'json';
 
@@ -47,7 +50,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (schema.oneOf ?? schema.anyOf) return discriminator(schema) ? 'variants' : 'json';
   const [type] = types(schema);
   if (type === 'object') return 'object';
-  if (type === 'array') return schema.items?.enum ? 'multiChoice' : 'list';
+  if (type === 'array') return schema.items?.enum ? 'multiChoice' : schema.items?.[SUBJECT_KEYWORD] === true ? 'people' : 'list';
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string') {
@@ -55,6 +58,8 @@ export function kindOf(schema: JsonSchema): FieldKind {
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
     if (typeof schema[CASE_KEYWORD] === 'string') return 'case';
+    if (schema[SUBJECT_KEYWORD] === true) return 'subject';
+    if (schema[CLOCK_KEY_KEYWORD] === true) return 'clock';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
   }
   return 'json';
@@ -92,9 +97,12 @@ export function initialValue(schema: JsonSchema, required = true): unknown {
       return initialValue(branchFor(s, undefined));
     case 'multiChoice':
       return [];
+    case 'people':
+      return required ? [] : undefined;
     case 'list':
-      // A list that needs items starts with as many empty ones, so the first is there to fill in.
-      return required && (s.minItems ?? 0) > 0 ? Array.from({ length: Math.min(s.minItems!, 10) }, () => initialValue(s.items ?? {})) : undefined;
+      // A required list is answered even with nothing in it (the person saw it and added nothing: `[]`);
+      // one that needs items starts with as many empty ones, so the first is there to fill in.
+      return required ? Array.from({ length: Math.min(s.minItems ?? 0, 10) }, () => initialValue(s.items ?? {})) : undefined;
     case 'boolean':
       // A required yes/no is a checkbox, unticked until ticked; an optional one may stay unsaid.
       return required ? false : undefined;
@@ -104,15 +112,60 @@ export function initialValue(schema: JsonSchema, required = true): unknown {
 }
 
 /**
- * What is sent: empty text and empty optional objects are left out, so that an untouched
- * optional field is absent rather than an empty string the API would refuse.
+ * A value kept to a schema: an object's fields that the schema does not have are dropped, at every
+ * depth, following a union to the branch the value is in.
  */
-export function prune(value: unknown): unknown {
+export function fitTo(value: unknown, schema: JsonSchema): unknown {
+  const s = withoutNull(schema);
+  const kind = kindOf(s);
+  if (kind === 'variants') return fitTo(value, branchFor(s, value));
+  if (kind === 'list' && Array.isArray(value)) return value.map((item) => fitTo(item, s.items ?? {}));
+  if (kind !== 'object' || value === null || typeof value !== 'object' || Array.isArray(value) || !s.properties) return value;
+  const properties = s.properties;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, v]) => (properties[key] ? [[key, fitTo(v, properties[key])] as const] : [])));
+}
+
+/**
+ * A union's value when the person chooses another of its kinds: only what that kind has of what was
+ * typed (a field of the kind first shown is not sent with another), over that kind's own start.
+ */
+export function switchVariant(schema: JsonSchema, value: unknown, chosen: unknown): Record<string, unknown> {
+  const key = discriminator(schema)!;
+  const next = (schema.oneOf ?? schema.anyOf ?? []).find((b) => b.properties?.[key]?.const === chosen)!;
+  const kept = fitTo({ ...((value ?? {}) as Record<string, unknown>), [key]: chosen }, next) as Record<string, unknown>;
+  return { ...(initialValue(next) as Record<string, unknown>), ...kept };
+}
+
+/** The same value, whatever order an object's keys were set in. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key) => key in y && same(x[key], y[key]));
+}
+
+/**
+ * What is sent: empty text and empty optional objects are left out, so that an untouched
+ * optional field is absent rather than an empty string the API would refuse. With the schema, an
+ * optional group the person did not fill in (nothing in it but what the form started it with: its
+ * constants, defaults and unticked boxes) is left out too, rather than sent as a false answer.
+ */
+export function prune(value: unknown, schema?: JsonSchema, required = true): unknown {
+  const s = schema && withoutNull(schema);
+  const shape = s && kindOf(s) === 'variants' ? branchFor(s, value) : s;
   if (typeof value === 'string') return value === '' ? undefined : value;
-  if (Array.isArray(value)) return value.map(prune).filter((v) => v !== undefined);
+  if (Array.isArray(value)) return value.map((item) => prune(item, shape?.items)).filter((v) => v !== undefined);
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]) => [k, prune(v)] as const).filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+    const fields = shape?.properties;
+    const needed = shape?.required ?? [];
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, prune(v, fields?.[k], fields ? needed.includes(k) : true)] as const)
+      .filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return undefined;
+    const pruned = Object.fromEntries(entries);
+    if (shape && !required && same(pruned, prune(initialValue(shape), shape))) return undefined;
+    return pruned;
   }
   return value;
 }
