@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { CommandForm } from '../practitioner/command-form';
 import { useConsole } from '../shared/context';
 import { commandLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
+import { mayRead } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CommandResult, WorkflowInfo } from '../shared/types';
@@ -26,14 +27,9 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
   const { t } = useI18n();
   const [loaded] = useLoad(async () => openable(await workflows, session.role), session.role);
   const [opened, setOpened] = useState<{ caseId: string; title: Label; readable: boolean }>();
-  // Whether the person may read the case they opened: a practitioner reads only the cases assigned to them.
-  const afterOpening = async (result: CommandResult, title: Label) => {
-    const readable = await api.get(`/cases/${encodeURIComponent(result.caseId)}?minPosition=${result.position}`).then(
-      () => true,
-      () => false,
-    );
-    setOpened({ caseId: result.caseId, title, readable });
-  };
+  // Whether the person may read the case they opened, from its assignees as opened (a practitioner reads
+  // only the cases assigned to them): not asked of the API, which would refuse it and log the refusal.
+  const afterOpening = (result: CommandResult, title: Label) => setOpened({ caseId: result.caseId, title, readable: mayRead(session, result) });
   return (
     <section aria-labelledby="open-title">
       <h2 id="open-title">{t.openTitle}</h2>
@@ -72,7 +68,7 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
                   opens={chosen}
                   command={command}
                   label={commandLabel(chosen, command.name)}
-                  onDone={(result) => void afterOpening(result, workflowTitle(chosen, chosen.name))}
+                  onDone={(result) => afterOpening(result, workflowTitle(chosen, chosen.name))}
                 />
               ) : null}
             </>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
-import { ROLE_PAGES } from '../shared/roles';
+import { mayRead, ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, CommandResult, HistoryPage, WorkflowInfo } from '../shared/types';
@@ -27,7 +27,7 @@ interface Loaded {
  */
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const person = usePeople();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
@@ -51,11 +51,35 @@ export function CasePage({ caseId }: { caseId: string }) {
   useEffect(() => {
     if (notice) noticeShown.current?.focus();
   }, [notice]);
+  // A step that handed the case to someone the person is not: said so, by the case's reference, and
+  // the case not asked for again (the API would refuse it, and log the refusal).
+  const [away, setAway] = useState<{ command: Label; reference: Label }>();
+  const awayShown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (away) awayShown.current?.focus();
+  }, [away]);
+  const home = ROLE_PAGES[session.role].home === 'caseload';
+
+  if (away) {
+    return (
+      <section aria-labelledby="away-title">
+        <h2 id="away-title" class="visually-hidden">
+          <L label={away.reference} />
+        </h2>
+        <p role="status" class="notice" tabIndex={-1} ref={awayShown}>
+          <Fill sentence={t.recordedAway} labels={[away.command, away.reference]} />
+        </p>
+        <p>
+          <a href={home ? href.caseload() : href.cases()}>{home ? t.backToCaseload : t.backToList}</a>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section aria-labelledby="case-title">
       <p>
-        <a href={ROLE_PAGES[session.role].home === 'caseload' ? href.caseload() : href.cases()}>{t.backToList}</a>
+        <a href={home ? href.caseload() : href.cases()}>{t.backToList}</a>
       </p>
       <Status loaded={loaded}>
         {({ view, workflow, history }) => {
@@ -131,8 +155,18 @@ export function CasePage({ caseId }: { caseId: string }) {
                       history={history.items}
                       command={chosen}
                       label={commandLabel(workflow, chosen.name)}
+                      // What the last step recorded is no longer news once another is sent (or refused).
+                      onSend={() => setNotice(undefined)}
                       onDone={(next) => {
                         setOpen(undefined);
+                        if (!mayRead(session, next)) {
+                          const reference = next.reference ?? view.reference;
+                          setAway({
+                            command: commandLabel(workflow, chosen.name),
+                            reference: reference ? { text: reference, lang: language } : workflowTitle(workflow, view.workflow),
+                          });
+                          return;
+                        }
                         recorded(next, { sentence: t.recorded, labels: [commandLabel(workflow, chosen.name), stateLabel(workflow, next.state)] });
                       }}
                     />
