@@ -1,17 +1,17 @@
 import { CommandForm } from '../practitioner/command-form';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
-import { commandLabel } from '../shared/labels';
+import { commandLabel, type Label } from '../shared/labels';
 import { Status } from '../shared/status';
-import type { CaseView } from '../shared/types';
+import type { CaseView, CommandResult } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
 /** The assignment commands the case allows now, as forms, without leaving the dashboard. */
-export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: (result: CommandResult, command: Label) => void }) {
   const { api, workflows } = useConsole();
   const { t } = useI18n();
   const person = usePeople();
-  const [loaded, reload] = useLoad(async () => {
+  const [loaded] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow && w.version === view.workflowVersion);
     return { view, workflow, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
@@ -37,10 +37,7 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: () =
                   workflow={workflow}
                   command={command}
                   label={commandLabel(workflow, command.name)}
-                  onDone={() => {
-                    reload();
-                    onDone();
-                  }}
+                  onDone={(result) => onDone(result, commandLabel(workflow, command.name))}
                 />
               ))}
             </>

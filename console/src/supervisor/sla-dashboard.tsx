@@ -1,14 +1,14 @@
 import { createContext, Fragment, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
-import { caseName, clockLabel, L, workflowTitle } from '../shared/labels';
+import { caseName, clockLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
+import type { CommandResult, SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
@@ -32,6 +32,18 @@ export function SlaDashboard() {
   const [alerts, setAlerts] = useState<readonly SlaAlert[]>([]);
   const [stream, setStream] = useState<StreamState>('connecting');
   const [reassigning, setReassigning] = useState<string>();
+  // The reassignment just recorded: its form closes, and the focus goes to what it recorded.
+  const [reassigned, setReassigned] = useState<{ command: Label; reference: string; people: string }>();
+  const reassignedShown = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (reassigned) reassignedShown.current?.focus();
+  }, [reassigned]);
+  const person = usePeople();
+  const afterReassigning = (result: CommandResult, command: Label) => {
+    setReassigning(undefined);
+    setReassigned({ command, reference: caseName(result), people: result.assignees.map(person).join(', ') || t.nobody });
+    setVersion((v) => v + 1);
+  };
   const [loaded] = useLoad<Board>(async () => {
     const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
@@ -78,6 +90,14 @@ export function SlaDashboard() {
           </ul>
         )}
       </section>
+      {reassigned ? (
+        <p role="status" class="notice" tabIndex={-1} ref={reassignedShown}>
+          <Fill
+            sentence={t.reassignedNotice}
+            labels={[reassigned.command, { text: reassigned.reference, lang: i18n.language }, { text: reassigned.people, lang: i18n.language }]}
+          />
+        </p>
+      ) : null}
       <Status loaded={loaded}>
         {({ summary, atRisk, workflows: all }) => (
           <>
@@ -96,7 +116,10 @@ export function SlaDashboard() {
             </div>
             <section aria-labelledby="at-risk-title">
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
-              <AtRisk items={atRisk} reassigning={reassigning} onReassign={setReassigning} onDone={() => setVersion((v) => v + 1)} />
+              <AtRisk items={atRisk} reassigning={reassigning} onReassign={(key) => {
+                  setReassigned(undefined);
+                  setReassigning(key);
+                }} onDone={afterReassigning} />
             </section>
             <WorkOverview version={version} workflows={all} />
           </>
@@ -180,7 +203,12 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
   );
 }
 
-function AtRisk(props: { items: readonly SlaClockItem[]; reassigning: string | undefined; onReassign: (caseId: string | undefined) => void; onDone: () => void }) {
+function AtRisk(props: {
+  items: readonly SlaClockItem[];
+  reassigning: string | undefined;
+  onReassign: (caseId: string | undefined) => void;
+  onDone: (result: CommandResult, command: Label) => void;
+}) {
   const { t, instant, percent } = useI18n();
   const workflows = useContext(WorkflowsContext);
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
