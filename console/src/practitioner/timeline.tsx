@@ -1,8 +1,8 @@
-import { RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { usePeople } from '../shared/context';
-import { eventLabel, Fill, L } from '../shared/labels';
-import type { HistoryItem, WorkflowInfo } from '../shared/types';
+import { eventLabel, fieldLabel, Fill, L } from '../shared/labels';
+import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { caseContent } from './people';
 import { CasePeople, CaseRecords, DataFields, isMinted, isSealed } from './event-data';
 
@@ -18,15 +18,21 @@ function withoutPath(value: Record<string, unknown>, [key, ...rest]: readonly st
   return { ...value, [key]: withoutPath(child as Record<string, unknown>, rest) };
 }
 
-/** The names of a case's people by subject id, from their records in its history (`[redacted]` where the API hid them). */
+/**
+ * The names of a case's people by subject id, from their records in its history (`[redacted]` where
+ * the API hid them); someone recorded without a name (an anonymous client) by their part in the case.
+ */
 function peopleNames(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): ReadonlyMap<string, string> {
   const names = new Map<string, string>();
   for (const person of caseContent(items, workflow).people) {
     const name = person.data['name'];
-    if (typeof name === 'string') names.set(person.key, name);
+    names.set(person.key, typeof name === 'string' ? name : fieldLabel(workflow, person.path).text);
   }
   return names;
 }
+
+/** A field whose schema says whom or what its id is: shown by that name, not left out. */
+const named = (schema: JsonSchema): boolean => [SUBJECT_KEYWORD, CASE_KEYWORD, STAFF_ID_KEYWORD].some((keyword) => schema[keyword as keyof JsonSchema] !== undefined);
 
 const holdsSealed = (value: unknown): boolean =>
   isSealed(value) || (value !== null && typeof value === 'object' && Object.values(value as Record<string, unknown>).some(holdsSealed));
@@ -61,7 +67,10 @@ export function Timeline({
     const data = (event?.personalData ?? [])
       .filter((group) => group.subject.includes('.'))
       .reduce((shown, group) => withoutPath(shown, group.subject.split('.')), item.data as Record<string, unknown>);
-    const ownIds = Object.entries(event?.schema.properties ?? {}).filter(([key, schema]) => schema[RECORD_KEYWORD] === `${item.type}.${key}` && isMinted(data[key]));
+    // So is one the schema names nothing of (a record's own id the workflow does not mark as such).
+    const ownIds = Object.entries(event?.schema.properties ?? {}).filter(
+      ([key, schema]) => isMinted(data[key]) && (schema[RECORD_KEYWORD] === `${item.type}.${key}` || (schema[RECORD_KEYWORD] === undefined && !named(schema))),
+    );
     return ownIds.reduce((shown, [key]) => withoutPath(shown, [key]), data);
   };
   return (
