@@ -22,6 +22,9 @@ export const LOCAL_TIME_KEYWORD = 'x-mend-local-time';
 /** A share of a whole, from 0 to 1 (a warning threshold's share of a clock's time): written as a percentage. */
 export const SHARE_KEYWORD = 'x-mend-share';
 
+/** A length of time in milliseconds (the business time a clock spent paused): written in hours, minutes and seconds. */
+export const DURATION_MS_KEYWORD = 'x-mend-duration-ms';
+
 /** A workflow's name (`restorative-engagement`), a program Mend runs: named by its title (GET /workflows). */
 export const WORKFLOW_KEYWORD = 'x-mend-workflow';
 

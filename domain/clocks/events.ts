@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOCK_KEY_KEYWORD, SHARE_KEYWORD } from '../json-schema-keywords';
+import { CLOCK_KEY_KEYWORD, DURATION_MS_KEYWORD, SHARE_KEYWORD } from '../json-schema-keywords';
 import { RegionCode } from '../regions';
 import { fieldKind, Instant, SubjectId } from '../schemas';
 import type { Bilingual, EventDefinition } from '../workflow';
@@ -69,7 +69,7 @@ export const ClockResumed = z.strictObject({
   data: z.strictObject({
     clock: ClockKey,
     resumedAt: Instant,
-    pausedBusinessMs: z.number().int().nonnegative(),
+    pausedBusinessMs: z.number().int().nonnegative().meta({ [DURATION_MS_KEYWORD]: true }),
     dueAt: Instant,
     warnings: z.array(ClockWarning),
   }),
@@ -170,7 +170,7 @@ export const CLOCK_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   subjectId: { en: 'Person', fr: 'Personne' },
   reason: { en: 'Reason', fr: 'Motif' },
   resumedAt: { en: 'Resumed on', fr: 'Repris le' },
-  pausedBusinessMs: { en: 'Business time paused (ms)', fr: 'Temps ouvrable suspendu (ms)' },
+  pausedBusinessMs: { en: 'Business time paused', fr: 'Temps ouvrable suspendu' },
   threshold: { en: 'Share of the time passed', fr: 'Part du délai écoulée' },
   at: { en: 'When', fr: 'Moment' },
   onTime: { en: 'On time', fr: 'À temps' },

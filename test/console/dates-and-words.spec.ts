@@ -146,4 +146,24 @@ describe('the console: dates, times and words in French as they are printed', ()
       await page.close();
     }
   });
+  it.each([
+    ['en', 'Business time paused', /^1\s?hr 30\s?mins?$/],
+    ['fr', 'Temps ouvrable suspendu', /^1\s?h 30\s?min$/],
+  ] as const)('(%s) writes the business time a clock spent paused as a duration, not milliseconds', async (language, label, shown) => {
+    const caseId = await receiveComplaint(suite.supervisor, '2026-03-02T09:00:00-05:00');
+    await run(suite.supervisor, caseId, 'PauseClock', { clock: 'response-1', reason: 'Waiting for the dates the complainant is free.' });
+    suite.running.clock.advance(90 * 60_000);
+    await run(suite.supervisor, caseId, 'ResumeClock', { clock: 'response-1' });
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
+      await page.locator('.timeline').waitFor();
+      await page.evaluate("document.querySelectorAll('.timeline details').forEach((d) => { d.open = true; })");
+      const term = page.locator('.timeline .event-data dt').filter({ hasText: new RegExp(`^${label}$`) });
+      expect((await term.locator('xpath=following-sibling::dd[1]').textContent())!.trim()).toMatch(shown);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -224,7 +224,7 @@ describe('the console: what forms send and ask for', () => {
       expect(said).not.toMatch(UUID);
       expect(await page.locator('main').textContent()).not.toContain(complaintId);
       await expectVisible(page.getByRole('link', { name: '← Retour à mes dossiers' }));
-      expect(await page.evaluate(() => document.activeElement?.className)).toContain('notice');
+      expect(await page.evaluate<string>('document.activeElement?.className ?? ""')).toContain('notice');
 
       // Opening a case that will be assigned later: told so, and the case is not read.
       await page.goto(`${suite.running.baseUrl}/#/open/information-session`);

@@ -38,6 +38,8 @@ export interface I18n {
   zone(timeZone: string, at?: string): string;
   number(n: number): string;
   percent(rate: number): string;
+  /** A length of time in milliseconds, in hours, minutes and seconds ("2 hr 5 min", « 2 h 5 min »). */
+  duration(ms: number): string;
   role(role: string): string;
   clockStatus(status: string): string;
 }
@@ -49,6 +51,8 @@ export function i18nFor(language: Language): I18n {
   const locale = LOCALES[language];
   const numbers = new Intl.NumberFormat(locale);
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const unit = (name: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' });
+  const units = { hour: unit('hour'), minute: unit('minute'), second: unit('second') };
   const roles: Record<string, string> = {
     practitioner: t.rolePractitioner,
     supervisor: t.roleSupervisor,
@@ -86,6 +90,12 @@ export function i18nFor(language: Language): I18n {
     },
     number: (n) => numbers.format(n),
     percent: (rate) => percents.format(rate),
+    duration: (ms) => {
+      const seconds = Math.round(ms / 1000);
+      const [h, m, sec] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+      const parts = [h ? units.hour.format(h) : '', m ? units.minute.format(m) : '', sec && !h ? units.second.format(sec) : ''].filter(Boolean);
+      return parts.length > 0 ? parts.join(' ') : units.second.format(0);
+    },
     role: (role) => roles[role] ?? role,
     clockStatus: (status) => statuses[status] ?? status,
   };

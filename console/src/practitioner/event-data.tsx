@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import { ERASED, REDACTED, SEALED_MARKERS } from '../../../domain/sealed-fields';
 import type { Messages } from '../i18n/messages';
 import { formatDate, useI18n, type Language } from '../i18n/i18n';
-import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, DURATION_MS_KEYWORD, LOCAL_TIME_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { Api } from '../shared/api';
 import { useConsole, usePeople, useSettled, useWorkflows } from '../shared/context';
 import { href } from '../shared/router';
@@ -81,7 +81,7 @@ interface ValueProps {
  * the events that made them, other cases by their references.
  */
 export function DataValue({ value, schema, path, workflow, region }: ValueProps) {
-  const { t, instant, number, percent, language } = useI18n();
+  const { t, instant, number, percent, duration, language } = useI18n();
   const nameOf = usePeople();
   const workflows = useWorkflows();
   const casePeople = useContext(CasePeople);
@@ -90,7 +90,7 @@ export function DataValue({ value, schema, path, workflow, region }: ValueProps)
   if (value === undefined || value === null) return <>—</>;
   if (isSealed(value)) return <span class="sealed">{sealedText(t, value)}</span>;
   if (typeof value === 'boolean') return <>{value ? t.yes : t.no}</>;
-  if (typeof value === 'number') return <>{s?.[SHARE_KEYWORD] ? percent(value) : number(value)}</>;
+  if (typeof value === 'number') return <>{s?.[SHARE_KEYWORD] ? percent(value) : s?.[DURATION_MS_KEYWORD] ? duration(value) : number(value)}</>;
   if (typeof value === 'string') {
     if (s?.format === 'date-time') return <time dateTime={value}>{instant(value, region)}</time>;
     if (s?.format === 'date') return <time dateTime={value}>{localDate(value, language)}</time>;

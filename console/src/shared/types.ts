@@ -65,7 +65,7 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly minItems?: number;
   readonly maxLength?: number;
-  /** Mend's own keywords (domain/json-schema-keywords.ts): a staff id, a clock key, a state, a local time, a share. */
+  /** Mend's own keywords (domain/json-schema-keywords.ts): a staff id, a clock key, a state, a local time, a share, a duration. */
   readonly 'x-mend-staff'?: boolean;
   readonly 'x-mend-subject'?: boolean;
   readonly 'x-mend-record'?: string;
@@ -74,5 +74,6 @@ export interface JsonSchema {
   readonly 'x-mend-state'?: boolean;
   readonly 'x-mend-local-time'?: boolean;
   readonly 'x-mend-share'?: boolean;
+  readonly 'x-mend-duration-ms'?: boolean;
   readonly 'x-mend-workflow'?: boolean;
 }
