@@ -2,15 +2,11 @@ import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { takeBackup } from '../../src/backup/backup';
 import { BACKUP_EVENTS_FILE, BACKUP_KEYS_FILE, MANIFEST_FILE, sha256File, type BackupManifest } from '../../src/backup/backup-files';
 import { restoreBackup } from '../../src/backup/restore';
 import { ExitCode } from '../../src/cli/exit-codes';
-import { startApp } from '../support/app';
-import { Random } from '../support/random';
-import { writeCases } from '../support/store-writer';
 import { mend } from '../ops/cli-process';
-import { configFor, secrets } from './backup-support';
+import { configFor, secrets, storeWithBackup } from './backup-support';
 
 jest.setTimeout(120_000);
 
@@ -41,13 +37,7 @@ describe('restore refuses what it cannot trust', () => {
 
   beforeAll(async () => {
     mkdirSync(targets);
-    const running = await startApp({ dataDir, start: '2026-03-09T15:00:00Z', env: vault.env });
-    try {
-      await writeCases(running.app, { random: new Random(53), cases: 20, clock: running.clock });
-    } finally {
-      await running.close();
-    }
-    await takeBackup(configFor(dataDir, vault.env), backupDir);
+    await storeWithBackup(dataDir, backupDir, vault.env, { seed: 53, cases: 20 });
   });
 
   afterAll(() => {

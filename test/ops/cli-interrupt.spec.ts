@@ -2,11 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { takeBackup } from '../../src/backup/backup';
-import { startApp } from '../support/app';
-import { Random } from '../support/random';
-import { writeCases } from '../support/store-writer';
-import { configFor, secrets } from '../backup/backup-support';
+import { secrets, storeWithBackup } from '../backup/backup-support';
 import { cliEnv } from './cli-process';
 
 jest.setTimeout(180_000);
@@ -71,13 +67,7 @@ describe('stopping mend restore and projections rebuild by their pid', () => {
       join(work, 'pkg', 'dist', 'src', 'cli', 'main.js'),
       `require(${JSON.stringify(join(ROOT, 'test', 'support', 'register.js'))});\nmodule.exports = require(${JSON.stringify(join(ROOT, 'src', 'cli', 'main.ts'))});\n`,
     );
-    const running = await startApp({ dataDir, start: '2026-03-09T15:00:00Z', env: vault.env });
-    try {
-      await writeCases(running.app, { random: new Random(71), cases: 600, clock: running.clock });
-    } finally {
-      await running.close();
-    }
-    await takeBackup(configFor(dataDir, vault.env), backupDir);
+    await storeWithBackup(dataDir, backupDir, vault.env, { seed: 71, cases: 600 });
   });
 
   afterAll(() => {
