@@ -5,12 +5,13 @@ import type { MachineEvent, NewEvent } from '../../domain/envelope';
 import { evolveCase, findEventSchema, machineAccepts } from '../../domain/fold';
 import { InvalidDecisionError } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
+import { SLA_SCHEDULER_ID } from '../../domain/system-actors';
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 
 export type DueClockEvent = Extract<ClockEvent, { type: 'ClockWarned' | 'ClockBreached' }>;
 
 /** The actor every warning and breach is recorded under. */
-export const SLA_SCHEDULER_ACTOR: Actor = { id: 'sla-scheduler', role: 'system' };
+export const SLA_SCHEDULER_ACTOR: Actor = { id: SLA_SCHEDULER_ID, role: 'system' };
 
 /** Fixed for ever: changing it would let a warning recorded before the change be recorded again. */
 const SLA_EVENT_NAMESPACE = '58697c2c-e804-43ab-85b4-911559feb456';

@@ -40,14 +40,7 @@ describe('the console: what forms send and ask for', () => {
     const opened = await rju.post('/cases', {
       workflow: 'restorative-opportunities',
       command: 'ReceiveReferral',
-      data: {
-        source: 'victim',
-        region: 'ON',
-        receivedAt: '2026-01-12T14:30:00-05:00',
-        victimRegistered: true,
-        victim: { name: 'Sam Tremblay', contact: 'sam.tremblay@example.org' },
-        offender: { name: 'Jordan Roy', fpsNumber: '123456A' },
-      },
+      data: example('restorative-opportunities', 'ReceiveReferral'),
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;

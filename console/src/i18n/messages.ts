@@ -1,3 +1,5 @@
+import { SLA_SCHEDULER_ID } from '../../../domain/system-actors';
+
 /**
  * Every sentence the console itself writes, in English and in French. `fr` is typed from `en`, so a
  * key missing in either language fails the typecheck; test/console/messages.spec.ts checks that no
@@ -34,7 +36,7 @@ export const en = {
   roleAdmin: 'administrator',
   roleSystem: 'system',
   /** Someone not in the staff directory: a system actor by what it is (what records a clock's warnings and breaches), anyone else by their id. */
-  notInDirectory: (id: string) => (id === 'sla-scheduler' ? 'the SLA scheduler' : id),
+  notInDirectory: (id: string) => (id === SLA_SCHEDULER_ID ? 'the SLA scheduler' : id),
 
   signIn: 'Sign in',
   accessToken: 'Access token',
@@ -310,7 +312,7 @@ export const fr: Messages = {
   roleRoAuditor: 'vérificateur des Possibilités de justice réparatrice',
   roleAdmin: 'administrateur',
   roleSystem: 'système',
-  notInDirectory: (id: string) => (id === 'sla-scheduler' ? 'le planificateur des délais' : id),
+  notInDirectory: (id: string) => (id === SLA_SCHEDULER_ID ? 'le planificateur des délais' : id),
 
   signIn: 'Ouvrir une session',
   accessToken: 'Jeton d’accès',
