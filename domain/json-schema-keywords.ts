@@ -1,10 +1,15 @@
 /**
  * The keywords Mend adds to the JSON Schemas it publishes, so that a client shows or asks for a
  * value as what it is (OpenAPI extensions: `x-` keywords are a client's to read or ignore). Each is
- * set to `true` on a field's schema. Free of imports: the console reads them from here.
+ * set to `true` on a field's schema, unless it says otherwise. Free of imports: the console reads them from here.
  */
 
-/** A staff member's id: forms offer a pick of staff, and views name the person. */
+/**
+ * A staff member's id: forms offer a pick of staff, and views name the person. `true`, or the roles
+ * whose people the field names (`["rju"]`: an intake officer is a Restorative Justice Unit officer);
+ * for `true`, a pick of the roles the workflow assigns its cases to; for `[]`, someone outside the
+ * staff directory, whose id is typed.
+ */
 export const STAFF_ID_KEYWORD = 'x-mend-staff';
 
 /** A data subject's id, opaque (a person a case is about): views name the person as the case records them. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
+import type { PersonRole } from './roles';
 import { withFrench } from './validation';
 
 /**
@@ -103,6 +104,13 @@ export const StaffId = fieldKind(
     .meta({ [STAFF_ID_KEYWORD]: true }),
   'id',
 );
+
+/**
+ * A staff member of one of these roles (an intake officer is a Restorative Justice Unit officer, a
+ * mediator an RO mediator): forms offer a pick of the people of those roles only. Of none: someone
+ * outside Mend's staff directory (the parole officer who referred a case), whose id is typed.
+ */
+export const staffOf = (...roles: readonly PersonRole[]) => fieldKind(StaffId.meta({ [STAFF_ID_KEYWORD]: roles }), 'id');
 
 /**
  * A case id: a UUID, in its canonical lower-case spelling (an upper-case spelling names the same

@@ -1,3 +1,4 @@
+import { PersonRole } from '../../domain/roles';
 import { AddStaffMember, UpdateStaffMember } from '../../domain/staff';
 import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from './staff.schemas';
@@ -17,7 +18,7 @@ export const staffOpenApi: OpenApiSection = {
         description:
           'For supervisors, the RJU and administrators. A picker asks `?role=practitioner&region=ON`. The caseload counts the open cases assigned to the person among those your role may know of.',
         parameters: [
-          query('role', 'Only this role', { type: 'string', enum: ['practitioner', 'supervisor', 'auditor', 'rju', 'admin'] }),
+          query('role', 'Only this role', { type: 'string', enum: [...PersonRole.options] }),
           query('region', 'Only this province or territory code'),
           query('language', 'Only people working in this official language', { type: 'string', enum: ['en', 'fr'] }),
           query('active', 'true (default): people who take cases now; false: former staff; all', { type: 'string', enum: ['true', 'false', 'all'] }),

@@ -12475,7 +12475,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this role */
-                role?: "practitioner" | "supervisor" | "auditor" | "rju" | "admin";
+                role?: "practitioner" | "supervisor" | "auditor" | "rju" | "mediator" | "roAuditor" | "admin";
                 /** @description Only this province or territory code */
                 region?: string;
                 /** @description Only people working in this official language */

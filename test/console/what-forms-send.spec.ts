@@ -303,4 +303,47 @@ describe('the console: what forms send and ask for', () => {
       await page.close();
     }
   });
+
+  // Last: the people it adds to the staff directory would change what the pickers above offer.
+  it('(en) an intake officer is picked from the Restorative Justice Unit, a mediator from the mediators, and the CSC staff member who referred is typed', async () => {
+    const admin = await suite.running.as('admin', 'admin-1');
+    for (const person of [
+      { staffId: 'rju-1', displayName: 'Sasha Bouchard', role: 'rju', region: 'ON', languages: ['en', 'fr'] },
+      { staffId: 'mediator-1', displayName: 'Robin Taylor', role: 'mediator', region: 'ON', languages: ['en'] },
+      { staffId: 'practitioner-7', displayName: 'Alex Martin', role: 'practitioner', region: 'ON', languages: ['en'] },
+    ]) {
+      // 409 where a first run of this test added them.
+      expect([201, 409]).toContain((await admin.post('/staff', person)).status);
+    }
+    const referral = await roCase([]);
+    const assessedCase = await roCase(assessed.slice(0, 2));
+    expect((await rju.get(`/staff?minPosition=${await suite.running.store.headPosition()}`)).status).toBe(200);
+    const page = await suite.browser.signedIn('rju', 'rju-1');
+    const offered = async (command: string, field: string, value: string): Promise<string[]> => {
+      await page.locator('.command-list').getByRole('button', { name: ro.commands[command]!.en, exact: true }).click();
+      const picker = page.getByRole('form', { name: ro.commands[command]!.en }).locator(`#cmd-${command}-${field}`);
+      await picker.locator(`option[value="${value}"]`).waitFor({ state: 'attached' });
+      return (await picker.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''))).filter((v) => v !== '');
+    };
+    try {
+      await chooseLanguage(page, 'en');
+      await page.goto(`${suite.running.baseUrl}/#/cases/${referral}`);
+      expect(await offered('BeginIntakeAssessment', 'intakeOfficerId', 'rju-1')).toEqual(['rju-1']);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${assessedCase}`);
+      expect(await offered('AssignMediator', 'mediatorId', 'mediator-1')).toEqual(['mediator-1']);
+      expect((await offered('ReassignCase', 'assigneeId', 'mediator-1')).sort()).toEqual(['mediator-1', 'rju-1']);
+      // Either may be given the case there: each is named with their role.
+      expect(await page.locator('#cmd-ReassignCase-assigneeId option[value="rju-1"]').textContent()).toMatch(/^Sasha Bouchard, Restorative Justice Unit — /);
+
+      await page.goto(`${suite.running.baseUrl}/#/open/restorative-opportunities`);
+      const form = page.getByRole('form', { name: ro.commands['ReceiveReferral']!.en });
+      await form.locator('#cmd-ReceiveReferral-source').selectOption('institutional');
+      const referrer = form.locator('#cmd-ReceiveReferral-referredBy_staffId');
+      await referrer.waitFor();
+      expect(await referrer.evaluate((el) => `${el.tagName} ${el.getAttribute('type')}`)).toBe('INPUT text');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -143,6 +143,12 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(property('restorative-engagement', 'ParticipationWithdrawn', 'stage')).toMatchObject({ 'x-mend-state': true });
       expect(property('support-coordination', 'FirstContactMade', 'localTime')).toMatchObject({ 'x-mend-local-time': true });
       expect(property('complaint', 'ComplaintReceived', 'concerns')).toMatchObject({ properties: { program: { 'x-mend-workflow': true } } });
+      // A command's staff field says whose people it names where the workflow's assigned role is not it.
+      const commandField = (workflow: string, command: string, field: string) =>
+        (described(workflow).commands as { name: string; schema: { properties: Record<string, Record<string, unknown>> } }[]).find((c) => c.name === command)?.schema.properties[field];
+      expect(commandField('restorative-opportunities', 'BeginIntakeAssessment', 'intakeOfficerId')).toMatchObject({ 'x-mend-staff': ['rju'] });
+      expect(commandField('restorative-opportunities', 'ReassignCase', 'assigneeId')).toMatchObject({ 'x-mend-staff': ['rju', 'mediator'] });
+      expect(commandField('complaint', 'AssignHandler', 'handlerId')).toMatchObject({ 'x-mend-staff': true });
       const withClockEvents = (name: string) => (described(name).events as { type: string }[]).some((e) => e.type === 'ClockStarted');
       expect(definitions.map(([name]) => [name, withClockEvents(name)])).toEqual(definitions.map(([name, definition]) => [name, (definition.clocks ?? []).length > 0]));
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
+import { Instant, LocalDate, StaffId, staffOf, SubjectId, text } from '../../domain/schemas';
 import { FACILITATION_WORDING } from './errors';
 
 export { Instant, LocalDate, StaffId, SubjectId };
@@ -41,7 +41,8 @@ export const StaffRole = z.enum([
 
 export const ReferredBy = z.strictObject({
   staffRole: StaffRole,
-  staffId: StaffId.optional(),
+  /** Staff of CSC, not of Mend's directory. */
+  staffId: staffOf().optional(),
   /** The institution or parole office the referral comes from. */
   site: text(200).optional(),
 });
@@ -103,7 +104,7 @@ export const BeginIntakeAssessment = z.strictObject({
   type: z.literal('BeginIntakeAssessment'),
   data: z.strictObject({
     /** The Restorative Justice Unit officer who assesses the referral: the case's first assignment. */
-    intakeOfficerId: StaffId,
+    intakeOfficerId: staffOf('rju'),
   }),
 }).meta({
   description:
@@ -174,7 +175,7 @@ export const AssessIntake = z.strictObject({
 
 export const AssignMediator = z.strictObject({
   type: z.literal('AssignMediator'),
-  data: z.strictObject({ mediatorId: StaffId }),
+  data: z.strictObject({ mediatorId: staffOf('mediator') }),
 }).meta({
   description:
     'Assign the RO mediator who prepares the parties and facilitates the dialogue.',
@@ -190,7 +191,8 @@ export const ReassignCase = z.strictObject({
   type: z.literal('ReassignCase'),
   data: z.strictObject({
     assignment: Assignment,
-    assigneeId: StaffId,
+    /** An intake officer is a Restorative Justice Unit officer; a mediator, an RO mediator. */
+    assigneeId: staffOf('rju', 'mediator'),
     /** Why, for the audit trail: workload, leave, a conflict of interest. Not about the participants. */
     reason: text(500).optional(),
   }),

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { CASE_KEYWORD, RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
 import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
@@ -166,7 +166,7 @@ export function SchemaField(props: FieldProps) {
       </div>
     );
   } else if (kind === 'staff') {
-    control = <StaffPicker id={id} attributes={common} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
+    control = <StaffPicker id={id} attributes={common} of={schema[STAFF_ID_KEYWORD]} value={typeof props.value === 'string' ? props.value : undefined} onChange={props.onChange} />;
   } else if (kind === 'workflow') {
     control = <WorkflowPicker {...pick()} />;
   } else if (kind === 'record') {

@@ -54,7 +54,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string') {
-    if (schema[STAFF_ID_KEYWORD] === true) return 'staff';
+    if (schema[STAFF_ID_KEYWORD] === true || Array.isArray(schema[STAFF_ID_KEYWORD])) return 'staff';
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
     if (typeof schema[CASE_KEYWORD] === 'string') return 'case';

@@ -10,13 +10,16 @@ export interface StaffPickerProps {
   readonly id: string;
   readonly value: string | undefined;
   readonly onChange: (value: string | undefined) => void;
+  /** The field's `x-mend-staff`: the roles whose people it names, or `true` for those the workflow assigns cases to. */
+  readonly of: boolean | readonly string[] | undefined;
   /** aria-describedby, aria-invalid, aria-required, name: what every control of the form carries. */
   readonly attributes: JSX.HTMLAttributes<HTMLSelectElement> & JSX.HTMLAttributes<HTMLInputElement>;
 }
 
 /**
  * The roles a workflow's cases are assigned to: those granted a command only on cases assigned to
- * them. Read from the definition, so no workflow is named here.
+ * them. Read from the definition, so no workflow is named here. What a field picks where it does
+ * not name roles of its own.
  */
 export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet<string> {
   const roles = new Set<string>();
@@ -28,15 +31,18 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
 
 /**
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
- * directory (GET /staff: those who take cases), of the roles the workflow assigns, the case's region
- * first, each person with their languages and current caseload. A native select: the keyboard and
- * screen readers work as everywhere. Whoever may not read the directory (403) types the person's login.
+ * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
+ * assigns), the case's region first, each person with their languages and current caseload (and their
+ * role, where the field names several). A native
+ * select: the keyboard and screen readers work as everywhere. Whoever may not read the directory
+ * (403) types the person's login, as does everyone for someone outside the directory (roles `[]`).
  */
-export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProps) {
-  const { t, number } = useI18n();
+export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
+  const { t, number, role } = useI18n();
   const { api } = useConsole();
   const { workflow, region } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
+  const outside = Array.isArray(of) && of.length === 0;
   const typed = (hint?: string) => (
     <>
       {hint ? <p class="hint">{hint}</p> : null}
@@ -46,17 +52,18 @@ export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProp
         id={id}
         autoComplete="off"
         spellcheck={false}
-        disabled={loaded.status === 'loading'}
+        disabled={loaded.status === 'loading' && !outside}
         value={value ?? ''}
         onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
       />
     </>
   );
+  if (outside) return typed();
   if (loaded.status !== 'ready') {
     const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
     return typed(loaded.status === 'failed' && !refused ? t.staffUnavailable : undefined);
   }
-  const roles = assignableRoles(workflow);
+  const roles = Array.isArray(of) ? new Set(of) : assignableRoles(workflow);
   const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
   // A directory not yet filled for these cases: the person's login is typed, as before there was one.
   if (people.length === 0) return typed(t.staffNobody);
@@ -65,7 +72,7 @@ export function StaffPicker({ id, value, onChange, attributes }: StaffPickerProp
   const known = value === undefined || people.some((person) => person.staffId === value);
   const option = (person: StaffEntry) => (
     <option key={person.staffId} value={person.staffId}>
-      {t.staffOption(person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
+      {t.staffOption(roles.size > 1 ? `${person.displayName}, ${role(person.role)}` : person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
     </option>
   );
   return (
