@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineError } from './errors';
 import { RegionCode } from './regions';
-import { PersonRole } from './roles';
-import { withFrench } from './validation';
+import { PersonRole, roleLabel } from './roles';
+import { withFrench, type Bilingual } from './validation';
 
 /**
  * The staff directory: who works cases, as admins record them. A staff member's id is the subject
@@ -94,4 +94,26 @@ export const StaffMemberNotFound = defineError<{ staffId: string }>('STAFF.NOT_F
 export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY_EXISTS', 'conflict', {
   en: (p) => `${p.staffId} is already in the staff directory: update them instead.`,
   fr: (p) => `${p.staffId} figure déjà dans le répertoire du personnel\u00a0: modifiez plutôt sa fiche.`,
+});
+
+/**
+ * Assigning a case to someone the directory does not have, or has as no longer taking cases, or
+ * whose role could not work the case: a typing mistake or an oversight that would leave the case
+ * with no one to work it. Refused where the deployment keeps a directory (see AssigneeCheck).
+ */
+export const AssigneeNotInDirectory = defineError<{ staffId: string }>('STAFF.NOT_IN_DIRECTORY', 'rule', {
+  en: (p) => `No one with the id ${p.staffId} is in the staff directory, so the case cannot be assigned to them. Pick someone from the directory, or ask an administrator to add them.`,
+  fr: (p) =>
+    `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel\u00a0: le dossier ne peut pas lui être assigné. Choisissez une personne du répertoire, ou demandez à un administrateur de l’y ajouter.`,
+});
+
+export const AssigneeInactive = defineError<{ staffId: string; name: string }>('STAFF.INACTIVE', 'rule', {
+  en: (p) => `${p.name} (${p.staffId}) no longer takes cases, as the staff directory records. Pick someone who does.`,
+  fr: (p) => `Selon le répertoire du personnel, ${p.name} (${p.staffId}) ne prend plus de dossiers. Choisissez une personne qui en prend.`,
+});
+
+export const AssigneeCannotWorkCase = defineError<{ staffId: string; name: string; role: string; workflow: Bilingual }>('STAFF.CANNOT_WORK_CASE', 'rule', {
+  en: (p) => `${p.name} (${p.staffId}) holds the ${roleLabel(p.role).en} role, which cannot work ${p.workflow.en} cases. Pick someone whose role can.`,
+  fr: (p) =>
+    `${p.name} (${p.staffId}) a le rôle ${roleLabel(p.role).fr}, qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0». Choisissez une personne dont le rôle le permet.`,
 });

@@ -26,6 +26,8 @@ export interface CaseStep {
   authorize(loaded: LoadedCase, actor: Actor): void;
   /** Pure: the events to record, each accepted by the machine, and the case after them (none: nothing to record). */
   decide(loaded: LoadedCase, ctx: DecideContext): Decision;
+  /** Checks the decision against what the case does not hold (the staff directory); throws to record nothing. */
+  check?(loaded: LoadedCase, decision: Decision): Promise<void>;
   /**
    * Deterministic ids for the decided events, so that any number of writers deciding the same
    * events store them once. Fresh UUIDv7s when absent.
@@ -114,6 +116,7 @@ export class CommandPipeline {
       };
       const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId, calendars: this.calendars, settings: this.settings, workflows: this.workflows };
       const decision = step.decide(loaded, ctx);
+      await step.check?.(loaded, decision);
       try {
         const appended = await this.cases.append(loaded, decision.events, decision.state, ctx, {
           correlationId: request.correlationId,

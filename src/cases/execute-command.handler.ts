@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { processCommand } from '../../domain/process';
 import { PolicyService, runCommand } from '../security/policy.service';
+import { AssigneeCheck } from '../staff/assignee-check';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { accessFacts } from './case-repository';
 import { CommandPipeline, type CaseStep, type CommandOutcome } from './command-pipeline';
@@ -16,6 +17,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly pipeline: CommandPipeline,
     private readonly registry: WorkflowRegistry,
     private readonly policy: PolicyService,
+    private readonly assignees: AssigneeCheck,
   ) {}
 
   execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
@@ -34,6 +36,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         else if (command.type === loaded.definition.openingCommand) this.policy.authorizeOpening(actor, loaded.definition.name, command.type);
       },
       decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
+      // Whom the step gives the case to: someone of the staff directory who can work it.
+      check: (loaded, decision) => this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title),
     };
     return this.pipeline.run(
       {

@@ -114,6 +114,17 @@ export class PolicyService {
     return scope === 'all' || ((scope === 'assigned' || scope === 'needToKnow') && facts.assignees.includes(actor.id));
   }
 
+  /**
+   * Could this person, in their role, work this case once it is assigned to them: read it, and take
+   * at least one of its workflow's steps?
+   */
+  mayWork(person: Actor, facts: CaseAccessFacts): boolean {
+    if (!isPerson(person)) return false;
+    const assigned = { ...facts, assignees: [...facts.assignees, person.id] };
+    const definition = this.registry.find(facts.workflow, facts.workflowVersion);
+    return this.mayRead(person, assigned) && (definition?.commands.some((c) => c.grants?.[person.role] !== undefined) ?? false);
+  }
+
   /** May this actor open a case with this command? */
   authorizeOpening(actor: Actor, workflow: string, command: string): void {
     if (!isPerson(actor)) return;

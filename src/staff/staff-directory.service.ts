@@ -90,6 +90,11 @@ export class StaffDirectory {
     }
   }
 
+  /** A person as their stream says (not the read model: what was just added is found), if they are in the directory. */
+  async find(staffId: string): Promise<StaffMemberView | undefined> {
+    return (await this.load(staffId))?.view;
+  }
+
   /** A person as their stream says, or STAFF.NOT_FOUND. */
   async get(rawId: string): Promise<StaffMemberView> {
     const staffId = parseInput(StaffId, rawId, 'staffId');

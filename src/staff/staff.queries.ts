@@ -45,6 +45,11 @@ export class StaffQueries {
     return row && { ...fromStaffRow(row), caseload: this.caseload(staffId, hiddenWorkflows) };
   }
 
+  /** Whether anyone has been added to the directory: a deployment that keeps none knows its staff from their tokens only. */
+  kept(): boolean {
+    return this.readModels.db.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;
+  }
+
   /** Open cases assigned to one person, among those the reader may know of. */
   caseload(staffId: string, hiddenWorkflows: readonly string[]): number {
     return this.caseloads([staffId], hiddenWorkflows).get(staffId) ?? 0;

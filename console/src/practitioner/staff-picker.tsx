@@ -33,7 +33,7 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
  * assigns), the case's region first, each person with their languages and current caseload (and their
- * role, where the field names several). A native
+ * role, where those offered hold several). A native
  * select: the keyboard and screen readers work as everywhere. Whoever may not read the directory
  * (403) types the person's login, as does everyone for someone outside the directory (roles `[]`).
  */
@@ -69,10 +69,12 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
   if (people.length === 0) return typed(t.staffNobody);
   const near = people.filter((person) => region !== undefined && person.region === region);
   const far = people.filter((person) => region === undefined || person.region !== region);
+  // Each named with their role where the people offered hold several (an intake officer or a mediator).
+  const mixed = new Set(people.map((person) => person.role)).size > 1;
   const known = value === undefined || people.some((person) => person.staffId === value);
   const option = (person: StaffEntry) => (
     <option key={person.staffId} value={person.staffId}>
-      {t.staffOption(roles.size > 1 ? `${person.displayName}, ${role(person.role)}` : person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
+      {t.staffOption(mixed ? `${person.displayName}, ${role(person.role)}` : person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
     </option>
   );
   return (
