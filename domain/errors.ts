@@ -134,9 +134,13 @@ export const CaseAlreadyExists = defineError<{ caseId: string }>('CASE.ALREADY_E
   fr: (p) => `Un dossier portant l’identifiant ${p.caseId} existe déjà.`,
 });
 
-export const CommandNotAllowed = defineError<{ command: string; state: string }>('COMMAND.NOT_ALLOWED', 'not_allowed', {
-  en: (p) => `${p.command} is not allowed while the case is ${p.state}.`,
-  fr: (p) => `La commande «\u00a0${p.command}\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0${p.state}\u00a0».`,
+/** A name in both languages (a workflow's label of a command or a state). */
+type Named = Readonly<Record<Language, string>>;
+
+/** A command refused in the case's state, each named by its workflow's labels (`details` keep the API's names). */
+export const CommandNotAllowed = defineError<{ command: Named; state: Named }>('COMMAND.NOT_ALLOWED', 'not_allowed', {
+  en: (p) => `“${p.command.en}” is not allowed while the case is “${p.state.en}”.`,
+  fr: (p) => `La commande «\u00a0${p.command.fr}\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0${p.state.fr}\u00a0».`,
 });
 
 export const RevisionConflict = defineError<{ expected: string; actual: string }>('CASE.REVISION_CONFLICT', 'conflict', {

@@ -1,6 +1,6 @@
 import type { DecideContext } from './decide-context';
 import type { MachineEvent, NewEvent } from './envelope';
-import { CommandNotAllowed, NotAnOpeningCommand, UnknownCommand } from './errors';
+import { CommandNotAllowed, NotAnOpeningCommand, UnknownCommand, type Language } from './errors';
 import { allowedCommands, evolveCase, findCommand, findEventSchema, isCommandAllowed, machineAccepts, stateName } from './fold';
 import { parseInput } from './validation';
 import type { AnyWorkflowDefinition, CaseState } from './workflow';
@@ -62,8 +62,10 @@ export function processCommand(
 
 function notAllowed(definition: AnyWorkflowDefinition, state: CaseState, command: string, meta: MachineEvent['meta']) {
   const state_ = stateName(state.snapshot);
+  // As people know them; a name without a label (a parallel state's several) as the API names it.
+  const named = (names: Readonly<Record<string, Readonly<Record<Language, string>>>>, key: string) => ({ en: names[key]?.en ?? key, fr: names[key]?.fr ?? key });
   return CommandNotAllowed(
-    { command, state: state_ },
+    { command: named(definition.labels.commands, command), state: named(definition.labels.states, state_) },
     { state: state_, allowedCommands: allowedCommands(definition, state, meta) },
   );
 }

@@ -37,7 +37,9 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       },
       decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
       // Whom the step gives the case to: someone of the staff directory who can work it.
-      check: (loaded, decision) => this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title),
+      check: async (loaded, decision) => {
+        if (decision.events.length > 0) await this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title);
+      },
     };
     return this.pipeline.run(
       {

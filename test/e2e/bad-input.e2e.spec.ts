@@ -403,11 +403,11 @@ describe('bad input over HTTP', () => {
       const { english, french } = await expectRefused(command(() => received, 'AcceptResponse', {}), {
         status: 409,
         code: 'COMMAND.NOT_ALLOWED',
-        names: ['AcceptResponse', 'received'],
+        names: ['“Accept the response”', '“Received”'],
         details: { state: 'received' },
       });
-      // The command and state are named as the API names them, quoted, never mixed into the French as if they were words.
-      expect(french.message).toBe('La commande «\u00a0AcceptResponse\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0received\u00a0».');
+      // The command and state are named as the workflow names them to people, in each language; the details keep the API's names.
+      expect(french.message).toBe('La commande «\u00a0Accepter la réponse\u00a0» n’est pas permise lorsque le dossier est à l’état «\u00a0Reçue\u00a0».');
       expect(english.details.allowedCommands).toEqual(view.body.allowedCommands);
       expect(english.details.allowedCommands).toEqual(expect.arrayContaining(['AcknowledgeComplaint', 'AssignHandler']));
     });
