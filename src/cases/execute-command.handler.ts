@@ -29,7 +29,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           // The opening command on an existing case is refused by the decision with the case's state and
           // allowed commands: only to those who may read the case. Others get the answer any case they
           // may not act on gives (e.g. 403 ACCESS.NOT_ASSIGNED to a practitioner), revealing nothing.
-          if (command.type === loaded.definition.openingCommand) this.policy.authorizeRead(actor, facts, runCommand(command.type));
+          if (command.type === loaded.definition.openingCommand) this.policy.authorizeRead(actor, facts, runCommand(command.type, loaded.definition.labels));
           this.policy.authorizeCommand(actor, facts, command.type);
         }
         // A command that does not open cases is refused by the decision (400 COMMAND.NOT_OPENING).

@@ -3,6 +3,7 @@ import { CaseNotFound, defineError } from '../../domain/errors';
 import { roleLabel, type Actor } from '../../domain/roles';
 import type { Bilingual } from '../../domain/validation';
 import type { CommandGrant, ReadScope } from '../../domain/access';
+import type { WorkflowLabels } from '../../domain/workflow';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { QUERY_PERMISSIONS, SEES_PERSONAL_DATA, type PersonRole, type QueryPermission } from './permissions';
 
@@ -21,8 +22,11 @@ export const NotAssigned = defineError<{ caseId: string; action: Action }>('ACCE
 
 const READ_CASE: Action = { en: 'read this case', fr: 'consulter ce dossier' };
 
-/** Until each workflow labels its commands, the command is named as it is in the API, quoted. */
-export const runCommand = (command: string): Action => ({ en: `run ${command}`, fr: `exécuter la commande «\u00a0${command}\u00a0»` });
+/** Running a command, named as its workflow labels it for people (as the API names it where it has no label), quoted. */
+export const runCommand = (command: string, labels?: WorkflowLabels): Action => {
+  const name = labels?.commands[command] ?? { en: command, fr: command };
+  return { en: `run “${name.en}”`, fr: `exécuter la commande «\u00a0${name.fr}\u00a0»` };
+};
 
 const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
   'cases.read': { en: 'read cases', fr: 'consulter les dossiers' },
@@ -132,7 +136,7 @@ export class PolicyService {
     // A command the workflow does not have is not a permission question: the decision refuses it (400).
     if (definition && !definition.commands.some((c) => c.type === command)) return;
     if (!this.grant(actor.role, { workflow }, command)) {
-      throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { workflow, command });
+      throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command, definition?.labels) }), { workflow, command });
     }
   }
 
@@ -144,9 +148,10 @@ export class PolicyService {
     }
     if (!this.known(facts, command)) return;
     const grant = this.grant(actor.role, facts, command);
-    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: runCommand(command) }), { caseId: facts.caseId, command });
+    const action = runCommand(command, this.registry.find(facts.workflow, facts.workflowVersion)?.labels);
+    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
-      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: runCommand(command) }), { caseId: facts.caseId, command });
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId, command });
     }
   }
 

@@ -436,10 +436,10 @@ describe('bad input over HTTP', () => {
       const { english, french } = await expectRefused(command(() => received, 'AcknowledgeComplaint', {}, () => auditor), {
         status: 403,
         code: 'ACCESS.ROLE_FORBIDDEN',
-        names: ['auditor', 'AcknowledgeComplaint'],
+        names: ['auditor', 'Acknowledge receipt'],
       });
-      expect(english.message).toBe('The auditor role may not run AcknowledgeComplaint.');
-      expect(french.message).toBe('Le rôle vérificateur ne permet pas d’exécuter la commande «\u00a0AcknowledgeComplaint\u00a0».');
+      expect(english.message).toBe('The auditor role may not run “Acknowledge receipt”.');
+      expect(french.message).toBe('Le rôle vérificateur ne permet pas d’exécuter la commande «\u00a0Accuser réception\u00a0».');
     });
 
     it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {
@@ -449,7 +449,7 @@ describe('bad input over HTTP', () => {
         code: 'ACCESS.NOT_ASSIGNED',
         names: ['Respond'],
       });
-      expect(french.message).toBe(`Le dossier ${underReview} ne vous est pas assigné\u00a0: vous ne pouvez pas exécuter la commande «\u00a0Respond\u00a0».`);
+      expect(french.message).toBe(`Le dossier ${underReview} ne vous est pas assigné\u00a0: vous ne pouvez pas exécuter la commande «\u00a0Répondre\u00a0».`);
     });
   });
 

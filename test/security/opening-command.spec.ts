@@ -8,7 +8,7 @@ const opening = (workflow: string) => {
 
 const withoutId = (response: HttpResponse<any>, caseId: string) => ({
   status: response.status,
-  body: JSON.parse(JSON.stringify(response.body).replaceAll(caseId, '<id>').replaceAll(/run [A-Za-z]+|read this case/g, '<action>').replaceAll(/exécuter [A-Za-z]+|consulter ce dossier/g, '<action>')),
+  body: JSON.parse(JSON.stringify(response.body).replaceAll(caseId, '<id>').replaceAll(/run “[^”]+”|read this case/g, '<action>').replaceAll(/exécuter la commande «[^»]+»|consulter ce dossier/g, '<action>')),
 });
 
 /**
