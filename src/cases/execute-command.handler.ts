@@ -38,7 +38,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
       // Whom the step gives the case to: someone of the staff directory who can work it.
       check: async (loaded, decision) => {
-        if (decision.events.length > 0) await this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title);
+        if (decision.events.length > 0) await this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title, command.data);
       },
     };
     return this.pipeline.run(

@@ -1,9 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import type { ErrorDefinition, Language } from '../../domain/errors';
 import { AssigneeCannotWorkCase, AssigneeInactive, AssigneeNotInDirectory } from '../../domain/staff';
 import type { Bilingual } from '../../domain/validation';
 import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
 import { StaffDirectory } from './staff-directory.service';
 import { StaffQueries } from './staff.queries';
+
+/** Where a command's data gives a value: `data.handlerId`, `data.practitionerIds[1]`. */
+function pathOf(value: unknown, wanted: string, path = 'data'): string | undefined {
+  if (value === wanted) return path;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = pathOf(child, wanted, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A refusal said beside the field that names the person too (`details.issues`), where the command has one. */
+function atField<P extends object>(definition: ErrorDefinition<P>, params: P, path: string | undefined) {
+  if (path === undefined) return definition(params);
+  const issues = (language: Language) => ({ issues: [{ path, message: definition.texts[language](params) }] });
+  return definition(params, issues('en'), { fr: issues('fr') });
+}
 
 /**
  * Whom a step gives a case to, checked against the staff directory: someone it has, who still
@@ -18,16 +37,22 @@ export class AssigneeCheck {
     private readonly policy: PolicyService,
   ) {}
 
-  /** Throws 422 for the first person `after` assigns that `before` did not and the directory refuses. */
-  async check(before: CaseAccessFacts, after: CaseAccessFacts, workflow: Bilingual): Promise<void> {
+  /**
+   * Throws 422 for the first person `after` assigns that `before` did not and the directory
+   * refuses, beside the field of `data` that names them.
+   */
+  async check(before: CaseAccessFacts, after: CaseAccessFacts, workflow: Bilingual, data: unknown): Promise<void> {
     const added = after.assignees.filter((id) => !before.assignees.includes(id));
     if (added.length === 0 || !this.queries.kept()) return;
     for (const staffId of added) {
       const member = await this.directory.find(staffId);
-      if (!member) throw AssigneeNotInDirectory({ staffId });
+      const field = pathOf(data, staffId);
+      if (!member) throw atField(AssigneeNotInDirectory, { staffId }, field);
       const named = { staffId, name: member.displayName };
-      if (!member.active) throw AssigneeInactive(named);
-      if (!this.policy.mayWork({ id: staffId, role: member.role }, after)) throw AssigneeCannotWorkCase({ ...named, role: member.role, workflow });
+      if (!member.active) throw atField(AssigneeInactive, named, field);
+      if (!this.policy.mayWork({ id: staffId, role: member.role }, after)) {
+        throw atField(AssigneeCannotWorkCase, { ...named, role: member.role, workflow }, field);
+      }
     }
   }
 }

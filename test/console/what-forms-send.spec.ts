@@ -334,6 +334,14 @@ describe('the console: what forms send and ask for', () => {
       expect((await offered('ReassignCase', 'assigneeId', 'mediator-1')).sort()).toEqual(['mediator-1', 'rju-1']);
       // Either may be given the case there: each is named with their role.
       expect(await page.locator('#cmd-ReassignCase-assigneeId option[value="rju-1"]').textContent()).toMatch(/^Sasha Bouchard, Restorative Justice Unit — /);
+      // Marked as no longer taking cases while the form was open: the refusal is told beside the pick.
+      await offered('AssignMediator', 'mediatorId', 'mediator-1');
+      expect((await admin.post('/staff/mediator-1', { active: false })).status).toBe(200);
+      const assign = page.getByRole('form', { name: ro.commands['AssignMediator']!.en });
+      await assign.locator('#cmd-AssignMediator-mediatorId').selectOption('mediator-1');
+      await assign.getByRole('button', { name: ro.commands['AssignMediator']!.en }).click();
+      await expectVisible(assign.locator('#cmd-AssignMediator-mediatorId-error', { hasText: 'Robin Taylor (mediator-1) no longer takes cases' }));
+      expect((await admin.post('/staff/mediator-1', { active: true })).status).toBe(200);
 
       await page.goto(`${suite.running.baseUrl}/#/open/restorative-opportunities`);
       const form = page.getByRole('form', { name: ro.commands['ReceiveReferral']!.en });

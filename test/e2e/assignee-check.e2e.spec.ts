@@ -63,6 +63,8 @@ describe('assigning a case to someone of the staff directory', () => {
       const refused = await supervisor.post(`/cases/${caseId}/commands/AssignHandler`, { handlerId }, { 'accept-language': language });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code });
       expect(refused.body.message).toContain(message);
+      // Told beside the field that names the person too: a form shows it there.
+      expect(refused.body.details).toEqual({ issues: [{ path: 'data.handlerId', message: refused.body.message }] });
       expect(await revision(caseId)).toBe(before);
     });
 
