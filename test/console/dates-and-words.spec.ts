@@ -88,6 +88,11 @@ describe('the console: dates, times and words in French as they are printed', ()
       // « Plainte reçue survenu le… », « Accusé de réception survenu le… »: no participle to agree with the event.
       expect(text).not.toMatch(/survenue?|saisie? le|saisie? plus tard/);
       expect(await timeline.locator('li').first().locator('.when').textContent()).toMatch(/^— le 2\u00a0mars\u00a02026, 9\u00a0h HNE/);
+      // Nor in English: the time is when it was recorded in Mend (a complaint's own date of receipt is among its data), not "happened".
+      await chooseLanguage(page, 'en');
+      await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+      expect(await page.locator('.timeline li').first().locator('.when').textContent()).toMatch(/^— Mar(ch)?\s2,\s2026/);
+      expect(await page.locator('.timeline').textContent()).not.toContain('happened');
     } finally {
       await page.close();
     }

@@ -105,7 +105,7 @@ export const en = {
   noPeople: 'No one is named in this case yet.',
   about: 'What the case is about',
   nothingWritten: 'Nothing written about this case yet.',
-  happened: 'happened ',
+  happened: '— ',
   enteredOn: ', entered ',
   eventData: 'What was recorded',
   sealedNote: (redacted: string, erased: string) =>
