@@ -15,7 +15,8 @@ export const SCREENSHOTS = join(ROOT, 'test-artifacts', 'console');
 // gives. On a loaded two-core CI machine, Chromium once held a click on a plainly shown element past
 // the 20 s timeout ("waiting for element to be visible, enabled and stable"); 14 runs of that test here,
 // beside two CPU-bound processes, did not do it again. A fault that shows every time still fails.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
+// (Outside jest, as in scripts/screenshots.ts, there is nothing to retry.)
+if (typeof jest !== 'undefined') jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 function newestSource(dir: string): number {
   return Math.max(
