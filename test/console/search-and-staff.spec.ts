@@ -1,6 +1,6 @@
 import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type RunningApp } from '../support/app';
-import { axeViolations, chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 /** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
 describe('the console: finding a case and keeping the staff directory', () => {
@@ -113,6 +113,39 @@ describe('the console: finding a case and keeping the staff directory', () => {
       expect(await axeViolations(page)).toEqual([]);
       const entry = await (await running.as('admin')).get(`/staff/${staffId}`);
       expect(entry.body).toMatchObject({ displayName: 'Alex Martin', active: false, revision: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('(fr) an admin is told that someone still holds open cases before marking them as no longer taking any, and may keep them as they are', async () => {
+    const admin = await running.as('admin', 'admin-1');
+    expect((await admin.post('/staff', { staffId: 'dominique.holds', displayName: 'Dominique Gagnon', role: 'practitioner', region: 'QC', languages: ['fr'] })).status).toBe(201);
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const assigned = await supervisor.post(`/cases/${caseId}/commands/AssignHandler`, { handlerId: 'dominique.holds' });
+    expect(assigned.status).toBe(200);
+    await supervisor.get(`/staff?minPosition=${assigned.body.position}`);
+    const page = await browser.signedIn('admin', 'admin-1');
+    try {
+      await chooseLanguage(page, 'fr');
+      const row = page.getByRole('row', { name: /dominique\.holds/ });
+      await row.waitFor();
+      await row.getByRole('button', { name: /Ne prend plus de dossiers/ }).click();
+      const warning = row.locator('.still-holds p');
+      await expectVisible(warning);
+      expect(await warning.textContent()).toBe(
+        'Dominique Gagnon a encore 1\u00a0dossier en cours. Il lui reste assigné jusqu’à ce qu’un superviseur le réassigne, et aucun nouveau dossier ne peut lui être confié.',
+      );
+      expect(await page.evaluate<boolean>("document.activeElement === document.querySelector('.still-holds p')")).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await row.getByRole('button', { name: 'Ne rien changer' }).click();
+      expect(await row.locator('.still-holds').count()).toBe(0);
+      expect((await admin.get('/staff/dominique.holds')).body).toMatchObject({ active: true, revision: 0 });
+
+      await row.getByRole('button', { name: /Ne prend plus de dossiers/ }).click();
+      await row.getByRole('button', { name: 'Dominique Gagnon ne prend plus de dossiers' }).click();
+      await row.getByRole('cell', { name: /^Non/ }).waitFor();
+      expect((await admin.get('/staff/dominique.holds')).body).toMatchObject({ active: false, revision: 1 });
     } finally {
       await page.close();
     }

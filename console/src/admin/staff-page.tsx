@@ -22,7 +22,14 @@ export function StaffPage() {
     reload();
   };
   const [failure, setFailure] = useState<string>();
+  // Someone who still holds open cases is marked as no longer taking them only once the admin has read what follows.
+  const [holding, setHolding] = useState<StaffEntry>();
+  const warning = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (holding) warning.current?.focus();
+  }, [holding]);
   const setActive = async (person: StaffEntry, active: boolean) => {
+    setHolding(undefined);
     setFailure(undefined);
     try {
       wrote(await api.post<StaffMember>(`/staff/${encodeURIComponent(person.staffId)}`, { active }, { 'if-match': `"${person.revision}"` }));
@@ -70,11 +77,29 @@ export function StaffPage() {
                       {manages ? (
                         <>
                           {' '}
-                          <button type="button" class="secondary" onClick={() => void setActive(person, !person.active)}>
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-expanded={person.active && person.caseload > 0 ? holding?.staffId === person.staffId : undefined}
+                            onClick={() => (person.active && person.caseload > 0 ? setHolding(person) : void setActive(person, !person.active))}
+                          >
                             {person.active ? t.staffDeactivate : t.staffReactivate}
                             <span class="visually-hidden"> ({person.displayName})</span>
                           </button>
                         </>
+                      ) : null}
+                      {holding?.staffId === person.staffId ? (
+                        <div class="still-holds">
+                          <p tabIndex={-1} ref={warning}>
+                            {t.staffStillHolds(person.displayName, person.caseload)}
+                          </p>
+                          <button type="button" onClick={() => void setActive(person, false)}>
+                            {t.staffDeactivateAnyway(person.displayName)}
+                          </button>{' '}
+                          <button type="button" class="secondary" onClick={() => setHolding(undefined)}>
+                            {t.staffKeep}
+                          </button>
+                        </div>
                       ) : null}
                     </td>
                   </tr>

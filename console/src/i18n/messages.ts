@@ -232,6 +232,10 @@ export const en = {
   staffActive: 'Takes cases',
   staffDeactivate: 'No longer takes cases',
   staffReactivate: 'Takes cases again',
+  staffStillHolds: (name: string, cases: number) =>
+    `${name} still holds ${cases} open ${plural(cases, 'case', 'cases')}. ${plural(cases, 'It stays', 'They stay')} assigned to ${name} until a supervisor reassigns ${plural(cases, 'it', 'them')}, and no new case can be given to ${name}.`,
+  staffDeactivateAnyway: (name: string) => `${name} no longer takes cases`,
+  staffKeep: 'Keep as is',
   staffAddTitle: 'Add a person',
   staffAdd: 'Add',
   staffAdded: (name: string) => `Added: ${name}.`,
@@ -509,6 +513,10 @@ export const fr: Messages = {
   staffActive: 'Prend des dossiers',
   staffDeactivate: 'Ne prend plus de dossiers',
   staffReactivate: 'Reprend des dossiers',
+  staffStillHolds: (name: string, cases: number) =>
+    `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste assigné jusqu’à ce qu’un superviseur le réassigne', 'Ils lui restent assignés jusqu’à ce qu’un superviseur les réassigne')}, et aucun nouveau dossier ne peut lui être confié.`,
+  staffDeactivateAnyway: (name: string) => `${name} ne prend plus de dossiers`,
+  staffKeep: 'Ne rien changer',
   staffAddTitle: 'Ajouter une personne',
   staffAdd: 'Ajouter',
   staffAdded: (name: string) => `Fiche ajoutée${NBSP}: ${name}.`,
