@@ -46,3 +46,10 @@ export const RECORD_KEYWORD = 'x-mend-record';
  * reference where the reader may list it; forms offer a pick of the cases the reader may list.
  */
 export const CASE_KEYWORD = 'x-mend-case';
+
+/**
+ * A fact of a case's `details` that, when true, calls for a supervisor's attention (a cohort left
+ * with fewer representatives than its minimum): `GET /cases?attention=true` lists the cases it
+ * marks, and the supervisor's dashboard shows them, by the fact's label.
+ */
+export const ATTENTION_KEYWORD = 'x-mend-attention';

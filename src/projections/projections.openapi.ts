@@ -24,6 +24,7 @@ export const projectionsOpenApi: OpenApiSection = {
           query('region', 'Province or territory code'),
           query('assignee', 'An assigned practitioner, mediator or handler id'),
           query('updatedSince', 'ISO 8601 instant with offset', { type: 'string', format: 'date-time' }),
+          query('attention', 'true: only the cases a fact of their details marks as calling for a supervisor’s attention (`x-mend-attention` in GET /workflows, as a cohort left with fewer representatives than its minimum)', { type: 'string', enum: ['true'] }),
           query('ids', 'Only these cases: 1 to 100 case ids, comma-separated (how a client names the cases an event links to; a list is not access-logged as a case read is)'),
           query('limit', '1–200, default 50', { type: 'integer', minimum: 1, maximum: 200 }),
           query('cursor', 'From the previous page'),

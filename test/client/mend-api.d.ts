@@ -3498,6 +3498,8 @@ export interface operations {
                 assignee?: string;
                 /** @description ISO 8601 instant with offset */
                 updatedSince?: string;
+                /** @description true: only the cases a fact of their details marks as calling for a supervisor’s attention (`x-mend-attention` in GET /workflows, as a cohort left with fewer representatives than its minimum) */
+                attention?: "true";
                 /** @description Only these cases: 1 to 100 case ids, comma-separated (how a client names the cases an event links to; a list is not access-logged as a case read is) */
                 ids?: string;
                 /** @description 1–200, default 50 */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
-import { chooseLanguage, consoleSuite, expectVisible } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
 
 const HOUR = 3_600_000;
 
@@ -175,6 +175,34 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(await page.locator('.timeline').textContent()).not.toContain('sla-scheduler');
     await chooseLanguage(page, 'en');
     await page.close();
+  });
+
+  it.each([
+    ['en', 'Cases flagged for attention', 'Defence representative cohort: Below six representatives'],
+    ['fr', 'Dossiers signalés', 'Cohorte de représentants de la Défense\u00a0: Moins de six représentants'],
+  ] as const)('(%s) a supervisor sees on the dashboard a cohort left with fewer than six representatives, by its reference and what flags it', async (language, title, why) => {
+    const definitions = (await suite.supervisor.get('/workflows')).body as { name: string; commands: { name: string; example: Record<string, unknown> }[] }[];
+    const example = (command: string) => definitions.find((d) => d.name === 'defence-cohort')!.commands.find((c) => c.name === command)!.example;
+    const formed = await suite.supervisor.post('/cases', { workflow: 'defence-cohort', command: 'FormCohort', data: example('FormCohort') });
+    expect(formed.status).toBe(201);
+    await run(suite.supervisor, formed.body.caseId, 'WithdrawRepresentative', example('WithdrawRepresentative'));
+    const reference = ((await caseView(formed.body.caseId)) as { reference: string }).reference;
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      const section = page.getByRole('region', { name: title });
+      const item = section.locator('li', { hasText: reference });
+      await expectVisible(item);
+      // After the link (its reference, and its kind for those who go by links alone): the kind, and what flags it.
+      expect((await item.textContent())!.replace((await item.getByRole('link').textContent())!, '').trim()).toBe(why);
+      expect(await axeViolations(page)).toEqual([]);
+      await item.getByRole('link').click();
+      await page.waitForURL(`**/#/cases/${formed.body.caseId}`);
+      // The language chosen is kept for the browser's next pages: the tests below read English.
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
   });
 
   it('an auditor moves the time slider back and sees the earlier state, the verified chain, and downloads the export', async () => {

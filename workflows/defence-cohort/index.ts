@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attentionFlag } from '../../domain/attention';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { LocalDate } from '../../domain/schemas';
@@ -66,7 +67,8 @@ const CohortDetails = z.strictObject({
   delivery: CohortDelivery.nullable(),
   representatives: z.number().int(),
   representativesWithdrawn: z.number().int(),
-  belowMinimum: z.boolean(),
+  /** Flagged to the supervisor while the cohort is open: it is not closed for it. */
+  belowMinimum: attentionFlag(),
   startedOn: LocalDate.nullable(),
   plannedEndOn: LocalDate.nullable(),
   sessionsHeld: z.number().int(),

@@ -13,6 +13,7 @@ import { useLoad } from '../shared/use-load';
 import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
 import { followSlaStream, type StreamState } from './sla-stream';
+import { NeedsAttention } from './needs-attention';
 import { WorkOverview } from './work-overview';
 
 interface Board {
@@ -114,6 +115,7 @@ export function SlaDashboard() {
               <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(r.region, r))} />
               <OnTimeChart id="on-time-level" title={t.onTimeByLevel} bars={summary.byLevel.map((r) => bar(levelName(i18n, r.level), r))} />
             </div>
+            <NeedsAttention version={version} workflows={all} />
             <section aria-labelledby="at-risk-title">
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
               <AtRisk items={atRisk} reassigning={reassigning} onReassign={(key) => {

@@ -8,7 +8,8 @@ import { RequirePermission } from '../../security/require-permission.decorator';
 import { stateNames } from '../../workflows/diagram';
 import { WorkflowRegistry } from '../../workflows/workflow-registry';
 import { ProjectionsService } from '../projections.service';
-import { CaseListQuery, CaseQueries, type CasePage } from './case-queries';
+import { attentionFields } from '../../../domain/attention';
+import { CaseListQuery, CaseQueries, type AttentionFlag, type CasePage } from './case-queries';
 
 @Controller()
 export class CaseQueriesController {
@@ -17,7 +18,13 @@ export class CaseQueriesController {
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
     private readonly registry: WorkflowRegistry,
-  ) {}
+  ) {
+    // Every version's: a case keeps the definition it started on.
+    const flags = registry.all().flatMap((definition) => attentionFields(definition).map((field) => ({ workflow: definition.name, field })));
+    this.flags = flags.filter((flag, i) => flags.findIndex((f) => f.workflow === flag.workflow && f.field === flag.field) === i);
+  }
+
+  private readonly flags: readonly AttentionFlag[];
 
   /**
    * A filter that no case could match is a mistake, said so (400): an unknown workflow names the
@@ -46,7 +53,7 @@ export class CaseQueriesController {
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const scope = this.policy.listScope(actor);
     if (scope.assignee && query.assignee && query.assignee !== scope.assignee) return { items: [], total: 0 };
-    return this.queries.list({ ...query, ...(scope.assignee ? { assignee: scope.assignee } : {}) }, scope.hiddenWorkflows);
+    return this.queries.list({ ...query, ...(scope.assignee ? { assignee: scope.assignee } : {}) }, scope.hiddenWorkflows, this.flags);
   }
 
   /** A practitioner's caseload: the open cases assigned to them (all with ?status=closed|open). */
@@ -62,7 +69,7 @@ export class CaseQueriesController {
     this.policy.authorizeCaseload(actor, assignee);
     this.requireKnown(query);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
-    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows);
+    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows, this.flags);
     return { practitionerId: assignee, ...page };
   }
 }

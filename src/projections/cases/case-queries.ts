@@ -39,6 +39,8 @@ export const CaseListQuery = z.strictObject({
   region: RegionCode.optional(),
   assignee: z.string().min(1).max(200).optional(),
   updatedSince: Instant.optional(),
+  /** `true`: only the cases a fact of their details marks as calling for a supervisor's attention (`x-mend-attention`). */
+  attention: z.literal('true').optional(),
   /** Only these cases, by id (`ids=a,b`): how a client names the cases an event links to, without reading each (a read is access-logged). */
   ids: z
     .string()
@@ -51,6 +53,12 @@ export const CaseListQuery = z.strictObject({
   minPosition: z.coerce.number().int().min(0).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+/** A fact of a workflow's case details that calls for a supervisor's attention when true. */
+export interface AttentionFlag {
+  readonly workflow: string;
+  readonly field: string;
+}
 
 /** What lists show of a case. */
 export interface CaseSummary {
@@ -137,9 +145,20 @@ export class CaseQueries {
     return row && fromCaseRow(row);
   }
 
-  list(query: CaseListQuery, hiddenWorkflows: readonly string[] = []): CasePage {
+  /**
+   * `flags`: each workflow's facts that call for attention when true, for `?attention=true` (none:
+   * no case can match).
+   */
+  list(query: CaseListQuery, hiddenWorkflows: readonly string[] = [], flags: readonly AttentionFlag[] = []): CasePage {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
+    if (query.attention) {
+      where.push(`(${flags.map((_, i) => `(workflow = @flagWorkflow${i} AND json_extract(details, @flagPath${i}) = 1)`).join(' OR ') || '0'})`);
+      flags.forEach((flag, i) => {
+        params[`flagWorkflow${i}`] = flag.workflow;
+        params[`flagPath${i}`] = `$.${flag.field}`;
+      });
+    }
     if (query.workflow) {
       where.push('workflow = @workflow');
       params['workflow'] = query.workflow;
