@@ -10,6 +10,8 @@ import { seedDemo, type SeededCase, type SeedResult } from '../../src/demo/demo-
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store';
 import { SLA_SCHEDULER_ACTOR } from '../../src/sla/due-clocks';
 import { StaffDirectory } from '../../src/staff/staff-directory.service';
+import { CaseRepository } from '../../src/cases/case-repository';
+import { attentionFields } from '../../domain/attention';
 
 jest.setTimeout(120_000);
 
@@ -93,6 +95,18 @@ describe('the demo data set', () => {
 
   it('holds information sessions requested, scheduled, held and cancelled', () => {
     expect(statesOf('information-session')).toEqual(new Set(['requested', 'scheduled', 'held', 'cancelled']));
+  });
+
+  it('flags for attention the one cohort its stage says is below six, and no other case', async () => {
+    // As its workflow summarizes each case for lists (what GET /cases?attention=true filters on).
+    const repository = context.get(CaseRepository);
+    const flagged: [string, unknown][] = [];
+    for (const seeded of result.cases) {
+      const loaded = await repository.load(seeded.caseId);
+      const { details } = loaded.definition.summarize(loaded.state);
+      if (attentionFields(loaded.definition).some((field) => details[field] === true)) flagged.push([seeded.caseId, details['representatives']]);
+    }
+    expect(flagged).toEqual(byStage('meeting, below six: flagged to the supervisor').map((c) => [c.caseId, 5]));
   });
 
   it('links each Defence cohort’s engagement session to a class member’s Restorative Engagement case of the demo', async () => {

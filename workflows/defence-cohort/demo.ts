@@ -54,10 +54,9 @@ export const defenceCohortDemo: DemoScenario = ({ first }) => {
   demo.add('meeting', upTo(cohortPath(demo.n), 4));
   demo.add('meeting, after an engagement session', upTo(cohortPath(demo.n), 7));
   const flagged = demo.n;
-  demo.add(
-    'meeting, below six: flagged to the supervisor',
-    then(cohortPath(flagged), 4, step(5, practitioner(flagged), 'WithdrawRepresentative', () => ({ representativeId: representativeId(flagged, 1), reason: 'ownRequest' }))),
-  );
+  // Seven by its start: two leave, and five remain.
+  const leaves = (i: number, reason: string) => step(5, practitioner(flagged), 'WithdrawRepresentative', () => ({ representativeId: representativeId(flagged, i), reason }));
+  demo.add('meeting, below six: flagged to the supervisor', then(then(cohortPath(flagged), 4, leaves(1, 'ownRequest')), 5, leaves(2, 'postingOrDeployment')));
   demo.add('completed', cohortPath(demo.n));
   demo.add('disbanded', then(cohortPath(demo.n), 1, step(4, demoStaff.supervisor, 'DisbandCohort', () => ({ reason: 'programDecision' }))));
   return demo.cases;
