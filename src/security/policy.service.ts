@@ -148,10 +148,11 @@ export class PolicyService {
     }
     if (!this.known(facts, command)) return;
     const grant = this.grant(actor.role, facts, command);
-    const action = runCommand(command, this.registry.find(facts.workflow, facts.workflowVersion)?.labels);
-    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action }), { caseId: facts.caseId, command });
+    // Named only when refused: the path every command takes stays as it was.
+    const action = () => runCommand(command, this.registry.find(facts.workflow, facts.workflowVersion)?.labels);
+    if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: action() }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
-      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId, command });
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: action() }), { caseId: facts.caseId, command });
     }
   }
 

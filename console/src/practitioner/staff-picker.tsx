@@ -33,9 +33,9 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
  * assigns), the case's region first, each person with their languages and current caseload (and their
- * role, where those offered hold several). A native
- * select: the keyboard and screen readers work as everywhere. Whoever may not read the directory
- * (403) types the person's login, as does everyone for someone outside the directory (roles `[]`).
+ * role, where those offered hold several). A native select: the keyboard and screen readers work as
+ * everywhere. Whoever may not read the directory (403) types the person's login, as does everyone
+ * for someone outside the directory (roles `[]`).
  */
 export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
   const { t, number, role } = useI18n();
