@@ -341,6 +341,10 @@ describe('the console: what forms send and ask for', () => {
       await assign.locator('#cmd-AssignMediator-mediatorId').selectOption('mediator-1');
       await assign.getByRole('button', { name: ro.commands['AssignMediator']!.en }).click();
       await expectVisible(assign.locator('#cmd-AssignMediator-mediatorId-error', { hasText: 'Robin Taylor (mediator-1) no longer takes cases' }));
+      // With no mediator left in the directory, the form says how one is given the case: an admin adds them first.
+      await page.reload();
+      await page.locator('.command-list').getByRole('button', { name: ro.commands['AssignMediator']!.en, exact: true }).click();
+      await expectVisible(page.getByRole('form', { name: ro.commands['AssignMediator']!.en }).getByText(/an administrator adds the person first, on the Staff page/));
       expect((await admin.post('/staff/mediator-1', { active: true })).status).toBe(200);
 
       await page.goto(`${suite.running.baseUrl}/#/open/restorative-opportunities`);

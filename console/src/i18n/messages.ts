@@ -247,6 +247,7 @@ export const en = {
   staffElsewhere: 'In other regions',
   staffEveryone: 'Everyone who takes cases',
   staffNobody: 'Nobody in the staff directory takes such cases yet: type the person’s login.',
+  staffNoneOfRole: 'Nobody in the staff directory takes such cases, and Mend gives cases only to people in it: an administrator adds the person first, on the Staff page.',
   staffUnavailable: 'The staff directory could not be read: type the person’s login.',
 
   // My work (inbox), supervisors' lists, workload and weekly rates, as-of on both axes of time.
@@ -531,6 +532,7 @@ export const fr: Messages = {
   staffElsewhere: 'Dans les autres régions',
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
   staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier\u00a0: saisissez l’identifiant de la personne.',
+  staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: tapez l’identifiant de la personne.`,
 
   // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.

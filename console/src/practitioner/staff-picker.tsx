@@ -65,8 +65,9 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
   }
   const roles = Array.isArray(of) ? new Set(of) : assignableRoles(workflow);
   const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
-  // A directory not yet filled for these cases: the person's login is typed, as before there was one.
-  if (people.length === 0) return typed(t.staffNobody);
+  // A directory not kept yet: the person's login is typed, as before there was one. One that is kept
+  // but has no one for these cases: the API gives cases only to people in it, so an admin adds them first.
+  if (people.length === 0) return typed(loaded.value.items.length === 0 ? t.staffNobody : t.staffNoneOfRole);
   const near = people.filter((person) => region !== undefined && person.region === region);
   const far = people.filter((person) => region === undefined || person.region !== region);
   // Each named with their role where the people offered hold several (an intake officer or a mediator).
