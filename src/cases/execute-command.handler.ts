@@ -38,7 +38,9 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
       // Whom the step gives the case to: someone of the staff directory who can work it.
       check: async (loaded, decision) => {
-        if (decision.events.length > 0) await this.assignees.check(accessFacts(loaded), accessFacts({ ...loaded, state: decision.state }), loaded.definition.labels.title, command.data);
+        if (decision.events.length === 0) return;
+        const facts = () => ({ before: accessFacts(loaded), after: accessFacts({ ...loaded, state: decision.state }) });
+        await this.assignees.check(facts, loaded.definition.labels.title, command.data);
       },
     };
     return this.pipeline.run(

@@ -37,13 +37,19 @@ export class AssigneeCheck {
     private readonly policy: PolicyService,
   ) {}
 
+  /** Once anyone is in the directory it is kept for good: entries are marked inactive, never removed. */
+  private kept = false;
+
   /**
-   * Throws 422 for the first person `after` assigns that `before` did not and the directory
-   * refuses, beside the field of `data` that names them.
+   * Throws 422 for the first person the case's facts after the step assign that those before did
+   * not and the directory refuses, beside the field of `data` that names them. The facts are worked
+   * out only where a directory is kept.
    */
-  async check(before: CaseAccessFacts, after: CaseAccessFacts, workflow: Bilingual, data: unknown): Promise<void> {
+  async check(facts: () => { before: CaseAccessFacts; after: CaseAccessFacts }, workflow: Bilingual, data: unknown): Promise<void> {
+    this.kept ||= this.queries.kept();
+    if (!this.kept) return;
+    const { before, after } = facts();
     const added = after.assignees.filter((id) => !before.assignees.includes(id));
-    if (added.length === 0 || !this.queries.kept()) return;
     for (const staffId of added) {
       const member = await this.directory.find(staffId);
       const field = pathOf(data, staffId);
