@@ -61,6 +61,13 @@ export interface EventDefinition {
    * keyed hashes of their words, and forgets them when their subject is erased.
    */
   readonly search?: readonly string[];
+  /**
+   * Dotted path, within `data`, of the field naming someone whose part in the case this event ends
+   * (a representative who left a cohort, a cancelled registration, the party who withdrew from a
+   * mediation): a data subject's id, or the id of the record (`recordOf`) that made them part of it.
+   * Readers show them as having left, and forms no longer offer them.
+   */
+  readonly ends?: string;
 }
 
 export interface PersonalDataGroup {

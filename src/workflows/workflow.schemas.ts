@@ -67,6 +67,10 @@ export const WorkflowSchema = z
         description: z.string().meta({ description: 'What it records, in the language of Accept-Language' }),
         schema: JsonSchemaObject,
         personalData: z.array(PersonalDataGroupSchema).meta({ description: 'Personal information in the event’s data: shown `[redacted]` to roles that may not see it, `[erased]` once erased' }),
+        ends: z.string().optional().meta({
+          description:
+            'Dotted path, within the event’s data, of the field naming someone whose part in the case the event ends (a representative who left, a cancelled registration, a party who withdrew): a data subject’s id (`x-mend-subject`) or the record that made them part of it (`x-mend-record`)',
+        }),
       }),
     ).meta({
       description:

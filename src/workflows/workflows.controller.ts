@@ -50,6 +50,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       description: event.description[language],
       schema: jsonSchema(event.schema),
       personalData: (event.personalData ?? []).map((group) => ({ subject: group.subject, fields: [...group.fields], ...(group.corrects ? { corrects: group.corrects } : {}) })),
+      ...(event.ends !== undefined ? { ends: event.ends } : {}),
     })),
     details: jsonSchema(definition.details),
     diagram: mermaidDiagram(definition),

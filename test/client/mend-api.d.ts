@@ -2010,6 +2010,8 @@ export interface components {
                     /** @description Dotted path, within the event’s data, of an object holding new values of fields of the subject’s own record, where the case first recorded them (a correction of their personal information) */
                     corrects?: string;
                 }[];
+                /** @description Dotted path, within the event’s data, of the field naming someone whose part in the case the event ends (a representative who left, a cancelled registration, a party who withdrew): a data subject’s id (`x-mend-subject`) or the record that made them part of it (`x-mend-record`) */
+                ends?: string;
             }[];
             /** @description What its cases’ `details` hold (GET /cases/{id}), field by field: each field is named in `fieldLabels` and each choice in `valueLabels`; dates, times and the same `x-mend-` marks as the events’ schemas tell a client how to show it */
             details: {

@@ -230,6 +230,13 @@ describe('the console: intake, case content and forms people can use', () => {
     const item = page.locator('.timeline li').filter({ has: page.getByText('Inscription annulée', { exact: true }) });
     await item.locator('summary').click();
     await expectVisible(item.locator('.event-data').getByText(/Personne inscrite, .* — Kim Lavoie/));
+    // Kim stays among the session's people, marked as no longer registered; only Sam's registration is left to cancel.
+    const kimsCard = page.locator('.person').filter({ hasText: 'Kim Lavoie' });
+    await expectVisible(kimsCard.locator('.status-line').getByText('Inscription annulée'));
+    expect(await page.locator('.person').filter({ hasText: 'Sam Roy' }).locator('.status-line').count()).toBe(0);
+    await page.getByRole('button', { name: 'Annuler une inscription', exact: true }).click();
+    expect((await pick.locator('option').allTextContents()).slice(1)).toEqual([expect.stringMatching(/^Personne inscrite, .* — Sam Roy$/)]);
+    await page.getByRole('button', { name: 'Annuler une inscription', exact: true, expanded: true }).click();
     // The id Mend minted for each registration shows nowhere, not even in the event that made it.
     await page.evaluate("document.querySelectorAll('.timeline details').forEach((d) => { d.open = true; })");
     expect((await page.locator('main').textContent())!.includes(kim!)).toBe(false);

@@ -164,6 +164,14 @@ describe('the console: what forms send and ask for', () => {
       await form.getByRole('button', { name: withdraw }).click();
       await expectVisible(page.locator('.notice[role="status"]'));
       expect(bodies.at(-1)).toMatchObject({ representativeId: 'rep-6' });
+      // Who left stays among the cohort's people, marked as gone, and no form offers them again.
+      const morgan = page.locator('.person').filter({ hasText: 'Morgan Leblanc' });
+      await expectVisible(morgan.locator('.status-line').getByText(defenceCohortLabels.events['RepresentativeWithdrawn']!.fr));
+      expect(await page.locator('.person.ended').count()).toBe(1);
+      await page.getByRole('button', { name: withdraw, exact: true }).click();
+      const remaining = await form.locator('#cmd-WithdrawRepresentative-representativeId option').allTextContents();
+      expect({ left: remaining.filter((o) => o.startsWith('Morgan Leblanc')), offered: remaining.length }).toEqual({ left: [], offered: options.length - 1 });
+      await page.getByRole('button', { name: withdraw, exact: true, expanded: true }).click();
 
       await page.goto(`${suite.running.baseUrl}/#/cases/${complaintId}`);
       const pause = complaintLabels.commands['PauseClock']!.fr;

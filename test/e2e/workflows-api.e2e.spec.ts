@@ -131,6 +131,15 @@ describe('the workflows and their commands, as clients discover them', () => {
       expect(field('support-coordination', 'outcome')).toMatchObject({ enum: ['needsMet', 'referredOn', 'unreachable', 'other'] });
     });
 
+    it('says which events end a person’s part in a case, by the field naming them', () => {
+      const ending = (workflow: string) =>
+        Object.fromEntries((described(workflow).events as { type: string; ends?: string }[]).filter((e) => e.ends !== undefined).map((e) => [e.type, e.ends]));
+      expect(ending('defence-cohort')).toEqual({ RepresentativeWithdrawn: 'representativeId' });
+      expect(ending('information-session')).toEqual({ RegistrationCancelled: 'registrationId' });
+      expect(ending('restorative-opportunities')).toEqual({ ParticipationWithdrawn: 'subjectId' });
+      expect(ending('complaint')).toEqual({});
+    });
+
     it('marks in its event schemas what a value is: a clock key, a state, a staff id, a data subject’s id, a record of the case, another case, a local time, a share, a program', () => {
       const property = (workflow: string, event: string, field: string) =>
         (described(workflow).events as { type: string; schema: { properties: Record<string, Record<string, unknown>> } }[]).find((e) => e.type === event)?.schema.properties[field];

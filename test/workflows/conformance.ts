@@ -8,7 +8,7 @@ import { CORRECT_PERSONAL_INFORMATION, PERSONAL_INFORMATION_CORRECTED } from '..
 import { DAY, personAt, type DemoLinks } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
-import { CASE_KEYWORD, RECORD_KEYWORD } from '../../domain/json-schema-keywords';
+import { CASE_KEYWORD, RECORD_KEYWORD, SUBJECT_KEYWORD } from '../../domain/json-schema-keywords';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { RegionCode } from '../../domain/regions';
@@ -322,6 +322,22 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
           expect([event.type, group.subject, isStringAt(event.schema, group.subject)]).toEqual([event.type, group.subject, true]);
           for (const field of group.fields) expect([event.type, field, isStringAt(event.schema, field)]).toEqual([event.type, field, true]);
         }
+      }
+    });
+
+    it('ends a person’s part only by a field naming them: their subject id, or a record that recorded a person', () => {
+      const recordsPerson = (pointer: string): boolean => {
+        const [type, field] = pointer.split('.', 2);
+        const recorder = definition.events.find((event) => event.type === type);
+        return (recorder?.personalData ?? []).some((group) => group.subject.includes('.')) && isStringAt(recorder!.schema, field!);
+      };
+      for (const event of definition.events.filter((e) => e.ends !== undefined)) {
+        const found = schemasAt(event.schema, event.ends!.split('.'));
+        const names = found.length > 0 && found.every((schema) => {
+          const meta = z.globalRegistry.get(schema) ?? {};
+          return meta[SUBJECT_KEYWORD] === true || (typeof meta[RECORD_KEYWORD] === 'string' && recordsPerson(meta[RECORD_KEYWORD]));
+        });
+        expect([event.type, event.ends, names]).toEqual([event.type, event.ends, true]);
       }
     });
 

@@ -56,6 +56,7 @@ const events = eventsFrom(DefenceCohortEvent, {
   RepresentativeJoined: {
     personalData: [{ subject: 'representative.subjectId', fields: ['representative.name', 'representative.contact'] }],
   },
+  RepresentativeWithdrawn: { ends: 'representativeId' },
   RepresentativeCommitted: {
     personalData: [{ subject: 'representativeId', fields: ['commitments'] }],
   },

@@ -50,6 +50,7 @@ const events = eventsFrom(InformationSessionEvent, {
   AttendeeRegistered: {
     personalData: [{ subject: 'attendee.subjectId', fields: ['attendee.name', 'attendee.contact'] }],
   },
+  RegistrationCancelled: { ends: 'registrationId' },
 });
 
 /** What lists show of a session: who it is for, when and how, and how many came; never who registered. */

@@ -159,6 +159,7 @@ const events = eventsFrom(RestorativeOpportunitiesEvent, {
   },
   ParticipationWithdrawn: {
     personalData: [{ subject: 'subjectId', fields: ['note'] }],
+    ends: 'subjectId',
   },
 });
 

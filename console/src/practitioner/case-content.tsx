@@ -38,10 +38,18 @@ export function CaseContent({
             const offered = fields.length > 0 && fields.every((key) => !isSealed(person.data[key]));
             const open = offered && correcting === person.key;
             return (
-              <li key={person.key} class="person">
+              <li key={person.key} class={person.ended ? 'person ended' : 'person'}>
                 <h4>
                   <L label={part} />
                 </h4>
+                {person.ended ? (
+                  // Their part ended (they left, their registration was cancelled): what was recorded stays, marked so.
+                  <p class="status-line">
+                    <L label={eventLabel(workflow, person.ended.type)} />
+                    {' — '}
+                    <time dateTime={person.ended.occurredAt}>{instant(person.ended.occurredAt, region)}</time>
+                  </p>
+                ) : null}
                 <DataFields data={person.data} schema={person.schema} path={person.path} workflow={workflow} region={region} omit={[person.subjectKey]} />
                 {offered ? (
                   <button type="button" class={open ? '' : 'secondary'} aria-expanded={open} onClick={() => setCorrecting(open ? undefined : person.key)}>

@@ -1,6 +1,7 @@
-import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
+import { RECORD_KEYWORD } from '../../../domain/json-schema-keywords';
+import type { HistoryItem, JsonSchema, WorkflowEvent, WorkflowInfo } from '../shared/types';
 import { fieldLabel } from '../shared/labels';
-import { isSealed, schemaAt, valueAt } from './event-data';
+import { isSealed, recordsOf, schemaAt, valueAt } from './event-data';
 
 /** Someone a case names: the object of an event's data that holds their subject id (`complainant`, `victim`). */
 export interface Person {
@@ -13,6 +14,8 @@ export interface Person {
   readonly data: Record<string, unknown>;
   readonly schema: JsonSchema | undefined;
   readonly item: HistoryItem;
+  /** The event that ended their part in the case (they left a cohort, their registration was cancelled), if one did. */
+  readonly ended?: HistoryItem;
 }
 
 /** A text written about the case (a complaint, goals, a reflection, a response): personal information outside a person's own fields. */
@@ -44,6 +47,10 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
   const writings: Writing[] = [];
   for (const item of items) {
     const event = workflow?.events.find((e) => e.type === item.type);
+    for (const key of endedBy(item, event, items, workflow)) {
+      const person = people.get(key);
+      if (person) people.set(key, { ...person, ended: item });
+    }
     for (const group of event?.personalData ?? []) {
       const cut = group.subject.lastIndexOf('.');
       const owner = cut < 0 ? '' : group.subject.slice(0, cut);
@@ -59,6 +66,7 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
           const subject = (data as Record<string, unknown>)[subjectKey];
           const key = typeof subject === 'string' ? subject : `${item.eventId}:${owner}`;
           const before = people.get(key);
+          // Recorded again (rejoining, say): their part goes on.
           people.set(key, {
             key,
             path: owner,
@@ -80,6 +88,42 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
   return { people: [...people.values()], writings };
 }
 
+/** The subject ids an event records people under: each object of its data holding a personal-data group's subject id. */
+function subjectsRecordedBy(item: HistoryItem, event: WorkflowEvent | undefined): string[] {
+  return (event?.personalData ?? []).flatMap((group) => {
+    const subject = group.subject.includes('.') && !group.corrects ? valueAt(item.data, group.subject) : undefined;
+    return typeof subject === 'string' ? [subject] : [];
+  });
+}
+
+/**
+ * Whom an event's `ends` field names (GET /workflows): a subject id, or the id of a record of the
+ * case (`pointer`, `x-mend-record`) that made someone part of it (a registration).
+ */
+function endingOf(item: HistoryItem, event: WorkflowEvent | undefined): { readonly named: string; readonly pointer: string | undefined } | undefined {
+  const named = event?.ends ? valueAt(item.data, event.ends) : undefined;
+  if (typeof named !== 'string') return undefined;
+  return { named, pointer: schemaAt(event!.schema, item.data, event!.ends!)?.[RECORD_KEYWORD] };
+}
+
+/** Whose part in the case an event ends: the person its field names, by their subject id or by the record that made them part of the case. */
+function endedBy(item: HistoryItem, event: WorkflowEvent | undefined, items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): string[] {
+  const ending = endingOf(item, event);
+  if (!ending?.pointer) return ending ? [ending.named] : [];
+  const record = recordsOf(items, ending.pointer).find((r) => r.id === ending.named);
+  return record ? subjectsRecordedBy(record.item, workflow?.events.find((e) => e.type === record.item.type)) : [];
+}
+
+/** The records a later event ended (a cancelled registration), as `<pointer> <id>`: a form no longer offers them. */
+export function endedRecords(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): Set<string> {
+  const ended = new Set<string>();
+  for (const item of items) {
+    const ending = endingOf(item, workflow?.events.find((e) => e.type === item.type));
+    if (ending?.pointer) ended.add(`${ending.pointer} ${ending.named}`);
+  }
+  return ended;
+}
+
 /**
  * The people a case records, each by their subject id and as a reader tells them apart: their name
  * (where the reader may see it) and their part in the case (`Alex Martin — Representative`). Those
@@ -87,7 +131,8 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
  */
 export function namedPeople(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): { readonly id: string; readonly name: string }[] {
   return caseContent(items, workflow).people.flatMap((person) => {
-    if (typeof person.data[person.subjectKey] !== 'string') return [];
+    // Whose part has ended (a representative who left) is not offered for what the case does next.
+    if (typeof person.data[person.subjectKey] !== 'string' || person.ended) return [];
     const name = person.data['name'];
     const part = fieldLabel(workflow, person.path).text;
     return [{ id: person.key, name: typeof name === 'string' && !isSealed(name) ? `${name} — ${part}` : part }];

@@ -10,7 +10,7 @@ import { useForm } from './form-context';
 import { branchFor, discriminator, initialValue, kindOf, switchVariant, withoutNull } from './schema';
 import { StaffPicker } from './staff-picker';
 import { recordsOf, recordWhen } from './event-data';
-import { namedPeople } from './people';
+import { endedRecords, namedPeople } from './people';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -244,7 +244,11 @@ function Choices({ attributes, required, value, onChange, choices }: PickProps &
 function RecordPicker(props: PickProps & { pointer: string }) {
   const { instant } = useI18n();
   const { history = [], workflow, region } = useForm();
-  const records = recordsOf(history, props.pointer).reverse();
+  // A record a later step ended (a cancelled registration) is not offered again.
+  const ended = endedRecords(history, workflow);
+  const records = recordsOf(history, props.pointer)
+    .filter(({ id }) => !ended.has(`${props.pointer} ${id}`))
+    .reverse();
   return <Choices {...props} choices={records.map(({ id, item }) => [id, eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))])} />;
 }
 
