@@ -5,7 +5,10 @@ import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
 import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { CaseId } from '../../domain/schemas';
+import { CLOCK_EVENT_DEFINITIONS } from '../../domain/clocks/events';
 import { PolicyService } from '../security/policy.service';
+import { StaffQueries } from '../staff/staff.queries';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { AsOfChoice } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
@@ -14,6 +17,7 @@ import { ExportQuery, HistoryQuery, StateQuery } from './audit.queries';
 import { CaseAsOf, type CaseViewAsOf } from './as-of.service';
 import { CONTENT_TYPES, encodeExport } from './export-format';
 import { RecordsRead } from './records-read.decorator';
+import { staffNamedIn } from './staff-named';
 
 /** A case's past: its history, its state at any moment, its export. Each read is recorded in its access log. */
 @Controller('cases/:id')
@@ -23,6 +27,8 @@ export class CaseAuditController {
     private readonly asOf: CaseAsOf,
     private readonly cases: CaseRepository,
     private readonly policy: PolicyService,
+    private readonly registry: WorkflowRegistry,
+    private readonly staff: StaffQueries,
   ) {}
 
   @Get('history')
@@ -35,11 +41,25 @@ export class CaseAuditController {
     const { definition } = await this.reader.locate(caseId);
     const { reference } = await this.cases.load(caseId);
     const items: HistoryItem[] = [];
+    let next: number | null = null;
     for await (const item of this.reader.read({ caseId, fromRevision }, actor, limit + 1)) {
-      if (items.length === limit) return { caseId, reference, workflow: definition.name, items, next: item.revision };
+      if (items.length === limit) {
+        next = item.revision;
+        break;
+      }
       items.push(item);
     }
-    return { caseId, reference, workflow: definition.name, items, next: null };
+    return { caseId, reference, workflow: definition.name, items, next, staff: this.staffNamed(definition.name, items) };
+  }
+
+  /** The display names of the staff a page of history names, each event read by the schema of the workflow version it was recorded under. */
+  private staffNamed(workflow: string, items: readonly HistoryItem[]): Record<string, string> {
+    return this.staff.names(
+      staffNamedIn(items, (item) => {
+        const events = [...(this.registry.find(workflow, item.workflowVersion)?.events ?? []), ...CLOCK_EVENT_DEFINITIONS];
+        return events.find((event) => event.type === item.type)?.schema;
+      }),
+    );
   }
 
   @Get('state')

@@ -45,6 +45,15 @@ export class StaffQueries {
     return row && { ...fromStaffRow(row), caseload: this.caseload(staffId, hiddenWorkflows) };
   }
 
+  /** The display names of those of `staffIds` the directory holds, active or not, by id. */
+  names(staffIds: readonly string[]): Record<string, string> {
+    if (staffIds.length === 0) return {};
+    const rows = this.readModels.db
+      .prepare<[string], { staff_id: string; display_name: string }>('SELECT staff_id, display_name FROM staff WHERE staff_id IN (SELECT value FROM json_each(?)) ORDER BY staff_id')
+      .all(JSON.stringify(staffIds));
+    return Object.fromEntries(rows.map((row) => [row.staff_id, row.display_name]));
+  }
+
   /** Whether anyone has been added to the directory: a deployment that keeps none knows its staff from their tokens only. */
   kept(): boolean {
     return this.readModels.db.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;

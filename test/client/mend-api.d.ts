@@ -2081,6 +2081,10 @@ export interface components {
             }[];
             /** @description The fromRevision of the next page, or null at the end */
             next: number | null;
+            /** @description The display names, by staff id, of the staff this page names (who recorded each event, and the staff ids its data marks `x-mend-staff`) that the staff directory holds: a reader names them without reading the directory */
+            staff: {
+                [key: string]: string;
+            };
         };
         Verification: {
             ok: boolean;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { en, fr } from '../../console/src/i18n/messages';
+import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { chooseLanguage, consoleSuite } from './browser';
 
@@ -130,6 +131,39 @@ describe('the console names people and cases as staff do', () => {
       expect(await page.locator('.timeline').textContent()).not.toContain('practitioner-1');
     } finally {
       await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Assigned to: Dominique Gagnon, Alexis Martin'],
+    ['fr', 'Assigné à\u00a0: Dominique Gagnon, Alexis Martin'],
+  ] as const)('(%s) names a colleague to roles that do not read the staff directory: a co-facilitator on the case page, and to an auditor', async (language, assigned) => {
+    const formed = await suite.supervisor.post('/cases', {
+      workflow: 'defence-cohort',
+      command: 'FormCohort',
+      data: { ...(defenceCohortWorkflow.commands.find((c) => c.type === 'FormCohort')!.example as object), practitionerIds: ['practitioner-1', 'practitioner-2'] },
+    });
+    expect(formed.status).toBe(201);
+    const cohort = formed.body.caseId as string;
+    await run(await suite.running.as('practitioner', 'practitioner-2'), cohort, 'StartCohort', { startedOn: '2026-03-02' });
+    await suite.supervisor.get(`/cases/${cohort}?minPosition=${await suite.running.store.headPosition()}`);
+    const practitioner = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    const auditor = await suite.browser.signedIn('auditor', 'auditor-1');
+    try {
+      await chooseLanguage(practitioner, language);
+      await practitioner.goto(`${suite.running.baseUrl}/#/cases/${cohort}`);
+      await practitioner.locator('p.facts span', { hasText: assigned }).waitFor();
+      const started = defenceCohortWorkflow.labels.events['CohortStarted']![language];
+      await practitioner.locator('.timeline li', { hasText: started }).locator('.hint', { hasText: 'Alexis Martin' }).waitFor();
+      expect(await practitioner.locator('main').textContent()).not.toContain('practitioner-2');
+      await chooseLanguage(auditor, language);
+      await auditor.goto(`${suite.running.baseUrl}/#/audit/${cohort}`);
+      await auditor.locator('main', { hasText: 'Alexis Martin' }).waitFor();
+      expect(await auditor.locator('main').textContent()).not.toContain('practitioner-2');
+    } finally {
+      await chooseLanguage(practitioner, 'en');
+      await chooseLanguage(auditor, 'en');
+      await Promise.all([practitioner.close(), auditor.close()]);
     }
   });
 

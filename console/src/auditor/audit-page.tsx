@@ -6,7 +6,7 @@ import { Timeline } from '../practitioner/timeline';
 import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
 import { CasesPage } from '../shared/cases-page';
-import { useConsole, usePeople } from '../shared/context';
+import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context';
 import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
@@ -27,13 +27,15 @@ function CaseAudit({ caseId }: { caseId: string }) {
   const path = `/cases/${encodeURIComponent(caseId)}`;
   const [loaded] = useLoad(async () => {
     const items: HistoryItem[] = [];
+    const staff: Record<string, string> = {};
     let page: HistoryPage | undefined;
     do {
       page = await api.get<HistoryPage>(`${path}/history?limit=1000&fromRevision=${page?.next ?? 0}`);
       items.push(...page.items);
+      Object.assign(staff, page.staff);
     } while (page.next !== null);
     const workflow = (await workflows).find((w) => w.name === page.workflow && w.version === items[0]?.workflowVersion);
-    return { items, workflow, workflowName: page.workflow, reference: page.reference };
+    return { items, staff: staffNames(staff), workflow, workflowName: page.workflow, reference: page.reference };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);
 
@@ -66,7 +68,11 @@ function CaseAudit({ caseId }: { caseId: string }) {
         </section>
       </div>
       <Status loaded={loaded}>
-        {({ items, workflow, workflowName }) => <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} />}
+        {({ items, staff, workflow, workflowName }) => (
+          <PageStaff.Provider value={staff}>
+            <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} />
+          </PageStaff.Provider>
+        )}
       </Status>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
-import { useConsole, usePeople } from '../shared/context';
+import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
 import { mayRead, ROLE_PAGES } from '../shared/roles';
 import { href } from '../shared/router';
@@ -28,7 +28,6 @@ interface Loaded {
 export function CasePage({ caseId }: { caseId: string }) {
   const { api, workflows, session } = useConsole();
   const { t, language } = useI18n();
-  const person = usePeople();
   // The position of this person's last command: reads wait until the read model has it.
   const minPosition = useRef(0);
   const [loaded, reload] = useLoad<Loaded>(async () => {
@@ -95,7 +94,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               ? { correction, caseView: view, onDone: (result, person) => recorded(result, { sentence: t.correctedNotice, labels: [fieldLabel(workflow, person.path)] }) }
               : undefined;
           return (
-            <>
+            <PageStaff.Provider value={staffNames(history.staff)}>
               <h2 id="case-title">
                 <Fill sentence={t.caseOf} labels={[workflowTitle(workflow, view.workflow)]} /> <code class="case-id">{view.reference ?? view.caseId}</code>
               </h2>
@@ -122,7 +121,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <span>
                   {t.assignedTo}
                   {t.colon}
-                  {view.assignees?.length ? view.assignees.map(person).join(', ') : t.nobody}
+                  <Assignees ids={view.assignees ?? []} />
                 </span>
                 <span>{t.revision(view.revision)}</span>
               </p>
@@ -189,10 +188,17 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <h3 id="timeline-title">{t.timeline}</h3>
                 <Timeline items={history.items} region={view.region} workflow={workflow} />
               </section>
-            </>
+            </PageStaff.Provider>
           );
         }}
       </Status>
     </section>
   );
+}
+
+/** Whom a case is assigned to, by name. */
+function Assignees({ ids }: { ids: readonly string[] }) {
+  const { t } = useI18n();
+  const person = usePeople();
+  return <>{ids.length ? ids.map(person).join(', ') : t.nobody}</>;
 }

@@ -47,9 +47,22 @@ export function useWorkflows(): readonly WorkflowInfo[] {
   return useSettled(useConsole().workflows, NO_WORKFLOWS, true);
 }
 
-/** How a staff member is named: by the directory's name when this role may read it (and the reader's own, always), a system actor by what it is, else by their id. */
+/**
+ * The staff names a page's own answers give, by id (a case's history names the staff it shows,
+ * GET /cases/:id/history `staff`), so that every role reads colleagues' names where it reads the case.
+ */
+export const PageStaff = createContext<ReadonlyMap<string, string>>(NOBODY_NAMED);
+
+/** A `staff` record of an answer, as PageStaff holds it. */
+export const staffNames = (staff: Readonly<Record<string, string>>): ReadonlyMap<string, string> => new Map(Object.entries(staff));
+
+/**
+ * How a staff member is named: by the name the page's answers give or the directory's when this
+ * role may read it (and the reader's own, always), a system actor by what it is, else by their id.
+ */
 export function usePeople(): (staffId: string) => string {
   const names = useSettled(useConsole().people, NOBODY_NAMED);
+  const page = useContext(PageStaff);
   const { t } = useI18n();
-  return (staffId) => names.get(staffId) ?? t.notInDirectory(staffId);
+  return (staffId) => page.get(staffId) ?? names.get(staffId) ?? t.notInDirectory(staffId);
 }

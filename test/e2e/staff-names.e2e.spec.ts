@@ -1,0 +1,80 @@
+import { complaintWorkflow } from '../../workflows/complaint';
+import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
+import { run } from '../sla/sla-support';
+import { caughtUpWith, waitForProjections } from '../support/projection-status';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+
+const example = (command: string) => ({ ...(defenceCohortWorkflow.commands.find((c) => c.type === command)!.example as Record<string, unknown>) });
+
+/**
+ * A case's history names the staff it shows, from the staff directory, to every role that reads the
+ * case: a practitioner names their co-facilitator, an auditor who recorded each step, without
+ * reading the directory (GET /staff is for supervisors, the RJU and admins).
+ */
+describe('the staff a case’s history names', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+  let cohortId: string;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T16:00:00Z' });
+    supervisor = await running.as('supervisor', 'supervisor-1');
+    const admin = await running.as('admin', 'admin-1');
+    for (const person of [
+      { staffId: 'supervisor-1', displayName: 'Dominique Gagnon', role: 'supervisor', region: 'ON', languages: ['en', 'fr'] },
+      { staffId: 'camille.roy', displayName: 'Camille Roy', role: 'practitioner', region: 'ON', languages: ['fr', 'en'] },
+      { staffId: 'sam.lee', displayName: 'Sam Lee', role: 'practitioner', region: 'BC', languages: ['en'] },
+      { staffId: 'kim.other', displayName: 'Kim Other', role: 'practitioner', region: 'ON', languages: ['en'] },
+    ]) {
+      expect((await admin.post('/staff', person)).status).toBe(201);
+    }
+    await waitForProjections(supervisor, caughtUpWith(await running.store.headPosition()));
+    const formed = await supervisor.post('/cases', { workflow: 'defence-cohort', command: 'FormCohort', data: { ...example('FormCohort'), practitionerIds: ['camille.roy', 'sam.lee'] } });
+    expect(formed.status).toBe(201);
+    cohortId = formed.body.caseId as string;
+    await run(await running.as('practitioner', 'camille.roy'), cohortId, 'StartCohort', example('StartCohort'));
+    // Someone who has left still named in what they did.
+    expect((await admin.post('/staff/sam.lee', { active: false })).status).toBe(200);
+    await waitForProjections(supervisor, caughtUpWith(await running.store.headPosition()));
+  });
+  afterAll(async () => running.close());
+
+  it('names who recorded each step and the staff its data names, to a practitioner who may not read the directory', async () => {
+    const camille = await running.as('practitioner', 'camille.roy');
+    expect((await camille.get('/staff')).status).toBe(403);
+    const history = await camille.get(`/cases/${cohortId}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'camille.roy': 'Camille Roy', 'sam.lee': 'Sam Lee' });
+  });
+
+  it('names to an auditor too, and only the staff of the page asked for', async () => {
+    const auditor = await running.as('auditor', 'auditor-1');
+    const first = await auditor.get(`/cases/${cohortId}/history?limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((item: { type: string }) => item.type)).toEqual(['CohortFormed']);
+    expect(first.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'camille.roy': 'Camille Roy', 'sam.lee': 'Sam Lee' });
+    const all = await auditor.get(`/cases/${cohortId}/history`);
+    const started = all.body.items.find((item: { type: string }) => item.type === 'CohortStarted');
+    expect(started.actor.id).toBe('camille.roy');
+    const last = await auditor.get(`/cases/${cohortId}/history?fromRevision=${started.revision}&limit=1`);
+    expect(last.body.staff).toEqual({ 'camille.roy': 'Camille Roy' });
+  });
+
+  it('leaves out ids the directory does not hold, and names no one to a reader the case is not theirs', async () => {
+    const complaint = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example });
+    expect(complaint.status).toBe(201);
+    const complaintId = complaint.body.caseId as string;
+    await run(supervisor, complaintId, 'AssignHandler', { handlerId: 'kim.other' });
+    const history = await supervisor.get(`/cases/${complaintId}/history`);
+    expect(history.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'kim.other': 'Kim Other' });
+    const camille = await running.as('practitioner', 'camille.roy');
+    const refused = await camille.get(`/cases/${complaintId}/history`);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).not.toContain('Kim Other');
+    // An actor the directory does not hold (a login known from its token only) is left for the reader to show by id.
+    const outsider = await running.as('supervisor', 'supervisor-9');
+    await run(outsider, complaintId, 'AssignHandler', { handlerId: 'camille.roy' });
+    const after = await supervisor.get(`/cases/${complaintId}/history`);
+    expect(after.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'kim.other': 'Kim Other', 'camille.roy': 'Camille Roy' });
+  });
+});
