@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseViewSchema, ClockViewSchema } from '../http/response-schemas';
+import { StaffNamesSchema } from '../projections/projections.schemas';
 
 /**
  * Schemas of what the audit API answers: they document the responses in OpenAPI and the tests
@@ -32,7 +33,7 @@ export const HistoryPageSchema = z.object({
   workflow: z.string(),
   items: z.array(HistoryItemSchema),
   next: z.number().int().nullable().meta({ description: 'The fromRevision of the next page, or null at the end' }),
-  staff: z.record(z.string(), z.string()).meta({
+  staff: StaffNamesSchema.meta({
     description:
       'The display names, by staff id, of the staff this page names (who recorded each event, and the staff ids its data marks `x-mend-staff`) that the staff directory holds: a reader names them without reading the directory',
   }),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
+import { StaffModule } from '../staff/staff.module';
 import { CaseQueries } from './cases/case-queries';
 import { CaseRecordFolds } from './cases/case-record-folds';
 import { CaseQueriesController } from './cases/case-queries.controller';
@@ -20,7 +21,7 @@ import { READ_MODELS_FILE, ReadModelDatabase } from './read-model.database';
 /** Read models: the runners that keep them, the projectors, and the queries over them. */
 @Global()
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, StaffModule],
   controllers: [CaseQueriesController, ComplaintBoardController, ProjectionsController, WorkController],
   providers: [
     {

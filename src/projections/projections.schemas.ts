@@ -26,11 +26,17 @@ export const CaseSummarySchema = z
   })
   .meta({ id: 'CaseSummary' });
 
+/** The display names of staff an answer names, by staff id, from the staff directory: a reader names them without reading it. */
+export const StaffNamesSchema = z.record(z.string(), z.string()).meta({
+  description: 'The display names, by staff id, of the staff its cases are assigned to that the staff directory holds: a reader names them without reading the directory',
+});
+
 export const CasePageSchema = z
   .object({
     items: z.array(CaseSummarySchema),
     total: z.number().int().meta({ description: 'Cases matching the filters, across all pages' }),
     nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+    staff: StaffNamesSchema,
   })
   .meta({ id: 'CasePage' });
 

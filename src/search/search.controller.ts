@@ -9,6 +9,7 @@ import { CurrentActor } from '../auth/actor.decorator';
 import { ProjectionsService } from '../projections/projections.service';
 import { PolicyService, RoleForbidden } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
+import { StaffQueries } from '../staff/staff.queries';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { SearchProjector } from './search.projector';
 import { SearchQueries, type SearchPage } from './search.queries';
@@ -41,21 +42,27 @@ export class SearchController {
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
     private readonly registry: WorkflowRegistry,
+    private readonly staff: StaffQueries,
   ) {}
 
   @Get()
   @RequirePermission('cases.read')
-  async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SearchPage & { matchedBy: 'reference' | 'words' }> {
+  async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SearchPage & { matchedBy: 'reference' | 'words'; staff: Record<string, string> }> {
     const query = parseInput(SearchQuery, raw ?? {}, 'query');
     for (const name of [casesProjection.name, searchProjection.name]) await this.projections.awaitPosition(name, query.minPosition);
     const scope = this.policy.listScope(actor);
     const options = { limit: query.limit, ...(query.workflow ? { workflow: query.workflow } : {}) };
     // Shaped like a reference with a workflow's prefix; other look-alikes (a claim reference CLM-2025-88412) are words.
     const reference = CaseReference.safeParse(query.q.toUpperCase());
-    if (reference.success && this.registry.all().some((d) => reference.data.startsWith(`${d.referencePrefix}-`))) return { matchedBy: 'reference', ...this.queries.search({ reference: reference.data }, scope, options) };
+    if (reference.success && this.registry.all().some((d) => reference.data.startsWith(`${d.referencePrefix}-`))) return this.named('reference', this.queries.search({ reference: reference.data }, scope, options));
     // Finding a case by a person's name tells who is in it: only roles that see personal information may.
     if (!this.policy.seesPersonalData(actor)) throw RoleForbidden({ role: actor.role, action: SEARCH_BY_PERSON });
     const terms = searchWords(query.q).map((word) => this.projector.term(word));
-    return { matchedBy: 'words', ...this.queries.search({ terms }, scope, options) };
+    return this.named('words', this.queries.search({ terms }, scope, options));
+  }
+
+  /** What was found, with the names of the staff its cases are assigned to. */
+  private named<M extends 'reference' | 'words'>(matchedBy: M, page: SearchPage): SearchPage & { matchedBy: M; staff: Record<string, string> } {
+    return { matchedBy, ...page, staff: this.staff.assigneeNames(page.items) };
   }
 }

@@ -54,6 +54,11 @@ export class StaffQueries {
     return Object.fromEntries(rows.map((row) => [row.staff_id, row.display_name]));
   }
 
+  /** The display names of the people a page of cases is assigned to, by id: what a list answers as `staff`. */
+  assigneeNames(cases: readonly { readonly assignees: readonly string[] }[]): Record<string, string> {
+    return this.names([...new Set(cases.flatMap((c) => c.assignees))]);
+  }
+
   /** Whether anyone has been added to the directory: a deployment that keeps none knows its staff from their tokens only. */
   kept(): boolean {
     return this.readModels.db.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;

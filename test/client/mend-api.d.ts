@@ -2049,6 +2049,10 @@ export interface components {
             total: number;
             /** @description Pass as ?cursor= for the next page */
             nextCursor?: string;
+            /** @description The display names, by staff id, of the staff its cases are assigned to that the staff directory holds: a reader names them without reading the directory */
+            staff: {
+                [key: string]: string;
+            };
         };
         HistoryPage: {
             caseId: string;
@@ -2598,6 +2602,10 @@ export interface components {
             items: components["schemas"]["CaseSummary"][];
             /** @description Cases you may read that match, across all pages */
             total: number;
+            /** @description The display names, by staff id, of the staff its cases are assigned to that the staff directory holds: a reader names them without reading the directory */
+            staff: {
+                [key: string]: string;
+            };
         };
         InboxItem: {
             /** Format: uuid */

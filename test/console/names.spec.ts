@@ -160,6 +160,10 @@ describe('the console names people and cases as staff do', () => {
       await auditor.goto(`${suite.running.baseUrl}/#/audit/${cohort}`);
       await auditor.locator('main', { hasText: 'Alexis Martin' }).waitFor();
       expect(await auditor.locator('main').textContent()).not.toContain('practitioner-2');
+      // And in the list of cases, whom each is assigned to.
+      await auditor.goto(`${suite.running.baseUrl}/#/audit`);
+      const row = auditor.locator('table.cases tr', { hasText: formed.body.reference as string });
+      await row.locator('td', { hasText: 'Dominique Gagnon, Alexis Martin' }).waitFor();
     } finally {
       await chooseLanguage(practitioner, 'en');
       await chooseLanguage(auditor, 'en');

@@ -60,6 +60,22 @@ describe('the staff a case’s history names', () => {
     expect(last.body.staff).toEqual({ 'camille.roy': 'Camille Roy' });
   });
 
+  it('names the assignees of a page of cases, in lists, caseloads and search, to roles that do not read the directory', async () => {
+    const auditor = await running.as('auditor', 'auditor-1');
+    const listed = await auditor.get('/cases?workflow=defence-cohort');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([cohortId]);
+    expect(listed.body.staff).toEqual({ 'camille.roy': 'Camille Roy', 'sam.lee': 'Sam Lee' });
+    const camille = await running.as('practitioner', 'camille.roy');
+    const caseload = await camille.get('/caseload/camille.roy');
+    expect(caseload.body.staff).toEqual({ 'camille.roy': 'Camille Roy', 'sam.lee': 'Sam Lee' });
+    const reference = (await camille.get(`/cases/${cohortId}`)).body.reference as string;
+    const found = await auditor.get(`/search?q=${reference}`);
+    expect(found.body).toMatchObject({ matchedBy: 'reference', total: 1, staff: { 'camille.roy': 'Camille Roy', 'sam.lee': 'Sam Lee' } });
+    // Nothing listed, no one named.
+    expect((await auditor.get('/cases?workflow=information-session')).body).toEqual({ items: [], total: 0, staff: {} });
+  });
+
   it('leaves out ids the directory does not hold, and names no one to a reader the case is not theirs', async () => {
     const complaint = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example });
     expect(complaint.status).toBe(201);

@@ -73,7 +73,7 @@ export function SearchPage() {
           </p>
         ) : asked ? (
           <Status loaded={loaded}>
-            {(value) => (value ? <CaseTable items={value[0].items} workflows={value[1]} caption={t.searchResults(value[0].total)} audit={audits} /> : null)}
+            {(value) => (value ? <CaseTable items={value[0].items} staff={value[0].staff} workflows={value[1]} caption={t.searchResults(value[0].total)} audit={audits} /> : null)}
           </Status>
         ) : null}
       </div>

@@ -1,12 +1,29 @@
 import { useI18n } from '../i18n/i18n';
 import { businessDaysLeft } from './business-days';
-import { usePeople } from './context';
+import { PageStaff, staffNames, usePeople } from './context';
 import { CaseLink } from './case-link';
 import { L, stateLabel, workflowTitle } from './labels';
 import type { CaseSummary, WorkflowInfo } from './types';
 
+interface CaseTableProps {
+  readonly items: readonly CaseSummary[];
+  /** The names of the staff the cases are assigned to, as the list answered them (`staff`). */
+  readonly staff: Readonly<Record<string, string>>;
+  readonly workflows: readonly WorkflowInfo[];
+  readonly caption: string;
+  readonly audit?: boolean;
+}
+
 /** Cases as a table; each row opens the case page (or, for auditors, the audit page). */
-export function CaseTable(props: { items: readonly CaseSummary[]; workflows: readonly WorkflowInfo[]; caption: string; audit?: boolean }) {
+export function CaseTable(props: CaseTableProps) {
+  return (
+    <PageStaff.Provider value={staffNames(props.staff)}>
+      <Rows {...props} />
+    </PageStaff.Provider>
+  );
+}
+
+function Rows(props: CaseTableProps) {
   const { items, caption, audit = false } = props;
   const workflow = (name: string) => props.workflows.find((w) => w.name === name);
   const { t, instant } = useI18n();

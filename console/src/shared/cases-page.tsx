@@ -26,7 +26,7 @@ export function CasesPage() {
       </div>
       <Status loaded={loaded}>
         {([page, all]) => (
-          <CaseTable items={page.items} workflows={all} caption={t.caseCount(page.total ?? page.items.length)} audit={ROLE_PAGES[session.role].audits} />
+          <CaseTable items={page.items} staff={page.staff} workflows={all} caption={t.caseCount(page.total ?? page.items.length)} audit={ROLE_PAGES[session.role].audits} />
         )}
       </Status>
     </section>

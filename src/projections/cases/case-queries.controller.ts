@@ -7,6 +7,7 @@ import { PolicyService } from '../../security/policy.service';
 import { RequirePermission } from '../../security/require-permission.decorator';
 import { stateNames } from '../../workflows/diagram';
 import { WorkflowRegistry } from '../../workflows/workflow-registry';
+import { StaffQueries } from '../../staff/staff.queries';
 import { ProjectionsService } from '../projections.service';
 import { attentionFields } from '../../../domain/attention';
 import { CaseListQuery, CaseQueries, type AttentionFlag, type CasePage } from './case-queries';
@@ -18,6 +19,7 @@ export class CaseQueriesController {
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
     private readonly registry: WorkflowRegistry,
+    private readonly staff: StaffQueries,
   ) {
     // Every version's: a case keeps the definition it started on.
     const flags = registry.all().flatMap((definition) => attentionFields(definition).map((field) => ({ workflow: definition.name, field })));
@@ -47,13 +49,14 @@ export class CaseQueriesController {
   /** Case summaries, filtered, newest update first, with a cursor and the total. */
   @Get('cases')
   @RequirePermission('cases.read')
-  async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<CasePage> {
+  async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<CasePage & { staff: Record<string, string> }> {
     const query = parseInput(CaseListQuery, raw ?? {}, 'query');
     this.requireKnown(query);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const scope = this.policy.listScope(actor);
-    if (scope.assignee && query.assignee && query.assignee !== scope.assignee) return { items: [], total: 0 };
-    return this.queries.list({ ...query, ...(scope.assignee ? { assignee: scope.assignee } : {}) }, scope.hiddenWorkflows, this.flags);
+    if (scope.assignee && query.assignee && query.assignee !== scope.assignee) return { items: [], total: 0, staff: {} };
+    const page = this.queries.list({ ...query, ...(scope.assignee ? { assignee: scope.assignee } : {}) }, scope.hiddenWorkflows, this.flags);
+    return { ...page, staff: this.staff.assigneeNames(page.items) };
   }
 
   /** A practitioner's caseload: the open cases assigned to them (all with ?status=closed|open). */
@@ -63,13 +66,13 @@ export class CaseQueriesController {
     @Param('practitionerId') practitionerId: string,
     @Query() raw: unknown,
     @CurrentActor() actor: Actor,
-  ): Promise<CasePage & { practitionerId: string }> {
+  ): Promise<CasePage & { practitionerId: string; staff: Record<string, string> }> {
     const query = parseInput(CaseListQuery.omit({ assignee: true }), raw ?? {}, 'query');
     const assignee = parseInput(CaseListQuery.shape.assignee.unwrap(), practitionerId, 'practitionerId');
     this.policy.authorizeCaseload(actor, assignee);
     this.requireKnown(query);
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows, this.flags);
-    return { practitionerId: assignee, ...page };
+    return { practitionerId: assignee, ...page, staff: this.staff.assigneeNames(page.items) };
   }
 }
