@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ErasurePage } from './admin/erasure-page';
 import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
 import { SearchPage } from './search/search-page';
@@ -152,6 +153,8 @@ function Page({ route }: { route: Route }) {
       return <SearchPage />;
     case 'staff':
       return <StaffPage />;
+    case 'erasure':
+      return <ErasurePage />;
     case 'home':
       return <Home page={ROLE_PAGES[role].home} />;
   }

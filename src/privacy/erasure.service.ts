@@ -11,19 +11,11 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore } from '../event-stor
 import { ERASURE_LEDGER, type ErasureLedger, type LedgerEntry } from './erasure-ledger';
 import type { KeyStore } from './key-store';
 import { KEY_STORE } from './personal-data.codec';
+import type { ErasureResult } from './privacy.schemas';
 import { ConsentInFuture, EraseRequest, lastUse, retainedUntil, RetentionPeriodRunning, type ErasureConsent, type ErasureGround } from './retention';
 
 export const ERASURE_CATEGORY = 'erasure';
 
-export interface ErasureResult {
-  readonly subjectId: string;
-  readonly erasedAt: string;
-  /** False when the subject had no key (never recorded, or already erased). */
-  readonly keyDestroyed: boolean;
-  readonly position: number;
-  /** Why the erasure was allowed: the person consented, the retention period after the last use has passed, or the data was never used in a case. */
-  readonly ground: ErasureGround;
-}
 
 /**
  * Erases a data subject's personal information by destroying their key ("crypto-shredding"),

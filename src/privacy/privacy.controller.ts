@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/roles';
 import { CurrentActor } from '../auth/actor.decorator';
 import { RequirePermission } from '../security/require-permission.decorator';
-import { ErasureService, type ErasureResult } from './erasure.service';
+import { ErasureService } from './erasure.service';
+import type { ErasureResult } from './privacy.schemas';
 
 @Controller('subjects')
 export class PrivacyController {

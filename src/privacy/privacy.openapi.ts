@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import { errors, json, ref, type OpenApiSection } from '../http/openapi';
+import { ErasureResultSchema } from './privacy.schemas';
 import { EraseRequest } from './retention';
 
-const ErasureResultSchema = z
-  .object({
-    subjectId: z.string(),
-    erasedAt: z.string().meta({ description: 'When the key was destroyed' }),
-    keyDestroyed: z.boolean().meta({ description: 'False when the subject had no key (never recorded, or already erased)' }),
-    position: z.number().int().meta({ description: 'Store position of the erasure event' }),
-    ground: z.enum(['consent', 'retentionElapsed', 'neverUsed']).meta({
-      description: "Why the erasure was allowed: the person's consent, the retention period after the data's last use has passed, or no case used the data",
-    }),
-  })
-  .meta({ id: 'ErasureResult' });
 
 export const privacyOpenApi: OpenApiSection = {
   tags: [{ name: 'privacy', description: 'Erasure of a data subject’s personal information (crypto-shredding), within the Privacy Act’s retention rules' }],

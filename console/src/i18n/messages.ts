@@ -250,6 +250,28 @@ export const en = {
   staffNoneOfRole: 'Nobody in the staff directory takes such cases, and Mend gives cases only to people in it: an administrator adds the person first, on the Staff page.',
   staffUnavailable: 'The staff directory could not be read: type the person’s login.',
 
+  // Erasure of a person's personal information (administrators), and the identifier it takes.
+  navErasure: 'Erasure',
+  erasureTitle: 'Erase a person’s personal information',
+  erasureIntro:
+    'At the person’s request, or once the retention period after its last use has passed, their personal information is destroyed in every case that recorded it, on every node: it then reads [erased]. The histories, their hashes and the read models stay. A practitioner or supervisor finds the person’s identifier on the case page, under the person.',
+  erasureSubject: 'Identifier of the person',
+  erasureNoSubject: 'Nothing was erased: type the identifier of the person, as the case page shows it under the person.',
+  erasureConsent: 'The person consented to the disposal of their information (needed within the retention period)',
+  erasureConsentBy: 'Consent given by',
+  erasureConsentBySubject: 'The person',
+  erasureConsentByRepresentative: 'Their representative',
+  erasureConsentAt: 'Consent given on',
+  erasureSubmit: 'Erase',
+  erasureConfirm: (id: string) => `This cannot be undone: the personal information kept under ${id} will read [erased] in every case that recorded it. Erase it?`,
+  erasureConfirmButton: 'Erase for good',
+  erasureDone: (id: string, ground: string) => `Erased: the personal information kept under ${id} now reads [erased] (${ground}).`,
+  erasureNothing: (id: string) =>
+    `Nothing was erased: no personal information is kept under ${id}. Either no case recorded this identifier or it was erased before; check the identifier.`,
+  erasureGround: (ground: string) =>
+    ground === 'consent' ? 'with the person’s consent' : ground === 'retentionElapsed' ? 'the retention period had passed' : 'it was never used in a case',
+  privacyId: 'Identifier for privacy requests',
+
   // My work (inbox), supervisors' lists, workload and weekly rates, as-of on both axes of time.
   inboxCaption: (n: number) => `${n} open ${plural(n, 'case', 'cases')} assigned to you, the next due first`,
   colWaitingFor: 'Waiting for',
@@ -534,6 +556,27 @@ export const fr: Messages = {
   staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier\u00a0: saisissez l’identifiant de la personne.',
   staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: tapez l’identifiant de la personne.`,
+
+  navErasure: 'Effacement',
+  erasureTitle: 'Effacer les renseignements personnels d’une personne',
+  erasureIntro: `À la demande de la personne, ou une fois écoulée la période de conservation qui suit leur dernière utilisation, ses renseignements personnels sont détruits dans tous les dossiers qui les ont consignés, sur tous les nœuds${NBSP}: ils s’affichent alors [effacé]. Les historiques, leurs empreintes et les vues de lecture demeurent. Un praticien ou un superviseur trouve l’identifiant de la personne dans la page du dossier, sous la personne.`,
+  erasureSubject: 'Identifiant de la personne',
+  erasureNoSubject: `Rien n’a été effacé${NBSP}: tapez l’identifiant de la personne, tel que la page du dossier l’affiche sous la personne.`,
+  erasureConsent: 'La personne a consenti au retrait de ses renseignements (requis pendant la période de conservation)',
+  erasureConsentBy: 'Consentement donné par',
+  erasureConsentBySubject: 'La personne',
+  erasureConsentByRepresentative: 'Son représentant',
+  erasureConsentAt: 'Consentement donné le',
+  erasureSubmit: 'Effacer',
+  erasureConfirm: (id: string) =>
+    `Cette opération est irréversible${NBSP}: les renseignements personnels conservés sous ${id} s’afficheront [effacé] dans tous les dossiers qui les ont consignés. Les effacer${NBSP}?`,
+  erasureConfirmButton: 'Effacer définitivement',
+  erasureDone: (id: string, ground: string) => `Effacement fait${NBSP}: les renseignements personnels conservés sous ${id} s’affichent désormais [effacé] (${ground}).`,
+  erasureNothing: (id: string) =>
+    `Rien n’a été effacé${NBSP}: aucun renseignement personnel n’est conservé sous ${id}. Soit aucun dossier n’a consigné cet identifiant, soit il a déjà été effacé${NBSP}; vérifiez l’identifiant.`,
+  erasureGround: (ground: string) =>
+    ground === 'consent' ? 'avec le consentement de la personne' : ground === 'retentionElapsed' ? 'la période de conservation était écoulée' : 'ils n’avaient jamais servi dans un dossier',
+  privacyId: 'Identifiant pour les demandes relatives aux renseignements personnels',
 
   // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
   inboxCaption: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier ouvert qui vous est assigné', 'dossiers ouverts qui vous sont assignés')}, la prochaine échéance en premier`,

@@ -51,6 +51,14 @@ export function CaseContent({
                   </p>
                 ) : null}
                 <DataFields data={person.data} schema={person.schema} path={person.path} workflow={workflow} region={region} omit={[person.subjectKey]} />
+                {typeof person.data[person.subjectKey] === 'string' && !Object.values(person.data).some(isSealed) ? (
+                  // What an administrator erases the person's information by, for those who read it: never a name.
+                  <p class="privacy-id hint">
+                    {t.privacyId}
+                    {t.colon}
+                    <code>{person.key}</code>
+                  </p>
+                ) : null}
                 {offered ? (
                   <button type="button" class={open ? '' : 'secondary'} aria-expanded={open} onClick={() => setCorrecting(open ? undefined : person.key)}>
                     {t.correct}

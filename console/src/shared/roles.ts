@@ -31,6 +31,7 @@ const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
 const search: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
 const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
 const open: NavItem = { label: 'navOpen', href: href.open(), page: 'open' };
+const erasure: NavItem = { label: 'navErasure', href: href.erasure(), page: 'erasure' };
 
 /**
  * One table of what each role is offered, so that no page switches on a role. What a role may see
@@ -44,7 +45,7 @@ export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
   rju: { home: 'cases', nav: [cases, open, search, staff], audits: false, ownCasesOnly: false },
   mediator: { home: 'caseload', nav: [caseload, search], audits: false, ownCasesOnly: true },
   roAuditor: { home: 'audit', nav: [audit, search], audits: true, ownCasesOnly: false },
-  admin: { home: 'staff', nav: [staff], audits: false, ownCasesOnly: false },
+  admin: { home: 'staff', nav: [staff, erasure], audits: false, ownCasesOnly: false },
 };
 
 /** Whether the person may still read a case as a command left it (its assignees then): never asked of the API, which would refuse and log it. */

@@ -13,7 +13,8 @@ export type Route =
   | { readonly page: 'open'; readonly workflow?: string }
   | { readonly page: 'audit'; readonly caseId?: string }
   | { readonly page: 'search' }
-  | { readonly page: 'staff' };
+  | { readonly page: 'staff' }
+  | { readonly page: 'erasure' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +33,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'search' };
     case 'staff':
       return { page: 'staff' };
+    case 'erasure':
+      return { page: 'erasure' };
     default:
       return { page: 'home' };
   }
@@ -46,6 +49,7 @@ export const href = {
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
   search: () => '#/search',
   staff: () => '#/staff',
+  erasure: () => '#/erasure',
 };
 
 export function useRoute(): Route {

@@ -13,6 +13,7 @@ import type { SlaAlertSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema,
 import type { PersonalDataGroupSchema, WorkflowCommandSchema, WorkflowSchema } from '../../../src/workflows/workflow.schemas';
 import type { SearchResultSchema } from '../../../src/search/search.schemas';
 import type { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from '../../../src/staff/staff.schemas';
+import type { ErasureResultSchema } from '../../../src/privacy/privacy.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
 export type CaseView = z.infer<typeof CaseViewSchema>;
@@ -35,6 +36,7 @@ export type Inbox = z.infer<typeof InboxSchema>;
 export type Workload = z.infer<typeof WorkloadSchema>;
 export type SlaWeeks = z.infer<typeof SlaWeeksSchema>;
 export type CaseAsOf = z.infer<typeof CaseAsOfSchema>;
+export type ErasureResult = z.infer<typeof ErasureResultSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };
