@@ -157,20 +157,21 @@ describe('the console: what forms send and ask for', () => {
       const representative = form.locator('#cmd-WithdrawRepresentative-representativeId');
       expect(await representative.evaluate((el) => el.tagName)).toBe('SELECT');
       const options = await representative.locator('option').allTextContents();
-      expect(options.some((o) => o.startsWith('Morgan Leblanc'))).toBe(true);
+      expect(options.some((o) => o.startsWith('Cpl Alex Martin'))).toBe(true);
       expect(options.join(' ')).not.toMatch(/rep-\d/);
-      await representative.selectOption({ label: options.find((o) => o.startsWith('Morgan Leblanc'))! });
+      await representative.selectOption({ label: options.find((o) => o.startsWith('Cpl Alex Martin'))! });
       await form.locator('#cmd-WithdrawRepresentative-reason').selectOption('postingOrDeployment');
       await form.getByRole('button', { name: withdraw }).click();
       await expectVisible(page.locator('.notice[role="status"]'));
-      expect(bodies.at(-1)).toMatchObject({ representativeId: 'rep-6' });
-      // Who left stays among the cohort's people, marked as gone, and no form offers them again.
-      const morgan = page.locator('.person').filter({ hasText: 'Morgan Leblanc' });
-      await expectVisible(morgan.locator('.status-line').getByText(defenceCohortLabels.events['RepresentativeWithdrawn']!.fr));
+      expect(bodies.at(-1)).toMatchObject({ representativeId: 'rep-1' });
+      // Who left stays among the cohort's people, marked as gone and listed after those who stay, and no form offers them again.
+      const alex = page.locator('.person').filter({ hasText: 'Cpl Alex Martin' });
+      await expectVisible(alex.locator('.status-line').getByText(defenceCohortLabels.events['RepresentativeWithdrawn']!.fr));
       expect(await page.locator('.person.ended').count()).toBe(1);
+      expect(await page.locator('.person').last().textContent()).toContain('Cpl Alex Martin');
       await page.getByRole('button', { name: withdraw, exact: true }).click();
       const remaining = await form.locator('#cmd-WithdrawRepresentative-representativeId option').allTextContents();
-      expect({ left: remaining.filter((o) => o.startsWith('Morgan Leblanc')), offered: remaining.length }).toEqual({ left: [], offered: options.length - 1 });
+      expect({ left: remaining.filter((o) => o.startsWith('Cpl Alex Martin')), offered: remaining.length }).toEqual({ left: [], offered: options.length - 1 });
       await page.getByRole('button', { name: withdraw, exact: true, expanded: true }).click();
 
       await page.goto(`${suite.running.baseUrl}/#/cases/${complaintId}`);

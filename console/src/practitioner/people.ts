@@ -40,7 +40,7 @@ function corrected(person: Person, changes: unknown): Person {
  * What a case is about, read from its events as the API showed them and from what the workflow
  * declares personal in each event (GET /workflows `personalData`): its people — each object holding
  * a subject's id, the latest recording of each, with the corrections made since (a group that
- * `corrects` them) — and the texts written about it, oldest first.
+ * `corrects` them), those whose part ended last — and the texts written about it, oldest first.
  */
 export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): { people: Person[]; writings: Writing[] } {
   const people = new Map<string, Person>();
@@ -85,7 +85,9 @@ export function caseContent(items: readonly HistoryItem[], workflow: WorkflowInf
       }
     }
   }
-  return { people: [...people.values()], writings };
+  // Those still taking part first, each group in the order the case recorded them.
+  const all = [...people.values()];
+  return { people: [...all.filter((person) => !person.ended), ...all.filter((person) => person.ended)], writings };
 }
 
 /** The subject ids an event records people under: each object of its data holding a personal-data group's subject id. */
