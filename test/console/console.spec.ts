@@ -151,7 +151,9 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(reports.reduce((n, r) => n + r.breaches, 0)).toBe(1);
 
     const live = page.getByTestId('live-alerts');
-    await live.getByText(/Breached: Acknowledgement, Complaint, QC/).waitFor();
+    // Regions by their names, as the case page names them, in the alert and in the counts by region.
+    await live.getByText(/Breached: Acknowledgement, Complaint, Quebec/).waitFor();
+    await page.locator('#by-region').getByText('Quebec', { exact: true }).waitFor();
     // The alert names the case as staff know it: its reference.
     const { reference } = (await caseView(caseId)) as { reference: string };
     expect(reference).toMatch(/^CMP-2026-\d{5}$/);

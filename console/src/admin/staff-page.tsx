@@ -12,7 +12,7 @@ const REGIONS = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC
 /** The staff directory: everyone with their open cases; administrators add people and mark who takes cases. */
 export function StaffPage() {
   const { api, session } = useConsole();
-  const { t, role } = useI18n();
+  const { t, role, region } = useI18n();
   const manages = session.role === 'admin';
   // The position of this page's last write: the list it reloads then includes it (read-your-writes).
   const written = useRef(0);
@@ -69,7 +69,7 @@ export function StaffPage() {
                       <code>{person.staffId}</code>
                     </td>
                     <td>{role(person.role)}</td>
-                    <td>{person.region}</td>
+                    <td>{region(person.region)}</td>
                     <td>{person.languages.map((l) => t.languageName(l)).join(', ')}</td>
                     <td>{person.caseload}</td>
                     <td>
@@ -121,7 +121,7 @@ const isField = (key: string): key is Field => key in FIELDS;
 
 function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const { api } = useConsole();
-  const { t, language, role: roleLabel } = useI18n();
+  const { t, language, role: roleLabel, region: regionName } = useI18n();
   const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: true, fr: false });
   // What the API refused, field by field, in the language it was asked in (the page may switch since).
   const [refusal, setRefusal] = useState<{ issues: readonly { field: Field | undefined; message: string }[]; said: Language; other?: string }>();
@@ -231,7 +231,7 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         <select id="staff-region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
           {REGIONS.map((region) => (
             <option key={region} value={region}>
-              {region}
+              {regionName(region)}
             </option>
           ))}
         </select>

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { REGION_NAMES } from '../../../domain/region-names';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { catalogues, type Language, type Messages } from './messages';
 
@@ -41,6 +42,8 @@ export interface I18n {
   /** A length of time in milliseconds, in hours, minutes and seconds ("2 hr 5 min", « 2 h 5 min »). */
   duration(ms: number): string;
   role(role: string): string;
+  /** A province or territory by its name (`QC`: Québec); a code it does not know, as it is. */
+  region(code: string): string;
   clockStatus(status: string): string;
 }
 
@@ -97,6 +100,7 @@ export function i18nFor(language: Language): I18n {
       return parts.length > 0 ? parts.join(' ') : units.second.format(0);
     },
     role: (role) => roles[role] ?? role,
+    region: (code) => (REGION_NAMES as Record<string, { en: string; fr: string } | undefined>)[code]?.[language] ?? code,
     clockStatus: (status) => statuses[status] ?? status,
   };
 }

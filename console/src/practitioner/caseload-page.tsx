@@ -80,7 +80,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                   <CaseLink item={item} workflow={workflow} />
                   <br />
                   <span class="hint">
-                    <L label={workflowTitle(workflow, item.workflow)} />, {item.region}
+                    <L label={workflowTitle(workflow, item.workflow)} />, {i18n.region(item.region)}
                   </span>
                 </th>
                 <td data-label={t.colWaitingFor}>

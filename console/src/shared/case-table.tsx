@@ -26,7 +26,7 @@ export function CaseTable(props: CaseTableProps) {
 function Rows(props: CaseTableProps) {
   const { items, caption, audit = false } = props;
   const workflow = (name: string) => props.workflows.find((w) => w.name === name);
-  const { t, instant } = useI18n();
+  const { t, instant, region } = useI18n();
   const person = usePeople();
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = new Date();
@@ -57,7 +57,7 @@ function Rows(props: CaseTableProps) {
                 <L label={stateLabel(workflow(item.workflow), item.state)} />
                 {item.status === 'closed' ? t.closed : ''}
               </td>
-              <td data-label={t.colRegion}>{item.region}</td>
+              <td data-label={t.colRegion}>{region(item.region)}</td>
               <td data-label={t.colAssignedTo}>{item.assignees.map(person).join(', ') || '—'}</td>
               <td data-label={t.colNextDue}>
                 {item.nextDueAt ? (

@@ -28,7 +28,7 @@ const levelName = ({ t }: I18n, level: number | null) => (level === null ? t.noL
 export function SlaDashboard() {
   const { api, workflows } = useConsole();
   const i18n = useI18n();
-  const { t, instant, percent } = i18n;
+  const { t, instant, percent, region } = i18n;
   const [version, setVersion] = useState(0);
   const [alerts, setAlerts] = useState<readonly SlaAlert[]>([]);
   const [stream, setStream] = useState<StreamState>('connecting');
@@ -84,7 +84,7 @@ export function SlaDashboard() {
               <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
                 <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
                 {t.colon}
-                <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {a.region}, {levelName(i18n, a.level)} —{' '}
+                <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {region(a.region)}, {levelName(i18n, a.level)} —{' '}
                 <a href={href.case(a.caseId)}>{t.caseShort(caseName(a))}</a>, {t.due(instant(a.dueAt, a.region))}
               </li>
             ))}
@@ -107,12 +107,12 @@ export function SlaDashboard() {
             <Totals counts={summary.overall} />
             <div class="columns">
               <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <WorkflowName name={r.workflow} /> }))} />
-              <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: r.region }))} />
+              <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: region(r.region) }))} />
               <CountsTable id="by-level" title={t.byLevel} rows={summary.byLevel.map((r) => ({ ...r, key: String(r.level), label: levelName(i18n, r.level) }))} />
             </div>
             <div class="columns">
               <OnTimeChart id="on-time-workflow" title={t.onTimeByWorkflow} bars={summary.byWorkflow.map((r) => bar(workflowTitle(all.find((w) => w.name === r.workflow), r.workflow).text, r))} />
-              <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(r.region, r))} />
+              <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(region(r.region), r))} />
               <OnTimeChart id="on-time-level" title={t.onTimeByLevel} bars={summary.byLevel.map((r) => bar(levelName(i18n, r.level), r))} />
             </div>
             <NeedsAttention version={version} workflows={all} />
@@ -211,7 +211,7 @@ function AtRisk(props: {
   onReassign: (caseId: string | undefined) => void;
   onDone: (result: CommandResult, command: Label) => void;
 }) {
-  const { t, instant, percent } = useI18n();
+  const { t, instant, percent, region } = useI18n();
   const workflows = useContext(WorkflowsContext);
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = new Date();
@@ -248,7 +248,7 @@ function AtRisk(props: {
                   <td>
                     <WorkflowName name={item.workflow} />
                   </td>
-                  <td>{item.region}</td>
+                  <td>{region(item.region)}</td>
                   <td>
                     <CaseLink item={item} workflow={workflows.find((w) => w.name === item.workflow)} />
                   </td>

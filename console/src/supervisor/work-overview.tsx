@@ -56,7 +56,7 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
 
 /** Clocks as a table: when each ran out (or is due), which clock, which case. */
 function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: 'warned' | 'breached' }) {
-  const { t, instant, percent } = useI18n();
+  const { t, instant, percent, region } = useI18n();
   if (props.items.length === 0) return <p>{props.empty}</p>;
   return (
     <div class="table-scroll">
@@ -91,7 +91,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
               <td>
                 <L label={workflowTitle(props.workflows.find((w) => w.name === item.workflow), item.workflow)} />
               </td>
-              <td>{item.region}</td>
+              <td>{region(item.region)}</td>
               <td>
                 <CaseLink item={item} workflow={props.workflows.find((w) => w.name === item.workflow)} />
               </td>
