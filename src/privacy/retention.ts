@@ -30,7 +30,7 @@ export const RetentionPeriodRunning = defineError<{ subjectId: string; lastUsedA
     en: (p) =>
       `The personal information of subject ${p.subjectId} was last used in a case on ${p.lastUsedAt}: the Privacy Act requires keeping it ${p.years} years after its last use, until ${p.retainedUntil}, unless the person consents to its disposal. Record their consent to erase it now.`,
     fr: (p) =>
-      `Les renseignements personnels du sujet ${p.subjectId} ont servi dans un dossier pour la dernière fois le ${p.lastUsedAt}\u00a0: la Loi sur la protection des renseignements personnels exige de les conserver ${p.years} ans après leur dernière utilisation, jusqu’au ${p.retainedUntil}, sauf si la personne consent à leur retrait. Consignez son consentement pour les effacer maintenant.`,
+      `Les renseignements personnels du sujet ${p.subjectId} ont servi dans un dossier pour la dernière fois le ${p.lastUsedAt}\u00a0: la Loi sur la protection des renseignements personnels exige de les conserver ${p.years}\u00a0ans après leur dernière utilisation, jusqu’au ${p.retainedUntil}, sauf si la personne consent à leur retrait. Consignez son consentement pour les effacer maintenant.`,
   },
 );
 

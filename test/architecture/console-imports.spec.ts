@@ -29,12 +29,13 @@ describe('the console', () => {
 
   it('imports the server\'s response schemas, as types', () => {
     // Plain data and functions without runtime imports (no zod): the regions' time zones (a case's times
-    // are shown in them), the clocks' declarations (clocks are named from them), and what a personal-data
+    // are shown in them) and names, the clocks' declarations (clocks are named from them), and what a personal-data
     // field reads when it is not shown (`[redacted]`, told apart from what people wrote), and the
     // keywords the API's JSON Schemas mark a staff id, a clock key, a state or a local time with, and
     // the ids of the actors Mend itself records events under.
     const sharedData = [
       join(root, 'domain', 'region-time-zones'),
+      join(root, 'domain', 'region-names'),
       join(root, 'domain', 'clocks', 'declarations'),
       join(root, 'domain', 'sealed-fields'),
       join(root, 'domain', 'json-schema-keywords'),

@@ -73,7 +73,7 @@ describe('the console: erasing a person’s personal information', () => {
       // Within the retention period, without consent: the API's refusal, in French; nothing erased.
       await admin.getByRole('button', { name: 'Effacer', exact: true }).click();
       await admin.getByRole('button', { name: 'Effacer définitivement', exact: true }).click();
-      await expectVisible(admin.getByRole('alert').getByText(/exige de les conserver 2 ans après leur dernière utilisation, jusqu’au/));
+      await expectVisible(admin.getByRole('alert').getByText(/exige de les conserver 2\u00a0ans après leur dernière utilisation, jusqu’au/));
       expect(await complainantName()).toBe('Émilie Côté');
 
       // With the person's consent: erased.
