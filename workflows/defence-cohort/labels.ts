@@ -12,7 +12,7 @@ export const defenceCohortLabels: WorkflowLabels = {
   states: {
     new: { en: 'New', fr: 'Nouvelle' },
     forming: { en: 'Forming', fr: 'En formation' },
-    running: { en: 'Meeting', fr: 'En cours' },
+    running: { en: 'Meeting', fr: 'Séances en cours' },
     completed: { en: 'Completed', fr: 'Terminée' },
     disbanded: { en: 'Disbanded', fr: 'Dissoute' },
   },
