@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { PersonRole } from '../../domain/roles';
+import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -139,6 +140,14 @@ export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise
 }
 
 export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');
+
+/** A complaint from a complainant named by their own name (the workflow's example otherwise): what POST /cases answered. */
+export async function complaintFrom(supervisor: HttpClient, name: string, contact: string): Promise<{ caseId: string; reference: string; position: number }> {
+  const example = complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
+  const opened = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...example, complainant: { name, pseudonym: false, contact } } });
+  expect(opened.status).toBe(201);
+  return opened.body as { caseId: string; reference: string; position: number };
+}
 
 /** An information session scheduled with practitioner-1 presenting, and people registered for it by `registrar`: its case id. */
 export async function sessionWithRegistrations(supervisor: HttpClient, registrar: HttpClient, names: readonly string[]): Promise<string> {

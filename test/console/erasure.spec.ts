@@ -1,6 +1,5 @@
-import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { axeViolations, chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, complaintFrom, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 /**
  * A person's erasure, as an administrator does it from the console: by the identifier a supervisor
@@ -18,14 +17,7 @@ describe('the console: erasing a person’s personal information', () => {
     ensureConsoleBuilt();
     running = await startApp({ start: '2026-03-02T16:00:00Z' });
     supervisor = await running.as('supervisor', 'supervisor-1');
-    const example = complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
-    const opened = await supervisor.post('/cases', {
-      workflow: 'complaint',
-      command: 'ReceiveComplaint',
-      data: { ...example, complainant: { name: 'Émilie Côté', pseudonym: false, contact: 'ec@example.org' } },
-    });
-    expect(opened.status).toBe(201);
-    caseId = opened.body.caseId as string;
+    ({ caseId } = await complaintFrom(supervisor, 'Émilie Côté', 'ec@example.org'));
     browser = await openBrowser(running);
   }, 180_000);
   afterAll(async () => {

@@ -1,6 +1,5 @@
-import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type RunningApp } from '../support/app';
-import { axeViolations, chooseLanguage, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, complaintFrom, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
 /** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
 describe('the console: finding a case and keeping the staff directory', () => {
@@ -15,15 +14,9 @@ describe('the console: finding a case and keeping the staff directory', () => {
     // Commits close together reach the read models up to a second apart: the staff page must read its own writes by position.
     running = await startApp({ start: '2026-03-02T16:00:00Z', env: { MEND_SQLITE_WAKE_MS: '1000' } });
     const supervisor = await running.as('supervisor', 'supervisor-1');
-    const example = complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example;
-    const opened = await supervisor.post('/cases', {
-      workflow: 'complaint',
-      command: 'ReceiveComplaint',
-      data: { ...example, complainant: { name: 'Émilie Côté', pseudonym: false, contact: 'ec@example.org' } },
-    });
-    expect(opened.status).toBe(201);
-    ({ reference, caseId } = opened.body);
-    await supervisor.get(`/search?q=x&minPosition=${opened.body.position}`);
+    const opened = await complaintFrom(supervisor, 'Émilie Côté', 'ec@example.org');
+    ({ reference, caseId } = opened);
+    await supervisor.get(`/search?q=x&minPosition=${opened.position}`);
     browser = await openBrowser(running);
   }, 180_000);
   afterAll(async () => {
