@@ -5,6 +5,7 @@ import { AuditPage } from './auditor/audit-page';
 import { SearchPage } from './search/search-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
+import { CaseRoute } from './shared/case-route';
 import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
@@ -142,13 +143,23 @@ function Page({ route }: { route: Route }) {
     case 'cases':
       return <CasesPage />;
     case 'case':
-      return ROLE_PAGES[role].audits ? <AuditPage key={route.caseId} caseId={route.caseId} /> : <CasePage key={route.caseId} caseId={route.caseId} />;
+      return (
+        <CaseRoute key={route.caseId} id={route.caseId}>
+          {(caseId) => (ROLE_PAGES[role].audits ? <AuditPage caseId={caseId} /> : <CasePage caseId={caseId} />)}
+        </CaseRoute>
+      );
     case 'sla':
       return <SlaDashboard />;
     case 'open':
       return <OpenCasePage key={route.workflow ?? ''} workflow={route.workflow} />;
     case 'audit':
-      return <AuditPage key={route.caseId ?? ''} caseId={route.caseId} />;
+      return route.caseId ? (
+        <CaseRoute key={route.caseId} id={route.caseId}>
+          {(caseId) => <AuditPage caseId={caseId} />}
+        </CaseRoute>
+      ) : (
+        <AuditPage />
+      );
     case 'search':
       return <SearchPage />;
     case 'staff':

@@ -59,6 +59,40 @@ describe('the console: finding a case and keeping the staff directory', () => {
     }
   });
 
+  it('opens a case from an address that names it by its reference, as people quote it, and says no more of one the reader may not open', async () => {
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'en');
+      await page.goto(`${running.baseUrl}/#/cases/${reference.toLowerCase()}`);
+      await page.locator('.case-id', { hasText: reference }).waitFor();
+      await page.getByRole('heading', { name: 'Next steps' }).waitFor();
+    } finally {
+      await page.close();
+    }
+    const auditor = await browser.signedIn('auditor', 'auditor-1');
+    try {
+      await chooseLanguage(auditor, 'en');
+      await auditor.goto(`${running.baseUrl}/#/audit/${reference}`);
+      await auditor.locator('.case-id', { hasText: reference }).waitFor();
+    } finally {
+      await auditor.close();
+    }
+    // Not assigned to this practitioner: the page says of its reference what it says of one no case has.
+    expect((await (await running.as('practitioner', 'practitioner-9')).get(`/cases/${caseId}`)).status).toBe(403);
+    const practitioner = await browser.signedIn('practitioner', 'practitioner-9');
+    try {
+      await chooseLanguage(practitioner, 'fr');
+      for (const named of [reference, 'CMP-2026-99999', 'nothing-at-all']) {
+        await practitioner.goto(`${running.baseUrl}/#/cases/${named}`);
+        await practitioner.getByRole('alert').filter({ hasText: `Aucun dossier ${named} parmi ceux que vous pouvez consulter.` }).waitFor();
+      }
+      expect(await axeViolations(practitioner)).toEqual([]);
+      await chooseLanguage(practitioner, 'en');
+    } finally {
+      await practitioner.close();
+    }
+  });
+
   it('leaves the focus in the field a person went straight into when a new page opens', async () => {
     const page = await browser.signedIn('auditor', 'auditor-1');
     try {

@@ -131,6 +131,7 @@ export const en = {
 
   backToList: '← Back to the list',
   caseOf: (workflow: string) => `${workflow} case`,
+  noCaseAt: (reference: string) => `There is no case ${reference} among those you may read.`,
   state: 'State',
   status: 'Status',
   statusOpen: 'open',
@@ -285,7 +286,7 @@ export const en = {
   noWarnedClocks: 'No warned clocks.',
   noBreachedClocks: 'No breached clocks.',
   colBreachedAt: 'Ran out',
-  colMet: 'Met since',
+  metLate: 'met late',
   workloadTitle: 'Workload per person',
   workloadCaption: (when: string) => `Open cases and their clocks, as of ${when}`,
   colPerson: 'Person',
@@ -435,6 +436,7 @@ export const fr: Messages = {
 
   backToList: '← Retour à la liste',
   caseOf: (workflow: string) => `Dossier${NBSP}: ${workflow}`,
+  noCaseAt: (reference: string) => `Aucun dossier ${reference} parmi ceux que vous pouvez consulter.`,
   state: 'État',
   status: 'Statut',
   statusOpen: 'ouvert',
@@ -591,7 +593,7 @@ export const fr: Messages = {
   noWarnedClocks: 'Aucun délai averti.',
   noBreachedClocks: 'Aucun délai dépassé.',
   colBreachedAt: 'Échu le',
-  colMet: 'Respecté depuis',
+  metLate: 'respecté en retard',
   workloadTitle: 'Charge de travail par personne',
   workloadCaption: (when: string) => `Dossiers ouverts et leurs délais, au ${when}`,
   colPerson: 'Personne',

@@ -7,6 +7,7 @@ import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, DURATION_MS_KEYWORD, LOCAL_TIME_KEYWOR
 import type { Api } from '../shared/api';
 import { useConsole, usePeople, useSettled, useWorkflows } from '../shared/context';
 import { href } from '../shared/router';
+import { isMinted } from '../shared/case-route';
 import { clockLabel, eventLabel, fieldLabel, inReadersLanguage, L, stateLabel, valueLabel, workflowTitle } from '../shared/labels';
 import type { CasePage, HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { discriminator, withoutNull } from './schema';
@@ -174,11 +175,6 @@ export function recordWhen(item: HistoryItem, id: string, workflow: WorkflowInfo
     .filter((name): name is string => typeof name === 'string' && !isSealed(name));
   return `, ${instant(item.occurredAt)}${isMinted(id) ? '' : ` (${id})`}${names.length > 0 ? ` — ${names.join(', ')}` : ''}`;
 }
-
-const MINTED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id Mend minted (a UUID): nothing a person would tell a record by. */
-export const isMinted = (id: unknown): boolean => typeof id === 'string' && MINTED.test(id);
 
 /** A wall clock's reading (`2026-11-16T07:00`) written the reader's way, in no zone. */
 function localTime(value: string, language: Language): string {

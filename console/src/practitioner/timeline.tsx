@@ -4,7 +4,8 @@ import { usePeople } from '../shared/context';
 import { eventLabel, fieldLabel, Fill, L } from '../shared/labels';
 import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { caseContent } from './people';
-import { CasePeople, CaseRecords, DataFields, isMinted, isSealed } from './event-data';
+import { CasePeople, CaseRecords, DataFields, isSealed } from './event-data';
+import { isMinted } from '../shared/case-route';
 
 /** `value` without the entry at a dotted path of object keys (unchanged where the path leads nowhere). */
 function withoutPath(value: Record<string, unknown>, [key, ...rest]: readonly string[]): Record<string, unknown> {

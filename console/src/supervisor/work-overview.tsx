@@ -78,7 +78,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
                 {props.kind === 'breached' && item.metAt ? (
                   <span class="hint">
                     {' '}
-                    ({t.colMet}
+                    ({t.metLate}
                     {t.colon}
                     {instant(item.metAt, item.region)})
                   </span>
