@@ -109,6 +109,8 @@ describe('the Mend console in English and in French', () => {
     const history = page.locator('.timeline');
     expect(await history.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
     expect(await history.locator('.event-data dd', { hasText: /^Accusé de réception$/ }).count()).toBeGreaterThan(0);
+    // Each clock event names its clock beside what happened to it, without opening its data.
+    await expectVisible(history.locator('.event-type', { hasText: /^Délai commencé\u00a0: Accusé de réception$/ }));
     // A clock's warnings at a share of its time, written as a percentage the French way.
     expect(await history.locator('.event-data dd', { hasText: /^50\u00a0%$/ }).count()).toBeGreaterThan(0);
     expect(await history.locator('.event-data dd', { hasText: /^(Acknowledgement|acknowledgement|Response, level 1|response-1|business)$/ }).count()).toBe(0);
@@ -143,6 +145,23 @@ describe('the Mend console in English and in French', () => {
     await expectVisible(page.locator('dl.details dd', { hasText: 'Regional program coordinator' }).first());
     expect(await page.getByText('Coordination régionale du programme').count()).toBe(0);
     await page.close();
+  });
+
+  it.each([
+    ['en', 'Clock warning: Acknowledgement, 50%', 'Clock warning: Acknowledgement, 80%', 'Clock ran out: Acknowledgement'],
+    ['fr', 'Avertissement de délai\u00a0: Accusé de réception, 50\u00a0%', 'Avertissement de délai\u00a0: Accusé de réception, 80\u00a0%', 'Délai dépassé\u00a0: Accusé de réception'],
+  ] as const)('(%s) a late case’s history names the clock of each clock event, and the share of its time each warning came at', async (language, ...titles) => {
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${running.baseUrl}/#/cases/${lateCase}`);
+      const events = page.locator('.timeline .event-type');
+      await events.first().waitFor();
+      expect(await events.allTextContents()).toEqual(expect.arrayContaining([...titles]));
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
   });
 
   it('opens in French for a browser set to French, until another language is chosen', async () => {

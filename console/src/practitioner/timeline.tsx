@@ -1,7 +1,7 @@
-import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, RECORD_KEYWORD, SHARE_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { usePeople } from '../shared/context';
-import { eventLabel, fieldLabel, Fill, L } from '../shared/labels';
+import { clockLabel, eventLabel, fieldLabel, Fill, L, type Label } from '../shared/labels';
 import type { HistoryItem, JsonSchema, WorkflowInfo } from '../shared/types';
 import { caseContent } from './people';
 import { CasePeople, CaseRecords, DataFields, isSealed } from './event-data';
@@ -56,7 +56,7 @@ export function Timeline({
   /** Revisions the log recorded after the moment shown (an as-of view by business time). */
   enteredLater?: readonly number[];
 }) {
-  const { t, instant, role, language } = useI18n();
+  const { t, instant, role, language, percent } = useI18n();
   const person = usePeople();
   if (items.length === 0) return <p>{t.noEvents}</p>;
   const sealed = items.some((item) => holdsSealed(item.data));
@@ -74,6 +74,19 @@ export function Timeline({
     );
     return ownIds.reduce((shown, [key]) => withoutPath(shown, [key]), data);
   };
+  // A clock's event names its clock beside what happened to it, and a warning the share of its time
+  // it came at ("SLA warning: Acknowledgement, 50%"), so that two warnings read apart unopened.
+  const clockNamed = (item: HistoryItem): Label | undefined => {
+    const valueOf = (keyword: string): unknown => {
+      const key = Object.entries(eventOf(item.type)?.schema.properties ?? {}).find(([, schema]) => schema[keyword as keyof JsonSchema])?.[0];
+      return key === undefined ? undefined : (item.data as Record<string, unknown>)[key];
+    };
+    const clock = valueOf(CLOCK_KEY_KEYWORD);
+    if (typeof clock !== 'string') return undefined;
+    const label = clockLabel([workflow], clock, clock);
+    const share = valueOf(SHARE_KEYWORD);
+    return typeof share === 'number' ? { ...label, text: `${label.text}, ${percent(share)}` } : label;
+  };
   return (
     <>
       {sealed ? (
@@ -86,11 +99,18 @@ export function Timeline({
           <ol class="timeline">
             {items.map((item) => {
               const hasData = item.data !== null && typeof item.data === 'object' && Object.keys(item.data).length > 0;
+              const clock = hasData ? clockNamed(item) : undefined;
               return (
                 <li key={item.eventId} class={upTo !== undefined && item.revision > upTo ? 'later' : undefined}>
                   {upTo !== undefined && item.revision > upTo ? <span class="visually-hidden">{t.later}</span> : null}
                   <span class="event-type">
                     <L label={eventLabel(workflow, item.type)} />
+                    {clock ? (
+                      <>
+                        {t.colon}
+                        <L label={clock} />
+                      </>
+                    ) : null}
                   </span>{' '}
                   <span class="when">
                     {t.happened}
