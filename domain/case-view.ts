@@ -20,7 +20,10 @@ export interface CaseView {
   readonly revision: number;
   /** Global position of the case's last event. */
   readonly position: number;
+  /** The commands the reader may run now. */
   readonly allowedCommands: readonly string[];
+  /** The commands the case's state allows now, whoever may run them: a reader learns what the case waits for. */
+  readonly nextSteps: readonly string[];
   readonly region: RegionCode;
   readonly assignees: readonly string[];
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
@@ -49,6 +52,7 @@ export function buildCaseView(
   meta: MachineEvent['meta'],
 ): CaseView {
   const summary = definition.summarize(state);
+  const steps = allowedCommands(definition, state, meta);
   return {
     caseId: facts.caseId,
     reference: facts.reference,
@@ -58,7 +62,8 @@ export function buildCaseView(
     status: state.snapshot.status === 'active' ? 'open' : 'closed',
     revision: state.revision,
     position: facts.position,
-    allowedCommands: allowedCommands(definition, state, meta),
+    allowedCommands: steps,
+    nextSteps: steps,
     region: summary.region,
     assignees: summary.assignees,
     details: summary.details,

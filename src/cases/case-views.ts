@@ -32,7 +32,7 @@ export class CaseViews {
   /** Offers the actor only the commands the permission table lets them run. */
   private forActor(view: CaseView, actor: Actor, readAs: string | undefined): CaseView {
     const facts = { caseId: view.caseId, workflow: view.workflow, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
-    return { ...view, allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands) };
+    return { ...view, allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands), nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps) };
   }
 
   /** The view of a case from the read model, without replaying its stream. */

@@ -52,7 +52,10 @@ export const CaseViewSchema = z
     status: z.enum(['open', 'closed']),
     revision: z.number().int().meta({ description: 'Revision of the last event; also the ETag' }),
     position: z.number().int().meta({ description: 'Global position of the last event: pass it as ?minPosition= to read your writes' }),
-    allowedCommands: z.array(z.string()),
+    allowedCommands: z.array(z.string()).meta({ description: 'The commands you may run now' }),
+    nextSteps: z.array(z.string()).meta({
+      description: 'The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none',
+    }),
     region: RegionCode,
     assignees: z.array(z.string()),
     details: z

@@ -166,6 +166,11 @@ export class PolicyService {
     });
   }
 
+  /** The next steps of a case, whoever may take them, for an actor who may know of it (none otherwise). */
+  stepsKnownTo(actor: Actor, facts: CaseAccessFacts, steps: readonly string[]): string[] {
+    return !isPerson(actor) || this.knowable(actor, facts) ? [...steps] : [];
+  }
+
   /** Which cases this actor's lists may show. */
   listScope(actor: Actor): ListScope {
     if (!isPerson(actor)) return { hiddenWorkflows: [] };

@@ -1874,7 +1874,10 @@ export interface components {
             revision: number;
             /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
             position: number;
+            /** @description The commands you may run now */
             allowedCommands: string[];
+            /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
+            nextSteps: string[];
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
@@ -1901,7 +1904,10 @@ export interface components {
             revision: number;
             /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
             position: number;
+            /** @description The commands you may run now */
             allowedCommands: string[];
+            /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
+            nextSteps: string[];
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
@@ -2159,7 +2165,10 @@ export interface components {
             revision: number;
             /** @description Global position of the last event: pass it as ?minPosition= to read your writes */
             position: number;
+            /** @description The commands you may run now */
             allowedCommands: string[];
+            /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
+            nextSteps: string[];
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];

@@ -164,6 +164,25 @@ describe('the Mend console in English and in French', () => {
     }
   });
 
+  it.each([
+    ['en', 'What others may do', 'Assign a handler (supervisor or Restorative Justice Unit)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Confier la plainte (superviseur ou Unité de justice réparatrice)'],
+  ] as const)('(%s) a handler reads beside their own next steps those others may take, and who may', async (language, heading, step) => {
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${running.baseUrl}/#/cases/${lateCase}`);
+      const others = page.getByRole('region', { name: heading });
+      await others.waitFor();
+      expect(await others.getByRole('listitem').allTextContents()).toContain(step);
+      // Not offered as a step of their own.
+      expect(await page.locator('.command-list button', { hasText: step.split(' (')[0] }).count()).toBe(0);
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens in French for a browser set to French, until another language is chosen', async () => {
     const french = await openBrowser(running, { locale: 'fr-CA' });
     try {

@@ -142,6 +142,9 @@ export const en = {
   revision: (n: number) => `Revision ${n}`,
   nextSteps: 'Next steps',
   nothingToDo: 'Nothing you may do on this case now.',
+  othersMay: 'What others may do',
+  assignedRole: (role: string) => `${role} assigned to the case`,
+  or: ' or ',
   recorded: (command: string, state: string) => `${command} recorded. The case is now in ${state}.`,
   recordedAway: (command: string, reference: string) => `${command} recorded on case ${reference}. The case is now in someone else’s hands and no longer on your caseload.`,
   backToCaseload: '← Back to my caseload',
@@ -447,6 +450,9 @@ export const fr: Messages = {
   revision: (n: number) => `Révision ${n}`,
   nextSteps: 'Prochaines étapes',
   nothingToDo: 'Vous ne pouvez rien faire sur ce dossier pour l’instant.',
+  othersMay: 'Ce que d’autres peuvent faire',
+  assignedRole: (role: string) => `${role} assigné au dossier`,
+  or: ' ou ',
   recorded: (command: string, state: string) =>
     `Étape «${NBSP}${command}${NBSP}» enregistrée. Le dossier est maintenant à l’état «${NBSP}${state}${NBSP}».`,
   recordedAway: (command: string, reference: string) =>

@@ -145,6 +145,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                       </li>
                     ))}
                   </ul>
+                  <OthersSteps view={view} workflow={workflow} />
                   {chosen ? (
                     <CommandForm
                       key={`${chosen.name}:${view.revision}`}
@@ -201,4 +202,30 @@ function Assignees({ ids }: { ids: readonly string[] }) {
   const { t } = useI18n();
   const person = usePeople();
   return <>{ids.length ? ids.map(person).join(', ') : t.nobody}</>;
+}
+
+/**
+ * The steps the case's state allows that the reader may not take, each with who may: what the case
+ * waits for (a withdrawn class member's return, recorded by a supervisor), as the workflow's grants say.
+ */
+function OthersSteps({ view, workflow }: { view: CaseView; workflow: WorkflowInfo | undefined }) {
+  const { t, role } = useI18n();
+  const steps = (workflow?.commands ?? []).filter((c) => view.nextSteps.includes(c.name) && !view.allowedCommands.includes(c.name));
+  if (steps.length === 0) return null;
+  const who = (grants: Readonly<Record<string, 'any' | 'assigned'>>) =>
+    Object.entries(grants)
+      .map(([name, grant]) => (grant === 'assigned' ? t.assignedRole(role(name)) : role(name)))
+      .join(t.or);
+  return (
+    <section aria-labelledby="others-steps" class="others-steps">
+      <h4 id="others-steps">{t.othersMay}</h4>
+      <ul>
+        {steps.map((c) => (
+          <li key={c.name}>
+            <L label={commandLabel(workflow, c.name)} /> ({who(c.grants)})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
