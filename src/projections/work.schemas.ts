@@ -12,6 +12,7 @@ export const InboxItemSchema = CaseSummarySchema.extend({
   }),
   overdue: z.boolean().meta({ description: 'That clock’s due time has passed' }),
   commands: z.array(z.string()).meta({ description: 'The commands you may run on the case now (their labels are in GET /workflows)' }),
+  nextSteps: z.array(z.string()).meta({ description: 'The commands the case’s state allows now, whoever may run them (their `grants` are in GET /workflows)' }),
 }).meta({ id: 'InboxItem' });
 
 export const InboxSchema = z

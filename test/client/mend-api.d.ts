@@ -2644,6 +2644,8 @@ export interface components {
             overdue: boolean;
             /** @description The commands you may run on the case now (their labels are in GET /workflows) */
             commands: string[];
+            /** @description The commands the case’s state allows now, whoever may run them (their `grants` are in GET /workflows) */
+            nextSteps: string[];
         };
         Inbox: {
             assignee: string;

@@ -46,6 +46,7 @@ describe('the Mend console in English and in French', () => {
   let supervisor: HttpClient;
   let complaintCase: string;
   let reCase: string;
+  let withdrawnCase: string;
   let roCase: string;
   let lateCase: string;
 
@@ -68,6 +69,11 @@ describe('the Mend console in English and in French', () => {
     lateCase = await receiveComplaint(supervisor, '2026-02-23T09:00:00-05:00');
     await run(supervisor, lateCase, 'AssignHandler', { handlerId: 'practitioner-1' });
     await drain(scheduler(running));
+    // A class member who withdrew: their practitioner may take no step; a supervisor records their return.
+    withdrawnCase = (await supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn })).body.caseId as string;
+    await run(supervisor, withdrawnCase, 'ConfirmParticipation', { officialLanguage: 'en' });
+    await run(supervisor, withdrawnCase, 'AssignPractitioner', { practitionerIds: ['practitioner-2'] });
+    await run(supervisor, withdrawnCase, 'Withdraw', {});
     await supervisor.get(`/cases/${reCase}?minPosition=${await running.store.headPosition()}`);
     browser = await openBrowser(running);
   }, 120_000);
@@ -177,6 +183,28 @@ describe('the Mend console in English and in French', () => {
       expect(await others.getByRole('listitem').allTextContents()).toContain(step);
       // Not offered as a step of their own.
       expect(await page.locator('.command-list button', { hasText: step.split(' (')[0] }).count()).toBe(0);
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'What others may do', 'Resume participation (supervisor)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Reprendre la participation (superviseur)'],
+  ] as const)('(%s) a practitioner whose class member withdrew reads in their caseload and on the case what a supervisor may do', async (language, heading, step) => {
+    const page = await browser.signedIn('practitioner', 'practitioner-2');
+    try {
+      await chooseLanguage(page, language);
+      const row = page.locator('table.inbox tbody tr');
+      await row.first().waitFor();
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('td').nth(1).textContent()).toBe(`${heading}${step}`);
+      await row.getByRole('link').click();
+      const others = page.getByRole('region', { name: heading });
+      await others.waitFor();
+      expect(await others.getByRole('listitem').allTextContents()).toEqual([step]);
+      expect(await page.locator('.command-list button').count()).toBe(0);
       await chooseLanguage(page, 'en');
     } finally {
       await page.close();

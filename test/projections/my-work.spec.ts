@@ -62,6 +62,8 @@ describe('my work: inbox, workload, on-time rates by week', () => {
     expect(a!.commands).toContain('AcknowledgeComplaint');
     expect(c!.commands).toContain('Respond');
     expect(c!.commands).not.toContain('AssignHandler');
+    // What the case's state allows whoever may run it: the reassignment a supervisor makes too.
+    expect(c!.nextSteps).toEqual(expect.arrayContaining([...c!.commands, 'AssignHandler']));
   });
 
   it('pages with a cursor in due order', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
-import { mayRead, ROLE_PAGES } from '../shared/roles';
+import { mayRead, ROLE_PAGES, whoMay } from '../shared/roles';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, CommandResult, HistoryPage, WorkflowInfo } from '../shared/types';
@@ -212,17 +212,13 @@ function OthersSteps({ view, workflow }: { view: CaseView; workflow: WorkflowInf
   const { t, role } = useI18n();
   const steps = (workflow?.commands ?? []).filter((c) => view.nextSteps.includes(c.name) && !view.allowedCommands.includes(c.name));
   if (steps.length === 0) return null;
-  const who = (grants: Readonly<Record<string, 'any' | 'assigned'>>) =>
-    Object.entries(grants)
-      .map(([name, grant]) => (grant === 'assigned' ? t.assignedRole(role(name)) : role(name)))
-      .join(t.or);
   return (
     <section aria-labelledby="others-steps" class="others-steps">
       <h4 id="others-steps">{t.othersMay}</h4>
       <ul>
         {steps.map((c) => (
           <li key={c.name}>
-            <L label={commandLabel(workflow, c.name)} /> ({who(c.grants)})
+            <L label={commandLabel(workflow, c.name)} /> ({whoMay(c.grants, t, role)})
           </li>
         ))}
       </ul>

@@ -18,6 +18,7 @@ export interface InboxItem extends CaseSummary {
   readonly waitingFor: ClockView | null;
   readonly overdue: boolean;
   readonly commands: readonly string[];
+  readonly nextSteps: readonly string[];
 }
 export interface Inbox {
   readonly assignee: string;
@@ -58,11 +59,13 @@ export class WorkController {
     const items = rows.map((row): InboxItem => {
       const record = fromCaseRow(row);
       const waitingFor = [...record.clocks].filter(isOpen).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0] ?? null;
+      const view = this.views.presentRecord(record, actor);
       return {
         ...toSummary(row),
         waitingFor,
         overdue: waitingFor !== null && waitingFor.status !== 'paused' && Date.parse(waitingFor.dueAt) <= now,
-        commands: this.views.presentRecord(record, actor).allowedCommands,
+        commands: view.allowedCommands,
+        nextSteps: view.nextSteps,
       };
     });
     return { assignee, items, ...(nextCursor ? { nextCursor } : {}) };
