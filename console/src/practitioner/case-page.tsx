@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context';
 import { commandLabel, fieldLabel, Fill, L, stateLabel, valueLabel, workflowTitle, type Label } from '../shared/labels';
-import { mayRead, ROLE_PAGES, whoMay } from '../shared/roles';
+import { mayRead, ROLE_PAGES } from '../shared/roles';
+import { StepsOthersTake } from '../shared/steps-others-take';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { CaseView, CommandResult, HistoryPage, WorkflowInfo } from '../shared/types';
@@ -204,24 +205,15 @@ function Assignees({ ids }: { ids: readonly string[] }) {
   return <>{ids.length ? ids.map(person).join(', ') : t.nobody}</>;
 }
 
-/**
- * The steps the case's state allows that the reader may not take, each with who may: what the case
- * waits for (a withdrawn class member's return, recorded by a supervisor), as the workflow's grants say.
- */
+/** The steps the case's state allows that the reader may not take, each with who may. */
 function OthersSteps({ view, workflow }: { view: CaseView; workflow: WorkflowInfo | undefined }) {
-  const { t, role } = useI18n();
-  const steps = (workflow?.commands ?? []).filter((c) => view.nextSteps.includes(c.name) && !view.allowedCommands.includes(c.name));
+  const { t } = useI18n();
+  const steps = view.nextSteps.filter((step) => !view.allowedCommands.includes(step));
   if (steps.length === 0) return null;
   return (
     <section aria-labelledby="others-steps" class="others-steps">
       <h4 id="others-steps">{t.othersMay}</h4>
-      <ul>
-        {steps.map((c) => (
-          <li key={c.name}>
-            <L label={commandLabel(workflow, c.name)} /> ({whoMay(c.grants, t, role)})
-          </li>
-        ))}
-      </ul>
+      <StepsOthersTake steps={steps} workflow={workflow} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { daysLeft } from '../shared/case-table';
 import { useConsole } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
-import { whoMay } from '../shared/roles';
+import { StepsOthersTake } from '../shared/steps-others-take';
 import { Status } from '../shared/status';
 import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -105,7 +105,14 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                 </td>
                 <td data-label={t.colYouMay}>
                   {item.commands.length === 0 ? (
-                    <OthersMay steps={item.nextSteps} workflow={workflow} />
+                    item.nextSteps.length === 0 ? (
+                      '—'
+                    ) : (
+                      <>
+                        <span class="hint">{t.othersMay}</span>
+                        <StepsOthersTake steps={item.nextSteps} workflow={workflow} plain />
+                      </>
+                    )
                   ) : (
                     <ul class="plain">
                       {item.commands.map((command) => (
@@ -128,21 +135,3 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
   );
 }
 
-/** Where the reader may take no step: what others may, and who (a withdrawn class member's return is a supervisor's). */
-function OthersMay({ steps, workflow }: { steps: readonly string[]; workflow: WorkflowInfo | undefined }) {
-  const { t, role } = useI18n();
-  const commands = (workflow?.commands ?? []).filter((c) => steps.includes(c.name));
-  if (commands.length === 0) return <>—</>;
-  return (
-    <>
-      <span class="hint">{t.othersMay}</span>
-      <ul class="plain">
-        {commands.map((c) => (
-          <li key={c.name}>
-            <L label={commandLabel(workflow, c.name)} /> ({whoMay(c.grants, t, role)})
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}

@@ -51,9 +51,3 @@ export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
 /** Whether the person may still read a case as a command left it (its assignees then): never asked of the API, which would refuse and log it. */
 export const mayRead = (session: { readonly id: string; readonly role: Role }, view: { readonly assignees: readonly string[] }): boolean =>
   !ROLE_PAGES[session.role].ownCasesOnly || view.assignees.includes(session.id);
-
-/** Who may run a command, as its grants say ("supervisor or practitioner assigned to the case"). */
-export const whoMay = (grants: Readonly<Record<string, 'any' | 'assigned'>>, t: Messages, role: (role: string) => string): string =>
-  Object.entries(grants)
-    .map(([name, grant]) => (grant === 'assigned' ? t.assignedRole(role(name)) : role(name)))
-    .join(t.or);
