@@ -68,6 +68,10 @@ export const en = {
   closedCases: 'Closed cases',
   allCases: 'All cases',
   caseCount: (n: number) => `${n} ${plural(n, 'case', 'cases')}`,
+  casesShown: (shown: string, total: string) => `${shown} of ${total} cases`,
+  showMoreCases: (n: string) => `Show ${n} more`,
+  everyProgram: 'Every program',
+  everyRegion: 'Every region',
   assignedCount: (n: number) => `${n} ${plural(n, 'case', 'cases')} assigned to you`,
 
   noClocks: 'No clocks.',
@@ -376,6 +380,10 @@ export const fr: Messages = {
   closedCases: 'Dossiers fermés',
   allCases: 'Tous les dossiers',
   caseCount: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier', 'dossiers')}`,
+  casesShown: (shown: string, total: string) => `${shown}${NBSP}dossiers sur ${total}`,
+  showMoreCases: (n: string) => `Afficher ${n} de plus`,
+  everyProgram: 'Tous les programmes',
+  everyRegion: 'Toutes les régions',
   assignedCount: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier qui vous est assigné', 'dossiers qui vous sont assignés')}`,
 
   noClocks: 'Aucun délai.',
