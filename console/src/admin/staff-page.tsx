@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { REGION_NAMES } from '../../../domain/region-names';
 import { useI18n, type Language, type Messages } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
@@ -7,7 +8,7 @@ import { Status } from '../shared/status';
 import type { StaffEntry, StaffList, StaffMember } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 
-const REGIONS = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
+const REGIONS = Object.keys(REGION_NAMES);
 
 /** The staff directory: everyone with their open cases; administrators add people and mark who takes cases. */
 export function StaffPage() {
