@@ -87,6 +87,8 @@ export const SlaClocksQuery = z.strictObject({
   level: z.coerce.number().int().min(1).optional(),
   caseId: z.uuid().optional(),
   dueBefore: Instant.optional(),
+  /** `earliest` due first (the at-risk list), or `latest` (the breaches a supervisor reads, newest first). */
+  order: z.enum(['earliest', 'latest']).default('earliest'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(500).optional(),
   minPosition: z.coerce.number().int().min(0).optional(),
@@ -280,6 +282,7 @@ export class SlaQueries {
     // A clock that is no service standard (a complainant's review window) is shown with its case, not here.
     const where = ['standard = 1', ...hideCases(hiddenWorkflows)];
     const params: Record<string, unknown> = { limit: query.limit + 1, ...hiddenCaseParams(hiddenWorkflows) };
+    const latest = query.order === 'latest';
     if (query.status === 'warned') where.push("status = 'running' AND warned = 1");
     else if (query.status) {
       where.push('status = @status');
@@ -300,13 +303,13 @@ export class SlaQueries {
     }
     if (query.cursor) {
       const [dueAt, caseId, clock] = decodeCursor(query.cursor);
-      where.push('(due_at, case_id, clock) > (@cursorDueAt, @cursorCaseId, @cursorClock)');
+      where.push(`(due_at, case_id, clock) ${latest ? '<' : '>'} (@cursorDueAt, @cursorCaseId, @cursorClock)`);
       Object.assign(params, { cursorDueAt: dueAt, cursorCaseId: caseId, cursorClock: clock });
     }
     const rows = this.db
       .prepare<Record<string, unknown>, SlaClockRow & WithReference>(
         `SELECT *, ${referenceOf('sla_clocks')} FROM sla_clocks WHERE ${where.join(' AND ')}
-         ORDER BY due_at, case_id, clock LIMIT @limit`,
+         ORDER BY ${latest ? 'due_at DESC, case_id DESC, clock DESC' : 'due_at, case_id, clock'} LIMIT @limit`,
       )
       .all(params);
     const items = rows.slice(0, query.limit);

@@ -26,7 +26,7 @@ export const slaOpenApi: OpenApiSection = {
       get: {
         operationId: 'listSlaClocks',
         tags: ['sla'],
-        summary: 'Clocks by due time, earliest first: with status=running, the at-risk list',
+        summary: 'Clocks by due time, earliest first (or latest, `order=latest`): with status=running, the at-risk list',
         description: readers,
         parameters: [
           query('status', 'running | warned (running, with a warning recorded) | paused | breached | met | cancelled', {
@@ -38,6 +38,11 @@ export const slaOpenApi: OpenApiSection = {
           query('level', 'Level of authority', { type: 'integer', minimum: 1 }),
           query('caseId', 'One case’s clocks', { type: 'string', format: 'uuid' }),
           query('dueBefore', 'Only clocks due before this instant (ISO 8601 with offset)', { type: 'string', format: 'date-time' }),
+          query('order', 'earliest due first (the default: the at-risk list), or latest first (the breaches, newest first)', {
+            type: 'string',
+            enum: ['earliest', 'latest'],
+            default: 'earliest',
+          }),
           query('limit', '1–500, default 50', { type: 'integer', minimum: 1, maximum: 500 }),
           query('cursor', 'From the previous page'),
           minPosition,

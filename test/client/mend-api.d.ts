@@ -1537,7 +1537,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Clocks by due time, earliest first: with status=running, the at-risk list
+         * Clocks by due time, earliest first (or latest, `order=latest`): with status=running, the at-risk list
          * @description For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.
          */
         get: operations["listSlaClocks"];
@@ -12069,6 +12069,8 @@ export interface operations {
                 caseId?: string;
                 /** @description Only clocks due before this instant (ISO 8601 with offset) */
                 dueBefore?: string;
+                /** @description earliest due first (the default: the at-risk list), or latest first (the breaches, newest first) */
+                order?: "earliest" | "latest";
                 /** @description 1–500, default 50 */
                 limit?: number;
                 /** @description From the previous page */

@@ -1,4 +1,5 @@
 import { workflowDefinitions } from '../../workflows/registry';
+import { drain, scheduler } from '../sla/sla-support';
 import { startApp, type RunningApp } from '../support/app';
 import { axeViolations, chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
 
@@ -8,10 +9,11 @@ const example = (workflow: string) => {
 };
 
 /**
- * The Cases page of a program office with more cases than one page holds: narrowed by program and
- * region, and read a hundred at a time to the last, in headless Chromium against the real app.
+ * A program office with more cases and breaches than one page holds: the Cases page narrowed by
+ * program and region and read a hundred at a time to the last, and the SLA dashboard's breaches
+ * newest first, in headless Chromium against the real app.
  */
-describe('the console: the list of cases', () => {
+describe('the console: lists longer than a page', () => {
   jest.setTimeout(120_000);
   let running: RunningApp;
   let browser: Browser;
@@ -21,13 +23,18 @@ describe('the console: the list of cases', () => {
     running = await startApp({ start: '2026-03-02T16:00:00Z' });
     const supervisor = await running.as('supervisor', 'supervisor-1');
     const complaint = example('complaint');
-    // 104 complaints, one in four from Quebec, and 3 class members of the Restorative Engagement program.
+    // 104 complaints, one in four from Quebec, received on the ten weekdays from 9 to 20 February and
+    // never acknowledged, and 3 class members of the Restorative Engagement program.
+    const days = [9, 10, 11, 12, 13, 16, 17, 18, 19, 20];
     for (let i = 0; i < 104; i++) {
-      const opened = await supervisor.post('/cases', { ...complaint, data: { ...complaint.data, region: i % 4 === 0 ? 'QC' : 'ON' } });
+      const receivedAt = `2026-02-${String(days[i % days.length]).padStart(2, '0')}T09:30:00-05:00`;
+      const opened = await supervisor.post('/cases', { ...complaint, data: { ...complaint.data, receivedAt, region: i % 4 === 0 ? 'QC' : 'ON' } });
       expect(opened.status).toBe(201);
     }
     const optIn = example('restorative-engagement');
     for (let i = 0; i < 3; i++) expect((await supervisor.post('/cases', optIn)).status).toBe(201);
+    // Every acknowledgement ran out, from 11 to 24 February: 104 breaches.
+    await drain(scheduler(running));
     await supervisor.get(`/cases?minPosition=${await running.store.headPosition()}`);
     browser = await openBrowser(running);
   }, 180_000);
@@ -74,4 +81,24 @@ describe('the console: the list of cases', () => {
       }
     },
   );
+
+  it.each([
+    ['en', /^Feb\s24,\s2026/, 'The 100 most recent are shown; the weekly rates below count them all.'],
+    ['fr', /^24\sfévr\.\s2026/, 'Les 100\u00a0dépassements les plus récents sont affichés\u00a0; les taux par semaine ci-dessous les comptent tous.'],
+  ] as const)('(%s) a supervisor reads the most recent breaches first, and is told the list holds only the latest hundred', async (language, latest, hint) => {
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      const rows = page.locator('#breached-clocks tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(100);
+      expect(await rows.first().locator('td').first().textContent()).toMatch(latest);
+      // The four cut are the oldest: acknowledgements due on 11 February.
+      expect(await rows.filter({ hasText: /^(Feb\s11|11\sfévr\.)/ }).count()).toBe(7);
+      expect(await page.getByText(hint, { exact: true }).count()).toBe(1);
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -101,6 +101,21 @@ describe('SLA monitoring for supervisors', () => {
     expect(new Set(seen).size).toBe(12);
   });
 
+  it('pages latest due first too, the same clocks in the reverse order', async () => {
+    const seen: string[] = [];
+    const due: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await supervisor.get(`/sla/clocks?order=latest&limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...named(page.body.items));
+      due.push(...page.body.items.map((item: { dueAt: string }) => item.dueAt));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(named(await clocks('limit=500')).reverse());
+    expect(due).toEqual([...due].sort().reverse());
+  });
+
   it('sums counts and the on-time rate per workflow, region and level', async () => {
     await drain(scheduler(running));
     const summary = await supervisor.get(`/sla/summary?minPosition=${await head()}`);
@@ -185,6 +200,7 @@ describe('SLA monitoring for supervisors', () => {
     };
     await bad('/sla/clocks?status=late', 'query.status');
     await bad('/sla/clocks?limit=0', 'query.limit');
+    await bad('/sla/clocks?order=newest', 'query.order');
     await bad('/sla/clocks?dueBefore=tomorrow', 'query.dueBefore');
     await bad('/sla/clocks?cursor=nonsense', 'cursor');
     await bad('/sla/clocks?colour=red', 'query.colour');

@@ -8,6 +8,10 @@ import { useLoad } from '../shared/use-load';
 import { OnTimeChart } from './on-time-chart';
 
 const WEEKS = 12;
+/** The clocks each list shows at most. */
+const SHOWN = 100;
+
+type ClockPage = { readonly items: SlaClockItem[]; readonly nextCursor?: string };
 
 /**
  * What supervisors act on beyond the counts: the warned and the breached clocks themselves, each
@@ -20,8 +24,9 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
   const [loaded] = useLoad(
     () =>
       Promise.all([
-        api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=warned&limit=100'),
-        api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=breached&limit=100'),
+        api.get<ClockPage>(`/sla/clocks?status=warned&limit=${SHOWN}`),
+        // The newest first: breaches stay on the list once met late, and a year of them is more than a page.
+        api.get<ClockPage>(`/sla/clocks?status=breached&order=latest&limit=${SHOWN}`),
         api.get<Workload>('/workload'),
         api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
       ]),
@@ -34,10 +39,12 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
           <section aria-labelledby="warned-title">
             <h3 id="warned-title">{t.warnedTitle}</h3>
             <ClockList id="warned-clocks" items={warned.items} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
+            {warned.nextCursor ? <p class="hint">{t.warnedFirst(SHOWN)}</p> : null}
           </section>
           <section aria-labelledby="breached-title">
             <h3 id="breached-title">{t.breachedTitle}</h3>
             <ClockList id="breached-clocks" items={breached.items} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
+            {breached.nextCursor ? <p class="hint">{t.breachedLatest(SHOWN)}</p> : null}
           </section>
           {/* One under the other: the workload's seven columns do not fit half a page. */}
           <section aria-labelledby="workload-title">
