@@ -101,4 +101,35 @@ describe('the console: lists longer than a page', () => {
       await page.close();
     }
   });
+
+  it('shows every event of a case longer than a page of its history, on the case page and the audit page alike', async () => {
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const complaint = example('complaint');
+    const opened = await supervisor.post('/cases', { ...complaint, data: { ...complaint.data, receivedAt: '2026-03-02T09:30:00-05:00' } });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    // A response clock paused and resumed 510 times: more events than one page of history (1,000) holds.
+    for (let i = 0; i < 510; i++) {
+      expect((await supervisor.post(`/cases/${caseId}/commands/PauseClock`, { clock: 'response-1', reason: 'Awaiting the complainant.' })).status).toBe(200);
+      expect((await supervisor.post(`/cases/${caseId}/commands/ResumeClock`, { clock: 'response-1' })).status).toBe(200);
+    }
+    const { revision } = (await supervisor.get(`/cases/${caseId}`)).body as { revision: number };
+    expect(revision).toBeGreaterThan(1_000);
+    for (const [role, path] of [
+      ['supervisor', `#/cases/${caseId}`],
+      ['auditor', `#/audit/${caseId}`],
+    ] as const) {
+      const page = await browser.signedIn(role, `${role}-1`);
+      try {
+        await page.goto(`${running.baseUrl}/${path}`);
+        const events = page.locator('.timeline > li');
+        await events.first().waitFor();
+        expect(await events.count()).toBe(revision + 1);
+        // The last event shown is the case's last, by its revision.
+        expect(await events.last().textContent()).toContain(String(revision));
+      } finally {
+        await page.close();
+      }
+    }
+  });
 });

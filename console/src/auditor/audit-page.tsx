@@ -10,7 +10,8 @@ import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context'
 import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
-import type { CaseAsOf, HistoryItem, HistoryPage, Verification, WorkflowInfo } from '../shared/types';
+import type { CaseAsOf, HistoryItem, Verification, WorkflowInfo } from '../shared/types';
+import { wholeHistory } from '../shared/history';
 import { useLoad } from '../shared/use-load';
 import { zonedToIso } from '../shared/zoned-time';
 import { ExportLinks } from './export-links';
@@ -24,18 +25,10 @@ export function AuditPage({ caseId }: { caseId?: string }) {
 function CaseAudit({ caseId }: { caseId: string }) {
   const { api, workflows } = useConsole();
   const { t } = useI18n();
-  const path = `/cases/${encodeURIComponent(caseId)}`;
   const [loaded] = useLoad(async () => {
-    const items: HistoryItem[] = [];
-    const staff: Record<string, string> = {};
-    let page: HistoryPage | undefined;
-    do {
-      page = await api.get<HistoryPage>(`${path}/history?limit=1000&fromRevision=${page?.next ?? 0}`);
-      items.push(...page.items);
-      Object.assign(staff, page.staff);
-    } while (page.next !== null);
-    const workflow = (await workflows).find((w) => w.name === page.workflow && w.version === items[0]?.workflowVersion);
-    return { items, staff: staffNames(staff), workflow, workflowName: page.workflow, reference: page.reference };
+    const { items, staff, workflow: workflowName, reference } = await wholeHistory(api, caseId);
+    const workflow = (await workflows).find((w) => w.name === workflowName && w.version === items[0]?.workflowVersion);
+    return { items, staff: staffNames(staff), workflow, workflowName, reference };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);
 

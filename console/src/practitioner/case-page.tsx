@@ -9,6 +9,7 @@ import { Status } from '../shared/status';
 import type { CaseView, CommandResult, HistoryPage, WorkflowInfo } from '../shared/types';
 import { CaseContent } from './case-content';
 import { correctionOf, mayRun, type CorrectionOffer } from './correction';
+import { wholeHistory } from '../shared/history';
 import { useLoad } from '../shared/use-load';
 import { Clocks } from './clocks';
 import { DataFields } from './event-data';
@@ -34,7 +35,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const [loaded, reload] = useLoad<Loaded>(async () => {
     const path = `/cases/${encodeURIComponent(caseId)}`;
     const view = await api.get<CaseView>(`${path}${minPosition.current ? `?minPosition=${minPosition.current}` : ''}`);
-    const [all, history] = await Promise.all([workflows, api.get<HistoryPage>(`${path}/history?limit=1000`)]);
+    const [all, history] = await Promise.all([workflows, wholeHistory(api, caseId)]);
     return { view, workflow: all.find((w) => w.name === view.workflow && w.version === view.workflowVersion), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
