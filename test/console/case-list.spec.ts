@@ -83,9 +83,14 @@ describe('the console: lists longer than a page', () => {
   );
 
   it.each([
-    ['en', /^Feb\s24,\s2026/, 'The 100 most recent are shown; the weekly rates below count them all.'],
-    ['fr', /^24\sfévr\.\s2026/, 'Les 100\u00a0dépassements les plus récents sont affichés\u00a0; les taux par semaine ci-dessous les comptent tous.'],
-  ] as const)('(%s) a supervisor reads the most recent breaches first, and is told the list holds only the latest hundred', async (language, latest, hint) => {
+    ['en', /^Feb\s24,\s2026/, 'The 100 most recent are shown; the weekly rates below count them all.', 'The 100 due soonest are shown; the counts above include them all.'],
+    [
+      'fr',
+      /^24\sfévr\.\s2026/,
+      'Les 100\u00a0dépassements les plus récents sont affichés\u00a0; les taux par semaine ci-dessous les comptent tous.',
+      'Les 100\u00a0délais les plus proches sont affichés\u00a0; les décomptes ci-dessus les comprennent tous.',
+    ],
+  ] as const)('(%s) a supervisor reads the most recent breaches first, and is told each list holds only its first hundred', async (language, latest, hint, soonest) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');
     try {
       await chooseLanguage(page, language);
@@ -96,6 +101,8 @@ describe('the console: lists longer than a page', () => {
       // The four cut are the oldest: acknowledgements due on 11 February.
       expect(await rows.filter({ hasText: /^(Feb\s11|11\sfévr\.)/ }).count()).toBe(7);
       expect(await page.getByText(hint, { exact: true }).count()).toBe(1);
+      // 107 running clocks (each complaint's response, each class member's opt-in window): the at-risk list shows the first 100.
+      expect(await page.getByText(soonest, { exact: true }).count()).toBe(1);
       await chooseLanguage(page, 'en');
     } finally {
       await page.close();

@@ -14,11 +14,11 @@ import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
 import { followSlaStream, type StreamState } from './sla-stream';
 import { NeedsAttention } from './needs-attention';
-import { WorkOverview } from './work-overview';
+import { SHOWN, WorkOverview, type ClockPage } from './work-overview';
 
 interface Board {
   readonly summary: SlaSummary;
-  readonly atRisk: readonly SlaClockItem[];
+  readonly atRisk: ClockPage;
   readonly workflows: readonly WorkflowInfo[];
 }
 
@@ -48,10 +48,10 @@ export function SlaDashboard() {
   const [loaded] = useLoad<Board>(async () => {
     const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
-      api.get<{ items: SlaClockItem[] }>('/sla/clocks?status=running&limit=100'),
+      api.get<ClockPage>(`/sla/clocks?status=running&limit=${SHOWN}`),
       workflows,
     ]);
-    return { summary, atRisk: clocks.items, workflows: all };
+    return { summary, atRisk: clocks, workflows: all };
   }, String(version));
 
   useEffect(
@@ -118,10 +118,11 @@ export function SlaDashboard() {
             <NeedsAttention version={version} workflows={all} />
             <section aria-labelledby="at-risk-title">
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
-              <AtRisk items={atRisk} reassigning={reassigning} onReassign={(key) => {
+              <AtRisk items={atRisk.items} reassigning={reassigning} onReassign={(key) => {
                   setReassigned(undefined);
                   setReassigning(key);
                 }} onDone={afterReassigning} />
+              {atRisk.nextCursor ? <p class="hint">{t.soonestShown(SHOWN)}</p> : null}
             </section>
             <WorkOverview version={version} workflows={all} />
           </>

@@ -9,9 +9,9 @@ import { OnTimeChart } from './on-time-chart';
 
 const WEEKS = 12;
 /** The clocks each list shows at most. */
-const SHOWN = 100;
+export const SHOWN = 100;
 
-type ClockPage = { readonly items: SlaClockItem[]; readonly nextCursor?: string };
+export type ClockPage = { readonly items: SlaClockItem[]; readonly nextCursor?: string };
 
 /**
  * What supervisors act on beyond the counts: the warned and the breached clocks themselves, each
@@ -39,7 +39,7 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
           <section aria-labelledby="warned-title">
             <h3 id="warned-title">{t.warnedTitle}</h3>
             <ClockList id="warned-clocks" items={warned.items} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
-            {warned.nextCursor ? <p class="hint">{t.warnedFirst(SHOWN)}</p> : null}
+            {warned.nextCursor ? <p class="hint">{t.soonestShown(SHOWN)}</p> : null}
           </section>
           <section aria-labelledby="breached-title">
             <h3 id="breached-title">{t.breachedTitle}</h3>
