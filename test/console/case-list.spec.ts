@@ -1,12 +1,7 @@
-import { workflowDefinitions } from '../../workflows/registry';
 import { drain, scheduler } from '../sla/sla-support';
 import { startApp, type RunningApp } from '../support/app';
+import { openingRequest as example } from '../support/openings';
 import { axeViolations, chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
-
-const example = (workflow: string) => {
-  const definition = workflowDefinitions.find((d) => d.name === workflow)!;
-  return { workflow, command: definition.openingCommand, data: definition.commands.find((c) => c.type === definition.openingCommand)!.example as Record<string, unknown> };
-};
 
 /**
  * A program office with more cases and breaches than one page holds: the Cases page narrowed by

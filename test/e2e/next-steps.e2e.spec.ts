@@ -1,5 +1,5 @@
-import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { openingRequest } from '../support/openings';
 
 /**
  * A case view answers `allowedCommands`, what the reader may run now, and `nextSteps`, what the
@@ -17,8 +17,7 @@ describe('GET /cases/:id: the next steps of a case, whoever may take them', () =
     supervisor = await running.as('supervisor', 'supervisor-1');
     handler = await running.as('practitioner', 'practitioner-7');
     auditor = await running.as('auditor', 'auditor-1');
-    const complaint = workflowDefinitions.find((d) => d.name === 'complaint')!;
-    const opened = await supervisor.post('/cases', { workflow: 'complaint', command: complaint.openingCommand, data: complaint.commands.find((c) => c.type === complaint.openingCommand)!.example });
+    const opened = await supervisor.post('/cases', openingRequest('complaint'));
     expect(opened.status).toBe(201);
     caseId = opened.body.caseId;
     expect((await supervisor.post(`/cases/${caseId}/commands/AssignHandler`, { handlerId: 'practitioner-7' })).status).toBe(200);

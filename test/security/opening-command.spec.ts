@@ -1,10 +1,5 @@
-import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type HttpResponse, type RunningApp } from '../support/app';
-
-const opening = (workflow: string) => {
-  const definition = workflowDefinitions.find((d) => d.name === workflow)!;
-  return { command: definition.openingCommand, data: definition.commands.find((c) => c.type === definition.openingCommand)!.example };
-};
+import { openingRequest as opening } from '../support/openings';
 
 const withoutId = (response: HttpResponse<any>, caseId: string) => ({
   status: response.status,
@@ -29,7 +24,7 @@ describe('the opening command on an existing case', () => {
   afterAll(() => running.close());
 
   it.each(['complaint', 'restorative-engagement'])('%s: tells an unassigned practitioner nothing of the case', async (workflow) => {
-    const opened = await supervisor.post('/cases', { workflow, ...opening(workflow) });
+    const opened = await supervisor.post('/cases', opening(workflow));
     expect(opened.status).toBe(201);
     const caseId: string = opened.body.caseId;
     const head = await running.store.headPosition();
