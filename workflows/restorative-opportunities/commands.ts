@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
 import { Instant, LocalDate, StaffId, staffOf, SubjectId, text } from '../../domain/schemas';
-import { FACILITATION_WORDING } from './errors';
 
 export { Instant, LocalDate, StaffId, SubjectId };
+
+/** The clause the protocols add to a no-contact condition so that the program can facilitate contact. */
+export const FACILITATION_WORDING = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
 const Note = text(5000);
 
 /** The two parties of a victim-offender mediation. A victim representative acts as the victim. */

@@ -5,12 +5,11 @@ import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { Bilingual, CaseState } from '../../domain/workflow';
-import type { NoContactConditionKind, Party, RestorativeOpportunitiesCommand } from './commands';
+import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import {
   AlreadyAssigned,
   ConditionNotInPlace,
   EntryDocumentsNotArranged,
-  FACILITATION_WORDING,
   FacilitationWordingMissing,
   MeetingSpaceNotPrivate,
   MeetingWouldBeRecorded,

@@ -1,5 +1,5 @@
 import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
-import { FACILITATION_WORDING } from './errors';
+import { FACILITATION_WORDING } from './commands';
 
 /** The unit takes the referral, the intake and the conditions; the mediator it assigns does the mediation. */
 function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {

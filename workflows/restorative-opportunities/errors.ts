@@ -1,12 +1,9 @@
 import { defineError, quoted, type Language } from '../../domain/errors';
-import type { Assignment, MediationModel, NoContactConditionKind, Party, RestorativeOpportunitiesCommand } from './commands';
+import { FACILITATION_WORDING, type Assignment, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
 /** A command as the console names it, in a refusal that asks for it. */
 const command = (type: RestorativeOpportunitiesCommand['type'], language: Language) => quoted(restorativeOpportunitiesLabels.commands, type, language);
-
-/** The clause the protocols add to a no-contact condition so that the program can facilitate contact. */
-export const FACILITATION_WORDING = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
 
 /** Each kind of condition, in English and in French with its article (both are feminine in French). */
 const CONDITIONS: Record<NoContactConditionKind, { en: string; fr: string; frNoun: string }> = {

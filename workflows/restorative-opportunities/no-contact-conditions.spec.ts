@@ -1,7 +1,7 @@
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 import { specFor } from '../../test/support/workflow-spec';
 import { ArrangeMeeting } from './commands';
-import { FACILITATION_WORDING } from './errors';
+import { FACILITATION_WORDING } from './commands';
 import {
   atIntake,
   conditionAmended,

@@ -1,6 +1,6 @@
 import type { AnyWorkflowDefinition, CaseState } from '../../domain/workflow';
 import { specFor } from '../../test/support/workflow-spec';
-import { FACILITATION_WORDING } from './errors';
+import { FACILITATION_WORDING } from './commands';
 import {
   atIntake,
   awaitingMediator,

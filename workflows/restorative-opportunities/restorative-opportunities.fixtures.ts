@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ClockStarted } from '../../domain/clocks/events';
 import type { MediationModel, NoContactConditionKind } from './commands';
-import { FACILITATION_WORDING } from './errors';
+import { FACILITATION_WORDING } from './commands';
 import {
   CaseReassigned,
   DialogueHeld,
