@@ -1,3 +1,4 @@
+import { en, fr } from '../../console/src/i18n/messages';
 import { drain, scheduler } from '../sla/sla-support';
 import { startApp, type RunningApp } from '../support/app';
 import { openingRequest as example } from '../support/openings';
@@ -56,6 +57,8 @@ describe('the console: lists longer than a page', () => {
         await page.getByRole('button', { name: more }).click();
         await table(all).waitFor();
         expect(await table(all).locator('tbody tr').count()).toBe(107);
+        // The focus goes on from the first case added.
+        expect(await table(all).locator('tbody tr').nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
         // Each case once: the second page follows the first.
         const references = await table(all).locator('tbody tr th a code').allTextContents();
         expect(new Set(references).size).toBe(107);
@@ -78,14 +81,17 @@ describe('the console: lists longer than a page', () => {
   );
 
   it.each([
-    ['en', /^Feb\s24,\s2026/, 'The 100 most recent are shown; the weekly rates below count them all.', 'The 100 due soonest are shown; the counts above include them all.'],
+    ['en', /^Feb\s24,\s2026/, 'The 100 most recent are shown; the weekly rates below count them all.', 'The 100 due soonest are shown; the counts above include them all.', 'Show more', en.breachedTitle, en.atRiskTitle],
     [
       'fr',
       /^24\sfévr\.\s2026/,
       'Les 100\u00a0dépassements les plus récents sont affichés\u00a0; les taux par semaine ci-dessous les comptent tous.',
       'Les 100\u00a0délais les plus proches sont affichés\u00a0; les décomptes ci-dessus les comprennent tous.',
+      'Afficher plus',
+      fr.breachedTitle,
+      fr.atRiskTitle,
     ],
-  ] as const)('(%s) a supervisor reads the most recent breaches first, and is told each list holds only its first hundred', async (language, latest, hint, soonest) => {
+  ] as const)('(%s) a supervisor reads the most recent breaches first, is told each list holds only its first hundred, and reads on', async (language, latest, hint, soonest, showMore, breachedTitle, atRiskTitle) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');
     try {
       await chooseLanguage(page, language);
@@ -96,8 +102,26 @@ describe('the console: lists longer than a page', () => {
       // The four cut are the oldest: acknowledgements due on 11 February.
       expect(await rows.filter({ hasText: /^(Feb\s11|11\sfévr\.)/ }).count()).toBe(7);
       expect(await page.getByText(hint, { exact: true }).count()).toBe(1);
-      // 107 running clocks (each complaint's response, each class member's opt-in window): the at-risk list shows the first 100.
+      // 104 running clocks (each complaint's response; a class member's case starts none): the at-risk list shows the first 100.
       expect(await page.getByText(soonest, { exact: true }).count()).toBe(1);
+
+      // The rest of each list, on asking: the button says which list it grows, and the focus goes to the first row it adds.
+      const more = page.getByRole('button', { name: showMore, exact: true });
+      expect(await more.count()).toBe(2);
+      await page.getByRole('button', { name: showMore, exact: true, description: breachedTitle }).click();
+      await rows.nth(103).waitFor();
+      expect(await rows.count()).toBe(104);
+      expect(await rows.nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+      expect(await rows.filter({ hasText: /^(Feb\s11|11\sfévr\.)/ }).count()).toBe(11);
+      expect(await page.getByText(hint, { exact: true }).count()).toBe(0);
+      const atRisk = page.locator('table.at-risk > tbody > tr');
+      await page.getByRole('button', { name: showMore, exact: true, description: atRiskTitle }).click();
+      await atRisk.nth(103).waitFor();
+      expect(await atRisk.count()).toBe(104);
+      expect(await atRisk.nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+      expect(await page.getByText(soonest, { exact: true }).count()).toBe(0);
+      expect(await more.count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
       await chooseLanguage(page, 'en');
     } finally {
       await page.close();

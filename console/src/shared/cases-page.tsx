@@ -1,16 +1,19 @@
 import { useState } from 'preact/hooks';
 import { REGION_NAMES } from '../../../domain/region-names';
 import { useI18n } from '../i18n/i18n';
-import { errorText } from './api';
 import { CaseTable } from './case-table';
 import { useConsole } from './context';
 import { workflowTitle } from './labels';
+import { MorePages } from './more-pages';
 import { ROLE_PAGES } from './roles';
 import { Status } from './status';
 import type { CasePage } from './types';
 import { useLoad } from './use-load';
 
 const PAGE = 100;
+const shown = (pages: readonly CasePage[]) => pages.reduce((n, page) => n + page.items.length, 0);
+// Each page counts every case the query finds; the first's count is the one the list started from.
+const total = (pages: readonly CasePage[]) => pages[0]?.total ?? shown(pages);
 
 interface Filters {
   readonly status: 'open' | 'closed' | '';
@@ -29,10 +32,6 @@ export function CasesPage() {
   const query = new URLSearchParams({ limit: String(PAGE), ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) }).toString();
   const [programs] = useLoad(() => workflows, 'workflows');
   const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/cases?${query}`), workflows]), query);
-  // The pages read after the first, for this query only: a new choice starts from the first again.
-  const [more, setMore] = useState<{ query: string; pages: readonly CasePage[]; failed?: string }>({ query, pages: [] });
-  const extra = more.query === query ? more : { query, pages: [] };
-  const [busy, setBusy] = useState(false);
   const set = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
   const names = programs.status === 'ready' ? programs.value : [];
   return (
@@ -71,46 +70,19 @@ export function CasesPage() {
         </div>
       </div>
       <Status loaded={loaded}>
-        {([first, all]) => {
-          const pages = [first, ...extra.pages];
-          const items = pages.flatMap((page) => page.items);
-          const total = first.total ?? items.length;
-          const next = pages[pages.length - 1]?.nextCursor;
-          const showMore = async (cursor: string) => {
-            setBusy(true);
-            try {
-              const page = await api.get<CasePage>(`/cases?${query}&cursor=${encodeURIComponent(cursor)}`);
-              setMore({ query, pages: [...extra.pages, page] });
-            } catch (error) {
-              setMore({ ...extra, failed: errorText(error) });
-            } finally {
-              setBusy(false);
-            }
-          };
-          return (
-            <>
+        {([first, all]) => (
+          <MorePages first={first} path={`/cases?${query}`} more={(pages) => t.showMoreCases(number(Math.min(PAGE, total(pages) - shown(pages))))}>
+            {(pages) => (
               <CaseTable
-                items={items}
+                items={pages.flatMap((page) => page.items)}
                 staff={Object.assign({}, ...pages.map((page) => page.staff)) as CasePage['staff']}
                 workflows={all}
-                caption={items.length < total ? t.casesShown(number(items.length), number(total)) : t.caseCount(total)}
+                caption={shown(pages) < total(pages) ? t.casesShown(number(shown(pages)), number(total(pages))) : t.caseCount(total(pages))}
                 audit={ROLE_PAGES[session.role].audits}
               />
-              {extra.failed ? (
-                <p role="alert" class="error">
-                  {extra.failed}
-                </p>
-              ) : null}
-              {next ? (
-                <p>
-                  <button type="button" class="secondary" disabled={busy} onClick={() => void showMore(next)}>
-                    {t.showMoreCases(number(Math.min(PAGE, total - items.length)))}
-                  </button>
-                </p>
-              ) : null}
-            </>
-          );
-        }}
+            )}
+          </MorePages>
+        )}
       </Status>
     </section>
   );

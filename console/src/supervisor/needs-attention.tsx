@@ -3,9 +3,12 @@ import { useI18n } from '../i18n/i18n';
 import { useConsole } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { fieldLabel, L, workflowTitle } from '../shared/labels';
+import { MorePages } from '../shared/more-pages';
 import { Status } from '../shared/status';
 import type { CasePage, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+
+const FLAGGED = '/cases?attention=true&status=open&limit=100';
 
 /** The facts of a case's details its workflow marks as calling for attention, that are true of it now. */
 function raised(details: Readonly<Record<string, unknown>>, workflow: WorkflowInfo | undefined): string[] {
@@ -21,35 +24,42 @@ function raised(details: Readonly<Record<string, unknown>>, workflow: WorkflowIn
  */
 export function NeedsAttention({ version, workflows }: { version: number; workflows: readonly WorkflowInfo[] }) {
   const { api } = useConsole();
-  const { t } = useI18n();
-  const [loaded] = useLoad(() => api.get<CasePage>('/cases?attention=true&status=open&limit=100'), String(version));
+  const { t, number } = useI18n();
+  const [loaded] = useLoad(() => api.get<CasePage>(FLAGGED), String(version));
   return (
     <section aria-labelledby="attention-title">
       <h3 id="attention-title">{t.attentionTitle}</h3>
       <Status loaded={loaded}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p>{t.noAttention}</p>
-          ) : (
-            <ul class="attention" data-testid="needs-attention">
-              {page.items.map((item) => {
-                const workflow = workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
-                return (
-                  <li key={item.caseId}>
-                    <CaseLink item={item} workflow={workflow} /> <L label={workflowTitle(workflow, item.workflow)} />
-                    {t.colon}
-                    {raised(item.details, workflow).map((field, i) => (
-                      <span key={field}>
-                        {i > 0 ? ', ' : null}
-                        <L label={fieldLabel(workflow, field)} />
-                      </span>
-                    ))}
-                  </li>
-                );
-              })}
-            </ul>
-          )
-        }
+        {(first) => (
+          <MorePages first={first} path={FLAGGED} of="attention-title">
+            {(pages, more) => {
+              const items = pages.flatMap((page) => page.items);
+              if (items.length === 0) return <p>{t.noAttention}</p>;
+              return (
+                <>
+                  {more ? <p class="hint">{t.casesShown(number(items.length), number(first.total ?? items.length))}</p> : null}
+                  <ul class="attention" data-testid="needs-attention">
+                    {items.map((item) => {
+                      const workflow = workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
+                      return (
+                        <li key={item.caseId}>
+                          <CaseLink item={item} workflow={workflow} /> <L label={workflowTitle(workflow, item.workflow)} />
+                          {t.colon}
+                          {raised(item.details, workflow).map((field, i) => (
+                            <span key={field}>
+                              {i > 0 ? ', ' : null}
+                              <L label={fieldLabel(workflow, field)} />
+                            </span>
+                          ))}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              );
+            }}
+          </MorePages>
+        )}
       </Status>
     </section>
   );

@@ -7,6 +7,7 @@ import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { caseName, clockLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
+import { MorePages } from '../shared/more-pages';
 import { Status } from '../shared/status';
 import type { CommandResult, SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -14,13 +15,16 @@ import { OnTimeChart, type Bar } from './on-time-chart';
 import { ReassignPanel } from './reassign-panel';
 import { followSlaStream, type StreamState } from './sla-stream';
 import { NeedsAttention } from './needs-attention';
-import { SHOWN, WorkOverview, type ClockPage } from './work-overview';
+import { clocksOf, SHOWN, WorkOverview, type ClockPage } from './work-overview';
 
 interface Board {
   readonly summary: SlaSummary;
   readonly atRisk: ClockPage;
   readonly workflows: readonly WorkflowInfo[];
 }
+
+/** The running clocks, those due soonest first. */
+const AT_RISK = `/sla/clocks?status=running&limit=${SHOWN}`;
 
 const levelName = ({ t }: I18n, level: number | null) => (level === null ? t.noLevel : t.level(level));
 
@@ -48,7 +52,7 @@ export function SlaDashboard() {
   const [loaded] = useLoad<Board>(async () => {
     const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
-      api.get<ClockPage>(`/sla/clocks?status=running&limit=${SHOWN}`),
+      api.get<ClockPage>(AT_RISK),
       workflows,
     ]);
     return { summary, atRisk: clocks, workflows: all };
@@ -102,7 +106,6 @@ export function SlaDashboard() {
       <Status loaded={loaded}>
         {({ summary, atRisk, workflows: all }) => (
           <>
-          <>
             <p class="hint">{t.countsAsOf(instant(summary.asOf))}</p>
             <Totals counts={summary.overall} />
             <div class="columns">
@@ -118,14 +121,24 @@ export function SlaDashboard() {
             <NeedsAttention version={version} workflows={all} />
             <section aria-labelledby="at-risk-title">
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
-              <AtRisk items={atRisk.items} reassigning={reassigning} onReassign={(key) => {
-                  setReassigned(undefined);
-                  setReassigning(key);
-                }} onDone={afterReassigning} />
-              {atRisk.nextCursor ? <p class="hint">{t.soonestShown(SHOWN)}</p> : null}
+              <MorePages first={atRisk} path={AT_RISK} of="at-risk-title">
+                {(pages, more) => (
+                  <>
+                    <AtRisk
+                      items={clocksOf(pages)}
+                      reassigning={reassigning}
+                      onReassign={(key) => {
+                        setReassigned(undefined);
+                        setReassigning(key);
+                      }}
+                      onDone={afterReassigning}
+                    />
+                    {more ? <p class="hint">{t.soonestShown(clocksOf(pages).length)}</p> : null}
+                  </>
+                )}
+              </MorePages>
             </section>
             <WorkOverview version={version} workflows={all} />
-          </>
           </>
         )}
       </Status>

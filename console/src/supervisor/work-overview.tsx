@@ -2,16 +2,22 @@ import { formatDate, useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, L, workflowTitle } from '../shared/labels';
+import { MorePages } from '../shared/more-pages';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { OnTimeChart } from './on-time-chart';
 
 const WEEKS = 12;
-/** The clocks each list shows at most. */
+/** The clocks each list reads at a time. */
 export const SHOWN = 100;
 
 export type ClockPage = { readonly items: SlaClockItem[]; readonly nextCursor?: string };
+export const clocksOf = (pages: readonly ClockPage[]) => pages.flatMap((page) => page.items);
+
+const WARNED = `/sla/clocks?status=warned&limit=${SHOWN}`;
+// The newest first: breaches stay on the list once met late, and a year of them is more than a page.
+const BREACHED = `/sla/clocks?status=breached&order=latest&limit=${SHOWN}`;
 
 /**
  * What supervisors act on beyond the counts: the warned and the breached clocks themselves, each
@@ -24,9 +30,8 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
   const [loaded] = useLoad(
     () =>
       Promise.all([
-        api.get<ClockPage>(`/sla/clocks?status=warned&limit=${SHOWN}`),
-        // The newest first: breaches stay on the list once met late, and a year of them is more than a page.
-        api.get<ClockPage>(`/sla/clocks?status=breached&order=latest&limit=${SHOWN}`),
+        api.get<ClockPage>(WARNED),
+        api.get<ClockPage>(BREACHED),
         api.get<Workload>('/workload'),
         api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
       ]),
@@ -38,13 +43,25 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
         <>
           <section aria-labelledby="warned-title">
             <h3 id="warned-title">{t.warnedTitle}</h3>
-            <ClockList id="warned-clocks" items={warned.items} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
-            {warned.nextCursor ? <p class="hint">{t.soonestShown(SHOWN)}</p> : null}
+            <MorePages first={warned} path={WARNED} of="warned-title">
+              {(pages, more) => (
+                <>
+                  <ClockList id="warned-clocks" items={clocksOf(pages)} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
+                  {more ? <p class="hint">{t.soonestShown(clocksOf(pages).length)}</p> : null}
+                </>
+              )}
+            </MorePages>
           </section>
           <section aria-labelledby="breached-title">
             <h3 id="breached-title">{t.breachedTitle}</h3>
-            <ClockList id="breached-clocks" items={breached.items} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
-            {breached.nextCursor ? <p class="hint">{t.breachedLatest(SHOWN)}</p> : null}
+            <MorePages first={breached} path={BREACHED} of="breached-title">
+              {(pages, more) => (
+                <>
+                  <ClockList id="breached-clocks" items={clocksOf(pages)} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
+                  {more ? <p class="hint">{t.breachedLatest(clocksOf(pages).length)}</p> : null}
+                </>
+              )}
+            </MorePages>
           </section>
           {/* One under the other: the workload's seven columns do not fit half a page. */}
           <section aria-labelledby="workload-title">

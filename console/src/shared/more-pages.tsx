@@ -1,0 +1,80 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from './api';
+import { useConsole } from './context';
+
+/** A page of a list the API reads by cursor. */
+export interface Paged {
+  readonly items: readonly unknown[];
+  readonly nextCursor?: string;
+}
+
+/** What a list shows its rows as: a table's body rows, or a list's items. */
+const ROWS = 'tbody tr, li';
+
+/**
+ * A list read a page at a time: `first` as it was loaded, then, each time the reader asks, the page
+ * the last one's cursor names, added below. A new first page (another query, or the same one asked
+ * again after a change) starts again from it. The focus goes to the first row added, so that whoever
+ * reads by keyboard or screen reader goes on where the list grew, not from the top of the page.
+ */
+export function MorePages<P extends Paged>(props: {
+  readonly first: P;
+  /** The first page's address; the cursor is added to it. */
+  readonly path: string;
+  /** The button's words, given the pages shown ("Show more" if none). */
+  readonly more?: (pages: readonly P[]) => string;
+  /** The id of the list's heading, which describes the button: a page may hold several lists. */
+  readonly of?: string;
+  readonly children: (pages: readonly P[], more: boolean) => ComponentChildren;
+}) {
+  const { api } = useConsole();
+  const { t } = useI18n();
+  const [read, setRead] = useState<{ first: P; pages: readonly P[]; failed?: string }>({ first: props.first, pages: [] });
+  const extra = read.first === props.first ? read : { first: props.first, pages: [] };
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // How many rows were shown before the last page came: the first of the new ones takes the focus.
+  const before = useRef<number>();
+  useEffect(() => {
+    const index = before.current;
+    before.current = undefined;
+    const row = index === undefined ? undefined : box.current?.querySelectorAll<HTMLElement>(ROWS)[index];
+    if (!row) return;
+    row.tabIndex = -1;
+    row.focus();
+  }, [extra.pages.length]);
+
+  const pages = [props.first, ...extra.pages];
+  const next = pages[pages.length - 1]?.nextCursor;
+  const showMore = async (cursor: string) => {
+    setBusy(true);
+    try {
+      const page = await api.get<P>(`${props.path}${props.path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`);
+      before.current = box.current?.querySelectorAll(ROWS).length;
+      setRead({ first: props.first, pages: [...extra.pages, page] });
+    } catch (error) {
+      setRead({ ...extra, failed: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div ref={box}>
+      {props.children(pages, next !== undefined)}
+      {extra.failed ? (
+        <p role="alert" class="error">
+          {extra.failed}
+        </p>
+      ) : null}
+      {next ? (
+        <p>
+          <button type="button" class="secondary" aria-describedby={props.of} disabled={busy} onClick={() => void showMore(next)}>
+            {props.more ? props.more(pages) : t.showMore}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
