@@ -157,5 +157,5 @@ describe('the console: lists longer than a page', () => {
         await page.close();
       }
     }
-  });
+  }, 360_000); // 1,020 commands over HTTP: 17 s alone, above two minutes late in a full run in one process
 });
