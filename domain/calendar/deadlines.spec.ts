@@ -135,3 +135,23 @@ describe('local days', () => {
     expect(() => ottawa.startOfLocalDay('20260301')).toThrow(RangeError);
   });
 });
+
+describe('the provinces and territories that stopped changing their clocks in 2026 (tzdata 2026b–2026d)', () => {
+  // Each receipt is on Monday 7 December 2026 at 10:00 local; two business days later is Wednesday
+  // the 9th at 17:00 local, which the offset each region keeps all winter now places in UTC.
+  it.each([
+    ['BC', 'British Columbia, on UTC−7 since 9 March 2026', '2026-12-07T10:00-07:00', '2026-12-10T00:00:00Z'],
+    ['AB', 'Alberta, on UTC−6 since 18 June 2026', '2026-12-07T10:00-06:00', '2026-12-09T23:00:00Z'],
+    ['NT', 'the Northwest Territories, on UTC−6 since 21 August 2026', '2026-12-07T10:00-06:00', '2026-12-09T23:00:00Z'],
+    ['MB', 'Manitoba, on UTC−5 since 31 October 2026', '2026-12-07T10:00-05:00', '2026-12-09T22:00:00Z'],
+  ] as const)('%s: %s, 17:00 local is the deadline all winter', (region, _name, receivedAt, dueAt) =>
+    expect(due(region, receivedAt, 2)).toEqual(new Date(dueAt)));
+
+  it('leaves the regions that still fall back as they were: Ontario 17:00 is 22:00 UTC in December, 21:00 in June', () => {
+    expect(due('ON', '2026-12-07T10:00-05:00', 2)).toEqual(new Date('2026-12-09T22:00:00Z'));
+    expect(due('ON', '2026-06-08T10:00-04:00', 2)).toEqual(new Date('2026-06-10T21:00:00Z'));
+  });
+
+  it('keeps the change that came before it: British Columbia fell back on 1 November 2025', () =>
+    expect(due('BC', '2025-12-08T10:00-08:00', 2)).toEqual(new Date('2025-12-11T01:00:00Z')));
+});

@@ -1,3 +1,4 @@
+import { tz } from 'moment-timezone';
 import { createCalendarProvider, type BusinessCalendar } from '.';
 import { addCalendarDays } from '../dates';
 import { RegionCode } from '../regions';
@@ -8,29 +9,12 @@ const YEARS = Array.from({ length: 16 }, (_, i) => 2020 + i);
 const HOUR = 3_600_000;
 const BUSINESS_DAY = 10 * HOUR;
 
-// A reference reading of local time, independent of the implementation: Intl straight.
-const formats = new Map<string, Intl.DateTimeFormat>();
+// A reference reading of local time, independent of the implementation (which reads the zone
+// tables alone): moment-timezone's own conversion of an instant. Not Intl, whose time zone data is
+// Node's ICU's, older than the rules the calendar follows.
 function wallOf(timeZone: string, instant: number): { date: string; time: string } {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      fractionalSecondDigits: 3,
-    });
-    formats.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    date: `${part.year}-${part.month}-${part.day}`,
-    time: `${part.hour}:${part.minute}:${part.second}.${part.fractionalSecond}`,
-  };
+  const local = tz(instant, timeZone);
+  return { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm:ss.SSS') };
 }
 
 /** The instant a local wall time shows in a zone (for times clocks neither skip nor repeat). */

@@ -1,8 +1,9 @@
+import { tz, type MomentZone } from 'moment-timezone';
 import { DAY_MS } from './local-days';
 
 /**
  * Converts between instants and wall-clock time ("wall": the local date-time written as if it
- * were UTC, in ms) in one IANA time zone, using only Intl.
+ * were UTC, in ms) in one IANA time zone.
  */
 export interface ZoneClock {
   readonly timeZone: string;
@@ -15,9 +16,9 @@ export interface ZoneClock {
    * the jump (02:30 on a spring-forward night is 03:30), as Temporal's 'compatible' does.
    */
   fromWall(wall: number): number;
+  /** The zone's abbreviation at an instant, as the time zone database writes it: `EST`, `ADT`. */
+  nameAt(instant: number): string;
 }
-
-const WEEK_MS = 7 * DAY_MS;
 
 /**
  * Offsets of one UTC year: `offsets[0]` holds from the year's first instant, `offsets[i]` from
@@ -30,53 +31,39 @@ interface YearOffsets {
   readonly changes: readonly number[];
 }
 
-const OFFSET = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-// Formatting only the offset ("GMT-03:30") is about three times faster than formatToParts.
-function intlOffsetReader(timeZone: string): (instant: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-  return (instant) => {
-    const text = format.format(instant);
-    const match = OFFSET.exec(text);
-    if (!match) throw new RangeError(`Unreadable offset of ${timeZone}: ${text}`);
-    if (!match[1]) return 0;
-    const ms = ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
-    return match[1] === '-' ? -ms : ms;
-  };
+/**
+ * The zone's rules from the IANA time zone database as moment-timezone publishes it, not from
+ * Intl: Node 20's ICU carries tzdata 2025c, in which British Columbia, Alberta, the Northwest
+ * Territories and Manitoba still fall back each November (they moved to permanent time in 2026,
+ * tzdata 2026b to 2026d). Only the zone tables are read; no moment is ever made.
+ */
+function zoneRules(timeZone: string): MomentZone {
+  const zone = tz.zone(timeZone);
+  if (!zone) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  return zone;
 }
 
 function createZoneClock(timeZone: string): ZoneClock {
-  const intlOffset = intlOffsetReader(timeZone);
+  const zone = zoneRules(timeZone);
+  // The table gives minutes west of Greenwich, with fractions for local mean time: whole seconds east here.
+  const offsetOf = (instant: number) => -Math.round(zone.utcOffset(instant) * 60) * 1000;
   const years = new Map<number, YearOffsets>();
 
-  // Offsets change rarely and never twice within a week in practice: sample weekly, then
-  // bisect each change to the second. About a hundred Intl calls per zone and year, once.
+  // The table lists the instants the zone's offset or name changes (`untils`): a year's are read once.
   function yearOffsets(year: number): YearOffsets {
     const cached = years.get(year);
     if (cached) return cached;
     const start = Date.UTC(year, 0, 1);
     const end = Date.UTC(year + 1, 0, 1);
-    const offsets = [intlOffset(start)];
+    const offsets = [offsetOf(start)];
     const changes: number[] = [];
-    let from = start;
-    let fromOffset = offsets[0]!;
-    while (from < end) {
-      const to = Math.min(from + WEEK_MS, end - 1000);
-      const toOffset = intlOffset(to);
-      if (toOffset !== fromOffset) {
-        let low = from;
-        let high = to;
-        while (high - low > 1000) {
-          const middle = low + Math.floor((high - low) / 2000) * 1000;
-          if (intlOffset(middle) === fromOffset) low = middle;
-          else high = middle;
-        }
-        changes.push(high);
-        offsets.push(toOffset);
-      }
-      if (to === end - 1000) break;
-      from = to;
-      fromOffset = toOffset;
+    for (const until of zone.untils) {
+      if (until <= start || until >= end) continue;
+      const offset = offsetOf(until);
+      // A change of name alone (PDT to MST in British Columbia on 1 November 2026) keeps the offset.
+      if (offset === offsets[offsets.length - 1]) continue;
+      changes.push(until);
+      offsets.push(offset);
     }
     const result = { start, end, offsets, changes };
     years.set(year, result);
@@ -108,7 +95,7 @@ function createZoneClock(timeZone: string): ZoneClock {
     return early;
   }
 
-  return { timeZone, offsetAt, toWall: (instant) => instant + offsetAt(instant), fromWall };
+  return { timeZone, offsetAt, toWall: (instant) => instant + offsetAt(instant), fromWall, nameAt: (instant) => zone.abbr(instant) };
 }
 
 const clocks = new Map<string, ZoneClock>();

@@ -1,3 +1,4 @@
+import { zoneClock } from '../../domain/calendar/time-zone';
 import type { ClockState } from '../../domain/clocks/state';
 import { isClockEventType, stateName } from '../../domain/fold';
 import { REGION_TIME_ZONES } from '../../domain/regions';
@@ -7,21 +8,16 @@ import type { HistoryItem } from './audit.schemas';
 const MAX_FACTS = 8;
 const MAX_FACT_LENGTH = 60;
 
-/** Formats instants in one time zone as `2026-03-02 09:00 EST`, the way a person reads them. */
+/**
+ * Formats instants in one time zone as `2026-03-02 09:00 EST`, the way a person reads them, by the
+ * same zone rules the deadlines were worked out with.
+ */
 export function timeFormatter(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  });
+  const clock = zoneClock(timeZone);
   return (iso) => {
-    const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-    return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+    const instant = Date.parse(iso);
+    const wall = new Date(clock.toWall(instant)).toISOString();
+    return `${wall.slice(0, 10)} ${wall.slice(11, 16)} ${clock.nameAt(instant)}`;
   };
 }
 

@@ -3,12 +3,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 /**
  * The dependency rule (DESIGN.md §1): domain/, workflows/ and projections/ are the pure core. They
- * import only zod, xstate, date-holidays and each other — never a framework, a database, the file
- * system, the clock or a random source: time and ids arrive as arguments.
+ * import only zod, xstate, date-holidays, moment-timezone (for the time zone database) and each
+ * other — never a framework, a database, the file system, the clock or a random source: time and
+ * ids arrive as arguments.
  */
 const root = resolve(__dirname, '..', '..');
 const CORE = ['domain', 'workflows', 'projections'];
-const ALLOWED_PACKAGES = new Set(['zod', 'xstate', 'date-holidays']);
+const ALLOWED_PACKAGES = new Set(['zod', 'xstate', 'date-holidays', 'moment-timezone']);
 const FORBIDDEN_CALLS: readonly [RegExp, string][] = [
   [/\bDate\.now\s*\(/, 'Date.now()'],
   [/\bnew Date\(\s*\)/, 'new Date() without an argument'],
@@ -17,6 +18,8 @@ const FORBIDDEN_CALLS: readonly [RegExp, string][] = [
   [/\bprocess\.(env|hrtime|uptime)\b/, 'process state'],
   [/\bperformance\.now\s*\(/, 'performance.now()'],
   [/\brequire\s*\(/, 'require()'],
+  // moment-timezone is there for its zone tables (tz.zone): a moment is the clock read.
+  [/\b(?:moment|tz)\(/, 'a moment (the time now)'],
 ];
 
 function sources(dir: string): string[] {
@@ -42,7 +45,7 @@ describe('the pure core (domain/, workflows/, projections/)', () => {
     expect(files.length).toBeGreaterThan(30);
   });
 
-  it.each(files.map((file) => [relative(root, file), file]))('%s imports only zod, xstate, date-holidays and the core', (_name, file) => {
+  it.each(files.map((file) => [relative(root, file), file]))('%s imports only zod, xstate, date-holidays, moment-timezone and the core', (_name, file) => {
     const problems = importsOf(readFileSync(file, 'utf8')).filter((specifier) => {
       if (specifier.startsWith('.')) {
         const target = relative(root, resolve(dirname(file), specifier));
@@ -67,5 +70,7 @@ describe('the pure core (domain/, workflows/, projections/)', () => {
     expect(FORBIDDEN_CALLS.some(([pattern]) => pattern.test('const t = Date.now();'))).toBe(true);
     expect(FORBIDDEN_CALLS.some(([pattern]) => pattern.test('const d = new Date();'))).toBe(true);
     expect(FORBIDDEN_CALLS.some(([pattern]) => pattern.test("const d = new Date('2026-01-01');"))).toBe(false);
+    expect(FORBIDDEN_CALLS.some(([pattern]) => pattern.test("const now = tz('America/Toronto');"))).toBe(true);
+    expect(FORBIDDEN_CALLS.some(([pattern]) => pattern.test("const zone = tz.zone('America/Toronto');"))).toBe(false);
   });
 });
