@@ -13,15 +13,16 @@ export type CoordinatorTimeZone = z.infer<typeof CoordinatorTimeZone>;
 
 /**
  * The regions a coordinator of each zone may be stationed in (coordinators are in British
- * Columbia, Ontario, Quebec, New Brunswick and Nova Scotia; the 2022 expansion added Nunavut):
- * those whose clocks show that zone's time all year. The first is the default. The region fixes the
- * holidays the coordinator keeps; Yukon keeps UTC−7 all year and Newfoundland its own time, so
- * neither is in a staffed zone.
+ * Columbia, Ontario, Quebec, New Brunswick and Nova Scotia; the 2022 expansion added Nunavut, and
+ * Yukon with British Columbia as the Pacific region): those whose clocks show that zone's time all
+ * year. The first is the default. The region fixes the holidays the coordinator keeps. Yukon has
+ * kept UTC−7 all year since 2020 and British Columbia since March 2026 (tzdata 2026b), so Yukon
+ * shows Pacific time; Newfoundland keeps its own, so it is in no staffed zone.
  */
 export const ZONE_REGIONS: Readonly<Record<CoordinatorTimeZone, readonly RegionCode[]>> = {
   'America/Halifax': ['NS', 'NB', 'PE'],
   'America/Toronto': ['ON', 'QC', 'NU'],
-  'America/Vancouver': ['BC'],
+  'America/Vancouver': ['BC', 'YT'],
 };
 
 /** Where an instant falls on a coordinator's working week. */

@@ -118,6 +118,16 @@ describe('support coordination: the first contact window (weekdays, 7:00 to 17:0
     expect(accepted('America/Toronto', at, 'ON')).toBe('active');
   });
 
+  it('keeps Yukon’s holidays for a Pacific coordinator stationed there: Discovery Day, not British Columbia Day', () => {
+    const inAugust = (at: string, region: string) =>
+      given(...assignedIn('America/Vancouver', region)).when(contact({ contactedAt: at }), coordinator('2026-08-31T15:00:00Z'));
+    // 10:00 on the Pacific clock on Monday 17 August (Discovery Day) and Monday 3 August (British Columbia Day).
+    expect(inAugust('2026-08-17T17:00:00Z', 'YT').error().params).toMatchObject({ outside: 'holiday', holiday: 'Discovery Day' });
+    expect(inAugust('2026-08-17T17:00:00Z', 'BC').run().stateName).toBe('active');
+    expect(inAugust('2026-08-03T17:00:00Z', 'YT').run().stateName).toBe('active');
+    expect(inAugust('2026-08-03T17:00:00Z', 'BC').error().params).toMatchObject({ outside: 'holiday' });
+  });
+
   it('refuses outside the window when recorded as now, and records nothing', () => {
     given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-03T23:30:00Z')).thenThrows('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS');
   });

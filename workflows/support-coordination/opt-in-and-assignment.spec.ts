@@ -1,6 +1,9 @@
+import { zoneClock } from '../../domain/calendar/time-zone';
+import { REGION_TIME_ZONES } from '../../domain/region-time-zones';
 import { DEFAULT_SETTINGS, type MendSettings } from '../../domain/settings';
 import { specFor } from '../../test/support/workflow-spec';
 import { CLIENT_ID, coordinatorAssigned, firstContactClock, OPTED_IN_AT, optedIn, active } from './support-coordination.fixtures';
+import { ZONE_REGIONS } from './coordinator-zones';
 import { supportCoordinationWorkflow } from './index';
 
 const { given } = specFor(supportCoordinationWorkflow);
@@ -88,6 +91,26 @@ describe('support coordination: AssignCoordinator', () => {
 
   it('stations the coordinator in the zone’s first region when none is given', () => {
     expect(given(...optedIn()).when(assign({ timeZone: 'America/Halifax' }), supervisor).run().events[0]).toMatchObject({ data: { region: 'NS' } });
+  });
+
+  it('stations a coordinator only where the clocks show their zone’s time: each region listed, every hour from 2027 to 2030', () => {
+    const differing = Object.entries(ZONE_REGIONS).flatMap(([zone, regions]) =>
+      regions.flatMap((region) => {
+        const [coordinator, station] = [zoneClock(zone), zoneClock(REGION_TIME_ZONES[region])];
+        for (let at = Date.UTC(2027, 0, 1); at < Date.UTC(2031, 0, 1); at += 3_600_000) {
+          if (coordinator.offsetAt(at) !== station.offsetAt(at)) return [`${region} in ${zone} on ${new Date(at).toISOString()}`];
+        }
+        return [];
+      }),
+    );
+    expect(differing).toEqual([]);
+    // Yukon shows Pacific time since British Columbia stopped falling back; Newfoundland never does.
+    expect(ZONE_REGIONS['America/Vancouver']).toContain('YT');
+    expect(zoneClock(REGION_TIME_ZONES.NL).offsetAt(Date.UTC(2027, 0, 1))).not.toBe(zoneClock('America/Halifax').offsetAt(Date.UTC(2027, 0, 1)));
+  });
+
+  it('stations a Pacific coordinator in Yukon', () => {
+    expect(given(...optedIn()).when(assign({ region: 'YT' }), supervisor).run().events[0]).toMatchObject({ data: { timeZone: 'America/Vancouver', region: 'YT' } });
   });
 
   it('refuses a region outside the coordinator’s time zone', () => {
