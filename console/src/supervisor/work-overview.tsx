@@ -41,28 +41,8 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
     <Status loaded={loaded}>
       {([warned, breached, workload, weeks]) => (
         <>
-          <section aria-labelledby="warned-title">
-            <h3 id="warned-title">{t.warnedTitle}</h3>
-            <MorePages first={warned} path={WARNED} of="warned-title">
-              {(pages, more) => (
-                <>
-                  <ClockList id="warned-clocks" items={clocksOf(pages)} workflows={workflows} empty={t.noWarnedClocks} kind="warned" />
-                  {more ? <p class="hint">{t.soonestShown(clocksOf(pages).length)}</p> : null}
-                </>
-              )}
-            </MorePages>
-          </section>
-          <section aria-labelledby="breached-title">
-            <h3 id="breached-title">{t.breachedTitle}</h3>
-            <MorePages first={breached} path={BREACHED} of="breached-title">
-              {(pages, more) => (
-                <>
-                  <ClockList id="breached-clocks" items={clocksOf(pages)} workflows={workflows} empty={t.noBreachedClocks} kind="breached" />
-                  {more ? <p class="hint">{t.breachedLatest(clocksOf(pages).length)}</p> : null}
-                </>
-              )}
-            </MorePages>
-          </section>
+          <ClockSection kind="warned" first={warned} path={WARNED} title={t.warnedTitle} empty={t.noWarnedClocks} more={t.soonestShown} workflows={workflows} />
+          <ClockSection kind="breached" first={breached} path={BREACHED} title={t.breachedTitle} empty={t.noBreachedClocks} more={t.breachedLatest} workflows={workflows} />
           {/* One under the other: the workload's seven columns do not fit half a page. */}
           <section aria-labelledby="workload-title">
             <h3 id="workload-title">{t.workloadTitle}</h3>
@@ -75,6 +55,32 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
         </>
       )}
     </Status>
+  );
+}
+
+/** A list of clocks under its heading, read a page at a time; `more` says how many are shown while there are more. */
+function ClockSection(props: {
+  kind: 'warned' | 'breached';
+  first: ClockPage;
+  path: string;
+  title: string;
+  empty: string;
+  more: (shown: number) => string;
+  workflows: readonly WorkflowInfo[];
+}) {
+  const heading = `${props.kind}-title`;
+  return (
+    <section aria-labelledby={heading}>
+      <h3 id={heading}>{props.title}</h3>
+      <MorePages first={props.first} path={props.path} of={heading}>
+        {(pages, more) => (
+          <>
+            <ClockList id={`${props.kind}-clocks`} items={clocksOf(pages)} workflows={props.workflows} empty={props.empty} kind={props.kind} />
+            {more ? <p class="hint">{props.more(clocksOf(pages).length)}</p> : null}
+          </>
+        )}
+      </MorePages>
+    </section>
   );
 }
 
