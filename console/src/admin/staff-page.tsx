@@ -49,7 +49,7 @@ export function StaffPage() {
       <Status loaded={loaded}>
         {(list) => (
           <div class="table-scroll">
-            <table class="cases">
+            <table class="cases fold">
               <caption>{t.staffCount(list.items.length)}</caption>
               <thead>
                 <tr>
@@ -66,14 +66,14 @@ export function StaffPage() {
                 {list.items.map((person) => (
                   <tr key={person.staffId}>
                     <th scope="row">{person.displayName}</th>
-                    <td>
+                    <td data-label={t.staffIdShort}>
                       <code>{person.staffId}</code>
                     </td>
-                    <td>{role(person.role)}</td>
-                    <td>{region(person.region)}</td>
-                    <td>{person.languages.map((l) => t.languageName(l)).join(', ')}</td>
-                    <td>{person.caseload}</td>
-                    <td>
+                    <td data-label={t.staffRole}>{role(person.role)}</td>
+                    <td data-label={t.colRegion}>{region(person.region)}</td>
+                    <td data-label={t.staffLanguages}>{person.languages.map((l) => t.languageName(l)).join(', ')}</td>
+                    <td data-label={t.staffCaseload}>{person.caseload}</td>
+                    <td data-label={t.staffActive}>
                       {person.active ? t.yes : t.no}
                       {manages ? (
                         <>

@@ -20,7 +20,7 @@ export function Clocks({ clocks, workflow, region, now = new Date() }: { clocks:
   if (clocks.length === 0) return <p>{t.noClocks}</p>;
   return (
     <div class="table-scroll">
-      <table class="clocks">
+      <table class="clocks fold">
         <caption>
           <span class="visually-hidden">{t.clocks}</span>
           <span class="hint">{t.clocksApproximate}</span>
@@ -39,13 +39,13 @@ export function Clocks({ clocks, workflow, region, now = new Date() }: { clocks:
               <th scope="row">
                 <L label={clockLabel([workflow], clock.clock, clock.name)} />
               </th>
-              <td>
+              <td data-label={t.colStatus}>
                 {clockStatus(clock.status)}
                 {clock.warnedThresholds.length ? t.warnedAt(clock.warnedThresholds.map(percent).join(', ')) : ''}
                 {clock.onTime === false ? t.late : ''}
               </td>
-              <td>{instant(clock.dueAt, region)}</td>
-              <td>{timeLeft(i18n, clock, now)}</td>
+              <td data-label={t.colDue}>{instant(clock.dueAt, region)}</td>
+              <td data-label={t.colTimeLeft}>{timeLeft(i18n, clock, now)}</td>
             </tr>
           ))}
         </tbody>

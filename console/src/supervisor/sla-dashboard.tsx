@@ -188,7 +188,7 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
   const { t, number } = useI18n();
   return (
     <div class="table-scroll">
-      <table class="counts" id={id}>
+      <table class="counts fold" id={id}>
         <caption>{title}</caption>
         <thead>
           <tr>
@@ -207,9 +207,9 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
             rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                <td>{number(row.running)}</td>
-                <td>{number(row.warned)}</td>
-                <td>{number(row.breached)}</td>
+                <td data-label={t.tileRunning}>{number(row.running)}</td>
+                <td data-label={t.tileWarned}>{number(row.warned)}</td>
+                <td data-label={t.tileBreached}>{number(row.breached)}</td>
               </tr>
             ))
           )}

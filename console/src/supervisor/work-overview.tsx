@@ -90,7 +90,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
   if (props.items.length === 0) return <p>{props.empty}</p>;
   return (
     <div class="table-scroll">
-      <table id={props.id} class="clock-list">
+      <table id={props.id} class="clock-list fold">
         <thead>
           <tr>
             <th scope="col">{props.kind === 'breached' ? t.colBreachedAt : t.colDue}</th>
@@ -103,7 +103,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
         <tbody>
           {props.items.map((item) => (
             <tr key={`${item.caseId}:${item.clock}`} class={props.kind === 'breached' ? 'clock-breached' : 'warned'}>
-              <td>
+              <td data-label={props.kind === 'breached' ? t.colBreachedAt : t.colDue}>
                 {instant(props.kind === 'breached' ? (item.breachedAt ?? item.dueAt) : item.dueAt, item.region)}
                 {props.kind === 'breached' && item.metAt ? (
                   <span class="hint">
@@ -114,15 +114,15 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
                   </span>
                 ) : null}
               </td>
-              <td>
+              <td data-label={t.colClock}>
                 <L label={clockLabel(props.workflows.filter((w) => w.name === item.workflow), item.clock, item.name)} />
                 {props.kind === 'warned' ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
               </td>
-              <td>
+              <td data-label={t.colWorkflow}>
                 <L label={workflowTitle(props.workflows.find((w) => w.name === item.workflow), item.workflow)} />
               </td>
-              <td>{region(item.region)}</td>
-              <td>
+              <td data-label={t.colRegion}>{region(item.region)}</td>
+              <td data-label={t.colCase}>
                 <CaseLink item={item} workflow={props.workflows.find((w) => w.name === item.workflow)} />
               </td>
             </tr>
@@ -139,7 +139,7 @@ function WorkloadTable({ workload }: { workload: Workload }) {
   if (workload.people.length === 0) return <p>{t.noWorkload}</p>;
   return (
     <div class="table-scroll">
-      <table id="workload" class="counts">
+      <table id="workload" class="counts fold">
         <caption>{t.workloadCaption(instant(workload.asOf))}</caption>
         <thead>
           <tr>
@@ -156,12 +156,12 @@ function WorkloadTable({ workload }: { workload: Workload }) {
           {workload.people.map((row) => (
             <tr key={row.assignee ?? ''} class={row.breached > 0 || row.overdue > 0 ? 'overdue' : undefined}>
               <th scope="row">{row.assignee ? person(row.assignee) : t.unassigned}</th>
-              <td>{number(row.openCases)}</td>
-              <td>{number(row.openClocks)}</td>
-              <td>{number(row.warned)}</td>
-              <td>{number(row.overdue)}</td>
-              <td>{number(row.breached)}</td>
-              <td>{instant(row.nextDueAt)}</td>
+              <td data-label={t.colOpenCases}>{number(row.openCases)}</td>
+              <td data-label={t.colOpenClocks}>{number(row.openClocks)}</td>
+              <td data-label={t.tileWarned}>{number(row.warned)}</td>
+              <td data-label={t.colOverdue}>{number(row.overdue)}</td>
+              <td data-label={t.tileBreached}>{number(row.breached)}</td>
+              <td data-label={t.colNextDue}>{instant(row.nextDueAt)}</td>
             </tr>
           ))}
         </tbody>
@@ -183,7 +183,7 @@ function Weeks({ weeks }: { weeks: SlaWeeks }) {
         bars={weeks.weeks.map((w) => ({ label: name(w.week), rate: w.onTimeRate, settled: w.metOnTime + w.metLate + w.breached }))}
       />
       <div class="table-scroll">
-        <table id="weeks" class="counts">
+        <table id="weeks" class="counts fold">
           <thead>
             <tr>
               <th scope="col">{t.colWeek}</th>
@@ -199,10 +199,10 @@ function Weeks({ weeks }: { weeks: SlaWeeks }) {
                 <th scope="row">
                   <time dateTime={w.week}>{t.weekOf(name(w.week))}</time>
                 </th>
-                <td>{number(w.metOnTime)}</td>
-                <td>{number(w.metLate)}</td>
-                <td>{number(w.breached)}</td>
-                <td>{w.onTimeRate === null ? t.notApplicable : percent(w.onTimeRate)}</td>
+                <td data-label={t.colMetOnTime}>{number(w.metOnTime)}</td>
+                <td data-label={t.colMetLate}>{number(w.metLate)}</td>
+                <td data-label={t.tileBreached}>{number(w.breached)}</td>
+                <td data-label={t.tileOnTime}>{w.onTimeRate === null ? t.notApplicable : percent(w.onTimeRate)}</td>
               </tr>
             ))}
           </tbody>
