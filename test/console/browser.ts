@@ -131,6 +131,11 @@ export async function waitUntil(page: Page, expression: string, timeoutMs = 10_0
   }
 }
 
+/** Whether the element has the page's focus. */
+export function hasFocus(locator: ReturnType<Page['locator']>): Promise<boolean> {
+  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
+}
+
 /** Switches the console to a language with its own switch, unless it already shows it. */
 export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
   if ((await documentLanguage(page)) === language) return;

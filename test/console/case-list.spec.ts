@@ -2,7 +2,7 @@ import { en, fr } from '../../console/src/i18n/messages';
 import { drain, scheduler } from '../sla/sla-support';
 import { startApp, type RunningApp } from '../support/app';
 import { openingRequest as example } from '../support/openings';
-import { axeViolations, chooseLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, ensureConsoleBuilt, hasFocus, openBrowser, type Browser } from './browser';
 
 /**
  * A program office with more cases and breaches than one page holds: the Cases page narrowed by
@@ -58,7 +58,7 @@ describe('the console: lists longer than a page', () => {
         await table(all).waitFor();
         expect(await table(all).locator('tbody tr').count()).toBe(107);
         // The focus goes on from the first case added.
-        expect(await table(all).locator('tbody tr').nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+        expect(await hasFocus(table(all).locator('tbody tr').nth(100))).toBe(true);
         // Each case once: the second page follows the first.
         const references = await table(all).locator('tbody tr th a code').allTextContents();
         expect(new Set(references).size).toBe(107);
@@ -111,14 +111,14 @@ describe('the console: lists longer than a page', () => {
       await page.getByRole('button', { name: showMore, exact: true, description: breachedTitle }).click();
       await rows.nth(103).waitFor();
       expect(await rows.count()).toBe(104);
-      expect(await rows.nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+      expect(await hasFocus(rows.nth(100))).toBe(true);
       expect(await rows.filter({ hasText: /^(Feb\s11|11\sfévr\.)/ }).count()).toBe(11);
       expect(await page.getByText(hint, { exact: true }).count()).toBe(0);
       const atRisk = page.locator('table.at-risk > tbody > tr');
       await page.getByRole('button', { name: showMore, exact: true, description: atRiskTitle }).click();
       await atRisk.nth(103).waitFor();
       expect(await atRisk.count()).toBe(104);
-      expect(await atRisk.nth(100).evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
+      expect(await hasFocus(atRisk.nth(100))).toBe(true);
       expect(await page.getByText(soonest, { exact: true }).count()).toBe(0);
       expect(await more.count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);

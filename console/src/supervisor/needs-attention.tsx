@@ -37,7 +37,6 @@ export function NeedsAttention({ version, workflows }: { version: number; workfl
               if (items.length === 0) return <p>{t.noAttention}</p>;
               return (
                 <>
-                  {more ? <p class="hint">{t.casesShown(number(items.length), number(first.total ?? items.length))}</p> : null}
                   <ul class="attention" data-testid="needs-attention">
                     {items.map((item) => {
                       const workflow = workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
@@ -55,6 +54,7 @@ export function NeedsAttention({ version, workflows }: { version: number; workfl
                       );
                     })}
                   </ul>
+                  {more ? <p class="hint">{t.casesShown(number(items.length), number(first.total ?? items.length))}</p> : null}
                 </>
               );
             }}
