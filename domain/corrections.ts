@@ -113,24 +113,23 @@ const Reason = z
   .string()
   .trim()
   .min(1)
-  .max(2000)
-  .meta({ description: 'Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction.' });
+  .max(2000);
 
-const NOT_THEIRS: Bilingual = { en: 'is not personal information this case records of this person', fr: 'n’est pas un renseignement personnel que le dossier inscrit pour cette personne' };
+const NOT_THEIRS: Bilingual = { en: 'is not personal information this case records of this person', fr: 'n’est pas un renseignement personnel que le dossier consigne pour cette personne' };
 const BLANK: Bilingual = { en: 'must not be empty', fr: 'ne doit pas être vide' };
 const REQUIRED: Bilingual = { en: 'is required of this person: it may be corrected, not removed', fr: 'est obligatoire pour cette personne\u00a0: il peut être corrigé, non retiré' };
-const NOT_IN_CASE: Bilingual = { en: 'is not a person this case records', fr: 'n’est pas une personne que ce dossier inscrit' };
+const NOT_IN_CASE: Bilingual = { en: 'is not a person this case records', fr: 'n’est pas une personne que ce dossier consigne' };
 const NOTHING: Bilingual = { en: 'must correct at least one field', fr: 'doit corriger au moins un champ' };
 
 const COMMAND_LABEL: Bilingual = { en: 'Correct personal information', fr: 'Corriger des renseignements personnels' };
 const EVENT_LABEL: Bilingual = { en: 'Personal information corrected', fr: 'Renseignements personnels corrigés' };
 const COMMAND_DESCRIPTION: Bilingual = {
   en: 'Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected.',
-  fr: 'Corrige ce que le dossier inscrit d’une personne (son nom, ses coordonnées ou d’autres renseignements personnels) à sa demande ou parce que c’était mal inscrit, comme le prévoit la Loi sur la protection des renseignements personnels. Seuls les champs corrigés changent\u00a0; un champ vidé est retiré, si la fiche de la personne ne l’exige pas. L’inscription antérieure reste dans l’historique\u00a0; le motif est conservé, scellé, avec la correction. Ouvert ou fermé, tout dossier peut être corrigé.',
+  fr: 'Corrige ce que le dossier consigne d’une personne (son nom, ses coordonnées ou d’autres renseignements personnels) à sa demande ou parce que c’était mal consigné, comme le prévoit la Loi sur la protection des renseignements personnels. Seuls les champs corrigés changent\u00a0; un champ vidé est retiré, si la fiche de la personne ne l’exige pas. La version antérieure reste dans l’historique\u00a0; le motif est conservé, scellé, avec la correction. Ouvert ou fermé, tout dossier peut être corrigé.',
 };
 const EVENT_DESCRIPTION: Bilingual = {
   en: 'Personal information the case recorded of a person was corrected: the new values of the fields corrected, and why.',
-  fr: 'Des renseignements personnels que le dossier inscrivait d’une personne ont été corrigés\u00a0: les nouvelles valeurs des champs corrigés, et pourquoi.',
+  fr: 'Des renseignements personnels que le dossier consignait d’une personne ont été corrigés\u00a0: les nouvelles valeurs des champs corrigés, et pourquoi.',
 };
 
 /** The correction command and event of a workflow, and its labels with theirs. */
@@ -165,9 +164,7 @@ export function personalInformationCorrection(options: {
   const Changes = z.strictObject(Object.fromEntries([...changeable].map(([field, { schema }]) => [field, schema.nullable().optional()])));
   const data = z.strictObject({
     subjectId: SubjectId,
-    changes: Changes.meta({
-      description: 'The fields corrected, with their new values; null removes a field the person’s record does not require.',
-    }),
+    changes: Changes,
     reason: Reason,
   });
   const searched = new Set(options.events.flatMap((event) => event.search ?? []));

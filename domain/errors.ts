@@ -29,6 +29,17 @@ export function quoted(names: Readonly<Record<string, Readonly<Record<Language, 
   return language === 'fr' ? `«\u00a0${name}\u00a0»` : `“${name}”`;
 }
 
+/**
+ * A workflow's refusal of a fact dated later than now, under the workflow's own code: the field as
+ * its labels name it, and the value as it was given (with the caller's own offset, not the server's).
+ */
+export function defineTimeInFuture(code: string, fields: Readonly<Record<string, Readonly<Record<Language, string>>>>) {
+  return defineError<{ field: string; value: string }>(code, 'rule', {
+    en: (p) => `${quoted(fields, p.field, 'en')}: ${p.value} is in the future; record only what has already happened.`,
+    fr: (p) => `${quoted(fields, p.field, 'fr')}\u00a0: ${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
+  });
+}
+
 // Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.
 export interface ErrorTexts<P> {
   en(params: P): string;

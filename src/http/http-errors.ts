@@ -10,7 +10,7 @@ export const RouteNotFound = defineError<{ method: string; path: string }>('ROUT
 export const BODY_FAULTS = {
   empty: { en: 'it is empty', fr: 'il est vide' },
   notUtf8: { en: 'it is not UTF-8 text', fr: 'ce n’est pas du texte UTF-8' },
-  syntax: { en: 'check its quotes, commas and brackets', fr: 'vérifiez ses guillemets, ses virgules et ses accolades' },
+  syntax: { en: 'check its quotes, commas and brackets', fr: 'vérifiez ses guillemets, ses virgules, ses crochets et ses accolades' },
   forbiddenKey: {
     en: 'it holds a __proto__ or constructor.prototype key, which no request may carry',
     fr: 'il contient une clé __proto__ ou constructor.prototype, qu’aucune requête ne peut porter',
@@ -87,7 +87,7 @@ export const RequestRefused = defineError<{ status: number }>('REQUEST.REFUSED',
 
 export const HeadersTooLarge = defineError('REQUEST.HEADERS_TOO_LARGE', 'too_large', {
   en: () => 'The request headers are larger than the server accepts (a cookie or token too long?). Send smaller headers.',
-  fr: () => 'Les en-têtes de la requête dépassent la taille acceptée par le serveur (un témoin ou un jeton trop long?). Envoyez des en-têtes plus petits.',
+  fr: () => 'Les en-têtes de la requête dépassent la taille acceptée par le serveur (un témoin ou un jeton trop long\u202f?). Envoyez des en-têtes plus petits.',
 });
 
 export const RequestTimeout = defineError('REQUEST.TIMEOUT', 'invalid', {

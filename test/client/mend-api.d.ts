@@ -2859,14 +2859,12 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "restorativeEngagement.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
                 claimReference?: string | null;
                 pseudonym?: boolean | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
         /** @description Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person. */
@@ -3133,14 +3131,12 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "restorativeOpportunities.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
                 pseudonym?: boolean | null;
                 fpsNumber?: string | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
         /** @description Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are. */
@@ -3215,14 +3211,12 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "complaint.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
                 pseudonym?: boolean | null;
                 role?: string | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
         /** @description A person affected by sexual misconduct opts into the Response and Support Coordination program, anonymously if they wish, in the official language of their choice. Starts the first-contact clock (2 business days by default). */
@@ -3319,12 +3313,10 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "supportCoordination.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
         /** @description Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives. */
@@ -3393,13 +3385,11 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "informationSession.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 unit?: string | null;
                 name?: string | null;
                 contact?: string | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
         /** @description Open a cohort: six to eight nominated Defence representatives and the two restorative practitioners who guide them, full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), virtual, in person or mixed. Every broken rule is reported at once. */
@@ -3491,12 +3481,10 @@ export interface components {
         /** @description Corrects what the case records of a person (their name, contact details or other personal information) at their request or because it was recorded wrong, as the Privacy Act provides. Only the fields corrected change; a field emptied is removed, where the person’s record does not require it. The earlier recording stays in the history; the reason is kept, sealed, with the correction. Open or closed, any case may be corrected. */
         "defenceCohort.CorrectPersonalInformation": {
             subjectId: string;
-            /** @description The fields corrected, with their new values; null removes a field the person’s record does not require. */
             changes: {
                 name?: string | null;
                 contact?: string | null;
             };
-            /** @description Why the information is corrected: the person’s request, or what was recorded wrong. Personal information, sealed with the correction. */
             reason: string;
         };
     };

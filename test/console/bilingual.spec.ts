@@ -99,7 +99,7 @@ describe('the Mend console in English and in French', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
     expect(await documentLanguage(page)).toBe('fr');
-    await expectVisible(page.getByText('Session ouverte au nom de'));
+    await expectVisible(page.getByText('Session ouverte par'));
 
     await page.locator(`main a[href="#/cases/${complaintCase}"]`).click();
     await page.getByRole('heading', { name: 'Prochaines étapes' }).waitFor();
@@ -138,7 +138,7 @@ describe('the Mend console in English and in French', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     // In plain words: how many things to fix, then each beside its field's name, not the API's `data.response`.
-    expect(await summary.locator('p').textContent()).toMatch(/^(Un point doit être corrigé|\d+\u00a0points doivent être corrigés) avant que l’étape puisse être enregistrée\u00a0:$/);
+    expect(await summary.locator('p').textContent()).toMatch(/^(Un point doit être corrigé|\d+\u00a0points doivent être corrigés) avant l’enregistrement\u00a0:$/);
     expect(await form.locator('#cmd-Respond-response-error').textContent()).toBe('est obligatoire');
     expect(await summary.locator('li').first().textContent()).toBe('Réponse\u00a0: est obligatoire');
     expect(await form.getByText('(obligatoire)').count()).toBeGreaterThan(0);
@@ -172,7 +172,7 @@ describe('the Mend console in English and in French', () => {
 
   it.each([
     ['en', 'What others may do', 'Assign a handler (supervisor or Restorative Justice Unit)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Confier la plainte (superviseur ou Unité de justice réparatrice)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseur ou Unité de justice réparatrice)'],
   ] as const)('(%s) a handler reads beside their own next steps those others may take, and who may', async (language, heading, step) => {
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     try {

@@ -77,7 +77,7 @@ describe('the console: erasing a person’s personal information', () => {
       const done = admin.getByRole('status');
       await expectVisible(done);
       expect(await done.textContent()).toBe(
-        `Effacement fait\u00a0: les renseignements personnels conservés sous ${subjectId} s’affichent désormais [effacé] (avec le consentement de la personne).`,
+        `Effacement effectué\u00a0: les renseignements personnels conservés sous ${subjectId} s’affichent désormais [effacé] (avec le consentement de la personne).`,
       );
       expect(await complainantName()).toBe('[erased]');
       expect(await axeViolations(admin)).toEqual([]);

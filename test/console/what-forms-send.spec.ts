@@ -191,7 +191,7 @@ describe('the console: what forms send and ask for', () => {
       const resume = complaintLabels.commands['ResumeClock']!.fr;
       await page.getByRole('button', { name: resume, exact: true }).click();
       const resumeForm = page.getByRole('form', { name: resume });
-      expect((await resumeForm.locator('#cmd-ResumeClock-clock option').allTextContents()).slice(1)).toEqual(['Réponse, palier 1 — en pause']);
+      expect((await resumeForm.locator('#cmd-ResumeClock-clock option').allTextContents()).slice(1)).toEqual(['Réponse, palier 1 — suspendu']);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();

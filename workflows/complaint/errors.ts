@@ -38,9 +38,9 @@ export const ReviewChainEnded = defineError<Level>('COMPLAINT.REVIEW_CHAIN_ENDED
     `La plainte a reçu une réponse au palier ${p.level} (${p.titleFr ?? p.title}), le dernier palier de révision\u00a0: il n’existe aucun autre palier auquel demander une révision.`,
 });
 
-export const ReceivedInFuture = defineError<{ receivedAt: string; now: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
-  en: (p) => `A complaint cannot be recorded as received at ${p.receivedAt}, which is later than now (${p.now}).`,
-  fr: (p) => `Une plainte ne peut pas être inscrite comme reçue le ${p.receivedAt}, qui est postérieur à maintenant (${p.now}).`,
+export const ReceivedInFuture = defineError<{ receivedAt: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
+  en: (p) => `A complaint cannot be recorded as received at ${p.receivedAt}: that is in the future.`,
+  fr: (p) => `Une plainte ne peut pas être consignée comme reçue le ${p.receivedAt}\u00a0: cette date est dans le futur.`,
 });
 
 /** An acknowledgement is told to the complainant after the complaint reached the program, and not in the future. */
@@ -58,13 +58,13 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
   'forbidden',
   {
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
-    fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au palier ${p.level}\u00a0; seul un superviseur peut la réattribuer.`,
+    fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}\u00a0; seul un superviseur peut la réassigner.`,
   },
 );
 
 export const AlreadyAssigned = defineError<{ handlerId: string; level: number }>('COMPLAINT.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}.`,
-  fr: (p) => `La plainte est déjà confiée à ${p.handlerId} au palier ${p.level}.`,
+  fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}.`,
 });
 
 /** The right of review is a review by the next level of authority, not by someone who already decided the complaint. */

@@ -169,7 +169,7 @@ function start(cmd: Command<'StartCohort'>, context: DefenceCohortContext, ctx: 
   enforceRules([
     sizeRule(count, context.minimumRepresentatives, context.maximumRepresentatives),
     context.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: context.practitionerIds.length }) : undefined,
-    startedOn > today ? TimeInFuture({ field: 'startedOn', value: startedOn, now: ctx.now.toISOString() }) : undefined,
+    startedOn > today ? TimeInFuture({ field: 'startedOn', value: startedOn }) : undefined,
   ]);
   const format = context.format ?? 'fullTime';
   const weeks = format === 'fullTime' ? settings.fullTimeWeeks : settings.partTimeWeeks;
@@ -189,7 +189,7 @@ function plannedEndOf(context: DefenceCohortContext): string {
 /** When a fact happened: as given or now, never later than now; with the broken rule, if any, to report with the others. */
 function past(field: string, value: string | undefined, ctx: DecideContext): { value: string; broken?: DomainError } {
   if (value === undefined) return { value: ctx.now.toISOString() };
-  if (Date.parse(value) > ctx.now.getTime()) return { value, broken: TimeInFuture({ field, value, now: ctx.now.toISOString() }) };
+  if (Date.parse(value) > ctx.now.getTime()) return { value, broken: TimeInFuture({ field, value }) };
   return { value };
 }
 

@@ -1,4 +1,4 @@
-import { defineError, quoted } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted } from '../../domain/errors';
 import type { DefenceCohortCommand } from './commands';
 import { defenceCohortLabels } from './labels';
 
@@ -42,10 +42,7 @@ export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>
   fr: (p) => `${p.practitionerId} guide déjà cette cohorte.`,
 });
 
-export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('DRC.TIME_IN_FUTURE', 'rule', {
-  en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now})\u00a0: inscrivez ce qui s’est déjà produit.`,
-});
+export const TimeInFuture = defineTimeInFuture('DRC.TIME_IN_FUTURE', defenceCohortLabels.fields);
 
 export const BeforeStart = defineError<{ field: string; value: string; startedOn: string }>('DRC.BEFORE_START', 'rule', {
   en: (p) => `${p.field} (${p.value}) is before the cohort started (${p.startedOn}).`,

@@ -106,7 +106,7 @@ export const defenceCohortLabels: WorkflowLabels = {
     individual: { en: 'Individual', fr: 'Individuelle' },
     group: { en: 'Group', fr: 'En groupe' },
     cafMember: { en: 'CAF member', fr: 'Membre des FAC' },
-    dndEmployee: { en: 'DND public service employee', fr: 'Employé de la fonction publique du MDN' },
+    dndEmployee: { en: 'DND public service employee', fr: 'Fonctionnaire du MDN' },
     ownRequest: { en: 'Own request', fr: 'À sa demande' },
     operationalRequirements: { en: 'Operational requirements', fr: 'Exigences opérationnelles' },
     postingOrDeployment: { en: 'Posting or deployment', fr: 'Affectation ou déploiement' },

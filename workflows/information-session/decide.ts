@@ -64,7 +64,7 @@ function notLaterThanNow(given: string, field: string, ctx: DecideContext): Date
 
 /** The rule that a reported time is not later than now. */
 function inTheFuture(given: string, field: string, ctx: DecideContext): RuleCheck {
-  return Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
+  return Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, value: given });
 }
 
 function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext): InformationSessionEvent {

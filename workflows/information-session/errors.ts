@@ -1,4 +1,5 @@
-import { defineError } from '../../domain/errors';
+import { defineError, defineTimeInFuture } from '../../domain/errors';
+import { informationSessionLabels } from './labels';
 
 export const SessionFull = defineError<{ capacity: number }>('INF.SESSION_FULL', 'rule', {
   en: (p) => `The session is full: its ${p.capacity} seats are taken.`,
@@ -13,7 +14,7 @@ export const CapacityBelowRegistrations = defineError<{ capacity: number; regist
 /** A unit brings its own people to a group presentation: there is no one to register. */
 export const NoRegistrationForUnitPresentation = defineError('INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION', 'rule', {
   en: () => 'A group presentation requested by a unit takes no registrations: the unit brings its people. Record the attendance once it is held.',
-  fr: () => 'Une présentation de groupe demandée par une unité ne prend pas d’inscriptions\u00a0: l’unité y amène ses membres. Inscrivez la participation une fois la présentation donnée.',
+  fr: () => 'Une présentation de groupe demandée par une unité ne prend pas d’inscriptions\u00a0: l’unité y amène ses membres. Consignez la participation une fois la présentation donnée.',
 });
 
 export const UnknownRegistration = defineError<{ registrationId: string }>('INF.UNKNOWN_REGISTRATION', 'rule', {
@@ -28,15 +29,12 @@ export const RegistrationIdTaken = defineError<{ registrationId: string }>('INF.
 
 export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>('INF.HELD_BEFORE_START', 'rule', {
   en: (p) => `The session cannot be recorded as held at ${p.heldAt}: it was scheduled to start at ${p.startsAt}. Move it first if it was given earlier.`,
-  fr: (p) => `La séance ne peut pas être inscrite comme donnée le ${p.heldAt}\u00a0: elle devait commencer le ${p.startsAt}. Déplacez-la d’abord si elle a été donnée plus tôt.`,
+  fr: (p) => `La séance ne peut pas être consignée comme donnée le ${p.heldAt}\u00a0: elle devait commencer le ${p.startsAt}. Déplacez-la d’abord si elle a été donnée plus tôt.`,
 });
 
-export const TimeInFuture = defineError<{ field: string; at: string; now: string }>('INF.TIME_IN_FUTURE', 'rule', {
-  en: (p) => `${p.field} cannot be ${p.at}, which is later than now (${p.now}).`,
-  fr: (p) => `${p.field} ne peut pas être ${p.at}, qui est postérieur à maintenant (${p.now}).`,
-});
+export const TimeInFuture = defineTimeInFuture('INF.TIME_IN_FUTURE', informationSessionLabels.fields);
 
 export const PresenterChangeRequiresSupervisor = defineError<{ presenterId: string }>('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'forbidden', {
   en: (p) => `${p.presenterId} presents this session; only a supervisor can give it to someone else.`,
-  fr: (p) => `${p.presenterId} présente cette séance\u00a0; seul un superviseur peut la confier à une autre personne.`,
+  fr: (p) => `${p.presenterId} présente cette séance\u00a0; seul un superviseur peut l’assigner à une autre personne.`,
 });

@@ -219,6 +219,6 @@ describe('information session: definition', () => {
       'INF.TIME_IN_FUTURE',
       'INF.UNKNOWN_REGISTRATION',
     ],
-    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', at: '2026-03-25T10:00:00Z', now: NOW, presenterId: 'p-1' },
+    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1' },
   );
 });

@@ -133,7 +133,7 @@ function past(field: string, value: string | undefined, ctx: DecideContext): str
 
 /** The rule that a fact given with its time has already happened: broken by a time after now. */
 function inTheFuture(field: string, value: string | undefined, ctx: DecideContext): RuleCheck {
-  return value !== undefined && Date.parse(value) > ctx.now.getTime() && TimeInFuture({ field, value, now: ctx.now.toISOString() });
+  return value !== undefined && Date.parse(value) > ctx.now.getTime() && TimeInFuture({ field, value });
 }
 
 function classMemberOf(context: RestorativeEngagementContext): string {
@@ -148,7 +148,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
     inTheFuture('receivedAt', d.receivedAt, ctx),
     d.claimDecisionDate !== undefined &&
       d.claimDecisionDate > calendar.localDate(ctx.now) &&
-      TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate, now: ctx.now.toISOString() }),
+      TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate }),
   ]);
   const receivedAt = new Date(past('receivedAt', d.receivedAt, ctx));
   const opened = (optInWindowLastDay?: string): RestorativeEngagementEvent => ({

@@ -1,4 +1,4 @@
-import { defineError, quoted, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted, type Language } from '../../domain/errors';
 import type { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
@@ -46,17 +46,14 @@ export const OptInWindowClosed = defineError<{ claimDecisionDate: string; lastDa
 );
 
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
-export const TimeInFuture = defineError<{ field: string; value: string; now: string }>('RE.TIME_IN_FUTURE', 'rule', {
-  en: (p) => `${p.field} (${p.value}) is later than now (${p.now}): record what has already happened.`,
-  fr: (p) => `${p.field} (${p.value}) est postérieur à maintenant (${p.now})\u00a0: inscrivez ce qui s’est déjà produit.`,
-});
+export const TimeInFuture = defineTimeInFuture('RE.TIME_IN_FUTURE', restorativeEngagementLabels.fields);
 
 export const ReassignmentRequiresSupervisor = defineError<{ practitioners: string }>(
   'RE.REASSIGNMENT_REQUIRES_SUPERVISOR',
   'forbidden',
   {
     en: (p) => `The case is assigned to ${p.practitioners}; only a supervisor can reassign it.`,
-    fr: (p) => `Le dossier est confié à ${p.practitioners}\u00a0; seul un superviseur peut le réattribuer.`,
+    fr: (p) => `Le dossier est assigné à ${p.practitioners}\u00a0; seul un superviseur peut le réassigner.`,
   },
 );
 
@@ -72,7 +69,7 @@ export const ChoiceNotMade = defineError<{ choice: string; chosen: readonly stri
   en: (p) =>
     `The class member did not choose "${label(CHOICE_LABELS, 'en')(p.choice)}" (they chose: ${list(p.chosen, CHOICE_LABELS, 'en')}). Record their new choice with ${command('ChooseParticipation', 'en')} first.`,
   fr: (p) =>
-    `Le membre du groupe n’a pas choisi «\u00a0${label(CHOICE_LABELS, 'fr')(p.choice)}\u00a0» (ses choix\u00a0: ${list(p.chosen, CHOICE_LABELS, 'fr')}). Inscrivez d’abord son nouveau choix avec ${command('ChooseParticipation', 'fr')}.`,
+    `Le membre du groupe n’a pas choisi «\u00a0${label(CHOICE_LABELS, 'fr')(p.choice)}\u00a0» (ses choix\u00a0: ${list(p.chosen, CHOICE_LABELS, 'fr')}). Consignez d’abord son nouveau choix avec ${command('ChooseParticipation', 'fr')}.`,
 });
 
 export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAGEMENT_ID_TAKEN', 'rule', {
@@ -82,7 +79,7 @@ export const EngagementIdTaken = defineError<{ engagementId: string }>('RE.ENGAG
 
 export const NothingScheduled = defineError('RE.NOTHING_SCHEDULED', 'rule', {
   en: () => `No engagement is scheduled, so there is none to record: schedule it first (${command('ScheduleEngagement', 'en')}).`,
-  fr: () => `Aucun engagement n’est prévu, il n’y a donc rien à inscrire\u00a0: planifiez-le d’abord (${command('ScheduleEngagement', 'fr')}).`,
+  fr: () => `Aucun engagement n’est prévu, il n’y a donc rien à consigner\u00a0: planifiez-le d’abord (${command('ScheduleEngagement', 'fr')}).`,
 });
 
 export const NoSharingToSubmit = defineError('RE.NO_SHARING_TO_SUBMIT', 'rule', {
@@ -101,7 +98,7 @@ export const EngagementAlreadyRecorded = defineError<{ engagementId: string; out
   {
     en: (p) => `Engagement ${p.engagementId} is already recorded as ${p.outcome === 'held' ? 'held' : 'cancelled'}. Schedule a new engagement instead.`,
     fr: (p) =>
-      `L’engagement ${p.engagementId} est déjà inscrit comme ${p.outcome === 'held' ? 'tenu' : 'annulé'}. Planifiez plutôt un nouvel engagement.`,
+      `L’engagement ${p.engagementId} est déjà consigné comme ${p.outcome === 'held' ? 'tenu' : 'annulé'}. Planifiez plutôt un nouvel engagement.`,
   },
 );
 
@@ -127,7 +124,7 @@ export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>
   en: (p) =>
     `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ${command('ChooseParticipation', 'en')} first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, inscrivez-le d’abord avec ${command('ChooseParticipation', 'fr')}.`,
+    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, consignez-le d’abord avec ${command('ChooseParticipation', 'fr')}.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
@@ -138,26 +135,26 @@ export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
 export const EngagementsPending = defineError<{ engagementIds: readonly string[] }>('RE.ENGAGEMENTS_PENDING', 'rule', {
   en: (p) => `Phase 2 cannot end while engagements are still scheduled: record ${p.engagementIds.join(', ')} as held or cancelled first.`,
   fr: (p) =>
-    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus\u00a0: inscrivez d’abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
+    `La phase 2 ne peut pas se terminer tant que des engagements sont prévus\u00a0: consignez d’abord ${p.engagementIds.join(', ')} comme tenus ou annulés.`,
 });
 
 export const ReflectionRequired = defineError('RE.REFLECTION_REQUIRED', 'rule', {
   en: () => `Record the class member’s reflection on whether their goals were met first (${command('RecordReflection', 'en')}).`,
-  fr: () => `Inscrivez d’abord la réflexion du membre du groupe sur l’atteinte de ses objectifs (${command('RecordReflection', 'fr')}).`,
+  fr: () => `Consignez d’abord la réflexion du membre du groupe sur l’atteinte de ses objectifs (${command('RecordReflection', 'fr')}).`,
 });
 
 export const GoalsAlreadyMet = defineError('RE.GOALS_MET', 'rule', {
   en: () =>
     'The class member said their goals and objectives were met: there are no next steps to take in phase 2. If that changed, record a new reflection first.',
   fr: () =>
-    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints\u00a0: aucune autre étape n’est à prévoir en phase 2. Si cela a changé, inscrivez d’abord une nouvelle réflexion.",
+    "Le membre du groupe a indiqué que ses buts et objectifs ont été atteints\u00a0: aucune autre étape n’est à prévoir en phase 2. Si cela a changé, consignez d’abord une nouvelle réflexion.",
 });
 
 /** "With their consent, the restorative practitioner will explore options to follow up with them." */
 export const FollowUpWithoutConsent = defineError('RE.FOLLOW_UP_WITHOUT_CONSENT', 'rule', {
   en: () => 'The class member did not consent to a follow-up: close the engagement without one, or record their consent in a new reflection.',
   fr: () =>
-    "Le membre du groupe n’a pas consenti à un suivi\u00a0: fermez le dossier sans suivi, ou inscrivez son consentement dans une nouvelle réflexion.",
+    "Le membre du groupe n’a pas consenti à un suivi\u00a0: fermez le dossier sans suivi, ou consignez son consentement dans une nouvelle réflexion.",
 });
 
 /** A follow-up "sometime after the process": not long before the day the class member was told to expect it. */

@@ -202,7 +202,7 @@ export const ReassignCase = z.strictObject({
   description:
     'Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.',
   descriptionFr:
-    'Confier le dossier à un autre agent d’évaluation initiale ou à un autre médiateur, à toute étape après la première affectation (l’Unité de la justice réparatrice seulement)\u00a0; le médiateur remplacé n’a plus accès au dossier.',
+    'Confier le dossier à un autre agent d’évaluation initiale ou à un autre médiateur, à toute étape après la première assignation (l’Unité de la justice réparatrice seulement)\u00a0; le médiateur remplacé n’a plus accès au dossier.',
   example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 

@@ -86,7 +86,7 @@ export function decide(command: NewEvent, state: State, ctx: DecideContext): Dec
 
 /** A participant's data subject id: the one given, or a new one. */
 /** Why the clocks stop when the case is found not suitable, in both languages. */
-const NOT_SUITABLE = { en: 'The case was found not suitable for mediation.', fr: 'Le dossier a été jugé non admissible à la médiation.' };
+const NOT_SUITABLE = { en: 'The case was found not suitable for mediation.', fr: 'Le dossier a été jugé ne pas convenir à la médiation.' };
 
 /** Why the clocks stop when a party withdraws, in both languages. */
 const WITHDRAWN: Readonly<Record<Party, Bilingual>> = {

@@ -14,8 +14,8 @@ const CONDITIONS: Record<NoContactConditionKind, { en: string; fr: string; frNou
   },
   paroleBoardNoContactCondition: {
     en: 'Parole Board of Canada no-contact condition',
-    fr: 'la condition de non-contact imposée par la Commission des libérations conditionnelles du Canada',
-    frNoun: 'condition de non-contact imposée par la Commission des libérations conditionnelles du Canada',
+    fr: 'la condition de non-communication imposée par la Commission des libérations conditionnelles du Canada',
+    frNoun: 'condition de non-communication imposée par la Commission des libérations conditionnelles du Canada',
   },
 };
 
@@ -33,7 +33,7 @@ const MODELS: Record<MediationModel, Record<Language, string>> = {
 };
 
 const ASSIGNMENTS: Record<Assignment, Record<Language, string>> = {
-  intakeOfficer: { en: 'intake officer', fr: "l’agent chargé de l’évaluation initiale" },
+  intakeOfficer: { en: 'intake officer', fr: "l’agent d’évaluation initiale" },
   mediator: { en: 'mediator', fr: 'le médiateur' },
 };
 
@@ -63,14 +63,14 @@ export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPON
   en: () =>
     'A case is suitable for victim-offender mediation only when the offender has taken responsibility for their actions. Record the intake as not suitable, or complete the assessment once they have.',
   fr: () =>
-    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Consignez le dossier comme non admissible, ou terminez l’évaluation lorsqu’il l’aura fait.",
+    "Un dossier ne se prête à la médiation entre la victime et le délinquant que si le délinquant a assumé la responsabilité de ses actes. Concluez que le dossier ne convient pas, ou terminez l’évaluation lorsqu’il l’aura fait.",
 });
 
 export const SafetyConcernsUnresolved = defineError('RO.SAFETY_CONCERNS_UNRESOLVED', 'rule', {
   en: () =>
     'A case cannot be found suitable while safety concerns are unresolved: the priority is a safe process without risk of further victimization. Manage the concerns first, or record the case as not suitable.',
   fr: () =>
-    "Un dossier ne peut être jugé admissible tant que des préoccupations en matière de sécurité ne sont pas réglées\u00a0: la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d’abord ces préoccupations, ou consignez le dossier comme non admissible.",
+    "Un dossier ne peut être jugé convenir à la médiation tant que des préoccupations en matière de sécurité ne sont pas réglées\u00a0: la priorité est un processus sûr, sans risque de nouvelle victimisation. Gérez d’abord ces préoccupations, ou concluez que le dossier ne convient pas.",
 });
 
 export const FacilitationWordingMissing = defineError<{ condition: NoContactConditionKind }>(
@@ -125,7 +125,7 @@ export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CO
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
   en: () => `No mediator is assigned to this case yet: assign one with ${command('AssignMediator', 'en')}.`,
-  fr: () => `Aucun médiateur n’est encore affecté à ce dossier\u00a0: affectez-en un avec ${command('AssignMediator', 'fr')}.`,
+  fr: () => `Aucun médiateur n’est encore assigné à ce dossier\u00a0: assignez-en un avec ${command('AssignMediator', 'fr')}.`,
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {

@@ -60,7 +60,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     FollowUpBegun: { en: 'Follow-up begun', fr: 'Suivi commencé' },
     FollowUpSessionHeld: { en: 'Follow-up session held', fr: 'Séance de suivi tenue' },
     CaseClosed: { en: 'Case closed', fr: 'Dossier fermé' },
-    CaseDeterminedNotSuitable: { en: 'Case determined not suitable', fr: 'Dossier jugé non admissible' },
+    CaseDeterminedNotSuitable: { en: 'Case determined not suitable', fr: 'Dossier jugé ne convenant pas' },
     ParticipationWithdrawn: { en: 'Participation withdrawn', fr: 'Retrait de la participation' },
   },
   fields: {
@@ -98,7 +98,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     'noContactConditions.facilitationWording': { en: 'Facilitation wording', fr: 'Libellé autorisant la facilitation' },
     notSuitableReason: { en: 'Why the case is not suitable', fr: 'Motif pour lequel le dossier ne convient pas' },
     mediatorId: { en: 'Mediator', fr: 'Médiateur' },
-    assignment: { en: 'Assignment to change', fr: 'Affectation à modifier' },
+    assignment: { en: 'Assignment to change', fr: 'Assignation à modifier' },
     assigneeId: { en: 'Newly assigned person', fr: 'Personne nouvellement assignée' },
     kind: { en: 'Kind of condition', fr: 'Type de condition' },
     imposedOn: { en: 'Imposed on', fr: 'Date d’imposition' },

@@ -62,7 +62,7 @@ describe('restorative opportunities: while a no-contact condition is in place', 
     expect(error.params).toEqual({ conditions: ['paroleBoardNoContactCondition'] });
     expect(error.messageIn('en')).toContain(`“${FACILITATION_WORDING}”`);
     expect(error.messageIn('en')).toContain('a meeting between the mediator and the offender is not a breach');
-    expect(error.messageIn('fr')).toContain('la condition de non-contact imposée par la Commission des libérations conditionnelles du Canada l’interdit');
+    expect(error.messageIn('fr')).toContain('la condition de non-communication imposée par la Commission des libérations conditionnelles du Canada l’interdit');
   });
 
   it('no group conference can be arranged either', () =>
@@ -148,7 +148,7 @@ describe('restorative opportunities: RecordConditionAmended', () => {
     const error = given(...withModel('faceToFace', [parole])).when(amend('unless approved by the parole officer')).error();
     expect(error.code).toBe('RO.FACILITATION_WORDING_MISSING');
     expect(error.messageIn('en')).toContain(FACILITATION_WORDING);
-    expect(error.messageIn('fr')).toContain('La condition de non-contact');
+    expect(error.messageIn('fr')).toContain('La condition de non-communication');
   });
 
   it('refuses to amend a kind of condition that is not in place', () =>

@@ -144,7 +144,7 @@ export const RecordService = z.strictObject({
 }).meta({
   description: 'Record a service the coordinator provided: case coordination, advocacy, accompaniment, workplace arrangements or practical matters.',
   descriptionFr:
-    'Inscrire un service fourni par la coordonnatrice ou le coordonnateur\u00a0: coordination du dossier, défense des intérêts, accompagnement, aménagements en milieu de travail ou questions pratiques.',
+    'Consigner un service fourni par la coordonnatrice ou le coordonnateur\u00a0: coordination du dossier, défense des intérêts, accompagnement, aménagements en milieu de travail ou questions pratiques.',
   example: { service: 'accompaniment', note: 'Accompanied the client to a medical appointment.' },
 });
 

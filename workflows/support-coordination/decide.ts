@@ -75,7 +75,7 @@ function reportedTime(given: string | undefined, field: string, ctx: DecideConte
 
 /** The rule that a reported time is not later than now. */
 function inTheFuture(given: string | undefined, field: string, ctx: DecideContext): RuleCheck {
-  return given !== undefined && Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, at: given, now: ctx.now.toISOString() });
+  return given !== undefined && Date.parse(given) > ctx.now.getTime() && TimeInFuture({ field, value: given });
 }
 
 function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
@@ -179,7 +179,7 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
 function recordService(cmd: Command<'RecordService'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
   const today = localTimeIn(context.timeZone!, ctx.now).slice(0, 10);
   const providedOn = cmd.data.providedOn ?? today;
-  if (providedOn > today) throw TimeInFuture({ field: 'providedOn', at: providedOn, now: today });
+  if (providedOn > today) throw TimeInFuture({ field: 'providedOn', value: providedOn });
   return [
     {
       type: 'ServiceRecorded',

@@ -18,8 +18,7 @@ describe('support coordination: definition', () => {
     {
       coordinatorId: 'p-1',
       field: 'contactedAt',
-      at: '2026-03-07T10:00:00Z',
-      now: '2026-03-06T10:00:00Z',
+      value: '2026-03-07T10:00:00Z',
       contactedAt: '2026-03-01T10:00:00Z',
       optedInAt: '2026-03-02T10:00:00Z',
       status: 'registered',

@@ -1,4 +1,5 @@
-import { defineError } from '../../domain/errors';
+import { defineError, defineTimeInFuture } from '../../domain/errors';
+import { supportCoordinationLabels } from './labels';
 
 const WHY_FR: Readonly<Record<string, string>> = {
   weekend: 'tombe une fin de semaine',
@@ -43,20 +44,17 @@ export const AlreadyCoordinator = defineError<{ coordinatorId: string }>('RSC.AL
   fr: (p) => `${p.coordinatorId} est déjà la coordonnatrice ou le coordonnateur de la personne.`,
 });
 
-export const TimeInFuture = defineError<{ field: string; at: string; now: string }>('RSC.TIME_IN_FUTURE', 'rule', {
-  en: (p) => `${p.field} cannot be ${p.at}, which is later than now (${p.now}).`,
-  fr: (p) => `${p.field} ne peut pas être ${p.at}, qui est postérieur à maintenant (${p.now}).`,
-});
+export const TimeInFuture = defineTimeInFuture('RSC.TIME_IN_FUTURE', supportCoordinationLabels.fields);
 
 export const ContactBeforeOptIn = defineError<{ contactedAt: string; optedInAt: string }>('RSC.CONTACT_BEFORE_OPT_IN', 'rule', {
   en: (p) => `First contact cannot be recorded at ${p.contactedAt}, before the client opted in (${p.optedInAt}).`,
-  fr: (p) => `Le premier contact ne peut pas être inscrit le ${p.contactedAt}, avant l’adhésion de la personne (${p.optedInAt}).`,
+  fr: (p) => `Le premier contact ne peut pas être consigné le ${p.contactedAt}, avant l’adhésion de la personne (${p.optedInAt}).`,
 });
 
 /** "With your permission and anonymously if you wish": a referral is made only with the client's permission. */
 export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT', 'rule', {
   en: () => 'A referral is made only with the client’s permission: record that they agreed (clientConsented: true), anonymously if they wish.',
-  fr: () => 'Une orientation ne se fait qu’avec la permission de la personne\u00a0: inscrivez qu’elle a accepté («\u00a0La personne a accepté\u00a0»), de façon anonyme si elle le souhaite.',
+  fr: () => 'Une orientation ne se fait qu’avec la permission de la personne\u00a0: consignez qu’elle a accepté («\u00a0La personne a accepté\u00a0»), de façon anonyme si elle le souhaite.',
 });
 
 export const FormalComplaintAlreadyNoted = defineError<{ status: string }>('RSC.FORMAL_COMPLAINT_ALREADY_NOTED', 'rule', {

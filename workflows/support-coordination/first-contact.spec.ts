@@ -50,7 +50,11 @@ describe('support coordination: RecordFirstContact', () => {
   });
 
   it('refuses a contact time later than now or before the opt-in', () => {
-    given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-03T15:00:01Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.TIME_IN_FUTURE');
+    const future = given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-03T10:00:01-05:00' }), coordinator(TUESDAY_MORNING)).error();
+    expect(future.code).toBe('RSC.TIME_IN_FUTURE');
+    // The field as the form labels it, and the time as it was given: not a field name and the server's clock in UTC.
+    expect(future.messageIn('en')).toBe('“Contacted at”: 2026-03-03T10:00:01-05:00 is in the future; record only what has already happened.');
+    expect(future.messageIn('fr')).toBe('«\u00a0Date du contact\u00a0»\u00a0: 2026-03-03T10:00:01-05:00 est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.');
     given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-02T13:59:00Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.CONTACT_BEFORE_OPT_IN');
   });
 
