@@ -46,7 +46,7 @@ describe('the console: erasing a person’s personal information', () => {
 
       // Nothing typed: said so, nothing sent.
       await admin.getByRole('button', { name: 'Effacer', exact: true }).click();
-      await expectVisible(admin.getByRole('alert').getByText(/^Rien n’a été effacé\u00a0: tapez l’identifiant/));
+      await expectVisible(admin.getByRole('alert').getByText(/^Rien n’a été effacé\u00a0: saisissez l’identifiant/));
 
       // Asked, then kept: nothing erased.
       await admin.getByLabel('Identifiant de la personne').fill(subjectId);
