@@ -39,9 +39,11 @@ function notesOf(definition: AnyWorkflowDefinition): string[] {
 function settingsRows(definition: AnyWorkflowDefinition): string[] {
   if (!(definition.settings instanceof z.ZodObject)) return [];
   const defaults = definition.settings.parse({}) as Record<string, unknown>;
-  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(
-    ([key, schema]) => `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description ?? '')} |`,
-  );
+  return Object.entries(definition.settings.shape as Record<string, z.ZodType>).map(([key, schema]) => {
+    // An operator reads what a setting means here and nowhere else.
+    if (!schema.description) throw new Error(`${definition.name}: the setting ${key} has no description (.meta({ description }))`);
+    return `| ${code(key)} | ${code(JSON.stringify(defaults[key]))} | ${cell(schema.description)} |`;
+  });
 }
 
 /** Its declared clocks, if it has any: key, names in both languages, how they count, what meets them. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { clockStartingAt, systemClock } from './clock/clock';
-import { ConfigError, loadConfig, type MendConfig } from './config/config';
+import { ConfigError, loadConfig, unsharedKeysWarning, type MendConfig } from './config/config';
 import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
 import { createApp } from './app';
@@ -19,6 +19,8 @@ export async function serve(config: MendConfig): Promise<void> {
     `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
   );
   if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
+  const keys = unsharedKeysWarning(config);
+  if (keys) console.warn(keys);
   const untranslated = config.settings.escalationChain.filter((level) => level.titleFr === undefined).map((level) => level.title);
   if (untranslated.length > 0) {
     console.warn(`MEND_ESCALATION_CHAIN gives no French title for ${untranslated.map((t) => `"${t}"`).join(', ')}: French readers see it in English. Write "English | Français".`);

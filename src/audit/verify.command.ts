@@ -13,7 +13,8 @@ import { ChainVerification, describeCheckpointProblem } from './verification.ser
 
 /**
  * `mend audit verify [--case <id>] [--checkpoint <digest>]`: exit 0 when every chain holds and the
- * store matches its latest signed checkpoint, 1 when it was tampered with.
+ * store matches its latest signed checkpoint, 1 when it was tampered with, 78 when checkpoints are
+ * stored but no public key is configured to check them.
  */
 export async function verifyCommand(options: { case?: string; checkpoint?: string }): Promise<void> {
   const result = await withContext(async (context) => {
@@ -32,8 +33,18 @@ export async function verifyCommand(options: { case?: string; checkpoint?: strin
     if (!result.checkpoint) console.error('no signed checkpoint: deleted or re-chained events cannot be detected (see `mend audit checkpoint`)');
     return;
   }
+  if (unverifiable(result)) {
+    // Nothing was found wrong: the checkpoints could not be read, for want of the key to read them with.
+    console.log(`NOT VERIFIED: the chains of ${result.streams} streams hold (${result.events} events checked); the signed checkpoints could not be checked`);
+    throw new CliError(describeCheckpointProblem(result.checkpointProblems[0]!), ExitCode.config);
+  }
   reportTampering(result);
   throw new CliError('the log has been tampered with: the first problem of each stream is listed above', ExitCode.failed);
+}
+
+/** Whether all that stands in the way of a verdict is the audit public key, missing from the configuration. */
+function unverifiable(result: Verification): boolean {
+  return result.tamperedStreams === 0 && result.checkpointProblems.length > 0 && result.checkpointProblems.every((p) => p.problem === 'unverifiable checkpoint');
 }
 
 function reportTampering(result: Verification): void {
@@ -59,5 +70,6 @@ export async function checkpointCommand(): Promise<void> {
   }
   console.log(`checkpoint ${created.sequence} signed at position ${created.position} (${created.events} events, ${created.streams} streams) with audit key ${created.keyId}`);
   console.log(`sha256:${created.digest}`);
-  console.log('Publish this digest outside this machine (ticket, e-mail to the privacy office, transparency log); `mend audit verify --checkpoint <digest>` checks the store against it.');
+  // The digest is the last line on stdout, for a script to take; the advice is for the person.
+  console.error('Publish this digest outside this machine (ticket, e-mail to the privacy office, transparency log); `mend audit verify --checkpoint <digest>` checks the store against it.');
 }

@@ -74,7 +74,7 @@ export function program(): Command {
   mend
     .command('seed-demo')
     .description(
-      'load a demo into an empty store: dozens of cases of all six workflows at every stage over the past months, with warned and breached SLA clocks. Run it before starting Mend (stop a running Mend first: its SLA scheduler would record present-day breaches ahead of the demo); refuses a store that already holds events (exit 65)',
+      'load a demo into an empty store: dozens of cases of every workflow at every stage over the past months, with warned and breached SLA clocks. Run it before starting Mend (stop a running Mend first: its SLA scheduler would record present-day breaches ahead of the demo); refuses a store that already holds events (exit 65)',
     )
     .action(() => (require('./seed-demo.command') as typeof import('./seed-demo.command')).seedDemoCommand());
   return mend;

@@ -329,13 +329,19 @@ function keySource<K extends string>(name: K, pem: string | undefined, file: str
 
 /**
  * Keys follow the log: nodes that share a PostgreSQL log share its keys. A KurrentDB deployment
- * names a PostgreSQL server for them (MEND_KEYSTORE_POSTGRES_URL); SQLite stays the default only
- * for a single node.
+ * keeps them in a PostgreSQL server (MEND_KEYSTORE_POSTGRES_URL, or MEND_POSTGRES_URL where that is
+ * the one it has); SQLite stays the default only for the embedded store, or a single node.
  */
 function keyStoreConfig(e: z.infer<typeof EnvSchema>): MendConfig['keyStore'] {
-  const url = e.MEND_KEYSTORE_POSTGRES_URL ?? (e.MEND_STORE === 'postgres' ? e.MEND_POSTGRES_URL : undefined);
+  const url = e.MEND_KEYSTORE_POSTGRES_URL ?? (e.MEND_STORE !== 'sqlite' ? e.MEND_POSTGRES_URL : undefined);
   const engine = e.MEND_KEYSTORE ?? (url ? 'postgres' : 'sqlite');
   return engine === 'postgres' ? { engine, connectionString: (url ?? e.MEND_POSTGRES_URL)!, schema: e.MEND_POSTGRES_SCHEMA } : { engine };
+}
+
+/** What `mend serve` says when KurrentDB nodes would each keep their own personal-data keys, which another node could not read. */
+export function unsharedKeysWarning(config: Pick<MendConfig, 'store' | 'keyStore'>): string | undefined {
+  if (config.store.engine !== 'eventstoredb' || config.keyStore.engine !== 'sqlite') return undefined;
+  return 'Personal-data keys are kept in this node’s keys.sqlite: with KurrentDB, another node could not read what this one seals. Set MEND_KEYSTORE_POSTGRES_URL to a PostgreSQL every node reaches (docs/deploy-kurrentdb.md); a single node may keep it as it is.';
 }
 
 export const MEND_CONFIG = Symbol('MendConfig');

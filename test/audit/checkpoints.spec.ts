@@ -203,6 +203,28 @@ describe('signed audit checkpoints', () => {
     expect(verdict.problems).toEqual([]);
   });
 
+  it('without the public key, says the checkpoints could not be checked, not that the log was tampered with', async () => {
+    const keyless = await runCli(['audit', 'verify'], original);
+    expect(keyless.code).toBe(ExitCode.config);
+    expect(keyless.stdout).toMatch(/^NOT VERIFIED: the chains of \d+ streams hold \(\d+ events checked\); the signed checkpoints could not be checked$/m);
+    expect(keyless.stdout).not.toContain('TAMPERED');
+    expect(keyless.stderr).toContain('no audit public key is configured (MEND_AUDIT_PUBLIC_KEY_FILE or MEND_AUDIT_PUBLIC_KEY)');
+    // A chain broken is still tampering, key or no key.
+    const broken = tampered('keyless-broken', (db) => db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 3').run(first.streamId));
+    const tamperedKeyless = await runCli(['audit', 'verify'], broken);
+    expect(tamperedKeyless.code).toBe(ExitCode.failed);
+    expect(tamperedKeyless.stdout).toContain('TAMPERED');
+  });
+
+  it('prints the digest to publish as the last line on stdout, for a script to take', async () => {
+    const dir = join(root, 'second-checkpoint');
+    cpSync(original, dir, { recursive: true });
+    const signed = await runCli(['audit', 'checkpoint'], dir, signing);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout.trim().split('\n').at(-1)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(signed.stderr).toContain('Publish this digest outside this machine');
+  });
+
   it('detects the checkpoint log deleted, given the digest published elsewhere', async () => {
     const dir = tampered('no-checkpoints', (db) => db.prepare('DELETE FROM events WHERE stream_id = ?').run(CHECKPOINT_STREAM));
     const { http, cli } = await verdicts(dir, `checkpoint=${digest}`);

@@ -519,7 +519,9 @@ describe('bad input over HTTP', () => {
       for (const definition of workflowDefinitions) {
         const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
         const opened = await sender(definition.name, opening.type).post('/cases', { workflow: definition.name, command: opening.type, data: opening.example });
-        for (const [name, data, as] of histories[definition.name]!) {
+        const history = histories[definition.name];
+        if (!history) throw new Error(`No history ends a ${definition.name} case: add its commands to \`histories\` in test/e2e/bad-input.e2e.spec.ts`);
+        for (const [name, data, as] of history) {
           const response = await (as === 'supervisor' ? supervisor : sender(definition.name, name)).post(`/cases/${opened.body.caseId}/commands/${name}`, data);
           expect({ workflow: definition.name, name, status: response.status }).toEqual({ workflow: definition.name, name, status: 200 });
         }

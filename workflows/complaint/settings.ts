@@ -22,13 +22,20 @@ const LevelTitles = z.array(WrittenLevelTitle).min(1).max(20);
  * program office of restorative opportunities, say) is given its chain here, by program name.
  */
 export const ComplaintSettings = z.strictObject({
-  /**
-   * Calendar days the complainant has, after a response below the last level, to use the right of
-   * review. The seeds give no number; 30 days mirrors the 30-day response standard.
-   */
-  reviewWindowDays: z.number().int().min(1).max(365).default(30),
-  /** Level titles, lowest first, by the program a complaint is about; other complaints follow the default chain. */
-  chainsByProgram: z.record(ProgramName, LevelTitles).default({}),
+  // The seeds give no number for the review window; 30 days mirrors the 30-day response standard.
+  reviewWindowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .meta({ description: 'Calendar days the complainant has, after a response below the last level, to request a review.' }),
+  chainsByProgram: z
+    .record(ProgramName, LevelTitles)
+    .default({})
+    .meta({
+      description: 'Level titles, lowest first, each `English | Français`, by the program a complaint is about; other complaints follow `MEND_ESCALATION_CHAIN`.',
+    }),
 });
 export type ComplaintSettings = z.infer<typeof ComplaintSettings>;
 

@@ -12,7 +12,7 @@ import { OfficerAssigned, RequestAnswered, RequestClosed, RequestReceived } from
 import { informationRequestMachine, type InformationRequestContext } from './machine';
 
 /**
- * A fourth workflow, kept under test/ and registered only in test apps: the proof that a workflow
+ * A workflow beside the registered ones, kept under test/ and registered only in test apps: the proof that a workflow
  * is one folder. Nothing outside this folder names it.
  */
 const ReceiveRequest = z.strictObject({
