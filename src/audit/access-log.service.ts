@@ -73,11 +73,13 @@ export class AccessLog {
 
   /** Resolves once the record is stored; rejects with the store's error otherwise. */
   record(entry: AccessEntry): Promise<void> {
-    const streamId = accessLogStreamId(entry.caseId);
+    // A case id is a UUID, kept in lower case however the request spelled it: one case, one log.
+    const caseId = entry.caseId.toLowerCase();
+    const streamId = accessLogStreamId(caseId);
     const event: EventToAppend = {
       id: uuidv7(),
       type: CASE_CONTENT_READ,
-      data: { caseId: entry.caseId, read: entry.read, details: entry.details },
+      data: { caseId, read: entry.read, details: entry.details },
       metadata: {
         actor: entry.actor,
         correlationId: entry.correlationId,

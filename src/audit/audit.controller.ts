@@ -24,9 +24,12 @@ export class AuditController {
    * Whether the actor may know this case exists (RO cases, and the cases read as RO cases, exist
    * only for the Restorative Justice Unit).
    */
-  private async knowable(actor: Actor, caseId: string): Promise<boolean> {
+  private async knowable(actor: Actor, spelled: string): Promise<boolean> {
+    // Records written before ids were kept in lower case may spell one in upper case.
+    const caseId = spelled.toLowerCase();
     const definition = await this.cases.locate(caseId);
-    if (!definition) return true;
+    // A case that cannot be found cannot be shown to be one the reader may know of.
+    if (!definition) return false;
     const hidden = this.policy.hiddenWorkflows(actor);
     if (hidden.includes(definition.name)) return false;
     if (!definition.readsAsOthers) return true;

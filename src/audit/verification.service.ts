@@ -261,7 +261,8 @@ export class ChainVerification {
         const reference = caseIdOf(streamId);
         return !hiddenPrefixes.has(reference.split('-')[0]!) && !hiddenReferences.has(reference);
       }
-      return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId)));
+      // An access log written before ids were kept in lower case may spell its case's id in upper case.
+      return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId).toLowerCase()));
     };
   }
 }

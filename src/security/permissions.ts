@@ -45,7 +45,8 @@ export const QUERY_PERMISSIONS = {
   /** Views over every clock of a workflow: they leave out the workflows of which the role may not see every case. */
   'sla.read': ['supervisor', 'auditor', 'roAuditor'],
   'audit.verify': ['auditor', 'roAuditor', 'admin'],
-  'audit.access': ['auditor', 'roAuditor', 'supervisor', 'admin'],
+  /** GET /audit/access — who read which case; not administrators, who know of no case's content and so of no read. */
+  'audit.access': ['auditor', 'roAuditor', 'supervisor'],
   'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
   'projections.read': ['supervisor', 'admin'],
   'metrics.read': ['admin', 'supervisor'],

@@ -147,7 +147,7 @@ describe('the permissions', () => {
     'complaints.board': ['supervisor', 'auditor'],
     'sla.read': ['supervisor', 'auditor', 'roAuditor'],
     'audit.verify': ['auditor', 'roAuditor', 'admin'],
-    'audit.access': ['auditor', 'roAuditor', 'supervisor', 'admin'],
+    'audit.access': ['auditor', 'roAuditor', 'supervisor'],
     'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
     'projections.read': ['supervisor', 'admin'],
     'metrics.read': ['admin', 'supervisor'],
