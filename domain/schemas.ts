@@ -118,11 +118,21 @@ export const staffOf = (...roles: readonly PersonRole[]) => fieldKind(StaffId.me
  */
 export const CaseId = z.uuid({ message: withFrench('must be a UUID', 'doit être un UUID') }).transform((id) => id.toLowerCase());
 
+/** Characters that show nothing: spaces of every kind, format characters (zero-width space, word joiner) and the blank fillers. */
+const INVISIBLE = /[\p{Z}\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu;
+
 /**
  * What someone writes in a command: a name, a contact, a note, a response. Trimmed, and refused
- * when blank ("   " is no name). Events keep schemas of their own: they say what was recorded.
+ * when blank ("   " is no name, nor are two zero-width spaces). Events keep schemas of their own:
+ * they say what was recorded.
  */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((written) => written.replace(INVISIBLE, '') !== '', { message: withFrench('must not be empty', 'ne doit pas être vide') });
 
 /** A state of the workflow's machine by its dotted path (`phase2.engaging`), written by the workflow: what a case was in. */
 export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYWORD]: true }), 'code');

@@ -183,15 +183,21 @@ function unstorable(text: string): Bilingual | undefined {
   return undefined;
 }
 
+/** Deeper than any input Mend takes; a body nested deeper is refused where it goes too deep, not walked. */
+const MAX_DEPTH = 32;
+const TOO_DEEP: Bilingual = { en: `is nested more than ${MAX_DEPTH} levels deep`, fr: `est imbriqué sur plus de ${MAX_DEPTH}${NBSP}niveaux` };
+
 /** Every text of an input that holds what no one could have meant, by its path. */
-function textIssues(value: unknown, path: string, issues: BilingualIssue[]): BilingualIssue[] {
+function textIssues(value: unknown, path: string, issues: BilingualIssue[], depth = 0): BilingualIssue[] {
   if (typeof value === 'string') {
     const message = unstorable(value);
     if (message) issues.push({ path: path || '(body)', message });
+  } else if (value !== null && typeof value === 'object' && depth === MAX_DEPTH) {
+    issues.push({ path: path || '(body)', message: TOO_DEEP });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => textIssues(item, path ? `${path}.${i}` : String(i), issues));
+    value.forEach((item, i) => textIssues(item, path ? `${path}.${i}` : String(i), issues, depth + 1));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) textIssues(item, path ? `${path}.${key}` : key, issues);
+    for (const [key, item] of Object.entries(value)) textIssues(item, path ? `${path}.${key}` : key, issues, depth + 1);
   }
   return issues;
 }

@@ -196,6 +196,26 @@ describe('bad input over HTTP', () => {
       expect(french.message).toContain('data.complainant.name\u00a0: ');
     });
 
+    it('text that shows nothing (zero-width spaces, a word joiner, a blank filler) is empty: 400', async () => {
+      await expectRefused(opening({ name: '\u200b\u2060' }, '\u3164 \ufeff'), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.complainant.name', 'data.text', 'must not be empty'] });
+    });
+
+    it('a body nested deeper than any command takes: 400 naming where, never a 500', async () => {
+      const deep = (depth: number) => `{"text":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      for (const depth of [40, 20_000]) {
+        const respond = (headers: Record<string, string>) =>
+          practitioner.request('POST', `/cases/${underReview}/commands/Respond`, { rawBody: deep(depth), headers: { 'content-type': 'application/json', ...headers } });
+        const { french } = await expectRefused(respond, {
+          status: 400,
+          code: 'VALIDATION.INVALID_INPUT',
+          names: ['text.0.0.0', 'is nested more than 32 levels deep'],
+        });
+        expect(french.message).toContain('est imbriqué sur plus de 32\u00a0niveaux');
+      }
+      const opened = await supervisor.request('POST', '/cases', { rawBody: `{"workflow":"complaint","command":"ReceiveComplaint","data":${deep(20_000).replace('"text":', '"x":')}}`, headers: { 'content-type': 'application/json' } });
+      expect({ status: opened.status, code: opened.body.code }).toEqual({ status: 400, code: 'VALIDATION.INVALID_INPUT' });
+    });
+
     it('tabs and line breaks are text: a complaint written over several lines is stored as written', async () => {
       const text = 'First, the session was cancelled.\n\tThen nobody called.\r\nI am still waiting.';
       const opened = await opening({ name: 'Robin' }, text)({});
