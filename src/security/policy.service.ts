@@ -146,7 +146,9 @@ export class PolicyService {
     if (!this.knowable(actor, facts)) {
       throw this.deny(actor, CaseNotFound({ caseId: facts.caseId }), { caseId: facts.caseId, hidden: true, command });
     }
-    if (!this.known(facts, command)) return;
+    // A command the case's workflow does not have is refused by the decision, naming the workflow:
+    // only to those who may read the case. Others get the answer a read gives, revealing nothing.
+    if (!this.known(facts, command)) return this.authorizeRead(actor, facts, runCommand(command));
     const grant = this.grant(actor.role, facts, command);
     // Named only when refused: the path every command takes stays as it was.
     const action = () => runCommand(command, this.registry.find(facts.workflow, facts.workflowVersion)?.labels);

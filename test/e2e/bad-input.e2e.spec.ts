@@ -339,6 +339,15 @@ describe('bad input over HTTP', () => {
       await expectRefused(command(() => received, 'FlyToTheMoon', {}), { status: 400, code: 'COMMAND.UNKNOWN', names: ['FlyToTheMoon', 'complaint'] });
     });
 
+    it('an unknown command to a case the sender may not read: the answer a read gives, not the workflow', async () => {
+      const other = await running.as('practitioner', 'practitioner-2');
+      const read = await other.get(`/cases/${underReview}`);
+      expect({ status: read.status, code: read.body.code }).toEqual({ status: 403, code: 'ACCESS.NOT_ASSIGNED' });
+      // Probing command names would otherwise tell a complaint from a class member's engagement.
+      const { english, french } = await expectRefused(command(() => underReview, 'ReceiveOptIn', {}, () => other), { status: 403, code: 'ACCESS.NOT_ASSIGNED', names: [underReview] });
+      for (const message of [english.message, french.message]) expect(message).not.toMatch(/complaint|plainte/i);
+    });
+
     it('a command name that is not PascalCase: 400 naming the command segment', async () => {
       await expectRefused(command(() => received, 'respond', {}), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['command', 'PascalCase'] });
     });
