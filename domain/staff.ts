@@ -91,6 +91,12 @@ export const StaffMemberNotFound = defineError<{ staffId: string }>('STAFF.NOT_F
   fr: (p) => `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel.`,
 });
 
+/** The staff record changed since the writer read it (If-Match), or under a concurrent write. */
+export const StaffRevisionConflict = defineError<{ staffId: string; expected: string; actual: string }>('STAFF.REVISION_CONFLICT', 'conflict', {
+  en: (p) => `${p.staffId}'s record changed since you read it (you expected revision ${p.expected}, it is now at ${p.actual}). Reload it and try again.`,
+  fr: (p) => `La fiche de ${p.staffId} a changé depuis votre lecture (révision attendue ${p.expected}, révision actuelle ${p.actual}). Rechargez-la et réessayez.`,
+});
+
 export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY_EXISTS', 'conflict', {
   en: (p) => `${p.staffId} is already in the staff directory: update them instead.`,
   fr: (p) => `${p.staffId} figure déjà dans le répertoire du personnel\u00a0: modifiez plutôt sa fiche.`,

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS } from './export-format';
 
 const wholeNumber = z
   .string()
-  .regex(/^\d{1,15}$/, withFrench('must be a whole number', 'doit être un nombre entier'))
+  .regex(/^\d{1,15}$/, withFrench('must be a whole number, 0 or more', 'doit être un nombre entier positif ou nul'))
   .transform(Number);
 const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEMA_VERSION } from '../../domain/envelope';
-import { RevisionConflict } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import {
   AddStaffMember,
@@ -12,6 +11,7 @@ import {
   StaffId,
   StaffMemberExists,
   StaffMemberNotFound,
+  StaffRevisionConflict,
   UpdateStaffMember,
   type StaffMember,
 } from '../../domain/staff';
@@ -70,8 +70,8 @@ export class StaffDirectory {
       const current = await this.load(staffId);
       if (!current) throw StaffMemberNotFound({ staffId });
       if (write.expectedRevision !== undefined && write.expectedRevision !== current.view.revision) {
-        throw RevisionConflict(
-          { expected: String(write.expectedRevision), actual: String(current.view.revision) },
+        throw StaffRevisionConflict(
+          { staffId, expected: String(write.expectedRevision), actual: String(current.view.revision) },
           { expectedRevision: write.expectedRevision, actualRevision: current.view.revision },
         );
       }
@@ -82,7 +82,10 @@ export class StaffDirectory {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) {
           if (error instanceof WrongExpectedRevisionError) {
-            throw RevisionConflict({ expected: String(current.view.revision), actual: String(error.actual) }, { expectedRevision: current.view.revision, actualRevision: error.actual });
+            throw StaffRevisionConflict(
+              { staffId, expected: String(current.view.revision), actual: String(error.actual) },
+              { expectedRevision: current.view.revision, actualRevision: error.actual },
+            );
           }
           throw error;
         }

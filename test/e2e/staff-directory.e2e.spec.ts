@@ -37,8 +37,13 @@ describe('the staff directory', () => {
     const moved = await admin.post('/staff/practitioner-2', { region: 'QC' }, { 'if-match': '"0"' });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ displayName: 'Camille Roy', region: 'QC', languages: ['fr'], revision: 1 });
-    const stale = await admin.post('/staff/practitioner-2', { region: 'ON' }, { 'if-match': '"0"' });
-    expect(stale.status).toBe(409);
+    const stale = await admin.post('/staff/practitioner-2', { region: 'ON' }, { 'if-match': '"0"', 'accept-language': 'fr' });
+    expect({ status: stale.status, code: stale.body.code, details: stale.body.details }).toEqual({
+      status: 409,
+      code: 'STAFF.REVISION_CONFLICT',
+      details: { expectedRevision: 0, actualRevision: 1 },
+    });
+    expect(stale.body.message).toBe('La fiche de practitioner-2 a changé depuis votre lecture (révision attendue 0, révision actuelle 1). Rechargez-la et réessayez.');
     const same = await admin.post('/staff/practitioner-2', { region: 'QC' });
     expect(same.body.revision).toBe(1);
     expect((await running.store.readStream('staff-practitioner-2')).length).toBe(2);
