@@ -115,6 +115,14 @@ export const queryParam = (name: string, description: string, schema: Record<str
   schema,
 });
 
+/** Read-your-writes on a read model: `?minPosition=` (ProjectionsService.awaitPosition). */
+export const minPositionParam = () =>
+  queryParam(
+    'minPosition',
+    'Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time',
+    { type: 'integer', minimum: 0 },
+  );
+
 export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'Case id' };
 
 /**
@@ -178,13 +186,7 @@ export function buildOpenApi(
           'The ETag header carries the revision: send it back as If-Match with a command to be refused (409) if someone else changed the case in between. The case is never older than a command this node has answered on it, even before the read models have caught up.',
         parameters: [
           idParam,
-          {
-            name: 'minPosition',
-            in: 'query',
-            required: false,
-            schema: { type: 'integer', minimum: 0 },
-            description: 'Wait until the read model has reached this position (your last command’s `position`)',
-          },
+          minPositionParam(),
         ],
         responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
       },
@@ -198,13 +200,7 @@ export function buildOpenApi(
           'The reference is given at opening and never changes; letters may be typed in lower case. A case you may not read answers 404, exactly as an unknown reference. Found as soon as its opening command is answered, and never older than a command this node has answered on it.',
         parameters: [
           { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'CMP-2026-00042' }, description: 'Case reference' },
-          {
-            name: 'minPosition',
-            in: 'query',
-            required: false,
-            schema: { type: 'integer', minimum: 0 },
-            description: 'Wait until the read model has reached this position (your last command’s `position`)',
-          },
+          minPositionParam(),
         ],
         responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
       },

@@ -95,8 +95,13 @@ export class ProjectionRunner {
   }
 
   /** Resolves true once the projection has reached `position`, false after `timeoutMs` or if it stops. */
+  /** Whether the read model has taken every event up to `position`. */
+  reached(position: number): boolean {
+    return this.state.checkpoint >= position;
+  }
+
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.state.checkpoint >= position) return Promise.resolve(true);
+    if (this.reached(position)) return Promise.resolve(true);
     this.store.hurrySubscriptions?.();
     return new Promise((resolve) => {
       const check = () => {

@@ -1,11 +1,7 @@
 import { CasePageSchema, CaseSummarySchema } from './projections.schemas';
-import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
-const minPosition = query(
-  'minPosition',
-  'Wait (up to 5 s) until the read model has reached this position — the `position` of your last command — then answer; 503 with Retry-After if it has not',
-  { type: 'integer', minimum: 0 },
-);
+const minPosition = minPositionParam();
 
 export const projectionsOpenApi: OpenApiSection = {
   tags: [{ name: 'boards', description: 'Boards of a workflow’s open cases' }],

@@ -17,6 +17,11 @@ export const ProjectionBehind = defineError<{ position: number; projection: stri
   fr: (p) => `Le modèle de lecture ${p.projection} n’a pas encore atteint la position ${p.position}. Réessayez sous peu.`,
 });
 
+export const PositionNotWritten = defineError<{ position: number; head: number }>('PROJECTION.POSITION_NOT_WRITTEN', 'invalid', {
+  en: (p) => `minPosition ${p.position} is past the end of the log (its last position is ${p.head}): pass the position a write returned.`,
+  fr: (p) => `minPosition ${p.position} est au-delà de la fin du journal (sa dernière position est ${p.head})\u00a0: indiquez la position qu’une écriture a renvoyée.`,
+});
+
 export const UnknownProjection = defineError<{ name: string; known: string }>('PROJECTION.UNKNOWN', 'not_found', {
   en: (p) => `There is no projection named "${p.name}". Known projections: ${p.known}.`,
   fr: (p) => `Aucune projection ne s’appelle «\u00a0${p.name}\u00a0». Projections connues\u00a0: ${p.known}.`,
@@ -98,10 +103,18 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
     return this.store.headPosition();
   }
 
-  /** Read-your-writes: waits (bounded) until the projection has reached `position`, else PROJECTION.BEHIND (503). */
+  /**
+   * Read-your-writes: waits (bounded) until the projection has reached `position`, else
+   * PROJECTION.BEHIND (503). A position no write has reached yet is refused at once (400): a retry
+   * would wait for an event no one has written.
+   */
   async awaitPosition(name: string, position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
     if (position === undefined) return;
-    if (!(await this.runner(name).waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
+    const runner = this.runner(name);
+    if (runner.reached(position)) return;
+    const head = await this.store.headPosition();
+    if (position > head) throw PositionNotWritten({ position, head });
+    if (!(await runner.waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
   }
 
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {

@@ -1,10 +1,7 @@
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { InboxItemSchema, InboxSchema, WorkloadRowSchema, WorkloadSchema } from './work.schemas';
 
-const minPosition = query('minPosition', 'Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not', {
-  type: 'integer',
-  minimum: 0,
-});
+const minPosition = minPositionParam();
 
 /** My work: a person's inbox, the workload per person. */
 export const workOpenApi: OpenApiSection = {

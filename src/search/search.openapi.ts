@@ -1,4 +1,4 @@
-import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 import { SearchResultSchema } from './search.schemas';
 
 export const searchOpenApi: OpenApiSection = {
@@ -16,7 +16,7 @@ export const searchOpenApi: OpenApiSection = {
           { ...query('q', 'A case reference, or up to 10 words', { type: 'string', minLength: 1, maxLength: 200 }), required: true },
           workflowQueryParam(),
           query('limit', '1–100, default 25', { type: 'integer', minimum: 1, maximum: 100 }),
-          query('minPosition', 'Wait (up to 5 s) until the read models have reached this position (your last command’s `position`)', { type: 'integer', minimum: 0 }),
+          minPositionParam(),
         ],
         responses: { '200': { description: 'The cases found', content: json(ref('SearchResult')) }, ...errors(400, 401, 403, 503) },
       },

@@ -1,13 +1,10 @@
 import { SchedulerLivenessSchema, SlaAlertSchema, SlaClockPageSchema, SlaClockSchema, SlaCountsSchema, SlaSummarySchema, SlaWeeksSchema } from './sla.schemas';
-import { errors, json, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 import { STREAMS_PER_PERSON } from './sla-stream.service';
 
 const workflow = workflowQueryParam();
 const region = query('region', 'Province or territory code');
-const minPosition = query('minPosition', 'Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not', {
-  type: 'integer',
-  minimum: 0,
-});
+const minPosition = minPositionParam();
 const readers = 'For supervisors, auditors and RO auditors (roAuditor). Clocks of workflows the caller may not read whole are left out.';
 
 export const slaOpenApi: OpenApiSection = {

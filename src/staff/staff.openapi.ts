@@ -1,6 +1,6 @@
 import { PersonRole } from '../../domain/roles';
 import { AddStaffMember, UpdateStaffMember } from '../../domain/staff';
-import { errors, json, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from './staff.schemas';
 
 const staffIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Staff id: the subject of the person’s tokens' };
@@ -22,7 +22,7 @@ export const staffOpenApi: OpenApiSection = {
           query('region', 'Only this province or territory code'),
           query('language', 'Only people working in this official language', { type: 'string', enum: ['en', 'fr'] }),
           query('active', 'true (default): people who take cases now; false: former staff; all', { type: 'string', enum: ['true', 'false', 'all'] }),
-          query('minPosition', 'Wait (up to 5 s) until the directory has reached this position (the `position` of your last change)', { type: 'integer', minimum: 0 }),
+          minPositionParam(),
         ],
         responses: { '200': { description: 'The people', content: json(ref('StaffList')) }, ...errors(400, 401, 403, 503) },
       },

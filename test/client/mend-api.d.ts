@@ -3519,7 +3519,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model has reached this position — the `position` of your last command — then answer; 503 with Retry-After if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -3733,7 +3733,7 @@ export interface operations {
     getCase: {
         parameters: {
             query?: {
-                /** @description Wait until the read model has reached this position (your last command’s `position`) */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -3806,7 +3806,7 @@ export interface operations {
     getCaseByReference: {
         parameters: {
             query?: {
-                /** @description Wait until the read model has reached this position (your last command’s `position`) */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -11546,7 +11546,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model has reached this position — the `position` of your last command — then answer; 503 with Retry-After if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -11611,7 +11611,7 @@ export interface operations {
                 region?: string;
                 /** @description One level */
                 level?: number;
-                /** @description Wait (up to 5 s) until the read model has reached this position — the `position` of your last command — then answer; 503 with Retry-After if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12063,7 +12063,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12126,7 +12126,7 @@ export interface operations {
                 workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
-                /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12191,7 +12191,7 @@ export interface operations {
                 region?: string;
                 /** @description How many weeks, 1–104, default 12 */
                 weeks?: number;
-                /** @description Wait (up to 5 s) until the SLA read model has reached this position; 503 if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12499,7 +12499,7 @@ export interface operations {
                 language?: "en" | "fr";
                 /** @description true (default): people who take cases now; false: former staff; all */
                 active?: "true" | "false" | "all";
-                /** @description Wait (up to 5 s) until the directory has reached this position (the `position` of your last change) */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12801,7 +12801,7 @@ export interface operations {
                 workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description 1–100, default 25 */
                 limit?: number;
-                /** @description Wait (up to 5 s) until the read models have reached this position (your last command’s `position`) */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12866,7 +12866,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12925,7 +12925,7 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: {
-                /** @description Wait (up to 5 s) until the cases read model has reached this position; 503 if it has not */
+                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
                 minPosition?: number;
             };
             header?: never;

@@ -1,5 +1,6 @@
 import type { Actor, PersonRole } from '../../domain/roles';
-import { MIN_POSITION_WAIT_MS } from '../../src/projections/projections.service';
+import { MIN_POSITION_WAIT_MS, ProjectionsService } from '../../src/projections/projections.service';
+import type { ProjectionRunner } from '../../src/projections/projection-runner';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { HttpTraffic } from '../support/http-traffic';
@@ -76,20 +77,43 @@ describe('read your writes with ?minPosition=', () => {
     expect(background.stats.acknowledged).toBeGreaterThan(0);
   }, 240_000);
 
-  it('answers 503 PROJECTION.BEHIND with Retry-After once the bounded wait for a position beyond the head runs out', async () => {
-    const head = await running.store.headPosition();
-    const far = head + 1_000_000;
-    for (const path of [`/cases?minPosition=${far}`, `/cases/00000000-0000-4000-8000-000000000000?minPosition=${far}`]) {
-      const started = performance.now();
-      const response = await supervisor.get(path, { 'accept-language': 'fr-CA' });
-      expect(performance.now() - started).toBeGreaterThanOrEqual(MIN_POSITION_WAIT_MS - 50);
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBe('1');
-      expect(response.body).toMatchObject({ code: 'PROJECTION.BEHIND' });
-      expect(response.body.message).toContain(String(far));
-      expect(response.body.message).toContain('Réessayez');
+  it('answers 503 PROJECTION.BEHIND with Retry-After once the bounded wait for a written position runs out', async () => {
+    // The cases projection held still, as a projection far behind a burst of writes would be.
+    const cases = (running.app.get(ProjectionsService) as unknown as { runner(name: string): ProjectionRunner }).runner('cases');
+    await cases.stop();
+    try {
+      const opened = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('ReceiveComplaint') });
+      expect(opened.status).toBe(201);
+      const written = opened.body.position as number;
+      for (const path of [`/cases?minPosition=${written}`, `/cases/${opened.body.caseId}?minPosition=${written}`]) {
+        const started = performance.now();
+        const response = await supervisor.get(path, { 'accept-language': 'fr-CA' });
+        expect(performance.now() - started).toBeGreaterThanOrEqual(MIN_POSITION_WAIT_MS - 50);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('1');
+        expect(response.body).toMatchObject({ code: 'PROJECTION.BEHIND' });
+        expect(response.body.message).toContain(String(written));
+        expect(response.body.message).toContain('Réessayez');
+      }
+    } finally {
+      cases.start();
     }
   }, 60_000);
+
+  it('refuses at once a position past the end of the log, which no retry would reach', async () => {
+    const head = await running.store.headPosition();
+    const far = head + 1_000_000;
+    for (const path of [`/cases?minPosition=${far}`, `/cases/00000000-0000-4000-8000-000000000000?minPosition=${far}`, `/complaints/board?minPosition=${far}`]) {
+      const response = await supervisor.get(path, { 'accept-language': 'fr-CA' });
+      expect({ path, status: response.status, code: response.body.code, retryAfter: response.headers.get('retry-after') }).toEqual({
+        path,
+        status: 400,
+        code: 'PROJECTION.POSITION_NOT_WRITTEN',
+        retryAfter: null,
+      });
+      expect(response.body.message).toBe(`minPosition ${far} est au-delà de la fin du journal (sa dernière position est ${head})\u00a0: indiquez la position qu’une écriture a renvoyée.`);
+    }
+  });
 
   it.each(['abc', '-1', '1.5', '1e400'])('refuses minPosition=%s with a 400 naming the parameter', async (value) => {
     const caseId = '00000000-0000-4000-8000-000000000000';
