@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { defineError } from '../../domain/errors';
+import { defineError, type Language } from '../../domain/errors';
 import { findEventSchema } from '../../domain/fold';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import type { RecordedEvent } from '../event-store/event-store';
@@ -20,10 +20,15 @@ interface SealedField {
 
 export { ERASED, REDACTED, UNREADABLE };
 
-export const SubjectErased = defineError<{ subjectId: string }>('SUBJECT.ERASED', 'rule', {
-  en: (p) => `The personal information of subject ${p.subjectId} was erased; record new information under a new subject id.`,
+/**
+ * A step would seal more personal information under a person whose key was destroyed: named by
+ * what it would record (the workflow's labels), and what is still possible.
+ */
+export const SubjectErased = defineError<{ subjectId: string; fields: readonly Readonly<Record<Language, string>>[] }>('SUBJECT.ERASED', 'rule', {
+  en: (p) =>
+    `The personal information of subject ${p.subjectId} was erased, and this step would record more of it (${p.fields.map((f) => `“${f.en}”`).join(', ')}), which can no longer be kept. Steps that record nothing about this person can still be taken; if the person comes back, record them under a new subject id.`,
   fr: (p) =>
-    `Les renseignements personnels du sujet ${p.subjectId} ont été effacés\u00a0; consignez les nouveaux renseignements sous un nouvel identifiant.`,
+    `Les renseignements personnels du sujet ${p.subjectId} ont été effacés, et cette étape en consignerait d’autres (${p.fields.map((f) => `«\u00a0${f.fr}\u00a0»`).join(', ')}), qui ne peuvent plus être conservés. Les étapes qui ne consignent rien sur cette personne restent possibles\u00a0; si la personne revient, consignez-la sous un nouvel identifiant.`,
 });
 
 const isSealed = (value: unknown): value is SealedField =>
@@ -61,7 +66,7 @@ export class PersonalDataCodec {
       const fields = group.fields.filter((field) => typeof get(data, field) === 'string');
       if (fields.length === 0) continue;
       const key = await this.keys.keyFor(subject);
-      if (!key) throw SubjectErased({ subjectId: subject });
+      if (!key) throw SubjectErased({ subjectId: subject, fields: fields.map((field) => definition.labels.fields[field] ?? { en: field, fr: field }) });
       for (const field of fields) sealed = set(sealed, field, encrypt(key, subject, field, get(data, field) as string));
     }
     return sealed;

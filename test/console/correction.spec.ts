@@ -149,7 +149,7 @@ describe('the console: a person’s record corrected', () => {
     await correct.click();
     const form = page.getByRole('form', { name: 'Corriger des renseignements personnels' });
     await form.getByRole('button', { name: 'Corriger des renseignements personnels' }).click();
-    await expectVisible(form.locator('.error-summary').getByText(/aucun ne diffère de ce que le dossier inscrit/));
+    await expectVisible(form.locator('.error-summary').getByText(/aucun ne diffère de ce que le dossier consigne/));
     expect(sent).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -92,7 +92,7 @@ describe('correcting a person’s personal information over HTTP', () => {
     const before = await revision();
     const unknown = await coordinator.post(`/cases/${caseId}/commands/${CORRECT}`, { subjectId: 'not-in-this-case', changes: { contact: 'x@example.org' }, reason: 'New address.' }, { 'accept-language': 'fr-CA' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.details.issues).toEqual([{ path: 'data.subjectId', message: 'n’est pas une personne que ce dossier inscrit' }]);
+    expect(unknown.body.details.issues).toEqual([{ path: 'data.subjectId', message: 'n’est pas une personne que ce dossier consigne' }]);
     const invalid = await coordinator.post(`/cases/${caseId}/commands/${CORRECT}`, { subjectId: clientId, changes: { affiliation: 'veteran', name: '' } });
     expect(invalid.status).toBe(400);
     expect(invalid.body.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['data.changes.affiliation', 'data.changes.name', 'data.reason']);

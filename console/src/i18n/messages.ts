@@ -437,7 +437,7 @@ export const fr: Messages = {
   unreadable: '[illisible]',
   correct: 'Corriger',
   correctWhose: (part: string) => ` la fiche${NBSP}: ${part}`,
-  correctionUnchanged: 'aucun ne diffère de ce que le dossier inscrit\u202f; modifiez-en au moins un',
+  correctionUnchanged: 'aucun ne diffère de ce que le dossier consigne\u202f; modifiez-en au moins un',
   correctedNotice: (part: string) => `Renseignements personnels corrigés${NBSP}: ${part}.`,
 
   navOpen: 'Ouvrir un dossier',
