@@ -117,6 +117,11 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
     if (!(await runner.waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
   }
 
+  /** Waits (bounded) until the projection has taken an event after `position`, whoever writes it: true if it did. */
+  nextEvent(name: string, position: number, timeoutMs: number): Promise<boolean> {
+    return this.runner(name).waitFor(position + 1, timeoutMs);
+  }
+
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
     const [result] = await this.rebuildAll([name], onProgress);
     return result!;

@@ -4,7 +4,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { FastifyReply } from 'fastify';
 import { slaClocksProjection, type SlaAlertRow } from '../../projections/sla-clocks';
 import { CLOCK, type Clock } from '../clock/clock';
-import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { TooManyStreams } from './sla-errors';
 import { SlaQueries, type WithReference } from './sla-queries';
 
@@ -163,13 +163,7 @@ export class SlaStream implements BeforeApplicationShutdown {
   private async nextChange(closed: Promise<void>): Promise<'moved' | 'quiet' | 'closed'> {
     const started = performance.now();
     const checkpoint = this.projections.reports().find((r) => r.name === slaClocksProjection.name)?.checkpoint ?? 0;
-    const moved = this.projections.awaitPosition(slaClocksProjection.name, checkpoint + 1, HEARTBEAT_MS).then(
-      () => true,
-      (error: unknown) => {
-        if (ProjectionBehind.is(error)) return false;
-        throw error;
-      },
-    );
+    const moved = this.projections.nextEvent(slaClocksProjection.name, checkpoint, HEARTBEAT_MS);
     const outcome = await Promise.race([moved, closed.then(() => 'closed' as const)]);
     if (outcome === 'closed') return 'closed';
     if (outcome) return 'moved';
