@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { withFrench } from '../../domain/validation';
 import { CaseId } from '../../domain/schemas';
 import { EXPORT_FORMATS } from './export-format';
+import { queryInteger } from '../http/query-schemas';
 
-const wholeNumber = z
-  .string()
-  .regex(/^\d{1,15}$/, withFrench('must be a whole number, 0 or more', 'doit être un nombre entier positif ou nul'))
-  .transform(Number);
-const limit = wholeNumber.pipe(z.number().min(1).max(1000)).default(100);
+const wholeNumber = queryInteger(0);
+const limit = queryInteger(1, 1000).default(100);
 
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });

@@ -23,6 +23,7 @@ import { CaseViews } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
 import type { CreatedId } from './created-ids';
 import { ExecuteCommand } from './execute-command.command';
+import { MinPosition } from '../http/query-schemas';
 
 /** A case as it stands: what the permission rules read of it, and its view for an actor. */
 interface CurrentCase {
@@ -39,7 +40,6 @@ const CaseReferenceParam = z
   .max(40)
   .transform((value) => value.trim().toUpperCase())
   .pipe(CaseReference);
-const MinPosition = z.coerce.number().int().min(0).optional();
 const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase', 'doit être un nom de commande en PascalCase'));
 
 export const OpenCaseBody = z.strictObject({

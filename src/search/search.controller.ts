@@ -13,6 +13,7 @@ import { StaffQueries } from '../staff/staff.queries';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { SearchProjector } from './search.projector';
 import { SearchQueries, type SearchPage } from './search.queries';
+import { MinPosition, queryInteger } from '../http/query-schemas';
 
 export const SearchQuery = z.strictObject({
   q: z
@@ -23,8 +24,8 @@ export const SearchQuery = z.strictObject({
     .refine((q) => searchWords(q).length > 0, withFrench('must contain a letter or a digit', 'doit contenir une lettre ou un chiffre'))
     .refine((q) => searchWords(q).length <= 10, withFrench('must have at most 10 words', 'doit compter au plus 10 mots')),
   workflow: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  limit: queryInteger(1, 100).default(25),
+  minPosition: MinPosition,
 });
 
 const SEARCH_BY_PERSON = { en: 'search cases by the people in them', fr: 'chercher des dossiers par les personnes qui y figurent' };

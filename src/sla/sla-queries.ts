@@ -9,6 +9,7 @@ import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
+import { MinPosition, queryInteger } from '../http/query-schemas';
 
 /** The sla-clocks read model's SQL: what its projector writes, what the scheduler sweeps, what supervisors and metrics read. */
 
@@ -84,29 +85,29 @@ export const SlaClocksQuery = z.strictObject({
   status: SlaStatus.optional(),
   workflow: z.string().min(1).max(100).optional(),
   region: RegionCode.optional(),
-  level: z.coerce.number().int().min(1).optional(),
+  level: queryInteger(1).optional(),
   caseId: z.uuid().optional(),
   dueBefore: Instant.optional(),
   /** `earliest` due first (the at-risk list), or `latest` (the breaches a supervisor reads, newest first). */
   order: z.enum(['earliest', 'latest']).default('earliest'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: queryInteger(1, 500).default(50),
   cursor: z.string().max(500).optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 export type SlaClocksQuery = z.infer<typeof SlaClocksQuery>;
 
 export const SlaSummaryQuery = z.strictObject({
   workflow: z.string().min(1).max(100).optional(),
   region: RegionCode.optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 export type SlaSummaryQuery = z.infer<typeof SlaSummaryQuery>;
 
 export const SlaWeeksQuery = z.strictObject({
   workflow: z.string().min(1).max(100).optional(),
   region: RegionCode.optional(),
-  weeks: z.coerce.number().int().min(1).max(104).default(12),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  weeks: queryInteger(1, 104).default(12),
+  minPosition: MinPosition,
 });
 export type SlaWeeksQuery = z.infer<typeof SlaWeeksQuery>;
 

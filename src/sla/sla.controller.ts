@@ -14,13 +14,14 @@ import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { SlaClocksQuery, SlaQueries, SlaSummaryQuery, SlaWeeksQuery, type SlaClockPage, type SlaSummary, type SlaWeeks } from './sla-queries';
 import { SlaScheduler, type SchedulerLiveness } from './sla-scheduler.service';
 import { SlaStream } from './sla-stream.service';
+import { MinPosition, queryInteger } from '../http/query-schemas';
 
 const StreamQuery = z.strictObject({
   workflow: z.string().min(1).max(100).optional(),
   region: RegionCode.optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
-const LastEventId = z.coerce.number().int().min(0).optional();
+const LastEventId = queryInteger(0).optional();
 
 /** Supervisor monitoring (DESIGN.md §5, §9): the at-risk list, the counts, the live stream of warnings and breaches. */
 @Controller('sla')

@@ -8,6 +8,7 @@ import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
+import { MinPosition } from '../http/query-schemas';
 
 /** The staff read model's SQL: what its projector writes, and what the directory and pickers read. */
 
@@ -29,7 +30,7 @@ export const StaffListQuery = z.strictObject({
   language: StaffLanguage.optional(),
   /** Default: only the people who take cases now. */
   active: z.enum(['true', 'false', 'all']).default('true'),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 export type StaffListQuery = z.infer<typeof StaffListQuery>;
 

@@ -319,6 +319,19 @@ describe('bad input over HTTP', () => {
       expect((await supervisor.get('/cases?workflow=complaint&state=received')).status).toBe(200);
     });
 
+    it.each<[string, (id: string) => string, string, string]>([
+      ['repeated', () => '/cases?limit=1&limit=2', 'must be given once', 'ne doit être donné qu’une fois'],
+      ['too large for any page', () => '/cases?limit=99999999999999999999', 'must be a whole number from 1 to 200', 'doit être un nombre entier de 1 à 200'],
+      ['zero', () => '/sla/clocks?limit=0', 'must be a whole number from 1 to 500', 'doit être un nombre entier de 1 à 500'],
+      ['negative', (id) => `/cases/${id}/state?revision=-1`, 'must be a whole number, 0 or more', 'doit être un nombre entier égal ou supérieur à 0'],
+      ['a fraction', (id) => `/cases/${id}/history?fromRevision=1.5`, 'must be a whole number, 0 or more', 'doit être un nombre entier égal ou supérieur à 0'],
+    ])('a number in a query string, %s: one sentence saying what is right', async (_name, path, english, french) => {
+      const auditor = await running.as('auditor');
+      const refused = await expectRefused((headers) => auditor.get(path(received), headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: [english] });
+      expect(refused.english.details.issues).toHaveLength(1);
+      expect(refused.french.message).toContain(french);
+    });
+
     it('a case id that is not one: 400 naming which', async () => {
       await expectRefused((headers) => supervisor.get(`/cases?ids=${received},abc`, headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['query.ids.1', 'UUID'] });
     });

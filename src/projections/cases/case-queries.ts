@@ -9,6 +9,7 @@ import { READ_MODELS } from '../projections.tokens';
 import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
 import { hiddenCaseParams, hideCases } from '../hidden-cases';
+import { MinPosition, queryInteger } from '../../http/query-schemas';
 
 /** The cases read model's SQL: what its projector writes, and what lists and case views read. */
 
@@ -48,9 +49,9 @@ export const CaseListQuery = z.strictObject({
     .transform((ids) => ids.split(',').filter(Boolean))
     .pipe(z.array(CaseId).min(1).max(100))
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInteger(1, 200).default(50),
   cursor: z.string().max(500).optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 

@@ -7,6 +7,7 @@ import type { CaseRecord, CaseRow } from '../../../projections/cases';
 import { READ_MODELS } from '../projections.tokens';
 import type { ReadModelDatabase } from '../read-model.database';
 import { hiddenCaseParams, hideCases } from '../hidden-cases';
+import { MinPosition, queryInteger } from '../../http/query-schemas';
 
 /**
  * The cases read model's SQL for "my work": a person's inbox (their open cases, the next due
@@ -15,14 +16,14 @@ import { hiddenCaseParams, hideCases } from '../hidden-cases';
 
 export const InboxQuery = z.strictObject({
   assignee: z.string().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInteger(1, 200).default(50),
   cursor: z.string().max(500).optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 
 export const WorkloadQuery = z.strictObject({
-  minPosition: z.coerce.number().int().min(0).optional(),
+  minPosition: MinPosition,
 });
 
 /** Cases with no open clock come last: their sort key is after every instant. */

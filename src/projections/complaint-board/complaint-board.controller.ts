@@ -9,11 +9,12 @@ import { PolicyService } from '../../security/policy.service';
 import { RequirePermission } from '../../security/require-permission.decorator';
 import { ProjectionsService } from '../projections.service';
 import { ComplaintBoardQueries, type BoardLevel } from './complaint-board.queries';
+import { MinPosition, queryInteger } from '../../http/query-schemas';
 
 const BoardQuery = z.strictObject({
   region: RegionCode.optional(),
-  level: z.coerce.number().int().min(1).optional(),
-  minPosition: z.coerce.number().int().min(0).optional(),
+  level: queryInteger(1).optional(),
+  minPosition: MinPosition,
 });
 
 @Controller('complaints')

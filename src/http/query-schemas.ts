@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { withFrench } from '../../domain/validation';
+
+const NBSP = '\u00a0';
+const GIVEN_ONCE = withFrench('must be given once', 'ne doit être donné qu’une fois');
+
+/**
+ * A whole number in a query string (`limit`, `minPosition`, a revision): digits only, given once,
+ * within its range; every way of getting it wrong is told the same sentence, which says what is
+ * right ("must be a whole number from 1 to 200"), and a repeated parameter is told so.
+ */
+export function queryInteger(min: number, max?: number) {
+  const right =
+    max === undefined
+      ? withFrench(`must be a whole number, ${min} or more`, `doit être un nombre entier égal ou supérieur à ${min}`)
+      : withFrench(`must be a whole number from ${min} to ${max}`, `doit être un nombre entier de ${min} à ${max.toLocaleString('fr-CA').replace(/\s/g, NBSP)}`);
+  return z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? GIVEN_ONCE : right) })
+    .regex(/^\d{1,15}$/, right)
+    .transform(Number)
+    .pipe(z.number().min(min, right).max(max ?? Number.MAX_SAFE_INTEGER, right));
+}
+
+/** `?minPosition=`: read-your-writes (ProjectionsService.awaitPosition). */
+export const MinPosition = queryInteger(0).optional();
