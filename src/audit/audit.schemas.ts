@@ -77,7 +77,11 @@ export const CheckpointSummarySchema = z.object({
 export type CheckpointSummary = z.infer<typeof CheckpointSummarySchema>;
 
 export const VerificationSchema = z.object({
-  ok: z.boolean(),
+  ok: z.boolean().meta({ description: 'True when the verdict is verified' }),
+  verdict: z.enum(['verified', 'tampered', 'unverifiable']).meta({
+    description:
+      'verified: every chain holds and the store matches its latest genuine checkpoint; tampered: a chain is broken, or the store differs from what a checkpoint signed; unverifiable: the chains hold, but signed checkpoints are stored and no audit public key is configured to check them',
+  }),
   /** Streams and events the caller may see: RO streams are counted and named only for those who may know them. */
   streams: z.number().int(),
   events: z.number().int(),

@@ -51,7 +51,7 @@ export class PositionGaps {
 }
 
 /** What the chains alone say; the verification adds the checkpoint's verdict. */
-export type ChainVerdict = Omit<Verification, 'checkpoint' | 'checkpointProblems'>;
+export type ChainVerdict = Omit<Verification, 'verdict' | 'checkpoint' | 'checkpointProblems'>;
 
 /** Which streams the reader may know exist: the others are neither counted nor named. */
 export type StreamVisibility = (streamId: string) => boolean;

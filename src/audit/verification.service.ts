@@ -282,7 +282,11 @@ function verdict(chains: ChainVerdict, latest: StoredCheckpoint | undefined, pro
     problems.length === 0
       ? `${chains.message}${against}`
       : `${chains.ok ? '' : `${chains.message}; `}${problems.length} problem${problems.length === 1 ? '' : 's'}${against}. First: ${describeCheckpointProblem(problems[0]!)}`;
-  return { ...chains, ok: chains.ok && problems.length === 0, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
+  const ok = chains.ok && problems.length === 0;
+  // Nothing found wrong, and nothing vouched for: the key to read the checkpoints with is missing.
+  const unverifiable = chains.ok && problems.length > 0 && problems.every((p) => p.problem === 'unverifiable checkpoint');
+  const verdict = ok ? 'verified' : unverifiable ? 'unverifiable' : 'tampered';
+  return { ...chains, ok, verdict, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
 }
 
 export function describeCheckpointProblem(p: CheckpointProblem): string {

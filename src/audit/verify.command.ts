@@ -33,18 +33,13 @@ export async function verifyCommand(options: { case?: string; checkpoint?: strin
     if (!result.checkpoint) console.error('no signed checkpoint: deleted or re-chained events cannot be detected (see `mend audit checkpoint`)');
     return;
   }
-  if (unverifiable(result)) {
+  if (result.verdict === 'unverifiable') {
     // Nothing was found wrong: the checkpoints could not be read, for want of the key to read them with.
     console.log(`NOT VERIFIED: the chains of ${result.streams} streams hold (${result.events} events checked); the signed checkpoints could not be checked`);
     throw new CliError(describeCheckpointProblem(result.checkpointProblems[0]!), ExitCode.config);
   }
   reportTampering(result);
   throw new CliError('the log has been tampered with: the first problem of each stream is listed above', ExitCode.failed);
-}
-
-/** Whether all that stands in the way of a verdict is the audit public key, missing from the configuration. */
-function unverifiable(result: Verification): boolean {
-  return result.tamperedStreams === 0 && result.checkpointProblems.length > 0 && result.checkpointProblems.every((p) => p.problem === 'unverifiable checkpoint');
 }
 
 function reportTampering(result: Verification): void {

@@ -110,7 +110,7 @@ describe('signed audit checkpoints', () => {
 
   async function expectDetected(dataDir: string, expected: Partial<CheckpointProblem>[], pattern: RegExp) {
     const { http, cli } = await verdicts(dataDir);
-    expect(http.ok).toBe(false);
+    expect({ ok: http.ok, verdict: http.verdict }).toEqual({ ok: false, verdict: 'tampered' });
     expect(http.checkpoint).toMatchObject({ sequence: 1, digest });
     expect(http.checkpointProblems).toEqual(expect.arrayContaining(expected.map((p) => expect.objectContaining(p))));
     expect(cli.code).toBe(ExitCode.failed);
@@ -120,7 +120,7 @@ describe('signed audit checkpoints', () => {
 
   it('an untouched store matches its checkpoint, over HTTP and from the CLI, and the published digest is found', async () => {
     const { http, cli } = await verdicts(original, `checkpoint=sha256:${digest}`);
-    expect(http.ok).toBe(true);
+    expect({ ok: http.ok, verdict: http.verdict }).toEqual({ ok: true, verdict: 'verified' });
     expect(http.checkpointProblems).toEqual([]);
     expect(http.checkpoint).toMatchObject({ sequence: 1, digest });
     expect(http.message).toContain('against checkpoint 1');
@@ -206,6 +206,14 @@ describe('signed audit checkpoints', () => {
   it('without the public key, says the checkpoints could not be checked, not that the log was tampered with', async () => {
     const keyless = await runCli(['audit', 'verify'], original);
     expect(keyless.code).toBe(ExitCode.config);
+    // A server without the key says the same: not verified, not tampered with.
+    const server = await startApp({ dataDir: original });
+    try {
+      const response = await (await server.as('auditor', 'auditor-1')).get('/audit/verify');
+      expect(VerificationSchema.parse(response.body)).toMatchObject({ ok: false, verdict: 'unverifiable', tamperedStreams: 0 });
+    } finally {
+      await server.close();
+    }
     expect(keyless.stdout).toMatch(/^NOT VERIFIED: the chains of \d+ streams hold \(\d+ events checked\); the signed checkpoints could not be checked$/m);
     expect(keyless.stdout).not.toContain('TAMPERED');
     expect(keyless.stderr).toContain('no audit public key is configured (MEND_AUDIT_PUBLIC_KEY_FILE or MEND_AUDIT_PUBLIC_KEY)');

@@ -2097,7 +2097,13 @@ export interface components {
             };
         };
         Verification: {
+            /** @description True when the verdict is verified */
             ok: boolean;
+            /**
+             * @description verified: every chain holds and the store matches its latest genuine checkpoint; tampered: a chain is broken, or the store differs from what a checkpoint signed; unverifiable: the chains hold, but signed checkpoints are stored and no audit public key is configured to check them
+             * @enum {string}
+             */
+            verdict: "verified" | "tampered" | "unverifiable";
             streams: number;
             events: number;
             problems: {

@@ -215,10 +215,20 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     suite.running.clock.advance(2 * HOUR);
     await run(suite.supervisor, caseId, 'AssignHandler', { handlerId: 'practitioner-1' });
 
+    // A supervisor reads the case: the auditor sees who read it, and when (the access log).
+    expect((await suite.supervisor.get(`/cases/${caseId}`)).status).toBe(200);
+
     const page = await suite.browser.signedIn('auditor', 'auditor-1');
     await page.locator(`main a[href="#/audit/${caseId}"]`).click();
     await expectVisible(page.getByRole('heading', { name: /Audit of case/ }));
     await expectVisible(page.getByTestId('verification').getByText('✔ Verified'));
+    const reads = page.getByTestId('case-reads');
+    await reads.locator('tbody tr').nth(2).waitFor();
+    const rows = (await reads.locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' '));
+    expect(rows[0]).toMatch(/\(supervisor\) The case$/);
+    // The auditor's own reads of this page are recorded too: its history, and the case as of a moment.
+    expect(rows.slice(1).join('\n')).toMatch(/\(auditor\) Its history/);
+    expect(rows.slice(1).join('\n')).toMatch(/\(auditor\) The case as of a moment \(/);
     await page.getByTestId('as-of-state').getByText('Under review').waitFor();
 
     const slider = page.getByLabel(/^Moment/);

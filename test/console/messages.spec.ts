@@ -5,7 +5,7 @@ import { frenchTypographyFaults } from '../support/french-typography';
 const SAME_IN_BOTH: ReadonlySet<keyof Messages> = new Set<keyof Messages>(['appName']);
 
 /** Texts whose words depend on the value they are given: shown with a value that has words (an id that is not a staff member's is shown as itself). */
-const SAMPLES: Partial<Record<keyof Messages, readonly unknown[]>> = { notInDirectory: ['sla-scheduler'] };
+const SAMPLES: Partial<Record<keyof Messages, readonly unknown[]>> = { notInDirectory: ['sla-scheduler'], readKind: ['history'] };
 
 /** A text as shown: a function is called with sample arguments (a number for each parameter, unless it has its own). */
 function shown(value: Messages[keyof Messages], key?: keyof Messages): string {

@@ -14,6 +14,7 @@ import type { CaseAsOf, HistoryItem, Verification, WorkflowInfo } from '../share
 import { wholeHistory } from '../shared/history';
 import { useLoad } from '../shared/use-load';
 import { zonedToIso } from '../shared/zoned-time';
+import { CaseReads } from './case-reads';
 import { ExportLinks } from './export-links';
 
 /** Auditors: a case's history, the case as of any moment, its hash chain checked, its exports. */
@@ -46,11 +47,13 @@ function CaseAudit({ caseId }: { caseId: string }) {
           <h3 id="verify-title">{t.hashChain}</h3>
           <Status loaded={verification}>
             {(v) => (
-              <p class={v.ok ? 'verified' : 'tampered'} data-testid="verification" role="status">
-                <strong>{v.ok ? t.verified : t.tampered}</strong>
+              <p class={v.verdict} data-testid="verification" role="status">
+                <strong>{t[v.verdict]}</strong>
                 {t.colon}
+                {v.verdict === 'verified' ? t.verifiedDetail(v.streams, v.events) : null}
+                {v.verdict === 'unverifiable' ? t.unverifiableDetail(v.streams, v.events) : null}
                 {/* What was found is the verifier's technical report, in English. */}
-                {v.ok ? t.verifiedDetail(v.streams, v.events) : <span lang="en">{v.message}</span>}
+                {v.verdict === 'tampered' ? <span lang="en">{v.message}</span> : null}
               </p>
             )}
           </Status>
@@ -64,6 +67,7 @@ function CaseAudit({ caseId }: { caseId: string }) {
         {({ items, staff, workflow, workflowName }) => (
           <PageStaff.Provider value={staff}>
             <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} />
+            <CaseReads caseId={caseId} />
           </PageStaff.Provider>
         )}
       </Status>

@@ -1,4 +1,8 @@
 import { SLA_SCHEDULER_ID } from '../../../domain/system-actors';
+import type { AccessRecord } from '../shared/types';
+
+/** What a read of a case's content read (GET /audit/access). */
+type ReadKind = AccessRecord['read'];
 
 /**
  * Every sentence the console itself writes, in English and in French. `fr` is typed from `en`, so a
@@ -211,6 +215,16 @@ export const en = {
   tampered: '✘ Tampering detected',
   verifiedDetail: (streams: number, events: number) =>
     `${streams} ${plural(streams, 'stream', 'streams')} checked, ${events} ${plural(events, 'event', 'events')}, every hash matches.`,
+  unverifiable: '⚠ Not verified',
+  unverifiableDetail: (streams: number, events: number) =>
+    `every hash of the ${streams} ${plural(streams, 'stream', 'streams')} checked matches (${events} ${plural(events, 'event', 'events')}), but the signed checkpoints that would show deleted or rewritten events could not be checked: the server has no audit public key. Ask the operator to set MEND_AUDIT_PUBLIC_KEY_FILE.`,
+  readsTitle: 'Who read this case',
+  readsHint: 'Every read of the case’s content is recorded, oldest first, this page’s own included.',
+  noReads: 'No one has read this case’s content yet.',
+  colReadAt: 'When',
+  colReader: 'Who',
+  colRead: 'What was read',
+  readKind: (kind: ReadKind) => ({ case: 'The case', history: 'Its history', state: 'The case as of a moment', export: 'An export' })[kind],
   exportTitle: 'Export',
   exportNdjson: 'Events as NDJSON',
   exportCsv: 'Events as CSV',
@@ -529,6 +543,16 @@ export const fr: Messages = {
   tampered: '✘ Altération détectée',
   verifiedDetail: (streams: number, events: number) =>
     `${streams}${NBSP}${pluralFr(streams, 'flux vérifié', 'flux vérifiés')}, ${events}${NBSP}${pluralFr(events, 'événement', 'événements')}, tous les hachages concordent.`,
+  unverifiable: '⚠ Non vérifiée',
+  unverifiableDetail: (streams: number, events: number) =>
+    `les hachages ${pluralFr(streams, 'du flux vérifié', `des ${streams}${NBSP}flux vérifiés`)} concordent (${events}${NBSP}${pluralFr(events, 'événement', 'événements')}), mais les points de contrôle signés, qui révéleraient des événements supprimés ou réécrits, n’ont pas pu être vérifiés${NBSP}: le serveur n’a pas de clé publique d’audit. Demandez à l’exploitant de définir MEND_AUDIT_PUBLIC_KEY_FILE.`,
+  readsTitle: 'Qui a consulté ce dossier',
+  readsHint: 'Chaque consultation du contenu du dossier est consignée, de la plus ancienne à la plus récente, y compris celles de cette page.',
+  noReads: 'Personne n’a encore consulté le contenu de ce dossier.',
+  colReadAt: 'Quand',
+  colReader: 'Qui',
+  colRead: 'Ce qui a été consulté',
+  readKind: (kind: ReadKind) => ({ case: 'Le dossier', history: 'Son historique', state: 'Le dossier à un moment donné', export: 'Une exportation' })[kind],
   exportTitle: 'Exportation',
   exportNdjson: 'Événements en NDJSON',
   exportCsv: 'Événements en CSV',

@@ -27,6 +27,8 @@ export function MorePages<P extends Paged>(props: {
   readonly more?: (pages: readonly P[]) => string;
   /** The id of the list's heading, which describes the button: a page may hold several lists. */
   readonly of?: string;
+  /** The cursor of the page after this one, where the API names it otherwise than `nextCursor`. */
+  readonly cursorOf?: (page: P) => string | undefined;
   readonly children: (pages: readonly P[], more: boolean) => ComponentChildren;
 }) {
   const { api } = useConsole();
@@ -47,7 +49,8 @@ export function MorePages<P extends Paged>(props: {
   }, [extra.pages.length]);
 
   const pages = [props.first, ...extra.pages];
-  const next = pages[pages.length - 1]?.nextCursor;
+  const last = pages[pages.length - 1];
+  const next = last && (props.cursorOf ? props.cursorOf(last) : last.nextCursor);
   const showMore = async (cursor: string) => {
     setBusy(true);
     try {

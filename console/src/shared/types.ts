@@ -5,7 +5,7 @@
  * server reaches the bundle.
  */
 import type { z } from 'zod';
-import type { CaseAsOfSchema, HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
+import type { AccessPageSchema, CaseAsOfSchema, HistoryItemSchema, HistoryPageSchema, VerificationSchema } from '../../../src/audit/audit.schemas';
 import type { InboxItemSchema, InboxSchema, WorkloadSchema } from '../../../src/projections/work.schemas';
 import type { CaseViewSchema, ClockViewSchema, CommandResultSchema } from '../../../src/http/response-schemas';
 import type { CasePageSchema, CaseSummarySchema } from '../../../src/projections/projections.schemas';
@@ -27,6 +27,8 @@ export type SlaSummary = z.infer<typeof SlaSummarySchema>;
 export type SlaClockItem = z.infer<typeof SlaClockSchema>;
 export type SlaAlert = z.infer<typeof SlaAlertSchema>;
 export type Verification = z.infer<typeof VerificationSchema>;
+export type AccessPage = z.infer<typeof AccessPageSchema>;
+export type AccessRecord = AccessPage['items'][number];
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type StaffEntry = z.infer<typeof StaffEntrySchema>;

@@ -1,0 +1,69 @@
+import { useI18n } from '../i18n/i18n';
+import { useConsole, usePeople } from '../shared/context';
+import { MorePages } from '../shared/more-pages';
+import { Status } from '../shared/status';
+import type { AccessPage, AccessRecord } from '../shared/types';
+import { useLoad } from '../shared/use-load';
+
+const PAGE = 50;
+
+/**
+ * Who read the case's content, and when: its access log (GET /audit/access), which the Privacy Act
+ * asks be kept. Oldest first, as the log is written; this page's own reads are among them.
+ */
+export function CaseReads({ caseId }: { caseId: string }) {
+  const { api } = useConsole();
+  const { t, instant, role } = useI18n();
+  const person = usePeople();
+  const path = `/audit/access?caseId=${encodeURIComponent(caseId)}&limit=${PAGE}`;
+  const [first] = useLoad(() => api.get<AccessPage>(path), caseId);
+  // What a read asked for beyond the case itself: the moment of a state, the format of an export.
+  const what = (read: AccessRecord) => {
+    const { asOf, format } = read.details;
+    if (read.read === 'state' && typeof asOf === 'string') return `${t.readKind(read.read)} (${instant(asOf)})`;
+    if (read.read === 'export' && typeof format === 'string') return `${t.readKind(read.read)} (${format.toUpperCase()})`;
+    return t.readKind(read.read);
+  };
+  return (
+    <section aria-labelledby="reads-title">
+      <h3 id="reads-title">{t.readsTitle}</h3>
+      <p class="hint">{t.readsHint}</p>
+      <Status loaded={first}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>{t.noReads}</p>
+          ) : (
+            <MorePages first={page} path={path} of="reads-title" cursorOf={(p) => (p.next === null ? undefined : String(p.next))}>
+              {(pages) => (
+                <table class="reads fold" data-testid="case-reads">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.colReadAt}</th>
+                      <th scope="col">{t.colReader}</th>
+                      <th scope="col">{t.colRead}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pages
+                      .flatMap((p) => p.items)
+                      .map((read) => (
+                        <tr key={read.eventId}>
+                          <td data-label={t.colReadAt}>
+                            <time dateTime={read.occurredAt}>{instant(read.occurredAt)}</time>
+                          </td>
+                          <td data-label={t.colReader}>
+                            {person(read.actor.id)} ({role(read.actor.role)})
+                          </td>
+                          <td data-label={t.colRead}>{what(read)}</td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              )}
+            </MorePages>
+          )
+        }
+      </Status>
+    </section>
+  );
+}
