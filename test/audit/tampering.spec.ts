@@ -90,6 +90,7 @@ describe('hash-chain verification names the tampered event', () => {
     const { all, one, cli } = await verdicts(original);
     expect(all).toEqual({
       ok: true,
+      verdict: 'verified',
       streams,
       events,
       problems: [],
