@@ -285,8 +285,8 @@ function verdict(chains: ChainVerdict, latest: StoredCheckpoint | undefined, pro
   const ok = chains.ok && problems.length === 0;
   // Nothing found wrong, and nothing vouched for: the key to read the checkpoints with is missing.
   const unverifiable = chains.ok && problems.length > 0 && problems.every((p) => p.problem === 'unverifiable checkpoint');
-  const verdict = ok ? 'verified' : unverifiable ? 'unverifiable' : 'tampered';
-  return { ...chains, ok, verdict, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
+  const said = ok ? 'verified' : unverifiable ? 'unverifiable' : 'tampered';
+  return { ...chains, ok, verdict: said, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
 }
 
 export function describeCheckpointProblem(p: CheckpointProblem): string {

@@ -99,8 +99,8 @@ describe('the console: dates, times and words in French as they are printed', ()
   });
 
   it.each([
-    ['en', /received at Jan(uary)?\s1,\s2030/],
-    ['fr', /reçue le 1er\u00a0janv(\.|ier)\u00a02030/],
+    ['en', /“Received on”: Jan(uary)?\s1,\s2030/],
+    ['fr', /«\u00a0Date de réception\u00a0»\u00a0: 1er\u00a0janv(\.|ier)\u00a02030/],
   ] as const)('(%s) a refusal names the instants it gives as people read them, in the case’s zone, not as the API stores them', async (language, received) => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {

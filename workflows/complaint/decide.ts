@@ -89,7 +89,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
   const receivedAt = new Date(d.receivedAt);
   const program = d.concerns?.program;
   enforceRules([
-    receivedAt.getTime() > ctx.now.getTime() && ReceivedInFuture({ receivedAt: d.receivedAt }),
+    receivedAt.getTime() > ctx.now.getTime() && ReceivedInFuture({ field: 'receivedAt', value: d.receivedAt }),
     program !== undefined &&
       !ctx.workflows?.some((w) => w.name === program) &&
       UnknownProgram({ program, known: ctx.workflows?.map((w) => w.name).join(', ') || 'none' }),

@@ -1,5 +1,6 @@
-import { defineError } from '../../domain/errors';
+import { defineError, defineTimeInFuture } from '../../domain/errors';
 import type { EscalationLevel } from '../../domain/settings';
+import { complaintLabels } from './labels';
 
 /** A level in a refusal, as the chain records it: French readers read its title in French where configuration gives it. */
 type Level = { readonly level: number; readonly title: string; readonly titleFr?: string };
@@ -38,10 +39,7 @@ export const ReviewChainEnded = defineError<Level>('COMPLAINT.REVIEW_CHAIN_ENDED
     `La plainte a reçu une réponse au palier ${p.level} (${p.titleFr ?? p.title}), le dernier palier de révision\u00a0: il n’existe aucun autre palier auquel demander une révision.`,
 });
 
-export const ReceivedInFuture = defineError<{ receivedAt: string }>('COMPLAINT.RECEIVED_IN_FUTURE', 'rule', {
-  en: (p) => `A complaint cannot be recorded as received at ${p.receivedAt}: that is in the future.`,
-  fr: (p) => `Une plainte ne peut pas être consignée comme reçue le ${p.receivedAt}\u00a0: cette date est dans le futur.`,
-});
+export const ReceivedInFuture = defineTimeInFuture('COMPLAINT.RECEIVED_IN_FUTURE', complaintLabels.fields);
 
 /** An acknowledgement is told to the complainant after the complaint reached the program, and not in the future. */
 export const AcknowledgedOutOfRange = defineError<{ acknowledgedAt: string; receivedAt: string; now: string }>(
