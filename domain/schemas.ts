@@ -36,16 +36,35 @@ export function fieldKind<T extends z.ZodType>(schema: T, kind: FieldKind): T {
 /** The years an instant or a date may fall in. Outside them dates are typing mistakes, and calendars have no data. */
 export const SUPPORTED_YEARS = { from: 1900, to: 2200 } as const;
 
-const inSupportedYears = (value: string): boolean => {
-  // A value that does not start with a year is the format check's to report, not this one's.
-  if (!/^\d{4}/.test(value)) return true;
-  const year = Number(value.slice(0, 4));
-  return year >= SUPPORTED_YEARS.from && year <= SUPPORTED_YEARS.to;
+const inYears = (year: number): boolean => year >= SUPPORTED_YEARS.from && year <= SUPPORTED_YEARS.to;
+
+/** A date's year, as written. A value that does not start with a year is the format check's to report, not this one's. */
+const dateInSupportedYears = (value: string): boolean => !/^\d{4}/.test(value) || inYears(Number(value.slice(0, 4)));
+
+/**
+ * An instant's year in UTC, as it is stored: `1900-01-01T00:30:00+05:00` is in 1899. A value that
+ * does not parse is the format check's to report, not this one's.
+ */
+const instantInSupportedYears = (value: string): boolean => {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) || inYears(new Date(ms).getUTCFullYear());
 };
+
 const yearMessage = withFrench(
   `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED_YEARS.to}`,
   `doit tomber entre les années ${SUPPORTED_YEARS.from} et ${SUPPORTED_YEARS.to}`,
 );
+const instantYearMessage = withFrench(
+  `must be in the years ${SUPPORTED_YEARS.from} to ${SUPPORTED_YEARS.to} (in UTC)`,
+  `doit tomber entre les années ${SUPPORTED_YEARS.from} et ${SUPPORTED_YEARS.to} (en UTC)`,
+);
+
+/**
+ * Does an end worked out from a start and a length still fall in the supported years? A start
+ * that does not, or does not parse, is its own field's check to report, not this one's.
+ */
+export const endsInSupportedYears = (start: string, ms: number): boolean =>
+  !instantInSupportedYears(start) || Number.isNaN(Date.parse(start)) || inYears(new Date(Date.parse(start) + ms).getUTCFullYear());
 
 /** A point in time: ISO 8601 with its offset (`2026-03-02T09:30:00-05:00`), in the supported years. */
 export const Instant = fieldKind(
@@ -58,13 +77,13 @@ export const Instant = fieldKind(
         'doit être une date et une heure ISO 8601 avec leur décalage, par exemple 2026-03-02T09:00:00-05:00',
       ),
     })
-    .refine(inSupportedYears, { message: yearMessage }),
+    .refine(instantInSupportedYears, { message: instantYearMessage }),
   'instant',
 );
 
 /** A local calendar date, `YYYY-MM-DD`, in the supported years. */
 export const LocalDate = fieldKind(
-  z.iso.date({ abort: true, message: withFrench('must be a date written YYYY-MM-DD', 'doit être une date écrite AAAA-MM-JJ') }).refine(inSupportedYears, { message: yearMessage }),
+  z.iso.date({ abort: true, message: withFrench('must be a date written YYYY-MM-DD', 'doit être une date écrite AAAA-MM-JJ') }).refine(dateInSupportedYears, { message: yearMessage }),
   'date',
 );
 

@@ -4,7 +4,8 @@ import { startApp, type HttpClient, type RunningApp } from '../support/app';
 const example = (workflow: string, command: string) =>
   workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example as Record<string, unknown>;
 
-const OUT_OF_RANGE = ['0999-03-02T09:30:00-05:00', '0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2201-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
+// 1900-01-01T00:30:00+05:00 is written in 1900 but falls in 1899 in UTC, as it would be stored.
+const OUT_OF_RANGE = ['0999-03-02T09:30:00-05:00', '0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '1900-01-01T00:30:00+05:00', '2201-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
 
 /**
  * Every date outside the supported years (1900–2200) is a 400 naming the field, never a 500, and
@@ -54,7 +55,34 @@ describe('dates outside the supported years', () => {
     expect(JSON.stringify(asOf.body)).toContain('asOf');
   });
 
+  describe('a session that would start or end after 2200', () => {
+    let caseId: string;
+    const schedule = (data: Record<string, unknown>, language = 'en') =>
+      supervisor.post(`/cases/${caseId}/commands/ScheduleInformationSession`, { ...example('information-session', 'ScheduleInformationSession'), presenterId: 'practitioner-1', ...data }, { 'Accept-Language': language });
+
+    beforeAll(async () => {
+      const opened = await supervisor.post('/cases', { workflow: 'information-session', command: 'RequestInformationSession', data: example('information-session', 'RequestInformationSession') });
+      expect(opened.status).toBe(201);
+      caseId = opened.body.caseId;
+    });
+
+    it('refuses a start written in 2200 that is in 2201 in UTC, naming data.startsAt', async () => {
+      const response = await schedule({ startsAt: '2200-12-31T23:30:00-05:00', durationMinutes: 60 });
+      expect(response.status).toBe(400);
+      expect(issues(response.body)).toEqual([{ path: 'data.startsAt', message: 'must be in the years 1900 to 2200 (in UTC)' }]);
+    });
+
+    it('refuses a length that would end the session in 2201, naming data.durationMinutes, in French too', async () => {
+      const response = await schedule({ startsAt: '2200-12-31T20:00:00Z', durationMinutes: 480 }, 'fr');
+      expect(response.status).toBe(400);
+      expect(issues(response.body)).toEqual([{ path: 'data.durationMinutes', message: 'ferait finir la séance après l’année 2200' }]);
+      expect((await schedule({ startsAt: '2200-12-31T20:00:00Z', durationMinutes: 60 })).status).toBe(200);
+    });
+  });
+
   it('stored nothing from the refused requests', async () => {
-    expect(await running.store.readAll({})).toEqual([]);
+    const stored = await running.store.readAll({});
+    // The session's opening (its id, its reference, its request) and the one schedule that fitted; nothing of a refused request.
+    expect(stored.map((event) => event.type)).toEqual(['CaseIdReserved', 'CaseReferenceReserved', 'InformationSessionRequested', 'InformationSessionScheduled']);
   });
 });

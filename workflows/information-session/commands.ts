@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, RecordId, recordOf, StaffId, SubjectId, text } from '../../domain/schemas';
+import { endsInSupportedYears, Instant, RecordId, recordOf, StaffId, SubjectId, text, SUPPORTED_YEARS } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /**
@@ -85,6 +85,9 @@ export const ScheduleInformationSession = z.strictObject({
     presenterId: StaffId,
     /** Seats; none when there is no limit. */
     capacity: z.number().int().min(1).max(1000).optional(),
+  }).refine((d) => endsInSupportedYears(d.startsAt, d.durationMinutes * 60_000), {
+    path: ['durationMinutes'],
+    message: withFrench(`would end the session after the year ${SUPPORTED_YEARS.to}`, `ferait finir la séance après l’année ${SUPPORTED_YEARS.to}`),
   }),
 }).meta({
   description:
