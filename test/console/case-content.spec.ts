@@ -199,7 +199,7 @@ describe('the console: intake, case content and forms people can use', () => {
       await page.goto(`${suite.running.baseUrl}/#/${path}/${caseId}`);
       const responded = page.locator('.timeline li').filter({ has: page.getByText('Réponse donnée', { exact: true }) });
       await responded.locator('summary').click();
-      const complainant = responded.locator('.event-data dt').filter({ hasText: /^Plaignant$/ });
+      const complainant = responded.locator('.event-data dt').filter({ hasText: /^Personne plaignante$/ });
       expect({ role, shown: await complainant.locator('xpath=following-sibling::dd[1]').textContent() }).toEqual({ role, shown: name });
       await page.evaluate("document.querySelectorAll('.timeline details').forEach((d) => { d.open = true; })");
       // Named everywhere; the id only where the reader reads the person's record, as what a privacy request names them by.

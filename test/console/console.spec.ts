@@ -181,7 +181,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
 
   it.each([
     ['en', 'Cases flagged for attention', 'Defence representative cohort: Below six representatives'],
-    ['fr', 'Dossiers signalés', 'Cohorte de représentants de la Défense\u00a0: Moins de six représentants'],
+    ['fr', 'Dossiers signalés', 'Cohorte de personnes représentantes de la Défense\u00a0: Moins de six personnes représentantes'],
   ] as const)('(%s) a supervisor sees on the dashboard a cohort left with fewer than six representatives, by its reference and what flags it', async (language, title, why) => {
     const definitions = (await suite.supervisor.get('/workflows')).body as { name: string; commands: { name: string; example: Record<string, unknown> }[] }[];
     const example = (command: string) => definitions.find((d) => d.name === 'defence-cohort')!.commands.find((c) => c.name === command)!.example;

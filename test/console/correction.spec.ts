@@ -144,7 +144,7 @@ describe('the console: a person’s record corrected', () => {
     const sent = commandsSent(page);
     await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
     const people = page.getByRole('region', { name: 'Personnes' });
-    const correct = people.getByRole('button', { name: /^Corriger la fiche\s: Plaignant — Robin$/ });
+    const correct = people.getByRole('button', { name: /^Corriger la fiche\s: Personne plaignante — Robin$/ });
     expect(await correct.textContent()).toMatch(/^Corriger/);
     await correct.click();
     const form = page.getByRole('form', { name: 'Corriger des renseignements personnels' });
@@ -156,7 +156,7 @@ describe('the console: a person’s record corrected', () => {
     await form.locator(field('changes.contact')).fill('');
     await form.locator(field('reason')).fill('Robin ne veut plus être joint à cette adresse.');
     await form.getByRole('button', { name: 'Corriger des renseignements personnels' }).click();
-    await expectVisible(page.getByRole('status').getByText('Renseignements personnels corrigés\u00a0: Plaignant.'));
+    await expectVisible(page.getByRole('status').getByText('Renseignements personnels corrigés\u00a0: Personne plaignante.'));
     // The field emptied is sent as null: removed from the record.
     expect(sent).toEqual([{ subjectId: expect.any(String), changes: { contact: null }, reason: 'Robin ne veut plus être joint à cette adresse.' }]);
     expect(await lastEvent(caseId)).toMatchObject({ type: 'PersonalInformationCorrected', data: { changes: { contact: null } } });

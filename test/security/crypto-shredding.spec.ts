@@ -149,7 +149,7 @@ describe('crypto-shredding', () => {
       expect(refused.body.code).toBe('SUBJECT.ERASED');
       // What the step would have recorded, as the form names it, and what is still possible.
       expect(refused.body.message).toBe(
-        `Les renseignements personnels du sujet ${subjectId} ont été effacés, et cette étape en consignerait d’autres («\u00a0Nom\u00a0», «\u00a0Préoccupations, plainte ou commentaires, dans les mots du plaignant\u00a0»), qui ne peuvent plus être conservés. Les étapes qui ne consignent rien sur cette personne restent possibles\u00a0; si la personne revient, consignez-la sous un nouvel identifiant.`,
+        `Les renseignements personnels du sujet ${subjectId} ont été effacés, et cette étape en consignerait d’autres («\u00a0Nom\u00a0», «\u00a0Préoccupations, plainte ou commentaires, dans les mots de la personne plaignante\u00a0»), qui ne peuvent plus être conservés. Les étapes qui ne consignent rien sur cette personne restent possibles\u00a0; si la personne revient, consignez-la sous un nouvel identifiant.`,
       );
     });
   });

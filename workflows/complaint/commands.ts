@@ -65,7 +65,7 @@ export const ReceiveComplaint = z.strictObject({
   description:
     "Record a complaint, concern or feedback from a participant. A complaint starts the 2-business-day acknowledgement and the 30-business-day level-1 response clocks from the time the program received it (for mail, the day the letter arrived); feedback runs no clock. The escalation chain is the one configured for the program it concerns, else the default; a complaint about a program whose cases are confidential is as confidential as they are.",
   descriptionFr:
-    'Enregistrer une plainte, une préoccupation ou un commentaire d’un participant. Une plainte fait courir le délai d’accusé de réception de 2 jours ouvrables et le délai de réponse de 30 jours ouvrables au palier 1, à compter du moment où le programme l’a reçue (pour le courrier, le jour où la lettre est parvenue au programme)\u00a0; un commentaire ne fait courir aucun délai. La chaîne de révision est celle qui est configurée pour le programme visé, sinon la chaîne par défaut\u00a0; une plainte visant un programme dont les dossiers sont confidentiels est aussi confidentielle que ces dossiers.',
+    'Enregistrer une plainte, une préoccupation ou un commentaire d’une personne qui participe à un programme. Une plainte fait courir le délai d’accusé de réception de 2 jours ouvrables et le délai de réponse de 30 jours ouvrables au palier 1, à compter du moment où le programme l’a reçue (pour le courrier, le jour où la lettre est parvenue au programme)\u00a0; un commentaire ne fait courir aucun délai. La chaîne de révision est celle qui est configurée pour le programme visé, sinon la chaîne par défaut\u00a0; une plainte visant un programme dont les dossiers sont confidentiels est aussi confidentielle que ces dossiers.',
   example: {
     channel: 'electronic',
     receivedAt: '2026-03-02T09:30:00-05:00',
@@ -86,7 +86,7 @@ export const AcknowledgeComplaint = z.strictObject({
   description:
     'Record that receipt of the complaint was acknowledged to the complainant, when it was (now if not given). Meets the acknowledgement clock at that time, so an acknowledgement entered late still counts as on time if it was.',
   descriptionFr:
-    'Consigner qu’un accusé de réception de la plainte a été transmis au plaignant, et à quel moment (maintenant si ce n’est pas précisé). Le délai d’accusé de réception est respecté à ce moment-là\u00a0: un accusé de réception saisi tardivement compte donc comme transmis à temps s’il l’a effectivement été.',
+    'Consigner qu’un accusé de réception de la plainte a été transmis à la personne plaignante, et à quel moment (maintenant si ce n’est pas précisé). Le délai d’accusé de réception est respecté à ce moment-là\u00a0: un accusé de réception saisi tardivement compte donc comme transmis à temps s’il l’a effectivement été.',
   example: { method: 'email' },
 });
 
@@ -97,7 +97,7 @@ export const AssignHandler = z.strictObject({
   description:
     'Send the complaint to the person who reviews it at its current level. Replacing an assigned handler is for supervisors; someone who handled a lower level cannot review it.',
   descriptionFr:
-    'Assigner la plainte à la personne qui l’examine à son palier actuel. Le remplacement d’un responsable de la plainte déjà désigné est réservé aux superviseurs\u00a0; une personne qui a traité la plainte à un palier inférieur ne peut pas l’examiner.',
+    'Assigner la plainte à la personne qui l’examine à son palier actuel. Le remplacement de la personne déjà désignée comme responsable de la plainte est réservé au personnel de supervision\u00a0; une personne qui a traité la plainte à un palier inférieur ne peut pas l’examiner.',
   example: { handlerId: 'practitioner-1' },
 });
 
@@ -113,7 +113,7 @@ export const Respond = z.strictObject({
   description:
     "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).",
   descriptionFr:
-    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision\u00a0; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté\u00a0; sous le dernier palier, la réponse ouvre le délai de révision du plaignant (30 jours civils, sauf si le programme en a fixé un autre nombre).',
+    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision\u00a0; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté\u00a0; sous le dernier palier, la réponse ouvre le délai de révision de la personne plaignante (30 jours civils, sauf si le programme en a fixé un autre nombre).',
   example: {
     response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
     nextLevel: {
@@ -130,7 +130,7 @@ export const AcceptResponse = z.strictObject({
   description:
     'The complainant is satisfied with the response: the complaint is resolved.',
   descriptionFr:
-    'Le plaignant est satisfait de la réponse\u00a0: la plainte est réglée.',
+    'La personne plaignante est satisfaite de la réponse\u00a0: la plainte est réglée.',
   example: {},
 });
 
@@ -144,7 +144,7 @@ export const RequestReview = z.strictObject({
   description:
     'The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
   descriptionFr:
-    'Le plaignant, insatisfait, exerce son droit de révision dans le délai prévu à cette fin\u00a0: la plainte passe au palier d’autorité suivant, avec un nouveau délai de réponse de 30 jours ouvrables.',
+    'La personne plaignante, insatisfaite, exerce son droit de révision dans le délai prévu à cette fin\u00a0: la plainte passe au palier d’autorité suivant, avec un nouveau délai de réponse de 30 jours ouvrables.',
   example: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
 });
 
@@ -158,7 +158,7 @@ export const PauseClock = z.strictObject({
   description:
     'Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.',
   descriptionFr:
-    'Suspendre un délai en cours, par exemple en attendant des renseignements du plaignant. Un motif est obligatoire.',
+    'Suspendre un délai en cours, par exemple en attendant des renseignements de la personne plaignante. Un motif est obligatoire.',
   example: { clock: responseClock(1), reason: 'Awaiting the dates the complainant is available for a call.' },
 });
 
@@ -180,7 +180,7 @@ export const CloseComplaint = z.strictObject({
   description:
     'Close feedback, or a complaint answered at the last level of review that the complainant did not accept. Below the last level the right of review cannot be cut off: the complaint closes by itself when the review window passes without a request.',
   descriptionFr:
-    'Fermer un commentaire, ou une plainte qui a reçu au dernier palier de révision une réponse que le plaignant n’a pas acceptée. Sous le dernier palier, le droit de révision ne peut pas être écourté\u00a0: la plainte se ferme d’elle-même lorsque le délai de révision expire sans qu’une révision ait été demandée.',
+    'Fermer un commentaire, ou une plainte qui a reçu au dernier palier de révision une réponse que la personne plaignante n’a pas acceptée. Sous le dernier palier, le droit de révision ne peut pas être écourté\u00a0: la plainte se ferme d’elle-même lorsque le délai de révision expire sans qu’une révision ait été demandée.',
   example: {},
 });
 
@@ -191,7 +191,7 @@ export const WithdrawComplaint = z.strictObject({
   description:
     'The complainant withdraws the complaint. Possible at any time before it ends; open clocks are cancelled.',
   descriptionFr:
-    'Le plaignant retire sa plainte. Possible à tout moment avant que la plainte prenne fin\u00a0; les délais en cours sont annulés.',
+    'La personne plaignante retire sa plainte. Possible à tout moment avant que la plainte prenne fin\u00a0; les délais en cours sont annulés.',
   example: {},
 });
 

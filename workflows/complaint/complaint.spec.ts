@@ -394,7 +394,7 @@ describe('complaint: AcceptResponse', () => {
       .when(command('AcceptResponse'), { now: LATER })
       ;
     step.thenEvents([
-      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.', reasonFr: 'Le plaignant a accepté la réponse.' } },
+      { type: 'ClockCancelled', data: { clock: 'review-window-1', at: LATER, reason: 'The complainant accepted the response.', reasonFr: 'La personne plaignante a accepté la réponse.' } },
       { type: 'ResponseAccepted', data: { acceptedAt: LATER, level: 1, ...titlesAt(0) } },
     ]);
     const outcome = step.run();
@@ -617,8 +617,8 @@ describe('complaint: WithdrawComplaint', () => {
     given(...received())
       .when(command('WithdrawComplaint'), { now: LATER })
       .thenEvents([
-        { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'Le plaignant a retiré la plainte.' } },
-        { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'Le plaignant a retiré la plainte.' } },
+        { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'La personne plaignante a retiré la plainte.' } },
+        { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'La personne plaignante a retiré la plainte.' } },
         { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, ...titlesAt(0) } },
       ]);
   });

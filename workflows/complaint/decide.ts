@@ -245,7 +245,7 @@ function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: C
 function acceptResponse(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant accepted the response.', fr: 'Le plaignant a accepté la réponse.' }),
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant accepted the response.', fr: 'La personne plaignante a accepté la réponse.' }),
     { type: 'ResponseAccepted', data: { acceptedAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }
@@ -301,7 +301,7 @@ function closed(state: CaseState, at: Date, outcome: 'reviewsExhausted' | 'revie
 function withdraw(state: CaseState, ctx: DecideContext): Decided {
   const level = levelOf(complaintContext(state));
   return [
-    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant withdrew the complaint.', fr: 'Le plaignant a retiré la plainte.' }),
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The complainant withdrew the complaint.', fr: 'La personne plaignante a retiré la plainte.' }),
     { type: 'ComplaintWithdrawn', data: { withdrawnAt: ctx.now.toISOString(), level: level.level, ...titled(level) } },
   ];
 }

@@ -16,7 +16,7 @@ export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: 
     en: (p) =>
       `A response at level ${p.level} must give the name, role and contact information of the person the complaint can be elevated to (level ${p.nextLevel}, ${p.nextTitle}) if the complainant is not satisfied.`,
     fr: (p) =>
-      `Une réponse au palier ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (palier ${p.nextLevel}, ${p.nextTitleFr ?? p.nextTitle}) si le plaignant n’est pas satisfait.`,
+      `Une réponse au palier ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (palier ${p.nextLevel}, ${p.nextTitleFr ?? p.nextTitle}) si la personne plaignante n’est pas satisfaite.`,
   },
 );
 
@@ -56,7 +56,7 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
   'forbidden',
   {
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
-    fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}\u00a0; seul un superviseur peut la réassigner.`,
+    fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}\u00a0; seul le personnel de supervision peut la réassigner.`,
   },
 );
 
@@ -97,7 +97,7 @@ export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number;
     en: (p) =>
       `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until ${p.until}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
     fr: (p) =>
-      `Le plaignant peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsque le plaignant accepte la réponse ou la retire.`,
+      `La personne plaignante peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsqu’elle accepte la réponse ou retire sa plainte.`,
   },
 );
 

@@ -56,7 +56,7 @@ export const ComplaintAcknowledged = z.strictObject({
     acknowledgedAt: Instant,
     method: z.enum(['email', 'mail', 'phone', 'inPerson']).optional(),
   }),
-}).meta({ description: 'Receipt of the complaint was acknowledged to the complainant.', descriptionFr: 'Un accusé de réception de la plainte a été transmis au plaignant.' });
+}).meta({ description: 'Receipt of the complaint was acknowledged to the complainant.', descriptionFr: 'Un accusé de réception de la plainte a été transmis à la personne plaignante.' });
 
 /** The person who reviews the complaint at its current level. `previousHandlerId` is set on a reassignment. */
 export const HandlerAssigned = z.strictObject({
@@ -109,7 +109,7 @@ export const ComplaintResponded = z.strictObject({
 export const ResponseAccepted = z.strictObject({
   type: z.literal('ResponseAccepted'),
   data: z.strictObject({ acceptedAt: Instant, level: Level, levelTitle: LevelTitle, levelTitleFr: LevelTitleFr }),
-}).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'Le plaignant a accepté la réponse\u00a0: la plainte est réglée.' });
+}).meta({ description: 'The complainant accepted the response: the complaint is resolved.', descriptionFr: 'La personne plaignante a accepté la réponse\u00a0: la plainte est réglée.' });
 
 /** The complainant used the right of review: the complaint moves up to `level`. */
 export const ReviewRequested = z.strictObject({
@@ -125,7 +125,7 @@ export const ReviewRequested = z.strictObject({
   }),
 }).meta({
   description: 'The complainant used the right of review: the complaint moved to the next level of authority.',
-  descriptionFr: 'Le plaignant a exercé son droit de révision\u00a0: la plainte est passée au palier d’autorité suivant.',
+  descriptionFr: 'La personne plaignante a exercé son droit de révision\u00a0: la plainte est passée au palier d’autorité suivant.',
 });
 
 export const ComplaintClosed = z.strictObject({
@@ -149,7 +149,7 @@ export const ComplaintClosed = z.strictObject({
 export const ComplaintWithdrawn = z.strictObject({
   type: z.literal('ComplaintWithdrawn'),
   data: z.strictObject({ withdrawnAt: Instant, level: Level, levelTitle: LevelTitle, levelTitleFr: LevelTitleFr }),
-}).meta({ description: 'The complainant withdrew the complaint.', descriptionFr: 'Le plaignant a retiré sa plainte.' });
+}).meta({ description: 'The complainant withdrew the complaint.', descriptionFr: 'La personne plaignante a retiré sa plainte.' });
 
 export const ComplaintEvent = z.discriminatedUnion('type', [
   ComplaintReceived,

@@ -53,7 +53,7 @@ describe('defence cohort: forming', () => {
     given().when(form(4, ['practitioner-1']), supervisor).thenBreaks('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'DRC.PRACTITIONERS_NOT_TWO');
     const error = given().when(form(4, ['practitioner-1']), supervisor).error();
     expect(error.messageIn('fr')).toContain('Ceci enfreint 2\u00a0règles');
-    expect((error.detailsIn('fr') as { rules: { message: string }[] }).rules[1]!.message).toContain('Deux praticiens');
+    expect((error.detailsIn('fr') as { rules: { message: string }[] }).rules[1]!.message).toContain('Deux praticiennes ou praticiens');
   });
 
   it('refuses a representative named twice, with the other broken rules', () => {

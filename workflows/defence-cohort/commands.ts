@@ -53,7 +53,7 @@ export const FormCohort = z.strictObject({
   description:
     'Open a cohort: six to eight nominated Defence representatives and the two restorative practitioners who guide them, full-time (daily for 12 weeks) or part-time (week-on/week-off for 25 weeks), virtual, in person or mixed. Every broken rule is reported at once.',
   descriptionFr:
-    'Former une cohorte\u00a0: de six à huit représentants de la Défense nommés et les deux praticiens en approche réparatrice qui les guident, à temps plein (chaque jour pendant 12\u00a0semaines) ou à temps partiel (une semaine sur deux pendant 25\u00a0semaines), en mode virtuel, en personne ou mixte. Toutes les règles non respectées sont signalées en même temps.',
+    'Former une cohorte\u00a0: de six à huit personnes représentantes de la Défense nommées et les deux praticiennes ou praticiens en approche réparatrice qui les guident, à temps plein (chaque jour pendant 12\u00a0semaines) ou à temps partiel (une semaine sur deux pendant 25\u00a0semaines), en mode virtuel, en personne ou mixte. Toutes les règles non respectées sont signalées en même temps.',
   example: {
     region: 'ON',
     format: 'fullTime',
@@ -75,7 +75,7 @@ export const AddRepresentative = z.strictObject({
   data: z.strictObject({ representative: Representative }),
 }).meta({
   description: 'A nominated representative joins the cohort before it starts (eight at most).',
-  descriptionFr: 'Un représentant nommé se joint à la cohorte avant son début (huit au maximum).',
+  descriptionFr: 'Une personne représentante nommée se joint à la cohorte avant son début (huit au maximum).',
   example: { representative: { subjectId: 'rep-7', name: 'Lt(N) Casey Nguyen', affiliation: 'cafMember', nominatedOn: '2026-02-02' } },
 });
 
@@ -93,7 +93,7 @@ export const WithdrawRepresentative = z.strictObject({
   description:
     'A representative leaves the cohort, at any time. What the cohort recorded with them stays in its history; a cohort left with fewer than six is flagged to the supervisor, not closed.',
   descriptionFr:
-    'Un représentant quitte la cohorte, à tout moment. Ce que la cohorte a consigné à son sujet demeure dans l’historique de celle-ci\u00a0; une cohorte réduite à moins de six représentants est signalée au superviseur, sans être fermée.',
+    'Une personne représentante quitte la cohorte, à tout moment. Ce que la cohorte a consigné à son sujet demeure dans l’historique de celle-ci\u00a0; une cohorte réduite à moins de six personnes représentantes est signalée au personnel de supervision, sans être fermée.',
   example: { representativeId: 'rep-6', reason: 'postingOrDeployment' },
 });
 
@@ -108,7 +108,7 @@ export const ReplacePractitioner = z.strictObject({
   }),
 }).meta({
   description: 'A supervisor replaces one of the cohort’s two restorative practitioners with another.',
-  descriptionFr: 'Un superviseur remplace l’un des deux praticiens en approche réparatrice de la cohorte par un autre.',
+  descriptionFr: 'Le personnel de supervision remplace une praticienne ou un praticien en approche réparatrice de la cohorte par une autre personne.',
   example: { practitionerId: 'practitioner-2', replacementId: 'practitioner-3', reason: 'availability' },
 });
 
@@ -122,7 +122,7 @@ export const StartCohort = z.strictObject({
   description:
     'The cohort met for the first time. It needs six to eight representatives and its two practitioners (every broken rule is reported at once); its planned end (12 weeks full-time, 25 weeks part-time) is computed now and recorded.',
   descriptionFr:
-    'La cohorte s’est réunie pour la première fois. Elle doit compter de six à huit représentants et ses deux praticiens (toutes les règles non respectées sont signalées en même temps)\u00a0; sa fin prévue (12\u00a0semaines à temps plein, 25\u00a0semaines à temps partiel) est alors calculée et consignée.',
+    'La cohorte s’est réunie pour la première fois. Elle doit compter de six à huit personnes représentantes et ses deux praticiennes ou praticiens (toutes les règles non respectées sont signalées en même temps)\u00a0; sa fin prévue (12\u00a0semaines à temps plein, 25\u00a0semaines à temps partiel) est alors calculée et consignée.',
   example: { startedOn: '2026-03-02' },
 });
 
@@ -165,7 +165,7 @@ export const RecordEngagementSession = z.strictObject({
   description:
     'An engagement session with class members, organised and facilitated by restorative practitioners: links the Restorative Engagement cases that took part, by case id only.',
   descriptionFr:
-    'Une séance d’engagement avec des membres du groupe, organisée et animée par des praticiens en approche réparatrice\u00a0: elle relie les dossiers d’engagement réparateur des membres du groupe qui y ont pris part, par leur seul identifiant de dossier.',
+    'Une séance d’engagement avec des membres du groupe, organisée et animée par des praticiennes et praticiens en approche réparatrice\u00a0: elle relie les dossiers d’engagement réparateur des membres du groupe qui y ont pris part, par leur seul identifiant de dossier.',
   example: { delivery: 'virtual', setting: 'individual', engagementCaseIds: ['0195f3a0-5b1c-7a10-9d2e-3c4b5a697801'], heldAt: '2026-03-03T09:30:00-05:00' },
 });
 
@@ -183,14 +183,14 @@ export const CompleteCohort = z.strictObject({
       .min(1)
       .max(20)
       .refine((items) => new Set(items.map((c) => c.representativeId)).size === items.length, {
-        message: withFrench('names a representative twice', 'nomme deux fois le même représentant'),
+        message: withFrench('names a representative twice', 'nomme deux fois la même personne représentante'),
       }),
   }),
 }).meta({
   description:
     'The cohort completed its work: the commitments and actions of each representative still in it, after at least one session of planning for action.',
   descriptionFr:
-    'La cohorte a terminé ses travaux\u00a0: les engagements et actions de chaque représentant qui en fait toujours partie sont consignés, après au moins une séance de planification de l’action.',
+    'La cohorte a terminé ses travaux\u00a0: les engagements et actions de chaque personne représentante qui en fait toujours partie sont consignés, après au moins une séance de planification de l’action.',
   example: {
     commitments: ['rep-1', 'rep-2', 'rep-3', 'rep-4', 'rep-5', 'rep-6'].map((representativeId) => ({
       representativeId,
@@ -206,7 +206,7 @@ export const DisbandCohort = z.strictObject({
   data: z.strictObject({ reason: DisbandReason }),
 }).meta({
   description: 'A supervisor ends a cohort that will not complete (e.g. too few representatives remain). Its history is kept.',
-  descriptionFr: 'Un superviseur dissout une cohorte qui n’ira pas à terme (p.\u00a0ex. s’il reste trop peu de représentants). Son historique est conservé.',
+  descriptionFr: 'Le personnel de supervision dissout une cohorte qui n’ira pas à terme (p.\u00a0ex. s’il reste trop peu de personnes représentantes). Son historique est conservé.',
   example: { reason: 'tooFewRepresentatives' },
 });
 

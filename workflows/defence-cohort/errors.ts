@@ -4,27 +4,27 @@ import { defenceCohortLabels } from './labels';
 
 export const RepresentativesOutOfRange = defineError<{ count: number; minimum: number; maximum: number }>('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'rule', {
   en: (p) => `A cohort has ${p.minimum} to ${p.maximum} Defence representatives; this one would have ${p.count}.`,
-  fr: (p) => `Une cohorte compte de ${p.minimum} à ${p.maximum} représentants de la Défense\u00a0; celle-ci en compterait ${p.count}.`,
+  fr: (p) => `Une cohorte compte de ${p.minimum} à ${p.maximum} personnes représentantes de la Défense\u00a0; celle-ci en compterait ${p.count}.`,
 });
 
 export const PractitionersNotTwo = defineError<{ count: number }>('DRC.PRACTITIONERS_NOT_TWO', 'rule', {
   en: (p) => `Two restorative practitioners guide each cohort; ${p.count} ${p.count === 1 ? 'was' : 'were'} named.`,
-  fr: (p) => `Deux praticiens en approche réparatrice guident chaque cohorte\u00a0; ${p.count} ${p.count > 1 ? 'ont été nommés' : 'a été nommé'}.`,
+  fr: (p) => `Deux praticiennes ou praticiens en approche réparatrice guident chaque cohorte\u00a0; ${p.count} ${p.count > 1 ? 'personnes ont été nommées' : 'personne a été nommée'}.`,
 });
 
 export const RepresentativeNamedTwice = defineError<{ ids: string }>('DRC.REPRESENTATIVE_TWICE', 'rule', {
   en: (p) => `A representative can be in the cohort only once: ${p.ids} is named more than once.`,
-  fr: (p) => `Un représentant ne peut faire partie de la cohorte qu’une fois\u00a0: ${p.ids} est nommé plus d’une fois.`,
+  fr: (p) => `Une personne représentante ne peut faire partie de la cohorte qu’une fois\u00a0: ${p.ids} figure plus d’une fois.`,
 });
 
 export const AlreadyInCohort = defineError<{ representativeId: string }>('DRC.ALREADY_IN_COHORT', 'rule', {
   en: (p) => `Representative ${p.representativeId} has already been in this cohort.`,
-  fr: (p) => `Le représentant ${p.representativeId} a déjà fait partie de cette cohorte.`,
+  fr: (p) => `La personne représentante ${p.representativeId} a déjà fait partie de cette cohorte.`,
 });
 
 export const CohortFull = defineError<{ maximum: number }>('DRC.COHORT_FULL', 'rule', {
   en: (p) => `The cohort already has ${p.maximum} representatives, the most a cohort may have.`,
-  fr: (p) => `La cohorte compte déjà ${p.maximum} représentants, le maximum permis.`,
+  fr: (p) => `La cohorte compte déjà ${p.maximum} personnes représentantes, le maximum permis.`,
 });
 
 export const NotInCohort = defineError<{ ids: string }>('DRC.NOT_IN_COHORT', 'rule', {
@@ -34,7 +34,7 @@ export const NotInCohort = defineError<{ ids: string }>('DRC.NOT_IN_COHORT', 'ru
 
 export const NotCohortPractitioner = defineError<{ practitionerId: string; practitioners: string }>('DRC.NOT_COHORT_PRACTITIONER', 'rule', {
   en: (p) => `${p.practitionerId} does not guide this cohort; its practitioners are ${p.practitioners}.`,
-  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte\u00a0; ses praticiens sont ${p.practitioners}.`,
+  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte\u00a0; elle est guidée par ${p.practitioners}.`,
 });
 
 export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>('DRC.ALREADY_COHORT_PRACTITIONER', 'rule', {
@@ -62,7 +62,7 @@ export const EngagementSettingMismatch = defineError<{ setting: string; count: n
 
 export const CommitmentsMissing = defineError<{ ids: string }>('DRC.COMMITMENTS_MISSING', 'rule', {
   en: (p) => `Completion records the commitments of every representative still in the cohort; missing: ${p.ids}.`,
-  fr: (p) => `L’achèvement consigne les engagements de chaque représentant encore dans la cohorte\u00a0; il manque\u00a0: ${p.ids}.`,
+  fr: (p) => `L’achèvement consigne les engagements de chaque personne représentante encore dans la cohorte\u00a0; il manque\u00a0: ${p.ids}.`,
 });
 
 export const NoPlanningSession = defineError('DRC.NO_PLANNING_SESSION', 'rule', {

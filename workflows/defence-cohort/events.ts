@@ -35,7 +35,7 @@ export const CohortFormed = z.strictObject({
   }),
 }).meta({
   description: 'A cohort was formed with its two restorative practitioners; its representatives join next.',
-  descriptionFr: 'Une cohorte a été formée avec ses deux praticiens en approche réparatrice\u00a0; ses représentants s’y joignent ensuite.',
+  descriptionFr: 'Une cohorte a été formée avec ses deux praticiennes ou praticiens en approche réparatrice\u00a0; ses personnes représentantes s’y joignent ensuite.',
 });
 
 export const RepresentativeJoined = z.strictObject({
@@ -50,7 +50,7 @@ export const RepresentativeJoined = z.strictObject({
     }),
     joinedAt: Instant,
   }),
-}).meta({ description: 'A nominated Defence representative joined the cohort.', descriptionFr: 'Un représentant de la Défense nommé s’est joint à la cohorte.' });
+}).meta({ description: 'A nominated Defence representative joined the cohort.', descriptionFr: 'Une personne représentante de la Défense nommée s’est jointe à la cohorte.' });
 
 export const RepresentativeWithdrawn = z.strictObject({
   type: z.literal('RepresentativeWithdrawn'),
@@ -64,7 +64,7 @@ export const RepresentativeWithdrawn = z.strictObject({
   }),
 }).meta({
   description: 'A representative left the cohort; what was recorded with them stays in its history.',
-  descriptionFr: 'Un représentant a quitté la cohorte\u00a0; ce qui a été consigné à son sujet demeure dans l’historique de la cohorte.',
+  descriptionFr: 'Une personne représentante a quitté la cohorte\u00a0; ce qui a été consigné à son sujet demeure dans l’historique de la cohorte.',
 });
 
 /** Recorded with each withdrawal that leaves the cohort below its minimum: the supervisor decides what to do. */
@@ -73,7 +73,7 @@ export const CohortBelowMinimum = z.strictObject({
   data: z.strictObject({ representatives: Count, minimum: z.number().int().positive(), flaggedAt: Instant }),
 }).meta({
   description: 'The cohort has fewer representatives than the minimum: flagged to the supervisor, not closed.',
-  descriptionFr: 'La cohorte compte moins de représentants que le minimum\u00a0: elle est signalée au superviseur, sans être fermée.',
+  descriptionFr: 'La cohorte compte moins de personnes représentantes que le minimum\u00a0: elle est signalée au personnel de supervision, sans être fermée.',
 });
 
 export const PractitionerReplaced = z.strictObject({
@@ -84,7 +84,7 @@ export const PractitionerReplaced = z.strictObject({
     reason: PractitionerChangeReason,
     replacedAt: Instant,
   }),
-}).meta({ description: 'One of the cohort’s two practitioners was replaced.', descriptionFr: 'L’un des deux praticiens de la cohorte a été remplacé.' });
+}).meta({ description: 'One of the cohort’s two practitioners was replaced.', descriptionFr: 'Une praticienne ou un praticien de la cohorte a été remplacé.' });
 
 export const CohortStarted = z.strictObject({
   type: z.literal('CohortStarted'),
@@ -140,7 +140,7 @@ export const RepresentativeCommitted = z.strictObject({
   }),
 }).meta({
   description: 'A representative’s commitments and actions, recorded at completion.',
-  descriptionFr: 'Les engagements et actions d’un représentant, consignés à l’achèvement de la cohorte.',
+  descriptionFr: 'Les engagements et actions d’une personne représentante, consignés à l’achèvement de la cohorte.',
 });
 
 export const CohortCompleted = z.strictObject({
@@ -157,7 +157,7 @@ export const CohortCompleted = z.strictObject({
 export const CohortDisbanded = z.strictObject({
   type: z.literal('CohortDisbanded'),
   data: z.strictObject({ reason: DisbandReason, disbandedAt: Instant, stage: Stage }),
-}).meta({ description: 'A supervisor ended the cohort before completion.', descriptionFr: 'Un superviseur a dissous la cohorte avant son achèvement.' });
+}).meta({ description: 'A supervisor ended the cohort before completion.', descriptionFr: 'Le personnel de supervision a dissous la cohorte avant son achèvement.' });
 
 export const DefenceCohortEvent = z.discriminatedUnion('type', [
   CohortFormed,

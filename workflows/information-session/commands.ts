@@ -62,7 +62,7 @@ export const RequestInformationSession = z.strictObject({
   description:
     'Open a session: a unit requests a group presentation on SMSRC services and programs (with who asks), or the program plans an information session for class members or future Defence representatives.',
   descriptionFr:
-    'Ouvrir le dossier d’une séance\u00a0: une unité demande une présentation de groupe sur les services et programmes du CSRIS (en précisant qui fait la demande), ou le programme planifie une séance d’information pour les membres du groupe ou les futurs représentants de la Défense.',
+    'Ouvrir le dossier d’une séance\u00a0: une unité demande une présentation de groupe sur les services et programmes du CSRIS (en précisant qui fait la demande), ou le programme planifie une séance d’information pour les membres du groupe ou les futures personnes représentantes de la Défense.',
   example: {
     audience: 'unitPresentation',
     region: 'NS',
@@ -93,7 +93,7 @@ export const ScheduleInformationSession = z.strictObject({
   description:
     'Schedule the session (or move it): when, how long, in person or virtual, in English, French or both, who presents and how many seats. A session given already may be recorded after the fact; a new capacity must hold the registrations made.',
   descriptionFr:
-    'Planifier la séance (ou en modifier l’horaire)\u00a0: date et heure, durée, en personne ou virtuelle, en anglais, en français ou dans les deux langues, présentateur et nombre de places. Une séance déjà donnée peut être consignée après coup\u00a0; un nouveau nombre de places doit suffire aux inscriptions déjà faites.',
+    'Planifier la séance (ou en modifier l’horaire)\u00a0: date et heure, durée, en personne ou virtuelle, en anglais, en français ou dans les deux langues, personne qui présente et nombre de places. Une séance déjà donnée peut être consignée après coup\u00a0; un nouveau nombre de places doit suffire aux inscriptions déjà faites.',
   example: { startsAt: '2026-03-24T13:00:00-03:00', durationMinutes: 90, format: 'inPerson', language: 'bilingual', presenterId: 'practitioner-1', capacity: 40 },
 });
 
@@ -114,7 +114,7 @@ export const RegisterAttendee = z.strictObject({
   }),
 }).meta({
   description: 'Register someone for a scheduled session for class members or future Defence representatives, within its capacity.',
-  descriptionFr: 'Inscrire une personne à une séance planifiée destinée aux membres du groupe ou aux futurs représentants de la Défense, dans la limite des places disponibles.',
+  descriptionFr: 'Inscrire une personne à une séance planifiée destinée aux membres du groupe ou aux futures personnes représentantes de la Défense, dans la limite des places disponibles.',
   example: { attendee: { name: 'Sam', contact: 'sam.session@example.org', role: 'classMember' } },
 });
 

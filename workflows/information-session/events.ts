@@ -42,7 +42,7 @@ export const InformationSessionScheduled = z.strictObject({
   }),
 }).meta({
   description: 'The session was scheduled, or moved: when, in which format and language, and who presents.',
-  descriptionFr: 'La séance a été planifiée, ou son horaire a été modifié\u00a0: date et heure, format, langue et présentateur.',
+  descriptionFr: 'La séance a été planifiée, ou son horaire a été modifié\u00a0: date et heure, format, langue et personne qui présente.',
 });
 
 export const AttendeeRegistered = z.strictObject({

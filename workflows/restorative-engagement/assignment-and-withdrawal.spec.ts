@@ -160,7 +160,7 @@ describe('restorative engagement: withdrawal', () => {
     };
     const outcome = given(optInReceived(), window).when(withdraw).run();
     expect(outcome.events).toEqual([
-      { type: 'ClockCancelled', data: { clock: 'optInWindow', at: NOW, reason: 'The class member withdrew from the program.', reasonFr: 'Le membre du groupe s’est retiré du programme.' } },
+      { type: 'ClockCancelled', data: { clock: 'optInWindow', at: NOW, reason: 'The class member withdrew from the program.', reasonFr: 'Le membre du groupe a mis fin à sa participation au programme.' } },
       { type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage: 'optInReceived' } },
     ]);
     expect(outcome.state.clocks.optInWindow?.status).toBe('cancelled');

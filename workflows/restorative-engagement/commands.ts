@@ -89,7 +89,7 @@ export const ConfirmParticipation = z.strictObject({
   description:
     'The program reached the class member, who decided to take part, and the official language they will be served in.',
   descriptionFr:
-    'Le programme a joint le membre du groupe, qui a décidé de participer\u00a0; la langue officielle dans laquelle il sera servi est consignée.',
+    'Le programme a joint le membre du groupe, qui a décidé de participer\u00a0; la langue officielle de service choisie est consignée.',
   example: { officialLanguage: 'en' },
 });
 
@@ -103,7 +103,7 @@ export const AssignPractitioner = z.strictObject({
   description:
     'Assign one restorative practitioner, or two depending on the class member’s needs (never more). Starts phase 1.',
   descriptionFr:
-    'Assigner un praticien en approche réparatrice, ou deux selon les besoins du membre du groupe (jamais plus). Amorce la phase 1.',
+    'Assigner une praticienne ou un praticien en approche réparatrice, ou deux selon les besoins du membre du groupe (jamais plus). Amorce la phase 1.',
   example: { practitionerIds: ['practitioner-1'] },
 });
 
@@ -116,7 +116,7 @@ export const ReassignPractitioner = z.strictObject({
   description:
     'A supervisor hands the case to other practitioners (one or two), at any stage after the first assignment.',
   descriptionFr:
-    'Un superviseur confie le dossier à d’autres praticiens (un ou deux), à toute étape suivant la première assignation.',
+    'Le personnel de supervision confie le dossier à d’autres praticiennes ou praticiens (une ou deux personnes), à toute étape suivant la première assignation.',
   example: { practitionerIds: ['practitioner-2'], reason: 'availability' },
 });
 
@@ -149,7 +149,7 @@ export const RecordPreparationSession = z.strictObject({
   description:
     'Phase 1: a session with the practitioner and what it covered (the program, the options, the limits of confidentiality, support, goals). Never the class member’s experience: they are not asked to share it in phase 1.',
   descriptionFr:
-    'Phase 1\u00a0: une séance avec le praticien et les sujets abordés (le programme, les options de participation, les limites de la confidentialité, les services de soutien, les objectifs). Le vécu du membre du groupe n’y figure jamais\u00a0: on ne lui demande pas d’en faire part à la phase 1.',
+    'Phase 1\u00a0: une séance avec la praticienne ou le praticien et les sujets abordés (le programme, les options de participation, les limites de la confidentialité, les services de soutien, les objectifs). Le vécu du membre du groupe n’y figure jamais\u00a0: on ne lui demande pas d’en faire part à la phase 1.',
   example: {
     delivery: 'virtual',
     topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
@@ -176,7 +176,7 @@ export const CompletePreparation = z.strictObject({
   description:
     'End phase 1 once the class member has met their practitioner, heard the limits of confidentiality and set goals.',
   descriptionFr:
-    'Terminer la phase 1 une fois que le membre du groupe a rencontré son praticien, a été informé des limites de la confidentialité et a fixé ses objectifs.',
+    'Terminer la phase 1 une fois que le membre du groupe a rencontré sa praticienne ou son praticien, a reçu l’explication des limites de la confidentialité et a fixé ses objectifs.',
   example: {},
 });
 
@@ -205,7 +205,7 @@ export const ChooseParticipation = z.strictObject({
   description:
     'Phase 2: the ways the class member chose to take part (written or recorded sharing, engagement sessions with Defence representatives), how (in person, virtual, indirect), alone or in a group, and whether anonymously. May be changed at any time in phase 2.',
   descriptionFr:
-    'Phase 2\u00a0: les modes de participation choisis par le membre du groupe (témoignage écrit ou enregistré, séances d’engagement avec des représentants de la Défense), le mode de prestation (en personne, virtuel, indirect), individuellement ou en groupe, et de façon anonyme ou non. Ces choix peuvent être modifiés en tout temps pendant la phase 2.',
+    'Phase 2\u00a0: les modes de participation choisis par le membre du groupe (témoignage écrit ou enregistré, séances d’engagement avec des personnes représentantes de la Défense), le mode de prestation (en personne, virtuel, indirect), individuellement ou en groupe, et de façon anonyme ou non. Ces choix peuvent être modifiés en tout temps pendant la phase 2.',
   example: {
     options: ['writtenSharing', 'engagementSession'],
     deliveries: ['virtual', 'indirect'],
@@ -232,7 +232,7 @@ export const ScheduleEngagement = z.strictObject({
   description:
     'Plan one engagement among those the class member chose. Several engagements are allowed. An engagement session may name the Defence representative cohort it is with (its case id).',
   descriptionFr:
-    'Planifier un engagement correspondant à l’un des modes de participation choisis par le membre du groupe. Plusieurs engagements sont permis. Une séance d’engagement peut préciser la cohorte de représentants de la Défense avec laquelle elle a lieu (identifiant de son dossier).',
+    'Planifier un engagement correspondant à l’un des modes de participation choisis par le membre du groupe. Plusieurs engagements sont permis. Une séance d’engagement peut préciser la cohorte de personnes représentantes de la Défense avec laquelle elle a lieu (identifiant de son dossier).',
   example: {
     engagementId: 'engagement-1',
     option: 'writtenSharing',
@@ -257,7 +257,7 @@ export const RecordEngagement = z.strictObject({
   description:
     'Record that a scheduled engagement was held (or the sharing prepared), or that it was cancelled. A session held with a Defence representative cohort may name it (its case id), if its scheduling did not.',
   descriptionFr:
-    'Consigner qu’un engagement planifié a eu lieu (ou que le témoignage a été préparé), ou qu’il a été annulé. Une séance tenue avec une cohorte de représentants de la Défense peut préciser cette cohorte (identifiant de son dossier), si la planification ne l’a pas fait.',
+    'Consigner qu’un engagement planifié a eu lieu (ou que le témoignage a été préparé), ou qu’il a été annulé. Une séance tenue avec une cohorte de personnes représentantes de la Défense peut préciser cette cohorte (identifiant de son dossier), si la planification ne l’a pas fait.',
   example: { outcome: 'held', engagementId: 'engagement-1' },
 });
 
@@ -277,7 +277,7 @@ export const SubmitSharing = z.strictObject({
   description:
     'Submit a prepared written or recorded sharing, with the class member’s consent ("it will only be submitted with your consent"), anonymously if they asked.',
   descriptionFr:
-    'Transmettre un témoignage écrit ou enregistré déjà préparé, avec le consentement du membre du groupe («\u00a0il ne sera transmis qu’avec votre consentement\u00a0»), de façon anonyme s’il l’a demandé.',
+    'Transmettre un témoignage écrit ou enregistré déjà préparé, avec le consentement du membre du groupe («\u00a0il ne sera transmis qu’avec votre consentement\u00a0»), de façon anonyme si le membre du groupe l’a demandé.',
   example: { engagementId: 'engagement-1' },
 });
 
@@ -328,7 +328,7 @@ export const RecordReflection = z.strictObject({
   description:
     'Phase 3: were the class member’s goals met? If so, their feedback, how they want their input used and whether they want to stay connected; in every case, whether they consent to a follow-up.',
   descriptionFr:
-    'Phase 3\u00a0: les objectifs du membre du groupe ont-ils été atteints\u00a0? Si oui, ses commentaires, l’utilisation qu’il souhaite voir faite de ses contributions et s’il souhaite maintenir le lien avec le programme\u00a0; dans tous les cas, s’il consent à un suivi.',
+    'Phase 3\u00a0: les objectifs du membre du groupe ont-ils été atteints\u00a0? Si oui, ses commentaires, l’utilisation souhaitée de ses contributions et son souhait de maintenir ou non le lien avec le programme\u00a0; dans tous les cas, son consentement ou non à un suivi.',
   example: {
     goalsMet: 'met',
     feedback: 'I felt listened to and I want my letter used in future cohorts.',
@@ -374,7 +374,7 @@ export const RecordFollowUp = z.strictObject({
   description:
     'Record the follow-up with the class member after the process (or that they could not be reached): meets the follow-up clock and completes the case. It cannot be dated earlier than its due date minus the tolerance recorded at closing (7 days by default).',
   descriptionFr:
-    'Consigner le suivi auprès du membre du groupe après le processus (ou le fait qu’il n’a pas pu être joint)\u00a0: le délai de suivi est alors respecté et le dossier est terminé. La date du suivi ne peut être antérieure à son échéance moins la tolérance consignée à la clôture (7\u00a0jours par défaut).',
+    'Consigner le suivi auprès du membre du groupe après le processus (ou l’impossibilité de le joindre)\u00a0: le délai de suivi est alors respecté et le dossier est terminé. La date du suivi ne peut être antérieure à son échéance moins la tolérance consignée à la clôture (7\u00a0jours par défaut).',
   example: { outcome: 'held', goalsMet: 'met' },
 });
 
@@ -404,7 +404,7 @@ export const ResumeParticipation = z.strictObject({
   description:
     'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.',
   descriptionFr:
-    'Un membre du groupe qui s’est retiré demande à participer de nouveau (demande consignée par un superviseur). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
+    'Un membre du groupe demande à participer de nouveau après son retrait (demande consignée par le personnel de supervision). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’une praticienne ou d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
   example: {},
 });
 

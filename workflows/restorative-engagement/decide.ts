@@ -113,7 +113,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
       return resume(cmd, state, ctx);
     case 'Withdraw':
       return [
-        ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe s’est retiré du programme.' }),
+        ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe a mis fin à sa participation au programme.' }),
         {
           type: 'ParticipationWithdrawn',
           data: { withdrawnAt: past('withdrawnAt', cmd.data.withdrawnAt, ctx), stage: stateName(state.snapshot) },

@@ -12,7 +12,7 @@ type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, str
 const CHOICE_LABELS: Labels<string> = {
   writtenSharing: { en: 'written sharing', fr: 'témoignage écrit' },
   recordedSharing: { en: 'recorded sharing', fr: 'témoignage enregistré' },
-  engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d’engagement avec des représentants de la Défense" },
+  engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d’engagement avec des personnes représentantes de la Défense" },
   inPerson: { en: 'in person', fr: 'en personne' },
   virtual: { en: 'virtual', fr: 'virtuelle' },
   indirect: { en: 'indirect', fr: 'indirecte' },
@@ -21,12 +21,12 @@ const CHOICE_LABELS: Labels<string> = {
 };
 
 const PREPARATION_LABELS: Labels<PreparationItem> = {
-  meeting: { en: 'a first session with their restorative practitioner', fr: 'une première rencontre avec leur praticien en justice réparatrice' },
+  meeting: { en: 'a first session with their restorative practitioner', fr: 'une première rencontre avec sa praticienne ou son praticien en justice réparatrice' },
   confidentialityLimits: {
     en: 'an explanation of the limits of confidentiality',
     fr: 'une explication des limites de la confidentialité',
   },
-  goals: { en: 'their goals and objectives', fr: 'leurs buts et objectifs' },
+  goals: { en: 'their goals and objectives', fr: 'ses buts et objectifs' },
 };
 
 const label = (labels: Labels<string>, language: Language) => (key: string) => labels[key]?.[language] ?? key;
@@ -53,7 +53,7 @@ export const ReassignmentRequiresSupervisor = defineError<{ practitioners: strin
   'forbidden',
   {
     en: (p) => `The case is assigned to ${p.practitioners}; only a supervisor can reassign it.`,
-    fr: (p) => `Le dossier est assigné à ${p.practitioners}\u00a0; seul un superviseur peut le réassigner.`,
+    fr: (p) => `Le dossier est assigné à ${p.practitioners}\u00a0; seul le personnel de supervision peut le réassigner.`,
   },
 );
 
@@ -124,7 +124,7 @@ export const AnonymityPreferenceConflict = defineError<{ engagementId: string }>
   en: (p) =>
     `The class member asked to share anonymously: sharing ${p.engagementId} cannot be submitted with their identity. If they changed their mind, record it with ${command('ChooseParticipation', 'en')} first.`,
   fr: (p) =>
-    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. S’il a changé d’avis, consignez-le d’abord avec ${command('ChooseParticipation', 'fr')}.`,
+    `Le membre du groupe a demandé à témoigner de façon anonyme\u00a0: le témoignage ${p.engagementId} ne peut pas être transmis avec son identité. En cas de changement d’avis, consignez-le d’abord avec ${command('ChooseParticipation', 'fr')}.`,
 });
 
 export const NoEngagementHeld = defineError('RE.NO_ENGAGEMENT_HELD', 'rule', {
@@ -166,7 +166,7 @@ export const FollowUpTooEarly = defineError<{ on: string; earliestOn: string; du
 /** Defence representative cohorts meet class members in engagement sessions; a written or recorded sharing has no cohort. */
 export const CohortOnlyForSessions = defineError<{ option: string }>('RE.COHORT_ONLY_FOR_SESSIONS', 'rule', {
   en: (p) => `Only an engagement session is held with a Defence representative cohort, not a ${label(CHOICE_LABELS, 'en')(p.option)}.`,
-  fr: (p) => `Seule une séance d’engagement se tient avec une cohorte de représentants de la Défense, et non un ${label(CHOICE_LABELS, 'fr')(p.option)}.`,
+  fr: (p) => `Seule une séance d’engagement se tient avec une cohorte de personnes représentantes de la Défense, et non un ${label(CHOICE_LABELS, 'fr')(p.option)}.`,
 });
 
 export const CohortMismatch = defineError<{ engagementId: string; scheduled: string; given: string }>('RE.COHORT_MISMATCH', 'rule', {

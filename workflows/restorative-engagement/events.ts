@@ -57,7 +57,7 @@ export const PractitionerAssigned = z.strictObject({
   data: z.strictObject({ practitionerIds: Practitioners, assignedAt: Instant }),
 }).meta({
   description: 'One or two restorative practitioners were assigned to the class member.',
-  descriptionFr: 'Un ou deux praticiens en approche réparatrice ont été assignés au membre du groupe.',
+  descriptionFr: 'Une praticienne ou un praticien en approche réparatrice, ou deux, ont été assignés au membre du groupe.',
 });
 
 export const PractitionersReassigned = z.strictObject({
@@ -70,7 +70,7 @@ export const PractitionersReassigned = z.strictObject({
   }),
 }).meta({
   description: 'The assigned practitioners were replaced; the previous ones are recorded.',
-  descriptionFr: 'Les praticiens assignés ont été remplacés\u00a0; les praticiens précédents sont consignés.',
+  descriptionFr: 'Les praticiennes et praticiens assignés ont été remplacés\u00a0; les personnes précédemment assignées sont consignées.',
 });
 
 /** A phase-1 preparation session: what it covered, never what the class member experienced. */
@@ -126,7 +126,7 @@ export const EngagementScheduled = z.strictObject({
   }),
 }).meta({
   description: 'A restorative engagement was scheduled, with the Defence representative cohort it is with, if named.',
-  descriptionFr: 'Un engagement réparateur a été planifié, avec la cohorte de représentants de la Défense concernée, si elle est précisée.',
+  descriptionFr: 'Un engagement réparateur a été planifié, avec la cohorte de personnes représentantes de la Défense concernée, si elle est précisée.',
 });
 
 const EngagementOutcome = z.enum(['held', 'cancelled']);
@@ -192,7 +192,7 @@ export const ReturnedToEngagement = z.strictObject({
   }),
 }).meta({
   description: 'The class member returned from reflection to take part in further engagements.',
-  descriptionFr: 'Le membre du groupe est revenu de la phase de réflexion pour participer à d’autres engagements.',
+  descriptionFr: 'Le membre du groupe a quitté la phase de réflexion pour participer à d’autres engagements.',
 });
 
 export const EngagementClosed = z.strictObject({
@@ -226,7 +226,7 @@ export const ParticipationWithdrawn = z.strictObject({
     /** The state the case was in, written by the workflow: `phase2.engaging`. */
     stage: StatePath,
   }),
-}).meta({ description: 'The class member withdrew from the program.', descriptionFr: 'Le membre du groupe s’est retiré du programme.' });
+}).meta({ description: 'The class member withdrew from the program.', descriptionFr: 'Le membre du groupe a mis fin à sa participation au programme.' });
 
 /** A withdrawn class member asked to take part again: the case resumes at `resumedIn`. */
 export const ParticipationResumed = z.strictObject({
@@ -242,7 +242,7 @@ export const ParticipationResumed = z.strictObject({
   }),
 }).meta({
   description: 'A class member who had withdrawn asked to take part again; the case resumed.',
-  descriptionFr: 'Un membre du groupe qui s’était retiré a demandé à participer de nouveau\u00a0; le dossier a repris.',
+  descriptionFr: 'Après son retrait, un membre du groupe a demandé à participer de nouveau\u00a0; le dossier a repris.',
 });
 
 export const RestorativeEngagementEvent = z.discriminatedUnion('type', [

@@ -91,7 +91,7 @@ export const ReceiveReferral = z.strictObject({
   description:
     'Record a referral received by the NHQ Restorative Justice Unit: from a victim (registered or not), a victim representative acting for a registered victim, or CSC staff communicating the request of an offender in an institution (institutional) or in the community (community). A request made directly by an offender is refused: it must come through a CSC staff person.',
   descriptionFr:
-    'Consigner un renvoi reçu par l’Unité de la justice réparatrice de l’AC\u00a0: d’une victime (inscrite ou non), d’un représentant de la victime agissant au nom d’une victime inscrite, ou d’un membre du personnel du SCC qui transmet la demande d’un délinquant en établissement ou dans la collectivité. Une demande présentée directement par un délinquant est refusée\u00a0: elle doit être transmise par un membre du personnel du SCC.',
+    'Consigner un renvoi reçu par l’Unité de la justice réparatrice de l’AC\u00a0: d’une victime (inscrite ou non), d’une personne représentant une victime inscrite et agissant en son nom, ou d’un membre du personnel du SCC qui transmet la demande d’un délinquant en établissement ou dans la collectivité. Une demande présentée directement par un délinquant est refusée\u00a0: elle doit être transmise par un membre du personnel du SCC.',
   example: {
     source: 'victim',
     region: 'ON',
@@ -112,7 +112,7 @@ export const BeginIntakeAssessment = z.strictObject({
   description:
     'A Restorative Justice Unit officer takes the referral and begins its intake assessment. The first assignment of the case.',
   descriptionFr:
-    'Un agent de l’Unité de la justice réparatrice prend en charge le renvoi et en commence l’évaluation initiale. Il s’agit de la première affectation du dossier.',
+    'Un membre du personnel de l’Unité de la justice réparatrice prend en charge le renvoi et en commence l’évaluation initiale. Il s’agit de la première affectation du dossier.',
   example: { intakeOfficerId: 'rju-officer-1' },
 });
 
@@ -182,7 +182,7 @@ export const AssignMediator = z.strictObject({
   description:
     'Assign the RO mediator who prepares the parties and facilitates the dialogue.',
   descriptionFr:
-    'Assigner le médiateur du programme Possibilités de justice réparatrice qui prépare les parties et anime le dialogue.',
+    'Assigner la médiatrice ou le médiateur du programme Possibilités de justice réparatrice, qui prépare les parties et anime le dialogue.',
   example: { mediatorId: 'mediator-1' },
 });
 
@@ -202,7 +202,7 @@ export const ReassignCase = z.strictObject({
   description:
     'Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.',
   descriptionFr:
-    'Confier le dossier à un autre agent d’évaluation initiale ou à un autre médiateur, à toute étape après la première assignation (l’Unité de la justice réparatrice seulement)\u00a0; le médiateur remplacé n’a plus accès au dossier.',
+    'Confier l’évaluation initiale ou la médiation du dossier à une autre personne, à toute étape après la première assignation (l’Unité de la justice réparatrice seulement)\u00a0; la médiatrice ou le médiateur remplacé n’a plus accès au dossier.',
   example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 
@@ -251,7 +251,7 @@ export const RecordPreparation = z.strictObject({
   description:
     'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
   descriptionFr:
-    'Consigner une séance de préparation entre le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre. Séance permise quelle que soit la condition de non-communication en vigueur\u00a0: rencontrer le médiateur ne constitue pas un manquement.',
+    'Consigner une séance de préparation entre la médiatrice ou le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre. Séance permise quelle que soit la condition de non-communication en vigueur\u00a0: rencontrer la médiatrice ou le médiateur ne constitue pas un manquement.',
   example: {
     party: 'victim',
     heldAt: '2026-01-27T15:00:00-05:00',
@@ -271,7 +271,7 @@ export const AgreeSupportPerson = z.strictObject({
   description:
     'Record a support person for the victim or the offender whose presence all participants discussed and agreed upon.',
   descriptionFr:
-    'Consigner, pour la victime ou le délinquant, une personne de soutien dont la présence a été discutée et acceptée par tous les participants.',
+    'Consigner, pour la victime ou le délinquant, une personne de soutien dont la présence a été discutée et acceptée par toutes les personnes participantes.',
   example: { supports: 'victim', person: { name: 'Alex Tremblay', contact: '613-555-0199' } },
 });
 
@@ -286,7 +286,7 @@ export const SelectModel = z.strictObject({
   description:
     'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.',
   descriptionFr:
-    'Choisir le modèle de médiation qui répond aux besoins des participants\u00a0: échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise du médiateur ou conférence de groupe. Possible seulement une fois que les deux parties ont donné leur consentement.',
+    'Choisir le modèle de médiation qui répond aux besoins des personnes participantes\u00a0: échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise de la médiatrice ou du médiateur, ou conférence de groupe. Possible seulement une fois que les deux parties ont donné leur consentement.',
   example: { model: 'faceToFace' },
 });
 
@@ -325,7 +325,7 @@ export const ArrangeMeeting = z.strictObject({
   description:
     'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.',
   descriptionFr:
-    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où seuls sont présents le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
+    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où n’assistent que la médiatrice ou le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
   example: {
     scheduledFor: '2026-02-24T10:00:00-05:00',
     venue: { kind: 'institution', site: 'Collins Bay Institution' },
@@ -358,7 +358,7 @@ export const BeginFollowUp = z.strictObject({
   description:
     'The dialogues are over: the mediator follows up with each party.',
   descriptionFr:
-    'Les dialogues sont terminés\u00a0: le médiateur assure le suivi auprès de chaque partie.',
+    'Les dialogues sont terminés\u00a0: la médiatrice ou le médiateur assure le suivi auprès de chaque partie.',
   example: {},
 });
 
@@ -373,7 +373,7 @@ export const RecordFollowUp = z.strictObject({
   description:
     'Record a follow-up session between the mediator and one party.',
   descriptionFr:
-    'Consigner une séance de suivi entre le médiateur et une partie.',
+    'Consigner une séance de suivi entre la médiatrice ou le médiateur et une partie.',
   example: { party: 'victim', heldAt: '2026-02-27T11:00:00-05:00' },
 });
 
@@ -411,7 +411,7 @@ export const Withdraw = z.strictObject({
   description:
     'The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.',
   descriptionFr:
-    'La victime ou le délinquant ne souhaite plus participer. La participation est volontaire pour tous, à chaque étape\u00a0: le retrait est possible jusqu’à la fin du dossier, sans qu’aucun motif soit exigé.',
+    'La victime ou le délinquant ne souhaite plus participer. La participation est volontaire pour chaque personne, à chaque étape\u00a0: le retrait est possible jusqu’à la fin du dossier, sans qu’aucun motif soit exigé.',
   example: { party: 'victim' },
 });
 

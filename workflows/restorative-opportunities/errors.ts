@@ -28,13 +28,13 @@ const MODELS: Record<MediationModel, Record<Language, string>> = {
   letterExchange: { en: 'letter exchange', fr: 'échange de lettres' },
   videoExchange: { en: 'video exchange', fr: 'échange de messages vidéo' },
   faceToFace: { en: 'face-to-face meeting', fr: 'rencontre en personne' },
-  shuttleMediation: { en: 'shuttle mediation through the mediator', fr: "médiation indirecte par l’entremise du médiateur" },
+  shuttleMediation: { en: 'shuttle mediation through the mediator', fr: "médiation indirecte par l’entremise de la médiatrice ou du médiateur" },
   groupConference: { en: 'group conference', fr: 'conférence de groupe' },
 };
 
 const ASSIGNMENTS: Record<Assignment, Record<Language, string>> = {
-  intakeOfficer: { en: 'intake officer', fr: "l’agent d’évaluation initiale" },
-  mediator: { en: 'mediator', fr: 'le médiateur' },
+  intakeOfficer: { en: 'intake officer', fr: 'la personne responsable de l’évaluation initiale' },
+  mediator: { en: 'mediator', fr: 'la médiatrice ou le médiateur' },
 };
 
 const list = (labels: readonly string[], and: string): string =>
@@ -44,14 +44,14 @@ export const OffenderSelfReferral = defineError('RO.OFFENDER_SELF_REFERRAL', 'ru
   en: () =>
     'The Restorative Opportunities program does not accept requests made directly by an offender. The offender can express their interest to a CSC staff person (for example a parole officer, chaplain or psychologist), who forwards it to the program as an institutional or community referral.',
   fr: () =>
-    "Le programme Possibilités de justice réparatrice n’accepte pas les demandes présentées directement par un délinquant. Le délinquant peut exprimer son intérêt à un membre du personnel du SCC (par exemple un agent de libération conditionnelle, un aumônier ou un psychologue), qui transmet la demande au programme sous forme de renvoi de l’établissement ou de la collectivité.",
+    "Le programme Possibilités de justice réparatrice n’accepte pas les demandes présentées directement par un délinquant. Le délinquant peut exprimer son intérêt à un membre du personnel du SCC (par exemple à la libération conditionnelle, à l’aumônerie ou en psychologie), qui transmet la demande au programme sous forme de renvoi de l’établissement ou de la collectivité.",
 });
 
 export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIVE_FOR_UNREGISTERED_VICTIM', 'rule', {
   en: () =>
     'A victim representative can make a request only on behalf of a registered victim. Register the victim with CSC Victim Services first, or record the request as the victim’s own: non-registered victims may ask themselves.',
   fr: () =>
-    "Un représentant de la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime\u00a0: les victimes non inscrites peuvent présenter une demande elles-mêmes.",
+    "Une personne représentant la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime\u00a0: les victimes non inscrites peuvent présenter une demande elles-mêmes.",
 });
 
 export const TimeInTheFuture = defineError<{ field: string; value: string }>('RO.TIME_IN_THE_FUTURE', 'rule', {
@@ -107,7 +107,7 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
       return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
         p.conditions.map((c) => CONDITIONS[c].fr),
         'et',
-      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. Le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre le médiateur et le délinquant ne constitue pas un manquement.`;
+      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. La médiatrice ou le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre la médiatrice ou le médiateur et le délinquant ne constitue pas un manquement.`;
     },
   },
 );
@@ -125,7 +125,7 @@ export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CO
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
   en: () => `No mediator is assigned to this case yet: assign one with ${command('AssignMediator', 'en')}.`,
-  fr: () => `Aucun médiateur n’est encore assigné à ce dossier\u00a0: assignez-en un avec ${command('AssignMediator', 'fr')}.`,
+  fr: () => `La médiation de ce dossier n’est encore confiée à personne\u00a0: assignez une médiatrice ou un médiateur avec ${command('AssignMediator', 'fr')}.`,
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
@@ -157,7 +157,7 @@ export const VisitsAreaNotClosedToOthers = defineError('RO.VISITS_AREA_NOT_CLOSE
   en: () =>
     'When exceptional circumstances require the Visits and Correspondence area, it must hold no visitors or staff other than those agreed upon before the meeting.',
   fr: () =>
-    "Lorsque des circonstances exceptionnelles imposent le secteur des visites et de la correspondance, celui-ci ne doit accueillir aucun autre visiteur ni membre du personnel que ceux convenus avant la rencontre.",
+    "Lorsque des circonstances exceptionnelles imposent le secteur des visites et de la correspondance, celui-ci ne doit accueillir aucune autre personne, en visite ou membre du personnel, que celles convenues avant la rencontre.",
 });
 
 export const MeetingWouldBeRecorded = defineError('RO.MEETING_WOULD_BE_RECORDED', 'rule', {
@@ -178,7 +178,7 @@ export const SupportPersonNotAgreed = defineError<{ ids: readonly string[] }>('R
   en: (p) =>
     `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (${command('AgreeSupportPerson', 'en')}).`,
   fr: (p) =>
-    `Seules les personnes de soutien dont la présence a été discutée et acceptée par tous les participants peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (${command('AgreeSupportPerson', 'fr')}).`,
+    `Seules les personnes de soutien dont la présence a été discutée et acceptée par toutes les personnes participantes peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (${command('AgreeSupportPerson', 'fr')}).`,
 });
 
 function capitalize(text: string): string {

@@ -75,7 +75,7 @@ export const IntakeAssessmentBegun = z.strictObject({
   data: z.strictObject({ intakeOfficerId: StaffId }),
 }).meta({
   description: 'A Restorative Justice Unit officer began the intake assessment.',
-  descriptionFr: 'Un agent de l’Unité de la justice réparatrice a commencé l’évaluation initiale.',
+  descriptionFr: 'Un membre du personnel de l’Unité de la justice réparatrice a commencé l’évaluation initiale.',
 });
 
 export const ConditionAtIntake = z.strictObject({
@@ -101,7 +101,7 @@ export const IntakeAssessed = z.strictObject({
 export const MediatorAssigned = z.strictObject({
   type: z.literal('MediatorAssigned'),
   data: z.strictObject({ mediatorId: StaffId }),
-}).meta({ description: 'A mediator was assigned to the case.', descriptionFr: 'Un médiateur a été assigné au dossier.' });
+}).meta({ description: 'A mediator was assigned to the case.', descriptionFr: 'Une médiatrice ou un médiateur a été assigné au dossier.' });
 
 export const CaseReassigned = z.strictObject({
   type: z.literal('CaseReassigned'),
@@ -113,7 +113,7 @@ export const CaseReassigned = z.strictObject({
   }),
 }).meta({
   description: 'The case was given to another intake officer or mediator.',
-  descriptionFr: 'Le dossier a été confié à un autre agent d’évaluation initiale ou à un autre médiateur.',
+  descriptionFr: 'L’évaluation initiale ou la médiation du dossier a été confiée à une autre personne.',
 });
 
 /** A no-contact condition was imposed, or learned of, after intake (e.g. at a conditional release). */
@@ -153,7 +153,7 @@ export const PreparationSessionHeld = z.strictObject({
     consent: z.enum(['given', 'notYet']),
     notes: Note.optional(),
   }),
-}).meta({ description: 'The mediator met one party to prepare them.', descriptionFr: 'Le médiateur a rencontré une partie pour la préparer.' });
+}).meta({ description: 'The mediator met one party to prepare them.', descriptionFr: 'La médiatrice ou le médiateur a rencontré une partie pour la préparer.' });
 
 export const SupportPersonAgreed = z.strictObject({
   type: z.literal('SupportPersonAgreed'),
@@ -161,7 +161,7 @@ export const SupportPersonAgreed = z.strictObject({
     supports: Party,
     person: Person,
   }),
-}).meta({ description: 'All participants agreed to the presence of a support person.', descriptionFr: 'Tous les participants ont accepté la présence d’une personne de soutien.' });
+}).meta({ description: 'All participants agreed to the presence of a support person.', descriptionFr: 'Toutes les personnes participantes ont accepté la présence d’une personne de soutien.' });
 
 export const ModelSelected = z.strictObject({
   type: z.literal('ModelSelected'),
@@ -199,7 +199,7 @@ export const DialogueHeld = z.strictObject({
 export const FollowUpBegun = z.strictObject({
   type: z.literal('FollowUpBegun'),
   data: z.strictObject({}),
-}).meta({ description: 'Follow-up with the participants began after the dialogue.', descriptionFr: 'Le suivi auprès des participants a commencé après le dialogue.' });
+}).meta({ description: 'Follow-up with the participants began after the dialogue.', descriptionFr: 'Le suivi auprès des personnes participantes a commencé après le dialogue.' });
 
 export const FollowUpSessionHeld = z.strictObject({
   type: z.literal('FollowUpSessionHeld'),
@@ -209,7 +209,7 @@ export const FollowUpSessionHeld = z.strictObject({
     heldAt: Instant,
     notes: Note.optional(),
   }),
-}).meta({ description: 'The mediator followed up with one party.', descriptionFr: 'Le médiateur a assuré un suivi auprès d’une partie.' });
+}).meta({ description: 'The mediator followed up with one party.', descriptionFr: 'La médiatrice ou le médiateur a assuré un suivi auprès d’une partie.' });
 
 export const CaseClosed = z.strictObject({
   type: z.literal('CaseClosed'),

@@ -115,7 +115,7 @@ describe('restorative opportunities: ReceiveReferral', () => {
     expect(error.code).toBe('RO.OFFENDER_SELF_REFERRAL');
     expect(error.kind).toBe('rule');
     expect(error.messageIn('en')).toMatch(/CSC staff person \(for example a parole officer, chaplain or psychologist\)/);
-    expect(error.messageIn('fr')).toMatch(/agent de libération conditionnelle, un aumônier ou un psychologue/);
+    expect(error.messageIn('fr')).toMatch(/membre du personnel du SCC \(par exemple à la libération conditionnelle, à l’aumônerie ou en psychologie\)/);
   });
 
   it('refuses a referral received after now', () =>

@@ -108,7 +108,7 @@ export const ReassignCoordinator = z.strictObject({
 }).meta({
   description: 'A supervisor gives the client another dedicated coordinator; the previous one and the reason are recorded.',
   descriptionFr:
-    'Un superviseur attribue à la personne une autre coordonnatrice ou un autre coordonnateur attitré\u00a0; la coordonnatrice ou le coordonnateur précédent et le motif sont inscrits.',
+    'Le personnel de supervision attribue à la personne une autre coordonnatrice ou un autre coordonnateur attitré\u00a0; la coordonnatrice ou le coordonnateur précédent et le motif sont inscrits.',
   example: { coordinatorId: 'practitioner-2', timeZone: 'America/Vancouver', region: 'BC', reason: 'availability' },
 });
 
