@@ -74,12 +74,17 @@ export function isTransient(error: unknown): boolean {
 export async function pooledQuery<Row extends QueryResultRow>(pool: Pool, text: string, values: unknown[] = []): Promise<Row[]> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection lost while checked out is emitted as an error event, which would end the process
+  // unheard: it is the query's (or the next checkout's) failure to report, and the connection is discarded.
+  const lost = (error: Error) => (broken = error);
+  client.on('error', lost);
   try {
     return (await client.query<Row>(text, values)).rows;
   } catch (error) {
     if (!(error instanceof DatabaseError) || isTransient(error)) broken = error as Error;
     throw error;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }

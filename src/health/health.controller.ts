@@ -19,7 +19,7 @@ export class HealthController {
   }
 
   /**
-   * Readiness: the store answers, every projection runs within the lag limit, and the SLA scheduler
+   * Readiness: the event store and the key store answer, every projection runs within the lag limit, and the SLA scheduler
    * (when this process runs it) has swept recently. Public, as probes rarely carry tokens: it names
    * projections and positions, never case data.
    */
@@ -28,7 +28,7 @@ export class HealthController {
   @HealthCheck({ swaggerDocumentation: false })
   ready(): Promise<HealthCheckResult> {
     return this.health
-      .check([() => this.readiness.eventStore(), () => this.readiness.projectionsCaughtUp(), () => this.readiness.slaScheduler()])
+      .check([() => this.readiness.eventStore(), () => this.readiness.keyStore(), () => this.readiness.projectionsCaughtUp(), () => this.readiness.slaScheduler()])
       .catch((error: unknown) => {
         if (!(error instanceof ServiceUnavailableException)) throw error;
         const result = error.getResponse() as HealthCheckResult;

@@ -8,7 +8,7 @@ const ReadinessSchema = z
     status: z.literal('ok'),
     info: CheckSchema,
     error: CheckSchema,
-    details: CheckSchema.meta({ description: 'eventStore, projections and slaScheduler, each up or down with why' }),
+    details: CheckSchema.meta({ description: 'eventStore, keyStore, projections and slaScheduler, each up or down with why' }),
   })
   .meta({ id: 'Readiness' });
 
@@ -19,7 +19,7 @@ export const healthOpenApi: OpenApiSection = {
       get: {
         operationId: 'getReadiness',
         tags: ['operations'],
-        summary: 'Readiness: store reachable, projections running within the lag limit, SLA scheduler sweeping',
+        summary: 'Readiness: event store and key store reachable, projections running within the lag limit, SLA scheduler sweeping',
         description: 'Answers 503 with the failing check while any is down; needs no token.',
         security: [],
         responses: {

@@ -3,6 +3,8 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store';
+import { KEY_STORE } from '../privacy/personal-data.codec';
+import type { KeyStore } from '../privacy/key-store';
 import { ProjectionsService } from '../projections/projections.service';
 import { SlaScheduler } from '../sla/sla-scheduler.service';
 
@@ -11,7 +13,7 @@ const MISSED_SWEEPS = 3;
 /** Room for a slow sweep on a loaded machine on top of the missed intervals. */
 const SWEEP_GRACE_MS = 30_000;
 
-/** The three things `/ready` checks. Each answers up or down with what an operator needs to act, and no case data nor event counts. */
+/** The four things `/ready` checks. Each answers up or down with what an operator needs to act, and no case data nor event counts. */
 @Injectable()
 export class ReadinessIndicators {
   private readonly startedAt: number;
@@ -19,6 +21,7 @@ export class ReadinessIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
     private readonly projections: ProjectionsService,
     private readonly scheduler: SlaScheduler,
     @Inject(MEND_CONFIG) private readonly config: MendConfig,
@@ -35,6 +38,18 @@ export class ReadinessIndicators {
       return check.up({ engine: this.store.engine });
     } catch (error) {
       return check.down({ engine: this.store.engine, message: (error as Error).message });
+    }
+  }
+
+  /** The personal-data keys must be readable: without them no step that records a person can be taken, nor a case's content read. */
+  async keyStore(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('keyStore');
+    const engine = this.config.keyStore.engine;
+    try {
+      await this.keys.keys([]);
+      return check.up({ engine });
+    } catch (error) {
+      return check.down({ engine, message: (error as Error).message });
     }
   }
 

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DomainError, type ErrorKind } from '../../domain/errors';
 import { AppendTooLargeError, EventStoreUnavailableError } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
+import { KeyStoreUnavailableError } from '../privacy/key-store';
 import {
   AppendTooLarge,
   BodyTooLarge,
@@ -16,6 +17,7 @@ import {
   RouteNotFound,
   StoreUnavailable,
   ErasureLedgerUnavailable,
+  KeyStoreUnavailable,
   UnsupportedMediaType,
 } from './http-errors';
 import { preferredLanguage } from './language';
@@ -62,6 +64,7 @@ export function asDomainError(
 ): { error: DomainError; unexpected: boolean } {
   if (exception instanceof DomainError) return { error: exception, unexpected: false };
   if (exception instanceof EventStoreUnavailableError) return { error: StoreUnavailable({}), unexpected: false };
+  if (exception instanceof KeyStoreUnavailableError) return { error: KeyStoreUnavailable({}), unexpected: false };
   if (exception instanceof AppendTooLargeError) return { error: AppendTooLarge({ limit: exception.limit ?? null }), unexpected: false };
   if (exception instanceof ErasureLedgerError) return { error: ErasureLedgerUnavailable({}), unexpected: true };
   const path = request.url.split('?')[0] ?? request.url;

@@ -55,6 +55,11 @@ export const StoreUnavailable = defineError('SERVICE.UNAVAILABLE', 'unavailable'
   fr: () => 'Le magasin d’événements est indisponible. Réessayez sous peu.',
 });
 
+export const KeyStoreUnavailable = defineError('SERVICE.KEY_STORE_UNAVAILABLE', 'unavailable', {
+  en: () => 'The store of personal-information keys is unavailable, so personal information can be neither recorded nor read. Nothing was recorded. Try again shortly.',
+  fr: () => 'Le magasin des clés des renseignements personnels est indisponible\u00a0: on ne peut ni consigner ni lire de renseignements personnels. Rien n’a été enregistré. Réessayez sous peu.',
+});
+
 export const ErasureLedgerUnavailable = defineError('SERVICE.ERASURE_LEDGER_UNAVAILABLE', 'unavailable', {
   en: () => 'The erasure ledger cannot be written, so nothing was erased. Try again shortly, or ask the operator to check MEND_ERASURE_LEDGER.',
   fr: () => 'Le registre des effacements ne peut pas être écrit\u00a0: rien n’a été effacé. Réessayez sous peu ou demandez à l’exploitant de vérifier MEND_ERASURE_LEDGER.',

@@ -14,6 +14,14 @@ export interface KeyDump {
   readonly erased: readonly { readonly subjectId: string; readonly erasedAt: number }[];
 }
 
+/** The key store cannot be reached (PostgreSQL down, a connection lost); the operation may be retried. */
+export class KeyStoreUnavailableError extends Error {
+  override readonly name = 'KeyStoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /**
  * One AES-256 key per data subject (DESIGN.md §7), and the record of who was erased. Every node
  * that reads a log must read the same keys: SQLite for one node, PostgreSQL for several

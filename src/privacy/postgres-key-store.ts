@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, type QueryResultRow } from 'pg';
 import { poolConfig } from '../event-store/postgres-event-store';
-import { migrate, pooledQuery, qualified } from '../event-store/postgres-schema';
-import type { KeyStore } from './key-store';
+import { isTransient, migrate, pooledQuery, qualified } from '../event-store/postgres-schema';
+import { KeyStoreUnavailableError, type KeyStore } from './key-store';
 
 export interface PostgresKeyStoreOptions {
   readonly connectionString: string;
@@ -60,6 +60,7 @@ export class PostgresKeyStore implements KeyStore {
   private readonly pool: Pool;
   private readonly schema: string;
   private readonly now: () => number;
+  private closed = false;
 
   private constructor(options: PostgresKeyStoreOptions) {
     this.schema = options.schema ?? 'mend';
@@ -80,8 +81,7 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async key(subjectId: string): Promise<Buffer | undefined> {
-    const rows = await pooledQuery<{ key: Buffer }>(
-      this.pool,
+    const rows = await this.query<{ key: Buffer }>(
       `SELECT key FROM ${qualified(this.schema, 'mend_subject_keys')} WHERE subject_id = $1`,
       [subjectId],
     );
@@ -89,8 +89,7 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async keys(subjectIds: readonly string[]): Promise<ReadonlyMap<string, Buffer>> {
-    const rows = await pooledQuery<{ subject_id: string; key: Buffer }>(
-      this.pool,
+    const rows = await this.query<{ subject_id: string; key: Buffer }>(
       `SELECT subject_id, key FROM ${qualified(this.schema, 'mend_subject_keys')} WHERE subject_id = ANY($1::text[])`,
       [subjectIds],
     );
@@ -98,8 +97,7 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async keyFor(subjectId: string): Promise<Buffer | undefined> {
-    const rows = await pooledQuery<{ key: Buffer | null }>(
-      this.pool,
+    const rows = await this.query<{ key: Buffer | null }>(
       `SELECT ${qualified(this.schema, 'mend_key_for')}($1, $2, $3) AS key`,
       [subjectId, randomBytes(32), new Date(this.now())],
     );
@@ -107,8 +105,7 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }> {
-    const rows = await pooledQuery<{ had_key: boolean; erased_at: Date }>(
-      this.pool,
+    const rows = await this.query<{ had_key: boolean; erased_at: Date }>(
       `SELECT had_key, erased_at FROM ${qualified(this.schema, 'mend_erase_subject')}($1, $2)`,
       [subjectId, new Date(this.now())],
     );
@@ -116,6 +113,17 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.pool.end();
+  }
+
+  /** A query, its failure to reach PostgreSQL said as the key store being unavailable (a 503, to retry), not as a defect. */
+  private async query<Row extends QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
+    try {
+      return await pooledQuery<Row>(this.pool, text, values);
+    } catch (error) {
+      if (this.closed || isTransient(error)) throw new KeyStoreUnavailableError(`The PostgreSQL key store is unavailable: ${(error as Error).message}`, { cause: error });
+      throw error;
+    }
   }
 }

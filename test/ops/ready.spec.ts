@@ -47,6 +47,7 @@ describe('GET /ready', () => {
       expect(status).toBe(200);
       expect(body.status).toBe('ok');
       expect(body.details['eventStore']).toEqual({ status: 'up', engine: 'sqlite' });
+      expect(body.details['keyStore']).toEqual({ status: 'up', engine: 'sqlite' });
       expect(JSON.stringify(body)).not.toMatch(/headPosition|lagEvents|position/i);
       expect(body.details['projections']).toMatchObject({ status: 'up', lagLimit: 10_000 });
       expect((body.details['projections']!['projections'] as { name: string; status: string }[]).map((p) => [p.name, p.status])).toEqual(

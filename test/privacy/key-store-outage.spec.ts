@@ -1,0 +1,110 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { describeWithPostgres, dropSchema, freshSchema } from '../support/postgres';
+import { workflowDefinitions } from '../../workflows/registry';
+
+/**
+ * A TCP relay to PostgreSQL that can be cut and restored on the same port: the key store's
+ * connections break as they would when the server goes down, and new ones are refused.
+ */
+class Relay {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = connect(this.target);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+}
+
+const example = (workflow: string, command: string) =>
+  workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example as Record<string, unknown>;
+
+/**
+ * When the PostgreSQL that holds the personal-data keys cannot be reached, a request that must
+ * seal or open personal information is a 503 to retry (with Retry-After), in the caller's
+ * language, and stores nothing: never a 500. It works again once PostgreSQL is back.
+ */
+describeWithPostgres('the PostgreSQL key store out of reach', (url) => {
+  const schema = freshSchema('mend_keys');
+  const target = new URL(url);
+  const relay = new Relay({ host: target.hostname, port: Number(target.port) });
+  let running: RunningApp;
+  let supervisor: HttpClient;
+  let caseId: string;
+  const receive = () => supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('complaint', 'ReceiveComplaint') });
+
+  beforeAll(async () => {
+    await relay.open();
+    const through = new URL(url);
+    through.port = String(relay.port);
+    running = await startApp({ start: '2026-06-01T15:00:00Z', env: { MEND_KEYSTORE: 'postgres', MEND_KEYSTORE_POSTGRES_URL: through.toString(), MEND_POSTGRES_SCHEMA: schema } });
+    supervisor = await running.as('supervisor');
+    const opened = await receive();
+    expect(opened.status).toBe(201);
+    caseId = opened.body.caseId;
+  });
+  afterAll(async () => {
+    await running.close();
+    await relay.cut();
+    await dropSchema(url, schema);
+  });
+
+  it('answers 503 SERVICE.KEY_STORE_UNAVAILABLE with Retry-After to an opening that records a person, in both languages, and stores nothing', async () => {
+    const before = (await running.store.readAll({})).length;
+    await relay.cut();
+    const english = await receive();
+    expect({ status: english.status, code: english.body.code }).toEqual({ status: 503, code: 'SERVICE.KEY_STORE_UNAVAILABLE' });
+    expect(english.headers.get('retry-after')).toBe('1');
+    expect(english.body.message).toMatch(/^The store of personal-information keys is unavailable/);
+    const french = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('complaint', 'ReceiveComplaint') }, { 'Accept-Language': 'fr' });
+    expect({ status: french.status, code: french.body.code }).toEqual({ status: 503, code: 'SERVICE.KEY_STORE_UNAVAILABLE' });
+    expect(french.body.message).toMatch(/^Le magasin des clés des renseignements personnels est indisponible/);
+    // The openings' reserved ids and references may stay (retry-safe), but no case was written.
+    const cases = (await running.store.readAll({})).slice(before).filter((event) => event.type === 'ComplaintReceived');
+    expect(cases).toEqual([]);
+  });
+
+  it('answers 503 to a read of the case history, which opens personal information', async () => {
+    const history = await supervisor.get(`/cases/${caseId}/history`);
+    expect({ status: history.status, code: history.body.code }).toEqual({ status: 503, code: 'SERVICE.KEY_STORE_UNAVAILABLE' });
+  });
+
+  it('says on /ready that the key store is down, naming it', async () => {
+    const ready = await fetch(`${running.baseUrl}/ready`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { message: string; details: { details: Record<string, { status: string; engine?: string }> } };
+    expect(body.message).toMatch(/^Mend is not ready to serve: keyStore \(The PostgreSQL key store is unavailable/);
+    expect(body.details.details['keyStore']).toMatchObject({ status: 'down', engine: 'postgres' });
+    expect(body.details.details['eventStore']).toMatchObject({ status: 'up' });
+  });
+
+  it('works again once PostgreSQL can be reached', async () => {
+    await relay.open();
+    expect((await fetch(`${running.baseUrl}/ready`)).status).toBe(200);
+    expect((await receive()).status).toBe(201);
+    expect((await supervisor.get(`/cases/${caseId}/history`)).status).toBe(200);
+  });
+});
