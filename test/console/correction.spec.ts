@@ -65,13 +65,14 @@ describe('the console: a person’s record corrected', () => {
     // This person's correctable fields only, filled in with what the case records; their subject id is not a field.
     expect(await form.locator('input, textarea, select').evaluateAll((controls) => controls.map((c) => c.id))).toEqual([
       'cmd-CorrectPersonalInformation-changes_name',
-      'cmd-CorrectPersonalInformation-changes_pseudonym',
+      'cmd-CorrectPersonalInformation-changes_pseudonym-true',
+      'cmd-CorrectPersonalInformation-changes_pseudonym-false',
       'cmd-CorrectPersonalInformation-changes_contact',
       'cmd-CorrectPersonalInformation-reason',
     ]);
     expect(await form.locator(field('changes.name')).inputValue()).toBe('Robin');
     // Whether the name is a pseudonym describes it: a complaint lets a correction say so.
-    expect(await form.locator(field('changes.pseudonym')).isChecked()).toBe(true);
+    expect(await form.locator(`${field('changes.pseudonym')}-true`).isChecked()).toBe(true);
     expect(await form.locator(field('changes.contact')).inputValue()).toBe('robin@example.org');
     // Named as the workflow names the complainant's fields; the name is required of a complainant, the contact not.
     expect(await form.locator(`label[for="${field('changes.contact').slice(1)}"] .label-text`).textContent()).toBe('Contact information (optional)');
@@ -99,7 +100,7 @@ describe('the console: a person’s record corrected', () => {
     expect((await events(caseId)).map((e) => e.type)).not.toContain('PersonalInformationCorrected');
 
     await form.locator(field('changes.name')).fill('Robin Dupont');
-    await form.locator(field('changes.pseudonym')).uncheck();
+    await form.locator(`${field('changes.pseudonym')}-false`).check();
     await form.getByRole('button', { name: 'Correct personal information' }).click();
     await expectVisible(page.getByRole('status').getByText('Personal information corrected: Complainant.'));
     expect(await lastEvent(caseId)).toMatchObject({

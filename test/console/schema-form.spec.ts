@@ -27,11 +27,19 @@ describe('console forms: every command of every workflow, from GET /workflows', 
     expect(kinds.filter(([, kind]) => kind === 'json')).toEqual([]);
   });
 
-  it('a discriminated union starts on its first branch, with the constant filled in', () => {
+  it('a discriminated union starts with no kind chosen, on the fields every kind shares, with their defaults', () => {
     const openOptIn = commands.find((c) => c.name === 'ReceiveOptIn')!.schema as JsonSchema;
     expect(discriminator(openOptIn)).toBe('channel');
-    expect(initialValue(openOptIn)).toMatchObject({ channel: 'claimForm', region: 'ON', classMember: { pseudonym: false } });
-    expect(branchFor(openOptIn, { channel: 'writtenRequest' }).properties?.['claimDecisionDate']).toBeDefined();
+    expect(initialValue(openOptIn)).toEqual({ region: 'ON', classMember: { pseudonym: false } });
+    expect(branchFor(openOptIn, {}).properties?.['channel']).toBeUndefined();
+    // Asked of every kind, required by one: optional until that kind is chosen.
+    expect(branchFor(openOptIn, {}).required).not.toContain('claimDecisionDate');
+    expect(branchFor(openOptIn, { channel: 'writtenRequest' }).required).toContain('claimDecisionDate');
+  });
+
+  it('leaves every required yes or no unanswered', () => {
+    const reflection = commands.find((c) => c.name === 'RecordReflection')!.schema as JsonSchema;
+    expect(initialValue(branchFor(reflection, { goalsMet: 'met' }))).toEqual({ goalsMet: 'met', inputUse: [], stayConnected: {} });
   });
 
   it('sends no empty text or empty optional object, and keeps false and zero', () => {

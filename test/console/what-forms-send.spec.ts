@@ -111,7 +111,7 @@ describe('the console: what forms send and ask for', () => {
       await page.getByRole('button', { name: assess, exact: true }).click();
       const intakeForm = page.getByRole('form', { name: assess });
       await intakeForm.locator('#cmd-AssessIntake-outcome').selectOption('suitable');
-      await intakeForm.locator('#cmd-AssessIntake-offenderAcceptedResponsibility').check();
+      await intakeForm.locator('#cmd-AssessIntake-offenderAcceptedResponsibility-true').check();
       await intakeForm.locator('#cmd-AssessIntake-safetyConcerns').selectOption('none');
       await intakeForm.getByRole('button', { name: assess }).click();
       await expectVisible(page.locator('.notice[role="status"]'));
@@ -125,8 +125,8 @@ describe('the console: what forms send and ask for', () => {
       await form.locator('#cmd-ArrangeMeeting-venue_kind').selectOption('institution');
       await form.locator('#cmd-ArrangeMeeting-venue_site').fill('Établissement de Collins Bay');
       await form.locator('#cmd-ArrangeMeeting-room').selectOption('chapel');
-      await form.locator('#cmd-ArrangeMeeting-privateAndUninterrupted').check();
-      await form.locator('#cmd-ArrangeMeeting-notRecordedOrOverheard').check();
+      await form.locator('#cmd-ArrangeMeeting-privateAndUninterrupted-true').check();
+      await form.locator('#cmd-ArrangeMeeting-notRecordedOrOverheard-true').check();
       await form.locator('#cmd-ArrangeMeeting-entryDocumentsArranged').selectOption('true');
       await form.getByRole('button', { name: arrange }).click();
       await expectVisible(page.locator('.notice[role="status"]'));

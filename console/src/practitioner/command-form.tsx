@@ -6,7 +6,7 @@ import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand,
 import { regionTimeZone } from '../shared/zoned-time';
 import { schemaAt } from './event-data';
 import { FormContext } from './form-context';
-import { initialValue, prune, withoutNull } from './schema';
+import { discriminator, initialValue, prune, withoutNull } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
 /** Where a form's data goes: a command on a case (with If-Match), or a new case of a workflow. */
@@ -56,14 +56,24 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The API lists the values a field takes by their codes, quoted ("caseCoordination",
  * « caseCoordination »): the form names them as its options do, by the workflow's labels.
  */
-function withValueLabels(message: string, schema: JsonSchema | undefined, workflow: WorkflowInfo | undefined): string {
+function withValueLabels(message: string, schema: JsonSchema | undefined, workflow: WorkflowInfo | undefined, kinds: readonly unknown[]): string {
   const field = schema && withoutNull(schema);
-  const values = [...(field?.enum ?? []), ...(field?.items?.enum ?? [])].filter((value): value is string => typeof value === 'string');
+  // A union's kind left unchosen is refused naming every kind.
+  const values = [...(field?.enum ?? []), ...(field?.items?.enum ?? []), ...(field?.const === undefined ? [] : kinds)].filter((value): value is string => typeof value === 'string');
   return values.reduce(
     (text, value) =>
       text.replace(new RegExp(`(["«][\u00a0\u202f ]?)${escaped(value)}([\u00a0\u202f ]?["»])`, 'g'), (_, open: string, close: string) => `${open}${valueLabel(workflow, value).text}${close}`),
     message,
   );
+}
+
+/** The values that tell a union's kinds apart, where `path` is the discriminator of a union within `schema`. */
+function kindsAt(schema: JsonSchema, root: unknown, path: string): readonly unknown[] {
+  const parentPath = path.split('.').slice(0, -1).join('.');
+  const parent = schemaAt(schema, root, parentPath);
+  const union = parent && withoutNull(parent);
+  const key = union && (union.oneOf ?? union.anyOf) ? discriminator(union) : undefined;
+  return key && path.split('.').pop() === key ? (union!.oneOf ?? union!.anyOf ?? []).map((branch) => branch.properties?.[key]?.const) : [];
 }
 
 /** An instant as the API writes it in a message: ISO 8601 with its offset, or in UTC. */
@@ -102,7 +112,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
     const readable = (words: string) => withReadableInstants(words, (iso) => instant(iso, region));
-    setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow))));
+    setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
     setSaid(saidIn);
     setRules(broken.map((rule) => ({ ...rule, message: readable(rule.message) })));
     setFailure(readable(message));

@@ -7,7 +7,7 @@ import type { CasePage, JsonSchema } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
 import { useForm } from './form-context';
-import { branchFor, discriminator, initialValue, kindOf, switchVariant, withoutNull } from './schema';
+import { branchFor, chosenBranch, discriminator, initialValue, kindOf, switchVariant, withoutNull } from './schema';
 import { StaffPicker } from './staff-picker';
 import { recordsOf, recordWhen } from './event-data';
 import { endedRecords, namedPeople } from './people';
@@ -69,24 +69,37 @@ export function SchemaField(props: FieldProps) {
       {props.required ? <span class="required">{t.required}</span> : <span class="optional">{t.optional}</span>}
     </span>
   );
-  // A required yes/no checkbox is answered either way: nothing there is "required" to tick.
-  const markRequired = props.required && kind !== 'boolean';
   const common = {
     id,
     'aria-describedby': describedBy,
     'aria-invalid': error ? true : undefined,
-    'aria-required': markRequired ? true : undefined,
+    'aria-required': props.required ? true : undefined,
     name: props.path,
   };
   const errorLine = <ErrorLines id={`${id}-error`} messages={error} />;
 
   if (kind === 'boolean' && props.required) {
+    // A required yes or no (a consent) is said either way, neither said for the person: an
+    // untouched box would be recorded as "no", and an unanswered question must be refused instead.
     return (
-      <div class={`field checkbox${error ? ' invalid' : ''}`}>
-        <input type="checkbox" {...common} checked={props.value === true} onChange={(e) => props.onChange(e.currentTarget.checked)} />
-        <label for={id}>{label}</label>
+      <fieldset class={`field choices${error ? ' invalid' : ''}`} id={id} aria-describedby={describedBy}>
+        <legend>{label}</legend>
+        {[true, false].map((answer) => (
+          <div class="checkbox" key={String(answer)}>
+            <input
+              type="radio"
+              id={`${id}-${String(answer)}`}
+              name={id}
+              required
+              aria-invalid={error ? true : undefined}
+              checked={props.value === answer}
+              onChange={() => props.onChange(answer)}
+            />
+            <label for={`${id}-${String(answer)}`}>{answer ? t.yes : t.no}</label>
+          </div>
+        ))}
         {errorLine}
-      </div>
+      </fieldset>
     );
   }
   if (kind === 'multiChoice') {
@@ -418,9 +431,11 @@ function Variants(props: FieldProps) {
   const path = props.path ? `${props.path}.${key}` : key;
   const id = fieldId(props.idPrefix, path);
   const value = (props.value ?? {}) as Record<string, unknown>;
+  const error = props.errors.get(path);
+  // No kind is chosen for the person: "Choose…" until they do, and the API refuses it unchosen.
   return (
     <>
-      <div class="field">
+      <div class={`field${error ? ' invalid' : ''}`}>
         <label for={id}>
           <span class="label-text">
             <L label={fieldLabel(workflow, path)} />
@@ -429,17 +444,22 @@ function Variants(props: FieldProps) {
         </label>
         <select
           id={id}
+          name={path}
           aria-required
-          value={String(branch.properties![key]!.const)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          value={chosenBranch(props.schema, props.value) ? String(value[key]) : ''}
           onChange={(e) => {
             const chosen = options.find((o) => String(o) === e.currentTarget.value);
             props.onChange(switchVariant(props.schema, value, chosen));
           }}
         >
+          <option value="">{t.choose}</option>
           {options.map((o) => (
             <OptionLabel key={String(o)} value={String(o)} />
           ))}
         </select>
+        <ErrorLines id={`${id}-error`} messages={error} />
       </div>
       <ObjectFields {...props} schema={branch} />
     </>

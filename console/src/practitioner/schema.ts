@@ -73,12 +73,28 @@ export function discriminator(schema: JsonSchema): string | undefined {
   return Object.keys(first).find((key) => branches.every((b) => b.properties?.[key]?.const !== undefined));
 }
 
-/** The branch of a discriminated union that a value's discriminator selects, else the first. */
-export function branchFor(schema: JsonSchema, value: unknown): JsonSchema {
+/** The branch of a discriminated union that a value's discriminator selects, if it selects one. */
+export function chosenBranch(schema: JsonSchema, value: unknown): JsonSchema | undefined {
   const key = discriminator(schema)!;
-  const branches = schema.oneOf ?? schema.anyOf ?? [];
   const chosen = (value as Record<string, unknown> | undefined)?.[key];
-  return branches.find((b) => b.properties?.[key]?.const === chosen) ?? branches[0]!;
+  return chosen === undefined ? undefined : (schema.oneOf ?? schema.anyOf ?? []).find((b) => b.properties?.[key]?.const === chosen);
+}
+
+/**
+ * What every branch of a discriminated union asks for, its discriminator aside: the fields shown
+ * before the person has chosen a kind (choosing one for them would record an answer nobody gave).
+ */
+export function sharedFields(schema: JsonSchema): JsonSchema {
+  const key = discriminator(schema)!;
+  const [first, ...others] = schema.oneOf ?? schema.anyOf ?? [];
+  const shared = Object.entries(first?.properties ?? {}).filter(([name]) => name !== key && others.every((b) => b.properties?.[name] !== undefined));
+  const required = shared.map(([name]) => name).filter((name) => [first, ...others].every((b) => b?.required?.includes(name)));
+  return { type: 'object', properties: Object.fromEntries(shared), required };
+}
+
+/** The branch of a discriminated union that a value's discriminator selects, else the fields all branches share. */
+export function branchFor(schema: JsonSchema, value: unknown): JsonSchema {
+  return chosenBranch(schema, value) ?? sharedFields(schema);
 }
 
 /** The value a form starts from: constants and defaults filled in, the rest left for the person. */
@@ -103,10 +119,8 @@ export function initialValue(schema: JsonSchema, required = true): unknown {
       // A required list is answered even with nothing in it (the person saw it and added nothing: `[]`);
       // one that needs items starts with as many empty ones, so the first is there to fill in.
       return required ? Array.from({ length: Math.min(s.minItems ?? 0, 10) }, () => initialValue(s.items ?? {})) : undefined;
-    case 'boolean':
-      // A required yes/no is a checkbox, unticked until ticked; an optional one may stay unsaid.
-      return required ? false : undefined;
     default:
+      // A yes or no, required or not, is unsaid until the person says it: an unticked box is no consent.
       return undefined;
   }
 }
@@ -131,7 +145,7 @@ export function fitTo(value: unknown, schema: JsonSchema): unknown {
  */
 export function switchVariant(schema: JsonSchema, value: unknown, chosen: unknown): Record<string, unknown> {
   const key = discriminator(schema)!;
-  const next = (schema.oneOf ?? schema.anyOf ?? []).find((b) => b.properties?.[key]?.const === chosen)!;
+  const next = branchFor(schema, { [key]: chosen });
   const kept = fitTo({ ...((value ?? {}) as Record<string, unknown>), [key]: chosen }, next) as Record<string, unknown>;
   return { ...(initialValue(next) as Record<string, unknown>), ...kept };
 }
@@ -149,7 +163,7 @@ function same(a: unknown, b: unknown): boolean {
  * What is sent: empty text and empty optional objects are left out, so that an untouched
  * optional field is absent rather than an empty string the API would refuse. With the schema, an
  * optional group the person did not fill in (nothing in it but what the form started it with: its
- * constants, defaults and unticked boxes) is left out too, rather than sent as a false answer.
+ * constants and defaults) is left out too, rather than sent as an answer nobody gave.
  */
 export function prune(value: unknown, schema?: JsonSchema, required = true): unknown {
   const s = schema && withoutNull(schema);
