@@ -9,7 +9,7 @@ import { CaseRoute } from './shared/case-route';
 import { OpenCasePage } from './intake/open-case-page';
 import { CaseloadPage } from './practitioner/caseload-page';
 import { SignIn } from './sign-in';
-import { createApi, type Api } from './shared/api';
+import { createApi, type Api, type SignedOut } from './shared/api';
 import { CasesPage } from './shared/cases-page';
 import { Console, useConsole, useSettled, type ConsoleContext } from './shared/context';
 import { ROLE_PAGES, type RolePages } from './shared/roles';
@@ -49,16 +49,35 @@ function Shell() {
     else if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [route]);
   const [session, setSession] = useState<Session | undefined>(storedSession);
-  const signOut = () => {
-    forgetSession();
+  // Why the API signed the person out, said on the sign-in page (nothing when they signed out themselves).
+  const [signedOut, setSignedOut] = useState<SignedOut>();
+  const refused = (why: SignedOut) => {
+    setSignedOut(why);
     setSession(undefined);
   };
+  const signIn = (next: Session) => {
+    setSignedOut(undefined);
+    setSession(next);
+  };
+  const signOut = () => {
+    forgetSession();
+    setSignedOut(undefined);
+    setSession(undefined);
+  };
+  // Signing in or out replaces the whole page: the focus goes to its content, as after a page load,
+  // unless the new page took it itself (the reason for a sign-out).
+  const signedIn = useRef(session !== undefined);
+  useEffect(() => {
+    if (signedIn.current === (session !== undefined)) return;
+    signedIn.current = session !== undefined;
+    if (!main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [session]);
   // Names do not change with the language: they are asked once per sign-in.
-  const people = useMemo(() => session && peopleOf(createApi(session, () => setSession(undefined), language), session), [session]);
+  const people = useMemo(() => session && peopleOf(createApi(session, refused, language), session), [session]);
   // A change of language asks the API again: workflow labels and messages come back in the new language.
   const context = useMemo<ConsoleContext | undefined>(() => {
     if (!session || !people) return undefined;
-    const api = createApi(session, () => setSession(undefined), language);
+    const api = createApi(session, refused, language);
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
@@ -111,7 +130,7 @@ function Shell() {
             <Page route={route} />
           </Console.Provider>
         ) : (
-          <SignIn onSignedIn={setSession} />
+          <SignIn onSignedIn={signIn} signedOut={signedOut} />
         )}
       </main>
     </>

@@ -46,6 +46,7 @@ export const en = {
   accessToken: 'Access token',
   tokenHint: 'Kept in this tab only, until you sign out or close it.',
   notAToken: 'This is not a Mend token: it must be a JWT naming a subject and a role.',
+  sessionEnded: 'Your session ended: sign in again.',
 
   loading: 'Loading…',
   serverAnswered: (status: number) => `The server answered with status ${status}.`,
@@ -134,8 +135,8 @@ export const en = {
   openIntro: 'Choose the kind of case, then fill in what the program received. The case opens in the first state of its workflow.',
   openWhich: 'Kind of case',
   noOpening: 'Your role does not open cases.',
-  openedCase: (workflow: string) => `${workflow} case opened.`,
-  goToCase: 'Go to the case',
+  openedCase: (workflow: string, reference: string) => `${workflow} case ${reference} opened.`,
+  goToCase: (reference: string) => `Go to case ${reference}`,
   openedNotYours: 'It will show in your caseload once it is assigned to you.',
 
   backToList: '← Back to the list',
@@ -372,6 +373,7 @@ export const fr: Messages = {
   accessToken: 'Jeton d’accès',
   tokenHint: 'Conservé dans cet onglet seulement, jusqu’à ce que vous fermiez la session ou l’onglet.',
   notAToken: `Ce n’est pas un jeton Mend${NBSP}: il doit s’agir d’un JWT qui nomme un sujet et un rôle.`,
+  sessionEnded: `Votre session a pris fin${NBSP}: ouvrez-en une nouvelle.`,
 
   loading: 'Chargement…',
   serverAnswered: (status: number) => `Le serveur a répondu avec le code ${status}.`,
@@ -459,8 +461,8 @@ export const fr: Messages = {
   openIntro: 'Choisissez le type de dossier, puis indiquez ce que le programme a reçu. Le dossier s’ouvre au premier état de son processus.',
   openWhich: 'Type de dossier',
   noOpening: 'Votre rôle n’ouvre pas de dossiers.',
-  openedCase: (workflow: string) => `Dossier ouvert${NBSP}: ${workflow}.`,
-  goToCase: 'Aller au dossier',
+  openedCase: (workflow: string, reference: string) => `Dossier ${reference} ouvert${NBSP}: ${workflow}.`,
+  goToCase: (reference: string) => `Aller au dossier ${reference}`,
   openedNotYours: 'Il apparaîtra dans vos dossiers une fois qu’il vous aura été assigné.',
 
   backToList: '← Retour à la liste',

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { CommandForm } from '../practitioner/command-form';
 import { useConsole } from '../shared/context';
@@ -26,10 +26,16 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
   const { api, workflows, session } = useConsole();
   const { t } = useI18n();
   const [loaded] = useLoad(async () => openable(await workflows, session.role), session.role);
-  const [opened, setOpened] = useState<{ caseId: string; title: Label; readable: boolean }>();
+  const [opened, setOpened] = useState<{ caseId: string; reference: string; title: Label; readable: boolean }>();
   // Whether the person may read the case they opened, from its assignees as opened (a practitioner reads
   // only the cases assigned to them): not asked of the API, which would refuse it and log the refusal.
-  const afterOpening = (result: CommandResult, title: Label) => setOpened({ caseId: result.caseId, title, readable: mayRead(session, result) });
+  const afterOpening = (result: CommandResult, title: Label) =>
+    setOpened({ caseId: result.caseId, reference: result.reference ?? result.caseId, title, readable: mayRead(session, result) });
+  // The form the person sent is replaced by an empty one: the focus goes to what became of it.
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (opened) notice.current?.focus();
+  }, [opened]);
   return (
     <section aria-labelledby="open-title">
       <h2 id="open-title">{t.openTitle}</h2>
@@ -42,9 +48,9 @@ export function OpenCasePage({ workflow: chosenName }: { workflow?: string | und
             <>
               <p>{t.openIntro}</p>
               {opened ? (
-                <p role="status" class="notice">
-                  <Fill sentence={t.openedCase} labels={[opened.title]} />{' '}
-                  {opened.readable ? <a href={href.case(opened.caseId)}>{t.goToCase}</a> : t.openedNotYours}
+                <p role="status" class="notice" tabIndex={-1} ref={notice}>
+                  <Fill sentence={(title) => t.openedCase(title, opened.reference)} labels={[opened.title]} />{' '}
+                  {opened.readable ? <a href={href.case(opened.caseId)}>{t.goToCase(opened.reference)}</a> : t.openedNotYours}
                 </p>
               ) : null}
               <nav aria-labelledby="open-which">

@@ -33,19 +33,30 @@ export interface Api {
   fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
+/** Why the person was signed out: the API's refusal of their token, in the language it was asked in. */
+export interface SignedOut {
+  readonly message: string | undefined;
+  readonly language: Language;
+}
+
 /**
  * Every call carries the bearer token in a header, and asks for the person's language, so the API's
- * messages and field errors come back in it; an expired token signs the person out.
+ * messages and field errors come back in it; a refused or expired token signs the person out, with
+ * the API's reason.
  */
-export function createApi(session: Session, onSignedOut: () => void, language: Language): Api {
+export function createApi(session: Session, onSignedOut: (why: SignedOut) => void, language: Language): Api {
   const send = async (path: string, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${session.token}`);
     headers.set('accept-language', language);
     const response = await fetch(path, { ...init, headers, cache: 'no-store', referrerPolicy: 'no-referrer' });
     if (response.status === 401) {
+      const refusal = (await response
+        .clone()
+        .json()
+        .catch(() => undefined)) as { message?: unknown } | undefined;
       forgetSession();
-      onSignedOut();
+      onSignedOut({ message: typeof refusal?.message === 'string' ? refusal.message : undefined, language });
     }
     return response;
   };
