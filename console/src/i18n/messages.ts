@@ -196,6 +196,7 @@ export const en = {
   tileOverdue: 'Overdue',
   tileBreached: 'Breached',
   tileOnTime: 'On time',
+  tilesHint: 'Overdue: running past its due time, the breach not recorded yet (the scheduler records it at its next sweep). Breached: the breach is recorded.',
   notApplicable: 'n/a',
   colGroup: 'Group',
   noRunningClocks: 'No running clocks.',
@@ -302,7 +303,10 @@ export const en = {
   colYouMay: 'You may',
   noOpenClock: 'No clock running',
   clockPausedShort: 'paused',
+  /** A running clock past its due time whose breach the scheduler has not recorded yet: the API's `overdue`. */
   overdueNow: 'overdue',
+  /** A clock whose breach is recorded: the API's `breached`. */
+  breachedNow: 'breached',
   moreInInbox: 'Show more',
   warnedTitle: 'Warned: running clocks with a warning',
   breachedTitle: 'Breached clocks',
@@ -420,7 +424,7 @@ export const fr: Messages = {
   clockBreached: 'dépassé',
   clockCancelled: 'annulé',
   warnedAt: (thresholds: string) => ` (avertissement à ${thresholds})`,
-  late: ' (en retard)',
+  late: ' (après l’échéance)',
 
   formWhole: 'Formulaire',
   sending: 'Envoi…',
@@ -524,6 +528,8 @@ export const fr: Messages = {
   tileOverdue: 'En retard',
   tileBreached: 'Dépassés',
   tileOnTime: 'Dans les délais',
+  tilesHint:
+    'En retard\u00a0: en cours après son échéance, le dépassement pas encore enregistré (le planificateur l’enregistre à son prochain passage). Dépassés\u00a0: le dépassement est enregistré.',
   notApplicable: `s.${NBSP}o.`,
   colGroup: 'Groupe',
   noRunningClocks: 'Aucun délai en cours.',
@@ -631,6 +637,7 @@ export const fr: Messages = {
   noOpenClock: 'Aucun délai en cours',
   clockPausedShort: 'suspendu',
   overdueNow: 'en retard',
+  breachedNow: 'délai dépassé',
   moreInInbox: 'Afficher la suite',
   warnedTitle: 'Avec avertissement\u00a0: délais en cours ayant reçu un avertissement',
   breachedTitle: 'Délais dépassés',

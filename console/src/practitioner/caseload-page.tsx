@@ -93,7 +93,9 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                       {clock.status === 'paused' ? ` (${t.clockPausedShort})` : null}
                       <br />
                       {t.due(instant(clock.dueAt, item.region))}{' '}
-                      {item.overdue ? (
+                      {clock.status === 'breached' ? (
+                        <strong class="late">{t.breachedNow}</strong>
+                      ) : item.overdue ? (
                         <strong class="late">{t.overdueNow}</strong>
                       ) : clock.status === 'running' ? (
                         <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(clock.dueAt)))})</span>

@@ -173,14 +173,17 @@ function Totals({ counts }: { counts: SlaCounts }) {
     ['on-time', t.tileOnTime, counts.onTimeRate === null ? t.notApplicable : percent(counts.onTimeRate), false],
   ];
   return (
-    <dl class="tiles" data-testid="sla-totals">
-      {tiles.map(([id, label, value, alarm]) => (
-        <div key={id} class={alarm ? 'tile alarm' : 'tile'}>
-          <dt>{label}</dt>
-          <dd data-testid={`total-${id}`}>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl class="tiles" data-testid="sla-totals">
+        {tiles.map(([id, label, value, alarm]) => (
+          <div key={id} class={alarm ? 'tile alarm' : 'tile'}>
+            <dt>{label}</dt>
+            <dd data-testid={`total-${id}`}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="hint">{t.tilesHint}</p>
+    </>
   );
 }
 
