@@ -147,6 +147,8 @@ export class CasesController {
     const current = caseId === undefined ? undefined : await this.current(caseId, record);
     if (!current || !this.policy.mayRead(actor, current.facts)) throw CaseReferenceNotFound({ reference });
     const view = current.present(actor);
+    // A number reserved by an opening that did not write the case (it raced another opening of the same id, or failed) names no case.
+    if (view.reference !== reference) throw CaseReferenceNotFound({ reference });
     void reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -6,6 +6,7 @@ import { CasePageSchema } from '../../src/projections/projections.schemas';
 import { HistoryPageSchema } from '../../src/audit/audit.schemas';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
+import { CaseReferences } from '../../src/cases/case-references';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
 const example = (definition: typeof complaintWorkflow, command: string) => ({ ...definition.commands.find((c) => c.type === command)!.example });
@@ -111,6 +112,44 @@ describe('case references under concurrent openings on two nodes', () => {
     expect(opened.map((r) => r.status)).toEqual(opened.map(() => 201));
     const references = opened.map((r) => r.body.reference as string).sort();
     expect(references).toEqual(Array.from({ length: 24 }, (_, i) => `CMP-2026-${String(i + 1).padStart(5, '0')}`));
+  });
+});
+
+describe('openings of one case id at once (a client retrying)', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-02T16:00:00Z' });
+  });
+  afterAll(async () => running.close());
+
+  it('open the case once; a number an opening that lost the race reserved names no case, and finds none', async () => {
+    const supervisor = await running.as('supervisor');
+    const caseId = '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978d4';
+    const opening = { workflow: 'complaint', command: 'ReceiveComplaint', caseId, data: example(complaintWorkflow, 'ReceiveComplaint') };
+    const opened = await Promise.all(Array.from({ length: 12 }, () => supervisor.post('/cases', opening)));
+    expect(opened.map((r) => r.status).sort()).toEqual([201, ...Array.from({ length: 11 }, () => 409)]);
+    const reference = opened.find((r) => r.status === 201)!.body.reference as string;
+    const reserved = (await running.store.readAll({}))
+      .filter((event) => event.type === 'CaseReferenceReserved' && (event.data as { caseId: string }).caseId === caseId)
+      .map((event) => (event.data as { reference: string }).reference);
+    expect(reserved).toContain(reference);
+    // However the openings interleaved here, one more reservation for the case, as an opening that lost the race makes.
+    const lost = await running.app.get(CaseReferences).reserve({
+      prefix: 'CMP',
+      year: 2026,
+      caseId,
+      workflow: 'complaint',
+      actor: { id: 'supervisor-1', role: 'supervisor' },
+      occurredAt: '2026-03-02T16:00:00.000Z',
+      correlationId: caseId,
+      causationId: caseId,
+    });
+    for (const other of [...reserved.filter((r) => r !== reference), lost]) {
+      const found = await supervisor.get(`/cases/by-reference/${other}`);
+      expect({ other, status: found.status, code: found.body.code }).toEqual({ other, status: 404, code: 'CASE.REFERENCE_NOT_FOUND' });
+    }
+    expect((await supervisor.get(`/cases/by-reference/${reference}`)).body).toMatchObject({ caseId, reference });
   });
 });
 
