@@ -84,7 +84,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     // The position is the chain's next level: left empty, the workflow fills it in.
     await form.getByLabel(/^Contact information/).fill('alex.tremblay@example.gc.ca');
     await form.getByRole('button', { name: 'Respond' }).click();
-    await expectVisible(page.getByRole('status').getByText('Respond recorded. The case is now in Responded.'));
+    await expectVisible(page.getByRole('status').getByText('Step recorded: Respond. The case is now: Responded.'));
     await page.getByTestId('case-state').getByText('Responded').waitFor();
     await expectVisible(page.locator('.timeline').getByText('Response given'));
     await suite.browser.screenshot(page, 'practitioner');

@@ -155,8 +155,11 @@ export const en = {
   othersMay: 'What others may do',
   assignedRole: (role: string) => `${role} assigned to the case`,
   or: ' or ',
-  recorded: (command: string, state: string) => `${command} recorded. The case is now in ${state}.`,
-  recordedAway: (command: string, reference: string) => `${command} recorded on case ${reference}. The case is now in someone else’s hands and no longer on your caseload.`,
+  // A command's label is an imperative ("Withdraw", "Record the reflection") and a state's a name or a
+  // phrase ("Withdrawn", "Awaiting a practitioner"): each is set apart, not made a word of the sentence.
+  recorded: (command: string, state: string) => `Step recorded: ${command}. The case is now: ${state}.`,
+  recordedAway: (command: string, reference: string) =>
+    `Step recorded on case ${reference}: ${command}. The case is now in someone else’s hands and no longer on your caseload.`,
   backToCaseload: '← Back to my caseload',
   timeline: 'Timeline',
 
@@ -205,7 +208,7 @@ export const en = {
   warnedList: (thresholds: string) => ` — warned at ${thresholds}`,
   reassign: 'Reassign',
   reassignCase: (id: string) => ` case ${id}`,
-  reassignedNotice: (command: string, reference: string, people: string) => `${command} recorded for case ${reference}: it is now assigned to ${people}.`,
+  reassignedNotice: (command: string, reference: string, people: string) => `Step recorded on case ${reference}: ${command}. It is now assigned to ${people}.`,
   nothingSettled: 'no clock settled yet',
   onTimeRate: (percent: string) => `${percent} on time`,
   noAssignmentNow: 'This case allows no assignment in its current state.',
