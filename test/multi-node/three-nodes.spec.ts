@@ -124,6 +124,25 @@ describeWithPostgres('three Mend nodes on one PostgreSQL', (url) => {
     }
   }, 60_000);
 
+  it('one case read by 30 readers at once across three nodes, 20 times each: every read answered and recorded once in its access log', async () => {
+    const readers = await Promise.all(nodes.map((node) => as(node, 'supervisor')));
+    const opened = await readers[0]!.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintData(CLOCK_START) });
+    const caseId = opened.body.caseId as string;
+    // Each node queues its reads of one case into batches; the nodes' batches race for the end of one access log.
+    const refused: unknown[] = [];
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        for (let n = 0; n < 20; n++) {
+          const read = await readers[i % 3]!.get(`/cases/${caseId}`);
+          if (read.status !== 200) refused.push(read.body.code);
+        }
+      }),
+    );
+    expect(refused).toEqual([]);
+    const [{ count }] = await sql<{ count: string }>(`SELECT count(*) FROM $schema.mend_events WHERE stream_id = 'accessLog-${caseId}'`);
+    expect(Number(count)).toBe(600);
+  }, 120_000);
+
   it('an erasure on node A reads [erased] on nodes B and C at once', async () => {
     const a = await as(nodes[0]!, 'supervisor');
     const data = { ...complaintData(CLOCK_START), complainant: { subjectId: 'subject-erased-on-a', name: 'Sam Gagnon', contact: 'sam@example.org' } };
