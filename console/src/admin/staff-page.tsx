@@ -157,6 +157,8 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const field = (name: Field) => ({
     'aria-invalid': wrong(name).length ? true : undefined,
     'aria-describedby': wrong(name).length ? `staff-${name}-error` : undefined,
+    // Every field here is required, and said so in words as on every other form.
+    'aria-required': true,
   });
   const error = (name: Field) =>
     wrong(name).length ? (
@@ -169,8 +171,9 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       </span>
     ) : null;
   return (
-    <form aria-labelledby="staff-add-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form class="command" aria-labelledby="staff-add-title" onSubmit={(e) => void submit(e)} noValidate>
       <h3 id="staff-add-title">{t.staffAddTitle}</h3>
+      <p class="hint">{t.requiredNote}</p>
       {added !== undefined ? <p role="status">{t.staffAdded(added)}</p> : null}
       {refusal ? (
         <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
@@ -204,20 +207,22 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       ) : null}
       <div class={`field${wrong('staffId').length ? ' invalid' : ''}`}>
         <label for="staff-staffId">
-          {t.staffId} <span aria-hidden="true">*</span>
+          <Required>{t.staffId}</Required>
         </label>
-        <input id="staff-staffId" required autoComplete="off" value={form.staffId} onInput={(e) => set({ staffId: e.currentTarget.value })} {...field('staffId')} />
+        <input type="text" id="staff-staffId" autoComplete="off" spellcheck={false} value={form.staffId} onInput={(e) => set({ staffId: e.currentTarget.value })} {...field('staffId')} />
         {error('staffId')}
       </div>
       <div class={`field${wrong('displayName').length ? ' invalid' : ''}`}>
         <label for="staff-displayName">
-          {t.staffName} <span aria-hidden="true">*</span>
+          <Required>{t.staffName}</Required>
         </label>
-        <input id="staff-displayName" required autoComplete="off" value={form.displayName} onInput={(e) => set({ displayName: e.currentTarget.value })} {...field('displayName')} />
+        <input type="text" id="staff-displayName" autoComplete="off" value={form.displayName} onInput={(e) => set({ displayName: e.currentTarget.value })} {...field('displayName')} />
         {error('displayName')}
       </div>
       <div class={`field${wrong('role').length ? ' invalid' : ''}`}>
-        <label for="staff-role">{t.staffRole}</label>
+        <label for="staff-role">
+          <Required>{t.staffRole}</Required>
+        </label>
         <select id="staff-role" value={form.role} onChange={(e) => set({ role: e.currentTarget.value })} {...field('role')}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -228,7 +233,9 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         {error('role')}
       </div>
       <div class={`field${wrong('region').length ? ' invalid' : ''}`}>
-        <label for="staff-region">{t.colRegion}</label>
+        <label for="staff-region">
+          <Required>{t.colRegion}</Required>
+        </label>
         <select id="staff-region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
           {REGIONS.map((region) => (
             <option key={region} value={region}>
@@ -238,18 +245,31 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         </select>
         {error('region')}
       </div>
-      <fieldset id="staff-languages" class={wrong('languages').length ? 'invalid' : undefined} {...field('languages')}>
-        <legend>{t.staffLanguages}</legend>
-        <label>
-          <input type="checkbox" checked={form.en} onChange={(e) => set({ en: e.currentTarget.checked })} /> {t.languageName('en')}
-        </label>
-        <label>
-          <input type="checkbox" checked={form.fr} onChange={(e) => set({ fr: e.currentTarget.checked })} /> {t.languageName('fr')}
-        </label>
+      <fieldset id="staff-languages" class={`field choices${wrong('languages').length ? ' invalid' : ''}`} aria-describedby={field('languages')['aria-describedby']}>
+        <legend>
+          <Required>{t.staffLanguages}</Required>
+        </legend>
+        {(['en', 'fr'] as const).map((language) => (
+          <div class="checkbox" key={language}>
+            <input type="checkbox" id={`staff-languages-${language}`} checked={form[language]} onChange={(e) => set({ [language]: e.currentTarget.checked })} />
+            <label for={`staff-languages-${language}`}>{t.languageName(language)}</label>
+          </div>
+        ))}
         {error('languages')}
       </fieldset>
       <button type="submit">{t.staffAdd}</button>
     </form>
+  );
+}
+
+/** A field's name marked required in words, as every form marks it. */
+function Required({ children }: { children: string }) {
+  const { t } = useI18n();
+  return (
+    <span class="label-text">
+      {children}
+      <span class="required">{t.required}</span>
+    </span>
   );
 }
 
