@@ -21,13 +21,13 @@ export const Actor = z.strictObject({
 export type Actor = z.infer<typeof Actor>;
 
 const ROLE_LABELS: Readonly<Record<Role, { readonly en: string; readonly fr: string }>> = {
-  practitioner: { en: 'practitioner', fr: 'praticien' },
-  supervisor: { en: 'supervisor', fr: 'superviseur' },
-  auditor: { en: 'auditor', fr: 'vérificateur' },
+  practitioner: { en: 'practitioner', fr: 'praticienne ou praticien' },
+  supervisor: { en: 'supervisor', fr: 'superviseure ou superviseur' },
+  auditor: { en: 'auditor', fr: 'vérificatrice ou vérificateur' },
   rju: { en: 'Restorative Justice Unit', fr: 'Unité de justice réparatrice' },
-  mediator: { en: 'Restorative Opportunities mediator', fr: 'médiateur des Possibilités de justice réparatrice' },
-  roAuditor: { en: 'Restorative Opportunities auditor', fr: 'vérificateur des Possibilités de justice réparatrice' },
-  admin: { en: 'administrator', fr: 'administrateur' },
+  mediator: { en: 'Restorative Opportunities mediator', fr: 'médiatrice ou médiateur des Possibilités de justice réparatrice' },
+  roAuditor: { en: 'Restorative Opportunities auditor', fr: 'vérificatrice ou vérificateur des Possibilités de justice réparatrice' },
+  admin: { en: 'administrator', fr: 'administratrice ou administrateur' },
   system: { en: 'system', fr: 'système' },
 };
 

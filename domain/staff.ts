@@ -110,7 +110,7 @@ export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY
 export const AssigneeNotInDirectory = defineError<{ staffId: string }>('STAFF.NOT_IN_DIRECTORY', 'rule', {
   en: (p) => `No one with the id ${p.staffId} is in the staff directory, so the case cannot be assigned to them. Pick someone from the directory, or ask an administrator to add them.`,
   fr: (p) =>
-    `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel\u00a0: le dossier ne peut pas lui être assigné. Choisissez une personne du répertoire, ou demandez à un administrateur de l’y ajouter.`,
+    `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel\u00a0: le dossier ne peut pas lui être assigné. Choisissez une personne du répertoire, ou demandez à une administratrice ou à un administrateur de l’y ajouter.`,
 });
 
 export const AssigneeInactive = defineError<{ staffId: string; name: string }>('STAFF.INACTIVE', 'rule', {

@@ -481,7 +481,7 @@ describe('bad input over HTTP', () => {
         names: ['auditor', 'Acknowledge receipt'],
       });
       expect(english.message).toBe('The auditor role may not run “Acknowledge receipt”.');
-      expect(french.message).toBe('Le rôle vérificateur ne permet pas d’exécuter la commande «\u00a0Accuser réception\u00a0».');
+      expect(french.message).toBe('Le rôle vérificatrice ou vérificateur ne permet pas d’exécuter la commande «\u00a0Accuser réception\u00a0».');
     });
 
     it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {
