@@ -96,6 +96,16 @@ function stopsOf(items: readonly HistoryItem[], axis: Axis): { at: string; due: 
   return [...new Set([...events, ...dues])].sort().map((at) => ({ at, due: dues.has(at) }));
 }
 
+/**
+ * The moment the page opens on, before one is chosen: the last the log records, when everything in
+ * the history had happened and was recorded. At the last event's own occurredAt, that very event,
+ * recorded a few milliseconds later as every step is, would be said to be "entered later".
+ */
+function latestMoment(items: readonly HistoryItem[]): string {
+  const moments = items.flatMap((item) => [item.occurredAt, item.recordedAt].map((at) => new Date(at).toISOString()));
+  return moments.reduce((latest, at) => (at > latest ? at : latest), '');
+}
+
 const zoneOf = (region: string | undefined): string => (REGION_TIME_ZONES as Record<string, string>)[region ?? 'ON'] ?? REGION_TIME_ZONES.ON;
 
 /**
@@ -112,7 +122,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const [axis, setAxis] = useState<Axis>('business');
   const stops = stopsOf(items, axis);
   const [index, setIndex] = useState(stops.length - 1);
-  const [asOf, setAsOf] = useState(stops[stops.length - 1]?.at ?? '');
+  const [asOf, setAsOf] = useState(() => latestMoment(items));
   const [typed, setTyped] = useState('');
   const [view, setView] = useState<CaseAsOf>();
   // The moment and axis the view shown answers: until the one asked for arrives, the view says it is busy.

@@ -341,7 +341,7 @@ export const en = {
   pickInstant: 'Or choose a date and time',
   pickInstantHint: (zone: string) => `In the case’s time zone (${zone}).`,
   enteredLaterNote: (n: number) =>
-    `${n} ${plural(n, 'event', 'events')} of this view ${plural(n, 'was', 'were')} recorded after this moment: the case stood so then, but the log did not show it yet. They are marked “entered later” in the history.`,
+    `${n} ${plural(n, 'event', 'events')} of this view ${plural(n, 'was', 'were')} recorded after this moment: the case stood so then, but the log did not show it yet. ${plural(n, 'It is', 'They are')} marked “entered later” in the history.`,
   enteredLater: ' (entered later)',
   breachedAsOf: (due: string) => `Breached as of this moment: its due time (${due}) had passed.`,
   breachRecordedLater: (when: string) => `The breach was recorded later, on ${when}.`,
@@ -673,7 +673,7 @@ export const fr: Messages = {
   pickInstant: 'Ou choisissez une date et une heure',
   pickInstantHint: (zone: string) => `Dans le fuseau horaire du dossier (${zone}).`,
   enteredLaterNote: (n: number) =>
-    `${n}${NBSP}${pluralFr(n, 'événement de cette vue a été enregistré', 'événements de cette vue ont été enregistrés')} après ce moment${NBSP}: le dossier en était là, mais le journal ne le montrait pas encore. L’historique les marque «${NBSP}saisie ultérieure${NBSP}».`,
+    `${n}${NBSP}${pluralFr(n, 'événement de cette vue a été enregistré', 'événements de cette vue ont été enregistrés')} après ce moment${NBSP}: le dossier en était là, mais le journal ne le montrait pas encore. L’historique ${pluralFr(n, 'le', 'les')} marque «${NBSP}saisie ultérieure${NBSP}».`,
   enteredLater: ' (saisie ultérieure)',
   breachedAsOf: (due: string) => `Dépassé à ce moment${NBSP}: son échéance (${due}) était passée.`,
   breachRecordedLater: (when: string) => `Le dépassement a été enregistré plus tard, le ${when}.`,
