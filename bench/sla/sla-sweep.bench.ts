@@ -7,6 +7,7 @@ import type { ProjectionsService } from '../../src/projections/projections.servi
 import type { DueClocksOutcome } from '../../src/sla/record-due-clocks.handler';
 import { SlaQueries } from '../../src/sla/sla-queries';
 import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
+import type { EventStore } from '../../src/event-store/event-store';
 import { benchConfig, scratchDir } from '../fixtures/bench-context';
 import { figure, measured, timed, type Figure, type Section } from '../report/figures';
 import type { Profile } from '../profile';
@@ -59,7 +60,9 @@ function scheduler(readModels: ReadModelDatabase, dataDir: string): SlaScheduler
   const recorded: DueClocksOutcome = { warnings: 1, breaches: 0, alreadyRecorded: 0, contended: false, position: 0 };
   const commandBus = { execute: () => Promise.resolve(recorded) } as unknown as CommandBus;
   const projections = { headPosition: () => Promise.resolve(0), awaitPosition: () => Promise.resolve() } as unknown as ProjectionsService;
-  return new SlaScheduler(new SlaQueries(readModels), commandBus, projections, new ManualClock(NOW), benchConfig(dataDir), 'cli');
+  // No shared store: a single node's scheduler reads no server clock.
+  const store = {} as EventStore;
+  return new SlaScheduler(new SlaQueries(readModels), commandBus, projections, new ManualClock(NOW), benchConfig(dataDir), 'cli', store);
 }
 
 export async function slaSection(profile: Profile): Promise<Section> {

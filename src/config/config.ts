@@ -125,6 +125,7 @@ export const EnvSchema = z
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
     MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+    MEND_MAX_CLOCK_SKEW_MS: z.coerce.number().int().min(100).default(2_000),
     MEND_ERASURE_LEDGER: z.string().min(1).optional(),
     MEND_RETENTION_YEARS: z.coerce.number().int('must be a whole number of years').min(0).max(100).default(2),
     MEND_BACKUP_KEY: z
@@ -229,7 +230,12 @@ export interface MendConfig {
    */
   readonly rateLimitPerAddress: number;
   readonly projectionLagLimit: number;
-  readonly scheduler: { readonly enabled: boolean; readonly intervalMs: number };
+  readonly scheduler: {
+    readonly enabled: boolean;
+    readonly intervalMs: number;
+    /** How far this node's clock may be from the shared store's (PostgreSQL) before its scheduler stops recording. */
+    readonly maxClockSkewMs: number;
+  };
   /** The append-only erasure ledger, outside the data directory; undefined when not configured. */
   readonly erasureLedger?: string;
   /**
@@ -310,7 +316,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitPerMinute: e.MEND_RATE_LIMIT,
     rateLimitPerAddress: e.MEND_RATE_LIMIT_PER_ADDRESS ?? 4 * e.MEND_RATE_LIMIT,
     projectionLagLimit: e.MEND_PROJECTION_LAG_LIMIT,
-    scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS },
+    scheduler: { enabled: e.MEND_SCHEDULER === 'on', intervalMs: e.MEND_SCHEDULER_INTERVAL_MS, maxClockSkewMs: e.MEND_MAX_CLOCK_SKEW_MS },
     ...(e.MEND_ERASURE_LEDGER ? { erasureLedger: resolve(e.MEND_ERASURE_LEDGER) } : {}),
     retentionYears: e.MEND_RETENTION_YEARS,
     backupKey: e.MEND_BACKUP_KEY

@@ -90,6 +90,11 @@ export interface EventStore {
    * live subscriptions (SQLite's MEND_SQLITE_WAKE_MS) gives them now.
    */
   hurrySubscriptions?(): void;
+  /**
+   * The clock of the server several nodes share (PostgreSQL), which each node's SLA scheduler
+   * holds its own clock against. Stores of one node (SQLite) have none to compare with.
+   */
+  serverTime?(): Promise<Date>;
   close(): Promise<void>;
 }
 

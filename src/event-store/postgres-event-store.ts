@@ -448,6 +448,12 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0]?.position ?? 0);
   }
 
+  async serverTime(): Promise<Date> {
+    this.assertOpen();
+    const [row] = await this.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    return row!.now;
+  }
+
   subscribeAll(options: SubscribeAllOptions = {}): AllSubscription {
     this.assertOpen();
     const from = options.fromPosition ?? 'start';

@@ -77,7 +77,13 @@ export class ReadinessIndicators {
     const now = this.clock.now().getTime();
     const since = liveness.lastSweep ? Date.parse(liveness.lastSweep.at) : this.startedAt;
     const allowedMs = MISSED_SWEEPS * liveness.intervalMs + SWEEP_GRACE_MS;
-    const details = { enabled: true, lastSweepAt: liveness.lastSweep?.at ?? null, sweeping: liveness.sweeping, failures: liveness.totals.failures };
+    const details = {
+      enabled: true,
+      lastSweepAt: liveness.lastSweep?.at ?? null,
+      sweeping: liveness.sweeping,
+      failures: liveness.totals.failures,
+      ...(liveness.clockSkewMs !== null ? { clockSkewMs: liveness.clockSkewMs } : {}),
+    };
     if (liveness.sweeping || now - since <= allowedMs) return check.up(details);
     return check.down({
       ...details,

@@ -6,6 +6,7 @@ import { slaClocksProjection } from '../../projections/sla-clocks';
 import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { RUN_MODE, type RunMode } from '../core/core.module';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store';
 import { ProjectionBehind, ProjectionsService } from '../projections/projections.service';
 import type { DueClocksOutcome } from './record-due-clocks.handler';
 import { RecordDueClocks } from './record-due-clocks.command';
@@ -49,7 +50,27 @@ export interface SchedulerLiveness {
     readonly failures: number;
   };
   readonly lastError: { readonly at: string; readonly message: string } | null;
+  /**
+   * How far this node's clock was ahead of the shared store's (PostgreSQL) at the last sweep, in ms
+   * (negative: behind); null where there is no shared clock (SQLite) or none was read yet.
+   */
+  readonly clockSkewMs: number | null;
 }
+
+/**
+ * This node's clock is too far from the shared store's: its scheduler records nothing (a clock
+ * ahead would record breaches early, one behind late) and the other nodes sweep.
+ */
+export class ClockSkewError extends Error {
+  override readonly name = 'ClockSkewError';
+  constructor(skewMs: number, limitMs: number) {
+    super(
+      `this node's clock is ${seconds(Math.abs(skewMs))} ${skewMs > 0 ? 'ahead of' : 'behind'} the event store's (the limit is ${seconds(limitMs)}, MEND_MAX_CLOCK_SKEW_MS): it records no SLA warning nor breach until they agree. Synchronise its clock (NTP).`,
+    );
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * The durable SLA scheduler (DESIGN.md §5). Every interval it reads the clocks whose next deadline
@@ -71,6 +92,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   private resumeAfter: DueRow | undefined;
   private lastSweep: SweepReport | null = null;
   private lastError: SchedulerLiveness['lastError'] = null;
+  private clockSkewMs: number | null = null;
   private readonly totals = { sweeps: 0, warnings: 0, breaches: 0, alreadyRecorded: 0, failures: 0 };
 
   constructor(
@@ -80,6 +102,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MEND_CONFIG) private readonly config: MendConfig,
     @Inject(RUN_MODE) mode: RunMode,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.enabled = mode === 'server' && config.scheduler.enabled;
   }
@@ -97,7 +120,10 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** Sweeps once now (sweeps of one scheduler never overlap): what tests and operators call. */
   sweep(options: { limit?: number } = {}): Promise<SweepReport> {
-    const run = this.queue.then(() => this.run(options.limit ?? SWEEP_BATCH));
+    const run = this.queue.then(() => this.run(options.limit ?? SWEEP_BATCH)).catch((error: unknown) => {
+      this.fail(error);
+      throw error;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -110,18 +136,17 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
       lastSweep: this.lastSweep,
       totals: { ...this.totals },
       lastError: this.lastError,
+      clockSkewMs: this.clockSkewMs,
     };
   }
 
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      // A failed sweep is counted and logged by sweep(); the next one comes all the same.
       this.sweep().then(
         () => this.schedule(),
-        (error: unknown) => {
-          this.fail(error);
-          this.schedule();
-        },
+        () => this.schedule(),
       );
     }, this.config.scheduler.intervalMs);
     this.timer.unref();
@@ -131,6 +156,7 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     this.sweeping = true;
     const started = performance.now();
     try {
+      await this.checkClock();
       // The due clocks come from the sla-clocks read model: let it take in every clock started
       // before this sweep (a commit reaches it up to MEND_SQLITE_WAKE_MS after it is acknowledged).
       await this.catchUp(await this.projections.headPosition());
@@ -163,6 +189,22 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     } finally {
       this.sweeping = false;
     }
+  }
+
+  /**
+   * Holds this node's clock against the shared store's, where there is one: several nodes' schedulers
+   * must agree on what is due. Throws ClockSkewError past MEND_MAX_CLOCK_SKEW_MS. A reading whose
+   * round trip alone exceeds the limit says nothing either way, and is not held against the node.
+   */
+  private async checkClock(): Promise<void> {
+    if (!this.store.serverTime) return;
+    const sent = Date.now();
+    const server = (await this.store.serverTime()).getTime();
+    const received = Date.now();
+    const limit = this.config.scheduler.maxClockSkewMs;
+    if (received - sent > limit) return;
+    this.clockSkewMs = Math.round((sent + received) / 2 - server);
+    if (Math.abs(this.clockSkewMs) > limit) throw new ClockSkewError(this.clockSkewMs, limit);
   }
 
   /** One case; a failure is logged and counted, and the case stays due for the next sweep. */

@@ -139,8 +139,8 @@ describeWithPostgres('three Mend nodes on one PostgreSQL', (url) => {
       }),
     );
     expect(refused).toEqual([]);
-    const [{ count }] = await sql<{ count: string }>(`SELECT count(*) FROM $schema.mend_events WHERE stream_id = 'accessLog-${caseId}'`);
-    expect(Number(count)).toBe(600);
+    const [recorded] = await sql<{ count: string }>(`SELECT count(*) FROM $schema.mend_events WHERE stream_id = 'accessLog-${caseId}'`);
+    expect(Number(recorded!.count)).toBe(600);
   }, 120_000);
 
   it('an erasure on node A reads [erased] on nodes B and C at once', async () => {
@@ -208,6 +208,12 @@ describeWithPostgres('three Mend nodes on one PostgreSQL', (url) => {
     stream.close();
     expect(breachesSeen()).toBe(BREACHES);
     expect(recordedBy[0]).toBeGreaterThan(0);
+
+    // Each node held its clock against PostgreSQL's at every sweep, and /ready says by how much.
+    for (const node of nodes) {
+      const ready = (await (await fetch(`${node.baseUrl}/ready`)).json()) as { details: Record<string, { clockSkewMs?: number }> };
+      expect(Math.abs(ready.details['slaScheduler']!.clockSkewMs!)).toBeLessThan(2_000);
+    }
   }, 360_000);
 
   it('node A killed mid-burst while B and C serve; restarted, it catches up, and every read model equals a fresh rebuild', async () => {

@@ -8,13 +8,14 @@ import { ChainVerifier } from '../../src/audit/chain-verifier';
 import { ExecuteCommand } from '../../src/cases/execute-command.command';
 import { CLOCK, ManualClock } from '../../src/clock/clock';
 import { loadConfig, MEND_CONFIG } from '../../src/config/config';
-import type { EventStore, RecordedEvent } from '../../src/event-store/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../src/event-store/event-store';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ProjectionsService } from '../../src/projections/projections.service';
 import { SlaQueries } from '../../src/sla/sla-queries';
 import { createApp } from '../../src/app';
 import { dueClockEventId, type DueClockEvent } from '../../src/sla/due-clocks';
 import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
+import { ReadinessIndicators } from '../../src/health/readiness.indicators';
 import { startApp, type RunningApp } from '../support/app';
 import { seedComplaints } from './seed';
 import { allEvents, drain, eventually, receiveComplaint, scheduler } from './sla-support';
@@ -109,6 +110,39 @@ describe('the SLA scheduler', () => {
     }
   }, 120_000);
 
+  it('on a node whose clock is a minute ahead of the shared store’s, records nothing and says why on /ready; in step again, it sweeps', async () => {
+    // PostgreSQL's clock cannot be set here: the store's server clock is the system's, held a minute back.
+    let behindMs = 60_000;
+    const nodes = await startNodes(1, (store) => ({ ...unclosable(store), serverTime: async () => new Date(Date.now() - behindMs) }), {
+      MEND_SCHEDULER: 'on',
+      MEND_SCHEDULER_INTERVAL_MS: '50',
+    });
+    try {
+      const app = nodes.apps[0]!;
+      await seedComplaints(app, { count: 3, receivedAt: RECEIVED_AT });
+      const skewed = app.get(SlaScheduler);
+      await expect(skewed.sweep()).rejects.toThrow("this node's clock is 60.0 s ahead of the event store's (the limit is 2.0 s, MEND_MAX_CLOCK_SKEW_MS)");
+      expect(skewed.liveness()).toMatchObject({ clockSkewMs: expect.any(Number), lastError: { message: expect.stringMatching(/^this node's clock is 60\.0 s ahead/) } });
+      expect(skewed.liveness().clockSkewMs).toBeGreaterThan(59_000);
+      expect(byScheduler(await nodes.store.readAll())).toEqual([]);
+      // After three intervals and the grace, /ready says why it stalled.
+      (app.get(CLOCK) as ManualClock).advance(31_000);
+      // (A sweep under way counts as alive: read again once none is.)
+      const ready = await eventually(async () => {
+        const result = app.get(ReadinessIndicators).slaScheduler();
+        return result['slaScheduler']!.status === 'down' ? result : undefined;
+      }, '/ready down');
+      expect(ready['slaScheduler']).toMatchObject({ status: 'down', clockSkewMs: expect.any(Number) });
+      expect(String(ready['slaScheduler']!['message'])).toMatch(/last error: this node's clock is 60\.0 s ahead of the event store's/);
+
+      behindMs = 0;
+      await eventually(async () => ((await nodes.store.readAll()).some((e) => e.type === 'ClockBreached') ? true : undefined), 'a breach recorded');
+      expect(Math.abs(skewed.liveness().clockSkewMs!)).toBeLessThan(2_000);
+    } finally {
+      await nodes.close();
+    }
+  }, 60_000);
+
   it('sweeps only once its read model has every clock started before the sweep', async () => {
     // Commits close together reach the read models up to a second apart.
     const running = await startApp({ start: RECEIVED_AT, env: { MEND_SQLITE_WAKE_MS: '1000' } });
@@ -158,7 +192,7 @@ describe('the SLA scheduler', () => {
 
 /** A second scheduler in the same process, over the same store and read model. */
 function anotherScheduler(app: INestApplicationContext): SlaScheduler {
-  return new SlaScheduler(app.get(SlaQueries), app.get(CommandBus), app.get(ProjectionsService), app.get(CLOCK), app.get(MEND_CONFIG), 'cli');
+  return new SlaScheduler(app.get(SlaQueries), app.get(CommandBus), app.get(ProjectionsService), app.get(CLOCK), app.get(MEND_CONFIG), 'cli', app.get(EVENT_STORE));
 }
 
 /** The store as a node sees it: closed by the test once every node has stopped, not by the first node to stop. */
@@ -178,14 +212,14 @@ function unclosable(store: EventStore): EventStore {
  * `count` Mend nodes over one event store, as several API nodes over one KurrentDB cluster: each
  * with its own data directory, read models, repository and scheduler. Only the clock is shared.
  */
-async function startNodes(count: number) {
+async function startNodes(count: number, asSeen: (store: EventStore) => EventStore = unclosable, env: Record<string, string> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'mend-nodes-'));
   const clock = new ManualClock(LATER);
   const store = new SqliteEventStore({ filename: join(root, 'events.sqlite'), durability: 'normal', now: () => clock.now().getTime() });
   const apps: NestFastifyApplication[] = [];
   for (let i = 0; i < count; i++) {
-    const config = loadConfig({ ...ONE_WARNING, MEND_DATA_DIR: join(root, `node-${i}`), MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off' });
-    const app = await createApp({ config, clock, store: unclosable(store) });
+    const config = loadConfig({ ...ONE_WARNING, MEND_DATA_DIR: join(root, `node-${i}`), MEND_LOG_LEVEL: 'silent', MEND_SCHEDULER: 'off', ...env });
+    const app = await createApp({ config, clock, store: asSeen(store) });
     await app.init();
     apps.push(app);
   }
