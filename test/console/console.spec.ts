@@ -117,13 +117,13 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
       await session.getByLabel(topic).check();
     }
     await session.getByRole('button', { name: 'Record a preparation session' }).click();
-    await page.getByRole('status').getByText('Record a preparation session recorded.').waitFor();
+    await page.getByRole('status').getByText('Step recorded: Record a preparation session.').waitFor();
 
     await page.getByRole('button', { name: 'Set goals', exact: true }).click();
     const goals = page.getByRole('form', { name: 'Set goals' });
     await goals.getByLabel(/^Goals and objectives/).fill('Be heard by leaders who can change how complaints are handled.');
     await goals.getByRole('button', { name: 'Set goals' }).click();
-    await page.getByRole('status').getByText('Set goals recorded.').waitFor();
+    await page.getByRole('status').getByText('Step recorded: Set goals.').waitFor();
 
     await page.getByRole('button', { name: 'Complete preparation', exact: true }).click();
     await page.getByRole('form', { name: 'Complete preparation' }).getByRole('button', { name: 'Complete preparation' }).click();

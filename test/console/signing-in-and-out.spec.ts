@@ -7,7 +7,7 @@ const words = {
 } as const;
 
 /** The element that has the page's focus, by tag and id. */
-const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName.toLowerCase()}#${document.activeElement?.id ?? ''}`);
+const focused = (page: Page) => page.evaluate<string>("`${document.activeElement?.tagName.toLowerCase()}#${document.activeElement?.id ?? ''}`");
 
 /**
  * Where the focus goes when the whole page changes under the person: to the page's content after
@@ -39,7 +39,7 @@ describe('the console: signing in and out, and what takes the focus', () => {
       expect(await why.locator('p').nth(1).textContent()).toMatch(words[language].refused);
       expect(await hasFocus(why)).toBe(true);
       expect(await page.locator('header .who strong').count()).toBe(0);
-      expect(await page.evaluate(() => sessionStorage.getItem('mend.token'))).toBeNull();
+      expect(await page.evaluate("sessionStorage.getItem('mend.token')")).toBeNull();
       expect(await axeViolations(page)).toEqual([]);
 
       // Signed in again, the reason is gone.
