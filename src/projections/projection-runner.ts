@@ -26,6 +26,11 @@ export interface ProjectionLag {
 }
 
 type BatchOutcome = 'applied' | 'resubscribe' | 'failed';
+/** What a batch's transaction did, and the checkpoint it stored (taken by the runner once committed). */
+interface BatchApplied {
+  readonly outcome: BatchOutcome;
+  readonly checkpoint?: number;
+}
 
 const RETRY_MS = 1000;
 
@@ -47,7 +52,7 @@ export class ProjectionRunner {
   private subscription?: { close(): Promise<void> };
   private loop?: Promise<void>;
   private wakeRetry?: () => void;
-  private readonly batchTransaction: Transaction<(batch: readonly RecordedEvent[]) => BatchOutcome>;
+  private readonly batchTransaction: Transaction<(batch: readonly RecordedEvent[]) => BatchApplied>;
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -213,19 +218,25 @@ export class ProjectionRunner {
   }
 
   private projectBatch(batch: readonly RecordedEvent[]): BatchOutcome {
-    const outcome = this.batchTransaction.immediate(batch);
+    const { outcome, checkpoint } = this.batchTransaction.immediate(batch);
+    // Only once committed: a commit that fails (a full disk) leaves the checkpoint where the read
+    // model is, and the batch is applied again on the retry, not skipped.
+    if (checkpoint !== undefined) this.state = { ...this.state, checkpoint };
     this.progress.emit('checkpoint');
     return outcome;
   }
 
-  /** In the batch's read-model transaction: its events take effect, and the checkpoint moves, together. */
-  private applyInTransaction(batch: readonly RecordedEvent[]): BatchOutcome {
+  /**
+   * In the batch's read-model transaction: its events take effect, and the stored checkpoint moves,
+   * together. Returns the checkpoint for this runner to take once the transaction has committed.
+   */
+  private applyInTransaction(batch: readonly RecordedEvent[]): BatchApplied {
     // Another process (a rebuild) may have swapped in a new generation: continue from its checkpoint.
     const stored = this.db.state(this.definition.name);
     if (stored && stored.generation !== this.state.generation) {
       this.state = stored;
       this.target = this.targetFor(stored.generation);
-      return 'resubscribe';
+      return { outcome: 'resubscribe' };
     }
     // The stored checkpoint, not this runner's memory of it: another Mend process on this data directory may
     // have projected these events already, and an event must not take effect twice.
@@ -238,8 +249,7 @@ export class ProjectionRunner {
     }
     this.target.tables.flush();
     if (checkpoint !== from) this.db.setCheckpoint(this.definition.name, checkpoint);
-    this.state = { ...this.state, checkpoint };
-    return 'applied';
+    return { outcome: 'applied', checkpoint };
   }
 
   private targetFor(generation: number): ProjectionTarget {
