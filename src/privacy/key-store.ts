@@ -22,6 +22,20 @@ export class KeyStoreUnavailableError extends Error {
   }
 }
 
+/** SQLite's answers that say the file cannot be used now (a full disk, a read-only or locked file), not that a query is wrong. */
+const UNAVAILABLE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM)/;
+
+/** Runs a read or write of the key file, its file being unusable (a full disk) said as the key store being unavailable: a 503 to retry. */
+function reachable<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) throw new KeyStoreUnavailableError(`The key store cannot be used: ${(error as Error).message}`, { cause: error });
+    throw error;
+  }
+}
+
 /**
  * One AES-256 key per data subject (DESIGN.md §7), and the record of who was erased. Every node
  * that reads a log must read the same keys: SQLite for one node, PostgreSQL for several
@@ -75,39 +89,45 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async key(subjectId: string): Promise<Buffer | undefined> {
-    return this.find.get(subjectId)?.key;
+    return reachable(() => this.find.get(subjectId)?.key);
   }
 
   async keys(subjectIds: readonly string[]): Promise<ReadonlyMap<string, Buffer>> {
     // One read transaction: the file is locked and checked once, not once per key (a fifth of the time per key).
-    return this.db.transaction(() => {
-      const found = new Map<string, Buffer>();
-      for (const subjectId of subjectIds) {
-        const key = this.find.get(subjectId)?.key;
-        if (key) found.set(subjectId, key);
-      }
-      return found;
-    })();
+    return reachable(() =>
+      this.db.transaction(() => {
+        const found = new Map<string, Buffer>();
+        for (const subjectId of subjectIds) {
+          const key = this.find.get(subjectId)?.key;
+          if (key) found.set(subjectId, key);
+        }
+        return found;
+      })(),
+    );
   }
 
   async keyFor(subjectId: string): Promise<Buffer | undefined> {
-    const found = this.keyOrErasure.get(subjectId, subjectId)!;
-    if (found.erased) return undefined;
-    if (found.key) return found.key;
-    this.insert.run(subjectId, randomBytes(32), this.now());
-    return this.find.get(subjectId)?.key;
+    return reachable(() => {
+      const found = this.keyOrErasure.get(subjectId, subjectId)!;
+      if (found.erased) return undefined;
+      if (found.key) return found.key;
+      this.insert.run(subjectId, randomBytes(32), this.now());
+      return this.find.get(subjectId)?.key;
+    });
   }
 
   async erase(subjectId: string): Promise<{ hadKey: boolean; erasedAt: Date }> {
     const at = this.now();
-    const hadKey = this.db
-      .transaction(() => {
-        const deleted = this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId).changes > 0;
-        this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)').run(subjectId, at);
-        return deleted;
-      })
-      .immediate();
-    return { hadKey, erasedAt: new Date(this.erasedAt.get(subjectId)?.erased_at ?? at) };
+    return reachable(() => {
+      const hadKey = this.db
+        .transaction(() => {
+          const deleted = this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?').run(subjectId).changes > 0;
+          this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)').run(subjectId, at);
+          return deleted;
+        })
+        .immediate();
+      return { hadKey, erasedAt: new Date(this.erasedAt.get(subjectId)?.erased_at ?? at) };
+    });
   }
 
   /** Every key and erasure, read in one transaction (a consistent state while Mend writes). */

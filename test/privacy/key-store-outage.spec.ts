@@ -1,4 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import type Database from 'better-sqlite3';
+import { KEY_STORE } from '../../src/privacy/personal-data.codec';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { describeWithPostgres, dropSchema, freshSchema } from '../support/postgres';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -106,5 +108,43 @@ describeWithPostgres('the PostgreSQL key store out of reach', (url) => {
     expect((await fetch(`${running.baseUrl}/ready`)).status).toBe(200);
     expect((await receive()).status).toBe(201);
     expect((await supervisor.get(`/cases/${caseId}/history`)).status).toBe(200);
+  });
+});
+
+/**
+ * The key file on a full disk (SQLite's page limit stands for the disk here): a step that must
+ * create a person's key is a 503 to retry, and stores nothing; once there is room, it works.
+ */
+describe('the SQLite key store on a full disk', () => {
+  let running: RunningApp;
+  let supervisor: HttpClient;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-06-01T15:00:00Z' });
+    supervisor = await running.as('supervisor');
+  });
+  afterAll(() => running.close());
+
+  const opening = (name: string) => ({
+    workflow: 'complaint',
+    command: 'ReceiveComplaint',
+    data: { ...example('complaint', 'ReceiveComplaint'), complainant: { name, contact: 'someone@example.org' } },
+  });
+
+  it('answers 503 SERVICE.KEY_STORE_UNAVAILABLE, not 500, and stores no case', async () => {
+    const db = (running.app.get(KEY_STORE) as unknown as { db: Database.Database }).db;
+    const pages = Number(db.pragma('page_count', { simple: true }));
+    db.pragma(`max_page_count = ${pages}`);
+    const filler = db.prepare('INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, 0)');
+    expect(() => {
+      for (let i = 0; i < 10_000; i++) filler.run(`filler-${i}`, Buffer.alloc(32));
+    }).toThrow(/full/);
+
+    const refused = await supervisor.post('/cases', opening('Alex Tremblay'));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 503, code: 'SERVICE.KEY_STORE_UNAVAILABLE' });
+    expect((await running.store.readAll({})).filter((event) => event.type === 'ComplaintReceived')).toEqual([]);
+
+    db.pragma(`max_page_count = ${pages * 100}`);
+    expect((await supervisor.post('/cases', opening('Alex Tremblay'))).status).toBe(201);
   });
 });
