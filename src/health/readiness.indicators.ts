@@ -59,7 +59,14 @@ export class ReadinessIndicators {
       this.projections.reports().map(async (report) => {
         const lag = await this.projections.lag(report.name);
         // Public: it says whether each projection keeps up, not how many events it is behind (GET /projections does, with a token).
-        const problem = report.status !== 'running' ? `is ${report.status}` : lag.events > limit ? `is more than ${limit} events behind` : undefined;
+        const problem =
+          report.status !== 'running'
+            ? `is ${report.status}`
+            : report.retrying
+              ? `cannot store what it reads (${report.retrying}) and is trying again`
+              : lag.events > limit
+                ? `is more than ${limit} events behind`
+                : undefined;
         return { name: report.name, status: report.status, ...(problem ? { problem } : {}) };
       }),
     );

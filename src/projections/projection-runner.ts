@@ -16,6 +16,8 @@ export interface ProjectionStatusReport {
   readonly generation: number;
   readonly error?: string;
   readonly errorPosition?: number;
+  /** Why the last batch could not be stored (a full disk): it is tried again until it is. */
+  readonly retrying?: string;
 }
 
 export interface ProjectionLag {
@@ -47,6 +49,8 @@ export class ProjectionRunner {
   private state: ProjectionState;
   private target: ProjectionTarget;
   private status: ProjectionStatusReport['status'] = 'starting';
+  /** Set while a batch read from the log cannot be stored; cleared once one is. */
+  private retrying: string | undefined;
   private failure?: { message: string; position: number };
   private stopping = false;
   private subscription?: { close(): Promise<void> };
@@ -92,6 +96,7 @@ export class ProjectionRunner {
       checkpoint: stored.checkpoint,
       generation: stored.generation,
       ...(failure ? { error: failure.message, errorPosition: failure.position } : {}),
+      ...(this.retrying && !failure ? { retrying: this.retrying } : {}),
     };
   }
 
@@ -167,7 +172,7 @@ export class ProjectionRunner {
       try {
         for await (const batch of subscription) {
           if (this.stopping) break;
-          const outcome = this.apply(await this.decoder.prepare(this.definition, batch));
+          const outcome = this.applyOrNote(await this.decoder.prepare(this.definition, batch));
           if (outcome === 'failed') {
             await subscription.close();
             return;
@@ -192,6 +197,18 @@ export class ProjectionRunner {
         resolve();
       };
     });
+  }
+
+  /** Applies a batch, noting why it could not be stored (the subscription is then opened again on it). */
+  private applyOrNote(batch: readonly RecordedEvent[]): BatchOutcome {
+    try {
+      const outcome = this.apply(batch);
+      this.retrying = undefined;
+      return outcome;
+    } catch (error) {
+      this.retrying = (error as Error).message;
+      throw error;
+    }
   }
 
   /** Applies a batch in one transaction; on a poison event, commits the events before it and stops. */

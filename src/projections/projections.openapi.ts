@@ -61,7 +61,7 @@ export const projectionsOpenApi: OpenApiSection = {
         operationId: 'listProjections',
         tags: ['operations'],
         summary: 'Each read model: status, checkpoint, lag in events and seconds',
-        description: 'For administrators and supervisors: a failed projection names the position and the error it stopped at.',
+        description: 'For administrators and supervisors: a failed projection names the position and the error it stopped at; one whose last batch could not be stored (a full disk) says why in `retrying` while it tries again.',
         responses: { '200': { description: 'Projection status' }, ...errors(401, 403) },
       },
     },

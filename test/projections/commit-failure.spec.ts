@@ -53,11 +53,20 @@ describe('a projection whose commit fails', () => {
     await eventually(async () => (attempted >= second.body.position ? true : undefined), 'a failed commit of the new case');
     const listed = async () => ((await supervisor.get('/cases?workflow=complaint')).body.items as { caseId: string }[]).map((item) => item.caseId);
     expect(await listed()).toEqual([first.body.caseId]);
-    expect(running.app.get(ProjectionsService).reports().find((r) => r.name === 'cases')!.checkpoint).toBeLessThan(second.body.position);
+    const cases = running.app.get(ProjectionsService).reports().find((r) => r.name === 'cases')!;
+    expect(cases).toMatchObject({ status: 'running', retrying: 'FOREIGN KEY constraint failed' });
+    expect(cases.checkpoint).toBeLessThan(second.body.position);
+    const ready = await fetch(`${running.baseUrl}/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { message: string }).message).toBe(
+      'Mend is not ready to serve: projections (cases cannot store what it reads (FOREIGN KEY constraint failed) and is trying again).',
+    );
 
     db.exec('DROP TRIGGER temp.fail_cases_commit');
     db.pragma('foreign_keys = OFF');
     await running.app.get(ProjectionsService).awaitPosition('cases', second.body.position, 10_000);
     expect((await listed()).sort()).toEqual([first.body.caseId, second.body.caseId].sort());
+    expect(running.app.get(ProjectionsService).reports().find((r) => r.name === 'cases')!.retrying).toBeUndefined();
+    expect((await fetch(`${running.baseUrl}/ready`)).status).toBe(200);
   });
 });
