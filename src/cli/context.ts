@@ -48,7 +48,8 @@ export async function withContextOf<T>(config: MendConfig, work: (context: INest
 }
 
 function asCliError(error: unknown): unknown {
-  if (error instanceof DomainError) return new CliError(error.message, exitCodeOf(error.kind));
+  // An audit key that is missing or cannot be used is configuration to fix, not a wrong argument.
+  if (error instanceof DomainError) return new CliError(error.message, error.code.startsWith('AUDIT.KEY_') ? ExitCode.config : exitCodeOf(error.kind));
   if (error instanceof EventStoreUnavailableError) return new CliError(error.message, ExitCode.unavailable);
   if (error instanceof ErasureLedgerError) return new CliError(error.message, ledgerExitCode(error));
   return error;

@@ -8,6 +8,7 @@ import { durationSeconds } from '../config/duration';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
+import { isRefusal, isTransient } from '../event-store/postgres-schema';
 import { personId } from './options';
 
 /** A token's lifetime, written as MEND_JWT_MAX_TTL is: 3600 (seconds), 30m, 8h, 1d. */
@@ -95,10 +96,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** A file or directory the verb could not use (the system says which and why) is unavailable; anything else is a defect. */
+/**
+ * A file or directory the verb could not use (the system says which and why), or a database out of
+ * reach, is unavailable; PostgreSQL refusing the role or the database is configuration; anything
+ * else is a defect.
+ */
 function unexpected(error: unknown): CliError {
   const system = error as NodeJS.ErrnoException;
   if (error instanceof Error && typeof system.code === 'string' && typeof system.syscall === 'string') return new CliError(error.message, ExitCode.unavailable);
+  if (isRefusal(error)) {
+    return new CliError(
+      `PostgreSQL refused: ${error.message} (SQLSTATE ${error.code}). Check the role, password and database in the connection URL, and the grants docs/deploy-postgres.md lists.`,
+      ExitCode.config,
+    );
+  }
+  if (isTransient(error)) return new CliError(`PostgreSQL cannot be reached: ${(error as Error).message}`, ExitCode.unavailable);
   return new CliError(`unexpected failure (a defect; please report it): ${error instanceof Error ? error.message : String(error)}`, ExitCode.software);
 }
 

@@ -93,7 +93,10 @@ export const EnvSchema = z
     // 25 took the HTTP command rounds from 1,540 to 2,230 req/s (bench/README.md). A read model may then
     // lag an acknowledged command by as much; a case read and any ?minPosition= read do not.
     MEND_SQLITE_WAKE_MS: z.coerce.number().int().min(0).max(1_000).default(25),
-    EVENTSTORE_CONNECTION_STRING: z.string().min(1).optional(),
+    EVENTSTORE_CONNECTION_STRING: z
+      .string()
+      .regex(/^(esdb|kurrentdb)(\+discover)?:\/\/\S+$/, 'must be a KurrentDB connection string, e.g. kurrentdb://admin:changeit@localhost:2113?tls=false')
+      .optional(),
     MEND_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
     MEND_POSTGRES_SCHEMA: z.string().regex(POSTGRES_SCHEMA_NAME, 'must be a lower-case schema name (letters, digits, _)').default('mend'),
     MEND_KEYSTORE: z.enum(['sqlite', 'postgres']).optional(),
@@ -124,7 +127,8 @@ export const EnvSchema = z
     MEND_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).optional(),
     MEND_PROJECTION_LAG_LIMIT: z.coerce.number().int().min(1).default(10_000),
     MEND_SCHEDULER: z.enum(['on', 'off']).default('on'),
-    MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).default(5_000),
+    // A timer's longest delay (about 24.8 days): a longer one would fire at once, in a loop.
+    MEND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(2_147_483_647, 'must be at most 2147483647 ms (about 24.8 days), the longest a timer waits').default(5_000),
     MEND_MAX_CLOCK_SKEW_MS: z.coerce.number().int().min(100).default(2_000),
     MEND_ERASURE_LEDGER: z.string().min(1).optional(),
     MEND_RETENTION_YEARS: z.coerce.number().int('must be a whole number of years').min(0).max(100).default(2),

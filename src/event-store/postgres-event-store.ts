@@ -14,7 +14,7 @@ import {
   type RecordedEvent,
   type SubscribeAllOptions,
 } from './event-store';
-import { isTransient, LOCK_NAMESPACE, migrate, pooledQuery, qualified } from './postgres-schema';
+import { isRefusal, isTransient, LOCK_NAMESPACE, migrate, pooledQuery, qualified } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:port/database?sslmode=verify-full`, as libpq and `pg` read it. */
@@ -311,7 +311,8 @@ export class PostgresEventStore implements EventStore {
       await migrate(store.pool, store.schema, 'event-store', SCHEMA_VERSION, ddl(store.schema));
     } catch (error) {
       await store.pool.end().catch(() => undefined);
-      throw unavailable('The PostgreSQL event store could not be opened', error);
+      // A refusal (the role, the database) is the configuration's to fix: said as PostgreSQL says it.
+      throw isRefusal(error) ? error : unavailable('The PostgreSQL event store could not be opened', error);
     }
     return store;
   }

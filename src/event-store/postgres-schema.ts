@@ -67,6 +67,14 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
+ * PostgreSQL refusing the role, its password, the database or a privilege the connection URL
+ * gives (SQLSTATE class 28, 3D000, 3F000, 42501): configuration to fix, not an outage to wait out.
+ */
+export function isRefusal(error: unknown): error is DatabaseError {
+  return error instanceof DatabaseError && typeof error.code === 'string' && /^(28|3D000|3F000|42501)/.test(error.code);
+}
+
+/**
  * A query on a pooled connection. Unlike `pool.query`, an error the server reports (a conflict a
  * function raised, a constraint) gives the connection back to the pool: `pool.query` closes it,
  * and every conflict would pay for a new connection. Only a broken connection is discarded.

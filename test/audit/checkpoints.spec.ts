@@ -249,7 +249,7 @@ describe('signed audit checkpoints', () => {
     expect(refused.code).toBe(ExitCode.failed);
     expect(refused.stderr).toContain('No checkpoint was signed');
     const keyless = await runCli(['audit', 'checkpoint'], original);
-    expect(keyless.code).toBe(ExitCode.usage);
+    expect(keyless.code).toBe(ExitCode.config);
     expect(keyless.stderr).toContain('MEND_AUDIT_KEY');
     const inside = join(original, 'audit.key');
     cpSync(genuine.privateFile, inside);

@@ -7,6 +7,7 @@ import { systemClock } from '../../src/clock/clock';
 import { startApp } from '../support/app';
 import { secrets } from '../backup/backup-support';
 import { errorLines, mend, unprivileged } from './cli-process';
+import { postgresUrl } from '../support/postgres';
 
 // Each verb is a child process that compiles the sources on load: give them time on a busy machine.
 jest.setTimeout(120_000);
@@ -91,6 +92,34 @@ describe('mend: operator mistakes end in one line and their exit code', () => {
     writeFileSync(file, 'not a directory');
     expectOneLine(await mend(['audit', 'verify'], { MEND_DATA_DIR: file }), ExitCode.unavailable, file);
     expectOneLine(await mend(['token', '--sub', 'p-1', '--role', 'practitioner'], { MEND_DATA_DIR: join(file, 'data') }), ExitCode.unavailable, file);
+  });
+
+  it('configuration that cannot work is configuration (78), one line naming it: a sweep interval no timer holds, a connection string that is none, an audit key that is no key', async () => {
+    // A bad variable is a heading line and one line per variable.
+    const badVariable = async (variables: Record<string, string>, says: string) => {
+      const result = await mend(['projections', 'status'], { ...env, ...variables });
+      expect({ code: result.code, lines: errorLines(result.stderr) }).toEqual({ code: ExitCode.config, lines: [expect.stringMatching(/^mend: /), expect.stringContaining(says)] });
+    };
+    await badVariable({ MEND_SCHEDULER_INTERVAL_MS: '1e12' }, 'MEND_SCHEDULER_INTERVAL_MS: must be at most 2147483647 ms');
+    await badVariable({ MEND_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'garbage' }, 'EVENTSTORE_CONNECTION_STRING: must be a KurrentDB connection string');
+    const notAKey = join(work, 'not-a-key.pem');
+    writeFileSync(notAKey, 'hello\n');
+    expectOneLine(await mend(['audit', 'verify'], { ...env, MEND_AUDIT_PUBLIC_KEY_FILE: notAKey }), ExitCode.config, 'it is not a PEM key');
+  });
+
+  it('PostgreSQL refusing the role of the connection URL is configuration (78), naming the refusal; one that does not answer is unavailable (69)', async () => {
+    if (!postgresUrl) return console.log('skipped: no PostgreSQL (scripts/with-postgres.sh)');
+    const url = new URL(postgresUrl);
+    url.username = 'no_such_role';
+    const fresh = join(work, 'pg-refused');
+    mkdirSync(fresh);
+    const refused = await mend(['projections', 'status'], { MEND_DATA_DIR: fresh, MEND_STORE: 'postgres', MEND_POSTGRES_URL: url.toString() });
+    expectOneLine(refused, ExitCode.config, /PostgreSQL refused: .*no_such_role.* \(SQLSTATE 28000\)/);
+    url.username = new URL(postgresUrl).username;
+    url.port = '1';
+    const closed = join(work, 'pg-closed');
+    mkdirSync(closed);
+    expectOneLine(await mend(['projections', 'status'], { MEND_DATA_DIR: closed, MEND_STORE: 'postgres', MEND_POSTGRES_URL: url.toString() }), ExitCode.unavailable, /PostgreSQL|ECONNREFUSED/);
   });
 
   it('bin/mend.js ends an unexpected failure with exit 70 (internal error) in one line', () => {
