@@ -32,7 +32,7 @@ export type CaseViewAsOf = Omit<CaseView, 'clocks'> & {
   readonly asOf: string;
   readonly axis: TimeAxis;
   readonly clocks: readonly ClockAsOf[];
-  /** Revisions of the events this view includes that were recorded after `asOf` (business axis: entered later). */
+  /** Revisions of the events this view includes that were recorded more than a second after `asOf` (business axis: entered later). */
   readonly enteredLater: readonly number[];
   /** The case's last revision today, so a reader knows what came after. */
   readonly lastRevision: number;
@@ -46,6 +46,12 @@ export interface TimelineStep {
 }
 
 const occurredAt = (event: RecordedEvent) => (event.metadata as unknown as EventMetadata).occurredAt;
+
+/**
+ * How long recording an event takes in the normal course (its decision's time to its commit, a few
+ * milliseconds): an event recorded within it after the moment asked for was not entered later.
+ */
+const RECORDING_MS = 1_000;
 
 /**
  * The case as it stood at a point in time, replayed from a prefix of its stream with the workflow
@@ -84,7 +90,7 @@ export class CaseAsOf {
       const end: number = ended ? 0 : page.findIndex(beyond);
       const prefix = ended ? [] : end < 0 ? page : page.slice(0, end);
       loaded = this.cases.fold(loaded, prefix);
-      included.push(...prefix.filter((event) => 'asOf' in point && Date.parse(event.recordedAt) > Date.parse(point.asOf)));
+      included.push(...prefix.filter((event) => 'asOf' in point && Date.parse(event.recordedAt) > Date.parse(point.asOf) + RECORDING_MS));
       last = prefix[prefix.length - 1] ?? last;
       ended ||= end >= 0;
       for (const event of page.slice(prefix.length)) {

@@ -139,7 +139,7 @@ export const CaseAsOfSchema = CaseViewSchema.extend({
     }),
   ),
   enteredLater: z.array(z.number().int()).meta({
-    description: 'Revisions of the events in this view that were recorded after asOf: the case stood so then, but the log did not show it yet',
+    description: 'Revisions of the events in this view that were recorded more than a second after asOf (recording in the normal course takes milliseconds): the case stood so then, but the log did not show it yet',
   }),
   lastRevision: z.number().int().meta({ description: 'The case’s last revision now' }),
 });

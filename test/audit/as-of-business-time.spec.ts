@@ -110,3 +110,31 @@ describe('GET /cases/:id/state on both axes of time', () => {
     expect(bad.body.message).toContain('axis');
   });
 });
+
+describe('an event recorded in the normal course, milliseconds after its decision', () => {
+  it('is not marked entered later at the moment it occurred; one recorded two seconds after is', async () => {
+    const running = await startApp({ start: '2026-03-02T14:00:00Z' });
+    try {
+      const supervisor = await running.as('supervisor', 'supervisor-1');
+      const caseId = await receiveComplaint(supervisor, '2026-03-02T09:00:00-05:00');
+      const repository = running.app.get(CaseRepository);
+      const record = async (decidedAt: string, recordedAt: string, command: { type: string; data: unknown }) => {
+        running.clock.set(recordedAt);
+        const loaded = await repository.load(caseId);
+        const ctx = decideContext(new Date(decidedAt), { id: 'supervisor-1', role: 'supervisor' });
+        const decision = processCommand(loaded.definition, loaded.state, command, ctx);
+        return (await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: decidedAt, causationId: decidedAt })).loaded.state.revision;
+      };
+      const assigned = await record('2026-03-02T15:00:00.000Z', '2026-03-02T15:00:00.004Z', { type: 'AssignHandler', data: { handlerId: 'p1' } });
+      const late = await record('2026-03-02T16:00:00.000Z', '2026-03-02T16:00:02.000Z', { type: 'AcknowledgeComplaint', data: { method: 'email' } });
+      const auditor = await running.as('auditor', 'auditor-1');
+      const enteredLater = async (instant: string) => CaseAsOfSchema.parse((await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(instant)}`)).body).enteredLater;
+      expect(await enteredLater('2026-03-02T15:00:00.000Z')).toEqual([]);
+      // The acknowledgement and the clock it stops, both recorded two seconds late; not the assignment.
+      expect(await enteredLater('2026-03-02T16:00:00.000Z')).toEqual([late - 1, late]);
+      expect(late - 1).toBeGreaterThan(assigned);
+    } finally {
+      await running.close();
+    }
+  });
+});
