@@ -24,7 +24,10 @@ export async function migrate(pool: Pool, schema: string, component: string, ver
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, `${schema}.migrate`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // Only when missing: CREATE SCHEMA IF NOT EXISTS asks for CREATE on the database even when the
+    // schema exists, which a schema's owner need not have (docs/deploy-postgres.md, least privilege).
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount === 0) await client.query(`CREATE SCHEMA "${schema}"`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${versions} (component text PRIMARY KEY, version integer NOT NULL)`);
     const found = await client.query<{ version: number }>(`SELECT version FROM ${versions} WHERE component = $1`, [component]);
     if ((found.rows[0]?.version ?? 0) < version) {
