@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock/clock';
-import type { MendConfig } from '../config/config';
+import Database from 'better-sqlite3';
+import { ConfigError, type MendConfig } from '../config/config';
 import type { EventStore } from './event-store';
 import { SqliteEventStore } from './sqlite-event-store';
 import { ensurePrivateDir } from '../security/private-files';
@@ -47,6 +48,25 @@ export function logIdentity(config: MendConfig): string {
 }
 
 /**
+ * Whether read models in this file have taken any event of their log: read models a run made
+ * without ever reaching its log (a mistyped URL, a server down) hold nothing to mix up.
+ */
+function projectedAnything(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT max(checkpoint) AS checkpoint FROM projection_state').get() as { checkpoint: number | null }).checkpoint! > 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // A file that cannot be read as read models is not known to be empty: keep it from another log.
+    return true;
+  }
+}
+
+/**
  * Read-model checkpoints are positions in one log: a data directory whose read models were built
  * from SQLite, and then pointed at PostgreSQL or KurrentDB, would resume at a position of the other
  * log and skip events (or loop). The directory records the log it was used with; a different one
@@ -57,11 +77,15 @@ function checkLogIdentity(config: MendConfig): void {
   const current = logIdentity(config);
   const recorded = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { log?: string }).log : undefined;
   if (recorded === current) return;
-  if (recorded !== undefined && existsSync(join(config.dataDir, READ_MODELS))) {
-    throw new Error(
-      `The read models in ${config.dataDir} were built from another log (${recorded}), not ${current}: their checkpoints mean nothing there. ` +
-        `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
-    );
+  if (recorded !== undefined && projectedAnything(join(config.dataDir, READ_MODELS))) {
+    throw new ConfigError([
+      {
+        variable: 'MEND_DATA_DIR',
+        message:
+          `the read models in ${config.dataDir} were built from another log (${recorded}), not ${current}: their checkpoints mean nothing there. ` +
+          `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
+      },
+    ]);
   }
   ensurePrivateDir(config.dataDir);
   writeFileSync(file, `${JSON.stringify({ log: current })}\n`, { mode: 0o600 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src/clock/clock';
-import { loadConfig } from '../../src/config/config';
+import Database from 'better-sqlite3';
+import { ConfigError, loadConfig } from '../../src/config/config';
 import { createEventStore, LOG_IDENTITY_FILE } from '../../src/event-store/event-store.factory';
 import { READ_MODELS_FILE } from '../../src/projections/read-model.database';
 
@@ -25,6 +26,19 @@ describe('a data directory remembers which log its read models were built from',
     }
     // The same log again is fine.
     await (await createEventStore(sqlite(), systemClock)).close();
+  });
+
+  it('lets another log take a directory whose read models never took an event (a run that could not reach its log), but not one whose did', async () => {
+    const unreachable = loadConfig({ MEND_DATA_DIR: dataDir, MEND_STORE: 'postgres', MEND_POSTGRES_URL: 'postgres://mend:secret@127.0.0.1:1/mend' });
+    await createEventStore(unreachable, systemClock).catch(() => undefined);
+    const readModels = new Database(join(dataDir, READ_MODELS_FILE));
+    readModels.exec("CREATE TABLE projection_state (name TEXT PRIMARY KEY, checkpoint INTEGER NOT NULL); INSERT INTO projection_state VALUES ('cases', 0)");
+    // The corrected URL: nothing in the read models came from the other one.
+    await createEventStore(postgres(), systemClock).catch((error: Error) => expect(error.message).not.toMatch(/another log/));
+    expect((JSON.parse(readFileSync(join(dataDir, LOG_IDENTITY_FILE), 'utf8')) as { log: string }).log).toBe('postgres db.invalid:5432/mend schema mend');
+    readModels.exec("UPDATE projection_state SET checkpoint = 5");
+    readModels.close();
+    await expect(createEventStore(unreachable, systemClock)).rejects.toThrow(ConfigError);
   });
 
   it('records the log without credentials', async () => {
