@@ -172,7 +172,7 @@ describe('the Mend console in English and in French', () => {
 
   it.each([
     ['en', 'What others may do', 'Assign a handler (supervisor or Restorative Justice Unit)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseur ou Unité de justice réparatrice)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseure ou superviseur, ou Unité de justice réparatrice)'],
   ] as const)('(%s) a handler reads beside their own next steps those others may take, and who may', async (language, heading, step) => {
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     try {
@@ -191,7 +191,7 @@ describe('the Mend console in English and in French', () => {
 
   it.each([
     ['en', 'What others may do', 'Resume participation (supervisor)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Reprendre la participation (superviseur)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Reprendre la participation (superviseure ou superviseur)'],
   ] as const)('(%s) a practitioner whose class member withdrew reads in their caseload and on the case what a supervisor may do', async (language, heading, step) => {
     const page = await browser.signedIn('practitioner', 'practitioner-2');
     try {
@@ -205,6 +205,23 @@ describe('the Mend console in English and in French', () => {
       await others.waitFor();
       expect(await others.getByRole('listitem').allTextContents()).toEqual([step]);
       expect(await page.locator('.command-list button').count()).toBe(0);
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'What others may do', 'Respond (practitioner assigned to the case or Restorative Justice Unit assigned to the case)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Répondre (praticienne ou praticien à qui le dossier est assigné, ou Unité de justice réparatrice à qui le dossier est assigné)'],
+  ] as const)('(%s) a supervisor reads who may take a step only on a case assigned to them, each role whole', async (language, heading, step) => {
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${running.baseUrl}/#/cases/${complaintCase}`);
+      const others = page.getByRole('region', { name: heading });
+      await others.waitFor();
+      expect(await others.getByRole('listitem').allTextContents()).toContain(step);
       await chooseLanguage(page, 'en');
     } finally {
       await page.close();

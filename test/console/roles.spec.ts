@@ -63,7 +63,7 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     expect(cases.every((id) => links.some((href) => href.includes(id)))).toBe(true);
     await page.getByRole('button', { name: 'Français' }).click();
     await page.locator('html[lang="fr"]').waitFor();
-    expect(await page.locator('header .who').innerText()).toContain('vérificateur des Possibilités de justice réparatrice');
+    expect(await page.locator('header .who').innerText()).toContain('(vérificatrice ou vérificateur des Possibilités de justice réparatrice)');
     await page.close();
   });
 });

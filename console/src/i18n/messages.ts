@@ -31,6 +31,8 @@ export const en = {
   /** The switch names the other language, in that language. */
   otherLanguage: 'Français',
   otherLanguageHint: 'Afficher la console en français',
+  // Roles as domain/roles.ts's roleLabel names them, word for word (test/console/names.spec.ts holds them
+  // to it): that module imports zod, which the console's bundle may not (test/architecture/console-imports).
   rolePractitioner: 'practitioner',
   roleSupervisor: 'supervisor',
   roleAuditor: 'auditor',
@@ -366,13 +368,13 @@ export const fr: Messages = {
   signOut: 'Fermer la session',
   otherLanguage: 'English',
   otherLanguageHint: 'Show the console in English',
-  rolePractitioner: 'praticien',
-  roleSupervisor: 'superviseur',
-  roleAuditor: 'vérificateur',
+  rolePractitioner: 'praticienne ou praticien',
+  roleSupervisor: 'superviseure ou superviseur',
+  roleAuditor: 'vérificatrice ou vérificateur',
   roleRju: 'Unité de justice réparatrice',
-  roleMediator: 'médiateur des Possibilités de justice réparatrice',
-  roleRoAuditor: 'vérificateur des Possibilités de justice réparatrice',
-  roleAdmin: 'administrateur',
+  roleMediator: 'médiatrice ou médiateur des Possibilités de justice réparatrice',
+  roleRoAuditor: 'vérificatrice ou vérificateur des Possibilités de justice réparatrice',
+  roleAdmin: 'administratrice ou administrateur',
   roleSystem: 'système',
   notInDirectory: (id: string) => (id === SLA_SCHEDULER_ID ? 'le planificateur des délais' : id),
 
@@ -446,7 +448,7 @@ export const fr: Messages = {
     `${pluralFr(n, 'Un point doit être corrigé', `${n}${NBSP}points doivent être corrigés`)} avant l’enregistrement${NBSP}:`,
 
   people: 'Personnes',
-  noPeople: 'Personne n’est encore nommé dans ce dossier.',
+  noPeople: 'Ce dossier ne nomme encore personne.',
   about: 'Objet du dossier',
   nothingWritten: 'Rien n’est encore écrit sur ce dossier.',
   // Words that agree with any event (« Plainte reçue », « Accusé de réception »): no participle.
@@ -486,8 +488,9 @@ export const fr: Messages = {
   nextSteps: 'Prochaines étapes',
   nothingToDo: 'Vous ne pouvez rien faire sur ce dossier pour l’instant.',
   othersMay: 'Ce que d’autres peuvent faire',
-  assignedRole: (role: string) => `${role} assigné au dossier`,
-  or: ' ou ',
+  assignedRole: (role: string) => `${role} à qui le dossier est assigné`,
+  // A comma before each « ou » that joins two roles, so that a role named in a doublet (« superviseure ou superviseur ») reads as one.
+  or: ', ou ',
   recorded: (command: string, state: string) =>
     `Étape «${NBSP}${command}${NBSP}» enregistrée. Le dossier est maintenant à l’état «${NBSP}${state}${NBSP}».`,
   recordedAway: (command: string, reference: string) =>
@@ -556,7 +559,7 @@ export const fr: Messages = {
     `${streams}${NBSP}${pluralFr(streams, 'flux vérifié', 'flux vérifiés')}, ${events}${NBSP}${pluralFr(events, 'événement', 'événements')}, tous les hachages concordent.`,
   unverifiable: '⚠ Non vérifiée',
   unverifiableDetail: (streams: number, events: number) =>
-    `les hachages ${pluralFr(streams, 'du flux vérifié', `des ${streams}${NBSP}flux vérifiés`)} concordent (${events}${NBSP}${pluralFr(events, 'événement', 'événements')}), mais les points de contrôle signés, qui révéleraient des événements supprimés ou réécrits, n’ont pas pu être vérifiés${NBSP}: le serveur n’a pas de clé publique d’audit. Demandez à l’exploitant de définir MEND_AUDIT_PUBLIC_KEY_FILE.`,
+    `les hachages ${pluralFr(streams, 'du flux vérifié', `des ${streams}${NBSP}flux vérifiés`)} concordent (${events}${NBSP}${pluralFr(events, 'événement', 'événements')}), mais les points de contrôle signés, qui révéleraient des événements supprimés ou réécrits, n’ont pas pu être vérifiés${NBSP}: le serveur n’a pas de clé publique d’audit. Demandez à l’équipe d’exploitation de définir MEND_AUDIT_PUBLIC_KEY_FILE.`,
   readsTitle: 'Qui a consulté ce dossier',
   readsHint: 'Chaque consultation du contenu du dossier est consignée, de la plus ancienne à la plus récente, y compris celles de cette page.',
   noReads: 'Personne n’a encore consulté le contenu de ce dossier.',
@@ -594,7 +597,7 @@ export const fr: Messages = {
   staffDeactivate: 'Ne prend plus de dossiers',
   staffReactivate: 'Reprend des dossiers',
   staffStillHolds: (name: string, cases: number) =>
-    `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste assigné jusqu’à ce qu’un superviseur le réassigne', 'Ils lui restent assignés jusqu’à ce qu’un superviseur les réassigne')}, et aucun nouveau dossier ne peut lui être confié.`,
+    `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste assigné jusqu’à ce que le personnel de supervision le réassigne', 'Ils lui restent assignés jusqu’à ce que le personnel de supervision les réassigne')}, et aucun nouveau dossier ne peut lui être confié.`,
   staffDeactivateAnyway: (name: string) => `${name} ne prend plus de dossiers`,
   staffKeep: 'Ne rien changer',
   attentionTitle: 'Dossiers signalés',
@@ -609,18 +612,18 @@ export const fr: Messages = {
   staffElsewhere: 'Dans les autres régions',
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
   staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier\u00a0: saisissez l’identifiant de la personne.',
-  staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
+  staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: une administratrice ou un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: saisissez l’identifiant de la personne.`,
 
   navErasure: 'Effacement',
   erasureTitle: 'Effacer les renseignements personnels d’une personne',
-  erasureIntro: `À la demande de la personne, ou une fois écoulée la période de conservation qui suit leur dernière utilisation, ses renseignements personnels sont détruits dans tous les dossiers qui les ont consignés, sur tous les nœuds${NBSP}: ils s’affichent alors [effacé]. Les historiques, leurs empreintes et les vues de lecture demeurent. Un praticien ou un superviseur trouve l’identifiant de la personne dans la page du dossier, sous la personne.`,
+  erasureIntro: `À la demande de la personne, ou une fois écoulée la période de conservation qui suit leur dernière utilisation, ses renseignements personnels sont détruits dans tous les dossiers qui les ont consignés, sur tous les nœuds${NBSP}: ils s’affichent alors [effacé]. Les historiques, leurs empreintes et les vues de lecture demeurent. Les praticiennes et praticiens et le personnel de supervision trouvent l’identifiant de la personne dans la page du dossier, sous la personne.`,
   erasureSubject: 'Identifiant de la personne',
   erasureNoSubject: `Rien n’a été effacé${NBSP}: saisissez l’identifiant de la personne, tel que la page du dossier l’affiche sous la personne.`,
   erasureConsent: 'La personne a consenti au retrait de ses renseignements (requis pendant la période de conservation)',
   erasureConsentBy: 'Consentement donné par',
   erasureConsentBySubject: 'La personne',
-  erasureConsentByRepresentative: 'Son représentant',
+  erasureConsentByRepresentative: 'La personne qui la représente',
   erasureConsentAt: 'Consentement donné le',
   erasureSubmit: 'Effacer',
   erasureConfirm: (id: string) =>
@@ -633,7 +636,7 @@ export const fr: Messages = {
     ground === 'consent' ? 'avec le consentement de la personne' : ground === 'retentionElapsed' ? 'la période de conservation était écoulée' : 'ils n’avaient jamais servi dans un dossier',
   privacyId: 'Identifiant pour les demandes relatives aux renseignements personnels',
 
-  // Mon travail (boîte de réception), listes des superviseurs, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
+  // Mon travail (boîte de réception), listes du personnel de supervision, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
   inboxCaption: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier ouvert qui vous est assigné', 'dossiers ouverts qui vous sont assignés')}, la prochaine échéance en premier`,
   colWaitingFor: 'En attente de',
   colYouMay: 'Vous pouvez',
