@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, unsharedKeysWarning, type MendConfig } from '.
 import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
 import { createApp } from './app';
+import { logsPretty } from './logging/logging';
 
 /** EX_CONFIG from sysexits: the configuration is wrong. */
 const EXIT_CONFIG = 78;
@@ -15,9 +16,7 @@ export async function serve(config: MendConfig): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const empty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === 0;
-  console.log(
-    `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`,
-  );
+  announce(config, `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`);
   if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
   const keys = unsharedKeysWarning(config);
   if (keys) console.warn(keys);
@@ -25,7 +24,15 @@ export async function serve(config: MendConfig): Promise<void> {
   if (untranslated.length > 0) {
     console.warn(`MEND_ESCALATION_CHAIN gives no French title for ${untranslated.map((t) => `"${t}"`).join(', ')}: French readers see it in English. Write "English | Français".`);
   }
-  if (empty) console.log('The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
+  if (empty) announce(config, 'The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
+}
+
+/**
+ * A line of the start-up, whatever the log level: as the logs write (a JSON line, pino's shape, so
+ * that a log shipper reading stdout meets nothing else), or as it is on a terminal.
+ */
+function announce(config: MendConfig, message: string): void {
+  console.log(logsPretty(config) ? message : JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: message }));
 }
 
 function readConfig(): MendConfig {

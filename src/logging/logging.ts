@@ -6,9 +6,13 @@ import type { MendConfig } from '../config/config';
 /** The process's pino logger, for the request log hook (registerRequestLog). */
 export const ROOT_LOGGER = Symbol('RootLogger');
 
+/** Whether the process's lines are pretty (MEND_LOG_FORMAT=pretty, or auto on a terminal) rather than JSON. */
+export const logsPretty = (config: Pick<MendConfig, 'log'>): boolean =>
+  config.log.format === 'pretty' || (config.log.format === 'auto' && process.stdout.isTTY === true);
+
 /** The one logger of the process: the application's lines (through Nest's logger) and the request log. */
 export function rootLogger(config: MendConfig): Logger {
-  const pretty = config.log.format === 'pretty' || (config.log.format === 'auto' && process.stdout.isTTY === true);
+  const pretty = logsPretty(config);
   return pino({
     level: config.log.level,
     ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } } : {}),

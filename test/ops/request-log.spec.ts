@@ -65,6 +65,13 @@ describe('the request log', () => {
     expect(stderr).not.toMatch(/\(node:\d+\)|Warning:|FSTWRN/);
   });
 
+  it('writes its start-up lines as JSON lines, like every other line of stdout, in JSON mode', async () => {
+    await eventually(() => (stdout.includes('The store is empty') ? true : undefined), 10_000);
+    const lines = stdout.split('\n').filter((line) => line !== '');
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([]);
+    expect(lines.map((line) => (JSON.parse(line) as { msg?: string }).msg)).toEqual(expect.arrayContaining([expect.stringMatching(/^Mend is serving on http/)]));
+  });
+
   it('tells how to load the demo when the store is empty', async () => {
     const hint = 'The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.';
     // The server's lines reach this process in chunks: the hint may come just after the line with the address.
