@@ -2,10 +2,12 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readF
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Role } from '../../domain/roles';
+import { SubjectId } from '../../domain/schemas';
 
 /** One erasure, as the ledger keeps it: enough to do it again on a restored copy, no personal information. */
 export const LedgerEntry = z.strictObject({
-  subjectId: z.string().min(1),
+  // The same ids every workflow records people under: no other could name an erasure's stream.
+  subjectId: SubjectId,
   /** The id of the `PersonalDataErased` event the erasure appends: a restore knows by it whether the log already holds it. */
   eventId: z.string().min(1),
   erasedAt: z.iso.datetime({ offset: true }),

@@ -74,6 +74,13 @@ describe('a damaged erasure ledger', () => {
       stdout: '',
       lines: [expect.stringContaining(`${vault.ledger} is damaged at line 2`)],
     });
+    // A whole JSON line, but of an id no person is recorded under: not an erasure to do again.
+    ledger(`${valid}${valid.trim().replace(/"subjectId":"[^"]*"/, '"subjectId":"not a valid id!!"')}\n`);
+    const invalid = await mend(['erasure', 'reapply'], { MEND_DATA_DIR: dataDir, ...vault.env });
+    expect({ code: invalid.code, lines: errorLines(invalid.stderr) }).toEqual({
+      code: ExitCode.dataError,
+      lines: [expect.stringMatching(new RegExp(`${vault.ledger} is damaged at line 2: .*subjectId`))],
+    });
     for (const garbage of ['these are my notes\nnot a ledger\n', 'PK\u0003\u0004 a zip file, not a ledger']) {
       ledger(garbage);
       const result = await mend(['erasure', 'reapply'], { MEND_DATA_DIR: dataDir, ...vault.env });
