@@ -77,6 +77,26 @@ describe('the console: dates, times and words in French as they are printed', ()
     }
   });
 
+  it.each([
+    ['en', 'Mar\u00a02, 2026, 6:30\u00a0a.m. MST'],
+    ['fr', '2\u00a0mars\u00a02026, 6\u00a0h\u00a030 HNR'],
+  ] as const)('(%s) names Yukon’s time by its abbreviation, as every other region’s, not by its offset', async (language, received) => {
+    // Yukon keeps UTC−7 all year: Mountain Standard Time, which Intl names only as GMT-7 and UTC−7 there.
+    const yukon = await receiveComplaint(suite.supervisor, '2026-03-02T06:30:00-07:00', 'YT');
+    await suite.supervisor.get(`/cases/${yukon}?minPosition=${await suite.running.store.headPosition()}`);
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${yukon}`);
+      await page.locator('.timeline').waitFor();
+      const shown = await times(page);
+      expect(shown).toContain(received);
+      for (const text of shown) expect(text).not.toMatch(/GMT|UTC/);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says when each event happened in words that agree with any event, feminine or masculine', async () => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {

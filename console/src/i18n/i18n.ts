@@ -136,10 +136,21 @@ export function formatDate(at: Date, language: Language, form: DateForm, timeZon
   return `${date}, ${Number(part('hour'))}${NBSP}h${minutes ? `${NBSP}${String(minutes).padStart(2, '0')}` : ''}`;
 }
 
+/**
+ * Yukon has kept UTC−7 all year since November 2020: Mountain Standard Time, which Intl names only
+ * by its offset there (GMT-7, UTC−7). Creston (British Columbia) keeps the same time and Intl names
+ * it as people do, MST and HNR; before 2020 Intl names Yukon's Pacific time itself (PST, HNP).
+ */
+const NAMED_AS: Readonly<Record<string, string>> = { 'America/Whitehorse': 'America/Creston', 'America/Dawson': 'America/Creston' };
+
 /** "EST", "HNE": the zone's short name in this language, so a time in another region's zone says so. */
 function zoneName(iso: string, locale: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(iso));
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  const short = (zone: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value;
+  const name = short(timeZone);
+  const namedAs = NAMED_AS[timeZone];
+  if (namedAs && name && /^(GMT|UTC)/.test(name)) return short(namedAs) ?? name;
+  return name ?? timeZone;
 }
 
 export const I18nContext = createContext<(I18n & { setLanguage(language: Language): void }) | undefined>(undefined);
