@@ -61,17 +61,18 @@ export interface BackupResult {
 export async function takeBackup(config: MendConfig, target: string, onProgress?: (progress: BackupProgress) => void): Promise<BackupResult> {
   const started = performance.now();
   const dir = resolve(target);
-  const key = backupKey(config, dir);
-  if (isInsideFollowingLinks(dir, config.dataDir)) {
-    throw new BackupError(`The backup directory ${dir} is inside the data directory (${config.dataDir}): a restore replaces that directory, and a backup must survive the disk it holds. Choose a directory outside it.`, 'target');
-  }
-  const state = assertEmptyTarget(dir, 'The backup directory');
+  // Said first: no backup key makes this a backup Mend can take.
   if (config.keyStore.engine === 'postgres') {
     throw new BackupError(
       'The personal-data keys are in PostgreSQL (shared by every node): back up the Mend schema with PostgreSQL\'s own tools, keys and log together (docs/deploy-postgres.md).',
       'config',
     );
   }
+  const key = backupKey(config, dir);
+  if (isInsideFollowingLinks(dir, config.dataDir)) {
+    throw new BackupError(`The backup directory ${dir} is inside the data directory (${config.dataDir}): a restore replaces that directory, and a backup must survive the disk it holds. Choose a directory outside it.`, 'target');
+  }
+  const state = assertEmptyTarget(dir, 'The backup directory');
   const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   const stopped = removedIfStopped(staging, `no backup was written to ${dir}`);

@@ -37,6 +37,15 @@ describe('where mend backup writes', () => {
     expect(readdirSync(dataDir).sort()).toEqual(before);
   });
 
+  it('with the keys in PostgreSQL, says so first (78): no backup key would make a backup it can take', async () => {
+    const { MEND_BACKUP_KEY: _key, ...withoutKey } = env;
+    const result = await mend(['backup', join(work, 'pg-keys')], { ...withoutKey, MEND_KEYSTORE: 'postgres', MEND_KEYSTORE_POSTGRES_URL: 'postgres://mend@127.0.0.1:1/mend' });
+    expect({ code: result.code, lines: errorLines(result.stderr) }).toEqual({
+      code: ExitCode.config,
+      lines: [expect.stringMatching(/^mend: The personal-data keys are in PostgreSQL/)],
+    });
+  });
+
   it('writes every file of the backup owner-only (600), the log included', async () => {
     const backup = join(work, 'b1');
     const result = await mend(['backup', backup], env);
