@@ -115,9 +115,9 @@ describe('the console: finding a case and keeping the staff directory', () => {
   });
 
   it.each([
-    ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'Add', 'Added: Alex Martin.', 'No longer takes cases', 'No'],
-    ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Ne prend plus de dossiers', 'Non'],
-  ] as const)('(%s) an admin adds a person, sees them listed, and marks them as no longer taking cases', async (language, nameLabel, idLabel, add, added, deactivate, no) => {
+    ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'English', 'Add', 'Added: Alex Martin.', 'No longer takes cases', 'No'],
+    ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'anglais', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Ne prend plus de dossiers', 'Non'],
+  ] as const)('(%s) an admin adds a person, sees them listed, and marks them as no longer taking cases', async (language, nameLabel, idLabel, english, add, added, deactivate, no) => {
     const page = await browser.signedIn('admin', 'admin-1');
     const staffId = `practitioner-${language}`;
     try {
@@ -127,10 +127,12 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await page.getByRole('button', { name: add, exact: true }).click();
       await page.locator('#staff-staffId-error').waitFor();
       await page.locator('#staff-displayName-error').waitFor();
+      await page.locator('#staff-languages-error').waitFor();
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByLabel(idLabel).fill(staffId);
       await page.getByLabel(nameLabel).fill('Alex Martin');
+      await page.getByRole('checkbox', { name: english, exact: true }).check();
       await page.getByRole('button', { name: add, exact: true }).click();
       await page.getByRole('status').filter({ hasText: added }).waitFor();
       const row = page.getByRole('row', { name: new RegExp(staffId) });

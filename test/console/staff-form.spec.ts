@@ -46,4 +46,41 @@ describe('the console: the staff form looks like every other form', () => {
       await page.close();
     }
   });
+
+  it.each([
+    ['en', 'Add', 'Languages', 'is required', 'French', 'Added: Camille Roy.'],
+    ['fr', 'Ajouter', 'Langues', 'est obligatoire', 'français', 'Fiche ajoutée\u00a0: Camille Roy.'],
+  ] as const)('(%s) no language is ticked for the administrator: one left unchosen is refused beside the boxes, then the one chosen recorded', async (language, add, legend, refused, french, added) => {
+    const page = await suite.browser.signedIn('admin', 'admin-1');
+    const staffId = `camille.roy-${language}`;
+    try {
+      await chooseLanguage(page, language);
+      const form = page.locator('form[aria-labelledby="staff-add-title"]');
+      await form.locator('#staff-staffId').waitFor();
+      expect([await form.locator('#staff-languages-en').isChecked(), await form.locator('#staff-languages-fr').isChecked()]).toEqual([false, false]);
+
+      await form.locator('#staff-staffId').fill(staffId);
+      await form.locator('#staff-displayName').fill('Camille Roy');
+      await form.getByRole('button', { name: add, exact: true }).click();
+      const summary = form.locator('.error-summary');
+      await summary.waitFor();
+      // The one thing to fix, tied to the boxes: beside them, described by it, and the summary's link leads there.
+      expect(await summary.getByRole('listitem').allTextContents()).toEqual([`${legend}${language === 'fr' ? '\u00a0: ' : ': '}${refused}`]);
+      const fieldset = form.locator('#staff-languages');
+      expect(await fieldset.getAttribute('aria-describedby')).toBe('staff-languages-error');
+      expect(await form.locator('#staff-languages-error').textContent()).toBe(refused);
+      for (const code of ['en', 'fr']) expect(await form.locator(`#staff-languages-${code}`).getAttribute('aria-invalid')).toBe('true');
+      await summary.getByRole('link').click();
+      expect(await page.evaluate<string>('document.activeElement.id')).toBe('staff-languages-en');
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await (await suite.running.as('admin')).get(`/staff/${staffId}`)).status).toBe(404);
+
+      await form.getByRole('checkbox', { name: french, exact: true }).check();
+      await form.getByRole('button', { name: add, exact: true }).click();
+      await form.getByRole('status').filter({ hasText: added }).waitFor();
+      expect((await (await suite.running.as('admin')).get(`/staff/${staffId}`)).body).toMatchObject({ languages: ['fr'] });
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -123,7 +123,8 @@ const isField = (key: string): key is Field => key in FIELDS;
 function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const { api } = useConsole();
   const { t, language, role: roleLabel, region: regionName } = useI18n();
-  const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: true, fr: false });
+  // No language ticked: which languages a person works in is the administrator's to say, not the form's to guess.
+  const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: false, fr: false });
   // What the API refused, field by field, in the language it was asked in (the page may switch since).
   const [refusal, setRefusal] = useState<{ issues: readonly { field: Field | undefined; message: string }[]; said: Language; other?: string }>();
   const [added, setAdded] = useState<string>();
@@ -141,8 +142,14 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
     const displayName = form.displayName.trim();
     const languages = [...(form.en ? ['en'] : []), ...(form.fr ? ['fr'] : [])];
     try {
-      // A field left empty is left out: the API says it is required, not what a filled one would have to be.
-      const member = await api.post<StaffMember>('/staff', { ...(staffId ? { staffId } : {}), ...(displayName ? { displayName } : {}), role: form.role, region: form.region, languages });
+      // A field left empty (no language ticked) is left out: the API says it is required, not what a filled one would have to be.
+      const member = await api.post<StaffMember>('/staff', {
+        ...(staffId ? { staffId } : {}),
+        ...(displayName ? { displayName } : {}),
+        role: form.role,
+        region: form.region,
+        ...(languages.length ? { languages } : {}),
+      });
       setAdded(displayName);
       setForm({ ...form, staffId: '', displayName: '' });
       onAdded(member);
@@ -251,7 +258,13 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         </legend>
         {(['en', 'fr'] as const).map((language) => (
           <div class="checkbox" key={language}>
-            <input type="checkbox" id={`staff-languages-${language}`} checked={form[language]} onChange={(e) => set({ [language]: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              id={`staff-languages-${language}`}
+              aria-invalid={wrong('languages').length ? true : undefined}
+              checked={form[language]}
+              onChange={(e) => set({ [language]: e.currentTarget.checked })}
+            />
             <label for={`staff-languages-${language}`}>{t.languageName(language)}</label>
           </div>
         ))}
