@@ -38,7 +38,7 @@ describe('where mend backup writes', () => {
   });
 
   it('with the keys in PostgreSQL, says so first (78): no backup key would make a backup it can take', async () => {
-    const { MEND_BACKUP_KEY: _key, ...withoutKey } = env;
+    const withoutKey = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'MEND_BACKUP_KEY'));
     const result = await mend(['backup', join(work, 'pg-keys')], { ...withoutKey, MEND_KEYSTORE: 'postgres', MEND_KEYSTORE_POSTGRES_URL: 'postgres://mend@127.0.0.1:1/mend' });
     expect({ code: result.code, lines: errorLines(result.stderr) }).toEqual({
       code: ExitCode.config,
