@@ -118,7 +118,8 @@ export const AccessPageSchema = z.object({
 });
 
 /** GET /cases/:id/state: the case view as it stood at a moment, on the axis of time asked for. */
-export const CaseAsOfSchema = CaseViewSchema.extend({
+// Whom the case could be given is said of the case now, not as it stood then.
+export const CaseAsOfSchema = CaseViewSchema.omit({ assignableRoles: true }).extend({
   asOf: z.string().meta({ description: 'The moment the view describes' }),
   axis: z.enum(['business', 'recorded']).meta({
     description: 'business: after every event that occurred (occurredAt) by asOf; recorded: after every event the log had recorded (recordedAt) by asOf',

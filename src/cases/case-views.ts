@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildCaseView, type CaseView } from '../../domain/case-view';
-import type { Actor } from '../../domain/roles';
+import { PersonRole, type Actor } from '../../domain/roles';
 import { restoreCase, type CaseRecord } from '../../projections/cases';
 import { CLOCK, type Clock } from '../clock/clock';
 import { PolicyService } from '../security/policy.service';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import type { LoadedCase } from './case-repository';
+
+/** A case as the API presents it to a reader: the view, and whom it could be given to. */
+export type PresentedCase = CaseView & {
+  /** The roles whose people could be assigned the case and work it: read it, and take one of its steps (PolicyService.mayWork). */
+  readonly assignableRoles: readonly PersonRole[];
+};
 
 /** Presents a loaded case to an actor. */
 @Injectable()
@@ -16,7 +22,7 @@ export class CaseViews {
     private readonly policy: PolicyService,
   ) {}
 
-  present(loaded: LoadedCase, actor: Actor): CaseView {
+  present(loaded: LoadedCase, actor: Actor): PresentedCase {
     return this.forActor(
       buildCaseView(
         loaded.definition,
@@ -29,14 +35,19 @@ export class CaseViews {
     );
   }
 
-  /** Offers the actor only the commands the permission table lets them run. */
-  private forActor(view: CaseView, actor: Actor, readAs: string | undefined): CaseView {
-    const facts = { caseId: view.caseId, workflow: view.workflow, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
-    return { ...view, allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands), nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps) };
+  /** Offers the actor only the commands the permission table lets them run, and says whom the case could be given to. */
+  private forActor(view: CaseView, actor: Actor, readAs: string | undefined): PresentedCase {
+    const facts = { caseId: view.caseId, workflow: view.workflow, workflowVersion: view.workflowVersion, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
+    return {
+      ...view,
+      allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands),
+      nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps),
+      assignableRoles: PersonRole.options.filter((role) => this.policy.mayWork({ id: `${role}-candidate`, role }, facts)),
+    };
   }
 
   /** The view of a case from the read model, without replaying its stream. */
-  presentRecord(record: CaseRecord, actor: Actor): CaseView {
+  presentRecord(record: CaseRecord, actor: Actor): PresentedCase {
     const definition = this.registry.version(record.workflow, record.workflowVersion);
     return this.forActor(
       buildCaseView(

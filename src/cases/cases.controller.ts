@@ -4,7 +4,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CaseReference } from '../../domain/case-reference';
-import type { CaseView } from '../../domain/case-view';
 import { CaseNotFound, CaseReferenceNotFound } from '../../domain/errors';
 import { CaseId } from '../../domain/schemas';
 import type { Actor } from '../../domain/roles';
@@ -19,7 +18,7 @@ import { PolicyService, type CaseAccessFacts } from '../security/policy.service'
 import { RequirePermission } from '../security/require-permission.decorator';
 import { CaseReferences } from './case-references';
 import { accessFacts, CaseRepository } from './case-repository';
-import { CaseViews } from './case-views';
+import { CaseViews, type PresentedCase } from './case-views';
 import type { CommandOutcome } from './command-pipeline';
 import type { CreatedId } from './created-ids';
 import { ExecuteCommand } from './execute-command.command';
@@ -28,11 +27,11 @@ import { MinPosition } from '../http/query-schemas';
 /** A case as it stands: what the permission rules read of it, and its view for an actor. */
 interface CurrentCase {
   readonly facts: CaseAccessFacts;
-  present(actor: Actor): CaseView;
+  present(actor: Actor): PresentedCase;
 }
 
 /** What a command answers: the case after it, and the ids it minted (CommandResultSchema). */
-export type CommandResult = CaseView & { readonly created: CreatedId[] };
+export type CommandResult = PresentedCase & { readonly created: CreatedId[] };
 
 /** A reference as people type it: any case, surrounding spaces ignored. */
 const CaseReferenceParam = z
@@ -138,7 +137,7 @@ export class CasesController {
     @Query('minPosition') minPosition: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<PresentedCase> {
     const reference = parseInput(CaseReferenceParam, raw, 'reference');
     await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
     const record = this.queries.byReference(reference);
@@ -166,7 +165,7 @@ export class CasesController {
     @Query('minPosition') minPosition: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CaseView> {
+  ): Promise<PresentedCase> {
     const caseId = parseInput(CaseId, id, 'caseId');
     await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
     const current = await this.current(caseId, this.queries.get(caseId));

@@ -58,6 +58,9 @@ export const CaseViewSchema = z
     }),
     region: RegionCode,
     assignees: z.array(z.string()),
+    assignableRoles: z.array(z.string()).meta({
+      description: 'The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE)',
+    }),
     details: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
       .meta({ description: 'A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people' }),

@@ -1,8 +1,9 @@
-import { CaseViewSchema } from '../../src/http/response-schemas';
+import { CaseAsOfSchema } from '../../src/audit/audit.schemas';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { driveComplaint, type Step } from './audit-support';
 
-const AsOfViewSchema = CaseViewSchema.extend({ asOf: CaseViewSchema.shape.openedAt });
+// The response's own schema: the case then, with the moment asked for.
+const AsOfViewSchema = CaseAsOfSchema;
 const MINUTE = 60_000;
 
 const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();

@@ -1418,7 +1418,7 @@ export interface paths {
         };
         /**
          * Each read model: status, checkpoint, lag in events and seconds
-         * @description For administrators and supervisors: a failed projection names the position and the error it stopped at.
+         * @description For administrators and supervisors: a failed projection names the position and the error it stopped at; one whose last batch could not be stored (a full disk) says why in `retrying` while it tries again.
          */
         get: operations["listProjections"];
         put?: never;
@@ -1617,7 +1617,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness: store reachable, projections running within the lag limit, SLA scheduler sweeping
+         * Readiness: event store and key store reachable, projections running within the lag limit, SLA scheduler sweeping
          * @description Answers 503 with the failing check while any is down; needs no token.
          */
         get: operations["getReadiness"];
@@ -1881,6 +1881,8 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
+            assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
@@ -1911,6 +1913,8 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
+            assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
@@ -2226,7 +2230,7 @@ export interface components {
              * @enum {string}
              */
             axis: "business" | "recorded";
-            /** @description Revisions of the events in this view that were recorded after asOf: the case stood so then, but the log did not show it yet */
+            /** @description Revisions of the events in this view that were recorded more than a second after asOf (recording in the normal course takes milliseconds): the case stood so then, but the log did not show it yet */
             enteredLater: number[];
             /** @description The case’s last revision now */
             lastRevision: number;
@@ -2474,7 +2478,7 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
-            /** @description eventStore, projections and slaScheduler, each up or down with why */
+            /** @description eventStore, keyStore, projections and slaScheduler, each up or down with why */
             details: {
                 [key: string]: {
                     /** @enum {string} */

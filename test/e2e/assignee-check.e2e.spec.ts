@@ -78,6 +78,22 @@ describe('assigning a case to someone of the staff directory', () => {
       await run(await running.as('practitioner', 'alex.new'), caseId, 'AcknowledgeComplaint', { method: 'email' });
     });
 
+    it('says in the case which roles it could be given to: exactly those whose people an assignment accepts', async () => {
+      const caseId = await complaint();
+      const view = await supervisor.get(`/cases/${caseId}`);
+      expect(view.body.assignableRoles).toEqual(expect.arrayContaining(['practitioner', 'supervisor']));
+      expect(view.body.assignableRoles).not.toContain('rju');
+      for (const [handlerId, role] of [
+        ['pat.audits', 'auditor'],
+        ['robin.mediates', 'mediator'],
+        ['sasha.rju', 'rju'],
+        ['camille.roy', 'practitioner'],
+      ] as const) {
+        const assigned = await supervisor.post(`/cases/${caseId}/commands/AssignHandler`, { handlerId });
+        expect({ role, status: assigned.status }).toEqual({ role, status: view.body.assignableRoles.includes(role) ? 200 : 422 });
+      }
+    });
+
     it('gives an RO case to an RJU intake officer and a mediator, and refuses an auditor as its mediator', async () => {
       const rju = await running.as('rju', 'sasha.rju');
       const opened = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: example(restorativeOpportunitiesWorkflow, 'ReceiveReferral') });
