@@ -28,6 +28,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     { staffId: 'camille.roy', displayName: 'Camille Roy', role: 'practitioner', region: 'ON', languages: ['fr', 'en'] },
     { staffId: 'sam.lee', displayName: 'Sam Lee', role: 'practitioner', region: 'BC', languages: ['en'] },
     { staffId: 'dana.supervises', displayName: 'Dana Supervises', role: 'supervisor', region: 'ON', languages: ['en'] },
+    // Works complaints about Restorative Opportunities cases only: a complaint about anything else is no case of theirs.
+    { staffId: 'sasha.rju', displayName: 'Sasha Bouchard', role: 'rju', region: 'ON', languages: ['en', 'fr'] },
   ] as const;
 
   beforeAll(async () => {
@@ -211,6 +213,8 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       );
       expect(await picker.locator('option[value="sam.lee"]').textContent()).toBe(fr ? 'Sam Lee — anglais — 0\u00a0dossier en cours' : 'Sam Lee — English — 0 open cases');
       expect(await picker.locator('option[value="dana.supervises"]').count()).toBe(0);
+      // Nor the RJU, whom the API would refuse for this complaint (the case's assignableRoles).
+      expect(await picker.locator('option[value="sasha.rju"]').count()).toBe(0);
       expect(await axeViolations(desk)).toEqual([]);
       // By keyboard: the first person of the case's region is one arrow away.
       await picker.focus();

@@ -148,7 +148,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone, region, history, clocks: caseView?.clocks, records: command.records, errorsIn: said }}>
+    <FormContext.Provider value={{ workflow, timeZone, region, assignable: caseView?.assignableRoles, history, clocks: caseView?.clocks, records: command.records, errorsIn: said }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />

@@ -10,6 +10,8 @@ export interface FormSettings {
   readonly timeZone: string;
   /** The case's region (or the one typed in a new case's form): a staff picker offers its people first. */
   readonly region?: string | undefined;
+  /** The roles the case could be given to (its view's `assignableRoles`; none for a new case): a staff picker offers only their people. */
+  readonly assignable?: readonly string[] | undefined;
   /** The case's events, as read (none for a new case): a field pointing at one of its records offers a pick of them. */
   readonly history?: readonly HistoryItem[] | undefined;
   /** The case's clocks a field naming one of them (`x-mend-clock`) offers: those the command may act on (none for a new case). */

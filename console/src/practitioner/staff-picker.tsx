@@ -32,7 +32,7 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
 /**
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
- * assigns), the case's region first, each person with their languages and current caseload (and their
+ * assigns, of them those the case could be given to), the case's region first, each person with their languages and current caseload (and their
  * role, where those offered hold several). A native select: the keyboard and screen readers work as
  * everywhere. Whoever may not read the directory (403) types the person's login, as does everyone
  * for someone outside the directory (roles `[]`).
@@ -40,7 +40,7 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
 export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
   const { t, number, role } = useI18n();
   const { api } = useConsole();
-  const { workflow, region } = useForm();
+  const { workflow, region, assignable } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
   const outside = Array.isArray(of) && of.length === 0;
   const typed = (hint?: string) => (
@@ -63,7 +63,8 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
     const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
     return typed(loaded.status === 'failed' && !refused ? t.staffUnavailable : undefined);
   }
-  const roles = Array.isArray(of) ? new Set(of) : assignableRoles(workflow);
+  // The field's own roles, else those the workflow assigns its cases to, of them those this case could be given to (what the API's check accepts).
+  const roles = Array.isArray(of) ? new Set(of) : new Set([...assignableRoles(workflow)].filter((r) => assignable === undefined || assignable.includes(r)));
   const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
   // A directory not kept yet: the person's login is typed, as before there was one. One that is kept
   // but has no one for these cases: the API gives cases only to people in it, so an admin adds them first.
