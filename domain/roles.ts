@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_LABELS, roleLabel } from './role-labels';
 
 /**
  * Who may act in Mend. `system` is the SLA scheduler and other internal actors: it is never
@@ -20,18 +21,8 @@ export const Actor = z.strictObject({
 /** The person or service on whose behalf an event was recorded. Never personal data: an opaque id. */
 export type Actor = z.infer<typeof Actor>;
 
-const ROLE_LABELS: Readonly<Record<Role, { readonly en: string; readonly fr: string }>> = {
-  practitioner: { en: 'practitioner', fr: 'praticienne ou praticien' },
-  supervisor: { en: 'supervisor', fr: 'superviseure ou superviseur' },
-  auditor: { en: 'auditor', fr: 'vérificatrice ou vérificateur' },
-  rju: { en: 'Restorative Justice Unit', fr: 'Unité de justice réparatrice' },
-  mediator: { en: 'Restorative Opportunities mediator', fr: 'médiatrice ou médiateur des Possibilités de justice réparatrice' },
-  roAuditor: { en: 'Restorative Opportunities auditor', fr: 'vérificatrice ou vérificateur des Possibilités de justice réparatrice' },
-  admin: { en: 'administrator', fr: 'administratrice ou administrateur' },
-  system: { en: 'system', fr: 'système' },
-};
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/** Every role has its names in domain/role-labels.ts, and no other role is named there: checked when compiled. */
+export const EVERY_ROLE_NAMED: Same<keyof typeof ROLE_LABELS, Role> = true;
 
-/** A role as people name it, in English and French (`rju` is the Restorative Justice Unit). */
-export function roleLabel(role: string): { readonly en: string; readonly fr: string } {
-  return ROLE_LABELS[role as Role] ?? { en: role, fr: role };
-}
+export { roleLabel };

@@ -32,7 +32,7 @@ describe('the console', () => {
     // are shown in them) and names, the clocks' declarations (clocks are named from them), and what a personal-data
     // field reads when it is not shown (`[redacted]`, told apart from what people wrote), and the
     // keywords the API's JSON Schemas mark a staff id, a clock key, a state or a local time with, and
-    // the ids of the actors Mend itself records events under.
+    // the ids of the actors Mend itself records events under, and the roles' names.
     const sharedData = [
       join(root, 'domain', 'region-time-zones'),
       join(root, 'domain', 'region-names'),
@@ -40,6 +40,7 @@ describe('the console', () => {
       join(root, 'domain', 'sealed-fields'),
       join(root, 'domain', 'json-schema-keywords'),
       join(root, 'domain', 'system-actors'),
+      join(root, 'domain', 'role-labels'),
     ];
     const fromServer = imports.filter((i) => i.relative && !i.target.startsWith(join(root, 'console')) && !sharedData.includes(i.target));
     expect(fromServer.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { createContext } from 'preact';
+import { roleLabel } from '../../../domain/role-labels';
 import { useContext } from 'preact/hooks';
 import { REGION_NAMES } from '../../../domain/region-names';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
@@ -56,16 +57,6 @@ export function i18nFor(language: Language): I18n {
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const unit = (name: 'hour' | 'minute' | 'second') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' });
   const units = { hour: unit('hour'), minute: unit('minute'), second: unit('second') };
-  const roles: Record<string, string> = {
-    practitioner: t.rolePractitioner,
-    supervisor: t.roleSupervisor,
-    auditor: t.roleAuditor,
-    rju: t.roleRju,
-    mediator: t.roleMediator,
-    roAuditor: t.roleRoAuditor,
-    admin: t.roleAdmin,
-    system: t.roleSystem,
-  };
   const statuses: Record<string, string> = {
     running: t.clockRunning,
     paused: t.clockPaused,
@@ -99,7 +90,7 @@ export function i18nFor(language: Language): I18n {
       const parts = [h ? units.hour.format(h) : '', m ? units.minute.format(m) : '', sec && !h ? units.second.format(sec) : ''].filter(Boolean);
       return parts.length > 0 ? parts.join(' ') : units.second.format(0);
     },
-    role: (role) => roles[role] ?? role,
+    role: (role) => roleLabel(role)[language],
     region: (code) => (REGION_NAMES as Record<string, { en: string; fr: string } | undefined>)[code]?.[language] ?? code,
     clockStatus: (status) => statuses[status] ?? status,
   };

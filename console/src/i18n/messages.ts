@@ -31,16 +31,6 @@ export const en = {
   /** The switch names the other language, in that language. */
   otherLanguage: 'Français',
   otherLanguageHint: 'Afficher la console en français',
-  // Roles as domain/roles.ts's roleLabel names them, word for word (test/console/names.spec.ts holds them
-  // to it): that module imports zod, which the console's bundle may not (test/architecture/console-imports).
-  rolePractitioner: 'practitioner',
-  roleSupervisor: 'supervisor',
-  roleAuditor: 'auditor',
-  roleRju: 'Restorative Justice Unit',
-  roleMediator: 'Restorative Opportunities mediator',
-  roleRoAuditor: 'Restorative Opportunities auditor',
-  roleAdmin: 'administrator',
-  roleSystem: 'system',
   /** Someone not in the staff directory: a system actor by what it is (what records a clock's warnings and breaches), anyone else by their id. */
   notInDirectory: (id: string) => (id === SLA_SCHEDULER_ID ? 'the SLA scheduler' : id),
 
@@ -368,14 +358,6 @@ export const fr: Messages = {
   signOut: 'Fermer la session',
   otherLanguage: 'English',
   otherLanguageHint: 'Show the console in English',
-  rolePractitioner: 'praticienne ou praticien',
-  roleSupervisor: 'superviseure ou superviseur',
-  roleAuditor: 'vérificatrice ou vérificateur',
-  roleRju: 'Unité de justice réparatrice',
-  roleMediator: 'médiatrice ou médiateur des Possibilités de justice réparatrice',
-  roleRoAuditor: 'vérificatrice ou vérificateur des Possibilités de justice réparatrice',
-  roleAdmin: 'administratrice ou administrateur',
-  roleSystem: 'système',
   notInDirectory: (id: string) => (id === SLA_SCHEDULER_ID ? 'le planificateur des délais' : id),
 
   signIn: 'Ouvrir une session',
