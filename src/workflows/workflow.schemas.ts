@@ -38,6 +38,10 @@ export const WorkflowSchema = z
     description: z.string(),
     category: z.string(),
     openingCommand: z.string(),
+    readScope: z.record(z.string(), z.enum(['all', 'assigned', 'needToKnow', 'denied', 'hidden'])).meta({
+      description:
+        'Whose cases each role may read: all of them, those assigned to them, those they need to know (assigned), none (`denied`: told so), or none and not even that they exist (`hidden`). A role is offered only the workflows it may read',
+    }),
     states: z.array(z.string()).meta({ description: 'Every state, by dotted path' }),
     stateLabels: z.record(z.string(), z.string()).meta({ description: 'Each state’s name for people, by dotted path' }),
     eventLabels: z.record(z.string(), z.string()).meta({

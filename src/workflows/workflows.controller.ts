@@ -28,6 +28,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     description: labels.description[language],
     category: definition.category,
     openingCommand: definition.openingCommand,
+    readScope: { ...definition.readScope },
     states,
     stateLabels: Object.fromEntries(states.map((state) => [state, labels.states[state]?.[language] ?? state])),
     eventLabels: inLanguage(labels.events, language),

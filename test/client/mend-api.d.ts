@@ -1945,6 +1945,10 @@ export interface components {
             description: string;
             category: string;
             openingCommand: string;
+            /** @description Whose cases each role may read: all of them, those assigned to them, those they need to know (assigned), none (`denied`: told so), or none and not even that they exist (`hidden`). A role is offered only the workflows it may read */
+            readScope: {
+                [key: string]: "all" | "assigned" | "needToKnow" | "denied" | "hidden";
+            };
             /** @description Every state, by dotted path */
             states: string[];
             /** @description Each state’s name for people, by dotted path */

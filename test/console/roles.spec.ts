@@ -66,4 +66,24 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     expect(await page.locator('header .who').innerText()).toContain('(vérificatrice ou vérificateur des Possibilités de justice réparatrice)');
     await page.close();
   });
+
+  it.each([
+    ['auditor', 'auditor-1'],
+    ['roAuditor', 'ro-auditor-1'],
+    ['supervisor', 'supervisor-1'],
+    ['rju', 'rju-1'],
+  ] as const)('offers the %s only the programs whose cases the role may read in the list’s program filter', async (role, id) => {
+    const page = await browser.signedIn(role, id);
+    try {
+      await page.goto(`${running.baseUrl}/#/cases`);
+      const filter = page.locator('#case-workflow option');
+      await filter.nth(1).waitFor({ state: 'attached' });
+      const offered = (await filter.evaluateAll((options) => options.map((o) => o.getAttribute('value') ?? ''))).filter((value) => value !== '');
+      const readable = workflowDefinitions.filter((d) => !['hidden', 'denied'].includes(d.readScope[role])).map((d) => d.name);
+      expect(offered.sort()).toEqual(readable.sort());
+      expect(offered.includes(ro.name)).toBe(ro.readScope[role] === 'all');
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { workflowTitle } from './labels';
 import { MorePages } from './more-pages';
 import { ROLE_PAGES } from './roles';
 import { Status } from './status';
-import type { CasePage } from './types';
+import type { CasePage, WorkflowInfo } from './types';
 import { useLoad } from './use-load';
 
 const PAGE = 100;
@@ -33,7 +33,9 @@ export function CasesPage() {
   const [programs] = useLoad(() => workflows, 'workflows');
   const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/cases?${query}`), workflows]), query);
   const set = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
-  const names = programs.status === 'ready' ? programs.value : [];
+  // The programs whose cases this role may read: a filter on any other would always show nothing.
+  const readable = (w: WorkflowInfo) => !['hidden', 'denied'].includes(w.readScope[session.role] ?? 'hidden');
+  const names = programs.status === 'ready' ? programs.value.filter(readable) : [];
   return (
     <section aria-labelledby="cases-title">
       <h2 id="cases-title">{t.navCases}</h2>
