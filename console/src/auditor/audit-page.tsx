@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { useI18n } from '../i18n/i18n';
 import { Clocks } from '../practitioner/clocks';
@@ -32,6 +32,8 @@ function CaseAudit({ caseId }: { caseId: string }) {
     return { items, staff: staffNames(staff), workflow, workflowName, reference };
   }, caseId);
   const [verification] = useLoad(() => api.get<Verification>(`/audit/verify?caseId=${encodeURIComponent(caseId)}`), caseId);
+  const [asOfSettled, setAsOfSettled] = useState(false);
+  const settled = useCallback(() => setAsOfSettled(true), []);
 
   return (
     <section aria-labelledby="audit-title">
@@ -66,8 +68,9 @@ function CaseAudit({ caseId }: { caseId: string }) {
       <Status loaded={loaded}>
         {({ items, staff, workflow, workflowName }) => (
           <PageStaff.Provider value={staff}>
-            <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} />
-            <CaseReads caseId={caseId} />
+            <AsOf caseId={caseId} items={items} workflow={workflow} workflowName={workflowName} onSettled={settled} />
+            {/* Read once the page's own reads are answered (each recorded before its answer): the list has them. */}
+            {asOfSettled ? <CaseReads caseId={caseId} /> : null}
           </PageStaff.Provider>
         )}
       </Status>
@@ -113,8 +116,8 @@ const zoneOf = (region: string | undefined): string => (REGION_TIME_ZONES as Rec
  * occurredAt) or recorded time (what the log held then). The slider stops at the axis's instants;
  * the date and time field takes any moment, in the case's time zone.
  */
-function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string }) {
-  const { caseId, items, workflow } = props;
+function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: WorkflowInfo | undefined; workflowName: string; onSettled?: () => void }) {
+  const { caseId, items, workflow, onSettled } = props;
   const { api } = useConsole();
   const person = usePeople();
   const i18n = useI18n();
@@ -133,14 +136,17 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   useEffect(() => {
     if (!asOf) return;
     let current = true;
-    api.get<CaseAsOf>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}&axis=${axis}`).then(
-      (v) => current && (setView(v), setViewOf(`${axis} ${asOf}`), setFailure(undefined)),
-      (error: unknown) => current && setFailure(errorText(error)),
-    );
+    api
+      .get<CaseAsOf>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}&axis=${axis}`)
+      .then(
+        (v) => current && (setView(v), setViewOf(`${axis} ${asOf}`), setFailure(undefined)),
+        (error: unknown) => current && setFailure(errorText(error)),
+      )
+      .finally(() => onSettled?.());
     return () => {
       current = false;
     };
-  }, [api, caseId, asOf, axis]);
+  }, [api, caseId, asOf, axis, onSettled]);
 
   // Changing axis keeps the moment shown, on the other axis; the slider moves to the last stop at or before it.
   const chooseAxis = (next: Axis) => {
