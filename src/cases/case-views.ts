@@ -3,7 +3,7 @@ import { buildCaseView, type CaseView } from '../../domain/case-view';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { restoreCase, type CaseRecord } from '../../projections/cases';
 import { CLOCK, type Clock } from '../clock/clock';
-import { PolicyService } from '../security/policy.service';
+import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import type { LoadedCase } from './case-repository';
 
@@ -16,6 +16,8 @@ export type PresentedCase = CaseView & {
 /** Presents a loaded case to an actor. */
 @Injectable()
 export class CaseViews {
+  private readonly assignable = new Map<string, readonly PersonRole[]>();
+
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: WorkflowRegistry,
@@ -42,8 +44,23 @@ export class CaseViews {
       ...view,
       allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands),
       nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps),
-      assignableRoles: PersonRole.options.filter((role) => this.policy.mayWork({ id: `${role}-candidate`, role }, facts)),
+      assignableRoles: this.assignableRoles(facts),
     };
+  }
+
+  /**
+   * Whose people could work the case once given it. Whoever is assigned already does not change the
+   * answer (a candidate counts as assigned), so it is worked out once per workflow version and read
+   * scope, not on every view.
+   */
+  private assignableRoles(facts: CaseAccessFacts & { workflowVersion: number }): readonly PersonRole[] {
+    const key = `${facts.workflow}@${facts.workflowVersion} ${facts.readAs ?? ''}`;
+    let roles = this.assignable.get(key);
+    if (!roles) {
+      roles = PersonRole.options.filter((role) => this.policy.mayWork({ id: `${role}-candidate`, role }, facts));
+      this.assignable.set(key, roles);
+    }
+    return roles;
   }
 
   /** The view of a case from the read model, without replaying its stream. */
