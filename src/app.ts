@@ -12,6 +12,7 @@ import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
 import { registerJsonBody } from './http/json-body';
 import { newRequestId, registerCorrelation } from './http/correlation';
+import { refuseWhileClosing } from './http/draining';
 import { registerRequestLog, ROOT_LOGGER } from './logging/logging';
 import { buildOpenApi } from './http/openapi';
 import { openApiSections } from './http/openapi-sections';
@@ -25,6 +26,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: options.config.bodyLimit,
     genReqId: newRequestId,
     clientErrorHandler,
+    // Requests that arrive while the server closes are refused by `refuseWhileClosing`, in the API's shape.
+    return503OnClosing: false,
     // Paths are matched exactly: /cases/ is not /cases.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
     // A path the router cannot even parse gets the same error shape as everything else.
@@ -46,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   registerJsonBody(fastify);
   registerCorrelation(fastify);
   registerRequestLog(fastify, app.get(ROOT_LOGGER));
+  refuseWhileClosing(fastify);
   const errors = new MendExceptionFilter(options.config);
   // Errors Fastify raises before Nest's router (parsers, body and rate limits) reach this filter too:
   // Nest sets Fastify's error handler when the app initialises, and it hands them to the global

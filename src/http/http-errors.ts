@@ -60,6 +60,11 @@ export const KeyStoreUnavailable = defineError('SERVICE.KEY_STORE_UNAVAILABLE', 
   fr: () => 'Le magasin des clés des renseignements personnels est indisponible\u00a0: on ne peut ni consigner ni lire de renseignements personnels. Rien n’a été enregistré. Réessayez sous peu.',
 });
 
+export const ShuttingDown = defineError('SERVICE.SHUTTING_DOWN', 'unavailable', {
+  en: () => 'This Mend server is shutting down, so it took nothing from this request. Send it again: another server, or this one once restarted, will answer.',
+  fr: () => 'Ce serveur Mend s’arrête\u00a0: il n’a rien retenu de cette requête. Envoyez-la de nouveau\u00a0; un autre serveur, ou celui-ci une fois redémarré, y répondra.',
+});
+
 export const ErasureLedgerUnavailable = defineError('SERVICE.ERASURE_LEDGER_UNAVAILABLE', 'unavailable', {
   en: () => 'The erasure ledger cannot be written, so nothing was erased. Try again shortly, or ask the operator to check MEND_ERASURE_LEDGER.',
   fr: () => 'Le registre des effacements ne peut pas être écrit\u00a0: rien n’a été effacé. Réessayez sous peu ou demandez à l’exploitant de vérifier MEND_ERASURE_LEDGER.',
