@@ -103,7 +103,7 @@ export const EnvSchema = z
     MEND_KEYSTORE_POSTGRES_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL').optional(),
     MEND_BUSINESS_HOURS: z
       .string()
-      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must look like 07:00-17:00')
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, { message: 'must look like 07:00-17:00', abort: true })
       .refine((v) => v.split('-').every((h) => HOUR.test(h)) && v.split('-')[0]! < v.split('-')[1]!, 'must be HH:MM-HH:MM with start before end')
       .default('07:00-17:00'),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
