@@ -55,6 +55,12 @@ const SUPERVISOR_STEPS = new Set([
   'CorrectPersonalInformation',
 ]);
 
+/**
+ * Steps a supervisor takes once assigned: a complaint's response, which at a review level is the
+ * manager's or executive's the escalation chain names.
+ */
+const SUPERVISOR_WHEN_ASSIGNED = new Set(['Respond']);
+
 /** The mediation itself, which the mediator assigned to an RO case records (and the unit may too). */
 const MEDIATOR_COMMANDS = new Set([
   'RecordPreparation',
@@ -84,6 +90,7 @@ function expected(role: PersonRole, workflow: string, command: string, opening: 
   if (role === 'mediator' || role === 'roAuditor') return 'hidden';
   if (role === 'admin' || role === 'auditor') return 'forbidden';
   if (opening) return SUPERVISOR_OPENINGS.has(command) && role !== 'supervisor' ? 'forbidden' : 'allowed';
+  if (role === 'supervisor' && workflow === 'complaint' && SUPERVISOR_WHEN_ASSIGNED.has(command)) return assigned ? 'allowed' : 'not assigned';
   if (role === 'supervisor') return SUPERVISOR_ONLY.has(command) || SUPERVISOR_STEPS.has(command) ? 'allowed' : 'forbidden';
   if (SUPERVISOR_ONLY.has(command)) return 'forbidden';
   return assigned ? 'allowed' : 'not assigned';

@@ -60,7 +60,9 @@ const commands = commandsFrom(ComplaintCommand, {
     primaryEvent: 'HandlerAssigned',
   },
   Respond: {
-    grants: { ...grants.assignedPractitioner, rju: 'assigned' },
+    // The handler of the level responds: a practitioner at the first level; at a review, the manager
+    // or executive the escalation chain names, a supervisor once assigned (the unit for its own program).
+    grants: { ...grants.assignedPractitioner, supervisor: 'assigned', rju: 'assigned' },
     primaryEvent: 'ComplaintResponded',
   },
   AcceptResponse: {
