@@ -152,7 +152,8 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     programOverview: { en: 'Overview of the program', fr: 'Aperçu du programme' },
     participationOptions: { en: 'Participation options', fr: 'Options de participation' },
     confidentialityLimits: { en: 'Limits of confidentiality', fr: 'Limites de la confidentialité' },
-    dutyToReportException: { en: 'Exception: the duty to report', fr: 'Exception\u00a0: l’obligation de signaler' },
+    // As the seed heads it (000:66): the program is an exception to the duty, not the duty an exception.
+    dutyToReportException: { en: 'Exception to the duty to report', fr: 'Exception à l’obligation de signaler' },
     supportServices: { en: 'Support services', fr: 'Services de soutien' },
     goalSetting: { en: 'Setting goals', fr: 'Établissement des objectifs' },
     writtenSharing: { en: 'Written sharing', fr: 'Témoignage écrit' },

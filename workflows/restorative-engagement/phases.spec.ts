@@ -63,6 +63,12 @@ describe('restorative engagement: phase 1, preparation', () => {
     expect(error.message).toContain('data.topics.0');
   });
 
+  it('names the topic as the seed heads it: an exception to the duty to report, not the duty as an exception', () =>
+    expect(restorativeEngagementWorkflow.labels.values.dutyToReportException).toEqual({
+      en: 'Exception to the duty to report',
+      fr: 'Exception à l’obligation de signaler',
+    }));
+
   it('refuses a session dated in the future', () =>
     given(...inPhase1)
       .when(session({ heldAt: '2026-03-03T10:00:00-05:00' }))
