@@ -166,6 +166,19 @@ describe('restorative engagement: withdrawal', () => {
     expect(outcome.state.clocks.optInWindow?.status).toBe('cancelled');
   });
 
+  it('cancels the engagements still scheduled, as the class member’s cancellation, in the same decision', () => {
+    const history = [...engaged, engagementScheduled('e-2'), engagementScheduled('e-3', { option: 'engagementSession', delivery: 'virtual' })];
+    const outcome = given(...history).when({ type: 'Withdraw', data: { withdrawnAt: '2026-02-28T10:00:00-05:00' } }).run();
+    expect(outcome.events).toEqual([
+      { type: 'EngagementRecorded', data: { engagementId: 'e-2', outcome: 'cancelled', at: NOW, cancelledBy: 'classMember' } },
+      { type: 'EngagementRecorded', data: { engagementId: 'e-3', outcome: 'cancelled', at: NOW, cancelledBy: 'classMember' } },
+      { type: 'ParticipationWithdrawn', data: { withdrawnAt: '2026-02-28T10:00:00-05:00', stage: 'phase2.engaging' } },
+    ]);
+    expect(outcome.stateName).toBe('withdrawn');
+    // The engagement held stays held.
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details).toMatchObject({ engagementsScheduled: 0, engagementsHeld: 1 });
+  });
+
   it('asks for no reason, and takes none', () => {
     const error = given(...inPhase1)
       .when({ type: 'Withdraw', data: { reason: 'personal' } })
@@ -236,7 +249,15 @@ describe('restorative engagement: changing one’s mind goes both ways', () => {
     }
   });
 
-  it('cancels the engagements still scheduled when the class member withdrew', () => {
+  it('has nothing left to cancel after a withdrawal that cancelled what was scheduled', () => {
+    const history = [...engaging, engagementScheduled('e-1')];
+    const withdrawn = given(...history).when({ type: 'Withdraw', data: {} }).run();
+    const outcome = given(...history, ...withdrawn.events).when(resume(), supervisor).run();
+    expect(outcome.events[0]?.data).toMatchObject({ withdrawnFrom: 'phase2.engaging', resumedIn: 'phase2.choosingOptions', cancelledEngagementIds: [] });
+    expect(restorativeEngagementWorkflow.summarize(outcome.state).details).toMatchObject({ engagementsScheduled: 0 });
+  });
+
+  it('cancels the engagements a withdrawal recorded before withdrawals cancelled them left scheduled', () => {
     const outcome = given(...engaging, engagementScheduled('e-1'), participationWithdrawn('phase2.engaging')).when(resume(), supervisor).run();
     expect(outcome.events[0]?.data).toMatchObject({ cancelledEngagementIds: ['e-1'] });
     expect(restorativeEngagementWorkflow.summarize(outcome.state).details).toMatchObject({ engagementsScheduled: 0 });

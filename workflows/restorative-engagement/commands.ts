@@ -387,9 +387,9 @@ export const Withdraw = z.strictObject({
   data: z.strictObject({ withdrawnAt: Instant.optional() }),
 }).meta({
   description:
-    'The class member changed their mind about participating. Possible at any stage; no reason is asked.',
+    'The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member.',
   descriptionFr:
-    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape\u00a0; aucun motif n’est demandé.',
+    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape\u00a0; aucun motif n’est demandé. Les engagements encore planifiés sont annulés à la demande du membre du groupe.',
   example: {},
 });
 

@@ -112,13 +112,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
     case 'ResumeParticipation':
       return resume(cmd, state, ctx);
     case 'Withdraw':
-      return [
-        ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe a mis fin à sa participation au programme.' }),
-        {
-          type: 'ParticipationWithdrawn',
-          data: { withdrawnAt: past('withdrawnAt', cmd.data.withdrawnAt, ctx), stage: stateName(state.snapshot) },
-        },
-      ];
+      return withdraw(cmd, state, ctx);
     default:
       return assertNever(cmd);
   }
@@ -368,6 +362,25 @@ function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: D
   ];
 }
 
+/**
+ * "You can change your mind about participating at any time": the engagements still scheduled will
+ * not take place, so the withdrawal cancels them, as the class member's cancellation, in the same
+ * decision. A withdrawn case has none to come.
+ */
+function withdraw(cmd: Command<'Withdraw'>, state: CaseState, ctx: DecideContext): Decided {
+  const withdrawnAt = past('withdrawnAt', cmd.data.withdrawnAt, ctx);
+  return [
+    ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe a mis fin à sa participation au programme.' }),
+    ...engagementsIn(engagementContext(state), 'scheduled').map(
+      (engagement): RestorativeEngagementEvent => ({
+        type: 'EngagementRecorded',
+        data: { engagementId: engagement.engagementId, outcome: 'cancelled', at: ctx.now.toISOString(), cancelledBy: 'classMember' },
+      }),
+    ),
+    { type: 'ParticipationWithdrawn', data: { withdrawnAt, stage: stateName(state.snapshot) } },
+  ];
+}
+
 /** Where a resumed case picks up, by the stage it was withdrawn from (the machine's guards say the same). */
 function resumedIn(withdrawnFrom: string): string {
   if (withdrawnFrom === 'optInReceived' || withdrawnFrom === 'awaitingPractitioner' || withdrawnFrom === 'phase1') return withdrawnFrom;
@@ -387,6 +400,7 @@ function resume(cmd: Command<'ResumeParticipation'>, state: CaseState, ctx: Deci
         resumedAt: ctx.now.toISOString(),
         withdrawnFrom,
         resumedIn: resumedIn(withdrawnFrom),
+        // None since withdrawals cancel them; a case withdrawn before that may still hold some.
         cancelledEngagementIds: engagementsIn(context, 'scheduled').map((e) => e.engagementId),
       },
     },

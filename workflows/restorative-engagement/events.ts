@@ -237,7 +237,10 @@ export const ParticipationResumed = z.strictObject({
     /** The stage the class member withdrew from, and the stage the case resumes in. */
     withdrawnFrom: StatePath,
     resumedIn: StatePath,
-    /** Engagements still scheduled when the class member withdrew: not held, so cancelled now. */
+    /**
+     * Engagements still scheduled when the class member withdrew: not held, so cancelled now. Empty
+     * once withdrawals cancel them themselves; listed only in cases withdrawn before that.
+     */
     cancelledEngagementIds: z.array(ScheduledEngagementId),
   }),
 }).meta({
