@@ -1,8 +1,9 @@
 import type { ClockDeclaration } from '../../domain/clocks/declarations';
 
 /**
- * "Within 30 days of the date of your initial claim decision": a written request to join must
- * arrive in this window. Recorded as a clock met at receipt, so that an auditor sees it was respected.
+ * "Within 30 days of the date of your initial claim decision", or "from receiving it" when its letter
+ * came later: a written request to join must be sent in this window. Recorded as a clock met by the
+ * request (the day it was sent, else its receipt), so that an auditor sees it was respected.
  */
 export const optInWindowClock = {
   key: 'optInWindow',

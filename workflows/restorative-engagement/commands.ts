@@ -59,15 +59,19 @@ export const ReceiveOptIn = z.strictObject({
     z.strictObject({
       channel: z.literal('writtenRequest'),
       ...optInFields,
-      /** The date of the initial claim decision: the 30-day opt-in window counts from it. */
+      /** The date of the initial claim decision: the 30-day opt-in window counts from it, or from the day its letter was received if later. */
       claimDecisionDate: LocalDate,
+      /** The day the class member received the decision letter ("30 days from receiving it", seed 001), when known. */
+      decisionLetterReceivedOn: LocalDate.optional(),
+      /** The day the class member sent the request (postmark, email), when known: the window is judged by it rather than by receipt. */
+      requestSentOn: LocalDate.optional(),
     }),
   ]),
 }).meta({
   description:
-    'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt.',
+    'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request.',
   descriptionFr:
-    'Ouvrir un dossier\u00a0: un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit parvenir dans les 30\u00a0jours civils suivant la décision initiale sur la réclamation\u00a0; la période d’adhésion est consignée comme un délai respecté dès la réception.',
+    'Ouvrir un dossier\u00a0: un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit être envoyée dans les 30\u00a0jours civils suivant la décision initiale sur la réclamation, comptés à partir du jour où le membre du groupe a reçu la lettre de décision si ce jour est postérieur\u00a0; elle est jugée selon le jour de son envoi s’il est indiqué, sinon selon le jour de sa réception. La période d’adhésion est consignée comme un délai respecté par la demande.',
   example: {
     channel: 'writtenRequest',
     region: 'ON',

@@ -15,6 +15,7 @@ import {
   ChoiceNotMade,
   CohortMismatch,
   CohortOnlyForSessions,
+  DecisionLetterBeforeDecision,
   EngagementAlreadyRecorded,
   EngagementIdTaken,
   FollowUpTooEarly,
@@ -22,6 +23,7 @@ import {
   NotASharing,
   OptInWindowClosed,
   ReassignmentRequiresSupervisor,
+  RequestSentAfterReceipt,
   SharingAlreadySubmitted,
   SharingNotPrepared,
   TimeInFuture,
@@ -138,13 +140,23 @@ function classMemberOf(context: RestorativeEngagementContext): string {
 function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided {
   const d = cmd.data;
   const calendar = ctx.calendars.forRegion(d.region);
+  const today = calendar.localDate(ctx.now);
+  const receivedAt = new Date(d.receivedAt);
+  const receivedOn = calendar.localDate(receivedAt);
+  const letterOn = d.channel === 'writtenRequest' ? d.decisionLetterReceivedOn : undefined;
+  const sentOn = d.channel === 'writtenRequest' ? d.requestSentOn : undefined;
+  const later = (field: string, day: string | undefined): RuleCheck => day !== undefined && day > today && TimeInFuture({ field, value: day });
   enforceRules([
     inTheFuture('receivedAt', d.receivedAt, ctx),
-    d.claimDecisionDate !== undefined &&
-      d.claimDecisionDate > calendar.localDate(ctx.now) &&
-      TimeInFuture({ field: 'claimDecisionDate', value: d.claimDecisionDate }),
+    later('claimDecisionDate', d.claimDecisionDate),
+    later('decisionLetterReceivedOn', letterOn),
+    later('requestSentOn', sentOn),
+    sentOn !== undefined && sentOn <= today && sentOn > receivedOn && RequestSentAfterReceipt({ requestSentOn: sentOn, receivedOn }),
+    letterOn !== undefined &&
+      d.claimDecisionDate !== undefined &&
+      letterOn < d.claimDecisionDate &&
+      DecisionLetterBeforeDecision({ decisionLetterReceivedOn: letterOn, claimDecisionDate: d.claimDecisionDate }),
   ]);
-  const receivedAt = new Date(past('receivedAt', d.receivedAt, ctx));
   const opened = (optInWindowLastDay?: string): RestorativeEngagementEvent => ({
     type: 'OptInReceived',
     data: {
@@ -152,6 +164,8 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
       channel: d.channel,
       receivedAt: d.receivedAt,
       ...(d.claimDecisionDate !== undefined ? { claimDecisionDate: d.claimDecisionDate } : {}),
+      ...(letterOn !== undefined ? { decisionLetterReceivedOn: letterOn } : {}),
+      ...(sentOn !== undefined ? { requestSentOn: sentOn } : {}),
       ...(optInWindowLastDay !== undefined ? { optInWindowLastDay } : {}),
       classMember: {
         subjectId: d.classMember.subjectId ?? ctx.newId(),
@@ -166,22 +180,34 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   // Interest indicated on the claim form itself needs no further request, so no window applies.
   if (d.channel === 'claimForm') return [opened()];
 
-  // The window runs from the decision date to the end of its 30th day in the case's region. It is
-  // recorded as a clock met at receipt, so an auditor sees that it was respected.
-  const lastDay = addCalendarDays(d.claimDecisionDate, OPT_IN_WINDOW_DAYS);
-  const windowStart = Math.min(calendar.startOfLocalDay(d.claimDecisionDate).getTime(), receivedAt.getTime());
+  // "Within 30 days of the date of your initial claim decision" (000:78) and "30 days from receiving
+  // it" (001:9), read together in the class member's favour: the window counts from the later of the
+  // decision and the day its letter reached them, and a request is on time if it was sent in it,
+  // whenever it arrived; without the day sent, its receipt is all we know.
+  const countedFrom = letterOn !== undefined && letterOn > d.claimDecisionDate ? letterOn : d.claimDecisionDate;
+  const lastDay = addCalendarDays(countedFrom, OPT_IN_WINDOW_DAYS);
+  const judgedOn = sentOn ?? receivedOn;
+  if (judgedOn > lastDay) {
+    throw OptInWindowClosed({
+      claimDecisionDate: d.claimDecisionDate,
+      ...(letterOn !== undefined ? { decisionLetterReceivedOn: letterOn } : {}),
+      lastDay,
+      ...(sentOn !== undefined ? { requestSentOn: sentOn } : {}),
+      receivedOn,
+    });
+  }
+  // Recorded as a clock, met when the request was sent (by the end of that day, unless it was
+  // received earlier still) or else when it was received, so an auditor sees the window respected.
+  const metAt = sentOn !== undefined ? new Date(Math.min(calendar.endOfLocalDay(sentOn).getTime(), receivedAt.getTime())) : receivedAt;
   const window = startCalendarClock(ctx, {
     clock: OPT_IN_CLOCK,
     name: clockName(optInWindowClock),
     region: d.region,
-    startedAt: new Date(windowStart),
-    fromLocalDate: d.claimDecisionDate,
+    startedAt: new Date(Math.min(calendar.startOfLocalDay(countedFrom).getTime(), metAt.getTime())),
+    fromLocalDate: countedFrom,
     days: OPT_IN_WINDOW_DAYS,
   });
-  if (receivedAt.getTime() > Date.parse(window.data.dueAt)) {
-    throw OptInWindowClosed({ claimDecisionDate: d.claimDecisionDate, lastDay, receivedOn: calendar.localDate(receivedAt) });
-  }
-  return [opened(lastDay), window, ...meetClock(evolveClocks({}, window), OPT_IN_CLOCK, receivedAt)];
+  return [opened(lastDay), window, ...meetClock(evolveClocks({}, window), OPT_IN_CLOCK, metAt)];
 }
 
 function reassign(cmd: Command<'ReassignPractitioner'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {

@@ -33,15 +33,68 @@ const label = (labels: Labels<string>, language: Language) => (key: string) => l
 const list = (keys: readonly string[], labels: Labels<string>, language: Language) =>
   keys.map(label(labels, language)).join(', ');
 
-/** "You must send a written request to the claims administrator within 30 days of the date of your initial claim decision." */
-export const OptInWindowClosed = defineError<{ claimDecisionDate: string; lastDay: string; receivedOn: string }>(
-  'RE.OPT_IN_WINDOW_CLOSED',
+/** The days a written request's opt-in window was counted from and judged by, as a refusal names them. */
+interface OptInWindowDays {
+  readonly claimDecisionDate: string;
+  /** Given with the request; the window counted from it if later than the decision. */
+  readonly decisionLetterReceivedOn?: string;
+  readonly lastDay: string;
+  /** Given with the request; the window was judged by it, else by `receivedOn`. */
+  readonly requestSentOn?: string;
+  readonly receivedOn: string;
+}
+
+const countedFromLetter = (p: OptInWindowDays): p is OptInWindowDays & { decisionLetterReceivedOn: string } =>
+  p.decisionLetterReceivedOn !== undefined && p.decisionLetterReceivedOn > p.claimDecisionDate;
+
+/**
+ * "You must send a written request to the claims administrator within 30 days of the date of your
+ * initial claim decision" (000:78); "30 days from receiving it", the decision letter (001:9). A refusal
+ * says which days it used, and which days not given could change it.
+ */
+export const OptInWindowClosed = defineError<OptInWindowDays>('RE.OPT_IN_WINDOW_CLOSED', 'rule', {
+  en: (p) =>
+    [
+      `A written request to join the Restorative Engagement program must be sent to the claims administrator within 30 days of ${
+        countedFromLetter(p)
+          ? `the day the class member received the initial claim decision letter (${p.decisionLetterReceivedOn}; the decision is dated ${p.claimDecisionDate})`
+          : `the initial claim decision (${p.claimDecisionDate})`
+      }.`,
+      `The window closed at the end of ${p.lastDay}; this request was ${p.requestSentOn !== undefined ? `sent on ${p.requestSentOn} and received on ${p.receivedOn}` : `received on ${p.receivedOn}`}.`,
+      ...(p.requestSentOn === undefined ? ['If it was sent earlier, give the day it was sent.'] : []),
+      ...(p.decisionLetterReceivedOn === undefined ? [`If the decision letter reached the class member after ${p.claimDecisionDate}, give that day: the window counts from it.`] : []),
+    ].join(' '),
+  fr: (p) =>
+    [
+      `Une demande écrite de participation au programme d’engagement réparateur doit être envoyée à l’administrateur des réclamations dans les 30 jours suivant ${
+        countedFromLetter(p)
+          ? `la réception, par le membre du groupe, de la lettre de décision initiale sur la réclamation (reçue le ${p.decisionLetterReceivedOn}, décision datée du ${p.claimDecisionDate})`
+          : `la décision initiale sur la réclamation (${p.claimDecisionDate})`
+      }.`,
+      `Le délai a pris fin à la fin de la journée du ${p.lastDay}\u00a0; cette demande a été ${p.requestSentOn !== undefined ? `envoyée le ${p.requestSentOn} et reçue le ${p.receivedOn}` : `reçue le ${p.receivedOn}`}.`,
+      ...(p.requestSentOn === undefined ? ['Si elle a été envoyée plus tôt, indiquez le jour de son envoi.'] : []),
+      ...(p.decisionLetterReceivedOn === undefined
+        ? [`Si la lettre de décision est parvenue au membre du groupe après le ${p.claimDecisionDate}, indiquez ce jour\u00a0: le délai court à partir de celui-ci.`]
+        : []),
+    ].join(' '),
+});
+
+/** A request is sent before it is received: a day sent after its receipt is a mistake in the input. */
+export const RequestSentAfterReceipt = defineError<{ requestSentOn: string; receivedOn: string }>('RE.REQUEST_SENT_AFTER_RECEIPT', 'rule', {
+  en: (p) => `The request cannot have been sent on ${p.requestSentOn}: the claims administrator received it on ${p.receivedOn}. Check the day it was sent.`,
+  fr: (p) =>
+    `La demande ne peut pas avoir été envoyée le ${p.requestSentOn}\u00a0: l’administrateur des réclamations l’a reçue le ${p.receivedOn}. Vérifiez le jour de son envoi.`,
+});
+
+/** A decision letter is received after the decision it carries: a day before it is a mistake in the input. */
+export const DecisionLetterBeforeDecision = defineError<{ decisionLetterReceivedOn: string; claimDecisionDate: string }>(
+  'RE.DECISION_LETTER_BEFORE_DECISION',
   'rule',
   {
     en: (p) =>
-      `A written request to join the Restorative Engagement program must reach the claims administrator within 30 days of the initial claim decision (${p.claimDecisionDate}). The window closed at the end of ${p.lastDay}; this request was received on ${p.receivedOn}.`,
+      `The decision letter cannot have been received on ${p.decisionLetterReceivedOn}, before the initial claim decision of ${p.claimDecisionDate}. Check both days.`,
     fr: (p) =>
-      `Une demande écrite de participation au programme d’engagement réparateur doit parvenir à l’administrateur des réclamations dans les 30 jours suivant la décision initiale sur la réclamation (${p.claimDecisionDate}). Le délai a pris fin à la fin de la journée du ${p.lastDay}\u00a0; cette demande a été reçue le ${p.receivedOn}.`,
+      `La lettre de décision ne peut pas avoir été reçue le ${p.decisionLetterReceivedOn}, avant la décision initiale sur la réclamation du ${p.claimDecisionDate}. Vérifiez ces deux dates.`,
   },
 );
 

@@ -23,7 +23,9 @@ const Practitioners = z.array(PractitionerId).min(1).max(2);
 
 /**
  * A class member asked to take part in the Restorative Engagement program. Opens the case. For a
- * written request, the last day of its 30-day window is recorded with it.
+ * written request, the last day of its 30-day window is recorded with it, and the days it was
+ * counted from and judged by when they were given (events before them have neither: their window
+ * counted from the decision and was judged by receipt).
  */
 export const OptInReceived = z.strictObject({
   type: z.literal('OptInReceived'),
@@ -32,6 +34,10 @@ export const OptInReceived = z.strictObject({
     channel: OptInChannel,
     receivedAt: Instant,
     claimDecisionDate: LocalDate.optional(),
+    /** The day the class member received the decision letter, as given: the window counts from it when later than the decision. */
+    decisionLetterReceivedOn: LocalDate.optional(),
+    /** The day the class member sent the request, as given: the window was judged by it, not by receipt. */
+    requestSentOn: LocalDate.optional(),
     optInWindowLastDay: LocalDate.optional(),
     classMember: z.strictObject({
       subjectId: SubjectId,

@@ -75,6 +75,8 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     'classMember.claimReference': { en: 'Claim number', fr: 'Numéro de réclamation' },
     officialLanguage: { en: 'Official language of service', fr: 'Langue officielle de service' },
     claimDecisionDate: { en: 'Date of the initial claim decision', fr: 'Date de la décision initiale sur la réclamation' },
+    decisionLetterReceivedOn: { en: 'Decision letter received on', fr: 'Date de réception de la lettre de décision' },
+    requestSentOn: { en: 'Request sent on', fr: 'Date d’envoi de la demande' },
     confirmedAt: { en: 'Confirmed on', fr: 'Date de confirmation' },
     practitionerIds: { en: 'Restorative practitioners', fr: 'Praticiennes et praticiens en approche réparatrice' },
     heldAt: { en: 'Held on', fr: 'Date de la rencontre' },
