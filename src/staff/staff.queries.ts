@@ -62,7 +62,8 @@ export class StaffQueries {
 
   /** Whether anyone has been added to the directory: a deployment that keeps none knows its staff from their tokens only. */
   kept(): boolean {
-    return this.readModels.db.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;
+    // Asked before every recorded step until someone is added: a kept statement (preparing one cost a command about 90 µs).
+    return this.readModels.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;
   }
 
   /** Open cases assigned to one person, among those the reader may know of. */
