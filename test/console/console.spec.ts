@@ -113,7 +113,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     await page.getByRole('button', { name: 'Record a preparation session', exact: true }).click();
     const session = page.getByRole('form', { name: 'Record a preparation session' });
     await session.getByLabel(/^Format/).selectOption({ label: 'Virtual' });
-    for (const topic of ['Overview of the program', 'Participation options', 'Limits of confidentiality', 'Exception: the duty to report', 'Support services']) {
+    for (const topic of ['Overview of the program', 'Participation options', 'Limits of confidentiality', 'Exception to the duty to report', 'Support services']) {
       await session.getByLabel(topic).check();
     }
     await session.getByRole('button', { name: 'Record a preparation session' }).click();
