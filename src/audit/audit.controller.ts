@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/actor.decorator';
 import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
+import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { AccessLog, type AccessPage } from './access-log.service';
 import type { Verification } from './audit.schemas';
 import { AccessQuery, VerifyQuery } from './audit.queries';
@@ -18,11 +19,14 @@ export class AuditController {
     private readonly accessLog: AccessLog,
     private readonly cases: CaseRepository,
     private readonly policy: PolicyService,
+    private readonly registry: WorkflowRegistry,
   ) {}
 
   /**
-   * Whether the actor may know this case exists (RO cases, and the cases read as RO cases, exist
-   * only for the Restorative Justice Unit).
+   * Whether the actor may know this case exists: read under the scope of the workflow it is read as
+   * (a complaint about an RO case as an RO case, whatever the complaint workflow's own scope), as
+   * PolicyService.authorizeRead decides; RO cases exist only for the Restorative Justice Unit and
+   * its auditors.
    */
   private async knowable(actor: Actor, spelled: string): Promise<boolean> {
     // Records written before ids were kept in lower case may spell one in upper case.
@@ -30,11 +34,9 @@ export class AuditController {
     const definition = await this.cases.locate(caseId);
     // A case that cannot be found cannot be shown to be one the reader may know of.
     if (!definition) return false;
-    const hidden = this.policy.hiddenWorkflows(actor);
-    if (hidden.includes(definition.name)) return false;
-    if (!definition.readsAsOthers) return true;
-    const readAs = accessFacts(await this.cases.load(caseId)).readAs;
-    return readAs === undefined || !hidden.includes(readAs);
+    const readAs = definition.readsAsOthers ? (accessFacts(await this.cases.load(caseId)).readAs ?? definition.name) : definition.name;
+    // A workflow that is not registered is readable by no one: fail closed, as the policy does.
+    return this.registry.find(readAs) !== undefined && !this.policy.hiddenWorkflows(actor).includes(readAs);
   }
 
   /** The hash chains of one case (its stream and its access log) or of the whole store. */

@@ -228,8 +228,10 @@ export class ChainVerification {
   }
 
   /**
-   * RO streams, and the streams of cases read as RO cases (and their access logs and case-id
-   * reservations), exist only for those who may read RO cases.
+   * RO streams, and the streams of cases read as RO cases (and their access logs and case-id and
+   * reference reservations), exist only for those who may read RO cases. A case read as another
+   * workflow's is hidden or shown as that workflow's cases are, whatever its own workflow: a
+   * complaint about an RO case is shown to the RO-cleared auditor, and to no departmental role.
    */
   private visibility(
     hiddenWorkflows: readonly string[],
@@ -244,7 +246,12 @@ export class ChainVerification {
         .filter((c) => hiddenWorkflows.includes(c.name))
         .map((c) => c.category),
     );
-    const hiddenStream = (id: string) => hiddenCategories.has(categoryOf(id)) || hiddenWorkflows.includes(readAs.get(id) ?? '');
+    const known = new Set(this.registry.names());
+    // As PolicyService decides: under the scope of the workflow read as, and a workflow not registered is readable by no one.
+    const hiddenStream = (id: string) => {
+      const as = readAs.get(id);
+      return as === undefined ? hiddenCategories.has(categoryOf(id)) : !known.has(as) || hiddenWorkflows.includes(as);
+    };
     const hiddenCases = new Set(streamIds.filter(hiddenStream).map(caseIdOf));
     const hiddenPrefixes = new Set(
       this.registry
@@ -252,15 +259,16 @@ export class ChainVerification {
         .filter((d) => hiddenWorkflows.includes(d.name))
         .map((d) => d.referencePrefix),
     );
-    const hiddenReferences = new Set(streamIds.filter(hiddenStream).flatMap((id) => references.get(id) ?? []));
+    // Each reference's case, so that a reservation is shown or hidden as its case is; one without a case, by its prefix.
+    const caseOfReference = new Map([...references].map(([streamId, reference]) => [reference, streamId]));
     return (streamId) => {
-      if (hiddenStream(streamId)) return false;
       const category = categoryOf(streamId);
-      if (hiddenCategories.has(category)) return false;
       if (category === CASE_REFERENCE_CATEGORY) {
         const reference = caseIdOf(streamId);
-        return !hiddenPrefixes.has(reference.split('-')[0]!) && !hiddenReferences.has(reference);
+        const owner = caseOfReference.get(reference);
+        return owner === undefined ? !hiddenPrefixes.has(reference.split('-')[0]!) : !hiddenStream(owner);
       }
+      if (hiddenStream(streamId)) return false;
       // An access log written before ids were kept in lower case may spell its case's id in upper case.
       return !((category === ACCESS_LOG_CATEGORY || category === CASE_ID_CATEGORY) && hiddenCases.has(caseIdOf(streamId).toLowerCase()));
     };
