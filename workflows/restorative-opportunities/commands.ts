@@ -236,22 +236,30 @@ export const RecordConditionAmended = z.strictObject({
   example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
 });
 
+/**
+ * A party's word, at a preparation session, on communicating with the other party. `given`: they
+ * consent; `notYet`: they have not consented, and preparation continues; `takenBack`: they
+ * consented before and no longer do — the case goes on (participation is voluntary at every stage,
+ * and ending it is `Withdraw`), and they may consent again at a later session.
+ */
+export const Consent = z.enum(['given', 'notYet', 'takenBack']);
+export type Consent = z.infer<typeof Consent>;
+
 export const RecordPreparation = z.strictObject({
   type: z.literal('RecordPreparation'),
   data: z.strictObject({
     /** Each party is prepared separately, by the mediator. */
     party: Party,
     heldAt: Instant,
-    /** `given`: the party consents to communicate with the other; `notYet`: preparation continues. */
-    consent: z.enum(['given', 'notYet']),
+    consent: Consent,
     /** The mediator's notes of the session (needs, questions, hopes). Personal information. */
     notes: Note.optional(),
   }),
 }).meta({
   description:
-    'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
+    'Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other: given, not yet, or taken back (they consented before and no longer do). A party who takes their consent back stays in the process and may consent again later; until they do, no model is chosen, no meeting is arranged or held and no exchange is recorded, and a meeting already arranged is cancelled. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.',
   descriptionFr:
-    'Consigner une séance de préparation entre la médiatrice ou le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre. Séance permise quelle que soit la condition de non-communication en vigueur\u00a0: rencontrer la médiatrice ou le médiateur ne constitue pas un manquement.',
+    'Consigner une séance de préparation entre la médiatrice ou le médiateur et une partie, et indiquer si cette partie consent désormais à communiquer avec l’autre\u00a0: consentement donné, pas encore donné, ou retiré (donné auparavant, il ne l’est plus). La partie qui retire son consentement reste dans le processus et peut consentir de nouveau plus tard\u00a0; d’ici là, aucun modèle n’est choisi, aucune rencontre n’est organisée ni tenue, aucun échange n’est consigné, et la rencontre déjà organisée est annulée. Séance permise quelle que soit la condition de non-communication en vigueur\u00a0: rencontrer la médiatrice ou le médiateur ne constitue pas un manquement.',
   example: {
     party: 'victim',
     heldAt: '2026-01-27T15:00:00-05:00',
@@ -284,9 +292,9 @@ export const SelectModel = z.strictObject({
   data: z.strictObject({ model: MediationModel }),
 }).meta({
   description:
-    'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.',
+    'Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only while both parties consent.',
   descriptionFr:
-    'Choisir le modèle de médiation qui répond aux besoins des personnes participantes\u00a0: échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise de la médiatrice ou du médiateur, ou conférence de groupe. Possible seulement une fois que les deux parties ont donné leur consentement.',
+    'Choisir le modèle de médiation qui répond aux besoins des personnes participantes\u00a0: échange de lettres, échange de vidéos, rencontre face à face, médiation indirecte (navette) par l’entremise de la médiatrice ou du médiateur, ou conférence de groupe. Possible seulement tant que les deux parties y consentent.',
   example: { model: 'faceToFace' },
 });
 
@@ -323,9 +331,9 @@ export const ArrangeMeeting = z.strictObject({
   }),
 }).meta({
   description:
-    'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.',
+    'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.',
   descriptionFr:
-    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où n’assistent que la médiatrice ou le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
+    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où n’assistent que la médiatrice ou le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une partie n’y consent pas, ou tant qu’une condition de non-communication reste en vigueur sans le libellé autorisant la facilitation.',
   example: {
     scheduledFor: '2026-02-24T10:00:00-05:00',
     venue: { kind: 'institution', site: 'Collins Bay Institution' },
@@ -345,9 +353,9 @@ export const RecordDialogue = z.strictObject({
   }),
 }).meta({
   description:
-    'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.',
+    'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.',
   descriptionFr:
-    'Consigner la tenue du dialogue\u00a0: la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une condition de non-communication n’a pas été modifiée.',
+    'Consigner la tenue du dialogue\u00a0: la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une partie n’y consent pas, ou tant qu’une condition de non-communication reste en vigueur sans le libellé autorisant la facilitation.',
   example: { heldAt: '2026-02-24T10:00:00-05:00' },
 });
 

@@ -9,11 +9,13 @@ import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type Res
 import {
   AlreadyAssigned,
   ConditionNotInPlace,
+  ConsentAlreadyGiven,
   EntryDocumentsNotArranged,
   FacilitationWordingMissing,
   MeetingSpaceNotPrivate,
   MeetingWouldBeRecorded,
   ModelAlreadySelected,
+  NoConsentToTakeBack,
   NoMediatorAssigned,
   OffenderResponsibilityNotAccepted,
   OffenderSelfReferral,
@@ -232,9 +234,21 @@ function partyId(party: 'victim' | 'offender', context: RestorativeOpportunities
   return id;
 }
 
+/**
+ * "Voluntary participation at all stages of the process": a party's latest word on consent is the
+ * one that counts. `notYet` is for a party who has not consented, `takenBack` for one who had, so
+ * that neither is recorded where it would mean the other.
+ */
 function recordPreparation(data: Data<'RecordPreparation'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
-  return [{ type: 'PreparationSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt: utc(data.heldAt) } }];
+  const consented = context.consent[data.party] === 'given';
+  enforceRules([
+    inTheFuture('heldAt', data.heldAt, ctx),
+    data.consent === 'notYet' && consented && ConsentAlreadyGiven({ party: data.party }),
+    data.consent === 'takenBack' && !consented && NoConsentToTakeBack({ party: data.party }),
+  ]);
+  // The machine calls the arranged meeting off; the event says which.
+  const cancelled = data.consent === 'takenBack' && context.meetingId !== undefined ? { cancelledMeetingId: context.meetingId } : {};
+  return [{ type: 'PreparationSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt: utc(data.heldAt), ...cancelled } }];
 }
 
 function selectModel(data: Data<'SelectModel'>, state: State): Decided {

@@ -1,9 +1,12 @@
 import { defineError, quoted, type Language } from '../../domain/errors';
-import { FACILITATION_WORDING, type Assignment, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
+import { FACILITATION_WORDING, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
 /** A command as the console names it, in a refusal that asks for it. */
 const command = (type: RestorativeOpportunitiesCommand['type'], language: Language) => quoted(restorativeOpportunitiesLabels.commands, type, language);
+
+/** A party's answer on consent as the form offers it. */
+const answer = (consent: Consent, language: Language) => quoted(restorativeOpportunitiesLabels.values, consent, language);
 
 /** Each kind of condition, in English and in French with its article (both are feminine in French). */
 const CONDITIONS: Record<NoContactConditionKind, { en: string; fr: string; frNoun: string }> = {
@@ -112,15 +115,51 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
   },
 );
 
-export const ConsentRequired = defineError<{ parties: readonly Party[] }>('RO.CONSENT_REQUIRED', 'rule', {
+/** The parties named, as the subject of a sentence. */
+const partiesNamed = (named: readonly Party[], language: Language): string =>
+  capitalize(list(named.map((party) => PARTIES[party][language]), language === 'en' ? 'and' : 'et'));
+
+/**
+ * `parties`: every party who does not consent now; `takenBack`: those of them who consented before
+ * and took it back (the others have not consented yet).
+ */
+export const ConsentRequired = defineError<{ parties: readonly Party[]; takenBack: readonly Party[] }>('RO.CONSENT_REQUIRED', 'rule', {
+  en: (p) => {
+    const notYet = p.parties.filter((party) => !p.takenBack.includes(party));
+    return [
+      'A mediation model is chosen, a meeting arranged and a dialogue recorded only while both parties, prepared separately, consent to communicate.',
+      notYet.length > 0 && `${partiesNamed(notYet, 'en')} ${notYet.length > 1 ? 'have' : 'has'} not consented yet.`,
+      p.takenBack.length > 0 &&
+        `${partiesNamed(p.takenBack, 'en')} ${p.takenBack.length > 1 ? 'have' : 'has'} taken their consent back: the case goes on, and a consent taken back may be given again at a preparation session.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
+  fr: (p) => {
+    const notYet = p.parties.filter((party) => !p.takenBack.includes(party));
+    return [
+      'Un modèle de médiation n’est choisi, une rencontre n’est organisée et un dialogue n’est consigné que si les deux parties, préparées séparément, consentent à communiquer.',
+      notYet.length > 0 && `${partiesNamed(notYet, 'fr')} ${notYet.length > 1 ? 'n’ont pas encore donné leur' : 'n’a pas encore donné son'} consentement.`,
+      p.takenBack.length > 0 &&
+        `${partiesNamed(p.takenBack, 'fr')} ${p.takenBack.length > 1 ? 'ont retiré leur' : 'a retiré son'} consentement\u00a0: le dossier se poursuit, et un consentement retiré peut être donné de nouveau lors d’une séance de préparation.`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  },
+});
+
+export const NoConsentToTakeBack = defineError<{ party: Party }>('RO.NO_CONSENT_TO_TAKE_BACK', 'rule', {
   en: (p) =>
-    `A mediation model is chosen only once both parties, prepared separately, have consented to communicate. ${capitalize(
-      list(p.parties.map((party) => PARTIES[party].en), 'and'),
-    )} ${p.parties.length > 1 ? 'have' : 'has'} not consented yet.`,
+    `${partiesNamed([p.party], 'en')} has not consented to communicate with the other party, or has already taken their consent back: there is no consent to take back. Record ${answer('notYet', 'en')} instead.`,
   fr: (p) =>
-    `Un modèle de médiation n’est choisi qu’une fois que les deux parties, préparées séparément, ont consenti à communiquer. ${capitalize(
-      list(p.parties.map((party) => PARTIES[party].fr), 'et'),
-    )} ${p.parties.length > 1 ? "n’ont pas encore donné leur" : "n’a pas encore donné son"} consentement.`,
+    `${partiesNamed([p.party], 'fr')} n’a pas consenti à communiquer avec l’autre partie, ou a déjà retiré son consentement\u00a0: il n’y a aucun consentement à retirer. Consignez plutôt ${answer('notYet', 'fr')}.`,
+});
+
+export const ConsentAlreadyGiven = defineError<{ party: Party }>('RO.CONSENT_ALREADY_GIVEN', 'rule', {
+  en: (p) =>
+    `${partiesNamed([p.party], 'en')} consented to communicate with the other party at an earlier session, and ${answer('notYet', 'en')} would leave that consent standing. Record ${answer('given', 'en')} if the consent stands, or ${answer('takenBack', 'en')} if it no longer does: the case goes on, and a consent taken back may be given again.`,
+  fr: (p) =>
+    `${partiesNamed([p.party], 'fr')} a consenti à communiquer avec l’autre partie lors d’une séance précédente, et ${answer('notYet', 'fr')} laisserait ce consentement en vigueur. Consignez ${answer('given', 'fr')} si le consentement est maintenu, ou ${answer('takenBack', 'fr')} s’il ne l’est plus\u00a0: le dossier se poursuit, et un consentement retiré peut être donné de nouveau.`,
 });
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {

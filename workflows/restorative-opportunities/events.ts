@@ -3,6 +3,7 @@ import { RegionCode } from '../../domain/regions';
 import { fieldKind, recordOf } from '../../domain/schemas';
 import {
   CommunityStatus,
+  Consent,
   ExceptionalCircumstances,
   Instant,
   LocalDate,
@@ -150,7 +151,9 @@ export const PreparationSessionHeld = z.strictObject({
     /** The data subject the notes belong to: the party prepared. */
     subjectId: SubjectId,
     heldAt: Instant,
-    consent: z.enum(['given', 'notYet']),
+    consent: Consent,
+    /** The arranged meeting that the party's consent taken back called off. */
+    cancelledMeetingId: recordOf('MeetingArranged', 'meetingId').optional(),
     notes: Note.optional(),
   }),
 }).meta({ description: 'The mediator met one party to prepare them.', descriptionFr: 'La médiatrice ou le médiateur a rencontré une partie pour la préparer.' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import type { DomainError } from '../../domain/errors';
-import { brokenRules } from '../../domain/rules';
+import { brokenRules, type RuleCheck } from '../../domain/rules';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { MediationModel, RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
@@ -15,6 +15,7 @@ import {
   missingConsents,
   MODEL_NEEDS_MEETING,
   restorativeOpportunitiesMachine,
+  type RestorativeOpportunitiesContext,
   type RestorativeOpportunitiesSnapshot,
 } from './machine';
 
@@ -22,22 +23,32 @@ type State = CaseState<RestorativeOpportunitiesSnapshot>;
 
 type Data<T extends RestorativeOpportunitiesCommand['type']> = Extract<RestorativeOpportunitiesCommand, { type: T }>['data'];
 
-/** Before the dialogue, a condition not yet amended is why the parties cannot be brought into communication. */
-function contactRefusal(caseState: CaseState, needsMeeting: boolean): DomainError | undefined {
+/** A party who does not consent now, named as not yet consenting or as having taken their consent back. */
+function consentRequired(context: RestorativeOpportunitiesContext): DomainError | undefined {
+  const parties = missingConsents(context);
+  const takenBack = parties.filter((party) => context.consent[party] === 'takenBack');
+  return parties.length > 0 ? ConsentRequired({ parties, takenBack }) : undefined;
+}
+
+/** Where a model is chosen, a party who does not consent now is why it cannot be. */
+function modelRefusal(caseState: CaseState): DomainError | undefined {
+  const state = caseState as State;
+  const choosing = (['preparation', 'modelSelected', 'meetingArranged', 'dialogueHeld'] as const).some((stage) => state.snapshot.matches(stage));
+  return choosing ? consentRequired(roContext(state)) : undefined;
+}
+
+/**
+ * Before the dialogue, why the parties cannot be brought into communication: a party who does not
+ * consent now, a condition not yet amended.
+ */
+function communicationRefusals(caseState: CaseState, needsMeeting: boolean): RuleCheck[] {
   const state = caseState as State;
   const context = roContext(state);
   const beforeDialogue = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
-  if (!beforeDialogue || context.model === undefined) return undefined;
-  if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return undefined;
+  if (!beforeDialogue || context.model === undefined) return [];
+  if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return [];
   const conditions = blockingConditions(context);
-  return conditions.length > 0 ? NoContactConditionNotAmended({ conditions }) : undefined;
-}
-
-function consentRefusal(caseState: CaseState): DomainError | undefined {
-  const state = caseState as State;
-  if (!state.snapshot.matches('preparation')) return undefined;
-  const parties = missingConsents(roContext(state));
-  return parties.length > 0 ? ConsentRequired({ parties }) : undefined;
+  return [consentRequired(context), conditions.length > 0 && NoContactConditionNotAmended({ conditions })];
 }
 
 /**
@@ -89,23 +100,23 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
   SelectModel: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'ModelSelected',
-    refusal: consentRefusal,
+    refusal: modelRefusal,
   },
   ArrangeMeeting: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'MeetingArranged',
-    // The condition, and every rule of the meeting proposed, at once.
+    // Consent, the conditions, and every rule of the meeting proposed, at once.
     refusal: (state, data) => {
-      const contact = contactRefusal(state, true);
-      return contact && brokenRules([contact, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State))]);
+      const refused = brokenRules(communicationRefusals(state, true));
+      return refused && brokenRules([refused, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State))]);
     },
   },
   RecordDialogue: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'DialogueHeld',
     refusal: (state, data, ctx) => {
-      const contact = contactRefusal(state, false);
-      return contact && brokenRules([contact, inTheFuture('heldAt', (data as Data<'RecordDialogue'>).heldAt, ctx)]);
+      const refused = brokenRules(communicationRefusals(state, false));
+      return refused && brokenRules([refused, inTheFuture('heldAt', (data as Data<'RecordDialogue'>).heldAt, ctx)]);
     },
   },
   BeginFollowUp: {

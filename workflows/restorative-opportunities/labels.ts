@@ -135,6 +135,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     previousAssigneeId: { en: 'Previously assigned to', fr: 'Assigné auparavant à' },
     status: { en: 'Status', fr: 'Statut' },
     meetingId: { en: 'Meeting', fr: 'Rencontre' },
+    cancelledMeetingId: { en: 'Meeting cancelled', fr: 'Rencontre annulée' },
     offenderId: { en: 'Offender', fr: 'Délinquant' },
   },
   values: {
@@ -170,6 +171,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     mediator: { en: 'Mediator', fr: 'Médiatrice ou médiateur' },
     given: { en: 'Given', fr: 'Donné' },
     notYet: { en: 'Not yet', fr: 'Pas encore' },
+    takenBack: { en: 'Taken back', fr: 'Retiré' },
     letterExchange: { en: 'Letter exchange', fr: 'Échange de lettres' },
     videoExchange: { en: 'Video exchange', fr: 'Échange de vidéos' },
     faceToFace: { en: 'Face-to-face meeting', fr: 'Rencontre face à face' },

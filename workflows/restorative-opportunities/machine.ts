@@ -3,7 +3,7 @@ import { acceptClockEvents } from '../../domain/clocks/machine';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { MachineEvent } from '../../domain/envelope';
 import { DEFAULT_REGION, type RegionCode } from '../../domain/regions';
-import type { MediationModel, NoContactConditionKind, Party } from './commands';
+import type { Consent, MediationModel, NoContactConditionKind, Party } from './commands';
 import type { ConditionStatus, RestorativeOpportunitiesEvent } from './events';
 
 /** What guards, `decide` and `summarize` need, folded from event data. Subject ids only: no personal information. */
@@ -17,7 +17,8 @@ export interface RestorativeOpportunitiesContext {
   readonly intakeAssessed: boolean;
   /** Court non-communication orders and Parole Board no-contact conditions known on the case. */
   readonly conditions: Readonly<Partial<Record<NoContactConditionKind, ConditionStatus>>>;
-  readonly consent: Readonly<Record<Party, boolean>>;
+  /** Each party's standing word on communicating with the other: only `given` lets them communicate. */
+  readonly consent: Readonly<Record<Party, Consent>>;
   /** Support persons whose presence all participants agreed to. */
   readonly supportPersonIds: readonly string[];
   readonly model?: MediationModel;
@@ -61,13 +62,15 @@ export const communicationPermitted = (context: RestorativeOpportunitiesContext)
   blockingConditions(context).length === 0;
 
 export const missingConsents = (context: RestorativeOpportunitiesContext): Party[] =>
-  (['victim', 'offender'] as const).filter((party) => !context.consent[party]);
+  (['victim', 'offender'] as const).filter((party) => context.consent[party] !== 'given');
+
+const bothConsent = (context: RestorativeOpportunitiesContext): boolean => missingConsents(context).length === 0;
 
 const initialContext: RestorativeOpportunitiesContext = {
   region: DEFAULT_REGION,
   intakeAssessed: false,
   conditions: {},
-  consent: { victim: false, offender: false },
+  consent: { victim: 'notYet', offender: 'notYet' },
   supportPersonIds: [],
   dialoguesHeld: 0,
 };
@@ -77,7 +80,8 @@ const initialContext: RestorativeOpportunitiesContext = {
  * reaches the NHQ Restorative Justice Unit, which assesses it and assigns a mediator; the mediator
  * prepares each party separately until both consent; a model is selected (a meeting is arranged
  * for face-to-face and group conferences); the dialogue is held, followed up, and the case closed.
- * Participation is voluntary for everyone at every stage.
+ * Participation is voluntary for everyone at every stage: a party may take their consent back, which
+ * holds the steps that bring the parties into communication until they give it again, or withdraw.
  */
 export const restorativeOpportunitiesMachine = setup({
   types: {
@@ -90,11 +94,13 @@ export const restorativeOpportunitiesMachine = setup({
     intakeAssessed: ({ context }) => context.intakeAssessed,
     contactRestricted: ({ context }) => !communicationPermitted(context),
     communicationPermitted: ({ context }) => communicationPermitted(context),
-    bothConsented: ({ context }) => missingConsents(context).length === 0,
+    bothConsented: ({ context }) => bothConsent(context),
     meetingCanBeArranged: ({ context }) =>
-      context.model !== undefined && MODEL_NEEDS_MEETING[context.model] && communicationPermitted(context),
+      context.model !== undefined && MODEL_NEEDS_MEETING[context.model] && bothConsent(context) && communicationPermitted(context),
     exchangeCanBeHeld: ({ context }) =>
-      context.model !== undefined && !MODEL_NEEDS_MEETING[context.model] && communicationPermitted(context),
+      context.model !== undefined && !MODEL_NEEDS_MEETING[context.model] && bothConsent(context) && communicationPermitted(context),
+    // Reads the event: a probe without data is a session that keeps the meeting.
+    consentTakenBack: ({ event }) => event.type === 'PreparationSessionHeld' && event.data.consent === 'takenBack',
     // Reads the event, not the context: a probe without data falls through to the suitable branch.
     assessedNotSuitable: ({ event }) => event.type === 'IntakeAssessed' && event.data.outcome === 'notSuitable',
   },
@@ -139,8 +145,11 @@ export const restorativeOpportunitiesMachine = setup({
     }),
     recordPreparation: assign(({ context, event }) => {
       assertEvent(event, 'PreparationSessionHeld');
-      if (event.data.consent !== 'given') return {};
-      return { consent: { ...context.consent, [event.data.party]: true } };
+      // `notYet` changes nothing: the party still has not consented. Before `takenBack` existed, a
+      // `notYet` after `given` left the consent standing, and the cases recorded so replay as they were.
+      if (event.data.consent === 'notYet') return {};
+      const consent = { ...context.consent, [event.data.party]: event.data.consent };
+      return event.data.consent === 'takenBack' ? { consent, meetingId: undefined } : { consent };
     }),
     recordSupportPerson: assign(({ context, event }) => {
       assertEvent(event, 'SupportPersonAgreed');
@@ -207,18 +216,23 @@ export const restorativeOpportunitiesMachine = setup({
       on: {
         PreparationSessionHeld: { actions: 'recordPreparation' },
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
-        ModelSelected: { actions: 'selectModel' },
+        ModelSelected: { guard: 'bothConsented', actions: 'selectModel' },
         MeetingArranged: { guard: 'meetingCanBeArranged', target: 'meetingArranged', actions: 'arrangeMeeting' },
         DialogueHeld: { guard: 'exchangeCanBeHeld', target: 'dialogueHeld', actions: 'recordDialogue' },
         CaseDeterminedNotSuitable: { target: 'notSuitable' },
       },
     },
+    // Both parties consent here: a consent taken back calls the meeting off.
     meetingArranged: {
       on: {
-        PreparationSessionHeld: { actions: 'recordPreparation' },
+        PreparationSessionHeld: [
+          // The meeting must not take place against a party's latest word; arranged again once they consent.
+          { guard: 'consentTakenBack', target: 'modelSelected', actions: 'recordPreparation' },
+          { actions: 'recordPreparation' },
+        ],
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
         // Another model instead: the arranged meeting will not take place.
-        ModelSelected: { target: 'modelSelected', actions: 'selectModel' },
+        ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
         // Rearranged (another date, room or attendees); a condition recorded since blocks it.
         MeetingArranged: { guard: 'communicationPermitted', actions: 'arrangeMeeting' },
         DialogueHeld: { guard: 'communicationPermitted', target: 'dialogueHeld', actions: 'recordDialogue' },
@@ -230,7 +244,7 @@ export const restorativeOpportunitiesMachine = setup({
         PreparationSessionHeld: { actions: 'recordPreparation' },
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
         // A further dialogue, by the same model or another (letters first, then a meeting).
-        ModelSelected: { target: 'modelSelected', actions: 'selectModel' },
+        ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
         FollowUpBegun: { target: 'followUp' },
         CaseDeterminedNotSuitable: { target: 'notSuitable' },
       },

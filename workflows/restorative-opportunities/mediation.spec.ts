@@ -10,6 +10,8 @@ import {
   dialogueHeld,
   inFollowUp,
   inPreparation,
+  meetingArranged,
+  MEETING_ID,
   modelSelected,
   NOW,
   OFFENDER_ID,
@@ -29,7 +31,7 @@ const { given } = specFor(workflow);
 const summarize = (state: CaseState) => workflow.summarize(state);
 const command = (type: string, data: Record<string, unknown> = {}) => ({ type, data });
 
-const prepare = (party: 'victim' | 'offender', consent: 'given' | 'notYet' = 'given', extra: Record<string, unknown> = {}) =>
+const prepare = (party: 'victim' | 'offender', consent: 'given' | 'notYet' | 'takenBack' = 'given', extra: Record<string, unknown> = {}) =>
   command('RecordPreparation', { party, heldAt: '2026-01-27T15:00:00-05:00', consent, ...extra });
 const select = (model: string) => command('SelectModel', { model });
 const dialogue = (heldAt = '2026-02-24T10:00:00-05:00') => command('RecordDialogue', { heldAt });
@@ -90,18 +92,18 @@ describe('restorative opportunities: SelectModel', () => {
   it('needs the consent of both parties: the rule names who has not consented', () => {
     const error = given(...inPreparation()).when(select('faceToFace')).error();
     expect(error.code).toBe('RO.CONSENT_REQUIRED');
-    expect(error.params).toEqual({ parties: ['offender'] });
+    expect(error.params).toEqual({ parties: ['offender'], takenBack: [] });
     expect(error.messageIn('en')).toContain('The offender has not consented yet.');
     expect(error.messageIn('fr')).toContain("Le délinquant n’a pas encore donné son consentement.");
   });
 
   it('does not count a session without consent as consent', () => {
     const error = given(...withMediator(), prepared('victim', 'notYet'), prepared('offender', 'notYet')).when(select('faceToFace')).error();
-    expect(error.params).toEqual({ parties: ['victim', 'offender'] });
+    expect(error.params).toEqual({ parties: ['victim', 'offender'], takenBack: [] });
     expect(error.messageIn('en')).toContain('The victim and the offender have not consented yet.');
   });
 
-  it('keeps a consent once given: only a withdrawal ends participation', () =>
+  it('replays a “not yet” recorded after a consent, before a consent could be taken back, as it was recorded: the consent stands', () =>
     given(...consented(), prepared('victim', 'notYet')).when(select('faceToFace')).thenState('modelSelected'));
 
   it('records the model the participants chose', () => {
@@ -137,6 +139,116 @@ describe('restorative opportunities: SelectModel', () => {
     given(...afterDialogue()).when(select('faceToFace')).thenState('modelSelected');
     given(...withModel('letterExchange'), dialogueHeld('letterExchange', undefined)).when(select('faceToFace')).thenState('modelSelected');
   });
+});
+
+describe('restorative opportunities: **a party takes their consent back**', () => {
+  // "Voluntary participation at all stages of the process": the party's latest word counts, and
+  // the case goes on (ending it is Withdraw).
+  const noCommunication = ['ReassignCase', 'RecordNoContactCondition', 'RecordPreparation', 'AgreeSupportPerson', 'DetermineNotSuitable', 'Withdraw'];
+
+  it('records it at a preparation session: the case goes on, and no model can be chosen', () => {
+    const outcome = given(...consented()).when(prepare('victim', 'takenBack')).run();
+    expect(outcome.events).toEqual([
+      { type: 'PreparationSessionHeld', data: { party: 'victim', subjectId: VICTIM_ID, heldAt: '2026-01-27T20:00:00.000Z', consent: 'takenBack' } },
+    ]);
+    expect(outcome.stateName).toBe('preparation');
+    expect(outcome.state.snapshot.status).toBe('active');
+    expect(outcome.allowedCommands).toEqual(noCommunication);
+  });
+
+  it('refuses a model, saying the party took their consent back and may give it again', () => {
+    const error = given(...consented(), prepared('victim', 'takenBack')).when(select('faceToFace')).error();
+    expect(error.code).toBe('RO.CONSENT_REQUIRED');
+    expect(error.params).toEqual({ parties: ['victim'], takenBack: ['victim'] });
+    expect(error.messageIn('en')).toContain('The victim has taken their consent back: the case goes on, and a consent taken back may be given again');
+    expect(error.messageIn('fr')).toContain('La victime a retiré son consentement\u00a0: le dossier se poursuit');
+  });
+
+  it('names who has not consented yet apart from who took their consent back', () => {
+    const error = given(...withMediator(), prepared('victim'), prepared('victim', 'takenBack')).when(select('faceToFace')).error();
+    expect(error.params).toEqual({ parties: ['victim', 'offender'], takenBack: ['victim'] });
+    expect(error.messageIn('en')).toContain('The offender has not consented yet. The victim has taken their consent back');
+  });
+
+  it('lets the model be chosen once the party consents again', () =>
+    given(...consented(), prepared('victim', 'takenBack'), prepared('victim')).when(select('faceToFace')).thenState('modelSelected'));
+
+  it('once a model is chosen, holds the exchange and any change of model until the party consents again', () => {
+    const history = [...withModel('letterExchange'), prepared('offender', 'takenBack')];
+    const outcome = given(...withModel('letterExchange')).when(prepare('offender', 'takenBack')).run();
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toEqual(noCommunication);
+    given(...history).when(dialogue()).thenThrows('RO.CONSENT_REQUIRED');
+    given(...history).when(select('videoExchange')).thenThrows('RO.CONSENT_REQUIRED');
+    given(...history, prepared('offender')).when(dialogue()).thenState('dialogueHeld');
+  });
+
+  it('holds a face-to-face meeting from being arranged, naming every rule the meeting proposed breaks too', () =>
+    given(...withModel('faceToFace'), prepared('victim', 'takenBack'))
+      .when(arrange({ privateAndUninterrupted: false }))
+      .thenBreaks('RO.CONSENT_REQUIRED', 'RO.MEETING_SPACE_NOT_PRIVATE'));
+
+  it('calls off a meeting already arranged, and says which: it must not be recorded as held', () => {
+    const outcome = given(...withMeeting()).when(prepare('victim', 'takenBack')).run();
+    expect(outcome.events).toEqual([
+      {
+        type: 'PreparationSessionHeld',
+        data: { party: 'victim', subjectId: VICTIM_ID, heldAt: '2026-01-27T20:00:00.000Z', consent: 'takenBack', cancelledMeetingId: MEETING_ID },
+      },
+    ]);
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toEqual(noCommunication);
+    expect(summarize(outcome.state).details['model']).toBe('faceToFace');
+    given(...withMeeting(), prepared('victim', 'takenBack', MEETING_ID)).when(dialogue()).thenThrows('RO.CONSENT_REQUIRED');
+  });
+
+  it('once the party consents again, the meeting is arranged anew, and the dialogue held is that meeting', () => {
+    const history = [...withMeeting(), prepared('victim', 'takenBack', MEETING_ID), prepared('victim')];
+    given(...history).when(dialogue()).thenThrows('COMMAND.NOT_ALLOWED');
+    const rearranged = given(...history).when(arrange({ scheduledFor: '2026-02-26T10:00:00-05:00' })).run();
+    expect(rearranged.stateName).toBe('meetingArranged');
+    expect(rearranged.events[0]?.data).toMatchObject({ meetingId: 'id-1' });
+    given(...history, meetingArranged({ meetingId: 'meeting-2' }))
+      .when(dialogue())
+      .thenEvents([{ type: 'DialogueHeld', data: { model: 'faceToFace', heldAt: '2026-02-24T15:00:00.000Z', meetingId: 'meeting-2' } }]);
+  });
+
+  it('keeps an arranged meeting when a party’s consent stands', () =>
+    given(...withMeeting()).when(prepare('offender', 'given')).thenState('meetingArranged'));
+
+  it('after a dialogue, holds a further one, not the follow-up', () => {
+    const outcome = given(...afterDialogue()).when(prepare('offender', 'takenBack')).run();
+    expect(outcome.stateName).toBe('dialogueHeld');
+    expect(outcome.allowedCommands).toEqual([...noCommunication.slice(0, 4), 'BeginFollowUp', 'DetermineNotSuitable', 'Withdraw']);
+    given(...afterDialogue(), prepared('offender', 'takenBack')).when(select('letterExchange')).thenThrows('RO.CONSENT_REQUIRED');
+  });
+
+  it('refuses “not yet” for a party who consented: whether the consent stands or was taken back is said plainly', () => {
+    const error = given(...consented()).when(prepare('victim', 'notYet')).error();
+    expect(error.code).toBe('RO.CONSENT_ALREADY_GIVEN');
+    expect(error.messageIn('en')).toContain('Record “Given” if the consent stands, or “Taken back” if it no longer does');
+    expect(error.messageIn('fr')).toContain('Consignez «\u00a0Donné\u00a0» si le consentement est maintenu, ou «\u00a0Retiré\u00a0» s’il ne l’est plus');
+  });
+
+  it('refuses to take back a consent not given, or already taken back', () => {
+    given(...withMediator()).when(prepare('victim', 'takenBack')).thenThrows('RO.NO_CONSENT_TO_TAKE_BACK');
+    given(...inPreparation()).when(prepare('offender', 'takenBack')).thenThrows('RO.NO_CONSENT_TO_TAKE_BACK', undefined);
+    given(...consented(), prepared('victim', 'takenBack')).when(prepare('victim', 'takenBack')).thenThrows('RO.NO_CONSENT_TO_TAKE_BACK');
+  });
+
+  it('records “not yet” at a later session of a party who took their consent back: still no consent', () => {
+    const outcome = given(...consented(), prepared('victim', 'takenBack')).when(prepare('victim', 'notYet')).run();
+    expect(outcome.allowedCommands).not.toContain('SelectModel');
+    expect(given(...consented(), prepared('victim', 'takenBack'), prepared('victim', 'notYet')).when(select('faceToFace')).error().params).toEqual({
+      parties: ['victim'],
+      takenBack: ['victim'],
+    });
+  });
+
+  it('names every broken rule of the session at once', () =>
+    given(...withMediator())
+      .when(prepare('victim', 'takenBack', { heldAt: '2026-03-02T09:30:00-05:00' }), { now: NOW })
+      .thenBreaks('RO.TIME_IN_THE_FUTURE', 'RO.NO_CONSENT_TO_TAKE_BACK'));
 });
 
 describe('restorative opportunities: AgreeSupportPerson', () => {

@@ -7,6 +7,7 @@ import {
   conditionAmended,
   conditionRecorded,
   consented,
+  prepared,
   inPlace,
   MEETING_ID,
   NOW,
@@ -109,6 +110,11 @@ describe('restorative opportunities: **every broken rule at once**, the conditio
     given(...withModel('faceToFace', [parole]))
       .when(command('RecordConditionAmended', { kind: 'courtNonCommunicationOrder', amendedOn: '2026-03-09', facilitationWording: 'unless approved' }), { now: NOW })
       .thenBreaks('RO.CONDITION_NOT_IN_PLACE', 'RO.TIME_IN_THE_FUTURE', 'RO.FACILITATION_WORDING_MISSING'));
+
+  it('ArrangeMeeting names a party who took their consent back as well as the condition', () =>
+    given(...withModel('faceToFace', [parole]), prepared('offender', 'takenBack'))
+      .when(command('ArrangeMeeting', { ...arrange.data, privateAndUninterrupted: false }))
+      .thenBreaks('RO.CONSENT_REQUIRED', 'RO.NO_CONTACT_CONDITION_NOT_AMENDED', 'RO.MEETING_SPACE_NOT_PRIVATE'));
 
   it('RecordNoContactCondition names a future date and a clause without the wording', () =>
     given(...withMeeting())

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ClockStarted } from '../../domain/clocks/events';
-import type { MediationModel, NoContactConditionKind } from './commands';
+import type { Consent, MediationModel, NoContactConditionKind } from './commands';
 import { FACILITATION_WORDING } from './commands';
 import {
   CaseReassigned,
@@ -67,10 +67,16 @@ export const mediatorAssigned = (mediatorId = MEDIATOR) => valid(MediatorAssigne
 export const reassigned = (assignment: 'intakeOfficer' | 'mediator', assigneeId: string, previousAssigneeId: string) =>
   valid(CaseReassigned, { type: 'CaseReassigned', data: { assignment, assigneeId, previousAssigneeId } });
 
-export const prepared = (party: 'victim' | 'offender', consent: 'given' | 'notYet' = 'given') =>
+export const prepared = (party: 'victim' | 'offender', consent: Consent = 'given', cancelledMeetingId?: string) =>
   valid(PreparationSessionHeld, {
     type: 'PreparationSessionHeld',
-    data: { party, subjectId: party === 'victim' ? VICTIM_ID : OFFENDER_ID, heldAt: '2026-01-27T20:00:00.000Z', consent },
+    data: {
+      party,
+      subjectId: party === 'victim' ? VICTIM_ID : OFFENDER_ID,
+      heldAt: '2026-01-27T20:00:00.000Z',
+      consent,
+      ...(cancelledMeetingId !== undefined ? { cancelledMeetingId } : {}),
+    },
   });
 
 export const supportPersonAgreed = (subjectId = SUPPORT_ID) =>

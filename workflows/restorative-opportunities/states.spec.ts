@@ -81,6 +81,15 @@ const paths: Record<string, CommandInput[]> = {
     example('ArrangeMeeting'),
     example('RecordDialogue'),
   ],
+  'consent taken back, which calls off the meeting, then given again': [
+    ...toConsent,
+    example('SelectModel'),
+    example('ArrangeMeeting'),
+    example('RecordPreparation', { consent: 'takenBack' }),
+    example('RecordPreparation'),
+    example('ArrangeMeeting'),
+    example('RecordDialogue'),
+  ],
   'withdrawn by a party': [...toMediator, example('Withdraw')],
   'not suitable at intake': [
     example('ReceiveReferral'),
@@ -106,6 +115,15 @@ describe('restorative opportunities: states', () => {
     expect(workflow.commands.map((c) => c.type).filter((type) => !used.has(type) && type !== CORRECT_PERSONAL_INFORMATION)).toEqual([]);
   });
 
+  it('goes back from an arranged meeting to the model chosen when a party takes their consent back', () =>
+    expect(walks.find(([name]) => name.startsWith('consent taken back'))![1].steps.slice(-5).map((step) => step.state)).toEqual([
+      'meetingArranged',
+      'modelSelected',
+      'modelSelected',
+      'meetingArranged',
+      'dialogueHeld',
+    ]));
+
   it('goes through the main path in the order of the program', () =>
     expect(walks[0]![1].steps.map((step) => step.state)).toEqual([
       'referralReceived',
@@ -128,6 +146,7 @@ describe('restorative opportunities: states', () => {
       'face-to-face, to closing': 'closed',
       'letter exchange, which needs no meeting, then a face-to-face meeting': 'closed',
       'a no-contact condition, amended before the meeting is arranged': 'dialogueHeld',
+      'consent taken back, which calls off the meeting, then given again': 'dialogueHeld',
       'withdrawn by a party': 'withdrawn',
       'not suitable at intake': 'notSuitable',
       'found not suitable later': 'notSuitable',
