@@ -236,6 +236,25 @@ export const RecordConditionAmended = z.strictObject({
   example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
 });
 
+/** How a no-contact condition ended: it expired, it was removed, or it was varied so that it no longer forbids contact. */
+export const ConditionEnding = z.enum(['expired', 'removed', 'varied']);
+
+export const RecordConditionEnded = z.strictObject({
+  type: z.literal('RecordConditionEnded'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    endedOn: LocalDate,
+    /** How it ended; never the condition's text, which names the victim. */
+    how: ConditionEnding,
+  }),
+}).meta({
+  description:
+    'Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead.',
+  descriptionFr:
+    'Consigner qu’une ordonnance de non-communication du tribunal ou une condition de non-communication de la Commission des libérations conditionnelles du Canada consignée dans le dossier a pris fin\u00a0: elle a expiré, elle a été annulée, ou elle a été modifiée de sorte qu’elle n’interdit plus le contact. Elle ne bloque plus la communication entre la victime et le délinquant. Ne fournir que la façon dont elle a pris fin et la date, jamais la condition elle-même (qui nomme la victime). Une condition modifiée pour y ajouter le libellé autorisant la facilitation est consignée comme modifiée.',
+  example: { kind: 'paroleBoardNoContactCondition', endedOn: '2026-02-16', how: 'expired' },
+});
+
 /**
  * A party's word, at a preparation session, on communicating with the other party. `given`: they
  * consent; `notYet`: they have not consented, and preparation continues; `takenBack`: they
@@ -431,6 +450,7 @@ export const RestorativeOpportunitiesCommand = z.discriminatedUnion('type', [
   ReassignCase,
   RecordNoContactCondition,
   RecordConditionAmended,
+  RecordConditionEnded,
   RecordPreparation,
   AgreeSupportPerson,
   SelectModel,

@@ -9,6 +9,7 @@ import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type Res
 import {
   AlreadyAssigned,
   ConditionNotInPlace,
+  ConditionNotRecorded,
   ConsentAlreadyGiven,
   EntryDocumentsNotArranged,
   FacilitationWordingMissing,
@@ -58,6 +59,8 @@ export function decide(command: NewEvent, state: State, ctx: DecideContext): Dec
       return recordCondition(cmd.data, context, ctx);
     case 'RecordConditionAmended':
       return amendCondition(cmd.data, context, ctx);
+    case 'RecordConditionEnded':
+      return endCondition(cmd.data, context, ctx);
     case 'RecordPreparation':
       return recordPreparation(cmd.data, context, ctx);
     case 'AgreeSupportPerson':
@@ -225,6 +228,15 @@ function amendCondition(data: Data<'RecordConditionAmended'>, context: Restorati
     wordingMissing(data.kind, data.facilitationWording),
   ]);
   return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, facilitationWording: FACILITATION_WORDING } }];
+}
+
+/** A condition that expired, was removed or was varied to drop the no-contact term no longer blocks contact, as an amended one. */
+function endCondition(data: Data<'RecordConditionEnded'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  enforceRules([
+    context.conditions[data.kind] === undefined && ConditionNotRecorded({ condition: data.kind }),
+    dayInTheFuture('endedOn', data.endedOn, context, ctx),
+  ]);
+  return [{ type: 'NoContactConditionEnded', data: { kind: data.kind, endedOn: data.endedOn, how: data.how } }];
 }
 
 function partyId(party: 'victim' | 'offender', context: RestorativeOpportunitiesContext): string {

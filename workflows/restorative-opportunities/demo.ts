@@ -1,8 +1,11 @@
 import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
 import { FACILITATION_WORDING } from './commands';
 
+/** A no-contact condition found at intake, and how it stops blocking the meeting: amended with the facilitation wording, or expired. */
+type Condition = false | 'amended' | 'expired';
+
 /** The unit takes the referral, the intake and the conditions; the mediator it assigns does the mediation. */
-function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
+function opportunitiesPath(n: number, noContactCondition: Condition): DemoStep[] {
   const { rju } = demoStaff;
   const mediator = demoStaff.mediators[n % demoStaff.mediators.length]!;
   return [
@@ -25,8 +28,11 @@ function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
     step(16, mediator, 'RecordPreparation', (at) => ({ party: 'victim', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
     step(20, mediator, 'RecordPreparation', (at) => ({ party: 'offender', heldAt: iso(at, -2 * HOUR), consent: 'given' })),
     step(23, mediator, 'SelectModel', () => ({ model: 'faceToFace' })),
-    ...(noContactCondition
+    ...(noContactCondition === 'amended'
       ? [step(30, rju, 'RecordConditionAmended', (at) => ({ kind: 'paroleBoardNoContactCondition', amendedOn: date(at, -DAY), facilitationWording: FACILITATION_WORDING }))]
+      : []),
+    ...(noContactCondition === 'expired'
+      ? [step(30, rju, 'RecordConditionEnded', (at) => ({ kind: 'paroleBoardNoContactCondition', endedOn: date(at, -DAY), how: 'expired' }))]
       : []),
     step(33, mediator, 'ArrangeMeeting', (at) => ({
       scheduledFor: iso(at, 7 * DAY),
@@ -43,22 +49,22 @@ function opportunitiesPath(n: number, noContactCondition: boolean): DemoStep[] {
   ];
 }
 
-/** A referral at every stage, with and without a no-contact condition, and the two ways out. */
+/** A referral at every stage, with and without a no-contact condition (amended, or expired), and the two ways out. */
 export const restorativeOpportunitiesDemo: DemoScenario = ({ first }) => {
   const demo = demoCollector(first);
   for (const [count, condition, stage] of [
     [1, false, 'referral received'],
     [2, false, 'intake assessment'],
-    [3, true, 'awaiting a mediator, no-contact condition'],
+    [3, 'amended', 'awaiting a mediator, no-contact condition'],
     [4, false, 'mediator assigned'],
     [6, false, 'preparation'],
-    [7, true, 'face-to-face chosen, condition not yet amended'],
-    [8, true, 'condition amended'],
+    [7, 'amended', 'face-to-face chosen, condition not yet amended'],
+    [8, 'amended', 'condition amended'],
     [8, false, 'meeting arranged'],
     [9, false, 'dialogue held'],
     [11, false, 'follow-up'],
     [12, false, 'closed'],
-    [13, true, 'closed'],
+    [13, 'expired', 'closed, after the no-contact condition expired'],
   ] as const) {
     demo.add(stage, upTo(opportunitiesPath(demo.n, condition), count));
   }

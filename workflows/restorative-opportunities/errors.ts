@@ -94,6 +94,11 @@ export const ConditionNotInPlace = defineError<{ condition: NoContactConditionKi
     `Aucune ${CONDITIONS[p.condition].frNoun} interdisant le contact n’est consignée dans ce dossier\u00a0: il n’y a rien à modifier. Si une telle mesure a été imposée, consignez-la d’abord (${command('RecordNoContactCondition', 'fr')}).`,
 });
 
+export const ConditionNotRecorded = defineError<{ condition: NoContactConditionKind }>('RO.CONDITION_NOT_RECORDED', 'rule', {
+  en: (p) => `No ${CONDITIONS[p.condition].en} is recorded on this case, so there is none to record as ended.`,
+  fr: (p) => `Aucune ${CONDITIONS[p.condition].frNoun} n’est consignée dans ce dossier\u00a0: il n’y en a aucune dont consigner la fin.`,
+});
+
 export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[] }>(
   'RO.NO_CONTACT_CONDITION_NOT_AMENDED',
   'rule',
@@ -103,14 +108,14 @@ export const NoContactConditionNotAmended = defineError<{ conditions: readonly N
       return `The victim and the offender cannot be brought into communication, by a meeting or by any exchange, while the ${list(
         p.conditions.map((c) => CONDITIONS[c].en),
         'and the',
-      )} ${several ? 'forbid' : 'forbids'} it. ${several ? 'They' : 'It'} must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with ${command('RecordConditionAmended', 'en')}. The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.`;
+      )} ${several ? 'forbid' : 'forbids'} it. ${several ? 'They' : 'It'} must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with ${command('RecordConditionAmended', 'en')}. If ${several ? 'they have' : 'it has'} ended (expired, removed, or varied so as no longer to forbid contact), record that with ${command('RecordConditionEnded', 'en')}. The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.`;
     },
     fr: (p) => {
       const several = p.conditions.length > 1;
       return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
         p.conditions.map((c) => CONDITIONS[c].fr),
         'et',
-      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. La médiatrice ou le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre la médiatrice ou le médiateur et le délinquant ne constitue pas un manquement.`;
+      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. ${several ? 'Si elles ont pris fin (expirées, annulées, ou modifiées pour ne plus interdire le contact)' : 'Si elle a pris fin (expirée, annulée, ou modifiée pour ne plus interdire le contact)'}, consignez-le avec ${command('RecordConditionEnded', 'fr')}. La médiatrice ou le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre la médiatrice ou le médiateur et le délinquant ne constitue pas un manquement.`;
     },
   },
 );

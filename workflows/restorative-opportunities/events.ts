@@ -3,6 +3,7 @@ import { RegionCode } from '../../domain/regions';
 import { fieldKind, recordOf } from '../../domain/schemas';
 import {
   CommunityStatus,
+  ConditionEnding,
   Consent,
   ExceptionalCircumstances,
   Instant,
@@ -144,6 +145,19 @@ export const NoContactConditionAmended = z.strictObject({
   descriptionFr: 'Une condition de non-communication est désormais assortie du libellé autorisant la facilitation.',
 });
 
+/** A no-contact condition expired, was removed, or was varied so that it no longer forbids contact. */
+export const NoContactConditionEnded = z.strictObject({
+  type: z.literal('NoContactConditionEnded'),
+  data: z.strictObject({
+    kind: NoContactConditionKind,
+    endedOn: LocalDate,
+    how: ConditionEnding,
+  }),
+}).meta({
+  description: 'A no-contact condition ended: it expired, was removed, or was varied so that it no longer forbids contact.',
+  descriptionFr: 'Une condition de non-communication a pris fin\u00a0: elle a expiré, elle a été annulée, ou elle a été modifiée de sorte qu’elle n’interdit plus le contact.',
+});
+
 export const PreparationSessionHeld = z.strictObject({
   type: z.literal('PreparationSessionHeld'),
   data: z.strictObject({
@@ -242,6 +256,7 @@ export const RestorativeOpportunitiesEvent = z.discriminatedUnion('type', [
   CaseReassigned,
   NoContactConditionRecorded,
   NoContactConditionAmended,
+  NoContactConditionEnded,
   PreparationSessionHeld,
   SupportPersonAgreed,
   ModelSelected,

@@ -89,6 +89,10 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     grants: grants.rju,
     primaryEvent: 'NoContactConditionAmended',
   },
+  RecordConditionEnded: {
+    grants: grants.rju,
+    primaryEvent: 'NoContactConditionEnded',
+  },
   RecordPreparation: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'PreparationSessionHeld',

@@ -101,6 +101,7 @@ export const restorativeOpportunitiesMachine = setup({
       context.model !== undefined && !MODEL_NEEDS_MEETING[context.model] && bothConsent(context) && communicationPermitted(context),
     // Reads the event: a probe without data is a session that keeps the meeting.
     consentTakenBack: ({ event }) => event.type === 'PreparationSessionHeld' && event.data.consent === 'takenBack',
+    conditionRecorded: ({ context }) => Object.keys(context.conditions).length > 0,
     // Reads the event, not the context: a probe without data falls through to the suitable branch.
     assessedNotSuitable: ({ event }) => event.type === 'IntakeAssessed' && event.data.outcome === 'notSuitable',
   },
@@ -143,6 +144,10 @@ export const restorativeOpportunitiesMachine = setup({
       assertEvent(event, 'NoContactConditionAmended');
       return { conditions: { ...context.conditions, [event.data.kind]: 'facilitationPermitted' as const } };
     }),
+    endCondition: assign(({ context, event }) => {
+      assertEvent(event, 'NoContactConditionEnded');
+      return { conditions: Object.fromEntries(Object.entries(context.conditions).filter(([kind]) => kind !== event.data.kind)) };
+    }),
     recordPreparation: assign(({ context, event }) => {
       assertEvent(event, 'PreparationSessionHeld');
       // `notYet` changes nothing: the party still has not consented. Before `takenBack` existed, a
@@ -176,6 +181,7 @@ export const restorativeOpportunitiesMachine = setup({
     CaseReassigned: { guard: 'hasAssignee', actions: 'reassign' },
     NoContactConditionRecorded: { guard: 'intakeAssessed', actions: 'recordCondition' },
     NoContactConditionAmended: { guard: 'contactRestricted', actions: 'amendCondition' },
+    NoContactConditionEnded: { guard: 'conditionRecorded', actions: 'endCondition' },
   },
   states: {
     awaitingReferral: {

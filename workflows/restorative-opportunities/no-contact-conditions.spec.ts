@@ -5,6 +5,7 @@ import { FACILITATION_WORDING } from './commands';
 import {
   atIntake,
   conditionAmended,
+  conditionEnded,
   conditionRecorded,
   consented,
   prepared,
@@ -48,6 +49,7 @@ describe('restorative opportunities: while a no-contact condition is in place', 
       'ReassignCase',
       'RecordNoContactCondition',
       'RecordConditionAmended',
+      'RecordConditionEnded',
       'RecordPreparation',
       'AgreeSupportPerson',
       'SelectModel',
@@ -88,7 +90,7 @@ describe('restorative opportunities: while a no-contact condition is in place', 
     given(...withMediator([parole]))
       .when(arrange)
       .thenThrows('COMMAND.NOT_ALLOWED', {
-        allowedCommands: ['ReassignCase', 'RecordNoContactCondition', 'RecordConditionAmended', 'RecordPreparation', 'DetermineNotSuitable', 'Withdraw'],
+        allowedCommands: ['ReassignCase', 'RecordNoContactCondition', 'RecordConditionAmended', 'RecordConditionEnded', 'RecordPreparation', 'DetermineNotSuitable', 'Withdraw'],
       });
     // A letter exchange has no meeting to arrange, whatever the condition.
     given(...withModel('letterExchange', [parole])).when(arrange).thenThrows('COMMAND.NOT_ALLOWED');
@@ -115,6 +117,11 @@ describe('restorative opportunities: **every broken rule at once**, the conditio
     given(...withModel('faceToFace', [parole]), prepared('offender', 'takenBack'))
       .when(command('ArrangeMeeting', { ...arrange.data, privateAndUninterrupted: false }))
       .thenBreaks('RO.CONSENT_REQUIRED', 'RO.NO_CONTACT_CONDITION_NOT_AMENDED', 'RO.MEETING_SPACE_NOT_PRIVATE'));
+
+  it('RecordConditionEnded names a condition not recorded and a future date', () =>
+    given(...withModel('faceToFace', [parole]))
+      .when(command('RecordConditionEnded', { kind: 'courtNonCommunicationOrder', endedOn: '2026-03-09', how: 'removed' }), { now: NOW })
+      .thenBreaks('RO.CONDITION_NOT_RECORDED', 'RO.TIME_IN_THE_FUTURE'));
 
   it('RecordNoContactCondition names a future date and a clause without the wording', () =>
     given(...withMeeting())
@@ -183,6 +190,81 @@ describe('restorative opportunities: RecordConditionAmended', () => {
           'Withdraw',
         ],
       }));
+});
+
+describe('restorative opportunities: RecordConditionEnded', () => {
+  const end = (data: Record<string, unknown> = {}) =>
+    command('RecordConditionEnded', { kind: 'paroleBoardNoContactCondition', endedOn: '2026-02-16', how: 'expired', ...data });
+
+  it.each(['expired', 'removed', 'varied'] as const)('records a condition that %s, which then no longer blocks the meeting', (how) => {
+    const outcome = given(...withModel('faceToFace', [parole])).when(end({ how })).run();
+    expect(outcome.events).toEqual([{ type: 'NoContactConditionEnded', data: { kind: 'paroleBoardNoContactCondition', endedOn: '2026-02-16', how } }]);
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).toContain('ArrangeMeeting');
+    expect(outcome.allowedCommands).not.toContain('RecordConditionAmended');
+    expect(outcome.allowedCommands).not.toContain('RecordConditionEnded');
+    expect(summarize(outcome.state).details['noContactCondition']).toBe('none');
+  });
+
+  it('then lets the meeting be arranged and held', () => {
+    given(...withModel('faceToFace', [parole]), conditionEnded()).when(arrange).thenState('meetingArranged');
+    given(...withMeeting(), conditionRecorded(), conditionEnded('paroleBoardNoContactCondition', 'removed')).when(dialogue).thenState('dialogueHeld');
+  });
+
+  it('then lets a letter exchange take place', () =>
+    given(...withModel('letterExchange', [court]), conditionEnded('courtNonCommunicationOrder', 'varied'))
+      .when(dialogue)
+      .thenState('dialogueHeld'));
+
+  it('lifts only the condition that ended: another still in place blocks contact', () => {
+    const outcome = given(...withModel('faceToFace', [court, parole])).when(end()).run();
+    expect(outcome.allowedCommands).not.toContain('ArrangeMeeting');
+    expect(summarize(outcome.state).details['noContactCondition']).toBe('inPlace');
+    const error = given(...withModel('faceToFace', [court, parole]), conditionEnded()).when(arrange).error();
+    expect(error.params).toEqual({ conditions: ['courtNonCommunicationOrder'] });
+  });
+
+  it('records the end of a condition that had been amended: no condition remains on the case', () => {
+    const outcome = given(...withModel('faceToFace', [parole]), conditionAmended()).when(end({ how: 'removed' })).run();
+    expect(outcome.events[0]?.type).toBe('NoContactConditionEnded');
+    expect(summarize(outcome.state).details['noContactCondition']).toBe('none');
+    expect(outcome.allowedCommands).toContain('ArrangeMeeting');
+  });
+
+  it('lets a condition imposed again later block contact again', () =>
+    given(...withModel('faceToFace', [parole]), conditionEnded(), conditionRecorded()).when(arrange).thenThrows('RO.NO_CONTACT_CONDITION_NOT_AMENDED'));
+
+  it('refuses to end a kind of condition not recorded on the case', () => {
+    const error = given(...withModel('faceToFace', [parole])).when(end({ kind: 'courtNonCommunicationOrder' })).error();
+    expect(error.code).toBe('RO.CONDITION_NOT_RECORDED');
+    expect(error.messageIn('en')).toBe('No court non-communication order is recorded on this case, so there is none to record as ended.');
+    expect(error.messageIn('fr')).toContain('Aucune ordonnance de non-communication rendue par le tribunal n’est consignée dans ce dossier');
+  });
+
+  it('refuses an end dated after today in the case’s region', () =>
+    // 22:00 on 2 March in Ottawa is already 3 March in UTC.
+    given(...withModel('faceToFace', [parole])).when(end({ endedOn: '2026-03-03' }), { now: '2026-03-03T03:00:00Z' }).thenThrows('RO.TIME_IN_THE_FUTURE'));
+
+  it('accepts an end dated today in the case’s region', () =>
+    given(...withModel('faceToFace', [parole])).when(end({ endedOn: '2026-03-02' }), { now: '2026-03-03T03:00:00Z' }).thenState('modelSelected'));
+
+  it('takes no free text: only the kind, the date and how it ended', () =>
+    given(...withModel('faceToFace', [parole])).when(end({ note: 'Order against contact with Sam Tremblay lifted' })).thenThrows('VALIDATION.INVALID_INPUT'));
+
+  it('is the Restorative Justice Unit’s, as recording an amendment is', () => {
+    const grantsOf = (type: string) => workflow.commands.find((c) => c.type === type)?.grants;
+    expect(grantsOf('RecordConditionEnded')).toEqual(grantsOf('RecordConditionAmended'));
+    expect(Object.keys(grantsOf('RecordConditionEnded') ?? {})).toEqual(['rju']);
+  });
+
+  it('is not offered when no condition is recorded', () =>
+    given(...withModel('faceToFace')).when(end()).thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('the refusal of a blocked meeting says how to record a condition that ended', () => {
+    const error = given(...withModel('faceToFace', [parole])).when(arrange).error();
+    expect(error.messageIn('en')).toContain('If it has ended (expired, removed, or varied so as no longer to forbid contact), record that with “Record a condition that ended”.');
+    expect(error.messageIn('fr')).toContain('consignez-le avec «\u00a0Consigner la fin d’une condition\u00a0»');
+  });
 });
 
 describe('restorative opportunities: RecordNoContactCondition', () => {

@@ -72,6 +72,7 @@ describe('restorative opportunities: its refusals', () => {
     [
       'RO.ALREADY_ASSIGNED',
       'RO.CONDITION_NOT_IN_PLACE',
+      'RO.CONDITION_NOT_RECORDED',
       'RO.CONSENT_ALREADY_GIVEN',
       'RO.CONSENT_REQUIRED',
       'RO.ENTRY_DOCUMENTS_NOT_ARRANGED',

@@ -12,6 +12,7 @@ import {
   MeetingArranged,
   ModelSelected,
   NoContactConditionAmended,
+  NoContactConditionEnded,
   NoContactConditionRecorded,
   PreparationSessionHeld,
   ReferralReceived,
@@ -119,6 +120,9 @@ export const conditionAmended = (kind: NoContactConditionKind = 'paroleBoardNoCo
     type: 'NoContactConditionAmended',
     data: { kind, amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
   });
+
+export const conditionEnded = (kind: NoContactConditionKind = 'paroleBoardNoContactCondition', how: 'expired' | 'removed' | 'varied' = 'expired') =>
+  valid(NoContactConditionEnded, { type: 'NoContactConditionEnded', data: { kind, endedOn: '2026-02-16', how } });
 
 /** A clock some later version or the SLA engine might run on a case: what the case's end must cancel. */
 export const clockStarted = () =>
