@@ -37,3 +37,13 @@ export const InvalidToken = defineError<{ reason: TokenRefusal; detail?: string 
   en: (p) => `The bearer token was refused: ${REFUSALS[p.reason].en(p.detail ?? '')}`,
   fr: (p) => `Le jeton porteur a été refusé\u00a0: ${REFUSALS[p.reason].fr(p.detail ?? '')}`,
 });
+
+/**
+ * The token's subject is in the staff directory and marked inactive: they no longer work here, and
+ * nothing they send is served, whatever tokens they still hold.
+ */
+export const StaffInactive = defineError<{ staffId: string }>('ACCESS.STAFF_INACTIVE', 'forbidden', {
+  en: (p) => `${p.staffId} is marked inactive in the staff directory: Mend serves none of their requests. If this is a mistake, ask an administrator to mark them active again.`,
+  fr: (p) =>
+    `La personne ${p.staffId} est inscrite comme inactive dans le répertoire du personnel\u00a0: Mend ne répond à aucune de ses requêtes. S’il s’agit d’une erreur, demandez à une administratrice ou à un administrateur de réactiver sa fiche.`,
+});

@@ -1,11 +1,12 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import type { Actor } from '../../domain/roles';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
 import { RateLimited } from '../http/http-errors';
-import { MissingToken } from './auth-errors';
+import { MissingToken, StaffInactive } from './auth-errors';
+import { INACTIVE_SUBJECTS, type InactiveSubjects } from './inactive-subjects';
 import type { TokenVerifier } from './jwt';
 import { IS_PUBLIC } from './public.decorator';
 import { SubjectRateLimit } from './subject-rate-limit';
@@ -24,15 +25,18 @@ declare module 'fastify' {
 
 /**
  * Every route but the public probes requires a valid bearer token; the actor it names is attached
- * to the request. Each person's request rate is limited here, once their token is verified.
+ * to the request, unless the staff directory marks them inactive (403). Each person's request rate
+ * is limited here, once their token is verified.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly limit: SubjectRateLimit | undefined;
   private readonly verified = new VerifiedTokens();
+  private inactiveSubjects: InactiveSubjects | undefined;
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly modules: ModuleRef,
     @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
     @Inject(MEND_CONFIG) config: MendConfig,
   ) {
@@ -46,6 +50,8 @@ export class AuthGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw MissingToken({});
     const { actor, expiresAt } = await this.verifiedToken(match[1]!);
+    // Whatever tokens they still hold: a person the directory marks inactive is cut off (in memory, no SQL per request).
+    if (this.inactive().has(actor.id)) throw StaffInactive({ staffId: actor.id });
     request.actor = actor;
     request.tokenExpiresAt = expiresAt;
     const wait = this.limit?.take(request.actor.id);
@@ -54,6 +60,11 @@ export class AuthGuard implements CanActivate {
       throw RateLimited({ limit: this.limit!.perMinute, per: 'person' });
     }
     return true;
+  }
+
+  /** The staff module's, looked up once: this guard is the security module's, which does not import it. */
+  private inactive(): InactiveSubjects {
+    return (this.inactiveSubjects ??= this.modules.get<symbol, InactiveSubjects>(INACTIVE_SUBJECTS, { strict: false }));
   }
 
   private async verifiedToken(token: string): Promise<VerifiedToken> {

@@ -19,6 +19,7 @@ import { parseInput } from '../../domain/validation';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ChainedStreamWriter, EMPTY_CHAIN, type ChainTail } from '../event-store/chained-stream-writer';
 import { EVENT_STORE, StreamNotFoundError, WrongExpectedRevisionError, type EventStore } from '../event-store/event-store';
+import { InactiveStaff } from './inactive-staff';
 
 /** A staff member as their stream stands, with the global position of its last event (for ?minPosition=). */
 export interface StaffMemberView extends StaffMember {
@@ -48,6 +49,7 @@ export class StaffDirectory {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly writer: ChainedStreamWriter,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly inactive: InactiveStaff,
   ) {}
 
   /** Adds a person; 409 STAFF.ALREADY_EXISTS when their id is in the directory. */
@@ -134,6 +136,9 @@ export class StaffDirectory {
       schemaVersion: SCHEMA_VERSION,
     };
     const result = await this.writer.append(staffStreamOf(staffId), tail, [{ id: uuidv7(), type: event.type, data: event.data, metadata }]);
-    return { ...evolveStaff(before, event), revision: result.tail.revision, position: result.position, updatedAt: occurredAt };
+    const member = evolveStaff(before, event);
+    // At once on this node, not once the projection has caught up: the next request of someone just marked inactive is refused.
+    this.inactive.note(staffId, member.active, result.position);
+    return { ...member, revision: result.tail.revision, position: result.position, updatedAt: occurredAt };
   }
 }
