@@ -116,28 +116,41 @@ function requireClock(clocks: Clocks, key: string): ClockState {
   return clock;
 }
 
-/** Pauses a running clock. `subjectId`: whom the reason is about, whose key seals it. */
-export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string, subjectId: string): ClockOf<'ClockPaused'> {
+/**
+ * Pauses a running clock, first recording the warnings that fell due on it by then, as the
+ * scheduler records them (`dueClockEvents`): resuming pushes back only what was still ahead, and a
+ * warning that passed before the pause keeps its instant. A clock whose due time has passed ran out,
+ * whether or not the scheduler has recorded it yet: it is refused as a breached clock is, so that a
+ * pause never hides a breach nor moves it. `subjectId`: whom the reason is about, whose key seals it.
+ */
+export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string, subjectId: string): ClockOf<'ClockWarned' | 'ClockPaused'>[] {
   const clock = requireClock(clocks, key);
   if (clock.status !== 'running') throw ClockNotRunning(clock);
-  return { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), subjectId, reason } };
+  if (ranOutBy(clock, at).length > 0) throw ClockNotRunning({ ...clock, status: 'breached' });
+  const warned = dueOn(clock, at).filter((event): event is ClockOf<'ClockWarned'> => event.type === 'ClockWarned');
+  return [...warned, { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), subjectId, reason } }];
 }
 
-/** Resumes a paused clock: its due time and pending warnings move by the time it spent paused. */
+/**
+ * Resumes a paused clock: its due time and pending warnings move by the time it spent paused. What
+ * had already fallen due when it was paused keeps its instant, and the scheduler records it as it
+ * does any late warning or breach (a history from before pausing recorded what was due may hold it).
+ */
 export function resumeClock(ctx: DecideContext, clocks: Clocks, key: string, at: Date): ClockOf<'ClockResumed'> {
   const clock = requireClock(clocks, key);
   if (clock.status !== 'paused' || !clock.pausedAt) throw ClockNotPaused(clock);
   const pausedAt = new Date(clock.pausedAt);
-  let shift: (instant: string) => string;
+  let move: (instant: string) => string;
   let pausedMs: number;
   if (clock.basis === 'business') {
     const calendar = ctx.calendars.forRegion(clock.region);
     pausedMs = calendar.businessTimeBetween(pausedAt, at);
-    shift = (instant) => iso(calendar.addBusinessTime(new Date(instant), pausedMs));
+    move = (instant) => iso(calendar.addBusinessTime(new Date(instant), pausedMs));
   } else {
     pausedMs = Math.max(0, at.getTime() - pausedAt.getTime());
-    shift = (instant) => iso(new Date(new Date(instant).getTime() + pausedMs));
+    move = (instant) => iso(new Date(new Date(instant).getTime() + pausedMs));
   }
+  const shift = (instant: string) => (Date.parse(instant) > pausedAt.getTime() ? move(instant) : instant);
   return {
     type: 'ClockResumed',
     data: {
@@ -150,38 +163,65 @@ export function resumeClock(ctx: DecideContext, clocks: Clocks, key: string, at:
   };
 }
 
-/** Records that what a clock measured happened, if the clock is still open. */
-export function meetClock(clocks: Clocks, key: string, at: Date): ClockOf<'ClockMet'>[] {
+/**
+ * Records that what a clock measured happened, if the clock is still open. Met after its due time,
+ * the clock ran out first: its breach is recorded before it, at its due time, if the scheduler has
+ * not recorded it yet, so a clock met late reads breached however late the scheduler runs.
+ */
+export function meetClock(clocks: Clocks, key: string, at: Date): ClockOf<'ClockBreached' | 'ClockMet'>[] {
   const clock = clocks[key];
   if (!clock || !isOpen(clock)) return [];
-  return [{ type: 'ClockMet', data: { clock: key, at: iso(at), onTime: at.getTime() <= Date.parse(clock.dueAt) } }];
+  const onTime = at.getTime() <= Date.parse(clock.dueAt);
+  return [...(onTime ? [] : ranOutBy(clock, at)), { type: 'ClockMet', data: { clock: key, at: iso(at), onTime } }];
 }
 
-/** Cancels every open clock, e.g. when a case is withdrawn, saying why in both languages. */
-export function cancelOpenClocks(clocks: Clocks, at: Date, reason: Bilingual): ClockOf<'ClockCancelled'>[] {
+/**
+ * Cancels every open clock, e.g. when a case is withdrawn, saying why in both languages. A clock
+ * whose due time had passed by then ran out before it was cancelled: its breach is recorded first,
+ * at its due time, if the scheduler has not recorded it yet, and the clock stays breached.
+ */
+export function cancelOpenClocks(clocks: Clocks, at: Date, reason: Bilingual): ClockOf<'ClockBreached' | 'ClockCancelled'>[] {
   return Object.values(clocks)
     .filter(isOpen)
-    .map((clock) => ({ type: 'ClockCancelled', data: { clock: clock.clock, at: iso(at), reason: reason.en, reasonFr: reason.fr } }));
+    .flatMap((clock) => [
+      ...ranOutBy(clock, at),
+      { type: 'ClockCancelled' as const, data: { clock: clock.clock, at: iso(at), reason: reason.en, reasonFr: reason.fr } },
+    ]);
+}
+
+type DueEvent = ClockOf<'ClockWarned'> | ClockOf<'ClockBreached'>;
+
+/** What falls due on one running clock by `now`: every warning whose instant has passed, then the breach if the due time has passed. */
+function dueOn(clock: ClockState, now: Date): DueEvent[] {
+  if (clock.status !== 'running') return [];
+  const events: DueEvent[] = [];
+  for (const warning of clock.pendingWarnings) {
+    if (Date.parse(warning.at) <= now.getTime()) {
+      events.push({ type: 'ClockWarned', data: { clock: clock.clock, threshold: warning.threshold, at: warning.at, dueAt: clock.dueAt } });
+    }
+  }
+  if (Date.parse(clock.dueAt) <= now.getTime()) events.push({ type: 'ClockBreached', data: { clock: clock.clock, at: clock.dueAt } });
+  return events;
+}
+
+/**
+ * The breach of a clock that ran out by `at` and is not recorded breached yet, as the scheduler
+ * records it. Its warnings are left out: they alert to a clock that still runs, and this one is
+ * ending. A clock paused after its due time (before pausing refused that) ran out when it was due.
+ */
+function ranOutBy(clock: ClockState, at: Date): ClockOf<'ClockBreached'>[] {
+  const stoppedAt = clock.status === 'paused' && clock.pausedAt !== undefined ? Math.min(at.getTime(), Date.parse(clock.pausedAt)) : at.getTime();
+  return dueOn({ ...clock, status: clock.status === 'paused' ? 'running' : clock.status }, new Date(stoppedAt)).filter(
+    (event): event is ClockOf<'ClockBreached'> => event.type === 'ClockBreached',
+  );
 }
 
 /**
  * What the SLA scheduler records at `now`: every warning whose instant has passed, then the breach
  * if the due time has passed. Each carries its true instant, however late it is recorded.
  */
-export function dueClockEvents(clocks: Clocks, now: Date): (ClockOf<'ClockWarned'> | ClockOf<'ClockBreached'>)[] {
-  const events: (ClockOf<'ClockWarned'> | ClockOf<'ClockBreached'>)[] = [];
-  for (const clock of Object.values(clocks)) {
-    if (clock.status !== 'running') continue;
-    for (const warning of clock.pendingWarnings) {
-      if (Date.parse(warning.at) <= now.getTime()) {
-        events.push({ type: 'ClockWarned', data: { clock: clock.clock, threshold: warning.threshold, at: warning.at, dueAt: clock.dueAt } });
-      }
-    }
-    if (Date.parse(clock.dueAt) <= now.getTime()) {
-      events.push({ type: 'ClockBreached', data: { clock: clock.clock, at: clock.dueAt } });
-    }
-  }
-  return events;
+export function dueClockEvents(clocks: Clocks, now: Date): DueEvent[] {
+  return Object.values(clocks).flatMap((clock) => dueOn(clock, now));
 }
 
 /** The next instant at which the scheduler has something to record for this clock, if any. */

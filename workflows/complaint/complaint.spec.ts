@@ -139,6 +139,17 @@ describe('complaint: AcknowledgeComplaint', () => {
     expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'acknowledgement', at: late, onTime: false } });
   });
 
+  it('records the breach first when acknowledged after the deadline before the scheduler noticed, so the clock reads breached either way', () => {
+    const late = '2026-03-05T15:00:00.000Z'; // Thursday; due Wednesday 17:00
+    const { events, state } = given(...received()).when(command('AcknowledgeComplaint'), { now: late }).run();
+    expect(events).toEqual([
+      { type: 'ComplaintAcknowledged', data: { acknowledgedAt: late } },
+      { type: 'ClockBreached', data: { clock: 'acknowledgement', at: '2026-03-04T22:00:00.000Z' } },
+      { type: 'ClockMet', data: { clock: 'acknowledgement', at: late, onTime: false } },
+    ]);
+    expect(state.clocks['acknowledgement']).toMatchObject({ status: 'breached', breachedAt: '2026-03-04T22:00:00.000Z', onTime: false });
+  });
+
   it('resumes a paused acknowledgement clock before meeting it, so lateness counts only unpaused time', () => {
     const history = [...received(), { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt: RECEIVED_AT, reason: 'Letter unreadable' } }];
     const resumeAt = '2026-03-06T15:00:00.000Z';
@@ -371,6 +382,14 @@ describe('complaint: Respond', () => {
     expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'response-1', at: late, onTime: false } });
   });
 
+  it('records the breach first when responding after the deadline before the scheduler noticed', () => {
+    const late = '2026-04-16T15:00:00.000Z';
+    const { events, state } = given(...underReview()).when(respond(), { now: late }).run();
+    expect(events.map((e) => e.type)).toEqual(['ComplaintResponded', 'ClockBreached', 'ClockMet', 'ClockStarted']);
+    expect(events[1]).toEqual({ type: 'ClockBreached', data: { clock: 'response-1', at: '2026-04-15T21:00:00.000Z' } });
+    expect(state.clocks['response-1']).toMatchObject({ status: 'breached', metAt: late, onTime: false });
+  });
+
   it('resumes a response clock paused while awaiting the complainant, then meets it on time', () => {
     const pausedAt = '2026-04-13T14:00:00.000Z';
     const at = '2026-04-20T14:00:00.000Z'; // after the original due date, within the pushed one
@@ -479,6 +498,26 @@ describe('complaint: PauseClock and ResumeClock', () => {
     given(...underReview())
       .when(command('PauseClock', { clock: 'response-1', reason: 'Awaiting the complainant' }))
       .thenEvents([paused]);
+  });
+
+  it('records the warnings that fell due before the pause, at their own instants, then pauses', () => {
+    const at = '2026-03-04T17:00:00.000Z'; // Wednesday 12:00: both warnings passed, the scheduler recorded neither
+    given(...received())
+      .when(command('PauseClock', { clock: 'acknowledgement', reason: 'Awaiting the complainant' }), { now: at })
+      .thenEvents([
+        { type: 'ClockWarned', data: { clock: 'acknowledgement', threshold: 0.5, at: '2026-03-03T18:00:00.000Z', dueAt: '2026-03-04T22:00:00.000Z' } },
+        { type: 'ClockWarned', data: { clock: 'acknowledgement', threshold: 0.8, at: '2026-03-04T16:24:00.000Z', dueAt: '2026-03-04T22:00:00.000Z' } },
+        { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt: at, subjectId: 'subject-complainant', reason: 'Awaiting the complainant' } },
+      ]);
+  });
+
+  it('refuses to pause a clock whose due time passed before the scheduler recorded its breach, as it refuses a breached one', () => {
+    const pause = command('PauseClock', { clock: 'acknowledgement', reason: 'Awaiting the complainant' });
+    const overdue = given(...received()).when(pause, { now: MONDAY_AFTER }).error();
+    const breached = given(...received(), { type: 'ClockBreached', data: { clock: 'acknowledgement', at: '2026-03-04T22:00:00.000Z' } }).when(pause, { now: MONDAY_AFTER }).error();
+    expect(overdue.code).toBe('CLOCK.NOT_RUNNING');
+    expect(overdue.messageIn('en')).toBe('The clock “Acknowledgement” is breached, not running.');
+    expect([overdue.messageIn('en'), overdue.messageIn('fr')]).toEqual([breached.messageIn('en'), breached.messageIn('fr')]);
   });
 
   it('requires a reason', () => {
@@ -621,6 +660,19 @@ describe('complaint: WithdrawComplaint', () => {
         { type: 'ClockCancelled', data: { clock: 'response-1', at: LATER, reason: 'The complainant withdrew the complaint.', reasonFr: 'La personne plaignante a retiré la plainte.' } },
         { type: 'ComplaintWithdrawn', data: { withdrawnAt: LATER, level: 1, ...titlesAt(0) } },
       ]);
+  });
+
+  it('records the breach of a clock that ran out before the withdrawal, at its due time, when the scheduler had not', () => {
+    const reason = { reason: 'The complainant withdrew the complaint.', reasonFr: 'La personne plaignante a retiré la plainte.' };
+    const { events, state } = given(...received()).when(command('WithdrawComplaint'), { now: MONDAY_AFTER }).run();
+    expect(events).toEqual([
+      { type: 'ClockBreached', data: { clock: 'acknowledgement', at: '2026-03-04T22:00:00.000Z' } },
+      { type: 'ClockCancelled', data: { clock: 'acknowledgement', at: MONDAY_AFTER, ...reason } },
+      { type: 'ClockCancelled', data: { clock: 'response-1', at: MONDAY_AFTER, ...reason } },
+      { type: 'ComplaintWithdrawn', data: { withdrawnAt: MONDAY_AFTER, level: 1, ...titlesAt(0) } },
+    ]);
+    expect(state.clocks['acknowledgement']).toMatchObject({ status: 'breached', breachedAt: '2026-03-04T22:00:00.000Z' });
+    expect(state.clocks['response-1']?.status).toBe('cancelled');
   });
 
   it('cancels a paused clock and a breached one too', () => {

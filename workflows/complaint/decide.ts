@@ -71,7 +71,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
     case 'RequestReview':
       return requestReview(cmd, state, ctx);
     case 'PauseClock':
-      return [pauseClock(state.clocks, cmd.data.clock, ctx.now, cmd.data.reason, complainantOf(complaintContext(state)))];
+      return pauseClock(state.clocks, cmd.data.clock, ctx.now, cmd.data.reason, complainantOf(complaintContext(state)));
     case 'ResumeClock':
       return [resumeClock(ctx, state.clocks, cmd.data.clock, ctx.now)];
     case 'CloseComplaint':
