@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
 import { cancelOpenClocks, dueClockEvents, meetClock, pauseClock, resumeClock, startBusinessClock, startCalendarClock } from './decisions';
 import type { ClockEvent } from './events';
-import { evolveClocks, type Clocks } from './state';
+import { dueLocalDate, evolveClocks, type Clocks } from './state';
 
 const calendars = createCalendarProvider();
 const context = (now: string): DecideContext => ({
@@ -190,5 +190,13 @@ describe('clocks: meeting', () => {
       days: 30,
     });
     expect(meetClock(evolveClocks({}, start), 'optInWindow', new Date('2026-04-28T12:00:00Z')).map((e) => e.type)).toEqual(['ClockMet']);
+  });
+});
+
+describe('clocks: the day a clock falls due, as people are told it', () => {
+  it('is the local date of its due time in its region', () => {
+    expect(dueLocalDate({ dueAt: '2028-01-23T04:59:59.999Z', region: 'ON' })).toBe('2028-01-22');
+    expect(dueLocalDate({ dueAt: '2028-01-23T06:59:59.999Z', region: 'BC' })).toBe('2028-01-22'); // Pacific time all year since 2026
+    expect(dueLocalDate({ dueAt: DUE, region: 'NS' })).toBe('2027-12-17');
   });
 });

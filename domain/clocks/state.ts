@@ -1,5 +1,7 @@
 import { assertNever } from '../assert-never';
-import type { RegionCode } from '../regions';
+import { DAY_MS, localDateOfDay } from '../calendar/local-days';
+import { zoneClock } from '../calendar/time-zone';
+import { REGION_TIME_ZONES, type RegionCode } from '../regions';
 import type { ClockEvent, ClockWarning } from './events';
 
 export type ClockStatus = 'running' | 'paused' | 'met' | 'breached' | 'cancelled';
@@ -35,6 +37,14 @@ export type Clocks = Readonly<Record<string, ClockState>>;
 export function isOpen(clock: Pick<ClockState, 'status' | 'metAt' | 'cancelledAt'>): boolean {
   if (clock.status === 'breached') return clock.metAt === undefined && clock.cancelledAt === undefined;
   return clock.status === 'running' || clock.status === 'paused';
+}
+
+/**
+ * The local date, in the clock's region, its due time falls on: for a calendar-day clock, the last
+ * day it runs (to that day's end). What a person is told, rather than a UTC instant.
+ */
+export function dueLocalDate(clock: Pick<ClockState, 'dueAt' | 'region'>): string {
+  return localDateOfDay(Math.floor(zoneClock(REGION_TIME_ZONES[clock.region]).toWall(Date.parse(clock.dueAt)) / DAY_MS));
 }
 
 function update(clocks: Clocks, key: string, change: (clock: ClockState) => ClockState): Clocks {

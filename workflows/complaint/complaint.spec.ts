@@ -476,10 +476,11 @@ describe('complaint: RequestReview', () => {
     given(...underReview()).when(command('RequestReview')).thenThrows('COMMAND.NOT_ALLOWED');
   });
 
-  it('is refused once the review window has passed, even before the scheduler records it', () => {
-    given(...underReview(), ...responded(1))
-      .when(command('RequestReview'), { now: '2026-04-02T04:00:00.000Z' })
-      .thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
+  it('is refused once the review window has passed, even before the scheduler records it, naming its last local day', () => {
+    const error = given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: '2026-04-02T04:00:00.000Z' }).error();
+    expect(error.code).toBe('COMPLAINT.REVIEW_WINDOW_PASSED');
+    expect(error.messageIn('en')).toBe('The time to request a review of the level 1 response ran out at the end of 2026-04-01.');
+    expect(error.messageIn('fr')).toBe('Le délai pour demander la révision de la réponse du palier 1 a expiré à la fin de la journée du 2026-04-01.');
   });
 
   it('is still open on the last day of the window', () => {
@@ -589,8 +590,18 @@ describe('complaint: CloseComplaint', () => {
   it('RightOfReviewCannotBeCutOff: refuses to close an answered complaint while its review window is open, naming its end, in both languages', () => {
     const error = given(...underReview(), ...responded(1)).when(command('CloseComplaint'), { now: LATER }).error();
     expect(error.code).toBe('COMPLAINT.RIGHT_OF_REVIEW_OPEN');
-    expect(error.message).toContain('until 2026-04-02T03:59:59.999Z'); // 1 April, the 30th day, 23:59:59 EDT
-    expect(error.messageIn('fr')).toContain(`palier 2 (${CHAIN[1]?.titleFr})`);
+    // 1 April, the 30th day, to 23:59:59 in Ottawa (03:59:59.999 UTC on 2 April): the day the complaint's region lives.
+    expect(error.message).toContain('until the end of 2026-04-01: the complaint cannot be closed before.');
+    expect(error.messageIn('fr')).toContain(`palier 2 (${CHAIN[1]?.titleFr}) jusqu’à la fin de la journée du 2026-04-01\u00a0:`);
+    expect(`${error.messageIn('en')} ${error.messageIn('fr')}`).not.toContain('2026-04-02');
+  });
+
+  it('names the window’s last day as a local date of the complaint’s region, not the UTC instant it ends', () => {
+    const window = foldHistory(complaintWorkflow, [...underReview(), ...responded(1, '2027-12-23T15:00:00.000Z')]).clocks['review-window-1'];
+    expect(window?.dueAt).toBe('2028-01-23T04:59:59.999Z'); // 22 January, 23:59:59.999 in Ottawa
+    const error = given(...underReview(), ...responded(1, '2027-12-23T15:00:00.000Z')).when(command('CloseComplaint'), { now: '2028-01-05T15:00:00.000Z' }).error();
+    expect(error.messageIn('en')).toContain('until the end of 2028-01-22:');
+    expect(error.messageIn('fr')).toContain('jusqu’à la fin de la journée du 2028-01-22\u00a0:');
   });
 
   it('RightOfReviewCannotBeCutOff: a paused review window still keeps the complaint open', () => {

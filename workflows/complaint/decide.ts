@@ -2,6 +2,7 @@ import { assertNever } from '../../domain/assert-never';
 import {
   cancelOpenClocks,
   clockName,
+  dueLocalDate,
   meetClock,
   pauseClock,
   resumeClock,
@@ -258,7 +259,7 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
   const window = state.clocks[reviewWindowClock(from.level)];
   // A window that passed is closed by the scheduler; until it records that, the time is the rule.
   if (window?.status === 'running' && Date.parse(window.dueAt) < ctx.now.getTime()) {
-    throw ReviewWindowPassed({ level: from.level, until: window.dueAt });
+    throw ReviewWindowPassed({ level: from.level, lastDay: dueLocalDate(window) });
   }
   return [
     {

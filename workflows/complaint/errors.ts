@@ -89,21 +89,25 @@ export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel:
   },
 );
 
-/** "You have a right of review": below the last level, only the complainant ends it, or the review window passing. */
-export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string; until: string }>(
+/**
+ * "You have a right of review": below the last level, only the complainant ends it, or the review
+ * window passing. `lastDay`: the window's last day, a local date in the complaint's region.
+ */
+export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string; lastDay: string }>(
   'COMPLAINT.RIGHT_OF_REVIEW_OPEN',
   'rule',
   {
     en: (p) =>
-      `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until ${p.until}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
+      `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until the end of ${p.lastDay}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
     fr: (p) =>
-      `La personne plaignante peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’au ${p.until}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsqu’elle accepte la réponse ou retire sa plainte.`,
+      `La personne plaignante peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’à la fin de la journée du ${p.lastDay}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsqu’elle accepte la réponse ou retire sa plainte.`,
   },
 );
 
-export const ReviewWindowPassed = defineError<{ level: number; until: string }>('COMPLAINT.REVIEW_WINDOW_PASSED', 'rule', {
-  en: (p) => `The time to request a review of the level ${p.level} response ended on ${p.until}.`,
-  fr: (p) => `Le délai pour demander la révision de la réponse du palier ${p.level} a pris fin le ${p.until}.`,
+/** `lastDay`: the review window's last day, a local date in the complaint's region. */
+export const ReviewWindowPassed = defineError<{ level: number; lastDay: string }>('COMPLAINT.REVIEW_WINDOW_PASSED', 'rule', {
+  en: (p) => `The time to request a review of the level ${p.level} response ran out at the end of ${p.lastDay}.`,
+  fr: (p) => `Le délai pour demander la révision de la réponse du palier ${p.level} a expiré à la fin de la journée du ${p.lastDay}.`,
 });
 
 export const UnknownProgram = defineError<{ program: string; known: string }>('COMPLAINT.UNKNOWN_PROGRAM', 'invalid', {

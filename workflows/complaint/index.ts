@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
+import { dueLocalDate } from '../../domain/clocks';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
@@ -38,7 +39,7 @@ const rightOfReview = {
     const next = nextLevel(context);
     const window = level && state.clocks[reviewWindowClock(level.level)];
     if (!state.snapshot.matches('responded') || !level || !next || !window || !['running', 'paused'].includes(window.status)) return undefined;
-    return RightOfReviewOpen({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), until: window.dueAt });
+    return RightOfReviewOpen({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), lastDay: dueLocalDate(window) });
   },
 };
 
