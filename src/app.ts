@@ -26,6 +26,18 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: options.config.bodyLimit,
     genReqId: newRequestId,
     clientErrorHandler,
+    // A request must arrive whole, body included, within 30 s, or it is answered 408 REQUEST.TIMEOUT and its
+    // connection closed: Fastify's default is no limit, and a body sent slowly or never finished held a
+    // connection for good. Only receiving is limited: a response may last, as the SLA stream does.
+    requestTimeout: 30_000,
+    http: {
+      // No longer than the whole request: Node times a request by the longer of the two (its default
+      // 60 s for the headers would stand in for the 30 s).
+      headersTimeout: 30_000,
+      // Node looks for requests past their time every second, not every 30 s (its default), which let
+      // one live up to twice the limit.
+      connectionsCheckingInterval: 1_000,
+    },
     // Requests that arrive while the server closes are refused by `refuseWhileClosing`, in the API's shape.
     return503OnClosing: false,
     // Paths are matched exactly: /cases/ is not /cases.
