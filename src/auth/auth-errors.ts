@@ -25,6 +25,10 @@ const REFUSALS = {
     fr: (seconds: string) => `sa durée de vie dépasse le maximum de ${seconds} secondes (MEND_JWT_MAX_TTL).`,
   },
   noSubject: { en: () => 'it names no subject (sub).', fr: () => 'il ne nomme aucun sujet (sub).' },
+  unmeantSubject: {
+    en: () => 'its subject (sub) is blank, has spaces around it, or holds a control character (a tab or a line break too), a bidirectional control or half a character.',
+    fr: () => 'son sujet (sub) est vide, entouré d’espaces, ou contient un caractère de commande (une tabulation ou un saut de ligne aussi), une commande bidirectionnelle ou la moitié d’un caractère.',
+  },
   role: {
     en: (roles: string) => `its role claim must be one of ${roles}.`,
     fr: (roles: string) => `sa revendication role doit être l’une de\u00a0: ${roles}.`,

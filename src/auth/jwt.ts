@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { DomainError } from '../../domain/errors';
 import { PersonRole, type Actor } from '../../domain/roles';
+import { text } from '../../domain/schemas';
+import { parseInput } from '../../domain/validation';
 import { ensurePrivateDir } from '../security/private-files';
 import { InvalidToken, type TokenRefusal } from './auth-errors';
 
@@ -69,11 +72,32 @@ function checkLifetime(payload: JWTPayload, maxTtlSeconds: number): void {
   if (lifetime > maxTtlSeconds) throw InvalidToken({ reason: 'tooLong', detail: String(maxTtlSeconds) });
 }
 
+/** A subject as someone writes any text Mend takes (at most an actor id's 200 characters). */
+const WrittenSubject = text(200);
+
+/**
+ * Whether a subject is text someone could have meant, as every input must be (parseInput): no half
+ * character, control character or bidirectional control, not blank. And as an id is meant: one with
+ * spaces around it would be someone else shown alike, so it is refused where a field is trimmed, and
+ * it is one line (the tab and line breaks a note may hold would forge lines of a log).
+ */
+function meantSubject(sub: string): boolean {
+  if (/[\t\n\r]/.test(sub)) return false;
+  try {
+    return parseInput(WrittenSubject, sub) === sub;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
+
 function actorFrom(payload: JWTPayload): Actor {
   const role = PersonRole.safeParse(payload['role']);
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) {
     throw InvalidToken({ reason: 'noSubject' });
   }
+  // Recorded as the actor of every step they take: never a name in disguise.
+  if (!meantSubject(payload.sub)) throw InvalidToken({ reason: 'unmeantSubject' });
   if (!role.success) throw InvalidToken({ reason: 'role', detail: PersonRole.options.join(', ') });
   return { id: payload.sub, role: role.data };
 }
