@@ -133,7 +133,7 @@ describe('sla-clocks: a complaint’s clocks', () => {
     ]);
   });
 
-  it('counts a clock met on time, and one met late before its breach was recorded, as met', () => {
+  it('counts a clock met on time as met, and one met late before the scheduler recorded its breach as breached', () => {
     const { row, counts, run } = clocks();
     run('AcknowledgeComplaint', {}, '2026-03-03T15:00:00.000Z');
     expect(row('acknowledgement')).toMatchObject({ status: 'met', on_time: 1, next_deadline_at: null });
@@ -141,8 +141,8 @@ describe('sla-clocks: a complaint’s clocks', () => {
 
     const late = clocks();
     late.run('AcknowledgeComplaint', {}, '2026-03-05T15:00:00.000Z');
-    expect(late.row('acknowledgement')).toMatchObject({ status: 'met', on_time: 0 });
-    expect(late.counts).toMatchObject({ met: 1, met_on_time: 0, breached: 0 });
+    expect(late.row('acknowledgement')).toMatchObject({ status: 'breached', breached_at: '2026-03-04T22:00:00.000Z', on_time: 0 });
+    expect(late.counts).toMatchObject({ met: 0, met_on_time: 0, breached: 1 });
   });
 
   it('has no next deadline while paused, and resumes with its deadlines pushed back', () => {

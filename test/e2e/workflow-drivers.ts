@@ -105,8 +105,11 @@ const restorativeOpportunities: WorkflowDriver = {
         const kind = blockingConditions(context)[0];
         return kind ? [{ ...ro(command), kind }] : [];
       }
-      case 'RecordPreparation':
-        return [ro(command), { ...ro(command), party: 'offender', notes: 'Ready to answer the victim’s questions.' }];
+      case 'RecordPreparation': {
+        const sessions = [ro(command), { ...ro(command), party: 'offender', notes: 'Ready to answer the victim’s questions.' }];
+        // The victim takes back a consent they gave (which calls an arranged meeting off).
+        return context.consent.victim === 'given' ? [...sessions, { ...ro(command), consent: 'takenBack' }] : sessions;
+      }
       case 'SelectModel':
         return [{ model: 'faceToFace' }, { model: 'letterExchange' }];
       default:

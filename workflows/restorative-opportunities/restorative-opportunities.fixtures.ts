@@ -124,7 +124,10 @@ export const conditionAmended = (kind: NoContactConditionKind = 'paroleBoardNoCo
 export const conditionEnded = (kind: NoContactConditionKind = 'paroleBoardNoContactCondition', how: 'expired' | 'removed' | 'varied' = 'expired') =>
   valid(NoContactConditionEnded, { type: 'NoContactConditionEnded', data: { kind, endedOn: '2026-02-16', how } });
 
-/** A clock some later version or the SLA engine might run on a case: what the case's end must cancel. */
+/**
+ * A clock some later version or the SLA engine might run on a case, still inside its time at NOW:
+ * what the case's end must cancel (one that had run out would have its breach recorded first).
+ */
 export const clockStarted = () =>
   valid(ClockStarted, {
     type: 'ClockStarted',
@@ -134,8 +137,8 @@ export const clockStarted = () =>
       basis: 'business',
       days: 10,
       region: 'ON',
-      startedAt: '2026-01-12T19:30:00.000Z',
-      dueAt: '2026-01-26T22:00:00.000Z',
+      startedAt: '2026-02-23T19:30:00.000Z',
+      dueAt: '2026-03-09T21:00:00.000Z',
       warnings: [],
     },
   });

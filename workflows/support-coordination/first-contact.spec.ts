@@ -44,9 +44,12 @@ describe('support coordination: RecordFirstContact', () => {
     expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'firstContact', at: '2026-03-04T21:30:00.000Z', onTime: true } });
   });
 
-  it('records a late first contact as late', () => {
+  it('records a late first contact as late, after the breach the scheduler had not recorded yet', () => {
     const { events } = given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-05T15:00:00Z')).run();
-    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'firstContact', at: '2026-03-05T15:00:00.000Z', onTime: false } });
+    expect(events.slice(1)).toEqual([
+      { type: 'ClockBreached', data: { clock: 'firstContact', at: '2026-03-04T22:00:00.000Z' } },
+      { type: 'ClockMet', data: { clock: 'firstContact', at: '2026-03-05T15:00:00.000Z', onTime: false } },
+    ]);
   });
 
   it('refuses a contact time later than now or before the opt-in', () => {

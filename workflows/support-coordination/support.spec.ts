@@ -95,10 +95,11 @@ describe('support coordination: CloseSupport', () => {
     expect(supportCoordinationWorkflow.summarize(state).details).toMatchObject({ outcome: 'needsMet' });
   });
 
-  it('closes a client who could not be reached before first contact, cancelling the first-contact clock', () => {
+  it('closes a client who could not be reached before first contact, cancelling the first-contact clock after recording that it ran out', () => {
     given(...optedIn(), coordinatorAssigned())
       .when(command('CloseSupport', { outcome: 'unreachable' }), coordinator)
       .thenEvents([
+        { type: 'ClockBreached', data: { clock: 'firstContact', at: '2026-03-04T22:00:00.000Z' } },
         { type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client’s file was closed.', reasonFr: 'Le dossier de la personne a été fermé.' } },
         { type: 'SupportClosed', data: { closedAt: NOW, outcome: 'unreachable', clientId: CLIENT_ID } },
       ]);
@@ -116,10 +117,10 @@ describe('support coordination: CloseSupport', () => {
 describe('support coordination: withdraw at any time', () => {
   const withdrawn = (at: string) => ({ type: 'ClientWithdrew', data: { withdrawnAt: at } });
 
-  it('withdraws before a coordinator is assigned, cancelling the first-contact clock', () => {
+  it('withdraws before a coordinator is assigned, cancelling the first-contact clock after recording that it ran out', () => {
     given(...optedIn())
       .when(command('RecordWithdrawal'), supervisor)
-      .thenEvents([{ type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client withdrew from the program.', reasonFr: 'La personne s’est retirée du programme.' } }, withdrawn(NOW)]);
+      .thenEvents([{ type: 'ClockBreached', data: { clock: 'firstContact', at: '2026-03-04T22:00:00.000Z' } }, { type: 'ClockCancelled', data: { clock: 'firstContact', at: NOW, reason: 'The client withdrew from the program.', reasonFr: 'La personne s’est retirée du programme.' } }, withdrawn(NOW)]);
   });
 
   it('withdraws while awaiting first contact, the clock breached or not', () => {
