@@ -41,6 +41,9 @@ const CaseReferenceParam = z
   .pipe(CaseReference);
 const CommandName = z.string().regex(/^[A-Z][A-Za-z0-9]{1,79}$/, withFrench('must be a command name in PascalCase', 'doit être un nom de commande en PascalCase'));
 
+/** What a case read takes in its query string: a parameter it does not know is refused (400), as on every route. */
+const CaseReadQuery = z.strictObject({ minPosition: MinPosition });
+
 export const OpenCaseBody = z.strictObject({
   workflow: z.string().min(1).max(100),
   command: CommandName,
@@ -131,15 +134,16 @@ export class CasesController {
    */
   @Get('by-reference/:reference')
   @RequirePermission('cases.read')
-  @RecordsRead('case', ['minPosition'])
+  @RecordsRead('case', Object.keys(CaseReadQuery.shape))
   async viewByReference(
     @Param('reference') raw: string,
-    @Query('minPosition') minPosition: string | undefined,
+    @Query() query: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PresentedCase> {
     const reference = parseInput(CaseReferenceParam, raw, 'reference');
-    await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
+    const { minPosition } = parseInput(CaseReadQuery, query ?? {}, 'query');
+    await this.projections.awaitPosition(casesProjection.name, minPosition);
     const record = this.queries.byReference(reference);
     // A reference minted by a command just answered may not be in the read model yet: its reservation is.
     const caseId = record?.caseId ?? (await this.references.caseIdOf(reference));
@@ -159,15 +163,16 @@ export class CasesController {
    */
   @Get(':id')
   @RequirePermission('cases.read')
-  @RecordsRead('case', ['minPosition'])
+  @RecordsRead('case', Object.keys(CaseReadQuery.shape))
   async view(
     @Param('id') id: string,
-    @Query('minPosition') minPosition: string | undefined,
+    @Query() query: unknown,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PresentedCase> {
     const caseId = parseInput(CaseId, id, 'caseId');
-    await this.projections.awaitPosition(casesProjection.name, parseInput(MinPosition, minPosition, 'minPosition'));
+    const { minPosition } = parseInput(CaseReadQuery, query ?? {}, 'query');
+    await this.projections.awaitPosition(casesProjection.name, minPosition);
     const current = await this.current(caseId, this.queries.get(caseId));
     if (!current) throw CaseNotFound({ caseId });
     this.policy.authorizeRead(actor, current.facts);

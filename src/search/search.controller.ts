@@ -50,6 +50,8 @@ export class SearchController {
   @RequirePermission('cases.read')
   async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SearchPage & { matchedBy: 'reference' | 'words'; staff: Record<string, string> }> {
     const query = parseInput(SearchQuery, raw ?? {}, 'query');
+    // A workflow no case could be of is a mistake, said so as /cases says it (400 WORKFLOW.UNKNOWN, naming the known ones), not an empty page.
+    if (query.workflow !== undefined) this.registry.get(query.workflow);
     for (const name of [casesProjection.name, searchProjection.name]) await this.projections.awaitPosition(name, query.minPosition);
     const scope = this.policy.listScope(actor);
     const options = { limit: query.limit, ...(query.workflow ? { workflow: query.workflow } : {}) };

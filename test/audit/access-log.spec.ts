@@ -52,12 +52,19 @@ describe('the access log: every read of a case’s content is recorded', () => {
     expect(stored.map((e) => [e.id, e.type])).toEqual(reads.map((r) => [r.eventId, 'CaseContentRead']));
   });
 
-  it('records only the parameters a route declares: a name or a token slipped into the query string is not kept', async () => {
+  it('records only the parameters a route declares: a name or a token slipped into the query string is refused, and not kept', async () => {
     running.clock.set('2026-03-10T16:00:00Z');
     const before = (await readsOf(caseId)).length;
     const token = await running.token('supervisor', 'supervisor-1');
     const query = `victimName=Robin%20Tremblay&access_token=${token}`;
-    expect((await supervisor.get(`/cases/${caseId}?minPosition=1&${query}`)).status).toBe(200);
+    const slipped = await supervisor.get(`/cases/${caseId}?minPosition=1&${query}`);
+    expect({ status: slipped.status, paths: slipped.body.details.issues.map((i: { path: string }) => i.path) }).toEqual({
+      status: 400,
+      paths: ['query.victimName', 'query.access_token'],
+    });
+    expect(JSON.stringify(slipped.body)).not.toContain('Robin');
+    expect(JSON.stringify(slipped.body)).not.toContain(token);
+    expect((await supervisor.get(`/cases/${caseId}?minPosition=1`)).status).toBe(200);
     const reads = (await readsOf(caseId)).slice(before);
     expect(reads.map((r) => r.details)).toEqual([{ minPosition: '1' }]);
     const stored = JSON.stringify(await running.store.readStream(`accessLog-${caseId}`));
