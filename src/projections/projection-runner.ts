@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { Clock } from '../clock/clock';
 import type { AllSubscription, EventStore, RecordedEvent } from '../event-store/event-store';
+import { nextTurn } from '../event-store/next-turn';
 import type { ProjectionEventDecoder } from './projection-event.decoder';
 import { PoisonEventError, projectEvent, ProjectionTarget } from './projection-target';
 import { ProjectionTables, type Projector } from './projector';
@@ -178,6 +179,10 @@ export class ProjectionRunner {
             return;
           }
           if (outcome === 'resubscribe') break;
+          // The embedded store reads and writes synchronously: without a turn of the event loop between
+          // batches, catching up a long log at start (a projection of a new version, a lost read-model
+          // file) held every request, /health included, until the last batch.
+          await nextTurn();
         }
       } catch (error) {
         if (this.stopping) break;
