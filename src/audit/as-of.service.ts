@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/roles';
 import { CaseRepository, type LoadedCase } from '../cases/case-repository';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store';
+import { PolicyService } from '../security/policy.service';
 import { CaseNotYetOpened, CaseNotYetRecorded, RevisionNotFound } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
 import { streamPages } from './stream-pages';
@@ -64,6 +65,7 @@ export class CaseAsOf {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly cases: CaseRepository,
     private readonly reader: AuditReader,
+    private readonly policy: PolicyService,
   ) {}
 
   /**
@@ -132,7 +134,19 @@ export class CaseAsOf {
         breachDerived: { occurredAt: recorded ? occurredAt(recorded) : null, recordedAt: recorded?.recordedAt ?? null },
       };
     });
-    return { ...view, clocks, asOf, axis, enteredLater: included.map((event) => event.revision), lastRevision };
+    // As the live view offers them (CaseViews): only the commands this reader could have run on the case as it stood then.
+    const readAs = loaded.definition.summarize(loaded.state).readAs;
+    const facts = { caseId, workflow: view.workflow, workflowVersion: view.workflowVersion, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
+    return {
+      ...view,
+      allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands),
+      nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps),
+      clocks,
+      asOf,
+      axis,
+      enteredLater: included.map((event) => event.revision),
+      lastRevision,
+    };
   }
 
   /** Every event of the case with the case before and after it, oldest first. */
