@@ -79,7 +79,7 @@ export function i18nFor(language: Language): I18n {
     },
     zone: (timeZone, at) => {
       const when = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date();
-      const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(when);
+      const parts = formatter(locale, { timeZone, timeZoneName: 'longGeneric' }, 'zone').formatToParts(when);
       return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     },
     number: (n) => numbers.format(n),
@@ -94,6 +94,22 @@ export function i18nFor(language: Language): I18n {
     region: (code) => (REGION_NAMES as Record<string, { en: string; fr: string } | undefined>)[code]?.[language] ?? code,
     clockStatus: (status) => statuses[status] ?? status,
   };
+}
+
+/**
+ * Formatters are kept by locale, form and zone: making one costs far more than using it, and a long
+ * case's history or a list of thousands of rows shows an instant on every line (a 406-event history
+ * took 2–3 s to show when each line made two).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const id = `${locale}|${key}|${options.timeZone ?? ''}`;
+  let kept = formatters.get(id);
+  if (!kept) {
+    kept = new Intl.DateTimeFormat(locale, options);
+    formatters.set(id, kept);
+  }
+  return kept;
 }
 
 /** How much of a date a text shows: date and time, the date, or a day and month (a week's Monday). */
@@ -117,8 +133,8 @@ const FRENCH_FORMS: Readonly<Record<DateForm, Intl.DateTimeFormatOptions>> = {
  * « 1er mars 2026, 8 h », « 8 h 30 », « 0 h 05 » — with no-break spaces inside the date and the time.
  */
 export function formatDate(at: Date, language: Language, form: DateForm, timeZone: string): string {
-  if (language !== 'fr') return new Intl.DateTimeFormat(LOCALES.en, { ...ENGLISH_FORMS[form], timeZone }).format(at);
-  const parts = new Intl.DateTimeFormat(LOCALES.fr, { ...FRENCH_FORMS[form], timeZone }).formatToParts(at);
+  if (language !== 'fr') return formatter(LOCALES.en, { ...ENGLISH_FORMS[form], timeZone }, form).format(at);
+  const parts = formatter(LOCALES.fr, { ...FRENCH_FORMS[form], timeZone }, form).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
   const day = Number(part('day'));
   const date = [day === 1 ? '1er' : String(day), part('month'), part('year')].filter(Boolean).join(NBSP);
@@ -137,7 +153,7 @@ const NAMED_AS: Readonly<Record<string, string>> = { 'America/Whitehorse': 'Amer
 /** "EST", "HNE": the zone's short name in this language, so a time in another region's zone says so. */
 function zoneName(iso: string, locale: string, timeZone: string): string {
   const short = (zone: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value;
+    formatter(locale, { timeZone: zone, timeZoneName: 'short' }, 'zoneName').formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value;
   const name = short(timeZone);
   const namedAs = NAMED_AS[timeZone];
   if (namedAs && name && /^(GMT|UTC)/.test(name)) return short(namedAs) ?? name;
