@@ -81,7 +81,7 @@ describe('the request log', () => {
   it('writes one JSON line per request: method, route, status, duration, correlation id, actor', async () => {
     const secret = localSecret(dataDir).secret;
     const token = (subject: string, role: 'supervisor' | 'practitioner') => mintLocalToken(secret, { subject, role, ttlSeconds: 600 });
-    const missing = await fetch(`${baseUrl}/cases/0195f3a0-5b1c-7a10-9d2e-3c4b5a690009?x=1`, {
+    const missing = await fetch(`${baseUrl}/cases/0195f3a0-5b1c-7a10-9d2e-3c4b5a690009?minPosition=0`, {
       headers: { authorization: `Bearer ${await token('practitioner-9', 'practitioner')}`, 'x-correlation-id': 'ops-log-check-1' },
     });
     expect(missing.status).toBe(404);
