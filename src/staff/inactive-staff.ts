@@ -5,9 +5,10 @@ import { READ_MODELS } from '../projections/projections.tokens';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 
 /**
- * How often the server reads the whole directory again. Another process may project a change to
- * the read-model file this server shares (a second server on the same data directory, `mend staff
- * list` catching up): this server's projector then never sees that event.
+ * How often the server reads again the entries of the staff read model changed since. Another
+ * process may project a change into the read-model file this server shares (a second server on
+ * the same data directory, `mend staff list` catching up): this server's projector then never sees
+ * that event.
  */
 export const INACTIVE_STAFF_RELOAD_MS = 5_000;
 
