@@ -81,7 +81,7 @@ const WrittenSubject = text(200);
  * spaces around it would be someone else shown alike, so it is refused where a field is trimmed, and
  * it is one line (the tab and line breaks a note may hold would forge lines of a log).
  */
-function meantSubject(sub: string): boolean {
+export function meantSubject(sub: string): boolean {
   if (/[\t\n\r]/.test(sub)) return false;
   try {
     return parseInput(WrittenSubject, sub) === sub;

@@ -34,6 +34,16 @@ describe('mend: options as documented', () => {
     expect((await mend(['token', '--sub', 'p-1', '--role', 'practitioner', '--ttl', '0'], env)).code).toBe(ExitCode.usage);
   });
 
+  it.each([
+    ['a bidirectional override', '\u202e1-rosivrepus-omed'],
+    ['spaces around it', ' p-1 '],
+    ['a line break', 'p-1\nrole: admin'],
+  ])('token refuses a subject with %s (64), which the server would refuse', async (_what, sub) => {
+    const refused = await mend(['token', '--sub', sub, '--role', 'practitioner'], env);
+    expect({ code: refused.code, stdout: refused.stdout }).toEqual({ code: ExitCode.usage, stdout: '' });
+    expect(refused.stderr).toContain('--sub');
+  });
+
   it('projections status prints the status its help promises, for each projection', async () => {
     const help = await mend(['projections', 'status', '--help'], env);
     expect(help.stdout).toContain('status');
