@@ -61,7 +61,7 @@ export function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: 'Invalid input: the message names each field at fault',
     401: 'No token, or a token that was refused',
-    403: 'Your role or assignment does not allow this',
+    403: 'Your role or assignment does not allow this, or the staff directory marks you inactive',
     404: 'No such case (or one you may not see)',
     409: 'Not allowed in this state (details list the allowed commands), or a revision conflict',
     413: 'Body too large',

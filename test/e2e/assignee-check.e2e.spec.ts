@@ -73,9 +73,12 @@ describe('assigning a case to someone of the staff directory', () => {
       await run(supervisor, caseId, 'AssignHandler', { handlerId: 'camille.roy' });
       expect((await admin.post('/staff', { staffId: 'alex.new', displayName: 'Alex New', role: 'practitioner', region: 'ON', languages: ['en'] })).status).toBe(201);
       await run(supervisor, caseId, 'AssignHandler', { handlerId: 'alex.new' });
-      // Keeping someone already assigned is not a new assignment: no check stands in the way of the case's work.
+      // Keeping someone already assigned is not a new assignment: no check stands in the way of the case's work,
+      // though the person marked inactive is cut off themselves.
       expect((await admin.post('/staff/alex.new', { active: false })).status).toBe(200);
-      await run(await running.as('practitioner', 'alex.new'), caseId, 'AcknowledgeComplaint', { method: 'email' });
+      await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+      const cutOff = await (await running.as('practitioner', 'alex.new')).get(`/cases/${caseId}`);
+      expect({ status: cutOff.status, code: cutOff.body.code }).toEqual({ status: 403, code: 'ACCESS.STAFF_INACTIVE' });
     });
 
     it('says in the case which roles it could be given to: exactly those whose people an assignment accepts', async () => {
