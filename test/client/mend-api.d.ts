@@ -438,7 +438,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw (restorative-engagement, restorative-opportunities)
-         * @description **restorative-engagement**: The class member changed their mind about participating. Possible at any stage; no reason is asked.
+         * @description **restorative-engagement**: The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member.
          *
          *     **restorative-opportunities**: The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.
          */
@@ -609,6 +609,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/RecordConditionEnded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead.
+         * @description **restorative-opportunities**: Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead.
+         */
+        post: operations["recordConditionEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/commands/RecordPreparation": {
         parameters: {
             query?: never;
@@ -619,8 +639,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.
-         * @description **restorative-opportunities**: Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.
+         * Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other: given, not yet, or taken back (they consented before and no longer do). A party who takes their consent back stays in the process and may consent again later; until they do, no model is chosen, no meeting is arranged or held and no exchange is recorded, and a meeting already arranged is cancelled. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.
+         * @description **restorative-opportunities**: Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other: given, not yet, or taken back (they consented before and no longer do). A party who takes their consent back stays in the process and may consent again later; until they do, no model is chosen, no meeting is arranged or held and no exchange is recorded, and a meeting already arranged is cancelled. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach.
          */
         post: operations["recordPreparation"];
         delete?: never;
@@ -659,8 +679,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.
-         * @description **restorative-opportunities**: Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented.
+         * Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only while both parties consent.
+         * @description **restorative-opportunities**: Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only while both parties consent.
          */
         post: operations["selectModel"];
         delete?: never;
@@ -679,8 +699,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.
-         * @description **restorative-opportunities**: For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended.
+         * For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
+         * @description **restorative-opportunities**: For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
          */
         post: operations["arrangeMeeting"];
         delete?: never;
@@ -699,8 +719,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.
-         * @description **restorative-opportunities**: Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended.
+         * Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
+         * @description **restorative-opportunities**: Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
          */
         post: operations["recordDialogue"];
         delete?: never;
@@ -2688,7 +2708,7 @@ export interface components {
             /** @description Busiest first; a case with two assignees counts for each */
             people: components["schemas"]["WorkloadRow"][];
         };
-        /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must arrive within 30 calendar days of the initial claim decision; the window is recorded as a clock met at receipt. */
+        /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request. */
         "restorativeEngagement.ReceiveOptIn": {
             /** @constant */
             channel: "claimForm";
@@ -2733,6 +2753,10 @@ export interface components {
             officialLanguage?: "en" | "fr";
             /** Format: date */
             claimDecisionDate: string;
+            /** Format: date */
+            decisionLetterReceivedOn?: string;
+            /** Format: date */
+            requestSentOn?: string;
         };
         /** @description The program reached the class member, who decided to take part, and the official language they will be served in. */
         "restorativeEngagement.ConfirmParticipation": {
@@ -2860,7 +2884,7 @@ export interface components {
             /** @constant */
             outcome: "notReached";
         };
-        /** @description The class member changed their mind about participating. Possible at any stage; no reason is asked. */
+        /** @description The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member. */
         "restorativeEngagement.Withdraw": {
             /** Format: date-time */
             withdrawnAt?: string;
@@ -3066,14 +3090,23 @@ export interface components {
             amendedOn: string;
             facilitationWording: string;
         };
-        /** @description Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach. */
+        /** @description Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead. */
+        "restorativeOpportunities.RecordConditionEnded": {
+            /** @enum {string} */
+            kind: "courtNonCommunicationOrder" | "paroleBoardNoContactCondition";
+            /** Format: date */
+            endedOn: string;
+            /** @enum {string} */
+            how: "expired" | "removed" | "varied";
+        };
+        /** @description Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other: given, not yet, or taken back (they consented before and no longer do). A party who takes their consent back stays in the process and may consent again later; until they do, no model is chosen, no meeting is arranged or held and no exchange is recorded, and a meeting already arranged is cancelled. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach. */
         "restorativeOpportunities.RecordPreparation": {
             /** @enum {string} */
             party: "victim" | "offender";
             /** Format: date-time */
             heldAt: string;
             /** @enum {string} */
-            consent: "given" | "notYet";
+            consent: "given" | "notYet" | "takenBack";
             notes?: string;
         };
         /** @description Record a support person for the victim or the offender whose presence all participants discussed and agreed upon. */
@@ -3087,12 +3120,12 @@ export interface components {
                 contact?: string;
             };
         };
-        /** @description Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only once both parties have consented. */
+        /** @description Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only while both parties consent. */
         "restorativeOpportunities.SelectModel": {
             /** @enum {string} */
             model: "letterExchange" | "videoExchange" | "faceToFace" | "shuttleMediation" | "groupConference";
         };
-        /** @description For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a no-contact condition is not amended. */
+        /** @description For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording. */
         "restorativeOpportunities.ArrangeMeeting": {
             /** Format: date-time */
             scheduledFor: string;
@@ -3114,7 +3147,7 @@ export interface components {
             notRecordedOrOverheard: boolean;
             entryDocumentsArranged?: boolean;
         };
-        /** @description Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a no-contact condition is not amended. */
+        /** @description Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording. */
         "restorativeOpportunities.RecordDialogue": {
             /** Format: date-time */
             heldAt: string;
@@ -3688,7 +3721,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +3821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3861,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3947,7 +3980,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4033,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4155,7 +4188,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4277,7 +4310,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4432,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4521,7 +4554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +4676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,7 +4798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4887,7 +4920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5009,7 +5042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +5164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5375,7 +5408,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5497,7 +5530,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,7 +5652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5741,7 +5774,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5863,7 +5896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5985,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6107,7 +6140,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6229,7 +6262,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6351,7 +6384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6473,7 +6506,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6595,7 +6628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6717,7 +6750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6839,7 +6872,129 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordConditionEnded: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["restorativeOpportunities.RecordConditionEnded"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6961,7 +7116,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +7238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7205,7 +7360,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7327,7 +7482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7449,7 +7604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7571,7 +7726,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7693,7 +7848,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +7970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7937,7 +8092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8059,7 +8214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8181,7 +8336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +8458,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8425,7 +8580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8547,7 +8702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8669,7 +8824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8791,7 +8946,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8913,7 +9068,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,7 +9190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9157,7 +9312,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9279,7 +9434,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9401,7 +9556,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9523,7 +9678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9645,7 +9800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9767,7 +9922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9889,7 +10044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10011,7 +10166,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10133,7 +10288,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10255,7 +10410,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,7 +10532,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,7 +10654,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10621,7 +10776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10743,7 +10898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10865,7 +11020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10987,7 +11142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11109,7 +11264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11231,7 +11386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11353,7 +11508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11475,7 +11630,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11598,7 +11753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11659,7 +11814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11704,7 +11859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11759,7 +11914,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11834,7 +11989,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11906,7 +12061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11976,7 +12131,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12045,7 +12200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12113,7 +12268,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12176,7 +12331,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12241,7 +12396,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12307,7 +12462,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12383,7 +12538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12464,7 +12619,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12549,7 +12704,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12611,7 +12766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12710,7 +12865,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12777,7 +12932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12851,7 +13006,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12916,7 +13071,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12975,7 +13130,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Your role or assignment does not allow this */
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
                 headers: {
                     [name: string]: unknown;
