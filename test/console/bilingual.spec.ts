@@ -212,8 +212,12 @@ describe('the Mend console in English and in French', () => {
   });
 
   it.each([
-    ['en', 'What others may do', 'Respond (practitioner assigned to the case or Restorative Justice Unit assigned to the case)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Répondre (praticienne ou praticien à qui le dossier est assigné, ou Unité de justice réparatrice à qui le dossier est assigné)'],
+    ['en', 'What others may do', 'Respond (practitioner assigned to the case or supervisor assigned to the case or Restorative Justice Unit assigned to the case)'],
+    [
+      'fr',
+      'Ce que d’autres peuvent faire',
+      'Répondre (praticienne ou praticien à qui le dossier est assigné, ou superviseure ou superviseur à qui le dossier est assigné, ou Unité de justice réparatrice à qui le dossier est assigné)',
+    ],
   ] as const)('(%s) a supervisor reads who may take a step only on a case assigned to them, each role whole', async (language, heading, step) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');
     try {

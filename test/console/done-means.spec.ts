@@ -204,15 +204,20 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       const picker = form.locator('#cmd-AssignHandler-handlerId');
       await picker.locator('option[value="camille.roy"]').waitFor({ state: 'attached' });
       expect(await picker.evaluate((select) => select.tagName)).toBe('SELECT');
-      // The case's region first, each person with their languages and current caseload; no supervisor is offered.
+      // The case's region first, each person with their role (practitioners and supervisors are offered: a review
+      // level's handler is a manager), languages and current caseload.
       expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual(
         fr ? ['Dans la région du dossier (ON)', 'Dans les autres régions'] : ['In the case’s region (ON)', 'In other regions'],
       );
       expect(await picker.locator('option[value="camille.roy"]').textContent()).toBe(
-        fr ? 'Camille Roy — français, anglais — 0\u00a0dossier en cours' : 'Camille Roy — French, English — 0 open cases',
+        fr ? 'Camille Roy, praticienne ou praticien — français, anglais — 0\u00a0dossier en cours' : 'Camille Roy, practitioner — French, English — 0 open cases',
       );
-      expect(await picker.locator('option[value="sam.lee"]').textContent()).toBe(fr ? 'Sam Lee — anglais — 0\u00a0dossier en cours' : 'Sam Lee — English — 0 open cases');
-      expect(await picker.locator('option[value="dana.supervises"]').count()).toBe(0);
+      expect(await picker.locator('option[value="sam.lee"]').textContent()).toBe(
+        fr ? 'Sam Lee, praticienne ou praticien — anglais — 0\u00a0dossier en cours' : 'Sam Lee, practitioner — English — 0 open cases',
+      );
+      expect(await picker.locator('option[value="dana.supervises"]').textContent()).toBe(
+        fr ? 'Dana Supervises, superviseure ou superviseur — anglais — 0\u00a0dossier en cours' : 'Dana Supervises, supervisor — English — 0 open cases',
+      );
       // Nor the RJU, whom the API would refuse for this complaint (the case's assignableRoles).
       expect(await picker.locator('option[value="sasha.rju"]').count()).toBe(0);
       expect(await axeViolations(desk)).toEqual([]);
