@@ -3,6 +3,7 @@ import type { ErrorDefinition, Language } from '../../domain/errors';
 import { AssigneeCannotWorkCase, AssigneeInactive, AssigneeNotInDirectory } from '../../domain/staff';
 import type { Bilingual } from '../../domain/validation';
 import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
+import { InactiveStaff } from './inactive-staff';
 import { StaffDirectory } from './staff-directory.service';
 import { StaffQueries } from './staff.queries';
 
@@ -35,6 +36,7 @@ export class AssigneeCheck {
     private readonly directory: StaffDirectory,
     private readonly queries: StaffQueries,
     private readonly policy: PolicyService,
+    private readonly people: InactiveStaff,
   ) {}
 
   /** Once anyone is in the directory it is kept for good: entries are marked inactive, never removed. */
@@ -46,7 +48,8 @@ export class AssigneeCheck {
    * out only where a directory is kept.
    */
   async check(facts: () => { before: CaseAccessFacts; after: CaseAccessFacts }, workflow: Bilingual, data: unknown): Promise<void> {
-    this.kept ||= this.queries.kept();
+    // A server knows whom the directory holds without SQL (it follows every entry for the AuthGuard); a CLI verb asks the read model.
+    this.kept ||= this.people.holdsAnyone() ?? this.queries.kept();
     if (!this.kept) return;
     const { before, after } = facts();
     const added = after.assignees.filter((id) => !before.assignees.includes(id));

@@ -30,6 +30,8 @@ export class InactiveStaff implements InactiveSubjects, OnApplicationBootstrap, 
   /** The last position read from the read model: the projection writes in log order, so a row changed since has a later one. */
   private read = -1;
   private timer: NodeJS.Timeout | undefined;
+  /** Set once this process follows the directory (a server); a CLI verb does not. */
+  private following = false;
 
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
@@ -40,6 +42,7 @@ export class InactiveStaff implements InactiveSubjects, OnApplicationBootstrap, 
     // A CLI verb answers no request.
     if (this.mode !== 'server') return;
     this.reload();
+    this.following = true;
     this.timer = setInterval(() => this.reload(), INACTIVE_STAFF_RELOAD_MS);
     this.timer.unref();
   }
@@ -51,6 +54,14 @@ export class InactiveStaff implements InactiveSubjects, OnApplicationBootstrap, 
   /** Whether the directory holds this person and marks them inactive (someone it does not hold is not). */
   has(staffId: string): boolean {
     return this.inactive.has(staffId);
+  }
+
+  /**
+   * Whether the directory holds anyone, as this process has seen it (asked before every recorded
+   * step, so it must cost no SQL); undefined where this process does not follow the directory.
+   */
+  holdsAnyone(): boolean | undefined {
+    return this.following ? this.known.size > 0 : undefined;
   }
 
   /** A person's state as of a position of the log. */
