@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { InactiveSubjects } from '../auth/inactive-subjects';
 import { RUN_MODE, type RunMode } from '../core/core.module';
-import { READ_MODELS } from '../projections/projections.tokens';
-import type { ReadModelDatabase } from '../projections/read-model.database';
+import { StaffQueries } from './staff.queries';
 
 /**
  * How often the server reads again the entries of the staff read model changed since. Another
@@ -34,7 +33,7 @@ export class InactiveStaff implements InactiveSubjects, OnApplicationBootstrap, 
   private following = false;
 
   constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    private readonly queries: StaffQueries,
     @Inject(RUN_MODE) private readonly mode: RunMode,
   ) {}
 
@@ -75,10 +74,7 @@ export class InactiveStaff implements InactiveSubjects, OnApplicationBootstrap, 
 
   /** The entries of the read model changed since it was last read. */
   reload(): void {
-    const rows = this.readModels
-      .prepare<[number], { staff_id: string; active: number; position: number }>('SELECT staff_id, active, position FROM staff WHERE position > ?')
-      .all(this.read);
-    for (const row of rows) {
+    for (const row of this.queries.changedSince(this.read)) {
       this.note(row.staff_id, row.active === 1, row.position);
       this.read = Math.max(this.read, row.position);
     }

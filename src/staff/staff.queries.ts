@@ -60,6 +60,13 @@ export class StaffQueries {
     return this.names([...new Set(cases.flatMap((c) => c.assignees))]);
   }
 
+  /** The entries changed after a position of the log, with the position each is as of. */
+  changedSince(position: number): { staff_id: string; active: number; position: number }[] {
+    return this.readModels
+      .prepare<[number], { staff_id: string; active: number; position: number }>('SELECT staff_id, active, position FROM staff WHERE position > ?')
+      .all(position);
+  }
+
   /** Whether anyone has been added to the directory: a deployment that keeps none knows its staff from their tokens only. */
   kept(): boolean {
     // A CLI verb asks it before every recorded step until someone is added (a server asks InactiveStaff): a kept statement.
