@@ -130,7 +130,7 @@ export function allowedCommands(definition: AnyWorkflowDefinition, state: CaseSt
 
 export function isCommandAllowed(command: CommandDefinition, state: CaseState, meta: MachineEvent['meta']): boolean {
   if (!machineAccepts(state.snapshot, { type: command.primaryEvent, data: {}, meta })) return false;
-  return command.available ? command.available(state) : true;
+  return command.available ? command.available(state, new Date(meta.occurredAt)) : true;
 }
 
 export function findCommand(definition: AnyWorkflowDefinition, type: string): CommandDefinition | undefined {

@@ -22,8 +22,11 @@ export interface CommandDefinition {
    * when the machine accepts this event there (and `available`, if given, agrees).
    */
   readonly primaryEvent: string;
-  /** A further condition on the state, for commands the machine alone cannot tell (e.g. a clock must be paused). */
-  readonly available?: (state: CaseState) => boolean;
+  /**
+   * A further condition on the state at `at` (now, or the moment of an as-of view), for commands the
+   * machine alone cannot tell (e.g. a clock must be paused, or running with time left).
+   */
+  readonly available?: (state: CaseState, at: Date) => boolean;
   /**
    * When the machine refuses this command, the business rule that explains why (e.g. a no-contact
    * condition not yet amended), thrown instead of the generic COMMAND.NOT_ALLOWED. It is given the

@@ -1,6 +1,6 @@
 import { addCalendarDays } from '../dates';
 import type { DecideContext } from '../decide-context';
-import { defineError } from '../errors';
+import { defineError, type DomainError } from '../errors';
 import type { RegionCode } from '../regions';
 import type { Bilingual } from '../validation';
 import type { ClockEvent, ClockWarning } from './events';
@@ -18,10 +18,10 @@ const STATUS_FR: Readonly<Record<string, string>> = {
 const statusFr = (status: string) => STATUS_FR[status] ?? `à l’état «\u00a0${status}\u00a0»`;
 
 /** A clock as a refusal names it: its recorded name in the reader's language (the English one where no French was recorded). */
-interface NamedClock {
+type NamedClock = {
   readonly name: string;
   readonly nameFr?: string;
-}
+};
 const nameFr = (clock: NamedClock) => clock.nameFr ?? clock.name;
 
 export const UnknownClock = defineError<{ clock: string; clocks: readonly (NamedClock & { readonly clock: string })[] }>('CLOCK.UNKNOWN', 'invalid', {
@@ -117,6 +117,20 @@ function requireClock(clocks: Clocks, key: string): ClockState {
 }
 
 /**
+ * The refusal for a clock that is running but whose time ran out by `at`: it is breached, whether or
+ * not the scheduler has recorded the breach yet. Undefined for any other clock.
+ */
+export function ranOut(clocks: Clocks, key: string, at: Date): DomainError | undefined {
+  const clock = clocks[key];
+  return clock?.status === 'running' && ranOutBy(clock, at).length > 0 ? ClockNotRunning({ ...clock, status: 'breached' }) : undefined;
+}
+
+/** Whether any clock could be paused at `at`: one running whose time has not run out. */
+export function anyPausable(clocks: Clocks, at: Date): boolean {
+  return Object.values(clocks).some((clock) => clock.status === 'running' && ranOutBy(clock, at).length === 0);
+}
+
+/**
  * Pauses a running clock, first recording the warnings that fell due on it by then, as the
  * scheduler records them (`dueClockEvents`): resuming pushes back only what was still ahead, and a
  * warning that passed before the pause keeps its instant. A clock whose due time has passed ran out,
@@ -126,7 +140,8 @@ function requireClock(clocks: Clocks, key: string): ClockState {
 export function pauseClock(clocks: Clocks, key: string, at: Date, reason: string, subjectId: string): ClockOf<'ClockWarned' | 'ClockPaused'>[] {
   const clock = requireClock(clocks, key);
   if (clock.status !== 'running') throw ClockNotRunning(clock);
-  if (ranOutBy(clock, at).length > 0) throw ClockNotRunning({ ...clock, status: 'breached' });
+  const breached = ranOut(clocks, key, at);
+  if (breached) throw breached;
   const warned = dueOn(clock, at).filter((event): event is ClockOf<'ClockWarned'> => event.type === 'ClockWarned');
   return [...warned, { type: 'ClockPaused', data: { clock: key, pausedAt: iso(at), subjectId, reason } }];
 }

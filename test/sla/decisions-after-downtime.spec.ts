@@ -49,6 +49,25 @@ describe('SLA: decisions taken while the scheduler was down', () => {
     ]);
   });
 
+  it('stops offering PauseClock once every running clock has run out, and still names the clock when it is sent', async () => {
+    // Ottawa, Wednesday 15 December 2027, 10:00; acknowledged at once, the response is due 30 business days later.
+    await boot('2027-12-15T15:00:00Z');
+    const caseId = await receiveComplaint(supervisor, '2027-12-15T10:00:00-05:00', 'ON');
+    await run(supervisor, caseId, 'AcknowledgeComplaint', { method: 'email' });
+    const offered = async () => (await supervisor.get(`/cases/${caseId}`)).body.allowedCommands as string[];
+    expect(await offered()).toContain('PauseClock');
+
+    // Six weeks on, in March 2028: the response clock, the only one running, ran out in February.
+    running.clock.set('2028-03-01T15:00:00Z');
+    expect((await clocksOf(caseId))['response-1']).toMatchObject({ status: 'running', overdue: true });
+    expect(await offered()).not.toContain('PauseClock');
+    const pause = await supervisor.post(`/cases/${caseId}/commands/PauseClock`, { clock: 'response-1', reason: 'Awaiting the complainant.' });
+    expect(pause.status).toBe(409);
+    expect(pause.body).toMatchObject({ code: 'CLOCK.NOT_RUNNING', message: 'The clock “Response, level 1” is breached, not running.' });
+    const fr = await supervisor.post(`/cases/${caseId}/commands/PauseClock`, { clock: 'response-1', reason: 'En attente.' }, { 'accept-language': 'fr' });
+    expect(fr.body.message).toMatch(/^Le délai «\u00a0Réponse, palier 1\u00a0» /);
+  });
+
   it('records at the pause the warnings that fell due, which the scheduler then never records again', async () => {
     await boot('2027-12-15T15:00:00Z');
     const caseId = await receiveComplaint(supervisor, '2027-12-15T10:00:00-05:00', 'ON');

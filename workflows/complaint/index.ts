@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
-import { dueLocalDate } from '../../domain/clocks';
+import { anyPausable, dueLocalDate, ranOut } from '../../domain/clocks';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
@@ -15,8 +15,7 @@ import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings, ProgramName } from './settings';
 
-const hasClockIn = (status: 'running' | 'paused') => (state: CaseState) =>
-  Object.values(state.clocks).some((clock) => clock.status === status);
+const hasClockPaused = (state: CaseState) => Object.values(state.clocks).some((clock) => clock.status === 'paused');
 
 const answered = (state: CaseState) => state.snapshot.matches('responded') || state.snapshot.matches('closed');
 
@@ -79,12 +78,15 @@ const commands = commandsFrom(ComplaintCommand, {
   PauseClock: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockPaused',
-    available: hasClockIn('running'),
+    // A clock whose time ran out is breached, whether or not the scheduler has recorded it yet: the
+    // refusal names it, where no clock is running at all the generic refusal lists what is offered.
+    available: (state, at) => anyPausable(state.clocks, at),
+    refusal: (state, data, ctx) => ranOut(state.clocks, (data as { clock: string }).clock, ctx.now),
   },
   ResumeClock: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockResumed',
-    available: hasClockIn('paused'),
+    available: hasClockPaused,
   },
   CloseComplaint: {
     grants: orRju(grants.assignedOrSupervisor),
