@@ -27,7 +27,13 @@ export interface DerivedBreach {
   readonly recordedAt: string | null;
 }
 
-export type ClockAsOf = CaseView['clocks'][number] & { readonly breachDerived?: DerivedBreach };
+/** A warning whose instant had passed by the moment of the view although it is not among the events then. */
+export interface DerivedWarning extends DerivedBreach {
+  readonly threshold: number;
+  readonly at: string;
+}
+
+export type ClockAsOf = CaseView['clocks'][number] & { readonly breachDerived?: DerivedBreach; readonly warningsDerived?: readonly DerivedWarning[] };
 
 export type CaseViewAsOf = Omit<CaseView, 'clocks'> & {
   readonly asOf: string;
@@ -73,7 +79,8 @@ export class CaseAsOf {
    * (recorded axis) is at or before T. Events are appended in both orders, so that is a prefix of
    * the stream; the rest is read only for the breaches recorded later. A clock whose due time
    * had passed by T is shown breached from its due time even when its breach was recorded later
-   * (or not yet): `breachDerived` says so, with when it was recorded.
+   * (or not yet): `breachDerived` says so, with when it was recorded; `warningsDerived` does the
+   * same for warnings whose instant had passed.
    */
   async view(caseId: string, point: PointInTime, actor: Actor, axis: TimeAxis = 'business'): Promise<CaseViewAsOf> {
     const { streamId, definition } = await this.reader.locate(caseId);
@@ -86,7 +93,8 @@ export class CaseAsOf {
     let lastRevision = -1;
     let ended = false;
     const included: RecordedEvent[] = [];
-    const laterBreaches = new Map<string, RecordedEvent>();
+    // The first warning and breach of each clock recorded after the view's events, keyed `clock` and `clock@threshold`.
+    const laterAlerts = new Map<string, RecordedEvent>();
     for await (const page of streamPages(this.store, streamId)) {
       first ??= page[0];
       const end: number = ended ? 0 : page.findIndex(beyond);
@@ -96,8 +104,10 @@ export class CaseAsOf {
       last = prefix[prefix.length - 1] ?? last;
       ended ||= end >= 0;
       for (const event of page.slice(prefix.length)) {
-        const clock = isClockEventType(event.type) && event.type === 'ClockBreached' ? (event.data as { clock?: string }).clock : undefined;
-        if (clock !== undefined && !laterBreaches.has(clock)) laterBreaches.set(clock, event);
+        if (!isClockEventType(event.type) || (event.type !== 'ClockBreached' && event.type !== 'ClockWarned')) continue;
+        const { clock, threshold } = event.data as { clock: string; threshold?: number };
+        const key = event.type === 'ClockBreached' ? clock : `${clock}@${threshold}`;
+        if (!laterAlerts.has(key)) laterAlerts.set(key, event);
       }
       lastRevision = page[page.length - 1]!.revision;
     }
@@ -123,16 +133,29 @@ export class CaseAsOf {
       { caseId, reference: loaded.reference, position: loaded.position, openedAt: loaded.openedAt, updatedAt: loaded.updatedAt },
       { occurredAt: new Date(at).toISOString(), actor },
     );
+    const recordedLater = (key: string): DerivedBreach => {
+      const recorded = laterAlerts.get(key);
+      return { occurredAt: recorded ? occurredAt(recorded) : null, recordedAt: recorded?.recordedAt ?? null };
+    };
+    // As for breaches, so for the warnings of a running clock: those whose instant had passed are shown given.
     const clocks = view.clocks.map((clock): ClockAsOf => {
-      if (clock.status !== 'running' || Date.parse(clock.dueAt) > ranOutBy) return clock;
-      const recorded = laterBreaches.get(clock.clock);
+      if (clock.status !== 'running') return clock;
+      const pending = loaded.state.clocks[clock.clock]?.pendingWarnings ?? [];
+      const passed = pending.filter((warning) => Date.parse(warning.at) <= ranOutBy);
       const { nextWarningAt: _next, ...rest } = clock;
-      return {
-        ...rest,
-        status: 'breached',
-        breachedAt: clock.dueAt,
-        breachDerived: { occurredAt: recorded ? occurredAt(recorded) : null, recordedAt: recorded?.recordedAt ?? null },
-      };
+      const next = pending[passed.length]?.at;
+      const warned: ClockAsOf =
+        passed.length === 0
+          ? clock
+          : {
+              ...rest,
+              ...(next !== undefined ? { nextWarningAt: next } : {}),
+              warnedThresholds: [...clock.warnedThresholds, ...passed.map((warning) => warning.threshold)],
+              warningsDerived: passed.map((warning) => ({ threshold: warning.threshold, at: warning.at, ...recordedLater(`${clock.clock}@${warning.threshold}`) })),
+            };
+      if (Date.parse(clock.dueAt) > ranOutBy) return warned;
+      const { nextWarningAt: _none, ...breached } = warned;
+      return { ...breached, status: 'breached', breachedAt: clock.dueAt, breachDerived: recordedLater(clock.clock) };
     });
     // As the live view offers them (CaseViews): only the commands this reader could have run on the case as it stood then.
     const readAs = loaded.definition.summarize(loaded.state).readAs;

@@ -137,6 +137,21 @@ export const CaseAsOfSchema = CaseViewSchema.omit({ assignableRoles: true }).ext
             'Set when the clock had run out by asOf but its breach is not among the events of this view: it is shown breached from its due time; ' +
             'occurredAt and recordedAt say when the breach was recorded later (null: not recorded yet)',
         }),
+      warningsDerived: z
+        .array(
+          z.object({
+            threshold: z.number(),
+            at: z.string(),
+            occurredAt: z.string().nullable(),
+            recordedAt: z.string().nullable(),
+          }),
+        )
+        .optional()
+        .meta({
+          description:
+            'The warnings whose instant (at) had passed by asOf but that are not among the events of this view: their thresholds are in warnedThresholds; ' +
+            'occurredAt and recordedAt say when each was recorded later (null: not recorded yet)',
+        }),
     }),
   ),
   enteredLater: z.array(z.number().int()).meta({

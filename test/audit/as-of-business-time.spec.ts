@@ -81,6 +81,36 @@ describe('GET /cases/:id/state on both axes of time', () => {
     expect(view.revision).toBe(view.lastRevision);
   });
 
+  it('shows the warnings whose instant had passed as given, each with when it was recorded later', async () => {
+    type Warned = { revision: number; type: string; recordedAt: string; data: { clock: string; threshold: number; at: string } };
+    const history = (await auditor.get(`/cases/${caseId}/history`)).body.items as Warned[];
+    const warnings = history.filter((e) => e.type === 'ClockWarned' && e.data.clock === 'acknowledgement');
+    expect(warnings.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = warnings as [Warned, Warned];
+    expect(first.data.at < ACK_DUE).toBe(true);
+
+    // At the first warning's instant: it is shown given, the next one is still to come.
+    const then = await asOf(first.data.at);
+    expect(then.revision).toBeLessThan(first.revision);
+    expect(acknowledgement(then)).toMatchObject({
+      status: 'running',
+      warnedThresholds: [first.data.threshold],
+      nextWarningAt: second.data.at,
+      warningsDerived: [{ threshold: first.data.threshold, at: first.data.at, occurredAt: FRIDAY, recordedAt: first.recordedAt }],
+    });
+    // A moment before it: nothing derived.
+    const before = await asOf(new Date(Date.parse(first.data.at) - 60_000).toISOString());
+    expect(acknowledgement(before).warningsDerived).toBeUndefined();
+    expect(acknowledgement(before).warnedThresholds).toEqual([]);
+    // After the due time: every warning, then the breach.
+    const late = acknowledgement(await asOf('2026-03-05T15:00:00Z'));
+    expect(late.warnedThresholds).toEqual(warnings.map((w) => w.data.threshold));
+    expect(late.warningsDerived?.map((w) => w.recordedAt)).toEqual(warnings.map((w) => w.recordedAt));
+    // Once the scheduler recorded them, nothing is derived.
+    expect(acknowledgement(await asOf(FRIDAY)).warningsDerived).toBeUndefined();
+    expect(acknowledgement(await asOf(FRIDAY)).warnedThresholds).toEqual(warnings.map((w) => w.data.threshold));
+  });
+
   it('marks the events that occurred by then but were recorded after it', async () => {
     const history = (await auditor.get(`/cases/${caseId}/history`)).body.items as { revision: number; type: string; occurredAt: string; recordedAt: string }[];
     const assigned = history.find((e) => e.type === 'HandlerAssigned')!;

@@ -2244,6 +2244,13 @@ export interface components {
                     occurredAt: string | null;
                     recordedAt: string | null;
                 };
+                /** @description The warnings whose instant (at) had passed by asOf but that are not among the events of this view: their thresholds are in warnedThresholds; occurredAt and recordedAt say when each was recorded later (null: not recorded yet) */
+                warningsDerived?: {
+                    threshold: number;
+                    at: string;
+                    occurredAt: string | null;
+                    recordedAt: string | null;
+                }[];
             }[];
             openedAt: string;
             updatedAt: string;

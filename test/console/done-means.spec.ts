@@ -127,6 +127,10 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       await showAt('2026-03-04T12:00');
       await page.locator('[data-testid="derived-breaches"]').waitFor({ state: 'detached' });
       expect(await acknowledgement.locator('td').first().textContent()).toMatch(fr ? /en cours/ : /running/);
+      // Its warnings had fallen due by then, though the scheduler recorded them only on Friday.
+      expect(await page.locator('[data-testid="derived-warnings"] li').first().textContent()).toMatch(
+        fr ? /Averti à ce moment\u00a0: \d+\u00a0% de son délai était écoulé le .*L’avertissement a été enregistré plus tard, le 6\smars\s2026/ : /Warned as of this moment: \d+% of its time had passed on .*The warning was recorded later, on Mar\s6, 2026/,
+      );
 
       // Thursday noon: past its due time, before the scheduler recorded the breach on Friday.
       await showAt('2026-03-05T12:00');

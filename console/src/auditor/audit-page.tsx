@@ -121,7 +121,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const { api } = useConsole();
   const person = usePeople();
   const i18n = useI18n();
-  const { t, instant, zone: zoneName } = i18n;
+  const { t, instant, percent, zone: zoneName } = i18n;
   const [axis, setAxis] = useState<Axis>('business');
   const stops = stopsOf(items, axis);
   const [index, setIndex] = useState(stops.length - 1);
@@ -154,6 +154,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
     setIndex(stopsOf(items, next).reduce((found, stop, i) => (stop.at <= asOf ? i : found), 0));
   };
   const derived = (view?.clocks ?? []).filter((c) => c.breachDerived);
+  const warned = (view?.clocks ?? []).flatMap((clock) => (clock.warningsDerived ?? []).map((warning) => ({ clock, warning })));
   const zone = zoneOf(region);
 
   return (
@@ -254,6 +255,22 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                     {clock.breachDerived?.recordedAt
                       ? t.breachRecordedLater(instant(axis === 'business' ? clock.breachDerived.occurredAt : clock.breachDerived.recordedAt, view.region))
                       : t.breachNotRecorded}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {warned.length > 0 ? (
+              <ul class="plain" data-testid="derived-warnings">
+                {warned.map(({ clock, warning }) => (
+                  <li key={`${clock.clock}@${warning.threshold}`} class="derived-warning">
+                    <strong>
+                      <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                    </strong>
+                    {t.colon}
+                    {t.warnedAsOf(percent(warning.threshold), instant(warning.at, view.region))}{' '}
+                    {warning.recordedAt
+                      ? t.warningRecordedLater(instant(axis === 'business' ? warning.occurredAt : warning.recordedAt, view.region))
+                      : t.warningNotRecorded}
                   </li>
                 ))}
               </ul>

@@ -338,6 +338,9 @@ export const en = {
   breachedAsOf: (due: string) => `Breached as of this moment: its due time (${due}) had passed.`,
   breachRecordedLater: (when: string) => `The breach was recorded later, on ${when}.`,
   breachNotRecorded: 'The breach is not recorded yet.',
+  warnedAsOf: (percent: string, at: string) => `Warned as of this moment: ${percent} of its time had passed on ${at}.`,
+  warningRecordedLater: (when: string) => `The warning was recorded later, on ${when}.`,
+  warningNotRecorded: 'The warning is not recorded yet.',
   dueStop: ' (a due time)',
 };
 
@@ -663,6 +666,9 @@ export const fr: Messages = {
   breachedAsOf: (due: string) => `Dépassé à ce moment${NBSP}: son échéance (${due}) était passée.`,
   breachRecordedLater: (when: string) => `Le dépassement a été enregistré plus tard, le ${when}.`,
   breachNotRecorded: 'Le dépassement n’est pas encore enregistré.',
+  warnedAsOf: (percent: string, at: string) => `Averti à ce moment${NBSP}: ${percent} de son délai était écoulé le ${at}.`,
+  warningRecordedLater: (when: string) => `L’avertissement a été enregistré plus tard, le ${when}.`,
+  warningNotRecorded: 'L’avertissement n’est pas encore enregistré.',
   dueStop: ' (une échéance)',
 };
 
