@@ -135,6 +135,19 @@ export const CaseReferenceNotFound = defineError<{ reference: string }>('CASE.RE
   fr: (p) => `Aucun dossier ne porte la référence ${p.reference}.`,
 });
 
+/** A command names another case of a workflow (an engagement session's cohort) by an id no case of that workflow has. */
+export const LinkedCaseNotFound = defineError<{ caseId: string; workflow: string; title: string; titleFr: string }>('CASE.LINK_NOT_FOUND', 'rule', {
+  en: (p) => `No ${p.title} case has the id ${p.caseId}. Pick one of its cases, or check the id.`,
+  fr: (p) => `Aucun dossier «\u00a0${p.titleFr}\u00a0» ne porte l’identifiant ${p.caseId}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`,
+});
+
+/** A refusal said beside the field of a command's data it is about too (`details.issues`), where there is one. */
+export function refusalAtField<P extends object>(definition: ErrorDefinition<P>, params: P, path: string | undefined): DomainError<P> {
+  if (path === undefined) return definition(params);
+  const issues = (language: Language) => ({ issues: [{ path, message: definition.texts[language](params) }] });
+  return definition(params, issues('en'), { fr: issues('fr') });
+}
+
 export const CaseNotFound = defineError<{ caseId: string }>('CASE.NOT_FOUND', 'not_found', {
   en: (p) => `No case has the id ${p.caseId}.`,
   fr: (p) => `Aucun dossier ne porte l’identifiant ${p.caseId}.`,

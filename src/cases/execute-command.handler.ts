@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { findCommand } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { PolicyService, runCommand } from '../security/policy.service';
 import { AssigneeCheck } from '../staff/assignee-check';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { CaseLinkCheck } from './case-links';
 import { accessFacts } from './case-repository';
 import { CommandPipeline, type CaseStep, type CommandOutcome } from './command-pipeline';
 import { ExecuteCommand } from './execute-command.command';
@@ -18,6 +20,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly registry: WorkflowRegistry,
     private readonly policy: PolicyService,
     private readonly assignees: AssigneeCheck,
+    private readonly links: CaseLinkCheck,
   ) {}
 
   execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
@@ -36,11 +39,13 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         else if (command.type === loaded.definition.openingCommand) this.policy.authorizeOpening(actor, loaded.definition.name, command.type);
       },
       decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
-      // Whom the step gives the case to: someone of the staff directory who can work it.
+      // Whom the step gives the case to: someone of the staff directory who can work it; the other cases it names: cases of their workflows.
       check: async (loaded, decision) => {
         if (decision.events.length === 0) return;
         const facts = () => ({ before: accessFacts(loaded), after: accessFacts({ ...loaded, state: decision.state }) });
         await this.assignees.check(facts, loaded.definition.labels.title, command.data);
+        const definition = findCommand(loaded.definition, command.type);
+        if (definition) await this.links.check(definition, command.data, input.actor);
       },
     };
     return this.pipeline.run(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ErrorDefinition, Language } from '../../domain/errors';
+import { refusalAtField as atField } from '../../domain/errors';
 import { AssigneeCannotWorkCase, AssigneeInactive, AssigneeNotInDirectory } from '../../domain/staff';
 import type { Bilingual } from '../../domain/validation';
 import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
@@ -16,13 +16,6 @@ function pathOf(value: unknown, wanted: string, path = 'data'): string | undefin
     if (found !== undefined) return found;
   }
   return undefined;
-}
-
-/** A refusal said beside the field that names the person too (`details.issues`), where the command has one. */
-function atField<P extends object>(definition: ErrorDefinition<P>, params: P, path: string | undefined) {
-  if (path === undefined) return definition(params);
-  const issues = (language: Language) => ({ issues: [{ path, message: definition.texts[language](params) }] });
-  return definition(params, issues('en'), { fr: issues('fr') });
 }
 
 /**

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarProvider } from '../../domain/calendar/types';
+import { findCommand } from '../../domain/fold';
 import type { MendSettings } from '../../domain/settings';
 import { PolicyService } from '../../src/security/policy.service';
 import { CALENDARS, SETTINGS } from '../../src/workflows/tokens';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { openingRequest } from '../support/openings';
 import { buildWorkflowModel, withAncestors, type ModelPath, type PersonActor, type WorkflowModel } from '../support/workflow-model';
 import { workflowDrivers } from './workflow-drivers';
 
@@ -32,6 +34,12 @@ describe('model-based: every state and transition of every workflow, over HTTP',
   beforeAll(async () => {
     running = await startApp({ start: NOW, env: { MEND_RATE_LIMIT: '1000000' } });
     policy = running.app.get(PolicyService);
+    // A cohort's example session links class members' Restorative Engagement cases by id: those cases exist.
+    const session = findCommand(workflowDefinitions.find((d) => d.name === 'defence-cohort')!, 'RecordEngagementSession')!.example as { engagementCaseIds: string[] };
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    for (const caseId of session.engagementCaseIds) {
+      expect((await supervisor.post('/cases', { ...openingRequest('restorative-engagement'), caseId })).status).toBe(201);
+    }
   });
   afterAll(async () => {
     console.log(`Model-based coverage over HTTP\n${report.join('\n')}`);

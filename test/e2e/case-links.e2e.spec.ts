@@ -1,0 +1,67 @@
+import { runJourney } from '../support/api-examples';
+import { startApp, type HttpClient, type RunningApp } from '../support/app';
+import { EXAMPLES_CLOCK_START, journeys, type Journey } from './journeys.fixture';
+
+/**
+ * A command that names another case (an engagement session's Defence representative cohort, the
+ * class members' cases a cohort's session links) names a case of that workflow, or nothing is
+ * recorded: an id mistyped, or one of another program's case, is refused beside its field.
+ */
+describe('links between cases, over HTTP', () => {
+  let running: RunningApp;
+  let practitioner: HttpClient;
+  const journey = (workflow: string) => journeys.find((j) => j.workflow === workflow)!;
+  const engagement = journey('restorative-engagement');
+  const cohort = journey('defence-cohort');
+  const complaint = journey('complaint');
+  /** The journey's steps up to the first that sends `command`, which is left to the test. */
+  const upTo = (j: Journey, command: string): Journey => ({ ...j, steps: j.steps.slice(0, j.steps.findIndex((s) => s.command === command)) });
+  const UNKNOWN = '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978ff';
+
+  beforeAll(async () => {
+    running = await startApp({ start: EXAMPLES_CLOCK_START, env: { MEND_RATE_LIMIT: '1000000' } });
+    for (const j of [upTo(engagement, 'ScheduleEngagement'), complaint, upTo(cohort, 'RecordEngagementSession')]) {
+      for (const exchange of await runJourney(running, j)) expect({ step: exchange.step.title, status: exchange.status }).toEqual({ step: exchange.step.title, status: exchange.step.expect.status });
+    }
+    practitioner = await running.as('practitioner', 'p-1');
+  });
+  afterAll(async () => running.close());
+
+  const revisionOf = async (caseId: string) => (await running.as('supervisor', 's-1')).get(`/cases/${caseId}`).then((r) => r.body.revision as number);
+
+  it('refuses a cohort session linking an id no Restorative Engagement case has, or a case of another program, and records nothing', async () => {
+    const session = cohort.steps.find((s) => s.command === 'RecordEngagementSession')!;
+    const before = await revisionOf(cohort.caseId);
+    const p2 = await running.as('practitioner', 'p-2');
+    for (const wrong of [UNKNOWN, complaint.caseId]) {
+      const sent = { ...session.data, setting: 'group', engagementCaseIds: [engagement.caseId, wrong] };
+      const refused = await p2.post(`/cases/${cohort.caseId}/commands/RecordEngagementSession`, sent);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'CASE.LINK_NOT_FOUND',
+        message: `No Restorative Engagement case has the id ${wrong}. Pick one of its cases, or check the id.`,
+        details: { issues: [{ path: 'data.engagementCaseIds[1]' }] },
+      });
+      const fr = await p2.post(`/cases/${cohort.caseId}/commands/RecordEngagementSession`, sent, { 'accept-language': 'fr' });
+      expect(fr.body.message).toBe(`Aucun dossier «\u00a0Engagement réparateur\u00a0» ne porte l’identifiant ${wrong}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`);
+    }
+    expect(await revisionOf(cohort.caseId)).toBe(before);
+    const held = await p2.post(`/cases/${cohort.caseId}/commands/RecordEngagementSession`, session.data);
+    expect(held.status).toBe(200);
+    expect(held.body.revision).toBeGreaterThan(before);
+  });
+
+  it('refuses an engagement session scheduled with a cohort that is not one, and takes the cohort’s own id', async () => {
+    const data = { engagementId: 'session-9', option: 'engagementSession', delivery: 'virtual', setting: 'individual', scheduledFor: '2026-03-12T13:00:00-04:00' };
+    const chose = { options: ['writtenSharing', 'engagementSession'], deliveries: ['indirect', 'virtual'], settings: ['individual'], anonymity: 'anonymous' };
+    expect((await practitioner.post(`/cases/${engagement.caseId}/commands/ChooseParticipation`, chose)).status).toBe(200);
+    const before = await revisionOf(engagement.caseId);
+    const refused = await practitioner.post(`/cases/${engagement.caseId}/commands/ScheduleEngagement`, { ...data, cohortId: engagement.caseId });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'CASE.LINK_NOT_FOUND', details: { issues: [{ path: 'data.cohortId' }] } });
+    expect(refused.body.message).toContain('No Defence representative cohort case has the id');
+    expect(await revisionOf(engagement.caseId)).toBe(before);
+    const scheduled = await practitioner.post(`/cases/${engagement.caseId}/commands/ScheduleEngagement`, { ...data, cohortId: cohort.caseId });
+    expect(scheduled.status).toBe(200);
+  });
+});
