@@ -77,7 +77,7 @@ export class CaseAsOf {
   /**
    * As of a time T on an axis: after every event whose `occurredAt` (business axis) or `recordedAt`
    * (recorded axis) is at or before T. Events are appended in both orders, so that is a prefix of
-   * the stream; the rest is read only for the breaches recorded later. A clock whose due time
+   * the stream; the rest is read only for the warnings and breaches recorded later. A clock whose due time
    * had passed by T is shown breached from its due time even when its breach was recorded later
    * (or not yet): `breachDerived` says so, with when it was recorded; `warningsDerived` does the
    * same for warnings whose instant had passed.
