@@ -4,7 +4,7 @@ import { checkHolidayRule, holidayCalendar, REGIONAL_HOLIDAYS } from './holidays
 import type { BusinessCalendar, BusinessHours, CalendarOptions, CalendarProvider, RegionalHolidayRule } from './types';
 
 export type * from './types';
-export { FEDERAL_HOLIDAYS, REGIONAL_HOLIDAYS } from './holidays';
+export { checkHolidayRule, FEDERAL_HOLIDAYS, REGIONAL_HOLIDAYS } from './holidays';
 
 function regionCode(value: string): RegionCode {
   const parsed = RegionCode.safeParse(value);

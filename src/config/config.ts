@@ -1,6 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, WrittenLevelTitle, type EscalationLevel, type MendSettings } from '../../domain/settings';
+import { checkHolidayRule, type HolidayRule } from '../../domain/calendar';
+import { RegionCode } from '../../domain/regions';
 import { Instant } from '../../domain/schemas';
 import { workflowDefinitions } from '../../workflows/registry';
 import { durationSeconds } from './duration';
@@ -23,6 +25,41 @@ const thresholds = z.string().transform((value, ctx) => {
 });
 
 const optionalUrl = z.url().optional();
+
+/**
+ * MEND_REGIONAL_HOLIDAYS: a JSON object that replaces the provincial or civic holiday of a region,
+ * e.g. `{"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}` for St. John's offices.
+ * Each rule is in date-holidays' grammar and is checked here, so a bad one stops the start.
+ */
+const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<RegionCode, HolidayRule>> => {
+  const wanted = 'must be a JSON object of {"name", "rule"} by region code, e.g. {"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}';
+  let given: unknown;
+  try {
+    given = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: wanted });
+    return z.NEVER;
+  }
+  const parsed = z.partialRecord(RegionCode, z.strictObject({ name: z.string().trim().min(1).max(100), rule: z.string().trim().min(1).max(200) })).safeParse(given);
+  if (!parsed.success) {
+    const said = parsed.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.join(', ')}: not a region code (one of ${RegionCode.options.join(', ')})`
+        : `${issue.path.join('.') || 'value'}: ${issue.message}`,
+    );
+    ctx.addIssue({ code: 'custom', message: `${wanted}; ${said.join('; ')}` });
+    return z.NEVER;
+  }
+  for (const [region, rule] of Object.entries(parsed.data)) {
+    try {
+      checkHolidayRule(rule);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${region}: "${rule.rule}" is not a holiday rule date-holidays reads (e.g. "1st monday in August", "06-24 and if saturday,sunday then next monday")` });
+      return z.NEVER;
+    }
+  }
+  return parsed.data;
+});
 
 /**
  * MEND_WORKFLOW_SETTINGS: a JSON object of settings by workflow name, e.g.
@@ -106,6 +143,7 @@ export const EnvSchema = z
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, { message: 'must look like 07:00-17:00', abort: true })
       .refine((v) => v.split('-').every((h) => HOUR.test(h)) && v.split('-')[0]! < v.split('-')[1]!, 'must be HH:MM-HH:MM with start before end')
       .default('07:00-17:00'),
+    MEND_REGIONAL_HOLIDAYS: regionalHolidaysJson.default({}),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.escalationChain]),
     MEND_WORKFLOW_SETTINGS: workflowSettingsJson.default({}),
@@ -210,6 +248,8 @@ export interface MendConfig {
     | { readonly engine: 'postgres'; readonly connectionString: string; readonly schema: string };
   readonly dataDir: string;
   readonly businessHours: { readonly start: string; readonly end: string };
+  /** Regions whose provincial or civic holiday is not the one Mend knows (MEND_REGIONAL_HOLIDAYS). */
+  readonly regionalHolidays: Partial<Record<RegionCode, HolidayRule>>;
   readonly settings: MendSettings;
   readonly clockStart?: string;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' | 'auto' };
@@ -297,6 +337,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     keyStore: keyStoreConfig(e),
     dataDir: resolve(e.MEND_DATA_DIR),
     businessHours: { start, end },
+    regionalHolidays: e.MEND_REGIONAL_HOLIDAYS,
     settings: {
       sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
       escalationChain: e.MEND_ESCALATION_CHAIN,

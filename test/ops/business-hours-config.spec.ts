@@ -1,4 +1,6 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { startApp } from '../support/app';
+import { receiveComplaint } from '../sla/sla-support';
 
 /** MEND_BUSINESS_HOURS: the working day SLA clocks count (README, docs/operations.md). */
 describe('MEND_BUSINESS_HOURS', () => {
@@ -26,5 +28,55 @@ describe('MEND_BUSINESS_HOURS', () => {
 
   it.each(['17:00-07:00', '07:00-07:00', '07:00-24:00', '25:00-26:00'])('refuses %s once: an hour that is not one, or a day that ends before it starts', (value) => {
     expect(problems(value)).toEqual([{ variable: 'MEND_BUSINESS_HOURS', message: `must be HH:MM-HH:MM with start before end (got "${value}")` }]);
+  });
+});
+
+/** MEND_REGIONAL_HOLIDAYS: a region whose provincial or civic holiday is not the one Mend knows (docs/sla.md). */
+describe('MEND_REGIONAL_HOLIDAYS', () => {
+  const problems = (value: string) => {
+    try {
+      loadConfig({ MEND_REGIONAL_HOLIDAYS: value });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+      throw error;
+    }
+    return [];
+  };
+  const REGATTA = { NL: { name: 'Regatta Day', rule: '1st wednesday in August' } };
+
+  it('replaces a region’s holiday, and a deadline counted in that region skips the new day and not the old one', async () => {
+    expect(loadConfig({}).regionalHolidays).toEqual({});
+    expect(loadConfig({ MEND_REGIONAL_HOLIDAYS: JSON.stringify(REGATTA) }).regionalHolidays).toEqual(REGATTA);
+    const dueIn = async (env: Record<string, string>, receivedAt: string) => {
+      const running = await startApp({ start: '2026-08-14T12:00:00Z', env });
+      try {
+        const supervisor = await running.as('supervisor');
+        const caseId = await receiveComplaint(supervisor, receivedAt, 'NL');
+        const view = await supervisor.get(`/cases/${caseId}`);
+        return view.body.clocks.find((c: { clock: string }) => c.clock === 'acknowledgement').dueAt as string;
+      } finally {
+        await running.close();
+      }
+    };
+    const env = { MEND_REGIONAL_HOLIDAYS: JSON.stringify(REGATTA) };
+    // St. John's, Tuesday 4 August 2026, 10:00: two business days later is Thursday, 17:00 (NDT, UTC−2:30)…
+    expect(await dueIn({}, '2026-08-04T10:00:00-02:30')).toBe('2026-08-06T19:30:00.000Z');
+    // …unless Wednesday 5 August, Regatta Day, is the holiday: then Friday.
+    expect(await dueIn(env, '2026-08-04T10:00:00-02:30')).toBe('2026-08-07T19:30:00.000Z');
+    // And Monday 3 August, the Civic Holiday it replaces, is a working day again: received Friday 31 July, due Tuesday.
+    expect(await dueIn({}, '2026-07-31T10:00:00-02:30')).toBe('2026-08-05T19:30:00.000Z');
+    expect(await dueIn(env, '2026-07-31T10:00:00-02:30')).toBe('2026-08-04T19:30:00.000Z');
+  });
+
+  it.each([
+    ['not JSON', 'must be a JSON object of {"name", "rule"} by region code'],
+    ['{"XX": {"name": "A day", "rule": "08-01"}}', 'XX: not a region code (one of AB, BC,'],
+    ['{"NL": {"name": "", "rule": "08-01"}}', 'NL.name'],
+    ['{"NL": {"name": "Regatta Day", "rule": "whenever the weather permits"}}', 'NL: "whenever the weather permits" is not a holiday rule date-holidays reads'],
+  ])('refuses %s, naming what is wrong', (value, named) => {
+    const found = problems(value);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('MEND_REGIONAL_HOLIDAYS: ');
+    expect(found[0]).toContain(named);
   });
 });
