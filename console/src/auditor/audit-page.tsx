@@ -242,6 +242,23 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
             ) : null}
             {workflow ? <WorkflowDiagram workflow={workflow} title={workflowTitle(workflow, props.workflowName)} current={view.state} /> : null}
             <Clocks clocks={view.clocks ?? []} workflow={workflow} region={view.region} now={new Date(view.asOf)} />
+            {/* In the order they fell due: the warnings, then the breach. */}
+            {warned.length > 0 ? (
+              <ul class="plain" data-testid="derived-warnings">
+                {warned.map(({ clock, warning }) => (
+                  <li key={`${clock.clock}@${warning.threshold}`} class="derived-warning">
+                    <strong>
+                      <L label={clockLabel([workflow], clock.clock, clock.name)} />
+                    </strong>
+                    {t.colon}
+                    {t.warnedAsOf(percent(warning.threshold), instant(warning.at, view.region))}{' '}
+                    {warning.recordedAt
+                      ? t.warningRecordedLater(instant(axis === 'business' ? warning.occurredAt : warning.recordedAt, view.region))
+                      : t.warningNotRecorded}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {derived.length > 0 ? (
               <ul class="plain" data-testid="derived-breaches">
                 {derived.map((clock) => (
@@ -255,22 +272,6 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
                     {clock.breachDerived?.recordedAt
                       ? t.breachRecordedLater(instant(axis === 'business' ? clock.breachDerived.occurredAt : clock.breachDerived.recordedAt, view.region))
                       : t.breachNotRecorded}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {warned.length > 0 ? (
-              <ul class="plain" data-testid="derived-warnings">
-                {warned.map(({ clock, warning }) => (
-                  <li key={`${clock.clock}@${warning.threshold}`} class="derived-warning">
-                    <strong>
-                      <L label={clockLabel([workflow], clock.clock, clock.name)} />
-                    </strong>
-                    {t.colon}
-                    {t.warnedAsOf(percent(warning.threshold), instant(warning.at, view.region))}{' '}
-                    {warning.recordedAt
-                      ? t.warningRecordedLater(instant(axis === 'business' ? warning.occurredAt : warning.recordedAt, view.region))
-                      : t.warningNotRecorded}
                   </li>
                 ))}
               </ul>
