@@ -117,6 +117,9 @@ export const AccessPageSchema = z.object({
     .meta({ description: 'Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end' }),
 });
 
+/** When a warning or breach shown as of a moment was recorded later: its event's occurredAt and recordedAt (null: not recorded yet). */
+const recordedLater = { occurredAt: z.string().nullable(), recordedAt: z.string().nullable() };
+
 /** GET /cases/:id/state: the case view as it stood at a moment, on the axis of time asked for. */
 // Whom the case could be given is said of the case now, not as it stood then.
 export const CaseAsOfSchema = CaseViewSchema.omit({ assignableRoles: true }).extend({
@@ -127,10 +130,7 @@ export const CaseAsOfSchema = CaseViewSchema.omit({ assignableRoles: true }).ext
   clocks: z.array(
     ClockViewSchema.extend({
       breachDerived: z
-        .object({
-          occurredAt: z.string().nullable(),
-          recordedAt: z.string().nullable(),
-        })
+        .object(recordedLater)
         .optional()
         .meta({
           description:
@@ -139,12 +139,7 @@ export const CaseAsOfSchema = CaseViewSchema.omit({ assignableRoles: true }).ext
         }),
       warningsDerived: z
         .array(
-          z.object({
-            threshold: z.number(),
-            at: z.string(),
-            occurredAt: z.string().nullable(),
-            recordedAt: z.string().nullable(),
-          }),
+          z.object({ threshold: z.number(), at: z.string(), ...recordedLater }),
         )
         .optional()
         .meta({
