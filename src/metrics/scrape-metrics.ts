@@ -3,7 +3,7 @@ import { Counter, Gauge } from 'prom-client';
 import type { ProjectionLag } from '../projections/projection-runner';
 import { ProjectionsService } from '../projections/projections.service';
 import { SlaQueries } from '../sla/sla-queries';
-import { SlaScheduler } from '../sla/sla-scheduler.service';
+import { SlaScheduler, type WorkflowTotals } from '../sla/sla-scheduler.service';
 import { MendMetrics } from './mend-metrics';
 
 /**
@@ -42,20 +42,35 @@ export class ScrapeMetrics {
         for (const report of projections.reports()) this.set({ projection: report.name, status: report.status }, report.status === 'running' ? 1 : 0);
       },
     });
-    const totals = (name: string, help: string, read: (t: ReturnType<SlaScheduler['liveness']>['totals']) => number) =>
+    new Counter({
+      name: 'mend_sla_scheduler_sweeps_total',
+      help: 'SLA scheduler sweeps completed by this process',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(scheduler.liveness().totals.sweeps);
+      },
+    });
+    // Labelled by the workflow the cases are read as, so that a reader who may not know one (RO) is
+    // not told its counts (MetricsController leaves its series out). Unlabelled: failed sweeps.
+    const byWorkflow = (name: string, help: string, read: (t: WorkflowTotals) => number, unlabelled?: () => number) =>
       new Counter({
         name,
         help,
+        labelNames: ['workflow'] as const,
         registers,
         collect() {
           this.reset();
-          this.inc(read(scheduler.liveness().totals));
+          if (unlabelled) this.inc(unlabelled());
+          for (const [workflow, totals] of scheduler.totalsByWorkflow()) this.inc({ workflow }, read(totals));
         },
       });
-    totals('mend_sla_scheduler_sweeps_total', 'SLA scheduler sweeps completed by this process', (t) => t.sweeps);
-    totals('mend_sla_scheduler_failures_total', 'SLA scheduler failures (a sweep or one case in it)', (t) => t.failures);
-    totals('mend_sla_warnings_recorded_total', 'SLA warnings this process recorded', (t) => t.warnings);
-    totals('mend_sla_breaches_recorded_total', 'SLA breaches this process recorded', (t) => t.breaches);
+    byWorkflow('mend_sla_scheduler_failures_total', 'SLA scheduler failures: cases a sweep could not record, by workflow; failed sweeps unlabelled', (t) => t.failures, () => {
+      const all = scheduler.liveness().totals.failures;
+      return all - [...scheduler.totalsByWorkflow().values()].reduce((n, t) => n + t.failures, 0);
+    });
+    byWorkflow('mend_sla_warnings_recorded_total', 'SLA warnings this process recorded, by workflow', (t) => t.warnings);
+    byWorkflow('mend_sla_breaches_recorded_total', 'SLA breaches this process recorded, by workflow', (t) => t.breaches);
     new Gauge({
       name: 'mend_sla_scheduler_last_sweep_duration_seconds',
       help: 'Duration of the last SLA sweep',

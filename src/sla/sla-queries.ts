@@ -60,8 +60,8 @@ export const slaClockRows = {
       .add(`${delta.week}\u0000${delta.workflow}\u0000${delta.read_as}\u0000${delta.region}\u0000${delta.level}`, delta),
 };
 
-const COUNT_DUE = 'SELECT count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ?';
-const DUE_BATCH = `SELECT case_id, next_deadline_at FROM sla_clocks
+const COUNT_DUE = 'SELECT read_as AS workflow, count(*) AS n FROM sla_clocks WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= ? GROUP BY read_as';
+const DUE_BATCH = `SELECT case_id, next_deadline_at, read_as AS workflow FROM sla_clocks
   WHERE next_deadline_at IS NOT NULL AND next_deadline_at <= @at
     AND (next_deadline_at, case_id) > (@afterAt, @afterCase)
   ORDER BY next_deadline_at, case_id LIMIT @limit`;
@@ -76,6 +76,8 @@ const CLOCKS_BY_STATUS = `SELECT read_as AS workflow, CASE WHEN status = 'runnin
 export interface DueRow {
   readonly case_id: string;
   readonly next_deadline_at: string;
+  /** The workflow its case is read as (a complaint about an RO case, as RO). */
+  readonly workflow: string;
 }
 
 /** `warned` is a running clock with at least one warning recorded. */
@@ -400,9 +402,9 @@ export class SlaQueries {
       .all(position, limit);
   }
 
-  /** Rows whose next deadline is at or before `at`: what is due. */
-  countDue(at: string): number {
-    return this.db.prepare<[string], { n: number }>(COUNT_DUE).get(at)!.n;
+  /** Rows whose next deadline is at or before `at` (what is due), by the workflow each case is read as. */
+  countDue(at: string): ReadonlyMap<string, number> {
+    return new Map(this.db.prepare<[string], { workflow: string; n: number }>(COUNT_DUE).all(at).map((row) => [row.workflow, row.n]));
   }
 
   /**

@@ -35,7 +35,22 @@ export interface SweepReport {
   readonly durationMs: number;
 }
 
-/** What `/ready` and metrics read of the scheduler. */
+/** What a sweep did to the cases of one workflow (as they are read: a complaint about an RO case counts as RO). */
+type SweepCounts = Pick<SweepReport, 'dueRows' | 'cases' | 'warnings' | 'breaches' | 'alreadyRecorded' | 'deferred'>;
+/** What this process recorded on the cases of one workflow since it started. */
+export type WorkflowTotals = Pick<SchedulerLiveness['totals'], 'warnings' | 'breaches' | 'alreadyRecorded' | 'failures'>;
+
+const SWEEP_COUNTS = ['dueRows', 'cases', 'warnings', 'breaches', 'alreadyRecorded', 'deferred'] as const;
+const TOTAL_COUNTS = ['warnings', 'breaches', 'alreadyRecorded', 'failures'] as const;
+
+/** `all` less what `by` counted for each workflow in `hidden`. */
+function without<K extends string>(all: Readonly<Record<K, number>>, keys: readonly K[], by: ReadonlyMap<string, Readonly<Record<K, number>>>, hidden: readonly string[]): Record<K, number> {
+  const left = { ...all } as Record<K, number>;
+  for (const workflow of hidden) for (const key of keys) left[key] -= by.get(workflow)?.[key] ?? 0;
+  return left;
+}
+
+/** What `/ready`, metrics and `/sla/summary` read of the scheduler. */
 export interface SchedulerLiveness {
   /** Whether this process sweeps on its own (server mode and MEND_SCHEDULER=on). */
   readonly enabled: boolean;
@@ -91,9 +106,13 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   /** Where the next batch starts when the last one was full, so rows that stay due cannot starve the rest. */
   private resumeAfter: DueRow | undefined;
   private lastSweep: SweepReport | null = null;
-  private lastError: SchedulerLiveness['lastError'] = null;
+  /** The last sweep's counts by workflow: what a reader who may not know some workflows is not told. */
+  private lastSweepBy: ReadonlyMap<string, SweepCounts> = new Map();
+  /** The last error, with the workflow of the case it is about (none: the sweep itself failed). */
+  private lastError: (NonNullable<SchedulerLiveness['lastError']> & { readonly workflow?: string }) | null = null;
   private clockSkewMs: number | null = null;
   private readonly totals = { sweeps: 0, warnings: 0, breaches: 0, alreadyRecorded: 0, failures: 0 };
+  private readonly totalsBy = new Map<string, WorkflowTotals>();
 
   constructor(
     private readonly queries: SlaQueries,
@@ -128,16 +147,27 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
     return run;
   }
 
-  liveness(): SchedulerLiveness {
+  /**
+   * How the scheduler is doing. For a reader who may not know the `hidden` workflows exist (RO, to
+   * all but the RJU), the counts leave out their cases and an error about one of them is not shown:
+   * a count of what the scheduler recorded tells of cases as a list would.
+   */
+  liveness(hidden: readonly string[] = []): SchedulerLiveness {
+    const { workflow, ...lastError } = this.lastError ?? {};
     return {
       enabled: this.enabled,
       intervalMs: this.config.scheduler.intervalMs,
       sweeping: this.sweeping,
-      lastSweep: this.lastSweep,
-      totals: { ...this.totals },
-      lastError: this.lastError,
+      lastSweep: this.lastSweep && { ...this.lastSweep, ...without(this.lastSweep, SWEEP_COUNTS, this.lastSweepBy, hidden) },
+      totals: { ...this.totals, ...without(this.totals, TOTAL_COUNTS, this.totalsBy, hidden) },
+      lastError: this.lastError && !(workflow !== undefined && hidden.includes(workflow)) ? (lastError as NonNullable<SchedulerLiveness['lastError']>) : null,
       clockSkewMs: this.clockSkewMs,
     };
+  }
+
+  /** What this process recorded, by the workflow the cases are read as (for metrics, labelled so). */
+  totalsByWorkflow(): ReadonlyMap<string, WorkflowTotals> {
+    return this.totalsBy;
   }
 
   private schedule(): void {
@@ -162,29 +192,44 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
       await this.catchUp(await this.projections.headPosition());
       const now = this.clock.now();
       const at = now.toISOString();
-      const dueRows = this.queries.countDue(at);
+      const dueBy = this.queries.countDue(at);
       const rows = this.queries.dueBatch(at, limit, this.resumeAfter);
       this.resumeAfter = rows.length === limit ? rows[rows.length - 1] : undefined;
-      const cases = [...new Set(rows.map((row) => row.case_id))];
+      const workflowOf = new Map(rows.map((row) => [row.case_id, row.workflow]));
+      const cases = [...workflowOf.keys()];
       const correlationId = uuidv7();
-      const outcomes = await mapConcurrently(cases, CONCURRENCY, (caseId) => this.record(caseId, correlationId));
-      const recorded = outcomes.filter((o): o is DueClocksOutcome => o !== undefined);
+      const outcomes = await mapConcurrently(cases, CONCURRENCY, (caseId) => this.record(caseId, workflowOf.get(caseId)!, correlationId));
+      const by = new Map<string, Record<(typeof SWEEP_COUNTS)[number], number>>();
+      const countsOf = (workflow: string) => by.get(workflow) ?? by.set(workflow, { dueRows: 0, cases: 0, warnings: 0, breaches: 0, alreadyRecorded: 0, deferred: 0 }).get(workflow)!;
+      for (const [workflow, due] of dueBy) countsOf(workflow).dueRows = due;
+      cases.forEach((caseId, i) => {
+        const counts = countsOf(workflowOf.get(caseId)!);
+        const outcome = outcomes[i];
+        counts.cases += 1;
+        // Left to the next sweep: a failure, or every attempt met a concurrent change.
+        if (!outcome || outcome.contended) counts.deferred += 1;
+        if (!outcome) return;
+        counts.warnings += outcome.warnings;
+        counts.breaches += outcome.breaches;
+        counts.alreadyRecorded += outcome.alreadyRecorded;
+      });
+      const all = [...by.values()];
       const report: SweepReport = {
         at,
-        dueRows,
-        cases: cases.length,
-        warnings: sum(recorded, (o) => o.warnings),
-        breaches: sum(recorded, (o) => o.breaches),
-        alreadyRecorded: sum(recorded, (o) => o.alreadyRecorded),
-        deferred: outcomes.length - recorded.length + recorded.filter((o) => o.contended).length,
+        ...(Object.fromEntries(SWEEP_COUNTS.map((key) => [key, sum(all, (counts) => counts[key])])) as SweepCounts),
         durationMs: Math.round(performance.now() - started),
       };
+      const recorded = outcomes.filter((o): o is DueClocksOutcome => o !== undefined);
       await this.catchUp(Math.max(0, ...recorded.map((o) => o.position)));
       this.totals.sweeps += 1;
-      this.totals.warnings += report.warnings;
-      this.totals.breaches += report.breaches;
-      this.totals.alreadyRecorded += report.alreadyRecorded;
+      for (const [workflow, counts] of by) {
+        for (const key of ['warnings', 'breaches', 'alreadyRecorded'] as const) {
+          this.totals[key] += counts[key];
+          this.totalsOf(workflow)[key] += counts[key];
+        }
+      }
       this.lastSweep = report;
+      this.lastSweepBy = by;
       return report;
     } finally {
       this.sweeping = false;
@@ -208,19 +253,31 @@ export class SlaScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** One case; a failure is logged and counted, and the case stays due for the next sweep. */
-  private async record(caseId: string, correlationId: string): Promise<DueClocksOutcome | undefined> {
+  private async record(caseId: string, workflow: string, correlationId: string): Promise<DueClocksOutcome | undefined> {
     try {
       return await this.commandBus.execute<RecordDueClocks, DueClocksOutcome>(new RecordDueClocks({ caseId, correlationId }));
     } catch (error) {
-      this.fail(error, caseId);
+      this.fail(error, { caseId, workflow });
       return undefined;
     }
   }
 
-  private fail(error: unknown, caseId?: string): void {
+  private totalsOf(workflow: string): Record<(typeof TOTAL_COUNTS)[number], number> {
+    let totals = this.totalsBy.get(workflow) as Record<(typeof TOTAL_COUNTS)[number], number> | undefined;
+    if (!totals) {
+      totals = { warnings: 0, breaches: 0, alreadyRecorded: 0, failures: 0 };
+      this.totalsBy.set(workflow, totals);
+    }
+    return totals;
+  }
+
+  /** Counts and logs a failure: of the sweep itself, or of one case (of `workflow`, as it is read), which stays due. */
+  private fail(error: unknown, about?: { readonly caseId: string; readonly workflow: string }): void {
     const message = error instanceof Error ? error.message : String(error);
+    const caseId = about?.caseId;
     this.totals.failures += 1;
-    this.lastError = { at: this.clock.now().toISOString(), message: caseId ? `case ${caseId}: ${message}` : message };
+    if (about) this.totalsOf(about.workflow).failures += 1;
+    this.lastError = { at: this.clock.now().toISOString(), message: caseId ? `case ${caseId}: ${message}` : message, ...(about ? { workflow: about.workflow } : {}) };
     this.logger.error({ err: error, caseId }, `SLA sweep failed${caseId ? ` on case ${caseId}` : ''}: ${message}`);
   }
 

@@ -52,9 +52,10 @@ export class SlaController {
     const query = parseInput(SlaSummaryQuery, raw ?? {}, 'query');
     this.requireKnownWorkflow(query.workflow);
     await this.projections.awaitPosition(slaClocksProjection.name, query.minPosition);
+    const hidden = this.policy.hiddenWorkflows(actor);
     return {
-      ...this.queries.summary(query, this.clock.now(), this.policy.hiddenWorkflows(actor)),
-      scheduler: this.scheduler.liveness(),
+      ...this.queries.summary(query, this.clock.now(), hidden),
+      scheduler: this.scheduler.liveness(hidden),
     };
   }
 

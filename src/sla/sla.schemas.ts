@@ -90,7 +90,10 @@ export const SchedulerLivenessSchema = z
     }),
     lastError: z.object({ at: instant, message: z.string() }).nullable(),
   })
-  .meta({ id: 'SlaSchedulerLiveness' });
+  .meta({
+    id: 'SlaSchedulerLiveness',
+    description: 'This instance’s SLA scheduler; its counts are over the cases the reader may know of (a workflow it may not know exists, RO, is left out, and an error about one of its cases is not shown)',
+  });
 
 export const SlaSummarySchema = z
   .object({

@@ -2413,6 +2413,7 @@ export interface components {
             }[];
             scheduler: components["schemas"]["SlaSchedulerLiveness"];
         };
+        /** @description This instance’s SLA scheduler; its counts are over the cases the reader may know of (a workflow it may not know exists, RO, is left out, and an error about one of its cases is not shown) */
         SlaSchedulerLiveness: {
             /** @description This instance sweeps on its own (server mode, MEND_SCHEDULER=on) */
             enabled: boolean;

@@ -248,5 +248,22 @@ describe('a complaint about an RO case: confidential to the Restorative Justice 
     // The unit's own complaint was breached too: recorded, but for the unit's eyes.
     const events = await running.store.readAll();
     expect(events.filter((e) => e.streamId.endsWith(unansweredId) && e.type === 'ClockBreached')).toHaveLength(1);
+
+    // Nor do the scheduler's own counts tell of it: each reader's are those of the cases it may know
+    // of, the supervisor's the visible complaint's, an RO auditor's the unit's; together, all of them.
+    const alerts = events.filter((e) => e.type === 'ClockWarned' || e.type === 'ClockBreached');
+    const count = (type: string, caseIds?: string[]) => alerts.filter((e) => e.type === type && (!caseIds || caseIds.some((id) => e.streamId.endsWith(id)))).length;
+    const units = [unansweredId, roComplaintId, roCaseId];
+    expect(summary.body.scheduler.totals).toMatchObject({ warnings: 2, breaches: 1, failures: 0 });
+    expect(summary.body.scheduler.lastSweep).toMatchObject({ dueRows: 1, cases: 1, breaches: 1 });
+    const unit = (await (await running.as('roAuditor', 'ro-auditor-1')).get(`/sla/summary?minPosition=${head}`)).body.scheduler;
+    expect(unit.totals).toMatchObject({ warnings: count('ClockWarned', units), breaches: count('ClockBreached', units) });
+    expect(unit.totals.breaches).toBeGreaterThan(0);
+    expect(summary.body.scheduler.totals.breaches + unit.totals.breaches).toBe(count('ClockBreached'));
+    expect(summary.body.scheduler.lastSweep.cases + unit.lastSweep.cases).toBe(running.app.get(SlaScheduler).liveness().lastSweep!.cases);
+    // And /metrics, which supervisors read too, labels them by workflow and leaves the unit's out.
+    const metrics = String((await supervisor.get('/metrics')).body);
+    expect(metrics).toContain(`mend_sla_breaches_recorded_total{workflow="complaint"} ${count('ClockBreached', [complaintId])}`);
+    expect(metrics).not.toContain(RO);
   });
 });
