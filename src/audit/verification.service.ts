@@ -259,14 +259,14 @@ export class ChainVerification {
         .filter((d) => hiddenWorkflows.includes(d.name))
         .map((d) => d.referencePrefix),
     );
-    // Each reference's case, so that a reservation is shown or hidden as its case is; one without a case, by its prefix.
+    // Each reference's case, so that a reservation is shown or hidden as its case is; one without a case, by its prefixes (CMP-RO).
     const caseOfReference = new Map([...references].map(([streamId, reference]) => [reference, streamId]));
     return (streamId) => {
       const category = categoryOf(streamId);
       if (category === CASE_REFERENCE_CATEGORY) {
         const reference = caseIdOf(streamId);
         const owner = caseOfReference.get(reference);
-        return owner === undefined ? !hiddenPrefixes.has(reference.split('-')[0]!) : !hiddenStream(owner);
+        return owner === undefined ? !reference.split('-').some((part) => hiddenPrefixes.has(part)) : !hiddenStream(owner);
       }
       if (hiddenStream(streamId)) return false;
       // An access log written before ids were kept in lower case may spell its case's id in upper case.

@@ -200,7 +200,8 @@ export class CaseRepository {
     if (events.length === 0) return { loaded, written: 0 };
     const occurredAt = ctx.now.toISOString();
     // Written on every event, so that read models, history and audit views apply the case's read scope without folding it.
-    const readAs = loaded.definition.summarize(next).readAs;
+    const summary = loaded.definition.summarize(next);
+    const readAs = summary.readAs;
     const metadata: Omit<EventMetadata, 'prevHash' | 'hash'> = {
       actor: ctx.actor,
       correlationId: options.correlationId,
@@ -217,8 +218,8 @@ export class CaseRepository {
     if (tail.revision < 0) {
       await this.reserve(loaded, ctx, options);
       reference = await this.references.reserve({
-        prefix: loaded.definition.referencePrefix,
-        year: referenceYear(ctx.now, loaded.definition.summarize(next).region),
+        prefix: this.referenceSeries(loaded.definition, readAs),
+        year: referenceYear(ctx.now, summary.region),
         caseId: loaded.caseId,
         workflow: loaded.definition.name,
         actor: ctx.actor,
@@ -265,6 +266,16 @@ export class CaseRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * The series a new case is numbered in: its workflow's prefix, and for a case read as another
+   * workflow's, that workflow's too (`CMP-RO-2026-00001`, a complaint about an RO case). Numbered
+   * among the rest, the gaps in the numbers a role sees would count the cases hidden from it.
+   */
+  private referenceSeries(definition: AnyWorkflowDefinition, readAs: string | undefined): string {
+    const readAsDefinition = readAs === undefined || readAs === definition.name ? undefined : this.registry.find(readAs);
+    return readAsDefinition ? `${definition.referencePrefix}-${readAsDefinition.referencePrefix}` : definition.referencePrefix;
   }
 
   /**

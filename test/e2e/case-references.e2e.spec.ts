@@ -80,6 +80,26 @@ describe('case references', () => {
     expect(JSON.stringify(verify.body)).not.toContain(referral.body.reference);
   });
 
+  it('numbers complaints about RO cases in a series of their own, so the numbers departmental roles see have no gaps', async () => {
+    const rju = await running.as('rju');
+    const before = (await openComplaint(supervisor)).body;
+    const aboutRo = (await openComplaint(rju, { concerns: { program: 'restorative-opportunities' } })).body;
+    const after = (await openComplaint(supervisor)).body;
+    const number = (reference: string) => Number(reference.slice(-5));
+    expect(after.reference).toMatch(/^CMP-2026-\d{5}$/);
+    expect(number(after.reference)).toBe(number(before.reference) + 1);
+    expect(aboutRo.reference).toMatch(/^CMP-RO-2026-\d{5}$/);
+
+    const position = Math.max(before.position, aboutRo.position, after.position);
+    const found = await rju.get(`/cases/by-reference/${aboutRo.reference.toLowerCase()}?minPosition=${position}`);
+    expect(found.body).toMatchObject({ caseId: aboutRo.caseId, reference: aboutRo.reference });
+    const hidden = await supervisor.get(`/cases/by-reference/${aboutRo.reference}?minPosition=${position}`);
+    expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'CASE.REFERENCE_NOT_FOUND' });
+    const references = CasePageSchema.parse((await supervisor.get(`/cases?workflow=complaint&limit=100&minPosition=${position}`)).body).items.map((item) => item.reference);
+    expect(references).not.toContain(aboutRo.reference);
+    expect(JSON.stringify((await supervisor.get('/audit/verify')).body)).not.toContain('CMP-RO-');
+  });
+
   it('numbers by the year of the opening in the case’s region: 23:30 on 31 December in Toronto is still that year', async () => {
     running.clock.set('2027-01-01T04:30:00Z');
     try {
