@@ -58,6 +58,7 @@ function alertOf(event: ClockEvent, row: SlaClockRow, projected: ProjectionEvent
     region: row.region,
     level: row.level,
     name: row.name,
+    name_fr: row.name_fr,
     threshold: event.type === 'ClockWarned' ? event.data.threshold : null,
     at: utc(event.data.at),
     due_at: event.type === 'ClockWarned' ? utc(event.data.dueAt) : utc(event.data.at),

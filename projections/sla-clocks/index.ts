@@ -16,7 +16,7 @@ export * from './weeks';
  */
 export const slaClocksProjection: ProjectionDefinition = {
   name: 'sla-clocks',
-  version: 3, // 3: a clock met on time, entered after its breach was recorded, reads met
+  version: 4, // 3: a clock met on time, entered after its breach was recorded, reads met; 4: French names
   description: 'SLA clocks with their next deadline, warnings and breaches, counts per group, and outcomes per week',
   tables: [
     {
@@ -32,6 +32,7 @@ export const slaClocksProjection: ProjectionDefinition = {
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           name TEXT NOT NULL,
+          name_fr TEXT,
           basis TEXT NOT NULL,
           days INTEGER NOT NULL,
           status TEXT NOT NULL,
@@ -69,6 +70,7 @@ export const slaClocksProjection: ProjectionDefinition = {
           region TEXT NOT NULL,
           level INTEGER NOT NULL,
           name TEXT NOT NULL,
+          name_fr TEXT,
           threshold REAL,
           at TEXT NOT NULL,
           due_at TEXT NOT NULL,

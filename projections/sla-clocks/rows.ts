@@ -15,6 +15,8 @@ export interface SlaClockRow {
   /** 0 for a clock without a level of authority (SQLite keys cannot hold NULL usefully). */
   level: number;
   name: string;
+  /** Its French name, where its start recorded one. */
+  name_fr: string | null;
   basis: 'business' | 'calendar';
   days: number;
   status: ClockStatus;
@@ -47,6 +49,7 @@ export interface SlaAlertRow {
   region: string;
   level: number;
   name: string;
+  name_fr: string | null;
   threshold: number | null;
   /** When the threshold passed or the clock ran out, however late it was recorded. */
   at: string;
@@ -99,6 +102,7 @@ export function toSlaClockRow(clock: ClockState, facts: RowFacts): SlaClockRow {
     region: clock.region,
     level: clock.level ?? 0,
     name: clock.name,
+    name_fr: clock.nameFr ?? null,
     basis: clock.basis,
     days: clock.days,
     status: clock.status,
@@ -124,6 +128,7 @@ export function toClockState(row: SlaClockRow): ClockState {
   return {
     clock: row.clock,
     name: row.name,
+    ...(row.name_fr !== null ? { nameFr: row.name_fr } : {}),
     ...(row.level > 0 ? { level: row.level } : {}),
     basis: row.basis,
     days: row.days,

@@ -17,11 +17,11 @@ const columns = (names: readonly string[]) => names.join(', ');
 const params = (names: readonly string[]) => names.map((n) => `@${n}`).join(', ');
 
 const CLOCK_COLUMNS = [
-  'case_id', 'clock', 'stream_id', 'workflow', 'read_as', 'standard', 'region', 'level', 'name', 'basis', 'days', 'status', 'warned',
+  'case_id', 'clock', 'stream_id', 'workflow', 'read_as', 'standard', 'region', 'level', 'name', 'name_fr', 'basis', 'days', 'status', 'warned',
   'warned_thresholds', 'pending_warnings', 'started_at', 'due_at', 'next_deadline_at', 'paused_at',
   'breached_at', 'met_at', 'on_time', 'cancelled_at', 'revision', 'position', 'updated_at',
 ] as const;
-const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'read_as', 'region', 'level', 'name', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
+const ALERT_COLUMNS = ['position', 'type', 'case_id', 'clock', 'workflow', 'read_as', 'region', 'level', 'name', 'name_fr', 'threshold', 'at', 'due_at', 'occurred_at'] as const;
 
 const SELECT_CLOCK = 'SELECT * FROM {sla_clocks} WHERE case_id = ? AND clock = ?';
 // Bound by position: better-sqlite3 looks each named parameter up in the row from C++, a quarter of the write's time for 26 columns.
@@ -139,6 +139,7 @@ export interface SlaClockItem {
   readonly region: string;
   readonly level: number | null;
   readonly name: string;
+  readonly nameFr?: string;
   readonly basis: 'business' | 'calendar';
   readonly days: number;
   readonly status: SlaClockRow['status'];
@@ -227,6 +228,7 @@ function toClockItem(row: SlaClockRow & WithReference, now: Date): SlaClockItem 
     region: row.region,
     level: row.level > 0 ? row.level : null,
     name: row.name,
+    ...(row.name_fr !== null ? { nameFr: row.name_fr } : {}),
     basis: row.basis,
     days: row.days,
     status: row.status,

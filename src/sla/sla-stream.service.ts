@@ -42,6 +42,7 @@ export interface SlaAlert {
   readonly reference: string | null;
   readonly clock: string;
   readonly name: string;
+  readonly nameFr?: string;
   readonly workflow: string;
   readonly region: string;
   readonly level: number | null;
@@ -61,6 +62,7 @@ function toAlert(row: SlaAlertRow & WithReference): SlaAlert {
     reference: row.reference,
     clock: row.clock,
     name: row.name,
+    ...(row.name_fr !== null ? { nameFr: row.name_fr } : {}),
     workflow: row.workflow,
     region: row.region,
     level: row.level > 0 ? row.level : null,

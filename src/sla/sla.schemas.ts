@@ -12,8 +12,9 @@ const clockKey = z.string().meta({ description: 'The clock’s key in its case: 
 const caseReference = CaseReference.nullable().meta({
   description: 'The case’s human reference (CMP-2026-00042), what staff know it by; null until the cases read model has the case',
 });
-const clockName = z.string().meta({
-  description: 'Its English name, recorded when it started; GET /workflows names each clock in the caller’s language',
+const clockName = z.string().meta({ description: 'Its English name, recorded when it started' });
+const clockNameFr = z.string().optional().meta({
+  description: 'Its French name, recorded when it started (none for clocks started before French names were recorded; GET /workflows names each declared clock in both languages)',
 });
 
 export const SlaClockSchema = z
@@ -25,6 +26,7 @@ export const SlaClockSchema = z
     region: RegionCode,
     level: z.number().int().nullable().meta({ description: 'The level of authority the clock counts for, for clocks counted per level' }),
     name: clockName,
+    nameFr: clockNameFr,
     basis: z.enum(['business', 'calendar']),
     days: z.number().int(),
     status: z.enum(['running', 'paused', 'met', 'breached', 'cancelled']),
@@ -115,6 +117,7 @@ export const SlaAlertSchema = z
     reference: caseReference,
     clock: clockKey,
     name: clockName,
+    nameFr: clockNameFr,
     workflow: z.string(),
     region: RegionCode,
     level: z.number().int().nullable(),

@@ -2278,8 +2278,10 @@ export interface components {
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             /** @description The level of authority the clock counts for, for clocks counted per level */
             level: number | null;
-            /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
+            /** @description Its English name, recorded when it started */
             name: string;
+            /** @description Its French name, recorded when it started (none for clocks started before French names were recorded; GET /workflows names each declared clock in both languages) */
+            nameFr?: string;
             /** @enum {string} */
             basis: "business" | "calendar";
             days: number;
@@ -2454,8 +2456,10 @@ export interface components {
             reference: string | null;
             /** @description The clock’s key in its case: one of those its workflow declares (GET /workflows, `clocks`) */
             clock: string;
-            /** @description Its English name, recorded when it started; GET /workflows names each clock in the caller’s language */
+            /** @description Its English name, recorded when it started */
             name: string;
+            /** @description Its French name, recorded when it started (none for clocks started before French names were recorded; GET /workflows names each declared clock in both languages) */
+            nameFr?: string;
             workflow: string;
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";

@@ -85,6 +85,15 @@ describe('SLA monitoring for supervisors', () => {
     expect(items[0]!.reference).toMatch(/^CMP-2026-\d{5}$/);
   });
 
+  it('names each clock in both languages, as its start recorded it', async () => {
+    const items = await clocks('limit=200');
+    const names = new Set(items.map((item) => `${item.clock.replace(/\d+$/, 'N')}: ${item.name} / ${item.nameFr}`));
+    expect([...names].sort()).toEqual([
+      'acknowledgement: Acknowledgement / Accusé de réception',
+      'response-N: Response, level 1 / Réponse, palier 1',
+    ]);
+  });
+
   it('pages with a cursor, never repeating or skipping a clock', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -166,6 +175,7 @@ describe('SLA monitoring for supervisors', () => {
       expect(alert.recordedAt).toBe('2026-05-15T14:00:00.000Z');
       if (alert.type === 'ClockBreached') expect(alert.at).toBe(due[`${alert.caseId} ${alert.clock}`]);
       expect(alert.reference).toMatch(/^CMP-2026-\d{5}$/);
+      expect(alert.nameFr).toBe(alert.clock === 'acknowledgement' ? 'Accusé de réception' : 'Réponse, palier 1');
     }
     expect(alerts.map((a) => a.id)).toEqual([...alerts.map((a) => a.id)].sort((a, b) => a - b));
     live.close();
