@@ -159,3 +159,38 @@ describe('regional holiday configuration', () => {
     expect(() => createCalendarProvider({ hours: { start: '7am', end: '17:00' } })).toThrow(RangeError);
   });
 });
+
+describe('one-off holidays', () => {
+  const MOURNING = { name: 'National Day of Mourning', date: '2022-09-19' };
+
+  it('closes every region on the day, kept on its date, and lists it among the year’s holidays', () => {
+    const configured = createCalendarProvider({ oneOffHolidays: [MOURNING] });
+    for (const region of ['ON', 'QC', 'NL', 'YT'] as const) {
+      expect(configured.forRegion(region).isBusinessDay('2022-09-19')).toBe(false);
+      expect(configured.forRegion(region).isBusinessDay('2022-09-20')).toBe(true);
+      expect(configured.forRegion(region).holidays(2022)).toContainEqual({ date: '2022-09-19', name: 'National Day of Mourning' });
+    }
+    expect(configured.forRegion('ON').holidays(2023).map((h) => h.name)).not.toContain('National Day of Mourning');
+    expect(createCalendarProvider().forRegion('ON').isBusinessDay('2022-09-19')).toBe(true);
+  });
+
+  it('closes only the regions it names', () => {
+    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Storm closure', date: '2026-02-10', regions: ['NL', 'NS'] }] });
+    expect(configured.forRegion('NL').isBusinessDay('2026-02-10')).toBe(false);
+    expect(configured.forRegion('NS').isBusinessDay('2026-02-10')).toBe(false);
+    expect(configured.forRegion('ON').isBusinessDay('2026-02-10')).toBe(true);
+  });
+
+  it('adds no day when it falls on a holiday already taken, and moves none', () => {
+    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Jubilee', date: '2026-07-01' }] });
+    const holidays = configured.forRegion('ON').holidays(2026);
+    expect(holidays).toHaveLength(FEDERAL[2026]!.length + 1);
+    expect(configured.forRegion('ON').isBusinessDay('2026-07-02')).toBe(true);
+  });
+
+  it('rejects a weekend day, a date that does not exist, and a region that does not', () => {
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-08-15' }] })).toThrow('2026-08-15 is a Saturday or a Sunday');
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-02-30' }] })).toThrow('Not a local date: 2026-02-30');
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-02-10', regions: ['QB' as RegionCode] }] })).toThrow('Unknown region "QB"');
+  });
+});

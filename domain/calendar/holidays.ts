@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import type { RegionCode } from '../regions';
 import { dayFromLocalDate, isWeekend, localDateOfDay, yearOfDay } from './local-days';
-import type { Holiday, HolidayRule } from './types';
+import type { Holiday, HolidayRule, OneOffHoliday } from './types';
 
 /**
  * The designated paid holidays of the federal public service (Treasury Board collective
@@ -148,16 +148,20 @@ function settle(holidays: readonly DatedHoliday[]): DatedHoliday[] {
   return settled.sort((a, b) => a.observed - b.observed);
 }
 
-/** The observed holidays of one region: the federal ones plus its regional one. */
+/** The observed holidays of one region: the federal ones plus its regional one, and the one-off days it keeps. */
 export class HolidayCalendar {
   private readonly settled = new Map<number, readonly DatedHoliday[]>();
   private readonly listed = new Map<number, readonly Holiday[]>();
   private readonly observedDays = new Map<number, ReadonlySet<number>>();
+  private readonly oneOff: readonly DatedHoliday[];
 
   constructor(
     private readonly federal: RuleSet,
     private readonly regional: RuleSet,
-  ) {}
+    oneOff: readonly OneOffHoliday[] = [],
+  ) {
+    this.oneOff = oneOff.map(({ name, date }) => ({ name, actual: oneOffDay(date), observed: oneOffDay(date) }));
+  }
 
   /** The holidays observed in `year` (taken on a day of that year), in date order. */
   holidays(year: number): readonly Holiday[] {
@@ -194,20 +198,31 @@ export class HolidayCalendar {
   private settledIn(year: number): readonly DatedHoliday[] {
     let settled = this.settled.get(year);
     if (!settled) {
-      settled = settle([...this.federal.inYear(year), ...this.regional.inYear(year)]);
+      const recurring = settle([...this.federal.inYear(year), ...this.regional.inYear(year)]);
+      // A one-off day is given on its date: on a day a holiday already takes, it adds none.
+      const taken = new Set(recurring.map((holiday) => holiday.observed));
+      const oneOff = this.oneOff.filter((holiday) => yearOfDay(holiday.actual) === year && !taken.has(holiday.actual));
+      settled = [...recurring, ...oneOff].sort((a, b) => a.observed - b.observed);
       this.settled.set(year, settled);
     }
     return settled;
   }
 }
 
+/** The day number of a one-off holiday's date; a RangeError for a date that is not a weekday. */
+export function oneOffDay(date: string): number {
+  const day = dayFromLocalDate(date);
+  if (isWeekend(day)) throw new RangeError(`${date} is a Saturday or a Sunday: a one-off holiday is a working day given off`);
+  return day;
+}
+
 let federalRules: RuleSet | undefined;
 
 // date-holidays keys holidays by rule text, so a regional rule written like a federal one would
 // replace it in a shared engine: the regional rule gets an engine of its own.
-export function holidayCalendar(regional: HolidayRule): HolidayCalendar {
+export function holidayCalendar(regional: HolidayRule, oneOff: readonly OneOffHoliday[] = []): HolidayCalendar {
   federalRules ??= new RuleSet(FEDERAL_HOLIDAYS);
-  return new HolidayCalendar(federalRules, new RuleSet([regional]));
+  return new HolidayCalendar(federalRules, new RuleSet([regional]), oneOff);
 }
 
 /** Throws a RangeError when date-holidays cannot read the rule. */

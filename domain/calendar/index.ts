@@ -1,10 +1,10 @@
 import { RegionCode, REGION_TIME_ZONES } from '../regions';
 import { businessHoursMs, createBusinessCalendar } from './business-calendar';
-import { checkHolidayRule, holidayCalendar, REGIONAL_HOLIDAYS } from './holidays';
+import { checkHolidayRule, holidayCalendar, oneOffDay, REGIONAL_HOLIDAYS } from './holidays';
 import type { BusinessCalendar, BusinessHours, CalendarOptions, CalendarProvider, RegionalHolidayRule } from './types';
 
 export type * from './types';
-export { checkHolidayRule, FEDERAL_HOLIDAYS, REGIONAL_HOLIDAYS } from './holidays';
+export { checkHolidayRule, FEDERAL_HOLIDAYS, oneOffDay, REGIONAL_HOLIDAYS } from './holidays';
 
 function regionCode(value: string): RegionCode {
   const parsed = RegionCode.safeParse(value);
@@ -27,6 +27,11 @@ export function createCalendarProvider(options: CalendarOptions = {}): CalendarP
     checkHolidayRule(rule);
     overrides[regionCode(region)] = Object.freeze({ ...rule });
   }
+  const oneOff = (options.oneOffHolidays ?? []).map((holiday) => {
+    oneOffDay(holiday.date);
+    holiday.regions?.forEach(regionCode);
+    return Object.freeze({ ...holiday });
+  });
   const calendars = new Map<RegionCode, BusinessCalendar>();
   return {
     forRegion(region) {
@@ -34,7 +39,8 @@ export function createCalendarProvider(options: CalendarOptions = {}): CalendarP
       if (!calendar) {
         const code = regionCode(region);
         const regional = overrides[code] ?? REGIONAL_HOLIDAYS[code];
-        calendar = createBusinessCalendar(code, REGION_TIME_ZONES[code], hours, holidayCalendar(regional));
+        const kept = oneOff.filter((holiday) => holiday.regions === undefined || holiday.regions.includes(code));
+        calendar = createBusinessCalendar(code, REGION_TIME_ZONES[code], hours, holidayCalendar(regional, kept));
         calendars.set(code, calendar);
       }
       return calendar;

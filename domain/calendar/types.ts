@@ -69,9 +69,23 @@ export interface HolidayRule {
 /** The one provincial or civic holiday of a region, added to the federal designated paid holidays. */
 export type RegionalHolidayRule = HolidayRule;
 
+/**
+ * A working day given off once, by proclamation or order (the National Day of Mourning of
+ * 19 September 2022): kept on its date, never moved, in every region or in those it names.
+ */
+export interface OneOffHoliday {
+  readonly name: string;
+  /** The local date, 'YYYY-MM-DD': a weekday. */
+  readonly date: string;
+  /** The regions that keep it; every region when absent. */
+  readonly regions?: readonly RegionCode[];
+}
+
 export interface CalendarOptions {
   /** Business hours in every region's local time; 07:00–17:00 by default. */
   readonly hours?: BusinessHours;
   /** Replaces the default provincial or civic holiday of a region. */
   readonly regionalHolidays?: Partial<Record<RegionCode, RegionalHolidayRule>>;
+  /** Days given off once, beside the holidays that recur. */
+  readonly oneOffHolidays?: readonly OneOffHoliday[];
 }

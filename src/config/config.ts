@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, WrittenLevelTitle, type EscalationLevel, type MendSettings } from '../../domain/settings';
-import { checkHolidayRule, type HolidayRule } from '../../domain/calendar';
+import { checkHolidayRule, oneOffDay, type HolidayRule, type OneOffHoliday } from '../../domain/calendar';
 import { RegionCode } from '../../domain/regions';
 import { Instant } from '../../domain/schemas';
 import { workflowDefinitions } from '../../workflows/registry';
@@ -57,6 +57,48 @@ const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<R
       ctx.addIssue({ code: 'custom', message: `${region}: "${rule.rule}" is not a holiday rule date-holidays reads (e.g. "1st monday in August", "06-24 and if saturday,sunday then next monday")` });
       return z.NEVER;
     }
+  }
+  return parsed.data;
+});
+
+/**
+ * MEND_ONE_OFF_HOLIDAYS: a JSON array of working days given off once, by proclamation or order,
+ * e.g. `[{"name": "National Day of Mourning", "date": "2022-09-19"}]`, in every region or in the
+ * regions named (`"regions": ["NL"]`). Each date must be a weekday, and is given once.
+ */
+const oneOffHolidaysJson = z.string().transform((value, ctx): OneOffHoliday[] => {
+  const wanted = 'must be a JSON array of {"name", "date"} (and "regions", a list of region codes, for a day not given everywhere), e.g. [{"name": "National Day of Mourning", "date": "2022-09-19"}]';
+  let given: unknown;
+  try {
+    given = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: wanted });
+    return z.NEVER;
+  }
+  const holiday = z.strictObject({
+    name: z.string().trim().min(1).max(100),
+    date: z.iso.date(),
+    regions: z.array(RegionCode).min(1).optional(),
+  });
+  const parsed = z.array(holiday).safeParse(given);
+  if (!parsed.success) {
+    const said = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
+    ctx.addIssue({ code: 'custom', message: `${wanted}; ${said.join('; ')}` });
+    return z.NEVER;
+  }
+  const dates = new Set<string>();
+  for (const [i, { date }] of parsed.data.entries()) {
+    try {
+      oneOffDay(date);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${i}.date: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    if (dates.has(date)) {
+      ctx.addIssue({ code: 'custom', message: `${i}.date: ${date} is given twice` });
+      return z.NEVER;
+    }
+    dates.add(date);
   }
   return parsed.data;
 });
@@ -144,6 +186,7 @@ export const EnvSchema = z
       .refine((v) => v.split('-').every((h) => HOUR.test(h)) && v.split('-')[0]! < v.split('-')[1]!, 'must be HH:MM-HH:MM with start before end')
       .default('07:00-17:00'),
     MEND_REGIONAL_HOLIDAYS: regionalHolidaysJson.default({}),
+    MEND_ONE_OFF_HOLIDAYS: oneOffHolidaysJson.default([]),
     MEND_SLA_WARNING_THRESHOLDS: thresholds.default([...DEFAULT_SETTINGS.sla.warningThresholds]),
     MEND_ESCALATION_CHAIN: escalationChain.default([...DEFAULT_SETTINGS.escalationChain]),
     MEND_WORKFLOW_SETTINGS: workflowSettingsJson.default({}),
@@ -250,6 +293,8 @@ export interface MendConfig {
   readonly businessHours: { readonly start: string; readonly end: string };
   /** Regions whose provincial or civic holiday is not the one Mend knows (MEND_REGIONAL_HOLIDAYS). */
   readonly regionalHolidays: Partial<Record<RegionCode, HolidayRule>>;
+  /** Working days given off once (MEND_ONE_OFF_HOLIDAYS). */
+  readonly oneOffHolidays: readonly OneOffHoliday[];
   readonly settings: MendSettings;
   readonly clockStart?: string;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' | 'auto' };
@@ -338,6 +383,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir: resolve(e.MEND_DATA_DIR),
     businessHours: { start, end },
     regionalHolidays: e.MEND_REGIONAL_HOLIDAYS,
+    oneOffHolidays: e.MEND_ONE_OFF_HOLIDAYS,
     settings: {
       sla: { warningThresholds: e.MEND_SLA_WARNING_THRESHOLDS },
       escalationChain: e.MEND_ESCALATION_CHAIN,

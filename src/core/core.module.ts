@@ -52,7 +52,7 @@ export class CoreModule {
       { provide: EVENT_STORE, useFactory: () => store ?? createEventStore(config, clock) },
       { provide: ChainedStreamWriter, inject: [EVENT_STORE], useFactory: (events: EventStore) => new ChainedStreamWriter(events) },
       { provide: WorkflowRegistry, useValue: new WorkflowRegistry(workflows) },
-      { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours, regionalHolidays: config.regionalHolidays }) },
+      { provide: CALENDARS, useValue: createCalendarProvider({ hours: config.businessHours, regionalHolidays: config.regionalHolidays, oneOffHolidays: config.oneOffHolidays }) },
       { provide: SETTINGS, useValue: config.settings },
       { provide: TOKEN_VERIFIER, useValue: verifier },
       {

@@ -80,3 +80,53 @@ describe('MEND_REGIONAL_HOLIDAYS', () => {
     expect(found[0]).toContain(named);
   });
 });
+
+/** MEND_ONE_OFF_HOLIDAYS: a working day given off once, by proclamation or order (docs/sla.md). */
+describe('MEND_ONE_OFF_HOLIDAYS', () => {
+  const problems = (value: string) => {
+    try {
+      loadConfig({ MEND_ONE_OFF_HOLIDAYS: value });
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
+      throw error;
+    }
+    return [];
+  };
+  const MOURNING = [{ name: 'Day of mourning', date: '2026-08-13' }];
+
+  it('gives the day off where it is kept, and a deadline counted there skips it', async () => {
+    expect(loadConfig({}).oneOffHolidays).toEqual([]);
+    expect(loadConfig({ MEND_ONE_OFF_HOLIDAYS: JSON.stringify(MOURNING) }).oneOffHolidays).toEqual(MOURNING);
+    const dueIn = async (env: Record<string, string>) => {
+      const running = await startApp({ start: '2026-08-14T12:00:00Z', env });
+      try {
+        const supervisor = await running.as('supervisor');
+        // Ottawa, Tuesday 11 August 2026, 10:00: two business days later is Thursday 13, 17:00 (EDT, UTC−4)…
+        const caseId = await receiveComplaint(supervisor, '2026-08-11T10:00:00-04:00', 'ON');
+        const view = await supervisor.get(`/cases/${caseId}`);
+        return view.body.clocks.find((c: { clock: string }) => c.clock === 'acknowledgement').dueAt as string;
+      } finally {
+        await running.close();
+      }
+    };
+    expect(await dueIn({})).toBe('2026-08-13T21:00:00.000Z');
+    // …and Friday with Thursday given off; but not when only other regions keep it.
+    expect(await dueIn({ MEND_ONE_OFF_HOLIDAYS: JSON.stringify(MOURNING) })).toBe('2026-08-14T21:00:00.000Z');
+    expect(await dueIn({ MEND_ONE_OFF_HOLIDAYS: JSON.stringify([{ ...MOURNING[0], regions: ['NL'] }]) })).toBe('2026-08-13T21:00:00.000Z');
+  });
+
+  it.each([
+    ['not JSON', 'must be a JSON array of {"name", "date"}'],
+    ['{"name": "A day", "date": "2026-08-13"}', 'value: '],
+    ['[{"name": "A day", "date": "13/08/2026"}]', '0.date'],
+    ['[{"name": "A day", "date": "2026-08-15"}]', '0.date: 2026-08-15 is a Saturday or a Sunday'],
+    ['[{"name": "A day", "date": "2026-08-13"}, {"name": "Again", "date": "2026-08-13"}]', '1.date: 2026-08-13 is given twice'],
+    ['[{"name": "A day", "date": "2026-08-13", "regions": ["XX"]}]', '0.regions.0'],
+    ['[{"name": "", "date": "2026-08-13"}]', '0.name'],
+  ])('refuses %s, naming what is wrong', (value, named) => {
+    const found = problems(value);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('MEND_ONE_OFF_HOLIDAYS: ');
+    expect(found[0]).toContain(named);
+  });
+});
