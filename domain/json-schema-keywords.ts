@@ -48,6 +48,12 @@ export const RECORD_KEYWORD = 'x-mend-record';
 export const CASE_KEYWORD = 'x-mend-case';
 
 /**
+ * Beside `x-mend-case: true`: the field of the same object that names the case's workflow (a
+ * complaint's `concerns.program` for its `concerns.caseId`), so the case must be one of that workflow's.
+ */
+export const CASE_WORKFLOW_FIELD_KEYWORD = 'x-mend-case-workflow-field';
+
+/**
  * A fact of a case's `details` that, when true, calls for a supervisor's attention (a cohort left
  * with fewer representatives than its minimum): `GET /cases?attention=true` lists the cases it
  * marks, and the supervisor's dashboard shows them, by the fact's label.

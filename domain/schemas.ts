@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
 import type { PersonRole } from './roles';
 import { withFrench } from './validation';
 
@@ -167,7 +167,15 @@ export const RecordId = fieldKind(z.string().min(1).max(100), 'id');
 export const recordOf = (event: string, field: string) => fieldKind(RecordId.meta({ [RECORD_KEYWORD]: `${event}.${field}` }), 'id');
 
 /**
- * The id of another case, of the workflow named (`caseOf('defence-cohort')`) or of any: a history
- * names it by its reference, a form offers a pick. The conformance spec checks the workflow is registered.
+ * The id of another case, of the workflow named (`caseOf('defence-cohort')`), of the workflow a
+ * field beside it names (`caseOf({ workflowField: 'program' })`), or of any: a history names it by
+ * its reference, a form offers a pick, and a command naming no such case is refused. The
+ * conformance spec checks the workflow is registered.
  */
-export const caseOf = (workflow?: string) => fieldKind(RecordId.meta({ [CASE_KEYWORD]: workflow ?? true }), 'id');
+export const caseOf = (workflow?: string | { readonly workflowField: string }) =>
+  fieldKind(
+    RecordId.meta(
+      typeof workflow === 'object' ? { [CASE_KEYWORD]: true, [CASE_WORKFLOW_FIELD_KEYWORD]: workflow.workflowField } : { [CASE_KEYWORD]: workflow ?? true },
+    ),
+    'id',
+  );

@@ -1,45 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { LinkedCaseNotFound, refusalAtField } from '../../domain/errors';
-import { CASE_KEYWORD } from '../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD } from '../../domain/json-schema-keywords';
 import type { Actor } from '../../domain/roles';
 import type { CommandDefinition } from '../../domain/workflow';
 import { PolicyService } from '../security/policy.service';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { CaseRepository } from './case-repository';
 
-/** Where in a command's data a field names a case of a workflow: `engagementCaseIds[*]` is `['engagementCaseIds', '*']`. */
+/**
+ * Where in a command's data a field names a case: `engagementCaseIds[*]` is `['engagementCaseIds', '*']`.
+ * Of the workflow named, of the one a field beside it names (`workflowField`), or of any the actor may know.
+ */
 interface LinkField {
   readonly path: readonly string[];
-  readonly workflow: string;
+  readonly workflow?: string;
+  readonly workflowField?: string;
 }
 
 type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** The fields of a data schema marked `x-mend-case` with a workflow's name (a case of any workflow is not checked). */
+/** The fields of a data schema marked `x-mend-case`. */
 function linkFields(schema: unknown, path: readonly string[] = []): LinkField[] {
   if (schema === null || typeof schema !== 'object') return [];
   const node = schema as JsonSchema;
-  const found: LinkField[] = typeof node[CASE_KEYWORD] === 'string' ? [{ path, workflow: node[CASE_KEYWORD] }] : [];
+  const marked = node[CASE_KEYWORD];
+  const workflowField = node[CASE_WORKFLOW_FIELD_KEYWORD];
+  const found: LinkField[] =
+    typeof marked === 'string' ? [{ path, workflow: marked }] : marked === true ? [{ path, ...(typeof workflowField === 'string' ? { workflowField } : {}) }] : [];
   for (const [key, child] of Object.entries((node['properties'] as JsonSchema | undefined) ?? {})) found.push(...linkFields(child, [...path, key]));
   found.push(...linkFields(node['items'], [...path, '*']));
   for (const keyword of ['anyOf', 'oneOf', 'allOf']) for (const child of (node[keyword] as unknown[] | undefined) ?? []) found.push(...linkFields(child, path));
   return found;
 }
 
-/** The case ids `data` gives at a link field's path, each with where it is (`data.engagementCaseIds[1]`). */
-function idsAt(value: unknown, path: readonly string[], at = 'data'): { id: string; field: string }[] {
-  if (path.length === 0) return typeof value === 'string' ? [{ id: value, field: at }] : [];
+/** The case ids `data` gives at a link field's path, each with where it is (`data.engagementCaseIds[1]`) and the object holding it. */
+function idsAt(value: unknown, path: readonly string[], at = 'data', holder: unknown = undefined): { id: string; field: string; holder: unknown }[] {
+  if (path.length === 0) return typeof value === 'string' ? [{ id: value, field: at, holder }] : [];
   const [head, ...rest] = path as [string, ...string[]];
-  if (head === '*') return Array.isArray(value) ? value.flatMap((item, i) => idsAt(item, rest, `${at}[${i}]`)) : [];
-  return value !== null && typeof value === 'object' && head in value ? idsAt((value as Record<string, unknown>)[head], rest, `${at}.${head}`) : [];
+  if (head === '*') return Array.isArray(value) ? value.flatMap((item, i) => idsAt(item, rest, `${at}[${i}]`, value)) : [];
+  return value !== null && typeof value === 'object' && head in value ? idsAt((value as Record<string, unknown>)[head], rest, `${at}.${head}`, value) : [];
 }
 
 /**
  * The other cases a command names (an engagement session's Defence representative cohort, the
- * Restorative Engagement cases a cohort's session links), checked against the log: each must be
- * a case of the workflow its field names, or nothing is recorded. A link to a workflow the actor
- * may not know exists is not checked, so that the answer tells them nothing of its cases.
+ * Restorative Engagement cases a cohort's session links, the case a complaint is about), checked
+ * against the log: each must be a case of the workflow its field names, or of any the actor may
+ * know of, or nothing is recorded. A link to a workflow the actor may not know exists is not
+ * checked, and a case of one is answered as no case: the answer tells them nothing of its cases.
  */
 @Injectable()
 export class CaseLinkCheck {
@@ -56,15 +64,28 @@ export class CaseLinkCheck {
     const links = this.linksOf(command);
     if (links.length === 0) return;
     const unknowable = this.policy.unknowableWorkflows(actor);
-    for (const { path, workflow } of links) {
-      if (unknowable.includes(workflow)) continue;
-      const definition = this.registry.get(workflow);
-      for (const { id, field } of idsAt(data, path)) {
-        if ((await this.cases.locate(id))?.name === workflow) continue;
-        const { en, fr } = definition.labels.title;
-        throw refusalAtField(LinkedCaseNotFound, { caseId: id, workflow, title: en, titleFr: fr }, field);
+    for (const link of links) {
+      for (const { id, field, holder } of idsAt(data, link.path)) {
+        const named = link.workflow ?? this.workflowBeside(holder, link.workflowField);
+        // A link to a workflow the actor may not know of tells them nothing, whether or not its case exists.
+        if (named !== undefined && unknowable.includes(named)) continue;
+        const found = (await this.cases.locate(id))?.name;
+        if (found !== undefined && (named === undefined ? !unknowable.includes(found) : found === named)) continue;
+        const definition = named === undefined ? undefined : this.registry.find(named);
+        throw refusalAtField(
+          LinkedCaseNotFound,
+          definition ? { caseId: id, workflow: named, title: definition.labels.title.en, titleFr: definition.labels.title.fr } : { caseId: id },
+          field,
+        );
       }
     }
+  }
+
+  /** The workflow a field beside the link names, if it names a registered one (the command's own checks refuse any other). */
+  private workflowBeside(holder: unknown, field: string | undefined): string | undefined {
+    if (field === undefined || holder === null || typeof holder !== 'object') return undefined;
+    const value = (holder as Record<string, unknown>)[field];
+    return typeof value === 'string' && this.registry.find(value) ? value : undefined;
   }
 
   private linksOf(command: CommandDefinition): readonly LinkField[] {

@@ -270,8 +270,9 @@ export class CaseRepository {
 
   /**
    * The series a new case is numbered in: its workflow's prefix, and for a case read as another
-   * workflow's, that workflow's too (`CMP-RO-2026-00001`, a complaint about an RO case). Numbered
-   * among the rest, the gaps in the numbers a role sees would count the cases hidden from it.
+   * workflow's, that workflow's too (`CMP-RE-2026-00001`, a complaint about the Restorative
+   * Engagement program). Numbered among the rest, the gaps in the numbers a role sees would count
+   * the cases hidden from it (complaints about RO cases).
    */
   private referenceSeries(definition: AnyWorkflowDefinition, readAs: string | undefined): string {
     const readAsDefinition = readAs === undefined || readAs === definition.name ? undefined : this.registry.find(readAs);

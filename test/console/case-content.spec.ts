@@ -13,8 +13,8 @@ const words = {
     open: 'Open a case',
     complaint: 'Complaint',
     receive: 'Receive a complaint',
-    opened: /Complaint case CMP-\d{4}-\d{5} opened\./,
-    goTo: /^Go to case CMP-\d{4}-\d{5}$/,
+    opened: /Complaint case CMP-RE-\d{4}-\d{5} opened\./,
+    goTo: /^Go to case CMP-RE-\d{4}-\d{5}$/,
     people: 'People',
     about: 'What the case is about',
     facts: 'In brief',
@@ -26,8 +26,8 @@ const words = {
     open: 'Ouvrir un dossier',
     complaint: 'Plainte',
     receive: 'Recevoir une plainte',
-    opened: /Dossier CMP-\d{4}-\d{5} ouvert\u00a0: Plainte\./,
-    goTo: /^Aller au dossier CMP-\d{4}-\d{5}$/,
+    opened: /Dossier CMP-RE-\d{4}-\d{5} ouvert\u00a0: Plainte\./,
+    goTo: /^Aller au dossier CMP-RE-\d{4}-\d{5}$/,
     people: 'Personnes',
     about: 'Objet du dossier',
     facts: 'En bref',
@@ -58,6 +58,10 @@ describe('the console: intake, case content and forms people can use', () => {
     '(%s) a supervisor opens a complaint from the console: refused with every missing field at once, then opened with a time picked in the region’s zone',
     async (language) => {
       const w = words[language];
+      // The class member's case the complaint is about.
+      const optIn = restorativeEngagementWorkflow.commands.find((command) => command.type === 'ReceiveOptIn')!.example;
+      const engagement = await suite.supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data: optIn });
+      expect(engagement.status).toBe(201);
       const page = await signedIn('supervisor', language);
       await page.getByRole('navigation').getByRole('link', { name: w.open }).click();
       await page.getByRole('link', { name: w.complaint, exact: true }).click();
@@ -100,6 +104,11 @@ describe('the console: intake, case content and forms people can use', () => {
       const program = form.locator('#cmd-ReceiveComplaint-concerns_program');
       expect(await program.locator('option[value="restorative-engagement"]').textContent()).toBe(restorativeEngagementLabels.title[language]);
       await program.selectOption('restorative-engagement');
+      // Then the case, picked among that program's open cases by reference.
+      const concerned = form.locator('select#cmd-ReceiveComplaint-concerns_caseId');
+      await concerned.locator(`option[value="${engagement.body.caseId}"]`).waitFor({ state: 'attached' });
+      expect(await concerned.locator(`option[value="${engagement.body.caseId}"]`).textContent()).toContain(engagement.body.reference);
+      await concerned.selectOption(engagement.body.caseId);
       await form.getByRole('button', { name: w.receive }).click();
       await page.getByRole('status').getByText(w.opened).or(summary.locator('li')).first().waitFor();
       expect(await summary.count()).toBe(0);
@@ -109,7 +118,7 @@ describe('the console: intake, case content and forms people can use', () => {
       const caseId = decodeURIComponent((await link.getAttribute('href'))!.split('/').pop()!);
       const history = await suite.supervisor.get(`/cases/${caseId}/history`);
       const received = history.body.items[0];
-      expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name }, concerns: { program: 'restorative-engagement' } });
+      expect(received.data).toMatchObject({ channel: 'electronic', region: 'BC', complainant: { name }, concerns: { program: 'restorative-engagement', caseId: engagement.body.caseId } });
       expect(Date.parse(received.data.receivedAt)).toBe(Date.parse('2026-03-02T05:30:00-08:00'));
       expect(received.data.text).toBe('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
 

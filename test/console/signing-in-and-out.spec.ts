@@ -84,8 +84,8 @@ describe('the console: signing in and out, and what takes the focus', () => {
   });
 
   it.each([
-    ['en', /^Complaint case (CMP-\d{4}-\d{5}) opened\. Go to case \1$/],
-    ['fr', /^Dossier (CMP-\d{4}-\d{5}) ouvert\u00a0: Plainte\. Aller au dossier \1$/],
+    ['en', /^Complaint case (CMP-RE-\d{4}-\d{5}) opened\. Go to case \1$/],
+    ['fr', /^Dossier (CMP-RE-\d{4}-\d{5}) ouvert\u00a0: Plainte\. Aller au dossier \1$/],
   ] as const)('(%s) a case opened is said with its reference, a link to it, and the focus', async (language, said) => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {

@@ -4,8 +4,9 @@ import { EXAMPLES_CLOCK_START, journeys, type Journey } from './journeys.fixture
 
 /**
  * A command that names another case (an engagement session's Defence representative cohort, the
- * class members' cases a cohort's session links) names a case of that workflow, or nothing is
- * recorded: an id mistyped, or one of another program's case, is refused beside its field.
+ * class members' cases a cohort's session links, the case a complaint is about) names a case of
+ * that workflow, or nothing is recorded: an id mistyped, or one of another program's case, is
+ * refused beside its field.
  */
 describe('links between cases, over HTTP', () => {
   let running: RunningApp;
@@ -63,5 +64,31 @@ describe('links between cases, over HTTP', () => {
     expect(await revisionOf(engagement.caseId)).toBe(before);
     const scheduled = await practitioner.post(`/cases/${engagement.caseId}/commands/ScheduleEngagement`, { ...data, cohortId: cohort.caseId });
     expect(scheduled.status).toBe(200);
+  });
+
+  it('refuses a complaint about a case that is not one of the program it names, and says nothing of a program the filer may not know of', async () => {
+    const supervisor = await running.as('supervisor', 's-1');
+    const receive = complaint.steps.find((s) => s.command === 'ReceiveComplaint')!;
+    const file = (concerns: Record<string, unknown>, language = 'en') =>
+      supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns } }, { 'accept-language': language });
+    const count = async () => (await supervisor.get('/cases?workflow=complaint&limit=100&minPosition=' + (await running.store.headPosition()))).body.items.length as number;
+    const before = await count();
+    for (const wrong of [UNKNOWN, cohort.caseId]) {
+      const refused = await file({ program: 'restorative-engagement', caseId: wrong });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'CASE.LINK_NOT_FOUND',
+        message: `No Restorative Engagement case has the id ${wrong}. Pick one of its cases, or check the id.`,
+        details: { issues: [{ path: 'data.concerns.caseId' }] },
+      });
+    }
+    expect((await file({ program: 'restorative-engagement', caseId: UNKNOWN }, 'fr')).body.message).toBe(
+      `Aucun dossier «\u00a0Engagement réparateur\u00a0» ne porte l’identifiant ${UNKNOWN}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`,
+    );
+    expect(await count()).toBe(before);
+    const filed = await file({ program: 'restorative-engagement', caseId: engagement.caseId });
+    expect(filed.status).toBe(201);
+    // RO cases are unknown to a supervisor: an id is taken as given, whether or not an RO case has it.
+    expect((await file({ program: 'restorative-opportunities', caseId: UNKNOWN })).status).toBe(201);
   });
 });

@@ -22,8 +22,8 @@ export type Kind = z.infer<typeof Kind>;
 /** What a complaint is about: a program (a registered workflow's name, GET /workflows) and, if any, one of its cases. */
 export const Concerns = z.strictObject({
   program: ProgramName,
-  /** The case the complaint is about, if any. */
-  caseId: caseOf().optional(),
+  /** The case the complaint is about, if any: one of that program's. */
+  caseId: caseOf({ workflowField: 'program' }).optional(),
 });
 
 /** The complainant: a real name or a pseudonym, and how to reach them. Personal information. */

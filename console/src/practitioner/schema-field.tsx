@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { CASE_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
 import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
@@ -26,6 +26,8 @@ interface FieldProps {
   readonly value: unknown;
   readonly onChange: (value: unknown) => void;
   readonly errors: FieldErrors;
+  /** The object the field is one of, as filled in so far (a case field may take its workflow from a field beside it). */
+  readonly holder?: Readonly<Record<string, unknown>>;
 }
 
 export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
@@ -185,7 +187,7 @@ export function SchemaField(props: FieldProps) {
   } else if (kind === 'record') {
     control = <RecordPicker {...pick()} pointer={schema[RECORD_KEYWORD]!} />;
   } else if (kind === 'case') {
-    control = <CasePicker {...pick()} workflowName={String(schema[CASE_KEYWORD])} />;
+    control = <CasePicker {...pick()} workflowName={caseWorkflow(schema, props.holder)} />;
   } else if (kind === 'subject') {
     control = <PersonPicker {...pick()} />;
   } else if (kind === 'clock') {
@@ -316,19 +318,28 @@ function ClockPicker(props: PickProps) {
   return <Choices {...props} choices={offered.map((clock) => [clock.clock, `${clockLabel([workflow], clock.clock, clock.name).text} — ${clockStatus(clock.status)}`])} />;
 }
 
+/** The workflow a case field asks for: the one it names, or the one the field beside it names (a complaint's program), once chosen. */
+function caseWorkflow(schema: JsonSchema, holder: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  if (typeof schema[CASE_KEYWORD] === 'string') return schema[CASE_KEYWORD];
+  const beside = schema[CASE_WORKFLOW_FIELD_KEYWORD] === undefined ? undefined : holder?.[schema[CASE_WORKFLOW_FIELD_KEYWORD]];
+  return typeof beside === 'string' && beside !== '' ? beside : undefined;
+}
+
 /**
  * Where a form asks for a case of another workflow (a field the API marks `x-mend-case` with its
- * name): a pick of that workflow's open cases the reader may list, each by its reference and state;
- * the case id is typed where the reader may list none.
+ * name, or with the field beside it that names it): a pick of that workflow's open cases the
+ * reader may list, each by its reference and state; the case id is typed where the reader may list
+ * none, or while the workflow is not chosen yet.
  */
-function CasePicker(props: PickProps & { workflowName: string }) {
+function CasePicker(props: PickProps & { workflowName: string | undefined }) {
   const { api } = useConsole();
   const workflows = useWorkflows();
   const [loaded] = useLoad(
-    () => api.get<CasePage>(`/cases?workflow=${encodeURIComponent(props.workflowName)}&status=open&limit=200`),
-    `cases:${props.workflowName}`,
+    async (): Promise<CasePage['items']> =>
+      props.workflowName === undefined ? [] : (await api.get<CasePage>(`/cases?workflow=${encodeURIComponent(props.workflowName)}&status=open&limit=200`)).items,
+    `cases:${props.workflowName ?? ''}`,
   );
-  const cases = loaded.status === 'ready' ? loaded.value.items : [];
+  const cases = loaded.status === 'ready' ? loaded.value : [];
   if (cases.length === 0) {
     const { attributes, value, onChange } = props;
     return (
@@ -404,6 +415,7 @@ function ObjectFields(props: FieldProps) {
       value={value[key]}
       onChange={(next) => props.onChange({ ...value, [key]: next })}
       errors={props.errors}
+      holder={value}
     />
   ));
   if (!props.path) return <>{fields}</>;

@@ -1,4 +1,4 @@
-import { CASE_KEYWORD, CLOCK_KEY_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, CLOCK_KEY_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, WORKFLOW_KEYWORD } from '../../../domain/json-schema-keywords';
 import type { JsonSchema } from '../shared/types';
 
 /** `nextLevel` → "Next level". */
@@ -57,7 +57,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
     if (schema[STAFF_ID_KEYWORD] === true || Array.isArray(schema[STAFF_ID_KEYWORD])) return 'staff';
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
-    if (typeof schema[CASE_KEYWORD] === 'string') return 'case';
+    if (typeof schema[CASE_KEYWORD] === 'string' || typeof schema[CASE_WORKFLOW_FIELD_KEYWORD] === 'string') return 'case';
     if (schema[SUBJECT_KEYWORD] === true) return 'subject';
     if (schema[CLOCK_KEY_KEYWORD] === true) return 'clock';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';

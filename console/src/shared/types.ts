@@ -75,6 +75,7 @@ export interface JsonSchema {
   readonly 'x-mend-attention'?: boolean;
   readonly 'x-mend-record'?: string;
   readonly 'x-mend-case'?: string | boolean;
+  readonly 'x-mend-case-workflow-field'?: string;
   readonly 'x-mend-clock'?: boolean;
   readonly 'x-mend-state'?: boolean;
   readonly 'x-mend-local-time'?: boolean;
