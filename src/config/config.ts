@@ -26,31 +26,41 @@ const thresholds = z.string().transform((value, ctx) => {
 
 const optionalUrl = z.url().optional();
 
+/** What a zod issue says of a JSON variable's value, at its path. */
+const saidAtPath = (issue: z.core.$ZodIssue) => `${issue.path.join('.') || 'value'}: ${issue.message}`;
+
+/**
+ * A variable's JSON value of `shape`, or undefined when it is not JSON or not that shape: then one
+ * problem says what is wanted, and what is wrong where.
+ */
+function jsonVariable<T>(value: string, ctx: z.RefinementCtx, shape: z.ZodType<T>, wanted: string, said = saidAtPath): T | undefined {
+  let given: unknown;
+  try {
+    given = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: wanted });
+    return undefined;
+  }
+  const parsed = shape.safeParse(given);
+  if (!parsed.success) ctx.addIssue({ code: 'custom', message: `${wanted}; ${parsed.error.issues.map(said).join('; ')}` });
+  return parsed.data;
+}
+
 /**
  * MEND_REGIONAL_HOLIDAYS: a JSON object that replaces the provincial or civic holiday of a region,
  * e.g. `{"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}` for St. John's offices.
  * Each rule is in date-holidays' grammar and is checked here, so a bad one stops the start.
  */
 const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<RegionCode, HolidayRule>> => {
-  const wanted = 'must be a JSON object of {"name", "rule"} by region code, e.g. {"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}';
-  let given: unknown;
-  try {
-    given = JSON.parse(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: wanted });
-    return z.NEVER;
-  }
-  const parsed = z.partialRecord(RegionCode, z.strictObject({ name: z.string().trim().min(1).max(100), rule: z.string().trim().min(1).max(200) })).safeParse(given);
-  if (!parsed.success) {
-    const said = parsed.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `${issue.keys.join(', ')}: not a region code (one of ${RegionCode.options.join(', ')})`
-        : `${issue.path.join('.') || 'value'}: ${issue.message}`,
-    );
-    ctx.addIssue({ code: 'custom', message: `${wanted}; ${said.join('; ')}` });
-    return z.NEVER;
-  }
-  for (const [region, rule] of Object.entries(parsed.data)) {
+  const rules = jsonVariable(
+    value,
+    ctx,
+    z.partialRecord(RegionCode, z.strictObject({ name: z.string().trim().min(1).max(100), rule: z.string().trim().min(1).max(200) })),
+    'must be a JSON object of {"name", "rule"} by region code, e.g. {"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}',
+    (issue) => (issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not a region code (one of ${RegionCode.options.join(', ')})` : saidAtPath(issue)),
+  );
+  if (!rules) return z.NEVER;
+  for (const [region, rule] of Object.entries(rules)) {
     try {
       checkHolidayRule(rule);
     } catch {
@@ -58,7 +68,7 @@ const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<R
       return z.NEVER;
     }
   }
-  return parsed.data;
+  return rules;
 });
 
 /**
@@ -67,27 +77,15 @@ const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<R
  * regions named (`"regions": ["NL"]`). Each date must be a weekday, and is given once.
  */
 const oneOffHolidaysJson = z.string().transform((value, ctx): OneOffHoliday[] => {
-  const wanted = 'must be a JSON array of {"name", "date"} (and "regions", a list of region codes, for a day not given everywhere), e.g. [{"name": "National Day of Mourning", "date": "2022-09-19"}]';
-  let given: unknown;
-  try {
-    given = JSON.parse(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: wanted });
-    return z.NEVER;
-  }
-  const holiday = z.strictObject({
-    name: z.string().trim().min(1).max(100),
-    date: z.iso.date(),
-    regions: z.array(RegionCode).min(1).optional(),
-  });
-  const parsed = z.array(holiday).safeParse(given);
-  if (!parsed.success) {
-    const said = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
-    ctx.addIssue({ code: 'custom', message: `${wanted}; ${said.join('; ')}` });
-    return z.NEVER;
-  }
+  const holidays = jsonVariable(
+    value,
+    ctx,
+    z.array(z.strictObject({ name: z.string().trim().min(1).max(100), date: z.iso.date(), regions: z.array(RegionCode).min(1).optional() })),
+    'must be a JSON array of {"name", "date"} (and "regions", a list of region codes, for a day not given everywhere), e.g. [{"name": "National Day of Mourning", "date": "2022-09-19"}]',
+  );
+  if (!holidays) return z.NEVER;
   const dates = new Set<string>();
-  for (const [i, { date }] of parsed.data.entries()) {
+  for (const [i, { date }] of holidays.entries()) {
     try {
       oneOffDay(date);
     } catch (error) {
@@ -100,7 +98,7 @@ const oneOffHolidaysJson = z.string().transform((value, ctx): OneOffHoliday[] =>
     }
     dates.add(date);
   }
-  return parsed.data;
+  return holidays;
 });
 
 /**

@@ -2,17 +2,28 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 import { startApp } from '../support/app';
 import { receiveComplaint } from '../sla/sla-support';
 
+/** What loading the configuration with one variable set says is wrong with it (none when it loads). */
+function problemsWith(variable: string, value: string) {
+  try {
+    loadConfig({ [variable]: value });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+/** Loading with the variable set stops on one problem, which names the variable and what is wrong. */
+function expectOneProblem(variable: string, value: string, named: string) {
+  const found = problemsWith(variable, value).map((p) => `${p.variable}: ${p.message}`);
+  expect(found).toHaveLength(1);
+  expect(found[0]).toContain(`${variable}: `);
+  expect(found[0]).toContain(named);
+}
+
 /** MEND_BUSINESS_HOURS: the working day SLA clocks count (README, docs/operations.md). */
 describe('MEND_BUSINESS_HOURS', () => {
-  const problems = (value: string) => {
-    try {
-      loadConfig({ MEND_BUSINESS_HOURS: value });
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems;
-      throw error;
-    }
-    return [];
-  };
+  const problems = (value: string) => problemsWith('MEND_BUSINESS_HOURS', value);
 
   it('defaults to 07:00-17:00', () => {
     expect(loadConfig({}).businessHours).toEqual({ start: '07:00', end: '17:00' });
@@ -33,15 +44,6 @@ describe('MEND_BUSINESS_HOURS', () => {
 
 /** MEND_REGIONAL_HOLIDAYS: a region whose provincial or civic holiday is not the one Mend knows (docs/sla.md). */
 describe('MEND_REGIONAL_HOLIDAYS', () => {
-  const problems = (value: string) => {
-    try {
-      loadConfig({ MEND_REGIONAL_HOLIDAYS: value });
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
-      throw error;
-    }
-    return [];
-  };
   const REGATTA = { NL: { name: 'Regatta Day', rule: '1st wednesday in August' } };
 
   it('replaces a region’s holiday, and a deadline counted in that region skips the new day and not the old one', async () => {
@@ -73,25 +75,11 @@ describe('MEND_REGIONAL_HOLIDAYS', () => {
     ['{"XX": {"name": "A day", "rule": "08-01"}}', 'XX: not a region code (one of AB, BC,'],
     ['{"NL": {"name": "", "rule": "08-01"}}', 'NL.name'],
     ['{"NL": {"name": "Regatta Day", "rule": "whenever the weather permits"}}', 'NL: "whenever the weather permits" is not a holiday rule date-holidays reads'],
-  ])('refuses %s, naming what is wrong', (value, named) => {
-    const found = problems(value);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toContain('MEND_REGIONAL_HOLIDAYS: ');
-    expect(found[0]).toContain(named);
-  });
+  ])('refuses %s, naming what is wrong', (value, named) => expectOneProblem('MEND_REGIONAL_HOLIDAYS', value, named));
 });
 
 /** MEND_ONE_OFF_HOLIDAYS: a working day given off once, by proclamation or order (docs/sla.md). */
 describe('MEND_ONE_OFF_HOLIDAYS', () => {
-  const problems = (value: string) => {
-    try {
-      loadConfig({ MEND_ONE_OFF_HOLIDAYS: value });
-    } catch (error) {
-      if (error instanceof ConfigError) return error.problems.map((p) => `${p.variable}: ${p.message}`);
-      throw error;
-    }
-    return [];
-  };
   const MOURNING = [{ name: 'Day of mourning', date: '2026-08-13' }];
 
   it('gives the day off where it is kept, and a deadline counted there skips it', async () => {
@@ -123,10 +111,5 @@ describe('MEND_ONE_OFF_HOLIDAYS', () => {
     ['[{"name": "A day", "date": "2026-08-13"}, {"name": "Again", "date": "2026-08-13"}]', '1.date: 2026-08-13 is given twice'],
     ['[{"name": "A day", "date": "2026-08-13", "regions": ["XX"]}]', '0.regions.0'],
     ['[{"name": "", "date": "2026-08-13"}]', '0.name'],
-  ])('refuses %s, naming what is wrong', (value, named) => {
-    const found = problems(value);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toContain('MEND_ONE_OFF_HOLIDAYS: ');
-    expect(found[0]).toContain(named);
-  });
+  ])('refuses %s, naming what is wrong', (value, named) => expectOneProblem('MEND_ONE_OFF_HOLIDAYS', value, named));
 });
