@@ -6,9 +6,10 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
-  // Every test file leaves about 27 MB behind in the process that ran it, which over all suites
-  // outgrew Node's heap. Suites run in a worker that is replaced once a file leaves it past this size,
-  // so no suite depends on how many came before it.
+  // Every test file used to leave about 27 MB behind in the process that ran it (prom-client's GC
+  // observer kept each closed application: src/metrics/default-metrics.ts), which over all suites
+  // outgrew Node's heap. A guard against the next such leak: a worker is replaced once a file leaves
+  // it past this size, so no suite depends on how many came before it.
   workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

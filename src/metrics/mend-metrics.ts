@@ -1,13 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Counter, Histogram, Registry } from 'prom-client';
 import { WrongExpectedRevisionError } from '../event-store/event-store';
+import { collectStoppableDefaultMetrics } from './default-metrics';
 
 /**
  * This application's Prometheus registry and the instruments the write path and HTTP observe.
  * One registry per application instance (tests run several apps in one process), never the global one.
  */
 @Injectable()
-export class MendMetrics {
+export class MendMetrics implements OnApplicationShutdown {
   readonly registry = new Registry();
 
   readonly httpDuration = new Histogram({
@@ -32,8 +33,10 @@ export class MendMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
-    collectDefaultMetrics({ register: this.registry, prefix: 'mend_' });
+  private readonly stopDefaultMetrics = collectStoppableDefaultMetrics(this.registry, 'mend_');
+
+  onApplicationShutdown(): void {
+    this.stopDefaultMetrics();
   }
 
   /** Times an append and counts it as a revision conflict when the store refuses its expected revision. */
