@@ -1019,8 +1019,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
-         * @description **support-coordination**: The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.
+         * The coordinator made first contact with the client. Clients are promised first contact on weekdays, 7:00–17:00 in the coordinator's time zone: a contact made outside those hours is recorded as it happened, with why it was outside them (a weekend, a holiday, before or after the hours). Meets the first-contact clock.
+         * @description **support-coordination**: The coordinator made first contact with the client. Clients are promised first contact on weekdays, 7:00–17:00 in the coordinator's time zone: a contact made outside those hours is recorded as it happened, with why it was outside them (a weekend, a holiday, before or after the hours). Meets the first-contact clock.
          */
         post: operations["recordFirstContact"];
         delete?: never;
@@ -3330,7 +3330,7 @@ export interface components {
             /** @enum {string} */
             reason: "availability" | "clientRequest" | "regionChange" | "conflictOfInterest" | "other";
         };
-        /** @description The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock. */
+        /** @description The coordinator made first contact with the client. Clients are promised first contact on weekdays, 7:00–17:00 in the coordinator's time zone: a contact made outside those hours is recorded as it happened, with why it was outside them (a weekend, a holiday, before or after the hours). Meets the first-contact clock. */
         "supportCoordination.RecordFirstContact": {
             /** Format: date-time */
             contactedAt?: string;

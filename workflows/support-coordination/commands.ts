@@ -124,9 +124,9 @@ export const RecordFirstContact = z.strictObject({
   }),
 }).meta({
   description:
-    "The coordinator made first contact with the client. Refused outside 7:00–17:00 on a business day in the coordinator's time zone. Meets the first-contact clock.",
+    "The coordinator made first contact with the client. Clients are promised first contact on weekdays, 7:00–17:00 in the coordinator's time zone: a contact made outside those hours is recorded as it happened, with why it was outside them (a weekend, a holiday, before or after the hours). Meets the first-contact clock.",
   descriptionFr:
-    'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne. Un contact en dehors de la plage de 7\u00a0h à 17\u00a0h d’un jour ouvrable, selon le fuseau horaire de la coordonnatrice ou du coordonnateur, est refusé. Le délai de premier contact est respecté.',
+    'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne. Le premier contact est promis en semaine, de 7\u00a0h à 17\u00a0h dans le fuseau horaire de la coordonnatrice ou du coordonnateur\u00a0: un contact fait en dehors de ces heures est consigné tel qu’il a eu lieu, avec la raison (une fin de semaine, un jour férié, avant ou après les heures). Le délai de premier contact est respecté.',
   example: { method: 'phone', notes: 'Introduced the program; the client wants help with workplace arrangements first.' },
 });
 

@@ -25,13 +25,16 @@ export const ZONE_REGIONS: Readonly<Record<CoordinatorTimeZone, readonly RegionC
   'America/Vancouver': ['BC', 'YT'],
 };
 
+/** Why an instant is outside a coordinator's working week: a weekend, a holiday, before or after the hours. */
+export const OutsideBusinessHours = z.enum(['weekend', 'holiday', 'beforeHours', 'afterHours']);
+export type OutsideBusinessHours = z.infer<typeof OutsideBusinessHours>;
+
 /** Where an instant falls on a coordinator's working week. */
 export interface WindowCheck {
   /** The coordinator's local date and time, `YYYY-MM-DDTHH:MM`. */
   readonly localTime: string;
   readonly inside: boolean;
-  /** Why it is outside: a weekend, a holiday, before or after the hours. */
-  readonly outside?: 'weekend' | 'holiday' | 'beforeHours' | 'afterHours';
+  readonly outside?: OutsideBusinessHours;
   readonly holiday?: Holiday;
 }
 

@@ -12,7 +12,6 @@ import {
   AlreadyCoordinator,
   ClosedBeforeFirstContact,
   ContactBeforeOptIn,
-  FirstContactOutsideBusinessHours,
   FormalComplaintAlreadyNoted,
   ReferralWithoutConsent,
   RegionNotInTimeZone,
@@ -144,20 +143,12 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
   const hours = settingsOf(ctx).firstContactHours;
   // "Your assigned … coordinator will make first contact with you on weekdays during business
   // hours: 7 am to 5 pm Atlantic Time, Eastern Time and Pacific Time": the coordinator's zone, and
-  // the business days of the federal calendar in the coordinator's region.
+  // the business days of the federal calendar in the coordinator's region. A contact made outside
+  // them happened all the same: it is recorded, with why it was outside them.
   const window = checkWindow(contactedAt, timeZone, ctx.calendars.forRegion(context.region), hours);
   enforceRules([
     inTheFuture(cmd.data.contactedAt, 'contactedAt', ctx),
     contactedAt.getTime() < Date.parse(optedInAt) && ContactBeforeOptIn({ contactedAt: contactedAt.toISOString(), optedInAt }),
-    !window.inside &&
-      FirstContactOutsideBusinessHours({
-        localTime: window.localTime,
-        timeZone,
-        start: hours.start,
-        end: hours.end,
-        outside: window.outside!,
-        ...(window.holiday ? { holiday: window.holiday.name } : {}),
-      }),
   ]);
   return [
     {
@@ -166,6 +157,8 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
         contactedAt: contactedAt.toISOString(),
         localTime: window.localTime,
         timeZone,
+        ...(window.outside !== undefined ? { outsideBusinessHours: window.outside } : {}),
+        ...(window.holiday ? { holiday: window.holiday.name } : {}),
         coordinatorId: requireCoordinator(context),
         method: cmd.data.method,
         clientId: requireClient(context),

@@ -9,7 +9,6 @@ describe('support coordination: definition', () => {
       'RSC.ALREADY_COORDINATOR',
       'RSC.CLOSED_BEFORE_FIRST_CONTACT',
       'RSC.CONTACT_BEFORE_OPT_IN',
-      'RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS',
       'RSC.FORMAL_COMPLAINT_ALREADY_NOTED',
       'RSC.REFERRAL_WITHOUT_CONSENT',
       'RSC.REGION_NOT_IN_TIME_ZONE',
@@ -26,10 +25,6 @@ describe('support coordination: definition', () => {
       region: 'QC',
       timeZone: 'America/Vancouver',
       regions: 'BC',
-      localTime: '2026-03-07T10:00',
-      start: '07:00',
-      end: '17:00',
-      outside: 'weekend',
     },
   );
 

@@ -1,39 +1,6 @@
 import { defineError, defineTimeInFuture } from '../../domain/errors';
 import { supportCoordinationLabels } from './labels';
 
-const WHY_FR: Readonly<Record<string, string>> = {
-  weekend: 'tombe une fin de semaine',
-  holiday: 'tombe un jour férié',
-  beforeHours: 'est avant les heures d’ouverture',
-  afterHours: 'est après les heures d’ouverture',
-};
-const WHY_EN: Readonly<Record<string, string>> = {
-  weekend: 'a weekend day',
-  holiday: 'a holiday',
-  beforeHours: 'before business hours',
-  afterHours: 'after business hours',
-};
-
-/**
- * "Your assigned Response and Support coordinator will make first contact with you on weekdays
- * during business hours: 7 am to 5 pm Atlantic Time, Eastern Time and Pacific Time."
- */
-export const FirstContactOutsideBusinessHours = defineError<{
-  localTime: string;
-  timeZone: string;
-  start: string;
-  end: string;
-  outside: string;
-  holiday?: string;
-}>('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS', 'rule', {
-  en: (p) =>
-    `First contact is made on weekdays during business hours, ${p.start} to ${p.end} in the coordinator's time zone (${p.timeZone}): ` +
-    `${p.localTime.replace('T', ' ')} local time is ${WHY_EN[p.outside] ?? p.outside}${p.holiday ? ` (${p.holiday})` : ''}.`,
-  fr: (p) =>
-    `Le premier contact se fait en semaine pendant les heures d’ouverture, de ${p.start} à ${p.end} dans le fuseau horaire de la coordonnatrice ou du coordonnateur (${p.timeZone})\u00a0: ` +
-    `${p.localTime.replace('T', ' ')}, heure locale, ${WHY_FR[p.outside] ?? p.outside}${p.holiday ? ` (${p.holiday})` : ''}.`,
-});
-
 export const RegionNotInTimeZone = defineError<{ region: string; timeZone: string; regions: string }>('RSC.REGION_NOT_IN_TIME_ZONE', 'rule', {
   en: (p) => `A coordinator stationed in ${p.region} does not work in ${p.timeZone}: coordinators in that time zone are stationed in ${p.regions}.`,
   fr: (p) => `Une coordonnatrice ou un coordonnateur en poste dans la région ${p.region} ne travaille pas dans le fuseau ${p.timeZone}\u00a0: ce fuseau est celui des régions ${p.regions}.`,

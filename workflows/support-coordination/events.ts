@@ -14,7 +14,7 @@ import {
   ReferralDestination,
   Service,
 } from './commands';
-import { CoordinatorTimeZone } from './coordinator-zones';
+import { CoordinatorTimeZone, OutsideBusinessHours } from './coordinator-zones';
 
 const CoordinatorId = StaffId;
 /** A local date and time on the coordinator's wall clock, `YYYY-MM-DDTHH:MM`, computed by the workflow. */
@@ -75,17 +75,22 @@ export const FirstContactMade = z.strictObject({
   type: z.literal('FirstContactMade'),
   data: z.strictObject({
     contactedAt: Instant,
-    /** The coordinator's wall clock then: within business hours of a business day. */
+    /** The coordinator's wall clock then. */
     localTime: LocalTime,
     timeZone: CoordinatorTimeZone,
+    /** Why the contact fell outside the hours promised to clients, if it did; absent within them. */
+    outsideBusinessHours: OutsideBusinessHours.optional(),
+    /** The holiday it fell on, by name, when that is why. */
+    holiday: z.string().min(1).max(100).optional(),
     coordinatorId: CoordinatorId,
     method: ContactMethod,
     clientId: SubjectId,
     notes: z.string().min(1).max(5000).optional(),
   }),
 }).meta({
-  description: 'The coordinator made first contact with the client, within business hours in their time zone.',
-  descriptionFr: 'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne, pendant les heures ouvrables de son propre fuseau horaire.',
+  description: 'The coordinator made first contact with the client. One made outside business hours in their time zone says why it was.',
+  descriptionFr:
+    'La coordonnatrice ou le coordonnateur a établi le premier contact avec la personne. Un contact fait en dehors des heures ouvrables de son propre fuseau horaire indique pourquoi.',
 });
 
 export const ServiceRecorded = z.strictObject({

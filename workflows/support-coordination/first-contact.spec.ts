@@ -61,10 +61,10 @@ describe('support coordination: RecordFirstContact', () => {
     given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-02T13:59:00Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.CONTACT_BEFORE_OPT_IN');
   });
 
-  it('reports a contact time later than now and outside business hours at once', () =>
+  it('refuses a contact time later than now, outside business hours as well', () =>
     given(...assignedIn('America/Toronto'))
       .when(contact({ contactedAt: '2026-03-03T23:30:00Z' }), coordinator(TUESDAY_MORNING))
-      .thenBreaks('RSC.TIME_IN_FUTURE', 'RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS'));
+      .thenBreaks('RSC.TIME_IN_FUTURE'));
 
   it('is for the assigned coordinator, once one is assigned', () => {
     expect(supportCoordinationWorkflow.commands.find((c) => c.type === 'RecordFirstContact')?.grants).toEqual({ practitioner: 'assigned' });
@@ -76,75 +76,76 @@ describe('support coordination: RecordFirstContact', () => {
   });
 });
 
-describe('support coordination: the first contact window (weekdays, 7:00 to 17:00 in the coordinator’s time zone)', () => {
-  const refusal = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string) =>
-    given(...assignedIn(timeZone, region)).when(contact({ contactedAt: at }), coordinator(LATER)).error();
-  const accepted = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string) =>
-    given(...assignedIn(timeZone, region)).when(contact({ contactedAt: at }), coordinator(LATER)).run().stateName;
+describe('support coordination: the hours promised for first contact (weekdays, 7:00 to 17:00 in the coordinator’s time zone)', () => {
+  /** What the recorded contact says of the hours: nothing within them, else why it was outside them (and the holiday). */
+  const outside = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string, now = LATER, settings?: object) => {
+    const { events, stateName } = given(...assignedIn(timeZone, region))
+      .when(contact({ contactedAt: at }), { ...coordinator(now), ...(settings ? { settings } : {}) })
+      .run();
+    expect(stateName).toBe('active');
+    const { localTime, outsideBusinessHours, holiday } = events[0]!.data as { localTime: string; outsideBusinessHours?: string; holiday?: string };
+    return { localTime, ...(outsideBusinessHours !== undefined ? { outsideBusinessHours } : {}), ...(holiday !== undefined ? { holiday } : {}) };
+  };
 
   it('judges the same instant on each coordinator’s own clock: 8:00 in Toronto is 5:00 in Vancouver and 9:00 in Halifax', () => {
     const at = '2026-03-03T13:00:00Z';
-    expect(accepted('America/Toronto', at)).toBe('active');
-    expect(accepted('America/Halifax', at)).toBe('active');
-    const error = refusal('America/Vancouver', at);
-    expect(error.code).toBe('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS');
-    expect(error.messageIn('en')).toBe(
-      "First contact is made on weekdays during business hours, 07:00 to 17:00 in the coordinator's time zone (America/Vancouver): 2026-03-03 05:00 local time is before business hours.",
-    );
-    expect(error.messageIn('fr')).toContain('2026-03-03 05:00, heure locale, est avant les heures d’ouverture');
+    expect(outside('America/Toronto', at)).toEqual({ localTime: '2026-03-03T08:00' });
+    expect(outside('America/Halifax', at)).toEqual({ localTime: '2026-03-03T09:00' });
+    expect(outside('America/Vancouver', at)).toEqual({ localTime: '2026-03-03T05:00', outsideBusinessHours: 'beforeHours' });
   });
 
-  it('refuses 17:00 and later, accepts 16:59 and 07:00 (the window ends at 17:00)', () => {
-    expect(accepted('America/Halifax', '2026-03-03T20:59:00Z')).toBe('active'); // 16:59 AST
-    expect(refusal('America/Halifax', '2026-03-03T21:00:00Z').params).toMatchObject({ localTime: '2026-03-03T17:00', outside: 'afterHours' });
-    expect(accepted('America/Toronto', '2026-03-03T12:00:00Z')).toBe('active'); // 07:00 EST
-    expect(refusal('America/Toronto', '2026-03-03T11:59:00Z').params).toMatchObject({ localTime: '2026-03-03T06:59', outside: 'beforeHours' });
+  it('records a contact outside the hours as it happened, meeting the clock, and says why it was outside them', () => {
+    const { events } = given(...assignedIn('America/Vancouver')).when(contact({ contactedAt: '2026-03-03T13:00:00Z' }), coordinator(LATER)).run();
+    expect(events.map((e) => e.type)).toEqual(['FirstContactMade', 'ClockMet']);
+    expect(events[0]!.data).toMatchObject({ contactedAt: '2026-03-03T13:00:00.000Z', localTime: '2026-03-03T05:00', outsideBusinessHours: 'beforeHours' });
+  });
+
+  it('ends the hours at 17:00: 16:59 and 07:00 are within them, 17:00 and 06:59 are not', () => {
+    expect(outside('America/Halifax', '2026-03-03T20:59:00Z')).toEqual({ localTime: '2026-03-03T16:59' }); // 16:59 AST
+    expect(outside('America/Halifax', '2026-03-03T21:00:00Z')).toEqual({ localTime: '2026-03-03T17:00', outsideBusinessHours: 'afterHours' });
+    expect(outside('America/Toronto', '2026-03-03T12:00:00Z')).toEqual({ localTime: '2026-03-03T07:00' }); // 07:00 EST
+    expect(outside('America/Toronto', '2026-03-03T11:59:00Z')).toEqual({ localTime: '2026-03-03T06:59', outsideBusinessHours: 'beforeHours' });
   });
 
   it('follows daylight saving time: 7:00 in Vancouver is 15:00 UTC in March before the change, 14:00 after', () => {
-    expect(accepted('America/Vancouver', '2026-03-09T14:00:00Z')).toBe('active'); // Monday 07:00 PDT
-    expect(refusal('America/Vancouver', '2026-03-06T14:30:00Z').params).toMatchObject({ localTime: '2026-03-06T06:30', outside: 'beforeHours' });
+    expect(outside('America/Vancouver', '2026-03-09T14:00:00Z')).toEqual({ localTime: '2026-03-09T07:00' }); // Monday 07:00 PDT
+    expect(outside('America/Vancouver', '2026-03-06T14:30:00Z')).toEqual({ localTime: '2026-03-06T06:30', outsideBusinessHours: 'beforeHours' });
   });
 
-  it('refuses a weekend, by the coordinator’s local date', () => {
-    // Saturday 00:30 in Halifax is still Friday 20:30 in Vancouver: both refused, for different reasons.
-    expect(refusal('America/Halifax', '2026-03-07T04:30:00Z').params).toMatchObject({ localTime: '2026-03-07T00:30', outside: 'weekend' });
-    expect(refusal('America/Vancouver', '2026-03-07T04:30:00Z').params).toMatchObject({ localTime: '2026-03-06T20:30', outside: 'afterHours' });
-    expect(refusal('America/Toronto', '2026-03-07T16:00:00Z').messageIn('en')).toContain('2026-03-07 11:00 local time is a weekend day');
+  it('knows a weekend by the coordinator’s local date', () => {
+    // Saturday 00:30 in Halifax is still Friday 20:30 in Vancouver: both outside, for different reasons.
+    expect(outside('America/Halifax', '2026-03-07T04:30:00Z')).toEqual({ localTime: '2026-03-07T00:30', outsideBusinessHours: 'weekend' });
+    expect(outside('America/Vancouver', '2026-03-07T04:30:00Z')).toEqual({ localTime: '2026-03-06T20:30', outsideBusinessHours: 'afterHours' });
   });
 
-  it('refuses a federal holiday of the business calendar, naming it', () => {
-    const error = refusal('America/Vancouver', '2026-04-03T18:00:00Z'); // Good Friday, 11:00 PDT
-    expect(error.params).toMatchObject({ outside: 'holiday', holiday: 'Good Friday' });
-    expect(error.messageIn('en')).toContain('is a holiday (Good Friday)');
+  it('names a federal holiday of the business calendar', () => {
+    expect(outside('America/Vancouver', '2026-04-03T18:00:00Z')).toEqual({ localTime: '2026-04-03T11:00', outsideBusinessHours: 'holiday', holiday: 'Good Friday' });
   });
 
   it('keeps the holidays of the coordinator’s region: Saint-Jean-Baptiste in Quebec, not in Ontario', () => {
     const at = '2026-06-24T14:00:00Z'; // Wednesday 10:00 EDT
-    expect(refusal('America/Toronto', at, 'QC').params).toMatchObject({ outside: 'holiday' });
-    expect(accepted('America/Toronto', at, 'ON')).toBe('active');
+    expect(outside('America/Toronto', at, 'QC')).toMatchObject({ outsideBusinessHours: 'holiday' });
+    expect(outside('America/Toronto', at, 'ON')).toEqual({ localTime: '2026-06-24T10:00' });
   });
 
   it('keeps Yukon’s holidays for a Pacific coordinator stationed there: Discovery Day, not British Columbia Day', () => {
-    const inAugust = (at: string, region: string) =>
-      given(...assignedIn('America/Vancouver', region)).when(contact({ contactedAt: at }), coordinator('2026-08-31T15:00:00Z'));
+    const inAugust = (at: string, region: string) => outside('America/Vancouver', at, region, '2026-08-31T15:00:00Z');
     // 10:00 on the Pacific clock on Monday 17 August (Discovery Day) and Monday 3 August (British Columbia Day).
-    expect(inAugust('2026-08-17T17:00:00Z', 'YT').error().params).toMatchObject({ outside: 'holiday', holiday: 'Discovery Day' });
-    expect(inAugust('2026-08-17T17:00:00Z', 'BC').run().stateName).toBe('active');
-    expect(inAugust('2026-08-03T17:00:00Z', 'YT').run().stateName).toBe('active');
-    expect(inAugust('2026-08-03T17:00:00Z', 'BC').error().params).toMatchObject({ outside: 'holiday' });
+    expect(inAugust('2026-08-17T17:00:00Z', 'YT')).toMatchObject({ outsideBusinessHours: 'holiday', holiday: 'Discovery Day' });
+    expect(inAugust('2026-08-17T17:00:00Z', 'BC')).toEqual({ localTime: '2026-08-17T10:00' });
+    expect(inAugust('2026-08-03T17:00:00Z', 'YT')).toEqual({ localTime: '2026-08-03T10:00' });
+    expect(inAugust('2026-08-03T17:00:00Z', 'BC')).toMatchObject({ outsideBusinessHours: 'holiday' });
   });
 
-  it('refuses outside the window when recorded as now, and records nothing', () => {
-    given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-03T23:30:00Z')).thenThrows('RSC.FIRST_CONTACT_OUTSIDE_BUSINESS_HOURS');
+  it('judges a contact recorded as now by the time it is recorded', () => {
+    const { events } = given(...assignedIn('America/Toronto')).when(contact(), coordinator('2026-03-03T23:30:00Z')).run();
+    expect(events[0]!.data).toMatchObject({ localTime: '2026-03-03T18:30', outsideBusinessHours: 'afterHours' });
   });
 
   it('takes the hours from the workflow settings', () => {
     const settings = { ...DEFAULT_SETTINGS, workflows: { 'support-coordination': { firstContactBusinessDays: 2, firstContactHours: { start: '08:00', end: '16:00' } } } };
-    const error = given(...assignedIn('America/Toronto'))
-      .when(contact({ contactedAt: '2026-03-03T12:30:00Z' }), { ...coordinator(LATER), settings })
-      .error();
-    expect(error.messageIn('en')).toContain('08:00 to 16:00');
+    expect(outside('America/Toronto', '2026-03-03T12:30:00Z', undefined, LATER, settings)).toEqual({ localTime: '2026-03-03T07:30', outsideBusinessHours: 'beforeHours' });
+    expect(outside('America/Toronto', '2026-03-03T12:30:00Z')).toEqual({ localTime: '2026-03-03T07:30' });
   });
 });
 
