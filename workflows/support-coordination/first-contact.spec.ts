@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../domain/settings';
+import { DEFAULT_SETTINGS, type MendSettings } from '../../domain/settings';
 import { specFor } from '../../test/support/workflow-spec';
 import { CLIENT_ID, coordinatorAssigned, firstContactMade, OPTED_IN_AT, optedIn, TUESDAY_MORNING } from './support-coordination.fixtures';
 import { supportCoordinationWorkflow } from './index';
@@ -78,7 +78,7 @@ describe('support coordination: RecordFirstContact', () => {
 
 describe('support coordination: the hours promised for first contact (weekdays, 7:00 to 17:00 in the coordinator’s time zone)', () => {
   /** What the recorded contact says of the hours: nothing within them, else why it was outside them (and the holiday). */
-  const outside = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string, now = LATER, settings?: object) => {
+  const outside = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string, now = LATER, settings?: MendSettings) => {
     const { events, stateName } = given(...assignedIn(timeZone, region))
       .when(contact({ contactedAt: at }), { ...coordinator(now), ...(settings ? { settings } : {}) })
       .run();
