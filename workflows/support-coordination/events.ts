@@ -80,8 +80,8 @@ export const FirstContactMade = z.strictObject({
     timeZone: CoordinatorTimeZone,
     /** Why the contact fell outside the hours promised to clients, if it did; absent within them. */
     outsideBusinessHours: OutsideBusinessHours.optional(),
-    /** The holiday it fell on, by name, when that is why. */
-    holiday: z.string().min(1).max(100).optional(),
+    /** The holiday it fell on, by the calendar's name for it, when that is why. */
+    holiday: fieldKind(z.string().min(1).max(100), 'code').optional(),
     coordinatorId: CoordinatorId,
     method: ContactMethod,
     clientId: SubjectId,
