@@ -136,15 +136,9 @@ export const CaseReferenceNotFound = defineError<{ reference: string }>('CASE.RE
 });
 
 /** A command names another case of a workflow (an engagement session's cohort) by an id no case of that workflow has. */
-export const LinkedCaseNotFound = defineError<{ caseId: string; workflow?: string; title?: string; titleFr?: string }>('CASE.LINK_NOT_FOUND', 'rule', {
-  en: (p) =>
-    p.title === undefined
-      ? `No case you may see has the id ${p.caseId}. Pick one of them, or check the id.`
-      : `No ${p.title} case has the id ${p.caseId}. Pick one of its cases, or check the id.`,
-  fr: (p) =>
-    p.titleFr === undefined
-      ? `Aucun dossier que vous pouvez voir ne porte l’identifiant ${p.caseId}. Choisissez-en un, ou vérifiez l’identifiant.`
-      : `Aucun dossier «\u00a0${p.titleFr}\u00a0» ne porte l’identifiant ${p.caseId}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`,
+export const LinkedCaseNotFound = defineError<{ caseId: string; workflow: string; title: string; titleFr: string }>('CASE.LINK_NOT_FOUND', 'rule', {
+  en: (p) => `No ${p.title} case has the id ${p.caseId}. Pick one of its cases, or check the id.`,
+  fr: (p) => `Aucun dossier «\u00a0${p.titleFr}\u00a0» ne porte l’identifiant ${p.caseId}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`,
 });
 
 /** A refusal said beside the field of a command's data it is about too (`details.issues`), where there is one. */

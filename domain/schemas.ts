@@ -169,8 +169,8 @@ export const recordOf = (event: string, field: string) => fieldKind(RecordId.met
 /**
  * The id of another case, of the workflow named (`caseOf('defence-cohort')`), of the workflow a
  * field beside it names (`caseOf({ workflowField: 'program' })`), or of any: a history names it by
- * its reference, a form offers a pick, and a command naming no such case is refused. The
- * conformance spec checks the workflow is registered.
+ * its reference, a form offers a pick, and a command naming no case of the workflow given is
+ * refused. The conformance spec checks the workflow is registered.
  */
 export const caseOf = (workflow?: string | { readonly workflowField: string }) =>
   fieldKind(

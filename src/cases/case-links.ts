@@ -9,25 +9,21 @@ import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { CaseRepository } from './case-repository';
 
 /**
- * Where in a command's data a field names a case: `engagementCaseIds[*]` is `['engagementCaseIds', '*']`.
- * Of the workflow named, of the one a field beside it names (`workflowField`), or of any the actor may know.
+ * Where in a command's data a field names a case of a workflow: `engagementCaseIds[*]` is
+ * `['engagementCaseIds', '*']`. The workflow is the one named, or the one a field beside it names (`workflowField`).
  */
-interface LinkField {
-  readonly path: readonly string[];
-  readonly workflow?: string;
-  readonly workflowField?: string;
-}
+type LinkField = { readonly path: readonly string[] } & ({ readonly workflow: string } | { readonly workflowField: string });
 
 type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** The fields of a data schema marked `x-mend-case`. */
+/** The fields of a data schema marked `x-mend-case` with a workflow, or with the field that names it (a case of any workflow is not checked). */
 function linkFields(schema: unknown, path: readonly string[] = []): LinkField[] {
   if (schema === null || typeof schema !== 'object') return [];
   const node = schema as JsonSchema;
   const marked = node[CASE_KEYWORD];
   const workflowField = node[CASE_WORKFLOW_FIELD_KEYWORD];
   const found: LinkField[] =
-    typeof marked === 'string' ? [{ path, workflow: marked }] : marked === true ? [{ path, ...(typeof workflowField === 'string' ? { workflowField } : {}) }] : [];
+    typeof marked === 'string' ? [{ path, workflow: marked }] : typeof workflowField === 'string' ? [{ path, workflowField }] : [];
   for (const [key, child] of Object.entries((node['properties'] as JsonSchema | undefined) ?? {})) found.push(...linkFields(child, [...path, key]));
   found.push(...linkFields(node['items'], [...path, '*']));
   for (const keyword of ['anyOf', 'oneOf', 'allOf']) for (const child of (node[keyword] as unknown[] | undefined) ?? []) found.push(...linkFields(child, path));
@@ -45,9 +41,9 @@ function idsAt(value: unknown, path: readonly string[], at = 'data', holder: unk
 /**
  * The other cases a command names (an engagement session's Defence representative cohort, the
  * Restorative Engagement cases a cohort's session links, the case a complaint is about), checked
- * against the log: each must be a case of the workflow its field names, or of any the actor may
- * know of, or nothing is recorded. A link to a workflow the actor may not know exists is not
- * checked, and a case of one is answered as no case: the answer tells them nothing of its cases.
+ * against the log: each must be a case of the workflow its field (or the field beside it) names, or
+ * nothing is recorded. A link to a workflow the actor may not know exists is not checked, so that
+ * the answer tells them nothing of its cases.
  */
 @Injectable()
 export class CaseLinkCheck {
@@ -66,24 +62,19 @@ export class CaseLinkCheck {
     const unknowable = this.policy.unknowableWorkflows(actor);
     for (const link of links) {
       for (const { id, field, holder } of idsAt(data, link.path)) {
-        const named = link.workflow ?? this.workflowBeside(holder, link.workflowField);
+        const named = 'workflow' in link ? link.workflow : this.workflowBeside(holder, link.workflowField);
         // A link to a workflow the actor may not know of tells them nothing, whether or not its case exists.
-        if (named !== undefined && unknowable.includes(named)) continue;
-        const found = (await this.cases.locate(id))?.name;
-        if (found !== undefined && (named === undefined ? !unknowable.includes(found) : found === named)) continue;
-        const definition = named === undefined ? undefined : this.registry.find(named);
-        throw refusalAtField(
-          LinkedCaseNotFound,
-          definition ? { caseId: id, workflow: named, title: definition.labels.title.en, titleFr: definition.labels.title.fr } : { caseId: id },
-          field,
-        );
+        if (named === undefined || unknowable.includes(named)) continue;
+        if ((await this.cases.locate(id))?.name === named) continue;
+        const { en, fr } = this.registry.get(named).labels.title;
+        throw refusalAtField(LinkedCaseNotFound, { caseId: id, workflow: named, title: en, titleFr: fr }, field);
       }
     }
   }
 
   /** The workflow a field beside the link names, if it names a registered one (the command's own checks refuse any other). */
-  private workflowBeside(holder: unknown, field: string | undefined): string | undefined {
-    if (field === undefined || holder === null || typeof holder !== 'object') return undefined;
+  private workflowBeside(holder: unknown, field: string): string | undefined {
+    if (holder === null || typeof holder !== 'object') return undefined;
     const value = (holder as Record<string, unknown>)[field];
     return typeof value === 'string' && this.registry.find(value) ? value : undefined;
   }
