@@ -5,7 +5,29 @@ const calendars = createCalendarProvider();
 
 // Typed in from the federal public service's list of designated paid holidays, weekdays checked
 // against a calendar. `actualDate` is the day a holiday falls on when it is taken on a later day.
-const FEDERAL: Record<number, Holiday[]> = {
+// Their names in French.
+const FRENCH: Record<string, string> = {
+  "New Year's Day": 'Jour de l’An',
+  'Good Friday': 'Vendredi saint',
+  'Easter Monday': 'Lundi de Pâques',
+  'Victoria Day': 'Fête de Victoria',
+  'Canada Day': 'Fête du Canada',
+  'Labour Day': 'Fête du Travail',
+  'National Day for Truth and Reconciliation': 'Journée nationale de la vérité et de la réconciliation',
+  'Thanksgiving Day': 'Jour de l’Action de grâces',
+  'Remembrance Day': 'Jour du Souvenir',
+  'Christmas Day': 'Jour de Noël',
+  'Boxing Day': 'Lendemain de Noël',
+  'Civic Holiday': 'Congé civique',
+  'Saint-Jean-Baptiste Day': 'Fête nationale du Québec',
+  'British Columbia Day': 'Jour de la Colombie-Britannique',
+  'Discovery Day': 'Jour de la découverte',
+};
+
+type Named = Omit<Holiday, 'nameFr'>;
+const inBothLanguages = (holiday: Named): Holiday => ({ ...holiday, nameFr: FRENCH[holiday.name]! });
+
+const FEDERAL: Record<number, Named[]> = {
   2026: [
     { date: '2026-01-01', name: "New Year's Day" },
     { date: '2026-04-03', name: 'Good Friday' },
@@ -47,7 +69,7 @@ const FEDERAL: Record<number, Holiday[]> = {
   ],
 };
 
-const REGIONAL: Partial<Record<RegionCode, Record<number, Holiday>>> = {
+const REGIONAL: Partial<Record<RegionCode, Record<number, Named>>> = {
   ON: {
     2026: { date: '2026-08-03', name: 'Civic Holiday' },
     2027: { date: '2027-08-02', name: 'Civic Holiday' },
@@ -71,10 +93,10 @@ const REGIONAL: Partial<Record<RegionCode, Record<number, Holiday>>> = {
 };
 
 describe('designated paid holidays', () => {
-  for (const [region, byYear] of Object.entries(REGIONAL) as [RegionCode, Record<number, Holiday>][]) {
+  for (const [region, byYear] of Object.entries(REGIONAL) as [RegionCode, Record<number, Named>][]) {
     for (const year of [2026, 2027, 2028]) {
       it(`lists the holidays observed in ${region} in ${year}, in date order`, () => {
-        const expected = [...FEDERAL[year]!, byYear[year]!].sort((a, b) => a.date.localeCompare(b.date));
+        const expected = [...FEDERAL[year]!, byYear[year]!].sort((a, b) => a.date.localeCompare(b.date)).map(inBothLanguages);
         expect(calendars.forRegion(region).holidays(year)).toEqual(expected);
       });
     }
@@ -82,8 +104,8 @@ describe('designated paid holidays', () => {
 
   it('takes a Sunday Christmas on the Tuesday, after Boxing Day on the Monday', () => {
     expect(calendars.forRegion('ON').holidays(2022).slice(-2)).toEqual([
-      { date: '2022-12-26', name: 'Boxing Day' },
-      { date: '2022-12-27', actualDate: '2022-12-25', name: 'Christmas Day' },
+      { date: '2022-12-26', name: 'Boxing Day', nameFr: 'Lendemain de Noël' },
+      { date: '2022-12-27', actualDate: '2022-12-25', name: 'Christmas Day', nameFr: 'Jour de Noël' },
     ]);
   });
 
@@ -116,34 +138,36 @@ describe('designated paid holidays', () => {
 describe('regional holiday configuration', () => {
   it('replaces the default holiday of a region and leaves the others alone', () => {
     const configured = createCalendarProvider({
-      regionalHolidays: { NL: { name: 'Regatta Day', rule: '1st wednesday in August' } },
+      regionalHolidays: { NL: { name: 'Regatta Day', nameFr: 'Jour des régates', rule: '1st wednesday in August' } },
     });
-    expect(configured.forRegion('NL').holidays(2026)).toContainEqual({ date: '2026-08-05', name: 'Regatta Day' });
+    expect(configured.forRegion('NL').holidays(2026)).toContainEqual({ date: '2026-08-05', name: 'Regatta Day', nameFr: 'Jour des régates' });
     expect(configured.forRegion('NL').isBusinessDay('2026-08-03')).toBe(true);
     expect(configured.forRegion('NS').isBusinessDay('2026-08-03')).toBe(false);
   });
 
   it('moves a configured holiday off the weekend even when its rule does not say so', () => {
-    const configured = createCalendarProvider({ regionalHolidays: { QC: { name: 'Fête nationale', rule: '06-24' } } });
+    const configured = createCalendarProvider({ regionalHolidays: { QC: { name: 'National Holiday', nameFr: 'Fête nationale', rule: '06-24' } } });
     expect(configured.forRegion('QC').holidays(2028)).toContainEqual({
       date: '2028-06-26',
       actualDate: '2028-06-24',
-      name: 'Fête nationale',
+      name: 'National Holiday',
+      nameFr: 'Fête nationale',
     });
   });
 
   it('moves a configured holiday that falls on a federal one to the next working day', () => {
-    const configured = createCalendarProvider({ regionalHolidays: { ON: { name: 'Founders Day', rule: '07-01' } } });
+    const configured = createCalendarProvider({ regionalHolidays: { ON: { name: 'Founders Day', nameFr: 'Jour des fondateurs', rule: '07-01' } } });
     expect(configured.forRegion('ON').holidays(2026)).toContainEqual({
       date: '2026-07-02',
       actualDate: '2026-07-01',
       name: 'Founders Day',
+      nameFr: 'Jour des fondateurs',
     });
   });
 
   it('rejects a rule date-holidays cannot read when the provider is created', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined); // date-holidays also logs it
-    expect(() => createCalendarProvider({ regionalHolidays: { ON: { name: 'Someday', rule: 'sometime in summer' } } })).toThrow(
+    expect(() => createCalendarProvider({ regionalHolidays: { ON: { name: 'Someday', nameFr: 'Un jour', rule: 'sometime in summer' } } })).toThrow(
       'Not a date-holidays rule: sometime in summer',
     );
     jest.restoreAllMocks();
@@ -151,7 +175,7 @@ describe('regional holiday configuration', () => {
 
   it('rejects a region that does not exist', () => {
     expect(() => createCalendarProvider().forRegion('QB' as RegionCode)).toThrow('Unknown region "QB"');
-    expect(() => createCalendarProvider({ regionalHolidays: { QB: { name: 'x', rule: '06-24' } } as never })).toThrow(RangeError);
+    expect(() => createCalendarProvider({ regionalHolidays: { QB: { name: 'x', nameFr: 'x', rule: '06-24' } } as never })).toThrow(RangeError);
   });
 
   it('rejects business hours that end before they start', () => {
@@ -161,36 +185,36 @@ describe('regional holiday configuration', () => {
 });
 
 describe('one-off holidays', () => {
-  const MOURNING = { name: 'National Day of Mourning', date: '2022-09-19' };
+  const MOURNING = { name: 'National Day of Mourning', nameFr: 'Jour de deuil national', date: '2022-09-19' };
 
   it('closes every region on the day, kept on its date, and lists it among the year’s holidays', () => {
     const configured = createCalendarProvider({ oneOffHolidays: [MOURNING] });
     for (const region of ['ON', 'QC', 'NL', 'YT'] as const) {
       expect(configured.forRegion(region).isBusinessDay('2022-09-19')).toBe(false);
       expect(configured.forRegion(region).isBusinessDay('2022-09-20')).toBe(true);
-      expect(configured.forRegion(region).holidays(2022)).toContainEqual({ date: '2022-09-19', name: 'National Day of Mourning' });
+      expect(configured.forRegion(region).holidays(2022)).toContainEqual({ date: '2022-09-19', name: 'National Day of Mourning', nameFr: 'Jour de deuil national' });
     }
     expect(configured.forRegion('ON').holidays(2023).map((h) => h.name)).not.toContain('National Day of Mourning');
     expect(createCalendarProvider().forRegion('ON').isBusinessDay('2022-09-19')).toBe(true);
   });
 
   it('closes only the regions it names', () => {
-    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Storm closure', date: '2026-02-10', regions: ['NL', 'NS'] }] });
+    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Storm closure', nameFr: 'Fermeture pour tempête', date: '2026-02-10', regions: ['NL', 'NS'] }] });
     expect(configured.forRegion('NL').isBusinessDay('2026-02-10')).toBe(false);
     expect(configured.forRegion('NS').isBusinessDay('2026-02-10')).toBe(false);
     expect(configured.forRegion('ON').isBusinessDay('2026-02-10')).toBe(true);
   });
 
   it('adds no day when it falls on a holiday already taken, and moves none', () => {
-    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Jubilee', date: '2026-07-01' }] });
+    const configured = createCalendarProvider({ oneOffHolidays: [{ name: 'Jubilee', nameFr: 'Jubilé', date: '2026-07-01' }] });
     const holidays = configured.forRegion('ON').holidays(2026);
     expect(holidays).toHaveLength(FEDERAL[2026]!.length + 1);
     expect(configured.forRegion('ON').isBusinessDay('2026-07-02')).toBe(true);
   });
 
   it('rejects a weekend day, a date that does not exist, and a region that does not', () => {
-    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-08-15' }] })).toThrow('2026-08-15 is a Saturday or a Sunday');
-    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-02-30' }] })).toThrow('Not a local date: 2026-02-30');
-    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', date: '2026-02-10', regions: ['QB' as RegionCode] }] })).toThrow('Unknown region "QB"');
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', nameFr: 'x', date: '2026-08-15' }] })).toThrow('2026-08-15 is a Saturday or a Sunday');
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', nameFr: 'x', date: '2026-02-30' }] })).toThrow('Not a local date: 2026-02-30');
+    expect(() => createCalendarProvider({ oneOffHolidays: [{ name: 'x', nameFr: 'x', date: '2026-02-10', regions: ['QB' as RegionCode] }] })).toThrow('Unknown region "QB"');
   });
 });

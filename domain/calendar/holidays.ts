@@ -12,22 +12,23 @@ import type { Holiday, HolidayRule, OneOffHoliday } from './types';
  * next monday" on both would put them on the same Monday.
  */
 export const FEDERAL_HOLIDAYS: readonly HolidayRule[] = [
-  { name: "New Year's Day", rule: '01-01 and if saturday,sunday then next monday' },
-  { name: 'Good Friday', rule: 'easter -2' },
-  { name: 'Easter Monday', rule: 'easter 1' },
-  { name: 'Victoria Day', rule: 'monday before 05-25' },
-  { name: 'Canada Day', rule: '07-01 and if saturday,sunday then next monday' },
-  { name: 'Labour Day', rule: '1st monday in September' },
+  { name: "New Year's Day", nameFr: 'Jour de l’An', rule: '01-01 and if saturday,sunday then next monday' },
+  { name: 'Good Friday', nameFr: 'Vendredi saint', rule: 'easter -2' },
+  { name: 'Easter Monday', nameFr: 'Lundi de Pâques', rule: 'easter 1' },
+  { name: 'Victoria Day', nameFr: 'Fête de Victoria', rule: 'monday before 05-25' },
+  { name: 'Canada Day', nameFr: 'Fête du Canada', rule: '07-01 and if saturday,sunday then next monday' },
+  { name: 'Labour Day', nameFr: 'Fête du Travail', rule: '1st monday in September' },
   // Designated by Parliament in 2021 (S.C. 2021, c. 11).
   {
     name: 'National Day for Truth and Reconciliation',
+    nameFr: 'Journée nationale de la vérité et de la réconciliation',
     rule: '09-30 and if saturday,sunday then next monday',
     since: 2021,
   },
-  { name: 'Thanksgiving Day', rule: '2nd monday in October' },
-  { name: 'Remembrance Day', rule: '11-11 and if saturday,sunday then next monday' },
-  { name: 'Christmas Day', rule: '12-25 and if saturday then next monday if sunday then next tuesday' },
-  { name: 'Boxing Day', rule: '12-26 and if saturday then next monday if sunday then next tuesday' },
+  { name: 'Thanksgiving Day', nameFr: 'Jour de l’Action de grâces', rule: '2nd monday in October' },
+  { name: 'Remembrance Day', nameFr: 'Jour du Souvenir', rule: '11-11 and if saturday,sunday then next monday' },
+  { name: 'Christmas Day', nameFr: 'Jour de Noël', rule: '12-25 and if saturday then next monday if sunday then next tuesday' },
+  { name: 'Boxing Day', nameFr: 'Lendemain de Noël', rule: '12-26 and if saturday then next monday if sunday then next tuesday' },
 ];
 
 const FIRST_MONDAY_OF_AUGUST = '1st monday in August';
@@ -42,24 +43,25 @@ const FIRST_MONDAY_OF_AUGUST = '1st monday in August';
  * St. John's offices that take Regatta Day instead configure it as an override.
  */
 export const REGIONAL_HOLIDAYS: Readonly<Record<RegionCode, HolidayRule>> = {
-  AB: { name: 'Heritage Day', rule: FIRST_MONDAY_OF_AUGUST },
-  BC: { name: 'British Columbia Day', rule: FIRST_MONDAY_OF_AUGUST },
-  MB: { name: 'Terry Fox Day', rule: FIRST_MONDAY_OF_AUGUST },
-  NB: { name: 'New Brunswick Day', rule: FIRST_MONDAY_OF_AUGUST },
-  NL: { name: 'Civic Holiday', rule: FIRST_MONDAY_OF_AUGUST },
-  NS: { name: 'Natal Day', rule: FIRST_MONDAY_OF_AUGUST },
-  NT: { name: 'Civic Holiday', rule: FIRST_MONDAY_OF_AUGUST },
-  NU: { name: 'Civic Holiday', rule: FIRST_MONDAY_OF_AUGUST },
-  ON: { name: 'Civic Holiday', rule: FIRST_MONDAY_OF_AUGUST },
-  PE: { name: 'Civic Holiday', rule: FIRST_MONDAY_OF_AUGUST },
-  QC: { name: 'Saint-Jean-Baptiste Day', rule: '06-24 and if saturday,sunday then next monday' },
-  SK: { name: 'Saskatchewan Day', rule: FIRST_MONDAY_OF_AUGUST },
-  YT: { name: 'Discovery Day', rule: '3rd monday in August' },
+  AB: { name: 'Heritage Day', nameFr: 'Fête du patrimoine', rule: FIRST_MONDAY_OF_AUGUST },
+  BC: { name: 'British Columbia Day', nameFr: 'Jour de la Colombie-Britannique', rule: FIRST_MONDAY_OF_AUGUST },
+  MB: { name: 'Terry Fox Day', nameFr: 'Journée Terry Fox', rule: FIRST_MONDAY_OF_AUGUST },
+  NB: { name: 'New Brunswick Day', nameFr: 'Jour du Nouveau-Brunswick', rule: FIRST_MONDAY_OF_AUGUST },
+  NL: { name: 'Civic Holiday', nameFr: 'Congé civique', rule: FIRST_MONDAY_OF_AUGUST },
+  NS: { name: 'Natal Day', nameFr: 'Jour de la fondation', rule: FIRST_MONDAY_OF_AUGUST },
+  NT: { name: 'Civic Holiday', nameFr: 'Congé civique', rule: FIRST_MONDAY_OF_AUGUST },
+  NU: { name: 'Civic Holiday', nameFr: 'Congé civique', rule: FIRST_MONDAY_OF_AUGUST },
+  ON: { name: 'Civic Holiday', nameFr: 'Congé civique', rule: FIRST_MONDAY_OF_AUGUST },
+  PE: { name: 'Civic Holiday', nameFr: 'Congé civique', rule: FIRST_MONDAY_OF_AUGUST },
+  QC: { name: 'Saint-Jean-Baptiste Day', nameFr: 'Fête nationale du Québec', rule: '06-24 and if saturday,sunday then next monday' },
+  SK: { name: 'Saskatchewan Day', nameFr: 'Fête de la Saskatchewan', rule: FIRST_MONDAY_OF_AUGUST },
+  YT: { name: 'Discovery Day', nameFr: 'Jour de la découverte', rule: '3rd monday in August' },
 };
 
 /** A holiday of one year as day numbers: the day it falls on and the day it is taken. */
 interface DatedHoliday {
   readonly name: string;
+  readonly nameFr: string;
   readonly actual: number;
   readonly observed: number;
 }
@@ -70,21 +72,22 @@ const SUBSTITUTE_REACH_DAYS = 7;
 /** One set of rules evaluated by date-holidays, memoized per year. */
 class RuleSet {
   private readonly engine = new Holidays();
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<string, HolidayRule>();
   private readonly listed = new Map<number, ReturnType<Holidays['getHolidays']>>();
   private readonly dated = new Map<number, readonly DatedHoliday[]>();
 
   constructor(rules: readonly HolidayRule[]) {
-    for (const { name, rule, since } of rules) {
+    for (const holiday of rules) {
+      const { name, nameFr, rule, since } = holiday;
       if (this.names.has(rule)) throw new RangeError(`Holiday rule given twice: ${rule}`);
       const options = {
-        name: { en: name },
+        name: { en: name, fr: nameFr },
         type: 'public' as const,
         substitute: true,
         ...(since !== undefined ? { active: [{ from: `${since}-01-01` }] } : {}),
       };
       if (!this.engine.setHoliday(rule, options)) throw new RangeError(`Not a date-holidays rule: ${rule}`);
-      this.names.set(rule, name);
+      this.names.set(rule, holiday);
     }
   }
 
@@ -107,7 +110,8 @@ class RuleSet {
           Math.abs(dayFromLocalDate(other.date.slice(0, 10)) - actual) <= SUBSTITUTE_REACH_DAYS,
       );
       const observed = substitute ? dayFromLocalDate(substitute.date.slice(0, 10)) : actual;
-      dated.push({ name: this.names.get(entry.rule) ?? entry.name, actual, observed });
+      const { name, nameFr } = this.names.get(entry.rule)!;
+      dated.push({ name, nameFr, actual, observed });
     }
     this.dated.set(year, dated);
     return dated;
@@ -160,7 +164,7 @@ export class HolidayCalendar {
     private readonly regional: RuleSet,
     oneOff: readonly OneOffHoliday[] = [],
   ) {
-    this.oneOff = oneOff.map(({ name, date }) => ({ name, actual: oneOffDay(date), observed: oneOffDay(date) }));
+    this.oneOff = oneOff.map(({ name, nameFr, date }) => ({ name, nameFr, actual: oneOffDay(date), observed: oneOffDay(date) }));
   }
 
   /** The holidays observed in `year` (taken on a day of that year), in date order. */
@@ -177,6 +181,7 @@ export class HolidayCalendar {
               date: localDateOfDay(holiday.observed),
               ...(holiday.actual !== holiday.observed ? { actualDate: localDateOfDay(holiday.actual) } : {}),
               name: holiday.name,
+              nameFr: holiday.nameFr,
             }),
           ),
       );

@@ -12,6 +12,8 @@ export interface Holiday {
   /** The holiday's own date when it falls on a weekend and is taken on the next working day. */
   readonly actualDate?: string;
   readonly name: string;
+  /** Its name in French. */
+  readonly nameFr: string;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface CalendarProvider {
 /** A holiday written in date-holidays' rule grammar. */
 export interface HolidayRule {
   readonly name: string;
+  /** Its name in French (staff and clients are served in both official languages). */
+  readonly nameFr: string;
   /**
    * The day the holiday falls on ('06-24', '1st monday in August', 'easter 1'), optionally with the
    * day it is taken when that is a weekend ('06-24 and if saturday,sunday then next monday').
@@ -75,6 +79,8 @@ export type RegionalHolidayRule = HolidayRule;
  */
 export interface OneOffHoliday {
   readonly name: string;
+  /** Its name in French. */
+  readonly nameFr: string;
   /** The local date, 'YYYY-MM-DD': a weekday. */
   readonly date: string;
   /** The regions that keep it; every region when absent. */

@@ -46,17 +46,21 @@ function jsonVariable<T>(value: string, ctx: z.RefinementCtx, shape: z.ZodType<T
   return parsed.data;
 }
 
+/** A configured holiday's name in each official language: clients and staff see it in theirs. */
+const HOLIDAY_NAMES = { name: z.string().trim().min(1).max(100), nameFr: z.string().trim().min(1).max(100) };
+
 /**
  * MEND_REGIONAL_HOLIDAYS: a JSON object that replaces the provincial or civic holiday of a region,
- * e.g. `{"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}` for St. John's offices.
+ * e.g. `{"NL": {"name": "Regatta Day", "nameFr": "Jour des régates", "rule": "1st wednesday in August"}}`
+ * for St. John's offices.
  * Each rule is in date-holidays' grammar and is checked here, so a bad one stops the start.
  */
 const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<RegionCode, HolidayRule>> => {
   const rules = jsonVariable(
     value,
     ctx,
-    z.partialRecord(RegionCode, z.strictObject({ name: z.string().trim().min(1).max(100), rule: z.string().trim().min(1).max(200) })),
-    'must be a JSON object of {"name", "rule"} by region code, e.g. {"NL": {"name": "Regatta Day", "rule": "1st wednesday in August"}}',
+    z.partialRecord(RegionCode, z.strictObject({ ...HOLIDAY_NAMES, rule: z.string().trim().min(1).max(200) })),
+    'must be a JSON object of {"name", "nameFr", "rule"} by region code, e.g. {"NL": {"name": "Regatta Day", "nameFr": "Jour des régates", "rule": "1st wednesday in August"}}',
     (issue) => (issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}: not a region code (one of ${RegionCode.options.join(', ')})` : saidAtPath(issue)),
   );
   if (!rules) return z.NEVER;
@@ -73,15 +77,15 @@ const regionalHolidaysJson = z.string().transform((value, ctx): Partial<Record<R
 
 /**
  * MEND_ONE_OFF_HOLIDAYS: a JSON array of working days given off once, by proclamation or order,
- * e.g. `[{"name": "National Day of Mourning", "date": "2022-09-19"}]`, in every region or in the
+ * e.g. `[{"name": "National Day of Mourning", "nameFr": "Jour de deuil national", "date": "2022-09-19"}]`, in every region or in the
  * regions named (`"regions": ["NL"]`). Each date must be a weekday, and is given once.
  */
 const oneOffHolidaysJson = z.string().transform((value, ctx): OneOffHoliday[] => {
   const holidays = jsonVariable(
     value,
     ctx,
-    z.array(z.strictObject({ name: z.string().trim().min(1).max(100), date: z.iso.date(), regions: z.array(RegionCode).min(1).optional() })),
-    'must be a JSON array of {"name", "date"} (and "regions", a list of region codes, for a day not given everywhere), e.g. [{"name": "National Day of Mourning", "date": "2022-09-19"}]',
+    z.array(z.strictObject({ ...HOLIDAY_NAMES, date: z.iso.date(), regions: z.array(RegionCode).min(1).optional() })),
+    'must be a JSON array of {"name", "nameFr", "date"} (and "regions", a list of region codes, for a day not given everywhere), e.g. [{"name": "National Day of Mourning", "nameFr": "Jour de deuil national", "date": "2022-09-19"}]',
   );
   if (!holidays) return z.NEVER;
   const dates = new Set<string>();

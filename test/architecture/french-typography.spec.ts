@@ -6,12 +6,12 @@ import { frenchTypographyFaults } from '../support/french-typography';
 /**
  * Staff and clients are served in English and French of equal quality: every French text the API
  * and the console show (an error's sentence, a label, a description), wherever it is written, is set
- * as French is printed. Those texts are the `fr` (and `frNoun`, `descriptionFr`) properties beside
+ * as French is printed. Those texts are the `fr` (and `frNoun`, `descriptionFr`, `nameFr`) properties beside
  * their English; a text built from parts is read with each interpolation standing for a word. The
  * console's own catalogue is checked by test/console/messages.spec.ts.
  */
 const root = resolve(__dirname, '..', '..');
-const FRENCH_KEYS = new Set(['fr', 'frNoun', 'descriptionFr']);
+const FRENCH_KEYS = new Set(['fr', 'frNoun', 'descriptionFr', 'nameFr']);
 const INTERPOLATION = 'x';
 
 function sources(dir: string): string[] {

@@ -44,7 +44,7 @@ describe('MEND_BUSINESS_HOURS', () => {
 
 /** MEND_REGIONAL_HOLIDAYS: a region whose provincial or civic holiday is not the one Mend knows (docs/sla.md). */
 describe('MEND_REGIONAL_HOLIDAYS', () => {
-  const REGATTA = { NL: { name: 'Regatta Day', rule: '1st wednesday in August' } };
+  const REGATTA = { NL: { name: 'Regatta Day', nameFr: 'Jour des régates', rule: '1st wednesday in August' } };
 
   it('replaces a region’s holiday, and a deadline counted in that region skips the new day and not the old one', async () => {
     expect(loadConfig({}).regionalHolidays).toEqual({});
@@ -71,16 +71,17 @@ describe('MEND_REGIONAL_HOLIDAYS', () => {
   });
 
   it.each([
-    ['not JSON', 'must be a JSON object of {"name", "rule"} by region code'],
-    ['{"XX": {"name": "A day", "rule": "08-01"}}', 'XX: not a region code (one of AB, BC,'],
-    ['{"NL": {"name": "", "rule": "08-01"}}', 'NL.name'],
-    ['{"NL": {"name": "Regatta Day", "rule": "whenever the weather permits"}}', 'NL: "whenever the weather permits" is not a holiday rule date-holidays reads'],
+    ['not JSON', 'must be a JSON object of {"name", "nameFr", "rule"} by region code'],
+    ['{"XX": {"name": "A day", "nameFr": "Un jour", "rule": "08-01"}}', 'XX: not a region code (one of AB, BC,'],
+    ['{"NL": {"name": "", "nameFr": "Un jour", "rule": "08-01"}}', 'NL.name'],
+    ['{"NL": {"name": "Regatta Day", "rule": "08-01"}}', 'NL.nameFr'],
+    ['{"NL": {"name": "Regatta Day", "nameFr": "Jour des régates", "rule": "whenever the weather permits"}}', 'NL: "whenever the weather permits" is not a holiday rule date-holidays reads'],
   ])('refuses %s, naming what is wrong', (value, named) => expectOneProblem('MEND_REGIONAL_HOLIDAYS', value, named));
 });
 
 /** MEND_ONE_OFF_HOLIDAYS: a working day given off once, by proclamation or order (docs/sla.md). */
 describe('MEND_ONE_OFF_HOLIDAYS', () => {
-  const MOURNING = [{ name: 'Day of mourning', date: '2026-08-13' }];
+  const MOURNING = [{ name: 'Day of mourning', nameFr: 'Jour de deuil', date: '2026-08-13' }];
 
   it('gives the day off where it is kept, and a deadline counted there skips it', async () => {
     expect(loadConfig({}).oneOffHolidays).toEqual([]);
@@ -104,12 +105,13 @@ describe('MEND_ONE_OFF_HOLIDAYS', () => {
   });
 
   it.each([
-    ['not JSON', 'must be a JSON array of {"name", "date"}'],
-    ['{"name": "A day", "date": "2026-08-13"}', 'value: '],
-    ['[{"name": "A day", "date": "13/08/2026"}]', '0.date'],
-    ['[{"name": "A day", "date": "2026-08-15"}]', '0.date: 2026-08-15 is a Saturday or a Sunday'],
-    ['[{"name": "A day", "date": "2026-08-13"}, {"name": "Again", "date": "2026-08-13"}]', '1.date: 2026-08-13 is given twice'],
-    ['[{"name": "A day", "date": "2026-08-13", "regions": ["XX"]}]', '0.regions.0'],
-    ['[{"name": "", "date": "2026-08-13"}]', '0.name'],
+    ['not JSON', 'must be a JSON array of {"name", "nameFr", "date"}'],
+    ['{"name": "A day", "nameFr": "Un jour", "date": "2026-08-13"}', 'value: '],
+    ['[{"name": "A day", "nameFr": "Un jour", "date": "13/08/2026"}]', '0.date'],
+    ['[{"name": "A day", "nameFr": "Un jour", "date": "2026-08-15"}]', '0.date: 2026-08-15 is a Saturday or a Sunday'],
+    ['[{"name": "A day", "nameFr": "Un jour", "date": "2026-08-13"}, {"name": "Again", "nameFr": "Encore", "date": "2026-08-13"}]', '1.date: 2026-08-13 is given twice'],
+    ['[{"name": "A day", "nameFr": "Un jour", "date": "2026-08-13", "regions": ["XX"]}]', '0.regions.0'],
+    ['[{"name": "", "nameFr": "Un jour", "date": "2026-08-13"}]', '0.name'],
+    ['[{"name": "A day", "date": "2026-08-13"}]', '0.nameFr'],
   ])('refuses %s, naming what is wrong', (value, named) => expectOneProblem('MEND_ONE_OFF_HOLIDAYS', value, named));
 });

@@ -158,7 +158,7 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
         localTime: window.localTime,
         timeZone,
         ...(window.outside !== undefined ? { outsideBusinessHours: window.outside } : {}),
-        ...(window.holiday ? { holiday: window.holiday.name } : {}),
+        ...(window.holiday ? { holiday: window.holiday.name, holidayFr: window.holiday.nameFr } : {}),
         coordinatorId: requireCoordinator(context),
         method: cmd.data.method,
         clientId: requireClient(context),

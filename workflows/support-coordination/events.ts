@@ -82,6 +82,8 @@ export const FirstContactMade = z.strictObject({
     outsideBusinessHours: OutsideBusinessHours.optional(),
     /** The holiday it fell on, by the calendar's name for it, when that is why. */
     holiday: fieldKind(z.string().min(1).max(100), 'code').optional(),
+    /** The holiday's name in French, from the same calendar. */
+    holidayFr: fieldKind(z.string().min(1).max(100), 'code').optional(),
     coordinatorId: CoordinatorId,
     method: ContactMethod,
     clientId: SubjectId,

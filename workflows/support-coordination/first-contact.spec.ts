@@ -77,14 +77,19 @@ describe('support coordination: RecordFirstContact', () => {
 });
 
 describe('support coordination: the hours promised for first contact (weekdays, 7:00 to 17:00 in the coordinator’s time zone)', () => {
-  /** What the recorded contact says of the hours: nothing within them, else why it was outside them (and the holiday). */
+  /** What the recorded contact says of the hours: nothing within them, else why it was outside them (and the holiday, in both languages). */
   const outside = (timeZone: 'America/Halifax' | 'America/Toronto' | 'America/Vancouver', at: string, region?: string, now = LATER, settings?: MendSettings) => {
     const { events, stateName } = given(...assignedIn(timeZone, region))
       .when(contact({ contactedAt: at }), { ...coordinator(now), ...(settings ? { settings } : {}) })
       .run();
     expect(stateName).toBe('active');
-    const { localTime, outsideBusinessHours, holiday } = events[0]!.data as { localTime: string; outsideBusinessHours?: string; holiday?: string };
-    return { localTime, ...(outsideBusinessHours !== undefined ? { outsideBusinessHours } : {}), ...(holiday !== undefined ? { holiday } : {}) };
+    const { localTime, outsideBusinessHours, holiday, holidayFr } = events[0]!.data as { localTime: string; outsideBusinessHours?: string; holiday?: string; holidayFr?: string };
+    return {
+      localTime,
+      ...(outsideBusinessHours !== undefined ? { outsideBusinessHours } : {}),
+      ...(holiday !== undefined ? { holiday } : {}),
+      ...(holidayFr !== undefined ? { holidayFr } : {}),
+    };
   };
 
   it('judges the same instant on each coordinator’s own clock: 8:00 in Toronto is 5:00 in Vancouver and 9:00 in Halifax', () => {
@@ -119,7 +124,7 @@ describe('support coordination: the hours promised for first contact (weekdays, 
   });
 
   it('names a federal holiday of the business calendar', () => {
-    expect(outside('America/Vancouver', '2026-04-03T18:00:00Z')).toEqual({ localTime: '2026-04-03T11:00', outsideBusinessHours: 'holiday', holiday: 'Good Friday' });
+    expect(outside('America/Vancouver', '2026-04-03T18:00:00Z')).toEqual({ localTime: '2026-04-03T11:00', outsideBusinessHours: 'holiday', holiday: 'Good Friday', holidayFr: 'Vendredi saint' });
   });
 
   it('keeps the holidays of the coordinator’s region: Saint-Jean-Baptiste in Quebec, not in Ontario', () => {
@@ -131,7 +136,7 @@ describe('support coordination: the hours promised for first contact (weekdays, 
   it('keeps Yukon’s holidays for a Pacific coordinator stationed there: Discovery Day, not British Columbia Day', () => {
     const inAugust = (at: string, region: string) => outside('America/Vancouver', at, region, '2026-08-31T15:00:00Z');
     // 10:00 on the Pacific clock on Monday 17 August (Discovery Day) and Monday 3 August (British Columbia Day).
-    expect(inAugust('2026-08-17T17:00:00Z', 'YT')).toMatchObject({ outsideBusinessHours: 'holiday', holiday: 'Discovery Day' });
+    expect(inAugust('2026-08-17T17:00:00Z', 'YT')).toMatchObject({ outsideBusinessHours: 'holiday', holiday: 'Discovery Day', holidayFr: 'Jour de la découverte' });
     expect(inAugust('2026-08-17T17:00:00Z', 'BC')).toEqual({ localTime: '2026-08-17T10:00' });
     expect(inAugust('2026-08-03T17:00:00Z', 'YT')).toEqual({ localTime: '2026-08-03T10:00' });
     expect(inAugust('2026-08-03T17:00:00Z', 'BC')).toMatchObject({ outsideBusinessHours: 'holiday' });
