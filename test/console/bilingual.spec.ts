@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { en, fr } from '../../console/src/i18n/messages';
+import { supportCoordinationLabels } from '../../workflows/support-coordination/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
@@ -183,6 +184,35 @@ describe('the Mend console in English and in French', () => {
       expect(await others.getByRole('listitem').allTextContents()).toContain(step);
       // Not offered as a step of their own.
       expect(await page.locator('.command-list button', { hasText: step.split(' (')[0] }).count()).toBe(0);
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', "New Year's Day", 'Holiday'],
+    ['fr', 'Jour de l’An', 'Jour férié'],
+  ] as const)('(%s) a first contact made on a holiday names the holiday in the reader’s language', async (language, holiday, label) => {
+    const opened = await supervisor.post('/cases', {
+      workflow: 'support-coordination',
+      command: 'RecordOptIn',
+      data: { channel: 'supportLine', region: 'ON', client: { name: 'Jordan', contact: 'jordan@example.org', affiliation: 'cafMember' }, language: 'en', optedInAt: '2025-12-30T15:00:00Z' },
+    });
+    expect(opened.status).toBe(201);
+    const supportCase = opened.body.caseId as string;
+    await run(supervisor, supportCase, 'AssignCoordinator', { coordinatorId: 'practitioner-1', timeZone: 'America/Toronto', region: 'ON' });
+    // Thursday 1 January 2026, 10:00 in Toronto.
+    await run(await running.as('practitioner', 'practitioner-1'), supportCase, 'RecordFirstContact', { method: 'phone', contactedAt: '2026-01-01T15:00:00Z' });
+    const page = await browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${running.baseUrl}/#/cases/${supportCase}`);
+      const contact = page.locator('.timeline li').filter({ has: page.getByText(supportCoordinationLabels.events['FirstContactMade']![language], { exact: true }) });
+      await contact.locator('summary').click();
+      const named = contact.locator('.event-data dt').filter({ hasText: new RegExp(`^${label}$`) });
+      expect(await named.locator('xpath=following-sibling::dd[1]').allTextContents()).toEqual([holiday]);
+      expect(await contact.textContent()).not.toContain(language === 'fr' ? "New Year's Day" : 'Jour de l’An');
       await chooseLanguage(page, 'en');
     } finally {
       await page.close();
