@@ -42,6 +42,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       // Whom the step gives the case to: someone of the staff directory who can work it; the other cases it names: cases of their workflows.
       check: async (loaded, decision) => {
         if (decision.events.length === 0) return;
+        if (input.openWorkflow) this.policy.authorizeReadAs(input.actor, accessFacts({ ...loaded, state: decision.state }));
         const facts = () => ({ before: accessFacts(loaded), after: accessFacts({ ...loaded, state: decision.state }) });
         await this.assignees.check(facts, loaded.definition.labels.title, command.data);
         const definition = findCommand(loaded.definition, command.type);

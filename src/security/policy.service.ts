@@ -129,6 +129,20 @@ export class PolicyService {
     return this.mayRead(person, assigned) && (definition?.commands.some((c) => c.grants?.[person.role] !== undefined) ?? false);
   }
 
+  /**
+   * May this actor open a case that is read as another workflow's cases are (a complaint about a
+   * program)? Not when that workflow's cases are hidden from their role: they could not read what
+   * they opened, and its reference, numbered in that workflow's series, would count cases they may
+   * not know of. The answer depends on the workflow named, never on its cases.
+   */
+  authorizeReadAs(actor: Actor, facts: CaseAccessFacts): void {
+    const workflow = readAs(facts);
+    if (!isPerson(actor) || workflow === facts.workflow || !this.unknowableWorkflows(actor).includes(workflow)) return;
+    const title = this.registry.get(workflow).labels.title;
+    const action = { en: `open a case about ${title.en}`, fr: `ouvrir un dossier visant le programme «\u00a0${title.fr}\u00a0»` };
+    throw this.deny(actor, RoleForbidden({ role: actor.role, action }), { caseId: facts.caseId, readAs: workflow });
+  }
+
   /** May this actor open a case with this command? */
   authorizeOpening(actor: Actor, workflow: string, command: string): void {
     if (!isPerson(actor)) return;

@@ -100,9 +100,10 @@ describe('the console: intake, case content and forms people can use', () => {
       await form.locator('#cmd-ReceiveComplaint-complainant_name').fill(name);
       await form.locator('#cmd-ReceiveComplaint-complainant_contact').fill('robin@example.org');
       await form.locator('#cmd-ReceiveComplaint-text').fill('My preparation meeting was cancelled twice without notice.\nNobody called me back.');
-      // The program it is about, picked by its title.
+      // The program it is about, picked by its title; not one whose cases a supervisor may not know of.
       const program = form.locator('#cmd-ReceiveComplaint-concerns_program');
       expect(await program.locator('option[value="restorative-engagement"]').textContent()).toBe(restorativeEngagementLabels.title[language]);
+      expect(await program.locator('option[value="restorative-opportunities"]').count()).toBe(0);
       await program.selectOption('restorative-engagement');
       // Then the case, picked among that program's open cases by reference.
       const concerned = form.locator('select#cmd-ReceiveComplaint-concerns_caseId');
@@ -325,6 +326,11 @@ describe('the console: intake, case content and forms people can use', () => {
     expect(choices.some((c) => c.startsWith('Restorative Opportunities'))).toBe(true);
     expect(choices).toContain('Complaint');
     expect(choices.some((c) => c.startsWith('Restorative Engagement') || c.startsWith('Response and Support'))).toBe(false);
+    // A complaint about its own program is the RJU's to record.
+    await page.locator('.workflow-choices a', { hasText: /^Complaint/ }).click();
+    const program = page.locator('#cmd-ReceiveComplaint-concerns_program');
+    await program.waitFor();
+    expect(await program.locator('option[value="restorative-opportunities"]').count()).toBe(1);
     await page.close();
   });
 });

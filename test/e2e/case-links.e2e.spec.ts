@@ -1,3 +1,4 @@
+import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { runJourney } from '../support/api-examples';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { EXAMPLES_CLOCK_START, journeys, type Journey } from './journeys.fixture';
@@ -66,7 +67,7 @@ describe('links between cases, over HTTP', () => {
     expect(scheduled.status).toBe(200);
   });
 
-  it('refuses a complaint about a case that is not one of the program it names, and says nothing of a program the filer may not know of', async () => {
+  it('refuses a complaint about a case that is not one of the program it names', async () => {
     const supervisor = await running.as('supervisor', 's-1');
     const receive = complaint.steps.find((s) => s.command === 'ReceiveComplaint')!;
     const file = (concerns: Record<string, unknown>, language = 'en') =>
@@ -88,7 +89,27 @@ describe('links between cases, over HTTP', () => {
     expect(await count()).toBe(before);
     const filed = await file({ program: 'restorative-engagement', caseId: engagement.caseId });
     expect(filed.status).toBe(201);
-    // RO cases are unknown to a supervisor: an id is taken as given, whether or not an RO case has it.
-    expect((await file({ program: 'restorative-opportunities', caseId: UNKNOWN })).status).toBe(201);
+  });
+
+  it('refuses a complaint about a program whose cases the filer may not know of, whatever case it names, and numbers nothing', async () => {
+    const supervisor = await running.as('supervisor', 's-1');
+    const receive = complaint.steps.find((s) => s.command === 'ReceiveComplaint')!;
+    const rju = await running.as('rju', 'rju-1');
+    const ro = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: restorativeOpportunitiesWorkflow.commands.find((c) => c.type === 'ReceiveReferral')!.example });
+    expect(ro.status).toBe(201);
+    const head = await running.store.headPosition();
+    // The same answer for an RO case's id, an unknown id and none: it names the program, never its cases.
+    for (const concerns of [{ program: 'restorative-opportunities', caseId: ro.body.caseId }, { program: 'restorative-opportunities', caseId: UNKNOWN }, { program: 'restorative-opportunities' }]) {
+      const refused = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns } });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'ACCESS.ROLE_FORBIDDEN', message: 'The supervisor role may not open a case about Restorative Opportunities (victim-offender mediation).' });
+      const fr = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns } }, { 'accept-language': 'fr' });
+      expect(fr.body.message).toBe('Le rôle superviseure ou superviseur ne permet pas d’ouvrir un dossier visant le programme «\u00a0Possibilités de justice réparatrice (médiation victime-délinquant)\u00a0».');
+    }
+    // Nothing recorded, no reference reserved: the RJU's next RO complaint follows its last.
+    expect(await running.store.headPosition()).toBe(head);
+    const filed = await rju.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns: { program: 'restorative-opportunities', caseId: ro.body.caseId } } });
+    expect(filed.status).toBe(201);
+    expect(filed.body.reference).toMatch(/^CMP-RO-2026-00001$/);
   });
 });

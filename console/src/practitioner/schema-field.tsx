@@ -352,8 +352,11 @@ function CasePicker(props: PickProps & { workflowName: string | undefined }) {
 
 /** Where a form asks for a program Mend runs (a field the API marks `x-mend-workflow`): a pick of the workflows, each by its title. */
 function WorkflowPicker(props: PickProps) {
-  // Every version is listed; a program is picked by name, once.
-  return <Choices {...props} choices={[...new Map(useWorkflows().map((workflow) => [workflow.name, workflow.title])).entries()]} />;
+  const { session } = useConsole();
+  // Every version is listed; a program is picked by name, once. Not one whose cases this role may not
+  // know of: a case about it would be one they could not read, and the API refuses to open it.
+  const knowable = useWorkflows().filter((workflow) => !['hidden', 'needToKnow'].includes(workflow.readScope[session.role] ?? 'hidden'));
+  return <Choices {...props} choices={[...new Map(knowable.map((workflow) => [workflow.name, workflow.title])).entries()]} />;
 }
 
 /**
