@@ -156,8 +156,19 @@ export const text = (max: number) =>
 /** A state of the workflow's machine by its dotted path (`phase2.engaging`), written by the workflow: what a case was in. */
 export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYWORD]: true }), 'code');
 
-/** An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a case). */
-export const RecordId = fieldKind(z.string().min(1).max(100), 'id');
+/**
+ * An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a
+ * case): not blank, and with no space around it, which would make " session-1" a second record.
+ */
+export const RecordId = fieldKind(
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .refine((id) => id.replace(INVISIBLE, '') !== '', { message: withFrench('must not be blank', 'ne doit pas être vide') })
+    .refine((id) => id.trim() === id, { message: withFrench('must not begin or end with a space', 'ne doit pas commencer ni finir par une espace') }),
+  'id',
+);
 
 /**
  * The id of a record its case made earlier, by the event that made it and the field holding its id

@@ -112,9 +112,18 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
     if (position === undefined) return;
     const runner = this.runner(name);
     if (runner.reached(position)) return;
-    const head = await this.store.headPosition();
-    if (position > head) throw PositionNotWritten({ position, head });
+    await this.requireWritten(position);
     if (!(await runner.waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
+  }
+
+  /**
+   * Refuses (400) a position no write has reached yet, or with `orNext` one past the next: what
+   * starts from it would skip every event until then. A stream may start at the next write.
+   */
+  async requireWritten(position: number | undefined, { orNext = false } = {}): Promise<void> {
+    if (position === undefined) return;
+    const head = await this.store.headPosition();
+    if (position > head + (orNext ? 1 : 0)) throw PositionNotWritten({ position, head });
   }
 
   /** Waits (bounded) until the projection has taken an event after `position`, whoever writes it: true if it did. */

@@ -79,6 +79,7 @@ export class SlaController {
   ): Promise<void> {
     const query = parseInput(StreamQuery, raw ?? {}, 'query');
     this.requireKnownWorkflow(query.workflow);
+    await this.projections.requireWritten(query.minPosition, { orNext: true });
     const after = this.stream.startAfter(parseInput(LastEventId, lastEventId, 'Last-Event-ID'), query.minPosition);
     await this.stream.serve(
       reply,

@@ -244,6 +244,30 @@ describe('bad input over HTTP', () => {
       expect((await supervisor.get(`/cases/${opened.body.caseId}/history`)).body.items[0].data.complainant.name).toBe('Robin Tremblay');
     });
 
+    it('a record id chosen by the client that is blank, or has a space around it: 400, nothing recorded', async () => {
+      const opened = await supervisor.post('/cases', { workflow: 'information-session', command: 'RequestInformationSession', data: { audience: 'classMembers', region: 'ON', topics: ['restorativeEngagement'] } });
+      expect(opened.status).toBe(201);
+      const session = () => opened.body.caseId as string;
+      const scheduled = await supervisor.post(`/cases/${session()}/commands/ScheduleInformationSession`, {
+        startsAt: '2026-03-26T13:00:00-04:00',
+        durationMinutes: 90,
+        format: 'virtual',
+        language: 'bilingual',
+        presenterId: 'supervisor-1',
+        capacity: 5,
+      });
+      expect(scheduled.status).toBe(200);
+      const attendee = { name: 'Sam', role: 'classMember' };
+      await expectRefused(command(session, 'RegisterAttendee', { registrationId: '   ', attendee }), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.registrationId', 'must not be blank'] });
+      await expectRefused(command(session, 'RegisterAttendee', { registrationId: '\u200b', attendee }), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.registrationId', 'must not be blank'] });
+      await expectRefused(command(session, 'RegisterAttendee', { registrationId: ' seat-1', attendee }), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.registrationId', 'must not begin or end with a space'],
+      });
+      expect((await supervisor.post(`/cases/${session()}/commands/RegisterAttendee`, { registrationId: 'seat 1', attendee })).status).toBe(200);
+    });
+
     it('a field left out is required, whatever it would have had to be: not "must be one of"', async () => {
       const { channel: _left, ...data } = exampleOf('complaint', 'ReceiveComplaint') as Record<string, unknown>;
       const { english, french } = await expectRefused((headers) => supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data }, headers), {
