@@ -12435,7 +12435,7 @@ export interface operations {
                 workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
-                /** @description Also send the warnings and breaches recorded at or after this position */
+                /** @description Also send the warnings and breaches recorded at or after this position: at most the position after the log’s last (400 PROJECTION.POSITION_NOT_WRITTEN past it) */
                 minPosition?: number;
             };
             header?: {
