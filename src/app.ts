@@ -8,6 +8,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { MendExceptionFilter } from './http/exception.filter';
 import { clientErrorHandler } from './http/client-errors';
 import { MalformedPath } from './http/http-errors';
+import { refuseMalformedQuery } from './http/query-string';
 import { preferredLanguage } from './http/language';
 import { harden } from './http/hardening';
 import { registerJsonBody } from './http/json-body';
@@ -60,6 +61,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   fastify.removeContentTypeParser('text/plain');
   registerJsonBody(fastify);
   registerCorrelation(fastify);
+  refuseMalformedQuery(fastify);
   registerRequestLog(fastify, app.get(ROOT_LOGGER));
   refuseWhileClosing(fastify);
   const errors = new MendExceptionFilter(options.config);

@@ -9,6 +9,7 @@ import { systemClock } from '../../src/clock/clock';
 import { newRequestId, registerCorrelation } from '../../src/http/correlation';
 import { MendExceptionFilter } from '../../src/http/exception.filter';
 import { harden } from '../../src/http/hardening';
+import { refuseMalformedQuery } from '../../src/http/query-string';
 import { registerRequestLog, ROOT_LOGGER } from '../../src/logging/logging';
 import { benchConfig, scratchDir } from '../fixtures/bench-context';
 import { BareModule } from './bare.controller';
@@ -43,6 +44,7 @@ async function serve(): Promise<void> {
   });
   app.useLogger(app.get(Logger));
   registerCorrelation(app.getHttpAdapter().getInstance());
+  refuseMalformedQuery(app.getHttpAdapter().getInstance());
   registerRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER));
   app.useGlobalFilters(new MendExceptionFilter(config));
   await harden(app, config);

@@ -85,6 +85,11 @@ export const MalformedPath = defineError<{ reason: string }>('REQUEST.MALFORMED_
   fr: (p) => `Le chemin de la requête a été refusé\u00a0: ${p.reason === 'a path segment is too long' ? 'un segment est trop long' : 'ce n’est pas un chemin valide'}.`,
 });
 
+export const MalformedQuery = defineError('REQUEST.MALFORMED_QUERY', 'invalid', {
+  en: () => 'The query string was refused: its percent-encoding is not UTF-8 (encode each value with encodeURIComponent).',
+  fr: () => 'La chaîne de requête a été refusée\u00a0: son encodage en pourcentage n’est pas de l’UTF-8 (encodez chaque valeur avec encodeURIComponent).',
+});
+
 export const PreconditionFailed = defineError('REQUEST.PRECONDITION_FAILED', 'precondition_failed', {
   en: () => 'The If-Match or If-Unmodified-Since condition does not hold for this resource.',
   fr: () => 'La condition If-Match ou If-Unmodified-Since n’est pas remplie pour cette ressource.',

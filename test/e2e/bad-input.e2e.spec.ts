@@ -333,6 +333,17 @@ describe('bad input over HTTP', () => {
       await expectRefused((headers) => supervisor.get('/caseload/practitioner-1?workflow=parking-ticket', headers), { status: 400, code: 'WORKFLOW.UNKNOWN', names });
     });
 
+    it('an assignee who is no login, or a value whose percent-encoding is not UTF-8 (half a character): 400, not an empty page', async () => {
+      for (const path of ['/cases?assignee=..%2F..%2Fetc', '/inbox?assignee=%20', '/caseload/%20']) {
+        await expectRefused((headers) => supervisor.get(path, headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: [path.startsWith('/caseload') ? 'practitionerId' : 'query.assignee', 'must be a login'] });
+      }
+      for (const path of ['/cases?assignee=%ED%A0%80', '/inbox?assignee=%FF', '/search?q=%E2%82', '/audit/access?actorId=%ED%A0%80']) {
+        const { french } = await expectRefused((headers) => supervisor.get(path, headers), { status: 400, code: 'REQUEST.MALFORMED_QUERY', names: ['query string', 'not UTF-8'] });
+        expect(french.message).toContain('n’est pas de l’UTF-8');
+      }
+      expect((await supervisor.get('/search?q=%C3%A9l%C3%A8ve')).status).toBe(200);
+    });
+
     it('a state no workflow has, or not the one named: 400 naming the states there are', async () => {
       await expectRefused((headers) => supervisor.get('/cases?state=nowhere', headers), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['query.state', 'GET /workflows'] });
       await expectRefused((headers) => supervisor.get('/cases?workflow=complaint&state=engaging', headers), {

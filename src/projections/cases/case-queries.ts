@@ -1,4 +1,4 @@
-import { CaseId, Instant } from '../../../domain/schemas';
+import { CaseId, Instant, StaffId } from '../../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -38,7 +38,8 @@ export const CaseListQuery = z.strictObject({
   state: z.string().min(1).max(200).optional(),
   status: z.enum(['open', 'closed']).optional(),
   region: RegionCode.optional(),
-  assignee: z.string().min(1).max(200).optional(),
+  /** A login, as commands assign them: any other matches no case, so it is refused rather than answered with none. */
+  assignee: StaffId.optional(),
   updatedSince: Instant.optional(),
   /** `true`: only the cases a fact of their details marks as calling for a supervisor's attention (`x-mend-attention`). */
   attention: z.literal('true').optional(),

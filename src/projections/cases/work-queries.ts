@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { isOpen } from '../../../domain/clocks/state';
+import { StaffId } from '../../../domain/schemas';
 import { invalidInput } from '../../../domain/validation';
 import type { CaseRecord, CaseRow } from '../../../projections/cases';
 import { READ_MODELS } from '../projections.tokens';
@@ -15,7 +16,8 @@ import { MinPosition, queryInteger } from '../../http/query-schemas';
  */
 
 export const InboxQuery = z.strictObject({
-  assignee: z.string().min(1).max(200).optional(),
+  /** A login, as commands assign them: any other matches no case, so it is refused rather than answered with none. */
+  assignee: StaffId.optional(),
   limit: queryInteger(1, 200).default(50),
   cursor: z.string().max(500).optional(),
   minPosition: MinPosition,
