@@ -33,11 +33,15 @@ export function quoted(names: Readonly<Record<string, Readonly<Record<Language, 
  * A workflow's refusal of a fact dated later than now, under the workflow's own code: the field as
  * its labels name it, and the value as it was given (with the caller's own offset, not the server's).
  */
-export function defineTimeInFuture(code: string, fields: Readonly<Record<string, Readonly<Record<Language, string>>>>) {
-  return defineError<{ field: string; value: string }>(code, 'rule', {
+export function defineTimeInFuture(code: string, fields: Readonly<Record<string, Readonly<Record<Language, string>>>>): ErrorDefinition<{ field: string; value: string }> {
+  const definition = defineError<{ field: string; value: string }>(code, 'rule', {
     en: (p) => `${quoted(fields, p.field, 'en')}: ${p.value} is in the future; record only what has already happened.`,
     fr: (p) => `${quoted(fields, p.field, 'fr')}\u00a0: ${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
   });
+  // Said beside the field of the command's data too (`data.providedOn`), where a form shows it.
+  const beside = (params: { field: string; value: string }, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
+    details === undefined ? refusalAtField(definition, params, `data.${params.field}`) : definition(params, details, localizedDetails);
+  return Object.assign(beside, { code: definition.code, kind: definition.kind, texts: definition.texts, is: definition.is });
 }
 
 // Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.

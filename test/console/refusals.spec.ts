@@ -80,6 +80,39 @@ describe('the console: refusals in plain words', () => {
   });
 
   it.each([
+    ['en', /Dec(ember)?\s1,\s2026/, 'is required unless the client is anonymous'],
+    ['fr', /1(er)?\sdéc(\.|embre)\s2026/, 'est obligatoire sauf si la personne est anonyme'],
+  ] as const)('(%s) a date in the future is refused beside its field, written as people write dates; an opt-in’s name is asked for in words', async (language, date, nameRequired) => {
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${supportCase}`);
+      const name = labels.commands['RecordService']![language];
+      await page.getByRole('button', { name, exact: true }).click();
+      const form = page.getByRole('form', { name });
+      await form.locator('#cmd-RecordService-service').selectOption('advocacy');
+      await form.locator('#cmd-RecordService-providedOn').fill('2026-12-01');
+      await form.getByRole('button', { name }).click();
+      const error = form.locator('#cmd-RecordService-providedOn-error');
+      await error.waitFor();
+      const said = (await error.textContent())!;
+      expect(said).toMatch(date);
+      expect(said).not.toContain('2026-12-01');
+      expect(await form.locator('#cmd-RecordService-providedOn').getAttribute('aria-invalid')).toBe('true');
+
+      await page.goto(`${suite.running.baseUrl}/#/open/support-coordination`);
+      const optIn = labels.commands['RecordOptIn']![language];
+      const opening = page.getByRole('form', { name: optIn });
+      await opening.getByRole('button', { name: optIn }).click();
+      const nameError = opening.locator('#cmd-RecordOptIn-client_name-error');
+      await nameError.waitFor();
+      expect(await nameError.textContent()).toBe(nameRequired);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
     ['en', 'Add', 'Id (the subject of their sign-in tokens)', 'Display name', 'Languages'],
     ['fr', 'Ajouter', 'Identifiant (le sujet de ses jetons de connexion)', 'Nom affiché', 'Langues'],
   ] as const)('(%s) an administrator adding a person is told what to fix beside each field, and in a summary without the API’s field keys', async (language, add, idLabel, nameLabel, languagesLabel) => {

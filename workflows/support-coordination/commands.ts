@@ -46,7 +46,7 @@ export const Client = z
       ctx.addIssue({
         code: 'custom',
         path: ['name'],
-        message: withFrench('is required unless the client is anonymous (anonymous: true)', 'est obligatoire sauf si la personne est anonyme (anonymous: true)'),
+        message: withFrench('is required unless the client is anonymous', 'est obligatoire sauf si la personne est anonyme'),
       });
     }
   });

@@ -4,7 +4,7 @@ import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../s
 import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
-import { schemaAt } from './event-data';
+import { localDate, schemaAt } from './event-data';
 import { FormContext } from './form-context';
 import { discriminator, initialValue, prune, withoutNull } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
@@ -79,9 +79,17 @@ function kindsAt(schema: JsonSchema, root: unknown, path: string): readonly unkn
 /** An instant as the API writes it in a message: ISO 8601 with its offset, or in UTC. */
 const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
-/** A refusal with the instants it names written as people read them ("received at Jan 1, 2030, 10:00 a.m. EST"), not as the API stores them. */
-export function withReadableInstants(message: string, readable: (iso: string) => string): string {
-  return message.replace(ISO_INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : readable(iso)));
+/** A local date as the API writes it in a message (`2027-01-01`), not the start of an instant. */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b(?!T)/g;
+
+/**
+ * A refusal with the instants and dates it names written as people read them ("received at Jan 1,
+ * 2030, 10:00 a.m. EST", "Jan 1, 2027"), not as the API stores them.
+ */
+export function withReadableInstants(message: string, readable: (iso: string) => string, readableDate: (date: string) => string = (date) => date): string {
+  return message
+    .replace(ISO_INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : readable(iso)))
+    .replace(ISO_DATE, (date) => (Number.isNaN(Date.parse(`${date}T12:00:00Z`)) ? date : readableDate(date)));
 }
 
 /**
@@ -111,7 +119,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
-    const readable = (words: string) => withReadableInstants(words, (iso) => instant(iso, region));
+    const readable = (words: string) => withReadableInstants(words, (iso) => instant(iso, region), (date) => localDate(date, saidIn));
     setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
     setSaid(saidIn);
     setRules(broken.map((rule) => ({ ...rule, message: readable(rule.message) })));

@@ -183,7 +183,7 @@ function localTime(value: string, language: Language): string {
 }
 
 /** A local date (`2026-02-02`) written the reader's way, without moving it across time zones. */
-function localDate(value: string, language: Language): string {
+export function localDate(value: string, language: Language): string {
   const at = Date.parse(`${value}T12:00:00Z`);
   return Number.isNaN(at) ? value : formatDate(new Date(at), language, 'date', 'UTC');
 }
