@@ -220,6 +220,13 @@ describe('defence cohort: sessions', () => {
       'DRC.BEFORE_START',
       'DRC.NOT_IN_COHORT',
     ));
+
+  it('names the date before the start by its label, in either language, not by its field', () => {
+    const early = given(...running(6)).when(session({ heldAt: '2026-02-20T10:00:00-05:00' })).error();
+    expect(early.code).toBe('DRC.BEFORE_START');
+    expect(early.messageIn('en')).toMatch(/^“Held at” \(2026-02-20T10:00:00-05:00\) is before the cohort started/);
+    expect(early.messageIn('fr')).toMatch(/^«\u00a0Date de la séance\u00a0» \(2026-02-20T10:00:00-05:00\) précède le début de la cohorte/);
+  });
 });
 
 describe('defence cohort: engagement sessions with class members', () => {

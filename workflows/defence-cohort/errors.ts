@@ -45,8 +45,8 @@ export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>
 export const TimeInFuture = defineTimeInFuture('DRC.TIME_IN_FUTURE', defenceCohortLabels.fields);
 
 export const BeforeStart = defineError<{ field: string; value: string; startedOn: string }>('DRC.BEFORE_START', 'rule', {
-  en: (p) => `${p.field} (${p.value}) is before the cohort started (${p.startedOn}).`,
-  fr: (p) => `${p.field} (${p.value}) précède le début de la cohorte (${p.startedOn}).`,
+  en: (p) => `${quoted(defenceCohortLabels.fields, p.field, 'en')} (${p.value}) is before the cohort started (${p.startedOn}).`,
+  fr: (p) => `${quoted(defenceCohortLabels.fields, p.field, 'fr')} (${p.value}) précède le début de la cohorte (${p.startedOn}).`,
 });
 
 export const EngagementSettingMismatch = defineError<{ setting: string; count: number }>('DRC.ENGAGEMENT_SETTING', 'rule', {

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted } from '../../domain/errors';
 import { supportCoordinationLabels } from './labels';
 
 export const RegionNotInTimeZone = defineError<{ region: string; timeZone: string; regions: string }>('RSC.REGION_NOT_IN_TIME_ZONE', 'rule', {
@@ -25,8 +25,8 @@ export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT'
 });
 
 export const FormalComplaintAlreadyNoted = defineError<{ status: string }>('RSC.FORMAL_COMPLAINT_ALREADY_NOTED', 'rule', {
-  en: (p) => `The client's formal complaint is already noted as ${p.status}.`,
-  fr: (p) => `La plainte officielle de la personne est déjà notée comme «\u00a0${p.status}\u00a0».`,
+  en: (p) => `The client's formal complaint is already noted as ${quoted(supportCoordinationLabels.values, p.status, 'en')}.`,
+  fr: (p) => `La plainte officielle de la personne est déjà notée comme ${quoted(supportCoordinationLabels.values, p.status, 'fr')}.`,
 });
 
 /** Before first contact, nobody knows whether the client's needs were met: the only closure is that they could not be reached. */

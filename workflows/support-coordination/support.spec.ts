@@ -79,7 +79,11 @@ describe('support coordination: NoteFormalComplaint', () => {
     const intended = { type: 'FormalComplaintNoted', data: { status: 'intended', notedAt: NOW } };
     given(...active(), intended).when(command('NoteFormalComplaint', { status: 'intended' }), coordinator).thenThrows('RSC.FORMAL_COMPLAINT_ALREADY_NOTED');
     const registered = { type: 'FormalComplaintNoted', data: { status: 'registered', notedAt: NOW } };
-    given(...active(), registered).when(command('NoteFormalComplaint', { status: 'registered' }), coordinator).thenThrows('RSC.FORMAL_COMPLAINT_ALREADY_NOTED');
+    const again = given(...active(), registered).when(command('NoteFormalComplaint', { status: 'registered' }), coordinator);
+    again.thenThrows('RSC.FORMAL_COMPLAINT_ALREADY_NOTED');
+    // The status as the console names it, in either language: never the API's `registered`.
+    expect(again.error().messageIn('en')).toBe('The client\'s formal complaint is already noted as “Registered”.');
+    expect(again.error().messageIn('fr')).toBe('La plainte officielle de la personne est déjà notée comme «\u00a0Déposée\u00a0».');
   });
 
   it('cannot un-note a complaint', () => {
