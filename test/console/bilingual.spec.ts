@@ -303,7 +303,7 @@ describe('the Mend console in English and in French', () => {
   ];
 
   it.each(pages.flatMap((p) => (['en', 'fr'] as const).map((language) => [p.name, language, p] as const)))(
-    '%s (%s): no axe-core violation, no sideways scrolling at 320 px (WCAG 1.4.10)',
+    '%s (%s): no axe-core violation, no table spilling over at 1366 and 1024 px, no sideways scrolling at 320 px (WCAG 1.4.10)',
     async (name, language, target) => {
       const page = target.role ? await browser.signedIn(target.role, `${target.role}-1`) : await browser.context.newPage();
       try {
@@ -326,6 +326,14 @@ describe('the Mend console in English and in French', () => {
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))).toEqual([]);
 
+        // At a laptop's widths no table spills out of its column over the next (a table of actions scrolls within itself).
+        for (const width of [1366, 1024]) {
+          await page.setViewportSize({ width, height: 900 });
+          const spilling = await page.evaluate(`[...document.querySelectorAll('table')]
+            .filter((table) => !table.closest('.table-scroll.wide') && table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 1)
+            .map((table) => table.id || table.className)`);
+          expect({ width, spilling }).toEqual({ width, spilling: [] });
+        }
         await page.setViewportSize({ width: 320, height: 700 });
         expect(await sidewaysOverflow(page)).toEqual([]);
         // Every table folds into a block per row, but a table of actions that scrolls within itself:

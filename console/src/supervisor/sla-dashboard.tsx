@@ -108,7 +108,7 @@ export function SlaDashboard() {
           <>
             <p class="hint">{t.countsAsOf(instant(summary.asOf))}</p>
             <Totals counts={summary.overall} />
-            <div class="columns">
+            <div class="columns tables">
               <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <WorkflowName name={r.workflow} /> }))} />
               <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: region(r.region) }))} />
               <CountsTable id="by-level" title={t.byLevel} rows={summary.byLevel.map((r) => ({ ...r, key: String(r.level), label: levelName(i18n, r.level) }))} />
