@@ -3,7 +3,8 @@ import { en, fr } from '../../console/src/i18n/messages';
 import { PersonRole, roleLabel } from '../../domain/roles';
 import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
-import { chooseLanguage, consoleSuite } from './browser';
+import { informationSessionLabels } from '../../workflows/information-session/labels';
+import { chooseLanguage, consoleSuite, sessionWithRegistrations } from './browser';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -186,6 +187,27 @@ describe('the console names people and cases as staff do', () => {
       await page.getByRole('button', { name: button, exact: true }).click();
       if (role === 'auditor') await page.getByRole('link', { name: new RegExp(`^${reference}`) }).waitFor();
       else await page.getByRole('table').or(page.getByText(t.noCases)).first().waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', en.staffNotYours],
+    ['fr', fr.staffNotYours],
+  ] as const)('(%s) tells a role that may not read the staff directory to type the login where a form asks for a person', async (language, hint) => {
+    const caseId = await sessionWithRegistrations(suite.supervisor, suite.supervisor, []);
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
+      const name = informationSessionLabels.commands['ScheduleInformationSession']![language];
+      await page.getByRole('button', { name, exact: true }).click();
+      const form = page.getByRole('form', { name });
+      const presenter = form.locator('#cmd-ScheduleInformationSession-presenterId');
+      await presenter.waitFor();
+      expect(await presenter.evaluate((element) => element.tagName)).toBe('INPUT');
+      expect(await form.getByText(hint, { exact: true }).count()).toBe(1);
     } finally {
       await page.close();
     }

@@ -61,7 +61,7 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
   if (outside) return typed();
   if (loaded.status !== 'ready') {
     const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
-    return typed(loaded.status === 'failed' && !refused ? t.staffUnavailable : undefined);
+    return typed(loaded.status !== 'failed' ? undefined : refused ? t.staffNotYours : t.staffUnavailable);
   }
   // The field's own roles, else those the workflow assigns its cases to, of them those this case could be given to (what the API's check accepts).
   const roles = Array.isArray(of) ? new Set(of) : new Set([...assignableRoles(workflow)].filter((r) => assignable === undefined || assignable.includes(r)));
