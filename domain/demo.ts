@@ -72,6 +72,14 @@ export function participant(prefix: string, n: number): { name: string; pseudony
   return { name: `Participant ${prefix}-${pad(n)}`, pseudonym: true, contact: `${prefix.toLowerCase()}${pad(n)}@example.org` };
 }
 
+const GIVEN_NAMES = ['Alex', 'Camille', 'Dominique', 'Sacha', 'Charlie', 'Morgan', 'Jordan', 'Maxime', 'Noah', 'Élie', 'Robin'] as const;
+const FAMILY_NAMES = ['Roy', 'Tremblay', 'Gagnon', 'Côté', 'Bouchard', 'Martin', 'Lévesque', 'Morin', 'Leblanc', 'Fortin', 'Bélanger', 'Singh', 'Nguyen'] as const;
+
+/** A person's name that reads alike in English and in French (a demo person, never a real one), the same for the same `n`. */
+export function demoName(n: number): string {
+  return `${GIVEN_NAMES[n % GIVEN_NAMES.length]} ${FAMILY_NAMES[Math.floor(n / GIVEN_NAMES.length) % FAMILY_NAMES.length]}`;
+}
+
 export const iso = (at: Date, offsetMs = 0) => new Date(at.getTime() + offsetMs).toISOString();
 export const date = (at: Date, offsetMs = 0) => iso(at, offsetMs).slice(0, 10);
 const REGIONS = ['ON', 'QC', 'BC', 'NS', 'ON', 'MB', 'ON', 'AB'] as const satisfies readonly RegionCode[];

@@ -1,4 +1,4 @@
-import { demoCollector, demoStaff, HOUR, iso, participant, practitioner, regionOf, started, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { demoCollector, demoName, demoStaff, HOUR, iso, participant, practitioner, regionOf, started, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
 
 /** A complaint through every level of the escalation chain, then closed. */
 function complaintPath(n: number, levels: number, channel: 'electronic' | 'mail' = 'electronic'): DemoStep[] {
@@ -8,7 +8,7 @@ function complaintPath(n: number, levels: number, channel: 'electronic' | 'mail'
     step(level * 25 - 5, handler(level), 'Respond', () => ({
       response: `Level ${level} response: we have looked into this and here is what will change.`,
       ...(level < levels
-        ? { nextLevel: { name: `Reviewer L${level + 1}`, contact: `review-l${level + 1}@example.org` } }
+        ? { nextLevel: { name: demoName(level + 100), contact: `review-l${level + 1}@example.org` } }
         : {}),
     }));
   const steps: DemoStep[] = [

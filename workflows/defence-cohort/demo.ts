@@ -1,4 +1,4 @@
-import { date, DAY, demoCollector, demoStaff, iso, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { date, DAY, demoCollector, demoName, demoStaff, iso, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
 
 const pad = (n: number) => String(n).padStart(3, '0');
 const representativeId = (n: number, i: number) => `demo-rep-${pad(n)}-${i}`;
@@ -10,7 +10,7 @@ function cohortPath(n: number): DemoStep[] {
   const second = practitioner(n + 1);
   const representative = (i: number) => ({
     subjectId: representativeId(n, i),
-    name: `Representative DRC-${pad(n)}-${i}`,
+    name: demoName(n * 10 + i),
     contact: `drc${pad(n)}.${i}@example.org`,
     affiliation: i % 2 === 0 ? 'dndEmployee' : 'cafMember',
   });

@@ -1,5 +1,8 @@
-import { DAY, demoCollector, demoStaff, iso, participant, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { DAY, demoCollector, demoName, demoStaff, iso, participant, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
 import type { Audience } from './commands';
+
+/** Where a unit asking for a presentation is based: place names, alike in both languages. */
+const UNITS = ['Valcartier', 'Petawawa', 'Esquimalt', 'Halifax', 'Borden', 'Gagetown', 'Kingston', 'Bagotville'] as const;
 
 /**
  * A session's path: requested (by a unit, or planned by the program), scheduled ten days ahead,
@@ -15,7 +18,7 @@ function sessionPath(n: number, audience: Audience, options: { registrations?: n
       audience,
       region: regionOf(n),
       ...(audience === 'unitPresentation'
-        ? { requester: { unit: `Demo unit ${n}`, name: `Unit contact ${n}`, contact: `unit${n}@example.org` }, expectedAttendees: 30, preferredFormat: 'inPerson' }
+        ? { requester: { unit: UNITS[n % UNITS.length]!, name: demoName(n + 200), contact: `unit${n}@example.org` }, expectedAttendees: 30, preferredFormat: 'inPerson' }
         : {}),
       topics: audience === 'futureDefenceRepresentatives' ? ['restorativeEngagement', 'defenceRepresentatives'] : ['smsrcServices', 'restorativeEngagement'],
     })),
