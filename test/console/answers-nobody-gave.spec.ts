@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { restorativeEngagementLabels as labels } from '../../workflows/restorative-engagement/labels';
 import { run } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite, hasFocus } from './browser';
+import { axeViolations, consoleSuite, hasFocus, stepForm } from './browser';
 
 /** The bodies of the commands and new cases the page sends, as they leave the browser. */
 function bodiesSent(page: Page): Record<string, unknown>[] {
@@ -59,11 +59,8 @@ describe('the console: no answer is given for the person', () => {
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     const sent = bodiesSent(page);
     try {
-      await chooseLanguage(page, language);
-      await page.goto(`${suite.running.baseUrl}/#/cases/${reflecting}`);
       const name = labels.commands['RecordReflection']![language];
-      await page.getByRole('button', { name, exact: true }).click();
-      const form = page.getByRole('form', { name });
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${reflecting}`, name);
       const goalsMet = form.locator('#cmd-RecordReflection-goalsMet');
       await goalsMet.waitFor();
       // Nothing chosen: « Choose… » is shown, and the kinds' own fields wait for a kind.

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { PersonRole } from '../../domain/roles';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
@@ -142,6 +142,14 @@ export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise
   await page.locator('button.language').click();
   // A locator, not a string predicate: the console's CSP forbids the eval a polled string predicate needs.
   await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+}
+
+/** Opens a page of the console (`…/#/cases/<id>`) in `language` and the form of one of its steps, by the step's label: that form. */
+export async function stepForm(page: Page, language: 'en' | 'fr', url: string, name: string): Promise<Locator> {
+  await chooseLanguage(page, language);
+  await page.goto(url);
+  await page.getByRole('button', { name, exact: true }).click();
+  return page.getByRole('form', { name });
 }
 
 export const documentLanguage = (page: Page) => page.evaluate<string>('document.documentElement.lang');

@@ -4,7 +4,7 @@ import { PersonRole, roleLabel } from '../../domain/roles';
 import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { informationSessionLabels } from '../../workflows/information-session/labels';
-import { chooseLanguage, consoleSuite, sessionWithRegistrations } from './browser';
+import { chooseLanguage, consoleSuite, sessionWithRegistrations, stepForm } from './browser';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -199,11 +199,8 @@ describe('the console names people and cases as staff do', () => {
     const caseId = await sessionWithRegistrations(suite.supervisor, suite.supervisor, []);
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     try {
-      await chooseLanguage(page, language);
-      await page.goto(`${suite.running.baseUrl}/#/cases/${caseId}`);
       const name = informationSessionLabels.commands['ScheduleInformationSession']![language];
-      await page.getByRole('button', { name, exact: true }).click();
-      const form = page.getByRole('form', { name });
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${caseId}`, name);
       const presenter = form.locator('#cmd-ScheduleInformationSession-presenterId');
       await presenter.waitFor();
       expect(await presenter.evaluate((element) => element.tagName)).toBe('INPUT');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { supportCoordinationLabels as labels } from '../../workflows/support-coordination/labels';
 import { run } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, stepForm } from './browser';
 
 const SERVICES = ['caseCoordination', 'advocacy', 'accompaniment', 'workplaceArrangements', 'practicalMatters'] as const;
 
@@ -44,11 +44,8 @@ describe('the console: refusals in plain words', () => {
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     const sent = commandsSent(page);
     try {
-      await chooseLanguage(page, language);
-      await page.goto(`${suite.running.baseUrl}/#/cases/${supportCase}`);
       const name = labels.commands['RecordService']![language];
-      await page.getByRole('button', { name, exact: true }).click();
-      const form = page.getByRole('form', { name });
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${supportCase}`, name);
       // Chosen, then taken back; typed, then cleared.
       await form.locator('#cmd-RecordService-service').selectOption('advocacy');
       await form.locator('#cmd-RecordService-service').selectOption('');
@@ -85,11 +82,8 @@ describe('the console: refusals in plain words', () => {
   ] as const)('(%s) a date in the future is refused beside its field, written as people write dates; an opt-in’s name is asked for in words', async (language, date, nameRequired) => {
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     try {
-      await chooseLanguage(page, language);
-      await page.goto(`${suite.running.baseUrl}/#/cases/${supportCase}`);
       const name = labels.commands['RecordService']![language];
-      await page.getByRole('button', { name, exact: true }).click();
-      const form = page.getByRole('form', { name });
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${supportCase}`, name);
       await form.locator('#cmd-RecordService-service').selectOption('advocacy');
       await form.locator('#cmd-RecordService-providedOn').fill('2026-12-01');
       await form.getByRole('button', { name }).click();
