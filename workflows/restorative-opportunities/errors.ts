@@ -1,4 +1,4 @@
-import { defineError, quoted, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted, type Language } from '../../domain/errors';
 import { FACILITATION_WORDING, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
@@ -57,10 +57,8 @@ export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIV
     "Une personne représentant la victime ne peut présenter une demande qu’au nom d’une victime inscrite. Inscrivez d’abord la victime auprès des Services aux victimes du SCC, ou consignez la demande comme celle de la victime\u00a0: les victimes non inscrites peuvent présenter une demande elles-mêmes.",
 });
 
-export const TimeInTheFuture = defineError<{ field: string; value: string }>('RO.TIME_IN_THE_FUTURE', 'rule', {
-  en: (p) => `${p.field} (${p.value}) is in the future: record what happened once it has happened.`,
-  fr: (p) => `${p.field} (${p.value}) est dans le futur\u00a0: consignez les faits une fois qu’ils ont eu lieu.`,
-});
+/** A fact dated later than now, named by its field's label and said beside the field, as in every workflow. */
+export const TimeInTheFuture = defineTimeInFuture('RO.TIME_IN_THE_FUTURE', restorativeOpportunitiesLabels.fields);
 
 export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED', 'rule', {
   en: () =>

@@ -77,8 +77,12 @@ describe('restorative opportunities: RecordPreparation', () => {
   it('prepares each party separately, as many sessions as they need', () =>
     given(...inPreparation(), prepared('victim', 'notYet')).when(prepare('offender')).thenState('preparation'));
 
-  it('refuses a session dated after now', () =>
-    given(...withMediator()).when(prepare('victim', 'given', { heldAt: '2026-03-02T09:30:00-05:00' }), { now: NOW }).thenThrows('RO.TIME_IN_THE_FUTURE'));
+  it('refuses a session dated after now, naming the date by its label beside its field', () => {
+    const early = given(...withMediator()).when(prepare('victim', 'given', { heldAt: '2026-03-02T09:30:00-05:00' }), { now: NOW });
+    early.thenThrows('RO.TIME_IN_THE_FUTURE', { issues: [{ path: 'data.heldAt' }] });
+    expect(early.error().messageIn('en')).toMatch(/^“Held on”: 2026-03-02T09:30:00-05:00 is in the future/);
+    expect(early.error().messageIn('fr')).toMatch(/^«\u00a0Date de la rencontre\u00a0»\u00a0: 2026-03-02T09:30:00-05:00 est dans le futur/);
+  });
 
   it('is not offered before a mediator is assigned', () =>
     given(...awaitingMediator())
