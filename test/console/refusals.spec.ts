@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { supportCoordinationLabels as labels } from '../../workflows/support-coordination/labels';
 import { run } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite, stepForm } from './browser';
+import { en, fr } from '../../console/src/i18n/messages';
+import { axeViolations, chooseLanguage, consoleSuite, hasFocus, stepForm } from './browser';
 
 const SERVICES = ['caseCoordination', 'advocacy', 'accompaniment', 'workplaceArrangements', 'practicalMatters'] as const;
 
@@ -101,6 +102,35 @@ describe('the console: refusals in plain words', () => {
       const nameError = opening.locator('#cmd-RecordOptIn-client_name-error');
       await nameError.waitFor();
       expect(await nameError.textContent()).toBe(nameRequired);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(['en', 'fr'] as const)('(%s) a step sent after someone else’s is not refused again and again: the case is read again, what was typed kept, and it is sent once checked', async (language) => {
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      const name = labels.commands['RecordService']![language];
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${supportCase}`, name);
+      await form.locator('#cmd-RecordService-service').selectOption('accompaniment');
+      await form.locator('#cmd-RecordService-note').fill(`Went with the client to the clinic (${language}).`);
+      // Meanwhile another step is recorded on the case.
+      const colleague = await suite.running.as('practitioner', 'practitioner-1');
+      const before = (await colleague.get(`/cases/${supportCase}`)).body.revision as number;
+      await run(colleague, supportCase, 'RecordService', { service: 'advocacy' });
+      await form.getByRole('button', { name }).click();
+      const notice = page.getByRole('form', { name }).getByRole('alert');
+      await notice.filter({ hasText: (language === 'fr' ? fr : en).caseChangedMeanwhile }).waitFor();
+      expect(await hasFocus(notice)).toBe(true);
+      // The form, opened again on the case as it is now (the colleague's step in its history), keeps what was typed; not the API's "expected revision".
+      const again = page.getByRole('form', { name });
+      expect(await again.locator('#cmd-RecordService-service').inputValue()).toBe('accompaniment');
+      expect(await again.locator('#cmd-RecordService-note').inputValue()).toBe(`Went with the client to the clinic (${language}).`);
+      expect(await again.textContent()).not.toMatch(/expected revision|révision attendue/);
+      expect(await page.locator('.timeline > li, .timeline li').count()).toBeGreaterThan(before);
+      await again.getByRole('button', { name }).click();
+      await page.getByRole('status').first().waitFor();
+      expect((await colleague.get(`/cases/${supportCase}`)).body.revision).toBe(before + 2);
     } finally {
       await page.close();
     }

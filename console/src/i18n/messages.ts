@@ -149,6 +149,7 @@ export const en = {
   or: ' or ',
   // A command's label is an imperative ("Withdraw", "Record the reflection") and a state's a name or a
   // phrase ("Withdrawn", "Awaiting a practitioner"): each is set apart, not made a word of the sentence.
+  caseChangedMeanwhile: 'Someone else recorded a step on this case while you were filling this in. The case is shown as it is now, and what you typed is kept: check both, then send again.',
   recorded: (command: string, state: string) => `Step recorded: ${command}. The case is now: ${state}.`,
   recordedAway: (command: string, reference: string) =>
     `Step recorded on case ${reference}: ${command}. The case is now in someone else’s hands and no longer on your caseload.`,
@@ -477,6 +478,7 @@ export const fr: Messages = {
   assignedRole: (role: string) => `${role} à qui le dossier est assigné`,
   // A comma before each « ou » that joins two roles, so that a role named in a doublet (« superviseure ou superviseur ») reads as one.
   or: ', ou ',
+  caseChangedMeanwhile: `Une autre personne a consigné une étape dans ce dossier pendant que vous remplissiez ce formulaire. Le dossier est affiché tel qu’il est maintenant, et ce que vous avez saisi est conservé${NBSP}: vérifiez l’un et l’autre, puis envoyez de nouveau.`,
   recorded: (command: string, state: string) =>
     `Étape «${NBSP}${command}${NBSP}» enregistrée. Le dossier est maintenant à l’état «${NBSP}${state}${NBSP}».`,
   recordedAway: (command: string, reference: string) =>

@@ -39,6 +39,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     return { view, workflow: all.find((w) => w.name === view.workflow && w.version === view.workflowVersion), history };
   }, caseId);
   const [open, setOpen] = useState<string>();
+  // What was typed in a step's form when someone else's step changed the case first: kept for the form opened again on the case as it is now.
+  const [carried, setCarried] = useState<{ readonly command: string; readonly typed: unknown; readonly revision: number }>();
   // What the person's last command recorded, said with the names it takes (a command and a state, a person's part).
   const [notice, setNotice] = useState<{ sentence: (...names: string[]) => string; labels: readonly Label[] }>();
   const recorded = (result: CommandResult, said: NonNullable<typeof notice>) => {
@@ -141,7 +143,10 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <ul class="command-list">
                     {commands.map((c) => (
                       <li key={c.name}>
-                        <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => setOpen(c.name === open ? undefined : c.name)}>
+                        <button type="button" class={c.name === open ? '' : 'secondary'} aria-expanded={c.name === open} onClick={() => {
+                            setOpen(c.name === open ? undefined : c.name);
+                            setCarried(undefined);
+                          }}>
                           <L label={commandLabel(workflow, c.name)} />
                         </button>
                       </li>
@@ -159,8 +164,15 @@ export function CasePage({ caseId }: { caseId: string }) {
                       label={commandLabel(workflow, chosen.name)}
                       // What the last step recorded is no longer news once another is sent (or refused).
                       onSend={() => setNotice(undefined)}
+                      // Once the case is read again (a later revision), the form opens again on it with what was typed.
+                      {...(carried?.command === chosen.name && carried.revision !== view.revision ? { initial: carried.typed, stale: true } : {})}
+                      onStale={(typed) => {
+                        setCarried({ command: chosen.name, typed, revision: view.revision });
+                        reload();
+                      }}
                       onDone={(next) => {
                         setOpen(undefined);
+                        setCarried(undefined);
                         if (!mayRead(session, next)) {
                           const reference = next.reference ?? view.reference;
                           setAway({

@@ -22,6 +22,13 @@ interface Props {
   readonly onDone: (result: CommandResult) => void;
   /** Called as the form is sent (or refused before it is): a notice of the step before is old news then. */
   readonly onSend?: () => void;
+  /**
+   * Called when the case changed since it was read (409 CASE.REVISION_CONFLICT): the page reads it
+   * again, and opens the form again from what was typed (`initial`) with `stale` set.
+   */
+  readonly onStale?: (typed: unknown) => void;
+  /** Opened again after the case changed under it: says so at its top, where the focus goes. */
+  readonly stale?: boolean;
   /** A command on this case. */
   readonly caseView?: CaseView;
   /** Or: open a new case of this workflow with its opening command. */
@@ -97,7 +104,7 @@ export function withReadableInstants(message: string, readable: (iso: string) =>
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
  * field when it has one (a new case), else the case's.
  */
-export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone, onSend }: Props) {
+export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone, onSend, onStale, stale }: Props) {
   const { t, language, instant } = useI18n();
   const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -112,6 +119,10 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   useEffect(() => {
     if (failure) summary.current?.focus();
   }, [failure]);
+  const staleNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (stale) staleNotice.current?.focus();
+  }, [stale]);
   const idPrefix = `cmd-${command.name}`;
   const typedRegion = (value as Record<string, unknown> | undefined)?.['region'];
   const region = typeof typedRegion === 'string' && typedRegion !== '' ? typedRegion : (caseView?.region ?? undefined);
@@ -147,6 +158,8 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
       setRules([]);
       onDone(result);
     } catch (error) {
+      // Someone else's step came first: the case is read again, and this form opened again on it with what was typed.
+      if (error instanceof ApiError && error.code === 'CASE.REVISION_CONFLICT' && onStale) return onStale(value);
       refuse(error instanceof ApiError ? error.issues : [], error instanceof ApiError ? error.rules : [], errorText(error), asked);
     } finally {
       setSending(false);
@@ -163,6 +176,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
         </h3>
         <p class="hint description">{command.description}</p>
         <p class="hint">{t.requiredNote}</p>
+        {stale && !failure ? (
+          <div class="error-summary" role="alert" tabIndex={-1} ref={staleNotice}>
+            <p>{t.caseChangedMeanwhile}</p>
+          </div>
+        ) : null}
         {failure ? (
           <div class="error-summary" role="alert" tabIndex={-1} ref={summary}>
             <p>{problems > 0 ? t.fixThese(problems) : <Said language={said}>{failure}</Said>}</p>
