@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../support/app';
-import { axeViolations, chooseLanguage, complaintFrom, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
+import { axeViolations, chooseLanguage, complaintFrom, ensureConsoleBuilt, expectVisible, hasFocus, openBrowser, type Browser } from './browser';
 
 /** The console's search and staff directory pages, in headless Chromium against the real app, in both languages. */
 describe('the console: finding a case and keeping the staff directory', () => {
@@ -142,6 +142,37 @@ describe('the console: finding a case and keeping the staff directory', () => {
       expect(await axeViolations(page)).toEqual([]);
       const entry = await (await running.as('admin')).get(`/staff/${staffId}`);
       expect(entry.body).toMatchObject({ displayName: 'Alex Martin', active: false, revision: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Change', 'Change Sam Roy’s record', 'Display name', 'Region', 'French', 'Save the changes', 'Samuel Roy’s record is changed.'],
+    ['fr', 'Modifier', 'Modifier la fiche de Sam Roy', 'Nom affiché', 'Région', 'français', 'Enregistrer les modifications', 'La fiche de Samuel Roy est modifiée.'],
+  ] as const)('(%s) an admin changes a person’s name, region and languages from their row, their id kept', async (language, change, title, nameLabel, regionLabel, french, save, changed) => {
+    const staffId = `moved-${language}`;
+    const admin = await running.as('admin', 'admin-1');
+    expect((await admin.post('/staff', { staffId, displayName: 'Sam Roy', role: 'practitioner', region: 'ON', languages: ['en'] })).status).toBe(201);
+    const page = await browser.signedIn('admin', 'admin-1');
+    try {
+      await chooseLanguage(page, language);
+      const row = page.getByRole('row', { name: new RegExp(staffId) });
+      await row.waitFor();
+      await row.getByRole('button', { name: new RegExp(`^${change}`) }).click();
+      const form = page.getByRole('form', { name: title });
+      await form.waitFor();
+      expect(await hasFocus(form.getByRole('heading', { name: title }))).toBe(true);
+      expect(await form.locator('code').textContent()).toBe(staffId);
+      await form.getByLabel(nameLabel).fill('Samuel Roy');
+      await form.getByLabel(regionLabel).selectOption('QC');
+      await form.getByRole('checkbox', { name: french, exact: true }).check();
+      expect(await axeViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: save }).click();
+      await page.getByRole('status').filter({ hasText: changed }).waitFor();
+      expect(await page.getByRole('form', { name: title }).count()).toBe(0);
+      const entry = await admin.get(`/staff/${staffId}`);
+      expect(entry.body).toMatchObject({ staffId, displayName: 'Samuel Roy', region: 'QC', languages: ['en', 'fr'], revision: 1 });
     } finally {
       await page.close();
     }

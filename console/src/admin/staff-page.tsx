@@ -23,6 +23,9 @@ export function StaffPage() {
     reload();
   };
   const [failure, setFailure] = useState<string>();
+  // The person whose record is being changed, and the name of the last one changed.
+  const [editing, setEditing] = useState<StaffEntry>();
+  const [updated, setUpdated] = useState<string>();
   // Someone who still holds open cases is marked as no longer taking them only once the admin has read what follows.
   const [holding, setHolding] = useState<StaffEntry>();
   const warning = useRef<HTMLParagraphElement>(null);
@@ -41,6 +44,7 @@ export function StaffPage() {
   return (
     <section aria-labelledby="staff-title">
       <h2 id="staff-title">{t.staffTitle}</h2>
+      {updated !== undefined ? <p role="status">{t.staffUpdated(updated)}</p> : null}
       {failure ? (
         <p role="alert" class="error">
           {failure}
@@ -86,6 +90,18 @@ export function StaffPage() {
                           >
                             {person.active ? t.staffDeactivate : t.staffReactivate}
                             <span class="visually-hidden"> ({person.displayName})</span>
+                          </button>{' '}
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-expanded={editing?.staffId === person.staffId}
+                            onClick={() => {
+                              setUpdated(undefined);
+                              setEditing(editing?.staffId === person.staffId ? undefined : person);
+                            }}
+                          >
+                            {t.staffEdit}
+                            <span class="visually-hidden"> ({person.displayName})</span>
                           </button>
                         </>
                       ) : null}
@@ -110,7 +126,19 @@ export function StaffPage() {
           </div>
         )}
       </Status>
-      {manages ? <AddStaffForm onAdded={wrote} /> : null}
+      {manages && editing ? (
+        <StaffForm
+          key={editing.staffId}
+          editing={editing}
+          onWritten={(member) => {
+            setEditing(undefined);
+            setUpdated(member.displayName);
+            wrote(member);
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : null}
+      {manages ? <StaffForm onWritten={wrote} /> : null}
     </section>
   );
 }
@@ -120,11 +148,25 @@ const FIELDS = { staffId: 'staffId', displayName: 'staffName', role: 'staffRole'
 type Field = keyof typeof FIELDS;
 const isField = (key: string): key is Field => key in FIELDS;
 
-function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
+/**
+ * A person's record: a new one to add, or, with `editing`, the name, role, region and languages of
+ * one already in the directory (their id stays: it is what their tokens name), sent with If-Match.
+ */
+function StaffForm({ editing, onWritten, onCancel }: { editing?: StaffEntry; onWritten: (member: StaffMember) => void; onCancel?: () => void }) {
   const { api } = useConsole();
   const { t, language, role: roleLabel, region: regionName } = useI18n();
-  // No language ticked: which languages a person works in is the administrator's to say, not the form's to guess.
-  const [form, setForm] = useState({ staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: false, fr: false });
+  // No language ticked for someone new: which languages a person works in is the administrator's to say, not the form's to guess.
+  const [form, setForm] = useState(
+    editing
+      ? { staffId: editing.staffId, displayName: editing.displayName, role: editing.role, region: editing.region, en: editing.languages.includes('en'), fr: editing.languages.includes('fr') }
+      : { staffId: '', displayName: '', role: 'practitioner', region: 'ON', en: false, fr: false },
+  );
+  const idPrefix = editing ? 'staff-edit' : 'staff';
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opened from a row, the form takes the focus: keyboard and screen reader users land on it.
+  useEffect(() => {
+    if (editing) title.current?.focus();
+  }, [editing]);
   // What the API refused, field by field, in the language it was asked in (the page may switch since).
   const [refusal, setRefusal] = useState<{ issues: readonly { field: Field | undefined; message: string }[]; said: Language; other?: string }>();
   const [added, setAdded] = useState<string>();
@@ -143,16 +185,16 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
     const languages = [...(form.en ? ['en'] : []), ...(form.fr ? ['fr'] : [])];
     try {
       // A field left empty (no language ticked) is left out: the API says it is required, not what a filled one would have to be.
-      const member = await api.post<StaffMember>('/staff', {
-        ...(staffId ? { staffId } : {}),
-        ...(displayName ? { displayName } : {}),
-        role: form.role,
-        region: form.region,
-        ...(languages.length ? { languages } : {}),
-      });
+      const fields = { ...(displayName ? { displayName } : {}), role: form.role, region: form.region, ...(languages.length ? { languages } : {}) };
+      if (editing) {
+        const member = await api.post<StaffMember>(`/staff/${encodeURIComponent(editing.staffId)}`, fields, { 'if-match': `"${editing.revision}"` });
+        onWritten(member);
+        return;
+      }
+      const member = await api.post<StaffMember>('/staff', { ...(staffId ? { staffId } : {}), ...fields });
       setAdded(displayName);
       setForm({ ...form, staffId: '', displayName: '' });
-      onAdded(member);
+      onWritten(member);
     } catch (error) {
       const issues = error instanceof ApiError ? error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message })) : [];
       // The API's own sentence only when it names no field: it spells the fields by their keys.
@@ -163,13 +205,13 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
   const marked = refusal && refusal.said !== language ? refusal.said : undefined;
   const field = (name: Field) => ({
     'aria-invalid': wrong(name).length ? true : undefined,
-    'aria-describedby': wrong(name).length ? `staff-${name}-error` : undefined,
+    'aria-describedby': wrong(name).length ? `${idPrefix}-${name}-error` : undefined,
     // Every field here is required, and said so in words as on every other form.
     'aria-required': true,
   });
   const error = (name: Field) =>
     wrong(name).length ? (
-      <span id={`staff-${name}-error`} class="field-error" lang={marked}>
+      <span id={`${idPrefix}-${name}-error`} class="field-error" lang={marked}>
         {wrong(name).map((message, i) => (
           <span key={i} class="error-line">
             {message}
@@ -178,8 +220,10 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
       </span>
     ) : null;
   return (
-    <form class="command" aria-labelledby="staff-add-title" onSubmit={(e) => void submit(e)} noValidate>
-      <h3 id="staff-add-title">{t.staffAddTitle}</h3>
+    <form class="command" aria-labelledby={editing ? 'staff-edit-title' : 'staff-add-title'} onSubmit={(e) => void submit(e)} noValidate>
+      <h3 id={editing ? 'staff-edit-title' : 'staff-add-title'} tabIndex={-1} ref={title}>
+        {editing ? t.staffEditTitle(editing.displayName) : t.staffAddTitle}
+      </h3>
       <p class="hint">{t.requiredNote}</p>
       {added !== undefined ? <p role="status">{t.staffAdded(added)}</p> : null}
       {refusal ? (
@@ -193,7 +237,7 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
                 {refusal.issues.map((issue, i) => (
                   <li key={i}>
                     {issue.field ? (
-                      <a href={`#staff-${issue.field}`} onClick={(e) => (e.preventDefault(), focusControl(`staff-${issue.field}`))}>
+                      <a href={`#${idPrefix}-${issue.field}`} onClick={(e) => (e.preventDefault(), focusControl(`${idPrefix}-${issue.field}`))}>
                         {t[FIELDS[issue.field]]}
                         {t.colon}
                         <span lang={marked}>{issue.message}</span>
@@ -212,25 +256,33 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
           )}
         </div>
       ) : null}
-      <div class={`field${wrong('staffId').length ? ' invalid' : ''}`}>
-        <label for="staff-staffId">
-          <Required>{t.staffId}</Required>
-        </label>
-        <input type="text" id="staff-staffId" autoComplete="off" spellcheck={false} value={form.staffId} onInput={(e) => set({ staffId: e.currentTarget.value })} {...field('staffId')} />
-        {error('staffId')}
-      </div>
+      {editing ? (
+        <p>
+          {t.staffIdShort}
+          {t.colon}
+          <code>{editing.staffId}</code>
+        </p>
+      ) : (
+        <div class={`field${wrong('staffId').length ? ' invalid' : ''}`}>
+          <label for="staff-staffId">
+            <Required>{t.staffId}</Required>
+          </label>
+          <input type="text" id="staff-staffId" autoComplete="off" spellcheck={false} value={form.staffId} onInput={(e) => set({ staffId: e.currentTarget.value })} {...field('staffId')} />
+          {error('staffId')}
+        </div>
+      )}
       <div class={`field${wrong('displayName').length ? ' invalid' : ''}`}>
-        <label for="staff-displayName">
+        <label for={`${idPrefix}-displayName`}>
           <Required>{t.staffName}</Required>
         </label>
-        <input type="text" id="staff-displayName" autoComplete="off" value={form.displayName} onInput={(e) => set({ displayName: e.currentTarget.value })} {...field('displayName')} />
+        <input type="text" id={`${idPrefix}-displayName`} autoComplete="off" value={form.displayName} onInput={(e) => set({ displayName: e.currentTarget.value })} {...field('displayName')} />
         {error('displayName')}
       </div>
       <div class={`field${wrong('role').length ? ' invalid' : ''}`}>
-        <label for="staff-role">
+        <label for={`${idPrefix}-role`}>
           <Required>{t.staffRole}</Required>
         </label>
-        <select id="staff-role" value={form.role} onChange={(e) => set({ role: e.currentTarget.value })} {...field('role')}>
+        <select id={`${idPrefix}-role`} value={form.role} onChange={(e) => set({ role: e.currentTarget.value })} {...field('role')}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {roleLabel(role)}
@@ -240,10 +292,10 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         {error('role')}
       </div>
       <div class={`field${wrong('region').length ? ' invalid' : ''}`}>
-        <label for="staff-region">
+        <label for={`${idPrefix}-region`}>
           <Required>{t.colRegion}</Required>
         </label>
-        <select id="staff-region" value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
+        <select id={`${idPrefix}-region`} value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
           {REGIONS.map((region) => (
             <option key={region} value={region}>
               {regionName(region)}
@@ -252,7 +304,7 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
         </select>
         {error('region')}
       </div>
-      <fieldset id="staff-languages" class={`field choices${wrong('languages').length ? ' invalid' : ''}`} aria-describedby={field('languages')['aria-describedby']}>
+      <fieldset id={`${idPrefix}-languages`} class={`field choices${wrong('languages').length ? ' invalid' : ''}`} aria-describedby={field('languages')['aria-describedby']}>
         <legend>
           <Required>{t.staffLanguages}</Required>
         </legend>
@@ -260,17 +312,25 @@ function AddStaffForm({ onAdded }: { onAdded: (member: StaffMember) => void }) {
           <div class="checkbox" key={language}>
             <input
               type="checkbox"
-              id={`staff-languages-${language}`}
+              id={`${idPrefix}-languages-${language}`}
               aria-invalid={wrong('languages').length ? true : undefined}
               checked={form[language]}
               onChange={(e) => set({ [language]: e.currentTarget.checked })}
             />
-            <label for={`staff-languages-${language}`}>{t.languageName(language)}</label>
+            <label for={`${idPrefix}-languages-${language}`}>{t.languageName(language)}</label>
           </div>
         ))}
         {error('languages')}
       </fieldset>
-      <button type="submit">{t.staffAdd}</button>
+      <button type="submit">{editing ? t.staffSave : t.staffAdd}</button>
+      {editing ? (
+        <>
+          {' '}
+          <button type="button" class="secondary" onClick={onCancel}>
+            {t.staffCancel}
+          </button>
+        </>
+      ) : null}
     </form>
   );
 }
