@@ -1,3 +1,4 @@
+import { fr } from '../../console/src/i18n/messages';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { axeViolations, chooseLanguage, complaintFrom, ensureConsoleBuilt, expectVisible, openBrowser, type Browser } from './browser';
 
@@ -66,10 +67,17 @@ describe('the console: erasing a person’s personal information', () => {
       await admin.getByRole('button', { name: 'Effacer', exact: true }).click();
       await admin.getByRole('button', { name: 'Effacer définitivement', exact: true }).click();
       await expectVisible(admin.getByRole('alert').getByText(/exige de les conserver 2\u00a0ans après leur dernière utilisation, jusqu’au/));
+      // Its times as people read them, not as the API stores them.
+      expect(await admin.getByRole('alert').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
       expect(await complainantName()).toBe('Émilie Côté');
 
-      // With the person's consent: erased.
+      // A consent without its day is asked for here, before the warning: nothing is sent.
       await admin.getByLabel('La personne a consenti au retrait de ses renseignements').check();
+      await admin.getByRole('button', { name: 'Effacer', exact: true }).click();
+      await expectVisible(admin.getByRole('alert').getByText(fr.erasureNoConsentDate, { exact: true }));
+      expect(await warning.count()).toBe(0);
+
+      // With the person's consent: erased.
       await admin.getByLabel('Consentement donné par').selectOption('subject');
       await admin.getByLabel('Consentement donné le').fill('2026-03-02');
       await admin.getByRole('button', { name: 'Effacer', exact: true }).click();

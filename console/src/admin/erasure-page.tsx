@@ -4,6 +4,8 @@ import { errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
 import type { ErasureResult } from '../shared/types';
 import { zonedToIso } from '../shared/zoned-time';
+import { withReadableInstants } from '../practitioner/command-form';
+import { localDate } from '../practitioner/event-data';
 
 /** The browser's own time zone: a consent's date is the day the administrator's calendar says. */
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -20,7 +22,7 @@ interface Request {
  */
 export function ErasurePage() {
   const { api } = useConsole();
-  const { t, language } = useI18n();
+  const { t, language, instant } = useI18n();
   const [subjectId, setSubjectId] = useState('');
   const [consented, setConsented] = useState(false);
   const [givenBy, setGivenBy] = useState<'subject' | 'representative'>('subject');
@@ -42,9 +44,9 @@ export function ErasurePage() {
     e.preventDefault();
     setResult(undefined);
     setFailure(undefined);
-    if (!subjectId.trim()) {
+    if (!subjectId.trim() || (consented && !givenOn)) {
       setAsked(undefined);
-      setFailure({ text: t.erasureNoSubject, said: language });
+      setFailure({ text: subjectId.trim() ? t.erasureNoConsentDate : t.erasureNoSubject, said: language });
       return;
     }
     // A consent's day, read as its first moment here: never later than now for a consent given today.
@@ -58,7 +60,8 @@ export function ErasurePage() {
       const body = request.consent ? { consent: request.consent } : {};
       setResult(await api.post<ErasureResult>(`/subjects/${encodeURIComponent(request.subjectId)}/erase`, body));
     } catch (error) {
-      setFailure({ text: errorText(error), said: language });
+      // The times a refusal names (the end of a retention period) as people read them, not as the API stores them.
+      setFailure({ text: withReadableInstants(errorText(error), (iso) => instant(iso), (date) => localDate(date, language)), said: language });
     }
   };
 
@@ -79,7 +82,8 @@ export function ErasurePage() {
       <form aria-labelledby="erasure-title" onSubmit={ask} noValidate>
         <div class="field">
           <label for="erasure-subject">
-            {t.erasureSubject} <span aria-hidden="true">*</span>
+            {t.erasureSubject}
+            <span class="required">{t.required}</span>
           </label>
           <input id="erasure-subject" required autoComplete="off" spellcheck={false} value={subjectId} onInput={(e) => setSubjectId(e.currentTarget.value)} />
         </div>
@@ -98,7 +102,8 @@ export function ErasurePage() {
             </div>
             <div class="field">
               <label for="erasure-given-on">
-                {t.erasureConsentAt} <span aria-hidden="true">*</span>
+                {t.erasureConsentAt}
+                <span class="required">{t.required}</span>
               </label>
               <input id="erasure-given-on" type="date" required value={givenOn} onInput={(e) => setGivenOn(e.currentTarget.value)} />
             </div>
