@@ -39,7 +39,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     ReturnToEngagement: { en: 'Return to engagement', fr: "Revenir à l’engagement" },
     CloseEngagement: { en: 'Close the engagement', fr: "Clore l’engagement" },
     RecordFollowUp: { en: 'Record the follow-up', fr: 'Consigner le suivi' },
-    Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+    Withdraw: { en: 'Record the withdrawal', fr: 'Consigner le retrait' },
     ResumeParticipation: { en: 'Resume participation', fr: 'Reprendre la participation' },
   },
   events: {

@@ -42,7 +42,7 @@ export const restorativeOpportunitiesLabels: WorkflowLabels = {
     RecordFollowUp: { en: 'Record a follow-up session', fr: 'Consigner une séance de suivi' },
     CloseCase: { en: 'Close the case', fr: 'Fermer le dossier' },
     DetermineNotSuitable: { en: 'Determine not suitable', fr: 'Conclure que le dossier ne convient pas' },
-    Withdraw: { en: 'Withdraw', fr: 'Se retirer' },
+    Withdraw: { en: 'Record the withdrawal', fr: 'Consigner le retrait' },
   },
   events: {
     ...CLOCK_EVENT_LABELS,
