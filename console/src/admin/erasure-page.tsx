@@ -4,7 +4,7 @@ import { errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
 import type { ErasureResult } from '../shared/types';
 import { zonedToIso } from '../shared/zoned-time';
-import { withReadableInstants } from '../practitioner/command-form';
+import { withReadableTimes } from '../practitioner/command-form';
 import { localDate } from '../practitioner/event-data';
 
 /** The browser's own time zone: a consent's date is the day the administrator's calendar says. */
@@ -61,7 +61,7 @@ export function ErasurePage() {
       setResult(await api.post<ErasureResult>(`/subjects/${encodeURIComponent(request.subjectId)}/erase`, body));
     } catch (error) {
       // The times a refusal names (the end of a retention period) as people read them, not as the API stores them.
-      setFailure({ text: withReadableInstants(errorText(error), (iso) => instant(iso), (date) => localDate(date, language)), said: language });
+      setFailure({ text: withReadableTimes(errorText(error), (iso) => instant(iso), (date) => localDate(date, language)), said: language });
     }
   };
 

@@ -93,7 +93,7 @@ const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b(?!T)/g;
  * A refusal with the instants and dates it names written as people read them ("received at Jan 1,
  * 2030, 10:00 a.m. EST", "Jan 1, 2027"), not as the API stores them.
  */
-export function withReadableInstants(message: string, readable: (iso: string) => string, readableDate: (date: string) => string = (date) => date): string {
+export function withReadableTimes(message: string, readable: (iso: string) => string, readableDate: (date: string) => string): string {
   return message
     .replace(ISO_INSTANT, (iso) => (Number.isNaN(Date.parse(iso)) ? iso : readable(iso)))
     .replace(ISO_DATE, (date) => (Number.isNaN(Date.parse(`${date}T12:00:00Z`)) ? date : readableDate(date)));
@@ -130,7 +130,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
-    const readable = (words: string) => withReadableInstants(words, (iso) => instant(iso, region), (date) => localDate(date, saidIn));
+    const readable = (words: string) => withReadableTimes(words, (iso) => instant(iso, region), (date) => localDate(date, saidIn));
     setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
     setSaid(saidIn);
     setRules(broken.map((rule) => ({ ...rule, message: readable(rule.message) })));
