@@ -23,7 +23,8 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly links: CaseLinkCheck,
   ) {}
 
-  execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
+  async execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
+    this.policy.authorizeAnyCommand(input.actor);
     const command = { type: input.command, data: input.data };
     const step: CaseStep = {
       authorize: (loaded, actor) => {

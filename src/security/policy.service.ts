@@ -21,6 +21,7 @@ export const NotAssigned = defineError<{ caseId: string; action: Action }>('ACCE
 });
 
 const READ_CASE: Action = { en: 'read this case', fr: 'consulter ce dossier' };
+const RUN_COMMANDS: Action = { en: 'record a step on a case', fr: 'consigner une étape dans un dossier' };
 
 /** Running a command, named as its workflow labels it for people (as the API names it where it has no label), quoted. */
 export const runCommand = (command: string, labels?: WorkflowLabels): Action => {
@@ -141,6 +142,18 @@ export class PolicyService {
     const title = this.registry.get(workflow).labels.title;
     const action = { en: `open a case about ${title.en}`, fr: `ouvrir un dossier visant le programme «\u00a0${title.fr}\u00a0»` };
     throw this.deny(actor, RoleForbidden({ role: actor.role, action }), { caseId: facts.caseId, readAs: workflow });
+  }
+
+  /**
+   * May this actor run any command at all? A role that no workflow grants a command (admins and
+   * auditors never write) is refused before any case is looked at, whatever the id, as a read of a
+   * case is refused to a role without `cases.read`: the answer must not tell a case that exists
+   * from one that does not.
+   */
+  authorizeAnyCommand(actor: Actor): void {
+    if (!isPerson(actor)) return;
+    const writes = this.registry.all().some((d) => d.commands.some((c) => c.grants?.[actor.role] !== undefined));
+    if (!writes) throw this.deny(actor, RoleForbidden({ role: actor.role, action: RUN_COMMANDS }), {});
   }
 
   /** May this actor open a case with this command? */

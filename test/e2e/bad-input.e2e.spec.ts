@@ -509,14 +509,14 @@ describe('bad input over HTTP', () => {
 
   describe('refusals by role, in French without English words', () => {
     it('a role that may not run a command: 403 naming the role and the command in French', async () => {
-      const auditor = await running.as('auditor', 'auditor-1');
-      const { english, french } = await expectRefused(command(() => received, 'AcknowledgeComplaint', {}, () => auditor), {
+      const practitioner = await running.as('practitioner', 'practitioner-2');
+      const { english, french } = await expectRefused(command(() => received, 'AssignHandler', {}, () => practitioner), {
         status: 403,
         code: 'ACCESS.ROLE_FORBIDDEN',
-        names: ['auditor', 'Acknowledge receipt'],
+        names: ['practitioner', 'Assign a handler'],
       });
-      expect(english.message).toBe('The auditor role may not run “Acknowledge receipt”.');
-      expect(french.message).toBe('Le rôle vérificatrice ou vérificateur ne permet pas d’exécuter la commande «\u00a0Accuser réception\u00a0».');
+      expect(english.message).toBe('The practitioner role may not run “Assign a handler”.');
+      expect(french.message).toBe('Le rôle praticienne ou praticien ne permet pas d’exécuter la commande «\u00a0Assigner la plainte\u00a0».');
     });
 
     it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {

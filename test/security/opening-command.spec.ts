@@ -1,3 +1,4 @@
+import { roleLabel } from '../../domain/roles';
 import { startApp, type HttpClient, type HttpResponse, type RunningApp } from '../support/app';
 import { openingRequest as opening } from '../support/openings';
 
@@ -43,5 +44,50 @@ describe('the opening command on an existing case', () => {
     const bySupervisor = await supervisor.post(`/cases/${caseId}/commands/${command}`, data);
     expect(bySupervisor.status).toBe(409);
     expect(bySupervisor.body.code).toBe('COMMAND.NOT_ALLOWED');
+  });
+});
+
+/**
+ * Admins and auditors never write. A command they sent to an existing case answered 403 and to an
+ * unknown id 404, so an admin, who may read no case, could learn which ids are cases. Both now
+ * get the same 403 before any case is looked at, and nothing is stored.
+ */
+describe('a role that records no step', () => {
+  let running: RunningApp;
+
+  beforeAll(async () => {
+    running = await startApp({ start: '2026-03-03T15:00:00Z' });
+  });
+  afterAll(() => running.close());
+
+  it.each(['admin', 'auditor'] as const)('%s: the same answer for a case that exists and one that does not, in both languages', async (role) => {
+    const supervisor = await running.as('supervisor');
+    const opened = await supervisor.post('/cases', opening('complaint'));
+    expect(opened.status).toBe(201);
+    const existing: string = opened.body.caseId;
+    const unknown = '0190a6c2-7d35-7000-8000-000000000000';
+    const client = await running.as(role);
+    const head = await running.store.headPosition();
+
+    for (const language of ['en', 'fr']) {
+      const headers = { 'accept-language': language };
+      const answers = await Promise.all([
+        client.post(`/cases/${existing}/commands/AcknowledgeComplaint`, {}, headers),
+        client.post(`/cases/${unknown}/commands/AcknowledgeComplaint`, {}, headers),
+        client.post('/cases', { ...opening('complaint'), caseId: existing }, headers),
+        client.post('/cases', { ...opening('complaint'), caseId: unknown }, headers),
+      ]);
+      for (const answer of answers) {
+        expect(answer.status).toBe(403);
+        expect(answer.body.code).toBe('ACCESS.ROLE_FORBIDDEN');
+      }
+      expect(answers[0]!.body.message).toBe(answers[1]!.body.message);
+      expect(answers[2]!.body.message).toBe(answers[3]!.body.message);
+    }
+    const [en, fr] = await Promise.all(['en', 'fr'].map((language) => client.post(`/cases/${unknown}/commands/AcknowledgeComplaint`, {}, { 'accept-language': language })));
+    const label = roleLabel(role);
+    expect(en!.body.message).toBe(`The ${label.en} role may not record a step on a case.`);
+    expect(fr!.body.message).toBe(`Le rôle ${label.fr} ne permet pas de consigner une étape dans un dossier.`);
+    expect(await running.store.headPosition()).toBe(head);
   });
 });
