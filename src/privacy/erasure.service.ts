@@ -42,6 +42,9 @@ export class ErasureService {
     const subjectId = parseInput(SubjectId, rawSubjectId, 'subjectId');
     const request = parseInput(EraseRequest, rawRequest ?? {});
     const now = this.clock.now();
+    if (request.consent && Date.parse(request.consent.givenAt) > now.getTime()) throw ConsentInFuture({ givenAt: request.consent.givenAt });
+    const earlier = await this.erasedBefore(subjectId);
+    if (earlier) return earlier;
     const { ground, lastUsedAt } = await this.groundFor(subjectId, request.consent, now);
     const eventId = uuidv7();
     const occurredAt = now.toISOString();
@@ -60,12 +63,28 @@ export class ErasureService {
   }
 
   /**
+   * The erasure already recorded for a subject who has no key: what a repeated request answers
+   * (nothing destroyed, the first erasure's time, ground and position), so that a retry, or a second
+   * click, appends nothing. A subject with a key again (a restore from before the erasure) is erased anew.
+   */
+  private async erasedBefore(subjectId: string): Promise<ErasureResult | undefined> {
+    const stream = await this.store.readStream(`${ERASURE_CATEGORY}-${subjectId}`).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    });
+    // An erasure re-applied from the ledger after a restore does not say its ground: only a request's own erasure answers for it.
+    const first = stream.find((event) => event.type === 'PersonalDataErased' && (event.data as { ground?: ErasureGround }).ground !== undefined);
+    if (!first || (await this.keys.key(subjectId)) !== undefined) return undefined;
+    const data = first.data as { erasedAt: string; ground: ErasureGround };
+    return { subjectId, erasedAt: data.erasedAt, keyDestroyed: false, position: first.position, ground: data.ground };
+  }
+
+  /**
    * The Privacy Act's retention floor: refused (422, saying until when) while the subject's
    * information was used in a case event less than the retention period ago, unless the request
    * records the person's consent.
    */
   private async groundFor(subjectId: string, consent: ErasureConsent | undefined, now: Date): Promise<{ ground: ErasureGround; lastUsedAt?: string }> {
-    if (consent && Date.parse(consent.givenAt) > now.getTime()) throw ConsentInFuture({ givenAt: consent.givenAt });
     const lastUsedAt = await lastUse(this.store, subjectId);
     if (consent) return { ground: 'consent', ...(lastUsedAt !== undefined ? { lastUsedAt } : {}) };
     if (lastUsedAt === undefined) return { ground: 'neverUsed' };

@@ -67,9 +67,10 @@ describe('the erasure ledger', () => {
     expect((await admin.post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
     appendFileSync(vault.ledger, '{"subjectId":"half-writ');
     expect(ErasureLedger.read(vault.ledger)).toMatchObject({ entries: [expect.objectContaining({ subjectId, actor: { id: 'admin-1', role: 'admin' } })], tornLines: [2] });
-    expect((await admin.post(`/subjects/${subjectId}/erase`, CONSENT)).status).toBe(200);
+    // Another subject: a repeated erasure of the first is answered from the log and writes nothing.
+    expect((await admin.post('/subjects/never-recorded-2/erase', CONSENT)).status).toBe(200);
     const { entries, tornLines } = ErasureLedger.read(vault.ledger);
-    expect(entries.map((e) => e.subjectId)).toEqual([subjectId, subjectId]);
+    expect(entries.map((e) => e.subjectId)).toEqual([subjectId, 'never-recorded-2']);
     expect(tornLines).toEqual([2]);
     // Closed with the mark that tells a torn line from damage: only an unmarked last line may be cut short.
     expect(readFileSync(vault.ledger, 'utf8').split('\n')[1]).toBe('{"subjectId":"half-writ # cut short by a crash, not an erasure');

@@ -1700,7 +1700,7 @@ export interface paths {
         put?: never;
         /**
          * Erase a data subject's personal information everywhere (their key is destroyed)
-         * @description Admins only. The Privacy Act keeps personal information used in a case for the retention period (MEND_RETENTION_YEARS, default 2) after its last use: within it, the request must record the person's consent (who gave it, when), or it is refused with 422 ERASURE.RETENTION_PERIOD saying until when. The erasure is recorded with the ground that applied. History still replays; the fields read [erased]. When an erasure ledger is configured (MEND_ERASURE_LEDGER), the erasure is written there first, so a restore of an older backup erases the person again; if it cannot be written, nothing is erased (503 SERVICE.ERASURE_LEDGER_UNAVAILABLE).
+         * @description Admins only. The Privacy Act keeps personal information used in a case for the retention period (MEND_RETENTION_YEARS, default 2) after its last use: within it, the request must record the person's consent (who gave it, when), or it is refused with 422 ERASURE.RETENTION_PERIOD saying until when. The erasure is recorded with the ground that applied. History still replays; the fields read [erased]. A repeated request for a subject already erased is answered with that erasure (its time, ground and position; keyDestroyed false) and records nothing. When an erasure ledger is configured (MEND_ERASURE_LEDGER), the erasure is written there first, so a restore of an older backup erases the person again; if it cannot be written, nothing is erased (503 SERVICE.ERASURE_LEDGER_UNAVAILABLE).
          */
         post: operations["eraseSubject"];
         delete?: never;

@@ -80,6 +80,27 @@ describe('erasure and the retention period', () => {
     expect(never.body).toMatchObject({ ground: 'neverUsed', keyDestroyed: false });
   });
 
+  it('answers a repeated erasure with the first one and appends nothing, consent or not', async () => {
+    const { subjectId } = await complainant();
+    const consent = { givenBy: 'subject', givenAt: '2026-03-03T14:00:00Z' };
+    const first = await admin.post(`/subjects/${subjectId}/erase`, { consent });
+    expect(first.body).toMatchObject({ keyDestroyed: true, ground: 'consent' });
+    const head = await running.store.headPosition();
+    running.clock.advance(7 * 24 * 3600_000);
+    // A retry without the consent is not refused for the retention period: there is nothing left to keep.
+    for (const body of [{ consent }, {}]) {
+      const again = await admin.post(`/subjects/${subjectId}/erase`, body);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual({ ...first.body, keyDestroyed: false });
+    }
+    const never = [await admin.post('/subjects/never-recorded-8/erase', {}), await admin.post('/subjects/never-recorded-8/erase', {})];
+    expect(never.map((r) => r.status)).toEqual([200, 200]);
+    expect(never[1]!.body).toEqual(never[0]!.body);
+    expect(await erasures(subjectId)).toHaveLength(1);
+    expect(await erasures('never-recorded-8')).toHaveLength(1);
+    expect(await running.store.headPosition()).toBe(head + 1);
+  });
+
   it('takes the retention period from MEND_RETENTION_YEARS, a whole number of years', () => {
     expect(loadConfig({}).retentionYears).toBe(2);
     expect(loadConfig({ MEND_RETENTION_YEARS: '7' }).retentionYears).toBe(7);
