@@ -183,6 +183,50 @@ function unstorable(text: string): Bilingual | undefined {
   return undefined;
 }
 
+type Shape = Readonly<Record<string, z.ZodType>>;
+
+/** The object shape of a schema, through optional, nullable, default and readonly wrappers; undefined for any other schema. */
+function shapeOf(schema: z.ZodType): Shape | undefined {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; shape?: Shape } } })._zod.def;
+  if (def.type === 'object') return def.shape;
+  return def.innerType ? shapeOf(def.innerType) : undefined;
+}
+
+/** The schema at a path of object fields, or undefined where the path leaves plain objects. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let at: z.ZodType | undefined = schema;
+  for (const key of path) at = at && typeof key === 'string' ? shapeOf(at)?.[key] : undefined;
+  return at;
+}
+
+const valueAt = (value: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
+
+/**
+ * A discriminated union refused for its discriminator (a referral without its source) says nothing
+ * of its other fields, so a form would flag them one answer later. The fields every option shares
+ * (the same schema in each) are checked as well, and their issues join the answer: one answer names
+ * every problem it can.
+ */
+function withSharedFields(schema: z.ZodType, input: unknown, error: z.ZodError): z.ZodError {
+  const shared = error.issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !('discriminator' in issue) || typeof issue.discriminator !== 'string') return [];
+    const unionPath = issue.path.slice(0, -1);
+    const union = schemaAt(schema, unionPath) as unknown as { _zod: { def: { type: string; options?: z.ZodType[] } } } | undefined;
+    const shapes = union?._zod.def.type === 'union' ? (union._zod.def.options ?? []).map(shapeOf) : [];
+    if (shapes.length === 0 || shapes.some((shape) => shape === undefined)) return [];
+    const [first, ...others] = shapes as Shape[];
+    const common = Object.fromEntries(
+      Object.entries(first!).filter(([key, field]) => key !== issue.discriminator && others.every((shape) => shape[key] === field)),
+    );
+    const value = valueAt(input, unionPath);
+    if (Object.keys(common).length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+    const checked = z.object(common).safeParse(value, { reportInput: true });
+    return checked.success ? [] : checked.error.issues.map((found) => ({ ...found, path: [...unionPath, ...found.path] }));
+  });
+  return shared.length === 0 ? error : new z.ZodError([...error.issues, ...shared]);
+}
+
 /** Deeper than any input Mend takes; a body nested deeper is refused where it goes too deep, not walked. */
 const MAX_DEPTH = 32;
 const TOO_DEEP: Bilingual = { en: `is nested more than ${MAX_DEPTH} levels deep`, fr: `est imbriqué sur plus de ${MAX_DEPTH}${NBSP}niveaux` };
@@ -212,7 +256,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefi
   const result = schema.safeParse(input, { reportInput: true });
   const text = textIssues(input, prefix, []);
   if (result.success && text.length === 0) return result.data;
-  const schemaIssues = result.success ? [] : describeIssues(result.error, prefix);
+  const schemaIssues = result.success ? [] : describeIssues(withSharedFields(schema, input, result.error), prefix);
   throw invalidInput([...text, ...schemaIssues.filter((issue) => !text.some((t) => t.path === issue.path))]);
 }
 

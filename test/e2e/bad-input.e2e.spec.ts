@@ -497,6 +497,16 @@ describe('bad input over HTTP', () => {
       });
     });
 
+    it('a referral without its source: 400 naming the source and the fields every source needs, at once', async () => {
+      const rju = await running.as('rju', 'rju-1');
+      const { english, french } = await expectRefused(
+        (headers) => rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: { region: 'ON' } }, headers),
+        { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.source', 'data.receivedAt', 'data.offender'] },
+      );
+      expect(english.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.source', 'data.receivedAt', 'data.offender']);
+      expect(french.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.source', 'data.receivedAt', 'data.offender']);
+    });
+
     it('an opt-in past its 30-day window: 422 naming the window', async () => {
       const data = { ...exampleOf('restorative-engagement', 'ReceiveOptIn'), claimDecisionDate: '2026-01-02', receivedAt: '2026-03-02T10:00:00-05:00' };
       await expectRefused((headers) => supervisor.post('/cases', { workflow: 'restorative-engagement', command: 'ReceiveOptIn', data }, headers), {
