@@ -12,7 +12,11 @@
  */
 export const STAFF_ID_KEYWORD = 'x-mend-staff';
 
-/** A data subject's id, opaque (a person a case is about): views name the person as the case records them. */
+/**
+ * A data subject's id, opaque (a person a case is about): views name the person as the case records
+ * them. `true` for anyone the case records; `<Event>.<field>` for the people one event records at
+ * one field (the support persons agreed): forms offer a pick of those only.
+ */
 export const SUBJECT_KEYWORD = 'x-mend-subject';
 
 /** A clock's key within its case (`response-1`): named by its workflow's clock label. */

@@ -110,6 +110,14 @@ export const SubjectId = fieldKind(
 );
 
 /**
+ * The id of one of the people a case recorded by one event, at one field of it
+ * (`subjectOf('SupportPersonAgreed', 'person')`: an agreed support person): a form offers a pick of
+ * those people only, not of everyone the case records. The conformance spec checks the event records
+ * people there.
+ */
+export const subjectOf = (event: string, field: string) => fieldKind(SubjectId.meta({ [SUBJECT_KEYWORD]: `${event}.${field}` }), 'id');
+
+/**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).
  * Written like a subject id, since what is recorded about staff (why they were replaced) is
  * sealed with their key and can be erased.

@@ -99,8 +99,8 @@ describe('the console: what forms send and ask for', () => {
     }
   });
 
-  it('(fr) a meeting arranged without exceptional circumstances sends none, and an intake with no condition sends an empty list', async () => {
-    const meetingCase = await roCase(assessed);
+  it('(fr) a meeting arranged without exceptional circumstances sends none, and an intake with no condition sends an empty list; only agreed support persons are offered', async () => {
+    const meetingCase = await roCase([...assessed, ['AgreeSupportPerson', { supports: 'victim', person: { name: 'Alex Tremblay', contact: '613-555-0199' } }]]);
     const intakeCase = await roCase(intake);
     const page = await suite.browser.signedIn('rju', 'rju-1');
     const bodies = sent(page);
@@ -128,9 +128,16 @@ describe('the console: what forms send and ask for', () => {
       await form.locator('#cmd-ArrangeMeeting-privateAndUninterrupted-true').check();
       await form.locator('#cmd-ArrangeMeeting-notRecordedOrOverheard-true').check();
       await form.locator('#cmd-ArrangeMeeting-entryDocumentsArranged').selectOption('true');
+      // The victim and the offender attend as parties: the support persons to pick are those all participants agreed to, not everyone the case names.
+      const supportPersons = form.locator('#cmd-ArrangeMeeting-supportPersonIds input[type="checkbox"]');
+      expect(await supportPersons.count()).toBe(1);
+      const offered = form.locator('#cmd-ArrangeMeeting-supportPersonIds label');
+      expect(await offered.textContent()).toContain('Alex Tremblay');
+      await supportPersons.first().check();
       await form.getByRole('button', { name: arrange }).click();
       await expectVisible(page.locator('.notice[role="status"]'));
       expect(bodies.at(-1)).not.toHaveProperty('exceptionalCircumstances');
+      expect(bodies.at(-1)!['supportPersonIds']).toEqual([expect.any(String)]);
     } finally {
       await page.close();
     }

@@ -69,6 +69,8 @@ export interface DataVocabulary {
   readonly frenchWithoutEnglish: Set<string>;
   /** The records its fields point at (`x-mend-record`: `<Event>.<field>`). */
   readonly records: Set<string>;
+  /** The people its fields point at (`x-mend-subject`: `<Event>.<field>`, the people one event records there). */
+  readonly people: Set<string>;
   /** The workflows whose cases its fields point at (`x-mend-case`). */
   readonly caseWorkflows: Set<string>;
 }
@@ -85,10 +87,13 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
   const values = new Set<string>();
   const frenchWithoutEnglish = new Set<string>();
   const records = new Set<string>();
+  const people = new Set<string>();
   const caseWorkflows = new Set<string>();
   const walk = (node: z.ZodType, path: readonly string[]): void => {
     const record = node.meta()?.[RECORD_KEYWORD];
     if (typeof record === 'string') records.add(record);
+    const person = node.meta()?.[SUBJECT_KEYWORD];
+    if (typeof person === 'string') people.add(person);
     const linked = node.meta()?.[CASE_KEYWORD];
     if (typeof linked === 'string') caseWorkflows.add(linked);
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
@@ -124,7 +129,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
   };
   walk(schema, []);
-  return { fields, values, frenchWithoutEnglish, records, caseWorkflows };
+  return { fields, values, frenchWithoutEnglish, records, people, caseWorkflows };
 }
 
 const calendars = createCalendarProvider();
@@ -435,6 +440,14 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
         return !maker || !dataVocabulary(maker.schema as z.ZodType).fields.has(field);
       });
       expect(dangling).toEqual([]);
+      // Each `x-mend-subject` pointer names one of its events and a field of it where that event records people (a personal-data group's subject).
+      const people = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).people]));
+      const nobody = [...people].filter((pointer) => {
+        const [type, field] = pointer.split('.', 2) as [string, string];
+        const recorder = definition.events.find((event) => event.type === type);
+        return !(recorder?.personalData ?? []).some((group) => group.subject.startsWith(`${field}.`) && !group.corrects);
+      });
+      expect(nobody).toEqual([]);
       const linked = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).caseWorkflows]));
       expect([...linked].filter((name) => !workflowDefinitions.some((d) => d.name === name))).toEqual([]);
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, StaffId, staffOf, SubjectId, text } from '../../domain/schemas';
+import { Instant, LocalDate, StaffId, staffOf, SubjectId, subjectOf, text } from '../../domain/schemas';
 
 export { Instant, LocalDate, StaffId, SubjectId };
 
@@ -340,7 +340,7 @@ export const ArrangeMeeting = z.strictObject({
     /** Required to use the Visits and Correspondence area. */
     exceptionalCircumstances: ExceptionalCircumstances.optional(),
     /** Besides the mediator, the victim and the offender: support persons already agreed by all participants. */
-    supportPersonIds: z.array(SubjectId).max(10).default([]),
+    supportPersonIds: z.array(subjectOf('SupportPersonAgreed', 'person')).max(10).default([]),
     /** The room is closed and private enough that the meeting is neither interrupted nor observed. */
     privateAndUninterrupted: z.boolean(),
     /** Institutional staff will not record the dialogue (audio or video), and no outside party will hear it. */

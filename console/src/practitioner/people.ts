@@ -131,10 +131,17 @@ export function endedRecords(items: readonly HistoryItem[], workflow: WorkflowIn
  * (where the reader may see it) and their part in the case (`Alex Martin — Representative`). Those
  * recorded without an id are left out: nothing would name them to the API.
  */
-export function namedPeople(items: readonly HistoryItem[], workflow: WorkflowInfo | undefined): { readonly id: string; readonly name: string }[] {
+export function namedPeople(
+  items: readonly HistoryItem[],
+  workflow: WorkflowInfo | undefined,
+  recordedAt: boolean | string = true,
+): { readonly id: string; readonly name: string }[] {
+  // `<Event>.<field>` (an `x-mend-subject` pointer): only the people that event records there (the support persons agreed).
+  const [type, field] = typeof recordedAt === 'string' ? recordedAt.split('.', 2) : [];
   return caseContent(items, workflow).people.flatMap((person) => {
     // Whose part has ended (a representative who left) is not offered for what the case does next.
     if (typeof person.data[person.subjectKey] !== 'string' || person.ended) return [];
+    if (type !== undefined && (person.item.type !== type || person.path !== field)) return [];
     const name = person.data['name'];
     const part = fieldLabel(workflow, person.path).text;
     return [{ id: person.key, name: typeof name === 'string' && !isSealed(name) ? `${name} — ${part}` : part }];

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
 import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
@@ -189,7 +189,7 @@ export function SchemaField(props: FieldProps) {
   } else if (kind === 'case') {
     control = <CasePicker {...pick()} workflowName={caseWorkflow(schema, props.holder)} />;
   } else if (kind === 'subject') {
-    control = <PersonPicker {...pick()} />;
+    control = <PersonPicker {...pick()} recordedAt={schema[SUBJECT_KEYWORD]!} />;
   } else if (kind === 'clock') {
     control = <ClockPicker {...pick()} />;
   } else if (kind === 'json') {
@@ -267,17 +267,20 @@ function RecordPicker(props: PickProps & { pointer: string }) {
   return <Choices {...props} choices={records.map(({ id, item }) => [id, eventLabel(workflow, item.type).text + recordWhen(item, id, workflow, (at) => instant(at, region))])} />;
 }
 
-/** Where a form asks for one of the people the case records (a field the API marks `x-mend-subject`): a pick of them by name and part. */
-function PersonPicker(props: PickProps) {
+/**
+ * Where a form asks for one of the people the case records (a field the API marks `x-mend-subject`):
+ * a pick of them by name and part, or of those one event records when the field names it.
+ */
+function PersonPicker(props: PickProps & { recordedAt: boolean | string }) {
   const { history = [], workflow } = useForm();
-  return <Choices {...props} choices={namedPeople(history, workflow).map(({ id, name }) => [id, name])} />;
+  return <Choices {...props} choices={namedPeople(history, workflow, props.recordedAt).map(({ id, name }) => [id, name])} />;
 }
 
 /** Several of the people the case records (a list of `x-mend-subject` ids): a box to tick for each, by name and part. */
 function PeopleField(props: FieldProps & { id: string; legend: JSX.Element; describedBy: string | undefined; errorLine: JSX.Element }) {
   const { t } = useI18n();
   const { history = [], workflow } = useForm();
-  const people = namedPeople(history, workflow);
+  const people = namedPeople(history, workflow, (props.schema.items as JsonSchema | undefined)?.[SUBJECT_KEYWORD] ?? true);
   const chosen = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const error = props.errors.get(props.path);
   return (

@@ -50,7 +50,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
   if (schema.oneOf ?? schema.anyOf) return discriminator(schema) ? 'variants' : 'json';
   const [type] = types(schema);
   if (type === 'object') return 'object';
-  if (type === 'array') return schema.items?.enum ? 'multiChoice' : schema.items?.[SUBJECT_KEYWORD] === true ? 'people' : 'list';
+  if (type === 'array') return schema.items?.enum ? 'multiChoice' : schema.items?.[SUBJECT_KEYWORD] !== undefined ? 'people' : 'list';
   if (type === 'boolean') return 'boolean';
   if (type === 'number' || type === 'integer') return 'number';
   if (type === 'string') {
@@ -58,7 +58,7 @@ export function kindOf(schema: JsonSchema): FieldKind {
     if (schema[WORKFLOW_KEYWORD] === true) return 'workflow';
     if (typeof schema[RECORD_KEYWORD] === 'string') return 'record';
     if (typeof schema[CASE_KEYWORD] === 'string' || typeof schema[CASE_WORKFLOW_FIELD_KEYWORD] === 'string') return 'case';
-    if (schema[SUBJECT_KEYWORD] === true) return 'subject';
+    if (schema[SUBJECT_KEYWORD] !== undefined) return 'subject';
     if (schema[CLOCK_KEY_KEYWORD] === true) return 'clock';
     return schema.format === 'date' ? 'date' : schema.format === 'date-time' ? 'dateTime' : 'text';
   }

@@ -71,7 +71,7 @@ export interface JsonSchema {
   readonly maxLength?: number;
   /** Mend's own keywords (domain/json-schema-keywords.ts): a staff id, a clock key, a state, a local time, a share, a duration. */
   readonly 'x-mend-staff'?: boolean | readonly string[];
-  readonly 'x-mend-subject'?: boolean;
+  readonly 'x-mend-subject'?: boolean | string;
   readonly 'x-mend-attention'?: boolean;
   readonly 'x-mend-record'?: string;
   readonly 'x-mend-case'?: string | boolean;
