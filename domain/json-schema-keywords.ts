@@ -19,6 +19,13 @@ export const STAFF_ID_KEYWORD = 'x-mend-staff';
  */
 export const SUBJECT_KEYWORD = 'x-mend-subject';
 
+/**
+ * A field asked for unless the yes-or-no field beside it that this names is yes (a client's name,
+ * unless the client is anonymous): required while that field is not true, left out when it is.
+ * Forms show it only while it is asked for, marked required.
+ */
+export const UNLESS_KEYWORD = 'x-mend-unless';
+
 /** A clock's key within its case (`response-1`): named by its workflow's clock label. */
 export const CLOCK_KEY_KEYWORD = 'x-mend-clock';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD } from './json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from './json-schema-keywords';
 import type { PersonRole } from './roles';
 import { withFrench } from './validation';
 
@@ -116,6 +116,13 @@ export const SubjectId = fieldKind(
  * people there.
  */
 export const subjectOf = (event: string, field: string) => fieldKind(SubjectId.meta({ [SUBJECT_KEYWORD]: `${event}.${field}` }), 'id');
+
+/**
+ * A field asked for unless the yes-or-no field beside it named `flag` is yes (a client's name,
+ * unless they are anonymous): optional in the schema, so the object's own refinement says when it
+ * is required and when it must be left out; forms show it, as required, only while it is asked for.
+ */
+export const unless = <T extends z.ZodType>(flag: string, schema: T) => schema.optional().meta({ [UNLESS_KEYWORD]: flag });
 
 /**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).

@@ -78,7 +78,7 @@ export const WorkflowSchema = z
       }),
     ).meta({
       description:
-        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject` (true, or `<Event>.<field>`: one of the people that event records there, as the support persons agreed), a record the case made earlier `x-mend-record` (`<Event>.<field>`: the event that made it and where it holds the id), another case `x-mend-case` (the name of its workflow, or true), a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share` and a program `x-mend-workflow`; a field `<name>Fr` is the French of `<name>`',
+        'The events its cases record, the shared clock events too for a workflow with clocks. Their schemas mark a staff id `x-mend-staff`, a data subject’s id `x-mend-subject` (true, or `<Event>.<field>`: one of the people that event records there, as the support persons agreed), a record the case made earlier `x-mend-record` (`<Event>.<field>`: the event that made it and where it holds the id), another case `x-mend-case` (the name of its workflow, or true), a clock key `x-mend-clock`, a state `x-mend-state`, a local time `x-mend-local-time`, a share `x-mend-share`, a program `x-mend-workflow` and, in commands, a field asked for unless the yes-or-no beside it that it names is yes `x-mend-unless`; a field `<name>Fr` is the French of `<name>`',
     }),
     details: JsonSchemaObject.meta({
       description:

@@ -102,6 +102,14 @@ describe('the console: refusals in plain words', () => {
       const nameError = opening.locator('#cmd-RecordOptIn-client_name-error');
       await nameError.waitFor();
       expect(await nameError.textContent()).toBe(nameRequired);
+      // Asked for unless the client is anonymous: marked required, not "optional", and gone once they are.
+      const clientName = opening.locator('#cmd-RecordOptIn-client_name');
+      expect(await clientName.getAttribute('aria-required')).toBe('true');
+      await clientName.fill('Robin Tremblay');
+      await opening.locator('#cmd-RecordOptIn-client_anonymous').selectOption('true');
+      expect(await clientName.count()).toBe(0);
+      await opening.locator('#cmd-RecordOptIn-client_anonymous').selectOption('false');
+      expect(await clientName.inputValue()).toBe('');
     } finally {
       await page.close();
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
+import { Instant, LocalDate, StaffId, SubjectId, text, unless } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 import { CoordinatorTimeZone } from './coordinator-zones';
 
@@ -33,7 +33,7 @@ export const Client = z
     /** When absent, a new data subject is minted. */
     subjectId: SubjectId.optional(),
     anonymous: z.boolean().default(false),
-    name: text(200).optional(),
+    name: unless('anonymous', text(200)),
     contact: text(500).optional(),
     affiliation: Affiliation.default('notStated'),
     location: ClientLocation.optional(),

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD } from '../../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
 import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
@@ -411,19 +411,32 @@ function ObjectFields(props: FieldProps) {
   const { workflow } = useForm();
   const value = (props.value ?? {}) as Record<string, unknown>;
   const required = props.schema.required ?? [];
-  const fields = Object.entries(props.schema.properties ?? {}).map(([key, child]) => (
-    <SchemaField
-      key={key}
-      schema={child}
-      path={props.path ? `${props.path}.${key}` : key}
-      idPrefix={props.idPrefix}
-      required={required.includes(key)}
-      value={value[key]}
-      onChange={(next) => props.onChange({ ...value, [key]: next })}
-      errors={props.errors}
-      holder={value}
-    />
-  ));
+  const properties = Object.entries(props.schema.properties ?? {});
+  // A field asked for unless a yes-or-no beside it is yes (`x-mend-unless`): shown, required, only while it is not; left out when it is.
+  const leftOut = (key: string, holder: Record<string, unknown>) => {
+    const flag = props.schema.properties?.[key]?.[UNLESS_KEYWORD];
+    return flag !== undefined && holder[flag] === true;
+  };
+  const change = (key: string, next: unknown) => {
+    const changed: Record<string, unknown> = { ...value, [key]: next };
+    for (const [other] of properties) if (leftOut(other, changed)) delete changed[other];
+    props.onChange(changed);
+  };
+  const fields = properties
+    .filter(([key]) => !leftOut(key, value))
+    .map(([key, child]) => (
+      <SchemaField
+        key={key}
+        schema={child}
+        path={props.path ? `${props.path}.${key}` : key}
+        idPrefix={props.idPrefix}
+        required={required.includes(key) || child[UNLESS_KEYWORD] !== undefined}
+        value={value[key]}
+        onChange={(next) => change(key, next)}
+        errors={props.errors}
+        holder={value}
+      />
+    ));
   if (!props.path) return <>{fields}</>;
   const error = props.errors.get(props.path);
   const id = fieldId(props.idPrefix, props.path);

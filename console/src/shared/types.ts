@@ -74,6 +74,7 @@ export interface JsonSchema {
   readonly 'x-mend-subject'?: boolean | string;
   readonly 'x-mend-attention'?: boolean;
   readonly 'x-mend-record'?: string;
+  readonly 'x-mend-unless'?: string;
   readonly 'x-mend-case'?: string | boolean;
   readonly 'x-mend-case-workflow-field'?: string;
   readonly 'x-mend-clock'?: boolean;
