@@ -16,6 +16,10 @@ export const BODY_FAULTS = {
     fr: 'il contient une clé __proto__ ou constructor.prototype, qu’aucune requête ne peut porter',
   },
   length: { en: 'its length differs from its Content-Length header', fr: 'sa longueur diffère de son en-tête Content-Length' },
+  duplicateKey: {
+    en: 'it names the same field twice in one object, of which only the last would be read: name each field once',
+    fr: 'il nomme deux fois le même champ dans un même objet, dont seul le dernier serait lu\u00a0: nommez chaque champ une seule fois',
+  },
 } as const satisfies Record<string, { en: string; fr: string }>;
 
 export type BodyFault = keyof typeof BODY_FAULTS;

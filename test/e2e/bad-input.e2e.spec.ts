@@ -315,6 +315,26 @@ describe('bad input over HTTP', () => {
       for (const { french } of [forbidden, garbage]) expect(french.message).not.toMatch(/Body|content-type|valid JSON but/);
     });
 
+    it('a field named twice in one object, however spelt or nested: 400, where JSON.parse would keep the last', async () => {
+      for (const body of [
+        '{"method": "email", "method": "phone"}',
+        '{"method": "email", "\\u006dethod": "phone"}',
+        '{"notes": [{"a": 1}, {"a": 2}], "x": {"y": {"z": 1, "z" : 2}}}',
+      ]) {
+        const { french } = await expectRefused(raw(() => received, 'AcknowledgeComplaint', body, 'application/json'), {
+          status: 400,
+          code: 'REQUEST.MALFORMED_BODY',
+          names: ['same field twice'],
+        });
+        expect(french.message).toContain('nommez chaque champ une seule fois');
+      }
+      // The same name in two objects, and a name in a value, are not twice.
+      const fine = await supervisor.request('POST', `/cases/${received}/commands/AssignHandler`, {
+        rawBody: '{"handlerId": "practitioner-1", "note": {"handlerId": "x"}}',
+      });
+      expect(fine.body.code).not.toBe('REQUEST.MALFORMED_BODY');
+    });
+
     it('an If-Match that is negative, or half quoted: 400, not a conflict', async () => {
       for (const value of ['-1', 'W/"-3"', '"2']) {
         await expectRefused((headers) => supervisor.post(`/cases/${received}/commands/AcknowledgeComplaint`, {}, { ...headers, 'if-match': value }), {
