@@ -14,6 +14,8 @@ import { harden } from './http/hardening';
 import { registerJsonBody } from './http/json-body';
 import { newRequestId, registerCorrelation } from './http/correlation';
 import { refuseWhileClosing } from './http/draining';
+import { announceServiceClock } from './http/service-clock';
+import { CLOCK, type Clock } from './clock/clock';
 import { registerRequestLog, ROOT_LOGGER } from './logging/logging';
 import { buildOpenApi } from './http/openapi';
 import { openApiSections } from './http/openapi-sections';
@@ -64,6 +66,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   refuseMalformedQuery(fastify);
   registerRequestLog(fastify, app.get(ROOT_LOGGER));
   refuseWhileClosing(fastify);
+  announceServiceClock(fastify, app.get<Clock>(CLOCK));
   const errors = new MendExceptionFilter(options.config);
   // Errors Fastify raises before Nest's router (parsers, body and rate limits) reach this filter too:
   // Nest sets Fastify's error handler when the app initialises, and it hands them to the global

@@ -41,8 +41,11 @@ export function ensureConsoleBuilt(): void {
 
 export interface Browser {
   readonly context: BrowserContext;
-  /** A new tab signed in as this person through the console's own sign-in form. */
-  signedIn(role: PersonRole, subject?: string): Promise<Page>;
+  /**
+   * A new tab signed in as this person through the console's own sign-in form. Its clock reads the
+   * app's, unless `ownClock`: then it keeps the machine's, months after the app's, as a browser does in a drill.
+   */
+  signedIn(role: PersonRole, subject?: string, options?: { readonly ownClock?: boolean }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -67,10 +70,10 @@ export async function openBrowser(running: RunningApp, { locale = 'en-CA' }: { l
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     context,
-    signedIn: async (role, subject) => {
+    signedIn: async (role, subject, options = {}) => {
       const page = await context.newPage();
       // The browser's clock reads the app's manual clock, so "time left" is counted from the same now.
-      await page.clock.setFixedTime(running.clock.now());
+      if (!options.ownClock) await page.clock.setFixedTime(running.clock.now());
       await page.goto(running.baseUrl);
       // By the form's ids, so that it signs in whichever language the console opens in.
       await page.locator('#token').fill(await running.token(role, subject));

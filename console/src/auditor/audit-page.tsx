@@ -16,6 +16,7 @@ import { useLoad } from '../shared/use-load';
 import { zonedToIso } from '../shared/zoned-time';
 import { CaseReads } from './case-reads';
 import { ExportLinks } from './export-links';
+import { serviceNow } from '../shared/service-clock';
 
 /** Auditors: a case's history, the case as of any moment, its hash chain checked, its exports. */
 export function AuditPage({ caseId }: { caseId?: string }) {
@@ -94,7 +95,7 @@ function stopsOf(items: readonly HistoryItem[], axis: Axis): { at: string; due: 
   if (axis === 'recorded') return [...new Set(items.map((i) => iso(i.recordedAt)))].sort().map((at) => ({ at, due: false }));
   const events = new Set(items.map((i) => iso(i.occurredAt)));
   // Due times still to come are no moment of the case's past.
-  const now = new Date().toISOString();
+  const now = serviceNow().toISOString();
   const dues = new Set(dueTimes(items).filter((d) => !events.has(d) && d <= now));
   return [...new Set([...events, ...dues])].sort().map((at) => ({ at, due: dues.has(at) }));
 }

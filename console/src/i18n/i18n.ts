@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import { REGION_NAMES } from '../../../domain/region-names';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { catalogues, type Language, type Messages } from './messages';
+import { serviceNow } from '../shared/service-clock';
 
 const NBSP = '\u00a0';
 /** The browser's own time zone, for instants that belong to no case. */
@@ -78,7 +79,7 @@ export function i18nFor(language: Language): I18n {
       return `${whole} ${zoneName(iso, locale, timeZone)}`;
     },
     zone: (timeZone, at) => {
-      const when = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date();
+      const when = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : serviceNow();
       const parts = formatter(locale, { timeZone, timeZoneName: 'longGeneric' }, 'zone').formatToParts(when);
       return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     },

@@ -10,6 +10,7 @@ import { StepsOthersTake } from '../shared/steps-others-take';
 import { Status } from '../shared/status';
 import type { Inbox, InboxItem, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+import { serviceNow } from '../shared/service-clock';
 
 /**
  * My work: the open cases assigned to the signed-in person, the one whose clock falls due first
@@ -57,7 +58,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
   const i18n = useI18n();
   const { t, instant } = i18n;
   if (items.length === 0) return <p>{t.noCases}</p>;
-  const now = new Date();
+  const now = serviceNow();
   const workflowOf = (item: InboxItem) => workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
   return (
     <div class="table-scroll">

@@ -3,6 +3,7 @@ import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
 import { clockLabel, L } from '../shared/labels';
 import type { ClockView, WorkflowInfo } from '../shared/types';
+import { serviceNow } from '../shared/service-clock';
 
 function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
   if (clock.status !== 'running') return '—';
@@ -14,7 +15,7 @@ function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
 }
 
 /** A case's clocks with the time left; business days are estimated here from the due time, shown in the case's region's time zone. */
-export function Clocks({ clocks, workflow, region, now = new Date() }: { clocks: readonly ClockView[]; workflow: WorkflowInfo | undefined; region?: string; now?: Date }) {
+export function Clocks({ clocks, workflow, region, now = serviceNow() }: { clocks: readonly ClockView[]; workflow: WorkflowInfo | undefined; region?: string; now?: Date }) {
   const i18n = useI18n();
   const { t, instant, percent, clockStatus } = i18n;
   if (clocks.length === 0) return <p>{t.noClocks}</p>;

@@ -11,6 +11,7 @@ import { branchFor, chosenBranch, discriminator, initialValue, kindOf, switchVar
 import { StaffPicker } from './staff-picker';
 import { recordsOf, recordWhen } from './event-data';
 import { endedRecords, namedPeople } from './people';
+import { serviceNow } from '../shared/service-clock';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -387,7 +388,7 @@ function DateTimePicker({ common, value, onChange }: { common: JSX.HTMLAttribute
             onChange(raw === '' ? undefined : (zonedToIso(raw, timeZone) ?? raw));
           }}
         />
-        <button type="button" class="secondary" onClick={() => onChange(zonedToIso(isoToZoned(new Date().toISOString(), timeZone), timeZone))}>
+        <button type="button" class="secondary" onClick={() => onChange(zonedToIso(isoToZoned(serviceNow().toISOString(), timeZone), timeZone))}>
           {t.now}
         </button>
       </span>

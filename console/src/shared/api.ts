@@ -1,5 +1,6 @@
 import { catalogues, type Language } from '../i18n/messages';
 import { forgetSession, type Session } from './session';
+import { learnServiceClock } from './service-clock';
 
 /** One field named by the API's `details.issues`. */
 export interface Issue {
@@ -50,6 +51,7 @@ export function createApi(session: Session, onSignedOut: (why: SignedOut) => voi
     headers.set('authorization', `Bearer ${session.token}`);
     headers.set('accept-language', language);
     const response = await fetch(path, { ...init, headers, cache: 'no-store', referrerPolicy: 'no-referrer' });
+    learnServiceClock(response);
     if (response.status === 401) {
       const refusal = (await response
         .clone()

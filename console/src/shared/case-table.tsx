@@ -4,6 +4,7 @@ import { PageStaff, staffNames, usePeople } from './context';
 import { CaseLink } from './case-link';
 import { L, stateLabel, workflowTitle } from './labels';
 import type { CaseSummary, WorkflowInfo } from './types';
+import { serviceNow } from './service-clock';
 
 interface CaseTableProps {
   readonly items: readonly CaseSummary[];
@@ -29,7 +30,7 @@ function Rows(props: CaseTableProps) {
   const { t, instant, region } = useI18n();
   const person = usePeople();
   if (items.length === 0) return <p>{t.noCases}</p>;
-  const now = new Date();
+  const now = serviceNow();
   return (
     <div class="table-scroll">
       <table class="cases fold">

@@ -16,6 +16,7 @@ import { ReassignPanel } from './reassign-panel';
 import { followSlaStream, type StreamState } from './sla-stream';
 import { NeedsAttention } from './needs-attention';
 import { clocksOf, SHOWN, WorkOverview, type ClockPage } from './work-overview';
+import { serviceNow } from '../shared/service-clock';
 
 interface Board {
   readonly summary: SlaSummary;
@@ -231,7 +232,7 @@ function AtRisk(props: {
   const { t, instant, percent, region } = useI18n();
   const workflows = useContext(WorkflowsContext);
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
-  const now = new Date();
+  const now = serviceNow();
   return (
     <div class="table-scroll wide">
     <table class="at-risk">
