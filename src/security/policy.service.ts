@@ -86,6 +86,8 @@ const readAs = (facts: Pick<CaseAccessFacts, 'workflow' | 'readAs'>): string => 
 @Injectable()
 export class PolicyService {
   private readonly logger = new Logger('Access');
+  /** Whether a workflow grants the role any command, by role: the registry does not change once built. */
+  private readonly writers = new Map<PersonRole, boolean>();
 
   constructor(private readonly registry: WorkflowRegistry) {}
 
@@ -152,7 +154,11 @@ export class PolicyService {
    */
   authorizeAnyCommand(actor: Actor): void {
     if (!isPerson(actor)) return;
-    const writes = this.registry.all().some((d) => d.commands.some((c) => c.grants?.[actor.role] !== undefined));
+    let writes = this.writers.get(actor.role);
+    if (writes === undefined) {
+      writes = this.registry.all().some((d) => d.commands.some((c) => c.grants?.[actor.role] !== undefined));
+      this.writers.set(actor.role, writes);
+    }
     if (!writes) throw this.deny(actor, RoleForbidden({ role: actor.role, action: RUN_COMMANDS }), {});
   }
 
