@@ -145,11 +145,19 @@ function issueText(issue: z.core.$ZodIssue, language: Language): string {
 
 /** Every problem zod found, each naming its field, in both languages. */
 export function describeIssues(error: z.ZodError, prefix = ''): BilingualIssue[] {
-  return error.issues.flatMap((issue) => {
+  const described = error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     const message = { en: issueText(issue, 'en'), fr: issueText(issue, 'fr') };
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message }));
     return [{ path: base || '(body)', message }];
+  });
+  // Two checks can fail alike ("" is both too short and blank): each problem is said once.
+  const said = new Set<string>();
+  return described.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message.en}`;
+    if (said.has(key)) return false;
+    said.add(key);
+    return true;
   });
 }
 

@@ -517,6 +517,19 @@ describe('bad input over HTTP', () => {
       });
     });
 
+    it('an empty text: each problem said once, not once per check that fails', async () => {
+      const { english, french } = await expectRefused(command(() => underReview, 'Respond', { response: '', nextLevel: { name: ' ', contact: 'b' } }, () => practitioner), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.response', 'data.nextLevel.name'],
+      });
+      expect(english.details.issues).toEqual([
+        { path: 'data.response', message: 'must not be empty' },
+        { path: 'data.nextLevel.name', message: 'must not be empty' },
+      ]);
+      expect(french.details.issues.map((issue: { path: string }) => issue.path)).toEqual(['data.response', 'data.nextLevel.name']);
+    });
+
     it('a referral without its source: 400 naming the source and the fields every source needs, at once', async () => {
       const rju = await running.as('rju', 'rju-1');
       const { english, french } = await expectRefused(
