@@ -193,6 +193,29 @@ describe('clocks: meeting', () => {
   });
 });
 
+describe('clocks: a calendar-day clock paused and resumed', () => {
+  const window = () =>
+    fold({}, [
+      startCalendarClock(context('2026-03-02T15:00:00Z'), {
+        clock: 'review-window-1',
+        name: { en: 'Review window, level 1', fr: 'Délai de demande de révision, palier 1' },
+        region: 'ON',
+        startedAt: new Date('2026-03-02T15:00:00Z'),
+        fromLocalDate: '2026-03-02',
+        days: 30,
+      }),
+    ]);
+
+  it('still ends at the end of a local day, the day its time paused moved it into', () => {
+    expect(window()['review-window-1']?.dueAt).toBe('2026-04-02T03:59:59.999Z'); // 1 April, 23:59:59.999 in Ottawa
+    const paused = fold(window(), pauseClock(window(), 'review-window-1', new Date('2026-03-10T14:00:00Z'), 'The complainant is in hospital', 'c-1'));
+    // Paused 36 days less 4 minutes: without the day's end, 7 May 23:55:59.999, and "until the end of 7 May" would be 4 minutes short.
+    const resumed = resumeClock(context('2026-04-15T13:56:00Z'), paused, 'review-window-1', new Date('2026-04-15T13:56:00Z'));
+    expect(resumed.data.dueAt).toBe('2026-05-08T03:59:59.999Z');
+    expect(dueLocalDate({ dueAt: resumed.data.dueAt, region: 'ON' })).toBe('2026-05-07');
+  });
+});
+
 describe('clocks: the day a clock falls due, as people are told it', () => {
   it('is the local date of its due time in its region', () => {
     expect(dueLocalDate({ dueAt: '2028-01-23T04:59:59.999Z', region: 'ON' })).toBe('2028-01-22');

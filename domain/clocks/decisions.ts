@@ -4,7 +4,7 @@ import { defineError, type DomainError } from '../errors';
 import type { RegionCode } from '../regions';
 import type { Bilingual } from '../validation';
 import type { ClockEvent, ClockWarning } from './events';
-import { isOpen, type ClockState, type Clocks } from './state';
+import { dueLocalDate, isOpen, type ClockState, type Clocks } from './state';
 
 type ClockOf<T extends ClockEvent['type']> = Extract<ClockEvent, { type: T }>;
 
@@ -125,6 +125,23 @@ export function ranOut(clocks: Clocks, key: string, at: Date): DomainError | und
   return clock?.status === 'running' && ranOutBy(clock, at).length > 0 ? ClockNotRunning({ ...clock, status: 'breached' }) : undefined;
 }
 
+/**
+ * Why this clock cannot be paused at `at` (unknown, not running, or its time ran out), or undefined
+ * when it can: what a refused pause names rather than the case's state.
+ */
+export function pauseRefused(clocks: Clocks, key: string, at: Date): DomainError | undefined {
+  const clock = clocks[key];
+  if (!clock) return UnknownClock({ clock: key, clocks: Object.values(clocks) });
+  return clock.status === 'running' ? ranOut(clocks, key, at) : ClockNotRunning(clock);
+}
+
+/** Why this clock cannot be resumed (unknown, or not paused), or undefined when it can. */
+export function resumeRefused(clocks: Clocks, key: string): DomainError | undefined {
+  const clock = clocks[key];
+  if (!clock) return UnknownClock({ clock: key, clocks: Object.values(clocks) });
+  return clock.status === 'paused' ? undefined : ClockNotPaused(clock);
+}
+
 /** Whether any clock could be paused at `at`: one running whose time has not run out. */
 export function anyPausable(clocks: Clocks, at: Date): boolean {
   return Object.values(clocks).some((clock) => clock.status === 'running' && ranOutBy(clock, at).length === 0);
@@ -166,13 +183,20 @@ export function resumeClock(ctx: DecideContext, clocks: Clocks, key: string, at:
     move = (instant) => iso(new Date(new Date(instant).getTime() + pausedMs));
   }
   const shift = (instant: string) => (Date.parse(instant) > pausedAt.getTime() ? move(instant) : instant);
+  // A calendar-day clock runs to the end of its last local day, paused or not: moved, it ends at the
+  // end of the day it moved into, so that "until the end of <day>" stays true to the minute.
+  const shiftDue = (instant: string) => {
+    const moved = shift(instant);
+    if (clock.basis !== 'calendar' || moved === instant) return moved;
+    return iso(ctx.calendars.forRegion(clock.region).endOfLocalDay(dueLocalDate({ dueAt: moved, region: clock.region })));
+  };
   return {
     type: 'ClockResumed',
     data: {
       clock: key,
       resumedAt: iso(at),
       pausedBusinessMs: pausedMs,
-      dueAt: shift(clock.dueAt),
+      dueAt: shiftDue(clock.dueAt),
       warnings: clock.pendingWarnings.map((w) => ({ threshold: w.threshold, at: shift(w.at) })),
     },
   };

@@ -1,4 +1,5 @@
 import { resumeClock } from '../../domain/clocks';
+import { allowedCommands } from '../../domain/fold';
 import { foldHistory, specContext, specFor } from '../../test/support/workflow-spec';
 import type { MendSettings } from '../../domain/settings';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
@@ -19,6 +20,10 @@ import {
 } from './complaint.fixtures';
 import { complaintWorkflow } from './index';
 import { ComplaintSettings } from './settings';
+
+/** The commands a case with this history offers at `at` (as GET /cases/:id lists them). */
+const offered = (history: Parameters<typeof foldHistory>[1], at: string): string[] =>
+  allowedCommands(complaintWorkflow, foldHistory(complaintWorkflow, history), { occurredAt: at, actor: { id: 'practitioner-1', role: 'practitioner' } });
 
 const spec = specFor(complaintWorkflow);
 const given = spec.given;
@@ -553,10 +558,13 @@ describe('complaint: PauseClock and ResumeClock', () => {
     expect(error.messageIn('fr')).toBe('Le délai «\u00a0Acknowledgement\u00a0» est respecté, et non en cours.');
   });
 
-  it('is not offered when no clock is running', () => {
-    given(...underReview(), paused)
-      .when(command('PauseClock', { clock: 'response-1', reason: 'x' }))
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignHandler', 'Respond', 'ResumeClock', 'WithdrawComplaint'] });
+  it('is not offered when no clock is running, and a refused pause says why of the clock, not of the case', () => {
+    expect(offered([...underReview(), paused], LATER)).not.toContain('PauseClock');
+    const error = given(...underReview(), paused).when(command('PauseClock', { clock: 'response-1', reason: 'x' }), { now: LATER }).error();
+    expect(error.code).toBe('CLOCK.NOT_RUNNING');
+    expect(error.messageIn('en')).toBe('The clock “Response, level 1” is paused, not running.');
+    expect(error.messageIn('fr')).not.toMatch(/état|state/);
+    given(...underReview(), paused).when(command('PauseClock', { clock: 'response-9', reason: 'x' })).thenThrows('CLOCK.UNKNOWN');
   });
 
   it('resumes a paused clock, pushing its due time by the business time it was paused', () => {
@@ -581,8 +589,9 @@ describe('complaint: PauseClock and ResumeClock', () => {
     expect(error.messageIn('fr')).toBe('Le délai «\u00a0Réponse, palier 9\u00a0» est en cours, et non en pause.');
   });
 
-  it('is not offered when no clock is paused', () => {
-    given(...underReview()).when(command('ResumeClock', { clock: 'response-1' })).thenThrows('COMMAND.NOT_ALLOWED');
+  it('is not offered when no clock is paused, and a refused resumption says the clock is not paused', () => {
+    expect(offered(underReview(), LATER)).not.toContain('ResumeClock');
+    expect(given(...underReview()).when(command('ResumeClock', { clock: 'response-1' })).error().messageIn('en')).toBe('The clock “Response, level 1” is running, not paused.');
   });
 });
 
@@ -604,9 +613,19 @@ describe('complaint: CloseComplaint', () => {
     expect(error.messageIn('fr')).toContain('jusqu’à la fin de la journée du 2028-01-22\u00a0:');
   });
 
-  it('RightOfReviewCannotBeCutOff: a paused review window still keeps the complaint open', () => {
+  it('RightOfReviewCannotBeCutOff: a paused review window still keeps the complaint open, and the refusal says it is paused, not until when', () => {
     const paused = { type: 'ClockPaused', data: { clock: 'review-window-1', pausedAt: LATER, reason: 'The complainant is in hospital' } };
-    given(...underReview(), ...responded(1), paused).when(command('CloseComplaint')).thenThrows('COMPLAINT.RIGHT_OF_REVIEW_OPEN');
+    const error = given(...underReview(), ...responded(1), paused).when(command('CloseComplaint'), { now: '2026-05-01T15:00:00.000Z' }).error();
+    expect(error.code).toBe('COMPLAINT.RIGHT_OF_REVIEW_PAUSED');
+    expect(`${error.messageIn('en')} ${error.messageIn('fr')}`).not.toContain('2026-04-01');
+  });
+
+  it('once the review window has passed, before the scheduler records it: a review is no longer offered, and closing closes as the window’s end would', () => {
+    expect(offered([...underReview(), ...responded(1)], '2026-04-07T15:00:00.000Z')).toEqual(expect.arrayContaining(['CloseComplaint']));
+    expect(offered([...underReview(), ...responded(1)], '2026-04-07T15:00:00.000Z')).not.toContain('RequestReview');
+    const { events } = given(...underReview(), ...responded(1)).when(command('CloseComplaint'), { now: '2026-04-07T15:00:00.000Z' }).run();
+    expect(events.at(-1)).toEqual({ type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, ...titlesAt(0), outcome: 'reviewNotRequested' } });
+    given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: '2026-04-07T15:00:00.000Z' }).thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
   });
 
   it('closes by itself when the review window passes without a review request, as of the end of the window', () => {

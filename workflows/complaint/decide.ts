@@ -2,7 +2,6 @@ import { assertNever } from '../../domain/assert-never';
 import {
   cancelOpenClocks,
   clockName,
-  dueLocalDate,
   meetClock,
   pauseClock,
   resumeClock,
@@ -27,7 +26,6 @@ import {
   ResponseNamesAnotherLevel,
   ResponseNamesLevelBeyondChain,
   ReviewerNotIndependent,
-  ReviewWindowPassed,
   UnknownProgram,
   nextTitleOf,
 } from './errors';
@@ -256,11 +254,7 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
   const from = levelOf(context);
   // Offered only below the last level (`rightOfReview` in index.ts says why not at the last).
   const next = nextLevel(context)!;
-  const window = state.clocks[reviewWindowClock(from.level)];
-  // A window that passed is closed by the scheduler; until it records that, the time is the rule.
-  if (window?.status === 'running' && Date.parse(window.dueAt) < ctx.now.getTime()) {
-    throw ReviewWindowPassed({ level: from.level, lastDay: dueLocalDate(window) });
-  }
+  // A window that passed is refused before this (`rightOfReview` in index.ts).
   return [
     {
       type: 'ReviewRequested',
@@ -280,7 +274,13 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
 
 function close(state: CaseState, ctx: DecideContext): Decided {
   const context = complaintContext(state);
-  // Below the last level the handler cannot close (`rightOfReview` in index.ts); the review window's end does.
+  // Below the last level the handler cannot close (`rightOfReview` in index.ts); the review window's end does,
+  // and a close sent once it has passed, before the scheduler records it, closes as the scheduler would.
+  const level = currentLevel(context);
+  const window = level && state.clocks[reviewWindowClock(level.level)];
+  if (state.snapshot.matches('responded') && window?.status === 'running' && Date.parse(window.dueAt) < ctx.now.getTime()) {
+    return closed(state, new Date(window.dueAt), 'reviewNotRequested');
+  }
   return closed(state, ctx.now, context.kind === 'feedback' ? 'feedbackRecorded' : 'reviewsExhausted');
 }
 

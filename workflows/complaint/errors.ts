@@ -71,9 +71,9 @@ export const ReviewerNotIndependent = defineError<{ handlerId: string; level: nu
   'rule',
   {
     en: (p) =>
-      `${p.handlerId} handled this complaint at level ${p.earlierLevel} and cannot review it at level ${p.level}: a review must be done by someone else.`,
+      `This complaint was assigned to ${p.handlerId} at level ${p.earlierLevel}, who saw it there and cannot review it at level ${p.level}: a review must be done by someone else.`,
     fr: (p) =>
-      `${p.handlerId} a traité cette plainte au palier ${p.earlierLevel} et ne peut pas la réviser au palier ${p.level}\u00a0: la révision doit être faite par une autre personne.`,
+      `Cette plainte a été confiée à ${p.handlerId} au palier ${p.earlierLevel}\u00a0: cette personne l’a vue et ne peut pas la réviser au palier ${p.level}. La révision doit être faite par une autre personne.`,
   },
 );
 
@@ -101,6 +101,18 @@ export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number;
       `The complainant may request a review by level ${p.nextLevel} (${p.nextTitle}) until the end of ${p.lastDay}: the complaint cannot be closed before. It closes by itself if no review is requested by then, or when the complainant accepts the response or withdraws.`,
     fr: (p) =>
       `La personne plaignante peut demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) jusqu’à la fin de la journée du ${p.lastDay}\u00a0: la plainte ne peut pas être fermée avant. Elle se ferme d’elle-même si aucune révision n’est demandée d’ici là, ou lorsqu’elle accepte la réponse ou retire sa plainte.`,
+  },
+);
+
+/** The review window is paused (the complainant is in hospital, say): it has no end until it is resumed. */
+export const RightOfReviewPaused = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string }>(
+  'COMPLAINT.RIGHT_OF_REVIEW_PAUSED',
+  'rule',
+  {
+    en: (p) =>
+      `The complainant's time to request a review by level ${p.nextLevel} (${p.nextTitle}) is paused: the complaint cannot be closed while it is. Resume it, or record that the complainant accepts the response or withdraws.`,
+    fr: (p) =>
+      `Le délai de la personne plaignante pour demander une révision par le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}) est en pause\u00a0: la plainte ne peut pas être fermée tant qu’il l’est. Reprenez-le, ou consignez que la personne accepte la réponse ou retire sa plainte.`,
   },
 );
 

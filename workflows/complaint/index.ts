@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
-import { anyPausable, dueLocalDate, ranOut } from '../../domain/clocks';
+import { anyPausable, dueLocalDate, pauseRefused, resumeRefused } from '../../domain/clocks';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
@@ -10,12 +10,19 @@ import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
 import { complaintContext, decide, onClockBreached } from './decide';
-import { nextTitleOf, ReviewChainEnded, RightOfReviewOpen } from './errors';
+import { nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings, ProgramName } from './settings';
 
 const hasClockPaused = (state: CaseState) => Object.values(state.clocks).some((clock) => clock.status === 'paused');
+
+/** The review window of the level just answered, when it still runs though its end has passed by `at`. */
+function windowPassed(state: CaseState, at: Date) {
+  const level = currentLevel(complaintContext(state));
+  const window = level && state.clocks[reviewWindowClock(level.level)];
+  return window?.status === 'running' && Date.parse(window.dueAt) < at.getTime() ? window : undefined;
+}
 
 const answered = (state: CaseState) => state.snapshot.matches('responded') || state.snapshot.matches('closed');
 
@@ -26,18 +33,24 @@ const answered = (state: CaseState) => state.snapshot.matches('responded') || st
  * is no one left to ask.
  */
 const rightOfReview = {
-  requestRefused(state: CaseState) {
+  requestRefused(state: CaseState, at: Date) {
     const context = complaintContext(state);
     const level = currentLevel(context);
-    if (!answered(state) || !level || nextLevel(context)) return undefined;
-    return ReviewChainEnded(level);
+    if (!answered(state) || !level) return undefined;
+    if (!nextLevel(context)) return ReviewChainEnded(level);
+    // A window that passed is closed by the scheduler; until it records that, the time is the rule.
+    const window = windowPassed(state, at);
+    return window ? ReviewWindowPassed({ level: level.level, lastDay: dueLocalDate(window) }) : undefined;
   },
-  closeRefused(state: CaseState) {
+  closeRefused(state: CaseState, at: Date) {
     const context = complaintContext(state);
     const level = currentLevel(context);
     const next = nextLevel(context);
     const window = level && state.clocks[reviewWindowClock(level.level)];
     if (!state.snapshot.matches('responded') || !level || !next || !window || !['running', 'paused'].includes(window.status)) return undefined;
+    // Past its end the complainant's time is over, whether or not the scheduler has recorded it yet: the complaint may close.
+    if (windowPassed(state, at)) return undefined;
+    if (window.status === 'paused') return RightOfReviewPaused({ level: level.level, nextLevel: next.level, ...nextTitleOf(next) });
     return RightOfReviewOpen({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), lastDay: dueLocalDate(window) });
   },
 };
@@ -72,27 +85,28 @@ const commands = commandsFrom(ComplaintCommand, {
   RequestReview: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ReviewRequested',
-    available: (state) => !rightOfReview.requestRefused(state),
-    refusal: rightOfReview.requestRefused,
+    available: (state, at) => !rightOfReview.requestRefused(state, at),
+    refusal: (state, _data, ctx) => rightOfReview.requestRefused(state, ctx.now),
   },
   PauseClock: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockPaused',
-    // A clock whose time ran out is breached, whether or not the scheduler has recorded it yet: the
-    // refusal names it, where no clock is running at all the generic refusal lists what is offered.
+    // The refusal names what is wrong with the clock asked for (already paused, met, or its time ran
+    // out, breached whether or not the scheduler has recorded it yet), not the case's state.
     available: (state, at) => anyPausable(state.clocks, at),
-    refusal: (state, data, ctx) => ranOut(state.clocks, (data as { clock: string }).clock, ctx.now),
+    refusal: (state, data, ctx) => pauseRefused(state.clocks, (data as { clock: string }).clock, ctx.now),
   },
   ResumeClock: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockResumed',
     available: hasClockPaused,
+    refusal: (state, data) => resumeRefused(state.clocks, (data as { clock: string }).clock),
   },
   CloseComplaint: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ComplaintClosed',
-    available: (state) => !rightOfReview.closeRefused(state),
-    refusal: rightOfReview.closeRefused,
+    available: (state, at) => !rightOfReview.closeRefused(state, at),
+    refusal: (state, _data, ctx) => rightOfReview.closeRefused(state, ctx.now),
   },
   WithdrawComplaint: {
     grants: orRju(grants.assignedOrSupervisor),
@@ -177,7 +191,8 @@ export const complaintWorkflow: WorkflowDefinition = {
         lastLevel: level !== undefined && next === undefined,
         nextLevelTitle: next?.title ?? null,
         ...(next?.titleFr !== undefined ? { nextLevelTitleFr: next.titleFr } : {}),
-        reviewWindowEndsAt: window && ['running', 'paused'].includes(window.status) ? window.dueAt : null,
+        // A paused window has no end until it is resumed.
+        reviewWindowEndsAt: window?.status === 'running' ? window.dueAt : null,
         reviewsRequested: context.reviewsRequested,
       } satisfies ComplaintDetails,
     };
