@@ -852,8 +852,11 @@ describe('complaint: the program it concerns', () => {
   it('refuses a program Mend does not run, naming those it does, in both languages', () => {
     const error = given().when(receive({ concerns: { program: 'parole-hearings' } })).error();
     expect(error.code).toBe('COMPLAINT.UNKNOWN_PROGRAM');
-    expect(error.message).toContain('restorative-opportunities');
+    expect(error.message).toContain('Restorative Opportunities (victim-offender mediation) (restorative-opportunities)');
     expect(error.messageIn('fr')).toContain('«\u00a0parole-hearings\u00a0»');
+    // Each program by its title in the reader's language, the name the API takes beside it.
+    expect(error.messageIn('fr')).toMatch(/Programmes\u00a0: [^a-z]/);
+    expect(error.messageIn('fr')).not.toContain('Restorative Opportunities');
   });
 
   it('reports a receipt later than now and a program Mend does not run at once', () => {

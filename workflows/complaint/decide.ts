@@ -91,7 +91,7 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
     receivedAt.getTime() > ctx.now.getTime() && ReceivedInFuture({ field: 'receivedAt', value: d.receivedAt }),
     program !== undefined &&
       !ctx.workflows?.some((w) => w.name === program) &&
-      UnknownProgram({ program, known: ctx.workflows?.map((w) => w.name).join(', ') || 'none' }),
+      UnknownProgram({ program, known: (ctx.workflows ?? []).map(({ name, title }) => ({ name, title })) }),
   ]);
   const chain = chainFor(ctx.settings, program);
   const first = chain[0];

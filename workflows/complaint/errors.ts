@@ -122,7 +122,13 @@ export const ReviewWindowPassed = defineError<{ level: number; lastDay: string }
   fr: (p) => `Le délai pour demander la révision de la réponse du palier ${p.level} a expiré à la fin de la journée du ${p.lastDay}.`,
 });
 
-export const UnknownProgram = defineError<{ program: string; known: string }>('COMPLAINT.UNKNOWN_PROGRAM', 'invalid', {
-  en: (p) => `"${p.program}" is not a program Mend runs. Programs: ${p.known}.`,
-  fr: (p) => `«\u00a0${p.program}\u00a0» n’est pas un programme géré par Mend. Programmes\u00a0: ${p.known}.`,
-});
+/** `known`: each program Mend runs, by its title and the name the API takes for it. */
+export const UnknownProgram = defineError<{ program: string; known: readonly { readonly name: string; readonly title: { en: string; fr: string } }[] }>(
+  'COMPLAINT.UNKNOWN_PROGRAM',
+  'invalid',
+  {
+    en: (p) => `"${p.program}" is not a program Mend runs. Programs: ${p.known.map((w) => `${w.title.en} (${w.name})`).join(', ') || 'none'}.`,
+    fr: (p) =>
+      `«\u00a0${p.program}\u00a0» n’est pas un programme géré par Mend. Programmes\u00a0: ${p.known.map((w) => `${w.title.fr} (${w.name})`).join(', ') || 'aucun'}.`,
+  },
+);

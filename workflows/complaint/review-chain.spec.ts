@@ -35,7 +35,7 @@ describe('complaint: its refusals', () => {
       'COMPLAINT.RIGHT_OF_REVIEW_PAUSED',
       'COMPLAINT.UNKNOWN_PROGRAM',
     ],
-    { acknowledgedAt: '2026-03-01T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', nextTitleFr: 'Direction', title: 'Manager', titleFr: 'Gestion', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', field: 'receivedAt', value: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', lastDay: '2026-04-01', program: 'parole', known: 'complaint' },
+    { acknowledgedAt: '2026-03-01T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', nextTitleFr: 'Direction', title: 'Manager', titleFr: 'Gestion', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', field: 'receivedAt', value: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', lastDay: '2026-04-01', program: 'parole', known: [{ name: 'complaint', title: { en: 'Complaints', fr: 'Plaintes' } }] },
   );
 });
 
