@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandNotAllowed } from '../../domain/errors';
 import { findCommand } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { PolicyService, runCommand } from '../security/policy.service';
@@ -39,7 +40,16 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         // A command that does not open cases is refused by the decision (400 COMMAND.NOT_OPENING).
         else if (command.type === loaded.definition.openingCommand) this.policy.authorizeOpening(actor, loaded.definition.name, command.type);
       },
-      decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, command, ctx),
+      decide: (loaded, ctx) => {
+        try {
+          return processCommand(loaded.definition, loaded.state, command, ctx);
+        } catch (error) {
+          // The steps a refusal says the case offers are those this person may take, as the case view lists them.
+          if (!CommandNotAllowed.is(error) || input.openWorkflow) throw error;
+          const details = error.details as { state: string; allowedCommands: readonly string[] };
+          throw CommandNotAllowed(error.params, { ...details, allowedCommands: this.policy.commandsFor(input.actor, accessFacts(loaded), details.allowedCommands) });
+        }
+      },
       // Whom the step gives the case to: someone of the staff directory who can work it; the other cases it names: cases of their workflows.
       check: async (loaded, decision) => {
         if (decision.events.length === 0) return;

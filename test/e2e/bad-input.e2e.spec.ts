@@ -562,6 +562,18 @@ describe('bad input over HTTP', () => {
       expect(french.message).toBe('Le rôle praticienne ou praticien ne permet pas d’exécuter la commande «\u00a0Assigner la plainte\u00a0».');
     });
 
+    it('a step the case does not offer now: 409 listing the steps this person may take, as the case view does', async () => {
+      const refused = await practitioner.post(`/cases/${underReview}/commands/AcknowledgeComplaint`, {});
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('COMMAND.NOT_ALLOWED');
+      const view = await practitioner.get(`/cases/${underReview}`);
+      expect(refused.body.details.allowedCommands).toEqual(view.body.allowedCommands);
+      expect(refused.body.details.allowedCommands).not.toContain('AssignHandler');
+      // A supervisor, who may reassign, is offered it.
+      const bySupervisor = await supervisor.post(`/cases/${underReview}/commands/AcknowledgeComplaint`, {});
+      expect(bySupervisor.body.details.allowedCommands).toContain('AssignHandler');
+    });
+
     it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {
       const other = await running.as('practitioner', 'practitioner-2');
       const { french } = await expectRefused(command(() => underReview, 'Respond', { response: 'Done.' }, () => other), {
