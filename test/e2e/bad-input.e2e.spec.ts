@@ -563,14 +563,14 @@ describe('bad input over HTTP', () => {
     });
 
     it('a step the case does not offer now: 409 listing the steps this person may take, as the case view does', async () => {
-      const refused = await practitioner.post(`/cases/${underReview}/commands/AcknowledgeComplaint`, {});
+      const refused = await practitioner.post(`/cases/${underReview}/commands/AcceptResponse`, {});
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('COMMAND.NOT_ALLOWED');
       const view = await practitioner.get(`/cases/${underReview}`);
       expect(refused.body.details.allowedCommands).toEqual(view.body.allowedCommands);
       expect(refused.body.details.allowedCommands).not.toContain('AssignHandler');
       // A supervisor, who may reassign, is offered it.
-      const bySupervisor = await supervisor.post(`/cases/${underReview}/commands/AcknowledgeComplaint`, {});
+      const bySupervisor = await supervisor.post(`/cases/${underReview}/commands/AcceptResponse`, {});
       expect(bySupervisor.body.details.allowedCommands).toContain('AssignHandler');
     });
 

@@ -132,6 +132,16 @@ describe('complaint: AcknowledgeComplaint', () => {
     given(...received()).when(command('AcknowledgeComplaint')).thenState('acknowledged');
   });
 
+  it('is refused a second time saying it was done, not naming the state the case moved on to, complaint or feedback', () => {
+    const acknowledged = given(...received()).when(command('AcknowledgeComplaint')).run().events;
+    const error = given(...received(), ...acknowledged).when(command('AcknowledgeComplaint')).error();
+    expect(error.code).toBe('COMPLAINT.ALREADY_ACKNOWLEDGED');
+    expect(error.messageIn('fr')).toBe('L’accusé de réception de cette plainte a déjà été consigné\u00a0: il ne l’est qu’une fois.');
+    const feedback = given().when(receive({ kind: 'feedback' })).run().events;
+    const once = given(...feedback).when(command('AcknowledgeComplaint')).run().events;
+    given(...feedback, ...once).when(command('AcknowledgeComplaint')).thenThrows('COMPLAINT.ALREADY_ACKNOWLEDGED');
+  });
+
   it('goes straight under review when the complaint was already sent to a handler', () => {
     given(...received(), handlerAssigned('practitioner-1')).when(command('AcknowledgeComplaint')).thenState('underReview');
   });
@@ -212,9 +222,8 @@ describe('complaint: AcknowledgeComplaint', () => {
   });
 
   it('is not offered once acknowledged', () => {
-    given(...received(), ...acknowledged())
-      .when(command('AcknowledgeComplaint'))
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignHandler', 'PauseClock', 'WithdrawComplaint'] });
+    expect(offered([...received(), ...acknowledged()], LATER)).toEqual(['AssignHandler', 'PauseClock', 'WithdrawComplaint']);
+    given(...received(), ...acknowledged()).when(command('AcknowledgeComplaint')).thenThrows('COMPLAINT.ALREADY_ACKNOWLEDGED');
   });
 });
 

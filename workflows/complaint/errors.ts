@@ -104,6 +104,12 @@ export const RightOfReviewOpen = defineError<{ level: number; nextLevel: number;
   },
 );
 
+/** A second acknowledgement: the complainant was told once. */
+export const AlreadyAcknowledged = defineError('COMPLAINT.ALREADY_ACKNOWLEDGED', 'not_allowed', {
+  en: () => 'Receipt of this complaint was already acknowledged: it is recorded once.',
+  fr: () => 'L’accusé de réception de cette plainte a déjà été consigné\u00a0: il ne l’est qu’une fois.',
+});
+
 /** The review window is paused (the complainant is in hospital, say): it has no end until it is resumed. */
 export const RightOfReviewPaused = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string }>(
   'COMPLAINT.RIGHT_OF_REVIEW_PAUSED',

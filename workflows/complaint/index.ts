@@ -10,7 +10,7 @@ import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
 import { complaintContext, decide, onClockBreached } from './decide';
-import { nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
+import { AlreadyAcknowledged, nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings, ProgramName } from './settings';
@@ -66,6 +66,8 @@ const commands = commandsFrom(ComplaintCommand, {
     // Acknowledgement is due within 2 business days, assigned or not.
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ComplaintAcknowledged',
+    // Refused once done, saying so rather than naming the state the case has moved on to.
+    refusal: (state) => (complaintContext(state).acknowledged ? AlreadyAcknowledged({}) : undefined),
   },
   AssignHandler: {
     grants: orRju(grants.supervisorOnly),
