@@ -68,10 +68,7 @@ export class ErasureService {
    * click, appends nothing. A subject with a key again (a restore from before the erasure) is erased anew.
    */
   private async erasedBefore(subjectId: string): Promise<ErasureResult | undefined> {
-    const stream = await this.store.readStream(`${ERASURE_CATEGORY}-${subjectId}`).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
+    const stream = await this.erasuresOf(subjectId);
     // An erasure re-applied from the ledger after a restore does not say its ground: only a request's own erasure answers for it.
     const first = stream.find((event) => event.type === 'PersonalDataErased' && (event.data as { ground?: ErasureGround }).ground !== undefined);
     if (!first || (await this.keys.key(subjectId)) !== undefined) return undefined;
@@ -106,14 +103,19 @@ export class ErasureService {
   async reapply(entry: LedgerEntry, options: { hadKey?: boolean } = {}): Promise<{ recorded: boolean; keyDestroyed: boolean }> {
     const erased = await this.keys.erase(entry.subjectId);
     const keyDestroyed = options.hadKey ?? erased.hadKey;
-    const stream = await this.store.readStream(`${ERASURE_CATEGORY}-${entry.subjectId}`).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
+    const stream = await this.erasuresOf(entry.subjectId);
     if (stream.some((event) => event.id === entry.eventId)) return { recorded: false, keyDestroyed };
     const data = { subjectId: entry.subjectId, erasedAt: entry.erasedAt, keyDestroyed };
     await this.record(entry.eventId, data, { actor: entry.actor, correlationId: entry.correlationId, occurredAt: entry.erasedAt, reapplied: true });
     return { recorded: true, keyDestroyed };
+  }
+
+  /** The subject's erasure stream: what was recorded of their erasures, none when never erased. */
+  private erasuresOf(subjectId: string) {
+    return this.store.readStream(`${ERASURE_CATEGORY}-${subjectId}`).catch((error: unknown) => {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    });
   }
 
   private async record(

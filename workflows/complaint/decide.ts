@@ -272,15 +272,19 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
   ];
 }
 
+/** The review window of the level just answered, when it still runs though its end has passed by `at`. */
+export function windowPassed(state: CaseState, at: Date) {
+  const level = currentLevel(complaintContext(state));
+  const window = level && state.clocks[reviewWindowClock(level.level)];
+  return window?.status === 'running' && Date.parse(window.dueAt) < at.getTime() ? window : undefined;
+}
+
 function close(state: CaseState, ctx: DecideContext): Decided {
   const context = complaintContext(state);
   // Below the last level the handler cannot close (`rightOfReview` in index.ts); the review window's end does,
   // and a close sent once it has passed, before the scheduler records it, closes as the scheduler would.
-  const level = currentLevel(context);
-  const window = level && state.clocks[reviewWindowClock(level.level)];
-  if (state.snapshot.matches('responded') && window?.status === 'running' && Date.parse(window.dueAt) < ctx.now.getTime()) {
-    return closed(state, new Date(window.dueAt), 'reviewNotRequested');
-  }
+  const window = state.snapshot.matches('responded') ? windowPassed(state, ctx.now) : undefined;
+  if (window) return closed(state, new Date(window.dueAt), 'reviewNotRequested');
   return closed(state, ctx.now, context.kind === 'feedback' ? 'feedbackRecorded' : 'reviewsExhausted');
 }
 

@@ -9,20 +9,13 @@ import { Channel, ComplaintCommand, Kind } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
-import { complaintContext, decide, onClockBreached } from './decide';
+import { complaintContext, decide, onClockBreached, windowPassed } from './decide';
 import { AlreadyAcknowledged, nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings, ProgramName } from './settings';
 
 const hasClockPaused = (state: CaseState) => Object.values(state.clocks).some((clock) => clock.status === 'paused');
-
-/** The review window of the level just answered, when it still runs though its end has passed by `at`. */
-function windowPassed(state: CaseState, at: Date) {
-  const level = currentLevel(complaintContext(state));
-  const window = level && state.clocks[reviewWindowClock(level.level)];
-  return window?.status === 'running' && Date.parse(window.dueAt) < at.getTime() ? window : undefined;
-}
 
 const answered = (state: CaseState) => state.snapshot.matches('responded') || state.snapshot.matches('closed');
 
