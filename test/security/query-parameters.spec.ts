@@ -15,6 +15,7 @@ describe('query parameters a route cannot honour', () => {
   let supervisor: HttpClient;
   let caseId: string;
   let reference: string;
+  let position: number;
 
   beforeAll(async () => {
     running = await startApp({ start: '2026-03-02T15:00:00Z' });
@@ -23,6 +24,7 @@ describe('query parameters a route cannot honour', () => {
     expect(opened.status).toBe(201);
     caseId = opened.body.caseId;
     reference = opened.body.reference;
+    position = opened.body.position;
   });
   afterAll(async () => running.close());
 
@@ -34,7 +36,7 @@ describe('query parameters a route cannot honour', () => {
       expect({ status: searched.status, code: searched.body.code, message: searched.body.message }).toEqual({ status: 400, code: 'WORKFLOW.UNKNOWN', message: listed.body.message });
     }
     expect(cases.body.message).toContain('nope');
-    const known = await supervisor.get(`/search?q=${reference}&workflow=complaint`);
+    const known = await supervisor.get(`/search?q=${reference}&workflow=complaint&minPosition=${position}`);
     expect({ status: known.status, found: known.body.items.map((c: { caseId: string }) => c.caseId) }).toEqual({ status: 200, found: [caseId] });
   });
 
