@@ -33,6 +33,7 @@ describe('complaint board: a complaint through its levels of authority', () => {
     const { row } = board();
     expect(visible(row())).toEqual({
       case_id: CASE_ID,
+      reference: null, // the events here carry none (test/e2e/staff-names.e2e.spec.ts reads a real one)
       level: 1,
       read_as: 'complaint',
       level_title: 'Regional program coordinator',

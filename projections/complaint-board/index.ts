@@ -2,6 +2,8 @@ import { complaintWorkflow } from '../../workflows/complaint';
 import { ACKNOWLEDGEMENT_CLOCK, responseClock } from '../../workflows/complaint/clocks';
 import { foldCaseRecord, storedCaseRecordJson, type CaseRecord } from '../cases/case-record';
 import type { ProjectionDefinition, ProjectionEvent } from '../projection';
+import type { ClockStatus } from '../../domain/clocks/state';
+import type { RegionCode } from '../../domain/regions';
 
 /**
  * The complaint escalation board: each open complaint at its level of authority, with its handler
@@ -9,7 +11,7 @@ import type { ProjectionDefinition, ProjectionEvent } from '../projection';
  */
 export const complaintBoardProjection: ProjectionDefinition = {
   name: 'complaint-board',
-  version: 4, // 4: a clock met on time, entered after its breach was recorded, reads met
+  version: 5, // 4: a clock met on time, entered after its breach was recorded, reads met; 5: the reference
   description: 'Complaints by level of authority, with handler and response due time',
   workflows: [complaintWorkflow.name],
   tables: [
@@ -18,6 +20,7 @@ export const complaintBoardProjection: ProjectionDefinition = {
       create: (t) => [
         `CREATE TABLE ${t} (
           case_id TEXT PRIMARY KEY,
+          reference TEXT,
           read_as TEXT NOT NULL,
           level INTEGER NOT NULL,
           level_title TEXT NOT NULL,
@@ -42,6 +45,8 @@ export const complaintBoardProjection: ProjectionDefinition = {
 /** A row of the board. */
 export interface BoardRow {
   case_id: string;
+  /** The complaint's human reference; null for complaints opened before references. */
+  reference: string | null;
   /** The workflow whose read scope applies: the complaint's own, or the program's it concerns. */
   read_as: string;
   level: number;
@@ -50,11 +55,11 @@ export interface BoardRow {
   level_title_fr: string | null;
   state: string;
   status: 'open' | 'closed';
-  region: string;
+  region: RegionCode;
   handler_id: string | null;
   response_due_at: string | null;
-  response_clock_status: string | null;
-  acknowledgement_status: string | null;
+  response_clock_status: ClockStatus | null;
+  acknowledgement_status: ClockStatus | null;
   opened_at: string;
   updated_at: string;
   record: string;
@@ -77,6 +82,7 @@ export function boardRowOf(record: CaseRecord): BoardRow {
   const acknowledgement = record.clocks.find((c) => c.clock === ACKNOWLEDGEMENT_CLOCK);
   return {
     case_id: record.caseId,
+    reference: record.reference,
     read_as: record.readAs ?? record.workflow,
     level,
     level_title: String(record.details['levelTitle'] ?? ''),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCatalog } from '../../domain/errors';
 import type { WorkflowRegistry } from '../workflows/workflow-registry';
 import { STATUS_BY_KIND } from './exception.filter';
+import { SERVICE_CLOCK_HEADER } from './service-clock';
 import { WorkflowSchema } from '../workflows/workflow.schemas';
 import { CaseViewSchema, ClockViewSchema, CommandResultSchema, ErrorBodySchema } from './response-schemas';
 
@@ -221,7 +222,7 @@ export function buildOpenApi(
         summary: 'One workflow’s definition: states, commands with JSON Schemas, a Mermaid diagram',
         description: 'The same description as one item of GET /workflows; an unknown name is a 404 naming the known ones.',
         parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: workflows.map((w) => w.name) }, description: 'The workflow’s name' }],
-        responses: { '200': { description: 'The workflow definition' }, ...errors(401, 403, 404) },
+        responses: { '200': { description: 'The workflow definition', content: json(ref('Workflow')) }, ...errors(401, 403, 404) },
       },
     },
     '/health': {
@@ -231,7 +232,7 @@ export function buildOpenApi(
         summary: 'Liveness',
         description: 'Answers 200 while the process serves; needs no token.',
         security: [],
-        responses: { '200': { description: 'Alive' } },
+        responses: { '200': { description: 'Alive', content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }) } },
       },
     },
   };
@@ -309,6 +310,9 @@ export function buildOpenApi(
         'every error is `{code, message, details}` in English or French (Accept-Language). A command that breaks ' +
         'several business rules is refused once with all of them: 422 `COMMAND.RULES_BROKEN`, each rule in `details.rules` ' +
         '(`{code, message}`, in the same language); one broken rule answers with its own code.\n\n' +
+        `An instance run on a clock of its own (a drill or a demo: \`MEND_CLOCK_START\`) says its now on every answer ` +
+        `in the \`${SERVICE_CLOCK_HEADER}\` header (ISO 8601, UTC): count time left, and send "now", from it. ` +
+        'On the system clock the header is not sent.\n\n' +
         `| error code | status |\n|---|---|\n${codes}`,
     },
     servers: [{ url: '/', description: 'This Mend instance: paths are relative to where it serves this document' }],

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Transaction } from 'better-sqlite3';
 import { Logger } from '@nestjs/common';
+import type { z } from 'zod';
 import type { ProjectionDefinition } from '../../projections/projection';
 import type { Clock } from '../clock/clock';
 import type { AllSubscription, EventStore, RecordedEvent } from '../event-store/event-store';
@@ -9,24 +10,12 @@ import type { ProjectionEventDecoder } from './projection-event.decoder';
 import { PoisonEventError, projectEvent, ProjectionTarget } from './projection-target';
 import { ProjectionTables, type Projector } from './projector';
 import type { ProjectionState, ReadModelDatabase } from './read-model.database';
+import type { ProjectionLagSchema, ProjectionStatusSchema } from './projections.schemas';
 
-export interface ProjectionStatusReport {
-  readonly name: string;
-  readonly status: 'starting' | 'running' | 'failed' | 'stopped';
-  readonly checkpoint: number;
-  readonly generation: number;
-  readonly error?: string;
-  readonly errorPosition?: number;
-  /** Why the last batch could not be stored (a full disk): it is tried again until it is. */
-  readonly retrying?: string;
-}
+/** A projection's status, as its runner knows it (GET /projections adds its lag). */
+export type ProjectionStatusReport = Omit<z.infer<typeof ProjectionStatusSchema>, 'lag'>;
 
-export interface ProjectionLag {
-  /** Events stored but not yet projected. */
-  readonly events: number;
-  /** Age of the oldest event not yet projected, in seconds (0 when caught up). */
-  readonly seconds: number;
-}
+export type ProjectionLag = z.infer<typeof ProjectionLagSchema>;
 
 type BatchOutcome = 'applied' | 'resubscribe' | 'failed';
 /** What a batch's transaction did, and the checkpoint it stored (taken by the runner once committed). */

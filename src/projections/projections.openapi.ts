@@ -1,11 +1,11 @@
-import { CasePageSchema, CaseSummarySchema } from './projections.schemas';
+import { CasePageSchema, CaseSummarySchema, ComplaintBoardSchema, ProjectionStatusSchema } from './projections.schemas';
 import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const minPosition = minPositionParam();
 
 export const projectionsOpenApi: OpenApiSection = {
   tags: [{ name: 'boards', description: 'Boards of a workflow’s open cases' }],
-  schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema },
+  schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema, ComplaintBoard: ComplaintBoardSchema, ProjectionStatus: ProjectionStatusSchema },
   paths: {
     '/cases': {
       get: {
@@ -53,7 +53,7 @@ export const projectionsOpenApi: OpenApiSection = {
         summary: 'The escalation board: open complaints per level of authority, earliest response due first',
         description: 'For supervisors and complaint handlers: where each open complaint stands in the chain of review.',
         parameters: [query('region', 'Province or territory code'), query('level', 'One level', { type: 'integer' }), minPosition],
-        responses: { '200': { description: 'Levels with counts by state and their complaints' }, ...errors(400, 401, 403, 503) },
+        responses: { '200': { description: 'Levels with counts by state and their complaints', content: json(ref('ComplaintBoard')) }, ...errors(400, 401, 403, 503) },
       },
     },
     '/projections': {
@@ -62,7 +62,7 @@ export const projectionsOpenApi: OpenApiSection = {
         tags: ['operations'],
         summary: 'Each read model: status, checkpoint, lag in events and seconds',
         description: 'For administrators and supervisors: a failed projection names the position and the error it stopped at; one whose last batch could not be stored (a full disk) says why in `retrying` while it tries again.',
-        responses: { '200': { description: 'Projection status' }, ...errors(401, 403) },
+        responses: { '200': { description: 'Projection status', content: json({ type: 'array', items: ref('ProjectionStatus') }) }, ...errors(401, 403) },
       },
     },
   },

@@ -2088,6 +2088,65 @@ export interface components {
                 [key: string]: string;
             };
         };
+        ComplaintBoard: {
+            levels: components["schemas"]["ComplaintBoardLevel"][];
+            /** @description The display names, by staff id, of the handlers on the board that the staff directory holds */
+            staff: {
+                [key: string]: string;
+            };
+        };
+        ComplaintBoardLevel: {
+            level: number;
+            title: string;
+            /** @description The level’s title in French, where configuration gave one */
+            titleFr?: string;
+            /** @description Open complaints at this level, counted by state */
+            byState: {
+                [key: string]: number;
+            };
+            /** @description Open complaints at this level, the earliest response due first */
+            items: components["schemas"]["ComplaintBoardItem"][];
+        };
+        ComplaintBoardItem: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description The complaint’s human reference (CMP-2026-00042); null for complaints opened before references */
+            reference: string | null;
+            state: string;
+            /** @enum {string} */
+            region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
+            /** @description The staff id of the complaint’s handler at its level; `staff` gives their name */
+            handlerId: string | null;
+            /** @description When the response at this level is due; null before the response clock starts */
+            responseDueAt: string | null;
+            /** @description The status of the response clock at this level */
+            responseClock: ("running" | "paused" | "met" | "breached" | "cancelled") | null;
+            /** @description The status of the acknowledgement clock */
+            acknowledgement: ("running" | "paused" | "met" | "breached" | "cancelled") | null;
+            openedAt: string;
+            updatedAt: string;
+        };
+        ProjectionStatus: {
+            name: string;
+            /** @enum {string} */
+            status: "starting" | "running" | "failed" | "stopped";
+            /** @description The position of the last event it has projected */
+            checkpoint: number;
+            /** @description Its tables’ generation: a rebuild fills the next and switches to it */
+            generation: number;
+            /** @description Why it stopped, when failed */
+            error?: string;
+            /** @description The position of the event it stopped at, when failed */
+            errorPosition?: number;
+            /** @description Why its last batch could not be stored (a full disk): it is tried again until it is */
+            retrying?: string;
+            lag: {
+                /** @description Events stored but not yet projected */
+                events: number;
+                /** @description Age of the oldest event not yet projected, in seconds (0 when caught up) */
+                seconds: number;
+            };
+        };
         HistoryPage: {
             caseId: string;
             /** @description The case’s human reference (CMP-2026-00042); null for cases opened before references */
@@ -3981,7 +4040,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Workflow"];
+                };
             };
             /** @description No token, or a token that was refused */
             401: {
@@ -4026,7 +4087,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
             };
         };
     };
@@ -11806,7 +11872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplaintBoard"];
+                };
             };
             /** @description Invalid input: the message names each field at fault */
             400: {
@@ -11860,7 +11928,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatus"][];
+                };
             };
             /** @description No token, or a token that was refused */
             401: {

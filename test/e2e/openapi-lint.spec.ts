@@ -1,5 +1,7 @@
 import { Spectral, type RulesetDefinition } from '@stoplight/spectral-core';
 import { oas } from '@stoplight/spectral-rulesets';
+import { ProjectionStatusSchema } from '../../src/projections/projections.schemas';
+import { WorkflowSchema } from '../../src/workflows/workflow.schemas';
 import { startApp, type RunningApp } from '../support/app';
 
 /**
@@ -38,5 +40,21 @@ describe('GET /openapi.json, linted with spectral:oas', () => {
     expect(operations.filter((op) => !op.operationId || !/^[a-z][A-Za-z0-9]*$/.test(op.operationId)).map((op) => op.at)).toEqual([]);
     expect(new Set(operations.map((op) => op.operationId)).size).toBe(operations.length);
     expect(operations.filter((op) => !op.tags?.length || op.tags.some((t) => !declared.has(t))).map((op) => op.at)).toEqual([]);
+  });
+
+  it('gives every successful answer its shape, and the answers have it', async () => {
+    const parsed = JSON.parse(document) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
+    const shapeless = Object.entries(parsed.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([status, response]) => /^2/.test(status) && status !== '204' && !Object.values(response.content ?? {}).some((media) => media.schema))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(shapeless).toEqual([]);
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    expect(ProjectionStatusSchema.array().parse((await supervisor.get('/projections')).body).length).toBeGreaterThan(0);
+    expect(WorkflowSchema.parse((await supervisor.get('/workflows/complaint')).body).name).toBe('complaint');
+    expect((await supervisor.get('/health')).body).toEqual({ status: 'ok' });
   });
 });

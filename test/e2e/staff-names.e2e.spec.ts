@@ -1,5 +1,6 @@
 import { complaintWorkflow } from '../../workflows/complaint';
 import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
+import { ComplaintBoardSchema } from '../../src/projections/projections.schemas';
 import { run } from '../sla/sla-support';
 import { caughtUpWith, waitForProjections } from '../support/projection-status';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
@@ -92,5 +93,21 @@ describe('the staff a case’s history names', () => {
     await run(outsider, complaintId, 'AssignHandler', { handlerId: 'camille.roy' });
     const after = await supervisor.get(`/cases/${complaintId}/history`);
     expect(after.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'kim.other': 'Kim Other', 'camille.roy': 'Camille Roy' });
+  });
+
+  it('names the handlers on the complaint board, and gives each complaint its reference', async () => {
+    const received = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example });
+    expect(received.status).toBe(201);
+    const assigned = await run(supervisor, received.body.caseId, 'AssignHandler', { handlerId: 'camille.roy' });
+    const board = await supervisor.get(`/complaints/board?minPosition=${assigned.position}`);
+    expect(board.status).toBe(200);
+    const parsed = ComplaintBoardSchema.parse(board.body);
+    const item = parsed.levels.flatMap((level) => level.items).find((i) => i.caseId === received.body.caseId);
+    expect(item).toMatchObject({ reference: received.body.reference, handlerId: 'camille.roy' });
+    expect(parsed.staff['camille.roy']).toBe('Camille Roy');
+    // Only the handlers on the board are named.
+    const handlers = new Set(parsed.levels.flatMap((level) => level.items.flatMap((i) => (i.handlerId ? [i.handlerId] : []))));
+    expect(Object.keys(parsed.staff).every((id) => handlers.has(id))).toBe(true);
+    expect(parsed.staff).not.toHaveProperty('supervisor-1');
   });
 });

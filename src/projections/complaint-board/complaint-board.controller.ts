@@ -8,8 +8,12 @@ import { CurrentActor } from '../../auth/actor.decorator';
 import { PolicyService } from '../../security/policy.service';
 import { RequirePermission } from '../../security/require-permission.decorator';
 import { ProjectionsService } from '../projections.service';
-import { ComplaintBoardQueries, type BoardLevel } from './complaint-board.queries';
+import { ComplaintBoardQueries } from './complaint-board.queries';
+import type { ComplaintBoardSchema } from '../projections.schemas';
+import { StaffQueries } from '../../staff/staff.queries';
 import { MinPosition, queryInteger } from '../../http/query-schemas';
+
+type ComplaintBoard = z.infer<typeof ComplaintBoardSchema>;
 
 const BoardQuery = z.strictObject({
   region: RegionCode.optional(),
@@ -23,14 +27,17 @@ export class ComplaintBoardController {
     private readonly queries: ComplaintBoardQueries,
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
+    private readonly staff: StaffQueries,
   ) {}
 
   /** The escalation board: open complaints per level of authority. */
   @Get('board')
   @RequirePermission('complaints.board')
-  async board(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<{ levels: BoardLevel[] }> {
+  async board(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<ComplaintBoard> {
     const query = parseInput(BoardQuery, raw ?? {}, 'query');
     await this.projections.awaitPosition(complaintBoardProjection.name, query.minPosition);
-    return { levels: this.queries.levels(query, this.policy.hiddenWorkflows(actor)) };
+    const levels = this.queries.levels(query, this.policy.hiddenWorkflows(actor));
+    const handlers = levels.flatMap((level) => level.items.flatMap((item) => (item.handlerId === null ? [] : [item.handlerId])));
+    return { levels, staff: this.staff.names([...new Set(handlers)]) };
   }
 }

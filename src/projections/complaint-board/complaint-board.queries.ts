@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { z } from 'zod';
 import type { BoardRow } from '../../../projections/complaint-board';
 import { READ_MODELS } from '../projections.tokens';
 import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
+import type { BoardItemSchema, BoardLevelSchema } from '../projections.schemas';
 
 /** The complaint-board read model's SQL: what its projector writes, and what the board reads. */
 
 const SELECT_ROW = 'SELECT * FROM {complaint_board} WHERE case_id = ?';
-const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, read_as, level, level_title, level_title_fr, state, status, region, handler_id,
+const PUT_ROW = `INSERT OR REPLACE INTO {complaint_board} (case_id, reference, read_as, level, level_title, level_title_fr, state, status, region, handler_id,
     response_due_at, response_clock_status, acknowledgement_status, opened_at, updated_at, record)
-  VALUES (@case_id, @read_as, @level, @level_title, @level_title_fr, @state, @status, @region, @handler_id, @response_due_at,
+  VALUES (@case_id, @reference, @read_as, @level, @level_title, @level_title_fr, @state, @status, @region, @handler_id, @response_due_at,
     @response_clock_status, @acknowledgement_status, @opened_at, @updated_at, @record)`;
 /** Open complaints, leaving out those read as (`read_as`) workflows the reader may not know of. */
 const openByLevel = (hidden: number) => `SELECT * FROM complaint_board WHERE status = 'open'
@@ -23,28 +25,8 @@ export const boardRows = {
   put: (tables: ProjectionTables, row: BoardRow): void => void tables.statement(PUT_ROW).run(row),
 };
 
-/** One open complaint on the board. */
-export interface BoardItem {
-  readonly caseId: string;
-  readonly state: string;
-  readonly region: string;
-  readonly handlerId: string | null;
-  readonly responseDueAt: string | null;
-  readonly responseClock: string | null;
-  readonly acknowledgement: string | null;
-  readonly openedAt: string;
-  readonly updatedAt: string;
-}
-
-export interface BoardLevel {
-  readonly level: number;
-  readonly title: string;
-  /** The title in French, where configuration gave one. */
-  readonly titleFr?: string;
-  readonly byState: Record<string, number>;
-  /** Open complaints at this level, the earliest response due first. */
-  readonly items: readonly BoardItem[];
-}
+export type BoardItem = z.infer<typeof BoardItemSchema>;
+export type BoardLevel = z.infer<typeof BoardLevelSchema>;
 
 @Injectable()
 export class ComplaintBoardQueries {
@@ -69,6 +51,7 @@ export class ComplaintBoardQueries {
       level.byState[row.state] = (level.byState[row.state] ?? 0) + 1;
       level.items.push({
         caseId: row.case_id,
+        reference: row.reference,
         state: row.state,
         region: row.region,
         handlerId: row.handler_id,
