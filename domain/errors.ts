@@ -44,6 +44,27 @@ export function defineTimeInFuture(code: string, fields: Readonly<Record<string,
   return Object.assign(beside, { code: definition.code, kind: definition.kind, texts: definition.texts, is: definition.is });
 }
 
+const LISTS: Record<Language, Intl.ListFormat> = {
+  en: new Intl.ListFormat('en-CA', { type: 'conjunction' }),
+  fr: new Intl.ListFormat('fr-CA', { type: 'conjunction' }),
+};
+
+/** Names in a sentence, as the language lists them: “A, B and C”, « A, B et C ». */
+export function listed(names: readonly string[], language: Language): string {
+  return LISTS[language].format(names);
+}
+
+/** The params of an error that hold a staff id, or a list of them. */
+type StaffParam<P> = { [K in keyof P]: P[K] extends string | readonly string[] ? K : never }[keyof P] & string;
+
+export interface ErrorOptions<P> {
+  /**
+   * The params that hold staff ids (a login, or a list of logins): where the error reaches a person,
+   * the server says each by the name the staff directory gives it (`DomainError.naming`).
+   */
+  readonly staff?: readonly StaffParam<P>[];
+}
+
 // Method signatures (bivariant in P), so any DomainError can be handled as a DomainError.
 export interface ErrorTexts<P> {
   en(params: P): string;
@@ -62,8 +83,29 @@ export class DomainError<P extends object = Record<string, unknown>> extends Err
     readonly details?: unknown,
     /** The same detail in another language where it holds sentences (field errors); `details` is the English. */
     readonly localizedDetails?: Partial<Record<Language, unknown>>,
+    /** The params that hold staff ids, or lists of them, not yet said by name (`ErrorOptions.staff`). */
+    readonly staffParams: readonly string[] = [],
   ) {
     super(texts.en(params));
+  }
+
+  /** The staff ids its sentences name by id. */
+  staffIds(): string[] {
+    return this.staffParams.flatMap((key) => {
+      const value = (this.params as Record<string, unknown>)[key];
+      return typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
+    });
+  }
+
+  /** The same refusal, naming each member of staff by the name `names` gives their id (an id it has none for stays as it is). */
+  naming(names: Readonly<Record<string, string>>): DomainError<P> {
+    const params = { ...this.params } as Record<string, unknown>;
+    const named = (id: string) => names[id] ?? id;
+    for (const key of this.staffParams) {
+      const value = params[key];
+      params[key] = typeof value === 'string' ? named(value) : Array.isArray(value) ? (value as string[]).map(named) : value;
+    }
+    return new DomainError<P>(this.code, this.kind, this.texts, params as P, this.details, this.localizedDetails);
   }
 
   messageIn(language: Language): string {
@@ -95,9 +137,11 @@ export function defineError<P extends object = Record<string, never>>(
   code: string,
   kind: ErrorKind,
   texts: ErrorTexts<P>,
+  options: ErrorOptions<P> = {},
 ): ErrorDefinition<P> {
+  const staff: readonly string[] = options.staff ?? [];
   const create = (params: P, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
-    new DomainError<P>(code, kind, texts, params, details, localizedDetails);
+    new DomainError<P>(code, kind, texts, params, details, localizedDetails, staff);
   const definition = Object.assign(create, {
     code,
     kind,

@@ -49,3 +49,15 @@ export function enforceRules(checks: readonly RuleCheck[]): void {
   const broken = brokenRules(checks);
   if (broken) throw broken;
 }
+
+/**
+ * The refusal as a person reads it: each member of staff its sentences name by id (its own, or those
+ * of the rules it lists) said by the name `namesOf` gives, where it gives one.
+ */
+export function namingStaff(error: DomainError, namesOf: (staffIds: readonly string[]) => Readonly<Record<string, string>>): DomainError {
+  const rules = RulesBroken.is(error) ? error.params.rules : [error];
+  const ids = [...new Set(rules.flatMap((rule) => rule.staffIds()))];
+  if (ids.length === 0) return error;
+  const names = namesOf(ids);
+  return RulesBroken.is(error) ? brokenRules(rules.map((rule) => rule.naming(names)))! : error.naming(names);
+}

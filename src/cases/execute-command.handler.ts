@@ -1,9 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandNotAllowed } from '../../domain/errors';
+import { CommandNotAllowed, DomainError } from '../../domain/errors';
 import { findCommand } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
+import { namingStaff } from '../../domain/rules';
 import { PolicyService, runCommand } from '../security/policy.service';
 import { AssigneeCheck } from '../staff/assignee-check';
+import { StaffQueries } from '../staff/staff.queries';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { CaseLinkCheck } from './case-links';
 import { accessFacts } from './case-repository';
@@ -22,6 +24,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
     private readonly policy: PolicyService,
     private readonly assignees: AssigneeCheck,
     private readonly links: CaseLinkCheck,
+    private readonly staff: StaffQueries,
   ) {}
 
   async execute({ input }: ExecuteCommand): Promise<CommandOutcome> {
@@ -44,8 +47,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
         try {
           return processCommand(loaded.definition, loaded.state, command, ctx);
         } catch (error) {
+          // Staff a refusal names (the complaint's handler) are said by name, as the case's history names them.
+          if (!(error instanceof DomainError)) throw error;
           // The steps a refusal says the case offers are those this person may take, as the case view lists them.
-          if (!CommandNotAllowed.is(error) || input.openWorkflow) throw error;
+          if (!CommandNotAllowed.is(error) || input.openWorkflow) throw namingStaff(error, (ids) => this.staff.names(ids));
           const details = error.details as { state: string; allowedCommands: readonly string[] };
           throw CommandNotAllowed(error.params, { ...details, allowedCommands: this.policy.commandsFor(input.actor, accessFacts(loaded), details.allowedCommands) });
         }

@@ -110,4 +110,28 @@ describe('the staff a case’s history names', () => {
     expect(Object.keys(parsed.staff).every((id) => handlers.has(id))).toBe(true);
     expect(parsed.staff).not.toHaveProperty('supervisor-1');
   });
+
+  it('says by name the staff a refusal names, in English and French, every rule of it', async () => {
+    const received = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example });
+    await run(supervisor, received.body.caseId, 'AssignHandler', { handlerId: 'kim.other' });
+    const again = { english: await supervisor.post(`/cases/${received.body.caseId}/commands/AssignHandler`, { handlerId: 'kim.other' }) };
+    expect({ status: again.english.status, code: again.english.body.code, message: again.english.body.message }).toEqual({
+      status: 422,
+      code: 'COMPLAINT.ALREADY_ASSIGNED',
+      message: 'The complaint is already assigned to Kim Other at level 1.',
+    });
+    // Several rules at once, a list of staff among them: each said by name; an id the directory does not hold, as it is.
+    const replaced = await supervisor.post(
+      `/cases/${cohortId}/commands/ReplacePractitioner`,
+      { practitionerId: 'someone.else', replacementId: 'camille.roy', reason: 'availability' },
+      { 'accept-language': 'fr' },
+    );
+    expect({ status: replaced.status, code: replaced.body.code }).toEqual({ status: 422, code: 'COMMAND.RULES_BROKEN' });
+    expect(replaced.body.details.rules.map((rule: { message: string }) => rule.message)).toEqual([
+      'someone.else ne guide pas cette cohorte\u00a0; elle est guidée par Camille Roy et Sam Lee.',
+      'Camille Roy guide déjà cette cohorte.',
+    ]);
+    expect(replaced.body.message).toContain('Camille Roy et Sam Lee');
+    expect(JSON.stringify(replaced.body)).not.toContain('camille.roy');
+  });
 });

@@ -58,12 +58,13 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
     fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}\u00a0; seul le personnel de supervision peut la réassigner.`,
   },
+  { staff: ['handlerId'] },
 );
 
 export const AlreadyAssigned = defineError<{ handlerId: string; level: number }>('COMPLAINT.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}.`,
   fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}.`,
-});
+}, { staff: ['handlerId'] });
 
 /** The right of review is a review by the next level of authority, not by someone who already decided the complaint. */
 export const ReviewerNotIndependent = defineError<{ handlerId: string; level: number; earlierLevel: number }>(
@@ -75,6 +76,7 @@ export const ReviewerNotIndependent = defineError<{ handlerId: string; level: nu
     fr: (p) =>
       `Cette plainte a été confiée à ${p.handlerId} au palier ${p.earlierLevel}\u00a0: cette personne l’a vue et ne peut pas la réviser au palier ${p.level}. La révision doit être faite par une autre personne.`,
   },
+  { staff: ['handlerId'] },
 );
 
 /** The person named for the next level holds the role of the next level of the chain, not another. */

@@ -378,7 +378,7 @@ describe('defence cohort: its refusals', () => {
       ids: 'rep-1, rep-2',
       representativeId: 'rep-1',
       practitionerId: 'practitioner-3',
-      practitioners: 'practitioner-1, practitioner-2',
+      practitioners: ['practitioner-1', 'practitioner-2'],
       field: 'heldAt',
       value: '2026-03-03T10:00:00-05:00',
       now: '2026-03-02T10:00:00-05:00',

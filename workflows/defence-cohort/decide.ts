@@ -150,7 +150,7 @@ function replacePractitioner(cmd: Command<'ReplacePractitioner'>, context: Defen
   enforceRules([
     context.practitionerIds.includes(d.practitionerId)
       ? undefined
-      : NotCohortPractitioner({ practitionerId: d.practitionerId, practitioners: context.practitionerIds.join(', ') }),
+      : NotCohortPractitioner({ practitionerId: d.practitionerId, practitioners: context.practitionerIds }),
     context.practitionerIds.includes(d.replacementId) ? AlreadyCohortPractitioner({ practitionerId: d.replacementId }) : undefined,
   ]);
   return [

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, quoted } from '../../domain/errors';
+import { defineError, defineTimeInFuture, listed, quoted } from '../../domain/errors';
 import type { DefenceCohortCommand } from './commands';
 import { defenceCohortLabels } from './labels';
 
@@ -32,15 +32,20 @@ export const NotInCohort = defineError<{ ids: string }>('DRC.NOT_IN_COHORT', 'ru
   fr: (p) => `Ne fait pas partie de cette cohorte actuellement\u00a0: ${p.ids}.`,
 });
 
-export const NotCohortPractitioner = defineError<{ practitionerId: string; practitioners: string }>('DRC.NOT_COHORT_PRACTITIONER', 'rule', {
-  en: (p) => `${p.practitionerId} does not guide this cohort; its practitioners are ${p.practitioners}.`,
-  fr: (p) => `${p.practitionerId} ne guide pas cette cohorte\u00a0; elle est guidée par ${p.practitioners}.`,
-});
+export const NotCohortPractitioner = defineError<{ practitionerId: string; practitioners: readonly string[] }>(
+  'DRC.NOT_COHORT_PRACTITIONER',
+  'rule',
+  {
+    en: (p) => `${p.practitionerId} does not guide this cohort; its practitioners are ${listed(p.practitioners, 'en')}.`,
+    fr: (p) => `${p.practitionerId} ne guide pas cette cohorte\u00a0; elle est guidée par ${listed(p.practitioners, 'fr')}.`,
+  },
+  { staff: ['practitionerId', 'practitioners'] },
+);
 
 export const AlreadyCohortPractitioner = defineError<{ practitionerId: string }>('DRC.ALREADY_COHORT_PRACTITIONER', 'rule', {
   en: (p) => `${p.practitionerId} already guides this cohort.`,
   fr: (p) => `${p.practitionerId} guide déjà cette cohorte.`,
-});
+}, { staff: ['practitionerId'] });
 
 export const TimeInFuture = defineTimeInFuture('DRC.TIME_IN_FUTURE', defenceCohortLabels.fields);
 

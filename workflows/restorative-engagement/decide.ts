@@ -212,7 +212,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
 
 function reassign(cmd: Command<'ReassignPractitioner'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
   if (!REASSIGNING_ROLES.has(ctx.actor.role)) {
-    throw ReassignmentRequiresSupervisor({ practitioners: context.practitionerIds.join(', ') });
+    throw ReassignmentRequiresSupervisor({ practitioners: context.practitionerIds });
   }
   return [
     {

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, quoted, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, listed, quoted, type Language } from '../../domain/errors';
 import type { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
@@ -101,13 +101,14 @@ export const DecisionLetterBeforeDecision = defineError<{ decisionLetterReceived
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineTimeInFuture('RE.TIME_IN_FUTURE', restorativeEngagementLabels.fields);
 
-export const ReassignmentRequiresSupervisor = defineError<{ practitioners: string }>(
+export const ReassignmentRequiresSupervisor = defineError<{ practitioners: readonly string[] }>(
   'RE.REASSIGNMENT_REQUIRES_SUPERVISOR',
   'forbidden',
   {
-    en: (p) => `The case is assigned to ${p.practitioners}; only a supervisor can reassign it.`,
-    fr: (p) => `Le dossier est assigné à ${p.practitioners}\u00a0; seul le personnel de supervision peut le réassigner.`,
+    en: (p) => `The case is assigned to ${listed(p.practitioners, 'en')}; only a supervisor can reassign it.`,
+    fr: (p) => `Le dossier est assigné à ${listed(p.practitioners, 'fr')}\u00a0; seul le personnel de supervision peut le réassigner.`,
   },
+  { staff: ['practitioners'] },
 );
 
 export const PreparationIncomplete = defineError<{ missing: readonly PreparationItem[] }>('RE.PREPARATION_INCOMPLETE', 'rule', {

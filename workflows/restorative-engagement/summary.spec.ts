@@ -82,7 +82,7 @@ describe('restorative engagement: its refusals', () => {
       field: 'heldAt',
       value: '2026-03-03T10:00:00-05:00',
       now: '2026-03-02T10:00:00-05:00',
-      practitioners: 'practitioner-1',
+      practitioners: ['practitioner-1', 'practitioner-2'],
       missing: ['meeting', 'confidentialityLimits', 'goals'],
       choice: 'writtenSharing',
       chosen: ['engagementSession'],

@@ -173,7 +173,7 @@ export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule',
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `${p.assigneeId} is already this case's ${ASSIGNMENTS[p.assignment].en}.`,
   fr: (p) => `${p.assigneeId} est déjà ${ASSIGNMENTS[p.assignment].fr} de ce dossier.`,
-});
+}, { staff: ['assigneeId'] });
 
 export const ModelAlreadySelected = defineError<{ model: MediationModel }>('RO.MODEL_ALREADY_SELECTED', 'rule', {
   en: (p) => `The ${MODELS[p.model].en} is already the selected model. To change an arranged meeting, arrange it again.`,

@@ -9,7 +9,7 @@ export const RegionNotInTimeZone = defineError<{ region: string; timeZone: strin
 export const AlreadyCoordinator = defineError<{ coordinatorId: string }>('RSC.ALREADY_COORDINATOR', 'rule', {
   en: (p) => `${p.coordinatorId} is already the client's coordinator.`,
   fr: (p) => `${p.coordinatorId} est déjà la coordonnatrice ou le coordonnateur de la personne.`,
-});
+}, { staff: ['coordinatorId'] });
 
 export const TimeInFuture = defineTimeInFuture('RSC.TIME_IN_FUTURE', supportCoordinationLabels.fields);
 
