@@ -120,7 +120,7 @@ export const queryParam = (name: string, description: string, schema: Record<str
 export const minPositionParam = () =>
   queryParam(
     'minPosition',
-    'Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time',
+    'Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time',
     { type: 'integer', minimum: 0 },
   );
 

@@ -105,15 +105,18 @@ export class ProjectionsService implements OnModuleInit, OnApplicationBootstrap,
 
   /**
    * Read-your-writes: waits (bounded) until the projection has reached `position`, else
-   * PROJECTION.BEHIND (503). A position no write has reached yet is refused at once (400): a retry
-   * would wait for an event no one has written.
+   * PROJECTION.BEHIND (503); given several, until each has (an answer read from more than one read
+   * model: a staff list's caseloads come from the cases one). A position no write has reached yet
+   * is refused at once (400): a retry would wait for an event no one has written.
    */
-  async awaitPosition(name: string, position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
+  async awaitPosition(names: string | readonly string[], position: number | undefined, timeoutMs = MIN_POSITION_WAIT_MS): Promise<void> {
     if (position === undefined) return;
-    const runner = this.runner(name);
-    if (runner.reached(position)) return;
+    const behind = (typeof names === 'string' ? [names] : names).filter((name) => !this.runner(name).reached(position));
+    if (behind.length === 0) return;
     await this.requireWritten(position);
-    if (!(await runner.waitFor(position, timeoutMs))) throw ProjectionBehind({ position, projection: name });
+    const reached = await Promise.all(behind.map((name) => this.runner(name).waitFor(position, timeoutMs)));
+    const late = behind.find((_name, i) => !reached[i]);
+    if (late !== undefined) throw ProjectionBehind({ position, projection: late });
   }
 
   /**

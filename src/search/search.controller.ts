@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/roles';
 import { parseInput, withFrench } from '../../domain/validation';
 import { casesProjection } from '../../projections/cases';
 import { searchProjection, searchWords } from '../../projections/search';
+import { staffProjection } from '../../projections/staff';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ProjectionsService } from '../projections/projections.service';
 import { PolicyService, RoleForbidden } from '../security/policy.service';
@@ -52,7 +53,7 @@ export class SearchController {
     const query = parseInput(SearchQuery, raw ?? {}, 'query');
     // A workflow no case could be of is a mistake, said so as /cases says it (400 WORKFLOW.UNKNOWN, naming the known ones), not an empty page.
     if (query.workflow !== undefined) this.registry.get(query.workflow);
-    for (const name of [casesProjection.name, searchProjection.name]) await this.projections.awaitPosition(name, query.minPosition);
+    await this.projections.awaitPosition([casesProjection.name, searchProjection.name, staffProjection.name], query.minPosition);
     const scope = this.policy.listScope(actor);
     const options = { limit: query.limit, ...(query.workflow ? { workflow: query.workflow } : {}) };
     // Shaped like a reference with a workflow's prefix; other look-alikes (a claim reference CLM-2025-88412) are words.

@@ -5,6 +5,7 @@ import { RegionCode } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { slaClocksProjection } from '../../projections/sla-clocks';
+import { casesProjection } from '../../projections/cases';
 import { CurrentActor } from '../auth/actor.decorator';
 import { CLOCK, type Clock } from '../clock/clock';
 import { ProjectionsService } from '../projections/projections.service';
@@ -42,7 +43,8 @@ export class SlaController {
   async clocks(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SlaClockPage> {
     const query = parseInput(SlaClocksQuery, raw ?? {}, 'query');
     this.requireKnownWorkflow(query.workflow);
-    await this.projections.awaitPosition(slaClocksProjection.name, query.minPosition);
+    // Each clock's case reference comes from the cases read model.
+    await this.projections.awaitPosition([slaClocksProjection.name, casesProjection.name], query.minPosition);
     return this.queries.clocks(query, this.clock.now(), this.policy.hiddenWorkflows(actor));
   }
 

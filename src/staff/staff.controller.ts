@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/roles';
 import { StaffId, StaffMemberNotFound } from '../../domain/staff';
 import { parseInput } from '../../domain/validation';
 import { staffProjection } from '../../projections/staff';
+import { casesProjection } from '../../projections/cases';
 import { CurrentActor } from '../auth/actor.decorator';
 import { parseIfMatch } from '../cases/cases.controller';
 import { ProjectionsService } from '../projections/projections.service';
@@ -34,7 +35,8 @@ export class StaffController {
   @RequirePermission('staff.read')
   async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<{ items: StaffWithCaseload[] }> {
     const query = parseInput(StaffListQuery, raw ?? {}, 'query');
-    await this.projections.awaitPosition(staffProjection.name, query.minPosition);
+    // Caseloads are counted from the cases read model.
+    await this.projections.awaitPosition([staffProjection.name, casesProjection.name], query.minPosition);
     return { items: this.queries.list(query, this.policy.unknowableWorkflows(actor)) };
   }
 

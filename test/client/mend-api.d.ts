@@ -3637,7 +3637,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -3851,7 +3851,7 @@ export interface operations {
     getCase: {
         parameters: {
             query?: {
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -3924,7 +3924,7 @@ export interface operations {
     getCaseByReference: {
         parameters: {
             query?: {
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -11793,7 +11793,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -11858,7 +11858,7 @@ export interface operations {
                 region?: string;
                 /** @description One level */
                 level?: number;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12314,7 +12314,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12377,7 +12377,7 @@ export interface operations {
                 workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description Province or territory code */
                 region?: string;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12442,7 +12442,7 @@ export interface operations {
                 region?: string;
                 /** @description How many weeks, 1–104, default 12 */
                 weeks?: number;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -12750,7 +12750,7 @@ export interface operations {
                 language?: "en" | "fr";
                 /** @description true (default): people who take cases now; false: former staff; all */
                 active?: "true" | "false" | "all";
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -13052,7 +13052,7 @@ export interface operations {
                 workflow?: "restorative-engagement" | "restorative-opportunities" | "complaint" | "support-coordination" | "information-session" | "defence-cohort";
                 /** @description 1–100, default 25 */
                 limit?: number;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -13117,7 +13117,7 @@ export interface operations {
                 limit?: number;
                 /** @description From the previous page */
                 cursor?: string;
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;
@@ -13176,7 +13176,7 @@ export interface operations {
     getWorkload: {
         parameters: {
             query?: {
-                /** @description Wait (up to 5 s) until the read model answering has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if the read model has not in time */
+                /** @description Wait (up to 5 s) until every read model the answer is read from has reached this position — the `position` of your last command — then answer; 400 if no write has reached it, 503 with Retry-After if one has not in time */
                 minPosition?: number;
             };
             header?: never;

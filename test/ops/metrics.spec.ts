@@ -1,3 +1,4 @@
+import { ProjectionsService } from '../../src/projections/projections.service';
 import { SlaScheduler } from '../../src/sla/sla-scheduler.service';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { parsePrometheusText, sampleValue, type MetricFamily } from './prometheus-text';
@@ -41,6 +42,10 @@ describe('GET /metrics', () => {
     running.clock.advance(10 * DAY);
     const sweep = await running.app.get(SlaScheduler, { strict: false }).sweep();
     expect(sweep.breaches).toBeGreaterThan(0);
+    // The sweep waits for the SLA clocks' read model alone; the scrape reports every projection's lag.
+    const projections = running.app.get(ProjectionsService);
+    const head = await running.store.headPosition();
+    for (const name of projections.names()) await projections.awaitPosition(name, head);
 
     const response = await admin.get<string>('/metrics');
     expect(response.status).toBe(200);

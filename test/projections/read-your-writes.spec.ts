@@ -100,6 +100,22 @@ describe('read your writes with ?minPosition=', () => {
     }
   }, 60_000);
 
+  it('waits for every read model an answer is read from: a staff list’s caseloads and a clock’s reference come from the cases one', async () => {
+    const cases = (running.app.get(ProjectionsService) as unknown as { runner(name: string): ProjectionRunner }).runner('cases');
+    await cases.stop();
+    try {
+      const opened = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('ReceiveComplaint') });
+      expect(opened.status).toBe(201);
+      const written = opened.body.position as number;
+      const answers = await Promise.all([`/staff?minPosition=${written}`, `/sla/clocks?minPosition=${written}`].map((path) => supervisor.get(path)));
+      expect(answers.map((response) => ({ status: response.status, code: response.body.code, message: response.body.message }))).toEqual(
+        Array.from({ length: 2 }, () => ({ status: 503, code: 'PROJECTION.BEHIND', message: `The cases read model has not reached position ${written} yet. Retry shortly.` })),
+      );
+    } finally {
+      cases.start();
+    }
+  });
+
   it('refuses at once a position past the end of the log, which no retry would reach', async () => {
     const head = await running.store.headPosition();
     const far = head + 1_000_000;

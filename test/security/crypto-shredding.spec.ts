@@ -64,6 +64,9 @@ describe('crypto-shredding', () => {
     subjectId = history.body.items[0].data.complainant.subjectId;
     expect(typeof subjectId).toBe('string');
     await supervisor.get(`/cases/${caseId}?minPosition=${position}`);
+    // Every read model, not the cases one alone: the checks below read the files and the complaint board's rows.
+    const projections = running.app.get(ProjectionsService);
+    for (const name of projections.names()) await projections.awaitPosition(name, position);
   });
 
   afterAll(async () => {

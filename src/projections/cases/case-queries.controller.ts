@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { invalidInput, parseInput } from '../../../domain/validation';
 import { casesProjection } from '../../../projections/cases';
+import { staffProjection } from '../../../projections/staff';
 import type { Actor } from '../../../domain/roles';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { PolicyService } from '../../security/policy.service';
@@ -52,7 +53,7 @@ export class CaseQueriesController {
   async list(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<CasePage & { staff: Record<string, string> }> {
     const query = parseInput(CaseListQuery, raw ?? {}, 'query');
     this.requireKnown(query);
-    await this.projections.awaitPosition(casesProjection.name, query.minPosition);
+    await this.projections.awaitPosition([casesProjection.name, staffProjection.name], query.minPosition);
     const scope = this.policy.listScope(actor);
     if (scope.assignee && query.assignee && query.assignee !== scope.assignee) return { items: [], total: 0, staff: {} };
     const page = this.queries.list({ ...query, ...(scope.assignee ? { assignee: scope.assignee } : {}) }, scope.hiddenWorkflows, this.flags);
@@ -71,7 +72,7 @@ export class CaseQueriesController {
     const assignee = parseInput(CaseListQuery.shape.assignee.unwrap(), practitionerId, 'practitionerId');
     this.policy.authorizeCaseload(actor, assignee);
     this.requireKnown(query);
-    await this.projections.awaitPosition(casesProjection.name, query.minPosition);
+    await this.projections.awaitPosition([casesProjection.name, staffProjection.name], query.minPosition);
     const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows, this.flags);
     return { practitionerId: assignee, ...page, staff: this.staff.assigneeNames(page.items) };
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RegionCode } from '../../../domain/regions';
 import { parseInput } from '../../../domain/validation';
 import { complaintBoardProjection } from '../../../projections/complaint-board';
+import { staffProjection } from '../../../projections/staff';
 import type { Actor } from '../../../domain/roles';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { PolicyService } from '../../security/policy.service';
@@ -35,7 +36,7 @@ export class ComplaintBoardController {
   @RequirePermission('complaints.board')
   async board(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<ComplaintBoard> {
     const query = parseInput(BoardQuery, raw ?? {}, 'query');
-    await this.projections.awaitPosition(complaintBoardProjection.name, query.minPosition);
+    await this.projections.awaitPosition([complaintBoardProjection.name, staffProjection.name], query.minPosition);
     const levels = this.queries.levels(query, this.policy.hiddenWorkflows(actor));
     const handlers = levels.flatMap((level) => level.items.flatMap((item) => (item.handlerId === null ? [] : [item.handlerId])));
     return { levels, staff: this.staff.names([...new Set(handlers)]) };
