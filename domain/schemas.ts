@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from './json-schema-keywords';
 import type { PersonRole } from './roles';
-import { withFrench } from './validation';
+import { withFrench, type Bilingual } from './validation';
 
 /**
  * The shared field schemas every workflow, the erasure endpoint and the CLI use: one definition
@@ -117,12 +117,43 @@ export const SubjectId = fieldKind(
  */
 export const subjectOf = (event: string, field: string) => fieldKind(SubjectId.meta({ [SUBJECT_KEYWORD]: `${event}.${field}` }), 'id');
 
+/** What an `unless` field's flag means, by field schema: the words its object's rule says it in. */
+const UNLESS_MEANINGS = new WeakMap<z.ZodType, Bilingual>();
+
 /**
  * A field asked for unless the yes-or-no field beside it named `flag` is yes (a client's name,
- * unless they are anonymous): optional in the schema, so the object's own refinement says when it
- * is required and when it must be left out; forms show it, as required, only while it is asked for.
+ * unless they are anonymous; `when` says the flag in words, "the client is anonymous"): optional
+ * in the schema, the object that holds it says when it is required and when it must be left out
+ * (`withUnlessRules`); forms show it, as required, only while it is asked for.
  */
-export const unless = <T extends z.ZodType>(flag: string, schema: T) => schema.optional().meta({ [UNLESS_KEYWORD]: flag });
+export function unless<T extends z.ZodType>(flag: string, schema: T, when: Bilingual) {
+  const field = schema.optional().meta({ [UNLESS_KEYWORD]: flag });
+  UNLESS_MEANINGS.set(field, when);
+  return field;
+}
+
+/**
+ * The object with the rule each of its `unless` fields states: given exactly when its flag is not
+ * yes, refused beside the field otherwise, in both languages.
+ */
+export function withUnlessRules<T extends z.ZodObject>(object: T) {
+  const rules = Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, field]) => {
+    const when = UNLESS_MEANINGS.get(field);
+    const flag = z.globalRegistry.get(field)?.[UNLESS_KEYWORD];
+    return when && typeof flag === 'string' ? [{ key, flag, when }] : [];
+  });
+  return object.superRefine((value, ctx) => {
+    const given = value as Record<string, unknown>;
+    for (const { key, flag, when } of rules) {
+      if (given[flag] === true && given[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: withFrench(`must be left out when ${when.en}`, `doit être omis lorsque ${when.fr}`) });
+      }
+      if (given[flag] !== true && given[key] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: withFrench(`is required unless ${when.en}`, `est obligatoire sauf si ${when.fr}`) });
+      }
+    }
+  });
+}
 
 /**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, StaffId, SubjectId, text, unless } from '../../domain/schemas';
-import { withFrench } from '../../domain/validation';
+import { Instant, LocalDate, StaffId, SubjectId, text, unless, withUnlessRules } from '../../domain/schemas';
 import { CoordinatorTimeZone } from './coordinator-zones';
 
 /** A Response and Support coordinator's login: never personal data of the client. */
@@ -28,28 +27,17 @@ export type FormalComplaint = z.infer<typeof FormalComplaint>;
  * The client: "anonymously if you wish". An anonymous client gives no name, only, if they wish,
  * a way to be reached. Personal information.
  */
-export const Client = z
-  .strictObject({
+export const Client = withUnlessRules(
+  z.strictObject({
     /** When absent, a new data subject is minted. */
     subjectId: SubjectId.optional(),
     anonymous: z.boolean().default(false),
-    name: unless('anonymous', text(200)),
+    name: unless('anonymous', text(200), { en: 'the client is anonymous', fr: 'la personne est anonyme' }),
     contact: text(500).optional(),
     affiliation: Affiliation.default('notStated'),
     location: ClientLocation.optional(),
-  })
-  .superRefine((client, ctx) => {
-    if (client.anonymous && client.name !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['name'], message: withFrench('must be left out for an anonymous client', 'doit être omis pour une personne anonyme') });
-    }
-    if (!client.anonymous && client.name === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['name'],
-        message: withFrench('is required unless the client is anonymous', 'est obligatoire sauf si la personne est anonyme'),
-      });
-    }
-  });
+  }),
+);
 
 export const RecordOptIn = z.strictObject({
   type: z.literal('RecordOptIn'),

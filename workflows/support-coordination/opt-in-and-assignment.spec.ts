@@ -52,10 +52,18 @@ describe('support coordination: RecordOptIn', () => {
   });
 
   it('refuses a name for an anonymous client, and requires one otherwise, naming the field', () => {
-    for (const client of [{ anonymous: true, name: 'Jordan' }, { anonymous: false, contact: 'x@example.org' }]) {
+    const said = [
+      ['must be left out when the client is anonymous', 'doit être omis lorsque la personne est anonyme'],
+      ['is required unless the client is anonymous', 'est obligatoire sauf si la personne est anonyme'],
+    ];
+    for (const [i, client] of [{ anonymous: true, name: 'Jordan' }, { anonymous: false, contact: 'x@example.org' }].entries()) {
       const error = given().when(optIn({ client }), supervisor).error();
       expect(error.code).toBe('VALIDATION.INVALID_INPUT');
-      expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['data.client.name']);
+      const issues = (language: 'en' | 'fr') => (error.detailsIn(language) as { issues: { path: string; message: string }[] }).issues;
+      expect([...issues('en'), ...issues('fr')]).toEqual([
+        { path: 'data.client.name', message: said[i]![0] },
+        { path: 'data.client.name', message: said[i]![1] },
+      ]);
     }
   });
 
