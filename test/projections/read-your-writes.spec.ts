@@ -77,15 +77,22 @@ describe('read your writes with ?minPosition=', () => {
     expect(background.stats.acknowledged).toBeGreaterThan(0);
   }, 240_000);
 
-  it('answers 503 PROJECTION.BEHIND with Retry-After once the bounded wait for a written position runs out', async () => {
-    // The cases projection held still, as a projection far behind a burst of writes would be.
+  /** Opens a complaint with the cases projection held still, as a projection far behind a burst of writes would be. */
+  async function withCasesHeld(then: (opened: { caseId: string; written: number }) => Promise<void>): Promise<void> {
     const cases = (running.app.get(ProjectionsService) as unknown as { runner(name: string): ProjectionRunner }).runner('cases');
     await cases.stop();
     try {
       const opened = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('ReceiveComplaint') });
       expect(opened.status).toBe(201);
-      const written = opened.body.position as number;
-      for (const path of [`/cases?minPosition=${written}`, `/cases/${opened.body.caseId}?minPosition=${written}`]) {
+      await then({ caseId: opened.body.caseId, written: opened.body.position });
+    } finally {
+      cases.start();
+    }
+  }
+
+  it('answers 503 PROJECTION.BEHIND with Retry-After once the bounded wait for a written position runs out', async () => {
+    await withCasesHeld(async ({ caseId, written }) => {
+      for (const path of [`/cases?minPosition=${written}`, `/cases/${caseId}?minPosition=${written}`]) {
         const started = performance.now();
         const response = await supervisor.get(path, { 'accept-language': 'fr-CA' });
         expect(performance.now() - started).toBeGreaterThanOrEqual(MIN_POSITION_WAIT_MS - 50);
@@ -95,25 +102,16 @@ describe('read your writes with ?minPosition=', () => {
         expect(response.body.message).toContain(String(written));
         expect(response.body.message).toContain('Réessayez');
       }
-    } finally {
-      cases.start();
-    }
+    });
   }, 60_000);
 
   it('waits for every read model an answer is read from: a staff list’s caseloads and a clock’s reference come from the cases one', async () => {
-    const cases = (running.app.get(ProjectionsService) as unknown as { runner(name: string): ProjectionRunner }).runner('cases');
-    await cases.stop();
-    try {
-      const opened = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: example('ReceiveComplaint') });
-      expect(opened.status).toBe(201);
-      const written = opened.body.position as number;
+    await withCasesHeld(async ({ written }) => {
       const answers = await Promise.all([`/staff?minPosition=${written}`, `/sla/clocks?minPosition=${written}`].map((path) => supervisor.get(path)));
       expect(answers.map((response) => ({ status: response.status, code: response.body.code, message: response.body.message }))).toEqual(
         Array.from({ length: 2 }, () => ({ status: 503, code: 'PROJECTION.BEHIND', message: `The cases read model has not reached position ${written} yet. Retry shortly.` })),
       );
-    } finally {
-      cases.start();
-    }
+    });
   });
 
   it('refuses at once a position past the end of the log, which no retry would reach', async () => {
