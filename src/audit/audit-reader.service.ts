@@ -49,7 +49,7 @@ export class AuditReader {
   async *read(selection: EventSelection, reader: Actor, pageSize = PAGE_SIZE): AsyncGenerator<HistoryItem> {
     const reveal = this.policy.seesPersonalData(reader);
     for await (const page of this.pages(selection, pageSize)) {
-      for (const event of page) yield present(reveal ? await this.codec.reveal(event) : this.codec.redact(event));
+      for (const event of reveal ? await this.codec.revealAll(page) : await this.codec.redactAll(page)) yield present(event);
     }
   }
 

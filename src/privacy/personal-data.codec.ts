@@ -102,6 +102,22 @@ export class PersonalDataCodec {
     const data = redactValue(event.data);
     return data === event.data ? event : { ...event, data };
   }
+
+  /**
+   * Stored events as a person who may not see their personal fields reads them: `[redacted]`, or
+   * `[erased]` once the key is destroyed (an auditor checking an erasure sees that it took). The
+   * keys of the batch are read together, only to know which are left; nothing is decrypted.
+   */
+  async redactAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const subjects = new Set<string>();
+    for (const event of events) sealedSubjects(event.data, '', undefined, subjects);
+    if (subjects.size === 0) return [...events];
+    const kept = await this.keys.keys([...subjects]);
+    return events.map((event) => {
+      const data = redactValue(event.data, kept);
+      return data === event.data ? event : { ...event, data };
+    });
+  }
 }
 
 /**
@@ -138,17 +154,18 @@ function openValue(value: unknown, path: string, wanted: ReadonlySet<string> | u
 }
 
 /**
- * `value` with its sealed fields replaced by `[redacted]`, in one walk: objects and arrays on the
- * way to a sealed field are copied, the rest is shared, and a value without one is returned as is
- * (every event projected is redacted, most hold nothing sealed or little).
+ * `value` with its sealed fields replaced by `[redacted]` (`[erased]` where `kept`, the keys left,
+ * is given and lacks the field's), in one walk: objects and arrays on the way to a sealed field are
+ * copied, the rest is shared, and a value without one is returned as is (every event projected is
+ * redacted, most hold nothing sealed or little).
  */
-function redactValue(value: unknown): unknown {
+function redactValue(value: unknown, kept?: ReadonlyMap<string, Buffer>): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (isSealed(value)) return REDACTED;
+  if (isSealed(value)) return kept && !kept.has(value.subject) ? ERASED : REDACTED;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const item = redactValue(value[i]);
+      const item = redactValue(value[i], kept);
       if (item !== value[i]) (copy ??= [...value])[i] = item;
     }
     return copy ?? value;
@@ -156,7 +173,7 @@ function redactValue(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(record)) {
-    const item = redactValue(record[key]);
+    const item = redactValue(record[key], kept);
     if (item !== record[key]) (copy ??= { ...record })[key] = item;
   }
   return copy ?? value;

@@ -124,6 +124,20 @@ describe('crypto-shredding', () => {
       expect(responded.data.nextLevel.name).toBe((example('complaint', 'Respond')['nextLevel'] as { name: string }).name);
     });
 
+    it('an auditor, who may not see personal information, sees that it was erased: [erased], not [redacted]', async () => {
+      const auditor = await running.as('auditor', 'auditor-1');
+      const items = (await auditor.get(`/cases/${caseId}/history`)).body.items;
+      expect(items[0].data.complainant).toMatchObject({ name: '[erased]', contact: '[erased]', subjectId });
+      expect(items[0].data.text).toBe('[erased]');
+      const responded = items.find((item: { type: string }) => item.type === 'ComplaintResponded');
+      expect(responded.data.response).toBe('[erased]');
+      // Another person's, whose key is kept, still reads [redacted] to them.
+      expect(responded.data.nextLevel.name).toBe('[redacted]');
+      const exported = await auditor.get<string>(`/cases/${caseId}/export?format=ndjson`);
+      expect(exported.status).toBe(200);
+      expect(String(exported.body)).toContain('[erased]');
+    });
+
     it('the hash chain still verifies', async () => {
       const verified = await (await running.as('auditor', 'auditor-1')).get('/audit/verify');
       expect(verified.status).toBe(200);
