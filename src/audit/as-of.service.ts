@@ -7,7 +7,7 @@ import { CaseRepository, type LoadedCase } from '../cases/case-repository';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store/event-store';
 import { PolicyService } from '../security/policy.service';
-import { CaseNotYetOpened, CaseNotYetRecorded, RevisionNotFound } from './audit-errors';
+import { AsOfInFuture, CaseNotYetOpened, CaseNotYetRecorded, RevisionNotFound } from './audit-errors';
 import { AuditReader } from './audit-reader.service';
 import { streamPages } from './stream-pages';
 
@@ -91,6 +91,7 @@ export class CaseAsOf {
     let first: RecordedEvent | undefined;
     let last: RecordedEvent | undefined;
     let lastRevision = -1;
+    let latest = -Infinity;
     let ended = false;
     const included: RecordedEvent[] = [];
     // The first warning and breach of each clock recorded after the view's events, keyed `clock` and `clock@threshold`.
@@ -110,9 +111,13 @@ export class CaseAsOf {
         if (!laterAlerts.has(key)) laterAlerts.set(key, event);
       }
       lastRevision = page[page.length - 1]!.revision;
+      for (const event of page) latest = Math.max(latest, timeOf(event));
     }
     let asOf: string;
     if ('asOf' in point) {
+      // A moment to come is refused; one a node whose clock runs a little ahead recorded is not.
+      const now = this.clock.now();
+      if (Date.parse(point.asOf) > Math.max(now.getTime(), latest)) throw AsOfInFuture({ asOf: point.asOf, now: now.toISOString() });
       if (!last) {
         const error = axis === 'recorded' ? CaseNotYetRecorded : CaseNotYetOpened;
         throw error({ caseId, asOf: point.asOf, openedAt: axis === 'recorded' ? first!.recordedAt : occurredAt(first!) });

@@ -6,6 +6,11 @@ export const AsOfChoice = defineError('AUDIT.AS_OF_CHOICE', 'invalid', {
     'Indiquez exactement un des paramètres asOf (une heure ISO 8601 avec son décalage, p. ex. 2026-03-02T09:00:00-05:00) ou revision (un nombre).',
 });
 
+export const AsOfInFuture = defineError<{ asOf: string; now: string }>('AUDIT.AS_OF_IN_FUTURE', 'invalid', {
+  en: (p) => `asOf ${p.asOf} is later than now (${p.now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
+  fr: (p) => `asOf ${p.asOf} est postérieur à maintenant (${p.now})\u00a0: un dossier peut être montré tel qu’il était à un moment passé, non à un moment à venir.`,
+});
+
 export const CaseNotYetOpened = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_OPENED', 'not_found', {
   en: (p) => `Case ${p.caseId} did not exist yet at ${p.asOf}: its first event occurred at ${p.openedAt}.`,
   fr: (p) => `Le dossier ${p.caseId} n’existait pas encore le ${p.asOf}\u00a0: son premier événement date du ${p.openedAt}.`,

@@ -43,7 +43,7 @@ export class AuditController {
   @Get('verify')
   @RequirePermission('audit.verify')
   async verify(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<Verification> {
-    const { caseId, checkpoint } = parseInput(VerifyQuery, query);
+    const { caseId, checkpoint } = parseInput(VerifyQuery, query, 'query');
     const expected = checkpoint === undefined ? {} : { expectedDigest: checkpoint };
     if (caseId && !(await this.knowable(actor, caseId))) throw CaseNotFound({ caseId });
     if (caseId) return this.verification.verifyCase(caseId, expected);
@@ -54,7 +54,7 @@ export class AuditController {
   @Get('access')
   @RequirePermission('audit.access')
   async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPage> {
-    const parsed = parseInput(AccessQuery, query);
+    const parsed = parseInput(AccessQuery, query, 'query');
     if (parsed.caseId && !(await this.knowable(actor, parsed.caseId))) return { items: [], next: null };
     // Filtered before the page is cut: a page emptied afterwards, with a cursor, would tell that hidden reads exist.
     return this.accessLog.query(parsed, (caseId) => this.knowable(actor, caseId));

@@ -33,6 +33,7 @@ export const auditOpenApi: OpenApiSection = {
           'Give exactly one of asOf and revision. With asOf, `axis=business` (the default) replays every event that occurred by then (occurredAt), ' +
           'marking in enteredLater those the log recorded only afterwards; `axis=recorded` replays what the log held then (recordedAt). ' +
           'A clock whose due time had passed by that moment is shown breached even when the scheduler recorded its breach later (breachDerived says when). ' +
+          'A moment to come is refused (400 AUDIT.AS_OF_IN_FUTURE, naming the service’s now). ' +
           `The case is replayed with the workflow version it runs on, and allowedCommands lists what the workflow allowed then (whoever the reader is). ${readNote}`,
         parameters: [
           idParam,

@@ -35,11 +35,16 @@ export const VerifyQuery = z.strictObject({
     .optional(),
 });
 
-export const AccessQuery = z.strictObject({
-  caseId: CaseId.optional(),
-  actorId: z.string().min(1).max(200).optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
-  cursor: wholeNumber.optional(),
-  limit,
-});
+export const AccessQuery = z
+  .strictObject({
+    caseId: CaseId.optional(),
+    actorId: z.string().min(1).max(200).optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
+    cursor: wholeNumber.optional(),
+    limit,
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.from) < Date.parse(query.to), {
+    path: ['to'],
+    message: withFrench('must be later than from', 'doit être postérieur à from'),
+  });

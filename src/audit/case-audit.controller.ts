@@ -36,7 +36,7 @@ export class CaseAuditController {
   @RecordsRead('history', Object.keys(HistoryQuery.shape))
   async history(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor) {
     const caseId = parseInput(CaseId, id, 'caseId');
-    const { fromRevision, limit } = parseInput(HistoryQuery, query);
+    const { fromRevision, limit } = parseInput(HistoryQuery, query, 'query');
     await this.authorizeRead(caseId, actor);
     const { definition } = await this.reader.locate(caseId);
     const { reference } = await this.cases.load(caseId);
@@ -67,7 +67,7 @@ export class CaseAuditController {
   @RecordsRead('state', Object.keys(StateQuery.shape))
   async state(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<CaseViewAsOf> {
     const caseId = parseInput(CaseId, id, 'caseId');
-    const { asOf, revision, axis } = parseInput(StateQuery, query);
+    const { asOf, revision, axis } = parseInput(StateQuery, query, 'query');
     if ((asOf === undefined) === (revision === undefined)) throw AsOfChoice({});
     await this.authorizeRead(caseId, actor);
     return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor, axis);
@@ -79,7 +79,7 @@ export class CaseAuditController {
   @RecordsRead('export', Object.keys(ExportQuery.shape))
   async export(@Param('id') id: string, @Query() query: unknown, @CurrentActor() actor: Actor): Promise<StreamableFile> {
     const caseId = parseInput(CaseId, id, 'caseId');
-    const { format } = parseInput(ExportQuery, query);
+    const { format } = parseInput(ExportQuery, query, 'query');
     await this.authorizeRead(caseId, actor);
     const { streamId } = await this.reader.locate(caseId);
     const body = Readable.from(encodeExport(this.reader.read({ caseId }, actor), format));

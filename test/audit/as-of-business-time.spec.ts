@@ -69,9 +69,11 @@ describe('GET /cases/:id/state on both axes of time', () => {
     expect(view.clocks.find((c) => c.clock === 'response-1')!.breachDerived).toBeUndefined();
   });
 
-  it('does not foretell: a due time still to come shows no breach, however far the moment asked for', async () => {
-    const view = await asOf('2026-06-01T15:00:00Z');
+  it('does not foretell: a due time still to come shows no breach now, and a moment to come is refused', async () => {
+    const view = await asOf(running.clock.now().toISOString());
     expect(view.clocks.find((c) => c.clock === 'response-1')).toMatchObject({ status: 'running', dueAt: '2026-04-15T21:00:00.000Z' });
+    const later = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent('2026-06-01T15:00:00Z')}`);
+    expect({ status: later.status, code: later.body.code }).toEqual({ status: 400, code: 'AUDIT.AS_OF_IN_FUTURE' });
   });
 
   it('once the breach is recorded, shows it as recorded', async () => {

@@ -128,6 +128,23 @@ describe('GET /cases/:id/state: the case as it stood then', () => {
     expect(french.body.message).toContain('Indiquez exactement un');
   });
 
+  it('refuses a moment to come, on either axis, saying the service’s now, in English and French', async () => {
+    const now = running.clock.now().toISOString();
+    const later = new Date(running.clock.now().getTime() + 60_000).toISOString();
+    for (const axis of ['business', 'recorded']) {
+      const english = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(later)}&axis=${axis}`);
+      expect({ status: english.status, code: english.body.code, message: english.body.message }).toEqual({
+        status: 400,
+        code: 'AUDIT.AS_OF_IN_FUTURE',
+        message: `asOf ${later} is later than now (${now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
+      });
+      const french = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(later)}&axis=${axis}`, { 'accept-language': 'fr' });
+      expect(french.body.message).toContain('est postérieur à maintenant');
+    }
+    // Now itself is a moment that has come.
+    expect((await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(now)}`)).status).toBe(200);
+  });
+
   it('is a 404 for a case that does not exist', async () => {
     const response = await auditor.get(`/cases/00000000-0000-4000-8000-000000000000/state?revision=0`);
     expect(response.status).toBe(404);

@@ -64,7 +64,7 @@ describe('history and exports', () => {
     it('refuses bad paging with a 400 naming the parameter, and an unknown case with a 404', async () => {
       const bad = await supervisor.get(`/cases/${caseId}/history?limit=0&fromRevision=x&extra=1`);
       expect(bad.status).toBe(400);
-      expect(bad.body.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['extra', 'fromRevision', 'limit']);
+      expect(bad.body.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.extra', 'query.fromRevision', 'query.limit']);
       expect((await supervisor.get(`/cases/not-a-uuid/history`)).status).toBe(400);
       const unknown = await supervisor.get(`/cases/00000000-0000-4000-8000-000000000000/history`);
       expect(unknown.status).toBe(404);
