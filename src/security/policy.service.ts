@@ -12,7 +12,7 @@ type Action = Bilingual;
 
 export const RoleForbidden = defineError<{ role: string; action: Action }>('ACCESS.ROLE_FORBIDDEN', 'forbidden', {
   en: (p) => `The ${roleLabel(p.role).en} role may not ${p.action.en}.`,
-  fr: (p) => `Le rôle ${roleLabel(p.role).fr} ne permet pas ${/^[aeéèêiouh]/i.test(p.action.fr) ? 'd’' : 'de '}${p.action.fr}.`,
+  fr: (p) => `Le rôle «\u00a0${roleLabel(p.role).fr}\u00a0» ne permet pas ${/^[aeéèêiouh]/i.test(p.action.fr) ? 'd’' : 'de '}${p.action.fr}.`,
 });
 
 export const NotAssigned = defineError<{ caseId: string; action: Action }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
@@ -49,7 +49,7 @@ const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
 
 export const OtherCaseload = defineError<{ role: string }>('ACCESS.OTHER_CASELOAD', 'forbidden', {
   en: (p) => `The ${roleLabel(p.role).en} role may see only its own caseload.`,
-  fr: (p) => `Le rôle ${roleLabel(p.role).fr} ne permet de consulter que sa propre charge de travail.`,
+  fr: (p) => `Le rôle «\u00a0${roleLabel(p.role).fr}\u00a0» ne permet de consulter que sa propre charge de travail.`,
 });
 
 /** What the policy needs to know of a case. */

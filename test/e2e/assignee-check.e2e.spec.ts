@@ -55,7 +55,7 @@ describe('assigning a case to someone of the staff directory', () => {
       ['a login it does not have', 'camile.roy', 'en', 'STAFF.NOT_IN_DIRECTORY', 'No one with the id camile.roy is in the staff directory'],
       ['a login it does not have', 'camile.roy', 'fr', 'STAFF.NOT_IN_DIRECTORY', 'Personne ne porte l’identifiant camile.roy dans le répertoire du personnel'],
       ['someone who no longer takes cases', 'sam.lee', 'en', 'STAFF.INACTIVE', 'Sam Lee (sam.lee) no longer takes cases'],
-      ['an auditor', 'pat.audits', 'fr', 'STAFF.CANNOT_WORK_CASE', 'Pat Audits (pat.audits) a le rôle vérificatrice ou vérificateur, qui ne permet pas de traiter les dossiers du processus «\u00a0Plainte\u00a0»'],
+      ['an auditor', 'pat.audits', 'fr', 'STAFF.CANNOT_WORK_CASE', 'Pat Audits (pat.audits) a le rôle «\u00a0vérificatrice ou vérificateur\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0Plainte\u00a0»'],
       ['an RO mediator, who may not know complaints exist', 'robin.mediates', 'en', 'STAFF.CANNOT_WORK_CASE', 'Robin Taylor (robin.mediates) holds the Restorative Opportunities mediator role, which cannot work'],
     ])('refuses a complaint handler who is %s (%s, %s) with 422, recording nothing', async (_who, handlerId, language, code, message) => {
       const caseId = await complaint();

@@ -559,7 +559,7 @@ describe('bad input over HTTP', () => {
         names: ['practitioner', 'Assign a handler'],
       });
       expect(english.message).toBe('The practitioner role may not run “Assign a handler”.');
-      expect(french.message).toBe('Le rôle praticienne ou praticien ne permet pas d’exécuter la commande «\u00a0Assigner la plainte\u00a0».');
+      expect(french.message).toBe('Le rôle «\u00a0praticienne ou praticien\u00a0» ne permet pas d’exécuter la commande «\u00a0Assigner la plainte\u00a0».');
     });
 
     it('a step the case does not offer now: 409 listing the steps this person may take, as the case view does', async () => {

@@ -104,7 +104,7 @@ describe('links between cases, over HTTP', () => {
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ code: 'ACCESS.ROLE_FORBIDDEN', message: 'The supervisor role may not open a case about Restorative Opportunities (victim-offender mediation).' });
       const fr = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns } }, { 'accept-language': 'fr' });
-      expect(fr.body.message).toBe('Le rôle superviseure ou superviseur ne permet pas d’ouvrir un dossier visant le programme «\u00a0Possibilités de justice réparatrice (médiation victime-délinquant)\u00a0».');
+      expect(fr.body.message).toBe('Le rôle «\u00a0superviseure ou superviseur\u00a0» ne permet pas d’ouvrir un dossier visant le programme «\u00a0Possibilités de justice réparatrice (médiation victime-délinquant)\u00a0».');
     }
     // Nothing recorded, no reference reserved: the RJU's next RO complaint follows its last.
     expect(await running.store.headPosition()).toBe(head);

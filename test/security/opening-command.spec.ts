@@ -87,7 +87,7 @@ describe('a role that records no step', () => {
     const [en, fr] = await Promise.all(['en', 'fr'].map((language) => client.post(`/cases/${unknown}/commands/AcknowledgeComplaint`, {}, { 'accept-language': language })));
     const label = roleLabel(role);
     expect(en!.body.message).toBe(`The ${label.en} role may not record a step on a case.`);
-    expect(fr!.body.message).toBe(`Le rôle ${label.fr} ne permet pas de consigner une étape dans un dossier.`);
+    expect(fr!.body.message).toBe(`Le rôle «\u00a0${label.fr}\u00a0» ne permet pas de consigner une étape dans un dossier.`);
     expect(await running.store.headPosition()).toBe(head);
   });
 });
