@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { CaseNotFound } from '../../domain/errors';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
 import { CurrentActor } from '../auth/actor.decorator';
+import { preferredLanguage } from '../http/language';
 import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
@@ -42,9 +43,9 @@ export class AuditController {
   /** The hash chains of one case (its stream and its access log) or of the whole store. */
   @Get('verify')
   @RequirePermission('audit.verify')
-  async verify(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<Verification> {
+  async verify(@Query() query: unknown, @CurrentActor() actor: Actor, @Headers('accept-language') acceptLanguage?: string): Promise<Verification> {
     const { caseId, checkpoint } = parseInput(VerifyQuery, query, 'query');
-    const expected = checkpoint === undefined ? {} : { expectedDigest: checkpoint };
+    const expected = { ...(checkpoint === undefined ? {} : { expectedDigest: checkpoint }), language: preferredLanguage(acceptLanguage) };
     if (caseId && !(await this.knowable(actor, caseId))) throw CaseNotFound({ caseId });
     if (caseId) return this.verification.verifyCase(caseId, expected);
     return this.verification.verifyAll({ ...expected, hiddenWorkflows: this.policy.unknowableWorkflows(actor) });

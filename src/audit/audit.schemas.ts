@@ -45,7 +45,7 @@ export const ChainProblemSchema = z.object({
   position: z.number().int(),
   eventId: z.string(),
   problem: z.enum(['hash mismatch', 'broken link', 'revision gap', 'revision out of order']),
-  detail: z.string(),
+  detail: z.string().meta({ description: 'What is wrong, in a sentence in the caller’s language (Accept-Language)' }),
 });
 export type ChainProblem = z.infer<typeof ChainProblemSchema>;
 
@@ -63,7 +63,7 @@ export const CheckpointProblemSchema = z.object({
     'unverifiable checkpoint',
     'unknown checkpoint',
   ]),
-  detail: z.string(),
+  detail: z.string().meta({ description: 'What is wrong, in a sentence in the caller’s language (Accept-Language)' }),
 });
 export type CheckpointProblem = z.infer<typeof CheckpointProblemSchema>;
 
@@ -91,7 +91,7 @@ export const VerificationSchema = z.object({
   checkpoint: CheckpointSummarySchema.nullable().meta({ description: 'The latest genuine signed checkpoint the store was compared with, or null' }),
   /** What differs from the latest genuine checkpoint, forged checkpoints, and (on SQLite) missing positions (at most 100). */
   checkpointProblems: z.array(CheckpointProblemSchema),
-  message: z.string(),
+  message: z.string().meta({ description: 'The verdict in a sentence, in the caller’s language (Accept-Language), naming the first problem' }),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 

@@ -1,6 +1,31 @@
 import type { RecordedEvent } from '../event-store/event-store';
 import type { ChainProblem, Verification } from './audit.schemas';
 import { eventHash, GENESIS_HASH } from '../event-store/hash-chain';
+import type { Language } from '../../domain/errors';
+
+/** A sentence of the verification in the reader's language (the CLI's is English). */
+export const said = (language: Language, en: string, fr: string): string => (language === 'fr' ? fr : en);
+
+/** Each problem as a sentence names it, by its stable name (the `problem` field). */
+const PROBLEM_NAMES: Readonly<Record<string, { readonly en: string; readonly fr: string }>> = {
+  'hash mismatch': { en: 'hash mismatch', fr: 'empreinte discordante' },
+  'broken link': { en: 'broken link', fr: 'maillon rompu' },
+  'revision gap': { en: 'revision gap', fr: 'révision manquante' },
+  'revision out of order': { en: 'revision out of order', fr: 'révision hors d’ordre' },
+  'stream deleted': { en: 'stream deleted', fr: 'flux supprimé' },
+  'events deleted': { en: 'events deleted', fr: 'événements supprimés' },
+  'events inserted': { en: 'events inserted', fr: 'événements insérés' },
+  'events rewritten': { en: 'events rewritten', fr: 'événements réécrits' },
+  'stream inserted': { en: 'stream inserted', fr: 'flux inséré' },
+  'event count': { en: 'event count', fr: 'nombre d’événements' },
+  'positions missing': { en: 'positions missing', fr: 'positions manquantes' },
+  'forged checkpoint': { en: 'forged checkpoint', fr: 'point de contrôle contrefait' },
+  'unverifiable checkpoint': { en: 'unverifiable checkpoint', fr: 'point de contrôle invérifiable' },
+  'unknown checkpoint': { en: 'unknown checkpoint', fr: 'point de contrôle inconnu' },
+};
+
+/** A problem's name in a sentence of `language`. */
+export const problemName = (problem: string, language: Language): string => PROBLEM_NAMES[problem]?.[language] ?? problem;
 
 const REPORTED_PROBLEMS = 100;
 
@@ -69,6 +94,9 @@ export class ChainVerifier {
   private readonly streams = new Map<string, StreamCursor>();
   private events = 0;
 
+  /** `language`: the one its details and message are said in. */
+  constructor(private readonly language: Language = 'en') {}
+
   add(event: RecordedEvent): void {
     this.events += 1;
     let stream = this.streams.get(event.streamId);
@@ -83,7 +111,11 @@ export class ChainVerifier {
         stream.problem = {
           ...stream.problem,
           problem: 'revision out of order',
-          detail: `revision ${stream.problem.revision} is stored before revision ${event.revision} (position ${event.position})`,
+          detail: said(
+            this.language,
+            `revision ${stream.problem.revision} is stored before revision ${event.revision} (position ${event.position})`,
+            `la révision ${stream.problem.revision} est stockée avant la révision ${event.revision} (position ${event.position})`,
+          ),
         };
       }
       return;
@@ -111,32 +143,64 @@ export class ChainVerifier {
       problems: tampered.slice(0, REPORTED_PROBLEMS),
       tamperedStreams: tampered.length,
       message: first
-        ? `tampered: ${tampered.length} of ${shown.length} streams (${events} events checked). First: ${describeProblem(first)}`
-        : `all ${shown.length} streams verified (${events} events)`,
+        ? said(
+            this.language,
+            `tampered: ${tampered.length} of ${shown.length} streams (${events} events checked). First: ${describeProblem(first)}`,
+            `altéré\u00a0: ${tampered.length} flux sur ${shown.length} (${events} événements vérifiés). Premier problème\u00a0: ${describeProblem(first, 'fr')}`,
+          )
+        : said(this.language, `all ${shown.length} streams verified (${events} events)`, `les ${shown.length} flux sont vérifiés (${events} événements)`),
     };
   }
 
   private check(stream: StreamCursor, event: RecordedEvent): ChainProblem | undefined {
     const at = { streamId: event.streamId, revision: event.revision, position: event.position, eventId: event.id };
+    const language = this.language;
     if (event.revision < stream.nextRevision) {
-      return { ...at, problem: 'revision out of order', detail: `revision ${event.revision} is stored after revision ${stream.nextRevision - 1}` };
+      return {
+        ...at,
+        problem: 'revision out of order',
+        detail: said(language, `revision ${event.revision} is stored after revision ${stream.nextRevision - 1}`, `la révision ${event.revision} est stockée après la révision ${stream.nextRevision - 1}`),
+      };
     }
     if (event.revision > stream.nextRevision) {
-      const previous = stream.nextRevision === 0 ? 'the stream starts' : `revision ${stream.nextRevision - 1}`;
-      return { ...at, problem: 'revision gap', detail: `revision ${stream.nextRevision} is missing: ${previous} is followed by revision ${event.revision}` };
+      const detail =
+        stream.nextRevision === 0
+          ? said(language, `revision 0 is missing: the stream starts with revision ${event.revision}`, `la révision 0 manque\u00a0: le flux commence par la révision ${event.revision}`)
+          : said(
+              language,
+              `revision ${stream.nextRevision} is missing: revision ${stream.nextRevision - 1} is followed by revision ${event.revision}`,
+              `la révision ${stream.nextRevision} manque\u00a0: la révision ${stream.nextRevision - 1} est suivie de la révision ${event.revision}`,
+            );
+      return { ...at, problem: 'revision gap', detail };
     }
     const { prevHash, hash } = event.metadata;
     const recomputed = eventHash(String(prevHash), event);
     if (typeof prevHash !== 'string' || typeof hash !== 'string' || recomputed !== hash) {
-      return { ...at, problem: 'hash mismatch', detail: `its content hashes to ${recomputed}, not the recorded ${String(hash)}` };
+      return {
+        ...at,
+        problem: 'hash mismatch',
+        detail: said(language, `its content hashes to ${recomputed}, not the recorded ${String(hash)}`, `son contenu a pour empreinte ${recomputed}, et non ${String(hash)} comme consigné`),
+      };
     }
     if (prevHash !== stream.lastHash) {
-      return { ...at, problem: 'broken link', detail: `its prevHash ${prevHash} is not the hash of the event before it, ${stream.lastHash}` };
+      return {
+        ...at,
+        problem: 'broken link',
+        detail: said(
+          language,
+          `its prevHash ${prevHash} is not the hash of the event before it, ${stream.lastHash}`,
+          `son prevHash ${prevHash} n’est pas l’empreinte de l’événement qui le précède, ${stream.lastHash}`,
+        ),
+      };
     }
     return undefined;
   }
 }
 
-export function describeProblem(p: ChainProblem): string {
-  return `stream ${p.streamId}, revision ${p.revision} (position ${p.position}, event ${p.eventId}): ${p.problem} — ${p.detail}`;
+export function describeProblem(p: ChainProblem, language: Language = 'en'): string {
+  return said(
+    language,
+    `stream ${p.streamId}, revision ${p.revision} (position ${p.position}, event ${p.eventId}): ${problemName(p.problem, language)} — ${p.detail}`,
+    `flux ${p.streamId}, révision ${p.revision} (position ${p.position}, événement ${p.eventId})\u00a0: ${problemName(p.problem, language)} — ${p.detail}`,
+  );
 }

@@ -1,7 +1,8 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical-json';
 import type { CheckpointProblem } from './audit.schemas';
-import type { StreamHead } from './chain-verifier';
+import { said, type StreamHead } from './chain-verifier';
+import type { Language } from '../../domain/errors';
 
 /** The stream the signed checkpoints are appended to, hash-chained like every other stream. */
 export const CHECKPOINT_STREAM = 'auditCheckpoint-store';
@@ -81,17 +82,25 @@ export function signCheckpoint(
  * Whether a stored checkpoint is genuine: signed by this public key over its statement, and its
  * heads are the ones the statement's digest covers. Returns why not, or undefined.
  */
-export function checkSignature(checkpoint: SignedCheckpoint, publicKey: KeyObject): string | undefined {
-  if (checkpoint.format !== FORMAT || checkpoint.algorithm !== 'Ed25519') return `it is not a ${FORMAT} Ed25519 checkpoint`;
+export function checkSignature(checkpoint: SignedCheckpoint, publicKey: KeyObject, language: Language = 'en'): string | undefined {
+  if (checkpoint.format !== FORMAT || checkpoint.algorithm !== 'Ed25519') {
+    return said(language, `it is not a ${FORMAT} Ed25519 checkpoint`, `ce n’est pas un point de contrôle ${FORMAT} Ed25519`);
+  }
   let valid = false;
   try {
     valid = verify(null, Buffer.from(canonicalJson(statementOf(checkpoint))), publicKey, Buffer.from(checkpoint.signature, 'base64'));
   } catch {
     valid = false;
   }
-  if (!valid) return `its signature does not verify with the audit key ${keyIdOf(publicKey)} (it names key ${String(checkpoint.keyId)})`;
+  if (!valid) {
+    return said(
+      language,
+      `its signature does not verify with the audit key ${keyIdOf(publicKey)} (it names key ${String(checkpoint.keyId)})`,
+      `sa signature ne se vérifie pas avec la clé d’audit ${keyIdOf(publicKey)} (il nomme la clé ${String(checkpoint.keyId)})`,
+    );
+  }
   if (!Array.isArray(checkpoint.heads) || headsDigest(checkpoint.heads) !== checkpoint.headsDigest || checkpoint.heads.length !== checkpoint.streams) {
-    return 'its list of stream heads is not the one its signature covers';
+    return said(language, 'its list of stream heads is not the one its signature covers', 'sa liste de têtes de flux n’est pas celle que couvre sa signature');
   }
   return undefined;
 }
@@ -106,32 +115,67 @@ export function compareWithCheckpoint(
   now: { heads: ReadonlyMap<string, StreamHead>; events: number },
   /** Compare only these streams (one case's), not the whole store. */
   only?: ReadonlySet<string>,
+  language: Language = 'en',
 ): CheckpointProblem[] {
   const problems: CheckpointProblem[] = [];
   const signed = new Map(checkpoint.heads.filter(([id]) => !only || only.has(id)).map(([id, revision, hash]) => [id, { revision, hash }]));
-  const at = `checkpoint ${checkpoint.sequence} (position ${checkpoint.position})`;
+  const at = said(language, `checkpoint ${checkpoint.sequence} (position ${checkpoint.position})`, `le point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`);
+  const At = said(language, at, `Le point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`);
   for (const [streamId, head] of signed) {
     const current = now.heads.get(streamId);
     if (!current) {
-      problems.push({ streamId, problem: 'stream deleted', detail: `${at} signed it with ${head.revision + 1} events; none is left` });
+      problems.push({
+        streamId,
+        problem: 'stream deleted',
+        detail: said(language, `${at} signed it with ${head.revision + 1} events; none is left`, `${At} l’a signé avec ${head.revision + 1}\u00a0événements\u00a0; il n’en reste aucun`),
+      });
     } else if (current.revision < head.revision) {
-      const missing = current.revision + 1 === head.revision ? `revision ${head.revision} is` : `revisions ${current.revision + 1} to ${head.revision} are`;
-      problems.push({ streamId, problem: 'events deleted', detail: `${at} signed it up to revision ${head.revision}; ${missing} missing` });
+      const one = current.revision + 1 === head.revision;
+      const detail = said(
+        language,
+        `${at} signed it up to revision ${head.revision}; ${one ? `revision ${head.revision} is` : `revisions ${current.revision + 1} to ${head.revision} are`} missing`,
+        `${At} l’a signé jusqu’à la révision ${head.revision}\u00a0; ${one ? `la révision ${head.revision} manque` : `les révisions ${current.revision + 1} à ${head.revision} manquent`}`,
+      );
+      problems.push({ streamId, problem: 'events deleted', detail });
     } else if (current.revision > head.revision) {
-      problems.push({ streamId, problem: 'events inserted', detail: `${at} signed it up to revision ${head.revision}; revision ${current.revision} now stands at or before that position` });
+      problems.push({
+        streamId,
+        problem: 'events inserted',
+        detail: said(
+          language,
+          `${at} signed it up to revision ${head.revision}; revision ${current.revision} now stands at or before that position`,
+          `${At} l’a signé jusqu’à la révision ${head.revision}\u00a0; la révision ${current.revision} se trouve maintenant à cette position ou avant`,
+        ),
+      });
     } else if (current.hash !== head.hash) {
       problems.push({
         streamId,
         problem: 'events rewritten',
-        detail: `${at} signed revision ${head.revision} with hash ${head.hash}; it now hashes to ${current.hash}: an event at or before revision ${head.revision} was changed and the chain recomputed`,
+        detail: said(
+          language,
+          `${at} signed revision ${head.revision} with hash ${head.hash}; it now hashes to ${current.hash}: an event at or before revision ${head.revision} was changed and the chain recomputed`,
+          `${At} a signé la révision ${head.revision} avec l’empreinte ${head.hash}\u00a0; elle a maintenant pour empreinte ${current.hash}\u00a0: un événement à la révision ${head.revision} ou avant a été modifié et la chaîne recalculée`,
+        ),
       });
     }
   }
   for (const streamId of now.heads.keys()) {
-    if (!signed.has(streamId)) problems.push({ streamId, problem: 'stream inserted', detail: `it has events at or before the position of ${at}, which did not sign it` });
+    if (signed.has(streamId)) continue;
+    problems.push({
+      streamId,
+      problem: 'stream inserted',
+      detail: said(language, `it has events at or before the position of ${at}, which did not sign it`, `il a des événements à la position du ${at.replace(/^le /, '')} ou avant, qui ne l’a pas signé`),
+    });
   }
   if (!only && now.events !== checkpoint.events) {
-    problems.push({ problem: 'event count', detail: `${at} signed ${checkpoint.events} events up to its position; ${now.events} are there now` });
+    problems.push({
+      problem: 'event count',
+      detail: said(
+        language,
+        `${at} signed ${checkpoint.events} events up to its position; ${now.events} are there now`,
+        `${At} a signé ${checkpoint.events}\u00a0événements jusqu’à sa position\u00a0; il y en a maintenant ${now.events}`,
+      ),
+    });
   }
   return problems;
 }

@@ -10,7 +10,8 @@ import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { ACCESS_LOG_CATEGORY, accessLogStreamId } from './access-log.service';
 import type { CheckpointProblem, CheckpointSummary, Verification } from './audit.schemas';
 import { AuditReader } from './audit-reader.service';
-import { ChainVerifier, HeadsAt, PositionGaps, type ChainVerdict, type StreamVisibility } from './chain-verifier';
+import { ChainVerifier, HeadsAt, PositionGaps, problemName, said, type ChainVerdict, type StreamVisibility } from './chain-verifier';
+import type { Language } from '../../domain/errors';
 import {
   CHECKPOINT_SIGNED,
   CHECKPOINT_STREAM,
@@ -35,6 +36,8 @@ export interface VerifyOptions {
   readonly hiddenWorkflows?: readonly string[];
   /** A checkpoint digest published elsewhere: the store must still hold that genuine checkpoint. */
   readonly expectedDigest?: string;
+  /** The language the verdict's sentences are said in: the reader's (English by default, as the CLI says them). */
+  readonly language?: Language;
 }
 
 interface StoredCheckpoint {
@@ -78,16 +81,17 @@ export class ChainVerification {
 
   /** Every stream of the store, read once in position order. */
   async verifyAll(options: VerifyOptions = {}): Promise<Verification> {
-    const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest);
-    const { chains, heads, gaps, readAs, references } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress);
-    const problems = this.checkpointProblems(checkpoints, heads, gaps);
+    const language = options.language ?? 'en';
+    const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest, language);
+    const { chains, heads, gaps, readAs, references } = await this.scan(checkpoints.latest?.checkpoint.position, options.onProgress, undefined, language);
+    const problems = this.checkpointProblems(checkpoints, heads, gaps, language);
     const visible = this.visibility(
       options.hiddenWorkflows ?? [],
       [...chains.streamIds(), ...(checkpoints.latest?.checkpoint.heads.map(([id]) => id) ?? [])],
       readAs,
       references,
     );
-    return verdict(chains.result(visible), checkpoints.latest, problems.filter((p) => p.streamId === undefined || visible(p.streamId)));
+    return verdict(chains.result(visible), checkpoints.latest, problems.filter((p) => p.streamId === undefined || visible(p.streamId)), language);
   }
 
   /**
@@ -95,23 +99,24 @@ export class ChainVerification {
    * back into store order first: a case is small enough to hold, and the verdict is then the same
    * as the whole store's for these two streams.
    */
-  async verifyCase(caseId: string, options: Pick<VerifyOptions, 'expectedDigest'> = {}): Promise<Verification> {
+  async verifyCase(caseId: string, options: Pick<VerifyOptions, 'expectedDigest' | 'language'> = {}): Promise<Verification> {
+    const language = options.language ?? 'en';
     const { streamId } = await this.reader.locate(caseId);
     const ids = [streamId, accessLogStreamId(caseId)];
     const events: RecordedEvent[] = [];
     for (const id of ids) {
       for await (const page of streamPages(this.store, id)) events.push(...page);
     }
-    const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest);
-    const chains = new ChainVerifier();
+    const checkpoints = await this.checkpoints(this.publicKey(), options.expectedDigest, language);
+    const chains = new ChainVerifier(language);
     const heads = checkpoints.latest ? new HeadsAt(checkpoints.latest.checkpoint.position) : undefined;
     for (const event of events.sort((a, b) => a.position - b.position)) {
       chains.add(event);
       heads?.add(event);
     }
     const problems = [...checkpoints.problems];
-    if (checkpoints.latest && heads) problems.push(...compareWithCheckpoint(checkpoints.latest.checkpoint, heads, new Set(ids)));
-    return verdict(chains.result(), checkpoints.latest, problems);
+    if (checkpoints.latest && heads) problems.push(...compareWithCheckpoint(checkpoints.latest.checkpoint, heads, new Set(ids), language));
+    return verdict(chains.result(), checkpoints.latest, problems, language);
   }
 
   /**
@@ -152,19 +157,27 @@ export class ChainVerification {
     return { sequence, position, events: signed.events, streams: signed.streams, digest: checkpointDigest(signed), keyId: signed.keyId };
   }
 
-  private checkpointProblems(checkpoints: CheckpointState, heads: HeadsAt | undefined, gaps: PositionGaps | undefined): CheckpointProblem[] {
+  private checkpointProblems(checkpoints: CheckpointState, heads: HeadsAt | undefined, gaps: PositionGaps | undefined, language: Language = 'en'): CheckpointProblem[] {
     const problems = [...checkpoints.problems];
-    if (checkpoints.latest && heads) problems.push(...compareWithCheckpoint(checkpoints.latest.checkpoint, heads));
+    if (checkpoints.latest && heads) problems.push(...compareWithCheckpoint(checkpoints.latest.checkpoint, heads, undefined, language));
     for (const gap of gaps?.gaps ?? []) {
-      const span = gap.from === gap.to ? `position ${gap.from} is` : `positions ${gap.from} to ${gap.to} are`;
-      problems.push({ problem: 'positions missing', detail: `${span} missing: ${gap.to - gap.from + 1} events were deleted` });
+      const count = gap.to - gap.from + 1;
+      const detail =
+        gap.from === gap.to
+          ? said(language, `position ${gap.from} is missing: 1 event was deleted`, `la position ${gap.from} manque\u00a0: 1\u00a0événement a été supprimé`)
+          : said(
+              language,
+              `positions ${gap.from} to ${gap.to} are missing: ${count} events were deleted`,
+              `les positions ${gap.from} à ${gap.to} manquent\u00a0: ${count}\u00a0événements ont été supprimés`,
+            );
+      problems.push({ problem: 'positions missing', detail });
     }
     return problems;
   }
 
   /** One pass over the store: the chains, the heads at the checkpoint, and (on SQLite) the holes in positions. */
-  private async scan(checkpointPosition: number | undefined, onProgress?: (position: number) => void, newPosition?: number) {
-    const chains = new ChainVerifier();
+  private async scan(checkpointPosition: number | undefined, onProgress?: (position: number) => void, newPosition?: number, language: Language = 'en') {
+    const chains = new ChainVerifier(language);
     const heads = checkpointPosition === undefined ? undefined : new HeadsAt(checkpointPosition);
     const gaps = this.store.engine === 'sqlite' ? new PositionGaps() : undefined;
     const newHeads = new HeadsAt(newPosition ?? 0);
@@ -192,7 +205,7 @@ export class ChainVerification {
   }
 
   /** The checkpoints stored, newest first, until one whose signature holds. */
-  private async checkpoints(publicKey: KeyObject | undefined, expectedDigest?: string): Promise<CheckpointState> {
+  private async checkpoints(publicKey: KeyObject | undefined, expectedDigest?: string, language: Language = 'en'): Promise<CheckpointState> {
     const stored: RecordedEvent[] = [];
     for await (const page of streamPages(this.store, CHECKPOINT_STREAM)) stored.push(...page);
     const problems: CheckpointProblem[] = [];
@@ -202,16 +215,22 @@ export class ChainVerification {
       problems.push({
         streamId: CHECKPOINT_STREAM,
         problem: 'unverifiable checkpoint',
-        detail: `${stored.length} signed checkpoints are stored but no audit public key is configured (MEND_AUDIT_PUBLIC_KEY_FILE or MEND_AUDIT_PUBLIC_KEY)`,
+        detail: said(
+          language,
+          `${stored.length} signed ${stored.length === 1 ? 'checkpoint is' : 'checkpoints are'} stored but no audit public key is configured (MEND_AUDIT_PUBLIC_KEY_FILE or MEND_AUDIT_PUBLIC_KEY)`,
+          `${stored.length}\u00a0${stored.length === 1 ? 'point de contrôle signé est stocké' : 'points de contrôle signés sont stockés'}, mais aucune clé publique d’audit n’est configurée (MEND_AUDIT_PUBLIC_KEY_FILE ou MEND_AUDIT_PUBLIC_KEY)`,
+        ),
       });
       return { problems, digests, ...(last ? { last } : {}) };
     }
     let latest: StoredCheckpoint | undefined;
     for (const event of stored.reverse()) {
       const checkpoint = event.data as SignedCheckpoint;
-      const forged = event.type === CHECKPOINT_SIGNED ? checkSignature(checkpoint, publicKey!) : `it is a ${event.type} event`;
+      const forged =
+        event.type === CHECKPOINT_SIGNED ? checkSignature(checkpoint, publicKey!, language) : said(language, `it is a ${event.type} event`, `c’est un événement ${event.type}`);
       if (forged) {
-        problems.push({ streamId: CHECKPOINT_STREAM, problem: 'forged checkpoint', detail: `revision ${event.revision} (position ${event.position}): ${forged}` });
+        const where = said(language, `revision ${event.revision} (position ${event.position}): `, `révision ${event.revision} (position ${event.position})\u00a0: `);
+        problems.push({ streamId: CHECKPOINT_STREAM, problem: 'forged checkpoint', detail: `${where}${forged}` });
         continue;
       }
       const digest = checkpointDigest(checkpoint);
@@ -221,7 +240,11 @@ export class ChainVerification {
     if (expectedDigest !== undefined && !digests.has(expectedDigest)) {
       problems.push({
         problem: 'unknown checkpoint',
-        detail: `no genuine checkpoint with digest ${expectedDigest} is stored: the checkpoints after it, or the whole checkpoint log, were deleted or forged`,
+        detail: said(
+          language,
+          `no genuine checkpoint with digest ${expectedDigest} is stored: the checkpoints after it, or the whole checkpoint log, were deleted or forged`,
+          `aucun point de contrôle authentique d’empreinte ${expectedDigest} n’est stocké\u00a0: les points de contrôle qui le suivent, ou tout le journal des points de contrôle, ont été supprimés ou contrefaits`,
+        ),
       });
     }
     return { problems, digests, ...(latest ? { latest } : {}), ...(last ? { last } : {}) };
@@ -275,7 +298,7 @@ export class ChainVerification {
   }
 }
 
-function verdict(chains: ChainVerdict, latest: StoredCheckpoint | undefined, problems: readonly CheckpointProblem[]): Verification {
+function verdict(chains: ChainVerdict, latest: StoredCheckpoint | undefined, problems: readonly CheckpointProblem[], language: Language = 'en'): Verification {
   const checkpoint: CheckpointSummary | null = latest
     ? {
         sequence: latest.checkpoint.sequence,
@@ -285,18 +308,39 @@ function verdict(chains: ChainVerdict, latest: StoredCheckpoint | undefined, pro
         keyId: latest.checkpoint.keyId,
       }
     : null;
-  const against = checkpoint ? ` against checkpoint ${checkpoint.sequence} (position ${checkpoint.position})` : '';
+  const against = checkpoint
+    ? said(language, ` against checkpoint ${checkpoint.sequence} (position ${checkpoint.position})`, ` par rapport au point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`)
+    : '';
+  // Beside a broken chain, the checkpoint's and the positions' problems are more of them.
+  const more = !chains.ok;
+  const count = said(
+    language,
+    `${problems.length} ${more ? 'more ' : ''}problem${problems.length === 1 ? '' : 's'}`,
+    `${problems.length}\u00a0${more ? (problems.length === 1 ? 'autre ' : 'autres ') : ''}${problems.length === 1 ? 'problème' : 'problèmes'}`,
+  );
+  const first = problems[0] && said(language, `. First: ${describeCheckpointProblem(problems[0], language)}`, `. Premier problème\u00a0: ${describeCheckpointProblem(problems[0], language)}`);
+  // A broken chain's sentence ends with its detail: what the checkpoint says follows as a sentence of its own.
+  const checkpointAgrees = checkpoint
+    ? said(
+        language,
+        `. Checkpoint ${checkpoint.sequence} (position ${checkpoint.position}) finds nothing else changed`,
+        `. Le point de contrôle ${checkpoint.sequence} (position ${checkpoint.position}) ne relève rien d’autre`,
+      )
+    : '';
   const message =
-    problems.length === 0
-      ? `${chains.message}${against}`
-      : `${chains.ok ? '' : `${chains.message}; `}${problems.length} problem${problems.length === 1 ? '' : 's'}${against}. First: ${describeCheckpointProblem(problems[0]!)}`;
+    problems.length > 0
+      ? `${chains.ok ? '' : `${chains.message}. `}${count}${against}${first}`
+      : chains.ok
+        ? `${chains.message}${against}`
+        : `${chains.message}${checkpointAgrees}`;
   const ok = chains.ok && problems.length === 0;
   // Nothing found wrong, and nothing vouched for: the key to read the checkpoints with is missing.
   const unverifiable = chains.ok && problems.length > 0 && problems.every((p) => p.problem === 'unverifiable checkpoint');
-  const said = ok ? 'verified' : unverifiable ? 'unverifiable' : 'tampered';
-  return { ...chains, ok, verdict: said, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
+  const outcome = ok ? 'verified' : unverifiable ? 'unverifiable' : 'tampered';
+  return { ...chains, ok, verdict: outcome, checkpoint, checkpointProblems: problems.slice(0, REPORTED_PROBLEMS), message };
 }
 
-export function describeCheckpointProblem(p: CheckpointProblem): string {
-  return `${p.streamId ? `stream ${p.streamId}: ` : ''}${p.problem} — ${p.detail}`;
+export function describeCheckpointProblem(p: CheckpointProblem, language: Language = 'en'): string {
+  const stream = p.streamId ? said(language, `stream ${p.streamId}: `, `flux ${p.streamId}\u00a0: `) : '';
+  return `${stream}${problemName(p.problem, language)} — ${p.detail}`;
 }

@@ -1,3 +1,4 @@
+import { frenchTypographyFaults } from '../support/french-typography';
 import Database from 'better-sqlite3';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,21 +96,30 @@ describe('signed audit checkpoints', () => {
     return dir;
   }
 
-  async function verdicts(dataDir: string, query = ''): Promise<{ http: Verification; cli: Awaited<ReturnType<typeof runCli>> }> {
+  async function verdicts(dataDir: string, query = ''): Promise<{ http: Verification; fr: Verification; cli: Awaited<ReturnType<typeof runCli>> }> {
     const running = await startApp({ dataDir, env: verifying });
     try {
       const auditor = await running.as('auditor', 'auditor-1');
       const response = await auditor.get(`/audit/verify${query ? `?${query}` : ''}`);
       expect(response.status).toBe(200);
+      const french = await auditor.get(`/audit/verify${query ? `?${query}` : ''}`, { 'accept-language': 'fr' });
       const args = query.startsWith('checkpoint=') ? ['--checkpoint', query.slice('checkpoint='.length)] : [];
-      return { http: VerificationSchema.parse(response.body), cli: await runCli(['audit', 'verify', ...args], dataDir, verifying) };
+      return {
+        http: VerificationSchema.parse(response.body),
+        fr: VerificationSchema.parse(french.body),
+        cli: await runCli(['audit', 'verify', ...args], dataDir, verifying),
+      };
     } finally {
       await running.close();
     }
   }
 
   async function expectDetected(dataDir: string, expected: Partial<CheckpointProblem>[], pattern: RegExp) {
-    const { http, cli } = await verdicts(dataDir);
+    const { http, fr, cli } = await verdicts(dataDir);
+    // In French too, each problem and the verdict, the problems the same.
+    expect(fr.checkpointProblems.map((p) => [p.streamId, p.problem])).toEqual(http.checkpointProblems.map((p) => [p.streamId, p.problem]));
+    expect(fr.message).not.toBe(http.message);
+    expect(frenchTypographyFaults([fr.message, ...fr.checkpointProblems.map((p) => p.detail)].join(' '))).toEqual([]);
     expect({ ok: http.ok, verdict: http.verdict }).toEqual({ ok: false, verdict: 'tampered' });
     expect(http.checkpoint).toMatchObject({ sequence: 1, digest });
     expect(http.checkpointProblems).toEqual(expect.arrayContaining(expected.map((p) => expect.objectContaining(p))));
@@ -148,6 +158,9 @@ describe('signed audit checkpoints', () => {
       /events deleted/,
     );
     expect(verdict.problems).toEqual([]);
+    const { fr } = await verdicts(dir);
+    expect(fr.checkpointProblems[0]!.detail).toMatch(/^Le point de contrôle 1 \(position \d+\) l’a signé jusqu’à la révision 10\u00a0; les révisions 8 à 10 manquent$/);
+    expect(fr.message).toMatch(/^3\u00a0problèmes par rapport au point de contrôle 1 \(position \d+\)\. Premier problème\u00a0: flux .+\u00a0: événements supprimés — Le point de contrôle 1/);
   });
 
   it('detects a whole deleted stream', async () => {

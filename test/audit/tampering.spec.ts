@@ -1,3 +1,4 @@
+import { frenchTypographyFaults } from '../support/french-typography';
 import Database from 'better-sqlite3';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,16 +62,27 @@ describe('hash-chain verification names the tampered event', () => {
       const auditor = await running.as('auditor', 'auditor-1');
       const all = await auditor.get('/audit/verify');
       const one = await auditor.get(`/audit/verify?caseId=${caseId}`);
+      const french = await auditor.get('/audit/verify', { 'accept-language': 'fr-CA' });
       expect(all.status).toBe(200);
       expect(one.status).toBe(200);
-      return { all: VerificationSchema.parse(all.body), one: VerificationSchema.parse(one.body), cli: await runCli(['audit', 'verify'], dataDir) };
+      return {
+        all: VerificationSchema.parse(all.body),
+        one: VerificationSchema.parse(one.body),
+        fr: VerificationSchema.parse(french.body),
+        cli: await runCli(['audit', 'verify'], dataDir),
+      };
     } finally {
       await running.close();
     }
   }
 
   async function expectNamed(dataDir: string, expected: Omit<ChainProblem, 'detail'>, detail: RegExp) {
-    const { all, one, cli } = await verdicts(dataDir);
+    const { all, one, fr, cli } = await verdicts(dataDir);
+    // In French, every sentence of it: the verdict, and the problem's detail.
+    expect(fr.problems).toEqual([{ ...all.problems[0], detail: expect.any(String) }]);
+    expect(fr.problems[0]!.detail).not.toBe(all.problems[0]!.detail);
+    expect(fr.message).toMatch(new RegExp(`^altéré\u00a0: 1 flux sur ${streams} \\(\\d+ événements vérifiés\\)\\. Premier problème\u00a0: flux ${expected.streamId}, révision`));
+    expect(frenchTypographyFaults(`${fr.message} ${fr.problems[0]!.detail}`)).toEqual([]);
     for (const verdict of [all, one]) {
       expect(verdict.ok).toBe(false);
       expect(verdict.tamperedStreams).toBe(1);
@@ -87,7 +99,8 @@ describe('hash-chain verification names the tampered event', () => {
   }
 
   it('verifies an untouched store clean, over HTTP and from the CLI', async () => {
-    const { all, one, cli } = await verdicts(original);
+    const { all, one, fr, cli } = await verdicts(original);
+    expect(fr.message).toBe(`les ${streams} flux sont vérifiés (${events} événements)`);
     expect(all).toEqual({
       ok: true,
       verdict: 'verified',

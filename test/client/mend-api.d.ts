@@ -2200,6 +2200,7 @@ export interface components {
                 eventId: string;
                 /** @enum {string} */
                 problem: "hash mismatch" | "broken link" | "revision gap" | "revision out of order";
+                /** @description What is wrong, in a sentence in the caller’s language (Accept-Language) */
                 detail: string;
             }[];
             tamperedStreams: number;
@@ -2218,8 +2219,10 @@ export interface components {
                 streamId?: string;
                 /** @enum {string} */
                 problem: "stream deleted" | "events deleted" | "events inserted" | "events rewritten" | "stream inserted" | "event count" | "positions missing" | "forged checkpoint" | "unverifiable checkpoint" | "unknown checkpoint";
+                /** @description What is wrong, in a sentence in the caller’s language (Accept-Language) */
                 detail: string;
             }[];
+            /** @description The verdict in a sentence, in the caller’s language (Accept-Language), naming the first problem */
             message: string;
         };
         AccessPage: {
