@@ -55,8 +55,8 @@ function CaseAudit({ caseId }: { caseId: string }) {
                 {t.colon}
                 {v.verdict === 'verified' ? t.verifiedDetail(v.streams, v.events) : null}
                 {v.verdict === 'unverifiable' ? t.unverifiableDetail(v.streams, v.events) : null}
-                {/* What was found is the verifier's technical report, in English. */}
-                {v.verdict === 'tampered' ? <span lang="en">{v.message}</span> : null}
+                {/* What was found, in the verifier's words: the API says them in the page's language. */}
+                {v.verdict === 'tampered' ? v.message : null}
               </p>
             )}
           </Status>
