@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { clockStartingAt, systemClock } from './clock/clock';
+import { clockStartingAt, systemClock, type Clock } from './clock/clock';
+import { createEventStore } from './event-store/event-store.factory';
 import { ConfigError, loadConfig, unsharedKeysWarning, type MendConfig } from './config/config';
 import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
@@ -10,8 +11,8 @@ import { logsPretty } from './logging/logging';
 const EXIT_CONFIG = 78;
 
 export async function serve(config: MendConfig): Promise<void> {
-  const clock = config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock;
-  const app = await createApp({ config, clock });
+  const { clock, store } = await serviceClock(config);
+  const app = await createApp({ config, clock, ...(store ? { store } : {}) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -25,6 +26,21 @@ export async function serve(config: MendConfig): Promise<void> {
     console.warn(`MEND_ESCALATION_CHAIN gives no French title for ${untranslated.map((t) => `"${t}"`).join(', ')}: French readers see it in English. Write "English | Français".`);
   }
   if (empty) announce(config, 'The store is empty. For demo cases: stop Mend, run `npx mend seed-demo` (same MEND_DATA_DIR), start again.');
+}
+
+/**
+ * The service's clock: the system's, or for a drill or a demo (`MEND_CLOCK_START`) one that starts
+ * there, moved on to the log's last record if it is behind it (the drill started again on the
+ * same log, the demo seeded on its clock), so that recorded time never runs backwards. The store it
+ * read that from is the one the service then uses.
+ */
+async function serviceClock(config: MendConfig): Promise<{ clock: Clock; store?: EventStore }> {
+  if (!config.clockStart) return { clock: systemClock };
+  const clock = clockStartingAt(new Date(config.clockStart));
+  const store = await createEventStore(config, clock);
+  const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+  if (last) clock.catchUp(new Date(last.recordedAt));
+  return { clock, store };
 }
 
 /**

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { PersonRole } from '../../domain/roles';
 import { AppModule } from '../app.module';
 import { localSecret, mintLocalToken } from '../auth/jwt';
-import { clockStartingAt, ManualClock, systemClock } from '../clock/clock';
+import { clockStartingAt, ManualClock, systemClock, type Clock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
 import { createEventStore } from '../event-store/event-store.factory';
@@ -18,19 +18,21 @@ const TOKEN_TTL_SECONDS = 8 * 3600;
 /** `mend seed-demo`: loads the demo into an empty store, then prints a summary and tokens. */
 export async function seedDemoCommand(): Promise<void> {
   const config = cliConfig();
-  const present = (config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock).now();
-  const store = await openEmptyStore(config);
+  // On a drill's clock (MEND_CLOCK_START) the log records on it too, as the service started on it will.
+  const recording = config.clockStart ? clockStartingAt(new Date(config.clockStart)) : systemClock;
+  const present = recording.now();
+  const store = await openEmptyStore(config, recording);
   const result = await seed(config, store, present);
   for (const line of demoSummary(result, config.dataDir)) console.log(line);
   console.log('');
   for (const line of await tokenLines(config)) console.log(line);
 }
 
-async function openEmptyStore(config: MendConfig): Promise<EventStore> {
+async function openEmptyStore(config: MendConfig, recording: Clock): Promise<EventStore> {
   let store: EventStore;
   try {
-    // Recorded times are the real ones; business times (occurredAt) are the demo's.
-    store = await createEventStore(config, systemClock);
+    // Recorded times are the service's now; business times (occurredAt) are the demo's, over the months before it.
+    store = await createEventStore(config, recording);
   } catch (error) {
     if (error instanceof EventStoreUnavailableError) throw new CliError(error.message, ExitCode.unavailable);
     throw error;

@@ -141,11 +141,11 @@ export interface CliResult {
 }
 
 /** Runs `mend <args>` from the TypeScript sources on `dataDir`, bounded by `limitMs`. */
-export function runCli(dataDir: string, args: readonly string[], limitMs = 120_000): Promise<CliResult> {
+export function runCli(dataDir: string, args: readonly string[], limitMs = 120_000, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', REGISTER, join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
       cwd: ROOT,
-      env: mendEnv(dataDir),
+      env: mendEnv(dataDir, env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
