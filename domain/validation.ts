@@ -146,9 +146,9 @@ function issueText(issue: z.core.$ZodIssue, language: Language): string {
 /** Every problem zod found, each naming its field, in both languages. */
 export function describeIssues(error: z.ZodError, prefix = ''): BilingualIssue[] {
   const described = error.issues.flatMap((issue) => {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const base = [prefix, ...issue.path.map((key) => shown(String(key)))].filter(Boolean).join('.');
     const message = { en: issueText(issue, 'en'), fr: issueText(issue, 'fr') };
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message }));
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: base ? `${base}.${shown(key)}` : shown(key), message }));
     return [{ path: base || '(body)', message }];
   });
   // Two checks can fail alike ("" is both too short and blank): each problem is said once.
@@ -189,6 +189,13 @@ function unstorable(text: string): Bilingual | undefined {
     };
   }
   return undefined;
+}
+
+const UNSHOWABLE = new RegExp(`${UNPAIRED_SURROGATE.source}|${CONTROL.source}|${DIRECTION.source}`, 'g');
+
+/** A name the caller sent (an unknown field's), as a refusal may show it: what would not show as written is named by its code point. */
+function shown(name: string): string {
+  return name.replace(UNSHOWABLE, (match) => `<${codePoint(match)}>`);
 }
 
 type Shape = Readonly<Record<string, z.ZodType>>;

@@ -196,6 +196,17 @@ describe('bad input over HTTP', () => {
       expect(french.message).toContain('data.complainant.name\u00a0: ');
     });
 
+    it('a name the caller sent, shown back in a refusal, names by code point what would not show as written', async () => {
+      const query = await supervisor.get('/cases?%E2%80%AEfoo=1&a%00b=1');
+      expect({ status: query.status, paths: query.body.details.issues.map((i: { path: string }) => i.path) }).toEqual({
+        status: 400,
+        paths: ['query.<U+202E>foo', 'query.a<U+0000>b'],
+      });
+      const body = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...exampleOf('complaint', 'ReceiveComplaint'), ['x\u202ey']: 1 } });
+      expect(body.body.details.issues.map((i: { path: string }) => i.path)).toEqual(['data.x<U+202E>y']);
+      expect(JSON.stringify(body.body)).not.toContain('\u202e');
+    });
+
     it('text that shows nothing (zero-width spaces, a word joiner, a blank filler) is empty: 400', async () => {
       await expectRefused(opening({ name: '\u200b\u2060' }, '\u3164 \ufeff'), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.complainant.name', 'data.text', 'must not be empty'] });
     });
