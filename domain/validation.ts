@@ -269,10 +269,21 @@ function textIssues(value: unknown, path: string, issues: BilingualIssue[], dept
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefix = ''): z.output<T> {
   // `reportInput` only tells a missing field from a wrong one; the input is never echoed back.
   const result = schema.safeParse(input, { reportInput: true });
-  const text = textIssues(input, prefix, []);
+  const text = [...textIssues(input, prefix, []), ...(prefix === 'query' ? repeatedParameters(input) : [])];
   if (result.success && text.length === 0) return result.data;
   const schemaIssues = result.success ? [] : describeIssues(withSharedFields(schema, input, result.error), prefix);
   throw invalidInput([...text, ...schemaIssues.filter((issue) => !text.some((t) => t.path === issue.path))]);
+}
+
+/** A query-string parameter is given once: none takes a list by repetition (a list is comma-separated, `?ids=a,b`). */
+export const GIVEN_ONCE: Bilingual = { en: 'must be given once', fr: 'ne doit être donné qu’une fois' };
+
+/** The parameters of a query string given more than once (`?caseId=a&caseId=b`), said so rather than as a value of the wrong form. */
+function repeatedParameters(query: unknown): BilingualIssue[] {
+  if (query === null || typeof query !== 'object') return [];
+  return Object.entries(query)
+    .filter(([, value]) => Array.isArray(value))
+    .map(([name]) => ({ path: `query.${shown(name)}`, message: GIVEN_ONCE }));
 }
 
 const inLanguage = (issues: readonly BilingualIssue[], language: Language): InputIssue[] =>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { withFrench } from '../../domain/validation';
+import { GIVEN_ONCE as GIVEN_ONCE_SAID, withFrench } from '../../domain/validation';
 
 const NBSP = '\u00a0';
-const GIVEN_ONCE = withFrench('must be given once', 'ne doit être donné qu’une fois');
+const GIVEN_ONCE = withFrench(GIVEN_ONCE_SAID.en, GIVEN_ONCE_SAID.fr);
 
 /**
  * A whole number in a query string (`limit`, `minPosition`, a revision): digits only, given once,

@@ -58,6 +58,22 @@ describe('query parameters a route cannot honour', () => {
     expect((await supervisor.get(`${path()}?minPosition=x`)).body.details.issues.map((i: { path: string }) => i.path)).toEqual(['query.minPosition']);
   });
 
+  it('a parameter given twice is said to be so, whatever its form, in English and French', async () => {
+    const paths = [
+      `/audit/access?caseId=${caseId}&caseId=${caseId}`,
+      `/cases/${caseId}/state?asOf=2026-03-02T15:00:00Z&asOf=2026-03-02T15:00:00Z`,
+      `/cases/${caseId}/export?format=csv&format=ndjson`,
+      '/cases?workflow=complaint&workflow=complaint',
+    ];
+    for (const path of paths) {
+      const english = await supervisor.get(path);
+      const french = await supervisor.get(path, { 'accept-language': 'fr' });
+      const name = /[?&]([a-zA-Z]+)=[^&]*&\1=/.exec(path)![1];
+      expect({ path, status: english.status, issues: english.body.details?.issues }).toEqual({ path, status: 400, issues: [{ path: `query.${name}`, message: 'must be given once' }] });
+      expect(french.body.details.issues).toEqual([{ path: `query.${name}`, message: 'ne doit être donné qu’une fois' }]);
+    }
+  });
+
   it('tells no more of a case the caller may not know exists than of one that does not exist', async () => {
     const rju = await running.as('rju', 'rju-1');
     const ro = await rju.post('/cases', { workflow: 'restorative-opportunities', command: 'ReceiveReferral', data: example('restorative-opportunities', 'ReceiveReferral') });
