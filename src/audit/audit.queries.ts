@@ -1,9 +1,8 @@
-import { Instant } from '../../domain/schemas';
 import { z } from 'zod';
 import { withFrench } from '../../domain/validation';
 import { CaseId } from '../../domain/schemas';
 import { EXPORT_FORMATS } from './export-format';
-import { queryInteger } from '../http/query-schemas';
+import { QueryInstant, queryInteger } from '../http/query-schemas';
 
 const wholeNumber = queryInteger(0);
 const limit = queryInteger(1, 1000).default(100);
@@ -11,12 +10,17 @@ const limit = queryInteger(1, 1000).default(100);
 /** The query strings of the audit routes: unknown parameters are refused, like unknown body fields. */
 export const HistoryQuery = z.strictObject({ fromRevision: wholeNumber.default(0), limit });
 
-export const StateQuery = z.strictObject({
-  asOf: Instant.optional(),
-  revision: wholeNumber.optional(),
-  /** Which time asOf is on: business time (occurredAt, the default) or recorded time (recordedAt). */
-  axis: z.enum(['business', 'recorded']).default('business'),
-});
+export const StateQuery = z
+  .strictObject({
+    asOf: QueryInstant.optional(),
+    revision: wholeNumber.optional(),
+    /** Which time asOf is on: business time (occurredAt, the default) or recorded time (recordedAt). */
+    axis: z.enum(['business', 'recorded']).optional(),
+  })
+  .refine((query) => query.axis === undefined || query.revision === undefined, {
+    path: ['axis'],
+    message: withFrench('is the time asOf is on: a revision is the same on either', 'est l’axe du temps d’asOf\u00a0: une révision est la même sur l’un et l’autre'),
+  });
 
 export const ExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS).default('ndjson') });
 
@@ -39,8 +43,8 @@ export const AccessQuery = z
   .strictObject({
     caseId: CaseId.optional(),
     actorId: z.string().min(1).max(200).optional(),
-    from: Instant.optional(),
-    to: Instant.optional(),
+    from: QueryInstant.optional(),
+    to: QueryInstant.optional(),
     cursor: wholeNumber.optional(),
     limit,
   })

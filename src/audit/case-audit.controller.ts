@@ -70,7 +70,7 @@ export class CaseAuditController {
     const { asOf, revision, axis } = parseInput(StateQuery, query, 'query');
     if ((asOf === undefined) === (revision === undefined)) throw AsOfChoice({});
     await this.authorizeRead(caseId, actor);
-    return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor, axis);
+    return this.asOf.view(caseId, asOf !== undefined ? { asOf } : { revision: revision! }, actor, axis ?? 'business');
   }
 
   /** Streamed page by page: memory stays flat however long the case. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from '../../domain/schemas';
 import { GIVEN_ONCE as GIVEN_ONCE_SAID, withFrench } from '../../domain/validation';
 
 const NBSP = '\u00a0';
@@ -23,3 +24,21 @@ export function queryInteger(min: number, max?: number) {
 
 /** `?minPosition=`: read-your-writes (ProjectionsService.awaitPosition). */
 export const MinPosition = queryInteger(0).optional();
+
+/** An ISO 8601 time whose `+` the URL turned into a space: `2026-03-02T09:00:00 01:00`. */
+const PLUS_READ_AS_SPACE = /^\d{4}-\d{2}-\d{2}T[\d:.]+ \d{2}:?\d{2}$/;
+
+/**
+ * A time in a query string: an ISO 8601 time with its offset, as in a body; one whose `+` was not
+ * written `%2B` (a URL reads it as a space) is told so, not only that its form is wrong.
+ */
+export const QueryInstant = z
+  .string()
+  .refine((value) => !PLUS_READ_AS_SPACE.test(value), {
+    message: withFrench(
+      'must be an ISO 8601 time with its offset; in a URL, write the + of the offset as %2B (a + is read as a space)',
+      'doit être une date et une heure ISO 8601 avec leur décalage\u00a0; dans une URL, écrivez le + du décalage %2B (un + y est lu comme une espace)',
+    ),
+    abort: true,
+  })
+  .pipe(Instant);

@@ -1,4 +1,3 @@
-import { Instant } from '../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
 import type { ReadModelDatabase } from '../projections/read-model.database';
 import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
-import { MinPosition, queryInteger } from '../http/query-schemas';
+import { MinPosition, QueryInstant, queryInteger } from '../http/query-schemas';
 
 /** The sla-clocks read model's SQL: what its projector writes, what the scheduler sweeps, what supervisors and metrics read. */
 
@@ -89,7 +88,7 @@ export const SlaClocksQuery = z.strictObject({
   region: RegionCode.optional(),
   level: queryInteger(1).optional(),
   caseId: z.uuid().optional(),
-  dueBefore: Instant.optional(),
+  dueBefore: QueryInstant.optional(),
   /** `earliest` due first (the at-risk list), or `latest` (the breaches a supervisor reads, newest first). */
   order: z.enum(['earliest', 'latest']).default('earliest'),
   limit: queryInteger(1, 500).default(50),

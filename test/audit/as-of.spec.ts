@@ -126,6 +126,12 @@ describe('GET /cases/:id/state: the case as it stood then', () => {
     expect(negative.body.message).toContain('revision');
     const french = await auditor.get(`/cases/${caseId}/state`, { 'accept-language': 'fr-CA' });
     expect(french.body.message).toContain('Indiquez exactement un');
+    // An axis means nothing beside a revision; a + the URL read as a space is told how to write it.
+    const axis = await auditor.get(`/cases/${caseId}/state?revision=1&axis=recorded`);
+    expect({ status: axis.status, paths: axis.body.details.issues.map((i: { path: string }) => i.path) }).toEqual({ status: 400, paths: ['query.axis'] });
+    const plus = await auditor.get(`/cases/${caseId}/state?asOf=2026-03-02T15:00:00+01:00`, { 'accept-language': 'fr' });
+    expect(plus.body.details.issues).toEqual([{ path: 'query.asOf', message: expect.stringContaining('écrivez le + du décalage %2B') }]);
+    expect((await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(steps[0]!.at)}&axis=recorded`)).status).not.toBe(400);
   });
 
   it('refuses a moment to come, on either axis, saying the service’s now, in English and French', async () => {

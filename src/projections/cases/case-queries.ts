@@ -1,4 +1,4 @@
-import { CaseId, Instant, StaffId } from '../../../domain/schemas';
+import { CaseId, StaffId } from '../../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { READ_MODELS } from '../projections.tokens';
 import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
 import { hiddenCaseParams, hideCases } from '../hidden-cases';
-import { MinPosition, queryInteger } from '../../http/query-schemas';
+import { MinPosition, QueryInstant, queryInteger } from '../../http/query-schemas';
 
 /** The cases read model's SQL: what its projector writes, and what lists and case views read. */
 
@@ -40,7 +40,7 @@ export const CaseListQuery = z.strictObject({
   region: RegionCode.optional(),
   /** A login, as commands assign them: any other matches no case, so it is refused rather than answered with none. */
   assignee: StaffId.optional(),
-  updatedSince: Instant.optional(),
+  updatedSince: QueryInstant.optional(),
   /** `true`: only the cases a fact of their details marks as calling for a supervisor's attention (`x-mend-attention`). */
   attention: z.literal('true').optional(),
   /** Only these cases, by id (`ids=a,b`): how a client names the cases an event links to, without reading each (a read is access-logged). */
