@@ -5,3 +5,10 @@ export const TooManyStreams = defineError<{ limit: number }>('SLA.TOO_MANY_STREA
   fr: (p) =>
     `Vous avez déjà ${p.limit} flux SLA ouverts, le maximum pour une personne. Fermez-en un (un autre onglet ou une autre fenêtre) et réessayez.`,
 });
+
+/** A reconnect's Last-Event-ID is the id of an event the stream sent: one past the end of the log was never sent, and would wait for it. */
+export const LastEventNotWritten = defineError<{ lastEventId: number; head: number }>('SLA.LAST_EVENT_NOT_WRITTEN', 'invalid', {
+  en: (p) => `Last-Event-ID ${p.lastEventId} is past the end of the log (its last position is ${p.head}): resume from the id of the last event the stream sent.`,
+  fr: (p) =>
+    `Last-Event-ID ${p.lastEventId} est au-delà de la fin du journal (sa dernière position est ${p.head})\u00a0: reprenez à l’id du dernier événement que le flux a envoyé.`,
+});

@@ -15,6 +15,7 @@ import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { SlaClocksQuery, SlaQueries, SlaSummaryQuery, SlaWeeksQuery, type SlaClockPage, type SlaSummary, type SlaWeeks } from './sla-queries';
 import { SlaScheduler, type SchedulerLiveness } from './sla-scheduler.service';
 import { SlaStream } from './sla-stream.service';
+import { LastEventNotWritten } from './sla-errors';
 import { MinPosition, queryInteger } from '../http/query-schemas';
 
 const StreamQuery = z.strictObject({
@@ -82,7 +83,12 @@ export class SlaController {
     const query = parseInput(StreamQuery, raw ?? {}, 'query');
     this.requireKnownWorkflow(query.workflow);
     await this.projections.requireWritten(query.minPosition, { orNext: true });
-    const after = this.stream.startAfter(parseInput(LastEventId, lastEventId, 'Last-Event-ID'), query.minPosition);
+    const resumeAfter = parseInput(LastEventId, lastEventId, 'Last-Event-ID');
+    if (resumeAfter !== undefined) {
+      const head = await this.projections.headPosition();
+      if (resumeAfter > head) throw LastEventNotWritten({ lastEventId: resumeAfter, head });
+    }
+    const after = this.stream.startAfter(resumeAfter, query.minPosition);
     await this.stream.serve(
       reply,
       after,
