@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { caseIdKey, instantKey, keysetCursor } from '../http/keyset-cursor';
 import { RegionCode } from '../../domain/regions';
-import { invalidInput } from '../../domain/validation';
 import { COUNTER_COLUMNS, WEEK_COLUMNS, weekOf, type SlaAlertRow, type SlaClockRow, type SlaCounts, type WeekDelta } from '../../projections/sla-clocks';
 import { READ_MODELS } from '../projections/projections.tokens';
 import type { ProjectionTables } from '../projections/projector';
@@ -198,24 +198,13 @@ type GroupRow = Counts & { workflow: string; region: string; level: number };
 const COUNTED = [...COUNTER_COLUMNS, 'overdue'] as const;
 const ZERO: Counts = { running: 0, warned: 0, paused: 0, breached: 0, met: 0, met_on_time: 0, cancelled: 0, overdue: 0 };
 
-const Cursor = z.tuple([z.string(), z.string(), z.string()]);
-
-function encodeCursor(row: Pick<SlaClockRow, 'due_at' | 'case_id' | 'clock'>): string {
-  return Buffer.from(JSON.stringify([row.due_at, row.case_id, row.clock])).toString('base64url');
-}
+/** The clock list's pages, in either order: by due time, then case id and clock key. */
+const clocksCursor = keysetCursor([instantKey, caseIdKey, z.string().min(1).max(200)]);
 
 /** The case's reference, from the cases read model (a case's reference never changes once minted). */
 const referenceOf = (table: string) => `(SELECT reference FROM cases WHERE cases.case_id = ${table}.case_id) AS reference`;
 export interface WithReference {
   readonly reference: string | null;
-}
-
-function decodeCursor(cursor: string): [string, string, string] {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw invalidInput([{ path: 'cursor', message: { en: 'is not a cursor this API returned', fr: 'n’est pas un curseur renvoyé par cette API' } }]);
-  }
 }
 
 function toClockItem(row: SlaClockRow & WithReference, now: Date): SlaClockItem {
@@ -306,7 +295,7 @@ export class SlaQueries {
       params['dueBefore'] = new Date(query.dueBefore).toISOString();
     }
     if (query.cursor) {
-      const [dueAt, caseId, clock] = decodeCursor(query.cursor);
+      const [dueAt, caseId, clock] = clocksCursor.decode(`sla-clocks:${query.order}`, query.cursor);
       where.push(`(due_at, case_id, clock) ${latest ? '<' : '>'} (@cursorDueAt, @cursorCaseId, @cursorClock)`);
       Object.assign(params, { cursorDueAt: dueAt, cursorCaseId: caseId, cursorClock: clock });
     }
@@ -320,7 +309,7 @@ export class SlaQueries {
     const last = items[items.length - 1];
     return {
       items: items.map((row) => toClockItem(row, now)),
-      ...(rows.length > query.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+      ...(rows.length > query.limit && last ? { nextCursor: clocksCursor.encode(`sla-clocks:${query.order}`, [last.due_at, last.case_id, last.clock]) } : {}),
     };
   }
 

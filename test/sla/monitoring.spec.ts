@@ -211,11 +211,27 @@ describe('SLA monitoring for supervisors', () => {
     await bad('/sla/clocks?limit=0', 'query.limit');
     await bad('/sla/clocks?order=newest', 'query.order');
     await bad('/sla/clocks?dueBefore=tomorrow', 'query.dueBefore');
-    await bad('/sla/clocks?cursor=nonsense', 'cursor');
+    await bad('/sla/clocks?cursor=nonsense', 'query.cursor');
+    // A cursor is taken back only by the list and order that returned it, with keys of its form: an invented one is no page.
+    const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    await bad(`/sla/clocks?cursor=${encoded(['x', 'y', 'z'])}`, 'query.cursor');
+    await bad(`/sla/clocks?cursor=${encoded(['2025-11-26T23:00:00.000Z', 'not-a-uuid', 'acknowledgement'])}`, 'query.cursor');
+    const first = await supervisor.get('/sla/clocks?limit=1');
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    expect((await supervisor.get(`/sla/clocks?limit=1&cursor=${first.body.nextCursor}`)).status).toBe(200);
+    await bad(`/sla/clocks?limit=1&order=latest&cursor=${first.body.nextCursor}`, 'query.cursor');
+    const cases = await supervisor.get('/cases?limit=1');
+    expect(cases.body.nextCursor).toEqual(expect.any(String));
+    await bad(`/inbox?assignee=practitioner-1&cursor=${cases.body.nextCursor}`, 'query.cursor');
+    const french = await supervisor.get('/sla/clocks?cursor=nonsense', { 'accept-language': 'fr' });
+    expect(french.body.message).toContain('n’est pas un curseur renvoyé par cette API pour cette liste');
     await bad('/sla/clocks?colour=red', 'query.colour');
     await bad('/sla/clocks?workflow=parking', 'parking');
     await bad('/sla/summary?region=XX', 'query.region');
     await bad('/sla/stream', 'Last-Event-ID', { 'last-event-id': 'yesterday' });
+    // A resume point past the end of the log was never sent: the stream would send nothing until the log reached it.
+    const last = await running.store.headPosition();
+    await bad('/sla/stream', `Last-Event-ID ${last + 1000} is past the end of the log`, { 'last-event-id': String(last + 1000) });
     // A stream may start at the next write, not past it: it would skip every alert until then.
     const head = await running.store.headPosition();
     await bad(`/sla/stream?minPosition=${head + 2}`, `minPosition ${head + 2} is past the end of the log (its last position is ${head})`);

@@ -2,9 +2,9 @@ import { CaseId, StaffId } from '../../../domain/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { caseIdKey, instantKey, keysetCursor } from '../../http/keyset-cursor';
 import { fromCaseRow, type CaseRecord, type CaseRow } from '../../../projections/cases';
 import { RegionCode } from '../../../domain/regions';
-import { invalidInput } from '../../../domain/validation';
 import { READ_MODELS } from '../projections.tokens';
 import type { ProjectionTables } from '../projector';
 import type { ReadModelDatabase } from '../read-model.database';
@@ -89,19 +89,8 @@ export interface CasePage {
   readonly nextCursor?: string;
 }
 
-const Cursor = z.tuple([z.string(), z.string()]);
-
-function encodeCursor(row: Pick<CaseRow, 'updated_at' | 'case_id'>): string {
-  return Buffer.from(JSON.stringify([row.updated_at, row.case_id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw invalidInput([{ path: 'cursor', message: { en: 'is not a cursor this API returned', fr: 'n’est pas un curseur renvoyé par cette API' } }]);
-  }
-}
+/** A case list's pages: the latest update first, then case id. */
+const casesCursor = keysetCursor([instantKey, caseIdKey]);
 
 export function toSummary(row: CaseRow): CaseSummary {
   const record = fromCaseRow(row);
@@ -196,7 +185,7 @@ export class CaseQueries {
     const total = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM cases ${filter}`).get(params)!.n;
     const page: string[] = [...where];
     if (query.cursor) {
-      const [updatedAt, caseId] = decodeCursor(query.cursor);
+      const [updatedAt, caseId] = casesCursor.decode('cases', query.cursor);
       page.push('(updated_at, case_id) < (@cursorUpdatedAt, @cursorCaseId)');
       params['cursorUpdatedAt'] = updatedAt;
       params['cursorCaseId'] = caseId;
@@ -212,7 +201,7 @@ export class CaseQueries {
     return {
       items: items.map(toSummary),
       total,
-      ...(rows.length > query.limit && last ? { nextCursor: encodeCursor(last) } : {}),
+      ...(rows.length > query.limit && last ? { nextCursor: casesCursor.encode('cases', [last.updated_at, last.case_id]) } : {}),
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { caseIdKey, instantKey, keysetCursor } from '../../http/keyset-cursor';
 import { isOpen } from '../../../domain/clocks/state';
 import { StaffId } from '../../../domain/schemas';
-import { invalidInput } from '../../../domain/validation';
 import type { CaseRecord, CaseRow } from '../../../projections/cases';
 import { READ_MODELS } from '../projections.tokens';
 import type { ReadModelDatabase } from '../read-model.database';
@@ -32,19 +32,8 @@ export const WorkloadQuery = z.strictObject({
 const NO_DUE = '9999-12-31T23:59:59.999Z';
 const DUE_KEY = `coalesce(next_due_at, '${NO_DUE}')`;
 
-const Cursor = z.tuple([z.string(), z.string()]);
-
-function encodeCursor(row: Pick<CaseRow, 'next_due_at' | 'case_id'>): string {
-  return Buffer.from(JSON.stringify([row.next_due_at ?? NO_DUE, row.case_id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw invalidInput([{ path: 'cursor', message: { en: 'is not a cursor this API returned', fr: 'n’est pas un curseur renvoyé par cette API' } }]);
-  }
-}
+/** An inbox's pages: by the next due time (none last), then case id. */
+const inboxCursor = keysetCursor([instantKey, caseIdKey]);
 
 /** Open cases and clocks of one person, or of the open cases nobody is assigned to (`assignee: null`). */
 export interface WorkloadRow {
@@ -74,7 +63,7 @@ export class WorkQueries {
     const where = ["c.status = 'open'", 'c.case_id IN (SELECT case_id FROM case_assignees WHERE assignee_id = @assignee)', ...hideCases(hiddenWorkflows, 'c.')];
     const params: Record<string, unknown> = { assignee, limit: limit + 1, ...hiddenCaseParams(hiddenWorkflows) };
     if (cursor) {
-      const [due, caseId] = decodeCursor(cursor);
+      const [due, caseId] = inboxCursor.decode('inbox', cursor);
       where.push(`(${DUE_KEY}, c.case_id) > (@cursorDue, @cursorCase)`);
       Object.assign(params, { cursorDue: due, cursorCase: caseId });
     }
@@ -83,7 +72,7 @@ export class WorkQueries {
       .all(params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { rows: page, ...(rows.length > limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+    return { rows: page, ...(rows.length > limit && last ? { nextCursor: inboxCursor.encode('inbox', [last.next_due_at ?? NO_DUE, last.case_id]) } : {}) };
   }
 
   /**
