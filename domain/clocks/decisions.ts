@@ -135,11 +135,16 @@ export function pauseRefused(clocks: Clocks, key: string, at: Date): DomainError
   return clock.status === 'running' ? ranOut(clocks, key, at) : ClockNotRunning(clock);
 }
 
-/** Why this clock cannot be resumed (unknown, or not paused), or undefined when it can. */
-export function resumeRefused(clocks: Clocks, key: string): DomainError | undefined {
+/**
+ * Why this clock cannot be resumed (unknown, or not paused), or undefined when it can. A running
+ * clock whose time ran out by `at` is named breached, as a refused pause names it, whether or not
+ * the scheduler has recorded the breach yet.
+ */
+export function resumeRefused(clocks: Clocks, key: string, at: Date): DomainError | undefined {
   const clock = clocks[key];
   if (!clock) return UnknownClock({ clock: key, clocks: Object.values(clocks) });
-  return clock.status === 'paused' ? undefined : ClockNotPaused(clock);
+  if (clock.status === 'paused') return undefined;
+  return ClockNotPaused(ranOut(clocks, key, at) ? { ...clock, status: 'breached' } : clock);
 }
 
 /** Whether any clock could be paused at `at`: one running whose time has not run out. */

@@ -592,6 +592,18 @@ describe('complaint: PauseClock and ResumeClock', () => {
       .thenThrows('CLOCK.NOT_PAUSED');
   });
 
+  it('names breached a running clock whose time ran out, though the scheduler has not recorded it yet, as a refused pause does', () => {
+    // The acknowledgement clock is still running in the log; by this now it ran out.
+    const late = '2026-06-01T15:00:00.000Z';
+    const resume = given(...received()).when(command('ResumeClock', { clock: 'acknowledgement' }), { now: late }).error();
+    const pause = given(...received()).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' }), { now: late }).error();
+    expect(resume.messageIn('en')).toBe('The clock “Acknowledgement” is breached, not paused.');
+    expect({ resume: resume.messageIn('fr'), pause: pause.messageIn('fr') }).toEqual({
+      resume: 'Le délai «\u00a0Accusé de réception\u00a0» est dépassé, et non en pause.',
+      pause: 'Le délai «\u00a0Accusé de réception\u00a0» est dépassé, et non en cours.',
+    });
+  });
+
   it('names the clock it cannot resume in the reader’s language', () => {
     const error = given(...underReview(), paused, clockStarted('response-9', 9, RECEIVED_AT, 30)).when(command('ResumeClock', { clock: 'response-9' })).error();
     expect(error.messageIn('en')).toBe('The clock “Response, level 9” is running, not paused.');

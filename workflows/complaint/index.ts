@@ -95,7 +95,7 @@ const commands = commandsFrom(ComplaintCommand, {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockResumed',
     available: hasClockPaused,
-    refusal: (state, data) => resumeRefused(state.clocks, (data as { clock: string }).clock),
+    refusal: (state, data, ctx) => resumeRefused(state.clocks, (data as { clock: string }).clock, ctx.now),
   },
   CloseComplaint: {
     grants: orRju(grants.assignedOrSupervisor),
