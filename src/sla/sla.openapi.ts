@@ -84,7 +84,7 @@ export const slaOpenApi: OpenApiSection = {
           workflow,
           region,
           query('minPosition', 'Also send the warnings and breaches recorded at or after this position: at most the position after the log’s last (400 PROJECTION.POSITION_NOT_WRITTEN past it)', { type: 'integer', minimum: 0 }),
-          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'integer', minimum: 0 }, description: 'Resume after this event id' },
+          { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'integer', minimum: 0 }, description: 'Resume after this event id: one the stream sent (400 SLA.LAST_EVENT_NOT_WRITTEN past the end of the log)' },
         ],
         responses: {
           '200': {

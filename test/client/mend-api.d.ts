@@ -12512,7 +12512,7 @@ export interface operations {
                 minPosition?: number;
             };
             header?: {
-                /** @description Resume after this event id */
+                /** @description Resume after this event id: one the stream sent (400 SLA.LAST_EVENT_NOT_WRITTEN past the end of the log) */
                 "Last-Event-ID"?: number;
             };
             path?: never;
