@@ -104,7 +104,8 @@ describe('SLA: decisions taken while the scheduler was down', () => {
 
     const live = await supervisor.get(`/cases/${caseId}?minPosition=${await head()}`);
     const during = await supervisor.get(`/cases/${caseId}/state?asOf=2028-01-07T12:00:00Z`);
-    const after = await supervisor.get(`/cases/${caseId}/state?asOf=2028-01-11T12:00:00Z`);
+    // After the withdrawal: now (a moment still to come is refused).
+    const after = await supervisor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(running.clock.now().toISOString())}`);
     const acknowledgement = (view: { body: { clocks: { clock: string }[] } }) => view.body.clocks.find((c) => c.clock === 'acknowledgement');
     expect(acknowledgement(live)).toMatchObject({ status: 'breached', breachedAt: '2028-01-06T22:00:00.000Z' });
     expect(acknowledgement(during)).toMatchObject({ status: 'breached', breachedAt: '2028-01-06T22:00:00.000Z', breachDerived: { occurredAt: '2028-01-10T15:00:00.000Z' } });
