@@ -119,22 +119,23 @@ export function compareWithCheckpoint(
 ): CheckpointProblem[] {
   const problems: CheckpointProblem[] = [];
   const signed = new Map(checkpoint.heads.filter(([id]) => !only || only.has(id)).map(([id, revision, hash]) => [id, { revision, hash }]));
-  const at = said(language, `checkpoint ${checkpoint.sequence} (position ${checkpoint.position})`, `le point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`);
-  const At = said(language, at, `Le point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`);
+  // The checkpoint as each language's sentences name it, with their own articles.
+  const at = `checkpoint ${checkpoint.sequence} (position ${checkpoint.position})`;
+  const pc = `point de contrôle ${checkpoint.sequence} (position ${checkpoint.position})`;
   for (const [streamId, head] of signed) {
     const current = now.heads.get(streamId);
     if (!current) {
       problems.push({
         streamId,
         problem: 'stream deleted',
-        detail: said(language, `${at} signed it with ${head.revision + 1} events; none is left`, `${At} l’a signé avec ${head.revision + 1}\u00a0événements\u00a0; il n’en reste aucun`),
+        detail: said(language, `${at} signed it with ${head.revision + 1} events; none is left`, `Le ${pc} l’a signé avec ${head.revision + 1}\u00a0événements\u00a0; il n’en reste aucun`),
       });
     } else if (current.revision < head.revision) {
       const one = current.revision + 1 === head.revision;
       const detail = said(
         language,
         `${at} signed it up to revision ${head.revision}; ${one ? `revision ${head.revision} is` : `revisions ${current.revision + 1} to ${head.revision} are`} missing`,
-        `${At} l’a signé jusqu’à la révision ${head.revision}\u00a0; ${one ? `la révision ${head.revision} manque` : `les révisions ${current.revision + 1} à ${head.revision} manquent`}`,
+        `Le ${pc} l’a signé jusqu’à la révision ${head.revision}\u00a0; ${one ? `la révision ${head.revision} manque` : `les révisions ${current.revision + 1} à ${head.revision} manquent`}`,
       );
       problems.push({ streamId, problem: 'events deleted', detail });
     } else if (current.revision > head.revision) {
@@ -144,7 +145,7 @@ export function compareWithCheckpoint(
         detail: said(
           language,
           `${at} signed it up to revision ${head.revision}; revision ${current.revision} now stands at or before that position`,
-          `${At} l’a signé jusqu’à la révision ${head.revision}\u00a0; la révision ${current.revision} se trouve maintenant à cette position ou avant`,
+          `Le ${pc} l’a signé jusqu’à la révision ${head.revision}\u00a0; la révision ${current.revision} se trouve maintenant à cette position ou avant`,
         ),
       });
     } else if (current.hash !== head.hash) {
@@ -154,7 +155,7 @@ export function compareWithCheckpoint(
         detail: said(
           language,
           `${at} signed revision ${head.revision} with hash ${head.hash}; it now hashes to ${current.hash}: an event at or before revision ${head.revision} was changed and the chain recomputed`,
-          `${At} a signé la révision ${head.revision} avec l’empreinte ${head.hash}\u00a0; elle a maintenant pour empreinte ${current.hash}\u00a0: un événement à la révision ${head.revision} ou avant a été modifié et la chaîne recalculée`,
+          `Le ${pc} a signé la révision ${head.revision} avec l’empreinte ${head.hash}\u00a0; elle a maintenant pour empreinte ${current.hash}\u00a0: un événement à la révision ${head.revision} ou avant a été modifié et la chaîne recalculée`,
         ),
       });
     }
@@ -164,7 +165,7 @@ export function compareWithCheckpoint(
     problems.push({
       streamId,
       problem: 'stream inserted',
-      detail: said(language, `it has events at or before the position of ${at}, which did not sign it`, `il a des événements à la position du ${at.replace(/^le /, '')} ou avant, qui ne l’a pas signé`),
+      detail: said(language, `it has events at or before the position of ${at}, which did not sign it`, `il a des événements à la position du ${pc} ou avant, qui ne l’a pas signé`),
     });
   }
   if (!only && now.events !== checkpoint.events) {
@@ -173,7 +174,7 @@ export function compareWithCheckpoint(
       detail: said(
         language,
         `${at} signed ${checkpoint.events} events up to its position; ${now.events} are there now`,
-        `${At} a signé ${checkpoint.events}\u00a0événements jusqu’à sa position\u00a0; il y en a maintenant ${now.events}`,
+        `Le ${pc} a signé ${checkpoint.events}\u00a0événements jusqu’à sa position\u00a0; il y en a maintenant ${now.events}`,
       ),
     });
   }
