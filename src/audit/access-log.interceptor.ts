@@ -13,6 +13,11 @@ export interface RecordedRead {
   readonly kind: ReadKind;
   /** The query parameters the route declares: only these are recorded, never whatever else a client appends. */
   readonly params: readonly string[];
+  /**
+   * The cases an answer shows, where they are not the route's one case (`:id`, or the `caseId` of
+   * the view it answers): the people a search by name found. None: nothing to record.
+   */
+  readonly casesShown?: (result: unknown) => readonly string[];
 }
 
 /**
@@ -39,13 +44,17 @@ export class AccessLogInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (result: unknown) => {
         // A case found by its reference (GET /cases/by-reference/:reference) is named by the view read.
-        const caseId = (request.params as { id?: string }).id ?? String((result as { caseId?: unknown }).caseId);
-        try {
-          await this.log.record({ caseId, read, details: details(request.query, marked.params), actor, correlationId: request.correlationId, causationId: request.id });
-        } catch (error) {
-          this.logger.error({ err: error, caseId, actor: actor.id, read }, 'A read could not be recorded; it was refused');
-          throw ReadNotRecorded({ caseId });
-        }
+        const caseIds = marked.casesShown?.(result) ?? [(request.params as { id?: string }).id ?? String((result as { caseId?: unknown }).caseId)];
+        const said = details(request.query, marked.params);
+        const record = async (caseId: string) => {
+          try {
+            await this.log.record({ caseId, read, details: said, actor, correlationId: request.correlationId, causationId: request.id });
+          } catch (error) {
+            this.logger.error({ err: error, caseId, actor: actor.id, read }, 'A read could not be recorded; it was refused');
+            throw ReadNotRecorded({ caseId });
+          }
+        };
+        await Promise.all(caseIds.map(record));
         return result;
       }),
     );

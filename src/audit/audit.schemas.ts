@@ -97,7 +97,7 @@ export type Verification = z.infer<typeof VerificationSchema>;
 
 export const AccessRecordSchema = z.object({
   caseId: z.string(),
-  read: z.enum(['case', 'history', 'state', 'export']),
+  read: z.enum(['case', 'history', 'state', 'export', 'search']).meta({ description: '`search`: the case was among those a search by the people in it found (the words searched are not kept)' }),
   details: z.record(z.string(), z.union([z.string(), z.number()])),
   actor: ActorSchema,
   occurredAt: z.string(),

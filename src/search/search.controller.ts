@@ -6,6 +6,7 @@ import { parseInput, withFrench } from '../../domain/validation';
 import { casesProjection } from '../../projections/cases';
 import { searchProjection, searchWords } from '../../projections/search';
 import { staffProjection } from '../../projections/staff';
+import { RecordsRead } from '../audit/records-read.decorator';
 import { CurrentActor } from '../auth/actor.decorator';
 import { ProjectionsService } from '../projections/projections.service';
 import { PolicyService, RoleForbidden } from '../security/policy.service';
@@ -31,6 +32,14 @@ export const SearchQuery = z.strictObject({
 
 const SEARCH_BY_PERSON = { en: 'search cases by the people in them', fr: 'chercher des dossiers par les personnes qui y figurent' };
 
+type Found = SearchPage & { matchedBy: 'reference' | 'words'; staff: Record<string, string> };
+
+/** A search by words tells who is in the cases it finds: each is recorded in its access log. A reference finds what its caller already named. */
+const foundByPerson = (result: unknown): string[] => {
+  const found = result as Found;
+  return found.matchedBy === 'words' ? found.items.map((item) => item.caseId) : [];
+};
+
 /**
  * Search: a case reference (`CMP-2026-00042`), or words of the searchable fields the workflows
  * declare — a name or pseudonym, a claim reference, an FPS number — all of which must appear in a
@@ -49,7 +58,8 @@ export class SearchController {
 
   @Get()
   @RequirePermission('cases.read')
-  async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<SearchPage & { matchedBy: 'reference' | 'words'; staff: Record<string, string> }> {
+  @RecordsRead('search', ['workflow'], foundByPerson)
+  async search(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<Found> {
     const query = parseInput(SearchQuery, raw ?? {}, 'query');
     // A workflow no case could be of is a mistake, said so as /cases says it (400 WORKFLOW.UNKNOWN, naming the known ones), not an empty page.
     if (query.workflow !== undefined) this.registry.get(query.workflow);

@@ -11,7 +11,7 @@ export const searchOpenApi: OpenApiSection = {
         tags: ['search'],
         summary: 'Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number',
         description:
-          'A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.',
+          'A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person. A search by words is recorded in the access log of each case it returns (read `search`, without the words): it tells who is in them.',
         parameters: [
           { ...query('q', 'A case reference, or up to 10 words', { type: 'string', minLength: 1, maxLength: 200 }), required: true },
           workflowQueryParam(),

@@ -9,6 +9,7 @@ describe('the access log: every read of a case’s content is recorded', () => {
   let auditor: HttpClient;
   let caseId: string;
   let otherCaseId: string;
+  let head: number;
 
   const log = async (query: string): Promise<{ items: AccessRecord[]; next: number | null }> => {
     const response = await auditor.get(`/audit/access?${query}`);
@@ -20,7 +21,9 @@ describe('the access log: every read of a case’s content is recorded', () => {
   beforeAll(async () => {
     running = await startApp({ start: '2026-03-02T14:00:00Z' });
     ({ caseId } = await driveComplaint(running));
-    ({ caseId: otherCaseId } = await driveComplaint(running));
+    let steps;
+    ({ caseId: otherCaseId, steps } = await driveComplaint(running));
+    head = steps[steps.length - 1]!.view.position;
     supervisor = await running.as('supervisor', 'supervisor-1');
     auditor = await running.as('auditor', 'auditor-1');
   });
@@ -84,6 +87,26 @@ describe('the access log: every read of a case’s content is recorded', () => {
     expect((await supervisor.get(`/cases/${otherCaseId}`)).status).toBe(200);
     expect(await readsOf(caseId)).toHaveLength(before);
     expect(await readsOf(otherCaseId)).toHaveLength(1);
+  });
+
+  it('records each case a search by name found (it tells who is in them), never the words searched; a search by reference records nothing', async () => {
+    running.clock.set('2026-03-11T11:00:00Z');
+    const before = { [caseId]: (await readsOf(caseId)).length, [otherCaseId]: (await readsOf(otherCaseId)).length };
+    const found = await supervisor.get(`/search?q=${encodeURIComponent('robin TREMBLAY')}&workflow=complaint&minPosition=${head}`, { 'x-correlation-id': 'search-1' });
+    expect(found.status).toBe(200);
+    expect(new Set(found.body.items.map((i: { caseId: string }) => i.caseId))).toEqual(new Set([caseId, otherCaseId]));
+    for (const id of [caseId, otherCaseId]) {
+      const reads = await readsOf(id);
+      expect(reads).toHaveLength(before[id]! + 1);
+      expect(reads.at(-1)).toMatchObject({ read: 'search', actor: { id: 'supervisor-1', role: 'supervisor' }, occurredAt: '2026-03-11T11:00:00.000Z', details: { workflow: 'complaint' }, correlationId: 'search-1' });
+      expect(JSON.stringify(reads.at(-1)).toLowerCase()).not.toContain('robin');
+    }
+    // A reference is what the caller already had; a search that finds nothing shows no one.
+    const reference = found.body.items.find((i: { caseId: string }) => i.caseId === caseId).reference;
+    expect((await supervisor.get(`/search?q=${reference}`)).body.items).toHaveLength(1);
+    expect((await supervisor.get(`/search?q=nobody&minPosition=${head}`)).body.items).toEqual([]);
+    expect(await readsOf(caseId)).toHaveLength(before[caseId]! + 1);
+    expect(await readsOf(otherCaseId)).toHaveLength(before[otherCaseId]! + 1);
   });
 
   it('keeps each case’s log a hash chain, however many reads arrive at once', async () => {
@@ -152,6 +175,11 @@ describe('the access log: every read of a case’s content is recorded', () => {
     expect(response.status).toBe(503);
     expect(response.body.code).toBe('AUDIT.READ_NOT_RECORDED');
     expect(response.body).not.toHaveProperty('state');
+    expect(await running.store.readStream(`accessLog-${caseId}`)).toHaveLength(before.length);
+    // Nor a search whose finds cannot be recorded.
+    const search = await supervisor.get(`/search?q=tremblay`);
+    expect({ status: search.status, code: search.body.code }).toEqual({ status: 503, code: 'AUDIT.READ_NOT_RECORDED' });
+    expect(search.body).not.toHaveProperty('items');
     expect(await running.store.readStream(`accessLog-${caseId}`)).toHaveLength(before.length);
   });
 });

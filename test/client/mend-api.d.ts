@@ -1786,7 +1786,7 @@ export interface paths {
         };
         /**
          * Cases by reference (CMP-2026-00042), or by words of a name, pseudonym, claim reference or FPS number
-         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person.
+         * @description A query that is a case reference finds that case. Otherwise every word must appear in one of the case’s searchable fields (each workflow declares them); accents and case do not matter ("emilie" finds "Émilie"). Only cases you may read are found and counted. Searching by person needs a role that sees personal information (auditors search by reference). The index keeps keyed hashes, never names, and forgets an erased person. A search by words is recorded in the access log of each case it returns (read `search`, without the words): it tells who is in them.
          */
         get: operations["searchCases"];
         put?: never;
@@ -2228,8 +2228,11 @@ export interface components {
         AccessPage: {
             items: {
                 caseId: string;
-                /** @enum {string} */
-                read: "case" | "history" | "state" | "export";
+                /**
+                 * @description `search`: the case was among those a search by the people in it found (the words searched are not kept)
+                 * @enum {string}
+                 */
+                read: "case" | "history" | "state" | "export" | "search";
                 details: {
                     [key: string]: string | number;
                 };
