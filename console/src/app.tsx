@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErasurePage } from './admin/erasure-page';
 import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
+import { ReadsPage } from './auditor/reads-page';
 import { SearchPage } from './search/search-page';
 import { applyToDocument, I18nContext, i18nFor, initialLanguage, keepLanguage, useI18n, type Language } from './i18n/i18n';
 import { CasePage } from './practitioner/case-page';
@@ -179,6 +180,8 @@ function Page({ route }: { route: Route }) {
       ) : (
         <AuditPage />
       );
+    case 'reads':
+      return <ReadsPage />;
     case 'search':
       return <SearchPage />;
     case 'staff':

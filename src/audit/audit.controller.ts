@@ -8,8 +8,10 @@ import { accessFacts, CaseRepository } from '../cases/case-repository';
 import { PolicyService } from '../security/policy.service';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
-import { AccessLog, type AccessPage } from './access-log.service';
-import type { Verification } from './audit.schemas';
+import { CaseQueries } from '../projections/cases/case-queries';
+import { StaffQueries } from '../staff/staff.queries';
+import { AccessLog } from './access-log.service';
+import type { AccessPageView, Verification } from './audit.schemas';
 import { AccessQuery, VerifyQuery } from './audit.queries';
 import { ChainVerification } from './verification.service';
 
@@ -21,6 +23,8 @@ export class AuditController {
     private readonly cases: CaseRepository,
     private readonly policy: PolicyService,
     private readonly registry: WorkflowRegistry,
+    private readonly caseQueries: CaseQueries,
+    private readonly staff: StaffQueries,
   ) {}
 
   /**
@@ -54,10 +58,12 @@ export class AuditController {
   /** Who read which case's content, and when. */
   @Get('access')
   @RequirePermission('audit.access')
-  async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPage> {
+  async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPageView> {
     const parsed = parseInput(AccessQuery, query, 'query');
-    if (parsed.caseId && !(await this.knowable(actor, parsed.caseId))) return { items: [], next: null };
+    if (parsed.caseId && !(await this.knowable(actor, parsed.caseId))) return { items: [], next: null, cases: {}, staff: {} };
     // Filtered before the page is cut: a page emptied afterwards, with a cursor, would tell that hidden reads exist.
-    return this.accessLog.query(parsed, (caseId) => this.knowable(actor, caseId));
+    const page = await this.accessLog.query(parsed, (caseId) => this.knowable(actor, caseId));
+    // Each case named as staff name it, and each reader by name: an auditor reads neither read model.
+    return { ...page, cases: this.caseQueries.namesOf(page.items.map((r) => r.caseId)), staff: this.staff.names([...new Set(page.items.map((r) => r.actor.id))]) };
   }
 }

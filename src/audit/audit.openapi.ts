@@ -96,7 +96,7 @@ export const auditOpenApi: OpenApiSection = {
       get: {
         operationId: 'listAccessRecords',
         tags: ['audit'],
-        summary: 'Who read which case’s content, and when (auditors, RO auditors, supervisors and administrators)',
+        summary: 'Who read which case’s content, and when (auditors, RO auditors and supervisors)',
         description:
           'Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.',
         parameters: [

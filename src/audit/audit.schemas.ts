@@ -115,7 +115,12 @@ export const AccessPageSchema = z.object({
     .int()
     .nullable()
     .meta({ description: 'Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end' }),
+  cases: z
+    .record(z.string(), z.object({ reference: z.string().nullable(), workflow: z.string() }))
+    .meta({ description: 'The reference and workflow of the cases the page names, by case id, as the cases read model holds them (a case it has not seen yet is missing)' }),
+  staff: z.record(z.string(), z.string()).meta({ description: 'The display names, by staff id, of the readers the page names that the staff directory holds' }),
 });
+export type AccessPageView = z.infer<typeof AccessPageSchema>;
 
 /** When a warning or breach shown as of a moment was recorded later: its event's occurredAt and recordedAt (null: not recorded yet). */
 const recordedLater = { occurredAt: z.string().nullable(), recordedAt: z.string().nullable() };

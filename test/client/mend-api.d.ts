@@ -1537,7 +1537,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who read which case’s content, and when (auditors, RO auditors, supervisors and administrators)
+         * Who read which case’s content, and when (auditors, RO auditors and supervisors)
          * @description Reads of cases the caller may not know exist (RO cases) are skipped before the page is filled. Without caseId the whole store is scanned, at most 10,000 events per call: a page may then hold fewer items than the limit and a `next` cursor to go on.
          */
         get: operations["listAccessRecords"];
@@ -2248,6 +2248,17 @@ export interface components {
             }[];
             /** @description Pass as cursor for the next page (a revision of the case’s access log with caseId, a store position without); null at the end */
             next: number | null;
+            /** @description The reference and workflow of the cases the page names, by case id, as the cases read model holds them (a case it has not seen yet is missing) */
+            cases: {
+                [key: string]: {
+                    reference: string | null;
+                    workflow: string;
+                };
+            };
+            /** @description The display names, by staff id, of the readers the page names that the staff directory holds */
+            staff: {
+                [key: string]: string;
+            };
         };
         CaseAsOf: {
             /** Format: uuid */

@@ -59,6 +59,48 @@ describe('the console: finding a case and keeping the staff directory', () => {
     }
   });
 
+  it.each([
+    ['en', 'Reads', 'Reader’s login', 'From (day)', 'To (day, included)', 'Show the reads', 'Found by a search for the people in it', 'supervisor-1 (supervisor)'],
+    ['fr', 'Consultations', 'Identifiant de la personne', 'Du (jour)', 'Au (jour, inclus)', 'Afficher les consultations', 'Trouvé par une recherche des personnes qui y figurent', 'supervisor-1 (superviseure ou superviseur)'],
+  ] as const)('(%s) an auditor sees which cases a supervisor’s search by name found and which they opened, across cases, by day', async (language, nav, login, from, to, button, searched, reader) => {
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    expect((await supervisor.get('/search?q=emilie')).body.items).toHaveLength(1);
+    expect((await supervisor.get(`/cases/${caseId}`)).status).toBe(200);
+    const page = await browser.signedIn('auditor', 'auditor-1');
+    try {
+      await chooseLanguage(page, language);
+      await page.getByRole('navigation').getByRole('link', { name: nav }).click();
+      await page.getByLabel(login).fill('supervisor-1');
+      await page.getByLabel(from).fill('2026-03-02');
+      await page.getByLabel(to).fill('2026-03-02');
+      await page.getByRole('button', { name: button }).click();
+      const reads = page.getByTestId('reads-found');
+      await reads.waitFor();
+      // The search found the complaint, and the supervisor opened it: each a row naming the case by its reference.
+      const found = reads.locator('tbody tr', { hasText: searched });
+      expect(await found.count()).toBeGreaterThanOrEqual(1);
+      expect(await reads.locator('tbody tr', { hasText: language === 'en' ? 'The case' : 'Le dossier' }).count()).toBeGreaterThanOrEqual(1);
+      await expectVisible(found.first().getByRole('link', { name: new RegExp(reference) }));
+      expect(await found.first().textContent()).toContain(reader);
+      expect(await axeViolations(page)).toEqual([]);
+      await found.first().getByRole('link', { name: new RegExp(reference) }).click();
+      await page.waitForURL(`**/#/audit/${caseId}`);
+
+      // A day after the reads: none; a window that ends before it starts: the API says why, in the page's language.
+      await page.getByRole('navigation').getByRole('link', { name: nav }).click();
+      await page.getByLabel(from).fill('2026-03-03');
+      await page.getByRole('button', { name: button }).click();
+      await page.getByText(language === 'en' ? 'No read matches.' : 'Aucune consultation ne correspond.').waitFor();
+      await page.getByLabel(to).fill('2026-03-01');
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('alert').filter({ hasText: language === 'en' ? 'query.to: must be later than from' : 'query.to\u00a0: doit être postérieur à from' }).waitFor();
+      expect(await page.getByLabel(to).getAttribute('aria-invalid')).toBe('true');
+      await chooseLanguage(page, 'en');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens a case from an address that names it by its reference, as people quote it, and says no more of one the reader may not open', async () => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');
     try {

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
 import { MorePages } from '../shared/more-pages';
 import { Status } from '../shared/status';
@@ -7,23 +7,25 @@ import { useLoad } from '../shared/use-load';
 
 const PAGE = 50;
 
+/** What a read asked for beyond the case itself: the moment of a state, the format of an export. */
+export function readWhat(read: AccessRecord, { t, instant }: Pick<I18n, 't' | 'instant'>): string {
+  const { asOf, format } = read.details;
+  if (read.read === 'state' && typeof asOf === 'string') return `${t.readKind(read.read)} (${instant(asOf)})`;
+  if (read.read === 'export' && typeof format === 'string') return `${t.readKind(read.read)} (${format.toUpperCase()})`;
+  return t.readKind(read.read);
+}
+
 /**
  * Who read the case's content, and when: its access log (GET /audit/access), which the Privacy Act
  * asks be kept. Oldest first, as the log is written; this page's own reads are among them.
  */
 export function CaseReads({ caseId }: { caseId: string }) {
   const { api } = useConsole();
-  const { t, instant, role } = useI18n();
+  const i18n = useI18n();
+  const { t, instant, role } = i18n;
   const person = usePeople();
   const path = `/audit/access?caseId=${encodeURIComponent(caseId)}&limit=${PAGE}`;
   const [first] = useLoad(() => api.get<AccessPage>(path), caseId);
-  // What a read asked for beyond the case itself: the moment of a state, the format of an export.
-  const what = (read: AccessRecord) => {
-    const { asOf, format } = read.details;
-    if (read.read === 'state' && typeof asOf === 'string') return `${t.readKind(read.read)} (${instant(asOf)})`;
-    if (read.read === 'export' && typeof format === 'string') return `${t.readKind(read.read)} (${format.toUpperCase()})`;
-    return t.readKind(read.read);
-  };
   return (
     <section aria-labelledby="reads-title">
       <h3 id="reads-title">{t.readsTitle}</h3>
@@ -52,9 +54,9 @@ export function CaseReads({ caseId }: { caseId: string }) {
                             <time dateTime={read.occurredAt}>{instant(read.occurredAt)}</time>
                           </td>
                           <td data-label={t.colReader}>
-                            {person(read.actor.id)} ({role(read.actor.role)})
+                            {pages.find((p) => p.staff[read.actor.id])?.staff[read.actor.id] ?? person(read.actor.id)} ({role(read.actor.role)})
                           </td>
-                          <td data-label={t.colRead}>{what(read)}</td>
+                          <td data-label={t.colRead}>{readWhat(read, i18n)}</td>
                         </tr>
                       ))}
                   </tbody>

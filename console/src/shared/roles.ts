@@ -28,6 +28,7 @@ export interface RolePages {
 const caseload: NavItem = { label: 'navCaseload', href: href.caseload(), page: 'caseload' };
 const cases: NavItem = { label: 'navCases', href: href.cases(), page: 'cases' };
 const audit: NavItem = { label: 'navAudit', href: href.audit(), page: 'audit' };
+const reads: NavItem = { label: 'navReads', href: href.reads(), page: 'reads' };
 const search: NavItem = { label: 'navSearch', href: href.search(), page: 'search' };
 const staff: NavItem = { label: 'navStaff', href: href.staff(), page: 'staff' };
 const open: NavItem = { label: 'navOpen', href: href.open(), page: 'open' };
@@ -40,11 +41,11 @@ const erasure: NavItem = { label: 'navErasure', href: href.erasure(), page: 'era
  */
 export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
   practitioner: { home: 'caseload', nav: [caseload, open, search], audits: false, ownCasesOnly: true },
-  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff], audits: false, ownCasesOnly: false },
-  auditor: { home: 'audit', nav: [audit, search], audits: true, ownCasesOnly: false },
+  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff, reads], audits: false, ownCasesOnly: false },
+  auditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
   rju: { home: 'cases', nav: [cases, open, search, staff], audits: false, ownCasesOnly: false },
   mediator: { home: 'caseload', nav: [caseload, search], audits: false, ownCasesOnly: true },
-  roAuditor: { home: 'audit', nav: [audit, search], audits: true, ownCasesOnly: false },
+  roAuditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
   admin: { home: 'staff', nav: [staff, erasure], audits: false, ownCasesOnly: false },
 };
 

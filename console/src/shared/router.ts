@@ -12,6 +12,7 @@ export type Route =
   | { readonly page: 'sla' }
   | { readonly page: 'open'; readonly workflow?: string }
   | { readonly page: 'audit'; readonly caseId?: string }
+  | { readonly page: 'reads' }
   | { readonly page: 'search' }
   | { readonly page: 'staff' }
   | { readonly page: 'erasure' };
@@ -29,6 +30,8 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { page: 'open', workflow: parts[1] } : { page: 'open' };
     case 'audit':
       return parts[1] ? { page: 'audit', caseId: parts[1] } : { page: 'audit' };
+    case 'reads':
+      return { page: 'reads' };
     case 'search':
       return { page: 'search' };
     case 'staff':
@@ -47,6 +50,7 @@ export const href = {
   sla: () => '#/sla',
   open: (workflow?: string) => (workflow ? `#/open/${encodeURIComponent(workflow)}` : '#/open'),
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),
+  reads: () => '#/reads',
   search: () => '#/search',
   staff: () => '#/staff',
   erasure: () => '#/erasure',

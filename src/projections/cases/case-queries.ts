@@ -136,6 +136,14 @@ export class CaseQueries {
     return row && fromCaseRow(row);
   }
 
+  /** The reference and workflow of each of these cases the read model holds, by case id. */
+  namesOf(caseIds: readonly string[]): Record<string, { reference: string | null; workflow: string }> {
+    const rows = this.readModels
+      .prepare<[string], { case_id: string; reference: string | null; workflow: string }>('SELECT case_id, reference, workflow FROM cases WHERE case_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(caseIds)]));
+    return Object.fromEntries(rows.map((row) => [row.case_id, { reference: row.reference, workflow: row.workflow }]));
+  }
+
   /**
    * `flags`: each workflow's facts that call for attention when true, for `?attention=true` (none:
    * no case can match).
