@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { AccessPageSchema, type AccessRecord } from '../../src/audit/audit.schemas';
+import { AccessPageSchema, type AccessPageView, type AccessRecord } from '../../src/audit/audit.schemas';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { driveComplaint, eventsFile, fetchText } from './audit-support';
 
@@ -11,7 +11,7 @@ describe('the access log: every read of a case’s content is recorded', () => {
   let otherCaseId: string;
   let head: number;
 
-  const log = async (query: string): Promise<{ items: AccessRecord[]; next: number | null }> => {
+  const log = async (query: string): Promise<AccessPageView> => {
     const response = await auditor.get(`/audit/access?${query}`);
     expect(response.status).toBe(200);
     return AccessPageSchema.parse(response.body);
@@ -125,6 +125,9 @@ describe('the access log: every read of a case’s content is recorded', () => {
     expect(bySupervisor.items.length).toBeGreaterThan(25);
     expect(bySupervisor.items.every((r) => r.actor.id === 'supervisor-1')).toBe(true);
     expect(new Set(bySupervisor.items.map((r) => r.caseId))).toEqual(new Set([caseId, otherCaseId]));
+    // Each case named as staff name it, without reading the cases read model.
+    expect(bySupervisor.cases[caseId]).toEqual({ reference: expect.stringMatching(/^CMP-2026-\d{5}$/), workflow: 'complaint' });
+    expect(Object.keys(bySupervisor.cases).sort()).toEqual([caseId, otherCaseId].sort());
 
     const window = await log(`from=${encodeURIComponent('2026-03-10T15:01:00Z')}&to=${encodeURIComponent('2026-03-10T15:10:00-00:00')}`);
     expect(window.items.map((r) => r.read)).toEqual(['state', 'export']);
