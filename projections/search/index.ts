@@ -4,13 +4,14 @@ import type { ProjectionDefinition } from '../projection';
 /**
  * The search index: which cases a word of a searchable field (a name or pseudonym, a claim
  * reference, an FPS number) appears in — as a keyed hash of the word, never the word. Each row
- * names the data subject the word belongs to, so erasing the subject deletes their rows; a rebuild
- * after the erasure finds their fields `[erased]` and indexes nothing.
+ * names the data subject the word belongs to and the field of their record it came from: erasing
+ * the subject deletes their rows (a rebuild after the erasure finds their fields `[erased]` and
+ * indexes nothing), and correcting a field replaces its words in that case.
  */
 export const searchProjection: ProjectionDefinition = {
   name: 'search',
-  version: 1,
-  description: 'Keyed hashes of the words of searchable personal fields, by case and subject',
+  version: 2,
+  description: 'Keyed hashes of the words of searchable personal fields, by case, subject and field',
   categories: ['erasure'],
   revealsPersonalData: true,
   // Only the searchable fields are decrypted: the others it never reads.
@@ -23,9 +24,10 @@ export const searchProjection: ProjectionDefinition = {
           term TEXT NOT NULL,
           case_id TEXT NOT NULL,
           subject TEXT NOT NULL,
-          PRIMARY KEY (term, case_id, subject)
+          field TEXT NOT NULL,
+          PRIMARY KEY (term, case_id, subject, field)
         ) WITHOUT ROWID`,
-        `CREATE INDEX ${t}_by_subject ON ${t} (subject)`,
+        `CREATE INDEX ${t}_by_subject ON ${t} (subject, case_id, field)`,
       ],
     },
   ],
@@ -47,18 +49,41 @@ function get(data: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
-/** The words an event's searchable fields hold, each with the subject it belongs to. */
-export function searchableWords(definition: AnyWorkflowDefinition, type: string, data: unknown): { subject: string; word: string }[] {
+/** The words of one searchable field of a person's record, as an event states it. */
+export interface SearchableField {
+  readonly subject: string;
+  /** The field within the person's record (`name`, `fpsNumber`), wherever the event holds it. */
+  readonly field: string;
+  readonly words: readonly string[];
+  /** A correction: the words replace those the case held for this field of this person (none: removed). */
+  readonly replaces: boolean;
+}
+
+/** The path of a field within its person's record: `victim.name` of `victim.subjectId` is `name`; `changes.name` of a correction, `name`. */
+function withinRecord(group: { readonly subject: string; readonly corrects?: string }, field: string): string {
+  const holder = group.corrects ?? group.subject.slice(0, Math.max(0, group.subject.lastIndexOf('.')));
+  return holder !== '' && field.startsWith(`${holder}.`) ? field.slice(holder.length + 1) : field;
+}
+
+/**
+ * The searchable fields an event states, each with its subject and words. A correction states only
+ * the fields it changes, a removed one (`null`) with no words; a field that cannot be read
+ * (`[erased]`) has no words to find.
+ */
+export function searchableFields(definition: AnyWorkflowDefinition, type: string, data: unknown): SearchableField[] {
   const event = definition.events.find((e) => e.type === type);
   if (!event?.search?.length) return [];
-  const found: { subject: string; word: string }[] = [];
+  const found: SearchableField[] = [];
   for (const group of event.personalData ?? []) {
     const subject = get(data, group.subject);
     if (typeof subject !== 'string') continue;
-    for (const field of group.fields.filter((f) => event.search!.includes(f))) {
-      const value = get(data, field);
-      if (typeof value !== 'string' || UNREADABLE_MARKERS.has(value)) continue;
-      for (const word of searchWords(value)) found.push({ subject, word });
+    const replaces = group.corrects !== undefined;
+    for (const path of group.fields.filter((f) => event.search!.includes(f))) {
+      const value = get(data, path);
+      const readable = typeof value === 'string' && !UNREADABLE_MARKERS.has(value);
+      // A correction that leaves a field alone does not name it; one that removes it sends null.
+      if (!readable && !(replaces && value !== undefined)) continue;
+      found.push({ subject, field: withinRecord(group, path), words: readable ? searchWords(value) : [], replaces });
     }
   }
   return found;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Inject, type OnModuleInit } from '@nestjs/common';
 import { EventsHandler } from '@nestjs/cqrs';
 import type { StoredEvent } from '../../projections/projection';
-import { searchableWords, searchProjection } from '../../projections/search';
+import { searchableFields, searchProjection } from '../../projections/search';
 import type { KeyStore } from '../privacy/key-store';
 import { KEY_STORE } from '../privacy/personal-data.codec';
 import { ProjectedEvent, Projector, type ProjectionTables } from '../projections/projector';
@@ -20,7 +20,10 @@ export function searchTerm(key: Buffer, word: string): string {
   return createHmac('sha256', key).update(word, 'utf8').digest('base64url').slice(0, 22);
 }
 
-/** Keeps the search index: the keyed hashes of searchable words, forgotten when their subject is erased. */
+/**
+ * Keeps the search index: the keyed hashes of searchable words, replaced when their field is
+ * corrected and forgotten when their subject is erased.
+ */
 @EventsHandler(ProjectedEvent)
 export class SearchProjector extends Projector implements OnModuleInit {
   readonly projection = searchProjection;
@@ -42,7 +45,10 @@ export class SearchProjector extends Projector implements OnModuleInit {
   }
 
   override handle({ event, tables }: ProjectedEvent): void {
-    for (const { subject, word } of searchableWords(event.definition, event.type, event.data)) searchRows.index(tables, this.term(word), event.caseId, subject);
+    for (const { subject, field, words, replaces } of searchableFields(event.definition, event.type, event.data)) {
+      if (replaces) searchRows.forgetField(tables, subject, event.caseId, field);
+      for (const word of words) searchRows.index(tables, this.term(word), event.caseId, subject, field);
+    }
   }
 
   /** A subject's erasure: the words of their fields are no longer found. */

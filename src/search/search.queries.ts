@@ -9,11 +9,14 @@ import { hiddenCaseParams, hideCases } from '../projections/hidden-cases';
 
 /** The search index's SQL: what its projector writes, and the searches, which read it with the cases read model. */
 
-const INDEX_TERM = 'INSERT OR IGNORE INTO {search_terms} (term, case_id, subject) VALUES (?, ?, ?)';
+const INDEX_TERM = 'INSERT OR IGNORE INTO {search_terms} (term, case_id, subject, field) VALUES (?, ?, ?, ?)';
+const FORGET_FIELD = 'DELETE FROM {search_terms} WHERE subject = ? AND case_id = ? AND field = ?';
 const FORGET_SUBJECT = 'DELETE FROM {search_terms} WHERE subject = ?';
 
 export const searchRows = {
-  index: (tables: ProjectionTables, term: string, caseId: string, subject: string): void => void tables.statement(INDEX_TERM).run(term, caseId, subject),
+  index: (tables: ProjectionTables, term: string, caseId: string, subject: string, field: string): void => void tables.statement(INDEX_TERM).run(term, caseId, subject, field),
+  /** A corrected field's earlier words, in the case it was corrected in. */
+  forgetField: (tables: ProjectionTables, subject: string, caseId: string, field: string): void => void tables.statement(FORGET_FIELD).run(subject, caseId, field),
   forget: (tables: ProjectionTables, subject: string): void => void tables.statement(FORGET_SUBJECT).run(subject),
 };
 

@@ -1,4 +1,5 @@
 import { complaintWorkflow } from '../../workflows/complaint';
+import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
@@ -64,7 +65,7 @@ describe('correcting a person’s personal information over HTTP', () => {
     });
   });
 
-  it('finds a complainant by the corrected name, and still by the name first recorded', async () => {
+  it('finds a complainant by the corrected name, and no longer by words only the name first recorded had', async () => {
     const received = await supervisor.post('/cases', {
       workflow: 'complaint',
       command: 'ReceiveComplaint',
@@ -73,11 +74,33 @@ describe('correcting a person’s personal information over HTTP', () => {
     expect(received.status).toBe(201);
     const complaint = received.body.caseId as string;
     const complainant = ((await supervisor.get(`/cases/${complaint}/history`)).body.items[0].data as { complainant: { subjectId: string } }).complainant.subjectId;
-    const corrected = await supervisor.post(`/cases/${complaint}/commands/${CORRECT}`, { subjectId: complainant, changes: { name: 'Robin Gagnon-Roy' }, reason: 'The name was recorded without its second part.' });
+    const corrected = await supervisor.post(`/cases/${complaint}/commands/${CORRECT}`, { subjectId: complainant, changes: { name: 'Robyn Gagnon-Roy' }, reason: 'The name was recorded misspelled and without its second part.' });
     expect(corrected.status).toBe(200);
     const search = async (q: string) => (await supervisor.get(`/search?q=${encodeURIComponent(q)}&minPosition=${corrected.body.position}`)).body as { items: { caseId: string }[] };
-    expect((await search('gagnon-roy')).items.map((i) => i.caseId)).toEqual([complaint]);
-    expect((await search('robin gagnon')).items.map((i) => i.caseId)).toEqual([complaint]);
+    expect((await search('robyn gagnon-roy')).items.map((i) => i.caseId)).toEqual([complaint]);
+    // A name recorded wrong would otherwise point whoever searches for that name at this person's case.
+    expect((await search('robin')).items).toEqual([]);
+  });
+
+  it('no longer finds a referral by a name or FPS number removed or corrected, and finds it by what replaced them', async () => {
+    const rju = await running.as('rju');
+    const example = restorativeOpportunitiesWorkflow.commands.find((c) => c.type === 'ReceiveReferral')!.example;
+    const received = await rju.post('/cases', {
+      workflow: 'restorative-opportunities',
+      command: 'ReceiveReferral',
+      data: { ...example, receivedAt: '2026-03-02T15:00:00Z', victim: { name: 'Quillon Vexmoor' }, offender: { name: 'Zarquon Plint', fpsNumber: '999999Z' } },
+    });
+    expect(received.status).toBe(201);
+    const referral = received.body.caseId as string;
+    const people = (await rju.get(`/cases/${referral}/history`)).body.items[0].data as { victim: { subjectId: string }; offender: { subjectId: string } };
+    const search = async (q: string, position: number) => ((await rju.get(`/search?q=${encodeURIComponent(q)}&minPosition=${position}`)).body as { items: { caseId: string }[] }).items.map((i) => i.caseId);
+    expect(await search('quillon', received.body.position)).toEqual([referral]);
+    const victim = await rju.post(`/cases/${referral}/commands/${CORRECT}`, { subjectId: people.victim.subjectId, changes: { name: null }, reason: 'The victim asked that the name not be kept.' });
+    expect(victim.status).toBe(200);
+    const offender = await rju.post(`/cases/${referral}/commands/${CORRECT}`, { subjectId: people.offender.subjectId, changes: { name: 'Zed Plint', fpsNumber: null }, reason: 'Recorded wrong.' });
+    expect(offender.status).toBe(200);
+    for (const gone of ['quillon', 'vexmoor', 'zarquon', '999999z']) expect(await search(gone, offender.body.position)).toEqual([]);
+    expect(await search('zed plint', offender.body.position)).toEqual([referral]);
   });
 
   it('refuses a practitioner the case is not assigned to, and stores nothing', async () => {
