@@ -38,7 +38,7 @@ function referred(): { state: CaseState; victim: string; offender: string } {
 describe('correcting a person’s personal information (Privacy Act, s. 12(2))', () => {
   it('records the fields corrected, with the reason, for a person the case recorded', () => {
     const state = foldHistory(supportCoordinationWorkflow, optedIn());
-    expect(state.people).toEqual({ [CLIENT_ID]: { event: 'OptInRecorded', path: 'client' } });
+    expect(state.people).toEqual({ [CLIENT_ID]: { event: 'OptInRecorded', path: 'client', flags: { anonymous: false } } });
     const { events, state: after } = correct(supportCoordinationWorkflow, state, { subjectId: CLIENT_ID, changes: { contact: '613-555-0199', name: 'Jordan Lee' } });
     expect(events).toEqual([
       { type: PERSONAL_INFORMATION_CORRECTED, data: { subjectId: CLIENT_ID, changes: { contact: '613-555-0199', name: 'Jordan Lee' }, reason: 'The person gave a new telephone number.' } },

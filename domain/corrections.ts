@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Grants } from './access';
 import type { NewEvent } from './envelope';
-import { SubjectId } from './schemas';
+import { SubjectId, unlessRule } from './schemas';
 import { invalidInput, type BilingualIssue } from './validation';
 import type { Bilingual, CaseState, CommandDefinition, EventDefinition, PeopleOfCase, RecordedPerson, WorkflowLabels } from './workflow';
 
@@ -23,6 +23,8 @@ interface PersonRecord extends RecordedPerson {
   readonly fields: ReadonlyMap<string, z.ZodType>;
   /** Those of `fields` that are personal information (sealed); the others describe it (a pseudonym flag). */
   readonly personal: ReadonlySet<string>;
+  /** Those of `fields` asked for unless a yes-or-no field of the record is yes (a client's name, unless anonymous). */
+  readonly unless: ReadonlyMap<string, { readonly flag: string; readonly when: Bilingual }>;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -75,7 +77,11 @@ function peopleRecordedBy(events: readonly EventDefinition[], describing: readon
         const schema = schemaAt(event.schema, `${path}.${field}`);
         if (schema && !fields.has(field)) fields.set(field, schema);
       }
-      people.push({ event: event.type, path, subjectKey: group.subject.slice(cut + 1), fields, personal });
+      const unless = new Map([...fields].flatMap(([field, schema]) => {
+        const rule = unlessRule(schema);
+        return rule ? [[field, rule] as const] : [];
+      }));
+      people.push({ event: event.type, path, subjectKey: group.subject.slice(cut + 1), fields, personal, unless });
     }
   }
   return people;
@@ -104,7 +110,8 @@ export function notePeople(events: readonly EventDefinition[], people: PeopleOfC
     const holder = person.path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), event.data);
     const subject = holder && typeof holder === 'object' ? (holder as Record<string, unknown>)[person.subjectKey] : undefined;
     if (typeof subject !== 'string' || next?.[subject]) continue;
-    next = { ...next, [subject]: { event: person.event, path: person.path } };
+    const flags = Object.fromEntries([...person.unless.values()].map(({ flag }) => [flag, (holder as Record<string, unknown>)[flag] === true]));
+    next = { ...next, [subject]: { event: person.event, path: person.path, ...(person.unless.size > 0 ? { flags } : {}) } };
   }
   return next;
 }
@@ -228,6 +235,13 @@ function decideCorrection(people: readonly PersonRecord[], state: CaseState, dat
     if (!schema) issues.push({ path, message: NOT_THEIRS });
     else if (value === null && !schema.safeParse(undefined).success) issues.push({ path, message: REQUIRED });
     else if (value === '') issues.push({ path, message: BLANK });
+    else {
+      // A field asked for unless a flag of the record is yes: kept while it is no, never given while it is yes.
+      const rule = person.unless.get(field);
+      const flagged = rule && where.flags?.[rule.flag] === true;
+      if (rule && value === null && !flagged) issues.push({ path, message: { en: `is required unless ${rule.when.en}: it may be corrected, not removed`, fr: `est obligatoire sauf si ${rule.when.fr}\u00a0: il peut être corrigé, non retiré` } });
+      if (rule && typeof value === 'string' && flagged) issues.push({ path, message: { en: `must be left out when ${rule.when.en}`, fr: `doit être omis lorsque ${rule.when.fr}` } });
+    }
   }
   if (issues.length > 0) throw invalidInput(issues);
   return [{ type: PERSONAL_INFORMATION_CORRECTED, data: { subjectId: data.subjectId, changes, reason: data.reason } }];

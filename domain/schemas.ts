@@ -132,15 +132,21 @@ export function unless<T extends z.ZodType>(flag: string, schema: T, when: Bilin
   return field;
 }
 
+/** The rule an `unless` field states: the yes-or-no field beside it, and what its yes means in words. */
+export function unlessRule(field: z.ZodType): { readonly flag: string; readonly when: Bilingual } | undefined {
+  const when = UNLESS_MEANINGS.get(field);
+  const flag = z.globalRegistry.get(field)?.[UNLESS_KEYWORD];
+  return when && typeof flag === 'string' ? { flag, when } : undefined;
+}
+
 /**
  * The object with the rule each of its `unless` fields states: given exactly when its flag is not
  * yes, refused beside the field otherwise, in both languages.
  */
 export function withUnlessRules<T extends z.ZodObject>(object: T) {
   const rules = Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, field]) => {
-    const when = UNLESS_MEANINGS.get(field);
-    const flag = z.globalRegistry.get(field)?.[UNLESS_KEYWORD];
-    return when && typeof flag === 'string' ? [{ key, flag, when }] : [];
+    const rule = unlessRule(field);
+    return rule ? [{ key, ...rule }] : [];
   });
   return object.superRefine((value, ctx) => {
     const given = value as Record<string, unknown>;

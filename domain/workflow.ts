@@ -127,6 +127,8 @@ export interface WorkflowLabels {
 export interface RecordedPerson {
   readonly event: string;
   readonly path: string;
+  /** The yes-or-no fields of their record that say which of its fields it holds (`anonymous`), as first recorded; absent while none. */
+  readonly flags?: Readonly<Record<string, boolean>>;
 }
 
 /** The people a case has recorded, by subject id, each where first recorded (a correction names them: domain/corrections). */

@@ -122,6 +122,29 @@ describe('correcting a person’s personal information over HTTP', () => {
     expect(await revision()).toBe(before);
   });
 
+  it('keeps a named client’s name, and gives none to an anonymous one: each refused in the caller’s language, nothing stored', async () => {
+    const before = await revision();
+    for (const [language, message] of [
+      ['en', 'is required unless the client is anonymous: it may be corrected, not removed'],
+      ['fr', 'est obligatoire sauf si la personne est anonyme\u00a0: il peut être corrigé, non retiré'],
+    ] as const) {
+      const removed = await coordinator.post(`/cases/${caseId}/commands/${CORRECT}`, { subjectId: clientId, changes: { name: null }, reason: 'Remove the name.' }, { 'accept-language': language });
+      expect(removed.status).toBe(400);
+      expect(removed.body.details.issues).toEqual([{ path: 'data.changes.name', message }]);
+    }
+    expect(await revision()).toBe(before);
+
+    const anonymous = await supervisor.post('/cases', { workflow: 'support-coordination', command: 'RecordOptIn', data: { ...example('RecordOptIn'), client: { anonymous: true, contact: 'anon@example.org' } } });
+    expect(anonymous.status).toBe(201);
+    const anonymousId = ((await supervisor.get(`/cases/${anonymous.body.caseId}/history`)).body.items[0].data as { client: { subjectId: string } }).client.subjectId;
+    const named = await supervisor.post(`/cases/${anonymous.body.caseId}/commands/${CORRECT}`, { subjectId: anonymousId, changes: { name: 'Alex' }, reason: 'A name.' }, { 'accept-language': 'fr' });
+    expect(named.status).toBe(400);
+    expect(named.body.details.issues).toEqual([{ path: 'data.changes.name', message: 'doit être omis lorsque la personne est anonyme' }]);
+    expect((await supervisor.get(`/cases/${anonymous.body.caseId}`)).body.revision).toBe(anonymous.body.revision);
+    // Their contact, which no flag governs, is theirs to correct.
+    expect((await supervisor.post(`/cases/${anonymous.body.caseId}/commands/${CORRECT}`, { subjectId: anonymousId, changes: { contact: null }, reason: 'No contact kept.' })).status).toBe(200);
+  });
+
   it('corrects a closed case too', async () => {
     expect((await coordinator.post(`/cases/${caseId}/commands/RecordWithdrawal`, example('RecordWithdrawal'))).status).toBe(200);
     const response = await supervisor.post(`/cases/${caseId}/commands/${CORRECT}`, { subjectId: clientId, changes: { contact: null }, reason: 'The client asked that no contact details be kept.' });

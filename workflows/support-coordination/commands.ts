@@ -23,6 +23,9 @@ export const ClientLocation = z.enum([...RegionCode.options, 'outsideCanada']);
 export const FormalComplaint = z.enum(['none', 'intended', 'registered']);
 export type FormalComplaint = z.infer<typeof FormalComplaint>;
 
+/** What the client's name is asked for unless: said in the forms' and refusals' words. */
+export const ANONYMOUS_CLIENT = { en: 'the client is anonymous', fr: 'la personne est anonyme' } as const;
+
 /**
  * The client: "anonymously if you wish". An anonymous client gives no name, only, if they wish,
  * a way to be reached. Personal information.
@@ -32,7 +35,7 @@ export const Client = withUnlessRules(
     /** When absent, a new data subject is minted. */
     subjectId: SubjectId.optional(),
     anonymous: z.boolean().default(false),
-    name: unless('anonymous', text(200), { en: 'the client is anonymous', fr: 'la personne est anonyme' }),
+    name: unless('anonymous', text(200), ANONYMOUS_CLIENT),
     contact: text(500).optional(),
     affiliation: Affiliation.default('notStated'),
     location: ClientLocation.optional(),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { RegionCode } from '../../domain/regions';
 import { LOCAL_TIME_KEYWORD } from '../../domain/json-schema-keywords';
-import { fieldKind, Instant, LocalDate, RecordId, StaffId, SubjectId } from '../../domain/schemas';
+import { fieldKind, Instant, LocalDate, RecordId, StaffId, SubjectId, unless } from '../../domain/schemas';
 import {
   Affiliation,
+  ANONYMOUS_CLIENT,
   ClientLocation,
   ClosureOutcome,
   ContactMethod,
@@ -29,7 +30,8 @@ export const OptInRecorded = z.strictObject({
     client: z.strictObject({
       subjectId: SubjectId,
       anonymous: z.boolean(),
-      name: z.string().min(1).max(200).optional(),
+      // Recorded as the opt-in asked for it: a correction may not remove it, nor give one to an anonymous client.
+      name: unless('anonymous', z.string().min(1).max(200), ANONYMOUS_CLIENT),
       contact: z.string().min(1).max(500).optional(),
       affiliation: Affiliation,
       location: ClientLocation.optional(),
