@@ -119,7 +119,7 @@ export const AssigneeInactive = defineError<{ staffId: string; name: string }>('
 });
 
 export const AssigneeCannotWorkCase = defineError<{ staffId: string; name: string; role: string; workflow: Bilingual }>('STAFF.CANNOT_WORK_CASE', 'rule', {
-  en: (p) => `${p.name} (${p.staffId}) holds the ${roleLabel(p.role).en} role, which cannot work ${p.workflow.en} cases. Pick someone whose role can.`,
+  en: (p) => `${p.name} (${p.staffId}) holds the ${roleLabel(p.role).en} role, which cannot work ${p.workflow.en} cases as the person assigned. Pick someone whose role can.`,
   fr: (p) =>
-    `${p.name} (${p.staffId}) a le rôle «\u00a0${roleLabel(p.role).fr}\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0». Choisissez une personne dont le rôle le permet.`,
+    `${p.name} (${p.staffId}) a le rôle «\u00a0${roleLabel(p.role).fr}\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0» en tant que personne assignée. Choisissez une personne dont le rôle le permet.`,
 });

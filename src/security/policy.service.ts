@@ -123,13 +123,17 @@ export class PolicyService {
 
   /**
    * Could this person, in their role, work this case once it is assigned to them: read it, and take
-   * at least one of its workflow's steps?
+   * every step its workflow keeps for the people assigned (those some role may take only on its own
+   * cases: a coordinator's first contact), or, in a workflow that keeps none, at least one step? A
+   * supervisor named coordinator could take none of the coordinator's steps, and the case would stall.
    */
   mayWork(person: Actor, facts: CaseAccessFacts): boolean {
     if (!isPerson(person)) return false;
     const assigned = { ...facts, assignees: [...facts.assignees, person.id] };
-    const definition = this.registry.find(facts.workflow, facts.workflowVersion);
-    return this.mayRead(person, assigned) && (definition?.commands.some((c) => c.grants?.[person.role] !== undefined) ?? false);
+    const steps = this.registry.find(facts.workflow, facts.workflowVersion)?.commands ?? [];
+    const assigneesSteps = steps.filter((c) => Object.values(c.grants ?? {}).includes('assigned'));
+    const takes = (c: (typeof steps)[number]) => c.grants?.[person.role] !== undefined;
+    return this.mayRead(person, assigned) && (assigneesSteps.length > 0 ? assigneesSteps.every(takes) : steps.some(takes));
   }
 
   /**

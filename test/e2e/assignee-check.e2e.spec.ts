@@ -1,5 +1,6 @@
 import { complaintWorkflow } from '../../workflows/complaint';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
+import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
 import { run } from '../sla/sla-support';
 import { caughtUpWith, waitForProjections } from '../support/projection-status';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
@@ -95,6 +96,21 @@ describe('assigning a case to someone of the staff directory', () => {
         const assigned = await supervisor.post(`/cases/${caseId}/commands/AssignHandler`, { handlerId });
         expect({ role, status: assigned.status }).toEqual({ role, status: view.body.assignableRoles.includes(role) ? 200 : 422 });
       }
+    });
+
+    it('refuses a supervisor as a support client’s coordinator: they could take none of the coordinator’s steps, and the case would stall', async () => {
+      const opened = await supervisor.post('/cases', { workflow: 'support-coordination', command: 'RecordOptIn', data: example(supportCoordinationWorkflow, 'RecordOptIn') });
+      expect(opened.status).toBe(201);
+      const caseId = opened.body.caseId as string;
+      expect(opened.body.assignableRoles).toEqual(['practitioner']);
+      expect((await admin.post('/staff', { staffId: 'lee.supervises', displayName: 'Lee Park', role: 'supervisor', region: 'ON', languages: ['en'] })).status).toBe(201);
+      const before = (await supervisor.get(`/cases/${caseId}`)).body.revision;
+      const refused = await supervisor.post(`/cases/${caseId}/commands/AssignCoordinator`, { ...example(supportCoordinationWorkflow, 'AssignCoordinator'), coordinatorId: 'lee.supervises' }, { 'accept-language': 'fr' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'STAFF.CANNOT_WORK_CASE' });
+      expect(refused.body.message).toContain('Lee Park (lee.supervises) a le rôle «\u00a0superviseure ou superviseur\u00a0», qui ne permet pas de traiter les dossiers du processus');
+      expect(refused.body.message).toContain('en tant que personne assignée');
+      expect((await supervisor.get(`/cases/${caseId}`)).body.revision).toBe(before);
+      await run(supervisor, caseId, 'AssignCoordinator', { ...example(supportCoordinationWorkflow, 'AssignCoordinator'), coordinatorId: 'camille.roy' });
     });
 
     it('gives an RO case to an RJU intake officer and a mediator, and refuses an auditor as its mediator', async () => {
