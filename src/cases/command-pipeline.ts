@@ -11,6 +11,7 @@ import type { MendSettings } from '../../domain/settings';
 import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DuplicateEventIdError } from '../event-store/event-store';
+import { MendMetrics } from '../metrics/mend-metrics';
 import { SLA_SCHEDULER_ACTOR } from '../sla/due-clocks';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
@@ -90,6 +91,7 @@ export class CommandPipeline {
     @Inject(CALENDARS) private readonly calendars: CalendarProvider,
     @Inject(SETTINGS) private readonly settings: MendSettings,
     registry: WorkflowRegistry,
+    private readonly metrics: MendMetrics,
   ) {
     this.workflows = workflowFacts(registry.latest());
   }
@@ -102,6 +104,7 @@ export class CommandPipeline {
       const loaded = request.open ? this.cases.fresh(request.open, request.caseId) : await this.cases.load(request.caseId);
       step.authorize(loaded, request.actor);
       if (request.expectedRevision !== undefined && !(await this.onlyScheduledSince(loaded, request.expectedRevision))) {
+        this.metrics.staleIfMatch.inc();
         throw RevisionConflict(
           { expected: String(request.expectedRevision), actual: String(loaded.state.revision) },
           { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },

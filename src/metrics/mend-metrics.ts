@@ -33,6 +33,12 @@ export class MendMetrics implements OnApplicationShutdown {
     registers: [this.registry],
   });
 
+  readonly staleIfMatch = new Counter({
+    name: 'mend_command_stale_revision_total',
+    help: 'Commands refused (409) because the case had moved past the revision their If-Match named',
+    registers: [this.registry],
+  });
+
   private readonly stopDefaultMetrics = collectStoppableDefaultMetrics(this.registry, 'mend_');
 
   onApplicationShutdown(): void {

@@ -37,6 +37,9 @@ describe('GET /metrics', () => {
       expect(reassigned.map((r) => r.status).filter((status) => status !== 200 && status !== 409)).toEqual([]);
     }
     expect((await supervisor.get(`/cases/${CASE_ID}`)).status).toBe(200);
+    // A step sent on the case as it stood at its opening: someone has acted since, so it is refused, and counted.
+    const stale = await supervisor.post(`/cases/${CASE_ID}/commands/AssignHandler`, { handlerId: 'practitioner-late' }, { 'if-match': '"0"' });
+    expect(stale.status).toBe(409);
     expect((await supervisor.get('/no-such-route')).status).toBe(404);
     expect((await fetch(`${running.baseUrl}/cases/${CASE_ID}`)).status).toBe(401);
     running.clock.advance(10 * DAY);
@@ -83,6 +86,9 @@ describe('GET /metrics', () => {
     const conflicts = sampleValue(families, 'mend_event_append_revision_conflicts_total');
     expect(conflicts).toBeGreaterThanOrEqual(1);
     expect(sampleValue(families, appends, { outcome: 'conflict' }, `${appends}_count`)).toBe(conflicts);
+    // Refused before any append: a stale If-Match is counted apart.
+    expect(families.get('mend_command_stale_revision_total')!.type).toBe('counter');
+    expect(sampleValue(families, 'mend_command_stale_revision_total')).toBe(1);
   });
 
   it('reports each projection up, with its lag in events and seconds', () => {
