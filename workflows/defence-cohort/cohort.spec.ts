@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { foldHistory, specFor } from '../../test/support/workflow-spec';
 import { defenceCohortWorkflow as workflow } from './index';
-import { cohortFormed, forming, ids, planned, representativeJoined, representativeWithdrawn, running, sessionHeld } from './spec-history';
+import { cohortFormed, forming, ids, planned, representativeJoined, representativeJoinedAt, representativeWithdrawn, running, sessionHeld } from './spec-history';
 
 const { given } = specFor(workflow);
 const NOW = '2026-03-02T14:00:00.000Z';
@@ -137,6 +137,24 @@ describe('defence cohort: representatives leave at any time', () => {
   it('refuses someone who is not in the cohort now', () => {
     given(...running(6)).when(leave('rep-9')).thenThrows('DRC.NOT_IN_COHORT');
     given(...running(7), representativeWithdrawn('rep-7', 6)).when(leave('rep-7')).thenThrows('DRC.NOT_IN_COHORT');
+  });
+
+  it('refuses a departure dated before the representative joined, beside its date, in either language', () => {
+    // rep-7 joined on 2026-02-25, after the cohort was formed and the others joined (2026-02-20).
+    const history = [...forming(6), representativeJoinedAt('rep-7', '2026-02-25T15:00:00.000Z')];
+    const leaveOn = (id: string, withdrawnAt: string) => ({ type: 'WithdrawRepresentative', data: { representativeId: id, reason: 'ownRequest', withdrawnAt } });
+    const early = given(...history).when(leaveOn('rep-7', '2026-02-24T10:00:00-05:00'), supervisor).error();
+    expect(early.code).toBe('DRC.BEFORE_JOINED');
+    expect(early.messageIn('en')).toBe('“Left at” (2026-02-24T10:00:00-05:00) is before representative rep-7 joined the cohort (2026-02-25T15:00:00.000Z).');
+    expect(early.messageIn('fr')).toBe(
+      '«\u00a0Date du départ\u00a0» (2026-02-24T10:00:00-05:00) précède l’arrivée de la personne représentante rep-7 dans la cohorte (2026-02-25T15:00:00.000Z).',
+    );
+    expect(early.details).toEqual({ issues: [{ path: 'data.withdrawnAt', message: early.messageIn('en') }] });
+    expect((early.detailsIn('fr') as { issues: { message: string }[] }).issues[0]!.message).toBe(early.messageIn('fr'));
+    // Before the cohort was formed too; someone who joined earlier may leave on that day, and rep-7 from the moment they joined.
+    given(...history).when(leaveOn('rep-7', '2026-02-01T10:00:00-05:00'), supervisor).thenThrows('DRC.BEFORE_JOINED');
+    given(...history).when(leaveOn('rep-1', '2026-02-24T10:00:00-05:00'), supervisor).thenState('forming');
+    given(...history).when(leaveOn('rep-7', '2026-02-25T15:00:00.000Z'), supervisor).thenState('forming');
   });
 
   it('refuses a departure dated in the future, with the other broken rule', () =>
@@ -359,6 +377,7 @@ describe('defence cohort: its refusals', () => {
     [
       'DRC.ALREADY_COHORT_PRACTITIONER',
       'DRC.ALREADY_IN_COHORT',
+      'DRC.BEFORE_JOINED',
       'DRC.BEFORE_START',
       'DRC.COHORT_FULL',
       'DRC.COMMITMENTS_MISSING',
@@ -383,6 +402,7 @@ describe('defence cohort: its refusals', () => {
       value: '2026-03-03T10:00:00-05:00',
       now: '2026-03-02T10:00:00-05:00',
       startedOn: '2026-03-02',
+      joinedAt: '2026-02-20T15:00:00.000Z',
       setting: 'group',
     },
     'rule',

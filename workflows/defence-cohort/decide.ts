@@ -2,7 +2,7 @@ import { assertNever } from '../../domain/assert-never';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import type { DomainError } from '../../domain/errors';
+import { refusalAtField, type DomainError } from '../../domain/errors';
 import { enforceRules } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import { workflowSettings } from '../../domain/settings';
@@ -11,6 +11,7 @@ import type { DefenceCohortCommand } from './commands';
 import {
   AlreadyCohortPractitioner,
   AlreadyInCohort,
+  BeforeJoined,
   BeforeStart,
   CohortFull,
   CommitmentsMissing,
@@ -130,7 +131,13 @@ function withdraw(cmd: Command<'WithdrawRepresentative'>, state: CaseState, ctx:
   const d = cmd.data;
   const active = activeRepresentatives(context);
   const withdrawnAt = past('withdrawnAt', d.withdrawnAt, ctx);
-  enforceRules([active.includes(d.representativeId) ? undefined : NotInCohort({ ids: d.representativeId }), withdrawnAt.broken]);
+  const joinedAt = context.representatives.find((r) => r.id === d.representativeId && r.status === 'active')?.joinedAt;
+  // No one leaves before they joined, so never before the cohort was formed either.
+  const beforeJoining =
+    joinedAt !== undefined && Date.parse(withdrawnAt.value) < Date.parse(joinedAt)
+      ? refusalAtField(BeforeJoined, { value: withdrawnAt.value, representativeId: d.representativeId, joinedAt }, 'data.withdrawnAt')
+      : undefined;
+  enforceRules([active.includes(d.representativeId) ? undefined : NotInCohort({ ids: d.representativeId }), withdrawnAt.broken, beforeJoining]);
   const remaining = active.length - 1;
   const minimum = context.minimumRepresentatives;
   return [

@@ -54,6 +54,13 @@ export const BeforeStart = defineError<{ field: string; value: string; startedOn
   fr: (p) => `${quoted(defenceCohortLabels.fields, p.field, 'fr')} (${p.value}) précède le début de la cohorte (${p.startedOn}).`,
 });
 
+/** A departure dated before the representative joined: said beside the departure's date (`data.withdrawnAt`) where it is refused. */
+export const BeforeJoined = defineError<{ value: string; representativeId: string; joinedAt: string }>('DRC.BEFORE_JOINED', 'rule', {
+  en: (p) => `${quoted(defenceCohortLabels.fields, 'withdrawnAt', 'en')} (${p.value}) is before representative ${p.representativeId} joined the cohort (${p.joinedAt}).`,
+  fr: (p) =>
+    `${quoted(defenceCohortLabels.fields, 'withdrawnAt', 'fr')} (${p.value}) précède l’arrivée de la personne représentante ${p.representativeId} dans la cohorte (${p.joinedAt}).`,
+});
+
 export const EngagementSettingMismatch = defineError<{ setting: string; count: number }>('DRC.ENGAGEMENT_SETTING', 'rule', {
   en: (p) =>
     p.setting === 'individual'

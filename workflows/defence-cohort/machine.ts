@@ -10,6 +10,8 @@ import type { DefenceCohortEvent } from './events';
 export interface RepresentativeFacts {
   readonly id: string;
   readonly status: 'active' | 'withdrawn';
+  /** When their joining was recorded: they cannot have left before it. */
+  readonly joinedAt: string;
 }
 
 /** Folded from event data. No personal information: representatives appear as subject ids only. */
@@ -68,7 +70,8 @@ export const defenceCohortMachine = setup({
     }),
     recordJoin: assign(({ context, event }) => {
       assertEvent(event, 'RepresentativeJoined');
-      return { representatives: [...context.representatives, { id: event.data.representative.subjectId, status: 'active' as const }] };
+      const joined = { id: event.data.representative.subjectId, status: 'active' as const, joinedAt: event.data.joinedAt };
+      return { representatives: [...context.representatives, joined] };
     }),
     recordWithdrawal: assign(({ context, event }) => {
       assertEvent(event, 'RepresentativeWithdrawn');

@@ -19,11 +19,14 @@ export const cohortFormed = (data: Partial<EventOf<'CohortFormed'>['data']> = {}
     ...data,
   });
 
-export const representativeJoined = (id: string) =>
+/** A representative who joined at `joinedAt` (when the cohort was formed, by default). */
+export const representativeJoinedAt = (id: string, joinedAt: string) =>
   event('RepresentativeJoined', {
     representative: { subjectId: id, name: `Representative ${id}`, contact: `${id}@example.org`, affiliation: 'cafMember', nominatedOn: '2026-01-12' },
-    joinedAt: AT,
+    joinedAt,
   });
+
+export const representativeJoined = (id: string) => representativeJoinedAt(id, AT);
 
 export const representativeWithdrawn = (id: string, remaining: number) =>
   event('RepresentativeWithdrawn', { representativeId: id, reason: 'ownRequest', withdrawnAt: AT, stage: 'running', remaining });
