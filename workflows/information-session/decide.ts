@@ -1,11 +1,13 @@
 import { assertNever } from '../../domain/assert-never';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { CaseState } from '../../domain/workflow';
 import type { InformationSessionCommand } from './commands';
 import type { Role } from '../../domain/roles';
 import {
+  AlreadyRegistered,
   CapacityBelowRegistrations,
   HeldBeforeStart,
   PresenterChangeRequiresSupervisor,
@@ -114,15 +116,26 @@ function schedule(cmd: Command<'ScheduleInformationSession'>, context: Informati
 
 function register(cmd: Command<'RegisterAttendee'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
   const registrationId = cmd.data.registrationId ?? ctx.newId();
+  const { subjectId, ...attendee } = cmd.data.attendee;
   enforceRules([
     context.capacity !== undefined && context.registrations.length >= context.capacity && SessionFull({ capacity: context.capacity }),
     context.registrationIds.includes(registrationId) && RegistrationIdTaken({ registrationId }),
+    alreadyRegistered(subjectId, registrationId, context),
   ]);
-  const { subjectId, ...attendee } = cmd.data.attendee;
   return {
     type: 'AttendeeRegistered',
     data: { registrationId, attendee: { subjectId: subjectId ?? ctx.newId(), ...attendee }, registeredAt: ctx.now.toISOString() },
   };
+}
+
+/**
+ * The rule that a person holds one seat: a registration of theirs stands under another id (under the
+ * same id, it is a retry, refused as an id taken). A subject minted now has none.
+ */
+function alreadyRegistered(subjectId: string | undefined, registrationId: string, context: InformationSessionContext): RuleCheck {
+  if (subjectId === undefined) return undefined;
+  const standing = context.registrations.find((id) => id !== registrationId && context.registeredSubjects[id] === subjectId);
+  return standing !== undefined && refusalAtField(AlreadyRegistered, { subjectId, registrationId: standing }, 'data.attendee.subjectId');
 }
 
 function held(cmd: Command<'RecordSessionHeld'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {

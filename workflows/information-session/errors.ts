@@ -27,6 +27,12 @@ export const RegistrationIdTaken = defineError<{ registrationId: string }>('INF.
   fr: (p) => `L’identifiant d’inscription ${p.registrationId} est déjà utilisé pour cette séance.`,
 });
 
+/** One person, one seat: a second registration of someone whose registration stands is refused. */
+export const AlreadyRegistered = defineError<{ subjectId: string; registrationId: string }>('INF.ALREADY_REGISTERED', 'rule', {
+  en: (p) => `Subject ${p.subjectId} is already registered for this session (registration ${p.registrationId}); a person takes one seat.`,
+  fr: (p) => `Le sujet ${p.subjectId} est déjà inscrit à cette séance (inscription ${p.registrationId})\u00a0; une personne n’occupe qu’une place.`,
+});
+
 export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>('INF.HELD_BEFORE_START', 'rule', {
   en: (p) => `The session cannot be recorded as held at ${p.heldAt}: it was scheduled to start at ${p.startsAt}. Move it first if it was given earlier.`,
   fr: (p) => `La séance ne peut pas être consignée comme donnée le ${p.heldAt}\u00a0: elle devait commencer le ${p.startsAt}. Déplacez-la d’abord si elle a été donnée plus tôt.`,

@@ -138,6 +138,25 @@ describe('information session: RegisterAttendee and CancelRegistration', () => {
       .thenBreaks('INF.SESSION_FULL', 'INF.REGISTRATION_ID_TAKEN');
   });
 
+  it('registers a person once: a second registration of someone whose registration stands is refused, beside their subject id', () => {
+    const again = (registrationId: string) => command('RegisterAttendee', { registrationId, attendee: { subjectId: 'subject-r-1', name: 'Sam', role: 'classMember' } });
+    const error = given(requested(), scheduled(), registered('r-1')).when(again('r-2'), presenter).error();
+    expect(error.code).toBe('INF.ALREADY_REGISTERED');
+    expect(error.messageIn('en')).toBe('Subject subject-r-1 is already registered for this session (registration r-1); a person takes one seat.');
+    expect(error.messageIn('fr')).toBe('Le sujet subject-r-1 est déjà inscrit à cette séance (inscription r-1)\u00a0; une personne n’occupe qu’une place.');
+    expect(error.details).toEqual({ issues: [{ path: 'data.attendee.subjectId', message: error.messageIn('en') }] });
+    // With the seats taken, both rules at once; the same id again is a retry, refused as taken only.
+    given(requested(), scheduled(), registered('r-1'), registered('r-3')).when(again('r-2'), presenter).thenBreaks('INF.SESSION_FULL', 'INF.ALREADY_REGISTERED');
+    given(requested(), scheduled(), registered('r-1')).when(again('r-1'), presenter).thenBreaks('INF.REGISTRATION_ID_TAKEN');
+  });
+
+  it('registers again someone whose registration was cancelled', () => {
+    const freed = { type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } };
+    given(requested(), scheduled(), registered('r-1'), freed)
+      .when(command('RegisterAttendee', { registrationId: 'r-2', attendee: { subjectId: 'subject-r-1', name: 'Sam', role: 'classMember' } }), presenter)
+      .thenEvents([{ type: 'AttendeeRegistered', data: { registrationId: 'r-2', attendee: { subjectId: 'subject-r-1', name: 'Sam', role: 'classMember' }, registeredAt: NOW } }]);
+  });
+
   it('takes no registration for a unit’s presentation, saying why', () => {
     given(requested('unitPresentation'), scheduled()).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).thenThrows('INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION');
   });
@@ -210,6 +229,7 @@ describe('information session: definition', () => {
   itExplainsItsErrors(
     'INF.',
     [
+      'INF.ALREADY_REGISTERED',
       'INF.CAPACITY_BELOW_REGISTRATIONS',
       'INF.HELD_BEFORE_START',
       'INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION',
@@ -219,6 +239,6 @@ describe('information session: definition', () => {
       'INF.TIME_IN_FUTURE',
       'INF.UNKNOWN_REGISTRATION',
     ],
-    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1' },
+    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1', subjectId: 'subject-1' },
   );
 });

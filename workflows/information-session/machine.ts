@@ -20,12 +20,14 @@ export interface InformationSessionContext {
   readonly registrations: readonly string[];
   /** Every registration id ever used, cancelled ones included, so none is reused. */
   readonly registrationIds: readonly string[];
+  /** The data subject each registration id was taken for, cancelled ones included: a person holds one seat. */
+  readonly registeredSubjects: Readonly<Record<string, string>>;
   readonly attendance?: number;
 }
 
 export type InformationSessionMachineEvent = (InformationSessionEvent | ClockEvent) & { readonly meta: MachineEvent['meta'] };
 
-const initialContext: InformationSessionContext = { region: DEFAULT_REGION, registrations: [], registrationIds: [] };
+const initialContext: InformationSessionContext = { region: DEFAULT_REGION, registrations: [], registrationIds: [], registeredSubjects: {} };
 
 /** Sessions for class members and future Defence representatives take registrations; a unit brings its own people. */
 export const takesRegistrations = (context: InformationSessionContext): boolean => context.audience !== 'unitPresentation';
@@ -58,6 +60,7 @@ export const informationSessionMachine = setup({
       return {
         registrations: [...context.registrations, event.data.registrationId],
         registrationIds: [...context.registrationIds, event.data.registrationId],
+        registeredSubjects: { ...context.registeredSubjects, [event.data.registrationId]: event.data.attendee.subjectId },
       };
     }),
     recordCancelledRegistration: assign(({ context, event }) => {
