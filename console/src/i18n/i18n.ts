@@ -5,12 +5,13 @@ import { REGION_NAMES } from '../../../domain/region-names';
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
 import { catalogues, type Language, type Messages } from './messages';
 import { serviceNow } from '../shared/service-clock';
+import { formatDate, formatter, instantIn, LOCALES, type DateForm } from './dates';
 
-const NBSP = '\u00a0';
 /** The browser's own time zone, for instants that belong to no case. */
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export type { Language, Messages };
+export type { DateForm, Language, Messages };
+export { formatDate };
 
 // localStorage: a preference, not a secret; it outlives the tab so the console opens in the language chosen last.
 const KEY = 'mend.language';
@@ -49,7 +50,6 @@ export interface I18n {
   clockStatus(status: string): string;
 }
 
-const LOCALES: Readonly<Record<Language, string>> = { en: 'en-CA', fr: 'fr-CA' };
 
 export function i18nFor(language: Language): I18n {
   const t = catalogues[language];
@@ -71,12 +71,7 @@ export function i18nFor(language: Language): I18n {
     instant: (iso, region) => {
       if (!iso) return '—';
       // A case's region's zone, else the browser's own: named either way, since a list mixes regions.
-      const timeZone = (region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined) ?? localZone;
-      const shown = formatDate(new Date(iso), language, 'dateTime', timeZone);
-      // A line may break after a comma and before the zone, never inside a date or a time ("8 h 30", "8:30 a.m.").
-      const whole = shown.replace(/ /g, NBSP).replace(new RegExp(`,${NBSP}`, 'g'), ', ');
-      // dateStyle cannot be combined with timeZoneName, so the zone's name is added after.
-      return `${whole} ${zoneName(iso, locale, timeZone)}`;
+      return instantIn(iso, language, (region ? (REGION_TIME_ZONES as Record<string, string>)[region] : undefined) ?? localZone);
     },
     zone: (timeZone, at) => {
       const when = at && !Number.isNaN(Date.parse(at)) ? new Date(at) : serviceNow();
@@ -95,70 +90,6 @@ export function i18nFor(language: Language): I18n {
     region: (code) => (REGION_NAMES as Record<string, { en: string; fr: string } | undefined>)[code]?.[language] ?? code,
     clockStatus: (status) => statuses[status] ?? status,
   };
-}
-
-/**
- * Formatters are kept by locale, form and zone: making one costs far more than using it, and a long
- * case's history or a list of thousands of rows shows an instant on every line (a 406-event history
- * took 2–3 s to show when each line made two).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const id = `${locale}|${key}|${options.timeZone ?? ''}`;
-  let kept = formatters.get(id);
-  if (!kept) {
-    kept = new Intl.DateTimeFormat(locale, options);
-    formatters.set(id, kept);
-  }
-  return kept;
-}
-
-/** How much of a date a text shows: date and time, the date, or a day and month (a week's Monday). */
-export type DateForm = 'dateTime' | 'date' | 'dayMonth';
-
-const ENGLISH_FORMS: Readonly<Record<DateForm, Intl.DateTimeFormatOptions>> = {
-  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-  date: { dateStyle: 'medium' },
-  dayMonth: { day: 'numeric', month: 'short' },
-};
-const FRENCH_FORMS: Readonly<Record<DateForm, Intl.DateTimeFormatOptions>> = {
-  dateTime: { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
-  date: { day: 'numeric', month: 'short', year: 'numeric' },
-  dayMonth: { day: 'numeric', month: 'short' },
-};
-
-/**
- * A date, with its time or not, as the language prints it. English as en-CA writes it ("Mar 1,
- * 2026, 8:00 a.m."). French the Canadian way (OQLF, Translation Bureau): the first of a month an
- * ordinal, the hour without a leading zero, the minutes only when there are some, two digits —
- * « 1er mars 2026, 8 h », « 8 h 30 », « 0 h 05 » — with no-break spaces inside the date and the time.
- */
-export function formatDate(at: Date, language: Language, form: DateForm, timeZone: string): string {
-  if (language !== 'fr') return formatter(LOCALES.en, { ...ENGLISH_FORMS[form], timeZone }, form).format(at);
-  const parts = formatter(LOCALES.fr, { ...FRENCH_FORMS[form], timeZone }, form).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  const day = Number(part('day'));
-  const date = [day === 1 ? '1er' : String(day), part('month'), part('year')].filter(Boolean).join(NBSP);
-  if (form !== 'dateTime') return date;
-  const minutes = Number(part('minute'));
-  return `${date}, ${Number(part('hour'))}${NBSP}h${minutes ? `${NBSP}${String(minutes).padStart(2, '0')}` : ''}`;
-}
-
-/**
- * Yukon has kept UTC−7 all year since November 2020: Mountain Standard Time, which Intl names only
- * by its offset there (GMT-7, UTC−7). Creston (British Columbia) keeps the same time and Intl names
- * it as people do, MST and HNR; before 2020 Intl names Yukon's Pacific time itself (PST, HNP).
- */
-const NAMED_AS: Readonly<Record<string, string>> = { 'America/Whitehorse': 'America/Creston', 'America/Dawson': 'America/Creston' };
-
-/** "EST", "HNE": the zone's short name in this language, so a time in another region's zone says so. */
-function zoneName(iso: string, locale: string, timeZone: string): string {
-  const short = (zone: string) =>
-    formatter(locale, { timeZone: zone, timeZoneName: 'short' }, 'zoneName').formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value;
-  const name = short(timeZone);
-  const namedAs = NAMED_AS[timeZone];
-  if (namedAs && name && /^(GMT|UTC)/.test(name)) return short(namedAs) ?? name;
-  return name ?? timeZone;
 }
 
 export const I18nContext = createContext<(I18n & { setLanguage(language: Language): void }) | undefined>(undefined);

@@ -1,4 +1,5 @@
 import { REGION_TIME_ZONES } from '../../../domain/region-time-zones';
+import { ZONE_TABLE, ZONE_TABLE_FROM, ZONE_TABLE_UNTIL, type ZoneSpan } from './zone-table.generated';
 
 /** The time zone whose wall clock a region's people read (DESIGN.md §5); the National Capital Region's by default. */
 export function regionTimeZone(region: string | undefined): string {
@@ -24,8 +25,38 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * The span of a region's zone rules an instant falls in, as the server counts them (the table is
+ * written from its time zone data, which may be newer than the browser's); undefined for another
+ * zone, or an instant outside the table's years, which the browser's own rules answer.
+ */
+export function serverZoneSpan(instant: number, timeZone: string): ZoneSpan | undefined {
+  const spans = ZONE_TABLE[timeZone];
+  if (!spans || !(instant >= ZONE_TABLE_FROM && instant < ZONE_TABLE_UNTIL)) return undefined;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const until = spans[middle]![0];
+    if (until !== null && until <= instant) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low];
+}
+
+/**
+ * How to show an instant in a zone with Intl: the zone itself where the browser's rules are the
+ * server's, else the wall time the server's rules give, written as a UTC instant and shown in UTC.
+ */
+export function shownIn(instant: Date, timeZone: string): { readonly at: Date; readonly timeZone: string } {
+  const span = serverZoneSpan(instant.getTime(), timeZone);
+  return span ? { at: new Date(instant.getTime() + span[1] * 60_000), timeZone: 'UTC' } : { at: instant, timeZone };
+}
+
 /** The zone's wall clock at an instant, as the fields of a UTC date (so that subtracting gives the offset). */
 function wallClockMs(instant: number, timeZone: string): number {
+  const span = serverZoneSpan(instant, timeZone);
+  if (span) return Math.floor(instant / 1000) * 1000 + span[1] * 60_000;
   const parts = Object.fromEntries(wallClock(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
   return Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
 }
