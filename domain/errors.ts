@@ -38,9 +38,13 @@ export function defineTimeInFuture(code: string, fields: Readonly<Record<string,
     en: (p) => `${quoted(fields, p.field, 'en')}: ${p.value} is in the future; record only what has already happened.`,
     fr: (p) => `${quoted(fields, p.field, 'fr')}\u00a0: ${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
   });
-  // Said beside the field of the command's data too (`data.providedOn`), where a form shows it.
+  // Said beside the field of the command's data too (`data.providedOn`), where a form shows it: without naming it again.
+  const atField: ErrorTexts<{ field: string; value: string }> = {
+    en: (p) => `${p.value} is in the future; record only what has already happened.`,
+    fr: (p) => `${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
+  };
   const beside = (params: { field: string; value: string }, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
-    details === undefined ? refusalAtField(definition, params, `data.${params.field}`) : definition(params, details, localizedDetails);
+    details === undefined ? refusalAtField(definition, params, `data.${params.field}`, atField) : definition(params, details, localizedDetails);
   return Object.assign(beside, { code: definition.code, kind: definition.kind, texts: definition.texts, is: definition.is });
 }
 
@@ -189,10 +193,13 @@ export const LinkedCaseNotFound = defineError<{ caseId: string; workflow: string
   fr: (p) => `Aucun dossier «\u00a0${p.titleFr}\u00a0» ne porte l’identifiant ${p.caseId}. Choisissez l’un de ses dossiers, ou vérifiez l’identifiant.`,
 });
 
-/** A refusal said beside the field of a command's data it is about too (`details.issues`), where there is one. */
-export function refusalAtField<P extends object>(definition: ErrorDefinition<P>, params: P, path: string | undefined): DomainError<P> {
+/**
+ * A refusal said beside the field of a command's data it is about too (`details.issues`), where
+ * there is one: in `beside`'s words where the refusal's own name the field (a form names it already).
+ */
+export function refusalAtField<P extends object>(definition: ErrorDefinition<P>, params: P, path: string | undefined, beside: ErrorTexts<P> = definition.texts): DomainError<P> {
   if (path === undefined) return definition(params);
-  const issues = (language: Language) => ({ issues: [{ path, message: definition.texts[language](params) }] });
+  const issues = (language: Language) => ({ issues: [{ path, message: beside[language](params) }] });
   return definition(params, issues('en'), { fr: issues('fr') });
 }
 

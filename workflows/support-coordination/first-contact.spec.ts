@@ -58,6 +58,9 @@ describe('support coordination: RecordFirstContact', () => {
     // The field as the form labels it, and the time as it was given: not a field name and the server's clock in UTC.
     expect(future.messageIn('en')).toBe('“Contacted at”: 2026-03-03T10:00:01-05:00 is in the future; record only what has already happened.');
     expect(future.messageIn('fr')).toBe('«\u00a0Date du contact\u00a0»\u00a0: 2026-03-03T10:00:01-05:00 est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.');
+    // Beside the field, which a form names already: not named again.
+    expect(future.detailsIn('en')).toEqual({ issues: [{ path: 'data.contactedAt', message: '2026-03-03T10:00:01-05:00 is in the future; record only what has already happened.' }] });
+    expect(future.detailsIn('fr')).toEqual({ issues: [{ path: 'data.contactedAt', message: '2026-03-03T10:00:01-05:00 est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.' }] });
     given(...assignedIn('America/Toronto')).when(contact({ contactedAt: '2026-03-02T13:59:00Z' }), coordinator(TUESDAY_MORNING)).thenThrows('RSC.CONTACT_BEFORE_OPT_IN');
   });
 
