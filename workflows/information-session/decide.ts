@@ -10,6 +10,7 @@ import {
   AlreadyRegistered,
   CapacityBelowRegistrations,
   HeldBeforeStart,
+  NotStartedYet,
   PresenterChangeRequiresSupervisor,
   RegistrationIdTaken,
   SessionFull,
@@ -142,7 +143,8 @@ function held(cmd: Command<'RecordSessionHeld'>, context: InformationSessionCont
   const startsAt = context.startsAt!;
   const heldAt = new Date(cmd.data.heldAt ?? startsAt);
   enforceRules([
-    inTheFuture(cmd.data.heldAt ?? startsAt, 'heldAt', ctx),
+    // No time given: held at its scheduled start, which may not have come yet (a time no one typed is not said to be in the future).
+    cmd.data.heldAt === undefined ? Date.parse(startsAt) > ctx.now.getTime() && NotStartedYet({ startsAt }) : inTheFuture(cmd.data.heldAt, 'heldAt', ctx),
     heldAt.getTime() < Date.parse(startsAt) && HeldBeforeStart({ heldAt: heldAt.toISOString(), startsAt }),
   ]);
   return {

@@ -33,6 +33,12 @@ export const AlreadyRegistered = defineError<{ subjectId: string; registrationId
   fr: (p) => `Le sujet ${p.subjectId} est déjà inscrit à cette séance (inscription ${p.registrationId})\u00a0; une personne n’occupe qu’une place.`,
 });
 
+/** Held recorded, at its scheduled start (no time given), before that start has come. */
+export const NotStartedYet = defineError<{ startsAt: string }>('INF.NOT_STARTED_YET', 'rule', {
+  en: (p) => `The session has not started yet: it is scheduled to start at ${p.startsAt}. Record it once it has been given, or move it if it was given earlier.`,
+  fr: (p) => `La séance n’a pas encore commencé : elle doit commencer le ${p.startsAt}. Consignez-la une fois donnée, ou déplacez-la si elle a été donnée plus tôt.`,
+});
+
 export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>('INF.HELD_BEFORE_START', 'rule', {
   en: (p) => `The session cannot be recorded as held at ${p.heldAt}: it was scheduled to start at ${p.startsAt}. Move it first if it was given earlier.`,
   fr: (p) => `La séance ne peut pas être consignée comme donnée le ${p.heldAt}\u00a0: elle devait commencer le ${p.startsAt}. Déplacez-la d’abord si elle a été donnée plus tôt.`,

@@ -188,7 +188,11 @@ describe('information session: RecordSessionHeld', () => {
 
   it('refuses a session held before its scheduled start, or in the future', () => {
     given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3, heldAt: '2026-03-24T15:59:00Z' }), after).thenThrows('INF.HELD_BEFORE_START');
-    given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3 }), presenter).thenThrows('INF.TIME_IN_FUTURE');
+    // No time given, before the start: it is the session that has not started, not a time anyone typed that is in the future.
+    const early = given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3 }), presenter).error();
+    expect(early.code).toBe('INF.NOT_STARTED_YET');
+    expect(early.messageIn('fr')).toBe(`La séance n’a pas encore commencé\u00a0: elle doit commencer le ${STARTS}. Consignez-la une fois donnée, ou déplacez-la si elle a été donnée plus tôt.`);
+    given(requested(), scheduled()).when(command('RecordSessionHeld', { attendance: 3, heldAt: STARTS }), presenter).thenThrows('INF.TIME_IN_FUTURE');
     given(requested(), scheduled())
       .when(command('RecordSessionHeld', { attendance: 3, heldAt: '2026-03-24T15:59:00Z' }), presenter)
       .thenBreaks('INF.TIME_IN_FUTURE', 'INF.HELD_BEFORE_START');
@@ -233,6 +237,7 @@ describe('information session: definition', () => {
       'INF.CAPACITY_BELOW_REGISTRATIONS',
       'INF.HELD_BEFORE_START',
       'INF.NO_REGISTRATION_FOR_UNIT_PRESENTATION',
+      'INF.NOT_STARTED_YET',
       'INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR',
       'INF.REGISTRATION_ID_TAKEN',
       'INF.SESSION_FULL',
