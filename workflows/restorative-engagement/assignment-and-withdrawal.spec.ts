@@ -192,6 +192,17 @@ describe('restorative engagement: withdrawal', () => {
       .when({ type: 'Withdraw', data: { withdrawnAt: '2026-02-28T10:00:00-05:00' } })
       .thenEvents([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: '2026-02-28T10:00:00-05:00', stage: 'phase1' } }]));
 
+  it('refuses a withdrawal dated before the opt-in was received, beside its date, in either language', () => {
+    const error = given(...inPhase1)
+      .when({ type: 'Withdraw', data: { withdrawnAt: '2026-01-15T10:30:00-05:00' } })
+      .error();
+    expect(error.code).toBe('RE.BEFORE_OPT_IN');
+    expect(error.messageIn('fr')).toBe('«\u00a0Date du retrait\u00a0»\u00a0: 2026-01-15T10:30:00-05:00 précède la réception de l’adhésion du membre du groupe (2026-02-20T10:15:00-05:00).');
+    expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.withdrawnAt', message: '2026-01-15T10:30:00-05:00 is before the class member’s opt-in was received (2026-02-20T10:15:00-05:00).' }] });
+    // The moment it was received is no fact before it.
+    given(...inPhase1).when({ type: 'Withdraw', data: { withdrawnAt: '2026-02-20T10:15:00-05:00' } }).thenEvents([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: '2026-02-20T10:15:00-05:00', stage: 'phase1' } }]);
+  });
+
   it('refuses a withdrawal dated in the future', () =>
     given(...inPhase1)
       .when({ type: 'Withdraw', data: { withdrawnAt: '2026-03-02T14:00:01Z' } })

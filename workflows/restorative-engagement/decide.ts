@@ -5,6 +5,7 @@ import { evolveClocks } from '../../domain/clocks/state';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import type { Role } from '../../domain/roles';
@@ -12,6 +13,8 @@ import type { CaseState } from '../../domain/workflow';
 import type { RestorativeEngagementCommand } from './commands';
 import {
   AnonymityPreferenceConflict,
+  BEFORE_OPT_IN_AT_FIELD,
+  BeforeOptIn,
   ChoiceNotMade,
   CohortMismatch,
   CohortOnlyForSessions,
@@ -60,7 +63,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
       return [
         {
           type: 'ParticipationConfirmed',
-          data: { confirmedAt: past('confirmedAt', cmd.data.confirmedAt, ctx), officialLanguage: cmd.data.officialLanguage },
+          data: { confirmedAt: past('confirmedAt', cmd.data.confirmedAt, ctx, context), officialLanguage: cmd.data.officialLanguage },
         },
       ];
     case 'AssignPractitioner':
@@ -73,7 +76,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
           type: 'PreparationSessionHeld',
           data: {
             sessionId: ctx.newId(),
-            heldAt: past('heldAt', cmd.data.heldAt, ctx),
+            heldAt: past('heldAt', cmd.data.heldAt, ctx, context),
             delivery: cmd.data.delivery,
             topics: cmd.data.topics,
             supportPersonPresent: cmd.data.supportPersonPresent,
@@ -120,10 +123,17 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
   }
 }
 
-/** When a fact happened: as given, or now. Never later than now. */
-function past(field: string, value: string | undefined, ctx: DecideContext): string {
+/**
+ * When a fact of the case happened: as given, or now. Never later than now, nor before the class
+ * member's opt-in was received (a case recorded before that time was kept holds no such time).
+ */
+function past(field: string, value: string | undefined, ctx: DecideContext, context: RestorativeEngagementContext): string {
   if (value === undefined) return ctx.now.toISOString();
-  enforceRules([inTheFuture(field, value, ctx)]);
+  const since = context.optInReceivedAt;
+  enforceRules([
+    inTheFuture(field, value, ctx),
+    since !== undefined && Date.parse(value) < Date.parse(since) && refusalAtField(BeforeOptIn, { field, value, receivedAt: since }, `data.${field}`, BEFORE_OPT_IN_AT_FIELD),
+  ]);
   return value;
 }
 
@@ -282,7 +292,7 @@ function recordEngagement(cmd: Command<'RecordEngagement'>, context: Restorative
       type: 'EngagementRecorded',
       data:
         d.outcome === 'held'
-          ? { engagementId: d.engagementId, outcome: 'held', at: past('heldAt', d.heldAt, ctx), ...(cohortId !== undefined ? { cohortId } : {}) }
+          ? { engagementId: d.engagementId, outcome: 'held', at: past('heldAt', d.heldAt, ctx, context), ...(cohortId !== undefined ? { cohortId } : {}) }
           : { engagementId: d.engagementId, outcome: 'cancelled', at: ctx.now.toISOString(), cancelledBy: d.cancelledBy },
     },
   ];
@@ -307,7 +317,7 @@ function submitSharing(cmd: Command<'SubmitSharing'>, context: RestorativeEngage
       data: {
         engagementId: d.engagementId,
         option,
-        consentGivenAt: past('consentGivenAt', d.consentGivenAt, ctx),
+        consentGivenAt: past('consentGivenAt', d.consentGivenAt, ctx, context),
         anonymous,
         submittedAt: ctx.now.toISOString(),
       },
@@ -322,7 +332,7 @@ function recordReflection(cmd: Command<'RecordReflection'>, context: Restorative
       type: 'ReflectionRecorded',
       data: {
         classMemberId: classMemberOf(context),
-        reflectedAt: past('reflectedAt', d.reflectedAt, ctx),
+        reflectedAt: past('reflectedAt', d.reflectedAt, ctx, context),
         goalsMet: d.goalsMet,
         ...(d.feedback !== undefined ? { feedback: d.feedback } : {}),
         ...(d.goalsMet === 'met' ? { inputUse: d.inputUse, stayConnected: d.stayConnected } : {}),
@@ -394,7 +404,8 @@ function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: D
  * decision. A withdrawn case has none to come.
  */
 function withdraw(cmd: Command<'Withdraw'>, state: CaseState, ctx: DecideContext): Decided {
-  const withdrawnAt = past('withdrawnAt', cmd.data.withdrawnAt, ctx);
+  const context = engagementContext(state);
+  const withdrawnAt = past('withdrawnAt', cmd.data.withdrawnAt, ctx, context);
   return [
     ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe a mis fin à sa participation au programme.' }),
     ...engagementsIn(engagementContext(state), 'scheduled').map(
@@ -422,7 +433,7 @@ function resume(cmd: Command<'ResumeParticipation'>, state: CaseState, ctx: Deci
     {
       type: 'ParticipationResumed',
       data: {
-        requestedAt: past('requestedAt', cmd.data.requestedAt, ctx),
+        requestedAt: past('requestedAt', cmd.data.requestedAt, ctx, context),
         resumedAt: ctx.now.toISOString(),
         withdrawnFrom,
         resumedIn: resumedIn(withdrawnFrom),

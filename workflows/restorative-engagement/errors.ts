@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, listed, quoted, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, listed, quoted, type ErrorTexts, type Language } from '../../domain/errors';
 import type { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
@@ -100,6 +100,18 @@ export const DecisionLetterBeforeDecision = defineError<{ decisionLetterReceived
 
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineTimeInFuture('RE.TIME_IN_FUTURE', restorativeEngagementLabels.fields);
+
+/** A fact of the case dated before the class member's opt-in was received: said beside its field too. */
+export const BeforeOptIn = defineError<{ field: string; value: string; receivedAt: string }>('RE.BEFORE_OPT_IN', 'rule', {
+  en: (p) => `${quoted(restorativeEngagementLabels.fields, p.field, 'en')}: ${p.value} is before the class member’s opt-in was received (${p.receivedAt}).`,
+  fr: (p) => `${quoted(restorativeEngagementLabels.fields, p.field, 'fr')}\u00a0: ${p.value} précède la réception de l’adhésion du membre du groupe (${p.receivedAt}).`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_OPT_IN_AT_FIELD: ErrorTexts<{ field: string; value: string; receivedAt: string }> = {
+  en: (p) => `${p.value} is before the class member’s opt-in was received (${p.receivedAt}).`,
+  fr: (p) => `${p.value} précède la réception de l’adhésion du membre du groupe (${p.receivedAt}).`,
+};
 
 export const ReassignmentRequiresSupervisor = defineError<{ practitioners: readonly string[] }>(
   'RE.REASSIGNMENT_REQUIRES_SUPERVISOR',

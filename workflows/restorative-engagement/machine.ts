@@ -39,6 +39,8 @@ export interface ParticipationChoices {
 export interface RestorativeEngagementContext {
   readonly region: RegionCode;
   readonly channel?: OptInChannel;
+  /** When the opt-in was received: no fact of the case is dated before it. */
+  readonly optInReceivedAt?: string;
   readonly classMemberId?: string;
   readonly officialLanguage?: OfficialLanguage;
   /** The restorative practitioners assigned now: one, or two depending on the class member's needs. */
@@ -146,6 +148,7 @@ export const restorativeEngagementMachine = setup({
       return {
         region: d.region,
         channel: d.channel,
+        optInReceivedAt: d.receivedAt,
         classMemberId: d.classMember.subjectId,
         ...(d.officialLanguage ? { officialLanguage: d.officialLanguage } : {}),
       };

@@ -49,6 +49,7 @@ describe('restorative engagement: its refusals', () => {
     'RE.',
     [
       'RE.ANONYMITY_PREFERENCE',
+      'RE.BEFORE_OPT_IN',
       'RE.COHORT_MISMATCH',
       'RE.COHORT_ONLY_FOR_SESSIONS',
       'RE.DECISION_LETTER_BEFORE_DECISION',
@@ -79,6 +80,7 @@ describe('restorative engagement: its refusals', () => {
       lastDay: '2026-03-14',
       requestSentOn: '2026-03-16',
       receivedOn: '2026-03-18',
+      receivedAt: '2026-03-02T09:00:00-05:00',
       field: 'heldAt',
       value: '2026-03-03T10:00:00-05:00',
       now: '2026-03-02T10:00:00-05:00',
