@@ -36,7 +36,7 @@ export const AlreadyRegistered = defineError<{ subjectId: string; registrationId
 /** Held recorded, at its scheduled start (no time given), before that start has come. */
 export const NotStartedYet = defineError<{ startsAt: string }>('INF.NOT_STARTED_YET', 'rule', {
   en: (p) => `The session has not started yet: it is scheduled to start at ${p.startsAt}. Record it once it has been given, or move it if it was given earlier.`,
-  fr: (p) => `La séance n’a pas encore commencé : elle doit commencer le ${p.startsAt}. Consignez-la une fois donnée, ou déplacez-la si elle a été donnée plus tôt.`,
+  fr: (p) => `La séance n’a pas encore commencé\u00a0: elle doit commencer le ${p.startsAt}. Consignez-la une fois donnée, ou déplacez-la si elle a été donnée plus tôt.`,
 });
 
 export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>('INF.HELD_BEFORE_START', 'rule', {
