@@ -39,7 +39,7 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     const page = await browser.signedIn('mediator', 'mediator-1');
     await page.locator('table.cases').waitFor();
     expect(await page.locator('header .who').innerText()).toContain('Restorative Opportunities mediator');
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My caseload', 'Search']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['My caseload', 'Cases', 'Search']);
     const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links.some((href) => href.includes(cases[0]!))).toBe(true);
     expect(links.some((href) => href.includes(cases[1]!))).toBe(false);
@@ -50,6 +50,12 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     await page.locator('table.cases').waitFor();
     const found = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect([found.some((href) => href.includes(cases[0]!)), found.some((href) => href.includes(cases[1]!))]).toEqual([true, false]);
+    // Every case of theirs, closed ones too: theirs alone.
+    await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+    expect(await page.getByLabel('Show', { exact: true }).locator('option').allInnerTexts()).toContain('Closed cases');
+    await page.locator('table.cases').waitFor();
+    const listed = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect([listed.some((href) => href.includes(cases[0]!)), listed.some((href) => href.includes(cases[1]!))]).toEqual([true, false]);
     await page.goto(`${running.baseUrl}/#/cases/${cases[0]}`);
     await page.locator('.timeline').waitFor();
     await page.close();
@@ -58,7 +64,7 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
   it('an RO auditor lands on the audit list of RO cases, named in French when the console is in French', async () => {
     const page = await browser.signedIn('roAuditor', 'ro-auditor-1');
     await page.locator('table.cases').waitFor();
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Audit', 'Search']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['Audit', 'Search', 'Reads']);
     const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(cases.every((id) => links.some((href) => href.includes(id)))).toBe(true);
     await page.getByRole('button', { name: 'Français' }).click();

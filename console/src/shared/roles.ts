@@ -40,11 +40,12 @@ const erasure: NavItem = { label: 'navErasure', href: href.erasure(), page: 'era
  * API lets them read.
  */
 export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
-  practitioner: { home: 'caseload', nav: [caseload, open, search], audits: false, ownCasesOnly: true },
+  // Their caseload holds their open cases; Cases, those closed too (the API lists only the cases they may read).
+  practitioner: { home: 'caseload', nav: [caseload, cases, open, search], audits: false, ownCasesOnly: true },
   supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff, reads], audits: false, ownCasesOnly: false },
   auditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
   rju: { home: 'cases', nav: [cases, open, search, staff], audits: false, ownCasesOnly: false },
-  mediator: { home: 'caseload', nav: [caseload, search], audits: false, ownCasesOnly: true },
+  mediator: { home: 'caseload', nav: [caseload, cases, search], audits: false, ownCasesOnly: true },
   roAuditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
   admin: { home: 'staff', nav: [staff, erasure], audits: false, ownCasesOnly: false },
 };
