@@ -28,6 +28,11 @@ export interface DecideContext {
   readonly settings: MendSettings;
   /** The registered workflows. Absent: no other workflow is known to the decision. */
   readonly workflows?: readonly WorkflowFacts[];
+  /**
+   * The people of the case whose personal information was erased, for a command that asks
+   * (`CommandDefinition.readsErasures`): what it would have them give, it asks of them no more.
+   */
+  readonly erased?: ReadonlySet<string>;
 }
 
 /** The facts a decision needs of registered workflows, from their definitions. */

@@ -41,6 +41,8 @@ export interface CommandDefinition {
   readonly grants: Grants;
   /** The command assigns people to the case (or replaces them): consoles offer it where assignments are made. */
   readonly assigns?: true;
+  /** Its decision reads which of the case's people were erased (`DecideContext.erased`), which the case's events do not say. */
+  readonly readsErasures?: true;
   /** Pure: decides this command in the workflow's place (a command every workflow shares, domain/corrections). */
   readonly decide?: (state: CaseState, data: unknown, ctx: DecideContext) => NewEvent[];
 }

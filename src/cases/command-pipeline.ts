@@ -12,6 +12,8 @@ import type { AnyWorkflowDefinition } from '../../domain/workflow';
 import { CLOCK, type Clock } from '../clock/clock';
 import { DuplicateEventIdError } from '../event-store/event-store';
 import { MendMetrics } from '../metrics/mend-metrics';
+import type { KeyStore } from '../privacy/key-store';
+import { KEY_STORE } from '../privacy/personal-data.codec';
 import { SLA_SCHEDULER_ACTOR } from '../sla/due-clocks';
 import { CALENDARS, SETTINGS } from '../workflows/tokens';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
@@ -29,6 +31,8 @@ export interface CaseStep {
   decide(loaded: LoadedCase, ctx: DecideContext): Decision;
   /** Checks the decision against what the case does not hold (the staff directory); throws to record nothing. */
   check?(loaded: LoadedCase, decision: Decision): Promise<void>;
+  /** Whether the decision reads which of the case's people were erased (`DecideContext.erased`): their keys are then read first. */
+  readsErasures?(loaded: LoadedCase): boolean;
   /**
    * Deterministic ids for the decided events, so that any number of writers deciding the same
    * events store them once. Fresh UUIDv7s when absent.
@@ -92,6 +96,7 @@ export class CommandPipeline {
     @Inject(SETTINGS) private readonly settings: MendSettings,
     registry: WorkflowRegistry,
     private readonly metrics: MendMetrics,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {
     this.workflows = workflowFacts(registry.latest());
   }
@@ -117,7 +122,16 @@ export class CommandPipeline {
         minted.push(id);
         return id;
       };
-      const ctx: DecideContext = { now: this.clock.now(), actor: request.actor, newId, calendars: this.calendars, settings: this.settings, workflows: this.workflows };
+      const erased = step.readsErasures?.(loaded) ? await this.erasedPeople(loaded) : undefined;
+      const ctx: DecideContext = {
+        now: this.clock.now(),
+        actor: request.actor,
+        newId,
+        calendars: this.calendars,
+        settings: this.settings,
+        workflows: this.workflows,
+        ...(erased ? { erased } : {}),
+      };
       const decision = step.decide(loaded, ctx);
       await step.check?.(loaded, decision);
       try {
@@ -134,6 +148,13 @@ export class CommandPipeline {
         throw error;
       }
     }
+  }
+
+  /** The people of the case whose key is gone: erased (a person's key is made when the case first records them). */
+  private async erasedPeople(loaded: LoadedCase): Promise<ReadonlySet<string>> {
+    const people = Object.keys(loaded.state.people ?? {});
+    const kept = await this.keys.keys(people);
+    return new Set(people.filter((subjectId) => !kept.has(subjectId)));
   }
 
   /**

@@ -55,6 +55,7 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
           throw CommandNotAllowed(error.params, { ...details, allowedCommands: this.policy.commandsFor(input.actor, accessFacts(loaded), details.allowedCommands) });
         }
       },
+      readsErasures: (loaded) => findCommand(loaded.definition, command.type)?.readsErasures === true,
       // Whom the step gives the case to: someone of the staff directory who can work it; the other cases it names: cases of their workflows.
       check: async (loaded, decision) => {
         if (decision.events.length === 0) return;

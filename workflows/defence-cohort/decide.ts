@@ -247,7 +247,8 @@ function recordEngagementSession(cmd: Command<'RecordEngagementSession'>, contex
 function complete(cmd: Command<'CompleteCohort'>, context: DefenceCohortContext, ctx: DecideContext): DefenceCohortEvent[] {
   const active = activeRepresentatives(context);
   const named = cmd.data.commitments.map((c) => c.representativeId);
-  const missing = active.filter((id) => !named.includes(id));
+  // A representative whose personal information was erased gives no commitments: they could not be recorded.
+  const missing = active.filter((id) => !named.includes(id) && !ctx.erased?.has(id));
   const strangers = named.filter((id) => !active.includes(id));
   enforceRules([
     context.sessions.planningForAction === 0 ? NoPlanningSession({}) : undefined,

@@ -45,6 +45,8 @@ const commands = commandsFrom(DefenceCohortCommand, {
   CompleteCohort: {
     grants: grants.assignedPractitioner,
     primaryEvent: 'CohortCompleted',
+    // A representative erased since joining gives no commitments.
+    readsErasures: true,
   },
   DisbandCohort: {
     grants: grants.supervisorOnly,
