@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { CaseLink } from '../shared/case-link';
-import { useConsole, usePeople } from '../shared/context';
+import { useConsole } from '../shared/context';
 import { MorePages } from '../shared/more-pages';
 import { ROLE_PAGES } from '../shared/roles';
 import type { AccessPage, WorkflowInfo } from '../shared/types';
 import { regionTimeZone, zonedToIso } from '../shared/zoned-time';
-import { readWhat } from './case-reads';
+import { ReadsTable } from './case-reads';
 
 const PAGE = 100;
 /**
@@ -123,59 +123,33 @@ export function ReadsPage() {
             {failure.message}
           </p>
         ) : found ? (
-          <ReadsTable found={found} audits={ROLE_PAGES[session.role].audits} />
+          <FoundReads found={found} audits={ROLE_PAGES[session.role].audits} />
         ) : null}
       </div>
     </section>
   );
 }
 
-function ReadsTable({ found, audits }: { found: Found; audits: boolean }) {
-  const i18n = useI18n();
-  const { t, instant, role, number } = i18n;
-  const person = usePeople();
+function FoundReads({ found, audits }: { found: Found; audits: boolean }) {
+  const { t, number } = useI18n();
   return (
     <MorePages first={found.first} path={found.path} of="reads-found" cursorOf={(p) => (p.next === null ? undefined : String(p.next))}>
       {(pages) => {
-        const reads = pages.flatMap((p) => p.items);
-        const cases = Object.assign({}, ...pages.map((p) => p.cases)) as AccessPage['cases'];
-        const staff = Object.assign({}, ...pages.map((p) => p.staff)) as AccessPage['staff'];
-        if (reads.length === 0) return <p id="reads-found">{t.noReadsFound}</p>;
+        const count = pages.reduce((n, p) => n + p.items.length, 0);
+        if (count === 0) return <p id="reads-found">{t.noReadsFound}</p>;
         return (
-          <table class="reads fold" data-testid="reads-found">
-            <caption id="reads-found">{t.readsShown(reads.length, number(reads.length))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.colReadAt}</th>
-                <th scope="col">{t.colReader}</th>
-                <th scope="col">{t.colCase}</th>
-                <th scope="col">{t.colRead}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reads.map((read) => {
-                const known = cases[read.caseId];
-                return (
-                  <tr key={read.eventId}>
-                    <td data-label={t.colReadAt}>
-                      <time dateTime={read.occurredAt}>{instant(read.occurredAt)}</time>
-                    </td>
-                    <td data-label={t.colReader}>
-                      {staff[read.actor.id] ?? person(read.actor.id)} ({role(read.actor.role)})
-                    </td>
-                    <td data-label={t.colCase}>
-                      <CaseLink
-                        item={{ caseId: read.caseId, reference: known?.reference ?? null, workflow: known?.workflow ?? '' }}
-                        workflow={found.workflows.find((w) => w.name === known?.workflow)}
-                        audit={audits}
-                      />
-                    </td>
-                    <td data-label={t.colRead}>{readWhat(read, i18n)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ReadsTable
+            pages={pages}
+            testId="reads-found"
+            caption={<caption id="reads-found">{t.readsShown(count, number(count))}</caption>}
+            caseOf={(read, cases) => (
+              <CaseLink
+                item={{ caseId: read.caseId, reference: cases[read.caseId]?.reference ?? null, workflow: cases[read.caseId]?.workflow ?? '' }}
+                workflow={found.workflows.find((w) => w.name === cases[read.caseId]?.workflow)}
+                audit={audits}
+              />
+            )}
+          />
         );
       }}
     </MorePages>
