@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErasurePage } from './admin/erasure-page';
 import { StaffPage } from './admin/staff-page';
 import { AuditPage } from './auditor/audit-page';
@@ -15,13 +15,15 @@ import { CasesPage } from './shared/cases-page';
 import { Console, useConsole, useSettled, type ConsoleContext } from './shared/context';
 import { ROLE_PAGES, type RolePages } from './shared/roles';
 import { useRoute, type Route } from './shared/router';
+import { learningReferences, pageTitle } from './shared/page-title';
 import { forgetSession, storedSession, type Session } from './shared/session';
 import type { StaffEntry, StaffList, WorkflowInfo } from './shared/types';
 import { SlaDashboard } from './supervisor/sla-dashboard';
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  useEffect(() => applyToDocument(language), [language]);
+  // Before the pages' own effects (effects run children first): the page's title, set after, wins over the console's.
+  useLayoutEffect(() => applyToDocument(language), [language]);
   const i18n = useMemo(() => {
     return {
       ...i18nFor(language),
@@ -50,20 +52,29 @@ function Shell() {
     else if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [route]);
   const [session, setSession] = useState<Session | undefined>(storedSession);
+  // Case references by case id, as the pages' own answers give them: a case's page is titled by its
+  // reference. Forgotten with the session, and an answer to a session that ended is not heard: the
+  // next person in the tab is told only of cases they may read.
+  const [references, setReferences] = useState<ReadonlyMap<string, string>>(NO_REFERENCES);
+  const sessionNow = useRef(session);
+  sessionNow.current = session;
   // Why the API signed the person out, said on the sign-in page (nothing when they signed out themselves).
   const [signedOut, setSignedOut] = useState<SignedOut>();
   const refused = (why: SignedOut) => {
     setSignedOut(why);
     setSession(undefined);
+    setReferences(NO_REFERENCES);
   };
   const signIn = (next: Session) => {
     setSignedOut(undefined);
     setSession(next);
+    setReferences(NO_REFERENCES);
   };
   const signOut = () => {
     forgetSession();
     setSignedOut(undefined);
     setSession(undefined);
+    setReferences(NO_REFERENCES);
   };
   // Signing in or out replaces the whole page: the focus goes to its content, as after a page load,
   // unless the new page took it itself (the reason for a sign-out).
@@ -73,12 +84,20 @@ function Shell() {
     signedIn.current = session !== undefined;
     if (!main.current?.contains(document.activeElement)) main.current?.focus();
   }, [session]);
+  // The page's title names the page, in its language: after a new route, language, sign-in, or case reference.
+  useEffect(() => {
+    document.title = pageTitle(t, route, session?.role, references);
+  }, [t, route, session, references]);
   // Names do not change with the language: they are asked once per sign-in.
   const people = useMemo(() => session && peopleOf(createApi(session, refused, language), session), [session]);
   // A change of language asks the API again: workflow labels and messages come back in the new language.
   const context = useMemo<ConsoleContext | undefined>(() => {
     if (!session || !people) return undefined;
-    const api = createApi(session, refused, language);
+    const learn = (caseId: string, reference: string) => {
+      if (sessionNow.current !== session) return;
+      setReferences((known) => (known.get(caseId) === reference ? known : new Map(known).set(caseId, reference)));
+    };
+    const api = learningReferences(createApi(session, refused, language), learn);
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
@@ -140,6 +159,7 @@ function Shell() {
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
 const NOBODY = Promise.resolve(NO_NAMES);
+const NO_REFERENCES: ReadonlyMap<string, string> = new Map();
 
 /**
  * Staff names by id: the directory's, for roles that may read it (former staff too: a history names

@@ -4,7 +4,7 @@ import { en, fr } from '../../console/src/i18n/messages';
 import { supportCoordinationLabels } from '../../workflows/support-coordination/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, type Browser } from './browser';
+import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, waitUntil, type Browser } from './browser';
 
 /** Every sentence of the English catalogue that French says differently: none may show on a French page. */
 const ENGLISH_ONLY = new Set(
@@ -93,7 +93,9 @@ describe('the Mend console in English and in French', () => {
     await switcher.click();
     await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
     expect(await documentLanguage(page)).toBe('fr');
-    expect(await page.title()).toBe('Console Mend');
+    // The page's own title, in French: the page, then the console (its effect runs once the page is drawn).
+    await waitUntil(page, "document.title === 'Mes dossiers – Console Mend'");
+    expect(await page.title()).toBe('Mes dossiers – Console Mend');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('lang')).toBe('en');
     expect(await englishOnPage(page)).toEqual([]);
 

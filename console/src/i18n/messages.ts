@@ -19,6 +19,8 @@ const pluralFr = (n: number, one: string, many: string) => (n < 2 ? one : many);
 
 export const en = {
   title: 'Mend console',
+  /** The name of a case's page in the document's title, after the case's reference ("CMP-2026-00042 – Case – Mend console"). */
+  casePage: 'Case',
   appName: 'Mend',
   skip: 'Skip to content',
   mainNav: 'Main',
@@ -96,8 +98,10 @@ export const en = {
   yes: 'Yes',
   no: 'No',
   dateTimeExample: 'e.g. 2026-03-02T09:00:00-05:00',
-  remove: 'Remove',
-  add: 'Add',
+  /** A list's buttons and items, named by the list's label (which may be in another language: the list is quoted). */
+  addTo: (list: string) => `Add to “${list}”`,
+  removeItem: (position: number, list: string) => `Remove item ${position} of “${list}”`,
+  listItem: (list: string, position: number) => `${list}, item ${position}`,
   now: 'Now',
   wallTimeIn: (zone: string) => `Date and time in the case’s region: ${zone}.`,
   requiredNote: 'Fields marked (required) must be filled in; the others may be left empty.',
@@ -368,6 +372,7 @@ export type Messages = {
 
 export const fr: Messages = {
   title: 'Console Mend',
+  casePage: 'Dossier',
   appName: 'Mend',
   skip: 'Passer au contenu',
   mainNav: 'Menu principal',
@@ -442,8 +447,9 @@ export const fr: Messages = {
   yes: 'Oui',
   no: 'Non',
   dateTimeExample: 'p. ex. 2026-03-02T09:00:00-05:00',
-  remove: 'Retirer',
-  add: 'Ajouter',
+  addTo: (list: string) => `Ajouter à la liste «${NBSP}${list}${NBSP}»`,
+  removeItem: (position: number, list: string) => `Retirer l’élément ${position} de la liste «${NBSP}${list}${NBSP}»`,
+  listItem: (list: string, position: number) => `${list}, élément ${position}`,
   now: 'Maintenant',
   wallTimeIn: (zone: string) => `Date et heure de la région du dossier${NBSP}: ${zone}.`,
   requiredNote: 'Les champs marqués (obligatoire) doivent être remplis\u202f; les autres peuvent rester vides.',

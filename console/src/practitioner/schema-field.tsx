@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
-import { clockLabel, eventLabel, fieldLabel, L, stateLabel, valueLabel, type Label } from '../shared/labels';
+import { clockLabel, eventLabel, fieldLabel, Fill, L, stateLabel, valueLabel, type Label } from '../shared/labels';
 import type { CasePage, JsonSchema } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { isoToZoned, zonedToIso } from '../shared/zoned-time';
@@ -20,8 +21,8 @@ interface FieldProps {
   readonly schema: JsonSchema;
   /** Dotted path from the form's root (within the command's data); also the element id's suffix. */
   readonly path: string;
-  /** The field's name, when not its path's (a list's items are numbered). */
-  readonly label?: Label;
+  /** The field's name, when not its path's: a list's item is named by its position in the list. */
+  readonly label?: FieldName;
   readonly idPrefix: string;
   readonly required: boolean;
   readonly value: unknown;
@@ -29,6 +30,23 @@ interface FieldProps {
   readonly errors: FieldErrors;
   /** The object the field is one of, as filled in so far (a case field may take its workflow from a field beside it). */
   readonly holder?: Readonly<Record<string, unknown>>;
+}
+
+/** A list's item by its position (from 1) in the list: "Restorative practitioners, item 1". */
+interface ItemName {
+  readonly list: Label;
+  readonly position: number;
+}
+
+/** A field's name: its label, or an item's of a list. */
+type FieldName = Label | ItemName;
+
+const isItem = (name: FieldName): name is ItemName => 'list' in name;
+
+/** A field's name on the page: an item's, a sentence of the page's language with the list's label in it (in its own language). */
+function Named({ name }: { name: FieldName }) {
+  const { t } = useI18n();
+  return isItem(name) ? <Fill sentence={(list) => t.listItem(list, name.position)} labels={[name.list]} /> : <L label={name} />;
 }
 
 export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
@@ -68,7 +86,7 @@ export function SchemaField(props: FieldProps) {
   const describedBy = [zoneHint ? `${id}-zone` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const label = (
     <span class="label-text">
-      <L label={name} />
+      <Named name={name} />
       {props.required ? <span class="required">{t.required}</span> : <span class="optional">{t.optional}</span>}
     </span>
   );
@@ -131,7 +149,11 @@ export function SchemaField(props: FieldProps) {
     );
   }
   if (kind === 'people') return <PeopleField {...props} id={id} legend={label} describedBy={describedBy} errorLine={errorLine} />;
-  if (kind === 'list') return <ListField {...props} schema={schema} id={id} legend={label} name={name} errorLine={error ? errorLine : null} />;
+  if (kind === 'list') {
+    // A list that is itself a list's item is named by its position, as one label its buttons quote.
+    const listName = isItem(name) ? { text: t.listItem(name.list.text, name.position), lang: name.list.lang } : name;
+    return <ListField {...props} schema={schema} id={id} legend={label} name={listName} errorLine={error ? errorLine : null} />;
+  }
 
   let control;
   const pick = (): PickProps => ({ attributes: common, required: props.required, value: typeof props.value === 'string' ? props.value : undefined, onChange: props.onChange });
@@ -444,7 +466,7 @@ function ObjectFields(props: FieldProps) {
   return (
     <fieldset class={`field group${error ? ' invalid' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>
-        <L label={props.label ?? fieldLabel(workflow, props.path)} />
+        <Named name={props.label ?? fieldLabel(workflow, props.path)} />
         {props.required ? '' : t.optional}
       </legend>
       <ErrorLines id={`${id}-error`} messages={error} />
@@ -498,6 +520,12 @@ function Variants(props: FieldProps) {
   );
 }
 
+/**
+ * A list: its items, each with a button that removes it, and a button that adds one. The buttons
+ * and the items say which list they belong to, in a sentence that quotes its label. After a removal
+ * the focus, whose button is gone, goes to the remove button of the item now in its place, else of
+ * the one before it, else to the add button, rather than falling to the page's body.
+ */
 function ListField(
   props: FieldProps & { id: string; legend: JSX.Element; name: Label; errorLine: JSX.Element | null },
 ) {
@@ -505,7 +533,20 @@ function ListField(
   const { name } = props;
   const items = Array.isArray(props.value) ? (props.value as unknown[]) : [];
   const itemSchema = props.schema.items ?? {};
-  const numbered = (index: number): Label => ({ ...name, text: `${name.text} ${index + 1}` });
+  const removeButtons = useRef<(HTMLButtonElement | null)[]>([]);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // The position of the item just removed, and how many items are left: the focus moves once the list shows them.
+  const removed = useRef<{ readonly position: number; readonly left: number }>();
+  useLayoutEffect(() => {
+    const at = removed.current;
+    if (!at || items.length !== at.left) return;
+    removed.current = undefined;
+    (removeButtons.current[at.position] ?? removeButtons.current[at.position - 1] ?? addButton.current)?.focus();
+  }, [items.length]);
+  const remove = (index: number) => {
+    removed.current = { position: index, left: items.length - 1 };
+    props.onChange(items.filter((_, i) => i !== index));
+  };
   return (
     <fieldset class={`field list${props.errorLine ? ' invalid' : ''}`} id={props.id} aria-describedby={props.errorLine ? `${props.id}-error` : undefined}>
       <legend>{props.legend}</legend>
@@ -516,21 +557,21 @@ function ListField(
             <SchemaField
               schema={itemSchema}
               path={`${props.path}.${index}`}
-              label={numbered(index)}
+              label={{ list: name, position: index + 1 }}
               idPrefix={props.idPrefix}
               required
               value={item}
               onChange={(next) => props.onChange(items.map((old, i) => (i === index ? next : old)))}
               errors={props.errors}
             />
-            <button type="button" class="secondary" onClick={() => props.onChange(items.filter((_, i) => i !== index))}>
-              {t.remove} <L label={numbered(index)} />
+            <button type="button" class="secondary" ref={(button) => void (removeButtons.current[index] = button)} onClick={() => remove(index)}>
+              <Fill sentence={(list) => t.removeItem(index + 1, list)} labels={[name]} />
             </button>
           </li>
         ))}
       </ol>
-      <button type="button" class="secondary" onClick={() => props.onChange([...items, initialValue(itemSchema)])}>
-        {t.add} <L label={name} />
+      <button type="button" class="secondary" ref={addButton} onClick={() => props.onChange([...items, initialValue(itemSchema)])}>
+        <Fill sentence={t.addTo} labels={[name]} />
       </button>
     </fieldset>
   );
