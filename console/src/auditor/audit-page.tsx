@@ -141,7 +141,8 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
       .get<CaseAsOf>(`/cases/${encodeURIComponent(caseId)}/state?asOf=${encodeURIComponent(asOf)}&axis=${axis}`)
       .then(
         (v) => current && (setView(v), setViewOf(`${axis} ${asOf}`), setFailure(undefined)),
-        (error: unknown) => current && setFailure(errorText(error)),
+        // A moment refused shows no view: the one before would stand under a moment it is not of.
+        (error: unknown) => current && (setView(undefined), setViewOf(''), setFailure(errorText(error))),
       )
       .finally(() => onSettled?.());
     return () => {
@@ -149,10 +150,18 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
     };
   }, [api, caseId, asOf, axis, onSettled]);
 
-  // Changing axis keeps the moment shown, on the other axis; the slider moves to the last stop at or before it.
+  // Changing axis keeps the moment shown, on the other axis (what had happened by then, what the log held
+  // then), and the slider moves to the last stop at or before it. A moment before the other axis's first
+  // stop is none the case has on it, and the API would refuse it: the case's first event occurred a moment
+  // before the log recorded it, so its first business stop is before the first recorded one. Then the
+  // moment becomes that axis's first stop.
   const chooseAxis = (next: Axis) => {
+    const nextStops = stopsOf(items, next);
+    // As instants: a typed moment carries its zone's offset (`…T12:00:00-05:00`), the stops are in UTC.
+    const at = nextStops.findLastIndex((stop) => Date.parse(stop.at) <= Date.parse(asOf));
     setAxis(next);
-    setIndex(stopsOf(items, next).reduce((found, stop, i) => (stop.at <= asOf ? i : found), 0));
+    setIndex(Math.max(at, 0));
+    if (at < 0 && nextStops[0]) setAsOf(nextStops[0].at);
   };
   const derived = (view?.clocks ?? []).filter((c) => c.breachDerived);
   const warned = (view?.clocks ?? []).flatMap((clock) => (clock.warningsDerived ?? []).map((warning) => ({ clock, warning })));
