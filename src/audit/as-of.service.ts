@@ -120,12 +120,14 @@ export class CaseAsOf {
       if (Date.parse(point.asOf) > Math.max(now.getTime(), latest)) throw AsOfInFuture({ asOf: point.asOf, now: now.toISOString() });
       if (!last) {
         const error = axis === 'recorded' ? CaseNotYetRecorded : CaseNotYetOpened;
-        throw error({ caseId, asOf: point.asOf, openedAt: axis === 'recorded' ? first!.recordedAt : occurredAt(first!) });
+        // Named by the reference its opening event carries, as staff know it.
+        const named = (first!.metadata as { reference?: string }).reference ?? caseId;
+        throw error({ named, asOf: point.asOf, openedAt: axis === 'recorded' ? first!.recordedAt : occurredAt(first!) });
       }
       asOf = point.asOf;
     } else {
       if (loaded.state.revision < point.revision) {
-        throw RevisionNotFound({ caseId, revision: point.revision, lastRevision: loaded.state.revision });
+        throw RevisionNotFound({ named: loaded.reference ?? caseId, revision: point.revision, lastRevision: loaded.state.revision });
       }
       asOf = occurredAt(last!);
     }

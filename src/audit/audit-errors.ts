@@ -11,19 +11,20 @@ export const AsOfInFuture = defineError<{ asOf: string; now: string }>('AUDIT.AS
   fr: (p) => `asOf ${p.asOf} est postérieur à maintenant (${p.now})\u00a0: un dossier peut être montré tel qu’il était à un moment passé, non à un moment à venir.`,
 });
 
-export const CaseNotYetOpened = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_OPENED', 'not_found', {
-  en: (p) => `Case ${p.caseId} did not exist yet at ${p.asOf}: its first event occurred at ${p.openedAt}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’existait pas encore le ${p.asOf}\u00a0: son premier événement date du ${p.openedAt}.`,
+/** `named`: the case as staff name it, by its reference (its id for a case opened before references). */
+export const CaseNotYetOpened = defineError<{ named: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_OPENED', 'not_found', {
+  en: (p) => `Case ${p.named} did not exist yet at ${p.asOf}: its first event occurred at ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.named} n’existait pas encore le ${p.asOf}\u00a0: son premier événement date du ${p.openedAt}.`,
 });
 
-export const CaseNotYetRecorded = defineError<{ caseId: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_RECORDED', 'not_found', {
-  en: (p) => `Case ${p.caseId} was not recorded yet at ${p.asOf}: its first event was recorded at ${p.openedAt}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’était pas encore enregistré le ${p.asOf}\u00a0: son premier événement a été enregistré le ${p.openedAt}.`,
+export const CaseNotYetRecorded = defineError<{ named: string; asOf: string; openedAt: string }>('AUDIT.CASE_NOT_YET_RECORDED', 'not_found', {
+  en: (p) => `Case ${p.named} was not recorded yet at ${p.asOf}: its first event was recorded at ${p.openedAt}.`,
+  fr: (p) => `Le dossier ${p.named} n’était pas encore enregistré le ${p.asOf}\u00a0: son premier événement a été enregistré le ${p.openedAt}.`,
 });
 
-export const RevisionNotFound = defineError<{ caseId: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
-  en: (p) => `Case ${p.caseId} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
-  fr: (p) => `Le dossier ${p.caseId} n’a pas de révision ${p.revision}\u00a0: sa dernière révision est la ${p.lastRevision}.`,
+export const RevisionNotFound = defineError<{ named: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
+  en: (p) => `Case ${p.named} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
+  fr: (p) => `Le dossier ${p.named} n’a pas de révision ${p.revision}\u00a0: sa dernière révision est la ${p.lastRevision}.`,
 });
 
 export const ReadNotRecorded = defineError<{ caseId: string }>('AUDIT.READ_NOT_RECORDED', 'unavailable', {

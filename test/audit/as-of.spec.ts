@@ -99,6 +99,8 @@ describe('GET /cases/:id/state: the case as it stood then', () => {
     const response = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(before)}`);
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('AUDIT.CASE_NOT_YET_OPENED');
+    // The case as staff name it, by its reference.
+    expect(response.body.message).toContain(`Case ${steps[0]!.view.reference} did not exist yet`);
     expect(response.body.message).toContain(steps[0]!.at);
     expect(response.body.message).toContain(before);
   });
@@ -108,7 +110,7 @@ describe('GET /cases/:id/state: the case as it stood then', () => {
     const response = await auditor.get(`/cases/${caseId}/state?revision=${last + 1}`);
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('AUDIT.REVISION_NOT_FOUND');
-    expect(response.body.message).toContain(`last revision is ${last}`);
+    expect(response.body.message).toContain(`Case ${steps[0]!.view.reference} has no revision ${last + 1}: its last revision is ${last}`);
   });
 
   it('needs exactly one well-formed moment: 400s name the parameter', async () => {
