@@ -16,8 +16,8 @@ class TickingClock extends ManualClock {
 }
 
 const words = {
-  en: { recorded: /Recorded time/, business: /Business time/, received: 'Received', future: /is later than now/ },
-  fr: { recorded: /Temps d’enregistrement/, business: /Temps opérationnel/, received: 'Reçue', future: /est postérieur à maintenant/ },
+  en: { recorded: /Recorded time/, business: /Business time/, received: 'Received', future: /asOf Dec\s1,\s2026,\s12:00\sp\.m\.\sEST is later than now/ },
+  fr: { recorded: /Temps d’enregistrement/, business: /Temps opérationnel/, received: 'Reçue', future: /asOf 1er\sdéc\.\s2026,\s12\sh\sHNE est postérieur à maintenant/ },
 } as const;
 
 /** Waits until the view shown is of the moment and axis asked for. */
@@ -112,7 +112,9 @@ describe('the console: the moment of the auditor’s view', () => {
       expect((await answered).status()).toBe(400);
       const refusal = page.locator('.as-of [role="alert"]');
       await refusal.waitFor();
+      // Its times as people read them, not as the API writes them.
       expect(await refusal.textContent()).toMatch(words[language].future);
+      expect(await refusal.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
       expect(await page.getByTestId('as-of-view').count()).toBe(0);
       // Nor does the history mark events as later than a moment no view is of.
       expect(await page.locator('.timeline li.later').count()).toBe(0);

@@ -5,6 +5,8 @@ import { Clocks } from '../practitioner/clocks';
 import { Timeline } from '../practitioner/timeline';
 import { WorkflowDiagram } from '../practitioner/workflow-diagram';
 import { errorText } from '../shared/api';
+import { withReadableTimes } from '../practitioner/command-form';
+import { localDate } from '../practitioner/event-data';
 import { CasesPage } from '../shared/cases-page';
 import { PageStaff, staffNames, useConsole, usePeople } from '../shared/context';
 import { clockLabel, L, stateLabel, workflowTitle } from '../shared/labels';
@@ -122,7 +124,7 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
   const { api } = useConsole();
   const person = usePeople();
   const i18n = useI18n();
-  const { t, instant, percent, zone: zoneName } = i18n;
+  const { t, instant, percent, language, zone: zoneName } = i18n;
   const [axis, setAxis] = useState<Axis>('business');
   const stops = stopsOf(items, axis);
   const [index, setIndex] = useState(stops.length - 1);
@@ -142,7 +144,9 @@ function AsOf(props: { caseId: string; items: readonly HistoryItem[]; workflow: 
       .then(
         (v) => current && (setView(v), setViewOf(`${axis} ${asOf}`), setFailure(undefined)),
         // A moment refused shows no view: the one before would stand under a moment it is not of.
-        (error: unknown) => current && (setView(undefined), setViewOf(''), setFailure(errorText(error))),
+        // Its times written as people read them, in the case's zone.
+        (error: unknown) =>
+          current && (setView(undefined), setViewOf(''), setFailure(withReadableTimes(errorText(error), (iso) => instant(iso, region), (date) => localDate(date, language)))),
       )
       .finally(() => onSettled?.());
     return () => {
