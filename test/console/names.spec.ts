@@ -4,7 +4,7 @@ import { PersonRole, roleLabel } from '../../domain/roles';
 import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { informationSessionLabels } from '../../workflows/information-session/labels';
-import { chooseLanguage, consoleSuite, sessionWithRegistrations, stepForm } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, sessionWithRegistrations, stepForm } from './browser';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -192,10 +192,8 @@ describe('the console names people and cases as staff do', () => {
     }
   });
 
-  it.each([
-    ['en', en.staffNotYours],
-    ['fr', fr.staffNotYours],
-  ] as const)('(%s) tells a role that may not read the staff directory to type the login where a form asks for a person', async (language, hint) => {
+  it.each(['en', 'fr'] as const)('(%s) offers a role that may not read the staff directory itself where a form asks for a person, or someone else by login', async (language) => {
+    const t = language === 'fr' ? fr : en;
     const caseId = await sessionWithRegistrations(suite.supervisor, suite.supervisor, []);
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     try {
@@ -203,8 +201,16 @@ describe('the console names people and cases as staff do', () => {
       const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${caseId}`, name);
       const presenter = form.locator('#cmd-ScheduleInformationSession-presenterId');
       await presenter.waitFor();
-      expect(await presenter.evaluate((element) => element.tagName)).toBe('INPUT');
-      expect(await form.getByText(hint, { exact: true }).count()).toBe(1);
+      expect(await presenter.evaluate((element) => element.tagName)).toBe('SELECT');
+      expect(await form.getByText(t.staffNotYoursPick, { exact: true }).count()).toBe(1);
+      await presenter.selectOption('practitioner-1');
+      expect(await presenter.locator('option:checked').textContent()).toBe(t.staffYourself('Dominique Gagnon'));
+      // Someone else: typed by login, in a field of its own.
+      await presenter.selectOption({ label: t.staffSomeoneElse });
+      const login = form.getByLabel(t.staffTheirLogin);
+      await login.fill('practitioner-2');
+      expect(await login.inputValue()).toBe('practitioner-2');
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -290,6 +290,10 @@ export const en = {
   staffNoneOfRole: 'Nobody in the staff directory takes such cases, and Mend gives cases only to people in it: an administrator adds the person first, on the Staff page.',
   staffUnavailable: 'The staff directory could not be read: type the person’s login.',
   staffNotYours: 'Your role does not read the staff directory: type the person’s login, the one they sign in to Mend with.',
+  staffNotYoursPick: 'Your role does not read the staff directory: pick yourself, or someone else by the login they sign in to Mend with.',
+  staffYourself: (name: string) => `You (${name})`,
+  staffSomeoneElse: 'Someone else (type their login)',
+  staffTheirLogin: 'Their login, the one they sign in to Mend with',
 
   // Erasure of a person's personal information (administrators), and the identifier it takes.
   navErasure: 'Erasure',
@@ -640,6 +644,10 @@ export const fr: Messages = {
   staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: une administratrice ou un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: saisissez l’identifiant de la personne.`,
   staffNotYours: `Votre rôle ne permet pas de consulter le répertoire du personnel${NBSP}: saisissez l’identifiant de connexion de la personne, celui avec lequel elle se connecte à Mend.`,
+  staffNotYoursPick: `Votre rôle ne permet pas de consulter le répertoire du personnel${NBSP}: choisissez-vous, ou une autre personne par l’identifiant avec lequel elle se connecte à Mend.`,
+  staffYourself: (name: string) => `Vous (${name})`,
+  staffSomeoneElse: 'Une autre personne (saisir son identifiant)',
+  staffTheirLogin: 'Son identifiant, celui avec lequel elle se connecte à Mend',
 
   navErasure: 'Effacement',
   erasureTitle: 'Effacer les renseignements personnels d’une personne',

@@ -1,7 +1,8 @@
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError } from '../shared/api';
-import { useConsole } from '../shared/context';
+import { useConsole, usePeople } from '../shared/context';
 import type { StaffEntry, StaffList, WorkflowInfo } from '../shared/types';
 import { useLoad } from '../shared/use-load';
 import { useForm } from './form-context';
@@ -34,12 +35,13 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
  * assigns, of them those the case could be given to), the case's region first, each person with their languages and current caseload (and their
  * role, where those offered hold several). A native select: the keyboard and screen readers work as
- * everywhere. Whoever may not read the directory (403) types the person's login, as does everyone
- * for someone outside the directory (roles `[]`).
+ * everywhere. Whoever may not read the directory (403) picks themselves, where the field takes
+ * their role, or types the person's login, as does everyone for someone outside the directory
+ * (roles `[]`).
  */
 export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
   const { t, number, role } = useI18n();
-  const { api } = useConsole();
+  const { api, session } = useConsole();
   const { workflow, region, assignable } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
   const outside = Array.isArray(of) && of.length === 0;
@@ -59,12 +61,14 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
     </>
   );
   if (outside) return typed();
-  if (loaded.status !== 'ready') {
-    const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
-    return typed(loaded.status !== 'failed' ? undefined : refused ? t.staffNotYours : t.staffUnavailable);
-  }
   // The field's own roles, else those the workflow assigns its cases to, of them those this case could be given to (what the API's check accepts).
   const roles = Array.isArray(of) ? new Set(of) : new Set([...assignableRoles(workflow)].filter((r) => assignable === undefined || assignable.includes(r)));
+  if (loaded.status !== 'ready') {
+    const refused = loaded.status === 'failed' && loaded.error instanceof ApiError && loaded.error.status === 403;
+    // Who may not read the directory picks themselves where the field takes their role (a presenter of their own session), or types another's login.
+    if (refused && (roles.size === 0 || roles.has(session.role))) return <YourselfOrTyped id={id} value={value} onChange={onChange} attributes={attributes} />;
+    return typed(loaded.status !== 'failed' ? undefined : refused ? t.staffNotYours : t.staffUnavailable);
+  }
   const people = loaded.value.items.filter((person) => roles.size === 0 || roles.has(person.role));
   // A directory not kept yet: the person's login is typed, as before there was one. One that is kept
   // but has no one for these cases: the API gives cases only to people in it, so an admin adds them first.
@@ -86,5 +90,53 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
       {near.length ? <optgroup label={t.staffInRegion(region ?? '')}>{near.map(option)}</optgroup> : null}
       {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
     </select>
+  );
+}
+
+// No login starts with '*' (StaffId): the choice to type one.
+const SOMEONE_ELSE = '*someone-else';
+
+/** The signed-in person, or another typed by login: for a role that may not read the staff directory. */
+function YourselfOrTyped({ id, value, onChange, attributes }: Omit<StaffPickerProps, 'of'>) {
+  const { t } = useI18n();
+  const { session } = useConsole();
+  const person = usePeople();
+  const [other, setOther] = useState(value !== undefined && value !== session.id);
+  const hint = `${id}-hint`;
+  return (
+    <>
+      <p class="hint" id={hint}>
+        {t.staffNotYoursPick}
+      </p>
+      <select
+        {...attributes}
+        id={id}
+        aria-describedby={[attributes['aria-describedby'], hint].filter(Boolean).join(' ')}
+        value={other ? SOMEONE_ELSE : (value ?? '')}
+        onChange={(e) => {
+          const picked = e.currentTarget.value;
+          setOther(picked === SOMEONE_ELSE);
+          onChange(picked === '' || picked === SOMEONE_ELSE ? undefined : picked);
+        }}
+      >
+        <option value="">{t.choose}</option>
+        <option value={session.id}>{t.staffYourself(person(session.id))}</option>
+        <option value={SOMEONE_ELSE}>{t.staffSomeoneElse}</option>
+      </select>
+      {other ? (
+        <>
+          <label for={`${id}-login`}>{t.staffTheirLogin}</label>
+          <input
+            type="text"
+            id={`${id}-login`}
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={attributes['aria-invalid']}
+            value={value ?? ''}
+            onInput={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+          />
+        </>
+      ) : null}
+    </>
   );
 }
