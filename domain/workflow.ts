@@ -41,6 +41,11 @@ export interface CommandDefinition {
   readonly grants: Grants;
   /** The command assigns people to the case (or replaces them): consoles offer it where assignments are made. */
   readonly assigns?: true;
+  /**
+   * The facts of the case's `details` it states again (a session moved: its start, format,
+   * language and seats): a form for it opens with the case's values of them.
+   */
+  readonly restates?: readonly string[];
   /** Its decision reads which of the case's people were erased (`DecideContext.erased`), which the case's events do not say. */
   readonly readsErasures?: true;
   /** Pure: decides this command in the workflow's place (a command every workflow shares, domain/corrections). */

@@ -14,6 +14,10 @@ export const WorkflowCommandSchema = z.object({
   schema: JsonSchemaObject,
   example: z.record(z.string(), z.unknown()),
   assigns: z.literal(true).optional().meta({ description: 'The command assigns people to the case' }),
+  restates: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'The keys of the case’s `details` the command states again (a session moved): a form for it starts from the case’s values of them' }),
   grants: z
     .record(z.string(), z.enum(['any', 'assigned']))
     .meta({ description: 'Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not' }),

@@ -42,6 +42,7 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       schema: jsonSchema(command.schema),
       example: command.example,
       ...(command.assigns ? { assigns: true } : {}),
+      ...(command.restates ? { restates: [...command.restates] } : {}),
       grants: { ...command.grants },
     })),
     clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),

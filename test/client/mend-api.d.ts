@@ -2007,6 +2007,8 @@ export interface components {
                  * @constant
                  */
                 assigns?: true;
+                /** @description The keys of the case’s `details` the command states again (a session moved): a form for it starts from the case’s values of them */
+                restates?: string[];
                 /** @description Who may run it, by role: anyone of the role, or only those the case is assigned to; a role not listed may not */
                 grants: {
                     [key: string]: "any" | "assigned";

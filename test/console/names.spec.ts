@@ -216,6 +216,21 @@ describe('the console names people and cases as staff do', () => {
     }
   });
 
+  it('opens the form that moves a session on what it was scheduled as', async () => {
+    const caseId = await sessionWithRegistrations(suite.supervisor, suite.supervisor, []);
+    const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
+    try {
+      const form = await stepForm(page, 'en', `${suite.running.baseUrl}/#/cases/${caseId}`, informationSessionLabels.commands['ScheduleInformationSession']!.en);
+      // 13:00 in Ottawa, on the case's wall clock; its format, language and seats as scheduled.
+      expect(await form.locator('#cmd-ScheduleInformationSession-startsAt').inputValue()).toBe('2026-03-16T13:00');
+      expect(await form.locator('#cmd-ScheduleInformationSession-format').inputValue()).toBe('virtual');
+      expect(await form.locator('#cmd-ScheduleInformationSession-language').inputValue()).toBe('bilingual');
+      expect(await form.locator('#cmd-ScheduleInformationSession-capacity').inputValue()).toBe('30');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('tells roles that see personal information that their search finds names too', async () => {
     const page = await suite.browser.signedIn('practitioner', 'practitioner-1');
     try {

@@ -15,6 +15,15 @@ describe('every registered workflow conforms', () => {
     expect(new Set(prefixOf.values()).size).toBe(prefixOf.size);
   });
 
+  it('restates only facts its details hold, under the names its command takes them by', () => {
+    for (const definition of workflowDefinitions) {
+      for (const command of definition.commands.filter((c) => c.restates)) {
+        const takes = Object.keys((command.schema as z.ZodObject).shape);
+        for (const key of command.restates!) expect({ command: command.type, key, held: key in definition.details.shape, taken: takes.includes(key) }).toEqual({ command: command.type, key, held: true, taken: true });
+      }
+    }
+  });
+
   it('refuses to register two workflows with one reference prefix', () => {
     const [first, second] = workflowDefinitions.filter((d, i, all) => all.findIndex((o) => o.name === d.name) === i);
     expect(() => new WorkflowRegistry([first!, { ...second!, referencePrefix: first!.referencePrefix }])).toThrow(/reference prefix/);

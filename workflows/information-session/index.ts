@@ -22,6 +22,8 @@ const commands = commandsFrom(InformationSessionCommand, {
     grants: grants.assignedOrSupervisor,
     assigns: true,
     primaryEvent: 'InformationSessionScheduled',
+    // Moving a session starts from what it was scheduled as.
+    restates: ['startsAt', 'format', 'language', 'capacity'],
   },
   RegisterAttendee: {
     grants: grants.assignedOrSupervisor,

@@ -99,6 +99,15 @@ export function withReadableTimes(message: string, readable: (iso: string) => st
     .replace(ISO_DATE, (date) => (Number.isNaN(Date.parse(`${date}T12:00:00Z`)) ? date : readableDate(date)));
 }
 
+/** Where a command states the case's facts again (a session moved), the form starts from them as the case holds them. */
+function restated(command: WorkflowCommand, caseView: CaseView | undefined, start: unknown): unknown {
+  const facts = (command.restates ?? []).flatMap((key) => {
+    const held = caseView?.details[key];
+    return held === null || held === undefined ? [] : [[key, held] as const];
+  });
+  return facts.length === 0 ? start : { ...(start as object), ...Object.fromEntries(facts) };
+}
+
 /**
  * A command's form, generated from its JSON Schema: a next step on a case (sent with If-Match) or
  * the opening of a new case. Times are typed in the case's region's zone: the form's own `region`
@@ -106,7 +115,7 @@ export function withReadableTimes(message: string, readable: (iso: string) => st
  */
 export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone, onSend, onStale, stale }: Props) {
   const { t, language, instant } = useI18n();
-  const [value, setValue] = useState<unknown>(() => initial ?? initialValue(command.schema));
+  const [value, setValue] = useState<unknown>(() => initial ?? restated(command, caseView, initialValue(command.schema)));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // The language the refusal shown was written in: the person may have switched since, and kept what they typed.
   const [said, setSaid] = useState<Language>(language);
