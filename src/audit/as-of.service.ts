@@ -111,7 +111,8 @@ export class CaseAsOf {
         if (!laterAlerts.has(key)) laterAlerts.set(key, event);
       }
       lastRevision = page[page.length - 1]!.revision;
-      for (const event of page) latest = Math.max(latest, timeOf(event));
+      // Any moment the log already holds, on either axis, has passed: an event entered a moment after it happened says so.
+      for (const event of page) latest = Math.max(latest, Date.parse(event.recordedAt), Date.parse(occurredAt(event)));
     }
     let asOf: string;
     if ('asOf' in point) {

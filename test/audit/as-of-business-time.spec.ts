@@ -141,6 +141,24 @@ describe('GET /cases/:id/state on both axes of time', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('axis');
   });
+
+  it('accepts, on either axis, a moment the log already holds though the service’s clock reads earlier (a node whose clock runs behind)', async () => {
+    // Entered on Saturday, dated Thursday: the latest moment the log holds is a recording, at which nothing occurred.
+    const SATURDAY = '2026-03-07T15:00:00.000Z';
+    running.clock.set(SATURDAY);
+    const repository = running.app.get(CaseRepository);
+    const loaded = await repository.load(caseId);
+    const ctx = decideContext(new Date('2026-03-05T15:00:00Z'), { id: 'supervisor-1', role: 'supervisor' });
+    const decision = processCommand(loaded.definition, loaded.state, { type: 'AssignHandler', data: { handlerId: 'p2' } }, ctx);
+    await repository.append(loaded, decision.events, decision.state, ctx, { correlationId: 'later-entry', causationId: 'later-entry' });
+    // The service's clock reads Friday: the log's Saturday has passed all the same.
+    running.clock.set(FRIDAY);
+    const state = (instant: string, axis: string) => auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(instant)}&axis=${axis}`);
+    expect((await state(SATURDAY, 'business')).status).toBe(200);
+    expect((await state(SATURDAY, 'recorded')).status).toBe(200);
+    // Past all the log holds, it is still to come.
+    expect((await state('2026-03-07T15:00:01Z', 'business')).body.code).toBe('AUDIT.AS_OF_IN_FUTURE');
+  });
 });
 
 describe('an event recorded in the normal course, milliseconds after its decision', () => {
