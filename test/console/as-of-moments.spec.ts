@@ -23,6 +23,14 @@ const words = {
 /** Waits until the view shown is of the moment and axis asked for. */
 const settled = (page: Page) => page.locator('[data-testid="as-of-view"][aria-busy="false"]').waitFor();
 
+/** The slider at its first stop, the case shown as it was received. */
+async function firstMoment(page: Page, language: 'en' | 'fr'): Promise<void> {
+  await page.locator('#as-of-slider').focus();
+  await page.keyboard.press('Home');
+  await page.getByTestId('as-of-state').getByText(words[language].received, { exact: true }).waitFor();
+  await settled(page);
+}
+
 /**
  * The auditor's case as of a moment asks the API only for moments the case has on the axis chosen,
  * and never shows a view under a moment it is not of: a moment the API refuses shows its refusal alone.
@@ -67,10 +75,7 @@ describe('the console: the moment of the auditor’s view', () => {
       expect(Date.parse(history[0]!.recordedAt)).toBeGreaterThan(Date.parse(history[0]!.occurredAt));
       const page = await auditPage(language);
       try {
-        await page.locator('#as-of-slider').focus();
-        await page.keyboard.press('Home');
-        await page.getByTestId('as-of-state').getByText(words[language].received, { exact: true }).waitFor();
-        await settled(page);
+        await firstMoment(page, language);
 
         const answered = page.waitForResponse((response) => response.url().includes('axis=recorded'));
         await page.getByRole('radio', { name: words[language].recorded }).check();
@@ -99,10 +104,7 @@ describe('the console: the moment of the auditor’s view', () => {
     const page = await auditPage(language);
     try {
       // An earlier moment, whose later events the history shows apart.
-      await page.locator('#as-of-slider').focus();
-      await page.keyboard.press('Home');
-      await page.getByTestId('as-of-state').getByText(words[language].received, { exact: true }).waitFor();
-      await settled(page);
+      await firstMoment(page, language);
       expect(await page.locator('.timeline li.later').count()).toBeGreaterThan(0);
 
       // A moment to come: the API refuses it.

@@ -4,7 +4,7 @@ import { en, fr } from '../../console/src/i18n/messages';
 import { supportCoordinationLabels } from '../../workflows/support-coordination/labels';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, waitUntil, type Browser } from './browser';
+import { chooseLanguage, documentLanguage, ensureConsoleBuilt, openBrowser, RE_OPT_IN, type Browser, waitUntil } from './browser';
 
 /** Every sentence of the English catalogue that French says differently: none may show on a French page. */
 const ENGLISH_ONLY = new Set(
@@ -16,15 +16,8 @@ const ENGLISH_ONLY = new Set(
     .filter((text) => /\p{L}/u.test(text)),
 );
 
-/** An opt-in as in docs/api-examples.md. */
-const optIn = {
-  channel: 'writtenRequest',
-  region: 'ON',
-  receivedAt: '2026-02-20T10:15:00-05:00',
-  claimDecisionDate: '2026-02-02',
-  classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
-  officialLanguage: 'fr',
-};
+/** An opt-in as in docs/api-examples.md, in French. */
+const optIn = { ...RE_OPT_IN, officialLanguage: 'fr' };
 
 const referral = {
   source: 'victim',

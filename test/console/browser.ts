@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { PersonRole } from '../../domain/roles';
 import { complaintWorkflow } from '../../workflows/complaint';
+import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
 const ROOT = join(__dirname, '..', '..');
@@ -189,3 +190,6 @@ export async function sessionWithRegistrations(supervisor: HttpClient, registrar
   }
   return caseId;
 }
+
+/** A written opt-in 18 days after the claim decision, as in docs/api-examples.md: the workflow's own example of its opening. */
+export const RE_OPT_IN: Readonly<Record<string, unknown>> = { ...restorativeEngagementWorkflow.commands.find((c) => c.type === 'ReceiveOptIn')!.example };

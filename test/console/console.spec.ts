@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
-import { axeViolations, chooseLanguage, consoleSuite, expectVisible } from './browser';
+import { axeViolations, chooseLanguage, consoleSuite, expectVisible, RE_OPT_IN } from './browser';
 
 const HOUR = 3_600_000;
 
-/** A written opt-in 18 days after the claim decision, as in docs/api-examples.md. */
-const optIn = {
-  channel: 'writtenRequest',
-  region: 'ON',
-  receivedAt: '2026-02-20T10:15:00-05:00',
-  claimDecisionDate: '2026-02-02',
-  classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
-  officialLanguage: 'en',
-};
+const optIn = RE_OPT_IN;
 
 /** The RO referral of docs/api-examples.md: only `rju` may know it exists. */
 const referral = {

@@ -1,16 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { run } from '../sla/sla-support';
-import { axeViolations, consoleSuite, hasFocus, stepForm } from './browser';
+import { axeViolations, consoleSuite, hasFocus, RE_OPT_IN, stepForm } from './browser';
 
-/** A class member's opt-in, as in docs/api-examples.md. */
-const optIn = {
-  channel: 'writtenRequest',
-  region: 'ON',
-  receivedAt: '2026-02-20T10:15:00-05:00',
-  claimDecisionDate: '2026-02-02',
-  classMember: { name: 'Sam', pseudonym: true, contact: 'sam.re@example.org' },
-  officialLanguage: 'en',
-};
+const optIn = RE_OPT_IN;
 
 /** What a list's buttons and items are named, in each language, for the restorative practitioners an engagement is assigned. */
 const words = {
