@@ -181,7 +181,7 @@ function Page({ route }: { route: Route }) {
     case 'caseload':
       return <CaseloadPage />;
     case 'cases':
-      return <CasesPage />;
+      return <CasesPage key={route.assignee ?? ''} assignee={route.assignee} />;
     case 'case':
       return (
         <CaseRoute key={route.caseId} id={route.caseId}>

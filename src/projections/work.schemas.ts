@@ -32,6 +32,10 @@ export const WorkloadRowSchema = z
     overdue: z.number().int().meta({ description: 'Running clocks past their due time whose breach is not recorded yet' }),
     breached: z.number().int().meta({ description: 'Clocks breached and not met since' }),
     nextDueAt: z.string().nullable().meta({ description: 'The earliest due time among their open cases’ open clocks' }),
+    cannotWork: z.number().int().meta({
+      description:
+        'Of their open cases, those they can no longer work, to be given to someone else: the staff directory marks them inactive, or their role has changed to one that cannot take the case’s steps. Always 0 for the open cases nobody is assigned to, and where no directory is kept',
+    }),
   })
   .meta({ id: 'WorkloadRow' });
 

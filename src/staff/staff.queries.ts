@@ -42,8 +42,14 @@ export class StaffQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   get(staffId: string, hiddenWorkflows: readonly string[]): StaffWithCaseload | undefined {
+    const member = this.find(staffId);
+    return member && { ...member, caseload: this.caseload(staffId, hiddenWorkflows) };
+  }
+
+  /** A person as the read model holds them, active or not. */
+  find(staffId: string): StaffRecord | undefined {
     const row = this.readModels.db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE staff_id = ?').get(staffId);
-    return row && { ...fromStaffRow(row), caseload: this.caseload(staffId, hiddenWorkflows) };
+    return row && fromStaffRow(row);
   }
 
   /** The display names of those of `staffIds` the directory holds, active or not, by id. */

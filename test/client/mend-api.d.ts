@@ -2791,6 +2791,8 @@ export interface components {
             breached: number;
             /** @description The earliest due time among their open cases’ open clocks */
             nextDueAt: string | null;
+            /** @description Of their open cases, those they can no longer work, to be given to someone else: the staff directory marks them inactive, or their role has changed to one that cannot take the case’s steps. Always 0 for the open cases nobody is assigned to, and where no directory is kept */
+            cannotWork: number;
         };
         Workload: {
             /** Format: date-time */

@@ -252,4 +252,34 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await page.close();
     }
   });
+
+  it('a supervisor sees in the workload the cases of someone who left, follows their name to those cases, and back to everyone’s', async () => {
+    const admin = await running.as('admin', 'admin-1');
+    expect((await admin.post('/staff', { staffId: 'lee.leaves', displayName: 'Lee Tremblay', role: 'practitioner', region: 'ON', languages: ['en'] })).status).toBe(201);
+    const supervisor = await running.as('supervisor', 'supervisor-1');
+    const held = await complaintFrom(supervisor, 'Jordan Blake', 'jb@example.org');
+    expect((await supervisor.post(`/cases/${held.caseId}/commands/AssignHandler`, { handlerId: 'lee.leaves' })).status).toBe(200);
+    const left = await admin.post('/staff/lee.leaves', { active: false });
+    expect(left.status).toBe(200);
+    await supervisor.get(`/workload?minPosition=${left.body.position}`);
+    const page = await browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      await chooseLanguage(page, 'en');
+      const row = page.locator('#workload tbody tr', { hasText: 'Lee Tremblay' });
+      await row.waitFor();
+      expect(await row.locator('.cannot-work').textContent()).toBe('1 case they can no longer work (they left, or their role changed): give it to someone else');
+      expect(await axeViolations(page)).toEqual([]);
+      await row.getByRole('link', { name: 'Lee Tremblay' }).click();
+      await page.waitForURL('**/#/assigned/lee.leaves');
+      await page.getByRole('heading', { name: 'Cases of Lee Tremblay' }).waitFor();
+      const cases = page.getByRole('table', { name: '1 case' });
+      await cases.getByRole('link', { name: new RegExp(held.reference) }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Show everyone’s cases' }).click();
+      await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+      expect(await page.locator('tbody tr').count()).toBeGreaterThan(1);
+    } finally {
+      await page.close();
+    }
+  });
 });

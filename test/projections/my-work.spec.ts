@@ -93,9 +93,9 @@ describe('my work: inbox, workload, on-time rates by week', () => {
     expect(before.status).toBe(200);
     const people = WorkloadSchema.parse(before.body).people;
     expect(people).toEqual([
-      { assignee: 'p1', openCases: 3, openClocks: 5, warned: expect.any(Number), overdue: 1, breached: 0, nextDueAt: '2026-03-04T22:00:00.000Z' },
-      { assignee: null, openCases: 1, openClocks: 1, warned: 0, overdue: 0, breached: 0, nextDueAt: expect.any(String) },
-      { assignee: 'p2', openCases: 1, openClocks: 1, warned: 0, overdue: 0, breached: 0, nextDueAt: expect.any(String) },
+      { assignee: 'p1', openCases: 3, openClocks: 5, warned: expect.any(Number), overdue: 1, breached: 0, nextDueAt: '2026-03-04T22:00:00.000Z', cannotWork: 0 },
+      { assignee: null, openCases: 1, openClocks: 1, warned: 0, overdue: 0, breached: 0, nextDueAt: expect.any(String), cannotWork: 0 },
+      { assignee: 'p2', openCases: 1, openClocks: 1, warned: 0, overdue: 0, breached: 0, nextDueAt: expect.any(String), cannotWork: 0 },
     ]);
     const forRju = WorkloadSchema.parse((await rju.get('/workload')).body).people;
     expect(forRju.map((row) => [row.assignee, row.openCases])).toEqual([['p1', 1]]);

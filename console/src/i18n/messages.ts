@@ -344,6 +344,10 @@ export const en = {
   colOpenClocks: 'Open clocks',
   colOverdue: 'Overdue',
   unassigned: 'Nobody (unassigned)',
+  cannotWorkCases: (n: number, shown: string) =>
+    `${shown} ${plural(n, 'case', 'cases')} they can no longer work (they left, or their role changed): give ${plural(n, 'it', 'them')} to someone else`,
+  casesAssignedTo: (name: string) => `Cases of ${name}`,
+  everyonesCases: 'Show everyone’s cases',
   noWorkload: 'No open cases.',
   weeksTitle: 'On-time rate by week',
   weekOf: (monday: string) => `Week of ${monday}`,
@@ -695,6 +699,10 @@ export const fr: Messages = {
   colOpenClocks: 'Délais ouverts',
   colOverdue: 'En retard',
   unassigned: 'Aucune (dossiers non assignés)',
+  cannotWorkCases: (n: number, shown: string) =>
+    `${shown}${NBSP}${pluralFr(n, 'dossier', 'dossiers')} que cette personne ne peut plus traiter (départ ou changement de rôle)${NBSP}: à confier à quelqu’un d’autre`,
+  casesAssignedTo: (name: string) => `Dossiers de ${name}`,
+  everyonesCases: 'Afficher les dossiers de tout le monde',
   noWorkload: 'Aucun dossier ouvert.',
   weeksTitle: 'Taux de respect des délais par semaine',
   weekOf: (monday: string) => `Semaine du ${monday}`,

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { REGION_NAMES } from '../../../domain/region-names';
 import { useI18n } from '../i18n/i18n';
 import { CaseTable } from './case-table';
-import { useConsole } from './context';
+import { useConsole, usePeople } from './context';
 import { workflowTitle } from './labels';
 import { MorePages } from './more-pages';
 import { ROLE_PAGES } from './roles';
+import { href } from './router';
 import { Status } from './status';
 import type { CasePage, WorkflowInfo } from './types';
 import { useLoad } from './use-load';
@@ -19,16 +20,19 @@ interface Filters {
   readonly status: 'open' | 'closed' | '';
   readonly workflow: string;
   readonly region: string;
+  readonly assignee: string;
 }
 
 /**
  * Every case the signed-in person may read (the API leaves out those they may not know exist),
- * narrowed by status, program and region, a hundred at a time.
+ * narrowed by status, program and region, a hundred at a time; or those given to one person
+ * (the supervisor's workload links each person's to it).
  */
-export function CasesPage() {
+export function CasesPage({ assignee }: { assignee?: string | undefined }) {
   const { api, session, workflows } = useConsole();
   const { t, region: regionName, number } = useI18n();
-  const [filters, setFilters] = useState<Filters>({ status: 'open', workflow: '', region: '' });
+  const person = usePeople();
+  const [filters, setFilters] = useState<Filters>({ status: 'open', workflow: '', region: '', assignee: assignee ?? '' });
   const query = new URLSearchParams({ limit: String(PAGE), ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) }).toString();
   const [programs] = useLoad(() => workflows, 'workflows');
   const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/cases?${query}`), workflows]), query);
@@ -38,7 +42,12 @@ export function CasesPage() {
   const names = programs.status === 'ready' ? programs.value.filter(readable) : [];
   return (
     <section aria-labelledby="cases-title">
-      <h2 id="cases-title">{t.navCases}</h2>
+      <h2 id="cases-title">{assignee ? t.casesAssignedTo(person(assignee)) : t.navCases}</h2>
+      {assignee ? (
+        <p>
+          <a href={href.cases()}>{t.everyonesCases}</a>
+        </p>
+      ) : null}
       <div class="filters">
         <div class="field inline">
           <label for="case-status">{t.show}</label>

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'caseload' }
-  | { readonly page: 'cases' }
+  /** Every case the person may read, or those given to one person (`#/assigned/<staffId>`). */
+  | { readonly page: 'cases'; readonly assignee?: string }
   | { readonly page: 'case'; readonly caseId: string }
   | { readonly page: 'sla' }
   | { readonly page: 'open'; readonly workflow?: string }
@@ -24,6 +25,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'caseload' };
     case 'cases':
       return parts[1] ? { page: 'case', caseId: parts[1] } : { page: 'cases' };
+    case 'assigned':
+      return parts[1] ? { page: 'cases', assignee: parts[1] } : { page: 'cases' };
     case 'sla':
       return { page: 'sla' };
     case 'open':
@@ -47,6 +50,7 @@ export const href = {
   caseload: () => '#/caseload',
   cases: () => '#/cases',
   case: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}`,
+  assigned: (staffId: string) => `#/assigned/${encodeURIComponent(staffId)}`,
   sla: () => '#/sla',
   open: (workflow?: string) => (workflow ? `#/open/${encodeURIComponent(workflow)}` : '#/open'),
   audit: (caseId?: string) => (caseId ? `#/audit/${encodeURIComponent(caseId)}` : '#/audit'),

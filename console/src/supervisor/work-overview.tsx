@@ -3,6 +3,7 @@ import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, L, workflowTitle } from '../shared/labels';
 import { MorePages } from '../shared/more-pages';
+import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
 import { useLoad } from '../shared/use-load';
@@ -154,8 +155,16 @@ function WorkloadTable({ workload }: { workload: Workload }) {
         </thead>
         <tbody>
           {workload.people.map((row) => (
-            <tr key={row.assignee ?? ''} class={row.breached > 0 || row.overdue > 0 ? 'overdue' : undefined}>
-              <th scope="row">{row.assignee ? person(row.assignee) : t.unassigned}</th>
+            <tr key={row.assignee ?? ''} class={row.breached > 0 || row.overdue > 0 || row.cannotWork > 0 ? 'overdue' : undefined}>
+              <th scope="row">
+                {row.assignee ? <a href={href.assigned(row.assignee)}>{person(row.assignee)}</a> : t.unassigned}
+                {row.cannotWork > 0 ? (
+                  <>
+                    <br />
+                    <span class="cannot-work">{t.cannotWorkCases(row.cannotWork, number(row.cannotWork))}</span>
+                  </>
+                ) : null}
+              </th>
               <td data-label={t.colOpenCases}>{number(row.openCases)}</td>
               <td data-label={t.colOpenClocks}>{number(row.openClocks)}</td>
               <td data-label={t.tileWarned}>{number(row.warned)}</td>

@@ -48,7 +48,12 @@ export interface WorkloadRow {
   /** Clocks breached and not met since. */
   readonly breached: number;
   readonly nextDueAt: string | null;
+  /** Of their open cases, those they can no longer work (they left, or their role no longer takes the case's steps): to be given to someone else. */
+  readonly cannotWork: number;
 }
+
+/** Whether a person can no longer work a case given to them (decided by the caller: the directory and the permission rules). */
+export type CannotWork = (assignee: string, facts: { readonly caseId: string; readonly workflow: string; readonly workflowVersion: number; readonly readAs: string }) => boolean;
 
 @Injectable()
 export class WorkQueries {
@@ -79,7 +84,7 @@ export class WorkQueries {
    * Open cases and their clocks per assignee (a case with two assignees counts for each), and the
    * open cases nobody is assigned to; busiest first. With `only`, that person alone.
    */
-  workload(hiddenWorkflows: readonly string[], now: Date, only?: string): WorkloadRow[] {
+  workload(hiddenWorkflows: readonly string[], now: Date, cannotWork: CannotWork, only?: string): WorkloadRow[] {
     const where = ["c.status = 'open'", ...hideCases(hiddenWorkflows, 'c.')];
     const params: Record<string, unknown> = hiddenCaseParams(hiddenWorkflows);
     if (only !== undefined) {
@@ -87,16 +92,22 @@ export class WorkQueries {
       params['only'] = only;
     }
     const rows = this.db
-      .prepare<Record<string, unknown>, { assignee: string | null; clocks: string; open_clocks: number; next_due_at: string | null }>(
-        `SELECT a.assignee_id AS assignee, c.clocks, c.open_clocks, c.next_due_at
+      .prepare<
+        Record<string, unknown>,
+        { assignee: string | null; case_id: string; workflow: string; workflow_version: number; read_as: string; clocks: string; open_clocks: number; next_due_at: string | null }
+      >(
+        `SELECT a.assignee_id AS assignee, c.case_id, c.workflow, c.workflow_version, c.read_as, c.clocks, c.open_clocks, c.next_due_at
          FROM cases c ${only !== undefined ? 'JOIN' : 'LEFT JOIN'} case_assignees a ON a.case_id = c.case_id
          WHERE ${where.join(' AND ')}`,
       )
       .all(params);
     const totals = new Map<string | null, { -readonly [K in keyof WorkloadRow]: WorkloadRow[K] }>();
     for (const row of rows) {
-      const total = totals.get(row.assignee) ?? { assignee: row.assignee, openCases: 0, openClocks: 0, warned: 0, overdue: 0, breached: 0, nextDueAt: null };
+      const total = totals.get(row.assignee) ?? { assignee: row.assignee, openCases: 0, openClocks: 0, warned: 0, overdue: 0, breached: 0, nextDueAt: null, cannotWork: 0 };
       total.openCases += 1;
+      if (row.assignee !== null && cannotWork(row.assignee, { caseId: row.case_id, workflow: row.workflow, workflowVersion: row.workflow_version, readAs: row.read_as })) {
+        total.cannotWork += 1;
+      }
       total.openClocks += row.open_clocks;
       for (const clock of JSON.parse(row.clocks) as CaseRecord['clocks']) {
         if (clock.status === 'running' && clock.warnedThresholds.length > 0) total.warned += 1;

@@ -11,7 +11,9 @@ import { RequirePermission } from '../../security/require-permission.decorator';
 import { ProjectionsService } from '../projections.service';
 import type { ClockView } from '../../../domain/case-view';
 import { toSummary, type CaseSummary } from './case-queries';
-import { InboxQuery, WorkloadQuery, WorkQueries, type WorkloadRow } from './work-queries';
+import { StaffQueries } from '../../staff/staff.queries';
+import type { StaffRecord } from '../../../projections/staff';
+import { InboxQuery, WorkloadQuery, WorkQueries, type CannotWork, type WorkloadRow } from './work-queries';
 
 /** What GET /inbox answers (InboxSchema in work.schemas.ts documents it). */
 export interface InboxItem extends CaseSummary {
@@ -38,6 +40,7 @@ export class WorkController {
     private readonly views: CaseViews,
     private readonly projections: ProjectionsService,
     private readonly policy: PolicyService,
+    private readonly staff: StaffQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,7 +74,10 @@ export class WorkController {
     return { assignee, items, ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  /** Open cases and clocks per person, and the open cases nobody is assigned to. */
+  /**
+   * Open cases and clocks per person, and the open cases nobody is assigned to; with each person,
+   * how many of their cases they can no longer work (they left, or their role changed).
+   */
   @Get('workload')
   @RequirePermission('workload.read')
   async workload(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<Workload> {
@@ -79,6 +85,21 @@ export class WorkController {
     await this.projections.awaitPosition(casesProjection.name, query.minPosition);
     const scope = this.policy.listScope(actor);
     const now = this.clock.now();
-    return { asOf: now.toISOString(), people: this.queries.workload(scope.hiddenWorkflows, now, scope.assignee) };
+    return { asOf: now.toISOString(), people: this.queries.workload(scope.hiddenWorkflows, now, this.cannotWork(), scope.assignee) };
+  }
+
+  /**
+   * Whether an assignee can no longer work a case, by the staff directory: marked inactive, or in a
+   * role that could not be given the case now (PolicyService.mayWork). Someone the directory does
+   * not hold (a deployment that keeps none) is not judged. Each person is read once per answer.
+   */
+  private cannotWork(): CannotWork {
+    const members = new Map<string, StaffRecord | undefined>();
+    return (assignee, facts) => {
+      if (!members.has(assignee)) members.set(assignee, this.staff.find(assignee));
+      const member = members.get(assignee);
+      if (!member) return false;
+      return !member.active || !this.policy.mayWork({ id: assignee, role: member.role }, { ...facts, assignees: [] });
+    };
   }
 }
