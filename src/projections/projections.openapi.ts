@@ -1,18 +1,18 @@
-import { CasePageSchema, CaseSummarySchema, ComplaintBoardSchema, ProjectionStatusSchema } from './projections.schemas';
+import { CaseloadSchema, CasePageSchema, CaseSummarySchema, ComplaintBoardSchema, ProjectionStatusSchema } from './projections.schemas';
 import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const minPosition = minPositionParam();
 
 export const projectionsOpenApi: OpenApiSection = {
   tags: [{ name: 'boards', description: 'Boards of a workflow’s open cases' }],
-  schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema, ComplaintBoard: ComplaintBoardSchema, ProjectionStatus: ProjectionStatusSchema },
+  schemas: { CaseSummary: CaseSummarySchema, CasePage: CasePageSchema, Caseload: CaseloadSchema, ComplaintBoard: ComplaintBoardSchema, ProjectionStatus: ProjectionStatusSchema },
   paths: {
     '/cases': {
       get: {
         operationId: 'listCases',
         tags: ['cases'],
         summary: 'Case summaries, filtered, newest update first, cursor-paged, with the total',
-        description: 'Only the cases your role may see are listed and counted. Pass the `next` cursor of a page to get the next one.',
+        description: 'Only the cases your role may see are listed and counted. Pass a page’s `nextCursor` as `?cursor=` to get the next one.',
         parameters: [
           workflowQueryParam(),
           query('state', 'A state, or a parent state (phase2 matches phase2.engaging)'),
@@ -26,15 +26,16 @@ export const projectionsOpenApi: OpenApiSection = {
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of cases', content: json(ref('CasePage')) }, ...errors(400, 401, 503) },
+        responses: { '200': { description: 'A page of cases', content: json(ref('CasePage')) }, ...errors(400, 401, 403, 503) },
       },
     },
     '/caseload/{practitionerId}': {
       get: {
         operationId: 'getCaseload',
         tags: ['cases'],
-        summary: 'A practitioner’s caseload: the open cases assigned to them',
-        description: 'Practitioners read their own caseload; supervisors read anyone’s.',
+        summary: 'A person’s caseload: the open cases assigned to them',
+        description:
+          'Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities).',
         parameters: [
           { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
           query('status', 'open (default) | closed'),
@@ -43,7 +44,7 @@ export const projectionsOpenApi: OpenApiSection = {
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of cases', content: json(ref('CasePage')) }, ...errors(400, 401, 403, 503) },
+        responses: { '200': { description: 'A page of their cases', content: json(ref('Caseload')) }, ...errors(400, 401, 403, 503) },
       },
     },
     '/complaints/board': {

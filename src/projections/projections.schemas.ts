@@ -41,6 +41,10 @@ export const CasePageSchema = z
   })
   .meta({ id: 'CasePage' });
 
+/** A person's caseload: a page of their cases, saying whose. */
+export const CaseloadSchema = CasePageSchema.extend({
+  practitionerId: z.string().meta({ description: 'Whose caseload: the staff id of the path' }),
+}).meta({ id: 'Caseload' });
 
 const ClockStatusSchema = ClockViewSchema.shape.status;
 

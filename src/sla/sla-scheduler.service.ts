@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
 import { slaClocksProjection } from '../../projections/sla-clocks';
 import { CLOCK, type Clock } from '../clock/clock';
 import { MEND_CONFIG, type MendConfig } from '../config/config';
@@ -11,6 +12,7 @@ import { ProjectionBehind, ProjectionsService } from '../projections/projections
 import type { DueClocksOutcome } from './record-due-clocks.handler';
 import { RecordDueClocks } from './record-due-clocks.command';
 import { SlaQueries, type DueRow } from './sla-queries';
+import type { SchedulerLivenessSchema } from './sla.schemas';
 
 /** Due rows one sweep reads at most. */
 const SWEEP_BATCH = 500;
@@ -19,21 +21,8 @@ const CONCURRENCY = 16;
 /** How long a sweep waits for the read model to show what it recorded, so the next sweep does not redo it. */
 const CATCH_UP_MS = 5000;
 
-export interface SweepReport {
-  /** The service's time the sweep acted at. */
-  readonly at: string;
-  /** Rows due at that time, across all batches. */
-  readonly dueRows: number;
-  /** Cases this sweep acted on (one bounded batch). */
-  readonly cases: number;
-  readonly warnings: number;
-  readonly breaches: number;
-  /** Due events another scheduler had recorded first. */
-  readonly alreadyRecorded: number;
-  /** Cases left to the next sweep: concurrent writers or a failure. */
-  readonly deferred: number;
-  readonly durationMs: number;
-}
+/** What one sweep did (the shape is SchedulerLivenessSchema's `lastSweep`). */
+export type SweepReport = NonNullable<SchedulerLiveness['lastSweep']>;
 
 /** What a sweep did to the cases of one workflow (as they are read: a complaint about an RO case counts as RO). */
 type SweepCounts = Pick<SweepReport, 'dueRows' | 'cases' | 'warnings' | 'breaches' | 'alreadyRecorded' | 'deferred'>;
@@ -50,27 +39,8 @@ function without<K extends string>(all: Readonly<Record<K, number>>, keys: reado
   return left;
 }
 
-/** What `/ready`, metrics and `/sla/summary` read of the scheduler. */
-export interface SchedulerLiveness {
-  /** Whether this process sweeps on its own (server mode and MEND_SCHEDULER=on). */
-  readonly enabled: boolean;
-  readonly intervalMs: number;
-  readonly sweeping: boolean;
-  readonly lastSweep: SweepReport | null;
-  readonly totals: {
-    readonly sweeps: number;
-    readonly warnings: number;
-    readonly breaches: number;
-    readonly alreadyRecorded: number;
-    readonly failures: number;
-  };
-  readonly lastError: { readonly at: string; readonly message: string } | null;
-  /**
-   * How far this node's clock was ahead of the shared store's (PostgreSQL) at the last sweep, in ms
-   * (negative: behind); null where there is no shared clock (SQLite) or none was read yet.
-   */
-  readonly clockSkewMs: number | null;
-}
+/** What `/ready`, metrics and `/sla/summary` read of the scheduler: SchedulerLivenessSchema documents it. */
+export type SchedulerLiveness = z.infer<typeof SchedulerLivenessSchema>;
 
 /**
  * This node's clock is too far from the shared store's: its scheduler records nothing (a clock

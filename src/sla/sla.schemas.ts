@@ -73,13 +73,13 @@ export const SchedulerLivenessSchema = z
     sweeping: z.boolean(),
     lastSweep: z
       .object({
-        at: instant,
-        dueRows: z.number().int(),
-        cases: z.number().int(),
+        at: instant.meta({ description: 'The service’s time the sweep acted at' }),
+        dueRows: z.number().int().meta({ description: 'Rows due at that time, across all batches' }),
+        cases: z.number().int().meta({ description: 'Cases this sweep acted on (one bounded batch)' }),
         warnings: z.number().int(),
         breaches: z.number().int(),
-        alreadyRecorded: z.number().int(),
-        deferred: z.number().int(),
+        alreadyRecorded: z.number().int().meta({ description: 'Due events another scheduler had recorded first' }),
+        deferred: z.number().int().meta({ description: 'Cases left to the next sweep: concurrent writers or a failure' }),
         durationMs: z.number(),
       })
       .nullable(),
@@ -91,6 +91,10 @@ export const SchedulerLivenessSchema = z
       failures: z.number().int(),
     }),
     lastError: z.object({ at: instant, message: z.string() }).nullable(),
+    clockSkewMs: z.number().nullable().meta({
+      description:
+        'How far this node’s clock was ahead of the shared store’s (PostgreSQL) at its last sweep, in ms (negative: behind); null where there is no shared clock (SQLite) or none was read yet. Past MEND_MAX_CLOCK_SKEW_MS this node records nothing and /ready says so',
+    }),
   })
   .meta({
     id: 'SlaSchedulerLiveness',

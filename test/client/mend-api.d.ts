@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Case summaries, filtered, newest update first, cursor-paged, with the total
-         * @description Only the cases your role may see are listed and counted. Pass the `next` cursor of a page to get the next one.
+         * @description Only the cases your role may see are listed and counted. Pass a page’s `nextCursor` as `?cursor=` to get the next one.
          */
         get: operations["listCases"];
         put?: never;
@@ -1397,8 +1397,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A practitioner’s caseload: the open cases assigned to them
-         * @description Practitioners read their own caseload; supervisors read anyone’s.
+         * A person’s caseload: the open cases assigned to them
+         * @description Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities).
          */
         get: operations["getCaseload"];
         put?: never;
@@ -2090,6 +2090,19 @@ export interface components {
                 [key: string]: string;
             };
         };
+        Caseload: {
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Cases matching the filters, across all pages */
+            total: number;
+            /** @description Pass as ?cursor= for the next page */
+            nextCursor?: string;
+            /** @description The display names, by staff id, of the staff its cases are assigned to that the staff directory holds: a reader names them without reading the directory */
+            staff: {
+                [key: string]: string;
+            };
+            /** @description Whose caseload: the staff id of the path */
+            practitionerId: string;
+        };
         ComplaintBoard: {
             levels: components["schemas"]["ComplaintBoardLevel"][];
             /** @description The display names, by staff id, of the handlers on the board that the staff directory holds */
@@ -2500,13 +2513,20 @@ export interface components {
             intervalMs: number;
             sweeping: boolean;
             lastSweep: {
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description The service’s time the sweep acted at
+                 */
                 at: string;
+                /** @description Rows due at that time, across all batches */
                 dueRows: number;
+                /** @description Cases this sweep acted on (one bounded batch) */
                 cases: number;
                 warnings: number;
                 breaches: number;
+                /** @description Due events another scheduler had recorded first */
                 alreadyRecorded: number;
+                /** @description Cases left to the next sweep: concurrent writers or a failure */
                 deferred: number;
                 durationMs: number;
             } | null;
@@ -2522,6 +2542,8 @@ export interface components {
                 at: string;
                 message: string;
             } | null;
+            /** @description How far this node’s clock was ahead of the shared store’s (PostgreSQL) at its last sweep, in ms (negative: behind); null where there is no shared clock (SQLite) or none was read yet. Past MEND_MAX_CLOCK_SKEW_MS this node records nothing and /ready says so */
+            clockSkewMs: number | null;
         };
         SlaAlert: {
             /** @description Global position of the event; also the SSE id */
@@ -3687,6 +3709,15 @@ export interface operations {
             };
             /** @description No token, or a token that was refused */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11825,13 +11856,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of cases */
+            /** @description A page of their cases */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePage"];
+                    "application/json": components["schemas"]["Caseload"];
                 };
             };
             /** @description Invalid input: the message names each field at fault */
