@@ -181,7 +181,7 @@ describe('cases projection: a complaint through its levels', () => {
     run('Respond');
     const review = run('RequestReview', undefined, { at: '2026-03-10T15:00:00Z' });
     expect(review).toMatchObject({ state: 'reviewRequested', assignees: [], nextDueAt: RESPONSE_2_DUE, updatedAt: '2026-03-10T15:00:00.000Z' });
-    expect(review.details).toMatchObject({ level: 2, levelTitle: 'Restorative Engagement program manager', reviewsRequested: 1 });
+    expect(review.details).toMatchObject({ level: 2, levelTitle: 'Program manager', reviewsRequested: 1 });
     expect(run('AssignHandler', { handlerId: 'handler-2' }).assignees).toEqual(['handler-2']);
     const reassigned = run('AssignHandler', { handlerId: 'handler-3' }, { actor: SUPERVISOR });
     expect(reassigned.assignees).toEqual(['handler-3']);

@@ -65,8 +65,8 @@ describe('complaint board: a complaint through its levels of authority', () => {
     const review = run('RequestReview', undefined, { at: '2026-03-10T15:00:00Z' });
     expect(review).toMatchObject({
       level: 2,
-      level_title: 'Restorative Engagement program manager',
-      level_title_fr: 'Gestionnaire du programme d’engagement réparateur',
+      level_title: 'Program manager',
+      level_title_fr: 'Gestion du programme',
       state: 'reviewRequested',
       handler_id: null,
       response_due_at: RESPONSE_2_DUE,

@@ -390,7 +390,7 @@ describe('the Mend console in English and in French', () => {
       await page.locator('.error-summary').waitFor();
       // The refusal takes the focus, so the person hears and sees it first.
       await page.locator('.error-summary:focus').waitFor();
-      expect(await page.locator('.error-summary').textContent()).toContain('palier 2, Gestionnaire du programme d’engagement réparateur');
+      expect(await page.locator('.error-summary').textContent()).toContain('palier 2, Gestion du programme');
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');

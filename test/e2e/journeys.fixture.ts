@@ -379,7 +379,7 @@ export const journeys: readonly Journey[] = [
         command: 'Respond',
         data: {
           response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
-          nextLevel: { name: 'Alex Tremblay', role: 'Restorative Engagement program manager', contact: 'alex.tremblay@example.gc.ca, 613-555-0142' },
+          nextLevel: { name: 'Alex Tremblay', role: 'Program manager', contact: 'alex.tremblay@example.gc.ca, 613-555-0142' },
         },
         expect: { status: 200, state: 'responded' },
       },
