@@ -2,9 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DomainError } from '../../domain/errors';
 import { AppModule } from '../app.module';
-import { systemClock } from '../clock/clock';
+import { clockStartingAt, systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
-import { EventStoreUnavailableError } from '../event-store/event-store';
+import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import { checkAuditKeyFiles, cliConfig } from './cli-config';
 import { CliError } from './cli-error';
@@ -29,16 +29,25 @@ export async function withContext<T>(work: (context: INestApplicationContext, co
  */
 export async function withContextOf<T>(config: MendConfig, work: (context: INestApplicationContext, config: MendConfig) => Promise<T>): Promise<T> {
   checkAuditKeyFiles(config);
+  // A drill's or a demo's log (MEND_CLOCK_START) is recorded on the service's clock, as the server
+  // (src/main.ts) sets it: from the log's last record. On the wall clock, a verb run on a drill's
+  // log would record months ahead of it, and the server started next would breach every clock.
+  const drill = config.clockStart ? clockStartingAt(new Date(config.clockStart)) : undefined;
+  const clock = drill ?? systemClock;
   let context: INestApplicationContext;
   try {
     context = await NestFactory.createApplicationContext(
-      AppModule.forRoot({ config: { ...config, log: { ...config.log, level: 'silent' } }, clock: systemClock, mode: 'cli' }),
+      AppModule.forRoot({ config: { ...config, log: { ...config.log, level: 'silent' } }, clock, mode: 'cli' }),
       { logger: false, abortOnError: false },
     );
   } catch (error) {
     throw asCliError(error);
   }
   try {
+    if (drill) {
+      const [last] = await context.get<EventStore>(EVENT_STORE).readAll({ direction: 'backwards', maxCount: 1 });
+      if (last) drill.catchUp(new Date(last.recordedAt));
+    }
     return await work(context, config);
   } catch (error) {
     throw asCliError(error);

@@ -15,7 +15,8 @@ const receive = { workflow: 'complaint', command: 'ReceiveComplaint', data: comp
  * service started on it, then started again on the same log, record in the order they wrote. The
  * demo used to be recorded at the machine's time (months later) and each start of the service
  * began again at the drill's first instant, so that recorded time ran backwards and an as-of on it
- * found cases not yet recorded.
+ * found cases not yet recorded. A CLI verb recorded at the machine's time too, and the service
+ * started after it breached every clock of the demo at once.
  */
 describe('recorded time on a drill’s clock', () => {
   jest.setTimeout(240_000);
@@ -26,9 +27,12 @@ describe('recorded time on a drill’s clock', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('never runs backwards: a demo seeded on the drill’s clock, then the service started on it twice', async () => {
+  it('never runs backwards: a demo seeded on the drill’s clock, a CLI verb, then the service started on it twice', async () => {
     const seeded = await runCli(dataDir, ['seed-demo'], 120_000, DRILL);
     expect(seeded.code).toBe(0);
+    // A verb that records (a directory change), on the drill's log: on its clock, not the machine's.
+    const renamed = await runCli(dataDir, ['staff', 'update', 'demo-practitioner-1', '--name', 'Alex Renamed', '--by', 'demo-admin-1'], 60_000, DRILL);
+    expect({ code: renamed.code, stderr: renamed.stderr }).toEqual({ code: 0, stderr: '' });
     for (let start = 0; start < 2; start++) {
       const server = await MendServer.start(dataDir, DRILL);
       try {
