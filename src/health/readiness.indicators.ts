@@ -57,16 +57,19 @@ export class ReadinessIndicators {
     const limit = this.config.projectionLagLimit;
     const projections = await Promise.all(
       this.projections.reports().map(async (report) => {
-        const lag = await this.projections.lag(report.name);
+        // Its lag is read from the store: with the store out of reach, the check says so (beside the store's own) and /ready still answers which checks failed.
+        const lag = await this.projections.lag(report.name).catch((error: unknown) => error as Error);
         // Public: it says whether each projection keeps up, not how many events it is behind (GET /projections does, with a token).
         const problem =
           report.status !== 'running'
             ? `is ${report.status}`
             : report.retrying
               ? `cannot store what it reads (${report.retrying}) and is trying again`
-              : lag.events > limit
-                ? `is more than ${limit} events behind`
-                : undefined;
+              : lag instanceof Error
+                ? `cannot tell how far behind it is (${lag.message})`
+                : lag.events > limit
+                  ? `is more than ${limit} events behind`
+                  : undefined;
         return { name: report.name, status: report.status, ...(problem ? { problem } : {}) };
       }),
     );

@@ -1,45 +1,9 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import type Database from 'better-sqlite3';
 import { KEY_STORE } from '../../src/privacy/personal-data.codec';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { describeWithPostgres, dropSchema, freshSchema } from '../support/postgres';
+import { Relay } from '../support/tcp-relay';
 import { workflowDefinitions } from '../../workflows/registry';
-
-/**
- * A TCP relay to PostgreSQL that can be cut and restored on the same port: the key store's
- * connections break as they would when the server goes down, and new ones are refused.
- */
-class Relay {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
 
 const example = (workflow: string, command: string) =>
   workflowDefinitions.find((d) => d.name === workflow)!.commands.find((c) => c.type === command)!.example as Record<string, unknown>;
