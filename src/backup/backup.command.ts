@@ -54,10 +54,11 @@ export async function backupCommand(dir: string): Promise<void> {
     ),
   ).finally(() => bars.stop());
   const m = result.manifest;
+  for (const path of result.abandonedRemoved) console.error(`Removed ${path}: a backup killed before it finished had staged it.`);
   console.log(
     `Backup written to ${result.dir}: ${m.eventCount ?? 'log held by the engine,'} events up to position ${m.headPosition}, ${m.keyStore.subjects} keys (encrypted), ` +
       `${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s; signed audit checkpoint: ${m.auditCheckpoint === null ? 'none' : `${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest}`}; ` +
-      `erasure ledger: ${m.erasureLedger.configured ? `${m.erasureLedger.entries} entries` : 'NOT CONFIGURED'}.`,
+      `erasure ledger: ${m.erasureLedger.configured ? entries(m.erasureLedger.entries) : 'NOT CONFIGURED'}.`,
   );
   if (m.store !== 'sqlite') console.log(`The ${m.store} log itself is not in this backup: back it up with the engine's own tool (docs/operations.md).`);
 }
@@ -77,11 +78,14 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
     }),
   ).finally(() => bars.stop());
   const m = report.manifest;
+  for (const path of report.abandonedRemoved) {
+    console.error(`Removed ${path}: a restore killed before it finished had staged it, the personal-data keys in clear among it.`);
+  }
   warnOfTornLines(report.ledger.tornLines);
   console.log(
     `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
       (m.auditCheckpoint ? `Latest signed audit checkpoint in it: ${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest} (compare with the published one).\n` : '') +
-      `Erasure ledger: ${report.ledger.configured ? `${report.ledger.entries} entries, ${report.ledger.reapplied} erasures made after the backup re-applied` : 'not configured (erasures made after the backup are NOT re-applied)'}.\n` +
+      `Erasure ledger: ${report.ledger.configured ? `${entries(report.ledger.entries)}, ${erasures(report.ledger.reapplied)} made after the backup re-applied` : 'not configured (erasures made after the backup are NOT re-applied)'}.\n` +
       `Hash chain verified: ${report.verifiedEvents} events. Read models rebuilt: ${report.rebuilt.map((r) => `${r.name} (${r.events} events)`).join(', ')}.\n` +
       'Start Mend as usual.',
   );
@@ -102,10 +106,13 @@ export async function reapplyCommand(): Promise<void> {
     for (const entry of entries) if ((await service.reapply(entry)).recorded) count += 1;
     return count;
   }, local ? 'store' : 'node');
-  console.log(`${entries.length} erasures in the ledger; ${reapplied} were missing from the store and are now re-applied.`);
+  console.log(`${erasures(entries.length)} in the ledger; ${reapplied} ${reapplied === 1 ? 'was' : 'were'} missing from the store and ${reapplied === 1 ? 'is' : 'are'} now re-applied.`);
 }
 
 function warnOfTornLines(lines: readonly number[]): void {
   if (lines.length === 0) return;
   console.error(`The erasure ledger has lines cut short by a crash during an append (line ${lines.join(', ')}): skipped, those erasures had not taken effect.`);
 }
+
+const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+const erasures = (n: number) => `${n} ${n === 1 ? 'erasure' : 'erasures'}`;

@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CHECKPOINT_STREAM, checkpointDigest, type SignedCheckpoint } from '../audit/checkpoint';
-import { removedIfStopped } from '../cli/interrupt';
+import { removeAbandonedStaging, removedIfStopped, stagingDirFor } from '../cli/interrupt';
 import { systemClock } from '../clock/clock';
 import type { MendConfig } from '../config/config';
 import { createEventStore, EVENTS_FILE } from '../event-store/event-store.factory';
@@ -43,6 +42,8 @@ export interface BackupResult {
   readonly seconds: number;
   /** Seconds spent in each step: the log's snapshot, the key store and secret, hashing and syncing. */
   readonly steps: { readonly snapshot: number; readonly keys: number; readonly hashes: number };
+  /** Staging directories of backups killed before they finished, removed first. */
+  readonly abandonedRemoved: readonly string[];
 }
 
 /**
@@ -73,7 +74,8 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     throw new BackupError(`The backup directory ${dir} is inside the data directory (${config.dataDir}): a restore replaces that directory, and a backup must survive the disk it holds. Choose a directory outside it.`, 'target');
   }
   const state = assertEmptyTarget(dir, 'The backup directory');
-  const staging = join(dirname(dir), `.${basename(dir)}.partial-${randomBytes(4).toString('hex')}`);
+  const abandoned = removeAbandonedStaging(dir, 'partial');
+  const staging = stagingDirFor(dir, 'partial');
   mkdirSync(staging, { recursive: true, mode: 0o700 });
   const stopped = removedIfStopped(staging, `no backup was written to ${dir}`);
   try {
@@ -160,6 +162,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
       bytes: total,
       seconds: seconds(started, ended),
       steps: { snapshot: seconds(mark[0]!, mark[1]!), keys: seconds(mark[1]!, mark[2]!), hashes: seconds(mark[2]!, ended) },
+      abandonedRemoved: abandoned,
     };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ChainVerification } from '../audit/verification.service';
 import { withContextOf } from '../cli/context';
-import { removedIfStopped } from '../cli/interrupt';
+import { removeAbandonedStaging, removedIfStopped, stagingDirFor } from '../cli/interrupt';
 import type { MendConfig } from '../config/config';
 import { EVENTS_FILE } from '../event-store/event-store.factory';
 import type { LedgerEntry } from '../privacy/erasure-ledger';
@@ -40,6 +39,8 @@ export interface RestoreReport {
   readonly ledger: { readonly configured: boolean; readonly entries: number; readonly reapplied: number; readonly tornLines: readonly number[] };
   readonly rebuilt: readonly { readonly name: string; readonly events: number }[];
   readonly verifiedEvents: number;
+  /** Staging directories of restores killed before they finished, removed first: they held the keys in clear. */
+  readonly abandonedRemoved: readonly string[];
 }
 
 /**
@@ -69,7 +70,8 @@ export async function restoreBackup(
   const target = config.dataDir;
   const state = assertEmptyTarget(target, 'The data directory (MEND_DATA_DIR)');
   mkdirSync(dirname(target), { recursive: true });
-  const staging = join(dirname(target), `.${basename(target)}.restoring-${randomBytes(4).toString('hex')}`);
+  const abandoned = removeAbandonedStaging(target, 'restoring');
+  const staging = stagingDirFor(target, 'restoring');
   mkdirSync(staging, { mode: 0o700 });
   const stopped = removedIfStopped(staging, `nothing was restored into ${target}`);
   try {
@@ -123,6 +125,7 @@ export async function restoreBackup(
       ledger: { configured: config.erasureLedger !== undefined, entries: entries.length, reapplied: work.reapplied, tornLines },
       rebuilt: work.rebuilt,
       verifiedEvents: work.verifiedEvents,
+      abandonedRemoved: abandoned,
     };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

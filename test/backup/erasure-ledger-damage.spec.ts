@@ -96,7 +96,7 @@ describe('a damaged erasure ledger', () => {
     ledger(`${valid}{"subjectId":"01`);
     const result = await mend(['erasure', 'reapply'], { MEND_DATA_DIR: dataDir, ...vault.env });
     expect(result.code).toBe(ExitCode.ok);
-    expect(result.stdout).toContain('1 erasures in the ledger');
+    expect(result.stdout).toContain('1 erasure in the ledger');
     expect(result.stderr).toContain('line 2');
   });
 });

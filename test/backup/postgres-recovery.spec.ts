@@ -71,7 +71,7 @@ describeWithPostgres('PostgreSQL recovery: pg_dump, pg_restore, mend erasure rea
   it('the dump brought the key back; erasure reapply destroys it again and records the erasure', async () => {
     expect(await keyRows(url, schema, subjectId)).toBe(1);
     const reapplied = await mend(['erasure', 'reapply'], { MEND_DATA_DIR: join(work, 'node-2'), ...env });
-    expect({ code: reapplied.code, stdout: reapplied.stdout }).toEqual({ code: ExitCode.ok, stdout: expect.stringContaining('1 erasures in the ledger; 1 were missing') });
+    expect({ code: reapplied.code, stdout: reapplied.stdout }).toEqual({ code: ExitCode.ok, stdout: expect.stringContaining('1 erasure in the ledger; 1 was missing') });
     expect(await keyRows(url, schema, subjectId)).toBe(0);
 
     running = await startApp({ dataDir: join(work, 'node-2'), start: '2026-03-10T15:00:00Z', env });

@@ -106,6 +106,26 @@ describe('stopping mend restore and projections rebuild by their pid', () => {
     expect(readdirSync(targets)).toEqual([]);
   });
 
+  it('a restore killed outright (SIGKILL: no handler runs) leaves its staging, keys in clear; the next restore removes it first and says so', async () => {
+    const target = join(targets, 'killed');
+    const stagings = () => readdirSync(targets).filter((name) => name.startsWith('.killed.restoring-'));
+    const run = start(['restore', backupDir], { MEND_DATA_DIR: target, ...vault.env });
+    expect(await until(() => stagings().length > 0 && existsSync(join(targets, stagings()[0]!, 'keys.sqlite')), 120_000)).toBe(true);
+    const [capped] = childrenOf(run.child.pid!);
+    process.kill(capped!, 'SIGKILL');
+    await run.exited;
+    const [left] = stagings();
+    expect(left).toBeDefined();
+    expect(existsSync(join(targets, left!, 'keys.sqlite'))).toBe(true);
+
+    const again = start(['restore', backupDir], { MEND_DATA_DIR: target, ...vault.env });
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+    expect(again.output()).toContain(`Removed ${join(targets, left!)}: a restore killed before it finished had staged it, the personal-data keys in clear among it.`);
+    expect(again.output()).toContain('Restored the backup');
+    expect(stagings()).toEqual([]);
+    rmSync(target, { recursive: true, force: true });
+  });
+
   it('kill -TERM stops a rebuild in its child', async () => {
     const run = start(['projections', 'rebuild'], { MEND_DATA_DIR: dataDir, ...vault.env });
     expect(await until(() => childrenOf(run.child.pid!).length > 0, 30_000)).toBe(true);
