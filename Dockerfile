@@ -31,9 +31,10 @@ ENV NODE_ENV=production \
     MEND_DATA_DIR=/data
 WORKDIR /app
 # The application belongs to root: the `node` user that runs it can read it, not change it.
-# /data (read models, the generated token secret, the SQLite event store) is its only writable place.
+# /data (read models, the generated token secret, the SQLite event store) and /ledger (the erasure
+# ledger, kept outside the data directory, on a volume of its own) are its only writable places.
 COPY --from=build /out/ ./
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data /ledger && chown node:node /data /ledger
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

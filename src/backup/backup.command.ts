@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CliError } from '../cli/cli-error';
 import { cliConfig } from '../cli/cli-config';
 import { withContext } from '../cli/context';
@@ -91,13 +92,21 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
   );
 }
 
-/** `mend erasure reapply`. */
-export async function reapplyCommand(): Promise<void> {
+/**
+ * `mend erasure reapply [ledgers...]`: this node's ledger, or those named — where several nodes
+ * share one store each writes its own, and a restored store needs every one of them.
+ */
+export async function reapplyCommand(ledgers: readonly string[] = []): Promise<void> {
   const config = cliConfig();
-  if (!config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
-  const ledger = config.erasureLedger;
-  const { entries, tornLines } = await reporting(async () => readErasureLedger(ledger));
-  warnOfTornLines(tornLines);
+  if (ledgers.length === 0 && !config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
+  const paths = ledgers.length > 0 ? ledgers.map((ledger) => resolve(ledger)) : [config.erasureLedger!];
+  const entries = await reporting(async () =>
+    paths.flatMap((path) => {
+      const read = readErasureLedger(path);
+      warnOfTornLines(read.tornLines, paths.length > 1 ? path : undefined);
+      return read.entries;
+    }),
+  );
   // With the log and the keys in another engine, the data directory holds only this node's read models.
   const local = config.store.engine === 'sqlite' || config.keyStore.engine === 'sqlite';
   const reapplied = await withContext(async (context) => {
@@ -106,12 +115,15 @@ export async function reapplyCommand(): Promise<void> {
     for (const entry of entries) if ((await service.reapply(entry)).recorded) count += 1;
     return count;
   }, local ? 'store' : 'node');
-  console.log(`${erasures(entries.length)} in the ledger; ${reapplied} ${reapplied === 1 ? 'was' : 'were'} missing from the store and ${reapplied === 1 ? 'is' : 'are'} now re-applied.`);
+  const where = paths.length === 1 ? 'the ledger' : `${paths.length} ledgers`;
+  console.log(`${erasures(entries.length)} in ${where}; ${reapplied} ${reapplied === 1 ? 'was' : 'were'} missing from the store and ${reapplied === 1 ? 'is' : 'are'} now re-applied.`);
 }
 
-function warnOfTornLines(lines: readonly number[]): void {
+function warnOfTornLines(lines: readonly number[], ledger?: string): void {
   if (lines.length === 0) return;
-  console.error(`The erasure ledger has lines cut short by a crash during an append (line ${lines.join(', ')}): skipped, those erasures had not taken effect.`);
+  console.error(
+    `The erasure ledger${ledger ? ` ${ledger}` : ''} has lines cut short by a crash during an append (line ${lines.join(', ')}): skipped, those erasures had not taken effect.`,
+  );
 }
 
 const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;

@@ -22,5 +22,6 @@ export function backupVerbs(program: Command): void {
     .description('the erasure ledger')
     .command('reapply')
     .description("erase again every subject in the erasure ledger whose erasure the store does not hold (after restoring a store with its engine's own tools)")
-    .action(() => (require('./backup.command') as typeof import('./backup.command')).reapplyCommand());
+    .argument('[ledgers...]', 'the ledgers to re-apply: every node’s, where several nodes share one store (default: MEND_ERASURE_LEDGER)')
+    .action((ledgers: string[]) => (require('./backup.command') as typeof import('./backup.command')).reapplyCommand(ledgers));
 }

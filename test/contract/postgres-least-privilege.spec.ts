@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,11 +26,12 @@ function documentedSql(): { setup: string; grants: string } {
  */
 describeWithPostgres('the least-privilege roles of docs/deploy-postgres.md', (url) => {
   const suffix = randomBytes(4).toString('hex');
-  const names = { owner: `mend_owner_${suffix}`, app: `mend_app_${suffix}`, schema: `mend_lp_${suffix}` };
+  const names = { owner: `mend_owner_${suffix}`, app: `mend_app_${suffix}`, backup: `mend_backup_${suffix}`, schema: `mend_lp_${suffix}` };
   const rename = (sql: string) =>
     sql
       .replace(/\bmend_owner\b/g, names.owner)
       .replace(/\bmend_app\b/g, names.app)
+      .replace(/\bmend_backup\b/g, names.backup)
       .replaceAll('SCHEMA mend ', `SCHEMA ${names.schema} `)
       .replaceAll('mend.', `${names.schema}.`)
       .replaceAll("'…'", "'a-password'");
@@ -51,7 +54,10 @@ describeWithPostgres('the least-privilege roles of docs/deploy-postgres.md', (ur
   };
 
   afterAll(async () => {
-    await sql(undefined, `DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP ROLE IF EXISTS ${names.app}; DROP ROLE IF EXISTS ${names.owner};`);
+    await sql(
+      undefined,
+      `DROP SCHEMA IF EXISTS ${names.schema} CASCADE; DROP OWNED BY ${names.backup}; DROP ROLE IF EXISTS ${names.backup}; DROP ROLE IF EXISTS ${names.app}; DROP ROLE IF EXISTS ${names.owner};`,
+    );
   });
 
   it('lets the owner create the tables and the application role append, read and keep keys, never change an event', async () => {
@@ -77,6 +83,34 @@ describeWithPostgres('the least-privilege roles of docs/deploy-postgres.md', (ur
       }
     } finally {
       await Promise.all([store.close(), keys.close()]);
+    }
+  });
+
+  it('lets the backup role dump the schema and the administrator restore it, the application role working on as before', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'mend-lp-dump-'));
+    try {
+      const dump = join(work, 'mend.dump');
+      execFileSync('pg_dump', ['--format=custom', `--schema=${names.schema}`, `--file=${dump}`, as(names.backup)], { stdio: 'pipe' });
+      // The backup role reads; it changes nothing.
+      await expect(sql(names.backup, `DELETE FROM ${names.schema}.mend_subject_keys`)).rejects.toThrow(/permission denied/);
+      await sql(undefined, `DROP SCHEMA ${names.schema} CASCADE`);
+      execFileSync('pg_restore', [`--dbname=${as()}`, dump], { stdio: 'pipe' });
+      const owner = await sql(undefined, `SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = '${names.schema}'`);
+      expect(owner.rows[0]).toEqual({ owner: names.owner });
+
+      const store = await PostgresEventStore.open({ connectionString: as(names.app), schema: names.schema });
+      try {
+        expect((await store.readStream('complaint-1')).map((event) => event.type)).toEqual(['ComplaintReceived']);
+        await store.append('complaint-1', [{ id: uuidv7(), type: 'ComplaintAcknowledged', data: {}, metadata: {} }], { expectedRevision: 0 });
+        expect((await store.readStream('complaint-1')).map((event) => event.type)).toEqual(['ComplaintReceived', 'ComplaintAcknowledged']);
+        await expect(sql(names.app, `DELETE FROM ${names.schema}.mend_events`)).rejects.toThrow(/permission denied/);
+      } finally {
+        await store.close();
+      }
+      // The next night's dump still works on the restored schema.
+      execFileSync('pg_dump', ['--format=custom', `--schema=${names.schema}`, `--file=${join(work, 'next.dump')}`, as(names.backup)], { stdio: 'pipe' });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
   });
 });
