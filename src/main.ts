@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { clockStartingAt, systemClock, type Clock } from './clock/clock';
-import { createEventStore } from './event-store/event-store.factory';
+import { checkLogIdentity, createEventStore } from './event-store/event-store.factory';
 import { ConfigError, loadConfig, unsharedKeysWarning, type MendConfig } from './config/config';
 import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
@@ -11,6 +11,8 @@ import { logsPretty } from './logging/logging';
 const EXIT_CONFIG = 78;
 
 export async function serve(config: MendConfig): Promise<void> {
+  // Before the application starts: a data directory built from another log is configuration to fix, said in one line.
+  checkLogIdentity(config);
   const { clock, store } = await serviceClock(config);
   const app = await createApp({ config, clock, ...(store ? { store } : {}) });
   await app.listen({ port: config.port, host: config.host });
@@ -65,6 +67,10 @@ function readConfig(): MendConfig {
 
 if (require.main === module) {
   serve(readConfig()).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(EXIT_CONFIG);
+    }
     console.error('Mend failed to start:', error);
     process.exit(1);
   });

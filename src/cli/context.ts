@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DomainError } from '../../domain/errors';
 import { AppModule } from '../app.module';
 import { clockStartingAt, systemClock } from '../clock/clock';
-import type { MendConfig } from '../config/config';
+import { ConfigError, type MendConfig } from '../config/config';
 import { EVENT_STORE, EventStoreUnavailableError, type EventStore } from '../event-store/event-store';
 import { ErasureLedgerError } from '../privacy/erasure-ledger';
 import { checkAuditKeyFiles, cliConfig } from './cli-config';
@@ -61,6 +61,8 @@ function asCliError(error: unknown): unknown {
   if (error instanceof DomainError) return new CliError(error.message, error.code.startsWith('AUDIT.KEY_') ? ExitCode.config : exitCodeOf(error.kind));
   if (error instanceof EventStoreUnavailableError) return new CliError(error.message, ExitCode.unavailable);
   if (error instanceof ErasureLedgerError) return new CliError(error.message, ledgerExitCode(error));
+  // Found only once the store opens: read models built from another log.
+  if (error instanceof ConfigError) return new CliError(error.message, ExitCode.config);
   return error;
 }
 

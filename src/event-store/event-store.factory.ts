@@ -72,7 +72,7 @@ function projectedAnything(file: string): boolean {
  * log and skip events (or loop). The directory records the log it was used with; a different one
  * is refused while read models exist, with what to do.
  */
-function checkLogIdentity(config: MendConfig): void {
+export function checkLogIdentity(config: MendConfig): void {
   const file = join(config.dataDir, LOG_IDENTITY_FILE);
   const current = logIdentity(config);
   const recorded = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { log?: string }).log : undefined;

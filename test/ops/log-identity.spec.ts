@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { createEventStore, LOG_IDENTITY_FILE } from '../../src/event-store/event-store.factory';
 import { READ_MODELS_FILE } from '../../src/projections/read-model.database';
+import { ExitCode } from '../../src/cli/exit-codes';
+import { errorLines, mend } from './cli-process';
 
 describe('a data directory remembers which log its read models were built from', () => {
   let dataDir: string;
@@ -48,5 +50,21 @@ describe('a data directory remembers which log its read models were built from',
     await createEventStore(postgres(), systemClock).catch(() => undefined);
     const recorded = JSON.parse(readFileSync(join(dataDir, LOG_IDENTITY_FILE), 'utf8')) as { log: string };
     expect(recorded.log).toBe('postgres db.invalid:5432/mend schema mend');
+  });
+
+  it('says so in one line with exit 78 (configuration), from the server and from a verb', async () => {
+    await (await createEventStore(sqlite(), systemClock)).close();
+    const readModels = new Database(join(dataDir, READ_MODELS_FILE));
+    readModels.exec("CREATE TABLE projection_state (name TEXT PRIMARY KEY, checkpoint INTEGER NOT NULL); INSERT INTO projection_state VALUES ('cases', 5)");
+    readModels.close();
+    const env = { MEND_DATA_DIR: dataDir, MEND_STORE: 'postgres', MEND_POSTGRES_URL: 'postgres://mend:secret@127.0.0.1:1/mend', MEND_LOG_FORMAT: 'json' };
+    for (const verb of [['serve'], ['projections', 'status']]) {
+      const result = await mend(verb, env);
+      expect({ verb, code: result.code, lines: errorLines(result.stderr) }).toEqual({
+        verb,
+        code: ExitCode.config,
+        lines: [expect.stringMatching(/^mend: Invalid configuration:/), expect.stringMatching(/MEND_DATA_DIR: the read models in .* were built from another log \(sqlite\)/)],
+      });
+    }
   });
 });
