@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../domain/roles';
 import { parseInput } from '../../domain/validation';
+import { CliError } from '../cli/cli-error';
 import { withContext } from '../cli/context';
+import { ExitCode } from '../cli/exit-codes';
 import { ProjectionsService } from '../projections/projections.service';
 import { StaffDirectory, type StaffMemberView } from './staff-directory.service';
 import { StaffListQuery, StaffQueries } from './staff.queries';
@@ -60,6 +62,7 @@ export async function staffUpdateCommand(staffId: string, options: StaffUpdateOp
     ...(options.languages !== undefined ? { languages: options.languages } : {}),
     ...(options.inactive ? { active: false } : options.active ? { active: true } : {}),
   };
+  if (Object.keys(update).length === 0) throw new CliError('staff update changes nothing: give at least one of --name, --role, --region, --languages, --inactive or --active.', ExitCode.usage);
   const updated = await withContext((context) => context.get(StaffDirectory).update(staffId, update, write(options.by)));
   console.log(`updated ${describe(updated)} (revision ${updated.revision})`);
 }

@@ -33,10 +33,15 @@ describe('mend staff: the directory from the command line', () => {
     expect((await mend(['staff', 'list', '--region', 'ON'], env)).stdout).toBe('');
   });
 
-  it('refuses --inactive with --active (64) and a person added twice (65, wrong data), recording nothing', async () => {
+  it('refuses --inactive with --active and an update of nothing (64) and a person added twice (65, wrong data), recording nothing', async () => {
     const both = await mend(['staff', 'update', 'practitioner-1', '--inactive', '--active', '--by', 'admin-1'], env);
     expect(both.code).toBe(ExitCode.usage);
     expect(both.stderr).toMatch(/--inactive.* cannot be used with .*--active/);
+    const nothing = await mend(['staff', 'update', 'practitioner-1', '--by', 'admin-1'], env);
+    expect({ code: nothing.code, lines: errorLines(nothing.stderr) }).toEqual({
+      code: ExitCode.usage,
+      lines: ['mend: staff update changes nothing: give at least one of --name, --role, --region, --languages, --inactive or --active.'],
+    });
     const twice = await mend(['staff', 'add', 'practitioner-1', '--name', 'Alex Again', '--role', 'practitioner', '--region', 'ON', '--languages', 'en', '--by', 'admin-1'], env);
     expect({ code: twice.code, lines: errorLines(twice.stderr) }).toEqual({
       code: ExitCode.dataError,
