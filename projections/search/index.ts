@@ -10,7 +10,8 @@ import type { ProjectionDefinition } from '../projection';
  */
 export const searchProjection: ProjectionDefinition = {
   name: 'search',
-  version: 2,
+  // 3: the names of support coordination clients, cohort representatives and information sessions' requesters and attendees.
+  version: 3,
   description: 'Keyed hashes of the words of searchable personal fields, by case, subject and field',
   categories: ['erasure'],
   revealsPersonalData: true,

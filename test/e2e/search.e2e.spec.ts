@@ -7,6 +7,10 @@ import { SearchResultSchema } from '../../src/search/search.schemas';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
+import { defenceCohortWorkflow } from '../../workflows/defence-cohort';
+import { informationSessionWorkflow } from '../../workflows/information-session';
+import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
+import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
 const example = (definition: { commands: readonly { type: string; example: Readonly<Record<string, unknown>> }[] }, command: string) => ({
@@ -106,6 +110,45 @@ describe('search: by reference, by person, by external reference', () => {
     }
     const french = await supervisor.get('/search?q=--', { 'accept-language': 'fr' });
     expect(french.body.message).toContain('doit contenir une lettre ou un chiffre');
+  });
+
+  it('finds the people of every workflow by their names: a support client, a cohort’s representatives, a session’s requester and attendees', async () => {
+    const opened = async (workflow: string, command: string, data: Record<string, unknown>) => {
+      const response = await supervisor.post('/cases', { workflow, command, data });
+      expect({ workflow, status: response.status }).toEqual({ workflow, status: 201 });
+      return response.body as { caseId: string; position: number };
+    };
+    const support = await opened('support-coordination', 'RecordOptIn', { ...example(supportCoordinationWorkflow, 'RecordOptIn'), client: { name: 'Aurélie Bouchard', contact: 'ab@example.org', affiliation: 'cafMember' } });
+    const cohort = await opened('defence-cohort', 'FormCohort', example(defenceCohortWorkflow, 'FormCohort'));
+    const presentation = await opened('information-session', 'RequestInformationSession', example(informationSessionWorkflow, 'RequestInformationSession'));
+    // Class members register for an open session (a unit's presentation takes no registrations).
+    const session = await opened('information-session', 'RequestInformationSession', { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] });
+    const scheduled = await supervisor.post(`/cases/${session.caseId}/commands/ScheduleInformationSession`, {
+      ...example(informationSessionWorkflow, 'ScheduleInformationSession'),
+      startsAt: '2026-03-16T13:00:00-04:00',
+      format: 'virtual',
+    });
+    expect(scheduled.status).toBe(200);
+    const registered = await supervisor.post(`/cases/${session.caseId}/commands/RegisterAttendee`, { attendee: { name: 'Noor Haddad', contact: 'noor@example.org', role: 'classMember' } });
+    expect({ status: registered.status, body: registered.body }).toMatchObject({ status: 200 });
+    head = registered.body.position;
+    expect(await found(supervisor, 'aurelie bouchard')).toEqual({ ids: [support.caseId], total: 1 });
+    expect(await found(supervisor, 'Robin Chen')).toEqual({ ids: [cohort.caseId], total: 1 });
+    expect(await found(supervisor, 'morgan lee')).toEqual({ ids: [presentation.caseId], total: 1 });
+    expect(await found(supervisor, 'noor')).toEqual({ ids: [session.caseId], total: 1 });
+  });
+
+  it('has every workflow’s names searchable: each personal field called name is a search field of its event', () => {
+    const unsearchable = workflowDefinitions.flatMap((workflow) =>
+      workflow.events.flatMap((event) =>
+        (event.personalData ?? [])
+          .flatMap((group) => group.fields)
+          .filter((field) => field.split('.').at(-1) === 'name' && !(event.search ?? []).includes(field))
+          .map((field) => `${workflow.name} ${event.type} ${field}`),
+      ),
+    );
+    // Not whose case it is: a complaint's next level of review (staff, named to the complainant) and a party's support person.
+    expect(unsearchable).toEqual(['restorative-opportunities SupportPersonAgreed person.name', 'complaint ComplaintResponded nextLevel.name']);
   });
 
   const expectNoNamesInReadModels = () => {

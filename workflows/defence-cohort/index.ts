@@ -57,6 +57,7 @@ const commands = commandsFrom(DefenceCohortCommand, {
 const events = eventsFrom(DefenceCohortEvent, {
   RepresentativeJoined: {
     personalData: [{ subject: 'representative.subjectId', fields: ['representative.name', 'representative.contact'] }],
+    search: ['representative.name'],
   },
   RepresentativeWithdrawn: { ends: 'representativeId' },
   RepresentativeCommitted: {

@@ -48,9 +48,11 @@ const commands = commandsFrom(InformationSessionCommand, {
 const events = eventsFrom(InformationSessionEvent, {
   InformationSessionRequested: {
     personalData: [{ subject: 'requester.subjectId', fields: ['requester.unit', 'requester.name', 'requester.contact'] }],
+    search: ['requester.name'],
   },
   AttendeeRegistered: {
     personalData: [{ subject: 'attendee.subjectId', fields: ['attendee.name', 'attendee.contact'] }],
+    search: ['attendee.name'],
   },
   RegistrationCancelled: { ends: 'registrationId' },
 });

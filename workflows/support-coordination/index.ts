@@ -69,6 +69,7 @@ const client = (...fields: string[]) => [{ subject: 'clientId', fields }];
 const events = eventsFrom(SupportCoordinationEvent, {
   OptInRecorded: {
     personalData: [{ subject: 'client.subjectId', fields: ['client.name', 'client.contact', 'needs'] }],
+    search: ['client.name'],
   },
   FirstContactMade: { personalData: client('notes') },
   ServiceRecorded: { personalData: client('note') },
