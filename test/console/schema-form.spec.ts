@@ -51,4 +51,13 @@ describe('console forms: every command of every workflow, from GET /workflows', 
     });
     expect(prune({})).toBeUndefined();
   });
+
+  it('sends a required group left empty as an empty group, so that the API names each of its missing fields at once', () => {
+    const reflection = commands.find((c) => c.name === 'RecordReflection')!.schema as JsonSchema;
+    const met = branchFor(reflection, { goalsMet: 'met' });
+    expect(prune(initialValue(met), reflection)).toEqual({ goalsMet: 'met', inputUse: [], stayConnected: {} });
+    // A group the form may leave out is still left out when untouched.
+    const respond = commands.find((c) => c.workflow === 'complaint' && c.name === 'Respond')!.schema as JsonSchema;
+    expect(prune({ response: 'Done', nextLevel: { name: '', contact: '' } }, respond)).toEqual({ response: 'Done' });
+  });
 });

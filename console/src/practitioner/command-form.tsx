@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n, type Language } from '../i18n/i18n';
 import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../shared/api';
-import { fieldLabel, L, valueLabel, type Label } from '../shared/labels';
+import { fieldTrail, L, valueLabel, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand, WorkflowInfo } from '../shared/types';
 import { regionTimeZone } from '../shared/zoned-time';
 import { localDate, schemaAt } from './event-data';
@@ -199,7 +199,14 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
                   messages.map((message, i) => (
                     <li key={`${path}:${i}`}>
                       <a href={`#${fieldId(idPrefix, path)}`} onClick={(e) => focusField(e, fieldId(idPrefix, path))}>
-                        {path ? <L label={fieldLabel(workflow, path)} /> : t.formWhole}
+                        {path
+                          ? fieldTrail(workflow, path).map((label, i) => (
+                              <span key={i}>
+                                {i > 0 ? ' — ' : null}
+                                <L label={label} />
+                              </span>
+                            ))
+                          : t.formWhole}
                         {t.colon}
                         <Said language={said}>{message}</Said>
                       </a>

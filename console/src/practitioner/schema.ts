@@ -176,7 +176,9 @@ export function prune(value: unknown, schema?: JsonSchema, required = true): unk
     const entries = Object.entries(value)
       .map(([k, v]) => [k, prune(v, fields?.[k], fields ? needed.includes(k) : true)] as const)
       .filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return undefined;
+    // A group the form must send, left empty, is sent empty: the API then names each of its fields
+    // that is missing at once, rather than the group, then its fields one refusal at a time.
+    if (entries.length === 0) return shape && required ? {} : undefined;
     const pruned = Object.fromEntries(entries);
     if (shape && !required && same(pruned, prune(initialValue(shape), shape))) return undefined;
     return pruned;

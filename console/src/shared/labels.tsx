@@ -85,6 +85,20 @@ export function fieldLabel(workflow: WorkflowInfo | undefined, path: string): La
   return text !== undefined ? { text, lang: workflow?.language ?? 'en' } : technical(key || path);
 }
 
+/**
+ * A field with the groups it is in, outermost first (`nextLevel.contact`: "Next level of review",
+ * "Contact information"): how a list of problems names a field away from the form, where several
+ * groups may each have a field of the same name.
+ */
+export function fieldTrail(workflow: WorkflowInfo | undefined, path: string): Label[] {
+  const parts = fieldKey(path).split('.');
+  const groups = parts.slice(0, -1).flatMap((_, i) => {
+    const text = workflow?.fieldLabels?.[parts.slice(0, i + 1).join('.')];
+    return text !== undefined ? [{ text, lang: workflow?.language ?? 'en' }] : [];
+  });
+  return [...groups, fieldLabel(workflow, path)];
+}
+
 /** An event its cases record (`GoalsSet`, `ClockMet`): the workflow's name for it, else its technical name. */
 export function eventLabel(workflow: WorkflowInfo | undefined, type: string): Label {
   const text = workflow?.eventLabels?.[type];
