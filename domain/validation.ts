@@ -71,11 +71,24 @@ const RECEIVED: Readonly<Record<string, Bilingual>> = {
 
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
+/**
+ * The value an issue is about. A discriminated union refused for its discriminator carries the
+ * object that holds it (its path names the discriminator): the value is the discriminator's, left
+ * out where the object has none.
+ */
+function valueOf(issue: z.core.$ZodIssue): unknown {
+  if (issue.code !== 'invalid_union' || !('discriminator' in issue) || typeof issue.discriminator !== 'string') return issue.input;
+  const holder = issue.input;
+  if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return holder;
+  return Object.hasOwn(holder, issue.discriminator) ? (holder as Record<string, unknown>)[issue.discriminator] : undefined;
+}
+
 /** What is wrong, in plain words: zod's issue codes mapped to our own texts, never zod's ("Invalid ISO datetime"). */
 function issueText(issue: z.core.$ZodIssue, language: Language): string {
   const fr = language === 'fr';
-  // A field left out is missing, whatever it would have had to be: not "must be one of …" nor "must be a date".
-  if (issue.input === undefined && ['invalid_type', 'invalid_value', 'invalid_format', 'invalid_union'].includes(issue.code)) return fr ? 'est obligatoire' : 'is required';
+  // A field left out is missing, whatever it would have had to be: not "must be one of …" nor "must be a date";
+  // a union's kind left out too (a reflection without `goalsMet`), every discriminated union alike.
+  if (valueOf(issue) === undefined && ['invalid_type', 'invalid_value', 'invalid_format', 'invalid_union'].includes(issue.code)) return fr ? 'est obligatoire' : 'is required';
   const own = FRENCH.get(issue.message);
   if (own !== undefined) return fr ? own : issue.message;
   switch (issue.code) {

@@ -69,6 +69,12 @@ describe('every broken rule at once, over HTTP', () => {
     const response = await mediator.post(`/cases/${caseId}/commands/ArrangeMeeting`, badMeeting());
     expect(response.status).toBe(422);
     expect(response.body.message).toMatch(/^This breaks 4 rules; nothing was recorded\. \(1\) The victim and the offender cannot be brought into communication/);
-    expect(response.body.details.rules[2]).toEqual({ code: 'RO.MEETING_SPACE_NOT_PRIVATE', message: expect.stringMatching(/^The institution or parole office must provide a closed room/) });
+    const privateRoom = expect.stringMatching(/^The institution or parole office must provide a closed room/);
+    // Each rule names the field it is about, where a form says it too.
+    expect(response.body.details.rules[2]).toEqual({
+      code: 'RO.MEETING_SPACE_NOT_PRIVATE',
+      message: privateRoom,
+      details: { issues: [{ path: 'data.privateAndUninterrupted', message: privateRoom }] },
+    });
   });
 });

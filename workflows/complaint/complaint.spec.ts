@@ -361,6 +361,27 @@ describe('complaint: Respond', () => {
     expect(error.messageIn('fr')).toContain(`palier 2, ${CHAIN[1]?.titleFr}`);
   });
 
+  it('asks for what the responder gives, the name and contact information (the role is filled in), beside the next level’s field', () => {
+    const error = given(...underReview()).when(respond({})).error();
+    expect(error.messageIn('en')).toBe(
+      `A response at level 1 must give the name and contact information of the person the complaint can be elevated to (level 2, ${CHAIN[1]?.title}) if the complainant is not satisfied.`,
+    );
+    expect(error.messageIn('fr')).toBe(
+      `Une réponse au palier 1 doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être soumise (palier 2, ${CHAIN[1]?.titleFr}) si la personne plaignante n’est pas satisfaite.`,
+    );
+    expect(error.details).toEqual({ issues: [{ path: 'data.nextLevel', message: error.messageIn('en') }] });
+    expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.nextLevel', message: error.messageIn('fr') }] });
+  });
+
+  it('says the next level’s other refusals beside their fields too', () => {
+    const another = given(...underReview()).when(respond({ nextLevel: { ...nextLevelContact, role: CHAIN[2]?.title } })).error();
+    expect(another.details).toEqual({ issues: [{ path: 'data.nextLevel.role', message: another.messageIn('en') }] });
+    const history = [...underReview(), ...responded(1), ...reviewRequested(1), handlerAssigned('manager-2', 2), ...responded(2), ...reviewRequested(2), handlerAssigned('director-3', 3)];
+    const beyond = given(...history).when(respond()).error();
+    expect(beyond.code).toBe('COMPLAINT.NO_NEXT_LEVEL');
+    expect(beyond.detailsIn('fr')).toEqual({ issues: [{ path: 'data.nextLevel', message: beyond.messageIn('fr') }] });
+  });
+
   it('rejects a next level without its contact information, naming the field', () => {
     given(...underReview())
       .when(respond({ nextLevel: { name: 'Alex Tremblay' } }))

@@ -12,6 +12,7 @@ import {
 import { evolveClocks, type Clocks } from '../../domain/clocks/state';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { refusalAtField } from '../../domain/errors';
 import { enforceRules } from '../../domain/rules';
 import type { Role } from '../../domain/roles';
 import type { EscalationLevel } from '../../domain/settings';
@@ -181,12 +182,14 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   const next = nextLevel(context);
   const named = cmd.data.nextLevel;
   // "Our response will include the name, role and contact information of who the complaint can be
-  // further elevated to": below the last level a response without them is not a response.
-  if (next && !named) throw ResponseMissingNextLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next) });
-  if (!next && named) throw ResponseNamesLevelBeyondChain(level);
+  // further elevated to": below the last level a response without them is not a response. Each
+  // refusal is said beside the field it is about too, which the form shows as optional: required or
+  // refused by the level the complaint is at.
+  if (next && !named) throw refusalAtField(ResponseMissingNextLevel, { level: level.level, nextLevel: next.level, ...nextTitleOf(next) }, 'data.nextLevel');
+  if (!next && named) throw refusalAtField(ResponseNamesLevelBeyondChain, level, 'data.nextLevel');
   // The role of who it can be elevated to is the next level of the chain, whoever holds it.
   if (next && named?.role !== undefined && !namesLevel(named.role, next)) {
-    throw ResponseNamesAnotherLevel({ level: level.level, nextLevel: next.level, ...nextTitleOf(next), named: named.role });
+    throw refusalAtField(ResponseNamesAnotherLevel, { level: level.level, nextLevel: next.level, ...nextTitleOf(next), named: named.role }, 'data.nextLevel.role');
   }
   return [
     {

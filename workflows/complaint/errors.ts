@@ -8,15 +8,19 @@ type Level = { readonly level: number; readonly title: string; readonly titleFr?
 /** `{ nextTitle, nextTitleFr }` of the level a review would go to, for a refusal that names it. */
 export const nextTitleOf = ({ title, titleFr }: EscalationLevel) => (titleFr === undefined ? { nextTitle: title } : { nextTitle: title, nextTitleFr: titleFr });
 
-/** A response below the last level must tell the complainant who the complaint can be elevated to. */
+/**
+ * A response below the last level must tell the complainant who the complaint can be elevated to:
+ * their name and contact information (their role is the next level's title, filled in). Said beside
+ * `data.nextLevel` too.
+ */
 export const ResponseMissingNextLevel = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string }>(
   'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
   'rule',
   {
     en: (p) =>
-      `A response at level ${p.level} must give the name, role and contact information of the person the complaint can be elevated to (level ${p.nextLevel}, ${p.nextTitle}) if the complainant is not satisfied.`,
+      `A response at level ${p.level} must give the name and contact information of the person the complaint can be elevated to (level ${p.nextLevel}, ${p.nextTitle}) if the complainant is not satisfied.`,
     fr: (p) =>
-      `Une réponse au palier ${p.level} doit indiquer le nom, le rôle et les coordonnées de la personne à qui la plainte peut être soumise (palier ${p.nextLevel}, ${p.nextTitleFr ?? p.nextTitle}) si la personne plaignante n’est pas satisfaite.`,
+      `Une réponse au palier ${p.level} doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être soumise (palier ${p.nextLevel}, ${p.nextTitleFr ?? p.nextTitle}) si la personne plaignante n’est pas satisfaite.`,
   },
 );
 

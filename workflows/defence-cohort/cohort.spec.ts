@@ -245,6 +245,17 @@ describe('defence cohort: sessions', () => {
     expect(early.messageIn('en')).toMatch(/^“Held at” \(2026-02-20T10:00:00-05:00\) is before the cohort started/);
     expect(early.messageIn('fr')).toMatch(/^«\u00a0Date de la séance\u00a0» \(2026-02-20T10:00:00-05:00\) précède le début de la cohorte/);
   });
+
+  it('says a session before the start beside its date too, without naming the field again', () => {
+    const early = given(...running(6)).when(session({ heldAt: '2026-02-20T10:00:00-05:00' })).error();
+    expect(early.details).toEqual({ issues: [{ path: 'data.heldAt', message: '2026-02-20T10:00:00-05:00 is before the cohort started (2026-02-23).' }] });
+    expect(early.detailsIn('fr')).toEqual({ issues: [{ path: 'data.heldAt', message: '2026-02-20T10:00:00-05:00 précède le début de la cohorte (2026-02-23).' }] });
+    // An engagement session's date too.
+    const engagement = given(...running(6))
+      .when({ type: 'RecordEngagementSession', data: { delivery: 'virtual', setting: 'individual', engagementCaseIds: ['re-case-1'], heldAt: '2026-02-20T10:00:00-05:00' } })
+      .error();
+    expect(engagement.details).toMatchObject({ issues: [{ path: 'data.heldAt' }] });
+  });
 });
 
 describe('defence cohort: engagement sessions with class members', () => {

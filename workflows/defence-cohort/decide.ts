@@ -2,7 +2,7 @@ import { assertNever } from '../../domain/assert-never';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import { refusalAtField, type DomainError } from '../../domain/errors';
+import { refusalAtField, type DomainError, type ErrorTexts } from '../../domain/errors';
 import { enforceRules } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import { workflowSettings } from '../../domain/settings';
@@ -200,12 +200,18 @@ function past(field: string, value: string | undefined, ctx: DecideContext): { v
   return { value };
 }
 
+/** DRC.BEFORE_START said beside the session's date (`data.heldAt`), which the form names already: without naming it again. */
+const BEFORE_START_AT_FIELD: ErrorTexts<{ field: string; value: string; startedOn: string }> = {
+  en: (p) => `${p.value} is before the cohort started (${p.startedOn}).`,
+  fr: (p) => `${p.value} précède le début de la cohorte (${p.startedOn}).`,
+};
+
 /** A session is held during the cohort: not in the future, not before its first day in its region. */
 function heldAtRule(field: string, value: string | undefined, context: DefenceCohortContext, ctx: DecideContext) {
   const at = past(field, value, ctx);
   const startedOn = context.startedOn;
   if (!at.broken && startedOn !== undefined && ctx.calendars.forRegion(context.region).localDate(new Date(at.value)) < startedOn) {
-    return { value: at.value, broken: BeforeStart({ field, value: at.value, startedOn }) };
+    return { value: at.value, broken: refusalAtField(BeforeStart, { field, value: at.value, startedOn }, `data.${field}`, BEFORE_START_AT_FIELD) };
   }
   return at;
 }

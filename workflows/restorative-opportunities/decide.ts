@@ -3,6 +3,7 @@ import { cancelOpenClocks } from '../../domain/clocks/decisions';
 import type { ClockEvent } from '../../domain/clocks/events';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { Bilingual, CaseState } from '../../domain/workflow';
 import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
@@ -272,18 +273,21 @@ function selectModel(data: Data<'SelectModel'>, state: State): Decided {
 
 /**
  * The protocols' "Meeting Space" and "Victims Entering Institutions" rules, each checked, so that
- * every one a proposed meeting breaks is named at once.
+ * every one a proposed meeting breaks is named at once; each beside the field it is about
+ * (`details.issues`, in the rule's own entry of `details.rules` when several are broken).
  */
 export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext): RuleCheck[] {
   const visitsArea = data.room === 'visitsAndCorrespondenceArea';
   const unknown = data.supportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
   return [
-    visitsArea && !data.exceptionalCircumstances && VisitsAreaNotExceptional({}),
-    visitsArea && data.exceptionalCircumstances?.areaClosedToOthers === false && VisitsAreaNotClosedToOthers({}),
-    !data.privateAndUninterrupted && MeetingSpaceNotPrivate({}),
-    !data.notRecordedOrOverheard && MeetingWouldBeRecorded({}),
-    data.venue.kind === 'institution' && data.entryDocumentsArranged !== true && EntryDocumentsNotArranged({}),
-    unknown.length > 0 && SupportPersonNotAgreed({ ids: unknown }),
+    visitsArea && !data.exceptionalCircumstances && refusalAtField(VisitsAreaNotExceptional, {}, 'data.room'),
+    visitsArea &&
+      data.exceptionalCircumstances?.areaClosedToOthers === false &&
+      refusalAtField(VisitsAreaNotClosedToOthers, {}, 'data.exceptionalCircumstances.areaClosedToOthers'),
+    !data.privateAndUninterrupted && refusalAtField(MeetingSpaceNotPrivate, {}, 'data.privateAndUninterrupted'),
+    !data.notRecordedOrOverheard && refusalAtField(MeetingWouldBeRecorded, {}, 'data.notRecordedOrOverheard'),
+    data.venue.kind === 'institution' && data.entryDocumentsArranged !== true && refusalAtField(EntryDocumentsNotArranged, {}, 'data.entryDocumentsArranged'),
+    unknown.length > 0 && refusalAtField(SupportPersonNotAgreed, { ids: unknown }, 'data.supportPersonIds'),
   ];
 }
 

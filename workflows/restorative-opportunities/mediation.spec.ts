@@ -379,18 +379,38 @@ describe('restorative opportunities: ArrangeMeeting', () => {
       expect(error.kind).toBe('rule');
       expect(error.messageIn('en')).toMatch(/^This breaks 2 rules; nothing was recorded\. \(1\) When exceptional circumstances .* \(2\) For a meeting in an institution/);
       expect(error.messageIn('fr')).toMatch(/^Ceci enfreint 2\u00a0règles\u00a0; rien n’a été consigné\. \(1\) Lorsque des circonstances .* \(2\) Pour une rencontre dans un établissement/);
+      // Each rule with its own detail: the field it is about, where a form says it too.
+      const rule = (code: string, path: string, message: RegExp) => ({ code, message: expect.stringMatching(message), details: { issues: [{ path, message: expect.stringMatching(message) }] } });
       expect(error.detailsIn('fr')).toEqual({
         rules: [
-          { code: 'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', message: expect.stringMatching(/^Lorsque des circonstances exceptionnelles/) },
-          { code: 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED', message: expect.stringMatching(/^Pour une rencontre dans un établissement/) },
+          rule('RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', 'data.exceptionalCircumstances.areaClosedToOthers', /^Lorsque des circonstances exceptionnelles/),
+          rule('RO.ENTRY_DOCUMENTS_NOT_ARRANGED', 'data.entryDocumentsArranged', /^Pour une rencontre dans un établissement/),
         ],
       });
       expect(error.detailsIn('en')).toEqual({
         rules: [
-          { code: 'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', message: expect.stringMatching(/^When exceptional circumstances/) },
-          { code: 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED', message: expect.stringMatching(/^For a meeting in an institution/) },
+          rule('RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS', 'data.exceptionalCircumstances.areaClosedToOthers', /^When exceptional circumstances/),
+          rule('RO.ENTRY_DOCUMENTS_NOT_ARRANGED', 'data.entryDocumentsArranged', /^For a meeting in an institution/),
         ],
       });
+    });
+
+    it('says each rule of the room beside the field it is about, a rule broken alone too', () => {
+      const paths = (details: unknown) =>
+        (details as { rules: { details?: { issues: { path: string }[] } }[] }).rules.map((rule) => rule.details?.issues.map((issue) => issue.path));
+      const all = given(...withModel('faceToFace'))
+        .when(arrange({ room: 'visitsAndCorrespondenceArea', privateAndUninterrupted: false, notRecordedOrOverheard: false, entryDocumentsArranged: undefined, supportPersonIds: ['subject-stranger'] }))
+        .error();
+      expect(paths(all.details)).toEqual([
+        ['data.room'],
+        ['data.privateAndUninterrupted'],
+        ['data.notRecordedOrOverheard'],
+        ['data.entryDocumentsArranged'],
+        ['data.supportPersonIds'],
+      ]);
+      const alone = given(...withModel('faceToFace')).when(arrange({ room: 'visitsAndCorrespondenceArea' })).error();
+      expect(alone.code).toBe('RO.VISITS_AREA_NOT_EXCEPTIONAL');
+      expect(alone.detailsIn('fr')).toEqual({ issues: [{ path: 'data.room', message: alone.messageIn('fr') }] });
     });
 
     it('answers one broken rule with that rule’s own code', () =>
