@@ -81,10 +81,8 @@ describe('the console: no answer is given for the person', () => {
       await error.waitFor();
       expect(await goalsMet.getAttribute('aria-invalid')).toBe('true');
       expect((await goalsMet.getAttribute('aria-describedby'))?.split(' ')).toContain('cmd-RecordReflection-goalsMet-error');
-      // The kinds are named by their labels, not their codes.
-      const said = (await error.textContent())!;
-      expect(said).toContain(labels.values!['notYetKnown']![language]);
-      expect(said).not.toMatch(/\bnotYetKnown\b/);
+      // The kind left unchosen is missing, as any field left out is: not a list of the kinds it could have been.
+      expect(await error.textContent()).toBe(language === 'en' ? 'is required' : 'est obligatoire');
       const link = summary.getByRole('link', { name: new RegExp(labels.fields['goalsMet']![language]) });
       await link.click();
       expect(await hasFocus(goalsMet)).toBe(true);
@@ -97,8 +95,11 @@ describe('the console: no answer is given for the person', () => {
       expect(await consent.getByRole('radio', { checked: true }).count()).toBe(0);
       await form.getByRole('button', { name, exact: true }).click();
       await form.locator('#cmd-RecordReflection-followUpConsent-error').waitFor();
-      expect(sent.at(-1)).toEqual({ goalsMet: 'met', inputUse: [] });
-      expect(await form.locator('#cmd-RecordReflection-stayConnected-error').count()).toBe(1);
+      expect(sent.at(-1)).toEqual({ goalsMet: 'met', inputUse: [], stayConnected: {} });
+      // Each question of the group left unanswered is named at once, beside its own answer.
+      for (const question of ['programUpdates', 'researchAndConsultations']) {
+        expect(await form.locator(`#cmd-RecordReflection-stayConnected_${question}-error`).count()).toBe(1);
+      }
       expect(await axeViolations(page)).toEqual([]);
 
       // Answered, it records what was answered: a "no" is said, not assumed.

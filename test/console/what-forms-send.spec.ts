@@ -124,9 +124,17 @@ describe('the console: what forms send and ask for', () => {
       await form.locator('#cmd-ArrangeMeeting-scheduledFor').fill('2026-03-20T10:00');
       await form.locator('#cmd-ArrangeMeeting-venue_kind').selectOption('institution');
       await form.locator('#cmd-ArrangeMeeting-venue_site').fill('Établissement de Collins Bay');
-      await form.locator('#cmd-ArrangeMeeting-room').selectOption('chapel');
       await form.locator('#cmd-ArrangeMeeting-privateAndUninterrupted-true').check();
       await form.locator('#cmd-ArrangeMeeting-notRecordedOrOverheard-true').check();
+      // Two of the protocols' rules broken at once: each said beside the field it is about, both in the summary.
+      await form.locator('#cmd-ArrangeMeeting-room').selectOption('visitsAndCorrespondenceArea');
+      await form.locator('#cmd-ArrangeMeeting-entryDocumentsArranged').selectOption('false');
+      await form.getByRole('button', { name: arrange }).click();
+      for (const field of ['room', 'entryDocumentsArranged']) await expectVisible(form.locator(`#cmd-ArrangeMeeting-${field}-error`));
+      expect(await form.locator('.error-summary li a').count()).toBe(2);
+      expect(await form.locator('#cmd-ArrangeMeeting-room').getAttribute('aria-invalid')).toBe('true');
+      expect(await axeViolations(page)).toEqual([]);
+      await form.locator('#cmd-ArrangeMeeting-room').selectOption('chapel');
       await form.locator('#cmd-ArrangeMeeting-entryDocumentsArranged').selectOption('true');
       // The victim and the offender attend as parties: the support persons to pick are those all participants agreed to, not everyone the case names.
       const supportPersons = form.locator('#cmd-ArrangeMeeting-supportPersonIds input[type="checkbox"]');

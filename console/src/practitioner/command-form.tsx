@@ -119,7 +119,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // The language the refusal shown was written in: the person may have switched since, and kept what they typed.
   const [said, setSaid] = useState<Language>(language);
-  // Business rules broken at once (422 COMMAND.RULES_BROKEN): each named, none tied to one field.
+  // Business rules broken at once (422 COMMAND.RULES_BROKEN) that name no field: each in the summary.
   const [rules, setRules] = useState<readonly BrokenRule[]>([]);
   const [failure, setFailure] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -140,9 +140,11 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
     const readable = (words: string) => withReadableTimes(words, (iso) => instant(iso, region), (date) => localDate(date, saidIn));
-    setErrors(byField(issues, (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
+    // A broken rule that names its field is said beside it, as a field's own problem is; the others in the summary alone.
+    const beside = broken.flatMap((rule) => rule.details?.issues ?? []);
+    setErrors(byField([...issues, ...beside], (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
     setSaid(saidIn);
-    setRules(broken.map((rule) => ({ ...rule, message: readable(rule.message) })));
+    setRules(broken.filter((rule) => (rule.details?.issues ?? []).length === 0).map((rule) => ({ ...rule, message: readable(rule.message) })));
     setFailure(readable(message));
     // The same refusal again does not change `failure`: the summary already shown takes the focus here.
     summary.current?.focus();

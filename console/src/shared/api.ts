@@ -8,10 +8,11 @@ export interface Issue {
   readonly message: string;
 }
 
-/** One business rule a command broke, when it broke several (422 COMMAND.RULES_BROKEN `details.rules`). */
+/** One business rule a command broke, when it broke several (422 COMMAND.RULES_BROKEN `details.rules`): with the fields it is about, if it names them. */
 export interface BrokenRule {
   readonly code: string;
   readonly message: string;
+  readonly details?: { readonly issues?: readonly Issue[] };
 }
 
 /** A refusal from the API, as its exception filter shapes it: `{code, message, details}`. */
