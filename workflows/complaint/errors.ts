@@ -89,9 +89,9 @@ export const ResponseNamesAnotherLevel = defineError<{ level: number; nextLevel:
   'rule',
   {
     en: (p) =>
-      `A response at level ${p.level} names who the complaint can be elevated to at the next level of its chain, level ${p.nextLevel} (${p.nextTitle}), not "${p.named}": leave the role out and it is filled in.`,
+      `A response at level ${p.level} names who the complaint can be elevated to at the next level of its chain, level ${p.nextLevel} (${p.nextTitle}), not "${p.named}": leave the position empty and it is filled in.`,
     fr: (p) =>
-      `Une réponse au palier ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}), et non «\u00a0${p.named}\u00a0»\u00a0: omettez le rôle et il sera rempli.`,
+      `Une réponse au palier ${p.level} désigne la personne à qui la plainte peut être soumise au palier suivant de sa chaîne, le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}), et non «\u00a0${p.named}\u00a0»\u00a0: laissez le poste vide et il sera rempli.`,
   },
 );
 
