@@ -391,6 +391,15 @@ describe('the Mend console in English and in French', () => {
       // The refusal takes the focus, so the person hears and sees it first.
       await page.locator('.error-summary:focus').waitFor();
       expect(await page.locator('.error-summary').textContent()).toContain('palier 2, Gestion du programme');
+      // Said beside the group it is about, which the summary names.
+      expect(await page.locator('.error-summary li a').first().textContent()).toMatch(/^Palier de révision suivant\u00a0: Une réponse au palier 1/);
+      await page.locator('#cmd-Respond-nextLevel-error').waitFor();
+      // A name without its contact information: the summary names the field with its group.
+      await tabTo(page, (f) => f.id === 'cmd-Respond-nextLevel_name');
+      await page.keyboard.type('Alex Tremblay');
+      await tabTo(page, (f) => f.tag === 'BUTTON' && f.text === 'Répondre' && f.inForm);
+      await page.keyboard.press('Enter');
+      await page.locator('.error-summary li a', { hasText: 'Palier de révision suivant — Coordonnées\u00a0: est obligatoire' }).waitFor();
       // The form, sent again empty with the keyboard: each field's error is a link in the summary that takes the focus to it.
       await tabTo(page, (f) => f.id === 'cmd-Respond-response');
       await page.keyboard.press('Control+A');
