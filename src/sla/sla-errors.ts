@@ -7,8 +7,7 @@ export const TooManyStreams = defineError<{ limit: number }>('SLA.TOO_MANY_STREA
 });
 
 /** A reconnect's Last-Event-ID is the id of an event the stream sent: one past the end of the log was never sent, and would wait for it. */
-export const LastEventNotWritten = defineError<{ lastEventId: number; head: number }>('SLA.LAST_EVENT_NOT_WRITTEN', 'invalid', {
-  en: (p) => `Last-Event-ID ${p.lastEventId} is past the end of the log (its last position is ${p.head}): resume from the id of the last event the stream sent.`,
-  fr: (p) =>
-    `Last-Event-ID ${p.lastEventId} est au-delà de la fin du journal (sa dernière position est ${p.head})\u00a0: reprenez à l’id du dernier événement que le flux a envoyé.`,
+export const LastEventNotWritten = defineError<{ lastEventId: number }>('SLA.LAST_EVENT_NOT_WRITTEN', 'invalid', {
+  en: (p) => `Last-Event-ID ${p.lastEventId} is past the end of the log: resume from the id of the last event the stream sent.`,
+  fr: (p) => `Last-Event-ID ${p.lastEventId} est au-delà de la fin du journal\u00a0: reprenez à l’id du dernier événement que le flux a envoyé.`,
 });

@@ -86,7 +86,7 @@ export class SlaController {
     const resumeAfter = parseInput(LastEventId, lastEventId, 'Last-Event-ID');
     if (resumeAfter !== undefined) {
       const head = await this.projections.headPosition();
-      if (resumeAfter > head) throw LastEventNotWritten({ lastEventId: resumeAfter, head });
+      if (resumeAfter > head) throw LastEventNotWritten({ lastEventId: resumeAfter });
     }
     const after = this.stream.startAfter(resumeAfter, query.minPosition);
     await this.stream.serve(

@@ -125,7 +125,9 @@ describe('read your writes with ?minPosition=', () => {
         code: 'PROJECTION.POSITION_NOT_WRITTEN',
         retryAfter: null,
       });
-      expect(response.body.message).toBe(`minPosition ${far} est au-delà de la fin du journal (sa dernière position est ${head})\u00a0: indiquez la position qu’une écriture a renvoyée.`);
+      // Where the log ends is not said: it moves with what other people do, in cases the caller may not know of.
+      expect(response.body.message).toBe(`minPosition ${far} est au-delà de la fin du journal\u00a0: indiquez la position qu’une écriture a renvoyée.`);
+      expect(Object.keys(response.body as object).sort()).toEqual(['code', 'message']);
     }
   });
 

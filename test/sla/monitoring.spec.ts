@@ -234,7 +234,7 @@ describe('SLA monitoring for supervisors', () => {
     await bad('/sla/stream', `Last-Event-ID ${last + 1000} is past the end of the log`, { 'last-event-id': String(last + 1000) });
     // A stream may start at the next write, not past it: it would skip every alert until then.
     const head = await running.store.headPosition();
-    await bad(`/sla/stream?minPosition=${head + 2}`, `minPosition ${head + 2} is past the end of the log (its last position is ${head})`);
+    await bad(`/sla/stream?minPosition=${head + 2}`, `minPosition ${head + 2} is past the end of the log: pass the position a write returned.`);
     const next = await openStream(running.baseUrl, await running.token('supervisor'), `/sla/stream?minPosition=${head + 1}`);
     expect(next.response.status).toBe(200);
     expect(await next.greeting()).toContain(`after position ${head}`);
