@@ -18,6 +18,16 @@ export function parseDuration(value: string): number {
   return seconds;
 }
 
+/** Where every verb's configuration comes from: the server's environment variables (README, Configuration). */
+const ENVIRONMENT = `
+Every verb reads the server's environment (README, "Configuration"), among which:
+  MEND_DATA_DIR          the data directory (default ./data): the SQLite log, read models, keys, token secret
+  MEND_STORE             sqlite (default), postgres (MEND_POSTGRES_URL) or eventstoredb (EVENTSTORE_CONNECTION_STRING)
+  MEND_ERASURE_LEDGER    the erasure ledger: erase writes it, restore and erasure reapply read it
+  MEND_BACKUP_KEY        or MEND_BACKUP_KEY_FILE: the key of backups (backup, restore)
+  MEND_CLOCK_START       a drill's or a demo's clock: every verb records on it
+  PORT, HOST             where serve listens (default 3000, 127.0.0.1)`;
+
 /**
  * Builds the `mend` program. Verbs add themselves here; each has --help. A verb's implementation
  * (`*.command.ts`) is required when the verb runs, not before: the application's modules take about
@@ -29,6 +39,7 @@ export function program(): Command {
     .version(MEND_VERSION)
     // A usage error is one line like every other error (docs/operations.md): `mend: <what is wrong>`.
     .configureOutput({ outputError: (text, write) => write(`mend: ${text.replace(/^error: /, '').trimEnd()} (--help for usage)\n`) })
+    .addHelpText('afterAll', ENVIRONMENT)
     .exitOverride();
 
   mend
@@ -50,7 +61,7 @@ export function program(): Command {
   projections
     .command('rebuild')
     .description('rebuild read models from the whole log into fresh tables, then swap them in at once (safe while Mend serves)')
-    .argument('[name]', 'one projection (default: all)')
+    .argument('[name]', 'one projection (default: all; `mend projections status` lists them)')
     .action((name: string | undefined) => (require('./projections.command') as typeof import('./projections.command')).rebuildCommand(name));
   projections
     .command('status')

@@ -19,7 +19,7 @@ export function demoSummary(result: SeedResult, dataDir: string): string[] {
   const clocks = result.cases.flatMap((c) => standards(c).map(clockStatus));
   const breached = result.cases.find((c) => c.supervisorsSee && standards(c).some((clock) => clock.status === 'breached' && !clock.metAt));
   return [
-    `Loaded the demo into ${dataDir}: ${result.cases.length} cases, ${result.commands} commands sent by the demo staff at business times over the past months.`,
+    `Loaded the demo into ${dataDir}: ${result.cases.length} cases, ${result.commands} commands sent by the demo staff over the past months.`,
     ...workflows.map((workflow) => {
       const cases = result.cases.filter((c) => c.workflow === workflow);
       return `  ${workflow}: ${cases.length} cases — ${counts(cases.map((c) => c.state))}`;

@@ -660,10 +660,11 @@ describe('bad input over HTTP', () => {
     beforeAll(async () => {
       senders.set('rju', await running.as('rju'));
       for (const definition of workflowDefinitions) {
+        const history = histories[definition.name];
+        // A workflow without one fails its own test below, not every workflow's.
+        if (!history) continue;
         const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
         const opened = await sender(definition.name, opening.type).post('/cases', { workflow: definition.name, command: opening.type, data: opening.example });
-        const history = histories[definition.name];
-        if (!history) throw new Error(`No history ends a ${definition.name} case: add its commands to \`histories\` in test/e2e/bad-input.e2e.spec.ts`);
         for (const [name, data, as] of history) {
           const response = await (as === 'supervisor' ? supervisor : sender(definition.name, name)).post(`/cases/${opened.body.caseId}/commands/${name}`, data);
           expect({ workflow: definition.name, name, status: response.status }).toEqual({ workflow: definition.name, name, status: 200 });
@@ -688,6 +689,7 @@ describe('bad input over HTTP', () => {
     };
 
     it.each(workflowDefinitions.map((d) => [d.name, d] as const))('%s: arbitrary and mutated command data', async (name, definition) => {
+      if (!ended.has(name)) throw new Error(`No history ends a ${name} case: add its commands to \`histories\` in test/e2e/bad-input.e2e.spec.ts`);
       const before = await caseEvents();
       for (const spec of definition.commands) {
         await fc.assert(

@@ -44,6 +44,12 @@ describe('mend: options as documented', () => {
     expect(refused.stderr).toContain('--sub');
   });
 
+  it.each([['backup'], ['erase'], ['serve']])('%s --help says which environment it reads: the data directory, the backup key, the ledger', async (verb) => {
+    const help = await mend([verb, '--help'], env);
+    expect(help.code).toBe(ExitCode.ok);
+    for (const variable of ['MEND_DATA_DIR', 'MEND_BACKUP_KEY', 'MEND_ERASURE_LEDGER', 'MEND_CLOCK_START', 'PORT']) expect(help.stdout).toContain(variable);
+  });
+
   it('projections status prints the status its help promises, for each projection', async () => {
     const help = await mend(['projections', 'status', '--help'], env);
     expect(help.stdout).toContain('status');
