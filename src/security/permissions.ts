@@ -48,6 +48,8 @@ export const QUERY_PERMISSIONS = {
   /** GET /audit/access — who read which case; not administrators, who know of no case's content and so of no read. */
   'audit.access': ['auditor', 'roAuditor', 'supervisor'],
   'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
+  /** GET /calendar/holidays: public days off, by which the console counts business days as the clocks do. */
+  'calendar.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
   'projections.read': ['supervisor', 'admin'],
   'metrics.read': ['admin', 'supervisor'],
   'subjects.erase': ['admin'],

@@ -40,6 +40,7 @@ const QUERY_ACTIONS: Readonly<Record<QueryPermission, Action>> = {
   'audit.verify': { en: 'verify the hash chain', fr: 'vérifier la chaîne de hachage' },
   'audit.access': { en: 'read the access log', fr: 'consulter le journal des accès' },
   'workflows.read': { en: 'read the workflows', fr: 'consulter les processus' },
+  'calendar.read': { en: 'read the business calendar', fr: 'consulter le calendrier des jours ouvrables' },
   'projections.read': { en: 'read the projections', fr: 'consulter les projections' },
   'metrics.read': { en: 'read the metrics', fr: 'consulter les métriques' },
   'subjects.erase': { en: 'erase a person’s data', fr: 'effacer les données d’une personne' },

@@ -1837,6 +1837,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each region’s observed holidays in a year: the days business clocks skip
+         * @description For every role. Business days are Monday to Friday, less these; deadlines fall at the end of business hours (MEND_BUSINESS_HOURS) in the region’s time zone.
+         */
+        get: operations["getHolidays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2821,6 +2841,21 @@ export interface components {
             asOf: string;
             /** @description Busiest first; a case with two assignees counts for each */
             people: components["schemas"]["WorkloadRow"][];
+        };
+        Holiday: {
+            /** @description The local date it is observed (taken) on, YYYY-MM-DD */
+            date: string;
+            /** @description Its own date, when it falls on a weekend and is taken on the next working day */
+            actualDate?: string;
+            name: string;
+            nameFr: string;
+        };
+        Holidays: {
+            year: number;
+            /** @description Each province’s and territory’s observed holidays that year, in date order: the federal ones, its own and the one-off days given off there (MEND_REGIONAL_HOLIDAYS, MEND_ONE_OFF_HOLIDAYS) */
+            regions: {
+                [key: string]: components["schemas"]["Holiday"][];
+            };
         };
         /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request. */
         "restorativeEngagement.ReceiveOptIn": {
@@ -13275,6 +13310,56 @@ export interface operations {
             };
             /** @description Unavailable: retry after the Retry-After delay */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHolidays: {
+        parameters: {
+            query: {
+                /** @description 1970–2200 */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year’s holidays by region */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Holidays"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

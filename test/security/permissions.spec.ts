@@ -156,6 +156,7 @@ describe('the permissions', () => {
     'audit.verify': ['auditor', 'roAuditor', 'admin'],
     'audit.access': ['auditor', 'roAuditor', 'supervisor'],
     'workflows.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
+    'calendar.read': ['practitioner', 'supervisor', 'auditor', 'rju', 'mediator', 'roAuditor', 'admin'],
     'projections.read': ['supervisor', 'admin'],
     'metrics.read': ['admin', 'supervisor'],
     'subjects.erase': ['admin'],
