@@ -5,6 +5,9 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { consoleRoot } from './console-root';
 
+/** Where Vite puts the built scripts and styles, each named with a hash of its content. */
+const ASSETS = 'assets';
+
 /**
  * Serves the console (console/dist) at `/`. The static shell needs no token: it holds no data,
  * and asks the person for their token, which every API call then carries in a header.
@@ -30,13 +33,30 @@ export class ConsoleModule implements OnModuleInit {
     void fastify.register(fastifyStatic, {
       root,
       prefix: '/',
-      // One route per built file, so any other path still reaches the API's own 404.
+      // One route per file built by then outside the assets (index.html, also at `/`), so any other path still reaches the API's own 404.
       wildcard: false,
+      // The assets are served below, whatever their names.
+      globIgnore: [`${ASSETS}/**`],
       index: 'index.html',
-      setHeaders: (reply, path) => {
-        // Built assets carry a content hash in their names; the page that names them must not be cached.
-        reply.header('cache-control', path.startsWith(join(root, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+      // The page that names the assets must not be cached: a rebuild names new ones.
+      setHeaders: (reply) => void reply.header('cache-control', 'no-cache'),
+    });
+    // The assets by any name, those of a rebuild made while the server runs too (a route per file read
+    // at start would 404 the new names, and the page that names them would come up blank). A name no
+    // file has, a dotfile and a directory are the API's own 404: nothing is ever listed.
+    void fastify.register(fastifyStatic, {
+      root: join(root, ASSETS),
+      prefix: `/${ASSETS}/`,
+      wildcard: true,
+      index: false,
+      list: false,
+      dotfiles: 'ignore',
+      // Files only: a directory's path (`/assets/`) is a 404 as a missing file is, not a 403.
+      allowedPath: (path) => !path.endsWith('/'),
+      // The first registration decorates the reply with sendFile; a second decoration would throw.
+      decorateReply: false,
+      // Each name carries a hash of its content: the file under a name never changes.
+      setHeaders: (reply) => void reply.header('cache-control', 'public, max-age=31536000, immutable'),
     });
   }
 }

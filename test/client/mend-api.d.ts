@@ -2093,7 +2093,10 @@ export interface components {
                 [key: string]: string | number | boolean | null;
             };
             openClocks: number;
+            /** @description The earliest due time among its open clocks, paused ones included */
             nextDueAt: string | null;
+            /** @description The clock due at nextDueAt is paused: no time runs out until it resumes, and its due time then moves */
+            nextDuePaused: boolean;
             revision: number;
             position: number;
             openedAt: string;
@@ -2799,7 +2802,10 @@ export interface components {
                 [key: string]: string | number | boolean | null;
             };
             openClocks: number;
+            /** @description The earliest due time among its open clocks, paused ones included */
             nextDueAt: string | null;
+            /** @description The clock due at nextDueAt is paused: no time runs out until it resumes, and its due time then moves */
+            nextDuePaused: boolean;
             revision: number;
             position: number;
             openedAt: string;

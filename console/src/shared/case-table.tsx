@@ -63,7 +63,13 @@ function Rows(props: CaseTableProps) {
               <td data-label={t.colNextDue}>
                 {item.nextDueAt ? (
                   <>
-                    {instant(item.nextDueAt, item.region)} <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(item.nextDueAt)))})</span>
+                    {instant(item.nextDueAt, item.region)}{' '}
+                    {item.nextDuePaused ? (
+                      // Stopped: no time runs out until someone resumes it, and its due time then moves.
+                      <span class="clock-paused">({t.clockPausedShort})</span>
+                    ) : (
+                      <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(item.nextDueAt)))})</span>
+                    )}
                   </>
                 ) : (
                   '—'

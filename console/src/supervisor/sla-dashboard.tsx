@@ -170,6 +170,7 @@ function Totals({ counts }: { counts: SlaCounts }) {
     ['running', t.tileRunning, number(counts.running), false],
     ['warned', t.tileWarned, number(counts.warned), false],
     ['overdue', t.tileOverdue, number(counts.overdue), false],
+    ['paused', t.tilePaused, number(counts.paused), false],
     ['breached', t.tileBreached, number(counts.breached), counts.breached > 0],
     ['on-time', t.tileOnTime, counts.onTimeRate === null ? t.notApplicable : percent(counts.onTimeRate), false],
   ];
@@ -183,7 +184,9 @@ function Totals({ counts }: { counts: SlaCounts }) {
           </div>
         ))}
       </dl>
-      <p class="hint">{t.tilesHint}</p>
+      <p class="hint">
+        {t.tilesHint} {t.pausedHint}
+      </p>
     </>
   );
 }
@@ -199,13 +202,14 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
             <th scope="col">{t.colGroup}</th>
             <th scope="col">{t.tileRunning}</th>
             <th scope="col">{t.tileWarned}</th>
+            <th scope="col">{t.tilePaused}</th>
             <th scope="col">{t.tileBreached}</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={4}>{t.noClocks}</td>
+              <td colSpan={5}>{t.noClocks}</td>
             </tr>
           ) : (
             rows.map((row) => (
@@ -213,6 +217,7 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
                 <th scope="row">{row.label}</th>
                 <td data-label={t.tileRunning}>{number(row.running)}</td>
                 <td data-label={t.tileWarned}>{number(row.warned)}</td>
+                <td data-label={t.tilePaused}>{number(row.paused)}</td>
                 <td data-label={t.tileBreached}>{number(row.breached)}</td>
               </tr>
             ))

@@ -1,4 +1,5 @@
 import { formatDate, useI18n } from '../i18n/i18n';
+import { businessDaysLeft } from '../shared/business-days';
 import { useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, L, workflowTitle } from '../shared/labels';
@@ -7,6 +8,7 @@ import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+import { serviceNow } from '../shared/service-clock';
 import { OnTimeChart } from './on-time-chart';
 
 const WEEKS = 12;
@@ -19,9 +21,13 @@ export const clocksOf = (pages: readonly ClockPage[]) => pages.flatMap((page) =>
 const WARNED = `/sla/clocks?status=warned&limit=${SHOWN}`;
 // The newest first: breaches stay on the list once met late, and a year of them is more than a page.
 const BREACHED = `/sla/clocks?status=breached&order=latest&limit=${SHOWN}`;
+// A pause someone forgot stops its clock for good: the supervisor sees each one, with how long it has been paused.
+const PAUSED = `/sla/clocks?status=paused&limit=${SHOWN}`;
+
+type Kind = 'warned' | 'breached' | 'paused';
 
 /**
- * What supervisors act on beyond the counts: the warned and the breached clocks themselves, each
+ * What supervisors act on beyond the counts: the warned, the breached and the paused clocks themselves, each
  * person's workload, and the on-time rate week by week. `version` changes when a warning or a
  * breach arrives live, and everything is asked again.
  */
@@ -33,6 +39,7 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
       Promise.all([
         api.get<ClockPage>(WARNED),
         api.get<ClockPage>(BREACHED),
+        api.get<ClockPage>(PAUSED),
         api.get<Workload>('/workload'),
         api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
       ]),
@@ -40,10 +47,11 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
   );
   return (
     <Status loaded={loaded}>
-      {([warned, breached, workload, weeks]) => (
+      {([warned, breached, paused, workload, weeks]) => (
         <>
           <ClockSection kind="warned" first={warned} path={WARNED} title={t.warnedTitle} empty={t.noWarnedClocks} more={t.soonestShown} workflows={workflows} />
           <ClockSection kind="breached" first={breached} path={BREACHED} title={t.breachedTitle} empty={t.noBreachedClocks} more={t.breachedLatest} workflows={workflows} />
+          <ClockSection kind="paused" first={paused} path={PAUSED} title={t.pausedTitle} empty={t.noPausedClocks} more={t.soonestShown} workflows={workflows} />
           {/* One under the other: the workload's seven columns do not fit half a page. */}
           <section aria-labelledby="workload-title">
             <h3 id="workload-title">{t.workloadTitle}</h3>
@@ -61,7 +69,7 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
 
 /** A list of clocks under its heading, read a page at a time; `more` says how many are shown while there are more. */
 function ClockSection(props: {
-  kind: 'warned' | 'breached';
+  kind: Kind;
   first: ClockPage;
   path: string;
   title: string;
@@ -85,16 +93,18 @@ function ClockSection(props: {
   );
 }
 
-/** Clocks as a table: when each ran out (or is due), which clock, which case. */
-function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: 'warned' | 'breached' }) {
+/** Clocks as a table: when each ran out, is due or was paused, which clock, which case. */
+function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: Kind }) {
   const { t, instant, percent, region } = useI18n();
   if (props.items.length === 0) return <p>{props.empty}</p>;
+  const when = props.kind === 'breached' ? t.colBreachedAt : props.kind === 'paused' ? t.colPausedSince : t.colDue;
+  const now = serviceNow();
   return (
     <div class="table-scroll">
       <table id={props.id} class="clock-list fold">
         <thead>
           <tr>
-            <th scope="col">{props.kind === 'breached' ? t.colBreachedAt : t.colDue}</th>
+            <th scope="col">{when}</th>
             <th scope="col">{t.colClock}</th>
             <th scope="col">{t.colWorkflow}</th>
             <th scope="col">{t.colRegion}</th>
@@ -103,9 +113,19 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
         </thead>
         <tbody>
           {props.items.map((item) => (
-            <tr key={`${item.caseId}:${item.clock}`} class={props.kind === 'breached' ? 'clock-breached' : 'warned'}>
-              <td data-label={props.kind === 'breached' ? t.colBreachedAt : t.colDue}>
-                {instant(props.kind === 'breached' ? (item.breachedAt ?? item.dueAt) : item.dueAt, item.region)}
+            <tr key={`${item.caseId}:${item.clock}`} class={props.kind === 'breached' ? 'clock-breached' : props.kind === 'warned' ? 'warned' : undefined}>
+              <td data-label={when}>
+                {props.kind === 'paused' ? (
+                  item.pausedAt ? (
+                    <>
+                      {instant(item.pausedAt, item.region)} <span class="hint">({t.pausedFor(businessDaysLeft(new Date(item.pausedAt), now))})</span>
+                    </>
+                  ) : (
+                    '—'
+                  )
+                ) : (
+                  instant(props.kind === 'breached' ? (item.breachedAt ?? item.dueAt) : item.dueAt, item.region)
+                )}
                 {props.kind === 'breached' && item.metAt ? (
                   <span class="hint">
                     {' '}

@@ -75,6 +75,7 @@ export interface CaseSummary {
   readonly details: CaseRecord['details'];
   readonly openClocks: number;
   readonly nextDueAt: string | null;
+  readonly nextDuePaused: boolean;
   readonly revision: number;
   readonly position: number;
   readonly openedAt: string;
@@ -106,6 +107,7 @@ export function toSummary(row: CaseRow): CaseSummary {
     details: record.details,
     openClocks: row.open_clocks,
     nextDueAt: record.nextDueAt,
+    nextDuePaused: record.nextDueAt !== null && record.clocks.some((clock) => clock.status === 'paused' && clock.dueAt === record.nextDueAt),
     revision: record.revision,
     position: record.position,
     openedAt: record.openedAt,
