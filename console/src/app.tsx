@@ -17,7 +17,9 @@ import { ROLE_PAGES, type RolePages } from './shared/roles';
 import { useRoute, type Route } from './shared/router';
 import { learningReferences, pageTitle } from './shared/page-title';
 import { forgetSession, storedSession, type Session } from './shared/session';
-import type { StaffEntry, StaffList, WorkflowInfo } from './shared/types';
+import type { Holidays, StaffEntry, StaffList, WorkflowInfo } from './shared/types';
+import { holidayDates, NO_HOLIDAYS, type HolidayDates } from './shared/business-days';
+import { serviceNow } from './shared/service-clock';
 import { SlaDashboard } from './supervisor/sla-dashboard';
 
 export function App() {
@@ -90,9 +92,11 @@ function Shell() {
   }, [t, route, session, references]);
   // Names do not change with the language: they are asked once per sign-in.
   const people = useMemo(() => session && peopleOf(createApi(session, refused, language), session), [session]);
+  // The holidays do not change with the language either: the years around the service's now, asked once per sign-in.
+  const holidays = useMemo(() => session && holidaysOf(createApi(session, refused, language)), [session]);
   // A change of language asks the API again: workflow labels and messages come back in the new language.
   const context = useMemo<ConsoleContext | undefined>(() => {
-    if (!session || !people) return undefined;
+    if (!session || !people || !holidays) return undefined;
     const learn = (caseId: string, reference: string) => {
       if (sessionNow.current !== session) return;
       setReferences((known) => (known.get(caseId) === reference ? known : new Map(known).set(caseId, reference)));
@@ -101,8 +105,8 @@ function Shell() {
     const workflows = api.get<WorkflowInfo[]>('/workflows');
     // Pages that need the workflows report a failure themselves; the others do not care.
     workflows.catch(() => undefined);
-    return { api, session, workflows, people };
-  }, [session, people, language]);
+    return { api, session, workflows, people, holidays };
+  }, [session, people, holidays, language]);
   // The person's name from the staff directory (GET /staff/me); their token's subject until then, or if it does not name them.
   const names = useSettled(people ?? NOBODY, NO_NAMES);
   const other: Language = language === 'en' ? 'fr' : 'en';
@@ -173,6 +177,12 @@ function peopleOf(api: Api, session: Session): Promise<ReadonlyMap<string, strin
     : Promise.resolve([]);
   const me = api.get<StaffEntry>('/staff/me').then((entry) => named([entry]), () => []);
   return Promise.all([directory, me]).then(([everyone, own]) => new Map([...everyone, ...own]));
+}
+
+/** Each region's holidays of the years a due time shown is likely in; none (weekends only) if they cannot be read. */
+function holidaysOf(api: Api): Promise<HolidayDates> {
+  const year = serviceNow().getUTCFullYear();
+  return Promise.all([year - 1, year, year + 1].map((y) => api.get<Holidays>(`/calendar/holidays?year=${y}`))).then(holidayDates, () => NO_HOLIDAYS);
 }
 
 function Page({ route }: { route: Route }) {

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from '../shared/api';
-import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
-import { useConsole } from '../shared/context';
+import { useBusinessDays, useConsole } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, commandLabel, L, stateLabel, workflowTitle } from '../shared/labels';
 import { StepsOthersTake } from '../shared/steps-others-take';
@@ -57,6 +56,7 @@ export function CaseloadPage() {
 function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflows: readonly WorkflowInfo[] }) {
   const i18n = useI18n();
   const { t, instant } = i18n;
+  const businessDays = useBusinessDays();
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = serviceNow();
   const workflowOf = (item: InboxItem) => workflows.find((w) => w.name === item.workflow && w.version === item.workflowVersion);
@@ -99,7 +99,7 @@ function InboxTable({ items, workflows }: { items: readonly InboxItem[]; workflo
                       ) : item.overdue ? (
                         <strong class="late">{t.overdueNow}</strong>
                       ) : clock.status === 'running' ? (
-                        <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(clock.dueAt)))})</span>
+                        <span class="hint">({daysLeft(t, businessDays(now, new Date(clock.dueAt), clock.region))})</span>
                       ) : null}
                     </>
                   ) : (

@@ -1,23 +1,24 @@
 import { useI18n, type I18n } from '../i18n/i18n';
-import { businessDaysLeft } from '../shared/business-days';
+import { useBusinessDays } from '../shared/context';
 import { daysLeft } from '../shared/case-table';
 import { clockLabel, L } from '../shared/labels';
 import type { ClockView, WorkflowInfo } from '../shared/types';
 import { serviceNow } from '../shared/service-clock';
 
-function timeLeft({ t }: I18n, clock: ClockView, now: Date): string {
+function timeLeft({ t }: I18n, clock: ClockView, now: Date, businessDays: ReturnType<typeof useBusinessDays>): string {
   if (clock.status !== 'running') return '—';
   if (clock.basis === 'calendar') {
     const calendarDays = Math.round((new Date(clock.dueAt).getTime() - now.getTime()) / 86_400_000);
     return calendarDays >= 0 ? t.calendarDays(calendarDays) : t.calendarDaysOverdue(-calendarDays);
   }
-  return daysLeft(t, businessDaysLeft(now, new Date(clock.dueAt)));
+  return daysLeft(t, businessDays(now, new Date(clock.dueAt), clock.region));
 }
 
 /** A case's clocks with the time left; business days are estimated here from the due time, shown in the case's region's time zone. */
 export function Clocks({ clocks, workflow, region, now = serviceNow() }: { clocks: readonly ClockView[]; workflow: WorkflowInfo | undefined; region?: string; now?: Date }) {
   const i18n = useI18n();
   const { t, instant, percent, clockStatus } = i18n;
+  const businessDays = useBusinessDays();
   if (clocks.length === 0) return <p>{t.noClocks}</p>;
   return (
     <div class="table-scroll">
@@ -46,7 +47,7 @@ export function Clocks({ clocks, workflow, region, now = serviceNow() }: { clock
                 {clock.onTime === false ? t.late : ''}
               </td>
               <td data-label={t.colDue}>{instant(clock.dueAt, region)}</td>
-              <td data-label={t.colTimeLeft}>{timeLeft(i18n, clock, now)}</td>
+              <td data-label={t.colTimeLeft}>{timeLeft(i18n, clock, now, businessDays)}</td>
             </tr>
           ))}
         </tbody>

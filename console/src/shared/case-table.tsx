@@ -1,6 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { businessDaysLeft } from './business-days';
-import { PageStaff, staffNames, usePeople } from './context';
+import { PageStaff, staffNames, useBusinessDays, usePeople } from './context';
 import { CaseLink } from './case-link';
 import { L, stateLabel, workflowTitle } from './labels';
 import type { CaseSummary, WorkflowInfo } from './types';
@@ -29,6 +28,7 @@ function Rows(props: CaseTableProps) {
   const workflow = (name: string) => props.workflows.find((w) => w.name === name);
   const { t, instant, region } = useI18n();
   const person = usePeople();
+  const businessDays = useBusinessDays();
   if (items.length === 0) return <p>{t.noCases}</p>;
   const now = serviceNow();
   return (
@@ -68,7 +68,7 @@ function Rows(props: CaseTableProps) {
                       // Stopped: no time runs out until someone resumes it, and its due time then moves.
                       <span class="clock-paused">({t.clockPausedShort})</span>
                     ) : (
-                      <span class="hint">({daysLeft(t, businessDaysLeft(now, new Date(item.nextDueAt)))})</span>
+                      <span class="hint">({daysLeft(t, businessDays(now, new Date(item.nextDueAt), item.region))})</span>
                     )}
                   </>
                 ) : (

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import type { Api } from './api';
+import { businessDaysLeft, NO_HOLIDAYS, type HolidayDates } from './business-days';
 import type { Session } from './session';
 import type { WorkflowInfo } from './types';
 
@@ -12,6 +13,8 @@ export interface ConsoleContext {
   readonly workflows: Promise<readonly WorkflowInfo[]>;
   /** Staff names by id, loaded once per sign-in: the directory's (GET /staff, former staff too) for roles that may read it, and the signed-in person's own (GET /staff/me). */
   readonly people: Promise<ReadonlyMap<string, string>>;
+  /** Each region's holidays of last year, this year and next (GET /calendar/holidays), loaded once per sign-in. */
+  readonly holidays: Promise<HolidayDates>;
 }
 
 export const Console = createContext<ConsoleContext | undefined>(undefined);
@@ -65,4 +68,13 @@ export function usePeople(): (staffId: string) => string {
   const page = useContext(PageStaff);
   const { t } = useI18n();
   return (staffId) => page.get(staffId) ?? names.get(staffId) ?? t.notInDirectory(staffId);
+}
+
+/**
+ * Business days from one instant to another in a region, its holidays skipped as the server's
+ * calendar skips them (weekends only until they have loaded).
+ */
+export function useBusinessDays(): (from: Date, to: Date, region: string | undefined) => number {
+  const holidays = useSettled(useConsole().holidays, NO_HOLIDAYS);
+  return (from, to, region) => businessDaysLeft(from, to, region, holidays);
 }

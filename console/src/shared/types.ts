@@ -14,6 +14,7 @@ import type { PersonalDataGroupSchema, WorkflowCommandSchema, WorkflowSchema } f
 import type { SearchResultSchema } from '../../../src/search/search.schemas';
 import type { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from '../../../src/staff/staff.schemas';
 import type { ErasureResultSchema } from '../../../src/privacy/privacy.schemas';
+import type { HolidaysSchema } from '../../../src/calendar/calendar.schemas';
 
 export type ClockView = z.infer<typeof ClockViewSchema>;
 export type CaseView = z.infer<typeof CaseViewSchema>;
@@ -39,6 +40,7 @@ export type Workload = z.infer<typeof WorkloadSchema>;
 export type SlaWeeks = z.infer<typeof SlaWeeksSchema>;
 export type CaseAsOf = z.infer<typeof CaseAsOfSchema>;
 export type ErasureResult = z.infer<typeof ErasureResultSchema>;
+export type Holidays = z.infer<typeof HolidaysSchema>;
 
 /** A command as GET /workflows describes it; its data's JSON Schema, read by the form builder, typed as such. */
 export type WorkflowCommand = Omit<z.infer<typeof WorkflowCommandSchema>, 'schema'> & { readonly schema: JsonSchema };

@@ -1,9 +1,8 @@
 import { createContext, Fragment, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n, type I18n } from '../i18n/i18n';
-import { businessDaysLeft } from '../shared/business-days';
 import { daysLeft } from '../shared/case-table';
-import { useConsole, usePeople } from '../shared/context';
+import { useBusinessDays, useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { caseName, clockLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
@@ -236,6 +235,7 @@ function AtRisk(props: {
 }) {
   const { t, instant, percent, region } = useI18n();
   const workflows = useContext(WorkflowsContext);
+  const businessDays = useBusinessDays();
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = serviceNow();
   return (
@@ -261,7 +261,7 @@ function AtRisk(props: {
                 <tr class={item.overdue ? 'overdue' : item.warnedThresholds.length ? 'warned' : undefined}>
                   <td>
                     {instant(item.dueAt, item.region)}
-                    <span class="hint"> ({daysLeft(t, businessDaysLeft(now, new Date(item.dueAt)))})</span>
+                    <span class="hint"> ({daysLeft(t, businessDays(now, new Date(item.dueAt), item.region))})</span>
                     {item.overdue ? <strong>{t.overdue}</strong> : null}
                   </td>
                   <td>

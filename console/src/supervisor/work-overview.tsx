@@ -1,6 +1,5 @@
 import { formatDate, useI18n } from '../i18n/i18n';
-import { businessDaysLeft } from '../shared/business-days';
-import { useConsole, usePeople } from '../shared/context';
+import { useBusinessDays, useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { clockLabel, L, workflowTitle } from '../shared/labels';
 import { MorePages } from '../shared/more-pages';
@@ -96,6 +95,7 @@ function ClockSection(props: {
 /** Clocks as a table: when each ran out, is due or was paused, which clock, which case. */
 function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflows: readonly WorkflowInfo[]; empty: string; kind: Kind }) {
   const { t, instant, percent, region } = useI18n();
+  const businessDays = useBusinessDays();
   if (props.items.length === 0) return <p>{props.empty}</p>;
   const when = props.kind === 'breached' ? t.colBreachedAt : props.kind === 'paused' ? t.colPausedSince : t.colDue;
   const now = serviceNow();
@@ -118,7 +118,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
                 {props.kind === 'paused' ? (
                   item.pausedAt ? (
                     <>
-                      {instant(item.pausedAt, item.region)} <span class="hint">({t.pausedFor(businessDaysLeft(new Date(item.pausedAt), now))})</span>
+                      {instant(item.pausedAt, item.region)} <span class="hint">({t.pausedFor(businessDays(new Date(item.pausedAt), now, item.region))})</span>
                     </>
                   ) : (
                     '—'
