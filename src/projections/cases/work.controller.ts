@@ -12,7 +12,7 @@ import { ProjectionsService } from '../projections.service';
 import type { ClockView } from '../../../domain/case-view';
 import { toSummary, type CaseSummary } from './case-queries';
 import { StaffQueries } from '../../staff/staff.queries';
-import type { StaffRecord } from '../../../projections/staff';
+import { staffProjection, type StaffRecord } from '../../../projections/staff';
 import { InboxQuery, WorkloadQuery, WorkQueries, type CannotWork, type WorkloadRow } from './work-queries';
 
 /** What GET /inbox answers (InboxSchema in work.schemas.ts documents it). */
@@ -82,7 +82,8 @@ export class WorkController {
   @RequirePermission('workload.read')
   async workload(@Query() raw: unknown, @CurrentActor() actor: Actor): Promise<Workload> {
     const query = parseInput(WorkloadQuery, raw ?? {}, 'query');
-    await this.projections.awaitPosition(casesProjection.name, query.minPosition);
+    // Who can no longer work their cases is read from the staff directory's read model: both reach the position.
+    await this.projections.awaitPosition([casesProjection.name, staffProjection.name], query.minPosition);
     const scope = this.policy.listScope(actor);
     const now = this.clock.now();
     return { asOf: now.toISOString(), people: this.queries.workload(scope.hiddenWorkflows, now, this.cannotWork(), scope.assignee) };
