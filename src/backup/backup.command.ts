@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CliError } from '../cli/cli-error';
 import { cliConfig } from '../cli/cli-config';
@@ -100,6 +101,9 @@ export async function reapplyCommand(ledgers: readonly string[] = []): Promise<v
   const config = cliConfig();
   if (ledgers.length === 0 && !config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
   const paths = ledgers.length > 0 ? ledgers.map((ledger) => resolve(ledger)) : [config.erasureLedger!];
+  // A ledger named on the command line that is not there is a wrong argument: said before any is re-applied.
+  const absent = ledgers.length > 0 ? paths.filter((path) => !existsSync(path)) : [];
+  if (absent.length > 0) throw new CliError(`No erasure ledger at ${absent.join(', ')}: name each node's ledger file; nothing was re-applied.`, ExitCode.usage);
   const entries = await reporting(async () =>
     paths.flatMap((path) => {
       const read = readErasureLedger(path);

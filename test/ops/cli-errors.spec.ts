@@ -77,6 +77,13 @@ describe('mend: operator mistakes end in one line and their exit code', () => {
     expectOneLine(await mend(['erasure', 'reapply'], { ...env, MEND_ERASURE_LEDGER: missing }), ExitCode.config, missing);
   });
 
+  it('erasure reapply naming a ledger that is not there: wrong usage (64), naming it, nothing re-applied', async () => {
+    const missing = join(work, 'node-2-ledger.jsonl');
+    const result = await mend(['erasure', 'reapply', missing], env);
+    expectOneLine(result, ExitCode.usage, `No erasure ledger at ${missing}`);
+    expect(result.stdout).toBe('');
+  });
+
   it('a data directory that cannot be read, or is a file: unavailable (69), one line naming it', async () => {
     const locked = join(work, 'locked');
     mkdirSync(locked, { mode: 0o700 });
