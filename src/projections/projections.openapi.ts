@@ -35,7 +35,8 @@ export const projectionsOpenApi: OpenApiSection = {
         tags: ['cases'],
         summary: 'A person’s caseload: the open cases assigned to them',
         description:
-          'Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities).',
+          'Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities). ' +
+          '404 names someone the staff directory does not hold and who holds no case.',
         parameters: [
           { name: 'practitionerId', in: 'path', required: true, schema: { type: 'string' } },
           query('status', 'open (default) | closed'),
@@ -44,7 +45,7 @@ export const projectionsOpenApi: OpenApiSection = {
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of their cases', content: json(ref('Caseload')) }, ...errors(400, 401, 403, 503) },
+        responses: { '200': { description: 'A page of their cases', content: json(ref('Caseload')) }, ...errors(400, 401, 403, 404, 503) },
       },
     },
     '/complaints/board': {

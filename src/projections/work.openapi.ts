@@ -15,14 +15,14 @@ export const workOpenApi: OpenApiSection = {
         summary: 'Your open cases, the one whose clock falls due first first, each with what it waits for and the commands you may run',
         description:
           'Practitioners read their own inbox; supervisors and the Restorative Justice Unit may read anyone’s with ?assignee=, within the workflows ' +
-          'their role may read. Cases without an open clock come last.',
+          'their role may read. Cases without an open clock come last. 404 names an assignee the staff directory does not hold and who holds no case.',
         parameters: [
           query('assignee', 'Whose inbox (default: yours); practitioners may name only themselves'),
           query('limit', '1–200, default 50', { type: 'integer', minimum: 1, maximum: 200 }),
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of the inbox', content: json(ref('Inbox')) }, ...errors(400, 401, 403, 503) },
+        responses: { '200': { description: 'A page of the inbox', content: json(ref('Inbox')) }, ...errors(400, 401, 403, 404, 503) },
       },
     },
     '/workload': {

@@ -79,6 +79,22 @@ export class StaffQueries {
     return this.readModels.prepare<[], { kept: number }>('SELECT EXISTS (SELECT 1 FROM staff) AS kept').get()?.kept === 1;
   }
 
+  /**
+   * Whether a list of someone's cases names no one: the directory, once kept, does not hold them
+   * and they hold no case the reader may know of (someone given cases before the directory was
+   * kept is still answered). A deployment that keeps no directory knows its staff from their tokens.
+   */
+  namesNoOne(staffId: string, hiddenWorkflows: readonly string[]): boolean {
+    if (!this.kept() || this.find(staffId) !== undefined) return false;
+    const where = ['a.assignee_id = @staffId', ...hideCases(hiddenWorkflows, 'c.')];
+    const held = this.readModels.db
+      .prepare<Record<string, unknown>, { held: number }>(
+        `SELECT EXISTS (SELECT 1 FROM case_assignees a JOIN cases c ON c.case_id = a.case_id WHERE ${where.join(' AND ')}) AS held`,
+      )
+      .get({ staffId, ...hiddenCaseParams(hiddenWorkflows) });
+    return held?.held !== 1;
+  }
+
   /** Open cases assigned to one person, among those the reader may know of. */
   caseload(staffId: string, hiddenWorkflows: readonly string[]): number {
     return this.caseloads([staffId], hiddenWorkflows).get(staffId) ?? 0;

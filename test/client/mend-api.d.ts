@@ -1398,7 +1398,7 @@ export interface paths {
         };
         /**
          * A person’s caseload: the open cases assigned to them
-         * @description Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities).
+         * @description Practitioners and mediators read their own caseload; supervisors and the RJU read anyone’s, within the workflows their role may see (the RJU: restorative opportunities). 404 names someone the staff directory does not hold and who holds no case.
          */
         get: operations["getCaseload"];
         put?: never;
@@ -1806,7 +1806,7 @@ export interface paths {
         };
         /**
          * Your open cases, the one whose clock falls due first first, each with what it waits for and the commands you may run
-         * @description Practitioners read their own inbox; supervisors and the Restorative Justice Unit may read anyone’s with ?assignee=, within the workflows their role may read. Cases without an open clock come last.
+         * @description Practitioners read their own inbox; supervisors and the Restorative Justice Unit may read anyone’s with ?assignee=, within the workflows their role may read. Cases without an open clock come last. 404 names an assignee the staff directory does not hold and who holds no case.
          */
         get: operations["getInbox"];
         put?: never;
@@ -11933,6 +11933,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description No such case (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unavailable: retry after the Retry-After delay */
             503: {
                 headers: {
@@ -13248,6 +13257,15 @@ export interface operations {
             };
             /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

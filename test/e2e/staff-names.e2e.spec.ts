@@ -95,6 +95,22 @@ describe('the staff a case’s history names', () => {
     expect(after.body.staff).toEqual({ 'supervisor-1': 'Dominique Gagnon', 'kim.other': 'Kim Other', 'camille.roy': 'Camille Roy' });
   });
 
+  it('refuses an inbox or a caseload of someone the directory does not hold and no case names (404), in the caller’s language', async () => {
+    for (const path of ['/inbox?assignee=nobody.here', '/caseload/nobody.here']) {
+      const refused = await supervisor.get(path, { 'accept-language': 'fr-CA' });
+      expect(refused.status).toBe(404);
+      expect(refused.body).toMatchObject({ code: 'STAFF.NOT_FOUND', message: 'Personne ne porte l’identifiant nobody.here dans le répertoire du personnel.' });
+      expect((await supervisor.get(path)).body.message).toBe('No one with the id nobody.here is in the staff directory.');
+    }
+    // Someone who has left is still answered; a login known from its token only reads its own.
+    expect((await supervisor.get('/caseload/sam.lee')).body.items.map((c: { caseId: string }) => c.caseId)).toEqual([cohortId]);
+    expect((await supervisor.get('/inbox?assignee=sam.lee')).status).toBe(200);
+    const outsider = await running.as('supervisor', 'supervisor-8');
+    expect((await outsider.get('/inbox')).body).toEqual({ assignee: 'supervisor-8', items: [] });
+    expect((await outsider.get('/caseload/supervisor-8')).status).toBe(200);
+    expect((await supervisor.get('/caseload/supervisor-8')).status).toBe(404);
+  });
+
   it('names the handlers on the complaint board, and gives each complaint its reference', async () => {
     const received = await supervisor.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: complaintWorkflow.commands.find((c) => c.type === 'ReceiveComplaint')!.example });
     expect(received.status).toBe(201);

@@ -3,6 +3,7 @@ import { invalidInput, parseInput } from '../../../domain/validation';
 import { casesProjection } from '../../../projections/cases';
 import { staffProjection } from '../../../projections/staff';
 import type { Actor } from '../../../domain/roles';
+import { StaffMemberNotFound } from '../../../domain/staff';
 import { CurrentActor } from '../../auth/actor.decorator';
 import { PolicyService } from '../../security/policy.service';
 import { RequirePermission } from '../../security/require-permission.decorator';
@@ -73,7 +74,9 @@ export class CaseQueriesController {
     this.policy.authorizeCaseload(actor, assignee);
     this.requireKnown(query);
     await this.projections.awaitPosition([casesProjection.name, staffProjection.name], query.minPosition);
-    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, this.policy.listScope(actor).hiddenWorkflows, this.flags);
+    const hidden = this.policy.listScope(actor).hiddenWorkflows;
+    if (assignee !== actor.id && this.staff.namesNoOne(assignee, hidden)) throw StaffMemberNotFound({ staffId: assignee });
+    const page = this.queries.list({ ...query, assignee, status: query.status ?? 'open' }, hidden, this.flags);
     return { practitionerId: assignee, ...page, staff: this.staff.assigneeNames(page.items) };
   }
 }

@@ -12,6 +12,7 @@ import { ProjectionsService } from '../projections.service';
 import type { ClockView } from '../../../domain/case-view';
 import { toSummary, type CaseSummary } from './case-queries';
 import { StaffQueries } from '../../staff/staff.queries';
+import { StaffMemberNotFound } from '../../../domain/staff';
 import { staffProjection, type StaffRecord } from '../../../projections/staff';
 import { InboxQuery, WorkloadQuery, WorkQueries, type CannotWork, type WorkloadRow } from './work-queries';
 
@@ -56,7 +57,9 @@ export class WorkController {
     this.policy.authorizeCaseload(actor, assignee);
     const scope = this.policy.listScope(actor);
     if (scope.assignee !== undefined && scope.assignee !== assignee) throw OtherCaseload({ role: actor.role });
-    await this.projections.awaitPosition(casesProjection.name, query.minPosition);
+    // Whether the directory holds the assignee is read from its read model: both reach the position.
+    await this.projections.awaitPosition([casesProjection.name, staffProjection.name], query.minPosition);
+    if (assignee !== actor.id && this.staff.namesNoOne(assignee, scope.hiddenWorkflows)) throw StaffMemberNotFound({ staffId: assignee });
     const now = this.clock.now().getTime();
     const { rows, nextCursor } = this.queries.inbox(assignee, scope.hiddenWorkflows, query.limit, query.cursor);
     const items = rows.map((row): InboxItem => {
