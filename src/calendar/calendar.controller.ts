@@ -2,13 +2,15 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { z } from 'zod';
 import type { CalendarProvider } from '../../domain/calendar/types';
 import { RegionCode } from '../../domain/regions';
+import { SUPPORTED_YEARS } from '../../domain/schemas';
 import { parseInput } from '../../domain/validation';
 import { queryInteger } from '../http/query-schemas';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { CALENDARS } from '../workflows/tokens';
 import type { HolidaysSchema } from './calendar.schemas';
 
-const HolidaysQuery = z.strictObject({ year: queryInteger(1970, 2200) });
+/** Any year a date may fall in: the years a clock may count in. */
+const HolidaysQuery = z.strictObject({ year: queryInteger(SUPPORTED_YEARS.from, SUPPORTED_YEARS.to) });
 
 /**
  * The business calendar the SLA clocks count on: which days are holidays in each region. The

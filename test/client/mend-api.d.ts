@@ -839,8 +839,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).
-         * @description **complaint**: Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).
+         * Record the response at the current level, and when it was sent to the complainant (now if not given): between the start of the level (the complaint's receipt, or the review request), its acknowledgement, and now. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock at the time it was sent, so a response entered late still counts as on time if it was; below the last level it starts the complainant's review window from that day (30 calendar days unless the program sets another length).
+         * @description **complaint**: Record the response at the current level, and when it was sent to the complainant (now if not given): between the start of the level (the complaint's receipt, or the review request), its acknowledgement, and now. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock at the time it was sent, so a response entered late still counts as on time if it was; below the last level it starts the complainant's review window from that day (30 calendar days unless the program sets another length).
          */
         post: operations["respond"];
         delete?: never;
@@ -899,8 +899,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.
-         * @description **complaint**: Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.
+         * Stop a running clock, e.g. a response clock while awaiting information from the complainant. A reason is required. The acknowledgement clock cannot be paused: acknowledging receipt needs nothing from the complainant.
+         * @description **complaint**: Stop a running clock, e.g. a response clock while awaiting information from the complainant. A reason is required. The acknowledgement clock cannot be paused: acknowledging receipt needs nothing from the complainant.
          */
         post: operations["pauseClock"];
         delete?: never;
@@ -3381,9 +3381,11 @@ export interface components {
         "complaint.AssignHandler": {
             handlerId: string;
         };
-        /** @description Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length). */
+        /** @description Record the response at the current level, and when it was sent to the complainant (now if not given): between the start of the level (the complaint's receipt, or the review request), its acknowledgement, and now. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock at the time it was sent, so a response entered late still counts as on time if it was; below the last level it starts the complainant's review window from that day (30 calendar days unless the program sets another length). */
         "complaint.Respond": {
             response: string;
+            /** Format: date-time */
+            respondedAt?: string;
             nextLevel?: {
                 subjectId?: string;
                 name: string;
@@ -3397,7 +3399,7 @@ export interface components {
         "complaint.RequestReview": {
             grounds?: string;
         };
-        /** @description Stop a running clock, e.g. while awaiting information from the complainant. A reason is required. */
+        /** @description Stop a running clock, e.g. a response clock while awaiting information from the complainant. A reason is required. The acknowledgement clock cannot be paused: acknowledging receipt needs nothing from the complainant. */
         "complaint.PauseClock": {
             clock: string;
             reason: string;
@@ -13346,7 +13348,7 @@ export interface operations {
     getHolidays: {
         parameters: {
             query: {
-                /** @description 1970–2200 */
+                /** @description 1900–2200 */
                 year: number;
             };
             header?: never;

@@ -29,10 +29,18 @@ describe('the business calendar’s holidays', () => {
     }
   });
 
+  it('answers for the first year a date may fall in: a clock counted then counts on its holidays', async () => {
+    const response = await (await running.as('supervisor')).get('/calendar/holidays?year=1900');
+    expect(response.status).toBe(200);
+    expect(HolidaysSchema.parse(response.body).regions.ON.map((h) => h.date)).toContain('1900-01-01');
+  });
+
   it.each([
     ['', 'en', 'query.year: is required'],
     ['?year=26.5', 'fr', 'query.year\u00a0: doit être un nombre entier'],
     ['?year=2026&region=ON', 'en', 'query.region: unknown field'],
+    // The years a date may fall in, and so a clock count in.
+    ['?year=1899', 'en', 'query.year: must be a whole number from 1900 to 2200'],
   ])('refuses %s with a 400 naming the parameter (%s)', async (query, language, said) => {
     const response = await (await running.as('practitioner')).get(`/calendar/holidays${query}`, { 'accept-language': language });
     expect(response.status).toBe(400);
