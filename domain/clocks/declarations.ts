@@ -20,6 +20,13 @@ export interface ClockDeclaration {
   readonly basis: 'business' | 'calendar';
   /** The commands whose success meets it (records its ClockMet). */
   readonly metBy: readonly string[];
+  /** `false`: it runs without a stop (the workflow refuses to pause it), and forms do not offer it to pause. */
+  readonly pausable?: false;
+}
+
+/** Whether a case's clock may be paused by its declaration (one no declaration names may: it was started before any). */
+export function declaredPausable(declarations: readonly Pick<ClockDeclaration, 'key' | 'pausable'>[], key: string): boolean {
+  return declaredClock(declarations, key)?.declaration.pausable !== false;
 }
 
 const PART = /<([A-Za-z][A-Za-z0-9]*)>/g;

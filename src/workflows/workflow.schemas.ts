@@ -66,6 +66,7 @@ export const WorkflowSchema = z
           label: z.string().meta({ description: 'Its name for people, in the language of Accept-Language; a pattern’s `<param>` parts are filled in from the key' }),
           basis: z.enum(['business', 'calendar']).meta({ description: 'Counted in business days, or in calendar days to the end of the last day' }),
           metBy: z.array(z.string()).meta({ description: 'The commands whose success meets it' }),
+          pausable: z.literal(false).optional().meta({ description: 'Present (false) when it runs without a stop: a pause of it is refused' }),
         }),
       )
       .meta({ description: 'The clocks its cases run (GET /cases/{id} and /sla give each clock’s key)' }),

@@ -45,7 +45,13 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
       ...(command.restates ? { restates: [...command.restates] } : {}),
       grants: { ...command.grants },
     })),
-    clocks: (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: [...clock.metBy] })),
+    clocks: (definition.clocks ?? []).map((clock) => ({
+      key: clock.key,
+      label: clock.label[language],
+      basis: clock.basis,
+      metBy: [...clock.metBy],
+      ...(clock.pausable === false ? { pausable: false as const } : {}),
+    })),
     // The shared clock events too, for a workflow that starts clocks: a case's history shows them.
     events: [...definition.events, ...((definition.clocks ?? []).length > 0 ? CLOCK_EVENT_DEFINITIONS : [])].map((event) => ({
       type: event.type,

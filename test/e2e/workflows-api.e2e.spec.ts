@@ -83,8 +83,16 @@ describe('the workflows and their commands, as clients discover them', () => {
         expect(response.body.fieldLabels).toEqual(inLanguage(definition.labels.fields));
         expect(response.body.valueLabels).toEqual(inLanguage(definition.labels.values));
         expect(response.body.clocks).toEqual(
-          (definition.clocks ?? []).map((clock) => ({ key: clock.key, label: clock.label[language], basis: clock.basis, metBy: clock.metBy })),
+          (definition.clocks ?? []).map((clock) => ({
+            key: clock.key,
+            label: clock.label[language],
+            basis: clock.basis,
+            metBy: clock.metBy,
+            ...(clock.pausable === false ? { pausable: false } : {}),
+          })),
         );
+        // A clock that runs without a stop says so: a form does not offer it to pause.
+        if (name === 'complaint') expect(response.body.clocks.find((c: { key: string }) => c.key === 'acknowledgement')).toMatchObject({ pausable: false });
       }
     });
 

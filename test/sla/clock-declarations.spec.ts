@@ -1,4 +1,4 @@
-import { clockKey, declaredClock, fillClockLabel, type ClockDeclaration } from '../../domain/clocks/declarations';
+import { clockKey, declaredClock, declaredPausable, fillClockLabel, type ClockDeclaration } from '../../domain/clocks/declarations';
 
 const acknowledgement: ClockDeclaration = { key: 'acknowledgement', label: { en: 'Acknowledgement', fr: 'Accusé de réception' }, basis: 'business', metBy: ['Acknowledge'] };
 const response: ClockDeclaration = { key: 'response-<level>', label: { en: 'Response, level <level>', fr: 'Réponse, palier <level>' }, basis: 'business', metBy: ['Respond'] };
@@ -22,6 +22,14 @@ describe('a workflow’s declared clocks', () => {
     expect(declaredClock(declared, 'response-')).toBeUndefined();
     expect(declaredClock(declared, 'response-1-extra')).toBeUndefined();
     expect(declaredClock(declared, 'xacknowledgement')).toBeUndefined();
+  });
+
+  it('say which clocks run without a stop: one declared so, not the others, nor a key no declaration names', () => {
+    const steady = [{ ...acknowledgement, pausable: false as const }, response];
+    expect(declaredPausable(steady, 'acknowledgement')).toBe(false);
+    expect(declaredPausable(steady, 'response-2')).toBe(true);
+    expect(declaredPausable(steady, 'older-clock')).toBe(true);
+    expect(declaredPausable(declared, 'acknowledgement')).toBe(true);
   });
 
   it('name a clock in either language, its parts filled in from its key', () => {

@@ -71,22 +71,24 @@ describe('SLA: decisions taken while the scheduler was down', () => {
   it('records at the pause the warnings that fell due, which the scheduler then never records again', async () => {
     await boot('2027-12-15T15:00:00Z');
     const caseId = await receiveComplaint(supervisor, '2027-12-15T10:00:00-05:00', 'ON');
-    // Friday 12:00: both warnings (Thursday 13:30 and Friday 11:36) passed unrecorded.
-    running.clock.set('2027-12-17T17:00:00Z');
-    await run(supervisor, caseId, 'PauseClock', { clock: 'acknowledgement', reason: 'Awaiting the complainant.' });
+    // Acknowledged at once: the response clock runs its 30 business days (the acknowledgement's cannot be paused).
+    await run(supervisor, caseId, 'AcknowledgeComplaint');
+    // Monday 24 January, 12:00: both warnings passed unrecorded.
+    running.clock.set('2028-01-24T17:00:00Z');
+    await run(supervisor, caseId, 'PauseClock', { clock: 'response-1', reason: 'Awaiting the complainant.' });
     await drain(scheduler(running));
-    // Monday 12:00, one business day later; the due time moves to Monday 17:00.
-    running.clock.set('2027-12-20T17:00:00Z');
-    await run(supervisor, caseId, 'ResumeClock', { clock: 'acknowledgement' });
-    running.clock.set('2027-12-21T15:00:00Z');
+    // Tuesday 12:00, one business day later; the due time moves by one business day.
+    running.clock.set('2028-01-25T17:00:00Z');
+    await run(supervisor, caseId, 'ResumeClock', { clock: 'response-1' });
+    running.clock.set('2028-02-02T15:00:00Z');
     await drain(scheduler(running));
 
     expect(await alertsOn(caseId)).toEqual([
-      ['ClockWarned', 'acknowledgement', 0.5, '2027-12-16T18:30:00.000Z', 'supervisor-1'],
-      ['ClockWarned', 'acknowledgement', 0.8, '2027-12-17T16:36:00.000Z', 'supervisor-1'],
-      ['ClockBreached', 'acknowledgement', null, '2027-12-20T22:00:00.000Z', 'sla-scheduler'],
+      ['ClockWarned', 'response-1', 0.5, '2028-01-10T18:30:00.000Z', 'supervisor-1'],
+      ['ClockWarned', 'response-1', 0.8, '2028-01-21T20:36:00.000Z', 'supervisor-1'],
+      ['ClockBreached', 'response-1', null, '2028-02-01T22:00:00.000Z', 'sla-scheduler'],
     ]);
-    expect((await clocksOf(caseId))['acknowledgement']).toMatchObject({ status: 'breached', warnedThresholds: [0.5, 0.8], breachedAt: '2027-12-20T22:00:00.000Z' });
+    expect((await clocksOf(caseId))['response-1']).toMatchObject({ status: 'breached', warnedThresholds: [0.5, 0.8], breachedAt: '2028-02-01T22:00:00.000Z' });
   });
 
   it('keeps, when a complaint is withdrawn after the downtime, the breach of the clock that ran out, in the live view, the summary and the case as of then', async () => {

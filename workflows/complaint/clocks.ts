@@ -15,6 +15,8 @@ export const acknowledgementClock = {
   label: { en: 'Acknowledgement', fr: 'Accusé de réception' },
   basis: 'business',
   metBy: ['AcknowledgeComplaint'],
+  // "We will acknowledge receipt … within two business days": acknowledging needs nothing from the complainant.
+  pausable: false,
 } as const satisfies ClockDeclaration;
 
 /** One response clock per level of review: a review request starts the next level's. */

@@ -106,14 +106,19 @@ export const Respond = z.strictObject({
   data: z.strictObject({
     /** The response as sent to the complainant. */
     response: text(20_000),
+    /**
+     * When it was sent to the complainant: not before the level's response clock started (the
+     * complaint's receipt, or the review request), nor its acknowledgement, nor after now; now when absent.
+     */
+    respondedAt: Instant.optional(),
     /** Required below the last level of the chain (a business rule, so that the error can name the level); refused at the last. */
     nextLevel: NextLevelContact.optional(),
   }),
 }).meta({
   description:
-    "Record the response at the current level. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock; below the last level it starts the complainant's review window (30 calendar days unless the program sets another length).",
+    "Record the response at the current level, and when it was sent to the complainant (now if not given): between the start of the level (the complaint's receipt, or the review request), its acknowledgement, and now. Below the last level it must give the name and contact information of who the complaint can be elevated to; their role is the title of the next level of the complaint's chain (filled in when absent, refused when it names another level). Meets the level's response clock at the time it was sent, so a response entered late still counts as on time if it was; below the last level it starts the complainant's review window from that day (30 calendar days unless the program sets another length).",
   descriptionFr:
-    'Consigner la réponse au palier actuel. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision\u00a0; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est ainsi respecté\u00a0; sous le dernier palier, la réponse ouvre le délai de révision de la personne plaignante (30 jours civils, sauf si le programme en a fixé un autre nombre).',
+    'Consigner la réponse au palier actuel, et le moment où elle a été envoyée à la personne plaignante (maintenant si ce n’est pas précisé)\u00a0: entre le début du palier (la réception de la plainte, ou la demande de révision), son accusé de réception, et maintenant. Sous le dernier palier, elle doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être transmise en révision\u00a0; le poste de cette personne est le titre du palier suivant de la chaîne de révision de la plainte (rempli s’il est laissé vide, refusé s’il désigne un autre palier). Le délai de réponse du palier est respecté au moment de l’envoi\u00a0: une réponse saisie tardivement compte donc comme donnée à temps si elle l’a effectivement été. Sous le dernier palier, la réponse ouvre, à compter du jour de son envoi, le délai de révision de la personne plaignante (30 jours civils, sauf si le programme en a fixé un autre nombre).',
   example: {
     response: 'We apologise for the cancellations. Your practitioner will call you this week to book a new meeting.',
     nextLevel: {
@@ -156,9 +161,9 @@ export const PauseClock = z.strictObject({
   }),
 }).meta({
   description:
-    'Stop a running clock, e.g. while awaiting information from the complainant. A reason is required.',
+    'Stop a running clock, e.g. a response clock while awaiting information from the complainant. A reason is required. The acknowledgement clock cannot be paused: acknowledging receipt needs nothing from the complainant.',
   descriptionFr:
-    'Suspendre un délai en cours, par exemple en attendant des renseignements de la personne plaignante. Un motif est obligatoire.',
+    'Suspendre un délai en cours, par exemple un délai de réponse en attendant des renseignements de la personne plaignante. Un motif est obligatoire. Le délai d’accusé de réception ne peut pas être suspendu\u00a0: accuser réception n’exige rien de la personne plaignante.',
   example: { clock: responseClock(1), reason: 'Awaiting the dates the complainant is available for a call.' },
 });
 

@@ -196,6 +196,7 @@ describe('complaint: AcknowledgeComplaint', () => {
       expect(refused.error().message).toBe(
         `The complaint cannot be acknowledged at ${acknowledgedAt}: an acknowledgement is given between its receipt (${RECEIVED_AT}) and now (${LATER}).`,
       );
+      expect(refused.error().details).toEqual({ issues: [{ path: 'data.acknowledgedAt', message: refused.error().messageIn('en') }] });
     }
   });
 
@@ -435,6 +436,65 @@ describe('complaint: Respond', () => {
     expect(events[2]).toEqual({ type: 'ClockMet', data: { clock: 'response-1', at, onTime: true } });
   });
 
+  it('records a response entered late at the time it was sent: the clock is met then, and the review window counts from that day', () => {
+    const sentAt = '2026-04-14T10:00:00-04:00'; // Tuesday, before the deadline of Wednesday 15 April 17:00
+    const late = '2026-04-20T14:00:00.000Z';
+    const { events, state } = given(...underReview(), { type: 'ClockBreached', data: { clock: 'response-1', at: '2026-04-15T21:00:00.000Z' } })
+      .when(respond({ nextLevel: nextLevelContact, respondedAt: sentAt }), { now: late })
+      .run();
+    expect(events[0]).toMatchObject({ type: 'ComplaintResponded', data: { respondedAt: sentAt, level: 1 } });
+    expect(events.slice(1)).toEqual([
+      { type: 'ClockMet', data: { clock: 'response-1', at: '2026-04-14T14:00:00.000Z', onTime: true } },
+      reviewWindowStarted(1, '2026-04-14T14:00:00.000Z'),
+    ]);
+    expect(state.clocks['response-1']).toMatchObject({ status: 'met', onTime: true });
+    expect(state.clocks['review-window-1']?.dueAt).toBe('2026-05-15T03:59:59.999Z'); // 14 May 23:59:59.999 EDT
+  });
+
+  it('ends a pause of the response clock at a response sent during it', () => {
+    const pausedAt = '2026-03-03T15:00:00.000Z';
+    const history = [...underReview(), { type: 'ClockPaused', data: { clock: 'response-1', pausedAt, reason: 'Awaiting the complainant' } }];
+    const sentAt = '2026-03-05T15:00:00.000Z';
+    const { events } = given(...history).when(respond({ nextLevel: nextLevelContact, respondedAt: sentAt }), { now: '2026-03-09T15:00:00.000Z' }).run();
+    expect(events.slice(1, 3)).toEqual([
+      resumeClock(specContext(), foldHistory(complaintWorkflow, history).clocks, 'response-1', new Date(sentAt)),
+      { type: 'ClockMet', data: { clock: 'response-1', at: sentAt, onTime: true } },
+    ]);
+  });
+
+  it('refuses a response dated before the acknowledgement or after now, beside its field, naming both ends in both languages', () => {
+    const acknowledgedAt = '2026-03-02T15:00:00.000Z';
+    const history = [...received(), ...acknowledged(acknowledgedAt), handlerAssigned('practitioner-1')];
+    for (const respondedAt of ['2026-03-02T14:30:00.000Z', '2026-03-03T15:00:01.000Z']) {
+      const error = given(...history).when(respond({ nextLevel: nextLevelContact, respondedAt }), { now: LATER }).error();
+      expect([error.code, error.kind]).toEqual(['COMPLAINT.RESPONDED_OUT_OF_RANGE', 'rule']);
+      expect(error.messageIn('en')).toBe(
+        `The level 1 response cannot be dated ${respondedAt}: a response is sent between the acknowledgement of its receipt (${acknowledgedAt}) and now (${LATER}).`,
+      );
+      expect(error.messageIn('fr')).toBe(
+        `La réponse du palier 1 ne peut pas être datée du ${respondedAt}\u00a0: une réponse est envoyée entre l’accusé de réception (${acknowledgedAt}) et maintenant (${LATER}).`,
+      );
+      expect(error.details).toEqual({ issues: [{ path: 'data.respondedAt', message: error.messageIn('en') }] });
+      expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.respondedAt', message: error.messageIn('fr') }] });
+    }
+    const atBothEnds = ['2026-03-02T15:00:00.000Z', LATER].map((respondedAt) => given(...history).when(respond({ nextLevel: nextLevelContact, respondedAt }), { now: LATER }).run().events[1]);
+    expect(atBothEnds).toEqual([
+      { type: 'ClockMet', data: { clock: 'response-1', at: '2026-03-02T15:00:00.000Z', onTime: true } },
+      { type: 'ClockMet', data: { clock: 'response-1', at: LATER, onTime: true } },
+    ]);
+  });
+
+  it('refuses a response at a review level dated before the review was requested', () => {
+    const requestedAt = '2026-03-10T15:00:00.000Z';
+    const history = [...underReview(), ...responded(1), ...reviewRequested(1, requestedAt), handlerAssigned('manager-2', 2)];
+    const error = given(...history).when(respond({ nextLevel: nextLevelContact, respondedAt: '2026-03-10T14:59:00.000Z' }), { now: '2026-03-12T15:00:00.000Z' }).error();
+    expect(error.code).toBe('COMPLAINT.RESPONDED_OUT_OF_RANGE');
+    expect(error.messageIn('en')).toContain(`between the request for a review at this level (${requestedAt})`);
+    expect(error.messageIn('fr')).toContain(`entre la demande de révision à ce palier (${requestedAt})`);
+    const { events } = given(...history).when(respond({ nextLevel: nextLevelContact, respondedAt: requestedAt }), { now: '2026-03-12T15:00:00.000Z' }).run();
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'response-2', at: requestedAt, onTime: true } });
+  });
+
   it('is not offered before a handler reviews the complaint', () => {
     given(...received(), ...acknowledged())
       .when(respond())
@@ -537,14 +597,45 @@ describe('complaint: PauseClock and ResumeClock', () => {
   });
 
   it('records the warnings that fell due before the pause, at their own instants, then pauses', () => {
-    const at = '2026-03-04T17:00:00.000Z'; // Wednesday 12:00: both warnings passed, the scheduler recorded neither
-    given(...received())
-      .when(command('PauseClock', { clock: 'acknowledgement', reason: 'Awaiting the complainant' }), { now: at })
+    const at = '2026-04-08T14:00:00.000Z'; // Wednesday 10:00: both warnings passed, the scheduler recorded neither
+    given(...underReview())
+      .when(command('PauseClock', { clock: 'response-1', reason: 'Awaiting the complainant' }), { now: at })
       .thenEvents([
-        { type: 'ClockWarned', data: { clock: 'acknowledgement', threshold: 0.5, at: '2026-03-03T18:00:00.000Z', dueAt: '2026-03-04T22:00:00.000Z' } },
-        { type: 'ClockWarned', data: { clock: 'acknowledgement', threshold: 0.8, at: '2026-03-04T16:24:00.000Z', dueAt: '2026-03-04T22:00:00.000Z' } },
-        { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt: at, subjectId: 'subject-complainant', reason: 'Awaiting the complainant' } },
+        { type: 'ClockWarned', data: { clock: 'response-1', threshold: 0.5, at: '2026-03-23T17:00:00.000Z', dueAt: '2026-04-15T21:00:00.000Z' } },
+        { type: 'ClockWarned', data: { clock: 'response-1', threshold: 0.8, at: '2026-04-07T19:24:00.000Z', dueAt: '2026-04-15T21:00:00.000Z' } },
+        { type: 'ClockPaused', data: { clock: 'response-1', pausedAt: at, subjectId: 'subject-complainant', reason: 'Awaiting the complainant' } },
       ]);
+  });
+
+  it('AcknowledgementRunsWithoutPause: refuses to pause the acknowledgement clock, beside the clock field, in both languages, and still pauses a response clock', () => {
+    const pause = (clock: string) => command('PauseClock', { clock, reason: 'Awaiting information from the complainant' });
+    const error = given(...received()).when(pause('acknowledgement'), { now: LATER }).error();
+    expect([error.code, error.kind]).toEqual(['COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE', 'rule']);
+    expect(error.messageIn('en')).toBe(
+      'The clock “Acknowledgement” cannot be paused: acknowledging receipt of a complaint needs nothing from the complainant, so its 2 business days run without a stop. A response clock can be paused while awaiting information from the complainant.',
+    );
+    expect(error.messageIn('fr')).toBe(
+      'Le délai «\u00a0Accusé de réception\u00a0» ne peut pas être suspendu\u00a0: accuser réception d’une plainte n’exige rien de la personne plaignante, et ses 2 jours ouvrables courent donc sans interruption. Un délai de réponse peut être suspendu en attendant des renseignements de la personne plaignante.',
+    );
+    expect(error.details).toEqual({ issues: [{ path: 'data.clock', message: error.messageIn('en') }] });
+    expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.clock', message: error.messageIn('fr') }] });
+    expect(given(...received()).when(pause('response-1'), { now: LATER }).run().events.map((e) => e.type)).toEqual(['ClockPaused']);
+  });
+
+  it('is not offered when the acknowledgement clock is the only one that could be paused, and a pause of it sent then is refused by the same rule', () => {
+    const responsePaused = { ...paused, data: { ...paused.data, pausedAt: LATER } };
+    expect(offered(received(), LATER)).toContain('PauseClock');
+    expect(offered([...received(), responsePaused], LATER)).not.toContain('PauseClock');
+    const error = given(...received(), responsePaused).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' }), { now: LATER }).error();
+    expect(error.code).toBe('COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE');
+    expect(error.details).toEqual({ issues: [{ path: 'data.clock', message: error.messageIn('en') }] });
+  });
+
+  it('still resumes an acknowledgement clock paused before pausing it was refused', () => {
+    const history = [...received(), { type: 'ClockPaused', data: { clock: 'acknowledgement', pausedAt: RECEIVED_AT, reason: 'Letter unreadable' } }];
+    expect(offered(history, LATER)).toContain('ResumeClock');
+    const { state } = given(...history).when(command('ResumeClock', { clock: 'acknowledgement' }), { now: LATER }).run();
+    expect(state.clocks['acknowledgement']?.status).toBe('running');
   });
 
   it('refuses to pause a clock whose due time passed before the scheduler recorded its breach, as it refuses a breached one', () => {

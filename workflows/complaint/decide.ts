@@ -1,9 +1,12 @@
 import { assertNever } from '../../domain/assert-never';
 import {
+  anyPausable,
   cancelOpenClocks,
   clockName,
+  declaredPausable,
   meetClock,
   pauseClock,
+  pauseRefused,
   resumeClock,
   startBusinessClock,
   startCalendarClock,
@@ -12,7 +15,7 @@ import {
 import { evolveClocks, type Clocks } from '../../domain/clocks/state';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import { refusalAtField } from '../../domain/errors';
+import { refusalAtField, type DomainError } from '../../domain/errors';
 import { enforceRules } from '../../domain/rules';
 import type { Role } from '../../domain/roles';
 import type { EscalationLevel } from '../../domain/settings';
@@ -20,15 +23,18 @@ import type { CaseState, ClockBreach } from '../../domain/workflow';
 import type { ComplaintCommand } from './commands';
 import {
   AcknowledgedOutOfRange,
+  AcknowledgementNotPausable,
   AlreadyAssigned,
   ReassignmentRequiresSupervisor,
   ReceivedInFuture,
+  RespondedOutOfRange,
   ResponseMissingNextLevel,
   ResponseNamesAnotherLevel,
   ResponseNamesLevelBeyondChain,
   ReviewerNotIndependent,
   UnknownProgram,
   nextTitleOf,
+  type ResponseStart,
 } from './errors';
 import type { ComplaintEvent } from './events';
 import {
@@ -36,6 +42,7 @@ import {
   ACKNOWLEDGEMENT_CLOCK,
   RESPONSE_BUSINESS_DAYS,
   acknowledgementClock,
+  complaintClocks,
   responseClock,
   responseClockDeclaration,
   reviewWindowClock,
@@ -71,7 +78,7 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
     case 'RequestReview':
       return requestReview(cmd, state, ctx);
     case 'PauseClock':
-      return pauseClock(state.clocks, cmd.data.clock, ctx.now, cmd.data.reason, complainantOf(complaintContext(state)));
+      return pause(cmd, state, ctx);
     case 'ResumeClock':
       return [resumeClock(ctx, state.clocks, cmd.data.clock, ctx.now)];
     case 'CloseComplaint':
@@ -141,7 +148,7 @@ function acknowledge(cmd: Command<'AcknowledgeComplaint'>, state: CaseState, ctx
   const receivedAt = state.clocks[ACKNOWLEDGEMENT_CLOCK]?.startedAt;
   enforceRules([
     (at.getTime() > ctx.now.getTime() || (receivedAt !== undefined && at.getTime() < Date.parse(receivedAt))) &&
-      AcknowledgedOutOfRange({ acknowledgedAt, receivedAt: receivedAt ?? acknowledgedAt, now: ctx.now.toISOString() }),
+      refusalAtField(AcknowledgedOutOfRange, { acknowledgedAt, receivedAt: receivedAt ?? acknowledgedAt, now: ctx.now.toISOString() }, 'data.acknowledgedAt'),
   ]);
   return [
     { type: 'ComplaintAcknowledged', data: { acknowledgedAt, ...(method ? { method } : {}) } },
@@ -191,11 +198,22 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
   if (next && named?.role !== undefined && !namesLevel(named.role, next)) {
     throw refusalAtField(ResponseNamesAnotherLevel, { level: level.level, nextLevel: next.level, ...nextTitleOf(next), named: named.role }, 'data.nextLevel.role');
   }
+  const { respondedAt = ctx.now.toISOString() } = cmd.data;
+  const at = new Date(respondedAt);
+  const since = responseStart(state, level);
+  enforceRules([
+    (at.getTime() > ctx.now.getTime() || (since !== undefined && at.getTime() < Date.parse(since.at))) &&
+      refusalAtField(
+        RespondedOutOfRange,
+        { respondedAt, level: level.level, since: since?.since ?? 'receipt', sinceAt: since?.at ?? respondedAt, now: ctx.now.toISOString() },
+        'data.respondedAt',
+      ),
+  ]);
   return [
     {
       type: 'ComplaintResponded',
       data: {
-        respondedAt: ctx.now.toISOString(),
+        respondedAt,
         level: level.level,
         ...titled(level),
         complainantId: complainantOf(context),
@@ -214,9 +232,23 @@ function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext):
           : {}),
       },
     },
-    ...meetClockResumingIfPaused(ctx, state.clocks, responseClock(level.level)),
-    ...(next ? [startReviewWindow(ctx, level, context.region)] : []),
+    // "Responded to within 30 business days": measured when the response was sent, not when it is entered.
+    ...meetClockResumingIfPaused(ctx, state.clocks, responseClock(level.level), at),
+    ...(next ? [startReviewWindow(ctx, level, context.region, at)] : []),
   ];
+}
+
+/**
+ * The earliest a response at `level` can have been sent: the latest of its response clock's start
+ * (the complaint's receipt at the first level, the review request above) and the acknowledgement.
+ * Undefined for a complaint without those clocks.
+ */
+function responseStart(state: CaseState, level: EscalationLevel): { since: ResponseStart; at: string } | undefined {
+  const started = state.clocks[responseClock(level.level)]?.startedAt;
+  const acknowledgedAt = state.clocks[ACKNOWLEDGEMENT_CLOCK]?.metAt;
+  const levelStart = started === undefined ? undefined : { since: complaintContext(state).reviewsRequested === 0 ? ('receipt' as const) : ('reviewRequest' as const), at: started };
+  if (acknowledgedAt === undefined) return levelStart;
+  return levelStart !== undefined && Date.parse(levelStart.at) >= Date.parse(acknowledgedAt) ? levelStart : { since: 'acknowledgement', at: acknowledgedAt };
 }
 
 const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase('fr-CA') === b.trim().toLocaleLowerCase('fr-CA');
@@ -231,17 +263,38 @@ const titled = (level: EscalationLevel) => ({ levelTitle: level.title, ...(level
  * the response, to the end of the last day in the complaint's region. It warns no one: it is the
  * complainant's time, not a service standard.
  */
-function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region']): ClockEvent {
+function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: ComplaintContext['region'], respondedAt: Date): ClockEvent {
   return startCalendarClock(ctx, {
     clock: reviewWindowClock(level.level),
     name: clockName(reviewWindowClockDeclaration, { level: String(level.level) }),
     level: level.level,
     region,
-    startedAt: ctx.now,
+    startedAt: respondedAt,
     days: complaintSettings(ctx.settings).reviewWindowDays,
-    fromLocalDate: ctx.calendars.forRegion(region).localDate(ctx.now),
+    fromLocalDate: ctx.calendars.forRegion(region).localDate(respondedAt),
     standard: false,
   });
+}
+
+/**
+ * Why this clock cannot be paused at `at`, or undefined when it can: what is wrong with the clock
+ * (unknown, not running, its time ran out), else its declaration's rule (the acknowledgement clock
+ * runs without a stop). Clocks paused before that rule can still be resumed.
+ */
+export function pauseRefusal(state: CaseState, key: string, at: Date): DomainError | undefined {
+  return pauseRefused(state.clocks, key, at) ?? (declaredPausable(complaintClocks, key) ? undefined : refusalAtField(AcknowledgementNotPausable, {}, 'data.clock'));
+}
+
+/** Whether any clock of the complaint could be paused at `at`: not one its declaration says runs without a stop. */
+export function anyClockPausable(state: CaseState, at: Date): boolean {
+  const pausable = Object.fromEntries(Object.entries(state.clocks).filter(([key]) => declaredPausable(complaintClocks, key)));
+  return anyPausable(pausable, at);
+}
+
+function pause(cmd: Command<'PauseClock'>, state: CaseState, ctx: DecideContext): Decided {
+  const refused = pauseRefusal(state, cmd.data.clock, ctx.now);
+  if (refused) throw refused;
+  return pauseClock(state.clocks, cmd.data.clock, ctx.now, cmd.data.reason, complainantOf(complaintContext(state)));
 }
 
 function acceptResponse(state: CaseState, ctx: DecideContext): Decided {

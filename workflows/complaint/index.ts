@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
-import { anyPausable, dueLocalDate, pauseRefused, resumeRefused } from '../../domain/clocks';
+import { dueLocalDate, resumeRefused } from '../../domain/clocks';
 import { Instant } from '../../domain/schemas';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
@@ -9,7 +9,7 @@ import { Channel, ComplaintCommand, Kind } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
-import { complaintContext, decide, onClockBreached, windowPassed } from './decide';
+import { anyClockPausable, complaintContext, decide, onClockBreached, pauseRefusal, windowPassed } from './decide';
 import { AlreadyAcknowledged, nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
@@ -87,9 +87,10 @@ const commands = commandsFrom(ComplaintCommand, {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ClockPaused',
     // The refusal names what is wrong with the clock asked for (already paused, met, or its time ran
-    // out, breached whether or not the scheduler has recorded it yet), not the case's state.
-    available: (state, at) => anyPausable(state.clocks, at),
-    refusal: (state, data, ctx) => pauseRefused(state.clocks, (data as { clock: string }).clock, ctx.now),
+    // out, breached whether or not the scheduler has recorded it yet; the acknowledgement clock, which
+    // is never paused), not the case's state.
+    available: anyClockPausable,
+    refusal: (state, data, ctx) => pauseRefusal(state, (data as { clock: string }).clock, ctx.now),
   },
   ResumeClock: {
     grants: orRju(grants.assignedOrSupervisor),

@@ -83,7 +83,7 @@ export const complaintLabels: WorkflowLabels = {
     'escalationChain.title': { en: 'Title', fr: 'Titre' },
     assignedAt: { en: 'Assigned on', fr: 'Assignée le' },
     previousHandlerId: { en: 'Previous handler', fr: 'Personne précédemment responsable' },
-    respondedAt: { en: 'Responded on', fr: 'Date de la réponse' },
+    respondedAt: { en: 'Response sent on', fr: 'Date d’envoi de la réponse' },
     complainantId: { en: 'Complainant', fr: 'Personne plaignante' },
     'nextLevel.level': { en: 'Next level', fr: 'Palier suivant' },
     'nextLevel.title': { en: 'Title of the next level', fr: 'Titre du palier suivant' },

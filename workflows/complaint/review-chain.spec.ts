@@ -22,11 +22,13 @@ describe('complaint: its refusals', () => {
     'COMPLAINT.',
     [
       'COMPLAINT.ACKNOWLEDGED_OUT_OF_RANGE',
+      'COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE',
       'COMPLAINT.ALREADY_ACKNOWLEDGED',
       'COMPLAINT.ALREADY_ASSIGNED',
       'COMPLAINT.NO_NEXT_LEVEL',
       'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
       'COMPLAINT.RECEIVED_IN_FUTURE',
+      'COMPLAINT.RESPONDED_OUT_OF_RANGE',
       'COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL',
       'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL',
       'COMPLAINT.REVIEWER_NOT_INDEPENDENT',
@@ -36,7 +38,7 @@ describe('complaint: its refusals', () => {
       'COMPLAINT.RIGHT_OF_REVIEW_PAUSED',
       'COMPLAINT.UNKNOWN_PROGRAM',
     ],
-    { acknowledgedAt: '2026-03-01T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', nextTitleFr: 'Direction', title: 'Manager', titleFr: 'Gestion', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', field: 'receivedAt', value: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', lastDay: '2026-04-01', program: 'parole', known: [{ name: 'complaint', title: { en: 'Complaints', fr: 'Plaintes' } }] },
+    { acknowledgedAt: '2026-03-01T09:00:00-05:00', respondedAt: '2026-03-01T09:00:00-05:00', since: 'reviewRequest', sinceAt: '2026-03-02T09:00:00-05:00', level: 2, nextLevel: 3, nextTitle: 'Director', nextTitleFr: 'Direction', title: 'Manager', titleFr: 'Gestion', handlerId: 'h-1', earlierLevel: 1, receivedAt: '2026-03-02T09:00:00-05:00', field: 'receivedAt', value: '2026-03-02T09:00:00-05:00', now: '2026-03-01T09:00:00-05:00', named: 'Director General', lastDay: '2026-04-01', program: 'parole', known: [{ name: 'complaint', title: { en: 'Complaints', fr: 'Plaintes' } }] },
   );
 });
 

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { declaredPausable } from '../../../domain/clocks/declarations';
 import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from '../../../domain/json-schema-keywords';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
@@ -340,7 +341,9 @@ function ClockPicker(props: PickProps) {
   const { clockStatus } = useI18n();
   const { clocks = [], workflow, records } = useForm();
   const statuses = (records && CLOCKS_ACTED_ON[records]) ?? ['running', 'paused'];
-  const offered = clocks.filter((clock) => statuses.includes(clock.status));
+  // A pause is not offered for a clock its workflow declares runs without a stop.
+  const pausable = (key: string) => records !== 'ClockPaused' || declaredPausable(workflow?.clocks ?? [], key);
+  const offered = clocks.filter((clock) => statuses.includes(clock.status) && pausable(clock.clock));
   return <Choices {...props} choices={offered.map((clock) => [clock.clock, `${clockLabel([workflow], clock.clock, clock.name).text} — ${clockStatus(clock.status)}`])} />;
 }
 
