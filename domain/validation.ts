@@ -69,6 +69,16 @@ const RECEIVED: Readonly<Record<string, Bilingual>> = {
   null: { en: 'null', fr: 'null' },
 };
 
+/**
+ * A number JSON can spell but not hold (`1e400` reads as Infinity): what was sent is a number, out
+ * of range, not something else. Said so where the field's own bound is not known (see withinBounds).
+ */
+const OUT_OF_RANGE: Readonly<Record<'above' | 'below', Bilingual>> = {
+  above: { en: 'is out of range (too large to be read as a number)', fr: 'est hors limites (trop grand pour être lu comme un nombre)' },
+  below: { en: 'is out of range (too far below zero to be read as a number)', fr: 'est hors limites (trop loin sous zéro pour être lu comme un nombre)' },
+};
+const isInfinite = (value: unknown): value is number => value === Infinity || value === -Infinity;
+
 const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
 /**
@@ -93,6 +103,7 @@ function issueText(issue: z.core.$ZodIssue, language: Language): string {
   if (own !== undefined) return fr ? own : issue.message;
   switch (issue.code) {
     case 'invalid_type': {
+      if (isInfinite(issue.input) && (issue.expected === 'number' || issue.expected === 'int')) return OUT_OF_RANGE[issue.input > 0 ? 'above' : 'below'][language];
       const expected = TYPES[issue.expected]?.[language] ?? (fr ? `doit être de type ${issue.expected}` : `must be of type ${issue.expected}`);
       // A number that is not whole is still a number: saying "not a number" would mislead.
       const received = typeof issue.input === 'number' ? undefined : RECEIVED[kindOf(issue.input)];
@@ -156,9 +167,26 @@ function issueText(issue: z.core.$ZodIssue, language: Language): string {
   }
 }
 
+const samePath = (a: z.core.$ZodIssue, b: z.core.$ZodIssue) => a.path.length === b.path.length && a.path.every((key, i) => key === b.path[i]);
+
+/**
+ * `.int()` bounds a number to the safe integers; a field's own `.max()` or `.min()` is tighter. A
+ * value past both (9007199254740994 where at most 104 is taken) is refused once, by the field's own
+ * bound, not by two limits that say the same thing.
+ */
+function isLooserSafeIntegerBound(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[]): boolean {
+  if (issue.code === 'too_big' && issue.origin === 'int' && issue.maximum === Number.MAX_SAFE_INTEGER) {
+    return issues.some((other) => other !== issue && other.code === 'too_big' && samePath(other, issue) && Number(other.maximum) <= Number.MAX_SAFE_INTEGER);
+  }
+  if (issue.code === 'too_small' && issue.origin === 'int' && issue.minimum === Number.MIN_SAFE_INTEGER) {
+    return issues.some((other) => other !== issue && other.code === 'too_small' && samePath(other, issue) && Number(other.minimum) >= Number.MIN_SAFE_INTEGER);
+  }
+  return false;
+}
+
 /** Every problem zod found, each naming its field, in both languages. */
 export function describeIssues(error: z.ZodError, prefix = ''): BilingualIssue[] {
-  const described = error.issues.flatMap((issue) => {
+  const described = error.issues.filter((issue, _i, issues) => !isLooserSafeIntegerBound(issue, issues)).flatMap((issue) => {
     const base = [prefix, ...issue.path.map((key) => shown(String(key)))].filter(Boolean).join('.');
     const message = { en: issueText(issue, 'en'), fr: issueText(issue, 'fr') };
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: base ? `${base}.${shown(key)}` : shown(key), message }));
@@ -227,6 +255,41 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   return at;
 }
 
+/** A number schema, through optional, nullable, default and readonly wrappers; undefined for any other schema. */
+function numberSchemaOf(schema: z.ZodType | undefined): z.ZodNumber | undefined {
+  const def = (schema as unknown as { _zod: { def: { type: string; innerType?: z.ZodType } } } | undefined)?._zod.def;
+  if (def?.type === 'number') return schema as unknown as z.ZodNumber;
+  return def?.innerType ? numberSchemaOf(def.innerType) : undefined;
+}
+
+/** Whether a number schema's bound is one it excludes (`.lt(10)`, `.positive()`) rather than takes (`.max(10)`). */
+function excludes(schema: z.ZodNumber, bound: number): boolean {
+  const checks = (schema._zod.def.checks ?? []) as unknown as { _zod: { def: { check: string; value?: unknown; inclusive?: boolean } } }[];
+  return checks.some(({ _zod: { def } }) => (def.check === 'less_than' || def.check === 'greater_than') && def.value === bound && def.inclusive === false);
+}
+
+/**
+ * A number too large for JSON to hold (`1e400`) arrives as Infinity, which zod refuses as "not a
+ * number". Where the field's own bound is known, it is refused by that bound, as 1e20 would be
+ * ("must be at most 480"); elsewhere issueText says it is out of range.
+ */
+function withinBounds(schema: z.ZodType, error: z.ZodError): z.ZodError {
+  let changed = false;
+  const issues = error.issues.map((issue): z.core.$ZodIssue => {
+    if (issue.code !== 'invalid_type' || !isInfinite(issue.input)) return issue;
+    const field = numberSchemaOf(schemaAt(schema, issue.path));
+    const bound = issue.input > 0 ? field?.maxValue : field?.minValue;
+    if (!field || typeof bound !== 'number' || !Number.isFinite(bound)) return issue;
+    changed = true;
+    const { path, input, message } = issue;
+    const inclusive = !excludes(field, bound);
+    return input > 0
+      ? { code: 'too_big', origin: 'number', maximum: bound, inclusive, path, input, message }
+      : { code: 'too_small', origin: 'number', minimum: bound, inclusive, path, input, message };
+  });
+  return changed ? new z.ZodError(issues) : error;
+}
+
 const valueAt = (value: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), value);
 
@@ -284,7 +347,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, prefi
   const result = schema.safeParse(input, { reportInput: true });
   const text = [...textIssues(input, prefix, []), ...(prefix === 'query' ? repeatedParameters(input) : [])];
   if (result.success && text.length === 0) return result.data;
-  const schemaIssues = result.success ? [] : describeIssues(withSharedFields(schema, input, result.error), prefix);
+  const schemaIssues = result.success ? [] : describeIssues(withinBounds(schema, withSharedFields(schema, input, result.error)), prefix);
   throw invalidInput([...text, ...schemaIssues.filter((issue) => !text.some((t) => t.path === issue.path))]);
 }
 

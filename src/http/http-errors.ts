@@ -34,6 +34,12 @@ export const UnsupportedMediaType = defineError<{ contentType: string }>('REQUES
   fr: (p) => `Envoyez le corps en application/json (reçu\u00a0: ${p.contentType}).`,
 });
 
+/** A JSON body declared in a charset other than UTF-8: refused as such rather than read as UTF-8 all the same. */
+export const UnsupportedCharset = defineError<{ charset: string }>('REQUEST.UNSUPPORTED_CHARSET', 'unsupported_media', {
+  en: (p) => `The body is declared in the charset “${p.charset}”, which Mend does not read: send it as UTF-8, with charset=utf-8 or no charset at all.`,
+  fr: (p) => `Le corps est déclaré dans le jeu de caractères «\u00a0${p.charset}\u00a0», que Mend ne lit pas\u00a0: envoyez-le en UTF-8, avec charset=utf-8 ou sans aucun charset.`,
+});
+
 export const BodyTooLarge = defineError<{ limit: number }>('REQUEST.BODY_TOO_LARGE', 'too_large', {
   en: (p) => `The request body is larger than the limit of ${p.limit} bytes.`,
   fr: (p) => `Le corps de la requête dépasse la limite de ${p.limit} octets.`,

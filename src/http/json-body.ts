@@ -1,11 +1,33 @@
 import type { FastifyInstance } from 'fastify';
-import { MalformedBody } from './http-errors';
+import { MalformedBody, UnsupportedCharset } from './http-errors';
+
+/** The names of UTF-8 a Content-Type may give. */
+const UTF_8 = new Set(['utf-8', 'utf8']);
+
+/** A charset named back as sent, but never at length: the header is the client's. */
+const SHOWN_CHARSET = 40;
+
 
 /**
- * JSON is the only body Mend reads. Fastify's own parser, behind a check it lacks: a body that is
- * not UTF-8 is refused as such. Read as a string, its bytes would become U+FFFD, and the body then
- * fail as "size did not match Content-Length", or worse, be stored altered. Each refusal says in
- * both languages what is wrong (REQUEST.MALFORMED_BODY), never the parser's English.
+ * `name=value` parameters of a media type (RFC 9110 §5.6.6): the name a token, the value a token or
+ * a quoted string, whose quoted pairs (`\"`) stand for the character after the backslash.
+ */
+const PARAMETER = /;\s*([\w!#$%&'*+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;\s]*)/g;
+
+/** The charsets a Content-Type names, as sent (unquoted): none when it names none. */
+export function charsetsOf(contentType: string): string[] {
+  return [...contentType.matchAll(PARAMETER)]
+    .filter((match) => match[1]!.toLowerCase() === 'charset')
+    .map((match) => (match[2]!.startsWith('"') ? match[2]!.slice(1, -1).replace(/\\(.)/g, '$1') : match[2]!));
+}
+
+/**
+ * JSON is the only body Mend reads. Fastify's own parser, behind checks it lacks: a body declared in
+ * a charset other than UTF-8 is refused as such (415, REQUEST.UNSUPPORTED_CHARSET) rather than read
+ * as UTF-8 all the same; a body that is not UTF-8 is refused as such. Read as a string, its bytes
+ * would become U+FFFD, and the body then fail as "size did not match Content-Length", or worse, be
+ * stored altered. Each refusal says in both languages what is wrong (REQUEST.MALFORMED_BODY), never
+ * the parser's English.
  */
 export function registerJsonBody(fastify: FastifyInstance): void {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -13,6 +35,13 @@ export function registerJsonBody(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    // Charset names are case-insensitive (RFC 9110 §8.3.2); JSON is UTF-8 (RFC 8259 §8.1), which some clients spell utf8.
+    const charset = charsetsOf(String(request.headers['content-type'] ?? '')).find((name) => !UTF_8.has(name.toLowerCase()));
+    if (charset !== undefined) {
+      const shown = charset.length > SHOWN_CHARSET ? `${charset.slice(0, SHOWN_CHARSET)}…` : charset;
+      done(UnsupportedCharset({ charset: shown }), undefined);
+      return;
+    }
     let text: string;
     try {
       text = utf8.decode(body as Buffer);

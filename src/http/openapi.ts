@@ -66,7 +66,7 @@ export function errors(...statuses: number[]) {
     404: 'No such case (or one you may not see)',
     409: 'Not allowed in this state (details list the allowed commands), or a revision conflict',
     413: 'Body too large',
-    415: 'The body is not application/json',
+    415: 'The body is not application/json, or is declared in a charset other than UTF-8',
     422: 'A business rule is broken',
     429: 'Too many requests for this token',
     503: 'Unavailable: retry after the Retry-After delay',
