@@ -1,17 +1,24 @@
 import { assertNever } from '../../domain/assert-never';
 import { cancelOpenClocks } from '../../domain/clocks/decisions';
 import type { ClockEvent } from '../../domain/clocks/events';
+import { zoneClock } from '../../domain/calendar/time-zone';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
 import { refusalAtField } from '../../domain/errors';
+import type { RegionCode } from '../../domain/regions';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { Bilingual, CaseState } from '../../domain/workflow';
 import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import {
   AlreadyAssigned,
+  BEFORE_PROGRAM_AT_FIELD,
+  BEFORE_REFERRAL_AT_FIELD,
+  BeforeReferral,
   ConditionNotInPlace,
   ConditionNotRecorded,
   ConsentAlreadyGiven,
+  DIALOGUE_BEFORE_MEETING_AT_FIELD,
+  DialogueBeforeMeeting,
   EntryDocumentsNotArranged,
   FacilitationWordingMissing,
   MeetingSpaceNotPrivate,
@@ -21,6 +28,7 @@ import {
   NoMediatorAssigned,
   OffenderResponsibilityNotAccepted,
   OffenderSelfReferral,
+  ReferralBeforeProgram,
   RepresentativeForUnregisteredVictim,
   SafetyConcernsUnresolved,
   SupportPersonNotAgreed,
@@ -111,6 +119,43 @@ export function inTheFuture(field: string, instant: string, ctx: DecideContext):
   return Date.parse(instant) > ctx.now.getTime() && TimeInTheFuture({ field, value: instant });
 }
 
+/**
+ * The first day of the Restorative Opportunities program, in the region of the case: no referral
+ * to it can have been received earlier. The seeds (002, 003) give no date. CSC says that its
+ * victim-offender mediation services, offered in the Pacific region since the early 1990s, "became
+ * available nationally through the Restorative Opportunities Program in 2004" (Restorative Justice
+ * Services at CSC, csc-scc.gc.ca/restorative-justice/003005-0001-eng.shtml), and marked the
+ * program's 20 years in 2024. Only the year is known, so the bound is its first day.
+ */
+export const PROGRAM_BEGAN_ON = '2004-01-01';
+
+/** An instant as the clock of the case's region shows it, with its offset: 2026-10-20T10:00:00-04:00. */
+function asInRegion(instant: string, region: RegionCode, ctx: DecideContext): string {
+  const at = Date.parse(instant);
+  // In whole minutes: a zone's local mean time of the 1800s is offset by seconds too.
+  const offset = Math.round(zoneClock(ctx.calendars.forRegion(region).timeZone).offsetAt(at) / 60_000);
+  const wall = new Date(at + offset * 60_000).toISOString().slice(0, 19);
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${wall}${offset < 0 ? '-' : '+'}${hours}:${minutes}`;
+}
+
+/**
+ * The rule that a fact of the case is not dated before the referral that opened it, beside its
+ * field. Not for the no-contact conditions: they belong to the offender's sentence and release,
+ * imposed (RO is post-sentence), and perhaps amended or ended, before any referral.
+ */
+function beforeReferral(field: string, instant: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck {
+  const receivedAt = context.referralReceivedAt;
+  if (receivedAt === undefined || Date.parse(instant) >= Date.parse(receivedAt)) return false;
+  return refusalAtField(BeforeReferral, { field, value: instant, receivedAt: asInRegion(receivedAt, context.region, ctx) }, `data.${field}`, BEFORE_REFERRAL_AT_FIELD);
+}
+
+/** When a fact of the case happened, as given: not later than now, nor before the referral. */
+function pastSinceReferral(field: string, instant: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck[] {
+  return [inTheFuture(field, instant, ctx), beforeReferral(field, instant, context, ctx)];
+}
+
 function dayInTheFuture(field: string, localDate: string, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck {
   return localDate > ctx.calendars.forRegion(context.region).localDate(ctx.now) && TimeInTheFuture({ field, value: localDate });
 }
@@ -149,6 +194,8 @@ function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Dec
     data.source === 'offender' && OffenderSelfReferral({}),
     data.source === 'victimRepresentative' && !data.victimRegistered && RepresentativeForUnregisteredVictim({}),
     inTheFuture('receivedAt', data.receivedAt, ctx),
+    ctx.calendars.forRegion(data.region).localDate(new Date(data.receivedAt)) < PROGRAM_BEGAN_ON &&
+      refusalAtField(ReferralBeforeProgram, { field: 'receivedAt', value: data.receivedAt, began: PROGRAM_BEGAN_ON.slice(0, 4) }, 'data.receivedAt', BEFORE_PROGRAM_AT_FIELD),
   ]);
   // Refused above with every other broken rule; this tells the compiler.
   if (data.source === 'offender') throw OffenderSelfReferral({});
@@ -255,7 +302,7 @@ function partyId(party: 'victim' | 'offender', context: RestorativeOpportunities
 function recordPreparation(data: Data<'RecordPreparation'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
   const consented = context.consent[data.party] === 'given';
   enforceRules([
-    inTheFuture('heldAt', data.heldAt, ctx),
+    ...pastSinceReferral('heldAt', data.heldAt, context, ctx),
     data.consent === 'notYet' && consented && ConsentAlreadyGiven({ party: data.party }),
     data.consent === 'takenBack' && !consented && NoConsentToTakeBack({ party: data.party }),
   ]);
@@ -276,10 +323,12 @@ function selectModel(data: Data<'SelectModel'>, state: State): Decided {
  * every one a proposed meeting breaks is named at once; each beside the field it is about
  * (`details.issues`, in the rule's own entry of `details.rules` when several are broken).
  */
-export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext): RuleCheck[] {
+export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck[] {
   const visitsArea = data.room === 'visitsAndCorrespondenceArea';
   const unknown = data.supportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
   return [
+    // For a day to come, or recorded once arranged: never for a day before the case began.
+    beforeReferral('scheduledFor', data.scheduledFor, context, ctx),
     visitsArea && !data.exceptionalCircumstances && refusalAtField(VisitsAreaNotExceptional, {}, 'data.room'),
     visitsArea &&
       data.exceptionalCircumstances?.areaClosedToOthers === false &&
@@ -292,7 +341,7 @@ export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeO
 }
 
 function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  enforceRules(meetingRules(data, context));
+  enforceRules(meetingRules(data, context, ctx));
   return [
     {
       type: 'MeetingArranged',
@@ -309,17 +358,41 @@ function arrangeMeeting(data: Data<'ArrangeMeeting'>, context: RestorativeOpport
   ];
 }
 
+/** The meeting a dialogue of the case's model records, if one was arranged for it. */
+function meetingHeld(context: RestorativeOpportunitiesContext): { meetingId: string; scheduledFor: string | undefined } | undefined {
+  const needsMeeting = context.model !== undefined && MODEL_NEEDS_MEETING[context.model];
+  if (!needsMeeting || context.meetingId === undefined) return undefined;
+  return { meetingId: context.meetingId, scheduledFor: context.meetingScheduledFor };
+}
+
+/**
+ * When a dialogue was held: not later than now, nor before the referral, nor (a meeting) before the
+ * day it was arranged for in the case's region, at whatever time of that day it began. One refusal
+ * beside the field: the referral's, when both are broken.
+ */
+export function dialogueTimeRules(data: Data<'RecordDialogue'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): RuleCheck[] {
+  const scheduledFor = meetingHeld(context)?.scheduledFor;
+  const calendar = ctx.calendars.forRegion(context.region);
+  const scheduledOn = scheduledFor !== undefined ? calendar.localDate(new Date(scheduledFor)) : undefined;
+  const early =
+    beforeReferral('heldAt', data.heldAt, context, ctx) ||
+    (scheduledOn !== undefined &&
+      calendar.localDate(new Date(data.heldAt)) < scheduledOn &&
+      refusalAtField(DialogueBeforeMeeting, { field: 'heldAt', value: data.heldAt, scheduledOn }, 'data.heldAt', DIALOGUE_BEFORE_MEETING_AT_FIELD));
+  return [inTheFuture('heldAt', data.heldAt, ctx), early];
+}
+
 function recordDialogue(data: Data<'RecordDialogue'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
+  enforceRules(dialogueTimeRules(data, context, ctx));
   const heldAt = utc(data.heldAt);
   const model = context.model;
   if (model === undefined) throw new Error('The machine offers RecordDialogue only once a model is selected');
-  const meeting = MODEL_NEEDS_MEETING[model] && context.meetingId !== undefined ? { meetingId: context.meetingId } : {};
-  return [{ type: 'DialogueHeld', data: { model, heldAt, ...meeting } }];
+  const meeting = meetingHeld(context);
+  return [{ type: 'DialogueHeld', data: { model, heldAt, ...(meeting !== undefined ? { meetingId: meeting.meetingId } : {}) } }];
 }
 
 function recordFollowUp(data: Data<'RecordFollowUp'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
-  enforceRules([inTheFuture('heldAt', data.heldAt, ctx)]);
+  enforceRules(pastSinceReferral('heldAt', data.heldAt, context, ctx));
   return [{ type: 'FollowUpSessionHeld', data: { ...data, subjectId: partyId(data.party, context), heldAt: utc(data.heldAt) } }];
 }
 

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, quoted, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted, type ErrorTexts, type Language } from '../../domain/errors';
 import { FACILITATION_WORDING, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
@@ -59,6 +59,49 @@ export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIV
 
 /** A fact dated later than now, named by its field's label and said beside the field, as in every workflow. */
 export const TimeInTheFuture = defineTimeInFuture('RO.TIME_IN_THE_FUTURE', restorativeOpportunitiesLabels.fields);
+
+/** A field of a command as its form names it. */
+const field = (name: string, language: Language) => quoted(restorativeOpportunitiesLabels.fields, name, language);
+
+/** A referral dated before the program existed: `began` is the year it began. */
+export const ReferralBeforeProgram = defineError<{ field: string; value: string; began: string }>('RO.BEFORE_PROGRAM', 'rule', {
+  en: (p) => `${field(p.field, 'en')}: ${p.value} is before CSC’s Restorative Opportunities program began, in ${p.began}.`,
+  fr: (p) => `${field(p.field, 'fr')}\u00a0: ${p.value} précède la création du programme Possibilités de justice réparatrice du SCC, en ${p.began}.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_PROGRAM_AT_FIELD: ErrorTexts<{ field: string; value: string; began: string }> = {
+  en: (p) => `${p.value} is before CSC’s Restorative Opportunities program began, in ${p.began}.`,
+  fr: (p) => `${p.value} précède la création du programme Possibilités de justice réparatrice du SCC, en ${p.began}.`,
+};
+
+/** A fact of the case dated before the referral that opened it: `receivedAt` as the case's region's clock shows it. */
+export const BeforeReferral = defineError<{ field: string; value: string; receivedAt: string }>('RO.BEFORE_REFERRAL', 'rule', {
+  en: (p) => `${field(p.field, 'en')}: ${p.value} is before the referral was received (${p.receivedAt}).`,
+  fr: (p) => `${field(p.field, 'fr')}\u00a0: ${p.value} précède la réception du renvoi (${p.receivedAt}).`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_REFERRAL_AT_FIELD: ErrorTexts<{ field: string; value: string; receivedAt: string }> = {
+  en: (p) => `${p.value} is before the referral was received (${p.receivedAt}).`,
+  fr: (p) => `${p.value} précède la réception du renvoi (${p.receivedAt}).`,
+};
+
+/** A meeting held before the day it was arranged for: it was moved, and its new date is not recorded yet. */
+export const DialogueBeforeMeeting = defineError<{ field: string; value: string; scheduledOn: string }>('RO.DIALOGUE_BEFORE_MEETING', 'rule', {
+  en: (p) =>
+    `${field(p.field, 'en')}: ${p.value} is before the day the meeting was arranged for (${p.scheduledOn}). If it was moved to an earlier day, record its new date first (${command('ArrangeMeeting', 'en')}).`,
+  fr: (p) =>
+    `${field(p.field, 'fr')}\u00a0: ${p.value} précède le jour prévu pour la rencontre (${p.scheduledOn}). Si elle a été avancée, consignez d’abord sa nouvelle date (${command('ArrangeMeeting', 'fr')}).`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const DIALOGUE_BEFORE_MEETING_AT_FIELD: ErrorTexts<{ field: string; value: string; scheduledOn: string }> = {
+  en: (p) =>
+    `${p.value} is before the day the meeting was arranged for (${p.scheduledOn}). If it was moved to an earlier day, record its new date first (${command('ArrangeMeeting', 'en')}).`,
+  fr: (p) =>
+    `${p.value} précède le jour prévu pour la rencontre (${p.scheduledOn}). Si elle a été avancée, consignez d’abord sa nouvelle date (${command('ArrangeMeeting', 'fr')}).`,
+};
 
 export const OffenderResponsibilityNotAccepted = defineError('RO.OFFENDER_RESPONSIBILITY_NOT_ACCEPTED', 'rule', {
   en: () =>

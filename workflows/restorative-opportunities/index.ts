@@ -7,7 +7,7 @@ import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } fro
 import { MediationModel, RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
 import { restorativeOpportunitiesLabels } from './labels';
-import { decide, inTheFuture, meetingRules, roContext } from './decide';
+import { decide, dialogueTimeRules, meetingRules, roContext } from './decide';
 import { ConsentRequired, NoContactConditionNotAmended } from './errors';
 import { RestorativeOpportunitiesEvent } from './events';
 import {
@@ -110,9 +110,9 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'MeetingArranged',
     // Consent, the conditions, and every rule of the meeting proposed, at once.
-    refusal: (state, data) => {
+    refusal: (state, data, ctx) => {
       const refused = brokenRules(communicationRefusals(state, true));
-      return refused && brokenRules([refused, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State))]);
+      return refused && brokenRules([refused, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State), ctx)]);
     },
   },
   RecordDialogue: {
@@ -120,7 +120,7 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'DialogueHeld',
     refusal: (state, data, ctx) => {
       const refused = brokenRules(communicationRefusals(state, false));
-      return refused && brokenRules([refused, inTheFuture('heldAt', (data as Data<'RecordDialogue'>).heldAt, ctx)]);
+      return refused && brokenRules([refused, ...dialogueTimeRules(data as Data<'RecordDialogue'>, roContext(state as State), ctx)]);
     },
   },
   BeginFollowUp: {

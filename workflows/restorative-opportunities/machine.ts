@@ -10,6 +10,8 @@ import type { ConditionStatus, RestorativeOpportunitiesEvent } from './events';
 export interface RestorativeOpportunitiesContext {
   readonly region: RegionCode;
   readonly source?: 'victim' | 'victimRepresentative' | 'institutional' | 'community';
+  /** When the program received the referral (UTC): no fact of the case is dated before it. */
+  readonly referralReceivedAt?: string;
   readonly victimId?: string;
   readonly offenderId?: string;
   readonly intakeOfficerId?: string;
@@ -23,6 +25,8 @@ export interface RestorativeOpportunitiesContext {
   readonly supportPersonIds: readonly string[];
   readonly model?: MediationModel;
   readonly meetingId?: string;
+  /** When the meeting `meetingId` is scheduled for (UTC); cleared with it. */
+  readonly meetingScheduledFor?: string;
   readonly dialoguesHeld: number;
 }
 
@@ -65,6 +69,9 @@ export const missingConsents = (context: RestorativeOpportunitiesContext): Party
   (['victim', 'offender'] as const).filter((party) => context.consent[party] !== 'given');
 
 const bothConsent = (context: RestorativeOpportunitiesContext): boolean => missingConsents(context).length === 0;
+
+/** The context of a case with no meeting arranged: one held, called off or replaced by another model. */
+const NO_MEETING = { meetingId: undefined, meetingScheduledFor: undefined } as const;
 
 const initialContext: RestorativeOpportunitiesContext = {
   region: DEFAULT_REGION,
@@ -111,6 +118,7 @@ export const restorativeOpportunitiesMachine = setup({
       return {
         region: event.data.region,
         source: event.data.source,
+        referralReceivedAt: event.data.receivedAt,
         victimId: event.data.victim.subjectId,
         offenderId: event.data.offender.subjectId,
       };
@@ -154,7 +162,7 @@ export const restorativeOpportunitiesMachine = setup({
       // `notYet` after `given` left the consent standing, and the cases recorded so replay as they were.
       if (event.data.consent === 'notYet') return {};
       const consent = { ...context.consent, [event.data.party]: event.data.consent };
-      return event.data.consent === 'takenBack' ? { consent, meetingId: undefined } : { consent };
+      return event.data.consent === 'takenBack' ? { consent, ...NO_MEETING } : { consent };
     }),
     recordSupportPerson: assign(({ context, event }) => {
       assertEvent(event, 'SupportPersonAgreed');
@@ -162,13 +170,13 @@ export const restorativeOpportunitiesMachine = setup({
     }),
     selectModel: assign(({ event }) => {
       assertEvent(event, 'ModelSelected');
-      return { model: event.data.model, meetingId: undefined };
+      return { model: event.data.model, ...NO_MEETING };
     }),
     arrangeMeeting: assign(({ event }) => {
       assertEvent(event, 'MeetingArranged');
-      return { meetingId: event.data.meetingId };
+      return { meetingId: event.data.meetingId, meetingScheduledFor: event.data.scheduledFor };
     }),
-    recordDialogue: assign(({ context }) => ({ dialoguesHeld: context.dialoguesHeld + 1, meetingId: undefined })),
+    recordDialogue: assign(({ context }) => ({ dialoguesHeld: context.dialoguesHeld + 1, ...NO_MEETING })),
   },
 }).createMachine({
   id: 'restorativeOpportunities',

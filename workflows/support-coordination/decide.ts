@@ -2,6 +2,7 @@ import { assertNever } from '../../domain/assert-never';
 import { cancelOpenClocks, clockName, meetClock, startBusinessClock, type ClockEvent } from '../../domain/clocks';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
+import { refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseState } from '../../domain/workflow';
@@ -10,9 +11,14 @@ import type { SupportCoordinationCommand } from './commands';
 import { checkWindow, localTimeIn, ZONE_REGIONS, type CoordinatorTimeZone } from './coordinator-zones';
 import {
   AlreadyCoordinator,
+  BEFORE_OPT_IN_AT_FIELD,
+  BEFORE_PROGRAM_AT_FIELD,
+  BeforeOptIn,
   ClosedBeforeFirstContact,
+  CONTACT_BEFORE_OPT_IN_AT_FIELD,
   ContactBeforeOptIn,
   FormalComplaintAlreadyNoted,
+  OptInBeforeProgram,
   ReferralWithoutConsent,
   RegionNotInTimeZone,
   TimeInFuture,
@@ -66,11 +72,11 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
   }
 }
 
-/** A time a command reports, now when left out; never later than now. */
-function reportedTime(given: string | undefined, field: string, ctx: DecideContext): Date {
-  enforceRules([inTheFuture(given, field, ctx)]);
-  return given === undefined ? ctx.now : new Date(given);
-}
+/**
+ * "The SMRC has been delivering the RSC program since 2019" (001:27): no client opted in before
+ * its first day, in the region of the office that took the case.
+ */
+export const PROGRAM_BEGAN_ON = '2019-01-01';
 
 /** The rule that a reported time is not later than now. */
 function inTheFuture(given: string | undefined, field: string, ctx: DecideContext): RuleCheck {
@@ -79,7 +85,14 @@ function inTheFuture(given: string | undefined, field: string, ctx: DecideContex
 
 function recordOptIn(cmd: Command<'RecordOptIn'>, ctx: DecideContext): Decided {
   const d = cmd.data;
-  const optedInAt = reportedTime(d.optedInAt, 'optedInAt', ctx);
+  const given = d.optedInAt;
+  enforceRules([
+    inTheFuture(given, 'optedInAt', ctx),
+    given !== undefined &&
+      ctx.calendars.forRegion(d.region).localDate(new Date(given)) < PROGRAM_BEGAN_ON &&
+      refusalAtField(OptInBeforeProgram, { field: 'optedInAt', value: given, began: PROGRAM_BEGAN_ON.slice(0, 4) }, 'data.optedInAt', BEFORE_PROGRAM_AT_FIELD),
+  ]);
+  const optedInAt = given === undefined ? ctx.now : new Date(given);
   const { subjectId, anonymous, name, contact, affiliation, location } = d.client;
   return [
     {
@@ -148,7 +161,8 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
   const window = checkWindow(contactedAt, timeZone, ctx.calendars.forRegion(context.region), hours);
   enforceRules([
     inTheFuture(cmd.data.contactedAt, 'contactedAt', ctx),
-    contactedAt.getTime() < Date.parse(optedInAt) && ContactBeforeOptIn({ contactedAt: contactedAt.toISOString(), optedInAt }),
+    contactedAt.getTime() < Date.parse(optedInAt) &&
+      refusalAtField(ContactBeforeOptIn, { contactedAt: contactedAt.toISOString(), optedInAt }, 'data.contactedAt', CONTACT_BEFORE_OPT_IN_AT_FIELD),
   ]);
   return [
     {
@@ -169,10 +183,20 @@ function recordFirstContact(cmd: Command<'RecordFirstContact'>, state: CaseState
   ];
 }
 
+/**
+ * A service is dated by the day it was provided, in the coordinator's time zone (the clock of the
+ * case's region, where the coordinator is stationed): not later than today there, nor before the
+ * day the client opted in there.
+ */
 function recordService(cmd: Command<'RecordService'>, context: SupportCoordinationContext, ctx: DecideContext): Decided {
-  const today = localTimeIn(context.timeZone!, ctx.now).slice(0, 10);
+  const dayOf = (instant: Date) => localTimeIn(context.timeZone!, instant).slice(0, 10);
+  const today = dayOf(ctx.now);
+  const optedInOn = dayOf(new Date(context.optedInAt!));
   const providedOn = cmd.data.providedOn ?? today;
-  if (providedOn > today) throw TimeInFuture({ field: 'providedOn', value: providedOn });
+  enforceRules([
+    providedOn > today && TimeInFuture({ field: 'providedOn', value: providedOn }),
+    providedOn < optedInOn && refusalAtField(BeforeOptIn, { field: 'providedOn', value: providedOn, optedInOn }, 'data.providedOn', BEFORE_OPT_IN_AT_FIELD),
+  ]);
   return [
     {
       type: 'ServiceRecorded',

@@ -7,6 +7,8 @@ describe('support coordination: definition', () => {
     'RSC.',
     [
       'RSC.ALREADY_COORDINATOR',
+      'RSC.BEFORE_OPT_IN',
+      'RSC.BEFORE_PROGRAM',
       'RSC.CLOSED_BEFORE_FIRST_CONTACT',
       'RSC.CONTACT_BEFORE_OPT_IN',
       'RSC.FORMAL_COMPLAINT_ALREADY_NOTED',
@@ -20,6 +22,8 @@ describe('support coordination: definition', () => {
       value: '2026-03-07T10:00:00Z',
       contactedAt: '2026-03-01T10:00:00Z',
       optedInAt: '2026-03-02T10:00:00Z',
+      optedInOn: '2026-03-02',
+      began: '2019',
       status: 'registered',
       outcome: 'needsMet',
       region: 'QC',

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, quoted } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted, type ErrorTexts, type Language } from '../../domain/errors';
 import { supportCoordinationLabels } from './labels';
 
 export const RegionNotInTimeZone = defineError<{ region: string; timeZone: string; regions: string }>('RSC.REGION_NOT_IN_TIME_ZONE', 'rule', {
@@ -17,6 +17,39 @@ export const ContactBeforeOptIn = defineError<{ contactedAt: string; optedInAt: 
   en: (p) => `First contact cannot be recorded at ${p.contactedAt}, before the client opted in (${p.optedInAt}).`,
   fr: (p) => `Le premier contact ne peut pas être consigné le ${p.contactedAt}, avant l’adhésion de la personne (${p.optedInAt}).`,
 });
+
+/** The same, beside the field, which a form names already. */
+export const CONTACT_BEFORE_OPT_IN_AT_FIELD: ErrorTexts<{ contactedAt: string; optedInAt: string }> = {
+  en: (p) => `${p.contactedAt} is before the client opted in (${p.optedInAt}).`,
+  fr: (p) => `${p.contactedAt} précède l’adhésion de la personne (${p.optedInAt}).`,
+};
+
+/** A field of a command as its form names it. */
+const field = (name: string, language: Language) => quoted(supportCoordinationLabels.fields, name, language);
+
+/** An opt-in dated before the program was offered: `began` is the year it began. */
+export const OptInBeforeProgram = defineError<{ field: string; value: string; began: string }>('RSC.BEFORE_PROGRAM', 'rule', {
+  en: (p) => `${field(p.field, 'en')}: ${p.value} is before the Response and Support Coordination program began: it has been offered since ${p.began}.`,
+  fr: (p) => `${field(p.field, 'fr')}\u00a0: ${p.value} précède le début du programme de Coordination de l’intervention et du soutien, offert depuis ${p.began}.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_PROGRAM_AT_FIELD: ErrorTexts<{ field: string; value: string; began: string }> = {
+  en: (p) => `${p.value} is before the Response and Support Coordination program began: it has been offered since ${p.began}.`,
+  fr: (p) => `${p.value} précède le début du programme de Coordination de l’intervention et du soutien, offert depuis ${p.began}.`,
+};
+
+/** A day of the case before the day the client opted in, both in the coordinator's time zone. */
+export const BeforeOptIn = defineError<{ field: string; value: string; optedInOn: string }>('RSC.BEFORE_OPT_IN', 'rule', {
+  en: (p) => `${field(p.field, 'en')}: ${p.value} is before the day the client opted in (${p.optedInOn}).`,
+  fr: (p) => `${field(p.field, 'fr')}\u00a0: ${p.value} précède le jour de l’adhésion de la personne (${p.optedInOn}).`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_OPT_IN_AT_FIELD: ErrorTexts<{ field: string; value: string; optedInOn: string }> = {
+  en: (p) => `${p.value} is before the day the client opted in (${p.optedInOn}).`,
+  fr: (p) => `${p.value} précède le jour de l’adhésion de la personne (${p.optedInOn}).`,
+};
 
 /** "With your permission and anonymously if you wish": a referral is made only with the client's permission. */
 export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT', 'rule', {
