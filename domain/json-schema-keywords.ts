@@ -65,6 +65,12 @@ export const CASE_KEYWORD = 'x-mend-case';
 export const CASE_WORKFLOW_FIELD_KEYWORD = 'x-mend-case-workflow-field';
 
 /**
+ * Beside `x-mend-case: <workflow>`: what the case is named for (`engagementSession`), which that
+ * workflow's `linkedFor` answers from the case's state: a step may name only a case that allows it.
+ */
+export const CASE_PURPOSE_KEYWORD = 'x-mend-case-for';
+
+/**
  * A fact of a case's `details` that, when true, calls for a supervisor's attention (a cohort left
  * with fewer representatives than its minimum): `GET /cases?attention=true` lists the cases it
  * marks, and the supervisor's dashboard shows them, by the fact's label.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from './json-schema-keywords';
+import { CASE_KEYWORD, CASE_PURPOSE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, STATE_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from './json-schema-keywords';
 import type { PersonRole } from './roles';
 import { withFrench, type Bilingual } from './validation';
 
@@ -233,12 +233,15 @@ export const recordOf = (event: string, field: string) => fieldKind(RecordId.met
  * The id of another case, of the workflow named (`caseOf('defence-cohort')`), of the workflow a
  * field beside it names (`caseOf({ workflowField: 'program' })`), or of any: a history names it by
  * its reference, a form offers a pick, and a command naming no case of the workflow given is
- * refused. The conformance spec checks the workflow is registered.
+ * refused. Named `for` a purpose (`caseOf('restorative-engagement', { for: 'engagementSession' })`),
+ * the case must also allow it now: its workflow's `linkedFor` says when. The conformance spec checks
+ * the workflow is registered and declares the purpose.
  */
-export const caseOf = (workflow?: string | { readonly workflowField: string }) =>
+export const caseOf = (workflow?: string | { readonly workflowField: string }, options: { readonly for?: string } = {}) =>
   fieldKind(
-    RecordId.meta(
-      typeof workflow === 'object' ? { [CASE_KEYWORD]: true, [CASE_WORKFLOW_FIELD_KEYWORD]: workflow.workflowField } : { [CASE_KEYWORD]: workflow ?? true },
-    ),
+    RecordId.meta({
+      ...(typeof workflow === 'object' ? { [CASE_KEYWORD]: true, [CASE_WORKFLOW_FIELD_KEYWORD]: workflow.workflowField } : { [CASE_KEYWORD]: workflow ?? true }),
+      ...(options.for !== undefined ? { [CASE_PURPOSE_KEYWORD]: options.for } : {}),
+    }),
     'id',
   );

@@ -222,6 +222,13 @@ export interface WorkflowDefinition<TSnapshot extends AnyMachineSnapshot = AnyMa
    * None when absent.
    */
   readonly clocks?: readonly ClockDeclaration[];
+  /**
+   * What other workflows' steps may name one of its cases for (a field `caseOf(name, { for })`),
+   * each with the refusal, beside that field, when the case's state does not allow it now: a
+   * cohort's engagement session names only class members taking part in engagement sessions.
+   * Pure. A purpose another workflow names and this one does not declare fails the conformance spec.
+   */
+  readonly linkedFor?: Readonly<Record<string, (state: CaseState<TSnapshot>, named: { readonly caseId: string; readonly field: string }) => DomainError | undefined>>;
   /** Cases that show this workflow at every stage, for `mend seed-demo`. */
   readonly demo?: DemoScenario;
   summarize(state: CaseState<TSnapshot>): CaseSummary;

@@ -289,6 +289,17 @@ describe('the console: intake, case content and forms people can use', () => {
     await pick.locator('option', { hasText: reference }).waitFor({ state: 'attached' });
     expect(await pick.locator('option', { hasText: reference }).textContent()).toMatch(new RegExp(`^${reference} — `));
     await pick.selectOption(engagementId);
+    // In phase 1, the class member has not chosen engagement sessions: the refusal is said beside the pick.
+    await form.locator('button[type="submit"]').click();
+    await form.locator('#cmd-RecordEngagementSession-engagementCaseIds_0-error').getByText(/ne participe pas aux séances d’engagement/).waitFor();
+    const practitioner = await suite.running.as('practitioner', 'practitioner-1');
+    await run(practitioner, engagementId, 'RecordPreparationSession', {
+      delivery: 'virtual',
+      topics: ['programOverview', 'participationOptions', 'confidentialityLimits', 'dutyToReportException', 'supportServices', 'goalSetting'],
+    });
+    await run(practitioner, engagementId, 'SetGoals', { goals: 'Be heard by leaders who can change how complaints are handled.' });
+    await run(practitioner, engagementId, 'CompletePreparation', {});
+    await run(practitioner, engagementId, 'ChooseParticipation', { options: ['engagementSession'], deliveries: ['virtual'], settings: ['individual'], anonymity: 'anonymous' });
     await form.locator('button[type="submit"]').click();
     await page.getByRole('status').getByText(/Consigner une séance d’engagement/).waitFor();
     const held = (await suite.supervisor.get(`/cases/${cohortId}/history`)).body.items.find((e: { type: string }) => e.type === 'EngagementSessionHeld');

@@ -1,5 +1,6 @@
 import { restorativeOpportunitiesWorkflow } from '../../workflows/restorative-opportunities';
 import { runJourney } from '../support/api-examples';
+import { openingRequest } from '../support/openings';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 import { EXAMPLES_CLOCK_START, journeys, type Journey } from './journeys.fixture';
 
@@ -111,5 +112,35 @@ describe('links between cases, over HTTP', () => {
     const filed = await rju.post('/cases', { workflow: 'complaint', command: 'ReceiveComplaint', data: { ...receive.data, concerns: { program: 'restorative-opportunities', caseId: ro.body.caseId } } });
     expect(filed.status).toBe(201);
     expect(filed.body.reference).toMatch(/^CMP-RO-2026-00001$/);
+  });
+  it('refuses a cohort session naming a class member who did not choose engagement sessions, or who withdrew, and records nothing', async () => {
+    const session = cohort.steps.find((s) => s.command === 'RecordEngagementSession')!;
+    const supervisor = await running.as('supervisor', 's-1');
+    const p2 = await running.as('practitioner', 'p-2');
+    const opened = await supervisor.post('/cases', openingRequest('restorative-engagement'));
+    expect(opened.status).toBe(201);
+    const refuse = async (caseIds: string[]) => {
+      const before = await revisionOf(cohort.caseId);
+      const sent = { ...session.data, setting: caseIds.length > 1 ? 'group' : 'individual', engagementCaseIds: caseIds };
+      const refused = await p2.post(`/cases/${cohort.caseId}/commands/RecordEngagementSession`, sent);
+      expect(refused.status).toBe(422);
+      const fr = await p2.post(`/cases/${cohort.caseId}/commands/RecordEngagementSession`, sent, { 'accept-language': 'fr-CA' });
+      expect(await revisionOf(cohort.caseId)).toBe(before);
+      return { en: refused.body, fr: fr.body };
+    };
+    // Opted in, not yet in phase 2: named beside its place in the list, whichever it is.
+    const notYet = await refuse([engagement.caseId, opened.body.caseId]);
+    expect(notYet.en).toMatchObject({
+      code: 'RE.NOT_IN_ENGAGEMENT_SESSIONS',
+      message: `Restorative Engagement case ${opened.body.caseId} is not taking part in engagement sessions: only a class member who chose them in phase 2, and has not withdrawn, can be recorded in one.`,
+      details: { issues: [{ path: 'data.engagementCaseIds[1]' }] },
+    });
+    expect(notYet.fr.message).toBe(
+      `Le dossier d’engagement réparateur ${opened.body.caseId} ne participe pas aux séances d’engagement\u00a0: seul un membre du groupe qui les a choisies à la phase 2, et qui ne s’est pas retiré, peut y être consigné.`,
+    );
+    // The class member who chose them withdraws: no session names them any more.
+    expect((await practitioner.post(`/cases/${engagement.caseId}/commands/Withdraw`, {})).status).toBe(200);
+    const withdrawn = await refuse([engagement.caseId]);
+    expect(withdrawn.en).toMatchObject({ code: 'RE.NOT_IN_ENGAGEMENT_SESSIONS', details: { issues: [{ path: 'data.engagementCaseIds[0]' }] } });
   });
 });

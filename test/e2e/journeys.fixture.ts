@@ -121,10 +121,10 @@ export const journeys: readonly Journey[] = [
         expect: { status: 200, state: 'phase2.choosingOptions' },
       },
       {
-        title: 'The class member chooses an anonymous written sharing',
+        title: 'The class member chooses an anonymous written sharing, and engagement sessions with Defence representatives',
         as: 'PRACTITIONER',
         command: 'ChooseParticipation',
-        data: { options: ['writtenSharing'], deliveries: ['indirect'], settings: ['individual'], anonymity: 'anonymous' },
+        data: { options: ['writtenSharing', 'engagementSession'], deliveries: ['indirect', 'virtual'], settings: ['individual'], anonymity: 'anonymous' },
         expect: { status: 200, state: 'phase2.engaging' },
       },
       {

@@ -6,8 +6,9 @@ import { PolicyService } from '../../src/security/policy.service';
 import { CALENDARS, SETTINGS } from '../../src/workflows/tokens';
 import { workflowDefinitions } from '../../workflows/registry';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
-import { openingRequest } from '../support/openings';
+import { runJourney } from '../support/api-examples';
 import { buildWorkflowModel, withAncestors, type ModelPath, type PersonActor, type WorkflowModel } from '../support/workflow-model';
+import { journeys } from './journeys.fixture';
 import { workflowDrivers } from './workflow-drivers';
 
 // After every example's business time, so that nothing a command records lies in the future.
@@ -34,12 +35,13 @@ describe('model-based: every state and transition of every workflow, over HTTP',
   beforeAll(async () => {
     running = await startApp({ start: NOW, env: { MEND_RATE_LIMIT: '1000000' } });
     policy = running.app.get(PolicyService);
-    // A cohort's example session links class members' Restorative Engagement cases by id: those cases exist.
+    // A cohort's example session links a class member's Restorative Engagement case by id: the case exists, its
+    // class member in phase 2 with engagement sessions chosen (the API examples' engagement journey, up to its first schedule).
     const session = findCommand(workflowDefinitions.find((d) => d.name === 'defence-cohort')!, 'RecordEngagementSession')!.example as { engagementCaseIds: string[] };
-    const supervisor = await running.as('supervisor', 'supervisor-1');
-    for (const caseId of session.engagementCaseIds) {
-      expect((await supervisor.post('/cases', { ...openingRequest('restorative-engagement'), caseId })).status).toBe(201);
-    }
+    const engagement = journeys.find((j) => j.workflow === 'restorative-engagement')!;
+    expect(session.engagementCaseIds).toEqual([engagement.caseId]);
+    const upToSchedule = { ...engagement, steps: engagement.steps.slice(0, engagement.steps.findIndex((s) => s.command === 'ScheduleEngagement')) };
+    for (const exchange of await runJourney(running, upToSchedule)) expect([exchange.step.title, exchange.status]).toEqual([exchange.step.title, exchange.step.expect.status]);
   });
   afterAll(async () => {
     console.log(`Model-based coverage over HTTP\n${report.join('\n')}`);

@@ -200,7 +200,11 @@ const informationSession: WorkflowDriver = {
     const inf = (name: string) => example(informationSessionWorkflow, name);
     switch (command) {
       case 'RequestInformationSession':
-        return [inf(command), { audience: 'classMembers', region: 'QC', preferredLanguage: 'fr' }];
+        // Requested the day before the session below was given: a session starts after its request.
+        return [
+          { ...inf(command), requestedAt: '2026-03-02T14:00:00Z' },
+          { audience: 'classMembers', region: 'QC', preferredLanguage: 'fr', requestedAt: '2026-03-02T14:00:00Z' },
+        ];
       case 'ScheduleInformationSession':
         // Already given, so that it can be recorded held at the server's time.
         return [{ ...inf(command), startsAt: '2026-03-03T14:00:00Z', presenterId: context.presenterId ?? 'practitioner-1' }];

@@ -118,9 +118,11 @@ function dataFor(definition: AnyWorkflowDefinition, command: string, state: Case
     case 'information-session/RequestInformationSession':
       return random.chance(0.5) ? { ...base, region: random.pick(REGIONS) } : { ...base, audience: random.pick(['classMembers', 'futureDefenceRepresentatives']) };
     case 'information-session/ScheduleInformationSession': {
-      // Already begun, so that it can be recorded held later.
-      const presenter = (context as InformationSessionContext).presenterId ?? random.pick(PRACTITIONERS);
-      return { ...base, startsAt: new Date(now.getTime() - 3_600_000).toISOString(), presenterId: presenter };
+      // Already begun, so that it can be recorded held later; not before it was requested.
+      const session = context as InformationSessionContext;
+      const presenter = session.presenterId ?? random.pick(PRACTITIONERS);
+      const startsAt = Math.max(now.getTime() - 3_600_000, Date.parse(session.requestedAt ?? now.toISOString()));
+      return { ...base, startsAt: new Date(startsAt).toISOString(), presenterId: presenter };
     }
     case 'information-session/RegisterAttendee':
       return { ...base, registrationId: `registration-${(context as InformationSessionContext).registrationIds.length + 1}` };

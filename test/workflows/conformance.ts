@@ -8,7 +8,7 @@ import { CORRECT_PERSONAL_INFORMATION, PERSONAL_INFORMATION_CORRECTED } from '..
 import { DAY, personAt, type DemoLinks } from '../../domain/demo';
 import { REFERENCE_PREFIX } from '../../domain/case-reference';
 import { DomainError } from '../../domain/errors';
-import { CASE_KEYWORD, RECORD_KEYWORD, SUBJECT_KEYWORD } from '../../domain/json-schema-keywords';
+import { CASE_KEYWORD, CASE_PURPOSE_KEYWORD, RECORD_KEYWORD, SUBJECT_KEYWORD } from '../../domain/json-schema-keywords';
 import { initialCaseState, stateName } from '../../domain/fold';
 import { processCommand } from '../../domain/process';
 import { RegionCode } from '../../domain/regions';
@@ -73,6 +73,8 @@ export interface DataVocabulary {
   readonly people: Set<string>;
   /** The workflows whose cases its fields point at (`x-mend-case`). */
   readonly caseWorkflows: Set<string>;
+  /** What its fields name those cases for (`x-mend-case-for`), as `<workflow> <purpose>`. */
+  readonly casePurposes: Set<string>;
 }
 
 /** `titleFr` beside `title`: the French of a value recorded in both languages (the console shows it in its place). */
@@ -89,6 +91,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
   const records = new Set<string>();
   const people = new Set<string>();
   const caseWorkflows = new Set<string>();
+  const casePurposes = new Set<string>();
   const walk = (node: z.ZodType, path: readonly string[]): void => {
     const record = node.meta()?.[RECORD_KEYWORD];
     if (typeof record === 'string') records.add(record);
@@ -96,6 +99,8 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     if (typeof person === 'string') people.add(person);
     const linked = node.meta()?.[CASE_KEYWORD];
     if (typeof linked === 'string') caseWorkflows.add(linked);
+    const purpose = node.meta()?.[CASE_PURPOSE_KEYWORD];
+    if (typeof linked === 'string' && typeof purpose === 'string') casePurposes.add(`${linked} ${purpose}`);
     if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault || node instanceof z.ZodReadonly || node instanceof z.ZodCatch) {
       return walk(node.unwrap() as z.ZodType, path);
     }
@@ -129,7 +134,7 @@ export function dataVocabulary(schema: z.ZodType): DataVocabulary {
     }
   };
   walk(schema, []);
-  return { fields, values, frenchWithoutEnglish, records, people, caseWorkflows };
+  return { fields, values, frenchWithoutEnglish, records, people, caseWorkflows, casePurposes };
 }
 
 const calendars = createCalendarProvider();
@@ -450,6 +455,13 @@ export function conformanceSpec(definitions: readonly AnyWorkflowDefinition[]): 
       expect(nobody).toEqual([]);
       const linked = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).caseWorkflows]));
       expect([...linked].filter((name) => !workflowDefinitions.some((d) => d.name === name))).toEqual([]);
+      // What a field names another workflow's case for, every version of that workflow says when its cases allow it.
+      const purposes = new Set(schemas.flatMap((schema) => [...dataVocabulary(schema).casePurposes]));
+      const undeclared = [...purposes].filter((pair) => {
+        const [name, purpose] = pair.split(' ') as [string, string];
+        return workflowDefinitions.some((d) => d.name === name && d.linkedFor?.[purpose] === undefined);
+      });
+      expect(undeclared).toEqual([]);
     });
 
     it('declares its clocks once each, named in English and in French, met by its own commands', () => {

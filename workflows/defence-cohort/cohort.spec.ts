@@ -200,6 +200,40 @@ describe('defence cohort: starting', () => {
     ));
 
   it('starts only once', () => given(...running(6)).when(start()).thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('does not start before its last representative was nominated, beside the start', () => {
+    const history = [cohortFormed(), ...ids(5).map(representativeJoined), representativeJoinedAt('rep-6', '2026-02-20T15:00:00.000Z', '2026-02-10')];
+    const error = given(...history).when(start('2026-02-09')).error();
+    expect(error.code).toBe('DRC.START_BEFORE_NOMINATION');
+    expect(error.messageIn('en')).toBe('“Started on” (2026-02-09) is before representative rep-6 was nominated (2026-02-10).');
+    expect(error.messageIn('fr')).toBe('«\u00a0Date de début\u00a0» (2026-02-09) précède la mise en candidature de la personne représentante rep-6 (2026-02-10).');
+    expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.startedOn', message: error.messageIn('en') }] });
+    given(...history).when(start('2026-02-10')).thenState('running');
+  });
+
+  it('does not start before the program’s first cohorts: "In January 2022, the first groups … began working in cohorts"', () => {
+    const early = [cohortFormed(), ...ids(6).map((id) => representativeJoinedAt(id, '2026-02-20T15:00:00.000Z', '1999-12-01'))];
+    const error = given(...early).when(start('1999-12-31')).error();
+    expect(error.code).toBe('DRC.START_BEFORE_PROGRAM');
+    expect(error.messageIn('en')).toBe('“Started on” (1999-12-31) is before the first cohorts of Defence representatives began (2022-01-01).');
+    given(...early).when(start('2022-01-03')).thenState('running');
+  });
+});
+
+describe('defence cohort: nominations', () => {
+  it('refuses a nomination dated after today in the cohort’s region, beside its date, with the other broken rules', () => {
+    const later = { ...representative('rep-3'), nominatedOn: '2026-03-03' };
+    const data = { ...form(6).data, representatives: [...ids(2).map(representative), later, ...ids(3, 4).map(representative)] };
+    const error = given().when({ type: 'FormCohort', data }, supervisor).error();
+    expect(error.code).toBe('DRC.TIME_IN_FUTURE');
+    expect(error.detailsIn('en')).toMatchObject({ issues: [{ path: 'data.representatives[2].nominatedOn' }] });
+    expect(error.messageIn('en')).toBe('“Nominated on”: 2026-03-03 is in the future; record only what has already happened.');
+    // Today in Ontario (09:00 on 2 March) is not the future.
+    given().when({ type: 'FormCohort', data: { ...data, representatives: data.representatives.map((r) => ({ ...r, nominatedOn: '2026-03-02' })) } }, supervisor).thenState('forming');
+    given(...forming(6))
+      .when({ type: 'AddRepresentative', data: { representative: { ...representative('rep-7'), nominatedOn: '2026-03-03' } } }, supervisor)
+      .thenThrows('DRC.TIME_IN_FUTURE');
+  });
 });
 
 describe('defence cohort: practitioners', () => {
@@ -399,6 +433,8 @@ describe('defence cohort: its refusals', () => {
       'DRC.PRACTITIONERS_NOT_TWO',
       'DRC.REPRESENTATIVES_OUT_OF_RANGE',
       'DRC.REPRESENTATIVE_TWICE',
+      'DRC.START_BEFORE_NOMINATION',
+      'DRC.START_BEFORE_PROGRAM',
       'DRC.TIME_IN_FUTURE',
     ],
     {
@@ -414,6 +450,8 @@ describe('defence cohort: its refusals', () => {
       now: '2026-03-02T10:00:00-05:00',
       startedOn: '2026-03-02',
       joinedAt: '2026-02-20T15:00:00.000Z',
+      nominatedOn: '2026-03-03',
+      firstOn: '2022-01-01',
       setting: 'group',
     },
     'rule',

@@ -16,7 +16,7 @@ export const PractitionerId = StaffId;
 export const RepresentativeId = SubjectId;
 
 /** A class member's Restorative Engagement case (its case id): a session with the cohort links it by its id only. */
-export const EngagementCaseId = caseOf('restorative-engagement');
+export const EngagementCaseId = caseOf('restorative-engagement', { for: 'engagementSession' });
 
 /** "Full-time cohorts will meet daily for 12 weeks, and part-time cohorts will meet on a week-on/week-off rotation for 25 weeks." */
 export const CohortFormat = z.enum(['fullTime', 'partTime']);

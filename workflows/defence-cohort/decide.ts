@@ -6,6 +6,7 @@ import { refusalAtField, type DomainError, type ErrorTexts } from '../../domain/
 import { enforceRules } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import { workflowSettings } from '../../domain/settings';
+import type { RegionCode } from '../../domain/regions';
 import type { CaseState } from '../../domain/workflow';
 import type { DefenceCohortCommand } from './commands';
 import {
@@ -22,6 +23,8 @@ import {
   PractitionersNotTwo,
   RepresentativeNamedTwice,
   RepresentativesOutOfRange,
+  StartBeforeNomination,
+  StartBeforeProgram,
   TimeInFuture,
 } from './errors';
 import type { DefenceCohortEvent } from './events';
@@ -65,6 +68,15 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
   }
 }
 
+/** "In January 2022, the first groups of Defence representatives began working in cohorts" (the program's own account). */
+export const FIRST_COHORTS_ON = '2022-01-01';
+
+/** A nomination is a past fact: not after today in the cohort's region. Said beside the nomination's date. */
+function nominatedInTheFuture(representative: Representative, path: string, region: RegionCode, ctx: DecideContext): DomainError | undefined {
+  const value = representative.nominatedOn;
+  return value > ctx.calendars.forRegion(region).localDate(ctx.now) ? refusalAtField(TimeInFuture, { field: 'representative.nominatedOn', value }, `${path}.nominatedOn`) : undefined;
+}
+
 /** The rule on the cohort's size, if broken: six to eight by default. */
 function sizeRule(count: number, minimum: number, maximum: number): DomainError | undefined {
   return count < minimum || count > maximum ? RepresentativesOutOfRange({ count, minimum, maximum }) : undefined;
@@ -97,6 +109,7 @@ function form(cmd: Command<'FormCohort'>, ctx: DecideContext): DefenceCohortEven
     sizeRule(d.representatives.length, minimumRepresentatives, maximumRepresentatives),
     d.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: d.practitionerIds.length }) : undefined,
     twice.length > 0 ? RepresentativeNamedTwice({ ids: twice.join(', ') }) : undefined,
+    ...d.representatives.map((r, i) => nominatedInTheFuture(r, `data.representatives[${i}]`, d.region, ctx)),
   ]);
   return [
     {
@@ -122,6 +135,7 @@ function add(cmd: Command<'AddRepresentative'>, context: DefenceCohortContext, c
   enforceRules([
     activeRepresentatives(context).length >= maximum ? CohortFull({ maximum }) : undefined,
     id !== undefined && context.representatives.some((r) => r.id === id) ? AlreadyInCohort({ representativeId: id }) : undefined,
+    nominatedInTheFuture(cmd.data.representative, 'data.representative', context.region, ctx),
   ]);
   return [joined(cmd.data.representative, ctx)];
 }
@@ -173,10 +187,16 @@ function start(cmd: Command<'StartCohort'>, context: DefenceCohortContext, ctx: 
   const today = ctx.calendars.forRegion(context.region).localDate(ctx.now);
   const { startedOn } = cmd.data;
   const count = activeRepresentatives(context).length;
+  // The representative nominated last: the cohort starts on or after that day.
+  const last = context.representatives.filter((r) => r.status === 'active').sort((a, b) => b.nominatedOn.localeCompare(a.nominatedOn))[0];
   enforceRules([
     sizeRule(count, context.minimumRepresentatives, context.maximumRepresentatives),
     context.practitionerIds.length !== PRACTITIONERS_PER_COHORT ? PractitionersNotTwo({ count: context.practitionerIds.length }) : undefined,
     startedOn > today ? TimeInFuture({ field: 'startedOn', value: startedOn }) : undefined,
+    startedOn < FIRST_COHORTS_ON ? refusalAtField(StartBeforeProgram, { startedOn, firstOn: FIRST_COHORTS_ON }, 'data.startedOn') : undefined,
+    last !== undefined && startedOn < last.nominatedOn
+      ? refusalAtField(StartBeforeNomination, { startedOn, representativeId: last.id, nominatedOn: last.nominatedOn }, 'data.startedOn')
+      : undefined,
   ]);
   const format = context.format ?? 'fullTime';
   const weeks = format === 'fullTime' ? settings.fullTimeWeeks : settings.partTimeWeeks;

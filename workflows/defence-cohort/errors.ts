@@ -54,6 +54,20 @@ export const BeforeStart = defineError<{ field: string; value: string; startedOn
   fr: (p) => `${quoted(defenceCohortLabels.fields, p.field, 'fr')} (${p.value}) précède le début de la cohorte (${p.startedOn}).`,
 });
 
+/** A cohort starting before one of its representatives was nominated: said beside the start (`data.startedOn`). */
+export const StartBeforeNomination = defineError<{ startedOn: string; representativeId: string; nominatedOn: string }>('DRC.START_BEFORE_NOMINATION', 'rule', {
+  en: (p) => `${quoted(defenceCohortLabels.fields, 'startedOn', 'en')} (${p.startedOn}) is before representative ${p.representativeId} was nominated (${p.nominatedOn}).`,
+  fr: (p) =>
+    `${quoted(defenceCohortLabels.fields, 'startedOn', 'fr')} (${p.startedOn}) précède la mise en candidature de la personne représentante ${p.representativeId} (${p.nominatedOn}).`,
+});
+
+/** A cohort starting before the program's first cohorts: said beside the start (`data.startedOn`). */
+export const StartBeforeProgram = defineError<{ startedOn: string; firstOn: string }>('DRC.START_BEFORE_PROGRAM', 'rule', {
+  en: (p) => `${quoted(defenceCohortLabels.fields, 'startedOn', 'en')} (${p.startedOn}) is before the first cohorts of Defence representatives began (${p.firstOn}).`,
+  fr: (p) =>
+    `${quoted(defenceCohortLabels.fields, 'startedOn', 'fr')} (${p.startedOn}) précède le début des premières cohortes de personnes représentantes de la Défense (${p.firstOn}).`,
+});
+
 /** A departure dated before the representative joined: said beside the departure's date (`data.withdrawnAt`) where it is refused. */
 export const BeforeJoined = defineError<{ value: string; representativeId: string; joinedAt: string }>('DRC.BEFORE_JOINED', 'rule', {
   en: (p) => `${quoted(defenceCohortLabels.fields, 'withdrawnAt', 'en')} (${p.value}) is before representative ${p.representativeId} joined the cohort (${p.joinedAt}).`,

@@ -12,6 +12,8 @@ export interface RepresentativeFacts {
   readonly status: 'active' | 'withdrawn';
   /** When their joining was recorded: they cannot have left before it. */
   readonly joinedAt: string;
+  /** The day they were nominated (a local date): a cohort does not start before its members were nominated. */
+  readonly nominatedOn: string;
 }
 
 /** Folded from event data. No personal information: representatives appear as subject ids only. */
@@ -70,7 +72,8 @@ export const defenceCohortMachine = setup({
     }),
     recordJoin: assign(({ context, event }) => {
       assertEvent(event, 'RepresentativeJoined');
-      const joined = { id: event.data.representative.subjectId, status: 'active' as const, joinedAt: event.data.joinedAt };
+      const { subjectId: id, nominatedOn } = event.data.representative;
+      const joined = { id, status: 'active' as const, joinedAt: event.data.joinedAt, nominatedOn };
       return { representatives: [...context.representatives, joined] };
     }),
     recordWithdrawal: assign(({ context, event }) => {

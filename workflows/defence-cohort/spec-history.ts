@@ -19,10 +19,10 @@ export const cohortFormed = (data: Partial<EventOf<'CohortFormed'>['data']> = {}
     ...data,
   });
 
-/** A representative who joined at `joinedAt` (when the cohort was formed, by default). */
-export const representativeJoinedAt = (id: string, joinedAt: string) =>
+/** A representative who joined at `joinedAt` (when the cohort was formed, by default), nominated on `nominatedOn`. */
+export const representativeJoinedAt = (id: string, joinedAt: string, nominatedOn = '2026-01-12') =>
   event('RepresentativeJoined', {
-    representative: { subjectId: id, name: `Representative ${id}`, contact: `${id}@example.org`, affiliation: 'cafMember', nominatedOn: '2026-01-12' },
+    representative: { subjectId: id, name: `Representative ${id}`, contact: `${id}@example.org`, affiliation: 'cafMember', nominatedOn },
     joinedAt,
   });
 

@@ -14,6 +14,8 @@ import {
   PresenterChangeRequiresSupervisor,
   RegistrationIdTaken,
   SessionFull,
+  STARTS_BEFORE_REQUEST_AT_FIELD,
+  StartsBeforeRequest,
   TimeInFuture,
   UnknownRegistration,
 } from './errors';
@@ -90,7 +92,12 @@ function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext):
 
 function schedule(cmd: Command<'ScheduleInformationSession'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
   const d = cmd.data;
+  // A session given already may be recorded after the fact, so a start now past is allowed; one before the request is not.
+  const requestedAt = context.requestedAt;
   enforceRules([
+    requestedAt !== undefined &&
+      Date.parse(d.startsAt) < Date.parse(requestedAt) &&
+      refusalAtField(StartsBeforeRequest, { startsAt: d.startsAt, requestedAt }, 'data.startsAt', STARTS_BEFORE_REQUEST_AT_FIELD),
     context.presenterId !== undefined &&
       context.presenterId !== d.presenterId &&
       !REASSIGNING_ROLES.has(ctx.actor.role) &&

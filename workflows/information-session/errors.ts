@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture } from '../../domain/errors';
+import { defineError, defineTimeInFuture, type ErrorTexts } from '../../domain/errors';
 import { informationSessionLabels } from './labels';
 
 export const SessionFull = defineError<{ capacity: number }>('INF.SESSION_FULL', 'rule', {
@@ -38,6 +38,18 @@ export const NotStartedYet = defineError<{ startsAt: string }>('INF.NOT_STARTED_
   en: (p) => `The session has not started yet: it is scheduled to start at ${p.startsAt}. Record it once it has been given, or move it if it was given earlier.`,
   fr: (p) => `La séance n’a pas encore commencé\u00a0: elle doit commencer le ${p.startsAt}. Consignez-la une fois donnée, ou déplacez-la si elle a été donnée plus tôt.`,
 });
+
+/** A session is requested (or planned by the program) before it starts: a start before that is a mistake in the input. */
+export const StartsBeforeRequest = defineError<{ startsAt: string; requestedAt: string }>('INF.STARTS_BEFORE_REQUEST', 'rule', {
+  en: (p) => `The session cannot start at ${p.startsAt}, before it was requested (${p.requestedAt}). Check its start.`,
+  fr: (p) => `La séance ne peut pas commencer le ${p.startsAt}, avant d’avoir été demandée (${p.requestedAt}). Vérifiez son heure de début.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const STARTS_BEFORE_REQUEST_AT_FIELD: ErrorTexts<{ startsAt: string; requestedAt: string }> = {
+  en: (p) => `${p.startsAt} is before the session was requested (${p.requestedAt}).`,
+  fr: (p) => `${p.startsAt} précède la demande de la séance (${p.requestedAt}).`,
+};
 
 export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>('INF.HELD_BEFORE_START', 'rule', {
   en: (p) => `The session cannot be recorded as held at ${p.heldAt}: it was scheduled to start at ${p.startsAt}. Move it first if it was given earlier.`,

@@ -108,6 +108,27 @@ describe('information session: ScheduleInformationSession', () => {
       .thenBreaks('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'INF.CAPACITY_BELOW_REGISTRATIONS');
   });
 
+  it('refuses a start before the session was requested, beside its start, in either language', () => {
+    const error = given(requested()).when(schedule({ startsAt: '1950-10-28T13:00:00-04:00' }), supervisor).error();
+    expect(error.code).toBe('INF.STARTS_BEFORE_REQUEST');
+    expect(error.kind).toBe('rule');
+    expect(error.messageIn('en')).toBe(`The session cannot start at 1950-10-28T13:00:00-04:00, before it was requested (${NOW}). Check its start.`);
+    expect(error.messageIn('fr')).toBe(`La séance ne peut pas commencer le 1950-10-28T13:00:00-04:00, avant d’avoir été demandée (${NOW}). Vérifiez son heure de début.`);
+    expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.startsAt', message: `1950-10-28T13:00:00-04:00 is before the session was requested (${NOW}).` }] });
+    expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.startsAt', message: `1950-10-28T13:00:00-04:00 précède la demande de la séance (${NOW}).` }] });
+  });
+
+  it('records a session given already, after the fact: a start now past is allowed from the moment it was requested', () => {
+    const earlier: NewEvent = { type: 'InformationSessionRequested', data: { audience: 'classMembers', requestedAt: '2026-02-10T14:00:00.000Z', region: 'NS', topics: [] } };
+    given(earlier).when(schedule({ startsAt: '2026-02-24T14:00:00Z' }), supervisor).thenState('scheduled');
+    given(earlier).when(schedule({ startsAt: '2026-02-10T14:00:00Z' }), supervisor).thenState('scheduled');
+    given(earlier).when(schedule({ startsAt: '2026-02-10T13:59:59Z' }), supervisor).thenThrows('INF.STARTS_BEFORE_REQUEST');
+  });
+
+  it('moves a session to no time before it was requested', () => {
+    given(requested(), scheduled()).when(schedule({ startsAt: '2026-03-01T16:00:00Z' }), presenter).thenThrows('INF.STARTS_BEFORE_REQUEST');
+  });
+
   it('accepts only the formats and languages offered', () => {
     const error = given(requested()).when(schedule({ format: 'hybrid', language: 'es' }), supervisor).error();
     expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(['data.format', 'data.language']);
@@ -241,9 +262,10 @@ describe('information session: definition', () => {
       'INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR',
       'INF.REGISTRATION_ID_TAKEN',
       'INF.SESSION_FULL',
+      'INF.STARTS_BEFORE_REQUEST',
       'INF.TIME_IN_FUTURE',
       'INF.UNKNOWN_REGISTRATION',
     ],
-    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1', subjectId: 'subject-1' },
+    { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, requestedAt: NOW, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1', subjectId: 'subject-1' },
   );
 });

@@ -14,7 +14,9 @@ import type { RestorativeEngagementCommand } from './commands';
 import {
   AnonymityPreferenceConflict,
   BEFORE_OPT_IN_AT_FIELD,
+  BEFORE_PROGRAM_LAUNCH_AT_FIELD,
   BeforeOptIn,
+  BeforeProgramLaunch,
   ChoiceNotMade,
   CohortMismatch,
   CohortOnlyForSessions,
@@ -40,6 +42,14 @@ import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './setting
 /** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
 export const OPT_IN_WINDOW_DAYS = 30;
 export const OPT_IN_CLOCK = optInWindowClock.key;
+
+/**
+ * "The SMSRC officially launched the RE program in its initial operating capability (IOC) on November
+ * 15, 2021" (seed 000): no written request to join it was received before that day. Claim forms are
+ * not held to it: the claims process is older, and at launch "the program contacted a small group of
+ * class members", who had said so on their claim form; the seeds give no day it began.
+ */
+export const PROGRAM_LAUNCHED_ON = '2021-11-15';
 
 /** Roles that may take a case from the practitioners it is assigned to (DESIGN.md §7). */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin']);
@@ -129,12 +139,19 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
  */
 function past(field: string, value: string | undefined, ctx: DecideContext, context: RestorativeEngagementContext): string {
   if (value === undefined) return ctx.now.toISOString();
-  const since = context.optInReceivedAt;
-  enforceRules([
-    inTheFuture(field, value, ctx),
-    since !== undefined && Date.parse(value) < Date.parse(since) && refusalAtField(BeforeOptIn, { field, value, receivedAt: since }, `data.${field}`, BEFORE_OPT_IN_AT_FIELD),
-  ]);
+  enforceRules([inTheFuture(field, value, ctx), beforeOptIn(field, value, context)]);
   return value;
+}
+
+/** The rule that the case's times, facts or plans, come after the opt-in was received: broken by one before it. */
+function beforeOptIn(field: string, value: string | undefined, context: RestorativeEngagementContext): RuleCheck {
+  const since = context.optInReceivedAt;
+  return (
+    value !== undefined &&
+    since !== undefined &&
+    Date.parse(value) < Date.parse(since) &&
+    refusalAtField(BeforeOptIn, { field, value, receivedAt: since }, `data.${field}`, BEFORE_OPT_IN_AT_FIELD)
+  );
 }
 
 /** The rule that a fact given with its time has already happened: broken by a time after now. */
@@ -158,6 +175,9 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   const later = (field: string, day: string | undefined): RuleCheck => day !== undefined && day > today && TimeInFuture({ field, value: day });
   enforceRules([
     inTheFuture('receivedAt', d.receivedAt, ctx),
+    d.channel === 'writtenRequest' &&
+      receivedOn < PROGRAM_LAUNCHED_ON &&
+      refusalAtField(BeforeProgramLaunch, { receivedAt: d.receivedAt, launchedOn: PROGRAM_LAUNCHED_ON }, 'data.receivedAt', BEFORE_PROGRAM_LAUNCH_AT_FIELD),
     later('claimDecisionDate', d.claimDecisionDate),
     later('decisionLetterReceivedOn', letterOn),
     later('requestSentOn', sentOn),
@@ -242,8 +262,10 @@ function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngage
   const chosen = context.participation;
   if (!chosen) throw new Error('Engagement scheduled before participation was chosen: the machine should not allow it.');
   // "Honouring choices for how they would like to participate": only what the class member chose.
+  // It may have been scheduled for a time now past (recorded late), never for one before the opt-in.
   const engagementId = d.engagementId ?? ctx.newId();
   enforceRules([
+    beforeOptIn('scheduledFor', d.scheduledFor, context),
     !chosen.options.includes(d.option) && ChoiceNotMade({ choice: d.option, chosen: chosen.options }),
     !chosen.deliveries.includes(d.delivery) && ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries }),
     !chosen.settings.includes(d.setting) && ChoiceNotMade({ choice: d.setting, chosen: chosen.settings }),
@@ -386,6 +408,7 @@ function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: D
   const on = ctx.calendars.forRegion(context.region).localDate(new Date(at));
   enforceRules([
     d.outcome === 'held' && inTheFuture('heldAt', d.heldAt, ctx),
+    d.outcome === 'held' && beforeOptIn('heldAt', d.heldAt, context),
     earliestOn !== undefined && on < earliestOn && FollowUpTooEarly({ on, earliestOn, dueOn: context.followUpDueOn ?? earliestOn }),
   ]);
   // The clock is met first: the case is completed, and takes no event, after the follow-up.

@@ -21,7 +21,8 @@ function engagementPath(n: number): DemoStep[] {
     })),
     step(10, p, 'SetGoals', () => ({ goals: 'Be heard by leaders who can change how complaints are handled.' })),
     step(15, p, 'CompletePreparation'),
-    step(16, p, 'ChooseParticipation', () => ({ options: ['writtenSharing'], deliveries: ['indirect'], settings: ['individual'], anonymity: 'anonymous' })),
+    // A written sharing, and engagement sessions with a cohort of Defence representatives (a cohort's demo names one).
+    step(16, p, 'ChooseParticipation', () => ({ options: ['writtenSharing', 'engagementSession'], deliveries: ['indirect', 'virtual'], settings: ['individual'], anonymity: 'anonymous' })),
     step(17, p, 'ScheduleEngagement', (at) => ({
       engagementId: 'letter-1',
       option: 'writtenSharing',

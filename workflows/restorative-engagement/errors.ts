@@ -98,10 +98,24 @@ export const DecisionLetterBeforeDecision = defineError<{ decisionLetterReceived
   },
 );
 
+/** No written request to join the program was received before the program was launched (seed 000). */
+export const BeforeProgramLaunch = defineError<{ receivedAt: string; launchedOn: string }>('RE.BEFORE_PROGRAM_LAUNCH', 'rule', {
+  en: (p) =>
+    `A written request to join the Restorative Engagement program cannot have been received on ${p.receivedAt}: the program was launched on ${p.launchedOn}. Check the date it was received.`,
+  fr: (p) =>
+    `Une demande écrite de participation au programme d’engagement réparateur ne peut pas avoir été reçue le ${p.receivedAt}\u00a0: le programme a été lancé le ${p.launchedOn}. Vérifiez la date de réception.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const BEFORE_PROGRAM_LAUNCH_AT_FIELD: ErrorTexts<{ receivedAt: string; launchedOn: string }> = {
+  en: (p) => `${p.receivedAt} is before the Restorative Engagement program was launched (${p.launchedOn}).`,
+  fr: (p) => `${p.receivedAt} précède le lancement du programme d’engagement réparateur (${p.launchedOn}).`,
+};
+
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineTimeInFuture('RE.TIME_IN_FUTURE', restorativeEngagementLabels.fields);
 
-/** A fact of the case dated before the class member's opt-in was received: said beside its field too. */
+/** A fact of the case, or a time an engagement was scheduled for, dated before the class member's opt-in was received: said beside its field too. */
 export const BeforeOptIn = defineError<{ field: string; value: string; receivedAt: string }>('RE.BEFORE_OPT_IN', 'rule', {
   en: (p) => `${quoted(restorativeEngagementLabels.fields, p.field, 'en')}: ${p.value} is before the class member’s opt-in was received (${p.receivedAt}).`,
   fr: (p) => `${quoted(restorativeEngagementLabels.fields, p.field, 'fr')}\u00a0: ${p.value} précède la réception de l’adhésion du membre du groupe (${p.receivedAt}).`,
@@ -238,4 +252,16 @@ export const CohortOnlyForSessions = defineError<{ option: string }>('RE.COHORT_
 export const CohortMismatch = defineError<{ engagementId: string; scheduled: string; given: string }>('RE.COHORT_MISMATCH', 'rule', {
   en: (p) => `Engagement ${p.engagementId} was scheduled with cohort ${p.scheduled}, not ${p.given}.`,
   fr: (p) => `L’engagement ${p.engagementId} a été planifié avec la cohorte ${p.scheduled}, et non ${p.given}.`,
+});
+
+/**
+ * A cohort's engagement session names a class member's case that does not take part in engagement
+ * sessions: they withdrew, or have not chosen that option (in phase 2). The refusal does not say
+ * which, to a cohort's practitioner who may not read the case.
+ */
+export const NotInEngagementSessions = defineError<{ caseId: string }>('RE.NOT_IN_ENGAGEMENT_SESSIONS', 'rule', {
+  en: (p) =>
+    `Restorative Engagement case ${p.caseId} is not taking part in engagement sessions: only a class member who chose them in phase 2, and has not withdrawn, can be recorded in one.`,
+  fr: (p) =>
+    `Le dossier d’engagement réparateur ${p.caseId} ne participe pas aux séances d’engagement\u00a0: seul un membre du groupe qui les a choisies à la phase 2, et qui ne s’est pas retiré, peut y être consigné.`,
 });

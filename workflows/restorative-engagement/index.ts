@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { LocalDate } from '../../domain/schemas';
+import { refusalAtField } from '../../domain/errors';
 import { commandsFrom, eventsFrom, type CaseState, type CaseSummary, type WorkflowDefinition } from '../../domain/workflow';
 import { restorativeEngagementClocks } from './clocks';
 import { GoalsMet, OfficialLanguage, OptInChannel, RestorativeEngagementCommand } from './commands';
@@ -14,6 +15,7 @@ import {
   NoEngagementHeld,
   NoSharingToSubmit,
   NothingScheduled,
+  NotInEngagementSessions,
   PreparationIncomplete,
   ReflectionRequired,
 } from './errors';
@@ -185,6 +187,14 @@ export const restorativeEngagementWorkflow: WorkflowDefinition = {
   decide,
   settings: RestorativeEngagementSettings,
   clocks: restorativeEngagementClocks,
+  linkedFor: {
+    // Only a class member who chose engagement sessions, and "can change their mind at any time": not one who withdrew.
+    // One who finished since is still named (a session recorded after it was held).
+    engagementSession: (state, { caseId, field }) =>
+      !state.snapshot.matches('withdrawn') && engagementContext(state).participation?.options.includes('engagementSession')
+        ? undefined
+        : refusalAtField(NotInEngagementSessions, { caseId }, field),
+  },
   demo: restorativeEngagementDemo,
   summarize,
   details: EngagementDetails,

@@ -288,6 +288,47 @@ describe('restorative engagement: receiving an opt-in', () => {
       .when(writtenRequest({ receivedAt: '2026-03-03T09:00:00-05:00', claimDecisionDate: '2026-03-10' }))
       .thenBreaks('RE.TIME_IN_FUTURE', 'RE.TIME_IN_FUTURE'));
 
+  describe('no written request was received before the program was launched, on 2021-11-15 (seed 000)', () => {
+    const atLaunch = { receivedAt: '2021-11-15T09:00:00-05:00', claimDecisionDate: '2021-11-01' };
+
+    it('refuses one received the day before, beside its date, in either language', () => {
+      const error = given()
+        .when(writtenRequest({ ...atLaunch, receivedAt: '2021-11-14T23:30:00-05:00' }))
+        .error();
+      expect(error.code).toBe('RE.BEFORE_PROGRAM_LAUNCH');
+      expect(error.kind).toBe('rule');
+      expect(error.messageIn('en')).toBe(
+        'A written request to join the Restorative Engagement program cannot have been received on 2021-11-14T23:30:00-05:00: the program was launched on 2021-11-15. Check the date it was received.',
+      );
+      expect(error.messageIn('fr')).toBe(
+        'Une demande écrite de participation au programme d’engagement réparateur ne peut pas avoir été reçue le 2021-11-14T23:30:00-05:00\u00a0: le programme a été lancé le 2021-11-15. Vérifiez la date de réception.',
+      );
+      expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.receivedAt', message: '2021-11-14T23:30:00-05:00 is before the Restorative Engagement program was launched (2021-11-15).' }] });
+      expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.receivedAt', message: '2021-11-14T23:30:00-05:00 précède le lancement du programme d’engagement réparateur (2021-11-15).' }] });
+    });
+
+    it('judges the day in the case’s region, and accepts one received on the day of the launch', () => {
+      // 23:30 in Vancouver on 14 November is already the 15th in Ottawa.
+      const late = writtenRequest({ ...atLaunch, receivedAt: '2021-11-15T07:30:00Z' });
+      given().when({ ...late, data: { ...late.data, region: 'BC' } }).thenThrows('RE.BEFORE_PROGRAM_LAUNCH');
+      given().when(late).thenState('optInReceived');
+      given().when(writtenRequest(atLaunch)).thenState('optInReceived');
+    });
+
+    it('refuses a year typed wrong', () =>
+      given()
+        .when(writtenRequest({ receivedAt: '1901-10-30T10:00:00-04:00', claimDecisionDate: '1901-10-20' }))
+        .thenThrows('RE.BEFORE_PROGRAM_LAUNCH'));
+
+    it('accepts a claim form received before the launch: at launch the program contacted class members who had said so on theirs', () =>
+      given()
+        .when({
+          type: 'ReceiveOptIn',
+          data: { channel: 'claimForm', receivedAt: '2020-06-01T10:00:00-04:00', classMember: { subjectId: 'cm-7', claimReference: 'CLM-0042' } },
+        })
+        .thenState('optInReceived'));
+  });
+
   it('opens a case only once', () =>
     given(optInReceived())
       .when(writtenRequest())

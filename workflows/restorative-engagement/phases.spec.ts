@@ -172,6 +172,27 @@ describe('restorative engagement: phase 2, engagement', () => {
         },
       ]));
 
+  it('refuses an engagement scheduled for a time before the opt-in was received, beside its date, in either language', () => {
+    const error = given(...engaging)
+      .when(schedule({ option: 'writtenSharing', delivery: 'indirect', scheduledFor: '1999-11-20T13:00:00-05:00' }))
+      .error();
+    expect(error.code).toBe('RE.BEFORE_OPT_IN');
+    expect(error.messageIn('en')).toBe('“Scheduled for”: 1999-11-20T13:00:00-05:00 is before the class member’s opt-in was received (2026-02-20T10:15:00-05:00).');
+    expect(error.detailsIn('fr')).toEqual({
+      issues: [{ path: 'data.scheduledFor', message: '1999-11-20T13:00:00-05:00 précède la réception de l’adhésion du membre du groupe (2026-02-20T10:15:00-05:00).' }],
+    });
+  });
+
+  it('records an engagement scheduled for a time now past, recorded late, if not before the opt-in', () => {
+    given(...engaging).when(schedule({ scheduledFor: '2026-02-20T10:15:00-05:00' })).thenState('phase2.engaging');
+    given(...engaging).when(schedule({ scheduledFor: '2026-02-20T10:14:59-05:00' })).thenThrows('RE.BEFORE_OPT_IN');
+  });
+
+  it('reports a time before the opt-in and an option not chosen at once', () =>
+    given(...engaging)
+      .when(schedule({ option: 'recordedSharing', scheduledFor: '2025-11-20T13:00:00-05:00' }))
+      .thenBreaks('RE.BEFORE_OPT_IN', 'RE.OPTION_NOT_CHOSEN'));
+
   it('allows several engagements', () => {
     const outcome = given(...engaged, engagementScheduled('e-2', { option: 'engagementSession', delivery: 'virtual' }))
       .when(schedule({ engagementId: 'e-3' }))
@@ -547,6 +568,16 @@ describe('restorative engagement: follow-up is a clock', () => {
     given(...followingUp)
       .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2026-03-03T10:00:00-05:00' } })
       .thenBreaks('RE.TIME_IN_FUTURE', 'RE.FOLLOW_UP_TOO_EARLY'));
+
+  it('reports a follow-up dated before the opt-in was received, beside its date', () => {
+    const error = given(...followingUp)
+      .when({ type: 'RecordFollowUp', data: { outcome: 'held', goalsMet: 'met', heldAt: '2025-05-12T10:00:00-04:00' } }, inDueWeek)
+      .error();
+    expect(error.code).toBe('COMMAND.RULES_BROKEN');
+    expect(error.detailsIn('en')).toMatchObject({
+      rules: [{ code: 'RE.BEFORE_OPT_IN', details: { issues: [{ path: 'data.heldAt' }] } }, { code: 'RE.FOLLOW_UP_TOO_EARLY' }],
+    });
+  });
 
   it('records no follow-up before the case is closed', () =>
     given(...inPhase3, reflectionRecorded('met'))

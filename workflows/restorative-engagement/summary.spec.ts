@@ -50,6 +50,7 @@ describe('restorative engagement: its refusals', () => {
     [
       'RE.ANONYMITY_PREFERENCE',
       'RE.BEFORE_OPT_IN',
+      'RE.BEFORE_PROGRAM_LAUNCH',
       'RE.COHORT_MISMATCH',
       'RE.COHORT_ONLY_FOR_SESSIONS',
       'RE.DECISION_LETTER_BEFORE_DECISION',
@@ -62,6 +63,7 @@ describe('restorative engagement: its refusals', () => {
       'RE.GOALS_MET',
       'RE.NOTHING_SCHEDULED',
       'RE.NOT_A_SHARING',
+      'RE.NOT_IN_ENGAGEMENT_SESSIONS',
       'RE.NO_ENGAGEMENT_HELD',
       'RE.NO_SHARING_TO_SUBMIT',
       'RE.OPTION_NOT_CHOSEN',
@@ -81,6 +83,7 @@ describe('restorative engagement: its refusals', () => {
       requestSentOn: '2026-03-16',
       receivedOn: '2026-03-18',
       receivedAt: '2026-03-02T09:00:00-05:00',
+      launchedOn: '2021-11-15',
       field: 'heldAt',
       value: '2026-03-03T10:00:00-05:00',
       now: '2026-03-02T10:00:00-05:00',
@@ -99,6 +102,7 @@ describe('restorative engagement: its refusals', () => {
       option: 'writtenSharing',
       scheduled: 'cohort-1',
       given: 'cohort-2',
+      caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
     },
   );
 });
