@@ -71,7 +71,7 @@ describe('the Mend console in headless Chromium, against the real app on SQLite'
     expect(await unlabelledControls(page)).toEqual([]);
     await suite.browser.screenshot(page, 'practitioner-field-errors');
 
-    await form.getByLabel(/^Response/).fill('We rebooked your preparation meeting for next week.');
+    await form.getByLabel(/^Response \(required\)/).fill('We rebooked your preparation meeting for next week.');
     await form.getByLabel(/^Name/).fill('Alex Tremblay');
     // The position is the chain's next level: left empty, the workflow fills it in.
     await form.getByLabel(/^Contact information/).fill('alex.tremblay@example.gc.ca');

@@ -168,6 +168,14 @@ describe('the permissions', () => {
     expect(Object.keys(QUERY_PERMISSIONS).sort()).toEqual(Object.keys(queryExpectations).sort());
   });
 
+  it('the console shows the workload of each person to the roles that may read it, and asks for it for no other', () => {
+    // Loaded, not imported: the console's modules bring the browser's types, which the server's do not share.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ROLE_PAGES } = require('../../console/src/shared/roles') as { ROLE_PAGES: Record<string, { workload: boolean }> };
+    const shown = PersonRole.options.filter((role) => ROLE_PAGES[role]!.workload);
+    expect(shown).toEqual(queryExpectations['workload.read']);
+  });
+
   it.each(Object.keys(queryExpectations).flatMap((permission) => PersonRole.options.map((role) => ({ permission: permission as QueryPermission, role }))))(
     '$role: $permission',
     ({ permission, role }) => {

@@ -58,7 +58,7 @@ export const en = {
   caseKind: (workflow: string) => ` (${workflow} case)`,
   closed: ' (case closed)',
   businessDays: (days: number) => `≈${NBSP}${days} business ${plural(days, 'day', 'days')}`,
-  businessDaysOverdue: (days: number) => `≈${NBSP}${days} business ${plural(days, 'day', 'days')} overdue`,
+  businessDaysOverdue: (days: number) => (days < 1 ? 'less than a business day overdue' : `≈${NBSP}${days} business ${plural(days, 'day', 'days')} overdue`),
   calendarDays: (days: number) => `${days} calendar ${plural(days, 'day', 'days')}`,
   calendarDaysOverdue: (days: number) => `${days} calendar ${plural(days, 'day', 'days')} overdue`,
 
@@ -421,7 +421,7 @@ export const fr: Messages = {
   caseKind: (workflow: string) => ` (dossier${NBSP}: ${workflow})`,
   closed: ' (dossier fermé)',
   businessDays: (days: number) => `≈${NBSP}${days}${NBSP}${pluralFr(days, 'jour ouvrable', 'jours ouvrables')}`,
-  businessDaysOverdue: (days: number) => `en retard d’environ ${days}${NBSP}${pluralFr(days, 'jour ouvrable', 'jours ouvrables')}`,
+  businessDaysOverdue: (days: number) => (days < 1 ? 'en retard de moins d’un jour ouvrable' : `en retard d’environ ${days}${NBSP}${pluralFr(days, 'jour ouvrable', 'jours ouvrables')}`),
   calendarDays: (days: number) => `${days}${NBSP}${pluralFr(days, 'jour civil', 'jours civils')}`,
   calendarDaysOverdue: (days: number) => `en retard de ${days}${NBSP}${pluralFr(days, 'jour civil', 'jours civils')}`,
 

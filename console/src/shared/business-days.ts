@@ -25,7 +25,8 @@ const DAY = 86_400_000;
  * Business days from now to a due time in a region: the days after today, up to the due day, on
  * its wall calendar, less weekends and its holidays, as the server's calendar counts them (its
  * clocks also count the hours of the first and last day: the page says the figure is about that).
- * Negative when the due time has passed.
+ * Negative when the due time has passed: −0 when no business day has begun since (it ran out earlier
+ * today, or on Friday evening and it is the weekend), which `hasPassed` tells from a due time later today.
  */
 export function businessDaysLeft(now: Date, dueAt: Date, region?: string, holidays: HolidayDates = NO_HOLIDAYS): number {
   const sign = dueAt >= now ? 1 : -1;
@@ -39,5 +40,8 @@ export function businessDaysLeft(now: Date, dueAt: Date, region?: string, holida
     const weekday = day.getUTCDay();
     if (weekday !== 0 && weekday !== 6 && !off.has(day.toISOString().slice(0, 10))) days += 1;
   }
-  return sign * days;
+  return sign > 0 ? days : -days;
 }
+
+/** Whether a count of `businessDaysLeft` is of a due time that has passed: negative, −0 included. */
+export const hasPassed = (days: number): boolean => days < 0 || Object.is(days, -0);

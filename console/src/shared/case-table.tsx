@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { hasPassed } from './business-days';
 import { PageStaff, staffNames, useBusinessDays, usePeople } from './context';
 import { CaseLink } from './case-link';
 import { L, stateLabel, workflowTitle } from './labels';
@@ -83,7 +84,7 @@ function Rows(props: CaseTableProps) {
   );
 }
 
-/** "≈ 3 business days", or overdue by as many. */
+/** "≈ 3 business days", or overdue by as many: by less than one when no business day has begun since it ran out (−0). */
 export function daysLeft(t: ReturnType<typeof useI18n>['t'], days: number): string {
-  return days >= 0 ? t.businessDays(days) : t.businessDaysOverdue(-days);
+  return hasPassed(days) ? t.businessDaysOverdue(-days) : t.businessDays(days);
 }

@@ -23,6 +23,8 @@ export interface RolePages {
    * assigned to them, the console does not ask for what it would be refused.
    */
   readonly ownCasesOnly: boolean;
+  /** Whether the role reads the workload of each person (GET /workload: the API's `workload.read`), where the SLA dashboard shows it. */
+  readonly workload: boolean;
 }
 
 const caseload: NavItem = { label: 'navCaseload', href: href.caseload(), page: 'caseload' };
@@ -41,13 +43,13 @@ const erasure: NavItem = { label: 'navErasure', href: href.erasure(), page: 'era
  */
 export const ROLE_PAGES: Readonly<Record<Role, RolePages>> = {
   // Their caseload holds their open cases; Cases, those closed too (the API lists only the cases they may read).
-  practitioner: { home: 'caseload', nav: [caseload, cases, open, search], audits: false, ownCasesOnly: true },
-  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff, reads], audits: false, ownCasesOnly: false },
-  auditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
-  rju: { home: 'cases', nav: [cases, open, search, staff], audits: false, ownCasesOnly: false },
-  mediator: { home: 'caseload', nav: [caseload, cases, search], audits: false, ownCasesOnly: true },
-  roAuditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false },
-  admin: { home: 'staff', nav: [staff, erasure], audits: false, ownCasesOnly: false },
+  practitioner: { home: 'caseload', nav: [caseload, cases, open, search], audits: false, ownCasesOnly: true, workload: false },
+  supervisor: { home: 'sla', nav: [{ label: 'navSla', href: href.sla(), page: 'sla' }, cases, open, search, staff, reads], audits: false, ownCasesOnly: false, workload: true },
+  auditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false, workload: false },
+  rju: { home: 'cases', nav: [cases, open, search, staff], audits: false, ownCasesOnly: false, workload: true },
+  mediator: { home: 'caseload', nav: [caseload, cases, search], audits: false, ownCasesOnly: true, workload: false },
+  roAuditor: { home: 'audit', nav: [audit, search, reads], audits: true, ownCasesOnly: false, workload: false },
+  admin: { home: 'staff', nav: [staff, erasure], audits: false, ownCasesOnly: false, workload: false },
 };
 
 /** Whether the person may still read a case as a command left it (its assignees then): never asked of the API, which would refuse and log it. */

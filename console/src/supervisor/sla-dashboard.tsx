@@ -6,6 +6,7 @@ import { useBusinessDays, useConsole, usePeople } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { caseName, clockLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
+import { ROLE_PAGES } from '../shared/roles';
 import { MorePages } from '../shared/more-pages';
 import { Status } from '../shared/status';
 import type { CommandResult, SlaAlert, SlaClockItem, SlaCounts, SlaSummary, WorkflowInfo } from '../shared/types';
@@ -21,6 +22,8 @@ interface Board {
   readonly summary: SlaSummary;
   readonly atRisk: ClockPage;
   readonly workflows: readonly WorkflowInfo[];
+  /** The workflows whose cases the signed-in role may assign (assigningWorkflows). */
+  readonly assigns: ReadonlySet<string>;
 }
 
 /** The running clocks, those due soonest first. */
@@ -28,9 +31,12 @@ const AT_RISK = `/sla/clocks?status=running&limit=${SHOWN}`;
 
 const levelName = ({ t }: I18n, level: number | null) => (level === null ? t.noLevel : t.level(level));
 
-/** Supervisors: clocks by workflow, region and level, the on-time rate, the at-risk list, live alerts. */
+/**
+ * Supervisors: clocks by workflow, region and level, the on-time rate, the at-risk list, live alerts.
+ * Auditors read it too (sla.read), without reassignment or the workload per person, which are not theirs.
+ */
 export function SlaDashboard() {
-  const { api, workflows } = useConsole();
+  const { api, workflows, session } = useConsole();
   const i18n = useI18n();
   const { t, instant, percent, region } = i18n;
   const [version, setVersion] = useState(0);
@@ -55,7 +61,7 @@ export function SlaDashboard() {
       api.get<ClockPage>(AT_RISK),
       workflows,
     ]);
-    return { summary, atRisk: clocks, workflows: all };
+    return { summary, atRisk: clocks, workflows: all, assigns: assigningWorkflows(all, session.role) };
   }, String(version));
 
   useEffect(
@@ -104,7 +110,7 @@ export function SlaDashboard() {
         </p>
       ) : null}
       <Status loaded={loaded}>
-        {({ summary, atRisk, workflows: all }) => (
+        {({ summary, atRisk, workflows: all, assigns }) => (
           <>
             <p class="hint">{t.countsAsOf(instant(summary.asOf))}</p>
             <Totals counts={summary.overall} />
@@ -126,6 +132,7 @@ export function SlaDashboard() {
                   <>
                     <AtRisk
                       items={clocksOf(pages)}
+                      assigns={assigns}
                       reassigning={reassigning}
                       onReassign={(key) => {
                         setReassigned(undefined);
@@ -138,7 +145,8 @@ export function SlaDashboard() {
                 )}
               </MorePages>
             </section>
-            <WorkOverview version={version} workflows={all} />
+            {/* The workload per person is for those who hand out the work (GET /workload, workload.read): others are not shown it, nor is it asked for them. */}
+            <WorkOverview version={version} workflows={all} workload={ROLE_PAGES[session.role].workload} />
           </>
         )}
       </Status>
@@ -158,6 +166,15 @@ function WorkflowName({ name }: { name: string }) {
 function ClockName({ workflow, clock, name }: { workflow: string; clock: string; name: string }) {
   const all = useContext(WorkflowsContext);
   return <L label={clockLabel(all.filter((w) => w.name === workflow), clock, name)} />;
+}
+
+/**
+ * The workflows whose cases the signed-in role may assign: those with a command that assigns whose
+ * grants (GET /workflows) name the role. Which of those commands a case allows now is for its state
+ * to say: the reassign panel asks the case.
+ */
+function assigningWorkflows(workflows: readonly WorkflowInfo[], role: string): ReadonlySet<string> {
+  return new Set(workflows.filter((w) => w.commands.some((c) => c.assigns === true && c.grants[role] !== undefined)).map((w) => w.name));
 }
 
 const bar = (label: string, counts: SlaCounts): Bar => ({ label, rate: counts.onTimeRate, settled: counts.met + counts.breached });
@@ -229,6 +246,8 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
 
 function AtRisk(props: {
   items: readonly SlaClockItem[];
+  /** The workflows whose cases the reader may assign: a case of another has no Reassign button, and with none the column is left out. */
+  assigns: ReadonlySet<string>;
   reassigning: string | undefined;
   onReassign: (caseId: string | undefined) => void;
   onDone: (result: CommandResult, command: Label) => void;
@@ -238,6 +257,7 @@ function AtRisk(props: {
   const businessDays = useBusinessDays();
   if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = serviceNow();
+  const reassigns = props.assigns.size > 0;
   return (
     <div class="table-scroll wide">
     <table class="at-risk">
@@ -248,7 +268,7 @@ function AtRisk(props: {
           <th scope="col">{t.colWorkflow}</th>
           <th scope="col">{t.colRegion}</th>
           <th scope="col">{t.colCase}</th>
-          <th scope="col">{t.colReassign}</th>
+          {reassigns ? <th scope="col">{t.colReassign}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -275,17 +295,21 @@ function AtRisk(props: {
                   <td>
                     <CaseLink item={item} workflow={workflows.find((w) => w.name === item.workflow)} />
                   </td>
-                  <td>
-                    <button
-                      type="button"
-                      class="secondary"
-                      aria-expanded={props.reassigning === key}
-                      onClick={() => props.onReassign(props.reassigning === key ? undefined : key)}
-                    >
-                      {t.reassign}
-                      <span class="visually-hidden">{t.reassignCase(caseName(item))}</span>
-                    </button>
-                  </td>
+                  {reassigns ? (
+                    <td>
+                      {props.assigns.has(item.workflow) ? (
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-expanded={props.reassigning === key}
+                          onClick={() => props.onReassign(props.reassigning === key ? undefined : key)}
+                        >
+                          {t.reassign}
+                          <span class="visually-hidden">{t.reassignCase(caseName(item))}</span>
+                        </button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
                 {props.reassigning === key ? (
                   <tr key={`${key}:form`}>

@@ -6,7 +6,7 @@ import { MorePages } from '../shared/more-pages';
 import { href } from '../shared/router';
 import { Status } from '../shared/status';
 import type { SlaClockItem, SlaWeeks, WorkflowInfo, Workload } from '../shared/types';
-import { useLoad } from '../shared/use-load';
+import { useLoad, type Loaded } from '../shared/use-load';
 import { serviceNow } from '../shared/service-clock';
 import { OnTimeChart } from './on-time-chart';
 
@@ -27,10 +27,10 @@ type Kind = 'warned' | 'breached' | 'paused';
 
 /**
  * What supervisors act on beyond the counts: the warned, the breached and the paused clocks themselves, each
- * person's workload, and the on-time rate week by week. `version` changes when a warning or a
- * breach arrives live, and everything is asked again.
+ * person's workload (with `workload`: for those who may read it), and the on-time rate week by week.
+ * `version` changes when a warning or a breach arrives live, and everything is asked again.
  */
-export function WorkOverview({ version, workflows }: { version: number; workflows: readonly WorkflowInfo[] }) {
+export function WorkOverview({ version, workflows, workload: withWorkload }: { version: number; workflows: readonly WorkflowInfo[]; workload: boolean }) {
   const { api } = useConsole();
   const { t } = useI18n();
   const [loaded] = useLoad(
@@ -39,10 +39,11 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
         api.get<ClockPage>(WARNED),
         api.get<ClockPage>(BREACHED),
         api.get<ClockPage>(PAUSED),
-        api.get<Workload>('/workload'),
+        // Shown with the rest, but a refusal of it is said in its own section: it takes nothing else with it.
+        withWorkload ? settled(api.get<Workload>('/workload')) : undefined,
         api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
       ]),
-    String(version),
+    `${version}:${withWorkload}`,
   );
   return (
     <Status loaded={loaded}>
@@ -52,10 +53,12 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
           <ClockSection kind="breached" first={breached} path={BREACHED} title={t.breachedTitle} empty={t.noBreachedClocks} more={t.breachedLatest} workflows={workflows} />
           <ClockSection kind="paused" first={paused} path={PAUSED} title={t.pausedTitle} empty={t.noPausedClocks} more={t.soonestShown} workflows={workflows} />
           {/* One under the other: the workload's seven columns do not fit half a page. */}
-          <section aria-labelledby="workload-title">
-            <h3 id="workload-title">{t.workloadTitle}</h3>
-            <WorkloadTable workload={workload} />
-          </section>
+          {workload ? (
+            <section aria-labelledby="workload-title">
+              <h3 id="workload-title">{t.workloadTitle}</h3>
+              <Status loaded={workload}>{(people) => <WorkloadTable workload={people} />}</Status>
+            </section>
+          ) : null}
           <section aria-labelledby="weeks-title">
             <h3 id="weeks-title">{t.weeksTitle}</h3>
             <Weeks weeks={weeks} />
@@ -65,6 +68,13 @@ export function WorkOverview({ version, workflows }: { version: number; workflow
     </Status>
   );
 }
+
+/** What a request settled to, for a part of a page that fails on its own. */
+const settled = <T,>(request: Promise<T>): Promise<Loaded<T>> =>
+  request.then(
+    (value) => ({ status: 'ready', value }),
+    (error: unknown) => ({ status: 'failed', error }),
+  );
 
 /** A list of clocks under its heading, read a page at a time; `more` says how many are shown while there are more. */
 function ClockSection(props: {
