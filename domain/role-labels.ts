@@ -7,7 +7,7 @@ export const ROLE_LABELS = {
   practitioner: { en: 'practitioner', fr: 'praticienne ou praticien' },
   supervisor: { en: 'supervisor', fr: 'superviseure ou superviseur' },
   auditor: { en: 'auditor', fr: 'vérificatrice ou vérificateur' },
-  rju: { en: 'Restorative Justice Unit', fr: 'Unité de justice réparatrice' },
+  rju: { en: 'Restorative Justice Unit', fr: 'Unité de la justice réparatrice' },
   mediator: { en: 'Restorative Opportunities mediator', fr: 'médiatrice ou médiateur des Possibilités de justice réparatrice' },
   roAuditor: { en: 'Restorative Opportunities auditor', fr: 'vérificatrice ou vérificateur des Possibilités de justice réparatrice' },
   admin: { en: 'administrator', fr: 'administratrice ou administrateur' },

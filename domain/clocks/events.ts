@@ -143,7 +143,7 @@ export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = CLOCK_EVENT_SCHEMAS.
 
 /** How the shared clock events are named to people (a case's history), once for every workflow: each spreads them into its `labels.events`. */
 export const CLOCK_EVENT_LABELS: Readonly<Record<ClockEventType, Bilingual>> = {
-  ClockStarted: { en: 'Clock started', fr: 'Délai commencé' },
+  ClockStarted: { en: 'Clock started', fr: 'Début du délai' },
   ClockPaused: { en: 'Clock paused', fr: 'Délai suspendu' },
   ClockResumed: { en: 'Clock resumed', fr: 'Délai repris' },
   ClockWarned: { en: 'Clock warning', fr: 'Avertissement de délai' },

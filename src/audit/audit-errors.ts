@@ -7,8 +7,8 @@ export const AsOfChoice = defineError('AUDIT.AS_OF_CHOICE', 'invalid', {
 });
 
 export const AsOfInFuture = defineError<{ asOf: string; now: string }>('AUDIT.AS_OF_IN_FUTURE', 'invalid', {
-  en: (p) => `asOf ${p.asOf} is later than now (${p.now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
-  fr: (p) => `asOf ${p.asOf} est postérieur à maintenant (${p.now})\u00a0: un dossier peut être montré tel qu’il était à un moment passé, non à un moment à venir.`,
+  en: (p) => `The moment asked for (asOf, ${p.asOf}) is later than now (${p.now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
+  fr: (p) => `Le moment demandé (asOf, ${p.asOf}) est postérieur à maintenant (${p.now})\u00a0: un dossier peut être montré tel qu’il était à un moment passé, non à un moment à venir.`,
 });
 
 /** `named`: the case as staff name it, by its reference (its id for a case opened before references). */

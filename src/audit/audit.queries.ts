@@ -50,5 +50,5 @@ export const AccessQuery = z
   })
   .refine((query) => query.from === undefined || query.to === undefined || Date.parse(query.from) < Date.parse(query.to), {
     path: ['to'],
-    message: withFrench('must be later than from', 'doit être postérieur à from'),
+    message: withFrench('must be later than the “from” parameter', 'doit être postérieur au paramètre «\u00a0from\u00a0»'),
   });

@@ -8,7 +8,7 @@ export const MissingToken = defineError('AUTH.MISSING_TOKEN', 'unauthenticated',
 /** Why a token was refused, in both languages (a claim or the accepted roles fill the blanks). */
 const REFUSALS = {
   expired: { en: () => 'it has expired.', fr: () => 'il a expiré.' },
-  claim: { en: (claim: string) => `its ${claim} claim is not accepted.`, fr: (claim: string) => `sa revendication ${claim} n’est pas acceptée.` },
+  claim: { en: (claim: string) => `its ${claim} claim is not accepted.`, fr: (claim: string) => `sa déclaration ${claim} n’est pas acceptée.` },
   algorithm: { en: () => 'its signing algorithm is not accepted.', fr: () => 'son algorithme de signature n’est pas accepté.' },
   signature: { en: () => 'its signature does not verify.', fr: () => 'sa signature n’est pas valide.' },
   foreignSecret: {
@@ -31,7 +31,7 @@ const REFUSALS = {
   },
   role: {
     en: (roles: string) => `its role claim must be one of ${roles}.`,
-    fr: (roles: string) => `sa revendication role doit être l’une de\u00a0: ${roles}.`,
+    fr: (roles: string) => `sa déclaration role doit être l’une des valeurs suivantes\u00a0: ${roles}.`,
   },
 } satisfies Record<string, { en(detail: string): string; fr(detail: string): string }>;
 

@@ -161,7 +161,7 @@ describe('the access log: every read of a case’s content is recorded', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['query.caseId', 'query.from', 'query.limit']);
     // A window that ends before it starts holds nothing anyone could have meant.
-    for (const [language, said] of [['en', 'query.to: must be later than from'], ['fr', 'query.to\u00a0: doit être postérieur à from']]) {
+    for (const [language, said] of [['en', 'query.to: must be later than the “from” parameter'], ['fr', 'query.to\u00a0: doit être postérieur au paramètre «\u00a0from\u00a0»']]) {
       const backwards = await auditor.get(`/audit/access?from=2026-03-03T00:00:00Z&to=2026-03-01T00:00:00Z`, { 'accept-language': language! });
       expect({ status: backwards.status, code: backwards.body.code }).toEqual({ status: 400, code: 'VALIDATION.INVALID_INPUT' });
       expect(backwards.body.message).toContain(said);

@@ -144,7 +144,7 @@ describe('GET /cases/:id/state: the case as it stood then', () => {
       expect({ status: english.status, code: english.body.code, message: english.body.message }).toEqual({
         status: 400,
         code: 'AUDIT.AS_OF_IN_FUTURE',
-        message: `asOf ${later} is later than now (${now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
+        message: `The moment asked for (asOf, ${later}) is later than now (${now}): a case can be shown as it stood at a moment that has passed, not at one to come.`,
       });
       const french = await auditor.get(`/cases/${caseId}/state?asOf=${encodeURIComponent(later)}&axis=${axis}`, { 'accept-language': 'fr' });
       expect(french.body.message).toContain('est postérieur à maintenant');

@@ -16,8 +16,8 @@ class TickingClock extends ManualClock {
 }
 
 const words = {
-  en: { recorded: /Recorded time/, business: /Business time/, received: 'Received', future: /asOf Dec\s1,\s2026,\s12:00\sp\.m\.\sEST is later than now/ },
-  fr: { recorded: /Temps d’enregistrement/, business: /Temps opérationnel/, received: 'Reçue', future: /asOf 1er\sdéc\.\s2026,\s12\sh\sHNE est postérieur à maintenant/ },
+  en: { recorded: /Recorded time/, business: /Business time/, received: 'Received', future: /The moment asked for \(asOf, Dec\s1,\s2026,\s12:00\sp\.m\.\sEST\) is later than now/ },
+  fr: { recorded: /Temps d’enregistrement/, business: /Temps opérationnel/, received: 'Reçue', future: /Le moment demandé \(asOf, 1er\sdéc\.\s2026,\s12\sh\sHNE\) est postérieur à maintenant/ },
 } as const;
 
 /** Waits until the view shown is of the moment and axis asked for. */

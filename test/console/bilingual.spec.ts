@@ -112,7 +112,7 @@ describe('the Mend console in English and in French', () => {
     expect(await history.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
     expect(await history.locator('.event-data dd', { hasText: /^Accusé de réception$/ }).count()).toBeGreaterThan(0);
     // Each clock event names its clock beside what happened to it, without opening its data.
-    await expectVisible(history.locator('.event-type', { hasText: /^Délai commencé\u00a0: Accusé de réception$/ }));
+    await expectVisible(history.locator('.event-type', { hasText: /^Début du délai\u00a0: Accusé de réception$/ }));
     // A clock's warnings at a share of its time, written as a percentage the French way.
     expect(await history.locator('.event-data dd', { hasText: /^50\u00a0%$/ }).count()).toBeGreaterThan(0);
     expect(await history.locator('.event-data dd', { hasText: /^(Acknowledgement|acknowledgement|Response, level 1|response-1|business)$/ }).count()).toBe(0);
@@ -168,7 +168,7 @@ describe('the Mend console in English and in French', () => {
 
   it.each([
     ['en', 'What others may do', 'Assign a handler (supervisor or Restorative Justice Unit)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseure ou superviseur, ou Unité de justice réparatrice)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseure ou superviseur, ou Unité de la justice réparatrice)'],
   ] as const)('(%s) a handler reads beside their own next steps those others may take, and who may', async (language, heading, step) => {
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     try {
@@ -241,7 +241,7 @@ describe('the Mend console in English and in French', () => {
     [
       'fr',
       'Ce que d’autres peuvent faire',
-      'Répondre (praticienne ou praticien à qui le dossier est assigné, ou superviseure ou superviseur à qui le dossier est assigné, ou Unité de justice réparatrice à qui le dossier est assigné)',
+      'Répondre (praticienne ou praticien à qui le dossier est assigné, ou superviseure ou superviseur à qui le dossier est assigné, ou Unité de la justice réparatrice à qui le dossier est assigné)',
     ],
   ] as const)('(%s) a supervisor reads who may take a step only on a case assigned to them, each role whole', async (language, heading, step) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');

@@ -94,7 +94,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await page.getByText(language === 'en' ? 'No read matches.' : 'Aucune consultation ne correspond.').waitFor();
       await page.getByLabel(to).fill('2026-03-01');
       await page.getByRole('button', { name: button }).click();
-      await page.getByRole('alert').filter({ hasText: language === 'en' ? 'query.to: must be later than from' : 'query.to\u00a0: doit être postérieur à from' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: language === 'en' ? 'query.to: must be later than the “from” parameter' : 'query.to\u00a0: doit être postérieur au paramètre «\u00a0from\u00a0»' }).waitFor();
       expect(await page.getByLabel(to).getAttribute('aria-invalid')).toBe('true');
       await chooseLanguage(page, 'en');
     } finally {
