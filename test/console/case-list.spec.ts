@@ -85,8 +85,8 @@ describe('the console: lists longer than a page', () => {
     [
       'fr',
       /^24\sfévr\.\s2026/,
-      'Les 100\u00a0dépassements les plus récents sont affichés\u00a0; les taux par semaine ci-dessous les comptent tous.',
-      'Les 100\u00a0délais les plus proches sont affichés\u00a0; les décomptes ci-dessus les comprennent tous.',
+      'Les 100\u00a0dépassements les plus récents sont affichés\u202f; les taux par semaine ci-dessous les comptent tous.',
+      'Les 100\u00a0délais les plus proches sont affichés\u202f; les décomptes ci-dessus les comprennent tous.',
       'Afficher plus',
       fr.breachedTitle,
       fr.atRiskTitle,

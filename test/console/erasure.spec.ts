@@ -55,7 +55,7 @@ describe('the console: erasing a person’s personal information', () => {
       const warning = admin.locator('.still-holds p');
       await expectVisible(warning);
       expect(await warning.textContent()).toBe(
-        `Cette opération est irréversible\u00a0: les renseignements personnels conservés sous ${subjectId} s’afficheront [effacé] dans tous les dossiers qui les ont consignés. Les effacer\u00a0?`,
+        `Cette opération est irréversible\u00a0: les renseignements personnels conservés sous ${subjectId} s’afficheront [effacé] dans tous les dossiers qui les ont consignés. Les effacer\u202f?`,
       );
       expect(await admin.evaluate<string>("document.activeElement?.textContent ?? ''")).toContain('irréversible');
       expect(await axeViolations(admin)).toEqual([]);

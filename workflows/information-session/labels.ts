@@ -75,7 +75,7 @@ export const informationSessionLabels: WorkflowLabels = {
     futureDefenceRepresentatives: { en: 'Future Defence representatives', fr: 'Futures personnes représentantes de la Défense' },
     unitPresentation: { en: 'Presentation requested by a unit', fr: 'Présentation demandée par une unité' },
     inPerson: { en: 'In person', fr: 'En personne' },
-    virtual: { en: 'Virtual', fr: 'Virtuelle' },
+    virtual: { en: 'Virtual', fr: 'Virtuel' },
     en: { en: 'English', fr: 'Anglais' },
     fr: { en: 'French', fr: 'Français' },
     bilingual: { en: 'Bilingual', fr: 'Bilingue' },

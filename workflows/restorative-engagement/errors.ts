@@ -8,20 +8,24 @@ const command = (type: RestorativeEngagementCommand['type'], language: Language)
 
 type Labels<K extends string> = Readonly<Record<K, Readonly<Record<Language, string>>>>;
 
-/** How the choices a class member can make read in each official language. */
+/**
+ * How the choices a class member can make read in each official language, spelt as the form's values
+ * (labels.ts): a delivery qualifies the mode of delivery (« mode de prestation »: virtuel, indirect),
+ * a setting says how they take part (individuellement, en groupe).
+ */
 const CHOICE_LABELS: Labels<string> = {
   writtenSharing: { en: 'written sharing', fr: 'témoignage écrit' },
   recordedSharing: { en: 'recorded sharing', fr: 'témoignage enregistré' },
   engagementSession: { en: 'engagement session with Defence representatives', fr: "séance d’engagement avec des personnes représentantes de la Défense" },
   inPerson: { en: 'in person', fr: 'en personne' },
-  virtual: { en: 'virtual', fr: 'virtuelle' },
-  indirect: { en: 'indirect', fr: 'indirecte' },
-  individual: { en: 'individual', fr: 'individuelle' },
+  virtual: { en: 'virtual', fr: 'virtuel' },
+  indirect: { en: 'indirect', fr: 'indirect' },
+  individual: { en: 'individually', fr: 'individuellement' },
   group: { en: 'in a group', fr: 'en groupe' },
 };
 
 const PREPARATION_LABELS: Labels<PreparationItem> = {
-  meeting: { en: 'a first session with their restorative practitioner', fr: 'une première rencontre avec sa praticienne ou son praticien en justice réparatrice' },
+  meeting: { en: 'a first session with their restorative practitioner', fr: 'une première rencontre avec sa praticienne ou son praticien en approche réparatrice' },
   confidentialityLimits: {
     en: 'an explanation of the limits of confidentiality',
     fr: 'une explication des limites de la confidentialité',
@@ -30,8 +34,7 @@ const PREPARATION_LABELS: Labels<PreparationItem> = {
 };
 
 const label = (labels: Labels<string>, language: Language) => (key: string) => labels[key]?.[language] ?? key;
-const list = (keys: readonly string[], labels: Labels<string>, language: Language) =>
-  keys.map(label(labels, language)).join(', ');
+const list = (keys: readonly string[], labels: Labels<string>, language: Language) => listed(keys.map(label(labels, language)), language);
 
 /** The days a written request's opt-in window was counted from and judged by, as a refusal names them. */
 interface OptInWindowDays {
@@ -141,7 +144,7 @@ export const PreparationIncomplete = defineError<{ missing: readonly Preparation
   en: (p) =>
     `Preparation (phase 1) is not complete: the class member still needs ${list(p.missing, PREPARATION_LABELS, 'en')} before engagement can begin.`,
   fr: (p) =>
-    `La préparation (phase 1) n’est pas terminée\u00a0: il manque encore ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l’engagement puisse commencer.`,
+    `La préparation (phase 1) n’est pas terminée\u00a0: il manque encore au membre du groupe ${list(p.missing, PREPARATION_LABELS, 'fr')} avant que l’engagement puisse commencer.`,
 });
 
 /** "Honouring choices for how they would like to participate": an engagement follows the class member's choices. */

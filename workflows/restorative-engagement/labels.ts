@@ -99,7 +99,7 @@ export const restorativeEngagementLabels: WorkflowLabels = {
     cancelledBy: { en: 'Cancelled by', fr: 'Annulé par' },
     consentGivenAt: { en: 'Consent given on', fr: 'Date du consentement' },
     anonymous: { en: 'Submit anonymously', fr: 'Transmettre de façon anonyme' },
-    goalsMet: { en: 'Were the goals met?', fr: 'Les objectifs ont-ils été atteints\u00a0?' },
+    goalsMet: { en: 'Goals met', fr: 'Atteinte des objectifs' },
     reflectedAt: { en: 'Reflection held on', fr: 'Date de la réflexion' },
     feedback: { en: 'Feedback', fr: 'Commentaires' },
     followUpConsent: { en: 'Consents to a follow-up', fr: 'Consent à un suivi' },

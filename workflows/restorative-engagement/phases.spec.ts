@@ -87,7 +87,12 @@ describe('restorative engagement: phase 1, preparation', () => {
       .error();
     expect(error.code).toBe('RE.PREPARATION_INCOMPLETE');
     expect(error.params).toEqual({ missing: ['meeting', 'confidentialityLimits', 'goals'] });
-    expect(error.messageIn('fr')).toContain('limites de la confidentialité');
+    expect(error.messageIn('en')).toBe(
+      'Preparation (phase 1) is not complete: the class member still needs a first session with their restorative practitioner, an explanation of the limits of confidentiality and their goals and objectives before engagement can begin.',
+    );
+    expect(error.messageIn('fr')).toBe(
+      'La préparation (phase 1) n’est pas terminée\u00a0: il manque encore au membre du groupe une première rencontre avec sa praticienne ou son praticien en approche réparatrice, une explication des limites de la confidentialité et ses buts et objectifs avant que l’engagement puisse commencer.',
+    );
   });
 
   it('names what is still missing from preparation', () =>
@@ -212,15 +217,23 @@ describe('restorative engagement: phase 2, engagement', () => {
     expect(error.messageIn('fr')).toContain('«\u00a0témoignage enregistré\u00a0»');
   });
 
-  it('refuses a way of taking part the class member did not choose', () =>
-    given(...engaging)
+  it('refuses a way of taking part the class member did not choose, naming the modes of delivery as the form does', () => {
+    const error = given(...engaging)
       .when(schedule({ delivery: 'inPerson' }))
-      .thenThrows('RE.OPTION_NOT_CHOSEN'));
+      .error();
+    expect(error.code).toBe('RE.OPTION_NOT_CHOSEN');
+    expect(error.messageIn('en')).toContain('did not choose "in person" (they chose: virtual and indirect)');
+    expect(error.messageIn('fr')).toContain('n’a pas choisi «\u00a0en personne\u00a0» (ses choix\u00a0: virtuel et indirect)');
+  });
 
-  it('refuses a group engagement when the class member chose to take part individually', () =>
-    given(...engaging)
+  it('refuses a group engagement when the class member chose to take part individually', () => {
+    const error = given(...engaging)
       .when(schedule({ setting: 'group' }))
-      .thenThrows('RE.OPTION_NOT_CHOSEN'));
+      .error();
+    expect(error.code).toBe('RE.OPTION_NOT_CHOSEN');
+    expect(error.messageIn('en')).toContain('did not choose "in a group" (they chose: individually)');
+    expect(error.messageIn('fr')).toContain('n’a pas choisi «\u00a0en groupe\u00a0» (ses choix\u00a0: individuellement)');
+  });
 
   it('refuses an engagement id the case already has', () =>
     given(...engaged)

@@ -107,6 +107,14 @@ describe('restorative engagement: its refusals', () => {
   );
 });
 
+describe('restorative engagement: its fields’ names', () => {
+  it('names each field, the goals met too, as a form’s summary can follow with a colon: never as a question', () => {
+    expect(workflow.labels.fields.goalsMet).toEqual({ en: 'Goals met', fr: 'Atteinte des objectifs' });
+    const questions = Object.entries(workflow.labels.fields).filter(([, label]) => /\?\s*$/u.test(label.en) || /\?\s*$/u.test(label.fr));
+    expect(questions).toEqual([]);
+  });
+});
+
 describe('restorative engagement: what lists show of a case', () => {
   it('summarizes a case without personal information', () => {
     const summary = workflow.summarize(foldHistory(workflow, completed));

@@ -27,6 +27,9 @@ export const CONTACT_BEFORE_OPT_IN_AT_FIELD: ErrorTexts<{ contactedAt: string; o
 /** A field of a command as its form names it. */
 const field = (name: string, language: Language) => quoted(supportCoordinationLabels.fields, name, language);
 
+/** A value of a field as its form names it. */
+const value = (name: string, language: Language) => quoted(supportCoordinationLabels.values, name, language);
+
 /** An opt-in dated before the program was offered: `began` is the year it began. */
 export const OptInBeforeProgram = defineError<{ field: string; value: string; began: string }>('RSC.BEFORE_PROGRAM', 'rule', {
   en: (p) => `${field(p.field, 'en')}: ${p.value} is before the Response and Support Coordination program began: it has been offered since ${p.began}.`,
@@ -58,12 +61,12 @@ export const ReferralWithoutConsent = defineError('RSC.REFERRAL_WITHOUT_CONSENT'
 });
 
 export const FormalComplaintAlreadyNoted = defineError<{ status: string }>('RSC.FORMAL_COMPLAINT_ALREADY_NOTED', 'rule', {
-  en: (p) => `The client's formal complaint is already noted as ${quoted(supportCoordinationLabels.values, p.status, 'en')}.`,
-  fr: (p) => `La plainte officielle de la personne est déjà notée comme ${quoted(supportCoordinationLabels.values, p.status, 'fr')}.`,
+  en: (p) => `The client's formal complaint is already noted as ${value(p.status, 'en')}.`,
+  fr: (p) => `La plainte officielle de la personne est déjà notée comme ${value(p.status, 'fr')}.`,
 });
 
 /** Before first contact, nobody knows whether the client's needs were met: the only closure is that they could not be reached. */
 export const ClosedBeforeFirstContact = defineError<{ outcome: string }>('RSC.CLOSED_BEFORE_FIRST_CONTACT', 'rule', {
-  en: (p) => `The coordinator has not reached the client yet: the case can be closed only as unreachable, not as ${p.outcome}.`,
-  fr: (p) => `La coordonnatrice ou le coordonnateur n’a pas encore joint la personne\u00a0: le dossier ne peut être fermé que comme «\u00a0unreachable\u00a0» (injoignable), et non «\u00a0${p.outcome}\u00a0».`,
+  en: (p) => `The coordinator has not reached the client yet: the case can be closed only as ${value('unreachable', 'en')}, not as ${value(p.outcome, 'en')}.`,
+  fr: (p) => `La coordonnatrice ou le coordonnateur n’a pas encore joint la personne\u00a0: le dossier ne peut être fermé que comme ${value('unreachable', 'fr')}, et non ${value(p.outcome, 'fr')}.`,
 });

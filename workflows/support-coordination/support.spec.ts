@@ -109,8 +109,13 @@ describe('support coordination: CloseSupport', () => {
       ]);
   });
 
-  it('refuses any other outcome before first contact', () => {
-    given(...optedIn(), coordinatorAssigned()).when(command('CloseSupport', { outcome: 'needsMet' }), coordinator).thenThrows('RSC.CLOSED_BEFORE_FIRST_CONTACT');
+  it('refuses any other outcome before first contact, naming both outcomes as the form does', () => {
+    const refused = given(...optedIn(), coordinatorAssigned()).when(command('CloseSupport', { outcome: 'needsMet' }), coordinator);
+    refused.thenThrows('RSC.CLOSED_BEFORE_FIRST_CONTACT');
+    expect(refused.error().messageIn('en')).toBe('The coordinator has not reached the client yet: the case can be closed only as “Could not be reached”, not as “Needs met”.');
+    expect(refused.error().messageIn('fr')).toBe(
+      'La coordonnatrice ou le coordonnateur n’a pas encore joint la personne\u00a0: le dossier ne peut être fermé que comme «\u00a0Injoignable\u00a0», et non «\u00a0Besoins comblés\u00a0».',
+    );
   });
 
   it('needs a coordinator first', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { REGION_NAMES } from '../../../domain/region-names';
+import { byRegionName, REGION_NAMES } from '../../../domain/region-names';
 import { useI18n, type Language, type Messages } from '../i18n/i18n';
 import { ApiError, errorText } from '../shared/api';
 import { useConsole } from '../shared/context';
@@ -296,7 +296,7 @@ function StaffForm({ editing, onWritten, onCancel }: { editing?: StaffEntry; onW
           <Required>{t.colRegion}</Required>
         </label>
         <select id={`${idPrefix}-region`} value={form.region} onChange={(e) => set({ region: e.currentTarget.value })} {...field('region')}>
-          {REGIONS.map((region) => (
+          {byRegionName(REGIONS, language).map((region) => (
             <option key={region} value={region}>
               {regionName(region)}
             </option>

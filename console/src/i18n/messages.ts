@@ -14,8 +14,11 @@ type ReadKind = AccessRecord['read'];
 
 /** U+00A0 before a colon and inside guillemets; U+202F (narrow) before ; ? ! — Canadian French typography. */
 const NBSP = '\u00a0';
+const NNBSP = '\u202f';
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const pluralFr = (n: number, one: string, many: string) => (n < 2 ? one : many);
+/** « de » before a name, elided before a vowel (« d’Alex », « d’Émilie », « d’Yves »); not before an H, which a name does not say is mute. */
+const de = (name: string) => (/^[aeiouyæœ]/iu.test(name.normalize('NFD')) ? `d’${name}` : `de ${name}`);
 
 export const en = {
   title: 'Mend console',
@@ -88,7 +91,8 @@ export const en = {
   clockBreached: 'breached',
   clockCancelled: 'cancelled',
   warnedAt: (thresholds: string) => ` (warned at ${thresholds})`,
-  late: ' (late)',
+  /** After a clock's status (breached, as a rule): what it waited for was done after all, after its due time. */
+  late: ' (met late)',
 
   formWhole: 'Form',
   sending: 'Sending…',
@@ -409,7 +413,7 @@ export const fr: Messages = {
   loading: 'Chargement…',
   serverAnswered: (status: number) => `Le serveur a répondu avec le code ${status}.`,
   colon: `${NBSP}: `,
-  semicolon: '\u202f; ',
+  semicolon: `${NNBSP}; `,
 
   noCases: 'Aucun dossier.',
   colCase: 'Dossier',
@@ -451,7 +455,7 @@ export const fr: Messages = {
   clockBreached: 'dépassé',
   clockCancelled: 'annulé',
   warnedAt: (thresholds: string) => ` (avertissement à ${thresholds})`,
-  late: ' (après l’échéance)',
+  late: ' (atteint après l’échéance)',
 
   formWhole: 'Formulaire',
   sending: 'Envoi…',
@@ -466,7 +470,7 @@ export const fr: Messages = {
   listItem: (list: string, position: number) => `${list}, élément ${position}`,
   now: 'Maintenant',
   wallTimeIn: (zone: string) => `Date et heure de la région du dossier${NBSP}: ${zone}.`,
-  requiredNote: 'Les champs marqués (obligatoire) doivent être remplis\u202f; les autres peuvent rester vides.',
+  requiredNote: `Les champs marqués (obligatoire) doivent être remplis${NNBSP}; les autres peuvent rester vides.`,
   fixThese: (n: number) =>
     `${pluralFr(n, 'Un point doit être corrigé', `${n}${NBSP}points doivent être corrigés`)} avant l’enregistrement${NBSP}:`,
 
@@ -479,13 +483,13 @@ export const fr: Messages = {
   enteredOn: `, date de saisie${NBSP}: `,
   eventData: 'Ce qui a été enregistré',
   sealedNote: (redacted: string, erased: string) =>
-    `Les renseignements personnels que votre rôle ne peut pas voir s’affichent ${redacted}\u202f; ceux effacés à la demande de la personne ou après leur période de conservation s’affichent ${erased}.`,
+    `Les renseignements personnels que votre rôle ne peut pas voir s’affichent ${redacted}${NNBSP}; ceux effacés à la demande de la personne ou après leur période de conservation s’affichent ${erased}.`,
   redacted: '[masqué]',
   erased: '[effacé]',
   unreadable: '[illisible]',
   correct: 'Corriger',
   correctWhose: (part: string) => ` la fiche${NBSP}: ${part}`,
-  correctionUnchanged: 'aucun ne diffère de ce que le dossier consigne\u202f; modifiez-en au moins un',
+  correctionUnchanged: `aucun ne diffère de ce que le dossier consigne${NNBSP}; modifiez-en au moins un`,
   correctedNotice: (part: string) => `Renseignements personnels corrigés${NBSP}: ${part}.`,
 
   navOpen: 'Ouvrir un dossier',
@@ -559,7 +563,7 @@ export const fr: Messages = {
   tileBreached: 'Dépassés',
   tileOnTime: 'Dans les délais',
   tilesHint:
-    'En retard\u00a0: en cours après son échéance, le dépassement pas encore enregistré (le planificateur l’enregistre à son prochain passage). Dépassés\u00a0: le dépassement est enregistré.',
+    `En retard${NBSP}: en cours après son échéance, le dépassement pas encore enregistré (le planificateur l’enregistre à son prochain passage). Dépassés${NBSP}: le dépassement est enregistré.`,
   notApplicable: `s.${NBSP}o.`,
   colGroup: 'Groupe',
   noRunningClocks: 'Aucun délai en cours.',
@@ -612,7 +616,7 @@ export const fr: Messages = {
   noReadsFound: 'Aucune consultation ne correspond.',
   searchTitle: 'Trouver un dossier',
   searchLabel: 'Référence, nom, pseudonyme, numéro de réclamation ou numéro SED',
-  searchHint: `Une référence de dossier (CMP-2026-00042) trouve ce dossier${NBSP}; sinon, chaque mot doit figurer dans le dossier. Les accents et les majuscules n’importent pas.`,
+  searchHint: `Une référence de dossier (CMP-2026-00042) trouve ce dossier${NNBSP}; sinon, chaque mot doit figurer dans le dossier. Les accents et les majuscules n’importent pas.`,
   searchLabelReference: 'Référence du dossier',
   searchHintReference: `Par exemple CMP-2026-00042. Votre rôle trouve les dossiers par leur référence seulement${NBSP}: il ne voit ni les noms ni les numéros des personnes qui y figurent.`,
   searchFix: `Aucune recherche n’a été faite${NBSP}: corrigez ce qui est saisi dans le champ de recherche.`,
@@ -640,17 +644,17 @@ export const fr: Messages = {
   staffAdd: 'Ajouter',
   staffAdded: (name: string) => `Fiche ajoutée${NBSP}: ${name}.`,
   staffEdit: 'Modifier',
-  staffEditTitle: (name: string) => `Modifier la fiche de ${name}`,
+  staffEditTitle: (name: string) => `Modifier la fiche ${de(name)}`,
   staffSave: 'Enregistrer les modifications',
   staffCancel: 'Annuler',
-  staffUpdated: (name: string) => `La fiche de ${name} est modifiée.`,
+  staffUpdated: (name: string) => `La fiche ${de(name)} est modifiée.`,
   languageName: (code: string) => (code === 'fr' ? 'français' : 'anglais'),
   staffOption: (name: string, languages: string, caseload: string) =>
     `${name} — ${languages} — ${caseload}${NBSP}${caseload === '0' || caseload === '1' ? 'dossier en cours' : 'dossiers en cours'}`,
   staffInRegion: (region: string) => `Dans la région du dossier (${region})`,
   staffElsewhere: 'Dans les autres régions',
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
-  staffNobody: 'Personne dans le répertoire du personnel ne prend encore ce genre de dossier\u00a0: saisissez l’identifiant de la personne.',
+  staffNobody: `Personne dans le répertoire du personnel ne prend encore ce genre de dossier${NBSP}: saisissez l’identifiant de la personne.`,
   staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: une administratrice ou un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
   staffUnavailable: `Le répertoire du personnel est illisible pour l’instant${NBSP}: saisissez l’identifiant de la personne.`,
   staffNotYours: `Votre rôle ne permet pas de consulter le répertoire du personnel${NBSP}: saisissez l’identifiant de connexion de la personne, celui avec lequel elle se connecte à Mend.`,
@@ -661,7 +665,7 @@ export const fr: Messages = {
 
   navErasure: 'Effacement',
   erasureTitle: 'Effacer les renseignements personnels d’une personne',
-  erasureIntro: `À la demande de la personne, ou une fois écoulée la période de conservation qui suit leur dernière utilisation, ses renseignements personnels sont détruits dans tous les dossiers qui les ont consignés, sur tous les nœuds${NBSP}: ils s’affichent alors [effacé]. Les historiques, leurs empreintes et les vues de lecture demeurent. Les personnes qui traitent le dossier (praticienne ou praticien, superviseure ou superviseur${NBSP}; pour une médiation victime-délinquant, l’Unité de justice réparatrice, la médiatrice ou le médiateur) trouvent l’identifiant de la personne dans la page du dossier, sous la personne.`,
+  erasureIntro: `À la demande de la personne, ou une fois écoulée la période de conservation qui suit leur dernière utilisation, ses renseignements personnels sont détruits dans tous les dossiers qui les ont consignés, sur tous les nœuds${NBSP}: ils s’affichent alors [effacé]. Les historiques, leurs empreintes et les vues de lecture demeurent. Les personnes qui traitent le dossier (praticienne ou praticien, superviseure ou superviseur${NNBSP}; pour une médiation victime-délinquant, l’Unité de la justice réparatrice, la médiatrice ou le médiateur) trouvent l’identifiant de la personne dans la page du dossier, sous la personne.`,
   erasureSubject: 'Identifiant de la personne',
   erasureNoSubject: `Rien n’a été effacé${NBSP}: saisissez l’identifiant de la personne, tel que la page du dossier l’affiche sous la personne.`,
   erasureNoConsentDate: `Rien n’a été effacé${NBSP}: indiquez la date à laquelle le consentement a été donné.`,
@@ -672,11 +676,11 @@ export const fr: Messages = {
   erasureConsentAt: 'Consentement donné le',
   erasureSubmit: 'Effacer',
   erasureConfirm: (id: string) =>
-    `Cette opération est irréversible${NBSP}: les renseignements personnels conservés sous ${id} s’afficheront [effacé] dans tous les dossiers qui les ont consignés. Les effacer${NBSP}?`,
+    `Cette opération est irréversible${NBSP}: les renseignements personnels conservés sous ${id} s’afficheront [effacé] dans tous les dossiers qui les ont consignés. Les effacer${NNBSP}?`,
   erasureConfirmButton: 'Effacer définitivement',
   erasureDone: (id: string, ground: string) => `Effacement effectué${NBSP}: les renseignements personnels conservés sous ${id} s’affichent désormais [effacé] (${ground}).`,
   erasureNothing: (id: string) =>
-    `Rien n’a été effacé${NBSP}: aucun renseignement personnel n’est conservé sous ${id}. Soit aucun dossier n’a consigné cet identifiant, soit il a déjà été effacé${NBSP}; vérifiez l’identifiant.`,
+    `Rien n’a été effacé${NBSP}: aucun renseignement personnel n’est conservé sous ${id}. Soit aucun dossier n’a consigné cet identifiant, soit il a déjà été effacé${NNBSP}; vérifiez l’identifiant.`,
   erasureGround: (ground: string) =>
     ground === 'consent' ? 'avec le consentement de la personne' : ground === 'retentionElapsed' ? 'la période de conservation était écoulée' : 'ils n’avaient jamais servi dans un dossier',
   privacyId: 'Identifiant pour les demandes relatives aux renseignements personnels',
@@ -690,14 +694,14 @@ export const fr: Messages = {
   overdueNow: 'en retard',
   breachedNow: 'délai dépassé',
   moreInInbox: 'Afficher la suite',
-  warnedTitle: 'Avec avertissement\u00a0: délais en cours ayant reçu un avertissement',
+  warnedTitle: `Avec avertissement${NBSP}: délais en cours ayant reçu un avertissement`,
   breachedTitle: 'Délais dépassés',
   noWarnedClocks: 'Aucun délai en cours n’a reçu d’avertissement.',
   noBreachedClocks: 'Aucun délai dépassé.',
-  soonestShown: (n: number) => `Les ${n}${NBSP}délais les plus proches sont affichés${NBSP}; les décomptes ci-dessus les comprennent tous.`,
-  breachedLatest: (n: number) => `Les ${n}${NBSP}dépassements les plus récents sont affichés${NBSP}; les taux par semaine ci-dessous les comptent tous.`,
+  soonestShown: (n: number) => `Les ${n}${NBSP}délais les plus proches sont affichés${NNBSP}; les décomptes ci-dessus les comprennent tous.`,
+  breachedLatest: (n: number) => `Les ${n}${NBSP}dépassements les plus récents sont affichés${NNBSP}; les taux par semaine ci-dessous les comptent tous.`,
   colBreachedAt: 'Dépassé le',
-  metLate: 'rempli après l’échéance',
+  metLate: 'atteint après l’échéance',
   workloadTitle: 'Charge de travail par personne',
   workloadCaption: (when: string) => `Dossiers ouverts et leurs délais, au ${when}`,
   colPerson: 'Personne',
@@ -707,12 +711,12 @@ export const fr: Messages = {
   unassigned: 'Aucune (dossiers non assignés)',
   cannotWorkCases: (n: number, shown: string) =>
     `${shown}${NBSP}${pluralFr(n, 'dossier', 'dossiers')} que cette personne ne peut plus traiter (départ ou changement de rôle)${NBSP}: à confier à quelqu’un d’autre`,
-  casesAssignedTo: (name: string) => `Dossiers de ${name}`,
+  casesAssignedTo: (name: string) => `Dossiers ${de(name)}`,
   everyonesCases: 'Afficher les dossiers de tout le monde',
   noWorkload: 'Aucun dossier ouvert.',
   tilePaused: 'Suspendus',
   pausedHint:
-    'Suspendus\u00a0: arrêtés jusqu’à ce que quelqu’un les reprenne\u00a0; leur échéance est alors reportée du temps passé en suspens. Ils ne comptent ni parmi les délais en cours ni parmi les délais en retard.',
+    `Suspendus${NBSP}: arrêtés jusqu’à ce que quelqu’un les reprenne${NNBSP}; leur échéance est alors reportée du temps passé en suspens. Ils ne comptent ni parmi les délais en cours ni parmi les délais en retard.`,
   pausedTitle: 'Délais suspendus',
   noPausedClocks: 'Aucun délai suspendu.',
   colPausedSince: 'Suspendu depuis le',
@@ -720,10 +724,10 @@ export const fr: Messages = {
   weeksTitle: 'Taux de respect des délais par semaine',
   weekOf: (monday: string) => `Semaine du ${monday}`,
   weeksSummary: (weeks: number) =>
-    `Délais respectés à temps, remplis après l’échéance et dépassés, semaine par semaine (${weeks}${NBSP}dernières semaines)${NBSP}; un dépassement compte dans la semaine où le délai a expiré.`,
+    `Délais respectés, atteints après l’échéance et dépassés, semaine par semaine (${weeks}${NBSP}dernières semaines)${NNBSP}; un dépassement compte dans la semaine où le délai a expiré.`,
   colWeek: 'Semaine',
-  colMetOnTime: 'Respectés à temps',
-  colMetLate: 'Remplis après l’échéance',
+  colMetOnTime: 'Respectés',
+  colMetLate: 'Atteints après l’échéance',
   axisLegend: 'Axe du temps',
   axisBusiness: 'Temps opérationnel (quand les faits ont eu lieu)',
   axisRecorded: 'Temps d’enregistrement (ce que contenait le journal)',

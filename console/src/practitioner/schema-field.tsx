@@ -2,7 +2,8 @@ import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { declaredPausable } from '../../../domain/clocks/declarations';
 import { CASE_KEYWORD, CASE_WORKFLOW_FIELD_KEYWORD, RECORD_KEYWORD, STAFF_ID_KEYWORD, SUBJECT_KEYWORD, UNLESS_KEYWORD } from '../../../domain/json-schema-keywords';
-import { useI18n } from '../i18n/i18n';
+import { byRegionName, REGION_NAMES } from '../../../domain/region-names';
+import { useI18n, type Language } from '../i18n/i18n';
 import { useConsole, useWorkflows } from '../shared/context';
 import { clockLabel, eventLabel, fieldLabel, Fill, L, stateLabel, valueLabel, type Label } from '../shared/labels';
 import type { CasePage, JsonSchema } from '../shared/types';
@@ -44,6 +45,14 @@ type FieldName = Label | ItemName;
 
 const isItem = (name: FieldName): name is ItemName => 'list' in name;
 
+const REGION_CODES: ReadonlySet<unknown> = new Set(Object.keys(REGION_NAMES));
+
+/** An enum's values as a pick offers them: a region field's (its enum is every region) by their names in the page's language, any other's in its own order. */
+function offered(values: readonly unknown[], language: Language): readonly unknown[] {
+  const regions = values.length === REGION_CODES.size && values.every((value) => REGION_CODES.has(value));
+  return regions ? byRegionName(values as readonly string[], language) : values;
+}
+
 /** A field's name on the page: an item's, a sentence of the page's language with the list's label in it (in its own language). */
 function Named({ name }: { name: FieldName }) {
   const { t } = useI18n();
@@ -70,7 +79,7 @@ function ErrorLines({ id, messages }: { id: string; messages: readonly string[] 
 
 /** One field drawn from a JSON Schema, with its label and the API's errors beside it. */
 export function SchemaField(props: FieldProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { workflow } = useForm();
   const schema = withoutNull(props.schema);
   const kind = kindOf(schema);
@@ -129,7 +138,7 @@ export function SchemaField(props: FieldProps) {
     return (
       <fieldset class={`field choices${error ? ' invalid' : ''}`} id={id} aria-describedby={describedBy}>
         <legend>{label}</legend>
-        {(schema.items?.enum ?? []).map((option) => {
+        {offered(schema.items?.enum ?? [], language).map((option) => {
           const optionId = `${id}-${String(option)}`;
           return (
             <div class="checkbox" key={String(option)}>
@@ -159,7 +168,7 @@ export function SchemaField(props: FieldProps) {
   let control;
   const pick = (): PickProps => ({ attributes: common, required: props.required, value: typeof props.value === 'string' ? props.value : undefined, onChange: props.onChange });
   if (kind === 'choice' || kind === 'boolean') {
-    const options = kind === 'boolean' ? [true, false] : (schema.enum ?? []);
+    const options = kind === 'boolean' ? [true, false] : offered(schema.enum ?? [], language);
     control = (
       <select
         {...common}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { REGION_NAMES } from '../../../domain/region-names';
+import { byRegionName, REGION_NAMES } from '../../../domain/region-names';
 import { useI18n } from '../i18n/i18n';
 import { CaseTable } from './case-table';
 import { useConsole, usePeople } from './context';
@@ -30,7 +30,7 @@ interface Filters {
  */
 export function CasesPage({ assignee }: { assignee?: string | undefined }) {
   const { api, session, workflows } = useConsole();
-  const { t, region: regionName, number } = useI18n();
+  const { t, language, region: regionName, number } = useI18n();
   const person = usePeople();
   const [filters, setFilters] = useState<Filters>({ status: 'open', workflow: '', region: '', assignee: assignee ?? '' });
   const query = new URLSearchParams({ limit: String(PAGE), ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) }).toString();
@@ -72,7 +72,7 @@ export function CasesPage({ assignee }: { assignee?: string | undefined }) {
           <label for="case-region">{t.colRegion}</label>
           <select id="case-region" value={filters.region} onChange={(e) => set({ region: e.currentTarget.value })}>
             <option value="">{t.everyRegion}</option>
-            {Object.keys(REGION_NAMES).map((code) => (
+            {byRegionName(Object.keys(REGION_NAMES), language).map((code) => (
               <option key={code} value={code}>
                 {regionName(code)}
               </option>

@@ -1,5 +1,6 @@
 import { createContext, Fragment, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { byRegionName } from '../../../domain/region-names';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { daysLeft } from '../shared/case-table';
 import { useBusinessDays, useConsole, usePeople } from '../shared/context';
@@ -116,12 +117,12 @@ export function SlaDashboard() {
             <Totals counts={summary.overall} />
             <div class="columns tables">
               <CountsTable id="by-workflow" title={t.byWorkflow} rows={summary.byWorkflow.map((r) => ({ ...r, key: r.workflow, label: <WorkflowName name={r.workflow} /> }))} />
-              <CountsTable id="by-region" title={t.byRegion} rows={summary.byRegion.map((r) => ({ ...r, key: r.region, label: region(r.region) }))} />
+              <CountsTable id="by-region" title={t.byRegion} rows={byRegionName(summary.byRegion, i18n.language, (r) => r.region).map((r) => ({ ...r, key: r.region, label: region(r.region) }))} />
               <CountsTable id="by-level" title={t.byLevel} rows={summary.byLevel.map((r) => ({ ...r, key: String(r.level), label: levelName(i18n, r.level) }))} />
             </div>
             <div class="columns">
               <OnTimeChart id="on-time-workflow" title={t.onTimeByWorkflow} bars={summary.byWorkflow.map((r) => bar(workflowTitle(all.find((w) => w.name === r.workflow), r.workflow).text, r))} />
-              <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={summary.byRegion.map((r) => bar(region(r.region), r))} />
+              <OnTimeChart id="on-time-region" title={t.onTimeByRegion} bars={byRegionName(summary.byRegion, i18n.language, (r) => r.region).map((r) => bar(region(r.region), r))} />
               <OnTimeChart id="on-time-level" title={t.onTimeByLevel} bars={summary.byLevel.map((r) => bar(levelName(i18n, r.level), r))} />
             </div>
             <NeedsAttention version={version} workflows={all} />
