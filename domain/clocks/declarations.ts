@@ -52,18 +52,31 @@ export function clockKey(declaration: Pick<ClockDeclaration, 'key'>, params: Rea
   return key;
 }
 
+/** Each declared key as a pattern of case keys, with its parts' names, made once per key: clocks are looked up on every case view. */
+const matchers = new Map<string, { readonly pattern: RegExp; readonly names: readonly string[] }>();
+
+function matcherOf(declaredKey: string): { readonly pattern: RegExp; readonly names: readonly string[] } {
+  let matcher = matchers.get(declaredKey);
+  if (!matcher) {
+    const names: string[] = [];
+    const source = declaredKey
+      .split(PART)
+      .map((piece, i) => (i % 2 === 1 ? (names.push(piece), '([A-Za-z0-9]+)') : escape(piece)))
+      .join('');
+    matcher = { pattern: new RegExp(`^${source}$`), names };
+    matchers.set(declaredKey, matcher);
+  }
+  return matcher;
+}
+
 /** The declaration a case's clock key belongs to, and the values of its pattern's parts. */
 export function declaredClock<T extends Pick<ClockDeclaration, 'key'>>(
   declarations: readonly T[],
   key: string,
 ): { readonly declaration: T; readonly params: Readonly<Record<string, string>> } | undefined {
   for (const declaration of declarations) {
-    const names: string[] = [];
-    const source = declaration.key
-      .split(PART)
-      .map((piece, i) => (i % 2 === 1 ? (names.push(piece), '([A-Za-z0-9]+)') : escape(piece)))
-      .join('');
-    const match = new RegExp(`^${source}$`).exec(key);
+    const { pattern, names } = matcherOf(declaration.key);
+    const match = pattern.exec(key);
     if (match) return { declaration, params: Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) };
   }
   return undefined;
