@@ -56,6 +56,8 @@ describe('the console: lists longer than a page', () => {
 
         await page.getByRole('button', { name: more }).click();
         await table(all).waitFor();
+        // The added rows drawn, not only the caption that counts them.
+        await table(all).locator('tbody tr').nth(106).waitFor();
         expect(await table(all).locator('tbody tr').count()).toBe(107);
         // The focus goes on from the first case added.
         expect(await hasFocus(table(all).locator('tbody tr').nth(100))).toBe(true);
