@@ -341,6 +341,8 @@ describe('the console: intake, case content and forms people can use', () => {
     await page.locator('.workflow-choices a', { hasText: /^Complaint/ }).click();
     const program = page.locator('#cmd-ReceiveComplaint-concerns_program');
     await program.waitFor();
+    // Its choices drawn, not only the field.
+    await program.locator('option[value="restorative-opportunities"]').waitFor({ state: 'attached' });
     expect(await program.locator('option[value="restorative-opportunities"]').count()).toBe(1);
     await page.close();
   });
