@@ -2,7 +2,8 @@ import { createCalendarProvider } from '../calendar';
 import type { DecideContext } from '../decide-context';
 import { DomainError } from '../errors';
 import { DEFAULT_SETTINGS } from '../settings';
-import { cancelOpenClocks, dueClockEvents, meetClock, pauseClock, resumeClock, startBusinessClock, startCalendarClock } from './decisions';
+import type { ClockDeclaration } from './declarations';
+import { anyPausable, cancelOpenClocks, dueClockEvents, meetClock, pauseClock, pauseRefused, resumeClock, startBusinessClock, startCalendarClock } from './decisions';
 import type { ClockEvent } from './events';
 import { dueLocalDate, evolveClocks, type Clocks } from './state';
 
@@ -49,6 +50,34 @@ describe('clocks: the example acknowledgement clock', () => {
 });
 
 describe('clocks: pausing', () => {
+  const declarations: readonly ClockDeclaration[] = [
+    {
+      key: 'acknowledgement',
+      label: { en: 'Acknowledgement', fr: 'Accusé de réception' },
+      basis: 'business',
+      metBy: [],
+      pausable: false,
+      runsWithoutStop: { en: 'nothing it waits for depends on anyone else.', fr: 'rien de ce qu’il attend ne dépend d’autrui.' },
+    },
+  ];
+  const BEFORE_DUE = new Date(WARNED_AT.half);
+
+  it('refuses, beside the clock field and with its declared reason, to pause a clock its declaration says runs without a stop', () => {
+    const refused = pauseRefused(acknowledgement(), 'acknowledgement', BEFORE_DUE, declarations);
+    expect([refused?.code, refused?.kind]).toEqual(['CLOCK.NOT_PAUSABLE', 'rule']);
+    expect(refused?.messageIn('en')).toBe('The clock “Acknowledgement” cannot be paused: nothing it waits for depends on anyone else.');
+    expect(refused?.messageIn('fr')).toBe('Le délai «\u00a0Accusé de réception\u00a0» ne peut pas être suspendu\u00a0: rien de ce qu’il attend ne dépend d’autrui.');
+    expect(refused?.details).toEqual({ issues: [{ path: 'data.clock', message: refused?.messageIn('en') }] });
+    expect(anyPausable(acknowledgement(), BEFORE_DUE, declarations)).toBe(false);
+  });
+
+  it('lets a clock pause that no declaration stops, and names what is wrong with the clock before its declaration', () => {
+    expect(pauseRefused(acknowledgement(), 'acknowledgement', BEFORE_DUE, [])).toBeUndefined();
+    expect(anyPausable(acknowledgement(), BEFORE_DUE, [])).toBe(true);
+    expect(pauseRefused(acknowledgement(), 'acknowledgement', AFTER_DOWNTIME, declarations)?.code).toBe('CLOCK.NOT_RUNNING');
+    expect(pauseRefused(acknowledgement(), 'response-1', BEFORE_DUE, declarations)?.code).toBe('CLOCK.UNKNOWN');
+  });
+
   it('refuses to pause a clock past its due time whose breach is not recorded yet, as it refuses a breached one', () => {
     const overdue = refusal(() => pauseClock(acknowledgement(), 'acknowledgement', AFTER_DOWNTIME, 'Awaiting the complainant.', 'subject-1'));
     const breached = fold(acknowledgement(), dueClockEvents(acknowledgement(), AFTER_DOWNTIME));

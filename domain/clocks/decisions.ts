@@ -1,8 +1,9 @@
 import { addCalendarDays } from '../dates';
 import type { DecideContext } from '../decide-context';
-import { defineError, type DomainError } from '../errors';
+import { defineError, refusalAtField, type DomainError } from '../errors';
 import type { RegionCode } from '../regions';
 import type { Bilingual } from '../validation';
+import { declaredClock, type ClockDeclaration } from './declarations';
 import type { ClockEvent, ClockWarning } from './events';
 import { dueLocalDate, isOpen, type ClockState, type Clocks } from './state';
 
@@ -38,6 +39,12 @@ export const ClockNotRunning = defineError<NamedClock & { status: string }>('CLO
 export const ClockNotPaused = defineError<NamedClock & { status: string }>('CLOCK.NOT_PAUSED', 'not_allowed', {
   en: (p) => `The clock “${p.name}” is ${p.status}, not paused.`,
   fr: (p) => `Le délai «\u00a0${nameFr(p)}\u00a0» est ${statusFr(p.status)}, et non en pause.`,
+});
+
+/** A clock its workflow declares as running without a stop (`runsWithoutStop`): the declaration says why. */
+export const ClockNotPausable = defineError<NamedClock & { because: { readonly en: string; readonly fr: string } }>('CLOCK.NOT_PAUSABLE', 'rule', {
+  en: (p) => `The clock “${p.name}” cannot be paused: ${p.because.en}`,
+  fr: (p) => `Le délai «\u00a0${nameFr(p)}\u00a0» ne peut pas être suspendu\u00a0: ${p.because.fr}`,
 });
 
 const iso = (date: Date): string => date.toISOString();
@@ -126,13 +133,19 @@ export function ranOut(clocks: Clocks, key: string, at: Date): DomainError | und
 }
 
 /**
- * Why this clock cannot be paused at `at` (unknown, not running, or its time ran out), or undefined
- * when it can: what a refused pause names rather than the case's state.
+ * Why this clock cannot be paused at `at`, or undefined when it can: what is wrong with the clock
+ * (unknown, not running, its time ran out), else its declaration's rule (it runs without a stop),
+ * beside the command's `clock` field. What a refused pause names rather than the case's state. A
+ * clock paused before its declaration said so can still be resumed.
  */
-export function pauseRefused(clocks: Clocks, key: string, at: Date): DomainError | undefined {
+export function pauseRefused(clocks: Clocks, key: string, at: Date, declarations: readonly ClockDeclaration[]): DomainError | undefined {
   const clock = clocks[key];
   if (!clock) return UnknownClock({ clock: key, clocks: Object.values(clocks) });
-  return clock.status === 'running' ? ranOut(clocks, key, at) : ClockNotRunning(clock);
+  if (clock.status !== 'running') return ClockNotRunning(clock);
+  const breached = ranOut(clocks, key, at);
+  if (breached) return breached;
+  const declaration = declaredClock(declarations, key)?.declaration;
+  return declaration?.pausable === false ? refusalAtField(ClockNotPausable, { ...clock, because: declaration.runsWithoutStop }, 'data.clock') : undefined;
 }
 
 /**
@@ -147,9 +160,11 @@ export function resumeRefused(clocks: Clocks, key: string, at: Date): DomainErro
   return ClockNotPaused(ranOut(clocks, key, at) ? { ...clock, status: 'breached' } : clock);
 }
 
-/** Whether any clock could be paused at `at`: one running whose time has not run out. */
-export function anyPausable(clocks: Clocks, at: Date): boolean {
-  return Object.values(clocks).some((clock) => clock.status === 'running' && ranOutBy(clock, at).length === 0);
+/** Whether any clock could be paused at `at`: one running whose time has not run out, that its declaration lets pause. */
+export function anyPausable(clocks: Clocks, at: Date, declarations: readonly ClockDeclaration[]): boolean {
+  return Object.entries(clocks).some(
+    ([key, clock]) => clock.status === 'running' && ranOutBy(clock, at).length === 0 && declaredClock(declarations, key)?.declaration.pausable !== false,
+  );
 }
 
 /**

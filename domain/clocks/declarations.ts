@@ -7,8 +7,21 @@
  * declarations with the same code.
  */
 
-/** A clock a workflow starts. */
-export interface ClockDeclaration {
+/** A clock a workflow starts: one that may be paused, or one that runs without a stop and says why. */
+export type ClockDeclaration = DeclaredClock & (PausableClock | ClockWithoutStop);
+
+interface PausableClock {
+  readonly pausable?: undefined;
+}
+
+interface ClockWithoutStop {
+  /** It runs without a stop: a pause of it is refused (`CLOCK.NOT_PAUSABLE`), and forms do not offer it to pause. */
+  readonly pausable: false;
+  /** Why, in both languages, completing "The clock … cannot be paused: " (a clause, then what may be paused instead). */
+  readonly runsWithoutStop: { readonly en: string; readonly fr: string };
+}
+
+interface DeclaredClock {
   /**
    * Its key in a case (`acknowledgement`), or a pattern of keys with `<param>` parts
    * (`response-<level>`: one clock per level of review). A part matches letters and digits.
@@ -20,8 +33,6 @@ export interface ClockDeclaration {
   readonly basis: 'business' | 'calendar';
   /** The commands whose success meets it (records its ClockMet). */
   readonly metBy: readonly string[];
-  /** `false`: it runs without a stop (the workflow refuses to pause it), and forms do not offer it to pause. */
-  readonly pausable?: false;
 }
 
 /** Whether a case's clock may be paused by its declaration (one no declaration names may: it was started before any). */

@@ -17,6 +17,10 @@ export const acknowledgementClock = {
   metBy: ['AcknowledgeComplaint'],
   // "We will acknowledge receipt … within two business days": acknowledging needs nothing from the complainant.
   pausable: false,
+  runsWithoutStop: {
+    en: `acknowledging receipt of a complaint needs nothing from the complainant, so its ${ACKNOWLEDGEMENT_BUSINESS_DAYS} business days run without a stop. A response clock can be paused while awaiting information from the complainant.`,
+    fr: `accuser réception d’une plainte n’exige rien de la personne plaignante, et ses ${ACKNOWLEDGEMENT_BUSINESS_DAYS} jours ouvrables courent donc sans interruption. Un délai de réponse peut être suspendu en attendant des renseignements de la personne plaignante.`,
+  },
 } as const satisfies ClockDeclaration;
 
 /** One response clock per level of review: a review request starts the next level's. */

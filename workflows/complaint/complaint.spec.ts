@@ -610,7 +610,7 @@ describe('complaint: PauseClock and ResumeClock', () => {
   it('AcknowledgementRunsWithoutPause: refuses to pause the acknowledgement clock, beside the clock field, in both languages, and still pauses a response clock', () => {
     const pause = (clock: string) => command('PauseClock', { clock, reason: 'Awaiting information from the complainant' });
     const error = given(...received()).when(pause('acknowledgement'), { now: LATER }).error();
-    expect([error.code, error.kind]).toEqual(['COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE', 'rule']);
+    expect([error.code, error.kind]).toEqual(['CLOCK.NOT_PAUSABLE', 'rule']);
     expect(error.messageIn('en')).toBe(
       'The clock “Acknowledgement” cannot be paused: acknowledging receipt of a complaint needs nothing from the complainant, so its 2 business days run without a stop. A response clock can be paused while awaiting information from the complainant.',
     );
@@ -627,7 +627,7 @@ describe('complaint: PauseClock and ResumeClock', () => {
     expect(offered(received(), LATER)).toContain('PauseClock');
     expect(offered([...received(), responsePaused], LATER)).not.toContain('PauseClock');
     const error = given(...received(), responsePaused).when(command('PauseClock', { clock: 'acknowledgement', reason: 'x' }), { now: LATER }).error();
-    expect(error.code).toBe('COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE');
+    expect(error.code).toBe('CLOCK.NOT_PAUSABLE');
     expect(error.details).toEqual({ issues: [{ path: 'data.clock', message: error.messageIn('en') }] });
   });
 

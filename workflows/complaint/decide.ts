@@ -3,7 +3,6 @@ import {
   anyPausable,
   cancelOpenClocks,
   clockName,
-  declaredPausable,
   meetClock,
   pauseClock,
   pauseRefused,
@@ -23,7 +22,6 @@ import type { CaseState, ClockBreach } from '../../domain/workflow';
 import type { ComplaintCommand } from './commands';
 import {
   AcknowledgedOutOfRange,
-  AcknowledgementNotPausable,
   AlreadyAssigned,
   ReassignmentRequiresSupervisor,
   ReceivedInFuture,
@@ -276,19 +274,14 @@ function startReviewWindow(ctx: DecideContext, level: EscalationLevel, region: C
   });
 }
 
-/**
- * Why this clock cannot be paused at `at`, or undefined when it can: what is wrong with the clock
- * (unknown, not running, its time ran out), else its declaration's rule (the acknowledgement clock
- * runs without a stop). Clocks paused before that rule can still be resumed.
- */
+/** Why this clock of the complaint cannot be paused at `at`, or undefined when it can (see `pauseRefused`). */
 export function pauseRefusal(state: CaseState, key: string, at: Date): DomainError | undefined {
-  return pauseRefused(state.clocks, key, at) ?? (declaredPausable(complaintClocks, key) ? undefined : refusalAtField(AcknowledgementNotPausable, {}, 'data.clock'));
+  return pauseRefused(state.clocks, key, at, complaintClocks);
 }
 
 /** Whether any clock of the complaint could be paused at `at`: not one its declaration says runs without a stop. */
 export function anyClockPausable(state: CaseState, at: Date): boolean {
-  const pausable = Object.fromEntries(Object.entries(state.clocks).filter(([key]) => declaredPausable(complaintClocks, key)));
-  return anyPausable(pausable, at);
+  return anyPausable(state.clocks, at, complaintClocks);
 }
 
 function pause(cmd: Command<'PauseClock'>, state: CaseState, ctx: DecideContext): Decided {

@@ -1,6 +1,5 @@
 import { defineError, defineTimeInFuture } from '../../domain/errors';
 import type { EscalationLevel } from '../../domain/settings';
-import { ACKNOWLEDGEMENT_BUSINESS_DAYS, acknowledgementClock } from './clocks';
 import { complaintLabels } from './labels';
 
 /** A level in a refusal, as the chain records it: French readers read its title in French where configuration gives it. */
@@ -75,18 +74,6 @@ export const RespondedOutOfRange = defineError<{ respondedAt: string; level: num
       `La réponse du palier ${p.level} ne peut pas être datée du ${p.respondedAt}\u00a0: une réponse est envoyée entre ${RESPONSE_STARTS[p.since].fr} (${p.sinceAt}) et maintenant (${p.now}).`,
   },
 );
-
-/**
- * "We will acknowledge receipt of a complaint sent electronically within two business days":
- * acknowledging receipt needs nothing from the complainant, so nothing stops that clock. A response
- * clock is what waits for the complainant's information.
- */
-export const AcknowledgementNotPausable = defineError('COMPLAINT.ACKNOWLEDGEMENT_NOT_PAUSABLE', 'rule', {
-  en: () =>
-    `The clock “${acknowledgementClock.label.en}” cannot be paused: acknowledging receipt of a complaint needs nothing from the complainant, so its ${ACKNOWLEDGEMENT_BUSINESS_DAYS} business days run without a stop. A response clock can be paused while awaiting information from the complainant.`,
-  fr: () =>
-    `Le délai «\u00a0${acknowledgementClock.label.fr}\u00a0» ne peut pas être suspendu\u00a0: accuser réception d’une plainte n’exige rien de la personne plaignante, et ses ${ACKNOWLEDGEMENT_BUSINESS_DAYS} jours ouvrables courent donc sans interruption. Un délai de réponse peut être suspendu en attendant des renseignements de la personne plaignante.`,
-});
 
 export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; level: number }>(
   'COMPLAINT.REASSIGNMENT_REQUIRES_SUPERVISOR',
