@@ -28,12 +28,12 @@ export class AuditController {
   ) {}
 
   /**
-   * Whether the actor may know this case exists: read under the scope of the workflow it is read as
-   * (a complaint about an RO case as an RO case, whatever the complaint workflow's own scope), as
-   * PolicyService.authorizeRead decides; RO cases exist only for the Restorative Justice Unit and
-   * its auditors.
+   * Whether this case is read as none of the `hidden` workflows: under the scope of the workflow it
+   * is read as (a complaint about an RO case as an RO case, whatever the complaint workflow's own
+   * scope), as PolicyService.authorizeRead decides; RO cases exist only for the Restorative Justice
+   * Unit and its auditors.
    */
-  private async knowable(actor: Actor, spelled: string): Promise<boolean> {
+  private async shown(hidden: readonly string[], spelled: string): Promise<boolean> {
     // Records written before ids were kept in lower case may spell one in upper case.
     const caseId = spelled.toLowerCase();
     const definition = await this.cases.locate(caseId);
@@ -41,7 +41,7 @@ export class AuditController {
     if (!definition) return false;
     const readAs = definition.readsAsOthers ? (accessFacts(await this.cases.load(caseId)).readAs ?? definition.name) : definition.name;
     // A workflow that is not registered is readable by no one: fail closed, as the policy does.
-    return this.registry.find(readAs) !== undefined && !this.policy.hiddenWorkflows(actor).includes(readAs);
+    return this.registry.find(readAs) !== undefined && !hidden.includes(readAs);
   }
 
   /** The hash chains of one case (its stream and its access log) or of the whole store. */
@@ -50,9 +50,11 @@ export class AuditController {
   async verify(@Query() query: unknown, @CurrentActor() actor: Actor, @Headers('accept-language') acceptLanguage?: string): Promise<Verification> {
     const { caseId, checkpoint } = parseInput(VerifyQuery, query, 'query');
     const expected = { ...(checkpoint === undefined ? {} : { expectedDigest: checkpoint }), language: preferredLanguage(acceptLanguage) };
-    if (caseId && !(await this.knowable(actor, caseId))) throw CaseNotFound({ caseId });
+    // One case's chains, as the whole store's, for every case the actor may know exists (a role may verify what it may not read).
+    const unknowable = this.policy.unknowableWorkflows(actor);
+    if (caseId && !(await this.shown(unknowable, caseId))) throw CaseNotFound({ caseId });
     if (caseId) return this.verification.verifyCase(caseId, expected);
-    return this.verification.verifyAll({ ...expected, hiddenWorkflows: this.policy.unknowableWorkflows(actor) });
+    return this.verification.verifyAll({ ...expected, hiddenWorkflows: unknowable });
   }
 
   /** Who read which case's content, and when. */
@@ -60,9 +62,11 @@ export class AuditController {
   @RequirePermission('audit.access')
   async access(@Query() query: unknown, @CurrentActor() actor: Actor): Promise<AccessPageView> {
     const parsed = parseInput(AccessQuery, query, 'query');
-    if (parsed.caseId && !(await this.knowable(actor, parsed.caseId))) return { items: [], next: null, cases: {}, staff: {} };
+    // Reads of the cases of workflows the actor may read every case of (PolicyService.hiddenWorkflows).
+    const hidden = this.policy.hiddenWorkflows(actor);
+    if (parsed.caseId && !(await this.shown(hidden, parsed.caseId))) return { items: [], next: null, cases: {}, staff: {} };
     // Filtered before the page is cut: a page emptied afterwards, with a cursor, would tell that hidden reads exist.
-    const page = await this.accessLog.query(parsed, (caseId) => this.knowable(actor, caseId));
+    const page = await this.accessLog.query(parsed, (caseId) => this.shown(hidden, caseId));
     // Each case named as staff name it, and each reader by name: an auditor reads neither read model.
     return { ...page, cases: this.caseQueries.namesOf(page.items.map((r) => r.caseId)), staff: this.staff.names([...new Set(page.items.map((r) => r.actor.id))]) };
   }

@@ -100,6 +100,13 @@ describe('RO cases stay invisible in the audit views', () => {
       expect({ status: one.status, ok: one.body.ok }).toEqual({ status: 200, ok: false });
       const other = await (await as('roAuditor')).get(`/audit/verify?caseId=${complaintId}`);
       expect({ status: other.status, code: other.body.code }).toEqual({ status: 404, code: 'CASE.NOT_FOUND' });
+      // An administrator may not read a complaint, but verifies its chains one case at a time as in the whole store; an RO case stays unknown.
+      const admin = await as('admin');
+      expect((await admin.get(`/cases/${complaintId}`)).status).toBe(403);
+      const complaint = await admin.get(`/audit/verify?caseId=${complaintId}`);
+      expect({ status: complaint.status, ok: complaint.body.ok }).toEqual({ status: 200, ok: true });
+      const hidden = await admin.get(`/audit/verify?caseId=${roCaseId}`);
+      expect({ status: hidden.status, code: hidden.body.code }).toEqual({ status: 404, code: 'CASE.NOT_FOUND' });
     });
     // The operator, who holds the data directory, is told.
     const cli = await runCli(['audit', 'verify'], dataDir);
