@@ -228,3 +228,20 @@ export const RevisionConflict = defineError<{ expected: string; actual: string }
   fr: (p) =>
     `Le dossier a changé depuis votre lecture (révision attendue ${p.expected}, révision actuelle ${p.actual}). Rechargez-le et réessayez.`,
 });
+
+/** An If-Match naming a revision the case has not reached: not a change since the client read it, a revision it never read. */
+export const RevisionNotReached = defineError<{ expected: number; actual: number }>('CASE.REVISION_NOT_REACHED', 'conflict', {
+  en: (p) => `The case has no revision ${p.expected}: it is at revision ${p.actual}. Send in If-Match the revision you last read (the ETag of your last answer), or none.`,
+  fr: (p) =>
+    `Le dossier n’a pas de révision ${p.expected}\u00a0: il en est à la révision ${p.actual}. Envoyez dans If-Match la révision que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
+});
+
+/**
+ * A step sent without If-Match that other steps overtook every time it was decided: the case was
+ * too busy at that moment, which is no revision the client chose.
+ */
+export const CaseBusy = defineError<{ attempts: number }>('CASE.BUSY', 'conflict', {
+  en: (p) => `Other steps were recorded on this case while this one was being decided, ${p.attempts} times in a row, so nothing was recorded. Send it again.`,
+  fr: (p) =>
+    `D’autres étapes ont été consignées dans ce dossier pendant que celle-ci était décidée, ${p.attempts}\u00a0fois de suite\u00a0: rien n’a donc été consigné. Envoyez-la de nouveau.`,
+});

@@ -4,7 +4,7 @@ import type { CalendarProvider } from '../../domain/calendar/types';
 import { CLOCK_EVENT_TYPES, type ClockEventType } from '../../domain/clocks';
 import { workflowFacts, type DecideContext, type WorkflowFacts } from '../../domain/decide-context';
 import type { EventMetadata, NewEvent } from '../../domain/envelope';
-import { RevisionConflict } from '../../domain/errors';
+import { CaseBusy, RevisionConflict, RevisionNotReached } from '../../domain/errors';
 import type { Decision } from '../../domain/process';
 import type { Actor } from '../../domain/roles';
 import type { MendSettings } from '../../domain/settings';
@@ -110,6 +110,12 @@ export class CommandPipeline {
       step.authorize(loaded, request.actor);
       if (request.expectedRevision !== undefined && !(await this.onlyScheduledSince(loaded, request.expectedRevision))) {
         this.metrics.staleIfMatch.inc();
+        if (request.expectedRevision > loaded.state.revision) {
+          throw RevisionNotReached(
+            { expected: request.expectedRevision, actual: loaded.state.revision },
+            { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },
+          );
+        }
         throw RevisionConflict(
           { expected: String(request.expectedRevision), actual: String(loaded.state.revision) },
           { expectedRevision: request.expectedRevision, actualRevision: loaded.state.revision },
@@ -145,6 +151,8 @@ export class CommandPipeline {
         // A duplicate id: deterministic ids stored in part by a writer that decided fewer events; the fresh state shows them.
         const retryable = RevisionConflict.is(error) || error instanceof DuplicateEventIdError;
         if (attempt < attempts && retryable) continue;
+        // Without If-Match the revision the store names is this pipeline's own last reload, not one the client read.
+        if (retryable && !request.open && request.expectedRevision === undefined) throw CaseBusy({ attempts });
         throw error;
       }
     }

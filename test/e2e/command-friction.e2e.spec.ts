@@ -1,4 +1,10 @@
 import { CommandResultSchema } from '../../src/http/response-schemas';
+import { CommandBus } from '@nestjs/cqrs';
+import { processCommand } from '../../domain/process';
+import type { DomainError } from '../../domain/errors';
+import { CommandPipeline, COMMAND_ATTEMPTS, type CaseStep } from '../../src/cases/command-pipeline';
+import { ExecuteCommand } from '../../src/cases/execute-command.command';
+import { workflowDefinitions } from '../../workflows/registry';
 import { drain, receiveComplaint, run, scheduler } from '../sla/sla-support';
 import { startApp, type HttpClient, type RunningApp } from '../support/app';
 
@@ -62,10 +68,72 @@ describe('commands: If-Match past the scheduler’s clock events, and the ids a 
     expect((await history(caseId)).map((e) => e.type)).not.toContain('ComplaintAcknowledged');
   });
 
-  it('a revision the case has not reached is a conflict', async () => {
+  it('a revision the case has not reached is a conflict that says so, not a change since it was read', async () => {
     const { caseId } = await complaintWithScheduledEvents();
+    const revision = (await supervisor.get(`/cases/${caseId}`)).body.revision as number;
     const answer = await supervisor.post(`/cases/${caseId}/commands/AcknowledgeComplaint`, {}, { 'if-match': '"99"' });
-    expect({ status: answer.status, code: answer.body.code }).toEqual({ status: 409, code: 'CASE.REVISION_CONFLICT' });
+    expect({ status: answer.status, code: answer.body.code, details: answer.body.details }).toEqual({
+      status: 409,
+      code: 'CASE.REVISION_NOT_REACHED',
+      details: { expectedRevision: 99, actualRevision: revision },
+    });
+    expect(answer.body.message).toBe(
+      `The case has no revision 99: it is at revision ${revision}. Send in If-Match the revision you last read (the ETag of your last answer), or none.`,
+    );
+    const french = await supervisor.post(`/cases/${caseId}/commands/AcknowledgeComplaint`, {}, { 'if-match': '"99"', 'accept-language': 'fr-CA' });
+    expect(french.body.message).toBe(
+      `Le dossier n’a pas de révision 99\u00a0: il en est à la révision ${revision}. Envoyez dans If-Match la révision que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
+    );
+    expect((await history(caseId)).map((e) => e.type)).not.toContain('ComplaintAcknowledged');
+  });
+
+  it('a step sent without If-Match that others overtake at every attempt is refused as the case being busy, naming no revision the client never read', async () => {
+    running.clock.set(new Date('2026-03-02T14:00:00Z'));
+    const example = (command: string) => workflowDefinitions.find((d) => d.name === 'support-coordination')!.commands.find((c) => c.type === command)!.example;
+    const opened = await supervisor.post('/cases', { workflow: 'support-coordination', command: 'RecordOptIn', data: example('RecordOptIn') });
+    const caseId = opened.body.caseId as string;
+    await run(supervisor, caseId, 'AssignCoordinator', example('AssignCoordinator'));
+    const coordinator = await running.as('practitioner', 'practitioner-1');
+    await run(coordinator, caseId, 'RecordFirstContact', example('RecordFirstContact'));
+    const actor = { id: 'practitioner-1', role: 'practitioner' } as const;
+    const send = (note: string) =>
+      running.app.get(CommandBus).execute(new ExecuteCommand({ caseId, command: 'RecordService', data: { service: 'advocacy', note }, actor, correlationId: note, causationId: note }));
+    // Between each attempt's decision and its append, another command is recorded on the case: the store refuses every attempt's revision.
+    let overtaken = 0;
+    const overtaking: CaseStep = {
+      authorize: () => undefined,
+      decide: (loaded, ctx) => processCommand(loaded.definition, loaded.state, { type: 'RecordService', data: { service: 'advocacy', note: 'Overtaken' } }, ctx),
+      check: async () => {
+        overtaken++;
+        await send(`Overtaking ${overtaken}`);
+      },
+    };
+    const refused = await running.app
+      .get(CommandPipeline)
+      .run({ caseId, actor, correlationId: 'busy', causationId: 'busy' }, overtaking)
+      .then(
+        () => undefined,
+        (error: unknown) => error as DomainError,
+      );
+    expect(overtaken).toBe(COMMAND_ATTEMPTS);
+    expect([refused?.code, refused?.kind, refused?.details]).toEqual(['CASE.BUSY', 'conflict', undefined]);
+    expect(refused?.messageIn('en')).toBe('Other steps were recorded on this case while this one was being decided, 5 times in a row, so nothing was recorded. Send it again.');
+    expect(refused?.messageIn('fr')).toBe(
+      'D’autres étapes ont été consignées dans ce dossier pendant que celle-ci était décidée, 5\u00a0fois de suite\u00a0: rien n’a donc été consigné. Envoyez-la de nouveau.',
+    );
+    const notes = (await supervisor.get(`/cases/${caseId}/history`)).body.items.filter((e: { type: string }) => e.type === 'ServiceRecorded').length;
+    expect(notes).toBe(COMMAND_ATTEMPTS);
+    // With If-Match, the same overtaking is the conflict with the revision the client sent.
+    const revision = (await supervisor.get(`/cases/${caseId}`)).body.revision as number;
+    const stale = await running.app
+      .get(CommandPipeline)
+      .run({ caseId, actor, expectedRevision: revision, correlationId: 'stale', causationId: 'stale' }, overtaking)
+      .then(
+        () => undefined,
+        (error: unknown) => error as DomainError,
+      );
+    expect(stale?.code).toBe('CASE.REVISION_CONFLICT');
+    expect(stale?.messageIn('en')).toContain(`you expected revision ${revision}`);
   });
 
   it('opening a case and agreeing a support person answer the ids they minted, and where each is recorded', async () => {
