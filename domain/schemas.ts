@@ -87,26 +87,46 @@ export const LocalDate = fieldKind(
   'date',
 );
 
-/** The characters of a subject id: the same everywhere, so that every subject a workflow records can be erased. */
-export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,200}$/;
+/**
+ * The characters of a subject id a client chooses: letters, digits and `. _ : -`, never an e-mail
+ * address. An id is no personal information: auditors see it in clear, it outlives an erasure (which
+ * names it) and request logs hold it.
+ */
+export const SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /**
- * A data subject's id: opaque, never a name (`Robin Tremblay` is refused). Mend mints a UUID when
- * a command leaves it out; a caller may give their own (e.g. a claim system's id).
+ * The characters of a subject id as events record it: also `@`, which ids chosen before it was
+ * refused may hold. Their events still read, and those people can still be corrected and erased.
  */
-export const SubjectId = fieldKind(
-  z
-    .string()
-    .regex(
-      SUBJECT_ID_PATTERN,
-      withFrench(
-        'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)',
-        'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : @ - (jamais un nom)',
-      ),
-    )
-    // In every event's JSON Schema: a case's history names the person rather than print their id.
-    .meta({ [SUBJECT_KEYWORD]: true }),
-  'id',
+const RECORDED_SUBJECT_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/** A subject id of these characters (`message`: said `withFrench`), marked in JSON Schema so that a case's history names the person rather than print their id. */
+const subjectIdSchema = (pattern: RegExp, message: string) => fieldKind(z.string().regex(pattern, message).meta({ [SUBJECT_KEYWORD]: true }), 'id');
+
+/**
+ * A data subject's id as recorded: opaque, never a name (`Robin Tremblay` is refused). What events,
+ * corrections and erasures name a person by; a command naming a person for the first time takes a
+ * ChosenSubjectId, which refuses what this accepts only so that no recorded id becomes unreadable.
+ */
+export const SubjectId = subjectIdSchema(
+  RECORDED_SUBJECT_ID_PATTERN,
+  withFrench(
+    'must be a subject id: 1 to 200 letters, digits, . _ : @ - (never a name)',
+    'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : @ - (jamais un nom)',
+  ),
+);
+
+/**
+ * The id a command gives a person it records: opaque, never a name nor an e-mail address
+ * (`robin.tremblay@example.org` is refused). Mend mints a UUID when a command leaves it out; a
+ * caller may give their own (e.g. a claim system's id).
+ */
+export const ChosenSubjectId = subjectIdSchema(
+  SUBJECT_ID_PATTERN,
+  withFrench(
+    'must be a subject id: 1 to 200 letters, digits, . _ : - (never a name nor an e-mail address)',
+    'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : - (jamais un nom ni une adresse courriel)',
+  ),
 );
 
 /**
@@ -162,15 +182,20 @@ export function withUnlessRules<T extends z.ZodObject>(object: T) {
 }
 
 /**
+ * The characters of a staff login: also `@`, since logins are often e-mail addresses. A login
+ * names a member of staff acting in Mend, not a person a case is about.
+ */
+const STAFF_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,200}$/;
+
+/**
  * The id of a person acting in Mend (a staff login, as in their token, e.g. an email address).
- * Written like a subject id, since what is recorded about staff (why they were replaced) is
- * sealed with their key and can be erased.
+ * What is recorded about staff (why they were replaced) is sealed with their key and can be erased.
  */
 export const StaffId = fieldKind(
   z
     .string()
     .trim()
-    .regex(SUBJECT_ID_PATTERN, withFrench('must be a login: 1 to 200 letters, digits, . _ : @ -', 'doit être un identifiant de connexion\u00a0: de 1 à 200 lettres, chiffres, . _ : @ -'))
+    .regex(STAFF_ID_PATTERN, withFrench('must be a login: 1 to 200 letters, digits, . _ : @ -', 'doit être un identifiant de connexion\u00a0: de 1 à 200 lettres, chiffres, . _ : @ -'))
     // In the JSON Schema of every command: forms offer a pick of staff for it rather than a text box.
     .meta({ [STAFF_ID_KEYWORD]: true }),
   'id',
@@ -210,7 +235,10 @@ export const StatePath = fieldKind(z.string().min(1).max(100).meta({ [STATE_KEYW
 
 /**
  * An opaque id minted by a workflow or chosen by a client (an engagement, a meeting, a session, a
- * case): not blank, and with no space around it, which would make " session-1" a second record.
+ * case), as recorded: not blank, and with no space around it, which would make " session-1" a
+ * second record. What events and the commands naming a recorded record take; a command recording a
+ * new one takes a ChosenRecordId, which refuses what this accepts only so that no recorded id
+ * becomes unreadable.
  */
 export const RecordId = fieldKind(
   z
@@ -219,6 +247,27 @@ export const RecordId = fieldKind(
     .max(100)
     .refine((id) => id.replace(INVISIBLE, '') !== '', { message: withFrench('must not be blank', 'ne doit pas être vide') })
     .refine((id) => id.trim() === id, { message: withFrench('must not begin or end with a space', 'ne doit pas commencer ni finir par une espace') }),
+  'id',
+);
+
+/** The characters of a record id a client chooses: letters, digits and `. _ : -`, beginning with a letter or a digit. */
+const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/**
+ * The id a client gives a record a command makes (a registration, an engagement), so that a retry
+ * makes it once: an identifier, not text (`seat-1`, never `Jane Attendee jane@example.org`). Minted
+ * when left out.
+ */
+export const ChosenRecordId = fieldKind(
+  z
+    .string()
+    .regex(
+      RECORD_ID_PATTERN,
+      withFrench(
+        'must be an id: 1 to 100 letters, digits, . _ : - (beginning with a letter or a digit; never a name)',
+        'doit être un identifiant\u00a0: de 1 à 100 lettres, chiffres, . _ : - (commençant par une lettre ou un chiffre\u00a0; jamais un nom)',
+      ),
+    ),
   'id',
 );
 

@@ -255,7 +255,19 @@ describe('bad input over HTTP', () => {
       expect((await supervisor.get(`/cases/${opened.body.caseId}/history`)).body.items[0].data.complainant.name).toBe('Robin Tremblay');
     });
 
-    it('a record id chosen by the client that is blank, or has a space around it: 400, nothing recorded', async () => {
+    it('a subject id chosen by the client that is an e-mail address: 400 beside the field, nothing recorded; an ordinary one is kept', async () => {
+      const { french } = await expectRefused(opening({ subjectId: 'robin.tremblay@example.org', name: 'Robin', pseudonym: true }), {
+        status: 400,
+        code: 'VALIDATION.INVALID_INPUT',
+        names: ['data.complainant.subjectId', 'must be a subject id: 1 to 200 letters, digits, . _ : - (never a name nor an e-mail address)'],
+      });
+      expect(french.message).toContain('data.complainant.subjectId\u00a0: doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : - (jamais un nom ni une adresse courriel)');
+      const opened = await opening({ subjectId: 'claims:0042.A_1', name: 'Robin', pseudonym: true })({});
+      expect(opened.status).toBe(201);
+      expect((await supervisor.get(`/cases/${opened.body.caseId}/history`)).body.items[0].data.complainant.subjectId).toBe('claims:0042.A_1');
+    });
+
+    it('a record id chosen by the client that is not an identifier (blank, with a space, an e-mail address): 400, nothing recorded', async () => {
       const opened = await supervisor.post('/cases', { workflow: 'information-session', command: 'RequestInformationSession', data: { audience: 'classMembers', region: 'ON', topics: ['restorativeEngagement'] } });
       expect(opened.status).toBe(201);
       const session = () => opened.body.caseId as string;
@@ -269,14 +281,18 @@ describe('bad input over HTTP', () => {
       });
       expect(scheduled.status).toBe(200);
       const attendee = { name: 'Sam', role: 'classMember' };
-      await expectRefused(command(session, 'RegisterAttendee', { registrationId: '   ', attendee }), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.registrationId', 'must not be blank'] });
-      await expectRefused(command(session, 'RegisterAttendee', { registrationId: '\u200b', attendee }), { status: 400, code: 'VALIDATION.INVALID_INPUT', names: ['data.registrationId', 'must not be blank'] });
-      await expectRefused(command(session, 'RegisterAttendee', { registrationId: ' seat-1', attendee }), {
-        status: 400,
-        code: 'VALIDATION.INVALID_INPUT',
-        names: ['data.registrationId', 'must not begin or end with a space'],
-      });
-      expect((await supervisor.post(`/cases/${session()}/commands/RegisterAttendee`, { registrationId: 'seat 1', attendee })).status).toBe(200);
+      for (const registrationId of ['   ', '\u200b', ' seat-1', 'seat 1', 'Jane Attendee jane.attendee@example.org 613-555-0101']) {
+        const { french } = await expectRefused(command(session, 'RegisterAttendee', { registrationId, attendee }), {
+          status: 400,
+          code: 'VALIDATION.INVALID_INPUT',
+          names: ['data.registrationId', 'must be an id: 1 to 100 letters, digits, . _ : -'],
+        });
+        expect(french.message).toContain('data.registrationId\u00a0: doit être un identifiant\u00a0: de 1 à 100 lettres, chiffres, . _ : -');
+      }
+      expect((await supervisor.post(`/cases/${session()}/commands/RegisterAttendee`, { registrationId: 'seat-1', attendee })).status).toBe(200);
+      // A record the case made is still named as recorded: a reference is not refused for a character a new id may not hold.
+      const unknown = await supervisor.post(`/cases/${session()}/commands/CancelRegistration`, { registrationId: 'seat 1' });
+      expect(unknown.body.code).toBe('INF.UNKNOWN_REGISTRATION');
     });
 
     it('a field left out is required, whatever it would have had to be: not "must be one of"', async () => {

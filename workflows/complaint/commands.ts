@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ClockKey } from '../../domain/clocks/events';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { caseOf, Instant, StaffId, SubjectId, text } from '../../domain/schemas';
+import { caseOf, ChosenSubjectId, Instant, StaffId, text } from '../../domain/schemas';
 import { responseClock } from './clocks';
 import { ProgramName } from './settings';
 
@@ -29,7 +29,7 @@ export const Concerns = z.strictObject({
 /** The complainant: a real name or a pseudonym, and how to reach them. Personal information. */
 export const Complainant = z.strictObject({
   /** When absent, a new data subject is minted. */
-  subjectId: SubjectId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   name: text(200),
   pseudonym: z.boolean().default(false),
   contact: text(500).optional(),
@@ -41,7 +41,7 @@ export const Complainant = z.strictObject({
  * a response naming another level is refused.
  */
 export const NextLevelContact = z.strictObject({
-  subjectId: SubjectId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   name: text(200),
   role: text(200).optional(),
   contact: text(500),

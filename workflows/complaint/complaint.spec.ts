@@ -1,5 +1,5 @@
 import { resumeClock } from '../../domain/clocks';
-import { allowedCommands } from '../../domain/fold';
+import { allowedCommands, findEventSchema } from '../../domain/fold';
 import { foldHistory, specContext, specFor } from '../../test/support/workflow-spec';
 import type { MendSettings } from '../../domain/settings';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
@@ -111,6 +111,39 @@ describe('complaint: ReceiveComplaint', () => {
 
   it('cannot receive a complaint twice', () => {
     given(...received()).when(receive()).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  // An id is shown in clear to auditors, outlives an erasure and is written in request logs: never an e-mail address.
+  it('refuses a complainant’s subject id that is an e-mail address, beside the field, in both languages', () => {
+    const error = given()
+      .when(receive({ complainant: { subjectId: 'robin.tremblay@example.org', name: 'Robin', pseudonym: true } }))
+      .error();
+    expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(error.details).toEqual({
+      issues: [{ path: 'data.complainant.subjectId', message: 'must be a subject id: 1 to 200 letters, digits, . _ : - (never a name nor an e-mail address)' }],
+    });
+    expect(error.detailsIn('fr')).toEqual({
+      issues: [
+        {
+          path: 'data.complainant.subjectId',
+          message: 'doit être un identifiant de personne\u00a0: de 1 à 200 lettres, chiffres, . _ : - (jamais un nom ni une adresse courriel)',
+        },
+      ],
+    });
+  });
+
+  it.each(['r-1', 'seat-1', 'demo-rep-072-1', 'claims:0042.A_1', '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2'])('takes an ordinary subject id: %s', (subjectId) => {
+    const events = given().when(receive({ complainant: { subjectId, name: 'Robin', pseudonym: true } })).run().events;
+    expect((events[0]!.data as { complainant: { subjectId: string } }).complainant.subjectId).toBe(subjectId);
+  });
+
+  it('still reads and answers a complaint recorded with a subject id holding an @, chosen before it was refused', () => {
+    const legacy = 'robin.tremblay@example.org';
+    const [, ...clocks] = received();
+    const history = [complaintReceived({ complainant: { subjectId: legacy, name: 'Robin', pseudonym: true, contact: 'robin@example.org' } }), ...clocks, ...acknowledged(), handlerAssigned('practitioner-1')];
+    expect(findEventSchema(complaintWorkflow, 'ComplaintReceived')!.schema.safeParse(history[0]!.data).success).toBe(true);
+    const outcome = given(...history).when(respond()).run();
+    expect(outcome.events.find((e) => e.type === 'ComplaintResponded')!.data).toMatchObject({ complainantId: legacy });
   });
 
   it('is the only way to open a case', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { caseOf, Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
+import { caseOf, ChosenSubjectId, Instant, LocalDate, StaffId, SubjectId, text } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /** A list whose entries must differ, so that the error names the list when one repeats. */
@@ -30,7 +30,7 @@ export const Affiliation = z.enum(['cafMember', 'dndEmployee']);
 /** A nominated Defence representative: name and contact are personal information. */
 export const Representative = z.strictObject({
   /** When absent, a new data subject is minted. */
-  subjectId: RepresentativeId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   name: text(200),
   contact: text(500).optional(),
   affiliation: Affiliation,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { endsInSupportedYears, Instant, RecordId, recordOf, StaffId, SubjectId, text, SUPPORTED_YEARS } from '../../domain/schemas';
+import { ChosenRecordId, ChosenSubjectId, endsInSupportedYears, Instant, recordOf, StaffId, text, SUPPORTED_YEARS } from '../../domain/schemas';
 import { withFrench } from '../../domain/validation';
 
 /**
@@ -28,7 +28,7 @@ export const Topic = z.enum(['smsrcServices', 'restorativeEngagement', 'response
 /** Whoever asked for a group presentation: the unit and its contact. Personal information. */
 export const Requester = z.strictObject({
   /** When absent, a new data subject is minted. */
-  subjectId: SubjectId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   unit: text(300),
   name: text(200),
   contact: text(500),
@@ -103,14 +103,14 @@ export const RegisterAttendee = z.strictObject({
   type: z.literal('RegisterAttendee'),
   data: z.strictObject({
     attendee: z.strictObject({
-      subjectId: SubjectId.optional(),
+      subjectId: ChosenSubjectId.optional(),
       /** A name or a pseudonym. */
       name: text(200),
       contact: text(500).optional(),
       role: AttendeeRole,
     }),
     /** Chosen by the client, so that retries are safe; minted when left out. */
-    registrationId: RecordId.optional(),
+    registrationId: ChosenRecordId.optional(),
   }),
 }).meta({
   description: 'Register someone for a scheduled session for class members or future Defence representatives, within its capacity.',

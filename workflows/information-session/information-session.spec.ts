@@ -1,4 +1,5 @@
 import type { NewEvent } from '../../domain/envelope';
+import { findEventSchema } from '../../domain/fold';
 import { itExplainsItsErrors } from '../../test/support/error-texts';
 import { specFor } from '../../test/support/workflow-spec';
 import { informationSessionWorkflow } from './index';
@@ -190,6 +191,52 @@ describe('information session: RegisterAttendee and CancelRegistration', () => {
     given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenEvents([{ type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } }]);
     given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-9' }), presenter).thenThrows('INF.UNKNOWN_REGISTRATION');
     given(requested(), scheduled()).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenThrows('COMMAND.NOT_ALLOWED');
+  });
+
+  // A registration id is an identifier, not text: what a client types there is kept unsealed, in clear to auditors.
+  it.each(['seat 1', 'Jane Attendee jane.attendee@example.org 613-555-0101', 'jane@example.org', ' seat-1', '-seat-1', '   ', '', 'r'.repeat(101)])(
+    'refuses a registration id that is not an identifier, beside the field, in both languages: %j',
+    (registrationId) => {
+      const error = given(requested(), scheduled())
+        .when(command('RegisterAttendee', { registrationId, attendee: { name: 'Sam', role: 'classMember' } }), presenter)
+        .error();
+      expect(error.code).toBe('VALIDATION.INVALID_INPUT');
+      expect(error.details).toEqual({
+        issues: [{ path: 'data.registrationId', message: 'must be an id: 1 to 100 letters, digits, . _ : - (beginning with a letter or a digit; never a name)' }],
+      });
+      expect(error.detailsIn('fr')).toEqual({
+        issues: [
+          {
+            path: 'data.registrationId',
+            message: 'doit être un identifiant\u00a0: de 1 à 100 lettres, chiffres, . _ : - (commençant par une lettre ou un chiffre\u00a0; jamais un nom)',
+          },
+        ],
+      });
+    },
+  );
+
+  it('refuses an attendee’s subject id that is an e-mail address, beside the field', () => {
+    given(requested(), scheduled())
+      .when(command('RegisterAttendee', { attendee: { subjectId: 'jane.attendee@example.org', name: 'Jane', role: 'classMember' } }), presenter)
+      .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.attendee.subjectId' }] });
+  });
+
+  it.each(['seat-1', 'r-1', 'demo-rep-072-1', 'registration-3-2', 'claims:0042.A_1', '0195f3a0-5b1c-7a10-9d2e-3c4b5a6978c2'])('takes an ordinary registration id: %s', (registrationId) => {
+    given(requested(), scheduled())
+      .when(command('RegisterAttendee', { registrationId, attendee: { subjectId: 'subject-1', name: 'Sam', role: 'classMember' } }), presenter)
+      .thenEvents([{ type: 'AttendeeRegistered', data: { registrationId, attendee: { subjectId: 'subject-1', name: 'Sam', role: 'classMember' }, registeredAt: NOW } }]);
+  });
+
+  it('still reads, counts and cancels a registration recorded with ids chosen before they had to be identifiers', () => {
+    const legacy: NewEvent = {
+      type: 'AttendeeRegistered',
+      data: { registrationId: 'seat 1', attendee: { subjectId: 'jane.attendee@example.org', name: 'Jane', role: 'classMember' }, registeredAt: NOW },
+    };
+    expect(findEventSchema(informationSessionWorkflow, 'AttendeeRegistered')!.schema.safeParse(legacy.data).success).toBe(true);
+    expect(given(requested(), scheduled(), legacy, registered('r-2')).when(command('RegisterAttendee', { attendee: { name: 'Kim', role: 'other' } }), presenter).error().code).toBe('INF.SESSION_FULL');
+    given(requested(), scheduled(), legacy)
+      .when(command('CancelRegistration', { registrationId: 'seat 1' }), presenter)
+      .thenEvents([{ type: 'RegistrationCancelled', data: { registrationId: 'seat 1', cancelledAt: NOW } }]);
   });
 
   it('seals the attendee’s name and contact as their personal data', () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { caseOf, Instant, LocalDate, RecordId, recordOf, StaffId, SubjectId, text } from '../../domain/schemas';
+import { caseOf, ChosenRecordId, ChosenSubjectId, Instant, LocalDate, recordOf, StaffId, text } from '../../domain/schemas';
 
 /** A restorative practitioner's actor id (their login): never personal data of the class member. */
 export const PractitionerId = StaffId;
-export const EngagementId = RecordId;
+export const EngagementId = ChosenRecordId;
 /** An engagement the case scheduled (its id in EngagementScheduled): forms offer a pick of them. */
 export const ScheduledEngagementId = recordOf('EngagementScheduled', 'engagementId');
 /** A Defence representative cohort's case id: the cohort links this case back by its id only. */
@@ -31,7 +31,7 @@ export type OfficialLanguage = z.infer<typeof OfficialLanguage>;
  */
 export const ClassMember = z.strictObject({
   /** When absent, a new data subject is minted. */
-  subjectId: SubjectId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   name: text(200).optional(),
   pseudonym: z.boolean().default(false),
   contact: text(500).optional(),

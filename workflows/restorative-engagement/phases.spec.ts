@@ -240,6 +240,20 @@ describe('restorative engagement: phase 2, engagement', () => {
       .when(schedule({ engagementId: 'e-1' }))
       .thenThrows('RE.ENGAGEMENT_ID_TAKEN'));
 
+  it('refuses an engagement id that is not an identifier, beside the field; takes an ordinary one', () => {
+    for (const engagementId of ['letter 1', 'sam.tremblay@example.org', ' e-2']) {
+      given(...engaging)
+        .when(schedule({ engagementId }))
+        .thenThrows('VALIDATION.INVALID_INPUT', { issues: [{ path: 'data.engagementId', message: 'must be an id: 1 to 100 letters, digits, . _ : - (beginning with a letter or a digit; never a name)' }] });
+    }
+    expect(given(...engaging).when(schedule({ engagementId: 'letter-1' })).run().events[0]!.data).toMatchObject({ engagementId: 'letter-1' });
+  });
+
+  it('still records what happened to an engagement scheduled under an id chosen before it had to be an identifier', () =>
+    given(...engaging, engagementScheduled('letter 1'))
+      .when({ type: 'RecordEngagement', data: { outcome: 'held', engagementId: 'letter 1', heldAt: '2026-02-26T13:00:00-05:00' } })
+      .thenEvents([{ type: 'EngagementRecorded', data: { engagementId: 'letter 1', outcome: 'held', at: '2026-02-26T13:00:00-05:00' } }]));
+
   it('reports every choice the class member did not make, and an engagement id taken, at once', () =>
     given(...engaged)
       .when(schedule({ option: 'recordedSharing', delivery: 'inPerson', setting: 'group', engagementId: 'e-1' }))

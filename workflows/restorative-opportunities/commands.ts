@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
 import { withFrench } from '../../domain/validation';
-import { Instant, LocalDate, StaffId, staffOf, SubjectId, subjectOf, text } from '../../domain/schemas';
+import { ChosenSubjectId, Instant, LocalDate, StaffId, staffOf, SubjectId, subjectOf, text } from '../../domain/schemas';
 
 export { Instant, LocalDate, StaffId, SubjectId };
 
@@ -19,7 +19,7 @@ export type Party = z.infer<typeof Party>;
  * data subject id, which `decide` mints when `subjectId` is absent. Personal information.
  */
 export const PersonInput = z.strictObject({
-  subjectId: SubjectId.optional(),
+  subjectId: ChosenSubjectId.optional(),
   name: text(200).optional(),
   pseudonym: z.boolean().optional(),
   contact: text(500).optional(),

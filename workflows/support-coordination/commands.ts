@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REGION, RegionCode } from '../../domain/regions';
-import { Instant, LocalDate, StaffId, SubjectId, text, unless, withUnlessRules } from '../../domain/schemas';
+import { ChosenSubjectId, Instant, LocalDate, StaffId, text, unless, withUnlessRules } from '../../domain/schemas';
 import { CoordinatorTimeZone } from './coordinator-zones';
 
 /** A Response and Support coordinator's login: never personal data of the client. */
@@ -33,7 +33,7 @@ export const ANONYMOUS_CLIENT = { en: 'the client is anonymous', fr: 'la personn
 export const Client = withUnlessRules(
   z.strictObject({
     /** When absent, a new data subject is minted. */
-    subjectId: SubjectId.optional(),
+    subjectId: ChosenSubjectId.optional(),
     anonymous: z.boolean().default(false),
     name: unless('anonymous', text(200), ANONYMOUS_CLIENT),
     contact: text(500).optional(),
