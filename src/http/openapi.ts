@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { errorCatalog } from '../../domain/errors';
+import { CaseAlreadyExists, CaseReferenceNotFound, errorCatalog, type ErrorDefinition } from '../../domain/errors';
 import type { WorkflowRegistry } from '../workflows/workflow-registry';
 import { STATUS_BY_KIND } from './exception.filter';
 import { SERVICE_CLOCK_HEADER } from './service-clock';
+import { WorkflowNotFound } from '../workflows/workflow-errors';
 import { WorkflowSchema } from '../workflows/workflow.schemas';
 import { CaseViewSchema, ClockViewSchema, CommandResultSchema, ErrorBodySchema } from './response-schemas';
 
@@ -57,14 +58,17 @@ export function commandOperationId(command: string): string {
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 export const json = (schema: unknown) => ({ 'application/json': { schema } });
 
-/** Error responses of an operation, by status. */
+/**
+ * Error responses of an operation, by status, each with what it means on most routes (a 404 is a
+ * case's): an operation whose 404 or 409 means something else says so with `errorAnswer`.
+ */
 export function errors(...statuses: number[]) {
   const text: Record<number, string> = {
     400: 'Invalid input: the message names each field at fault',
     401: 'No token, or a token that was refused',
     403: 'Your role or assignment does not allow this, or the staff directory marks you inactive',
-    404: 'No such case (or one you may not see)',
-    409: 'Not allowed in this state (details list the allowed commands), or a revision conflict',
+    404: 'No such case (or one you may not see): `CASE.NOT_FOUND`',
+    409: 'Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again)',
     413: 'Body too large',
     415: 'The body is not application/json, or is declared in a charset other than UTF-8',
     422: 'A business rule is broken',
@@ -72,6 +76,18 @@ export function errors(...statuses: number[]) {
     503: 'Unavailable: retry after the Retry-After delay',
   };
   return Object.fromEntries(statuses.map((s) => [String(s), { description: text[s] ?? 'Error', content: json(ref('Error')) }]));
+}
+
+/**
+ * One error status as an operation answers it: what it means there and the codes of the errors it
+ * answers with (`errorAnswer(404, 'No one in the staff directory has this id', StaffMemberNotFound)`).
+ * Spread beside `errors(...)`, which then leaves that status out. Throws when an error named is answered with another status.
+ */
+export function errorAnswer(status: number, description: string, ...answeredWith: readonly Pick<ErrorDefinition<never>, 'code' | 'kind'>[]) {
+  const strays = answeredWith.filter((e) => STATUS_BY_KIND[e.kind] !== status).map((e) => e.code);
+  if (answeredWith.length === 0 || strays.length > 0) throw new Error(`A ${status} answer must name the errors it answers with, all answered ${status}: ${strays.join(', ') || 'none named'}`);
+  const codes = answeredWith.map((e) => `\`${e.code}\``).join(', ');
+  return { [String(status)]: { description: `${description}: ${codes}`, content: json(ref('Error')) } };
 }
 
 export const caseResponse = (status: number, description: string, schema: 'CaseView' | 'CommandResult' = 'CaseView') => ({
@@ -175,7 +191,11 @@ export function buildOpenApi(
         description:
           'The body names the workflow and its opening command with the command’s data; the new case is returned with its revision in the ETag header. Send a caseId of your own to retry safely.',
         requestBody: { required: true, content: json({ oneOf: openingBodies }) },
-        responses: { ...caseResponse(201, 'The new case, with the ids it minted', 'CommandResult'), ...errors(400, 401, 403, 409, 413, 415, 422, 429) },
+        responses: {
+          ...caseResponse(201, 'The new case, with the ids it minted', 'CommandResult'),
+          ...errors(400, 401, 403, 413, 415, 422, 429),
+          ...errorAnswer(409, 'A case with this caseId exists already, whichever workflow holds it and whether or not you may see it', CaseAlreadyExists),
+        },
       },
     },
     '/cases/{id}': {
@@ -203,7 +223,11 @@ export function buildOpenApi(
           { name: 'reference', in: 'path', required: true, schema: { type: 'string', example: 'CMP-2026-00042' }, description: 'Case reference' },
           minPositionParam(),
         ],
-        responses: { ...caseResponse(200, 'The case'), ...errors(400, 401, 403, 404, 503) },
+        responses: {
+          ...caseResponse(200, 'The case'),
+          ...errors(400, 401, 403, 503),
+          ...errorAnswer(404, 'No case has this reference (or none you may see)', CaseReferenceNotFound),
+        },
       },
     },
     '/workflows': {
@@ -222,7 +246,11 @@ export function buildOpenApi(
         summary: 'One workflow’s definition: states, commands with JSON Schemas, a Mermaid diagram',
         description: 'The same description as one item of GET /workflows; an unknown name is a 404 naming the known ones.',
         parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: workflows.map((w) => w.name) }, description: 'The workflow’s name' }],
-        responses: { '200': { description: 'The workflow definition', content: json(ref('Workflow')) }, ...errors(401, 403, 404) },
+        responses: {
+          '200': { description: 'The workflow definition', content: json(ref('Workflow')) },
+          ...errors(401, 403),
+          ...errorAnswer(404, 'No workflow has this name (the message names those there are)', WorkflowNotFound),
+        },
       },
     },
     '/health': {
@@ -259,7 +287,9 @@ export function buildOpenApi(
           },
         ],
         requestBody: {
-          required: true,
+          // Sent without one, a command has no data ({}): refused naming each required field, recorded with every optional one left out.
+          required: false,
+          description: 'The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out.',
           content: {
             'application/json': {
               schema,

@@ -1,5 +1,6 @@
+import { StaffMemberNotFound } from '../../domain/staff';
 import { CaseloadSchema, CasePageSchema, CaseSummarySchema, ComplaintBoardSchema, ProjectionStatusSchema } from './projections.schemas';
-import { errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
+import { errorAnswer, errors, json, minPositionParam, queryParam as query, ref, workflowQueryParam, type OpenApiSection } from '../http/openapi';
 
 const minPosition = minPositionParam();
 
@@ -45,7 +46,11 @@ export const projectionsOpenApi: OpenApiSection = {
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of their cases', content: json(ref('Caseload')) }, ...errors(400, 401, 403, 404, 503) },
+        responses: {
+          '200': { description: 'A page of their cases', content: json(ref('Caseload')) },
+          ...errors(400, 401, 403, 503),
+          ...errorAnswer(404, 'The person is not in the staff directory and holds no case you may know of', StaffMemberNotFound),
+        },
       },
     },
     '/complaints/board': {

@@ -1,4 +1,5 @@
-import { errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { StaffMemberNotFound } from '../../domain/staff';
+import { errorAnswer, errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { InboxItemSchema, InboxSchema, WorkloadRowSchema, WorkloadSchema } from './work.schemas';
 
 const minPosition = minPositionParam();
@@ -22,7 +23,11 @@ export const workOpenApi: OpenApiSection = {
           query('cursor', 'From the previous page'),
           minPosition,
         ],
-        responses: { '200': { description: 'A page of the inbox', content: json(ref('Inbox')) }, ...errors(400, 401, 403, 404, 503) },
+        responses: {
+          '200': { description: 'A page of the inbox', content: json(ref('Inbox')) },
+          ...errors(400, 401, 403, 503),
+          ...errorAnswer(404, 'The assignee is not in the staff directory and holds no case you may know of', StaffMemberNotFound),
+        },
       },
     },
     '/workload': {

@@ -1,9 +1,10 @@
 import { PersonRole } from '../../domain/roles';
-import { AddStaffMember, UpdateStaffMember } from '../../domain/staff';
-import { errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
+import { AddStaffMember, StaffMemberExists, StaffMemberNotFound, StaffRevisionConflict, UpdateStaffMember } from '../../domain/staff';
+import { errorAnswer, errors, json, minPositionParam, queryParam as query, ref, type OpenApiSection } from '../http/openapi';
 import { StaffEntrySchema, StaffListSchema, StaffMemberSchema } from './staff.schemas';
 
 const staffIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Staff id: the subject of the person’s tokens' };
+const notInDirectory = errorAnswer(404, 'No one in the staff directory has this id', StaffMemberNotFound);
 const etag = { ETag: { description: 'The revision of the person’s entry, for If-Match', schema: { type: 'string' } } };
 
 export const staffOpenApi: OpenApiSection = {
@@ -34,7 +35,8 @@ export const staffOpenApi: OpenApiSection = {
         requestBody: { required: true, content: json(ref('AddStaffMember')) },
         responses: {
           '201': { description: 'The person’s entry', headers: etag, content: json(ref('StaffMember')) },
-          ...errors(400, 401, 403, 409),
+          ...errors(400, 401, 403),
+          ...errorAnswer(409, 'The id is in the directory already', StaffMemberExists),
         },
       },
     },
@@ -44,7 +46,11 @@ export const staffOpenApi: OpenApiSection = {
         tags: ['staff'],
         summary: 'Your own entry: the person your token’s subject names',
         description: 'Any role. 404 when the directory does not name you.',
-        responses: { '200': { description: 'Your entry', content: json(ref('StaffEntry')) }, ...errors(401, 404) },
+        responses: {
+          '200': { description: 'Your entry', content: json(ref('StaffEntry')) },
+          ...errors(401),
+          ...errorAnswer(404, 'The staff directory does not name you', StaffMemberNotFound),
+        },
       },
     },
     '/staff/{id}': {
@@ -54,7 +60,11 @@ export const staffOpenApi: OpenApiSection = {
         summary: 'One person’s entry, from their stream, with their caseload',
         description: 'Read from the person’s stream, so it is current at once after a change; the caseload counts the open cases assigned to them that your role may know of.',
         parameters: [staffIdParam],
-        responses: { '200': { description: 'The entry', headers: etag, content: json(ref('StaffEntry')) }, ...errors(400, 401, 403, 404) },
+        responses: {
+          '200': { description: 'The entry', headers: etag, content: json(ref('StaffEntry')) },
+          ...errors(400, 401, 403),
+          ...notInDirectory,
+        },
       },
       post: {
         operationId: 'updateStaffMember',
@@ -63,7 +73,12 @@ export const staffOpenApi: OpenApiSection = {
         description: 'Send `If-Match: "<revision>"` to be refused (409) if someone changed the entry in between. `active: false` when the person no longer takes cases.',
         parameters: [staffIdParam, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
         requestBody: { required: true, content: json(ref('UpdateStaffMember')) },
-        responses: { '200': { description: 'The entry', headers: etag, content: json(ref('StaffMember')) }, ...errors(400, 401, 403, 404, 409) },
+        responses: {
+          '200': { description: 'The entry', headers: etag, content: json(ref('StaffMember')) },
+          ...errors(400, 401, 403),
+          ...notInDirectory,
+          ...errorAnswer(409, 'The entry changed since the revision sent in If-Match (or while this change was written)', StaffRevisionConflict),
+        },
       },
     },
   },

@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { CLOCK_EVENT_DEFINITIONS } from '../../domain/clocks/events';
-import { defineError } from '../../domain/errors';
 import type { Language } from '../../domain/errors';
 import type { AnyWorkflowDefinition, Bilingual } from '../../domain/workflow';
 import { preferredLanguage } from '../http/language';
 import { jsonSchema } from '../http/openapi';
 import { RequirePermission } from '../security/require-permission.decorator';
 import { mermaidDiagram, stateNames } from './diagram';
+import { WorkflowNotFound } from './workflow-errors';
 import { WorkflowRegistry } from './workflow-registry';
 
 const inLanguage = (texts: Readonly<Record<string, Bilingual>>, language: Language): Record<string, string> =>
@@ -64,11 +64,6 @@ export function describeWorkflow(definition: AnyWorkflowDefinition, language: La
     diagram: mermaidDiagram(definition),
   };
 }
-
-const WorkflowNotFound = defineError<{ workflow: string; known: string }>('WORKFLOW.NOT_FOUND', 'not_found', {
-  en: (p) => `There is no workflow named "${p.workflow}". Known workflows: ${p.known}.`,
-  fr: (p) => `Aucun processus ne s’appelle «\u00a0${p.workflow}\u00a0». Processus connus\u00a0: ${p.known}.`,
-});
 
 @Controller('workflows')
 @RequirePermission('workflows.read')

@@ -1,9 +1,16 @@
+import { Logger } from '@nestjs/common';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyStateNode } from 'xstate';
+import type { ReadScope } from '../../domain/access';
+import { CaseNotFound } from '../../domain/errors';
 import { isClockEventType } from '../../domain/fold';
-import { workflowDoc, workflowDocPath } from '../../scripts/workflow-docs';
+import { PersonRole } from '../../domain/roles';
+import type { AnyWorkflowDefinition } from '../../domain/workflow';
+import { SCOPES, workflowDoc, workflowDocPath } from '../../scripts/workflow-docs';
+import { NotAssigned, PolicyService, RoleForbidden } from '../../src/security/policy.service';
 import { mermaidDiagram } from '../../src/workflows/diagram';
+import { WorkflowRegistry } from '../../src/workflows/workflow-registry';
 import { workflowDefinitions } from '../../workflows/registry';
 
 const root = join(__dirname, '..', '..');
@@ -55,6 +62,41 @@ function checkMermaid(chart: string): { problems: string[]; ids: Set<string> } {
   return { problems, ids };
 }
 
+/** The "Who reads its cases" table of a page: its header cells, then each role's row of cells. */
+function readersTable(page: string): { header: string[]; rows: Map<string, string[]> } {
+  const section = page.slice(page.indexOf('## Who reads its cases'));
+  const lines = section.split('\n').filter((line) => line.startsWith('|'));
+  const cells = (line: string) => line.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, ''));
+  const [header, , ...rows] = lines.map(cells).slice(0, 2 + PersonRole.options.length);
+  return { header: header!, rows: new Map(rows.map(([role, ...rest]) => [role!.replace(/`/g, ''), rest])) };
+}
+
+/** The read scope a role has, as the policy answers: a read of a case not assigned to them, then of one that is. */
+function scopeByPolicy(policy: PolicyService, role: PersonRole, workflow: string, readAs: string): ReadScope {
+  const actor = { id: `${role}-1`, role };
+  const answer = (assignees: string[]) => {
+    try {
+      policy.authorizeRead(actor, { caseId: 'c0ffee00-0000-4000-8000-000000000001', workflow, assignees, readAs });
+      return 'read';
+    } catch (error) {
+      if (CaseNotFound.is(error)) return '404';
+      if (NotAssigned.is(error)) return 'not assigned';
+      if (RoleForbidden.is(error)) return 'forbidden';
+      throw error;
+    }
+  };
+  const scopes: Record<string, ReadScope> = {
+    'read read': 'all',
+    'not assigned read': 'assigned',
+    '404 read': 'needToKnow',
+    'forbidden forbidden': 'denied',
+    '404 404': 'hidden',
+  };
+  const answers = `${answer([])} ${answer([actor.id])}`;
+  if (!scopes[answers]) throw new Error(`${role} reading a ${workflow} case read as ${readAs}: no read scope answers ${answers}`);
+  return scopes[answers];
+}
+
 const nodesOf = (node: AnyStateNode): AnyStateNode[] =>
   (Object.values(node.states) as AnyStateNode[]).flatMap((child) => [child, ...nodesOf(child)]);
 
@@ -65,6 +107,36 @@ describe('workflow diagrams', () => {
     if (committed !== workflowDoc(definition)) {
       throw new Error(`${path} is not what the workflow definition generates: run \`npm run diagrams\` and commit the result.`);
     }
+  });
+
+  it.each(definitions)('%s: who reads its cases is what the policy answers, for a case read as each workflow it may be read as', (_name, definition) => {
+    Logger.overrideLogger(false);
+    const registry = new WorkflowRegistry(workflowDefinitions);
+    const policy = new PolicyService(registry);
+    const { header, rows } = readersTable(workflowDoc(definition));
+    const readAs: readonly AnyWorkflowDefinition[] = definition.readsAsOthers ? registry.latest() : [definition];
+    const wrong: string[] = [];
+    for (const program of readAs) {
+      // The column naming the program, else the first: its own cases and those read as its own are.
+      const column = Math.max(header.findIndex((cell) => cell.includes(`\`${program.name}\``)), 1) - 1;
+      for (const role of PersonRole.options) {
+        const said = rows.get(role)?.[column];
+        const answered = SCOPES[scopeByPolicy(policy, role, definition.name, program.name)];
+        if (said !== answered) wrong.push(`${role}, a case read as ${program.name}: the page says "${said}", the policy answers "${answered}"`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('says that a complaint about restorative opportunities is read by the RJU and RO auditors, not by supervisors and auditors', () => {
+    const complaint = workflowDefinitions.find((d) => d.name === 'complaint')!;
+    const { header, rows } = readersTable(workflowDoc(complaint));
+    const column = header.findIndex((cell) => cell.includes('`restorative-opportunities`')) - 1;
+    expect(column).toBeGreaterThan(0);
+    const about = (role: string) => rows.get(role)![column];
+    expect([about('rju'), about('roAuditor')]).toEqual([SCOPES.all, SCOPES.all]);
+    expect([about('supervisor'), about('auditor')]).toEqual([SCOPES.hidden, SCOPES.hidden]);
+    expect([rows.get('supervisor')![0], rows.get('rju')![0]]).toEqual([SCOPES.all, SCOPES.hidden]);
   });
 
   it('has a page for every workflow and no page for a workflow that is gone', () => {
