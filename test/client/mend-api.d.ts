@@ -3901,7 +3901,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description A case with this caseId exists already, whichever workflow holds it and whether or not you may see it: `CASE.ALREADY_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No case has this reference (or none you may see): `CASE.REFERENCE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4162,7 +4162,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No workflow has this name (the message names those there are): `WORKFLOW.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,7 +4209,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ConfirmParticipation"];
             };
@@ -4253,7 +4254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4262,7 +4263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4331,7 +4332,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.AssignPractitioner"];
             };
@@ -4375,7 +4377,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,7 +4386,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4453,7 +4455,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ReassignPractitioner"];
             };
@@ -4497,7 +4500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +4509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4575,7 +4578,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.RecordPreparationSession"];
             };
@@ -4619,7 +4623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,7 +4632,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,7 +4701,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.SetGoals"];
             };
@@ -4741,7 +4746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4750,7 +4755,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +4824,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.CompletePreparation"];
             };
@@ -4863,7 +4869,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4872,7 +4878,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4941,7 +4947,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ChooseParticipation"];
             };
@@ -4985,7 +4992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4994,7 +5001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5063,7 +5070,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ScheduleEngagement"];
             };
@@ -5107,7 +5115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5185,7 +5193,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.RecordEngagement"];
             };
@@ -5229,7 +5238,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5247,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5307,7 +5316,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.SubmitSharing"];
             };
@@ -5351,7 +5361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5360,7 +5370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5429,7 +5439,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.CompleteEngagementPhase"];
             };
@@ -5473,7 +5484,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5482,7 +5493,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,7 +5562,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.RecordReflection"];
             };
@@ -5595,7 +5607,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,7 +5616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5685,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ReturnToEngagement"];
             };
@@ -5717,7 +5730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5726,7 +5739,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5795,7 +5808,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.CloseEngagement"];
             };
@@ -5839,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5848,7 +5862,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,7 +5931,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.RecordFollowUp"] | components["schemas"]["restorativeOpportunities.RecordFollowUp"];
             };
@@ -5961,7 +5976,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5970,7 +5985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6039,7 +6054,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.Withdraw"] | components["schemas"]["restorativeOpportunities.Withdraw"];
             };
@@ -6083,7 +6099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6092,7 +6108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6161,7 +6177,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.ResumeParticipation"];
             };
@@ -6205,7 +6222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6214,7 +6231,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6300,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeEngagement.CorrectPersonalInformation"] | components["schemas"]["restorativeOpportunities.CorrectPersonalInformation"] | components["schemas"]["complaint.CorrectPersonalInformation"] | components["schemas"]["supportCoordination.CorrectPersonalInformation"] | components["schemas"]["informationSession.CorrectPersonalInformation"] | components["schemas"]["defenceCohort.CorrectPersonalInformation"];
             };
@@ -6327,7 +6345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +6354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6405,7 +6423,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.BeginIntakeAssessment"];
             };
@@ -6449,7 +6468,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6458,7 +6477,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,7 +6546,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.AssessIntake"];
             };
@@ -6571,7 +6591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +6600,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6649,7 +6669,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.AssignMediator"];
             };
@@ -6693,7 +6714,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6702,7 +6723,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6771,7 +6792,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.ReassignCase"];
             };
@@ -6815,7 +6837,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6824,7 +6846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6893,7 +6915,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.RecordNoContactCondition"];
             };
@@ -6937,7 +6960,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6946,7 +6969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7015,7 +7038,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.RecordConditionAmended"];
             };
@@ -7059,7 +7083,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7068,7 +7092,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7137,7 +7161,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.RecordConditionEnded"];
             };
@@ -7181,7 +7206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7190,7 +7215,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7259,7 +7284,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.RecordPreparation"];
             };
@@ -7303,7 +7329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +7338,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7381,7 +7407,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.AgreeSupportPerson"];
             };
@@ -7425,7 +7452,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7434,7 +7461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +7530,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.SelectModel"];
             };
@@ -7547,7 +7575,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7556,7 +7584,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7625,7 +7653,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.ArrangeMeeting"];
             };
@@ -7669,7 +7698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7678,7 +7707,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7747,7 +7776,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.RecordDialogue"];
             };
@@ -7791,7 +7821,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7800,7 +7830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,7 +7899,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.BeginFollowUp"];
             };
@@ -7913,7 +7944,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7922,7 +7953,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7991,7 +8022,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.CloseCase"];
             };
@@ -8035,7 +8067,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8044,7 +8076,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8113,7 +8145,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.DetermineNotSuitable"];
             };
@@ -8157,7 +8190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8166,7 +8199,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8235,7 +8268,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.AcknowledgeComplaint"];
             };
@@ -8279,7 +8313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8288,7 +8322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8391,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.AssignHandler"];
             };
@@ -8401,7 +8436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8410,7 +8445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8479,7 +8514,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.Respond"];
             };
@@ -8523,7 +8559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8532,7 +8568,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8601,7 +8637,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.AcceptResponse"];
             };
@@ -8645,7 +8682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8654,7 +8691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8723,7 +8760,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.RequestReview"];
             };
@@ -8767,7 +8805,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8776,7 +8814,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8845,7 +8883,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.PauseClock"];
             };
@@ -8889,7 +8928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8898,7 +8937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,7 +9006,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.ResumeClock"];
             };
@@ -9011,7 +9051,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9020,7 +9060,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9089,7 +9129,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.CloseComplaint"];
             };
@@ -9133,7 +9174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9142,7 +9183,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9211,7 +9252,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["complaint.WithdrawComplaint"];
             };
@@ -9255,7 +9297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,7 +9306,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9333,7 +9375,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.AssignCoordinator"];
             };
@@ -9377,7 +9420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9386,7 +9429,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9455,7 +9498,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.ReassignCoordinator"];
             };
@@ -9499,7 +9543,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9508,7 +9552,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9577,7 +9621,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.RecordFirstContact"];
             };
@@ -9621,7 +9666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9630,7 +9675,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9699,7 +9744,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.RecordService"];
             };
@@ -9743,7 +9789,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9752,7 +9798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9821,7 +9867,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.MakeReferral"];
             };
@@ -9865,7 +9912,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9874,7 +9921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9943,7 +9990,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.NoteFormalComplaint"];
             };
@@ -9987,7 +10035,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9996,7 +10044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10065,7 +10113,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.CloseSupport"];
             };
@@ -10109,7 +10158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10118,7 +10167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10187,7 +10236,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["supportCoordination.RecordWithdrawal"];
             };
@@ -10231,7 +10281,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10240,7 +10290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10309,7 +10359,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["informationSession.ScheduleInformationSession"];
             };
@@ -10353,7 +10404,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10362,7 +10413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10431,7 +10482,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["informationSession.RegisterAttendee"];
             };
@@ -10475,7 +10527,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10484,7 +10536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10553,7 +10605,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["informationSession.CancelRegistration"];
             };
@@ -10597,7 +10650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10606,7 +10659,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10675,7 +10728,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["informationSession.RecordSessionHeld"];
             };
@@ -10719,7 +10773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10728,7 +10782,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10797,7 +10851,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["informationSession.CancelInformationSession"];
             };
@@ -10841,7 +10896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10850,7 +10905,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10919,7 +10974,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.AddRepresentative"];
             };
@@ -10963,7 +11019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10972,7 +11028,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11041,7 +11097,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.WithdrawRepresentative"];
             };
@@ -11085,7 +11142,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11094,7 +11151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11163,7 +11220,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.ReplacePractitioner"];
             };
@@ -11207,7 +11265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11216,7 +11274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11285,7 +11343,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.StartCohort"];
             };
@@ -11329,7 +11388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11338,7 +11397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11407,7 +11466,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.RecordSession"];
             };
@@ -11451,7 +11511,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11460,7 +11520,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11529,7 +11589,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.RecordEngagementSession"];
             };
@@ -11573,7 +11634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11582,7 +11643,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11651,7 +11712,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.CompleteCohort"];
             };
@@ -11695,7 +11757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11704,7 +11766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11773,7 +11835,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["defenceCohort.DisbandCohort"];
             };
@@ -11817,7 +11880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11826,7 +11889,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11940,7 +12003,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description The person is not in the staff directory and holds no case you may know of: `STAFF.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12114,7 +12177,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12261,7 +12324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12331,7 +12394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12966,7 +13029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description The id is in the directory already: `STAFF.ALREADY_EXISTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13004,7 +13067,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description The staff directory does not name you: `STAFF.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13065,7 +13128,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No one in the staff directory has this id: `STAFF.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13132,7 +13195,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description No one in the staff directory has this id: `STAFF.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13141,7 +13204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not allowed in this state (details list the allowed commands), or a revision conflict */
+            /** @description The entry changed since the revision sent in If-Match (or while this change was written): `STAFF.REVISION_CONFLICT` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13271,7 +13334,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such case (or one you may not see) */
+            /** @description The assignee is not in the staff directory and holds no case you may know of: `STAFF.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
