@@ -9,10 +9,12 @@ export type Loaded<T> =
 /**
  * Loads once per change of `key`; `reload` asks again (after a command, for instance) and keeps
  * showing the previous value meanwhile. A new key shows "loading", never the previous key's value.
+ * A change of `refresh` asks again as `reload` does: the same thing, newer (after a live alert, say),
+ * so that the page, and what is typed or focused in it, stays while the answer comes.
  * A change of language asks again too, as `reload` does: what the API says comes back in the new
  * language, while the page (and what was typed in it) stays.
  */
-export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
+export function useLoad<T>(load: () => Promise<T>, key: string, refresh?: string | number): [Loaded<T>, () => void] {
   const [state, setState] = useState<{ key: string; loaded: Loaded<T> }>({ key, loaded: { status: 'loading' } });
   const [tick, setTick] = useState(0);
   const api = useContext(Console)?.api;
@@ -25,6 +27,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     return () => {
       current = false;
     };
-  }, [key, tick, api]); // `key` names what `load` depends on, beside the API of the language chosen
+  }, [key, tick, api, refresh]); // `key` names what `load` depends on, beside the API of the language chosen
   return [state.key === key ? state.loaded : { status: 'loading' }, useCallback(() => setTick((n) => n + 1), [])];
 }

@@ -25,7 +25,7 @@ function raised(details: Readonly<Record<string, unknown>>, workflow: WorkflowIn
 export function NeedsAttention({ version, workflows }: { version: number; workflows: readonly WorkflowInfo[] }) {
   const { api } = useConsole();
   const { t, number } = useI18n();
-  const [loaded] = useLoad(() => api.get<CasePage>(FLAGGED), String(version));
+  const [loaded] = useLoad(() => api.get<CasePage>(FLAGGED), 'flagged', version);
   return (
     <section aria-labelledby="attention-title">
       <h3 id="attention-title">{t.attentionTitle}</h3>

@@ -3,7 +3,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { byRegionName } from '../../../domain/region-names';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { daysLeft } from '../shared/case-table';
-import { useBusinessDays, useConsole, usePeople } from '../shared/context';
+import { useBusinessDays, useConsole, usePeople, useWorkflows } from '../shared/context';
 import { CaseLink } from '../shared/case-link';
 import { caseName, clockLabel, Fill, L, workflowTitle, type Label } from '../shared/labels';
 import { href } from '../shared/router';
@@ -51,11 +51,14 @@ export function SlaDashboard() {
     if (reassigned) reassignedShown.current?.focus();
   }, [reassigned]);
   const person = usePeople();
+  // The workflows by the names of the page's language, for the alerts too, which may come before the board: kept across its reloads.
+  const known = useWorkflows();
   const afterReassigning = (result: CommandResult, command: Label) => {
     setReassigning(undefined);
     setReassigned({ command, reference: caseName(result), people: result.assignees.map(person).join(', ') || t.nobody });
     setVersion((v) => v + 1);
   };
+  // An alert or a reassignment asks the board again in place (`version`): what is typed or focused in it stays.
   const [loaded] = useLoad<Board>(async () => {
     const [summary, clocks, all] = await Promise.all([
       api.get<SlaSummary>('/sla/summary'),
@@ -63,7 +66,9 @@ export function SlaDashboard() {
       workflows,
     ]);
     return { summary, atRisk: clocks, workflows: all, assigns: assigningWorkflows(all, session.role) };
-  }, String(version));
+  }, session.role, version);
+  // Until the workflows are known an alert would name its clock and workflow by their English ids: it waits for them.
+  const shown = known.length > 0 || loaded.status === 'failed' ? alerts : [];
 
   useEffect(
     () =>
@@ -79,7 +84,7 @@ export function SlaDashboard() {
   );
 
   return (
-    <WorkflowsContext.Provider value={loaded.status === 'ready' ? loaded.value.workflows : []}>
+    <WorkflowsContext.Provider value={known}>
     <section aria-labelledby="sla-title">
       <h2 id="sla-title">{t.slaTitle}</h2>
       <p class={`stream stream-${stream}`} role="status">
@@ -87,20 +92,23 @@ export function SlaDashboard() {
       </p>
       <section aria-labelledby="alerts-title" class="alerts">
         <h3 id="alerts-title">{t.alertsTitle}</h3>
-        {alerts.length === 0 ? (
-          <p>{t.noAlerts}</p>
-        ) : (
-          <ul aria-live="polite" data-testid="live-alerts">
-            {alerts.map((a) => (
-              <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
-                <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
-                {t.colon}
-                <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {region(a.region)}, {levelName(i18n, a.level)} —{' '}
-                <a href={href.case(a.caseId)}>{t.caseShort(caseName(a))}</a>, {t.due(instant(a.dueAt, a.region))}
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* In the page from the start, so that the first alert is announced as the others are. */}
+        <div aria-live="polite" data-testid="live-alerts">
+          {shown.length === 0 ? (
+            <p>{t.noAlerts}</p>
+          ) : (
+            <ul>
+              {shown.map((a) => (
+                <li key={a.position} class={a.type === 'ClockBreached' ? 'breach' : 'warning'}>
+                  <strong>{a.type === 'ClockBreached' ? t.alertBreached : t.alertWarning(percent(a.threshold ?? 0))}</strong>
+                  {t.colon}
+                  <ClockName workflow={a.workflow} clock={a.clock} name={a.name} />, <WorkflowName name={a.workflow} />, {region(a.region)}, {levelName(i18n, a.level)} —{' '}
+                  <a href={href.case(a.caseId)}>{t.caseShort(caseName(a))}</a>, {t.due(instant(a.dueAt, a.region))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </section>
       {reassigned ? (
         <p role="status" class="notice" tabIndex={-1} ref={reassignedShown}>
@@ -156,7 +164,7 @@ export function SlaDashboard() {
   );
 }
 
-/** The workflows as GET /workflows named them, for the names in the tables; alerts may arrive before they load. */
+/** The workflows as GET /workflows named them, for the names in the tables and the alerts. */
 const WorkflowsContext = createContext<readonly WorkflowInfo[]>([]);
 
 function WorkflowName({ name }: { name: string }) {
@@ -260,8 +268,8 @@ function AtRisk(props: {
   const now = serviceNow();
   const reassigns = props.assigns.size > 0;
   return (
-    <div class="table-scroll wide">
-    <table class="at-risk">
+    <div class="table-scroll">
+    <table class="at-risk fold wide">
       <thead>
         <tr>
           <th scope="col">{t.colDue}</th>
@@ -280,20 +288,20 @@ function AtRisk(props: {
             return (
               <Fragment key={key}>
                 <tr class={item.overdue ? 'overdue' : item.warnedThresholds.length ? 'warned' : undefined}>
-                  <td>
+                  <td data-label={t.colDue}>
                     {instant(item.dueAt, item.region)}
                     <span class="hint"> ({daysLeft(t, businessDays(now, new Date(item.dueAt), item.region))})</span>
                     {item.overdue ? <strong>{t.overdue}</strong> : null}
                   </td>
-                  <td>
+                  <td data-label={t.colClock}>
                     <ClockName workflow={item.workflow} clock={item.clock} name={item.name} />
                     {item.warnedThresholds.length ? t.warnedList(item.warnedThresholds.map(percent).join(', ')) : ''}
                   </td>
-                  <td>
+                  <td data-label={t.colWorkflow}>
                     <WorkflowName name={item.workflow} />
                   </td>
-                  <td>{region(item.region)}</td>
-                  <td>
+                  <td data-label={t.colRegion}>{region(item.region)}</td>
+                  <td data-label={t.colCase}>
                     <CaseLink item={item} workflow={workflows.find((w) => w.name === item.workflow)} />
                   </td>
                   {reassigns ? (

@@ -28,7 +28,7 @@ type Kind = 'warned' | 'breached' | 'paused';
 /**
  * What supervisors act on beyond the counts: the warned, the breached and the paused clocks themselves, each
  * person's workload (with `workload`: for those who may read it), and the on-time rate week by week.
- * `version` changes when a warning or a breach arrives live, and everything is asked again.
+ * `version` changes when a warning or a breach arrives live, and everything is asked again, the lists shown meanwhile.
  */
 export function WorkOverview({ version, workflows, workload: withWorkload }: { version: number; workflows: readonly WorkflowInfo[]; workload: boolean }) {
   const { api } = useConsole();
@@ -43,7 +43,8 @@ export function WorkOverview({ version, workflows, workload: withWorkload }: { v
         withWorkload ? settled(api.get<Workload>('/workload')) : undefined,
         api.get<SlaWeeks>(`/sla/weeks?weeks=${WEEKS}`),
       ]),
-    `${version}:${withWorkload}`,
+    String(withWorkload),
+    version,
   );
   return (
     <Status loaded={loaded}>
@@ -111,7 +112,7 @@ function ClockList(props: { id: string; items: readonly SlaClockItem[]; workflow
   const now = serviceNow();
   return (
     <div class="table-scroll">
-      <table id={props.id} class="clock-list fold">
+      <table id={props.id} class="clock-list fold wide">
         <thead>
           <tr>
             <th scope="col">{when}</th>
@@ -170,7 +171,7 @@ function WorkloadTable({ workload }: { workload: Workload }) {
   if (workload.people.length === 0) return <p>{t.noWorkload}</p>;
   return (
     <div class="table-scroll">
-      <table id="workload" class="counts fold">
+      <table id="workload" class="counts fold wide">
         <caption>{t.workloadCaption(instant(workload.asOf))}</caption>
         <thead>
           <tr>
