@@ -67,8 +67,8 @@ describe('the console: no answer is given for the person', () => {
       expect(await goalsMet.inputValue()).toBe('');
       expect(await goalsMet.locator('option:checked').textContent()).toBe(language === 'en' ? 'Choose…' : 'Choisir…');
       expect(await form.locator('#cmd-RecordReflection-inputUse').count()).toBe(0);
-      // A consent every kind asks for is a yes or a no, neither said.
-      const consent = form.getByRole('group', { name: new RegExp(labels.fields['followUpConsent']![language]) });
+      // A consent every kind asks for is a yes or a no (a group of radios, required), neither said.
+      const consent = form.getByRole('radiogroup', { name: new RegExp(labels.fields['followUpConsent']![language]) });
       expect(await consent.getByRole('radio').count()).toBe(2);
       expect(await consent.getByRole('radio', { checked: true }).count()).toBe(0);
 

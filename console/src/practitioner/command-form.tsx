@@ -3,10 +3,10 @@ import { useI18n, type Language } from '../i18n/i18n';
 import { ApiError, errorText, type Api, type BrokenRule, type Issue } from '../shared/api';
 import { fieldTrail, L, valueLabel, type Label } from '../shared/labels';
 import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand, WorkflowInfo } from '../shared/types';
-import { regionTimeZone } from '../shared/zoned-time';
+import { isoToZoned, regionTimeZone, zonedToIso } from '../shared/zoned-time';
 import { localDate, schemaAt } from './event-data';
 import { FormContext } from './form-context';
-import { discriminator, initialValue, prune, withoutNull } from './schema';
+import { branchFor, discriminator, initialValue, kindOf, prune, withoutNull } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
 /** Where a form's data goes: a command on a case (with If-Match), or a new case of a workflow. */
@@ -99,6 +99,32 @@ export function withReadableTimes(message: string, readable: (iso: string) => st
     .replace(ISO_DATE, (date) => (Number.isNaN(Date.parse(`${date}T12:00:00Z`)) ? date : readableDate(date)));
 }
 
+/**
+ * The date-times of a form's value, typed as wall times in one zone, as the same wall times in
+ * another: a time typed before the region was chosen is the time the person read off the letter or
+ * the email, in that region (10:00 stays 10:00, now Halifax's), not the instant it named in the zone
+ * shown before.
+ */
+function rezoned(schema: JsonSchema, value: unknown, from: string, to: string): unknown {
+  const s = withoutNull(schema);
+  switch (kindOf(s)) {
+    case 'dateTime': {
+      const wall = typeof value === 'string' ? isoToZoned(value, from) : '';
+      return wall ? (zonedToIso(wall, to) ?? value) : value;
+    }
+    case 'object':
+    case 'variants': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+      const properties = (kindOf(s) === 'object' ? s : branchFor(s, value)).properties ?? {};
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, properties[key] ? rezoned(properties[key], item, from, to) : item]));
+    }
+    case 'list':
+      return Array.isArray(value) && s.items ? value.map((item) => rezoned(s.items!, item, from, to)) : value;
+    default:
+      return value;
+  }
+}
+
 /** Where a command states the case's facts again (a session moved), the form starts from them as the case holds them. */
 function restated(command: WorkflowCommand, caseView: CaseView | undefined, start: unknown): unknown {
   const facts = (command.restates ?? []).flatMap((key) => {
@@ -133,9 +159,17 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
     if (stale) staleNotice.current?.focus();
   }, [stale]);
   const idPrefix = `cmd-${command.name}`;
-  const typedRegion = (value as Record<string, unknown> | undefined)?.['region'];
-  const region = typeof typedRegion === 'string' && typedRegion !== '' ? typedRegion : (caseView?.region ?? undefined);
+  const regionOf = (typed: unknown) => {
+    const typedRegion = (typed as Record<string, unknown> | undefined)?.['region'];
+    return typeof typedRegion === 'string' && typedRegion !== '' ? typedRegion : (caseView?.region ?? undefined);
+  };
+  const region = regionOf(value);
   const timeZone = regionTimeZone(region);
+  // A region chosen (or changed) after a time was typed moves the time's zone, not its wall time.
+  const change = (next: unknown) => {
+    const zone = regionTimeZone(regionOf(next));
+    setValue(zone === timeZone ? next : rezoned(command.schema, next, timeZone, zone));
+  };
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
   const refuse = (issues: readonly Issue[], broken: readonly BrokenRule[], message: string, saidIn: Language) => {
@@ -224,7 +258,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
             ) : null}
           </div>
         ) : null}
-        <SchemaField schema={command.schema} path="" idPrefix={idPrefix} required value={value} onChange={setValue} errors={errors} />
+        <SchemaField schema={command.schema} path="" idPrefix={idPrefix} required value={value} onChange={change} errors={errors} />
         <button type="submit" disabled={sending}>
           {sending ? t.sending : <L label={label} />}
         </button>

@@ -112,8 +112,10 @@ export function SchemaField(props: FieldProps) {
   if (kind === 'boolean' && props.required) {
     // A required yes or no (a consent) is said either way, neither said for the person: an
     // untouched box would be recorded as "no", and an unanswered question must be refused instead.
+    // Required is said by the group, not by `required` on the radios: the browser would call them
+    // invalid before anyone answered, where every other field is so only once the API refused it.
     return (
-      <fieldset class={`field choices${error ? ' invalid' : ''}`} id={id} aria-describedby={describedBy}>
+      <fieldset class={`field choices${error ? ' invalid' : ''}`} id={id} role="radiogroup" aria-required="true" aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         <legend>{label}</legend>
         {[true, false].map((answer) => (
           <div class="checkbox" key={String(answer)}>
@@ -121,7 +123,6 @@ export function SchemaField(props: FieldProps) {
               type="radio"
               id={`${id}-${String(answer)}`}
               name={id}
-              required
               aria-invalid={error ? true : undefined}
               checked={props.value === answer}
               onChange={() => props.onChange(answer)}
@@ -408,7 +409,8 @@ function DateTimePicker({ common, value, onChange }: { common: JSX.HTMLAttribute
   const shown = isoToZoned(typed, timeZone);
   return (
     <>
-      <span id={`${common.id}-zone`} class="hint">
+      {/* Said again when a region chosen after the time moves it to another zone (the wall time typed is kept). */}
+      <span id={`${common.id}-zone`} class="hint" aria-live="polite">
         {t.wallTimeIn(zone(timeZone, typed))}
       </span>
       <span class="field inline">

@@ -40,7 +40,7 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * (roles `[]`).
  */
 export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
-  const { t, number, role } = useI18n();
+  const { t, number, role, region: regionName } = useI18n();
   const { api, session } = useConsole();
   const { workflow, region, assignable } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
@@ -87,7 +87,7 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
     <select {...attributes} id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
       <option value="">{t.choose}</option>
       {known ? null : <option value={value}>{value}</option>}
-      {near.length ? <optgroup label={t.staffInRegion(region ?? '')}>{near.map(option)}</optgroup> : null}
+      {near.length ? <optgroup label={t.staffInRegion(regionName(region ?? ''))}>{near.map(option)}</optgroup> : null}
       {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
     </select>
   );
