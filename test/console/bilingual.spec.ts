@@ -76,16 +76,16 @@ describe('the Mend console in English and in French', () => {
     await running?.close();
   });
 
-  it('switches to French: <html lang="fr">, French texts, the API’s errors in French, and the choice kept across a reload', async () => {
+  it('switches to French: <html lang="fr-CA">, French texts, the API’s errors in French, and the choice kept across a reload', async () => {
     const page = await browser.signedIn('practitioner', 'practitioner-1');
-    expect(await documentLanguage(page)).toBe('en');
+    expect(await documentLanguage(page)).toBe('en-CA');
     await page.getByRole('heading', { name: 'My caseload' }).waitFor();
 
     const switcher = page.getByRole('button', { name: 'Français' });
     expect(await switcher.getAttribute('lang')).toBe('fr');
     await switcher.click();
     await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
-    expect(await documentLanguage(page)).toBe('fr');
+    expect(await documentLanguage(page)).toBe('fr-CA');
     // The page's own title, in French: the page, then the console (its effect runs once the page is drawn).
     await waitUntil(page, "document.title === 'Mes dossiers – Console Mend'");
     expect(await page.title()).toBe('Mes dossiers – Console Mend');
@@ -94,7 +94,7 @@ describe('the Mend console in English and in French', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'Mes dossiers' }).waitFor();
-    expect(await documentLanguage(page)).toBe('fr');
+    expect(await documentLanguage(page)).toBe('fr-CA');
     await expectVisible(page.getByText('Session ouverte par'));
 
     await page.locator(`main a[href="#/cases/${complaintCase}"]`).click();
@@ -143,7 +143,7 @@ describe('the Mend console in English and in French', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Next steps' }).waitFor();
-    expect(await documentLanguage(page)).toBe('en');
+    expect(await documentLanguage(page)).toBe('en-CA');
     await expectVisible(page.locator('dl.details dd', { hasText: 'Regional program coordinator' }).first());
     expect(await page.getByText('Coordination régionale du programme').count()).toBe(0);
     await page.close();
@@ -263,7 +263,7 @@ describe('the Mend console in English and in French', () => {
       const page = await french.context.newPage();
       await page.goto(running.baseUrl);
       await page.getByRole('heading', { name: 'Ouvrir une session' }).waitFor();
-      expect(await documentLanguage(page)).toBe('fr');
+      expect(await documentLanguage(page)).toBe('fr-CA');
       await page.getByLabel('Jeton d’accès').fill('pas un jeton');
       await page.getByRole('button', { name: 'Ouvrir une session' }).click();
       await expectVisible(page.getByText('Ce n’est pas un jeton Mend'));
@@ -272,7 +272,7 @@ describe('the Mend console in English and in French', () => {
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       await page.reload();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      expect(await documentLanguage(page)).toBe('en');
+      expect(await documentLanguage(page)).toBe('en-CA');
     } finally {
       await french.close();
     }
@@ -314,28 +314,28 @@ describe('the Mend console in English and in French', () => {
         }
         if (name.includes('SLA')) await page.locator('table.at-risk button').first().click().then(() => page.locator('.reassign form').first().waitFor());
         if (name.includes('SLA')) await page.locator('#breached-clocks, #workload, #weeks').last().waitFor();
-        expect(await documentLanguage(page)).toBe(language);
+        expect(await documentLanguage(page)).toBe(`${language}-CA`);
         if (language === 'fr') expect(await englishOnPage(page)).toEqual([]);
         if (language === 'fr') expect(await fallbacksToEnglish(page)).toEqual([]);
 
         const { violations } = await new AxeBuilder({ page }).analyze();
         expect(violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))).toEqual([]);
 
-        // At a laptop's widths no table spills out of its column over the next (a table of actions scrolls within itself).
+        // At a laptop's widths no table spills out of its column over the next.
         for (const width of [1366, 1024]) {
           await page.setViewportSize({ width, height: 900 });
           const spilling = await page.evaluate(`[...document.querySelectorAll('table')]
-            .filter((table) => !table.closest('.table-scroll.wide') && table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 1)
+            .filter((table) => table.getBoundingClientRect().width > table.parentElement.getBoundingClientRect().width + 1)
             .map((table) => table.id || table.className)`);
           expect({ width, spilling }).toEqual({ width, spilling: [] });
         }
         await page.setViewportSize({ width: 320, height: 700 });
         expect(await sidewaysOverflow(page)).toEqual([]);
-        // Every table folds into a block per row, but a table of actions that scrolls within itself:
-        // squeezed into 320 px, a table of four or more columns breaks its words in the middle.
+        // Every table folds into a block per row: squeezed into 320 px, a table of four or more
+        // columns breaks its words in the middle.
         expect(
           await page.evaluate(`[...document.querySelectorAll('table')]
-            .filter((table) => !table.closest('.table-scroll.wide') && getComputedStyle(table).display === 'table')
+            .filter((table) => getComputedStyle(table).display === 'table')
             .map((table) => table.id || table.className)`),
         ).toEqual([]);
         // A list of cases folds into a block per case, each cell named by its column, in this language.

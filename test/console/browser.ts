@@ -142,10 +142,10 @@ export function hasFocus(locator: ReturnType<Page['locator']>): Promise<boolean>
 
 /** Switches the console to a language with its own switch, unless it already shows it. */
 export async function chooseLanguage(page: Page, language: 'en' | 'fr'): Promise<void> {
-  if ((await documentLanguage(page)) === language) return;
+  if ((await documentLanguage(page)) === `${language}-CA`) return;
   await page.locator('button.language').click();
   // A locator, not a string predicate: the console's CSP forbids the eval a polled string predicate needs.
-  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+  await page.locator(`html[lang="${language}-CA"]`).waitFor({ state: 'attached' });
 }
 
 /** Opens a page of the console (`…/#/cases/<id>`) in `language` and the form of one of its steps, by the step's label: that form. */

@@ -62,7 +62,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
     const page = await browser.signedIn(role, subject);
     await chooseLanguage(page, language);
     if (path) await page.goto(`${running.baseUrl}/${path}`);
-    expect(await documentLanguage(page)).toBe(language);
+    expect(await documentLanguage(page)).toBe(`${language}-CA`);
     return page;
   };
 
@@ -211,7 +211,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       // The case's region first, each person with their role (practitioners and supervisors are offered: a review
       // level's handler is a manager), languages and current caseload.
       expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual(
-        fr ? ['Dans la région du dossier (ON)', 'Dans les autres régions'] : ['In the case’s region (ON)', 'In other regions'],
+        fr ? ['Dans la région du dossier (Ontario)', 'Dans les autres régions'] : ['In the case’s region (Ontario)', 'In other regions'],
       );
       expect(await picker.locator('option[value="camille.roy"]').textContent()).toBe(
         fr ? 'Camille Roy, praticienne ou praticien — français, anglais — 0\u00a0dossier en cours' : 'Camille Roy, practitioner — French, English — 0 open cases',

@@ -61,7 +61,7 @@ describe('the console keeps a person’s place', () => {
 
       await page.getByRole('button', { name: 'Français' }).click();
       await page.getByRole('heading', { name: 'Ouvrir un dossier', level: 2 }).waitFor();
-      expect(await documentLanguage(page)).toBe('fr');
+      expect(await documentLanguage(page)).toBe('fr-CA');
       // The form speaks French now…
       await page.locator('label[for="cmd-ReceiveComplaint-channel"] .label-text', { hasText: complaintLabels.fields['channel']!.fr }).waitFor();
       // …and still holds every answer.

@@ -68,7 +68,7 @@ describe('the console for RO mediators and RO auditors, in headless Chromium', (
     const links = await page.locator('table.cases a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(cases.every((id) => links.some((href) => href.includes(id)))).toBe(true);
     await page.getByRole('button', { name: 'Français' }).click();
-    await page.locator('html[lang="fr"]').waitFor();
+    await page.locator('html[lang="fr-CA"]').waitFor();
     expect(await page.locator('header .who').innerText()).toContain('(vérificatrice ou vérificateur des Possibilités de justice réparatrice)');
     await page.close();
   });

@@ -87,14 +87,14 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await found.first().getByRole('link', { name: new RegExp(reference) }).click();
       await page.waitForURL(`**/#/audit/${caseId}`);
 
-      // A day after the reads: none; a window that ends before it starts: the API says why, in the page's language.
+      // A day after the reads: none; a window that ends before it starts: said beside its end, by the fields' labels, in the page's language.
       await page.getByRole('navigation').getByRole('link', { name: nav }).click();
       await page.getByLabel(from).fill('2026-03-03');
       await page.getByRole('button', { name: button }).click();
       await page.getByText(language === 'en' ? 'No read matches.' : 'Aucune consultation ne correspond.').waitFor();
       await page.getByLabel(to).fill('2026-03-01');
       await page.getByRole('button', { name: button }).click();
-      await page.getByRole('alert').filter({ hasText: language === 'en' ? 'query.to: must be later than the “from” parameter' : 'query.to\u00a0: doit être postérieur au paramètre «\u00a0from\u00a0»' }).waitFor();
+      await page.locator('#reads-to-error', { hasText: language === 'en' ? `“${to}” cannot be before “${from}”.` : `«\u00a0${to}\u00a0» ne peut pas précéder «\u00a0${from}\u00a0».` }).waitFor();
       expect(await page.getByLabel(to).getAttribute('aria-invalid')).toBe('true');
       await chooseLanguage(page, 'en');
     } finally {

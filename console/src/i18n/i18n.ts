@@ -27,9 +27,12 @@ export function keepLanguage(language: Language): void {
   localStorage.setItem(KEY, language);
 }
 
-/** `<html lang>` and the title follow the language, so screen readers and translators read the page rightly. */
+/**
+ * `<html lang>` and the title follow the language, so screen readers and translators read the page rightly:
+ * Canadian French and English, as its dates and numbers are written.
+ */
 export function applyToDocument(language: Language): void {
-  document.documentElement.lang = language;
+  document.documentElement.lang = LOCALES[language];
   document.title = catalogues[language].title;
 }
 

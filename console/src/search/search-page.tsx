@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { ApiError } from '../shared/api';
 import { CaseTable } from '../shared/case-table';
@@ -24,15 +24,26 @@ export function SearchPage() {
     () => (asked ? Promise.all([api.get<SearchResult>(`/search?q=${encodeURIComponent(asked)}`), workflows]) : Promise.resolve(undefined)),
     asked,
   );
+  // How many times nothing was typed: each time the field takes the focus, described by what it needs.
+  const [empties, setEmpties] = useState(0);
+  const empty = empties > 0 && !asked;
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (empties > 0) field.current?.focus();
+  }, [empties]);
   // What the API said of what was typed (the one field of the page: its other parameters are the console's) goes beside the field.
-  const wrong = asked && loaded.status === 'failed' && loaded.error instanceof ApiError ? loaded.error.issues.map((issue) => issue.message) : [];
+  const refused = asked && loaded.status === 'failed' && loaded.error instanceof ApiError ? loaded.error.issues.map((issue) => issue.message) : [];
+  const wrong = empty ? [audits ? t.searchEmptyReference : t.searchEmpty] : refused;
   return (
     <section aria-labelledby="search-title">
       <h2 id="search-title">{t.searchTitle}</h2>
       <form
         role="search"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          // Said in the page, in its language, rather than by the browser's own bubble, in its.
+          if (!text.trim()) setEmpties((n) => n + 1);
           setAsked(text.trim());
         }}
       >
@@ -45,7 +56,8 @@ export function SearchPage() {
             id="search-q"
             type="search"
             name="q"
-            required
+            ref={field}
+            aria-required="true"
             maxLength={200}
             autoComplete="off"
             spellcheck={false}
@@ -67,7 +79,7 @@ export function SearchPage() {
         <button type="submit">{t.searchButton}</button>
       </form>
       <div aria-live="polite">
-        {wrong.length ? (
+        {refused.length ? (
           <p role="alert" class="error">
             {t.searchFix}
           </p>

@@ -36,7 +36,14 @@ export function CasesPage({ assignee }: { assignee?: string | undefined }) {
   const query = new URLSearchParams({ limit: String(PAGE), ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')) }).toString();
   const [programs] = useLoad(() => workflows, 'workflows');
   const [loaded] = useLoad(() => Promise.all([api.get<CasePage>(`/cases?${query}`), workflows]), query);
-  const set = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
+  // Once a filter changes, what the list now holds is said politely, as the caption now reads: the change happens away from the focus.
+  const [changed, setChanged] = useState(false);
+  const set = (change: Partial<Filters>) => {
+    setChanged(true);
+    setFilters({ ...filters, ...change });
+  };
+  const caption = (pages: readonly CasePage[]) => (shown(pages) < total(pages) ? t.casesShown(number(shown(pages)), number(total(pages))) : t.caseCount(total(pages)));
+  const said = changed && loaded.status === 'ready' ? (total([loaded.value[0]]) === 0 ? t.noCases : caption([loaded.value[0]])) : '';
   // The programs whose cases this role may read: a filter on any other would always show nothing.
   const readable = (w: WorkflowInfo) => !['hidden', 'denied'].includes(w.readScope[session.role] ?? 'hidden');
   const names = programs.status === 'ready' ? programs.value.filter(readable) : [];
@@ -80,6 +87,9 @@ export function CasesPage({ assignee }: { assignee?: string | undefined }) {
           </select>
         </div>
       </div>
+      <p role="status" class="visually-hidden">
+        {said}
+      </p>
       <Status loaded={loaded}>
         {([first, all]) => (
           <MorePages first={first} path={`/cases?${query}`} more={(pages) => t.showMoreCases(number(Math.min(PAGE, total(pages) - shown(pages))))}>
@@ -88,7 +98,7 @@ export function CasesPage({ assignee }: { assignee?: string | undefined }) {
                 items={pages.flatMap((page) => page.items)}
                 staff={Object.assign({}, ...pages.map((page) => page.staff)) as CasePage['staff']}
                 workflows={all}
-                caption={shown(pages) < total(pages) ? t.casesShown(number(shown(pages)), number(total(pages))) : t.caseCount(total(pages))}
+                caption={caption(pages)}
                 audit={ROLE_PAGES[session.role].audits}
               />
             )}
