@@ -7,6 +7,7 @@ import { ROLES } from '../shared/session';
 import { Status } from '../shared/status';
 import type { StaffEntry, StaffList, StaffMember } from '../shared/types';
 import { useLoad } from '../shared/use-load';
+import { FieldError } from '../shared/field-error';
 
 const REGIONS = Object.keys(REGION_NAMES);
 
@@ -209,16 +210,7 @@ function StaffForm({ editing, onWritten, onCancel }: { editing?: StaffEntry; onW
     // Every field here is required, and said so in words as on every other form.
     'aria-required': true,
   });
-  const error = (name: Field) =>
-    wrong(name).length ? (
-      <span id={`${idPrefix}-${name}-error`} class="field-error" lang={marked}>
-        {wrong(name).map((message, i) => (
-          <span key={i} class="error-line">
-            {message}
-          </span>
-        ))}
-      </span>
-    ) : null;
+  const error = (name: Field) => <FieldError id={`${idPrefix}-${name}-error`} messages={wrong(name)} lang={marked} />;
   return (
     <form class="command" aria-labelledby={editing ? 'staff-edit-title' : 'staff-add-title'} onSubmit={(e) => void submit(e)} noValidate>
       <h3 id={editing ? 'staff-edit-title' : 'staff-add-title'} tabIndex={-1} ref={title}>

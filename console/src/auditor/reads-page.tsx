@@ -8,6 +8,7 @@ import { ROLE_PAGES } from '../shared/roles';
 import type { AccessPage, WorkflowInfo } from '../shared/types';
 import { regionTimeZone, zonedToIso } from '../shared/zoned-time';
 import { ReadsTable } from './case-reads';
+import { FieldError } from '../shared/field-error';
 
 const PAGE = 100;
 /**
@@ -117,16 +118,7 @@ export function ReadsPage() {
     'aria-invalid': wrong(name).length ? true : undefined,
     'aria-describedby': [wrong(name).length ? `reads-${name}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined,
   });
-  const error = (name: Field) =>
-    wrong(name).length ? (
-      <span id={`reads-${name}-error`} class="field-error" lang={outcome?.kind === 'refused' ? marked : undefined}>
-        {wrong(name).map((message, i) => (
-          <span key={i} class="error-line">
-            {message}
-          </span>
-        ))}
-      </span>
-    ) : null;
+  const error = (name: Field) => <FieldError id={`reads-${name}-error`} messages={wrong(name)} lang={outcome?.kind === 'refused' ? marked : undefined} />;
 
   return (
     <section aria-labelledby="reads-by-title">

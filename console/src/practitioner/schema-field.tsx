@@ -15,6 +15,7 @@ import { StaffPicker } from './staff-picker';
 import { recordsOf, recordWhen } from './event-data';
 import { endedRecords, namedPeople } from './people';
 import { serviceNow } from '../shared/service-clock';
+import { FieldError } from '../shared/field-error';
 
 /** Field errors by dotted path within the command's data (`nextLevel.name`, `topics.0`): every rule a field broke. */
 export type FieldErrors = ReadonlyMap<string, readonly string[]>;
@@ -65,16 +66,7 @@ export const fieldId = (idPrefix: string, path: string) => `${idPrefix}-${path.r
 function ErrorLines({ id, messages }: { id: string; messages: readonly string[] | undefined }) {
   const { language } = useI18n();
   const { errorsIn = language } = useForm();
-  if (!messages?.length) return null;
-  return (
-    <span id={id} class="field-error" lang={errorsIn === language ? undefined : errorsIn}>
-      {messages.map((message, i) => (
-        <span key={i} class="error-line">
-          {message}
-        </span>
-      ))}
-    </span>
-  );
+  return <FieldError id={id} messages={messages} lang={errorsIn === language ? undefined : errorsIn} />;
 }
 
 /** One field drawn from a JSON Schema, with its label and the API's errors beside it. */
