@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarProvider } from '../../domain/calendar/types';
 import { CLOCK_EVENT_TYPES, type ClockEventType } from '../../domain/clocks';
@@ -76,6 +76,28 @@ export interface CommandOutcome {
 export const COMMAND_ATTEMPTS = 5;
 
 /**
+ * Waits after attempt `attempt` lost to another writer, before the case is reloaded for the next.
+ * Without a pause, writers that collided reloaded in step and collided again, each round letting
+ * one through: of 20 concurrent writers on one case, 15 were refused CASE.BUSY, of 50, 45.
+ */
+export type ConflictPause = (attempt: number) => Promise<void>;
+
+/** Replaces the jittered pause (a test that must not wait); absent, `jitteredPause`. */
+export const CONFLICT_PAUSE = Symbol('CONFLICT_PAUSE');
+
+/**
+ * The longest pause after attempt `attempt`: 25, 50, 100, 200 ms, so a step that loses every
+ * attempt waits at most 375 ms in all, and one that loses once 12 ms on average. Writers reload at
+ * different times only if the window is as long as their queue takes to clear (about 1 ms a
+ * command on one node): with 5, 10, 20, 40 ms, about a third of 20 writers and three quarters of
+ * 50 were still refused.
+ */
+export const pauseBound = (attempt: number): number => Math.min(25 * 2 ** (attempt - 1), 200);
+
+/** A random pause up to `pauseBound` ("full jitter"): writers that collided come back at different times. */
+export const jitteredPause: ConflictPause = (attempt) => new Promise((resolve) => setTimeout(resolve, Math.random() * pauseBound(attempt)));
+
+/**
  * How many events since an If-Match revision are looked at to tell whether they are all the
  * scheduler's: a case gets at most a few warnings and a breach per clock, so more than this is
  * someone else's work, answered 409 without reading further.
@@ -85,7 +107,7 @@ const SCHEDULED_GAP_LIMIT = 50;
 /**
  * The one decision pipeline (DESIGN.md §2): load and fold the case, authorize, decide purely, check
  * every new event against the machine (in the step's decision), append with the expected revision
- * through the chained-stream writer; on a conflict, the one retry policy above.
+ * through the chained-stream writer; on a conflict, the one retry policy above, after a pause.
  */
 @Injectable()
 export class CommandPipeline {
@@ -97,6 +119,7 @@ export class CommandPipeline {
     registry: WorkflowRegistry,
     private readonly metrics: MendMetrics,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Optional() @Inject(CONFLICT_PAUSE) private readonly pause: ConflictPause = jitteredPause,
   ) {
     this.workflows = workflowFacts(registry.latest());
   }
@@ -150,7 +173,10 @@ export class CommandPipeline {
       } catch (error) {
         // A duplicate id: deterministic ids stored in part by a writer that decided fewer events; the fresh state shows them.
         const retryable = RevisionConflict.is(error) || error instanceof DuplicateEventIdError;
-        if (attempt < attempts && retryable) continue;
+        if (attempt < attempts && retryable) {
+          await this.pause(attempt);
+          continue;
+        }
         // Without If-Match the revision the store names is this pipeline's own last reload, not one the client read.
         if (retryable && !request.open && request.expectedRevision === undefined) throw CaseBusy({ attempts });
         throw error;

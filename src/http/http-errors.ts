@@ -119,3 +119,9 @@ export const RequestTimeout = defineError('REQUEST.TIMEOUT', 'invalid', {
   en: () => 'The request was not received in time. Send it again.',
   fr: () => 'La requête n’a pas été reçue à temps. Envoyez-la de nouveau.',
 });
+
+/** An HTTP/1.1 request with no Host header, which RFC 9112 §3.2 requires of every HTTP/1.1 request (an empty one is allowed). */
+export const HostRequired = defineError('REQUEST.HOST_REQUIRED', 'invalid', {
+  en: () => 'The request has no Host header, which HTTP/1.1 requires: send the name of the server (and its port) in Host, as HTTP clients do.',
+  fr: () => 'La requête n’a pas d’en-tête Host, qu’exige HTTP/1.1\u00a0: envoyez-y le nom du serveur (et son port), comme le font les clients HTTP.',
+});
