@@ -101,6 +101,16 @@ function inertScope(machine: AnyStateMachine): AnyActorScope {
   return scope;
 }
 
+/**
+ * Whether the case is open: its machine still runs and its state is not tagged `closed`. A state
+ * tagged `closed` is done as far as the program's work goes, yet still takes the person's word
+ * (a class member who completed may still withdraw consent to what they shared): it leaves
+ * caseloads and open counts as a final state does, while its commands stay offered.
+ */
+export function caseStatus(snapshot: AnyMachineSnapshot): 'open' | 'closed' {
+  return snapshot.status === 'active' && !snapshot.hasTag('closed') ? 'open' : 'closed';
+}
+
 /** The dotted name of the current state: `underReview`, `phase2.engaging`. */
 export function stateName(snapshot: AnyMachineSnapshot): string {
   return flatten(snapshot.value).join(', ');

@@ -94,7 +94,7 @@ export const StaffMemberNotFound = defineError<{ staffId: string }>('STAFF.NOT_F
 /** The staff record changed since the writer read it (If-Match), or under a concurrent write. */
 export const StaffRevisionConflict = defineError<{ staffId: string; expected: string; actual: string }>('STAFF.REVISION_CONFLICT', 'conflict', {
   en: (p) => `${p.staffId}'s record changed since you read it (you expected revision ${p.expected}, it is now at ${p.actual}). Reload it and try again.`,
-  fr: (p) => `La fiche de ${p.staffId} a changé depuis votre lecture (révision attendue ${p.expected}, révision actuelle ${p.actual}). Rechargez-la et réessayez.`,
+  fr: (p) => `La fiche de ${p.staffId} a changé depuis votre lecture (version attendue ${p.expected}, version actuelle ${p.actual}). Rechargez-la et réessayez.`,
 });
 
 export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY_EXISTS', 'conflict', {
@@ -122,4 +122,20 @@ export const AssigneeCannotWorkCase = defineError<{ staffId: string; name: strin
   en: (p) => `${p.name} (${p.staffId}) holds the ${roleLabel(p.role).en} role, which cannot work ${p.workflow.en} cases as the person assigned. Pick someone whose role can.`,
   fr: (p) =>
     `${p.name} (${p.staffId}) a le rôle «\u00a0${roleLabel(p.role).fr}\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0» en tant que personne assignée. Choisissez une personne dont le rôle le permet.`,
+});
+
+const LANGUAGE_NAMES: Record<z.infer<typeof StaffLanguage>, Bilingual> = {
+  en: { en: 'English', fr: 'anglais' },
+  fr: { en: 'French', fr: 'français' },
+};
+
+/**
+ * Assigning a case to someone who does not work in the official language it is served in: the
+ * client is served in the language of their choice (Official Languages Act, Part IV).
+ */
+export const AssigneeDoesNotWorkInLanguage = defineError<{ staffId: string; name: string; language: z.infer<typeof StaffLanguage> }>('STAFF.DOES_NOT_WORK_IN_LANGUAGE', 'rule', {
+  en: (p) =>
+    `${p.name} (${p.staffId}) does not work in ${LANGUAGE_NAMES[p.language].en}, as the staff directory records, and this case is served in ${LANGUAGE_NAMES[p.language].en}. Pick someone who works in ${LANGUAGE_NAMES[p.language].en}.`,
+  fr: (p) =>
+    `Selon le répertoire du personnel, ${p.name} (${p.staffId}) ne travaille pas en ${LANGUAGE_NAMES[p.language].fr}, la langue de service de ce dossier. Choisissez une personne qui travaille en ${LANGUAGE_NAMES[p.language].fr}.`,
 });

@@ -35,6 +35,20 @@ export interface CommandDefinition {
    */
   readonly refusal?: (state: CaseState, data: unknown, ctx: DecideContext) => DomainError | undefined;
   /**
+   * The top-level fields of its data that this state requires beyond what its schema requires: a
+   * field the schema leaves optional because a business rule asks for it only in some states (a
+   * complaint's response names who it can be elevated to below the last level of review). The case
+   * view lists them (`requiredNow`), so that a form asks for them before the command is refused
+   * without them. Pure; the rule that refuses the command without them stays in `decide`.
+   */
+  readonly requires?: (state: CaseState) => readonly string[];
+  /**
+   * The top-level fields of its data that this state refuses, though its schema allows them (a
+   * response at the last level of review names no one: there is no one left). The case view lists
+   * them (`refusedNow`), so that a form does not offer them. Pure; `decide` still refuses them.
+   */
+  readonly refuses?: (state: CaseState) => readonly string[];
+  /**
    * Who may run this command. A role not listed may not; the policy refuses a command whose
    * grants are missing to every role (fails closed).
    */
@@ -169,6 +183,13 @@ export interface CaseSummary {
    * path (case reads, lists, counts, history, audit views, clock views) applies it.
    */
   readonly readAs?: string;
+  /**
+   * The official language the case is served in, when its workflow records one (the client's
+   * choice under Part IV of the Official Languages Act, a session's language): only people who
+   * work in it may be assigned the case (see src/staff/assignee-check.ts). Absent when the
+   * workflow records none, or not yet.
+   */
+  readonly serviceLanguage?: 'en' | 'fr';
 }
 
 /**

@@ -93,15 +93,17 @@ describe('cases projection: a restorative engagement case through its phases', (
     const closing = run('CloseEngagement', { followUpInWeeks: 12 }, { at: '2026-02-20T15:00:00Z' });
     expect(closing).toMatchObject({ state: 'followUpScheduled', status: 'open', details: expect.objectContaining({ goalsMet: 'met', followUpDueOn: '2026-05-15' }) });
     // Recorded in the week it is due (not earlier than the tolerance allows).
+    // Completed, so closed, though the class member may still withdraw consent to a sharing or revise how their input is used.
     expect(run('RecordFollowUp', undefined, { at: '2026-05-13T15:00:00Z' })).toMatchObject({ state: 'completed', status: 'closed' });
   });
 
-  it('stays open once the class member withdraws, who may ask to take part again', () => {
+  it('is closed once the class member withdraws, who may ask to take part again', () => {
     const { run } = engagement();
     run('ReceiveOptIn');
     run('ConfirmParticipation');
     run('AssignPractitioner');
-    expect(run('Withdraw', {})).toMatchObject({ state: 'withdrawn', status: 'open', assignees: ['practitioner-1'] });
+    expect(run('Withdraw', {})).toMatchObject({ state: 'withdrawn', status: 'closed', assignees: ['practitioner-1'] });
+    expect(run('ResumeParticipation', {})).toMatchObject({ status: 'open' });
   });
 
   it('shows the new practitioners after a supervisor reassigns the case', () => {

@@ -3,7 +3,7 @@ import { canonicalJson, canonicalJsonWith } from '../../domain/canonical-json';
 import { clockView, type ClockView } from '../../domain/case-view';
 import type { Clocks } from '../../domain/clocks/state';
 import { isOpen } from '../../domain/clocks/state';
-import { evolveCase, initialCaseState, stateName } from '../../domain/fold';
+import { caseStatus, evolveCase, initialCaseState, stateName } from '../../domain/fold';
 import type { RegionCode } from '../../domain/regions';
 import type { CaseState, AnyWorkflowDefinition } from '../../domain/workflow';
 import type { ProjectionEvent } from '../projection';
@@ -95,7 +95,7 @@ function viewOf(definition: AnyWorkflowDefinition, folded: CaseState, source: Vi
   const clocks = sameClocks ? source.clocks : clockViews(folded.clocks);
   return {
     state: sameState ? source.state : stateName(folded.snapshot),
-    status: folded.snapshot.status === 'active' ? 'open' : 'closed',
+    status: caseStatus(folded.snapshot),
     region: summary.region,
     assignees: summary.assignees,
     details: summary.details,

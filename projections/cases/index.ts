@@ -10,7 +10,7 @@ export * from './rows';
  */
 export const casesProjection: ProjectionDefinition = {
   name: 'cases',
-  version: 4, // 4: a clock met on time, entered after its breach was recorded, reads met
+  version: 5, // 4: a clock met on time, entered after its breach was recorded, reads met; 5: a state tagged `closed` reads closed
   description: 'Case summaries and views, and practitioner caseloads',
   tables: [
     {

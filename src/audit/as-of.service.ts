@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCaseView, type CaseView } from '../../domain/case-view';
+import { buildCaseView, withAllowedCommands, type CaseView } from '../../domain/case-view';
 import type { EventMetadata } from '../../domain/envelope';
 import { isClockEventType } from '../../domain/fold';
 import type { Actor } from '../../domain/roles';
@@ -169,8 +169,7 @@ export class CaseAsOf {
     const readAs = loaded.definition.summarize(loaded.state).readAs;
     const facts = { caseId, workflow: view.workflow, workflowVersion: view.workflowVersion, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
     return {
-      ...view,
-      allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands),
+      ...withAllowedCommands(view, this.policy.commandsFor(actor, facts, view.allowedCommands)),
       nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps),
       clocks,
       asOf,

@@ -1,4 +1,4 @@
-import { stateName } from '../../domain/fold';
+import { caseStatus, stateName } from '../../domain/fold';
 import type { Actor } from '../../domain/roles';
 import type { LoadedCase } from '../cases/case-repository';
 import type { AuditReader } from './audit-reader.service';
@@ -28,7 +28,7 @@ export async function* replayLines(reader: AuditReader, asOf: CaseAsOf, caseId: 
   }
   await steps.return(undefined);
   if (!last || !time) return;
-  const status = last.state.snapshot.status === 'active' ? 'open' : 'closed';
+  const status = caseStatus(last.state.snapshot);
   yield `Now ${stateName(last.state.snapshot)} (${status}) at revision ${last.state.revision}, last event ${time(last.updatedAt)}`;
   const clocks = clockSummary(last.state.clocks, time);
   if (clocks.length > 0) yield* ['Clocks:', ...clocks];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildCaseView, type CaseView } from '../../domain/case-view';
+import { buildCaseView, withAllowedCommands, type CaseView } from '../../domain/case-view';
 import { PersonRole, type Actor } from '../../domain/roles';
 import { restoreCase, type CaseRecord } from '../../projections/cases';
 import { CLOCK, type Clock } from '../clock/clock';
@@ -41,8 +41,7 @@ export class CaseViews {
   private forActor(view: CaseView, actor: Actor, readAs: string | undefined): PresentedCase {
     const facts = { caseId: view.caseId, workflow: view.workflow, workflowVersion: view.workflowVersion, assignees: view.assignees, ...(readAs !== undefined ? { readAs } : {}) };
     return {
-      ...view,
-      allowedCommands: this.policy.commandsFor(actor, facts, view.allowedCommands),
+      ...withAllowedCommands(view, this.policy.commandsFor(actor, facts, view.allowedCommands)),
       nextSteps: this.policy.stepsKnownTo(actor, facts, view.nextSteps),
       assignableRoles: this.assignableRoles(facts),
     };

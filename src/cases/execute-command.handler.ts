@@ -60,7 +60,10 @@ export class ExecuteCommandHandler implements ICommandHandler<ExecuteCommand, Co
       check: async (loaded, decision) => {
         if (decision.events.length === 0) return;
         if (input.openWorkflow) this.policy.authorizeReadAs(input.actor, accessFacts({ ...loaded, state: decision.state }));
-        const facts = () => ({ before: accessFacts(loaded), after: accessFacts({ ...loaded, state: decision.state }) });
+        const facts = () => {
+          const { serviceLanguage } = loaded.definition.summarize(decision.state);
+          return { before: accessFacts(loaded), after: { ...accessFacts({ ...loaded, state: decision.state }), ...(serviceLanguage ? { serviceLanguage } : {}) } };
+        };
         await this.assignees.check(facts, loaded.definition.labels.title, command.data);
         const definition = findCommand(loaded.definition, command.type);
         if (definition) await this.links.check(definition, command.data, input.actor);

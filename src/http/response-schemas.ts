@@ -56,8 +56,20 @@ export const CaseViewSchema = z
     nextSteps: z.array(z.string()).meta({
       description: 'The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none',
     }),
+    requiredNow: z.record(z.string(), z.array(z.string())).meta({
+      description:
+        'Of the commands you may run now, those whose case’s state requires fields their schema leaves optional, with those fields (top-level fields of the command’s data): below the last level of review, a complaint’s response requires the next level. A command sent without them is refused (422). Commands with none are left out; empty when none',
+    }),
+    refusedNow: z.record(z.string(), z.array(z.string())).meta({
+      description:
+        'Of the commands you may run now, those whose case’s state refuses fields their schema allows, with those fields (top-level fields of the command’s data): at the last level of review, a complaint’s response refuses a next level. A command sent with them is refused (422). Commands with none are left out; empty when none',
+    }),
     region: RegionCode,
     assignees: z.array(z.string()),
+    serviceLanguage: z.enum(['en', 'fr']).nullable().meta({
+      description:
+        'The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet',
+    }),
     assignableRoles: z.array(z.string()).meta({
       description: 'The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE)',
     }),

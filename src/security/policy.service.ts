@@ -62,6 +62,8 @@ export interface CaseAccessFacts {
   readonly assignees: readonly string[];
   /** The workflow whose read scope applies, when not the case's own (a complaint about an RO case reads as an RO case). */
   readonly readAs?: string;
+  /** The official language the case is served in, when its workflow records one: whom it may be assigned to (AssigneeCheck). */
+  readonly serviceLanguage?: 'en' | 'fr';
 }
 
 /** How a role's lists are narrowed. */

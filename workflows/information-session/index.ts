@@ -73,6 +73,8 @@ function summarize(state: CaseState): CaseSummary {
   return {
     region: context.region,
     assignees: context.presenterId !== undefined ? [context.presenterId] : [],
+    // A session in one official language is presented in it; a bilingual one names no single language.
+    ...(context.language === 'en' || context.language === 'fr' ? { serviceLanguage: context.language } : {}),
     details: {
       audience: context.audience ?? null,
       startsAt: context.startsAt ?? null,

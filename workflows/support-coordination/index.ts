@@ -96,6 +96,7 @@ function summarize(state: CaseState): CaseSummary {
   return {
     region: context.region,
     assignees: context.coordinatorId !== undefined ? [context.coordinatorId] : [],
+    ...(context.language !== undefined ? { serviceLanguage: context.language } : {}),
     details: {
       officialLanguage: context.language ?? null,
       anonymous: context.anonymous ?? null,

@@ -6,7 +6,7 @@ import type { CaseView, CommandResult, HistoryItem, JsonSchema, WorkflowCommand,
 import { isoToZoned, regionTimeZone, zonedToIso } from '../shared/zoned-time';
 import { localDate, schemaAt } from './event-data';
 import { FormContext } from './form-context';
-import { branchFor, discriminator, initialValue, kindOf, prune, withoutNull } from './schema';
+import { asTheStateAsks, branchFor, discriminator, initialValue, kindOf, prune, withoutNull } from './schema';
 import { fieldId, SchemaField, type FieldErrors } from './schema-field';
 
 /** Where a form's data goes: a command on a case (with If-Match), or a new case of a workflow. */
@@ -42,6 +42,16 @@ interface Props {
    * anything is sent, named and worded as the API would.
    */
   readonly dataOf?: (value: unknown) => { readonly data: unknown } | { readonly refused: Issue };
+}
+
+/** A field the state requires, left out or left empty (a group with nothing filled in): not answered. */
+const unanswered = (value: unknown) =>
+  value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+
+/** What was typed, without the top-level fields the case's state refuses (typed before the case moved on). */
+function withoutRefused(value: unknown, refused: readonly string[]): unknown {
+  if (refused.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !refused.includes(key)));
 }
 
 /** The API names fields from the request body (`data.nextLevel.name`); the form names them from the data. */
@@ -141,7 +151,11 @@ function restated(command: WorkflowCommand, caseView: CaseView | undefined, star
  */
 export function CommandForm({ api, caseView, opens, command, label, workflow = opens, history, initial, dataOf, onDone, onSend, onStale, stale }: Props) {
   const { t, language, instant } = useI18n();
-  const [value, setValue] = useState<unknown>(() => initial ?? restated(command, caseView, initialValue(command.schema)));
+  // The fields the case's state requires though the schema leaves them optional, and those it refuses though the schema allows them.
+  const requiredNow = caseView?.requiredNow[command.name] ?? [];
+  const refusedNow = caseView?.refusedNow[command.name] ?? [];
+  const schema = asTheStateAsks(command.schema, requiredNow, refusedNow);
+  const [value, setValue] = useState<unknown>(() => initial ?? restated(command, caseView, initialValue(schema)));
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // The language the refusal shown was written in: the person may have switched since, and kept what they typed.
   const [said, setSaid] = useState<Language>(language);
@@ -168,7 +182,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   // A region chosen (or changed) after a time was typed moves the time's zone, not its wall time.
   const change = (next: unknown) => {
     const zone = regionTimeZone(regionOf(next));
-    setValue(zone === timeZone ? next : rezoned(command.schema, next, timeZone, zone));
+    setValue(zone === timeZone ? next : rezoned(schema, next, timeZone, zone));
   };
 
   // Every rule broken at once, each beside its field and in the summary, which takes the focus.
@@ -176,7 +190,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
     const readable = (words: string) => withReadableTimes(words, (iso) => instant(iso, region), (date) => localDate(date, saidIn));
     // A broken rule that names its field is said beside it, as a field's own problem is; the others in the summary alone.
     const beside = broken.flatMap((rule) => rule.details?.issues ?? []);
-    setErrors(byField([...issues, ...beside], (path, words) => readable(withValueLabels(words, schemaAt(command.schema, value, path), workflow, kindsAt(command.schema, value, path)))));
+    setErrors(byField([...issues, ...beside], (path, words) => readable(withValueLabels(words, schemaAt(schema, value, path), workflow, kindsAt(schema, value, path)))));
     setSaid(saidIn);
     setRules(broken.filter((rule) => (rule.details?.issues ?? []).length === 0).map((rule) => ({ ...rule, message: readable(rule.message) })));
     setFailure(readable(message));
@@ -187,8 +201,16 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const submit = async (event: Event) => {
     event.preventDefault();
     onSend?.();
-    const prepared = dataOf ? dataOf(value) : { data: prune(value, command.schema) ?? {} };
+    const typed = withoutRefused(value, refusedNow);
+    const prepared = dataOf ? dataOf(typed) : { data: prune(typed, schema) ?? {} };
     if ('refused' in prepared) return refuse([prepared.refused], [], prepared.refused.message, language);
+    // A field the state requires, left empty, is refused here as the API refuses a missing field, before anything is sent.
+    // While a field the schema itself requires is empty too, the form is sent: the API then names every field missing at once.
+    const answered = (field: string) => !unanswered((prepared.data as Record<string, unknown> | undefined)?.[field]);
+    const missing = requiredNow.filter((field) => !answered(field));
+    if (missing.length > 0 && (command.schema.required ?? []).every(answered)) {
+      return refuse(missing.map((field) => ({ path: `data.${field}`, message: t.fieldRequiredNow })), [], t.fieldRequiredNow, language);
+    }
     const asked = language;
     setSending(true);
     setFailure(undefined);
@@ -214,7 +236,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
   const problems = [...errors.values()].reduce((n, messages) => n + messages.length, 0) + rules.length;
   const titleId = `${idPrefix}-title`;
   return (
-    <FormContext.Provider value={{ workflow, timeZone, region, assignable: caseView?.assignableRoles, history, clocks: caseView?.clocks, records: command.records, errorsIn: said }}>
+    <FormContext.Provider value={{ workflow, timeZone, region, assignable: caseView?.assignableRoles, serviceLanguage: caseView?.serviceLanguage, history, clocks: caseView?.clocks, records: command.records, errorsIn: said }}>
       <form class="command" aria-labelledby={titleId} onSubmit={submit} noValidate>
         <h3 id={titleId}>
           <L label={label} />
@@ -258,7 +280,7 @@ export function CommandForm({ api, caseView, opens, command, label, workflow = o
             ) : null}
           </div>
         ) : null}
-        <SchemaField schema={command.schema} path="" idPrefix={idPrefix} required value={value} onChange={change} errors={errors} />
+        <SchemaField schema={schema} path="" idPrefix={idPrefix} required value={value} onChange={change} errors={errors} />
         <button type="submit" disabled={sending}>
           {sending ? t.sending : <L label={label} />}
         </button>

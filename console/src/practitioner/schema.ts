@@ -97,6 +97,23 @@ export function branchFor(schema: JsonSchema, value: unknown): JsonSchema {
   return chosenBranch(schema, value) ?? sharedFields(schema);
 }
 
+/**
+ * A command's data schema as the case's state asks for it now (the case view's `requiredNow` and
+ * `refusedNow`): the top-level fields the state requires are required, and those it refuses are
+ * not offered, though the schema alone leaves them optional.
+ */
+export function asTheStateAsks(schema: JsonSchema, required: readonly string[] = [], refused: readonly string[] = []): JsonSchema {
+  if (required.length === 0 && refused.length === 0) return schema;
+  if (schema.oneOf ?? schema.anyOf) {
+    const key = schema.oneOf ? 'oneOf' : 'anyOf';
+    return { ...schema, [key]: (schema[key] ?? []).map((branch) => asTheStateAsks(branch, required, refused)) };
+  }
+  if (!schema.properties) return schema;
+  const properties = Object.fromEntries(Object.entries(schema.properties).filter(([key]) => !refused.includes(key)));
+  const asked = [...(schema.required ?? []), ...required.filter((key) => !(schema.required ?? []).includes(key))];
+  return { ...schema, properties, required: asked.filter((key) => key in properties) };
+}
+
 /** The value a form starts from: constants and defaults filled in, the rest left for the person. */
 export function initialValue(schema: JsonSchema, required = true): unknown {
   const s = withoutNull(schema);

@@ -34,7 +34,8 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
  * assigns, of them those the case could be given to), the case's region first, each person with their languages and current caseload (and their
- * role, where those offered hold several). A native select: the keyboard and screen readers work as
+ * role, where those offered hold several). A case served in an official language offers only the people who work in it, and says so:
+ * the API refuses anyone else (STAFF.DOES_NOT_WORK_IN_LANGUAGE). A native select: the keyboard and screen readers work as
  * everywhere. Whoever may not read the directory (403) picks themselves, where the field takes
  * their role, or types the person's login, as does everyone for someone outside the directory
  * (roles `[]`).
@@ -42,7 +43,7 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
 export function StaffPicker({ id, value, onChange, attributes, of }: StaffPickerProps) {
   const { t, number, role, region: regionName } = useI18n();
   const { api, session } = useConsole();
-  const { workflow, region, assignable } = useForm();
+  const { workflow, region, assignable, serviceLanguage } = useForm();
   const [loaded] = useLoad(() => api.get<StaffList>('/staff'), 'staff');
   const outside = Array.isArray(of) && of.length === 0;
   const typed = (hint?: string) => (
@@ -73,23 +74,41 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
   // A directory not kept yet: the person's login is typed, as before there was one. One that is kept
   // but has no one for these cases: the API gives cases only to people in it, so an admin adds them first.
   if (people.length === 0) return typed(loaded.value.items.length === 0 ? t.staffNobody : t.staffNoneOfRole);
-  const near = people.filter((person) => region !== undefined && person.region === region);
-  const far = people.filter((person) => region === undefined || person.region !== region);
+  // A case served in an official language is given only to people who work in it (the API refuses anyone else): they alone are offered.
+  const language = serviceLanguage ? t.languageName(serviceLanguage) : undefined;
+  const speakers = serviceLanguage ? people.filter((person) => person.languages.includes(serviceLanguage)) : people;
+  if (speakers.length === 0) return typed(t.staffNoneInLanguage(language ?? ''));
+  const note = language === undefined ? undefined : { id: `${id}-language`, text: t.staffOnlyInLanguage(language) };
+  const near = speakers.filter((person) => region !== undefined && person.region === region);
+  const far = speakers.filter((person) => region === undefined || person.region !== region);
   // Each named with their role where the people offered hold several (an intake officer or a mediator).
-  const mixed = new Set(people.map((person) => person.role)).size > 1;
-  const known = value === undefined || people.some((person) => person.staffId === value);
+  const mixed = new Set(speakers.map((person) => person.role)).size > 1;
+  const known = value === undefined || speakers.some((person) => person.staffId === value);
   const option = (person: StaffEntry) => (
     <option key={person.staffId} value={person.staffId}>
       {t.staffOption(mixed ? `${person.displayName}, ${role(person.role)}` : person.displayName, person.languages.map((l) => t.languageName(l)).join(', '), number(person.caseload))}
     </option>
   );
   return (
-    <select {...attributes} id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}>
-      <option value="">{t.choose}</option>
-      {known ? null : <option value={value}>{value}</option>}
-      {near.length ? <optgroup label={t.staffInRegion(regionName(region ?? ''))}>{near.map(option)}</optgroup> : null}
-      {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
-    </select>
+    <>
+      {note ? (
+        <p class="hint" id={note.id}>
+          {note.text}
+        </p>
+      ) : null}
+      <select
+        {...attributes}
+        id={id}
+        aria-describedby={[attributes['aria-describedby'], note?.id].filter(Boolean).join(' ') || undefined}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+      >
+        <option value="">{t.choose}</option>
+        {known ? null : <option value={value}>{value}</option>}
+        {near.length ? <optgroup label={t.staffInRegion(regionName(region ?? ''))}>{near.map(option)}</optgroup> : null}
+        {far.length ? <optgroup label={region === undefined ? t.staffEveryone : t.staffElsewhere}>{far.map(option)}</optgroup> : null}
+      </select>
+    </>
   );
 }
 
