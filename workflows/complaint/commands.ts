@@ -52,7 +52,7 @@ export const ReceiveComplaint = z.strictObject({
   data: z.strictObject({
     kind: Kind.default('complaint'),
     channel: Channel,
-    /** When the program received it; for mail, the day the letter reached the program, not the day it was sent. */
+    /** When the program received it; for mail, the day the letter reached the program, not the day it was sent. Not before 2004-01-01 in its region (`EARLIEST_RECEIVED_ON`). */
     receivedAt: Instant,
     region: RegionCode.default(DEFAULT_REGION),
     complainant: Complainant,
@@ -144,12 +144,17 @@ export const RequestReview = z.strictObject({
   data: z.strictObject({
     /** Why the complainant is not satisfied, in their words. */
     grounds: text(20_000).optional(),
+    /**
+     * When the complainant sent the request: not before the response it asks to review, nor after
+     * now; now when absent. The review window is judged by it.
+     */
+    requestedAt: Instant.optional(),
   }),
 }).meta({
   description:
-    'The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.',
+    'The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. Record when the complainant sent the request (now if not given): between the response and now. The review window is judged at that time, so a request sent within the window and entered after its end is still accepted, unless the window’s end has already closed the complaint; the window is met, and the next level’s response clock starts, at that time.',
   descriptionFr:
-    'La personne plaignante, insatisfaite, exerce son droit de révision dans le délai prévu à cette fin\u00a0: la plainte passe au palier d’autorité suivant, avec un nouveau délai de réponse de 30 jours ouvrables.',
+    'La personne plaignante, insatisfaite, exerce son droit de révision dans le délai prévu à cette fin\u00a0: la plainte passe au palier d’autorité suivant, avec un nouveau délai de réponse de 30 jours ouvrables. Consigner le moment où la personne plaignante a envoyé sa demande (maintenant si ce n’est pas précisé)\u00a0: entre la réponse et maintenant. Le délai de révision est apprécié à ce moment-là\u00a0: une demande envoyée dans le délai et saisie après son expiration est donc acceptée, sauf si l’expiration du délai a déjà fermé la plainte\u00a0; le délai de révision est respecté, et le délai de réponse du palier suivant commence, à ce moment-là.',
   example: { grounds: 'The meeting was booked again but I still have not been told why it was cancelled.' },
 });
 

@@ -96,6 +96,34 @@ describe('complaint: ReceiveComplaint', () => {
     given().when(receive({ receivedAt: '2026-03-02T14:00:01Z' })).thenThrows('COMPLAINT.RECEIVED_IN_FUTURE');
   });
 
+  it('refuses a complaint received before the oldest program a complaint can concern began, naming the earliest date accepted, beside data.receivedAt', () => {
+    for (const receivedAt of ['1999-11-01T10:00:00-05:00', '2003-12-31T23:59:59-05:00']) {
+      const error = given().when(receive({ receivedAt })).error();
+      expect([error.code, error.kind]).toEqual(['COMPLAINT.RECEIVED_BEFORE_PROGRAMS', 'rule']);
+      expect(error.messageIn('en')).toBe(
+        `“Received on”: ${receivedAt} is before 2004-01-01, the earliest date a complaint is accepted as received: the oldest program a complaint can concern, CSC’s Restorative Opportunities program, began in 2004. Check the date it was received.`,
+      );
+      expect(error.messageIn('fr')).toBe(
+        `«\u00a0Date de réception\u00a0»\u00a0: ${receivedAt} précède le 2004-01-01, la date de réception la plus ancienne acceptée pour une plainte\u00a0: le plus ancien programme que peut viser une plainte, le programme Possibilités de justice réparatrice du SCC, a été créé en 2004. Vérifiez la date de réception.`,
+      );
+      expect(error.details).toEqual({
+        issues: [{ path: 'data.receivedAt', message: `${receivedAt} is before 2004-01-01, the earliest date a complaint is accepted as received (the oldest program a complaint can concern began in 2004).` }],
+      });
+      expect(error.detailsIn('fr')).toEqual({
+        issues: [{ path: 'data.receivedAt', message: `${receivedAt} précède le 2004-01-01, la date de réception la plus ancienne acceptée pour une plainte (le plus ancien programme que peut viser une plainte a été créé en 2004).` }],
+      });
+    }
+  });
+
+  it('accepts a complaint received on the earliest date accepted, in the complaint’s region, about a program or the whole service', () => {
+    for (const concerns of [undefined, { program: 'restorative-opportunities' }]) {
+      const { events } = given().when(receive({ receivedAt: '2004-01-01T00:00:00-05:00', ...(concerns ? { concerns } : {}) })).run();
+      expect(events[0]).toMatchObject({ type: 'ComplaintReceived', data: { receivedAt: '2004-01-01T00:00:00-05:00' } });
+    }
+    // 1 January in Ottawa, still 31 December in Vancouver: the day is the complaint's region's.
+    given().when(receive({ receivedAt: '2004-01-01T05:00:00Z', region: 'BC' })).thenThrows('COMPLAINT.RECEIVED_BEFORE_PROGRAMS');
+  });
+
   it('rejects an unknown channel, a missing name and unknown fields, naming each field', () => {
     const error = given()
       .when(receive({ channel: 'fax', complainant: { pseudonym: true }, priority: 'high' }))
@@ -416,6 +444,17 @@ describe('complaint: Respond', () => {
     expect(beyond.detailsIn('fr')).toEqual({ issues: [{ path: 'data.nextLevel', message: beyond.messageIn('fr') }] });
   });
 
+  it('tells forms what the level asks of a response: the next level required below the last level, refused at the last', () => {
+    const rules = complaintWorkflow.commands.find((c) => c.type === 'Respond')!;
+    const lastLevel = [...underReview(), ...responded(1), ...reviewRequested(1), handlerAssigned('manager-2', 2), ...responded(2), ...reviewRequested(2), handlerAssigned('director-3', 3)];
+    const [atLevel1, atLevel3] = [underReview(), lastLevel].map((history) => foldHistory(complaintWorkflow, history));
+    expect([rules.requires?.(atLevel1!), rules.refuses?.(atLevel1!)]).toEqual([['nextLevel'], []]);
+    expect([rules.requires?.(atLevel3!), rules.refuses?.(atLevel3!)]).toEqual([[], ['nextLevel']]);
+    // What they say is what `decide` does: refused without it at level 1, and with it at level 3.
+    expect(given(...underReview()).when(respond({})).error().code).toBe('COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL');
+    expect(given(...lastLevel).when(respond()).error().code).toBe('COMPLAINT.NO_NEXT_LEVEL');
+  });
+
   it('rejects a next level without its contact information, naming the field', () => {
     given(...underReview())
       .when(respond({ nextLevel: { name: 'Alex Tremblay' } }))
@@ -614,6 +653,72 @@ describe('complaint: RequestReview', () => {
   it('is still open on the last day of the window', () => {
     given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: '2026-04-02T03:59:00.000Z' }).thenState('reviewRequested');
   });
+
+  it('is dated when the complainant sent it: the window is met then, and the next level’s 30 business days count from then, not from its entry after the weekend', () => {
+    const sentFriday = '2026-03-06T20:00:00.000Z'; // Friday 15:00 in Ottawa
+    const step = given(...underReview(), ...responded(1)).when(command('RequestReview', { requestedAt: '2026-03-06T15:00:00-05:00' }), { now: MONDAY_AFTER });
+    step.thenEvents([
+      { type: 'ReviewRequested', data: { requestedAt: '2026-03-06T15:00:00-05:00', fromLevel: 1, level: 2, ...titlesAt(1), complainantId: COMPLAINANT_ID } },
+      { type: 'ClockMet', data: { clock: 'review-window-1', at: sentFriday, onTime: true } },
+      clockStarted('response-2', 2, sentFriday, 30),
+    ]);
+    const { state } = step.run();
+    expect(state.clocks['response-2']?.startedAt).toBe(sentFriday);
+    // 30 business days after Friday (Good Friday and Easter Monday excluded): Tuesday 21 April, 17:00 EDT; a day later had it counted from Monday's entry.
+    expect(state.clocks['response-2']?.dueAt).toBe('2026-04-21T21:00:00.000Z');
+    const enteredMonday = given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: MONDAY_AFTER }).run();
+    expect(enteredMonday.state.clocks['response-2']?.dueAt).toBe('2026-04-22T21:00:00.000Z');
+  });
+
+  it('refuses a request dated before the response it asks to review, or in the future, beside data.requestedAt, and accepts both ends', () => {
+    const history = [...underReview(), ...responded(1, LATER)];
+    for (const requestedAt of ['2026-03-03T14:59:59.000Z', '2026-03-09T14:00:01.000Z']) {
+      const error = given(...history).when(command('RequestReview', { requestedAt }), { now: MONDAY_AFTER }).error();
+      expect([error.code, error.kind]).toEqual(['COMPLAINT.REVIEW_REQUESTED_OUT_OF_RANGE', 'rule']);
+      expect(error.messageIn('en')).toBe(
+        `The request for a review of the level 1 response cannot be dated ${requestedAt}: a review is requested between that response (${LATER}) and now (${MONDAY_AFTER}).`,
+      );
+      expect(error.messageIn('fr')).toBe(
+        `La demande de révision de la réponse du palier 1 ne peut pas être datée du ${requestedAt}\u00a0: une révision est demandée entre cette réponse (${LATER}) et maintenant (${MONDAY_AFTER}).`,
+      );
+      expect(error.details).toEqual({ issues: [{ path: 'data.requestedAt', message: error.messageIn('en') }] });
+      expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.requestedAt', message: error.messageIn('fr') }] });
+    }
+    for (const requestedAt of [LATER, MONDAY_AFTER]) {
+      given(...history).when(command('RequestReview', { requestedAt }), { now: MONDAY_AFTER }).thenState('reviewRequested');
+    }
+  });
+
+  it('accepts a request sent within the window though entered after its end, before the window’s end closes the complaint: met on time, with no breach', () => {
+    const history = [...underReview(), ...responded(1)];
+    expect(offered(history, '2026-04-07T15:00:00.000Z')).toContain('RequestReview');
+    const { events } = given(...history).when(command('RequestReview', { requestedAt: '2026-04-01T20:00:00.000Z' }), { now: '2026-04-07T15:00:00.000Z' }).run();
+    expect(events.map((e) => e.type)).toEqual(['ReviewRequested', 'ClockMet', 'ClockStarted']);
+    expect(events[1]).toEqual({ type: 'ClockMet', data: { clock: 'review-window-1', at: '2026-04-01T20:00:00.000Z', onTime: true } });
+    const late = given(...history).when(command('RequestReview', { requestedAt: '2026-04-02T04:00:00.000Z' }), { now: '2026-04-07T15:00:00.000Z' }).error();
+    expect(late.code).toBe('COMPLAINT.REVIEW_WINDOW_PASSED');
+    expect(late.details).toEqual({ issues: [{ path: 'data.requestedAt', message: 'The review window ended at the end of 2026-04-01: if the complainant sent the request by then, give the date it was sent.' }] });
+    expect(late.detailsIn('fr')).toEqual({
+      issues: [{ path: 'data.requestedAt', message: 'Le délai de révision a expiré à la fin de la journée du 2026-04-01\u00a0: si la personne plaignante a envoyé sa demande au plus tard ce jour-là, indiquez la date de son envoi.' }],
+    });
+  });
+
+  it('once the window’s end closed the complaint, refuses a request sent within it, saying that a closed complaint is not reopened and what to do instead', () => {
+    const breach = { clock: 'review-window-1', at: '2026-04-02T03:59:59.999Z' };
+    const beforeClosing = [...underReview(), ...responded(1), { type: 'ClockBreached', data: breach }];
+    const closing = complaintWorkflow.onClockBreached!(breach, foldHistory(complaintWorkflow, beforeClosing), specContext());
+    const closed = [...beforeClosing, ...closing];
+    const error = given(...closed).when(command('RequestReview', { requestedAt: '2026-04-01T20:00:00.000Z' }), { now: '2026-04-07T15:00:00.000Z' }).error();
+    expect([error.code, error.kind]).toEqual(['COMPLAINT.CLOSED_BEFORE_REVIEW_RECORDED', 'rule']);
+    expect(error.messageIn('en')).toBe(
+      `The request for a review dated 2026-04-01T20:00:00.000Z was sent in time, but the complaint closed when its review window ended, at the end of 2026-04-01, because no request had been recorded by then; a closed complaint cannot be reopened. Receive the request as a new complaint, received on the date the complainant sent it, quoting this complaint's reference and concerning the same program, if it named one, and have a supervisor assign it to the person who holds level 2 (${CHAIN[1]?.title}).`,
+    );
+    expect(error.messageIn('fr')).toContain(`une plainte fermée ne peut pas être rouverte. Recevez la demande comme une nouvelle plainte`);
+    expect(error.messageIn('fr')).toContain(`palier 2 (${CHAIN[1]?.titleFr}).`);
+    expect(error.details).toEqual({ issues: [{ path: 'data.requestedAt', message: error.messageIn('en') }] });
+    // Undated, or dated after the window: its end is the reason.
+    given(...closed).when(command('RequestReview'), { now: '2026-04-07T15:00:00.000Z' }).thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
+  });
 });
 
 describe('complaint: PauseClock and ResumeClock', () => {
@@ -786,9 +891,8 @@ describe('complaint: CloseComplaint', () => {
     expect(`${error.messageIn('en')} ${error.messageIn('fr')}`).not.toContain('2026-04-01');
   });
 
-  it('once the review window has passed, before the scheduler records it: a review is no longer offered, and closing closes as the window’s end would', () => {
-    expect(offered([...underReview(), ...responded(1)], '2026-04-07T15:00:00.000Z')).toEqual(expect.arrayContaining(['CloseComplaint']));
-    expect(offered([...underReview(), ...responded(1)], '2026-04-07T15:00:00.000Z')).not.toContain('RequestReview');
+  it('once the review window has passed, before the scheduler records it: closing closes as the window’s end would, and a review is offered only for a request sent in time', () => {
+    expect(offered([...underReview(), ...responded(1)], '2026-04-07T15:00:00.000Z')).toEqual(expect.arrayContaining(['CloseComplaint', 'RequestReview']));
     const { events } = given(...underReview(), ...responded(1)).when(command('CloseComplaint'), { now: '2026-04-07T15:00:00.000Z' }).run();
     expect(events.at(-1)).toEqual({ type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, ...titlesAt(0), outcome: 'reviewNotRequested' } });
     given(...underReview(), ...responded(1)).when(command('RequestReview'), { now: '2026-04-07T15:00:00.000Z' }).thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
@@ -824,10 +928,10 @@ describe('complaint: CloseComplaint', () => {
     given(...respondedAtLastLevel(), ...closed.events).when(command('RequestReview')).thenThrows('COMPLAINT.REVIEW_CHAIN_ENDED');
   });
 
-  it('refuses a review after closing below the last level as a closed case', () => {
-    given(...underReview(), ...responded(1), { type: 'ComplaintClosed', data: { closedAt: RECEIVED_AT, level: 1, levelTitle: 'x', outcome: 'reviewNotRequested' } })
-      .when(command('RequestReview'))
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] });
+  it('refuses a review after the window’s end closed the complaint below the last level, offering nothing', () => {
+    const closed = [...underReview(), ...responded(1), { type: 'ComplaintClosed', data: { closedAt: '2026-04-02T03:59:59.999Z', level: 1, levelTitle: 'x', outcome: 'reviewNotRequested' } }];
+    expect(offered(closed, '2026-04-07T15:00:00.000Z')).toEqual([]);
+    given(...closed).when(command('RequestReview'), { now: '2026-04-07T15:00:00.000Z' }).thenThrows('COMPLAINT.REVIEW_WINDOW_PASSED');
   });
 
   it('needs a response first', () => {

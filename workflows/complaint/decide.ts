@@ -3,6 +3,7 @@ import {
   anyPausable,
   cancelOpenClocks,
   clockName,
+  dueLocalDate,
   meetClock,
   pauseClock,
   pauseRefused,
@@ -23,12 +24,18 @@ import type { ComplaintCommand } from './commands';
 import {
   AcknowledgedOutOfRange,
   AlreadyAssigned,
+  ClosedBeforeReviewRecorded,
+  RECEIVED_BEFORE_PROGRAMS_AT_FIELD,
   ReassignmentRequiresSupervisor,
+  ReceivedBeforePrograms,
   ReceivedInFuture,
   RespondedOutOfRange,
   ResponseMissingNextLevel,
   ResponseNamesAnotherLevel,
   ResponseNamesLevelBeyondChain,
+  REVIEW_WINDOW_PASSED_AT_FIELD,
+  ReviewRequestedOutOfRange,
+  ReviewWindowPassed,
   ReviewerNotIndependent,
   UnknownProgram,
   nextTitleOf,
@@ -52,11 +59,30 @@ import { chainFor, complaintSettings } from './settings';
 /** Roles that may take a complaint from the handler it is assigned to. */
 const REASSIGNING_ROLES: ReadonlySet<Role> = new Set<Role>(['supervisor', 'rju', 'admin']);
 
+/**
+ * The earliest day a complaint is received, in its region: no program a complaint can concern
+ * existed before. The oldest is CSC's Restorative Opportunities program, which "became available
+ * nationally" in 2004 (its `PROGRAM_BEGAN_ON`, restorative-opportunities/notes.md); the others
+ * began later (Response and Support Coordination in 2019, Restorative Engagement on 15 November
+ * 2021, seeds 000 and 001). A complaint about the whole service is bound by the same day.
+ */
+export const EARLIEST_RECEIVED_ON = '2004-01-01';
+
 type Decided = (ComplaintEvent | ClockEvent)[];
 type Command<T extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: T }>;
 
 export function complaintContext(state: CaseState): ComplaintContext {
   return state.snapshot.context as ComplaintContext;
+}
+
+/**
+ * Who a response at the complaint's level names as who it can be elevated to: the next level of its
+ * chain, whose holder's name and contact a response below the last level must give; none at the
+ * last level, where a response names no one. `respond` decides by it, and the command's `requires`
+ * and `refuses` (index.ts) tell forms the same.
+ */
+export function elevationOf(state: CaseState): EscalationLevel | undefined {
+  return nextLevel(complaintContext(state));
 }
 
 /** The command's data was parsed by its schema before `decide` runs (domain/process.ts). */
@@ -95,6 +121,8 @@ function receive(cmd: Command<'ReceiveComplaint'>, ctx: DecideContext): Decided 
   const program = d.concerns?.program;
   enforceRules([
     receivedAt.getTime() > ctx.now.getTime() && ReceivedInFuture({ field: 'receivedAt', value: d.receivedAt }),
+    ctx.calendars.forRegion(d.region).localDate(receivedAt) < EARLIEST_RECEIVED_ON &&
+      refusalAtField(ReceivedBeforePrograms, { receivedAt: d.receivedAt, earliest: EARLIEST_RECEIVED_ON }, 'data.receivedAt', RECEIVED_BEFORE_PROGRAMS_AT_FIELD),
     program !== undefined &&
       !ctx.workflows?.some((w) => w.name === program) &&
       UnknownProgram({ program, known: (ctx.workflows ?? []).map(({ name, title }) => ({ name, title })) }),
@@ -184,12 +212,12 @@ function assignHandler(cmd: Command<'AssignHandler'>, state: CaseState, ctx: Dec
 function respond(cmd: Command<'Respond'>, state: CaseState, ctx: DecideContext): Decided {
   const context = complaintContext(state);
   const level = levelOf(context);
-  const next = nextLevel(context);
+  const next = elevationOf(state);
   const named = cmd.data.nextLevel;
   // "Our response will include the name, role and contact information of who the complaint can be
   // further elevated to": below the last level a response without them is not a response. Each
-  // refusal is said beside the field it is about too, which the form shows as optional: required or
-  // refused by the level the complaint is at.
+  // refusal is said beside the field it is about too: required or refused by the level the complaint
+  // is at, which the case view tells forms (`requiredNow`, `refusedNow`) before the command is sent.
   if (next && !named) throw refusalAtField(ResponseMissingNextLevel, { level: level.level, nextLevel: next.level, ...nextTitleOf(next) }, 'data.nextLevel');
   if (!next && named) throw refusalAtField(ResponseNamesLevelBeyondChain, level, 'data.nextLevel');
   // The role of who it can be elevated to is the next level of the chain, whoever holds it.
@@ -303,12 +331,14 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
   const from = levelOf(context);
   // Offered only below the last level (`rightOfReview` in index.ts says why not at the last).
   const next = nextLevel(context)!;
-  // A window that passed is refused before this (`rightOfReview` in index.ts).
+  const { requestedAt = ctx.now.toISOString() } = cmd.data;
+  const at = new Date(requestedAt);
+  enforceRules([reviewRequestRefusal(state, requestedAt, ctx)]);
   return [
     {
       type: 'ReviewRequested',
       data: {
-        requestedAt: ctx.now.toISOString(),
+        requestedAt,
         fromLevel: from.level,
         level: next.level,
         ...titled(next),
@@ -316,9 +346,38 @@ function requestReview(cmd: Command<'RequestReview'>, state: CaseState, ctx: Dec
         ...(cmd.data.grounds !== undefined ? { grounds: cmd.data.grounds } : {}),
       },
     },
-    ...meetClock(state.clocks, reviewWindowClock(from.level), ctx.now),
-    startResponseClock(ctx, next, context.region, ctx.now),
+    // The complainant used their right when they sent the request: the window is met then, and the
+    // next level's 30 business days count from then, not from when the request is entered.
+    ...meetClockResumingIfPaused(ctx, state.clocks, reviewWindowClock(from.level), at),
+    startResponseClock(ctx, next, context.region, at),
   ];
+}
+
+/**
+ * Why a review of the response at the complaint's level cannot be requested as sent at
+ * `requestedAt`: not before that response, nor in the future; not after its review window ended.
+ * Sent within the window, it is accepted however late it is entered, unless the window's end has
+ * already closed the complaint, which is not reopened (notes.md): the refusal says what to do.
+ * Every refusal is said beside `data.requestedAt`.
+ */
+export function reviewRequestRefusal(state: CaseState, requestedAt: string, ctx: DecideContext): DomainError | undefined {
+  const context = complaintContext(state);
+  const level = levelOf(context);
+  const at = Date.parse(requestedAt);
+  const window = state.clocks[reviewWindowClock(level.level)];
+  // The review window starts when the response was sent; a response from before review windows existed met its clock then.
+  const respondedAt = window?.startedAt ?? state.clocks[responseClock(level.level)]?.metAt;
+  if (at > ctx.now.getTime() || (respondedAt !== undefined && at < Date.parse(respondedAt))) {
+    const params = { requestedAt, level: level.level, respondedAt: respondedAt ?? requestedAt, now: ctx.now.toISOString() };
+    return refusalAtField(ReviewRequestedOutOfRange, params, 'data.requestedAt');
+  }
+  // A paused window has no end; a met one was used.
+  if (!window || window.metAt !== undefined || window.status === 'paused') return undefined;
+  const lastDay = dueLocalDate(window);
+  if (at > Date.parse(window.dueAt)) return refusalAtField(ReviewWindowPassed, { level: level.level, lastDay }, 'data.requestedAt', REVIEW_WINDOW_PASSED_AT_FIELD);
+  const next = nextLevel(context);
+  if (!state.snapshot.matches('closed') || !next) return undefined;
+  return refusalAtField(ClosedBeforeReviewRecorded, { level: level.level, nextLevel: next.level, ...nextTitleOf(next), lastDay, requestedAt }, 'data.requestedAt');
 }
 
 /** The review window of the level just answered, when it still runs though its end has passed by `at`. */

@@ -65,8 +65,8 @@ export const complaintDemo: DemoScenario = ({ first, settings }) => {
   demo.add('never acknowledged: acknowledgement breached', upTo(full(), 2), 25);
   demo.add('never acknowledged: acknowledgement breached', upTo(full(), 2), 12);
   demo.add('acknowledged late, after its breach', then(full(), 2, step(6, practitioner(demo.n), 'AcknowledgeComplaint', () => ({ method: 'phone' }))), 14);
-  demo.add('under review, response warned (50%)', acknowledged(), 28);
-  demo.add('under review, response warned (80%)', acknowledged(), 38);
+  demo.add('under review, response warned (50%)', acknowledged(), 20);
+  demo.add('under review, response warned (80%)', acknowledged(), 27);
   demo.add('under review, response breached', acknowledged(), 70);
   demo.add('under review, response breached', acknowledged(), 55);
   demo.add(
@@ -79,12 +79,12 @@ export const complaintDemo: DemoScenario = ({ first, settings }) => {
   demo.add('withdrawn', then(full(), 3, step(5, practitioner(demo.n), 'WithdrawComplaint')), 20);
   if (levels > 1) {
     demo.add('review requested', upTo(full(), 5), 30);
-    demo.add('under review at level 2', upTo(full(), 6), 45);
-    demo.add('under review at level 2, response warned', upTo(full(), 6), 60);
+    demo.add('under review at level 2', upTo(full(), 6), 38);
+    demo.add('under review at level 2, response warned', upTo(full(), 6), 53);
   }
   demo.add('closed after every level', full(), started(full(), 10));
   demo.add('closed after every level', full(), started(full(), 25));
-  // Responded 20 days in; 55 days ago, so the 30-day review window passed: the scheduler closed it.
+  // Responded 20 working days in, 35 working days (seven weeks) ago: the 30-day review window passed and the scheduler closed it.
   demo.add('review window passed without a review request: closed', upTo(full(), 4), 55);
   demo.add('feedback, noted', feedback(demo.n), 4);
   return demo.cases;

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture } from '../../domain/errors';
+import { defineError, defineTimeInFuture, quoted, type ErrorTexts } from '../../domain/errors';
 import type { EscalationLevel } from '../../domain/settings';
 import { complaintLabels } from './labels';
 
@@ -45,6 +45,23 @@ export const ReviewChainEnded = defineError<Level>('COMPLAINT.REVIEW_CHAIN_ENDED
 
 export const ReceivedInFuture = defineTimeInFuture('COMPLAINT.RECEIVED_IN_FUTURE', complaintLabels.fields);
 
+/** `earliest`: the first day a complaint is accepted as received, a local date of the complaint's region. */
+type BeforePrograms = { receivedAt: string; earliest: string };
+
+/** No complaint was received before the oldest program a complaint can concern began (notes.md). */
+export const ReceivedBeforePrograms = defineError<BeforePrograms>('COMPLAINT.RECEIVED_BEFORE_PROGRAMS', 'rule', {
+  en: (p) =>
+    `${quoted(complaintLabels.fields, 'receivedAt', 'en')}: ${p.receivedAt} is before ${p.earliest}, the earliest date a complaint is accepted as received: the oldest program a complaint can concern, CSC’s Restorative Opportunities program, began in ${p.earliest.slice(0, 4)}. Check the date it was received.`,
+  fr: (p) =>
+    `${quoted(complaintLabels.fields, 'receivedAt', 'fr')}\u00a0: ${p.receivedAt} précède le ${p.earliest}, la date de réception la plus ancienne acceptée pour une plainte\u00a0: le plus ancien programme que peut viser une plainte, le programme Possibilités de justice réparatrice du SCC, a été créé en ${p.earliest.slice(0, 4)}. Vérifiez la date de réception.`,
+});
+
+/** The same, beside `data.receivedAt`, which a form names already. */
+export const RECEIVED_BEFORE_PROGRAMS_AT_FIELD: ErrorTexts<BeforePrograms> = {
+  en: (p) => `${p.receivedAt} is before ${p.earliest}, the earliest date a complaint is accepted as received (the oldest program a complaint can concern began in ${p.earliest.slice(0, 4)}).`,
+  fr: (p) => `${p.receivedAt} précède le ${p.earliest}, la date de réception la plus ancienne acceptée pour une plainte (le plus ancien programme que peut viser une plainte a été créé en ${p.earliest.slice(0, 4)}).`,
+};
+
 /** An acknowledgement is told to the complainant after the complaint reached the program, and not in the future. */
 export const AcknowledgedOutOfRange = defineError<{ acknowledgedAt: string; receivedAt: string; now: string }>(
   'COMPLAINT.ACKNOWLEDGED_OUT_OF_RANGE',
@@ -72,6 +89,18 @@ export const RespondedOutOfRange = defineError<{ respondedAt: string; level: num
       `The level ${p.level} response cannot be dated ${p.respondedAt}: a response is sent between ${RESPONSE_STARTS[p.since].en} (${p.sinceAt}) and now (${p.now}).`,
     fr: (p) =>
       `La réponse du palier ${p.level} ne peut pas être datée du ${p.respondedAt}\u00a0: une réponse est envoyée entre ${RESPONSE_STARTS[p.since].fr} (${p.sinceAt}) et maintenant (${p.now}).`,
+  },
+);
+
+/** A review is requested of a response the complainant received, so after it was sent, and not in the future. */
+export const ReviewRequestedOutOfRange = defineError<{ requestedAt: string; level: number; respondedAt: string; now: string }>(
+  'COMPLAINT.REVIEW_REQUESTED_OUT_OF_RANGE',
+  'rule',
+  {
+    en: (p) =>
+      `The request for a review of the level ${p.level} response cannot be dated ${p.requestedAt}: a review is requested between that response (${p.respondedAt}) and now (${p.now}).`,
+    fr: (p) =>
+      `La demande de révision de la réponse du palier ${p.level} ne peut pas être datée du ${p.requestedAt}\u00a0: une révision est demandée entre cette réponse (${p.respondedAt}) et maintenant (${p.now}).`,
   },
 );
 
@@ -153,6 +182,28 @@ export const ReviewWindowPassed = defineError<{ level: number; lastDay: string }
   en: (p) => `The time to request a review of the level ${p.level} response ran out at the end of ${p.lastDay}.`,
   fr: (p) => `Le délai pour demander la révision de la réponse du palier ${p.level} a expiré à la fin de la journée du ${p.lastDay}.`,
 });
+
+/** The same, beside `data.requestedAt`: a request the complainant sent in time and entered late is dated when it was sent. */
+export const REVIEW_WINDOW_PASSED_AT_FIELD: ErrorTexts<{ level: number; lastDay: string }> = {
+  en: (p) => `The review window ended at the end of ${p.lastDay}: if the complainant sent the request by then, give the date it was sent.`,
+  fr: (p) => `Le délai de révision a expiré à la fin de la journée du ${p.lastDay}\u00a0: si la personne plaignante a envoyé sa demande au plus tard ce jour-là, indiquez la date de son envoi.`,
+};
+
+/**
+ * A request the complainant sent within the review window, entered after the window's end closed
+ * the complaint (`reviewNotRequested`): a closed complaint is not reopened (notes.md), so the
+ * refusal tells staff how the request is still answered. `lastDay`: the window's last local day.
+ */
+export const ClosedBeforeReviewRecorded = defineError<{ level: number; nextLevel: number; nextTitle: string; nextTitleFr?: string; lastDay: string; requestedAt: string }>(
+  'COMPLAINT.CLOSED_BEFORE_REVIEW_RECORDED',
+  'rule',
+  {
+    en: (p) =>
+      `The request for a review dated ${p.requestedAt} was sent in time, but the complaint closed when its review window ended, at the end of ${p.lastDay}, because no request had been recorded by then; a closed complaint cannot be reopened. Receive the request as a new complaint, received on the date the complainant sent it, quoting this complaint's reference and concerning the same program, if it named one, and have a supervisor assign it to the person who holds level ${p.nextLevel} (${p.nextTitle}).`,
+    fr: (p) =>
+      `La demande de révision datée du ${p.requestedAt} a été envoyée à temps, mais la plainte a été fermée à l’expiration de son délai de révision, à la fin de la journée du ${p.lastDay}, faute de demande consignée d’ici là\u00a0; une plainte fermée ne peut pas être rouverte. Recevez la demande comme une nouvelle plainte, reçue à la date où la personne plaignante l’a envoyée, qui mentionne la référence de cette plainte et vise le même programme, le cas échéant, et faites-la assigner par le personnel de supervision à la personne qui occupe le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}).`,
+  },
+);
 
 /** `known`: each program Mend runs, by its title and the name the API takes for it. */
 export const UnknownProgram = defineError<{ program: string; known: readonly { readonly name: string; readonly title: { en: string; fr: string } }[] }>(

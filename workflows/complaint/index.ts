@@ -3,14 +3,15 @@ import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes, type Grants } from '../../domain/access';
 import { dueLocalDate, resumeRefused } from '../../domain/clocks';
 import { Instant } from '../../domain/schemas';
+import type { DecideContext } from '../../domain/decide-context';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
 import { complaintClocks } from './clocks';
 import { Channel, ComplaintCommand, Kind } from './commands';
 import { complaintDemo } from './demo';
 import { complaintLabels } from './labels';
 import { reviewWindowClock } from './clocks';
-import { anyClockPausable, complaintContext, decide, onClockBreached, pauseRefusal, windowPassed } from './decide';
-import { AlreadyAcknowledged, nextTitleOf, ReviewChainEnded, ReviewWindowPassed, RightOfReviewOpen, RightOfReviewPaused } from './errors';
+import { anyClockPausable, complaintContext, decide, elevationOf, onClockBreached, pauseRefusal, reviewRequestRefusal, windowPassed } from './decide';
+import { AlreadyAcknowledged, nextTitleOf, ReviewChainEnded, RightOfReviewOpen, RightOfReviewPaused } from './errors';
 import { ComplaintEvent } from './events';
 import { complaintMachine, currentLevel, nextLevel } from './machine';
 import { ComplaintSettings, ProgramName } from './settings';
@@ -26,14 +27,22 @@ const answered = (state: CaseState) => state.snapshot.matches('responded') || st
  * is no one left to ask.
  */
 const rightOfReview = {
-  requestRefused(state: CaseState, at: Date) {
+  /**
+   * After the last level, no review. Below it, a review stays offered until the complaint closes,
+   * even past the window's end: a request the complainant sent in time is dated when it was sent
+   * (`requestedAt`), and `decide` judges the window by that date (`reviewRequestRefusal`).
+   */
+  requestRefused(state: CaseState) {
     const context = complaintContext(state);
     const level = currentLevel(context);
     if (!answered(state) || !level) return undefined;
-    if (!nextLevel(context)) return ReviewChainEnded(level);
-    // A window that passed is closed by the scheduler; until it records that, the time is the rule.
-    const window = windowPassed(state, at);
-    return window ? ReviewWindowPassed({ level: level.level, lastDay: dueLocalDate(window) }) : undefined;
+    return nextLevel(context) ? undefined : ReviewChainEnded(level);
+  },
+  /** Why a closed complaint takes no review: the chain had ended, or its review window's end closed it (said beside `data.requestedAt`). */
+  requestRefusal(state: CaseState, data: { requestedAt?: string }, ctx: DecideContext) {
+    const refused = rightOfReview.requestRefused(state);
+    if (refused || !state.snapshot.matches('closed')) return refused;
+    return reviewRequestRefusal(state, data.requestedAt ?? ctx.now.toISOString(), ctx);
   },
   closeRefused(state: CaseState, at: Date) {
     const context = complaintContext(state);
@@ -72,6 +81,9 @@ const commands = commandsFrom(ComplaintCommand, {
     // or executive the escalation chain names, a supervisor once assigned (the unit for its own program).
     grants: { ...grants.assignedPractitioner, supervisor: 'assigned', rju: 'assigned' },
     primaryEvent: 'ComplaintResponded',
+    // Below the last level a response names who the complaint can be elevated to; at the last, no one.
+    requires: (state) => (elevationOf(state) ? ['nextLevel'] : []),
+    refuses: (state) => (elevationOf(state) ? [] : ['nextLevel']),
   },
   AcceptResponse: {
     grants: orRju(grants.assignedOrSupervisor),
@@ -80,8 +92,8 @@ const commands = commandsFrom(ComplaintCommand, {
   RequestReview: {
     grants: orRju(grants.assignedOrSupervisor),
     primaryEvent: 'ReviewRequested',
-    available: (state, at) => !rightOfReview.requestRefused(state, at),
-    refusal: (state, _data, ctx) => rightOfReview.requestRefused(state, ctx.now),
+    available: (state) => !rightOfReview.requestRefused(state),
+    refusal: (state, data, ctx) => rightOfReview.requestRefusal(state, data as { requestedAt?: string }, ctx),
   },
   PauseClock: {
     grants: orRju(grants.assignedOrSupervisor),

@@ -88,7 +88,7 @@ export const complaintLabels: WorkflowLabels = {
     'nextLevel.level': { en: 'Next level', fr: 'Palier suivant' },
     'nextLevel.title': { en: 'Title of the next level', fr: 'Titre du palier suivant' },
     acceptedAt: { en: 'Accepted on', fr: 'Acceptée le' },
-    requestedAt: { en: 'Requested on', fr: 'Demandée le' },
+    requestedAt: { en: 'Review requested on', fr: 'Date de la demande de révision' },
     fromLevel: { en: 'From level', fr: 'Depuis le palier' },
     closedAt: { en: 'Closed on', fr: 'Fermée le' },
     outcome: { en: 'Outcome', fr: 'Résultat' },
