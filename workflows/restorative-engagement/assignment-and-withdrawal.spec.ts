@@ -117,10 +117,11 @@ describe('restorative engagement: reassigning practitioners', () => {
       .when(reassign('practitioner-9'), supervisor)
       .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['AssignPractitioner', 'Withdraw'] }));
 
-  it('reassigns nothing once the case is completed', () =>
+  // Completed, the class member may still change their word on their input: someone must be there to record it.
+  it('reassigns a completed case too', () =>
     given(...completed)
       .when(reassign('practitioner-9'), supervisor)
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+      .thenState('completed'));
 });
 
 describe('restorative engagement: withdrawal', () => {
@@ -135,12 +136,15 @@ describe('restorative engagement: withdrawal', () => {
       'phase2.engaging': engaged,
       phase3: inPhase3,
       followUpScheduled: followingUp,
+      completed,
     };
     for (const [stage, history] of Object.entries(histories)) {
       const outcome = given(...history).when(withdraw).run();
       expect(outcome.events.filter((e) => e.type === 'ParticipationWithdrawn')).toEqual([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage } }]);
       expect(outcome.stateName).toBe('withdrawn');
-      expect(outcome.allowedCommands).toEqual(['ResumeParticipation']);
+      // Once asked how their input is to be used (phase 3), they may still revise it, withdrawn.
+      const reflected = ['phase3', 'followUpScheduled', 'completed'].includes(stage);
+      expect([stage, outcome.allowedCommands]).toEqual([stage, reflected ? ['ReviseInputChoices', 'ResumeParticipation'] : ['ResumeParticipation']]);
     }
   });
 
@@ -218,10 +222,15 @@ describe('restorative engagement: withdrawal', () => {
       .when({ type: 'ReassignPractitioner', data: { practitionerIds: ['practitioner-2'], reason: 'availability' } }, supervisor)
       .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: ['ResumeParticipation'] }));
 
-  it('is not offered once the case is completed', () =>
-    given(...completed)
-      .when(withdraw)
-      .thenThrows('COMMAND.NOT_ALLOWED', { allowedCommands: [] }));
+  it('is possible after completing, and a resumption leads back to completed', () => {
+    const outcome = given(...completed).when(withdraw).run();
+    expect(outcome.events.filter((e) => !e.type.startsWith('Clock'))).toEqual([{ type: 'ParticipationWithdrawn', data: { withdrawnAt: NOW, stage: 'completed' } }]);
+    const resumed = given(...completed, ...outcome.events).when({ type: 'ResumeParticipation', data: {} }, supervisor).run();
+    expect(resumed.events[0]?.data).toMatchObject({ withdrawnFrom: 'completed', resumedIn: 'completed' });
+    expect(resumed.stateName).toBe('completed');
+    // The process stays as it ended.
+    expect(restorativeEngagementWorkflow.summarize(resumed.state).details).toMatchObject({ goalsMet: 'met', followUpDueOn: '2026-05-15' });
+  });
 });
 
 describe('restorative engagement: changing one’s mind goes both ways', () => {

@@ -3,7 +3,9 @@ import type { ClockDeclaration } from '../../domain/clocks/declarations';
 /**
  * "Within 30 days of the date of your initial claim decision", or "from receiving it" when its letter
  * came later: a written request to join must be sent in this window. Recorded as a clock met by the
- * request (the day it was sent, else its receipt), so that an auditor sees it was respected.
+ * request (the day it was sent, else its receipt), so that an auditor sees it was respected. It is
+ * the class member's own deadline, not the program's service standard: started with `standard:
+ * false` (decide.ts), it warns no one and counts in no on-time rate.
  */
 export const optInWindowClock = {
   key: 'optInWindow',

@@ -8,6 +8,8 @@ export const PractitionerId = StaffId;
 export const EngagementId = ChosenRecordId;
 /** An engagement the case scheduled (its id in EngagementScheduled): forms offer a pick of them. */
 export const ScheduledEngagementId = recordOf('EngagementScheduled', 'engagementId');
+/** A sharing the case submitted (its id in SharingSubmitted): forms offer only those. */
+export const SubmittedSharingId = recordOf('SharingSubmitted', 'engagementId');
 /** A Defence representative cohort's case id: the cohort links this case back by its id only. */
 export const CohortId = caseOf('defence-cohort');
 
@@ -69,9 +71,9 @@ export const ReceiveOptIn = z.strictObject({
   ]),
 }).meta({
   description:
-    'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request.',
+    'Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request: the class member’s own deadline, not a service standard of the program.',
   descriptionFr:
-    'Ouvrir un dossier\u00a0: un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit être envoyée dans les 30\u00a0jours civils suivant la décision initiale sur la réclamation, comptés à partir du jour où le membre du groupe a reçu la lettre de décision si ce jour est postérieur\u00a0; elle est jugée selon le jour de son envoi s’il est indiqué, sinon selon le jour de sa réception. La période d’adhésion est consignée comme un délai respecté par la demande.',
+    'Ouvrir un dossier\u00a0: un membre du groupe a manifesté son intérêt dans son formulaire de réclamation ou a envoyé une demande écrite à l’administrateur des réclamations. Une demande écrite doit être envoyée dans les 30\u00a0jours civils suivant la décision initiale sur la réclamation, comptés à partir du jour où le membre du groupe a reçu la lettre de décision si ce jour est postérieur\u00a0; elle est jugée selon le jour de son envoi s’il est indiqué, sinon selon le jour de sa réception. La période d’adhésion est consignée comme un délai respecté par la demande\u00a0: c’est l’échéance du membre du groupe, et non une norme de service du programme.',
   example: {
     channel: 'writtenRequest',
     region: 'ON',
@@ -298,12 +300,14 @@ export const CompleteEngagementPhase = z.strictObject({
 
 /** How the class member wants their input used ("validate how they want their input to be used"). */
 export const InputUse = z.enum(['defenceRepresentativeLearning', 'programImprovement', 'cultureChangeResearch']);
+export type InputUse = z.infer<typeof InputUse>;
 
 /** "Maintaining a connection with the program in order to obtain updates … and potentially participate in research or consultations." */
 export const StayConnected = z.strictObject({
   programUpdates: z.boolean(),
   researchAndConsultations: z.boolean(),
 });
+export type StayConnected = z.infer<typeof StayConnected>;
 
 export const GoalsMet = z.enum(['met', 'notMet', 'notYetKnown']);
 export type GoalsMet = z.infer<typeof GoalsMet>;
@@ -383,17 +387,66 @@ export const RecordFollowUp = z.strictObject({
 });
 
 /**
- * "You can change your mind about participating at any time." No reason is asked: the class member
- * owes the program no explanation.
+ * "Class members are in control of the information they provide" and a sharing "will only be
+ * submitted with your consent": consent given may be taken back, at any time after the sharing was
+ * submitted, the case completed or withdrawn included. The sharing is named by its engagement id,
+ * the id that scheduled, prepared and submitted it.
+ */
+export const WithdrawSharingConsent = z.strictObject({
+  type: z.literal('WithdrawSharingConsent'),
+  data: z.strictObject({
+    engagementId: SubmittedSharingId,
+    /** When the class member said so; now when absent. */
+    consentWithdrawnAt: Instant.optional(),
+  }),
+}).meta({
+  description:
+    'The class member withdrew their consent to a sharing they had submitted: it is no longer to be used. Possible at any time after its submission, once the case is completed or withdrawn too.',
+  descriptionFr:
+    'Le membre du groupe a retiré son consentement à un témoignage déjà transmis\u00a0: celui-ci ne doit plus être utilisé. Ce retrait est possible en tout temps après la transmission, y compris une fois le dossier terminé ou après le retrait de sa participation.',
+  example: { engagementId: 'engagement-1' },
+});
+
+/**
+ * Phase 3 asks the class member to "validate how they want their input to be used" and whether to
+ * keep "a connection with the program in order to obtain updates … and potentially participate in
+ * research or consultations". Being "in control of the information they provide", they may revise
+ * these choices at any time from phase 3 on, goals met or not: each revision is a fact of its own.
+ */
+export const ReviseInputChoices = z.strictObject({
+  type: z.literal('ReviseInputChoices'),
+  data: z.strictObject({
+    /** How their input may be used now; empty when it is to be used in no way. */
+    inputUse: distinct(InputUse).optional(),
+    stayConnected: StayConnected.optional(),
+    /** When the class member said so; now when absent. */
+    revisedAt: Instant.optional(),
+  }),
+}).meta({
+  description:
+    'The class member changed how their input may be used, or whether they stay connected with the program for updates and for research or consultations. Possible at any time from phase 3 on, whether or not the goals were met, after the case is completed or withdrawn too; only what changed is recorded.',
+  descriptionFr:
+    'Le membre du groupe a modifié l’utilisation permise de ses contributions, ou son choix de maintenir le lien avec le programme pour en recevoir des nouvelles et pour participer à des recherches ou consultations. Possible en tout temps à partir de la phase 3, que les objectifs aient été atteints ou non, y compris une fois le dossier terminé ou après le retrait de sa participation\u00a0; seul ce qui change est consigné.',
+  example: { inputUse: ['programImprovement'], stayConnected: { programUpdates: true, researchAndConsultations: false } },
+});
+
+/**
+ * "You can change your mind about participating at any time", even after completing. No reason is
+ * asked: the class member owes the program no explanation. Consent to the sharings they submitted
+ * ends with their participation unless they ask that the sharings still be used (notes.md).
  */
 export const Withdraw = z.strictObject({
   type: z.literal('Withdraw'),
-  data: z.strictObject({ withdrawnAt: Instant.optional() }),
+  data: z.strictObject({
+    withdrawnAt: Instant.optional(),
+    /** The class member asks that the sharings they submitted may still be used. */
+    keepSharings: z.boolean().default(false),
+  }),
 }).meta({
   description:
-    'The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member.',
+    'The class member changed their mind about participating. Possible at any stage, after completion too; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member, and withdraws consent to the sharings they submitted unless they ask that these may still be used.',
   descriptionFr:
-    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape\u00a0; aucun motif n’est demandé. Les engagements encore planifiés sont annulés à la demande du membre du groupe.',
+    'Le membre du groupe a changé d’avis quant à sa participation. Le retrait est possible à toute étape, même une fois le processus terminé\u00a0; aucun motif n’est demandé. Les engagements encore planifiés sont annulés à la demande du membre du groupe, et son consentement aux témoignages transmis est retiré, sauf s’il demande qu’ils puissent encore être utilisés.',
   example: {},
 });
 
@@ -406,9 +459,9 @@ export const ResumeParticipation = z.strictObject({
   data: z.strictObject({ requestedAt: Instant.optional() }),
 }).meta({
   description:
-    'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.',
+    'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, in reflection, or completed for one who withdrew after completing. Consent withdrawn to sharings stays withdrawn.',
   descriptionFr:
-    'Un membre du groupe demande à participer de nouveau après son retrait (demande consignée par le personnel de supervision). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’une praticienne ou d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, ou en réflexion.',
+    'Un membre du groupe demande à participer de nouveau après son retrait (demande consignée par le personnel de supervision). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’une praticienne ou d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, en réflexion, ou à l’étape terminée pour la personne qui s’était retirée après la fin du processus. Le consentement retiré à des témoignages demeure retiré.',
   example: {},
 });
 
@@ -429,6 +482,8 @@ export const RestorativeEngagementCommand = z.discriminatedUnion('type', [
   ReturnToEngagement,
   CloseEngagement,
   RecordFollowUp,
+  WithdrawSharingConsent,
+  ReviseInputChoices,
   Withdraw,
   ResumeParticipation,
 ]);

@@ -17,7 +17,11 @@ import {
   BEFORE_PROGRAM_LAUNCH_AT_FIELD,
   BeforeOptIn,
   BeforeProgramLaunch,
+  CHOICES_UNCHANGED_AT_FIELD,
   ChoiceNotMade,
+  ChoicesUnchanged,
+  CONSENT_WITHDRAWN_BEFORE_GIVEN_AT_FIELD,
+  ConsentWithdrawnBeforeGiven,
   CohortMismatch,
   CohortOnlyForSessions,
   DecisionLetterBeforeDecision,
@@ -30,13 +34,18 @@ import {
   ReassignmentRequiresSupervisor,
   RequestSentAfterReceipt,
   SharingAlreadySubmitted,
+  SHARING_CONSENT_ALREADY_WITHDRAWN_AT_FIELD,
+  SHARING_NOT_SUBMITTED_AT_FIELD,
+  SharingConsentAlreadyWithdrawn,
   SharingNotPrepared,
+  SharingNotSubmitted,
   TimeInFuture,
+  UNKNOWN_ENGAGEMENT_AT_FIELD,
   UnknownEngagement,
 } from './errors';
 import { followUpClock, optInWindowClock } from './clocks';
 import type { RestorativeEngagementEvent } from './events';
-import { engagementsIn, type EngagementFacts, type RestorativeEngagementContext } from './machine';
+import { engagementsIn, sharingsInUse, type EngagementFacts, type RestorativeEngagementContext } from './machine';
 import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 /** "Within 30 days of the date of your initial claim decision": calendar days, not business days. */
@@ -124,6 +133,10 @@ export function decide(command: NewEvent, state: CaseState, ctx: DecideContext):
       return close(cmd, state, ctx);
     case 'RecordFollowUp':
       return recordFollowUp(cmd, state, ctx);
+    case 'WithdrawSharingConsent':
+      return withdrawSharingConsent(cmd, context, ctx);
+    case 'ReviseInputChoices':
+      return reviseInputChoices(cmd, context, ctx);
     case 'ResumeParticipation':
       return resume(cmd, state, ctx);
     case 'Withdraw':
@@ -229,6 +242,8 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
   // Recorded as a clock, met when the request was sent (by the end of that day, unless it was
   // received earlier still) or else when it was received, so an auditor sees the window respected.
   const metAt = sentOn !== undefined ? new Date(Math.min(calendar.endOfLocalDay(sentOn).getTime(), receivedAt.getTime())) : receivedAt;
+  // The window is the class member's own deadline, not the program's service standard: it warns no
+  // one and counts in no on-time rate (a late request is refused, so it would only ever be met).
   const window = startCalendarClock(ctx, {
     clock: OPT_IN_CLOCK,
     name: clockName(optInWindowClock),
@@ -236,6 +251,7 @@ function receiveOptIn(cmd: Command<'ReceiveOptIn'>, ctx: DecideContext): Decided
     startedAt: new Date(Math.min(calendar.startOfLocalDay(countedFrom).getTime(), metAt.getTime())),
     fromLocalDate: countedFrom,
     days: OPT_IN_WINDOW_DAYS,
+    standard: false,
   });
   return [opened(lastDay), window, ...meetClock(evolveClocks({}, window), OPT_IN_CLOCK, metAt)];
 }
@@ -422,22 +438,115 @@ function recordFollowUp(cmd: Command<'RecordFollowUp'>, state: CaseState, ctx: D
 }
 
 /**
- * "You can change your mind about participating at any time": the engagements still scheduled will
- * not take place, so the withdrawal cancels them, as the class member's cancellation, in the same
- * decision. A withdrawn case has none to come.
+ * Why consent to sharing `engagementId` cannot be withdrawn (at `consentWithdrawnAt`, when given):
+ * the engagement is unknown, no submitted sharing, or its consent already withdrawn. Said beside the
+ * field; the command's refusal says the same when no sharing is left to withdraw (index.ts).
+ */
+export function sharingConsentRefusals(context: RestorativeEngagementContext, engagementId: string, consentWithdrawnAt?: string): RuleCheck[] {
+  const field = 'data.engagementId';
+  const engagement = context.engagements.find((e) => e.engagementId === engagementId);
+  if (!engagement) {
+    const known = context.engagements.map((e) => e.engagementId).join(', ') || 'none';
+    return [refusalAtField(UnknownEngagement, { engagementId, known }, field, UNKNOWN_ENGAGEMENT_AT_FIELD)];
+  }
+  const session = engagement.option === 'engagementSession';
+  const given = engagement.consentGivenAt;
+  return [
+    (session || !engagement.submitted) && refusalAtField(SharingNotSubmitted, { engagementId, session }, field, SHARING_NOT_SUBMITTED_AT_FIELD),
+    engagement.consentWithdrawnAt !== undefined &&
+      refusalAtField(SharingConsentAlreadyWithdrawn, { engagementId, consentWithdrawnAt: engagement.consentWithdrawnAt }, field, SHARING_CONSENT_ALREADY_WITHDRAWN_AT_FIELD),
+    consentWithdrawnAt !== undefined &&
+      given !== undefined &&
+      Date.parse(consentWithdrawnAt) < Date.parse(given) &&
+      refusalAtField(ConsentWithdrawnBeforeGiven, { value: consentWithdrawnAt, consentGivenAt: given }, 'data.consentWithdrawnAt', CONSENT_WITHDRAWN_BEFORE_GIVEN_AT_FIELD),
+  ];
+}
+
+/**
+ * "Class members are in control of the information they provide", and a sharing "will only be
+ * submitted with your consent": taken back, the consent ends the sharing's use. Nothing recorded is
+ * removed; the sharing stays submitted, and is counted as withdrawn.
+ */
+function withdrawSharingConsent(cmd: Command<'WithdrawSharingConsent'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const d = cmd.data;
+  enforceRules(sharingConsentRefusals(context, d.engagementId, d.consentWithdrawnAt));
+  const engagement = findEngagement(context, d.engagementId);
+  if (engagement.option === 'engagementSession') throw new Error('A session has no consent to withdraw: the rules above refuse it.');
+  return [
+    {
+      type: 'SharingConsentWithdrawn',
+      data: { engagementId: d.engagementId, option: engagement.option, consentWithdrawnAt: past('consentWithdrawnAt', d.consentWithdrawnAt, ctx, context) },
+    },
+  ];
+}
+
+const sameUses = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  a !== undefined && a.length === b.length && b.every((use) => a.includes(use));
+
+/**
+ * Phase 3's choices ("validate how they want their input to be used", "maintaining a connection with
+ * the program") are the class member's to revise at any time: only what changes is recorded.
+ */
+function reviseInputChoices(cmd: Command<'ReviseInputChoices'>, context: RestorativeEngagementContext, ctx: DecideContext): Decided {
+  const { inputUse, stayConnected, revisedAt } = cmd.data;
+  const current = context.stayConnected;
+  const usesChanged = inputUse !== undefined && !sameUses(context.inputUse, inputUse);
+  const connectionChanged =
+    stayConnected !== undefined &&
+    (current === undefined ||
+      current.programUpdates !== stayConnected.programUpdates ||
+      current.researchAndConsultations !== stayConnected.researchAndConsultations);
+  const anyGiven = inputUse !== undefined || stayConnected !== undefined;
+  enforceRules([
+    !usesChanged &&
+      !connectionChanged &&
+      refusalAtField(ChoicesUnchanged, { anyGiven }, inputUse === undefined && stayConnected !== undefined ? 'data.stayConnected' : 'data.inputUse', CHOICES_UNCHANGED_AT_FIELD),
+  ]);
+  return [
+    {
+      type: 'InputChoicesRevised',
+      data: {
+        revisedAt: past('revisedAt', revisedAt, ctx, context),
+        ...(usesChanged ? { inputUse } : {}),
+        ...(connectionChanged ? { stayConnected } : {}),
+      },
+    },
+  ];
+}
+
+/**
+ * "You can change your mind about participating at any time", after completing too: the engagements
+ * still scheduled will not take place, so the withdrawal cancels them, as the class member's
+ * cancellation, in the same decision. A withdrawn case has none to come. The sharings they submitted
+ * were submitted "with your consent", which ends with their participation unless they ask that the
+ * sharings may still be used ("in control of the information they provide"): each is withdrawn in
+ * the same decision, and the withdrawal says which way it went (notes.md).
  */
 function withdraw(cmd: Command<'Withdraw'>, state: CaseState, ctx: DecideContext): Decided {
   const context = engagementContext(state);
   const withdrawnAt = past('withdrawnAt', cmd.data.withdrawnAt, ctx, context);
+  const inUse = sharingsInUse(context);
+  const keep = cmd.data.keepSharings;
   return [
     ...cancelOpenClocks(state.clocks, ctx.now, { en: 'The class member withdrew from the program.', fr: 'Le membre du groupe a mis fin à sa participation au programme.' }),
-    ...engagementsIn(engagementContext(state), 'scheduled').map(
+    ...engagementsIn(context, 'scheduled').map(
       (engagement): RestorativeEngagementEvent => ({
         type: 'EngagementRecorded',
         data: { engagementId: engagement.engagementId, outcome: 'cancelled', at: ctx.now.toISOString(), cancelledBy: 'classMember' },
       }),
     ),
-    { type: 'ParticipationWithdrawn', data: { withdrawnAt, stage: stateName(state.snapshot) } },
+    ...(keep
+      ? []
+      : inUse.map(
+          (sharing): RestorativeEngagementEvent => ({
+            type: 'SharingConsentWithdrawn',
+            data: { engagementId: sharing.engagementId, option: sharing.option === 'recordedSharing' ? 'recordedSharing' : 'writtenSharing', consentWithdrawnAt: withdrawnAt },
+          }),
+        )),
+    {
+      type: 'ParticipationWithdrawn',
+      data: { withdrawnAt, stage: stateName(state.snapshot), ...(inUse.length > 0 ? { sharingConsent: keep ? ('kept' as const) : ('withdrawn' as const) } : {}) },
+    },
   ];
 }
 
@@ -445,6 +554,7 @@ function withdraw(cmd: Command<'Withdraw'>, state: CaseState, ctx: DecideContext
 function resumedIn(withdrawnFrom: string): string {
   if (withdrawnFrom === 'optInReceived' || withdrawnFrom === 'awaitingPractitioner' || withdrawnFrom === 'phase1') return withdrawnFrom;
   if (withdrawnFrom.startsWith('phase2')) return 'phase2.choosingOptions';
+  if (withdrawnFrom === 'completed') return 'completed';
   return 'phase3';
 }
 

@@ -1,8 +1,12 @@
-import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { date, DAY, demoCollector, demoStaff, HOUR, iso, participant, practitionerIn, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+
+/** The official language class member `n` is served in, and their practitioner, who works in it. */
+const languageOf = (n: number) => (n % 3 === 1 ? 'fr' : 'en');
+const practitionerOf = (n: number) => practitionerIn(n, languageOf(n));
 
 function engagementPath(n: number): DemoStep[] {
   const { supervisor } = demoStaff;
-  const p = practitioner(n);
+  const p = practitionerOf(n);
   return [
     step(0, supervisor, 'ReceiveOptIn', (at) => ({
       channel: 'writtenRequest',
@@ -10,9 +14,9 @@ function engagementPath(n: number): DemoStep[] {
       receivedAt: iso(at, -2 * HOUR),
       claimDecisionDate: date(at, -12 * DAY),
       classMember: participant('RE', n),
-      officialLanguage: n % 3 === 1 ? 'fr' : 'en',
+      officialLanguage: languageOf(n),
     })),
-    step(1, supervisor, 'ConfirmParticipation', () => ({ officialLanguage: n % 3 === 1 ? 'fr' : 'en' })),
+    step(1, supervisor, 'ConfirmParticipation', () => ({ officialLanguage: languageOf(n) })),
     step(3, supervisor, 'AssignPractitioner', () => ({ practitionerIds: [p.id] })),
     step(8, p, 'RecordPreparationSession', (at) => ({
       delivery: n % 2 === 0 ? 'virtual' : 'inPerson',
@@ -41,7 +45,8 @@ function engagementPath(n: number): DemoStep[] {
       followUpConsent: true,
     })),
     step(42, p, 'CloseEngagement', () => ({ followUpInWeeks: 12 })),
-    step(126, p, 'RecordFollowUp', () => ({ outcome: 'held', goalsMet: 'met' })),
+    // Twelve weeks to the day, or the working day before: not early, not late.
+    { ...step(126, p, 'RecordFollowUp', () => ({ outcome: 'held', goalsMet: 'met' })), counts: 'calendar' },
   ];
 }
 
@@ -63,8 +68,8 @@ export const restorativeEngagementDemo: DemoScenario = ({ first }) => {
   ] as const) {
     demo.add(stage, upTo(engagementPath(demo.n), count));
   }
-  demo.add('withdrawn', then(engagementPath(demo.n), 3, step(2, practitioner(demo.n), 'Withdraw')));
-  const resumed = then(engagementPath(demo.n), 7, step(2, practitioner(demo.n), 'Withdraw'));
+  demo.add('withdrawn', then(engagementPath(demo.n), 3, step(2, practitionerOf(demo.n), 'Withdraw')));
+  const resumed = then(engagementPath(demo.n), 7, step(2, practitionerOf(demo.n), 'Withdraw'));
   demo.add('withdrawn, then asked to take part again', [...resumed, step(resumed.at(-1)!.day + 20, demoStaff.supervisor, 'ResumeParticipation')]);
   return demo.cases;
 };

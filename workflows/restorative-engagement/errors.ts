@@ -268,3 +268,68 @@ export const NotInEngagementSessions = defineError<{ caseId: string }>('RE.NOT_I
   fr: (p) =>
     `Le dossier d’engagement réparateur ${p.caseId} ne participe pas aux séances d’engagement\u00a0: seul un membre du groupe qui les a choisies à la phase 2, et qui ne s’est pas retiré, peut y être consigné.`,
 });
+
+/** The same, beside the field, which a form names already. */
+export const UNKNOWN_ENGAGEMENT_AT_FIELD: ErrorTexts<{ engagementId: string; known: string }> = {
+  en: (p) => `This case has no engagement ${p.engagementId}. Its engagements: ${p.known}.`,
+  fr: (p) => `Ce dossier n’a pas d’engagement ${p.engagementId}. Ses engagements\u00a0: ${p.known}.`,
+};
+
+/** Consent is withdrawn from a sharing that was submitted with it: an engagement session, or a sharing never submitted, has none. */
+export const SharingNotSubmitted = defineError<{ engagementId: string; session: boolean }>('RE.SHARING_NOT_SUBMITTED', 'rule', {
+  en: (p) =>
+    p.session
+      ? `Engagement ${p.engagementId} is an engagement session, not a written or recorded sharing: there is no submission to withdraw consent from.`
+      : `Sharing ${p.engagementId} was never submitted: it cannot be used without the class member’s consent, so there is none to withdraw.`,
+  fr: (p) =>
+    p.session
+      ? `L’engagement ${p.engagementId} est une séance d’engagement, et non un témoignage écrit ou enregistré\u00a0: aucune transmission ne fait l’objet d’un consentement à retirer.`
+      : `Le témoignage ${p.engagementId} n’a jamais été transmis\u00a0: il ne peut pas être utilisé sans le consentement du membre du groupe, il n’y a donc aucun consentement à retirer.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const SHARING_NOT_SUBMITTED_AT_FIELD: ErrorTexts<{ engagementId: string; session: boolean }> = {
+  en: (p) => (p.session ? `${p.engagementId} is an engagement session, not a sharing.` : `${p.engagementId} was never submitted.`),
+  fr: (p) => (p.session ? `${p.engagementId} est une séance d’engagement, et non un témoignage.` : `${p.engagementId} n’a jamais été transmis.`),
+};
+
+export const SharingConsentAlreadyWithdrawn = defineError<{ engagementId: string; consentWithdrawnAt: string }>('RE.SHARING_CONSENT_ALREADY_WITHDRAWN', 'rule', {
+  en: (p) => `The class member already withdrew their consent to sharing ${p.engagementId} (${p.consentWithdrawnAt}): it is not to be used.`,
+  fr: (p) => `Le membre du groupe a déjà retiré son consentement au témoignage ${p.engagementId} (${p.consentWithdrawnAt})\u00a0: celui-ci ne doit pas être utilisé.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const SHARING_CONSENT_ALREADY_WITHDRAWN_AT_FIELD: ErrorTexts<{ engagementId: string; consentWithdrawnAt: string }> = {
+  en: (p) => `Consent to ${p.engagementId} was already withdrawn (${p.consentWithdrawnAt}).`,
+  fr: (p) => `Le consentement au témoignage ${p.engagementId} a déjà été retiré (${p.consentWithdrawnAt}).`,
+};
+
+/** Consent is withdrawn after it was given: a withdrawal dated before it is a mistake in the input. */
+export const ConsentWithdrawnBeforeGiven = defineError<{ value: string; consentGivenAt: string }>('RE.CONSENT_WITHDRAWN_BEFORE_GIVEN', 'rule', {
+  en: (p) => `Consent cannot have been withdrawn on ${p.value}: the class member gave it on ${p.consentGivenAt}. Check the date.`,
+  fr: (p) => `Le consentement ne peut pas avoir été retiré le ${p.value}\u00a0: le membre du groupe l’a donné le ${p.consentGivenAt}. Vérifiez la date.`,
+});
+
+/** The same, beside the field, which a form names already. */
+export const CONSENT_WITHDRAWN_BEFORE_GIVEN_AT_FIELD: ErrorTexts<{ value: string; consentGivenAt: string }> = {
+  en: (p) => `${p.value} is before the consent was given (${p.consentGivenAt}).`,
+  fr: (p) => `${p.value} précède le moment où le consentement a été donné (${p.consentGivenAt}).`,
+};
+
+/** A revision of the class member's choices records a change: none given, or the same choices again, is nothing to record. */
+export const ChoicesUnchanged = defineError<{ anyGiven: boolean }>('RE.CHOICES_UNCHANGED', 'rule', {
+  en: (p) =>
+    p.anyGiven
+      ? 'These are already the class member’s choices on the use of their input and on staying connected: there is no change to record.'
+      : 'Give how the class member’s input may be used, whether they stay connected with the program, or both.',
+  fr: (p) =>
+    p.anyGiven
+      ? 'Ce sont déjà les choix du membre du groupe quant à l’utilisation de ses contributions et au maintien du lien avec le programme\u00a0: il n’y a aucun changement à consigner.'
+      : 'Indiquez l’utilisation permise des contributions du membre du groupe, son choix de maintenir ou non le lien avec le programme, ou les deux.',
+});
+
+/** The same, beside the field, which a form names already. */
+export const CHOICES_UNCHANGED_AT_FIELD: ErrorTexts<{ anyGiven: boolean }> = {
+  en: (p) => (p.anyGiven ? 'Already the class member’s choice: nothing changes.' : 'Give a choice to change.'),
+  fr: (p) => (p.anyGiven ? 'C’est déjà le choix du membre du groupe\u00a0: rien ne change.' : 'Indiquez un choix à modifier.'),
+};

@@ -17,6 +17,7 @@ import {
   ScheduledEngagementId,
   SessionDelivery,
   StayConnected,
+  SubmittedSharingId,
 } from './commands';
 
 const Practitioners = z.array(PractitionerId).min(1).max(2);
@@ -225,12 +226,47 @@ export const FollowUpRecorded = z.strictObject({
   }),
 }).meta({ description: 'The follow-up with the class member after closing was recorded.', descriptionFr: 'Le suivi auprès du membre du groupe après la clôture a été consigné.' });
 
+/**
+ * The class member took back their consent to a sharing they had submitted: it is no longer to be
+ * used. Recorded alone, or before the ParticipationWithdrawn of a withdrawal that took it back.
+ */
+export const SharingConsentWithdrawn = z.strictObject({
+  type: z.literal('SharingConsentWithdrawn'),
+  data: z.strictObject({
+    engagementId: SubmittedSharingId,
+    option: ParticipationOption.exclude(['engagementSession']),
+    consentWithdrawnAt: Instant,
+  }),
+}).meta({
+  description: 'The class member withdrew their consent to a sharing they had submitted: it is no longer to be used.',
+  descriptionFr: 'Le membre du groupe a retiré son consentement à un témoignage transmis\u00a0: celui-ci ne doit plus être utilisé.',
+});
+
+/** The phase-3 choices, revised: only those that changed are present. */
+export const InputChoicesRevised = z.strictObject({
+  type: z.literal('InputChoicesRevised'),
+  data: z.strictObject({
+    revisedAt: Instant,
+    inputUse: z.array(InputUse).optional(),
+    stayConnected: StayConnected.optional(),
+  }),
+}).meta({
+  description: 'The class member changed how their input may be used, or whether they stay connected with the program.',
+  descriptionFr: 'Le membre du groupe a modifié l’utilisation permise de ses contributions, ou son choix de maintenir le lien avec le programme.',
+});
+
 export const ParticipationWithdrawn = z.strictObject({
   type: z.literal('ParticipationWithdrawn'),
   data: z.strictObject({
     withdrawnAt: Instant,
     /** The state the case was in, written by the workflow: `phase2.engaging`. */
     stage: StatePath,
+    /**
+     * Present when sharings the class member submitted could still be used: `withdrawn`, their consent
+     * ended with their participation (a SharingConsentWithdrawn for each precedes this event), or
+     * `kept`, they asked that the sharings may still be used.
+     */
+    sharingConsent: z.enum(['withdrawn', 'kept']).optional(),
   }),
 }).meta({ description: 'The class member withdrew from the program.', descriptionFr: 'Le membre du groupe a mis fin à sa participation au programme.' });
 
@@ -271,6 +307,8 @@ export const RestorativeEngagementEvent = z.discriminatedUnion('type', [
   ReturnedToEngagement,
   EngagementClosed,
   FollowUpRecorded,
+  SharingConsentWithdrawn,
+  InputChoicesRevised,
   ParticipationWithdrawn,
   ParticipationResumed,
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brokenRules } from '../../domain/rules';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
 import { LocalDate } from '../../domain/schemas';
@@ -8,7 +9,7 @@ import { restorativeEngagementClocks } from './clocks';
 import { GoalsMet, OfficialLanguage, OptInChannel, RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementDemo } from './demo';
 import { restorativeEngagementLabels } from './labels';
-import { decide, engagementContext } from './decide';
+import { decide, engagementContext, sharingConsentRefusals } from './decide';
 import {
   EngagementsPending,
   GoalsAlreadyMet,
@@ -20,7 +21,7 @@ import {
   ReflectionRequired,
 } from './errors';
 import { RestorativeEngagementEvent } from './events';
-import { engagementsIn, missingPreparation, restorativeEngagementMachine } from './machine';
+import { engagementsIn, missingPreparation, restorativeEngagementMachine, sharingsInUse, sharingsWithdrawn } from './machine';
 import { RESTORATIVE_ENGAGEMENT, RestorativeEngagementSettings } from './settings';
 
 const inPhase2Engaging = (state: CaseState): boolean => state.snapshot.matches({ phase2: 'engaging' });
@@ -111,6 +112,22 @@ const commands = commandsFrom(RestorativeEngagementCommand, {
     grants: grants.assignedPractitioner,
     primaryEvent: 'FollowUpRecorded',
   },
+  // The class member's word on their input, through their practitioner, or a supervisor once the
+  // practitioner is gone (the case may be long completed): like a withdrawal, it cannot wait.
+  WithdrawSharingConsent: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'SharingConsentWithdrawn',
+    // No sharing left in use: say why this one cannot be withdrawn, beside its field.
+    refusal: (state, data) => {
+      const context = engagementContext(state);
+      if (!context.engagements.some((e) => e.submitted)) return undefined;
+      return brokenRules(sharingConsentRefusals(context, (data as { engagementId: string }).engagementId));
+    },
+  },
+  ReviseInputChoices: {
+    grants: grants.assignedOrSupervisor,
+    primaryEvent: 'InputChoicesRevised',
+  },
   Withdraw: {
     // A class member may withdraw before anyone is assigned: a supervisor records it then.
     grants: grants.assignedOrSupervisor,
@@ -149,7 +166,12 @@ const EngagementDetails = z.strictObject({
   round: z.number().int(),
   engagementsScheduled: z.number().int(),
   engagementsHeld: z.number().int(),
+  /** Every sharing ever submitted, its consent since withdrawn or not. */
   sharingsSubmitted: z.number().int(),
+  /** Of those, the ones whose consent stands: the program may use them. */
+  sharingsMayBeUsed: z.number().int(),
+  /** Of those, the ones whose consent the class member withdrew: no longer to be used. */
+  sharingsConsentWithdrawn: z.number().int(),
   goalsMet: GoalsMet.nullable(),
   followUpDueOn: LocalDate.nullable(),
 });
@@ -159,6 +181,7 @@ function summarize(state: CaseState): CaseSummary {
   return {
     region: context.region,
     assignees: context.practitionerIds,
+    ...(context.officialLanguage !== undefined ? { serviceLanguage: context.officialLanguage } : {}),
     details: {
       channel: context.channel ?? null,
       officialLanguage: context.officialLanguage ?? null,
@@ -167,6 +190,8 @@ function summarize(state: CaseState): CaseSummary {
       engagementsScheduled: engagementsIn(context, 'scheduled').length,
       engagementsHeld: engagementsIn(context, 'held').length,
       sharingsSubmitted: context.engagements.filter((e) => e.submitted).length,
+      sharingsMayBeUsed: sharingsInUse(context).length,
+      sharingsConsentWithdrawn: sharingsWithdrawn(context).length,
       goalsMet: context.goalsMet ?? null,
       followUpDueOn: context.followUpDueOn ?? null,
     } satisfies z.infer<typeof EngagementDetails>,

@@ -8,10 +8,12 @@ import type {
   EngagementDelivery,
   EngagementSetting,
   GoalsMet,
+  InputUse,
   OfficialLanguage,
   OptInChannel,
   ParticipationOption,
   PreparationTopic,
+  StayConnected,
 } from './commands';
 import type { RestorativeEngagementEvent } from './events';
 
@@ -23,6 +25,10 @@ export interface EngagementFacts {
   readonly setting: EngagementSetting;
   readonly status: 'scheduled' | 'held' | 'cancelled';
   readonly submitted: boolean;
+  /** When the class member consented to its submission. */
+  readonly consentGivenAt?: string;
+  /** When the class member took that consent back: the sharing is no longer to be used. */
+  readonly consentWithdrawnAt?: string;
   /** The Defence representative cohort an engagement session is with, by its case id. */
   readonly cohortId?: string;
 }
@@ -54,10 +60,16 @@ export interface RestorativeEngagementContext {
   readonly round: number;
   /** The reflection of the current phase 3; cleared when the class member returns to phase 2. */
   readonly reflection?: { readonly goalsMet: GoalsMet; readonly followUpConsent: boolean };
+  /** Phase 3 was reached once: the class member has been asked how their input is to be used, and decides it from then on. */
+  readonly reachedReflection?: true;
   /** The class member's latest word on their goals: at reflection, closing or follow-up. */
   readonly goalsMet?: GoalsMet;
   readonly followUpDueOn?: string;
   readonly followUpEarliestOn?: string;
+  /** How the class member wants their input used, as last said (at a reflection whose goals were met, or revised since). */
+  readonly inputUse?: readonly InputUse[];
+  /** Whether they stay connected with the program, as last said. */
+  readonly stayConnected?: StayConnected;
   /** While the class member is withdrawn: the stage they withdrew from, which decides where a resumption leads. */
   readonly withdrawnFrom?: string;
 }
@@ -90,6 +102,16 @@ export function sharingsToSubmit(context: RestorativeEngagementContext): Engagem
   return engagementsIn(context, 'held').filter((e) => e.option !== 'engagementSession' && !e.submitted);
 }
 
+/** Submitted sharings whose consent stands: the program may use them. */
+export function sharingsInUse(context: RestorativeEngagementContext): EngagementFacts[] {
+  return context.engagements.filter((e) => e.submitted && e.consentWithdrawnAt === undefined);
+}
+
+/** Submitted sharings whose consent the class member withdrew: no longer to be used. */
+export function sharingsWithdrawn(context: RestorativeEngagementContext): EngagementFacts[] {
+  return context.engagements.filter((e) => e.submitted && e.consentWithdrawnAt !== undefined);
+}
+
 /** Phase 2 can end once something took place and nothing is left scheduled. */
 export function engagementsSettled(context: RestorativeEngagementContext): boolean {
   return engagementsIn(context, 'held').length > 0 && engagementsIn(context, 'scheduled').length === 0;
@@ -108,7 +130,7 @@ const initialContext: RestorativeEngagementContext = {
 const updateEngagement = (
   engagements: readonly EngagementFacts[],
   engagementId: string,
-  change: Partial<Pick<EngagementFacts, 'status' | 'submitted' | 'cohortId'>>,
+  change: Partial<Pick<EngagementFacts, 'status' | 'submitted' | 'cohortId' | 'consentGivenAt' | 'consentWithdrawnAt'>>,
 ): EngagementFacts[] => engagements.map((e) => (e.engagementId === engagementId ? { ...e, ...change } : e));
 
 /**
@@ -116,7 +138,9 @@ const updateEngagement = (
  * -> confirmation -> practitioner assigned -> phase 1 preparation -> phase 2 engagement (choose
  * options, then any number of engagements) -> phase 3 reflection (back to phase 2 if goals are not
  * met) -> completed, possibly after a consented follow-up. Withdrawal is possible from every state,
- * and a withdrawn class member may ask to take part again.
+ * completed included, and a withdrawn class member may ask to take part again. Consent to a
+ * submitted sharing, and the phase-3 choices on the use of their input, stay the class member's to
+ * change in every state after them (notes.md): so no state is final.
  */
 export const restorativeEngagementMachine = setup({
   types: {
@@ -132,6 +156,9 @@ export const restorativeEngagementMachine = setup({
     withdrewInPhase1: ({ context }) => context.withdrawnFrom === 'phase1',
     withdrewInPhase2: ({ context }) => context.withdrawnFrom?.startsWith('phase2') === true,
     withdrewInPhase3OrLater: ({ context }) => context.withdrawnFrom === 'phase3' || context.withdrawnFrom === 'followUpScheduled',
+    withdrewAfterCompleting: ({ context }) => context.withdrawnFrom === 'completed',
+    hasSharingInUse: ({ context }) => sharingsInUse(context).length > 0,
+    reachedReflection: ({ context }) => context.reachedReflection === true,
     preparationReady: ({ context }) => missingPreparation(context).length === 0,
     hasScheduledEngagement: ({ context }) => engagementsIn(context, 'scheduled').length > 0,
     hasSharingToSubmit: ({ context }) => sharingsToSubmit(context).length > 0,
@@ -190,12 +217,28 @@ export const restorativeEngagementMachine = setup({
     }),
     recordSubmission: assign(({ context, event }) => {
       assertEvent(event, 'SharingSubmitted');
-      return { engagements: updateEngagement(context.engagements, event.data.engagementId, { submitted: true }) };
+      return { engagements: updateEngagement(context.engagements, event.data.engagementId, { submitted: true, consentGivenAt: event.data.consentGivenAt }) };
     }),
+    recordConsentWithdrawal: assign(({ context, event }) => {
+      assertEvent(event, 'SharingConsentWithdrawn');
+      const { engagementId, consentWithdrawnAt } = event.data;
+      return { engagements: updateEngagement(context.engagements, engagementId, { consentWithdrawnAt }) };
+    }),
+    recordInputChoices: assign(({ event }) => {
+      assertEvent(event, 'InputChoicesRevised');
+      const { inputUse, stayConnected } = event.data;
+      return { ...(inputUse !== undefined ? { inputUse } : {}), ...(stayConnected !== undefined ? { stayConnected } : {}) };
+    }),
+    recordReflectionReached: assign({ reachedReflection: true as const }),
     recordReflection: assign(({ event }) => {
       assertEvent(event, 'ReflectionRecorded');
-      const { goalsMet, followUpConsent } = event.data;
-      return { reflection: { goalsMet, followUpConsent }, goalsMet };
+      const { goalsMet, followUpConsent, inputUse, stayConnected } = event.data;
+      return {
+        reflection: { goalsMet, followUpConsent },
+        goalsMet,
+        ...(inputUse !== undefined ? { inputUse } : {}),
+        ...(stayConnected !== undefined ? { stayConnected } : {}),
+      };
     }),
     recordReturn: assign(({ event }) => {
       assertEvent(event, 'ReturnedToEngagement');
@@ -217,11 +260,11 @@ export const restorativeEngagementMachine = setup({
     recordResumption: assign(({ context, event }) => {
       assertEvent(event, 'ParticipationResumed');
       const cancelled = new Set(event.data.cancelledEngagementIds);
+      // Back to completed, the process stays as it ended: its reflection and follow-up included.
+      const ended = event.data.resumedIn === 'completed';
       return {
         withdrawnFrom: undefined,
-        reflection: undefined,
-        followUpDueOn: undefined,
-        followUpEarliestOn: undefined,
+        ...(ended ? {} : { reflection: undefined, followUpDueOn: undefined, followUpEarliestOn: undefined }),
         engagements: context.engagements.map((e) => (cancelled.has(e.engagementId) ? { ...e, status: 'cancelled' as const } : e)),
       };
     }),
@@ -240,6 +283,9 @@ export const restorativeEngagementMachine = setup({
     ParticipationWithdrawn: { guard: 'participating', target: '.withdrawn', actions: 'recordWithdrawal' },
     // A supervisor may hand the case to other practitioners at any stage once it has some.
     PractitionersReassigned: { guard: and(['assigned', 'participating']), actions: 'recordAssignment' },
+    // "Class members are in control of the information they provide": in every state after a submission.
+    SharingConsentWithdrawn: { guard: 'hasSharingInUse', actions: 'recordConsentWithdrawal' },
+    InputChoicesRevised: { guard: 'reachedReflection', actions: 'recordInputChoices' },
   },
   states: {
     new: {
@@ -273,7 +319,7 @@ export const restorativeEngagementMachine = setup({
             EngagementScheduled: { actions: 'recordScheduled' },
             EngagementRecorded: { guard: 'hasScheduledEngagement', actions: 'recordOutcome' },
             SharingSubmitted: { guard: 'hasSharingToSubmit', actions: 'recordSubmission' },
-            EngagementPhaseCompleted: { guard: 'engagementsSettled', target: '#restorativeEngagement.phase3' },
+            EngagementPhaseCompleted: { guard: 'engagementsSettled', target: '#restorativeEngagement.phase3', actions: 'recordReflectionReached' },
           },
         },
       },
@@ -294,12 +340,19 @@ export const restorativeEngagementMachine = setup({
     followUpScheduled: {
       on: { FollowUpRecorded: { target: 'completed', actions: 'recordFollowUp' } },
     },
-    completed: { type: 'final' },
+    /**
+     * The process is over, but the class member's word on their input is not: they may still withdraw
+     * consent to a sharing, revise their choices, or withdraw. Not final, so that the case accepts it;
+     * tagged `closed`, so that it leaves caseloads and open counts as a final state does.
+     */
+    completed: { tags: ['closed'] },
     /**
      * The class member changed their mind. Not final: they may change it again, and the case
-     * resumes where it makes sense (workflows/restorative-engagement/notes.md).
+     * resumes where it makes sense (workflows/restorative-engagement/notes.md). Closed until then:
+     * no practitioner works it, so it leaves their caseload.
      */
     withdrawn: {
+      tags: ['closed'],
       on: {
         ParticipationResumed: [
           { guard: 'withdrewBeforeConfirming', target: 'optInReceived', actions: 'recordResumption' },
@@ -307,6 +360,8 @@ export const restorativeEngagementMachine = setup({
           { guard: 'withdrewInPhase1', target: 'phase1', actions: 'recordResumption' },
           { guard: 'withdrewInPhase2', target: 'phase2.choosingOptions', actions: 'recordResumption' },
           { guard: 'withdrewInPhase3OrLater', target: 'phase3', actions: 'recordResumption' },
+          // The process they completed stays completed: nothing of it is to be done again.
+          { guard: 'withdrewAfterCompleting', target: 'completed', actions: 'recordResumption' },
         ],
       },
     },

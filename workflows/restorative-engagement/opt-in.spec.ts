@@ -44,7 +44,9 @@ describe('restorative engagement: receiving an opt-in', () => {
             // From the start of the decision day to the end of its 30th day, Ottawa time.
             startedAt: '2026-02-02T05:00:00.000Z',
             dueAt: '2026-03-05T04:59:59.999Z',
-            warnings: expect.any(Array),
+            // The class member's own deadline, not a service standard: no warnings, counted in no on-time rate.
+            warnings: [],
+            standard: false,
           },
         },
         { type: 'ClockMet', data: { clock: 'optInWindow', at: '2026-02-20T15:15:00.000Z', onTime: true } },
@@ -55,6 +57,14 @@ describe('restorative engagement: receiving an opt-in', () => {
     expect(outcome.stateName).toBe('optInReceived');
     expect(outcome.state.clocks.optInWindow).toMatchObject({ status: 'met', onTime: true });
     expect(outcome.allowedCommands).toEqual(['ConfirmParticipation', 'Withdraw']);
+  });
+
+  // Seed 000: "you must send a written request … within 30 days": the class member's deadline, not the program's service standard.
+  it('records the window as no service standard: it warns no one and counts in no on-time rate', () => {
+    const outcome = given().when(writtenRequest()).run();
+    const started = outcome.events.find((e) => e.type === 'ClockStarted')!;
+    expect(started.data).toMatchObject({ clock: 'optInWindow', standard: false, warnings: [] });
+    expect(outcome.state.clocks.optInWindow).toMatchObject({ status: 'met', standard: false });
   });
 
   it('accepts a request received late on the last day of the window', () =>
@@ -125,7 +135,8 @@ describe('restorative engagement: receiving an opt-in', () => {
               region: 'ON',
               startedAt: '2026-02-02T05:00:00.000Z',
               dueAt: '2026-03-05T04:59:59.999Z',
-              warnings: expect.any(Array),
+              warnings: [],
+              standard: false,
             },
           },
           // By the end of the day it was sent, Ottawa time: the day is all that is known.
@@ -160,7 +171,8 @@ describe('restorative engagement: receiving an opt-in', () => {
               // From the day the letter was received to the end of its 30th day, Ottawa time (daylight time by then).
               startedAt: '2026-02-14T05:00:00.000Z',
               dueAt: '2026-03-17T03:59:59.999Z',
-              warnings: expect.any(Array),
+              warnings: [],
+              standard: false,
             },
           },
           { type: 'ClockMet', data: { clock: 'optInWindow', at: '2026-03-09T14:00:00.000Z', onTime: true } },

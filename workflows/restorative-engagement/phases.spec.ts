@@ -440,7 +440,7 @@ describe('restorative engagement: phase 3, reflection', () => {
       },
     ]);
     expect(outcome.stateName).toBe('phase3');
-    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'Withdraw']);
+    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'ReviseInputChoices', 'Withdraw']);
   });
 
   it('asks how the input is to be used when goals were met', () => {
@@ -501,7 +501,8 @@ describe('restorative engagement: phase 3, reflection', () => {
       .run();
     expect(outcome.events).toEqual([{ type: 'EngagementClosed', data: { closedAt: NOW, goalsMet: 'met' } }]);
     expect(outcome.stateName).toBe('completed');
-    expect(outcome.allowedCommands).toEqual([]);
+    // Completed, the class member's word on their input and participation is still theirs to change.
+    expect(outcome.allowedCommands).toEqual(['ReassignPractitioner', 'ReviseInputChoices', 'Withdraw']);
   });
 
   it('closes with a follow-up some weeks later when the class member consented, starting its clock', () => {
@@ -610,7 +611,7 @@ describe('restorative engagement: follow-up is a clock', () => {
     given(...inPhase3, reflectionRecorded('met'))
       .when({ type: 'RecordFollowUp', data: { outcome: 'notReached' } })
       .thenThrows('COMMAND.NOT_ALLOWED', {
-        allowedCommands: ['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'Withdraw'],
+        allowedCommands: ['ReassignPractitioner', 'SetGoals', 'RecordReflection', 'CloseEngagement', 'ReviseInputChoices', 'Withdraw'],
       }));
 });
 

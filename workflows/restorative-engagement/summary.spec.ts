@@ -51,8 +51,10 @@ describe('restorative engagement: its refusals', () => {
       'RE.ANONYMITY_PREFERENCE',
       'RE.BEFORE_OPT_IN',
       'RE.BEFORE_PROGRAM_LAUNCH',
+      'RE.CHOICES_UNCHANGED',
       'RE.COHORT_MISMATCH',
       'RE.COHORT_ONLY_FOR_SESSIONS',
+      'RE.CONSENT_WITHDRAWN_BEFORE_GIVEN',
       'RE.DECISION_LETTER_BEFORE_DECISION',
       'RE.ENGAGEMENTS_PENDING',
       'RE.ENGAGEMENT_ALREADY_RECORDED',
@@ -73,7 +75,9 @@ describe('restorative engagement: its refusals', () => {
       'RE.REFLECTION_REQUIRED',
       'RE.REQUEST_SENT_AFTER_RECEIPT',
       'RE.SHARING_ALREADY_SUBMITTED',
+      'RE.SHARING_CONSENT_ALREADY_WITHDRAWN',
       'RE.SHARING_NOT_PREPARED',
+      'RE.SHARING_NOT_SUBMITTED',
       'RE.TIME_IN_FUTURE',
     ],
     {
@@ -103,6 +107,10 @@ describe('restorative engagement: its refusals', () => {
       scheduled: 'cohort-1',
       given: 'cohort-2',
       caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697801',
+      consentWithdrawnAt: '2026-03-01T10:00:00-05:00',
+      consentGivenAt: '2026-03-04T10:00:00-05:00',
+      session: false,
+      anyGiven: true,
     },
   );
 });
@@ -123,6 +131,7 @@ describe('restorative engagement: what lists show of a case', () => {
     expect(summary).toEqual({
       region: 'ON',
       assignees: ['practitioner-1'],
+      serviceLanguage: 'en',
       details: {
         channel: 'writtenRequest',
         officialLanguage: 'en',
@@ -131,6 +140,8 @@ describe('restorative engagement: what lists show of a case', () => {
         engagementsScheduled: 0,
         engagementsHeld: 1,
         sharingsSubmitted: 0,
+        sharingsMayBeUsed: 0,
+        sharingsConsentWithdrawn: 0,
         goalsMet: 'met',
         followUpDueOn: '2026-05-15',
       },
@@ -168,5 +179,20 @@ describe('restorative engagement: the command examples, one after the other', ()
     const notMet = walk([...toPhase3, ['RecordReflection', { goalsMet: 'notMet', followUpConsent: false }], 'ReturnToEngagement'], '2026-03-02T14:00:00Z');
     expect(notMet.states.slice(-2)).toEqual(['phase3', 'phase2.engaging']);
     expect(walk(['ReceiveOptIn', 'Withdraw', 'ResumeParticipation'], '2026-03-02T14:00:00Z').states).toEqual(['optInReceived', 'withdrawn', 'optInReceived']);
+  });
+});
+
+describe('restorative engagement: the language a case is served in', () => {
+  const withoutLanguage = (() => {
+    const { officialLanguage: _unknown, ...data } = exampleOf('ReceiveOptIn') as Record<string, unknown>;
+    return data;
+  })();
+
+  it('is the class member’s official language, once recorded: whom the case may be assigned to', () => {
+    const unknown = walk([['ReceiveOptIn', withoutLanguage]], '2026-03-02T14:00:00Z');
+    expect(workflow.summarize(unknown.state).serviceLanguage).toBeUndefined();
+    const confirmed = walk([['ReceiveOptIn', withoutLanguage], ['ConfirmParticipation', { officialLanguage: 'fr' }]], '2026-03-02T14:00:00Z');
+    expect(workflow.summarize(confirmed.state).serviceLanguage).toBe('fr');
+    expect(workflow.summarize(walk(['ReceiveOptIn'], '2026-03-02T14:00:00Z').state).serviceLanguage).toBe('en');
   });
 });
