@@ -81,19 +81,23 @@ describe('journeys from the README, over HTTP', () => {
     expect(JSON.stringify(stored)).not.toContain('Brief my unit');
   });
 
-  it('restorative opportunities: the meeting is refused, nothing recorded, until the condition is amended', async () => {
+  it('restorative opportunities: the meeting is reserved ahead, but not recorded as held until the condition is amended', async () => {
     const { journey, exchanges } = run('restorative-opportunities');
     const refused = exchanges.findIndex((e) => e.status === 422);
-    const [before, amended, arranged] = [exchanges[refused - 1]!, exchanges[refused + 1]!, exchanges[refused + 2]!];
-    expect(before.response.details.noContactCondition).toBe('inPlace');
-    expect(exchanges[refused]!.response.message).toContain('“Record an amended condition”');
-    // The amendment was sent with the revision seen before the refusal: the refusal stored nothing.
-    expect(amended.ifMatch).toBe(before.response.revision);
-    expect(amended.response.details.noContactCondition).toBe('facilitationPermitted');
+    const [arranged, amended, held] = [exchanges[refused - 1]!, exchanges[refused + 1]!, exchanges[refused + 2]!];
     expect({ step: arranged.step.command, state: arranged.response.state }).toEqual({ step: 'ArrangeMeeting', state: 'meetingArranged' });
+    expect(arranged.response.details.noContactCondition).toBe('inPlace');
+    expect(exchanges[refused]!.step.command).toBe('RecordDialogue');
+    expect(exchanges[refused]!.response.message).toContain('“Record an amended condition”');
+    expect(exchanges[refused]!.response.message).toContain('The meeting arranged for 2026-02-24 stays reserved');
+    // The amendment was sent with the revision seen before the refusal: the refusal stored nothing.
+    expect(amended.ifMatch).toBe(arranged.response.revision);
+    expect(amended.response.details.noContactCondition).toBe('facilitationPermitted');
+    expect({ step: held.step.command, state: held.response.state }).toEqual({ step: 'RecordDialogue', state: 'dialogueHeld' });
     expect(exchanges.at(-1)!.response).toMatchObject({ state: 'closed', status: 'closed' });
     const stored = await storedTypes(journey);
     expect(stored.filter((e) => e.type === 'MeetingArranged')).toHaveLength(1);
+    expect(stored.filter((e) => e.type === 'DialogueHeld')).toHaveLength(1);
   });
 
   it('restorative opportunities: no one outside the Restorative Justice Unit knows the case exists', async () => {

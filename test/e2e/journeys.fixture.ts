@@ -193,12 +193,12 @@ export const journeys: readonly Journey[] = [
     ],
   },
   {
-    title: 'Restorative opportunities: a no-contact condition blocks the meeting until it is amended',
+    title: 'Restorative opportunities: a no-contact condition holds the meeting until it is amended',
     intro:
       'A victim asks to meet the offender. The Restorative Justice Unit finds a Parole Board no-contact condition at intake: ' +
-      'the mediator may prepare each party, but no face-to-face meeting can be arranged until the condition carries the ' +
-      'facilitation wording. Once it is amended, the meeting is arranged, held, followed up and the case closed. Only ' +
-      '`rju` tokens see these cases.',
+      'the mediator may prepare each party and reserve the meeting ahead, but the meeting cannot be recorded as held until ' +
+      'the condition carries the facilitation wording. Once it is amended, the meeting is held, followed up and the case ' +
+      'closed. Only `rju` tokens see these cases.',
     workflow: 'restorative-opportunities',
     caseVar: 'RO_CASE',
     caseId: '0195f3a0-5b1c-7a10-9d2e-3c4b5a697802',
@@ -266,29 +266,7 @@ export const journeys: readonly Journey[] = [
         expect: { status: 200, state: 'modelSelected' },
       },
       {
-        title: 'Arranging the meeting is refused while the condition is not amended',
-        as: 'RJU',
-        command: 'ArrangeMeeting',
-        data: {
-          scheduledFor: '2026-02-24T10:00:00-05:00',
-          venue: { kind: 'institution', site: 'Collins Bay Institution' },
-          room: 'chapel',
-          privateAndUninterrupted: true,
-          notRecordedOrOverheard: true,
-          entryDocumentsArranged: true,
-        },
-        expect: { status: 422, code: 'RO.NO_CONTACT_CONDITION_NOT_AMENDED' },
-      },
-      {
-        title: 'The Parole Board amends the condition with the facilitation wording',
-        as: 'RJU',
-        command: 'RecordConditionAmended',
-        data: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION },
-        expect: { status: 200, state: 'modelSelected' },
-        show: ['details'],
-      },
-      {
-        title: 'Now the same request arranges the meeting',
+        title: 'The mediator reserves the meeting while the condition awaits its amendment',
         as: 'RJU',
         command: 'ArrangeMeeting',
         data: {
@@ -300,6 +278,21 @@ export const journeys: readonly Journey[] = [
           entryDocumentsArranged: true,
         },
         expect: { status: 200, state: 'meetingArranged' },
+      },
+      {
+        title: 'Recording the meeting as held is refused while the condition is not amended',
+        as: 'RJU',
+        command: 'RecordDialogue',
+        data: { heldAt: '2026-02-24T10:00:00-05:00' },
+        expect: { status: 422, code: 'RO.NO_CONTACT_CONDITION_NOT_AMENDED' },
+      },
+      {
+        title: 'The Parole Board amends the condition with the facilitation wording',
+        as: 'RJU',
+        command: 'RecordConditionAmended',
+        data: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION },
+        expect: { status: 200, state: 'meetingArranged' },
+        show: ['details'],
       },
       {
         title: 'The meeting took place',

@@ -82,36 +82,39 @@ describe('refusals at once and beside their fields, over HTTP', () => {
       entryDocumentsArranged: false,
     });
 
-    it('ArrangeMeeting lists the condition and every rule of the room, in French when asked, and stores nothing', async () => {
+    it('ArrangeMeeting lists every rule of the room, in French when asked, and stores nothing: the condition does not stop the reservation', async () => {
       const response = await mediator.post(`/cases/${conditioned.caseId}/commands/ArrangeMeeting`, badMeeting(), { 'accept-language': 'fr-CA' });
       expect(response.status).toBe(422);
       expect(response.headers.get('content-language')).toBe('fr');
       expect(response.body.code).toBe('COMMAND.RULES_BROKEN');
-      expect(response.body.message).toMatch(/^Ceci enfreint 4\u00a0règles/);
+      expect(response.body.message).toMatch(/^Cette demande ne respecte pas 3\u00a0règles/);
       const rules = response.body.details.rules as { code: string; message: string }[];
-      expect(rules.map((rule) => rule.code)).toEqual([
-        'RO.NO_CONTACT_CONDITION_NOT_AMENDED',
-        'RO.VISITS_AREA_NOT_EXCEPTIONAL',
-        'RO.MEETING_SPACE_NOT_PRIVATE',
-        'RO.ENTRY_DOCUMENTS_NOT_ARRANGED',
-      ]);
-      expect(rules[0]!.message).toMatch(/^La victime et le délinquant ne peuvent pas communiquer/);
-      expect(rules[1]!.message).toMatch(/^Les rencontres ne se tiennent pas dans le secteur des visites/);
+      expect(rules.map((rule) => rule.code)).toEqual(['RO.VISITS_AREA_NOT_EXCEPTIONAL', 'RO.MEETING_SPACE_NOT_PRIVATE', 'RO.ENTRY_DOCUMENTS_NOT_ARRANGED']);
+      expect(rules[0]!.message).toMatch(/^Les rencontres ne se tiennent pas dans le secteur des visites/);
       const view = await mediator.get(`/cases/${conditioned.caseId}?minPosition=${conditioned.position}`);
       expect(view.body.revision).toBe(conditioned.revision);
     });
 
-    it('answers in English by default, each rule in English', async () => {
+    it('answers in English by default, each rule in English and beside its field', async () => {
       const response = await mediator.post(`/cases/${conditioned.caseId}/commands/ArrangeMeeting`, badMeeting());
       expect(response.status).toBe(422);
-      expect(response.body.message).toMatch(/^This breaks 4 rules; nothing was recorded\. \(1\) The victim and the offender cannot be brought into communication/);
+      expect(response.body.message).toMatch(/^This breaks 3 rules; nothing was recorded\. \(1\) Meetings are not held in the Visits and Correspondence area/);
       const privateRoom = expect.stringMatching(/^The institution or parole office must provide a closed room/);
-      // Each rule names the field it is about, where a form says it too.
-      expect(response.body.details.rules[2]).toEqual({
+      expect(response.body.details.rules[1]).toEqual({
         code: 'RO.MEETING_SPACE_NOT_PRIVATE',
         message: privateRoom,
         details: { issues: [{ path: 'data.privateAndUninterrupted', message: privateRoom }] },
       });
+    });
+
+    it('the meeting is reserved, but the dialogue is refused until the condition is amended, naming it, and nothing is stored', async () => {
+      const arranged = await mediator.post(`/cases/${conditioned.caseId}/commands/ArrangeMeeting`, ro('ArrangeMeeting'));
+      expect(arranged.status).toBe(200);
+      const refused = await mediator.post(`/cases/${conditioned.caseId}/commands/RecordDialogue`, ro('RecordDialogue'), { 'accept-language': 'fr-CA' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'RO.NO_CONTACT_CONDITION_NOT_AMENDED' });
+      expect(refused.body.message).toMatch(/^La victime et le délinquant ne peuvent pas communiquer/);
+      const view = await mediator.get(`/cases/${conditioned.caseId}?minPosition=${arranged.body.position}`);
+      expect(view.body.revision).toBe(arranged.body.revision);
     });
   });
 
@@ -131,7 +134,7 @@ describe('refusals at once and beside their fields, over HTTP', () => {
         expect(body.message).toBe(
           language === 'en'
             ? `This breaks 2 rules; nothing was recorded. (1) ${VISITS_AREA.en} (2) ${ENTRY_DOCUMENTS.en}`
-            : `Ceci enfreint 2\u00a0règles\u00a0; rien n’a été consigné. (1) ${VISITS_AREA.fr} (2) ${ENTRY_DOCUMENTS.fr}`,
+            : `Cette demande ne respecte pas 2\u00a0règles\u00a0; rien n’a été consigné. (1) ${VISITS_AREA.fr} (2) ${ENTRY_DOCUMENTS.fr}`,
         );
         expect(body.details.rules).toEqual([
           { code: 'RO.VISITS_AREA_NOT_EXCEPTIONAL', message: VISITS_AREA[language], details: { issues: [{ path: 'data.room', message: VISITS_AREA[language] }] } },
@@ -172,7 +175,7 @@ describe('refusals at once and beside their fields, over HTTP', () => {
     it('at level 1 without the next level: 422 COMPLAINT.RESPONSE_MISSING_NEXT_LEVEL at data.nextLevel, asking for a name and contact information', async () => {
       const said = {
         en: 'A response at level 1 must give the name and contact information of the person the complaint can be elevated to (level 2, Program manager) if the complainant is not satisfied.',
-        fr: 'Une réponse au palier 1 doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être soumise (palier 2, Gestion du programme) si la personne plaignante n’est pas satisfaite.',
+        fr: 'Une réponse au palier 1 doit indiquer le nom et les coordonnées de la personne à qui la plainte peut être soumise (palier 2, Gestionnaire du programme) si la personne plaignante n’est pas satisfaite.',
       };
       const answers = await inBoth(practitioner, `/cases/${complaintId}/commands/Respond`, { response: 'We are sorry.' });
       for (const language of ['en', 'fr'] as const) {
@@ -197,7 +200,7 @@ describe('refusals at once and beside their fields, over HTTP', () => {
       for (const language of ['en', 'fr'] as const) {
         const { status, body } = answers[language];
         expect({ language, status, code: body.code }).toEqual({ language, status: 422, code: 'COMPLAINT.RESPONSE_NAMES_ANOTHER_LEVEL' });
-        expect(body.message).toContain(language === 'en' ? 'level 2 (Program manager)' : 'palier 2 (Gestion du programme)');
+        expect(body.message).toContain(language === 'en' ? 'level 2 (Program manager)' : 'palier 2 (Gestionnaire du programme)');
         expect(body.details).toEqual({ issues: [{ path: 'data.nextLevel.role', message: body.message }] });
       }
     });

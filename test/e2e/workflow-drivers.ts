@@ -103,6 +103,8 @@ const restorativeOpportunities: WorkflowDriver = {
         return [{ assignment: 'intakeOfficer', assigneeId: context.intakeOfficerId === 'rju-officer-2' ? 'rju-officer-3' : 'rju-officer-2' }];
       case 'RecordConditionAmended': {
         const kind = blockingConditions(context)[0];
+        // A court varies its order in its own words: what it varied, not the Parole Board's wording.
+        if (kind === 'courtNonCommunicationOrder') return [{ kind, amendedOn: ro(command)['amendedOn'], variation: 'programFacilitatedCommunication' }];
         return kind ? [{ ...ro(command), kind }] : [];
       }
       case 'RecordPreparation': {
@@ -112,6 +114,15 @@ const restorativeOpportunities: WorkflowDriver = {
       }
       case 'SelectModel':
         return [{ model: 'faceToFace' }, { model: 'letterExchange' }];
+      case 'AgreeSupportPerson': {
+        // The support person's id chosen, not minted: a state the graph merged with another names them alike.
+        const agreed = ro(command) as { person: Record<string, unknown> };
+        return [{ ...agreed, person: { ...agreed.person, subjectId: `support-person-${context.supportPersonIds.length + 1}` } }];
+      }
+      case 'WithdrawSupportPersonAgreement': {
+        const personId = context.supportPersonIds[0];
+        return personId !== undefined ? [{ personId, withdrawnBy: 'victim' }] : [];
+      }
       default:
         return undefined;
     }

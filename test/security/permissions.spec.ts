@@ -33,6 +33,9 @@ const SUPERVISOR_OPENINGS = new Set(['FormCohort']);
 const SUPERVISOR_STEPS = new Set([
   'ConfirmParticipation',
   'Withdraw',
+  // A class member's word on their input, after completion too, when their practitioner may be gone.
+  'WithdrawSharingConsent',
+  'ReviseInputChoices',
   'AcknowledgeComplaint',
   'AcceptResponse',
   'RequestReview',
@@ -65,6 +68,7 @@ const SUPERVISOR_WHEN_ASSIGNED = new Set(['Respond']);
 const MEDIATOR_COMMANDS = new Set([
   'RecordPreparation',
   'AgreeSupportPerson',
+  'WithdrawSupportPersonAgreement',
   'SelectModel',
   'ArrangeMeeting',
   'RecordDialogue',

@@ -86,6 +86,8 @@ function dataFor(definition: AnyWorkflowDefinition, command: string, state: Case
     }
     case 'restorative-opportunities/RecordConditionAmended': {
       const kind = blockingConditions(context as RestorativeOpportunitiesContext)[0];
+      // A court varies its order in its own words: what it varied, not the Parole Board's wording.
+      if (kind === 'courtNonCommunicationOrder') return { kind, amendedOn: base['amendedOn'], variation: 'programFacilitatedCommunication' };
       return kind && { ...base, kind };
     }
     case 'restorative-opportunities/RecordPreparation':

@@ -5,8 +5,13 @@ import { ChosenSubjectId, Instant, LocalDate, StaffId, staffOf, SubjectId, subje
 
 export { Instant, LocalDate, StaffId, SubjectId };
 
-/** The clause the protocols add to a no-contact condition so that the program can facilitate contact. */
+/** The clause the protocols add to a no-contact condition so that the program can facilitate contact (2.c, 2.d). */
 export const FACILITATION_WORDING = "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program";
+/**
+ * The same clause in a condition written in French. The protocols give it in English only: this is
+ * Mend's rendering, and a French clause is recognised by its terms (FRENCH_WORDING_TERMS), not letter for letter.
+ */
+export const FACILITATION_WORDING_FR = 'à moins que cela ne soit jugé approprié et facilité par le programme Possibilités de justice réparatrice du SCC';
 const Note = text(5000);
 
 /** The two parties of a victim-offender mediation. A victim representative acts as the victim. */
@@ -221,18 +226,36 @@ export const RecordNoContactCondition = z.strictObject({
   example: { kind: 'paroleBoardNoContactCondition', imposedOn: '2026-02-02' },
 });
 
+/**
+ * What a court varied in its non-communication order so that the program may facilitate contact.
+ * The protocols prescribe a wording for Parole Board conditions only (2.c, 2.d); for a court order
+ * they say only that requests are "referred to the NHQ Restorative Justice Unit" (2.a), and the
+ * court words its variation as it sees fit. Never the order's text, which names the victim.
+ */
+export const CourtVariation = z.enum(['programFacilitatedCommunication', 'communicationWithVictimConsent', 'otherException']);
+export type CourtVariation = z.infer<typeof CourtVariation>;
+
 export const RecordConditionAmended = z.strictObject({
   type: z.literal('RecordConditionAmended'),
-  data: z.strictObject({
-    kind: NoContactConditionKind,
-    amendedOn: LocalDate,
-    facilitationWording: FacilitationWording,
-  }),
+  data: z.discriminatedUnion('kind', [
+    /** The Parole Board amended its condition with the wording the protocols prescribe. */
+    z.strictObject({
+      kind: z.literal('paroleBoardNoContactCondition'),
+      amendedOn: LocalDate,
+      facilitationWording: FacilitationWording,
+    }),
+    /** The court varied its order to allow the program's facilitated contact, in its own words. */
+    z.strictObject({
+      kind: z.literal('courtNonCommunicationOrder'),
+      amendedOn: LocalDate,
+      variation: CourtVariation,
+    }),
+  ]),
 }).meta({
   description:
-    `Record that a no-contact condition was amended to allow mediation by adding the wording “${FACILITATION_WORDING}”. Give only the added clause, never the whole condition (which names the victim).`,
+    `Record that a no-contact condition now allows mediation. A Parole Board of Canada condition is amended by adding the wording “${FACILITATION_WORDING}”: give only the added clause, never the whole condition (which names the victim). A court non-communication order is varied by the court in its own words: give what the court varied (communication facilitated by CSC’s Restorative Opportunities Program, communication the victim consents to, or another exception), not its text.`,
   descriptionFr:
-    `Consigner qu’une condition de non-communication a été modifiée afin de permettre la médiation par l’ajout du libellé «\u00a0${FACILITATION_WORDING}\u00a0». Ne fournir que la clause ajoutée, jamais la condition entière (qui nomme la victime).`,
+    `Consigner qu’une condition de non-communication permet désormais la médiation. Une condition de la Commission des libérations conditionnelles du Canada est modifiée par l’ajout du libellé «\u00a0${FACILITATION_WORDING_FR}\u00a0» (en anglais, «\u00a0${FACILITATION_WORDING}\u00a0»)\u00a0: ne fournir que la clause ajoutée, jamais la condition entière (qui nomme la victime). Une ordonnance de non-communication est modifiée par le tribunal dans ses propres termes\u00a0: indiquer ce que le tribunal a modifié (communication facilitée par le programme Possibilités de justice réparatrice du SCC, communication à laquelle la victime consent, ou autre exception), et non son texte.`,
   example: { kind: 'paroleBoardNoContactCondition', amendedOn: '2026-02-16', facilitationWording: FACILITATION_WORDING },
 });
 
@@ -253,6 +276,27 @@ export const RecordConditionEnded = z.strictObject({
   descriptionFr:
     'Consigner qu’une ordonnance de non-communication du tribunal ou une condition de non-communication de la Commission des libérations conditionnelles du Canada consignée dans le dossier a pris fin\u00a0: elle a expiré, elle a été annulée, ou elle a été modifiée de sorte qu’elle n’interdit plus le contact. Elle ne bloque plus la communication entre la victime et le délinquant. Ne fournir que la façon dont elle a pris fin et la date, jamais la condition elle-même (qui nomme la victime). Une condition modifiée pour y ajouter le libellé autorisant la facilitation est consignée comme modifiée.',
   example: { kind: 'paroleBoardNoContactCondition', endedOn: '2026-02-16', how: 'expired' },
+});
+
+/**
+ * The protocols, 2.d: "CSC staff who are advised by the NHQ Restorative Justice Unit of an upcoming
+ * facilitated dialogue between a victim and an offender who currently has a no contact condition
+ * will recommend the amendment of the condition".
+ */
+export const AdviseStaffOfDialogue = z.strictObject({
+  type: z.literal('AdviseStaffOfDialogue'),
+  data: z.strictObject({
+    /** When the Restorative Justice Unit advised them. */
+    advisedAt: Instant,
+    /** Whom it advised, by position: usually the offender's parole officer. */
+    staffRole: StaffRole.optional(),
+  }),
+}).meta({
+  description:
+    'The Restorative Justice Unit records that it advised CSC staff of the upcoming facilitated dialogue, so that they recommend amending the Parole Board of Canada no-contact condition with the facilitation wording. Once both parties consent and a model is chosen, while the condition is in place; the meeting may be arranged meanwhile, but the dialogue waits for the amendment.',
+  descriptionFr:
+    'L’Unité de la justice réparatrice consigne qu’elle a avisé le personnel du SCC du dialogue facilité à venir, afin qu’il recommande de modifier la condition de non-communication imposée par la Commission des libérations conditionnelles du Canada en y ajoutant le libellé autorisant la facilitation. Possible une fois que les deux parties consentent et qu’un modèle est choisi, tant que la condition est en vigueur\u00a0; la rencontre peut être organisée entre-temps, mais le dialogue attend la modification.',
+  example: { advisedAt: '2026-02-04T10:00:00-05:00', staffRole: 'paroleOfficer' },
 });
 
 /**
@@ -300,6 +344,27 @@ export const AgreeSupportPerson = z.strictObject({
   descriptionFr:
     'Consigner, pour la victime ou le délinquant, une personne de soutien dont la présence a été discutée et acceptée par toutes les personnes participantes.',
   example: { supports: 'victim', person: { name: 'Alex Tremblay', contact: '613-555-0199' } },
+});
+
+/**
+ * Only support persons "whose presence had been discussed and agreed upon by all participants" may
+ * attend (protocols), and participation is voluntary "at all stages": a participant may take back
+ * their agreement to a support person.
+ */
+export const WithdrawSupportPersonAgreement = z.strictObject({
+  type: z.literal('WithdrawSupportPersonAgreement'),
+  data: z.strictObject({
+    /** The support person whose presence is no longer agreed. */
+    personId: subjectOf('SupportPersonAgreed', 'person'),
+    /** The participant who withdrew their agreement. */
+    withdrawnBy: Party,
+  }),
+}).meta({
+  description:
+    'Record that the victim or the offender no longer agrees to the presence of a support person: the person may no longer attend. A meeting already arranged that names them cannot be recorded as held until it is arranged again without them.',
+  descriptionFr:
+    'Consigner que la victime ou le délinquant n’accepte plus la présence d’une personne de soutien\u00a0: cette personne ne peut plus assister à la rencontre. Une rencontre déjà organisée qui la compte parmi les personnes présentes ne peut être consignée comme tenue avant d’avoir été organisée de nouveau sans elle.',
+  example: { personId: 'subject-support', withdrawnBy: 'offender' },
 });
 
 /** The victim-offender mediation models of the program. */
@@ -350,9 +415,9 @@ export const ArrangeMeeting = z.strictObject({
   }),
 }).meta({
   description:
-    'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.',
+    'For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent. Allowed while a no-contact condition awaits its amendment: the reservation is made ahead, but the meeting is recorded as held only once the condition allows it.',
   descriptionFr:
-    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où n’assistent que la médiatrice ou le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une partie n’y consent pas, ou tant qu’une condition de non-communication reste en vigueur sans le libellé autorisant la facilitation.',
+    'Pour une rencontre face à face ou une conférence de groupe\u00a0: consigner la date, l’heure et la salle réservées auprès de l’établissement ou du bureau de libération conditionnelle, soit une salle privée et fermée (et non le secteur des visites et de la correspondance, sauf circonstances exceptionnelles), où n’assistent que la médiatrice ou le médiateur, les parties et les personnes de soutien acceptées, sans enregistrement par le personnel, et avec des documents d’entrée prêts pour les victimes. Impossible tant qu’une partie n’y consent pas. Permis pendant qu’une condition de non-communication attend sa modification\u00a0: la réservation se fait d’avance, mais la rencontre n’est consignée comme tenue qu’une fois que la condition le permet.',
   example: {
     scheduledFor: '2026-02-24T10:00:00-05:00',
     venue: { kind: 'institution', site: 'Collins Bay Institution' },
@@ -372,9 +437,9 @@ export const RecordDialogue = z.strictObject({
   }),
 }).meta({
   description:
-    'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.',
+    'Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, while a no-contact condition remains in force without its amendment, or while the meeting arranged names a support person whose presence is no longer agreed.',
   descriptionFr:
-    'Consigner la tenue du dialogue\u00a0: la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une partie n’y consent pas, ou tant qu’une condition de non-communication reste en vigueur sans le libellé autorisant la facilitation.',
+    'Consigner la tenue du dialogue\u00a0: la rencontre organisée a eu lieu, ou l’échange de lettres, de vidéos ou de messages relayés est terminé. Impossible tant qu’une partie n’y consent pas, tant qu’une condition de non-communication reste en vigueur sans avoir été modifiée, ou tant que la rencontre organisée compte une personne de soutien dont la présence n’est plus acceptée.',
   example: { heldAt: '2026-02-24T10:00:00-05:00' },
 });
 
@@ -451,8 +516,10 @@ export const RestorativeOpportunitiesCommand = z.discriminatedUnion('type', [
   RecordNoContactCondition,
   RecordConditionAmended,
   RecordConditionEnded,
+  AdviseStaffOfDialogue,
   RecordPreparation,
   AgreeSupportPerson,
+  WithdrawSupportPersonAgreement,
   SelectModel,
   ArrangeMeeting,
   RecordDialogue,

@@ -8,7 +8,7 @@ import { refusalAtField } from '../../domain/errors';
 import type { RegionCode } from '../../domain/regions';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { Bilingual, CaseState } from '../../domain/workflow';
-import { FACILITATION_WORDING, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
+import { FACILITATION_WORDING, FACILITATION_WORDING_FR, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import {
   AlreadyAssigned,
   BEFORE_PROGRAM_AT_FIELD,
@@ -17,6 +17,7 @@ import {
   ConditionNotInPlace,
   ConditionNotRecorded,
   ConsentAlreadyGiven,
+  NoAgreementToWithdraw,
   DIALOGUE_BEFORE_MEETING_AT_FIELD,
   DialogueBeforeMeeting,
   EntryDocumentsNotArranged,
@@ -70,10 +71,14 @@ export function decide(command: NewEvent, state: State, ctx: DecideContext): Dec
       return amendCondition(cmd.data, context, ctx);
     case 'RecordConditionEnded':
       return endCondition(cmd.data, context, ctx);
+    case 'AdviseStaffOfDialogue':
+      return adviseStaff(cmd.data, context, ctx);
     case 'RecordPreparation':
       return recordPreparation(cmd.data, context, ctx);
     case 'AgreeSupportPerson':
       return [{ type: 'SupportPersonAgreed', data: { supports: cmd.data.supports, person: withSubject(cmd.data.person, ctx) } }];
+    case 'WithdrawSupportPersonAgreement':
+      return withdrawSupportPersonAgreement(cmd.data, context);
     case 'SelectModel':
       return selectModel(cmd.data, state);
     case 'ArrangeMeeting':
@@ -160,32 +165,39 @@ function dayInTheFuture(field: string, localDate: string, context: RestorativeOp
   return localDate > ctx.calendars.forRegion(context.region).localDate(ctx.now) && TimeInTheFuture({ field, value: localDate });
 }
 
+/** The terms a French clause carries: the program's name, "deemed appropriate" and "facilitated", whatever the agreement. */
+const FRENCH_WORDING_TERMS = [/possibilites de justice reparatrice/, /\bjugee?s? appropriee?s?\b/, /\bfacilitee?s?\b/];
+
 /**
- * Does this clause carry the protocols' facilitation wording? Compared without regard to case,
- * spacing or the shape of apostrophes, as staff copy it from condition texts.
+ * The protocols' facilitation wording this clause carries, as Mend records it: the English clause,
+ * compared without regard to case, spacing or the shape of apostrophes, as staff copy it from
+ * condition texts; or a French clause, recognised by its terms. None when it carries neither.
  */
-function carriesFacilitationWording(clause: string): boolean {
+function facilitationWordingIn(clause: string): string | undefined {
   const normalize = (text: string) =>
     text
       .normalize('NFKC')
       .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
       .replace(/\s+/g, ' ')
       .toLowerCase();
-  return normalize(clause).includes(normalize(FACILITATION_WORDING));
+  if (normalize(clause).includes(normalize(FACILITATION_WORDING))) return FACILITATION_WORDING;
+  const folded = normalize(clause).normalize('NFD').replace(/\p{M}+/gu, '');
+  return FRENCH_WORDING_TERMS.every((term) => term.test(folded)) ? FACILITATION_WORDING_FR : undefined;
 }
 
 /** Wording given for a condition must carry the protocols' facilitation clause. */
 function wordingMissing(kind: NoContactConditionKind, wording: string | undefined): RuleCheck {
-  return wording !== undefined && !carriesFacilitationWording(wording) && FacilitationWordingMissing({ condition: kind });
+  return wording !== undefined && facilitationWordingIn(wording) === undefined && FacilitationWordingMissing({ condition: kind });
 }
 
 /**
  * A condition's status, and the wording to record (once `wordingMissing` holds): the program's
- * clause, never the text given (free text that may quote the condition, which names the victim).
+ * clause in the language of the text given, never that text (free text that may quote the
+ * condition, which names the victim).
  */
 function conditionStatus(wording: string | undefined) {
   if (wording === undefined) return { status: 'inPlace' as const };
-  return { status: 'facilitationPermitted' as const, facilitationWording: FACILITATION_WORDING };
+  return { status: 'facilitationPermitted' as const, facilitationWording: facilitationWordingIn(wording) ?? FACILITATION_WORDING };
 }
 
 function receiveReferral(data: Data<'ReceiveReferral'>, ctx: DecideContext): Decided {
@@ -269,13 +281,41 @@ function recordCondition(
   return [{ type: 'NoContactConditionRecorded', data: { kind: data.kind, imposedOn: data.imposedOn, ...conditionStatus(data.facilitationWording) } }];
 }
 
+/**
+ * The protocols prescribe the facilitation wording for a Parole Board no-contact condition (2.c,
+ * 2.d). A court varies its own order in its own words (requests are "referred to the NHQ Restorative
+ * Justice Unit", 2.a): what it varied is recorded, with no wording to check.
+ */
 function amendCondition(data: Data<'RecordConditionAmended'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
   enforceRules([
     context.conditions[data.kind] !== 'inPlace' && ConditionNotInPlace({ condition: data.kind }),
     dayInTheFuture('amendedOn', data.amendedOn, context, ctx),
-    wordingMissing(data.kind, data.facilitationWording),
+    data.kind === 'paroleBoardNoContactCondition' &&
+      facilitationWordingIn(data.facilitationWording) === undefined &&
+      refusalAtField(FacilitationWordingMissing, { condition: data.kind }, 'data.facilitationWording'),
   ]);
-  return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, facilitationWording: FACILITATION_WORDING } }];
+  if (data.kind === 'courtNonCommunicationOrder') {
+    return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, variation: data.variation } }];
+  }
+  return [{ type: 'NoContactConditionAmended', data: { kind: data.kind, amendedOn: data.amendedOn, facilitationWording: facilitationWordingIn(data.facilitationWording) ?? FACILITATION_WORDING } }];
+}
+
+/** Once advised of the upcoming dialogue, CSC staff recommend the amendment (protocols, 2.d). */
+function adviseStaff(data: Data<'AdviseStaffOfDialogue'>, context: RestorativeOpportunitiesContext, ctx: DecideContext): Decided {
+  enforceRules(pastSinceReferral('advisedAt', data.advisedAt, context, ctx));
+  return [{ type: 'StaffAdvisedOfDialogue', data: { ...data, advisedAt: utc(data.advisedAt) } }];
+}
+
+/**
+ * The person may no longer attend. A meeting already arranged that names them stays reserved; the
+ * event names it, and it is held only once arranged again without them (notes.md).
+ */
+function withdrawSupportPersonAgreement(data: Data<'WithdrawSupportPersonAgreement'>, context: RestorativeOpportunitiesContext): Decided {
+  enforceRules([
+    !context.supportPersonIds.includes(data.personId) && refusalAtField(NoAgreementToWithdraw, { personId: data.personId }, 'data.personId'),
+  ]);
+  const named = context.meetingId !== undefined && context.meetingSupportPersonIds.includes(data.personId);
+  return [{ type: 'SupportPersonAgreementWithdrawn', data: { ...data, ...(named ? { meetingToRearrangeId: context.meetingId } : {}) } }];
 }
 
 /** A condition that expired, was removed or was varied to drop the no-contact term no longer blocks contact, as an amended one. */

@@ -1,5 +1,5 @@
 import { defineError, defineTimeInFuture, quoted, type ErrorTexts, type Language } from '../../domain/errors';
-import { FACILITATION_WORDING, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
+import { FACILITATION_WORDING, FACILITATION_WORDING_FR, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
 /** A command as the console names it, in a refusal that asks for it. */
@@ -124,7 +124,7 @@ export const FacilitationWordingMissing = defineError<{ condition: NoContactCond
     en: (p) =>
       `The ${CONDITIONS[p.condition].en} allows victim-offender mediation only once it carries the wording “${FACILITATION_WORDING}”. The wording given does not contain it.`,
     fr: (p) =>
-      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu’une fois assortie du libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Le libellé fourni ne le contient pas.`,
+      `${capitalize(CONDITIONS[p.condition].fr)} ne permet la médiation entre la victime et le délinquant qu’une fois assortie du libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING_FR}\u00a0» (en anglais, «\u00a0${FACILITATION_WORDING}\u00a0»). Le libellé fourni ne le contient pas.`,
   },
 );
 
@@ -140,23 +140,75 @@ export const ConditionNotRecorded = defineError<{ condition: NoContactConditionK
   fr: (p) => `Aucune ${CONDITIONS[p.condition].frNoun} n’est consignée dans ce dossier\u00a0: il n’y en a aucune dont consigner la fin.`,
 });
 
-export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[] }>(
+/**
+ * How each kind of condition comes to allow the dialogue. The protocols prescribe the facilitation
+ * wording for a Parole Board condition, which CSC staff recommend once the Restorative Justice Unit
+ * advises them of the upcoming dialogue (2.c, 2.d); a court varies its own order, the request going
+ * through the unit (2.a). `staffAdvisedOn`: the day the unit advised CSC staff, if it did.
+ */
+const HOW_LIFTED: Record<NoContactConditionKind, Record<Language, (staffAdvisedOn: string | undefined) => string>> = {
+  paroleBoardNoContactCondition: {
+    en: (advisedOn) =>
+      `The Parole Board of Canada no-contact condition must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with ${command('RecordConditionAmended', 'en')}. ${
+        advisedOn !== undefined
+          ? `The Restorative Justice Unit advised CSC staff of the upcoming dialogue on ${advisedOn}, so that they recommend the amendment.`
+          : `The Restorative Justice Unit advises CSC staff of the upcoming dialogue, so that they recommend the amendment (${command('AdviseStaffOfDialogue', 'en')}).`
+      }`,
+    fr: (advisedOn) =>
+      `La condition de non-communication imposée par la Commission des libérations conditionnelles du Canada doit d’abord être modifiée pour y ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING_FR}\u00a0» (en anglais, «\u00a0${FACILITATION_WORDING}\u00a0»). Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. ${
+        advisedOn !== undefined
+          ? `L’Unité de la justice réparatrice a avisé le personnel du SCC du dialogue à venir le ${advisedOn}, afin qu’il recommande la modification.`
+          : `L’Unité de la justice réparatrice avise le personnel du SCC du dialogue à venir, afin qu’il recommande la modification (${command('AdviseStaffOfDialogue', 'fr')}).`
+      }`,
+  },
+  courtNonCommunicationOrder: {
+    en: () =>
+      `The court non-communication order must first be varied by the court to allow it, at a request made through the NHQ Restorative Justice Unit: record what the court varied with ${command('RecordConditionAmended', 'en')}.`,
+    fr: () =>
+      `L’ordonnance de non-communication rendue par le tribunal doit d’abord être modifiée par le tribunal pour le permettre, à la suite d’une demande présentée par l’entremise de l’Unité de la justice réparatrice de l’AC\u00a0: consignez la modification apportée par le tribunal avec ${command('RecordConditionAmended', 'fr')}.`,
+  },
+};
+
+/**
+ * `conditions`: those that still forbid contact; `staffAdvisedOn`: the day the Restorative Justice
+ * Unit advised CSC staff of the upcoming dialogue; `meetingOn`: the day of a meeting already
+ * arranged, which stays reserved but is not held until then.
+ */
+export const NoContactConditionNotAmended = defineError<{ conditions: readonly NoContactConditionKind[]; staffAdvisedOn?: string; meetingOn?: string }>(
   'RO.NO_CONTACT_CONDITION_NOT_AMENDED',
   'rule',
   {
     en: (p) => {
       const several = p.conditions.length > 1;
-      return `The victim and the offender cannot be brought into communication, by a meeting or by any exchange, while the ${list(
-        p.conditions.map((c) => CONDITIONS[c].en),
-        'and the',
-      )} ${several ? 'forbid' : 'forbids'} it. ${several ? 'They' : 'It'} must first be amended to add the wording “${FACILITATION_WORDING}”: record the amendment with ${command('RecordConditionAmended', 'en')}. If ${several ? 'they have' : 'it has'} ended (expired, removed, or varied so as no longer to forbid contact), record that with ${command('RecordConditionEnded', 'en')}. The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.`;
+      return [
+        `The victim and the offender cannot be brought into communication, by a meeting or by any exchange, while the ${list(
+          p.conditions.map((c) => CONDITIONS[c].en),
+          'and the',
+        )} ${several ? 'forbid' : 'forbids'} it.`,
+        ...p.conditions.map((c) => HOW_LIFTED[c].en(p.staffAdvisedOn)),
+        `If ${several ? 'they have' : 'it has'} ended (expired, removed, or varied so as no longer to forbid contact), record that with ${command('RecordConditionEnded', 'en')}.`,
+        p.meetingOn !== undefined &&
+          `The meeting arranged for ${p.meetingOn} stays reserved, but it cannot be held until the condition allows it: if the amendment does not come in time, arrange the meeting again for a later day (${command('ArrangeMeeting', 'en')}), or choose another model.`,
+        'The mediator may still meet each party separately: a meeting between the mediator and the offender is not a breach.',
+      ]
+        .filter(Boolean)
+        .join(' ');
     },
     fr: (p) => {
       const several = p.conditions.length > 1;
-      return `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
-        p.conditions.map((c) => CONDITIONS[c].fr),
-        'et',
-      )} ${several ? "l’interdisent" : "l’interdit"}. ${several ? 'Elles doivent' : 'Elle doit'} d’abord être ${several ? 'modifiées' : 'modifiée'} pour ajouter le libellé prévu par les protocoles\u00a0: «\u00a0${FACILITATION_WORDING}\u00a0». Consignez la modification avec ${command('RecordConditionAmended', 'fr')}. ${several ? 'Si elles ont pris fin (expirées, annulées, ou modifiées pour ne plus interdire le contact)' : 'Si elle a pris fin (expirée, annulée, ou modifiée pour ne plus interdire le contact)'}, consignez-le avec ${command('RecordConditionEnded', 'fr')}. La médiatrice ou le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre la médiatrice ou le médiateur et le délinquant ne constitue pas un manquement.`;
+      return [
+        `La victime et le délinquant ne peuvent pas communiquer, ni par une rencontre ni par un échange, tant que ${list(
+          p.conditions.map((c) => CONDITIONS[c].fr),
+          'et',
+        )} ${several ? "l’interdisent" : "l’interdit"}.`,
+        ...p.conditions.map((c) => HOW_LIFTED[c].fr(p.staffAdvisedOn)),
+        `${several ? 'Si elles ont pris fin (expirées, annulées, ou modifiées pour ne plus interdire le contact)' : 'Si elle a pris fin (expirée, annulée, ou modifiée pour ne plus interdire le contact)'}, consignez-le avec ${command('RecordConditionEnded', 'fr')}.`,
+        p.meetingOn !== undefined &&
+          `La rencontre prévue le ${p.meetingOn} reste réservée, mais elle ne peut avoir lieu tant que la condition ne le permet pas\u00a0: si la modification n’arrive pas à temps, organisez de nouveau la rencontre à une date ultérieure (${command('ArrangeMeeting', 'fr')}), ou choisissez un autre modèle.`,
+        'La médiatrice ou le médiateur peut toujours rencontrer chaque partie séparément\u00a0: une rencontre entre la médiatrice ou le médiateur et le délinquant ne constitue pas un manquement.',
+      ]
+        .filter(Boolean)
+        .join(' ');
     },
   },
 );
@@ -264,6 +316,25 @@ export const SupportPersonNotAgreed = defineError<{ ids: readonly string[] }>('R
     `Only support persons whose presence all participants discussed and agreed upon may attend. Not agreed: ${p.ids.join(', ')}. Record the agreement first (${command('AgreeSupportPerson', 'en')}).`,
   fr: (p) =>
     `Seules les personnes de soutien dont la présence a été discutée et acceptée par toutes les personnes participantes peuvent assister à la rencontre. Présence non acceptée\u00a0: ${p.ids.join(', ')}. Consignez d’abord l’accord (${command('AgreeSupportPerson', 'fr')}).`,
+});
+
+/** A support person named whose agreement is not on the case: never recorded, or already withdrawn. */
+export const NoAgreementToWithdraw = defineError<{ personId: string }>('RO.NO_AGREEMENT_TO_WITHDRAW', 'rule', {
+  en: (p) =>
+    `${p.personId} is not a support person whose presence is agreed on this case: their agreement was never recorded, or it was already withdrawn. There is no agreement to withdraw.`,
+  fr: (p) =>
+    `${p.personId} n’est pas une personne de soutien dont la présence est acceptée dans ce dossier\u00a0: l’accord n’a jamais été consigné, ou il a déjà été retiré. Il n’y a aucun accord à retirer.`,
+});
+
+/**
+ * The arranged meeting names support persons whose presence a participant no longer agrees to:
+ * `ids`, and `meetingOn`, the day it was arranged for.
+ */
+export const SupportPersonNoLongerAgreed = defineError<{ ids: readonly string[]; meetingOn: string }>('RO.SUPPORT_PERSON_NO_LONGER_AGREED', 'rule', {
+  en: (p) =>
+    `The meeting arranged for ${p.meetingOn} names support persons whose presence is no longer agreed by all participants: ${p.ids.join(', ')}. Only support persons agreed upon by all participants may attend. Arrange the meeting again without them (${command('ArrangeMeeting', 'en')}), so that institutional staff expect only those agreed, before recording it as held.`,
+  fr: (p) =>
+    `La rencontre prévue le ${p.meetingOn} compte des personnes de soutien dont la présence n’est plus acceptée par toutes les personnes participantes\u00a0: ${p.ids.join(', ')}. Seules les personnes de soutien acceptées par toutes les personnes participantes peuvent y assister. Organisez de nouveau la rencontre sans elles (${command('ArrangeMeeting', 'fr')}), afin que le personnel de l’établissement n’attende que les personnes convenues, avant de la consigner comme tenue.`,
 });
 
 function capitalize(text: string): string {

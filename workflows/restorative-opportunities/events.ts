@@ -5,6 +5,7 @@ import {
   CommunityStatus,
   ConditionEnding,
   Consent,
+  CourtVariation,
   ExceptionalCircumstances,
   Instant,
   LocalDate,
@@ -15,6 +16,7 @@ import {
   Party,
   ReferredBy,
   SafetyConcerns,
+  StaffRole,
   Assignment,
   StaffId,
   SubjectId,
@@ -132,17 +134,31 @@ export const NoContactConditionRecorded = z.strictObject({
   descriptionFr: 'Une condition de non-communication imposée, ou dont on a pris connaissance, après l’évaluation initiale a été consignée.',
 });
 
-/** The condition now allows victim-offender mediation "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program". */
+/**
+ * The condition now allows victim-offender mediation: a Parole Board condition with the wording
+ * "unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program"; a court
+ * order varied by the court in its own words.
+ */
 export const NoContactConditionAmended = z.strictObject({
   type: z.literal('NoContactConditionAmended'),
-  data: z.strictObject({
-    kind: NoContactConditionKind,
-    amendedOn: LocalDate,
-    facilitationWording: RecordedWording,
-  }),
+  data: z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('paroleBoardNoContactCondition'),
+      amendedOn: LocalDate,
+      facilitationWording: RecordedWording,
+    }),
+    z.strictObject({
+      kind: z.literal('courtNonCommunicationOrder'),
+      amendedOn: LocalDate,
+      /** What the court varied; absent in amendments recorded before, which carried the program's wording instead. */
+      variation: CourtVariation.optional(),
+      facilitationWording: RecordedWording.optional(),
+    }),
+  ]),
 }).meta({
-  description: 'A no-contact condition now carries the facilitation wording.',
-  descriptionFr: 'Une condition de non-communication est désormais assortie du libellé autorisant la facilitation.',
+  description: 'A no-contact condition now allows mediation: amended with the facilitation wording, or varied by the court.',
+  descriptionFr:
+    'Une condition de non-communication permet désormais la médiation\u00a0: elle a été modifiée par l’ajout du libellé autorisant la facilitation, ou par le tribunal.',
 });
 
 /** A no-contact condition expired, was removed, or was varied so that it no longer forbids contact. */
@@ -156,6 +172,19 @@ export const NoContactConditionEnded = z.strictObject({
 }).meta({
   description: 'A no-contact condition ended: it expired, was removed, or was varied so that it no longer forbids contact.',
   descriptionFr: 'Une condition de non-communication a pris fin\u00a0: elle a expiré, elle a été annulée, ou elle a été modifiée de sorte qu’elle n’interdit plus le contact.',
+});
+
+/** The Restorative Justice Unit advised CSC staff of the upcoming dialogue, so that they recommend amending the Parole Board condition. */
+export const StaffAdvisedOfDialogue = z.strictObject({
+  type: z.literal('StaffAdvisedOfDialogue'),
+  data: z.strictObject({
+    advisedAt: Instant,
+    staffRole: StaffRole.optional(),
+  }),
+}).meta({
+  description: 'The Restorative Justice Unit advised CSC staff of the upcoming dialogue, so that they recommend amending the no-contact condition.',
+  descriptionFr:
+    'L’Unité de la justice réparatrice a avisé le personnel du SCC du dialogue à venir, afin qu’il recommande de modifier la condition de non-communication.',
 });
 
 export const PreparationSessionHeld = z.strictObject({
@@ -179,6 +208,20 @@ export const SupportPersonAgreed = z.strictObject({
     person: Person,
   }),
 }).meta({ description: 'All participants agreed to the presence of a support person.', descriptionFr: 'Toutes les personnes participantes ont accepté la présence d’une personne de soutien.' });
+
+/** A participant no longer agrees to the presence of a support person, who may no longer attend. */
+export const SupportPersonAgreementWithdrawn = z.strictObject({
+  type: z.literal('SupportPersonAgreementWithdrawn'),
+  data: z.strictObject({
+    personId: SubjectId,
+    withdrawnBy: Party,
+    /** The arranged meeting that names them: it must be arranged again without them before it is held. */
+    meetingToRearrangeId: recordOf('MeetingArranged', 'meetingId').optional(),
+  }),
+}).meta({
+  description: 'A participant withdrew their agreement to the presence of a support person.',
+  descriptionFr: 'Une personne participante a retiré son accord à la présence d’une personne de soutien.',
+});
 
 export const ModelSelected = z.strictObject({
   type: z.literal('ModelSelected'),
@@ -257,8 +300,10 @@ export const RestorativeOpportunitiesEvent = z.discriminatedUnion('type', [
   NoContactConditionRecorded,
   NoContactConditionAmended,
   NoContactConditionEnded,
+  StaffAdvisedOfDialogue,
   PreparationSessionHeld,
   SupportPersonAgreed,
+  SupportPersonAgreementWithdrawn,
   ModelSelected,
   MeetingArranged,
   DialogueHeld,

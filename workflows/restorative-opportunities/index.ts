@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personalInformationCorrection } from '../../domain/corrections';
 import { grants, readScopes } from '../../domain/access';
+import type { DecideContext } from '../../domain/decide-context';
 import type { DomainError } from '../../domain/errors';
 import { brokenRules, type RuleCheck } from '../../domain/rules';
 import { commandsFrom, eventsFrom, type CaseState, type WorkflowDefinition } from '../../domain/workflow';
@@ -8,12 +9,14 @@ import { MediationModel, RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesDemo } from './demo';
 import { restorativeOpportunitiesLabels } from './labels';
 import { decide, dialogueTimeRules, meetingRules, roContext } from './decide';
-import { ConsentRequired, NoContactConditionNotAmended } from './errors';
+import { ConditionNotInPlace, ConsentRequired, NoContactConditionNotAmended, SupportPersonNoLongerAgreed } from './errors';
 import { RestorativeOpportunitiesEvent } from './events';
 import {
+  attendeesNoLongerAgreed,
   blockingConditions,
   missingConsents,
   MODEL_NEEDS_MEETING,
+  paroleBoardConditionInPlace,
   restorativeOpportunitiesMachine,
   type RestorativeOpportunitiesContext,
   type RestorativeOpportunitiesSnapshot,
@@ -37,18 +40,53 @@ function modelRefusal(caseState: CaseState): DomainError | undefined {
   return choosing ? consentRequired(roContext(state)) : undefined;
 }
 
-/**
- * Before the dialogue, why the parties cannot be brought into communication: a party who does not
- * consent now, a condition not yet amended.
- */
-function communicationRefusals(caseState: CaseState, needsMeeting: boolean): RuleCheck[] {
+/** Before the dialogue, with a model chosen: where a meeting is arranged, the dialogue held, staff advised of it. */
+function beforeDialogue(caseState: CaseState): RestorativeOpportunitiesContext | undefined {
   const state = caseState as State;
   const context = roContext(state);
-  const beforeDialogue = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
-  if (!beforeDialogue || context.model === undefined) return [];
-  if (needsMeeting && !MODEL_NEEDS_MEETING[context.model]) return [];
+  const before = state.snapshot.matches('modelSelected') || state.snapshot.matches('meetingArranged');
+  return before && context.model !== undefined ? context : undefined;
+}
+
+/**
+ * Why a meeting cannot be arranged: a party who does not consent now. A condition awaiting its
+ * amendment does not stop the reservation; it stops the dialogue.
+ */
+function arrangementRefusals(caseState: CaseState): RuleCheck[] {
+  const context = beforeDialogue(caseState);
+  if (context?.model === undefined || !MODEL_NEEDS_MEETING[context.model]) return [];
+  return [consentRequired(context)];
+}
+
+/**
+ * Why the dialogue cannot be recorded: a party who does not consent now, a condition not yet
+ * amended, a support person the arranged meeting names whose presence is no longer agreed.
+ */
+function dialogueRefusals(caseState: CaseState, ctx: DecideContext): RuleCheck[] {
+  const context = beforeDialogue(caseState);
+  if (context === undefined) return [];
+  const calendar = ctx.calendars.forRegion(context.region);
+  const localDay = (instant: string | undefined) => (instant !== undefined ? calendar.localDate(new Date(instant)) : undefined);
+  const meetingOn = context.meetingId !== undefined ? localDay(context.meetingScheduledFor) : undefined;
   const conditions = blockingConditions(context);
-  return [consentRequired(context), conditions.length > 0 && NoContactConditionNotAmended({ conditions })];
+  const staffAdvisedOn = localDay(context.staffAdvisedAt);
+  const notAgreed = attendeesNoLongerAgreed(context);
+  return [
+    consentRequired(context),
+    conditions.length > 0 &&
+      NoContactConditionNotAmended({ conditions, ...(staffAdvisedOn !== undefined ? { staffAdvisedOn } : {}), ...(meetingOn !== undefined ? { meetingOn } : {}) }),
+    notAgreed.length > 0 && meetingOn !== undefined && SupportPersonNoLongerAgreed({ ids: notAgreed, meetingOn }),
+  ];
+}
+
+/** Why CSC staff cannot be advised of the dialogue: no Parole Board condition awaits amendment, or a party does not consent now. */
+function adviceRefusal(caseState: CaseState): DomainError | undefined {
+  const context = beforeDialogue(caseState);
+  if (context === undefined) return undefined;
+  return brokenRules([
+    !paroleBoardConditionInPlace(context) && ConditionNotInPlace({ condition: 'paroleBoardNoContactCondition' }),
+    consentRequired(context),
+  ]);
 }
 
 /**
@@ -93,6 +131,12 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     grants: grants.rju,
     primaryEvent: 'NoContactConditionEnded',
   },
+  // The unit advises CSC staff (protocols, 2.d); the mediator arranges the meeting meanwhile.
+  AdviseStaffOfDialogue: {
+    grants: grants.rju,
+    primaryEvent: 'StaffAdvisedOfDialogue',
+    refusal: adviceRefusal,
+  },
   RecordPreparation: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'PreparationSessionHeld',
@@ -100,6 +144,10 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
   AgreeSupportPerson: {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'SupportPersonAgreed',
+  },
+  WithdrawSupportPersonAgreement: {
+    grants: grants.rjuOrAssignedMediator,
+    primaryEvent: 'SupportPersonAgreementWithdrawn',
   },
   SelectModel: {
     grants: grants.rjuOrAssignedMediator,
@@ -111,7 +159,7 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     primaryEvent: 'MeetingArranged',
     // Consent, the conditions, and every rule of the meeting proposed, at once.
     refusal: (state, data, ctx) => {
-      const refused = brokenRules(communicationRefusals(state, true));
+      const refused = brokenRules(arrangementRefusals(state));
       return refused && brokenRules([refused, ...meetingRules(data as Data<'ArrangeMeeting'>, roContext(state as State), ctx)]);
     },
   },
@@ -119,7 +167,7 @@ const commands = commandsFrom(RestorativeOpportunitiesCommand, {
     grants: grants.rjuOrAssignedMediator,
     primaryEvent: 'DialogueHeld',
     refusal: (state, data, ctx) => {
-      const refused = brokenRules(communicationRefusals(state, false));
+      const refused = brokenRules(dialogueRefusals(state, ctx));
       return refused && brokenRules([refused, ...dialogueTimeRules(data as Data<'RecordDialogue'>, roContext(state as State), ctx)]);
     },
   },

@@ -21,12 +21,19 @@ export interface RestorativeOpportunitiesContext {
   readonly conditions: Readonly<Partial<Record<NoContactConditionKind, ConditionStatus>>>;
   /** Each party's standing word on communicating with the other: only `given` lets them communicate. */
   readonly consent: Readonly<Record<Party, Consent>>;
-  /** Support persons whose presence all participants agreed to. */
+  /** Support persons whose presence all participants agreed to, and still agree to. */
   readonly supportPersonIds: readonly string[];
+  /**
+   * When the Restorative Justice Unit advised CSC staff of the upcoming dialogue, so that they
+   * recommend amending the Parole Board condition (UTC); cleared when that condition changes.
+   */
+  readonly staffAdvisedAt?: string;
   readonly model?: MediationModel;
   readonly meetingId?: string;
   /** When the meeting `meetingId` is scheduled for (UTC); cleared with it. */
   readonly meetingScheduledFor?: string;
+  /** The support persons the meeting `meetingId` names as attending; cleared with it. */
+  readonly meetingSupportPersonIds: readonly string[];
   readonly dialoguesHeld: number;
 }
 
@@ -70,8 +77,19 @@ export const missingConsents = (context: RestorativeOpportunitiesContext): Party
 
 const bothConsent = (context: RestorativeOpportunitiesContext): boolean => missingConsents(context).length === 0;
 
+/** The support persons the arranged meeting names whose presence is no longer agreed: it cannot be held with them. */
+export const attendeesNoLongerAgreed = (context: RestorativeOpportunitiesContext): string[] =>
+  context.meetingSupportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
+
+/** A Parole Board condition in place awaits the amendment that CSC staff recommend once advised (protocols, 2.d). */
+export const paroleBoardConditionInPlace = (context: RestorativeOpportunitiesContext): boolean =>
+  context.conditions.paroleBoardNoContactCondition === 'inPlace';
+
+/** A change to the Parole Board condition answers the advice given about it. */
+const adviceAnswered = (kind: NoContactConditionKind) => (kind === 'paroleBoardNoContactCondition' ? { staffAdvisedAt: undefined } : {});
+
 /** The context of a case with no meeting arranged: one held, called off or replaced by another model. */
-const NO_MEETING = { meetingId: undefined, meetingScheduledFor: undefined } as const;
+const NO_MEETING = { meetingId: undefined, meetingScheduledFor: undefined, meetingSupportPersonIds: [] } as const;
 
 const initialContext: RestorativeOpportunitiesContext = {
   region: DEFAULT_REGION,
@@ -79,6 +97,7 @@ const initialContext: RestorativeOpportunitiesContext = {
   conditions: {},
   consent: { victim: 'notYet', offender: 'notYet' },
   supportPersonIds: [],
+  meetingSupportPersonIds: [],
   dialoguesHeld: 0,
 };
 
@@ -102,8 +121,14 @@ export const restorativeOpportunitiesMachine = setup({
     contactRestricted: ({ context }) => !communicationPermitted(context),
     communicationPermitted: ({ context }) => communicationPermitted(context),
     bothConsented: ({ context }) => bothConsent(context),
-    meetingCanBeArranged: ({ context }) =>
-      context.model !== undefined && MODEL_NEEDS_MEETING[context.model] && bothConsent(context) && communicationPermitted(context),
+    // Reserving the date, time and room does not bring the parties into communication: it may be
+    // done while a condition awaits its amendment ("In preparation for an upcoming meeting… the
+    // mediator will contact institutional staff… to arrange for the reservation of date, time and
+    // meeting space"); holding the meeting waits for the amendment.
+    meetingCanBeArranged: ({ context }) => context.model !== undefined && MODEL_NEEDS_MEETING[context.model] && bothConsent(context),
+    meetingCanBeHeld: ({ context }) => communicationPermitted(context) && attendeesNoLongerAgreed(context).length === 0,
+    staffCanBeAdvised: ({ context }) => paroleBoardConditionInPlace(context) && bothConsent(context),
+    hasSupportPersons: ({ context }) => context.supportPersonIds.length > 0,
     exchangeCanBeHeld: ({ context }) =>
       context.model !== undefined && !MODEL_NEEDS_MEETING[context.model] && bothConsent(context) && communicationPermitted(context),
     // Reads the event: a probe without data is a session that keeps the meeting.
@@ -146,15 +171,22 @@ export const restorativeOpportunitiesMachine = setup({
     }),
     recordCondition: assign(({ context, event }) => {
       assertEvent(event, 'NoContactConditionRecorded');
-      return { conditions: { ...context.conditions, [event.data.kind]: event.data.status } };
+      return { conditions: { ...context.conditions, [event.data.kind]: event.data.status }, ...adviceAnswered(event.data.kind) };
     }),
     amendCondition: assign(({ context, event }) => {
       assertEvent(event, 'NoContactConditionAmended');
-      return { conditions: { ...context.conditions, [event.data.kind]: 'facilitationPermitted' as const } };
+      return { conditions: { ...context.conditions, [event.data.kind]: 'facilitationPermitted' as const }, ...adviceAnswered(event.data.kind) };
     }),
     endCondition: assign(({ context, event }) => {
       assertEvent(event, 'NoContactConditionEnded');
-      return { conditions: Object.fromEntries(Object.entries(context.conditions).filter(([kind]) => kind !== event.data.kind)) };
+      return {
+        conditions: Object.fromEntries(Object.entries(context.conditions).filter(([kind]) => kind !== event.data.kind)),
+        ...adviceAnswered(event.data.kind),
+      };
+    }),
+    recordStaffAdvised: assign(({ event }) => {
+      assertEvent(event, 'StaffAdvisedOfDialogue');
+      return { staffAdvisedAt: event.data.advisedAt };
     }),
     recordPreparation: assign(({ context, event }) => {
       assertEvent(event, 'PreparationSessionHeld');
@@ -168,13 +200,17 @@ export const restorativeOpportunitiesMachine = setup({
       assertEvent(event, 'SupportPersonAgreed');
       return { supportPersonIds: [...context.supportPersonIds, event.data.person.subjectId] };
     }),
+    withdrawSupportPerson: assign(({ context, event }) => {
+      assertEvent(event, 'SupportPersonAgreementWithdrawn');
+      return { supportPersonIds: context.supportPersonIds.filter((id) => id !== event.data.personId) };
+    }),
     selectModel: assign(({ event }) => {
       assertEvent(event, 'ModelSelected');
       return { model: event.data.model, ...NO_MEETING };
     }),
     arrangeMeeting: assign(({ event }) => {
       assertEvent(event, 'MeetingArranged');
-      return { meetingId: event.data.meetingId, meetingScheduledFor: event.data.scheduledFor };
+      return { meetingId: event.data.meetingId, meetingScheduledFor: event.data.scheduledFor, meetingSupportPersonIds: event.data.supportPersonIds };
     }),
     recordDialogue: assign(({ context }) => ({ dialoguesHeld: context.dialoguesHeld + 1, ...NO_MEETING })),
   },
@@ -222,6 +258,7 @@ export const restorativeOpportunitiesMachine = setup({
       on: {
         PreparationSessionHeld: { actions: 'recordPreparation' },
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        SupportPersonAgreementWithdrawn: { guard: 'hasSupportPersons', actions: 'withdrawSupportPerson' },
         ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
         CaseDeterminedNotSuitable: { target: 'notSuitable' },
       },
@@ -230,13 +267,16 @@ export const restorativeOpportunitiesMachine = setup({
       on: {
         PreparationSessionHeld: { actions: 'recordPreparation' },
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        SupportPersonAgreementWithdrawn: { guard: 'hasSupportPersons', actions: 'withdrawSupportPerson' },
+        StaffAdvisedOfDialogue: { guard: 'staffCanBeAdvised', actions: 'recordStaffAdvised' },
         ModelSelected: { guard: 'bothConsented', actions: 'selectModel' },
         MeetingArranged: { guard: 'meetingCanBeArranged', target: 'meetingArranged', actions: 'arrangeMeeting' },
         DialogueHeld: { guard: 'exchangeCanBeHeld', target: 'dialogueHeld', actions: 'recordDialogue' },
         CaseDeterminedNotSuitable: { target: 'notSuitable' },
       },
     },
-    // Both parties consent here: a consent taken back calls the meeting off.
+    // Both parties consent here: a consent taken back calls the meeting off. A condition may still
+    // await its amendment, which the dialogue waits for.
     meetingArranged: {
       on: {
         PreparationSessionHeld: [
@@ -245,11 +285,15 @@ export const restorativeOpportunitiesMachine = setup({
           { actions: 'recordPreparation' },
         ],
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        // The meeting stays reserved; if it names the person, it is held only once arranged again without them.
+        SupportPersonAgreementWithdrawn: { guard: 'hasSupportPersons', actions: 'withdrawSupportPerson' },
+        StaffAdvisedOfDialogue: { guard: 'staffCanBeAdvised', actions: 'recordStaffAdvised' },
         // Another model instead: the arranged meeting will not take place.
         ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
-        // Rearranged (another date, room or attendees); a condition recorded since blocks it.
-        MeetingArranged: { guard: 'communicationPermitted', actions: 'arrangeMeeting' },
-        DialogueHeld: { guard: 'communicationPermitted', target: 'dialogueHeld', actions: 'recordDialogue' },
+        // Rearranged (another date, room or attendees), whatever condition awaits its amendment.
+        MeetingArranged: { actions: 'arrangeMeeting' },
+        // Held only once no condition forbids contact, and with none but the support persons still agreed.
+        DialogueHeld: { guard: 'meetingCanBeHeld', target: 'dialogueHeld', actions: 'recordDialogue' },
         CaseDeterminedNotSuitable: { target: 'notSuitable' },
       },
     },
@@ -257,6 +301,7 @@ export const restorativeOpportunitiesMachine = setup({
       on: {
         PreparationSessionHeld: { actions: 'recordPreparation' },
         SupportPersonAgreed: { actions: 'recordSupportPerson' },
+        SupportPersonAgreementWithdrawn: { guard: 'hasSupportPersons', actions: 'withdrawSupportPerson' },
         // A further dialogue, by the same model or another (letters first, then a meeting).
         ModelSelected: { guard: 'bothConsented', target: 'modelSelected', actions: 'selectModel' },
         FollowUpBegun: { target: 'followUp' },

@@ -272,6 +272,76 @@ describe('restorative opportunities: AgreeSupportPerson', () => {
       .thenThrows('COMMAND.NOT_ALLOWED'));
 });
 
+// Only support persons "whose presence had been discussed and agreed upon by all participants, may
+// attend" (protocols), and participation is voluntary "at all stages" (program page).
+describe('restorative opportunities: WithdrawSupportPersonAgreement', () => {
+  const withdraw = (data: Record<string, unknown> = {}) => command('WithdrawSupportPersonAgreement', { personId: SUPPORT_ID, withdrawnBy: 'offender', ...data });
+  const withSupport = () => [...consented(), supportPersonAgreed(), modelSelected('groupConference')];
+  const arrangedWithSupport = () => [...withSupport(), meetingArranged({ supportPersonIds: [SUPPORT_ID] })];
+
+  it.each(['victim', 'offender'] as const)('records that the %s no longer agrees to a support person, who may no longer attend', (party) => {
+    const outcome = given(...withSupport()).when(withdraw({ withdrawnBy: party })).run();
+    expect(outcome.events).toEqual([{ type: 'SupportPersonAgreementWithdrawn', data: { personId: SUPPORT_ID, withdrawnBy: party } }]);
+    expect(outcome.stateName).toBe('modelSelected');
+    expect(outcome.allowedCommands).not.toContain('WithdrawSupportPersonAgreement');
+    given(...withSupport(), ...outcome.events).when(arrange({ supportPersonIds: [SUPPORT_ID] })).thenThrows('RO.SUPPORT_PERSON_NOT_AGREED');
+  });
+
+  it('is possible in preparation and after a dialogue, as agreeing is', () => {
+    given(...inPreparation(), supportPersonAgreed()).when(withdraw({ withdrawnBy: 'victim' })).thenState('preparation');
+    given(...afterDialogue(), supportPersonAgreed()).when(withdraw()).thenState('dialogueHeld');
+  });
+
+  it('names the arranged meeting that names them: it stays reserved, but is not held until arranged again without them', () => {
+    const outcome = given(...arrangedWithSupport()).when(withdraw()).run();
+    expect(outcome.events).toEqual([
+      { type: 'SupportPersonAgreementWithdrawn', data: { personId: SUPPORT_ID, withdrawnBy: 'offender', meetingToRearrangeId: MEETING_ID } },
+    ]);
+    expect(outcome.stateName).toBe('meetingArranged');
+    expect(outcome.allowedCommands).toContain('ArrangeMeeting');
+    expect(outcome.allowedCommands).not.toContain('RecordDialogue');
+    const history = [...arrangedWithSupport(), ...outcome.events];
+    const refused = given(...history).when(dialogue());
+    refused.thenThrows('RO.SUPPORT_PERSON_NO_LONGER_AGREED');
+    expect(refused.error().params).toEqual({ ids: [SUPPORT_ID], meetingOn: '2026-02-24' });
+    expect(refused.error().messageIn('en')).toContain('Arrange the meeting again without them (“Arrange the meeting”)');
+    expect(refused.error().messageIn('fr')).toContain('Organisez de nouveau la rencontre sans elles («\u00a0Organiser la rencontre\u00a0»)');
+    given(...history, meetingArranged({ meetingId: 'meeting-2' })).when(dialogue()).thenState('dialogueHeld');
+  });
+
+  it('leaves a meeting that does not name them as it was', () => {
+    const outcome = given(...withSupport(), meetingArranged()).when(withdraw()).run();
+    expect(outcome.events[0]?.data).toEqual({ personId: SUPPORT_ID, withdrawnBy: 'offender' });
+    expect(outcome.allowedCommands).toContain('RecordDialogue');
+  });
+
+  it('lets all participants agree to the person again', () =>
+    given(...arrangedWithSupport(), { type: 'SupportPersonAgreementWithdrawn', data: { personId: SUPPORT_ID, withdrawnBy: 'victim' } }, supportPersonAgreed())
+      .when(dialogue())
+      .thenState('dialogueHeld'));
+
+  it('refuses a person whose presence is not agreed, or no longer, beside the field', () => {
+    const refused = given(...withSupport()).when(withdraw({ personId: 'subject-stranger' }));
+    refused.thenThrows('RO.NO_AGREEMENT_TO_WITHDRAW', { issues: [{ path: 'data.personId' }] });
+    expect(refused.error().messageIn('en')).toBe(
+      'subject-stranger is not a support person whose presence is agreed on this case: their agreement was never recorded, or it was already withdrawn. There is no agreement to withdraw.',
+    );
+    given(...withSupport(), { type: 'SupportPersonAgreementWithdrawn', data: { personId: SUPPORT_ID, withdrawnBy: 'victim' } }, supportPersonAgreed('subject-other'))
+      .when(withdraw())
+      .thenThrows('RO.NO_AGREEMENT_TO_WITHDRAW', { issues: [{ path: 'data.personId' }] });
+  });
+
+  it('names only a participant: the victim or the offender', () =>
+    given(...withSupport()).when(withdraw({ withdrawnBy: 'mediator' })).thenThrows('VALIDATION.INVALID_INPUT'));
+
+  it('is not offered when no support person is agreed', () => given(...withModel('groupConference')).when(withdraw()).thenThrows('COMMAND.NOT_ALLOWED'));
+
+  it('is granted as agreeing is: the unit, or the mediator assigned', () => {
+    const grantsOf = (type: string) => workflow.commands.find((c) => c.type === type)?.grants;
+    expect(grantsOf('WithdrawSupportPersonAgreement')).toEqual(grantsOf('AgreeSupportPerson'));
+  });
+});
+
 describe('restorative opportunities: ArrangeMeeting', () => {
   it('reserves the date, time and a closed private room, with entry documents ready for the victim', () => {
     const outcome = given(...withModel('faceToFace')).when(arrange()).run();
@@ -378,7 +448,7 @@ describe('restorative opportunities: ArrangeMeeting', () => {
       expect(error.code).toBe('COMMAND.RULES_BROKEN');
       expect(error.kind).toBe('rule');
       expect(error.messageIn('en')).toMatch(/^This breaks 2 rules; nothing was recorded\. \(1\) When exceptional circumstances .* \(2\) For a meeting in an institution/);
-      expect(error.messageIn('fr')).toMatch(/^Ceci enfreint 2\u00a0règles\u00a0; rien n’a été consigné\. \(1\) Lorsque des circonstances .* \(2\) Pour une rencontre dans un établissement/);
+      expect(error.messageIn('fr')).toMatch(/^Cette demande ne respecte pas 2\u00a0règles\u00a0; rien n’a été consigné\. \(1\) Lorsque des circonstances .* \(2\) Pour une rencontre dans un établissement/);
       // Each rule with its own detail: the field it is about, where a form says it too.
       const rule = (code: string, path: string, message: RegExp) => ({ code, message: expect.stringMatching(message), details: { issues: [{ path, message: expect.stringMatching(message) }] } });
       expect(error.detailsIn('fr')).toEqual({
