@@ -31,7 +31,7 @@ export function NeedsAttention({ version, workflows }: { version: number; workfl
       <h3 id="attention-title">{t.attentionTitle}</h3>
       <Status loaded={loaded}>
         {(first) => (
-          <MorePages first={first} path={FLAGGED} of="attention-title">
+          <MorePages first={first} path={FLAGGED} of="attention-title" keep>
             {(pages, more) => {
               const items = pages.flatMap((page) => page.items);
               if (items.length === 0) return <p>{t.noAttention}</p>;

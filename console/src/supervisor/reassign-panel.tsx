@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { CommandForm } from '../practitioner/command-form';
 import { useI18n } from '../i18n/i18n';
 import { useConsole, usePeople } from '../shared/context';
@@ -11,7 +12,9 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: (res
   const { api, workflows } = useConsole();
   const { t } = useI18n();
   const person = usePeople();
-  const [loaded] = useLoad(async () => {
+  // What was typed in a form someone else's step changed the case under (409): it opens again on the case as it is now, with it.
+  const [carried, setCarried] = useState<{ command: string; typed: unknown; revision: number }>();
+  const [loaded, reload] = useLoad(async () => {
     const view = await api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`);
     const workflow = (await workflows).find((w) => w.name === view.workflow && w.version === view.workflowVersion);
     return { view, workflow, commands: (workflow?.commands ?? []).filter((c) => c.assigns === true && view.allowedCommands.includes(c.name)) };
@@ -37,6 +40,11 @@ export function ReassignPanel({ caseId, onDone }: { caseId: string; onDone: (res
                   workflow={workflow}
                   command={command}
                   label={commandLabel(workflow, command.name)}
+                  {...(carried?.command === command.name && carried.revision !== view.revision ? { initial: carried.typed, stale: true } : {})}
+                  onStale={(typed) => {
+                    setCarried({ command: command.name, typed, revision: view.revision });
+                    reload();
+                  }}
                   onDone={(result) => onDone(result, commandLabel(workflow, command.name))}
                 />
               ))}

@@ -43,7 +43,8 @@ export function SlaDashboard() {
   const [version, setVersion] = useState(0);
   const [alerts, setAlerts] = useState<readonly SlaAlert[]>([]);
   const [stream, setStream] = useState<StreamState>('connecting');
-  const [reassigning, setReassigning] = useState<string>();
+  // The clock whose case is being reassigned: its form stays open if a refresh takes the clock off the list.
+  const [reassigning, setReassigning] = useState<SlaClockItem>();
   // The reassignment just recorded: its form closes, and the focus goes to what it recorded.
   const [reassigned, setReassigned] = useState<{ command: Label; reference: string; people: string }>();
   const reassignedShown = useRef<HTMLParagraphElement>(null);
@@ -67,6 +68,14 @@ export function SlaDashboard() {
     ]);
     return { summary, atRisk: clocks, workflows: all, assigns: assigningWorkflows(all, session.role) };
   }, session.role, version);
+  // The lists read again after an alert are announced once they have come, in the alerts' live region.
+  const alerted = useRef(false);
+  const [readAgain, setReadAgain] = useState<{ asOf: string; times: number }>();
+  useEffect(() => {
+    if (loaded.status !== 'ready' || !alerted.current) return;
+    alerted.current = false;
+    setReadAgain((old) => ({ asOf: loaded.value.summary.asOf, times: (old?.times ?? 0) + 1 }));
+  }, [loaded]);
   // Until the workflows are known an alert would name its clock and workflow by their English ids: it waits for them.
   const shown = known.length > 0 || loaded.status === 'failed' ? alerts : [];
 
@@ -76,6 +85,7 @@ export function SlaDashboard() {
         api,
         (alert) => {
           setAlerts((old) => [alert, ...old].slice(0, 50));
+          alerted.current = true;
           setVersion((v) => v + 1);
         },
         setStream,
@@ -108,6 +118,11 @@ export function SlaDashboard() {
               ))}
             </ul>
           )}
+          {readAgain ? (
+            <p key={readAgain.times} class="hint">
+              {t.listsReadAgain(instant(readAgain.asOf))}
+            </p>
+          ) : null}
         </div>
       </section>
       {reassigned ? (
@@ -136,16 +151,16 @@ export function SlaDashboard() {
             <NeedsAttention version={version} workflows={all} />
             <section aria-labelledby="at-risk-title">
               <h3 id="at-risk-title">{t.atRiskTitle}</h3>
-              <MorePages first={atRisk} path={AT_RISK} of="at-risk-title">
+              <MorePages first={atRisk} path={AT_RISK} of="at-risk-title" keep>
                 {(pages, more) => (
                   <>
                     <AtRisk
                       items={clocksOf(pages)}
                       assigns={assigns}
                       reassigning={reassigning}
-                      onReassign={(key) => {
+                      onReassign={(item) => {
                         setReassigned(undefined);
-                        setReassigning(key);
+                        setReassigning(item);
                       }}
                       onDone={afterReassigning}
                     />
@@ -253,18 +268,24 @@ function CountsTable({ id, title, rows }: { id: string; title: string; rows: rea
   );
 }
 
+const clockKey = (item: SlaClockItem) => `${item.caseId}:${item.clock}`;
+
 function AtRisk(props: {
   items: readonly SlaClockItem[];
   /** The workflows whose cases the reader may assign: a case of another has no Reassign button, and with none the column is left out. */
   assigns: ReadonlySet<string>;
-  reassigning: string | undefined;
-  onReassign: (caseId: string | undefined) => void;
+  /** The clock whose form is open: shown, marked, while its form is, even once a refresh has taken it off the list. */
+  reassigning: SlaClockItem | undefined;
+  onReassign: (item: SlaClockItem | undefined) => void;
   onDone: (result: CommandResult, command: Label) => void;
 }) {
   const { t, instant, percent, region } = useI18n();
   const workflows = useContext(WorkflowsContext);
   const businessDays = useBusinessDays();
-  if (props.items.length === 0) return <p>{t.noRunningClocks}</p>;
+  const open = props.reassigning && clockKey(props.reassigning);
+  const left = props.reassigning && !props.items.some((item) => clockKey(item) === open) ? props.reassigning : undefined;
+  const items = left ? [...props.items, left] : props.items;
+  if (items.length === 0) return <p>{t.noRunningClocks}</p>;
   const now = serviceNow();
   const reassigns = props.assigns.size > 0;
   return (
@@ -281,10 +302,10 @@ function AtRisk(props: {
         </tr>
       </thead>
       <tbody>
-        {[...props.items]
+        {[...items]
           .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
           .map((item) => {
-            const key = `${item.caseId}:${item.clock}`;
+            const key = clockKey(item);
             return (
               <Fragment key={key}>
                 <tr class={item.overdue ? 'overdue' : item.warnedThresholds.length ? 'warned' : undefined}>
@@ -310,8 +331,8 @@ function AtRisk(props: {
                         <button
                           type="button"
                           class="secondary"
-                          aria-expanded={props.reassigning === key}
-                          onClick={() => props.onReassign(props.reassigning === key ? undefined : key)}
+                          aria-expanded={open === key}
+                          onClick={() => props.onReassign(open === key ? undefined : item)}
                         >
                           {t.reassign}
                           <span class="visually-hidden">{t.reassignCase(caseName(item))}</span>
@@ -320,9 +341,17 @@ function AtRisk(props: {
                     </td>
                   ) : null}
                 </tr>
-                {props.reassigning === key ? (
+                {open === key ? (
                   <tr key={`${key}:form`}>
                     <td colSpan={6}>
+                      {item === left ? (
+                        <div class="notice" data-testid="reassign-left">
+                          <p>{t.leftAtRisk(caseName(item))}</p>
+                          <button type="button" class="secondary" onClick={() => props.onReassign(undefined)}>
+                            {t.closeForm}
+                          </button>
+                        </div>
+                      ) : null}
                       <ReassignPanel caseId={item.caseId} onDone={props.onDone} />
                     </td>
                   </tr>

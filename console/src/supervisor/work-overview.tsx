@@ -91,7 +91,7 @@ function ClockSection(props: {
   return (
     <section aria-labelledby={heading}>
       <h3 id={heading}>{props.title}</h3>
-      <MorePages first={props.first} path={props.path} of={heading}>
+      <MorePages first={props.first} path={props.path} of={heading} keep>
         {(pages, more) => (
           <>
             <ClockList id={`${props.kind}-clocks`} items={clocksOf(pages)} workflows={props.workflows} empty={props.empty} kind={props.kind} />
