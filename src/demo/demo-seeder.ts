@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
+import type { CalendarProvider } from '../../domain/calendar/types';
 import type { ClockState } from '../../domain/clocks/state';
+import { addCalendarDays } from '../../domain/dates';
 import { stateName } from '../../domain/fold';
 import type { MendSettings } from '../../domain/settings';
 import { CaseRepository } from '../cases/case-repository';
@@ -9,20 +11,19 @@ import { ExecuteCommand } from '../cases/execute-command.command';
 import type { ManualClock } from '../clock/clock';
 import type { DueClocksOutcome } from '../sla/record-due-clocks.handler';
 import { RecordDueClocks } from '../sla/record-due-clocks.command';
+import type { RegionCode } from '../../domain/regions';
 import type { DemoLinks, DemoCase as WorkflowDemoCase } from '../../domain/demo';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
+import { CALENDARS } from '../workflows/tokens';
 import { StaffDirectory } from '../staff/staff-directory.service';
-import { demoStaff, personAt } from '../../domain/demo';
+import { DEMO_OFFICE, demoStaff, demoWorkdays, lastWorkday, personAt, workdayBefore, workdayInstant } from '../../domain/demo';
 import { DEMO_DIRECTORY } from './demo-directory';
-
-const DAY = 86_400_000;
-/** Demo days start at 10:00 in Ottawa (15:00 UTC, 14:00 in summer): inside business hours across Canada. */
-const DEMO_HOUR_UTC = 15;
 
 export interface SeededCase {
   readonly caseId: string;
   readonly workflow: string;
   readonly stage: string;
+  readonly region: RegionCode;
   readonly state: string;
   /** Supervisors may read every case of its workflow. */
   readonly supervisorsSee: boolean;
@@ -34,13 +35,6 @@ export interface SeedResult {
   readonly commands: number;
   readonly warnings: number;
   readonly breaches: number;
-}
-
-/** The last demo hour at or before `present`: every demo command happens before the present. */
-function anchorBefore(present: Date): number {
-  const anchor = new Date(present);
-  anchor.setUTCHours(DEMO_HOUR_UTC, 0, 0, 0);
-  return anchor.getTime() > present.getTime() ? anchor.getTime() - DAY : anchor.getTime();
 }
 
 export class DemoSeedFailed extends Error {}
@@ -57,6 +51,33 @@ function demoCases(registry: WorkflowRegistry, settings: MendSettings): DemoCase
 }
 
 /**
+ * When each step of a case is sent: its `day`s are the working days of the case's staff (business
+ * days in Ottawa and in the case's region, DESIGN.md §5) counted back from the last one before the
+ * present, in the demo's office hours; a step that counts calendar days follows the one before it.
+ */
+function stepTimes(demo: DemoCase, calendars: CalendarProvider, present: Date): number[] {
+  const days = demoWorkdays(calendars, demo.region);
+  const today = lastWorkday(days, present);
+  const times: number[] = [];
+  demo.steps.forEach((step, s) => {
+    const previous = demo.steps[s - 1];
+    if (step.counts === 'calendar' && previous) {
+      const before = new Date(times[s - 1]!);
+      const date = workdayBefore(days, addCalendarDays(days.localDate(before), Math.round(step.day - previous.day)), 0);
+      times.push(days.instant(date, days.timeOfDay(before)).getTime());
+    } else {
+      // Rounded, so that 4.1 days after a 0.1 is 4 days and not 3.999…
+      times.push(workdayInstant(days, today, Math.round((demo.startDaysAgo - step.day) * 1e6) / 1e6).getTime());
+    }
+    const at = times[s]!;
+    if (at > present.getTime() || (s > 0 && at < times[s - 1]!)) {
+      throw new DemoSeedFailed(`${describe(demo)}: ${step.command} would be sent at ${new Date(at).toISOString()}, ${at > present.getTime() ? 'after the present' : 'before the step it follows'}`);
+    }
+  });
+  return times;
+}
+
+/**
  * Writes the demo through the application's own command path (the staff directory first, then the
  * cases): each command is sent by the actor who would send it, at its business time (the clock is
  * moved forward between commands), after recording what the SLA scheduler would have recorded on
@@ -66,19 +87,20 @@ function demoCases(registry: WorkflowRegistry, settings: MendSettings): DemoCase
 export async function seedDemo(context: INestApplicationContext, clock: ManualClock, present: Date, settings: MendSettings): Promise<SeedResult> {
   const commandBus = context.get(CommandBus);
   const repository = context.get(CaseRepository);
-  const anchor = anchorBefore(present);
-  const cases = demoCases(context.get(WorkflowRegistry), settings).map((demo) => ({ demo, caseId: uuidv7() }));
+  const calendars = context.get<CalendarProvider>(CALENDARS);
+  const cases = demoCases(context.get(WorkflowRegistry), settings).map((demo) => ({ demo, caseId: uuidv7(), times: stepTimes(demo, calendars, present) }));
   const caseOf = (workflow: string, stage: string) => {
     const found = cases.find(({ demo }) => demo.workflow === workflow && demo.stage.startsWith(stage));
     if (!found) throw new DemoSeedFailed(`No demo case of ${workflow} at a stage "${stage}…" to link to`);
     return found.caseId;
   };
   const timeline = cases
-    .flatMap(({ demo, caseId }, c) => demo.steps.map((step, s) => ({ at: anchor - (demo.startDaysAgo - step.day) * DAY, c, s, caseId, demo })))
+    .flatMap(({ demo, caseId, times }, c) => demo.steps.map((_, s) => ({ at: times[s]!, c, s, caseId, demo })))
     .sort((a, b) => a.at - b.at || a.c - b.c || a.s - b.s);
 
-  // The directory first, a day before the first case: the people who will take them.
-  clock.set(new Date(Math.min(...timeline.map((t) => t.at)) - DAY));
+  // The directory first, on the working day before the first case: the people who will take them.
+  const office = demoWorkdays(calendars, DEMO_OFFICE.region);
+  clock.set(office.instant(workdayBefore(office, office.localDate(new Date(timeline[0]!.at)), 1), DEMO_OFFICE.opens));
   const directory = context.get(StaffDirectory);
   for (const { person, displayName, region, languages } of DEMO_DIRECTORY) {
     const correlationId = uuidv7();
@@ -129,6 +151,7 @@ export async function seedDemo(context: INestApplicationContext, clock: ManualCl
       caseId,
       workflow: demo.workflow,
       stage: demo.stage,
+      region: demo.region,
       state: stateName(loaded.state.snapshot),
       supervisorsSee: loaded.definition.readScope.supervisor === 'all',
       clocks: Object.values(loaded.state.clocks),

@@ -12,8 +12,63 @@ import { SLA_SCHEDULER_ACTOR } from '../../src/sla/due-clocks';
 import { StaffDirectory } from '../../src/staff/staff-directory.service';
 import { CaseRepository } from '../../src/cases/case-repository';
 import { attentionFields } from '../../domain/attention';
+import type { CalendarProvider } from '../../domain/calendar/types';
+import { CALENDARS } from '../../src/workflows/tokens';
 
 jest.setTimeout(120_000);
+
+interface Seeded {
+  readonly context: INestApplicationContext;
+  readonly result: SeedResult;
+  readonly close: () => Promise<void>;
+}
+
+async function seedAt(present: Date): Promise<Seeded> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-demo-'));
+  const config = loadConfig({ MEND_DATA_DIR: dataDir, MEND_LOG_LEVEL: 'silent' });
+  const clock = new ManualClock(present);
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot({ config, clock, mode: 'cli' }), { logger: false });
+  const result = await seedDemo(context, clock, present, config.settings);
+  return {
+    context,
+    result,
+    close: async () => {
+      await context.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The times the demo's staff sent commands at (the scheduler's warnings and breaches aside), each
+ * with the days off it must avoid: a working time in Ottawa (the hours and days of its business
+ * calendar) that is a business day in the case's region too.
+ */
+async function staffTimesOutsideOfficeHours({ context, result }: Seeded): Promise<string[]> {
+  const calendars = context.get<CalendarProvider>(CALENDARS);
+  const ottawa = calendars.forRegion('ON');
+  const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
+  const outside: string[] = [];
+  for (const event of events) {
+    const { actor, occurredAt } = event.metadata as unknown as { actor: { id: string }; occurredAt: string };
+    if (actor.id === SLA_SCHEDULER_ACTOR.id) continue;
+    const at = new Date(occurredAt);
+    const region = result.cases.find((c) => event.streamId.endsWith(c.caseId))?.region;
+    const own = region ? calendars.forRegion(region) : ottawa;
+    const inOffice = ottawa.nextBusinessStart(at).getTime() === at.getTime() && own.isBusinessDay(own.localDate(at));
+    if (!inOffice) outside.push(`${event.type} by ${actor.id} at ${occurredAt} (Ottawa ${ottawa.localDate(at)}, ${region ?? 'staff directory'})`);
+  }
+  return outside;
+}
+
+/** Each case's stage, state and clocks as supervisors count them: what the demo is for. */
+const spread = (result: SeedResult) =>
+  result.cases.map((c) => ({
+    workflow: c.workflow,
+    stage: c.stage,
+    state: c.state,
+    clocks: c.clocks.map((k) => `${k.name}: ${k.status}${k.warnedThresholds.length > 0 ? ` warned ${k.warnedThresholds.join(' ')}` : ''}${k.metAt ? ' met' : ''}`),
+  }));
 
 /** The demo at a fixed present (a Friday in March 2026), so each case's clocks are known. */
 describe('the demo data set', () => {
@@ -87,7 +142,7 @@ describe('the demo data set', () => {
     expect(firstContact('opted in today, awaiting a coordinator')).toEqual([expect.objectContaining({ status: 'running' })]);
     expect(firstContact('never assigned: first contact breached')).toEqual([expect.objectContaining({ status: 'breached' })]);
     expect(firstContact('assigned, never reached: first contact breached')).toEqual([expect.objectContaining({ status: 'breached' })]);
-    // Opted in on a Thursday, recorded as reached on the Monday morning, before the clock was due that afternoon.
+    // Reached an hour after the opt-in, recorded the next business day, before the clock was due.
     expect(firstContact('first contact on time, receiving support')).toEqual([expect.objectContaining({ status: 'met', onTime: true })]);
     expect(firstContact('first contact late, after its breach')).toEqual([expect.objectContaining({ status: 'breached', metAt: expect.any(String), onTime: false })]);
     expect(firstContact('withdrawn at any time')).toEqual([expect.objectContaining({ cancelledAt: expect.any(String) })]);
@@ -148,5 +203,29 @@ describe('the demo data set', () => {
     const occurredAt = (e: { metadata: Readonly<Record<string, unknown>> }) => Date.parse(e.metadata['occurredAt'] as string);
     const firstCase = Math.min(...caseEvents.map(occurredAt));
     expect(staffEvents.every((e) => occurredAt(e) < firstCase)).toBe(true);
+  });
+
+  it('is sent by its staff in office hours, on business days of the federal calendar in Ottawa and in each case’s region', async () => {
+    expect(await staffTimesOutsideOfficeHours({ context, result, close: async () => {} })).toEqual([]);
+  });
+
+  it('places each case in the region its opening command records, whose holidays its staff keep', async () => {
+    const events = await context.get<EventStore>(EVENT_STORE).readAll({ fromPosition: 0, maxCount: 10_000 });
+    for (const seeded of result.cases) {
+      const recorded = events.find((e) => e.streamId.endsWith(seeded.caseId) && typeof (e.data as { region?: unknown }).region === 'string');
+      expect({ stage: seeded.stage, region: (recorded?.data as { region?: string } | undefined)?.region }).toEqual({ stage: seeded.stage, region: seeded.region });
+    }
+  });
+
+  // A Monday before office hours, a Saturday, the Tuesday after Thanksgiving (a federal holiday): the staff
+  // worked the business days before, and the cases stand where they stand on a Friday afternoon.
+  it.each(['2026-03-23T12:00:00Z', '2026-03-21T15:00:00Z', '2026-10-13T16:00:00Z'])('seeded at %s, is sent in office hours on business days, and holds the same stages and clocks', async (at) => {
+    const other = await seedAt(new Date(at));
+    try {
+      expect(await staffTimesOutsideOfficeHours(other)).toEqual([]);
+      expect(spread(other.result)).toEqual(spread(result));
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,8 +1,18 @@
-import { DAY, demoCollector, demoName, demoStaff, iso, participant, practitioner, regionOf, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { createCalendarProvider } from '../../domain/calendar';
+import { DAY, demoCollector, demoName, demoStaff, demoWorkdays, iso, participant, practitionerIn, regionOf, step, then, upTo, workdayFrom, type DemoScenario, type DemoStep } from '../../domain/demo';
 import type { Audience } from './commands';
+
+const calendars = createCalendarProvider();
+
+/** A session's start `days` calendar days after `at`, or the working day after: presenters do not work weekends. */
+const startsOn = (n: number, at: Date, days: number) => iso(workdayFrom(demoWorkdays(calendars, regionOf(n)), new Date(at.getTime() + days * DAY)));
 
 /** Where a unit asking for a presentation is based: place names, alike in both languages. */
 const UNITS = ['Valcartier', 'Petawawa', 'Esquimalt', 'Halifax', 'Borden', 'Gagetown', 'Kingston', 'Bagotville'] as const;
+
+/** Session `n`'s language, and its presenter, who works in it. */
+const languageOf = (n: number) => (['en', 'fr', 'bilingual'] as const)[n % 3]!;
+const presenterOf = (n: number) => practitionerIn(n, languageOf(n));
 
 /**
  * A session's path: requested (by a unit, or planned by the program), scheduled ten days ahead,
@@ -11,7 +21,7 @@ const UNITS = ['Valcartier', 'Petawawa', 'Esquimalt', 'Halifax', 'Borden', 'Gage
  */
 function sessionPath(n: number, audience: Audience, options: { registrations?: number; capacity?: number } = {}): DemoStep[] {
   const { supervisor } = demoStaff;
-  const presenter = practitioner(n);
+  const presenter = presenterOf(n);
   const registrations = audience === 'unitPresentation' ? 0 : (options.registrations ?? 3);
   const steps: DemoStep[] = [
     step(0, supervisor, 'RequestInformationSession', () => ({
@@ -23,10 +33,10 @@ function sessionPath(n: number, audience: Audience, options: { registrations?: n
       topics: audience === 'futureDefenceRepresentatives' ? ['restorativeEngagement', 'defenceRepresentatives'] : ['smsrcServices', 'restorativeEngagement'],
     })),
     step(1, supervisor, 'ScheduleInformationSession', (at) => ({
-      startsAt: iso(at, 10 * DAY),
+      startsAt: startsOn(n, at, 10),
       durationMinutes: 90,
       format: n % 2 === 0 ? 'virtual' : 'inPerson',
-      language: (['en', 'fr', 'bilingual'] as const)[n % 3],
+      language: languageOf(n),
       presenterId: presenter.id,
       capacity: options.capacity ?? 30,
     })),
@@ -56,18 +66,19 @@ export const informationSessionDemo: DemoScenario = ({ first }) => {
   const cancelled = sessionPath(n, 'classMembers', { registrations: 2 });
   demo.add(
     'class members session held, one registration cancelled',
-    [...upTo(cancelled, 4), step(5, practitioner(n), 'CancelRegistration', () => ({ registrationId: `registration-${n}-2` })), cancelled[held(cancelled)]!],
+    [...upTo(cancelled, 4), step(5, presenterOf(n), 'CancelRegistration', () => ({ registrationId: `registration-${n}-2` })), cancelled[held(cancelled)]!],
     30,
   );
   demo.add('cancelled: too few registrations', then(sessionPath(demo.n, 'futureDefenceRepresentatives', { registrations: 1 }), 3, step(4, supervisor, 'CancelInformationSession', () => ({ reason: 'tooFewRegistrations' }))), 12);
   demo.add('unit request declined', then(sessionPath(demo.n, 'unitPresentation'), 1, step(2, supervisor, 'CancelInformationSession', () => ({ reason: 'declined' }))), 8);
-  const presenter = practitioner(demo.n);
+  const moved = demo.n;
+  const presenter = presenterOf(moved);
   demo.add(
     'session moved to a later date',
     then(
-      sessionPath(demo.n, 'classMembers'),
+      sessionPath(moved, 'classMembers'),
       3,
-      step(1, presenter, 'ScheduleInformationSession', (at) => ({ startsAt: iso(at, 14 * DAY), durationMinutes: 60, format: 'virtual', language: 'bilingual', presenterId: presenter.id, capacity: 30 })),
+      step(1, presenter, 'ScheduleInformationSession', (at) => ({ startsAt: startsOn(moved, at, 14), durationMinutes: 60, format: 'virtual', language: 'bilingual', presenterId: presenter.id, capacity: 30 })),
     ),
     5,
   );

@@ -1,5 +1,6 @@
 import { createCalendarProvider } from '../../domain/calendar';
-import { DAY, demoCollector, demoStaff, HOUR, iso, participant, practitioner, step, then, upTo, type DemoScenario, type DemoStep } from '../../domain/demo';
+import { demoCollector, demoStaff, demoWorkdays, HOUR, iso, participant, practitionerIn, step, then, upTo, workdaysBefore, type DemoScenario, type DemoStep } from '../../domain/demo';
+import type { RegionCode } from '../../domain/regions';
 import type { MendSettings } from '../../domain/settings';
 import { workflowSettings } from '../../domain/settings';
 import { firstWindowAfter, ZONE_REGIONS, type CoordinatorTimeZone } from './coordinator-zones';
@@ -10,9 +11,13 @@ const calendars = createCalendarProvider();
 
 interface PathOptions {
   readonly anonymous?: boolean;
-  /** Days after the opt-in from which the coordinator first reaches the client: 0, at the first business hours (on time), or later (late). */
+  /** Working days after the opt-in from which the coordinator first reaches the client: 0, within the hour (on time), or later (late). */
   readonly contactAfterDays?: number;
 }
+
+/** The official language client `n` chose, and their coordinator, who works in it. */
+const languageOf = (n: number) => (n % 3 === 1 ? 'fr' : 'en');
+const coordinatorOf = (n: number) => practitionerIn(n, languageOf(n));
 
 /**
  * A client's path: opt-in by a supervisor from the 24/7 line, a coordinator in one of the three
@@ -21,16 +26,16 @@ interface PathOptions {
  */
 function supportPath(n: number, settings: MendSettings, options: PathOptions = {}): DemoStep[] {
   const { supervisor } = demoStaff;
-  const coordinator = practitioner(n);
-  const timeZone = ZONES[n % ZONES.length]!;
-  const region = ZONE_REGIONS[timeZone][n % 2 === 0 ? 0 : ZONE_REGIONS[timeZone].length - 1]!;
+  const coordinator = coordinatorOf(n);
+  const timeZone = timeZoneOf(n);
+  const region = coordinatorRegion(n);
   const hours = workflowSettings(settings, 'support-coordination', SupportCoordinationSettings).firstContactHours;
   const anonymous = options.anonymous ?? false;
+  const workdays = demoWorkdays(calendars, region);
   const contactAfter = options.contactAfterDays ?? 0;
-  // The contact is recorded some days after it was made, always after the first business hours that follow (at most
-  // 4 days after a Saturday before a holiday Monday and Tuesday), so that it reports a time in the past; a contact
-  // recorded after the scheduler saw its clock due keeps that breach in the history, with the contact on time.
-  const contactDay = contactAfter === 0 ? 4 : contactAfter + 5;
+  // The contact is recorded after it was made, so that it reports a time in the past: an on-time contact the next
+  // working day, before its clock is due; a late one some days after, when the scheduler has recorded the breach.
+  const contactDay = contactAfter === 0 ? 1 : contactAfter + 5;
   const { name, contact } = participant('RSC', n);
   const client = anonymous
     ? { anonymous: true, contact, affiliation: 'notStated', location: 'outsideCanada' }
@@ -40,13 +45,14 @@ function supportPath(n: number, settings: MendSettings, options: PathOptions = {
       channel: 'supportLine',
       region,
       client,
-      language: n % 3 === 1 ? 'fr' : 'en',
+      language: languageOf(n),
       formalComplaint: n % 4 === 0 ? 'intended' : 'none',
       needs: 'Would like someone to help with workplace arrangements and come to appointments.',
     })),
     step(0.05, supervisor, 'AssignCoordinator', () => ({ coordinatorId: coordinator.id, timeZone, region })),
     step(contactDay, coordinator, 'RecordFirstContact', (at) => ({
-      contactedAt: iso(firstWindowAfter(new Date(at.getTime() - (contactDay - contactAfter) * DAY + HOUR), timeZone, calendars.forRegion(region), hours)),
+      // An hour after the opt-in, or `contactAfter` working days after it (the days the seeder counts).
+      contactedAt: iso(firstWindowAfter(new Date(workdaysBefore(workdays, at, contactDay - contactAfter).getTime() + HOUR), timeZone, calendars.forRegion(region), hours)),
       method: 'phone',
       notes: 'Introduced the program and agreed on what to work on first.',
     })),
@@ -61,32 +67,40 @@ function supportPath(n: number, settings: MendSettings, options: PathOptions = {
   ];
 }
 
+const timeZoneOf = (n: number): CoordinatorTimeZone => ZONES[n % ZONES.length]!;
+/** The coordinator's region, in the zone of case `n`: the region the case records, whose holidays the staff keep. */
+const coordinatorRegion = (n: number): RegionCode => {
+  const regions = ZONE_REGIONS[timeZoneOf(n)];
+  return regions[n % 2 === 0 ? 0 : regions.length - 1]!;
+};
+
 /** Clients at every stage: clocks running, breached, met on time and late; an anonymous client; reassignment; withdrawal and closure. */
 export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
   const demo = demoCollector(first);
   const path = (options?: PathOptions) => supportPath(demo.n, settings, options);
-  demo.add('opted in today, awaiting a coordinator', upTo(path(), 1), 0.1);
-  demo.add('never assigned: first contact breached', upTo(path(), 1), 9);
-  demo.add('coordinator assigned, awaiting first contact', upTo(path(), 2), 0.5);
-  demo.add('assigned, never reached: first contact breached', upTo(path(), 2), 14);
-  demo.add('first contact on time, receiving support', upTo(path(), 4), 8);
-  demo.add('first contact late, after its breach', upTo(path({ contactAfterDays: 8 }), 3), 16);
-  demo.add('anonymous client, referred anonymously to an MPLO', upTo(path({ anonymous: true }), 5), 15);
-  const next = practitioner(demo.n + 1);
-  demo.add(
+  const add = (stage: string, steps: readonly DemoStep[], startDaysAgo: number) => demo.add(stage, steps, startDaysAgo, coordinatorRegion(demo.n));
+  add('opted in today, awaiting a coordinator', upTo(path(), 1), 0.1);
+  add('never assigned: first contact breached', upTo(path(), 1), 9);
+  add('coordinator assigned, awaiting first contact', upTo(path(), 2), 0.5);
+  add('assigned, never reached: first contact breached', upTo(path(), 2), 14);
+  add('first contact on time, receiving support', upTo(path(), 4), 8);
+  add('first contact late, after its breach', upTo(path({ contactAfterDays: 8 }), 3), 16);
+  add('anonymous client, referred anonymously to an MPLO', upTo(path({ anonymous: true }), 5), 15);
+  const next = practitionerIn(demo.n + 1, languageOf(demo.n));
+  add(
     'reassigned to another coordinator',
     then(path(), 3, step(2, demoStaff.supervisor, 'ReassignCoordinator', () => ({ coordinatorId: next.id, timeZone: 'America/Toronto', region: 'QC', reason: 'availability' }))),
     20,
   );
-  demo.add('formal complaint registered', then(path(), 4, step(1, practitioner(demo.n), 'NoteFormalComplaint', () => ({ status: 'registered' }))), 18);
-  demo.add('closed unreachable before first contact', then(path(), 2, step(10, practitioner(demo.n), 'CloseSupport', () => ({ outcome: 'unreachable' }))), 20);
+  add('formal complaint registered', then(path(), 4, step(1, coordinatorOf(demo.n), 'NoteFormalComplaint', () => ({ status: 'registered' }))), 18);
+  add('closed unreachable before first contact', then(path(), 2, step(10, coordinatorOf(demo.n), 'CloseSupport', () => ({ outcome: 'unreachable' }))), 20);
   const telephone = `613-555-${String(1000 + demo.n).slice(-4)}`;
-  demo.add(
+  add(
     'contact details corrected at the client’s request',
     then(
       path(),
       3,
-      step(0.1, practitioner(demo.n), 'CorrectPersonalInformation', (_, links) => ({
+      step(0.1, coordinatorOf(demo.n), 'CorrectPersonalInformation', (_, links) => ({
         subjectId: links.personOf('client'),
         changes: { contact: telephone },
         reason: 'At first contact the client asked to be reached by telephone, no longer by email.',
@@ -94,7 +108,7 @@ export const supportCoordinationDemo: DemoScenario = ({ first, settings }) => {
     ),
     7,
   );
-  demo.add('withdrawn at any time', then(path(), 2, step(1, demoStaff.supervisor, 'RecordWithdrawal')), 6);
-  demo.add('closed, needs met', path(), 50);
+  add('withdrawn at any time', then(path(), 2, step(1, demoStaff.supervisor, 'RecordWithdrawal')), 6);
+  add('closed, needs met', path(), 50);
   return demo.cases;
 };
