@@ -226,14 +226,14 @@ export const RevisionConflict = defineError<{ expected: string; actual: string }
   en: (p) =>
     `The case changed since you read it (you expected revision ${p.expected}, it is now at ${p.actual}). Reload it and try again.`,
   fr: (p) =>
-    `Le dossier a changé depuis votre lecture (révision attendue ${p.expected}, révision actuelle ${p.actual}). Rechargez-le et réessayez.`,
+    `Le dossier a changé depuis votre lecture (version attendue ${p.expected}, version actuelle ${p.actual}). Rechargez-le et réessayez.`,
 });
 
 /** An If-Match naming a revision the case has not reached: not a change since the client read it, a revision it never read. */
 export const RevisionNotReached = defineError<{ expected: number; actual: number }>('CASE.REVISION_NOT_REACHED', 'conflict', {
   en: (p) => `The case has no revision ${p.expected}: it is at revision ${p.actual}. Send in If-Match the revision you last read (the ETag of your last answer), or none.`,
   fr: (p) =>
-    `Le dossier n’a pas de révision ${p.expected}\u00a0: il en est à la révision ${p.actual}. Envoyez dans If-Match la révision que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
+    `Le dossier n’a pas de version ${p.expected}\u00a0: il en est à la version ${p.actual}. Envoyez dans If-Match la version que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
 });
 
 /**

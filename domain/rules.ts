@@ -24,7 +24,7 @@ const numbered = (rules: readonly DomainError[], language: Language): string =>
  */
 export const RulesBroken = defineError<{ rules: readonly DomainError[] }>('COMMAND.RULES_BROKEN', 'rule', {
   en: (p) => `This breaks ${p.rules.length} rules; nothing was recorded. ${numbered(p.rules, 'en')}`,
-  fr: (p) => `Ceci enfreint ${p.rules.length}\u00a0règles\u00a0; rien n’a été consigné. ${numbered(p.rules, 'fr')}`,
+  fr: (p) => `Cette demande ne respecte pas ${p.rules.length}\u00a0règles\u00a0; rien n’a été consigné. ${numbered(p.rules, 'fr')}`,
 });
 
 /** A rule check: the error of the broken rule, or a falsy value when the rule holds. */

@@ -34,7 +34,7 @@ export const DEFAULT_SETTINGS: MendSettings = {
   sla: { warningThresholds: [0.5, 0.8] },
   escalationChain: [
     { level: 1, title: 'Regional program coordinator', titleFr: 'Coordination régionale du programme' },
-    { level: 2, title: 'Program manager', titleFr: 'Gestion du programme' },
+    { level: 2, title: 'Program manager', titleFr: 'Gestionnaire du programme' },
     { level: 3, title: 'Executive Director, SMSRC', titleFr: 'Direction exécutive, CSRIS' },
   ],
   workflows: {},

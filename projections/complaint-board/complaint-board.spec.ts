@@ -66,7 +66,7 @@ describe('complaint board: a complaint through its levels of authority', () => {
     expect(review).toMatchObject({
       level: 2,
       level_title: 'Program manager',
-      level_title_fr: 'Gestion du programme',
+      level_title_fr: 'Gestionnaire du programme',
       state: 'reviewRequested',
       handler_id: null,
       response_due_at: RESPONSE_2_DUE,

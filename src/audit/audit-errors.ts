@@ -24,7 +24,7 @@ export const CaseNotYetRecorded = defineError<{ named: string; asOf: string; ope
 
 export const RevisionNotFound = defineError<{ named: string; revision: number; lastRevision: number }>('AUDIT.REVISION_NOT_FOUND', 'not_found', {
   en: (p) => `Case ${p.named} has no revision ${p.revision}: its last revision is ${p.lastRevision}.`,
-  fr: (p) => `Le dossier ${p.named} n’a pas de révision ${p.revision}\u00a0: sa dernière révision est la ${p.lastRevision}.`,
+  fr: (p) => `Le dossier ${p.named} n’a pas de version ${p.revision}\u00a0: sa dernière version est la ${p.lastRevision}.`,
 });
 
 export const ReadNotRecorded = defineError<{ caseId: string }>('AUDIT.READ_NOT_RECORDED', 'unavailable', {

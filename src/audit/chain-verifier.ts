@@ -10,8 +10,8 @@ export const said = (language: Language, en: string, fr: string): string => (lan
 const PROBLEM_NAMES: Readonly<Record<string, { readonly en: string; readonly fr: string }>> = {
   'hash mismatch': { en: 'hash mismatch', fr: 'empreinte discordante' },
   'broken link': { en: 'broken link', fr: 'maillon rompu' },
-  'revision gap': { en: 'revision gap', fr: 'révision manquante' },
-  'revision out of order': { en: 'revision out of order', fr: 'révision hors d’ordre' },
+  'revision gap': { en: 'revision gap', fr: 'version manquante' },
+  'revision out of order': { en: 'revision out of order', fr: 'version hors d’ordre' },
   'stream deleted': { en: 'stream deleted', fr: 'flux supprimé' },
   'events deleted': { en: 'events deleted', fr: 'événements supprimés' },
   'events inserted': { en: 'events inserted', fr: 'événements insérés' },
@@ -114,7 +114,7 @@ export class ChainVerifier {
           detail: said(
             this.language,
             `revision ${stream.problem.revision} is stored before revision ${event.revision} (position ${event.position})`,
-            `la révision ${stream.problem.revision} est stockée avant la révision ${event.revision} (position ${event.position})`,
+            `la version ${stream.problem.revision} est stockée avant la version ${event.revision} (position ${event.position})`,
           ),
         };
       }
@@ -159,17 +159,17 @@ export class ChainVerifier {
       return {
         ...at,
         problem: 'revision out of order',
-        detail: said(language, `revision ${event.revision} is stored after revision ${stream.nextRevision - 1}`, `la révision ${event.revision} est stockée après la révision ${stream.nextRevision - 1}`),
+        detail: said(language, `revision ${event.revision} is stored after revision ${stream.nextRevision - 1}`, `la version ${event.revision} est stockée après la version ${stream.nextRevision - 1}`),
       };
     }
     if (event.revision > stream.nextRevision) {
       const detail =
         stream.nextRevision === 0
-          ? said(language, `revision 0 is missing: the stream starts with revision ${event.revision}`, `la révision 0 manque\u00a0: le flux commence par la révision ${event.revision}`)
+          ? said(language, `revision 0 is missing: the stream starts with revision ${event.revision}`, `la version 0 manque\u00a0: le flux commence par la version ${event.revision}`)
           : said(
               language,
               `revision ${stream.nextRevision} is missing: revision ${stream.nextRevision - 1} is followed by revision ${event.revision}`,
-              `la révision ${stream.nextRevision} manque\u00a0: la révision ${stream.nextRevision - 1} est suivie de la révision ${event.revision}`,
+              `la version ${stream.nextRevision} manque\u00a0: la version ${stream.nextRevision - 1} est suivie de la version ${event.revision}`,
             );
       return { ...at, problem: 'revision gap', detail };
     }
@@ -201,6 +201,6 @@ export function describeProblem(p: ChainProblem, language: Language = 'en'): str
   return said(
     language,
     `stream ${p.streamId}, revision ${p.revision} (position ${p.position}, event ${p.eventId}): ${problemName(p.problem, language)} — ${p.detail}`,
-    `flux ${p.streamId}, révision ${p.revision} (position ${p.position}, événement ${p.eventId})\u00a0: ${problemName(p.problem, language)} — ${p.detail}`,
+    `flux ${p.streamId}, version ${p.revision} (position ${p.position}, événement ${p.eventId})\u00a0: ${problemName(p.problem, language)} — ${p.detail}`,
   );
 }

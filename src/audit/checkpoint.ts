@@ -135,7 +135,7 @@ export function compareWithCheckpoint(
       const detail = said(
         language,
         `${at} signed it up to revision ${head.revision}; ${one ? `revision ${head.revision} is` : `revisions ${current.revision + 1} to ${head.revision} are`} missing`,
-        `Le ${pc} l’a signé jusqu’à la révision ${head.revision}\u00a0; ${one ? `la révision ${head.revision} manque` : `les révisions ${current.revision + 1} à ${head.revision} manquent`}`,
+        `Le ${pc} l’a signé jusqu’à la version ${head.revision}\u00a0; ${one ? `la version ${head.revision} manque` : `les versions ${current.revision + 1} à ${head.revision} manquent`}`,
       );
       problems.push({ streamId, problem: 'events deleted', detail });
     } else if (current.revision > head.revision) {
@@ -145,7 +145,7 @@ export function compareWithCheckpoint(
         detail: said(
           language,
           `${at} signed it up to revision ${head.revision}; revision ${current.revision} now stands at or before that position`,
-          `Le ${pc} l’a signé jusqu’à la révision ${head.revision}\u00a0; la révision ${current.revision} se trouve maintenant à cette position ou avant`,
+          `Le ${pc} l’a signé jusqu’à la version ${head.revision}\u00a0; la version ${current.revision} se trouve maintenant à cette position ou avant`,
         ),
       });
     } else if (current.hash !== head.hash) {
@@ -155,7 +155,7 @@ export function compareWithCheckpoint(
         detail: said(
           language,
           `${at} signed revision ${head.revision} with hash ${head.hash}; it now hashes to ${current.hash}: an event at or before revision ${head.revision} was changed and the chain recomputed`,
-          `Le ${pc} a signé la révision ${head.revision} avec l’empreinte ${head.hash}\u00a0; elle a maintenant pour empreinte ${current.hash}\u00a0: un événement à la révision ${head.revision} ou avant a été modifié et la chaîne recalculée`,
+          `Le ${pc} a signé la version ${head.revision} avec l’empreinte ${head.hash}\u00a0; elle a maintenant pour empreinte ${current.hash}\u00a0: un événement à la version ${head.revision} ou avant a été modifié et la chaîne recalculée`,
         ),
       });
     }

@@ -229,7 +229,7 @@ export class ChainVerification {
       const forged =
         event.type === CHECKPOINT_SIGNED ? checkSignature(checkpoint, publicKey!, language) : said(language, `it is a ${event.type} event`, `c’est un événement ${event.type}`);
       if (forged) {
-        const where = said(language, `revision ${event.revision} (position ${event.position}): `, `révision ${event.revision} (position ${event.position})\u00a0: `);
+        const where = said(language, `revision ${event.revision} (position ${event.position}): `, `version ${event.revision} (position ${event.position})\u00a0: `);
         problems.push({ streamId: CHECKPOINT_STREAM, problem: 'forged checkpoint', detail: `${where}${forged}` });
         continue;
       }

@@ -159,7 +159,7 @@ describe('signed audit checkpoints', () => {
     );
     expect(verdict.problems).toEqual([]);
     const { fr } = await verdicts(dir);
-    expect(fr.checkpointProblems[0]!.detail).toMatch(/^Le point de contrôle 1 \(position \d+\) l’a signé jusqu’à la révision 10\u00a0; les révisions 8 à 10 manquent$/);
+    expect(fr.checkpointProblems[0]!.detail).toMatch(/^Le point de contrôle 1 \(position \d+\) l’a signé jusqu’à la version 10\u00a0; les versions 8 à 10 manquent$/);
     expect(fr.message).toMatch(/^3\u00a0problèmes par rapport au point de contrôle 1 \(position \d+\)\. Premier problème\u00a0: flux .+\u00a0: événements supprimés — Le point de contrôle 1/);
   });
 

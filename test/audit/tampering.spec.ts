@@ -81,7 +81,7 @@ describe('hash-chain verification names the tampered event', () => {
     // In French, every sentence of it: the verdict, and the problem's detail.
     expect(fr.problems).toEqual([{ ...all.problems[0], detail: expect.any(String) }]);
     expect(fr.problems[0]!.detail).not.toBe(all.problems[0]!.detail);
-    expect(fr.message).toMatch(new RegExp(`^altéré\u00a0: 1 flux sur ${streams} \\(\\d+ événements vérifiés\\)\\. Premier problème\u00a0: flux ${expected.streamId}, révision`));
+    expect(fr.message).toMatch(new RegExp(`^altéré\u00a0: 1 flux sur ${streams} \\(\\d+ événements vérifiés\\)\\. Premier problème\u00a0: flux ${expected.streamId}, version`));
     expect(frenchTypographyFaults(`${fr.message} ${fr.problems[0]!.detail}`)).toEqual([]);
     for (const verdict of [all, one]) {
       expect(verdict.ok).toBe(false);

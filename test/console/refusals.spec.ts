@@ -134,7 +134,7 @@ describe('the console: refusals in plain words', () => {
       const again = page.getByRole('form', { name });
       expect(await again.locator('#cmd-RecordService-service').inputValue()).toBe('accompaniment');
       expect(await again.locator('#cmd-RecordService-note').inputValue()).toBe(`Went with the client to the clinic (${language}).`);
-      expect(await again.textContent()).not.toMatch(/expected revision|révision attendue/);
+      expect(await again.textContent()).not.toMatch(/expected revision|version attendue/);
       expect(await page.locator('.timeline > li, .timeline li').count()).toBeGreaterThan(before);
       await again.getByRole('button', { name }).click();
       await page.getByRole('status').first().waitFor();

@@ -158,8 +158,8 @@ describe('the console: finding a case and keeping the staff directory', () => {
   });
 
   it.each([
-    ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'English', 'Add', 'Added: Alex Martin.', 'No longer takes cases', 'No'],
-    ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'anglais', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Ne prend plus de dossiers', 'Non'],
+    ['en', 'Display name', 'Id (the subject of their sign-in tokens)', 'English', 'Add', 'Added: Alex Martin.', 'Stop giving them cases', 'No'],
+    ['fr', 'Nom affiché', 'Identifiant (le sujet de ses jetons de connexion)', 'anglais', 'Ajouter', 'Fiche ajoutée\u00a0: Alex Martin.', 'Cesser de lui confier des dossiers', 'Non'],
   ] as const)('(%s) an admin adds a person, sees them listed, and marks them as no longer taking cases', async (language, nameLabel, idLabel, english, add, added, deactivate, no) => {
     const page = await browser.signedIn('admin', 'admin-1');
     const staffId = `practitioner-${language}`;
@@ -233,7 +233,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       await chooseLanguage(page, 'fr');
       const row = page.getByRole('row', { name: /dominique\.holds/ });
       await row.waitFor();
-      await row.getByRole('button', { name: /Ne prend plus de dossiers/ }).click();
+      await row.getByRole('button', { name: /Cesser de lui confier des dossiers/ }).click();
       const warning = row.locator('.still-holds p');
       await expectVisible(warning);
       expect(await warning.textContent()).toBe(
@@ -245,7 +245,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       expect(await row.locator('.still-holds').count()).toBe(0);
       expect((await admin.get('/staff/dominique.holds')).body).toMatchObject({ active: true, revision: 0 });
 
-      await row.getByRole('button', { name: /Ne prend plus de dossiers/ }).click();
+      await row.getByRole('button', { name: /Cesser de lui confier des dossiers/ }).click();
       await row.getByRole('button', { name: 'Dominique Gagnon ne prend plus de dossiers' }).click();
       await row.getByRole('cell', { name: /^Non/ }).waitFor();
       expect((await admin.get('/staff/dominique.holds')).body).toMatchObject({ active: false, revision: 1 });

@@ -82,7 +82,7 @@ describe('commands: If-Match past the scheduler’s clock events, and the ids a 
     );
     const french = await supervisor.post(`/cases/${caseId}/commands/AcknowledgeComplaint`, {}, { 'if-match': '"99"', 'accept-language': 'fr-CA' });
     expect(french.body.message).toBe(
-      `Le dossier n’a pas de révision 99\u00a0: il en est à la révision ${revision}. Envoyez dans If-Match la révision que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
+      `Le dossier n’a pas de version 99\u00a0: il en est à la version ${revision}. Envoyez dans If-Match la version que vous avez lue en dernier (l’ETag de votre dernière réponse), ou aucune.`,
     );
     expect((await history(caseId)).map((e) => e.type)).not.toContain('ComplaintAcknowledged');
   });

@@ -43,7 +43,7 @@ describe('the staff directory', () => {
       code: 'STAFF.REVISION_CONFLICT',
       details: { expectedRevision: 0, actualRevision: 1 },
     });
-    expect(stale.body.message).toBe('La fiche de practitioner-2 a changé depuis votre lecture (révision attendue 0, révision actuelle 1). Rechargez-la et réessayez.');
+    expect(stale.body.message).toBe('La fiche de practitioner-2 a changé depuis votre lecture (version attendue 0, version actuelle 1). Rechargez-la et réessayez.');
     const same = await admin.post('/staff/practitioner-2', { region: 'QC' });
     expect(same.body.revision).toBe(1);
     expect((await running.store.readStream('staff-practitioner-2')).length).toBe(2);

@@ -52,7 +52,7 @@ describe('defence cohort: forming', () => {
   it('reports every broken rule at once, in both languages', () => {
     given().when(form(4, ['practitioner-1']), supervisor).thenBreaks('DRC.REPRESENTATIVES_OUT_OF_RANGE', 'DRC.PRACTITIONERS_NOT_TWO');
     const error = given().when(form(4, ['practitioner-1']), supervisor).error();
-    expect(error.messageIn('fr')).toContain('Ceci enfreint 2\u00a0règles');
+    expect(error.messageIn('fr')).toContain('Cette demande ne respecte pas 2\u00a0règles');
     expect((error.detailsIn('fr') as { rules: { message: string }[] }).rules[1]!.message).toContain('Deux praticiennes ou praticiens');
   });
 
@@ -206,7 +206,7 @@ describe('defence cohort: starting', () => {
     const error = given(...history).when(start('2026-02-09')).error();
     expect(error.code).toBe('DRC.START_BEFORE_NOMINATION');
     expect(error.messageIn('en')).toBe('“Started on” (2026-02-09) is before representative rep-6 was nominated (2026-02-10).');
-    expect(error.messageIn('fr')).toBe('«\u00a0Date de début\u00a0» (2026-02-09) précède la mise en candidature de la personne représentante rep-6 (2026-02-10).');
+    expect(error.messageIn('fr')).toBe('«\u00a0Date de début\u00a0» (2026-02-09) précède la désignation de la personne représentante rep-6 (2026-02-10).');
     expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.startedOn', message: error.messageIn('en') }] });
     given(...history).when(start('2026-02-10')).thenState('running');
   });

@@ -58,7 +58,7 @@ export const BeforeStart = defineError<{ field: string; value: string; startedOn
 export const StartBeforeNomination = defineError<{ startedOn: string; representativeId: string; nominatedOn: string }>('DRC.START_BEFORE_NOMINATION', 'rule', {
   en: (p) => `${quoted(defenceCohortLabels.fields, 'startedOn', 'en')} (${p.startedOn}) is before representative ${p.representativeId} was nominated (${p.nominatedOn}).`,
   fr: (p) =>
-    `${quoted(defenceCohortLabels.fields, 'startedOn', 'fr')} (${p.startedOn}) précède la mise en candidature de la personne représentante ${p.representativeId} (${p.nominatedOn}).`,
+    `${quoted(defenceCohortLabels.fields, 'startedOn', 'fr')} (${p.startedOn}) précède la désignation de la personne représentante ${p.representativeId} (${p.nominatedOn}).`,
 });
 
 /** A cohort starting before the program's first cohorts: said beside the start (`data.startedOn`). */

@@ -18,8 +18,8 @@ export const NoRegistrationForUnitPresentation = defineError('INF.NO_REGISTRATIO
 });
 
 export const UnknownRegistration = defineError<{ registrationId: string }>('INF.UNKNOWN_REGISTRATION', 'rule', {
-  en: (p) => `The session has no standing registration ${p.registrationId}.`,
-  fr: (p) => `La séance n’a aucune inscription en vigueur ${p.registrationId}.`,
+  en: (p) => `No standing registration of this session has the id ${p.registrationId}.`,
+  fr: (p) => `Aucune inscription en vigueur ne porte l’identifiant ${p.registrationId} pour cette séance.`,
 });
 
 export const RegistrationIdTaken = defineError<{ registrationId: string }>('INF.REGISTRATION_ID_TAKEN', 'rule', {
@@ -29,8 +29,8 @@ export const RegistrationIdTaken = defineError<{ registrationId: string }>('INF.
 
 /** One person, one seat: a second registration of someone whose registration stands is refused. */
 export const AlreadyRegistered = defineError<{ subjectId: string; registrationId: string }>('INF.ALREADY_REGISTERED', 'rule', {
-  en: (p) => `Subject ${p.subjectId} is already registered for this session (registration ${p.registrationId}); a person takes one seat.`,
-  fr: (p) => `Le sujet ${p.subjectId} est déjà inscrit à cette séance (inscription ${p.registrationId})\u00a0; une personne n’occupe qu’une place.`,
+  en: (p) => `The person with id ${p.subjectId} is already registered for this session (registration ${p.registrationId}); a person takes one seat.`,
+  fr: (p) => `La personne dont l’identifiant est ${p.subjectId} est déjà inscrite à cette séance (inscription ${p.registrationId})\u00a0; une personne n’occupe qu’une place.`,
 });
 
 /** Held recorded, at its scheduled start (no time given), before that start has come. */

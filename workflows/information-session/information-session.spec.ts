@@ -164,8 +164,8 @@ describe('information session: RegisterAttendee and CancelRegistration', () => {
     const again = (registrationId: string) => command('RegisterAttendee', { registrationId, attendee: { subjectId: 'subject-r-1', name: 'Sam', role: 'classMember' } });
     const error = given(requested(), scheduled(), registered('r-1')).when(again('r-2'), presenter).error();
     expect(error.code).toBe('INF.ALREADY_REGISTERED');
-    expect(error.messageIn('en')).toBe('Subject subject-r-1 is already registered for this session (registration r-1); a person takes one seat.');
-    expect(error.messageIn('fr')).toBe('Le sujet subject-r-1 est déjà inscrit à cette séance (inscription r-1)\u00a0; une personne n’occupe qu’une place.');
+    expect(error.messageIn('en')).toBe('The person with id subject-r-1 is already registered for this session (registration r-1); a person takes one seat.');
+    expect(error.messageIn('fr')).toBe('La personne dont l’identifiant est subject-r-1 est déjà inscrite à cette séance (inscription r-1)\u00a0; une personne n’occupe qu’une place.');
     expect(error.details).toEqual({ issues: [{ path: 'data.attendee.subjectId', message: error.messageIn('en') }] });
     // With the seats taken, both rules at once; the same id again is a retry, refused as taken only.
     given(requested(), scheduled(), registered('r-1'), registered('r-3')).when(again('r-2'), presenter).thenBreaks('INF.SESSION_FULL', 'INF.ALREADY_REGISTERED');
@@ -190,6 +190,9 @@ describe('information session: RegisterAttendee and CancelRegistration', () => {
   it('cancels a standing registration, and refuses one it does not have', () => {
     given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenEvents([{ type: 'RegistrationCancelled', data: { registrationId: 'r-1', cancelledAt: NOW } }]);
     given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-9' }), presenter).thenThrows('INF.UNKNOWN_REGISTRATION');
+    const error = given(requested(), scheduled(), registered('r-1')).when(command('CancelRegistration', { registrationId: 'r-9' }), presenter).error();
+    expect(error.messageIn('en')).toBe('No standing registration of this session has the id r-9.');
+    expect(error.messageIn('fr')).toBe('Aucune inscription en vigueur ne porte l’identifiant r-9 pour cette séance.');
     given(requested(), scheduled()).when(command('CancelRegistration', { registrationId: 'r-1' }), presenter).thenThrows('COMMAND.NOT_ALLOWED');
   });
 

@@ -1,9 +1,16 @@
 import { defineError, defineTimeInFuture, quoted, type ErrorTexts, type Language } from '../../domain/errors';
+import { REGION_NAMES } from '../../domain/region-names';
 import { supportCoordinationLabels } from './labels';
 
+/** Regions by their names, and a time zone by its label, in a language (the codes stay in the error's parameters). */
+const regionName = (code: string, language: Language) => (REGION_NAMES as Readonly<Record<string, Readonly<Record<Language, string>> | undefined>>)[code]?.[language] ?? code;
+const regionList = (codes: string, language: Language) => codes.split(', ').map((code) => regionName(code, language)).join(', ');
+const zoneName = (zone: string, language: Language) => supportCoordinationLabels.values[zone]?.[language] ?? zone;
+
 export const RegionNotInTimeZone = defineError<{ region: string; timeZone: string; regions: string }>('RSC.REGION_NOT_IN_TIME_ZONE', 'rule', {
-  en: (p) => `A coordinator stationed in ${p.region} does not work in ${p.timeZone}: coordinators in that time zone are stationed in ${p.regions}.`,
-  fr: (p) => `Une coordonnatrice ou un coordonnateur en poste dans la région ${p.region} ne travaille pas dans le fuseau ${p.timeZone}\u00a0: ce fuseau est celui des régions ${p.regions}.`,
+  en: (p) => `The region given (${regionName(p.region, 'en')}) is not on ${zoneName(p.timeZone, 'en')}: that time zone’s coordinators are stationed in ${regionList(p.regions, 'en')}.`,
+  fr: (p) =>
+    `La région d’affectation indiquée (${regionName(p.region, 'fr')}) ne fait pas partie du fuseau de l’${zoneName(p.timeZone, 'fr').replace(/^Heure/, 'heure')}\u00a0: ce fuseau couvre les régions suivantes, ${regionList(p.regions, 'fr')}.`,
 });
 
 export const AlreadyCoordinator = defineError<{ coordinatorId: string }>('RSC.ALREADY_COORDINATOR', 'rule', {

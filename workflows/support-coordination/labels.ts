@@ -31,7 +31,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
   events: {
     ...CLOCK_EVENT_LABELS,
     OptInRecorded: { en: 'Opt-in recorded', fr: 'Adhésion consignée' },
-    CoordinatorAssigned: { en: 'Coordinator assigned', fr: 'Coordination assignée' },
+    CoordinatorAssigned: { en: 'Coordinator assigned', fr: 'Dossier confié à une coordonnatrice ou un coordonnateur' },
     CoordinatorReassigned: { en: 'File reassigned', fr: 'Dossier réassigné' },
     FirstContactMade: { en: 'First contact made', fr: 'Premier contact établi' },
     ServiceRecorded: { en: 'Service recorded', fr: 'Service consigné' },
@@ -73,7 +73,8 @@ export const supportCoordinationLabels: WorkflowLabels = {
     referralId: { en: 'Referral', fr: 'Orientation' },
     to: { en: 'Referred to', fr: 'Orientée vers' },
     clientConsented: { en: 'The client agreed', fr: 'La personne a accepté' },
-    anonymous: { en: 'Anonymous referral', fr: 'Orientation anonyme' },
+    // One name for the referral's field and the case's detail (whether the client is anonymous): "Anonymous referral" named the client's anonymity a referral.
+    anonymous: { en: 'Anonymous', fr: 'Anonyme' },
     organization: { en: 'Organization', fr: 'Organisme' },
     referredAt: { en: 'Referred at', fr: 'Orientée le' },
     status: { en: 'Formal complaint', fr: 'Plainte officielle' },
@@ -82,7 +83,7 @@ export const supportCoordinationLabels: WorkflowLabels = {
     closedAt: { en: 'Closed at', fr: 'Fermé le' },
     withdrawnAt: { en: 'Withdrawn at', fr: 'Date du retrait' },
     officialLanguage: { en: 'Official language of service', fr: 'Langue officielle de service' },
-    coordinatorTimeZone: { en: 'Coordinator’s time zone', fr: 'Fuseau horaire de la coordination' },
+    coordinatorTimeZone: { en: 'Coordinator’s time zone', fr: 'Fuseau horaire de la coordonnatrice ou du coordonnateur' },
     firstContactAt: { en: 'First contact on', fr: 'Premier contact le' },
     servicesRecorded: { en: 'Services recorded', fr: 'Services consignés' },
     referralsMade: { en: 'Referrals made', fr: 'Orientations faites' },

@@ -121,8 +121,13 @@ describe('support coordination: AssignCoordinator', () => {
     expect(given(...optedIn()).when(assign({ region: 'YT' }), supervisor).run().events[0]).toMatchObject({ data: { timeZone: 'America/Vancouver', region: 'YT' } });
   });
 
-  it('refuses a region outside the coordinator’s time zone', () => {
+  it('refuses a region outside the coordinator’s time zone, naming the regions and the zone as people say them', () => {
     given(...optedIn()).when(assign({ timeZone: 'America/Vancouver', region: 'QC' }), supervisor).thenThrows('RSC.REGION_NOT_IN_TIME_ZONE');
+    const error = given(...optedIn()).when(assign({ timeZone: 'America/Vancouver', region: 'QC' }), supervisor).error();
+    expect(error.messageIn('en')).toBe('The region given (Quebec) is not on Pacific Time (Vancouver): that time zone’s coordinators are stationed in British Columbia, Yukon.');
+    expect(error.messageIn('fr')).toBe(
+      'La région d’affectation indiquée (Québec) ne fait pas partie du fuseau de l’heure du Pacifique (Vancouver)\u00a0: ce fuseau couvre les régions suivantes, Colombie-Britannique, Yukon.',
+    );
   });
 
   it('accepts only the three time zones the program staffs', () => {

@@ -128,6 +128,8 @@ export const en = {
   correct: 'Correct',
   correctWhose: (part: string) => ` the record: ${part}`,
   correctionUnchanged: 'none of these differs from what the case records; change at least one',
+  /** A field the case's state requires, left empty: refused before anything is sent, as the API words a missing field. */
+  fieldRequiredNow: 'is required',
   correctedNotice: (part: string) => `Personal information corrected: ${part}.`,
 
   navOpen: 'Open a case',
@@ -213,6 +215,10 @@ export const en = {
   nothingSettled: 'no clock settled yet',
   onTimeRate: (percent: string) => `${percent} on time`,
   noAssignmentNow: 'This case allows no assignment in its current state.',
+  leftAtRisk: (reference: string) =>
+    `This clock of case ${reference} left the at-risk list after you opened this form: it ran out or stopped. You can still send the form (if the case no longer allows this step, you will be told why) or close it.`,
+  closeForm: 'Close the form',
+  listsReadAgain: (when: string) => `Lists refreshed, as of ${when}: the rows you had loaded, and any form you opened, are still here.`,
 
   backToCases: '← Back to the cases',
   auditOf: 'Audit of case',
@@ -272,8 +278,8 @@ export const en = {
   staffLanguages: 'Languages',
   staffCaseload: 'Open cases',
   staffActive: 'Takes cases',
-  staffDeactivate: 'No longer takes cases',
-  staffReactivate: 'Takes cases again',
+  staffDeactivate: 'Stop giving them cases',
+  staffReactivate: 'Give them cases again',
   staffStillHolds: (name: string, cases: number) =>
     `${name} still holds ${cases} open ${plural(cases, 'case', 'cases')}. ${plural(cases, 'It stays', 'They stay')} assigned to ${name} until a supervisor reassigns ${plural(cases, 'it', 'them')}, and no new case can be given to ${name}.`,
   staffDeactivateAnyway: (name: string) => `${name} no longer takes cases`,
@@ -292,6 +298,9 @@ export const en = {
   staffOption: (name: string, languages: string, caseload: string) => `${name} — ${languages} — ${caseload} open ${caseload === '1' ? 'case' : 'cases'}`,
   staffInRegion: (region: string) => `In the case’s region (${region})`,
   staffElsewhere: 'In other regions',
+  staffOnlyInLanguage: (language: string) => `Only people who work in ${language} are listed: the case is served in ${language}, the official language it records.`,
+  staffNoneInLanguage: (language: string) =>
+    `Nobody in the staff directory who takes such cases works in ${language}, the official language this case is served in, and Mend gives it only to people who do: an administrator records the person’s languages first, on the Staff page.`,
   staffEveryone: 'Everyone who takes cases',
   staffNobody: 'Nobody in the staff directory takes such cases yet: type the person’s login.',
   staffNoneOfRole: 'Nobody in the staff directory takes such cases, and Mend gives cases only to people in it: an administrator adds the person first, on the Staff page.',
@@ -493,6 +502,7 @@ export const fr: Messages = {
   correct: 'Corriger',
   correctWhose: (part: string) => ` la fiche${NBSP}: ${part}`,
   correctionUnchanged: `aucun ne diffère de ce que le dossier consigne${NNBSP}; modifiez-en au moins un`,
+  fieldRequiredNow: 'est obligatoire',
   correctedNotice: (part: string) => `Renseignements personnels corrigés${NBSP}: ${part}.`,
 
   navOpen: 'Ouvrir un dossier',
@@ -513,8 +523,9 @@ export const fr: Messages = {
   statusClosed: 'fermé',
   region: 'Région',
   assignedTo: 'Assigné à',
-  nobody: 'personne',
-  revision: (n: number) => `Révision ${n}`,
+  nobody: 'aucune personne',
+  // « Version », not « révision »: a complaint's review is its « révision », on the same page.
+  revision: (n: number) => `Version ${n}`,
   nextSteps: 'Prochaines étapes',
   nothingToDo: 'Vous ne pouvez rien faire sur ce dossier pour l’instant.',
   othersMay: 'Ce que d’autres peuvent faire',
@@ -532,7 +543,7 @@ export const fr: Messages = {
   noEvents: 'Aucun événement.',
   noPeopleRecorded: 'Ce dossier ne nomme encore personne.',
   later: `Après ce moment${NBSP}: `,
-  recordedBy: (actor: string, role: string, revision: number) => `par ${actor} (${role}), révision ${revision}`,
+  recordedBy: (actor: string, role: string, revision: number) => `par ${actor} (${role}), version ${revision}`,
 
   currentBadge: ' actuel',
   caseIsIn: (workflow: string) => `${workflow}${NBSP}: le dossier est à l’état`,
@@ -580,6 +591,10 @@ export const fr: Messages = {
   nothingSettled: 'aucun délai réglé pour l’instant',
   onTimeRate: (percent: string) => `${percent} dans les délais`,
   noAssignmentNow: 'Ce dossier ne permet aucune assignation dans son état actuel.',
+  leftAtRisk: (reference: string) =>
+    `Ce délai du dossier ${reference} a quitté la liste des délais à risque après l’ouverture de ce formulaire${NBSP}: il a expiré ou a été arrêté. Vous pouvez encore envoyer le formulaire (si le dossier ne permet plus cette étape, on vous dira pourquoi) ou le fermer.`,
+  closeForm: 'Fermer le formulaire',
+  listsReadAgain: (when: string) => `Listes actualisées, à jour au ${when}${NBSP}: les lignes déjà chargées et tout formulaire ouvert restent affichés.`,
 
   backToCases: '← Retour aux dossiers',
   auditOf: 'Vérification du dossier',
@@ -638,8 +653,8 @@ export const fr: Messages = {
   staffLanguages: 'Langues',
   staffCaseload: 'Dossiers en cours',
   staffActive: 'Prend des dossiers',
-  staffDeactivate: 'Ne prend plus de dossiers',
-  staffReactivate: 'Reprend des dossiers',
+  staffDeactivate: 'Cesser de lui confier des dossiers',
+  staffReactivate: 'Lui confier de nouveau des dossiers',
   staffStillHolds: (name: string, cases: number) =>
     `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste assigné jusqu’à ce que le personnel de supervision le réassigne', 'Ils lui restent assignés jusqu’à ce que le personnel de supervision les réassigne')}, et aucun nouveau dossier ne peut lui être confié.`,
   staffDeactivateAnyway: (name: string) => `${name} ne prend plus de dossiers`,
@@ -659,6 +674,10 @@ export const fr: Messages = {
     `${name} — ${languages} — ${caseload}${NBSP}${caseload === '0' || caseload === '1' ? 'dossier en cours' : 'dossiers en cours'}`,
   staffInRegion: (region: string) => `Dans la région du dossier (${region})`,
   staffElsewhere: 'Dans les autres régions',
+  staffOnlyInLanguage: (language: string) =>
+    `Seules les personnes qui travaillent en ${language} sont affichées${NBSP}: le dossier est traité en ${language}, la langue officielle qu’il consigne.`,
+  staffNoneInLanguage: (language: string) =>
+    `Personne dans le répertoire du personnel qui prend ce genre de dossier ne travaille en ${language}, la langue officielle de service de ce dossier, et Mend ne le confie qu’aux personnes qui y travaillent${NBSP}: une administratrice ou un administrateur doit d’abord consigner les langues de la personne, à la page Personnel.`,
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
   staffNobody: `Personne dans le répertoire du personnel ne prend encore ce genre de dossier${NBSP}: saisissez l’identifiant de la personne.`,
   staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: une administratrice ou un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,
