@@ -11,7 +11,8 @@ import type { ProjectionDefinition } from '../projection';
 export const searchProjection: ProjectionDefinition = {
   name: 'search',
   // 3: the names of support coordination clients, cohort representatives and information sessions' requesters and attendees.
-  version: 3,
+  // 4: the ligatures œ and æ fold to oe and ae (« Lœuvre » is found by "loeuvre").
+  version: 4,
   description: 'Keyed hashes of the words of searchable personal fields, by case, subject and field',
   categories: ['erasure'],
   revealsPersonalData: true,
@@ -37,12 +38,20 @@ export const searchProjection: ProjectionDefinition = {
 /** What an opened field reads when it cannot be read: never a word of anyone's name. */
 const UNREADABLE_MARKERS = new Set(['[erased]', '[redacted]', '[unreadable]']);
 
+/** Letters that Unicode does not decompose but French and Nordic names are typed without. */
+const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
 /**
- * The words of a text as search compares them: accents folded, lower case, split on anything that
- * is not a letter or a digit ("Émilie Côté-Roy" → emilie, cote, roy; "FPS 123456A" → fps, 123456a).
+ * The words of a text as search compares them: accents folded, ligatures spelled out, lower case,
+ * split on anything that is not a letter or a digit ("Émilie Côté-Roy" → emilie, cote, roy;
+ * "Lœuvre" → loeuvre; "FPS 123456A" → fps, 123456a).
  */
 export function searchWords(text: string): string[] {
-  const folded = text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[œæßøłđðþı]/g, (letter) => LIGATURES[letter] ?? letter);
   return [...new Set(folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0))];
 }
 

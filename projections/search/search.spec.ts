@@ -10,6 +10,12 @@ describe('search words', () => {
     expect(searchWords('—')).toEqual([]);
   });
 
+  it('spell out the ligatures a name is typed without, whatever the case', () => {
+    expect(searchWords('Éloïse D’Amour-Côté Lœuvre')).toEqual(['eloise', 'd', 'amour', 'cote', 'loeuvre']);
+    expect(searchWords('LŒUVRE Æsa Łukasz Søren')).toEqual(['loeuvre', 'aesa', 'lukasz', 'soren']);
+    expect(searchWords('loeuvre')).toEqual(searchWords('lœuvre'));
+  });
+
   it('are taken from the fields a workflow declares searchable, each with its subject and field, and never from an erased field', () => {
     const data = { complainant: { subjectId: 's-1', name: 'Robin Dubé', contact: 'robin@example.org' }, text: 'Secret words' };
     expect(searchableFields(complaintWorkflow, 'ComplaintReceived', data)).toEqual([{ subject: 's-1', field: 'name', words: ['robin', 'dube'], replaces: false }]);

@@ -10,11 +10,16 @@ const GIVEN_ONCE = withFrench(GIVEN_ONCE_SAID.en, GIVEN_ONCE_SAID.fr);
  * within its range; every way of getting it wrong is told the same sentence, which says what is
  * right ("must be a whole number from 1 to 200"), and a repeated parameter is told so.
  */
+/** A number as French writes it: groups of three from five digits (10\u00a0000), four digits kept whole (1000, a year like 2200). */
+function frenchNumber(n: number): string {
+  return n < 10_000 ? String(n) : n.toLocaleString('fr-CA').replace(/\s/g, NBSP);
+}
+
 export function queryInteger(min: number, max?: number) {
   const right =
     max === undefined
       ? withFrench(`must be a whole number, ${min} or more`, `doit être un nombre entier égal ou supérieur à ${min}`)
-      : withFrench(`must be a whole number from ${min} to ${max}`, `doit être un nombre entier de ${min} à ${max.toLocaleString('fr-CA').replace(/\s/g, NBSP)}`);
+      : withFrench(`must be a whole number from ${min} to ${max}`, `doit être un nombre entier de ${frenchNumber(min)} à ${frenchNumber(max)}`);
   return z
     .string({ error: (issue) => (Array.isArray(issue.input) ? GIVEN_ONCE : right) })
     .regex(/^\d{1,15}$/, right)

@@ -405,6 +405,7 @@ describe('bad input over HTTP', () => {
       ['repeated', () => '/cases?limit=1&limit=2', 'must be given once', 'ne doit être donné qu’une fois'],
       ['too large for any page', () => '/cases?limit=99999999999999999999', 'must be a whole number from 1 to 200', 'doit être un nombre entier de 1 à 200'],
       ['zero', () => '/sla/clocks?limit=0', 'must be a whole number from 1 to 500', 'doit être un nombre entier de 1 à 500'],
+      ['not a year', () => '/calendar/holidays?year=abc', 'must be a whole number from 1900 to 2200', 'doit être un nombre entier de 1900 à 2200'],
       ['negative', (id) => `/cases/${id}/state?revision=-1`, 'must be a whole number, 0 or more', 'doit être un nombre entier égal ou supérieur à 0'],
       ['a fraction', (id) => `/cases/${id}/history?fromRevision=1.5`, 'must be a whole number, 0 or more', 'doit être un nombre entier égal ou supérieur à 0'],
     ])('a number in a query string, %s: one sentence saying what is right', async (_name, path, english, french) => {
@@ -691,6 +692,12 @@ describe('bad input over HTTP', () => {
 
     const answersWithout5xx = (response: HttpResponse<any>) =>
       response.status < 500 && typeof response.body?.code === 'string' && typeof response.body?.message === 'string';
+    /**
+     * Workflows with no state that accepts nothing more: a completed Restorative Engagement case still
+     * takes the class member's word on their input and participation (workflows/restorative-engagement/notes.md).
+     * Valid data may change such a case; no data may answer a 5xx.
+     */
+    const neverEnds = new Set(['restorative-engagement']);
 
     /** The example with one field replaced by arbitrary JSON, removed, or joined by an unknown one. */
     const mutated = (example: Readonly<Record<string, unknown>>) => {
@@ -712,12 +719,13 @@ describe('bad input over HTTP', () => {
           fc.asyncProperty(mutated(spec.example), async (data) => {
             const response = await sender(name, spec.type).post(`/cases/${ended.get(name)}/commands/${spec.type}`, data);
             // Invalid data is a 400; valid data meets a case that accepts nothing more, a 409.
+            if (neverEnds.has(name)) return response.status < 300 || answersWithout5xx(response);
             return answersWithout5xx(response) && [400, 409].includes(response.status);
           }),
           { numRuns: 15 },
         );
       }
-      expect(await caseEvents()).toBe(before);
+      if (!neverEnds.has(name)) expect(await caseEvents()).toBe(before);
 
       // A mutation may still be valid data: an opening command may then open a case.
       const opening = definition.commands.find((c) => c.type === definition.openingCommand)!;
