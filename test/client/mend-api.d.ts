@@ -427,6 +427,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/WithdrawSharingConsent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The class member withdrew their consent to a sharing they had submitted: it is no longer to be used. Possible at any time after its submission, once the case is completed or withdrawn too.
+         * @description **restorative-engagement**: The class member withdrew their consent to a sharing they had submitted: it is no longer to be used. Possible at any time after its submission, once the case is completed or withdrawn too.
+         */
+        post: operations["withdrawSharingConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/ReviseInputChoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The class member changed how their input may be used, or whether they stay connected with the program for updates and for research or consultations. Possible at any time from phase 3 on, whether or not the goals were met, after the case is completed or withdrawn too; only what changed is recorded.
+         * @description **restorative-engagement**: The class member changed how their input may be used, or whether they stay connected with the program for updates and for research or consultations. Possible at any time from phase 3 on, whether or not the goals were met, after the case is completed or withdrawn too; only what changed is recorded.
+         */
+        post: operations["reviseInputChoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/commands/Withdraw": {
         parameters: {
             query?: never;
@@ -438,7 +478,7 @@ export interface paths {
         put?: never;
         /**
          * Withdraw (restorative-engagement, restorative-opportunities)
-         * @description **restorative-engagement**: The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member.
+         * @description **restorative-engagement**: The class member changed their mind about participating. Possible at any stage, after completion too; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member, and withdraws consent to the sharings they submitted unless they ask that these may still be used.
          *
          *     **restorative-opportunities**: The victim or the offender no longer wishes to take part. Participation is voluntary for everyone at every stage: possible until the case ends, no reason required.
          */
@@ -459,8 +499,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
-         * @description **restorative-engagement**: A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection.
+         * A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, in reflection, or completed for one who withdrew after completing. Consent withdrawn to sharings stays withdrawn.
+         * @description **restorative-engagement**: A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, in reflection, or completed for one who withdrew after completing. Consent withdrawn to sharings stays withdrawn.
          */
         post: operations["resumeParticipation"];
         delete?: never;
@@ -599,8 +639,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that a no-contact condition was amended to allow mediation by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”. Give only the added clause, never the whole condition (which names the victim).
-         * @description **restorative-opportunities**: Record that a no-contact condition was amended to allow mediation by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”. Give only the added clause, never the whole condition (which names the victim).
+         * Record that a no-contact condition now allows mediation. A Parole Board of Canada condition is amended by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”: give only the added clause, never the whole condition (which names the victim). A court non-communication order is varied by the court in its own words: give what the court varied (communication facilitated by CSC’s Restorative Opportunities Program, communication the victim consents to, or another exception), not its text.
+         * @description **restorative-opportunities**: Record that a no-contact condition now allows mediation. A Parole Board of Canada condition is amended by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”: give only the added clause, never the whole condition (which names the victim). A court non-communication order is varied by the court in its own words: give what the court varied (communication facilitated by CSC’s Restorative Opportunities Program, communication the victim consents to, or another exception), not its text.
          */
         post: operations["recordConditionAmended"];
         delete?: never;
@@ -623,6 +663,26 @@ export interface paths {
          * @description **restorative-opportunities**: Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead.
          */
         post: operations["recordConditionEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/commands/AdviseStaffOfDialogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The Restorative Justice Unit records that it advised CSC staff of the upcoming facilitated dialogue, so that they recommend amending the Parole Board of Canada no-contact condition with the facilitation wording. Once both parties consent and a model is chosen, while the condition is in place; the meeting may be arranged meanwhile, but the dialogue waits for the amendment.
+         * @description **restorative-opportunities**: The Restorative Justice Unit records that it advised CSC staff of the upcoming facilitated dialogue, so that they recommend amending the Parole Board of Canada no-contact condition with the facilitation wording. Once both parties consent and a model is chosen, while the condition is in place; the meeting may be arranged meanwhile, but the dialogue waits for the amendment.
+         */
+        post: operations["adviseStaffOfDialogue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -669,6 +729,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/commands/WithdrawSupportPersonAgreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the victim or the offender no longer agrees to the presence of a support person: the person may no longer attend. A meeting already arranged that names them cannot be recorded as held until it is arranged again without them.
+         * @description **restorative-opportunities**: Record that the victim or the offender no longer agrees to the presence of a support person: the person may no longer attend. A meeting already arranged that names them cannot be recorded as held until it is arranged again without them.
+         */
+        post: operations["withdrawSupportPersonAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/commands/SelectModel": {
         parameters: {
             query?: never;
@@ -699,8 +779,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
-         * @description **restorative-opportunities**: For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
+         * For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent. Allowed while a no-contact condition awaits its amendment: the reservation is made ahead, but the meeting is recorded as held only once the condition allows it.
+         * @description **restorative-opportunities**: For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent. Allowed while a no-contact condition awaits its amendment: the reservation is made ahead, but the meeting is recorded as held only once the condition allows it.
          */
         post: operations["arrangeMeeting"];
         delete?: never;
@@ -719,8 +799,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
-         * @description **restorative-opportunities**: Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording.
+         * Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, while a no-contact condition remains in force without its amendment, or while the meeting arranged names a support person whose presence is no longer agreed.
+         * @description **restorative-opportunities**: Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, while a no-contact condition remains in force without its amendment, or while the meeting arranged names a support person whose presence is no longer agreed.
          */
         post: operations["recordDialogue"];
         delete?: never;
@@ -879,8 +959,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.
-         * @description **complaint**: The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock.
+         * The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. Record when the complainant sent the request (now if not given): between the response and now. The review window is judged at that time, so a request sent within the window and entered after its end is still accepted, unless the window’s end has already closed the complaint; the window is met, and the next level’s response clock starts, at that time.
+         * @description **complaint**: The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. Record when the complainant sent the request (now if not given): between the response and now. The review window is judged at that time, so a request sent within the window and entered after its end is still accepted, unless the window’s end has already closed the complaint; the window is met, and the next level’s response clock starts, at that time.
          */
         post: operations["requestReview"];
         delete?: never;
@@ -1918,9 +1998,19 @@ export interface components {
             allowedCommands: string[];
             /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
             nextSteps: string[];
+            /** @description Of the commands you may run now, those whose case’s state requires fields their schema leaves optional, with those fields (top-level fields of the command’s data): below the last level of review, a complaint’s response requires the next level. A command sent without them is refused (422). Commands with none are left out; empty when none */
+            requiredNow: {
+                [key: string]: string[];
+            };
+            /** @description Of the commands you may run now, those whose case’s state refuses fields their schema allows, with those fields (top-level fields of the command’s data): at the last level of review, a complaint’s response refuses a next level. A command sent with them is refused (422). Commands with none are left out; empty when none */
+            refusedNow: {
+                [key: string]: string[];
+            };
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr") | null;
             /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
             assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
@@ -1950,9 +2040,19 @@ export interface components {
             allowedCommands: string[];
             /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
             nextSteps: string[];
+            /** @description Of the commands you may run now, those whose case’s state requires fields their schema leaves optional, with those fields (top-level fields of the command’s data): below the last level of review, a complaint’s response requires the next level. A command sent without them is refused (422). Commands with none are left out; empty when none */
+            requiredNow: {
+                [key: string]: string[];
+            };
+            /** @description Of the commands you may run now, those whose case’s state refuses fields their schema allows, with those fields (top-level fields of the command’s data): at the last level of review, a complaint’s response refuses a next level. A command sent with them is refused (422). Commands with none are left out; empty when none */
+            refusedNow: {
+                [key: string]: string[];
+            };
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr") | null;
             /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
             assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
@@ -2322,9 +2422,19 @@ export interface components {
             allowedCommands: string[];
             /** @description The commands the case’s state allows now, whoever may run them (GET /workflows gives each command’s `grants`): what the case waits for when you may run none */
             nextSteps: string[];
+            /** @description Of the commands you may run now, those whose case’s state requires fields their schema leaves optional, with those fields (top-level fields of the command’s data): below the last level of review, a complaint’s response requires the next level. A command sent without them is refused (422). Commands with none are left out; empty when none */
+            requiredNow: {
+                [key: string]: string[];
+            };
+            /** @description Of the commands you may run now, those whose case’s state refuses fields their schema allows, with those fields (top-level fields of the command’s data): at the last level of review, a complaint’s response refuses a next level. A command sent with them is refused (422). Commands with none are left out; empty when none */
+            refusedNow: {
+                [key: string]: string[];
+            };
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr") | null;
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;
@@ -2868,7 +2978,7 @@ export interface components {
                 [key: string]: components["schemas"]["Holiday"][];
             };
         };
-        /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request. */
+        /** @description Open a case: a class member indicated interest on their claim form, or sent a written request to the claims administrator. A written request must be sent within 30 calendar days of the initial claim decision, counted from the day the class member received the decision letter when that is later; it is judged by the day it was sent when that is given, else by the day it was received. The window is recorded as a clock met by the request: the class member’s own deadline, not a service standard of the program. */
         "restorativeEngagement.ReceiveOptIn": {
             /** @constant */
             channel: "claimForm";
@@ -3044,12 +3154,30 @@ export interface components {
             /** @constant */
             outcome: "notReached";
         };
-        /** @description The class member changed their mind about participating. Possible at any stage; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member. */
+        /** @description The class member withdrew their consent to a sharing they had submitted: it is no longer to be used. Possible at any time after its submission, once the case is completed or withdrawn too. */
+        "restorativeEngagement.WithdrawSharingConsent": {
+            engagementId: string;
+            /** Format: date-time */
+            consentWithdrawnAt?: string;
+        };
+        /** @description The class member changed how their input may be used, or whether they stay connected with the program for updates and for research or consultations. Possible at any time from phase 3 on, whether or not the goals were met, after the case is completed or withdrawn too; only what changed is recorded. */
+        "restorativeEngagement.ReviseInputChoices": {
+            inputUse?: ("defenceRepresentativeLearning" | "programImprovement" | "cultureChangeResearch")[];
+            stayConnected?: {
+                programUpdates: boolean;
+                researchAndConsultations: boolean;
+            };
+            /** Format: date-time */
+            revisedAt?: string;
+        };
+        /** @description The class member changed their mind about participating. Possible at any stage, after completion too; no reason is asked. Cancels the engagements still scheduled, as cancelled by the class member, and withdraws consent to the sharings they submitted unless they ask that these may still be used. */
         "restorativeEngagement.Withdraw": {
             /** Format: date-time */
             withdrawnAt?: string;
+            /** @default false */
+            keepSharings?: boolean;
         };
-        /** @description A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, or in reflection. */
+        /** @description A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, in reflection, or completed for one who withdrew after completing. Consent withdrawn to sharings stays withdrawn. */
         "restorativeEngagement.ResumeParticipation": {
             /** Format: date-time */
             requestedAt?: string;
@@ -3242,13 +3370,20 @@ export interface components {
             imposedOn: string;
             facilitationWording?: string;
         };
-        /** @description Record that a no-contact condition was amended to allow mediation by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”. Give only the added clause, never the whole condition (which names the victim). */
+        /** @description Record that a no-contact condition now allows mediation. A Parole Board of Canada condition is amended by adding the wording “unless deemed appropriate and facilitated by CSC's Restorative Opportunities Program”: give only the added clause, never the whole condition (which names the victim). A court non-communication order is varied by the court in its own words: give what the court varied (communication facilitated by CSC’s Restorative Opportunities Program, communication the victim consents to, or another exception), not its text. */
         "restorativeOpportunities.RecordConditionAmended": {
-            /** @enum {string} */
-            kind: "courtNonCommunicationOrder" | "paroleBoardNoContactCondition";
+            /** @constant */
+            kind: "paroleBoardNoContactCondition";
             /** Format: date */
             amendedOn: string;
             facilitationWording: string;
+        } | {
+            /** @constant */
+            kind: "courtNonCommunicationOrder";
+            /** Format: date */
+            amendedOn: string;
+            /** @enum {string} */
+            variation: "programFacilitatedCommunication" | "communicationWithVictimConsent" | "otherException";
         };
         /** @description Record that a court non-communication order or Parole Board no-contact condition recorded on the case has ended: it expired, was removed, or was varied so that it no longer forbids contact. It no longer blocks communication between the victim and the offender. Give only how and when it ended, never the condition itself (which names the victim). A condition varied to add the facilitation wording is recorded as amended instead. */
         "restorativeOpportunities.RecordConditionEnded": {
@@ -3258,6 +3393,13 @@ export interface components {
             endedOn: string;
             /** @enum {string} */
             how: "expired" | "removed" | "varied";
+        };
+        /** @description The Restorative Justice Unit records that it advised CSC staff of the upcoming facilitated dialogue, so that they recommend amending the Parole Board of Canada no-contact condition with the facilitation wording. Once both parties consent and a model is chosen, while the condition is in place; the meeting may be arranged meanwhile, but the dialogue waits for the amendment. */
+        "restorativeOpportunities.AdviseStaffOfDialogue": {
+            /** Format: date-time */
+            advisedAt: string;
+            /** @enum {string} */
+            staffRole?: "paroleOfficer" | "chaplain" | "psychologist" | "elderOrSpiritualAdvisor" | "programOfficer" | "victimServicesOfficer" | "other";
         };
         /** @description Record a preparation session between the mediator and one party, and whether that party now consents to communicate with the other: given, not yet, or taken back (they consented before and no longer do). A party who takes their consent back stays in the process and may consent again later; until they do, no model is chosen, no meeting is arranged or held and no exchange is recorded, and a meeting already arranged is cancelled. Allowed whatever no-contact condition is in place: meeting the mediator is not a breach. */
         "restorativeOpportunities.RecordPreparation": {
@@ -3280,12 +3422,18 @@ export interface components {
                 contact?: string;
             };
         };
+        /** @description Record that the victim or the offender no longer agrees to the presence of a support person: the person may no longer attend. A meeting already arranged that names them cannot be recorded as held until it is arranged again without them. */
+        "restorativeOpportunities.WithdrawSupportPersonAgreement": {
+            personId: string;
+            /** @enum {string} */
+            withdrawnBy: "victim" | "offender";
+        };
         /** @description Choose the mediation model the participants need: letter exchange, video exchange, face-to-face meeting, shuttle mediation through the mediator, or group conference. Only while both parties consent. */
         "restorativeOpportunities.SelectModel": {
             /** @enum {string} */
             model: "letterExchange" | "videoExchange" | "faceToFace" | "shuttleMediation" | "groupConference";
         };
-        /** @description For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording. */
+        /** @description For a face-to-face meeting or group conference: record the date, time and room reserved with the institution or parole office: a closed private room (not the Visits and Correspondence area unless in exceptional circumstances), attended only by the mediator, the parties and agreed support persons, not recorded by staff, with entry documents ready for the victims. Refused while a party does not consent. Allowed while a no-contact condition awaits its amendment: the reservation is made ahead, but the meeting is recorded as held only once the condition allows it. */
         "restorativeOpportunities.ArrangeMeeting": {
             /** Format: date-time */
             scheduledFor: string;
@@ -3307,7 +3455,7 @@ export interface components {
             notRecordedOrOverheard: boolean;
             entryDocumentsArranged?: boolean;
         };
-        /** @description Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, or while a no-contact condition remains in force without the facilitation wording. */
+        /** @description Record that the dialogue took place: the arranged meeting was held, or the exchange of letters, videos or relayed messages was completed. Refused while a party does not consent, while a no-contact condition remains in force without its amendment, or while the meeting arranged names a support person whose presence is no longer agreed. */
         "restorativeOpportunities.RecordDialogue": {
             /** Format: date-time */
             heldAt: string;
@@ -3400,9 +3548,11 @@ export interface components {
         };
         /** @description The complainant is satisfied with the response: the complaint is resolved. */
         "complaint.AcceptResponse": Record<string, never>;
-        /** @description The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. */
+        /** @description The complainant is not satisfied and uses the right of review, within the review window: the complaint goes to the next level of authority, with a new 30-business-day response clock. Record when the complainant sent the request (now if not given): between the response and now. The review window is judged at that time, so a request sent within the window and entered after its end is still accepted, unless the window’s end has already closed the complaint; the window is met, and the next level’s response clock starts, at that time. */
         "complaint.RequestReview": {
             grounds?: string;
+            /** Format: date-time */
+            requestedAt?: string;
         };
         /** @description Stop a running clock, e.g. a response clock while awaiting information from the complainant. A reason is required. The acknowledgement clock cannot be paused: acknowledging receipt needs nothing from the complainant. */
         "complaint.PauseClock": {
@@ -6041,6 +6191,252 @@ export interface operations {
             };
         };
     };
+    withdrawSharingConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["restorativeEngagement.WithdrawSharingConsent"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json, or is declared in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviseInputChoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["restorativeEngagement.ReviseInputChoices"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json, or is declared in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     withdraw: {
         parameters: {
             query?: never;
@@ -7271,6 +7667,129 @@ export interface operations {
             };
         };
     };
+    adviseStaffOfDialogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["restorativeOpportunities.AdviseStaffOfDialogue"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json, or is declared in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     recordPreparation: {
         parameters: {
             query?: never;
@@ -7411,6 +7930,129 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["restorativeOpportunities.AgreeSupportPerson"];
+            };
+        };
+        responses: {
+            /** @description The case after the command, with the ids it minted */
+            200: {
+                headers: {
+                    /** @description The case revision, for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResult"];
+                };
+            };
+            /** @description Invalid input: the message names each field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token, or a token that was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Your role or assignment does not allow this, or the staff directory marks you inactive */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such case (or one you may not see): `CASE.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in this state: `COMMAND.NOT_ALLOWED` (details list the allowed commands), or the step’s own refusal (`CLOCK.NOT_RUNNING`, `CLOCK.NOT_PAUSED`, or a workflow’s); or an If-Match the case does not match: `CASE.REVISION_CONFLICT` (changed since), `CASE.REVISION_NOT_REACHED` (a revision it has not reached); or, without If-Match, other steps overtook it at each attempt: `CASE.BUSY` (send it again) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json, or is declared in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A business rule is broken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unavailable: retry after the Retry-After delay */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawSupportPersonAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The revision you saw, e.g. "3": a stale one is a 409, unless all that was recorded since is the SLA scheduler’s clock warnings and breaches (then the command is decided on the current case) */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The command’s data. Without a body it has none, as with {}: a command with a required field is refused naming it (400); one whose fields are all optional is recorded with them left out. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["restorativeOpportunities.WithdrawSupportPersonAgreement"];
             };
         };
         responses: {
