@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CalendarProvider } from '../../domain/calendar/types';
 import { CLOCK_EVENT_TYPES, type ClockEventType } from '../../domain/clocks';
@@ -82,9 +82,6 @@ export const COMMAND_ATTEMPTS = 5;
  */
 export type ConflictPause = (attempt: number) => Promise<void>;
 
-/** Replaces the jittered pause (a test that must not wait); absent, `jitteredPause`. */
-export const CONFLICT_PAUSE = Symbol('CONFLICT_PAUSE');
-
 /**
  * The longest pause after attempt `attempt`: 25, 50, 100, 200 ms, so a step that loses every
  * attempt waits at most 375 ms in all, and one that loses once 12 ms on average. Writers reload at
@@ -111,6 +108,9 @@ const SCHEDULED_GAP_LIMIT = 50;
  */
 @Injectable()
 export class CommandPipeline {
+  /** The pause after a lost attempt (a test replaces it to count the pauses without waiting). */
+  private readonly pause: ConflictPause = jitteredPause;
+
   constructor(
     private readonly cases: CaseRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -119,7 +119,6 @@ export class CommandPipeline {
     registry: WorkflowRegistry,
     private readonly metrics: MendMetrics,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
-    @Optional() @Inject(CONFLICT_PAUSE) private readonly pause: ConflictPause = jitteredPause,
   ) {
     this.workflows = workflowFacts(registry.latest());
   }
