@@ -21,7 +21,7 @@ export type Language = 'en' | 'fr';
 
 /**
  * A name people read (a command's label: the step a refusal asks for), quoted as its language
- * quotes: “Assign a mediator”, « Assigner une médiatrice ou un médiateur ». A key without a name is quoted as it is,
+ * quotes: “Assign a mediator”, « Affecter une médiatrice ou un médiateur ». A key without a name is quoted as it is,
  * so that a refusal never fails for want of a label (each workflow's error-text test refuses that).
  */
 export function quoted(names: Readonly<Record<string, Readonly<Record<Language, string>>>>, key: string, language: Language): string {

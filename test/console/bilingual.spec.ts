@@ -168,7 +168,7 @@ describe('the Mend console in English and in French', () => {
 
   it.each([
     ['en', 'What others may do', 'Assign a handler (supervisor or Restorative Justice Unit)'],
-    ['fr', 'Ce que d’autres peuvent faire', 'Assigner la plainte (superviseure ou superviseur, ou Unité de la justice réparatrice)'],
+    ['fr', 'Ce que d’autres peuvent faire', 'Attribuer la plainte (superviseure ou superviseur, ou Unité de la justice réparatrice)'],
   ] as const)('(%s) a handler reads beside their own next steps those others may take, and who may', async (language, heading, step) => {
     const page = await browser.signedIn('practitioner', 'practitioner-1');
     try {
@@ -241,7 +241,7 @@ describe('the Mend console in English and in French', () => {
     [
       'fr',
       'Ce que d’autres peuvent faire',
-      'Répondre (praticienne ou praticien à qui le dossier est assigné, ou superviseure ou superviseur à qui le dossier est assigné, ou Unité de la justice réparatrice à qui le dossier est assigné)',
+      'Répondre (praticienne ou praticien à qui le dossier est attribué, ou superviseure ou superviseur à qui le dossier est attribué, ou Unité de la justice réparatrice à qui le dossier est attribué)',
     ],
   ] as const)('(%s) a supervisor reads who may take a step only on a case assigned to them, each role whole', async (language, heading, step) => {
     const page = await browser.signedIn('supervisor', 'supervisor-1');

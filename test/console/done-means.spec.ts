@@ -178,7 +178,7 @@ describe.each(['en', 'fr'] as const)('casework in the console (%s)', (language) 
       expect(await axeViolations(practitioner)).toEqual([]);
       await form.getByRole('button', { name: command('ReceiveComplaint') }).click();
       // Not theirs to read until it is assigned to them: the console says so.
-      await practitioner.getByRole('status').getByText(fr ? /vous aura été assigné/ : /once it is assigned to you/).waitFor();
+      await practitioner.getByRole('status').getByText(fr ? /vous aura été attribué/ : /once it is assigned to you/).waitFor();
     } finally {
       await practitioner.close();
     }

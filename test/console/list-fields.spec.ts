@@ -13,7 +13,7 @@ const words = {
     item: (n: number) => `Restorative practitioners, item ${n} (required)`,
   },
   fr: {
-    step: 'Assigner une praticienne ou un praticien',
+    step: 'Affecter une praticienne ou un praticien',
     add: 'Ajouter à la liste «\u00a0Praticiennes et praticiens en approche réparatrice\u00a0»',
     remove: (n: number) => `Retirer l’élément ${n} de la liste «\u00a0Praticiennes et praticiens en approche réparatrice\u00a0»`,
     item: (n: number) => `Praticiennes et praticiens en approche réparatrice, élément ${n} (obligatoire)`,

@@ -88,7 +88,7 @@ describe('the console names people and cases as staff do', () => {
 
   it.each([
     ['en', 'Assigned to: Dominique Gagnon'],
-    ['fr', 'Assigné à\u00a0: Dominique Gagnon'],
+    ['fr', 'Attribué à\u00a0: Dominique Gagnon'],
   ] as const)('(%s) names who a case is assigned to by name in the SLA dashboard’s reassignment panel', async (language, assigned) => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {
@@ -107,7 +107,7 @@ describe('the console names people and cases as staff do', () => {
 
   it.each([
     ['en', 'Assigned to: Dominique Gagnon', 'by Dominique Gagnon (practitioner)'],
-    ['fr', 'Assigné à\u00a0: Dominique Gagnon', 'par Dominique Gagnon (praticienne ou praticien)'],
+    ['fr', 'Attribué à\u00a0: Dominique Gagnon', 'par Dominique Gagnon (praticienne ou praticien)'],
   ] as const)('(%s) names the reader by their own name on their case page and in its history, as the header does', async (language, assigned, by) => {
     // A complaint the practitioner received themselves, then was given: the history records them.
     const received = await receiveComplaint(await suite.running.as('practitioner', 'practitioner-1'), '2026-03-02T09:00:00-05:00');
@@ -130,7 +130,7 @@ describe('the console names people and cases as staff do', () => {
 
   it.each([
     ['en', 'Assigned to: Dominique Gagnon, Alexis Martin'],
-    ['fr', 'Assigné à\u00a0: Dominique Gagnon, Alexis Martin'],
+    ['fr', 'Attribué à\u00a0: Dominique Gagnon, Alexis Martin'],
   ] as const)('(%s) names a colleague to roles that do not read the staff directory: a co-facilitator on the case page, and to an auditor', async (language, assigned) => {
     const formed = await suite.supervisor.post('/cases', {
       workflow: 'defence-cohort',

@@ -237,7 +237,7 @@ describe('the console: finding a case and keeping the staff directory', () => {
       const warning = row.locator('.still-holds p');
       await expectVisible(warning);
       expect(await warning.textContent()).toBe(
-        'Dominique Gagnon a encore 1\u00a0dossier en cours. Il lui reste assigné jusqu’à ce que le personnel de supervision le réassigne, et aucun nouveau dossier ne peut lui être confié.',
+        'Dominique Gagnon a encore 1\u00a0dossier en cours. Il lui reste attribué jusqu’à ce que le personnel de supervision le réattribue, et aucun nouveau dossier ne peut lui être confié.',
       );
       expect(await page.evaluate<boolean>("document.activeElement === document.querySelector('.still-holds p')")).toBe(true);
       expect(await axeViolations(page)).toEqual([]);

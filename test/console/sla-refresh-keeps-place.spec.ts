@@ -92,8 +92,8 @@ describe('the console: the SLA dashboard keeps the supervisor’s place when an 
   it('(fr) says in French that the form’s clock left the list, and closes the form when asked', async () => {
     const page = await dashboard('fr');
     try {
-      await page.getByRole('button', { name: `Réassigner le dossier ${monday.reference}` }).first().click();
-      const form = page.getByRole('form', { name: 'Assigner la plainte' });
+      await page.getByRole('button', { name: `Réattribuer le dossier ${monday.reference}` }).first().click();
+      const form = page.getByRole('form', { name: 'Attribuer la plainte' });
       const handler = form.getByLabel(/^Responsable de la plainte/);
       await handler.fill('practitioner-3');
 
@@ -105,7 +105,7 @@ describe('the console: the SLA dashboard keeps the supervisor’s place when an 
       expect(await handler.inputValue()).toBe('practitioner-3');
       await left.getByRole('button', { name: fr.closeForm }).click();
       await left.waitFor({ state: 'detached' });
-      expect(await page.getByRole('form', { name: 'Assigner la plainte' }).count()).toBe(0);
+      expect(await page.getByRole('form', { name: 'Attribuer la plainte' }).count()).toBe(0);
       expect((await suite.supervisor.get(`/cases/${monday.caseId}`)).body.assignees).toEqual([]);
     } finally {
       await chooseLanguage(page, 'en');

@@ -253,7 +253,7 @@ describe('the console: what forms send and ask for', () => {
       await requestSession.locator('#cmd-RequestInformationSession-audience').selectOption('classMembers');
       await requestSession.locator('#cmd-RequestInformationSession-topics-smsrcServices').check();
       await requestSession.locator('button[type="submit"]').click();
-      await expectVisible(page.getByText('Il apparaîtra dans vos dossiers une fois qu’il vous aura été assigné.'));
+      await expectVisible(page.getByText('Il apparaîtra dans vos dossiers une fois qu’il vous aura été attribué.'));
       await page.waitForTimeout(300);
       expect(reads).toEqual([]);
       expect(refused).toEqual([]);
@@ -309,7 +309,7 @@ describe('the console: what forms send and ask for', () => {
     const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
     try {
       await chooseLanguage(page, 'fr');
-      await page.getByRole('button', { name: `Réassigner le dossier ${reference}` }).first().click();
+      await page.getByRole('button', { name: `Réattribuer le dossier ${reference}` }).first().click();
       const assign = complaintLabels.commands['AssignHandler']!.fr;
       const form = page.getByRole('form', { name: assign });
       const handler = form.locator('#cmd-AssignHandler-handlerId');

@@ -97,7 +97,7 @@ export const AssignHandler = z.strictObject({
   description:
     'Send the complaint to the person who reviews it at its current level. Replacing an assigned handler is for supervisors; someone who handled a lower level cannot review it.',
   descriptionFr:
-    'Assigner la plainte à la personne qui l’examine à son palier actuel. Le remplacement de la personne déjà désignée comme responsable de la plainte est réservé au personnel de supervision\u00a0; une personne qui a traité la plainte à un palier inférieur ne peut pas l’examiner.',
+    'Attribuer la plainte à la personne qui l’examine à son palier actuel. Le remplacement de la personne déjà désignée comme responsable de la plainte est réservé au personnel de supervision\u00a0; une personne qui a traité la plainte à un palier inférieur ne peut pas l’examiner.',
   example: { handlerId: 'practitioner-1' },
 });
 

@@ -109,14 +109,14 @@ export const ReassignmentRequiresSupervisor = defineError<{ handlerId: string; l
   'forbidden',
   {
     en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}; only a supervisor can reassign it.`,
-    fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}\u00a0; seul le personnel de supervision peut la réassigner.`,
+    fr: (p) => `La plainte est déjà attribuée à ${p.handlerId} au palier ${p.level}\u00a0; seul le personnel de supervision peut la réattribuer.`,
   },
   { staff: ['handlerId'] },
 );
 
 export const AlreadyAssigned = defineError<{ handlerId: string; level: number }>('COMPLAINT.ALREADY_ASSIGNED', 'rule', {
   en: (p) => `The complaint is already assigned to ${p.handlerId} at level ${p.level}.`,
-  fr: (p) => `La plainte est déjà assignée à ${p.handlerId} au palier ${p.level}.`,
+  fr: (p) => `La plainte est déjà attribuée à ${p.handlerId} au palier ${p.level}.`,
 }, { staff: ['handlerId'] });
 
 /** The right of review is a review by the next level of authority, not by someone who already decided the complaint. */
@@ -201,7 +201,7 @@ export const ClosedBeforeReviewRecorded = defineError<{ level: number; nextLevel
     en: (p) =>
       `The request for a review dated ${p.requestedAt} was sent in time, but the complaint closed when its review window ended, at the end of ${p.lastDay}, because no request had been recorded by then; a closed complaint cannot be reopened. Receive the request as a new complaint, received on the date the complainant sent it, quoting this complaint's reference and concerning the same program, if it named one, and have a supervisor assign it to the person who holds level ${p.nextLevel} (${p.nextTitle}).`,
     fr: (p) =>
-      `La demande de révision datée du ${p.requestedAt} a été envoyée à temps, mais la plainte a été fermée à l’expiration de son délai de révision, à la fin de la journée du ${p.lastDay}, faute de demande consignée d’ici là\u00a0; une plainte fermée ne peut pas être rouverte. Recevez la demande comme une nouvelle plainte, reçue à la date où la personne plaignante l’a envoyée, qui mentionne la référence de cette plainte et vise le même programme, le cas échéant, et faites-la assigner par le personnel de supervision à la personne qui occupe le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}).`,
+      `La demande de révision datée du ${p.requestedAt} a été envoyée à temps, mais la plainte a été fermée à l’expiration de son délai de révision, à la fin de la journée du ${p.lastDay}, faute de demande consignée d’ici là\u00a0; une plainte fermée ne peut pas être rouverte. Recevez la demande comme une nouvelle plainte, reçue à la date où la personne plaignante l’a envoyée, qui mentionne la référence de cette plainte et vise le même programme, le cas échéant, et faites-la attribuer par le personnel de supervision à la personne qui occupe le palier ${p.nextLevel} (${p.nextTitleFr ?? p.nextTitle}).`,
   },
 );
 

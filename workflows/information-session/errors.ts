@@ -60,5 +60,5 @@ export const TimeInFuture = defineTimeInFuture('INF.TIME_IN_FUTURE', information
 
 export const PresenterChangeRequiresSupervisor = defineError<{ presenterId: string }>('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'forbidden', {
   en: (p) => `${p.presenterId} presents this session; only a supervisor can give it to someone else.`,
-  fr: (p) => `${p.presenterId} présente cette séance\u00a0; seul le personnel de supervision peut l’assigner à une autre personne.`,
+  fr: (p) => `${p.presenterId} présente cette séance\u00a0; seul le personnel de supervision peut l’attribuer à une autre personne.`,
 }, { staff: ['presenterId'] });

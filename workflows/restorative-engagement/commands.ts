@@ -109,7 +109,7 @@ export const AssignPractitioner = z.strictObject({
   description:
     'Assign one restorative practitioner, or two depending on the class member’s needs (never more). Starts phase 1.',
   descriptionFr:
-    'Assigner une praticienne ou un praticien en approche réparatrice, ou deux selon les besoins du membre du groupe (jamais plus). Amorce la phase 1.',
+    'Affecter au dossier une praticienne ou un praticien en approche réparatrice, ou deux selon les besoins du membre du groupe (jamais plus). Amorce la phase 1.',
   example: { practitionerIds: ['practitioner-1'] },
 });
 
@@ -122,7 +122,7 @@ export const ReassignPractitioner = z.strictObject({
   description:
     'A supervisor hands the case to other practitioners (one or two), at any stage after the first assignment.',
   descriptionFr:
-    'Le personnel de supervision confie le dossier à d’autres praticiennes ou praticiens (une ou deux personnes), à toute étape suivant la première assignation.',
+    'Le personnel de supervision confie le dossier à d’autres praticiennes ou praticiens (une ou deux personnes), à toute étape suivant la première attribution.',
   example: { practitionerIds: ['practitioner-2'], reason: 'availability' },
 });
 
@@ -461,7 +461,7 @@ export const ResumeParticipation = z.strictObject({
   description:
     'A class member who withdrew asks to take part again (recorded by a supervisor). The history stays as it was; the case resumes at the stage it was withdrawn from: before a practitioner, in preparation, choosing how to take part again in phase 2, in reflection, or completed for one who withdrew after completing. Consent withdrawn to sharings stays withdrawn.',
   descriptionFr:
-    'Un membre du groupe demande à participer de nouveau après son retrait (demande consignée par le personnel de supervision). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’assignation d’une praticienne ou d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, en réflexion, ou à l’étape terminée pour la personne qui s’était retirée après la fin du processus. Le consentement retiré à des témoignages demeure retiré.',
+    'Un membre du groupe demande à participer de nouveau après son retrait (demande consignée par le personnel de supervision). L’historique demeure inchangé\u00a0; le dossier reprend à l’étape où le retrait a eu lieu\u00a0: avant l’affectation d’une praticienne ou d’un praticien, en préparation, au nouveau choix du mode de participation à la phase 2, en réflexion, ou à l’étape terminée pour la personne qui s’était retirée après la fin du processus. Le consentement retiré à des témoignages demeure retiré.',
   example: {},
 });
 

@@ -135,7 +135,7 @@ export const ReassignmentRequiresSupervisor = defineError<{ practitioners: reado
   'forbidden',
   {
     en: (p) => `The case is assigned to ${listed(p.practitioners, 'en')}; only a supervisor can reassign it.`,
-    fr: (p) => `Le dossier est assigné à ${listed(p.practitioners, 'fr')}\u00a0; seul le personnel de supervision peut le réassigner.`,
+    fr: (p) => `Le dossier est attribué à ${listed(p.practitioners, 'fr')}\u00a0; seul le personnel de supervision peut le réattribuer.`,
   },
   { staff: ['practitioners'] },
 );

@@ -64,7 +64,7 @@ export const PractitionerAssigned = z.strictObject({
   data: z.strictObject({ practitionerIds: Practitioners, assignedAt: Instant }),
 }).meta({
   description: 'One or two restorative practitioners were assigned to the class member.',
-  descriptionFr: 'Une praticienne ou un praticien en approche réparatrice, ou deux, ont été assignés au membre du groupe.',
+  descriptionFr: 'Une praticienne ou un praticien en approche réparatrice, ou deux, ont été affectés au dossier du membre du groupe.',
 });
 
 export const PractitionersReassigned = z.strictObject({
@@ -77,7 +77,7 @@ export const PractitionersReassigned = z.strictObject({
   }),
 }).meta({
   description: 'The assigned practitioners were replaced; the previous ones are recorded.',
-  descriptionFr: 'Les praticiennes et praticiens assignés ont été remplacés\u00a0; les personnes précédemment assignées sont consignées.',
+  descriptionFr: 'Les praticiennes et praticiens affectés au dossier ont été remplacés\u00a0; les personnes précédemment affectées sont consignées.',
 });
 
 /** A phase-1 preparation session: what it covered, never what the class member experienced. */

@@ -187,7 +187,7 @@ export const AssignMediator = z.strictObject({
   description:
     'Assign the RO mediator who prepares the parties and facilitates the dialogue.',
   descriptionFr:
-    'Assigner la médiatrice ou le médiateur du programme Possibilités de justice réparatrice, qui prépare les parties et anime le dialogue.',
+    'Affecter au dossier la médiatrice ou le médiateur du programme Possibilités de justice réparatrice, qui prépare les parties et anime le dialogue.',
   example: { mediatorId: 'mediator-1' },
 });
 
@@ -207,7 +207,7 @@ export const ReassignCase = z.strictObject({
   description:
     'Give the case to another intake officer or mediator, at any stage after the first assignment (the Restorative Justice Unit only); a mediator who is replaced no longer sees the case.',
   descriptionFr:
-    'Confier l’évaluation initiale ou la médiation du dossier à une autre personne, à toute étape après la première assignation (l’Unité de la justice réparatrice seulement)\u00a0; la médiatrice ou le médiateur remplacé n’a plus accès au dossier.',
+    'Confier l’évaluation initiale ou la médiation du dossier à une autre personne, à toute étape après la première attribution (l’Unité de la justice réparatrice seulement)\u00a0; la médiatrice ou le médiateur remplacé n’a plus accès au dossier.',
   example: { assignment: 'mediator', assigneeId: 'mediator-2', reason: 'Caseload rebalanced after a leave.' },
 });
 

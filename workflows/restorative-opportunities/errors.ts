@@ -262,7 +262,7 @@ export const ConsentAlreadyGiven = defineError<{ party: Party }>('RO.CONSENT_ALR
 
 export const NoMediatorAssigned = defineError('RO.NO_MEDIATOR_ASSIGNED', 'rule', {
   en: () => `No mediator is assigned to this case yet: assign one with ${command('AssignMediator', 'en')}.`,
-  fr: () => `La médiation de ce dossier n’est encore confiée à personne\u00a0: assignez une médiatrice ou un médiateur avec ${command('AssignMediator', 'fr')}.`,
+  fr: () => `La médiation de ce dossier n’est encore confiée à personne\u00a0: affectez une médiatrice ou un médiateur avec ${command('AssignMediator', 'fr')}.`,
 });
 
 export const AlreadyAssigned = defineError<{ assignment: Assignment; assigneeId: string }>('RO.ALREADY_ASSIGNED', 'rule', {

@@ -105,7 +105,7 @@ export const IntakeAssessed = z.strictObject({
 export const MediatorAssigned = z.strictObject({
   type: z.literal('MediatorAssigned'),
   data: z.strictObject({ mediatorId: StaffId }),
-}).meta({ description: 'A mediator was assigned to the case.', descriptionFr: 'Une médiatrice ou un médiateur a été assigné au dossier.' });
+}).meta({ description: 'A mediator was assigned to the case.', descriptionFr: 'Une médiatrice ou un médiateur a été affecté au dossier.' });
 
 export const CaseReassigned = z.strictObject({
   type: z.literal('CaseReassigned'),

@@ -432,7 +432,7 @@ export const fr: Messages = {
   colWorkflow: 'Processus',
   colState: 'État',
   colRegion: 'Région',
-  colAssignedTo: 'Assigné à',
+  colAssignedTo: 'Attribué à',
   colNextDue: 'Prochaine échéance',
   caseKind: (workflow: string) => ` (dossier${NBSP}: ${workflow})`,
   closed: ' (dossier fermé)',
@@ -451,7 +451,7 @@ export const fr: Messages = {
   showMore: 'Afficher plus',
   everyProgram: 'Tous les programmes',
   everyRegion: 'Toutes les régions',
-  assignedCount: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier qui vous est assigné', 'dossiers qui vous sont assignés')}`,
+  assignedCount: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier qui vous est attribué', 'dossiers qui vous sont attribués')}`,
 
   noClocks: 'Aucun délai.',
   clocks: 'Délais',
@@ -512,7 +512,7 @@ export const fr: Messages = {
   noOpening: 'Votre rôle n’ouvre pas de dossiers.',
   openedCase: (workflow: string, reference: string) => `Dossier ${reference} ouvert${NBSP}: ${workflow}.`,
   goToCase: (reference: string) => `Aller au dossier ${reference}`,
-  openedNotYours: 'Il apparaîtra dans vos dossiers une fois qu’il vous aura été assigné.',
+  openedNotYours: 'Il apparaîtra dans vos dossiers une fois qu’il vous aura été attribué.',
 
   backToList: '← Retour à la liste',
   caseOf: (workflow: string) => `Dossier${NBSP}: ${workflow}`,
@@ -522,14 +522,14 @@ export const fr: Messages = {
   statusOpen: 'ouvert',
   statusClosed: 'fermé',
   region: 'Région',
-  assignedTo: 'Assigné à',
+  assignedTo: 'Attribué à',
   nobody: 'aucune personne',
   // « Version », not « révision »: a complaint's review is its « révision », on the same page.
   revision: (n: number) => `Version ${n}`,
   nextSteps: 'Prochaines étapes',
   nothingToDo: 'Vous ne pouvez rien faire sur ce dossier pour l’instant.',
   othersMay: 'Ce que d’autres peuvent faire',
-  assignedRole: (role: string) => `${role} à qui le dossier est assigné`,
+  assignedRole: (role: string) => `${role} à qui le dossier est attribué`,
   // A comma before each « ou » that joins two roles, so that a role named in a doublet (« superviseure ou superviseur ») reads as one.
   or: ', ou ',
   caseChangedMeanwhile: `Une autre personne a consigné une étape dans ce dossier pendant que vous remplissiez ce formulaire. Le dossier est affiché tel qu’il est maintenant, et ce que vous avez saisi est conservé${NBSP}: vérifiez l’un et l’autre, puis envoyez de nouveau.`,
@@ -581,16 +581,16 @@ export const fr: Messages = {
   notApplicable: `s.${NBSP}o.`,
   colGroup: 'Groupe',
   noRunningClocks: 'Aucun délai en cours.',
-  colReassign: 'Réassigner',
+  colReassign: 'Réattribuer',
   overdue: ' en retard',
   warnedList: (thresholds: string) => ` — avertissement à ${thresholds}`,
-  reassign: 'Réassigner',
+  reassign: 'Réattribuer',
   reassignCase: (id: string) => ` le dossier ${id}`,
   reassignedNotice: (command: string, reference: string, people: string) =>
-    `Étape «${NBSP}${command}${NBSP}» enregistrée pour le dossier ${reference}${NBSP}: il est maintenant assigné à ${people}.`,
+    `Étape «${NBSP}${command}${NBSP}» enregistrée pour le dossier ${reference}${NBSP}: il est maintenant attribué à ${people}.`,
   nothingSettled: 'aucun délai réglé pour l’instant',
   onTimeRate: (percent: string) => `${percent} dans les délais`,
-  noAssignmentNow: 'Ce dossier ne permet aucune assignation dans son état actuel.',
+  noAssignmentNow: 'Ce dossier ne permet aucune attribution dans son état actuel.',
   leftAtRisk: (reference: string) =>
     `Ce délai du dossier ${reference} a quitté la liste des délais à risque après l’ouverture de ce formulaire${NBSP}: il a expiré ou a été arrêté. Vous pouvez encore envoyer le formulaire (si le dossier ne permet plus cette étape, on vous dira pourquoi) ou le fermer.`,
   closeForm: 'Fermer le formulaire',
@@ -656,7 +656,7 @@ export const fr: Messages = {
   staffDeactivate: 'Cesser de lui confier des dossiers',
   staffReactivate: 'Lui confier de nouveau des dossiers',
   staffStillHolds: (name: string, cases: number) =>
-    `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste assigné jusqu’à ce que le personnel de supervision le réassigne', 'Ils lui restent assignés jusqu’à ce que le personnel de supervision les réassigne')}, et aucun nouveau dossier ne peut lui être confié.`,
+    `${name} a encore ${cases}${NBSP}${pluralFr(cases, 'dossier en cours', 'dossiers en cours')}. ${pluralFr(cases, 'Il lui reste attribué jusqu’à ce que le personnel de supervision le réattribue', 'Ils lui restent attribués jusqu’à ce que le personnel de supervision les réattribue')}, et aucun nouveau dossier ne peut lui être confié.`,
   staffDeactivateAnyway: (name: string) => `${name} ne prend plus de dossiers`,
   staffKeep: 'Ne rien changer',
   attentionTitle: 'Dossiers signalés',
@@ -711,7 +711,7 @@ export const fr: Messages = {
   privacyId: 'Identifiant pour les demandes relatives aux renseignements personnels',
 
   // Mon travail (boîte de réception), listes du personnel de supervision, charge de travail et taux hebdomadaires, état à une date sur les deux axes du temps.
-  inboxCaption: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier ouvert qui vous est assigné', 'dossiers ouverts qui vous sont assignés')}, la prochaine échéance en premier`,
+  inboxCaption: (n: number) => `${n}${NBSP}${pluralFr(n, 'dossier ouvert qui vous est attribué', 'dossiers ouverts qui vous sont attribués')}, la prochaine échéance en premier`,
   colWaitingFor: 'En attente de',
   colYouMay: 'Vous pouvez',
   noOpenClock: 'Aucun délai en cours',
@@ -733,7 +733,7 @@ export const fr: Messages = {
   colOpenCases: 'Dossiers ouverts',
   colOpenClocks: 'Délais ouverts',
   colOverdue: 'En retard',
-  unassigned: 'Aucune (dossiers non assignés)',
+  unassigned: 'Aucune (dossiers non attribués)',
   cannotWorkCases: (n: number, shown: string) =>
     `${shown}${NBSP}${pluralFr(n, 'dossier', 'dossiers')} que cette personne ne peut plus traiter (départ ou changement de rôle)${NBSP}: à confier à quelqu’un d’autre`,
   casesAssignedTo: (name: string) => `Dossiers ${de(name)}`,

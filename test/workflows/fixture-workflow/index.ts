@@ -55,20 +55,20 @@ const labels: WorkflowLabels = {
   states: {
     new: { en: 'New', fr: 'Nouvelle' },
     received: { en: 'Received', fr: 'Reçue' },
-    assigned: { en: 'Assigned', fr: 'Assignée' },
+    assigned: { en: 'Assigned', fr: 'Attribuée' },
     answered: { en: 'Answered', fr: 'Répondue' },
     closed: { en: 'Closed', fr: 'Fermée' },
   },
   commands: {
     ReceiveRequest: { en: 'Receive a request', fr: 'Recevoir une demande' },
-    AssignOfficer: { en: 'Assign an officer', fr: 'Assigner un agent' },
+    AssignOfficer: { en: 'Assign an officer', fr: 'Affecter un agent' },
     AnswerRequest: { en: 'Answer the request', fr: 'Répondre à la demande' },
     CloseRequest: { en: 'Close the request', fr: 'Fermer la demande' },
   },
   events: {
     ...CLOCK_EVENT_LABELS,
     RequestReceived: { en: 'Request received', fr: 'Demande reçue' },
-    OfficerAssigned: { en: 'Officer assigned', fr: 'Agent assigné' },
+    OfficerAssigned: { en: 'Officer assigned', fr: 'Agent affecté à la demande' },
     RequestAnswered: { en: 'Request answered', fr: 'Demande répondue' },
     RequestClosed: { en: 'Request closed', fr: 'Demande fermée' },
   },
