@@ -2,6 +2,7 @@ import type { ClockState } from './clocks/state';
 import { allowedCommands, caseStatus, findCommand, stateName } from './fold';
 import type { MachineEvent } from './envelope';
 import type { RegionCode } from './regions';
+import type { ServiceLanguage } from './staff';
 import type { AnyWorkflowDefinition, CaseState } from './workflow';
 
 /** A clock as users see it. */
@@ -34,8 +35,8 @@ export interface CaseView {
   readonly refusedNow: FieldsByCommand;
   readonly region: RegionCode;
   readonly assignees: readonly string[];
-  /** The official language the case is served in (CaseSummary.serviceLanguage); null when its workflow records none, or not yet. */
-  readonly serviceLanguage: 'en' | 'fr' | null;
+  /** The official language the case is served in, or `bilingual` for both (CaseSummary.serviceLanguage); null when its workflow records none, or not yet. */
+  readonly serviceLanguage: ServiceLanguage | null;
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
   readonly clocks: readonly ClockView[];
   readonly openedAt: string;

@@ -99,11 +99,11 @@ const REGIONS = ['ON', 'QC', 'BC', 'NS', 'ON', 'MB', 'ON', 'AB'] as const satisf
 export const regionOf = (n: number): RegionCode => REGIONS[n % REGIONS.length]!;
 export const practitioner = (n: number) => demoStaff.practitioners[n % demoStaff.practitioners.length]!;
 /**
- * The practitioner of case `n` served in `language`: only the first two work in French, as the demo's
- * staff directory records (src/demo/demo-directory.ts), and a case is assigned only to people who
- * work in its language.
+ * The practitioner of case `n` served in `language`: only the first two work in French (and in
+ * English), as the demo's staff directory records (src/demo/demo-directory.ts), and a case is
+ * assigned only to people who work in its language, or in both for a bilingual one.
  */
-export const practitionerIn = (n: number, language: 'en' | 'fr' | 'bilingual') => (language === 'fr' ? demoStaff.practitioners[n % 2]! : practitioner(n));
+export const practitionerIn = (n: number, language: 'en' | 'fr' | 'bilingual') => (language === 'en' ? practitioner(n) : demoStaff.practitioners[n % 2]!);
 export const step = (day: number, actor: Actor, command: string, data: DemoStep['data'] = () => ({})): DemoStep => ({ day, actor, command, data });
 
 /** The first `count` steps of a path. */

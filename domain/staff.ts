@@ -24,6 +24,20 @@ export const StaffId = z
 
 /** The official languages a person works in. */
 export const StaffLanguage = z.enum(['en', 'fr']);
+export type StaffLanguage = z.infer<typeof StaffLanguage>;
+
+/**
+ * The official languages a case is served in: one (the client's choice under Part IV of the
+ * Official Languages Act, a session given in it), or both (a bilingual information session).
+ */
+export const ServiceLanguage = z.enum(['en', 'fr', 'bilingual']);
+export type ServiceLanguage = z.infer<typeof ServiceLanguage>;
+
+/** The languages a person must work in to be given a case served in `service`: both for a bilingual one. */
+export const languagesServed = (service: ServiceLanguage): readonly StaffLanguage[] => (service === 'bilingual' ? ['en', 'fr'] : [service]);
+
+/** Does a person who works in `languages` work in every language a case served in `service` is served in? */
+export const worksIn = (languages: readonly StaffLanguage[], service: ServiceLanguage): boolean => languagesServed(service).every((l) => languages.includes(l));
 
 const Languages = z
   .array(StaffLanguage)
@@ -67,7 +81,7 @@ export interface StaffMember {
   readonly displayName: string;
   readonly role: PersonRole;
   readonly region: RegionCode;
-  readonly languages: readonly z.infer<typeof StaffLanguage>[];
+  readonly languages: readonly StaffLanguage[];
   readonly active: boolean;
 }
 
@@ -110,7 +124,7 @@ export const StaffMemberExists = defineError<{ staffId: string }>('STAFF.ALREADY
 export const AssigneeNotInDirectory = defineError<{ staffId: string }>('STAFF.NOT_IN_DIRECTORY', 'rule', {
   en: (p) => `No one with the id ${p.staffId} is in the staff directory, so the case cannot be assigned to them. Pick someone from the directory, or ask an administrator to add them.`,
   fr: (p) =>
-    `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel\u00a0: le dossier ne peut pas lui être assigné. Choisissez une personne du répertoire, ou demandez à une administratrice ou à un administrateur de l’y ajouter.`,
+    `Personne ne porte l’identifiant ${p.staffId} dans le répertoire du personnel\u00a0: le dossier ne peut pas lui être attribué. Choisissez une personne du répertoire, ou demandez à une administratrice ou à un administrateur de l’y ajouter.`,
 });
 
 export const AssigneeInactive = defineError<{ staffId: string; name: string }>('STAFF.INACTIVE', 'rule', {
@@ -121,21 +135,26 @@ export const AssigneeInactive = defineError<{ staffId: string; name: string }>('
 export const AssigneeCannotWorkCase = defineError<{ staffId: string; name: string; role: string; workflow: Bilingual }>('STAFF.CANNOT_WORK_CASE', 'rule', {
   en: (p) => `${p.name} (${p.staffId}) holds the ${roleLabel(p.role).en} role, which cannot work ${p.workflow.en} cases as the person assigned. Pick someone whose role can.`,
   fr: (p) =>
-    `${p.name} (${p.staffId}) a le rôle «\u00a0${roleLabel(p.role).fr}\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0» en tant que personne assignée. Choisissez une personne dont le rôle le permet.`,
+    `${p.name} (${p.staffId}) a le rôle «\u00a0${roleLabel(p.role).fr}\u00a0», qui ne permet pas de traiter les dossiers du processus «\u00a0${p.workflow.fr}\u00a0» en tant que personne affectée au dossier. Choisissez une personne dont le rôle le permet.`,
 });
 
-const LANGUAGE_NAMES: Record<z.infer<typeof StaffLanguage>, Bilingual> = {
+const LANGUAGE_NAMES: Record<StaffLanguage, Bilingual> = {
   en: { en: 'English', fr: 'anglais' },
   fr: { en: 'French', fr: 'français' },
 };
 
 /**
  * Assigning a case to someone who does not work in the official language it is served in: the
- * client is served in the language of their choice (Official Languages Act, Part IV).
+ * client is served in the language of their choice (Official Languages Act, Part IV). A bilingual
+ * session is presented in both, so its presenter must work in both.
  */
-export const AssigneeDoesNotWorkInLanguage = defineError<{ staffId: string; name: string; language: z.infer<typeof StaffLanguage> }>('STAFF.DOES_NOT_WORK_IN_LANGUAGE', 'rule', {
+export const AssigneeDoesNotWorkInLanguage = defineError<{ staffId: string; name: string; language: ServiceLanguage }>('STAFF.DOES_NOT_WORK_IN_LANGUAGE', 'rule', {
   en: (p) =>
-    `${p.name} (${p.staffId}) does not work in ${LANGUAGE_NAMES[p.language].en}, as the staff directory records, and this case is served in ${LANGUAGE_NAMES[p.language].en}. Pick someone who works in ${LANGUAGE_NAMES[p.language].en}.`,
+    p.language === 'bilingual'
+      ? `${p.name} (${p.staffId}) does not work in both English and French, as the staff directory records, and this case is served in both official languages. Pick someone who works in English and in French.`
+      : `${p.name} (${p.staffId}) does not work in ${LANGUAGE_NAMES[p.language].en}, as the staff directory records, and this case is served in ${LANGUAGE_NAMES[p.language].en}. Pick someone who works in ${LANGUAGE_NAMES[p.language].en}.`,
   fr: (p) =>
-    `Selon le répertoire du personnel, ${p.name} (${p.staffId}) ne travaille pas en ${LANGUAGE_NAMES[p.language].fr}, la langue de service de ce dossier. Choisissez une personne qui travaille en ${LANGUAGE_NAMES[p.language].fr}.`,
+    p.language === 'bilingual'
+      ? `Selon le répertoire du personnel, ${p.name} (${p.staffId}) ne travaille pas à la fois en français et en anglais, les deux langues de service de ce dossier. Choisissez une personne qui travaille en français et en anglais.`
+      : `Selon le répertoire du personnel, ${p.name} (${p.staffId}) ne travaille pas en ${LANGUAGE_NAMES[p.language].fr}, la langue de service de ce dossier. Choisissez une personne qui travaille en ${LANGUAGE_NAMES[p.language].fr}.`,
 });

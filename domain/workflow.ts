@@ -8,6 +8,7 @@ import type { DemoScenario } from './demo';
 import type { DomainError } from './errors';
 import type { NewEvent } from './envelope';
 import type { RegionCode } from './regions';
+import type { ServiceLanguage } from './staff';
 
 /** A command a workflow accepts: its name (imperative, PascalCase) and the zod schema of its data. */
 export interface CommandDefinition {
@@ -185,11 +186,12 @@ export interface CaseSummary {
   readonly readAs?: string;
   /**
    * The official language the case is served in, when its workflow records one (the client's
-   * choice under Part IV of the Official Languages Act, a session's language): only people who
-   * work in it may be assigned the case (see src/staff/assignee-check.ts). Absent when the
-   * workflow records none, or not yet.
+   * choice under Part IV of the Official Languages Act, a session's language), or `bilingual` when
+   * it is served in both (a bilingual session): only people who work in it, or in both, may be
+   * assigned the case (see src/staff/assignee-check.ts). Absent when the workflow records none, or
+   * not yet.
    */
-  readonly serviceLanguage?: 'en' | 'fr';
+  readonly serviceLanguage?: ServiceLanguage;
 }
 
 /**

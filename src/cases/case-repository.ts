@@ -61,6 +61,7 @@ export function accessFacts(loaded: LoadedCase): CaseAccessFacts {
   const summary = loaded.definition.summarize(loaded.state);
   return {
     caseId: loaded.caseId,
+    reference: loaded.reference,
     workflow: loaded.definition.name,
     workflowVersion: loaded.definition.version,
     assignees: summary.assignees,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseReference } from '../../domain/case-reference';
 import { RegionCode } from '../../domain/regions';
+import { ServiceLanguage } from '../../domain/staff';
 
 /**
  * Schemas of what the API answers. They document responses in OpenAPI, and the end-to-end tests
@@ -66,9 +67,9 @@ export const CaseViewSchema = z
     }),
     region: RegionCode,
     assignees: z.array(z.string()),
-    serviceLanguage: z.enum(['en', 'fr']).nullable().meta({
+    serviceLanguage: ServiceLanguage.nullable().meta({
       description:
-        'The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet',
+        'The official language the case is served in, as its workflow records it (the client’s choice, a session’s language), or `bilingual` when it is served in both (a bilingual information session): only people who work in it, or in both English and French, may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet',
     }),
     assignableRoles: z.array(z.string()).meta({
       description: 'The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE)',

@@ -3,6 +3,7 @@ import { CaseNotFound, defineError } from '../../domain/errors';
 import { roleLabel, type Actor } from '../../domain/roles';
 import type { Bilingual } from '../../domain/validation';
 import type { CommandGrant, ReadScope } from '../../domain/access';
+import type { ServiceLanguage } from '../../domain/staff';
 import type { WorkflowLabels } from '../../domain/workflow';
 import { WorkflowRegistry } from '../workflows/workflow-registry';
 import { QUERY_PERMISSIONS, SEES_PERSONAL_DATA, type PersonRole, type QueryPermission } from './permissions';
@@ -15,9 +16,14 @@ export const RoleForbidden = defineError<{ role: string; action: Action }>('ACCE
   fr: (p) => `Le rôle «\u00a0${roleLabel(p.role).fr}\u00a0» ne permet pas ${/^[aeéèêiouh]/i.test(p.action.fr) ? 'd’' : 'de '}${p.action.fr}.`,
 });
 
-export const NotAssigned = defineError<{ caseId: string; action: Action }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
-  en: (p) => `Case ${p.caseId} is not assigned to you, so you may not ${p.action.en}.`,
-  fr: (p) => `Le dossier ${p.caseId} ne vous est pas assigné\u00a0: vous ne pouvez pas ${p.action.fr}.`,
+/**
+ * A case the role may know exists, but not act on unless it is theirs: named by its reference
+ * (`CMP-2026-00012`), as practitioners know cases, where it has one; by its id otherwise (a case
+ * opened before references). The id stays in the params either way.
+ */
+export const NotAssigned = defineError<{ caseId: string; reference?: string | null | undefined; action: Action }>('ACCESS.NOT_ASSIGNED', 'forbidden', {
+  en: (p) => `Case ${p.reference ?? p.caseId} is not assigned to you, so you may not ${p.action.en}.`,
+  fr: (p) => `Le dossier ${p.reference ?? p.caseId} ne vous est pas attribué\u00a0: vous ne pouvez pas ${p.action.fr}.`,
 });
 
 const READ_CASE: Action = { en: 'read this case', fr: 'consulter ce dossier' };
@@ -62,8 +68,10 @@ export interface CaseAccessFacts {
   readonly assignees: readonly string[];
   /** The workflow whose read scope applies, when not the case's own (a complaint about an RO case reads as an RO case). */
   readonly readAs?: string;
-  /** The official language the case is served in, when its workflow records one: whom it may be assigned to (AssigneeCheck). */
-  readonly serviceLanguage?: 'en' | 'fr';
+  /** The human reference of the case (`CMP-2026-00012`), which a refusal names it by; null or absent when it has none. */
+  readonly reference?: string | null;
+  /** The official language the case is served in, or both, when its workflow records it: whom it may be assigned to (AssigneeCheck). */
+  readonly serviceLanguage?: ServiceLanguage;
 }
 
 /** How a role's lists are narrowed. */
@@ -110,7 +118,7 @@ export class PolicyService {
     }
     if (scope === 'denied') throw this.deny(actor, RoleForbidden({ role: actor.role, action: action }), { caseId: facts.caseId });
     if (scope === 'assigned' && !facts.assignees.includes(actor.id)) {
-      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action }), { caseId: facts.caseId });
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, reference: facts.reference, action }), { caseId: facts.caseId });
     }
   }
 
@@ -194,7 +202,7 @@ export class PolicyService {
     const action = () => runCommand(command, this.registry.find(facts.workflow, facts.workflowVersion)?.labels);
     if (!grant) throw this.deny(actor, RoleForbidden({ role: actor.role, action: action() }), { caseId: facts.caseId, command });
     if (grant === 'assigned' && !facts.assignees.includes(actor.id)) {
-      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, action: action() }), { caseId: facts.caseId, command });
+      throw this.deny(actor, NotAssigned({ caseId: facts.caseId, reference: facts.reference, action: action() }), { caseId: facts.caseId, command });
     }
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { refusalAtField as atField } from '../../domain/errors';
-import { AssigneeCannotWorkCase, AssigneeDoesNotWorkInLanguage, AssigneeInactive, AssigneeNotInDirectory } from '../../domain/staff';
+import { AssigneeCannotWorkCase, AssigneeDoesNotWorkInLanguage, AssigneeInactive, AssigneeNotInDirectory, worksIn } from '../../domain/staff';
 import type { Bilingual } from '../../domain/validation';
 import { PolicyService, type CaseAccessFacts } from '../security/policy.service';
 import { InactiveStaff } from './inactive-staff';
@@ -21,7 +21,8 @@ function pathOf(value: unknown, wanted: string, path = 'data'): string | undefin
 /**
  * Whom a step gives a case to, checked against the staff directory: someone it has, who still
  * takes cases, whose role can work the case (read it and take its steps), and who works in the
- * official language the case is served in, when its workflow records one. A deployment that keeps
+ * official language the case is served in, when its workflow records one (in both, for a bilingual
+ * information session). A deployment that keeps
  * no directory (its staff known from their tokens only) assigns by login, unchecked.
  *
  * Only the people a step adds are checked: when a later step changes the case's language (a class
@@ -61,7 +62,7 @@ export class AssigneeCheck {
       if (!this.policy.mayWork({ id: staffId, role: member.role }, after)) {
         throw atField(AssigneeCannotWorkCase, { ...named, role: member.role, workflow }, field);
       }
-      if (after.serviceLanguage !== undefined && !member.languages.includes(after.serviceLanguage)) {
+      if (after.serviceLanguage !== undefined && !worksIn(member.languages, after.serviceLanguage)) {
         throw atField(AssigneeDoesNotWorkInLanguage, { ...named, language: after.serviceLanguage }, field);
       }
     }

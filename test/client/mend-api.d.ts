@@ -2009,8 +2009,8 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
-            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
-            serviceLanguage: ("en" | "fr") | null;
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language), or `bilingual` when it is served in both (a bilingual information session): only people who work in it, or in both English and French, may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr" | "bilingual") | null;
             /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
             assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
@@ -2051,8 +2051,8 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
-            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
-            serviceLanguage: ("en" | "fr") | null;
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language), or `bilingual` when it is served in both (a bilingual information session): only people who work in it, or in both English and French, may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr" | "bilingual") | null;
             /** @description The roles whose people could be assigned this case and work it (read it and take one of its steps): whom an assignment may name; someone of another role is refused (422 STAFF.CANNOT_WORK_CASE) */
             assignableRoles: string[];
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
@@ -2433,8 +2433,8 @@ export interface components {
             /** @enum {string} */
             region: "AB" | "BC" | "MB" | "NB" | "NL" | "NS" | "NT" | "NU" | "ON" | "PE" | "QC" | "SK" | "YT";
             assignees: string[];
-            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language): only people who work in it may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
-            serviceLanguage: ("en" | "fr") | null;
+            /** @description The official language the case is served in, as its workflow records it (the client’s choice, a session’s language), or `bilingual` when it is served in both (a bilingual information session): only people who work in it, or in both English and French, may be assigned (422 STAFF.DOES_NOT_WORK_IN_LANGUAGE); null when the workflow records none, or not yet */
+            serviceLanguage: ("en" | "fr" | "bilingual") | null;
             /** @description A few facts of the case, never personal information: GET /workflows gives their schema (`details`) and their names for people */
             details: {
                 [key: string]: string | number | boolean | null;

@@ -1,3 +1,4 @@
+import { informationSessionLabels } from '../../workflows/information-session/labels';
 import { supportCoordinationLabels } from '../../workflows/support-coordination/labels';
 import { workflowDefinitions } from '../../workflows/registry';
 import { receiveComplaint } from '../sla/sla-support';
@@ -12,8 +13,9 @@ const NOTE = {
 } as const;
 
 /**
- * A case served in French is given only to people who work in French (the API refuses anyone else,
- * STAFF.DOES_NOT_WORK_IN_LANGUAGE): its staff picker offers only them, and says so.
+ * A case served in French is given only to people who work in French, a bilingual session only to
+ * people who work in both (the API refuses anyone else, STAFF.DOES_NOT_WORK_IN_LANGUAGE): its staff
+ * picker offers only them, and says so.
  */
 describe('the staff picker of a case served in an official language', () => {
   jest.setTimeout(180_000);
@@ -48,6 +50,39 @@ describe('the staff picker of a case served in an official language', () => {
       expect((await picker.getAttribute('aria-describedby'))?.split(' ')).toContain('cmd-AssignCoordinator-coordinatorId-language');
       const offered = await picker.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
       expect(offered).toEqual(['camille.fr', 'elie.fr']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each([
+    ['en', 'Only people who work in both English and French are listed: the case is served in both official languages.'],
+    ['fr', 'Seules les personnes qui travaillent en français et en anglais sont affichées\u00a0: le dossier est traité dans les deux langues officielles.'],
+  ] as const)('(%s) lists only the people who work in both English and French for a bilingual session, with a note saying so', async (language, text) => {
+    const opened = await suite.supervisor.post('/cases', {
+      workflow: 'information-session',
+      command: 'RequestInformationSession',
+      data: { audience: 'classMembers', region: 'ON', topics: ['smsrcServices'] },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.caseId as string;
+    const scheduled = await suite.supervisor.post(`/cases/${caseId}/commands/ScheduleInformationSession`, {
+      ...example('information-session', 'ScheduleInformationSession'),
+      language: 'bilingual',
+      presenterId: 'camille.fr',
+    });
+    expect({ status: scheduled.status, serviceLanguage: scheduled.body.serviceLanguage }).toEqual({ status: 200, serviceLanguage: 'bilingual' });
+    const page = await suite.browser.signedIn('supervisor', 'supervisor-1');
+    try {
+      const form = await stepForm(page, language, `${suite.running.baseUrl}/#/cases/${caseId}`, informationSessionLabels.commands['ScheduleInformationSession']![language]);
+      const picker = form.locator('#cmd-ScheduleInformationSession-presenterId');
+      await picker.locator('option[value="camille.fr"]').waitFor({ state: 'attached' });
+      const note = form.locator('#cmd-ScheduleInformationSession-presenterId-language');
+      await expectVisible(note);
+      expect(await note.textContent()).toBe(text);
+      const offered = await picker.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
+      // Neither Sam Lee (English only) nor Élie Morin (French only).
+      expect(offered).toEqual(['camille.fr']);
     } finally {
       await page.close();
     }

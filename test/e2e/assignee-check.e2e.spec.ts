@@ -108,7 +108,7 @@ describe('assigning a case to someone of the staff directory', () => {
       const refused = await supervisor.post(`/cases/${caseId}/commands/AssignCoordinator`, { ...example(supportCoordinationWorkflow, 'AssignCoordinator'), coordinatorId: 'lee.supervises' }, { 'accept-language': 'fr' });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'STAFF.CANNOT_WORK_CASE' });
       expect(refused.body.message).toContain('Lee Park (lee.supervises) a le rôle «\u00a0superviseure ou superviseur\u00a0», qui ne permet pas de traiter les dossiers du processus');
-      expect(refused.body.message).toContain('en tant que personne assignée');
+      expect(refused.body.message).toContain('en tant que personne affectée au dossier');
       expect((await supervisor.get(`/cases/${caseId}`)).body.revision).toBe(before);
       await run(supervisor, caseId, 'AssignCoordinator', { ...example(supportCoordinationWorkflow, 'AssignCoordinator'), coordinatorId: 'camille.roy' });
     });

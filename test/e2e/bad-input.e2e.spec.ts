@@ -439,8 +439,10 @@ describe('bad input over HTTP', () => {
       const other = await running.as('practitioner', 'practitioner-2');
       const read = await other.get(`/cases/${underReview}`);
       expect({ status: read.status, code: read.body.code }).toEqual({ status: 403, code: 'ACCESS.NOT_ASSIGNED' });
+      const { reference } = (await supervisor.get(`/cases/${underReview}`)).body as { reference: string };
+      expect(read.body.message).toBe(`Case ${reference} is not assigned to you, so you may not read this case.`);
       // Probing command names would otherwise tell a complaint from a class member's engagement.
-      const { english, french } = await expectRefused(command(() => underReview, 'ReceiveOptIn', {}, () => other), { status: 403, code: 'ACCESS.NOT_ASSIGNED', names: [underReview] });
+      const { english, french } = await expectRefused(command(() => underReview, 'ReceiveOptIn', {}, () => other), { status: 403, code: 'ACCESS.NOT_ASSIGNED', names: [reference] });
       for (const message of [english.message, french.message]) expect(message).not.toMatch(/complaint|plainte/i);
     });
 
@@ -587,7 +589,7 @@ describe('bad input over HTTP', () => {
         names: ['practitioner', 'Assign a handler'],
       });
       expect(english.message).toBe('The practitioner role may not run “Assign a handler”.');
-      expect(french.message).toBe('Le rôle «\u00a0praticienne ou praticien\u00a0» ne permet pas d’exécuter la commande «\u00a0Assigner la plainte\u00a0».');
+      expect(french.message).toBe('Le rôle «\u00a0praticienne ou praticien\u00a0» ne permet pas d’exécuter la commande «\u00a0Attribuer la plainte\u00a0».');
     });
 
     it('a step the case does not offer now: 409 listing the steps this person may take, as the case view does', async () => {
@@ -602,14 +604,19 @@ describe('bad input over HTTP', () => {
       expect(bySupervisor.body.details.allowedCommands).toContain('AssignHandler');
     });
 
-    it('a practitioner on a case not assigned to them: 403 in French without "run"', async () => {
+    it('a practitioner on a case not assigned to them: 403 naming the case by its reference, in French without "run"', async () => {
       const other = await running.as('practitioner', 'practitioner-2');
-      const { french } = await expectRefused(command(() => underReview, 'Respond', { response: 'Done.' }, () => other), {
+      const { reference } = (await supervisor.get(`/cases/${underReview}`)).body as { reference: string };
+      expect(reference).toMatch(/^CMP-2026-\d{5}$/);
+      const { english, french } = await expectRefused(command(() => underReview, 'Respond', { response: 'Done.' }, () => other), {
         status: 403,
         code: 'ACCESS.NOT_ASSIGNED',
         names: ['Respond'],
       });
-      expect(french.message).toBe(`Le dossier ${underReview} ne vous est pas assigné\u00a0: vous ne pouvez pas exécuter la commande «\u00a0Répondre\u00a0».`);
+      // Practitioners know cases by their reference, not by their id.
+      expect(english.message).toBe(`Case ${reference} is not assigned to you, so you may not run “Respond”.`);
+      expect(french.message).toBe(`Le dossier ${reference} ne vous est pas attribué\u00a0: vous ne pouvez pas exécuter la commande «\u00a0Répondre\u00a0».`);
+      for (const message of [english.message, french.message]) expect(message).not.toContain(underReview);
     });
   });
 

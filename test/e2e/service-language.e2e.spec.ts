@@ -1,4 +1,5 @@
 import { complaintWorkflow } from '../../workflows/complaint';
+import { informationSessionWorkflow } from '../../workflows/information-session';
 import { restorativeEngagementWorkflow } from '../../workflows/restorative-engagement';
 import { supportCoordinationWorkflow } from '../../workflows/support-coordination';
 import { CaseViewSchema } from '../../src/http/response-schemas';
@@ -91,6 +92,50 @@ describe('assigning a case served in an official language', () => {
     expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'STAFF.DOES_NOT_WORK_IN_LANGUAGE' });
     expect(refused.body.details.issues[0].path).toBe('data.coordinatorId');
     await run(supervisor, caseId, 'AssignCoordinator', { ...example(supportCoordinationWorkflow, 'AssignCoordinator'), coordinatorId: 'camille.roy' });
+  });
+
+  /** An information session requested, not yet scheduled: no presenter, no language yet. */
+  const session = async (): Promise<string> => {
+    const opened = await supervisor.post('/cases', { workflow: 'information-session', command: 'RequestInformationSession', data: example(informationSessionWorkflow, 'RequestInformationSession') });
+    expect(opened.status).toBe(201);
+    expect(opened.body.serviceLanguage).toBeNull();
+    return opened.body.caseId as string;
+  };
+  const schedule = (presenterId: string, language = 'bilingual') => ({ ...example(informationSessionWorkflow, 'ScheduleInformationSession'), language, presenterId });
+
+  it.each([
+    [
+      'en',
+      'Sam Lee (sam.lee) does not work in both English and French, as the staff directory records, and this case is served in both official languages. Pick someone who works in English and in French.',
+    ],
+    [
+      'fr',
+      'Selon le répertoire du personnel, Sam Lee (sam.lee) ne travaille pas à la fois en français et en anglais, les deux langues de service de ce dossier. Choisissez une personne qui travaille en français et en anglais.',
+    ],
+  ])('refuses an English-only presenter for a bilingual session (%s), at the presenter field, recording nothing', async (language, message) => {
+    const caseId = await session();
+    const before = await revision(caseId);
+    const refused = await supervisor.post(`/cases/${caseId}/commands/ScheduleInformationSession`, schedule('sam.lee'), { 'accept-language': language });
+    expect({ status: refused.status, code: refused.body.code, message: refused.body.message }).toEqual({ status: 422, code: 'STAFF.DOES_NOT_WORK_IN_LANGUAGE', message });
+    expect(refused.body.details).toEqual({ issues: [{ path: 'data.presenterId', message }] });
+    expect(await revision(caseId)).toBe(before);
+    expect((await supervisor.get(`/cases/${caseId}`)).body).toMatchObject({ state: 'requested', assignees: [], serviceLanguage: null });
+  });
+
+  it('refuses a French-only presenter for a bilingual session, and schedules it with one who works in both, saying it is served in both', async () => {
+    const caseId = await session();
+    const refused = await supervisor.post(`/cases/${caseId}/commands/ScheduleInformationSession`, schedule('elie.morin'));
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'STAFF.DOES_NOT_WORK_IN_LANGUAGE' });
+    expect(refused.body.message).toContain('Élie Morin (elie.morin) does not work in both English and French');
+    const scheduled = await run(supervisor, caseId, 'ScheduleInformationSession', schedule('camille.roy'));
+    expect({ assignees: scheduled.assignees, serviceLanguage: scheduled.serviceLanguage }).toEqual({ assignees: ['camille.roy'], serviceLanguage: 'bilingual' });
+    expect(CaseViewSchema.parse((await supervisor.get(`/cases/${caseId}`)).body).serviceLanguage).toBe('bilingual');
+  });
+
+  it('gives a session in one official language to someone who works in that one only', async () => {
+    const caseId = await session();
+    const scheduled = await run(supervisor, caseId, 'ScheduleInformationSession', schedule('sam.lee', 'en'));
+    expect({ assignees: scheduled.assignees, serviceLanguage: scheduled.serviceLanguage }).toEqual({ assignees: ['sam.lee'], serviceLanguage: 'en' });
   });
 
   it('says no language for a case whose workflow records none, nor one not yet known, and assigns it to anyone', async () => {

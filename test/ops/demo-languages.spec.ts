@@ -9,10 +9,11 @@ import { ManualClock } from '../../src/clock/clock';
 import { loadConfig } from '../../src/config/config';
 import { seedDemo, type SeedResult } from '../../src/demo/demo-seeder';
 import { StaffDirectory } from '../../src/staff/staff-directory.service';
+import { worksIn } from '../../domain/staff';
 
 jest.setTimeout(120_000);
 
-/** The demo serves each client in their official language: none of its cases is given to someone who does not work in it. */
+/** The demo serves each client in their official language: none of its cases is given to someone who does not work in it (in both, for a bilingual session). */
 describe('the demo’s cases and the languages of their staff', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mend-demo-languages-'));
   let context: INestApplicationContext;
@@ -42,7 +43,7 @@ describe('the demo’s cases and the languages of their staff', () => {
       if (serviceLanguage === 'fr' && assignees.length > 0) french.add(seeded.workflow);
       for (const staffId of assignees) {
         const person = await directory.get(staffId);
-        if (!person.languages.includes(serviceLanguage)) mismatched.push(`${seeded.workflow} «${seeded.stage}»: ${staffId} (${person.languages.join(', ')}) for ${serviceLanguage}`);
+        if (!worksIn(person.languages, serviceLanguage)) mismatched.push(`${seeded.workflow} «${seeded.stage}»: ${staffId} (${person.languages.join(', ')}) for ${serviceLanguage}`);
       }
     }
     expect(mismatched).toEqual([]);

@@ -73,8 +73,8 @@ function summarize(state: CaseState): CaseSummary {
   return {
     region: context.region,
     assignees: context.presenterId !== undefined ? [context.presenterId] : [],
-    // A session in one official language is presented in it; a bilingual one names no single language.
-    ...(context.language === 'en' || context.language === 'fr' ? { serviceLanguage: context.language } : {}),
+    // A session is presented in its language; a bilingual one in both, so its presenter must work in both.
+    ...(context.language !== undefined ? { serviceLanguage: context.language } : {}),
     details: {
       audience: context.audience ?? null,
       startsAt: context.startsAt ?? null,

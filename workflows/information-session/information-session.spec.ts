@@ -1,7 +1,7 @@
 import type { NewEvent } from '../../domain/envelope';
 import { findEventSchema } from '../../domain/fold';
 import { itExplainsItsErrors } from '../../test/support/error-texts';
-import { specFor } from '../../test/support/workflow-spec';
+import { foldHistory, specFor } from '../../test/support/workflow-spec';
 import { informationSessionWorkflow } from './index';
 
 const { given } = specFor(informationSessionWorkflow);
@@ -87,6 +87,18 @@ describe('information session: ScheduleInformationSession', () => {
       assignees: ['practitioner-1'],
       details: { audience: 'classMembers', startsAt: STARTS, format: 'virtual', language: 'bilingual', capacity: 2, registered: 0 },
     });
+  });
+
+  it('is served in its language: a bilingual session in both, so that only people who work in both may present it', () => {
+    const served = (...events: NewEvent[]) => informationSessionWorkflow.summarize(foldHistory(informationSessionWorkflow, events)).serviceLanguage;
+    expect(informationSessionWorkflow.summarize(given(requested()).when(schedule(), supervisor).run().state).serviceLanguage).toBe('bilingual');
+    expect(served(requested(), scheduled())).toBe('bilingual');
+    expect(served(requested(), scheduled({ language: 'fr' }))).toBe('fr');
+    expect(served(requested(), scheduled({ language: 'en' }))).toBe('en');
+    expect(informationSessionWorkflow.summarize(given(requested(), scheduled()).when(schedule({ language: 'en' }), presenter).run().state).serviceLanguage).toBe('en');
+    // Not yet scheduled: no language is recorded, whatever the request preferred.
+    const preferring: NewEvent = { type: 'InformationSessionRequested', data: { audience: 'classMembers', requestedAt: NOW, region: 'NS', preferredLanguage: 'bilingual', topics: [] } };
+    expect(served(preferring)).toBeUndefined();
   });
 
   it('moves a scheduled session, recording when it was to start', () => {

@@ -301,6 +301,9 @@ export const en = {
   staffOnlyInLanguage: (language: string) => `Only people who work in ${language} are listed: the case is served in ${language}, the official language it records.`,
   staffNoneInLanguage: (language: string) =>
     `Nobody in the staff directory who takes such cases works in ${language}, the official language this case is served in, and Mend gives it only to people who do: an administrator records the person’s languages first, on the Staff page.`,
+  staffOnlyInBothLanguages: 'Only people who work in both English and French are listed: the case is served in both official languages.',
+  staffNoneInBothLanguages:
+    'Nobody in the staff directory who takes such cases works in both English and French, the official languages this case is served in, and Mend gives it only to people who do: an administrator records the person’s languages first, on the Staff page.',
   staffEveryone: 'Everyone who takes cases',
   staffNobody: 'Nobody in the staff directory takes such cases yet: type the person’s login.',
   staffNoneOfRole: 'Nobody in the staff directory takes such cases, and Mend gives cases only to people in it: an administrator adds the person first, on the Staff page.',
@@ -678,6 +681,8 @@ export const fr: Messages = {
     `Seules les personnes qui travaillent en ${language} sont affichées${NBSP}: le dossier est traité en ${language}, la langue officielle qu’il consigne.`,
   staffNoneInLanguage: (language: string) =>
     `Personne dans le répertoire du personnel qui prend ce genre de dossier ne travaille en ${language}, la langue officielle de service de ce dossier, et Mend ne le confie qu’aux personnes qui y travaillent${NBSP}: une administratrice ou un administrateur doit d’abord consigner les langues de la personne, à la page Personnel.`,
+  staffOnlyInBothLanguages: `Seules les personnes qui travaillent en français et en anglais sont affichées${NBSP}: le dossier est traité dans les deux langues officielles.`,
+  staffNoneInBothLanguages: `Personne dans le répertoire du personnel qui prend ce genre de dossier ne travaille à la fois en français et en anglais, les deux langues officielles de service de ce dossier, et Mend ne le confie qu’aux personnes qui travaillent dans les deux${NBSP}: une administratrice ou un administrateur doit d’abord consigner les langues de la personne, à la page Personnel.`,
   staffEveryone: 'Toutes les personnes qui prennent des dossiers',
   staffNobody: `Personne dans le répertoire du personnel ne prend encore ce genre de dossier${NBSP}: saisissez l’identifiant de la personne.`,
   staffNoneOfRole: `Personne dans le répertoire du personnel ne prend ce genre de dossier, et Mend ne confie des dossiers qu’aux personnes qui y figurent${NBSP}: une administratrice ou un administrateur doit d’abord y ajouter la personne, à la page Personnel.`,

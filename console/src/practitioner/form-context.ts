@@ -12,8 +12,8 @@ export interface FormSettings {
   readonly region?: string | undefined;
   /** The roles the case could be given to (its view's `assignableRoles`; none for a new case): a staff picker offers only their people. */
   readonly assignable?: readonly string[] | undefined;
-  /** The official language the case is served in (its view's `serviceLanguage`): a staff picker offers only people who work in it. */
-  readonly serviceLanguage?: 'en' | 'fr' | null | undefined;
+  /** The official language the case is served in, or `bilingual` for both (its view's `serviceLanguage`): a staff picker offers only people who work in it, or in both. */
+  readonly serviceLanguage?: 'en' | 'fr' | 'bilingual' | null | undefined;
   /** The case's events, as read (none for a new case): a field pointing at one of its records offers a pick of them. */
   readonly history?: readonly HistoryItem[] | undefined;
   /** The case's clocks a field naming one of them (`x-mend-clock`) offers: those the command may act on (none for a new case). */

@@ -34,7 +34,8 @@ export function assignableRoles(workflow: WorkflowInfo | undefined): ReadonlySet
  * Where a form asks for a staff member (a field the API marks `x-mend-staff`): a pick from the staff
  * directory (GET /staff: those who take cases), of the roles the field names (else those the workflow
  * assigns, of them those the case could be given to), the case's region first, each person with their languages and current caseload (and their
- * role, where those offered hold several). A case served in an official language offers only the people who work in it, and says so:
+ * role, where those offered hold several). A case served in an official language offers only the people who work in it (a bilingual
+ * session, only those who work in both), and says so:
  * the API refuses anyone else (STAFF.DOES_NOT_WORK_IN_LANGUAGE). A native select: the keyboard and screen readers work as
  * everywhere. Whoever may not read the directory (403) picks themselves, where the field takes
  * their role, or types the person's login, as does everyone for someone outside the directory
@@ -74,11 +75,13 @@ export function StaffPicker({ id, value, onChange, attributes, of }: StaffPicker
   // A directory not kept yet: the person's login is typed, as before there was one. One that is kept
   // but has no one for these cases: the API gives cases only to people in it, so an admin adds them first.
   if (people.length === 0) return typed(loaded.value.items.length === 0 ? t.staffNobody : t.staffNoneOfRole);
-  // A case served in an official language is given only to people who work in it (the API refuses anyone else): they alone are offered.
-  const language = serviceLanguage ? t.languageName(serviceLanguage) : undefined;
-  const speakers = serviceLanguage ? people.filter((person) => person.languages.includes(serviceLanguage)) : people;
-  if (speakers.length === 0) return typed(t.staffNoneInLanguage(language ?? ''));
-  const note = language === undefined ? undefined : { id: `${id}-language`, text: t.staffOnlyInLanguage(language) };
+  // A case served in an official language is given only to people who work in it, a bilingual session only to people who work in
+  // both (the API refuses anyone else): they alone are offered.
+  const needed: readonly ('en' | 'fr')[] = !serviceLanguage ? [] : serviceLanguage === 'bilingual' ? ['en', 'fr'] : [serviceLanguage];
+  const speakers = people.filter((person) => needed.every((l) => person.languages.includes(l)));
+  const language = serviceLanguage === 'bilingual' ? undefined : serviceLanguage ? t.languageName(serviceLanguage) : undefined;
+  if (speakers.length === 0) return typed(serviceLanguage === 'bilingual' ? t.staffNoneInBothLanguages : t.staffNoneInLanguage(language ?? ''));
+  const note = !serviceLanguage ? undefined : { id: `${id}-language`, text: serviceLanguage === 'bilingual' ? t.staffOnlyInBothLanguages : t.staffOnlyInLanguage(language ?? '') };
   const near = speakers.filter((person) => region !== undefined && person.region === region);
   const far = speakers.filter((person) => region === undefined || person.region !== region);
   // Each named with their role where the people offered hold several (an intake officer or a mediator).
