@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from './event-store/event-store';
 import { NO_LEDGER_WARNING } from './privacy/erasure-ledger';
 import { createApp } from './app';
 import { logsPretty } from './logging/logging';
+import { operatorLanguage } from './config/language';
 
 /** EX_CONFIG from sysexits: the configuration is wrong. */
 const EXIT_CONFIG = 78;
@@ -21,7 +22,7 @@ export async function serve(config: MendConfig): Promise<void> {
   const empty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === 0;
   announce(config, `Mend is serving on http://${config.host}:${port} (store: ${config.store.engine}, data: ${config.dataDir}). API docs: /docs`);
   if (!config.erasureLedger) console.warn(NO_LEDGER_WARNING);
-  const keys = unsharedKeysWarning(config);
+  const keys = unsharedKeysWarning(config, operatorLanguage(process.env));
   if (keys) console.warn(keys);
   const untranslated = config.settings.escalationChain.filter((level) => level.titleFr === undefined).map((level) => level.title);
   if (untranslated.length > 0) {
@@ -58,7 +59,7 @@ function readConfig(): MendConfig {
     return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      console.error(error.textIn(operatorLanguage(process.env)));
       process.exit(EXIT_CONFIG);
     }
     throw error;
@@ -68,7 +69,7 @@ function readConfig(): MendConfig {
 if (require.main === module) {
   serve(readConfig()).catch((error: unknown) => {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      console.error(error.textIn(operatorLanguage(process.env)));
       process.exit(EXIT_CONFIG);
     }
     console.error('Mend failed to start:', error);

@@ -2,13 +2,14 @@ import { accessSync, constants } from 'node:fs';
 import { ConfigError, loadConfig, type KeySource, type MendConfig } from '../config/config';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
+import { CLI_TEXTS } from './messages';
 
 /** The configuration from the environment; a bad value ends the verb with exit 78, naming the variable. */
 export function cliConfig(): MendConfig {
   try {
     return loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.config);
+    if (error instanceof ConfigError) throw new CliError(error.texts(), ExitCode.config);
     throw error;
   }
 }
@@ -28,8 +29,8 @@ export function checkAuditKeyFiles(config: MendConfig): void {
       accessSync(source.file, constants.R_OK);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new CliError(`${variable} (${source.file}) does not exist: check the path.`, ExitCode.config);
-      throw new CliError(`${variable} (${source.file}) cannot be read: ${(error as Error).message}`, ExitCode.unavailable);
+      if (code === 'ENOENT') throw new CliError(CLI_TEXTS.keyFileMissing(variable, source.file), ExitCode.config);
+      throw new CliError(CLI_TEXTS.keyFileUnreadable(variable, source.file, (error as Error).message), ExitCode.unavailable);
     }
   }
 }

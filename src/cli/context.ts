@@ -58,11 +58,13 @@ export async function withContextOf<T>(config: MendConfig, work: (context: INest
 
 function asCliError(error: unknown): unknown {
   // An audit key that is missing or cannot be used is configuration to fix, not a wrong argument.
-  if (error instanceof DomainError) return new CliError(error.message, error.code.startsWith('AUDIT.KEY_') ? ExitCode.config : exitCodeOf(error.kind));
+  if (error instanceof DomainError) {
+    return new CliError({ en: error.messageIn('en'), fr: error.messageIn('fr') }, error.code.startsWith('AUDIT.KEY_') ? ExitCode.config : exitCodeOf(error.kind));
+  }
   if (error instanceof EventStoreUnavailableError) return new CliError(error.message, ExitCode.unavailable);
   if (error instanceof ErasureLedgerError) return new CliError(error.message, ledgerExitCode(error));
   // Found only once the store opens: read models built from another log.
-  if (error instanceof ConfigError) return new CliError(error.message, ExitCode.config);
+  if (error instanceof ConfigError) return new CliError(error.texts(), ExitCode.config);
   return error;
 }
 

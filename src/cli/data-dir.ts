@@ -4,6 +4,7 @@ import type { MendConfig } from '../config/config';
 import { EVENTS_FILE } from '../event-store/event-store.factory';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
+import { CLI_TEXTS } from './messages';
 
 /**
  * What a verb needs of MEND_DATA_DIR before it opens the application, which would otherwise
@@ -26,18 +27,18 @@ export function checkDataDir(config: MendConfig, use: DataDirUse): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       if (use === 'node') return;
-      throw new CliError(`${name} does not exist: check the path. Only \`mend serve\`, \`seed-demo\` and \`restore\` make a new data directory.`, ExitCode.config);
+      throw new CliError(CLI_TEXTS.dataDirMissing(name), ExitCode.config);
     }
-    throw new CliError(`${name} cannot be used: ${(error as Error).message}`, ExitCode.unavailable);
+    throw new CliError(CLI_TEXTS.unusable(name, (error as Error).message), ExitCode.unavailable);
   }
-  if (!isDirectory) throw new CliError(`${name} is a file, not a directory.`, ExitCode.unavailable);
+  if (!isDirectory) throw new CliError(CLI_TEXTS.dataDirIsFile(name), ExitCode.unavailable);
   usable(dir, name, constants.R_OK | constants.W_OK | constants.X_OK);
   if (use === 'store' && config.store.engine === 'sqlite') {
     const log = join(dir, EVENTS_FILE);
     try {
       statSync(log);
     } catch {
-      throw new CliError(`${name} holds no Mend store (no ${EVENTS_FILE}): check the path. Only \`mend serve\`, \`seed-demo\` and \`restore\` make a new store.`, ExitCode.config);
+      throw new CliError(CLI_TEXTS.noStore(name, EVENTS_FILE), ExitCode.config);
     }
     usable(log, log, constants.R_OK | constants.W_OK);
   }
@@ -48,6 +49,6 @@ function usable(path: string, name: string, mode: number): void {
   try {
     accessSync(path, mode);
   } catch (error) {
-    throw new CliError(`${name} cannot be used: ${(error as Error).message}`, ExitCode.unavailable);
+    throw new CliError(CLI_TEXTS.unusable(name, (error as Error).message), ExitCode.unavailable);
   }
 }

@@ -2,6 +2,8 @@ import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { ErasureConsent, type EraseRequest } from '../privacy/retention';
 import { withContext } from './context';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS } from './messages';
 import { parseOption } from './parse-option';
 
 /** `mend erase <subjectId> --by <admin> [--consent-by subject|representative --consent-at <instant>]`. */
@@ -10,11 +12,10 @@ export async function eraseCommand(subjectId: string, options: { by: string; con
   await withContext(async (context, config) => {
     if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
     const result = await context.get(ErasureService).erase(subjectId, { id: options.by, role: 'admin' }, `cli-erase-${Date.now()}`, request);
-    console.log(
-      result.keyDestroyed
-        ? `Erased ${result.subjectId} at ${result.erasedAt} (ground: ${result.ground}): their key is destroyed.`
-        : `${result.subjectId} had no key (already erased, or never recorded); the erasure is recorded at ${result.erasedAt}.`,
-    );
+    const said = result.keyDestroyed
+      ? CLI_TEXTS.erased(result.subjectId, result.erasedAt, result.ground)
+      : CLI_TEXTS.erasedNoKey(result.subjectId, result.erasedAt);
+    console.log(said[cliLanguage()]);
   });
 }
 

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Bilingual } from '../../domain/validation';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS } from './messages';
 
 /** What stops a command: `kill`, `timeout`, `systemctl stop` (TERM), Ctrl-C (INT), a closed terminal (HUP). */
 const STOPPING: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
@@ -10,11 +13,12 @@ const STOPPING: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
  * beside its destination: a backup or a restore not yet renamed into place), says so on stderr,
  * then lets the signal end the process as it would have. Nothing half-written stays behind.
  */
-export function removedIfStopped(dir: string, what: string): { release(): void } {
+export function removedIfStopped(dir: string, what: string | Bilingual): { release(): void } {
   const stop = (signal: NodeJS.Signals) => {
     release();
     rmSync(dir, { recursive: true, force: true });
-    process.stderr.write(`mend: stopped by ${signal}: ${what}\n`);
+    const language = cliLanguage();
+    process.stderr.write(`mend: ${CLI_TEXTS.stopped(signal, typeof what === 'string' ? what : what[language])[language]}\n`);
     process.kill(process.pid, signal);
   };
   const release = () => {

@@ -8,13 +8,15 @@ import { durationSeconds } from '../config/duration';
 import { MEND_VERSION } from '../version';
 import { CliError } from './cli-error';
 import { ExitCode } from './exit-codes';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS, commanderLineInFrench } from './messages';
 import { isRefusal, isTransient } from '../event-store/postgres-schema';
 import { personId } from './options';
 
 /** A token's lifetime, written as MEND_JWT_MAX_TTL is: 3600 (seconds), 30m, 8h, 1d. */
 export function parseDuration(value: string): number {
   const seconds = durationSeconds(value);
-  if (!seconds) throw new InvalidArgumentError('use seconds, or a number and a unit: 3600, 30m, 8h, 1d');
+  if (!seconds) throw new InvalidArgumentError(CLI_TEXTS.durationOption[cliLanguage()]);
   return seconds;
 }
 
@@ -38,7 +40,7 @@ export function program(): Command {
     .description('Mend: event-sourced case work for restorative engagement, mediation, complaints, support coordination, information sessions and Defence cohorts')
     .version(MEND_VERSION)
     // A usage error is one line like every other error (docs/operations.md): `mend: <what is wrong>`.
-    .configureOutput({ outputError: (text, write) => write(`mend: ${text.replace(/^error: /, '').trimEnd()} (--help for usage)\n`) })
+    .configureOutput({ outputError: (text, write) => write(`mend: ${usageError(text)}\n`) })
     .addHelpText('afterAll', ENVIRONMENT)
     .exitOverride();
 
@@ -92,6 +94,14 @@ export function program(): Command {
   return mend;
 }
 
+/** Commander's usage error in the operator's language (CLI_TEXTS), with where to find the usage. */
+function usageError(text: string): string {
+  const language = cliLanguage();
+  const said = text.replace(/^error: /, '').trimEnd();
+  const lines = language === 'fr' ? said.split('\n').map(commanderLineInFrench).join('\n') : said;
+  return `${lines} ${CLI_TEXTS.usageHint[language]}`;
+}
+
 /** Runs the CLI and resolves with the exit code; every failure is reported in one line on stderr. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -102,7 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const failure = error instanceof CliError ? error : unexpected(error);
-    console.error(`mend: ${failure.message}`);
+    console.error(`mend: ${failure.messageIn(cliLanguage())}`);
     return failure.exitCode;
   }
 }
@@ -115,14 +125,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 function unexpected(error: unknown): CliError {
   const system = error as NodeJS.ErrnoException;
   if (error instanceof Error && typeof system.code === 'string' && typeof system.syscall === 'string') return new CliError(error.message, ExitCode.unavailable);
-  if (isRefusal(error)) {
-    return new CliError(
-      `PostgreSQL refused: ${error.message} (SQLSTATE ${error.code}). Check the role, password and database in the connection URL, and the grants docs/deploy-postgres.md lists.`,
-      ExitCode.config,
-    );
-  }
-  if (isTransient(error)) return new CliError(`PostgreSQL cannot be reached: ${(error as Error).message}`, ExitCode.unavailable);
-  return new CliError(`unexpected failure (a defect; please report it): ${error instanceof Error ? error.message : String(error)}`, ExitCode.software);
+  if (isRefusal(error)) return new CliError(CLI_TEXTS.postgresRefused(error.message, String(error.code)), ExitCode.config);
+  if (isTransient(error)) return new CliError(CLI_TEXTS.postgresUnreachable((error as Error).message), ExitCode.unavailable);
+  return new CliError(CLI_TEXTS.unexpected(error instanceof Error ? error.message : String(error)), ExitCode.software);
 }
 
 if (require.main === module) {

@@ -9,7 +9,7 @@ export function parseOption<T extends z.ZodType>(schema: T, value: unknown, opti
   try {
     return parseInput(schema, value, option);
   } catch (error) {
-    if (error instanceof DomainError) throw new CliError(error.message, ExitCode.usage);
+    if (error instanceof DomainError) throw new CliError({ en: error.messageIn('en'), fr: error.messageIn('fr') }, ExitCode.usage);
     throw error;
   }
 }

@@ -1,4 +1,6 @@
 import { SingleBar } from 'cli-progress';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS } from './messages';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -9,12 +11,13 @@ export interface Progress {
  * Progress on stderr (stdout stays data): a bar with rate and ETA on a terminal, a plain line every
  * few seconds otherwise (logs, CI).
  */
-export function progress(label: string, unit = 'events'): Progress {
+export function progress(label: string, unit: string = CLI_TEXTS.progressUnit[cliLanguage()]): Progress {
   const started = performance.now();
+  const eta = CLI_TEXTS.eta[cliLanguage()];
   if (process.stderr.isTTY) {
     const bar = new SingleBar({
       stream: process.stderr,
-      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate}/s | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate}/s | ${eta} {eta_formatted}`,
       hideCursor: true,
     });
     let begun = false;
@@ -40,8 +43,8 @@ export function progress(label: string, unit = 'events'): Progress {
       lastLine = now;
       const seconds = (now - started) / 1000;
       const rate = done / Math.max(0.001, seconds);
-      const eta = rate > 0 && total > done ? ` ETA ${Math.ceil((total - done) / rate)}s` : '';
-      process.stderr.write(`${label}: ${done}/${total} ${unit} (${Math.round(rate)}/s)${eta}\n`);
+      const left = rate > 0 && total > done ? ` ${eta} ${Math.ceil((total - done) / rate)}s` : '';
+      process.stderr.write(`${CLI_TEXTS.progressLine(label, `${done}/${total} ${unit} (${Math.round(rate)}/s)${left}`)[cliLanguage()]}\n`);
     },
     stop: () => undefined,
   };

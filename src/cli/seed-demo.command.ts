@@ -12,6 +12,8 @@ import { demoSummary } from '../demo/demo-summary';
 import { CliError } from './cli-error';
 import { cliConfig } from './cli-config';
 import { ExitCode } from './exit-codes';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS } from './messages';
 
 const TOKEN_TTL_SECONDS = 8 * 3600;
 
@@ -40,10 +42,7 @@ async function openEmptyStore(config: MendConfig, recording: Clock): Promise<Eve
   const head = await store.headPosition();
   if (head > 0) {
     await store.close();
-    throw new CliError(
-      `The store in ${config.dataDir} already holds events (position ${head}): seed-demo loads only into an empty store. Point MEND_DATA_DIR at a new directory.`,
-      ExitCode.dataError,
-    );
+    throw new CliError(CLI_TEXTS.storeNotEmpty(config.dataDir, head), ExitCode.dataError);
   }
   return store;
 }
@@ -65,7 +64,8 @@ async function seed(config: MendConfig, store: EventStore, present: Date): Promi
 }
 
 async function tokenLines(config: MendConfig): Promise<string[]> {
-  if (config.auth.jwksUrl) return ['This instance trusts an OIDC issuer (MEND_JWT_JWKS_URL): get tokens from that issuer.'];
+  const language = cliLanguage();
+  if (config.auth.jwksUrl) return [CLI_TEXTS.oidcTokens[language]];
   const { secret } = localSecret(config.dataDir, config.auth.secret);
   const people: [string, string, PersonRole][] = [
     ['SUPERVISOR', demoStaff.supervisor.id, 'supervisor'],
@@ -76,13 +76,13 @@ async function tokenLines(config: MendConfig): Promise<string[]> {
     ['RO_AUDITOR', demoStaff.roAuditor.id, 'roAuditor'],
     ['ADMIN', demoStaff.admin.id, 'admin'],
   ];
-  const lines = [`Tokens to try (valid ${TOKEN_TTL_SECONDS / 3600} hours; mend token --sub <id> --role <role> makes more):`];
+  const lines = [CLI_TEXTS.tokensToTry(TOKEN_TTL_SECONDS / 3600)[language]];
   for (const [name, subject, role] of people) {
     lines.push(`  export ${name}=${await mintLocalToken(secret, { subject, role, ttlSeconds: TOKEN_TTL_SECONDS })}  # ${subject}`);
   }
   const base = `http://${config.host}:${config.port}`;
   lines.push(
-    `Then, with Mend serving (npm start): curl -H "Authorization: Bearer $SUPERVISOR" '${base}/sla/clocks?status=breached'`,
+    CLI_TEXTS.thenTry(`curl -H "Authorization: Bearer $SUPERVISOR" '${base}/sla/clocks?status=breached'`)[language],
     `  curl -H "Authorization: Bearer $PRACTITIONER" '${base}/cases?assignee=${demoStaff.practitioners[0].id}'`,
   );
   return lines;

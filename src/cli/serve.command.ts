@@ -10,7 +10,7 @@ export async function serveCommand(): Promise<void> {
     await serve(cliConfig());
   } catch (error) {
     // What only the data directory tells (read models built from another log) is configuration too.
-    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.config);
+    if (error instanceof ConfigError) throw new CliError(error.texts(), ExitCode.config);
     throw error;
   }
   await new Promise(() => undefined);

@@ -76,5 +76,9 @@ describe('mend: options as documented', () => {
     const example = /\$ MEND_STORE=nope npx mend projections status\n([\s\S]*?)\$ echo \$\?\n(\d+)/.exec(doc)!;
     const result = await mend(['projections', 'status'], { ...env, MEND_STORE: 'nope' });
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: Number(example[2]), stderr: example[1] });
+    // And its French example, for an operator whose locale is French.
+    const french = /\$ LANG=fr_CA\.UTF-8 MEND_STORE=nope npx mend projections status\n([\s\S]*?)```/.exec(doc)!;
+    const inFrench = await mend(['projections', 'status'], { ...env, MEND_STORE: 'nope', LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_CA.UTF-8' });
+    expect({ code: inFrench.code, stderr: inFrench.stderr }).toEqual({ code: 78, stderr: french[1] });
   });
 });
