@@ -29,24 +29,55 @@ export function quoted(names: Readonly<Record<string, Readonly<Record<Language, 
   return language === 'fr' ? `«\u00a0${name}\u00a0»` : `“${name}”`;
 }
 
+type FieldNames = Readonly<Record<string, Readonly<Record<Language, string>>>>;
+type TimeAtField = { field: string; value: string };
+
 /**
- * A workflow's refusal of a fact dated later than now, under the workflow's own code: the field as
- * its labels name it, and the value as it was given (with the caller's own offset, not the server's).
+ * A workflow's refusal of a time a command gives, under the workflow's own code: the field as its
+ * labels name it, then `said` of the value as it was given (with the caller's own offset, not the
+ * server's). Said beside the field of the command's data too (`data.providedOn`), where a form
+ * shows it: without naming it again.
  */
-export function defineTimeInFuture(code: string, fields: Readonly<Record<string, Readonly<Record<Language, string>>>>): ErrorDefinition<{ field: string; value: string }> {
-  const definition = defineError<{ field: string; value: string }>(code, 'rule', {
-    en: (p) => `${quoted(fields, p.field, 'en')}: ${p.value} is in the future; record only what has already happened.`,
-    fr: (p) => `${quoted(fields, p.field, 'fr')}\u00a0: ${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
+function defineTimeRefusal(code: string, fields: FieldNames, said: ErrorTexts<TimeAtField>): ErrorDefinition<TimeAtField> {
+  const definition = defineError<TimeAtField>(code, 'rule', {
+    en: (p) => `${quoted(fields, p.field, 'en')}: ${said.en(p)}`,
+    fr: (p) => `${quoted(fields, p.field, 'fr')}\u00a0: ${said.fr(p)}`,
   });
-  // Said beside the field of the command's data too (`data.providedOn`), where a form shows it: without naming it again.
-  const atField: ErrorTexts<{ field: string; value: string }> = {
-    en: (p) => `${p.value} is in the future; record only what has already happened.`,
-    fr: (p) => `${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
-  };
-  const beside = (params: { field: string; value: string }, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
-    details === undefined ? refusalAtField(definition, params, `data.${params.field}`, atField) : definition(params, details, localizedDetails);
+  const beside = (params: TimeAtField, details?: unknown, localizedDetails?: Partial<Record<Language, unknown>>) =>
+    details === undefined ? refusalAtField(definition, params, `data.${params.field}`, said) : definition(params, details, localizedDetails);
   return Object.assign(beside, { code: definition.code, kind: definition.kind, texts: definition.texts, is: definition.is });
 }
+
+/** A workflow's refusal of a fact dated later than now. */
+export const defineTimeInFuture = (code: string, fields: FieldNames): ErrorDefinition<TimeAtField> =>
+  defineTimeRefusal(code, fields, {
+    en: (p) => `${p.value} is in the future; record only what has already happened.`,
+    fr: (p) => `${p.value} est dans le futur\u00a0; consignez seulement ce qui s’est déjà produit.`,
+  });
+
+/**
+ * How far ahead a command may plan (a session's start, a meeting's date): a time later than the same
+ * instant this many calendar years after now is a mistyped year (2062 for 2026), not a plan. The
+ * refusal's texts say it in words ("two years", « deux ans »): change them with it.
+ */
+export const PLANNING_HORIZON_YEARS = 2;
+
+/**
+ * Does a planned time lie past the planning horizon from `now` (the decision's `ctx.now`, never the
+ * clock)? The horizon is the same UTC instant two years later (29 February gives 1 March), itself allowed.
+ */
+export function beyondPlanningHorizon(value: string, now: Date): boolean {
+  const horizon = new Date(now.getTime());
+  horizon.setUTCFullYear(horizon.getUTCFullYear() + PLANNING_HORIZON_YEARS);
+  return Date.parse(value) > horizon.getTime();
+}
+
+/** A workflow's refusal of a planned time past the planning horizon (`beyondPlanningHorizon`). */
+export const defineTooFarAhead = (code: string, fields: FieldNames): ErrorDefinition<TimeAtField> =>
+  defineTimeRefusal(code, fields, {
+    en: (p) => `${p.value} is more than two years ahead; check the year.`,
+    fr: (p) => `${p.value} est à plus de deux ans d’ici\u00a0; vérifiez l’année.`,
+  });
 
 const LISTS: Record<Language, Intl.ListFormat> = {
   en: new Intl.ListFormat('en-CA', { type: 'conjunction' }),

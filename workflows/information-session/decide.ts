@@ -1,7 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import { refusalAtField } from '../../domain/errors';
+import { beyondPlanningHorizon, refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { CaseState } from '../../domain/workflow';
 import type { InformationSessionCommand } from './commands';
@@ -17,6 +17,7 @@ import {
   STARTS_BEFORE_REQUEST_AT_FIELD,
   StartsBeforeRequest,
   TimeInFuture,
+  TooFarAhead,
   UnknownRegistration,
 } from './errors';
 import type { InformationSessionEvent } from './events';
@@ -92,9 +93,11 @@ function request(cmd: Command<'RequestInformationSession'>, ctx: DecideContext):
 
 function schedule(cmd: Command<'ScheduleInformationSession'>, context: InformationSessionContext, ctx: DecideContext): InformationSessionEvent {
   const d = cmd.data;
-  // A session given already may be recorded after the fact, so a start now past is allowed; one before the request is not.
+  // A session given already may be recorded after the fact, so a start now past is allowed; one before the request is not,
+  // nor one years ahead (a mistyped year).
   const requestedAt = context.requestedAt;
   enforceRules([
+    beyondPlanningHorizon(d.startsAt, ctx.now) && TooFarAhead({ field: 'startsAt', value: d.startsAt }),
     requestedAt !== undefined &&
       Date.parse(d.startsAt) < Date.parse(requestedAt) &&
       refusalAtField(StartsBeforeRequest, { startsAt: d.startsAt, requestedAt }, 'data.startsAt', STARTS_BEFORE_REQUEST_AT_FIELD),

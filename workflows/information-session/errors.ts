@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, type ErrorTexts } from '../../domain/errors';
+import { defineError, defineTimeInFuture, defineTooFarAhead, type ErrorTexts } from '../../domain/errors';
 import { informationSessionLabels } from './labels';
 
 export const SessionFull = defineError<{ capacity: number }>('INF.SESSION_FULL', 'rule', {
@@ -57,6 +57,9 @@ export const HeldBeforeStart = defineError<{ heldAt: string; startsAt: string }>
 });
 
 export const TimeInFuture = defineTimeInFuture('INF.TIME_IN_FUTURE', informationSessionLabels.fields);
+
+/** A planned time more than two years ahead: a mistyped year, not a plan. */
+export const TooFarAhead = defineTooFarAhead('INF.TOO_FAR_AHEAD', informationSessionLabels.fields);
 
 export const PresenterChangeRequiresSupervisor = defineError<{ presenterId: string }>('INF.PRESENTER_CHANGE_REQUIRES_SUPERVISOR', 'forbidden', {
   en: (p) => `${p.presenterId} presents this session; only a supervisor can give it to someone else.`,

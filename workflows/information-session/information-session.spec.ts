@@ -131,6 +131,26 @@ describe('information session: ScheduleInformationSession', () => {
     expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.startsAt', message: `1950-10-28T13:00:00-04:00 précède la demande de la séance (${NOW}).` }] });
   });
 
+  it('refuses a start more than two years ahead, a mistyped year, beside its start, in either language; just under two years is planned', () => {
+    // The spec's now is 2026-03-02T14:00Z: the horizon is the same instant in 2028.
+    const error = given(requested()).when(schedule({ startsAt: '2028-03-03T11:00:00-03:00' }), supervisor).error();
+    expect({ code: error.code, kind: error.kind }).toEqual({ code: 'INF.TOO_FAR_AHEAD', kind: 'rule' });
+    expect(error.messageIn('en')).toBe('“Starts at”: 2028-03-03T11:00:00-03:00 is more than two years ahead; check the year.');
+    expect(error.messageIn('fr')).toBe('«\u00a0Début\u00a0»\u00a0: 2028-03-03T11:00:00-03:00 est à plus de deux ans d’ici\u00a0; vérifiez l’année.');
+    expect(error.detailsIn('en')).toEqual({ issues: [{ path: 'data.startsAt', message: '2028-03-03T11:00:00-03:00 is more than two years ahead; check the year.' }] });
+    expect(error.detailsIn('fr')).toEqual({ issues: [{ path: 'data.startsAt', message: '2028-03-03T11:00:00-03:00 est à plus de deux ans d’ici\u00a0; vérifiez l’année.' }] });
+    given(requested(), scheduled()).when(schedule({ startsAt: '2062-03-24T13:00:00-03:00' }), presenter).thenThrows('INF.TOO_FAR_AHEAD', { issues: [{ path: 'data.startsAt' }] });
+    given(requested()).when(schedule({ startsAt: '2028-03-02T14:00:00.001Z' }), supervisor).thenThrows('INF.TOO_FAR_AHEAD');
+    given(requested()).when(schedule({ startsAt: '2028-03-02T14:00:00Z' }), supervisor).thenState('scheduled');
+    given(requested()).when(schedule({ startsAt: '2028-03-02T10:59:00-03:00' }), supervisor).thenState('scheduled');
+  });
+
+  it('reports a start years ahead with the other broken rules at once', () => {
+    given(requested(), scheduled(), registered('r-1'), registered('r-2'))
+      .when(schedule({ startsAt: '2062-03-24T13:00:00-03:00', capacity: 1 }), supervisor)
+      .thenBreaks('INF.TOO_FAR_AHEAD', 'INF.CAPACITY_BELOW_REGISTRATIONS');
+  });
+
   it('records a session given already, after the fact: a start now past is allowed from the moment it was requested', () => {
     const earlier: NewEvent = { type: 'InformationSessionRequested', data: { audience: 'classMembers', requestedAt: '2026-02-10T14:00:00.000Z', region: 'NS', topics: [] } };
     given(earlier).when(schedule({ startsAt: '2026-02-24T14:00:00Z' }), supervisor).thenState('scheduled');
@@ -326,6 +346,7 @@ describe('information session: definition', () => {
       'INF.SESSION_FULL',
       'INF.STARTS_BEFORE_REQUEST',
       'INF.TIME_IN_FUTURE',
+      'INF.TOO_FAR_AHEAD',
       'INF.UNKNOWN_REGISTRATION',
     ],
     { capacity: 2, registered: 3, registrationId: 'r-1', heldAt: '2026-03-24T15:00:00Z', startsAt: STARTS, requestedAt: NOW, field: 'heldAt', value: '2026-03-25T10:00:00Z', presenterId: 'p-1', subjectId: 'subject-1' },

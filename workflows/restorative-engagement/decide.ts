@@ -5,7 +5,7 @@ import { evolveClocks } from '../../domain/clocks/state';
 import { addCalendarDays } from '../../domain/dates';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import { refusalAtField } from '../../domain/errors';
+import { beyondPlanningHorizon, refusalAtField } from '../../domain/errors';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import { stateName } from '../../domain/fold';
 import type { Role } from '../../domain/roles';
@@ -40,6 +40,7 @@ import {
   SharingNotPrepared,
   SharingNotSubmitted,
   TimeInFuture,
+  TooFarAhead,
   UNKNOWN_ENGAGEMENT_AT_FIELD,
   UnknownEngagement,
 } from './errors';
@@ -278,10 +279,11 @@ function schedule(cmd: Command<'ScheduleEngagement'>, context: RestorativeEngage
   const chosen = context.participation;
   if (!chosen) throw new Error('Engagement scheduled before participation was chosen: the machine should not allow it.');
   // "Honouring choices for how they would like to participate": only what the class member chose.
-  // It may have been scheduled for a time now past (recorded late), never for one before the opt-in.
+  // It may have been scheduled for a time now past (recorded late), never for one before the opt-in, nor years ahead (a mistyped year).
   const engagementId = d.engagementId ?? ctx.newId();
   enforceRules([
     beforeOptIn('scheduledFor', d.scheduledFor, context),
+    beyondPlanningHorizon(d.scheduledFor, ctx.now) && TooFarAhead({ field: 'scheduledFor', value: d.scheduledFor }),
     !chosen.options.includes(d.option) && ChoiceNotMade({ choice: d.option, chosen: chosen.options }),
     !chosen.deliveries.includes(d.delivery) && ChoiceNotMade({ choice: d.delivery, chosen: chosen.deliveries }),
     !chosen.settings.includes(d.setting) && ChoiceNotMade({ choice: d.setting, chosen: chosen.settings }),

@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, listed, quoted, type ErrorTexts, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, defineTooFarAhead, listed, quoted, type ErrorTexts, type Language } from '../../domain/errors';
 import type { RestorativeEngagementCommand } from './commands';
 import { restorativeEngagementLabels } from './labels';
 import type { PreparationItem } from './machine';
@@ -117,6 +117,9 @@ export const BEFORE_PROGRAM_LAUNCH_AT_FIELD: ErrorTexts<{ receivedAt: string; la
 
 /** Facts are recorded after they happen: a time later than now is a mistake in the input. */
 export const TimeInFuture = defineTimeInFuture('RE.TIME_IN_FUTURE', restorativeEngagementLabels.fields);
+
+/** A planned time more than two years ahead: a mistyped year, not a plan. */
+export const TooFarAhead = defineTooFarAhead('RE.TOO_FAR_AHEAD', restorativeEngagementLabels.fields);
 
 /** A fact of the case, or a time an engagement was scheduled for, dated before the class member's opt-in was received: said beside its field too. */
 export const BeforeOptIn = defineError<{ field: string; value: string; receivedAt: string }>('RE.BEFORE_OPT_IN', 'rule', {

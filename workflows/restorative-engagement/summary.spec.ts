@@ -79,6 +79,7 @@ describe('restorative engagement: its refusals', () => {
       'RE.SHARING_NOT_PREPARED',
       'RE.SHARING_NOT_SUBMITTED',
       'RE.TIME_IN_FUTURE',
+      'RE.TOO_FAR_AHEAD',
     ],
     {
       claimDecisionDate: '2026-02-02',

@@ -4,7 +4,7 @@ import type { ClockEvent } from '../../domain/clocks/events';
 import { zoneClock } from '../../domain/calendar/time-zone';
 import type { DecideContext } from '../../domain/decide-context';
 import type { NewEvent } from '../../domain/envelope';
-import { refusalAtField } from '../../domain/errors';
+import { beyondPlanningHorizon, refusalAtField } from '../../domain/errors';
 import type { RegionCode } from '../../domain/regions';
 import { enforceRules, type RuleCheck } from '../../domain/rules';
 import type { Bilingual, CaseState } from '../../domain/workflow';
@@ -34,6 +34,7 @@ import {
   SafetyConcernsUnresolved,
   SupportPersonNotAgreed,
   TimeInTheFuture,
+  TooFarAhead,
   VisitsAreaNotClosedToOthers,
   VisitsAreaNotExceptional,
 } from './errors';
@@ -367,8 +368,9 @@ export function meetingRules(data: Data<'ArrangeMeeting'>, context: RestorativeO
   const visitsArea = data.room === 'visitsAndCorrespondenceArea';
   const unknown = data.supportPersonIds.filter((id) => !context.supportPersonIds.includes(id));
   return [
-    // For a day to come, or recorded once arranged: never for a day before the case began.
+    // For a day to come, or recorded once arranged: never for a day before the case began, nor years ahead (a mistyped year).
     beforeReferral('scheduledFor', data.scheduledFor, context, ctx),
+    beyondPlanningHorizon(data.scheduledFor, ctx.now) && TooFarAhead({ field: 'scheduledFor', value: data.scheduledFor }),
     visitsArea && !data.exceptionalCircumstances && refusalAtField(VisitsAreaNotExceptional, {}, 'data.room'),
     visitsArea &&
       data.exceptionalCircumstances?.areaClosedToOthers === false &&

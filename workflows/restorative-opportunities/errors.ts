@@ -1,4 +1,4 @@
-import { defineError, defineTimeInFuture, quoted, type ErrorTexts, type Language } from '../../domain/errors';
+import { defineError, defineTimeInFuture, defineTooFarAhead, quoted, type ErrorTexts, type Language } from '../../domain/errors';
 import { FACILITATION_WORDING, FACILITATION_WORDING_FR, type Assignment, type Consent, type MediationModel, type NoContactConditionKind, type Party, type RestorativeOpportunitiesCommand } from './commands';
 import { restorativeOpportunitiesLabels } from './labels';
 
@@ -59,6 +59,9 @@ export const RepresentativeForUnregisteredVictim = defineError('RO.REPRESENTATIV
 
 /** A fact dated later than now, named by its field's label and said beside the field, as in every workflow. */
 export const TimeInTheFuture = defineTimeInFuture('RO.TIME_IN_THE_FUTURE', restorativeOpportunitiesLabels.fields);
+
+/** A planned time more than two years ahead: a mistyped year, not a plan. */
+export const TooFarAhead = defineTooFarAhead('RO.TOO_FAR_AHEAD', restorativeOpportunitiesLabels.fields);
 
 /** A field of a command as its form names it. */
 const field = (name: string, language: Language) => quoted(restorativeOpportunitiesLabels.fields, name, language);

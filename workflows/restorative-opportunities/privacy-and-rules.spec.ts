@@ -94,6 +94,7 @@ describe('restorative opportunities: its refusals', () => {
       'RO.SUPPORT_PERSON_NO_LONGER_AGREED',
       'RO.SUPPORT_PERSON_NOT_AGREED',
       'RO.TIME_IN_THE_FUTURE',
+      'RO.TOO_FAR_AHEAD',
       'RO.VISITS_AREA_NOT_CLOSED_TO_OTHERS',
       'RO.VISITS_AREA_NOT_EXCEPTIONAL',
     ],

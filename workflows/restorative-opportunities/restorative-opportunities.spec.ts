@@ -126,3 +126,28 @@ describe('restorative opportunities: a dialogue is held on or after the day of i
   it('holds an exchange chosen instead of the meeting to the referral only: the meeting will not take place', () =>
     given(...withMeeting(), modelSelected('letterExchange')).when(dialogue('2026-02-10T10:00:00-05:00')).thenState('dialogueHeld'));
 });
+
+describe('restorative opportunities: a meeting arranged years ahead is a mistyped year', () => {
+  // The spec's now is 2026-03-02T14:00Z (09:00 in Ontario): the horizon is the same instant in 2028.
+  it('refuses a meeting more than two years ahead, beside its date, in either language', () => {
+    const refused = given(...withModel()).when(arrange('2028-03-03T09:00:00-05:00'));
+    refused.thenThrows('RO.TOO_FAR_AHEAD', {
+      issues: [{ path: 'data.scheduledFor', message: '2028-03-03T09:00:00-05:00 is more than two years ahead; check the year.' }],
+    });
+    expect(refused.error().messageIn('en')).toBe('“Scheduled for”: 2028-03-03T09:00:00-05:00 is more than two years ahead; check the year.');
+    expect(refused.error().messageIn('fr')).toBe('«\u00a0Date prévue\u00a0»\u00a0: 2028-03-03T09:00:00-05:00 est à plus de deux ans d’ici\u00a0; vérifiez l’année.');
+    expect(refused.error().detailsIn('fr')).toEqual({ issues: [{ path: 'data.scheduledFor', message: '2028-03-03T09:00:00-05:00 est à plus de deux ans d’ici\u00a0; vérifiez l’année.' }] });
+    given(...withMeeting()).when(arrange('2062-02-24T10:00:00-05:00')).thenThrows('RO.TOO_FAR_AHEAD', { issues: [{ path: 'data.scheduledFor' }] });
+  });
+
+  it('arranges one just under two years ahead, up to the same instant two years on', () => {
+    given(...withModel()).when(arrange('2028-03-02T08:59:00-05:00')).thenState('meetingArranged');
+    given(...withModel()).when(arrange('2028-03-02T14:00:00Z')).thenState('meetingArranged');
+    given(...withModel()).when(arrange('2028-03-02T14:00:00.001Z')).thenThrows('RO.TOO_FAR_AHEAD');
+  });
+
+  it('is named with the meeting room’s rules, all at once', () =>
+    given(...withModel())
+      .when({ ...arrange('2062-02-24T10:00:00-05:00'), data: { ...arrange('2062-02-24T10:00:00-05:00').data, privateAndUninterrupted: false } })
+      .thenBreaks('RO.TOO_FAR_AHEAD', 'RO.MEETING_SPACE_NOT_PRIVATE'));
+});
