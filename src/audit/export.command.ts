@@ -6,6 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { CaseId, Instant } from '../../domain/schemas';
 import { cliConfig } from '../cli/cli-config';
 import { CliError } from '../cli/cli-error';
+import { CLI_TEXTS } from '../cli/messages';
+import { cliLanguage } from '../config/language';
 import { ExitCode } from '../cli/exit-codes';
 import { parseOption } from '../cli/parse-option';
 import { progress } from '../cli/progress';
@@ -44,7 +46,7 @@ const BATCH = 500;
 export async function exportCommand(options: ExportOptions): Promise<void> {
   const selection = selectionOf(options);
   const file = options.out === undefined ? undefined : outputFile(options.out, cliConfig().dataDir);
-  if (file && !options.overwrite && existsSync(file)) throw new CliError(`--out ${file} exists: pass --overwrite to replace it.`, ExitCode.cannotCreate);
+  if (file && !options.overwrite && existsSync(file)) throw new CliError(CLI_TEXTS.outExists(file), ExitCode.cannotCreate);
   let output: Output | undefined;
   try {
     const events = await withContext(async (context) => {
@@ -56,7 +58,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       if ('workflow' in selection && selection.workflow !== undefined) context.get(WorkflowRegistry).get(selection.workflow);
       const total = 'caseId' in selection ? await caseLength(store, reader, selection.caseId) : await store.headPosition();
       output = file ? Output.file(file, options.overwrite ?? false) : Output.stdout();
-      const bar = progress('export');
+      const bar = progress(CLI_TEXTS.progressExport[cliLanguage()]);
       const recorded = new Set<string>();
       let count = 0;
       const record = async (items: readonly HistoryItem[]) => {
@@ -86,7 +88,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
       return count;
     });
     await output?.close();
-    process.stderr.write(`exported ${events} events${file ? ` to ${file}` : ''}\n`);
+    process.stderr.write(`${CLI_TEXTS.exported(events, file ?? '')[cliLanguage()]}\n`);
   } catch (error) {
     // The reader of stdout stopped reading (`mend export … | head`): what it wanted, it has.
     if (output?.closedByReader(error)) return;
@@ -99,10 +101,7 @@ export async function exportCommand(options: ExportOptions): Promise<void> {
 function outputFile(out: string, dataDir: string): string {
   const path = resolve(out);
   if (isInsideFollowingLinks(path, dataDir)) {
-    throw new CliError(
-      `--out ${path} is inside the data directory (${dataDir}): an export holds personal information in clear, which the data directory never does (an erasure could not reach it). Write it elsewhere.`,
-      ExitCode.cannotCreate,
-    );
+    throw new CliError(CLI_TEXTS.outInsideDataDir(path, dataDir), ExitCode.cannotCreate);
   }
   return path;
 }
@@ -134,7 +133,7 @@ class Output {
       if (regular) fchmodSync(fd, 0o600);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'EEXIST' ? `--out ${path} exists: pass --overwrite to replace it.` : `--out ${path} cannot be written: ${(error as Error).message}`, ExitCode.cannotCreate);
+      throw new CliError(code === 'EEXIST' ? CLI_TEXTS.outExists(path) : CLI_TEXTS.outUnwritable(`--out ${path}`, (error as Error).message), ExitCode.cannotCreate);
     }
     return new Output(createWriteStream(path, { fd }), path, regular);
   }
@@ -163,7 +162,7 @@ class Output {
   }
 
   failure(error: unknown): unknown {
-    if (error === this.error) return new CliError(`${this.path === undefined ? 'stdout' : `--out ${this.path}`} cannot be written: ${(error as Error).message}`, ExitCode.cannotCreate);
+    if (error === this.error) return new CliError(CLI_TEXTS.outUnwritable(this.path === undefined ? 'stdout' : `--out ${this.path}`, (error as Error).message), ExitCode.cannotCreate);
     return error;
   }
 }
@@ -183,10 +182,10 @@ async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncGenerato
 function selectionOf(options: ExportOptions): EventSelection {
   const ranged = options.workflow !== undefined || options.from !== undefined || options.to !== undefined;
   if (options.case !== undefined) {
-    if (ranged) throw new CliError('--case exports one whole case: it cannot be combined with --workflow, --from or --to', ExitCode.usage);
+    if (ranged) throw new CliError(CLI_TEXTS.caseNotCombined, ExitCode.usage);
     return { caseId: parseOption(CaseId, options.case, '--case') };
   }
-  if (!ranged) throw new CliError('say what to export: --case <id>, or --workflow <name> and/or --from <time> --to <time>', ExitCode.usage);
+  if (!ranged) throw new CliError(CLI_TEXTS.exportWhat, ExitCode.usage);
   return {
     ...(options.workflow !== undefined ? { workflow: options.workflow } : {}),
     ...(options.from !== undefined ? { from: parseOption(Instant, options.from, '--from') } : {}),

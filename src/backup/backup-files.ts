@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import type { Bilingual } from '../../domain/validation';
+import { CLI_TEXTS } from '../cli/messages';
 import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { isInside, type MendConfig } from '../config/config';
@@ -7,12 +9,16 @@ import { ErasureLedger, ErasureLedgerError } from '../privacy/erasure-ledger';
 /** Why a backup or a restore stopped; the CLI maps the kind to its exit code. */
 export class BackupError extends Error {
   override readonly name = 'BackupError';
+  /** The message in both languages (CLI_TEXTS); `message` is the English. */
+  readonly texts: Bilingual;
   constructor(
-    message: string,
+    message: string | Bilingual,
     /** `damaged`: a backup file (or the erasure ledger) is missing, altered or unreadable; `config`: a setting is missing or wrong; `target`: where to write is not usable; `chain`: the restored log does not verify; `unavailable`: a file Mend needs cannot be read. */
     readonly kind: 'damaged' | 'config' | 'target' | 'chain' | 'unavailable',
   ) {
-    super(message);
+    const texts = typeof message === 'string' ? { en: message, fr: message } : message;
+    super(texts.en);
+    this.texts = texts;
   }
 }
 
@@ -68,23 +74,20 @@ const TAG_BYTES = 16;
 export function backupKey(config: MendConfig, backupDir: string): Buffer {
   const source = config.backupKey;
   if (!source) {
-    throw new BackupError(
-      'No backup key: set MEND_BACKUP_KEY (64 hexadecimal characters) or MEND_BACKUP_KEY_FILE (a file holding them), kept apart from the backups (e.g. `openssl rand -hex 32`).',
-      'config',
-    );
+    throw new BackupError(CLI_TEXTS.noBackupKey, 'config');
   }
   if ('hex' in source) return Buffer.from(source.hex, 'hex');
   if (isInside(source.file, backupDir)) {
-    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) is inside the backup (${backupDir}): keep the key apart from what it protects.`, 'config');
+    throw new BackupError(CLI_TEXTS.backupKeyInside(source.file, backupDir), 'config');
   }
   let text: string;
   try {
     text = readFileSync(source.file, 'utf8').trim();
   } catch (error) {
-    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) cannot be read: ${(error as Error).message}`, 'config');
+    throw new BackupError(CLI_TEXTS.backupKeyUnreadable(source.file, (error as Error).message), 'config');
   }
   if (!/^[0-9a-fA-F]{64}$/.test(text)) {
-    throw new BackupError(`MEND_BACKUP_KEY_FILE (${source.file}) must hold 64 hexadecimal characters (32 random bytes)`, 'config');
+    throw new BackupError(CLI_TEXTS.backupKeyMalformed(source.file), 'config');
   }
   return Buffer.from(text, 'hex');
 }
@@ -100,7 +103,7 @@ export function seal(key: Buffer, name: string, plaintext: Buffer): Buffer {
 
 export function open(key: Buffer, name: string, sealed: Buffer): Buffer {
   if (sealed.length < MAGIC.length + IV_BYTES + TAG_BYTES || !sealed.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new BackupError(`${name} is not an encrypted Mend backup file`, 'damaged');
+    throw new BackupError(CLI_TEXTS.notEncryptedBackupFile(name), 'damaged');
   }
   const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
   const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
@@ -110,7 +113,7 @@ export function open(key: Buffer, name: string, sealed: Buffer): Buffer {
   try {
     return Buffer.concat([decipher.update(sealed.subarray(MAGIC.length + IV_BYTES + TAG_BYTES)), decipher.final()]);
   } catch {
-    throw new BackupError(`The backup key does not open ${name}: it is not the key this backup was taken with (MEND_BACKUP_KEY / MEND_BACKUP_KEY_FILE).`, 'config');
+    throw new BackupError(CLI_TEXTS.wrongBackupKey(name), 'config');
   }
 }
 
@@ -134,12 +137,13 @@ export function fsyncPath(path: string): void {
 }
 
 /** Whether a path is absent or an empty directory; throws when it is a non-empty directory or a file. */
-export function assertEmptyTarget(path: string, what: string): 'absent' | 'empty' {
+export function assertEmptyTarget(path: string, what: Bilingual): 'absent' | 'empty' {
   if (!existsSync(path)) return 'absent';
-  if (!statSync(path).isDirectory()) throw new BackupError(`${what} ${path} is a file, not a directory.`, 'target');
+  if (!statSync(path).isDirectory()) throw new BackupError({ en: CLI_TEXTS.targetIsFile(what.en, path).en, fr: CLI_TEXTS.targetIsFile(what.fr, path).fr }, 'target');
   const entries = readdirSync(path);
   if (entries.length > 0) {
-    throw new BackupError(`${what} ${path} is not empty (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}): choose an empty or new directory.`, 'target');
+    const listed = `${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}`;
+    throw new BackupError({ en: CLI_TEXTS.targetNotEmpty(what.en, path, listed).en, fr: CLI_TEXTS.targetNotEmpty(what.fr, path, listed).fr }, 'target');
   }
   return 'empty';
 }
@@ -149,7 +153,7 @@ export function readErasureLedger(path: string): ReturnType<typeof ErasureLedger
   try {
     return ErasureLedger.read(path);
   } catch (error) {
-    if (error instanceof ErasureLedgerError) throw new BackupError(error.message, LEDGER_PROBLEM[error.kind]);
+    if (error instanceof ErasureLedgerError) throw new BackupError(error.texts, LEDGER_PROBLEM[error.kind]);
     throw error;
   }
 }

@@ -5,7 +5,9 @@ import { cliConfig } from '../cli/cli-config';
 import { withContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
 import { progress, type Progress } from '../cli/progress';
-import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
+import { cliLanguage } from '../config/language';
+import { CLI_TEXTS } from '../cli/messages';
+import { NO_LEDGER_TEXTS } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { takeBackup } from './backup';
 import { BackupError, readErasureLedger } from './backup-files';
@@ -23,7 +25,7 @@ async function reporting<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof BackupError) throw new CliError(error.message, EXIT_BY_KIND[error.kind]);
+    if (error instanceof BackupError) throw new CliError(error.texts, EXIT_BY_KIND[error.kind]);
     throw error;
   }
 }
@@ -48,49 +50,64 @@ const KIB = 1024;
 /** `mend backup <dir>`. */
 export async function backupCommand(dir: string): Promise<void> {
   const config = cliConfig();
-  if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
+  const language = cliLanguage();
+  if (!config.erasureLedger) console.error(NO_LEDGER_TEXTS[language]);
   const bars = steps();
+  const kib = language === 'fr' ? 'Kio' : 'KiB';
   const result = await reporting(() =>
     takeBackup(config, dir, (p) =>
-      p.step === 'keys' ? bars.update('key store', p.done, p.total, 'files') : bars.update(p.step === 'log' ? 'snapshot of the log' : 'sha256', Math.round(p.done / KIB), Math.round(p.total / KIB), 'KiB'),
+      p.step === 'keys'
+        ? bars.update(CLI_TEXTS.stepKeyStore[language], p.done, p.total, CLI_TEXTS.unitFiles[language])
+        : bars.update(p.step === 'log' ? CLI_TEXTS.stepLogSnapshot[language] : 'sha256', Math.round(p.done / KIB), Math.round(p.total / KIB), kib),
     ),
   ).finally(() => bars.stop());
   const m = result.manifest;
-  for (const path of result.abandonedRemoved) console.error(`Removed ${path}: a backup killed before it finished had staged it.`);
+  for (const path of result.abandonedRemoved) console.error(CLI_TEXTS.stagedBackupRemoved(path)[language]);
+  const checkpoint = m.auditCheckpoint;
   console.log(
-    `Backup written to ${result.dir}: ${m.eventCount ?? 'log held by the engine,'} events up to position ${m.headPosition}, ${m.keyStore.subjects} keys (encrypted), ` +
-      `${(result.bytes / 1024 / 1024).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s; signed audit checkpoint: ${m.auditCheckpoint === null ? 'none' : `${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest}`}; ` +
-      `erasure ledger: ${m.erasureLedger.configured ? entries(m.erasureLedger.entries) : 'NOT CONFIGURED'}.`,
+    CLI_TEXTS.backupWritten({
+      dir: result.dir,
+      events: m.eventCount === null || m.eventCount === undefined ? CLI_TEXTS.logHeldByEngine[language] : String(m.eventCount),
+      position: m.headPosition,
+      keys: m.keyStore.subjects,
+      mib: (result.bytes / 1024 / 1024).toFixed(1),
+      seconds: result.seconds.toFixed(1),
+      checkpoint: checkpoint === null ? CLI_TEXTS.none[language] : CLI_TEXTS.checkpointAt(checkpoint.sequence, checkpoint.position, checkpoint.digest)[language],
+      ledger: m.erasureLedger.configured ? CLI_TEXTS.ledgerEntries(m.erasureLedger.entries)[language] : CLI_TEXTS.notConfiguredUpper[language],
+    })[language],
   );
-  if (m.store !== 'sqlite') console.log(`The ${m.store} log itself is not in this backup: back it up with the engine's own tool (docs/operations.md).`);
+  if (m.store !== 'sqlite') console.log(CLI_TEXTS.logNotInBackup(m.store)[language]);
 }
 
 /** `mend restore <dir>`. */
 export async function restoreCommand(dir: string, options: { withoutLedger?: boolean }): Promise<void> {
   const config = cliConfig();
-  if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
+  const language = cliLanguage();
+  if (!config.erasureLedger) console.error(NO_LEDGER_TEXTS[language]);
   const bars = steps();
   const report = await reporting(() =>
     restoreBackup(config, dir, {
       withoutLedger: options.withoutLedger ?? false,
       onProgress: (p) =>
         p.step === 'hashes'
-          ? bars.update('check sha256', Math.round(p.done / KIB), Math.round(p.total / KIB), 'KiB')
-          : bars.update(p.step === 'verify' ? 'verify hash chain' : `rebuild ${p.label}`, p.done, p.total, 'events'),
+          ? bars.update(CLI_TEXTS.stepCheckSha256[language], Math.round(p.done / KIB), Math.round(p.total / KIB), language === 'fr' ? 'Kio' : 'KiB')
+          : bars.update(p.step === 'verify' ? CLI_TEXTS.stepVerifyChain[language] : CLI_TEXTS.stepRebuild(p.label ?? '')[language], p.done, p.total, CLI_TEXTS.progressUnit[language]),
     }),
   ).finally(() => bars.stop());
   const m = report.manifest;
-  for (const path of report.abandonedRemoved) {
-    console.error(`Removed ${path}: a restore killed before it finished had staged it, the personal-data keys in clear among it.`);
-  }
+  for (const path of report.abandonedRemoved) console.error(CLI_TEXTS.stagedRestoreRemoved(path)[language]);
   warnOfTornLines(report.ledger.tornLines);
-  console.log(
-    `Restored the backup taken at ${m.takenAt} (Mend ${m.mendVersion}, position ${m.headPosition}) into ${report.dataDir}.\n` +
-      (m.auditCheckpoint ? `Latest signed audit checkpoint in it: ${m.auditCheckpoint.sequence} at position ${m.auditCheckpoint.position}, digest ${m.auditCheckpoint.digest} (compare with the published one).\n` : '') +
-      `Erasure ledger: ${report.ledger.configured ? `${entries(report.ledger.entries)}, ${erasures(report.ledger.reapplied)} made after the backup re-applied` : 'not configured (erasures made after the backup are NOT re-applied)'}.\n` +
-      `Hash chain verified: ${report.verifiedEvents} events. Read models rebuilt: ${report.rebuilt.map((r) => `${r.name} (${r.events} events)`).join(', ')}.\n` +
-      'Start Mend as usual.',
-  );
+  const checkpoint = m.auditCheckpoint;
+  const lines = [
+    CLI_TEXTS.restored({ takenAt: m.takenAt, version: m.mendVersion, position: m.headPosition, dataDir: report.dataDir }),
+    ...(checkpoint ? [CLI_TEXTS.restoredCheckpoint(CLI_TEXTS.checkpointAt(checkpoint.sequence, checkpoint.position, checkpoint.digest)[language])] : []),
+    report.ledger.configured
+      ? CLI_TEXTS.restoredLedger(CLI_TEXTS.ledgerEntries(report.ledger.entries)[language], CLI_TEXTS.erasuresCount(report.ledger.reapplied)[language])
+      : CLI_TEXTS.restoredWithoutLedger,
+    CLI_TEXTS.restoredVerified(report.verifiedEvents, report.rebuilt.map((r) => CLI_TEXTS.rebuiltModel(r.name, r.events)[language]).join(', ')),
+    CLI_TEXTS.startAsUsual,
+  ];
+  console.log(lines.map((line) => line[language]).join('\n'));
 }
 
 /**
@@ -99,11 +116,11 @@ export async function restoreCommand(dir: string, options: { withoutLedger?: boo
  */
 export async function reapplyCommand(ledgers: readonly string[] = []): Promise<void> {
   const config = cliConfig();
-  if (ledgers.length === 0 && !config.erasureLedger) throw new CliError(NO_LEDGER_WARNING, ExitCode.config);
+  if (ledgers.length === 0 && !config.erasureLedger) throw new CliError(NO_LEDGER_TEXTS, ExitCode.config);
   const paths = ledgers.length > 0 ? ledgers.map((ledger) => resolve(ledger)) : [config.erasureLedger!];
   // A ledger named on the command line that is not there is a wrong argument: said before any is re-applied.
   const absent = ledgers.length > 0 ? paths.filter((path) => !existsSync(path)) : [];
-  if (absent.length > 0) throw new CliError(`No erasure ledger at ${absent.join(', ')}: name each node's ledger file; nothing was re-applied.`, ExitCode.usage);
+  if (absent.length > 0) throw new CliError(CLI_TEXTS.noLedgerAt(absent.join(', ')), ExitCode.usage);
   const entries = await reporting(async () =>
     paths.flatMap((path) => {
       const read = readErasureLedger(path);
@@ -119,16 +136,12 @@ export async function reapplyCommand(ledgers: readonly string[] = []): Promise<v
     for (const entry of entries) if ((await service.reapply(entry)).recorded) count += 1;
     return count;
   }, local ? 'store' : 'node');
-  const where = paths.length === 1 ? 'the ledger' : `${paths.length} ledgers`;
-  console.log(`${erasures(entries.length)} in ${where}; ${reapplied} ${reapplied === 1 ? 'was' : 'were'} missing from the store and ${reapplied === 1 ? 'is' : 'are'} now re-applied.`);
+  const language = cliLanguage();
+  const where = paths.length === 1 ? CLI_TEXTS.theLedger : CLI_TEXTS.ledgersCount(paths.length);
+  console.log(CLI_TEXTS.reapplied(CLI_TEXTS.erasuresCount(entries.length)[language], where[language], reapplied)[language]);
 }
 
 function warnOfTornLines(lines: readonly number[], ledger?: string): void {
   if (lines.length === 0) return;
-  console.error(
-    `The erasure ledger${ledger ? ` ${ledger}` : ''} has lines cut short by a crash during an append (line ${lines.join(', ')}): skipped, those erasures had not taken effect.`,
-  );
+  console.error(CLI_TEXTS.tornLedgerLines(ledger ? ` ${ledger}` : '', lines.join(', '))[cliLanguage()]);
 }
-
-const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
-const erasures = (n: number) => `${n} ${n === 1 ? 'erasure' : 'erasures'}`;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { CLI_TEXTS } from '../cli/messages';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -64,20 +65,17 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
   const dir = resolve(target);
   // Said first: no backup key makes this a backup Mend can take.
   if (config.keyStore.engine === 'postgres') {
-    throw new BackupError(
-      'The personal-data keys are in PostgreSQL (shared by every node): back up the Mend schema with PostgreSQL\'s own tools, keys and log together (docs/deploy-postgres.md).',
-      'config',
-    );
+    throw new BackupError(CLI_TEXTS.keysInPostgres, 'config');
   }
   const key = backupKey(config, dir);
   if (isInsideFollowingLinks(dir, config.dataDir)) {
-    throw new BackupError(`The backup directory ${dir} is inside the data directory (${config.dataDir}): a restore replaces that directory, and a backup must survive the disk it holds. Choose a directory outside it.`, 'target');
+    throw new BackupError(CLI_TEXTS.backupInsideDataDir(dir, config.dataDir), 'target');
   }
-  const state = assertEmptyTarget(dir, 'The backup directory');
+  const state = assertEmptyTarget(dir, CLI_TEXTS.backupDirectory);
   const abandoned = removeAbandonedStaging(dir, 'partial');
   const staging = stagingDirFor(dir, 'partial');
   mkdirSync(staging, { recursive: true, mode: 0o700 });
-  const stopped = removedIfStopped(staging, `no backup was written to ${dir}`);
+  const stopped = removedIfStopped(staging, CLI_TEXTS.noBackupWritten(dir));
   try {
     const takenAt = new Date().toISOString();
     const mark = [performance.now()];
@@ -87,7 +85,7 @@ export async function takeBackup(config: MendConfig, target: string, onProgress?
     const hashed = new Map<string, string>();
     if (config.store.engine === 'sqlite') {
       const source = join(config.dataDir, EVENTS_FILE);
-      if (!existsSync(source)) throw new BackupError(`There is no event log at ${source} (MEND_DATA_DIR): nothing to back up.`, 'config');
+      if (!existsSync(source)) throw new BackupError(CLI_TEXTS.noEventLog(source), 'config');
       const snapshot = await snapshotSqlite(source, join(staging, BACKUP_EVENTS_FILE), (done, total) => onProgress?.({ step: 'log', done, total }));
       hashed.set(BACKUP_EVENTS_FILE, snapshot.sha256);
       ({ headPosition, eventCount, checkpoint } = logFacts(join(staging, BACKUP_EVENTS_FILE)));

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { CLI_TEXTS } from '../cli/messages';
 import { dirname, join, resolve } from 'node:path';
 import { ChainVerification } from '../audit/verification.service';
 import { withContextOf } from '../cli/context';
@@ -60,7 +61,7 @@ export async function restoreBackup(
   const dir = resolve(source);
   const manifest = await checkBackup(dir, options.onProgress);
   if (manifest.store !== config.store.engine) {
-    throw new BackupError(`This backup was taken of a ${manifest.store} store, but MEND_STORE is ${config.store.engine}.`, 'config');
+    throw new BackupError(CLI_TEXTS.storeMismatch(manifest.store, config.store.engine), 'config');
   }
   const key = backupKey(config, dir);
   const dump = deserializeKeys(open(key, BACKUP_KEYS_FILE, readFileSync(join(dir, BACKUP_KEYS_FILE))));
@@ -68,12 +69,12 @@ export async function restoreBackup(
   const { entries, tornLines } = readLedger(config, options.withoutLedger ?? false);
 
   const target = config.dataDir;
-  const state = assertEmptyTarget(target, 'The data directory (MEND_DATA_DIR)');
+  const state = assertEmptyTarget(target, CLI_TEXTS.dataDirectory);
   mkdirSync(dirname(target), { recursive: true });
   const abandoned = removeAbandonedStaging(target, 'restoring');
   const staging = stagingDirFor(target, 'restoring');
   mkdirSync(staging, { mode: 0o700 });
-  const stopped = removedIfStopped(staging, `nothing was restored into ${target}`);
+  const stopped = removedIfStopped(staging, CLI_TEXTS.nothingRestored(target));
   try {
     if (manifest.store === 'sqlite') copyFileSync(join(dir, BACKUP_EVENTS_FILE), join(staging, EVENTS_FILE));
     if (secret) writeFileSync(join(staging, 'jwt-secret'), secret, { mode: 0o600 });
@@ -110,7 +111,7 @@ export async function restoreBackup(
       const head = manifest.headPosition + entries.length;
       const verification = await context.get(ChainVerification).verifyAll({ onProgress: (position) => options.onProgress?.({ step: 'verify', done: position, total: head }) });
       if (!verification.ok) {
-        throw new BackupError(`The restored log does not verify: ${verification.message}`, 'chain');
+        throw new BackupError(CLI_TEXTS.restoredLogDoesNotVerify(verification.message), 'chain');
       }
       return { reapplied, rebuilt, verifiedEvents: verification.events };
     });
@@ -138,28 +139,28 @@ export async function restoreBackup(
 /** Reads and checks the manifest and every file it lists; a damaged file is named. */
 export async function checkBackup(dir: string, onProgress?: (progress: RestoreProgress) => void): Promise<BackupManifest> {
   const manifestPath = join(dir, MANIFEST_FILE);
-  if (!existsSync(manifestPath)) throw new BackupError(`${manifestPath} is missing: ${dir} is not a complete Mend backup.`, 'damaged');
+  if (!existsSync(manifestPath)) throw new BackupError(CLI_TEXTS.manifestMissing(manifestPath, dir), 'damaged');
   let manifest: BackupManifest;
   try {
     const parsed = BackupManifest.safeParse(JSON.parse(readFileSync(manifestPath, 'utf8')));
     if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     manifest = parsed.data;
   } catch (error) {
-    throw new BackupError(`${manifestPath} is damaged: ${(error as Error).message}`, 'damaged');
+    throw new BackupError(CLI_TEXTS.manifestDamaged(manifestPath, (error as Error).message), 'damaged');
   }
   const required = [BACKUP_KEYS_FILE, ...(manifest.store === 'sqlite' ? [BACKUP_EVENTS_FILE] : [])];
   for (const name of required) {
-    if (!manifest.files.some((f) => f.name === name)) throw new BackupError(`${manifestPath} does not list ${name}: the backup is incomplete.`, 'damaged');
+    if (!manifest.files.some((f) => f.name === name)) throw new BackupError(CLI_TEXTS.manifestIncomplete(manifestPath, name), 'damaged');
   }
   const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
   let done = 0;
   for (const file of manifest.files) {
     const path = join(dir, file.name);
-    if (!existsSync(path)) throw new BackupError(`${path} is missing from the backup.`, 'damaged');
+    if (!existsSync(path)) throw new BackupError(CLI_TEXTS.backupFileMissing(path), 'damaged');
     const bytes = statSync(path).size;
-    if (bytes !== file.bytes) throw new BackupError(`${path} is damaged: ${bytes} bytes, the manifest says ${file.bytes} (truncated or altered).`, 'damaged');
+    if (bytes !== file.bytes) throw new BackupError(CLI_TEXTS.backupFileTruncated(path, bytes, file.bytes), 'damaged');
     const sha256 = await sha256File(path, (n) => onProgress?.({ step: 'hashes', done: (done += n), total }));
-    if (sha256 !== file.sha256) throw new BackupError(`${path} is damaged: its sha256 is ${sha256}, the manifest says ${file.sha256}.`, 'damaged');
+    if (sha256 !== file.sha256) throw new BackupError(CLI_TEXTS.backupFileAltered(path, sha256, file.sha256), 'damaged');
   }
   return manifest;
 }
@@ -167,17 +168,11 @@ export async function checkBackup(dir: string, onProgress?: (progress: RestorePr
 function readLedger(config: MendConfig, withoutLedger: boolean): { entries: LedgerEntry[]; tornLines: number[] } {
   if (!config.erasureLedger) {
     if (withoutLedger) return { entries: [], tornLines: [] };
-    throw new BackupError(
-      'MEND_ERASURE_LEDGER is not set, so erasures made after this backup cannot be re-applied and the people erased since would come back. Set it to the ledger file, or pass --without-ledger if no ledger was ever kept.',
-      'config',
-    );
+    throw new BackupError(CLI_TEXTS.restoreNeedsLedger, 'config');
   }
   if (!existsSync(config.erasureLedger)) {
     if (withoutLedger) return { entries: [], tornLines: [] };
-    throw new BackupError(
-      `The erasure ledger ${config.erasureLedger} (MEND_ERASURE_LEDGER) does not exist. Mend creates it when it starts, so it is probably lost or the path is wrong. Restore it first, or pass --without-ledger.`,
-      'config',
-    );
+    throw new BackupError(CLI_TEXTS.restoreLedgerMissing(config.erasureLedger), 'config');
   }
   return readErasureLedger(config.erasureLedger);
 }

@@ -62,7 +62,7 @@ function asCliError(error: unknown): unknown {
     return new CliError({ en: error.messageIn('en'), fr: error.messageIn('fr') }, error.code.startsWith('AUDIT.KEY_') ? ExitCode.config : exitCodeOf(error.kind));
   }
   if (error instanceof EventStoreUnavailableError) return new CliError(error.message, ExitCode.unavailable);
-  if (error instanceof ErasureLedgerError) return new CliError(error.message, ledgerExitCode(error));
+  if (error instanceof ErasureLedgerError) return new CliError(error.texts, ledgerExitCode(error));
   // Found only once the store opens: read models built from another log.
   if (error instanceof ConfigError) return new CliError(error.texts(), ExitCode.config);
   return error;

@@ -1,4 +1,4 @@
-import { NO_LEDGER_WARNING } from '../privacy/erasure-ledger';
+import { NO_LEDGER_TEXTS } from '../privacy/erasure-ledger';
 import { ErasureService } from '../privacy/erasure.service';
 import { ErasureConsent, type EraseRequest } from '../privacy/retention';
 import { withContext } from './context';
@@ -10,7 +10,7 @@ import { parseOption } from './parse-option';
 export async function eraseCommand(subjectId: string, options: { by: string; consentBy?: string; consentAt?: string }): Promise<void> {
   const request = requestOf(options);
   await withContext(async (context, config) => {
-    if (!config.erasureLedger) console.error(NO_LEDGER_WARNING);
+    if (!config.erasureLedger) console.error(NO_LEDGER_TEXTS[cliLanguage()]);
     const result = await context.get(ErasureService).erase(subjectId, { id: options.by, role: 'admin' }, `cli-erase-${Date.now()}`, request);
     const said = result.keyDestroyed
       ? CLI_TEXTS.erased(result.subjectId, result.erasedAt, result.ground)

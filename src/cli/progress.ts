@@ -13,12 +13,15 @@ export interface Progress {
  */
 export function progress(label: string, unit: string = CLI_TEXTS.progressUnit[cliLanguage()]): Progress {
   const started = performance.now();
-  const eta = CLI_TEXTS.eta[cliLanguage()];
+  const language = cliLanguage();
+  const eta = CLI_TEXTS.eta[language];
   if (process.stderr.isTTY) {
+    const percent = language === 'fr' ? '{percentage}\u00a0%' : '{percentage}%';
     const bar = new SingleBar({
       stream: process.stderr,
-      format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {rate}/s | ${eta} {eta_formatted}`,
+      format: `${label} [{bar}] ${percent} | {value}/{total} ${unit} | {rate}/s | ${eta} {eta_formatted}`,
       hideCursor: true,
+      ...(language === 'fr' ? { formatTime: frenchTime } : {}),
     });
     let begun = false;
     return {
@@ -43,9 +46,22 @@ export function progress(label: string, unit: string = CLI_TEXTS.progressUnit[cl
       lastLine = now;
       const seconds = (now - started) / 1000;
       const rate = done / Math.max(0.001, seconds);
-      const left = rate > 0 && total > done ? ` ${eta} ${Math.ceil((total - done) / rate)}s` : '';
-      process.stderr.write(`${CLI_TEXTS.progressLine(label, `${done}/${total} ${unit} (${Math.round(rate)}/s)${left}`)[cliLanguage()]}\n`);
+      const left = rate > 0 && total > done ? ` ${eta} ${CLI_TEXTS.etaSeconds(Math.ceil((total - done) / rate))[language]}` : '';
+      process.stderr.write(`${CLI_TEXTS.progressLine(label, `${done}/${total} ${unit} (${Math.round(rate)}/s)${left}`)[language]}\n`);
     },
     stop: () => undefined,
   };
+}
+
+/**
+ * The bar's time left as French sets it: a no-break space between each number and its unit
+ * (« 1\u00a0h\u00a005\u00a0min », « 2\u00a0min\u00a005\u00a0s », « 12\u00a0s »). What the bar cannot estimate yet is shown as it says it.
+ */
+export function frenchTime(t: unknown): string {
+  if (typeof t !== 'number' || !Number.isFinite(t)) return String(t);
+  const seconds = Math.max(0, Math.round(t));
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (seconds > 3600) return `${Math.floor(seconds / 3600)}\u00a0h\u00a0${two(Math.floor((seconds % 3600) / 60))}\u00a0min`;
+  if (seconds > 60) return `${Math.floor(seconds / 60)}\u00a0min\u00a0${two(seconds % 60)}\u00a0s`;
+  return `${seconds}\u00a0s`;
 }

@@ -25,7 +25,7 @@ export async function seedDemoCommand(): Promise<void> {
   const present = recording.now();
   const store = await openEmptyStore(config, recording);
   const result = await seed(config, store, present);
-  for (const line of demoSummary(result, config.dataDir)) console.log(line);
+  for (const line of demoSummary(result, config.dataDir, cliLanguage())) console.log(line);
   console.log('');
   for (const line of await tokenLines(config)) console.log(line);
 }

@@ -81,9 +81,14 @@ export function checkLogIdentity(config: MendConfig): void {
     throw new ConfigError([
       {
         variable: 'MEND_DATA_DIR',
-        message:
-          `the read models in ${config.dataDir} were built from another log (${recorded}), not ${current}: their checkpoints mean nothing there. ` +
-          `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
+        message: {
+          en:
+            `the read models in ${config.dataDir} were built from another log (${recorded}), not ${current}: their checkpoints mean nothing there. ` +
+            `Use an empty MEND_DATA_DIR for this log, or delete ${READ_MODELS}* in it so that they are rebuilt from the new log.`,
+          fr:
+            `les modèles de lecture de ${config.dataDir} ont été construits à partir d’un autre journal (${recorded}), pas de ${current}\u00a0: leurs points de reprise n’y veulent rien dire. ` +
+            `Utilisez un MEND_DATA_DIR vide pour ce journal, ou supprimez-y ${READ_MODELS}* pour qu’ils soient reconstruits à partir du nouveau journal.`,
+        },
       },
     ]);
   }

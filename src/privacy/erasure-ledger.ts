@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { Role } from '../../domain/roles';
 import { SubjectId } from '../../domain/schemas';
+import type { Bilingual } from '../../domain/validation';
 
 /** One erasure, as the ledger keeps it: enough to do it again on a restored copy, no personal information. */
 export const LedgerEntry = z.strictObject({
@@ -30,14 +31,52 @@ function cutShort(line: string): boolean {
   return written === '' || written.startsWith(ENTRY_START) || ENTRY_START.startsWith(written);
 }
 
+/**
+ * What the ledger says when it cannot be used, in both languages: the CLI says it in the operator's
+ * language; the server logs the English (its `message`).
+ */
+export const LEDGER_TEXTS = {
+  cannotBeWritten: (path: string, detail: string): Bilingual => ({
+    en: `The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be written: ${detail}`,
+    fr: `Le registre des effacements ${path} (MEND_ERASURE_LEDGER) ne peut pas être écrit\u00a0: ${detail}`,
+  }),
+  appendFailed: (path: string, detail: string): Bilingual => ({
+    en: `The erasure could not be written to the ledger ${path}: ${detail}`,
+    fr: `L’effacement n’a pas pu être écrit dans le registre ${path}\u00a0: ${detail}`,
+  }),
+  missing: (path: string): Bilingual => ({
+    en: `The erasure ledger ${path} (MEND_ERASURE_LEDGER) does not exist: Mend creates it when it starts, so it is lost or the path is wrong.`,
+    fr: `Le registre des effacements ${path} (MEND_ERASURE_LEDGER) n’existe pas\u00a0: Mend le crée au démarrage, il a donc été perdu ou le chemin est erroné.`,
+  }),
+  cannotBeRead: (path: string, detail: string): Bilingual => ({
+    en: `The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be read: ${detail}`,
+    fr: `Le registre des effacements ${path} (MEND_ERASURE_LEDGER) est illisible\u00a0: ${detail}`,
+  }),
+  damaged: (path: string, line: number, reason: Bilingual): Bilingual => ({
+    en: `The erasure ledger ${path} is damaged at line ${line}: ${reason.en}. Only its last line can have been cut short by a crash: compare the file with its replicated copies.`,
+    fr: `Le registre des effacements ${path} est endommagé à la ligne ${line}\u00a0: ${reason.fr}. Seule sa dernière ligne peut avoir été tronquée par un plantage\u00a0: comparez le fichier avec ses copies répliquées.`,
+  }),
+  markedButNotEntry: {
+    en: 'it is marked cut short, but is not the beginning of an entry',
+    fr: 'elle est marquée comme tronquée, mais n’est pas le début d’une entrée',
+  },
+  notJson: { en: 'it is not a JSON line', fr: 'ce n’est pas une ligne JSON' },
+  lastNotEntry: { en: 'its last line is not the beginning of an entry', fr: 'sa dernière ligne n’est pas le début d’une entrée' },
+  notAnEntry: (detail: string): Bilingual => ({ en: detail, fr: `ce n’est pas une entrée du registre (${detail})` }),
+} as const;
+
 export class ErasureLedgerError extends Error {
   override readonly name = 'ErasureLedgerError';
+  /** The message in both languages (`message` is the English, for the server's log). */
+  readonly texts: Bilingual;
   constructor(
-    message: string,
+    message: string | Bilingual,
     /** `missing`: no file at the configured path; `unavailable`: it cannot be read or written; `damaged`: a line is not a ledger entry. */
     readonly kind: 'missing' | 'unavailable' | 'damaged' = 'unavailable',
   ) {
-    super(message);
+    const texts = typeof message === 'string' ? { en: message, fr: message } : message;
+    super(texts.en);
+    this.texts = texts;
   }
 }
 
@@ -68,7 +107,7 @@ export class ErasureLedger {
       }
       if (!existed) syncDirectory(dirname(path));
     } catch (error) {
-      throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be written: ${(error as Error).message}`);
+      throw new ErasureLedgerError(LEDGER_TEXTS.cannotBeWritten(path, (error as Error).message));
     }
     return new ErasureLedger(path);
   }
@@ -87,7 +126,7 @@ export class ErasureLedger {
       writeSync(fd, endsTorn(fd) ? `${TORN_MARK}\n${line}` : line);
       fsyncSync(fd);
     } catch (error) {
-      throw new ErasureLedgerError(`The erasure could not be written to the ledger ${this.path}: ${(error as Error).message}`);
+      throw new ErasureLedgerError(LEDGER_TEXTS.appendFailed(this.path, (error as Error).message));
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
@@ -105,21 +144,17 @@ export class ErasureLedger {
       text = readFileSync(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) does not exist: Mend creates it when it starts, so it is lost or the path is wrong.`, 'missing');
-      throw new ErasureLedgerError(`The erasure ledger ${path} (MEND_ERASURE_LEDGER) cannot be read: ${(error as Error).message}`);
+      if (code === 'ENOENT') throw new ErasureLedgerError(LEDGER_TEXTS.missing(path), 'missing');
+      throw new ErasureLedgerError(LEDGER_TEXTS.cannotBeRead(path, (error as Error).message));
     }
-    const damaged = (line: number, reason: string) =>
-      new ErasureLedgerError(
-        `The erasure ledger ${path} is damaged at line ${line}: ${reason}. Only its last line can have been cut short by a crash: compare the file with its replicated copies.`,
-        'damaged',
-      );
+    const damaged = (line: number, reason: Bilingual) => new ErasureLedgerError(LEDGER_TEXTS.damaged(path, line, reason), 'damaged');
     const lines = text.split('\n');
     const last = lines.pop()!;
     const tornLines: number[] = [];
     const entries: LedgerEntry[] = [];
     lines.forEach((line, index) => {
       if (line.endsWith(TORN_MARK)) {
-        if (!cutShort(line.slice(0, -TORN_MARK.length))) throw damaged(index + 1, 'it is marked cut short, but is not the beginning of an entry');
+        if (!cutShort(line.slice(0, -TORN_MARK.length))) throw damaged(index + 1, LEDGER_TEXTS.markedButNotEntry);
         tornLines.push(index + 1);
         return;
       }
@@ -127,14 +162,14 @@ export class ErasureLedger {
       try {
         parsed = JSON.parse(line);
       } catch {
-        throw damaged(index + 1, 'it is not a JSON line');
+        throw damaged(index + 1, LEDGER_TEXTS.notJson);
       }
       const entry = LedgerEntry.safeParse(parsed);
-      if (!entry.success) throw damaged(index + 1, describe(entry.error));
+      if (!entry.success) throw damaged(index + 1, LEDGER_TEXTS.notAnEntry(describe(entry.error)));
       entries.push(entry.data);
     });
     if (last.length > 0) {
-      if (!cutShort(last)) throw damaged(lines.length + 1, 'its last line is not the beginning of an entry');
+      if (!cutShort(last)) throw damaged(lines.length + 1, LEDGER_TEXTS.lastNotEntry);
       tornLines.push(lines.length + 1);
     }
     return { entries, tornLines };
@@ -167,5 +202,10 @@ function syncDirectory(dir: string): void {
 export const ERASURE_LEDGER = Symbol('ErasureLedger');
 
 /** What Mend says, at start-up and in backup and restore output, when no ledger is configured. */
-export const NO_LEDGER_WARNING =
-  'WARNING: MEND_ERASURE_LEDGER is not set. Erasures are not recorded outside the data directory, so restoring a backup taken before an erasure would bring the erased person\'s information back. Set MEND_ERASURE_LEDGER to a file outside MEND_DATA_DIR (see docs/operations.md, "Backups and disaster recovery").';
+export const NO_LEDGER_TEXTS: Bilingual = {
+  en: 'WARNING: MEND_ERASURE_LEDGER is not set. Erasures are not recorded outside the data directory, so restoring a backup taken before an erasure would bring the erased person\'s information back. Set MEND_ERASURE_LEDGER to a file outside MEND_DATA_DIR (see docs/operations.md, "Backups and disaster recovery").',
+  fr: 'AVERTISSEMENT\u00a0: MEND_ERASURE_LEDGER n’est pas défini. Les effacements ne sont pas consignés hors du répertoire de données\u00a0; restaurer une sauvegarde prise avant un effacement ramènerait donc les renseignements de la personne effacée. Donnez à MEND_ERASURE_LEDGER un fichier hors de MEND_DATA_DIR (voir docs/operations.md, section «\u00a0Backups and disaster recovery\u00a0»).',
+};
+
+/** The same, in English: the server's start-up log. */
+export const NO_LEDGER_WARNING = NO_LEDGER_TEXTS.en;

@@ -4,6 +4,8 @@ import { parseInput } from '../../domain/validation';
 import { CliError } from '../cli/cli-error';
 import { withContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
+import { CLI_TEXTS } from '../cli/messages';
+import { cliLanguage } from '../config/language';
 import { ProjectionsService } from '../projections/projections.service';
 import { StaffDirectory, type StaffMemberView } from './staff-directory.service';
 import { StaffListQuery, StaffQueries } from './staff.queries';
@@ -40,7 +42,7 @@ const write = (by: string) => {
   return { actor: admin(by), correlationId, causationId: correlationId };
 };
 const describe = (member: Pick<StaffMemberView, 'staffId' | 'displayName' | 'role' | 'region' | 'languages' | 'active'>) =>
-  `${member.staffId}\t${member.displayName}\t${member.role}\t${member.region}\t${member.languages.join(',')}${member.active ? '' : '\t(inactive)'}`;
+  `${member.staffId}\t${member.displayName}\t${member.role}\t${member.region}\t${member.languages.join(',')}${member.active ? '' : `\t${CLI_TEXTS.staffInactive[cliLanguage()]}`}`;
 
 /** `mend staff add <staffId> --name --role --region --languages --by`. */
 export async function staffAddCommand(staffId: string, options: StaffAddOptions): Promise<void> {
@@ -50,7 +52,7 @@ export async function staffAddCommand(staffId: string, options: StaffAddOptions)
       context.get(StaffDirectory).add({ staffId, displayName: options.name, role: options.role, region: options.region, languages: options.languages }, write(options.by)),
     'directory',
   );
-  console.log(`added ${describe(added)}`);
+  console.log(CLI_TEXTS.staffAdded(describe(added))[cliLanguage()]);
 }
 
 /** `mend staff update <staffId> [--name] [--role] [--region] [--languages] [--inactive|--active] --by`. */
@@ -62,9 +64,9 @@ export async function staffUpdateCommand(staffId: string, options: StaffUpdateOp
     ...(options.languages !== undefined ? { languages: options.languages } : {}),
     ...(options.inactive ? { active: false } : options.active ? { active: true } : {}),
   };
-  if (Object.keys(update).length === 0) throw new CliError('staff update changes nothing: give at least one of --name, --role, --region, --languages, --inactive or --active.', ExitCode.usage);
+  if (Object.keys(update).length === 0) throw new CliError(CLI_TEXTS.staffUpdateNothing, ExitCode.usage);
   const updated = await withContext((context) => context.get(StaffDirectory).update(staffId, update, write(options.by)));
-  console.log(`updated ${describe(updated)} (revision ${updated.revision})`);
+  console.log(CLI_TEXTS.staffUpdated(describe(updated), updated.revision)[cliLanguage()]);
 }
 
 /** `mend staff list [--role] [--region] [--all]`: from the read model, brought up to the log first. */
@@ -74,8 +76,8 @@ export async function staffListCommand(options: StaffListOptions): Promise<void>
     const projections = context.get(ProjectionsService);
     // Caseloads come from the cases read model: both are brought to the head of the log.
     for (const name of [staffProjection.name, casesProjection.name]) {
-      if (!(await projections.catchUp(name))) console.error(`the ${name} read model is behind the log: the list may miss the latest changes`);
+      if (!(await projections.catchUp(name))) console.error(CLI_TEXTS.readModelBehind(name)[cliLanguage()]);
     }
-    for (const member of context.get(StaffQueries).list(query, [])) console.log(`${describe(member)}\t${member.caseload} open`);
+    for (const member of context.get(StaffQueries).list(query, [])) console.log(`${describe(member)}\t${CLI_TEXTS.staffCaseload(member.caseload)[cliLanguage()]}`);
   });
 }

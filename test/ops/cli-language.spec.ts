@@ -6,6 +6,10 @@ import { CLI_TEXTS, commanderLineInFrench } from '../../src/cli/messages';
 import { CONFIG_TEXTS, ConfigError, loadConfig } from '../../src/config/config';
 import type { Bilingual } from '../../domain/validation';
 import { errorLines, mend } from './cli-process';
+import { LEDGER_TEXTS, NO_LEDGER_TEXTS } from '../../src/privacy/erasure-ledger';
+import { frenchTime } from '../../src/cli/progress';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 // Each verb is a child process that compiles the sources on load: give them time on a busy machine.
 jest.setTimeout(120_000);
@@ -113,8 +117,13 @@ describe('every CLI and configuration text is said in both languages, in Canadia
     notRegionCodes: CONFIG_TEXTS.notRegionCodes(['XX']),
     unknownKeys: CONFIG_TEXTS.unknownKeys(['colour', 'size']),
     oneOffWeekend: CONFIG_TEXTS.oneOffWeekend(0, '2026-12-05', '2026-12-05 is a Saturday or a Sunday'),
+    backupWritten: CLI_TEXTS.backupWritten({ dir: '/b', events: '3', position: 3, keys: 2, mib: '0.1', seconds: '1.5', checkpoint: 'none', ledger: '0 entries' }),
+    restored: CLI_TEXTS.restored({ takenAt: '2026-12-01T10:00:00Z', version: '1.0.0', position: 3, dataDir: '/d' }),
+    checkpointSigned: CLI_TEXTS.checkpointSigned({ sequence: 1, position: 3, events: 3, streams: 2, keyId: 'k1' }),
+    damaged: LEDGER_TEXTS.damaged('/l', 2, LEDGER_TEXTS.notJson),
+    noLedger: NO_LEDGER_TEXTS,
   };
-  const table = { ...CLI_TEXTS, ...CONFIG_TEXTS };
+  const table = { ...CLI_TEXTS, ...CONFIG_TEXTS, ...LEDGER_TEXTS, noLedger: NO_LEDGER_TEXTS };
   it.each(allTexts(table, samples))('%s', (_key, text) => {
     expect(text.en.trim()).not.toBe('');
     expect(text.fr.trim()).not.toBe('');
@@ -180,5 +189,137 @@ describe('mend speaks the operator’s language (child processes)', () => {
       code: ExitCode.config,
       lines: [expect.stringMatching(new RegExp(`^mend: MEND_DATA_DIR \\(/nonexistent/mend-data\\) n’existe pas${NBSP}: vérifiez le chemin\\.`))],
     });
+  });
+});
+
+describe('the progress line’s time left, in French: a no-break space between number and unit', () => {
+  it('says « reste 12\u00a0s » on the plain line, « 12s » in English as before', () => {
+    expect(CLI_TEXTS.etaSeconds(12)).toEqual({ en: '12s', fr: `12${NBSP}s` });
+  });
+
+  it('says the bar’s estimate in hours, minutes and seconds', () => {
+    expect(frenchTime(12)).toBe(`12${NBSP}s`);
+    expect(frenchTime(125)).toBe(`2${NBSP}min${NBSP}05${NBSP}s`);
+    expect(frenchTime(3900)).toBe(`1${NBSP}h${NBSP}05${NBSP}min`);
+    expect(frenchTime('INF')).toBe('INF');
+  });
+});
+
+describe('the verbs of other modules speak the operator’s language (child processes)', () => {
+  const french = { LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_CA.UTF-8' };
+  const english = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+  const dataDir = mkdtempSync(join(tmpdir(), 'mend-cli-fr-'));
+  const target = mkdtempSync(join(tmpdir(), 'mend-cli-fr-backup-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
+  });
+  const run = async (args: string[], env: Record<string, string>) => {
+    const result = await mend(args, { MEND_DATA_DIR: dataDir, ...env });
+    return { code: result.code, lines: errorLines(result.stderr), stdout: result.stdout };
+  };
+
+  it('staff: added, a bad role, an update of nothing — in French; the same in English unchanged', async () => {
+    const added = await run(['staff', 'add', 'p-1', '--name', 'Alex Martin', '--role', 'practitioner', '--region', 'ON', '--languages', 'en,fr', '--by', 'admin-1'], french);
+    expect(added).toEqual({ code: 0, lines: [], stdout: `ajouté${NBSP}: p-1\tAlex Martin\tpractitioner\tON\ten,fr\n` });
+    const role = await run(['staff', 'add', 'p-2', '--name', 'B', '--role', 'wizard', '--region', 'ON', '--languages', 'en', '--by', 'admin-1'], french);
+    expect(role.code).toBe(ExitCode.usage);
+    expect(role.lines).toEqual([expect.stringMatching(new RegExp(`^mend: l’option «${NBSP}--role <role>${NBSP}»${NBSP}: «${NBSP}wizard${NBSP}» n’est pas un choix permis`))]);
+    const nothing = await run(['staff', 'update', 'p-1', '--by', 'admin-1'], french);
+    expect({ code: nothing.code, lines: nothing.lines }).toEqual({
+      code: ExitCode.usage,
+      lines: [`mend: staff update ne change rien${NBSP}: donnez au moins l’une des options --name, --role, --region, --languages, --inactive ou --active.`],
+    });
+    const listed = await run(['staff', 'list'], french);
+    expect(listed.stdout).toBe(`p-1\tAlex Martin\tpractitioner\tON\ten,fr\t0${NBSP}en cours\n`);
+    const inEnglish = await run(['staff', 'update', 'p-1', '--by', 'admin-1'], english);
+    expect({ code: inEnglish.code, lines: inEnglish.lines }).toEqual({
+      code: ExitCode.usage,
+      lines: ['mend: staff update changes nothing: give at least one of --name, --role, --region, --languages, --inactive or --active.'],
+    });
+    expect((await run(['staff', 'list'], english)).stdout).toBe('p-1\tAlex Martin\tpractitioner\tON\ten,fr\t0 open\n');
+  });
+
+  it('audit verify and export: the verdict, the warning and a usage error in French; English unchanged', async () => {
+    const verified = await mend(['audit', 'verify'], { MEND_DATA_DIR: dataDir, ...french });
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^les \d+ flux sont vérifiés/);
+    expect(errorLines(verified.stderr)).toContain(
+      `aucun point de contrôle signé${NBSP}: des événements supprimés ou rechaînés ne peuvent pas être détectés (voir \`mend audit checkpoint\`)`,
+    );
+    const inEnglish = await mend(['audit', 'verify'], { MEND_DATA_DIR: dataDir, ...english });
+    expect(inEnglish.stdout).toMatch(/^all \d+ streams verified/);
+    expect(errorLines(inEnglish.stderr)).toContain('no signed checkpoint: deleted or re-chained events cannot be detected (see `mend audit checkpoint`)');
+
+    expect(await run(['export'], french)).toEqual({
+      code: ExitCode.usage,
+      lines: [`mend: dites quoi exporter${NBSP}: --case <id>, ou --workflow <name> et/ou --from <time> --to <time>`],
+      stdout: '',
+    });
+    expect((await run(['export'], english)).lines).toEqual(['mend: say what to export: --case <id>, or --workflow <name> and/or --from <time> --to <time>']);
+  });
+
+  it('backup without a key and erasure reapply without a ledger: French lines, the same exit codes as in English', async () => {
+    const backup = await mend(['backup', join(target, 'b')], { MEND_DATA_DIR: dataDir, ...french });
+    expect(backup.code).toBe(ExitCode.config);
+    // The warning about the ledger, then the error: both in French.
+    expect(backup.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(new RegExp(`^AVERTISSEMENT${NBSP}: MEND_ERASURE_LEDGER n’est pas défini\\.`)),
+      `mend: Aucune clé de sauvegarde${NBSP}: définissez MEND_BACKUP_KEY (64${NBSP}caractères hexadécimaux) ou MEND_BACKUP_KEY_FILE (un fichier qui les contient), à garder à l’écart des sauvegardes (p.${NBSP}ex. \`openssl rand -hex 32\`).`,
+    ]);
+    const inEnglish = await run(['backup', join(target, 'b')], english);
+    expect({ code: inEnglish.code, lines: inEnglish.lines }).toEqual({
+      code: ExitCode.config,
+      lines: ['mend: No backup key: set MEND_BACKUP_KEY (64 hexadecimal characters) or MEND_BACKUP_KEY_FILE (a file holding them), kept apart from the backups (e.g. `openssl rand -hex 32`).'],
+    });
+
+    const reapply = await run(['erasure', 'reapply'], french);
+    expect({ code: reapply.code, lines: reapply.lines }).toEqual({
+      code: ExitCode.config,
+      lines: [expect.stringMatching(new RegExp(`^mend: AVERTISSEMENT${NBSP}: MEND_ERASURE_LEDGER n’est pas défini\\.`))],
+    });
+    const missing = await run(['erasure', 'reapply', join(target, 'no-ledger.jsonl')], french);
+    expect({ code: missing.code, lines: missing.lines }).toEqual({
+      code: ExitCode.usage,
+      lines: [`mend: Aucun registre des effacements à ${join(target, 'no-ledger.jsonl')}${NBSP}: nommez le fichier du registre de chaque nœud${NBSP}; rien n’a été réappliqué.`],
+    });
+  });
+
+  it('a damaged erasure ledger: the ledger’s own error in French (65)', async () => {
+    const ledger = join(target, 'ledger.jsonl');
+    writeFileSync(ledger, 'not json\n');
+    const damaged = await run(['erasure', 'reapply', ledger], french);
+    expect({ code: damaged.code, lines: damaged.lines }).toEqual({
+      code: ExitCode.dataError,
+      lines: [
+        `mend: Le registre des effacements ${ledger} est endommagé à la ligne 1${NBSP}: ce n’est pas une ligne JSON. Seule sa dernière ligne peut avoir été tronquée par un plantage${NBSP}: comparez le fichier avec ses copies répliquées.`,
+      ],
+    });
+  });
+
+  it('--help in French: commander’s headings, each verb’s descriptions, the environment; English unchanged', async () => {
+    const help = await mend(['staff', 'add', '--help'], french);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(`Utilisation${NBSP}: mend staff add [options] <staffId>`);
+    expect(help.stdout).toContain('ajouter une personne au répertoire');
+    expect(help.stdout).toContain(`Arguments${NBSP}:`);
+    expect(help.stdout).toContain(`Options${NBSP}:`);
+    expect(help.stdout).toContain(`son rôle (choix${NBSP}: "practitioner"`);
+    expect(help.stdout).toContain('afficher l’aide de la commande');
+    expect(help.stdout).toContain(`Chaque verbe lit l’environnement du serveur`);
+    expect(help.stdout).not.toMatch(/Usage:|Options:|display help/);
+    // No line starts with a no-break space: commander must not wrap there.
+    expect(help.stdout.split('\n').some((line) => line.trimStart().startsWith(NBSP))).toBe(false);
+    const top = await mend(['--help'], french);
+    expect(top.stdout).toContain(`Commandes${NBSP}:`);
+    expect(top.stdout).toContain('afficher le numéro de version');
+    const exported = await mend(['export', '--help'], french);
+    expect(exported.stdout).toMatch(new RegExp(`par défaut${NBSP}:\\s+"ndjson"`));
+
+    const inEnglish = await mend(['staff', 'add', '--help'], english);
+    expect(inEnglish.stdout).toContain('Usage: mend staff add [options] <staffId>');
+    expect(inEnglish.stdout).toContain('add a person to the directory');
+    expect(inEnglish.stdout).toContain('display help for command');
+    expect(inEnglish.stdout).toContain('(choices: "practitioner"');
   });
 });

@@ -31,9 +31,11 @@ export function unprivileged(): RunAs {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 }
 
-/** The lines of stderr that are Mend's own, without the warning about a missing erasure ledger. */
+/** The lines of stderr that are Mend's own, without the warning about a missing erasure ledger (in either language). */
 export function errorLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('WARNING: MEND_ERASURE_LEDGER is not set'));
+  return stderr
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('WARNING: MEND_ERASURE_LEDGER is not set') && !line.startsWith('AVERTISSEMENT\u00a0: MEND_ERASURE_LEDGER n’est pas défini'));
 }
 
 function run(nodeArgs: readonly string[], env: Record<string, string>, as: RunAs = {}): Promise<CliResult> {
